@@ -1,0 +1,28 @@
+#ifndef SMTPCODES_CONFIG_HPP
+#define SMTPCODES_CONFIG_HPP
+
+#include <smtpcodes/version.hpp>
+
+// SMTPCODES_CONSTEVAL is `consteval` where the compiler supports it reliably
+// and `constexpr` otherwise, so the literals reject bad codes at compile time
+// under C++20 and still work inside constant expressions under C++17.
+#if !defined(SMTPCODES_CONSTEVAL)
+#if defined(__cpp_consteval) && __cpp_consteval >= 201811L &&                 \
+    !(defined(__clang_major__) && __clang_major__ < 14)
+#define SMTPCODES_CONSTEVAL consteval
+#define SMTPCODES_HAS_CONSTEVAL 1
+#else
+#define SMTPCODES_CONSTEVAL constexpr
+#define SMTPCODES_HAS_CONSTEVAL 0
+#endif
+#endif
+
+// Exceptions are never required. Only Result::value() on an error throws,
+// and without exception support it aborts instead.
+#if defined(__cpp_exceptions) || defined(__EXCEPTIONS) || defined(_CPPUNWIND)
+#define SMTPCODES_HAS_EXCEPTIONS 1
+#else
+#define SMTPCODES_HAS_EXCEPTIONS 0
+#endif
+
+#endif  // SMTPCODES_CONFIG_HPP

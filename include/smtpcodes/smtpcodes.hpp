@@ -1,0 +1,16 @@
+#ifndef SMTPCODES_SMTPCODES_HPP
+#define SMTPCODES_SMTPCODES_HPP
+
+// The umbrella header: everything smtpcodes offers without optional
+// dependencies. Each header below also compiles on its own.
+#include <smtpcodes/version.hpp>
+#include <smtpcodes/config.hpp>
+#include <smtpcodes/parse_error.hpp>
+#include <smtpcodes/result.hpp>
+#include <smtpcodes/fixed_string.hpp>
+#include <smtpcodes/severity.hpp>
+#include <smtpcodes/reply_code.hpp>
+#include <smtpcodes/enhanced_status.hpp>
+#include <smtpcodes/literals.hpp>
+
+#endif  // SMTPCODES_SMTPCODES_HPP

@@ -1,0 +1,41 @@
+# Shared helpers for the stages in tools/test.d (sourced, not run).
+
+# ensure_packages PACKAGE...: installs the Debian packages that are missing.
+ensure_packages() {
+  local missing=()
+  for package in "$@"; do
+    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  if [ "$(id -u)" != 0 ]; then
+    echo "missing packages: ${missing[*]} (install them, or run as root)" >&2
+    return 1
+  fi
+  echo "installing ${missing[*]}"
+  if ! DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null; then
+    apt-get update -qq >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+  fi
+}
+
+# tally PASSED FAILED: adds to the suite's closing count.
+tally() { echo "$1 $2" >>"$SMTPCODES_TALLY"; }
+
+# build_and_test NAME CMAKE-ARGS...: configures build-test/NAME, builds it and
+# runs its CTest tests, adding their counts to the tally.
+build_and_test() {
+  local name=$1; shift
+  local dir="$SMTPCODES_TEST_BUILD/$name"
+  cmake -S "$SMTPCODES_ROOT" -B "$dir" -DSMTPCODES_DEVELOPER_WARNINGS=ON "$@" >"$dir.configure.log" 2>&1 ||
+    { cat "$dir.configure.log"; return 1; }
+  cmake --build "$dir" -j "$(nproc)" >"$dir.build.log" 2>&1 || { tail -n 60 "$dir.build.log"; return 1; }
+  local output status=0
+  output=$(cd "$dir" && ctest --output-on-failure -j "$(nproc)" 2>&1) || status=$?
+  echo "$output" | tail -n 25
+  local line total failed
+  line=$(echo "$output" | grep -E 'tests passed, [0-9]+ tests? failed out of [0-9]+' | tail -n 1)
+  total=$(echo "$line" | sed -E 's/.* out of ([0-9]+).*/\1/')
+  failed=$(echo "$line" | sed -E 's/.*passed, ([0-9]+) tests? failed.*/\1/')
+  if [ -n "$line" ]; then tally $((total - failed)) "$failed"; else tally 0 1; fi
+  return "$status"
+}
