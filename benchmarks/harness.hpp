@@ -1,0 +1,111 @@
+#ifndef SMTPCODES_BENCHMARKS_HARNESS_HPP
+#define SMTPCODES_BENCHMARKS_HARNESS_HPP
+
+// The benchmark suite is a list of operations. Each operation is one way of
+// doing one job (parse_reply with smtpcodes, with std::regex, with a hand
+// scanner ...) over one deterministic input array. Two programs run the same
+// list: smtpcodes_bench times it with Google Benchmark, smtpcodes_icount runs
+// it a fixed number of times for callgrind to count instructions.
+//
+// Adding a row is one call in a file of this directory:
+//   SMTPCODES_BENCHMARK(group, variant, role, inputs_function, callable);
+// The callable takes one input and returns something the compiler must keep.
+
+#include <cstddef>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <vector>
+
+#include <benchmark/benchmark.h>
+#include <smtpcodes/smtpcodes.hpp>
+
+namespace smtpcodes_bench {
+
+// What a row is compared against. Every group has one `hand` row (the
+// practical floor) and one `heavy` row (std::regex, or what plays its part).
+enum class Role { library, hand, libc, heavy };
+
+struct Operation {
+  std::string group;    // the job: "parse_reply", "to_string(EnhancedStatus)" ...
+  std::string variant;  // who does it: "smtpcodes", "hand scanner", "std::regex" ...
+  Role role;
+  std::string inputs_name;  // rows over the same array share a loop-overhead row
+  std::size_t inputs_per_round;
+  std::function<void(benchmark::State&)> time;     // one input per iteration
+  std::function<void(std::size_t rounds)> repeat;  // every input, `rounds` times
+  std::function<std::vector<bool>()> verdicts;     // which inputs it accepts (for the report)
+};
+
+std::vector<Operation>& operations();
+
+// A result the caller can tell apart from a failure: most rows return the, or -1 when they reject the input.
+// code's number, or -1 when they reject the input; a Result says it itself.
+template <class Result>
+auto is_accepted(const Result& result, int) -> decltype(static_cast<bool>(result.has_value())) {
+  return result.has_value();
+}
+template <class Result>
+bool is_accepted(const Result& result, long) {
+  if constexpr (std::is_signed_v<Result>) {
+    return result >= 0;
+  } else {
+    return true;
+  }
+}
+
+template <class Input, class Function>
+bool add_operation(std::string group, std::string variant, Role role, std::string inputs_name,
+                   const std::vector<Input>& (*inputs)(), Function function) {
+  Operation operation{std::move(group), std::move(variant), role, std::move(inputs_name), inputs().size(),
+                      {}, {}, {}};
+  // Inside each lambda `function` has its own type, so the call is inlined
+  // exactly as it would be in user code; only the outer loop is type-erased.
+  operation.time = [inputs, function](benchmark::State& state) {
+    const std::vector<Input>& items = inputs();
+    const std::size_t count = items.size();
+    std::size_t index = 0;
+    for (auto _ : state) {
+      auto result = function(items[index]);
+      benchmark::DoNotOptimize(result);
+      if (++index == count) index = 0;
+    }
+    state.SetItemsProcessed(state.iterations());
+  };
+  operation.repeat = [inputs, function](std::size_t rounds) {
+    const std::vector<Input>& items = inputs();
+    for (std::size_t round = 0; round < rounds; ++round) {
+      for (const Input& item : items) {
+        auto result = function(item);
+        benchmark::DoNotOptimize(result);
+      }
+    }
+  };
+  operation.verdicts = [inputs, function]() {
+    std::vector<bool> accepted;
+    for (const Input& item : inputs()) accepted.push_back(is_accepted(function(item), 0));
+    return accepted;
+  };
+  operations().push_back(std::move(operation));
+  return true;
+}
+
+// The deterministic inputs (inputs.cpp). Each array is generated once, with a
+// fixed seed, from templates of real servers' replies; about 10% is malformed.
+const std::vector<std::string_view>& reply_lines();
+const std::vector<std::string_view>& enhanced_status_texts();
+// The codes of those inputs that parse, as values, for the formatting rows.
+const std::vector<smtpcodes::ReplyCode>& reply_codes();
+const std::vector<smtpcodes::EnhancedStatus>& enhanced_statuses();
+
+}  // namespace smtpcodes_bench
+
+#define SMTPCODES_BENCH_CONCAT_(a, b) a##b
+#define SMTPCODES_BENCH_CONCAT(a, b) SMTPCODES_BENCH_CONCAT_(a, b)
+#define SMTPCODES_BENCHMARK(group, variant, role, inputs, ...)                                         \
+  [[maybe_unused]] static const bool SMTPCODES_BENCH_CONCAT(smtpcodes_bench_registered_, __LINE__) = \
+      ::smtpcodes_bench::add_operation(group, variant, ::smtpcodes_bench::Role::role, #inputs, \
+                                       ::smtpcodes_bench::inputs, __VA_ARGS__)
+
+#endif  // SMTPCODES_BENCHMARKS_HARNESS_HPP
