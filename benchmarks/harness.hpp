@@ -9,7 +9,9 @@
 //
 // Adding a row is one call in a file of this directory:
 //   SMTPCODES_BENCHMARK(group, variant, role, inputs_function, callable);
-// The callable takes one input and returns something the compiler must keep.
+// The callable (a function or a lambda) takes one input and returns something
+// the compiler must keep. The macro wraps it in a lambda so that a function
+// is called directly, never through a pointer: every row can be inlined.
 
 #include <cstddef>
 #include <functional>
@@ -106,6 +108,7 @@ const std::vector<smtpcodes::EnhancedStatus>& enhanced_statuses();
 #define SMTPCODES_BENCHMARK(group, variant, role, inputs, ...)                                         \
   [[maybe_unused]] static const bool SMTPCODES_BENCH_CONCAT(smtpcodes_bench_registered_, __LINE__) = \
       ::smtpcodes_bench::add_operation(group, variant, ::smtpcodes_bench::Role::role, #inputs, \
-                                       ::smtpcodes_bench::inputs, __VA_ARGS__)
+                                       ::smtpcodes_bench::inputs,                            \
+                                       [](const auto& input) { return (__VA_ARGS__)(input); })
 
 #endif  // SMTPCODES_BENCHMARKS_HARNESS_HPP

@@ -9,7 +9,7 @@
 namespace {
 
 struct Text {
-  char data[12];
+  char data[24];  // room for any three unsigned numbers, as snprintf sees them
   unsigned char size;
 };
 
