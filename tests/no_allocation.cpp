@@ -1,0 +1,118 @@
+// Proves that no parse, formatting or lookup path allocates: global operator
+// new and delete are replaced by versions that count, and every path below
+// runs over valid and malformed inputs while the count must stay at zero.
+//
+// Adding a path is one line in `paths` (a name and a lambda over one input).
+
+#include <cstddef>
+#include <cstdlib>
+#include <cstring>
+#include <new>
+#include <string>
+#include <string_view>
+
+#include <doctest/doctest.h>
+#include <smtpcodes/smtpcodes.hpp>
+
+namespace {
+std::size_t allocations = 0;
+}  // namespace
+
+void* operator new(std::size_t size) {
+  ++allocations;
+  if (void* memory = std::malloc(size == 0 ? 1 : size)) return memory;
+  throw std::bad_alloc{};
+}
+void* operator new[](std::size_t size) { return operator new(size); }
+void* operator new(std::size_t size, const std::nothrow_t&) noexcept {
+  ++allocations;
+  return std::malloc(size == 0 ? 1 : size);
+}
+void* operator new[](std::size_t size, const std::nothrow_t& tag) noexcept { return operator new(size, tag); }
+void operator delete(void* memory) noexcept { std::free(memory); }
+void operator delete[](void* memory) noexcept { std::free(memory); }
+void operator delete(void* memory, std::size_t) noexcept { std::free(memory); }
+void operator delete[](void* memory, std::size_t) noexcept { std::free(memory); }
+
+namespace {
+
+using namespace smtpcodes;
+using namespace smtpcodes::literals;
+
+// Valid and malformed inputs of every shape the parsers take.
+constexpr std::string_view inputs[] = {
+    "", "5", "55", "550", "550 5.1.1 User unknown", "550-5.1.1 more", "250\r\n", "650 x", "5500", "550:",
+    "5.1.1", "4.7.606", "2.0.0", "5.01.1", "5.1", "6.1.1", "5.1.1.", "5.1234.1", "x", "\xff\xfe",
+};
+
+// Reads every byte of a result into a volatile, so that no call can be
+// optimised away.
+template <class T>
+void keep(const T& value) {
+  static volatile unsigned char sink = 0;
+  unsigned char bytes[sizeof(T)];
+  std::memcpy(bytes, &value, sizeof(T));
+  for (unsigned char byte : bytes) sink = static_cast<unsigned char>(sink + byte);
+}
+
+struct Path {
+  const char* name;
+  void (*run)(std::string_view input);
+};
+
+constexpr Path paths[] = {
+    {"parse_reply strict", [](std::string_view in) { keep(parse_reply(in)); }},
+    {"parse_reply lenient", [](std::string_view in) { keep(parse_reply(in, ParseMode::lenient)); }},
+    {"parse_enhanced_status strict", [](std::string_view in) { keep(parse_enhanced_status(in)); }},
+    {"parse_enhanced_status lenient",
+     [](std::string_view in) { keep(parse_enhanced_status(in, ParseMode::lenient)); }},
+    {"detail::scan_reply_code",
+     [](std::string_view in) { std::size_t end = 0; keep(detail::scan_reply_code(in, ParseMode::strict, end)); }},
+    {"detail::scan_enhanced_status",
+     [](std::string_view in) { std::size_t end = 0; keep(detail::scan_enhanced_status(in, ParseMode::strict, end)); }},
+    {"to_string(ReplyCode)",
+     [](std::string_view in) { keep(to_string(parse_reply(in, ParseMode::lenient).value_or(ReplyCode{}))); }},
+    {"to_string(EnhancedStatus)",
+     [](std::string_view in) { keep(to_string(parse_enhanced_status(in).value_or(EnhancedStatus{}))); }},
+    {"to_chars",
+     [](std::string_view in) {
+       char buffer[16];
+       keep(to_chars(buffer, buffer + sizeof buffer, parse_enhanced_status(in).value_or("5.1.1"_status)));
+     }},
+    {"names and messages",
+     [](std::string_view in) {
+       const auto code = parse_reply(in, ParseMode::lenient);
+       const auto status = parse_enhanced_status(in, ParseMode::lenient);
+       keep(name(code->severity()).size() + name(code->category()).size() + name(status->status_class()).size() +
+            name(status->subject()).size() + name(code.error().kind).size() + message(status.error()).size());
+     }},
+    {"ReplyCode::from_value and EnhancedStatus::from_parts",
+     [](std::string_view in) {
+       keep(ReplyCode::from_value(static_cast<unsigned>(in.size()) * 50));
+       keep(EnhancedStatus::from_parts(static_cast<unsigned>(in.size()) % 6, 1, 1));
+     }},
+    {"literals", [](std::string_view) { keep((550_reply).value() + "5.1.1"_status.key()); }},
+};
+
+}  // namespace
+
+TEST_CASE("the counting operator new sees allocations") {
+  // Without this the test below could pass by counting nothing.
+  const std::size_t before = allocations;
+  auto* text = new std::string(100, 'x');
+  keep(*text);
+  delete text;
+  CHECK(allocations > before);
+}
+
+TEST_CASE("no parse, formatting or lookup path allocates") {
+  for (const Path& path : paths) {
+    CAPTURE(path.name);
+    for (std::string_view input : inputs) {
+      CAPTURE(input);
+      const std::size_t before = allocations;
+      path.run(input);
+      CHECK(allocations == before);
+    }
+  }
+}
