@@ -5,12 +5,14 @@
 #
 #   benchmarks/run.sh            everything (a few minutes on two cores)
 #   benchmarks/run.sh --quick    shorter timing runs, fewer compile repetitions
+#   CXX=clang++ benchmarks/run.sh   the run-time table for another compiler
 #
 # Needs Google Benchmark and valgrind (Debian: libbenchmark-dev valgrind);
-# installs them when run as root. Results stay in build-bench/results/.
+# installs them when run as root. Results stay in build-bench-COMPILER/results/.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
-build="$root/build-bench"
+compiler=${CXX:-g++}
+build="$root/build-bench-$(basename "$compiler")"
 results="$build/results"
 quick=0
 [ "${1:-}" = "--quick" ] && quick=1
@@ -20,8 +22,8 @@ export SMTPCODES_TALLY=/dev/null
 source "$root/tools/test-lib.sh"
 ensure_packages libbenchmark-dev valgrind
 
-echo "== building (Release, $(c++ --version | head -n 1))"
-cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=Release -DSMTPCODES_BUILD_BENCHMARKS=ON \
+echo "== building (Release, $("$compiler" --version | head -n 1))"
+cmake -S "$root" -B "$build" -DCMAKE_CXX_COMPILER="$compiler" -DCMAKE_BUILD_TYPE=Release -DSMTPCODES_BUILD_BENCHMARKS=ON \
   -DSMTPCODES_BUILD_TESTS=OFF -DSMTPCODES_BUILD_EXAMPLES=OFF -DSMTPCODES_INSTALL=OFF >/dev/null
 cmake --build "$build" -j 2 --target smtpcodes_bench smtpcodes_icount >/dev/null
 bench="$build/benchmarks/smtpcodes_bench"
@@ -60,7 +62,7 @@ repetitions=5
 {
   echo "## Run time: ratios, instructions (callgrind) and this machine's times"
   echo
-  echo "Instructions are net of the benchmark loop; g++ $(g++ -dumpfullversion) -O3 (CMake Release)."
+  echo "Instructions are net of the benchmark loop; $("$compiler" --version | head -n 1), CMake Release (-O3)."
   echo "Machine: $(nproc) cores, $(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -n 1)."
   echo
   python3 "$root/benchmarks/report.py" "$results"
