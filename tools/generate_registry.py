@@ -47,7 +47,11 @@ class DataError(Exception):
 
 def read(name):
     with open(DATA / name, newline="", encoding="utf-8") as f:
-        return list(csv.DictReader(f))
+        rows = list(csv.DictReader(f))
+    for number, row in enumerate(rows, start=2):
+        if None in row or None in row.values():
+            raise DataError("data/%s line %d: wrong number of fields" % (name, number))
+    return rows
 
 
 def cxx(text):

@@ -103,7 +103,7 @@ inline constexpr SourceClaim reply_claims[] = {
     {Source::seed_002, {"459", 3}, 43, Agreement::agrees, {}},
     {Source::seed_004, {"459", 3}, 34, Agreement::agrees, {}},
     {Source::seed_000, {"465", 3}, 41, Agreement::not_applicable, {"the server lacks the language code page the message needs", 57}},
-    {Source::seed_003, {"471", 3}, 31, Agreement::not_applicable, {"your own server failed", 22}},
+    {Source::seed_003, {"471", 3}, 31, Agreement::not_applicable, {"your own server failed, often its local anti-spam filter", 56}},
     {Source::seed_004, {"471", 3}, 35, Agreement::not_applicable, {"an anti-spam filter or firewall stopped the message", 51}},
     {Source::seed_000, {"500", 3}, 46, Agreement::agrees, {}},
     {Source::seed_001, {"500", 3}, 36, Agreement::agrees, {}},
