@@ -167,6 +167,14 @@ TEST_CASE("describe(ReplyCode): vendor claims with provenance, and the dotless r
     }
     CHECK(combined == 2);
   }
+  const sc::SourceClaim* courier = sc::find_claim(make_reply_code(556), sc::Source::seed_004);
+  REQUIRE(courier != nullptr);
+  CHECK(courier->agreement == sc::Agreement::conflicts);
+  CHECK(courier->line == 68);
+  CHECK(sc::find_claim(make_reply_code(556), sc::Source::seed_000) == nullptr);
+  CHECK(sc::find_claim(make_enhanced_status(4, 4, 5), sc::Source::seed_001)->meaning.find("congestion") !=
+        std::string_view::npos);
+  CHECK(sc::find_claim(make_enhanced_status(4, 4, 5), sc::Source::seed_003) == nullptr);
   CHECK(sc::describe(make_reply_code(548)).dotless->fit == sc::DotlessFit::unregistered);
   CHECK(sc::describe(make_reply_code(101)).dotless->fit == sc::DotlessFit::not_applicable);
   CHECK(sc::describe(make_reply_code(250)).dotless == nullptr);

@@ -119,6 +119,20 @@ constexpr TableView<T> whole(const T (&table)[N]) noexcept {
   return record ? record->claims : TableView<SourceClaim>{};
 }
 
+// What one source says about a code, or nullptr if it does not list it.
+[[nodiscard]] constexpr const SourceClaim* find_claim(ReplyCode code, Source source) noexcept {
+  for (const SourceClaim& claim : claims(code)) {
+    if (claim.source == source) return &claim;
+  }
+  return nullptr;
+}
+[[nodiscard]] constexpr const SourceClaim* find_claim(EnhancedStatus status, Source source) noexcept {
+  for (const SourceClaim& claim : claims(status)) {
+    if (claim.source == source) return &claim;
+  }
+  return nullptr;
+}
+
 // Everything the registry says about a reply code. A code it does not know
 // is described by its first digit, with fallback set.
 struct ReplyCodeDescription {
