@@ -129,15 +129,15 @@ TEST_CASE("describe(ReplyCode): context-dependent meanings are kept apart") {
     CAPTURE(c.code);
     const auto description = sc::describe(make_reply_code(static_cast<std::uint16_t>(c.code)));
     REQUIRE(description.meanings.size() == c.meanings);
-    CHECK(description.meanings[0].defined_in == c.first_reference);
+    CHECK(description.meanings[0].defined_in() == c.first_reference);
     for (const auto& meaning : description.meanings) {
-      CHECK(meaning.code.value() == c.code);
-      CHECK_FALSE(meaning.context.empty());
+      CHECK(meaning.code().value() == c.code);
+      CHECK_FALSE(meaning.context().empty());
     }
   }
   const auto tls = sc::describe(sc::reply_codes::security_temporarily_unavailable).meanings;
-  CHECK(tls[0].context == "STARTTLS");
-  CHECK(tls[1].context == "AUTH");
+  CHECK(tls[0].context() == "STARTTLS");
+  CHECK(tls[1].context() == "AUTH");
 }
 
 TEST_CASE("describe(ReplyCode): vendor claims with provenance, and the dotless reading") {
@@ -147,14 +147,14 @@ TEST_CASE("describe(ReplyCode): vendor claims with provenance, and the dotless r
   REQUIRE(auth.claims.size() == 3);
   CHECK(auth.claims[0].source == sc::Source::seed_000);
   CHECK(auth.claims[0].agreement == sc::Agreement::conflicts);
-  CHECK(auth.claims[0].meaning.find("virtual servers") != std::string_view::npos);
+  CHECK(auth.claims[0].meaning().find("virtual servers") != std::string_view::npos);
   REQUIRE(auth.dotless != nullptr);
-  CHECK(sc::to_string(auth.dotless->status).view() == "5.3.5");
+  CHECK(sc::to_string(auth.dotless->status()).view() == "5.3.5");
 
   const auto vendor = sc::describe(make_reply_code(571));
   REQUIRE(vendor.dotless != nullptr);
   CHECK(vendor.dotless->fit == sc::DotlessFit::lines_up);
-  CHECK(sc::to_string(vendor.dotless->status).view() == "5.7.1");
+  CHECK(sc::to_string(vendor.dotless->status()).view() == "5.7.1");
   REQUIRE(vendor.claims.size() == 1);
   CHECK(vendor.claims[0].source == sc::Source::seed_000);
   CHECK(vendor.claims[0].line == 83);
@@ -163,7 +163,7 @@ TEST_CASE("describe(ReplyCode): vendor claims with provenance, and the dotless r
   for (unsigned code : {510U, 511U}) {
     std::size_t combined = 0;
     for (const auto& claim : sc::claims(make_reply_code(static_cast<std::uint16_t>(code)))) {
-      combined += claim.code == "510/511" ? 1U : 0U;
+      combined += claim.code() == "510/511" ? 1U : 0U;
     }
     CHECK(combined == 2);
   }
@@ -172,7 +172,7 @@ TEST_CASE("describe(ReplyCode): vendor claims with provenance, and the dotless r
   CHECK(courier->agreement == sc::Agreement::conflicts);
   CHECK(courier->line == 68);
   CHECK(sc::find_claim(make_reply_code(556), sc::Source::seed_000) == nullptr);
-  CHECK(sc::find_claim(make_enhanced_status(4, 4, 5), sc::Source::seed_001)->meaning.find("congestion") !=
+  CHECK(sc::find_claim(make_enhanced_status(4, 4, 5), sc::Source::seed_001)->meaning().find("congestion") !=
         std::string_view::npos);
   CHECK(sc::find_claim(make_enhanced_status(4, 4, 5), sc::Source::seed_003) == nullptr);
   CHECK(sc::describe(make_reply_code(548)).dotless->fit == sc::DotlessFit::unregistered);
@@ -228,9 +228,9 @@ TEST_CASE("describe(EnhancedStatus): associations, deprecation, old names") {
 TEST_CASE("iteration: every table is sorted and unique by key") {
   unsigned previous = 0;
   for (const auto& record : sc::reply_code_records()) {
-    CHECK(record.code.value() > previous);
-    previous = record.code.value();
-    CHECK(sc::find_reply_code(record.code) == &record);
+    CHECK(record.code().value() > previous);
+    previous = record.code().value();
+    CHECK(sc::find_reply_code(record.code()) == &record);
   }
   unsigned previous_key = 0;
   bool first = true;

@@ -150,15 +150,15 @@ TEST_CASE("iana-enhanced-status-codes.csv: every record, with title, references 
     if (row.at("registry") == "class") {
       const auto* record = sc::find_status_class(static_cast<sc::StatusClass>(code[0] - '0'));
       REQUIRE(record != nullptr);
-      CHECK(record->title == row.at("summary"));
-      CHECK(record->references == row.at("references"));
+      CHECK(record->title() == row.at("summary"));
+      CHECK(record->references() == row.at("references"));
       continue;
     }
     if (row.at("registry") == "subject") {
       const auto* record = sc::find_subject(static_cast<sc::Subject>(code[2] - '0'));
       REQUIRE(record != nullptr);
-      CHECK(record->title == row.at("summary"));
-      CHECK(record->references == row.at("references"));
+      CHECK(record->title() == row.at("summary"));
+      CHECK(record->references() == row.at("references"));
       continue;
     }
     ++enumerated;
@@ -180,9 +180,9 @@ TEST_CASE("iana-enhanced-status-codes.csv: every record, with title, references 
     std::vector<std::string> expected;
     std::stringstream list(row.at("associated_basic_status_codes"));
     for (std::string item; std::getline(list, item, ';');) expected.push_back(item);
-    REQUIRE(record->associated.size() == expected.size());
+    REQUIRE(record->associated().size() == expected.size());
     for (std::size_t i = 0; i < expected.size(); ++i) {
-      const sc::AssociatedReply& associated = record->associated[i];
+      const sc::AssociatedReply& associated = record->associated()[i];
       if (expected[i] == "Any") {
         CHECK(associated.kind == sc::AssociationKind::any);
       } else if (expected[i].size() == 3 && expected[i][1] == 'X') {
@@ -211,8 +211,8 @@ TEST_CASE("smtp-reply-codes.csv: every RFC reply code in every context") {
     CHECK_FALSE(description.fallback);
     bool found = false;
     for (const sc::ReplyMeaning& meaning : description.meanings) {
-      if (meaning.meaning == row.at("meaning") && meaning.defined_in == row.at("defined_in") &&
-          meaning.context == row.at("context")) {
+      if (meaning.meaning() == row.at("meaning") && meaning.defined_in() == row.at("defined_in") &&
+          meaning.context() == row.at("context")) {
         found = true;
         const std::string& verification = row.at("verification");
         CHECK(meaning.verification == (verification == "rfc-text"    ? sc::Verification::rfc_text
@@ -254,7 +254,7 @@ TEST_CASE("seed-codes.csv: every code of every seed explains with that seed's me
     if (code.size() == 1) {
       const auto* record = sc::find_status_class(static_cast<sc::StatusClass>(code[0] - '0'));
       REQUIRE(record != nullptr);
-      views.emplace_back(record->claims, record->title);
+      views.emplace_back(record->claims(), record->title());
     } else if (code.find('.') != std::string::npos) {
       const auto description = sc::describe(status(code));
       CHECK_FALSE(description.fallback);
@@ -274,10 +274,10 @@ TEST_CASE("seed-codes.csv: every code of every seed explains with that seed's me
       for (const sc::SourceClaim& claim : claims) {
         if (claim.source == source && claim.line == line) {
           found = true;
-          CHECK(claim.code == code);
+          CHECK(claim.code() == code);
           CHECK(claim.agreement == agreement);
-          CHECK(claim.meaning == expected_meaning);
-          CHECK_FALSE((claim.meaning.empty() ? title : claim.meaning).empty());
+          CHECK(claim.meaning() == expected_meaning);
+          CHECK_FALSE((claim.meaning().empty() ? title : claim.meaning()).empty());
         }
       }
       CHECK(found);
@@ -320,14 +320,14 @@ TEST_CASE("vendor-dotless-mapping.csv: every vendor code's dotless reading and f
                            : fit == "no-iana-entry" ? sc::DotlessFit::unregistered
                                                     : sc::DotlessFit::not_applicable));
     if (row.at("dotless_reading").empty()) {
-      CHECK(reading->status == sc::EnhancedStatus{});
+      CHECK(reading->status() == sc::EnhancedStatus{});
       CHECK(sc::describe(code).origin == sc::Origin::not_smtp);
       continue;
     }
-    CHECK(sc::to_string(reading->status).view() == row.at("dotless_reading"));
-    const bool registered = sc::find_enhanced_status(reading->status) != nullptr;
+    CHECK(sc::to_string(reading->status()).view() == row.at("dotless_reading"));
+    const bool registered = sc::find_enhanced_status(reading->status()) != nullptr;
     CHECK(registered == (reading->fit != sc::DotlessFit::unregistered));
-    if (registered) CHECK(sc::describe(reading->status).title == row.at("iana_summary"));
+    if (registered) CHECK(sc::describe(reading->status()).title == row.at("iana_summary"));
     // The seeds that use the code this way all have a claim on it.
     std::stringstream seeds(row.at("seed_files"));
     for (std::string seed; std::getline(seeds, seed, ';');) {
@@ -361,18 +361,18 @@ TEST_CASE("enhanced-status-remedies.csv: description and remedy of every class, 
     if (code.find("XXX") != std::string::npos) {
       const auto* record = sc::find_status_class(static_cast<sc::StatusClass>(code[0] - '0'));
       REQUIRE(record != nullptr);
-      CHECK(record->description == row.at("description"));
-      check_remedy(record->remedy, row);
+      CHECK(record->description() == row.at("description"));
+      check_remedy(record->remedy(), row);
     } else if (code.find("YYY") != std::string::npos) {
       const auto* record = sc::find_subject(static_cast<sc::Subject>(code[2] - '0'));
       REQUIRE(record != nullptr);
-      CHECK(record->description == row.at("description"));
-      check_remedy(record->remedy, row);
+      CHECK(record->description() == row.at("description"));
+      check_remedy(record->remedy(), row);
     } else {
       const auto* record = sc::find_enhanced_status(status(code));
       REQUIRE(record != nullptr);
-      CHECK(record->description == row.at("description"));
-      check_remedy(record->remedy, row);
+      CHECK(record->description() == row.at("description"));
+      check_remedy(record->remedy(), row);
       // Class 5 keeps the record's remedy; class 4 is always worth a retry.
       const auto permanent = sc::describe(status(code, '5'));
       CHECK(permanent.remedy.advice == row.at("remedy"));

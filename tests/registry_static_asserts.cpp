@@ -17,20 +17,20 @@ namespace {
 constexpr bool reply_codes_sorted_unique_and_indexed() {
   unsigned previous = 0;
   for (const auto& record : sc::reply_code_records()) {
-    if (record.code.value() <= previous) return false;
-    previous = record.code.value();
-    if (sc::find_reply_code(record.code) != &record) return false;
-    if (record.title.empty() || record.description.empty() || record.remedy.advice.empty()) return false;
+    if (record.code().value() <= previous) return false;
+    previous = record.code().value();
+    if (sc::find_reply_code(record.code()) != &record) return false;
+    if (record.title().empty() || record.description().empty() || record.remedy().advice.empty()) return false;
     // Only RFC codes have meanings per context; only they have references.
-    if ((record.origin == sc::Origin::rfc) != !record.meanings.empty() &&
+    if ((record.origin == sc::Origin::rfc) != !record.meanings().empty() &&
         record.origin != sc::Origin::registry_only) {
       return false;
     }
-    for (const auto& meaning : record.meanings) {
-      if (meaning.code != record.code || meaning.meaning.empty() || meaning.defined_in.empty()) return false;
+    for (const auto& meaning : record.meanings()) {
+      if (meaning.code() != record.code() || meaning.meaning().empty() || meaning.defined_in().empty()) return false;
     }
-    for (const auto& claim : record.claims) {
-      if (claim.code.find(sc::to_string(record.code).view()) == std::string_view::npos) return false;
+    for (const auto& claim : record.claims()) {
+      if (claim.code().find(sc::to_string(record.code()).view()) == std::string_view::npos) return false;
     }
   }
   return true;
@@ -53,15 +53,15 @@ constexpr bool enhanced_codes_sorted_unique_and_parse() {
       if (!parsed || *parsed != status) return false;
       if (sc::find_enhanced_status(status) != &record) return false;
     }
-    if (record.description.empty() || record.remedy.advice.empty() || record.references.empty()) return false;
-    if (record.title.empty() != record.deprecated) return false;  // only X.6.10 lacks a summary
+    if (record.description().empty() || record.remedy().advice.empty() || record.references().empty()) return false;
+    if (record.title().empty() != record.deprecated) return false;  // only X.6.10 lacks a summary
   }
   return true;
 }
 
 constexpr bool associated_reply_codes_well_formed() {
   for (const auto& record : sc::enhanced_status_records()) {
-    for (const auto& associated : record.associated) {
+    for (const auto& associated : record.associated()) {
       switch (associated.kind) {
         case sc::AssociationKind::code: {
           const auto reply = sc::ReplyCode::from_value(associated.value);
@@ -84,13 +84,13 @@ constexpr bool associated_reply_codes_well_formed() {
 // two codes) is described without fallback.
 constexpr bool every_seed_code_present() {
   for (const auto& claim : sc::reply_code_claims()) {
-    for (std::size_t at = 0; at + 3 <= claim.code.size(); at += 4) {
-      const auto reply = sc::parse_reply(claim.code.substr(at, 3), sc::ParseMode::lenient);
+    for (std::size_t at = 0; at + 3 <= claim.code().size(); at += 4) {
+      const auto reply = sc::parse_reply(claim.code().substr(at, 3), sc::ParseMode::lenient);
       if (!reply || sc::describe(*reply).fallback) return false;
     }
   }
   for (const auto& claim : sc::enhanced_status_claims()) {
-    std::string_view code = claim.code;
+    std::string_view code = claim.code();
     char buffer[16]{};
     for (std::size_t i = 0; i < code.size() && i < sizeof buffer; ++i) buffer[i] = code[i] == 'X' ? '5' : code[i];
     const auto status = sc::parse_enhanced_status(std::string_view(buffer, code.size()));
@@ -111,11 +111,11 @@ constexpr bool all_present(std::initializer_list<unsigned> codes) {
 constexpr bool pairings_sorted_and_registered() {
   unsigned previous = 0;
   for (const auto& pairing : sc::derivation_pairings()) {
-    if (pairing.reply.value() <= previous) return false;
-    previous = pairing.reply.value();
-    if (sc::describe(pairing.status).fallback) return false;
-    if (!sc::check_consistency(pairing.reply, pairing.status).class_agrees) return false;
-    if (sc::describe(pairing.reply).origin != sc::Origin::rfc) return false;
+    if (pairing.reply().value() <= previous) return false;
+    previous = pairing.reply().value();
+    if (sc::describe(pairing.status()).fallback) return false;
+    if (!sc::check_consistency(pairing.reply(), pairing.status()).class_agrees) return false;
+    if (sc::describe(pairing.reply()).origin != sc::Origin::rfc) return false;
   }
   return true;
 }
@@ -123,18 +123,18 @@ constexpr bool pairings_sorted_and_registered() {
 constexpr bool dotless_readings_sorted_and_dotless() {
   unsigned previous = 0;
   for (const auto& reading : sc::dotless_readings()) {
-    if (reading.vendor_code.value() <= previous) return false;
-    previous = reading.vendor_code.value();
+    if (reading.vendor_code().value() <= previous) return false;
+    previous = reading.vendor_code().value();
     if (reading.fit == sc::DotlessFit::not_applicable) {
-      if (reading.status != sc::EnhancedStatus{} || reading.vendor_code.first_digit() != 1) return false;
+      if (reading.status() != sc::EnhancedStatus{} || reading.vendor_code().first_digit() != 1) return false;
       continue;
     }
-    const auto code = reading.vendor_code;
-    if (reading.status.class_digit() != code.first_digit() ||
-        reading.status.subject_number() != code.second_digit() || reading.status.detail() != code.third_digit()) {
+    const auto code = reading.vendor_code();
+    if (reading.status().class_digit() != code.first_digit() ||
+        reading.status().subject_number() != code.second_digit() || reading.status().detail() != code.third_digit()) {
       return false;
     }
-    if ((sc::find_enhanced_status(reading.status) == nullptr) != (reading.fit == sc::DotlessFit::unregistered)) {
+    if ((sc::find_enhanced_status(reading.status()) == nullptr) != (reading.fit == sc::DotlessFit::unregistered)) {
       return false;
     }
   }
@@ -168,7 +168,7 @@ static_assert(sc::describe("5.7.606"_status).match == sc::StatusMatch::subject);
 static_assert(sc::describe("4.4.316"_status).title == "Network and Routing Status");
 static_assert(sc::describe(299_reply).fallback && sc::describe(599_reply).fallback);
 static_assert(sc::describe(101_reply).origin == sc::Origin::not_smtp);
-static_assert(sc::describe(571_reply).dotless->status == "5.7.1"_status);
+static_assert(sc::describe(571_reply).dotless->status() == "5.7.1"_status);
 static_assert(sc::describe("5.6.10"_status).deprecated);
 static_assert(!sc::check_consistency(550_reply, "4.2.2"_status).consistent());
 static_assert(sc::check_consistency(550_reply, "5.1.1"_status).association == sc::Association::listed);

@@ -69,8 +69,33 @@ def cxx(text):
     return "".join(out)
 
 
+class TextPool:
+    """All strings of the tables in one character array, each stored once."""
+
+    def __init__(self):
+        self.text = bytearray()
+        self.offsets = {}
+
+    def ref(self, text):
+        data = text.encode("utf-8")
+        if not data:
+            return "{0, 0}"
+        if text not in self.offsets:
+            found = self.text.find(data)
+            if found < 0:
+                found = len(self.text)
+                self.text += data
+            self.offsets[text] = found
+        if self.offsets[text] + len(data) > 0xFFFF:
+            raise DataError("the text pool outgrew 16-bit offsets")
+        return "{%d, %d}" % (self.offsets[text], len(data))
+
+
+POOL = TextPool()
+
+
 def sv(text):
-    return "{%s, %d}" % (cxx(text), len(text.encode("utf-8"))) if text else "{}"
+    return POOL.ref(text)
 
 
 def remedy(row, where):
@@ -173,6 +198,7 @@ def build():
     emit("inline namespace v0 {")
     emit("namespace detail {")
     emit("")
+    pool_at = len(out)
 
     def claim_table(name, groups):
         emit("inline constexpr SourceClaim %s[] = {" % name)
@@ -187,11 +213,11 @@ def build():
         emit("")
         return offsets
 
-    def view(type_name, table, offsets, key):
+    def view(offsets, key):
         if key not in offsets:
-            return "{}"
+            return "{0, 0}"
         first, count = offsets[key]
-        return "{%s + %d, %d}" % (table, first, count)
+        return "{%d, %d}" % (first, count)
 
     reply_claim_at = claim_table("reply_claims", reply_claims)
     status_claim_at = claim_table("status_claims", status_claims)
@@ -203,7 +229,7 @@ def build():
     for code in sorted(meanings):
         meaning_at[code] = (index, len(meanings[code]))
         for row in meanings[code]:
-            emit("    {make_reply_code(%d), %s, %s, %s, Verification::%s}," %
+            emit("    {%d, %s, %s, %s, Verification::%s}," %
                  (code, sv(row["meaning"]), sv(row["defined_in"]), sv(row["context"]),
                   VERIFICATION[row["verification"]]))
             index += 1
@@ -235,10 +261,10 @@ def build():
             for ref in r["defined_in"].split(";"):
                 if ref not in references:
                     references.append(ref)
-        emit("    {make_reply_code(%d), Origin::%s, %s, %s, %s, %s, %s, %s}," %
+        emit("    {%d, Origin::%s, %s, %s, %s, %s, %s, %s}," %
              (code, origin, sv(title), sv(words["description"]), sv(";".join(references)),
-              remedy(words, "reply %d" % code), view("ReplyMeaning", "reply_meanings", meaning_at, code),
-              view("SourceClaim", "reply_claims", reply_claim_at, code)))
+              remedy(words, "reply %d" % code), view(meaning_at, code),
+              view(reply_claim_at, code)))
         reply_index[code] = position
     emit("};")
     emit("")
@@ -298,12 +324,12 @@ def build():
         emit("    {%d, %d, %s, %s, %s, %s, %s, %s, %s, %s}," %
              (key[0], key[1], sv(row["summary"]), sv(words["description"]), sv(row["references"]),
               sv(row["associated_basic_status_codes_raw"]), remedy(words, row["code"]),
-              view("AssociatedReply", "associated_replies", associated_at, key),
-              view("SourceClaim", "status_claims", status_claim_at, key), "true" if deprecated else "false"))
+              view(associated_at, key),
+              view(status_claim_at, key), "true" if deprecated else "false"))
     emit("};")
     emit("")
 
-    def group_table(name, registry, pattern, claims_name, claims_at):
+    def group_table(name, registry, pattern, claims_at):
         emit("inline constexpr StatusGroupRecord %s[] = {" % name)
         rows = [r for r in iana if r["registry"] == registry]
         for expected, row in enumerate(rows):
@@ -316,13 +342,13 @@ def build():
                 raise DataError("enhanced-status-remedies.csv lacks %s" % row["code"])
             emit("    {%d, %s, %s, %s, %s, %s}," %
                  (number, sv(row["summary"]), sv(words["description"]), sv(row["references"]),
-                  remedy(words, row["code"]), view("SourceClaim", claims_name, claims_at, number)))
+                  remedy(words, row["code"]), view(claims_at, number)))
         emit("};")
         emit("")
         return rows
 
-    group_table("status_classes", "class", r"([245])\.XXX\.YYY", "class_claims", class_claim_at)
-    subjects = group_table("status_subjects", "subject", r"X\.(\d)\.YYY", "status_claims", {})
+    group_table("status_classes", "class", r"([245])\.XXX\.YYY", class_claim_at)
+    subjects = group_table("status_subjects", "subject", r"X\.(\d)\.YYY", {})
     if [r["code"] for r in subjects] != ["X.%d.YYY" % n for n in range(8)]:
         raise DataError("the subject table must list X.0.YYY to X.7.YYY in order")
 
@@ -333,14 +359,12 @@ def build():
         if reading:
             if reading != "%s.%s.%s" % tuple(row["vendor_code"]):
                 raise DataError("dotless reading of %d is %r" % (code, reading))
-            status = "make_enhanced_status(%s, %s, %s)" % tuple(row["vendor_code"])
-        else:
-            status = "EnhancedStatus{}"
+            pass
         fit = FIT[row["lines_up"]]
         registered = bool(reading) and tuple(int(x) for x in reading.split(".")[1:]) in set(keys)
         if reading and registered == (fit == "unregistered"):
             raise DataError("dotless %d: fit %s but registered=%s" % (code, fit, registered))
-        emit("    {make_reply_code(%d), %s, DotlessFit::%s}," % (code, status, fit))
+        emit("    {%d, DotlessFit::%s}," % (code, fit))
     emit("};")
     emit("")
 
@@ -351,11 +375,17 @@ def build():
             raise DataError("pairing %s -> %s: not registered" % (row["reply_code"], row["enhanced_status"]))
         if parts[0] != row["reply_code"][0]:
             raise DataError("pairing %s -> %s: classes differ" % (row["reply_code"], row["enhanced_status"]))
-        emit("    {make_reply_code(%s), make_enhanced_status(%s, %s, %s), %s}," %
+        emit("    {%s, %s, %s, %s, %s}," %
              (row["reply_code"], parts[0], parts[1], parts[2], sv(row["basis"])))
     emit("};")
     emit("")
 
+    pool = POOL.text.decode("utf-8")
+    pieces = []
+    for start in range(0, len(pool), 96):
+        pieces.append("    " + cxx(pool[start:start + 96]))
+    out[pool_at:pool_at] = ["// Every string of the tables below, each stored once; TextRef{offset, size} points here.",
+                            "inline constexpr char registry_text[] ="] + pieces[:-1] + [pieces[-1] + ";", ""]
     emit("// How many rows data/seed-codes.csv has, for the tests.")
     emit("inline constexpr std::size_t seed_row_count = %d;" % len(seeds))
     emit("")

@@ -137,7 +137,7 @@ const smtpcodes::Remedy& remedy(const Registry& r) {
 }
 
 std::string claim_meaning(const smtpcodes::SourceClaim& claim, std::string_view registry_title) {
-  return str(claim.meaning.empty() ? registry_title : claim.meaning);
+  return str(claim.meaning().empty() ? registry_title : claim.meaning());
 }
 
 std::string associated_list(smtpcodes::TableView<smtpcodes::AssociatedReply> associated) {
@@ -167,7 +167,7 @@ void print_claims(smtpcodes::TableView<smtpcodes::SourceClaim> claims, std::stri
       continue;
     }
     line(first ? "sources say:" : "", str(name(claim.source)) + ", line " + std::to_string(claim.line) + " (" +
-                                          str(claim.code) + ", " + str(name(claim.agreement)) +
+                                          str(claim.code()) + ", " + str(name(claim.agreement)) +
                                           "): " + claim_meaning(claim, registry_title));
     first = false;
   }
@@ -184,13 +184,13 @@ void print_registry(const Explanation& e) {
     line("", str(reply.description));
     if (reply.meanings.size() > 1) {
       for (const auto& meaning : reply.meanings) {
-        line("in context:", str(meaning.context) + ": " + str(meaning.meaning) + " [" + str(meaning.defined_in) + "]");
+        line("in context:", str(meaning.context()) + ": " + str(meaning.meaning()) + " [" + str(meaning.defined_in()) + "]");
       }
     }
     print_claims(reply.claims, reply.title);
     if (reply.dotless != nullptr && reply.dotless->fit != smtpcodes::DotlessFit::not_applicable) {
-      const auto dotless = smtpcodes::describe(reply.dotless->status);
-      line("dotless reading:", status_text(reply.dotless->status) + " " +
+      const auto dotless = smtpcodes::describe(reply.dotless->status());
+      line("dotless reading:", status_text(reply.dotless->status()) + " " +
                                    str(dotless.fallback ? std::string_view("(not registered)") : dotless.title) +
                                    " (" + str(name(reply.dotless->fit)) + ")");
       if (reply.origin == smtpcodes::Origin::rfc) {
@@ -272,15 +272,15 @@ std::string sources_json(const Registry& r) {
   auto add_claims = [&](smtpcodes::TableView<smtpcodes::SourceClaim> claims, std::string_view registry_title) {
     for (const auto& claim : claims) {
       const std::string extra = ",\"document\":" + json_quote(smtpcodes::document(claim.source)) +
-                                ",\"line\":" + std::to_string(claim.line) + ",\"code\":" + json_quote(claim.code) +
+                                ",\"line\":" + std::to_string(claim.line) + ",\"code\":" + json_quote(claim.code()) +
                                 ",\"agreement\":" + json_quote(name(claim.agreement));
       add(name(claim.source), claim_meaning(claim, registry_title), extra.c_str());
     }
   };
   if (r.has_reply) {
     for (const auto& meaning : r.reply.meanings) {
-      const std::string extra = ",\"context\":" + json_quote(meaning.context);
-      add(meaning.defined_in, meaning.meaning, extra.c_str());
+      const std::string extra = ",\"context\":" + json_quote(meaning.context());
+      add(meaning.defined_in(), meaning.meaning(), extra.c_str());
     }
     add_claims(r.reply.claims, r.reply.title);
   }
@@ -336,7 +336,7 @@ void print_json(const Explanation& e) {
     object.boolean("reply_fallback", r.reply.fallback).string("reply_origin", name(r.reply.origin));
     if (r.reply.dotless != nullptr && r.reply.dotless->fit != smtpcodes::DotlessFit::not_applicable) {
       object.raw("dotless", JsonObject{}
-                                .string("enhanced_status", smtpcodes::to_string(r.reply.dotless->status).view())
+                                .string("enhanced_status", smtpcodes::to_string(r.reply.dotless->status()).view())
                                 .string("fit", name(r.reply.dotless->fit))
                                 .str());
     }

@@ -44,8 +44,8 @@ struct Consistency {
 [[nodiscard]] constexpr Association association(ReplyCode reply, EnhancedStatus status) noexcept {
   const EnhancedStatusRecord* record = find_enhanced_status(status);
   if (record == nullptr) return Association::unregistered;
-  if (record->associated.empty()) return Association::none_given;
-  for (const AssociatedReply& associated : record->associated) {
+  if (record->associated().empty()) return Association::none_given;
+  for (const AssociatedReply& associated : record->associated()) {
     if (associated.matches(reply)) return Association::listed;
   }
   return Association::not_listed;
@@ -95,13 +95,13 @@ struct DerivedStatus {
 // 4. no enhanced code for anything else.
 [[nodiscard]] constexpr DerivedStatus derive_enhanced_status(ReplyCode reply) noexcept {
   for (const DerivationPairing& pairing : detail::derivation_pairings) {
-    if (pairing.reply == reply) return DerivedStatus{pairing.status, DerivationRule::registered_pairing};
+    if (pairing.reply_ == reply.value()) return DerivedStatus{pairing.status(), DerivationRule::registered_pairing};
   }
   const ReplyCodeRecord* record = find_reply_code(reply);
   const DotlessReading* reading = find_dotless_reading(reply);
   if (record != nullptr && record->origin == Origin::vendor && reading != nullptr &&
       reading->fit == DotlessFit::lines_up) {
-    return DerivedStatus{reading->status, DerivationRule::dotless_vendor_code};
+    return DerivedStatus{reading->status(), DerivationRule::dotless_vendor_code};
   }
   const std::uint8_t digit = reply.first_digit();
   if (digit == 2 || digit == 4 || digit == 5) {

@@ -22,7 +22,62 @@ template <typename T, std::size_t N>
 constexpr TableView<T> whole(const T (&table)[N]) noexcept {
   return TableView<T>{table, N};
 }
+template <typename T, std::size_t N>
+constexpr TableView<T> part(const T (&table)[N], RangeRef range) noexcept {
+  return TableView<T>{table + range.first, range.count};
+}
+constexpr std::string_view text(TextRef ref) noexcept { return std::string_view{registry_text + ref.offset, ref.size}; }
+constexpr Remedy remedy(RemedyRef ref) noexcept { return Remedy{ref.actor, ref.retry, text(ref.advice)}; }
 }  // namespace detail
+
+// The accessors of the table rows (declared in <smtpcodes/registry_types.hpp>).
+constexpr std::string_view ReplyMeaning::meaning() const noexcept { return detail::text(meaning_); }
+constexpr std::string_view ReplyMeaning::defined_in() const noexcept { return detail::text(defined_in_); }
+constexpr std::string_view ReplyMeaning::context() const noexcept { return detail::text(context_); }
+
+constexpr std::string_view SourceClaim::code() const noexcept { return detail::text(code_); }
+constexpr std::string_view SourceClaim::meaning() const noexcept { return detail::text(meaning_); }
+
+constexpr std::string_view ReplyCodeRecord::title() const noexcept { return detail::text(title_); }
+constexpr std::string_view ReplyCodeRecord::description() const noexcept { return detail::text(description_); }
+constexpr std::string_view ReplyCodeRecord::references() const noexcept { return detail::text(references_); }
+constexpr Remedy ReplyCodeRecord::remedy() const noexcept { return detail::remedy(remedy_); }
+constexpr TableView<ReplyMeaning> ReplyCodeRecord::meanings() const noexcept {
+  return detail::part(detail::reply_meanings, meanings_);
+}
+constexpr TableView<SourceClaim> ReplyCodeRecord::claims() const noexcept {
+  return detail::part(detail::reply_claims, claims_);
+}
+
+constexpr std::string_view EnhancedStatusRecord::title() const noexcept { return detail::text(title_); }
+constexpr std::string_view EnhancedStatusRecord::description() const noexcept {
+  return detail::text(description_);
+}
+constexpr std::string_view EnhancedStatusRecord::references() const noexcept { return detail::text(references_); }
+constexpr std::string_view EnhancedStatusRecord::associated_text() const noexcept {
+  return detail::text(associated_text_);
+}
+constexpr Remedy EnhancedStatusRecord::remedy() const noexcept { return detail::remedy(remedy_); }
+constexpr TableView<AssociatedReply> EnhancedStatusRecord::associated() const noexcept {
+  return detail::part(detail::associated_replies, associated_);
+}
+constexpr TableView<SourceClaim> EnhancedStatusRecord::claims() const noexcept {
+  return detail::part(detail::status_claims, claims_);
+}
+
+constexpr std::string_view StatusGroupRecord::title() const noexcept { return detail::text(title_); }
+constexpr std::string_view StatusGroupRecord::description() const noexcept { return detail::text(description_); }
+constexpr std::string_view StatusGroupRecord::references() const noexcept { return detail::text(references_); }
+constexpr Remedy StatusGroupRecord::remedy() const noexcept { return detail::remedy(remedy_); }
+constexpr TableView<SourceClaim> StatusGroupRecord::claims() const noexcept {
+  return detail::part(detail::class_claims, claims_);
+}
+
+constexpr std::string_view DerivationPairing::basis() const noexcept { return detail::text(basis_); }
+
+constexpr std::string_view ReplyFallbackRecord::title() const noexcept { return detail::text(title_); }
+constexpr std::string_view ReplyFallbackRecord::description() const noexcept { return detail::text(description_); }
+constexpr Remedy ReplyFallbackRecord::remedy() const noexcept { return detail::remedy(remedy_); }
 
 // Every table, for iteration. Each is sorted by its key.
 [[nodiscard]] constexpr TableView<ReplyCodeRecord> reply_code_records() noexcept {
@@ -61,7 +116,7 @@ constexpr TableView<T> whole(const T (&table)[N]) noexcept {
 // The record of a reply code, or nullptr if the registry does not know it.
 [[nodiscard]] constexpr const ReplyCodeRecord* find_reply_code(ReplyCode code) noexcept {
   if (code.value() < 100 || code.value() > 999) return nullptr;
-  const std::uint8_t slot = detail::reply_code_index[code.value() - 100];
+  const std::uint8_t slot = detail::reply_code_index[code.value() - 100U];
   return slot == 0 ? nullptr : &detail::reply_code_records[slot - 1];
 }
 
@@ -103,8 +158,8 @@ constexpr TableView<T> whole(const T (&table)[N]) noexcept {
 // nullptr for codes no vendor list uses that way.
 [[nodiscard]] constexpr const DotlessReading* find_dotless_reading(ReplyCode code) noexcept {
   for (const DotlessReading& reading : detail::dotless_readings) {
-    if (reading.vendor_code == code) return &reading;
-    if (code < reading.vendor_code) break;
+    if (reading.vendor_code_ == code.value()) return &reading;
+    if (code.value() < reading.vendor_code_) break;
   }
   return nullptr;
 }
@@ -112,11 +167,11 @@ constexpr TableView<T> whole(const T (&table)[N]) noexcept {
 // What the seed documents claim a code means, with their provenance.
 [[nodiscard]] constexpr TableView<SourceClaim> claims(ReplyCode code) noexcept {
   const ReplyCodeRecord* record = find_reply_code(code);
-  return record ? record->claims : TableView<SourceClaim>{};
+  return record ? record->claims() : TableView<SourceClaim>{};
 }
 [[nodiscard]] constexpr TableView<SourceClaim> claims(EnhancedStatus status) noexcept {
   const EnhancedStatusRecord* record = find_enhanced_status(status);
-  return record ? record->claims : TableView<SourceClaim>{};
+  return record ? record->claims() : TableView<SourceClaim>{};
 }
 
 // What one source says about a code, or nullptr if it does not list it.
@@ -155,20 +210,20 @@ struct ReplyCodeDescription {
   if (const ReplyCodeRecord* record = find_reply_code(code)) {
     result.fallback = false;
     result.origin = record->origin;
-    result.title = record->title;
-    result.description = record->description;
-    result.references = record->references;
-    result.remedy = record->remedy;
-    result.meanings = record->meanings;
-    result.claims = record->claims;
+    result.title = record->title();
+    result.description = record->description();
+    result.references = record->references();
+    result.remedy = record->remedy();
+    result.meanings = record->meanings();
+    result.claims = record->claims();
     return result;
   }
   const std::uint8_t digit = code.first_digit();
   if (digit >= 1 && digit <= 9) {
     const ReplyFallbackRecord& fallback = detail::reply_fallbacks[digit - 1];
-    result.title = fallback.title;
-    result.description = fallback.description;
-    result.remedy = fallback.remedy;
+    result.title = fallback.title();
+    result.description = fallback.description();
+    result.remedy = fallback.remedy();
   } else {
     result.title = "Empty reply code";
   }
@@ -203,7 +258,7 @@ namespace detail {
 // The class decides whether to retry (RFC 3463 §3.1): 4.x.x may succeed
 // later, 2.x.x needs nothing; for 5.x.x the record's advice stands.
 constexpr Remedy remedy_in_class(Remedy remedy, StatusClass status_class) noexcept {
-  if (status_class == StatusClass::success) return status_classes[0].remedy;
+  if (status_class == StatusClass::success) return status_classes[0].remedy();
   if (status_class == StatusClass::persistent_transient_failure) remedy.retry = Retry::retry_later;
   if (status_class == StatusClass::permanent_failure && remedy.retry == Retry::retry_later) {
     remedy.retry = Retry::after_fix;
@@ -220,29 +275,29 @@ constexpr Remedy remedy_in_class(Remedy remedy, StatusClass status_class) noexce
     result.title = "Empty enhanced status code";
     return result;
   }
-  result.class_title = status_class->title;
+  result.class_title = status_class->title();
   const StatusGroupRecord* subject = find_subject(status.subject());
-  if (subject != nullptr) result.subject_title = subject->title;
+  if (subject != nullptr) result.subject_title = subject->title();
   if (const EnhancedStatusRecord* record = find_enhanced_status(status)) {
     result.match = StatusMatch::exact;
     result.fallback = false;
-    result.title = record->title;
-    result.description = record->description;
-    result.references = record->references;
-    result.associated_text = record->associated_text;
-    result.remedy = detail::remedy_in_class(record->remedy, status.status_class());
-    result.associated = record->associated;
-    result.claims = record->claims;
+    result.title = record->title();
+    result.description = record->description();
+    result.references = record->references();
+    result.associated_text = record->associated_text();
+    result.remedy = detail::remedy_in_class(record->remedy(), status.status_class());
+    result.associated = record->associated();
+    result.claims = record->claims();
     result.deprecated = record->deprecated;
     return result;
   }
   const StatusGroupRecord* group = subject != nullptr ? subject : status_class;
   result.match = subject != nullptr ? StatusMatch::subject : StatusMatch::status_class;
-  result.title = group->title;
-  result.description = group->description;
-  result.references = group->references;
-  result.remedy = subject != nullptr ? detail::remedy_in_class(subject->remedy, status.status_class())
-                                     : status_class->remedy;
+  result.title = group->title();
+  result.description = group->description();
+  result.references = group->references();
+  result.remedy = subject != nullptr ? detail::remedy_in_class(subject->remedy(), status.status_class())
+                                     : status_class->remedy();
   return result;
 }
 

@@ -106,16 +106,6 @@ enum class Verification : std::uint8_t {
   registry = 2,   // only the IANA registry's association
 };
 
-// One meaning of a standard reply code in one context: 454 after STARTTLS
-// differs from 454 after AUTH.
-struct ReplyMeaning {
-  ReplyCode code;
-  std::string_view meaning;     // the RFC's phrase
-  std::string_view defined_in;  // "RFC5321", "RFC7505;RFC7504"
-  std::string_view context;     // the command or stage
-  Verification verification = Verification::rfc_text;
-};
-
 // The five public code lists the registry compares with the standards.
 enum class Source : std::uint8_t {
   seed_000 = 0,  // Salesforce NDR error code reference
@@ -168,16 +158,6 @@ enum class Agreement : std::uint8_t {
   return "undefined";
 }
 
-// What one source says a code means. `meaning` is the project's paraphrase;
-// it is empty when the source agrees with the registry (use the registry's title).
-struct SourceClaim {
-  Source source = Source::seed_000;
-  std::string_view code;  // as the source writes it: "510/511", "X.1.1", "5"
-  std::uint16_t line = 0; // 1-based line in the source document
-  Agreement agreement = Agreement::agrees;
-  std::string_view meaning;
-};
-
 // How well a vendor code read as a dotless enhanced code (571 as 5.7.1)
 // matches what the sources say it means.
 enum class DotlessFit : std::uint8_t {
@@ -199,12 +179,6 @@ enum class DotlessFit : std::uint8_t {
   return "undefined";
 }
 
-struct DotlessReading {
-  ReplyCode vendor_code;
-  EnhancedStatus status;  // empty when not_applicable
-  DotlessFit fit = DotlessFit::not_applicable;
-};
-
 // A basic reply code the IANA registry lists with an enhanced code: one code
 // (550), any code of a class ("5XX") or any code at all ("Any").
 enum class AssociationKind : std::uint8_t { code = 0, any_in_class = 1, any = 2 };
@@ -223,30 +197,110 @@ struct AssociatedReply {
   }
 };
 
+namespace detail {
+// The generated tables hold offsets into one text pool and into each other
+// instead of std::string_view and pointers: aggregates of integers compile
+// several times faster. The accessors below turn them into views; they are
+// defined in <smtpcodes/registry.hpp>, after the tables.
+struct TextRef {
+  std::uint16_t offset;
+  std::uint16_t size;
+};
+struct RangeRef {
+  std::uint16_t first;
+  std::uint16_t count;
+};
+struct RemedyRef {
+  Actor actor;
+  Retry retry;
+  TextRef advice;
+};
+}  // namespace detail
+
+// The rows of the registry tables. Their data members ending in '_' are the
+// generated encoding; read them through the accessors.
+
+// One meaning of a standard reply code in one context: 454 after STARTTLS
+// differs from 454 after AUTH.
+struct ReplyMeaning {
+  std::uint16_t code_;
+  detail::TextRef meaning_, defined_in_, context_;
+  Verification verification;
+
+  [[nodiscard]] constexpr ReplyCode code() const noexcept { return detail::make_reply_code(code_); }
+  [[nodiscard]] constexpr std::string_view meaning() const noexcept;     // the RFC's phrase
+  [[nodiscard]] constexpr std::string_view defined_in() const noexcept;  // "RFC5321", "RFC7505;RFC7504"
+  [[nodiscard]] constexpr std::string_view context() const noexcept;     // the command or stage
+};
+
+// What one source says a code means.
+struct SourceClaim {
+  Source source;
+  detail::TextRef code_;
+  std::uint16_t line;  // 1-based line in the source document
+  Agreement agreement;
+  detail::TextRef meaning_;
+
+  // The code as the source writes it: "510/511", "X.1.1", "5".
+  [[nodiscard]] constexpr std::string_view code() const noexcept;
+  // The project's paraphrase; empty when the source agrees with the registry
+  // (the registry's title is then the source's meaning too).
+  [[nodiscard]] constexpr std::string_view meaning() const noexcept;
+};
+
+struct DotlessReading {
+  std::uint16_t vendor_code_;
+  DotlessFit fit;
+
+  [[nodiscard]] constexpr ReplyCode vendor_code() const noexcept { return detail::make_reply_code(vendor_code_); }
+  // The code's digits as an enhanced code (571 is 5.7.1); empty when fit is
+  // not_applicable.
+  [[nodiscard]] constexpr EnhancedStatus status() const noexcept {
+    if (fit == DotlessFit::not_applicable) return EnhancedStatus{};
+    return detail::make_enhanced_status(static_cast<std::uint8_t>(vendor_code_ / 100),
+                                        static_cast<std::uint16_t>(vendor_code_ / 10 % 10),
+                                        static_cast<std::uint16_t>(vendor_code_ % 10));
+  }
+};
+
 // A row of the reply code table.
 struct ReplyCodeRecord {
-  ReplyCode code;
-  Origin origin = Origin::unregistered;
-  std::string_view title;
-  std::string_view description;
-  std::string_view references;  // defining RFCs, ';'-separated; empty for vendor codes
-  Remedy remedy;
-  TableView<ReplyMeaning> meanings;  // one per context, RFC codes only
-  TableView<SourceClaim> claims;     // what the seed documents say
+  std::uint16_t code_;
+  Origin origin;
+  detail::TextRef title_, description_, references_;
+  detail::RemedyRef remedy_;
+  detail::RangeRef meanings_, claims_;
+
+  [[nodiscard]] constexpr ReplyCode code() const noexcept { return detail::make_reply_code(code_); }
+  [[nodiscard]] constexpr std::string_view title() const noexcept;
+  [[nodiscard]] constexpr std::string_view description() const noexcept;
+  // Defining RFCs, ';'-separated; empty for vendor codes.
+  [[nodiscard]] constexpr std::string_view references() const noexcept;
+  [[nodiscard]] constexpr Remedy remedy() const noexcept;
+  // One per context, RFC codes only.
+  [[nodiscard]] constexpr TableView<ReplyMeaning> meanings() const noexcept;
+  // What the seed documents say.
+  [[nodiscard]] constexpr TableView<SourceClaim> claims() const noexcept;
 };
 
 // A row of the enhanced status table: an enumerated code X.subject.detail.
 struct EnhancedStatusRecord {
-  std::uint16_t subject = 0;
-  std::uint16_t detail = 0;
-  std::string_view title;  // the registry's summary
-  std::string_view description;
-  std::string_view references;
-  std::string_view associated_text;  // the registry's field verbatim
-  Remedy remedy;
-  TableView<AssociatedReply> associated;
-  TableView<SourceClaim> claims;
-  bool deprecated = false;  // X.6.10
+  std::uint16_t subject;
+  std::uint16_t detail;
+  detail::TextRef title_, description_, references_, associated_text_;
+  detail::RemedyRef remedy_;
+  detail::RangeRef associated_, claims_;
+  bool deprecated;  // X.6.10
+
+  // The registry's summary (empty only for the deprecated X.6.10).
+  [[nodiscard]] constexpr std::string_view title() const noexcept;
+  [[nodiscard]] constexpr std::string_view description() const noexcept;
+  [[nodiscard]] constexpr std::string_view references() const noexcept;
+  // The registry's associated-codes field verbatim.
+  [[nodiscard]] constexpr std::string_view associated_text() const noexcept;
+  [[nodiscard]] constexpr Remedy remedy() const noexcept;
+  [[nodiscard]] constexpr TableView<AssociatedReply> associated() const noexcept;
+  [[nodiscard]] constexpr TableView<SourceClaim> claims() const noexcept;
 
   // The code in a given class: X.1.1 in class 5 is 5.1.1.
   [[nodiscard]] constexpr EnhancedStatus in_class(StatusClass status_class) const noexcept {
@@ -256,28 +310,42 @@ struct EnhancedStatusRecord {
 
 // A row of the subject table (X.1.YYY ...) or the class table (5.XXX.YYY).
 struct StatusGroupRecord {
-  std::uint16_t number = 0;  // the subject number, or the class digit
-  std::string_view title;
-  std::string_view description;
-  std::string_view references;
-  Remedy remedy;
-  TableView<SourceClaim> claims;
+  std::uint16_t number;  // the subject number, or the class digit
+  detail::TextRef title_, description_, references_;
+  detail::RemedyRef remedy_;
+  detail::RangeRef claims_;  // into status_class_claims(); subjects have none
+
+  [[nodiscard]] constexpr std::string_view title() const noexcept;
+  [[nodiscard]] constexpr std::string_view description() const noexcept;
+  [[nodiscard]] constexpr std::string_view references() const noexcept;
+  [[nodiscard]] constexpr Remedy remedy() const noexcept;
+  [[nodiscard]] constexpr TableView<SourceClaim> claims() const noexcept;
 };
 
 // A reply code the RFCs pair with one enhanced code, so that code can be
 // assumed when a server sends none (see derive_enhanced_status()).
 struct DerivationPairing {
-  ReplyCode reply;
-  EnhancedStatus status;
-  std::string_view basis;
+  std::uint16_t reply_;
+  std::uint8_t status_class_;
+  std::uint16_t subject_, detail_;
+  detail::TextRef basis_;
+
+  [[nodiscard]] constexpr ReplyCode reply() const noexcept { return detail::make_reply_code(reply_); }
+  [[nodiscard]] constexpr EnhancedStatus status() const noexcept {
+    return detail::make_enhanced_status(status_class_, subject_, detail_);
+  }
+  [[nodiscard]] constexpr std::string_view basis() const noexcept;
 };
 
 // The fallback description of a reply code no table knows, by first digit.
 struct ReplyFallbackRecord {
-  std::uint8_t first_digit = 0;
-  std::string_view title;
-  std::string_view description;
-  Remedy remedy;
+  std::uint8_t first_digit;
+  detail::TextRef title_, description_;
+  detail::RemedyRef remedy_;
+
+  [[nodiscard]] constexpr std::string_view title() const noexcept;
+  [[nodiscard]] constexpr std::string_view description() const noexcept;
+  [[nodiscard]] constexpr Remedy remedy() const noexcept;
 };
 
 }  // namespace v0

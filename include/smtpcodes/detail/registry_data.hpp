@@ -13,502 +13,875 @@ namespace smtpcodes {
 inline namespace v0 {
 namespace detail {
 
+// Every string of the tables below, each stored once; TextRef{offset, size} points here.
+inline constexpr char registry_text[] =
+    "101the client could not connect to the serverSSL/TLS is misconfigured111connection refused; no S"
+    "MTP session could be openedcould not connect to the remote SMTP server211214220221250251252canno"
+    "t verify the user; delivery will be tried later253354355420timeout or connection trouble during "
+    "transfer (GroupWise)a firewall or filter at the recipient blocks the mail421recipient's mailbox "
+    "(or a virtual server's delivery folder) is over its size limitrecipient mailbox is over its stor"
+    "age limitrecipient is over their mailbox quota431delivery server is out of disk space (sometimes"
+    " reported as out of memory)server out of disk space or memoryinsufficient storage or out of memo"
+    "ry432an administrator has frozen the mail queueservice unavailable and closing the channel (the "
+    "text of 421)the recipient Exchange server stopped its incoming queue441network link is intermitt"
+    "ent and the remote server has not answered yetthe recipient server does not respondnetwork link "
+    "is intermittent and the server has not answered yet442connection broke off in the middle of deli"
+    "verythe connection dropped during transmission446hop limit exceeded; the message is probably loo"
+    "pinghop count exceeded; an internal loop occurred447a timeout occurred; check the receiving conn"
+    "ectorssending timed out because of the receiving server (blamed on too many recipients)a timeout"
+    " occurred; check the connection to the server449DNS or smart-host routing problem on the sending"
+    " connectora routing errorDNS problem; check the smart-host setting of the connector450mailbox un"
+    "available; also corrupted or offline mailboxes and IP blocklisting451local processing error; als"
+    "o connection problems at a relay452453454TLS temporarily unavailable; encryption needed for the "
+    "chosen AUTH mechanism455458459465the server lacks the language code page the message needs471you"
+    "r own server failed, often its local anti-spam filteran anti-spam filter or firewall stopped the"
+    " message500command not recognised (syntax error); also firewall or antivirus interference501synt"
+    "ax error in the arguments; also invalid addresses or antivirus interference503bad command sequen"
+    "ce; also used when authentication is required504510/511something is wrong with the recipient add"
+    "ress (often an Outlook contact)the recipient address needs checkingthe email address is badrecip"
+    "ient mailbox not foundrecipient host name does not resolve (unknown host)recipient domain not fo"
+    "und (unknown host)DNS cannot find the recipient domain's host513recipient address information is"
+    " missing or emptyaddress type wrong or misspelt; occasionally an authentication issuerelaying re"
+    "fused or wrong address type514two directory objects share one address515recipient mailbox addres"
+    "s is not valid516recipient mailbox may have been moved517sender's directory mail attribute is fa"
+    "ultysender's mail attribute is faulty521message too large or a permissions problem with the reci"
+    "pient mailboxthe domain accepts no mail522523message exceeds a recipient server or connector siz"
+    "e limitmessage exceeds a server size limitthe mailing exceeds the recipient server's size limits"
+    "a distribution group is sending; check which server expands it530the message transfer agent is b"
+    "roken or its store driver was disabledusually authentication; sometimes blocklisting or an inval"
+    "id address531the mail system is full532the system refuses messages from the networkthe remote se"
+    "rver lacks disk space for the messagethe message is too bigAUTH mechanism too weak; also 'messag"
+    "e too big'535several virtual servers share one IP address and port; mail probably loopsseveral s"
+    "ervers share one IP address; also 'authentication required'538540no DNS server can resolve the r"
+    "ecipient addressno DNS server found for the address541the remote host did not answerthe remote h"
+    "ost did not respondthe recipient's anti-spam filter rejected the messagethe connection was badro"
+    "uting server failed; no route available544the next hop cannot be found546mail loops because a co"
+    "ntact and a directory user share an addressthe message is looping547delivery took too long and t"
+    "imed outdelivery timed out548the recipient policy is faulty550mailbox unavailable; also blamed o"
+    "n an underlying 500 reply after EHLOrecipient mailbox does not exist (narrower than the RFC)reci"
+    "pient address does not exist (narrower than the RFC)551user not local or address invalid: relayi"
+    "ng refused552storage allocation exceeded; also a full system disk or a telnet syntax slip553inva"
+    "lid mailbox name; also too many (over 5000) recipientstransaction failed permanently; also spam "
+    "or blocklist rejections555the protocol version is wrong556the message is too large for the recip"
+    "ient server563the message has too many (over 250) attachments571sender lacks permission to mail "
+    "this recipient (e.g. anonymous mail to a group)572a distribution list could not be expanded573in"
+    "ternal server error related to the IP address574additional security features are not supported57"
+    "5a cryptographic operation failed576certificate problem; the encryption level may be too high577"
+    "the message failed an integrity checkX.1.0X.1.1X.1.2X.1.3X.1.4X.1.5uses the old name 'destinatio"
+    "n mailbox address valid'X.1.6uses the old name 'mailbox has moved'X.1.7X.1.8X.2.0X.2.15.2.1X.2.2"
+    "X.2.3X.2.4words it as a mailing list expansion 'issue'X.3.0X.3.1X.3.2X.3.3X.3.4X.3.5X.4.0X.4.1X."
+    "4.2X.4.3uses the RFC 1893 name 'routing server failure'X.4.4X.4.5uses the RFC 1893 name 'network"
+    " congestion'X.4.6X.4.7X.5.0X.5.1X.5.2X.5.3X.5.4X.5.5X.6.0X.6.1X.6.2X.6.3X.6.4X.6.5X.7.0X.7.1X.7."
+    "2X.7.3X.7.4X.7.5X.7.6X.7.7System status, or system help replyRFC5321HELP; any status requestHelp"
+    " message (information for a human user)Ready to start TLSRFC3207STARTTLS<domain> Service readyco"
+    "nnection greeting<domain> Service closing transmission channelQUITAuthentication succeeded (2.7."
+    "0)RFC4954OK, queuing for node <x> startedRFC1985ETRNBDAT chunk received and accepted (sent for e"
+    "ach successful chunk)RFC3030Requested mail action okay, completedEHLO/HELO, MAIL, RCPT, DATA (af"
+    "ter final dot), RSET, VRFY, EXPN, NOOPOK, no messages waiting for node <x>User not local; will f"
+    "orward to <forward-path>RCPT, VRFYMay carry a UTF-8 forward-path only if MAIL had SMTPUTF8; othe"
+    "rwise server MUST turn 251/551 into 250/550RFC6531RCPT (forwarding replies)OK, pending messages "
+    "for node <x> startedCannot VRFY user, but will accept message and attempt deliveryUTF-8 reply re"
+    "quired but client did not send SMTPUTF8 on VRFY/EXPN (use X.6.8); 550 is the alternativeOK, <n> "
+    "pending messages for node <x> startedServer challenge: text is a BASE64 challenge (may be empty:"
+    " '334 ')AUTH (intermediate reply during SASL exchange)Start mail input; end with <CRLF>.<CRLF>DA"
+    "TA (intermediate reply)Octet-offset is the transaction offsetRFC1845SMTP checkpoint/restart exte"
+    "nsion (experimental)<domain> Service not available, closing transmission channelany command / co"
+    "nnection(registry) associated with X.7.12 'A password transition is needed'RFC5248(registry) ass"
+    "ociated with X.5.1 'Invalid command'unspecifiedA password transition is needed (4.7.12)Requested"
+    " mail action not taken: mailbox unavailable (e.g., mailbox busy or temporarily blocked for polic"
+    "y reasons)RCPT; DATA (policy rejection)Requested action aborted: local error in processingInsuff"
+    "icient system storage (cannot accept a message of the declared size now; retry later)RFC1870MAIL"
+    " with SIZE=, RCPT (per-recipient), after DATARequested action not taken: insufficient system sto"
+    "rageYou have no mailRFC2645ATRN (On-Demand Mail Relay)TLS not available due to temporary reasonT"
+    "emporary authentication failure (4.7.0)Server unable to accommodate parametersMAIL/RCPT paramete"
+    "rs (sec. 4.1.1.11)Unable to queue messages for node <x>Node <x> not allowed: <reason>Syntax Erro"
+    "rAuthentication exchange line is too long (5.5.6)AUTH (client response longer than server buffer"
+    ")Syntax error, command unrecognized (may include command line too long)Syntax Error in Parameter"
+    "sSyntax error (no parameters allowed)AUTH rejected: exchange cancelled with '*', undecodable BAS"
+    "E64 (5.5.2), or initial response sent for a server-first mechanism (5.7.0)Syntax error in parame"
+    "ters or argumentsCommand not implementedany command (sec. 4.2.4)Bad sequence: BDAT after BDAT LA"
+    "ST, DATA after BDAT in the same transaction, or DATA after MAIL ... BODY=BINARYMIMEBDAT, DATAAUT"
+    "H not allowed now (after a successful AUTH, or during a mail transaction)Bad sequence of command"
+    "sRequested authentication mechanism invalid/unsupported (5.5.4)Command parameter not implemented"
+    "EHLO/HELO, VRFY, EXPN, other commandsHost does not accept mailRFC7504connection opening (instead"
+    " of 220)(registry) associated with X.7.10 'Encryption Needed'(registry) associated with X.7.11 '"
+    "Encryption required for requested authentication mechanism'(registry) associated with X.7.13 'Us"
+    "er Account Disabled'Must issue a STARTTLS command first (5.7.0)any command except NOOP, EHLO, ST"
+    "ARTTLS, QUIT on a non-publicly-referenced server that requires TLSAuthentication required (5.7.0"
+    ")any command other than AUTH, EHLO, HELO, NOOP, RSET, QUIT(registry) associated with X.7.1 'Deli"
+    "very not authorized, message refused'Authentication mechanism is too weak (5.7.9)Authentication "
+    "credentials invalid (5.7.8)Encryption required for requested authentication mechanism (5.7.11)Re"
+    "quested action not taken: mailbox unavailable (e.g., mailbox not found, no access, or command re"
+    "jected for policy reasons)MAIL, RCPT, DATA, VRFY, EXPN, EHLOMailbox unavailable: MAIL requires a"
+    "n ASCII address (use X.6.7)UTF-8 reply required but client did not send SMTPUTF8 on VRFY/EXPN (u"
+    "se X.6.8); 252 is the alternativeSender (RFC5321.MailFrom or RFC5322.From) domain has a null MX;"
+    " use with 5.7.27RFC7505MAIL / DATA (receiving server policy)REQUIRETLS support required (X.7.30)"
+    "; RFC 8689 itself names only the enhanced codes 5.7.30 and 5.7.10 (used in non-delivery notifica"
+    "tions)RFC8689relay of a REQUIRETLS messageUser not local; please try <forward-path>Message size "
+    "exceeds fixed maximum message sizeRequested mail action aborted: exceeded storage allocationRequ"
+    "ested action not taken: mailbox name not allowed (e.g., mailbox syntax incorrect)MAIL, RCPT, VRF"
+    "YMailbox name not allowed: RCPT requires an ASCII address (use X.6.7)Command refused due to lack"
+    " of securityany command except QUIT after a TLS handshake whose security level the server finds "
+    "insufficientTransaction failed (or, as connection-opening reply, 'No SMTP service here')connecti"
+    "on greeting, DATATransaction failed: recipients cannot accept internationalized headers (use X.6"
+    ".9)after final '.' of DATAMAIL FROM/RCPT TO parameters not recognized or not implementedDomain d"
+    "oes not accept mailRCPT (forward-pointing address, e.g. null MX)Recipient domain publishes a nul"
+    "l MX (domain does not accept mail); use with 5.1.10RFC7505;RFC7504RCPT (submission or relay serv"
+    "er)Client could not reach the network (not an SMTP reply)Not an SMTP reply: SMTP has no 1yz repl"
+    "ies. Lists use it for a client-side failure to reach the server, probably the socket error ENETU"
+    "NREACH (101 on Linux).Check your own network and the server name and port; this came from your s"
+    "ide.Connection refused (not an SMTP reply)Not an SMTP reply: SMTP has no 1yz replies. Lists use "
+    "it for a refused connection, probably the socket error ECONNREFUSED (111 on Linux).Check the ser"
+    "ver name and port and whether the server listens there.A status or help reply to a request for i"
+    "nformation.Nothing to do.Help text meant for a human reader.The server is ready: for a new sessi"
+    "on or to start TLS.RFC3207;RFC5321The server is closing the connection as asked.Authentication s"
+    "ucceeded.The command succeeded.RFC1985;RFC3030;RFC5321The recipient is elsewhere; the server wil"
+    "l forward the message.RFC1985;RFC5321;RFC6531Nothing to do; update the address if the reply give"
+    "s a new one.The server will not confirm the address, but will take the message and try to delive"
+    "r it.ETRN accepted; the server starts sending the messages it holds for the node.The server send"
+    "s an AUTH challenge and waits for the client's answer.Continue the authentication exchange.The s"
+    "erver waits for the message data.Send the message and end it with a line holding a single dot.Ch"
+    "eckpoint/restart: the server reports the offset to resume the transfer from.Resume the transfer "
+    "at the given offset.Vendor: timeout or blocked connectionNot an RFC reply code. Lists use it for"
+    " timeouts or for a firewall or filter at the recipient.Retry later; if it persists check the con"
+    "nection to the destination.The server is closing the connection and will not serve this session."
+    "Retry later; your server does this on its own.Registry-only code; vendor: mailbox fullNot define"
+    "d by any RFC; the IANA registry lists it beside X.7.12 (password change needed). Vendor lists us"
+    "e it for a full mailbox.Retry later; the recipient must free space (vendor meaning).Registry-onl"
+    "y code for an invalid commandNot defined by any RFC; the IANA registry lists it beside X.5.1 (in"
+    "valid command).Check the command your client sent; retry later.Vendor: receiving server out of s"
+    "torageNot an RFC reply code. Lists use it for a receiving server that is out of disk space or me"
+    "mory.Retry later; the receiving admin must free resources.The account must change its password b"
+    "efore AUTH can succeed (RFC 4954).Change the password and authenticate again.Vendor: no answer f"
+    "rom hostNot an RFC reply code. Lists use it for a remote host that does not answer.Retry later.V"
+    "endor: connection brokenNot an RFC reply code. Lists use it for a connection that broke off duri"
+    "ng delivery.Vendor: hop count exceeded (loop)Not an RFC reply code. Lists use it for a message t"
+    "hat exceeded its hop count, i.e. loops.The admins must find and fix the mail loop.Vendor: delive"
+    "ry timed outNot an RFC reply code. Lists use it for a delivery attempt that timed out.Vendor: ro"
+    "uting or DNS problemNot an RFC reply code. Lists use it for DNS or smart-host routing problems o"
+    "n the sending side.Check your smart-host and DNS settings.The mailbox cannot be used right now ("
+    "busy, or blocked for a while by policy).Retry later; the server may be greylisting.The server hi"
+    "t an error of its own while processing the request.Retry later; contact the receiving admin if i"
+    "t persists.The server is short of storage (or has enough recipients for this message) for now.RF"
+    "C1870;RFC5321Retry later; send the remaining recipients in another transaction.ODMR: there is no"
+    " mail waiting for the client.TLS not available, or temporary authentication failure (by context)"
+    "A temporary failure of STARTTLS or of AUTH, depending on the command.RFC3207;RFC4954Retry later;"
+    " do not prompt the user for a new password.The server cannot handle the MAIL or RCPT parameters "
+    "right now.Retry later or without the parameters.ETRN: the server cannot queue mail for the node "
+    "now.Retry the ETRN later.ETRN: the node is not allowed to ask for its mail.Check the node name a"
+    "nd the server's ETRN policy.Vendor: code page missingNot an RFC reply code. Lists use it for a s"
+    "erver missing the language code page the message needs.Send the message in a common character se"
+    "t.Vendor: refused by a filterNot an RFC reply code. Lists use it for a message stopped by an ant"
+    "i-spam filter or firewall.Check with the filter's admin why the message was refused.The server d"
+    "id not recognise the command (or the line was too long).RFC1985;RFC4954;RFC5321Fix the client so"
+    "ftware.The command's arguments are not valid.RFC1985;RFC3207;RFC4954;RFC5321Fix the arguments (o"
+    "ften an address) your client sends.The server knows the command but does not implement it.Do wit"
+    "hout the command.The command came in the wrong order.RFC3030;RFC4954;RFC5321Fix the client's com"
+    "mand sequence (it may need to authenticate first).The server does not implement a parameter of t"
+    "he command.Use a parameter or mechanism the server supports.Vendor: recipient address problemNot"
+    " an RFC reply code; reads as the dotless 5.1.0: a problem with an address.Check the recipient ad"
+    "dress.Vendor: recipient mailbox does not existNot an RFC reply code; reads as the dotless 5.1.1:"
+    " the recipient mailbox does not exist.Correct the recipient address.Vendor: recipient domain not"
+    " foundNot an RFC reply code; reads as the dotless 5.1.2: the recipient's domain or host cannot b"
+    "e found.Check the domain part of the recipient address.Vendor: malformed recipient addressNot an"
+    " RFC reply code; reads as the dotless 5.1.3: the address is malformed. Some lists blame relaying"
+    " or authentication instead.Check the address format; authenticate if the server needs it.Vendor:"
+    " ambiguous recipient addressNot an RFC reply code; reads as the dotless 5.1.4: the address match"
+    "es more than one recipient.The receiving admin must resolve the duplicate address.Vendor: invali"
+    "d recipient addressNot an RFC reply code. Lists use it for an invalid recipient address, althoug"
+    "h the dotless 5.1.5 would mean 'address valid'.Vendor: mailbox has movedNot an RFC reply code; r"
+    "eads as the dotless 5.1.6: the mailbox has moved.Ask the recipient for their new address.Vendor:"
+    " sender address problemNot an RFC reply code; reads as the dotless 5.1.7: a problem with the sen"
+    "der's address.Check the sender address and its directory entry.The host does not accept mail at "
+    "all (RFC 7504); sent instead of the greeting.Do not send mail to this host.Vendor: mailbox fullN"
+    "ot an RFC reply code; reads as the dotless 5.2.2: the recipient's mailbox is full.Retry later; t"
+    "he recipient must free space.Registry-only code for encryption needed; vendor: message too large"
+    "Not defined by any RFC; the IANA registry lists it beside X.7.10 (encryption needed). Vendor lis"
+    "ts use it for a message over a size limit.Send a smaller message (vendor meaning) or use TLS (re"
+    "gistry meaning).Registry-only code for TLS before AUTH; vendor: list expansion problemNot define"
+    "d by any RFC; the IANA registry lists it beside X.7.11. Vendor lists use it for a distribution l"
+    "ist problem.Use TLS before AUTH (registry meaning); check the list expansion (vendor meaning).Re"
+    "gistry-only code for a disabled accountNot defined by any RFC; the IANA registry lists it beside"
+    " X.7.13 (account disabled).Contact the server's admin about the account.Authentication required,"
+    " or STARTTLS required first (by context)Authentication is required, or with STARTTLS: TLS must b"
+    "e started first.Configure the client to use STARTTLS and to authenticate.Vendor: mail system ful"
+    "lNot an RFC reply code; reads as the dotless 5.3.1: the mail system is full.Retry later; the rec"
+    "eiving admin must free storage.Vendor: system not accepting network mailNot an RFC reply code; r"
+    "eads as the dotless 5.3.2: the system refuses network mail.Registry-only code for a policy refus"
+    "al; vendor: out of disk spaceNot defined by any RFC; the IANA registry lists it beside X.7.1. Ve"
+    "ndor lists use it for a server out of disk space.Retry later; ask the receiving admin if it pers"
+    "ists.The chosen AUTH mechanism is too weak for the server (RFC 4954).Use a stronger authenticati"
+    "on mechanism.The AUTH credentials were not accepted (RFC 4954).Fix the user name and password in"
+    " the client.The AUTH mechanism needs an encrypted connection (RFC 4954, historical).Start TLS be"
+    "fore authenticating.Vendor: DNS cannot resolve the recipientNot an RFC reply code. Lists use it "
+    "for a recipient domain that DNS cannot resolve.Check the recipient's domain; check your DNS reso"
+    "lvers.Vendor: no answer from host (or anti-spam refusal)Not an RFC reply code. Lists use it for "
+    "a host that did not answer, or for an anti-spam rejection.Read the reply text to tell a network "
+    "failure from a content rejection.Vendor: bad connectionNot an RFC reply code; reads as the dotle"
+    "ss 5.4.2: a bad connection.Vendor: routing server failureNot an RFC reply code; reads as the dot"
+    "less 5.4.3: routing (directory) server failure.Retry later; check DNS.Vendor: next hop not found"
+    "Not an RFC reply code; reads as the dotless 5.4.4: no route to the next hop.Check the destinatio"
+    "n's MX records and your routing.Vendor: mail loopNot an RFC reply code; reads as the dotless 5.4"
+    ".6: a routing loop.The admins must fix the loop.Not an RFC reply code; reads as the dotless 5.4."
+    "7: delivery timed out.Resend if still needed once the destination is reachable.Vendor: bad recip"
+    "ient policyNot an RFC reply code. A vendor code for a faulty recipient policy; X.4.8 is not regi"
+    "stered.The receiving admin must fix the recipient policy.The request was refused: the mailbox do"
+    "es not exist, cannot be used, or a policy forbids it.RFC5321;RFC6531;RFC7505;RFC8689Read the enh"
+    "anced code and text; fix the address or the policy problem before resending.The recipient is not"
+    " local; the server names where to send instead.Send to the address the reply gives.The message e"
+    "xceeds the server's or mailbox's storage or size limit.Send a smaller message; treat it as tempo"
+    "rary if it answered too many recipients.The address is not allowed (often malformed).Correct the"
+    " address.The transaction failed, or the server refuses the whole session.RFC3207;RFC5321;RFC6531"
+    "Read the text; the server will not take this message.The server does not know or implement a MAI"
+    "L or RCPT parameter.Resend without the parameter.The recipient's domain accepts no mail (RFC 750"
+    "4/7505 null MX).RFC7504;RFC7505Stop sending to this domain.Vendor: too many attachmentsNot an RF"
+    "C reply code. A vendor code for too many attachments; the dotless 5.6.3 means something else.Sen"
+    "d fewer attachments.Vendor: delivery not authorisedNot an RFC reply code; reads as the dotless 5"
+    ".7.1: delivery not authorised.Check the sender's permissions and reputation.Vendor: list expansi"
+    "on prohibitedNot an RFC reply code; reads as the dotless 5.7.2: the list may not be expanded.Ask"
+    " the list owner for permission.Vendor: internal IP-related errorNot an RFC reply code. A vendor "
+    "code for an internal, IP-related server error; the dotless 5.7.3 means something else.Contact th"
+    "e receiving admin.Vendor: security features not supportedNot an RFC reply code; reads as the dot"
+    "less 5.7.4: security features not supported.Send without the extra security features.Vendor: cry"
+    "ptographic failureNot an RFC reply code; reads as the dotless 5.7.5: a cryptographic failure.Che"
+    "ck the keys and certificates used.Vendor: certificate or encryption problemNot an RFC reply code"
+    ". A vendor code for a certificate or encryption-strength problem; close to the dotless 5.7.6.Use"
+    " a supported certificate and algorithm.Vendor: message integrity failureNot an RFC reply code; r"
+    "eads as the dotless 5.7.7: the message failed an integrity check.Resend an uncorrupted copy.Posi"
+    "tive preliminary reply (unused by SMTP)RFC 5321 defines the 1yz class, but no SMTP command uses "
+    "it; a 1yz code is not an SMTP server reply.Look at the client side: this number did not come fro"
+    "m an SMTP server.Unregistered success replyA success reply whose code no RFC defines.Unregistere"
+    "d intermediate replyAn intermediate reply whose code no RFC defines: the server waits for more i"
+    "nput.Continue the command the reply belongs to.Unregistered temporary failureA temporary failure"
+    " whose code no RFC defines.Retry later; read the reply text for the cause.Unregistered permanent"
+    " failureA permanent failure whose code no RFC defines.Do not resend unchanged; read the reply te"
+    "xt for the cause.Reply code outside SMTP's classesThe first digit is not one RFC 5321 defines.Tr"
+    "eat it as a protocol error of the server.Other undefined StatusNo specific reason is given; the "
+    "reply text may say more.RFC3463AnyRead the reply text; follow the class digit for whether to ret"
+    "ry.Other address statusAn address problem the server did not narrow down.Not givenCheck both the"
+    " sender and the recipient address.Bad destination mailbox addressThe mailbox part of the recipie"
+    "nt address does not exist at the destination.451, 550Correct the recipient address or remove it "
+    "from your list.Bad destination system addressThe domain of the recipient address does not exist "
+    "or cannot take mail.Check the domain part of the recipient address for typos.Bad destination mai"
+    "lbox address syntaxThe recipient address is not syntactically valid.Fix the spelling and format "
+    "of the recipient address.Destination mailbox address ambiguousThe recipient address matches more"
+    " than one mailbox.Use a more specific address.Destination address validThe recipient address is "
+    "valid (a success detail).Destination mailbox has moved, No forwarding addressThe mailbox moved a"
+    "way and left no forwarding address.Bad sender's mailbox address syntaxThe sender address is not "
+    "syntactically valid.Fix the envelope sender (MAIL FROM) your system uses.Bad sender's system add"
+    "ressThe domain of the sender address does not exist or cannot receive replies.451, 501Make the s"
+    "ender domain resolve and accept mail.Message relayed to non-compliant mailerThe message was pass"
+    "ed to a mailer that does not support delivery status notifications.RFC3886Nothing to do; expect "
+    "no further delivery reports.Recipient address has null MXThe recipient domain publishes a null M"
+    "X: it accepts no mail at all.Stop sending to this domain; ask the recipient for another address."
+    "Other or undefined mailbox statusA mailbox problem the server did not narrow down.Retry later; i"
+    "f it persists contact the recipient another way.Mailbox disabled, not accepting messagesThe mail"
+    "box exists but is disabled and takes no messages.Contact the recipient another way; their admin "
+    "must re-enable the mailbox.Mailbox fullThe recipient's mailbox is over its quota.Message length "
+    "exceeds administrative limitThe message is larger than the recipient's site allows.Send a smalle"
+    "r message (share large files by link).Mailing list expansion problemA mailing list could not be "
+    "expanded.450, 452The list's owner must fix the list.Other or undefined mail system statusA mail "
+    "system problem the server did not narrow down.221, 250, 421, 451, 550, 554Mail system fullThe re"
+    "ceiving mail system has run out of storage.System not accepting network messagesThe receiving sy"
+    "stem is not accepting mail from the network right now.RFC3463;RFC7504453, 521Retry later; the re"
+    "ceiving admin must reopen it.System not capable of selected featuresThe receiving system lacks a"
+    " feature the message requires.Send without the feature (e.g. plain 7-bit content).Message too bi"
+    "g for systemThe message is larger than the receiving system can handle.552, 554Send a smaller me"
+    "ssage.System incorrectly configuredThe receiving system is misconfigured.Tell the receiving admi"
+    "n; retry after they fix it.Requested priority was changedThe server lowered or raised the priori"
+    "ty the sender asked for.RFC6710250 or 251Other or undefined network or routing statusA network o"
+    "r routing problem the server did not narrow down.Retry later; check DNS and routes if it persist"
+    "s.No answer from hostThe next host did not answer a connection attempt.Retry later; check the de"
+    "stination's MX hosts and your outbound firewall.Bad connectionThe connection was established but"
+    " failed or broke off.Retry later; check the network path if it persists.Directory server failure"
+    "A directory (usually DNS) lookup failed while routing the message.Retry later; check your resolv"
+    "ers.Unable to routeNo route to the destination could be found.Check the destination's MX records"
+    " and your routing configuration.Mail system congestionThe mail system is congested.Retry later w"
+    "ith back-off.Routing loop detectedThe message went round in a routing loop.The admins must fix t"
+    "he forwarding or MX setup that loops.Delivery time expiredThe message was not delivered before i"
+    "ts time ran out.Find out why the destination was unreachable; resend if still needed.Other or un"
+    "defined protocol statusA protocol problem the server did not narrow down.220, 250, 251, 252, 253"
+    ", 451, 452, 454, 458, 459, 501, 502, 503, 554Check the SMTP dialogue in your client's log.The se"
+    "rver did not accept a command (unknown or out of place).430, 500, 501, 503, 530, 550, 554, 555Fi"
+    "x the client software or its configuration.A command could not be parsed.500, 501, 502, 550, 555"
+    "Too many recipientsThe message had more recipients than the server takes at once.Send the rest o"
+    "f the recipients in another transaction.Invalid command argumentsA command had arguments the ser"
+    "ver does not accept.451, 501, 502, 503, 504, 550, 555Fix the command arguments your client sends"
+    ".Wrong protocol versionThe two sides do not speak compatible protocol versions.Use a protocol ve"
+    "rsion or extension set the server supports.Authentication Exchange line is too longA line of the"
+    " AUTH exchange was too long for the server.Use a different SASL mechanism or shorter credentials"
+    ".Other or undefined media errorA content or media problem the server did not narrow down.Simplif"
+    "y the message content.Media not supportedThe message uses a media type the destination does not "
+    "support.Send the content in a widely supported format.Conversion required and prohibitedContent "
+    "had to be converted but conversion is forbidden.Send content the destination can take without co"
+    "nversion.Conversion required but not supportedContent had to be converted but the server cannot "
+    "do it.Conversion with loss performedThe message was delivered but converted with some loss (a su"
+    "ccess detail).Nothing to do; the recipient may see degraded content.Conversion FailedThe server "
+    "tried to convert the content and failed.Send content in a simpler encoding.Message content not a"
+    "vailableContent referred to by the message (e.g. a BURL URL) could not be fetched.RFC4468Check t"
+    "he referenced content and its access rights.Non-ASCII addresses not permitted for that sender/re"
+    "cipientAn internationalised (non-ASCII) address is not allowed here.553, 550Use an ASCII address"
+    " or a server that supports SMTPUTF8.UTF-8 string reply is required, but not permitted by the SMT"
+    "P clientA UTF-8 reply is needed but the client did not announce SMTPUTF8.252, 553, 550Enable SMT"
+    "PUTF8 in the client.UTF-8 header message cannot be transferred to one or more recipients, so the"
+    " message must be rejectedThe message has UTF-8 headers that a recipient's path cannot carry.Send"
+    " with ASCII-only headers to these recipients.Deprecated duplicate of X.6.8; do not send it.Treat"
+    " it as X.6.8.Other or undefined security statusA security or policy problem the server did not n"
+    "arrow down.220, 235, 450, 454, 500, 501, 503, 504, 530, 535, 550Read the reply text for the poli"
+    "cy that applies.The receiving side refuses this message by policy.451, 454, 502, 503, 533, 550, "
+    "551Check the sender's reputation and permissions; ask the recipient's admin if unsure.Mailing li"
+    "st expansion prohibitedThe sender may not send to this mailing list.Security conversion required"
+    " but not possibleThe message would need a security conversion that is not possible.Send it witho"
+    "ut the security wrapping or to a capable destination.Security features not supportedThe message "
+    "asks for security features the server does not support.Send it without the unsupported security "
+    "feature.Cryptographic failureA cryptographic operation (signature or decryption) failed.Cryptogr"
+    "aphic algorithm not supportedThe message uses a cryptographic algorithm the server does not supp"
+    "ort.Use a more widely supported algorithm.Message integrity failureThe message failed an integri"
+    "ty check.Resend an uncorrupted copy; check what altered it.The authentication credentials were r"
+    "ejected.535, 554Fix the user name and password (or token) in the client.The server considers the"
+    " chosen authentication mechanism too weak.Use a stronger SASL mechanism.The server requires an e"
+    "ncrypted connection for this.Use STARTTLS or implicit TLS.The chosen authentication mechanism ne"
+    "eds an encrypted connection.524, 538The account must change its password before it can authentic"
+    "ate.422, 432Change the password (usually through another interface) and authenticate again.The a"
+    "ccount used for authentication is disabled.525Trust relationship requiredThe server requires a t"
+    "rust relationship that does not exist.Set up the required trust with the receiving admin.Priorit"
+    "y Level is too lowThe priority asked for is too low for the server to accept now.450, 550 (other"
+    " 4XX or 5XX codes are allowed)Retry later or with a higher priority.Message is too big for the s"
+    "pecified priorityThe message is too big for the priority asked for.552 (other 4XX or 5XX codes a"
+    "re allowed)Send it smaller or at another priority.Mailbox owner has changedThe mailbox has a new"
+    " owner since the date the sender gave (RRVS).RFC7293Confirm the recipient's address before sendi"
+    "ng again.Domain owner has changedThe domain has a new owner since the date the sender gave (RRVS"
+    ").RRVS test cannot be completedThe server could not perform the require-recipient-valid-since te"
+    "st.Resend without the RRVS requirement if acceptable.No passing DKIM signature foundThe message "
+    "carries no DKIM signature that passes.RFC7372;RFC6376Sign the message with DKIM and publish a ma"
+    "tching key.No acceptable DKIM signature foundThe message carries no DKIM signature the receiver "
+    "finds acceptable.Sign with a key and algorithm the receiver accepts.No valid author-matched DKIM"
+    " signature foundNo valid DKIM signature matches the author's domain.Sign with a key of the From:"
+    " domain.SPF validation failedThe SPF check of the sender failed.RFC7372;RFC7208Add your sending "
+    "hosts to the domain's SPF record.SPF validation errorThe SPF check could not be completed (e.g. "
+    "a DNS error or a broken record).451/550Check the SPF record and its DNS; retry later.Reverse DNS"
+    " validation failedThe sending host's reverse DNS check failed.Give the sending IP a PTR record w"
+    "hose name resolves back to it.Multiple authentication checks failedSeveral authentication checks"
+    " (SPF/DKIM/reverse DNS) failed together.Fix SPF and DKIM for the sending domain.Sender address h"
+    "as null MXThe sender's domain publishes a null MX and so cannot receive replies.Send from a doma"
+    "in that accepts mail.Mail flood detectedThe receiver detected a flood of messages.draft-levine-m"
+    "ailbomb-headerSlow down; check for abuse of your system.ARC validation failureThe ARC chain of t"
+    "he message did not validate.RFC8617Check the forwarder that added the ARC headers.The message re"
+    "quires REQUIRETLS but the next hop does not support it.Send without REQUIRETLS or to another rou"
+    "te.SuccessThe action succeeded.Persistent Transient FailureA temporary failure: the same message"
+    " may get through later without changes.Let your server keep retrying with back-off; give up only"
+    " when its queue lifetime ends.Permanent FailureA permanent failure: sending the same message aga"
+    "in will fail the same way.Do not resend unchanged; fix what the rest of the code points at first"
+    ".Other or Undefined StatusThe server gave no more specific reason.Read the reply text; it is the"
+    " only clue.Addressing StatusSomething is wrong with an address (sender or recipient).Check the a"
+    "ddresses used.Mailbox StatusSomething is wrong with the recipient's mailbox.The recipient or the"
+    "ir admin must fix the mailbox.Mail System StatusSomething is wrong with the receiving mail syste"
+    "m.The receiving side's admin must fix their system.Network and Routing StatusSomething went wron"
+    "g in the network or in routing.Check DNS and connectivity between the two servers.Mail Delivery "
+    "Protocol StatusSomething went wrong in the SMTP dialogue itself.Check what your client sends aga"
+    "inst what the server supports.Message Content or Media StatusSomething about the message content"
+    " or its format is the problem.Change the content or encoding of the message.Security or Policy S"
+    "tatusA security or policy rule stopped the message.Find out which policy applies and meet it.RFC"
+    " 4954 sec. 6 pairs the reply with this codeRFC 7504 adds 521 to X.3.2; the registry lists 521 wi"
+    "th no other codeRFC 4954 sec. 6 and RFC 3207 sec. 4 both pair it with 5.7.0RFC 7505 sec. 4.1 pai"
+    "rs the reply with this code";
+
 inline constexpr SourceClaim reply_claims[] = {
-    {Source::seed_003, {"101", 3}, 6, Agreement::not_applicable, {"the client could not connect to the server", 42}},
-    {Source::seed_004, {"101", 3}, 13, Agreement::not_applicable, {"SSL/TLS is misconfigured", 24}},
-    {Source::seed_003, {"111", 3}, 7, Agreement::not_applicable, {"connection refused; no SMTP session could be opened", 51}},
-    {Source::seed_004, {"111", 3}, 14, Agreement::not_applicable, {"could not connect to the remote SMTP server", 43}},
-    {Source::seed_000, {"211", 3}, 17, Agreement::agrees, {}},
-    {Source::seed_002, {"211", 3}, 19, Agreement::agrees, {}},
-    {Source::seed_003, {"211", 3}, 8, Agreement::agrees, {}},
-    {Source::seed_000, {"214", 3}, 18, Agreement::agrees, {}},
-    {Source::seed_002, {"214", 3}, 20, Agreement::agrees, {}},
-    {Source::seed_003, {"214", 3}, 9, Agreement::agrees, {}},
-    {Source::seed_000, {"220", 3}, 19, Agreement::agrees, {}},
-    {Source::seed_002, {"220", 3}, 21, Agreement::agrees, {}},
-    {Source::seed_003, {"220", 3}, 10, Agreement::agrees, {}},
-    {Source::seed_000, {"221", 3}, 20, Agreement::agrees, {}},
-    {Source::seed_002, {"221", 3}, 22, Agreement::agrees, {}},
-    {Source::seed_003, {"221", 3}, 11, Agreement::agrees, {}},
-    {Source::seed_004, {"221", 3}, 15, Agreement::agrees, {}},
-    {Source::seed_000, {"250", 3}, 21, Agreement::agrees, {}},
-    {Source::seed_002, {"250", 3}, 23, Agreement::agrees, {}},
-    {Source::seed_003, {"250", 3}, 12, Agreement::agrees, {}},
-    {Source::seed_004, {"250", 3}, 16, Agreement::agrees, {}},
-    {Source::seed_000, {"251", 3}, 22, Agreement::agrees, {}},
-    {Source::seed_002, {"251", 3}, 24, Agreement::agrees, {}},
-    {Source::seed_003, {"251", 3}, 13, Agreement::agrees, {}},
-    {Source::seed_000, {"252", 3}, 23, Agreement::agrees, {}},
-    {Source::seed_002, {"252", 3}, 25, Agreement::partial, {"cannot verify the user; delivery will be tried later", 52}},
-    {Source::seed_003, {"252", 3}, 14, Agreement::agrees, {}},
-    {Source::seed_002, {"253", 3}, 26, Agreement::agrees, {}},
-    {Source::seed_000, {"354", 3}, 24, Agreement::agrees, {}},
-    {Source::seed_002, {"354", 3}, 30, Agreement::agrees, {}},
-    {Source::seed_003, {"354", 3}, 16, Agreement::agrees, {}},
-    {Source::seed_002, {"355", 3}, 31, Agreement::agrees, {}},
-    {Source::seed_003, {"420", 3}, 17, Agreement::not_applicable, {"timeout or connection trouble during transfer (GroupWise)", 57}},
-    {Source::seed_004, {"420", 3}, 17, Agreement::not_applicable, {"a firewall or filter at the recipient blocks the mail", 53}},
-    {Source::seed_000, {"421", 3}, 29, Agreement::agrees, {}},
-    {Source::seed_001, {"421", 3}, 32, Agreement::agrees, {}},
-    {Source::seed_002, {"421", 3}, 35, Agreement::agrees, {}},
-    {Source::seed_003, {"421", 3}, 18, Agreement::agrees, {}},
-    {Source::seed_004, {"421", 3}, 18, Agreement::agrees, {}},
-    {Source::seed_000, {"422", 3}, 30, Agreement::not_applicable, {"recipient's mailbox (or a virtual server's delivery folder) is over its size limit", 82}},
-    {Source::seed_003, {"422", 3}, 19, Agreement::not_applicable, {"recipient mailbox is over its storage limit", 43}},
-    {Source::seed_004, {"422", 3}, 19, Agreement::not_applicable, {"recipient is over their mailbox quota", 37}},
-    {Source::seed_000, {"431", 3}, 31, Agreement::not_applicable, {"delivery server is out of disk space (sometimes reported as out of memory)", 74}},
-    {Source::seed_003, {"431", 3}, 20, Agreement::not_applicable, {"server out of disk space or memory", 34}},
-    {Source::seed_004, {"431", 3}, 20, Agreement::not_applicable, {"insufficient storage or out of memory", 37}},
-    {Source::seed_000, {"432", 3}, 32, Agreement::conflicts, {"an administrator has frozen the mail queue", 42}},
-    {Source::seed_002, {"432", 3}, 36, Agreement::conflicts, {"service unavailable and closing the channel (the text of 421)", 61}},
-    {Source::seed_003, {"432", 3}, 21, Agreement::conflicts, {"the recipient Exchange server stopped its incoming queue", 56}},
-    {Source::seed_004, {"432", 3}, 21, Agreement::conflicts, {"service unavailable and closing the channel (the text of 421)", 61}},
-    {Source::seed_000, {"441", 3}, 33, Agreement::not_applicable, {"network link is intermittent and the remote server has not answered yet", 71}},
-    {Source::seed_003, {"441", 3}, 22, Agreement::not_applicable, {"the recipient server does not respond", 37}},
-    {Source::seed_004, {"441", 3}, 22, Agreement::not_applicable, {"network link is intermittent and the server has not answered yet", 64}},
-    {Source::seed_000, {"442", 3}, 34, Agreement::not_applicable, {"connection broke off in the middle of delivery", 46}},
-    {Source::seed_003, {"442", 3}, 23, Agreement::not_applicable, {"the connection dropped during transmission", 42}},
-    {Source::seed_004, {"442", 3}, 23, Agreement::not_applicable, {"connection broke off in the middle of delivery", 46}},
-    {Source::seed_000, {"446", 3}, 35, Agreement::not_applicable, {"hop limit exceeded; the message is probably looping", 51}},
-    {Source::seed_003, {"446", 3}, 24, Agreement::not_applicable, {"hop count exceeded; an internal loop occurred", 45}},
-    {Source::seed_004, {"446", 3}, 24, Agreement::not_applicable, {"hop limit exceeded; the message is probably looping", 51}},
-    {Source::seed_000, {"447", 3}, 36, Agreement::not_applicable, {"a timeout occurred; check the receiving connectors", 50}},
-    {Source::seed_003, {"447", 3}, 25, Agreement::not_applicable, {"sending timed out because of the receiving server (blamed on too many recipients)", 81}},
-    {Source::seed_004, {"447", 3}, 25, Agreement::not_applicable, {"a timeout occurred; check the connection to the server", 54}},
-    {Source::seed_000, {"449", 3}, 37, Agreement::not_applicable, {"DNS or smart-host routing problem on the sending connector", 58}},
-    {Source::seed_003, {"449", 3}, 27, Agreement::not_applicable, {"a routing error", 15}},
-    {Source::seed_004, {"449", 3}, 26, Agreement::not_applicable, {"DNS problem; check the smart-host setting of the connector", 58}},
-    {Source::seed_000, {"450", 3}, 38, Agreement::agrees, {}},
-    {Source::seed_001, {"450", 3}, 33, Agreement::agrees, {}},
-    {Source::seed_002, {"450", 3}, 37, Agreement::agrees, {}},
-    {Source::seed_003, {"450", 3}, 28, Agreement::partial, {"mailbox unavailable; also corrupted or offline mailboxes and IP blocklisting", 76}},
-    {Source::seed_004, {"450", 3}, 27, Agreement::agrees, {}},
-    {Source::seed_000, {"451", 3}, 39, Agreement::agrees, {}},
-    {Source::seed_001, {"451", 3}, 34, Agreement::agrees, {}},
-    {Source::seed_002, {"451", 3}, 38, Agreement::agrees, {}},
-    {Source::seed_003, {"451", 3}, 29, Agreement::partial, {"local processing error; also connection problems at a relay", 59}},
-    {Source::seed_004, {"451", 3}, 28, Agreement::agrees, {}},
-    {Source::seed_000, {"452", 3}, 40, Agreement::agrees, {}},
-    {Source::seed_001, {"452", 3}, 35, Agreement::agrees, {}},
-    {Source::seed_002, {"452", 3}, 39, Agreement::agrees, {}},
-    {Source::seed_003, {"452", 3}, 30, Agreement::agrees, {}},
-    {Source::seed_004, {"452", 3}, 29, Agreement::agrees, {}},
-    {Source::seed_002, {"453", 3}, 40, Agreement::agrees, {}},
-    {Source::seed_004, {"453", 3}, 30, Agreement::agrees, {}},
-    {Source::seed_002, {"454", 3}, 41, Agreement::partial, {"TLS temporarily unavailable; encryption needed for the chosen AUTH mechanism", 76}},
-    {Source::seed_004, {"454", 3}, 31, Agreement::partial, {"TLS temporarily unavailable; encryption needed for the chosen AUTH mechanism", 76}},
-    {Source::seed_004, {"455", 3}, 32, Agreement::agrees, {}},
-    {Source::seed_002, {"458", 3}, 42, Agreement::agrees, {}},
-    {Source::seed_004, {"458", 3}, 33, Agreement::agrees, {}},
-    {Source::seed_002, {"459", 3}, 43, Agreement::agrees, {}},
-    {Source::seed_004, {"459", 3}, 34, Agreement::agrees, {}},
-    {Source::seed_000, {"465", 3}, 41, Agreement::not_applicable, {"the server lacks the language code page the message needs", 57}},
-    {Source::seed_003, {"471", 3}, 31, Agreement::not_applicable, {"your own server failed, often its local anti-spam filter", 56}},
-    {Source::seed_004, {"471", 3}, 35, Agreement::not_applicable, {"an anti-spam filter or firewall stopped the message", 51}},
-    {Source::seed_000, {"500", 3}, 46, Agreement::agrees, {}},
-    {Source::seed_001, {"500", 3}, 36, Agreement::agrees, {}},
-    {Source::seed_002, {"500", 3}, 47, Agreement::agrees, {}},
-    {Source::seed_003, {"500", 3}, 32, Agreement::partial, {"command not recognised (syntax error); also firewall or antivirus interference", 78}},
-    {Source::seed_004, {"500", 3}, 36, Agreement::agrees, {}},
-    {Source::seed_000, {"501", 3}, 47, Agreement::agrees, {}},
-    {Source::seed_001, {"501", 3}, 37, Agreement::agrees, {}},
-    {Source::seed_002, {"501", 3}, 48, Agreement::agrees, {}},
-    {Source::seed_003, {"501", 3}, 33, Agreement::partial, {"syntax error in the arguments; also invalid addresses or antivirus interference", 79}},
-    {Source::seed_004, {"501", 3}, 37, Agreement::agrees, {}},
-    {Source::seed_000, {"502", 3}, 48, Agreement::agrees, {}},
-    {Source::seed_001, {"502", 3}, 38, Agreement::agrees, {}},
-    {Source::seed_002, {"502", 3}, 49, Agreement::agrees, {}},
-    {Source::seed_003, {"502", 3}, 34, Agreement::agrees, {}},
-    {Source::seed_004, {"502", 3}, 38, Agreement::agrees, {}},
-    {Source::seed_000, {"503", 3}, 49, Agreement::agrees, {}},
-    {Source::seed_001, {"503", 3}, 39, Agreement::agrees, {}},
-    {Source::seed_002, {"503", 3}, 50, Agreement::agrees, {}},
-    {Source::seed_003, {"503", 3}, 35, Agreement::partial, {"bad command sequence; also used when authentication is required", 63}},
-    {Source::seed_004, {"503", 3}, 39, Agreement::agrees, {}},
-    {Source::seed_000, {"504", 3}, 50, Agreement::agrees, {}},
-    {Source::seed_001, {"504", 3}, 40, Agreement::agrees, {}},
-    {Source::seed_002, {"504", 3}, 51, Agreement::agrees, {}},
-    {Source::seed_003, {"504", 3}, 37, Agreement::agrees, {}},
-    {Source::seed_004, {"504", 3}, 40, Agreement::agrees, {}},
-    {Source::seed_000, {"510/511", 7}, 51, Agreement::not_applicable, {"something is wrong with the recipient address (often an Outlook contact)", 72}},
-    {Source::seed_002, {"510", 3}, 52, Agreement::not_applicable, {"the recipient address needs checking", 36}},
-    {Source::seed_003, {"510/511", 7}, 38, Agreement::not_applicable, {"the email address is bad", 24}},
-    {Source::seed_004, {"510", 3}, 41, Agreement::not_applicable, {"the recipient address needs checking", 36}},
-    {Source::seed_000, {"510/511", 7}, 51, Agreement::not_applicable, {"something is wrong with the recipient address (often an Outlook contact)", 72}},
-    {Source::seed_003, {"510/511", 7}, 38, Agreement::not_applicable, {"the email address is bad", 24}},
-    {Source::seed_004, {"511", 3}, 42, Agreement::not_applicable, {"recipient mailbox not found", 27}},
-    {Source::seed_000, {"512", 3}, 52, Agreement::not_applicable, {"recipient host name does not resolve (unknown host)", 51}},
-    {Source::seed_002, {"512", 3}, 53, Agreement::not_applicable, {"recipient domain not found (unknown host)", 41}},
-    {Source::seed_003, {"512", 3}, 39, Agreement::not_applicable, {"DNS cannot find the recipient domain's host", 43}},
-    {Source::seed_004, {"512", 3}, 43, Agreement::not_applicable, {"recipient domain not found (unknown host)", 41}},
-    {Source::seed_000, {"513", 3}, 53, Agreement::not_applicable, {"recipient address information is missing or empty", 49}},
-    {Source::seed_003, {"513", 3}, 40, Agreement::not_applicable, {"address type wrong or misspelt; occasionally an authentication issue", 68}},
-    {Source::seed_004, {"513", 3}, 44, Agreement::not_applicable, {"relaying refused or wrong address type", 38}},
-    {Source::seed_000, {"514", 3}, 54, Agreement::not_applicable, {"two directory objects share one address", 39}},
-    {Source::seed_000, {"515", 3}, 55, Agreement::not_applicable, {"recipient mailbox address is not valid", 38}},
-    {Source::seed_002, {"515", 3}, 54, Agreement::not_applicable, {"recipient mailbox address is not valid", 38}},
-    {Source::seed_004, {"515", 3}, 45, Agreement::not_applicable, {"recipient mailbox address is not valid", 38}},
-    {Source::seed_000, {"516", 3}, 56, Agreement::not_applicable, {"recipient mailbox may have been moved", 37}},
-    {Source::seed_000, {"517", 3}, 57, Agreement::not_applicable, {"sender's directory mail attribute is faulty", 43}},
-    {Source::seed_002, {"517", 3}, 55, Agreement::not_applicable, {"sender's mail attribute is faulty", 33}},
-    {Source::seed_004, {"517", 3}, 46, Agreement::not_applicable, {"sender's mail attribute is faulty", 33}},
-    {Source::seed_000, {"521", 3}, 58, Agreement::conflicts, {"message too large or a permissions problem with the recipient mailbox", 69}},
-    {Source::seed_002, {"521", 3}, 56, Agreement::partial, {"the domain accepts no mail", 26}},
-    {Source::seed_004, {"521", 3}, 47, Agreement::partial, {"the domain accepts no mail", 26}},
-    {Source::seed_000, {"522", 3}, 59, Agreement::not_applicable, {"recipient is over their mailbox quota", 37}},
-    {Source::seed_002, {"522", 3}, 57, Agreement::not_applicable, {"recipient is over their mailbox quota", 37}},
-    {Source::seed_004, {"522", 3}, 48, Agreement::not_applicable, {"recipient is over their mailbox quota", 37}},
-    {Source::seed_000, {"523", 3}, 60, Agreement::not_applicable, {"message exceeds a recipient server or connector size limit", 58}},
-    {Source::seed_002, {"523", 3}, 58, Agreement::not_applicable, {"message exceeds a server size limit", 35}},
-    {Source::seed_003, {"523", 3}, 41, Agreement::not_applicable, {"the mailing exceeds the recipient server's size limits", 54}},
-    {Source::seed_004, {"523", 3}, 49, Agreement::not_applicable, {"message exceeds a server size limit", 35}},
-    {Source::seed_000, {"524", 3}, 61, Agreement::not_applicable, {"a distribution group is sending; check which server expands it", 62}},
-    {Source::seed_000, {"530", 3}, 62, Agreement::conflicts, {"the message transfer agent is broken or its store driver was disabled", 69}},
-    {Source::seed_002, {"530", 3}, 60, Agreement::agrees, {}},
-    {Source::seed_003, {"530", 3}, 42, Agreement::partial, {"usually authentication; sometimes blocklisting or an invalid address", 68}},
-    {Source::seed_004, {"530", 3}, 50, Agreement::agrees, {}},
-    {Source::seed_000, {"531", 3}, 63, Agreement::not_applicable, {"the mail system is full", 23}},
-    {Source::seed_002, {"531", 3}, 61, Agreement::not_applicable, {"the mail system is full", 23}},
-    {Source::seed_004, {"531", 3}, 51, Agreement::not_applicable, {"the mail system is full", 23}},
-    {Source::seed_000, {"532", 3}, 64, Agreement::not_applicable, {"the system refuses messages from the network", 44}},
-    {Source::seed_000, {"533", 3}, 65, Agreement::not_applicable, {"the remote server lacks disk space for the message", 50}},
-    {Source::seed_002, {"533", 3}, 62, Agreement::not_applicable, {"the remote server lacks disk space for the message", 50}},
-    {Source::seed_004, {"533", 3}, 52, Agreement::not_applicable, {"the remote server lacks disk space for the message", 50}},
-    {Source::seed_000, {"534", 3}, 66, Agreement::conflicts, {"the message is too big", 22}},
-    {Source::seed_002, {"534", 3}, 63, Agreement::partial, {"AUTH mechanism too weak; also 'message too big'", 47}},
-    {Source::seed_004, {"534", 3}, 53, Agreement::partial, {"AUTH mechanism too weak; also 'message too big'", 47}},
-    {Source::seed_000, {"535", 3}, 67, Agreement::conflicts, {"several virtual servers share one IP address and port; mail probably loops", 74}},
-    {Source::seed_002, {"535", 3}, 64, Agreement::partial, {"several servers share one IP address; also 'authentication required'", 68}},
-    {Source::seed_004, {"535", 3}, 54, Agreement::partial, {"several servers share one IP address; also 'authentication required'", 68}},
-    {Source::seed_002, {"538", 3}, 65, Agreement::agrees, {}},
-    {Source::seed_004, {"538", 3}, 55, Agreement::agrees, {}},
-    {Source::seed_000, {"540", 3}, 68, Agreement::not_applicable, {"no DNS server can resolve the recipient address", 47}},
-    {Source::seed_002, {"540", 3}, 66, Agreement::not_applicable, {"no DNS server found for the address", 35}},
-    {Source::seed_004, {"540", 3}, 56, Agreement::not_applicable, {"no DNS server found for the address", 35}},
-    {Source::seed_000, {"541", 3}, 69, Agreement::not_applicable, {"the remote host did not answer", 30}},
-    {Source::seed_002, {"541", 3}, 67, Agreement::not_applicable, {"the remote host did not respond", 31}},
-    {Source::seed_003, {"541", 3}, 43, Agreement::not_applicable, {"the recipient's anti-spam filter rejected the message", 53}},
-    {Source::seed_004, {"541", 3}, 57, Agreement::not_applicable, {"the remote host did not respond", 31}},
-    {Source::seed_000, {"542", 3}, 70, Agreement::not_applicable, {"the connection was bad", 22}},
-    {Source::seed_002, {"542", 3}, 68, Agreement::not_applicable, {"the connection was bad", 22}},
-    {Source::seed_004, {"542", 3}, 58, Agreement::not_applicable, {"the connection was bad", 22}},
-    {Source::seed_000, {"543", 3}, 71, Agreement::not_applicable, {"routing server failed; no route available", 41}},
-    {Source::seed_002, {"543", 3}, 69, Agreement::not_applicable, {"routing server failed; no route available", 41}},
-    {Source::seed_004, {"543", 3}, 59, Agreement::not_applicable, {"routing server failed; no route available", 41}},
-    {Source::seed_000, {"544", 3}, 72, Agreement::not_applicable, {"the next hop cannot be found", 28}},
-    {Source::seed_000, {"546", 3}, 73, Agreement::not_applicable, {"mail loops because a contact and a directory user share an address", 66}},
-    {Source::seed_002, {"546", 3}, 70, Agreement::not_applicable, {"the message is looping", 22}},
-    {Source::seed_004, {"546", 3}, 60, Agreement::not_applicable, {"the message is looping", 22}},
-    {Source::seed_000, {"547", 3}, 74, Agreement::not_applicable, {"delivery took too long and timed out", 36}},
-    {Source::seed_002, {"547", 3}, 71, Agreement::not_applicable, {"delivery timed out", 18}},
-    {Source::seed_004, {"547", 3}, 61, Agreement::not_applicable, {"delivery timed out", 18}},
-    {Source::seed_000, {"548", 3}, 75, Agreement::not_applicable, {"the recipient policy is faulty", 30}},
-    {Source::seed_000, {"550", 3}, 76, Agreement::partial, {"mailbox unavailable; also blamed on an underlying 500 reply after EHLO", 70}},
-    {Source::seed_001, {"550", 3}, 41, Agreement::partial, {"recipient mailbox does not exist (narrower than the RFC)", 56}},
-    {Source::seed_002, {"550", 3}, 72, Agreement::agrees, {}},
-    {Source::seed_003, {"550", 3}, 44, Agreement::partial, {"recipient address does not exist (narrower than the RFC)", 56}},
-    {Source::seed_004, {"550", 3}, 62, Agreement::agrees, {}},
-    {Source::seed_000, {"551", 3}, 77, Agreement::agrees, {}},
-    {Source::seed_001, {"551", 3}, 42, Agreement::agrees, {}},
-    {Source::seed_002, {"551", 3}, 73, Agreement::agrees, {}},
-    {Source::seed_003, {"551", 3}, 45, Agreement::conflicts, {"user not local or address invalid: relaying refused", 51}},
-    {Source::seed_004, {"551", 3}, 63, Agreement::agrees, {}},
-    {Source::seed_000, {"552", 3}, 78, Agreement::partial, {"storage allocation exceeded; also a full system disk or a telnet syntax slip", 76}},
-    {Source::seed_001, {"552", 3}, 43, Agreement::agrees, {}},
-    {Source::seed_002, {"552", 3}, 74, Agreement::agrees, {}},
-    {Source::seed_003, {"552", 3}, 46, Agreement::agrees, {}},
-    {Source::seed_004, {"552", 3}, 64, Agreement::agrees, {}},
-    {Source::seed_000, {"553", 3}, 79, Agreement::partial, {"invalid mailbox name; also too many (over 5000) recipients", 58}},
-    {Source::seed_001, {"553", 3}, 44, Agreement::agrees, {}},
-    {Source::seed_002, {"553", 3}, 75, Agreement::agrees, {}},
-    {Source::seed_003, {"553", 3}, 49, Agreement::agrees, {}},
-    {Source::seed_004, {"553", 3}, 65, Agreement::agrees, {}},
-    {Source::seed_000, {"554", 3}, 80, Agreement::agrees, {}},
-    {Source::seed_001, {"554", 3}, 45, Agreement::agrees, {}},
-    {Source::seed_002, {"554", 3}, 76, Agreement::agrees, {}},
-    {Source::seed_003, {"554", 3}, 50, Agreement::partial, {"transaction failed permanently; also spam or blocklist rejections", 65}},
-    {Source::seed_004, {"554", 3}, 66, Agreement::agrees, {}},
-    {Source::seed_000, {"555", 3}, 81, Agreement::conflicts, {"the protocol version is wrong", 29}},
-    {Source::seed_004, {"555", 3}, 67, Agreement::conflicts, {"the protocol version is wrong", 29}},
-    {Source::seed_004, {"556", 3}, 68, Agreement::conflicts, {"the message is too large for the recipient server", 49}},
-    {Source::seed_000, {"563", 3}, 82, Agreement::not_applicable, {"the message has too many (over 250) attachments", 47}},
-    {Source::seed_000, {"571", 3}, 83, Agreement::not_applicable, {"sender lacks permission to mail this recipient (e.g. anonymous mail to a group)", 79}},
-    {Source::seed_000, {"572", 3}, 84, Agreement::not_applicable, {"a distribution list could not be expanded", 41}},
-    {Source::seed_000, {"573", 3}, 85, Agreement::not_applicable, {"internal server error related to the IP address", 47}},
-    {Source::seed_000, {"574", 3}, 86, Agreement::not_applicable, {"additional security features are not supported", 46}},
-    {Source::seed_000, {"575", 3}, 87, Agreement::not_applicable, {"a cryptographic operation failed", 32}},
-    {Source::seed_000, {"576", 3}, 88, Agreement::not_applicable, {"certificate problem; the encryption level may be too high", 57}},
-    {Source::seed_000, {"577", 3}, 89, Agreement::not_applicable, {"the message failed an integrity check", 37}},
+    {Source::seed_003, {0, 3}, 6, Agreement::not_applicable, {3, 42}},
+    {Source::seed_004, {0, 3}, 13, Agreement::not_applicable, {45, 24}},
+    {Source::seed_003, {69, 3}, 7, Agreement::not_applicable, {72, 51}},
+    {Source::seed_004, {69, 3}, 14, Agreement::not_applicable, {123, 43}},
+    {Source::seed_000, {166, 3}, 17, Agreement::agrees, {0, 0}},
+    {Source::seed_002, {166, 3}, 19, Agreement::agrees, {0, 0}},
+    {Source::seed_003, {166, 3}, 8, Agreement::agrees, {0, 0}},
+    {Source::seed_000, {169, 3}, 18, Agreement::agrees, {0, 0}},
+    {Source::seed_002, {169, 3}, 20, Agreement::agrees, {0, 0}},
+    {Source::seed_003, {169, 3}, 9, Agreement::agrees, {0, 0}},
+    {Source::seed_000, {172, 3}, 19, Agreement::agrees, {0, 0}},
+    {Source::seed_002, {172, 3}, 21, Agreement::agrees, {0, 0}},
+    {Source::seed_003, {172, 3}, 10, Agreement::agrees, {0, 0}},
+    {Source::seed_000, {175, 3}, 20, Agreement::agrees, {0, 0}},
+    {Source::seed_002, {175, 3}, 22, Agreement::agrees, {0, 0}},
+    {Source::seed_003, {175, 3}, 11, Agreement::agrees, {0, 0}},
+    {Source::seed_004, {175, 3}, 15, Agreement::agrees, {0, 0}},
+    {Source::seed_000, {178, 3}, 21, Agreement::agrees, {0, 0}},
+    {Source::seed_002, {178, 3}, 23, Agreement::agrees, {0, 0}},
+    {Source::seed_003, {178, 3}, 12, Agreement::agrees, {0, 0}},
+    {Source::seed_004, {178, 3}, 16, Agreement::agrees, {0, 0}},
+    {Source::seed_000, {181, 3}, 22, Agreement::agrees, {0, 0}},
+    {Source::seed_002, {181, 3}, 24, Agreement::agrees, {0, 0}},
+    {Source::seed_003, {181, 3}, 13, Agreement::agrees, {0, 0}},
+    {Source::seed_000, {184, 3}, 23, Agreement::agrees, {0, 0}},
+    {Source::seed_002, {184, 3}, 25, Agreement::partial, {187, 52}},
+    {Source::seed_003, {184, 3}, 14, Agreement::agrees, {0, 0}},
+    {Source::seed_002, {239, 3}, 26, Agreement::agrees, {0, 0}},
+    {Source::seed_000, {242, 3}, 24, Agreement::agrees, {0, 0}},
+    {Source::seed_002, {242, 3}, 30, Agreement::agrees, {0, 0}},
+    {Source::seed_003, {242, 3}, 16, Agreement::agrees, {0, 0}},
+    {Source::seed_002, {245, 3}, 31, Agreement::agrees, {0, 0}},
+    {Source::seed_003, {248, 3}, 17, Agreement::not_applicable, {251, 57}},
+    {Source::seed_004, {248, 3}, 17, Agreement::not_applicable, {308, 53}},
+    {Source::seed_000, {361, 3}, 29, Agreement::agrees, {0, 0}},
+    {Source::seed_001, {361, 3}, 32, Agreement::agrees, {0, 0}},
+    {Source::seed_002, {361, 3}, 35, Agreement::agrees, {0, 0}},
+    {Source::seed_003, {361, 3}, 18, Agreement::agrees, {0, 0}},
+    {Source::seed_004, {361, 3}, 18, Agreement::agrees, {0, 0}},
+    {Source::seed_000, {171, 3}, 30, Agreement::not_applicable, {364, 82}},
+    {Source::seed_003, {171, 3}, 19, Agreement::not_applicable, {446, 43}},
+    {Source::seed_004, {171, 3}, 19, Agreement::not_applicable, {489, 37}},
+    {Source::seed_000, {526, 3}, 31, Agreement::not_applicable, {529, 74}},
+    {Source::seed_003, {526, 3}, 20, Agreement::not_applicable, {603, 34}},
+    {Source::seed_004, {526, 3}, 20, Agreement::not_applicable, {637, 37}},
+    {Source::seed_000, {674, 3}, 32, Agreement::conflicts, {677, 42}},
+    {Source::seed_002, {674, 3}, 36, Agreement::conflicts, {719, 61}},
+    {Source::seed_003, {674, 3}, 21, Agreement::conflicts, {780, 56}},
+    {Source::seed_004, {674, 3}, 21, Agreement::conflicts, {719, 61}},
+    {Source::seed_000, {836, 3}, 33, Agreement::not_applicable, {839, 71}},
+    {Source::seed_003, {836, 3}, 22, Agreement::not_applicable, {910, 37}},
+    {Source::seed_004, {836, 3}, 22, Agreement::not_applicable, {947, 64}},
+    {Source::seed_000, {1011, 3}, 34, Agreement::not_applicable, {1014, 46}},
+    {Source::seed_003, {1011, 3}, 23, Agreement::not_applicable, {1060, 42}},
+    {Source::seed_004, {1011, 3}, 23, Agreement::not_applicable, {1014, 46}},
+    {Source::seed_000, {1102, 3}, 35, Agreement::not_applicable, {1105, 51}},
+    {Source::seed_003, {1102, 3}, 24, Agreement::not_applicable, {1156, 45}},
+    {Source::seed_004, {1102, 3}, 24, Agreement::not_applicable, {1105, 51}},
+    {Source::seed_000, {1201, 3}, 36, Agreement::not_applicable, {1204, 50}},
+    {Source::seed_003, {1201, 3}, 25, Agreement::not_applicable, {1254, 81}},
+    {Source::seed_004, {1201, 3}, 25, Agreement::not_applicable, {1335, 54}},
+    {Source::seed_000, {1389, 3}, 37, Agreement::not_applicable, {1392, 58}},
+    {Source::seed_003, {1389, 3}, 27, Agreement::not_applicable, {1450, 15}},
+    {Source::seed_004, {1389, 3}, 26, Agreement::not_applicable, {1465, 58}},
+    {Source::seed_000, {1523, 3}, 38, Agreement::agrees, {0, 0}},
+    {Source::seed_001, {1523, 3}, 33, Agreement::agrees, {0, 0}},
+    {Source::seed_002, {1523, 3}, 37, Agreement::agrees, {0, 0}},
+    {Source::seed_003, {1523, 3}, 28, Agreement::partial, {1526, 76}},
+    {Source::seed_004, {1523, 3}, 27, Agreement::agrees, {0, 0}},
+    {Source::seed_000, {1602, 3}, 39, Agreement::agrees, {0, 0}},
+    {Source::seed_001, {1602, 3}, 34, Agreement::agrees, {0, 0}},
+    {Source::seed_002, {1602, 3}, 38, Agreement::agrees, {0, 0}},
+    {Source::seed_003, {1602, 3}, 29, Agreement::partial, {1605, 59}},
+    {Source::seed_004, {1602, 3}, 28, Agreement::agrees, {0, 0}},
+    {Source::seed_000, {1664, 3}, 40, Agreement::agrees, {0, 0}},
+    {Source::seed_001, {1664, 3}, 35, Agreement::agrees, {0, 0}},
+    {Source::seed_002, {1664, 3}, 39, Agreement::agrees, {0, 0}},
+    {Source::seed_003, {1664, 3}, 30, Agreement::agrees, {0, 0}},
+    {Source::seed_004, {1664, 3}, 29, Agreement::agrees, {0, 0}},
+    {Source::seed_002, {1667, 3}, 40, Agreement::agrees, {0, 0}},
+    {Source::seed_004, {1667, 3}, 30, Agreement::agrees, {0, 0}},
+    {Source::seed_002, {1670, 3}, 41, Agreement::partial, {1673, 76}},
+    {Source::seed_004, {1670, 3}, 31, Agreement::partial, {1673, 76}},
+    {Source::seed_004, {1749, 3}, 32, Agreement::agrees, {0, 0}},
+    {Source::seed_002, {1752, 3}, 42, Agreement::agrees, {0, 0}},
+    {Source::seed_004, {1752, 3}, 33, Agreement::agrees, {0, 0}},
+    {Source::seed_002, {1755, 3}, 43, Agreement::agrees, {0, 0}},
+    {Source::seed_004, {1755, 3}, 34, Agreement::agrees, {0, 0}},
+    {Source::seed_000, {1758, 3}, 41, Agreement::not_applicable, {1761, 57}},
+    {Source::seed_003, {1818, 3}, 31, Agreement::not_applicable, {1821, 56}},
+    {Source::seed_004, {1818, 3}, 35, Agreement::not_applicable, {1877, 51}},
+    {Source::seed_000, {1928, 3}, 46, Agreement::agrees, {0, 0}},
+    {Source::seed_001, {1928, 3}, 36, Agreement::agrees, {0, 0}},
+    {Source::seed_002, {1928, 3}, 47, Agreement::agrees, {0, 0}},
+    {Source::seed_003, {1928, 3}, 32, Agreement::partial, {1931, 78}},
+    {Source::seed_004, {1928, 3}, 36, Agreement::agrees, {0, 0}},
+    {Source::seed_000, {2009, 3}, 47, Agreement::agrees, {0, 0}},
+    {Source::seed_001, {2009, 3}, 37, Agreement::agrees, {0, 0}},
+    {Source::seed_002, {2009, 3}, 48, Agreement::agrees, {0, 0}},
+    {Source::seed_003, {2009, 3}, 33, Agreement::partial, {2012, 79}},
+    {Source::seed_004, {2009, 3}, 37, Agreement::agrees, {0, 0}},
+    {Source::seed_000, {179, 3}, 48, Agreement::agrees, {0, 0}},
+    {Source::seed_001, {179, 3}, 38, Agreement::agrees, {0, 0}},
+    {Source::seed_002, {179, 3}, 49, Agreement::agrees, {0, 0}},
+    {Source::seed_003, {179, 3}, 34, Agreement::agrees, {0, 0}},
+    {Source::seed_004, {179, 3}, 38, Agreement::agrees, {0, 0}},
+    {Source::seed_000, {2091, 3}, 49, Agreement::agrees, {0, 0}},
+    {Source::seed_001, {2091, 3}, 39, Agreement::agrees, {0, 0}},
+    {Source::seed_002, {2091, 3}, 50, Agreement::agrees, {0, 0}},
+    {Source::seed_003, {2091, 3}, 35, Agreement::partial, {2094, 63}},
+    {Source::seed_004, {2091, 3}, 39, Agreement::agrees, {0, 0}},
+    {Source::seed_000, {2157, 3}, 50, Agreement::agrees, {0, 0}},
+    {Source::seed_001, {2157, 3}, 40, Agreement::agrees, {0, 0}},
+    {Source::seed_002, {2157, 3}, 51, Agreement::agrees, {0, 0}},
+    {Source::seed_003, {2157, 3}, 37, Agreement::agrees, {0, 0}},
+    {Source::seed_004, {2157, 3}, 40, Agreement::agrees, {0, 0}},
+    {Source::seed_000, {2160, 7}, 51, Agreement::not_applicable, {2167, 72}},
+    {Source::seed_002, {2160, 3}, 52, Agreement::not_applicable, {2239, 36}},
+    {Source::seed_003, {2160, 7}, 38, Agreement::not_applicable, {2275, 24}},
+    {Source::seed_004, {2160, 3}, 41, Agreement::not_applicable, {2239, 36}},
+    {Source::seed_000, {2160, 7}, 51, Agreement::not_applicable, {2167, 72}},
+    {Source::seed_003, {2160, 7}, 38, Agreement::not_applicable, {2275, 24}},
+    {Source::seed_004, {2164, 3}, 42, Agreement::not_applicable, {2299, 27}},
+    {Source::seed_000, {182, 3}, 52, Agreement::not_applicable, {2326, 51}},
+    {Source::seed_002, {182, 3}, 53, Agreement::not_applicable, {2377, 41}},
+    {Source::seed_003, {182, 3}, 39, Agreement::not_applicable, {2418, 43}},
+    {Source::seed_004, {182, 3}, 43, Agreement::not_applicable, {2377, 41}},
+    {Source::seed_000, {2461, 3}, 53, Agreement::not_applicable, {2464, 49}},
+    {Source::seed_003, {2461, 3}, 40, Agreement::not_applicable, {2513, 68}},
+    {Source::seed_004, {2461, 3}, 44, Agreement::not_applicable, {2581, 38}},
+    {Source::seed_000, {2619, 3}, 54, Agreement::not_applicable, {2622, 39}},
+    {Source::seed_000, {2661, 3}, 55, Agreement::not_applicable, {2664, 38}},
+    {Source::seed_002, {2661, 3}, 54, Agreement::not_applicable, {2664, 38}},
+    {Source::seed_004, {2661, 3}, 45, Agreement::not_applicable, {2664, 38}},
+    {Source::seed_000, {2702, 3}, 56, Agreement::not_applicable, {2705, 37}},
+    {Source::seed_000, {2742, 3}, 57, Agreement::not_applicable, {2745, 43}},
+    {Source::seed_002, {2742, 3}, 55, Agreement::not_applicable, {2788, 33}},
+    {Source::seed_004, {2742, 3}, 46, Agreement::not_applicable, {2788, 33}},
+    {Source::seed_000, {2821, 3}, 58, Agreement::conflicts, {2824, 69}},
+    {Source::seed_002, {2821, 3}, 56, Agreement::partial, {2893, 26}},
+    {Source::seed_004, {2821, 3}, 47, Agreement::partial, {2893, 26}},
+    {Source::seed_000, {2919, 3}, 59, Agreement::not_applicable, {489, 37}},
+    {Source::seed_002, {2919, 3}, 57, Agreement::not_applicable, {489, 37}},
+    {Source::seed_004, {2919, 3}, 48, Agreement::not_applicable, {489, 37}},
+    {Source::seed_000, {2922, 3}, 60, Agreement::not_applicable, {2925, 58}},
+    {Source::seed_002, {2922, 3}, 58, Agreement::not_applicable, {2983, 35}},
+    {Source::seed_003, {2922, 3}, 41, Agreement::not_applicable, {3018, 54}},
+    {Source::seed_004, {2922, 3}, 49, Agreement::not_applicable, {2983, 35}},
+    {Source::seed_000, {1665, 3}, 61, Agreement::not_applicable, {3072, 62}},
+    {Source::seed_000, {3134, 3}, 62, Agreement::conflicts, {3137, 69}},
+    {Source::seed_002, {3134, 3}, 60, Agreement::agrees, {0, 0}},
+    {Source::seed_003, {3134, 3}, 42, Agreement::partial, {3206, 68}},
+    {Source::seed_004, {3134, 3}, 50, Agreement::agrees, {0, 0}},
+    {Source::seed_000, {3274, 3}, 63, Agreement::not_applicable, {3277, 23}},
+    {Source::seed_002, {3274, 3}, 61, Agreement::not_applicable, {3277, 23}},
+    {Source::seed_004, {3274, 3}, 51, Agreement::not_applicable, {3277, 23}},
+    {Source::seed_000, {3300, 3}, 64, Agreement::not_applicable, {3303, 44}},
+    {Source::seed_000, {240, 3}, 65, Agreement::not_applicable, {3347, 50}},
+    {Source::seed_002, {240, 3}, 62, Agreement::not_applicable, {3347, 50}},
+    {Source::seed_004, {240, 3}, 52, Agreement::not_applicable, {3347, 50}},
+    {Source::seed_000, {1668, 3}, 66, Agreement::conflicts, {3397, 22}},
+    {Source::seed_002, {1668, 3}, 63, Agreement::partial, {3419, 47}},
+    {Source::seed_004, {1668, 3}, 53, Agreement::partial, {3419, 47}},
+    {Source::seed_000, {3466, 3}, 67, Agreement::conflicts, {3469, 74}},
+    {Source::seed_002, {3466, 3}, 64, Agreement::partial, {3543, 68}},
+    {Source::seed_004, {3466, 3}, 54, Agreement::partial, {3543, 68}},
+    {Source::seed_002, {3611, 3}, 65, Agreement::agrees, {0, 0}},
+    {Source::seed_004, {3611, 3}, 55, Agreement::agrees, {0, 0}},
+    {Source::seed_000, {3614, 3}, 68, Agreement::not_applicable, {3617, 47}},
+    {Source::seed_002, {3614, 3}, 66, Agreement::not_applicable, {3664, 35}},
+    {Source::seed_004, {3614, 3}, 56, Agreement::not_applicable, {3664, 35}},
+    {Source::seed_000, {3699, 3}, 69, Agreement::not_applicable, {3702, 30}},
+    {Source::seed_002, {3699, 3}, 67, Agreement::not_applicable, {3732, 31}},
+    {Source::seed_003, {3699, 3}, 43, Agreement::not_applicable, {3763, 53}},
+    {Source::seed_004, {3699, 3}, 57, Agreement::not_applicable, {3732, 31}},
+    {Source::seed_000, {247, 3}, 70, Agreement::not_applicable, {3816, 22}},
+    {Source::seed_002, {247, 3}, 68, Agreement::not_applicable, {3816, 22}},
+    {Source::seed_004, {247, 3}, 58, Agreement::not_applicable, {3816, 22}},
+    {Source::seed_000, {243, 3}, 71, Agreement::not_applicable, {3838, 41}},
+    {Source::seed_002, {243, 3}, 69, Agreement::not_applicable, {3838, 41}},
+    {Source::seed_004, {243, 3}, 59, Agreement::not_applicable, {3838, 41}},
+    {Source::seed_000, {3879, 3}, 72, Agreement::not_applicable, {3882, 28}},
+    {Source::seed_000, {3910, 3}, 73, Agreement::not_applicable, {3913, 66}},
+    {Source::seed_002, {3910, 3}, 70, Agreement::not_applicable, {3979, 22}},
+    {Source::seed_004, {3910, 3}, 60, Agreement::not_applicable, {3979, 22}},
+    {Source::seed_000, {4001, 3}, 74, Agreement::not_applicable, {4004, 36}},
+    {Source::seed_002, {4001, 3}, 71, Agreement::not_applicable, {4040, 18}},
+    {Source::seed_004, {4001, 3}, 61, Agreement::not_applicable, {4040, 18}},
+    {Source::seed_000, {4058, 3}, 75, Agreement::not_applicable, {4061, 30}},
+    {Source::seed_000, {4091, 3}, 76, Agreement::partial, {4094, 70}},
+    {Source::seed_001, {4091, 3}, 41, Agreement::partial, {4164, 56}},
+    {Source::seed_002, {4091, 3}, 72, Agreement::agrees, {0, 0}},
+    {Source::seed_003, {4091, 3}, 44, Agreement::partial, {4220, 56}},
+    {Source::seed_004, {4091, 3}, 62, Agreement::agrees, {0, 0}},
+    {Source::seed_000, {4276, 3}, 77, Agreement::agrees, {0, 0}},
+    {Source::seed_001, {4276, 3}, 42, Agreement::agrees, {0, 0}},
+    {Source::seed_002, {4276, 3}, 73, Agreement::agrees, {0, 0}},
+    {Source::seed_003, {4276, 3}, 45, Agreement::conflicts, {4279, 51}},
+    {Source::seed_004, {4276, 3}, 63, Agreement::agrees, {0, 0}},
+    {Source::seed_000, {4330, 3}, 78, Agreement::partial, {4333, 76}},
+    {Source::seed_001, {4330, 3}, 43, Agreement::agrees, {0, 0}},
+    {Source::seed_002, {4330, 3}, 74, Agreement::agrees, {0, 0}},
+    {Source::seed_003, {4330, 3}, 46, Agreement::agrees, {0, 0}},
+    {Source::seed_004, {4330, 3}, 64, Agreement::agrees, {0, 0}},
+    {Source::seed_000, {4409, 3}, 79, Agreement::partial, {4412, 58}},
+    {Source::seed_001, {4409, 3}, 44, Agreement::agrees, {0, 0}},
+    {Source::seed_002, {4409, 3}, 75, Agreement::agrees, {0, 0}},
+    {Source::seed_003, {4409, 3}, 49, Agreement::agrees, {0, 0}},
+    {Source::seed_004, {4409, 3}, 65, Agreement::agrees, {0, 0}},
+    {Source::seed_000, {246, 3}, 80, Agreement::agrees, {0, 0}},
+    {Source::seed_001, {246, 3}, 45, Agreement::agrees, {0, 0}},
+    {Source::seed_002, {246, 3}, 76, Agreement::agrees, {0, 0}},
+    {Source::seed_003, {246, 3}, 50, Agreement::partial, {4470, 65}},
+    {Source::seed_004, {246, 3}, 66, Agreement::agrees, {0, 0}},
+    {Source::seed_000, {4535, 3}, 81, Agreement::conflicts, {4538, 29}},
+    {Source::seed_004, {4535, 3}, 67, Agreement::conflicts, {4538, 29}},
+    {Source::seed_004, {4567, 3}, 68, Agreement::conflicts, {4570, 49}},
+    {Source::seed_000, {4619, 3}, 82, Agreement::not_applicable, {4622, 47}},
+    {Source::seed_000, {4669, 3}, 83, Agreement::not_applicable, {4672, 79}},
+    {Source::seed_000, {4751, 3}, 84, Agreement::not_applicable, {4754, 41}},
+    {Source::seed_000, {4795, 3}, 85, Agreement::not_applicable, {4798, 47}},
+    {Source::seed_000, {4845, 3}, 86, Agreement::not_applicable, {4848, 46}},
+    {Source::seed_000, {4894, 3}, 87, Agreement::not_applicable, {4897, 32}},
+    {Source::seed_000, {4929, 3}, 88, Agreement::not_applicable, {4932, 57}},
+    {Source::seed_000, {4989, 3}, 89, Agreement::not_applicable, {4992, 37}},
 };
 
 inline constexpr SourceClaim status_claims[] = {
-    {Source::seed_001, {"X.1.0", 5}, 51, Agreement::agrees, {}},
-    {Source::seed_002, {"X.1.0", 5}, 93, Agreement::agrees, {}},
-    {Source::seed_001, {"X.1.1", 5}, 52, Agreement::agrees, {}},
-    {Source::seed_002, {"X.1.1", 5}, 94, Agreement::agrees, {}},
-    {Source::seed_001, {"X.1.2", 5}, 53, Agreement::agrees, {}},
-    {Source::seed_002, {"X.1.2", 5}, 95, Agreement::agrees, {}},
-    {Source::seed_001, {"X.1.3", 5}, 54, Agreement::agrees, {}},
-    {Source::seed_002, {"X.1.3", 5}, 96, Agreement::agrees, {}},
-    {Source::seed_001, {"X.1.4", 5}, 55, Agreement::agrees, {}},
-    {Source::seed_002, {"X.1.4", 5}, 97, Agreement::agrees, {}},
-    {Source::seed_001, {"X.1.5", 5}, 56, Agreement::partial, {"uses the old name 'destination mailbox address valid'", 53}},
-    {Source::seed_002, {"X.1.5", 5}, 98, Agreement::partial, {"uses the old name 'destination mailbox address valid'", 53}},
-    {Source::seed_001, {"X.1.6", 5}, 57, Agreement::partial, {"uses the old name 'mailbox has moved'", 37}},
-    {Source::seed_002, {"X.1.6", 5}, 99, Agreement::partial, {"uses the old name 'mailbox has moved'", 37}},
-    {Source::seed_001, {"X.1.7", 5}, 58, Agreement::agrees, {}},
-    {Source::seed_002, {"X.1.7", 5}, 100, Agreement::agrees, {}},
-    {Source::seed_001, {"X.1.8", 5}, 59, Agreement::agrees, {}},
-    {Source::seed_002, {"X.1.8", 5}, 101, Agreement::agrees, {}},
-    {Source::seed_001, {"X.2.0", 5}, 60, Agreement::agrees, {}},
-    {Source::seed_002, {"X.2.0", 5}, 105, Agreement::agrees, {}},
-    {Source::seed_001, {"X.2.1", 5}, 61, Agreement::agrees, {}},
-    {Source::seed_002, {"5.2.1", 5}, 80, Agreement::agrees, {}},
-    {Source::seed_002, {"X.2.1", 5}, 106, Agreement::agrees, {}},
-    {Source::seed_001, {"X.2.2", 5}, 62, Agreement::agrees, {}},
-    {Source::seed_002, {"X.2.2", 5}, 107, Agreement::agrees, {}},
-    {Source::seed_001, {"X.2.3", 5}, 63, Agreement::agrees, {}},
-    {Source::seed_002, {"X.2.3", 5}, 108, Agreement::agrees, {}},
-    {Source::seed_001, {"X.2.4", 5}, 64, Agreement::agrees, {}},
-    {Source::seed_002, {"X.2.4", 5}, 109, Agreement::partial, {"words it as a mailing list expansion 'issue'", 44}},
-    {Source::seed_001, {"X.3.0", 5}, 65, Agreement::agrees, {}},
-    {Source::seed_002, {"X.3.0", 5}, 113, Agreement::agrees, {}},
-    {Source::seed_001, {"X.3.1", 5}, 66, Agreement::agrees, {}},
-    {Source::seed_002, {"X.3.1", 5}, 114, Agreement::agrees, {}},
-    {Source::seed_001, {"X.3.2", 5}, 67, Agreement::agrees, {}},
-    {Source::seed_002, {"X.3.2", 5}, 115, Agreement::agrees, {}},
-    {Source::seed_001, {"X.3.3", 5}, 68, Agreement::agrees, {}},
-    {Source::seed_002, {"X.3.3", 5}, 117, Agreement::agrees, {}},
-    {Source::seed_001, {"X.3.4", 5}, 69, Agreement::agrees, {}},
-    {Source::seed_002, {"X.3.4", 5}, 118, Agreement::agrees, {}},
-    {Source::seed_002, {"X.3.5", 5}, 119, Agreement::agrees, {}},
-    {Source::seed_001, {"X.4.0", 5}, 70, Agreement::agrees, {}},
-    {Source::seed_002, {"X.4.0", 5}, 123, Agreement::agrees, {}},
-    {Source::seed_001, {"X.4.1", 5}, 71, Agreement::agrees, {}},
-    {Source::seed_002, {"X.4.1", 5}, 124, Agreement::agrees, {}},
-    {Source::seed_001, {"X.4.2", 5}, 72, Agreement::agrees, {}},
-    {Source::seed_002, {"X.4.2", 5}, 125, Agreement::agrees, {}},
-    {Source::seed_001, {"X.4.3", 5}, 73, Agreement::partial, {"uses the RFC 1893 name 'routing server failure'", 47}},
-    {Source::seed_002, {"X.4.3", 5}, 126, Agreement::partial, {"uses the RFC 1893 name 'routing server failure'", 47}},
-    {Source::seed_001, {"X.4.4", 5}, 74, Agreement::agrees, {}},
-    {Source::seed_002, {"X.4.4", 5}, 127, Agreement::agrees, {}},
-    {Source::seed_001, {"X.4.5", 5}, 75, Agreement::partial, {"uses the RFC 1893 name 'network congestion'", 43}},
-    {Source::seed_002, {"X.4.5", 5}, 128, Agreement::partial, {"uses the RFC 1893 name 'network congestion'", 43}},
-    {Source::seed_001, {"X.4.6", 5}, 76, Agreement::agrees, {}},
-    {Source::seed_002, {"X.4.6", 5}, 129, Agreement::agrees, {}},
-    {Source::seed_001, {"X.4.7", 5}, 77, Agreement::agrees, {}},
-    {Source::seed_002, {"X.4.7", 5}, 130, Agreement::agrees, {}},
-    {Source::seed_001, {"X.5.0", 5}, 78, Agreement::agrees, {}},
-    {Source::seed_002, {"X.5.0", 5}, 134, Agreement::agrees, {}},
-    {Source::seed_001, {"X.5.1", 5}, 79, Agreement::agrees, {}},
-    {Source::seed_002, {"X.5.1", 5}, 135, Agreement::agrees, {}},
-    {Source::seed_001, {"X.5.2", 5}, 80, Agreement::agrees, {}},
-    {Source::seed_002, {"X.5.2", 5}, 136, Agreement::agrees, {}},
-    {Source::seed_001, {"X.5.3", 5}, 81, Agreement::agrees, {}},
-    {Source::seed_002, {"X.5.3", 5}, 137, Agreement::agrees, {}},
-    {Source::seed_001, {"X.5.4", 5}, 82, Agreement::agrees, {}},
-    {Source::seed_002, {"X.5.4", 5}, 138, Agreement::agrees, {}},
-    {Source::seed_001, {"X.5.5", 5}, 83, Agreement::agrees, {}},
-    {Source::seed_002, {"X.5.5", 5}, 139, Agreement::agrees, {}},
-    {Source::seed_001, {"X.6.0", 5}, 84, Agreement::agrees, {}},
-    {Source::seed_002, {"X.6.0", 5}, 143, Agreement::agrees, {}},
-    {Source::seed_001, {"X.6.1", 5}, 85, Agreement::agrees, {}},
-    {Source::seed_002, {"X.6.1", 5}, 144, Agreement::agrees, {}},
-    {Source::seed_001, {"X.6.2", 5}, 86, Agreement::agrees, {}},
-    {Source::seed_002, {"X.6.2", 5}, 145, Agreement::agrees, {}},
-    {Source::seed_001, {"X.6.3", 5}, 87, Agreement::agrees, {}},
-    {Source::seed_002, {"X.6.3", 5}, 146, Agreement::agrees, {}},
-    {Source::seed_001, {"X.6.4", 5}, 88, Agreement::agrees, {}},
-    {Source::seed_002, {"X.6.4", 5}, 147, Agreement::agrees, {}},
-    {Source::seed_001, {"X.6.5", 5}, 89, Agreement::agrees, {}},
-    {Source::seed_002, {"X.6.5", 5}, 149, Agreement::agrees, {}},
-    {Source::seed_001, {"X.7.0", 5}, 90, Agreement::agrees, {}},
-    {Source::seed_002, {"X.7.0", 5}, 153, Agreement::agrees, {}},
-    {Source::seed_001, {"X.7.1", 5}, 91, Agreement::agrees, {}},
-    {Source::seed_002, {"X.7.1", 5}, 154, Agreement::agrees, {}},
-    {Source::seed_001, {"X.7.2", 5}, 92, Agreement::agrees, {}},
-    {Source::seed_002, {"X.7.2", 5}, 155, Agreement::agrees, {}},
-    {Source::seed_001, {"X.7.3", 5}, 93, Agreement::agrees, {}},
-    {Source::seed_002, {"X.7.3", 5}, 156, Agreement::agrees, {}},
-    {Source::seed_001, {"X.7.4", 5}, 94, Agreement::agrees, {}},
-    {Source::seed_002, {"X.7.4", 5}, 157, Agreement::agrees, {}},
-    {Source::seed_001, {"X.7.5", 5}, 95, Agreement::agrees, {}},
-    {Source::seed_002, {"X.7.5", 5}, 158, Agreement::agrees, {}},
-    {Source::seed_001, {"X.7.6", 5}, 96, Agreement::agrees, {}},
-    {Source::seed_002, {"X.7.6", 5}, 159, Agreement::agrees, {}},
-    {Source::seed_001, {"X.7.7", 5}, 97, Agreement::agrees, {}},
-    {Source::seed_002, {"X.7.7", 5}, 160, Agreement::agrees, {}},
+    {Source::seed_001, {5029, 5}, 51, Agreement::agrees, {0, 0}},
+    {Source::seed_002, {5029, 5}, 93, Agreement::agrees, {0, 0}},
+    {Source::seed_001, {5034, 5}, 52, Agreement::agrees, {0, 0}},
+    {Source::seed_002, {5034, 5}, 94, Agreement::agrees, {0, 0}},
+    {Source::seed_001, {5039, 5}, 53, Agreement::agrees, {0, 0}},
+    {Source::seed_002, {5039, 5}, 95, Agreement::agrees, {0, 0}},
+    {Source::seed_001, {5044, 5}, 54, Agreement::agrees, {0, 0}},
+    {Source::seed_002, {5044, 5}, 96, Agreement::agrees, {0, 0}},
+    {Source::seed_001, {5049, 5}, 55, Agreement::agrees, {0, 0}},
+    {Source::seed_002, {5049, 5}, 97, Agreement::agrees, {0, 0}},
+    {Source::seed_001, {5054, 5}, 56, Agreement::partial, {5059, 53}},
+    {Source::seed_002, {5054, 5}, 98, Agreement::partial, {5059, 53}},
+    {Source::seed_001, {5112, 5}, 57, Agreement::partial, {5117, 37}},
+    {Source::seed_002, {5112, 5}, 99, Agreement::partial, {5117, 37}},
+    {Source::seed_001, {5154, 5}, 58, Agreement::agrees, {0, 0}},
+    {Source::seed_002, {5154, 5}, 100, Agreement::agrees, {0, 0}},
+    {Source::seed_001, {5159, 5}, 59, Agreement::agrees, {0, 0}},
+    {Source::seed_002, {5159, 5}, 101, Agreement::agrees, {0, 0}},
+    {Source::seed_001, {5164, 5}, 60, Agreement::agrees, {0, 0}},
+    {Source::seed_002, {5164, 5}, 105, Agreement::agrees, {0, 0}},
+    {Source::seed_001, {5169, 5}, 61, Agreement::agrees, {0, 0}},
+    {Source::seed_002, {5174, 5}, 80, Agreement::agrees, {0, 0}},
+    {Source::seed_002, {5169, 5}, 106, Agreement::agrees, {0, 0}},
+    {Source::seed_001, {5179, 5}, 62, Agreement::agrees, {0, 0}},
+    {Source::seed_002, {5179, 5}, 107, Agreement::agrees, {0, 0}},
+    {Source::seed_001, {5184, 5}, 63, Agreement::agrees, {0, 0}},
+    {Source::seed_002, {5184, 5}, 108, Agreement::agrees, {0, 0}},
+    {Source::seed_001, {5189, 5}, 64, Agreement::agrees, {0, 0}},
+    {Source::seed_002, {5189, 5}, 109, Agreement::partial, {5194, 44}},
+    {Source::seed_001, {5238, 5}, 65, Agreement::agrees, {0, 0}},
+    {Source::seed_002, {5238, 5}, 113, Agreement::agrees, {0, 0}},
+    {Source::seed_001, {5243, 5}, 66, Agreement::agrees, {0, 0}},
+    {Source::seed_002, {5243, 5}, 114, Agreement::agrees, {0, 0}},
+    {Source::seed_001, {5248, 5}, 67, Agreement::agrees, {0, 0}},
+    {Source::seed_002, {5248, 5}, 115, Agreement::agrees, {0, 0}},
+    {Source::seed_001, {5253, 5}, 68, Agreement::agrees, {0, 0}},
+    {Source::seed_002, {5253, 5}, 117, Agreement::agrees, {0, 0}},
+    {Source::seed_001, {5258, 5}, 69, Agreement::agrees, {0, 0}},
+    {Source::seed_002, {5258, 5}, 118, Agreement::agrees, {0, 0}},
+    {Source::seed_002, {5263, 5}, 119, Agreement::agrees, {0, 0}},
+    {Source::seed_001, {5268, 5}, 70, Agreement::agrees, {0, 0}},
+    {Source::seed_002, {5268, 5}, 123, Agreement::agrees, {0, 0}},
+    {Source::seed_001, {5273, 5}, 71, Agreement::agrees, {0, 0}},
+    {Source::seed_002, {5273, 5}, 124, Agreement::agrees, {0, 0}},
+    {Source::seed_001, {5278, 5}, 72, Agreement::agrees, {0, 0}},
+    {Source::seed_002, {5278, 5}, 125, Agreement::agrees, {0, 0}},
+    {Source::seed_001, {5283, 5}, 73, Agreement::partial, {5288, 47}},
+    {Source::seed_002, {5283, 5}, 126, Agreement::partial, {5288, 47}},
+    {Source::seed_001, {5335, 5}, 74, Agreement::agrees, {0, 0}},
+    {Source::seed_002, {5335, 5}, 127, Agreement::agrees, {0, 0}},
+    {Source::seed_001, {5340, 5}, 75, Agreement::partial, {5345, 43}},
+    {Source::seed_002, {5340, 5}, 128, Agreement::partial, {5345, 43}},
+    {Source::seed_001, {5388, 5}, 76, Agreement::agrees, {0, 0}},
+    {Source::seed_002, {5388, 5}, 129, Agreement::agrees, {0, 0}},
+    {Source::seed_001, {5393, 5}, 77, Agreement::agrees, {0, 0}},
+    {Source::seed_002, {5393, 5}, 130, Agreement::agrees, {0, 0}},
+    {Source::seed_001, {5398, 5}, 78, Agreement::agrees, {0, 0}},
+    {Source::seed_002, {5398, 5}, 134, Agreement::agrees, {0, 0}},
+    {Source::seed_001, {5403, 5}, 79, Agreement::agrees, {0, 0}},
+    {Source::seed_002, {5403, 5}, 135, Agreement::agrees, {0, 0}},
+    {Source::seed_001, {5408, 5}, 80, Agreement::agrees, {0, 0}},
+    {Source::seed_002, {5408, 5}, 136, Agreement::agrees, {0, 0}},
+    {Source::seed_001, {5413, 5}, 81, Agreement::agrees, {0, 0}},
+    {Source::seed_002, {5413, 5}, 137, Agreement::agrees, {0, 0}},
+    {Source::seed_001, {5418, 5}, 82, Agreement::agrees, {0, 0}},
+    {Source::seed_002, {5418, 5}, 138, Agreement::agrees, {0, 0}},
+    {Source::seed_001, {5423, 5}, 83, Agreement::agrees, {0, 0}},
+    {Source::seed_002, {5423, 5}, 139, Agreement::agrees, {0, 0}},
+    {Source::seed_001, {5428, 5}, 84, Agreement::agrees, {0, 0}},
+    {Source::seed_002, {5428, 5}, 143, Agreement::agrees, {0, 0}},
+    {Source::seed_001, {5433, 5}, 85, Agreement::agrees, {0, 0}},
+    {Source::seed_002, {5433, 5}, 144, Agreement::agrees, {0, 0}},
+    {Source::seed_001, {5438, 5}, 86, Agreement::agrees, {0, 0}},
+    {Source::seed_002, {5438, 5}, 145, Agreement::agrees, {0, 0}},
+    {Source::seed_001, {5443, 5}, 87, Agreement::agrees, {0, 0}},
+    {Source::seed_002, {5443, 5}, 146, Agreement::agrees, {0, 0}},
+    {Source::seed_001, {5448, 5}, 88, Agreement::agrees, {0, 0}},
+    {Source::seed_002, {5448, 5}, 147, Agreement::agrees, {0, 0}},
+    {Source::seed_001, {5453, 5}, 89, Agreement::agrees, {0, 0}},
+    {Source::seed_002, {5453, 5}, 149, Agreement::agrees, {0, 0}},
+    {Source::seed_001, {5458, 5}, 90, Agreement::agrees, {0, 0}},
+    {Source::seed_002, {5458, 5}, 153, Agreement::agrees, {0, 0}},
+    {Source::seed_001, {5463, 5}, 91, Agreement::agrees, {0, 0}},
+    {Source::seed_002, {5463, 5}, 154, Agreement::agrees, {0, 0}},
+    {Source::seed_001, {5468, 5}, 92, Agreement::agrees, {0, 0}},
+    {Source::seed_002, {5468, 5}, 155, Agreement::agrees, {0, 0}},
+    {Source::seed_001, {5473, 5}, 93, Agreement::agrees, {0, 0}},
+    {Source::seed_002, {5473, 5}, 156, Agreement::agrees, {0, 0}},
+    {Source::seed_001, {5478, 5}, 94, Agreement::agrees, {0, 0}},
+    {Source::seed_002, {5478, 5}, 157, Agreement::agrees, {0, 0}},
+    {Source::seed_001, {5483, 5}, 95, Agreement::agrees, {0, 0}},
+    {Source::seed_002, {5483, 5}, 158, Agreement::agrees, {0, 0}},
+    {Source::seed_001, {5488, 5}, 96, Agreement::agrees, {0, 0}},
+    {Source::seed_002, {5488, 5}, 159, Agreement::agrees, {0, 0}},
+    {Source::seed_001, {5493, 5}, 97, Agreement::agrees, {0, 0}},
+    {Source::seed_002, {5493, 5}, 160, Agreement::agrees, {0, 0}},
 };
 
 inline constexpr SourceClaim class_claims[] = {
-    {Source::seed_001, {"2", 1}, 11, Agreement::agrees, {}},
-    {Source::seed_002, {"2", 1}, 82, Agreement::agrees, {}},
-    {Source::seed_001, {"4", 1}, 12, Agreement::agrees, {}},
-    {Source::seed_002, {"4", 1}, 83, Agreement::agrees, {}},
-    {Source::seed_001, {"5", 1}, 13, Agreement::agrees, {}},
-    {Source::seed_002, {"5", 1}, 85, Agreement::agrees, {}},
+    {Source::seed_001, {166, 1}, 11, Agreement::agrees, {0, 0}},
+    {Source::seed_002, {166, 1}, 82, Agreement::agrees, {0, 0}},
+    {Source::seed_001, {171, 1}, 12, Agreement::agrees, {0, 0}},
+    {Source::seed_002, {171, 1}, 83, Agreement::agrees, {0, 0}},
+    {Source::seed_001, {179, 1}, 13, Agreement::agrees, {0, 0}},
+    {Source::seed_002, {179, 1}, 85, Agreement::agrees, {0, 0}},
 };
 
 inline constexpr ReplyMeaning reply_meanings[] = {
-    {make_reply_code(211), {"System status, or system help reply", 35}, {"RFC5321", 7}, {"HELP; any status request", 24}, Verification::rfc_text},
-    {make_reply_code(214), {"Help message (information for a human user)", 43}, {"RFC5321", 7}, {"HELP", 4}, Verification::rfc_text},
-    {make_reply_code(220), {"Ready to start TLS", 18}, {"RFC3207", 7}, {"STARTTLS", 8}, Verification::rfc_text},
-    {make_reply_code(220), {"<domain> Service ready", 22}, {"RFC5321", 7}, {"connection greeting", 19}, Verification::rfc_text},
-    {make_reply_code(221), {"<domain> Service closing transmission channel", 45}, {"RFC5321", 7}, {"QUIT", 4}, Verification::rfc_text},
-    {make_reply_code(235), {"Authentication succeeded (2.7.0)", 32}, {"RFC4954", 7}, {"AUTH", 4}, Verification::rfc_text},
-    {make_reply_code(250), {"OK, queuing for node <x> started", 32}, {"RFC1985", 7}, {"ETRN", 4}, Verification::secondary},
-    {make_reply_code(250), {"BDAT chunk received and accepted (sent for each successful chunk)", 65}, {"RFC3030", 7}, {"BDAT", 4}, Verification::rfc_text},
-    {make_reply_code(250), {"Requested mail action okay, completed", 37}, {"RFC5321", 7}, {"EHLO/HELO, MAIL, RCPT, DATA (after final dot), RSET, VRFY, EXPN, NOOP", 69}, Verification::rfc_text},
-    {make_reply_code(251), {"OK, no messages waiting for node <x>", 36}, {"RFC1985", 7}, {"ETRN", 4}, Verification::secondary},
-    {make_reply_code(251), {"User not local; will forward to <forward-path>", 46}, {"RFC5321", 7}, {"RCPT, VRFY", 10}, Verification::rfc_text},
-    {make_reply_code(251), {"May carry a UTF-8 forward-path only if MAIL had SMTPUTF8; otherwise server MUST turn 251/551 into 250/550", 105}, {"RFC6531", 7}, {"RCPT (forwarding replies)", 25}, Verification::rfc_text},
-    {make_reply_code(252), {"OK, pending messages for node <x> started", 41}, {"RFC1985", 7}, {"ETRN", 4}, Verification::secondary},
-    {make_reply_code(252), {"Cannot VRFY user, but will accept message and attempt delivery", 62}, {"RFC5321", 7}, {"VRFY, EXPN", 10}, Verification::rfc_text},
-    {make_reply_code(252), {"UTF-8 reply required but client did not send SMTPUTF8 on VRFY/EXPN (use X.6.8); 550 is the alternative", 102}, {"RFC6531", 7}, {"VRFY, EXPN", 10}, Verification::rfc_text},
-    {make_reply_code(253), {"OK, <n> pending messages for node <x> started", 45}, {"RFC1985", 7}, {"ETRN", 4}, Verification::secondary},
-    {make_reply_code(334), {"Server challenge: text is a BASE64 challenge (may be empty: '334 ')", 67}, {"RFC4954", 7}, {"AUTH (intermediate reply during SASL exchange)", 46}, Verification::rfc_text},
-    {make_reply_code(354), {"Start mail input; end with <CRLF>.<CRLF>", 40}, {"RFC5321", 7}, {"DATA (intermediate reply)", 25}, Verification::rfc_text},
-    {make_reply_code(355), {"Octet-offset is the transaction offset", 38}, {"RFC1845", 7}, {"SMTP checkpoint/restart extension (experimental)", 48}, Verification::secondary},
-    {make_reply_code(421), {"<domain> Service not available, closing transmission channel", 60}, {"RFC5321", 7}, {"any command / connection", 24}, Verification::rfc_text},
-    {make_reply_code(422), {"(registry) associated with X.7.12 'A password transition is needed'", 67}, {"RFC5248", 7}, {"AUTH", 4}, Verification::registry},
-    {make_reply_code(430), {"(registry) associated with X.5.1 'Invalid command'", 50}, {"RFC5248", 7}, {"unspecified", 11}, Verification::registry},
-    {make_reply_code(432), {"A password transition is needed (4.7.12)", 40}, {"RFC4954", 7}, {"AUTH", 4}, Verification::rfc_text},
-    {make_reply_code(450), {"Requested mail action not taken: mailbox unavailable (e.g., mailbox busy or temporarily blocked for policy reasons)", 115}, {"RFC5321", 7}, {"RCPT; DATA (policy rejection)", 29}, Verification::rfc_text},
-    {make_reply_code(451), {"Requested action aborted: local error in processing", 51}, {"RFC5321", 7}, {"MAIL, RCPT, DATA", 16}, Verification::rfc_text},
-    {make_reply_code(452), {"Insufficient system storage (cannot accept a message of the declared size now; retry later)", 91}, {"RFC1870", 7}, {"MAIL with SIZE=, RCPT (per-recipient), after DATA", 49}, Verification::rfc_text},
-    {make_reply_code(452), {"Requested action not taken: insufficient system storage", 55}, {"RFC5321", 7}, {"MAIL, RCPT, DATA", 16}, Verification::rfc_text},
-    {make_reply_code(453), {"You have no mail", 16}, {"RFC2645", 7}, {"ATRN (On-Demand Mail Relay)", 27}, Verification::secondary},
-    {make_reply_code(454), {"TLS not available due to temporary reason", 41}, {"RFC3207", 7}, {"STARTTLS", 8}, Verification::rfc_text},
-    {make_reply_code(454), {"Temporary authentication failure (4.7.0)", 40}, {"RFC4954", 7}, {"AUTH", 4}, Verification::rfc_text},
-    {make_reply_code(455), {"Server unable to accommodate parameters", 39}, {"RFC5321", 7}, {"MAIL/RCPT parameters (sec. 4.1.1.11)", 36}, Verification::rfc_text},
-    {make_reply_code(458), {"Unable to queue messages for node <x>", 37}, {"RFC1985", 7}, {"ETRN", 4}, Verification::secondary},
-    {make_reply_code(459), {"Node <x> not allowed: <reason>", 30}, {"RFC1985", 7}, {"ETRN", 4}, Verification::secondary},
-    {make_reply_code(500), {"Syntax Error", 12}, {"RFC1985", 7}, {"ETRN", 4}, Verification::secondary},
-    {make_reply_code(500), {"Authentication exchange line is too long (5.5.6)", 48}, {"RFC4954", 7}, {"AUTH (client response longer than server buffer)", 48}, Verification::rfc_text},
-    {make_reply_code(500), {"Syntax error, command unrecognized (may include command line too long)", 70}, {"RFC5321", 7}, {"any command", 11}, Verification::rfc_text},
-    {make_reply_code(501), {"Syntax Error in Parameters", 26}, {"RFC1985", 7}, {"ETRN", 4}, Verification::secondary},
-    {make_reply_code(501), {"Syntax error (no parameters allowed)", 36}, {"RFC3207", 7}, {"STARTTLS", 8}, Verification::rfc_text},
-    {make_reply_code(501), {"AUTH rejected: exchange cancelled with '*', undecodable BASE64 (5.5.2), or initial response sent for a server-first mechanism (5.7.0)", 133}, {"RFC4954", 7}, {"AUTH", 4}, Verification::rfc_text},
-    {make_reply_code(501), {"Syntax error in parameters or arguments", 39}, {"RFC5321", 7}, {"any command", 11}, Verification::rfc_text},
-    {make_reply_code(502), {"Command not implemented", 23}, {"RFC5321", 7}, {"any command (sec. 4.2.4)", 24}, Verification::rfc_text},
-    {make_reply_code(503), {"Bad sequence: BDAT after BDAT LAST, DATA after BDAT in the same transaction, or DATA after MAIL ... BODY=BINARYMIME", 115}, {"RFC3030", 7}, {"BDAT, DATA", 10}, Verification::rfc_text},
-    {make_reply_code(503), {"AUTH not allowed now (after a successful AUTH, or during a mail transaction)", 76}, {"RFC4954", 7}, {"AUTH", 4}, Verification::rfc_text},
-    {make_reply_code(503), {"Bad sequence of commands", 24}, {"RFC5321", 7}, {"any command", 11}, Verification::rfc_text},
-    {make_reply_code(504), {"Requested authentication mechanism invalid/unsupported (5.5.4)", 62}, {"RFC4954", 7}, {"AUTH", 4}, Verification::rfc_text},
-    {make_reply_code(504), {"Command parameter not implemented", 33}, {"RFC5321", 7}, {"EHLO/HELO, VRFY, EXPN, other commands", 37}, Verification::rfc_text},
-    {make_reply_code(521), {"Host does not accept mail", 25}, {"RFC7504", 7}, {"connection opening (instead of 220)", 35}, Verification::rfc_text},
-    {make_reply_code(523), {"(registry) associated with X.7.10 'Encryption Needed'", 53}, {"RFC5248", 7}, {"AUTH", 4}, Verification::registry},
-    {make_reply_code(524), {"(registry) associated with X.7.11 'Encryption required for requested authentication mechanism'", 94}, {"RFC5248", 7}, {"AUTH", 4}, Verification::registry},
-    {make_reply_code(525), {"(registry) associated with X.7.13 'User Account Disabled'", 57}, {"RFC5248", 7}, {"AUTH", 4}, Verification::registry},
-    {make_reply_code(530), {"Must issue a STARTTLS command first (5.7.0)", 43}, {"RFC3207", 7}, {"any command except NOOP, EHLO, STARTTLS, QUIT on a non-publicly-referenced server that requires TLS", 99}, Verification::rfc_text},
-    {make_reply_code(530), {"Authentication required (5.7.0)", 31}, {"RFC4954", 7}, {"any command other than AUTH, EHLO, HELO, NOOP, RSET, QUIT", 57}, Verification::rfc_text},
-    {make_reply_code(533), {"(registry) associated with X.7.1 'Delivery not authorized, message refused'", 75}, {"RFC5248", 7}, {"unspecified", 11}, Verification::registry},
-    {make_reply_code(534), {"Authentication mechanism is too weak (5.7.9)", 44}, {"RFC4954", 7}, {"AUTH", 4}, Verification::rfc_text},
-    {make_reply_code(535), {"Authentication credentials invalid (5.7.8)", 42}, {"RFC4954", 7}, {"AUTH", 4}, Verification::rfc_text},
-    {make_reply_code(538), {"Encryption required for requested authentication mechanism (5.7.11)", 67}, {"RFC4954", 7}, {"AUTH", 4}, Verification::rfc_text},
-    {make_reply_code(550), {"Requested action not taken: mailbox unavailable (e.g., mailbox not found, no access, or command rejected for policy reasons)", 124}, {"RFC5321", 7}, {"MAIL, RCPT, DATA, VRFY, EXPN, EHLO", 34}, Verification::rfc_text},
-    {make_reply_code(550), {"Mailbox unavailable: MAIL requires an ASCII address (use X.6.7)", 63}, {"RFC6531", 7}, {"MAIL", 4}, Verification::rfc_text},
-    {make_reply_code(550), {"UTF-8 reply required but client did not send SMTPUTF8 on VRFY/EXPN (use X.6.8); 252 is the alternative", 102}, {"RFC6531", 7}, {"VRFY, EXPN", 10}, Verification::rfc_text},
-    {make_reply_code(550), {"Sender (RFC5321.MailFrom or RFC5322.From) domain has a null MX; use with 5.7.27", 79}, {"RFC7505", 7}, {"MAIL / DATA (receiving server policy)", 37}, Verification::rfc_text},
-    {make_reply_code(550), {"REQUIRETLS support required (X.7.30); RFC 8689 itself names only the enhanced codes 5.7.30 and 5.7.10 (used in non-delivery notifications)", 138}, {"RFC8689", 7}, {"relay of a REQUIRETLS message", 29}, Verification::registry},
-    {make_reply_code(551), {"User not local; please try <forward-path>", 41}, {"RFC5321", 7}, {"RCPT, VRFY", 10}, Verification::rfc_text},
-    {make_reply_code(551), {"May carry a UTF-8 forward-path only if MAIL had SMTPUTF8; otherwise server MUST turn 251/551 into 250/550", 105}, {"RFC6531", 7}, {"RCPT (forwarding replies)", 25}, Verification::rfc_text},
-    {make_reply_code(552), {"Message size exceeds fixed maximum message size", 47}, {"RFC1870", 7}, {"MAIL with SIZE=, RCPT (per-recipient), after DATA", 49}, Verification::rfc_text},
-    {make_reply_code(552), {"Requested mail action aborted: exceeded storage allocation", 58}, {"RFC5321", 7}, {"MAIL, RCPT, DATA", 16}, Verification::rfc_text},
-    {make_reply_code(553), {"Requested action not taken: mailbox name not allowed (e.g., mailbox syntax incorrect)", 85}, {"RFC5321", 7}, {"MAIL, RCPT, VRFY", 16}, Verification::rfc_text},
-    {make_reply_code(553), {"Mailbox name not allowed: RCPT requires an ASCII address (use X.6.7)", 68}, {"RFC6531", 7}, {"RCPT", 4}, Verification::rfc_text},
-    {make_reply_code(554), {"Command refused due to lack of security", 39}, {"RFC3207", 7}, {"any command except QUIT after a TLS handshake whose security level the server finds insufficient", 96}, Verification::rfc_text},
-    {make_reply_code(554), {"Transaction failed (or, as connection-opening reply, 'No SMTP service here')", 76}, {"RFC5321", 7}, {"connection greeting, DATA", 25}, Verification::rfc_text},
-    {make_reply_code(554), {"Transaction failed: recipients cannot accept internationalized headers (use X.6.9)", 82}, {"RFC6531", 7}, {"after final '.' of DATA", 23}, Verification::rfc_text},
-    {make_reply_code(555), {"MAIL FROM/RCPT TO parameters not recognized or not implemented", 62}, {"RFC5321", 7}, {"MAIL/RCPT parameters (sec. 4.1.1.11)", 36}, Verification::rfc_text},
-    {make_reply_code(556), {"Domain does not accept mail", 27}, {"RFC7504", 7}, {"RCPT (forward-pointing address, e.g. null MX)", 45}, Verification::rfc_text},
-    {make_reply_code(556), {"Recipient domain publishes a null MX (domain does not accept mail); use with 5.1.10", 83}, {"RFC7505;RFC7504", 15}, {"RCPT (submission or relay server)", 33}, Verification::rfc_text},
+    {211, {5498, 35}, {5533, 7}, {5540, 24}, Verification::rfc_text},
+    {214, {5564, 43}, {5533, 7}, {5540, 4}, Verification::rfc_text},
+    {220, {5607, 18}, {5625, 7}, {5632, 8}, Verification::rfc_text},
+    {220, {5640, 22}, {5533, 7}, {5662, 19}, Verification::rfc_text},
+    {221, {5681, 45}, {5533, 7}, {5726, 4}, Verification::rfc_text},
+    {235, {5730, 32}, {5762, 7}, {1735, 4}, Verification::rfc_text},
+    {250, {5769, 32}, {5801, 7}, {5808, 4}, Verification::secondary},
+    {250, {5812, 65}, {5877, 7}, {5812, 4}, Verification::rfc_text},
+    {250, {5884, 37}, {5533, 7}, {5921, 69}, Verification::rfc_text},
+    {251, {5990, 36}, {5801, 7}, {5808, 4}, Verification::secondary},
+    {251, {6026, 46}, {5533, 7}, {6072, 10}, Verification::rfc_text},
+    {251, {6082, 105}, {6187, 7}, {6194, 25}, Verification::rfc_text},
+    {252, {6219, 41}, {5801, 7}, {5808, 4}, Verification::secondary},
+    {252, {6260, 62}, {5533, 7}, {5974, 10}, Verification::rfc_text},
+    {252, {6322, 102}, {6187, 7}, {5974, 10}, Verification::rfc_text},
+    {253, {6424, 45}, {5801, 7}, {5808, 4}, Verification::secondary},
+    {334, {6469, 67}, {5762, 7}, {6536, 46}, Verification::rfc_text},
+    {354, {6582, 40}, {5533, 7}, {6622, 25}, Verification::rfc_text},
+    {355, {6647, 38}, {6685, 7}, {6692, 48}, Verification::secondary},
+    {421, {6740, 60}, {5533, 7}, {6800, 24}, Verification::rfc_text},
+    {422, {6824, 67}, {6891, 7}, {1735, 4}, Verification::registry},
+    {430, {6898, 50}, {6891, 7}, {6948, 11}, Verification::registry},
+    {432, {6959, 40}, {5762, 7}, {1735, 4}, Verification::rfc_text},
+    {450, {6999, 115}, {5533, 7}, {7114, 29}, Verification::rfc_text},
+    {451, {7143, 51}, {5533, 7}, {5932, 16}, Verification::rfc_text},
+    {452, {7194, 91}, {7285, 7}, {7292, 49}, Verification::rfc_text},
+    {452, {7341, 55}, {5533, 7}, {5932, 16}, Verification::rfc_text},
+    {453, {7396, 16}, {7412, 7}, {7419, 27}, Verification::secondary},
+    {454, {7446, 41}, {5625, 7}, {5632, 8}, Verification::rfc_text},
+    {454, {7487, 40}, {5762, 7}, {1735, 4}, Verification::rfc_text},
+    {455, {7527, 39}, {5533, 7}, {7566, 36}, Verification::rfc_text},
+    {458, {7602, 37}, {5801, 7}, {5808, 4}, Verification::secondary},
+    {459, {7639, 30}, {5801, 7}, {5808, 4}, Verification::secondary},
+    {500, {7669, 12}, {5801, 7}, {5808, 4}, Verification::secondary},
+    {500, {7681, 48}, {5762, 7}, {7729, 48}, Verification::rfc_text},
+    {500, {7777, 70}, {5533, 7}, {6800, 11}, Verification::rfc_text},
+    {501, {7847, 26}, {5801, 7}, {5808, 4}, Verification::secondary},
+    {501, {7873, 36}, {5625, 7}, {5632, 8}, Verification::rfc_text},
+    {501, {7909, 133}, {5762, 7}, {1735, 4}, Verification::rfc_text},
+    {501, {8042, 39}, {5533, 7}, {6800, 11}, Verification::rfc_text},
+    {502, {8081, 23}, {5533, 7}, {8104, 24}, Verification::rfc_text},
+    {503, {8128, 115}, {5877, 7}, {8243, 10}, Verification::rfc_text},
+    {503, {8253, 76}, {5762, 7}, {1735, 4}, Verification::rfc_text},
+    {503, {8329, 24}, {5533, 7}, {6800, 11}, Verification::rfc_text},
+    {504, {8353, 62}, {5762, 7}, {1735, 4}, Verification::rfc_text},
+    {504, {8415, 33}, {5533, 7}, {8448, 37}, Verification::rfc_text},
+    {521, {8485, 25}, {8510, 7}, {8517, 35}, Verification::rfc_text},
+    {523, {8552, 53}, {6891, 7}, {1735, 4}, Verification::registry},
+    {524, {8605, 94}, {6891, 7}, {1735, 4}, Verification::registry},
+    {525, {8699, 57}, {6891, 7}, {1735, 4}, Verification::registry},
+    {530, {8756, 43}, {5625, 7}, {8799, 99}, Verification::rfc_text},
+    {530, {8898, 31}, {5762, 7}, {8929, 57}, Verification::rfc_text},
+    {533, {8986, 75}, {6891, 7}, {6948, 11}, Verification::registry},
+    {534, {9061, 44}, {5762, 7}, {1735, 4}, Verification::rfc_text},
+    {535, {9105, 42}, {5762, 7}, {1735, 4}, Verification::rfc_text},
+    {538, {9147, 67}, {5762, 7}, {1735, 4}, Verification::rfc_text},
+    {550, {9214, 124}, {5533, 7}, {9338, 34}, Verification::rfc_text},
+    {550, {9372, 63}, {6187, 7}, {5932, 4}, Verification::rfc_text},
+    {550, {9435, 102}, {6187, 7}, {5974, 10}, Verification::rfc_text},
+    {550, {9537, 79}, {9616, 7}, {9623, 37}, Verification::rfc_text},
+    {550, {9660, 138}, {9798, 7}, {9805, 29}, Verification::registry},
+    {551, {9834, 41}, {5533, 7}, {6072, 10}, Verification::rfc_text},
+    {551, {6082, 105}, {6187, 7}, {6194, 25}, Verification::rfc_text},
+    {552, {9875, 47}, {7285, 7}, {7292, 49}, Verification::rfc_text},
+    {552, {9922, 58}, {5533, 7}, {5932, 16}, Verification::rfc_text},
+    {553, {9980, 85}, {5533, 7}, {10065, 16}, Verification::rfc_text},
+    {553, {10081, 68}, {6187, 7}, {5938, 4}, Verification::rfc_text},
+    {554, {10149, 39}, {5625, 7}, {10188, 96}, Verification::rfc_text},
+    {554, {10284, 76}, {5533, 7}, {10360, 25}, Verification::rfc_text},
+    {554, {10385, 82}, {6187, 7}, {10467, 23}, Verification::rfc_text},
+    {555, {10490, 62}, {5533, 7}, {7566, 36}, Verification::rfc_text},
+    {556, {10552, 27}, {8510, 7}, {10579, 45}, Verification::rfc_text},
+    {556, {10624, 83}, {10707, 15}, {10722, 33}, Verification::rfc_text},
 };
 
 inline constexpr ReplyCodeRecord reply_code_records[] = {
-    {make_reply_code(101), Origin::not_smtp, {"Client could not reach the network (not an SMTP reply)", 54}, {"Not an SMTP reply: SMTP has no 1yz replies. Lists use it for a client-side failure to reach the server, probably the socket error ENETUNREACH (101 on Linux).", 157}, {}, {Actor::sender_admin, Retry::retry_later, {"Check your own network and the server name and port; this came from your side.", 78}}, {}, {reply_claims + 0, 2}},
-    {make_reply_code(111), Origin::not_smtp, {"Connection refused (not an SMTP reply)", 38}, {"Not an SMTP reply: SMTP has no 1yz replies. Lists use it for a refused connection, probably the socket error ECONNREFUSED (111 on Linux).", 137}, {}, {Actor::sender_admin, Retry::retry_later, {"Check the server name and port and whether the server listens there.", 68}}, {}, {reply_claims + 2, 2}},
-    {make_reply_code(211), Origin::rfc, {"System status, or system help reply", 35}, {"A status or help reply to a request for information.", 52}, {"RFC5321", 7}, {Actor::nobody, Retry::not_needed, {"Nothing to do.", 14}}, {reply_meanings + 0, 1}, {reply_claims + 4, 3}},
-    {make_reply_code(214), Origin::rfc, {"Help message (information for a human user)", 43}, {"Help text meant for a human reader.", 35}, {"RFC5321", 7}, {Actor::nobody, Retry::not_needed, {"Nothing to do.", 14}}, {reply_meanings + 1, 1}, {reply_claims + 7, 3}},
-    {make_reply_code(220), Origin::rfc, {"<domain> Service ready", 22}, {"The server is ready: for a new session or to start TLS.", 55}, {"RFC3207;RFC5321", 15}, {Actor::nobody, Retry::not_needed, {"Nothing to do.", 14}}, {reply_meanings + 2, 2}, {reply_claims + 10, 3}},
-    {make_reply_code(221), Origin::rfc, {"<domain> Service closing transmission channel", 45}, {"The server is closing the connection as asked.", 46}, {"RFC5321", 7}, {Actor::nobody, Retry::not_needed, {"Nothing to do.", 14}}, {reply_meanings + 4, 1}, {reply_claims + 13, 4}},
-    {make_reply_code(235), Origin::rfc, {"Authentication succeeded", 24}, {"Authentication succeeded.", 25}, {"RFC4954", 7}, {Actor::nobody, Retry::not_needed, {"Nothing to do.", 14}}, {reply_meanings + 5, 1}, {}},
-    {make_reply_code(250), Origin::rfc, {"Requested mail action okay, completed", 37}, {"The command succeeded.", 22}, {"RFC1985;RFC3030;RFC5321", 23}, {Actor::nobody, Retry::not_needed, {"Nothing to do.", 14}}, {reply_meanings + 6, 3}, {reply_claims + 17, 4}},
-    {make_reply_code(251), Origin::rfc, {"User not local; will forward to <forward-path>", 46}, {"The recipient is elsewhere; the server will forward the message.", 64}, {"RFC1985;RFC5321;RFC6531", 23}, {Actor::nobody, Retry::not_needed, {"Nothing to do; update the address if the reply gives a new one.", 63}}, {reply_meanings + 9, 3}, {reply_claims + 21, 3}},
-    {make_reply_code(252), Origin::rfc, {"Cannot VRFY user, but will accept message and attempt delivery", 62}, {"The server will not confirm the address, but will take the message and try to deliver it.", 89}, {"RFC1985;RFC5321;RFC6531", 23}, {Actor::nobody, Retry::not_needed, {"Nothing to do.", 14}}, {reply_meanings + 12, 3}, {reply_claims + 24, 3}},
-    {make_reply_code(253), Origin::rfc, {"OK, <n> pending messages for node <x> started", 45}, {"ETRN accepted; the server starts sending the messages it holds for the node.", 76}, {"RFC1985", 7}, {Actor::nobody, Retry::not_needed, {"Nothing to do.", 14}}, {reply_meanings + 15, 1}, {reply_claims + 27, 1}},
-    {make_reply_code(334), Origin::rfc, {"Server challenge: text is a BASE64 challenge (may be empty: '334 ')", 67}, {"The server sends an AUTH challenge and waits for the client's answer.", 69}, {"RFC4954", 7}, {Actor::nobody, Retry::not_needed, {"Continue the authentication exchange.", 37}}, {reply_meanings + 16, 1}, {}},
-    {make_reply_code(354), Origin::rfc, {"Start mail input; end with <CRLF>.<CRLF>", 40}, {"The server waits for the message data.", 38}, {"RFC5321", 7}, {Actor::nobody, Retry::not_needed, {"Send the message and end it with a line holding a single dot.", 61}}, {reply_meanings + 17, 1}, {reply_claims + 28, 3}},
-    {make_reply_code(355), Origin::rfc, {"Octet-offset is the transaction offset", 38}, {"Checkpoint/restart: the server reports the offset to resume the transfer from.", 78}, {"RFC1845", 7}, {Actor::nobody, Retry::not_needed, {"Resume the transfer at the given offset.", 40}}, {reply_meanings + 18, 1}, {reply_claims + 31, 1}},
-    {make_reply_code(420), Origin::vendor, {"Vendor: timeout or blocked connection", 37}, {"Not an RFC reply code. Lists use it for timeouts or for a firewall or filter at the recipient.", 94}, {}, {Actor::sender_admin, Retry::retry_later, {"Retry later; if it persists check the connection to the destination.", 68}}, {}, {reply_claims + 32, 2}},
-    {make_reply_code(421), Origin::rfc, {"<domain> Service not available, closing transmission channel", 60}, {"The server is closing the connection and will not serve this session.", 69}, {"RFC5321", 7}, {Actor::sender_admin, Retry::retry_later, {"Retry later; your server does this on its own.", 46}}, {reply_meanings + 19, 1}, {reply_claims + 34, 5}},
-    {make_reply_code(422), Origin::registry_only, {"Registry-only code; vendor: mailbox full", 40}, {"Not defined by any RFC; the IANA registry lists it beside X.7.12 (password change needed). Vendor lists use it for a full mailbox.", 130}, {"RFC5248", 7}, {Actor::recipient, Retry::retry_later, {"Retry later; the recipient must free space (vendor meaning).", 60}}, {reply_meanings + 20, 1}, {reply_claims + 39, 3}},
-    {make_reply_code(430), Origin::registry_only, {"Registry-only code for an invalid command", 41}, {"Not defined by any RFC; the IANA registry lists it beside X.5.1 (invalid command).", 82}, {"RFC5248", 7}, {Actor::sender_admin, Retry::retry_later, {"Check the command your client sent; retry later.", 48}}, {reply_meanings + 21, 1}, {}},
-    {make_reply_code(431), Origin::vendor, {"Vendor: receiving server out of storage", 39}, {"Not an RFC reply code. Lists use it for a receiving server that is out of disk space or memory.", 95}, {}, {Actor::recipient_admin, Retry::retry_later, {"Retry later; the receiving admin must free resources.", 53}}, {}, {reply_claims + 42, 3}},
-    {make_reply_code(432), Origin::rfc, {"A password transition is needed", 31}, {"The account must change its password before AUTH can succeed (RFC 4954).", 72}, {"RFC4954", 7}, {Actor::sender, Retry::after_fix, {"Change the password and authenticate again.", 43}}, {reply_meanings + 22, 1}, {reply_claims + 45, 4}},
-    {make_reply_code(441), Origin::vendor, {"Vendor: no answer from host", 27}, {"Not an RFC reply code. Lists use it for a remote host that does not answer.", 75}, {}, {Actor::sender_admin, Retry::retry_later, {"Retry later.", 12}}, {}, {reply_claims + 49, 3}},
-    {make_reply_code(442), Origin::vendor, {"Vendor: connection broken", 25}, {"Not an RFC reply code. Lists use it for a connection that broke off during delivery.", 84}, {}, {Actor::sender_admin, Retry::retry_later, {"Retry later.", 12}}, {}, {reply_claims + 52, 3}},
-    {make_reply_code(446), Origin::vendor, {"Vendor: hop count exceeded (loop)", 33}, {"Not an RFC reply code. Lists use it for a message that exceeded its hop count, i.e. loops.", 90}, {}, {Actor::recipient_admin, Retry::after_fix, {"The admins must find and fix the mail loop.", 43}}, {}, {reply_claims + 55, 3}},
-    {make_reply_code(447), Origin::vendor, {"Vendor: delivery timed out", 26}, {"Not an RFC reply code. Lists use it for a delivery attempt that timed out.", 74}, {}, {Actor::sender_admin, Retry::retry_later, {"Retry later.", 12}}, {}, {reply_claims + 58, 3}},
-    {make_reply_code(449), Origin::vendor, {"Vendor: routing or DNS problem", 30}, {"Not an RFC reply code. Lists use it for DNS or smart-host routing problems on the sending side.", 95}, {}, {Actor::sender_admin, Retry::after_fix, {"Check your smart-host and DNS settings.", 39}}, {}, {reply_claims + 61, 3}},
-    {make_reply_code(450), Origin::rfc, {"Requested mail action not taken: mailbox unavailable (e.g., mailbox busy or temporarily blocked for policy reasons)", 115}, {"The mailbox cannot be used right now (busy, or blocked for a while by policy).", 78}, {"RFC5321", 7}, {Actor::sender_admin, Retry::retry_later, {"Retry later; the server may be greylisting.", 43}}, {reply_meanings + 23, 1}, {reply_claims + 64, 5}},
-    {make_reply_code(451), Origin::rfc, {"Requested action aborted: local error in processing", 51}, {"The server hit an error of its own while processing the request.", 64}, {"RFC5321", 7}, {Actor::sender_admin, Retry::retry_later, {"Retry later; contact the receiving admin if it persists.", 56}}, {reply_meanings + 24, 1}, {reply_claims + 69, 5}},
-    {make_reply_code(452), Origin::rfc, {"Requested action not taken: insufficient system storage", 55}, {"The server is short of storage (or has enough recipients for this message) for now.", 83}, {"RFC1870;RFC5321", 15}, {Actor::sender_admin, Retry::retry_later, {"Retry later; send the remaining recipients in another transaction.", 66}}, {reply_meanings + 25, 2}, {reply_claims + 74, 5}},
-    {make_reply_code(453), Origin::rfc, {"You have no mail", 16}, {"ODMR: there is no mail waiting for the client.", 46}, {"RFC2645", 7}, {Actor::nobody, Retry::not_needed, {"Nothing to do.", 14}}, {reply_meanings + 27, 1}, {reply_claims + 79, 2}},
-    {make_reply_code(454), Origin::rfc, {"TLS not available, or temporary authentication failure (by context)", 67}, {"A temporary failure of STARTTLS or of AUTH, depending on the command.", 69}, {"RFC3207;RFC4954", 15}, {Actor::sender_admin, Retry::retry_later, {"Retry later; do not prompt the user for a new password.", 55}}, {reply_meanings + 28, 2}, {reply_claims + 81, 2}},
-    {make_reply_code(455), Origin::rfc, {"Server unable to accommodate parameters", 39}, {"The server cannot handle the MAIL or RCPT parameters right now.", 63}, {"RFC5321", 7}, {Actor::sender_admin, Retry::retry_later, {"Retry later or without the parameters.", 38}}, {reply_meanings + 30, 1}, {reply_claims + 83, 1}},
-    {make_reply_code(458), Origin::rfc, {"Unable to queue messages for node <x>", 37}, {"ETRN: the server cannot queue mail for the node now.", 52}, {"RFC1985", 7}, {Actor::sender_admin, Retry::retry_later, {"Retry the ETRN later.", 21}}, {reply_meanings + 31, 1}, {reply_claims + 84, 2}},
-    {make_reply_code(459), Origin::rfc, {"Node <x> not allowed: <reason>", 30}, {"ETRN: the node is not allowed to ask for its mail.", 50}, {"RFC1985", 7}, {Actor::sender_admin, Retry::after_fix, {"Check the node name and the server's ETRN policy.", 49}}, {reply_meanings + 32, 1}, {reply_claims + 86, 2}},
-    {make_reply_code(465), Origin::vendor, {"Vendor: code page missing", 25}, {"Not an RFC reply code. Lists use it for a server missing the language code page the message needs.", 98}, {}, {Actor::recipient_admin, Retry::after_fix, {"Send the message in a common character set.", 43}}, {}, {reply_claims + 88, 1}},
-    {make_reply_code(471), Origin::vendor, {"Vendor: refused by a filter", 27}, {"Not an RFC reply code. Lists use it for a message stopped by an anti-spam filter or firewall.", 93}, {}, {Actor::sender_admin, Retry::after_fix, {"Check with the filter's admin why the message was refused.", 58}}, {}, {reply_claims + 89, 2}},
-    {make_reply_code(500), Origin::rfc, {"Syntax error, command unrecognized (may include command line too long)", 70}, {"The server did not recognise the command (or the line was too long).", 68}, {"RFC1985;RFC4954;RFC5321", 23}, {Actor::sender_admin, Retry::after_fix, {"Fix the client software.", 24}}, {reply_meanings + 33, 3}, {reply_claims + 91, 5}},
-    {make_reply_code(501), Origin::rfc, {"Syntax error in parameters or arguments", 39}, {"The command's arguments are not valid.", 38}, {"RFC1985;RFC3207;RFC4954;RFC5321", 31}, {Actor::sender_admin, Retry::after_fix, {"Fix the arguments (often an address) your client sends.", 55}}, {reply_meanings + 36, 4}, {reply_claims + 96, 5}},
-    {make_reply_code(502), Origin::rfc, {"Command not implemented", 23}, {"The server knows the command but does not implement it.", 55}, {"RFC5321", 7}, {Actor::sender_admin, Retry::after_fix, {"Do without the command.", 23}}, {reply_meanings + 40, 1}, {reply_claims + 101, 5}},
-    {make_reply_code(503), Origin::rfc, {"Bad sequence of commands", 24}, {"The command came in the wrong order.", 36}, {"RFC3030;RFC4954;RFC5321", 23}, {Actor::sender_admin, Retry::after_fix, {"Fix the client's command sequence (it may need to authenticate first).", 70}}, {reply_meanings + 41, 3}, {reply_claims + 106, 5}},
-    {make_reply_code(504), Origin::rfc, {"Command parameter not implemented", 33}, {"The server does not implement a parameter of the command.", 57}, {"RFC4954;RFC5321", 15}, {Actor::sender_admin, Retry::after_fix, {"Use a parameter or mechanism the server supports.", 49}}, {reply_meanings + 44, 2}, {reply_claims + 111, 5}},
-    {make_reply_code(510), Origin::vendor, {"Vendor: recipient address problem", 33}, {"Not an RFC reply code; reads as the dotless 5.1.0: a problem with an address.", 77}, {}, {Actor::sender, Retry::after_fix, {"Check the recipient address.", 28}}, {}, {reply_claims + 116, 4}},
-    {make_reply_code(511), Origin::vendor, {"Vendor: recipient mailbox does not exist", 40}, {"Not an RFC reply code; reads as the dotless 5.1.1: the recipient mailbox does not exist.", 88}, {}, {Actor::sender, Retry::do_not_retry, {"Correct the recipient address.", 30}}, {}, {reply_claims + 120, 3}},
-    {make_reply_code(512), Origin::vendor, {"Vendor: recipient domain not found", 34}, {"Not an RFC reply code; reads as the dotless 5.1.2: the recipient's domain or host cannot be found.", 98}, {}, {Actor::sender, Retry::do_not_retry, {"Check the domain part of the recipient address.", 47}}, {}, {reply_claims + 123, 4}},
-    {make_reply_code(513), Origin::vendor, {"Vendor: malformed recipient address", 35}, {"Not an RFC reply code; reads as the dotless 5.1.3: the address is malformed. Some lists blame relaying or authentication instead.", 129}, {}, {Actor::sender, Retry::after_fix, {"Check the address format; authenticate if the server needs it.", 62}}, {}, {reply_claims + 127, 3}},
-    {make_reply_code(514), Origin::vendor, {"Vendor: ambiguous recipient address", 35}, {"Not an RFC reply code; reads as the dotless 5.1.4: the address matches more than one recipient.", 95}, {}, {Actor::recipient_admin, Retry::after_fix, {"The receiving admin must resolve the duplicate address.", 55}}, {}, {reply_claims + 130, 1}},
-    {make_reply_code(515), Origin::vendor, {"Vendor: invalid recipient address", 33}, {"Not an RFC reply code. Lists use it for an invalid recipient address, although the dotless 5.1.5 would mean 'address valid'.", 124}, {}, {Actor::sender, Retry::do_not_retry, {"Correct the recipient address.", 30}}, {}, {reply_claims + 131, 3}},
-    {make_reply_code(516), Origin::vendor, {"Vendor: mailbox has moved", 25}, {"Not an RFC reply code; reads as the dotless 5.1.6: the mailbox has moved.", 73}, {}, {Actor::sender, Retry::do_not_retry, {"Ask the recipient for their new address.", 40}}, {}, {reply_claims + 134, 1}},
-    {make_reply_code(517), Origin::vendor, {"Vendor: sender address problem", 30}, {"Not an RFC reply code; reads as the dotless 5.1.7: a problem with the sender's address.", 87}, {}, {Actor::sender_admin, Retry::after_fix, {"Check the sender address and its directory entry.", 49}}, {}, {reply_claims + 135, 3}},
-    {make_reply_code(521), Origin::rfc, {"Host does not accept mail", 25}, {"The host does not accept mail at all (RFC 7504); sent instead of the greeting.", 78}, {"RFC7504", 7}, {Actor::sender, Retry::do_not_retry, {"Do not send mail to this host.", 30}}, {reply_meanings + 46, 1}, {reply_claims + 138, 3}},
-    {make_reply_code(522), Origin::vendor, {"Vendor: mailbox full", 20}, {"Not an RFC reply code; reads as the dotless 5.2.2: the recipient's mailbox is full.", 83}, {}, {Actor::recipient, Retry::retry_later, {"Retry later; the recipient must free space.", 43}}, {}, {reply_claims + 141, 3}},
-    {make_reply_code(523), Origin::registry_only, {"Registry-only code for encryption needed; vendor: message too large", 67}, {"Not defined by any RFC; the IANA registry lists it beside X.7.10 (encryption needed). Vendor lists use it for a message over a size limit.", 138}, {"RFC5248", 7}, {Actor::sender, Retry::after_fix, {"Send a smaller message (vendor meaning) or use TLS (registry meaning).", 70}}, {reply_meanings + 47, 1}, {reply_claims + 144, 4}},
-    {make_reply_code(524), Origin::registry_only, {"Registry-only code for TLS before AUTH; vendor: list expansion problem", 70}, {"Not defined by any RFC; the IANA registry lists it beside X.7.11. Vendor lists use it for a distribution list problem.", 118}, {"RFC5248", 7}, {Actor::sender_admin, Retry::after_fix, {"Use TLS before AUTH (registry meaning); check the list expansion (vendor meaning).", 82}}, {reply_meanings + 48, 1}, {reply_claims + 148, 1}},
-    {make_reply_code(525), Origin::registry_only, {"Registry-only code for a disabled account", 41}, {"Not defined by any RFC; the IANA registry lists it beside X.7.13 (account disabled).", 84}, {"RFC5248", 7}, {Actor::sender, Retry::do_not_retry, {"Contact the server's admin about the account.", 45}}, {reply_meanings + 49, 1}, {}},
-    {make_reply_code(530), Origin::rfc, {"Authentication required, or STARTTLS required first (by context)", 64}, {"Authentication is required, or with STARTTLS: TLS must be started first.", 72}, {"RFC3207;RFC4954", 15}, {Actor::sender_admin, Retry::after_fix, {"Configure the client to use STARTTLS and to authenticate.", 57}}, {reply_meanings + 50, 2}, {reply_claims + 149, 4}},
-    {make_reply_code(531), Origin::vendor, {"Vendor: mail system full", 24}, {"Not an RFC reply code; reads as the dotless 5.3.1: the mail system is full.", 75}, {}, {Actor::recipient_admin, Retry::retry_later, {"Retry later; the receiving admin must free storage.", 51}}, {}, {reply_claims + 153, 3}},
-    {make_reply_code(532), Origin::vendor, {"Vendor: system not accepting network mail", 41}, {"Not an RFC reply code; reads as the dotless 5.3.2: the system refuses network mail.", 83}, {}, {Actor::recipient_admin, Retry::retry_later, {"Retry later.", 12}}, {}, {reply_claims + 156, 1}},
-    {make_reply_code(533), Origin::registry_only, {"Registry-only code for a policy refusal; vendor: out of disk space", 66}, {"Not defined by any RFC; the IANA registry lists it beside X.7.1. Vendor lists use it for a server out of disk space.", 116}, {"RFC5248", 7}, {Actor::recipient_admin, Retry::retry_later, {"Retry later; ask the receiving admin if it persists.", 52}}, {reply_meanings + 52, 1}, {reply_claims + 157, 3}},
-    {make_reply_code(534), Origin::rfc, {"Authentication mechanism is too weak", 36}, {"The chosen AUTH mechanism is too weak for the server (RFC 4954).", 64}, {"RFC4954", 7}, {Actor::sender_admin, Retry::after_fix, {"Use a stronger authentication mechanism.", 40}}, {reply_meanings + 53, 1}, {reply_claims + 160, 3}},
-    {make_reply_code(535), Origin::rfc, {"Authentication credentials invalid", 34}, {"The AUTH credentials were not accepted (RFC 4954).", 50}, {"RFC4954", 7}, {Actor::sender_admin, Retry::after_fix, {"Fix the user name and password in the client.", 45}}, {reply_meanings + 54, 1}, {reply_claims + 163, 3}},
-    {make_reply_code(538), Origin::rfc, {"Encryption required for requested authentication mechanism", 58}, {"The AUTH mechanism needs an encrypted connection (RFC 4954, historical).", 72}, {"RFC4954", 7}, {Actor::sender_admin, Retry::after_fix, {"Start TLS before authenticating.", 32}}, {reply_meanings + 55, 1}, {reply_claims + 166, 2}},
-    {make_reply_code(540), Origin::vendor, {"Vendor: DNS cannot resolve the recipient", 40}, {"Not an RFC reply code. Lists use it for a recipient domain that DNS cannot resolve.", 83}, {}, {Actor::sender, Retry::after_fix, {"Check the recipient's domain; check your DNS resolvers.", 55}}, {}, {reply_claims + 168, 3}},
-    {make_reply_code(541), Origin::vendor, {"Vendor: no answer from host (or anti-spam refusal)", 50}, {"Not an RFC reply code. Lists use it for a host that did not answer, or for an anti-spam rejection.", 98}, {}, {Actor::sender_admin, Retry::after_fix, {"Read the reply text to tell a network failure from a content rejection.", 71}}, {}, {reply_claims + 171, 4}},
-    {make_reply_code(542), Origin::vendor, {"Vendor: bad connection", 22}, {"Not an RFC reply code; reads as the dotless 5.4.2: a bad connection.", 68}, {}, {Actor::sender_admin, Retry::retry_later, {"Retry later.", 12}}, {}, {reply_claims + 175, 3}},
-    {make_reply_code(543), Origin::vendor, {"Vendor: routing server failure", 30}, {"Not an RFC reply code; reads as the dotless 5.4.3: routing (directory) server failure.", 86}, {}, {Actor::sender_admin, Retry::retry_later, {"Retry later; check DNS.", 23}}, {}, {reply_claims + 178, 3}},
-    {make_reply_code(544), Origin::vendor, {"Vendor: next hop not found", 26}, {"Not an RFC reply code; reads as the dotless 5.4.4: no route to the next hop.", 76}, {}, {Actor::sender_admin, Retry::after_fix, {"Check the destination's MX records and your routing.", 52}}, {}, {reply_claims + 181, 1}},
-    {make_reply_code(546), Origin::vendor, {"Vendor: mail loop", 17}, {"Not an RFC reply code; reads as the dotless 5.4.6: a routing loop.", 66}, {}, {Actor::recipient_admin, Retry::after_fix, {"The admins must fix the loop.", 29}}, {}, {reply_claims + 182, 3}},
-    {make_reply_code(547), Origin::vendor, {"Vendor: delivery timed out", 26}, {"Not an RFC reply code; reads as the dotless 5.4.7: delivery timed out.", 70}, {}, {Actor::sender_admin, Retry::do_not_retry, {"Resend if still needed once the destination is reachable.", 57}}, {}, {reply_claims + 185, 3}},
-    {make_reply_code(548), Origin::vendor, {"Vendor: bad recipient policy", 28}, {"Not an RFC reply code. A vendor code for a faulty recipient policy; X.4.8 is not registered.", 92}, {}, {Actor::recipient_admin, Retry::after_fix, {"The receiving admin must fix the recipient policy.", 50}}, {}, {reply_claims + 188, 1}},
-    {make_reply_code(550), Origin::rfc, {"Requested action not taken: mailbox unavailable (e.g., mailbox not found, no access, or command rejected for policy reasons)", 124}, {"The request was refused: the mailbox does not exist, cannot be used, or a policy forbids it.", 92}, {"RFC5321;RFC6531;RFC7505;RFC8689", 31}, {Actor::sender, Retry::do_not_retry, {"Read the enhanced code and text; fix the address or the policy problem before resending.", 88}}, {reply_meanings + 56, 5}, {reply_claims + 189, 5}},
-    {make_reply_code(551), Origin::rfc, {"User not local; please try <forward-path>", 41}, {"The recipient is not local; the server names where to send instead.", 67}, {"RFC5321;RFC6531", 15}, {Actor::sender, Retry::after_fix, {"Send to the address the reply gives.", 36}}, {reply_meanings + 61, 2}, {reply_claims + 194, 5}},
-    {make_reply_code(552), Origin::rfc, {"Requested mail action aborted: exceeded storage allocation", 58}, {"The message exceeds the server's or mailbox's storage or size limit.", 68}, {"RFC1870;RFC5321", 15}, {Actor::sender, Retry::after_fix, {"Send a smaller message; treat it as temporary if it answered too many recipients.", 81}}, {reply_meanings + 63, 2}, {reply_claims + 199, 5}},
-    {make_reply_code(553), Origin::rfc, {"Requested action not taken: mailbox name not allowed (e.g., mailbox syntax incorrect)", 85}, {"The address is not allowed (often malformed).", 45}, {"RFC5321;RFC6531", 15}, {Actor::sender, Retry::do_not_retry, {"Correct the address.", 20}}, {reply_meanings + 65, 2}, {reply_claims + 204, 5}},
-    {make_reply_code(554), Origin::rfc, {"Transaction failed (or, as connection-opening reply, 'No SMTP service here')", 76}, {"The transaction failed, or the server refuses the whole session.", 64}, {"RFC3207;RFC5321;RFC6531", 23}, {Actor::sender, Retry::do_not_retry, {"Read the text; the server will not take this message.", 53}}, {reply_meanings + 67, 3}, {reply_claims + 209, 5}},
-    {make_reply_code(555), Origin::rfc, {"MAIL FROM/RCPT TO parameters not recognized or not implemented", 62}, {"The server does not know or implement a MAIL or RCPT parameter.", 63}, {"RFC5321", 7}, {Actor::sender_admin, Retry::after_fix, {"Resend without the parameter.", 29}}, {reply_meanings + 70, 1}, {reply_claims + 214, 2}},
-    {make_reply_code(556), Origin::rfc, {"Domain does not accept mail", 27}, {"The recipient's domain accepts no mail (RFC 7504/7505 null MX).", 63}, {"RFC7504;RFC7505", 15}, {Actor::sender, Retry::do_not_retry, {"Stop sending to this domain.", 28}}, {reply_meanings + 71, 2}, {reply_claims + 216, 1}},
-    {make_reply_code(563), Origin::vendor, {"Vendor: too many attachments", 28}, {"Not an RFC reply code. A vendor code for too many attachments; the dotless 5.6.3 means something else.", 102}, {}, {Actor::sender, Retry::after_fix, {"Send fewer attachments.", 23}}, {}, {reply_claims + 217, 1}},
-    {make_reply_code(571), Origin::vendor, {"Vendor: delivery not authorised", 31}, {"Not an RFC reply code; reads as the dotless 5.7.1: delivery not authorised.", 75}, {}, {Actor::sender_admin, Retry::after_fix, {"Check the sender's permissions and reputation.", 46}}, {}, {reply_claims + 218, 1}},
-    {make_reply_code(572), Origin::vendor, {"Vendor: list expansion prohibited", 33}, {"Not an RFC reply code; reads as the dotless 5.7.2: the list may not be expanded.", 80}, {}, {Actor::sender, Retry::do_not_retry, {"Ask the list owner for permission.", 34}}, {}, {reply_claims + 219, 1}},
-    {make_reply_code(573), Origin::vendor, {"Vendor: internal IP-related error", 33}, {"Not an RFC reply code. A vendor code for an internal, IP-related server error; the dotless 5.7.3 means something else.", 118}, {}, {Actor::recipient_admin, Retry::retry_later, {"Contact the receiving admin.", 28}}, {}, {reply_claims + 220, 1}},
-    {make_reply_code(574), Origin::vendor, {"Vendor: security features not supported", 39}, {"Not an RFC reply code; reads as the dotless 5.7.4: security features not supported.", 83}, {}, {Actor::sender, Retry::after_fix, {"Send without the extra security features.", 41}}, {}, {reply_claims + 221, 1}},
-    {make_reply_code(575), Origin::vendor, {"Vendor: cryptographic failure", 29}, {"Not an RFC reply code; reads as the dotless 5.7.5: a cryptographic failure.", 75}, {}, {Actor::sender, Retry::after_fix, {"Check the keys and certificates used.", 37}}, {}, {reply_claims + 222, 1}},
-    {make_reply_code(576), Origin::vendor, {"Vendor: certificate or encryption problem", 41}, {"Not an RFC reply code. A vendor code for a certificate or encryption-strength problem; close to the dotless 5.7.6.", 114}, {}, {Actor::sender, Retry::after_fix, {"Use a supported certificate and algorithm.", 42}}, {}, {reply_claims + 223, 1}},
-    {make_reply_code(577), Origin::vendor, {"Vendor: message integrity failure", 33}, {"Not an RFC reply code; reads as the dotless 5.7.7: the message failed an integrity check.", 89}, {}, {Actor::sender, Retry::after_fix, {"Resend an uncorrupted copy.", 27}}, {}, {reply_claims + 224, 1}},
+    {101, Origin::not_smtp, {10755, 54}, {10809, 157}, {0, 0}, {Actor::sender_admin, Retry::retry_later, {10966, 78}}, {0, 0}, {0, 2}},
+    {111, Origin::not_smtp, {11044, 38}, {11082, 137}, {0, 0}, {Actor::sender_admin, Retry::retry_later, {11219, 68}}, {0, 0}, {2, 2}},
+    {211, Origin::rfc, {5498, 35}, {11287, 52}, {5533, 7}, {Actor::nobody, Retry::not_needed, {11339, 14}}, {0, 1}, {4, 3}},
+    {214, Origin::rfc, {5564, 43}, {11353, 35}, {5533, 7}, {Actor::nobody, Retry::not_needed, {11339, 14}}, {1, 1}, {7, 3}},
+    {220, Origin::rfc, {5640, 22}, {11388, 55}, {11443, 15}, {Actor::nobody, Retry::not_needed, {11339, 14}}, {2, 2}, {10, 3}},
+    {221, Origin::rfc, {5681, 45}, {11458, 46}, {5533, 7}, {Actor::nobody, Retry::not_needed, {11339, 14}}, {4, 1}, {13, 4}},
+    {235, Origin::rfc, {5730, 24}, {11504, 25}, {5762, 7}, {Actor::nobody, Retry::not_needed, {11339, 14}}, {5, 1}, {0, 0}},
+    {250, Origin::rfc, {5884, 37}, {11529, 22}, {11551, 23}, {Actor::nobody, Retry::not_needed, {11339, 14}}, {6, 3}, {17, 4}},
+    {251, Origin::rfc, {6026, 46}, {11574, 64}, {11638, 23}, {Actor::nobody, Retry::not_needed, {11661, 63}}, {9, 3}, {21, 3}},
+    {252, Origin::rfc, {6260, 62}, {11724, 89}, {11638, 23}, {Actor::nobody, Retry::not_needed, {11339, 14}}, {12, 3}, {24, 3}},
+    {253, Origin::rfc, {6424, 45}, {11813, 76}, {5801, 7}, {Actor::nobody, Retry::not_needed, {11339, 14}}, {15, 1}, {27, 1}},
+    {334, Origin::rfc, {6469, 67}, {11889, 69}, {5762, 7}, {Actor::nobody, Retry::not_needed, {11958, 37}}, {16, 1}, {0, 0}},
+    {354, Origin::rfc, {6582, 40}, {11995, 38}, {5533, 7}, {Actor::nobody, Retry::not_needed, {12033, 61}}, {17, 1}, {28, 3}},
+    {355, Origin::rfc, {6647, 38}, {12094, 78}, {6685, 7}, {Actor::nobody, Retry::not_needed, {12172, 40}}, {18, 1}, {31, 1}},
+    {420, Origin::vendor, {12212, 37}, {12249, 94}, {0, 0}, {Actor::sender_admin, Retry::retry_later, {12343, 68}}, {0, 0}, {32, 2}},
+    {421, Origin::rfc, {6740, 60}, {12411, 69}, {5533, 7}, {Actor::sender_admin, Retry::retry_later, {12480, 46}}, {19, 1}, {34, 5}},
+    {422, Origin::registry_only, {12526, 40}, {12566, 130}, {6891, 7}, {Actor::recipient, Retry::retry_later, {12696, 60}}, {20, 1}, {39, 3}},
+    {430, Origin::registry_only, {12756, 41}, {12797, 82}, {6891, 7}, {Actor::sender_admin, Retry::retry_later, {12879, 48}}, {21, 1}, {0, 0}},
+    {431, Origin::vendor, {12927, 39}, {12966, 95}, {0, 0}, {Actor::recipient_admin, Retry::retry_later, {13061, 53}}, {0, 0}, {42, 3}},
+    {432, Origin::rfc, {6859, 31}, {13114, 72}, {5762, 7}, {Actor::sender, Retry::after_fix, {13186, 43}}, {22, 1}, {45, 4}},
+    {441, Origin::vendor, {13229, 27}, {13256, 75}, {0, 0}, {Actor::sender_admin, Retry::retry_later, {13331, 12}}, {0, 0}, {49, 3}},
+    {442, Origin::vendor, {13343, 25}, {13368, 84}, {0, 0}, {Actor::sender_admin, Retry::retry_later, {13331, 12}}, {0, 0}, {52, 3}},
+    {446, Origin::vendor, {13452, 33}, {13485, 90}, {0, 0}, {Actor::recipient_admin, Retry::after_fix, {13575, 43}}, {0, 0}, {55, 3}},
+    {447, Origin::vendor, {13618, 26}, {13644, 74}, {0, 0}, {Actor::sender_admin, Retry::retry_later, {13331, 12}}, {0, 0}, {58, 3}},
+    {449, Origin::vendor, {13718, 30}, {13748, 95}, {0, 0}, {Actor::sender_admin, Retry::after_fix, {13843, 39}}, {0, 0}, {61, 3}},
+    {450, Origin::rfc, {6999, 115}, {13882, 78}, {5533, 7}, {Actor::sender_admin, Retry::retry_later, {13960, 43}}, {23, 1}, {64, 5}},
+    {451, Origin::rfc, {7143, 51}, {14003, 64}, {5533, 7}, {Actor::sender_admin, Retry::retry_later, {14067, 56}}, {24, 1}, {69, 5}},
+    {452, Origin::rfc, {7341, 55}, {14123, 83}, {14206, 15}, {Actor::sender_admin, Retry::retry_later, {14221, 66}}, {25, 2}, {74, 5}},
+    {453, Origin::rfc, {7396, 16}, {14287, 46}, {7412, 7}, {Actor::nobody, Retry::not_needed, {11339, 14}}, {27, 1}, {79, 2}},
+    {454, Origin::rfc, {14333, 67}, {14400, 69}, {14469, 15}, {Actor::sender_admin, Retry::retry_later, {14484, 55}}, {28, 2}, {81, 2}},
+    {455, Origin::rfc, {7527, 39}, {14539, 63}, {5533, 7}, {Actor::sender_admin, Retry::retry_later, {14602, 38}}, {30, 1}, {83, 1}},
+    {458, Origin::rfc, {7602, 37}, {14640, 52}, {5801, 7}, {Actor::sender_admin, Retry::retry_later, {14692, 21}}, {31, 1}, {84, 2}},
+    {459, Origin::rfc, {7639, 30}, {14713, 50}, {5801, 7}, {Actor::sender_admin, Retry::after_fix, {14763, 49}}, {32, 1}, {86, 2}},
+    {465, Origin::vendor, {14812, 25}, {14837, 98}, {0, 0}, {Actor::recipient_admin, Retry::after_fix, {14935, 43}}, {0, 0}, {88, 1}},
+    {471, Origin::vendor, {14978, 27}, {15005, 93}, {0, 0}, {Actor::sender_admin, Retry::after_fix, {15098, 58}}, {0, 0}, {89, 2}},
+    {500, Origin::rfc, {7777, 70}, {15156, 68}, {15224, 23}, {Actor::sender_admin, Retry::after_fix, {15247, 24}}, {33, 3}, {91, 5}},
+    {501, Origin::rfc, {8042, 39}, {15271, 38}, {15309, 31}, {Actor::sender_admin, Retry::after_fix, {15340, 55}}, {36, 4}, {96, 5}},
+    {502, Origin::rfc, {8081, 23}, {15395, 55}, {5533, 7}, {Actor::sender_admin, Retry::after_fix, {15450, 23}}, {40, 1}, {101, 5}},
+    {503, Origin::rfc, {8329, 24}, {15473, 36}, {15509, 23}, {Actor::sender_admin, Retry::after_fix, {15532, 70}}, {41, 3}, {106, 5}},
+    {504, Origin::rfc, {8415, 33}, {15602, 57}, {15232, 15}, {Actor::sender_admin, Retry::after_fix, {15659, 49}}, {44, 2}, {111, 5}},
+    {510, Origin::vendor, {15708, 33}, {15741, 77}, {0, 0}, {Actor::sender, Retry::after_fix, {15818, 28}}, {0, 0}, {116, 4}},
+    {511, Origin::vendor, {15846, 40}, {15886, 88}, {0, 0}, {Actor::sender, Retry::do_not_retry, {15974, 30}}, {0, 0}, {120, 3}},
+    {512, Origin::vendor, {16004, 34}, {16038, 98}, {0, 0}, {Actor::sender, Retry::do_not_retry, {16136, 47}}, {0, 0}, {123, 4}},
+    {513, Origin::vendor, {16183, 35}, {16218, 129}, {0, 0}, {Actor::sender, Retry::after_fix, {16347, 62}}, {0, 0}, {127, 3}},
+    {514, Origin::vendor, {16409, 35}, {16444, 95}, {0, 0}, {Actor::recipient_admin, Retry::after_fix, {16539, 55}}, {0, 0}, {130, 1}},
+    {515, Origin::vendor, {16594, 33}, {16627, 124}, {0, 0}, {Actor::sender, Retry::do_not_retry, {15974, 30}}, {0, 0}, {131, 3}},
+    {516, Origin::vendor, {16751, 25}, {16776, 73}, {0, 0}, {Actor::sender, Retry::do_not_retry, {16849, 40}}, {0, 0}, {134, 1}},
+    {517, Origin::vendor, {16889, 30}, {16919, 87}, {0, 0}, {Actor::sender_admin, Retry::after_fix, {17006, 49}}, {0, 0}, {135, 3}},
+    {521, Origin::rfc, {8485, 25}, {17055, 78}, {8510, 7}, {Actor::sender, Retry::do_not_retry, {17133, 30}}, {46, 1}, {138, 3}},
+    {522, Origin::vendor, {17163, 20}, {17183, 83}, {0, 0}, {Actor::recipient, Retry::retry_later, {17266, 43}}, {0, 0}, {141, 3}},
+    {523, Origin::registry_only, {17309, 67}, {17376, 138}, {6891, 7}, {Actor::sender, Retry::after_fix, {17514, 70}}, {47, 1}, {144, 4}},
+    {524, Origin::registry_only, {17584, 70}, {17654, 118}, {6891, 7}, {Actor::sender_admin, Retry::after_fix, {17772, 82}}, {48, 1}, {148, 1}},
+    {525, Origin::registry_only, {17854, 41}, {17895, 84}, {6891, 7}, {Actor::sender, Retry::do_not_retry, {17979, 45}}, {49, 1}, {0, 0}},
+    {530, Origin::rfc, {18024, 64}, {18088, 72}, {14469, 15}, {Actor::sender_admin, Retry::after_fix, {18160, 57}}, {50, 2}, {149, 4}},
+    {531, Origin::vendor, {18217, 24}, {18241, 75}, {0, 0}, {Actor::recipient_admin, Retry::retry_later, {18316, 51}}, {0, 0}, {153, 3}},
+    {532, Origin::vendor, {18367, 41}, {18408, 83}, {0, 0}, {Actor::recipient_admin, Retry::retry_later, {13331, 12}}, {0, 0}, {156, 1}},
+    {533, Origin::registry_only, {18491, 66}, {18557, 116}, {6891, 7}, {Actor::recipient_admin, Retry::retry_later, {18673, 52}}, {52, 1}, {157, 3}},
+    {534, Origin::rfc, {9061, 36}, {18725, 64}, {5762, 7}, {Actor::sender_admin, Retry::after_fix, {18789, 40}}, {53, 1}, {160, 3}},
+    {535, Origin::rfc, {9105, 34}, {18829, 50}, {5762, 7}, {Actor::sender_admin, Retry::after_fix, {18879, 45}}, {54, 1}, {163, 3}},
+    {538, Origin::rfc, {8640, 58}, {18924, 72}, {5762, 7}, {Actor::sender_admin, Retry::after_fix, {18996, 32}}, {55, 1}, {166, 2}},
+    {540, Origin::vendor, {19028, 40}, {19068, 83}, {0, 0}, {Actor::sender, Retry::after_fix, {19151, 55}}, {0, 0}, {168, 3}},
+    {541, Origin::vendor, {19206, 50}, {19256, 98}, {0, 0}, {Actor::sender_admin, Retry::after_fix, {19354, 71}}, {0, 0}, {171, 4}},
+    {542, Origin::vendor, {19425, 22}, {19447, 68}, {0, 0}, {Actor::sender_admin, Retry::retry_later, {13331, 12}}, {0, 0}, {175, 3}},
+    {543, Origin::vendor, {19515, 30}, {19545, 86}, {0, 0}, {Actor::sender_admin, Retry::retry_later, {19631, 23}}, {0, 0}, {178, 3}},
+    {544, Origin::vendor, {19654, 26}, {19680, 76}, {0, 0}, {Actor::sender_admin, Retry::after_fix, {19756, 52}}, {0, 0}, {181, 1}},
+    {546, Origin::vendor, {19808, 17}, {19825, 66}, {0, 0}, {Actor::recipient_admin, Retry::after_fix, {19891, 29}}, {0, 0}, {182, 3}},
+    {547, Origin::vendor, {13618, 26}, {19920, 70}, {0, 0}, {Actor::sender_admin, Retry::do_not_retry, {19990, 57}}, {0, 0}, {185, 3}},
+    {548, Origin::vendor, {20047, 28}, {20075, 92}, {0, 0}, {Actor::recipient_admin, Retry::after_fix, {20167, 50}}, {0, 0}, {188, 1}},
+    {550, Origin::rfc, {9214, 124}, {20217, 92}, {20309, 31}, {Actor::sender, Retry::do_not_retry, {20340, 88}}, {56, 5}, {189, 5}},
+    {551, Origin::rfc, {9834, 41}, {20428, 67}, {11646, 15}, {Actor::sender, Retry::after_fix, {20495, 36}}, {61, 2}, {194, 5}},
+    {552, Origin::rfc, {9922, 58}, {20531, 68}, {14206, 15}, {Actor::sender, Retry::after_fix, {20599, 81}}, {63, 2}, {199, 5}},
+    {553, Origin::rfc, {9980, 85}, {20680, 45}, {11646, 15}, {Actor::sender, Retry::do_not_retry, {20725, 20}}, {65, 2}, {204, 5}},
+    {554, Origin::rfc, {10284, 76}, {20745, 64}, {20809, 23}, {Actor::sender, Retry::do_not_retry, {20832, 53}}, {67, 3}, {209, 5}},
+    {555, Origin::rfc, {10490, 62}, {20885, 63}, {5533, 7}, {Actor::sender_admin, Retry::after_fix, {20948, 29}}, {70, 1}, {214, 2}},
+    {556, Origin::rfc, {10552, 27}, {20977, 63}, {21040, 15}, {Actor::sender, Retry::do_not_retry, {21055, 28}}, {71, 2}, {216, 1}},
+    {563, Origin::vendor, {21083, 28}, {21111, 102}, {0, 0}, {Actor::sender, Retry::after_fix, {21213, 23}}, {0, 0}, {217, 1}},
+    {571, Origin::vendor, {21236, 31}, {21267, 75}, {0, 0}, {Actor::sender_admin, Retry::after_fix, {21342, 46}}, {0, 0}, {218, 1}},
+    {572, Origin::vendor, {21388, 33}, {21421, 80}, {0, 0}, {Actor::sender, Retry::do_not_retry, {21501, 34}}, {0, 0}, {219, 1}},
+    {573, Origin::vendor, {21535, 33}, {21568, 118}, {0, 0}, {Actor::recipient_admin, Retry::retry_later, {21686, 28}}, {0, 0}, {220, 1}},
+    {574, Origin::vendor, {21714, 39}, {21753, 83}, {0, 0}, {Actor::sender, Retry::after_fix, {21836, 41}}, {0, 0}, {221, 1}},
+    {575, Origin::vendor, {21877, 29}, {21906, 75}, {0, 0}, {Actor::sender, Retry::after_fix, {21981, 37}}, {0, 0}, {222, 1}},
+    {576, Origin::vendor, {22018, 41}, {22059, 114}, {0, 0}, {Actor::sender, Retry::after_fix, {22173, 42}}, {0, 0}, {223, 1}},
+    {577, Origin::vendor, {22215, 33}, {22248, 89}, {0, 0}, {Actor::sender, Retry::after_fix, {22337, 27}}, {0, 0}, {224, 1}},
 };
 
 // reply_code_index[code - 100] is 1 + the record's index, or 0.
@@ -546,15 +919,15 @@ inline constexpr std::uint8_t reply_code_index[900] = {
 };
 
 inline constexpr ReplyFallbackRecord reply_fallbacks[] = {
-    {1, {"Positive preliminary reply (unused by SMTP)", 43}, {"RFC 5321 defines the 1yz class, but no SMTP command uses it; a 1yz code is not an SMTP server reply.", 100}, {Actor::sender_admin, Retry::retry_later, {"Look at the client side: this number did not come from an SMTP server.", 70}}},
-    {2, {"Unregistered success reply", 26}, {"A success reply whose code no RFC defines.", 42}, {Actor::nobody, Retry::not_needed, {"Nothing to do.", 14}}},
-    {3, {"Unregistered intermediate reply", 31}, {"An intermediate reply whose code no RFC defines: the server waits for more input.", 81}, {Actor::nobody, Retry::not_needed, {"Continue the command the reply belongs to.", 42}}},
-    {4, {"Unregistered temporary failure", 30}, {"A temporary failure whose code no RFC defines.", 46}, {Actor::sender_admin, Retry::retry_later, {"Retry later; read the reply text for the cause.", 47}}},
-    {5, {"Unregistered permanent failure", 30}, {"A permanent failure whose code no RFC defines.", 46}, {Actor::sender, Retry::after_fix, {"Do not resend unchanged; read the reply text for the cause.", 59}}},
-    {6, {"Reply code outside SMTP's classes", 33}, {"The first digit is not one RFC 5321 defines.", 44}, {Actor::sender_admin, Retry::after_fix, {"Treat it as a protocol error of the server.", 43}}},
-    {7, {"Reply code outside SMTP's classes", 33}, {"The first digit is not one RFC 5321 defines.", 44}, {Actor::sender_admin, Retry::after_fix, {"Treat it as a protocol error of the server.", 43}}},
-    {8, {"Reply code outside SMTP's classes", 33}, {"The first digit is not one RFC 5321 defines.", 44}, {Actor::sender_admin, Retry::after_fix, {"Treat it as a protocol error of the server.", 43}}},
-    {9, {"Reply code outside SMTP's classes", 33}, {"The first digit is not one RFC 5321 defines.", 44}, {Actor::sender_admin, Retry::after_fix, {"Treat it as a protocol error of the server.", 43}}},
+    {1, {22364, 43}, {22407, 100}, {Actor::sender_admin, Retry::retry_later, {22507, 70}}},
+    {2, {22577, 26}, {22603, 42}, {Actor::nobody, Retry::not_needed, {11339, 14}}},
+    {3, {22645, 31}, {22676, 81}, {Actor::nobody, Retry::not_needed, {22757, 42}}},
+    {4, {22799, 30}, {22829, 46}, {Actor::sender_admin, Retry::retry_later, {22875, 47}}},
+    {5, {22922, 30}, {22952, 46}, {Actor::sender, Retry::after_fix, {22998, 59}}},
+    {6, {23057, 33}, {23090, 44}, {Actor::sender_admin, Retry::after_fix, {23134, 43}}},
+    {7, {23057, 33}, {23090, 44}, {Actor::sender_admin, Retry::after_fix, {23134, 43}}},
+    {8, {23057, 33}, {23090, 44}, {Actor::sender_admin, Retry::after_fix, {23134, 43}}},
+    {9, {23057, 33}, {23090, 44}, {Actor::sender_admin, Retry::after_fix, {23134, 43}}},
 };
 
 inline constexpr AssociatedReply associated_replies[] = {
@@ -684,167 +1057,167 @@ inline constexpr AssociatedReply associated_replies[] = {
 };
 
 inline constexpr EnhancedStatusRecord enhanced_status_records[] = {
-    {0, 0, {"Other undefined Status", 22}, {"No specific reason is given; the reply text may say more.", 57}, {"RFC3463", 7}, {"Any", 3}, {Actor::sender, Retry::after_fix, {"Read the reply text; follow the class digit for whether to retry.", 65}}, {associated_replies + 0, 1}, {}, false},
-    {1, 0, {"Other address status", 20}, {"An address problem the server did not narrow down.", 50}, {"RFC3463", 7}, {"Not given", 9}, {Actor::sender, Retry::after_fix, {"Check both the sender and the recipient address.", 48}}, {}, {status_claims + 0, 2}, false},
-    {1, 1, {"Bad destination mailbox address", 31}, {"The mailbox part of the recipient address does not exist at the destination.", 76}, {"RFC3463", 7}, {"451, 550", 8}, {Actor::sender, Retry::do_not_retry, {"Correct the recipient address or remove it from your list.", 58}}, {associated_replies + 1, 2}, {status_claims + 2, 2}, false},
-    {1, 2, {"Bad destination system address", 30}, {"The domain of the recipient address does not exist or cannot take mail.", 71}, {"RFC3463", 7}, {"Not given", 9}, {Actor::sender, Retry::do_not_retry, {"Check the domain part of the recipient address for typos.", 57}}, {}, {status_claims + 4, 2}, false},
-    {1, 3, {"Bad destination mailbox address syntax", 38}, {"The recipient address is not syntactically valid.", 49}, {"RFC3463", 7}, {"501", 3}, {Actor::sender, Retry::do_not_retry, {"Fix the spelling and format of the recipient address.", 53}}, {associated_replies + 3, 1}, {status_claims + 6, 2}, false},
-    {1, 4, {"Destination mailbox address ambiguous", 37}, {"The recipient address matches more than one mailbox.", 52}, {"RFC3463", 7}, {"Not given", 9}, {Actor::sender, Retry::after_fix, {"Use a more specific address.", 28}}, {}, {status_claims + 8, 2}, false},
-    {1, 5, {"Destination address valid", 25}, {"The recipient address is valid (a success detail).", 50}, {"RFC3463", 7}, {"250", 3}, {Actor::nobody, Retry::not_needed, {"Nothing to do.", 14}}, {associated_replies + 4, 1}, {status_claims + 10, 2}, false},
-    {1, 6, {"Destination mailbox has moved, No forwarding address", 52}, {"The mailbox moved away and left no forwarding address.", 54}, {"RFC3463", 7}, {"Not given", 9}, {Actor::sender, Retry::do_not_retry, {"Ask the recipient for their new address.", 40}}, {}, {status_claims + 12, 2}, false},
-    {1, 7, {"Bad sender's mailbox address syntax", 35}, {"The sender address is not syntactically valid.", 46}, {"RFC3463", 7}, {"Not given", 9}, {Actor::sender_admin, Retry::after_fix, {"Fix the envelope sender (MAIL FROM) your system uses.", 53}}, {}, {status_claims + 14, 2}, false},
-    {1, 8, {"Bad sender's system address", 27}, {"The domain of the sender address does not exist or cannot receive replies.", 74}, {"RFC3463", 7}, {"451, 501", 8}, {Actor::sender_admin, Retry::after_fix, {"Make the sender domain resolve and accept mail.", 47}}, {associated_replies + 5, 2}, {status_claims + 16, 2}, false},
-    {1, 9, {"Message relayed to non-compliant mailer", 39}, {"The message was passed to a mailer that does not support delivery status notifications.", 87}, {"RFC3886", 7}, {"Not given", 9}, {Actor::nobody, Retry::not_needed, {"Nothing to do; expect no further delivery reports.", 50}}, {}, {}, false},
-    {1, 10, {"Recipient address has null MX", 29}, {"The recipient domain publishes a null MX: it accepts no mail at all.", 68}, {"RFC7505;RFC7504", 15}, {"556", 3}, {Actor::sender, Retry::do_not_retry, {"Stop sending to this domain; ask the recipient for another address.", 67}}, {associated_replies + 7, 1}, {}, false},
-    {2, 0, {"Other or undefined mailbox status", 33}, {"A mailbox problem the server did not narrow down.", 49}, {"RFC3463", 7}, {"Not given", 9}, {Actor::recipient, Retry::retry_later, {"Retry later; if it persists contact the recipient another way.", 62}}, {}, {status_claims + 18, 2}, false},
-    {2, 1, {"Mailbox disabled, not accepting messages", 40}, {"The mailbox exists but is disabled and takes no messages.", 57}, {"RFC3463", 7}, {"Not given", 9}, {Actor::recipient, Retry::after_fix, {"Contact the recipient another way; their admin must re-enable the mailbox.", 74}}, {}, {status_claims + 20, 3}, false},
-    {2, 2, {"Mailbox full", 12}, {"The recipient's mailbox is over its quota.", 42}, {"RFC3463", 7}, {"552", 3}, {Actor::recipient, Retry::retry_later, {"Retry later; the recipient must free space.", 43}}, {associated_replies + 8, 1}, {status_claims + 23, 2}, false},
-    {2, 3, {"Message length exceeds administrative limit", 43}, {"The message is larger than the recipient's site allows.", 55}, {"RFC3463", 7}, {"552", 3}, {Actor::sender, Retry::after_fix, {"Send a smaller message (share large files by link).", 51}}, {associated_replies + 9, 1}, {status_claims + 25, 2}, false},
-    {2, 4, {"Mailing list expansion problem", 30}, {"A mailing list could not be expanded.", 37}, {"RFC3463", 7}, {"450, 452", 8}, {Actor::recipient_admin, Retry::retry_later, {"The list's owner must fix the list.", 35}}, {associated_replies + 10, 2}, {status_claims + 27, 2}, false},
-    {3, 0, {"Other or undefined mail system status", 37}, {"A mail system problem the server did not narrow down.", 53}, {"RFC3463", 7}, {"221, 250, 421, 451, 550, 554", 28}, {Actor::recipient_admin, Retry::retry_later, {"Retry later; contact the receiving admin if it persists.", 56}}, {associated_replies + 12, 6}, {status_claims + 29, 2}, false},
-    {3, 1, {"Mail system full", 16}, {"The receiving mail system has run out of storage.", 49}, {"RFC3463", 7}, {"452", 3}, {Actor::recipient_admin, Retry::retry_later, {"Retry later; the receiving admin must free storage.", 51}}, {associated_replies + 18, 1}, {status_claims + 31, 2}, false},
-    {3, 2, {"System not accepting network messages", 37}, {"The receiving system is not accepting mail from the network right now.", 70}, {"RFC3463;RFC7504", 15}, {"453, 521", 8}, {Actor::recipient_admin, Retry::retry_later, {"Retry later; the receiving admin must reopen it.", 48}}, {associated_replies + 19, 2}, {status_claims + 33, 2}, false},
-    {3, 3, {"System not capable of selected features", 39}, {"The receiving system lacks a feature the message requires.", 58}, {"RFC3463", 7}, {"Not given", 9}, {Actor::sender, Retry::after_fix, {"Send without the feature (e.g. plain 7-bit content).", 52}}, {}, {status_claims + 35, 2}, false},
-    {3, 4, {"Message too big for system", 26}, {"The message is larger than the receiving system can handle.", 59}, {"RFC3463", 7}, {"552, 554", 8}, {Actor::sender, Retry::after_fix, {"Send a smaller message.", 23}}, {associated_replies + 21, 2}, {status_claims + 37, 2}, false},
-    {3, 5, {"System incorrectly configured", 29}, {"The receiving system is misconfigured.", 38}, {"RFC3463", 7}, {"Not given", 9}, {Actor::recipient_admin, Retry::retry_later, {"Tell the receiving admin; retry after they fix it.", 50}}, {}, {status_claims + 39, 1}, false},
-    {3, 6, {"Requested priority was changed", 30}, {"The server lowered or raised the priority the sender asked for.", 63}, {"RFC6710", 7}, {"250 or 251", 10}, {Actor::nobody, Retry::not_needed, {"Nothing to do.", 14}}, {associated_replies + 23, 2}, {}, false},
-    {4, 0, {"Other or undefined network or routing status", 44}, {"A network or routing problem the server did not narrow down.", 60}, {"RFC3463", 7}, {"Not given", 9}, {Actor::sender_admin, Retry::retry_later, {"Retry later; check DNS and routes if it persists.", 49}}, {}, {status_claims + 40, 2}, false},
-    {4, 1, {"No answer from host", 19}, {"The next host did not answer a connection attempt.", 50}, {"RFC3463", 7}, {"451", 3}, {Actor::sender_admin, Retry::retry_later, {"Retry later; check the destination's MX hosts and your outbound firewall.", 73}}, {associated_replies + 25, 1}, {status_claims + 42, 2}, false},
-    {4, 2, {"Bad connection", 14}, {"The connection was established but failed or broke off.", 55}, {"RFC3463", 7}, {"421", 3}, {Actor::sender_admin, Retry::retry_later, {"Retry later; check the network path if it persists.", 51}}, {associated_replies + 26, 1}, {status_claims + 44, 2}, false},
-    {4, 3, {"Directory server failure", 24}, {"A directory (usually DNS) lookup failed while routing the message.", 66}, {"RFC3463", 7}, {"451, 550", 8}, {Actor::sender_admin, Retry::retry_later, {"Retry later; check your resolvers.", 34}}, {associated_replies + 27, 2}, {status_claims + 46, 2}, false},
-    {4, 4, {"Unable to route", 15}, {"No route to the destination could be found.", 43}, {"RFC3463", 7}, {"Not given", 9}, {Actor::sender_admin, Retry::after_fix, {"Check the destination's MX records and your routing configuration.", 66}}, {}, {status_claims + 48, 2}, false},
-    {4, 5, {"Mail system congestion", 22}, {"The mail system is congested.", 29}, {"RFC3463", 7}, {"451", 3}, {Actor::sender_admin, Retry::retry_later, {"Retry later with back-off.", 26}}, {associated_replies + 29, 1}, {status_claims + 50, 2}, false},
-    {4, 6, {"Routing loop detected", 21}, {"The message went round in a routing loop.", 41}, {"RFC3463", 7}, {"Not given", 9}, {Actor::recipient_admin, Retry::after_fix, {"The admins must fix the forwarding or MX setup that loops.", 58}}, {}, {status_claims + 52, 2}, false},
-    {4, 7, {"Delivery time expired", 21}, {"The message was not delivered before its time ran out.", 54}, {"RFC3463", 7}, {"Not given", 9}, {Actor::sender_admin, Retry::do_not_retry, {"Find out why the destination was unreachable; resend if still needed.", 69}}, {}, {status_claims + 54, 2}, false},
-    {5, 0, {"Other or undefined protocol status", 34}, {"A protocol problem the server did not narrow down.", 50}, {"RFC3463", 7}, {"220, 250, 251, 252, 253, 451, 452, 454, 458, 459, 501, 502, 503, 554", 68}, {Actor::sender_admin, Retry::after_fix, {"Check the SMTP dialogue in your client's log.", 45}}, {associated_replies + 30, 14}, {status_claims + 56, 2}, false},
-    {5, 1, {"Invalid command", 15}, {"The server did not accept a command (unknown or out of place).", 62}, {"RFC3463", 7}, {"430, 500, 501, 503, 530, 550, 554, 555", 38}, {Actor::sender_admin, Retry::after_fix, {"Fix the client software or its configuration.", 45}}, {associated_replies + 44, 8}, {status_claims + 58, 2}, false},
-    {5, 2, {"Syntax error", 12}, {"A command could not be parsed.", 30}, {"RFC3463", 7}, {"500, 501, 502, 550, 555", 23}, {Actor::sender_admin, Retry::after_fix, {"Fix the client software.", 24}}, {associated_replies + 52, 5}, {status_claims + 60, 2}, false},
-    {5, 3, {"Too many recipients", 19}, {"The message had more recipients than the server takes at once.", 62}, {"RFC3463", 7}, {"451", 3}, {Actor::sender_admin, Retry::retry_later, {"Send the rest of the recipients in another transaction.", 55}}, {associated_replies + 57, 1}, {status_claims + 62, 2}, false},
-    {5, 4, {"Invalid command arguments", 25}, {"A command had arguments the server does not accept.", 51}, {"RFC3463", 7}, {"451, 501, 502, 503, 504, 550, 555", 33}, {Actor::sender_admin, Retry::after_fix, {"Fix the command arguments your client sends.", 44}}, {associated_replies + 58, 7}, {status_claims + 64, 2}, false},
-    {5, 5, {"Wrong protocol version", 22}, {"The two sides do not speak compatible protocol versions.", 56}, {"RFC3463", 7}, {"Not given", 9}, {Actor::sender_admin, Retry::after_fix, {"Use a protocol version or extension set the server supports.", 60}}, {}, {status_claims + 66, 2}, false},
-    {5, 6, {"Authentication Exchange line is too long", 40}, {"A line of the AUTH exchange was too long for the server.", 56}, {"RFC4954", 7}, {"500", 3}, {Actor::sender_admin, Retry::after_fix, {"Use a different SASL mechanism or shorter credentials.", 54}}, {associated_replies + 65, 1}, {}, false},
-    {6, 0, {"Other or undefined media error", 30}, {"A content or media problem the server did not narrow down.", 58}, {"RFC3463", 7}, {"Not given", 9}, {Actor::sender, Retry::after_fix, {"Simplify the message content.", 29}}, {}, {status_claims + 68, 2}, false},
-    {6, 1, {"Media not supported", 19}, {"The message uses a media type the destination does not support.", 63}, {"RFC3463", 7}, {"Not given", 9}, {Actor::sender, Retry::after_fix, {"Send the content in a widely supported format.", 46}}, {}, {status_claims + 70, 2}, false},
-    {6, 2, {"Conversion required and prohibited", 34}, {"Content had to be converted but conversion is forbidden.", 56}, {"RFC3463", 7}, {"Not given", 9}, {Actor::sender, Retry::after_fix, {"Send content the destination can take without conversion.", 57}}, {}, {status_claims + 72, 2}, false},
-    {6, 3, {"Conversion required but not supported", 37}, {"Content had to be converted but the server cannot do it.", 56}, {"RFC3463", 7}, {"554", 3}, {Actor::sender, Retry::after_fix, {"Send content the destination can take without conversion.", 57}}, {associated_replies + 66, 1}, {status_claims + 74, 2}, false},
-    {6, 4, {"Conversion with loss performed", 30}, {"The message was delivered but converted with some loss (a success detail).", 74}, {"RFC3463", 7}, {"250", 3}, {Actor::nobody, Retry::not_needed, {"Nothing to do; the recipient may see degraded content.", 54}}, {associated_replies + 67, 1}, {status_claims + 76, 2}, false},
-    {6, 5, {"Conversion Failed", 17}, {"The server tried to convert the content and failed.", 51}, {"RFC3463", 7}, {"Not given", 9}, {Actor::sender, Retry::after_fix, {"Send content in a simpler encoding.", 35}}, {}, {status_claims + 78, 2}, false},
-    {6, 6, {"Message content not available", 29}, {"Content referred to by the message (e.g. a BURL URL) could not be fetched.", 74}, {"RFC4468", 7}, {"554", 3}, {Actor::sender_admin, Retry::after_fix, {"Check the referenced content and its access rights.", 51}}, {associated_replies + 68, 1}, {}, false},
-    {6, 7, {"Non-ASCII addresses not permitted for that sender/recipient", 59}, {"An internationalised (non-ASCII) address is not allowed here.", 61}, {"RFC6531", 7}, {"553, 550", 8}, {Actor::sender, Retry::after_fix, {"Use an ASCII address or a server that supports SMTPUTF8.", 56}}, {associated_replies + 69, 2}, {}, false},
-    {6, 8, {"UTF-8 string reply is required, but not permitted by the SMTP client", 68}, {"A UTF-8 reply is needed but the client did not announce SMTPUTF8.", 65}, {"RFC6531", 7}, {"252, 553, 550", 13}, {Actor::sender_admin, Retry::after_fix, {"Enable SMTPUTF8 in the client.", 30}}, {associated_replies + 71, 3}, {}, false},
-    {6, 9, {"UTF-8 header message cannot be transferred to one or more recipients, so the message must be rejected", 101}, {"The message has UTF-8 headers that a recipient's path cannot carry.", 67}, {"RFC6531", 7}, {"550", 3}, {Actor::sender, Retry::after_fix, {"Send with ASCII-only headers to these recipients.", 49}}, {associated_replies + 74, 1}, {}, false},
-    {6, 10, {}, {"Deprecated duplicate of X.6.8; do not send it.", 46}, {"RFC6531", 7}, {}, {Actor::sender_admin, Retry::after_fix, {"Treat it as X.6.8.", 18}}, {}, {}, true},
-    {7, 0, {"Other or undefined security status", 34}, {"A security or policy problem the server did not narrow down.", 60}, {"RFC3463", 7}, {"220, 235, 450, 454, 500, 501, 503, 504, 530, 535, 550", 53}, {Actor::sender_admin, Retry::after_fix, {"Read the reply text for the policy that applies.", 48}}, {associated_replies + 75, 11}, {status_claims + 80, 2}, false},
-    {7, 1, {"Delivery not authorized, message refused", 40}, {"The receiving side refuses this message by policy.", 50}, {"RFC3463", 7}, {"451, 454, 502, 503, 533, 550, 551", 33}, {Actor::sender_admin, Retry::after_fix, {"Check the sender's reputation and permissions; ask the recipient's admin if unsure.", 83}}, {associated_replies + 86, 7}, {status_claims + 82, 2}, false},
-    {7, 2, {"Mailing list expansion prohibited", 33}, {"The sender may not send to this mailing list.", 45}, {"RFC3463", 7}, {"550", 3}, {Actor::sender, Retry::do_not_retry, {"Ask the list owner for permission.", 34}}, {associated_replies + 93, 1}, {status_claims + 84, 2}, false},
-    {7, 3, {"Security conversion required but not possible", 45}, {"The message would need a security conversion that is not possible.", 66}, {"RFC3463", 7}, {"Not given", 9}, {Actor::sender, Retry::after_fix, {"Send it without the security wrapping or to a capable destination.", 66}}, {}, {status_claims + 86, 2}, false},
-    {7, 4, {"Security features not supported", 31}, {"The message asks for security features the server does not support.", 67}, {"RFC3463", 7}, {"504", 3}, {Actor::sender, Retry::after_fix, {"Send it without the unsupported security feature.", 49}}, {associated_replies + 94, 1}, {status_claims + 88, 2}, false},
-    {7, 5, {"Cryptographic failure", 21}, {"A cryptographic operation (signature or decryption) failed.", 59}, {"RFC3463", 7}, {"Not given", 9}, {Actor::sender, Retry::after_fix, {"Check the keys and certificates used.", 37}}, {}, {status_claims + 90, 2}, false},
-    {7, 6, {"Cryptographic algorithm not supported", 37}, {"The message uses a cryptographic algorithm the server does not support.", 71}, {"RFC3463", 7}, {"Not given", 9}, {Actor::sender, Retry::after_fix, {"Use a more widely supported algorithm.", 38}}, {}, {status_claims + 92, 2}, false},
-    {7, 7, {"Message integrity failure", 25}, {"The message failed an integrity check.", 38}, {"RFC3463", 7}, {"Not given", 9}, {Actor::sender, Retry::after_fix, {"Resend an uncorrupted copy; check what altered it.", 50}}, {}, {status_claims + 94, 2}, false},
-    {7, 8, {"Authentication credentials invalid", 34}, {"The authentication credentials were rejected.", 45}, {"RFC4954", 7}, {"535, 554", 8}, {Actor::sender_admin, Retry::after_fix, {"Fix the user name and password (or token) in the client.", 56}}, {associated_replies + 95, 2}, {}, false},
-    {7, 9, {"Authentication mechanism is too weak", 36}, {"The server considers the chosen authentication mechanism too weak.", 66}, {"RFC4954", 7}, {"534", 3}, {Actor::sender_admin, Retry::after_fix, {"Use a stronger SASL mechanism.", 30}}, {associated_replies + 97, 1}, {}, false},
-    {7, 10, {"Encryption Needed", 17}, {"The server requires an encrypted connection for this.", 53}, {"RFC5248", 7}, {"523", 3}, {Actor::sender_admin, Retry::after_fix, {"Use STARTTLS or implicit TLS.", 29}}, {associated_replies + 98, 1}, {}, false},
-    {7, 11, {"Encryption required for requested authentication mechanism", 58}, {"The chosen authentication mechanism needs an encrypted connection.", 66}, {"RFC4954", 7}, {"524, 538", 8}, {Actor::sender_admin, Retry::after_fix, {"Start TLS before authenticating.", 32}}, {associated_replies + 99, 2}, {}, false},
-    {7, 12, {"A password transition is needed", 31}, {"The account must change its password before it can authenticate.", 64}, {"RFC4954", 7}, {"422, 432", 8}, {Actor::sender, Retry::after_fix, {"Change the password (usually through another interface) and authenticate again.", 79}}, {associated_replies + 101, 2}, {}, false},
-    {7, 13, {"User Account Disabled", 21}, {"The account used for authentication is disabled.", 48}, {"RFC5248", 7}, {"525", 3}, {Actor::sender, Retry::do_not_retry, {"Contact the server's admin about the account.", 45}}, {associated_replies + 103, 1}, {}, false},
-    {7, 14, {"Trust relationship required", 27}, {"The server requires a trust relationship that does not exist.", 61}, {"RFC5248", 7}, {"535, 554", 8}, {Actor::sender_admin, Retry::after_fix, {"Set up the required trust with the receiving admin.", 51}}, {associated_replies + 104, 2}, {}, false},
-    {7, 15, {"Priority Level is too low", 25}, {"The priority asked for is too low for the server to accept now.", 63}, {"RFC6710", 7}, {"450, 550 (other 4XX or 5XX codes are allowed)", 45}, {Actor::sender, Retry::retry_later, {"Retry later or with a higher priority.", 38}}, {associated_replies + 106, 2}, {}, false},
-    {7, 16, {"Message is too big for the specified priority", 45}, {"The message is too big for the priority asked for.", 50}, {"RFC6710", 7}, {"552 (other 4XX or 5XX codes are allowed)", 40}, {Actor::sender, Retry::after_fix, {"Send it smaller or at another priority.", 39}}, {associated_replies + 108, 1}, {}, false},
-    {7, 17, {"Mailbox owner has changed", 25}, {"The mailbox has a new owner since the date the sender gave (RRVS).", 66}, {"RFC7293", 7}, {"5XX", 3}, {Actor::sender, Retry::do_not_retry, {"Confirm the recipient's address before sending again.", 53}}, {associated_replies + 109, 1}, {}, false},
-    {7, 18, {"Domain owner has changed", 24}, {"The domain has a new owner since the date the sender gave (RRVS).", 65}, {"RFC7293", 7}, {"5XX", 3}, {Actor::sender, Retry::do_not_retry, {"Confirm the recipient's address before sending again.", 53}}, {associated_replies + 110, 1}, {}, false},
-    {7, 19, {"RRVS test cannot be completed", 29}, {"The server could not perform the require-recipient-valid-since test.", 68}, {"RFC7293", 7}, {"5XX", 3}, {Actor::sender, Retry::after_fix, {"Resend without the RRVS requirement if acceptable.", 50}}, {associated_replies + 111, 1}, {}, false},
-    {7, 20, {"No passing DKIM signature found", 31}, {"The message carries no DKIM signature that passes.", 50}, {"RFC7372;RFC6376", 15}, {"550", 3}, {Actor::sender_admin, Retry::after_fix, {"Sign the message with DKIM and publish a matching key.", 54}}, {associated_replies + 112, 1}, {}, false},
-    {7, 21, {"No acceptable DKIM signature found", 34}, {"The message carries no DKIM signature the receiver finds acceptable.", 68}, {"RFC7372;RFC6376", 15}, {"550", 3}, {Actor::sender_admin, Retry::after_fix, {"Sign with a key and algorithm the receiver accepts.", 51}}, {associated_replies + 113, 1}, {}, false},
-    {7, 22, {"No valid author-matched DKIM signature found", 44}, {"No valid DKIM signature matches the author's domain.", 52}, {"RFC7372;RFC6376", 15}, {"550", 3}, {Actor::sender_admin, Retry::after_fix, {"Sign with a key of the From: domain.", 36}}, {associated_replies + 114, 1}, {}, false},
-    {7, 23, {"SPF validation failed", 21}, {"The SPF check of the sender failed.", 35}, {"RFC7372;RFC7208", 15}, {"550", 3}, {Actor::sender_admin, Retry::after_fix, {"Add your sending hosts to the domain's SPF record.", 50}}, {associated_replies + 115, 1}, {}, false},
-    {7, 24, {"SPF validation error", 20}, {"The SPF check could not be completed (e.g. a DNS error or a broken record).", 75}, {"RFC7372;RFC7208", 15}, {"451/550", 7}, {Actor::sender_admin, Retry::retry_later, {"Check the SPF record and its DNS; retry later.", 46}}, {associated_replies + 116, 2}, {}, false},
-    {7, 25, {"Reverse DNS validation failed", 29}, {"The sending host's reverse DNS check failed.", 44}, {"RFC7372", 7}, {"550", 3}, {Actor::sender_admin, Retry::after_fix, {"Give the sending IP a PTR record whose name resolves back to it.", 64}}, {associated_replies + 118, 1}, {}, false},
-    {7, 26, {"Multiple authentication checks failed", 37}, {"Several authentication checks (SPF/DKIM/reverse DNS) failed together.", 69}, {"RFC7372", 7}, {"550", 3}, {Actor::sender_admin, Retry::after_fix, {"Fix SPF and DKIM for the sending domain.", 40}}, {associated_replies + 119, 1}, {}, false},
-    {7, 27, {"Sender address has null MX", 26}, {"The sender's domain publishes a null MX and so cannot receive replies.", 70}, {"RFC7505", 7}, {"550", 3}, {Actor::sender_admin, Retry::after_fix, {"Send from a domain that accepts mail.", 37}}, {associated_replies + 120, 1}, {}, false},
-    {7, 28, {"Mail flood detected", 19}, {"The receiver detected a flood of messages.", 42}, {"draft-levine-mailbomb-header", 28}, {".", 1}, {Actor::sender_admin, Retry::retry_later, {"Slow down; check for abuse of your system.", 42}}, {}, {}, false},
-    {7, 29, {"ARC validation failure", 22}, {"The ARC chain of the message did not validate.", 46}, {"RFC8617", 7}, {"550", 3}, {Actor::sender_admin, Retry::after_fix, {"Check the forwarder that added the ARC headers.", 47}}, {associated_replies + 121, 1}, {}, false},
-    {7, 30, {"REQUIRETLS support required", 27}, {"The message requires REQUIRETLS but the next hop does not support it.", 69}, {"RFC8689", 7}, {"550", 3}, {Actor::sender, Retry::do_not_retry, {"Send without REQUIRETLS or to another route.", 44}}, {associated_replies + 122, 1}, {}, false},
+    {0, 0, {23177, 22}, {23199, 57}, {23256, 7}, {23263, 3}, {Actor::sender, Retry::after_fix, {23266, 65}}, {0, 1}, {0, 0}, false},
+    {1, 0, {23331, 20}, {23351, 50}, {23256, 7}, {23401, 9}, {Actor::sender, Retry::after_fix, {23410, 48}}, {0, 0}, {0, 2}, false},
+    {1, 1, {23458, 31}, {23489, 76}, {23256, 7}, {23565, 8}, {Actor::sender, Retry::do_not_retry, {23573, 58}}, {1, 2}, {2, 2}, false},
+    {1, 2, {23631, 30}, {23661, 71}, {23256, 7}, {23401, 9}, {Actor::sender, Retry::do_not_retry, {23732, 57}}, {0, 0}, {4, 2}, false},
+    {1, 3, {23789, 38}, {23827, 49}, {23256, 7}, {2009, 3}, {Actor::sender, Retry::do_not_retry, {23876, 53}}, {3, 1}, {6, 2}, false},
+    {1, 4, {23929, 37}, {23966, 52}, {23256, 7}, {23401, 9}, {Actor::sender, Retry::after_fix, {24018, 28}}, {0, 0}, {8, 2}, false},
+    {1, 5, {24046, 25}, {24071, 50}, {23256, 7}, {178, 3}, {Actor::nobody, Retry::not_needed, {11339, 14}}, {4, 1}, {10, 2}, false},
+    {1, 6, {24121, 52}, {24173, 54}, {23256, 7}, {23401, 9}, {Actor::sender, Retry::do_not_retry, {16849, 40}}, {0, 0}, {12, 2}, false},
+    {1, 7, {24227, 35}, {24262, 46}, {23256, 7}, {23401, 9}, {Actor::sender_admin, Retry::after_fix, {24308, 53}}, {0, 0}, {14, 2}, false},
+    {1, 8, {24361, 27}, {24388, 74}, {23256, 7}, {24462, 8}, {Actor::sender_admin, Retry::after_fix, {24470, 47}}, {5, 2}, {16, 2}, false},
+    {1, 9, {24517, 39}, {24556, 87}, {24643, 7}, {23401, 9}, {Actor::nobody, Retry::not_needed, {24650, 50}}, {0, 0}, {0, 0}, false},
+    {1, 10, {24700, 29}, {24729, 68}, {10707, 15}, {4567, 3}, {Actor::sender, Retry::do_not_retry, {24797, 67}}, {7, 1}, {0, 0}, false},
+    {2, 0, {24864, 33}, {24897, 49}, {23256, 7}, {23401, 9}, {Actor::recipient, Retry::retry_later, {24946, 62}}, {0, 0}, {18, 2}, false},
+    {2, 1, {25008, 40}, {25048, 57}, {23256, 7}, {23401, 9}, {Actor::recipient, Retry::after_fix, {25105, 74}}, {0, 0}, {20, 3}, false},
+    {2, 2, {25179, 12}, {25191, 42}, {23256, 7}, {4330, 3}, {Actor::recipient, Retry::retry_later, {17266, 43}}, {8, 1}, {23, 2}, false},
+    {2, 3, {25233, 43}, {25276, 55}, {23256, 7}, {4330, 3}, {Actor::sender, Retry::after_fix, {25331, 51}}, {9, 1}, {25, 2}, false},
+    {2, 4, {25382, 30}, {25412, 37}, {23256, 7}, {25449, 8}, {Actor::recipient_admin, Retry::retry_later, {25457, 35}}, {10, 2}, {27, 2}, false},
+    {3, 0, {25492, 37}, {25529, 53}, {23256, 7}, {25582, 28}, {Actor::recipient_admin, Retry::retry_later, {14067, 56}}, {12, 6}, {29, 2}, false},
+    {3, 1, {25610, 16}, {25626, 49}, {23256, 7}, {1664, 3}, {Actor::recipient_admin, Retry::retry_later, {18316, 51}}, {18, 1}, {31, 2}, false},
+    {3, 2, {25675, 37}, {25712, 70}, {25782, 15}, {25797, 8}, {Actor::recipient_admin, Retry::retry_later, {25805, 48}}, {19, 2}, {33, 2}, false},
+    {3, 3, {25853, 39}, {25892, 58}, {23256, 7}, {23401, 9}, {Actor::sender, Retry::after_fix, {25950, 52}}, {0, 0}, {35, 2}, false},
+    {3, 4, {26002, 26}, {26028, 59}, {23256, 7}, {26087, 8}, {Actor::sender, Retry::after_fix, {26095, 23}}, {21, 2}, {37, 2}, false},
+    {3, 5, {26118, 29}, {26147, 38}, {23256, 7}, {23401, 9}, {Actor::recipient_admin, Retry::retry_later, {26185, 50}}, {0, 0}, {39, 1}, false},
+    {3, 6, {26235, 30}, {26265, 63}, {26328, 7}, {26335, 10}, {Actor::nobody, Retry::not_needed, {11339, 14}}, {23, 2}, {0, 0}, false},
+    {4, 0, {26345, 44}, {26389, 60}, {23256, 7}, {23401, 9}, {Actor::sender_admin, Retry::retry_later, {26449, 49}}, {0, 0}, {40, 2}, false},
+    {4, 1, {26498, 19}, {26517, 50}, {23256, 7}, {1602, 3}, {Actor::sender_admin, Retry::retry_later, {26567, 73}}, {25, 1}, {42, 2}, false},
+    {4, 2, {26640, 14}, {26654, 55}, {23256, 7}, {361, 3}, {Actor::sender_admin, Retry::retry_later, {26709, 51}}, {26, 1}, {44, 2}, false},
+    {4, 3, {26760, 24}, {26784, 66}, {23256, 7}, {23565, 8}, {Actor::sender_admin, Retry::retry_later, {26850, 34}}, {27, 2}, {46, 2}, false},
+    {4, 4, {26884, 15}, {26899, 43}, {23256, 7}, {23401, 9}, {Actor::sender_admin, Retry::after_fix, {26942, 66}}, {0, 0}, {48, 2}, false},
+    {4, 5, {27008, 22}, {27030, 29}, {23256, 7}, {1602, 3}, {Actor::sender_admin, Retry::retry_later, {27059, 26}}, {29, 1}, {50, 2}, false},
+    {4, 6, {27085, 21}, {27106, 41}, {23256, 7}, {23401, 9}, {Actor::recipient_admin, Retry::after_fix, {27147, 58}}, {0, 0}, {52, 2}, false},
+    {4, 7, {27205, 21}, {27226, 54}, {23256, 7}, {23401, 9}, {Actor::sender_admin, Retry::do_not_retry, {27280, 69}}, {0, 0}, {54, 2}, false},
+    {5, 0, {27349, 34}, {27383, 50}, {23256, 7}, {27433, 68}, {Actor::sender_admin, Retry::after_fix, {27501, 45}}, {30, 14}, {56, 2}, false},
+    {5, 1, {6932, 15}, {27546, 62}, {23256, 7}, {27608, 38}, {Actor::sender_admin, Retry::after_fix, {27646, 45}}, {44, 8}, {58, 2}, false},
+    {5, 2, {7777, 12}, {27691, 30}, {23256, 7}, {27721, 23}, {Actor::sender_admin, Retry::after_fix, {15247, 24}}, {52, 5}, {60, 2}, false},
+    {5, 3, {27744, 19}, {27763, 62}, {23256, 7}, {1602, 3}, {Actor::sender_admin, Retry::retry_later, {27825, 55}}, {57, 1}, {62, 2}, false},
+    {5, 4, {27880, 25}, {27905, 51}, {23256, 7}, {27956, 33}, {Actor::sender_admin, Retry::after_fix, {27989, 44}}, {58, 7}, {64, 2}, false},
+    {5, 5, {28033, 22}, {28055, 56}, {23256, 7}, {23401, 9}, {Actor::sender_admin, Retry::after_fix, {28111, 60}}, {0, 0}, {66, 2}, false},
+    {5, 6, {28171, 40}, {28211, 56}, {5762, 7}, {1928, 3}, {Actor::sender_admin, Retry::after_fix, {28267, 54}}, {65, 1}, {0, 0}, false},
+    {6, 0, {28321, 30}, {28351, 58}, {23256, 7}, {23401, 9}, {Actor::sender, Retry::after_fix, {28409, 29}}, {0, 0}, {68, 2}, false},
+    {6, 1, {28438, 19}, {28457, 63}, {23256, 7}, {23401, 9}, {Actor::sender, Retry::after_fix, {28520, 46}}, {0, 0}, {70, 2}, false},
+    {6, 2, {28566, 34}, {28600, 56}, {23256, 7}, {23401, 9}, {Actor::sender, Retry::after_fix, {28656, 57}}, {0, 0}, {72, 2}, false},
+    {6, 3, {28713, 37}, {28750, 56}, {23256, 7}, {246, 3}, {Actor::sender, Retry::after_fix, {28656, 57}}, {66, 1}, {74, 2}, false},
+    {6, 4, {28806, 30}, {28836, 74}, {23256, 7}, {178, 3}, {Actor::nobody, Retry::not_needed, {28910, 54}}, {67, 1}, {76, 2}, false},
+    {6, 5, {28964, 17}, {28981, 51}, {23256, 7}, {23401, 9}, {Actor::sender, Retry::after_fix, {29032, 35}}, {0, 0}, {78, 2}, false},
+    {6, 6, {29067, 29}, {29096, 74}, {29170, 7}, {246, 3}, {Actor::sender_admin, Retry::after_fix, {29177, 51}}, {68, 1}, {0, 0}, false},
+    {6, 7, {29228, 59}, {29287, 61}, {6187, 7}, {29348, 8}, {Actor::sender, Retry::after_fix, {29356, 56}}, {69, 2}, {0, 0}, false},
+    {6, 8, {29412, 68}, {29480, 65}, {6187, 7}, {29545, 13}, {Actor::sender_admin, Retry::after_fix, {29558, 30}}, {71, 3}, {0, 0}, false},
+    {6, 9, {29588, 101}, {29689, 67}, {6187, 7}, {4091, 3}, {Actor::sender, Retry::after_fix, {29756, 49}}, {74, 1}, {0, 0}, false},
+    {6, 10, {0, 0}, {29805, 46}, {6187, 7}, {0, 0}, {Actor::sender_admin, Retry::after_fix, {29851, 18}}, {0, 0}, {0, 0}, true},
+    {7, 0, {29869, 34}, {29903, 60}, {23256, 7}, {29963, 53}, {Actor::sender_admin, Retry::after_fix, {30016, 48}}, {75, 11}, {80, 2}, false},
+    {7, 1, {9020, 40}, {30064, 50}, {23256, 7}, {30114, 33}, {Actor::sender_admin, Retry::after_fix, {30147, 83}}, {86, 7}, {82, 2}, false},
+    {7, 2, {30230, 33}, {30263, 45}, {23256, 7}, {4091, 3}, {Actor::sender, Retry::do_not_retry, {21501, 34}}, {93, 1}, {84, 2}, false},
+    {7, 3, {30308, 45}, {30353, 66}, {23256, 7}, {23401, 9}, {Actor::sender, Retry::after_fix, {30419, 66}}, {0, 0}, {86, 2}, false},
+    {7, 4, {30485, 31}, {30516, 67}, {23256, 7}, {2157, 3}, {Actor::sender, Retry::after_fix, {30583, 49}}, {94, 1}, {88, 2}, false},
+    {7, 5, {30632, 21}, {30653, 59}, {23256, 7}, {23401, 9}, {Actor::sender, Retry::after_fix, {21981, 37}}, {0, 0}, {90, 2}, false},
+    {7, 6, {30712, 37}, {30749, 71}, {23256, 7}, {23401, 9}, {Actor::sender, Retry::after_fix, {30820, 38}}, {0, 0}, {92, 2}, false},
+    {7, 7, {30858, 25}, {30883, 38}, {23256, 7}, {23401, 9}, {Actor::sender, Retry::after_fix, {30921, 50}}, {0, 0}, {94, 2}, false},
+    {7, 8, {9105, 34}, {30971, 45}, {5762, 7}, {31016, 8}, {Actor::sender_admin, Retry::after_fix, {31024, 56}}, {95, 2}, {0, 0}, false},
+    {7, 9, {9061, 36}, {31080, 66}, {5762, 7}, {1668, 3}, {Actor::sender_admin, Retry::after_fix, {31146, 30}}, {97, 1}, {0, 0}, false},
+    {7, 10, {8587, 17}, {31176, 53}, {6891, 7}, {2922, 3}, {Actor::sender_admin, Retry::after_fix, {31229, 29}}, {98, 1}, {0, 0}, false},
+    {7, 11, {8640, 58}, {31258, 66}, {5762, 7}, {31324, 8}, {Actor::sender_admin, Retry::after_fix, {18996, 32}}, {99, 2}, {0, 0}, false},
+    {7, 12, {6859, 31}, {31332, 64}, {5762, 7}, {31396, 8}, {Actor::sender, Retry::after_fix, {31404, 79}}, {101, 2}, {0, 0}, false},
+    {7, 13, {8734, 21}, {31483, 48}, {6891, 7}, {31531, 3}, {Actor::sender, Retry::do_not_retry, {17979, 45}}, {103, 1}, {0, 0}, false},
+    {7, 14, {31534, 27}, {31561, 61}, {6891, 7}, {31016, 8}, {Actor::sender_admin, Retry::after_fix, {31622, 51}}, {104, 2}, {0, 0}, false},
+    {7, 15, {31673, 25}, {31698, 63}, {26328, 7}, {31761, 45}, {Actor::sender, Retry::retry_later, {31806, 38}}, {106, 2}, {0, 0}, false},
+    {7, 16, {31844, 45}, {31889, 50}, {26328, 7}, {31939, 40}, {Actor::sender, Retry::after_fix, {31979, 39}}, {108, 1}, {0, 0}, false},
+    {7, 17, {32018, 25}, {32043, 66}, {32109, 7}, {31784, 3}, {Actor::sender, Retry::do_not_retry, {32116, 53}}, {109, 1}, {0, 0}, false},
+    {7, 18, {32169, 24}, {32193, 65}, {32109, 7}, {31784, 3}, {Actor::sender, Retry::do_not_retry, {32116, 53}}, {110, 1}, {0, 0}, false},
+    {7, 19, {32258, 29}, {32287, 68}, {32109, 7}, {31784, 3}, {Actor::sender, Retry::after_fix, {32355, 50}}, {111, 1}, {0, 0}, false},
+    {7, 20, {32405, 31}, {32436, 50}, {32486, 15}, {4091, 3}, {Actor::sender_admin, Retry::after_fix, {32501, 54}}, {112, 1}, {0, 0}, false},
+    {7, 21, {32555, 34}, {32589, 68}, {32486, 15}, {4091, 3}, {Actor::sender_admin, Retry::after_fix, {32657, 51}}, {113, 1}, {0, 0}, false},
+    {7, 22, {32708, 44}, {32752, 52}, {32486, 15}, {4091, 3}, {Actor::sender_admin, Retry::after_fix, {32804, 36}}, {114, 1}, {0, 0}, false},
+    {7, 23, {32840, 21}, {32861, 35}, {32896, 15}, {4091, 3}, {Actor::sender_admin, Retry::after_fix, {32911, 50}}, {115, 1}, {0, 0}, false},
+    {7, 24, {32961, 20}, {32981, 75}, {32896, 15}, {33056, 7}, {Actor::sender_admin, Retry::retry_later, {33063, 46}}, {116, 2}, {0, 0}, false},
+    {7, 25, {33109, 29}, {33138, 44}, {32486, 7}, {4091, 3}, {Actor::sender_admin, Retry::after_fix, {33182, 64}}, {118, 1}, {0, 0}, false},
+    {7, 26, {33246, 37}, {33283, 69}, {32486, 7}, {4091, 3}, {Actor::sender_admin, Retry::after_fix, {33352, 40}}, {119, 1}, {0, 0}, false},
+    {7, 27, {33392, 26}, {33418, 70}, {9616, 7}, {4091, 3}, {Actor::sender_admin, Retry::after_fix, {33488, 37}}, {120, 1}, {0, 0}, false},
+    {7, 28, {33525, 19}, {33544, 42}, {33586, 28}, {4721, 1}, {Actor::sender_admin, Retry::retry_later, {33614, 42}}, {0, 0}, {0, 0}, false},
+    {7, 29, {33656, 22}, {33678, 46}, {33724, 7}, {4091, 3}, {Actor::sender_admin, Retry::after_fix, {33731, 47}}, {121, 1}, {0, 0}, false},
+    {7, 30, {9660, 27}, {33778, 69}, {9798, 7}, {4091, 3}, {Actor::sender, Retry::do_not_retry, {33847, 44}}, {122, 1}, {0, 0}, false},
 };
 
 inline constexpr StatusGroupRecord status_classes[] = {
-    {2, {"Success", 7}, {"The action succeeded.", 21}, {"RFC3463", 7}, {Actor::nobody, Retry::not_needed, {"Nothing to do.", 14}}, {class_claims + 0, 2}},
-    {4, {"Persistent Transient Failure", 28}, {"A temporary failure: the same message may get through later without changes.", 76}, {"RFC3463", 7}, {Actor::sender_admin, Retry::retry_later, {"Let your server keep retrying with back-off; give up only when its queue lifetime ends.", 87}}, {class_claims + 2, 2}},
-    {5, {"Permanent Failure", 17}, {"A permanent failure: sending the same message again will fail the same way.", 75}, {"RFC3463", 7}, {Actor::sender, Retry::after_fix, {"Do not resend unchanged; fix what the rest of the code points at first.", 71}}, {class_claims + 4, 2}},
+    {2, {33891, 7}, {33898, 21}, {23256, 7}, {Actor::nobody, Retry::not_needed, {11339, 14}}, {0, 2}},
+    {4, {33919, 28}, {33947, 76}, {23256, 7}, {Actor::sender_admin, Retry::retry_later, {34023, 87}}, {2, 2}},
+    {5, {34110, 17}, {34127, 75}, {23256, 7}, {Actor::sender, Retry::after_fix, {34202, 71}}, {4, 2}},
 };
 
 inline constexpr StatusGroupRecord status_subjects[] = {
-    {0, {"Other or Undefined Status", 25}, {"The server gave no more specific reason.", 40}, {"RFC3463", 7}, {Actor::sender, Retry::after_fix, {"Read the reply text; it is the only clue.", 41}}, {}},
-    {1, {"Addressing Status", 17}, {"Something is wrong with an address (sender or recipient).", 57}, {"RFC3463", 7}, {Actor::sender, Retry::after_fix, {"Check the addresses used.", 25}}, {}},
-    {2, {"Mailbox Status", 14}, {"Something is wrong with the recipient's mailbox.", 48}, {"RFC3463", 7}, {Actor::recipient, Retry::retry_later, {"The recipient or their admin must fix the mailbox.", 50}}, {}},
-    {3, {"Mail System Status", 18}, {"Something is wrong with the receiving mail system.", 50}, {"RFC3463", 7}, {Actor::recipient_admin, Retry::retry_later, {"The receiving side's admin must fix their system.", 49}}, {}},
-    {4, {"Network and Routing Status", 26}, {"Something went wrong in the network or in routing.", 50}, {"RFC3463", 7}, {Actor::sender_admin, Retry::retry_later, {"Check DNS and connectivity between the two servers.", 51}}, {}},
-    {5, {"Mail Delivery Protocol Status", 29}, {"Something went wrong in the SMTP dialogue itself.", 49}, {"RFC3463", 7}, {Actor::sender_admin, Retry::after_fix, {"Check what your client sends against what the server supports.", 62}}, {}},
-    {6, {"Message Content or Media Status", 31}, {"Something about the message content or its format is the problem.", 65}, {"RFC3463", 7}, {Actor::sender, Retry::after_fix, {"Change the content or encoding of the message.", 46}}, {}},
-    {7, {"Security or Policy Status", 25}, {"A security or policy rule stopped the message.", 46}, {"RFC3463", 7}, {Actor::sender_admin, Retry::after_fix, {"Find out which policy applies and meet it.", 42}}, {}},
+    {0, {34273, 25}, {34298, 40}, {23256, 7}, {Actor::sender, Retry::after_fix, {34338, 41}}, {0, 0}},
+    {1, {34379, 17}, {34396, 57}, {23256, 7}, {Actor::sender, Retry::after_fix, {34453, 25}}, {0, 0}},
+    {2, {34478, 14}, {34492, 48}, {23256, 7}, {Actor::recipient, Retry::retry_later, {34540, 50}}, {0, 0}},
+    {3, {34590, 18}, {34608, 50}, {23256, 7}, {Actor::recipient_admin, Retry::retry_later, {34658, 49}}, {0, 0}},
+    {4, {34707, 26}, {34733, 50}, {23256, 7}, {Actor::sender_admin, Retry::retry_later, {34783, 51}}, {0, 0}},
+    {5, {34834, 29}, {34863, 49}, {23256, 7}, {Actor::sender_admin, Retry::after_fix, {34912, 62}}, {0, 0}},
+    {6, {34974, 31}, {35005, 65}, {23256, 7}, {Actor::sender, Retry::after_fix, {35070, 46}}, {0, 0}},
+    {7, {35116, 25}, {35141, 46}, {23256, 7}, {Actor::sender_admin, Retry::after_fix, {35187, 42}}, {0, 0}},
 };
 
 inline constexpr DotlessReading dotless_readings[] = {
-    {make_reply_code(101), EnhancedStatus{}, DotlessFit::not_applicable},
-    {make_reply_code(111), EnhancedStatus{}, DotlessFit::not_applicable},
-    {make_reply_code(420), make_enhanced_status(4, 2, 0), DotlessFit::does_not_line_up},
-    {make_reply_code(422), make_enhanced_status(4, 2, 2), DotlessFit::lines_up},
-    {make_reply_code(431), make_enhanced_status(4, 3, 1), DotlessFit::lines_up},
-    {make_reply_code(432), make_enhanced_status(4, 3, 2), DotlessFit::lines_up},
-    {make_reply_code(441), make_enhanced_status(4, 4, 1), DotlessFit::lines_up},
-    {make_reply_code(442), make_enhanced_status(4, 4, 2), DotlessFit::lines_up},
-    {make_reply_code(446), make_enhanced_status(4, 4, 6), DotlessFit::lines_up},
-    {make_reply_code(447), make_enhanced_status(4, 4, 7), DotlessFit::lines_up},
-    {make_reply_code(449), make_enhanced_status(4, 4, 9), DotlessFit::unregistered},
-    {make_reply_code(465), make_enhanced_status(4, 6, 5), DotlessFit::partial},
-    {make_reply_code(471), make_enhanced_status(4, 7, 1), DotlessFit::lines_up},
-    {make_reply_code(510), make_enhanced_status(5, 1, 0), DotlessFit::lines_up},
-    {make_reply_code(511), make_enhanced_status(5, 1, 1), DotlessFit::lines_up},
-    {make_reply_code(512), make_enhanced_status(5, 1, 2), DotlessFit::lines_up},
-    {make_reply_code(513), make_enhanced_status(5, 1, 3), DotlessFit::partial},
-    {make_reply_code(514), make_enhanced_status(5, 1, 4), DotlessFit::lines_up},
-    {make_reply_code(515), make_enhanced_status(5, 1, 5), DotlessFit::does_not_line_up},
-    {make_reply_code(516), make_enhanced_status(5, 1, 6), DotlessFit::lines_up},
-    {make_reply_code(517), make_enhanced_status(5, 1, 7), DotlessFit::partial},
-    {make_reply_code(521), make_enhanced_status(5, 2, 1), DotlessFit::does_not_line_up},
-    {make_reply_code(522), make_enhanced_status(5, 2, 2), DotlessFit::lines_up},
-    {make_reply_code(523), make_enhanced_status(5, 2, 3), DotlessFit::lines_up},
-    {make_reply_code(524), make_enhanced_status(5, 2, 4), DotlessFit::lines_up},
-    {make_reply_code(530), make_enhanced_status(5, 3, 0), DotlessFit::lines_up},
-    {make_reply_code(531), make_enhanced_status(5, 3, 1), DotlessFit::lines_up},
-    {make_reply_code(532), make_enhanced_status(5, 3, 2), DotlessFit::lines_up},
-    {make_reply_code(533), make_enhanced_status(5, 3, 3), DotlessFit::does_not_line_up},
-    {make_reply_code(534), make_enhanced_status(5, 3, 4), DotlessFit::lines_up},
-    {make_reply_code(535), make_enhanced_status(5, 3, 5), DotlessFit::lines_up},
-    {make_reply_code(540), make_enhanced_status(5, 4, 0), DotlessFit::partial},
-    {make_reply_code(541), make_enhanced_status(5, 4, 1), DotlessFit::partial},
-    {make_reply_code(542), make_enhanced_status(5, 4, 2), DotlessFit::lines_up},
-    {make_reply_code(543), make_enhanced_status(5, 4, 3), DotlessFit::lines_up},
-    {make_reply_code(544), make_enhanced_status(5, 4, 4), DotlessFit::lines_up},
-    {make_reply_code(546), make_enhanced_status(5, 4, 6), DotlessFit::lines_up},
-    {make_reply_code(547), make_enhanced_status(5, 4, 7), DotlessFit::lines_up},
-    {make_reply_code(548), make_enhanced_status(5, 4, 8), DotlessFit::unregistered},
-    {make_reply_code(555), make_enhanced_status(5, 5, 5), DotlessFit::lines_up},
-    {make_reply_code(556), make_enhanced_status(5, 5, 6), DotlessFit::does_not_line_up},
-    {make_reply_code(563), make_enhanced_status(5, 6, 3), DotlessFit::does_not_line_up},
-    {make_reply_code(571), make_enhanced_status(5, 7, 1), DotlessFit::lines_up},
-    {make_reply_code(572), make_enhanced_status(5, 7, 2), DotlessFit::lines_up},
-    {make_reply_code(573), make_enhanced_status(5, 7, 3), DotlessFit::does_not_line_up},
-    {make_reply_code(574), make_enhanced_status(5, 7, 4), DotlessFit::lines_up},
-    {make_reply_code(575), make_enhanced_status(5, 7, 5), DotlessFit::lines_up},
-    {make_reply_code(576), make_enhanced_status(5, 7, 6), DotlessFit::partial},
-    {make_reply_code(577), make_enhanced_status(5, 7, 7), DotlessFit::lines_up},
+    {101, DotlessFit::not_applicable},
+    {111, DotlessFit::not_applicable},
+    {420, DotlessFit::does_not_line_up},
+    {422, DotlessFit::lines_up},
+    {431, DotlessFit::lines_up},
+    {432, DotlessFit::lines_up},
+    {441, DotlessFit::lines_up},
+    {442, DotlessFit::lines_up},
+    {446, DotlessFit::lines_up},
+    {447, DotlessFit::lines_up},
+    {449, DotlessFit::unregistered},
+    {465, DotlessFit::partial},
+    {471, DotlessFit::lines_up},
+    {510, DotlessFit::lines_up},
+    {511, DotlessFit::lines_up},
+    {512, DotlessFit::lines_up},
+    {513, DotlessFit::partial},
+    {514, DotlessFit::lines_up},
+    {515, DotlessFit::does_not_line_up},
+    {516, DotlessFit::lines_up},
+    {517, DotlessFit::partial},
+    {521, DotlessFit::does_not_line_up},
+    {522, DotlessFit::lines_up},
+    {523, DotlessFit::lines_up},
+    {524, DotlessFit::lines_up},
+    {530, DotlessFit::lines_up},
+    {531, DotlessFit::lines_up},
+    {532, DotlessFit::lines_up},
+    {533, DotlessFit::does_not_line_up},
+    {534, DotlessFit::lines_up},
+    {535, DotlessFit::lines_up},
+    {540, DotlessFit::partial},
+    {541, DotlessFit::partial},
+    {542, DotlessFit::lines_up},
+    {543, DotlessFit::lines_up},
+    {544, DotlessFit::lines_up},
+    {546, DotlessFit::lines_up},
+    {547, DotlessFit::lines_up},
+    {548, DotlessFit::unregistered},
+    {555, DotlessFit::lines_up},
+    {556, DotlessFit::does_not_line_up},
+    {563, DotlessFit::does_not_line_up},
+    {571, DotlessFit::lines_up},
+    {572, DotlessFit::lines_up},
+    {573, DotlessFit::does_not_line_up},
+    {574, DotlessFit::lines_up},
+    {575, DotlessFit::lines_up},
+    {576, DotlessFit::partial},
+    {577, DotlessFit::lines_up},
 };
 
 inline constexpr DerivationPairing derivation_pairings[] = {
-    {make_reply_code(235), make_enhanced_status(2, 7, 0), {"RFC 4954 sec. 6 pairs the reply with this code", 46}},
-    {make_reply_code(432), make_enhanced_status(4, 7, 12), {"RFC 4954 sec. 6 pairs the reply with this code", 46}},
-    {make_reply_code(521), make_enhanced_status(5, 3, 2), {"RFC 7504 adds 521 to X.3.2; the registry lists 521 with no other code", 69}},
-    {make_reply_code(530), make_enhanced_status(5, 7, 0), {"RFC 4954 sec. 6 and RFC 3207 sec. 4 both pair it with 5.7.0", 59}},
-    {make_reply_code(534), make_enhanced_status(5, 7, 9), {"RFC 4954 sec. 6 pairs the reply with this code", 46}},
-    {make_reply_code(535), make_enhanced_status(5, 7, 8), {"RFC 4954 sec. 6 pairs the reply with this code", 46}},
-    {make_reply_code(538), make_enhanced_status(5, 7, 11), {"RFC 4954 sec. 6 pairs the reply with this code", 46}},
-    {make_reply_code(556), make_enhanced_status(5, 1, 10), {"RFC 7505 sec. 4.1 pairs the reply with this code", 48}},
+    {235, 2, 7, 0, {35229, 46}},
+    {432, 4, 7, 12, {35229, 46}},
+    {521, 5, 3, 2, {35275, 69}},
+    {530, 5, 7, 0, {35344, 59}},
+    {534, 5, 7, 9, {35229, 46}},
+    {535, 5, 7, 8, {35229, 46}},
+    {538, 5, 7, 11, {35229, 46}},
+    {556, 5, 1, 10, {35403, 48}},
 };
 
 // How many rows data/seed-codes.csv has, for the tests.
