@@ -247,3 +247,26 @@ TEST_CASE("iteration: every table is sorted and unique by key") {
   }
   CHECK(sc::find_subject(static_cast<sc::Subject>(8)) == nullptr);
 }
+
+TEST_CASE("describe(EnhancedStatus): sweep of every class, subject 0 to 20 and detail 0 to 40") {
+  std::size_t exact = 0;
+  for (std::uint8_t status_class : {std::uint8_t{2}, std::uint8_t{4}, std::uint8_t{5}}) {
+    for (std::uint16_t subject = 0; subject <= 20; ++subject) {
+      for (std::uint16_t detail = 0; detail <= 40; ++detail) {
+        const auto status = make_enhanced_status(status_class, subject, detail);
+        const auto description = sc::describe(status);
+        const bool registered = sc::find_enhanced_status(status) != nullptr;
+        CHECK(description.fallback == !registered);
+        CHECK((description.match == sc::StatusMatch::subject) == (!registered && subject <= 7));
+        CHECK((description.match == sc::StatusMatch::status_class) == (subject > 7));
+        CHECK((description.title.empty()) == description.deprecated);
+        CHECK_FALSE(description.remedy.advice.empty());
+        CHECK(description.class_title == sc::name(status.status_class()));
+        if (status_class == 4) CHECK(description.remedy.retry == sc::Retry::retry_later);
+        if (status_class == 2) CHECK(description.remedy.actor == sc::Actor::nobody);
+        exact += registered ? 1U : 0U;
+      }
+    }
+  }
+  CHECK(exact == 3 * sc::enhanced_status_records().size());
+}
