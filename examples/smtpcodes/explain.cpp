@@ -202,7 +202,7 @@ void print_registry(const Explanation& e) {
     const auto& status = r.status;
     const std::string label = r.derived ? "derived status:" : "status meaning:";
     std::string head = status_text(status.status) + " ";
-    head += status.title.empty() ? str(status.description) : str(status.title);
+    head += status.title.empty() ? std::string("(the registry gives no summary)") : str(status.title);
     if (r.derived) head += " (derived: " + str(name(r.derivation.rule)) + ")";
     if (status.fallback) head += " (fallback: " + str(status.match == smtpcodes::StatusMatch::subject ? "subject" : "class") + ")";
     if (!status.references.empty()) head += " [" + str(status.references) + "]";
