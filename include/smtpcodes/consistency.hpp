@@ -94,8 +94,8 @@ struct DerivedStatus {
 //    the reply's first digit), for 2yz, 4yz and 5yz replies;
 // 4. no enhanced code for anything else.
 [[nodiscard]] constexpr DerivedStatus derive_enhanced_status(ReplyCode reply) noexcept {
-  for (const DerivationPairing& pairing : detail::derivation_pairings) {
-    if (pairing.reply_ == reply.value()) return DerivedStatus{pairing.status(), DerivationRule::registered_pairing};
+  if (const DerivationPairing* pairing = find_derivation_pairing(reply)) {
+    return DerivedStatus{pairing->status(), DerivationRule::registered_pairing};
   }
   const ReplyCodeRecord* record = find_reply_code(reply);
   const DotlessReading* reading = find_dotless_reading(reply);

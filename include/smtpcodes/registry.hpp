@@ -28,6 +28,31 @@ constexpr TableView<T> part(const T (&table)[N], RangeRef range) noexcept {
 }
 constexpr std::string_view text(TextRef ref) noexcept { return std::string_view{registry_text + ref.offset, ref.size}; }
 constexpr Remedy remedy(RemedyRef ref) noexcept { return Remedy{ref.actor, ref.retry, text(ref.advice)}; }
+
+// The keys the tables are sorted by.
+constexpr std::uint32_t sort_key(const EnhancedStatusRecord& record) noexcept {
+  return record.subject * 1000U + record.detail;
+}
+constexpr std::uint32_t sort_key(const DotlessReading& reading) noexcept { return reading.vendor_code_; }
+constexpr std::uint32_t sort_key(const DerivationPairing& pairing) noexcept { return pairing.reply_; }
+
+// Binary search of a table sorted by sort_key(); nullptr if absent.
+template <typename T, std::size_t N>
+constexpr const T* find_sorted(const T (&table)[N], std::uint32_t wanted) noexcept {
+  std::size_t low = 0;
+  std::size_t high = N;
+  while (low < high) {
+    const std::size_t middle = low + (high - low) / 2;
+    const std::uint32_t middle_key = sort_key(table[middle]);
+    if (middle_key == wanted) return &table[middle];
+    if (middle_key < wanted) {
+      low = middle + 1;
+    } else {
+      high = middle;
+    }
+  }
+  return nullptr;
+}
 }  // namespace detail
 
 // The accessors of the table rows (declared in <smtpcodes/registry_types.hpp>).
@@ -123,21 +148,7 @@ constexpr Remedy ReplyFallbackRecord::remedy() const noexcept { return detail::r
 // The registry record X.subject.detail of a code (its class does not matter:
 // the registry defines each X.s.d for every class), or nullptr.
 [[nodiscard]] constexpr const EnhancedStatusRecord* find_enhanced_status(EnhancedStatus status) noexcept {
-  const std::uint32_t key = status.subject_number() * 1000U + status.detail();
-  std::size_t low = 0;
-  std::size_t high = sizeof detail::enhanced_status_records / sizeof detail::enhanced_status_records[0];
-  while (low < high) {
-    const std::size_t middle = low + (high - low) / 2;
-    const EnhancedStatusRecord& record = detail::enhanced_status_records[middle];
-    const std::uint32_t middle_key = record.subject * 1000U + record.detail;
-    if (middle_key == key) return &record;
-    if (middle_key < key) {
-      low = middle + 1;
-    } else {
-      high = middle;
-    }
-  }
-  return nullptr;
+  return detail::find_sorted(detail::enhanced_status_records, status.subject_number() * 1000U + status.detail());
 }
 
 [[nodiscard]] constexpr const StatusGroupRecord* find_subject(Subject subject) noexcept {
@@ -157,11 +168,12 @@ constexpr Remedy ReplyFallbackRecord::remedy() const noexcept { return detail::r
 // How a vendor code reads as a dotless enhanced code (571 as 5.7.1), or
 // nullptr for codes no vendor list uses that way.
 [[nodiscard]] constexpr const DotlessReading* find_dotless_reading(ReplyCode code) noexcept {
-  for (const DotlessReading& reading : detail::dotless_readings) {
-    if (reading.vendor_code_ == code.value()) return &reading;
-    if (code.value() < reading.vendor_code_) break;
-  }
-  return nullptr;
+  return detail::find_sorted(detail::dotless_readings, code.value());
+}
+
+// The enhanced code the defining RFC pairs a reply code with, or nullptr.
+[[nodiscard]] constexpr const DerivationPairing* find_derivation_pairing(ReplyCode code) noexcept {
+  return detail::find_sorted(detail::derivation_pairings, code.value());
 }
 
 // What the seed documents claim a code means, with their provenance.
