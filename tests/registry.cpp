@@ -29,7 +29,7 @@ constexpr ReplyCase reply_cases[] = {
     {550, false, sc::Origin::rfc,
      "Requested action not taken: mailbox unavailable (e.g., mailbox not found, no access, or command rejected for "
      "policy reasons)",
-     sc::Actor::sender, sc::Retry::do_not_retry},
+     sc::Actor::sender, sc::Retry::after_fix},
     {556, false, sc::Origin::rfc, "Domain does not accept mail", sc::Actor::sender, sc::Retry::do_not_retry},
     {422, false, sc::Origin::registry_only, "Registry-only code; vendor: mailbox full", sc::Actor::recipient,
      sc::Retry::retry_later},

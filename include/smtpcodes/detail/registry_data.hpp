@@ -867,7 +867,7 @@ inline constexpr ReplyCodeRecord reply_code_records[] = {
     {546, Origin::vendor, {19808, 17}, {19825, 66}, {0, 0}, {Actor::recipient_admin, Retry::after_fix, {19891, 29}}, {0, 0}, {182, 3}},
     {547, Origin::vendor, {13618, 26}, {19920, 70}, {0, 0}, {Actor::sender_admin, Retry::do_not_retry, {19990, 57}}, {0, 0}, {185, 3}},
     {548, Origin::vendor, {20047, 28}, {20075, 92}, {0, 0}, {Actor::recipient_admin, Retry::after_fix, {20167, 50}}, {0, 0}, {188, 1}},
-    {550, Origin::rfc, {9214, 124}, {20217, 92}, {20309, 31}, {Actor::sender, Retry::do_not_retry, {20340, 88}}, {56, 5}, {189, 5}},
+    {550, Origin::rfc, {9214, 124}, {20217, 92}, {20309, 31}, {Actor::sender, Retry::after_fix, {20340, 88}}, {56, 5}, {189, 5}},
     {551, Origin::rfc, {9834, 41}, {20428, 67}, {11646, 15}, {Actor::sender, Retry::after_fix, {20495, 36}}, {61, 2}, {194, 5}},
     {552, Origin::rfc, {9922, 58}, {20531, 68}, {14206, 15}, {Actor::sender, Retry::after_fix, {20599, 81}}, {63, 2}, {199, 5}},
     {553, Origin::rfc, {9980, 85}, {20680, 45}, {11646, 15}, {Actor::sender, Retry::do_not_retry, {20725, 20}}, {65, 2}, {204, 5}},
