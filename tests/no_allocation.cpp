@@ -55,6 +55,12 @@ void keep(const T& value) {
   for (unsigned char byte : bytes) sink = static_cast<unsigned char>(sink + byte);
 }
 
+// The code an input parses to, or a code no table knows, for the lookups.
+ReplyCode reply_of(std::string_view in) { return parse_reply(in, ParseMode::lenient).value_or(999_reply); }
+EnhancedStatus status_of(std::string_view in) {
+  return parse_enhanced_status(in, ParseMode::lenient).value_or("5.999.999"_status);
+}
+
 struct Path {
   const char* name;
   void (*run)(std::string_view input);
@@ -92,6 +98,40 @@ constexpr Path paths[] = {
        keep(EnhancedStatus::from_parts(static_cast<unsigned>(in.size()) % 6, 1, 1));
      }},
     {"literals", [](std::string_view) { keep((550_reply).value() + "5.1.1"_status.key()); }},
+    {"describe(ReplyCode)", [](std::string_view in) { keep(describe(reply_of(in))); }},
+    {"describe(EnhancedStatus)", [](std::string_view in) { keep(describe(status_of(in))); }},
+    {"find_reply_code, find_dotless_reading, find_derivation_pairing",
+     [](std::string_view in) {
+       keep(find_reply_code(reply_of(in)));
+       keep(find_dotless_reading(reply_of(in)));
+       keep(find_derivation_pairing(reply_of(in)));
+     }},
+    {"find_enhanced_status, find_subject, find_status_class",
+     [](std::string_view in) {
+       keep(find_enhanced_status(status_of(in)));
+       keep(find_subject(status_of(in).subject()));
+       keep(find_status_class(status_of(in).status_class()));
+     }},
+    {"claims and find_claim",
+     [](std::string_view in) {
+       keep(claims(reply_of(in)).size() + claims(status_of(in)).size());
+       keep(find_claim(reply_of(in), Source::seed_000));
+       keep(find_claim(status_of(in), Source::seed_004));
+     }},
+    {"check_consistency, association, derive_enhanced_status",
+     [](std::string_view in) {
+       keep(check_consistency(reply_of(in), status_of(in)));
+       keep(association(reply_of(in), status_of(in)));
+       keep(derive_enhanced_status(reply_of(in)));
+     }},
+    {"registry names",
+     [](std::string_view in) {
+       const auto description = describe(reply_of(in));
+       keep(name(description.remedy.actor).size() + name(description.remedy.retry).size() +
+            name(description.origin).size() + name(Source::seed_000).size() + document(Source::seed_001).size() +
+            name(check_consistency(reply_of(in), status_of(in)).association).size() +
+            name(derive_enhanced_status(reply_of(in)).rule).size());
+     }},
 };
 
 }  // namespace
