@@ -55,7 +55,7 @@ while IFS=$'\t' read -r name role _; do
 done <"$results/operations.tsv"
 
 echo "== compile time"
-repetitions=5
+repetitions=7
 [ "$quick" = 1 ] && repetitions=3
 "$root/benchmarks/compile_cost.sh" "$repetitions" >"$results/compile_cost.md"
 
