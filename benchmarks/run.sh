@@ -11,8 +11,13 @@
 # installs them when run as root. Results stay in build-bench-COMPILER/results/.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
-compiler=${CXX:-g++}
+compiler=$(command -v "${CXX:-g++}")
 build="$root/build-bench-$(basename "$compiler")"
+# A build directory configured for another compiler path is started afresh.
+if [ -f "$build/CMakeCache.txt" ] &&
+   ! grep -qx "CMAKE_CXX_COMPILER:[A-Z]*=$compiler" "$build/CMakeCache.txt"; then
+  rm -rf "$build/CMakeCache.txt" "$build/CMakeFiles"
+fi
 results="$build/results"
 quick=0
 [ "${1:-}" = "--quick" ] && quick=1
