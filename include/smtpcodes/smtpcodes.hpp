@@ -12,5 +12,6 @@
 #include <smtpcodes/reply_code.hpp>
 #include <smtpcodes/enhanced_status.hpp>
 #include <smtpcodes/literals.hpp>
+#include <smtpcodes/reply.hpp>
 
 #endif  // SMTPCODES_SMTPCODES_HPP
