@@ -13,5 +13,7 @@
 #include <smtpcodes/enhanced_status.hpp>
 #include <smtpcodes/literals.hpp>
 #include <smtpcodes/reply.hpp>
+#include <smtpcodes/reply_stream.hpp>
+#include <smtpcodes/ehlo.hpp>
 
 #endif  // SMTPCODES_SMTPCODES_HPP
