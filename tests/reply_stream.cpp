@@ -128,6 +128,8 @@ const Sample samples[] = {
     {"250 this line is too long\r\n250 ok\r\n", short_lines},
     {"250-ok\r\n250-this one is too long\r\n250 ok\r\n", short_lines},
     {"250-a\r\n250-this one is too long and never ends", short_lines},
+    {"250-0123456789a\r\n250 0123456789ab", short_lines},  // both exactly at the 16-octet cap
+    {"250 0123456789abc\r\n", short_lines},               // one over, only with its CRLF
     {"550 4.2.2 mismatch\r\n250-\xC3\xA9\r\n250 \xFF\r\n", strict},
     {std::string_view("250 nul\0here\r\n\r\n250 x\r\n", 22), strict},
     {"\r\n\n\r250 a\r\n", lenient},
