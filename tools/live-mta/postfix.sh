@@ -79,17 +79,6 @@ CONF
   POSTFIX_PID=$!
 }
 
-# wait_for_listener PORT SECONDS: true once something listens on 127.0.0.1:PORT.
-wait_for_listener() {
-  local hex
-  hex=$(printf '0100007F:%04X' "$1")
-  for _ in $(seq $(($2 * 10))); do
-    grep -q " $hex 00000000:0000 0A " /proc/net/tcp && return 0
-    sleep 0.1
-  done
-  return 1
-}
-
 stop_postfix() {
   [ -n "${POSTFIX_PID:-}" ] || return 0
   kill "$POSTFIX_PID" 2>/dev/null || true
