@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <atomic>
+#include <iterator>
 #include <cstdlib>
 #include <new>
 #include <random>
@@ -188,6 +189,31 @@ TEST_CASE("all samples in one pipelined stream, in random chunks") {
       cuts.push_back(at);
     }
     CHECK(parse_with_stream(all, cuts, strict) == expected);
+  }
+}
+
+TEST_CASE("random byte soup: the stream agrees with the whole parser under every option") {
+  // Pieces that make replies, near-replies and garbage when strung together.
+  const std::string_view pieces[] = {"250", "550", "571", "2500", " ", "-", "\t", "\r\n", "\n", "\r", "5.1.1",
+                                     "4.2.2", "5.1", "x", "text", "\xC3\xA9", "\xFF", std::string_view("\0", 1),
+                                     "503 "};
+  const ReplyOptions option_sets[] = {strict, lenient, short_lines, {ParseMode::lenient, 16, false}};
+  std::mt19937 random(42);
+  for (std::size_t round = 0; round < 3000; ++round) {
+    std::string input;
+    const std::size_t count = std::uniform_int_distribution<std::size_t>(1, 30)(random);
+    for (std::size_t i = 0; i < count; ++i) {
+      input += pieces[std::uniform_int_distribution<std::size_t>(0, std::size(pieces) - 1)(random)];
+    }
+    const ReplyOptions& options = option_sets[round % std::size(option_sets)];
+    std::vector<std::size_t> cuts;
+    for (std::size_t at = 0;;) {
+      at += std::uniform_int_distribution<std::size_t>(1, 6)(random);
+      if (at >= input.size()) break;
+      cuts.push_back(at);
+    }
+    CAPTURE(input);
+    CHECK(parse_with_stream(input, cuts, options) == parse_with_whole_parser(input, options));
   }
 }
 
