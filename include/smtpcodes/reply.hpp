@@ -112,6 +112,8 @@ enum class ReplyDiagnostic : std::uint8_t {
 };
 
 inline constexpr std::size_t reply_diagnostic_count = 15;
+static_assert(static_cast<std::size_t>(ReplyDiagnostic::reply_code_in_text) + 1 == reply_diagnostic_count,
+              "reply_diagnostic_count counts every ReplyDiagnostic");
 
 [[nodiscard]] constexpr std::string_view name(ReplyDiagnostic diagnostic) noexcept {
   switch (diagnostic) {

@@ -43,7 +43,8 @@ class BasicReplyStream {
  public:
   using reply_type = BasicReply<MaxLines>;
 
-  // buffer must outlive the stream and is the only memory it uses.
+  // buffer must outlive the stream and is the only memory it uses;
+  // capacity must not be 0.
   BasicReplyStream(char* buffer, std::size_t capacity, const ReplyOptions& options = {}) noexcept
       : buffer_(buffer), capacity_(capacity), options_(options) {
     options_.allow_incomplete = false;
