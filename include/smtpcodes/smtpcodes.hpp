@@ -12,6 +12,9 @@
 #include <smtpcodes/reply_code.hpp>
 #include <smtpcodes/enhanced_status.hpp>
 #include <smtpcodes/literals.hpp>
+#include <smtpcodes/registry.hpp>
+#include <smtpcodes/reply_codes.hpp>
+#include <smtpcodes/consistency.hpp>
 #include <smtpcodes/reply.hpp>
 #include <smtpcodes/reply_stream.hpp>
 #include <smtpcodes/ehlo.hpp>
