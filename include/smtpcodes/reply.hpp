@@ -188,15 +188,15 @@ enum class EnhancedStatusSource : std::uint8_t {
   derived,  // not sent, derived from the reply code by the registry
 };
 
-// A parsed reply holding up to MaxLines lines by value. Reply (32 lines) fits
-// any EHLO reply seen in practice; a longer reply is the error too_many_lines,
-// so pick a larger MaxLines for peers that need it.
 template <std::size_t MaxLines>
 class BasicReply;
 template <std::size_t MaxLines>
 constexpr Result<BasicReply<MaxLines>, ReplyError> scan_reply(std::string_view input, const ReplyOptions& options,
                                                               std::size_t& end) noexcept;
 
+// A parsed reply holding up to MaxLines lines by value. Reply (32 lines) fits
+// any EHLO reply seen in practice; a longer reply is the error too_many_lines,
+// so pick a larger MaxLines for peers that need it.
 template <std::size_t MaxLines>
 class BasicReply {
   static_assert(MaxLines >= 1, "a reply has at least one line");
@@ -210,8 +210,8 @@ class BasicReply {
   // reply_codes_differ says when they do not).
   [[nodiscard]] constexpr ReplyCode code() const noexcept { return code_; }
 
-  // The enhanced status code of the first line that has one; empty when
-  // enhanced_status_source() is none.
+  // The enhanced status code of the first line that has one (or the derived
+  // one); empty when enhanced_status_source() is none.
   [[nodiscard]] constexpr EnhancedStatus enhanced_status() const noexcept { return enhanced_status_; }
   [[nodiscard]] constexpr bool has_enhanced_status() const noexcept {
     return source_ != EnhancedStatusSource::none;
