@@ -22,7 +22,15 @@ int run_replies(const Options& options) {
     if (argument == "--lenient") {
       reply_options.mode = smtpcodes::ParseMode::lenient;
     } else if (argument == "--max-line-length" && i + 1 < options.arguments.size()) {
-      reply_options.max_line_length = std::strtoul(std::string(options.arguments[++i]).c_str(), nullptr, 10);
+      const std::string value(options.arguments[++i]);
+      char* end = nullptr;
+      const unsigned long length = std::strtoul(value.c_str(), &end, 10);
+      // A line must hold at least a code and CRLF; a megabyte is beyond any real server.
+      if (end == value.c_str() || *end != '\0' || length < 5 || length > (1UL << 20)) {
+        std::fprintf(stderr, "smtpcodes replies: --max-line-length takes 5 to 1048576 octets\n");
+        return 2;
+      }
+      reply_options.max_line_length = length;
     } else if (argument == "-") {
       path = nullptr;  // standard input, the default
     } else if (path == nullptr && argument.substr(0, 1) != "-") {
