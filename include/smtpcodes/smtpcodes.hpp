@@ -15,5 +15,8 @@
 #include <smtpcodes/registry.hpp>
 #include <smtpcodes/reply_codes.hpp>
 #include <smtpcodes/consistency.hpp>
+#include <smtpcodes/reply.hpp>
+#include <smtpcodes/reply_stream.hpp>
+#include <smtpcodes/ehlo.hpp>
 
 #endif  // SMTPCODES_SMTPCODES_HPP
