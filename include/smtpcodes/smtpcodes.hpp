@@ -18,5 +18,6 @@
 #include <smtpcodes/reply.hpp>
 #include <smtpcodes/reply_stream.hpp>
 #include <smtpcodes/ehlo.hpp>
+#include <smtpcodes/derived_reply.hpp>
 
 #endif  // SMTPCODES_SMTPCODES_HPP
