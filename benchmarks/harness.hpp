@@ -38,23 +38,32 @@ struct Operation {
   std::size_t inputs_per_round;
   std::function<void(benchmark::State&)> time;     // one input per iteration
   std::function<void(std::size_t rounds)> repeat;  // every input, `rounds` times
-  std::function<std::vector<bool>()> verdicts;     // which inputs it accepts (for the report)
+  std::function<std::vector<long>()> outcomes;     // what it made of each input (for the report)
 };
 
 std::vector<Operation>& operations();
 
-// A result the caller can tell apart from a failure: most rows return the, or -1 when they reject the input.
-// code's number, or -1 when they reject the input; a Result says it itself.
+// What a row made of one input, for comparing rows: most rows return the
+// code's number, or -1 when they reject the input; a Result says whether it
+// holds the code it parsed; anything else (formatted text) counts as 1.
+inline long outcome(smtpcodes::ReplyCode code, int) { return code.value(); }
+inline long outcome(smtpcodes::EnhancedStatus status, int) { return static_cast<long>(status.key()); }
 template <class Result>
-auto is_accepted(const Result& result, int) -> decltype(static_cast<bool>(result.has_value())) {
-  return result.has_value();
+long outcome(const Result& result, long);
+template <class T, class E>
+long outcome(const smtpcodes::Result<T, E>& result, int) {
+  return result ? outcome(*result, 0) : -1L;
 }
 template <class Result>
-bool is_accepted(const Result& result, long) {
-  if constexpr (std::is_signed_v<Result>) {
-    return result >= 0;
+auto outcome(const Result& result, int) -> decltype(static_cast<bool>(result.has_value()), 0L) {
+  return result.has_value() ? 1L : -1L;
+}
+template <class Result>
+long outcome(const Result& result, long) {
+  if constexpr (std::is_integral_v<Result>) {
+    return static_cast<long>(result);
   } else {
-    return true;
+    return 1L;
   }
 }
 
@@ -93,10 +102,10 @@ bool add_operation(std::string group, std::string variant, Role role, std::strin
       }
     }
   };
-  operation.verdicts = [inputs, function]() {
-    std::vector<bool> accepted;
-    for (const Input& item : inputs()) accepted.push_back(is_accepted(function(item), 0));
-    return accepted;
+  operation.outcomes = [inputs, function]() {
+    std::vector<long> results;
+    for (const Input& item : inputs()) results.push_back(outcome(function(item), 0));
+    return results;
   };
   operations().push_back(std::move(operation));
   return true;

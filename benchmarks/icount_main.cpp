@@ -1,10 +1,11 @@
 // The driver callgrind runs to count instructions per operation:
 //
 //   smtpcodes_icount list             every operation: name, role, input array,
-//                                     inputs, accepted, same verdicts as the hand row
+//                                     inputs, accepted, same outcome as the hand row
 //   smtpcodes_icount check            fails unless every strict smtpcodes row and
-//                                     the std::regex row accept exactly the inputs
-//                                     the hand scanner accepts
+//                                     the std::regex row make of every input what
+//                                     the hand scanner makes of it (the same code,
+//                                     or the same rejection)
 //   smtpcodes_icount run NAME ROUNDS  one warm-up round, then ROUNDS rounds
 //
 // A run with ROUNDS = 0 costs everything but the measured rounds (start-up,
@@ -25,19 +26,19 @@ using smtpcodes_bench::Role;
 
 std::string name_of(const Operation& operation) { return operation.group + "/" + operation.variant; }
 
-// How many inputs get the same verdict from the operation and its group's
+// How many inputs get the same outcome from the operation and its group's
 // hand row (all of them when the group has none).
 std::size_t agreement(const Operation& operation) {
-  const std::vector<bool> verdicts = operation.verdicts();
+  const std::vector<long> outcomes = operation.outcomes();
   for (const Operation& other : operations()) {
     if (other.group == operation.group && other.role == Role::hand) {
-      const std::vector<bool> hand = other.verdicts();
+      const std::vector<long> hand = other.outcomes();
       std::size_t agree = 0;
-      for (std::size_t i = 0; i < verdicts.size(); ++i) agree += verdicts[i] == hand[i] ? 1U : 0U;
+      for (std::size_t i = 0; i < outcomes.size(); ++i) agree += outcomes[i] == hand[i] ? 1U : 0U;
       return agree;
     }
   }
-  return verdicts.size();
+  return outcomes.size();
 }
 
 bool must_agree(const Operation& operation) {
@@ -50,9 +51,8 @@ bool must_agree(const Operation& operation) {
 int main(int argc, char** argv) {
   if (argc == 2 && std::strcmp(argv[1], "list") == 0) {
     for (const Operation& operation : operations()) {
-      const std::vector<bool> verdicts = operation.verdicts();
       std::size_t accepted = 0;
-      for (bool verdict : verdicts) accepted += verdict ? 1U : 0U;
+      for (long result : operation.outcomes()) accepted += result >= 0 ? 1U : 0U;
       std::printf("%s\t%d\t%s\t%zu\t%zu\t%zu\n", name_of(operation).c_str(), static_cast<int>(operation.role),
                   operation.inputs_name.c_str(), operation.inputs_per_round, accepted, agreement(operation));
     }
