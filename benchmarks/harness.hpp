@@ -115,6 +115,11 @@ bool add_operation(std::string group, std::string variant, Role role, std::strin
 // fixed seed, from templates of real servers' replies; about 10% is malformed.
 const std::vector<std::string_view>& reply_lines();
 const std::vector<std::string_view>& enhanced_status_texts();
+// Whole replies (CRLF, one to ten lines), and streams of about 16 KiB of
+// replies: mostly EHLO replies, or mostly multi-line rejections.
+const std::vector<std::string_view>& whole_replies();
+const std::vector<std::string_view>& ehlo_heavy_streams();
+const std::vector<std::string_view>& bounce_heavy_streams();
 // The codes of those inputs that parse, as values, for the formatting rows.
 const std::vector<smtpcodes::ReplyCode>& reply_codes();
 const std::vector<smtpcodes::EnhancedStatus>& enhanced_statuses();

@@ -97,6 +97,53 @@ constexpr std::string_view templates[] = {
     "250 recipient <{u}@{d}> ok",
 };
 
+// Whole replies, lines separated by '\n' here and by CRLF in the inputs.
+constexpr std::string_view reply_templates[] = {
+    // Postfix, Exim, Gmail and Microsoft 365 EHLO replies
+    "250-{h}\n250-PIPELINING\n250-SIZE 10240000\n250-VRFY\n250-ETRN\n250-STARTTLS\n250-ENHANCEDSTATUSCODES\n"
+    "250-8BITMIME\n250-DSN\n250 CHUNKING",
+    "250-{h} Hello {h} [{i}]\n250-SIZE 52428800\n250-8BITMIME\n250-PIPELINING\n250-PIPE_CONNECT\n250-STARTTLS\n"
+    "250 HELP",
+    "250-mx.google.com at your service, [{i}]\n250-SIZE 157286400\n250-8BITMIME\n250-STARTTLS\n"
+    "250-ENHANCEDSTATUSCODES\n250-PIPELINING\n250-CHUNKING\n250 SMTPUTF8",
+    "250-{h}.mail.protection.outlook.com Hello [{i}]\n250-SIZE 157286400\n250-PIPELINING\n250-DSN\n"
+    "250-ENHANCEDSTATUSCODES\n250-STARTTLS\n250-8BITMIME\n250-BINARYMIME\n250-CHUNKING\n250 SMTPUTF8",
+    // greetings and the mail transaction
+    "220 {h} ESMTP Postfix (Debian/GNU)",
+    "220 mx.google.com ESMTP {q} - gsmtp",
+    "220 {h} ESMTP Exim 4.96 Mon, 23 Nov 2026 12:05:11 +0000",
+    "250 2.1.0 Ok",
+    "250 2.1.5 Ok",
+    "354 End data with <CR><LF>.<CR><LF>",
+    "250 2.0.0 Ok: queued as {q}",
+    "250 2.0.0 OK  1732363511 {q} - gsmtp",
+    "221 2.0.0 Bye",
+    // rejections and deferrals
+    "550 5.1.1 <{u}@{d}>: Recipient address rejected: User unknown in virtual mailbox table",
+    "450 4.7.1 Client host rejected: cannot find your hostname, [{i}]",
+    "554 5.7.1 <{u}@{d}>: Relay access denied",
+    "550-Verification failed for <{u}@{d}>\n550-Called:   {i}\n550-Sent:     RCPT TO:<{u}@{d}>\n"
+    "550-Response: 550 5.1.1 User unknown\n550 Sender verify failed",
+    "550-5.1.1 The email account that you tried to reach does not exist. Please try\n"
+    "550-5.1.1 double-checking the recipient's email address for typos or\n"
+    "550-5.1.1 unnecessary spaces. For more information, go to\n"
+    "550 5.1.1  https://support.google.com/mail/?p=NoSuchUser {q} - gsmtp",
+    "421-4.7.28 [{i}] Our system has detected an unusual rate of\n"
+    "421-4.7.28 unsolicited mail originating from your IP address. To protect our\n"
+    "421 4.7.28 users from spam, mail sent from your IP address has been rate limited. {q} - gsmtp",
+    "550 5.7.606 Access denied, banned sending IP [{i}]. To request removal from this list please visit "
+    "https://sender.office.com/ and follow the directions.",
+    "550 5.4.1 Recipient address rejected: Access denied. AS(201806281) [{h}.prod.protection.outlook.com]",
+    "451 4.7.500 Server busy. Please try again later from [{i}]. (S77714) [{h}.prod.protection.outlook.com]",
+    "421 4.7.0 [TSS04] Messages from {i} temporarily deferred due to unexpected volume or user complaints - "
+    "4.16.55.1; see https://postmaster.yahooinc.com/error-codes",
+    "554 5.7.9 Message not accepted for policy reasons.  See https://postmaster.yahooinc.com/error-codes",
+};
+
+// Indexes into reply_templates: the EHLO replies, and the rejections.
+constexpr std::size_t ehlo_templates = 4;
+constexpr std::size_t first_rejection = 13;
+
 constexpr std::string_view users[] = {"john.smith", "info", "a.b-c", "postmaster", "x9823"};
 constexpr std::string_view domains[] = {"example.com", "mail.example.org", "yahoo.com", "example.co.uk"};
 constexpr std::string_view hosts[] = {"mx1.example.com", "AM6PR04MB5432", "smtp-out.example.net", "mta7"};
@@ -171,6 +218,35 @@ std::string damage_status(std::string status, Random& random) {
   }
 }
 
+// A whole reply with CRLF line endings; about one in ten damaged the way
+// broken servers and proxies damage replies.
+std::string make_reply(std::string_view pattern, Random& random) {
+  std::string lines = fill(pattern, random);
+  std::vector<std::string> parts;
+  for (std::size_t start = 0;;) {
+    const std::size_t end = lines.find('\n', start);
+    parts.push_back(lines.substr(start, end - start));
+    if (end == std::string::npos) break;
+    start = end + 1;
+  }
+  std::size_t bare_line_feed = parts.size();  // none
+  if (random.one_in(10)) {
+    const std::size_t index = random.below(parts.size());
+    std::string& line = parts[index];
+    switch (random.below(6)) {
+      case 0: line = damage_reply(line, random); break;         // a broken code on one line
+      case 1: line[2] = line[2] == '9' ? '0' : '9'; break;      // codes that differ between lines
+      case 2: bare_line_feed = index; break;                    // LF without CR
+      case 3: parts.back()[3] = '-'; break;                     // the last line says more follows
+      case 4: parts[0][3] = ' '; break;                         // a reply ends early, data follows
+      default: line += ' ' + std::string(600, 'x'); break;      // a line longer than 512 octets
+    }
+  }
+  std::string out;
+  for (std::size_t i = 0; i < parts.size(); ++i) out += parts[i] + (i == bare_line_feed ? "\n" : "\r\n");
+  return out;
+}
+
 // Keeps the texts alive in one buffer, each followed by NUL so that sscanf
 // can read them, and hands out views into it.
 std::vector<std::string_view> pack(const std::vector<std::string>& texts) {
@@ -191,7 +267,53 @@ std::vector<std::string_view> pack(const std::vector<std::string>& texts) {
   return views;
 }
 
+// A session's worth of replies, about 16 KiB, as a client reads them.
+std::string make_stream(Random& random, bool ehlo_heavy) {
+  std::string stream;
+  while (stream.size() < 16384) {
+    const std::size_t pick = ehlo_heavy ? (random.one_in(2) ? random.below(ehlo_templates)
+                                                            : random.below(std::size(reply_templates)))
+                                        : (random.one_in(4) ? random.below(std::size(reply_templates))
+                                                            : first_rejection + random.below(std::size(reply_templates) -
+                                                                                            first_rejection));
+    stream += make_reply(reply_templates[pick], random);
+  }
+  return stream;
+}
+
 }  // namespace
+
+const std::vector<std::string_view>& whole_replies() {
+  static const std::vector<std::string_view> replies = [] {
+    Random random(seed + 2);
+    std::vector<std::string> texts;
+    while (texts.size() < input_count / 4) {
+      texts.push_back(make_reply(reply_templates[random.below(std::size(reply_templates))], random));
+    }
+    return pack(texts);
+  }();
+  return replies;
+}
+
+const std::vector<std::string_view>& ehlo_heavy_streams() {
+  static const std::vector<std::string_view> streams = [] {
+    Random random(seed + 3);
+    std::vector<std::string> texts;
+    while (texts.size() < 64) texts.push_back(make_stream(random, true));
+    return pack(texts);
+  }();
+  return streams;
+}
+
+const std::vector<std::string_view>& bounce_heavy_streams() {
+  static const std::vector<std::string_view> streams = [] {
+    Random random(seed + 4);
+    std::vector<std::string> texts;
+    while (texts.size() < 64) texts.push_back(make_stream(random, false));
+    return pack(texts);
+  }();
+  return streams;
+}
 
 const std::vector<std::string_view>& reply_lines() {
   static const std::vector<std::string_view> lines = [] {
