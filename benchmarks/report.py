@@ -24,12 +24,15 @@ def load(directory):
                                    inputs_name=inputs_name, count=int(count), accepted=int(accepted),
                                    agree=int(agree)))
     times = {}
+    throughput = {}
     with open(os.path.join(directory, "times.json")) as source:
         for run in json.load(source)["benchmarks"]:
             # With repetitions, Google Benchmark reports mean, median and stddev.
             if run.get("aggregate_name", "median") == "median":
                 unit = {"ns": 1.0, "us": 1e3, "ms": 1e6, "s": 1e9}[run["time_unit"]]
                 times[run["run_name"]] = run["cpu_time"] * unit
+                if "bytes_per_second" in run:
+                    throughput[run["run_name"]] = run["bytes_per_second"]
     instructions = {}
     with open(os.path.join(directory, "instructions.tsv")) as lines:
         for line in lines:
@@ -37,6 +40,7 @@ def load(directory):
             instructions[name] = (int(measured) - int(calibration)) / int(rounds)
     for operation in operations:
         operation["ns"] = times.get(operation["name"])
+        operation["bytes_per_second"] = throughput.get(operation["name"])
         per_round = instructions.get(operation["name"])
         operation["ir"] = per_round / operation["count"] if per_round is not None else None
     return operations
@@ -78,6 +82,20 @@ def main():
                   f"| {ratio(op['ns'], heavy['ns'])} | {ir} | {ns} | {accepts} | {agrees} |")
     print()
     print("\\* std::regex for the parsers; for to_string, std::ostringstream plays its part.")
+    streams = [g for g in groups if any(op["group"] == g and op["variant"].startswith("memchr") for op in operations)]
+    if streams:
+        print()
+        print("Throughput over the same bytes (this machine), as a share of memchr's:")
+        print()
+        for group in streams:
+            rows = {op["variant"]: op for op in operations if op["group"] == group}
+            memchr = next(op for name, op in rows.items() if name.startswith("memchr"))
+            for name, op in rows.items():
+                if op is memchr or not op["bytes_per_second"] or not memchr["bytes_per_second"]:
+                    continue
+                share = op["bytes_per_second"] / memchr["bytes_per_second"]
+                print(f"- {group}, {name}: {op['bytes_per_second'] / 1e6:.0f} MB/s, "
+                      f"{share:.3f} of memchr's {memchr['bytes_per_second'] / 1e6:.0f} MB/s (1/{1 / share:.1f})")
     print()
     print("Loop overhead (already subtracted from every instruction count above; times include it):")
     print()
