@@ -124,6 +124,33 @@ constexpr Path paths[] = {
        keep(association(reply_of(in), status_of(in)));
        keep(derive_enhanced_status(reply_of(in)));
      }},
+    {"parse_whole_reply, scan_reply, parse_ehlo, add_derived_enhanced_status",
+     [](std::string_view in) {
+       char text[64] = {};
+       const std::size_t size = in.size() < 60 ? in.size() : 60;
+       for (std::size_t i = 0; i < size; ++i) text[i] = in[i];
+       text[size] = '\r';
+       text[size + 1] = '\n';
+       const std::string_view reply_text(text, size + 2);
+       auto reply = parse_whole_reply(reply_text);
+       keep(reply.has_value());
+       std::size_t end = 0;
+       keep(scan_reply<32>(reply_text, ReplyOptions{}, end).has_value());
+       if (reply) {
+         Reply copy = *reply;
+         keep(add_derived_enhanced_status(copy));
+         keep(parse_ehlo(copy));
+       }
+     }},
+    {"ReplyStream feed, next, finish",
+     [](std::string_view in) {
+       static char buffer[1024];
+       ReplyStream stream(buffer, sizeof buffer);
+       keep(stream.feed(in));
+       keep(stream.feed("\r\n250-a\r\n250 b\r\n"));
+       stream.finish();
+       for (int i = 0; i < 8 && stream.next() != ReplyStreamStatus::end_of_stream; ++i) keep(stream.reply().line_count());
+     }},
     {"registry names",
      [](std::string_view in) {
        const auto description = describe(reply_of(in));
