@@ -24,9 +24,8 @@ TEST_CASE("the text behind every formatter") {
 
 #if SMTPCODES_USE_STD_FORMAT
 TEST_CASE("std::format") {
-  smtpcodes_test::for_each_display_case([](const auto& value, std::string_view expected) {
-    CHECK(std::format("{}", value) == expected);
-  });
+  smtpcodes_test::for_each_display_case(
+      [](const auto& value, std::string_view expected) { CHECK(std::format("{}", value) == expected); });
   CHECK(std::format("[{:>6}]", 550_reply) == "[   550]");
   CHECK(std::format("[{:*<8}]", "5.1.1"_status) == "[5.1.1***]");
   CHECK(std::format("{:.3}", smtpcodes::parse_reply("5x0")) == "err");
@@ -35,9 +34,8 @@ TEST_CASE("std::format") {
 
 #if SMTPCODES_USE_FMT
 TEST_CASE("fmt::format") {
-  smtpcodes_test::for_each_display_case([](const auto& value, std::string_view expected) {
-    CHECK(fmt::format("{}", value) == expected);
-  });
+  smtpcodes_test::for_each_display_case(
+      [](const auto& value, std::string_view expected) { CHECK(fmt::format("{}", value) == expected); });
   CHECK(fmt::format("[{:>6}]", 550_reply) == "[   550]");
   CHECK(fmt::format("[{:*<8}]", "5.1.1"_status) == "[5.1.1***]");
   CHECK(fmt::format("{:.3}", smtpcodes::parse_reply("5x0")) == "err");

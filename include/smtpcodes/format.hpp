@@ -52,7 +52,7 @@
 // One constrained specialization covers every type that has a text, so a new
 // type needs no change here (see detail/display.hpp).
 template <class T>
-  requires smtpcodes::detail::is_displayable_v<T>
+requires smtpcodes::detail::is_displayable_v<T>
 struct std::formatter<T, char> : std::formatter<std::string_view, char> {
   template <class FormatContext>
   auto format(const T& value, FormatContext& context) const {

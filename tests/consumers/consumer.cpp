@@ -14,8 +14,8 @@ static_assert((550_reply).is_permanent_failure());
 static_assert("5.1.1"_status.subject() == smtpcodes::Subject::addressing);
 static_assert(smtpcodes::parse_reply("421 closing")->severity() == smtpcodes::Severity::transient_negative);
 static_assert(!smtpcodes::parse_enhanced_status("5.1.1000"));
-static_assert(SMTPCODES_VERSION == SMTPCODES_VERSION_MAJOR * 10000 + SMTPCODES_VERSION_MINOR * 100 +
-                                       SMTPCODES_VERSION_PATCH);
+static_assert(SMTPCODES_VERSION ==
+              SMTPCODES_VERSION_MAJOR * 10000 + SMTPCODES_VERSION_MINOR * 100 + SMTPCODES_VERSION_PATCH);
 
 int main() {
   std::ostringstream text;
