@@ -1,3 +1,15 @@
+// libc++ 14 (Debian 12) has a <format> that it keeps hidden as incomplete.
+// The libc++ stage switches it on to compile this file once more (not link:
+// the library lacks format_error), so that the std::formatter code is at
+// least instantiated somewhere: neither that library nor libstdc++ 12
+// defines __cpp_lib_format.
+#if defined(SMTPCODES_TEST_LIBCXX_INCOMPLETE_FORMAT) && __cplusplus > 201703L
+#include <__config>
+#undef _LIBCPP_HAS_NO_INCOMPLETE_FORMAT
+#include <format>
+#define SMTPCODES_USE_STD_FORMAT 1
+#endif
+
 #include <smtpcodes/format.hpp>
 
 #include <doctest/doctest.h>

@@ -53,13 +53,19 @@
 // type needs no change here (see detail/display.hpp).
 template <class T>
 requires smtpcodes::detail::is_displayable_v<T>
-struct std::formatter<T, char> : std::formatter<std::string_view, char> {
+struct std::formatter<T, char> {
+  constexpr auto parse(std::basic_format_parse_context<char>& context) { return text_formatter_.parse(context); }
+
   template <class FormatContext>
   auto format(const T& value, FormatContext& context) const {
     smtpcodes::detail::DisplayText text;
     display(text, value);
-    return std::formatter<std::string_view, char>::format(text.view(), context);
+    return text_formatter_.format(text.view(), context);
   }
+
+ private:
+  // mutable: in some standard libraries (libc++ 14) format() is not const.
+  mutable std::formatter<std::string_view, char> text_formatter_;
 };
 #endif
 
@@ -67,15 +73,23 @@ struct std::formatter<T, char> : std::formatter<std::string_view, char> {
 #include <fmt/format.h>
 
 template <class T>
-struct fmt::formatter<T, char, std::enable_if_t<smtpcodes::detail::is_displayable_v<T>>>
-    : fmt::formatter<fmt::string_view, char> {
+struct fmt::formatter<T, char, std::enable_if_t<smtpcodes::detail::is_displayable_v<T>>> {
+  template <class ParseContext>
+  constexpr auto parse(ParseContext& context) -> decltype(context.begin()) {
+    return text_formatter_.parse(context);
+  }
+
   template <class FormatContext>
   auto format(const T& value, FormatContext& context) const -> decltype(context.out()) {
     smtpcodes::detail::DisplayText text;
     display(text, value);
     const std::string_view view = text.view();
-    return fmt::formatter<fmt::string_view, char>::format(fmt::string_view(view.data(), view.size()), context);
+    return text_formatter_.format(fmt::string_view(view.data(), view.size()), context);
   }
+
+ private:
+  // mutable: before fmt 8, format() was not const.
+  mutable fmt::formatter<fmt::string_view, char> text_formatter_;
 };
 #endif
 
