@@ -10,8 +10,7 @@ set(SMTPCODES_INSTALL_PKGCONFIGDIR "${CMAKE_INSTALL_DATADIR}/pkgconfig"
 mark_as_advanced(SMTPCODES_INSTALL_CMAKEDIR SMTPCODES_INSTALL_PKGCONFIGDIR)
 
 # The whole directory, so that every header added later is installed too.
-install(DIRECTORY "${PROJECT_SOURCE_DIR}/include/" DESTINATION "${CMAKE_INSTALL_INCLUDEDIR}"
-        FILES_MATCHING PATTERN "*.hpp")
+install(DIRECTORY "${PROJECT_SOURCE_DIR}/include/" DESTINATION "${CMAKE_INSTALL_INCLUDEDIR}")
 install(TARGETS smtpcodes EXPORT smtpcodesTargets)
 install(EXPORT smtpcodesTargets NAMESPACE smtpcodes:: DESTINATION "${SMTPCODES_INSTALL_CMAKEDIR}")
 

@@ -61,7 +61,7 @@ check_install() {
   cmake --install "$work/install-build" --prefix "$prefix"
   # Every header under include/ is installed, and nothing depends on the
   # architecture: only include/ and share/ (no lib/).
-  diff <(cd "$SMTPCODES_ROOT/include" && find . -name '*.hpp' | sort) <(cd "$prefix/include" && find . -type f | sort)
+  diff <(cd "$SMTPCODES_ROOT/include" && find . -type f | sort) <(cd "$prefix/include" && find . -type f | sort)
   for file in share/cmake/smtpcodes/smtpcodesConfig.cmake share/cmake/smtpcodes/smtpcodesConfigVersion.cmake \
               share/cmake/smtpcodes/smtpcodesTargets.cmake share/pkgconfig/smtpcodes.pc; do
     test -f "$prefix/$file" || { echo "missing $file"; return 1; }
