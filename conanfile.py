@@ -46,7 +46,7 @@ class SmtpcodesConan(ConanFile):
 
     def package(self):
         copy(self, "LICENSE", src=self.source_folder, dst=os.path.join(self.package_folder, "licenses"))
-        copy(self, "*.hpp", src=os.path.join(self.source_folder, "include"),
+        copy(self, "*", src=os.path.join(self.source_folder, "include"),
              dst=os.path.join(self.package_folder, "include"))
 
     def package_info(self):

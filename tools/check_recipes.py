@@ -194,7 +194,7 @@ def check_conan():
     recipe.package()
     copies = [call for call in recorder.calls if call[0] == "copy"]
     check("package() copies the headers from include/",
-          ("copy", "*.hpp", (ROOT / "include").resolve(), "/package/include") in copies)
+          ("copy", "*", (ROOT / "include").resolve(), "/package/include") in copies)
     check("package() copies the license", any(c[1] == "LICENSE" and c[3] == "/package/licenses" for c in copies))
 
     recipe.cpp_info = CppInfo()
