@@ -7,8 +7,9 @@
 //   SMTPCODES_USE_STD_FORMAT  1 when the standard library has a usable
 //                             <format> (__cpp_lib_format); define it to 0 to
 //                             leave std::formatter alone.
-//   SMTPCODES_USE_FMT         1 when <fmt/format.h> can be included; define it
-//                             to 0 to leave fmt alone, or to 1 to insist.
+//   SMTPCODES_USE_FMT         1 when <fmt/format.h> can be included (fmt 8
+//                             or later is used); define it to 0 to leave fmt
+//                             alone.
 //
 // The format spec is the one for strings (fill, align, width, precision):
 // std::format("{:>7}", 550_reply) gives "    550".
@@ -49,48 +50,61 @@
 #if SMTPCODES_USE_STD_FORMAT
 #include <format>
 
+namespace smtpcodes {
+inline namespace v0 {
+namespace detail {
+
+using StringFormatter = std::formatter<std::string_view, char>;
+
+// formatter::format() became const with P2418 (a defect report against
+// C++20); some libraries shipped <format> before that. The specialization
+// below matches whichever the library's string formatter has.
+template <class Context>
+concept const_string_format = requires(const StringFormatter& formatter, std::string_view text, Context& context) {
+  formatter.format(text, context);
+};
+template <class Context>
+concept mutable_string_format = !const_string_format<Context>;
+
+}  // namespace detail
+}  // namespace v0
+}  // namespace smtpcodes
+
 // One constrained specialization covers every type that has a text, so a new
 // type needs no change here (see detail/display.hpp).
 template <class T>
 requires smtpcodes::detail::is_displayable_v<T>
-struct std::formatter<T, char> {
-  constexpr auto parse(std::basic_format_parse_context<char>& context) { return text_formatter_.parse(context); }
-
-  template <class FormatContext>
+struct std::formatter<T, char> : smtpcodes::detail::StringFormatter {
+  template <smtpcodes::detail::const_string_format FormatContext>
   auto format(const T& value, FormatContext& context) const {
-    smtpcodes::detail::DisplayText text;
-    display(text, value);
-    return text_formatter_.format(text.view(), context);
+    const smtpcodes::detail::DisplayText text = smtpcodes::detail::display_text(value);
+    return smtpcodes::detail::StringFormatter::format(text.view(), context);
   }
 
- private:
-  // mutable: in some standard libraries (libc++ 14) format() is not const.
-  mutable std::formatter<std::string_view, char> text_formatter_;
+  template <smtpcodes::detail::mutable_string_format FormatContext>
+  auto format(const T& value, FormatContext& context) {
+    const smtpcodes::detail::DisplayText text = smtpcodes::detail::display_text(value);
+    return smtpcodes::detail::StringFormatter::format(text.view(), context);
+  }
 };
 #endif
 
 #if SMTPCODES_USE_FMT
 #include <fmt/format.h>
 
+// fmt 8 made formatter::format() const; older versions are left alone.
+#if FMT_VERSION >= 80000
 template <class T>
-struct fmt::formatter<T, char, std::enable_if_t<smtpcodes::detail::is_displayable_v<T>>> {
-  template <class ParseContext>
-  constexpr auto parse(ParseContext& context) -> decltype(context.begin()) {
-    return text_formatter_.parse(context);
-  }
-
+struct fmt::formatter<T, char, std::enable_if_t<smtpcodes::detail::is_displayable_v<T>>>
+    : fmt::formatter<fmt::string_view, char> {
   template <class FormatContext>
   auto format(const T& value, FormatContext& context) const -> decltype(context.out()) {
-    smtpcodes::detail::DisplayText text;
-    display(text, value);
+    const smtpcodes::detail::DisplayText text = smtpcodes::detail::display_text(value);
     const std::string_view view = text.view();
-    return text_formatter_.format(fmt::string_view(view.data(), view.size()), context);
+    return fmt::formatter<fmt::string_view, char>::format(fmt::string_view(view.data(), view.size()), context);
   }
-
- private:
-  // mutable: before fmt 8, format() was not const.
-  mutable fmt::formatter<fmt::string_view, char> text_formatter_;
 };
+#endif
 #endif
 
 #endif  // SMTPCODES_FORMAT_HPP

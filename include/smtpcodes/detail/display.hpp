@@ -111,6 +111,13 @@ void display(DisplayText& out, const Result<T, E>& result) {
 template <class T>
 inline constexpr bool is_displayable_v = is_displayable<T>::value;
 
+template <class T>
+[[nodiscard]] DisplayText display_text(const T& value) {
+  DisplayText text;
+  display(text, value);
+  return text;
+}
+
 }  // namespace detail
 }  // namespace v0
 }  // namespace smtpcodes
