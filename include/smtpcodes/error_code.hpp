@@ -28,7 +28,8 @@
 #include <smtpcodes/smtpcodes.hpp>
 
 #if !defined(SMTPCODES_CATEGORY_VISIBILITY)
-#if defined(__GNUC__) || defined(__clang__)
+// Not on Windows, where GCC and Clang warn that visibility does not apply.
+#if (defined(__GNUC__) || defined(__clang__)) && !defined(_WIN32) && !defined(__CYGWIN__)
 #define SMTPCODES_CATEGORY_VISIBILITY __attribute__((visibility("default")))
 #else
 #define SMTPCODES_CATEGORY_VISIBILITY
