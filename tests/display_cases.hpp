@@ -37,6 +37,22 @@ void for_each_display_case(Check&& check) {
   check(parse_reply("5x0"), "error: not_a_digit at offset 1");
   check(parse_enhanced_status("5.01.1"), "error: leading_zero at offset 2");
   check(parse_enhanced_status("5.01.1", ParseMode::lenient), "5.1.1");
+
+  // Whole replies (reply.hpp) and the registry's enumerations.
+  check(ReplyErrorKind::incomplete_reply, "incomplete_reply");
+  check(ReplyError{ReplyErrorKind::line_too_long, 520, 2, {}}, "line_too_long at offset 520, line 2");
+  check(ReplyError{ReplyErrorKind::invalid_reply_code, 7, 1, ParseErrorKind::not_a_digit},
+        "invalid_reply_code (not_a_digit) at offset 7, line 1");
+  check(EnhancedStatusSource::given, "given");
+  check(Extension::enhanced_status_codes, "ENHANCEDSTATUSCODES");
+  check(Extension::unknown, "unknown");
+  check(Retry::retry_later, "retry later");
+  check(parse_whole_reply("250-mx.example.org\r\n250-SIZE 1000\r\n250 8BITMIME\r\n"),
+        "250-mx.example.org\n250-SIZE 1000\n250 8BITMIME");
+  check(parse_whole_reply("550 5.1.1 User unknown\r\n"), "550 5.1.1 User unknown");
+  check(parse_whole_reply("220\r\n"), "220");
+  check(parse_whole_reply("250-first\r\n250 second\r\nextra"), "error: trailing_data at offset 23, line 2");
+  check(parse_whole_reply("25x oops\r\n"), "error: invalid_reply_code (not_a_digit) at offset 2, line 0");
 }
 
 }  // namespace smtpcodes_test

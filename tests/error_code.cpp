@@ -46,6 +46,25 @@ TEST_CASE("parse errors are error codes") {
   CHECK(smtpcodes::parse_category().message(200) == "unknown error");
 }
 
+TEST_CASE("reply parse errors are error codes") {
+  static_assert(std::is_error_code_enum_v<smtpcodes::ReplyErrorKind>);
+  const auto reply = smtpcodes::parse_whole_reply("250-first\r\n");
+  REQUIRE_FALSE(reply);
+  const std::error_code ec = make_error_code(reply.error());
+  CHECK(ec == smtpcodes::ReplyErrorKind::incomplete_reply);
+  CHECK(ec.category() == smtpcodes::reply_error_category());
+  CHECK(ec.message() == "the input ends before the last line of the reply");
+  CHECK(ec == std::errc::invalid_argument);
+  // The same number in two categories is two different errors.
+  CHECK(std::error_code(smtpcodes::ReplyErrorKind::empty_input) != ParseErrorKind::empty_input);
+
+  const std::error_code full = smtpcodes::ReplyErrorKind::buffer_full;
+  CHECK(full == std::errc::no_buffer_space);
+  CHECK(full != std::errc::invalid_argument);
+  CHECK(std::string(smtpcodes::reply_error_category().name()) == "smtpcodes.reply_error");
+  CHECK(smtpcodes::reply_error_category().message(0) == "unknown smtpcodes reply error");
+}
+
 TEST_CASE("a ParseError becomes the error code of its kind") {
   const auto result = smtpcodes::parse_enhanced_status("5.1.1000");
   REQUIRE_FALSE(result);
@@ -99,6 +118,7 @@ TEST_CASE("enhanced status codes travel as error codes") {
 
 TEST_CASE("the categories are distinct and named") {
   CHECK(smtpcodes::parse_category() != smtpcodes::reply_category());
+  CHECK(smtpcodes::parse_category() != smtpcodes::reply_error_category());
   CHECK(smtpcodes::reply_category() != smtpcodes::enhanced_status_category());
   CHECK(std::string(smtpcodes::reply_category().name()) == "smtpcodes.reply");
   CHECK(std::string(smtpcodes::enhanced_status_category().name()) == "smtpcodes.enhanced_status");
@@ -112,6 +132,7 @@ TEST_CASE("one category object across shared libraries") {
   const smtpcodes_test::ModuleCategories second = smtpcodes_test_second_module_categories();
   for (const smtpcodes_test::ModuleCategories& module : {first, second}) {
     CHECK(module.parse == &smtpcodes::parse_category());
+    CHECK(module.reply_error == &smtpcodes::reply_error_category());
     CHECK(module.reply == &smtpcodes::reply_category());
     CHECK(module.enhanced_status == &smtpcodes::enhanced_status_category());
     CHECK(module.severity == &smtpcodes::severity_category());

@@ -11,8 +11,8 @@ using namespace smtpcodes::literals;
 #define SMTPCODES_TEST_FUNCTION(suffix) SMTPCODES_TEST_CONCAT(smtpcodes_test_, SMTPCODES_TEST_MODULE, suffix)
 
 smtpcodes_test::ModuleCategories SMTPCODES_TEST_FUNCTION(_module_categories)() {
-  return {&smtpcodes::parse_category(), &smtpcodes::reply_category(), &smtpcodes::enhanced_status_category(),
-          &smtpcodes::severity_category()};
+  return {&smtpcodes::parse_category(), &smtpcodes::reply_error_category(), &smtpcodes::reply_category(),
+          &smtpcodes::enhanced_status_category(), &smtpcodes::severity_category()};
 }
 
 std::error_code SMTPCODES_TEST_FUNCTION(_module_error)() {

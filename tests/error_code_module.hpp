@@ -14,6 +14,7 @@
 namespace smtpcodes_test {
 struct ModuleCategories {
   const std::error_category* parse;
+  const std::error_category* reply_error;
   const std::error_category* reply;
   const std::error_category* enhanced_status;
   const std::error_category* severity;

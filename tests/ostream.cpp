@@ -36,7 +36,16 @@ static_assert(is_streamable<smtpcodes::ParseError>::value);
 static_assert(is_streamable<smtpcodes::FixedString<9>>::value);
 static_assert(is_streamable<smtpcodes::Result<smtpcodes::ReplyCode>>::value);
 static_assert(is_streamable<smtpcodes::Result<smtpcodes::EnhancedStatus>>::value);
+static_assert(is_streamable<smtpcodes::ReplyErrorKind>::value);
+static_assert(is_streamable<smtpcodes::ReplyError>::value);
+static_assert(is_streamable<smtpcodes::Reply>::value);
+static_assert(is_streamable<smtpcodes::BasicReply<2>>::value);
+static_assert(is_streamable<smtpcodes::Result<smtpcodes::Reply, smtpcodes::ReplyError>>::value);
+static_assert(is_streamable<smtpcodes::Extension>::value);
+static_assert(is_streamable<smtpcodes::Actor>::value);
 static_assert(!is_streamable<NotOurs>::value);
+// No name(): not printable rather than printed as a bare number.
+static_assert(!is_streamable<smtpcodes::ParseMode>::value);
 static_assert(!is_streamable<smtpcodes::Result<int, NotOurs>>::value);
 
 TEST_CASE("operator<< writes the text of every type") {

@@ -3,9 +3,10 @@
 
 // std::error_code support. Optional: the umbrella header does not include it.
 //
-//  - Parse errors: ParseErrorKind is an error code enum, so
-//    `std::error_code ec = ParseErrorKind::too_short;` works, and every parse
-//    error compares equal to std::errc::invalid_argument.
+//  - Parse errors: ParseErrorKind (codes) and ReplyErrorKind (whole replies)
+//    are error code enums, so `std::error_code ec = ParseErrorKind::too_short;`
+//    works; each compares equal to std::errc::invalid_argument (buffer_full to
+//    std::errc::no_buffer_space).
 //  - SMTP failures: make_error_code(ReplyCode) and
 //    make_error_code(EnhancedStatus) carry the code itself (550; 5.1.1 as
 //    its key() 5001001) in categories of their own, so a failed delivery can
@@ -40,6 +41,7 @@ namespace smtpcodes {
 inline namespace v0 {
 
 SMTPCODES_CATEGORY_VISIBILITY inline const std::error_category& parse_category() noexcept;
+SMTPCODES_CATEGORY_VISIBILITY inline const std::error_category& reply_error_category() noexcept;
 SMTPCODES_CATEGORY_VISIBILITY inline const std::error_category& reply_category() noexcept;
 SMTPCODES_CATEGORY_VISIBILITY inline const std::error_category& enhanced_status_category() noexcept;
 SMTPCODES_CATEGORY_VISIBILITY inline const std::error_category& severity_category() noexcept;
@@ -62,6 +64,22 @@ class ParseCategory final : public std::error_category {
   // Every parse error is bad input.
   [[nodiscard]] std::error_condition default_error_condition(int value) const noexcept override {
     return value == 0 ? std::error_condition(0, *this) : std::make_error_condition(std::errc::invalid_argument);
+  }
+};
+
+class ReplyErrorCategory final : public std::error_category {
+ public:
+  [[nodiscard]] const char* name() const noexcept override { return "smtpcodes.reply_error"; }
+  [[nodiscard]] std::string message(int value) const override {
+    if (value < 1 || value > 255) return "unknown smtpcodes reply error";
+    return std::string(smtpcodes::message(static_cast<ReplyErrorKind>(value)));
+  }
+  [[nodiscard]] std::error_condition default_error_condition(int value) const noexcept override {
+    if (value == 0) return {0, *this};
+    if (value == static_cast<int>(ReplyErrorKind::buffer_full)) {
+      return std::make_error_condition(std::errc::no_buffer_space);
+    }
+    return std::make_error_condition(std::errc::invalid_argument);
   }
 };
 
@@ -126,6 +144,11 @@ inline const std::error_category& parse_category() noexcept {
   return category;
 }
 
+inline const std::error_category& reply_error_category() noexcept {
+  static const detail::ReplyErrorCategory category;
+  return category;
+}
+
 inline const std::error_category& reply_category() noexcept {
   static const detail::ReplyCategory category;
   return category;
@@ -147,6 +170,13 @@ inline std::error_code make_error_code(ParseErrorKind kind) noexcept {
 
 // The kind only: an error_code has no room for the offset.
 inline std::error_code make_error_code(const ParseError& error) noexcept { return make_error_code(error.kind); }
+
+inline std::error_code make_error_code(ReplyErrorKind kind) noexcept {
+  return {static_cast<int>(kind), reply_error_category()};
+}
+
+// The kind only: offset, line and code_error do not fit an error_code.
+inline std::error_code make_error_code(const ReplyError& error) noexcept { return make_error_code(error.kind); }
 
 // The value is the code (550); ReplyCode::from_value(ec.value()) gives it back.
 // Meant for failures: a 2yz or 3yz code made into an error_code is still
@@ -170,6 +200,8 @@ inline std::error_condition make_error_condition(Severity severity) noexcept {
 namespace std {
 template <>
 struct is_error_code_enum<smtpcodes::ParseErrorKind> : true_type {};
+template <>
+struct is_error_code_enum<smtpcodes::ReplyErrorKind> : true_type {};
 template <>
 struct is_error_condition_enum<smtpcodes::Severity> : true_type {};
 }  // namespace std

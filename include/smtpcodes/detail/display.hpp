@@ -4,7 +4,8 @@
 // The text of every public type, written once and shared by the optional
 // integrations (<smtpcodes/ostream.hpp>, <smtpcodes/format.hpp>). A type
 // becomes printable by operator<<, std::format and fmt::format through one
-// `display(DisplayText&, const T&)` overload in this file.
+// `display(DisplayText&, const T&)` overload in this file; an enumeration
+// with a name() function needs none.
 
 #include <cstddef>
 #include <string>
@@ -58,11 +59,20 @@ class DisplayText {
   std::string overflow_;
 };
 
-// A name, or "undefined (N)" for a number the RFCs do not name, so that the
-// number a server sent is never lost in a log.
+template <class Enum, class = void>
+struct has_name : std::false_type {};
+// Qualified, so that only the name() functions of smtpcodes count: an
+// enumeration of another library never becomes printable through us.
 template <class Enum>
-void display_enum(DisplayText& out, Enum value) {
-  const std::string_view text = name(value);
+struct has_name<Enum, std::void_t<decltype(::smtpcodes::name(std::declval<Enum>()))>> : std::is_enum<Enum> {};
+
+// Every enumeration that has a name(): Severity, Category, StatusClass,
+// Subject, ParseErrorKind, ReplyErrorKind, the registry's enumerations ...
+// A number without a name keeps its number, "undefined (9)", so that what a
+// server sent is never lost in a log.
+template <class Enum, std::enable_if_t<has_name<Enum>::value, int> = 0>
+void display(DisplayText& out, Enum value) {
+  const std::string_view text = ::smtpcodes::name(value);
   out.append(text);
   if (text == "undefined") {
     out.append(" (");
@@ -73,17 +83,46 @@ void display_enum(DisplayText& out, Enum value) {
 
 inline void display(DisplayText& out, ReplyCode code) { out.append(to_string(code).view()); }
 inline void display(DisplayText& out, EnhancedStatus status) { out.append(to_string(status).view()); }
-inline void display(DisplayText& out, Severity severity) { display_enum(out, severity); }
-inline void display(DisplayText& out, Category category) { display_enum(out, category); }
-inline void display(DisplayText& out, StatusClass status_class) { display_enum(out, status_class); }
-inline void display(DisplayText& out, Subject subject) { display_enum(out, subject); }
-inline void display(DisplayText& out, ParseErrorKind kind) { out.append(name(kind)); }
 
 // "too_many_digits at offset 3": the stable identifier and where.
 inline void display(DisplayText& out, const ParseError& error) {
   out.append(name(error.kind));
   out.append(" at offset ");
   out.append_number(error.offset);
+}
+
+// The registered keyword, "SIZE"; "unknown" for the others.
+inline void display(DisplayText& out, Extension extension) {
+  const std::string_view text = keyword(extension);
+  out.append(text.empty() ? std::string_view("unknown") : text);
+}
+
+// "invalid_reply_code (not_a_digit) at offset 4, line 1"
+inline void display(DisplayText& out, const ReplyError& error) {
+  out.append(name(error.kind));
+  if (error.kind == ReplyErrorKind::invalid_reply_code) {
+    out.append(" (");
+    out.append(name(error.code_error));
+    out.append(")");
+  }
+  out.append(" at offset ");
+  out.append_number(error.offset);
+  out.append(", line ");
+  out.append_number(error.line);
+}
+
+// The lines as sent, without their CRLF: "250-first" ... "250 last", one
+// per line. An incomplete reply has no last line, so every line has "-".
+template <std::size_t MaxLines>
+void display(DisplayText& out, const BasicReply<MaxLines>& reply) {
+  for (std::size_t index = 0; index < reply.line_count(); ++index) {
+    const ReplyLine& line = reply.line(index);
+    const bool last = index + 1 == reply.line_count() && reply.complete();
+    if (index != 0) out.append("\n");
+    out.append(to_string(line.code).view());
+    if (!last || !line.text.empty()) out.append(last ? " " : "-");
+    out.append(line.text);
+  }
 }
 
 template <std::size_t Capacity>
