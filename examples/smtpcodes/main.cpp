@@ -17,6 +17,10 @@ struct Command {
 constexpr Command commands[] = {
     {"explain", smtpcodes_cli::run_explain,
      "explain [--json] ARG...   what each reply code, enhanced status code or reply line means"},
+    {"find", smtpcodes_cli::run_find,
+     "find [--json] TEXT...     the reply code and enhanced status in free text (- reads stdin)"},
+    {"bounces", smtpcodes_cli::run_bounces,
+     "bounces [--json] PATH...  classify bounce messages, mbox files, directories, MTA logs"},
 };
 
 void print_usage(std::FILE* out) {

@@ -12,5 +12,10 @@
 #include <smtpcodes/reply_code.hpp>
 #include <smtpcodes/enhanced_status.hpp>
 #include <smtpcodes/literals.hpp>
+#include <smtpcodes/find.hpp>
+#include <smtpcodes/dsn.hpp>
+#include <smtpcodes/mta_log.hpp>
+#include <smtpcodes/classify.hpp>
+#include <smtpcodes/bounce_message.hpp>
 
 #endif  // SMTPCODES_SMTPCODES_HPP
