@@ -177,7 +177,6 @@ inline constexpr std::size_t max_paragraph_span = 2048;
   std::size_t pos = start;
   std::size_t paragraph_end = start;
   bool in_text = false;
-  std::size_t first_paragraph_end = std::string_view::npos;
   while (pos < limit && pos - start < max_paragraph_span) {
     const Line line = line_at(region, pos);
     const bool blank = is_blank_line(line.text);
@@ -188,14 +187,13 @@ inline constexpr std::size_t max_paragraph_span = 2048;
     pos = line.next > limit ? limit : line.next;
     if ((blank || pos >= limit) && in_text) {
       in_text = false;
-      if (first_paragraph_end == std::string_view::npos) first_paragraph_end = paragraph_end;
       if (!find_codes(region.substr(start, paragraph_end - start)).empty()) {
         return region.substr(start, paragraph_end - start);
       }
     }
   }
-  if (first_paragraph_end == std::string_view::npos) first_paragraph_end = paragraph_end;
-  return region.substr(start, first_paragraph_end - start);
+  // No code anywhere: the whole span, since prose notices explain below the address.
+  return region.substr(start, paragraph_end - start);
 }
 
 }  // namespace detail
@@ -260,6 +258,18 @@ namespace detail {
   const std::string_view subject = trim(header_value(headers, "Subject"));
   constexpr std::string_view markers[] = {"auto:", "automatic reply", "autoreply", "auto-reply", "auto reply",
                                           "out of office", "out of the office", "vacation", "away from"};
+  for (std::string_view marker : markers) {
+    if (ifind(subject, marker) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
+// Bounces carry Auto-Submitted too (RFC 3834 §5 asks for it); their subject tells them apart.
+[[nodiscard]] constexpr bool is_failure_notice(std::string_view headers) noexcept {
+  const std::string_view subject = header_value(headers, "Subject");
+  constexpr std::string_view markers[] = {"fail", "undeliver", "undelivered", "returned", "delivery status",
+                                          "not delivered", "non-delivery", "nondelivery", "rejected", "error",
+                                          "delayed", "bounce", "could not be delivered", "=?"};
   for (std::string_view marker : markers) {
     if (ifind(subject, marker) != std::string_view::npos) return true;
   }
@@ -358,7 +368,9 @@ constexpr std::size_t for_each_bounce_recipient(std::string_view message, Callba
     if (count > 0) return count;
   }
 
-  if (detail::is_auto_reply(top.headers)) {
+  const std::string_view from = bare_address(header_value(top.headers, "From"));
+  if (detail::is_auto_reply(top.headers) && !detail::is_failure_notice(top.headers) &&
+      !detail::is_system_address(from.substr(from.find('<') == std::string_view::npos ? 0 : from.find('<') + 1))) {
     BounceRecipient recipient;
     recipient.source = BounceSource::auto_reply;
     recipient.recipient = bare_address(header_value(top.headers, "From"));

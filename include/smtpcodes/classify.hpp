@@ -184,7 +184,7 @@ struct StatusReason {
       }
     case 2:
       switch (d) {
-        case 1: return {R::mailbox_disabled, false};
+        case 1: return {R::mailbox_disabled, true};  // also sent for unknown users
         case 2: return {R::mailbox_full, false};
         case 3: return {R::message_too_large, false};
         case 4: return {R::system_error, false};
@@ -200,7 +200,7 @@ struct StatusReason {
       switch (d) {
         case 4: case 310: return {R::unknown_domain, false};
         case 7: case 300: return {R::expired, false};
-        case 1: case 2: case 6: case 14: case 316: case 317: case 318: return {R::network_error, false};
+        case 2: case 6: case 14: case 316: case 317: case 318: return {R::network_error, false};
         default: return {R::network_error, true};
       }
     case 5:
@@ -209,7 +209,7 @@ struct StatusReason {
         default: return {R::syntax_error, true};
       }
     case 6:
-      return {R::spam_or_content, true};
+      return {R::spam_or_content, d == 0};
     case 7:
       switch (d) {
         case 5: case 6: case 8: case 9: case 12: case 20: case 21: case 22: case 23: case 24: case 26: case 29:
@@ -295,6 +295,8 @@ inline constexpr Phrase phrases[] = {
     {"malware", BounceReason::virus},
     {"infected", BounceReason::virus},
     {"trojan", BounceReason::virus},
+    // Message format problems that mention authentication headers.
+    {"duplicate header", BounceReason::syntax_error},
     // Authentication of the sender.
     {"dmarc", BounceReason::authentication},
     {"dkim", BounceReason::authentication},
@@ -393,6 +395,8 @@ inline constexpr Phrase phrases[] = {
     {"bulk mail", BounceReason::spam_or_content},
     {"phishing", BounceReason::spam_or_content},
     {"content rejected", BounceReason::spam_or_content},
+    {"message filtered", BounceReason::spam_or_content},
+    {"filtered", BounceReason::spam_or_content},
     {"message content", BounceReason::spam_or_content},
     {"content filter", BounceReason::spam_or_content},
     {"content policy", BounceReason::spam_or_content},
@@ -448,8 +452,14 @@ inline constexpr Phrase phrases[] = {
     {"no longer in use", BounceReason::unknown_recipient},
     {"not exist", BounceReason::unknown_recipient},
     // The mailbox.
-    {"disabled", BounceReason::mailbox_disabled},
-    {"suspended", BounceReason::mailbox_disabled},
+    {"account disabled", BounceReason::mailbox_disabled},
+    {"mailbox disabled", BounceReason::mailbox_disabled},
+    {"is disabled", BounceReason::mailbox_disabled},
+    {"been disabled", BounceReason::mailbox_disabled},
+    {"account suspended", BounceReason::mailbox_disabled},
+    {"mailbox suspended", BounceReason::mailbox_disabled},
+    {"is suspended", BounceReason::mailbox_disabled},
+    {"been suspended", BounceReason::mailbox_disabled},
     {"deactivated", BounceReason::mailbox_disabled},
     {"inactive", BounceReason::mailbox_disabled},
     {"not active", BounceReason::mailbox_disabled},
@@ -517,6 +527,7 @@ inline constexpr Phrase phrases[] = {
     {"domain name not found", BounceReason::unknown_domain},
     // The sender.
     {"sender address rejected", BounceReason::sender_rejected},
+    {"purported responsible address", BounceReason::sender_rejected},
     {"sender rejected", BounceReason::sender_rejected},
     {"sender denied", BounceReason::sender_rejected},
     {"sender verify failed", BounceReason::sender_rejected},
@@ -693,8 +704,14 @@ inline constexpr std::size_t max_phrase_text = 4096;
   const detail::StatusReason from_status =
       has_status ? detail::reason_for_status(verdict.enhanced_status) : detail::StatusReason{};
 
-  if (has_status && !from_status.generic &&
-      !(verdict.enhanced_status.subject_number() == 1 && text_reason == BounceReason::rate_limited)) {
+  // A transient status on a failed recipient: the MTA gave up retrying.
+  const bool gave_up = facts.action == DsnAction::failed && has_status && verdict.enhanced_status.class_digit() == 4;
+  if (from_status.reason == BounceReason::expired || (gave_up && text_reason != BounceReason::expired)) {
+    verdict.reason = BounceReason::expired;
+    verdict.evidence.kind = from_status.reason == BounceReason::expired ? EvidenceKind::enhanced_status
+                                                                          : EvidenceKind::action;
+  } else if (has_status && !from_status.generic && text_reason != BounceReason::rate_limited) {
+    // Rate-limit phrases win over any status: some providers send 5.1.1 with them.
     verdict.reason = from_status.reason;
     verdict.evidence.kind = EvidenceKind::enhanced_status;
   } else if (text_reason != BounceReason::unknown) {
