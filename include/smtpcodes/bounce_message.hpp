@@ -329,12 +329,18 @@ constexpr std::size_t for_each_bounce_recipient(std::string_view message, Callba
     }
     return true;
   });
-  if (!feedback.empty() ||
+  // Some providers send complaints without the RFC 5965 structure.
+  const bool complaint = detail::ifind(header_value(top.headers, "Subject"), "complaint about message") !=
+                         std::string_view::npos;
+  if (!feedback.empty() || complaint ||
       detail::iequals(detail::content_type_parameter(content_type, "report-type"), "feedback-report")) {
     BounceRecipient recipient;
     recipient.source = BounceSource::feedback_report;
     recipient.recipient = bare_address(header_value(feedback, "Original-Rcpt-To"));
     if (recipient.recipient.empty()) recipient.recipient = bare_address(header_value(feedback, "Removal-Recipient"));
+    if (recipient.recipient.empty()) {
+      recipient.recipient = bare_address(header_value(original_headers, "X-HmXmrOriginalRecipient"));
+    }
     if (recipient.recipient.empty()) recipient.recipient = bare_address(header_value(original_headers, "To"));
     recipient.diagnostic = header_value(feedback, "Feedback-Type");
     recipient.verdict.reason = BounceReason::feedback_report;

@@ -259,17 +259,6 @@ struct Phrase {
 // "spam" (so "blocked using spamhaus" is a block), specific reasons before
 // the generic policy words at the end.
 inline constexpr Phrase phrases[] = {
-    // Gave up after retrying.
-    {"delivery time expired", BounceReason::expired},
-    {"retry timeout exceeded", BounceReason::expired},
-    {"retry time not reached for any host after a long", BounceReason::expired},
-    {"message expired", BounceReason::expired},
-    {"message has been in the queue too long", BounceReason::expired},
-    {"too long in queue", BounceReason::expired},
-    {"could not be delivered within", BounceReason::expired},
-    {"delivery attempts will continue", BounceReason::expired},
-    {"has not been delivered", BounceReason::expired},
-    {"was not delivered within", BounceReason::expired},
     // Rate limits. Some providers send 5.1.1 with these.
     {"rate limit", BounceReason::rate_limited},
     {"ratelimit", BounceReason::rate_limited},
@@ -396,7 +385,7 @@ inline constexpr Phrase phrases[] = {
     {"phishing", BounceReason::spam_or_content},
     {"content rejected", BounceReason::spam_or_content},
     {"message filtered", BounceReason::spam_or_content},
-    {"filtered", BounceReason::spam_or_content},
+    {"rejected by the domain filter", BounceReason::spam_or_content},
     {"message content", BounceReason::spam_or_content},
     {"content filter", BounceReason::spam_or_content},
     {"content policy", BounceReason::spam_or_content},
@@ -437,6 +426,7 @@ inline constexpr Phrase phrases[] = {
     {"invalid recipient", BounceReason::unknown_recipient},
     {"invalid address", BounceReason::unknown_recipient},
     {"invalid user", BounceReason::unknown_recipient},
+    {"delivery userid", BounceReason::unknown_recipient},
     {"bad recipient", BounceReason::unknown_recipient},
     {"badrcptto", BounceReason::unknown_recipient},
     {"addressee unknown", BounceReason::unknown_recipient},
@@ -470,6 +460,7 @@ inline constexpr Phrase phrases[] = {
     {"frozen", BounceReason::mailbox_disabled},
     {"mailbox full", BounceReason::mailbox_full},
     {"mailbox is full", BounceReason::mailbox_full},
+    {"folder is full", BounceReason::mailbox_full},
     {"mailbox has exceeded", BounceReason::mailbox_full},
     {"full mailbox", BounceReason::mailbox_full},
     {"over quota", BounceReason::mailbox_full},
@@ -501,6 +492,9 @@ inline constexpr Phrase phrases[] = {
     {"file too big", BounceReason::message_too_large},
     // The domain.
     {"does not accept mail", BounceReason::no_mail_domain},
+    {"doesn't receive email", BounceReason::no_mail_domain},
+    {"does not receive email", BounceReason::no_mail_domain},
+    {"no smtp service", BounceReason::no_mail_domain},
     {"doesn't accept mail", BounceReason::no_mail_domain},
     {"accepts no mail", BounceReason::no_mail_domain},
     {"null mx", BounceReason::no_mail_domain},
@@ -538,7 +532,6 @@ inline constexpr Phrase phrases[] = {
     {"domain of sender", BounceReason::sender_rejected},
     {"bad sender", BounceReason::sender_rejected},
     {"sender is not allowed", BounceReason::sender_rejected},
-    {"mail from", BounceReason::sender_rejected},
     // Protocol and message format.
     {"syntax error", BounceReason::syntax_error},
     {"command unrecognized", BounceReason::syntax_error},
@@ -572,6 +565,9 @@ inline constexpr Phrase phrases[] = {
     {"unable to connect", BounceReason::network_error},
     {"failed to connect", BounceReason::network_error},
     {"broken pipe", BounceReason::network_error},
+    {"not reachable", BounceReason::network_error},
+    {"smtp connection", BounceReason::network_error},
+    {"name server", BounceReason::network_error},
     {"mail loop", BounceReason::network_error},
     {"routing loop", BounceReason::network_error},
     {"too many hops", BounceReason::network_error},
@@ -592,6 +588,20 @@ inline constexpr Phrase phrases[] = {
     {"too busy", BounceReason::system_error},
     {"service unavailable", BounceReason::system_error},
     {"service not available", BounceReason::system_error},
+    {"currently unavailable", BounceReason::system_error},
+    {"unable to contact", BounceReason::system_error},
+    // Gave up after retrying: after the other reasons, since the last error says more.
+    {"delivery time expired", BounceReason::expired},
+    {"retry timeout exceeded", BounceReason::expired},
+    {"retry time not reached for any host after a long", BounceReason::expired},
+    {"message expired", BounceReason::expired},
+    {"message has been in the queue too long", BounceReason::expired},
+    {"too long in queue", BounceReason::expired},
+    {"could not be delivered within", BounceReason::expired},
+    {"has not been delivered", BounceReason::expired},
+    {"was not delivered within", BounceReason::expired},
+    {"could not deliver for the last", BounceReason::expired},
+    {"giving up", BounceReason::expired},
     // Generic policy words, last.
     {"access denied", BounceReason::blocked},
     {"blocked", BounceReason::blocked},
@@ -704,9 +714,9 @@ inline constexpr std::size_t max_phrase_text = 4096;
   const detail::StatusReason from_status =
       has_status ? detail::reason_for_status(verdict.enhanced_status) : detail::StatusReason{};
 
-  // A transient status on a failed recipient: the MTA gave up retrying.
+  // A transient status on a failed recipient, and nothing else said: the MTA gave up retrying.
   const bool gave_up = facts.action == DsnAction::failed && has_status && verdict.enhanced_status.class_digit() == 4;
-  if (from_status.reason == BounceReason::expired || (gave_up && text_reason != BounceReason::expired)) {
+  if (from_status.reason == BounceReason::expired || (gave_up && text_reason == BounceReason::unknown)) {
     verdict.reason = BounceReason::expired;
     verdict.evidence.kind = from_status.reason == BounceReason::expired ? EvidenceKind::enhanced_status
                                                                           : EvidenceKind::action;
