@@ -120,7 +120,6 @@ namespace detail {
       "----- unsent message below",
       "------ this is a copy of your message",
       "this is a copy of the headers",
-      "the original message was received",
       "return-path: <",
       "received: from",
       "received: by",
@@ -389,7 +388,12 @@ constexpr std::size_t for_each_bounce_recipient(std::string_view message, Callba
     return 1;
   }
 
-  return for_each_text_recipient(message, [&callback](const TextRecipient& text) noexcept {
+  // A notice from a mailer daemon, or one titled as a failure, reports failures
+  // even where its text names no reason.
+  const bool from_system = detail::is_system_address(
+      from.substr(from.find('<') == std::string_view::npos ? 0 : from.find('<') + 1));
+  const bool bounce_notice = from_system || detail::is_failure_notice(top.headers);
+  return for_each_text_recipient(message, [&callback, bounce_notice](const TextRecipient& text) noexcept {
     BounceRecipient recipient;
     recipient.source = BounceSource::text;
     recipient.recipient = text.address;
@@ -397,7 +401,8 @@ constexpr std::size_t for_each_bounce_recipient(std::string_view message, Callba
     BounceFacts facts = detail::facts_for(DsnAction::unknown, {}, text.diagnostic);
     recipient.verdict = classify(facts);
     // A bounce message reports a failure even when the text has no code.
-    if (recipient.verdict.bounce == BounceType::none && recipient.verdict.reason == BounceReason::unknown) {
+    if (bounce_notice && recipient.verdict.bounce == BounceType::none &&
+        recipient.verdict.reason == BounceReason::unknown) {
       facts.action = DsnAction::failed;
       recipient.verdict = classify(facts);
     }

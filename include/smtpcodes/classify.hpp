@@ -350,6 +350,7 @@ inline constexpr Phrase phrases[] = {
     {"no relaying", BounceReason::relay_denied},
     {"relaying disallowed", BounceReason::relay_denied},
     {"relaying to", BounceReason::relay_denied},
+    {"rcpthosts", BounceReason::relay_denied},
     {"not a gateway", BounceReason::relay_denied},
     {"open relay", BounceReason::relay_denied},
     // Block lists and reputation, before "spam" (spamhaus, spamcop).
@@ -601,7 +602,6 @@ inline constexpr Phrase phrases[] = {
     {"has not been delivered", BounceReason::expired},
     {"was not delivered within", BounceReason::expired},
     {"could not deliver for the last", BounceReason::expired},
-    {"giving up", BounceReason::expired},
     // Generic policy words, last.
     {"access denied", BounceReason::blocked},
     {"blocked", BounceReason::blocked},
