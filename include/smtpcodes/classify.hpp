@@ -353,6 +353,19 @@ inline constexpr Phrase phrases[] = {
     {"rcpthosts", BounceReason::relay_denied},
     {"not a gateway", BounceReason::relay_denied},
     {"open relay", BounceReason::relay_denied},
+    // The sender.
+    {"sender address rejected", BounceReason::sender_rejected},
+    {"purported responsible address", BounceReason::sender_rejected},
+    {"sender rejected", BounceReason::sender_rejected},
+    {"sender denied", BounceReason::sender_rejected},
+    {"sender verify failed", BounceReason::sender_rejected},
+    {"invalid sender", BounceReason::sender_rejected},
+    {"unknown sender", BounceReason::sender_rejected},
+    {"sender unknown", BounceReason::sender_rejected},
+    {"sender domain", BounceReason::sender_rejected},
+    {"domain of sender", BounceReason::sender_rejected},
+    {"bad sender", BounceReason::sender_rejected},
+    {"sender is not allowed", BounceReason::sender_rejected},
     // Block lists and reputation, before "spam" (spamhaus, spamcop).
     {"spamhaus", BounceReason::blocked},
     {"spamcop", BounceReason::blocked},
@@ -435,13 +448,8 @@ inline constexpr Phrase phrases[] = {
     {"not listed in", BounceReason::unknown_recipient},
     {"no valid recipients", BounceReason::unknown_recipient},
     {"unrouteable address", BounceReason::unknown_recipient},
-    {"mailbox unavailable", BounceReason::unknown_recipient},
-    {"mailbox is unavailable", BounceReason::unknown_recipient},
-    {"address rejected", BounceReason::unknown_recipient},
-    {"recipient rejected", BounceReason::unknown_recipient},
     {"is not a known user", BounceReason::unknown_recipient},
     {"no longer in use", BounceReason::unknown_recipient},
-    {"not exist", BounceReason::unknown_recipient},
     // The mailbox.
     {"account disabled", BounceReason::mailbox_disabled},
     {"mailbox disabled", BounceReason::mailbox_disabled},
@@ -520,19 +528,12 @@ inline constexpr Phrase phrases[] = {
     {"no route to domain", BounceReason::unknown_domain},
     {"dns error", BounceReason::unknown_domain},
     {"domain name not found", BounceReason::unknown_domain},
-    // The sender.
-    {"sender address rejected", BounceReason::sender_rejected},
-    {"purported responsible address", BounceReason::sender_rejected},
-    {"sender rejected", BounceReason::sender_rejected},
-    {"sender denied", BounceReason::sender_rejected},
-    {"sender verify failed", BounceReason::sender_rejected},
-    {"invalid sender", BounceReason::sender_rejected},
-    {"unknown sender", BounceReason::sender_rejected},
-    {"sender unknown", BounceReason::sender_rejected},
-    {"sender domain", BounceReason::sender_rejected},
-    {"domain of sender", BounceReason::sender_rejected},
-    {"bad sender", BounceReason::sender_rejected},
-    {"sender is not allowed", BounceReason::sender_rejected},
+    // Generic words about the recipient, after the domain's.
+    {"mailbox unavailable", BounceReason::unknown_recipient},
+    {"mailbox is unavailable", BounceReason::unknown_recipient},
+    {"address rejected", BounceReason::unknown_recipient},
+    {"recipient rejected", BounceReason::unknown_recipient},
+    {"not exist", BounceReason::unknown_recipient},
     // Protocol and message format.
     {"syntax error", BounceReason::syntax_error},
     {"command unrecognized", BounceReason::syntax_error},
@@ -686,6 +687,15 @@ inline constexpr std::size_t max_phrase_text = 4096;
     if (verdict.reply_code.value() == 0 && found.has_reply_code()) verdict.reply_code = found.reply_code;
     if (verdict.enhanced_status.class_digit() == 0 && found.has_enhanced_status()) {
       verdict.enhanced_status = found.enhanced_status;
+      // An expiry (X.4.7) wraps the last error it quotes; the expiry is the outcome.
+      for_each_code(facts.diagnostic, [&verdict](const CodeMatch& match) noexcept {
+        if (match.kind != CodeKind::enhanced_status || match.enhanced_status.subject_number() != 4 ||
+            match.enhanced_status.detail() != 7) {
+          return true;
+        }
+        verdict.enhanced_status = match.enhanced_status;
+        return false;
+      });
     }
   }
   const bool has_status = verdict.enhanced_status.class_digit() != 0;
