@@ -34,8 +34,11 @@ TEST_CASE("classify_text: reasons, verdicts and the evidence") {
       {"550 5.1.1 The email account that you tried to reach does not exist", BounceType::hard,
        BounceReason::unknown_recipient, EvidenceKind::enhanced_status},
       {"550 5.1.2 Host unknown", BounceType::hard, BounceReason::unknown_domain, EvidenceKind::enhanced_status},
+      // 5.1.10 is null MX (RFC 7505), but Microsoft sends it for unknown users: the text decides.
       {"556 5.1.10 Recipient address has null MX", BounceType::hard, BounceReason::no_mail_domain,
-       EvidenceKind::enhanced_status},
+       EvidenceKind::text},
+      {"550 5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient not found by SMTP address lookup", BounceType::hard,
+       BounceReason::unknown_recipient, EvidenceKind::text},
       {"552 5.2.2 Mailbox full", BounceType::soft, BounceReason::mailbox_full, EvidenceKind::enhanced_status},
       {"552 5.3.4 Message size exceeds fixed limit", BounceType::soft, BounceReason::message_too_large,
        EvidenceKind::enhanced_status},

@@ -129,11 +129,11 @@ def main():
     cli = args.cli
     if cli is None:
         root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-        for name in sorted(os.listdir(root)):
-            candidate = os.path.join(root, name, "examples", "smtpcodes")
-            if name.startswith("build") and os.access(candidate, os.X_OK):
-                cli = candidate
-                break
+        candidates = [os.path.join(root, name, "examples", "smtpcodes") for name in os.listdir(root)
+                      if name.startswith("build")]
+        candidates = [c for c in candidates if os.access(c, os.X_OK)]
+        if candidates:
+            cli = max(candidates, key=os.path.getmtime)  # the most recently built
     if cli is None:
         sys.exit("no smtpcodes program found; build it or pass --cli")
 

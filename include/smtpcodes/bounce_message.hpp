@@ -393,7 +393,7 @@ constexpr std::size_t for_each_bounce_recipient(std::string_view message, Callba
   const bool from_system = detail::is_system_address(
       from.substr(from.find('<') == std::string_view::npos ? 0 : from.find('<') + 1));
   const bool bounce_notice = from_system || detail::is_failure_notice(top.headers);
-  return for_each_text_recipient(message, [&callback, bounce_notice](const TextRecipient& text) noexcept {
+  const auto report = [&callback, bounce_notice](const TextRecipient& text) noexcept {
     BounceRecipient recipient;
     recipient.source = BounceSource::text;
     recipient.recipient = text.address;
@@ -412,7 +412,26 @@ constexpr std::size_t for_each_bounce_recipient(std::string_view message, Callba
                            ? DsnAction::delayed
                            : DsnAction::failed;
     callback(recipient);
-  });
+  };
+  // Exim and Google name the failed addresses in a header (X-Failed-Recipients).
+  const std::string_view failed = header_value(top.headers, "X-Failed-Recipients");
+  if (!failed.empty()) {
+    const std::string_view region = detail::explanation_region(message);
+    std::size_t reported = 0;
+    std::size_t pos = 0;
+    std::string_view address;
+    while (!(address = detail::next_address(failed, pos)).empty() && reported < 64) {
+      TextRecipient text{address, {}};
+      for_each_text_recipient(message, [&text](const TextRecipient& named) noexcept {
+        if (detail::iequals(named.address, text.address)) text.diagnostic = named.diagnostic;
+      });
+      if (text.diagnostic.empty()) text.diagnostic = detail::trim(region.substr(0, detail::max_paragraph_span));
+      report(text);
+      ++reported;
+    }
+    if (reported > 0) return reported;
+  }
+  return for_each_text_recipient(message, report);
 }
 
 }  // namespace v0

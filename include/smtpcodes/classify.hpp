@@ -179,7 +179,8 @@ struct StatusReason {
         case 2: return {R::unknown_domain, false};
         case 6: return {R::mailbox_moved, false};
         case 7: case 8: return {R::sender_rejected, false};
-        case 10: return {R::no_mail_domain, false};
+        // RFC 7505 null MX; Microsoft also sends 5.1.10 for unknown recipients.
+        case 10: return {R::no_mail_domain, true};
         default: return {R::unknown_recipient, true};
       }
     case 2:
@@ -193,7 +194,7 @@ struct StatusReason {
     case 3:
       switch (d) {
         case 4: return {R::message_too_large, false};
-        case 1: case 2: case 5: return {R::system_error, false};
+        case 1: case 5: return {R::system_error, false};
         default: return {R::system_error, true};
       }
     case 4:
@@ -275,6 +276,7 @@ inline constexpr Phrase phrases[] = {
     {"too many errors", BounceReason::rate_limited},
     {"connection limit", BounceReason::rate_limited},
     {"throttl", BounceReason::rate_limited},
+    {"frequency limit", BounceReason::rate_limited},
     {"try again later, closing connection", BounceReason::rate_limited},
     {"receiving mail at a rate", BounceReason::rate_limited},
     {"exceeded the maximum number of", BounceReason::rate_limited},
@@ -284,8 +286,10 @@ inline constexpr Phrase phrases[] = {
     {"malware", BounceReason::virus},
     {"infected", BounceReason::virus},
     {"trojan", BounceReason::virus},
-    // Message format problems that mention authentication headers.
+    // Message format problems, before the words about spam and authentication they mention.
     {"duplicate header", BounceReason::syntax_error},
+    {"rfc 5322 compliant", BounceReason::syntax_error},
+    {"rfc5322 compliant", BounceReason::syntax_error},
     // Authentication of the sender.
     {"dmarc", BounceReason::authentication},
     {"dkim", BounceReason::authentication},
@@ -300,6 +304,7 @@ inline constexpr Phrase phrases[] = {
     {"spf: ", BounceReason::authentication},
     {"arc validation", BounceReason::authentication},
     {"not authenticated", BounceReason::authentication},
+    {"smtp authentication", BounceReason::authentication},
     {"unauthenticated", BounceReason::authentication},
     {"authentication failed", BounceReason::authentication},
     {"authentication required", BounceReason::authentication},
@@ -356,6 +361,7 @@ inline constexpr Phrase phrases[] = {
     // The sender.
     {"sender address rejected", BounceReason::sender_rejected},
     {"purported responsible address", BounceReason::sender_rejected},
+    {"permission to post", BounceReason::sender_rejected},
     {"sender rejected", BounceReason::sender_rejected},
     {"sender denied", BounceReason::sender_rejected},
     {"sender verify failed", BounceReason::sender_rejected},
@@ -465,7 +471,9 @@ inline constexpr Phrase phrases[] = {
     {"no longer active", BounceReason::mailbox_disabled},
     {"account expired", BounceReason::mailbox_disabled},
     {"account has expired", BounceReason::mailbox_disabled},
-    {"locked", BounceReason::mailbox_disabled},
+    {"account locked", BounceReason::mailbox_disabled},
+    {"mailbox locked", BounceReason::mailbox_disabled},
+    {"is locked", BounceReason::mailbox_disabled},
     {"frozen", BounceReason::mailbox_disabled},
     {"mailbox full", BounceReason::mailbox_full},
     {"mailbox is full", BounceReason::mailbox_full},
@@ -554,6 +562,7 @@ inline constexpr Phrase phrases[] = {
     {"protocol error", BounceReason::syntax_error},
     // The network.
     {"connection refused", BounceReason::network_error},
+    {"did not accept our requests to connect", BounceReason::network_error},
     {"connection timed out", BounceReason::network_error},
     {"timed out", BounceReason::network_error},
     {"timeout", BounceReason::network_error},
@@ -628,6 +637,14 @@ inline constexpr Phrase phrases[] = {
   }
   reason = BounceReason::unknown;
   return Evidence{};
+}
+
+// Does the text say that delivery attempts have stopped?
+[[nodiscard]] constexpr bool says_gave_up(std::string_view text) noexcept {
+  for (const Phrase& phrase : phrases) {
+    if (phrase.reason == BounceReason::expired && ifind(text, phrase.text) != std::string_view::npos) return true;
+  }
+  return ifind(text, "not going to try again") != std::string_view::npos;
 }
 
 // Reasons that condemn the address when the failure is permanent.
@@ -724,9 +741,13 @@ inline constexpr std::size_t max_phrase_text = 4096;
   const detail::StatusReason from_status =
       has_status ? detail::reason_for_status(verdict.enhanced_status) : detail::StatusReason{};
 
-  // A transient status on a failed recipient, and nothing else said: the MTA gave up retrying.
-  const bool gave_up = facts.action == DsnAction::failed && has_status && verdict.enhanced_status.class_digit() == 4;
-  if (from_status.reason == BounceReason::expired || (gave_up && text_reason == BounceReason::unknown)) {
+  // The MTA gave up retrying: a transient status on a failed recipient, or
+  // words to that effect. Unless the last error names a specific reason
+  // (rate limit, block, full mailbox ...), that is an expiry.
+  const bool gave_up = (facts.action == DsnAction::failed && has_status && verdict.enhanced_status.class_digit() == 4) ||
+                       detail::says_gave_up(text);
+  if (from_status.reason == BounceReason::expired ||
+      (gave_up && (text_reason == BounceReason::unknown || text_reason == BounceReason::network_error))) {
     verdict.reason = BounceReason::expired;
     verdict.evidence.kind = from_status.reason == BounceReason::expired ? EvidenceKind::enhanced_status
                                                                           : EvidenceKind::action;
