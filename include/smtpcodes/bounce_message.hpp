@@ -359,10 +359,13 @@ constexpr std::size_t for_each_bounce_recipient(std::string_view message, Callba
       recipient.diagnostic = dsn.diagnostic_code.value;
       recipient.diagnostic_type = dsn.diagnostic_code.type;
       recipient.remote_mta = dsn.remote_mta.value;
-      if (recipient.diagnostic.empty()) {
-        // Some MTAs explain only in the human-readable part.
+      if (recipient.diagnostic.empty() || find_codes(recipient.diagnostic).empty()) {
+        // Some MTAs explain only, or with the codes only, in the human-readable part.
         for_each_text_recipient(message, [&recipient](const TextRecipient& text) noexcept {
-          if (detail::iequals(text.address, recipient.recipient)) recipient.diagnostic = text.diagnostic;
+          if (detail::iequals(text.address, recipient.recipient) &&
+              (recipient.diagnostic.empty() || !find_codes(text.diagnostic).empty())) {
+            recipient.diagnostic = text.diagnostic;
+          }
         });
       }
       recipient.verdict =

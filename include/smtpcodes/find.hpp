@@ -133,7 +133,10 @@ struct WordBefore {
   std::size_t skipped = 0;
   while (i > 0 && skipped < 4) {
     const char c = text[i - 1];
-    if (!(is_blank(c) || c == '=' || c == ':' || c == '(' || c == '[' || c == '\'' || c == '"' || c == '#')) break;
+    if (!(is_blank(c) || c == '=' || c == ':' || c == '(' || c == ')' || c == '[' || c == '\'' || c == '"' ||
+          c == '#')) {
+      break;
+    }
     --i;
     ++skipped;
   }
@@ -172,14 +175,15 @@ struct WordBefore {
 }
 
 // May a code end at pos, judging by what follows it?
-[[nodiscard]] constexpr bool ends_a_token(std::string_view text, std::size_t pos) noexcept {
+[[nodiscard]] constexpr bool ends_a_token(std::string_view text, std::size_t pos, bool reply) noexcept {
   if (pos == text.size()) return true;
   const char c = text[pos];
   const bool digit_follows = pos + 1 < text.size() && is_digit(text[pos + 1]);
   const bool alnum_follows = pos + 1 < text.size() && is_alnum(text[pos + 1]);
   if (is_alnum(c) || c == '_' || c == '@' || c == '/' || c == '%' || c == '+') return false;
   if ((c == '.' || c == ':' || c == ',') && digit_follows) return false;  // 1.2.3.4, 1.2.3:25
-  if (c == '-' && alnum_follows && !digit_follows) return false;         // 4.94.2-deb
+  // "550-Please ..." continues a reply (RFC 5321 §4.2.1); "4.94.2-deb" is a version.
+  if (!reply && c == '-' && alnum_follows && !digit_follows) return false;
   return true;
 }
 
@@ -201,13 +205,13 @@ struct WordBefore {
     const auto status = scan_enhanced_status(text.substr(pos), ParseMode::strict, length);
     if (!status) return false;
     end = pos + length;
-    if (!ends_a_token(text, end)) return false;
+    if (!ends_a_token(text, end, false)) return false;
     if (is_one_of(word_before(text, pos).word, version_words)) return false;
     match = CodeMatch{CodeKind::enhanced_status, pos, length, ReplyCode{}, *status};
     return true;
   }
   if (digits != 3 || !plausible_reply_digits(text.substr(pos, 3))) return false;
-  if (!starts_a_token(text, pos, true) || !ends_a_token(text, run)) return false;
+  if (!starts_a_token(text, pos, true) || !ends_a_token(text, run, true)) return false;
   std::size_t length = 0;
   const auto code = scan_reply_code(text.substr(pos, 3), ParseMode::lenient, length);
   if (!code) return false;
@@ -295,6 +299,7 @@ class BestCodeFinder {
       if (has_pending_ && match.offset == pending_.offset + 4 &&
           (text_[match.offset - 1] == ' ' || text_[match.offset - 1] == '-')) {
         score_pair(pending_, match);
+        remember_reply(pending_);
         has_pending_ = false;
         return;
       }
@@ -308,6 +313,9 @@ class BestCodeFinder {
     pending_ = match;
     has_pending_ = true;
   }
+
+  // Called after a reply code has been scored, so it counts for later ones only.
+  constexpr void remember_reply(const CodeMatch& reply) noexcept { last_reply_end_ = reply.offset + reply.length; }
 
   [[nodiscard]] constexpr FoundCodes result() noexcept {
     flush();
@@ -332,7 +340,13 @@ class BestCodeFinder {
  private:
   [[nodiscard]] constexpr bool is_inner(std::size_t pos) const noexcept {
     const WordBefore before = word_before(text_, pos);
-    return before.previous == '\'' || before.previous == '"' || iequals(before.word, "said");
+    if (before.previous == '\'' || before.previous == '"' || iequals(before.word, "said")) return true;
+    // A reply quoted after another one on the same line: "554 <a@b>... 550 Host unknown".
+    if (last_reply_end_ == 0 || last_reply_end_ > pos) return false;
+    for (std::size_t i = last_reply_end_; i < pos; ++i) {
+      if (text_[i] == '\n' || text_[i] == '\r') return false;
+    }
+    return true;
   }
 
   // A lone reply code still waiting for a status; pair it with a status
@@ -341,6 +355,7 @@ class BestCodeFinder {
     if (!has_pending_) return;
     has_pending_ = false;
     score_reply(pending_);
+    remember_reply(pending_);
     if (!has_last_status_) return;
     const std::size_t status_end = last_status_.offset + last_status_.length;
     if (pending_.offset < status_end || pending_.offset - status_end > 8) return;
@@ -398,6 +413,7 @@ class BestCodeFinder {
   CodeUnit best_status_[10]{};  // by class digit
   CodeMatch pending_;
   CodeMatch last_status_;
+  std::size_t last_reply_end_ = 0;
   bool has_pending_ = false;
   bool has_last_status_ = false;
 };
