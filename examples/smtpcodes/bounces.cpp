@@ -70,8 +70,8 @@ void emit(Output& out, const std::string& file, const BounceRecipient& r) {
     object.string("source", smtpcodes::name(r.source)).string("diagnostic", one_line(r.diagnostic));
     std::printf("%s\n", object.str().c_str());
   } else if (out.list) {
-    std::printf("%-28.28s %-32.32s %-5s %-18s %-7s %-4s %.60s\n", file.c_str(), std::string(r.recipient).c_str(),
-                bounce.c_str(), reason.c_str(), status.c_str(), reply.c_str(), one_line(r.diagnostic, 200).c_str());
+    std::printf("%-28.28s %-24.24s %-6s %-17s %-7s %-4s %.50s\n", file.c_str(), std::string(r.recipient).c_str(),
+                bounce.c_str(), reason.c_str(), status.c_str(), reply.c_str(), one_line(r.diagnostic, 400).c_str());
   }
 }
 
@@ -165,7 +165,7 @@ int run_bounces(const Options& options) {
   out.list = files.size() <= 200;
   const bool progress = files.size() >= 100 && isatty(STDERR_FILENO);
   if (!out.json && out.list) {
-    std::printf("%-28s %-32s %-5s %-18s %-7s %-4s %s\n", "file", "recipient", "bounce", "reason", "status", "code",
+    std::printf("%-28s %-24s %-6s %-17s %-7s %-4s %s\n", "file", "recipient", "bounce", "reason", "status", "code",
                 "diagnostic");
   }
   for (std::size_t i = 0; i < files.size(); ++i) {
@@ -174,7 +174,7 @@ int run_bounces(const Options& options) {
     content << in.rdbuf();
     const std::string text = content.str();
     std::string label = files[i].string();
-    if (label.size() > 28 && !out.json) label = "..." + label.substr(label.size() - 25);
+    if (!out.json) label = files[i].filename().string();  // the table is narrow
     process_text(out, out.json ? files[i].string() : label, text);
     if (progress && (i % 25 == 0 || i + 1 == files.size())) {
       std::fprintf(stderr, "\rsmtpcodes: %zu/%zu files, %zu recipients", i + 1, files.size(), out.tally.recipients);
