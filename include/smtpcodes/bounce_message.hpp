@@ -174,19 +174,22 @@ inline constexpr std::size_t max_paragraph_span = 2048;
 [[nodiscard]] constexpr std::string_view explaining_text(std::string_view region, std::size_t start,
                                                          std::size_t limit) noexcept {
   std::size_t pos = start;
+  std::size_t paragraph_start = start;
   std::size_t paragraph_end = start;
   bool in_text = false;
   while (pos < limit && pos - start < max_paragraph_span) {
     const Line line = line_at(region, pos);
     const bool blank = is_blank_line(line.text);
     if (!blank) {
+      if (!in_text) paragraph_start = pos;
       in_text = true;
       paragraph_end = pos + line.text.size();
     }
     pos = line.next > limit ? limit : line.next;
     if ((blank || pos >= limit) && in_text) {
       in_text = false;
-      if (!find_codes(region.substr(start, paragraph_end - start)).empty()) {
+      // Only the new paragraph is searched, so the work stays linear.
+      if (!find_codes(region.substr(paragraph_start, paragraph_end - paragraph_start)).empty()) {
         return region.substr(start, paragraph_end - start);
       }
     }
@@ -351,6 +354,9 @@ constexpr std::size_t for_each_bounce_recipient(std::string_view message, Callba
   const std::string_view status_body = find_delivery_status(message);
   std::size_t count = 0;
   if (!status_body.empty()) {
+    // Looking up the prose costs a pass over the message, so only the first
+    // recipients get it: hostile input must not make the work quadratic.
+    constexpr std::size_t max_text_lookups = 16;
     for (const DsnRecipient& dsn : parse_delivery_status(status_body)) {
       BounceRecipient recipient;
       recipient.recipient = dsn.recipient();
@@ -359,7 +365,7 @@ constexpr std::size_t for_each_bounce_recipient(std::string_view message, Callba
       recipient.diagnostic = dsn.diagnostic_code.value;
       recipient.diagnostic_type = dsn.diagnostic_code.type;
       recipient.remote_mta = dsn.remote_mta.value;
-      if (recipient.diagnostic.empty() || find_codes(recipient.diagnostic).empty()) {
+      if (count < max_text_lookups && (recipient.diagnostic.empty() || find_codes(recipient.diagnostic).empty())) {
         // Some MTAs explain only, or with the codes only, in the human-readable part.
         for_each_text_recipient(message, [&recipient](const TextRecipient& text) noexcept {
           if (detail::iequals(text.address, recipient.recipient) &&

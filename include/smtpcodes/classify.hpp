@@ -625,26 +625,69 @@ inline constexpr Phrase phrases[] = {
     {"denied", BounceReason::blocked},
 };
 
-// The first phrase of the table that occurs in text. Work: the table's size
-// times the text's length, so callers bound the text (see classify).
-[[nodiscard]] constexpr Evidence find_phrase(std::string_view text, BounceReason& reason) noexcept {
-  for (const Phrase& phrase : phrases) {
-    const std::size_t at = ifind(text, phrase.text);
-    if (at != std::string_view::npos) {
-      reason = phrase.reason;
-      return Evidence{EvidenceKind::text, phrase.text, at};
+// The phrases grouped by first letter, so that one pass over the text
+// tries only the phrases that can start at each position.
+struct PhraseIndex {
+  static constexpr std::size_t size = sizeof(phrases) / sizeof(phrases[0]);
+  std::uint16_t order[size]{};   // table indexes, by first character, then table order
+  std::uint16_t start[257]{};    // order[start[c] .. start[c + 1]) begin with character c
+};
+
+[[nodiscard]] constexpr PhraseIndex make_phrase_index() noexcept {
+  PhraseIndex index;
+  std::size_t next = 0;
+  for (unsigned c = 0; c < 256; ++c) {
+    index.start[c] = static_cast<std::uint16_t>(next);
+    for (std::size_t i = 0; i < PhraseIndex::size; ++i) {
+      if (static_cast<unsigned char>(phrases[i].text[0]) == c) index.order[next++] = static_cast<std::uint16_t>(i);
     }
   }
-  reason = BounceReason::unknown;
-  return Evidence{};
+  index.start[256] = static_cast<std::uint16_t>(next);
+  return index;
+}
+
+inline constexpr PhraseIndex phrase_index = make_phrase_index();
+
+// The phrase of the table that occurs in text and comes first in the table
+// (not in the text). One pass over the text; at each position only the
+// phrases starting with its letter, and earlier in the table than the best
+// so far, are compared.
+[[nodiscard]] constexpr Evidence find_phrase(std::string_view text, BounceReason& reason) noexcept {
+  std::size_t best = PhraseIndex::size;
+  std::size_t best_offset = 0;
+  for (std::size_t pos = 0; pos < text.size(); ++pos) {
+    const auto c = static_cast<unsigned char>(to_lower(text[pos]));
+    for (std::size_t k = phrase_index.start[c]; k < phrase_index.start[c + 1]; ++k) {
+      const std::size_t i = phrase_index.order[k];
+      if (i >= best) break;  // the rest of this letter's phrases come later in the table
+      const std::string_view phrase = phrases[i].text;
+      if (text.size() - pos < phrase.size()) continue;
+      std::size_t j = 1;
+      while (j < phrase.size() && to_lower(text[pos + j]) == phrase[j]) ++j;
+      if (j == phrase.size()) {
+        best = i;
+        best_offset = pos;
+        break;
+      }
+    }
+  }
+  if (best == PhraseIndex::size) {
+    reason = BounceReason::unknown;
+    return Evidence{};
+  }
+  reason = phrases[best].reason;
+  return Evidence{EvidenceKind::text, phrases[best].text, best_offset};
 }
 
 // Does the text say that delivery attempts have stopped?
 [[nodiscard]] constexpr bool says_gave_up(std::string_view text) noexcept {
-  for (const Phrase& phrase : phrases) {
-    if (phrase.reason == BounceReason::expired && ifind(text, phrase.text) != std::string_view::npos) return true;
+  constexpr std::string_view words[] = {"not going to try again", "retry timeout exceeded", "delivery time expired",
+                                        "too long in queue", "in the queue too long", "could not deliver for the last",
+                                        "message expired"};
+  for (std::string_view phrase : words) {
+    if (ifind(text, phrase) != std::string_view::npos) return true;
   }
-  return ifind(text, "not going to try again") != std::string_view::npos;
+  return false;
 }
 
 // Reasons that condemn the address when the failure is permanent.

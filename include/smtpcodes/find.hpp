@@ -111,8 +111,10 @@ inline constexpr std::string_view version_words[] = {
 
 template <std::size_t N>
 [[nodiscard]] constexpr bool is_one_of(std::string_view word, const std::string_view (&words)[N]) noexcept {
+  if (word.empty()) return false;
+  const char first = to_lower(word[0]);
   for (std::string_view candidate : words) {
-    if (iequals(word, candidate)) return true;
+    if (candidate[0] == first && iequals(word, candidate)) return true;
   }
   return false;
 }
