@@ -12,6 +12,9 @@
 #include <smtpcodes/reply_code.hpp>
 #include <smtpcodes/enhanced_status.hpp>
 #include <smtpcodes/literals.hpp>
+#include <smtpcodes/registry.hpp>
+#include <smtpcodes/reply_codes.hpp>
+#include <smtpcodes/consistency.hpp>
 #include <smtpcodes/find.hpp>
 #include <smtpcodes/dsn.hpp>
 #include <smtpcodes/mta_log.hpp>
