@@ -16,7 +16,7 @@ using namespace smtpcodes::literals;
 
 static_assert(smtpcodes::classify_text("550 5.1.1 user unknown").bounce == BounceType::hard);
 static_assert(smtpcodes::classify_text("550 5.1.1 user unknown").reason == BounceReason::unknown_recipient);
-static_assert(smtpcodes::classify_text("452 4.2.2 mailbox full").retry == Retry::later);
+static_assert(smtpcodes::classify_text("452 4.2.2 mailbox full").retry == Retry::retry_later);
 static_assert(smtpcodes::classify_text("").bounce == BounceType::none);
 static_assert(smtpcodes::classify(BounceFacts{DsnAction::delivered, {}, {}, {}}).reason == BounceReason::delivered);
 static_assert(smtpcodes::name(BounceReason::unknown_recipient) == "unknown_recipient");
@@ -110,7 +110,7 @@ TEST_CASE("classify: facts from a notification") {
     const auto verdict = smtpcodes::classify(BounceFacts{DsnAction::failed, 550_reply, "5.2.2"_status, "550 over quota"});
     CHECK(verdict.reason == BounceReason::mailbox_full);
     CHECK(verdict.bounce == BounceType::soft);
-    CHECK(verdict.retry == Retry::later);
+    CHECK(verdict.retry == Retry::retry_later);
     CHECK(verdict.retry_after_seconds == 24 * 3600);
   }
   SUBCASE("a failed recipient with a transient status and no text: the MTA gave up") {
@@ -122,7 +122,12 @@ TEST_CASE("classify: facts from a notification") {
     const auto verdict = smtpcodes::classify(BounceFacts{DsnAction::failed, {}, {}, {}});
     CHECK(verdict.bounce == BounceType::soft);
     CHECK(verdict.reason == BounceReason::unknown);
-    CHECK(verdict.retry == Retry::after_change);
+    CHECK(verdict.retry == Retry::after_fix);
+  }
+  SUBCASE("retry advice uses the registry's Retry") {
+    CHECK(smtpcodes::classify_text("550 5.1.1 user unknown").retry == Retry::do_not_retry);
+    CHECK(smtpcodes::classify_text("250 2.0.0 OK").retry == Retry::not_needed);
+    CHECK(smtpcodes::classify_text("554 5.7.1 blocked using zen.spamhaus.org").retry == Retry::after_fix);
   }
   SUBCASE("delayed recipients are soft even with a permanent-looking text") {
     const auto verdict = smtpcodes::classify(BounceFacts{DsnAction::delayed, {}, {}, "user unknown"});

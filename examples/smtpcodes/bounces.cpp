@@ -22,6 +22,17 @@ namespace {
 namespace fs = std::filesystem;
 using smtpcodes::BounceRecipient;
 
+// Stable identifiers for JSON; name(Retry) is for people.
+std::string_view retry_id(smtpcodes::Retry retry) {
+  switch (retry) {
+    case smtpcodes::Retry::retry_later: return "retry_later";
+    case smtpcodes::Retry::after_fix: return "after_fix";
+    case smtpcodes::Retry::do_not_retry: return "do_not_retry";
+    case smtpcodes::Retry::not_needed: break;
+  }
+  return "not_needed";
+}
+
 // Folded, multi-line diagnostics become one line for tables and JSON.
 std::string one_line(std::string_view text, std::size_t limit = 1000) {
   std::string out(std::min(text.size(), limit), '\0');
@@ -63,7 +74,7 @@ void emit(Output& out, const std::string& file, const BounceRecipient& r) {
     reply.empty() ? object.null("reply_code") : object.string("reply_code", reply);
     object.string("reason", reason)
         .string("bounce", bounce)
-        .string("retry", smtpcodes::name(v.retry))
+        .string("retry", retry_id(v.retry))
         .number("retry_after_seconds", v.retry_after_seconds)
         .string("evidence", smtpcodes::name(v.evidence.kind));
     v.evidence.phrase.empty() ? object.null("phrase") : object.string("phrase", v.evidence.phrase);

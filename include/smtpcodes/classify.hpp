@@ -19,6 +19,7 @@
 #include <smtpcodes/dsn.hpp>
 #include <smtpcodes/enhanced_status.hpp>
 #include <smtpcodes/find.hpp>
+#include <smtpcodes/registry_types.hpp>
 #include <smtpcodes/reply_code.hpp>
 
 namespace smtpcodes {
@@ -98,22 +99,6 @@ enum class BounceReason : std::uint8_t {
   return "unknown";
 }
 
-// When to try the address again.
-enum class Retry : std::uint8_t {
-  no,            // not a failure, or the address is bad
-  later,         // the same message may go through later (see retry_after_seconds)
-  after_change,  // retrying unchanged will fail: fix the sending side or the message first
-};
-
-[[nodiscard]] constexpr std::string_view name(Retry retry) noexcept {
-  switch (retry) {
-    case Retry::later: return "later";
-    case Retry::after_change: return "after_change";
-    case Retry::no: break;
-  }
-  return "no";
-}
-
 enum class EvidenceKind : std::uint8_t { none, action, enhanced_status, reply_code, text, message };
 
 [[nodiscard]] constexpr std::string_view name(EvidenceKind kind) noexcept {
@@ -147,8 +132,8 @@ struct BounceFacts {
 struct Verdict {
   BounceType bounce = BounceType::none;
   BounceReason reason = BounceReason::unknown;
-  Retry retry = Retry::no;
-  std::uint32_t retry_after_seconds = 0;  // a suggested wait when retry is later
+  Retry retry = Retry::not_needed;        // the registry's retry advice (registry_types.hpp)
+  std::uint32_t retry_after_seconds = 0;  // a suggested wait when retry is retry_later
   Evidence evidence;
   // The reason the diagnostic text gives on its own, when it differs: an
   // expiry (4.4.7) often wraps the last error, e.g. a refused connection.
@@ -823,11 +808,13 @@ inline constexpr std::size_t max_phrase_text = 4096;
   if (verdict.reason == BounceReason::delivered) verdict.reason = BounceReason::unknown;
   verdict.bounce = failure_class == 5 && detail::is_address_failure(verdict.reason) ? BounceType::hard
                                                                                     : BounceType::soft;
-  if (verdict.bounce == BounceType::soft) {
+  if (verdict.bounce == BounceType::hard) {
+    verdict.retry = Retry::do_not_retry;
+  } else {
     if (detail::needs_change(verdict.reason) || (failure_class == 5 && verdict.reason == BounceReason::unknown)) {
-      verdict.retry = Retry::after_change;
+      verdict.retry = Retry::after_fix;
     } else {
-      verdict.retry = Retry::later;
+      verdict.retry = Retry::retry_later;
       verdict.retry_after_seconds = detail::retry_delay(verdict.reason);
     }
   }
