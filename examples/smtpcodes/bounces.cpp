@@ -98,7 +98,10 @@ bool looks_like_log(std::string_view text) {
 
 void process_message(Output& out, const std::string& file, std::string_view message) {
   ++out.tally.messages;
-  smtpcodes::for_each_bounce_recipient(message, [&](const BounceRecipient& r) { emit(out, file, r); });
+  // Notices sent in base64 or quoted-printable are read decoded.
+  std::string decoded(message.size(), '\0');
+  decoded.resize(smtpcodes::decode_text_parts(message, decoded.data(), decoded.size()));
+  smtpcodes::for_each_bounce_recipient(decoded, [&](const BounceRecipient& r) { emit(out, file, r); });
 }
 
 void process_text(Output& out, const std::string& file, std::string_view text) {

@@ -17,6 +17,7 @@
 #include <smtpcodes/consistency.hpp>
 #include <smtpcodes/find.hpp>
 #include <smtpcodes/dsn.hpp>
+#include <smtpcodes/transfer_encoding.hpp>
 #include <smtpcodes/mta_log.hpp>
 #include <smtpcodes/classify.hpp>
 #include <smtpcodes/bounce_message.hpp>
