@@ -106,6 +106,7 @@ void process_message(Output& out, const std::string& file, std::string_view mess
 
 void process_text(Output& out, const std::string& file, std::string_view text) {
   if (looks_like_log(text)) {
+    ++out.tally.messages;
     std::size_t pos = 0;
     while (pos < text.size()) {
       const auto line = smtpcodes::detail::line_at(text, pos);
@@ -196,7 +197,8 @@ int run_bounces(const Options& options) {
   }
   if (progress) std::fprintf(stderr, "\n");
   if (!out.json) {
-    std::printf("\n%zu recipients in %zu messages/log files\n", out.tally.recipients, files.size());
+    std::printf("\n%zu recipients in %zu messages and log files (%zu files)\n", out.tally.recipients,
+                out.tally.messages, files.size());
     print_table("bounce", out.tally.by_bounce, out.tally.recipients);
     print_table("reason", out.tally.by_reason, out.tally.recipients);
     print_table("recipient domain", out.tally.by_domain, out.tally.recipients);
