@@ -84,6 +84,10 @@ TEST_CASE("classify_text: reasons, verdicts and the evidence") {
       {"530 Must issue a STARTTLS command first", BounceType::soft, BounceReason::tls, EvidenceKind::text},
       {"connect to mx.example.com[192.0.2.1]:25: Connection refused", BounceType::soft, BounceReason::network_error,
        EvidenceKind::text},
+      // Phrases match across folded or wrapped lines.
+      {"<a@example.com>: Name service error for domain example.com: Host not\n    found, try again", BounceType::hard,
+       BounceReason::unknown_domain, EvidenceKind::text},
+      {"550 User\r\n\tunknown", BounceType::hard, BounceReason::unknown_recipient, EvidenceKind::text},
       // Reply codes alone with a narrow meaning.
       {"552 Requested mail action aborted", BounceType::soft, BounceReason::mailbox_full, EvidenceKind::reply_code},
       {"521 example.com does not accept mail", BounceType::hard, BounceReason::no_mail_domain, EvidenceKind::text},

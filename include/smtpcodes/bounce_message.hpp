@@ -137,6 +137,9 @@ namespace detail {
                                            "reply-to:",   "return-path:", "x-",          "reporting-mta:",
                                            "received-from-mta:", "dkim-signature:", "list-"};
   const std::string_view text = trim(line);
+  // Quoted lines of the original message ("> To: ..."), but not the ">>>"
+  // commands of an SMTP transcript.
+  if (!text.empty() && text[0] == '>' && !istarts_with(text, ">>>")) return true;
   for (std::string_view prefix : prefixes) {
     if (istarts_with(text, prefix)) return true;
   }

@@ -431,6 +431,9 @@ inline constexpr Phrase phrases[] = {
     {"invalid recipient", BounceReason::unknown_recipient},
     {"invalid address", BounceReason::unknown_recipient},
     {"invalid user", BounceReason::unknown_recipient},
+    {"name is not recognized", BounceReason::unknown_recipient},
+    {"user not known", BounceReason::unknown_recipient},
+    {"address not known", BounceReason::unknown_recipient},
     {"delivery userid", BounceReason::unknown_recipient},
     {"bad recipient", BounceReason::unknown_recipient},
     {"badrcptto", BounceReason::unknown_recipient},
@@ -562,6 +565,8 @@ inline constexpr Phrase phrases[] = {
     {"failed to connect", BounceReason::network_error},
     {"broken pipe", BounceReason::network_error},
     {"not reachable", BounceReason::network_error},
+    {"did not respond", BounceReason::network_error},
+    {"not responding", BounceReason::network_error},
     {"smtp connection", BounceReason::network_error},
     {"name server", BounceReason::network_error},
     {"mail loop", BounceReason::network_error},
@@ -633,6 +638,25 @@ struct PhraseIndex {
 
 inline constexpr PhraseIndex phrase_index = make_phrase_index();
 
+// Does phrase occur at text[pos]? Case is ignored, and a space in the
+// phrase matches any run of white space, line breaks of folded or wrapped
+// diagnostics included.
+[[nodiscard]] constexpr bool matches_phrase_at(std::string_view text, std::size_t pos,
+                                               std::string_view phrase) noexcept {
+  std::size_t t = pos;
+  for (char p : phrase) {
+    if (t == text.size()) return false;
+    if (p == ' ') {
+      if (!is_space(text[t])) return false;
+      while (t < text.size() && is_space(text[t])) ++t;
+      continue;
+    }
+    if (to_lower(text[t]) != p) return false;
+    ++t;
+  }
+  return true;
+}
+
 // The phrase of the table that occurs in text and comes first in the table
 // (not in the text). One pass over the text; at each position only the
 // phrases starting with its letter, and earlier in the table than the best
@@ -645,11 +669,7 @@ inline constexpr PhraseIndex phrase_index = make_phrase_index();
     for (std::size_t k = phrase_index.start[c]; k < phrase_index.start[c + 1]; ++k) {
       const std::size_t i = phrase_index.order[k];
       if (i >= best) break;  // the rest of this letter's phrases come later in the table
-      const std::string_view phrase = phrases[i].text;
-      if (text.size() - pos < phrase.size()) continue;
-      std::size_t j = 1;
-      while (j < phrase.size() && to_lower(text[pos + j]) == phrase[j]) ++j;
-      if (j == phrase.size()) {
+      if (matches_phrase_at(text, pos, phrases[i].text)) {
         best = i;
         best_offset = pos;
         break;
