@@ -34,9 +34,10 @@ TEST_CASE("classify_text: reasons, verdicts and the evidence") {
       {"550 5.1.1 The email account that you tried to reach does not exist", BounceType::hard,
        BounceReason::unknown_recipient, EvidenceKind::enhanced_status},
       {"550 5.1.2 Host unknown", BounceType::hard, BounceReason::unknown_domain, EvidenceKind::enhanced_status},
-      // 5.1.10 is null MX (RFC 7505), but Microsoft sends it for unknown users: the text decides.
+      // 5.1.10 is null MX (RFC 7505), but Microsoft sends it for unknown users: the text decides,
+      // unless the reply is 521 or 556 (RFC 7504).
       {"556 5.1.10 Recipient address has null MX", BounceType::hard, BounceReason::no_mail_domain,
-       EvidenceKind::text},
+       EvidenceKind::reply_code},
       {"550 5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient not found by SMTP address lookup", BounceType::hard,
        BounceReason::unknown_recipient, EvidenceKind::text},
       {"552 5.2.2 Mailbox full", BounceType::soft, BounceReason::mailbox_full, EvidenceKind::enhanced_status},
@@ -90,7 +91,12 @@ TEST_CASE("classify_text: reasons, verdicts and the evidence") {
       {"550 User\r\n\tunknown", BounceType::hard, BounceReason::unknown_recipient, EvidenceKind::text},
       // Reply codes alone with a narrow meaning.
       {"552 Requested mail action aborted", BounceType::soft, BounceReason::mailbox_full, EvidenceKind::reply_code},
-      {"521 example.com does not accept mail", BounceType::hard, BounceReason::no_mail_domain, EvidenceKind::text},
+      {"521 example.com does not accept mail", BounceType::hard, BounceReason::no_mail_domain,
+       EvidenceKind::reply_code},
+      {"521 5.3.2 <a@example.com>: Recipient address rejected", BounceType::hard, BounceReason::no_mail_domain,
+       EvidenceKind::reply_code},
+      {"host mx.example.com refused to talk to me: 421 Service not available", BounceType::soft,
+       BounceReason::blocked, EvidenceKind::text},
       {"556", BounceType::hard, BounceReason::no_mail_domain, EvidenceKind::reply_code},
       // Codes without a reason.
       {"550", BounceType::soft, BounceReason::unknown, EvidenceKind::none},

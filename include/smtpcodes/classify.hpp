@@ -319,6 +319,7 @@ inline constexpr Phrase phrases[] = {
     {"connecting ip", BounceReason::reverse_dns},
     // TLS.
     {"starttls", BounceReason::tls},
+    {"not support tls", BounceReason::tls},
     {"tls required", BounceReason::tls},
     {"tls is required", BounceReason::tls},
     {"requiretls", BounceReason::tls},
@@ -545,7 +546,7 @@ inline constexpr Phrase phrases[] = {
     {"malformed", BounceReason::syntax_error},
     {"invalid header", BounceReason::syntax_error},
     {"missing header", BounceReason::syntax_error},
-    {"header", BounceReason::syntax_error},
+    {"header error", BounceReason::syntax_error},
     {"bare lf", BounceReason::syntax_error},
     {"protocol error", BounceReason::syntax_error},
     // The network.
@@ -564,6 +565,7 @@ inline constexpr Phrase phrases[] = {
     {"unable to connect", BounceReason::network_error},
     {"failed to connect", BounceReason::network_error},
     {"broken pipe", BounceReason::network_error},
+    {"network error", BounceReason::network_error},
     {"not reachable", BounceReason::network_error},
     {"did not respond", BounceReason::network_error},
     {"not responding", BounceReason::network_error},
@@ -573,6 +575,8 @@ inline constexpr Phrase phrases[] = {
     {"routing loop", BounceReason::network_error},
     {"too many hops", BounceReason::network_error},
     {"loops back", BounceReason::network_error},
+    // A server that answers the connection with an error: usually a block of the sending IP.
+    {"refused to talk to me", BounceReason::blocked},
     // The receiving system.
     {"system error", BounceReason::system_error},
     {"internal error", BounceReason::system_error},
@@ -794,11 +798,19 @@ inline constexpr std::size_t max_phrase_text = 4096;
   // (rate limit, block, full mailbox ...), that is an expiry.
   const bool gave_up = (facts.action == DsnAction::failed && has_status && verdict.enhanced_status.class_digit() == 4) ||
                        detail::says_gave_up(text);
+  // A specific permanent status says more than "gave up".
+  const bool status_says_more = has_status && !from_status.generic && verdict.enhanced_status.class_digit() == 5;
+  const bool narrow_reply = has_reply && (verdict.reply_code.value() == 521 || verdict.reply_code.value() == 556);
   if (from_status.reason == BounceReason::expired ||
-      (gave_up && (text_reason == BounceReason::unknown || text_reason == BounceReason::network_error))) {
+      (gave_up && !status_says_more &&
+       (text_reason == BounceReason::unknown || text_reason == BounceReason::network_error))) {
     verdict.reason = BounceReason::expired;
     verdict.evidence.kind = from_status.reason == BounceReason::expired ? EvidenceKind::enhanced_status
                                                                           : EvidenceKind::action;
+  } else if (narrow_reply) {
+    // RFC 7504: 521 and 556 say the domain accepts no mail, whatever the status.
+    verdict.reason = BounceReason::no_mail_domain;
+    verdict.evidence.kind = EvidenceKind::reply_code;
   } else if (has_status && !from_status.generic && text_reason != BounceReason::rate_limited) {
     // Rate-limit phrases win over any status: some providers send 5.1.1 with them.
     verdict.reason = from_status.reason;
