@@ -738,15 +738,18 @@ inline constexpr std::size_t max_phrase_text = 4096;
 
 // Classifies what is known about one recipient. Order of decision:
 //  1. Action delivered, relayed or expanded, or a 2xx / 2.x.x alone: delivered.
-//  2. A specific enhanced status decides (5.1.1 unknown_recipient, 4.4.7
-//     expired ...), except that rate-limit phrases win over X.1.1.
-//  3. Otherwise the first phrase of the table found in the diagnostic.
-//  4. Otherwise a generic status (5.7.1 blocked, X.0.0 by subject), then a
-//     narrow reply code (552 mailbox_full, 521 no_mail_domain ...).
+//  2. X.4.7, or an MTA that gave up (failed with 4.x.x, "retry timeout
+//     exceeded" ...) on a network error or an unexplained one: expired.
+//  3. A 521 or 556 reply (RFC 7504): no_mail_domain.
+//  4. A specific enhanced status (5.1.1 unknown_recipient ...), except that
+//     rate-limit phrases win over any status.
+//  5. Otherwise the first phrase of the table found in the diagnostic.
+//  6. Otherwise a generic status (5.7.1 blocked, X.0.0 by subject), then a
+//     narrow reply code (552 mailbox_full, 535 authentication ...).
 // Codes missing from the facts are taken from the diagnostic (find_codes).
 // The bounce is hard when the failure is permanent (class 5, 5xx, or Action
 // failed without a code) and the reason condemns the address; any other
-// failure is soft; anything else is none.
+// failure is soft; anything else is none. docs/bounces.md has the details.
 [[nodiscard]] constexpr Verdict classify(const BounceFacts& facts) noexcept {
   Verdict verdict;
   verdict.reply_code = facts.reply_code;
