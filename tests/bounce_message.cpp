@@ -127,6 +127,24 @@ TEST_CASE("prose bounces: qmail, Exim, Exchange-style and provider notices") {
        "#550 5.1.1 RESOLVER.ADR.RecipNotFound; not found ##\n\nOriginal message headers:\n\n"
        "Received: from mail.example.org\n",
        "heidi@contoso.example", "5.1.1", BounceReason::unknown_recipient, BounceType::hard},
+      {"yahoo",
+       "From: MAILER-DAEMON@yahoo.example\nTo: shop@example.org\nSubject: Failure Notice\n\n"
+       "Sorry, we were unable to deliver your message to the following address.\n\n<lena@yahoo.example>:\n"
+       "554: delivery error: dd This user doesn't have a yahoo.example account (lena@yahoo.example) [0] - mta1\n\n"
+       "--- Below this line is a copy of the message.\n",
+       "lena@yahoo.example", "", BounceReason::unknown_recipient, BounceType::hard},
+      {"microsoft 365 prose",
+       "From: Microsoft Outlook <MAILER-DAEMON@contoso.example>\nTo: shop@example.org\nSubject: Undeliverable: order\n\n"
+       "Your message to nina@fabrikam.example couldn't be delivered.\nnina wasn't found at fabrikam.example.\n\n"
+       "Diagnostic information for administrators:\n\nnina@fabrikam.example\nRemote Server returned '550 5.1.10 "
+       "RESOLVER.ADR.RecipientNotFound; Recipient nina@fabrikam.example not found by SMTP address lookup'\n",
+       "nina@fabrikam.example", "5.1.10", BounceReason::unknown_recipient, BounceType::hard},
+      {"gmail prose",
+       "From: Mail Delivery Subsystem <mailer-daemon@googlemail.example>\nTo: shop@example.org\n"
+       "Subject: Delivery Status Notification (Failure)\n\n** Address not found **\n\nYour message wasn't delivered to "
+       "mike@example.com because the address couldn't be found, or is unable to receive mail.\n\nThe response was:\n\n"
+       "The email account that you tried to reach does not exist.\n",
+       "mike@example.com", "", BounceReason::unknown_recipient, BounceType::hard},
       {"provider notice without codes",
        "From: Mail Delivery Subsystem <mailer-daemon@mail.example.com>\nTo: me@example.org\n"
        "Subject: Delivery Status Notification (Failure)\n\n** Message blocked **\n\n"
