@@ -89,6 +89,11 @@ TEST_CASE("classify_text: reasons, verdicts and the evidence") {
       {"<a@example.com>: Name service error for domain example.com: Host not\n    found, try again", BounceType::hard,
        BounceReason::unknown_domain, EvidenceKind::text},
       {"550 User\r\n\tunknown", BounceType::hard, BounceReason::unknown_recipient, EvidenceKind::text},
+      // 521 with a status of its own is a provider's block, not RFC 7504's null host.
+      {"521 5.2.1 :  AOL will not accept delivery of this message.", BounceType::soft, BounceReason::blocked,
+       EvidenceKind::text},
+      {"450 4.2.0 <a@b>: Recipient address rejected: Greylisted, see http://postgrey.example", BounceType::soft,
+       BounceReason::rate_limited, EvidenceKind::text},
       // Reply codes alone with a narrow meaning.
       {"552 Requested mail action aborted", BounceType::soft, BounceReason::mailbox_full, EvidenceKind::reply_code},
       {"521 example.com does not accept mail", BounceType::hard, BounceReason::no_mail_domain,

@@ -262,6 +262,8 @@ inline constexpr Phrase phrases[] = {
     {"connection limit", BounceReason::rate_limited},
     {"throttl", BounceReason::rate_limited},
     {"frequency limit", BounceReason::rate_limited},
+    {"greylist", BounceReason::rate_limited},
+    {"graylist", BounceReason::rate_limited},
     {"try again later, closing connection", BounceReason::rate_limited},
     {"receiving mail at a rate", BounceReason::rate_limited},
     {"exceeded the maximum number of", BounceReason::rate_limited},
@@ -379,6 +381,8 @@ inline constexpr Phrase phrases[] = {
     {"your ip", BounceReason::blocked},
     {"sending ip", BounceReason::blocked},
     {"client host", BounceReason::blocked},
+    {"helo command rejected", BounceReason::blocked},
+    {"will not accept delivery", BounceReason::blocked},
     {"dynamic ip", BounceReason::blocked},
     {"dial-up", BounceReason::blocked},
     {"dialup", BounceReason::blocked},
@@ -395,6 +399,7 @@ inline constexpr Phrase phrases[] = {
     {"message content", BounceReason::spam_or_content},
     {"content filter", BounceReason::spam_or_content},
     {"content policy", BounceReason::spam_or_content},
+    {"content restriction", BounceReason::spam_or_content},
     {"objectionable", BounceReason::spam_or_content},
     {"attachment", BounceReason::spam_or_content},
     {"url in", BounceReason::spam_or_content},
@@ -454,6 +459,7 @@ inline constexpr Phrase phrases[] = {
     {"mailbox disabled", BounceReason::mailbox_disabled},
     {"is disabled", BounceReason::mailbox_disabled},
     {"been disabled", BounceReason::mailbox_disabled},
+    {"temporarily disabled", BounceReason::mailbox_disabled},
     {"account suspended", BounceReason::mailbox_disabled},
     {"mailbox suspended", BounceReason::mailbox_disabled},
     {"is suspended", BounceReason::mailbox_disabled},
@@ -518,6 +524,7 @@ inline constexpr Phrase phrases[] = {
     {"no such domain", BounceReason::unknown_domain},
     {"domain does not exist", BounceReason::unknown_domain},
     {"non-existent domain", BounceReason::unknown_domain},
+    {"non-existent host", BounceReason::unknown_domain},
     {"nonexistent domain", BounceReason::unknown_domain},
     {"name or service not known", BounceReason::unknown_domain},
     {"host or domain name not found", BounceReason::unknown_domain},
@@ -807,7 +814,14 @@ inline constexpr std::size_t max_phrase_text = 4096;
                        detail::says_gave_up(text);
   // A specific permanent status says more than "gave up".
   const bool status_says_more = has_status && !from_status.generic && verdict.enhanced_status.class_digit() == 5;
-  const bool narrow_reply = has_reply && (verdict.reply_code.value() == 521 || verdict.reply_code.value() == 556);
+  // Some providers send 521 for blocks (with a status of their own); only
+  // a status that agrees or says nothing lets the reply decide.
+  const bool agreeing_status =
+      !has_status || (verdict.enhanced_status.subject_number() == 0 && verdict.enhanced_status.detail() == 0) ||
+      (verdict.enhanced_status.subject_number() == 1 && verdict.enhanced_status.detail() == 10) ||
+      (verdict.enhanced_status.subject_number() == 3 && verdict.enhanced_status.detail() == 2);
+  const bool narrow_reply =
+      has_reply && (verdict.reply_code.value() == 521 || verdict.reply_code.value() == 556) && agreeing_status;
   if (from_status.reason == BounceReason::expired ||
       (gave_up && !status_says_more &&
        (text_reason == BounceReason::unknown || text_reason == BounceReason::network_error))) {
