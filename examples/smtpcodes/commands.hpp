@@ -13,6 +13,8 @@ struct Options {
 
 // Each returns the process exit status.
 int run_explain(const Options& options);
+int run_replies(const Options& options);
+int run_probe(const Options& options);
 int run_find(const Options& options);
 int run_bounces(const Options& options);
 

@@ -15,6 +15,9 @@
 #include <smtpcodes/registry.hpp>
 #include <smtpcodes/reply_codes.hpp>
 #include <smtpcodes/consistency.hpp>
+#include <smtpcodes/reply.hpp>
+#include <smtpcodes/reply_stream.hpp>
+#include <smtpcodes/ehlo.hpp>
 #include <smtpcodes/find.hpp>
 #include <smtpcodes/dsn.hpp>
 #include <smtpcodes/transfer_encoding.hpp>
