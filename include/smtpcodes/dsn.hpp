@@ -73,12 +73,12 @@ namespace detail {
     }
     const std::size_t colon = line.text.find(':');
     pos = line.next;
-    if (is_blank(line.text[0]) || colon == std::string_view::npos || colon == 0) continue;
+    if (is_space_or_tab(line.text[0]) || colon == std::string_view::npos || colon == 0) continue;
     const auto line_start = static_cast<std::size_t>(line.text.data() - block.data());
     const std::size_t value_start = line_start + colon + 1;
     std::size_t value_end = line_start + line.text.size();
     // RFC 5322 §2.2.3: a line that starts with white space continues the field.
-    while (pos < block.size() && is_blank(block[pos])) {
+    while (pos < block.size() && is_space_or_tab(block[pos])) {
       const Line more = line_at(block, pos);
       if (is_blank_line(more.text)) break;
       value_end = static_cast<std::size_t>(more.text.data() - block.data()) + more.text.size();
@@ -311,7 +311,7 @@ namespace detail {
     const bool starts = at == 0 || content_type[at - 1] == ';' || is_space(content_type[at - 1]);
     std::size_t pos = at + lower_name.size();
     at = pos;
-    while (pos < content_type.size() && is_blank(content_type[pos])) ++pos;
+    while (pos < content_type.size() && is_space_or_tab(content_type[pos])) ++pos;
     if (!starts || pos == content_type.size() || content_type[pos] != '=') continue;
     ++pos;
     while (pos < content_type.size() && is_space(content_type[pos])) ++pos;
@@ -421,7 +421,7 @@ constexpr void for_each_mime_part(std::string_view message, Callback callback) n
     const std::size_t value = at + 13;
     at = value;
     std::size_t type_start = value;
-    while (type_start < message.size() && detail::is_blank(message[type_start])) ++type_start;
+    while (type_start < message.size() && detail::is_space_or_tab(message[type_start])) ++type_start;
     if (!detail::istarts_with(message.substr(type_start), "message/delivery-status") &&
         !detail::istarts_with(message.substr(type_start), "message/global-delivery-status")) {
       continue;

@@ -130,12 +130,12 @@ struct WordBefore {
 [[nodiscard]] constexpr WordBefore word_before(std::string_view text, std::size_t pos) noexcept {
   WordBefore result;
   std::size_t i = pos;
-  while (i > 0 && is_blank(text[i - 1])) --i;
+  while (i > 0 && is_space_or_tab(text[i - 1])) --i;
   if (i > 0) result.previous = text[i - 1];
   std::size_t skipped = 0;
   while (i > 0 && skipped < 4) {
     const char c = text[i - 1];
-    if (!(is_blank(c) || c == '=' || c == ':' || c == '(' || c == ')' || c == '[' || c == '\'' || c == '"' ||
+    if (!(is_space_or_tab(c) || c == '=' || c == ':' || c == '(' || c == ')' || c == '[' || c == '\'' || c == '"' ||
           c == '#')) {
       break;
     }
@@ -150,7 +150,7 @@ struct WordBefore {
 }
 
 [[nodiscard]] constexpr std::string_view word_after(std::string_view text, std::size_t pos) noexcept {
-  if (pos < text.size() && is_blank(text[pos])) ++pos;
+  if (pos < text.size() && is_space_or_tab(text[pos])) ++pos;
   std::size_t end = pos;
   while (end < text.size() && end - pos < 16 && is_alpha(text[end])) ++end;
   return text.substr(pos, end - pos);

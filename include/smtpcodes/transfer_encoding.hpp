@@ -67,7 +67,7 @@ constexpr std::size_t decode_quoted_printable(std::string_view in, char* out) no
       continue;
     }
     std::size_t j = i + 1;
-    while (j < in.size() && detail::is_blank(in[j])) ++j;  // trailing blanks before a soft break
+    while (j < in.size() && detail::is_space_or_tab(in[j])) ++j;  // trailing blanks before a soft break
     if (j < in.size() && (in[j] == '\r' || in[j] == '\n')) {
       i = (in[j] == '\r' && j + 1 < in.size() && in[j + 1] == '\n') ? j + 1 : j;
       continue;
