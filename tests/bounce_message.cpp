@@ -176,6 +176,15 @@ TEST_CASE("feedback reports and automatic replies are not bounces") {
   CHECK(seen[0].reason == BounceReason::feedback_report);
   CHECK(seen[0].bounce == BounceType::none);
 
+  const std::string_view several =
+      "Subject: FBL\nContent-Type: multipart/report; report-type=feedback-report; boundary=\"P\"\n\n--P\n"
+      "Content-Type: message/feedback-report\n\nFeedback-Type: abuse\nOriginal-Rcpt-To: a@example.net\n"
+      "Original-Rcpt-To: <b@example.net>\n\n--P--\n";
+  seen = read(several);
+  REQUIRE(seen.size() == 2);
+  CHECK(seen[0].recipient == "a@example.net");
+  CHECK(seen[1].recipient == "b@example.net");
+
   seen = read("From: Judy <judy@example.com>\nSubject: Automatic reply: news\nAuto-Submitted: auto-replied\n\n"
               "I am out of the office.\n");
   REQUIRE(seen.size() == 1);

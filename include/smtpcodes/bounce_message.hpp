@@ -341,15 +341,25 @@ constexpr std::size_t for_each_bounce_recipient(std::string_view message, Callba
       detail::iequals(detail::content_type_parameter(content_type, "report-type"), "feedback-report")) {
     BounceRecipient recipient;
     recipient.source = BounceSource::feedback_report;
-    recipient.recipient = bare_address(header_value(feedback, "Original-Rcpt-To"));
-    if (recipient.recipient.empty()) recipient.recipient = bare_address(header_value(feedback, "Removal-Recipient"));
+    recipient.diagnostic = header_value(feedback, "Feedback-Type");
+    recipient.verdict.reason = BounceReason::feedback_report;
+    recipient.verdict.evidence.kind = EvidenceKind::message;
+    // RFC 5965 §3.2: Original-Rcpt-To may appear once per recipient.
+    std::size_t reported = 0;
+    std::size_t pos = 0;
+    HeaderField field;
+    while (detail::next_header_field(feedback, pos, field)) {
+      if (!detail::iequals(field.name, "Original-Rcpt-To")) continue;
+      recipient.recipient = bare_address(field.value);
+      callback(recipient);
+      ++reported;
+    }
+    if (reported > 0) return reported;
+    recipient.recipient = bare_address(header_value(feedback, "Removal-Recipient"));
     if (recipient.recipient.empty()) {
       recipient.recipient = bare_address(header_value(original_headers, "X-HmXmrOriginalRecipient"));
     }
     if (recipient.recipient.empty()) recipient.recipient = bare_address(header_value(original_headers, "To"));
-    recipient.diagnostic = header_value(feedback, "Feedback-Type");
-    recipient.verdict.reason = BounceReason::feedback_report;
-    recipient.verdict.evidence.kind = EvidenceKind::message;
     callback(recipient);
     return 1;
   }
