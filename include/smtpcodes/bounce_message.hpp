@@ -119,6 +119,7 @@ namespace detail {
       "------ the header of the original message",
       "----- unsent message below",
       "------ this is a copy of your message",
+      "message headers follow",
       "this is a copy of the headers",
       "return-path: <",
       "received: from",
@@ -217,24 +218,31 @@ constexpr std::size_t for_each_text_recipient(std::string_view message, Callback
   std::string_view seen[max_recipients]{};
   std::size_t line_starts[max_recipients]{};
   std::size_t count = 0;
-  std::size_t pos = 0;
-  while (pos < region.size() && count < max_recipients) {
-    const detail::Line line = detail::line_at(region, pos);
-    if (!detail::is_noise_line(line.text)) {
-      std::size_t at = 0;
-      std::string_view address;
-      while (!(address = detail::next_address(line.text, at)).empty()) {
-        if (detail::is_system_address(address) || detail::iequals(address, sender)) continue;
-        bool known = false;
-        for (std::size_t i = 0; i < count; ++i) known = known || detail::iequals(seen[i], address);
-        if (known) continue;
-        seen[count] = address;
-        line_starts[count] = pos;
-        ++count;
-        if (count == max_recipients) break;
+  std::string_view from = header_value(top.headers, "From");
+  from = bare_address(from.substr(from.find('<') == std::string_view::npos ? 0 : from.find('<')));
+  // System addresses (postmaster@...) are usually the reporting side; only
+  // when nobody else is named are they taken as recipients (a second pass).
+  for (int pass = 0; pass < 2 && count == 0; ++pass) {
+    std::size_t pos = 0;
+    while (pos < region.size() && count < max_recipients) {
+      const detail::Line line = detail::line_at(region, pos);
+      if (!detail::is_noise_line(line.text)) {
+        std::size_t at = 0;
+        std::string_view address;
+        while (!(address = detail::next_address(line.text, at)).empty()) {
+          if (detail::iequals(address, sender) || detail::iequals(address, from)) continue;
+          if (pass == 0 && detail::is_system_address(address)) continue;
+          bool known = false;
+          for (std::size_t i = 0; i < count; ++i) known = known || detail::iequals(seen[i], address);
+          if (known) continue;
+          seen[count] = address;
+          line_starts[count] = pos;
+          ++count;
+          if (count == max_recipients) break;
+        }
       }
+      pos = line.next;
     }
-    pos = line.next;
   }
   for (std::size_t i = 0; i < count; ++i) {
     const std::size_t limit = i + 1 < count && line_starts[i + 1] > line_starts[i] ? line_starts[i + 1] : region.size();

@@ -535,6 +535,7 @@ inline constexpr Phrase phrases[] = {
     {"unrouteable", BounceReason::unknown_domain},
     {"no route to domain", BounceReason::unknown_domain},
     {"dns error", BounceReason::unknown_domain},
+    {"dns lookup failure", BounceReason::unknown_domain},
     {"domain name not found", BounceReason::unknown_domain},
     // Generic words about the recipient, after the domain's.
     {"mailbox unavailable", BounceReason::unknown_recipient},
