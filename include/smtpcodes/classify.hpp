@@ -277,6 +277,7 @@ inline constexpr Phrase phrases[] = {
     {"duplicate header", BounceReason::syntax_error},
     {"rfc 5322 compliant", BounceReason::syntax_error},
     {"rfc5322 compliant", BounceReason::syntax_error},
+    {"multiple addresses in from", BounceReason::syntax_error},
     // Authentication of the sender.
     {"dmarc", BounceReason::authentication},
     {"dkim", BounceReason::authentication},
@@ -360,6 +361,8 @@ inline constexpr Phrase phrases[] = {
     {"domain of sender", BounceReason::sender_rejected},
     {"bad sender", BounceReason::sender_rejected},
     {"sender is not allowed", BounceReason::sender_rejected},
+    // "not listed in the directory" names an unknown user, before "listed in" names a block list.
+    {"not listed in", BounceReason::unknown_recipient},
     // Block lists and reputation, before "spam" (spamhaus, spamcop).
     {"spamhaus", BounceReason::blocked},
     {"spamcop", BounceReason::blocked},
@@ -449,7 +452,6 @@ inline constexpr Phrase phrases[] = {
     {"badrcptto", BounceReason::unknown_recipient},
     {"addressee unknown", BounceReason::unknown_recipient},
     {"not our customer", BounceReason::unknown_recipient},
-    {"not listed in", BounceReason::unknown_recipient},
     {"no valid recipients", BounceReason::unknown_recipient},
     {"unrouteable address", BounceReason::unknown_recipient},
     {"is not a known user", BounceReason::unknown_recipient},
