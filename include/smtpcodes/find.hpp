@@ -109,10 +109,28 @@ inline constexpr std::string_view version_words[] = {
     "ruby",    "java",  "node",   "firmware", "update", "patch",  "ip",     "ipv4",     "address", "host",
 };
 
+// The first letters of a word list as a bit set, so that most words are
+// ruled out without walking the list.
 template <std::size_t N>
-[[nodiscard]] constexpr bool is_one_of(std::string_view word, const std::string_view (&words)[N]) noexcept {
+[[nodiscard]] constexpr std::uint32_t initials(const std::string_view (&words)[N]) noexcept {
+  std::uint32_t set = 0;
+  for (std::string_view word : words) set |= 1U << static_cast<unsigned>(word[0] - 'a');
+  return set;
+}
+
+inline constexpr std::uint32_t quantity_initials = initials(quantity_words);
+inline constexpr std::uint32_t reply_intro_initials = initials(reply_intro_words);
+inline constexpr std::uint32_t unit_initials = initials(unit_words);
+inline constexpr std::uint32_t version_initials = initials(version_words);
+
+template <std::size_t N>
+[[nodiscard]] constexpr bool is_one_of(std::string_view word, const std::string_view (&words)[N],
+                                       std::uint32_t word_initials) noexcept {
   if (word.empty()) return false;
   const char first = to_lower(word[0]);
+  if (first < 'a' || first > 'z' || ((word_initials >> static_cast<unsigned>(first - 'a')) & 1U) == 0) {
+    return false;
+  }
   for (std::string_view candidate : words) {
     if (candidate[0] == first && iequals(word, candidate)) return true;
   }
@@ -208,7 +226,7 @@ struct WordBefore {
     if (!status) return false;
     end = pos + length;
     if (!ends_a_token(text, end, false)) return false;
-    if (is_one_of(word_before(text, pos).word, version_words)) return false;
+    if (is_one_of(word_before(text, pos).word, version_words, version_initials)) return false;
     match = CodeMatch{CodeKind::enhanced_status, pos, length, ReplyCode{}, *status};
     return true;
   }
@@ -218,11 +236,11 @@ struct WordBefore {
   const auto code = scan_reply_code(text.substr(pos, 3), ParseMode::lenient, length);
   if (!code) return false;
   const WordBefore before = word_before(text, pos);
-  if (is_one_of(before.word, quantity_words)) return false;
-  if (is_one_of(word_after(text, run), unit_words)) return false;
+  if (is_one_of(before.word, quantity_words, quantity_initials)) return false;
+  if (is_one_of(word_after(text, run), unit_words, unit_initials)) return false;
   // In running prose ("... has 450 ...") a number is a quantity unless a
   // word such as "said" introduces it.
-  if (is_alnum(before.previous) && !is_one_of(before.word, reply_intro_words)) return false;
+  if (is_alnum(before.previous) && !is_one_of(before.word, reply_intro_words, reply_intro_initials)) return false;
   match = CodeMatch{CodeKind::reply_code, pos, 3, *code, EnhancedStatus{}};
   return true;
 }
@@ -237,9 +255,25 @@ constexpr std::size_t for_each_code(std::string_view text, Callback&& callback) 
     noexcept(callback(std::declval<const CodeMatch&>()))) {
   std::size_t reported = 0;
   std::size_t pos = 0;
-  while (pos < text.size()) {
-    if (!detail::is_digit(text[pos])) {
-      ++pos;
+  const std::size_t size = text.size();
+  for (;;) {
+    // The hot loop, four characters a step: one comparison per character
+    // until a digit.
+    while (pos + 4 <= size && !detail::is_digit(text[pos]) && !detail::is_digit(text[pos + 1]) &&
+           !detail::is_digit(text[pos + 2]) && !detail::is_digit(text[pos + 3])) {
+      pos += 4;
+    }
+    while (pos < size && !detail::is_digit(text[pos])) ++pos;
+    if (pos >= size) break;
+    // Cheap filter first: only a lone digit before a dot or exactly three
+    // digits can start a code, and not right after a letter, digit or dot.
+    std::size_t run = pos + 1;
+    while (run < text.size() && detail::is_digit(text[run])) ++run;
+    const bool shape = (run - pos == 1 && run < text.size() && text[run] == '.') || run - pos == 3;
+    const char before = pos > 0 ? text[pos - 1] : ' ';
+    if (!shape || detail::is_alnum(before) || before == '.') {
+      while (run < text.size() && (detail::is_digit(text[run]) || text[run] == '.')) ++run;
+      pos = run;
       continue;
     }
     CodeMatch match;
@@ -411,8 +445,8 @@ class BestCodeFinder {
 
   std::string_view text_;
   CodeUnit best_;
-  CodeUnit best_reply_[10]{};   // by first digit
-  CodeUnit best_status_[10]{};  // by class digit
+  CodeUnit best_reply_[6]{};   // by first digit (2 to 5 occur)
+  CodeUnit best_status_[6]{};  // by class digit (2, 4, 5)
   CodeMatch pending_;
   CodeMatch last_status_;
   std::size_t last_reply_end_ = 0;
