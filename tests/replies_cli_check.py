@@ -23,9 +23,10 @@ def expect(what, actual, expected):
 status, objects = run(b"250-a\r\n250-SIZE 1000\r\n250 ENHANCEDSTATUSCODES\r\n550-5.1.1 x\r\n550 5.1.1 y\r\n", "--json")
 expect("exit status", status, 0)
 expect("two replies", objects, [
-    {"code": "250", "enhanced_status": None, "enhanced_status_source": "none",
+    {"code": "250", "enhanced_status": None, "derived_enhanced_status": "2.0.0",
+     "derivation_rule": "class default", "enhanced_status_source": "none",
      "lines": ["a", "SIZE 1000", "ENHANCEDSTATUSCODES"], "complete": True, "diagnostics": [], "error": None},
-    {"code": "550", "enhanced_status": "5.1.1", "enhanced_status_source": "given",
+    {"code": "550", "enhanced_status": "5.1.1", "derived_enhanced_status": None, "enhanced_status_source": "given",
      "lines": ["5.1.1 x", "5.1.1 y"], "complete": True, "diagnostics": [], "error": None},
 ])
 

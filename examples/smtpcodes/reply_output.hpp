@@ -7,6 +7,7 @@
 #include <string>
 #include <string_view>
 
+#include <smtpcodes/consistency.hpp>
 #include <smtpcodes/reply.hpp>
 
 #include "json.hpp"
@@ -50,15 +51,6 @@ inline std::string escaped_for_terminal(std::string_view text) {
   return out;
 }
 
-inline std::string_view name(smtpcodes::EnhancedStatusSource source) {
-  switch (source) {
-    case smtpcodes::EnhancedStatusSource::none: return "none";
-    case smtpcodes::EnhancedStatusSource::given: return "given";
-    case smtpcodes::EnhancedStatusSource::derived: return "derived";
-  }
-  return "none";
-}
-
 template <std::size_t N>
 std::string diagnostics_json(const smtpcodes::BasicReply<N>& reply) {
   std::string out = "[";
@@ -87,7 +79,16 @@ void print_reply(const smtpcodes::BasicReply<N>& reply, bool json, std::string_v
     } else {
       object.null("enhanced_status");
     }
-    object.string("enhanced_status_source", name(reply.enhanced_status_source()))
+    // What the registry would assume, for replies that carry no enhanced code.
+    const smtpcodes::DerivedStatus derived =
+        reply.has_enhanced_status() ? smtpcodes::DerivedStatus{} : smtpcodes::derive_enhanced_status(reply.code());
+    if (derived.has_value()) {
+      object.string("derived_enhanced_status", smtpcodes::to_string(derived.status).view())
+          .string("derivation_rule", smtpcodes::name(derived.rule));
+    } else {
+      object.null("derived_enhanced_status");
+    }
+    object.string("enhanced_status_source", smtpcodes::name(reply.enhanced_status_source()))
         .raw("lines", lines)
         .boolean("complete", reply.complete())
         .raw("diagnostics", diagnostics_json(reply))

@@ -188,6 +188,15 @@ enum class EnhancedStatusSource : std::uint8_t {
   derived,  // not sent, derived from the reply code by the registry
 };
 
+[[nodiscard]] constexpr std::string_view name(EnhancedStatusSource source) noexcept {
+  switch (source) {
+    case EnhancedStatusSource::none: return "none";
+    case EnhancedStatusSource::given: return "given";
+    case EnhancedStatusSource::derived: return "derived";
+  }
+  return "none";
+}
+
 template <std::size_t MaxLines>
 class BasicReply;
 template <std::size_t MaxLines>
@@ -216,8 +225,8 @@ class BasicReply {
   [[nodiscard]] constexpr bool has_enhanced_status() const noexcept {
     return source_ != EnhancedStatusSource::none;
   }
-  // given or none from the parser. The registry issue adds derivation from
-  // the reply code; the reply reports it through this hook (see docs/replies.md).
+  // given or none from the parser; derived after add_derived_enhanced_status()
+  // (derived_reply.hpp) or set_derived_enhanced_status().
   [[nodiscard]] constexpr EnhancedStatusSource enhanced_status_source() const noexcept { return source_; }
 
   [[nodiscard]] constexpr std::size_t line_count() const noexcept { return line_count_; }

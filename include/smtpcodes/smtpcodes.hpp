@@ -18,6 +18,7 @@
 #include <smtpcodes/reply.hpp>
 #include <smtpcodes/reply_stream.hpp>
 #include <smtpcodes/ehlo.hpp>
+#include <smtpcodes/derived_reply.hpp>
 #include <smtpcodes/find.hpp>
 #include <smtpcodes/dsn.hpp>
 #include <smtpcodes/transfer_encoding.hpp>
