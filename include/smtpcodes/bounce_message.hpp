@@ -264,6 +264,29 @@ constexpr std::size_t for_each_text_recipient(std::string_view message, Callback
 
 namespace detail {
 
+// The recipients named in the prose, read once and kept as views, so that
+// each recipient of a notice can be looked up without another pass.
+struct NamedRecipients {
+  static constexpr std::size_t capacity = 64;
+  TextRecipient items[capacity]{};
+  std::size_t count = 0;
+  bool read = false;
+
+  constexpr void read_from(std::string_view message) noexcept {
+    if (read) return;
+    read = true;
+    for_each_text_recipient(message, [this](const TextRecipient& text) noexcept {
+      if (count < capacity) items[count++] = text;
+    });
+  }
+  [[nodiscard]] constexpr const TextRecipient* find(std::string_view address) const noexcept {
+    for (std::size_t i = 0; i < count; ++i) {
+      if (iequals(items[i].address, address)) return &items[i];
+    }
+    return nullptr;
+  }
+};
+
 [[nodiscard]] constexpr bool is_auto_reply(std::string_view headers) noexcept {
   // RFC 3834 §5: Auto-Submitted: auto-replied. Many systems only say so in the subject.
   if (istarts_with(trim(header_value(headers, "Auto-Submitted")), "auto-replied")) return true;
@@ -374,10 +397,8 @@ constexpr std::size_t for_each_bounce_recipient(std::string_view message, Callba
 
   const std::string_view status_body = find_delivery_status(message);
   std::size_t count = 0;
+  detail::NamedRecipients named;
   if (!status_body.empty()) {
-    // Looking up the prose costs a pass over the message, so only the first
-    // recipients get it: hostile input must not make the work quadratic.
-    constexpr std::size_t max_text_lookups = 16;
     for (const DsnRecipient& dsn : parse_delivery_status(status_body)) {
       BounceRecipient recipient;
       recipient.recipient = dsn.recipient();
@@ -386,14 +407,13 @@ constexpr std::size_t for_each_bounce_recipient(std::string_view message, Callba
       recipient.diagnostic = dsn.diagnostic_code.value;
       recipient.diagnostic_type = dsn.diagnostic_code.type;
       recipient.remote_mta = dsn.remote_mta.value;
-      if (count < max_text_lookups && (recipient.diagnostic.empty() || find_codes(recipient.diagnostic).empty())) {
+      if (recipient.diagnostic.empty() || find_codes(recipient.diagnostic).empty()) {
         // Some MTAs explain only, or with the codes only, in the human-readable part.
-        for_each_text_recipient(message, [&recipient](const TextRecipient& text) noexcept {
-          if (detail::iequals(text.address, recipient.recipient) &&
-              (recipient.diagnostic.empty() || !find_codes(text.diagnostic).empty())) {
-            recipient.diagnostic = text.diagnostic;
-          }
-        });
+        named.read_from(message);
+        const TextRecipient* text = named.find(recipient.recipient);
+        if (text != nullptr && (recipient.diagnostic.empty() || !find_codes(text->diagnostic).empty())) {
+          recipient.diagnostic = text->diagnostic;
+        }
       }
       recipient.verdict =
           classify(detail::facts_for(recipient.action, recipient.status_text, recipient.diagnostic));
@@ -450,11 +470,10 @@ constexpr std::size_t for_each_bounce_recipient(std::string_view message, Callba
     std::size_t reported = 0;
     std::size_t pos = 0;
     std::string_view address;
+    named.read_from(message);
     while (!(address = detail::next_address(failed, pos)).empty() && reported < 64) {
       TextRecipient text{address, {}};
-      for_each_text_recipient(message, [&text](const TextRecipient& named) noexcept {
-        if (detail::iequals(named.address, text.address)) text.diagnostic = named.diagnostic;
-      });
+      if (const TextRecipient* found = named.find(address)) text.diagnostic = found->diagnostic;
       if (text.diagnostic.empty()) text.diagnostic = detail::trim(region.substr(0, detail::max_paragraph_span));
       report(text);
       ++reported;
