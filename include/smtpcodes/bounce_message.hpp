@@ -101,33 +101,28 @@ namespace detail {
 
 // Lines that end the explaining text: the returned message begins.
 [[nodiscard]] constexpr bool starts_returned_message(std::string_view line) noexcept {
-  constexpr std::string_view markers[] = {
-      "content-type: message/rfc822",
-      "content-type: text/rfc822-headers",
-      "content-type: message/global",
-      "content-type: message/delivery-status",
-      "content-type: message/feedback-report",
-      "------ this is a copy of the message",
-      "--- below this line is a copy of the message",
-      "--- original message",
-      "----- original message",
-      "-----original message",
-      "------ original message",
-      "original message follows",
-      "----- message header follows",
-      "--- the header of the original message",
-      "------ the header of the original message",
-      "----- unsent message below",
-      "------ this is a copy of your message",
-      "message headers follow",
-      "this is a copy of the headers",
-      "return-path: <",
-      "received: from",
-      "received: by",
+  // Header lines and part headers: at the start of the line.
+  constexpr std::string_view prefixes[] = {
+      "content-type: message/rfc822",       "content-type: text/rfc822-headers",
+      "content-type: message/global",       "content-type: message/delivery-status",
+      "content-type: message/feedback-report", "return-path: <",
+      "received: from",                     "received: by",
+  };
+  // Announcements of the copy: anywhere in the line ("------ This is a copy
+  // of the message", "The first 50 lines of your original message follow:").
+  constexpr std::string_view announcements[] = {
+      "this is a copy of the message",  "this is a copy of your message", "below this line is a copy",
+      "original message follow",        "- original message",             "-original message",
+      "message header follows",         "message headers follow",         "header of the original message",
+      "unsent message below",           "this is a copy of the headers",  "lines of your original message",
   };
   const std::string_view text = trim(line);
-  for (std::string_view marker : markers) {
-    if (istarts_with(text, marker)) return true;
+  for (std::string_view prefix : prefixes) {
+    if (istarts_with(text, prefix)) return true;
+  }
+  if (text.size() > 200) return false;  // prose paragraphs, not a separator line
+  for (std::string_view announcement : announcements) {
+    if (ifind(text, announcement) != std::string_view::npos) return true;
   }
   return false;
 }
