@@ -105,6 +105,8 @@ TEST_CASE("find_codes: numbers that are not codes") {
       "5.1.1.1 and 1.5.1.1",
       "3.7.11 and 6.0.0 and 1.2.3",
       "587 465 999 100 199",
+      "Judy Trotter +1 925-423-5635",
+      "call 555-550-1234 or 555 550 1234",
   };
   for (std::string_view text : rows) {
     CAPTURE(text);

@@ -86,6 +86,7 @@ ADVERSARIAL = [
     "Received: from mail by 198.51.100.4 with id 550123",
     "inode 5.7.606.2 is busy",
     "pid=421 uid=550 gid=554",
+    "Judy Trotter +1 925-423-5635",
 ]
 
 

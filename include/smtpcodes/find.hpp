@@ -187,8 +187,9 @@ struct WordBefore {
       // host:port and times glue digits to a colon; "Status:5.1.1" is fine.
       return pos == 1 || !(reply ? is_alnum(text[pos - 2]) : is_digit(text[pos - 2]));
     case '-':
-      // "550-5.1.1" (RFC 5321 §4.2.1 continuation line) or a dash list item.
-      return pos == 1 || is_digit(text[pos - 2]) || is_space(text[pos - 2]);
+      // A status after "550-" (RFC 5321 §4.2.1 continuation line), or a code
+      // after a dash list item; never a reply code inside "925-423-5635".
+      return pos == 1 || is_space(text[pos - 2]) || (!reply && is_digit(text[pos - 2]));
     default:
       return false;
   }
