@@ -163,6 +163,20 @@ TEST_CASE("prose bounces: qmail, Exim, Exchange-style and provider notices") {
   }
 }
 
+TEST_CASE("a prose delay warning gives delayed, soft recipients") {
+  const auto seen = read(
+      "From: Mail Delivery Subsystem <mailer-daemon@googlemail.example>\nTo: shop@example.org\n"
+      "Subject: Delivery Status Notification (Delay)\n\nThis is an automatically generated Delivery Status "
+      "Notification\n\nTHIS IS A WARNING MESSAGE ONLY.\n\nDelivery to the following recipient has been delayed:\n\n"
+      "     olga@example.net\n\nMessage will be retried for 2 more day(s)\n\nTechnical details of temporary failure:\n"
+      "The recipient server did not accept our requests to connect.\n");
+  REQUIRE(seen.size() == 1);
+  CHECK(seen[0].recipient == "olga@example.net");
+  CHECK(seen[0].action == DsnAction::delayed);
+  CHECK(seen[0].bounce == BounceType::soft);
+  CHECK(seen[0].reason == BounceReason::network_error);
+}
+
 TEST_CASE("feedback reports and automatic replies are not bounces") {
   const std::string_view arf =
       "From: abuse@mail.example.net\nSubject: FW: digest\n"

@@ -307,6 +307,24 @@ struct NamedRecipients {
   return false;
 }
 
+// A notice that says delivery attempts go on: a delay warning.
+[[nodiscard]] constexpr bool is_delay_notice(std::string_view headers, std::string_view text) noexcept {
+  const std::string_view subject = header_value(headers, "Subject");
+  constexpr std::string_view subject_markers[] = {"delayed", "delay)", "warning: could not send",
+                                                  "delivery status notification (delay"};
+  for (std::string_view marker : subject_markers) {
+    if (ifind(subject, marker) != std::string_view::npos) return true;
+  }
+  constexpr std::string_view text_markers[] = {"will be retried",    "attempts will continue", "will keep trying",
+                                               "warning message only", "not yet been delivered", "still trying",
+                                               "will continue trying", "will retry"};
+  const std::string_view head = text.substr(0, 4096);
+  for (std::string_view marker : text_markers) {
+    if (ifind(head, marker) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
 [[nodiscard]] constexpr BounceFacts facts_for(DsnAction action, std::string_view status_text,
                                                std::string_view diagnostic) noexcept {
   BounceFacts facts;
@@ -438,12 +456,15 @@ constexpr std::size_t for_each_bounce_recipient(std::string_view message, Callba
   const bool from_system = detail::is_system_address(
       from.substr(from.find('<') == std::string_view::npos ? 0 : from.find('<') + 1));
   const bool bounce_notice = from_system || detail::is_failure_notice(top.headers);
-  const auto report = [&callback, bounce_notice](const TextRecipient& text) noexcept {
+  // A warning that delivery goes on is a delay, not a bounce (yet).
+  const bool delay_notice = detail::is_delay_notice(top.headers, detail::explanation_region(message));
+  const auto report = [&callback, bounce_notice, delay_notice](const TextRecipient& text) noexcept {
     BounceRecipient recipient;
     recipient.source = BounceSource::text;
     recipient.recipient = text.address;
     recipient.diagnostic = text.diagnostic;
-    BounceFacts facts = detail::facts_for(DsnAction::unknown, {}, text.diagnostic);
+    BounceFacts facts =
+        detail::facts_for(delay_notice ? DsnAction::delayed : DsnAction::unknown, {}, text.diagnostic);
     recipient.verdict = classify(facts);
     // A bounce message reports a failure even when the text has no code.
     if (bounce_notice && recipient.verdict.bounce == BounceType::none &&
@@ -452,7 +473,7 @@ constexpr std::size_t for_each_bounce_recipient(std::string_view message, Callba
       recipient.verdict = classify(facts);
     }
     recipient.action = recipient.verdict.bounce == BounceType::none ? DsnAction::unknown
-                       : recipient.verdict.enhanced_status.class_digit() == 4 ||
+                       : delay_notice || recipient.verdict.enhanced_status.class_digit() == 4 ||
                                recipient.verdict.reply_code.first_digit() == 4
                            ? DsnAction::delayed
                            : DsnAction::failed;
