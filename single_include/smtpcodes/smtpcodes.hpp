@@ -3915,5 +3915,2689 @@ constexpr DerivationRule add_derived_enhanced_status(BasicReply<MaxLines>& reply
 }  // namespace smtpcodes
 
 #endif  // SMTPCODES_DERIVED_REPLY_HPP
+// ---- smtpcodes/find.hpp
+#ifndef SMTPCODES_FIND_HPP
+#define SMTPCODES_FIND_HPP
+
+// Finding reply codes and enhanced status codes in free text: diagnostic
+// codes of delivery status notifications, MTA log lines, vendor prose.
+//
+// A candidate is a code standing on its own: three digits (reply code) or
+// digit.1*3digit.1*3digit (enhanced status code, RFC 3463 §2) with no letter,
+// digit or dot glued to either side, so IP addresses (192.5.1.1), version
+// numbers (v2.5.1.0, 4.94.2-1), dates, times, queue ids and long error
+// numbers never qualify. A reply code must start with 2 to 5, have a second
+// digit 0 to 5 or 7 (571 is in real use; 587, 465 ... are ports), must not
+// follow a word that makes it a quantity ("port", "size", "id", "over" ...)
+// nor precede a unit ("bytes", "seconds", "messages" ...), and in running
+// prose it must follow punctuation or a word that introduces a reply
+// ("said", "returned", "error" ...). A status must not follow a product or
+// version word ("Exim 4.94.2", "version 2.1.5").
+//
+// The scan looks only at digits and their neighbours, so the work is linear
+// in the length of the text and allocation-free.
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+#include <type_traits>
+#include <utility>
+
+// ---- smtpcodes/detail/text.hpp
+#ifndef SMTPCODES_DETAIL_TEXT_HPP
+#define SMTPCODES_DETAIL_TEXT_HPP
+
+// ASCII text helpers for the bounce parsers. Mail headers, DSN fields and
+// MTA logs are ASCII protocol text (RFC 5322, RFC 3464), so <cctype> and its
+// locale are neither needed nor wanted, and everything here is constexpr.
+#include <cstddef>
+#include <string_view>
+
+namespace smtpcodes {
+inline namespace v0 {
+namespace detail {
+
+[[nodiscard]] constexpr bool is_alpha(char c) noexcept {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+[[nodiscard]] constexpr bool is_alnum(char c) noexcept {
+  return is_alpha(c) || (c >= '0' && c <= '9');
+}
+[[nodiscard]] constexpr bool is_space(char c) noexcept {
+  return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v';
+}
+[[nodiscard]] constexpr bool is_space_or_tab(char c) noexcept { return c == ' ' || c == '\t'; }
+[[nodiscard]] constexpr char to_lower(char c) noexcept {
+  return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+}
+
+[[nodiscard]] constexpr bool iequals(std::string_view a, std::string_view b) noexcept {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    if (to_lower(a[i]) != to_lower(b[i])) return false;
+  }
+  return true;
+}
+
+[[nodiscard]] constexpr bool istarts_with(std::string_view text, std::string_view prefix) noexcept {
+  return text.size() >= prefix.size() && iequals(text.substr(0, prefix.size()), prefix);
+}
+
+// Case-insensitive search for a lower-case needle; npos when absent. The
+// first character is found with a cheap loop before the rest is compared.
+[[nodiscard]] constexpr std::size_t ifind(std::string_view text, std::string_view lower_needle,
+                                          std::size_t from = 0) noexcept {
+  if (lower_needle.empty()) return from <= text.size() ? from : std::string_view::npos;
+  if (text.size() < lower_needle.size()) return std::string_view::npos;
+  const char first = lower_needle[0];
+  const std::size_t last = text.size() - lower_needle.size();
+  for (std::size_t i = from; i <= last; ++i) {
+    if (to_lower(text[i]) != first) continue;
+    std::size_t k = 1;
+    while (k < lower_needle.size() && to_lower(text[i + k]) == lower_needle[k]) ++k;
+    if (k == lower_needle.size()) return i;
+  }
+  return std::string_view::npos;
+}
+
+[[nodiscard]] constexpr std::string_view trim(std::string_view text) noexcept {
+  while (!text.empty() && is_space(text.front())) text.remove_prefix(1);
+  while (!text.empty() && is_space(text.back())) text.remove_suffix(1);
+  return text;
+}
+
+// One line of text without its end: CRLF, a bare LF or a bare CR.
+struct Line {
+  std::string_view text;
+  std::size_t next = 0;  // offset of the following line
+};
+
+[[nodiscard]] constexpr Line line_at(std::string_view text, std::size_t pos) noexcept {
+  std::size_t end = pos;
+  while (end < text.size() && text[end] != '\n' && text[end] != '\r') ++end;
+  std::size_t next = end;
+  if (next < text.size()) {
+    const bool crlf = text[next] == '\r' && next + 1 < text.size() && text[next + 1] == '\n';
+    next += crlf ? 2U : 1U;
+  }
+  return Line{text.substr(pos, end - pos), next};
+}
+
+}  // namespace detail
+}  // namespace v0
+}  // namespace smtpcodes
+
+#endif  // SMTPCODES_DETAIL_TEXT_HPP
+
+namespace smtpcodes {
+inline namespace v0 {
+
+enum class CodeKind : std::uint8_t { reply_code, enhanced_status };
+
+// One code found in a text, where it is and what it is.
+struct CodeMatch {
+  CodeKind kind{CodeKind::reply_code};
+  std::size_t offset = 0;  // of the first digit
+  std::size_t length = 0;
+  ReplyCode reply_code;            // when kind == reply_code
+  EnhancedStatus enhanced_status;  // when kind == enhanced_status
+};
+
+// The best reply code and the best enhanced status of a text (see
+// find_codes). Either may be absent; their offsets are npos then.
+struct FoundCodes {
+  static constexpr std::size_t npos = std::string_view::npos;
+
+  ReplyCode reply_code;
+  EnhancedStatus enhanced_status;
+  std::size_t reply_code_offset = npos;
+  std::size_t enhanced_status_offset = npos;
+
+  [[nodiscard]] constexpr bool has_reply_code() const noexcept { return reply_code_offset != npos; }
+  [[nodiscard]] constexpr bool has_enhanced_status() const noexcept { return enhanced_status_offset != npos; }
+  [[nodiscard]] constexpr bool empty() const noexcept { return !has_reply_code() && !has_enhanced_status(); }
+};
+
+// Up to `capacity` matches in the order they appear; `truncated` says that
+// more were found than kept. for_each_code reaches all of them.
+struct CodeMatches {
+  static constexpr std::size_t capacity = 16;
+
+  CodeMatch items[capacity]{};
+  std::size_t count = 0;
+  bool truncated = false;
+
+  [[nodiscard]] constexpr std::size_t size() const noexcept { return count; }
+  [[nodiscard]] constexpr bool empty() const noexcept { return count == 0; }
+  [[nodiscard]] constexpr const CodeMatch* begin() const noexcept { return items; }
+  [[nodiscard]] constexpr const CodeMatch* end() const noexcept { return items + count; }
+  [[nodiscard]] constexpr const CodeMatch& operator[](std::size_t i) const noexcept { return items[i]; }
+};
+
+namespace detail {
+
+// Words after which a three-digit number is a quantity, not a reply code.
+inline constexpr std::string_view quantity_words[] = {
+    "port",   "size",    "length", "len",   "line",     "lines",   "pid",     "uid",    "gid",   "id",
+    "delay",  "bytes",   "byte",   "version", "ver",    "v",       "release", "build",  "ttl",   "timeout",
+    "after",  "than",    "of",     "over",  "exceeds",  "exceeded", "limit",  "max",    "maximum", "total",
+    "count",  "number",  "no",     "nr",    "attempt",  "attempts", "retry",  "at",     "on",    "in",
+    "since",  "until",   "within", "nrcpt", "priority", "pri",     "year",    "day",    "days",  "hour",
+    "hours",  "page",    "queue",  "qid",   "rev",      "revision", "up",     "about",  "approx", "only",
+};
+
+// Words after which a number in prose introduces a server's reply.
+inline constexpr std::string_view reply_intro_words[] = {
+    "said",   "says",    "returned", "return", "reply",   "replied", "response", "responded", "code",
+    "error",  "status",  "with",     "failed", "answer",  "answered", "smtp",    "esmtp",     "dsn",
+    "stat",   "rejected", "result",  "was",    "is",      "reason",  "failure", "message",   "permanent",
+    "temporary", "transient", "fatal",
+};
+
+// Units after which a three-digit number is a quantity.
+inline constexpr std::string_view unit_words[] = {
+    "bytes", "byte", "b",    "kb",      "mb",    "gb",          "kib",   "mib",   "k",     "ms",
+    "s",     "sec",  "secs", "seconds", "second", "min",        "mins",  "minutes", "minute", "hours",
+    "hour",  "h",    "days", "day",     "messages", "msgs",     "recipients", "rcpts", "connections",
+    "times", "mails", "emails", "users", "errors", "percent",   "kbytes", "mbytes",
+};
+
+// Words before a dotted number that make it a version, not a status.
+inline constexpr std::string_view version_words[] = {
+    "version", "ver",   "v",      "release", "rel",     "build",  "rev",    "revision", "postfix", "exim",
+    "sendmail", "qmail", "courier", "smtpd",  "openssl", "linux", "kernel", "php",      "perl",    "python",
+    "ruby",    "java",  "node",   "firmware", "update", "patch",  "ip",     "ipv4",     "address", "host",
+};
+
+// The first letters of a word list as a bit set, so that most words are
+// ruled out without walking the list.
+template <std::size_t N>
+[[nodiscard]] constexpr std::uint32_t initials(const std::string_view (&words)[N]) noexcept {
+  std::uint32_t set = 0;
+  for (std::string_view word : words) set |= 1U << static_cast<unsigned>(word[0] - 'a');
+  return set;
+}
+
+inline constexpr std::uint32_t quantity_initials = initials(quantity_words);
+inline constexpr std::uint32_t reply_intro_initials = initials(reply_intro_words);
+inline constexpr std::uint32_t unit_initials = initials(unit_words);
+inline constexpr std::uint32_t version_initials = initials(version_words);
+
+template <std::size_t N>
+[[nodiscard]] constexpr bool is_one_of(std::string_view word, const std::string_view (&words)[N],
+                                       std::uint32_t word_initials) noexcept {
+  if (word.empty()) return false;
+  const char first = to_lower(word[0]);
+  if (first < 'a' || first > 'z' || ((word_initials >> static_cast<unsigned>(first - 'a')) & 1U) == 0) {
+    return false;
+  }
+  for (std::string_view candidate : words) {
+    if (candidate[0] == first && iequals(word, candidate)) return true;
+  }
+  return false;
+}
+
+// The word just before `pos`, skipping blanks and the punctuation that may
+// sit between a word and a code ("dsn=", "port:", "said: '"). Also reports
+// the character just before the code, skipping blanks only.
+struct WordBefore {
+  std::string_view word;
+  char previous = '\0';  // last non-blank character before the code, or 0
+};
+
+[[nodiscard]] constexpr WordBefore word_before(std::string_view text, std::size_t pos) noexcept {
+  WordBefore result;
+  std::size_t i = pos;
+  while (i > 0 && is_space_or_tab(text[i - 1])) --i;
+  if (i > 0) result.previous = text[i - 1];
+  std::size_t skipped = 0;
+  while (i > 0 && skipped < 4) {
+    const char c = text[i - 1];
+    if (!(is_space_or_tab(c) || c == '=' || c == ':' || c == '(' || c == ')' || c == '[' || c == '\'' || c == '"' ||
+          c == '#')) {
+      break;
+    }
+    --i;
+    ++skipped;
+  }
+  const std::size_t end = i;
+  while (i > 0 && end - i < 16 && is_alpha(text[i - 1])) --i;
+  if (i > 0 && is_alnum(text[i - 1])) return result;  // part of a longer token
+  result.word = text.substr(i, end - i);
+  return result;
+}
+
+[[nodiscard]] constexpr std::string_view word_after(std::string_view text, std::size_t pos) noexcept {
+  if (pos < text.size() && is_space_or_tab(text[pos])) ++pos;
+  std::size_t end = pos;
+  while (end < text.size() && end - pos < 16 && is_alpha(text[end])) ++end;
+  return text.substr(pos, end - pos);
+}
+
+// May a code start at pos, judging by the character before it?
+[[nodiscard]] constexpr bool starts_a_token(std::string_view text, std::size_t pos, bool reply) noexcept {
+  if (pos == 0) return true;
+  const char p = text[pos - 1];
+  if (is_space(p)) return true;
+  switch (p) {
+    case '(': case '[': case '<': case '{': case '"': case '\'': case '`': case '#':
+    case ';': case ',': case '=': case '>': case '*': case '|':
+      return true;
+    case ':':
+      // host:port and times glue digits to a colon; "Status:5.1.1" is fine.
+      return pos == 1 || !(reply ? is_alnum(text[pos - 2]) : is_digit(text[pos - 2]));
+    case '-':
+      // A status after "550-" (RFC 5321 §4.2.1 continuation line), or a code
+      // after a dash list item; never a reply code inside "925-423-5635".
+      return pos == 1 || is_space(text[pos - 2]) || (!reply && is_digit(text[pos - 2]));
+    default:
+      return false;
+  }
+}
+
+// May a code end at pos, judging by what follows it?
+[[nodiscard]] constexpr bool ends_a_token(std::string_view text, std::size_t pos, bool reply) noexcept {
+  if (pos == text.size()) return true;
+  const char c = text[pos];
+  const bool digit_follows = pos + 1 < text.size() && is_digit(text[pos + 1]);
+  const bool alnum_follows = pos + 1 < text.size() && is_alnum(text[pos + 1]);
+  if (is_alnum(c) || c == '_' || c == '@' || c == '/' || c == '%' || c == '+') return false;
+  if ((c == '.' || c == ':' || c == ',') && digit_follows) return false;  // 1.2.3.4, 1.2.3:25
+  // "550-Please ..." continues a reply (RFC 5321 §4.2.1); "4.94.2-deb" is a version.
+  if (!reply && c == '-' && alnum_follows && !digit_follows) return false;
+  return true;
+}
+
+[[nodiscard]] constexpr bool plausible_reply_digits(std::string_view three) noexcept {
+  return three[0] >= '2' && three[0] <= '5' && (three[1] <= '5' || three[1] == '7');
+}
+
+// A code candidate at pos (a digit starting a token), or nothing. `end` is
+// where scanning continues either way.
+[[nodiscard]] constexpr bool candidate_at(std::string_view text, std::size_t pos, CodeMatch& match,
+                                          std::size_t& end) noexcept {
+  std::size_t run = pos;
+  while (run < text.size() && is_digit(text[run])) ++run;
+  end = run;
+  const std::size_t digits = run - pos;
+  if (digits == 1 && run < text.size() && text[run] == '.') {
+    if (!starts_a_token(text, pos, false)) return false;
+    std::size_t length = 0;
+    const auto status = scan_enhanced_status(text.substr(pos), ParseMode::strict, length);
+    if (!status) return false;
+    end = pos + length;
+    if (!ends_a_token(text, end, false)) return false;
+    if (is_one_of(word_before(text, pos).word, version_words, version_initials)) return false;
+    match = CodeMatch{CodeKind::enhanced_status, pos, length, ReplyCode{}, *status};
+    return true;
+  }
+  if (digits != 3 || !plausible_reply_digits(text.substr(pos, 3))) return false;
+  if (!starts_a_token(text, pos, true) || !ends_a_token(text, run, true)) return false;
+  std::size_t length = 0;
+  const auto code = scan_reply_code(text.substr(pos, 3), ParseMode::lenient, length);
+  if (!code) return false;
+  const WordBefore before = word_before(text, pos);
+  if (is_one_of(before.word, quantity_words, quantity_initials)) return false;
+  if (is_one_of(word_after(text, run), unit_words, unit_initials)) return false;
+  // In running prose ("... has 450 ...") a number is a quantity unless a
+  // word such as "said" introduces it.
+  if (is_alnum(before.previous) && !is_one_of(before.word, reply_intro_words, reply_intro_initials)) return false;
+  match = CodeMatch{CodeKind::reply_code, pos, 3, *code, EnhancedStatus{}};
+  return true;
+}
+
+}  // namespace detail
+
+// Calls callback(const CodeMatch&) for every code in text, in order. The
+// callback may return void, or bool: false stops the scan. Returns the
+// number of matches reported.
+template <class Callback>
+constexpr std::size_t for_each_code(std::string_view text, Callback&& callback) noexcept(
+    noexcept(callback(std::declval<const CodeMatch&>()))) {
+  std::size_t reported = 0;
+  std::size_t pos = 0;
+  const std::size_t size = text.size();
+  for (;;) {
+    // The hot loop, four characters a step: one comparison per character
+    // until a digit.
+    while (pos + 4 <= size && !detail::is_digit(text[pos]) && !detail::is_digit(text[pos + 1]) &&
+           !detail::is_digit(text[pos + 2]) && !detail::is_digit(text[pos + 3])) {
+      pos += 4;
+    }
+    while (pos < size && !detail::is_digit(text[pos])) ++pos;
+    if (pos >= size) break;
+    // Cheap filter first: only a lone digit before a dot or exactly three
+    // digits can start a code, and not right after a letter, digit or dot.
+    std::size_t run = pos + 1;
+    while (run < text.size() && detail::is_digit(text[run])) ++run;
+    const bool shape = (run - pos == 1 && run < text.size() && text[run] == '.') || run - pos == 3;
+    const char before = pos > 0 ? text[pos - 1] : ' ';
+    if (!shape || detail::is_alnum(before) || before == '.') {
+      while (run < text.size() && (detail::is_digit(text[run]) || text[run] == '.')) ++run;
+      pos = run;
+      continue;
+    }
+    CodeMatch match;
+    std::size_t end = pos;
+    const bool found = detail::candidate_at(text, pos, match, end);
+    // A rejected dotted number is skipped whole, so its tail cannot match.
+    while (!found && end < text.size() && (detail::is_digit(text[end]) || text[end] == '.')) ++end;
+    pos = end > pos ? end : pos + 1;
+    if (!found) continue;
+    ++reported;
+    if constexpr (std::is_same_v<decltype(callback(match)), bool>) {
+      if (!callback(match)) break;
+    } else {
+      callback(match);
+    }
+  }
+  return reported;
+}
+
+// The first CodeMatches::capacity codes of text.
+[[nodiscard]] constexpr CodeMatches find_all_codes(std::string_view text) noexcept {
+  CodeMatches matches;
+  for_each_code(text, [&matches](const CodeMatch& match) noexcept {
+    if (matches.count == CodeMatches::capacity) {
+      matches.truncated = true;
+      return false;
+    }
+    matches.items[matches.count++] = match;
+    return true;
+  });
+  return matches;
+}
+
+namespace detail {
+
+// A reply code, a status or both found next to each other, with a score.
+struct CodeUnit {
+  FoundCodes codes;
+  int score = -1;
+};
+
+// Best-match rules, highest score wins, the first on a tie:
+//  1. a reply code directly followed by a status ("550 5.1.1", "550-5.1.1")
+//     or a status shortly before a reply code ("#5.7.1 (553 ...") beats a
+//     code alone; a pair whose class agrees with the reply code's first
+//     digit beats one that does not (RFC 3463 §2);
+//  2. failures (4xx, 5xx, 4.x.x, 5.x.x) beat successes;
+//  3. a specific status beats X.0.0;
+//  4. a code right after a quote or after "said:" is the inner, quoted
+//     reply, and beats an otherwise equal outer one.
+// The missing half of the winner is then filled from the best lone code of
+// the same class.
+class BestCodeFinder {
+ public:
+  explicit constexpr BestCodeFinder(std::string_view text) noexcept : text_(text) {}
+
+  constexpr void add(const CodeMatch& match) noexcept {
+    if (match.kind == CodeKind::enhanced_status) {
+      if (has_pending_ && match.offset == pending_.offset + 4 &&
+          (text_[match.offset - 1] == ' ' || text_[match.offset - 1] == '-')) {
+        score_pair(pending_, match);
+        remember_reply(pending_);
+        has_pending_ = false;
+        return;
+      }
+      flush();
+      score_status(match);
+      last_status_ = match;
+      has_last_status_ = true;
+      return;
+    }
+    flush();
+    pending_ = match;
+    has_pending_ = true;
+  }
+
+  // Called after a reply code has been scored, so it counts for later ones only.
+  constexpr void remember_reply(const CodeMatch& reply) noexcept { last_reply_end_ = reply.offset + reply.length; }
+
+  [[nodiscard]] constexpr FoundCodes result() noexcept {
+    flush();
+    FoundCodes found = best_.codes;
+    if (best_.score < 0) return found;
+    if (found.has_reply_code() && !found.has_enhanced_status()) {
+      const CodeUnit& status = best_status_[found.reply_code.first_digit()];
+      if (status.score >= 0) {
+        found.enhanced_status = status.codes.enhanced_status;
+        found.enhanced_status_offset = status.codes.enhanced_status_offset;
+      }
+    } else if (found.has_enhanced_status() && !found.has_reply_code()) {
+      const CodeUnit& reply = best_reply_[found.enhanced_status.class_digit()];
+      if (reply.score >= 0) {
+        found.reply_code = reply.codes.reply_code;
+        found.reply_code_offset = reply.codes.reply_code_offset;
+      }
+    }
+    return found;
+  }
+
+ private:
+  [[nodiscard]] constexpr bool is_inner(std::size_t pos) const noexcept {
+    const WordBefore before = word_before(text_, pos);
+    if (before.previous == '\'' || before.previous == '"' || iequals(before.word, "said")) return true;
+    // A reply quoted after another one on the same line: "554 <a@b>... 550 Host unknown".
+    if (last_reply_end_ == 0 || last_reply_end_ > pos) return false;
+    for (std::size_t i = last_reply_end_; i < pos; ++i) {
+      if (text_[i] == '\n' || text_[i] == '\r') return false;
+    }
+    return true;
+  }
+
+  // A lone reply code still waiting for a status; pair it with a status
+  // just before it, if any ("#5.0.0 smtp; 550", "5.7.1 (553 ...").
+  constexpr void flush() noexcept {
+    if (!has_pending_) return;
+    has_pending_ = false;
+    score_reply(pending_);
+    remember_reply(pending_);
+    if (!has_last_status_) return;
+    const std::size_t status_end = last_status_.offset + last_status_.length;
+    if (pending_.offset < status_end || pending_.offset - status_end > 8) return;
+    for (std::size_t i = status_end; i < pending_.offset; ++i) {
+      const char c = text_[i];
+      if (is_alnum(c) && !istarts_with(text_.substr(i), "smtp;")) return;
+      if (is_alnum(c)) i += 4;
+    }
+    score_pair(pending_, last_status_);
+  }
+
+  constexpr void consider(const CodeUnit& unit) noexcept {
+    if (unit.score > best_.score) best_ = unit;
+  }
+
+  constexpr void score_reply(const CodeMatch& reply) noexcept {
+    CodeUnit unit;
+    unit.codes.reply_code = reply.reply_code;
+    unit.codes.reply_code_offset = reply.offset;
+    unit.score = 10 + (reply.reply_code.is_failure() ? 4 : 0) + (is_inner(reply.offset) ? 1 : 0);
+    consider(unit);
+    CodeUnit& slot = best_reply_[reply.reply_code.first_digit()];
+    if (unit.score > slot.score) slot = unit;
+  }
+
+  constexpr void score_status(const CodeMatch& status) noexcept {
+    CodeUnit unit;
+    unit.codes.enhanced_status = status.enhanced_status;
+    unit.codes.enhanced_status_offset = status.offset;
+    unit.score = 10 + specificity(status.enhanced_status) + (is_inner(status.offset) ? 1 : 0);
+    consider(unit);
+    CodeUnit& slot = best_status_[status.enhanced_status.class_digit()];
+    if (unit.score > slot.score) slot = unit;
+  }
+
+  constexpr void score_pair(const CodeMatch& reply, const CodeMatch& status) noexcept {
+    CodeUnit unit;
+    unit.codes.reply_code = reply.reply_code;
+    unit.codes.reply_code_offset = reply.offset;
+    unit.codes.enhanced_status = status.enhanced_status;
+    unit.codes.enhanced_status_offset = status.offset;
+    const bool agrees = reply.reply_code.first_digit() == status.enhanced_status.class_digit();
+    const std::size_t first = reply.offset < status.offset ? reply.offset : status.offset;
+    unit.score = (agrees ? 40 : 20) + specificity(status.enhanced_status) + (is_inner(first) ? 1 : 0);
+    consider(unit);
+  }
+
+  [[nodiscard]] static constexpr int specificity(EnhancedStatus status) noexcept {
+    return (status.is_failure() ? 4 : 0) + (status.subject_number() != 0 || status.detail() != 0 ? 2 : 0);
+  }
+
+  std::string_view text_;
+  CodeUnit best_;
+  CodeUnit best_reply_[6]{};   // by first digit (2 to 5 occur)
+  CodeUnit best_status_[6]{};  // by class digit (2, 4, 5)
+  CodeMatch pending_;
+  CodeMatch last_status_;
+  std::size_t last_reply_end_ = 0;
+  bool has_pending_ = false;
+  bool has_last_status_ = false;
+};
+
+}  // namespace detail
+
+// The reply code and enhanced status that best describe text, by the rules
+// of detail::BestCodeFinder. find_all_codes and for_each_code list the rest.
+[[nodiscard]] constexpr FoundCodes find_codes(std::string_view text) noexcept {
+  detail::BestCodeFinder finder(text);
+  for_each_code(text, [&finder](const CodeMatch& match) noexcept { finder.add(match); });
+  return finder.result();
+}
+
+}  // namespace v0
+}  // namespace smtpcodes
+
+#endif  // SMTPCODES_FIND_HPP
+// ---- smtpcodes/dsn.hpp
+#ifndef SMTPCODES_DSN_HPP
+#define SMTPCODES_DSN_HPP
+
+// Delivery status notifications (RFC 3464) and the multipart/report messages
+// that carry them (RFC 6522), read without copying: every field is a view
+// into the caller's text, which must outlive the results.
+//
+// Header syntax follows RFC 5322 §2.2: "Name: value", names compared without
+// regard to case, a value continued on lines that start with a space or tab
+// (folding; the view keeps the line breaks, see unfold). Lines may end in
+// CRLF, LF or a bare CR. Work is linear in the size of the input.
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+
+namespace smtpcodes {
+inline namespace v0 {
+
+// One header field; value is trimmed and may span folded lines.
+struct HeaderField {
+  std::string_view name;
+  std::string_view value;
+};
+
+// "type; value", as in "rfc822; bob@example.com" or "smtp; 550 5.1.1 ..."
+// (RFC 3464 §2.1.2). type is empty when there is no ";".
+struct TypedValue {
+  std::string_view type;
+  std::string_view value;
+
+  [[nodiscard]] constexpr bool empty() const noexcept { return value.empty() && type.empty(); }
+};
+
+// The Action field (RFC 3464 §2.3.3); unknown for anything else.
+enum class DsnAction : std::uint8_t { unknown, failed, delayed, delivered, relayed, expanded };
+
+[[nodiscard]] constexpr std::string_view name(DsnAction action) noexcept {
+  switch (action) {
+    case DsnAction::failed: return "failed";
+    case DsnAction::delayed: return "delayed";
+    case DsnAction::delivered: return "delivered";
+    case DsnAction::relayed: return "relayed";
+    case DsnAction::expanded: return "expanded";
+    case DsnAction::unknown: break;
+  }
+  return "unknown";
+}
+
+namespace detail {
+
+[[nodiscard]] constexpr bool is_blank_line(std::string_view line) noexcept {
+  for (char c : line) {
+    if (!is_space(c)) return false;
+  }
+  return true;
+}
+
+// Reads the header field that starts at pos and moves pos past it (and past
+// its continuation lines). Lines without a colon are skipped. Returns false,
+// with pos just after the blank line, at the end of the header block.
+[[nodiscard]] constexpr bool next_header_field(std::string_view block, std::size_t& pos,
+                                               HeaderField& field) noexcept {
+  while (pos < block.size()) {
+    const Line line = line_at(block, pos);
+    if (is_blank_line(line.text)) {
+      pos = line.next;
+      return false;
+    }
+    const std::size_t colon = line.text.find(':');
+    pos = line.next;
+    if (is_space_or_tab(line.text[0]) || colon == std::string_view::npos || colon == 0) continue;
+    const auto line_start = static_cast<std::size_t>(line.text.data() - block.data());
+    const std::size_t value_start = line_start + colon + 1;
+    std::size_t value_end = line_start + line.text.size();
+    // RFC 5322 §2.2.3: a line that starts with white space continues the field.
+    while (pos < block.size() && is_space_or_tab(block[pos])) {
+      const Line more = line_at(block, pos);
+      if (is_blank_line(more.text)) break;
+      value_end = static_cast<std::size_t>(more.text.data() - block.data()) + more.text.size();
+      pos = more.next;
+    }
+    field.name = trim(line.text.substr(0, colon));
+    field.value = trim(block.substr(value_start, value_end - value_start));
+    return true;
+  }
+  return false;
+}
+
+}  // namespace detail
+
+// The value of the first field called name in a header block (up to the
+// first blank line), or an empty view.
+[[nodiscard]] constexpr std::string_view header_value(std::string_view headers, std::string_view name) noexcept {
+  std::size_t pos = 0;
+  HeaderField field;
+  while (detail::next_header_field(headers, pos, field)) {
+    if (detail::iequals(field.name, name)) return field.value;
+  }
+  return {};
+}
+
+// The value without an RFC 5322 comment: "5.1.1 (bad mailbox)" -> "5.1.1".
+[[nodiscard]] constexpr std::string_view strip_comment(std::string_view value) noexcept {
+  const std::size_t open = value.find('(');
+  return detail::trim(open == std::string_view::npos ? value : value.substr(0, open));
+}
+
+[[nodiscard]] constexpr TypedValue split_typed(std::string_view value) noexcept {
+  const std::size_t semicolon = value.find(';');
+  if (semicolon == std::string_view::npos) return TypedValue{{}, detail::trim(value)};
+  return TypedValue{detail::trim(value.substr(0, semicolon)), detail::trim(value.substr(semicolon + 1))};
+}
+
+// An address without its comment, angle brackets or quotes:
+// "<Bob@Example.com> (x)" -> "Bob@Example.com".
+[[nodiscard]] constexpr std::string_view bare_address(std::string_view address) noexcept {
+  address = strip_comment(address);
+  while (!address.empty() && (address.front() == '<' || address.front() == '"' || address.front() == '\'')) {
+    address.remove_prefix(1);
+  }
+  while (!address.empty() && (address.back() == '>' || address.back() == '"' || address.back() == '\'' ||
+                              address.back() == '.' || address.back() == ',')) {
+    address.remove_suffix(1);
+  }
+  return detail::trim(address);
+}
+
+[[nodiscard]] constexpr DsnAction parse_action(std::string_view value) noexcept {
+  value = strip_comment(value);
+  // Some MTAs write "failed (permanent)" or add words after it.
+  const std::size_t space = value.find_first_of(" \t;");
+  if (space != std::string_view::npos) value = value.substr(0, space);
+  if (detail::iequals(value, "failed") || detail::iequals(value, "failure")) return DsnAction::failed;
+  if (detail::iequals(value, "delayed")) return DsnAction::delayed;
+  if (detail::iequals(value, "delivered")) return DsnAction::delivered;
+  if (detail::iequals(value, "relayed")) return DsnAction::relayed;
+  if (detail::iequals(value, "expanded")) return DsnAction::expanded;
+  return DsnAction::unknown;
+}
+
+// The per-message fields of a delivery-status body (RFC 3464 §2.2).
+struct DsnMessageFields {
+  std::string_view original_envelope_id;
+  TypedValue reporting_mta;
+  TypedValue dsn_gateway;
+  TypedValue received_from_mta;
+  std::string_view arrival_date;
+};
+
+// One per-recipient block (RFC 3464 §2.3).
+struct DsnRecipient {
+  TypedValue original_recipient;
+  TypedValue final_recipient;
+  std::string_view action_text;
+  std::string_view status_text;
+  TypedValue remote_mta;
+  TypedValue diagnostic_code;
+  std::string_view last_attempt_date;
+  std::string_view final_log_id;
+  std::string_view will_retry_until;
+
+  [[nodiscard]] constexpr DsnAction action() const noexcept { return parse_action(action_text); }
+
+  // The Status field, read leniently: comments and zero padding are common.
+  [[nodiscard]] constexpr Result<EnhancedStatus> status() const noexcept {
+    const std::string_view text = strip_comment(status_text);
+    std::size_t end = 0;
+    return detail::scan_enhanced_status(text, ParseMode::lenient, end);
+  }
+
+  // Final-Recipient, or Original-Recipient when that is all there is.
+  [[nodiscard]] constexpr std::string_view recipient() const noexcept {
+    const std::string_view final_address = bare_address(final_recipient.value);
+    return final_address.empty() ? bare_address(original_recipient.value) : final_address;
+  }
+};
+
+namespace detail {
+
+// Stores a field of a recipient block; false when the name is not one.
+constexpr bool assign_recipient_field(DsnRecipient& recipient, const HeaderField& field) noexcept {
+  const std::string_view n = field.name;
+  if (iequals(n, "Original-Recipient")) recipient.original_recipient = split_typed(field.value);
+  else if (iequals(n, "Final-Recipient")) recipient.final_recipient = split_typed(field.value);
+  else if (iequals(n, "Action")) recipient.action_text = field.value;
+  else if (iequals(n, "Status")) recipient.status_text = field.value;
+  else if (iequals(n, "Remote-MTA")) recipient.remote_mta = split_typed(field.value);
+  else if (iequals(n, "Diagnostic-Code")) recipient.diagnostic_code = split_typed(field.value);
+  else if (iequals(n, "Last-Attempt-Date")) recipient.last_attempt_date = field.value;
+  else if (iequals(n, "Final-Log-ID")) recipient.final_log_id = field.value;
+  else if (iequals(n, "Will-Retry-Until")) recipient.will_retry_until = field.value;
+  else return false;
+  return true;
+}
+
+constexpr void assign_message_field(DsnMessageFields& message, const HeaderField& field) noexcept {
+  const std::string_view n = field.name;
+  if (iequals(n, "Original-Envelope-Id")) message.original_envelope_id = field.value;
+  else if (iequals(n, "Reporting-MTA")) message.reporting_mta = split_typed(field.value);
+  else if (iequals(n, "DSN-Gateway")) message.dsn_gateway = split_typed(field.value);
+  else if (iequals(n, "Received-From-MTA")) message.received_from_mta = split_typed(field.value);
+  else if (iequals(n, "Arrival-Date")) message.arrival_date = field.value;
+}
+
+// Reads the next block that names a recipient, starting at pos.
+[[nodiscard]] constexpr bool next_recipient_block(std::string_view text, std::size_t& pos,
+                                                  DsnRecipient& recipient) noexcept {
+  while (pos < text.size()) {
+    recipient = DsnRecipient{};
+    bool any = false;
+    HeaderField field;
+    while (next_header_field(text, pos, field)) any = assign_recipient_field(recipient, field) || any;
+    if (any && !(recipient.final_recipient.empty() && recipient.original_recipient.empty())) return true;
+  }
+  return false;
+}
+
+}  // namespace detail
+
+// Iterates over the per-recipient blocks of a delivery-status body.
+class DsnRecipientIterator {
+ public:
+  using value_type = DsnRecipient;
+  using difference_type = std::ptrdiff_t;
+  using reference = const DsnRecipient&;
+  using pointer = const DsnRecipient*;
+
+  constexpr DsnRecipientIterator() noexcept = default;
+  constexpr DsnRecipientIterator(std::string_view text, std::size_t pos) noexcept : text_(text), pos_(pos) {
+    advance();
+  }
+
+  constexpr reference operator*() const noexcept { return current_; }
+  constexpr pointer operator->() const noexcept { return &current_; }
+  constexpr DsnRecipientIterator& operator++() noexcept {
+    advance();
+    return *this;
+  }
+  friend constexpr bool operator==(const DsnRecipientIterator& a, const DsnRecipientIterator& b) noexcept {
+    return a.done_ == b.done_ && (a.done_ || a.pos_ == b.pos_);
+  }
+  friend constexpr bool operator!=(const DsnRecipientIterator& a, const DsnRecipientIterator& b) noexcept {
+    return !(a == b);
+  }
+
+ private:
+  constexpr void advance() noexcept { done_ = !detail::next_recipient_block(text_, pos_, current_); }
+
+  std::string_view text_;
+  std::size_t pos_ = 0;
+  DsnRecipient current_;
+  bool done_ = true;
+};
+
+// A parsed message/delivery-status body: the per-message fields and a range
+// over the recipients.
+struct DeliveryStatus {
+  DsnMessageFields message;
+  std::string_view text;
+
+  [[nodiscard]] constexpr DsnRecipientIterator begin() const noexcept { return {text, 0}; }
+  [[nodiscard]] constexpr DsnRecipientIterator end() const noexcept { return {}; }
+  [[nodiscard]] constexpr std::size_t recipient_count() const noexcept {
+    std::size_t count = 0;
+    for (auto it = begin(); it != end(); ++it) ++count;
+    return count;
+  }
+};
+
+// Parses a message/delivery-status body (RFC 3464 §2.1). The per-message
+// fields come from the first block; the recipients are every block that has
+// a Final-Recipient or Original-Recipient field (also the first block, for
+// the malformed notifications that merge the two).
+[[nodiscard]] constexpr DeliveryStatus parse_delivery_status(std::string_view body) noexcept {
+  DeliveryStatus result;
+  result.text = body;
+  std::size_t pos = 0;
+  while (pos < body.size() && detail::is_blank_line(detail::line_at(body, pos).text)) {
+    pos = detail::line_at(body, pos).next;
+  }
+  HeaderField field;
+  while (detail::next_header_field(body, pos, field)) detail::assign_message_field(result.message, field);
+  return result;
+}
+
+// One MIME part (RFC 2045, RFC 2046 §5.1): its header block and its body.
+struct MimePart {
+  std::string_view headers;
+  std::string_view body;
+  int depth = 0;  // 0 for the message itself
+
+  // The media type, "type/subtype", without parameters.
+  [[nodiscard]] constexpr std::string_view content_type() const noexcept {
+    const std::string_view value = header_value(headers, "Content-Type");
+    return detail::trim(value.substr(0, value.find(';')));
+  }
+};
+
+namespace detail {
+
+// The value of a Content-Type parameter, quotes removed.
+[[nodiscard]] constexpr std::string_view content_type_parameter(std::string_view content_type,
+                                                                std::string_view lower_name) noexcept {
+  std::size_t at = 0;
+  while ((at = ifind(content_type, lower_name, at)) != std::string_view::npos) {
+    const bool starts = at == 0 || content_type[at - 1] == ';' || is_space(content_type[at - 1]);
+    std::size_t pos = at + lower_name.size();
+    at = pos;
+    while (pos < content_type.size() && is_space_or_tab(content_type[pos])) ++pos;
+    if (!starts || pos == content_type.size() || content_type[pos] != '=') continue;
+    ++pos;
+    while (pos < content_type.size() && is_space(content_type[pos])) ++pos;
+    if (pos < content_type.size() && content_type[pos] == '"') {
+      const std::size_t close = content_type.find('"', pos + 1);
+      return content_type.substr(pos + 1, close == std::string_view::npos ? close : close - pos - 1);
+    }
+    std::size_t end = pos;
+    while (end < content_type.size() && content_type[end] != ';' && !is_space(content_type[end])) ++end;
+    return content_type.substr(pos, end - pos);
+  }
+  return {};
+}
+
+// Splits a message into header block and body at the first blank line.
+[[nodiscard]] constexpr MimePart split_part(std::string_view text, int depth) noexcept {
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    const Line line = line_at(text, pos);
+    if (line.text.empty()) return MimePart{text.substr(0, pos), text.substr(line.next), depth};
+    pos = line.next;
+  }
+  return MimePart{text, {}, depth};
+}
+
+// Is the line a boundary delimiter "--boundary" (RFC 2046 §5.1.1)? Sets
+// closing for "--boundary--".
+[[nodiscard]] constexpr bool is_delimiter(std::string_view line, std::string_view boundary, bool& closing) noexcept {
+  if (line.size() < boundary.size() + 2 || line[0] != '-' || line[1] != '-') return false;
+  if (line.substr(2, boundary.size()) != boundary) return false;
+  const std::string_view rest = line.substr(2 + boundary.size());
+  closing = rest.size() >= 2 && rest[0] == '-' && rest[1] == '-';
+  return closing || is_blank_line(rest);
+}
+
+inline constexpr int max_mime_depth = 4;
+
+template <class Callback>
+constexpr bool walk_parts(const MimePart& part, Callback& callback) noexcept {
+  if (!callback(part)) return false;
+  const std::string_view content_type = header_value(part.headers, "Content-Type");
+  if (!istarts_with(trim(content_type), "multipart/") || part.depth >= max_mime_depth) return true;
+  const std::string_view boundary = content_type_parameter(content_type, "boundary");
+  if (boundary.empty()) return true;
+  const std::string_view body = part.body;
+  std::size_t pos = 0;
+  std::size_t part_start = std::string_view::npos;
+  while (pos < body.size()) {
+    const Line line = line_at(body, pos);
+    bool closing = false;
+    if (is_delimiter(line.text, boundary, closing)) {
+      if (part_start != std::string_view::npos) {
+        // The line break before a delimiter belongs to the delimiter.
+        std::size_t end = pos;
+        if (end > part_start && body[end - 1] == '\n') --end;
+        if (end > part_start && body[end - 1] == '\r') --end;
+        const MimePart inner = split_part(body.substr(part_start, end - part_start), part.depth + 1);
+        if (!walk_parts(inner, callback)) return false;
+      }
+      if (closing) return true;
+      part_start = line.next;
+    }
+    pos = line.next;
+  }
+  if (part_start != std::string_view::npos && part_start < body.size()) {
+    return walk_parts(split_part(body.substr(part_start), part.depth + 1), callback);
+  }
+  return true;
+}
+
+}  // namespace detail
+
+// Calls callback(const MimePart&) for the message and, depth first, for every
+// part of its multipart bodies (at most detail::max_mime_depth levels deep).
+// The callback returns false to stop. Transfer encodings are not undone.
+template <class Callback>
+constexpr void for_each_mime_part(std::string_view message, Callback callback) noexcept {
+  const MimePart top = detail::split_part(message, 0);
+  detail::walk_parts(top, callback);
+}
+
+[[nodiscard]] constexpr bool is_delivery_status_type(std::string_view content_type) noexcept {
+  // RFC 6533 adds message/global-delivery-status for internationalized mail.
+  return detail::iequals(content_type, "message/delivery-status") ||
+         detail::iequals(content_type, "message/global-delivery-status");
+}
+
+// The body of the message/delivery-status part of a multipart/report
+// message (RFC 6522 §3), found through the MIME boundaries; failing that (a
+// boundary that does not match, a part glued to the text), the text after
+// the first "Content-Type: message/delivery-status" header up to the next
+// "--" line. Empty when there is none.
+[[nodiscard]] constexpr std::string_view find_delivery_status(std::string_view message) noexcept {
+  std::string_view found;
+  bool located = false;
+  for_each_mime_part(message, [&](const MimePart& part) noexcept {
+    if (part.depth > 0 && is_delivery_status_type(part.content_type())) {
+      found = part.body;
+      located = true;
+      return false;
+    }
+    return true;
+  });
+  if (located) return found;
+  std::size_t at = 0;
+  while ((at = detail::ifind(message, "content-type:", at)) != std::string_view::npos) {
+    const std::size_t value = at + 13;
+    at = value;
+    std::size_t type_start = value;
+    while (type_start < message.size() && detail::is_space_or_tab(message[type_start])) ++type_start;
+    if (!detail::istarts_with(message.substr(type_start), "message/delivery-status") &&
+        !detail::istarts_with(message.substr(type_start), "message/global-delivery-status")) {
+      continue;
+    }
+    std::size_t pos = value;
+    // Skip the rest of the part's header block.
+    while (pos < message.size()) {
+      const detail::Line line = detail::line_at(message, pos);
+      pos = line.next;
+      if (detail::is_blank_line(line.text)) break;
+    }
+    const std::size_t start = pos;
+    while (pos < message.size()) {
+      const detail::Line line = detail::line_at(message, pos);
+      if (line.text.size() >= 2 && line.text[0] == '-' && line.text[1] == '-') break;
+      pos = line.next;
+    }
+    return message.substr(start, pos - start);
+  }
+  return {};
+}
+
+// A view of value with folding undone, copied into out (at most out_size
+// characters): each line break and the white space around it becomes one
+// space. Returns the number of characters written.
+constexpr std::size_t unfold(std::string_view value, char* out, std::size_t out_size) noexcept {
+  std::size_t written = 0;
+  bool pending_space = false;
+  for (char c : value) {
+    if (detail::is_space(c)) {
+      pending_space = written > 0;
+      continue;
+    }
+    if (pending_space) {
+      if (written == out_size) break;
+      out[written++] = ' ';
+      pending_space = false;
+    }
+    if (written == out_size) break;
+    out[written++] = c;
+  }
+  return written;
+}
+
+}  // namespace v0
+}  // namespace smtpcodes
+
+#endif  // SMTPCODES_DSN_HPP
+// ---- smtpcodes/transfer_encoding.hpp
+#ifndef SMTPCODES_TRANSFER_ENCODING_HPP
+#define SMTPCODES_TRANSFER_ENCODING_HPP
+
+// Undoing the content transfer encodings of RFC 2045 §6.7 (quoted-printable)
+// and §6.8 (base64), so that bounce notices sent encoded can be read. Both
+// decodings are never longer than their input, so a copy of a whole message
+// fits in a buffer of the message's size: no allocation.
+#include <cstddef>
+#include <string_view>
+
+
+namespace smtpcodes {
+inline namespace v0 {
+
+namespace detail {
+
+[[nodiscard]] constexpr int base64_value(char c) noexcept {
+  if (c >= 'A' && c <= 'Z') return c - 'A';
+  if (c >= 'a' && c <= 'z') return c - 'a' + 26;
+  if (c >= '0' && c <= '9') return c - '0' + 52;
+  if (c == '+') return 62;
+  if (c == '/') return 63;
+  return -1;
+}
+
+[[nodiscard]] constexpr int hex_value(char c) noexcept {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  return -1;
+}
+
+}  // namespace detail
+
+// Decodes base64 text into out (which needs in.size() characters at most).
+// Line breaks and other characters outside the alphabet are skipped; "="
+// ends the data. Returns the number of characters written.
+constexpr std::size_t decode_base64(std::string_view in, char* out) noexcept {
+  std::size_t written = 0;
+  unsigned bits = 0;
+  int count = 0;
+  for (char c : in) {
+    if (c == '=') break;
+    const int value = detail::base64_value(c);
+    if (value < 0) continue;
+    bits = (bits << 6) | static_cast<unsigned>(value);
+    count += 6;
+    if (count >= 8) {
+      count -= 8;
+      out[written++] = static_cast<char>((bits >> count) & 0xFFU);
+    }
+  }
+  return written;
+}
+
+// Decodes quoted-printable text into out (at most in.size() characters):
+// "=XX" becomes the byte, "=" at a line end joins the lines (a soft line
+// break); anything else is copied. Returns the number of characters written.
+constexpr std::size_t decode_quoted_printable(std::string_view in, char* out) noexcept {
+  std::size_t written = 0;
+  for (std::size_t i = 0; i < in.size(); ++i) {
+    const char c = in[i];
+    if (c != '=') {
+      out[written++] = c;
+      continue;
+    }
+    std::size_t j = i + 1;
+    while (j < in.size() && detail::is_space_or_tab(in[j])) ++j;  // trailing blanks before a soft break
+    if (j < in.size() && (in[j] == '\r' || in[j] == '\n')) {
+      i = (in[j] == '\r' && j + 1 < in.size() && in[j + 1] == '\n') ? j + 1 : j;
+      continue;
+    }
+    if (j == in.size()) break;
+    if (i + 2 < in.size() && detail::hex_value(in[i + 1]) >= 0 && detail::hex_value(in[i + 2]) >= 0) {
+      out[written++] = static_cast<char>(detail::hex_value(in[i + 1]) * 16 + detail::hex_value(in[i + 2]));
+      i += 2;
+      continue;
+    }
+    out[written++] = c;
+  }
+  return written;
+}
+
+// Copies message into out, decoding the bodies of the text parts (text/*,
+// message/delivery-status and message/feedback-report, or a single-part
+// message) that declare base64 or quoted-printable. The returned message
+// and headers are otherwise unchanged. out must hold message.size()
+// characters; returns the number written (0 if out_size is too small).
+constexpr std::size_t decode_text_parts(std::string_view message, char* out, std::size_t out_size) noexcept {
+  if (out_size < message.size()) return 0;
+  std::size_t written = 0;
+  std::size_t copied_until = 0;
+  const auto copy = [&](std::size_t from, std::size_t to) noexcept {
+    for (std::size_t i = from; i < to; ++i) out[written++] = message[i];
+  };
+  for_each_mime_part(message, [&](const MimePart& part) noexcept {
+    const std::string_view type = part.content_type();
+    if (detail::istarts_with(type, "multipart/")) return true;
+    const bool text_like = type.empty() || detail::istarts_with(type, "text/") || is_delivery_status_type(type) ||
+                           detail::iequals(type, "message/feedback-report");
+    const std::string_view encoding = detail::trim(header_value(part.headers, "Content-Transfer-Encoding"));
+    const bool base64 = detail::iequals(encoding, "base64");
+    const bool quoted = detail::iequals(encoding, "quoted-printable");
+    if (!text_like || !(base64 || quoted) || part.body.empty()) return true;
+    const auto start = static_cast<std::size_t>(part.body.data() - message.data());
+    if (start < copied_until) return true;  // never happens for well-nested parts; stay safe
+    copy(copied_until, start);
+    written += base64 ? decode_base64(part.body, out + written) : decode_quoted_printable(part.body, out + written);
+    copied_until = start + part.body.size();
+    return true;
+  });
+  copy(copied_until, message.size());
+  return written;
+}
+
+}  // namespace v0
+}  // namespace smtpcodes
+
+#endif  // SMTPCODES_TRANSFER_ENCODING_HPP
+// ---- smtpcodes/mta_log.hpp
+#ifndef SMTPCODES_MTA_LOG_HPP
+#define SMTPCODES_MTA_LOG_HPP
+
+// Delivery lines of MTA logs: Postfix, Exim and Sendmail. Only the parts a
+// bounce processor needs are read (recipient, outcome, enhanced status,
+// diagnostic text); every field is a view into the line.
+//
+//   Postfix:  ... postfix/smtp[7]: 4F2A: to=<a@example.com>, relay=..., dsn=5.1.1,
+//             status=bounced (host mx[192.0.2.1] said: 550 5.1.1 ... (in reply to RCPT TO command))
+//   Exim:     2026-11-23 10:00:00 1tA1bc-000Abc-1x ** a@example.com R=dnslookup T=remote_smtp
+//             H=mx [192.0.2.1]: SMTP error from remote mail server after RCPT TO:<a@example.com>: 550 ...
+//             ("==" deferred, "=>" and "->" delivered)
+//   Sendmail: ... sendmail[7]: 4AB: to=<a@example.com>, ..., dsn=5.1.1, stat=User unknown
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+
+namespace smtpcodes {
+inline namespace v0 {
+
+enum class MtaLogFormat : std::uint8_t { none, postfix, exim, sendmail };
+
+[[nodiscard]] constexpr std::string_view name(MtaLogFormat format) noexcept {
+  switch (format) {
+    case MtaLogFormat::postfix: return "postfix";
+    case MtaLogFormat::exim: return "exim";
+    case MtaLogFormat::sendmail: return "sendmail";
+    case MtaLogFormat::none: break;
+  }
+  return "none";
+}
+
+// What one delivery line says. format is none when the line is not one.
+struct MtaLogEntry {
+  MtaLogFormat format = MtaLogFormat::none;
+  std::string_view recipient;
+  DsnAction action = DsnAction::unknown;  // bounced -> failed, deferred -> delayed, sent -> delivered
+  std::string_view outcome;               // the MTA's word: "bounced", "deferred", "**", "Sent" ...
+  std::string_view status_text;           // "dsn=" value, when logged
+  std::string_view diagnostic;
+
+  [[nodiscard]] constexpr bool found() const noexcept { return format != MtaLogFormat::none; }
+  [[nodiscard]] constexpr Result<EnhancedStatus> status() const noexcept {
+    std::size_t end = 0;
+    return detail::scan_enhanced_status(status_text, ParseMode::lenient, end);
+  }
+};
+
+namespace detail {
+
+// The value of "key=" up to the next ", " (Postfix and Sendmail fields).
+[[nodiscard]] constexpr std::string_view log_field(std::string_view line, std::string_view key) noexcept {
+  std::size_t at = 0;
+  while ((at = line.find(key, at)) != std::string_view::npos) {
+    if (at == 0 || line[at - 1] == ' ' || line[at - 1] == ',') break;
+    at += key.size();
+  }
+  if (at == std::string_view::npos) return {};
+  const std::size_t start = at + key.size();
+  const std::size_t end = line.find(", ", start);
+  return line.substr(start, end == std::string_view::npos ? end : end - start);
+}
+
+// Removes one pair of enclosing parentheses: "(host said: x)" -> "host said: x".
+[[nodiscard]] constexpr std::string_view unparenthesize(std::string_view text) noexcept {
+  text = trim(text);
+  if (text.size() >= 2 && text.front() == '(' && text.back() == ')') return text.substr(1, text.size() - 2);
+  return text;
+}
+
+[[nodiscard]] constexpr MtaLogEntry read_postfix_or_sendmail(std::string_view line) noexcept {
+  MtaLogEntry entry;
+  const std::string_view to = log_field(line, "to=");
+  if (to.empty()) return entry;
+  entry.recipient = bare_address(to);
+  entry.status_text = log_field(line, "dsn=");
+  std::size_t at = line.find("status=");
+  if (at != std::string_view::npos && (at == 0 || line[at - 1] == ' ')) {
+    entry.format = MtaLogFormat::postfix;
+    const std::string_view rest = line.substr(at + 7);
+    std::size_t word_end = 0;
+    while (word_end < rest.size() && is_alpha(rest[word_end])) ++word_end;
+    entry.outcome = rest.substr(0, word_end);
+    entry.diagnostic = unparenthesize(rest.substr(word_end));
+    if (entry.outcome == "bounced" || entry.outcome == "expired" || entry.outcome == "undeliverable") {
+      entry.action = DsnAction::failed;
+    } else if (entry.outcome == "deferred") {
+      entry.action = DsnAction::delayed;
+    } else if (entry.outcome == "sent" || entry.outcome == "deliverable") {
+      entry.action = DsnAction::delivered;
+    }
+    return entry;
+  }
+  at = line.find("stat=");
+  if (at == std::string_view::npos || (at > 0 && line[at - 1] != ' ')) return entry;
+  entry.format = MtaLogFormat::sendmail;
+  const std::string_view stat = trim(line.substr(at + 5));
+  entry.outcome = stat;
+  entry.diagnostic = stat;
+  if (istarts_with(stat, "sent")) {
+    entry.action = DsnAction::delivered;
+  } else if (istarts_with(stat, "deferred")) {
+    entry.action = DsnAction::delayed;
+  } else {
+    // Sendmail writes the reason itself ("User unknown") for a bounce.
+    entry.action = entry.status_text.size() > 0 && entry.status_text[0] == '4' ? DsnAction::delayed
+                                                                               : DsnAction::failed;
+  }
+  return entry;
+}
+
+[[nodiscard]] constexpr MtaLogEntry read_exim(std::string_view line) noexcept {
+  MtaLogEntry entry;
+  constexpr std::string_view markers[] = {" ** ", " == ", " => ", " -> "};
+  for (std::string_view marker : markers) {
+    const std::size_t at = line.find(marker);
+    if (at == std::string_view::npos) continue;
+    entry.format = MtaLogFormat::exim;
+    entry.outcome = marker.substr(1, 2);
+    entry.action = marker[1] == '*' ? DsnAction::failed : marker[1] == '=' && marker[2] == '=' ? DsnAction::delayed
+                                                                                                 : DsnAction::delivered;
+    std::string_view rest = line.substr(at + marker.size());
+    std::size_t end = 0;
+    while (end < rest.size() && rest[end] != ' ' && rest[end] != ':') ++end;
+    entry.recipient = bare_address(rest.substr(0, end));
+    // The diagnostic follows the first ": " after the address and its fields.
+    const std::size_t colon = rest.find(": ", end);
+    if (colon != std::string_view::npos) entry.diagnostic = trim(rest.substr(colon + 2));
+    return entry;
+  }
+  return entry;
+}
+
+}  // namespace detail
+
+// Reads one log line; the result's found() is false for any other line.
+[[nodiscard]] constexpr MtaLogEntry read_mta_log_line(std::string_view line) noexcept {
+  MtaLogEntry entry = detail::read_postfix_or_sendmail(line);
+  if (entry.found()) return entry;
+  entry = detail::read_exim(line);
+  if (entry.found() && entry.recipient.find('@') == std::string_view::npos &&
+      entry.recipient.find('/') == std::string_view::npos) {
+    return MtaLogEntry{};  // not an address: some other " == " in a line
+  }
+  return entry;
+}
+
+}  // namespace v0
+}  // namespace smtpcodes
+
+#endif  // SMTPCODES_MTA_LOG_HPP
+// ---- smtpcodes/classify.hpp
+#ifndef SMTPCODES_CLASSIFY_HPP
+#define SMTPCODES_CLASSIFY_HPP
+
+// Bounce classification: from what a bounce says (DSN action, reply code,
+// enhanced status code, diagnostic text) to what a sender should do about
+// it. The result is a Verdict: is it a bounce at all, hard or soft; the
+// reason, from the taxonomy below; when to retry; and the evidence that
+// decided it. See docs/bounces.md for the rules and their order.
+//
+// The tables here (status -> reason, reply code -> reason, phrases ->
+// reason) are this header's own. The registry of reply codes and status
+// codes can refine them later through detail::reason_for_status, the one
+// place a status becomes a reason.
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+
+namespace smtpcodes {
+inline namespace v0 {
+
+// Is it a bounce, and does it condemn the address?
+enum class BounceType : std::uint8_t {
+  none,  // not a failure: delivered, an auto-reply, a feedback report, nothing known
+  soft,  // the address may work later or after the sender changes something
+  hard,  // the address itself is bad: stop sending to it
+};
+
+[[nodiscard]] constexpr std::string_view name(BounceType type) noexcept {
+  switch (type) {
+    case BounceType::soft: return "soft";
+    case BounceType::hard: return "hard";
+    case BounceType::none: break;
+  }
+  return "none";
+}
+
+// Why a message was not delivered (or what else the notice is).
+enum class BounceReason : std::uint8_t {
+  unknown,            // nothing decided it
+  delivered,          // a success notice (Action: delivered, relayed, expanded)
+  auto_reply,         // vacation or other automatic reply
+  feedback_report,    // an abuse/complaint report (RFC 5965)
+  unknown_recipient,  // no such user or mailbox
+  unknown_domain,     // the domain or host does not exist or cannot be routed to
+  no_mail_domain,     // the domain accepts no mail (null MX, RFC 7505; 521/556)
+  mailbox_full,       // over quota (X.2.2: usually temporary in practice)
+  mailbox_disabled,   // the mailbox exists but is disabled, suspended or inactive
+  mailbox_moved,      // the user has moved (X.1.6, 551)
+  message_too_large,  // the message, or its recipient count, exceeds a limit
+  rate_limited,       // too many messages, connections or recipients for now
+  spam_or_content,    // refused for its content: spam, bad attachment, filters
+  virus,              // malware found
+  blocked,            // policy or block: block lists, reputation, banned sender IP
+  sender_rejected,    // the envelope sender address was refused
+  reverse_dns,        // the sending host lacks reverse DNS (PTR) or it does not match
+  authentication,     // SPF, DKIM, DMARC, ARC or SMTP credentials failed
+  relay_denied,       // the server will not relay to that domain
+  tls,                // TLS required, or the TLS negotiation failed
+  expired,            // gave up after retrying for too long (X.4.7)
+  network_error,      // connection refused, timed out, lost; routing loop
+  system_error,       // the receiving system failed or is misconfigured
+  syntax_error,       // a command, address or message that breaks the protocol
+};
+
+[[nodiscard]] constexpr std::string_view name(BounceReason reason) noexcept {
+  switch (reason) {
+    case BounceReason::delivered: return "delivered";
+    case BounceReason::auto_reply: return "auto_reply";
+    case BounceReason::feedback_report: return "feedback_report";
+    case BounceReason::unknown_recipient: return "unknown_recipient";
+    case BounceReason::unknown_domain: return "unknown_domain";
+    case BounceReason::no_mail_domain: return "no_mail_domain";
+    case BounceReason::mailbox_full: return "mailbox_full";
+    case BounceReason::mailbox_disabled: return "mailbox_disabled";
+    case BounceReason::mailbox_moved: return "mailbox_moved";
+    case BounceReason::message_too_large: return "message_too_large";
+    case BounceReason::rate_limited: return "rate_limited";
+    case BounceReason::spam_or_content: return "spam_or_content";
+    case BounceReason::virus: return "virus";
+    case BounceReason::blocked: return "blocked";
+    case BounceReason::sender_rejected: return "sender_rejected";
+    case BounceReason::reverse_dns: return "reverse_dns";
+    case BounceReason::authentication: return "authentication";
+    case BounceReason::relay_denied: return "relay_denied";
+    case BounceReason::tls: return "tls";
+    case BounceReason::expired: return "expired";
+    case BounceReason::network_error: return "network_error";
+    case BounceReason::system_error: return "system_error";
+    case BounceReason::syntax_error: return "syntax_error";
+    case BounceReason::unknown: break;
+  }
+  return "unknown";
+}
+
+enum class EvidenceKind : std::uint8_t { none, action, enhanced_status, reply_code, text, message };
+
+[[nodiscard]] constexpr std::string_view name(EvidenceKind kind) noexcept {
+  switch (kind) {
+    case EvidenceKind::action: return "action";
+    case EvidenceKind::enhanced_status: return "enhanced_status";
+    case EvidenceKind::reply_code: return "reply_code";
+    case EvidenceKind::text: return "text";
+    case EvidenceKind::message: return "message";
+    case EvidenceKind::none: break;
+  }
+  return "none";
+}
+
+// What decided the reason. For text, phrase is the rule's phrase (static
+// storage) and offset where it occurs in the diagnostic.
+struct Evidence {
+  EvidenceKind kind = EvidenceKind::none;
+  std::string_view phrase;
+  std::size_t offset = std::string_view::npos;
+};
+
+// What is known about one recipient's outcome. Every field is optional.
+struct BounceFacts {
+  DsnAction action = DsnAction::unknown;
+  ReplyCode reply_code;            // empty when unknown
+  EnhancedStatus enhanced_status;  // empty when unknown
+  std::string_view diagnostic;     // free text; codes in it are found when the fields above are empty
+};
+
+struct Verdict {
+  BounceType bounce = BounceType::none;
+  BounceReason reason = BounceReason::unknown;
+  Retry retry = Retry::not_needed;        // the registry's retry advice (registry_types.hpp)
+  std::uint32_t retry_after_seconds = 0;  // a suggested wait when retry is retry_later
+  Evidence evidence;
+  // The reason the diagnostic text gives on its own, when it differs: an
+  // expiry (4.4.7) often wraps the last error, e.g. a refused connection.
+  BounceReason text_reason = BounceReason::unknown;
+  ReplyCode reply_code;            // the codes the verdict used
+  EnhancedStatus enhanced_status;
+};
+
+namespace detail {
+
+struct StatusReason {
+  BounceReason reason = BounceReason::unknown;
+  bool generic = true;  // text may refine it (X.0.0, 5.7.1 ...)
+};
+
+// Enhanced status -> reason, after RFC 3463 and the IANA registry (RFC 5248)
+// with the details that large providers add (Microsoft 4.4.316, 5.7.5xx,
+// 5.7.6xx). The hook for the registry: replace or extend this function.
+[[nodiscard]] constexpr StatusReason reason_for_status(EnhancedStatus status) noexcept {
+  using R = BounceReason;
+  const unsigned subject = status.subject_number();
+  const unsigned d = status.detail();
+  if (status.class_digit() == 2) return {R::delivered, false};
+  switch (subject) {
+    case 1:
+      switch (d) {
+        case 1: case 3: case 4: return {R::unknown_recipient, false};
+        case 2: return {R::unknown_domain, false};
+        case 6: return {R::mailbox_moved, false};
+        case 7: case 8: return {R::sender_rejected, false};
+        // RFC 7505 null MX; Microsoft also sends 5.1.10 for unknown recipients.
+        case 10: return {R::no_mail_domain, true};
+        default: return {R::unknown_recipient, true};
+      }
+    case 2:
+      switch (d) {
+        case 1: return {R::mailbox_disabled, true};  // also sent for unknown users
+        case 2: return {R::mailbox_full, false};
+        case 3: return {R::message_too_large, false};
+        case 4: return {R::system_error, false};
+        default: return {R::mailbox_disabled, true};
+      }
+    case 3:
+      switch (d) {
+        case 4: return {R::message_too_large, false};
+        case 1: case 5: return {R::system_error, false};
+        default: return {R::system_error, true};
+      }
+    case 4:
+      switch (d) {
+        case 4: case 310: return {R::unknown_domain, false};
+        case 7: case 300: return {R::expired, false};
+        case 2: case 6: case 14: case 316: case 317: case 318: return {R::network_error, false};
+        default: return {R::network_error, true};
+      }
+    case 5:
+      switch (d) {
+        case 3: return {R::rate_limited, false};
+        default: return {R::syntax_error, true};
+      }
+    case 6:
+      return {R::spam_or_content, d == 0};
+    case 7:
+      switch (d) {
+        case 5: case 6: case 8: case 9: case 12: case 20: case 21: case 22: case 23: case 24: case 26: case 29:
+        case 57: case 509: case 515:
+          return {R::authentication, false};
+        case 10: case 11: case 30: return {R::tls, false};
+        case 13: return {R::mailbox_disabled, false};
+        case 17: case 18: return {R::mailbox_moved, false};
+        case 25: return {R::reverse_dns, false};
+        case 27: return {R::sender_rejected, false};
+        case 28: return {R::spam_or_content, false};
+        case 7: return {R::spam_or_content, true};
+        default:
+          if (d >= 500 && d <= 699) return {R::blocked, false};  // Microsoft: banned senders and IPs
+          return {R::blocked, true};
+      }
+    default:
+      return {R::unknown, true};
+  }
+}
+
+// Reply code -> reason, for replies without an enhanced status. Only codes
+// whose meaning is narrow enough decide; 450, 550, 554 ... leave it to text.
+[[nodiscard]] constexpr BounceReason reason_for_reply(ReplyCode code) noexcept {
+  using R = BounceReason;
+  switch (code.value()) {
+    case 500: case 501: case 502: case 503: case 504: case 555: return R::syntax_error;
+    case 521: case 556: return R::no_mail_domain;  // RFC 7504
+    case 551: return R::mailbox_moved;
+    case 552: case 452: return R::mailbox_full;
+    case 553: return R::unknown_recipient;
+    case 530: case 535: case 534: case 454: return R::authentication;
+    case 538: return R::tls;
+    case 421: return R::system_error;
+    case 571: return R::blocked;
+    default: return code.first_digit() == 2 ? R::delivered : R::unknown;
+  }
+}
+
+struct Phrase {
+  std::string_view text;  // lower case
+  BounceReason reason;
+};
+
+// Phrases that MTAs and mailbox providers use, in priority order: the first
+// that occurs in the diagnostic decides. Block-list names come before
+// "spam" (so "blocked using spamhaus" is a block), specific reasons before
+// the generic policy words at the end.
+inline constexpr Phrase phrases[] = {
+    // Rate limits. Some providers send 5.1.1 with these.
+    {"rate limit", BounceReason::rate_limited},
+    {"ratelimit", BounceReason::rate_limited},
+    {"rate that prevents", BounceReason::rate_limited},
+    {"unusual rate", BounceReason::rate_limited},
+    {"sending rate", BounceReason::rate_limited},
+    {"too many connections", BounceReason::rate_limited},
+    {"too many concurrent", BounceReason::rate_limited},
+    {"too many simultaneous", BounceReason::rate_limited},
+    {"too many messages", BounceReason::rate_limited},
+    {"too many recipients", BounceReason::rate_limited},
+    {"too many emails", BounceReason::rate_limited},
+    {"too many sessions", BounceReason::rate_limited},
+    {"too many errors", BounceReason::rate_limited},
+    {"connection limit", BounceReason::rate_limited},
+    {"throttl", BounceReason::rate_limited},
+    {"frequency limit", BounceReason::rate_limited},
+    {"greylist", BounceReason::rate_limited},
+    {"graylist", BounceReason::rate_limited},
+    {"try again later, closing connection", BounceReason::rate_limited},
+    {"receiving mail at a rate", BounceReason::rate_limited},
+    {"exceeded the maximum number of", BounceReason::rate_limited},
+    {"temporarily deferred due to", BounceReason::rate_limited},
+    // Malware.
+    {"virus", BounceReason::virus},
+    {"malware", BounceReason::virus},
+    {"infected", BounceReason::virus},
+    {"trojan", BounceReason::virus},
+    // Message format problems, before the words about spam and authentication they mention.
+    {"duplicate header", BounceReason::syntax_error},
+    {"rfc 5322 compliant", BounceReason::syntax_error},
+    {"rfc5322 compliant", BounceReason::syntax_error},
+    {"multiple addresses in from", BounceReason::syntax_error},
+    // Authentication of the sender.
+    {"dmarc", BounceReason::authentication},
+    {"dkim", BounceReason::authentication},
+    {"spf check", BounceReason::authentication},
+    {"spf fail", BounceReason::authentication},
+    {"spf validation", BounceReason::authentication},
+    {"sender policy framework", BounceReason::authentication},
+    {"spf record", BounceReason::authentication},
+    {"spf)", BounceReason::authentication},
+    {"(spf", BounceReason::authentication},
+    {"spf=fail", BounceReason::authentication},
+    {"spf: ", BounceReason::authentication},
+    {"arc validation", BounceReason::authentication},
+    {"not authenticated", BounceReason::authentication},
+    {"smtp authentication", BounceReason::authentication},
+    {"unauthenticated", BounceReason::authentication},
+    {"authentication failed", BounceReason::authentication},
+    {"authentication required", BounceReason::authentication},
+    {"authentication is required", BounceReason::authentication},
+    {"failed authentication", BounceReason::authentication},
+    {"sender authentication", BounceReason::authentication},
+    {"does not pass", BounceReason::authentication},
+    {"could not be authenticated", BounceReason::authentication},
+    // Reverse DNS of the sending host.
+    {"reverse dns", BounceReason::reverse_dns},
+    {"reverse lookup", BounceReason::reverse_dns},
+    {"reverse hostname", BounceReason::reverse_dns},
+    {"reverse mapping", BounceReason::reverse_dns},
+    {"reverse address", BounceReason::reverse_dns},
+    {"ptr record", BounceReason::reverse_dns},
+    {"no ptr", BounceReason::reverse_dns},
+    {"rdns", BounceReason::reverse_dns},
+    {"cannot find your hostname", BounceReason::reverse_dns},
+    {"cannot resolve your", BounceReason::reverse_dns},
+    {"hostname does not resolve", BounceReason::reverse_dns},
+    {"hostname is not resolvable", BounceReason::reverse_dns},
+    {"not resolve your", BounceReason::reverse_dns},
+    {"dns lookup of your", BounceReason::reverse_dns},
+    {"unresolvable hostname", BounceReason::reverse_dns},
+    {"no dns", BounceReason::reverse_dns},
+    {"ip name lookup failed", BounceReason::reverse_dns},
+    {"connecting ip", BounceReason::reverse_dns},
+    // TLS.
+    {"starttls", BounceReason::tls},
+    {"not support tls", BounceReason::tls},
+    {"tls required", BounceReason::tls},
+    {"tls is required", BounceReason::tls},
+    {"requiretls", BounceReason::tls},
+    {"encryption required", BounceReason::tls},
+    {"tls negotiation", BounceReason::tls},
+    {"tls handshake", BounceReason::tls},
+    {"ssl handshake", BounceReason::tls},
+    {"certificate", BounceReason::tls},
+    // Relaying.
+    {"relay access denied", BounceReason::relay_denied},
+    {"relaying denied", BounceReason::relay_denied},
+    {"relay denied", BounceReason::relay_denied},
+    {"relay not permitted", BounceReason::relay_denied},
+    {"relaying not permitted", BounceReason::relay_denied},
+    {"relaying not allowed", BounceReason::relay_denied},
+    {"not permitted to relay", BounceReason::relay_denied},
+    {"unable to relay", BounceReason::relay_denied},
+    {"we do not relay", BounceReason::relay_denied},
+    {"no relaying", BounceReason::relay_denied},
+    {"relaying disallowed", BounceReason::relay_denied},
+    {"relaying to", BounceReason::relay_denied},
+    {"rcpthosts", BounceReason::relay_denied},
+    {"not a gateway", BounceReason::relay_denied},
+    {"open relay", BounceReason::relay_denied},
+    // The sender.
+    {"sender address rejected", BounceReason::sender_rejected},
+    {"purported responsible address", BounceReason::sender_rejected},
+    {"permission to post", BounceReason::sender_rejected},
+    {"sender rejected", BounceReason::sender_rejected},
+    {"sender denied", BounceReason::sender_rejected},
+    {"sender verify failed", BounceReason::sender_rejected},
+    {"invalid sender", BounceReason::sender_rejected},
+    {"unknown sender", BounceReason::sender_rejected},
+    {"sender unknown", BounceReason::sender_rejected},
+    {"sender domain", BounceReason::sender_rejected},
+    {"domain of sender", BounceReason::sender_rejected},
+    {"bad sender", BounceReason::sender_rejected},
+    {"sender is not allowed", BounceReason::sender_rejected},
+    // "not listed in the directory" names an unknown user, before "listed in" names a block list.
+    {"not listed in", BounceReason::unknown_recipient},
+    // Block lists and reputation, before "spam" (spamhaus, spamcop).
+    {"spamhaus", BounceReason::blocked},
+    {"spamcop", BounceReason::blocked},
+    {"blocked using", BounceReason::blocked},
+    {"blacklist", BounceReason::blocked},
+    {"black list", BounceReason::blocked},
+    {"blocklist", BounceReason::blocked},
+    {"block list", BounceReason::blocked},
+    {"denylist", BounceReason::blocked},
+    {"dnsbl", BounceReason::blocked},
+    {"rbl", BounceReason::blocked},
+    {"sorbs", BounceReason::blocked},
+    {"listed at", BounceReason::blocked},
+    {"listed in", BounceReason::blocked},
+    {"listed on", BounceReason::blocked},
+    {"reputation", BounceReason::blocked},
+    {"banned sending ip", BounceReason::blocked},
+    {"poor sending", BounceReason::blocked},
+    {"your ip", BounceReason::blocked},
+    {"sending ip", BounceReason::blocked},
+    {"client host", BounceReason::blocked},
+    {"helo command rejected", BounceReason::blocked},
+    {"will not accept delivery", BounceReason::blocked},
+    {"dynamic ip", BounceReason::blocked},
+    {"dial-up", BounceReason::blocked},
+    {"dialup", BounceReason::blocked},
+    {"residential", BounceReason::blocked},
+    // Content.
+    {"spam", BounceReason::spam_or_content},
+    {"unsolicited", BounceReason::spam_or_content},
+    {"junk mail", BounceReason::spam_or_content},
+    {"bulk mail", BounceReason::spam_or_content},
+    {"phishing", BounceReason::spam_or_content},
+    {"content rejected", BounceReason::spam_or_content},
+    {"message filtered", BounceReason::spam_or_content},
+    {"rejected by the domain filter", BounceReason::spam_or_content},
+    {"message content", BounceReason::spam_or_content},
+    {"content filter", BounceReason::spam_or_content},
+    {"content policy", BounceReason::spam_or_content},
+    {"content restriction", BounceReason::spam_or_content},
+    {"objectionable", BounceReason::spam_or_content},
+    {"attachment", BounceReason::spam_or_content},
+    {"url in", BounceReason::spam_or_content},
+    {"suspicious", BounceReason::spam_or_content},
+    {"mail flood", BounceReason::spam_or_content},
+    // The recipient.
+    {"user unknown", BounceReason::unknown_recipient},
+    {"unknown user", BounceReason::unknown_recipient},
+    {"unknown recipient", BounceReason::unknown_recipient},
+    {"recipient unknown", BounceReason::unknown_recipient},
+    {"unknown address", BounceReason::unknown_recipient},
+    {"unknown local part", BounceReason::unknown_recipient},
+    {"unknown or illegal alias", BounceReason::unknown_recipient},
+    {"no such user", BounceReason::unknown_recipient},
+    {"no such mailbox", BounceReason::unknown_recipient},
+    {"no such recipient", BounceReason::unknown_recipient},
+    {"no such account", BounceReason::unknown_recipient},
+    {"no such person", BounceReason::unknown_recipient},
+    {"no such address", BounceReason::unknown_recipient},
+    {"no mailbox", BounceReason::unknown_recipient},
+    {"user not found", BounceReason::unknown_recipient},
+    {"recipient not found", BounceReason::unknown_recipient},
+    {"address not found", BounceReason::unknown_recipient},
+    {"mailbox not found", BounceReason::unknown_recipient},
+    {"account not found", BounceReason::unknown_recipient},
+    {"recipnotfound", BounceReason::unknown_recipient},
+    {"recipientnotfound", BounceReason::unknown_recipient},
+    {"not found by smtp address lookup", BounceReason::unknown_recipient},
+    {"wasn't found at", BounceReason::unknown_recipient},
+    {"couldn't be found", BounceReason::unknown_recipient},
+    {"does not exist", BounceReason::unknown_recipient},
+    {"doesn't exist", BounceReason::unknown_recipient},
+    {"does not have an account", BounceReason::unknown_recipient},
+    {"doesn't have a", BounceReason::unknown_recipient},
+    {"not a valid mailbox", BounceReason::unknown_recipient},
+    {"not a valid user", BounceReason::unknown_recipient},
+    {"not a valid recipient", BounceReason::unknown_recipient},
+    {"invalid mailbox", BounceReason::unknown_recipient},
+    {"invalid recipient", BounceReason::unknown_recipient},
+    {"invalid address", BounceReason::unknown_recipient},
+    {"invalid user", BounceReason::unknown_recipient},
+    {"name is not recognized", BounceReason::unknown_recipient},
+    {"user not known", BounceReason::unknown_recipient},
+    {"address not known", BounceReason::unknown_recipient},
+    {"delivery userid", BounceReason::unknown_recipient},
+    {"bad recipient", BounceReason::unknown_recipient},
+    {"badrcptto", BounceReason::unknown_recipient},
+    {"addressee unknown", BounceReason::unknown_recipient},
+    {"address unknown", BounceReason::unknown_recipient},
+    {"not our customer", BounceReason::unknown_recipient},
+    {"no valid recipients", BounceReason::unknown_recipient},
+    {"unrouteable address", BounceReason::unknown_recipient},
+    {"is not a known user", BounceReason::unknown_recipient},
+    {"no longer in use", BounceReason::unknown_recipient},
+    // The mailbox.
+    {"account disabled", BounceReason::mailbox_disabled},
+    {"mailbox disabled", BounceReason::mailbox_disabled},
+    {"is disabled", BounceReason::mailbox_disabled},
+    {"been disabled", BounceReason::mailbox_disabled},
+    {"temporarily disabled", BounceReason::mailbox_disabled},
+    {"account suspended", BounceReason::mailbox_disabled},
+    {"mailbox suspended", BounceReason::mailbox_disabled},
+    {"is suspended", BounceReason::mailbox_disabled},
+    {"been suspended", BounceReason::mailbox_disabled},
+    {"deactivated", BounceReason::mailbox_disabled},
+    {"inactive", BounceReason::mailbox_disabled},
+    {"not active", BounceReason::mailbox_disabled},
+    {"no longer active", BounceReason::mailbox_disabled},
+    {"account expired", BounceReason::mailbox_disabled},
+    {"account has expired", BounceReason::mailbox_disabled},
+    {"account locked", BounceReason::mailbox_disabled},
+    {"mailbox locked", BounceReason::mailbox_disabled},
+    {"is locked", BounceReason::mailbox_disabled},
+    {"frozen", BounceReason::mailbox_disabled},
+    {"mailbox full", BounceReason::mailbox_full},
+    {"mailbox is full", BounceReason::mailbox_full},
+    {"folder is full", BounceReason::mailbox_full},
+    {"mailbox has exceeded", BounceReason::mailbox_full},
+    {"full mailbox", BounceReason::mailbox_full},
+    {"over quota", BounceReason::mailbox_full},
+    {"overquota", BounceReason::mailbox_full},
+    {"quota exceeded", BounceReason::mailbox_full},
+    {"exceeded quota", BounceReason::mailbox_full},
+    {"exceeds quota", BounceReason::mailbox_full},
+    {"quota", BounceReason::mailbox_full},
+    {"storage allocation", BounceReason::mailbox_full},
+    {"out of storage", BounceReason::mailbox_full},
+    {"not enough storage", BounceReason::mailbox_full},
+    {"storage space", BounceReason::mailbox_full},
+    {"too much mail", BounceReason::mailbox_full},
+    {"mailbox size", BounceReason::mailbox_full},
+    {"has moved", BounceReason::mailbox_moved},
+    {"has been moved", BounceReason::mailbox_moved},
+    {"changed address", BounceReason::mailbox_moved},
+    {"user not local", BounceReason::mailbox_moved},
+    // The message.
+    {"message too large", BounceReason::message_too_large},
+    {"message is too large", BounceReason::message_too_large},
+    {"message too big", BounceReason::message_too_large},
+    {"message is too big", BounceReason::message_too_large},
+    {"message size", BounceReason::message_too_large},
+    {"message length exceeds", BounceReason::message_too_large},
+    {"size limit", BounceReason::message_too_large},
+    {"maximum message size", BounceReason::message_too_large},
+    {"too large", BounceReason::message_too_large},
+    {"file too big", BounceReason::message_too_large},
+    // The domain.
+    {"does not accept mail", BounceReason::no_mail_domain},
+    {"doesn't receive email", BounceReason::no_mail_domain},
+    {"does not receive email", BounceReason::no_mail_domain},
+    {"no smtp service", BounceReason::no_mail_domain},
+    {"doesn't accept mail", BounceReason::no_mail_domain},
+    {"accepts no mail", BounceReason::no_mail_domain},
+    {"null mx", BounceReason::no_mail_domain},
+    {"not accept mail", BounceReason::no_mail_domain},
+    {"host not found", BounceReason::unknown_domain},
+    {"host unknown", BounceReason::unknown_domain},
+    {"unknown host", BounceReason::unknown_domain},
+    {"domain not found", BounceReason::unknown_domain},
+    {"unknown domain", BounceReason::unknown_domain},
+    {"domain unknown", BounceReason::unknown_domain},
+    {"no such domain", BounceReason::unknown_domain},
+    {"domain does not exist", BounceReason::unknown_domain},
+    {"non-existent domain", BounceReason::unknown_domain},
+    {"non-existent host", BounceReason::unknown_domain},
+    {"nonexistent domain", BounceReason::unknown_domain},
+    {"name or service not known", BounceReason::unknown_domain},
+    {"host or domain name not found", BounceReason::unknown_domain},
+    {"no mx", BounceReason::unknown_domain},
+    {"mx record", BounceReason::unknown_domain},
+    {"nxdomain", BounceReason::unknown_domain},
+    {"unroutable", BounceReason::unknown_domain},
+    {"unrouteable", BounceReason::unknown_domain},
+    {"no route to domain", BounceReason::unknown_domain},
+    {"dns error", BounceReason::unknown_domain},
+    {"dns lookup failure", BounceReason::unknown_domain},
+    {"domain name not found", BounceReason::unknown_domain},
+    // Generic words about the recipient, after the domain's.
+    {"mailbox unavailable", BounceReason::unknown_recipient},
+    {"mailbox is unavailable", BounceReason::unknown_recipient},
+    {"address rejected", BounceReason::unknown_recipient},
+    {"recipient rejected", BounceReason::unknown_recipient},
+    {"not exist", BounceReason::unknown_recipient},
+    // Protocol and message format.
+    {"syntax error", BounceReason::syntax_error},
+    {"command unrecognized", BounceReason::syntax_error},
+    {"unrecognized command", BounceReason::syntax_error},
+    {"bad sequence", BounceReason::syntax_error},
+    {"line too long", BounceReason::syntax_error},
+    {"not compliant", BounceReason::syntax_error},
+    {"rfc 5322", BounceReason::syntax_error},
+    {"rfc5322", BounceReason::syntax_error},
+    {"rfc 2822", BounceReason::syntax_error},
+    {"rfc2822", BounceReason::syntax_error},
+    {"rfc 822", BounceReason::syntax_error},
+    {"malformed", BounceReason::syntax_error},
+    {"invalid header", BounceReason::syntax_error},
+    {"missing header", BounceReason::syntax_error},
+    {"header error", BounceReason::syntax_error},
+    {"bare lf", BounceReason::syntax_error},
+    {"protocol error", BounceReason::syntax_error},
+    // The network.
+    {"connection refused", BounceReason::network_error},
+    {"did not accept our requests to connect", BounceReason::network_error},
+    {"connection timed out", BounceReason::network_error},
+    {"timed out", BounceReason::network_error},
+    {"timeout", BounceReason::network_error},
+    {"network is unreachable", BounceReason::network_error},
+    {"no route to host", BounceReason::network_error},
+    {"host unreachable", BounceReason::network_error},
+    {"connection reset", BounceReason::network_error},
+    {"connection closed", BounceReason::network_error},
+    {"lost connection", BounceReason::network_error},
+    {"could not connect", BounceReason::network_error},
+    {"unable to connect", BounceReason::network_error},
+    {"failed to connect", BounceReason::network_error},
+    {"broken pipe", BounceReason::network_error},
+    {"network error", BounceReason::network_error},
+    {"smtp conversation", BounceReason::network_error},
+    {"connection dropped", BounceReason::network_error},
+    {"not reachable", BounceReason::network_error},
+    {"did not respond", BounceReason::network_error},
+    {"not responding", BounceReason::network_error},
+    {"smtp connection", BounceReason::network_error},
+    {"name server", BounceReason::network_error},
+    {"mail loop", BounceReason::network_error},
+    {"routing loop", BounceReason::network_error},
+    {"too many hops", BounceReason::network_error},
+    {"loops back", BounceReason::network_error},
+    // A server that answers the connection with an error: usually a block of the sending IP.
+    {"refused to talk to me", BounceReason::blocked},
+    // The receiving system.
+    {"system error", BounceReason::system_error},
+    {"internal error", BounceReason::system_error},
+    {"server error", BounceReason::system_error},
+    {"local error", BounceReason::system_error},
+    {"configuration error", BounceReason::system_error},
+    {"mailer error", BounceReason::system_error},
+    {"out of memory", BounceReason::system_error},
+    {"insufficient system", BounceReason::system_error},
+    {"system resources", BounceReason::system_error},
+    {"temporary failure", BounceReason::system_error},
+    {"temporary local problem", BounceReason::system_error},
+    {"not accepting", BounceReason::system_error},
+    {"too busy", BounceReason::system_error},
+    {"service unavailable", BounceReason::system_error},
+    {"service not available", BounceReason::system_error},
+    {"currently unavailable", BounceReason::system_error},
+    {"unable to contact", BounceReason::system_error},
+    // Gave up after retrying: after the other reasons, since the last error says more.
+    {"delivery time expired", BounceReason::expired},
+    {"retry timeout exceeded", BounceReason::expired},
+    {"retry time not reached for any host after a long", BounceReason::expired},
+    {"message expired", BounceReason::expired},
+    {"message has been in the queue too long", BounceReason::expired},
+    {"too long in queue", BounceReason::expired},
+    {"could not be delivered within", BounceReason::expired},
+    {"has not been delivered", BounceReason::expired},
+    {"was not delivered within", BounceReason::expired},
+    {"could not deliver for the last", BounceReason::expired},
+    // Generic policy words, last.
+    {"access denied", BounceReason::blocked},
+    {"blocked", BounceReason::blocked},
+    {"banned", BounceReason::blocked},
+    {"policy", BounceReason::blocked},
+    {"prohibited", BounceReason::blocked},
+    {"not allowed", BounceReason::blocked},
+    {"not authorized", BounceReason::blocked},
+    {"not permitted", BounceReason::blocked},
+    {"refused", BounceReason::blocked},
+    {"denied", BounceReason::blocked},
+};
+
+// The phrases grouped by first letter, so that one pass over the text
+// tries only the phrases that can start at each position.
+struct PhraseIndex {
+  static constexpr std::size_t size = sizeof(phrases) / sizeof(phrases[0]);
+  std::uint16_t order[size]{};   // table indexes, by first character, then table order
+  std::uint16_t start[257]{};    // order[start[c] .. start[c + 1]) begin with character c
+};
+
+[[nodiscard]] constexpr PhraseIndex make_phrase_index() noexcept {
+  PhraseIndex index;
+  std::size_t next = 0;
+  for (unsigned c = 0; c < 256; ++c) {
+    index.start[c] = static_cast<std::uint16_t>(next);
+    for (std::size_t i = 0; i < PhraseIndex::size; ++i) {
+      if (static_cast<unsigned char>(phrases[i].text[0]) == c) index.order[next++] = static_cast<std::uint16_t>(i);
+    }
+  }
+  index.start[256] = static_cast<std::uint16_t>(next);
+  return index;
+}
+
+inline constexpr PhraseIndex phrase_index = make_phrase_index();
+
+// Does phrase occur at text[pos]? Case is ignored, and a space in the
+// phrase matches any run of white space, line breaks of folded or wrapped
+// diagnostics included.
+[[nodiscard]] constexpr bool matches_phrase_at(std::string_view text, std::size_t pos,
+                                               std::string_view phrase) noexcept {
+  std::size_t t = pos;
+  for (char p : phrase) {
+    if (t == text.size()) return false;
+    if (p == ' ') {
+      if (!is_space(text[t])) return false;
+      while (t < text.size() && is_space(text[t])) ++t;
+      continue;
+    }
+    if (to_lower(text[t]) != p) return false;
+    ++t;
+  }
+  return true;
+}
+
+// The phrase of the table that occurs in text and comes first in the table
+// (not in the text). One pass over the text; at each position only the
+// phrases starting with its letter, and earlier in the table than the best
+// so far, are compared.
+[[nodiscard]] constexpr Evidence find_phrase(std::string_view text, BounceReason& reason) noexcept {
+  std::size_t best = PhraseIndex::size;
+  std::size_t best_offset = 0;
+  for (std::size_t pos = 0; pos < text.size(); ++pos) {
+    const auto c = static_cast<unsigned char>(to_lower(text[pos]));
+    for (std::size_t k = phrase_index.start[c]; k < phrase_index.start[c + 1]; ++k) {
+      const std::size_t i = phrase_index.order[k];
+      if (i >= best) break;  // the rest of this letter's phrases come later in the table
+      if (matches_phrase_at(text, pos, phrases[i].text)) {
+        best = i;
+        best_offset = pos;
+        break;
+      }
+    }
+  }
+  if (best == PhraseIndex::size) {
+    reason = BounceReason::unknown;
+    return Evidence{};
+  }
+  reason = phrases[best].reason;
+  return Evidence{EvidenceKind::text, phrases[best].text, best_offset};
+}
+
+// Does the text say that delivery attempts have stopped?
+[[nodiscard]] constexpr bool says_gave_up(std::string_view text) noexcept {
+  constexpr std::string_view words[] = {"not going to try again", "retry timeout exceeded", "delivery time expired",
+                                        "too long in queue", "in the queue too long", "could not deliver for the last",
+                                        "message expired"};
+  for (std::string_view phrase : words) {
+    if (ifind(text, phrase) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
+// Reasons that condemn the address when the failure is permanent.
+[[nodiscard]] constexpr bool is_address_failure(BounceReason reason) noexcept {
+  return reason == BounceReason::unknown_recipient || reason == BounceReason::unknown_domain ||
+         reason == BounceReason::no_mail_domain || reason == BounceReason::mailbox_moved;
+}
+
+// Suggested waits for a soft bounce that may clear by itself.
+[[nodiscard]] constexpr std::uint32_t retry_delay(BounceReason reason) noexcept {
+  switch (reason) {
+    case BounceReason::rate_limited: return 15 * 60;
+    case BounceReason::network_error: return 10 * 60;
+    case BounceReason::system_error: return 30 * 60;
+    case BounceReason::mailbox_full: return 24 * 3600;
+    case BounceReason::mailbox_disabled: return 24 * 3600;
+    case BounceReason::expired: return 24 * 3600;
+    default: return 60 * 60;
+  }
+}
+
+// Soft reasons that will not clear without a change on the sending side.
+[[nodiscard]] constexpr bool needs_change(BounceReason reason) noexcept {
+  switch (reason) {
+    case BounceReason::message_too_large: case BounceReason::spam_or_content: case BounceReason::virus:
+    case BounceReason::blocked: case BounceReason::sender_rejected: case BounceReason::reverse_dns:
+    case BounceReason::authentication: case BounceReason::relay_denied: case BounceReason::tls:
+    case BounceReason::syntax_error:
+      return true;
+    default:
+      return false;
+  }
+}
+
+// Diagnostic text beyond this many characters is not searched for phrases.
+inline constexpr std::size_t max_phrase_text = 4096;
+
+}  // namespace detail
+
+// Classifies what is known about one recipient. Order of decision:
+//  1. Action delivered, relayed or expanded, or a 2xx / 2.x.x alone: delivered.
+//  2. X.4.7, or an MTA that gave up (failed with 4.x.x, "retry timeout
+//     exceeded" ...) on a network error or an unexplained one: expired.
+//  3. A 521 or 556 reply (RFC 7504): no_mail_domain.
+//  4. A specific enhanced status (5.1.1 unknown_recipient ...), except that
+//     rate-limit phrases win over any status.
+//  5. Otherwise the first phrase of the table found in the diagnostic.
+//  6. Otherwise a generic status (5.7.1 blocked, X.0.0 by subject), then a
+//     narrow reply code (552 mailbox_full, 535 authentication ...).
+// Codes missing from the facts are taken from the diagnostic (find_codes).
+// The bounce is hard when the failure is permanent (class 5, 5xx, or Action
+// failed without a code) and the reason condemns the address; any other
+// failure is soft; anything else is none. docs/bounces.md has the details.
+[[nodiscard]] constexpr Verdict classify(const BounceFacts& facts) noexcept {
+  Verdict verdict;
+  verdict.reply_code = facts.reply_code;
+  verdict.enhanced_status = facts.enhanced_status;
+  if (verdict.reply_code.value() == 0 || verdict.enhanced_status.class_digit() == 0) {
+    const FoundCodes found = find_codes(facts.diagnostic);
+    if (verdict.reply_code.value() == 0 && found.has_reply_code()) verdict.reply_code = found.reply_code;
+    if (verdict.enhanced_status.class_digit() == 0 && found.has_enhanced_status()) {
+      verdict.enhanced_status = found.enhanced_status;
+      // An expiry (X.4.7) wraps the last error it quotes; the expiry is the outcome.
+      for_each_code(facts.diagnostic, [&verdict](const CodeMatch& match) noexcept {
+        if (match.kind != CodeKind::enhanced_status || match.enhanced_status.subject_number() != 4 ||
+            match.enhanced_status.detail() != 7) {
+          return true;
+        }
+        verdict.enhanced_status = match.enhanced_status;
+        return false;
+      });
+    }
+  }
+  const bool has_status = verdict.enhanced_status.class_digit() != 0;
+  const bool has_reply = verdict.reply_code.value() != 0;
+
+  // How permanent is it? The status class, else the reply code, else the action.
+  unsigned failure_class = 0;
+  if (has_status) failure_class = verdict.enhanced_status.class_digit();
+  else if (has_reply) failure_class = verdict.reply_code.first_digit();
+  if (facts.action == DsnAction::failed && failure_class != 4 && failure_class != 5) failure_class = 5;
+  if (facts.action == DsnAction::delayed) failure_class = 4;
+
+  const bool success_action = facts.action == DsnAction::delivered || facts.action == DsnAction::relayed ||
+                              facts.action == DsnAction::expanded;
+  if (success_action || (failure_class == 2 && facts.action == DsnAction::unknown)) {
+    verdict.reason = BounceReason::delivered;
+    verdict.evidence.kind = success_action ? EvidenceKind::action
+                            : has_status   ? EvidenceKind::enhanced_status
+                                           : EvidenceKind::reply_code;
+    return verdict;
+  }
+
+  const std::string_view text = facts.diagnostic.substr(0, detail::max_phrase_text);
+  BounceReason text_reason = BounceReason::unknown;
+  const Evidence text_evidence = detail::find_phrase(text, text_reason);
+  const detail::StatusReason from_status =
+      has_status ? detail::reason_for_status(verdict.enhanced_status) : detail::StatusReason{};
+
+  // The MTA gave up retrying: a transient status on a failed recipient, or
+  // words to that effect. Unless the last error names a specific reason
+  // (rate limit, block, full mailbox ...), that is an expiry.
+  const bool gave_up = (facts.action == DsnAction::failed && has_status && verdict.enhanced_status.class_digit() == 4) ||
+                       detail::says_gave_up(text);
+  // A specific permanent status says more than "gave up".
+  const bool status_says_more = has_status && !from_status.generic && verdict.enhanced_status.class_digit() == 5;
+  // Some providers send 521 for blocks (with a status of their own); only
+  // a status that agrees or says nothing lets the reply decide.
+  const bool agreeing_status =
+      !has_status || (verdict.enhanced_status.subject_number() == 0 && verdict.enhanced_status.detail() == 0) ||
+      (verdict.enhanced_status.subject_number() == 1 && verdict.enhanced_status.detail() == 10) ||
+      (verdict.enhanced_status.subject_number() == 3 && verdict.enhanced_status.detail() == 2);
+  const bool narrow_reply =
+      has_reply && (verdict.reply_code.value() == 521 || verdict.reply_code.value() == 556) && agreeing_status;
+  if (from_status.reason == BounceReason::expired ||
+      (gave_up && !status_says_more &&
+       (text_reason == BounceReason::unknown || text_reason == BounceReason::network_error))) {
+    verdict.reason = BounceReason::expired;
+    verdict.evidence.kind = from_status.reason == BounceReason::expired ? EvidenceKind::enhanced_status
+                                                                          : EvidenceKind::action;
+  } else if (narrow_reply) {
+    // RFC 7504: 521 and 556 say the domain accepts no mail, whatever the status.
+    verdict.reason = BounceReason::no_mail_domain;
+    verdict.evidence.kind = EvidenceKind::reply_code;
+  } else if (has_status && !from_status.generic && text_reason != BounceReason::rate_limited) {
+    // Rate-limit phrases win over any status: some providers send 5.1.1 with them.
+    verdict.reason = from_status.reason;
+    verdict.evidence.kind = EvidenceKind::enhanced_status;
+  } else if (text_reason != BounceReason::unknown) {
+    verdict.reason = text_reason;
+    verdict.evidence = text_evidence;
+  } else if (has_status && from_status.reason != BounceReason::unknown) {
+    verdict.reason = from_status.reason;
+    verdict.evidence.kind = EvidenceKind::enhanced_status;
+  } else if (has_reply && detail::reason_for_reply(verdict.reply_code) != BounceReason::unknown) {
+    verdict.reason = detail::reason_for_reply(verdict.reply_code);
+    verdict.evidence.kind = EvidenceKind::reply_code;
+  } else if (facts.action == DsnAction::failed || facts.action == DsnAction::delayed) {
+    verdict.evidence.kind = EvidenceKind::action;
+  }
+  if (text_reason != verdict.reason) verdict.text_reason = text_reason;
+
+  if (failure_class != 4 && failure_class != 5) {
+    // No code and no action: the text alone says it failed, if it names a reason.
+    if (verdict.reason == BounceReason::unknown || verdict.reason == BounceReason::delivered) {
+      verdict.reason = BounceReason::unknown;
+      return verdict;
+    }
+    failure_class = detail::is_address_failure(verdict.reason) ? 5 : 4;
+  }
+  if (verdict.reason == BounceReason::delivered) verdict.reason = BounceReason::unknown;
+  verdict.bounce = failure_class == 5 && detail::is_address_failure(verdict.reason) ? BounceType::hard
+                                                                                    : BounceType::soft;
+  if (verdict.bounce == BounceType::hard) {
+    verdict.retry = Retry::do_not_retry;
+  } else {
+    if (detail::needs_change(verdict.reason) || (failure_class == 5 && verdict.reason == BounceReason::unknown)) {
+      verdict.retry = Retry::after_fix;
+    } else {
+      verdict.retry = Retry::retry_later;
+      verdict.retry_after_seconds = detail::retry_delay(verdict.reason);
+    }
+  }
+  return verdict;
+}
+
+// Classifies a diagnostic text or log line on its own.
+[[nodiscard]] constexpr Verdict classify_text(std::string_view diagnostic) noexcept {
+  BounceFacts facts;
+  facts.diagnostic = diagnostic;
+  return classify(facts);
+}
+
+}  // namespace v0
+}  // namespace smtpcodes
+
+#endif  // SMTPCODES_CLASSIFY_HPP
+// ---- smtpcodes/bounce_message.hpp
+#ifndef SMTPCODES_BOUNCE_MESSAGE_HPP
+#define SMTPCODES_BOUNCE_MESSAGE_HPP
+
+// Reading a whole bounce message: which recipients failed, how, and why.
+//
+// A standard notification (multipart/report, RFC 6522, with a
+// message/delivery-status part, RFC 3464) is read field by field. Feedback
+// reports (RFC 5965) and automatic replies (RFC 3834) are recognised. Any
+// other bounce (qmail, older Exchange, provider notices written as prose) is
+// read from its text: recipient addresses and the paragraph that explains
+// each one, up to the copy of the returned message.
+//
+// Everything is a view into the message; nothing is allocated. Bodies in a
+// transfer encoding (base64, quoted-printable) are read as they are.
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+
+namespace smtpcodes {
+inline namespace v0 {
+
+// A recipient named in the prose of a bounce, and the text about it.
+struct TextRecipient {
+  std::string_view address;
+  std::string_view diagnostic;
+};
+
+enum class BounceSource : std::uint8_t { delivery_status, text, feedback_report, auto_reply, mta_log };
+
+[[nodiscard]] constexpr std::string_view name(BounceSource source) noexcept {
+  switch (source) {
+    case BounceSource::text: return "text";
+    case BounceSource::feedback_report: return "feedback_report";
+    case BounceSource::auto_reply: return "auto_reply";
+    case BounceSource::mta_log: return "mta_log";
+    case BounceSource::delivery_status: break;
+  }
+  return "delivery_status";
+}
+
+struct BounceRecipient {
+  std::string_view recipient;  // may be empty when a bounce names nobody
+  DsnAction action = DsnAction::unknown;
+  std::string_view status_text;      // the DSN Status field, if any
+  std::string_view diagnostic;       // Diagnostic-Code value or the explaining text (may be folded)
+  std::string_view diagnostic_type;  // "smtp", "x-postfix" ... for a Diagnostic-Code
+  std::string_view remote_mta;
+  BounceSource source = BounceSource::delivery_status;
+  Verdict verdict;
+};
+
+namespace detail {
+
+[[nodiscard]] constexpr bool is_local_part_char(char c) noexcept {
+  if (is_alnum(c)) return true;
+  switch (c) {
+    case '.': case '_': case '%': case '+': case '-': case '=': case '!': case '#': case '$': case '&':
+    case '*': case '/': case '?': case '^': case '`': case '{': case '|': case '}': case '~':
+      return true;
+    default:
+      return false;
+  }
+}
+
+[[nodiscard]] constexpr bool is_domain_char(char c) noexcept { return is_alnum(c) || c == '.' || c == '-'; }
+
+// The next addr-spec-like token (local@domain) in text at or after pos.
+[[nodiscard]] constexpr std::string_view next_address(std::string_view text, std::size_t& pos) noexcept {
+  while (pos < text.size()) {
+    const std::size_t at = text.find('@', pos);
+    if (at == std::string_view::npos) {
+      pos = text.size();
+      return {};
+    }
+    std::size_t start = at;
+    while (start > 0 && at - start < 128 && is_local_part_char(text[start - 1])) --start;
+    std::size_t end = at + 1;
+    while (end < text.size() && end - at < 256 && is_domain_char(text[end])) ++end;
+    while (end > at + 1 && (text[end - 1] == '.' || text[end - 1] == '-')) --end;
+    while (start < at && (text[start] == '.' || text[start] == '=')) ++start;
+    pos = end > at + 1 ? end : at + 1;
+    if (start < at && end > at + 1 && text.substr(at + 1, end - at - 1).find('.') != std::string_view::npos) {
+      return text.substr(start, end - start);
+    }
+  }
+  return {};
+}
+
+[[nodiscard]] constexpr bool is_system_address(std::string_view address) noexcept {
+  const std::string_view local = address.substr(0, address.find('@'));
+  return iequals(local, "postmaster") || iequals(local, "mailer-daemon") || iequals(local, "mailerdaemon") ||
+         iequals(local, "mail-daemon") || istarts_with(local, "bounce") || iequals(local, "noreply") ||
+         iequals(local, "no-reply") || iequals(local, "root");
+}
+
+// Lines that end the explaining text: the returned message begins.
+[[nodiscard]] constexpr bool starts_returned_message(std::string_view line) noexcept {
+  // Header lines and part headers: at the start of the line.
+  constexpr std::string_view prefixes[] = {
+      "content-type: message/rfc822",       "content-type: text/rfc822-headers",
+      "content-type: message/global",       "content-type: message/delivery-status",
+      "content-type: message/feedback-report", "return-path: <",
+      "received: from",                     "received: by",
+  };
+  // Announcements of the copy: anywhere in the line ("------ This is a copy
+  // of the message", "The first 50 lines of your original message follow:").
+  constexpr std::string_view announcements[] = {
+      "this is a copy of the message",  "this is a copy of your message", "below this line is a copy",
+      "original message follow",        "- original message",             "-original message",
+      "message header follows",         "message headers follow",         "header of the original message",
+      "unsent message below",           "this is a copy of the headers",  "lines of your original message",
+  };
+  const std::string_view text = trim(line);
+  for (std::string_view prefix : prefixes) {
+    if (istarts_with(text, prefix)) return true;
+  }
+  if (text.size() > 200) return false;  // prose paragraphs, not a separator line
+  for (std::string_view announcement : announcements) {
+    if (ifind(text, announcement) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
+// Header lines of the notice itself that name addresses other than the recipient.
+[[nodiscard]] constexpr bool is_noise_line(std::string_view line) noexcept {
+  constexpr std::string_view prefixes[] = {"message-id:", "in-reply-to:", "references:", "from:", "sender:",
+                                           "reply-to:",   "return-path:", "x-",          "reporting-mta:",
+                                           "received-from-mta:", "dkim-signature:", "list-"};
+  const std::string_view text = trim(line);
+  // Quoted lines of the original message ("> To: ..."), but not the ">>>"
+  // commands of an SMTP transcript.
+  if (!text.empty() && text[0] == '>' && !istarts_with(text, ">>>")) return true;
+  for (std::string_view prefix : prefixes) {
+    if (istarts_with(text, prefix)) return true;
+  }
+  return false;
+}
+
+// Where the explaining text lies: the first text/plain part of a multipart
+// notice, or the whole body, up to the returned message.
+[[nodiscard]] constexpr std::string_view explanation_region(std::string_view message) noexcept {
+  const MimePart top = split_part(message, 0);
+  std::string_view region = top.body;
+  for_each_mime_part(message, [&region](const MimePart& part) noexcept {
+    if (part.depth == 0) return true;
+    const std::string_view type = part.content_type();
+    if (type.empty() || iequals(type, "text/plain")) {
+      region = part.body;
+      return false;
+    }
+    return true;
+  });
+  std::size_t pos = 0;
+  while (pos < region.size()) {
+    const Line line = line_at(region, pos);
+    if (pos > 0 && starts_returned_message(line.text)) return region.substr(0, pos);
+    pos = line.next;
+  }
+  return region;
+}
+
+// The paragraph that starts at pos, extended over following paragraphs
+// until one holds a code (at most max_paragraph_span characters), ending
+// before `limit`.
+inline constexpr std::size_t max_paragraph_span = 2048;
+
+[[nodiscard]] constexpr std::string_view explaining_text(std::string_view region, std::size_t start,
+                                                         std::size_t limit) noexcept {
+  std::size_t pos = start;
+  std::size_t paragraph_start = start;
+  std::size_t paragraph_end = start;
+  bool in_text = false;
+  while (pos < limit && pos - start < max_paragraph_span) {
+    const Line line = line_at(region, pos);
+    const bool blank = is_blank_line(line.text);
+    if (!blank) {
+      if (!in_text) paragraph_start = pos;
+      in_text = true;
+      paragraph_end = pos + line.text.size();
+    }
+    pos = line.next > limit ? limit : line.next;
+    if ((blank || pos >= limit) && in_text) {
+      in_text = false;
+      // Only the new paragraph is searched, so the work stays linear.
+      if (!find_codes(region.substr(paragraph_start, paragraph_end - paragraph_start)).empty()) {
+        return region.substr(start, paragraph_end - start);
+      }
+    }
+  }
+  // No code anywhere: the whole span, since prose notices explain below the address.
+  return region.substr(start, paragraph_end - start);
+}
+
+}  // namespace detail
+
+// Calls callback(const TextRecipient&) for each distinct recipient named in
+// the explaining text of a non-standard bounce (at most 64). Returns the
+// count. When the text names nobody but holds a code, one recipient with
+// an empty address carries the text around the code.
+template <class Callback>
+constexpr std::size_t for_each_text_recipient(std::string_view message, Callback callback) noexcept {
+  const MimePart top = detail::split_part(message, 0);
+  const std::string_view sender = bare_address(header_value(top.headers, "To"));
+  const std::string_view region = detail::explanation_region(message);
+
+  constexpr std::size_t max_recipients = 64;
+  std::string_view seen[max_recipients]{};
+  std::size_t line_starts[max_recipients]{};
+  std::size_t count = 0;
+  std::string_view from = header_value(top.headers, "From");
+  from = bare_address(from.substr(from.find('<') == std::string_view::npos ? 0 : from.find('<')));
+  // System addresses (postmaster@...) are usually the reporting side; only
+  // when nobody else is named are they taken as recipients (a second pass).
+  for (int pass = 0; pass < 2 && count == 0; ++pass) {
+    std::size_t pos = 0;
+    while (pos < region.size() && count < max_recipients) {
+      const detail::Line line = detail::line_at(region, pos);
+      if (!detail::is_noise_line(line.text)) {
+        std::size_t at = 0;
+        std::string_view address;
+        while (!(address = detail::next_address(line.text, at)).empty()) {
+          if (detail::iequals(address, sender) || detail::iequals(address, from)) continue;
+          if (pass == 0 && detail::is_system_address(address)) continue;
+          bool known = false;
+          for (std::size_t i = 0; i < count; ++i) known = known || detail::iequals(seen[i], address);
+          if (known) continue;
+          seen[count] = address;
+          line_starts[count] = pos;
+          ++count;
+          if (count == max_recipients) break;
+        }
+      }
+      pos = line.next;
+    }
+  }
+  for (std::size_t i = 0; i < count; ++i) {
+    const std::size_t limit = i + 1 < count && line_starts[i + 1] > line_starts[i] ? line_starts[i + 1] : region.size();
+    callback(TextRecipient{seen[i], detail::explaining_text(region, line_starts[i], limit)});
+  }
+  if (count == 0) {
+    const FoundCodes found = find_codes(region);
+    if (found.empty()) return 0;
+    std::size_t at = found.has_reply_code() ? found.reply_code_offset : found.enhanced_status_offset;
+    // Back to the start of the paragraph that holds the code.
+    while (at > 0 && !(region[at - 1] == '\n' && at >= 2 && (region[at - 2] == '\n' || region[at - 2] == '\r'))) {
+      --at;
+    }
+    callback(TextRecipient{{}, detail::explaining_text(region, at, region.size())});
+    return 1;
+  }
+  return count;
+}
+
+namespace detail {
+
+// The recipients named in the prose, read once and kept as views, so that
+// each recipient of a notice can be looked up without another pass.
+struct NamedRecipients {
+  static constexpr std::size_t capacity = 64;
+  TextRecipient items[capacity]{};
+  std::size_t count = 0;
+  bool read = false;
+
+  constexpr void read_from(std::string_view message) noexcept {
+    if (read) return;
+    read = true;
+    for_each_text_recipient(message, [this](const TextRecipient& text) noexcept {
+      if (count < capacity) items[count++] = text;
+    });
+  }
+  [[nodiscard]] constexpr const TextRecipient* find(std::string_view address) const noexcept {
+    for (std::size_t i = 0; i < count; ++i) {
+      if (iequals(items[i].address, address)) return &items[i];
+    }
+    return nullptr;
+  }
+};
+
+[[nodiscard]] constexpr bool is_auto_reply(std::string_view headers) noexcept {
+  // RFC 3834 §5: Auto-Submitted: auto-replied. Many systems only say so in the subject.
+  if (istarts_with(trim(header_value(headers, "Auto-Submitted")), "auto-replied")) return true;
+  if (!header_value(headers, "X-Autoreply").empty() || !header_value(headers, "X-Autorespond").empty()) return true;
+  const std::string_view subject = trim(header_value(headers, "Subject"));
+  constexpr std::string_view markers[] = {"auto:", "automatic reply", "autoreply", "auto-reply", "auto reply",
+                                          "out of office", "out of the office", "vacation", "away from"};
+  for (std::string_view marker : markers) {
+    if (ifind(subject, marker) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
+// Bounces carry Auto-Submitted too (RFC 3834 §5 asks for it); their subject tells them apart.
+[[nodiscard]] constexpr bool is_failure_notice(std::string_view headers) noexcept {
+  const std::string_view subject = header_value(headers, "Subject");
+  constexpr std::string_view markers[] = {"fail", "undeliver", "undelivered", "returned", "delivery status",
+                                          "not delivered", "non-delivery", "nondelivery", "rejected", "error",
+                                          "delayed", "bounce", "could not be delivered", "=?"};
+  for (std::string_view marker : markers) {
+    if (ifind(subject, marker) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
+// A notice that says delivery attempts go on: a delay warning.
+[[nodiscard]] constexpr bool is_delay_notice(std::string_view headers, std::string_view text) noexcept {
+  const std::string_view subject = header_value(headers, "Subject");
+  constexpr std::string_view subject_markers[] = {"delayed", "delay)", "warning: could not send",
+                                                  "delivery status notification (delay"};
+  for (std::string_view marker : subject_markers) {
+    if (ifind(subject, marker) != std::string_view::npos) return true;
+  }
+  constexpr std::string_view text_markers[] = {"will be retried",    "attempts will continue", "will keep trying",
+                                               "warning message only", "not yet been delivered", "still trying",
+                                               "will continue trying", "will retry"};
+  const std::string_view head = text.substr(0, 4096);
+  for (std::string_view marker : text_markers) {
+    if (ifind(head, marker) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
+[[nodiscard]] constexpr BounceFacts facts_for(DsnAction action, std::string_view status_text,
+                                               std::string_view diagnostic) noexcept {
+  BounceFacts facts;
+  facts.action = action;
+  facts.diagnostic = diagnostic;
+  std::size_t end = 0;
+  const auto status = scan_enhanced_status(strip_comment(status_text), ParseMode::lenient, end);
+  const FoundCodes found = find_codes(diagnostic);
+  if (status) facts.enhanced_status = *status;
+  // A generic Status (5.0.0) yields to a specific status of the same class in the text.
+  if (found.has_enhanced_status() &&
+      (!status || (status->subject_number() == 0 && status->detail() == 0 &&
+                   found.enhanced_status.class_digit() == status->class_digit()))) {
+    facts.enhanced_status = found.enhanced_status;
+  }
+  if (found.has_reply_code()) facts.reply_code = found.reply_code;
+  return facts;
+}
+
+}  // namespace detail
+
+// Calls callback(const BounceRecipient&) for every recipient the message
+// reports on; returns how many. The order: a feedback report; the
+// recipients of a delivery-status part; an automatic reply; the recipients
+// named in the text.
+// The recipient of one MTA log line (see mta_log.hpp), classified.
+[[nodiscard]] constexpr BounceRecipient bounce_recipient_from_log(const MtaLogEntry& entry) noexcept {
+  BounceRecipient recipient;
+  recipient.source = BounceSource::mta_log;
+  recipient.recipient = entry.recipient;
+  recipient.action = entry.action;
+  recipient.status_text = entry.status_text;
+  recipient.diagnostic = entry.diagnostic;
+  recipient.verdict = classify(detail::facts_for(entry.action, entry.status_text, entry.diagnostic));
+  return recipient;
+}
+
+template <class Callback>
+constexpr std::size_t for_each_bounce_recipient(std::string_view message, Callback callback) noexcept {
+  const MimePart top = detail::split_part(message, 0);
+  const std::string_view content_type = header_value(top.headers, "Content-Type");
+
+  // RFC 5965: multipart/report; report-type=feedback-report.
+  std::string_view feedback;
+  std::string_view original_headers;
+  for_each_mime_part(message, [&](const MimePart& part) noexcept {
+    const std::string_view type = part.content_type();
+    if (detail::iequals(type, "message/feedback-report")) feedback = part.body;
+    if (detail::iequals(type, "message/rfc822") || detail::iequals(type, "text/rfc822-headers")) {
+      original_headers = part.body;
+    }
+    return true;
+  });
+  // Some providers send complaints without the RFC 5965 structure.
+  const bool complaint = detail::ifind(header_value(top.headers, "Subject"), "complaint about message") !=
+                         std::string_view::npos;
+  if (!feedback.empty() || complaint ||
+      detail::iequals(detail::content_type_parameter(content_type, "report-type"), "feedback-report")) {
+    BounceRecipient recipient;
+    recipient.source = BounceSource::feedback_report;
+    recipient.diagnostic = header_value(feedback, "Feedback-Type");
+    recipient.verdict.reason = BounceReason::feedback_report;
+    recipient.verdict.evidence.kind = EvidenceKind::message;
+    // RFC 5965 §3.2: Original-Rcpt-To may appear once per recipient.
+    std::size_t reported = 0;
+    std::size_t pos = 0;
+    HeaderField field;
+    while (detail::next_header_field(feedback, pos, field)) {
+      if (!detail::iequals(field.name, "Original-Rcpt-To")) continue;
+      recipient.recipient = bare_address(field.value);
+      callback(recipient);
+      ++reported;
+    }
+    if (reported > 0) return reported;
+    recipient.recipient = bare_address(header_value(feedback, "Removal-Recipient"));
+    if (recipient.recipient.empty()) {
+      recipient.recipient = bare_address(header_value(original_headers, "X-HmXmrOriginalRecipient"));
+    }
+    if (recipient.recipient.empty()) recipient.recipient = bare_address(header_value(original_headers, "To"));
+    callback(recipient);
+    return 1;
+  }
+
+  const std::string_view status_body = find_delivery_status(message);
+  std::size_t count = 0;
+  detail::NamedRecipients named;
+  if (!status_body.empty()) {
+    for (const DsnRecipient& dsn : parse_delivery_status(status_body)) {
+      BounceRecipient recipient;
+      recipient.recipient = dsn.recipient();
+      recipient.action = dsn.action();
+      recipient.status_text = strip_comment(dsn.status_text);
+      recipient.diagnostic = dsn.diagnostic_code.value;
+      recipient.diagnostic_type = dsn.diagnostic_code.type;
+      recipient.remote_mta = dsn.remote_mta.value;
+      if (recipient.diagnostic.empty() || find_codes(recipient.diagnostic).empty()) {
+        // Some MTAs explain only, or with the codes only, in the human-readable part.
+        named.read_from(message);
+        const TextRecipient* text = named.find(recipient.recipient);
+        if (text != nullptr && (recipient.diagnostic.empty() || !find_codes(text->diagnostic).empty())) {
+          recipient.diagnostic = text->diagnostic;
+        }
+      }
+      recipient.verdict =
+          classify(detail::facts_for(recipient.action, recipient.status_text, recipient.diagnostic));
+      callback(recipient);
+      ++count;
+    }
+    if (count > 0) return count;
+  }
+
+  const std::string_view from = bare_address(header_value(top.headers, "From"));
+  if (detail::is_auto_reply(top.headers) && !detail::is_failure_notice(top.headers) &&
+      !detail::is_system_address(from.substr(from.find('<') == std::string_view::npos ? 0 : from.find('<') + 1))) {
+    BounceRecipient recipient;
+    recipient.source = BounceSource::auto_reply;
+    recipient.recipient = bare_address(header_value(top.headers, "From"));
+    const std::size_t open = recipient.recipient.find('<');
+    if (open != std::string_view::npos) recipient.recipient = bare_address(recipient.recipient.substr(open));
+    recipient.diagnostic = header_value(top.headers, "Subject");
+    recipient.verdict.reason = BounceReason::auto_reply;
+    recipient.verdict.evidence.kind = EvidenceKind::message;
+    callback(recipient);
+    return 1;
+  }
+
+  // A notice from a mailer daemon, or one titled as a failure, reports failures
+  // even where its text names no reason.
+  const bool from_system = detail::is_system_address(
+      from.substr(from.find('<') == std::string_view::npos ? 0 : from.find('<') + 1));
+  const bool bounce_notice = from_system || detail::is_failure_notice(top.headers);
+  // A warning that delivery goes on is a delay, not a bounce (yet).
+  const bool delay_notice = detail::is_delay_notice(top.headers, detail::explanation_region(message));
+  const auto report = [&callback, bounce_notice, delay_notice](const TextRecipient& text) noexcept {
+    BounceRecipient recipient;
+    recipient.source = BounceSource::text;
+    recipient.recipient = text.address;
+    recipient.diagnostic = text.diagnostic;
+    BounceFacts facts =
+        detail::facts_for(delay_notice ? DsnAction::delayed : DsnAction::unknown, {}, text.diagnostic);
+    recipient.verdict = classify(facts);
+    // A bounce message reports a failure even when the text has no code.
+    if (bounce_notice && recipient.verdict.bounce == BounceType::none &&
+        recipient.verdict.reason == BounceReason::unknown) {
+      facts.action = DsnAction::failed;
+      recipient.verdict = classify(facts);
+    }
+    recipient.action = recipient.verdict.bounce == BounceType::none ? DsnAction::unknown
+                       : delay_notice || recipient.verdict.enhanced_status.class_digit() == 4 ||
+                               recipient.verdict.reply_code.first_digit() == 4
+                           ? DsnAction::delayed
+                           : DsnAction::failed;
+    callback(recipient);
+  };
+  // Exim and Google name the failed addresses in a header (X-Failed-Recipients).
+  const std::string_view failed = header_value(top.headers, "X-Failed-Recipients");
+  if (!failed.empty()) {
+    const std::string_view region = detail::explanation_region(message);
+    std::size_t reported = 0;
+    std::size_t pos = 0;
+    std::string_view address;
+    named.read_from(message);
+    while (!(address = detail::next_address(failed, pos)).empty() && reported < 64) {
+      TextRecipient text{address, {}};
+      if (const TextRecipient* found = named.find(address)) text.diagnostic = found->diagnostic;
+      if (text.diagnostic.empty()) text.diagnostic = detail::trim(region.substr(0, detail::max_paragraph_span));
+      report(text);
+      ++reported;
+    }
+    if (reported > 0) return reported;
+  }
+  return for_each_text_recipient(message, report);
+}
+
+}  // namespace v0
+}  // namespace smtpcodes
+
+#endif  // SMTPCODES_BOUNCE_MESSAGE_HPP
 
 #endif  // SMTPCODES_SMTPCODES_HPP
