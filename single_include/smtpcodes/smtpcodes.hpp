@@ -5851,16 +5851,17 @@ struct PhraseIndex {
   std::uint16_t start[257]{};    // order[start[c] .. start[c + 1]) begin with character c
 };
 
+// A counting sort by first character: linear in the table, because every
+// translation unit that includes this header evaluates it.
 [[nodiscard]] constexpr PhraseIndex make_phrase_index() noexcept {
   PhraseIndex index;
-  std::size_t next = 0;
-  for (unsigned c = 0; c < 256; ++c) {
-    index.start[c] = static_cast<std::uint16_t>(next);
-    for (std::size_t i = 0; i < PhraseIndex::size; ++i) {
-      if (static_cast<unsigned char>(phrases[i].text[0]) == c) index.order[next++] = static_cast<std::uint16_t>(i);
-    }
+  for (const Phrase& phrase : phrases) ++index.start[static_cast<unsigned char>(phrase.text[0]) + 1];
+  for (unsigned c = 0; c < 256; ++c) index.start[c + 1] = static_cast<std::uint16_t>(index.start[c + 1] + index.start[c]);
+  std::uint16_t filled[256]{};
+  for (std::size_t i = 0; i < PhraseIndex::size; ++i) {
+    const auto c = static_cast<unsigned char>(phrases[i].text[0]);
+    index.order[index.start[c] + filled[c]++] = static_cast<std::uint16_t>(i);
   }
-  index.start[256] = static_cast<std::uint16_t>(next);
   return index;
 }
 
