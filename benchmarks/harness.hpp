@@ -115,6 +115,8 @@ bool add_operation(std::string group, std::string variant, Role role, std::strin
 // fixed seed, from templates of real servers' replies; about 10% is malformed.
 const std::vector<std::string_view>& reply_lines();
 const std::vector<std::string_view>& enhanced_status_texts();
+// Diagnostic lines: reply texts quoted by bounces and logs.
+const std::vector<std::string_view>& diagnostic_lines();
 // Whole replies (CRLF, one to ten lines), and streams of about 16 KiB of
 // replies: mostly EHLO replies, or mostly multi-line rejections.
 const std::vector<std::string_view>& whole_replies();

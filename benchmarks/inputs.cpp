@@ -281,7 +281,37 @@ std::string make_stream(Random& random, bool ehlo_heavy) {
   return stream;
 }
 
+// How bounce messages and logs quote a server's reply.
+constexpr std::string_view diagnostic_prefixes[] = {
+    "host {h}[{i}] said: ",                            // Postfix bounce
+    "smtp; ",                                          // RFC 3464 Diagnostic-Code
+    "SMTP error from remote mail server after RCPT TO:<{u}@{d}>: ",  // Exim
+    "Remote Server returned '",                        // Exchange
+    "The recipient server did not accept our requests to connect. ",  // Gmail
+    "",
+};
+constexpr std::string_view diagnostic_suffixes[] = {
+    " (in reply to RCPT TO command)", "", "'", " (in reply to end of DATA command)", "",
+};
+
 }  // namespace
+
+// Diagnostic lines as bounces and logs carry them: a prefix, a reply line
+// (one in ten damaged, see damage_reply), sometimes a suffix.
+const std::vector<std::string_view>& diagnostic_lines() {
+  static const std::vector<std::string_view> lines = [] {
+    Random random(seed + 5);
+    std::vector<std::string> texts;
+    while (texts.size() < input_count) {
+      std::string line = fill(templates[random.below(std::size(templates))], random);
+      if (random.one_in(10)) line = damage_reply(std::move(line), random);
+      texts.push_back(fill(diagnostic_prefixes[random.below(std::size(diagnostic_prefixes))], random) + line +
+                      std::string(diagnostic_suffixes[random.below(std::size(diagnostic_suffixes))]));
+    }
+    return pack(texts);
+  }();
+  return lines;
+}
 
 const std::vector<std::string_view>& whole_replies() {
   static const std::vector<std::string_view> replies = [] {
