@@ -151,6 +151,25 @@ constexpr Path paths[] = {
        stream.finish();
        for (int i = 0; i < 8 && stream.next() != ReplyStreamStatus::end_of_stream; ++i) keep(stream.reply().line_count());
      }},
+    {"find_codes, find_all_codes, for_each_code",
+     [](std::string_view in) {
+       keep(find_codes(in));
+       keep(find_all_codes(in).size());
+       keep(for_each_code(in, [](const CodeMatch& match) { keep(match.offset); }));
+     }},
+    {"classify_text, parse_delivery_status, read_mta_log_line",
+     [](std::string_view in) {
+       keep(classify_text(in));
+       keep(parse_delivery_status(in));
+       keep(find_delivery_status(in));
+       keep(read_mta_log_line(in));
+     }},
+    {"for_each_bounce_recipient",
+     [](std::string_view in) {
+       keep(for_each_bounce_recipient(in, [](const BounceRecipient& recipient) { keep(recipient); }));
+       keep(for_each_bounce_recipient("Content-Type: text/plain\r\n\r\n<a@b.example>: host said: 550 5.1.1 unknown\r\n",
+                                      [](const BounceRecipient& recipient) { keep(recipient); }));
+     }},
     {"registry names",
      [](std::string_view in) {
        const auto description = describe(reply_of(in));
