@@ -366,7 +366,31 @@ struct ReplyLineHead {
   return ((word & highs) | below_space | has_delete) == 0;
 }
 
+// Whether text (of at least 4 bytes) is all printable ASCII, at run time:
+// words that overlap where the length is not a multiple of 8, since a
+// byte read twice changes nothing.
+[[nodiscard]] inline bool printable_ascii_text(std::string_view text) noexcept {
+  const char* const data = text.data();
+  const std::size_t size = text.size();
+  if (size < 8) {
+    std::uint32_t low = 0;
+    std::uint32_t high = 0;
+    std::memcpy(&low, data, sizeof low);
+    std::memcpy(&high, data + size - sizeof high, sizeof high);
+    return all_printable_ascii(low | std::uint64_t{high} << 32);
+  }
+  std::uint64_t word = 0;
+  for (std::size_t i = 0; i + 8 < size; i += 8) {
+    std::memcpy(&word, data + i, sizeof word);
+    if (!all_printable_ascii(word)) return false;
+  }
+  std::memcpy(&word, data + size - sizeof word, sizeof word);
+  return all_printable_ascii(word);
+}
+
 constexpr void check_text_bytes(std::string_view text, ReplyDiagnostics& diagnostics) noexcept {
+  // Nearly every line is plain text, with nothing to report.
+  if (!SMTPCODES_CONSTANT_EVALUATED() && text.size() >= 4 && printable_ascii_text(text)) return;
   for (std::size_t i = 0; i < text.size();) {
     // At run time, eight bytes of plain text (the common case: nothing to
     // report) at a time.
@@ -483,7 +507,10 @@ template <std::size_t MaxLines>
   line.text = head->text;
   line.enhanced_status = EnhancedStatus{};
   if (head->irregular) reply.diagnostics_.add(ReplyDiagnostic::irregular_separator);
-  if (!head->code.is_standard()) reply.diagnostics_.add(ReplyDiagnostic::non_standard_code);
+  // A code that passed the strict scanner is standard.
+  if (options.mode == ParseMode::lenient && !head->code.is_standard()) {
+    reply.diagnostics_.add(ReplyDiagnostic::non_standard_code);
+  }
   if (line.text.empty()) reply.diagnostics_.add(ReplyDiagnostic::empty_text);
   if (starts_with_reply_code(line.text)) reply.diagnostics_.add(ReplyDiagnostic::reply_code_in_text);
   check_text_bytes(line.text, reply.diagnostics_);

@@ -94,6 +94,7 @@ class BasicReplyStream {
   [[nodiscard]] ReplyStreamStatus next() noexcept {
     const std::string_view buffered(buffer_ + start_, size_);
     reply_type& spare = replies_[1 - current_];
+    ReplyError error;
     // Each line is scanned once, as soon as its LF is here, into the spare
     // reply, by the steps scan_reply() takes over the same bytes.
     while (scanned_ < size_) {
@@ -104,7 +105,6 @@ class BasicReplyStream {
       }
       scanned_ = feed_at + 1;
       if (lines_ == 0) detail::begin_reply(spare);
-      ReplyError error;
       const detail::ReplyLineStep step =
           detail::scan_reply_line(spare, buffered, line_start_, feed_at, lines_, options_, error);
       if (step == detail::ReplyLineStep::error) return fail(error, scanned_);
