@@ -306,7 +306,7 @@ struct ReplyLineHead {
   const char separator = line[end];
   head.last = separator != '-';
   head.irregular = separator != '-' && separator != ' ';
-  head.text = line.substr(end + 1);
+  head.text = std::string_view(line.data() + end + 1, line.size() - end - 1);
   return head;
 }
 
@@ -355,15 +355,15 @@ struct ReplyLineHead {
 }
 
 // True if each of the eight bytes of word is printable ASCII, %x20-7E: no
-// byte below 0x20, none at or above 0x80, none equal to 0x7F. The classic
-// word-at-a-time tests, each exact for "is there such a byte".
+// byte below 0x20 (the classic borrow test, exact for "is there such a
+// byte"), and none at or above 0x7F: adding 1 to each byte sets the high
+// bit of 0x7F and keeps that of 0x80-FF; only 0xFF carries into the next
+// byte, and it is already caught.
 [[nodiscard]] constexpr bool all_printable_ascii(std::uint64_t word) noexcept {
   constexpr std::uint64_t ones = 0x0101010101010101U;
   constexpr std::uint64_t highs = 0x8080808080808080U;
-  const std::uint64_t below_space = (word - ones * 0x20) & ~word & highs;
-  const std::uint64_t delete_byte = word ^ (ones * 0x7F);
-  const std::uint64_t has_delete = (delete_byte - ones) & ~delete_byte & highs;
-  return ((word & highs) | below_space | has_delete) == 0;
+  const std::uint64_t below_space = (word - ones * 0x20) & ~word;
+  return ((word | (word + ones) | below_space) & highs) == 0;
 }
 
 // Whether text (of at least 4 bytes) is all printable ASCII, at run time:
@@ -496,7 +496,7 @@ template <std::size_t MaxLines>
   } else {
     reply.diagnostics_.add(ReplyDiagnostic::missing_line_ending);
   }
-  const std::string_view content = input.substr(start, content_end - start);
+  const std::string_view content(input.data() + start, content_end - start);
   const Result<ReplyLineHead> head = scan_reply_line_head(content, options.mode);
   if (!head) {
     error = ReplyError{ReplyErrorKind::invalid_reply_code, start + head.error().offset, index, head.error().kind};

@@ -96,27 +96,34 @@ class BasicReplyStream {
     reply_type& spare = replies_[1 - current_];
     ReplyError error;
     // Each line is scanned once, as soon as its LF is here, into the spare
-    // reply, by the steps scan_reply() takes over the same bytes.
-    while (scanned_ < size_) {
-      const std::size_t feed_at = detail::find_line_feed(buffered, scanned_);
+    // reply, by the steps scan_reply() takes over the same bytes. The
+    // positions are kept in locals: the reply's stores cannot alias them.
+    std::size_t scanned = scanned_;
+    std::size_t line_start = line_start_;
+    std::size_t lines = lines_;
+    while (scanned < size_) {
+      const std::size_t feed_at = detail::find_line_feed(buffered, scanned);
       if (feed_at == std::string_view::npos) {
-        scanned_ = size_;
+        scanned = size_;
         break;
       }
-      scanned_ = feed_at + 1;
-      if (lines_ == 0) detail::begin_reply(spare);
+      scanned = feed_at + 1;
+      if (lines == 0) detail::begin_reply(spare);
       const detail::ReplyLineStep step =
-          detail::scan_reply_line(spare, buffered, line_start_, feed_at, lines_, options_, error);
-      if (step == detail::ReplyLineStep::error) return fail(error, scanned_);
-      ++lines_;
-      line_start_ = scanned_;
+          detail::scan_reply_line(spare, buffered, line_start, feed_at, lines, options_, error);
+      if (step == detail::ReplyLineStep::error) return fail(error, scanned);
+      ++lines;
+      line_start = scanned;
       if (step == detail::ReplyLineStep::last) {
-        detail::end_reply(spare, buffered.substr(0, scanned_), lines_, true);
+        detail::end_reply(spare, std::string_view(buffered.data(), scanned), lines, true);
         current_ = 1 - current_;
-        take(scanned_);
+        take(scanned);
         return ReplyStreamStatus::reply;
       }
     }
+    scanned_ = scanned;
+    line_start_ = line_start;
+    lines_ = lines;
     // The partial line: too long already, or the buffer is full.
     if (size_ - line_start_ > options_.max_line_length) {
       return fail(ReplyError{ReplyErrorKind::line_too_long, line_start_, lines_, {}}, size_);

@@ -3289,7 +3289,7 @@ struct ReplyLineHead {
   const char separator = line[end];
   head.last = separator != '-';
   head.irregular = separator != '-' && separator != ' ';
-  head.text = line.substr(end + 1);
+  head.text = std::string_view(line.data() + end + 1, line.size() - end - 1);
   return head;
 }
 
@@ -3338,15 +3338,15 @@ struct ReplyLineHead {
 }
 
 // True if each of the eight bytes of word is printable ASCII, %x20-7E: no
-// byte below 0x20, none at or above 0x80, none equal to 0x7F. The classic
-// word-at-a-time tests, each exact for "is there such a byte".
+// byte below 0x20 (the classic borrow test, exact for "is there such a
+// byte"), and none at or above 0x7F: adding 1 to each byte sets the high
+// bit of 0x7F and keeps that of 0x80-FF; only 0xFF carries into the next
+// byte, and it is already caught.
 [[nodiscard]] constexpr bool all_printable_ascii(std::uint64_t word) noexcept {
   constexpr std::uint64_t ones = 0x0101010101010101U;
   constexpr std::uint64_t highs = 0x8080808080808080U;
-  const std::uint64_t below_space = (word - ones * 0x20) & ~word & highs;
-  const std::uint64_t delete_byte = word ^ (ones * 0x7F);
-  const std::uint64_t has_delete = (delete_byte - ones) & ~delete_byte & highs;
-  return ((word & highs) | below_space | has_delete) == 0;
+  const std::uint64_t below_space = (word - ones * 0x20) & ~word;
+  return ((word | (word + ones) | below_space) & highs) == 0;
 }
 
 // Whether text (of at least 4 bytes) is all printable ASCII, at run time:
@@ -3479,7 +3479,7 @@ template <std::size_t MaxLines>
   } else {
     reply.diagnostics_.add(ReplyDiagnostic::missing_line_ending);
   }
-  const std::string_view content = input.substr(start, content_end - start);
+  const std::string_view content(input.data() + start, content_end - start);
   const Result<ReplyLineHead> head = scan_reply_line_head(content, options.mode);
   if (!head) {
     error = ReplyError{ReplyErrorKind::invalid_reply_code, start + head.error().offset, index, head.error().kind};
@@ -3702,27 +3702,34 @@ class BasicReplyStream {
     reply_type& spare = replies_[1 - current_];
     ReplyError error;
     // Each line is scanned once, as soon as its LF is here, into the spare
-    // reply, by the steps scan_reply() takes over the same bytes.
-    while (scanned_ < size_) {
-      const std::size_t feed_at = detail::find_line_feed(buffered, scanned_);
+    // reply, by the steps scan_reply() takes over the same bytes. The
+    // positions are kept in locals: the reply's stores cannot alias them.
+    std::size_t scanned = scanned_;
+    std::size_t line_start = line_start_;
+    std::size_t lines = lines_;
+    while (scanned < size_) {
+      const std::size_t feed_at = detail::find_line_feed(buffered, scanned);
       if (feed_at == std::string_view::npos) {
-        scanned_ = size_;
+        scanned = size_;
         break;
       }
-      scanned_ = feed_at + 1;
-      if (lines_ == 0) detail::begin_reply(spare);
+      scanned = feed_at + 1;
+      if (lines == 0) detail::begin_reply(spare);
       const detail::ReplyLineStep step =
-          detail::scan_reply_line(spare, buffered, line_start_, feed_at, lines_, options_, error);
-      if (step == detail::ReplyLineStep::error) return fail(error, scanned_);
-      ++lines_;
-      line_start_ = scanned_;
+          detail::scan_reply_line(spare, buffered, line_start, feed_at, lines, options_, error);
+      if (step == detail::ReplyLineStep::error) return fail(error, scanned);
+      ++lines;
+      line_start = scanned;
       if (step == detail::ReplyLineStep::last) {
-        detail::end_reply(spare, buffered.substr(0, scanned_), lines_, true);
+        detail::end_reply(spare, std::string_view(buffered.data(), scanned), lines, true);
         current_ = 1 - current_;
-        take(scanned_);
+        take(scanned);
         return ReplyStreamStatus::reply;
       }
     }
+    scanned_ = scanned;
+    line_start_ = line_start;
+    lines_ = lines;
     // The partial line: too long already, or the buffer is full.
     if (size_ - line_start_ > options_.max_line_length) {
       return fail(ReplyError{ReplyErrorKind::line_too_long, line_start_, lines_, {}}, size_);
