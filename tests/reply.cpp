@@ -35,42 +35,128 @@ const GoodCase good_cases[] = {
     {"250\r\n", {}, 250, "", 1, "", "", {ReplyDiagnostic::empty_text}},
     {"250-\r\n250 done\r\n", {}, 250, "", 2, "", "done", {ReplyDiagnostic::empty_text}},
     {"220 mx.example.com ESMTP\r\n", {}, 220, "", 1, "mx.example.com ESMTP", "mx.example.com ESMTP", {}},
-    {"250-mx.example.com\r\n250-SIZE 1000\r\n250 ENHANCEDSTATUSCODES\r\n", {}, 250, "", 3, "mx.example.com",
-     "ENHANCEDSTATUSCODES", {}},
+    {"250-mx.example.com\r\n250-SIZE 1000\r\n250 ENHANCEDSTATUSCODES\r\n",
+     {},
+     250,
+     "",
+     3,
+     "mx.example.com",
+     "ENHANCEDSTATUSCODES",
+     {}},
     {"550-5.1.1 x\r\n550 5.1.1 y\r\n", {}, 550, "5.1.1", 2, "5.1.1 x", "y", {}},
-    {"550 5.1.1 <bob@example.com>: Recipient address rejected\r\n", {}, 550, "5.1.1", 1,
-     "5.1.1 <bob@example.com>: Recipient address rejected", "<bob@example.com>: Recipient address rejected", {}},
+    {"550 5.1.1 <bob@example.com>: Recipient address rejected\r\n",
+     {},
+     550,
+     "5.1.1",
+     1,
+     "5.1.1 <bob@example.com>: Recipient address rejected",
+     "<bob@example.com>: Recipient address rejected",
+     {}},
     {"250 2.0.0\r\n", {}, 250, "2.0.0", 1, "2.0.0", "", {}},
     {"250 OK", {}, 250, "", 1, "OK", "OK", {ReplyDiagnostic::missing_line_ending}},
     // RFC 5321 §4.2.1: continuation codes should match the last line's.
     {"250-a\r\n550 b\r\n", {}, 550, "", 2, "a", "b", {ReplyDiagnostic::reply_codes_differ}},
     // RFC 3463 §2: the class should match the reply's first digit.
     {"550 4.2.2 full\r\n", {}, 550, "4.2.2", 1, "4.2.2 full", "full", {ReplyDiagnostic::enhanced_class_mismatch}},
-    {"550-5.1.1 a\r\n550 5.1.2 b\r\n", {}, 550, "5.1.1", 2, "5.1.1 a", "b", {ReplyDiagnostic::enhanced_statuses_differ}},
-    {"550-5.1.1 a\r\n550 b\r\n", {}, 550, "5.1.1", 2, "5.1.1 a", "b",
+    {"550-5.1.1 a\r\n550 5.1.2 b\r\n",
+     {},
+     550,
+     "5.1.1",
+     2,
+     "5.1.1 a",
+     "b",
+     {ReplyDiagnostic::enhanced_statuses_differ}},
+    {"550-5.1.1 a\r\n550 b\r\n",
+     {},
+     550,
+     "5.1.1",
+     2,
+     "5.1.1 a",
+     "b",
      {ReplyDiagnostic::enhanced_missing_on_some_lines}},
-    {"550 5.1 not quite\r\n", {}, 550, "", 1, "5.1 not quite", "5.1 not quite",
+    {"550 5.1 not quite\r\n",
+     {},
+     550,
+     "",
+     1,
+     "5.1 not quite",
+     "5.1 not quite",
      {ReplyDiagnostic::malformed_enhanced_status}},
     {"550 5.1.1x y\r\n", {}, 550, "", 1, "5.1.1x y", "5.1.1x y", {ReplyDiagnostic::malformed_enhanced_status}},
     {"550 5.01.1 y\r\n", lenient, 550, "5.1.1", 1, "5.01.1 y", "y", {}},
     {"550 5.01.1 y\r\n", {}, 550, "", 1, "5.01.1 y", "5.01.1 y", {ReplyDiagnostic::malformed_enhanced_status}},
     // Exim repeats the code in the text.
-    {"503-503 sender not yet given\r\n503 5.5.1 Command out of sequence\r\n", {}, 503, "5.5.1", 2,
-     "503 sender not yet given", "Command out of sequence",
+    {"503-503 sender not yet given\r\n503 5.5.1 Command out of sequence\r\n",
+     {},
+     503,
+     "5.5.1",
+     2,
+     "503 sender not yet given",
+     "Command out of sequence",
      {ReplyDiagnostic::reply_code_in_text, ReplyDiagnostic::enhanced_missing_on_some_lines}},
-    {std::string_view("250 a\0b\r\n", 9), {}, 250, "", 1, std::string_view("a\0b", 3), std::string_view("a\0b", 3),
+    {std::string_view("250 a\0b\r\n", 9),
+     {},
+     250,
+     "",
+     1,
+     std::string_view("a\0b", 3),
+     std::string_view("a\0b", 3),
      {ReplyDiagnostic::nul_character, ReplyDiagnostic::control_characters}},
-    {"250 a\x07" "b\r\n", {}, 250, "", 1, "a\x07" "b", "a\x07" "b", {ReplyDiagnostic::control_characters}},
+    {"250 a\x07"
+     "b\r\n",
+     {},
+     250,
+     "",
+     1,
+     "a\x07"
+     "b",
+     "a\x07"
+     "b",
+     {ReplyDiagnostic::control_characters}},
     {"250 a\tb\r\n", {}, 250, "", 1, "a\tb", "a\tb", {}},
     {"250 a\rb\r\n", {}, 250, "", 1, "a\rb", "a\rb", {ReplyDiagnostic::control_characters}},
-    {"250 gr\xC3\xBC\xC3\x9F" "e\r\n", {}, 250, "", 1, "gr\xC3\xBC\xC3\x9F" "e", "gr\xC3\xBC\xC3\x9F" "e",
+    {"250 gr\xC3\xBC\xC3\x9F"
+     "e\r\n",
+     {},
+     250,
+     "",
+     1,
+     "gr\xC3\xBC\xC3\x9F"
+     "e",
+     "gr\xC3\xBC\xC3\x9F"
+     "e",
      {ReplyDiagnostic::non_ascii_text}},
-    {"250 \xF0\x9F\x93\xAC\r\n", {}, 250, "", 1, "\xF0\x9F\x93\xAC", "\xF0\x9F\x93\xAC", {ReplyDiagnostic::non_ascii_text}},
-    {"250 bad \xC3\r\n", {}, 250, "", 1, "bad \xC3", "bad \xC3",
+    {"250 \xF0\x9F\x93\xAC\r\n",
+     {},
+     250,
+     "",
+     1,
+     "\xF0\x9F\x93\xAC",
+     "\xF0\x9F\x93\xAC",
+     {ReplyDiagnostic::non_ascii_text}},
+    {"250 bad \xC3\r\n",
+     {},
+     250,
+     "",
+     1,
+     "bad \xC3",
+     "bad \xC3",
      {ReplyDiagnostic::non_ascii_text, ReplyDiagnostic::invalid_utf8}},
-    {"250 overlong \xC0\xAF\r\n", {}, 250, "", 1, "overlong \xC0\xAF", "overlong \xC0\xAF",
+    {"250 overlong \xC0\xAF\r\n",
+     {},
+     250,
+     "",
+     1,
+     "overlong \xC0\xAF",
+     "overlong \xC0\xAF",
      {ReplyDiagnostic::non_ascii_text, ReplyDiagnostic::invalid_utf8}},
-    {"250 surrogate \xED\xA0\x80\r\n", {}, 250, "", 1, "surrogate \xED\xA0\x80", "surrogate \xED\xA0\x80",
+    {"250 surrogate \xED\xA0\x80\r\n",
+     {},
+     250,
+     "",
+     1,
+     "surrogate \xED\xA0\x80",
+     "surrogate \xED\xA0\x80",
      {ReplyDiagnostic::non_ascii_text, ReplyDiagnostic::invalid_utf8}},
     // Lenient only: bare LF, TAB after the code, codes outside RFC 5321's grammar.
     {"250-a\n250 b\n", lenient, 250, "", 2, "a", "b", {ReplyDiagnostic::bare_line_feed}},
@@ -151,7 +237,7 @@ TEST_CASE("whole replies: errors say what and where") {
 
 TEST_CASE("the line-length cap counts the code and the CRLF (RFC 5321 section 4.5.3.1.5)") {
   const std::string at_limit = "250 " + std::string(506, 'a') + "\r\n";  // 512 octets
-  const std::string over = "250 " + std::string(507, 'a') + "\r\n";       // 513 octets
+  const std::string over = "250 " + std::string(507, 'a') + "\r\n";      // 513 octets
   REQUIRE(at_limit.size() == 512);
   CHECK(smtpcodes::parse_whole_reply(at_limit));
   const auto too_long = smtpcodes::parse_whole_reply(over);
@@ -201,5 +287,48 @@ TEST_CASE("violations() keeps only what breaks an RFC") {
   CHECK(mismatch.diagnostics().violations().has(ReplyDiagnostic::enhanced_class_mismatch));
   for (std::size_t i = 0; i < smtpcodes::reply_diagnostic_count; ++i) {
     CHECK(name(static_cast<ReplyDiagnostic>(i)) != "unknown_diagnostic");
+  }
+}
+
+// The text check reads 4, 8 or 16 bytes at a time at run time, with words
+// that overlap at the end; a byte that needs reporting must be found at
+// every length and every position.
+TEST_CASE("text bytes: each irregular byte is found at every position of texts of every length") {
+  struct Odd {
+    std::string_view bytes;
+    std::initializer_list<ReplyDiagnostic> diagnostics;
+  };
+  const Odd odds[] = {
+      {std::string_view("\0", 1), {ReplyDiagnostic::nul_character, ReplyDiagnostic::control_characters}},
+      {"\x01", {ReplyDiagnostic::control_characters}},
+      {"\x1F", {ReplyDiagnostic::control_characters}},
+      {"\x7F", {ReplyDiagnostic::control_characters}},
+      {"\t", {}},
+      {" ", {}},
+      {"~", {}},
+      {"\xC3\xA9", {ReplyDiagnostic::non_ascii_text}},
+      {"\x80", {ReplyDiagnostic::non_ascii_text, ReplyDiagnostic::invalid_utf8}},
+      {"\xFF", {ReplyDiagnostic::non_ascii_text, ReplyDiagnostic::invalid_utf8}},
+  };
+  const ReplyDiagnostic text_diagnostics[] = {ReplyDiagnostic::nul_character, ReplyDiagnostic::control_characters,
+                                              ReplyDiagnostic::non_ascii_text, ReplyDiagnostic::invalid_utf8};
+  for (const Odd& odd : odds) {
+    for (std::size_t length = odd.bytes.size(); length <= 40; ++length) {
+      for (std::size_t position = 0; position + odd.bytes.size() <= length; ++position) {
+        std::string text(length, 'x');
+        text.replace(position, odd.bytes.size(), odd.bytes);
+        const std::string input = "250 " + text + "\r\n";
+        CAPTURE(length);
+        CAPTURE(position);
+        const auto reply = smtpcodes::parse_whole_reply(input, lenient);
+        REQUIRE(reply);
+        for (const ReplyDiagnostic diagnostic : text_diagnostics) {
+          bool expected = false;
+          for (const ReplyDiagnostic wanted : odd.diagnostics) expected = expected || wanted == diagnostic;
+          CAPTURE(name(diagnostic));
+          CHECK(reply->diagnostics().has(diagnostic) == expected);
+        }
+      }
+    }
   }
 }
