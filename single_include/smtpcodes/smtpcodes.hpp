@@ -3769,7 +3769,9 @@ class BasicReplyStream {
     return ReplyStreamStatus::need_more_data;
   }
 
-  // The reply found by the last next() that returned reply.
+  // The reply found by the last next() that returned reply; a next() that
+  // returns anything else leaves it as it was (its views still need the
+  // bytes, valid until the next feed() or next()).
   [[nodiscard]] const reply_type& reply() const noexcept { return replies_[current_]; }
   // The error found by the last next() that returned error; its offset is
   // from the start of the failed reply.
