@@ -177,11 +177,12 @@ constexpr ParseErrorKind scan_status_part(std::string_view text, std::size_t& po
     value = static_cast<std::uint16_t>(value * 10 + digit_value(text[pos]));
     ++pos;
   }
-  if (pos < text.size() && is_digit(text[pos])) return ParseErrorKind::too_many_digits;
+  // The leading zero comes before any excess digit, so it is the error to report.
   if (mode == ParseMode::strict && pos - start > 1 && text[start] == '0') {
     pos = start;
     return ParseErrorKind::leading_zero;
   }
+  if (pos < text.size() && is_digit(text[pos])) return ParseErrorKind::too_many_digits;
   return ParseErrorKind{};
 }
 
