@@ -57,8 +57,8 @@ std::optional<ParseError> status_model(std::string_view s, ParseMode mode) {
     ++pos;
     const std::size_t run = digit_run(s, pos);
     if (run == 0) return ParseError{pos == s.size() ? ParseErrorKind::too_short : ParseErrorKind::not_a_digit, pos};
-    if (run > 3) return ParseError{ParseErrorKind::too_many_digits, pos + 3};
     if (mode == ParseMode::strict && run > 1 && s[pos] == '0') return ParseError{ParseErrorKind::leading_zero, pos};
+    if (run > 3) return ParseError{ParseErrorKind::too_many_digits, pos + 3};
     pos += run;
   }
   if (pos != s.size()) return ParseError{ParseErrorKind::trailing_characters, pos};
