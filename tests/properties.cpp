@@ -2,6 +2,7 @@
 // and parses back to itself; errors point inside the input; the work a parser
 // does is bounded by a few bytes however long its input is.
 #include <cstddef>
+#include <cstdint>
 #include <cstdio>
 #include <string>
 #include <string_view>
@@ -101,4 +102,44 @@ TEST_CASE("parsers examine a bounded prefix of hostile input") {
 #endif
   SUBCASE("1 KB") { check_bounded_work(1024); }
   SUBCASE("10 MB") { check_bounded_work(10 * 1024 * 1024); }
+}
+
+// Names and messages are total: any value a caller can form, even outside
+// the enumerators, gets a non-empty answer, so printing a corrupted or future
+// value never reads garbage.
+TEST_CASE("names, messages and is_defined answer for every underlying value") {
+  for (unsigned raw = 0; raw <= 255; ++raw) {
+    const auto byte = static_cast<std::uint8_t>(raw);
+    CAPTURE(raw);
+    CHECK_FALSE(smtpcodes::name(static_cast<smtpcodes::ParseErrorKind>(byte)).empty());
+    CHECK_FALSE(smtpcodes::message(static_cast<smtpcodes::ParseErrorKind>(byte)).empty());
+    CHECK_FALSE(smtpcodes::name(static_cast<smtpcodes::StatusClass>(byte)).empty());
+    CHECK_FALSE(smtpcodes::name(static_cast<smtpcodes::Severity>(byte)).empty());
+    CHECK_FALSE(smtpcodes::name(static_cast<smtpcodes::Category>(byte)).empty());
+    CHECK(smtpcodes::is_defined(static_cast<smtpcodes::Severity>(byte)) == (raw >= 1 && raw <= 5));
+    CHECK(smtpcodes::is_defined(static_cast<smtpcodes::Category>(byte)) == (raw <= 5));
+  }
+  for (unsigned raw = 0; raw <= 999; ++raw) {
+    CHECK_FALSE(smtpcodes::name(static_cast<smtpcodes::Subject>(raw)).empty());
+    CHECK(smtpcodes::is_defined(static_cast<smtpcodes::Subject>(raw)) == (raw <= 7));
+  }
+  CHECK(smtpcodes::name(static_cast<smtpcodes::ParseErrorKind>(0)) == "unknown_error");
+  CHECK(smtpcodes::name(static_cast<smtpcodes::StatusClass>(3)) == "undefined");
+}
+
+TEST_CASE("the predicates of an enhanced status follow its class") {
+  for (const unsigned status_class : {2U, 4U, 5U}) {
+    const EnhancedStatus status = EnhancedStatus::from_parts(status_class, 1, 1).value();
+    CHECK(status.is_failure() == (status.is_transient_failure() || status.is_permanent_failure()));
+    CHECK(status.is_success() == !status.is_failure());
+    CHECK(static_cast<unsigned>(status.severity()) == status_class);
+  }
+}
+
+TEST_CASE("errors are equal only with the same kind and offset") {
+  using smtpcodes::ParseError;
+  using smtpcodes::ParseErrorKind;
+  CHECK(ParseError{ParseErrorKind::too_short, 1} != ParseError{ParseErrorKind::too_short, 2});
+  CHECK(ParseError{ParseErrorKind::too_short, 1} != ParseError{ParseErrorKind::not_a_digit, 1});
+  CHECK(ParseError{ParseErrorKind::too_short, 1} == ParseError{ParseErrorKind::too_short, 1});
 }
