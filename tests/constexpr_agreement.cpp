@@ -18,11 +18,63 @@ using smtpcodes::ParseMode;
 namespace {
 
 constexpr std::string_view inputs[] = {
-    "", "5", "55", "550", "5500", "550 ok", "550-ok", "550\r\n", "550\r", "550\rx", "550\n", "550\t", "550x",
-    "099", "100", "199 x", "250", "354 go", "421-a\r\n", "599", "600", "650\t", "999", "2a0", "-550", " 550",
-    "5.1.1", "4.7.606", "2.0.0", "5.999.999", "5.01.001", "5.0.00001", "5.1.1000", "5.1", "5.1.", "5..1", "3.1.1",
-    "5.1.1 ", "55.1.1", "5.1.01", "5,1,1", "5", "5.", "x", ".", "4.4.7\r\n", "2.1000.0", "5.7.26", "5.000.000",
-    std::string_view("5.1\0" "1", 5), std::string_view("\0" "50", 3), "\xff\xfe", "5.\xff.1",
+    "",
+    "5",
+    "55",
+    "550",
+    "5500",
+    "550 ok",
+    "550-ok",
+    "550\r\n",
+    "550\r",
+    "550\rx",
+    "550\n",
+    "550\t",
+    "550x",
+    "099",
+    "100",
+    "199 x",
+    "250",
+    "354 go",
+    "421-a\r\n",
+    "599",
+    "600",
+    "650\t",
+    "999",
+    "2a0",
+    "-550",
+    " 550",
+    "5.1.1",
+    "4.7.606",
+    "2.0.0",
+    "5.999.999",
+    "5.01.001",
+    "5.0.00001",
+    "5.1.1000",
+    "5.1",
+    "5.1.",
+    "5..1",
+    "3.1.1",
+    "5.1.1 ",
+    "55.1.1",
+    "5.1.01",
+    "5,1,1",
+    "5",
+    "5.",
+    "x",
+    ".",
+    "4.4.7\r\n",
+    "2.1000.0",
+    "5.7.26",
+    "5.000.000",
+    std::string_view("5.1\0"
+                     "1",
+                     5),
+    std::string_view("\0"
+                     "50",
+                     3),
+    "\xff\xfe",
+    "5.\xff.1",
 };
 constexpr std::size_t input_count = std::size(inputs);
 constexpr ParseMode modes[] = {ParseMode::strict, ParseMode::lenient};
@@ -127,7 +179,8 @@ TEST_CASE("the reply code literal's check matches lenient parsing of three digit
     char digits[3] = {static_cast<char>('0' + value / 100), static_cast<char>('0' + value / 10 % 10),
                       static_cast<char>('0' + value % 10)};
     CAPTURE(value);
-    CHECK(literal_accepts[value] == smtpcodes::parse_reply(std::string_view(digits, 3), ParseMode::lenient).has_value());
+    CHECK(literal_accepts[value] ==
+          smtpcodes::parse_reply(std::string_view(digits, 3), ParseMode::lenient).has_value());
   }
 }
 

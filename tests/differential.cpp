@@ -28,16 +28,17 @@ const char* check_status(std::string_view input) { return smtpcodes_properties::
 
 // A valid code in text form, for mutation.
 std::string random_reply_line(Random& random) {
-  static constexpr std::string_view tails[] = {"", " ", "-", "\r\n", " 5.1.1 unknown\r\n", "-mx.example.com\r\n",
+  static constexpr std::string_view tails[] = {"",   " ",  "-", "\r\n", " 5.1.1 unknown\r\n", "-mx.example.com\r\n",
                                                "\t", "\n", "\r"};
   const auto code = smtpcodes::ReplyCode::from_value(static_cast<unsigned>(100 + random.below(900)));
   return std::string(smtpcodes::to_string(*code).view()) + std::string(tails[random.below(std::size(tails))]);
 }
 
 std::string random_status(Random& random) {
-  const auto status = smtpcodes::EnhancedStatus::from_parts(
-      static_cast<unsigned>("245"[random.below(3)] - '0'), static_cast<unsigned>(random.below(random.below(2) == 0 ? 8 : 1000)),
-      static_cast<unsigned>(random.below(random.below(2) == 0 ? 30 : 1000)));
+  const auto status =
+      smtpcodes::EnhancedStatus::from_parts(static_cast<unsigned>("245"[random.below(3)] - '0'),
+                                            static_cast<unsigned>(random.below(random.below(2) == 0 ? 8 : 1000)),
+                                            static_cast<unsigned>(random.below(random.below(2) == 0 ? 30 : 1000)));
   return std::string(smtpcodes::to_string(*status).view());
 }
 
@@ -103,11 +104,15 @@ TEST_CASE("the oracle agrees with regular expressions written from the ABNF") {
   const auto compare = [&](std::string_view input) {
     ++inputs;
     const bool agree =
-        matches(strict_reply, input) == (smtpcodes_oracle::reply_line_start(input, false).verdict == Verdict::accepted) &&
-        matches(lenient_reply, input) == (smtpcodes_oracle::reply_line_start(input, true).verdict == Verdict::accepted) &&
-        matches(strict_status, input) == (smtpcodes_oracle::enhanced_status(input, false).verdict == Verdict::accepted) &&
+        matches(strict_reply, input) ==
+            (smtpcodes_oracle::reply_line_start(input, false).verdict == Verdict::accepted) &&
+        matches(lenient_reply, input) ==
+            (smtpcodes_oracle::reply_line_start(input, true).verdict == Verdict::accepted) &&
+        matches(strict_status, input) ==
+            (smtpcodes_oracle::enhanced_status(input, false).verdict == Verdict::accepted) &&
         matches(lenient_status, input) == (smtpcodes_oracle::enhanced_status(input, true).verdict == Verdict::accepted);
-    if (!agree && ++disagreements <= 10) FAIL_CHECK("oracle and regex disagree on " << smtpcodes_inputs::escaped(input));
+    if (!agree && ++disagreements <= 10)
+      FAIL_CHECK("oracle and regex disagree on " << smtpcodes_inputs::escaped(input));
   };
   for_each_string("0159.\r\n -", 4, compare);
   Random random(2026);

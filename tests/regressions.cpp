@@ -4,10 +4,10 @@
 
 #include <smtpcodes/smtpcodes.hpp>
 
+using smtpcodes::parse_enhanced_status;
 using smtpcodes::ParseError;
 using smtpcodes::ParseErrorKind;
 using smtpcodes::ParseMode;
-using smtpcodes::parse_enhanced_status;
 
 // Found by fuzz/targets/enhanced_status.cpp: a zero-padded part longer than
 // three digits was reported as too_many_digits at its fourth digit, after the

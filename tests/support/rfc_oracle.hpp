@@ -25,8 +25,8 @@ enum class Verdict {
 
 struct Outcome {
   Verdict verdict = Verdict::rejected;
-  std::size_t stop = 0;     // rejected: the first byte that cannot be there; otherwise the size
-  unsigned numbers[3]{};    // reply code: [0]; enhanced status: class, subject, detail
+  std::size_t stop = 0;   // rejected: the first byte that cannot be there; otherwise the size
+  unsigned numbers[3]{};  // reply code: [0]; enhanced status: class, subject, detail
 };
 
 inline constexpr std::string_view any_digit = "0123456789";
