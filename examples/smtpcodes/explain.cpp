@@ -17,8 +17,16 @@ using smtpcodes::ParseMode;
 using smtpcodes::ReplyCode;
 
 constexpr std::string_view built_in_sample[] = {
-    "250", "421", "550", "5.1.1", "4.7.0", "571", "550 5.1.1 <bob@example.com>: Recipient address rejected",
-    "452-4.2.2 Mailbox full", "5.1", "6.0.0",
+    "250",
+    "421",
+    "550",
+    "5.1.1",
+    "4.7.0",
+    "571",
+    "550 5.1.1 <bob@example.com>: Recipient address rejected",
+    "452-4.2.2 Mailbox full",
+    "5.1",
+    "6.0.0",
 };
 
 // What one argument turned out to be.

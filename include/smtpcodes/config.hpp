@@ -9,7 +9,7 @@
 #if !defined(SMTPCODES_CONSTEVAL)
 // Clang 14 implements consteval well enough for this use but does not define
 // __cpp_consteval; earlier Clang versions have bugs with it.
-#if (defined(__cpp_consteval) && __cpp_consteval >= 201811L) ||               \
+#if (defined(__cpp_consteval) && __cpp_consteval >= 201811L) || \
     (defined(__clang_major__) && __clang_major__ >= 14 && __cplusplus >= 202002L)
 #define SMTPCODES_CONSTEVAL consteval
 #define SMTPCODES_HAS_CONSTEVAL 1

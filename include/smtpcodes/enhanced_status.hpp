@@ -57,9 +57,7 @@ enum class Subject : std::uint16_t {
   return "undefined";
 }
 
-[[nodiscard]] constexpr bool is_defined(Subject subject) noexcept {
-  return static_cast<std::uint16_t>(subject) <= 7;
-}
+[[nodiscard]] constexpr bool is_defined(Subject subject) noexcept { return static_cast<std::uint16_t>(subject) <= 7; }
 
 namespace detail {
 struct EnhancedStatusAccess;
@@ -85,9 +83,7 @@ class EnhancedStatus {
                           static_cast<std::uint16_t>(detail)};
   }
 
-  [[nodiscard]] constexpr StatusClass status_class() const noexcept {
-    return static_cast<StatusClass>(class_);
-  }
+  [[nodiscard]] constexpr StatusClass status_class() const noexcept { return static_cast<StatusClass>(class_); }
   [[nodiscard]] constexpr std::uint8_t class_digit() const noexcept { return class_; }
   [[nodiscard]] constexpr Subject subject() const noexcept { return static_cast<Subject>(subject_); }
   [[nodiscard]] constexpr std::uint16_t subject_number() const noexcept { return subject_; }
