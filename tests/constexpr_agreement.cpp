@@ -138,13 +138,14 @@ constexpr auto evaluate_table() {
 constexpr auto compile_time_table = evaluate_table();
 
 // A sanity check that the table really holds parses, not defaults.
-static_assert(compile_time_table[3 * 2][0].ok && compile_time_table[3 * 2][0].value == 550);
+constexpr std::size_t row_550_strict = 3 * std::size(modes);
+static_assert(compile_time_table[row_550_strict][0].ok && compile_time_table[row_550_strict][0].value == 550);
 static_assert(!compile_time_table[0][0].ok && compile_time_table[0][0].kind == ParseErrorKind::empty_input);
 
 // The reply code literal's check accepts exactly the three-digit strings that
 // lenient parsing accepts in full.
 template <std::size_t... Values>
-constexpr std::array<bool, sizeof...(Values)> literal_checks(std::index_sequence<Values...>) {
+constexpr std::array<bool, sizeof...(Values)> literal_checks(std::index_sequence<Values...> /*values*/) {
   return {smtpcodes::detail::is_reply_code_literal<static_cast<char>('0' + Values / 100),
                                                    static_cast<char>('0' + Values / 10 % 10),
                                                    static_cast<char>('0' + Values % 10)>()...};

@@ -101,7 +101,7 @@ TEST_CASE("parsers examine a bounded prefix of hostile input") {
   MESSAGE("no guard pages on this platform: only the reported offsets are checked");
 #endif
   SUBCASE("1 KB") { check_bounded_work(1024); }
-  SUBCASE("10 MB") { check_bounded_work(10 * 1024 * 1024); }
+  SUBCASE("10 MB") { check_bounded_work(std::size_t{10} * 1024 * 1024); }
 }
 
 // Names and messages are total: any value a caller can form, even outside

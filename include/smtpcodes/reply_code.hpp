@@ -30,7 +30,7 @@ enum class Category : std::uint8_t {
     case Category::syntax: return "Syntax";
     case Category::information: return "Information";
     case Category::connections: return "Connections";
-    case Category::unspecified_3: return "Unspecified";
+    case Category::unspecified_3:
     case Category::unspecified_4: return "Unspecified";
     case Category::mail_system: return "Mail system";
   }
