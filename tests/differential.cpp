@@ -7,6 +7,7 @@
 #include <regex>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <doctest/doctest.h>
 
@@ -121,4 +122,32 @@ TEST_CASE("the oracle agrees with regular expressions written from the ABNF") {
   for (int i = 0; i < 5000; ++i) compare(status_shaped(random));
   MESSAGE(inputs << " inputs");
   CHECK(disagreements == 0);
+}
+
+// The generators themselves, since every differential test trusts them.
+TEST_CASE("the input generators visit what they promise") {
+  std::size_t strings = 0;
+  std::string last;
+  for_each_string("ab", 3, [&](std::string_view input) {
+    ++strings;
+    last = std::string(input);
+  });
+  CHECK(strings == 1 + 2 + 4 + 8);
+  CHECK(last == "bbb");
+
+  std::size_t splits = 0;
+  smtpcodes_inputs::for_each_split("250 ok", [&](const std::vector<std::string_view>& pieces) {
+    ++splits;
+    std::string joined;
+    for (const std::string_view piece : pieces) {
+      CHECK_FALSE(piece.empty());
+      joined += piece;
+    }
+    CHECK(joined == "250 ok");
+  });
+  CHECK(splits == 32);
+
+  Random a(7);
+  Random b(7);
+  for (int i = 0; i < 100; ++i) CHECK(a.mutate("5.1.1", "0123456789.") == b.mutate("5.1.1", "0123456789."));
 }

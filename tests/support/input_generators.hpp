@@ -86,6 +86,31 @@ void for_each_string(std::string_view alphabet, std::size_t max_length, Visit&& 
   }
 }
 
+// Calls visit(pieces) for every way of cutting text into consecutive
+// non-empty pieces (2^(n-1) of them for n bytes), for checking that a
+// streaming parser fed the pieces agrees with a parser given the whole text.
+template <class Visit>
+void for_each_split(std::string_view text, Visit&& visit) {
+  if (text.empty()) {
+    visit(std::vector<std::string_view>{});
+    return;
+  }
+  const std::size_t cuts = text.size() - 1;  // a cut may fall after each byte but the last
+  std::vector<std::string_view> pieces;
+  for (std::uint64_t mask = 0; mask < (std::uint64_t{1} << cuts); ++mask) {
+    pieces.clear();
+    std::size_t start = 0;
+    for (std::size_t i = 0; i < cuts; ++i) {
+      if ((mask >> i & 1U) != 0) {
+        pieces.push_back(text.substr(start, i + 1 - start));
+        start = i + 1;
+      }
+    }
+    pieces.push_back(text.substr(start));
+    visit(pieces);
+  }
+}
+
 // Bytes that matter to the grammars, a few that do not, and the extremes.
 inline constexpr std::string_view reply_bytes{"0123456789 -\r\n\tx.\0\xff", 19};
 inline constexpr std::string_view status_bytes{"0123456789.. x-\0\xff", 17};
