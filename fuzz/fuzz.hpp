@@ -16,7 +16,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
 namespace smtpcodes_fuzz {
 
 inline std::string_view text(const std::uint8_t* data, std::size_t size) noexcept {
-  return {reinterpret_cast<const char*>(data), size};  // NOLINT(cppcoreguidelines-pro-type-reinterpret-cast)
+  return {reinterpret_cast<const char*>(data), size};
 }
 
 // Aborts with the failed property, as returned by the checks in

@@ -65,8 +65,8 @@ TEST_CASE("reply code parsers agree with the RFC 5321 oracle") {
   // Every input of up to five bytes over the bytes that decide a reply code.
   for_each_string("01256 9-\r\n\tx", 5, [&](std::string_view input) { checker(check_reply, input); });
   Random random(5321);
-  for (int i = 0; i < 400000; ++i) checker(check_reply, random.string(smtpcodes_inputs::reply_bytes, 8));
-  for (int i = 0; i < 600000; ++i) {
+  for (int i = 0; i < 300000; ++i) checker(check_reply, random.string(smtpcodes_inputs::reply_bytes, 8));
+  for (int i = 0; i < 450000; ++i) {
     checker(check_reply, random.mutate(random_reply_line(random), smtpcodes_inputs::reply_bytes));
   }
   MESSAGE(checker.inputs() << " inputs");
@@ -79,8 +79,8 @@ TEST_CASE("enhanced status parsers agree with the RFC 3463 oracle") {
   // Every input of up to seven bytes over the bytes that decide a status code.
   for_each_string("0125.x", 7, [&](std::string_view input) { checker(check_status, input); });
   Random random(3463);
-  for (int i = 0; i < 400000; ++i) checker(check_status, status_shaped(random));
-  for (int i = 0; i < 600000; ++i) {
+  for (int i = 0; i < 300000; ++i) checker(check_status, status_shaped(random));
+  for (int i = 0; i < 450000; ++i) {
     checker(check_status, random.mutate(random_status(random), smtpcodes_inputs::status_bytes));
   }
   MESSAGE(checker.inputs() << " inputs");

@@ -5,7 +5,9 @@
 // differential tests (tests/differential.cpp) and the fuzzers (fuzz/targets).
 // Each check returns nullptr when all is well, or the property that failed.
 
+#include <algorithm>
 #include <cstddef>
+#include <iterator>
 #include <string_view>
 
 #include <smtpcodes/smtpcodes.hpp>
@@ -28,6 +30,27 @@ inline const char* check_error(const ParseError& error, std::string_view input) 
   }
   if (error.kind == ParseErrorKind::too_short && error.offset != input.size()) {
     return "too_short points at the end of the input";
+  }
+  return nullptr;
+}
+
+// to_chars into an empty buffer, one a byte too small, and one just big
+// enough: too small gets nullptr and no write; big enough gets the text. The
+// bytes after what it reports are a canary that must stay untouched.
+template <class T>
+const char* check_to_chars(T value) {
+  const auto text = smtpcodes::to_string(value);
+  for (const std::size_t size : {std::size_t{0}, text.size() - 1, text.size()}) {
+    char memory[T::max_chars + 8];
+    std::fill(std::begin(memory), std::end(memory), '#');
+    char* const end = smtpcodes::to_chars(memory, memory + size, value);
+    const bool fits = size >= text.size();
+    if (fits ? end != memory + text.size() || std::string_view(memory, text.size()) != text.view() : end != nullptr) {
+      return "to_chars does not respect its buffer";
+    }
+    if (std::any_of(memory + (fits ? text.size() : 0), std::end(memory), [](char c) { return c != '#'; })) {
+      return "to_chars writes outside what it reports";
+    }
   }
   return nullptr;
 }
@@ -58,7 +81,7 @@ inline const char* check_reply_line(std::string_view input, ParseMode mode) {
   if (smtpcodes::to_string(code).view() != input.substr(0, 3)) return "to_string does not give back the digits read";
   if (!(smtpcodes::ReplyCode::from_value(code.value()) == code)) return "from_value disagrees with the parser";
   if (!lenient && !code.is_standard()) return "strict parsing accepted a non-standard code";
-  return nullptr;
+  return check_to_chars(code);
 }
 
 inline const char* check_reply_line(std::string_view input) {
@@ -110,7 +133,7 @@ inline const char* check_enhanced_status(std::string_view input, ParseMode mode)
   const auto text = smtpcodes::to_string(status);
   if (!lenient && text.view() != input) return "a strictly parsed code does not print back as its input";
   if (!(smtpcodes::parse_enhanced_status(text.view()) == status)) return "the printed code does not parse strictly";
-  return nullptr;
+  return check_to_chars(status);
 }
 
 inline const char* check_enhanced_status(std::string_view input) {
