@@ -12,5 +12,8 @@
 #include <smtpcodes/reply_code.hpp>
 #include <smtpcodes/enhanced_status.hpp>
 #include <smtpcodes/literals.hpp>
+#include <smtpcodes/registry.hpp>
+#include <smtpcodes/reply_codes.hpp>
+#include <smtpcodes/consistency.hpp>
 
 #endif  // SMTPCODES_SMTPCODES_HPP
