@@ -188,7 +188,8 @@ void print_claims(smtpcodes::TableView<smtpcodes::SourceClaim> claims, std::stri
   if (!agreeing.empty()) line(first ? "sources say:" : "", "same as the registry: " + agreeing);
 }
 
-void print_registry(const Explanation& e) {
+// A flat list of optional sections, each printed when the registry has it.
+void print_registry(const Explanation& e) {  // NOLINT(readability-function-cognitive-complexity)
   const Registry r = look_up(e);
   if (r.has_reply) {
     const auto& reply = r.reply;
