@@ -13,6 +13,8 @@ struct Options {
 
 // Each returns the process exit status.
 int run_explain(const Options& options);
+int run_replies(const Options& options);
+int run_probe(const Options& options);
 
 }  // namespace smtpcodes_cli
 

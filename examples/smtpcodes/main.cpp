@@ -17,6 +17,10 @@ struct Command {
 constexpr Command commands[] = {
     {"explain", smtpcodes_cli::run_explain,
      "explain [--json] ARG...   what each reply code, enhanced status code or reply line means"},
+    {"replies", smtpcodes_cli::run_replies,
+     "replies [--json] [--lenient] [--max-line-length N] [FILE]   parse raw server output (default stdin)"},
+    {"probe", smtpcodes_cli::run_probe,
+     "probe [--json] HOST [PORT] [--rcpt ADDR] [--data]   run EHLO, MAIL, RCPT, DATA, QUIT, print each reply"},
 };
 
 void print_usage(std::FILE* out) {

@@ -15,5 +15,9 @@
 #include <smtpcodes/registry.hpp>
 #include <smtpcodes/reply_codes.hpp>
 #include <smtpcodes/consistency.hpp>
+#include <smtpcodes/reply.hpp>
+#include <smtpcodes/reply_stream.hpp>
+#include <smtpcodes/ehlo.hpp>
+#include <smtpcodes/derived_reply.hpp>
 
 #endif  // SMTPCODES_SMTPCODES_HPP

@@ -1,0 +1,80 @@
+# Starts Exim with a configuration of its own in a temporary directory,
+# listening on 127.0.0.1 only. Sourced by tools/test.d/50-live-mta.sh inside
+# a network and mount namespace.
+#
+# Debian's exim4 packages conflict with postfix (both are the system's MTA),
+# so the stage extracts the exim4 binary from its .deb instead of installing
+# it. The binary insists on its Debian-exim user: the namespace gets copies
+# of /etc/passwd and /etc/group with that user added, bind-mounted over the
+# real ones, so the machine itself is left unchanged.
+#
+# start_exim BINARY DIR PORT: sets EXIM_PID to the daemon's process id.
+# stop_exim: stops that process and waits for it.
+
+start_exim() {
+  local binary=$1 dir=$2 port=$3
+  mkdir -p "$dir/spool" "$dir/log"
+  if ! getent passwd Debian-exim >/dev/null; then
+    cp /etc/passwd "$dir/passwd"; cp /etc/group "$dir/group"
+    echo "Debian-exim:x:64999:64999:Exim for the smtpcodes live test:/nonexistent:/usr/sbin/nologin" >>"$dir/passwd"
+    echo "Debian-exim:x:64999:" >>"$dir/group"
+    mount --bind "$dir/passwd" /etc/passwd
+    mount --bind "$dir/group" /etc/group
+  fi
+  chown Debian-exim:Debian-exim "$dir/spool" "$dir/log"
+
+  # Small limits and plain rules, as for Postfix: SIZE 2000, local users of
+  # mx2.smtpcodes.test only, no relaying, messages queued and never delivered.
+  cat >"$dir/exim.conf" <<CONF
+keep_environment =
+exim_user = Debian-exim
+exim_group = Debian-exim
+spool_directory = $dir/spool
+log_file_path = $dir/log/%slog
+primary_hostname = mx2.smtpcodes.test
+qualify_domain = mx2.smtpcodes.test
+domainlist local_domains = mx2.smtpcodes.test
+local_interfaces = 127.0.0.1
+daemon_smtp_ports = $port
+smtp_banner = \$primary_hostname ESMTP smtpcodes live test (Exim)
+message_size_limit = 2000
+queue_only = true
+rfc1413_query_timeout = 0s
+host_lookup =
+smtp_max_synprot_errors = 100
+acl_smtp_rcpt = acl_check_rcpt
+
+begin acl
+acl_check_rcpt:
+  deny    domains = !+local_domains
+          message = relay not permitted
+  require verify = recipient
+  accept
+
+begin routers
+local_users:
+  driver = accept
+  domains = +local_domains
+  check_local_user
+  transport = discard
+
+begin transports
+discard:
+  driver = appendfile
+  file = /dev/null
+CONF
+  # On shutdown Exim tries to re-exec /usr/sbin/exim4 to remove its pid file;
+  # that path does not exist here, so it logs a harmless complaint.
+  # setsid puts the daemon and the children it forks per connection in a
+  # process group of their own, so that stop_exim can end them all.
+  setsid "$binary" -C "$dir/exim.conf" -bdf &
+  EXIM_PID=$!
+}
+
+stop_exim() {
+  [ -n "${EXIM_PID:-}" ] || return 0
+  kill "$EXIM_PID" 2>/dev/null || true
+  wait "$EXIM_PID" 2>/dev/null || true
+  kill -- "-$EXIM_PID" 2>/dev/null || true
+  EXIM_PID=
+}

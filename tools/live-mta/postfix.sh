@@ -1,0 +1,92 @@
+# Starts Postfix with a configuration of its own in a temporary directory,
+# listening on 127.0.0.1 only. Sourced by tools/test.d/50-live-mta.sh inside
+# a network namespace that has nothing but loopback.
+#
+# start_postfix DIR PORT: sets POSTFIX_PID to the master's process id.
+# stop_postfix: stops that process and waits for it.
+
+start_postfix() {
+  local dir=$1 port=$2
+  local config="$dir/etc" spool="$dir/spool" data="$dir/data"
+  mkdir -p "$config" "$spool" "$data"
+  chmod 755 "$dir"  # the daemons run as postfix and must reach the queue
+  chown postfix:postfix "$data"
+  # The queue layout Postfix expects (what postfix-files would create).
+  for queue in active bounce corrupt defer deferred flush hold incoming private saved trace; do
+    mkdir -p "$spool/$queue"; chown postfix:root "$spool/$queue"; chmod 700 "$spool/$queue"
+  done
+  mkdir -p "$spool/maildrop" "$spool/public" "$spool/pid"
+  chown postfix:postdrop "$spool/maildrop" "$spool/public"; chmod 730 "$spool/maildrop"; chmod 710 "$spool/public"
+  chown root:root "$spool/pid"; chmod 755 "$spool/pid"
+
+  # Small limits and plain rules, so that each test command provokes a known
+  # reply: SIZE 2000, local users only, no relaying for anyone (mynetworks
+  # excludes loopback), and every message discarded instead of delivered.
+  cat >"$config/main.cf" <<CONF
+compatibility_level = 3.6
+queue_directory = $spool
+data_directory = $data
+command_directory = /usr/sbin
+daemon_directory = /usr/lib/postfix/sbin
+meta_directory = /etc/postfix
+shlib_directory = /usr/lib/postfix
+mail_owner = postfix
+setgid_group = postdrop
+myhostname = mx.smtpcodes.test
+mydomain = smtpcodes.test
+myorigin = \$myhostname
+mydestination = \$myhostname
+inet_interfaces = 127.0.0.1
+inet_protocols = ipv4
+mynetworks = 192.0.2.0/24
+smtpd_banner = \$myhostname ESMTP smtpcodes live test
+smtpd_relay_restrictions = permit_mynetworks, reject_unauth_destination
+local_recipient_maps = unix:passwd.byname
+alias_maps =
+alias_database =
+message_size_limit = 2000
+smtpd_discard_ehlo_keywords = etrn, vrfy
+local_transport = discard:
+default_transport = discard:
+relay_transport = discard:
+disable_dns_lookups = yes
+smtp_dns_support_level = disabled
+maillog_file = $dir/maillog
+maillog_file_prefixes = $dir
+biff = no
+CONF
+  cat >"$config/master.cf" <<CONF
+127.0.0.1:$port inet n - n - - smtpd
+cleanup   unix n - n - 0 cleanup
+qmgr      unix n - n 300 1 qmgr
+rewrite   unix - - n - - trivial-rewrite
+bounce    unix - - n - 0 bounce
+defer     unix - - n - 0 bounce
+trace     unix - - n - 0 bounce
+verify    unix - - n - 1 verify
+flush     unix n - n 1000? 0 flush
+proxymap  unix - - n - - proxymap
+error     unix - - n - - error
+retry     unix - - n - - error
+discard   unix - - n - - discard
+anvil     unix - - n - 1 anvil
+scache    unix - - n - 1 scache
+postlog   unix-dgram n - n - 1 postlogd
+CONF
+  # setsid makes the master lead a process group of its own, which it
+  # signals on shutdown to stop its children.
+  setsid /usr/lib/postfix/sbin/master -c "$config" -d &
+  POSTFIX_PID=$!
+}
+
+stop_postfix() {
+  [ -n "${POSTFIX_PID:-}" ] || return 0
+  kill "$POSTFIX_PID" 2>/dev/null || true
+  wait "$POSTFIX_PID" 2>/dev/null || true
+  # Children that outlive the master (they should not) are in its group.
+  if kill -0 -- "-$POSTFIX_PID" 2>/dev/null; then
+    sleep 1
+    kill -KILL -- "-$POSTFIX_PID" 2>/dev/null || true
+  fi
+  POSTFIX_PID=
+}
