@@ -92,8 +92,8 @@ class Session {
         CHECK(received.ok);
         return received;
       }
-      REQUIRE_MESSAGE(status == smtpcodes::ReplyStreamStatus::need_more_data,
-                      "stream status ", static_cast<int>(status), " error ", name(stream_.error().kind));
+      REQUIRE_MESSAGE(status == smtpcodes::ReplyStreamStatus::need_more_data, "stream status ",
+                      static_cast<int>(status), " error ", name(stream_.error().kind));
       char chunk[7];
       const ssize_t count = ::recv(fd_, chunk, sizeof chunk, 0);
       REQUIRE_MESSAGE(count > 0, "the server closed the connection or timed out");
