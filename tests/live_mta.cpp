@@ -297,7 +297,7 @@ TEST_CASE("exim: bad sequence (with its 503-503 reply) and syntax errors") {
   CHECK(quoted.reply.line(1).text == "503 sender not yet given");
   check(session.command("FROBNICATE"), {500, "", 1, "unrecognized command"});
   check(session.command("MAIL FROM:<unterminated"),
-        {501, "", 1, "<unterminated: \"@\" or \".\" expected after \"unterminated\""});
+        {501, "", 1, R"(<unterminated: "@" or "." expected after "unterminated")"});
   check(session.command("QUIT"), {221, "", 1, "mx2.smtpcodes.test closing connection"});
 }
 

@@ -23,7 +23,7 @@ void* operator new(std::size_t size) {
   throw std::bad_alloc{};
 }
 void operator delete(void* p) noexcept { std::free(p); }
-void operator delete(void* p, std::size_t) noexcept { std::free(p); }
+void operator delete(void* p, std::size_t /*size*/) noexcept { std::free(p); }
 
 using smtpcodes::ParseMode;
 using smtpcodes::ReplyErrorKind;
@@ -44,7 +44,7 @@ struct Outcome {
 std::string describe(const smtpcodes::Reply& reply) {
   std::string out = smtpcodes::to_string(reply.code()).c_str();
   out += " esc=" + std::string(smtpcodes::to_string(reply.enhanced_status()).view());
-  out += " complete=" + std::to_string(reply.complete());
+  out += " complete=" + std::to_string(static_cast<int>(reply.complete()));
   out += " diagnostics=" + std::to_string(reply.diagnostics().bits());
   out += " raw=" + std::string(reply.raw());
   for (const smtpcodes::ReplyLine& line : reply) {

@@ -382,7 +382,10 @@ constexpr void split_enhanced_status(ReplyLine& line, ParseMode mode, ReplyDiagn
 // past its last line. On an error `end` is the offset just past the offending
 // line (or the end of the input), where parsing can resume: the stream
 // parser does exactly that, so both agree on any input.
+// One pass over the lines that checks each rule in place reads better than
+// helpers that would have to share the reply under construction.
 template <std::size_t MaxLines>
+// NOLINTNEXTLINE(readability-function-cognitive-complexity)
 [[nodiscard]] constexpr Result<BasicReply<MaxLines>, ReplyError> scan_reply(std::string_view input,
                                                                             const ReplyOptions& options,
                                                                             std::size_t& end) noexcept {

@@ -34,7 +34,7 @@ inline smtpcodes::ReplyOptions options_from_byte(unsigned byte) {
 }
 
 inline bool within(std::string_view part, std::string_view whole) {
-  const std::less<const char*> before;
+  const std::less<> before;
   return part.empty() ||
          (!before(part.data(), whole.data()) && !before(whole.data() + whole.size(), part.data() + part.size()));
 }
