@@ -104,6 +104,46 @@ TEST_CASE("parsers examine a bounded prefix of hostile input") {
   SUBCASE("10 MB") { check_bounded_work(std::size_t{10} * 1024 * 1024); }
 }
 
+namespace {
+
+// A reply parser stops after MaxLines lines (too_many_lines) or at the first
+// line it rejects, so on endless lines it reads only the lines it needs: 9
+// lines of 7 bytes for BasicReply<8> on "250-x\r\n" repeated.
+struct HostileReply {
+  const char* line;
+  smtpcodes::ParseMode mode;
+  std::size_t readable;
+};
+constexpr HostileReply hostile_replies[] = {
+    {"250-x\r\n", ParseMode::strict, 9 * 7},    {"250-x\n", ParseMode::lenient, 9 * 6},
+    {"250-x\n", ParseMode::strict, 6},          {"x\r\n", ParseMode::strict, 3},
+    {"250-\xff\r\n", ParseMode::strict, 9 * 7}, {"\r\n", ParseMode::lenient, 2},
+};
+
+void check_bounded_reply_work(std::size_t size) {
+  for (const HostileReply& hostile : hostile_replies) {
+    std::string head;
+    while (head.size() < hostile.readable + 64) head += hostile.line;
+    const smtpcodes_inputs::GuardedInput input(head, '\n', size, hostile.readable);
+    REQUIRE(input.ok());
+    CAPTURE(hostile.line);
+    smtpcodes::ReplyOptions options;
+    options.mode = hostile.mode;
+    std::size_t end = 0;
+    const auto reply = smtpcodes::scan_reply<8>(input.view(), options, end);
+    REQUIRE_FALSE(reply.has_value());
+    CHECK(end <= hostile.readable);
+    CHECK(reply.error().offset <= hostile.readable);
+  }
+}
+
+}  // namespace
+
+TEST_CASE("the reply parser examines only the lines it needs of hostile input") {
+  SUBCASE("1 KB") { check_bounded_reply_work(1024); }
+  SUBCASE("10 MB") { check_bounded_reply_work(std::size_t{10} * 1024 * 1024); }
+}
+
 // Names and messages are total: any value a caller can form, even outside
 // the enumerators, gets a non-empty answer, so printing a corrupted or future
 // value never reads garbage.
