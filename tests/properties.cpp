@@ -115,9 +115,12 @@ struct HostileReply {
   std::size_t readable;
 };
 constexpr HostileReply hostile_replies[] = {
-    {"250-x\r\n", ParseMode::strict, 9 * 7},    {"250-x\n", ParseMode::lenient, 9 * 6},
-    {"250-x\n", ParseMode::strict, 6},          {"x\r\n", ParseMode::strict, 3},
-    {"250-\xff\r\n", ParseMode::strict, 9 * 7}, {"\r\n", ParseMode::lenient, 2},
+    {"250-x\r\n", ParseMode::strict, std::size_t{9} * 7},
+    {"250-x\n", ParseMode::lenient, std::size_t{9} * 6},
+    {"250-x\n", ParseMode::strict, 6},
+    {"x\r\n", ParseMode::strict, 3},
+    {"250-\xff\r\n", ParseMode::strict, std::size_t{9} * 7},
+    {"\r\n", ParseMode::lenient, 2},
 };
 
 void check_bounded_reply_work(std::size_t size) {
