@@ -186,3 +186,43 @@ TEST_CASE("errors are equal only with the same kind and offset") {
   CHECK(ParseError{ParseErrorKind::too_short, 1} != ParseError{ParseErrorKind::not_a_digit, 1});
   CHECK(ParseError{ParseErrorKind::too_short, 1} == ParseError{ParseErrorKind::too_short, 1});
 }
+
+namespace {
+
+// True when name(value) is non-empty for all 256 values of an 8-bit enum.
+template <class Enum, class Name>
+bool named_for_every_byte(Name name) {
+  for (unsigned raw = 0; raw <= 255; ++raw) {
+    if (name(static_cast<Enum>(raw)).empty()) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+TEST_CASE("the names of the reply, EHLO and registry enumerations answer for every value") {
+  using namespace smtpcodes;
+  CHECK(named_for_every_byte<ReplyErrorKind>([](ReplyErrorKind v) { return name(v); }));
+  CHECK(named_for_every_byte<ReplyErrorKind>([](ReplyErrorKind v) { return message(v); }));
+  CHECK(named_for_every_byte<ReplyDiagnostic>([](ReplyDiagnostic v) { return name(v); }));
+  CHECK(named_for_every_byte<EnhancedStatusSource>([](EnhancedStatusSource v) { return name(v); }));
+  CHECK(named_for_every_byte<Actor>([](Actor v) { return name(v); }));
+  CHECK(named_for_every_byte<Retry>([](Retry v) { return name(v); }));
+  CHECK(named_for_every_byte<Origin>([](Origin v) { return name(v); }));
+  CHECK(named_for_every_byte<Source>([](Source v) { return name(v); }));
+  CHECK(named_for_every_byte<Agreement>([](Agreement v) { return name(v); }));
+  CHECK(named_for_every_byte<DotlessFit>([](DotlessFit v) { return name(v); }));
+  CHECK(named_for_every_byte<Association>([](Association v) { return name(v); }));
+  CHECK(named_for_every_byte<DerivationRule>([](DerivationRule v) { return name(v); }));
+  for (std::size_t source = 0; source < source_count; ++source) {
+    CHECK_FALSE(document(static_cast<Source>(source)).empty());
+  }
+  // A keyword reads back as its extension, in any case; unknown has none.
+  for (unsigned raw = 0; raw <= 255; ++raw) {
+    const auto extension = static_cast<Extension>(raw);
+    const std::string_view word = keyword(extension);
+    CHECK((word.empty() || extension_from_keyword(word) == extension));
+  }
+  CHECK(keyword(Extension::unknown).empty());
+  CHECK(extension_from_keyword("pipelining") == Extension::pipelining);
+}
