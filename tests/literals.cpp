@@ -1,6 +1,8 @@
 // The literals: 550_reply and "5.1.1"_status.
 #include <doctest/doctest.h>
 
+#include <cstdint>
+
 #include <smtpcodes/literals.hpp>
 
 using namespace smtpcodes::literals;
@@ -18,6 +20,21 @@ static_assert(!smtpcodes::detail::is_reply_code_literal<'5', '5', '0', '0'>());
 static_assert(!smtpcodes::detail::is_reply_code_literal<'0', '5', '0'>());
 static_assert(!smtpcodes::detail::is_reply_code_literal<'0', 'x', '1'>());
 static_assert(!smtpcodes::detail::is_reply_code_literal<'5', '\'', '0'>());
+
+namespace {
+template <class T>
+std::uint32_t status_key_in_template(T) {
+  return ("5.1.1"_status).key();
+}
+}  // namespace
+
+// A literal inside a template is evaluated too (Clang 14's consteval left it
+// as an undefined reference, so this fails to link where that happens).
+TEST_CASE("literals inside templates and generic lambdas") {
+  CHECK(status_key_in_template(0) == 5001001U);
+  const auto in_generic_lambda = [](auto) { return ("4.2.2"_status).key() + (550_reply).value(); };
+  CHECK(in_generic_lambda(0) == 4002002U + 550U);
+}
 
 TEST_CASE("literals give the same values as the parsers at run time") {
   const smtpcodes::ReplyCode code = 421_reply;

@@ -15,6 +15,8 @@ struct Options {
 int run_explain(const Options& options);
 int run_replies(const Options& options);
 int run_probe(const Options& options);
+int run_find(const Options& options);
+int run_bounces(const Options& options);
 
 }  // namespace smtpcodes_cli
 

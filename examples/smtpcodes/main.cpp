@@ -21,6 +21,10 @@ constexpr Command commands[] = {
      "replies [--json] [--lenient] [--max-line-length N] [FILE]   parse raw server output (default stdin)"},
     {"probe", smtpcodes_cli::run_probe,
      "probe [--json] HOST [PORT] [--rcpt ADDR] [--data]   run EHLO, MAIL, RCPT, DATA, QUIT, print each reply"},
+    {"find", smtpcodes_cli::run_find,
+     "find [--json] TEXT...     the reply code and enhanced status in free text (- reads stdin)"},
+    {"bounces", smtpcodes_cli::run_bounces,
+     "bounces [--json] PATH...  classify bounce messages, mbox files, directories, MTA logs"},
 };
 
 void print_usage(std::FILE* out) {

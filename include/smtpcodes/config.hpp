@@ -7,10 +7,11 @@
 // and `constexpr` otherwise, so the literals reject bad codes at compile time
 // under C++20 and still work inside constant expressions under C++17.
 #if !defined(SMTPCODES_CONSTEVAL)
-// Clang 14 implements consteval well enough for this use but does not define
-// __cpp_consteval; earlier Clang versions have bugs with it.
-#if (defined(__cpp_consteval) && __cpp_consteval >= 201811L) || \
-    (defined(__clang_major__) && __clang_major__ >= 14 && __cplusplus >= 202002L)
+// Only where the compiler says its consteval is complete: Clang 14 does not
+// define __cpp_consteval, and rightly so, since it never evaluates an
+// immediate call written inside a template ("5.1.1"_status in a function
+// template or generic lambda ends as an undefined reference at link time).
+#if defined(__cpp_consteval) && __cpp_consteval >= 201811L
 #define SMTPCODES_CONSTEVAL consteval
 #define SMTPCODES_HAS_CONSTEVAL 1
 #else

@@ -19,5 +19,11 @@
 #include <smtpcodes/reply_stream.hpp>
 #include <smtpcodes/ehlo.hpp>
 #include <smtpcodes/derived_reply.hpp>
+#include <smtpcodes/find.hpp>
+#include <smtpcodes/dsn.hpp>
+#include <smtpcodes/transfer_encoding.hpp>
+#include <smtpcodes/mta_log.hpp>
+#include <smtpcodes/classify.hpp>
+#include <smtpcodes/bounce_message.hpp>
 
 #endif  // SMTPCODES_SMTPCODES_HPP

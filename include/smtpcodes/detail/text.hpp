@@ -1,0 +1,84 @@
+#ifndef SMTPCODES_DETAIL_TEXT_HPP
+#define SMTPCODES_DETAIL_TEXT_HPP
+
+// ASCII text helpers for the bounce parsers. Mail headers, DSN fields and
+// MTA logs are ASCII protocol text (RFC 5322, RFC 3464), so <cctype> and its
+// locale are neither needed nor wanted, and everything here is constexpr.
+#include <cstddef>
+#include <string_view>
+
+namespace smtpcodes {
+inline namespace v0 {
+namespace detail {
+
+[[nodiscard]] constexpr bool is_alpha(char c) noexcept {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+[[nodiscard]] constexpr bool is_alnum(char c) noexcept {
+  return is_alpha(c) || (c >= '0' && c <= '9');
+}
+[[nodiscard]] constexpr bool is_space(char c) noexcept {
+  return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v';
+}
+[[nodiscard]] constexpr bool is_space_or_tab(char c) noexcept { return c == ' ' || c == '\t'; }
+[[nodiscard]] constexpr char to_lower(char c) noexcept {
+  return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+}
+
+[[nodiscard]] constexpr bool iequals(std::string_view a, std::string_view b) noexcept {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    if (to_lower(a[i]) != to_lower(b[i])) return false;
+  }
+  return true;
+}
+
+[[nodiscard]] constexpr bool istarts_with(std::string_view text, std::string_view prefix) noexcept {
+  return text.size() >= prefix.size() && iequals(text.substr(0, prefix.size()), prefix);
+}
+
+// Case-insensitive search for a lower-case needle; npos when absent. The
+// first character is found with a cheap loop before the rest is compared.
+[[nodiscard]] constexpr std::size_t ifind(std::string_view text, std::string_view lower_needle,
+                                          std::size_t from = 0) noexcept {
+  if (lower_needle.empty()) return from <= text.size() ? from : std::string_view::npos;
+  if (text.size() < lower_needle.size()) return std::string_view::npos;
+  const char first = lower_needle[0];
+  const std::size_t last = text.size() - lower_needle.size();
+  for (std::size_t i = from; i <= last; ++i) {
+    if (to_lower(text[i]) != first) continue;
+    std::size_t k = 1;
+    while (k < lower_needle.size() && to_lower(text[i + k]) == lower_needle[k]) ++k;
+    if (k == lower_needle.size()) return i;
+  }
+  return std::string_view::npos;
+}
+
+[[nodiscard]] constexpr std::string_view trim(std::string_view text) noexcept {
+  while (!text.empty() && is_space(text.front())) text.remove_prefix(1);
+  while (!text.empty() && is_space(text.back())) text.remove_suffix(1);
+  return text;
+}
+
+// One line of text without its end: CRLF, a bare LF or a bare CR.
+struct Line {
+  std::string_view text;
+  std::size_t next = 0;  // offset of the following line
+};
+
+[[nodiscard]] constexpr Line line_at(std::string_view text, std::size_t pos) noexcept {
+  std::size_t end = pos;
+  while (end < text.size() && text[end] != '\n' && text[end] != '\r') ++end;
+  std::size_t next = end;
+  if (next < text.size()) {
+    const bool crlf = text[next] == '\r' && next + 1 < text.size() && text[next + 1] == '\n';
+    next += crlf ? 2U : 1U;
+  }
+  return Line{text.substr(pos, end - pos), next};
+}
+
+}  // namespace detail
+}  // namespace v0
+}  // namespace smtpcodes
+
+#endif  // SMTPCODES_DETAIL_TEXT_HPP

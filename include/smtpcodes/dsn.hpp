@@ -1,0 +1,472 @@
+#ifndef SMTPCODES_DSN_HPP
+#define SMTPCODES_DSN_HPP
+
+// Delivery status notifications (RFC 3464) and the multipart/report messages
+// that carry them (RFC 6522), read without copying: every field is a view
+// into the caller's text, which must outlive the results.
+//
+// Header syntax follows RFC 5322 §2.2: "Name: value", names compared without
+// regard to case, a value continued on lines that start with a space or tab
+// (folding; the view keeps the line breaks, see unfold). Lines may end in
+// CRLF, LF or a bare CR. Work is linear in the size of the input.
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+#include <smtpcodes/detail/text.hpp>
+#include <smtpcodes/enhanced_status.hpp>
+#include <smtpcodes/parse_error.hpp>
+#include <smtpcodes/result.hpp>
+
+namespace smtpcodes {
+inline namespace v0 {
+
+// One header field; value is trimmed and may span folded lines.
+struct HeaderField {
+  std::string_view name;
+  std::string_view value;
+};
+
+// "type; value", as in "rfc822; bob@example.com" or "smtp; 550 5.1.1 ..."
+// (RFC 3464 §2.1.2). type is empty when there is no ";".
+struct TypedValue {
+  std::string_view type;
+  std::string_view value;
+
+  [[nodiscard]] constexpr bool empty() const noexcept { return value.empty() && type.empty(); }
+};
+
+// The Action field (RFC 3464 §2.3.3); unknown for anything else.
+enum class DsnAction : std::uint8_t { unknown, failed, delayed, delivered, relayed, expanded };
+
+[[nodiscard]] constexpr std::string_view name(DsnAction action) noexcept {
+  switch (action) {
+    case DsnAction::failed: return "failed";
+    case DsnAction::delayed: return "delayed";
+    case DsnAction::delivered: return "delivered";
+    case DsnAction::relayed: return "relayed";
+    case DsnAction::expanded: return "expanded";
+    case DsnAction::unknown: break;
+  }
+  return "unknown";
+}
+
+namespace detail {
+
+[[nodiscard]] constexpr bool is_blank_line(std::string_view line) noexcept {
+  for (char c : line) {
+    if (!is_space(c)) return false;
+  }
+  return true;
+}
+
+// Reads the header field that starts at pos and moves pos past it (and past
+// its continuation lines). Lines without a colon are skipped. Returns false,
+// with pos just after the blank line, at the end of the header block.
+[[nodiscard]] constexpr bool next_header_field(std::string_view block, std::size_t& pos,
+                                               HeaderField& field) noexcept {
+  while (pos < block.size()) {
+    const Line line = line_at(block, pos);
+    if (is_blank_line(line.text)) {
+      pos = line.next;
+      return false;
+    }
+    const std::size_t colon = line.text.find(':');
+    pos = line.next;
+    if (is_space_or_tab(line.text[0]) || colon == std::string_view::npos || colon == 0) continue;
+    const auto line_start = static_cast<std::size_t>(line.text.data() - block.data());
+    const std::size_t value_start = line_start + colon + 1;
+    std::size_t value_end = line_start + line.text.size();
+    // RFC 5322 §2.2.3: a line that starts with white space continues the field.
+    while (pos < block.size() && is_space_or_tab(block[pos])) {
+      const Line more = line_at(block, pos);
+      if (is_blank_line(more.text)) break;
+      value_end = static_cast<std::size_t>(more.text.data() - block.data()) + more.text.size();
+      pos = more.next;
+    }
+    field.name = trim(line.text.substr(0, colon));
+    field.value = trim(block.substr(value_start, value_end - value_start));
+    return true;
+  }
+  return false;
+}
+
+}  // namespace detail
+
+// The value of the first field called name in a header block (up to the
+// first blank line), or an empty view.
+[[nodiscard]] constexpr std::string_view header_value(std::string_view headers, std::string_view name) noexcept {
+  std::size_t pos = 0;
+  HeaderField field;
+  while (detail::next_header_field(headers, pos, field)) {
+    if (detail::iequals(field.name, name)) return field.value;
+  }
+  return {};
+}
+
+// The value without an RFC 5322 comment: "5.1.1 (bad mailbox)" -> "5.1.1".
+[[nodiscard]] constexpr std::string_view strip_comment(std::string_view value) noexcept {
+  const std::size_t open = value.find('(');
+  return detail::trim(open == std::string_view::npos ? value : value.substr(0, open));
+}
+
+[[nodiscard]] constexpr TypedValue split_typed(std::string_view value) noexcept {
+  const std::size_t semicolon = value.find(';');
+  if (semicolon == std::string_view::npos) return TypedValue{{}, detail::trim(value)};
+  return TypedValue{detail::trim(value.substr(0, semicolon)), detail::trim(value.substr(semicolon + 1))};
+}
+
+// An address without its comment, angle brackets or quotes:
+// "<Bob@Example.com> (x)" -> "Bob@Example.com".
+[[nodiscard]] constexpr std::string_view bare_address(std::string_view address) noexcept {
+  address = strip_comment(address);
+  while (!address.empty() && (address.front() == '<' || address.front() == '"' || address.front() == '\'')) {
+    address.remove_prefix(1);
+  }
+  while (!address.empty() && (address.back() == '>' || address.back() == '"' || address.back() == '\'' ||
+                              address.back() == '.' || address.back() == ',')) {
+    address.remove_suffix(1);
+  }
+  return detail::trim(address);
+}
+
+[[nodiscard]] constexpr DsnAction parse_action(std::string_view value) noexcept {
+  value = strip_comment(value);
+  // Some MTAs write "failed (permanent)" or add words after it.
+  const std::size_t space = value.find_first_of(" \t;");
+  if (space != std::string_view::npos) value = value.substr(0, space);
+  if (detail::iequals(value, "failed") || detail::iequals(value, "failure")) return DsnAction::failed;
+  if (detail::iequals(value, "delayed")) return DsnAction::delayed;
+  if (detail::iequals(value, "delivered")) return DsnAction::delivered;
+  if (detail::iequals(value, "relayed")) return DsnAction::relayed;
+  if (detail::iequals(value, "expanded")) return DsnAction::expanded;
+  return DsnAction::unknown;
+}
+
+// The per-message fields of a delivery-status body (RFC 3464 §2.2).
+struct DsnMessageFields {
+  std::string_view original_envelope_id;
+  TypedValue reporting_mta;
+  TypedValue dsn_gateway;
+  TypedValue received_from_mta;
+  std::string_view arrival_date;
+};
+
+// One per-recipient block (RFC 3464 §2.3).
+struct DsnRecipient {
+  TypedValue original_recipient;
+  TypedValue final_recipient;
+  std::string_view action_text;
+  std::string_view status_text;
+  TypedValue remote_mta;
+  TypedValue diagnostic_code;
+  std::string_view last_attempt_date;
+  std::string_view final_log_id;
+  std::string_view will_retry_until;
+
+  [[nodiscard]] constexpr DsnAction action() const noexcept { return parse_action(action_text); }
+
+  // The Status field, read leniently: comments and zero padding are common.
+  [[nodiscard]] constexpr Result<EnhancedStatus> status() const noexcept {
+    const std::string_view text = strip_comment(status_text);
+    std::size_t end = 0;
+    return detail::scan_enhanced_status(text, ParseMode::lenient, end);
+  }
+
+  // Final-Recipient, or Original-Recipient when that is all there is.
+  [[nodiscard]] constexpr std::string_view recipient() const noexcept {
+    const std::string_view final_address = bare_address(final_recipient.value);
+    return final_address.empty() ? bare_address(original_recipient.value) : final_address;
+  }
+};
+
+namespace detail {
+
+// Stores a field of a recipient block; false when the name is not one.
+constexpr bool assign_recipient_field(DsnRecipient& recipient, const HeaderField& field) noexcept {
+  const std::string_view n = field.name;
+  if (iequals(n, "Original-Recipient")) recipient.original_recipient = split_typed(field.value);
+  else if (iequals(n, "Final-Recipient")) recipient.final_recipient = split_typed(field.value);
+  else if (iequals(n, "Action")) recipient.action_text = field.value;
+  else if (iequals(n, "Status")) recipient.status_text = field.value;
+  else if (iequals(n, "Remote-MTA")) recipient.remote_mta = split_typed(field.value);
+  else if (iequals(n, "Diagnostic-Code")) recipient.diagnostic_code = split_typed(field.value);
+  else if (iequals(n, "Last-Attempt-Date")) recipient.last_attempt_date = field.value;
+  else if (iequals(n, "Final-Log-ID")) recipient.final_log_id = field.value;
+  else if (iequals(n, "Will-Retry-Until")) recipient.will_retry_until = field.value;
+  else return false;
+  return true;
+}
+
+constexpr void assign_message_field(DsnMessageFields& message, const HeaderField& field) noexcept {
+  const std::string_view n = field.name;
+  if (iequals(n, "Original-Envelope-Id")) message.original_envelope_id = field.value;
+  else if (iequals(n, "Reporting-MTA")) message.reporting_mta = split_typed(field.value);
+  else if (iequals(n, "DSN-Gateway")) message.dsn_gateway = split_typed(field.value);
+  else if (iequals(n, "Received-From-MTA")) message.received_from_mta = split_typed(field.value);
+  else if (iequals(n, "Arrival-Date")) message.arrival_date = field.value;
+}
+
+// Reads the next block that names a recipient, starting at pos.
+[[nodiscard]] constexpr bool next_recipient_block(std::string_view text, std::size_t& pos,
+                                                  DsnRecipient& recipient) noexcept {
+  while (pos < text.size()) {
+    recipient = DsnRecipient{};
+    bool any = false;
+    HeaderField field;
+    while (next_header_field(text, pos, field)) any = assign_recipient_field(recipient, field) || any;
+    if (any && !(recipient.final_recipient.empty() && recipient.original_recipient.empty())) return true;
+  }
+  return false;
+}
+
+}  // namespace detail
+
+// Iterates over the per-recipient blocks of a delivery-status body.
+class DsnRecipientIterator {
+ public:
+  using value_type = DsnRecipient;
+  using difference_type = std::ptrdiff_t;
+  using reference = const DsnRecipient&;
+  using pointer = const DsnRecipient*;
+
+  constexpr DsnRecipientIterator() noexcept = default;
+  constexpr DsnRecipientIterator(std::string_view text, std::size_t pos) noexcept : text_(text), pos_(pos) {
+    advance();
+  }
+
+  constexpr reference operator*() const noexcept { return current_; }
+  constexpr pointer operator->() const noexcept { return &current_; }
+  constexpr DsnRecipientIterator& operator++() noexcept {
+    advance();
+    return *this;
+  }
+  friend constexpr bool operator==(const DsnRecipientIterator& a, const DsnRecipientIterator& b) noexcept {
+    return a.done_ == b.done_ && (a.done_ || a.pos_ == b.pos_);
+  }
+  friend constexpr bool operator!=(const DsnRecipientIterator& a, const DsnRecipientIterator& b) noexcept {
+    return !(a == b);
+  }
+
+ private:
+  constexpr void advance() noexcept { done_ = !detail::next_recipient_block(text_, pos_, current_); }
+
+  std::string_view text_;
+  std::size_t pos_ = 0;
+  DsnRecipient current_;
+  bool done_ = true;
+};
+
+// A parsed message/delivery-status body: the per-message fields and a range
+// over the recipients.
+struct DeliveryStatus {
+  DsnMessageFields message;
+  std::string_view text;
+
+  [[nodiscard]] constexpr DsnRecipientIterator begin() const noexcept { return {text, 0}; }
+  [[nodiscard]] constexpr DsnRecipientIterator end() const noexcept { return {}; }
+  [[nodiscard]] constexpr std::size_t recipient_count() const noexcept {
+    std::size_t count = 0;
+    for (auto it = begin(); it != end(); ++it) ++count;
+    return count;
+  }
+};
+
+// Parses a message/delivery-status body (RFC 3464 §2.1). The per-message
+// fields come from the first block; the recipients are every block that has
+// a Final-Recipient or Original-Recipient field (also the first block, for
+// the malformed notifications that merge the two).
+[[nodiscard]] constexpr DeliveryStatus parse_delivery_status(std::string_view body) noexcept {
+  DeliveryStatus result;
+  result.text = body;
+  std::size_t pos = 0;
+  while (pos < body.size() && detail::is_blank_line(detail::line_at(body, pos).text)) {
+    pos = detail::line_at(body, pos).next;
+  }
+  HeaderField field;
+  while (detail::next_header_field(body, pos, field)) detail::assign_message_field(result.message, field);
+  return result;
+}
+
+// One MIME part (RFC 2045, RFC 2046 §5.1): its header block and its body.
+struct MimePart {
+  std::string_view headers;
+  std::string_view body;
+  int depth = 0;  // 0 for the message itself
+
+  // The media type, "type/subtype", without parameters.
+  [[nodiscard]] constexpr std::string_view content_type() const noexcept {
+    const std::string_view value = header_value(headers, "Content-Type");
+    return detail::trim(value.substr(0, value.find(';')));
+  }
+};
+
+namespace detail {
+
+// The value of a Content-Type parameter, quotes removed.
+[[nodiscard]] constexpr std::string_view content_type_parameter(std::string_view content_type,
+                                                                std::string_view lower_name) noexcept {
+  std::size_t at = 0;
+  while ((at = ifind(content_type, lower_name, at)) != std::string_view::npos) {
+    const bool starts = at == 0 || content_type[at - 1] == ';' || is_space(content_type[at - 1]);
+    std::size_t pos = at + lower_name.size();
+    at = pos;
+    while (pos < content_type.size() && is_space_or_tab(content_type[pos])) ++pos;
+    if (!starts || pos == content_type.size() || content_type[pos] != '=') continue;
+    ++pos;
+    while (pos < content_type.size() && is_space(content_type[pos])) ++pos;
+    if (pos < content_type.size() && content_type[pos] == '"') {
+      const std::size_t close = content_type.find('"', pos + 1);
+      return content_type.substr(pos + 1, close == std::string_view::npos ? close : close - pos - 1);
+    }
+    std::size_t end = pos;
+    while (end < content_type.size() && content_type[end] != ';' && !is_space(content_type[end])) ++end;
+    return content_type.substr(pos, end - pos);
+  }
+  return {};
+}
+
+// Splits a message into header block and body at the first blank line.
+[[nodiscard]] constexpr MimePart split_part(std::string_view text, int depth) noexcept {
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    const Line line = line_at(text, pos);
+    if (line.text.empty()) return MimePart{text.substr(0, pos), text.substr(line.next), depth};
+    pos = line.next;
+  }
+  return MimePart{text, {}, depth};
+}
+
+// Is the line a boundary delimiter "--boundary" (RFC 2046 §5.1.1)? Sets
+// closing for "--boundary--".
+[[nodiscard]] constexpr bool is_delimiter(std::string_view line, std::string_view boundary, bool& closing) noexcept {
+  if (line.size() < boundary.size() + 2 || line[0] != '-' || line[1] != '-') return false;
+  if (line.substr(2, boundary.size()) != boundary) return false;
+  const std::string_view rest = line.substr(2 + boundary.size());
+  closing = rest.size() >= 2 && rest[0] == '-' && rest[1] == '-';
+  return closing || is_blank_line(rest);
+}
+
+inline constexpr int max_mime_depth = 4;
+
+template <class Callback>
+constexpr bool walk_parts(const MimePart& part, Callback& callback) noexcept {
+  if (!callback(part)) return false;
+  const std::string_view content_type = header_value(part.headers, "Content-Type");
+  if (!istarts_with(trim(content_type), "multipart/") || part.depth >= max_mime_depth) return true;
+  const std::string_view boundary = content_type_parameter(content_type, "boundary");
+  if (boundary.empty()) return true;
+  const std::string_view body = part.body;
+  std::size_t pos = 0;
+  std::size_t part_start = std::string_view::npos;
+  while (pos < body.size()) {
+    const Line line = line_at(body, pos);
+    bool closing = false;
+    if (is_delimiter(line.text, boundary, closing)) {
+      if (part_start != std::string_view::npos) {
+        // The line break before a delimiter belongs to the delimiter.
+        std::size_t end = pos;
+        if (end > part_start && body[end - 1] == '\n') --end;
+        if (end > part_start && body[end - 1] == '\r') --end;
+        const MimePart inner = split_part(body.substr(part_start, end - part_start), part.depth + 1);
+        if (!walk_parts(inner, callback)) return false;
+      }
+      if (closing) return true;
+      part_start = line.next;
+    }
+    pos = line.next;
+  }
+  if (part_start != std::string_view::npos && part_start < body.size()) {
+    return walk_parts(split_part(body.substr(part_start), part.depth + 1), callback);
+  }
+  return true;
+}
+
+}  // namespace detail
+
+// Calls callback(const MimePart&) for the message and, depth first, for every
+// part of its multipart bodies (at most detail::max_mime_depth levels deep).
+// The callback returns false to stop. Transfer encodings are not undone.
+template <class Callback>
+constexpr void for_each_mime_part(std::string_view message, Callback callback) noexcept {
+  const MimePart top = detail::split_part(message, 0);
+  detail::walk_parts(top, callback);
+}
+
+[[nodiscard]] constexpr bool is_delivery_status_type(std::string_view content_type) noexcept {
+  // RFC 6533 adds message/global-delivery-status for internationalized mail.
+  return detail::iequals(content_type, "message/delivery-status") ||
+         detail::iequals(content_type, "message/global-delivery-status");
+}
+
+// The body of the message/delivery-status part of a multipart/report
+// message (RFC 6522 §3), found through the MIME boundaries; failing that (a
+// boundary that does not match, a part glued to the text), the text after
+// the first "Content-Type: message/delivery-status" header up to the next
+// "--" line. Empty when there is none.
+[[nodiscard]] constexpr std::string_view find_delivery_status(std::string_view message) noexcept {
+  std::string_view found;
+  bool located = false;
+  for_each_mime_part(message, [&](const MimePart& part) noexcept {
+    if (part.depth > 0 && is_delivery_status_type(part.content_type())) {
+      found = part.body;
+      located = true;
+      return false;
+    }
+    return true;
+  });
+  if (located) return found;
+  std::size_t at = 0;
+  while ((at = detail::ifind(message, "content-type:", at)) != std::string_view::npos) {
+    const std::size_t value = at + 13;
+    at = value;
+    std::size_t type_start = value;
+    while (type_start < message.size() && detail::is_space_or_tab(message[type_start])) ++type_start;
+    if (!detail::istarts_with(message.substr(type_start), "message/delivery-status") &&
+        !detail::istarts_with(message.substr(type_start), "message/global-delivery-status")) {
+      continue;
+    }
+    std::size_t pos = value;
+    // Skip the rest of the part's header block.
+    while (pos < message.size()) {
+      const detail::Line line = detail::line_at(message, pos);
+      pos = line.next;
+      if (detail::is_blank_line(line.text)) break;
+    }
+    const std::size_t start = pos;
+    while (pos < message.size()) {
+      const detail::Line line = detail::line_at(message, pos);
+      if (line.text.size() >= 2 && line.text[0] == '-' && line.text[1] == '-') break;
+      pos = line.next;
+    }
+    return message.substr(start, pos - start);
+  }
+  return {};
+}
+
+// A view of value with folding undone, copied into out (at most out_size
+// characters): each line break and the white space around it becomes one
+// space. Returns the number of characters written.
+constexpr std::size_t unfold(std::string_view value, char* out, std::size_t out_size) noexcept {
+  std::size_t written = 0;
+  bool pending_space = false;
+  for (char c : value) {
+    if (detail::is_space(c)) {
+      pending_space = written > 0;
+      continue;
+    }
+    if (pending_space) {
+      if (written == out_size) break;
+      out[written++] = ' ';
+      pending_space = false;
+    }
+    if (written == out_size) break;
+    out[written++] = c;
+  }
+  return written;
+}
+
+}  // namespace v0
+}  // namespace smtpcodes
+
+#endif  // SMTPCODES_DSN_HPP

@@ -1,0 +1,471 @@
+#ifndef SMTPCODES_FIND_HPP
+#define SMTPCODES_FIND_HPP
+
+// Finding reply codes and enhanced status codes in free text: diagnostic
+// codes of delivery status notifications, MTA log lines, vendor prose.
+//
+// A candidate is a code standing on its own: three digits (reply code) or
+// digit.1*3digit.1*3digit (enhanced status code, RFC 3463 §2) with no letter,
+// digit or dot glued to either side, so IP addresses (192.5.1.1), version
+// numbers (v2.5.1.0, 4.94.2-1), dates, times, queue ids and long error
+// numbers never qualify. A reply code must start with 2 to 5, have a second
+// digit 0 to 5 or 7 (571 is in real use; 587, 465 ... are ports), must not
+// follow a word that makes it a quantity ("port", "size", "id", "over" ...)
+// nor precede a unit ("bytes", "seconds", "messages" ...), and in running
+// prose it must follow punctuation or a word that introduces a reply
+// ("said", "returned", "error" ...). A status must not follow a product or
+// version word ("Exim 4.94.2", "version 2.1.5").
+//
+// The scan looks only at digits and their neighbours, so the work is linear
+// in the length of the text and allocation-free.
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+#include <type_traits>
+#include <utility>
+
+#include <smtpcodes/detail/text.hpp>
+#include <smtpcodes/enhanced_status.hpp>
+#include <smtpcodes/parse_error.hpp>
+#include <smtpcodes/reply_code.hpp>
+
+namespace smtpcodes {
+inline namespace v0 {
+
+enum class CodeKind : std::uint8_t { reply_code, enhanced_status };
+
+// One code found in a text, where it is and what it is.
+struct CodeMatch {
+  CodeKind kind{CodeKind::reply_code};
+  std::size_t offset = 0;  // of the first digit
+  std::size_t length = 0;
+  ReplyCode reply_code;            // when kind == reply_code
+  EnhancedStatus enhanced_status;  // when kind == enhanced_status
+};
+
+// The best reply code and the best enhanced status of a text (see
+// find_codes). Either may be absent; their offsets are npos then.
+struct FoundCodes {
+  static constexpr std::size_t npos = std::string_view::npos;
+
+  ReplyCode reply_code;
+  EnhancedStatus enhanced_status;
+  std::size_t reply_code_offset = npos;
+  std::size_t enhanced_status_offset = npos;
+
+  [[nodiscard]] constexpr bool has_reply_code() const noexcept { return reply_code_offset != npos; }
+  [[nodiscard]] constexpr bool has_enhanced_status() const noexcept { return enhanced_status_offset != npos; }
+  [[nodiscard]] constexpr bool empty() const noexcept { return !has_reply_code() && !has_enhanced_status(); }
+};
+
+// Up to `capacity` matches in the order they appear; `truncated` says that
+// more were found than kept. for_each_code reaches all of them.
+struct CodeMatches {
+  static constexpr std::size_t capacity = 16;
+
+  CodeMatch items[capacity]{};
+  std::size_t count = 0;
+  bool truncated = false;
+
+  [[nodiscard]] constexpr std::size_t size() const noexcept { return count; }
+  [[nodiscard]] constexpr bool empty() const noexcept { return count == 0; }
+  [[nodiscard]] constexpr const CodeMatch* begin() const noexcept { return items; }
+  [[nodiscard]] constexpr const CodeMatch* end() const noexcept { return items + count; }
+  [[nodiscard]] constexpr const CodeMatch& operator[](std::size_t i) const noexcept { return items[i]; }
+};
+
+namespace detail {
+
+// Words after which a three-digit number is a quantity, not a reply code.
+inline constexpr std::string_view quantity_words[] = {
+    "port",   "size",    "length", "len",   "line",     "lines",   "pid",     "uid",    "gid",   "id",
+    "delay",  "bytes",   "byte",   "version", "ver",    "v",       "release", "build",  "ttl",   "timeout",
+    "after",  "than",    "of",     "over",  "exceeds",  "exceeded", "limit",  "max",    "maximum", "total",
+    "count",  "number",  "no",     "nr",    "attempt",  "attempts", "retry",  "at",     "on",    "in",
+    "since",  "until",   "within", "nrcpt", "priority", "pri",     "year",    "day",    "days",  "hour",
+    "hours",  "page",    "queue",  "qid",   "rev",      "revision", "up",     "about",  "approx", "only",
+};
+
+// Words after which a number in prose introduces a server's reply.
+inline constexpr std::string_view reply_intro_words[] = {
+    "said",   "says",    "returned", "return", "reply",   "replied", "response", "responded", "code",
+    "error",  "status",  "with",     "failed", "answer",  "answered", "smtp",    "esmtp",     "dsn",
+    "stat",   "rejected", "result",  "was",    "is",      "reason",  "failure", "message",   "permanent",
+    "temporary", "transient", "fatal",
+};
+
+// Units after which a three-digit number is a quantity.
+inline constexpr std::string_view unit_words[] = {
+    "bytes", "byte", "b",    "kb",      "mb",    "gb",          "kib",   "mib",   "k",     "ms",
+    "s",     "sec",  "secs", "seconds", "second", "min",        "mins",  "minutes", "minute", "hours",
+    "hour",  "h",    "days", "day",     "messages", "msgs",     "recipients", "rcpts", "connections",
+    "times", "mails", "emails", "users", "errors", "percent",   "kbytes", "mbytes",
+};
+
+// Words before a dotted number that make it a version, not a status.
+inline constexpr std::string_view version_words[] = {
+    "version", "ver",   "v",      "release", "rel",     "build",  "rev",    "revision", "postfix", "exim",
+    "sendmail", "qmail", "courier", "smtpd",  "openssl", "linux", "kernel", "php",      "perl",    "python",
+    "ruby",    "java",  "node",   "firmware", "update", "patch",  "ip",     "ipv4",     "address", "host",
+};
+
+// The first letters of a word list as a bit set, so that most words are
+// ruled out without walking the list.
+template <std::size_t N>
+[[nodiscard]] constexpr std::uint32_t initials(const std::string_view (&words)[N]) noexcept {
+  std::uint32_t set = 0;
+  for (std::string_view word : words) set |= 1U << static_cast<unsigned>(word[0] - 'a');
+  return set;
+}
+
+inline constexpr std::uint32_t quantity_initials = initials(quantity_words);
+inline constexpr std::uint32_t reply_intro_initials = initials(reply_intro_words);
+inline constexpr std::uint32_t unit_initials = initials(unit_words);
+inline constexpr std::uint32_t version_initials = initials(version_words);
+
+template <std::size_t N>
+[[nodiscard]] constexpr bool is_one_of(std::string_view word, const std::string_view (&words)[N],
+                                       std::uint32_t word_initials) noexcept {
+  if (word.empty()) return false;
+  const char first = to_lower(word[0]);
+  if (first < 'a' || first > 'z' || ((word_initials >> static_cast<unsigned>(first - 'a')) & 1U) == 0) {
+    return false;
+  }
+  for (std::string_view candidate : words) {
+    if (candidate[0] == first && iequals(word, candidate)) return true;
+  }
+  return false;
+}
+
+// The word just before `pos`, skipping blanks and the punctuation that may
+// sit between a word and a code ("dsn=", "port:", "said: '"). Also reports
+// the character just before the code, skipping blanks only.
+struct WordBefore {
+  std::string_view word;
+  char previous = '\0';  // last non-blank character before the code, or 0
+};
+
+[[nodiscard]] constexpr WordBefore word_before(std::string_view text, std::size_t pos) noexcept {
+  WordBefore result;
+  std::size_t i = pos;
+  while (i > 0 && is_space_or_tab(text[i - 1])) --i;
+  if (i > 0) result.previous = text[i - 1];
+  std::size_t skipped = 0;
+  while (i > 0 && skipped < 4) {
+    const char c = text[i - 1];
+    if (!(is_space_or_tab(c) || c == '=' || c == ':' || c == '(' || c == ')' || c == '[' || c == '\'' || c == '"' ||
+          c == '#')) {
+      break;
+    }
+    --i;
+    ++skipped;
+  }
+  const std::size_t end = i;
+  while (i > 0 && end - i < 16 && is_alpha(text[i - 1])) --i;
+  if (i > 0 && is_alnum(text[i - 1])) return result;  // part of a longer token
+  result.word = text.substr(i, end - i);
+  return result;
+}
+
+[[nodiscard]] constexpr std::string_view word_after(std::string_view text, std::size_t pos) noexcept {
+  if (pos < text.size() && is_space_or_tab(text[pos])) ++pos;
+  std::size_t end = pos;
+  while (end < text.size() && end - pos < 16 && is_alpha(text[end])) ++end;
+  return text.substr(pos, end - pos);
+}
+
+// May a code start at pos, judging by the character before it?
+[[nodiscard]] constexpr bool starts_a_token(std::string_view text, std::size_t pos, bool reply) noexcept {
+  if (pos == 0) return true;
+  const char p = text[pos - 1];
+  if (is_space(p)) return true;
+  switch (p) {
+    case '(': case '[': case '<': case '{': case '"': case '\'': case '`': case '#':
+    case ';': case ',': case '=': case '>': case '*': case '|':
+      return true;
+    case ':':
+      // host:port and times glue digits to a colon; "Status:5.1.1" is fine.
+      return pos == 1 || !(reply ? is_alnum(text[pos - 2]) : is_digit(text[pos - 2]));
+    case '-':
+      // A status after "550-" (RFC 5321 §4.2.1 continuation line), or a code
+      // after a dash list item; never a reply code inside "925-423-5635".
+      return pos == 1 || is_space(text[pos - 2]) || (!reply && is_digit(text[pos - 2]));
+    default:
+      return false;
+  }
+}
+
+// May a code end at pos, judging by what follows it?
+[[nodiscard]] constexpr bool ends_a_token(std::string_view text, std::size_t pos, bool reply) noexcept {
+  if (pos == text.size()) return true;
+  const char c = text[pos];
+  const bool digit_follows = pos + 1 < text.size() && is_digit(text[pos + 1]);
+  const bool alnum_follows = pos + 1 < text.size() && is_alnum(text[pos + 1]);
+  if (is_alnum(c) || c == '_' || c == '@' || c == '/' || c == '%' || c == '+') return false;
+  if ((c == '.' || c == ':' || c == ',') && digit_follows) return false;  // 1.2.3.4, 1.2.3:25
+  // "550-Please ..." continues a reply (RFC 5321 §4.2.1); "4.94.2-deb" is a version.
+  if (!reply && c == '-' && alnum_follows && !digit_follows) return false;
+  return true;
+}
+
+[[nodiscard]] constexpr bool plausible_reply_digits(std::string_view three) noexcept {
+  return three[0] >= '2' && three[0] <= '5' && (three[1] <= '5' || three[1] == '7');
+}
+
+// A code candidate at pos (a digit starting a token), or nothing. `end` is
+// where scanning continues either way.
+[[nodiscard]] constexpr bool candidate_at(std::string_view text, std::size_t pos, CodeMatch& match,
+                                          std::size_t& end) noexcept {
+  std::size_t run = pos;
+  while (run < text.size() && is_digit(text[run])) ++run;
+  end = run;
+  const std::size_t digits = run - pos;
+  if (digits == 1 && run < text.size() && text[run] == '.') {
+    if (!starts_a_token(text, pos, false)) return false;
+    std::size_t length = 0;
+    const auto status = scan_enhanced_status(text.substr(pos), ParseMode::strict, length);
+    if (!status) return false;
+    end = pos + length;
+    if (!ends_a_token(text, end, false)) return false;
+    if (is_one_of(word_before(text, pos).word, version_words, version_initials)) return false;
+    match = CodeMatch{CodeKind::enhanced_status, pos, length, ReplyCode{}, *status};
+    return true;
+  }
+  if (digits != 3 || !plausible_reply_digits(text.substr(pos, 3))) return false;
+  if (!starts_a_token(text, pos, true) || !ends_a_token(text, run, true)) return false;
+  std::size_t length = 0;
+  const auto code = scan_reply_code(text.substr(pos, 3), ParseMode::lenient, length);
+  if (!code) return false;
+  const WordBefore before = word_before(text, pos);
+  if (is_one_of(before.word, quantity_words, quantity_initials)) return false;
+  if (is_one_of(word_after(text, run), unit_words, unit_initials)) return false;
+  // In running prose ("... has 450 ...") a number is a quantity unless a
+  // word such as "said" introduces it.
+  if (is_alnum(before.previous) && !is_one_of(before.word, reply_intro_words, reply_intro_initials)) return false;
+  match = CodeMatch{CodeKind::reply_code, pos, 3, *code, EnhancedStatus{}};
+  return true;
+}
+
+}  // namespace detail
+
+// Calls callback(const CodeMatch&) for every code in text, in order. The
+// callback may return void, or bool: false stops the scan. Returns the
+// number of matches reported.
+template <class Callback>
+constexpr std::size_t for_each_code(std::string_view text, Callback&& callback) noexcept(
+    noexcept(callback(std::declval<const CodeMatch&>()))) {
+  std::size_t reported = 0;
+  std::size_t pos = 0;
+  const std::size_t size = text.size();
+  for (;;) {
+    // The hot loop, four characters a step: one comparison per character
+    // until a digit.
+    while (pos + 4 <= size && !detail::is_digit(text[pos]) && !detail::is_digit(text[pos + 1]) &&
+           !detail::is_digit(text[pos + 2]) && !detail::is_digit(text[pos + 3])) {
+      pos += 4;
+    }
+    while (pos < size && !detail::is_digit(text[pos])) ++pos;
+    if (pos >= size) break;
+    // Cheap filter first: only a lone digit before a dot or exactly three
+    // digits can start a code, and not right after a letter, digit or dot.
+    std::size_t run = pos + 1;
+    while (run < text.size() && detail::is_digit(text[run])) ++run;
+    const bool shape = (run - pos == 1 && run < text.size() && text[run] == '.') || run - pos == 3;
+    const char before = pos > 0 ? text[pos - 1] : ' ';
+    if (!shape || detail::is_alnum(before) || before == '.') {
+      while (run < text.size() && (detail::is_digit(text[run]) || text[run] == '.')) ++run;
+      pos = run;
+      continue;
+    }
+    CodeMatch match;
+    std::size_t end = pos;
+    const bool found = detail::candidate_at(text, pos, match, end);
+    // A rejected dotted number is skipped whole, so its tail cannot match.
+    while (!found && end < text.size() && (detail::is_digit(text[end]) || text[end] == '.')) ++end;
+    pos = end > pos ? end : pos + 1;
+    if (!found) continue;
+    ++reported;
+    if constexpr (std::is_same_v<decltype(callback(match)), bool>) {
+      if (!callback(match)) break;
+    } else {
+      callback(match);
+    }
+  }
+  return reported;
+}
+
+// The first CodeMatches::capacity codes of text.
+[[nodiscard]] constexpr CodeMatches find_all_codes(std::string_view text) noexcept {
+  CodeMatches matches;
+  for_each_code(text, [&matches](const CodeMatch& match) noexcept {
+    if (matches.count == CodeMatches::capacity) {
+      matches.truncated = true;
+      return false;
+    }
+    matches.items[matches.count++] = match;
+    return true;
+  });
+  return matches;
+}
+
+namespace detail {
+
+// A reply code, a status or both found next to each other, with a score.
+struct CodeUnit {
+  FoundCodes codes;
+  int score = -1;
+};
+
+// Best-match rules, highest score wins, the first on a tie:
+//  1. a reply code directly followed by a status ("550 5.1.1", "550-5.1.1")
+//     or a status shortly before a reply code ("#5.7.1 (553 ...") beats a
+//     code alone; a pair whose class agrees with the reply code's first
+//     digit beats one that does not (RFC 3463 §2);
+//  2. failures (4xx, 5xx, 4.x.x, 5.x.x) beat successes;
+//  3. a specific status beats X.0.0;
+//  4. a code right after a quote or after "said:" is the inner, quoted
+//     reply, and beats an otherwise equal outer one.
+// The missing half of the winner is then filled from the best lone code of
+// the same class.
+class BestCodeFinder {
+ public:
+  explicit constexpr BestCodeFinder(std::string_view text) noexcept : text_(text) {}
+
+  constexpr void add(const CodeMatch& match) noexcept {
+    if (match.kind == CodeKind::enhanced_status) {
+      if (has_pending_ && match.offset == pending_.offset + 4 &&
+          (text_[match.offset - 1] == ' ' || text_[match.offset - 1] == '-')) {
+        score_pair(pending_, match);
+        remember_reply(pending_);
+        has_pending_ = false;
+        return;
+      }
+      flush();
+      score_status(match);
+      last_status_ = match;
+      has_last_status_ = true;
+      return;
+    }
+    flush();
+    pending_ = match;
+    has_pending_ = true;
+  }
+
+  // Called after a reply code has been scored, so it counts for later ones only.
+  constexpr void remember_reply(const CodeMatch& reply) noexcept { last_reply_end_ = reply.offset + reply.length; }
+
+  [[nodiscard]] constexpr FoundCodes result() noexcept {
+    flush();
+    FoundCodes found = best_.codes;
+    if (best_.score < 0) return found;
+    if (found.has_reply_code() && !found.has_enhanced_status()) {
+      const CodeUnit& status = best_status_[found.reply_code.first_digit()];
+      if (status.score >= 0) {
+        found.enhanced_status = status.codes.enhanced_status;
+        found.enhanced_status_offset = status.codes.enhanced_status_offset;
+      }
+    } else if (found.has_enhanced_status() && !found.has_reply_code()) {
+      const CodeUnit& reply = best_reply_[found.enhanced_status.class_digit()];
+      if (reply.score >= 0) {
+        found.reply_code = reply.codes.reply_code;
+        found.reply_code_offset = reply.codes.reply_code_offset;
+      }
+    }
+    return found;
+  }
+
+ private:
+  [[nodiscard]] constexpr bool is_inner(std::size_t pos) const noexcept {
+    const WordBefore before = word_before(text_, pos);
+    if (before.previous == '\'' || before.previous == '"' || iequals(before.word, "said")) return true;
+    // A reply quoted after another one on the same line: "554 <a@b>... 550 Host unknown".
+    if (last_reply_end_ == 0 || last_reply_end_ > pos) return false;
+    for (std::size_t i = last_reply_end_; i < pos; ++i) {
+      if (text_[i] == '\n' || text_[i] == '\r') return false;
+    }
+    return true;
+  }
+
+  // A lone reply code still waiting for a status; pair it with a status
+  // just before it, if any ("#5.0.0 smtp; 550", "5.7.1 (553 ...").
+  constexpr void flush() noexcept {
+    if (!has_pending_) return;
+    has_pending_ = false;
+    score_reply(pending_);
+    remember_reply(pending_);
+    if (!has_last_status_) return;
+    const std::size_t status_end = last_status_.offset + last_status_.length;
+    if (pending_.offset < status_end || pending_.offset - status_end > 8) return;
+    for (std::size_t i = status_end; i < pending_.offset; ++i) {
+      const char c = text_[i];
+      if (is_alnum(c) && !istarts_with(text_.substr(i), "smtp;")) return;
+      if (is_alnum(c)) i += 4;
+    }
+    score_pair(pending_, last_status_);
+  }
+
+  constexpr void consider(const CodeUnit& unit) noexcept {
+    if (unit.score > best_.score) best_ = unit;
+  }
+
+  constexpr void score_reply(const CodeMatch& reply) noexcept {
+    CodeUnit unit;
+    unit.codes.reply_code = reply.reply_code;
+    unit.codes.reply_code_offset = reply.offset;
+    unit.score = 10 + (reply.reply_code.is_failure() ? 4 : 0) + (is_inner(reply.offset) ? 1 : 0);
+    consider(unit);
+    CodeUnit& slot = best_reply_[reply.reply_code.first_digit()];
+    if (unit.score > slot.score) slot = unit;
+  }
+
+  constexpr void score_status(const CodeMatch& status) noexcept {
+    CodeUnit unit;
+    unit.codes.enhanced_status = status.enhanced_status;
+    unit.codes.enhanced_status_offset = status.offset;
+    unit.score = 10 + specificity(status.enhanced_status) + (is_inner(status.offset) ? 1 : 0);
+    consider(unit);
+    CodeUnit& slot = best_status_[status.enhanced_status.class_digit()];
+    if (unit.score > slot.score) slot = unit;
+  }
+
+  constexpr void score_pair(const CodeMatch& reply, const CodeMatch& status) noexcept {
+    CodeUnit unit;
+    unit.codes.reply_code = reply.reply_code;
+    unit.codes.reply_code_offset = reply.offset;
+    unit.codes.enhanced_status = status.enhanced_status;
+    unit.codes.enhanced_status_offset = status.offset;
+    const bool agrees = reply.reply_code.first_digit() == status.enhanced_status.class_digit();
+    const std::size_t first = reply.offset < status.offset ? reply.offset : status.offset;
+    unit.score = (agrees ? 40 : 20) + specificity(status.enhanced_status) + (is_inner(first) ? 1 : 0);
+    consider(unit);
+  }
+
+  [[nodiscard]] static constexpr int specificity(EnhancedStatus status) noexcept {
+    return (status.is_failure() ? 4 : 0) + (status.subject_number() != 0 || status.detail() != 0 ? 2 : 0);
+  }
+
+  std::string_view text_;
+  CodeUnit best_;
+  CodeUnit best_reply_[6]{};   // by first digit (2 to 5 occur)
+  CodeUnit best_status_[6]{};  // by class digit (2, 4, 5)
+  CodeMatch pending_;
+  CodeMatch last_status_;
+  std::size_t last_reply_end_ = 0;
+  bool has_pending_ = false;
+  bool has_last_status_ = false;
+};
+
+}  // namespace detail
+
+// The reply code and enhanced status that best describe text, by the rules
+// of detail::BestCodeFinder. find_all_codes and for_each_code list the rest.
+[[nodiscard]] constexpr FoundCodes find_codes(std::string_view text) noexcept {
+  detail::BestCodeFinder finder(text);
+  for_each_code(text, [&finder](const CodeMatch& match) noexcept { finder.add(match); });
+  return finder.result();
+}
+
+}  // namespace v0
+}  // namespace smtpcodes
+
+#endif  // SMTPCODES_FIND_HPP
