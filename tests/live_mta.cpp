@@ -8,8 +8,8 @@
 // fails: a live test must never pass without a server.
 #include <doctest/doctest.h>
 
-#include <netinet/in.h>
 #include <arpa/inet.h>
+#include <netinet/in.h>
 #include <sys/socket.h>
 #include <sys/time.h>
 #include <unistd.h>

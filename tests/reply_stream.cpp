@@ -3,8 +3,8 @@
 #include <doctest/doctest.h>
 
 #include <atomic>
-#include <iterator>
 #include <cstdlib>
+#include <iterator>
 #include <new>
 #include <random>
 #include <string>

@@ -56,7 +56,8 @@ struct Output {
 
 void emit(Output& out, const std::string& file, const BounceRecipient& r) {
   const auto& v = r.verdict;
-  const std::string status = v.enhanced_status.class_digit() ? std::string(smtpcodes::to_string(v.enhanced_status).view()) : "";
+  const std::string status =
+      v.enhanced_status.class_digit() ? std::string(smtpcodes::to_string(v.enhanced_status).view()) : "";
   const std::string reply = v.reply_code.value() ? std::string(smtpcodes::to_string(v.reply_code).view()) : "";
   const std::string reason(smtpcodes::name(v.reason));
   const std::string bounce(smtpcodes::name(v.bounce));
@@ -90,7 +91,8 @@ bool looks_like_log(std::string_view text) {
   // A mail message starts with header fields; a log with timestamps.
   const auto first = smtpcodes::detail::line_at(text, 0).text;
   const std::size_t colon = first.find(':');
-  const bool header = colon != std::string_view::npos && colon > 0 && first.substr(0, colon).find(' ') == std::string_view::npos;
+  const bool header =
+      colon != std::string_view::npos && colon > 0 && first.substr(0, colon).find(' ') == std::string_view::npos;
   if (header || smtpcodes::detail::istarts_with(first, "From ")) return false;
   return text.find(" status=") != std::string_view::npos || text.find(" stat=") != std::string_view::npos ||
          text.find(" ** ") != std::string_view::npos || text.find(" == ") != std::string_view::npos;
@@ -146,7 +148,8 @@ void print_table(const char* title, const std::map<std::string, std::size_t>& co
       std::printf("%-32s %8s\n", "...", "");
       break;
     }
-    std::printf("%-32.32s %8zu %6.1f%%\n", key.c_str(), count, total ? 100.0 * static_cast<double>(count) / static_cast<double>(total) : 0.0);
+    std::printf("%-32.32s %8zu %6.1f%%\n", key.c_str(), count,
+                total ? 100.0 * static_cast<double>(count) / static_cast<double>(total) : 0.0);
   }
 }
 
