@@ -231,6 +231,7 @@ inline constexpr std::size_t max_paragraph_span = 2048;
 // count. When the text names nobody but holds a code, one recipient with
 // an empty address carries the text around the code.
 template <class Callback>
+// NOLINTNEXTLINE(readability-function-cognitive-complexity): one pass over the lines, each rule in place
 constexpr std::size_t for_each_text_recipient(std::string_view message, Callback callback) noexcept {
   const MimePart top = detail::split_part(message, 0);
   const std::string_view sender = bare_address(header_value(top.headers, "To"));
@@ -400,6 +401,7 @@ struct NamedRecipients {
 }
 
 template <class Callback>
+// NOLINTNEXTLINE(readability-function-cognitive-complexity): one branch per kind of bounce message
 constexpr std::size_t for_each_bounce_recipient(std::string_view message, Callback callback) noexcept {
   const MimePart top = detail::split_part(message, 0);
   const std::string_view content_type = header_value(top.headers, "Content-Type");

@@ -807,6 +807,7 @@ inline constexpr std::size_t max_phrase_text = 4096;
 // The bounce is hard when the failure is permanent (class 5, 5xx, or Action
 // failed without a code) and the reason condemns the address; any other
 // failure is soft; anything else is none. docs/bounces.md has the details.
+// NOLINTNEXTLINE(readability-function-cognitive-complexity): the rules in order of precedence
 [[nodiscard]] constexpr Verdict classify(const BounceFacts& facts) noexcept {
   Verdict verdict;
   verdict.reply_code = facts.reply_code;

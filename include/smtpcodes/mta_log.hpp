@@ -109,7 +109,7 @@ namespace detail {
     entry.action = DsnAction::delayed;
   } else {
     // Sendmail writes the reason itself ("User unknown") for a bounce.
-    entry.action = entry.status_text.size() > 0 && entry.status_text[0] == '4' ? DsnAction::delayed : DsnAction::failed;
+    entry.action = !entry.status_text.empty() && entry.status_text[0] == '4' ? DsnAction::delayed : DsnAction::failed;
   }
   return entry;
 }
