@@ -20,6 +20,24 @@
 #endif
 #endif
 
+// SMTPCODES_CONSTANT_EVALUATED() is true during constant evaluation, so that
+// a constexpr function can take a faster path (memchr, word-at-a-time
+// checks) at run time. Where the compiler cannot tell, it is always true and
+// the portable path is taken everywhere.
+#if !defined(SMTPCODES_CONSTANT_EVALUATED)
+#if defined(__has_builtin)
+#if __has_builtin(__builtin_is_constant_evaluated)
+#define SMTPCODES_CONSTANT_EVALUATED() __builtin_is_constant_evaluated()
+#endif
+#endif
+#if !defined(SMTPCODES_CONSTANT_EVALUATED) && defined(_MSC_VER) && _MSC_VER >= 1925
+#define SMTPCODES_CONSTANT_EVALUATED() __builtin_is_constant_evaluated()
+#endif
+#if !defined(SMTPCODES_CONSTANT_EVALUATED)
+#define SMTPCODES_CONSTANT_EVALUATED() true
+#endif
+#endif
+
 // Exceptions are never required. Only Result::value() on an error throws,
 // and without exception support it aborts instead.
 #if defined(__cpp_exceptions) || defined(__EXCEPTIONS) || defined(_CPPUNWIND)

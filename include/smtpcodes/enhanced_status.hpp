@@ -162,23 +162,53 @@ constexpr char* to_chars(char* first, char* last, EnhancedStatus status) noexcep
 namespace detail {
 
 // Reads one subject or detail at text[pos...]: 1*3digit (RFC 3463 §2), no
-// leading zero unless lenient. Advances pos past the digits.
+// leading zero unless lenient. Advances pos past the digits. Written out
+// digit by digit rather than as a loop: this is the parser's inner loop, and
+// a part has at most three digits.
 constexpr ParseErrorKind scan_status_part(std::string_view text, std::size_t& pos, ParseMode mode,
                                           std::uint16_t& value) noexcept {
   const std::size_t start = pos;
   if (pos == text.size()) return ParseErrorKind::too_short;
   if (!is_digit(text[pos])) return ParseErrorKind::not_a_digit;
-  value = 0;
-  while (pos < text.size() && pos - start < 3 && is_digit(text[pos])) {
-    value = static_cast<std::uint16_t>(value * 10 + digit_value(text[pos]));
-    ++pos;
-  }
-  // The leading zero comes before any excess digit, so it is the error to report.
-  if (mode == ParseMode::strict && pos - start > 1 && text[start] == '0') {
+  value = digit_value(text[pos++]);
+  if (pos == text.size() || !is_digit(text[pos])) return ParseErrorKind{};
+  // A second digit: a leading zero is now certain, and it comes before any
+  // excess digit, so it is the error to report.
+  if (mode == ParseMode::strict && text[start] == '0') {
     pos = start;
     return ParseErrorKind::leading_zero;
   }
-  if (pos < text.size() && is_digit(text[pos])) return ParseErrorKind::too_many_digits;
+  value = static_cast<std::uint16_t>(value * 10 + digit_value(text[pos++]));
+  if (pos < text.size() && is_digit(text[pos])) {
+    value = static_cast<std::uint16_t>(value * 10 + digit_value(text[pos++]));
+    if (pos < text.size() && is_digit(text[pos])) return ParseErrorKind::too_many_digits;
+  }
+  return ParseErrorKind{};
+}
+
+// The scanner behind scan_enhanced_status and parse_enhanced_status: reads
+// the code at the start of text into status and returns ParseErrorKind{}, or
+// returns what is wrong. Either way pos ends at the offset to report: just
+// past the code, or the offending byte. Errors travel as a kind and an offset
+// so that each caller builds its Result once, at the end, which lets the
+// compiler keep the whole parse in registers.
+constexpr ParseErrorKind scan_enhanced_status_into(std::string_view text, ParseMode mode, std::size_t& pos,
+                                                   EnhancedStatus& status) noexcept {
+  pos = 0;
+  if (text.empty()) return ParseErrorKind::empty_input;
+  const char class_char = text[0];
+  if (!is_digit(class_char)) return ParseErrorKind::not_a_digit;
+  if (class_char != '2' && class_char != '4' && class_char != '5') return ParseErrorKind::invalid_class;
+  pos = 1;
+  std::uint16_t parts[2]{};
+  for (std::uint16_t& part : parts) {
+    if (pos == text.size()) return ParseErrorKind::too_short;
+    if (text[pos] != '.') return is_digit(text[pos]) ? ParseErrorKind::too_many_digits : ParseErrorKind::missing_dot;
+    ++pos;
+    const ParseErrorKind kind = scan_status_part(text, pos, mode, part);
+    if (kind != ParseErrorKind{}) return kind;
+  }
+  status = make_enhanced_status(static_cast<std::uint8_t>(class_char - '0'), parts[0], parts[1]);
   return ParseErrorKind{};
 }
 
@@ -186,25 +216,12 @@ constexpr ParseErrorKind scan_status_part(std::string_view text, std::size_t& po
 // the offset just past it; what follows is the caller's business.
 [[nodiscard]] constexpr Result<EnhancedStatus> scan_enhanced_status(std::string_view text, ParseMode mode,
                                                                     std::size_t& end) noexcept {
-  if (text.empty()) return ParseError{ParseErrorKind::empty_input, 0};
-  const char class_char = text[0];
-  if (!is_digit(class_char)) return ParseError{ParseErrorKind::not_a_digit, 0};
-  if (class_char != '2' && class_char != '4' && class_char != '5') {
-    return ParseError{ParseErrorKind::invalid_class, 0};
-  }
-  std::size_t pos = 1;
-  std::uint16_t parts[2]{};
-  for (std::uint16_t& part : parts) {
-    if (pos == text.size()) return ParseError{ParseErrorKind::too_short, pos};
-    if (text[pos] != '.') {
-      return ParseError{is_digit(text[pos]) ? ParseErrorKind::too_many_digits : ParseErrorKind::missing_dot, pos};
-    }
-    ++pos;
-    const ParseErrorKind kind = scan_status_part(text, pos, mode, part);
-    if (kind != ParseErrorKind{}) return ParseError{kind, pos};
-  }
+  std::size_t pos = 0;
+  EnhancedStatus status;
+  const ParseErrorKind kind = scan_enhanced_status_into(text, mode, pos, status);
+  if (kind != ParseErrorKind{}) return ParseError{kind, pos};
   end = pos;
-  return make_enhanced_status(static_cast<std::uint8_t>(class_char - '0'), parts[0], parts[1]);
+  return status;
 }
 
 }  // namespace detail
@@ -217,9 +234,11 @@ constexpr ParseErrorKind scan_status_part(std::string_view text, std::size_t& po
 // systems zero-pad.
 [[nodiscard]] constexpr Result<EnhancedStatus> parse_enhanced_status(std::string_view text,
                                                                      ParseMode mode = ParseMode::strict) noexcept {
-  std::size_t end = 0;
-  const Result<EnhancedStatus> status = detail::scan_enhanced_status(text, mode, end);
-  if (status && end != text.size()) return ParseError{ParseErrorKind::trailing_characters, end};
+  std::size_t pos = 0;
+  EnhancedStatus status;
+  ParseErrorKind kind = detail::scan_enhanced_status_into(text, mode, pos, status);
+  if (kind == ParseErrorKind{} && pos != text.size()) kind = ParseErrorKind::trailing_characters;
+  if (kind != ParseErrorKind{}) return ParseError{kind, pos};
   return status;
 }
 

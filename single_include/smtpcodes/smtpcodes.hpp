@@ -66,6 +66,24 @@
 #endif
 #endif
 
+// SMTPCODES_CONSTANT_EVALUATED() is true during constant evaluation, so that
+// a constexpr function can take a faster path (memchr, word-at-a-time
+// checks) at run time. Where the compiler cannot tell, it is always true and
+// the portable path is taken everywhere.
+#if !defined(SMTPCODES_CONSTANT_EVALUATED)
+#if defined(__has_builtin)
+#if __has_builtin(__builtin_is_constant_evaluated)
+#define SMTPCODES_CONSTANT_EVALUATED() __builtin_is_constant_evaluated()
+#endif
+#endif
+#if !defined(SMTPCODES_CONSTANT_EVALUATED) && defined(_MSC_VER) && _MSC_VER >= 1925
+#define SMTPCODES_CONSTANT_EVALUATED() __builtin_is_constant_evaluated()
+#endif
+#if !defined(SMTPCODES_CONSTANT_EVALUATED)
+#define SMTPCODES_CONSTANT_EVALUATED() true
+#endif
+#endif
+
 // Exceptions are never required. Only Result::value() on an error throws,
 // and without exception support it aborts instead.
 #if defined(__cpp_exceptions) || defined(__EXCEPTIONS) || defined(_CPPUNWIND)
@@ -709,23 +727,53 @@ constexpr char* to_chars(char* first, char* last, EnhancedStatus status) noexcep
 namespace detail {
 
 // Reads one subject or detail at text[pos...]: 1*3digit (RFC 3463 §2), no
-// leading zero unless lenient. Advances pos past the digits.
+// leading zero unless lenient. Advances pos past the digits. Written out
+// digit by digit rather than as a loop: this is the parser's inner loop, and
+// a part has at most three digits.
 constexpr ParseErrorKind scan_status_part(std::string_view text, std::size_t& pos, ParseMode mode,
                                           std::uint16_t& value) noexcept {
   const std::size_t start = pos;
   if (pos == text.size()) return ParseErrorKind::too_short;
   if (!is_digit(text[pos])) return ParseErrorKind::not_a_digit;
-  value = 0;
-  while (pos < text.size() && pos - start < 3 && is_digit(text[pos])) {
-    value = static_cast<std::uint16_t>(value * 10 + digit_value(text[pos]));
-    ++pos;
-  }
-  // The leading zero comes before any excess digit, so it is the error to report.
-  if (mode == ParseMode::strict && pos - start > 1 && text[start] == '0') {
+  value = digit_value(text[pos++]);
+  if (pos == text.size() || !is_digit(text[pos])) return ParseErrorKind{};
+  // A second digit: a leading zero is now certain, and it comes before any
+  // excess digit, so it is the error to report.
+  if (mode == ParseMode::strict && text[start] == '0') {
     pos = start;
     return ParseErrorKind::leading_zero;
   }
-  if (pos < text.size() && is_digit(text[pos])) return ParseErrorKind::too_many_digits;
+  value = static_cast<std::uint16_t>(value * 10 + digit_value(text[pos++]));
+  if (pos < text.size() && is_digit(text[pos])) {
+    value = static_cast<std::uint16_t>(value * 10 + digit_value(text[pos++]));
+    if (pos < text.size() && is_digit(text[pos])) return ParseErrorKind::too_many_digits;
+  }
+  return ParseErrorKind{};
+}
+
+// The scanner behind scan_enhanced_status and parse_enhanced_status: reads
+// the code at the start of text into status and returns ParseErrorKind{}, or
+// returns what is wrong. Either way pos ends at the offset to report: just
+// past the code, or the offending byte. Errors travel as a kind and an offset
+// so that each caller builds its Result once, at the end, which lets the
+// compiler keep the whole parse in registers.
+constexpr ParseErrorKind scan_enhanced_status_into(std::string_view text, ParseMode mode, std::size_t& pos,
+                                                   EnhancedStatus& status) noexcept {
+  pos = 0;
+  if (text.empty()) return ParseErrorKind::empty_input;
+  const char class_char = text[0];
+  if (!is_digit(class_char)) return ParseErrorKind::not_a_digit;
+  if (class_char != '2' && class_char != '4' && class_char != '5') return ParseErrorKind::invalid_class;
+  pos = 1;
+  std::uint16_t parts[2]{};
+  for (std::uint16_t& part : parts) {
+    if (pos == text.size()) return ParseErrorKind::too_short;
+    if (text[pos] != '.') return is_digit(text[pos]) ? ParseErrorKind::too_many_digits : ParseErrorKind::missing_dot;
+    ++pos;
+    const ParseErrorKind kind = scan_status_part(text, pos, mode, part);
+    if (kind != ParseErrorKind{}) return kind;
+  }
+  status = make_enhanced_status(static_cast<std::uint8_t>(class_char - '0'), parts[0], parts[1]);
   return ParseErrorKind{};
 }
 
@@ -733,25 +781,12 @@ constexpr ParseErrorKind scan_status_part(std::string_view text, std::size_t& po
 // the offset just past it; what follows is the caller's business.
 [[nodiscard]] constexpr Result<EnhancedStatus> scan_enhanced_status(std::string_view text, ParseMode mode,
                                                                     std::size_t& end) noexcept {
-  if (text.empty()) return ParseError{ParseErrorKind::empty_input, 0};
-  const char class_char = text[0];
-  if (!is_digit(class_char)) return ParseError{ParseErrorKind::not_a_digit, 0};
-  if (class_char != '2' && class_char != '4' && class_char != '5') {
-    return ParseError{ParseErrorKind::invalid_class, 0};
-  }
-  std::size_t pos = 1;
-  std::uint16_t parts[2]{};
-  for (std::uint16_t& part : parts) {
-    if (pos == text.size()) return ParseError{ParseErrorKind::too_short, pos};
-    if (text[pos] != '.') {
-      return ParseError{is_digit(text[pos]) ? ParseErrorKind::too_many_digits : ParseErrorKind::missing_dot, pos};
-    }
-    ++pos;
-    const ParseErrorKind kind = scan_status_part(text, pos, mode, part);
-    if (kind != ParseErrorKind{}) return ParseError{kind, pos};
-  }
+  std::size_t pos = 0;
+  EnhancedStatus status;
+  const ParseErrorKind kind = scan_enhanced_status_into(text, mode, pos, status);
+  if (kind != ParseErrorKind{}) return ParseError{kind, pos};
   end = pos;
-  return make_enhanced_status(static_cast<std::uint8_t>(class_char - '0'), parts[0], parts[1]);
+  return status;
 }
 
 }  // namespace detail
@@ -764,9 +799,11 @@ constexpr ParseErrorKind scan_status_part(std::string_view text, std::size_t& po
 // systems zero-pad.
 [[nodiscard]] constexpr Result<EnhancedStatus> parse_enhanced_status(std::string_view text,
                                                                      ParseMode mode = ParseMode::strict) noexcept {
-  std::size_t end = 0;
-  const Result<EnhancedStatus> status = detail::scan_enhanced_status(text, mode, end);
-  if (status && end != text.size()) return ParseError{ParseErrorKind::trailing_characters, end};
+  std::size_t pos = 0;
+  EnhancedStatus status;
+  ParseErrorKind kind = detail::scan_enhanced_status_into(text, mode, pos, status);
+  if (kind == ParseErrorKind{} && pos != text.size()) kind = ParseErrorKind::trailing_characters;
+  if (kind != ParseErrorKind{}) return ParseError{kind, pos};
   return status;
 }
 
@@ -2923,6 +2960,7 @@ struct DerivedStatus {
 
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <string_view>
 
 
@@ -3204,8 +3242,16 @@ struct ReplyLineHead {
   return head;
 }
 
-// The offset just past the first LF at or after from, or npos.
+// The offset of the first LF at or after from, or npos. At run time
+// memchr, which reads many bytes at a time: finding line ends is most of what
+// a stream of replies costs.
 [[nodiscard]] constexpr std::size_t find_line_feed(std::string_view input, std::size_t from) noexcept {
+  if (!SMTPCODES_CONSTANT_EVALUATED()) {
+    if (from >= input.size()) return std::string_view::npos;
+    const void* feed = std::memchr(input.data() + from, '\n', input.size() - from);
+    return feed == nullptr ? std::string_view::npos
+                           : static_cast<std::size_t>(static_cast<const char*>(feed) - input.data());
+  }
   for (std::size_t i = from; i < input.size(); ++i) {
     if (input[i] == '\n') return i;
   }
@@ -3240,8 +3286,30 @@ struct ReplyLineHead {
   return length;
 }
 
+// True if each of the eight bytes of word is printable ASCII, %x20-7E: no
+// byte below 0x20, none at or above 0x80, none equal to 0x7F. The classic
+// word-at-a-time tests, each exact for "is there such a byte".
+[[nodiscard]] constexpr bool all_printable_ascii(std::uint64_t word) noexcept {
+  constexpr std::uint64_t ones = 0x0101010101010101U;
+  constexpr std::uint64_t highs = 0x8080808080808080U;
+  const std::uint64_t below_space = (word - ones * 0x20) & ~word & highs;
+  const std::uint64_t delete_byte = word ^ (ones * 0x7F);
+  const std::uint64_t has_delete = (delete_byte - ones) & ~delete_byte & highs;
+  return ((word & highs) | below_space | has_delete) == 0;
+}
+
 constexpr void check_text_bytes(std::string_view text, ReplyDiagnostics& diagnostics) noexcept {
   for (std::size_t i = 0; i < text.size();) {
+    // At run time, eight bytes of plain text (the common case: nothing to
+    // report) at a time.
+    if (!SMTPCODES_CONSTANT_EVALUATED() && text.size() - i >= 8) {
+      std::uint64_t word = 0;
+      std::memcpy(&word, text.data() + i, sizeof word);
+      if (all_printable_ascii(word)) {
+        i += 8;
+        continue;
+      }
+    }
     const auto byte = static_cast<unsigned char>(text[i]);
     if (byte < 0x80) {
       if (byte == 0) diagnostics.add(ReplyDiagnostic::nul_character);
@@ -3616,8 +3684,20 @@ class StaticReplyStream : private std::array<char, Capacity>, public BasicReplyS
 
 #include <cstddef>
 #include <cstdint>
-#include <iterator>
 #include <string_view>
+// Only std::forward_iterator_tag is needed. With libstdc++ it comes from the
+// small header that defines it: <iterator> also brings the stream iterators
+// and costs more to compile than the rest of the library together.
+#if defined(__GLIBCXX__) && defined(__has_include)
+#if __has_include(<bits/stl_iterator_base_types.h>)
+#include <bits/stl_iterator_base_types.h>
+#define SMTPCODES_DETAIL_HAVE_ITERATOR_TAGS 1
+#endif
+#endif
+#if !defined(SMTPCODES_DETAIL_HAVE_ITERATOR_TAGS)
+#include <iterator>
+#endif
+#undef SMTPCODES_DETAIL_HAVE_ITERATOR_TAGS
 
 
 namespace smtpcodes {

@@ -1,0 +1,2 @@
+// The yardstick: a file that includes only what smtpcodes' interface needs.
+#include <string_view>

@@ -1,0 +1,402 @@
+// Deterministic benchmark inputs: reply lines in the styles of Postfix, Exim,
+// Gmail, Microsoft 365 and Yahoo, with about one in ten damaged the way real
+// logs and bounce texts are damaged. The generator is our own (splitmix64)
+// rather than <random>'s distributions, whose output differs between
+// standard libraries: every compiler sees the same bytes.
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "harness.hpp"
+
+namespace smtpcodes_bench {
+namespace {
+
+constexpr std::size_t input_count = 16384;  // well past what a branch predictor can learn
+constexpr std::uint64_t seed = 0x5e7c0de5;
+
+class Random {
+ public:
+  explicit Random(std::uint64_t state) : state_(state) {}
+  std::uint64_t next() {
+    std::uint64_t z = (state_ += 0x9e3779b97f4a7c15ULL);
+    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+    return z ^ (z >> 31);
+  }
+  std::size_t below(std::size_t bound) { return static_cast<std::size_t>(next() % bound); }
+  bool one_in(std::size_t n) { return below(n) == 0; }
+
+ private:
+  std::uint64_t state_;
+};
+
+// {u} user, {d} domain, {i} IPv4 address, {h} host name, {q} queue id.
+constexpr std::string_view templates[] = {
+    // Postfix
+    "220 {h} ESMTP Postfix (Debian/GNU)",
+    "250-{h}",
+    "250-PIPELINING",
+    "250-SIZE 10240000",
+    "250-ETRN",
+    "250-STARTTLS",
+    "250-ENHANCEDSTATUSCODES",
+    "250-8BITMIME",
+    "250 DSN",
+    "250 2.1.0 Ok",
+    "250 2.1.5 Ok",
+    "354 End data with <CR><LF>.<CR><LF>",
+    "250 2.0.0 Ok: queued as {q}",
+    "221 2.0.0 Bye",
+    "550 5.1.1 <{u}@{d}>: Recipient address rejected: User unknown in virtual mailbox table",
+    "450 4.7.1 Client host rejected: cannot find your hostname, [{i}]",
+    "554 5.7.1 <{u}@{d}>: Relay access denied",
+    "450 4.2.0 <{u}@{d}>: Recipient address rejected: Greylisted, see http://postgrey.schweikert.ch/help/{d}.html",
+    "552 5.3.4 Message size exceeds fixed limit",
+    // Exim
+    "220 {h} ESMTP Exim 4.96 Mon, 23 Nov 2026 12:05:11 +0000",
+    "250-{h} Hello {h} [{i}]",
+    "250-SIZE 52428800",
+    "250 HELP",
+    "550-Verification failed for <{u}@{d}>",
+    "550-Called:   {i}",
+    "550 Sender verify failed",
+    "451 Temporary local problem - please try later",
+    "550 Unrouteable address",
+    "250 OK id={q}",
+    // Gmail
+    "220 mx.google.com ESMTP {q} - gsmtp",
+    "250-mx.google.com at your service, [{i}]",
+    "250 SMTPUTF8",
+    "250 2.0.0 OK  1732363511 {q} - gsmtp",
+    "550-5.1.1 The email account that you tried to reach does not exist. Please try",
+    "550-5.1.1 double-checking the recipient's email address for typos or",
+    "550 5.1.1  https://support.google.com/mail/?p=NoSuchUser {q} - gsmtp",
+    "421-4.7.28 [{i}] Our system has detected an unusual rate of",
+    "421 4.7.28 unsolicited mail originating from your IP address. {q} - gsmtp",
+    "550-5.7.26 This mail has been blocked because the sender is unauthenticated.",
+    "452-4.2.2 The email account that you tried to reach is over quota. Please direct",
+    // Microsoft 365
+    "220 {h}.mail.protection.outlook.com Microsoft ESMTP MAIL Service ready at Mon, 23 Nov 2026 12:05:11 +0000",
+    "250-{h}.mail.protection.outlook.com Hello [{i}]",
+    "250-SIZE 157286400",
+    "250 CHUNKING",
+    "550 5.4.1 Recipient address rejected: Access denied. AS(201806281) [{h}.prod.protection.outlook.com]",
+    "550 5.7.606 Access denied, banned sending IP [{i}]. To request removal from this list please visit https://sender.office.com/",
+    "452 4.5.3 Too many recipients ({q}) [{h}.prod.protection.outlook.com]",
+    "451 4.7.500 Server busy. Please try again later from [{i}]. (S77714) [{h}.prod.protection.outlook.com]",
+    "250 2.6.0 <{q}@{h}> [InternalId={q}, Hostname={h}] Queued mail for delivery",
+    // Yahoo
+    "220 mta.{d} ESMTP ready",
+    "421 4.7.0 [TSS04] Messages from {i} temporarily deferred due to unexpected volume or user complaints - 4.16.55.1; see https://postmaster.yahooinc.com/error-codes",
+    "553 5.7.2 [TSS09] All messages from {i} will be permanently deferred; Retrying will NOT succeed. See https://postmaster.yahooinc.com/error-codes",
+    "554 5.7.9 Message not accepted for policy reasons.  See https://postmaster.yahooinc.com/error-codes",
+    "552 1 Requested mail action aborted, mailbox not found",
+    "250 recipient <{u}@{d}> ok",
+};
+
+// Whole replies, lines separated by '\n' here and by CRLF in the inputs.
+constexpr std::string_view reply_templates[] = {
+    // Postfix, Exim, Gmail and Microsoft 365 EHLO replies
+    "250-{h}\n250-PIPELINING\n250-SIZE 10240000\n250-VRFY\n250-ETRN\n250-STARTTLS\n250-ENHANCEDSTATUSCODES\n"
+    "250-8BITMIME\n250-DSN\n250 CHUNKING",
+    "250-{h} Hello {h} [{i}]\n250-SIZE 52428800\n250-8BITMIME\n250-PIPELINING\n250-PIPE_CONNECT\n250-STARTTLS\n"
+    "250 HELP",
+    "250-mx.google.com at your service, [{i}]\n250-SIZE 157286400\n250-8BITMIME\n250-STARTTLS\n"
+    "250-ENHANCEDSTATUSCODES\n250-PIPELINING\n250-CHUNKING\n250 SMTPUTF8",
+    "250-{h}.mail.protection.outlook.com Hello [{i}]\n250-SIZE 157286400\n250-PIPELINING\n250-DSN\n"
+    "250-ENHANCEDSTATUSCODES\n250-STARTTLS\n250-8BITMIME\n250-BINARYMIME\n250-CHUNKING\n250 SMTPUTF8",
+    // greetings and the mail transaction
+    "220 {h} ESMTP Postfix (Debian/GNU)",
+    "220 mx.google.com ESMTP {q} - gsmtp",
+    "220 {h} ESMTP Exim 4.96 Mon, 23 Nov 2026 12:05:11 +0000",
+    "250 2.1.0 Ok",
+    "250 2.1.5 Ok",
+    "354 End data with <CR><LF>.<CR><LF>",
+    "250 2.0.0 Ok: queued as {q}",
+    "250 2.0.0 OK  1732363511 {q} - gsmtp",
+    "221 2.0.0 Bye",
+    // rejections and deferrals
+    "550 5.1.1 <{u}@{d}>: Recipient address rejected: User unknown in virtual mailbox table",
+    "450 4.7.1 Client host rejected: cannot find your hostname, [{i}]",
+    "554 5.7.1 <{u}@{d}>: Relay access denied",
+    "550-Verification failed for <{u}@{d}>\n550-Called:   {i}\n550-Sent:     RCPT TO:<{u}@{d}>\n"
+    "550-Response: 550 5.1.1 User unknown\n550 Sender verify failed",
+    "550-5.1.1 The email account that you tried to reach does not exist. Please try\n"
+    "550-5.1.1 double-checking the recipient's email address for typos or\n"
+    "550-5.1.1 unnecessary spaces. For more information, go to\n"
+    "550 5.1.1  https://support.google.com/mail/?p=NoSuchUser {q} - gsmtp",
+    "421-4.7.28 [{i}] Our system has detected an unusual rate of\n"
+    "421-4.7.28 unsolicited mail originating from your IP address. To protect our\n"
+    "421 4.7.28 users from spam, mail sent from your IP address has been rate limited. {q} - gsmtp",
+    "550 5.7.606 Access denied, banned sending IP [{i}]. To request removal from this list please visit "
+    "https://sender.office.com/ and follow the directions.",
+    "550 5.4.1 Recipient address rejected: Access denied. AS(201806281) [{h}.prod.protection.outlook.com]",
+    "451 4.7.500 Server busy. Please try again later from [{i}]. (S77714) [{h}.prod.protection.outlook.com]",
+    "421 4.7.0 [TSS04] Messages from {i} temporarily deferred due to unexpected volume or user complaints - "
+    "4.16.55.1; see https://postmaster.yahooinc.com/error-codes",
+    "554 5.7.9 Message not accepted for policy reasons.  See https://postmaster.yahooinc.com/error-codes",
+};
+
+// Indexes into reply_templates: the EHLO replies, and the rejections.
+constexpr std::size_t ehlo_templates = 4;
+constexpr std::size_t first_rejection = 13;
+
+constexpr std::string_view users[] = {"john.smith", "info", "a.b-c", "postmaster", "x9823"};
+constexpr std::string_view domains[] = {"example.com", "mail.example.org", "yahoo.com", "example.co.uk"};
+constexpr std::string_view hosts[] = {"mx1.example.com", "AM6PR04MB5432", "smtp-out.example.net", "mta7"};
+
+std::string number(Random& random, std::size_t bound) { return std::to_string(random.below(bound)); }
+
+std::string fill(std::string_view text, Random& random) {
+  std::string out;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '{' && i + 2 < text.size() && text[i + 2] == '}') {
+      switch (text[i + 1]) {
+        case 'u': out += users[random.below(std::size(users))]; break;
+        case 'd': out += domains[random.below(std::size(domains))]; break;
+        case 'h': out += hosts[random.below(std::size(hosts))]; break;
+        case 'i':
+          out += number(random, 223) + '.' + number(random, 256) + '.' + number(random, 256) + '.' +
+                 number(random, 256);
+          break;
+        case 'q':
+          for (int k = 0; k < 10; ++k) out += "0123456789ABCDEF"[random.below(16)];
+          break;
+      }
+      i += 2;
+    } else {
+      out += text[i];
+    }
+  }
+  return out;
+}
+
+// The damage seen in practice: cut lines, codes with the wrong length or
+// digits, a log prefix, other separators, CRLF, blank lines.
+std::string damage_reply(std::string line, Random& random) {
+  switch (random.below(10)) {
+    case 0: return line.substr(0, random.below(3));                 // "", "5", "55"
+    case 1: return line.insert(1, 1, '5');                          // "5550 ..."
+    case 2: line[0] = "0169"[random.below(4)]; return line;         // first digit out of range
+    case 3: line[1] = "6789"[random.below(4)]; return line;         // second digit out of range
+    case 4: line[3] = ":\t/."[random.below(4)]; return line;        // other separators
+    case 5: return "SMTP error from remote mail server: " + line;   // a log line
+    case 6: return " " + line;                                      // leading space
+    case 7: line[2] = 'x'; return line;                             // a letter in the code
+    case 8: return line.substr(0, 3) + "\r";                        // bare CR
+    default: return line.substr(0, 3) + "5.7.1";                    // missing space
+  }
+}
+
+// The enhanced status code of a reply line, if it has one after the code.
+std::string status_of(const std::string& line) {
+  if (line.size() < 5) return {};
+  std::size_t start = 4;
+  while (start < line.size() && line[start] == ' ') ++start;
+  std::size_t end = start;
+  while (end < line.size() && line[end] != ' ') ++end;
+  const std::string token = line.substr(start, end - start);
+  const bool looks_like_status = token.size() >= 5 && token[1] == '.' && token.find('.', 2) != std::string::npos;
+  return looks_like_status ? token : std::string{};
+}
+
+std::string damage_status(std::string status, Random& random) {
+  switch (random.below(10)) {
+    case 0: return status.substr(0, random.below(status.size()));   // cut
+    case 1: return status.insert(2, 1, '0');                        // "5.01.1"
+    case 2: status[0] = "0136"[random.below(4)]; return status;     // bad class
+    case 3: return status + '.';                                    // trailing dot
+    case 4: return status.insert(2, "99");                          // "5.991.1": too many digits
+    case 5: status[1] = ','; return status;                         // wrong separator
+    case 6: return status + ';';                                    // punctuation from prose
+    case 7: return "#" + status;                                    // "#5.1.1"
+    case 8: return status.insert(status.rfind('.') + 1, "00");      // leading zeros in detail
+    default: return status.substr(0, status.rfind('.') + 1);        // "5.1."
+  }
+}
+
+// A whole reply with CRLF line endings; about one in ten damaged the way
+// broken servers and proxies damage replies.
+std::string make_reply(std::string_view pattern, Random& random) {
+  std::string lines = fill(pattern, random);
+  std::vector<std::string> parts;
+  for (std::size_t start = 0;;) {
+    const std::size_t end = lines.find('\n', start);
+    parts.push_back(lines.substr(start, end - start));
+    if (end == std::string::npos) break;
+    start = end + 1;
+  }
+  std::size_t bare_line_feed = parts.size();  // none
+  if (random.one_in(10)) {
+    const std::size_t index = random.below(parts.size());
+    std::string& line = parts[index];
+    switch (random.below(6)) {
+      case 0: line = damage_reply(line, random); break;         // a broken code on one line
+      case 1: line[2] = line[2] == '9' ? '0' : '9'; break;      // codes that differ between lines
+      case 2: bare_line_feed = index; break;                    // LF without CR
+      case 3: parts.back()[3] = '-'; break;                     // the last line says more follows
+      case 4: parts[0][3] = ' '; break;                         // a reply ends early, data follows
+      default: line += ' ' + std::string(600, 'x'); break;      // a line longer than 512 octets
+    }
+  }
+  std::string out;
+  for (std::size_t i = 0; i < parts.size(); ++i) out += parts[i] + (i == bare_line_feed ? "\n" : "\r\n");
+  return out;
+}
+
+// Keeps the texts alive in one buffer, each followed by NUL so that sscanf
+// can read them, and hands out views into it.
+std::vector<std::string_view> pack(const std::vector<std::string>& texts) {
+  static std::vector<std::string> storage;  // one string per array, never resized again
+  std::string buffer;
+  for (const std::string& text : texts) {
+    buffer += text;
+    buffer += '\0';
+  }
+  storage.push_back(std::move(buffer));
+  const std::string& packed = storage.back();
+  std::vector<std::string_view> views;
+  std::size_t offset = 0;
+  for (const std::string& text : texts) {
+    views.emplace_back(packed.data() + offset, text.size());
+    offset += text.size() + 1;
+  }
+  return views;
+}
+
+// A session's worth of replies, about 16 KiB, as a client reads them.
+std::string make_stream(Random& random, bool ehlo_heavy) {
+  std::string stream;
+  while (stream.size() < 16384) {
+    const std::size_t pick = ehlo_heavy ? (random.one_in(2) ? random.below(ehlo_templates)
+                                                            : random.below(std::size(reply_templates)))
+                                        : (random.one_in(4) ? random.below(std::size(reply_templates))
+                                                            : first_rejection + random.below(std::size(reply_templates) -
+                                                                                            first_rejection));
+    stream += make_reply(reply_templates[pick], random);
+  }
+  return stream;
+}
+
+// How bounce messages and logs quote a server's reply.
+constexpr std::string_view diagnostic_prefixes[] = {
+    "host {h}[{i}] said: ",                            // Postfix bounce
+    "smtp; ",                                          // RFC 3464 Diagnostic-Code
+    "SMTP error from remote mail server after RCPT TO:<{u}@{d}>: ",  // Exim
+    "Remote Server returned '",                        // Exchange
+    "The recipient server did not accept our requests to connect. ",  // Gmail
+    "",
+};
+constexpr std::string_view diagnostic_suffixes[] = {
+    " (in reply to RCPT TO command)", "", "'", " (in reply to end of DATA command)", "",
+};
+
+}  // namespace
+
+// Diagnostic lines as bounces and logs carry them: a prefix, a reply line
+// (one in ten damaged, see damage_reply), sometimes a suffix.
+const std::vector<std::string_view>& diagnostic_lines() {
+  static const std::vector<std::string_view> lines = [] {
+    Random random(seed + 5);
+    std::vector<std::string> texts;
+    while (texts.size() < input_count) {
+      std::string line = fill(templates[random.below(std::size(templates))], random);
+      if (random.one_in(10)) line = damage_reply(std::move(line), random);
+      texts.push_back(fill(diagnostic_prefixes[random.below(std::size(diagnostic_prefixes))], random) + line +
+                      std::string(diagnostic_suffixes[random.below(std::size(diagnostic_suffixes))]));
+    }
+    return pack(texts);
+  }();
+  return lines;
+}
+
+const std::vector<std::string_view>& whole_replies() {
+  static const std::vector<std::string_view> replies = [] {
+    Random random(seed + 2);
+    std::vector<std::string> texts;
+    while (texts.size() < input_count / 4) {
+      texts.push_back(make_reply(reply_templates[random.below(std::size(reply_templates))], random));
+    }
+    return pack(texts);
+  }();
+  return replies;
+}
+
+const std::vector<std::string_view>& ehlo_heavy_streams() {
+  static const std::vector<std::string_view> streams = [] {
+    Random random(seed + 3);
+    std::vector<std::string> texts;
+    while (texts.size() < 64) texts.push_back(make_stream(random, true));
+    return pack(texts);
+  }();
+  return streams;
+}
+
+const std::vector<std::string_view>& bounce_heavy_streams() {
+  static const std::vector<std::string_view> streams = [] {
+    Random random(seed + 4);
+    std::vector<std::string> texts;
+    while (texts.size() < 64) texts.push_back(make_stream(random, false));
+    return pack(texts);
+  }();
+  return streams;
+}
+
+const std::vector<std::string_view>& reply_lines() {
+  static const std::vector<std::string_view> lines = [] {
+    Random random(seed);
+    std::vector<std::string> texts;
+    while (texts.size() < input_count) {
+      std::string line = fill(templates[random.below(std::size(templates))], random);
+      if (random.one_in(4)) line += "\r\n";  // some callers keep the line ending
+      if (random.one_in(10)) line = damage_reply(std::move(line), random);
+      texts.push_back(std::move(line));
+    }
+    return pack(texts);
+  }();
+  return lines;
+}
+
+const std::vector<std::string_view>& enhanced_status_texts() {
+  static const std::vector<std::string_view> statuses = [] {
+    Random random(seed + 1);
+    std::vector<std::string> texts;
+    while (texts.size() < input_count) {
+      std::string status = status_of(fill(templates[random.below(std::size(templates))], random));
+      if (status.empty()) continue;
+      if (random.one_in(10)) status = damage_status(std::move(status), random);
+      texts.push_back(std::move(status));
+    }
+    return pack(texts);
+  }();
+  return statuses;
+}
+
+const std::vector<smtpcodes::ReplyCode>& reply_codes() {
+  static const std::vector<smtpcodes::ReplyCode> codes = [] {
+    std::vector<smtpcodes::ReplyCode> out;
+    for (std::string_view line : reply_lines()) {
+      if (auto code = smtpcodes::parse_reply(line, smtpcodes::ParseMode::lenient)) out.push_back(*code);
+    }
+    return out;
+  }();
+  return codes;
+}
+
+const std::vector<smtpcodes::EnhancedStatus>& enhanced_statuses() {
+  static const std::vector<smtpcodes::EnhancedStatus> statuses = [] {
+    std::vector<smtpcodes::EnhancedStatus> out;
+    for (std::string_view text : enhanced_status_texts()) {
+      if (auto status = smtpcodes::parse_enhanced_status(text, smtpcodes::ParseMode::lenient)) {
+        out.push_back(*status);
+      }
+    }
+    return out;
+  }();
+  return statuses;
+}
+
+}  // namespace smtpcodes_bench
