@@ -78,35 +78,34 @@ namespace detail {
 
 // Words after which a three-digit number is a quantity, not a reply code.
 inline constexpr std::string_view quantity_words[] = {
-    "port",   "size",    "length", "len",   "line",     "lines",   "pid",     "uid",    "gid",   "id",
-    "delay",  "bytes",   "byte",   "version", "ver",    "v",       "release", "build",  "ttl",   "timeout",
-    "after",  "than",    "of",     "over",  "exceeds",  "exceeded", "limit",  "max",    "maximum", "total",
-    "count",  "number",  "no",     "nr",    "attempt",  "attempts", "retry",  "at",     "on",    "in",
-    "since",  "until",   "within", "nrcpt", "priority", "pri",     "year",    "day",    "days",  "hour",
-    "hours",  "page",    "queue",  "qid",   "rev",      "revision", "up",     "about",  "approx", "only",
+    "port",  "size",   "length", "len",     "line",     "lines",    "pid",     "uid",   "gid",     "id",
+    "delay", "bytes",  "byte",   "version", "ver",      "v",        "release", "build", "ttl",     "timeout",
+    "after", "than",   "of",     "over",    "exceeds",  "exceeded", "limit",   "max",   "maximum", "total",
+    "count", "number", "no",     "nr",      "attempt",  "attempts", "retry",   "at",    "on",      "in",
+    "since", "until",  "within", "nrcpt",   "priority", "pri",      "year",    "day",   "days",    "hour",
+    "hours", "page",   "queue",  "qid",     "rev",      "revision", "up",      "about", "approx",  "only",
 };
 
 // Words after which a number in prose introduces a server's reply.
 inline constexpr std::string_view reply_intro_words[] = {
-    "said",   "says",    "returned", "return", "reply",   "replied", "response", "responded", "code",
-    "error",  "status",  "with",     "failed", "answer",  "answered", "smtp",    "esmtp",     "dsn",
-    "stat",   "rejected", "result",  "was",    "is",      "reason",  "failure", "message",   "permanent",
-    "temporary", "transient", "fatal",
+    "said",   "says", "returned", "return", "reply",    "replied", "response",  "responded", "code",      "error",
+    "status", "with", "failed",   "answer", "answered", "smtp",    "esmtp",     "dsn",       "stat",      "rejected",
+    "result", "was",  "is",       "reason", "failure",  "message", "permanent", "temporary", "transient", "fatal",
 };
 
 // Units after which a three-digit number is a quantity.
 inline constexpr std::string_view unit_words[] = {
-    "bytes", "byte", "b",    "kb",      "mb",    "gb",          "kib",   "mib",   "k",     "ms",
-    "s",     "sec",  "secs", "seconds", "second", "min",        "mins",  "minutes", "minute", "hours",
-    "hour",  "h",    "days", "day",     "messages", "msgs",     "recipients", "rcpts", "connections",
-    "times", "mails", "emails", "users", "errors", "percent",   "kbytes", "mbytes",
+    "bytes", "byte",   "b",     "kb",      "mb",       "gb",     "kib",        "mib",     "k",           "ms",
+    "s",     "sec",    "secs",  "seconds", "second",   "min",    "mins",       "minutes", "minute",      "hours",
+    "hour",  "h",      "days",  "day",     "messages", "msgs",   "recipients", "rcpts",   "connections", "times",
+    "mails", "emails", "users", "errors",  "percent",  "kbytes", "mbytes",
 };
 
 // Words before a dotted number that make it a version, not a status.
 inline constexpr std::string_view version_words[] = {
-    "version", "ver",   "v",      "release", "rel",     "build",  "rev",    "revision", "postfix", "exim",
-    "sendmail", "qmail", "courier", "smtpd",  "openssl", "linux", "kernel", "php",      "perl",    "python",
-    "ruby",    "java",  "node",   "firmware", "update", "patch",  "ip",     "ipv4",     "address", "host",
+    "version",  "ver",   "v",       "release",  "rel",     "build", "rev",    "revision", "postfix", "exim",
+    "sendmail", "qmail", "courier", "smtpd",    "openssl", "linux", "kernel", "php",      "perl",    "python",
+    "ruby",     "java",  "node",    "firmware", "update",  "patch", "ip",     "ipv4",     "address", "host",
 };
 
 // The first letters of a word list as a bit set, so that most words are
@@ -180,9 +179,20 @@ struct WordBefore {
   const char p = text[pos - 1];
   if (is_space(p)) return true;
   switch (p) {
-    case '(': case '[': case '<': case '{': case '"': case '\'': case '`': case '#':
-    case ';': case ',': case '=': case '>': case '*': case '|':
-      return true;
+    case '(':
+    case '[':
+    case '<':
+    case '{':
+    case '"':
+    case '\'':
+    case '`':
+    case '#':
+    case ';':
+    case ',':
+    case '=':
+    case '>':
+    case '*':
+    case '|': return true;
     case ':':
       // host:port and times glue digits to a colon; "Status:5.1.1" is fine.
       return pos == 1 || !(reply ? is_alnum(text[pos - 2]) : is_digit(text[pos - 2]));
@@ -190,8 +200,7 @@ struct WordBefore {
       // A status after "550-" (RFC 5321 §4.2.1 continuation line), or a code
       // after a dash list item; never a reply code inside "925-423-5635".
       return pos == 1 || is_space(text[pos - 2]) || (!reply && is_digit(text[pos - 2]));
-    default:
-      return false;
+    default: return false;
   }
 }
 
