@@ -3317,8 +3317,8 @@ struct ReplyLineHead {
 // With SSE2 (every x86-64), sixteen bytes at a time through the compiler's
 // vector types, which need no intrinsics header.
 #define SMTPCODES_DETAIL_VECTOR_TEXT 1
-typedef signed char vector_bytes __attribute__((vector_size(16)));
-typedef char vector_chars __attribute__((vector_size(16)));
+using vector_bytes = signed char __attribute__((vector_size(16)));
+using vector_chars = char __attribute__((vector_size(16)));
 
 // True if the sixteen bytes at data are printable ASCII: as signed bytes,
 // 0x80-FF are negative, so one range test covers them.
