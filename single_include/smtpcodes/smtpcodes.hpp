@@ -4516,13 +4516,13 @@ class BestCodeFinder {
     FoundCodes found = best_.codes;
     if (best_.score < 0) return found;
     if (found.has_reply_code() && !found.has_enhanced_status()) {
-      const LoneCode& status = best_status_[found.reply_code.first_digit()];
+      const LoneCode& status = best_status_[slot_of(found.reply_code.first_digit())];
       if (status.score > 0) {
         found.enhanced_status = status.enhanced_status;
         found.enhanced_status_offset = status.offset;
       }
     } else if (found.has_enhanced_status() && !found.has_reply_code()) {
-      const LoneCode& reply = best_reply_[found.enhanced_status.class_digit()];
+      const LoneCode& reply = best_reply_[slot_of(found.enhanced_status.class_digit())];
       if (reply.score > 0) {
         found.reply_code = reply.reply_code;
         found.reply_code_offset = reply.offset;
@@ -4540,6 +4540,10 @@ class BestCodeFinder {
     ReplyCode reply_code;
     EnhancedStatus enhanced_status;
   };
+
+  // Reply codes found here start with 2 to 5 (plausible_reply_digits) and
+  // statuses have class 2, 4 or 5 (RFC 3463 §3.1), so four slots suffice.
+  [[nodiscard]] static constexpr std::size_t slot_of(unsigned digit) noexcept { return (digit - 2U) & 3U; }
 
   [[nodiscard]] constexpr bool is_inner(std::size_t pos, bool quoted) const noexcept {
     if (quoted) return true;
@@ -4579,7 +4583,7 @@ class BestCodeFinder {
     unit.codes.reply_code_offset = reply.offset;
     unit.score = 10 + (reply.reply_code.is_failure() ? 4 : 0) + (is_inner(reply.offset, quoted) ? 1 : 0);
     consider(unit);
-    LoneCode& slot = best_reply_[reply.reply_code.first_digit()];
+    LoneCode& slot = best_reply_[slot_of(reply.reply_code.first_digit())];
     if (unit.score > slot.score) {
       slot.score = unit.score;
       slot.offset = reply.offset;
@@ -4593,7 +4597,7 @@ class BestCodeFinder {
     unit.codes.enhanced_status_offset = status.offset;
     unit.score = 10 + specificity(status.enhanced_status) + (is_inner(status.offset, quoted) ? 1 : 0);
     consider(unit);
-    LoneCode& slot = best_status_[status.enhanced_status.class_digit()];
+    LoneCode& slot = best_status_[slot_of(status.enhanced_status.class_digit())];
     if (unit.score > slot.score) {
       slot.score = unit.score;
       slot.offset = status.offset;
@@ -4620,8 +4624,8 @@ class BestCodeFinder {
 
   std::string_view text_;
   CodeUnit best_;
-  LoneCode best_reply_[6]{};   // by first digit (2 to 5 occur)
-  LoneCode best_status_[6]{};  // by class digit (2, 4, 5)
+  LoneCode best_reply_[4]{};   // by first digit, see slot_of
+  LoneCode best_status_[4]{};  // by class digit, see slot_of
   CodeMatch pending_;
   CodeMatch last_status_;
   std::size_t last_reply_end_ = 0;
