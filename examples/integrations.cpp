@@ -18,7 +18,7 @@ std::error_code deliver(std::string_view server_reply) {
 }
 }  // namespace
 
-int main() {
+int main() {  // NOLINT(bugprone-exception-escape): an example; a failing stream may end it
   std::cout << smtpcodes::parse_whole_reply("550 5.1.1 User unknown\r\n") << '\n';  // 550 5.1.1 User unknown
   const smtpcodes::EnhancedStatus status = "5.7.26"_status;
   std::cout << status << ' ' << status.subject() << '\n';             // 5.7.26 Security or Policy Status

@@ -28,10 +28,9 @@ struct Seen {
 std::vector<Seen> read(std::string_view message) {
   std::vector<Seen> seen;
   smtpcodes::for_each_bounce_recipient(message, [&seen](const smtpcodes::BounceRecipient& r) {
-    seen.push_back(Seen{std::string(r.recipient), r.action,
-                        std::string(smtpcodes::to_string(r.verdict.enhanced_status).view()),
-                        std::string(smtpcodes::to_string(r.verdict.reply_code).view()), r.verdict.reason,
-                        r.verdict.bounce, r.source});
+    seen.push_back(Seen{
+        std::string(r.recipient), r.action, std::string(smtpcodes::to_string(r.verdict.enhanced_status).view()),
+        std::string(smtpcodes::to_string(r.verdict.reply_code).view()), r.verdict.reason, r.verdict.bounce, r.source});
   });
   return seen;
 }
@@ -134,7 +133,8 @@ TEST_CASE("prose bounces: qmail, Exim, Exchange-style and provider notices") {
        "--- Below this line is a copy of the message.\n",
        "lena@yahoo.example", "", BounceReason::unknown_recipient, BounceType::hard},
       {"microsoft 365 prose",
-       "From: Microsoft Outlook <MAILER-DAEMON@contoso.example>\nTo: shop@example.org\nSubject: Undeliverable: order\n\n"
+       "From: Microsoft Outlook <MAILER-DAEMON@contoso.example>\nTo: shop@example.org\nSubject: Undeliverable: "
+       "order\n\n"
        "Your message to nina@fabrikam.example couldn't be delivered.\nnina wasn't found at fabrikam.example.\n\n"
        "Diagnostic information for administrators:\n\nnina@fabrikam.example\nRemote Server returned '550 5.1.10 "
        "RESOLVER.ADR.RecipientNotFound; Recipient nina@fabrikam.example not found by SMTP address lookup'\n",
@@ -199,8 +199,9 @@ TEST_CASE("feedback reports and automatic replies are not bounces") {
   CHECK(seen[0].recipient == "a@example.net");
   CHECK(seen[1].recipient == "b@example.net");
 
-  seen = read("From: Judy <judy@example.com>\nSubject: Automatic reply: news\nAuto-Submitted: auto-replied\n\n"
-              "I am out of the office.\n");
+  seen = read(
+      "From: Judy <judy@example.com>\nSubject: Automatic reply: news\nAuto-Submitted: auto-replied\n\n"
+      "I am out of the office.\n");
   REQUIRE(seen.size() == 1);
   CHECK(seen[0].recipient == "judy@example.com");
   CHECK(seen[0].reason == BounceReason::auto_reply);
@@ -223,8 +224,8 @@ TEST_CASE("messages that are not bounces yield no failure") {
 
 TEST_CASE("hostile messages: deep nesting and huge inputs finish") {
   std::string nested;
-  for (int i = 0; i < 200; ++i) nested += "Content-Type: multipart/mixed; boundary=b" + std::to_string(i) + "\n\n--b" +
-                                           std::to_string(i) + "\n";
+  for (int i = 0; i < 200; ++i)
+    nested += "Content-Type: multipart/mixed; boundary=b" + std::to_string(i) + "\n\n--b" + std::to_string(i) + "\n";
   CHECK(read(nested).empty());
   std::string many = "From: mailer-daemon@example.org\nSubject: failure\n\n";
   for (int i = 0; i < 200; ++i) many += "<u" + std::to_string(i) + "@example.com>: 550 5.1.1 unknown\n";

@@ -100,8 +100,8 @@ TEST_CASE("classify_text: reasons, verdicts and the evidence") {
        EvidenceKind::reply_code},
       {"521 5.3.2 <a@example.com>: Recipient address rejected", BounceType::hard, BounceReason::no_mail_domain,
        EvidenceKind::reply_code},
-      {"host mx.example.com refused to talk to me: 421 Service not available", BounceType::soft,
-       BounceReason::blocked, EvidenceKind::text},
+      {"host mx.example.com refused to talk to me: 421 Service not available", BounceType::soft, BounceReason::blocked,
+       EvidenceKind::text},
       {"556", BounceType::hard, BounceReason::no_mail_domain, EvidenceKind::reply_code},
       // Codes without a reason.
       {"550", BounceType::soft, BounceReason::unknown, EvidenceKind::none},
@@ -122,7 +122,8 @@ TEST_CASE("classify_text: reasons, verdicts and the evidence") {
 
 TEST_CASE("classify: facts from a notification") {
   SUBCASE("the DSN status wins over a code in the text") {
-    const auto verdict = smtpcodes::classify(BounceFacts{DsnAction::failed, 550_reply, "5.2.2"_status, "550 over quota"});
+    const auto verdict =
+        smtpcodes::classify(BounceFacts{DsnAction::failed, 550_reply, "5.2.2"_status, "550 over quota"});
     CHECK(verdict.reason == BounceReason::mailbox_full);
     CHECK(verdict.bounce == BounceType::soft);
     CHECK(verdict.retry == Retry::retry_later);

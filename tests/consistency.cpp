@@ -23,15 +23,15 @@ constexpr ConsistencyCase consistency_cases[] = {
     {552, "5.2.2", true, sc::Association::listed},
     {550, "4.2.2", false, sc::Association::not_listed},  // RFC 3463 sec. 2: the classes must agree
     {450, "5.2.2", false, sc::Association::not_listed},
-    {250, "5.0.0", false, sc::Association::listed},      // "Any" still needs the class to agree
-    {550, "5.2.2", true, sc::Association::not_listed},   // common, but the registry lists only 552
-    {554, "5.7.17", true, sc::Association::listed},      // 5XX
+    {250, "5.0.0", false, sc::Association::listed},     // "Any" still needs the class to agree
+    {550, "5.2.2", true, sc::Association::not_listed},  // common, but the registry lists only 552
+    {554, "5.7.17", true, sc::Association::listed},     // 5XX
     {454, "5.7.17", false, sc::Association::not_listed},
     {550, "5.1.2", true, sc::Association::none_given},
     {550, "5.7.606", true, sc::Association::unregistered},
     {535, "5.7.8", true, sc::Association::listed},
     {556, "5.1.10", true, sc::Association::listed},
-    {354, "2.0.0", false, sc::Association::listed},      // no class 3 exists
+    {354, "2.0.0", false, sc::Association::listed},  // no class 3 exists
     {571, "5.7.1", true, sc::Association::not_listed},
     {250, "2.6.4", true, sc::Association::listed},
 };
@@ -84,8 +84,8 @@ TEST_CASE("check_consistency: class digits (RFC 3463 sec. 2) and registry associ
 TEST_CASE("check_consistency: class agreement over every reply code and class") {
   for (std::uint16_t value = 100; value <= 999; ++value) {
     for (unsigned status_class : {2U, 4U, 5U}) {
-      const auto result = sc::check_consistency(make_reply_code(value),
-                                                sc::detail::make_enhanced_status(static_cast<std::uint8_t>(status_class), 1, 1));
+      const auto result = sc::check_consistency(
+          make_reply_code(value), sc::detail::make_enhanced_status(static_cast<std::uint8_t>(status_class), 1, 1));
       CHECK(result.class_agrees == (value / 100 == status_class));
     }
   }

@@ -138,7 +138,8 @@ TEST_CASE("parse_delivery_status: malformed bodies") {
     CHECK(smtpcodes::parse_delivery_status(row.body).recipient_count() == row.recipients);
   }
   SUBCASE("a status with zero padding or a comment is read leniently") {
-    const auto report = smtpcodes::parse_delivery_status("Final-Recipient: rfc822; a@b.example\nStatus: 5.01.001 (x)\n");
+    const auto report =
+        smtpcodes::parse_delivery_status("Final-Recipient: rfc822; a@b.example\nStatus: 5.01.001 (x)\n");
     CHECK(report.begin()->status().value() == smtpcodes::EnhancedStatus::from_parts(5, 1, 1).value());
   }
   SUBCASE("a bad status is an error, not a guess") {
@@ -153,9 +154,9 @@ TEST_CASE("parse_action") {
     DsnAction action;
   };
   constexpr Row rows[] = {
-      {"failed", DsnAction::failed},       {"FAILED", DsnAction::failed},     {"delayed", DsnAction::delayed},
-      {"delivered", DsnAction::delivered}, {"relayed", DsnAction::relayed},   {"expanded", DsnAction::expanded},
-      {"failed (bad)", DsnAction::failed}, {"", DsnAction::unknown},          {"bounced", DsnAction::unknown},
+      {"failed", DsnAction::failed},       {"FAILED", DsnAction::failed},   {"delayed", DsnAction::delayed},
+      {"delivered", DsnAction::delivered}, {"relayed", DsnAction::relayed}, {"expanded", DsnAction::expanded},
+      {"failed (bad)", DsnAction::failed}, {"", DsnAction::unknown},        {"bounced", DsnAction::unknown},
   };
   for (const Row& row : rows) {
     CAPTURE(row.text);
@@ -235,7 +236,8 @@ TEST_CASE("find_delivery_status: by boundary, nested, and by the fallback scan")
 
 TEST_CASE("header_value and content-type parameters") {
   constexpr std::string_view headers =
-      "Subject: one\n  two\nContent-Type: multipart/report;\n report-type=delivery-status; Boundary=\"b 1\"\n\nbody: x\n";
+      "Subject: one\n  two\nContent-Type: multipart/report;\n report-type=delivery-status; Boundary=\"b 1\"\n\nbody: "
+      "x\n";
   CHECK(smtpcodes::header_value(headers, "subject") == "one\n  two");
   CHECK(smtpcodes::header_value(headers, "body").empty());
   const auto content_type = smtpcodes::header_value(headers, "Content-Type");

@@ -87,7 +87,11 @@ TEST_CASE("SIZE values, and replies that list nothing") {
     std::uint64_t limit;
   };
   const SizeCase sizes[] = {
-      {"SIZE 0", 0}, {"SIZE", 0}, {"SIZE abc", 0}, {"SIZE 18446744073", 18446744073ULL}, {"SIZE 99999999999999999999", 0},
+      {"SIZE 0", 0},
+      {"SIZE", 0},
+      {"SIZE abc", 0},
+      {"SIZE 18446744073", 18446744073ULL},
+      {"SIZE 99999999999999999999", 0},
   };
   for (const SizeCase& c : sizes) {
     CAPTURE(c.line);

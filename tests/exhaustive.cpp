@@ -53,12 +53,13 @@ std::optional<ParseError> status_model(std::string_view s, ParseMode mode) {
   std::size_t pos = 1;
   for (int part = 0; part < 2; ++part) {
     if (pos == s.size()) return ParseError{ParseErrorKind::too_short, pos};
-    if (s[pos] != '.') return ParseError{digit(s[pos]) ? ParseErrorKind::too_many_digits : ParseErrorKind::missing_dot, pos};
+    if (s[pos] != '.')
+      return ParseError{digit(s[pos]) ? ParseErrorKind::too_many_digits : ParseErrorKind::missing_dot, pos};
     ++pos;
     const std::size_t run = digit_run(s, pos);
     if (run == 0) return ParseError{pos == s.size() ? ParseErrorKind::too_short : ParseErrorKind::not_a_digit, pos};
-    if (run > 3) return ParseError{ParseErrorKind::too_many_digits, pos + 3};
     if (mode == ParseMode::strict && run > 1 && s[pos] == '0') return ParseError{ParseErrorKind::leading_zero, pos};
+    if (run > 3) return ParseError{ParseErrorKind::too_many_digits, pos + 3};
     pos += run;
   }
   if (pos != s.size()) return ParseError{ParseErrorKind::trailing_characters, pos};
@@ -139,8 +140,8 @@ TEST_CASE("every three-byte input parses as a reply code exactly when the gramma
           const auto expected = reply_model(text, mode);
           const auto actual = smtpcodes::parse_reply(text, mode);
           if (actual) ++accepted;
-          const bool same = expected ? (!actual && actual.error() == *expected)
-                                     : (actual && smtpcodes::to_string(*actual) == text);
+          const bool same =
+              expected ? (!actual && actual.error() == *expected) : (actual && smtpcodes::to_string(*actual) == text);
           if (!same && ++disagreements <= 5) reply_agrees(text, mode);
         }
       }

@@ -35,8 +35,8 @@ TEST_CASE("find_codes: the issue's real-world inputs") {
     std::string_view text, reply, status;
   };
   constexpr Row rows[] = {
-      {"host mx.example.com[192.0.2.1] said: 550-5.1.1 The email account that you tried to reach does not exist",
-       "550", "5.1.1"},
+      {"host mx.example.com[192.0.2.1] said: 550-5.1.1 The email account that you tried to reach does not exist", "550",
+       "5.1.1"},
       {"status=bounced (host ...[203.0.113.5] said: 552 5.2.2 <a@b>: Mailbox full (in reply to RCPT TO command))",
        "552", "5.2.2"},
       {"Remote Server returned '550 5.7.606 Access denied, banned sending IP [192.0.2.225]'", "550", "5.7.606"},
@@ -125,7 +125,7 @@ TEST_CASE("find_all_codes: every match with its offset, in order") {
     std::string_view code;
   };
   constexpr Row expected[] = {
-      {CodeKind::enhanced_status, 1, "5.0.0"}, {CodeKind::reply_code, 13, "550"},
+      {CodeKind::enhanced_status, 1, "5.0.0"},  {CodeKind::reply_code, 13, "550"},
       {CodeKind::enhanced_status, 17, "5.1.1"}, {CodeKind::reply_code, 31, "421"},
       {CodeKind::enhanced_status, 35, "4.4.2"},
   };

@@ -23,7 +23,7 @@ static_assert(!smtpcodes::detail::is_reply_code_literal<'5', '\'', '0'>());
 
 namespace {
 template <class T>
-std::uint32_t status_key_in_template(T) {
+std::uint32_t status_key_in_template(T /*unused*/) {
   return ("5.1.1"_status).key();
 }
 }  // namespace

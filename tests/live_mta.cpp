@@ -8,8 +8,8 @@
 // fails: a live test must never pass without a server.
 #include <doctest/doctest.h>
 
-#include <netinet/in.h>
 #include <arpa/inet.h>
+#include <netinet/in.h>
 #include <sys/socket.h>
 #include <sys/time.h>
 #include <unistd.h>
@@ -92,8 +92,8 @@ class Session {
         CHECK(received.ok);
         return received;
       }
-      REQUIRE_MESSAGE(status == smtpcodes::ReplyStreamStatus::need_more_data,
-                      "stream status ", static_cast<int>(status), " error ", name(stream_.error().kind));
+      REQUIRE_MESSAGE(status == smtpcodes::ReplyStreamStatus::need_more_data, "stream status ",
+                      static_cast<int>(status), " error ", name(stream_.error().kind));
       char chunk[7];
       const ssize_t count = ::recv(fd_, chunk, sizeof chunk, 0);
       REQUIRE_MESSAGE(count > 0, "the server closed the connection or timed out");
@@ -297,7 +297,7 @@ TEST_CASE("exim: bad sequence (with its 503-503 reply) and syntax errors") {
   CHECK(quoted.reply.line(1).text == "503 sender not yet given");
   check(session.command("FROBNICATE"), {500, "", 1, "unrecognized command"});
   check(session.command("MAIL FROM:<unterminated"),
-        {501, "", 1, "<unterminated: \"@\" or \".\" expected after \"unterminated\""});
+        {501, "", 1, R"(<unterminated: "@" or "." expected after "unterminated")"});
   check(session.command("QUIT"), {221, "", 1, "mx2.smtpcodes.test closing connection"});
 }
 

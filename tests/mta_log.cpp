@@ -29,10 +29,12 @@ TEST_CASE("read_mta_log_line") {
        MtaLogFormat::postfix, "kim@example.com", DsnAction::failed, "5.1.1",
        "host mx.example.com[192.0.2.10] said: 550 5.1.1 <kim@example.com>: User unknown (in reply to RCPT TO command)"},
       {"Nov 17 09:00:02 mail postfix/smtp[2212]: 9A0B31C0E5: to=<lee@example.net>, orig_to=<l@example.net>, "
-       "relay=none, delay=30, dsn=4.4.1, status=deferred (connect to mx.example.net[198.51.100.7]:25: Connection timed out)",
+       "relay=none, delay=30, dsn=4.4.1, status=deferred (connect to mx.example.net[198.51.100.7]:25: Connection timed "
+       "out)",
        MtaLogFormat::postfix, "lee@example.net", DsnAction::delayed, "4.4.1",
        "connect to mx.example.net[198.51.100.7]:25: Connection timed out"},
-      {"Nov 17 09:00:03 mail postfix/smtp[2213]: AB1C41C0E6: to=<mia@example.org>, dsn=2.0.0, status=sent (250 2.0.0 OK)",
+      {"Nov 17 09:00:03 mail postfix/smtp[2213]: AB1C41C0E6: to=<mia@example.org>, dsn=2.0.0, status=sent (250 2.0.0 "
+       "OK)",
        MtaLogFormat::postfix, "mia@example.org", DsnAction::delivered, "2.0.0", "250 2.0.0 OK"},
       {"2026-11-17 09:01:00 1tLmNo-000Abc-1x ** oscar@example.net R=dnslookup T=remote_smtp H=mx.example.net "
        "[198.51.100.7]: SMTP error from remote mail server after RCPT TO:<oscar@example.net>: 552 5.2.2 Mailbox full",

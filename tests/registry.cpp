@@ -36,8 +36,8 @@ constexpr ReplyCase reply_cases[] = {
     {525, false, sc::Origin::registry_only, "Registry-only code for a disabled account", sc::Actor::sender,
      sc::Retry::do_not_retry},
     {571, false, sc::Origin::vendor, "Vendor: delivery not authorised", sc::Actor::sender_admin, sc::Retry::after_fix},
-    {101, false, sc::Origin::not_smtp, "Client could not reach the network (not an SMTP reply)", sc::Actor::sender_admin,
-     sc::Retry::retry_later},
+    {101, false, sc::Origin::not_smtp, "Client could not reach the network (not an SMTP reply)",
+     sc::Actor::sender_admin, sc::Retry::retry_later},
     {111, false, sc::Origin::not_smtp, "Connection refused (not an SMTP reply)", sc::Actor::sender_admin,
      sc::Retry::retry_later},
     // Fallbacks: by first digit.

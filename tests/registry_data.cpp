@@ -285,8 +285,8 @@ TEST_CASE("seed-codes.csv: every code of every seed explains with that seed's me
     }
   }
   // "510/511" counts once for each code.
-  CHECK(matched == sc::reply_code_claims().size() + sc::enhanced_status_claims().size() +
-                       sc::status_class_claims().size());
+  CHECK(matched ==
+        sc::reply_code_claims().size() + sc::enhanced_status_claims().size() + sc::status_class_claims().size());
 }
 
 TEST_CASE("seed-claims.csv: every paraphrase belongs to a seed row that differs from the registry") {

@@ -154,9 +154,9 @@ static_assert(sc::subject_records().size() == 8 && sc::status_class_records().si
 
 // The codes the issue names as legacy or vendor codes, and the standard codes
 // the seeds give other meanings: all present, all with claims.
-static_assert(all_present({101, 111, 420, 422, 431, 441, 442, 446, 447, 449, 465, 471, 510, 511, 512, 513, 514, 515,
-                           516, 517, 522, 523, 524, 531, 532, 533, 540, 541, 542, 543, 544, 546, 547, 548, 563, 571,
-                           572, 573, 574, 575, 576, 577}));
+static_assert(all_present({101, 111, 420, 422, 431, 441, 442, 446, 447, 449, 465, 471, 510, 511,
+                           512, 513, 514, 515, 516, 517, 522, 523, 524, 531, 532, 533, 540, 541,
+                           542, 543, 544, 546, 547, 548, 563, 571, 572, 573, 574, 575, 576, 577}));
 static_assert(all_present({530, 534, 535, 432, 521, 555, 556}));
 
 // describe() in constant expressions, as users write it.

@@ -128,7 +128,7 @@ TEST_CASE("predicates split the severities") {
     bool success, intermediate, transient, permanent;
   };
   constexpr Row rows[] = {
-      {250, true, false, false, false}, {354, false, true, false, false}, {421, false, false, true, false},
+      {250, true, false, false, false}, {354, false, true, false, false},  {421, false, false, true, false},
       {554, false, false, false, true}, {101, false, false, false, false}, {999, false, false, false, false},
   };
   for (const Row& row : rows) {
@@ -145,8 +145,8 @@ TEST_CASE("predicates split the severities") {
 TEST_CASE("non-standard codes keep their number and say they are non-standard") {
   for (unsigned value : {101U, 111U, 563U, 571U, 577U, 999U, 600U}) {
     CAPTURE(value);
-    const ReplyCode code = *smtpcodes::parse_reply(smtpcodes::to_string(*ReplyCode::from_value(value)).view(),
-                                                   ParseMode::lenient);
+    const ReplyCode code =
+        *smtpcodes::parse_reply(smtpcodes::to_string(*ReplyCode::from_value(value)).view(), ParseMode::lenient);
     CHECK(code.value() == value);
     CHECK_FALSE(code.is_standard());
   }

@@ -33,8 +33,9 @@ static_assert(!ehlo.has(smtpcodes::Extension::starttls));
 static_assert(ehlo.auth_mechanisms().contains("login"));
 static_assert(ehlo.auth_mechanisms().size() == 2);
 
-constexpr auto bounce = parse_whole_reply("550-5.1.1 The email account that you tried to reach does not exist.\r\n"
-                                          "550 5.1.1 Please try again.\r\n");
+constexpr auto bounce = parse_whole_reply(
+    "550-5.1.1 The email account that you tried to reach does not exist.\r\n"
+    "550 5.1.1 Please try again.\r\n");
 static_assert(bounce && bounce->enhanced_status().subject() == smtpcodes::Subject::addressing);
 static_assert(bounce->line(1).message == "Please try again.");
 static_assert(bounce->enhanced_status_source() == smtpcodes::EnhancedStatusSource::given);

@@ -3,8 +3,8 @@
 #include <doctest/doctest.h>
 
 #include <atomic>
-#include <iterator>
 #include <cstdlib>
+#include <iterator>
 #include <new>
 #include <random>
 #include <string>
@@ -23,7 +23,7 @@ void* operator new(std::size_t size) {
   throw std::bad_alloc{};
 }
 void operator delete(void* p) noexcept { std::free(p); }
-void operator delete(void* p, std::size_t) noexcept { std::free(p); }
+void operator delete(void* p, std::size_t /*size*/) noexcept { std::free(p); }
 
 using smtpcodes::ParseMode;
 using smtpcodes::ReplyErrorKind;
@@ -36,13 +36,15 @@ namespace {
 struct Outcome {
   bool is_error = false;
   std::string description;
-  friend bool operator==(const Outcome& a, const Outcome& b) { return a.is_error == b.is_error && a.description == b.description; }
+  friend bool operator==(const Outcome& a, const Outcome& b) {
+    return a.is_error == b.is_error && a.description == b.description;
+  }
 };
 
 std::string describe(const smtpcodes::Reply& reply) {
   std::string out = smtpcodes::to_string(reply.code()).c_str();
   out += " esc=" + std::string(smtpcodes::to_string(reply.enhanced_status()).view());
-  out += " complete=" + std::to_string(reply.complete());
+  out += " complete=" + std::to_string(static_cast<int>(reply.complete()));
   out += " diagnostics=" + std::to_string(reply.diagnostics().bits());
   out += " raw=" + std::string(reply.raw());
   for (const smtpcodes::ReplyLine& line : reply) {
@@ -116,21 +118,22 @@ const Sample samples[] = {
     {"220 mx.example.com ESMTP\r\n", strict},
     {"250-mx.example.com\r\n250-SIZE 1000\r\n250 ENHANCEDSTATUSCODES\r\n550-5.1.1 x\r\n550 5.1.1 y\r\n", strict},
     // RFC 2920 pipelining: MAIL, RCPT, RCPT, DATA answered in one write.
-    {"250 2.1.0 Ok\r\n250 2.1.5 Ok\r\n550 5.1.1 <nobody@example.com>: unknown\r\n354 End data with <CR><LF>.<CR><LF>\r\n",
+    {"250 2.1.0 Ok\r\n250 2.1.5 Ok\r\n550 5.1.1 <nobody@example.com>: unknown\r\n354 End data with "
+     "<CR><LF>.<CR><LF>\r\n",
      strict},
     {"503-503 sender not yet given\r\n503 5.5.1 Error: need MAIL command\r\n", strict},
     {"250-a\n250 b\n550 5.1.1 x\n", lenient},
     {"250-a\n250 b\r\n", strict},
     {"250-a\r\n25x\r\n250 c\r\n", strict},
     {"garbage\r\n250 ok\r\n", strict},
-    {"250-a\r\n250-b\r\n", strict},                       // the peer closed mid-reply
-    {"250-a\r\n250-b", strict},                           // ... and mid-line
-    {"250 ok", strict},                                   // the last line lacks CRLF
+    {"250-a\r\n250-b\r\n", strict},  // the peer closed mid-reply
+    {"250-a\r\n250-b", strict},      // ... and mid-line
+    {"250 ok", strict},              // the last line lacks CRLF
     {"250 this line is too long\r\n250 ok\r\n", short_lines},
     {"250-ok\r\n250-this one is too long\r\n250 ok\r\n", short_lines},
     {"250-a\r\n250-this one is too long and never ends", short_lines},
     {"250-0123456789a\r\n250 0123456789ab", short_lines},  // both exactly at the 16-octet cap
-    {"250 0123456789abc\r\n", short_lines},               // one over, only with its CRLF
+    {"250 0123456789abc\r\n", short_lines},                // one over, only with its CRLF
     {"550 4.2.2 mismatch\r\n250-\xC3\xA9\r\n250 \xFF\r\n", strict},
     {std::string_view("250 nul\0here\r\n\r\n250 x\r\n", 22), strict},
     {"\r\n\n\r250 a\r\n", lenient},
@@ -194,8 +197,9 @@ TEST_CASE("all samples in one pipelined stream, in random chunks") {
 
 TEST_CASE("random byte soup: the stream agrees with the whole parser under every option") {
   // Pieces that make replies, near-replies and garbage when strung together.
-  const std::string_view pieces[] = {"250", "550", "571", "2500", " ", "-", "\t", "\r\n", "\n", "\r", "5.1.1",
-                                     "4.2.2", "5.1", "x", "text", "\xC3\xA9", "\xFF", std::string_view("\0", 1),
+  const std::string_view pieces[] = {"250", "550",  "571",  "2500",     " ",     "-",
+                                     "\t",  "\r\n", "\n",   "\r",       "5.1.1", "4.2.2",
+                                     "5.1", "x",    "text", "\xC3\xA9", "\xFF",  std::string_view("\0", 1),
                                      "503 "};
   const ReplyOptions option_sets[] = {strict, lenient, short_lines, {ParseMode::lenient, 16, false}};
   std::mt19937 random(42);
@@ -278,7 +282,8 @@ void check_hostile(std::string_view pattern, std::size_t total, ReplyErrorKind e
       chunk.remove_prefix(taken);
       fed += taken;
       if (stream.buffered() > peak) peak = stream.buffered();
-      for (ReplyStreamStatus status = stream.next(); status != ReplyStreamStatus::need_more_data; status = stream.next()) {
+      for (ReplyStreamStatus status = stream.next(); status != ReplyStreamStatus::need_more_data;
+           status = stream.next()) {
         if (status == ReplyStreamStatus::error) {
           CHECK(name(stream.error().kind) == name(expected));
           ++errors;

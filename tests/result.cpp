@@ -16,12 +16,10 @@ using smtpcodes::ReplyCode;
 
 namespace {
 constexpr ParseErrorKind every_kind[] = {
-    ParseErrorKind::empty_input,         ParseErrorKind::too_short,
-    ParseErrorKind::not_a_digit,         ParseErrorKind::too_many_digits,
-    ParseErrorKind::invalid_first_digit, ParseErrorKind::invalid_second_digit,
-    ParseErrorKind::invalid_separator,   ParseErrorKind::invalid_class,
-    ParseErrorKind::missing_dot,         ParseErrorKind::leading_zero,
-    ParseErrorKind::trailing_characters, ParseErrorKind::value_out_of_range,
+    ParseErrorKind::empty_input,       ParseErrorKind::too_short,           ParseErrorKind::not_a_digit,
+    ParseErrorKind::too_many_digits,   ParseErrorKind::invalid_first_digit, ParseErrorKind::invalid_second_digit,
+    ParseErrorKind::invalid_separator, ParseErrorKind::invalid_class,       ParseErrorKind::missing_dot,
+    ParseErrorKind::leading_zero,      ParseErrorKind::trailing_characters, ParseErrorKind::value_out_of_range,
 };
 }  // namespace
 

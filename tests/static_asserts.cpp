@@ -113,7 +113,7 @@ constexpr bool fixed_string_cuts() {
 static_assert(fixed_string_cuts());
 
 // Version
-static_assert(SMTPCODES_VERSION == SMTPCODES_VERSION_MAJOR * 10000 + SMTPCODES_VERSION_MINOR * 100 +
-                                       SMTPCODES_VERSION_PATCH);
+static_assert(SMTPCODES_VERSION ==
+              SMTPCODES_VERSION_MAJOR * 10000 + SMTPCODES_VERSION_MINOR * 100 + SMTPCODES_VERSION_PATCH);
 
 TEST_CASE("the static_assert battery compiled") { CHECK(sc::parse_reply("250")); }

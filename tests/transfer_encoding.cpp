@@ -45,8 +45,8 @@ TEST_CASE("decode_base64") {
       {"NTUw", "550"},
       {"NTUwIDUuMS4xIFVzZXIgdW5rbm93bg==", "550 5.1.1 User unknown"},
       {"NTUwIDUu\r\nMS4xIFVz\nZXIgdW5rbm93bg==", "550 5.1.1 User unknown"},  // line breaks skipped
-      {"NTU*w", "550"},                                                       // noise skipped
-      {"NTUw=garbage", "550"},                                                // "=" ends the data
+      {"NTU*w", "550"},                                                      // noise skipped
+      {"NTUw=garbage", "550"},                                               // "=" ends the data
       {"N", ""},
   };
   for (const Row& row : rows) {
@@ -62,7 +62,8 @@ TEST_CASE("decode_quoted_printable") {
   constexpr Row rows[] = {
       {"", ""},
       {"550 5.1.1 user=20unknown", "550 5.1.1 user unknown"},
-      {"Remote Server returned '550 5.1.1 RESOLVER.ADR.Recip=\r\nNotFound'", "Remote Server returned '550 5.1.1 RESOLVER.ADR.RecipNotFound'"},
+      {"Remote Server returned '550 5.1.1 RESOLVER.ADR.Recip=\r\nNotFound'",
+       "Remote Server returned '550 5.1.1 RESOLVER.ADR.RecipNotFound'"},
       {"soft=  \nbreak", "softbreak"},
       {"a=3Db", "a=b"},
       {"a=3db", "a=b"},

@@ -56,8 +56,9 @@ struct Output {
 
 void emit(Output& out, const std::string& file, const BounceRecipient& r) {
   const auto& v = r.verdict;
-  const std::string status = v.enhanced_status.class_digit() ? std::string(smtpcodes::to_string(v.enhanced_status).view()) : "";
-  const std::string reply = v.reply_code.value() ? std::string(smtpcodes::to_string(v.reply_code).view()) : "";
+  const std::string status =
+      v.enhanced_status.class_digit() != 0 ? std::string(smtpcodes::to_string(v.enhanced_status).view()) : "";
+  const std::string reply = v.reply_code.value() != 0 ? std::string(smtpcodes::to_string(v.reply_code).view()) : "";
   const std::string reason(smtpcodes::name(v.reason));
   const std::string bounce(smtpcodes::name(v.bounce));
   ++out.tally.recipients;
@@ -90,7 +91,8 @@ bool looks_like_log(std::string_view text) {
   // A mail message starts with header fields; a log with timestamps.
   const auto first = smtpcodes::detail::line_at(text, 0).text;
   const std::size_t colon = first.find(':');
-  const bool header = colon != std::string_view::npos && colon > 0 && first.substr(0, colon).find(' ') == std::string_view::npos;
+  const bool header =
+      colon != std::string_view::npos && colon > 0 && first.substr(0, colon).find(' ') == std::string_view::npos;
   if (header || smtpcodes::detail::istarts_with(first, "From ")) return false;
   return text.find(" status=") != std::string_view::npos || text.find(" stat=") != std::string_view::npos ||
          text.find(" ** ") != std::string_view::npos || text.find(" == ") != std::string_view::npos;
@@ -146,7 +148,8 @@ void print_table(const char* title, const std::map<std::string, std::size_t>& co
       std::printf("%-32s %8s\n", "...", "");
       break;
     }
-    std::printf("%-32.32s %8zu %6.1f%%\n", key.c_str(), count, total ? 100.0 * static_cast<double>(count) / static_cast<double>(total) : 0.0);
+    std::printf("%-32.32s %8zu %6.1f%%\n", key.c_str(), count,
+                total != 0 ? 100.0 * static_cast<double>(count) / static_cast<double>(total) : 0.0);
   }
 }
 
@@ -178,7 +181,7 @@ int run_bounces(const Options& options) {
   Output out;
   out.json = options.json;
   out.list = files.size() <= 200;
-  const bool progress = files.size() >= 100 && isatty(STDERR_FILENO);
+  const bool progress = files.size() >= 100 && isatty(STDERR_FILENO) != 0;
   if (!out.json && out.list) {
     std::printf("%-28s %-24s %-6s %-17s %-7s %-4s %s\n", "file", "recipient", "bounce", "reason", "status", "code",
                 "diagnostic");

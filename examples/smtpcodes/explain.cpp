@@ -17,8 +17,22 @@ using smtpcodes::ParseMode;
 using smtpcodes::ReplyCode;
 
 constexpr std::string_view built_in_sample[] = {
-    "250", "421", "550", "5.1.1", "4.7.0", "571", "550 5.1.1 <bob@example.com>: Recipient address rejected",
-    "452-4.2.2 Mailbox full", "550 4.2.2 Mailbox full", "535", "432", "101", "5.7.26", "5.7.606", "5.1", "6.0.0",
+    "250",
+    "421",
+    "550",
+    "5.1.1",
+    "4.7.0",
+    "571",
+    "550 5.1.1 <bob@example.com>: Recipient address rejected",
+    "452-4.2.2 Mailbox full",
+    "550 4.2.2 Mailbox full",
+    "535",
+    "432",
+    "101",
+    "5.7.26",
+    "5.7.606",
+    "5.1",
+    "6.0.0",
 };
 
 // What one argument turned out to be.
@@ -174,7 +188,8 @@ void print_claims(smtpcodes::TableView<smtpcodes::SourceClaim> claims, std::stri
   if (!agreeing.empty()) line(first ? "sources say:" : "", "same as the registry: " + agreeing);
 }
 
-void print_registry(const Explanation& e) {
+// A flat list of optional sections, each printed when the registry has it.
+void print_registry(const Explanation& e) {  // NOLINT(readability-function-cognitive-complexity)
   const Registry r = look_up(e);
   if (r.has_reply) {
     const auto& reply = r.reply;
@@ -184,15 +199,16 @@ void print_registry(const Explanation& e) {
     line("", str(reply.description));
     if (reply.meanings.size() > 1) {
       for (const auto& meaning : reply.meanings) {
-        line("in context:", str(meaning.context()) + ": " + str(meaning.meaning()) + " [" + str(meaning.defined_in()) + "]");
+        line("in context:",
+             str(meaning.context()) + ": " + str(meaning.meaning()) + " [" + str(meaning.defined_in()) + "]");
       }
     }
     print_claims(reply.claims, reply.title);
     if (reply.dotless != nullptr && reply.dotless->fit != smtpcodes::DotlessFit::not_applicable) {
       const auto dotless = smtpcodes::describe(reply.dotless->status());
       line("dotless reading:", status_text(reply.dotless->status()) + " " +
-                                   str(dotless.fallback ? std::string_view("(not registered)") : dotless.title) +
-                                   " (" + str(name(reply.dotless->fit)) + ")");
+                                   str(dotless.fallback ? std::string_view("(not registered)") : dotless.title) + " (" +
+                                   str(name(reply.dotless->fit)) + ")");
       if (reply.origin == smtpcodes::Origin::rfc) {
         line("", "note: the RFC meaning above applies in an SMTP dialogue; the dotless one in vendor reports");
       }
@@ -204,7 +220,8 @@ void print_registry(const Explanation& e) {
     std::string head = status_text(status.status) + " ";
     head += status.title.empty() ? std::string("(the registry gives no summary)") : str(status.title);
     if (r.derived) head += " (derived: " + str(name(r.derivation.rule)) + ")";
-    if (status.fallback) head += " (fallback: " + str(status.match == smtpcodes::StatusMatch::subject ? "subject" : "class") + ")";
+    if (status.fallback)
+      head += " (fallback: " + str(status.match == smtpcodes::StatusMatch::subject ? "subject" : "class") + ")";
     if (!status.references.empty()) head += " [" + str(status.references) + "]";
     line(label, head);
     if (!r.derived) {
@@ -327,8 +344,7 @@ void print_json(const Explanation& e) {
   object.boolean("derived", r.derived);
   if (r.derived) object.string("derivation_rule", name(r.derivation.rule));
   if (r.checked) {
-    object.boolean("consistent", r.consistency.consistent())
-        .string("association", name(r.consistency.association));
+    object.boolean("consistent", r.consistency.consistent()).string("association", name(r.consistency.association));
   } else {
     object.null("consistent");
   }

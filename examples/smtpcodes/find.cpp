@@ -14,8 +14,9 @@ namespace smtpcodes_cli {
 namespace {
 
 std::string code_text(const smtpcodes::CodeMatch& match) {
-  return match.kind == smtpcodes::CodeKind::reply_code ? std::string(smtpcodes::to_string(match.reply_code).view())
-                                                       : std::string(smtpcodes::to_string(match.enhanced_status).view());
+  return match.kind == smtpcodes::CodeKind::reply_code
+             ? std::string(smtpcodes::to_string(match.reply_code).view())
+             : std::string(smtpcodes::to_string(match.enhanced_status).view());
 }
 
 void report(std::string_view input, bool json) {

@@ -76,7 +76,9 @@ class Connection {
     for (;;) {
       switch (stream.next()) {
         case smtpcodes::ReplyStreamStatus::reply: print_reply(stream.reply(), json, json ? "" : "S: "); return true;
-        case smtpcodes::ReplyStreamStatus::error: print_reply_error(stream.error(), json, json ? "" : "S: "); return true;
+        case smtpcodes::ReplyStreamStatus::error:
+          print_reply_error(stream.error(), json, json ? "" : "S: ");
+          return true;
         case smtpcodes::ReplyStreamStatus::end_of_stream:
           std::fprintf(stderr, "smtpcodes probe: the server closed the connection\n");
           return false;
@@ -144,7 +146,8 @@ int run_probe(const Options& options) {
     }
   }
   if (host.empty()) {
-    std::fprintf(stderr, "usage: smtpcodes probe [--json] HOST [PORT] [--rcpt ADDR] [--from ADDR] [--helo NAME] [--data]\n");
+    std::fprintf(stderr,
+                 "usage: smtpcodes probe [--json] HOST [PORT] [--rcpt ADDR] [--from ADDR] [--helo NAME] [--data]\n");
     return 2;
   }
   if (port.empty()) port = "25";
@@ -173,7 +176,8 @@ int run_probe(const Options& options) {
     for (const smtpcodes::EhloExtension& extension : ehlo) {
       std::printf(" %.*s", static_cast<int>(extension.keyword.size()), extension.keyword.data());
     }
-    if (ehlo.has_size_limit()) std::printf(" (size limit %llu octets)", static_cast<unsigned long long>(ehlo.size_limit()));
+    if (ehlo.has_size_limit())
+      std::printf(" (size limit %llu octets)", static_cast<unsigned long long>(ehlo.size_limit()));
     std::printf("\n");
   }
   if (!command("MAIL FROM:<" + from + ">")) return 1;

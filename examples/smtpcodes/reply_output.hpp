@@ -101,7 +101,8 @@ void print_reply(const smtpcodes::BasicReply<N>& reply, bool json, std::string_v
               smtpcodes::to_string(reply.code()).c_str(), reply.has_enhanced_status() ? status.c_str() : "none",
               reply.line_count(), reply.line_count() == 1 ? "" : "s", reply.complete() ? "" : ", INCOMPLETE");
   for (const smtpcodes::ReplyLine& line : reply) {
-    std::printf("%.*s  | %s\n", static_cast<int>(prefix.size()), prefix.data(), escaped_for_terminal(line.text).c_str());
+    std::printf("%.*s  | %s\n", static_cast<int>(prefix.size()), prefix.data(),
+                escaped_for_terminal(line.text).c_str());
   }
   if (!reply.diagnostics().empty()) {
     std::printf("%.*s  diagnostics:", static_cast<int>(prefix.size()), prefix.data());
@@ -123,8 +124,12 @@ inline void print_reply_error(const smtpcodes::ReplyError& error, bool json, std
         .number("line", static_cast<long long>(error.line))
         .string("message", smtpcodes::message(error));
     JsonObject object;
-    object.null("code").null("enhanced_status").raw("lines", "[]").boolean("complete", false)
-        .raw("diagnostics", "[]").raw("error", detail.str());
+    object.null("code")
+        .null("enhanced_status")
+        .raw("lines", "[]")
+        .boolean("complete", false)
+        .raw("diagnostics", "[]")
+        .raw("error", detail.str());
     std::printf("%s\n", object.str().c_str());
     return;
   }

@@ -60,11 +60,26 @@ namespace detail {
 [[nodiscard]] constexpr bool is_local_part_char(char c) noexcept {
   if (is_alnum(c)) return true;
   switch (c) {
-    case '.': case '_': case '%': case '+': case '-': case '=': case '!': case '#': case '$': case '&':
-    case '*': case '/': case '?': case '^': case '`': case '{': case '|': case '}': case '~':
-      return true;
-    default:
-      return false;
+    case '.':
+    case '_':
+    case '%':
+    case '+':
+    case '-':
+    case '=':
+    case '!':
+    case '#':
+    case '$':
+    case '&':
+    case '*':
+    case '/':
+    case '?':
+    case '^':
+    case '`':
+    case '{':
+    case '|':
+    case '}':
+    case '~': return true;
+    default: return false;
   }
 }
 
@@ -103,18 +118,30 @@ namespace detail {
 [[nodiscard]] constexpr bool starts_returned_message(std::string_view line) noexcept {
   // Header lines and part headers: at the start of the line.
   constexpr std::string_view prefixes[] = {
-      "content-type: message/rfc822",       "content-type: text/rfc822-headers",
-      "content-type: message/global",       "content-type: message/delivery-status",
-      "content-type: message/feedback-report", "return-path: <",
-      "received: from",                     "received: by",
+      "content-type: message/rfc822",
+      "content-type: text/rfc822-headers",
+      "content-type: message/global",
+      "content-type: message/delivery-status",
+      "content-type: message/feedback-report",
+      "return-path: <",
+      "received: from",
+      "received: by",
   };
   // Announcements of the copy: anywhere in the line ("------ This is a copy
   // of the message", "The first 50 lines of your original message follow:").
   constexpr std::string_view announcements[] = {
-      "this is a copy of the message",  "this is a copy of your message", "below this line is a copy",
-      "original message follow",        "- original message",             "-original message",
-      "message header follows",         "message headers follow",         "header of the original message",
-      "unsent message below",           "this is a copy of the headers",  "lines of your original message",
+      "this is a copy of the message",
+      "this is a copy of your message",
+      "below this line is a copy",
+      "original message follow",
+      "- original message",
+      "-original message",
+      "message header follows",
+      "message headers follow",
+      "header of the original message",
+      "unsent message below",
+      "this is a copy of the headers",
+      "lines of your original message",
   };
   const std::string_view text = trim(line);
   for (std::string_view prefix : prefixes) {
@@ -129,9 +156,9 @@ namespace detail {
 
 // Header lines of the notice itself that name addresses other than the recipient.
 [[nodiscard]] constexpr bool is_noise_line(std::string_view line) noexcept {
-  constexpr std::string_view prefixes[] = {"message-id:", "in-reply-to:", "references:", "from:", "sender:",
-                                           "reply-to:",   "return-path:", "x-",          "reporting-mta:",
-                                           "received-from-mta:", "dkim-signature:", "list-"};
+  constexpr std::string_view prefixes[] = {"message-id:",    "in-reply-to:",       "references:",     "from:",
+                                           "sender:",        "reply-to:",          "return-path:",    "x-",
+                                           "reporting-mta:", "received-from-mta:", "dkim-signature:", "list-"};
   const std::string_view text = trim(line);
   // Quoted lines of the original message ("> To: ..."), but not the ">>>"
   // commands of an SMTP transcript.
@@ -204,6 +231,7 @@ inline constexpr std::size_t max_paragraph_span = 2048;
 // count. When the text names nobody but holds a code, one recipient with
 // an empty address carries the text around the code.
 template <class Callback>
+// NOLINTNEXTLINE(readability-function-cognitive-complexity): one pass over the lines, each rule in place
 constexpr std::size_t for_each_text_recipient(std::string_view message, Callback callback) noexcept {
   const MimePart top = detail::split_part(message, 0);
   const std::string_view sender = bare_address(header_value(top.headers, "To"));
@@ -287,8 +315,8 @@ struct NamedRecipients {
   if (istarts_with(trim(header_value(headers, "Auto-Submitted")), "auto-replied")) return true;
   if (!header_value(headers, "X-Autoreply").empty() || !header_value(headers, "X-Autorespond").empty()) return true;
   const std::string_view subject = trim(header_value(headers, "Subject"));
-  constexpr std::string_view markers[] = {"auto:", "automatic reply", "autoreply", "auto-reply", "auto reply",
-                                          "out of office", "out of the office", "vacation", "away from"};
+  constexpr std::string_view markers[] = {"auto:",         "automatic reply",   "autoreply", "auto-reply", "auto reply",
+                                          "out of office", "out of the office", "vacation",  "away from"};
   for (std::string_view marker : markers) {
     if (ifind(subject, marker) != std::string_view::npos) return true;
   }
@@ -298,9 +326,20 @@ struct NamedRecipients {
 // Bounces carry Auto-Submitted too (RFC 3834 §5 asks for it); their subject tells them apart.
 [[nodiscard]] constexpr bool is_failure_notice(std::string_view headers) noexcept {
   const std::string_view subject = header_value(headers, "Subject");
-  constexpr std::string_view markers[] = {"fail", "undeliver", "undelivered", "returned", "delivery status",
-                                          "not delivered", "non-delivery", "nondelivery", "rejected", "error",
-                                          "delayed", "bounce", "could not be delivered", "=?"};
+  constexpr std::string_view markers[] = {"fail",
+                                          "undeliver",
+                                          "undelivered",
+                                          "returned",
+                                          "delivery status",
+                                          "not delivered",
+                                          "non-delivery",
+                                          "nondelivery",
+                                          "rejected",
+                                          "error",
+                                          "delayed",
+                                          "bounce",
+                                          "could not be delivered",
+                                          "=?"};
   for (std::string_view marker : markers) {
     if (ifind(subject, marker) != std::string_view::npos) return true;
   }
@@ -315,9 +354,9 @@ struct NamedRecipients {
   for (std::string_view marker : subject_markers) {
     if (ifind(subject, marker) != std::string_view::npos) return true;
   }
-  constexpr std::string_view text_markers[] = {"will be retried",    "attempts will continue", "will keep trying",
-                                               "warning message only", "not yet been delivered", "still trying",
-                                               "will continue trying", "will retry"};
+  constexpr std::string_view text_markers[] = {
+      "will be retried",        "attempts will continue", "will keep trying",     "warning message only",
+      "not yet been delivered", "still trying",           "will continue trying", "will retry"};
   const std::string_view head = text.substr(0, 4096);
   for (std::string_view marker : text_markers) {
     if (ifind(head, marker) != std::string_view::npos) return true;
@@ -326,7 +365,7 @@ struct NamedRecipients {
 }
 
 [[nodiscard]] constexpr BounceFacts facts_for(DsnAction action, std::string_view status_text,
-                                               std::string_view diagnostic) noexcept {
+                                              std::string_view diagnostic) noexcept {
   BounceFacts facts;
   facts.action = action;
   facts.diagnostic = diagnostic;
@@ -335,9 +374,8 @@ struct NamedRecipients {
   const FoundCodes found = find_codes(diagnostic);
   if (status) facts.enhanced_status = *status;
   // A generic Status (5.0.0) yields to a specific status of the same class in the text.
-  if (found.has_enhanced_status() &&
-      (!status || (status->subject_number() == 0 && status->detail() == 0 &&
-                   found.enhanced_status.class_digit() == status->class_digit()))) {
+  if (found.has_enhanced_status() && (!status || (status->subject_number() == 0 && status->detail() == 0 &&
+                                                  found.enhanced_status.class_digit() == status->class_digit()))) {
     facts.enhanced_status = found.enhanced_status;
   }
   if (found.has_reply_code()) facts.reply_code = found.reply_code;
@@ -363,6 +401,7 @@ struct NamedRecipients {
 }
 
 template <class Callback>
+// NOLINTNEXTLINE(readability-function-cognitive-complexity): one branch per kind of bounce message
 constexpr std::size_t for_each_bounce_recipient(std::string_view message, Callback callback) noexcept {
   const MimePart top = detail::split_part(message, 0);
   const std::string_view content_type = header_value(top.headers, "Content-Type");
@@ -379,8 +418,8 @@ constexpr std::size_t for_each_bounce_recipient(std::string_view message, Callba
     return true;
   });
   // Some providers send complaints without the RFC 5965 structure.
-  const bool complaint = detail::ifind(header_value(top.headers, "Subject"), "complaint about message") !=
-                         std::string_view::npos;
+  const bool complaint =
+      detail::ifind(header_value(top.headers, "Subject"), "complaint about message") != std::string_view::npos;
   if (!feedback.empty() || complaint ||
       detail::iequals(detail::content_type_parameter(content_type, "report-type"), "feedback-report")) {
     BounceRecipient recipient;
@@ -428,8 +467,7 @@ constexpr std::size_t for_each_bounce_recipient(std::string_view message, Callba
           recipient.diagnostic = text->diagnostic;
         }
       }
-      recipient.verdict =
-          classify(detail::facts_for(recipient.action, recipient.status_text, recipient.diagnostic));
+      recipient.verdict = classify(detail::facts_for(recipient.action, recipient.status_text, recipient.diagnostic));
       callback(recipient);
       ++count;
     }
@@ -453,8 +491,8 @@ constexpr std::size_t for_each_bounce_recipient(std::string_view message, Callba
 
   // A notice from a mailer daemon, or one titled as a failure, reports failures
   // even where its text names no reason.
-  const bool from_system = detail::is_system_address(
-      from.substr(from.find('<') == std::string_view::npos ? 0 : from.find('<') + 1));
+  const bool from_system =
+      detail::is_system_address(from.substr(from.find('<') == std::string_view::npos ? 0 : from.find('<') + 1));
   const bool bounce_notice = from_system || detail::is_failure_notice(top.headers);
   // A warning that delivery goes on is a delay, not a bounce (yet).
   const bool delay_notice = detail::is_delay_notice(top.headers, detail::explanation_region(message));
@@ -463,8 +501,7 @@ constexpr std::size_t for_each_bounce_recipient(std::string_view message, Callba
     recipient.source = BounceSource::text;
     recipient.recipient = text.address;
     recipient.diagnostic = text.diagnostic;
-    BounceFacts facts =
-        detail::facts_for(delay_notice ? DsnAction::delayed : DsnAction::unknown, {}, text.diagnostic);
+    BounceFacts facts = detail::facts_for(delay_notice ? DsnAction::delayed : DsnAction::unknown, {}, text.diagnostic);
     recipient.verdict = classify(facts);
     // A bounce message reports a failure even when the text has no code.
     if (bounce_notice && recipient.verdict.bounce == BounceType::none &&

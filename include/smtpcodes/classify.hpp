@@ -138,7 +138,7 @@ struct Verdict {
   // The reason the diagnostic text gives on its own, when it differs: an
   // expiry (4.4.7) often wraps the last error, e.g. a refused connection.
   BounceReason text_reason = BounceReason::unknown;
-  ReplyCode reply_code;            // the codes the verdict used
+  ReplyCode reply_code;  // the codes the verdict used
   EnhancedStatus enhanced_status;
 };
 
@@ -160,10 +160,13 @@ struct StatusReason {
   switch (subject) {
     case 1:
       switch (d) {
-        case 1: case 3: case 4: return {R::unknown_recipient, false};
+        case 1:
+        case 3:
+        case 4: return {R::unknown_recipient, false};
         case 2: return {R::unknown_domain, false};
         case 6: return {R::mailbox_moved, false};
-        case 7: case 8: return {R::sender_rejected, false};
+        case 7:
+        case 8: return {R::sender_rejected, false};
         // RFC 7505 null MX; Microsoft also sends 5.1.10 for unknown recipients.
         case 10: return {R::no_mail_domain, true};
         default: return {R::unknown_recipient, true};
@@ -179,14 +182,22 @@ struct StatusReason {
     case 3:
       switch (d) {
         case 4: return {R::message_too_large, false};
-        case 1: case 5: return {R::system_error, false};
+        case 1:
+        case 5: return {R::system_error, false};
         default: return {R::system_error, true};
       }
     case 4:
       switch (d) {
-        case 4: case 310: return {R::unknown_domain, false};
-        case 7: case 300: return {R::expired, false};
-        case 2: case 6: case 14: case 316: case 317: case 318: return {R::network_error, false};
+        case 4:
+        case 310: return {R::unknown_domain, false};
+        case 7:
+        case 300: return {R::expired, false};
+        case 2:
+        case 6:
+        case 14:
+        case 316:
+        case 317:
+        case 318: return {R::network_error, false};
         default: return {R::network_error, true};
       }
     case 5:
@@ -194,16 +205,30 @@ struct StatusReason {
         case 3: return {R::rate_limited, false};
         default: return {R::syntax_error, true};
       }
-    case 6:
-      return {R::spam_or_content, d == 0};
+    case 6: return {R::spam_or_content, d == 0};
     case 7:
       switch (d) {
-        case 5: case 6: case 8: case 9: case 12: case 20: case 21: case 22: case 23: case 24: case 26: case 29:
-        case 57: case 509: case 515:
-          return {R::authentication, false};
-        case 10: case 11: case 30: return {R::tls, false};
+        case 5:
+        case 6:
+        case 8:
+        case 9:
+        case 12:
+        case 20:
+        case 21:
+        case 22:
+        case 23:
+        case 24:
+        case 26:
+        case 29:
+        case 57:
+        case 509:
+        case 515: return {R::authentication, false};
+        case 10:
+        case 11:
+        case 30: return {R::tls, false};
         case 13: return {R::mailbox_disabled, false};
-        case 17: case 18: return {R::mailbox_moved, false};
+        case 17:
+        case 18: return {R::mailbox_moved, false};
         case 25: return {R::reverse_dns, false};
         case 27: return {R::sender_rejected, false};
         case 28: return {R::spam_or_content, false};
@@ -212,8 +237,7 @@ struct StatusReason {
           if (d >= 500 && d <= 699) return {R::blocked, false};  // Microsoft: banned senders and IPs
           return {R::blocked, true};
       }
-    default:
-      return {R::unknown, true};
+    default: return {R::unknown, true};
   }
 }
 
@@ -222,12 +246,22 @@ struct StatusReason {
 [[nodiscard]] constexpr BounceReason reason_for_reply(ReplyCode code) noexcept {
   using R = BounceReason;
   switch (code.value()) {
-    case 500: case 501: case 502: case 503: case 504: case 555: return R::syntax_error;
-    case 521: case 556: return R::no_mail_domain;  // RFC 7504
+    case 500:
+    case 501:
+    case 502:
+    case 503:
+    case 504:
+    case 555: return R::syntax_error;
+    case 521:
+    case 556: return R::no_mail_domain;  // RFC 7504
     case 551: return R::mailbox_moved;
-    case 552: case 452: return R::mailbox_full;
+    case 552:
+    case 452: return R::mailbox_full;
     case 553: return R::unknown_recipient;
-    case 530: case 535: case 534: case 454: return R::authentication;
+    case 530:
+    case 535:
+    case 534:
+    case 454: return R::authentication;
     case 538: return R::tls;
     case 421: return R::system_error;
     case 571: return R::blocked;
@@ -640,8 +674,8 @@ inline constexpr Phrase phrases[] = {
 // tries only the phrases that can start at each position.
 struct PhraseIndex {
   static constexpr std::size_t size = sizeof(phrases) / sizeof(phrases[0]);
-  std::uint16_t order[size]{};   // table indexes, by first character, then table order
-  std::uint16_t start[257]{};    // order[start[c] .. start[c + 1]) begin with character c
+  std::uint16_t order[size]{};  // table indexes, by first character, then table order
+  std::uint16_t start[257]{};   // order[start[c] .. start[c + 1]) begin with character c
 };
 
 // A counting sort by first character: linear in the table, because every
@@ -649,7 +683,8 @@ struct PhraseIndex {
 [[nodiscard]] constexpr PhraseIndex make_phrase_index() noexcept {
   PhraseIndex index;
   for (const Phrase& phrase : phrases) ++index.start[static_cast<unsigned char>(phrase.text[0]) + 1];
-  for (unsigned c = 0; c < 256; ++c) index.start[c + 1] = static_cast<std::uint16_t>(index.start[c + 1] + index.start[c]);
+  for (unsigned c = 0; c < 256; ++c)
+    index.start[c + 1] = static_cast<std::uint16_t>(index.start[c + 1] + index.start[c]);
   std::uint16_t filled[256]{};
   for (std::size_t i = 0; i < PhraseIndex::size; ++i) {
     const auto c = static_cast<unsigned char>(phrases[i].text[0]);
@@ -708,9 +743,9 @@ inline constexpr PhraseIndex phrase_index = make_phrase_index();
 
 // Does the text say that delivery attempts have stopped?
 [[nodiscard]] constexpr bool says_gave_up(std::string_view text) noexcept {
-  constexpr std::string_view words[] = {"not going to try again", "retry timeout exceeded", "delivery time expired",
-                                        "too long in queue", "in the queue too long", "could not deliver for the last",
-                                        "message expired"};
+  constexpr std::string_view words[] = {
+      "not going to try again", "retry timeout exceeded",         "delivery time expired", "too long in queue",
+      "in the queue too long",  "could not deliver for the last", "message expired"};
   for (std::string_view phrase : words) {
     if (ifind(text, phrase) != std::string_view::npos) return true;
   }
@@ -739,13 +774,17 @@ inline constexpr PhraseIndex phrase_index = make_phrase_index();
 // Soft reasons that will not clear without a change on the sending side.
 [[nodiscard]] constexpr bool needs_change(BounceReason reason) noexcept {
   switch (reason) {
-    case BounceReason::message_too_large: case BounceReason::spam_or_content: case BounceReason::virus:
-    case BounceReason::blocked: case BounceReason::sender_rejected: case BounceReason::reverse_dns:
-    case BounceReason::authentication: case BounceReason::relay_denied: case BounceReason::tls:
-    case BounceReason::syntax_error:
-      return true;
-    default:
-      return false;
+    case BounceReason::message_too_large:
+    case BounceReason::spam_or_content:
+    case BounceReason::virus:
+    case BounceReason::blocked:
+    case BounceReason::sender_rejected:
+    case BounceReason::reverse_dns:
+    case BounceReason::authentication:
+    case BounceReason::relay_denied:
+    case BounceReason::tls:
+    case BounceReason::syntax_error: return true;
+    default: return false;
   }
 }
 
@@ -768,6 +807,7 @@ inline constexpr std::size_t max_phrase_text = 4096;
 // The bounce is hard when the failure is permanent (class 5, 5xx, or Action
 // failed without a code) and the reason condemns the address; any other
 // failure is soft; anything else is none. docs/bounces.md has the details.
+// NOLINTNEXTLINE(readability-function-cognitive-complexity): the rules in order of precedence
 [[nodiscard]] constexpr Verdict classify(const BounceFacts& facts) noexcept {
   Verdict verdict;
   verdict.reply_code = facts.reply_code;
@@ -793,13 +833,15 @@ inline constexpr std::size_t max_phrase_text = 4096;
 
   // How permanent is it? The status class, else the reply code, else the action.
   unsigned failure_class = 0;
-  if (has_status) failure_class = verdict.enhanced_status.class_digit();
-  else if (has_reply) failure_class = verdict.reply_code.first_digit();
+  if (has_status)
+    failure_class = verdict.enhanced_status.class_digit();
+  else if (has_reply)
+    failure_class = verdict.reply_code.first_digit();
   if (facts.action == DsnAction::failed && failure_class != 4 && failure_class != 5) failure_class = 5;
   if (facts.action == DsnAction::delayed) failure_class = 4;
 
-  const bool success_action = facts.action == DsnAction::delivered || facts.action == DsnAction::relayed ||
-                              facts.action == DsnAction::expanded;
+  const bool success_action =
+      facts.action == DsnAction::delivered || facts.action == DsnAction::relayed || facts.action == DsnAction::expanded;
   if (success_action || (failure_class == 2 && facts.action == DsnAction::unknown)) {
     verdict.reason = BounceReason::delivered;
     verdict.evidence.kind = success_action ? EvidenceKind::action
@@ -817,8 +859,9 @@ inline constexpr std::size_t max_phrase_text = 4096;
   // The MTA gave up retrying: a transient status on a failed recipient, or
   // words to that effect. Unless the last error names a specific reason
   // (rate limit, block, full mailbox ...), that is an expiry.
-  const bool gave_up = (facts.action == DsnAction::failed && has_status && verdict.enhanced_status.class_digit() == 4) ||
-                       detail::says_gave_up(text);
+  const bool gave_up =
+      (facts.action == DsnAction::failed && has_status && verdict.enhanced_status.class_digit() == 4) ||
+      detail::says_gave_up(text);
   // A specific permanent status says more than "gave up".
   const bool status_says_more = has_status && !from_status.generic && verdict.enhanced_status.class_digit() == 5;
   // Some providers send 521 for blocks (with a status of their own); only
@@ -833,8 +876,8 @@ inline constexpr std::size_t max_phrase_text = 4096;
       (gave_up && !status_says_more &&
        (text_reason == BounceReason::unknown || text_reason == BounceReason::network_error))) {
     verdict.reason = BounceReason::expired;
-    verdict.evidence.kind = from_status.reason == BounceReason::expired ? EvidenceKind::enhanced_status
-                                                                          : EvidenceKind::action;
+    verdict.evidence.kind =
+        from_status.reason == BounceReason::expired ? EvidenceKind::enhanced_status : EvidenceKind::action;
   } else if (narrow_reply) {
     // RFC 7504: 521 and 556 say the domain accepts no mail, whatever the status.
     verdict.reason = BounceReason::no_mail_domain;
@@ -866,8 +909,8 @@ inline constexpr std::size_t max_phrase_text = 4096;
     failure_class = detail::is_address_failure(verdict.reason) ? 5 : 4;
   }
   if (verdict.reason == BounceReason::delivered) verdict.reason = BounceReason::unknown;
-  verdict.bounce = failure_class == 5 && detail::is_address_failure(verdict.reason) ? BounceType::hard
-                                                                                    : BounceType::soft;
+  verdict.bounce =
+      failure_class == 5 && detail::is_address_failure(verdict.reason) ? BounceType::hard : BounceType::soft;
   if (verdict.bounce == BounceType::hard) {
     verdict.retry = Retry::do_not_retry;
   } else {

@@ -60,10 +60,10 @@ struct Consistency {
 
 // Which rule derive_enhanced_status() applied.
 enum class DerivationRule : std::uint8_t {
-  registered_pairing = 0,  // the defining RFC pairs the reply with one code (535 -> 5.7.8)
-  dotless_vendor_code = 1, // a vendor code that reads as a dotless enhanced code (571 -> 5.7.1)
-  class_default = 2,       // X.0.0 of the reply's class (550 -> 5.0.0)
-  none = 3,                // 1yz and 3yz replies, codes outside 2 to 5: no class to use
+  registered_pairing = 0,   // the defining RFC pairs the reply with one code (535 -> 5.7.8)
+  dotless_vendor_code = 1,  // a vendor code that reads as a dotless enhanced code (571 -> 5.7.1)
+  class_default = 2,        // X.0.0 of the reply's class (550 -> 5.0.0)
+  none = 3,                 // 1yz and 3yz replies, codes outside 2 to 5: no class to use
 };
 
 [[nodiscard]] constexpr std::string_view name(DerivationRule rule) noexcept {

@@ -63,8 +63,7 @@ namespace detail {
 // Reads the header field that starts at pos and moves pos past it (and past
 // its continuation lines). Lines without a colon are skipped. Returns false,
 // with pos just after the blank line, at the end of the header block.
-[[nodiscard]] constexpr bool next_header_field(std::string_view block, std::size_t& pos,
-                                               HeaderField& field) noexcept {
+[[nodiscard]] constexpr bool next_header_field(std::string_view block, std::size_t& pos, HeaderField& field) noexcept {
   while (pos < block.size()) {
     const Line line = line_at(block, pos);
     if (is_blank_line(line.text)) {
@@ -185,26 +184,41 @@ namespace detail {
 // Stores a field of a recipient block; false when the name is not one.
 constexpr bool assign_recipient_field(DsnRecipient& recipient, const HeaderField& field) noexcept {
   const std::string_view n = field.name;
-  if (iequals(n, "Original-Recipient")) recipient.original_recipient = split_typed(field.value);
-  else if (iequals(n, "Final-Recipient")) recipient.final_recipient = split_typed(field.value);
-  else if (iequals(n, "Action")) recipient.action_text = field.value;
-  else if (iequals(n, "Status")) recipient.status_text = field.value;
-  else if (iequals(n, "Remote-MTA")) recipient.remote_mta = split_typed(field.value);
-  else if (iequals(n, "Diagnostic-Code")) recipient.diagnostic_code = split_typed(field.value);
-  else if (iequals(n, "Last-Attempt-Date")) recipient.last_attempt_date = field.value;
-  else if (iequals(n, "Final-Log-ID")) recipient.final_log_id = field.value;
-  else if (iequals(n, "Will-Retry-Until")) recipient.will_retry_until = field.value;
-  else return false;
+  if (iequals(n, "Original-Recipient"))
+    recipient.original_recipient = split_typed(field.value);
+  else if (iequals(n, "Final-Recipient"))
+    recipient.final_recipient = split_typed(field.value);
+  else if (iequals(n, "Action"))
+    recipient.action_text = field.value;
+  else if (iequals(n, "Status"))
+    recipient.status_text = field.value;
+  else if (iequals(n, "Remote-MTA"))
+    recipient.remote_mta = split_typed(field.value);
+  else if (iequals(n, "Diagnostic-Code"))
+    recipient.diagnostic_code = split_typed(field.value);
+  else if (iequals(n, "Last-Attempt-Date"))
+    recipient.last_attempt_date = field.value;
+  else if (iequals(n, "Final-Log-ID"))
+    recipient.final_log_id = field.value;
+  else if (iequals(n, "Will-Retry-Until"))
+    recipient.will_retry_until = field.value;
+  else
+    return false;
   return true;
 }
 
 constexpr void assign_message_field(DsnMessageFields& message, const HeaderField& field) noexcept {
   const std::string_view n = field.name;
-  if (iequals(n, "Original-Envelope-Id")) message.original_envelope_id = field.value;
-  else if (iequals(n, "Reporting-MTA")) message.reporting_mta = split_typed(field.value);
-  else if (iequals(n, "DSN-Gateway")) message.dsn_gateway = split_typed(field.value);
-  else if (iequals(n, "Received-From-MTA")) message.received_from_mta = split_typed(field.value);
-  else if (iequals(n, "Arrival-Date")) message.arrival_date = field.value;
+  if (iequals(n, "Original-Envelope-Id"))
+    message.original_envelope_id = field.value;
+  else if (iequals(n, "Reporting-MTA"))
+    message.reporting_mta = split_typed(field.value);
+  else if (iequals(n, "DSN-Gateway"))
+    message.dsn_gateway = split_typed(field.value);
+  else if (iequals(n, "Received-From-MTA"))
+    message.received_from_mta = split_typed(field.value);
+  else if (iequals(n, "Arrival-Date"))
+    message.arrival_date = field.value;
 }
 
 // Reads the next block that names a recipient, starting at pos.

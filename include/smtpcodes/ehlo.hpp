@@ -246,8 +246,10 @@ template <std::size_t MaxLines>
     const std::string_view digits = size->parameters;
     bool valid = !digits.empty() && digits.size() <= 19;  // fits in 64 bits
     for (std::size_t i = 0; valid && i < digits.size(); ++i) {
-      if (!detail::is_digit(digits[i])) valid = false;
-      else value = value * 10 + detail::digit_value(digits[i]);
+      if (!detail::is_digit(digits[i]))
+        valid = false;
+      else
+        value = value * 10 + detail::digit_value(digits[i]);
     }
     ehlo.size_limit_ = valid ? value : 0;
   }

@@ -57,9 +57,7 @@ enum class Subject : std::uint16_t {
   return "undefined";
 }
 
-[[nodiscard]] constexpr bool is_defined(Subject subject) noexcept {
-  return static_cast<std::uint16_t>(subject) <= 7;
-}
+[[nodiscard]] constexpr bool is_defined(Subject subject) noexcept { return static_cast<std::uint16_t>(subject) <= 7; }
 
 namespace detail {
 struct EnhancedStatusAccess;
@@ -85,9 +83,7 @@ class EnhancedStatus {
                           static_cast<std::uint16_t>(detail)};
   }
 
-  [[nodiscard]] constexpr StatusClass status_class() const noexcept {
-    return static_cast<StatusClass>(class_);
-  }
+  [[nodiscard]] constexpr StatusClass status_class() const noexcept { return static_cast<StatusClass>(class_); }
   [[nodiscard]] constexpr std::uint8_t class_digit() const noexcept { return class_; }
   [[nodiscard]] constexpr Subject subject() const noexcept { return static_cast<Subject>(subject_); }
   [[nodiscard]] constexpr std::uint16_t subject_number() const noexcept { return subject_; }
@@ -176,14 +172,16 @@ constexpr ParseErrorKind scan_status_part(std::string_view text, std::size_t& po
   if (!is_digit(text[pos])) return ParseErrorKind::not_a_digit;
   value = digit_value(text[pos++]);
   if (pos == text.size() || !is_digit(text[pos])) return ParseErrorKind{};
+  // A second digit: a leading zero is now certain, and it comes before any
+  // excess digit, so it is the error to report.
+  if (mode == ParseMode::strict && text[start] == '0') {
+    pos = start;
+    return ParseErrorKind::leading_zero;
+  }
   value = static_cast<std::uint16_t>(value * 10 + digit_value(text[pos++]));
   if (pos < text.size() && is_digit(text[pos])) {
     value = static_cast<std::uint16_t>(value * 10 + digit_value(text[pos++]));
     if (pos < text.size() && is_digit(text[pos])) return ParseErrorKind::too_many_digits;
-  }
-  if (mode == ParseMode::strict && text[start] == '0') {
-    pos = start;
-    return ParseErrorKind::leading_zero;
   }
   return ParseErrorKind{};
 }

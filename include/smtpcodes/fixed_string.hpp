@@ -33,12 +33,8 @@ class FixedString {
   [[nodiscard]] constexpr bool empty() const noexcept { return size_ == 0; }
   [[nodiscard]] static constexpr std::size_t capacity() noexcept { return Capacity; }
 
-  friend constexpr bool operator==(const FixedString& a, std::string_view b) noexcept {
-    return a.view() == b;
-  }
-  friend constexpr bool operator!=(const FixedString& a, std::string_view b) noexcept {
-    return a.view() != b;
-  }
+  friend constexpr bool operator==(const FixedString& a, std::string_view b) noexcept { return a.view() == b; }
+  friend constexpr bool operator!=(const FixedString& a, std::string_view b) noexcept { return a.view() != b; }
 
  private:
   char data_[Capacity + 1]{};

@@ -109,8 +109,7 @@ namespace detail {
     entry.action = DsnAction::delayed;
   } else {
     // Sendmail writes the reason itself ("User unknown") for a bounce.
-    entry.action = entry.status_text.size() > 0 && entry.status_text[0] == '4' ? DsnAction::delayed
-                                                                               : DsnAction::failed;
+    entry.action = !entry.status_text.empty() && entry.status_text[0] == '4' ? DsnAction::delayed : DsnAction::failed;
   }
   return entry;
 }
@@ -123,8 +122,9 @@ namespace detail {
     if (at == std::string_view::npos) continue;
     entry.format = MtaLogFormat::exim;
     entry.outcome = marker.substr(1, 2);
-    entry.action = marker[1] == '*' ? DsnAction::failed : marker[1] == '=' && marker[2] == '=' ? DsnAction::delayed
-                                                                                                 : DsnAction::delivered;
+    entry.action = marker[1] == '*'                       ? DsnAction::failed
+                   : marker[1] == '=' && marker[2] == '=' ? DsnAction::delayed
+                                                          : DsnAction::delivered;
     std::string_view rest = line.substr(at + marker.size());
     std::size_t end = 0;
     while (end < rest.size() && rest[end] != ' ' && rest[end] != ':') ++end;

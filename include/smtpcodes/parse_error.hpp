@@ -14,17 +14,17 @@ inline namespace v0 {
 // sentence for people (message); the offset in ParseError says where.
 enum class ParseErrorKind : std::uint8_t {
   empty_input = 1,
-  too_short,            // the input ended before the code was complete
-  not_a_digit,          // a digit was required here
-  too_many_digits,      // a reply code has 3 digits, a status part 1 to 3
-  invalid_first_digit,  // RFC 5321 §4.2: the first digit must be 2 to 5
-  invalid_second_digit, // RFC 5321 §4.2: the second digit must be 0 to 5
-  invalid_separator,    // after a reply code: SP, "-" or the end of the line
-  invalid_class,        // RFC 3463 §2: the class must be 2, 4 or 5
-  missing_dot,          // RFC 3463 §2: class "." subject "." detail
-  leading_zero,         // RFC 3463 §2: sub-codes have no leading zeros
-  trailing_characters,  // something follows a complete code
-  value_out_of_range,   // a number that cannot be a code of this kind
+  too_short,             // the input ended before the code was complete
+  not_a_digit,           // a digit was required here
+  too_many_digits,       // a reply code has 3 digits, a status part 1 to 3
+  invalid_first_digit,   // RFC 5321 §4.2: the first digit must be 2 to 5
+  invalid_second_digit,  // RFC 5321 §4.2: the second digit must be 0 to 5
+  invalid_separator,     // after a reply code: SP, "-" or the end of the line
+  invalid_class,         // RFC 3463 §2: the class must be 2, 4 or 5
+  missing_dot,           // RFC 3463 §2: class "." subject "." detail
+  leading_zero,          // RFC 3463 §2: sub-codes have no leading zeros
+  trailing_characters,   // something follows a complete code
+  value_out_of_range,    // a number that cannot be a code of this kind
 };
 
 // Parsers follow the RFC grammars exactly unless asked to be lenient. Each
@@ -38,9 +38,7 @@ struct ParseError {
   friend constexpr bool operator==(const ParseError& a, const ParseError& b) noexcept {
     return a.kind == b.kind && a.offset == b.offset;
   }
-  friend constexpr bool operator!=(const ParseError& a, const ParseError& b) noexcept {
-    return !(a == b);
-  }
+  friend constexpr bool operator!=(const ParseError& a, const ParseError& b) noexcept { return !(a == b); }
 };
 
 // The identifier of a kind, e.g. "too_many_digits"; stable, for logs and JSON.
@@ -78,19 +76,15 @@ struct ParseError {
       return "a reply code must be followed by a space, a hyphen or the end of the line";
     case ParseErrorKind::invalid_class:
       return "the class of an enhanced status code must be 2, 4 or 5 (RFC 3463 section 2)";
-    case ParseErrorKind::missing_dot:
-      return "expected '.' between the class, subject and detail (RFC 3463 section 2)";
-    case ParseErrorKind::leading_zero:
-      return "subject and detail must not have leading zeros (RFC 3463 section 2)";
+    case ParseErrorKind::missing_dot: return "expected '.' between the class, subject and detail (RFC 3463 section 2)";
+    case ParseErrorKind::leading_zero: return "subject and detail must not have leading zeros (RFC 3463 section 2)";
     case ParseErrorKind::trailing_characters: return "unexpected characters after the code";
     case ParseErrorKind::value_out_of_range: return "the number is out of range for this kind of code";
   }
   return "unknown error";
 }
 
-[[nodiscard]] constexpr std::string_view message(const ParseError& error) noexcept {
-  return message(error.kind);
-}
+[[nodiscard]] constexpr std::string_view message(const ParseError& error) noexcept { return message(error.kind); }
 
 }  // namespace v0
 }  // namespace smtpcodes

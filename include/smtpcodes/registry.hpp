@@ -75,9 +75,7 @@ constexpr TableView<SourceClaim> ReplyCodeRecord::claims() const noexcept {
 }
 
 constexpr std::string_view EnhancedStatusRecord::title() const noexcept { return detail::text(title_); }
-constexpr std::string_view EnhancedStatusRecord::description() const noexcept {
-  return detail::text(description_);
-}
+constexpr std::string_view EnhancedStatusRecord::description() const noexcept { return detail::text(description_); }
 constexpr std::string_view EnhancedStatusRecord::references() const noexcept { return detail::text(references_); }
 constexpr std::string_view EnhancedStatusRecord::associated_text() const noexcept {
   return detail::text(associated_text_);
@@ -210,8 +208,8 @@ struct ReplyCodeDescription {
   std::string_view description;
   std::string_view references;
   Remedy remedy;
-  TableView<ReplyMeaning> meanings;  // per context; empty for non-RFC codes
-  TableView<SourceClaim> claims;     // what the seed documents say
+  TableView<ReplyMeaning> meanings;         // per context; empty for non-RFC codes
+  TableView<SourceClaim> claims;            // what the seed documents say
   const DotlessReading* dotless = nullptr;  // the dotless reading, if vendors use one
 };
 
@@ -308,8 +306,8 @@ constexpr Remedy remedy_in_class(Remedy remedy, StatusClass status_class) noexce
   result.title = group->title();
   result.description = group->description();
   result.references = group->references();
-  result.remedy = subject != nullptr ? detail::remedy_in_class(subject->remedy(), status.status_class())
-                                     : status_class->remedy();
+  result.remedy =
+      subject != nullptr ? detail::remedy_in_class(subject->remedy(), status.status_class()) : status_class->remedy();
   return result;
 }
 

@@ -77,8 +77,8 @@ enum class ReplyErrorKind : std::uint8_t {
 
 struct ReplyError {
   ReplyErrorKind kind{ReplyErrorKind::empty_input};
-  std::size_t offset{0};  // from the start of the reply: the offending line, or byte
-  std::size_t line{0};    // 0-based index of the offending line
+  std::size_t offset{0};        // from the start of the reply: the offending line, or byte
+  std::size_t line{0};          // 0-based index of the offending line
   ParseErrorKind code_error{};  // for invalid_reply_code: what the code scanner found
 
   friend constexpr bool operator==(const ReplyError& a, const ReplyError& b) noexcept {
@@ -95,21 +95,21 @@ struct ReplyError {
 // ReplyDiagnostics. Those marked "RFC" break a MUST of the cited RFC (see
 // ReplyDiagnostics::violations); the others are worth knowing but legal.
 enum class ReplyDiagnostic : std::uint8_t {
-  reply_codes_differ,       // RFC 5321 §4.2.1: a continuation line has another code than the last line
-  non_standard_code,        // RFC 5321 §4.2: a code outside 2-5/0-5/0-9 (lenient only)
-  irregular_separator,      // RFC 5321 §4.2: TAB, CR or LF right after the code (lenient only)
-  bare_line_feed,           // RFC 5321 §2.3.8: a line ends in LF alone (lenient only)
-  missing_line_ending,      // RFC 5321 §4.2: the last line has no CRLF (the input ended)
-  enhanced_class_mismatch,  // RFC 3463 §2: the class of an enhanced code is not the reply's first digit
+  reply_codes_differ,              // RFC 5321 §4.2.1: a continuation line has another code than the last line
+  non_standard_code,               // RFC 5321 §4.2: a code outside 2-5/0-5/0-9 (lenient only)
+  irregular_separator,             // RFC 5321 §4.2: TAB, CR or LF right after the code (lenient only)
+  bare_line_feed,                  // RFC 5321 §2.3.8: a line ends in LF alone (lenient only)
+  missing_line_ending,             // RFC 5321 §4.2: the last line has no CRLF (the input ended)
+  enhanced_class_mismatch,         // RFC 3463 §2: the class of an enhanced code is not the reply's first digit
   enhanced_missing_on_some_lines,  // RFC 2034 §4: some lines begin with an enhanced code, others not
   enhanced_statuses_differ,        // the lines carry different enhanced codes
   malformed_enhanced_status,       // a line's text starts like an enhanced code ("5.1", "5.1.1x") but is not one
-  control_characters,       // RFC 5321 §4.2: text holds control bytes other than TAB (NUL counts too)
-  nul_character,            // text holds a NUL byte, which C strings would cut off
-  non_ascii_text,           // octets above 127; legal UTF-8 under RFC 6531 (SMTPUTF8)
-  invalid_utf8,             // RFC 6531 §3.7.4: the non-ASCII text is not well-formed UTF-8
-  empty_text,               // a line has no text after its code (legal, e.g. a bare "250")
-  reply_code_in_text,       // a line's text begins with a reply code, as in Exim's "503-503 ..."
+  control_characters,              // RFC 5321 §4.2: text holds control bytes other than TAB (NUL counts too)
+  nul_character,                   // text holds a NUL byte, which C strings would cut off
+  non_ascii_text,                  // octets above 127; legal UTF-8 under RFC 6531 (SMTPUTF8)
+  invalid_utf8,                    // RFC 6531 §3.7.4: the non-ASCII text is not well-formed UTF-8
+  empty_text,                      // a line has no text after its code (legal, e.g. a bare "250")
+  reply_code_in_text,              // a line's text begins with a reply code, as in Exim's "503-503 ..."
 };
 
 inline constexpr std::size_t reply_diagnostic_count = 15;
@@ -223,9 +223,7 @@ class BasicReply {
   // The enhanced status code of the first line that has one (or the derived
   // one); empty when enhanced_status_source() is none.
   [[nodiscard]] constexpr EnhancedStatus enhanced_status() const noexcept { return enhanced_status_; }
-  [[nodiscard]] constexpr bool has_enhanced_status() const noexcept {
-    return source_ != EnhancedStatusSource::none;
-  }
+  [[nodiscard]] constexpr bool has_enhanced_status() const noexcept { return source_ != EnhancedStatusSource::none; }
   // given or none from the parser; derived after add_derived_enhanced_status()
   // (derived_reply.hpp) or set_derived_enhanced_status().
   [[nodiscard]] constexpr EnhancedStatusSource enhanced_status_source() const noexcept { return source_; }
@@ -274,9 +272,9 @@ namespace detail {
 // What the start of one line (without its ending) says.
 struct ReplyLineHead {
   ReplyCode code;
-  bool last = false;         // "ddd SP", a bare "ddd" (or lenient TAB/CR/LF)
-  bool irregular = false;    // lenient: TAB, CR or LF after the code
-  std::string_view text;     // after the separator
+  bool last = false;       // "ddd SP", a bare "ddd" (or lenient TAB/CR/LF)
+  bool irregular = false;  // lenient: TAB, CR or LF after the code
+  std::string_view text;   // after the separator
 };
 
 // Reads the code and separator of one line (its ending already removed).
@@ -415,10 +413,13 @@ constexpr void split_enhanced_status(ReplyLine& line, ParseMode mode, ReplyDiagn
 // past its last line. On an error `end` is the offset just past the offending
 // line (or the end of the input), where parsing can resume: the stream
 // parser does exactly that, so both agree on any input.
+// One pass over the lines that checks each rule in place reads better than
+// helpers that would have to share the reply under construction.
 template <std::size_t MaxLines>
+// NOLINTNEXTLINE(readability-function-cognitive-complexity)
 [[nodiscard]] constexpr Result<BasicReply<MaxLines>, ReplyError> scan_reply(std::string_view input,
-                                                                           const ReplyOptions& options,
-                                                                           std::size_t& end) noexcept {
+                                                                            const ReplyOptions& options,
+                                                                            std::size_t& end) noexcept {
   end = input.size();
   if (input.empty()) return ReplyError{ReplyErrorKind::empty_input, 0, 0, {}};
   BasicReply<MaxLines> reply;

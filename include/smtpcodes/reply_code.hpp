@@ -30,16 +30,14 @@ enum class Category : std::uint8_t {
     case Category::syntax: return "Syntax";
     case Category::information: return "Information";
     case Category::connections: return "Connections";
-    case Category::unspecified_3: return "Unspecified";
+    case Category::unspecified_3:
     case Category::unspecified_4: return "Unspecified";
     case Category::mail_system: return "Mail system";
   }
   return "undefined";
 }
 
-[[nodiscard]] constexpr bool is_defined(Category category) noexcept {
-  return static_cast<std::uint8_t>(category) <= 5;
-}
+[[nodiscard]] constexpr bool is_defined(Category category) noexcept { return static_cast<std::uint8_t>(category) <= 5; }
 
 // A three-digit SMTP reply code (RFC 5321 §4.2). Any number from 100 to 999
 // is kept exactly as received, whether RFC 5321's grammar allows it or not:
@@ -61,30 +59,20 @@ class ReplyCode {
   }
 
   [[nodiscard]] constexpr std::uint16_t value() const noexcept { return value_; }
-  [[nodiscard]] constexpr std::uint8_t first_digit() const noexcept {
-    return static_cast<std::uint8_t>(value_ / 100);
-  }
+  [[nodiscard]] constexpr std::uint8_t first_digit() const noexcept { return static_cast<std::uint8_t>(value_ / 100); }
   [[nodiscard]] constexpr std::uint8_t second_digit() const noexcept {
     return static_cast<std::uint8_t>(value_ / 10 % 10);
   }
-  [[nodiscard]] constexpr std::uint8_t third_digit() const noexcept {
-    return static_cast<std::uint8_t>(value_ % 10);
-  }
+  [[nodiscard]] constexpr std::uint8_t third_digit() const noexcept { return static_cast<std::uint8_t>(value_ % 10); }
 
-  [[nodiscard]] constexpr Severity severity() const noexcept {
-    return static_cast<Severity>(first_digit());
-  }
-  [[nodiscard]] constexpr Category category() const noexcept {
-    return static_cast<Category>(second_digit());
-  }
+  [[nodiscard]] constexpr Severity severity() const noexcept { return static_cast<Severity>(first_digit()); }
+  [[nodiscard]] constexpr Category category() const noexcept { return static_cast<Category>(second_digit()); }
 
   [[nodiscard]] constexpr bool is_success() const noexcept { return first_digit() == 2; }
   [[nodiscard]] constexpr bool is_intermediate() const noexcept { return first_digit() == 3; }
   [[nodiscard]] constexpr bool is_transient_failure() const noexcept { return first_digit() == 4; }
   [[nodiscard]] constexpr bool is_permanent_failure() const noexcept { return first_digit() == 5; }
-  [[nodiscard]] constexpr bool is_failure() const noexcept {
-    return is_transient_failure() || is_permanent_failure();
-  }
+  [[nodiscard]] constexpr bool is_failure() const noexcept { return is_transient_failure() || is_permanent_failure(); }
 
   // RFC 5321 §4.2: Reply-code = %x32-35 %x30-35 %x30-39.
   [[nodiscard]] constexpr bool is_standard() const noexcept {
@@ -112,9 +100,7 @@ struct ReplyCodeAccess {
 
 // For code that has already validated the number (parsers, literals, tables).
 // Precondition: 100 <= value <= 999.
-[[nodiscard]] constexpr ReplyCode make_reply_code(std::uint16_t value) noexcept {
-  return ReplyCodeAccess::make(value);
-}
+[[nodiscard]] constexpr ReplyCode make_reply_code(std::uint16_t value) noexcept { return ReplyCodeAccess::make(value); }
 }  // namespace detail
 
 // Writes the three digits at first. Returns one past the last character

@@ -130,7 +130,8 @@ class BasicReplyStream {
     if (length > options_.max_line_length || lines_ + 1 >= MaxLines) return true;
     const bool crlf = feed_at > line_start_ && buffered[feed_at - 1] == '\r';
     if (!crlf) return true;
-    const auto head = detail::scan_reply_line_head(buffered.substr(line_start_, feed_at - 1 - line_start_), options_.mode);
+    const auto head =
+        detail::scan_reply_line_head(buffered.substr(line_start_, feed_at - 1 - line_start_), options_.mode);
     return !head || head->last;
   }
 

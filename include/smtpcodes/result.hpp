@@ -60,17 +60,11 @@ class [[nodiscard]] Result {
   // Precondition: !has_value(). With a value this gives E{}.
   [[nodiscard]] constexpr const E& error() const noexcept { return error_; }
 
-  [[nodiscard]] constexpr T value_or(const T& fallback) const noexcept {
-    return has_value_ ? value_ : fallback;
-  }
+  [[nodiscard]] constexpr T value_or(const T& fallback) const noexcept { return has_value_ ? value_ : fallback; }
 
-  friend constexpr bool operator==(const Result& r, const T& v) noexcept {
-    return r.has_value_ && r.value_ == v;
-  }
+  friend constexpr bool operator==(const Result& r, const T& v) noexcept { return r.has_value_ && r.value_ == v; }
   friend constexpr bool operator!=(const Result& r, const T& v) noexcept { return !(r == v); }
-  friend constexpr bool operator==(const Result& r, const E& e) noexcept {
-    return !r.has_value_ && r.error_ == e;
-  }
+  friend constexpr bool operator==(const Result& r, const E& e) noexcept { return !r.has_value_ && r.error_ == e; }
   friend constexpr bool operator!=(const Result& r, const E& e) noexcept { return !(r == e); }
 
  private:

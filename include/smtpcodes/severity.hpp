@@ -11,11 +11,11 @@ inline namespace v0 {
 // the digit itself; a non-standard code keeps its digit (0, 6 to 9), which
 // has no enumerator and is named "undefined".
 enum class Severity : std::uint8_t {
-  positive_preliminary = 1,  // 1yz: defined by RFC 5321, used by no SMTP command
-  positive_completion = 2,   // 2yz
-  positive_intermediate = 3, // 3yz
-  transient_negative = 4,    // 4yz: the same command may succeed later
-  permanent_negative = 5,    // 5yz: do not repeat the same command unchanged
+  positive_preliminary = 1,   // 1yz: defined by RFC 5321, used by no SMTP command
+  positive_completion = 2,    // 2yz
+  positive_intermediate = 3,  // 3yz
+  transient_negative = 4,     // 4yz: the same command may succeed later
+  permanent_negative = 5,     // 5yz: do not repeat the same command unchanged
 };
 
 [[nodiscard]] constexpr std::string_view name(Severity severity) noexcept {

@@ -2,7 +2,9 @@
 #define SMTPCODES_SMTPCODES_HPP
 
 // The umbrella header: everything smtpcodes offers without optional
-// dependencies. Each header below also compiles on its own.
+// dependencies. Each header below also compiles on its own; they are listed
+// in reading order, foundations first, not alphabetically.
+// clang-format off
 #include <smtpcodes/version.hpp>
 #include <smtpcodes/config.hpp>
 #include <smtpcodes/parse_error.hpp>
@@ -25,5 +27,6 @@
 #include <smtpcodes/mta_log.hpp>
 #include <smtpcodes/classify.hpp>
 #include <smtpcodes/bounce_message.hpp>
+// clang-format on
 
 #endif  // SMTPCODES_SMTPCODES_HPP

@@ -29,7 +29,9 @@
 #define SMTPCODES_SMTPCODES_HPP
 
 // The umbrella header: everything smtpcodes offers without optional
-// dependencies. Each header below also compiles on its own.
+// dependencies. Each header below also compiles on its own; they are listed
+// in reading order, foundations first, not alphabetically.
+// clang-format off
 // ---- smtpcodes/version.hpp
 #ifndef SMTPCODES_VERSION_HPP
 #define SMTPCODES_VERSION_HPP
@@ -39,9 +41,7 @@
 #define SMTPCODES_VERSION_MINOR 1
 #define SMTPCODES_VERSION_PATCH 0
 
-#define SMTPCODES_VERSION                                                      \
-  (SMTPCODES_VERSION_MAJOR * 10000 + SMTPCODES_VERSION_MINOR * 100 +          \
-   SMTPCODES_VERSION_PATCH)
+#define SMTPCODES_VERSION (SMTPCODES_VERSION_MAJOR * 10000 + SMTPCODES_VERSION_MINOR * 100 + SMTPCODES_VERSION_PATCH)
 
 #endif  // SMTPCODES_VERSION_HPP
 // ---- smtpcodes/config.hpp
@@ -109,17 +109,17 @@ inline namespace v0 {
 // sentence for people (message); the offset in ParseError says where.
 enum class ParseErrorKind : std::uint8_t {
   empty_input = 1,
-  too_short,            // the input ended before the code was complete
-  not_a_digit,          // a digit was required here
-  too_many_digits,      // a reply code has 3 digits, a status part 1 to 3
-  invalid_first_digit,  // RFC 5321 §4.2: the first digit must be 2 to 5
-  invalid_second_digit, // RFC 5321 §4.2: the second digit must be 0 to 5
-  invalid_separator,    // after a reply code: SP, "-" or the end of the line
-  invalid_class,        // RFC 3463 §2: the class must be 2, 4 or 5
-  missing_dot,          // RFC 3463 §2: class "." subject "." detail
-  leading_zero,         // RFC 3463 §2: sub-codes have no leading zeros
-  trailing_characters,  // something follows a complete code
-  value_out_of_range,   // a number that cannot be a code of this kind
+  too_short,             // the input ended before the code was complete
+  not_a_digit,           // a digit was required here
+  too_many_digits,       // a reply code has 3 digits, a status part 1 to 3
+  invalid_first_digit,   // RFC 5321 §4.2: the first digit must be 2 to 5
+  invalid_second_digit,  // RFC 5321 §4.2: the second digit must be 0 to 5
+  invalid_separator,     // after a reply code: SP, "-" or the end of the line
+  invalid_class,         // RFC 3463 §2: the class must be 2, 4 or 5
+  missing_dot,           // RFC 3463 §2: class "." subject "." detail
+  leading_zero,          // RFC 3463 §2: sub-codes have no leading zeros
+  trailing_characters,   // something follows a complete code
+  value_out_of_range,    // a number that cannot be a code of this kind
 };
 
 // Parsers follow the RFC grammars exactly unless asked to be lenient. Each
@@ -133,9 +133,7 @@ struct ParseError {
   friend constexpr bool operator==(const ParseError& a, const ParseError& b) noexcept {
     return a.kind == b.kind && a.offset == b.offset;
   }
-  friend constexpr bool operator!=(const ParseError& a, const ParseError& b) noexcept {
-    return !(a == b);
-  }
+  friend constexpr bool operator!=(const ParseError& a, const ParseError& b) noexcept { return !(a == b); }
 };
 
 // The identifier of a kind, e.g. "too_many_digits"; stable, for logs and JSON.
@@ -173,19 +171,15 @@ struct ParseError {
       return "a reply code must be followed by a space, a hyphen or the end of the line";
     case ParseErrorKind::invalid_class:
       return "the class of an enhanced status code must be 2, 4 or 5 (RFC 3463 section 2)";
-    case ParseErrorKind::missing_dot:
-      return "expected '.' between the class, subject and detail (RFC 3463 section 2)";
-    case ParseErrorKind::leading_zero:
-      return "subject and detail must not have leading zeros (RFC 3463 section 2)";
+    case ParseErrorKind::missing_dot: return "expected '.' between the class, subject and detail (RFC 3463 section 2)";
+    case ParseErrorKind::leading_zero: return "subject and detail must not have leading zeros (RFC 3463 section 2)";
     case ParseErrorKind::trailing_characters: return "unexpected characters after the code";
     case ParseErrorKind::value_out_of_range: return "the number is out of range for this kind of code";
   }
   return "unknown error";
 }
 
-[[nodiscard]] constexpr std::string_view message(const ParseError& error) noexcept {
-  return message(error.kind);
-}
+[[nodiscard]] constexpr std::string_view message(const ParseError& error) noexcept { return message(error.kind); }
 
 }  // namespace v0
 }  // namespace smtpcodes
@@ -252,17 +246,11 @@ class [[nodiscard]] Result {
   // Precondition: !has_value(). With a value this gives E{}.
   [[nodiscard]] constexpr const E& error() const noexcept { return error_; }
 
-  [[nodiscard]] constexpr T value_or(const T& fallback) const noexcept {
-    return has_value_ ? value_ : fallback;
-  }
+  [[nodiscard]] constexpr T value_or(const T& fallback) const noexcept { return has_value_ ? value_ : fallback; }
 
-  friend constexpr bool operator==(const Result& r, const T& v) noexcept {
-    return r.has_value_ && r.value_ == v;
-  }
+  friend constexpr bool operator==(const Result& r, const T& v) noexcept { return r.has_value_ && r.value_ == v; }
   friend constexpr bool operator!=(const Result& r, const T& v) noexcept { return !(r == v); }
-  friend constexpr bool operator==(const Result& r, const E& e) noexcept {
-    return !r.has_value_ && r.error_ == e;
-  }
+  friend constexpr bool operator==(const Result& r, const E& e) noexcept { return !r.has_value_ && r.error_ == e; }
   friend constexpr bool operator!=(const Result& r, const E& e) noexcept { return !(r == e); }
 
  private:
@@ -311,12 +299,8 @@ class FixedString {
   [[nodiscard]] constexpr bool empty() const noexcept { return size_ == 0; }
   [[nodiscard]] static constexpr std::size_t capacity() noexcept { return Capacity; }
 
-  friend constexpr bool operator==(const FixedString& a, std::string_view b) noexcept {
-    return a.view() == b;
-  }
-  friend constexpr bool operator!=(const FixedString& a, std::string_view b) noexcept {
-    return a.view() != b;
-  }
+  friend constexpr bool operator==(const FixedString& a, std::string_view b) noexcept { return a.view() == b; }
+  friend constexpr bool operator!=(const FixedString& a, std::string_view b) noexcept { return a.view() != b; }
 
  private:
   char data_[Capacity + 1]{};
@@ -341,11 +325,11 @@ inline namespace v0 {
 // the digit itself; a non-standard code keeps its digit (0, 6 to 9), which
 // has no enumerator and is named "undefined".
 enum class Severity : std::uint8_t {
-  positive_preliminary = 1,  // 1yz: defined by RFC 5321, used by no SMTP command
-  positive_completion = 2,   // 2yz
-  positive_intermediate = 3, // 3yz
-  transient_negative = 4,    // 4yz: the same command may succeed later
-  permanent_negative = 5,    // 5yz: do not repeat the same command unchanged
+  positive_preliminary = 1,   // 1yz: defined by RFC 5321, used by no SMTP command
+  positive_completion = 2,    // 2yz
+  positive_intermediate = 3,  // 3yz
+  transient_negative = 4,     // 4yz: the same command may succeed later
+  permanent_negative = 5,     // 5yz: do not repeat the same command unchanged
 };
 
 [[nodiscard]] constexpr std::string_view name(Severity severity) noexcept {
@@ -391,9 +375,7 @@ namespace detail {
 // <cctype> is locale-dependent and not constexpr; the RFC grammars are ASCII.
 [[nodiscard]] constexpr bool is_digit(char c) noexcept { return c >= '0' && c <= '9'; }
 
-[[nodiscard]] constexpr std::uint16_t digit_value(char c) noexcept {
-  return static_cast<std::uint16_t>(c - '0');
-}
+[[nodiscard]] constexpr std::uint16_t digit_value(char c) noexcept { return static_cast<std::uint16_t>(c - '0'); }
 
 // Writes the decimal digits of value (0 to 999) at out; returns one past them.
 constexpr char* write_decimal(char* out, std::uint16_t value) noexcept {
@@ -432,16 +414,14 @@ enum class Category : std::uint8_t {
     case Category::syntax: return "Syntax";
     case Category::information: return "Information";
     case Category::connections: return "Connections";
-    case Category::unspecified_3: return "Unspecified";
+    case Category::unspecified_3:
     case Category::unspecified_4: return "Unspecified";
     case Category::mail_system: return "Mail system";
   }
   return "undefined";
 }
 
-[[nodiscard]] constexpr bool is_defined(Category category) noexcept {
-  return static_cast<std::uint8_t>(category) <= 5;
-}
+[[nodiscard]] constexpr bool is_defined(Category category) noexcept { return static_cast<std::uint8_t>(category) <= 5; }
 
 // A three-digit SMTP reply code (RFC 5321 §4.2). Any number from 100 to 999
 // is kept exactly as received, whether RFC 5321's grammar allows it or not:
@@ -463,30 +443,20 @@ class ReplyCode {
   }
 
   [[nodiscard]] constexpr std::uint16_t value() const noexcept { return value_; }
-  [[nodiscard]] constexpr std::uint8_t first_digit() const noexcept {
-    return static_cast<std::uint8_t>(value_ / 100);
-  }
+  [[nodiscard]] constexpr std::uint8_t first_digit() const noexcept { return static_cast<std::uint8_t>(value_ / 100); }
   [[nodiscard]] constexpr std::uint8_t second_digit() const noexcept {
     return static_cast<std::uint8_t>(value_ / 10 % 10);
   }
-  [[nodiscard]] constexpr std::uint8_t third_digit() const noexcept {
-    return static_cast<std::uint8_t>(value_ % 10);
-  }
+  [[nodiscard]] constexpr std::uint8_t third_digit() const noexcept { return static_cast<std::uint8_t>(value_ % 10); }
 
-  [[nodiscard]] constexpr Severity severity() const noexcept {
-    return static_cast<Severity>(first_digit());
-  }
-  [[nodiscard]] constexpr Category category() const noexcept {
-    return static_cast<Category>(second_digit());
-  }
+  [[nodiscard]] constexpr Severity severity() const noexcept { return static_cast<Severity>(first_digit()); }
+  [[nodiscard]] constexpr Category category() const noexcept { return static_cast<Category>(second_digit()); }
 
   [[nodiscard]] constexpr bool is_success() const noexcept { return first_digit() == 2; }
   [[nodiscard]] constexpr bool is_intermediate() const noexcept { return first_digit() == 3; }
   [[nodiscard]] constexpr bool is_transient_failure() const noexcept { return first_digit() == 4; }
   [[nodiscard]] constexpr bool is_permanent_failure() const noexcept { return first_digit() == 5; }
-  [[nodiscard]] constexpr bool is_failure() const noexcept {
-    return is_transient_failure() || is_permanent_failure();
-  }
+  [[nodiscard]] constexpr bool is_failure() const noexcept { return is_transient_failure() || is_permanent_failure(); }
 
   // RFC 5321 §4.2: Reply-code = %x32-35 %x30-35 %x30-39.
   [[nodiscard]] constexpr bool is_standard() const noexcept {
@@ -514,9 +484,7 @@ struct ReplyCodeAccess {
 
 // For code that has already validated the number (parsers, literals, tables).
 // Precondition: 100 <= value <= 999.
-[[nodiscard]] constexpr ReplyCode make_reply_code(std::uint16_t value) noexcept {
-  return ReplyCodeAccess::make(value);
-}
+[[nodiscard]] constexpr ReplyCode make_reply_code(std::uint16_t value) noexcept { return ReplyCodeAccess::make(value); }
 }  // namespace detail
 
 // Writes the three digits at first. Returns one past the last character
@@ -654,9 +622,7 @@ enum class Subject : std::uint16_t {
   return "undefined";
 }
 
-[[nodiscard]] constexpr bool is_defined(Subject subject) noexcept {
-  return static_cast<std::uint16_t>(subject) <= 7;
-}
+[[nodiscard]] constexpr bool is_defined(Subject subject) noexcept { return static_cast<std::uint16_t>(subject) <= 7; }
 
 namespace detail {
 struct EnhancedStatusAccess;
@@ -682,9 +648,7 @@ class EnhancedStatus {
                           static_cast<std::uint16_t>(detail)};
   }
 
-  [[nodiscard]] constexpr StatusClass status_class() const noexcept {
-    return static_cast<StatusClass>(class_);
-  }
+  [[nodiscard]] constexpr StatusClass status_class() const noexcept { return static_cast<StatusClass>(class_); }
   [[nodiscard]] constexpr std::uint8_t class_digit() const noexcept { return class_; }
   [[nodiscard]] constexpr Subject subject() const noexcept { return static_cast<Subject>(subject_); }
   [[nodiscard]] constexpr std::uint16_t subject_number() const noexcept { return subject_; }
@@ -773,14 +737,16 @@ constexpr ParseErrorKind scan_status_part(std::string_view text, std::size_t& po
   if (!is_digit(text[pos])) return ParseErrorKind::not_a_digit;
   value = digit_value(text[pos++]);
   if (pos == text.size() || !is_digit(text[pos])) return ParseErrorKind{};
+  // A second digit: a leading zero is now certain, and it comes before any
+  // excess digit, so it is the error to report.
+  if (mode == ParseMode::strict && text[start] == '0') {
+    pos = start;
+    return ParseErrorKind::leading_zero;
+  }
   value = static_cast<std::uint16_t>(value * 10 + digit_value(text[pos++]));
   if (pos < text.size() && is_digit(text[pos])) {
     value = static_cast<std::uint16_t>(value * 10 + digit_value(text[pos++]));
     if (pos < text.size() && is_digit(text[pos])) return ParseErrorKind::too_many_digits;
-  }
-  if (mode == ParseMode::strict && text[start] == '0') {
-    pos = start;
-    return ParseErrorKind::leading_zero;
   }
   return ParseErrorKind{};
 }
@@ -2573,9 +2539,7 @@ constexpr TableView<SourceClaim> ReplyCodeRecord::claims() const noexcept {
 }
 
 constexpr std::string_view EnhancedStatusRecord::title() const noexcept { return detail::text(title_); }
-constexpr std::string_view EnhancedStatusRecord::description() const noexcept {
-  return detail::text(description_);
-}
+constexpr std::string_view EnhancedStatusRecord::description() const noexcept { return detail::text(description_); }
 constexpr std::string_view EnhancedStatusRecord::references() const noexcept { return detail::text(references_); }
 constexpr std::string_view EnhancedStatusRecord::associated_text() const noexcept {
   return detail::text(associated_text_);
@@ -2708,8 +2672,8 @@ struct ReplyCodeDescription {
   std::string_view description;
   std::string_view references;
   Remedy remedy;
-  TableView<ReplyMeaning> meanings;  // per context; empty for non-RFC codes
-  TableView<SourceClaim> claims;     // what the seed documents say
+  TableView<ReplyMeaning> meanings;         // per context; empty for non-RFC codes
+  TableView<SourceClaim> claims;            // what the seed documents say
   const DotlessReading* dotless = nullptr;  // the dotless reading, if vendors use one
 };
 
@@ -2806,8 +2770,8 @@ constexpr Remedy remedy_in_class(Remedy remedy, StatusClass status_class) noexce
   result.title = group->title();
   result.description = group->description();
   result.references = group->references();
-  result.remedy = subject != nullptr ? detail::remedy_in_class(subject->remedy(), status.status_class())
-                                     : status_class->remedy();
+  result.remedy =
+      subject != nullptr ? detail::remedy_in_class(subject->remedy(), status.status_class()) : status_class->remedy();
   return result;
 }
 
@@ -2931,10 +2895,10 @@ struct Consistency {
 
 // Which rule derive_enhanced_status() applied.
 enum class DerivationRule : std::uint8_t {
-  registered_pairing = 0,  // the defining RFC pairs the reply with one code (535 -> 5.7.8)
-  dotless_vendor_code = 1, // a vendor code that reads as a dotless enhanced code (571 -> 5.7.1)
-  class_default = 2,       // X.0.0 of the reply's class (550 -> 5.0.0)
-  none = 3,                // 1yz and 3yz replies, codes outside 2 to 5: no class to use
+  registered_pairing = 0,   // the defining RFC pairs the reply with one code (535 -> 5.7.8)
+  dotless_vendor_code = 1,  // a vendor code that reads as a dotless enhanced code (571 -> 5.7.1)
+  class_default = 2,        // X.0.0 of the reply's class (550 -> 5.0.0)
+  none = 3,                 // 1yz and 3yz replies, codes outside 2 to 5: no class to use
 };
 
 [[nodiscard]] constexpr std::string_view name(DerivationRule rule) noexcept {
@@ -3060,8 +3024,8 @@ enum class ReplyErrorKind : std::uint8_t {
 
 struct ReplyError {
   ReplyErrorKind kind{ReplyErrorKind::empty_input};
-  std::size_t offset{0};  // from the start of the reply: the offending line, or byte
-  std::size_t line{0};    // 0-based index of the offending line
+  std::size_t offset{0};        // from the start of the reply: the offending line, or byte
+  std::size_t line{0};          // 0-based index of the offending line
   ParseErrorKind code_error{};  // for invalid_reply_code: what the code scanner found
 
   friend constexpr bool operator==(const ReplyError& a, const ReplyError& b) noexcept {
@@ -3078,21 +3042,21 @@ struct ReplyError {
 // ReplyDiagnostics. Those marked "RFC" break a MUST of the cited RFC (see
 // ReplyDiagnostics::violations); the others are worth knowing but legal.
 enum class ReplyDiagnostic : std::uint8_t {
-  reply_codes_differ,       // RFC 5321 §4.2.1: a continuation line has another code than the last line
-  non_standard_code,        // RFC 5321 §4.2: a code outside 2-5/0-5/0-9 (lenient only)
-  irregular_separator,      // RFC 5321 §4.2: TAB, CR or LF right after the code (lenient only)
-  bare_line_feed,           // RFC 5321 §2.3.8: a line ends in LF alone (lenient only)
-  missing_line_ending,      // RFC 5321 §4.2: the last line has no CRLF (the input ended)
-  enhanced_class_mismatch,  // RFC 3463 §2: the class of an enhanced code is not the reply's first digit
+  reply_codes_differ,              // RFC 5321 §4.2.1: a continuation line has another code than the last line
+  non_standard_code,               // RFC 5321 §4.2: a code outside 2-5/0-5/0-9 (lenient only)
+  irregular_separator,             // RFC 5321 §4.2: TAB, CR or LF right after the code (lenient only)
+  bare_line_feed,                  // RFC 5321 §2.3.8: a line ends in LF alone (lenient only)
+  missing_line_ending,             // RFC 5321 §4.2: the last line has no CRLF (the input ended)
+  enhanced_class_mismatch,         // RFC 3463 §2: the class of an enhanced code is not the reply's first digit
   enhanced_missing_on_some_lines,  // RFC 2034 §4: some lines begin with an enhanced code, others not
   enhanced_statuses_differ,        // the lines carry different enhanced codes
   malformed_enhanced_status,       // a line's text starts like an enhanced code ("5.1", "5.1.1x") but is not one
-  control_characters,       // RFC 5321 §4.2: text holds control bytes other than TAB (NUL counts too)
-  nul_character,            // text holds a NUL byte, which C strings would cut off
-  non_ascii_text,           // octets above 127; legal UTF-8 under RFC 6531 (SMTPUTF8)
-  invalid_utf8,             // RFC 6531 §3.7.4: the non-ASCII text is not well-formed UTF-8
-  empty_text,               // a line has no text after its code (legal, e.g. a bare "250")
-  reply_code_in_text,       // a line's text begins with a reply code, as in Exim's "503-503 ..."
+  control_characters,              // RFC 5321 §4.2: text holds control bytes other than TAB (NUL counts too)
+  nul_character,                   // text holds a NUL byte, which C strings would cut off
+  non_ascii_text,                  // octets above 127; legal UTF-8 under RFC 6531 (SMTPUTF8)
+  invalid_utf8,                    // RFC 6531 §3.7.4: the non-ASCII text is not well-formed UTF-8
+  empty_text,                      // a line has no text after its code (legal, e.g. a bare "250")
+  reply_code_in_text,              // a line's text begins with a reply code, as in Exim's "503-503 ..."
 };
 
 inline constexpr std::size_t reply_diagnostic_count = 15;
@@ -3206,9 +3170,7 @@ class BasicReply {
   // The enhanced status code of the first line that has one (or the derived
   // one); empty when enhanced_status_source() is none.
   [[nodiscard]] constexpr EnhancedStatus enhanced_status() const noexcept { return enhanced_status_; }
-  [[nodiscard]] constexpr bool has_enhanced_status() const noexcept {
-    return source_ != EnhancedStatusSource::none;
-  }
+  [[nodiscard]] constexpr bool has_enhanced_status() const noexcept { return source_ != EnhancedStatusSource::none; }
   // given or none from the parser; derived after add_derived_enhanced_status()
   // (derived_reply.hpp) or set_derived_enhanced_status().
   [[nodiscard]] constexpr EnhancedStatusSource enhanced_status_source() const noexcept { return source_; }
@@ -3257,9 +3219,9 @@ namespace detail {
 // What the start of one line (without its ending) says.
 struct ReplyLineHead {
   ReplyCode code;
-  bool last = false;         // "ddd SP", a bare "ddd" (or lenient TAB/CR/LF)
-  bool irregular = false;    // lenient: TAB, CR or LF after the code
-  std::string_view text;     // after the separator
+  bool last = false;       // "ddd SP", a bare "ddd" (or lenient TAB/CR/LF)
+  bool irregular = false;  // lenient: TAB, CR or LF after the code
+  std::string_view text;   // after the separator
 };
 
 // Reads the code and separator of one line (its ending already removed).
@@ -3398,10 +3360,13 @@ constexpr void split_enhanced_status(ReplyLine& line, ParseMode mode, ReplyDiagn
 // past its last line. On an error `end` is the offset just past the offending
 // line (or the end of the input), where parsing can resume: the stream
 // parser does exactly that, so both agree on any input.
+// One pass over the lines that checks each rule in place reads better than
+// helpers that would have to share the reply under construction.
 template <std::size_t MaxLines>
+// NOLINTNEXTLINE(readability-function-cognitive-complexity)
 [[nodiscard]] constexpr Result<BasicReply<MaxLines>, ReplyError> scan_reply(std::string_view input,
-                                                                           const ReplyOptions& options,
-                                                                           std::size_t& end) noexcept {
+                                                                            const ReplyOptions& options,
+                                                                            std::size_t& end) noexcept {
   end = input.size();
   if (input.empty()) return ReplyError{ReplyErrorKind::empty_input, 0, 0, {}};
   BasicReply<MaxLines> reply;
@@ -3629,7 +3594,8 @@ class BasicReplyStream {
     if (length > options_.max_line_length || lines_ + 1 >= MaxLines) return true;
     const bool crlf = feed_at > line_start_ && buffered[feed_at - 1] == '\r';
     if (!crlf) return true;
-    const auto head = detail::scan_reply_line_head(buffered.substr(line_start_, feed_at - 1 - line_start_), options_.mode);
+    const auto head =
+        detail::scan_reply_line_head(buffered.substr(line_start_, feed_at - 1 - line_start_), options_.mode);
     return !head || head->last;
   }
 
@@ -3955,8 +3921,10 @@ template <std::size_t MaxLines>
     const std::string_view digits = size->parameters;
     bool valid = !digits.empty() && digits.size() <= 19;  // fits in 64 bits
     for (std::size_t i = 0; valid && i < digits.size(); ++i) {
-      if (!detail::is_digit(digits[i])) valid = false;
-      else value = value * 10 + detail::digit_value(digits[i]);
+      if (!detail::is_digit(digits[i]))
+        valid = false;
+      else
+        value = value * 10 + detail::digit_value(digits[i]);
     }
     ehlo.size_limit_ = valid ? value : 0;
   }
@@ -4035,12 +4003,8 @@ namespace smtpcodes {
 inline namespace v0 {
 namespace detail {
 
-[[nodiscard]] constexpr bool is_alpha(char c) noexcept {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-[[nodiscard]] constexpr bool is_alnum(char c) noexcept {
-  return is_alpha(c) || (c >= '0' && c <= '9');
-}
+[[nodiscard]] constexpr bool is_alpha(char c) noexcept { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+[[nodiscard]] constexpr bool is_alnum(char c) noexcept { return is_alpha(c) || (c >= '0' && c <= '9'); }
 [[nodiscard]] constexpr bool is_space(char c) noexcept {
   return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v';
 }
@@ -4714,8 +4678,7 @@ namespace detail {
 // Reads the header field that starts at pos and moves pos past it (and past
 // its continuation lines). Lines without a colon are skipped. Returns false,
 // with pos just after the blank line, at the end of the header block.
-[[nodiscard]] constexpr bool next_header_field(std::string_view block, std::size_t& pos,
-                                               HeaderField& field) noexcept {
+[[nodiscard]] constexpr bool next_header_field(std::string_view block, std::size_t& pos, HeaderField& field) noexcept {
   while (pos < block.size()) {
     const Line line = line_at(block, pos);
     if (is_blank_line(line.text)) {
@@ -4836,26 +4799,41 @@ namespace detail {
 // Stores a field of a recipient block; false when the name is not one.
 constexpr bool assign_recipient_field(DsnRecipient& recipient, const HeaderField& field) noexcept {
   const std::string_view n = field.name;
-  if (iequals(n, "Original-Recipient")) recipient.original_recipient = split_typed(field.value);
-  else if (iequals(n, "Final-Recipient")) recipient.final_recipient = split_typed(field.value);
-  else if (iequals(n, "Action")) recipient.action_text = field.value;
-  else if (iequals(n, "Status")) recipient.status_text = field.value;
-  else if (iequals(n, "Remote-MTA")) recipient.remote_mta = split_typed(field.value);
-  else if (iequals(n, "Diagnostic-Code")) recipient.diagnostic_code = split_typed(field.value);
-  else if (iequals(n, "Last-Attempt-Date")) recipient.last_attempt_date = field.value;
-  else if (iequals(n, "Final-Log-ID")) recipient.final_log_id = field.value;
-  else if (iequals(n, "Will-Retry-Until")) recipient.will_retry_until = field.value;
-  else return false;
+  if (iequals(n, "Original-Recipient"))
+    recipient.original_recipient = split_typed(field.value);
+  else if (iequals(n, "Final-Recipient"))
+    recipient.final_recipient = split_typed(field.value);
+  else if (iequals(n, "Action"))
+    recipient.action_text = field.value;
+  else if (iequals(n, "Status"))
+    recipient.status_text = field.value;
+  else if (iequals(n, "Remote-MTA"))
+    recipient.remote_mta = split_typed(field.value);
+  else if (iequals(n, "Diagnostic-Code"))
+    recipient.diagnostic_code = split_typed(field.value);
+  else if (iequals(n, "Last-Attempt-Date"))
+    recipient.last_attempt_date = field.value;
+  else if (iequals(n, "Final-Log-ID"))
+    recipient.final_log_id = field.value;
+  else if (iequals(n, "Will-Retry-Until"))
+    recipient.will_retry_until = field.value;
+  else
+    return false;
   return true;
 }
 
 constexpr void assign_message_field(DsnMessageFields& message, const HeaderField& field) noexcept {
   const std::string_view n = field.name;
-  if (iequals(n, "Original-Envelope-Id")) message.original_envelope_id = field.value;
-  else if (iequals(n, "Reporting-MTA")) message.reporting_mta = split_typed(field.value);
-  else if (iequals(n, "DSN-Gateway")) message.dsn_gateway = split_typed(field.value);
-  else if (iequals(n, "Received-From-MTA")) message.received_from_mta = split_typed(field.value);
-  else if (iequals(n, "Arrival-Date")) message.arrival_date = field.value;
+  if (iequals(n, "Original-Envelope-Id"))
+    message.original_envelope_id = field.value;
+  else if (iequals(n, "Reporting-MTA"))
+    message.reporting_mta = split_typed(field.value);
+  else if (iequals(n, "DSN-Gateway"))
+    message.dsn_gateway = split_typed(field.value);
+  else if (iequals(n, "Received-From-MTA"))
+    message.received_from_mta = split_typed(field.value);
+  else if (iequals(n, "Arrival-Date"))
+    message.arrival_date = field.value;
 }
 
 // Reads the next block that names a recipient, starting at pos.
@@ -5348,8 +5326,7 @@ namespace detail {
     entry.action = DsnAction::delayed;
   } else {
     // Sendmail writes the reason itself ("User unknown") for a bounce.
-    entry.action = entry.status_text.size() > 0 && entry.status_text[0] == '4' ? DsnAction::delayed
-                                                                               : DsnAction::failed;
+    entry.action = !entry.status_text.empty() && entry.status_text[0] == '4' ? DsnAction::delayed : DsnAction::failed;
   }
   return entry;
 }
@@ -5362,8 +5339,9 @@ namespace detail {
     if (at == std::string_view::npos) continue;
     entry.format = MtaLogFormat::exim;
     entry.outcome = marker.substr(1, 2);
-    entry.action = marker[1] == '*' ? DsnAction::failed : marker[1] == '=' && marker[2] == '=' ? DsnAction::delayed
-                                                                                                 : DsnAction::delivered;
+    entry.action = marker[1] == '*'                       ? DsnAction::failed
+                   : marker[1] == '=' && marker[2] == '=' ? DsnAction::delayed
+                                                          : DsnAction::delivered;
     std::string_view rest = line.substr(at + marker.size());
     std::size_t end = 0;
     while (end < rest.size() && rest[end] != ' ' && rest[end] != ':') ++end;
@@ -5529,7 +5507,7 @@ struct Verdict {
   // The reason the diagnostic text gives on its own, when it differs: an
   // expiry (4.4.7) often wraps the last error, e.g. a refused connection.
   BounceReason text_reason = BounceReason::unknown;
-  ReplyCode reply_code;            // the codes the verdict used
+  ReplyCode reply_code;  // the codes the verdict used
   EnhancedStatus enhanced_status;
 };
 
@@ -5551,10 +5529,13 @@ struct StatusReason {
   switch (subject) {
     case 1:
       switch (d) {
-        case 1: case 3: case 4: return {R::unknown_recipient, false};
+        case 1:
+        case 3:
+        case 4: return {R::unknown_recipient, false};
         case 2: return {R::unknown_domain, false};
         case 6: return {R::mailbox_moved, false};
-        case 7: case 8: return {R::sender_rejected, false};
+        case 7:
+        case 8: return {R::sender_rejected, false};
         // RFC 7505 null MX; Microsoft also sends 5.1.10 for unknown recipients.
         case 10: return {R::no_mail_domain, true};
         default: return {R::unknown_recipient, true};
@@ -5570,14 +5551,22 @@ struct StatusReason {
     case 3:
       switch (d) {
         case 4: return {R::message_too_large, false};
-        case 1: case 5: return {R::system_error, false};
+        case 1:
+        case 5: return {R::system_error, false};
         default: return {R::system_error, true};
       }
     case 4:
       switch (d) {
-        case 4: case 310: return {R::unknown_domain, false};
-        case 7: case 300: return {R::expired, false};
-        case 2: case 6: case 14: case 316: case 317: case 318: return {R::network_error, false};
+        case 4:
+        case 310: return {R::unknown_domain, false};
+        case 7:
+        case 300: return {R::expired, false};
+        case 2:
+        case 6:
+        case 14:
+        case 316:
+        case 317:
+        case 318: return {R::network_error, false};
         default: return {R::network_error, true};
       }
     case 5:
@@ -5585,16 +5574,30 @@ struct StatusReason {
         case 3: return {R::rate_limited, false};
         default: return {R::syntax_error, true};
       }
-    case 6:
-      return {R::spam_or_content, d == 0};
+    case 6: return {R::spam_or_content, d == 0};
     case 7:
       switch (d) {
-        case 5: case 6: case 8: case 9: case 12: case 20: case 21: case 22: case 23: case 24: case 26: case 29:
-        case 57: case 509: case 515:
-          return {R::authentication, false};
-        case 10: case 11: case 30: return {R::tls, false};
+        case 5:
+        case 6:
+        case 8:
+        case 9:
+        case 12:
+        case 20:
+        case 21:
+        case 22:
+        case 23:
+        case 24:
+        case 26:
+        case 29:
+        case 57:
+        case 509:
+        case 515: return {R::authentication, false};
+        case 10:
+        case 11:
+        case 30: return {R::tls, false};
         case 13: return {R::mailbox_disabled, false};
-        case 17: case 18: return {R::mailbox_moved, false};
+        case 17:
+        case 18: return {R::mailbox_moved, false};
         case 25: return {R::reverse_dns, false};
         case 27: return {R::sender_rejected, false};
         case 28: return {R::spam_or_content, false};
@@ -5603,8 +5606,7 @@ struct StatusReason {
           if (d >= 500 && d <= 699) return {R::blocked, false};  // Microsoft: banned senders and IPs
           return {R::blocked, true};
       }
-    default:
-      return {R::unknown, true};
+    default: return {R::unknown, true};
   }
 }
 
@@ -5613,12 +5615,22 @@ struct StatusReason {
 [[nodiscard]] constexpr BounceReason reason_for_reply(ReplyCode code) noexcept {
   using R = BounceReason;
   switch (code.value()) {
-    case 500: case 501: case 502: case 503: case 504: case 555: return R::syntax_error;
-    case 521: case 556: return R::no_mail_domain;  // RFC 7504
+    case 500:
+    case 501:
+    case 502:
+    case 503:
+    case 504:
+    case 555: return R::syntax_error;
+    case 521:
+    case 556: return R::no_mail_domain;  // RFC 7504
     case 551: return R::mailbox_moved;
-    case 552: case 452: return R::mailbox_full;
+    case 552:
+    case 452: return R::mailbox_full;
     case 553: return R::unknown_recipient;
-    case 530: case 535: case 534: case 454: return R::authentication;
+    case 530:
+    case 535:
+    case 534:
+    case 454: return R::authentication;
     case 538: return R::tls;
     case 421: return R::system_error;
     case 571: return R::blocked;
@@ -6031,8 +6043,8 @@ inline constexpr Phrase phrases[] = {
 // tries only the phrases that can start at each position.
 struct PhraseIndex {
   static constexpr std::size_t size = sizeof(phrases) / sizeof(phrases[0]);
-  std::uint16_t order[size]{};   // table indexes, by first character, then table order
-  std::uint16_t start[257]{};    // order[start[c] .. start[c + 1]) begin with character c
+  std::uint16_t order[size]{};  // table indexes, by first character, then table order
+  std::uint16_t start[257]{};   // order[start[c] .. start[c + 1]) begin with character c
 };
 
 // A counting sort by first character: linear in the table, because every
@@ -6040,7 +6052,8 @@ struct PhraseIndex {
 [[nodiscard]] constexpr PhraseIndex make_phrase_index() noexcept {
   PhraseIndex index;
   for (const Phrase& phrase : phrases) ++index.start[static_cast<unsigned char>(phrase.text[0]) + 1];
-  for (unsigned c = 0; c < 256; ++c) index.start[c + 1] = static_cast<std::uint16_t>(index.start[c + 1] + index.start[c]);
+  for (unsigned c = 0; c < 256; ++c)
+    index.start[c + 1] = static_cast<std::uint16_t>(index.start[c + 1] + index.start[c]);
   std::uint16_t filled[256]{};
   for (std::size_t i = 0; i < PhraseIndex::size; ++i) {
     const auto c = static_cast<unsigned char>(phrases[i].text[0]);
@@ -6099,9 +6112,9 @@ inline constexpr PhraseIndex phrase_index = make_phrase_index();
 
 // Does the text say that delivery attempts have stopped?
 [[nodiscard]] constexpr bool says_gave_up(std::string_view text) noexcept {
-  constexpr std::string_view words[] = {"not going to try again", "retry timeout exceeded", "delivery time expired",
-                                        "too long in queue", "in the queue too long", "could not deliver for the last",
-                                        "message expired"};
+  constexpr std::string_view words[] = {
+      "not going to try again", "retry timeout exceeded",         "delivery time expired", "too long in queue",
+      "in the queue too long",  "could not deliver for the last", "message expired"};
   for (std::string_view phrase : words) {
     if (ifind(text, phrase) != std::string_view::npos) return true;
   }
@@ -6130,13 +6143,17 @@ inline constexpr PhraseIndex phrase_index = make_phrase_index();
 // Soft reasons that will not clear without a change on the sending side.
 [[nodiscard]] constexpr bool needs_change(BounceReason reason) noexcept {
   switch (reason) {
-    case BounceReason::message_too_large: case BounceReason::spam_or_content: case BounceReason::virus:
-    case BounceReason::blocked: case BounceReason::sender_rejected: case BounceReason::reverse_dns:
-    case BounceReason::authentication: case BounceReason::relay_denied: case BounceReason::tls:
-    case BounceReason::syntax_error:
-      return true;
-    default:
-      return false;
+    case BounceReason::message_too_large:
+    case BounceReason::spam_or_content:
+    case BounceReason::virus:
+    case BounceReason::blocked:
+    case BounceReason::sender_rejected:
+    case BounceReason::reverse_dns:
+    case BounceReason::authentication:
+    case BounceReason::relay_denied:
+    case BounceReason::tls:
+    case BounceReason::syntax_error: return true;
+    default: return false;
   }
 }
 
@@ -6159,6 +6176,7 @@ inline constexpr std::size_t max_phrase_text = 4096;
 // The bounce is hard when the failure is permanent (class 5, 5xx, or Action
 // failed without a code) and the reason condemns the address; any other
 // failure is soft; anything else is none. docs/bounces.md has the details.
+// NOLINTNEXTLINE(readability-function-cognitive-complexity): the rules in order of precedence
 [[nodiscard]] constexpr Verdict classify(const BounceFacts& facts) noexcept {
   Verdict verdict;
   verdict.reply_code = facts.reply_code;
@@ -6184,13 +6202,15 @@ inline constexpr std::size_t max_phrase_text = 4096;
 
   // How permanent is it? The status class, else the reply code, else the action.
   unsigned failure_class = 0;
-  if (has_status) failure_class = verdict.enhanced_status.class_digit();
-  else if (has_reply) failure_class = verdict.reply_code.first_digit();
+  if (has_status)
+    failure_class = verdict.enhanced_status.class_digit();
+  else if (has_reply)
+    failure_class = verdict.reply_code.first_digit();
   if (facts.action == DsnAction::failed && failure_class != 4 && failure_class != 5) failure_class = 5;
   if (facts.action == DsnAction::delayed) failure_class = 4;
 
-  const bool success_action = facts.action == DsnAction::delivered || facts.action == DsnAction::relayed ||
-                              facts.action == DsnAction::expanded;
+  const bool success_action =
+      facts.action == DsnAction::delivered || facts.action == DsnAction::relayed || facts.action == DsnAction::expanded;
   if (success_action || (failure_class == 2 && facts.action == DsnAction::unknown)) {
     verdict.reason = BounceReason::delivered;
     verdict.evidence.kind = success_action ? EvidenceKind::action
@@ -6208,8 +6228,9 @@ inline constexpr std::size_t max_phrase_text = 4096;
   // The MTA gave up retrying: a transient status on a failed recipient, or
   // words to that effect. Unless the last error names a specific reason
   // (rate limit, block, full mailbox ...), that is an expiry.
-  const bool gave_up = (facts.action == DsnAction::failed && has_status && verdict.enhanced_status.class_digit() == 4) ||
-                       detail::says_gave_up(text);
+  const bool gave_up =
+      (facts.action == DsnAction::failed && has_status && verdict.enhanced_status.class_digit() == 4) ||
+      detail::says_gave_up(text);
   // A specific permanent status says more than "gave up".
   const bool status_says_more = has_status && !from_status.generic && verdict.enhanced_status.class_digit() == 5;
   // Some providers send 521 for blocks (with a status of their own); only
@@ -6224,8 +6245,8 @@ inline constexpr std::size_t max_phrase_text = 4096;
       (gave_up && !status_says_more &&
        (text_reason == BounceReason::unknown || text_reason == BounceReason::network_error))) {
     verdict.reason = BounceReason::expired;
-    verdict.evidence.kind = from_status.reason == BounceReason::expired ? EvidenceKind::enhanced_status
-                                                                          : EvidenceKind::action;
+    verdict.evidence.kind =
+        from_status.reason == BounceReason::expired ? EvidenceKind::enhanced_status : EvidenceKind::action;
   } else if (narrow_reply) {
     // RFC 7504: 521 and 556 say the domain accepts no mail, whatever the status.
     verdict.reason = BounceReason::no_mail_domain;
@@ -6257,8 +6278,8 @@ inline constexpr std::size_t max_phrase_text = 4096;
     failure_class = detail::is_address_failure(verdict.reason) ? 5 : 4;
   }
   if (verdict.reason == BounceReason::delivered) verdict.reason = BounceReason::unknown;
-  verdict.bounce = failure_class == 5 && detail::is_address_failure(verdict.reason) ? BounceType::hard
-                                                                                    : BounceType::soft;
+  verdict.bounce =
+      failure_class == 5 && detail::is_address_failure(verdict.reason) ? BounceType::hard : BounceType::soft;
   if (verdict.bounce == BounceType::hard) {
     verdict.retry = Retry::do_not_retry;
   } else {
@@ -6341,11 +6362,26 @@ namespace detail {
 [[nodiscard]] constexpr bool is_local_part_char(char c) noexcept {
   if (is_alnum(c)) return true;
   switch (c) {
-    case '.': case '_': case '%': case '+': case '-': case '=': case '!': case '#': case '$': case '&':
-    case '*': case '/': case '?': case '^': case '`': case '{': case '|': case '}': case '~':
-      return true;
-    default:
-      return false;
+    case '.':
+    case '_':
+    case '%':
+    case '+':
+    case '-':
+    case '=':
+    case '!':
+    case '#':
+    case '$':
+    case '&':
+    case '*':
+    case '/':
+    case '?':
+    case '^':
+    case '`':
+    case '{':
+    case '|':
+    case '}':
+    case '~': return true;
+    default: return false;
   }
 }
 
@@ -6384,18 +6420,30 @@ namespace detail {
 [[nodiscard]] constexpr bool starts_returned_message(std::string_view line) noexcept {
   // Header lines and part headers: at the start of the line.
   constexpr std::string_view prefixes[] = {
-      "content-type: message/rfc822",       "content-type: text/rfc822-headers",
-      "content-type: message/global",       "content-type: message/delivery-status",
-      "content-type: message/feedback-report", "return-path: <",
-      "received: from",                     "received: by",
+      "content-type: message/rfc822",
+      "content-type: text/rfc822-headers",
+      "content-type: message/global",
+      "content-type: message/delivery-status",
+      "content-type: message/feedback-report",
+      "return-path: <",
+      "received: from",
+      "received: by",
   };
   // Announcements of the copy: anywhere in the line ("------ This is a copy
   // of the message", "The first 50 lines of your original message follow:").
   constexpr std::string_view announcements[] = {
-      "this is a copy of the message",  "this is a copy of your message", "below this line is a copy",
-      "original message follow",        "- original message",             "-original message",
-      "message header follows",         "message headers follow",         "header of the original message",
-      "unsent message below",           "this is a copy of the headers",  "lines of your original message",
+      "this is a copy of the message",
+      "this is a copy of your message",
+      "below this line is a copy",
+      "original message follow",
+      "- original message",
+      "-original message",
+      "message header follows",
+      "message headers follow",
+      "header of the original message",
+      "unsent message below",
+      "this is a copy of the headers",
+      "lines of your original message",
   };
   const std::string_view text = trim(line);
   for (std::string_view prefix : prefixes) {
@@ -6410,9 +6458,9 @@ namespace detail {
 
 // Header lines of the notice itself that name addresses other than the recipient.
 [[nodiscard]] constexpr bool is_noise_line(std::string_view line) noexcept {
-  constexpr std::string_view prefixes[] = {"message-id:", "in-reply-to:", "references:", "from:", "sender:",
-                                           "reply-to:",   "return-path:", "x-",          "reporting-mta:",
-                                           "received-from-mta:", "dkim-signature:", "list-"};
+  constexpr std::string_view prefixes[] = {"message-id:",    "in-reply-to:",       "references:",     "from:",
+                                           "sender:",        "reply-to:",          "return-path:",    "x-",
+                                           "reporting-mta:", "received-from-mta:", "dkim-signature:", "list-"};
   const std::string_view text = trim(line);
   // Quoted lines of the original message ("> To: ..."), but not the ">>>"
   // commands of an SMTP transcript.
@@ -6485,6 +6533,7 @@ inline constexpr std::size_t max_paragraph_span = 2048;
 // count. When the text names nobody but holds a code, one recipient with
 // an empty address carries the text around the code.
 template <class Callback>
+// NOLINTNEXTLINE(readability-function-cognitive-complexity): one pass over the lines, each rule in place
 constexpr std::size_t for_each_text_recipient(std::string_view message, Callback callback) noexcept {
   const MimePart top = detail::split_part(message, 0);
   const std::string_view sender = bare_address(header_value(top.headers, "To"));
@@ -6568,8 +6617,8 @@ struct NamedRecipients {
   if (istarts_with(trim(header_value(headers, "Auto-Submitted")), "auto-replied")) return true;
   if (!header_value(headers, "X-Autoreply").empty() || !header_value(headers, "X-Autorespond").empty()) return true;
   const std::string_view subject = trim(header_value(headers, "Subject"));
-  constexpr std::string_view markers[] = {"auto:", "automatic reply", "autoreply", "auto-reply", "auto reply",
-                                          "out of office", "out of the office", "vacation", "away from"};
+  constexpr std::string_view markers[] = {"auto:",         "automatic reply",   "autoreply", "auto-reply", "auto reply",
+                                          "out of office", "out of the office", "vacation",  "away from"};
   for (std::string_view marker : markers) {
     if (ifind(subject, marker) != std::string_view::npos) return true;
   }
@@ -6579,9 +6628,20 @@ struct NamedRecipients {
 // Bounces carry Auto-Submitted too (RFC 3834 §5 asks for it); their subject tells them apart.
 [[nodiscard]] constexpr bool is_failure_notice(std::string_view headers) noexcept {
   const std::string_view subject = header_value(headers, "Subject");
-  constexpr std::string_view markers[] = {"fail", "undeliver", "undelivered", "returned", "delivery status",
-                                          "not delivered", "non-delivery", "nondelivery", "rejected", "error",
-                                          "delayed", "bounce", "could not be delivered", "=?"};
+  constexpr std::string_view markers[] = {"fail",
+                                          "undeliver",
+                                          "undelivered",
+                                          "returned",
+                                          "delivery status",
+                                          "not delivered",
+                                          "non-delivery",
+                                          "nondelivery",
+                                          "rejected",
+                                          "error",
+                                          "delayed",
+                                          "bounce",
+                                          "could not be delivered",
+                                          "=?"};
   for (std::string_view marker : markers) {
     if (ifind(subject, marker) != std::string_view::npos) return true;
   }
@@ -6596,9 +6656,9 @@ struct NamedRecipients {
   for (std::string_view marker : subject_markers) {
     if (ifind(subject, marker) != std::string_view::npos) return true;
   }
-  constexpr std::string_view text_markers[] = {"will be retried",    "attempts will continue", "will keep trying",
-                                               "warning message only", "not yet been delivered", "still trying",
-                                               "will continue trying", "will retry"};
+  constexpr std::string_view text_markers[] = {
+      "will be retried",        "attempts will continue", "will keep trying",     "warning message only",
+      "not yet been delivered", "still trying",           "will continue trying", "will retry"};
   const std::string_view head = text.substr(0, 4096);
   for (std::string_view marker : text_markers) {
     if (ifind(head, marker) != std::string_view::npos) return true;
@@ -6607,7 +6667,7 @@ struct NamedRecipients {
 }
 
 [[nodiscard]] constexpr BounceFacts facts_for(DsnAction action, std::string_view status_text,
-                                               std::string_view diagnostic) noexcept {
+                                              std::string_view diagnostic) noexcept {
   BounceFacts facts;
   facts.action = action;
   facts.diagnostic = diagnostic;
@@ -6616,9 +6676,8 @@ struct NamedRecipients {
   const FoundCodes found = find_codes(diagnostic);
   if (status) facts.enhanced_status = *status;
   // A generic Status (5.0.0) yields to a specific status of the same class in the text.
-  if (found.has_enhanced_status() &&
-      (!status || (status->subject_number() == 0 && status->detail() == 0 &&
-                   found.enhanced_status.class_digit() == status->class_digit()))) {
+  if (found.has_enhanced_status() && (!status || (status->subject_number() == 0 && status->detail() == 0 &&
+                                                  found.enhanced_status.class_digit() == status->class_digit()))) {
     facts.enhanced_status = found.enhanced_status;
   }
   if (found.has_reply_code()) facts.reply_code = found.reply_code;
@@ -6644,6 +6703,7 @@ struct NamedRecipients {
 }
 
 template <class Callback>
+// NOLINTNEXTLINE(readability-function-cognitive-complexity): one branch per kind of bounce message
 constexpr std::size_t for_each_bounce_recipient(std::string_view message, Callback callback) noexcept {
   const MimePart top = detail::split_part(message, 0);
   const std::string_view content_type = header_value(top.headers, "Content-Type");
@@ -6660,8 +6720,8 @@ constexpr std::size_t for_each_bounce_recipient(std::string_view message, Callba
     return true;
   });
   // Some providers send complaints without the RFC 5965 structure.
-  const bool complaint = detail::ifind(header_value(top.headers, "Subject"), "complaint about message") !=
-                         std::string_view::npos;
+  const bool complaint =
+      detail::ifind(header_value(top.headers, "Subject"), "complaint about message") != std::string_view::npos;
   if (!feedback.empty() || complaint ||
       detail::iequals(detail::content_type_parameter(content_type, "report-type"), "feedback-report")) {
     BounceRecipient recipient;
@@ -6709,8 +6769,7 @@ constexpr std::size_t for_each_bounce_recipient(std::string_view message, Callba
           recipient.diagnostic = text->diagnostic;
         }
       }
-      recipient.verdict =
-          classify(detail::facts_for(recipient.action, recipient.status_text, recipient.diagnostic));
+      recipient.verdict = classify(detail::facts_for(recipient.action, recipient.status_text, recipient.diagnostic));
       callback(recipient);
       ++count;
     }
@@ -6734,8 +6793,8 @@ constexpr std::size_t for_each_bounce_recipient(std::string_view message, Callba
 
   // A notice from a mailer daemon, or one titled as a failure, reports failures
   // even where its text names no reason.
-  const bool from_system = detail::is_system_address(
-      from.substr(from.find('<') == std::string_view::npos ? 0 : from.find('<') + 1));
+  const bool from_system =
+      detail::is_system_address(from.substr(from.find('<') == std::string_view::npos ? 0 : from.find('<') + 1));
   const bool bounce_notice = from_system || detail::is_failure_notice(top.headers);
   // A warning that delivery goes on is a delay, not a bounce (yet).
   const bool delay_notice = detail::is_delay_notice(top.headers, detail::explanation_region(message));
@@ -6744,8 +6803,7 @@ constexpr std::size_t for_each_bounce_recipient(std::string_view message, Callba
     recipient.source = BounceSource::text;
     recipient.recipient = text.address;
     recipient.diagnostic = text.diagnostic;
-    BounceFacts facts =
-        detail::facts_for(delay_notice ? DsnAction::delayed : DsnAction::unknown, {}, text.diagnostic);
+    BounceFacts facts = detail::facts_for(delay_notice ? DsnAction::delayed : DsnAction::unknown, {}, text.diagnostic);
     recipient.verdict = classify(facts);
     // A bounce message reports a failure even when the text has no code.
     if (bounce_notice && recipient.verdict.bounce == BounceType::none &&
@@ -6784,5 +6842,6 @@ constexpr std::size_t for_each_bounce_recipient(std::string_view message, Callba
 }  // namespace smtpcodes
 
 #endif  // SMTPCODES_BOUNCE_MESSAGE_HPP
+// clang-format on
 
 #endif  // SMTPCODES_SMTPCODES_HPP

@@ -11,9 +11,7 @@ namespace detail {
 // <cctype> is locale-dependent and not constexpr; the RFC grammars are ASCII.
 [[nodiscard]] constexpr bool is_digit(char c) noexcept { return c >= '0' && c <= '9'; }
 
-[[nodiscard]] constexpr std::uint16_t digit_value(char c) noexcept {
-  return static_cast<std::uint16_t>(c - '0');
-}
+[[nodiscard]] constexpr std::uint16_t digit_value(char c) noexcept { return static_cast<std::uint16_t>(c - '0'); }
 
 // Writes the decimal digits of value (0 to 999) at out; returns one past them.
 constexpr char* write_decimal(char* out, std::uint16_t value) noexcept {

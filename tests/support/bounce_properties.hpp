@@ -1,0 +1,158 @@
+#ifndef SMTPCODES_TESTS_SUPPORT_BOUNCE_PROPERTIES_HPP
+#define SMTPCODES_TESTS_SUPPORT_BOUNCE_PROPERTIES_HPP
+
+// What must hold for every input of the bounce readers (find.hpp, dsn.hpp,
+// mta_log.hpp, classify.hpp, bounce_message.hpp), checked by their fuzzers.
+// Above all: every view they hand out lies inside their input, every offset
+// points into it, and what they say they found is what the input says there.
+// Each check returns nullptr or the property that failed.
+
+#include <cstddef>
+#include <string_view>
+
+#include <smtpcodes/smtpcodes.hpp>
+
+#include "reply_properties.hpp"
+
+namespace smtpcodes_properties {
+
+inline const char* check_find(std::string_view text) {
+  using smtpcodes::CodeKind;
+  std::size_t count = 0;
+  std::size_t previous_end = 0;
+  const char* failure = nullptr;
+  smtpcodes::CodeMatch first_matches[smtpcodes::CodeMatches::capacity]{};
+  smtpcodes::for_each_code(text, [&](const smtpcodes::CodeMatch& match) noexcept {
+    if (failure != nullptr) return;
+    if (match.offset + match.length > text.size() || match.length == 0) failure = "a code match outside the text";
+    if (match.offset < previous_end) failure = "code matches overlap or go backwards";
+    previous_end = match.offset + match.length;
+    const std::string_view found = failure == nullptr ? text.substr(match.offset, match.length) : std::string_view{};
+    if (failure == nullptr && match.kind == CodeKind::reply_code &&
+        smtpcodes::to_string(match.reply_code).view() != found) {
+      failure = "a reply code match is not the digits at its offset";
+    }
+    if (failure == nullptr && match.kind == CodeKind::enhanced_status) {
+      std::size_t end = 0;
+      const auto status = smtpcodes::detail::scan_enhanced_status(found, smtpcodes::ParseMode::lenient, end);
+      if (!(status == match.enhanced_status) || end != found.size()) {
+        failure = "an enhanced status match is not the code at its offset";
+      }
+    }
+    if (count < smtpcodes::CodeMatches::capacity) first_matches[count] = match;
+    ++count;
+  });
+  if (failure != nullptr) return failure;
+  const smtpcodes::CodeMatches all = smtpcodes::find_all_codes(text);
+  if (all.size() != (count < smtpcodes::CodeMatches::capacity ? count : smtpcodes::CodeMatches::capacity) ||
+      all.truncated != (count > smtpcodes::CodeMatches::capacity)) {
+    return "find_all_codes does not keep the first matches of for_each_code";
+  }
+  for (std::size_t i = 0; i < all.size(); ++i) {
+    if (all.items[i].offset != first_matches[i].offset || all.items[i].kind != first_matches[i].kind) {
+      return "find_all_codes lists other matches than for_each_code";
+    }
+  }
+  const smtpcodes::FoundCodes best = smtpcodes::find_codes(text);
+  if (best.has_reply_code() &&
+      (best.reply_code_offset + 3 > text.size() ||
+       smtpcodes::to_string(best.reply_code).view() != text.substr(best.reply_code_offset, 3))) {
+    return "find_codes's reply code is not at its offset";
+  }
+  if (best.has_enhanced_status()) {
+    std::size_t end = 0;
+    if (best.enhanced_status_offset >= text.size() ||
+        !(smtpcodes::detail::scan_enhanced_status(text.substr(best.enhanced_status_offset),
+                                                  smtpcodes::ParseMode::lenient, end) == best.enhanced_status)) {
+      return "find_codes's enhanced status is not at its offset";
+    }
+  }
+  if (!best.empty() && count == 0) return "find_codes found a code for_each_code does not list";
+  return nullptr;
+}
+
+inline bool typed_within(const smtpcodes::TypedValue& value, std::string_view whole) {
+  return within(value.type, whole) && within(value.value, whole);
+}
+
+inline const char* check_dsn(std::string_view body) {
+  const smtpcodes::DeliveryStatus status = smtpcodes::parse_delivery_status(body);
+  const smtpcodes::DsnMessageFields& message = status.message;
+  if (!within(message.original_envelope_id, body) || !typed_within(message.reporting_mta, body) ||
+      !typed_within(message.dsn_gateway, body) || !typed_within(message.received_from_mta, body) ||
+      !within(message.arrival_date, body)) {
+    return "a per-message DSN field outside the body";
+  }
+  std::size_t count = 0;
+  for (const smtpcodes::DsnRecipient& recipient : status) {
+    if (++count > body.size() + 1) return "more DSN recipients than bytes";
+    if (!typed_within(recipient.original_recipient, body) || !typed_within(recipient.final_recipient, body) ||
+        !within(recipient.action_text, body) || !within(recipient.status_text, body) ||
+        !typed_within(recipient.remote_mta, body) || !typed_within(recipient.diagnostic_code, body) ||
+        !within(recipient.last_attempt_date, body) || !within(recipient.final_log_id, body) ||
+        !within(recipient.will_retry_until, body)) {
+      return "a per-recipient DSN field outside the body";
+    }
+    const auto parsed = recipient.status();
+    if (!parsed && parsed.error().offset > recipient.status_text.size()) return "a DSN status error past its text";
+  }
+  if (status.recipient_count() != count) return "recipient_count() differs from iteration";
+  return nullptr;
+}
+
+inline const char* check_mta_log(std::string_view line) {
+  const smtpcodes::MtaLogEntry entry = smtpcodes::read_mta_log_line(line);
+  // outcome may be Exim's marker ("**"), held by the library rather than the
+  // line; it may also be empty ("status=" followed by no word).
+  if (!within(entry.recipient, line) || !within(entry.status_text, line) || !within(entry.diagnostic, line)) {
+    return "an MTA log field outside the line";
+  }
+  if (!entry.found() && !(entry.recipient.empty() && entry.diagnostic.empty())) return "fields from an unread line";
+  const auto status = entry.status();
+  if (!status && status.error().offset > entry.status_text.size()) return "a log status error past its text";
+  return nullptr;
+}
+
+inline const char* check_classify(std::string_view text, unsigned choice) {
+  const smtpcodes::Verdict from_text = smtpcodes::classify_text(text);
+  if (from_text.evidence.offset != std::string_view::npos && from_text.evidence.offset > text.size()) {
+    return "classify_text's evidence points past the text";
+  }
+  // The same text with the codes found in it, and an action picked by the input.
+  const smtpcodes::FoundCodes codes = smtpcodes::find_codes(text);
+  smtpcodes::BounceFacts facts;
+  facts.action = static_cast<smtpcodes::DsnAction>(choice % 6U);
+  facts.reply_code = codes.reply_code;
+  facts.enhanced_status = codes.enhanced_status;
+  facts.diagnostic = text;
+  const smtpcodes::Verdict verdict = smtpcodes::classify(facts);
+  if (verdict.evidence.offset != std::string_view::npos && verdict.evidence.offset > text.size()) {
+    return "classify's evidence points past the diagnostic";
+  }
+  if (smtpcodes::name(verdict.bounce).empty() || smtpcodes::name(verdict.reason).empty()) {
+    return "a verdict without a name";
+  }
+  return nullptr;
+}
+
+inline const char* check_bounce_message(std::string_view message) {
+  std::size_t calls = 0;
+  const char* failure = nullptr;
+  const std::size_t count =
+      smtpcodes::for_each_bounce_recipient(message, [&](const smtpcodes::BounceRecipient& recipient) noexcept {
+        ++calls;
+        if (failure != nullptr) return;
+        if (!within(recipient.recipient, message) || !within(recipient.status_text, message) ||
+            !within(recipient.diagnostic_type, message) || !within(recipient.remote_mta, message)) {
+          failure = "a bounce recipient's field outside the message";
+        }
+      });
+  if (failure != nullptr) return failure;
+  if (count != calls) return "for_each_bounce_recipient's count differs from its calls";
+  if (calls > message.size() + 1) return "more bounce recipients than bytes";
+  return nullptr;
+}
+
+}  // namespace smtpcodes_properties
+
+#endif  // SMTPCODES_TESTS_SUPPORT_BOUNCE_PROPERTIES_HPP
