@@ -4347,12 +4347,12 @@ struct WordBefore {
   return static_cast<std::size_t>((below * 0x0101010101010101U) >> 56);
 }
 
-// Calls callback(match, quoted) for every code in text, in order, until it
-// returns false (see candidate_at for `quoted`). Returns the number of
-// matches reported.
 template <class Callback>
 inline constexpr bool is_nothrow_scan_callback = noexcept(std::declval<Callback&>()(CodeMatch{}, false));
 
+// Calls callback(match, quoted) for every code in text, in order, until it
+// returns false (see candidate_at for `quoted`). Returns the number of
+// matches reported.
 template <class Callback>
 constexpr std::size_t scan_codes(std::string_view text,
                                  Callback&& callback) noexcept(is_nothrow_scan_callback<Callback>) {
