@@ -159,3 +159,24 @@ TEST_CASE("find_codes: hostile input is scanned in linear time without faults") 
   for (int i = 0; i < 50000; ++i) many += "550 ";
   CHECK(find_codes(many).reply_code.value() == 550);
 }
+
+// The scan reads eight characters at a time: a code must be found at every
+// position within such a block and at the ragged end, after neighbours of
+// the digits ('/' and ':') and after bytes of 0x80 and up (UTF-8).
+TEST_CASE("find_all_codes: codes at every offset after any filler") {
+  for (const std::string_view filler : {"a"sv, "/"sv, ":"sv, "\xC3\xA9"sv, "\xFF"sv}) {
+    for (std::size_t repeat = 0; repeat < 20; ++repeat) {
+      std::string text;
+      for (std::size_t i = 0; i < repeat; ++i) text += filler;
+      const std::size_t offset = text.size() + 2;
+      text += "; 550 5.1.1";
+      CAPTURE(text);
+      const auto matches = find_all_codes(text);
+      REQUIRE(matches.size() == 2);
+      CHECK(matches[0].offset == offset);
+      CHECK(matches[0].kind == CodeKind::reply_code);
+      CHECK(matches[1].offset == offset + 4);
+      CHECK(matches[1].kind == CodeKind::enhanced_status);
+    }
+  }
+}

@@ -4301,30 +4301,49 @@ inline constexpr std::string_view version_words[] = {
     "ruby",     "java",  "node",    "firmware", "update",  "patch", "ip",     "ipv4",     "address", "host",
 };
 
-// The first letters of a word list as a bit set, so that most words are
-// ruled out without walking the list.
+// A word list grouped by first letter, with where each letter's group
+// begins, so that a look-up compares only the few words sharing the first
+// letter of the word it is given (every list is lower-case ASCII).
 template <std::size_t N>
-[[nodiscard]] constexpr std::uint32_t initials(const std::string_view (&words)[N]) noexcept {
-  std::uint32_t set = 0;
-  for (std::string_view word : words) set |= 1U << static_cast<unsigned>(word[0] - 'a');
-  return set;
+struct WordIndex {
+  static_assert(N < 256, "the group bounds are bytes");
+  std::string_view words[N]{};
+  std::uint8_t first[27]{};  // words[first[l]] to words[first[l + 1] - 1] start with 'a' + l
+
+  [[nodiscard]] constexpr bool holds_every_word() const noexcept { return first[26] == N; }
+};
+
+template <std::size_t N>
+[[nodiscard]] constexpr WordIndex<N> index_words(const std::string_view (&list)[N]) noexcept {
+  WordIndex<N> index;
+  std::size_t next = 0;
+  for (std::size_t letter = 0; letter < 26; ++letter) {
+    index.first[letter] = static_cast<std::uint8_t>(next);
+    for (std::string_view word : list) {
+      if (static_cast<std::size_t>(word[0] - 'a') == letter) index.words[next++] = word;
+    }
+  }
+  index.first[26] = static_cast<std::uint8_t>(next);
+  return index;
 }
 
-inline constexpr std::uint32_t quantity_initials = initials(quantity_words);
-inline constexpr std::uint32_t reply_intro_initials = initials(reply_intro_words);
-inline constexpr std::uint32_t unit_initials = initials(unit_words);
-inline constexpr std::uint32_t version_initials = initials(version_words);
+inline constexpr auto quantity_index = index_words(quantity_words);
+inline constexpr auto reply_intro_index = index_words(reply_intro_words);
+inline constexpr auto unit_index = index_words(unit_words);
+inline constexpr auto version_index = index_words(version_words);
+static_assert(quantity_index.holds_every_word() && reply_intro_index.holds_every_word() &&
+                  unit_index.holds_every_word() && version_index.holds_every_word(),
+              "every word of a list starts with a lower-case letter");
 
 template <std::size_t N>
-[[nodiscard]] constexpr bool is_one_of(std::string_view word, const std::string_view (&words)[N],
-                                       std::uint32_t word_initials) noexcept {
+[[nodiscard]] constexpr bool is_one_of(std::string_view word, const WordIndex<N>& index) noexcept {
   if (word.empty()) return false;
   const char first = to_lower(word[0]);
-  if (first < 'a' || first > 'z' || ((word_initials >> static_cast<unsigned>(first - 'a')) & 1U) == 0) {
-    return false;
-  }
-  for (std::string_view candidate : words) {
-    if (candidate[0] == first && iequals(word, candidate)) return true;
+  if (first < 'a' || first > 'z') return false;
+  const auto letter = static_cast<std::size_t>(first - 'a');
+  for (std::size_t i = index.first[letter]; i < index.first[letter + 1]; ++i) {
+    const std::string_view candidate = index.words[i];
+    if (candidate.size() == word.size() && iequals(word, candidate)) return true;
   }
   return false;
 }
@@ -4414,10 +4433,17 @@ struct WordBefore {
   return three[0] >= '2' && three[0] <= '5' && (three[1] <= '5' || three[1] == '7');
 }
 
+// Is a code whose preceding context is `before` the inner, quoted reply of
+// a server: right after a quote or after "said:"?
+[[nodiscard]] constexpr bool is_quoted(const WordBefore& before) noexcept {
+  return before.previous == '\'' || before.previous == '"' || iequals(before.word, "said");
+}
+
 // A code candidate at pos (a digit starting a token), or nothing. `end` is
-// where scanning continues either way.
-[[nodiscard]] constexpr bool candidate_at(std::string_view text, std::size_t pos, CodeMatch& match,
-                                          std::size_t& end) noexcept {
+// where scanning continues either way; `quoted` is is_quoted of the code's
+// context, which BestCodeFinder needs and would otherwise look up again.
+[[nodiscard]] constexpr bool candidate_at(std::string_view text, std::size_t pos, CodeMatch& match, std::size_t& end,
+                                          bool& quoted) noexcept {
   std::size_t run = pos;
   while (run < text.size() && is_digit(text[run])) ++run;
   end = run;
@@ -4429,7 +4455,9 @@ struct WordBefore {
     if (!status) return false;
     end = pos + length;
     if (!ends_a_token(text, end, false)) return false;
-    if (is_one_of(word_before(text, pos).word, version_words, version_initials)) return false;
+    const WordBefore before = word_before(text, pos);
+    if (is_one_of(before.word, version_index)) return false;
+    quoted = is_quoted(before);
     match = CodeMatch{CodeKind::enhanced_status, pos, length, ReplyCode{}, *status};
     return true;
   }
@@ -4439,13 +4467,82 @@ struct WordBefore {
   const auto code = scan_reply_code(text.substr(pos, 3), ParseMode::lenient, length);
   if (!code) return false;
   const WordBefore before = word_before(text, pos);
-  if (is_one_of(before.word, quantity_words, quantity_initials)) return false;
-  if (is_one_of(word_after(text, run), unit_words, unit_initials)) return false;
+  if (is_one_of(before.word, quantity_index)) return false;
+  if (is_one_of(word_after(text, run), unit_index)) return false;
   // In running prose ("... has 450 ...") a number is a quantity unless a
   // word such as "said" introduces it.
-  if (is_alnum(before.previous) && !is_one_of(before.word, reply_intro_words, reply_intro_initials)) return false;
+  if (is_alnum(before.previous) && !is_one_of(before.word, reply_intro_index)) return false;
+  quoted = is_quoted(before);
   match = CodeMatch{CodeKind::reply_code, pos, 3, *code, EnhancedStatus{}};
   return true;
+}
+
+// The digits among the eight characters at p[0..7], all at once: a byte x
+// is a digit when x ^ '0' is below 10, and subtracting 10 from every byte
+// then sets its top bit (bytes of 0x80 and up have it set after the xor and
+// are masked out by ~y). A borrow can flag a byte above a digit too, never
+// one below, so the lowest flag is exact and the mask is zero without digits.
+[[nodiscard]] constexpr std::uint64_t digit_flags8(const char* p) noexcept {
+  // Written out so that compilers read the eight characters with one load.
+  const auto at = [p](int i) noexcept { return std::uint64_t{static_cast<unsigned char>(p[i])} << (8 * i); };
+  const std::uint64_t word = at(0) | at(1) | at(2) | at(3) | at(4) | at(5) | at(6) | at(7);
+  const std::uint64_t y = word ^ 0x3030303030303030U;
+  return (y - 0x0A0A0A0A0A0A0A0AU) & ~y & 0x8080808080808080U;
+}
+
+// Which byte (0 to 7) holds the lowest flag of a non-zero digit_flags8
+// mask: a 1 in every byte below it, summed into the top byte.
+[[nodiscard]] constexpr std::size_t first_flagged_byte(std::uint64_t flags) noexcept {
+  const std::uint64_t lowest = flags & (~flags + 1);
+  const std::uint64_t below = ((lowest >> 7) - 1) & 0x0101010101010101U;
+  return static_cast<std::size_t>((below * 0x0101010101010101U) >> 56);
+}
+
+template <class Callback>
+inline constexpr bool is_nothrow_scan_callback = noexcept(std::declval<Callback&>()(CodeMatch{}, false));
+
+// Calls callback(match, quoted) for every code in text, in order, until it
+// returns false (see candidate_at for `quoted`). Returns the number of
+// matches reported.
+template <class Callback>
+constexpr std::size_t scan_codes(std::string_view text,
+                                 Callback&& callback) noexcept(is_nothrow_scan_callback<Callback>) {
+  std::size_t reported = 0;
+  std::size_t pos = 0;
+  const std::size_t size = text.size();
+  for (;;) {
+    // The hot loop, eight characters a step until a digit.
+    std::uint64_t flags = 0;
+    while (pos + 8 <= size && (flags = digit_flags8(text.data() + pos)) == 0) pos += 8;
+    if (flags != 0) {
+      pos += first_flagged_byte(flags);
+    } else {
+      while (pos < size && !is_digit(text[pos])) ++pos;
+    }
+    if (pos >= size) break;
+    // Cheap filter first: only a lone digit before a dot or exactly three
+    // digits can start a code, and not right after a letter, digit or dot.
+    std::size_t run = pos + 1;
+    while (run < size && is_digit(text[run])) ++run;
+    const bool shape = (run - pos == 1 && run < size && text[run] == '.') || run - pos == 3;
+    const char before = pos > 0 ? text[pos - 1] : ' ';
+    if (!shape || is_alnum(before) || before == '.') {
+      while (run < size && (is_digit(text[run]) || text[run] == '.')) ++run;
+      pos = run;
+      continue;
+    }
+    CodeMatch match;
+    std::size_t end = pos;
+    bool quoted = false;
+    const bool found = candidate_at(text, pos, match, end, quoted);
+    // A rejected dotted number is skipped whole, so its tail cannot match.
+    while (!found && end < size && (is_digit(text[end]) || text[end] == '.')) ++end;
+    pos = end > pos ? end : pos + 1;
+    if (!found) continue;
+    ++reported;
+    if (!callback(match, quoted)) break;
+  }
+  return reported;
 }
 
 }  // namespace detail
@@ -4456,44 +4553,14 @@ struct WordBefore {
 template <class Callback>
 constexpr std::size_t for_each_code(std::string_view text, Callback&& callback) noexcept(
     noexcept(callback(std::declval<const CodeMatch&>()))) {
-  std::size_t reported = 0;
-  std::size_t pos = 0;
-  const std::size_t size = text.size();
-  for (;;) {
-    // The hot loop, four characters a step: one comparison per character
-    // until a digit.
-    while (pos + 4 <= size && !detail::is_digit(text[pos]) && !detail::is_digit(text[pos + 1]) &&
-           !detail::is_digit(text[pos + 2]) && !detail::is_digit(text[pos + 3])) {
-      pos += 4;
-    }
-    while (pos < size && !detail::is_digit(text[pos])) ++pos;
-    if (pos >= size) break;
-    // Cheap filter first: only a lone digit before a dot or exactly three
-    // digits can start a code, and not right after a letter, digit or dot.
-    std::size_t run = pos + 1;
-    while (run < text.size() && detail::is_digit(text[run])) ++run;
-    const bool shape = (run - pos == 1 && run < text.size() && text[run] == '.') || run - pos == 3;
-    const char before = pos > 0 ? text[pos - 1] : ' ';
-    if (!shape || detail::is_alnum(before) || before == '.') {
-      while (run < text.size() && (detail::is_digit(text[run]) || text[run] == '.')) ++run;
-      pos = run;
-      continue;
-    }
-    CodeMatch match;
-    std::size_t end = pos;
-    const bool found = detail::candidate_at(text, pos, match, end);
-    // A rejected dotted number is skipped whole, so its tail cannot match.
-    while (!found && end < text.size() && (detail::is_digit(text[end]) || text[end] == '.')) ++end;
-    pos = end > pos ? end : pos + 1;
-    if (!found) continue;
-    ++reported;
+  return detail::scan_codes(text, [&callback](const CodeMatch& match, bool) noexcept(noexcept(callback(match))) {
     if constexpr (std::is_same_v<decltype(callback(match)), bool>) {
-      if (!callback(match)) break;
+      return static_cast<bool>(callback(match));
     } else {
       callback(match);
+      return true;
     }
-  }
-  return reported;
+  });
 }
 
 // The first CodeMatches::capacity codes of text.
@@ -4533,23 +4600,26 @@ class BestCodeFinder {
  public:
   explicit constexpr BestCodeFinder(std::string_view text) noexcept : text_(text) {}
 
-  constexpr void add(const CodeMatch& match) noexcept {
+  // `quoted` as candidate_at reports it for the match.
+  constexpr void add(const CodeMatch& match, bool quoted) noexcept {
     if (match.kind == CodeKind::enhanced_status) {
       if (has_pending_ && match.offset == pending_.offset + 4 &&
           (text_[match.offset - 1] == ' ' || text_[match.offset - 1] == '-')) {
-        score_pair(pending_, match);
+        score_pair(pending_, match, pending_quoted_);
         remember_reply(pending_);
         has_pending_ = false;
         return;
       }
       flush();
-      score_status(match);
+      score_status(match, quoted);
       last_status_ = match;
+      last_status_quoted_ = quoted;
       has_last_status_ = true;
       return;
     }
     flush();
     pending_ = match;
+    pending_quoted_ = quoted;
     has_pending_ = true;
   }
 
@@ -4561,25 +4631,37 @@ class BestCodeFinder {
     FoundCodes found = best_.codes;
     if (best_.score < 0) return found;
     if (found.has_reply_code() && !found.has_enhanced_status()) {
-      const CodeUnit& status = best_status_[found.reply_code.first_digit()];
-      if (status.score >= 0) {
-        found.enhanced_status = status.codes.enhanced_status;
-        found.enhanced_status_offset = status.codes.enhanced_status_offset;
+      const LoneCode& status = best_status_[slot_of(found.reply_code.first_digit())];
+      if (status.score > 0) {
+        found.enhanced_status = status.enhanced_status;
+        found.enhanced_status_offset = status.offset;
       }
     } else if (found.has_enhanced_status() && !found.has_reply_code()) {
-      const CodeUnit& reply = best_reply_[found.enhanced_status.class_digit()];
-      if (reply.score >= 0) {
-        found.reply_code = reply.codes.reply_code;
-        found.reply_code_offset = reply.codes.reply_code_offset;
+      const LoneCode& reply = best_reply_[slot_of(found.enhanced_status.class_digit())];
+      if (reply.score > 0) {
+        found.reply_code = reply.reply_code;
+        found.reply_code_offset = reply.offset;
       }
     }
     return found;
   }
 
  private:
-  [[nodiscard]] constexpr bool is_inner(std::size_t pos) const noexcept {
-    const WordBefore before = word_before(text_, pos);
-    if (before.previous == '\'' || before.previous == '"' || iequals(before.word, "said")) return true;
+  // The best code of one class found alone; every member zero while there
+  // is none, so that the tables start out as plain zeroed memory.
+  struct LoneCode {
+    int score = 0;
+    std::size_t offset = 0;
+    ReplyCode reply_code;
+    EnhancedStatus enhanced_status;
+  };
+
+  // Reply codes found here start with 2 to 5 (plausible_reply_digits) and
+  // statuses have class 2, 4 or 5 (RFC 3463 §3.1), so four slots suffice.
+  [[nodiscard]] static constexpr std::size_t slot_of(unsigned digit) noexcept { return (digit - 2U) & 3U; }
+
+  [[nodiscard]] constexpr bool is_inner(std::size_t pos, bool quoted) const noexcept {
+    if (quoted) return true;
     // A reply quoted after another one on the same line: "554 <a@b>... 550 Host unknown".
     if (last_reply_end_ == 0 || last_reply_end_ > pos) return false;
     for (std::size_t i = last_reply_end_; i < pos; ++i) {
@@ -4593,7 +4675,7 @@ class BestCodeFinder {
   constexpr void flush() noexcept {
     if (!has_pending_) return;
     has_pending_ = false;
-    score_reply(pending_);
+    score_reply(pending_, pending_quoted_);
     remember_reply(pending_);
     if (!has_last_status_) return;
     const std::size_t status_end = last_status_.offset + last_status_.length;
@@ -4603,34 +4685,43 @@ class BestCodeFinder {
       if (is_alnum(c) && !istarts_with(text_.substr(i), "smtp;")) return;
       if (is_alnum(c)) i += 4;
     }
-    score_pair(pending_, last_status_);
+    score_pair(pending_, last_status_, last_status_quoted_);
   }
 
   constexpr void consider(const CodeUnit& unit) noexcept {
     if (unit.score > best_.score) best_ = unit;
   }
 
-  constexpr void score_reply(const CodeMatch& reply) noexcept {
+  constexpr void score_reply(const CodeMatch& reply, bool quoted) noexcept {
     CodeUnit unit;
     unit.codes.reply_code = reply.reply_code;
     unit.codes.reply_code_offset = reply.offset;
-    unit.score = 10 + (reply.reply_code.is_failure() ? 4 : 0) + (is_inner(reply.offset) ? 1 : 0);
+    unit.score = 10 + (reply.reply_code.is_failure() ? 4 : 0) + (is_inner(reply.offset, quoted) ? 1 : 0);
     consider(unit);
-    CodeUnit& slot = best_reply_[reply.reply_code.first_digit()];
-    if (unit.score > slot.score) slot = unit;
+    LoneCode& slot = best_reply_[slot_of(reply.reply_code.first_digit())];
+    if (unit.score > slot.score) {
+      slot.score = unit.score;
+      slot.offset = reply.offset;
+      slot.reply_code = reply.reply_code;
+    }
   }
 
-  constexpr void score_status(const CodeMatch& status) noexcept {
+  constexpr void score_status(const CodeMatch& status, bool quoted) noexcept {
     CodeUnit unit;
     unit.codes.enhanced_status = status.enhanced_status;
     unit.codes.enhanced_status_offset = status.offset;
-    unit.score = 10 + specificity(status.enhanced_status) + (is_inner(status.offset) ? 1 : 0);
+    unit.score = 10 + specificity(status.enhanced_status) + (is_inner(status.offset, quoted) ? 1 : 0);
     consider(unit);
-    CodeUnit& slot = best_status_[status.enhanced_status.class_digit()];
-    if (unit.score > slot.score) slot = unit;
+    LoneCode& slot = best_status_[slot_of(status.enhanced_status.class_digit())];
+    if (unit.score > slot.score) {
+      slot.score = unit.score;
+      slot.offset = status.offset;
+      slot.enhanced_status = status.enhanced_status;
+    }
   }
 
-  constexpr void score_pair(const CodeMatch& reply, const CodeMatch& status) noexcept {
+  // `first_quoted`: whether the earlier of the two codes is quoted.
+  constexpr void score_pair(const CodeMatch& reply, const CodeMatch& status, bool first_quoted) noexcept {
     CodeUnit unit;
     unit.codes.reply_code = reply.reply_code;
     unit.codes.reply_code_offset = reply.offset;
@@ -4638,7 +4729,7 @@ class BestCodeFinder {
     unit.codes.enhanced_status_offset = status.offset;
     const bool agrees = reply.reply_code.first_digit() == status.enhanced_status.class_digit();
     const std::size_t first = reply.offset < status.offset ? reply.offset : status.offset;
-    unit.score = (agrees ? 40 : 20) + specificity(status.enhanced_status) + (is_inner(first) ? 1 : 0);
+    unit.score = (agrees ? 40 : 20) + specificity(status.enhanced_status) + (is_inner(first, first_quoted) ? 1 : 0);
     consider(unit);
   }
 
@@ -4648,13 +4739,15 @@ class BestCodeFinder {
 
   std::string_view text_;
   CodeUnit best_;
-  CodeUnit best_reply_[6]{};   // by first digit (2 to 5 occur)
-  CodeUnit best_status_[6]{};  // by class digit (2, 4, 5)
+  LoneCode best_reply_[4]{};   // by first digit, see slot_of
+  LoneCode best_status_[4]{};  // by class digit, see slot_of
   CodeMatch pending_;
   CodeMatch last_status_;
   std::size_t last_reply_end_ = 0;
   bool has_pending_ = false;
   bool has_last_status_ = false;
+  bool pending_quoted_ = false;
+  bool last_status_quoted_ = false;
 };
 
 }  // namespace detail
@@ -4663,7 +4756,10 @@ class BestCodeFinder {
 // of detail::BestCodeFinder. find_all_codes and for_each_code list the rest.
 [[nodiscard]] constexpr FoundCodes find_codes(std::string_view text) noexcept {
   detail::BestCodeFinder finder(text);
-  for_each_code(text, [&finder](const CodeMatch& match) noexcept { finder.add(match); });
+  detail::scan_codes(text, [&finder](const CodeMatch& match, bool quoted) noexcept {
+    finder.add(match, quoted);
+    return true;
+  });
   return finder.result();
 }
 
