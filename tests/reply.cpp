@@ -289,3 +289,46 @@ TEST_CASE("violations() keeps only what breaks an RFC") {
     CHECK(name(static_cast<ReplyDiagnostic>(i)) != "unknown_diagnostic");
   }
 }
+
+// The text check reads 4, 8 or 16 bytes at a time at run time, with words
+// that overlap at the end; a byte that needs reporting must be found at
+// every length and every position.
+TEST_CASE("text bytes: each irregular byte is found at every position of texts of every length") {
+  struct Odd {
+    std::string_view bytes;
+    std::initializer_list<ReplyDiagnostic> diagnostics;
+  };
+  const Odd odds[] = {
+      {std::string_view("\0", 1), {ReplyDiagnostic::nul_character, ReplyDiagnostic::control_characters}},
+      {"\x01", {ReplyDiagnostic::control_characters}},
+      {"\x1F", {ReplyDiagnostic::control_characters}},
+      {"\x7F", {ReplyDiagnostic::control_characters}},
+      {"\t", {}},
+      {" ", {}},
+      {"~", {}},
+      {"\xC3\xA9", {ReplyDiagnostic::non_ascii_text}},
+      {"\x80", {ReplyDiagnostic::non_ascii_text, ReplyDiagnostic::invalid_utf8}},
+      {"\xFF", {ReplyDiagnostic::non_ascii_text, ReplyDiagnostic::invalid_utf8}},
+  };
+  const ReplyDiagnostic text_diagnostics[] = {ReplyDiagnostic::nul_character, ReplyDiagnostic::control_characters,
+                                              ReplyDiagnostic::non_ascii_text, ReplyDiagnostic::invalid_utf8};
+  for (const Odd& odd : odds) {
+    for (std::size_t length = odd.bytes.size(); length <= 40; ++length) {
+      for (std::size_t position = 0; position + odd.bytes.size() <= length; ++position) {
+        std::string text(length, 'x');
+        text.replace(position, odd.bytes.size(), odd.bytes);
+        const std::string input = "250 " + text + "\r\n";
+        CAPTURE(length);
+        CAPTURE(position);
+        const auto reply = smtpcodes::parse_whole_reply(input, lenient);
+        REQUIRE(reply);
+        for (const ReplyDiagnostic diagnostic : text_diagnostics) {
+          bool expected = false;
+          for (const ReplyDiagnostic wanted : odd.diagnostics) expected = expected || wanted == diagnostic;
+          CAPTURE(name(diagnostic));
+          CHECK(reply->diagnostics().has(diagnostic) == expected);
+        }
+      }
+    }
+  }
+}

@@ -324,3 +324,20 @@ TEST_CASE("after an error the stream resumes at the next line") {
   REQUIRE(stream.next() == ReplyStreamStatus::reply);
   CHECK(stream.reply().line(0).text == "fine");
 }
+
+TEST_CASE("reply() changes only when next() returns reply") {
+  smtpcodes::StaticReplyStream<1024> stream;
+  CHECK(stream.feed("250-first\r\n250 ok\r\n550-a\r\n") == 26);
+  REQUIRE(stream.next() == ReplyStreamStatus::reply);
+  CHECK(stream.next() == ReplyStreamStatus::need_more_data);  // "550-a" is scanned into the spare
+  CHECK(stream.reply().code().value() == 250);
+  CHECK(stream.reply().line_count() == 2);
+  CHECK(stream.feed("550-x\r\n999 bad\r\n") == 16);
+  CHECK(stream.next() == ReplyStreamStatus::error);
+  CHECK(stream.reply().code().value() == 250);
+  CHECK(stream.reply().line_count() == 2);
+  CHECK(stream.feed("451 4.3.0 later\r\n") == 17);
+  REQUIRE(stream.next() == ReplyStreamStatus::reply);
+  CHECK(stream.reply().code().value() == 451);
+  CHECK(stream.reply().line(0).message == "later");
+}

@@ -56,7 +56,6 @@ class BasicReplyStream {
   // bytes that was. Fewer than data.size() means: call next() to make room,
   // then feed the rest. Feeding after finish() takes nothing.
   std::size_t feed(std::string_view data) noexcept {
-    release_taken();
     if (finished_) return 0;
     std::size_t taken = 0;
     if (skipping_line_) {
@@ -66,9 +65,21 @@ class BasicReplyStream {
       ++taken;
       skipping_line_ = false;
     }
-    const std::size_t room = capacity_ - size_;
-    const std::size_t count = data.size() - taken < room ? data.size() - taken : room;
-    if (count != 0) std::memcpy(buffer_ + size_, data.data() + taken, count);
+    const std::size_t wanted = data.size() - taken;
+    // Bytes already taken stay where they are until room is needed: moving
+    // what follows them once per feed(), not once per reply.
+    if (wanted > capacity_ - start_ - size_ && start_ != 0) {
+      if (size_ != 0) std::memmove(buffer_, buffer_ + start_, size_);
+      start_ = 0;
+      // The lines of the reply in progress point at the old place: scan
+      // them again.
+      scanned_ = 0;
+      line_start_ = 0;
+      lines_ = 0;
+    }
+    const std::size_t room = capacity_ - start_ - size_;
+    const std::size_t count = wanted < room ? wanted : room;
+    if (count != 0) std::memcpy(buffer_ + start_ + size_, data.data() + taken, count);
     size_ += count;
     return taken + count;
   }
@@ -81,22 +92,38 @@ class BasicReplyStream {
   // Looks for the next reply in what has been fed. The views in reply() stay
   // valid until the next call to feed() or next().
   [[nodiscard]] ReplyStreamStatus next() noexcept {
-    release_taken();
-    while (scanned_ < size_) {
-      const std::string_view buffered(buffer_, size_);
-      const std::size_t feed_at = detail::find_line_feed(buffered, scanned_);
+    const std::string_view buffered(buffer_ + start_, size_);
+    reply_type& spare = replies_[1 - current_];
+    ReplyError error;
+    // Each line is scanned once, as soon as its LF is here, into the spare
+    // reply, by the steps scan_reply() takes over the same bytes. The
+    // positions are kept in locals: the reply's stores cannot alias them.
+    std::size_t scanned = scanned_;
+    std::size_t line_start = line_start_;
+    std::size_t lines = lines_;
+    while (scanned < size_) {
+      const std::size_t feed_at = detail::find_line_feed(buffered, scanned);
       if (feed_at == std::string_view::npos) {
-        scanned_ = size_;
+        scanned = size_;
         break;
       }
-      scanned_ = feed_at + 1;
-      if (line_needs_full_scan(buffered, feed_at)) {
-        const ReplyStreamStatus status = scan(buffered.substr(0, scanned_), options_);
-        if (status != ReplyStreamStatus::need_more_data) return status;
+      scanned = feed_at + 1;
+      if (lines == 0) detail::begin_reply(spare);
+      const detail::ReplyLineStep step =
+          detail::scan_reply_line(spare, buffered, line_start, feed_at, lines, options_, error);
+      if (step == detail::ReplyLineStep::error) return fail(error, scanned);
+      ++lines;
+      line_start = scanned;
+      if (step == detail::ReplyLineStep::last) {
+        detail::end_reply(spare, std::string_view(buffered.data(), scanned), lines, true);
+        current_ = 1 - current_;
+        take(scanned);
+        return ReplyStreamStatus::reply;
       }
-      ++lines_;
-      line_start_ = scanned_;
     }
+    scanned_ = scanned;
+    line_start_ = line_start;
+    lines_ = lines;
     // The partial line: too long already, or the buffer is full.
     if (size_ - line_start_ > options_.max_line_length) {
       return fail(ReplyError{ReplyErrorKind::line_too_long, line_start_, lines_, {}}, size_);
@@ -105,14 +132,16 @@ class BasicReplyStream {
       if (size_ == 0) return ReplyStreamStatus::end_of_stream;
       ReplyOptions last = options_;
       last.allow_incomplete = true;
-      return scan(std::string_view(buffer_, size_), last);
+      return scan(buffered, last);
     }
     if (size_ == capacity_) return fail(ReplyError{ReplyErrorKind::buffer_full, size_, lines_, {}}, size_);
     return ReplyStreamStatus::need_more_data;
   }
 
-  // The reply found by the last next() that returned reply.
-  [[nodiscard]] const reply_type& reply() const noexcept { return reply_; }
+  // The reply found by the last next() that returned reply; a next() that
+  // returns anything else leaves it as it was (its views still need the
+  // bytes, valid until the next feed() or next()).
+  [[nodiscard]] const reply_type& reply() const noexcept { return replies_[current_]; }
   // The error found by the last next() that returned error; its offset is
   // from the start of the failed reply.
   [[nodiscard]] const ReplyError& error() const noexcept { return error_; }
@@ -123,75 +152,58 @@ class BasicReplyStream {
   [[nodiscard]] const ReplyOptions& options() const noexcept { return options_; }
 
  private:
-  // A continuation line with a good code, a proper ending and room for more
-  // lines cannot end or break the reply; anything else is decided by scan_reply.
-  [[nodiscard]] bool line_needs_full_scan(std::string_view buffered, std::size_t feed_at) const noexcept {
-    const std::size_t length = feed_at + 1 - line_start_;
-    if (length > options_.max_line_length || lines_ + 1 >= MaxLines) return true;
-    const bool crlf = feed_at > line_start_ && buffered[feed_at - 1] == '\r';
-    if (!crlf) return true;
-    const auto head =
-        detail::scan_reply_line_head(buffered.substr(line_start_, feed_at - 1 - line_start_), options_.mode);
-    return !head || head->last;
-  }
-
+  // What is left when the input has ended, as scan_reply() sees it, parsed
+  // into the spare reply, which becomes reply() on success.
   ReplyStreamStatus scan(std::string_view bytes, const ReplyOptions& options) noexcept {
     std::size_t end = 0;
-    const Result<reply_type, ReplyError> result = scan_reply<MaxLines>(bytes, options, end);
-    if (result) {
-      reply_ = *result;
+    ReplyError error;
+    const std::size_t spare = 1 - current_;
+    if (detail::scan_reply_into(replies_[spare], bytes, options, end, error)) {
+      current_ = spare;
       take(end);
       return ReplyStreamStatus::reply;
     }
-    if (result.error().kind == ReplyErrorKind::incomplete_reply) return ReplyStreamStatus::need_more_data;
-    return fail(result.error(), end);
+    return fail(error, end);
   }
 
   ReplyStreamStatus fail(const ReplyError& error, std::size_t end) noexcept {
     error_ = error;
     // Resume after the offending line; if its end has not arrived, skip to it.
-    if (end == 0 || buffer_[end - 1] != '\n') skipping_line_ = !(finished_ && end == size_);
+    const bool skip = (end == 0 || buffer_[start_ + end - 1] != '\n') && !(finished_ && end == size_);
     take(end);
+    if (skip) {
+      // Drop the rest of the line from what is buffered; what has not
+      // arrived yet is dropped by feed().
+      const std::size_t feed_at = detail::find_line_feed(std::string_view(buffer_ + start_, size_), 0);
+      take(feed_at == std::string_view::npos ? size_ : feed_at + 1);
+      skipping_line_ = feed_at == std::string_view::npos && !finished_;
+    }
     return ReplyStreamStatus::error;
   }
 
-  // Marks the first count bytes as done; they are dropped at the next call,
-  // so that the views handed out stay valid until then.
+  // Marks the first count bytes as done. They stay in place (the views
+  // handed out point at them) until feed() needs their room.
   void take(std::size_t count) noexcept {
-    taken_ = count;
-    scanned_ = count;
-    line_start_ = count;
-    lines_ = 0;
-  }
-
-  void release_taken() noexcept {
-    if (taken_ == 0) return;
-    std::memmove(buffer_, buffer_ + taken_, size_ - taken_);
-    size_ -= taken_;
-    taken_ = 0;
+    start_ += count;
+    size_ -= count;
     scanned_ = 0;
     line_start_ = 0;
-    // A partial line being skipped is not kept.
-    if (skipping_line_) {
-      const std::size_t feed_at = detail::find_line_feed(std::string_view(buffer_, size_), 0);
-      const std::size_t drop = feed_at == std::string_view::npos ? size_ : feed_at + 1;
-      std::memmove(buffer_, buffer_ + drop, size_ - drop);
-      size_ -= drop;
-      skipping_line_ = feed_at == std::string_view::npos && !finished_;
-    }
+    lines_ = 0;
   }
 
   char* buffer_;
   std::size_t capacity_;
   ReplyOptions options_;
-  std::size_t size_ = 0;        // bytes in the buffer
-  std::size_t taken_ = 0;       // bytes of the last reply or error, dropped at the next call
-  std::size_t scanned_ = 0;     // bytes searched for line ends
-  std::size_t line_start_ = 0;  // where the current, unfinished line starts
+  std::size_t start_ = 0;       // where the reply in progress starts; the bytes before are done
+  std::size_t size_ = 0;        // bytes from start_ on
+  std::size_t scanned_ = 0;     // bytes from start_ searched for line ends
+  std::size_t line_start_ = 0;  // where the current, unfinished line starts, from start_
   std::size_t lines_ = 0;       // complete lines of the reply in progress
+  std::size_t current_ = 0;     // which of replies_ is reply()
   bool skipping_line_ = false;  // dropping the rest of a line reported as an error
   bool finished_ = false;
-  reply_type reply_{};
+  // reply() and the spare the next reply is parsed into.
+  reply_type replies_[2]{};
   ReplyError error_{};
 };
 

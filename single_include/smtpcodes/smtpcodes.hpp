@@ -3147,9 +3147,18 @@ enum class EnhancedStatusSource : std::uint8_t {
 
 template <std::size_t MaxLines>
 class BasicReply;
+namespace detail {
+enum class ReplyLineStep : std::uint8_t;
 template <std::size_t MaxLines>
-constexpr Result<BasicReply<MaxLines>, ReplyError> scan_reply(std::string_view input, const ReplyOptions& options,
-                                                              std::size_t& end) noexcept;
+constexpr void begin_reply(BasicReply<MaxLines>& reply) noexcept;
+template <std::size_t MaxLines>
+constexpr ReplyLineStep scan_reply_line(BasicReply<MaxLines>& reply, std::string_view input, std::size_t start,
+                                        std::size_t feed, std::size_t index, const ReplyOptions& options,
+                                        ReplyError& error) noexcept;
+template <std::size_t MaxLines>
+constexpr void end_reply(BasicReply<MaxLines>& reply, std::string_view raw, std::size_t line_count,
+                         bool complete) noexcept;
+}  // namespace detail
 
 // A parsed reply holding up to MaxLines lines by value. Reply (32 lines) fits
 // any EHLO reply seen in practice; a longer reply is the error too_many_lines,
@@ -3198,9 +3207,15 @@ class BasicReply {
   }
 
  private:
+  // The parser's steps, shared by scan_reply() and the stream.
   template <std::size_t N>
-  friend constexpr Result<BasicReply<N>, ReplyError> scan_reply(std::string_view, const ReplyOptions&,
-                                                                std::size_t&) noexcept;
+  friend constexpr void detail::begin_reply(BasicReply<N>&) noexcept;
+  template <std::size_t N>
+  friend constexpr detail::ReplyLineStep detail::scan_reply_line(BasicReply<N>&, std::string_view, std::size_t,
+                                                                 std::size_t, std::size_t, const ReplyOptions&,
+                                                                 ReplyError&) noexcept;
+  template <std::size_t N>
+  friend constexpr void detail::end_reply(BasicReply<N>&, std::string_view, std::size_t, bool) noexcept;
 
   ReplyLine lines_[MaxLines]{};
   std::string_view raw_{};
@@ -3238,7 +3253,7 @@ struct ReplyLineHead {
   const char separator = line[end];
   head.last = separator != '-';
   head.irregular = separator != '-' && separator != ' ';
-  head.text = line.substr(end + 1);
+  head.text = std::string_view(line.data() + end + 1, line.size() - end - 1);
   return head;
 }
 
@@ -3287,18 +3302,67 @@ struct ReplyLineHead {
 }
 
 // True if each of the eight bytes of word is printable ASCII, %x20-7E: no
-// byte below 0x20, none at or above 0x80, none equal to 0x7F. The classic
-// word-at-a-time tests, each exact for "is there such a byte".
+// byte below 0x20 (the classic borrow test, exact for "is there such a
+// byte"), and none at or above 0x7F: adding 1 to each byte sets the high
+// bit of 0x7F and keeps that of 0x80-FF; only 0xFF carries into the next
+// byte, and it is already caught.
 [[nodiscard]] constexpr bool all_printable_ascii(std::uint64_t word) noexcept {
   constexpr std::uint64_t ones = 0x0101010101010101U;
   constexpr std::uint64_t highs = 0x8080808080808080U;
-  const std::uint64_t below_space = (word - ones * 0x20) & ~word & highs;
-  const std::uint64_t delete_byte = word ^ (ones * 0x7F);
-  const std::uint64_t has_delete = (delete_byte - ones) & ~delete_byte & highs;
-  return ((word & highs) | below_space | has_delete) == 0;
+  const std::uint64_t below_space = (word - ones * 0x20) & ~word;
+  return ((word | (word + ones) | below_space) & highs) == 0;
+}
+
+#if defined(__SSE2__) && defined(__GNUC__)
+// With SSE2 (every x86-64), sixteen bytes at a time through the compiler's
+// vector types, which need no intrinsics header.
+#define SMTPCODES_DETAIL_VECTOR_TEXT 1
+using vector_bytes = signed char __attribute__((vector_size(16)));
+using vector_chars = char __attribute__((vector_size(16)));
+
+// True if the sixteen bytes at data are printable ASCII: as signed bytes,
+// 0x80-FF are negative, so one range test covers them.
+[[nodiscard]] inline bool all_printable_ascii16(const char* data) noexcept {
+  vector_bytes bytes;
+  std::memcpy(&bytes, data, sizeof bytes);
+  const vector_bytes printable = (bytes > 0x1F) & (bytes < 0x7F);
+  return __builtin_ia32_pmovmskb128(reinterpret_cast<vector_chars>(printable)) == 0xFFFF;
+}
+#endif
+
+// Whether text (of at least 4 bytes) is all printable ASCII, at run time:
+// words that overlap where the length is not a multiple of 8, since a
+// byte read twice changes nothing.
+[[nodiscard]] inline bool printable_ascii_text(std::string_view text) noexcept {
+  const char* const data = text.data();
+  const std::size_t size = text.size();
+#ifdef SMTPCODES_DETAIL_VECTOR_TEXT
+  if (size >= 16) {
+    for (std::size_t i = 0; i + 16 < size; i += 16) {
+      if (!all_printable_ascii16(data + i)) return false;
+    }
+    return all_printable_ascii16(data + size - 16);
+  }
+#endif
+  if (size < 8) {
+    std::uint32_t low = 0;
+    std::uint32_t high = 0;
+    std::memcpy(&low, data, sizeof low);
+    std::memcpy(&high, data + size - sizeof high, sizeof high);
+    return all_printable_ascii(low | std::uint64_t{high} << 32);
+  }
+  std::uint64_t word = 0;
+  for (std::size_t i = 0; i + 8 < size; i += 8) {
+    std::memcpy(&word, data + i, sizeof word);
+    if (!all_printable_ascii(word)) return false;
+  }
+  std::memcpy(&word, data + size - sizeof word, sizeof word);
+  return all_printable_ascii(word);
 }
 
 constexpr void check_text_bytes(std::string_view text, ReplyDiagnostics& diagnostics) noexcept {
+  // Nearly every line is plain text, with nothing to report.
+  if (!SMTPCODES_CONSTANT_EVALUATED() && text.size() >= 4 && printable_ascii_text(text)) return;
   for (std::size_t i = 0; i < text.size();) {
     // At run time, eight bytes of plain text (the common case: nothing to
     // report) at a time.
@@ -3356,73 +3420,96 @@ constexpr void split_enhanced_status(ReplyLine& line, ParseMode mode, ReplyDiagn
 
 }  // namespace detail
 
-// Parses the reply at the start of input. On success `end` is the offset just
-// past its last line. On an error `end` is the offset just past the offending
-// line (or the end of the input), where parsing can resume: the stream
-// parser does exactly that, so both agree on any input.
-// One pass over the lines that checks each rule in place reads better than
-// helpers that would have to share the reply under construction.
+namespace detail {
+
+// scan_reply_line() runs once per line of a stream: inlined into its two
+// callers, it saves a tenth of a stream's instructions.
+#if defined(__GNUC__)
+#define SMTPCODES_DETAIL_INLINE_STEP __attribute__((always_inline))
+#else
+#define SMTPCODES_DETAIL_INLINE_STEP
+#endif
+
+// What scan_reply_line() made of one line.
+enum class ReplyLineStep : std::uint8_t { more, last, error };
+
+// Starts a reply in reply, which may hold an earlier one: a stream reuses
+// its replies. Each line scanned overwrites its slot; the slots after
+// line_count() are left as they were (nobody reads them), so nothing of
+// BasicReply's size is cleared or copied.
 template <std::size_t MaxLines>
-// NOLINTNEXTLINE(readability-function-cognitive-complexity)
-[[nodiscard]] constexpr Result<BasicReply<MaxLines>, ReplyError> scan_reply(std::string_view input,
-                                                                            const ReplyOptions& options,
-                                                                            std::size_t& end) noexcept {
-  end = input.size();
-  if (input.empty()) return ReplyError{ReplyErrorKind::empty_input, 0, 0, {}};
-  BasicReply<MaxLines> reply;
-  std::size_t start = 0;
-  std::size_t index = 0;
-  while (start < input.size()) {
-    const std::size_t feed = detail::find_line_feed(input, start);
-    const bool terminated = feed != std::string_view::npos;
-    const std::size_t next = terminated ? feed + 1 : input.size();
-    end = next;
-    if (next - start > options.max_line_length) return ReplyError{ReplyErrorKind::line_too_long, start, index, {}};
-    if (index == MaxLines) return ReplyError{ReplyErrorKind::too_many_lines, start, index, {}};
-    std::size_t content_end = next;
-    if (terminated) {
-      content_end = feed;
-      if (feed > start && input[feed - 1] == '\r') {
-        --content_end;
-      } else if (options.mode == ParseMode::strict) {
-        return ReplyError{ReplyErrorKind::bare_line_feed, feed, index, {}};
-      } else {
-        reply.diagnostics_.add(ReplyDiagnostic::bare_line_feed);
-      }
+constexpr void begin_reply(BasicReply<MaxLines>& reply) noexcept {
+  reply.diagnostics_ = ReplyDiagnostics{};
+  reply.enhanced_status_ = EnhancedStatus{};
+  reply.source_ = EnhancedStatusSource::none;
+  reply.complete_ = false;
+}
+
+// Scans line number index of a reply: input[start, feed], feed being its LF
+// or npos when the input ends without one. Whole replies and the stream
+// both go through here, line by line, so they agree on any input.
+template <std::size_t MaxLines>
+[[nodiscard]] SMTPCODES_DETAIL_INLINE_STEP constexpr ReplyLineStep scan_reply_line(
+    BasicReply<MaxLines>& reply, std::string_view input, std::size_t start, std::size_t feed, std::size_t index,
+    const ReplyOptions& options, ReplyError& error) noexcept {
+  const bool terminated = feed != std::string_view::npos;
+  const std::size_t next = terminated ? feed + 1 : input.size();
+  if (next - start > options.max_line_length) {
+    error = ReplyError{ReplyErrorKind::line_too_long, start, index, {}};
+    return ReplyLineStep::error;
+  }
+  if (index == MaxLines) {
+    error = ReplyError{ReplyErrorKind::too_many_lines, start, index, {}};
+    return ReplyLineStep::error;
+  }
+  std::size_t content_end = next;
+  if (terminated) {
+    content_end = feed;
+    if (feed > start && input[feed - 1] == '\r') {
+      --content_end;
+    } else if (options.mode == ParseMode::strict) {
+      error = ReplyError{ReplyErrorKind::bare_line_feed, feed, index, {}};
+      return ReplyLineStep::error;
     } else {
-      reply.diagnostics_.add(ReplyDiagnostic::missing_line_ending);
+      reply.diagnostics_.add(ReplyDiagnostic::bare_line_feed);
     }
-    const std::string_view content = input.substr(start, content_end - start);
-    const Result<detail::ReplyLineHead> head = detail::scan_reply_line_head(content, options.mode);
-    if (!head) {
-      return ReplyError{ReplyErrorKind::invalid_reply_code, start + head.error().offset, index, head.error().kind};
-    }
-    ReplyLine& line = reply.lines_[index];
-    line.code = head->code;
-    line.text = head->text;
-    if (head->irregular) reply.diagnostics_.add(ReplyDiagnostic::irregular_separator);
-    if (!head->code.is_standard()) reply.diagnostics_.add(ReplyDiagnostic::non_standard_code);
-    if (line.text.empty()) reply.diagnostics_.add(ReplyDiagnostic::empty_text);
-    if (detail::starts_with_reply_code(line.text)) reply.diagnostics_.add(ReplyDiagnostic::reply_code_in_text);
-    detail::check_text_bytes(line.text, reply.diagnostics_);
-    detail::split_enhanced_status(line, options.mode, reply.diagnostics_);
-    ++index;
-    start = next;
-    if (head->last) {
-      reply.complete_ = true;
-      break;
-    }
+  } else {
+    reply.diagnostics_.add(ReplyDiagnostic::missing_line_ending);
   }
-  if (!reply.complete_ && !options.allow_incomplete) {
-    return ReplyError{ReplyErrorKind::incomplete_reply, input.size(), index, {}};
+  const std::string_view content(input.data() + start, content_end - start);
+  const Result<ReplyLineHead> head = scan_reply_line_head(content, options.mode);
+  if (!head) {
+    error = ReplyError{ReplyErrorKind::invalid_reply_code, start + head.error().offset, index, head.error().kind};
+    return ReplyLineStep::error;
   }
-  end = start;
-  reply.line_count_ = index;
-  reply.raw_ = input.substr(0, start);
-  reply.code_ = reply.lines_[index - 1].code;
+  ReplyLine& line = reply.lines_[index];
+  line.code = head->code;
+  line.text = head->text;
+  line.enhanced_status = EnhancedStatus{};
+  if (head->irregular) reply.diagnostics_.add(ReplyDiagnostic::irregular_separator);
+  // A code that passed the strict scanner is standard.
+  if (options.mode == ParseMode::lenient && !head->code.is_standard()) {
+    reply.diagnostics_.add(ReplyDiagnostic::non_standard_code);
+  }
+  if (line.text.empty()) reply.diagnostics_.add(ReplyDiagnostic::empty_text);
+  if (starts_with_reply_code(line.text)) reply.diagnostics_.add(ReplyDiagnostic::reply_code_in_text);
+  check_text_bytes(line.text, reply.diagnostics_);
+  split_enhanced_status(line, options.mode, reply.diagnostics_);
+  return head->last ? ReplyLineStep::last : ReplyLineStep::more;
+}
+
+// Completes a reply whose lines are scanned: raw is its bytes, line_count
+// (at least 1) its lines.
+template <std::size_t MaxLines>
+constexpr void end_reply(BasicReply<MaxLines>& reply, std::string_view raw, std::size_t line_count,
+                         bool complete) noexcept {
+  reply.complete_ = complete;
+  reply.line_count_ = line_count;
+  reply.raw_ = raw;
+  reply.code_ = reply.lines_[line_count - 1].code;
 
   std::size_t with_status = 0;
-  for (std::size_t i = 0; i < index; ++i) {
+  for (std::size_t i = 0; i < line_count; ++i) {
     const ReplyLine& line = reply.lines_[i];
     if (line.code != reply.code_) reply.diagnostics_.add(ReplyDiagnostic::reply_codes_differ);
     if (line.enhanced_status.class_digit() == 0) continue;
@@ -3437,9 +3524,61 @@ template <std::size_t MaxLines>
       reply.diagnostics_.add(ReplyDiagnostic::enhanced_class_mismatch);
     }
   }
-  if (with_status != 0 && with_status != index) {
+  if (with_status != 0 && with_status != line_count) {
     reply.diagnostics_.add(ReplyDiagnostic::enhanced_missing_on_some_lines);
   }
+}
+
+// scan_reply() writing into an existing reply (see begin_reply). On an
+// error, returns false with error set and reply unspecified.
+template <std::size_t MaxLines>
+[[nodiscard]] constexpr bool scan_reply_into(BasicReply<MaxLines>& reply, std::string_view input,
+                                             const ReplyOptions& options, std::size_t& end,
+                                             ReplyError& error) noexcept {
+  end = input.size();
+  if (input.empty()) {
+    error = ReplyError{ReplyErrorKind::empty_input, 0, 0, {}};
+    return false;
+  }
+  begin_reply(reply);
+  std::size_t start = 0;
+  std::size_t index = 0;
+  bool complete = false;
+  while (start < input.size()) {
+    const std::size_t feed = find_line_feed(input, start);
+    const std::size_t next = feed != std::string_view::npos ? feed + 1 : input.size();
+    end = next;
+    const ReplyLineStep step = scan_reply_line(reply, input, start, feed, index, options, error);
+    if (step == ReplyLineStep::error) return false;
+    ++index;
+    start = next;
+    if (step == ReplyLineStep::last) {
+      complete = true;
+      break;
+    }
+  }
+  if (!complete && !options.allow_incomplete) {
+    error = ReplyError{ReplyErrorKind::incomplete_reply, input.size(), index, {}};
+    return false;
+  }
+  end = start;
+  end_reply(reply, input.substr(0, start), index, complete);
+  return true;
+}
+
+}  // namespace detail
+
+// Parses the reply at the start of input. On success `end` is the offset just
+// past its last line. On an error `end` is the offset just past the offending
+// line (or the end of the input), where parsing can resume: the stream
+// parser does exactly that, so both agree on any input.
+template <std::size_t MaxLines>
+[[nodiscard]] constexpr Result<BasicReply<MaxLines>, ReplyError> scan_reply(std::string_view input,
+                                                                            const ReplyOptions& options,
+                                                                            std::size_t& end) noexcept {
+  BasicReply<MaxLines> reply;
+  ReplyError error;
+  if (!detail::scan_reply_into(reply, input, options, end, error)) return error;
   return reply;
 }
 
@@ -3520,7 +3659,6 @@ class BasicReplyStream {
   // bytes that was. Fewer than data.size() means: call next() to make room,
   // then feed the rest. Feeding after finish() takes nothing.
   std::size_t feed(std::string_view data) noexcept {
-    release_taken();
     if (finished_) return 0;
     std::size_t taken = 0;
     if (skipping_line_) {
@@ -3530,9 +3668,21 @@ class BasicReplyStream {
       ++taken;
       skipping_line_ = false;
     }
-    const std::size_t room = capacity_ - size_;
-    const std::size_t count = data.size() - taken < room ? data.size() - taken : room;
-    if (count != 0) std::memcpy(buffer_ + size_, data.data() + taken, count);
+    const std::size_t wanted = data.size() - taken;
+    // Bytes already taken stay where they are until room is needed: moving
+    // what follows them once per feed(), not once per reply.
+    if (wanted > capacity_ - start_ - size_ && start_ != 0) {
+      if (size_ != 0) std::memmove(buffer_, buffer_ + start_, size_);
+      start_ = 0;
+      // The lines of the reply in progress point at the old place: scan
+      // them again.
+      scanned_ = 0;
+      line_start_ = 0;
+      lines_ = 0;
+    }
+    const std::size_t room = capacity_ - start_ - size_;
+    const std::size_t count = wanted < room ? wanted : room;
+    if (count != 0) std::memcpy(buffer_ + start_ + size_, data.data() + taken, count);
     size_ += count;
     return taken + count;
   }
@@ -3545,22 +3695,38 @@ class BasicReplyStream {
   // Looks for the next reply in what has been fed. The views in reply() stay
   // valid until the next call to feed() or next().
   [[nodiscard]] ReplyStreamStatus next() noexcept {
-    release_taken();
-    while (scanned_ < size_) {
-      const std::string_view buffered(buffer_, size_);
-      const std::size_t feed_at = detail::find_line_feed(buffered, scanned_);
+    const std::string_view buffered(buffer_ + start_, size_);
+    reply_type& spare = replies_[1 - current_];
+    ReplyError error;
+    // Each line is scanned once, as soon as its LF is here, into the spare
+    // reply, by the steps scan_reply() takes over the same bytes. The
+    // positions are kept in locals: the reply's stores cannot alias them.
+    std::size_t scanned = scanned_;
+    std::size_t line_start = line_start_;
+    std::size_t lines = lines_;
+    while (scanned < size_) {
+      const std::size_t feed_at = detail::find_line_feed(buffered, scanned);
       if (feed_at == std::string_view::npos) {
-        scanned_ = size_;
+        scanned = size_;
         break;
       }
-      scanned_ = feed_at + 1;
-      if (line_needs_full_scan(buffered, feed_at)) {
-        const ReplyStreamStatus status = scan(buffered.substr(0, scanned_), options_);
-        if (status != ReplyStreamStatus::need_more_data) return status;
+      scanned = feed_at + 1;
+      if (lines == 0) detail::begin_reply(spare);
+      const detail::ReplyLineStep step =
+          detail::scan_reply_line(spare, buffered, line_start, feed_at, lines, options_, error);
+      if (step == detail::ReplyLineStep::error) return fail(error, scanned);
+      ++lines;
+      line_start = scanned;
+      if (step == detail::ReplyLineStep::last) {
+        detail::end_reply(spare, std::string_view(buffered.data(), scanned), lines, true);
+        current_ = 1 - current_;
+        take(scanned);
+        return ReplyStreamStatus::reply;
       }
-      ++lines_;
-      line_start_ = scanned_;
     }
+    scanned_ = scanned;
+    line_start_ = line_start;
+    lines_ = lines;
     // The partial line: too long already, or the buffer is full.
     if (size_ - line_start_ > options_.max_line_length) {
       return fail(ReplyError{ReplyErrorKind::line_too_long, line_start_, lines_, {}}, size_);
@@ -3569,14 +3735,16 @@ class BasicReplyStream {
       if (size_ == 0) return ReplyStreamStatus::end_of_stream;
       ReplyOptions last = options_;
       last.allow_incomplete = true;
-      return scan(std::string_view(buffer_, size_), last);
+      return scan(buffered, last);
     }
     if (size_ == capacity_) return fail(ReplyError{ReplyErrorKind::buffer_full, size_, lines_, {}}, size_);
     return ReplyStreamStatus::need_more_data;
   }
 
-  // The reply found by the last next() that returned reply.
-  [[nodiscard]] const reply_type& reply() const noexcept { return reply_; }
+  // The reply found by the last next() that returned reply; a next() that
+  // returns anything else leaves it as it was (its views still need the
+  // bytes, valid until the next feed() or next()).
+  [[nodiscard]] const reply_type& reply() const noexcept { return replies_[current_]; }
   // The error found by the last next() that returned error; its offset is
   // from the start of the failed reply.
   [[nodiscard]] const ReplyError& error() const noexcept { return error_; }
@@ -3587,75 +3755,58 @@ class BasicReplyStream {
   [[nodiscard]] const ReplyOptions& options() const noexcept { return options_; }
 
  private:
-  // A continuation line with a good code, a proper ending and room for more
-  // lines cannot end or break the reply; anything else is decided by scan_reply.
-  [[nodiscard]] bool line_needs_full_scan(std::string_view buffered, std::size_t feed_at) const noexcept {
-    const std::size_t length = feed_at + 1 - line_start_;
-    if (length > options_.max_line_length || lines_ + 1 >= MaxLines) return true;
-    const bool crlf = feed_at > line_start_ && buffered[feed_at - 1] == '\r';
-    if (!crlf) return true;
-    const auto head =
-        detail::scan_reply_line_head(buffered.substr(line_start_, feed_at - 1 - line_start_), options_.mode);
-    return !head || head->last;
-  }
-
+  // What is left when the input has ended, as scan_reply() sees it, parsed
+  // into the spare reply, which becomes reply() on success.
   ReplyStreamStatus scan(std::string_view bytes, const ReplyOptions& options) noexcept {
     std::size_t end = 0;
-    const Result<reply_type, ReplyError> result = scan_reply<MaxLines>(bytes, options, end);
-    if (result) {
-      reply_ = *result;
+    ReplyError error;
+    const std::size_t spare = 1 - current_;
+    if (detail::scan_reply_into(replies_[spare], bytes, options, end, error)) {
+      current_ = spare;
       take(end);
       return ReplyStreamStatus::reply;
     }
-    if (result.error().kind == ReplyErrorKind::incomplete_reply) return ReplyStreamStatus::need_more_data;
-    return fail(result.error(), end);
+    return fail(error, end);
   }
 
   ReplyStreamStatus fail(const ReplyError& error, std::size_t end) noexcept {
     error_ = error;
     // Resume after the offending line; if its end has not arrived, skip to it.
-    if (end == 0 || buffer_[end - 1] != '\n') skipping_line_ = !(finished_ && end == size_);
+    const bool skip = (end == 0 || buffer_[start_ + end - 1] != '\n') && !(finished_ && end == size_);
     take(end);
+    if (skip) {
+      // Drop the rest of the line from what is buffered; what has not
+      // arrived yet is dropped by feed().
+      const std::size_t feed_at = detail::find_line_feed(std::string_view(buffer_ + start_, size_), 0);
+      take(feed_at == std::string_view::npos ? size_ : feed_at + 1);
+      skipping_line_ = feed_at == std::string_view::npos && !finished_;
+    }
     return ReplyStreamStatus::error;
   }
 
-  // Marks the first count bytes as done; they are dropped at the next call,
-  // so that the views handed out stay valid until then.
+  // Marks the first count bytes as done. They stay in place (the views
+  // handed out point at them) until feed() needs their room.
   void take(std::size_t count) noexcept {
-    taken_ = count;
-    scanned_ = count;
-    line_start_ = count;
-    lines_ = 0;
-  }
-
-  void release_taken() noexcept {
-    if (taken_ == 0) return;
-    std::memmove(buffer_, buffer_ + taken_, size_ - taken_);
-    size_ -= taken_;
-    taken_ = 0;
+    start_ += count;
+    size_ -= count;
     scanned_ = 0;
     line_start_ = 0;
-    // A partial line being skipped is not kept.
-    if (skipping_line_) {
-      const std::size_t feed_at = detail::find_line_feed(std::string_view(buffer_, size_), 0);
-      const std::size_t drop = feed_at == std::string_view::npos ? size_ : feed_at + 1;
-      std::memmove(buffer_, buffer_ + drop, size_ - drop);
-      size_ -= drop;
-      skipping_line_ = feed_at == std::string_view::npos && !finished_;
-    }
+    lines_ = 0;
   }
 
   char* buffer_;
   std::size_t capacity_;
   ReplyOptions options_;
-  std::size_t size_ = 0;        // bytes in the buffer
-  std::size_t taken_ = 0;       // bytes of the last reply or error, dropped at the next call
-  std::size_t scanned_ = 0;     // bytes searched for line ends
-  std::size_t line_start_ = 0;  // where the current, unfinished line starts
+  std::size_t start_ = 0;       // where the reply in progress starts; the bytes before are done
+  std::size_t size_ = 0;        // bytes from start_ on
+  std::size_t scanned_ = 0;     // bytes from start_ searched for line ends
+  std::size_t line_start_ = 0;  // where the current, unfinished line starts, from start_
   std::size_t lines_ = 0;       // complete lines of the reply in progress
+  std::size_t current_ = 0;     // which of replies_ is reply()
   bool skipping_line_ = false;  // dropping the rest of a line reported as an error
   bool finished_ = false;
-  reply_type reply_{};
+  // reply() and the spare the next reply is parsed into.
+  reply_type replies_[2]{};
   ReplyError error_{};
 };
 
