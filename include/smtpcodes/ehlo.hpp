@@ -23,6 +23,7 @@
 #undef SMTPCODES_DETAIL_HAVE_ITERATOR_TAGS
 
 #include <smtpcodes/detail/digits.hpp>
+#include <smtpcodes/detail/text.hpp>
 #include <smtpcodes/reply.hpp>
 
 namespace smtpcodes {
@@ -64,20 +65,6 @@ inline constexpr ExtensionName extension_names[] = {
     {Extension::requiretls, "REQUIRETLS"},
 };
 
-[[nodiscard]] constexpr char ascii_upper(char c) noexcept {
-  return c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c;
-}
-
-// RFC 5321 §2.4: extension keywords are case-insensitive.
-[[nodiscard]] constexpr bool equal_ignoring_case(std::string_view a, std::string_view b) noexcept {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    if (ascii_upper(a[i]) != ascii_upper(b[i])) return false;
-  }
-  return true;
-}
-
-[[nodiscard]] constexpr bool is_blank(char c) noexcept { return c == ' ' || c == '\t'; }
 }  // namespace detail
 
 // The keyword of an extension as RFC-registered, e.g. "SIZE"; "" for unknown.
@@ -90,7 +77,8 @@ inline constexpr ExtensionName extension_names[] = {
 
 [[nodiscard]] constexpr Extension extension_from_keyword(std::string_view word) noexcept {
   for (const detail::ExtensionName& entry : detail::extension_names) {
-    if (detail::equal_ignoring_case(entry.keyword, word)) return entry.extension;
+    // RFC 5321 §2.4: extension keywords are case-insensitive.
+    if (detail::iequals(entry.keyword, word)) return entry.extension;
   }
   return Extension::unknown;
 }
@@ -120,9 +108,9 @@ class Words {
    private:
     constexpr void advance() noexcept {
       std::size_t start = 0;
-      while (start < rest_.size() && detail::is_blank(rest_[start])) ++start;
+      while (start < rest_.size() && detail::is_space_or_tab(rest_[start])) ++start;
       std::size_t stop = start;
-      while (stop < rest_.size() && !detail::is_blank(rest_[stop])) ++stop;
+      while (stop < rest_.size() && !detail::is_space_or_tab(rest_[stop])) ++stop;
       word_ = start == rest_.size() ? std::string_view{} : rest_.substr(start, stop - start);
       rest_ = rest_.substr(stop);
     }
@@ -135,7 +123,7 @@ class Words {
   [[nodiscard]] constexpr iterator end() const noexcept { return iterator{std::string_view{}}; }
   [[nodiscard]] constexpr bool contains(std::string_view word) const noexcept {
     for (std::string_view candidate : *this) {
-      if (detail::equal_ignoring_case(candidate, word)) return true;
+      if (detail::iequals(candidate, word)) return true;
     }
     return false;
   }
@@ -181,7 +169,7 @@ class BasicEhloReply {
   // Unknown keywords, case-insensitively ("XCLIENT").
   [[nodiscard]] constexpr const EhloExtension* find(std::string_view keyword_text) const noexcept {
     for (const EhloExtension& entry : *this) {
-      if (detail::equal_ignoring_case(entry.keyword, keyword_text)) return &entry;
+      if (detail::iequals(entry.keyword, keyword_text)) return &entry;
     }
     return nullptr;
   }
@@ -223,21 +211,21 @@ template <std::size_t MaxLines>
   if (reply.line_count() == 0 || !reply.code().is_success()) return ehlo;
   const std::string_view first = reply.line(0).text;
   std::size_t stop = 0;
-  while (stop < first.size() && !detail::is_blank(first[stop])) ++stop;
+  while (stop < first.size() && !detail::is_space_or_tab(first[stop])) ++stop;
   ehlo.domain_ = first.substr(0, stop);
-  while (stop < first.size() && detail::is_blank(first[stop])) ++stop;
+  while (stop < first.size() && detail::is_space_or_tab(first[stop])) ++stop;
   ehlo.greeting_ = first.substr(stop);
 
   for (std::size_t i = 1; i < reply.line_count(); ++i) {
     const std::string_view text = reply.line(i).text;
     std::size_t end = 0;
-    while (end < text.size() && !detail::is_blank(text[end]) && text[end] != '=') ++end;
+    while (end < text.size() && !detail::is_space_or_tab(text[end]) && text[end] != '=') ++end;
     if (end == 0) continue;
     EhloExtension& entry = ehlo.extensions_[ehlo.count_++];
     entry.keyword = text.substr(0, end);
     entry.extension = extension_from_keyword(entry.keyword);
     if (end < text.size()) ++end;
-    while (end < text.size() && detail::is_blank(text[end])) ++end;
+    while (end < text.size() && detail::is_space_or_tab(text[end])) ++end;
     entry.parameters = text.substr(end);
   }
 

@@ -3850,6 +3850,88 @@ class StaticReplyStream : private std::array<char, Capacity>, public BasicReplyS
 #endif
 #undef SMTPCODES_DETAIL_HAVE_ITERATOR_TAGS
 
+// ---- smtpcodes/detail/text.hpp
+#ifndef SMTPCODES_DETAIL_TEXT_HPP
+#define SMTPCODES_DETAIL_TEXT_HPP
+
+// ASCII text helpers shared by the EHLO and bounce parsers. EHLO keywords,
+// mail headers, DSN fields and MTA logs are ASCII protocol text (RFC 5321,
+// RFC 5322, RFC 3464), so <cctype> and its locale are neither needed nor
+// wanted, and everything here is constexpr.
+#include <cstddef>
+#include <string_view>
+
+namespace smtpcodes {
+inline namespace v0 {
+namespace detail {
+
+[[nodiscard]] constexpr bool is_alpha(char c) noexcept { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+[[nodiscard]] constexpr bool is_alnum(char c) noexcept { return is_alpha(c) || (c >= '0' && c <= '9'); }
+[[nodiscard]] constexpr bool is_space(char c) noexcept {
+  return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v';
+}
+[[nodiscard]] constexpr bool is_space_or_tab(char c) noexcept { return c == ' ' || c == '\t'; }
+[[nodiscard]] constexpr char to_lower(char c) noexcept {
+  return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+}
+
+[[nodiscard]] constexpr bool iequals(std::string_view a, std::string_view b) noexcept {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    if (to_lower(a[i]) != to_lower(b[i])) return false;
+  }
+  return true;
+}
+
+[[nodiscard]] constexpr bool istarts_with(std::string_view text, std::string_view prefix) noexcept {
+  return text.size() >= prefix.size() && iequals(text.substr(0, prefix.size()), prefix);
+}
+
+// Case-insensitive search for a lower-case needle; npos when absent. The
+// first character is found with a cheap loop before the rest is compared.
+[[nodiscard]] constexpr std::size_t ifind(std::string_view text, std::string_view lower_needle,
+                                          std::size_t from = 0) noexcept {
+  if (lower_needle.empty()) return from <= text.size() ? from : std::string_view::npos;
+  if (text.size() < lower_needle.size()) return std::string_view::npos;
+  const char first = lower_needle[0];
+  const std::size_t last = text.size() - lower_needle.size();
+  for (std::size_t i = from; i <= last; ++i) {
+    if (to_lower(text[i]) != first) continue;
+    std::size_t k = 1;
+    while (k < lower_needle.size() && to_lower(text[i + k]) == lower_needle[k]) ++k;
+    if (k == lower_needle.size()) return i;
+  }
+  return std::string_view::npos;
+}
+
+[[nodiscard]] constexpr std::string_view trim(std::string_view text) noexcept {
+  while (!text.empty() && is_space(text.front())) text.remove_prefix(1);
+  while (!text.empty() && is_space(text.back())) text.remove_suffix(1);
+  return text;
+}
+
+// One line of text without its end: CRLF, a bare LF or a bare CR.
+struct Line {
+  std::string_view text;
+  std::size_t next = 0;  // offset of the following line
+};
+
+[[nodiscard]] constexpr Line line_at(std::string_view text, std::size_t pos) noexcept {
+  std::size_t end = pos;
+  while (end < text.size() && text[end] != '\n' && text[end] != '\r') ++end;
+  std::size_t next = end;
+  if (next < text.size()) {
+    const bool crlf = text[next] == '\r' && next + 1 < text.size() && text[next + 1] == '\n';
+    next += crlf ? 2U : 1U;
+  }
+  return Line{text.substr(pos, end - pos), next};
+}
+
+}  // namespace detail
+}  // namespace v0
+}  // namespace smtpcodes
+
+#endif  // SMTPCODES_DETAIL_TEXT_HPP
 
 namespace smtpcodes {
 inline namespace v0 {
@@ -3890,20 +3972,6 @@ inline constexpr ExtensionName extension_names[] = {
     {Extension::requiretls, "REQUIRETLS"},
 };
 
-[[nodiscard]] constexpr char ascii_upper(char c) noexcept {
-  return c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c;
-}
-
-// RFC 5321 §2.4: extension keywords are case-insensitive.
-[[nodiscard]] constexpr bool equal_ignoring_case(std::string_view a, std::string_view b) noexcept {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    if (ascii_upper(a[i]) != ascii_upper(b[i])) return false;
-  }
-  return true;
-}
-
-[[nodiscard]] constexpr bool is_blank(char c) noexcept { return c == ' ' || c == '\t'; }
 }  // namespace detail
 
 // The keyword of an extension as RFC-registered, e.g. "SIZE"; "" for unknown.
@@ -3916,7 +3984,8 @@ inline constexpr ExtensionName extension_names[] = {
 
 [[nodiscard]] constexpr Extension extension_from_keyword(std::string_view word) noexcept {
   for (const detail::ExtensionName& entry : detail::extension_names) {
-    if (detail::equal_ignoring_case(entry.keyword, word)) return entry.extension;
+    // RFC 5321 §2.4: extension keywords are case-insensitive.
+    if (detail::iequals(entry.keyword, word)) return entry.extension;
   }
   return Extension::unknown;
 }
@@ -3946,9 +4015,9 @@ class Words {
    private:
     constexpr void advance() noexcept {
       std::size_t start = 0;
-      while (start < rest_.size() && detail::is_blank(rest_[start])) ++start;
+      while (start < rest_.size() && detail::is_space_or_tab(rest_[start])) ++start;
       std::size_t stop = start;
-      while (stop < rest_.size() && !detail::is_blank(rest_[stop])) ++stop;
+      while (stop < rest_.size() && !detail::is_space_or_tab(rest_[stop])) ++stop;
       word_ = start == rest_.size() ? std::string_view{} : rest_.substr(start, stop - start);
       rest_ = rest_.substr(stop);
     }
@@ -3961,7 +4030,7 @@ class Words {
   [[nodiscard]] constexpr iterator end() const noexcept { return iterator{std::string_view{}}; }
   [[nodiscard]] constexpr bool contains(std::string_view word) const noexcept {
     for (std::string_view candidate : *this) {
-      if (detail::equal_ignoring_case(candidate, word)) return true;
+      if (detail::iequals(candidate, word)) return true;
     }
     return false;
   }
@@ -4007,7 +4076,7 @@ class BasicEhloReply {
   // Unknown keywords, case-insensitively ("XCLIENT").
   [[nodiscard]] constexpr const EhloExtension* find(std::string_view keyword_text) const noexcept {
     for (const EhloExtension& entry : *this) {
-      if (detail::equal_ignoring_case(entry.keyword, keyword_text)) return &entry;
+      if (detail::iequals(entry.keyword, keyword_text)) return &entry;
     }
     return nullptr;
   }
@@ -4049,21 +4118,21 @@ template <std::size_t MaxLines>
   if (reply.line_count() == 0 || !reply.code().is_success()) return ehlo;
   const std::string_view first = reply.line(0).text;
   std::size_t stop = 0;
-  while (stop < first.size() && !detail::is_blank(first[stop])) ++stop;
+  while (stop < first.size() && !detail::is_space_or_tab(first[stop])) ++stop;
   ehlo.domain_ = first.substr(0, stop);
-  while (stop < first.size() && detail::is_blank(first[stop])) ++stop;
+  while (stop < first.size() && detail::is_space_or_tab(first[stop])) ++stop;
   ehlo.greeting_ = first.substr(stop);
 
   for (std::size_t i = 1; i < reply.line_count(); ++i) {
     const std::string_view text = reply.line(i).text;
     std::size_t end = 0;
-    while (end < text.size() && !detail::is_blank(text[end]) && text[end] != '=') ++end;
+    while (end < text.size() && !detail::is_space_or_tab(text[end]) && text[end] != '=') ++end;
     if (end == 0) continue;
     EhloExtension& entry = ehlo.extensions_[ehlo.count_++];
     entry.keyword = text.substr(0, end);
     entry.extension = extension_from_keyword(entry.keyword);
     if (end < text.size()) ++end;
-    while (end < text.size() && detail::is_blank(text[end])) ++end;
+    while (end < text.size() && detail::is_space_or_tab(text[end])) ++end;
     entry.parameters = text.substr(end);
   }
 
@@ -4140,87 +4209,6 @@ constexpr DerivationRule add_derived_enhanced_status(BasicReply<MaxLines>& reply
 #include <type_traits>
 #include <utility>
 
-// ---- smtpcodes/detail/text.hpp
-#ifndef SMTPCODES_DETAIL_TEXT_HPP
-#define SMTPCODES_DETAIL_TEXT_HPP
-
-// ASCII text helpers for the bounce parsers. Mail headers, DSN fields and
-// MTA logs are ASCII protocol text (RFC 5322, RFC 3464), so <cctype> and its
-// locale are neither needed nor wanted, and everything here is constexpr.
-#include <cstddef>
-#include <string_view>
-
-namespace smtpcodes {
-inline namespace v0 {
-namespace detail {
-
-[[nodiscard]] constexpr bool is_alpha(char c) noexcept { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-[[nodiscard]] constexpr bool is_alnum(char c) noexcept { return is_alpha(c) || (c >= '0' && c <= '9'); }
-[[nodiscard]] constexpr bool is_space(char c) noexcept {
-  return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v';
-}
-[[nodiscard]] constexpr bool is_space_or_tab(char c) noexcept { return c == ' ' || c == '\t'; }
-[[nodiscard]] constexpr char to_lower(char c) noexcept {
-  return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-}
-
-[[nodiscard]] constexpr bool iequals(std::string_view a, std::string_view b) noexcept {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    if (to_lower(a[i]) != to_lower(b[i])) return false;
-  }
-  return true;
-}
-
-[[nodiscard]] constexpr bool istarts_with(std::string_view text, std::string_view prefix) noexcept {
-  return text.size() >= prefix.size() && iequals(text.substr(0, prefix.size()), prefix);
-}
-
-// Case-insensitive search for a lower-case needle; npos when absent. The
-// first character is found with a cheap loop before the rest is compared.
-[[nodiscard]] constexpr std::size_t ifind(std::string_view text, std::string_view lower_needle,
-                                          std::size_t from = 0) noexcept {
-  if (lower_needle.empty()) return from <= text.size() ? from : std::string_view::npos;
-  if (text.size() < lower_needle.size()) return std::string_view::npos;
-  const char first = lower_needle[0];
-  const std::size_t last = text.size() - lower_needle.size();
-  for (std::size_t i = from; i <= last; ++i) {
-    if (to_lower(text[i]) != first) continue;
-    std::size_t k = 1;
-    while (k < lower_needle.size() && to_lower(text[i + k]) == lower_needle[k]) ++k;
-    if (k == lower_needle.size()) return i;
-  }
-  return std::string_view::npos;
-}
-
-[[nodiscard]] constexpr std::string_view trim(std::string_view text) noexcept {
-  while (!text.empty() && is_space(text.front())) text.remove_prefix(1);
-  while (!text.empty() && is_space(text.back())) text.remove_suffix(1);
-  return text;
-}
-
-// One line of text without its end: CRLF, a bare LF or a bare CR.
-struct Line {
-  std::string_view text;
-  std::size_t next = 0;  // offset of the following line
-};
-
-[[nodiscard]] constexpr Line line_at(std::string_view text, std::size_t pos) noexcept {
-  std::size_t end = pos;
-  while (end < text.size() && text[end] != '\n' && text[end] != '\r') ++end;
-  std::size_t next = end;
-  if (next < text.size()) {
-    const bool crlf = text[next] == '\r' && next + 1 < text.size() && text[next + 1] == '\n';
-    next += crlf ? 2U : 1U;
-  }
-  return Line{text.substr(pos, end - pos), next};
-}
-
-}  // namespace detail
-}  // namespace v0
-}  // namespace smtpcodes
-
-#endif  // SMTPCODES_DETAIL_TEXT_HPP
 
 namespace smtpcodes {
 inline namespace v0 {

@@ -1,9 +1,10 @@
 #ifndef SMTPCODES_DETAIL_TEXT_HPP
 #define SMTPCODES_DETAIL_TEXT_HPP
 
-// ASCII text helpers for the bounce parsers. Mail headers, DSN fields and
-// MTA logs are ASCII protocol text (RFC 5322, RFC 3464), so <cctype> and its
-// locale are neither needed nor wanted, and everything here is constexpr.
+// ASCII text helpers shared by the EHLO and bounce parsers. EHLO keywords,
+// mail headers, DSN fields and MTA logs are ASCII protocol text (RFC 5321,
+// RFC 5322, RFC 3464), so <cctype> and its locale are neither needed nor
+// wanted, and everything here is constexpr.
 #include <cstddef>
 #include <string_view>
 
