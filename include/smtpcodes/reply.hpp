@@ -694,9 +694,18 @@ template <std::size_t MaxLines>
     // fewer tests: the CR after the text stops every digit run.
     const char* const text = data + text_start;
     if (text[1] == '.') {
-      std::size_t end = 0;
+      std::size_t end = 5;
       EnhancedStatus status;
-      if (scan_plain_enhanced_status(text, options.mode, end, status) && (text[end] == ' ' || text[end] == '\r')) {
+      // Most codes have one-digit parts ("5.1.1"), which need no loop.
+      const char first = text[0];
+      const bool short_code = (first == '2' || first == '4' || first == '5') && is_digit(text[2]) && text[3] == '.' &&
+                              is_digit(text[4]) && (text[5] == ' ' || text[5] == '\r');
+      if (short_code) {
+        status =
+            make_enhanced_status(static_cast<std::uint8_t>(first - '0'), digit_value(text[2]), digit_value(text[4]));
+      }
+      if (short_code ||
+          (scan_plain_enhanced_status(text, options.mode, end, status) && (text[end] == ' ' || text[end] == '\r'))) {
         line.enhanced_status = status;
         while (text[end] == ' ') ++end;
         line.message = std::string_view(text + end, text_end - text_start - end);
