@@ -410,15 +410,16 @@ using vector_unsigned_bytes = unsigned char __attribute__((vector_size(16)));
   constexpr std::uintptr_t page = 4096;
 #ifdef SMTPCODES_DETAIL_VECTOR_TEXT
   constexpr std::size_t step = 16;
-  // A bit for each byte of the sixteen at data[at] that is not printable: as
+  // A bit for each byte of the sixteen at data[at] that is printable: as
   // signed bytes plus one, %x20-7E are 0x21-7F and every other byte (0x7F and
   // 0x80-FF wrap round) is 0x20 or less.
-  const auto stops = [data](std::size_t at) {
+  const auto plain = [data](std::size_t at) {
     vector_unsigned_bytes bytes;
     std::memcpy(&bytes, data + at, sizeof bytes);
-    const vector_bytes stop = reinterpret_cast<vector_bytes>(bytes + 1) < 0x21;
-    return static_cast<unsigned>(__builtin_ia32_pmovmskb128(reinterpret_cast<vector_chars>(stop)));
+    const vector_bytes printable = reinterpret_cast<vector_bytes>(bytes + 1) > 0x20;
+    return static_cast<unsigned>(__builtin_ia32_pmovmskb128(reinterpret_cast<vector_chars>(printable)));
   };
+  const auto stops = [&plain](std::size_t at) { return plain(at) ^ 0xFFFFU; };
 #else
   constexpr std::size_t step = 8;
 #endif
@@ -429,7 +430,7 @@ using vector_unsigned_bytes = unsigned char __attribute__((vector_size(16)));
 #ifdef SMTPCODES_DETAIL_VECTOR_TEXT
     // Two steps at a time over long text (bounce lines).
     for (; end - from >= 2 * step; from += 2 * step) {
-      const unsigned mask = stops(from) | stops(from + step) << step;
+      const unsigned mask = ~(plain(from) | plain(from + step) << step);
       if (mask != 0) return from + static_cast<std::size_t>(__builtin_ctz(mask));
     }
 #endif
