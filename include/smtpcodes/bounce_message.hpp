@@ -118,30 +118,30 @@ namespace detail {
 [[nodiscard]] constexpr bool starts_returned_message(std::string_view line) noexcept {
   // Header lines and part headers: at the start of the line.
   constexpr std::string_view prefixes[] = {
-      "content-type: message/rfc822",
-      "content-type: text/rfc822-headers",
-      "content-type: message/global",
-      "content-type: message/delivery-status",
-      "content-type: message/feedback-report",
-      "return-path: <",
-      "received: from",
-      "received: by",
+      "content-type: message/rfc822"sv,
+      "content-type: text/rfc822-headers"sv,
+      "content-type: message/global"sv,
+      "content-type: message/delivery-status"sv,
+      "content-type: message/feedback-report"sv,
+      "return-path: <"sv,
+      "received: from"sv,
+      "received: by"sv,
   };
   // Announcements of the copy: anywhere in the line ("------ This is a copy
   // of the message", "The first 50 lines of your original message follow:").
   constexpr std::string_view announcements[] = {
-      "this is a copy of the message",
-      "this is a copy of your message",
-      "below this line is a copy",
-      "original message follow",
-      "- original message",
-      "-original message",
-      "message header follows",
-      "message headers follow",
-      "header of the original message",
-      "unsent message below",
-      "this is a copy of the headers",
-      "lines of your original message",
+      "this is a copy of the message"sv,
+      "this is a copy of your message"sv,
+      "below this line is a copy"sv,
+      "original message follow"sv,
+      "- original message"sv,
+      "-original message"sv,
+      "message header follows"sv,
+      "message headers follow"sv,
+      "header of the original message"sv,
+      "unsent message below"sv,
+      "this is a copy of the headers"sv,
+      "lines of your original message"sv,
   };
   const std::string_view text = trim(line);
   for (std::string_view prefix : prefixes) {
@@ -156,9 +156,9 @@ namespace detail {
 
 // Header lines of the notice itself that name addresses other than the recipient.
 [[nodiscard]] constexpr bool is_noise_line(std::string_view line) noexcept {
-  constexpr std::string_view prefixes[] = {"message-id:",    "in-reply-to:",       "references:",     "from:",
-                                           "sender:",        "reply-to:",          "return-path:",    "x-",
-                                           "reporting-mta:", "received-from-mta:", "dkim-signature:", "list-"};
+  constexpr std::string_view prefixes[] = {"message-id:"sv,    "in-reply-to:"sv,       "references:"sv,     "from:"sv,
+                                           "sender:"sv,        "reply-to:"sv,          "return-path:"sv,    "x-"sv,
+                                           "reporting-mta:"sv, "received-from-mta:"sv, "dkim-signature:"sv, "list-"sv};
   const std::string_view text = trim(line);
   // Quoted lines of the original message ("> To: ..."), but not the ">>>"
   // commands of an SMTP transcript.
@@ -315,8 +315,9 @@ struct NamedRecipients {
   if (istarts_with(trim(header_value(headers, "Auto-Submitted")), "auto-replied")) return true;
   if (!header_value(headers, "X-Autoreply").empty() || !header_value(headers, "X-Autorespond").empty()) return true;
   const std::string_view subject = trim(header_value(headers, "Subject"));
-  constexpr std::string_view markers[] = {"auto:",         "automatic reply",   "autoreply", "auto-reply", "auto reply",
-                                          "out of office", "out of the office", "vacation",  "away from"};
+  constexpr std::string_view markers[] = {"auto:"sv,      "automatic reply"sv, "autoreply"sv,         "auto-reply"sv,
+                                          "auto reply"sv, "out of office"sv,   "out of the office"sv, "vacation"sv,
+                                          "away from"sv};
   for (std::string_view marker : markers) {
     if (ifind(subject, marker) != std::string_view::npos) return true;
   }
@@ -326,20 +327,20 @@ struct NamedRecipients {
 // Bounces carry Auto-Submitted too (RFC 3834 §5 asks for it); their subject tells them apart.
 [[nodiscard]] constexpr bool is_failure_notice(std::string_view headers) noexcept {
   const std::string_view subject = header_value(headers, "Subject");
-  constexpr std::string_view markers[] = {"fail",
-                                          "undeliver",
-                                          "undelivered",
-                                          "returned",
-                                          "delivery status",
-                                          "not delivered",
-                                          "non-delivery",
-                                          "nondelivery",
-                                          "rejected",
-                                          "error",
-                                          "delayed",
-                                          "bounce",
-                                          "could not be delivered",
-                                          "=?"};
+  constexpr std::string_view markers[] = {"fail"sv,
+                                          "undeliver"sv,
+                                          "undelivered"sv,
+                                          "returned"sv,
+                                          "delivery status"sv,
+                                          "not delivered"sv,
+                                          "non-delivery"sv,
+                                          "nondelivery"sv,
+                                          "rejected"sv,
+                                          "error"sv,
+                                          "delayed"sv,
+                                          "bounce"sv,
+                                          "could not be delivered"sv,
+                                          "=?"sv};
   for (std::string_view marker : markers) {
     if (ifind(subject, marker) != std::string_view::npos) return true;
   }
@@ -349,14 +350,14 @@ struct NamedRecipients {
 // A notice that says delivery attempts go on: a delay warning.
 [[nodiscard]] constexpr bool is_delay_notice(std::string_view headers, std::string_view text) noexcept {
   const std::string_view subject = header_value(headers, "Subject");
-  constexpr std::string_view subject_markers[] = {"delayed", "delay)", "warning: could not send",
-                                                  "delivery status notification (delay"};
+  constexpr std::string_view subject_markers[] = {"delayed"sv, "delay)"sv, "warning: could not send"sv,
+                                                  "delivery status notification (delay"sv};
   for (std::string_view marker : subject_markers) {
     if (ifind(subject, marker) != std::string_view::npos) return true;
   }
   constexpr std::string_view text_markers[] = {
-      "will be retried",        "attempts will continue", "will keep trying",     "warning message only",
-      "not yet been delivered", "still trying",           "will continue trying", "will retry"};
+      "will be retried"sv,        "attempts will continue"sv, "will keep trying"sv,     "warning message only"sv,
+      "not yet been delivered"sv, "still trying"sv,           "will continue trying"sv, "will retry"sv};
   const std::string_view head = text.substr(0, 4096);
   for (std::string_view marker : text_markers) {
     if (ifind(head, marker) != std::string_view::npos) return true;

@@ -116,7 +116,7 @@ namespace detail {
 
 [[nodiscard]] constexpr MtaLogEntry read_exim(std::string_view line) noexcept {
   MtaLogEntry entry;
-  constexpr std::string_view markers[] = {" ** ", " == ", " => ", " -> "};
+  constexpr std::string_view markers[] = {" ** "sv, " == "sv, " => "sv, " -> "sv};
   for (std::string_view marker : markers) {
     const std::size_t at = line.find(marker);
     if (at == std::string_view::npos) continue;
