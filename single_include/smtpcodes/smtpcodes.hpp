@@ -189,9 +189,25 @@ struct ParseError {
 #ifndef SMTPCODES_RESULT_HPP
 #define SMTPCODES_RESULT_HPP
 
-#include <cstdlib>
-#include <exception>
 #include <type_traits>
+
+
+// Only std::exception is needed. With libstdc++ it comes from the small
+// header that defines it: <exception> (exception_ptr, nested exceptions) and
+// <cstdlib> would add a tenth to the compile time of the whole library.
+#if defined(__GLIBCXX__) && defined(__has_include)
+#if __has_include(<bits/exception.h>)
+#include <bits/exception.h>
+#define SMTPCODES_DETAIL_HAVE_EXCEPTION_CLASS 1
+#endif
+#endif
+#if !defined(SMTPCODES_DETAIL_HAVE_EXCEPTION_CLASS)
+#include <exception>
+#endif
+#undef SMTPCODES_DETAIL_HAVE_EXCEPTION_CLASS
+#if !SMTPCODES_HAS_EXCEPTIONS && !(defined(__GNUC__) || defined(__clang__))
+#include <cstdlib>
+#endif
 
 
 namespace smtpcodes {
@@ -209,6 +225,8 @@ namespace detail {
 [[noreturn]] inline void throw_bad_result_access() {
 #if SMTPCODES_HAS_EXCEPTIONS
   throw BadResultAccess{};
+#elif defined(__GNUC__) || defined(__clang__)
+  __builtin_abort();
 #else
   std::abort();
 #endif
@@ -3865,6 +3883,12 @@ namespace smtpcodes {
 inline namespace v0 {
 namespace detail {
 
+// The library's word and phrase tables write their entries as "..."sv: a
+// std::string_view made from a plain literal measures it with a constexpr
+// call, which every translation unit that includes a table pays again (about
+// 3x the compile time of the sv form for a table of a few hundred entries).
+using namespace std::string_view_literals;
+
 [[nodiscard]] constexpr bool is_alpha(char c) noexcept { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 [[nodiscard]] constexpr bool is_alnum(char c) noexcept { return is_alpha(c) || (c >= '0' && c <= '9'); }
 [[nodiscard]] constexpr bool is_space(char c) noexcept {
@@ -4259,59 +4283,67 @@ namespace detail {
 
 // Words after which a three-digit number is a quantity, not a reply code.
 inline constexpr std::string_view quantity_words[] = {
-    "port",  "size",   "length", "len",     "line",     "lines",    "pid",     "uid",   "gid",     "id",
-    "delay", "bytes",  "byte",   "version", "ver",      "v",        "release", "build", "ttl",     "timeout",
-    "after", "than",   "of",     "over",    "exceeds",  "exceeded", "limit",   "max",   "maximum", "total",
-    "count", "number", "no",     "nr",      "attempt",  "attempts", "retry",   "at",    "on",      "in",
-    "since", "until",  "within", "nrcpt",   "priority", "pri",      "year",    "day",   "days",    "hour",
-    "hours", "page",   "queue",  "qid",     "rev",      "revision", "up",      "about", "approx",  "only",
+    "about"sv,    "after"sv, "approx"sv, "at"sv,       "attempt"sv,  "attempts"sv, "build"sv,   "byte"sv,  "bytes"sv,
+    "count"sv,    "day"sv,   "days"sv,   "delay"sv,    "exceeded"sv, "exceeds"sv,  "gid"sv,     "hour"sv,  "hours"sv,
+    "id"sv,       "in"sv,    "len"sv,    "length"sv,   "limit"sv,    "line"sv,     "lines"sv,   "max"sv,   "maximum"sv,
+    "no"sv,       "nr"sv,    "nrcpt"sv,  "number"sv,   "of"sv,       "on"sv,       "only"sv,    "over"sv,  "page"sv,
+    "pid"sv,      "port"sv,  "pri"sv,    "priority"sv, "qid"sv,      "queue"sv,    "release"sv, "retry"sv, "rev"sv,
+    "revision"sv, "since"sv, "size"sv,   "than"sv,     "timeout"sv,  "total"sv,    "ttl"sv,     "uid"sv,   "until"sv,
+    "up"sv,       "v"sv,     "ver"sv,    "version"sv,  "within"sv,   "year"sv,
 };
 
 // Words after which a number in prose introduces a server's reply.
 inline constexpr std::string_view reply_intro_words[] = {
-    "said",   "says", "returned", "return", "reply",    "replied", "response",  "responded", "code",      "error",
-    "status", "with", "failed",   "answer", "answered", "smtp",    "esmtp",     "dsn",       "stat",      "rejected",
-    "result", "was",  "is",       "reason", "failure",  "message", "permanent", "temporary", "transient", "fatal",
+    "answer"sv,    "answered"sv, "code"sv,      "dsn"sv,       "error"sv,    "esmtp"sv,    "failed"sv,  "failure"sv,
+    "fatal"sv,     "is"sv,       "message"sv,   "permanent"sv, "reason"sv,   "rejected"sv, "replied"sv, "reply"sv,
+    "responded"sv, "response"sv, "result"sv,    "return"sv,    "returned"sv, "said"sv,     "says"sv,    "smtp"sv,
+    "stat"sv,      "status"sv,   "temporary"sv, "transient"sv, "was"sv,      "with"sv,
 };
 
 // Units after which a three-digit number is a quantity.
 inline constexpr std::string_view unit_words[] = {
-    "bytes", "byte",   "b",     "kb",      "mb",       "gb",     "kib",        "mib",     "k",           "ms",
-    "s",     "sec",    "secs",  "seconds", "second",   "min",    "mins",       "minutes", "minute",      "hours",
-    "hour",  "h",      "days",  "day",     "messages", "msgs",   "recipients", "rcpts",   "connections", "times",
-    "mails", "emails", "users", "errors",  "percent",  "kbytes", "mbytes",
+    "b"sv,       "byte"sv,    "bytes"sv,  "connections"sv, "day"sv,   "days"sv,       "emails"sv, "errors"sv,
+    "gb"sv,      "h"sv,       "hour"sv,   "hours"sv,       "k"sv,     "kb"sv,         "kbytes"sv, "kib"sv,
+    "mails"sv,   "mb"sv,      "mbytes"sv, "messages"sv,    "mib"sv,   "min"sv,        "mins"sv,   "minute"sv,
+    "minutes"sv, "ms"sv,      "msgs"sv,   "percent"sv,     "rcpts"sv, "recipients"sv, "s"sv,      "sec"sv,
+    "second"sv,  "seconds"sv, "secs"sv,   "times"sv,       "users"sv,
 };
 
 // Words before a dotted number that make it a version, not a status.
 inline constexpr std::string_view version_words[] = {
-    "version",  "ver",   "v",       "release",  "rel",     "build", "rev",    "revision", "postfix", "exim",
-    "sendmail", "qmail", "courier", "smtpd",    "openssl", "linux", "kernel", "php",      "perl",    "python",
-    "ruby",     "java",  "node",    "firmware", "update",  "patch", "ip",     "ipv4",     "address", "host",
+    "address"sv,  "build"sv,  "courier"sv, "exim"sv, "firmware"sv, "host"sv,    "ip"sv,       "ipv4"sv,
+    "java"sv,     "kernel"sv, "linux"sv,   "node"sv, "openssl"sv,  "patch"sv,   "perl"sv,     "php"sv,
+    "postfix"sv,  "python"sv, "qmail"sv,   "rel"sv,  "release"sv,  "rev"sv,     "revision"sv, "ruby"sv,
+    "sendmail"sv, "smtpd"sv,  "update"sv,  "v"sv,    "ver"sv,      "version"sv,
 };
 
-// A word list grouped by first letter, with where each letter's group
+// A word list sorted by first letter, with where each letter's group
 // begins, so that a look-up compares only the few words sharing the first
-// letter of the word it is given (every list is lower-case ASCII).
+// letter of the word it is given. The lists above are written sorted, so the
+// index is one pass that every includer can afford (sorting here would cost
+// each translation unit thousands of constexpr steps).
 template <std::size_t N>
 struct WordIndex {
   static_assert(N < 256, "the group bounds are bytes");
-  std::string_view words[N]{};
+  const std::string_view* words = nullptr;
   std::uint8_t first[27]{};  // words[first[l]] to words[first[l + 1] - 1] start with 'a' + l
-
-  [[nodiscard]] constexpr bool holds_every_word() const noexcept { return first[26] == N; }
+  bool sorted_lower_case = true;
 };
 
 template <std::size_t N>
 [[nodiscard]] constexpr WordIndex<N> index_words(const std::string_view (&list)[N]) noexcept {
   WordIndex<N> index;
-  std::size_t next = 0;
-  for (std::size_t letter = 0; letter < 26; ++letter) {
-    index.first[letter] = static_cast<std::uint8_t>(next);
-    for (std::string_view word : list) {
-      if (static_cast<std::size_t>(word[0] - 'a') == letter) index.words[next++] = word;
+  index.words = list;
+  std::size_t letter = 0;
+  for (std::size_t i = 0; i < N; ++i) {
+    const char initial = list[i].empty() ? '\0' : list[i][0];
+    if (initial < 'a' || initial > 'z' || static_cast<std::size_t>(initial - 'a') + 1 < letter) {
+      index.sorted_lower_case = false;
+      continue;
     }
+    while (letter <= static_cast<std::size_t>(initial - 'a')) index.first[letter++] = static_cast<std::uint8_t>(i);
   }
-  index.first[26] = static_cast<std::uint8_t>(next);
+  while (letter <= 26) index.first[letter++] = static_cast<std::uint8_t>(N);
   return index;
 }
 
@@ -4319,9 +4351,9 @@ inline constexpr auto quantity_index = index_words(quantity_words);
 inline constexpr auto reply_intro_index = index_words(reply_intro_words);
 inline constexpr auto unit_index = index_words(unit_words);
 inline constexpr auto version_index = index_words(version_words);
-static_assert(quantity_index.holds_every_word() && reply_intro_index.holds_every_word() &&
-                  unit_index.holds_every_word() && version_index.holds_every_word(),
-              "every word of a list starts with a lower-case letter");
+static_assert(quantity_index.sorted_lower_case && reply_intro_index.sorted_lower_case && unit_index.sorted_lower_case &&
+                  version_index.sorted_lower_case,
+              "every word list is lower case and sorted by first letter");
 
 template <std::size_t N>
 [[nodiscard]] constexpr bool is_one_of(std::string_view word, const WordIndex<N>& index) noexcept {
@@ -5472,7 +5504,7 @@ namespace detail {
 
 [[nodiscard]] constexpr MtaLogEntry read_exim(std::string_view line) noexcept {
   MtaLogEntry entry;
-  constexpr std::string_view markers[] = {" ** ", " == ", " => ", " -> "};
+  constexpr std::string_view markers[] = {" ** "sv, " == "sv, " => "sv, " -> "sv};
   for (std::string_view marker : markers) {
     const std::size_t at = line.find(marker);
     if (at == std::string_view::npos) continue;
@@ -5788,394 +5820,394 @@ struct Phrase {
 // the generic policy words at the end.
 inline constexpr Phrase phrases[] = {
     // Rate limits. Some providers send 5.1.1 with these.
-    {"rate limit", BounceReason::rate_limited},
-    {"ratelimit", BounceReason::rate_limited},
-    {"rate that prevents", BounceReason::rate_limited},
-    {"unusual rate", BounceReason::rate_limited},
-    {"sending rate", BounceReason::rate_limited},
-    {"too many connections", BounceReason::rate_limited},
-    {"too many concurrent", BounceReason::rate_limited},
-    {"too many simultaneous", BounceReason::rate_limited},
-    {"too many messages", BounceReason::rate_limited},
-    {"too many recipients", BounceReason::rate_limited},
-    {"too many emails", BounceReason::rate_limited},
-    {"too many sessions", BounceReason::rate_limited},
-    {"too many errors", BounceReason::rate_limited},
-    {"connection limit", BounceReason::rate_limited},
-    {"throttl", BounceReason::rate_limited},
-    {"frequency limit", BounceReason::rate_limited},
-    {"greylist", BounceReason::rate_limited},
-    {"graylist", BounceReason::rate_limited},
-    {"try again later, closing connection", BounceReason::rate_limited},
-    {"receiving mail at a rate", BounceReason::rate_limited},
-    {"exceeded the maximum number of", BounceReason::rate_limited},
-    {"temporarily deferred due to", BounceReason::rate_limited},
+    {"rate limit"sv, BounceReason::rate_limited},
+    {"ratelimit"sv, BounceReason::rate_limited},
+    {"rate that prevents"sv, BounceReason::rate_limited},
+    {"unusual rate"sv, BounceReason::rate_limited},
+    {"sending rate"sv, BounceReason::rate_limited},
+    {"too many connections"sv, BounceReason::rate_limited},
+    {"too many concurrent"sv, BounceReason::rate_limited},
+    {"too many simultaneous"sv, BounceReason::rate_limited},
+    {"too many messages"sv, BounceReason::rate_limited},
+    {"too many recipients"sv, BounceReason::rate_limited},
+    {"too many emails"sv, BounceReason::rate_limited},
+    {"too many sessions"sv, BounceReason::rate_limited},
+    {"too many errors"sv, BounceReason::rate_limited},
+    {"connection limit"sv, BounceReason::rate_limited},
+    {"throttl"sv, BounceReason::rate_limited},
+    {"frequency limit"sv, BounceReason::rate_limited},
+    {"greylist"sv, BounceReason::rate_limited},
+    {"graylist"sv, BounceReason::rate_limited},
+    {"try again later, closing connection"sv, BounceReason::rate_limited},
+    {"receiving mail at a rate"sv, BounceReason::rate_limited},
+    {"exceeded the maximum number of"sv, BounceReason::rate_limited},
+    {"temporarily deferred due to"sv, BounceReason::rate_limited},
     // Malware.
-    {"virus", BounceReason::virus},
-    {"malware", BounceReason::virus},
-    {"infected", BounceReason::virus},
-    {"trojan", BounceReason::virus},
+    {"virus"sv, BounceReason::virus},
+    {"malware"sv, BounceReason::virus},
+    {"infected"sv, BounceReason::virus},
+    {"trojan"sv, BounceReason::virus},
     // Message format problems, before the words about spam and authentication they mention.
-    {"duplicate header", BounceReason::syntax_error},
-    {"rfc 5322 compliant", BounceReason::syntax_error},
-    {"rfc5322 compliant", BounceReason::syntax_error},
-    {"multiple addresses in from", BounceReason::syntax_error},
+    {"duplicate header"sv, BounceReason::syntax_error},
+    {"rfc 5322 compliant"sv, BounceReason::syntax_error},
+    {"rfc5322 compliant"sv, BounceReason::syntax_error},
+    {"multiple addresses in from"sv, BounceReason::syntax_error},
     // Authentication of the sender.
-    {"dmarc", BounceReason::authentication},
-    {"dkim", BounceReason::authentication},
-    {"spf check", BounceReason::authentication},
-    {"spf fail", BounceReason::authentication},
-    {"spf validation", BounceReason::authentication},
-    {"sender policy framework", BounceReason::authentication},
-    {"spf record", BounceReason::authentication},
-    {"spf)", BounceReason::authentication},
-    {"(spf", BounceReason::authentication},
-    {"spf=fail", BounceReason::authentication},
-    {"spf: ", BounceReason::authentication},
-    {"arc validation", BounceReason::authentication},
-    {"not authenticated", BounceReason::authentication},
-    {"smtp authentication", BounceReason::authentication},
-    {"unauthenticated", BounceReason::authentication},
-    {"authentication failed", BounceReason::authentication},
-    {"authentication required", BounceReason::authentication},
-    {"authentication is required", BounceReason::authentication},
-    {"failed authentication", BounceReason::authentication},
-    {"sender authentication", BounceReason::authentication},
-    {"does not pass", BounceReason::authentication},
-    {"could not be authenticated", BounceReason::authentication},
+    {"dmarc"sv, BounceReason::authentication},
+    {"dkim"sv, BounceReason::authentication},
+    {"spf check"sv, BounceReason::authentication},
+    {"spf fail"sv, BounceReason::authentication},
+    {"spf validation"sv, BounceReason::authentication},
+    {"sender policy framework"sv, BounceReason::authentication},
+    {"spf record"sv, BounceReason::authentication},
+    {"spf)"sv, BounceReason::authentication},
+    {"(spf"sv, BounceReason::authentication},
+    {"spf=fail"sv, BounceReason::authentication},
+    {"spf: "sv, BounceReason::authentication},
+    {"arc validation"sv, BounceReason::authentication},
+    {"not authenticated"sv, BounceReason::authentication},
+    {"smtp authentication"sv, BounceReason::authentication},
+    {"unauthenticated"sv, BounceReason::authentication},
+    {"authentication failed"sv, BounceReason::authentication},
+    {"authentication required"sv, BounceReason::authentication},
+    {"authentication is required"sv, BounceReason::authentication},
+    {"failed authentication"sv, BounceReason::authentication},
+    {"sender authentication"sv, BounceReason::authentication},
+    {"does not pass"sv, BounceReason::authentication},
+    {"could not be authenticated"sv, BounceReason::authentication},
     // Reverse DNS of the sending host.
-    {"reverse dns", BounceReason::reverse_dns},
-    {"reverse lookup", BounceReason::reverse_dns},
-    {"reverse hostname", BounceReason::reverse_dns},
-    {"reverse mapping", BounceReason::reverse_dns},
-    {"reverse address", BounceReason::reverse_dns},
-    {"ptr record", BounceReason::reverse_dns},
-    {"no ptr", BounceReason::reverse_dns},
-    {"rdns", BounceReason::reverse_dns},
-    {"cannot find your hostname", BounceReason::reverse_dns},
-    {"cannot resolve your", BounceReason::reverse_dns},
-    {"hostname does not resolve", BounceReason::reverse_dns},
-    {"hostname is not resolvable", BounceReason::reverse_dns},
-    {"not resolve your", BounceReason::reverse_dns},
-    {"dns lookup of your", BounceReason::reverse_dns},
-    {"unresolvable hostname", BounceReason::reverse_dns},
-    {"no dns", BounceReason::reverse_dns},
-    {"ip name lookup failed", BounceReason::reverse_dns},
-    {"connecting ip", BounceReason::reverse_dns},
+    {"reverse dns"sv, BounceReason::reverse_dns},
+    {"reverse lookup"sv, BounceReason::reverse_dns},
+    {"reverse hostname"sv, BounceReason::reverse_dns},
+    {"reverse mapping"sv, BounceReason::reverse_dns},
+    {"reverse address"sv, BounceReason::reverse_dns},
+    {"ptr record"sv, BounceReason::reverse_dns},
+    {"no ptr"sv, BounceReason::reverse_dns},
+    {"rdns"sv, BounceReason::reverse_dns},
+    {"cannot find your hostname"sv, BounceReason::reverse_dns},
+    {"cannot resolve your"sv, BounceReason::reverse_dns},
+    {"hostname does not resolve"sv, BounceReason::reverse_dns},
+    {"hostname is not resolvable"sv, BounceReason::reverse_dns},
+    {"not resolve your"sv, BounceReason::reverse_dns},
+    {"dns lookup of your"sv, BounceReason::reverse_dns},
+    {"unresolvable hostname"sv, BounceReason::reverse_dns},
+    {"no dns"sv, BounceReason::reverse_dns},
+    {"ip name lookup failed"sv, BounceReason::reverse_dns},
+    {"connecting ip"sv, BounceReason::reverse_dns},
     // TLS.
-    {"starttls", BounceReason::tls},
-    {"not support tls", BounceReason::tls},
-    {"tls required", BounceReason::tls},
-    {"tls is required", BounceReason::tls},
-    {"requiretls", BounceReason::tls},
-    {"encryption required", BounceReason::tls},
-    {"tls negotiation", BounceReason::tls},
-    {"tls handshake", BounceReason::tls},
-    {"ssl handshake", BounceReason::tls},
-    {"certificate", BounceReason::tls},
+    {"starttls"sv, BounceReason::tls},
+    {"not support tls"sv, BounceReason::tls},
+    {"tls required"sv, BounceReason::tls},
+    {"tls is required"sv, BounceReason::tls},
+    {"requiretls"sv, BounceReason::tls},
+    {"encryption required"sv, BounceReason::tls},
+    {"tls negotiation"sv, BounceReason::tls},
+    {"tls handshake"sv, BounceReason::tls},
+    {"ssl handshake"sv, BounceReason::tls},
+    {"certificate"sv, BounceReason::tls},
     // Relaying.
-    {"relay access denied", BounceReason::relay_denied},
-    {"relaying denied", BounceReason::relay_denied},
-    {"relay denied", BounceReason::relay_denied},
-    {"relay not permitted", BounceReason::relay_denied},
-    {"relaying not permitted", BounceReason::relay_denied},
-    {"relaying not allowed", BounceReason::relay_denied},
-    {"not permitted to relay", BounceReason::relay_denied},
-    {"unable to relay", BounceReason::relay_denied},
-    {"we do not relay", BounceReason::relay_denied},
-    {"no relaying", BounceReason::relay_denied},
-    {"relaying disallowed", BounceReason::relay_denied},
-    {"relaying to", BounceReason::relay_denied},
-    {"rcpthosts", BounceReason::relay_denied},
-    {"not a gateway", BounceReason::relay_denied},
-    {"open relay", BounceReason::relay_denied},
+    {"relay access denied"sv, BounceReason::relay_denied},
+    {"relaying denied"sv, BounceReason::relay_denied},
+    {"relay denied"sv, BounceReason::relay_denied},
+    {"relay not permitted"sv, BounceReason::relay_denied},
+    {"relaying not permitted"sv, BounceReason::relay_denied},
+    {"relaying not allowed"sv, BounceReason::relay_denied},
+    {"not permitted to relay"sv, BounceReason::relay_denied},
+    {"unable to relay"sv, BounceReason::relay_denied},
+    {"we do not relay"sv, BounceReason::relay_denied},
+    {"no relaying"sv, BounceReason::relay_denied},
+    {"relaying disallowed"sv, BounceReason::relay_denied},
+    {"relaying to"sv, BounceReason::relay_denied},
+    {"rcpthosts"sv, BounceReason::relay_denied},
+    {"not a gateway"sv, BounceReason::relay_denied},
+    {"open relay"sv, BounceReason::relay_denied},
     // The sender.
-    {"sender address rejected", BounceReason::sender_rejected},
-    {"purported responsible address", BounceReason::sender_rejected},
-    {"permission to post", BounceReason::sender_rejected},
-    {"sender rejected", BounceReason::sender_rejected},
-    {"sender denied", BounceReason::sender_rejected},
-    {"sender verify failed", BounceReason::sender_rejected},
-    {"invalid sender", BounceReason::sender_rejected},
-    {"unknown sender", BounceReason::sender_rejected},
-    {"sender unknown", BounceReason::sender_rejected},
-    {"sender domain", BounceReason::sender_rejected},
-    {"domain of sender", BounceReason::sender_rejected},
-    {"bad sender", BounceReason::sender_rejected},
-    {"sender is not allowed", BounceReason::sender_rejected},
-    // "not listed in the directory" names an unknown user, before "listed in" names a block list.
-    {"not listed in", BounceReason::unknown_recipient},
-    // Block lists and reputation, before "spam" (spamhaus, spamcop).
-    {"spamhaus", BounceReason::blocked},
-    {"spamcop", BounceReason::blocked},
-    {"blocked using", BounceReason::blocked},
-    {"blacklist", BounceReason::blocked},
-    {"black list", BounceReason::blocked},
-    {"blocklist", BounceReason::blocked},
-    {"block list", BounceReason::blocked},
-    {"denylist", BounceReason::blocked},
-    {"dnsbl", BounceReason::blocked},
-    {"rbl", BounceReason::blocked},
-    {"sorbs", BounceReason::blocked},
-    {"listed at", BounceReason::blocked},
-    {"listed in", BounceReason::blocked},
-    {"listed on", BounceReason::blocked},
-    {"reputation", BounceReason::blocked},
-    {"banned sending ip", BounceReason::blocked},
-    {"poor sending", BounceReason::blocked},
-    {"your ip", BounceReason::blocked},
-    {"sending ip", BounceReason::blocked},
-    {"client host", BounceReason::blocked},
-    {"helo command rejected", BounceReason::blocked},
-    {"will not accept delivery", BounceReason::blocked},
-    {"dynamic ip", BounceReason::blocked},
-    {"dial-up", BounceReason::blocked},
-    {"dialup", BounceReason::blocked},
-    {"residential", BounceReason::blocked},
+    {"sender address rejected"sv, BounceReason::sender_rejected},
+    {"purported responsible address"sv, BounceReason::sender_rejected},
+    {"permission to post"sv, BounceReason::sender_rejected},
+    {"sender rejected"sv, BounceReason::sender_rejected},
+    {"sender denied"sv, BounceReason::sender_rejected},
+    {"sender verify failed"sv, BounceReason::sender_rejected},
+    {"invalid sender"sv, BounceReason::sender_rejected},
+    {"unknown sender"sv, BounceReason::sender_rejected},
+    {"sender unknown"sv, BounceReason::sender_rejected},
+    {"sender domain"sv, BounceReason::sender_rejected},
+    {"domain of sender"sv, BounceReason::sender_rejected},
+    {"bad sender"sv, BounceReason::sender_rejected},
+    {"sender is not allowed"sv, BounceReason::sender_rejected},
+    // "not listed in the directory"sv names an unknown user, before "listed in"sv names a block list.
+    {"not listed in"sv, BounceReason::unknown_recipient},
+    // Block lists and reputation, before "spam"sv (spamhaus, spamcop).
+    {"spamhaus"sv, BounceReason::blocked},
+    {"spamcop"sv, BounceReason::blocked},
+    {"blocked using"sv, BounceReason::blocked},
+    {"blacklist"sv, BounceReason::blocked},
+    {"black list"sv, BounceReason::blocked},
+    {"blocklist"sv, BounceReason::blocked},
+    {"block list"sv, BounceReason::blocked},
+    {"denylist"sv, BounceReason::blocked},
+    {"dnsbl"sv, BounceReason::blocked},
+    {"rbl"sv, BounceReason::blocked},
+    {"sorbs"sv, BounceReason::blocked},
+    {"listed at"sv, BounceReason::blocked},
+    {"listed in"sv, BounceReason::blocked},
+    {"listed on"sv, BounceReason::blocked},
+    {"reputation"sv, BounceReason::blocked},
+    {"banned sending ip"sv, BounceReason::blocked},
+    {"poor sending"sv, BounceReason::blocked},
+    {"your ip"sv, BounceReason::blocked},
+    {"sending ip"sv, BounceReason::blocked},
+    {"client host"sv, BounceReason::blocked},
+    {"helo command rejected"sv, BounceReason::blocked},
+    {"will not accept delivery"sv, BounceReason::blocked},
+    {"dynamic ip"sv, BounceReason::blocked},
+    {"dial-up"sv, BounceReason::blocked},
+    {"dialup"sv, BounceReason::blocked},
+    {"residential"sv, BounceReason::blocked},
     // Content.
-    {"spam", BounceReason::spam_or_content},
-    {"unsolicited", BounceReason::spam_or_content},
-    {"junk mail", BounceReason::spam_or_content},
-    {"bulk mail", BounceReason::spam_or_content},
-    {"phishing", BounceReason::spam_or_content},
-    {"content rejected", BounceReason::spam_or_content},
-    {"message filtered", BounceReason::spam_or_content},
-    {"rejected by the domain filter", BounceReason::spam_or_content},
-    {"message content", BounceReason::spam_or_content},
-    {"content filter", BounceReason::spam_or_content},
-    {"content policy", BounceReason::spam_or_content},
-    {"content restriction", BounceReason::spam_or_content},
-    {"objectionable", BounceReason::spam_or_content},
-    {"attachment", BounceReason::spam_or_content},
-    {"url in", BounceReason::spam_or_content},
-    {"suspicious", BounceReason::spam_or_content},
-    {"mail flood", BounceReason::spam_or_content},
+    {"spam"sv, BounceReason::spam_or_content},
+    {"unsolicited"sv, BounceReason::spam_or_content},
+    {"junk mail"sv, BounceReason::spam_or_content},
+    {"bulk mail"sv, BounceReason::spam_or_content},
+    {"phishing"sv, BounceReason::spam_or_content},
+    {"content rejected"sv, BounceReason::spam_or_content},
+    {"message filtered"sv, BounceReason::spam_or_content},
+    {"rejected by the domain filter"sv, BounceReason::spam_or_content},
+    {"message content"sv, BounceReason::spam_or_content},
+    {"content filter"sv, BounceReason::spam_or_content},
+    {"content policy"sv, BounceReason::spam_or_content},
+    {"content restriction"sv, BounceReason::spam_or_content},
+    {"objectionable"sv, BounceReason::spam_or_content},
+    {"attachment"sv, BounceReason::spam_or_content},
+    {"url in"sv, BounceReason::spam_or_content},
+    {"suspicious"sv, BounceReason::spam_or_content},
+    {"mail flood"sv, BounceReason::spam_or_content},
     // The recipient.
-    {"user unknown", BounceReason::unknown_recipient},
-    {"unknown user", BounceReason::unknown_recipient},
-    {"unknown recipient", BounceReason::unknown_recipient},
-    {"recipient unknown", BounceReason::unknown_recipient},
-    {"unknown address", BounceReason::unknown_recipient},
-    {"unknown local part", BounceReason::unknown_recipient},
-    {"unknown or illegal alias", BounceReason::unknown_recipient},
-    {"no such user", BounceReason::unknown_recipient},
-    {"no such mailbox", BounceReason::unknown_recipient},
-    {"no such recipient", BounceReason::unknown_recipient},
-    {"no such account", BounceReason::unknown_recipient},
-    {"no such person", BounceReason::unknown_recipient},
-    {"no such address", BounceReason::unknown_recipient},
-    {"no mailbox", BounceReason::unknown_recipient},
-    {"user not found", BounceReason::unknown_recipient},
-    {"recipient not found", BounceReason::unknown_recipient},
-    {"address not found", BounceReason::unknown_recipient},
-    {"mailbox not found", BounceReason::unknown_recipient},
-    {"account not found", BounceReason::unknown_recipient},
-    {"recipnotfound", BounceReason::unknown_recipient},
-    {"recipientnotfound", BounceReason::unknown_recipient},
-    {"not found by smtp address lookup", BounceReason::unknown_recipient},
-    {"wasn't found at", BounceReason::unknown_recipient},
-    {"couldn't be found", BounceReason::unknown_recipient},
-    {"does not exist", BounceReason::unknown_recipient},
-    {"doesn't exist", BounceReason::unknown_recipient},
-    {"does not have an account", BounceReason::unknown_recipient},
-    {"doesn't have a", BounceReason::unknown_recipient},
-    {"not a valid mailbox", BounceReason::unknown_recipient},
-    {"not a valid user", BounceReason::unknown_recipient},
-    {"not a valid recipient", BounceReason::unknown_recipient},
-    {"invalid mailbox", BounceReason::unknown_recipient},
-    {"invalid recipient", BounceReason::unknown_recipient},
-    {"invalid address", BounceReason::unknown_recipient},
-    {"invalid user", BounceReason::unknown_recipient},
-    {"name is not recognized", BounceReason::unknown_recipient},
-    {"user not known", BounceReason::unknown_recipient},
-    {"address not known", BounceReason::unknown_recipient},
-    {"delivery userid", BounceReason::unknown_recipient},
-    {"bad recipient", BounceReason::unknown_recipient},
-    {"badrcptto", BounceReason::unknown_recipient},
-    {"addressee unknown", BounceReason::unknown_recipient},
-    {"address unknown", BounceReason::unknown_recipient},
-    {"not our customer", BounceReason::unknown_recipient},
-    {"no valid recipients", BounceReason::unknown_recipient},
-    {"unrouteable address", BounceReason::unknown_recipient},
-    {"is not a known user", BounceReason::unknown_recipient},
-    {"no longer in use", BounceReason::unknown_recipient},
+    {"user unknown"sv, BounceReason::unknown_recipient},
+    {"unknown user"sv, BounceReason::unknown_recipient},
+    {"unknown recipient"sv, BounceReason::unknown_recipient},
+    {"recipient unknown"sv, BounceReason::unknown_recipient},
+    {"unknown address"sv, BounceReason::unknown_recipient},
+    {"unknown local part"sv, BounceReason::unknown_recipient},
+    {"unknown or illegal alias"sv, BounceReason::unknown_recipient},
+    {"no such user"sv, BounceReason::unknown_recipient},
+    {"no such mailbox"sv, BounceReason::unknown_recipient},
+    {"no such recipient"sv, BounceReason::unknown_recipient},
+    {"no such account"sv, BounceReason::unknown_recipient},
+    {"no such person"sv, BounceReason::unknown_recipient},
+    {"no such address"sv, BounceReason::unknown_recipient},
+    {"no mailbox"sv, BounceReason::unknown_recipient},
+    {"user not found"sv, BounceReason::unknown_recipient},
+    {"recipient not found"sv, BounceReason::unknown_recipient},
+    {"address not found"sv, BounceReason::unknown_recipient},
+    {"mailbox not found"sv, BounceReason::unknown_recipient},
+    {"account not found"sv, BounceReason::unknown_recipient},
+    {"recipnotfound"sv, BounceReason::unknown_recipient},
+    {"recipientnotfound"sv, BounceReason::unknown_recipient},
+    {"not found by smtp address lookup"sv, BounceReason::unknown_recipient},
+    {"wasn't found at"sv, BounceReason::unknown_recipient},
+    {"couldn't be found"sv, BounceReason::unknown_recipient},
+    {"does not exist"sv, BounceReason::unknown_recipient},
+    {"doesn't exist"sv, BounceReason::unknown_recipient},
+    {"does not have an account"sv, BounceReason::unknown_recipient},
+    {"doesn't have a"sv, BounceReason::unknown_recipient},
+    {"not a valid mailbox"sv, BounceReason::unknown_recipient},
+    {"not a valid user"sv, BounceReason::unknown_recipient},
+    {"not a valid recipient"sv, BounceReason::unknown_recipient},
+    {"invalid mailbox"sv, BounceReason::unknown_recipient},
+    {"invalid recipient"sv, BounceReason::unknown_recipient},
+    {"invalid address"sv, BounceReason::unknown_recipient},
+    {"invalid user"sv, BounceReason::unknown_recipient},
+    {"name is not recognized"sv, BounceReason::unknown_recipient},
+    {"user not known"sv, BounceReason::unknown_recipient},
+    {"address not known"sv, BounceReason::unknown_recipient},
+    {"delivery userid"sv, BounceReason::unknown_recipient},
+    {"bad recipient"sv, BounceReason::unknown_recipient},
+    {"badrcptto"sv, BounceReason::unknown_recipient},
+    {"addressee unknown"sv, BounceReason::unknown_recipient},
+    {"address unknown"sv, BounceReason::unknown_recipient},
+    {"not our customer"sv, BounceReason::unknown_recipient},
+    {"no valid recipients"sv, BounceReason::unknown_recipient},
+    {"unrouteable address"sv, BounceReason::unknown_recipient},
+    {"is not a known user"sv, BounceReason::unknown_recipient},
+    {"no longer in use"sv, BounceReason::unknown_recipient},
     // The mailbox.
-    {"account disabled", BounceReason::mailbox_disabled},
-    {"mailbox disabled", BounceReason::mailbox_disabled},
-    {"is disabled", BounceReason::mailbox_disabled},
-    {"been disabled", BounceReason::mailbox_disabled},
-    {"temporarily disabled", BounceReason::mailbox_disabled},
-    {"account suspended", BounceReason::mailbox_disabled},
-    {"mailbox suspended", BounceReason::mailbox_disabled},
-    {"is suspended", BounceReason::mailbox_disabled},
-    {"been suspended", BounceReason::mailbox_disabled},
-    {"deactivated", BounceReason::mailbox_disabled},
-    {"inactive", BounceReason::mailbox_disabled},
-    {"not active", BounceReason::mailbox_disabled},
-    {"no longer active", BounceReason::mailbox_disabled},
-    {"account expired", BounceReason::mailbox_disabled},
-    {"account has expired", BounceReason::mailbox_disabled},
-    {"account locked", BounceReason::mailbox_disabled},
-    {"mailbox locked", BounceReason::mailbox_disabled},
-    {"is locked", BounceReason::mailbox_disabled},
-    {"frozen", BounceReason::mailbox_disabled},
-    {"mailbox full", BounceReason::mailbox_full},
-    {"mailbox is full", BounceReason::mailbox_full},
-    {"folder is full", BounceReason::mailbox_full},
-    {"mailbox has exceeded", BounceReason::mailbox_full},
-    {"full mailbox", BounceReason::mailbox_full},
-    {"over quota", BounceReason::mailbox_full},
-    {"overquota", BounceReason::mailbox_full},
-    {"quota exceeded", BounceReason::mailbox_full},
-    {"exceeded quota", BounceReason::mailbox_full},
-    {"exceeds quota", BounceReason::mailbox_full},
-    {"quota", BounceReason::mailbox_full},
-    {"storage allocation", BounceReason::mailbox_full},
-    {"out of storage", BounceReason::mailbox_full},
-    {"not enough storage", BounceReason::mailbox_full},
-    {"storage space", BounceReason::mailbox_full},
-    {"too much mail", BounceReason::mailbox_full},
-    {"mailbox size", BounceReason::mailbox_full},
-    {"has moved", BounceReason::mailbox_moved},
-    {"has been moved", BounceReason::mailbox_moved},
-    {"changed address", BounceReason::mailbox_moved},
-    {"user not local", BounceReason::mailbox_moved},
+    {"account disabled"sv, BounceReason::mailbox_disabled},
+    {"mailbox disabled"sv, BounceReason::mailbox_disabled},
+    {"is disabled"sv, BounceReason::mailbox_disabled},
+    {"been disabled"sv, BounceReason::mailbox_disabled},
+    {"temporarily disabled"sv, BounceReason::mailbox_disabled},
+    {"account suspended"sv, BounceReason::mailbox_disabled},
+    {"mailbox suspended"sv, BounceReason::mailbox_disabled},
+    {"is suspended"sv, BounceReason::mailbox_disabled},
+    {"been suspended"sv, BounceReason::mailbox_disabled},
+    {"deactivated"sv, BounceReason::mailbox_disabled},
+    {"inactive"sv, BounceReason::mailbox_disabled},
+    {"not active"sv, BounceReason::mailbox_disabled},
+    {"no longer active"sv, BounceReason::mailbox_disabled},
+    {"account expired"sv, BounceReason::mailbox_disabled},
+    {"account has expired"sv, BounceReason::mailbox_disabled},
+    {"account locked"sv, BounceReason::mailbox_disabled},
+    {"mailbox locked"sv, BounceReason::mailbox_disabled},
+    {"is locked"sv, BounceReason::mailbox_disabled},
+    {"frozen"sv, BounceReason::mailbox_disabled},
+    {"mailbox full"sv, BounceReason::mailbox_full},
+    {"mailbox is full"sv, BounceReason::mailbox_full},
+    {"folder is full"sv, BounceReason::mailbox_full},
+    {"mailbox has exceeded"sv, BounceReason::mailbox_full},
+    {"full mailbox"sv, BounceReason::mailbox_full},
+    {"over quota"sv, BounceReason::mailbox_full},
+    {"overquota"sv, BounceReason::mailbox_full},
+    {"quota exceeded"sv, BounceReason::mailbox_full},
+    {"exceeded quota"sv, BounceReason::mailbox_full},
+    {"exceeds quota"sv, BounceReason::mailbox_full},
+    {"quota"sv, BounceReason::mailbox_full},
+    {"storage allocation"sv, BounceReason::mailbox_full},
+    {"out of storage"sv, BounceReason::mailbox_full},
+    {"not enough storage"sv, BounceReason::mailbox_full},
+    {"storage space"sv, BounceReason::mailbox_full},
+    {"too much mail"sv, BounceReason::mailbox_full},
+    {"mailbox size"sv, BounceReason::mailbox_full},
+    {"has moved"sv, BounceReason::mailbox_moved},
+    {"has been moved"sv, BounceReason::mailbox_moved},
+    {"changed address"sv, BounceReason::mailbox_moved},
+    {"user not local"sv, BounceReason::mailbox_moved},
     // The message.
-    {"message too large", BounceReason::message_too_large},
-    {"message is too large", BounceReason::message_too_large},
-    {"message too big", BounceReason::message_too_large},
-    {"message is too big", BounceReason::message_too_large},
-    {"message size", BounceReason::message_too_large},
-    {"message length exceeds", BounceReason::message_too_large},
-    {"size limit", BounceReason::message_too_large},
-    {"maximum message size", BounceReason::message_too_large},
-    {"too large", BounceReason::message_too_large},
-    {"file too big", BounceReason::message_too_large},
+    {"message too large"sv, BounceReason::message_too_large},
+    {"message is too large"sv, BounceReason::message_too_large},
+    {"message too big"sv, BounceReason::message_too_large},
+    {"message is too big"sv, BounceReason::message_too_large},
+    {"message size"sv, BounceReason::message_too_large},
+    {"message length exceeds"sv, BounceReason::message_too_large},
+    {"size limit"sv, BounceReason::message_too_large},
+    {"maximum message size"sv, BounceReason::message_too_large},
+    {"too large"sv, BounceReason::message_too_large},
+    {"file too big"sv, BounceReason::message_too_large},
     // The domain.
-    {"does not accept mail", BounceReason::no_mail_domain},
-    {"doesn't receive email", BounceReason::no_mail_domain},
-    {"does not receive email", BounceReason::no_mail_domain},
-    {"no smtp service", BounceReason::no_mail_domain},
-    {"doesn't accept mail", BounceReason::no_mail_domain},
-    {"accepts no mail", BounceReason::no_mail_domain},
-    {"null mx", BounceReason::no_mail_domain},
-    {"not accept mail", BounceReason::no_mail_domain},
-    {"host not found", BounceReason::unknown_domain},
-    {"host unknown", BounceReason::unknown_domain},
-    {"unknown host", BounceReason::unknown_domain},
-    {"domain not found", BounceReason::unknown_domain},
-    {"unknown domain", BounceReason::unknown_domain},
-    {"domain unknown", BounceReason::unknown_domain},
-    {"no such domain", BounceReason::unknown_domain},
-    {"domain does not exist", BounceReason::unknown_domain},
-    {"non-existent domain", BounceReason::unknown_domain},
-    {"non-existent host", BounceReason::unknown_domain},
-    {"nonexistent domain", BounceReason::unknown_domain},
-    {"name or service not known", BounceReason::unknown_domain},
-    {"host or domain name not found", BounceReason::unknown_domain},
-    {"no mx", BounceReason::unknown_domain},
-    {"mx record", BounceReason::unknown_domain},
-    {"nxdomain", BounceReason::unknown_domain},
-    {"unroutable", BounceReason::unknown_domain},
-    {"unrouteable", BounceReason::unknown_domain},
-    {"no route to domain", BounceReason::unknown_domain},
-    {"dns error", BounceReason::unknown_domain},
-    {"dns lookup failure", BounceReason::unknown_domain},
-    {"domain name not found", BounceReason::unknown_domain},
+    {"does not accept mail"sv, BounceReason::no_mail_domain},
+    {"doesn't receive email"sv, BounceReason::no_mail_domain},
+    {"does not receive email"sv, BounceReason::no_mail_domain},
+    {"no smtp service"sv, BounceReason::no_mail_domain},
+    {"doesn't accept mail"sv, BounceReason::no_mail_domain},
+    {"accepts no mail"sv, BounceReason::no_mail_domain},
+    {"null mx"sv, BounceReason::no_mail_domain},
+    {"not accept mail"sv, BounceReason::no_mail_domain},
+    {"host not found"sv, BounceReason::unknown_domain},
+    {"host unknown"sv, BounceReason::unknown_domain},
+    {"unknown host"sv, BounceReason::unknown_domain},
+    {"domain not found"sv, BounceReason::unknown_domain},
+    {"unknown domain"sv, BounceReason::unknown_domain},
+    {"domain unknown"sv, BounceReason::unknown_domain},
+    {"no such domain"sv, BounceReason::unknown_domain},
+    {"domain does not exist"sv, BounceReason::unknown_domain},
+    {"non-existent domain"sv, BounceReason::unknown_domain},
+    {"non-existent host"sv, BounceReason::unknown_domain},
+    {"nonexistent domain"sv, BounceReason::unknown_domain},
+    {"name or service not known"sv, BounceReason::unknown_domain},
+    {"host or domain name not found"sv, BounceReason::unknown_domain},
+    {"no mx"sv, BounceReason::unknown_domain},
+    {"mx record"sv, BounceReason::unknown_domain},
+    {"nxdomain"sv, BounceReason::unknown_domain},
+    {"unroutable"sv, BounceReason::unknown_domain},
+    {"unrouteable"sv, BounceReason::unknown_domain},
+    {"no route to domain"sv, BounceReason::unknown_domain},
+    {"dns error"sv, BounceReason::unknown_domain},
+    {"dns lookup failure"sv, BounceReason::unknown_domain},
+    {"domain name not found"sv, BounceReason::unknown_domain},
     // Generic words about the recipient, after the domain's.
-    {"mailbox unavailable", BounceReason::unknown_recipient},
-    {"mailbox is unavailable", BounceReason::unknown_recipient},
-    {"address rejected", BounceReason::unknown_recipient},
-    {"recipient rejected", BounceReason::unknown_recipient},
-    {"not exist", BounceReason::unknown_recipient},
+    {"mailbox unavailable"sv, BounceReason::unknown_recipient},
+    {"mailbox is unavailable"sv, BounceReason::unknown_recipient},
+    {"address rejected"sv, BounceReason::unknown_recipient},
+    {"recipient rejected"sv, BounceReason::unknown_recipient},
+    {"not exist"sv, BounceReason::unknown_recipient},
     // Protocol and message format.
-    {"syntax error", BounceReason::syntax_error},
-    {"command unrecognized", BounceReason::syntax_error},
-    {"unrecognized command", BounceReason::syntax_error},
-    {"bad sequence", BounceReason::syntax_error},
-    {"line too long", BounceReason::syntax_error},
-    {"not compliant", BounceReason::syntax_error},
-    {"rfc 5322", BounceReason::syntax_error},
-    {"rfc5322", BounceReason::syntax_error},
-    {"rfc 2822", BounceReason::syntax_error},
-    {"rfc2822", BounceReason::syntax_error},
-    {"rfc 822", BounceReason::syntax_error},
-    {"malformed", BounceReason::syntax_error},
-    {"invalid header", BounceReason::syntax_error},
-    {"missing header", BounceReason::syntax_error},
-    {"header error", BounceReason::syntax_error},
-    {"bare lf", BounceReason::syntax_error},
-    {"protocol error", BounceReason::syntax_error},
+    {"syntax error"sv, BounceReason::syntax_error},
+    {"command unrecognized"sv, BounceReason::syntax_error},
+    {"unrecognized command"sv, BounceReason::syntax_error},
+    {"bad sequence"sv, BounceReason::syntax_error},
+    {"line too long"sv, BounceReason::syntax_error},
+    {"not compliant"sv, BounceReason::syntax_error},
+    {"rfc 5322"sv, BounceReason::syntax_error},
+    {"rfc5322"sv, BounceReason::syntax_error},
+    {"rfc 2822"sv, BounceReason::syntax_error},
+    {"rfc2822"sv, BounceReason::syntax_error},
+    {"rfc 822"sv, BounceReason::syntax_error},
+    {"malformed"sv, BounceReason::syntax_error},
+    {"invalid header"sv, BounceReason::syntax_error},
+    {"missing header"sv, BounceReason::syntax_error},
+    {"header error"sv, BounceReason::syntax_error},
+    {"bare lf"sv, BounceReason::syntax_error},
+    {"protocol error"sv, BounceReason::syntax_error},
     // The network.
-    {"connection refused", BounceReason::network_error},
-    {"did not accept our requests to connect", BounceReason::network_error},
-    {"connection timed out", BounceReason::network_error},
-    {"timed out", BounceReason::network_error},
-    {"timeout", BounceReason::network_error},
-    {"network is unreachable", BounceReason::network_error},
-    {"no route to host", BounceReason::network_error},
-    {"host unreachable", BounceReason::network_error},
-    {"connection reset", BounceReason::network_error},
-    {"connection closed", BounceReason::network_error},
-    {"lost connection", BounceReason::network_error},
-    {"could not connect", BounceReason::network_error},
-    {"unable to connect", BounceReason::network_error},
-    {"failed to connect", BounceReason::network_error},
-    {"broken pipe", BounceReason::network_error},
-    {"network error", BounceReason::network_error},
-    {"smtp conversation", BounceReason::network_error},
-    {"connection dropped", BounceReason::network_error},
-    {"not reachable", BounceReason::network_error},
-    {"did not respond", BounceReason::network_error},
-    {"not responding", BounceReason::network_error},
-    {"smtp connection", BounceReason::network_error},
-    {"name server", BounceReason::network_error},
-    {"mail loop", BounceReason::network_error},
-    {"routing loop", BounceReason::network_error},
-    {"too many hops", BounceReason::network_error},
-    {"loops back", BounceReason::network_error},
+    {"connection refused"sv, BounceReason::network_error},
+    {"did not accept our requests to connect"sv, BounceReason::network_error},
+    {"connection timed out"sv, BounceReason::network_error},
+    {"timed out"sv, BounceReason::network_error},
+    {"timeout"sv, BounceReason::network_error},
+    {"network is unreachable"sv, BounceReason::network_error},
+    {"no route to host"sv, BounceReason::network_error},
+    {"host unreachable"sv, BounceReason::network_error},
+    {"connection reset"sv, BounceReason::network_error},
+    {"connection closed"sv, BounceReason::network_error},
+    {"lost connection"sv, BounceReason::network_error},
+    {"could not connect"sv, BounceReason::network_error},
+    {"unable to connect"sv, BounceReason::network_error},
+    {"failed to connect"sv, BounceReason::network_error},
+    {"broken pipe"sv, BounceReason::network_error},
+    {"network error"sv, BounceReason::network_error},
+    {"smtp conversation"sv, BounceReason::network_error},
+    {"connection dropped"sv, BounceReason::network_error},
+    {"not reachable"sv, BounceReason::network_error},
+    {"did not respond"sv, BounceReason::network_error},
+    {"not responding"sv, BounceReason::network_error},
+    {"smtp connection"sv, BounceReason::network_error},
+    {"name server"sv, BounceReason::network_error},
+    {"mail loop"sv, BounceReason::network_error},
+    {"routing loop"sv, BounceReason::network_error},
+    {"too many hops"sv, BounceReason::network_error},
+    {"loops back"sv, BounceReason::network_error},
     // A server that answers the connection with an error: usually a block of the sending IP.
-    {"refused to talk to me", BounceReason::blocked},
+    {"refused to talk to me"sv, BounceReason::blocked},
     // The receiving system.
-    {"system error", BounceReason::system_error},
-    {"internal error", BounceReason::system_error},
-    {"server error", BounceReason::system_error},
-    {"local error", BounceReason::system_error},
-    {"configuration error", BounceReason::system_error},
-    {"mailer error", BounceReason::system_error},
-    {"out of memory", BounceReason::system_error},
-    {"insufficient system", BounceReason::system_error},
-    {"system resources", BounceReason::system_error},
-    {"temporary failure", BounceReason::system_error},
-    {"temporary local problem", BounceReason::system_error},
-    {"not accepting", BounceReason::system_error},
-    {"too busy", BounceReason::system_error},
-    {"service unavailable", BounceReason::system_error},
-    {"service not available", BounceReason::system_error},
-    {"currently unavailable", BounceReason::system_error},
-    {"unable to contact", BounceReason::system_error},
+    {"system error"sv, BounceReason::system_error},
+    {"internal error"sv, BounceReason::system_error},
+    {"server error"sv, BounceReason::system_error},
+    {"local error"sv, BounceReason::system_error},
+    {"configuration error"sv, BounceReason::system_error},
+    {"mailer error"sv, BounceReason::system_error},
+    {"out of memory"sv, BounceReason::system_error},
+    {"insufficient system"sv, BounceReason::system_error},
+    {"system resources"sv, BounceReason::system_error},
+    {"temporary failure"sv, BounceReason::system_error},
+    {"temporary local problem"sv, BounceReason::system_error},
+    {"not accepting"sv, BounceReason::system_error},
+    {"too busy"sv, BounceReason::system_error},
+    {"service unavailable"sv, BounceReason::system_error},
+    {"service not available"sv, BounceReason::system_error},
+    {"currently unavailable"sv, BounceReason::system_error},
+    {"unable to contact"sv, BounceReason::system_error},
     // Gave up after retrying: after the other reasons, since the last error says more.
-    {"delivery time expired", BounceReason::expired},
-    {"retry timeout exceeded", BounceReason::expired},
-    {"retry time not reached for any host after a long", BounceReason::expired},
-    {"message expired", BounceReason::expired},
-    {"message has been in the queue too long", BounceReason::expired},
-    {"too long in queue", BounceReason::expired},
-    {"could not be delivered within", BounceReason::expired},
-    {"has not been delivered", BounceReason::expired},
-    {"was not delivered within", BounceReason::expired},
-    {"could not deliver for the last", BounceReason::expired},
+    {"delivery time expired"sv, BounceReason::expired},
+    {"retry timeout exceeded"sv, BounceReason::expired},
+    {"retry time not reached for any host after a long"sv, BounceReason::expired},
+    {"message expired"sv, BounceReason::expired},
+    {"message has been in the queue too long"sv, BounceReason::expired},
+    {"too long in queue"sv, BounceReason::expired},
+    {"could not be delivered within"sv, BounceReason::expired},
+    {"has not been delivered"sv, BounceReason::expired},
+    {"was not delivered within"sv, BounceReason::expired},
+    {"could not deliver for the last"sv, BounceReason::expired},
     // Generic policy words, last.
-    {"access denied", BounceReason::blocked},
-    {"blocked", BounceReason::blocked},
-    {"banned", BounceReason::blocked},
-    {"policy", BounceReason::blocked},
-    {"prohibited", BounceReason::blocked},
-    {"not allowed", BounceReason::blocked},
-    {"not authorized", BounceReason::blocked},
-    {"not permitted", BounceReason::blocked},
-    {"refused", BounceReason::blocked},
-    {"denied", BounceReason::blocked},
+    {"access denied"sv, BounceReason::blocked},
+    {"blocked"sv, BounceReason::blocked},
+    {"banned"sv, BounceReason::blocked},
+    {"policy"sv, BounceReason::blocked},
+    {"prohibited"sv, BounceReason::blocked},
+    {"not allowed"sv, BounceReason::blocked},
+    {"not authorized"sv, BounceReason::blocked},
+    {"not permitted"sv, BounceReason::blocked},
+    {"refused"sv, BounceReason::blocked},
+    {"denied"sv, BounceReason::blocked},
 };
 
 // The phrases grouped by first letter, so that one pass over the text
@@ -6252,8 +6284,8 @@ inline constexpr PhraseIndex phrase_index = make_phrase_index();
 // Does the text say that delivery attempts have stopped?
 [[nodiscard]] constexpr bool says_gave_up(std::string_view text) noexcept {
   constexpr std::string_view words[] = {
-      "not going to try again", "retry timeout exceeded",         "delivery time expired", "too long in queue",
-      "in the queue too long",  "could not deliver for the last", "message expired"};
+      "not going to try again"sv, "retry timeout exceeded"sv,         "delivery time expired"sv, "too long in queue"sv,
+      "in the queue too long"sv,  "could not deliver for the last"sv, "message expired"sv};
   for (std::string_view phrase : words) {
     if (ifind(text, phrase) != std::string_view::npos) return true;
   }
@@ -6559,30 +6591,30 @@ namespace detail {
 [[nodiscard]] constexpr bool starts_returned_message(std::string_view line) noexcept {
   // Header lines and part headers: at the start of the line.
   constexpr std::string_view prefixes[] = {
-      "content-type: message/rfc822",
-      "content-type: text/rfc822-headers",
-      "content-type: message/global",
-      "content-type: message/delivery-status",
-      "content-type: message/feedback-report",
-      "return-path: <",
-      "received: from",
-      "received: by",
+      "content-type: message/rfc822"sv,
+      "content-type: text/rfc822-headers"sv,
+      "content-type: message/global"sv,
+      "content-type: message/delivery-status"sv,
+      "content-type: message/feedback-report"sv,
+      "return-path: <"sv,
+      "received: from"sv,
+      "received: by"sv,
   };
   // Announcements of the copy: anywhere in the line ("------ This is a copy
   // of the message", "The first 50 lines of your original message follow:").
   constexpr std::string_view announcements[] = {
-      "this is a copy of the message",
-      "this is a copy of your message",
-      "below this line is a copy",
-      "original message follow",
-      "- original message",
-      "-original message",
-      "message header follows",
-      "message headers follow",
-      "header of the original message",
-      "unsent message below",
-      "this is a copy of the headers",
-      "lines of your original message",
+      "this is a copy of the message"sv,
+      "this is a copy of your message"sv,
+      "below this line is a copy"sv,
+      "original message follow"sv,
+      "- original message"sv,
+      "-original message"sv,
+      "message header follows"sv,
+      "message headers follow"sv,
+      "header of the original message"sv,
+      "unsent message below"sv,
+      "this is a copy of the headers"sv,
+      "lines of your original message"sv,
   };
   const std::string_view text = trim(line);
   for (std::string_view prefix : prefixes) {
@@ -6597,9 +6629,9 @@ namespace detail {
 
 // Header lines of the notice itself that name addresses other than the recipient.
 [[nodiscard]] constexpr bool is_noise_line(std::string_view line) noexcept {
-  constexpr std::string_view prefixes[] = {"message-id:",    "in-reply-to:",       "references:",     "from:",
-                                           "sender:",        "reply-to:",          "return-path:",    "x-",
-                                           "reporting-mta:", "received-from-mta:", "dkim-signature:", "list-"};
+  constexpr std::string_view prefixes[] = {"message-id:"sv,    "in-reply-to:"sv,       "references:"sv,     "from:"sv,
+                                           "sender:"sv,        "reply-to:"sv,          "return-path:"sv,    "x-"sv,
+                                           "reporting-mta:"sv, "received-from-mta:"sv, "dkim-signature:"sv, "list-"sv};
   const std::string_view text = trim(line);
   // Quoted lines of the original message ("> To: ..."), but not the ">>>"
   // commands of an SMTP transcript.
@@ -6756,8 +6788,9 @@ struct NamedRecipients {
   if (istarts_with(trim(header_value(headers, "Auto-Submitted")), "auto-replied")) return true;
   if (!header_value(headers, "X-Autoreply").empty() || !header_value(headers, "X-Autorespond").empty()) return true;
   const std::string_view subject = trim(header_value(headers, "Subject"));
-  constexpr std::string_view markers[] = {"auto:",         "automatic reply",   "autoreply", "auto-reply", "auto reply",
-                                          "out of office", "out of the office", "vacation",  "away from"};
+  constexpr std::string_view markers[] = {"auto:"sv,      "automatic reply"sv, "autoreply"sv,         "auto-reply"sv,
+                                          "auto reply"sv, "out of office"sv,   "out of the office"sv, "vacation"sv,
+                                          "away from"sv};
   for (std::string_view marker : markers) {
     if (ifind(subject, marker) != std::string_view::npos) return true;
   }
@@ -6767,20 +6800,20 @@ struct NamedRecipients {
 // Bounces carry Auto-Submitted too (RFC 3834 §5 asks for it); their subject tells them apart.
 [[nodiscard]] constexpr bool is_failure_notice(std::string_view headers) noexcept {
   const std::string_view subject = header_value(headers, "Subject");
-  constexpr std::string_view markers[] = {"fail",
-                                          "undeliver",
-                                          "undelivered",
-                                          "returned",
-                                          "delivery status",
-                                          "not delivered",
-                                          "non-delivery",
-                                          "nondelivery",
-                                          "rejected",
-                                          "error",
-                                          "delayed",
-                                          "bounce",
-                                          "could not be delivered",
-                                          "=?"};
+  constexpr std::string_view markers[] = {"fail"sv,
+                                          "undeliver"sv,
+                                          "undelivered"sv,
+                                          "returned"sv,
+                                          "delivery status"sv,
+                                          "not delivered"sv,
+                                          "non-delivery"sv,
+                                          "nondelivery"sv,
+                                          "rejected"sv,
+                                          "error"sv,
+                                          "delayed"sv,
+                                          "bounce"sv,
+                                          "could not be delivered"sv,
+                                          "=?"sv};
   for (std::string_view marker : markers) {
     if (ifind(subject, marker) != std::string_view::npos) return true;
   }
@@ -6790,14 +6823,14 @@ struct NamedRecipients {
 // A notice that says delivery attempts go on: a delay warning.
 [[nodiscard]] constexpr bool is_delay_notice(std::string_view headers, std::string_view text) noexcept {
   const std::string_view subject = header_value(headers, "Subject");
-  constexpr std::string_view subject_markers[] = {"delayed", "delay)", "warning: could not send",
-                                                  "delivery status notification (delay"};
+  constexpr std::string_view subject_markers[] = {"delayed"sv, "delay)"sv, "warning: could not send"sv,
+                                                  "delivery status notification (delay"sv};
   for (std::string_view marker : subject_markers) {
     if (ifind(subject, marker) != std::string_view::npos) return true;
   }
   constexpr std::string_view text_markers[] = {
-      "will be retried",        "attempts will continue", "will keep trying",     "warning message only",
-      "not yet been delivered", "still trying",           "will continue trying", "will retry"};
+      "will be retried"sv,        "attempts will continue"sv, "will keep trying"sv,     "warning message only"sv,
+      "not yet been delivered"sv, "still trying"sv,           "will continue trying"sv, "will retry"sv};
   const std::string_view head = text.substr(0, 4096);
   for (std::string_view marker : text_markers) {
     if (ifind(head, marker) != std::string_view::npos) return true;
