@@ -78,3 +78,69 @@ stop_exim() {
   kill -- "-$EXIM_PID" 2>/dev/null || true
   EXIM_PID=
 }
+
+# Exim as a sending MTA, run from the command line (no daemon) with a
+# configuration of its own: mail for mx.smtpcodes.test goes to Postfix's
+# strict server on POSTFIX_PORT, mail for mx2.smtpcodes.test to Postfix's
+# relay on RELAY_PORT (which passes it on to the Exim daemon), mail for
+# down.smtpcodes.test to DOWN_PORT, where nothing listens. Whatever a server
+# refuses comes back as Exim's own "Mail delivery failed" notice to
+# sender@client.smtpcodes.test, written into BOUNCE_DIR, one file per notice.
+# There are no retry rules, so a temporary failure (the refused connection)
+# is given up at once ("retry timeout exceeded") instead of queued.
+#
+# configure_exim_sender BINARY DIR POSTFIX_PORT RELAY_PORT DOWN_PORT BOUNCE_DIR
+# send_with_exim BINARY DIR RECIPIENT... <MESSAGE: delivers at once.
+configure_exim_sender() {
+  local binary=$1 dir=$2 postfix_port=$3 relay_port=$4 down_port=$5 bounce_dir=$6
+  mkdir -p "$dir/spool" "$dir/log" "$bounce_dir"
+  chown Debian-exim:Debian-exim "$dir/spool" "$dir/log" "$bounce_dir"
+  # exim_path: Exim starts itself again to send its notices, and the binary
+  # is not where Debian would put it.
+  cat >"$dir/exim.conf" <<CONF
+keep_environment =
+exim_path = $binary
+exim_user = Debian-exim
+exim_group = Debian-exim
+spool_directory = $dir/spool
+log_file_path = $dir/log/%slog
+primary_hostname = client.smtpcodes.test
+qualify_domain = client.smtpcodes.test
+domainlist local_domains = client.smtpcodes.test
+rfc1413_query_timeout = 0s
+host_lookup =
+
+begin routers
+to_postfix:
+  driver = accept
+  domains = mx.smtpcodes.test : mx2.smtpcodes.test : down.smtpcodes.test
+  transport = to_postfix
+
+notices:
+  driver = accept
+  domains = +local_domains
+  transport = notice_file
+
+begin transports
+to_postfix:
+  driver = smtp
+  hosts = 127.0.0.1
+  hosts_override
+  allow_localhost
+  port = \${if eq{\$domain}{mx.smtpcodes.test}{$postfix_port}{\${if eq{\$domain}{mx2.smtpcodes.test}{$relay_port}{$down_port}}}}
+
+notice_file:
+  driver = appendfile
+  user = Debian-exim
+  file = $bounce_dir/exim-\$message_exim_id.eml
+  message_prefix =
+  message_suffix =
+CONF
+}
+
+send_with_exim() {
+  local binary=$1 dir=$2
+  shift 2
+  # Exim warns on standard error that -C costs it its privileges; that is expected.
+  "$binary" -C "$dir/exim.conf" -odf -oi -f sender@client.smtpcodes.test "$@" 2>>"$dir/log/stderr"
+}
