@@ -8,9 +8,9 @@
 # BOUNCE_DIR/postfix/*.eml. Two kinds of check, one output line each,
 # starting "ok " or "FAILED ":
 #
-# - expected: every row of expected-bounces.tsv is found, with that status,
-#   reply code, bounce type and reason, in a notice of that MTA, and no
-#   notice names a failed recipient without a row;
+# - expected: every row of expected-bounces.tsv is found, with that action,
+#   status, reply code, bounce type and reason, in a notice of that MTA, and
+#   no notice names a failed or delayed recipient without a row;
 # - sisimai: for every notice and sample, per recipient, both find it and
 #   agree on the enhanced status and reply code (exactly), the reason
 #   (through %reason_map) and the bounce type, except for the known
@@ -131,7 +131,7 @@ for my $notice (@notices) {
     my ($mta, $file) = @$notice;
     my $found = ours($file);
     for my $recipient (sort keys %$found) {
-        next if $found->{$recipient}{action} ne 'failed';
+        next if $found->{$recipient}{action} !~ /^(failed|delayed)$/;
         my $key = "$mta $recipient";
         if (grep { "$_->[0] " . lc($_->[1]) eq $key } @expected) {
             $read{$key} = $found->{$recipient};
@@ -148,7 +148,7 @@ for my $row (@expected) {
         report(0, "expected: $recipient not found in any notice from $mta");
         next;
     }
-    my @fields = qw(status reply_code bounce reason);
+    my @fields = qw(action status reply_code bounce reason);
     my @wrong;
     for my $i (0 .. $#fields) {
         my $value = shown($got->{$fields[$i]});

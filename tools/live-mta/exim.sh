@@ -81,8 +81,9 @@ stop_exim() {
 
 # Exim as a sending MTA, run from the command line (no daemon) with a
 # configuration of its own: mail for mx.smtpcodes.test goes to Postfix's
-# strict server on POSTFIX_PORT, mail for mx2.smtpcodes.test to Postfix's
-# relay on RELAY_PORT (which passes it on to the Exim daemon), mail for
+# strict server on POSTFIX_PORT, mail for mx2.smtpcodes.test and
+# slow.smtpcodes.test to Postfix's relay on RELAY_PORT (which passes it on to
+# the Exim daemon, or tries to), mail for
 # down.smtpcodes.test to DOWN_PORT, where nothing listens. Whatever a server
 # refuses comes back as Exim's own "Mail delivery failed" notice to
 # sender@client.smtpcodes.test, written into BOUNCE_DIR, one file per notice.
@@ -113,7 +114,7 @@ host_lookup =
 begin routers
 to_postfix:
   driver = accept
-  domains = mx.smtpcodes.test : mx2.smtpcodes.test : down.smtpcodes.test
+  domains = mx.smtpcodes.test : mx2.smtpcodes.test : slow.smtpcodes.test : down.smtpcodes.test
   transport = to_postfix
 
 notices:
@@ -127,7 +128,7 @@ to_postfix:
   hosts = 127.0.0.1
   hosts_override
   allow_localhost
-  port = \${if eq{\$domain}{mx.smtpcodes.test}{$postfix_port}{\${if eq{\$domain}{mx2.smtpcodes.test}{$relay_port}{$down_port}}}}
+  port = \${if eq{\$domain}{mx.smtpcodes.test}{$postfix_port}{\${if eq{\$domain}{down.smtpcodes.test}{$down_port}{$relay_port}}}}
 
 notice_file:
   driver = appendfile

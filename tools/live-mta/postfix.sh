@@ -2,16 +2,19 @@
 # listening on 127.0.0.1 only. Sourced by tools/test.d/50-live-mta.sh inside
 # a network namespace that has nothing but loopback.
 #
-# start_postfix DIR PORT RELAY_PORT EXIM_PORT BOUNCE_DIR: sets POSTFIX_PID to
-# the master's process id. PORT is the strict server the reply checks talk
-# to. RELAY_PORT accepts mail from loopback for mx2.smtpcodes.test and relays
-# it to Exim on EXIM_PORT, so that Exim's refusals make Postfix write its own
-# delivery status notifications; those go to sender@client.smtpcodes.test,
-# which a pipe delivers into BOUNCE_DIR, one file per notice.
+# start_postfix DIR PORT RELAY_PORT EXIM_PORT DOWN_PORT BOUNCE_DIR: sets
+# POSTFIX_PID to the master's process id. PORT is the strict server the reply
+# checks talk to. RELAY_PORT accepts mail from loopback and relays it: for
+# mx2.smtpcodes.test to Exim on EXIM_PORT, so that Exim's refusals make
+# Postfix write its own delivery status notifications, and for
+# slow.smtpcodes.test to DOWN_PORT, where nothing listens, so that Postfix
+# retries every second and sends a delay warning after one. The notices go to
+# sender@client.smtpcodes.test, which a pipe delivers into BOUNCE_DIR, one
+# file per notice.
 # stop_postfix: stops that process and waits for it.
 
 start_postfix() {
-  local dir=$1 port=$2 relay_port=$3 exim_port=$4 bounce_dir=$5
+  local dir=$1 port=$2 relay_port=$3 exim_port=$4 down_port=$5 bounce_dir=$6
   local config="$dir/etc" spool="$dir/spool" data="$dir/data"
   mkdir -p "$config" "$spool" "$data" "$bounce_dir"
   chown nobody "$bounce_dir"  # the pipe writes as nobody
@@ -28,9 +31,9 @@ start_postfix() {
   # Small limits and plain rules, so that each test command provokes a known
   # reply: SIZE 2000, local users only, no relaying for anyone (mynetworks
   # excludes loopback), and every message discarded instead of delivered,
-  # except what transport_maps routes: mail for mx2.smtpcodes.test (which
-  # only RELAY_PORT accepts) to Exim, and notices for client.smtpcodes.test
-  # to the pipe that writes them into BOUNCE_DIR. The notices, which quote
+  # except what transport_maps routes: mail for mx2.smtpcodes.test and
+  # slow.smtpcodes.test (which only RELAY_PORT accepts) onwards, and notices
+  # for client.smtpcodes.test to the pipe that writes them into BOUNCE_DIR. The notices, which quote
   # the returned message, pass through a cleanup service of their own that
   # allows more than 2000 bytes.
   cat >"$config/main.cf" <<CONF
@@ -60,7 +63,12 @@ smtpd_discard_ehlo_keywords = etrn, vrfy
 local_transport = discard:
 default_transport = discard:
 relay_transport = discard:
-transport_maps = inline:{ mx2.smtpcodes.test=smtp:[127.0.0.1]:$exim_port, client.smtpcodes.test=bouncefile: }
+transport_maps = inline:{ mx2.smtpcodes.test=smtp:[127.0.0.1]:$exim_port, slow.smtpcodes.test=smtp:[127.0.0.1]:$down_port,
+  client.smtpcodes.test=bouncefile: }
+delay_warning_time = 1s
+queue_run_delay = 1s
+minimal_backoff_time = 1s
+maximal_backoff_time = 1s
 bouncefile_destination_recipient_limit = 1
 disable_dns_lookups = yes
 smtp_dns_support_level = disabled

@@ -5,7 +5,7 @@
 #
 # Then real bounces: Exim sends mail that Postfix refuses, and Postfix relays
 # mail that the Exim daemon refuses, so that each MTA writes its own
-# non-delivery notices. tools/live-mta/check-bounces.pl reads them with
+# non-delivery notices (and Postfix a delay warning). tools/live-mta/check-bounces.pl reads them with
 # `smtpcodes bounces --json`, checks them against what the refusing server
 # said, and compares them (and examples/bounces/*.eml) with Sisimai.
 set -euo pipefail
@@ -58,8 +58,10 @@ produce_bounces() {
   # one (550 Unrouteable address); Postfix writes the notice.
   message "relayed" | send_with_exim "$exim" "$sender" nobody-here@mx2.smtpcodes.test \
     root@mx2.smtpcodes.test || failed=1
+  # Postfix cannot connect, retries every second, and warns after one.
+  message "delayed" | send_with_exim "$exim" "$sender" someone@slow.smtpcodes.test || failed=1
   wait_for_files "$work/bounces/exim" 3 30 || { echo "live-mta: Exim wrote fewer than 3 notices"; failed=1; }
-  wait_for_files "$work/bounces/postfix" 1 30 || { echo "live-mta: Postfix wrote no notice"; failed=1; }
+  wait_for_files "$work/bounces/postfix" 2 30 || { echo "live-mta: Postfix wrote fewer than 2 notices"; failed=1; }
   sleep 0.5  # a notice may still be being written
   mkdir -p "$out"
   cp -r "$work/bounces/exim" "$work/bounces/postfix" "$out/"
@@ -79,7 +81,7 @@ if [ "${1:-}" = --inside ]; then
   source "$SMTPCODES_ROOT/tools/live-mta/postfix.sh"
   source "$SMTPCODES_ROOT/tools/live-mta/exim.sh"
   trap 'stop_postfix; stop_exim' EXIT
-  start_postfix "$work/postfix" "$postfix_port" "$relay_port" "$exim_port" "$work/bounces/postfix"
+  start_postfix "$work/postfix" "$postfix_port" "$relay_port" "$exim_port" "$down_port" "$work/bounces/postfix"
   start_exim "$exim" "$work/exim" "$exim_port"
   status=0
   for server in postfix exim; do
