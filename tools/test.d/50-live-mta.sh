@@ -14,6 +14,7 @@ postfix_port=2525
 exim_port=2526
 relay_port=2527  # Postfix, relaying for loopback to Exim
 down_port=2599   # nothing listens here
+late_port=2598   # nor here
 
 # wait_for_listener PORT SECONDS: true once something listens on 127.0.0.1:PORT.
 wait_for_listener() {
@@ -43,7 +44,8 @@ message() { printf 'Subject: %s\n\nA test message from the smtpcodes live stage.
 # tools/live-mta/expected-bounces.tsv.
 produce_bounces() {
   local out=$1 sender="$work/exim-sender" failed=0
-  configure_exim_sender "$exim" "$sender" "$postfix_port" "$relay_port" "$down_port" "$work/bounces/exim"
+  configure_exim_sender "$exim" "$sender" "$postfix_port" "$relay_port" "$down_port" "$late_port" \
+    "$work/bounces/exim"
   wait_for_listener "$relay_port" 30 || { echo "live-mta: the Postfix relay did not start listening"; return 1; }
   # Postfix refuses two unknown users at RCPT (550 5.1.1) and takes root.
   message "unknown users" | send_with_exim "$exim" "$sender" nobody-here@mx.smtpcodes.test \
@@ -60,7 +62,12 @@ produce_bounces() {
     root@mx2.smtpcodes.test || failed=1
   # Postfix cannot connect, retries every second, and warns after one.
   message "delayed" | send_with_exim "$exim" "$sender" someone@slow.smtpcodes.test || failed=1
-  wait_for_files "$work/bounces/exim" 3 30 || { echo "live-mta: Exim wrote fewer than 3 notices"; failed=1; }
+  # Exim cannot connect and keeps the message; tried again after a second,
+  # it warns.
+  message "late" | send_with_exim "$exim" "$sender" someone@late.smtpcodes.test || failed=1
+  sleep 1.5
+  run_exim_queue "$exim" "$sender" || failed=1
+  wait_for_files "$work/bounces/exim" 4 30 || { echo "live-mta: Exim wrote fewer than 4 notices"; failed=1; }
   wait_for_files "$work/bounces/postfix" 2 30 || { echo "live-mta: Postfix wrote fewer than 2 notices"; failed=1; }
   sleep 0.5  # a notice may still be being written
   mkdir -p "$out"
