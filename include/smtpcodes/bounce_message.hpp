@@ -242,7 +242,7 @@ constexpr std::size_t named_recipients(std::string_view message, bool all_addres
   std::size_t line_starts[max_recipients]{};
   std::size_t count = 0;
   std::string_view from = header_value(top.headers, "From");
-  from = bare_address(from.substr(from.find('<') == std::string_view::npos ? 0 : from.find('<')));
+  from = bare_address(from);
   // System addresses (postmaster@...) are usually the reporting side; only
   // when nobody else is named are they taken as recipients (a second pass).
   for (int pass = all_addresses ? 1 : 0; pass < 2 && count == 0; ++pass) {
@@ -488,12 +488,10 @@ constexpr std::size_t for_each_bounce_recipient(std::string_view message, Callba
 
   const std::string_view from = bare_address(header_value(top.headers, "From"));
   if (detail::is_auto_reply(top.headers) && !detail::is_failure_notice(top.headers) &&
-      !detail::is_system_address(from.substr(from.find('<') == std::string_view::npos ? 0 : from.find('<') + 1))) {
+      !detail::is_system_address(from)) {
     BounceRecipient recipient;
     recipient.source = BounceSource::auto_reply;
-    recipient.recipient = bare_address(header_value(top.headers, "From"));
-    const std::size_t open = recipient.recipient.find('<');
-    if (open != std::string_view::npos) recipient.recipient = bare_address(recipient.recipient.substr(open));
+    recipient.recipient = from;
     recipient.diagnostic = header_value(top.headers, "Subject");
     recipient.verdict.reason = BounceReason::auto_reply;
     recipient.verdict.evidence.kind = EvidenceKind::message;
@@ -503,8 +501,7 @@ constexpr std::size_t for_each_bounce_recipient(std::string_view message, Callba
 
   // A notice from a mailer daemon, or one titled as a failure, reports failures
   // even where its text names no reason.
-  const bool from_system =
-      detail::is_system_address(from.substr(from.find('<') == std::string_view::npos ? 0 : from.find('<') + 1));
+  const bool from_system = detail::is_system_address(from);
   const bool bounce_notice = from_system || detail::is_failure_notice(top.headers);
   // A warning that delivery goes on is a delay, not a bounce (yet).
   const bool delay_notice = detail::is_delay_notice(top.headers, detail::explanation_region(message));

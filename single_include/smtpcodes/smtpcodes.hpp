@@ -4920,10 +4920,17 @@ namespace detail {
   return TypedValue{detail::trim(value.substr(0, semicolon)), detail::trim(value.substr(semicolon + 1))};
 }
 
-// An address without its comment, angle brackets or quotes:
-// "<Bob@Example.com> (x)" -> "Bob@Example.com".
+// An address without its comment, angle brackets, quotes or display name:
+// "<Bob@Example.com> (x)" and "Bob <Bob@Example.com>" -> "Bob@Example.com".
+// Header fields (To, From) carry display names; DSN fields do not, but
+// the same reading serves both (RFC 5322 §3.4 name-addr).
 [[nodiscard]] constexpr std::string_view bare_address(std::string_view address) noexcept {
   address = strip_comment(address);
+  const std::size_t open = address.find('<');
+  if (open != std::string_view::npos) {
+    const std::size_t close = address.find('>', open);
+    address = address.substr(open + 1, close == std::string_view::npos ? close : close - open - 1);
+  }
   while (!address.empty() && (address.front() == '<' || address.front() == '"' || address.front() == '\'')) {
     address.remove_prefix(1);
   }
@@ -6742,7 +6749,7 @@ constexpr std::size_t named_recipients(std::string_view message, bool all_addres
   std::size_t line_starts[max_recipients]{};
   std::size_t count = 0;
   std::string_view from = header_value(top.headers, "From");
-  from = bare_address(from.substr(from.find('<') == std::string_view::npos ? 0 : from.find('<')));
+  from = bare_address(from);
   // System addresses (postmaster@...) are usually the reporting side; only
   // when nobody else is named are they taken as recipients (a second pass).
   for (int pass = all_addresses ? 1 : 0; pass < 2 && count == 0; ++pass) {
@@ -6988,12 +6995,10 @@ constexpr std::size_t for_each_bounce_recipient(std::string_view message, Callba
 
   const std::string_view from = bare_address(header_value(top.headers, "From"));
   if (detail::is_auto_reply(top.headers) && !detail::is_failure_notice(top.headers) &&
-      !detail::is_system_address(from.substr(from.find('<') == std::string_view::npos ? 0 : from.find('<') + 1))) {
+      !detail::is_system_address(from)) {
     BounceRecipient recipient;
     recipient.source = BounceSource::auto_reply;
-    recipient.recipient = bare_address(header_value(top.headers, "From"));
-    const std::size_t open = recipient.recipient.find('<');
-    if (open != std::string_view::npos) recipient.recipient = bare_address(recipient.recipient.substr(open));
+    recipient.recipient = from;
     recipient.diagnostic = header_value(top.headers, "Subject");
     recipient.verdict.reason = BounceReason::auto_reply;
     recipient.verdict.evidence.kind = EvidenceKind::message;
@@ -7003,8 +7008,7 @@ constexpr std::size_t for_each_bounce_recipient(std::string_view message, Callba
 
   // A notice from a mailer daemon, or one titled as a failure, reports failures
   // even where its text names no reason.
-  const bool from_system =
-      detail::is_system_address(from.substr(from.find('<') == std::string_view::npos ? 0 : from.find('<') + 1));
+  const bool from_system = detail::is_system_address(from);
   const bool bounce_notice = from_system || detail::is_failure_notice(top.headers);
   // A warning that delivery goes on is a delay, not a bounce (yet).
   const bool delay_notice = detail::is_delay_notice(top.headers, detail::explanation_region(message));
