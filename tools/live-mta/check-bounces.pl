@@ -5,12 +5,13 @@
 #   check-bounces.pl CLI BOUNCE_DIR [SAMPLE.eml...]
 #
 # BOUNCE_DIR holds the notices of the live stage, BOUNCE_DIR/exim/*.eml and
-# BOUNCE_DIR/postfix/*.eml. Two kinds of check, one output line each,
+# BOUNCE_DIR/postfix/*.eml, and the MTAs' delivery logs, BOUNCE_DIR/logs/
+# exim.log and postfix.log. Two kinds of check, one output line each,
 # starting "ok " or "FAILED ":
 #
 # - expected: every row of expected-bounces.tsv is found, with that action,
-#   status, reply code, bounce type and reason, in a notice of that MTA, and
-#   no notice names a failed or delayed recipient without a row;
+#   status, reply code, bounce type and reason, in a notice or the log of
+#   that MTA, and none names a failed or delayed recipient without a row;
 # - sisimai: for every notice and sample, per recipient, both find it and
 #   agree on the enhanced status and reply code (exactly), the reason
 #   (through %reason_map) and the bounce type, except for the known
@@ -118,16 +119,20 @@ sub theirs {
 
 sub shown { return defined $_[0] && $_[0] ne '' ? $_[0] : '-' }
 
-# The notices the MTAs wrote, each with its MTA as the source.
+# The notices the MTAs wrote, each with its MTA as the source, and their
+# delivery logs ("exim-log", "postfix-log"), where a recipient's last line
+# counts (an Exim "==" deferral before its "**" failure).
 my @notices;
+my @logs;
 for my $mta (qw(exim postfix)) {
     push @notices, map { [$mta, $_] } sort glob("$bounce_dir/$mta/*.eml");
+    push @logs, ["$mta-log", "$bounce_dir/logs/$mta.log"];
 }
 
 # Check 1: the library against what the refusing servers said.
 my @expected = read_table("$here/expected-bounces.tsv");
 my %read;  # "mta recipient" -> our record
-for my $notice (@notices) {
+for my $notice (@notices, @logs) {
     my ($mta, $file) = @$notice;
     my $found = ours($file);
     for my $recipient (sort keys %$found) {
@@ -136,7 +141,7 @@ for my $notice (@notices) {
         if (grep { "$_->[0] " . lc($_->[1]) eq $key } @expected) {
             $read{$key} = $found->{$recipient};
         } else {
-            report(0, "expected: $mta wrote a notice for $recipient, which expected-bounces.tsv does not list ("
+            report(0, "expected: $mta reports $recipient, which expected-bounces.tsv does not list ("
                 . basename($file) . ')');
         }
     }
@@ -145,7 +150,7 @@ for my $row (@expected) {
     my ($mta, $recipient, @want) = @$row;
     my $got = $read{"$mta " . lc $recipient};
     if (!$got) {
-        report(0, "expected: $recipient not found in any notice from $mta");
+        report(0, "expected: $recipient not found in what $mta wrote");
         next;
     }
     my @fields = qw(action status reply_code bounce reason);

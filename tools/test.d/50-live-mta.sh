@@ -41,8 +41,8 @@ wait_for_files() {
 message() { printf 'Subject: %s\n\nA test message from the smtpcodes live stage.\n' "$1"; }
 
 # produce_bounces OUT: makes both MTAs write non-delivery notices, copied
-# into OUT/exim and OUT/postfix. Every address here is named in
-# tools/live-mta/expected-bounces.tsv.
+# into OUT/exim and OUT/postfix, with their delivery logs in OUT/logs. Every
+# address here is named in tools/live-mta/expected-bounces.tsv.
 produce_bounces() {
   local out=$1 sender="$work/exim-sender" failed=0
   configure_exim_sender "$exim" "$sender" "$postfix_port" "$relay_port" "$down_port" "$late_port" \
@@ -71,8 +71,11 @@ produce_bounces() {
   wait_for_files "$work/bounces/exim" 4 30 || { echo "live-mta: Exim wrote fewer than 4 notices"; failed=1; }
   wait_for_files "$work/bounces/postfix" 2 30 || { echo "live-mta: Postfix wrote fewer than 2 notices"; failed=1; }
   sleep 0.5  # a notice may still be being written
-  mkdir -p "$out"
+  mkdir -p "$out/logs"
   cp -r "$work/bounces/exim" "$work/bounces/postfix" "$out/"
+  # The delivery logs that tell the same story, line by line.
+  cp "$work/postfix/maillog" "$out/logs/postfix.log"
+  cp "$sender/log/mainlog" "$out/logs/exim.log"
   return "$failed"
 }
 
