@@ -8,7 +8,9 @@
 # mx2.smtpcodes.test to Exim on EXIM_PORT, so that Exim's refusals make
 # Postfix write its own delivery status notifications, and for
 # slow.smtpcodes.test to DOWN_PORT, where nothing listens, so that Postfix
-# retries every second and sends a delay warning after one. The notices go to
+# retries every second and sends a delay warning after one. RELAY_PORT takes
+# messages up to 100000 bytes, so that one over Exim's SIZE 2000 reaches
+# Postfix's client, which refuses to send it. The notices go to
 # sender@client.smtpcodes.test, which a pipe delivers into BOUNCE_DIR, one
 # file per notice.
 # stop_postfix: stops that process and waits for it.
@@ -79,6 +81,7 @@ CONF
   cat >"$config/master.cf" <<CONF
 127.0.0.1:$port inet n - n - - smtpd
 127.0.0.1:$relay_port inet n - n - - smtpd -o mynetworks=127.0.0.0/8 -o smtpd_relay_restrictions=permit_mynetworks,reject
+  -o message_size_limit=100000 -o cleanup_service_name=dsncleanup
 cleanup   unix n - n - 0 cleanup
 qmgr      unix n - n 300 1 qmgr
 rewrite   unix - - n - - trivial-rewrite

@@ -61,6 +61,10 @@ produce_bounces() {
   # one (550 Unrouteable address); Postfix writes the notice.
   message "relayed" | send_with_exim "$exim" "$sender" nobody-here@mx2.smtpcodes.test \
     root@mx2.smtpcodes.test || failed=1
+  # Postfix takes a message over the Exim daemon's SIZE 2000 and, seeing
+  # that SIZE, refuses to send it (5.3.4).
+  { printf 'Subject: too large for Exim\n\n'; for _ in $(seq 40); do printf '%070d\n' 0; done; } |
+    send_with_exim "$exim" "$sender" nobody@mx2.smtpcodes.test || failed=1
   # Postfix cannot connect, retries every second, and warns after one.
   message "delayed" | send_with_exim "$exim" "$sender" someone@slow.smtpcodes.test || failed=1
   # Exim cannot connect and keeps the message; tried again after a second,
@@ -69,7 +73,7 @@ produce_bounces() {
   sleep 1.5
   run_exim_queue "$exim" "$sender" || failed=1
   wait_for_files "$work/bounces/exim" 4 30 || { echo "live-mta: Exim wrote fewer than 4 notices"; failed=1; }
-  wait_for_files "$work/bounces/postfix" 2 30 || { echo "live-mta: Postfix wrote fewer than 2 notices"; failed=1; }
+  wait_for_files "$work/bounces/postfix" 3 30 || { echo "live-mta: Postfix wrote fewer than 3 notices"; failed=1; }
   sleep 0.5  # a notice may still be being written
   mkdir -p "$out/logs"
   cp -r "$work/bounces/exim" "$work/bounces/postfix" "$out/"
