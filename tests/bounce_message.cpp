@@ -94,6 +94,72 @@ TEST_CASE("a standard notification: one result per recipient block") {
   CHECK(seen[2].reason == BounceReason::unknown_recipient);
 }
 
+// Shaped like the notice Exim 4.96 wrote in the live stage when it gave up on
+// a host that refused connections: Status 5.0.0 and no Diagnostic-Code, the
+// reason only in the text, and a system address among the recipients.
+constexpr std::string_view gave_up_message =
+    "From: Mail Delivery System <Mailer-Daemon@client.example.org>\n"
+    "To: sender@client.example.org\n"
+    "Subject: Mail delivery failed: returning message to sender\n"
+    "X-Failed-Recipients: postmaster@down.example.net,\n"
+    "  someone@down.example.net\n"
+    "Content-Type: multipart/report; report-type=delivery-status; boundary=B\n"
+    "\n"
+    "--B\n"
+    "Content-type: text/plain; charset=us-ascii\n"
+    "\n"
+    "A message that you sent could not be delivered to one or more of its\n"
+    "recipients. This is a permanent error. The following address(es) failed:\n"
+    "\n"
+    "  postmaster@down.example.net\n"
+    "    retry timeout exceeded\n"
+    "  someone@down.example.net\n"
+    "    retry timeout exceeded\n"
+    "\n"
+    "--B\n"
+    "Content-type: message/delivery-status\n"
+    "\n"
+    "Reporting-MTA: dns; client.example.org\n"
+    "\n"
+    "Action: failed\n"
+    "Final-Recipient: rfc822;someone@down.example.net\n"
+    "Status: 5.0.0\n"
+    "\n"
+    "Action: failed\n"
+    "Final-Recipient: rfc822;postmaster@down.example.net\n"
+    "Status: 5.0.0\n"
+    "\n"
+    "--B--\n";
+
+TEST_CASE("a failed system address finds its text when others failed too (found in the live stage)") {
+  // Guessing recipients from prose skips postmaster@ while others are named;
+  // a notice that names its recipients must still find the text about it.
+  const auto seen = read(gave_up_message);
+  REQUIRE(seen.size() == 2);
+  CHECK(seen[0].recipient == "someone@down.example.net");
+  CHECK(seen[1].recipient == "postmaster@down.example.net");
+  for (const Seen& recipient : seen) {
+    CAPTURE(recipient.recipient);
+    CHECK(recipient.reason == BounceReason::expired);
+    CHECK(recipient.bounce == BounceType::soft);
+    CHECK(recipient.status == "5.0.0");
+  }
+  // Without the delivery-status part, X-Failed-Recipients names them, in its order.
+  const std::string_view prose_only = gave_up_message.substr(0, gave_up_message.find("--B\nContent-type: message"));
+  const auto from_header = read(prose_only);
+  REQUIRE(from_header.size() == 2);
+  CHECK(from_header[0].recipient == "postmaster@down.example.net");
+  CHECK(from_header[0].reason == BounceReason::expired);
+  CHECK(from_header[1].reason == BounceReason::expired);
+  // Guessing from prose alone still leaves out the system address.
+  std::vector<std::string> guessed;
+  smtpcodes::for_each_text_recipient(
+      prose_only, [&guessed](const smtpcodes::TextRecipient& text) { guessed.emplace_back(text.address); });
+  CHECK(guessed == std::vector<std::string>{"someone@down.example.net"});
+}
+
+static_assert(count(gave_up_message) == 2);
+
 TEST_CASE("prose bounces: qmail, Exim, Exchange-style and provider notices") {
   struct Row {
     std::string_view name;

@@ -224,15 +224,15 @@ inline constexpr std::size_t max_paragraph_span = 2048;
   return region.substr(start, paragraph_end - start);
 }
 
-}  // namespace detail
-
-// Calls callback(const TextRecipient&) for each distinct recipient named in
-// the explaining text of a non-standard bounce (at most 64). Returns the
-// count. When the text names nobody but holds a code, one recipient with
-// an empty address carries the text around the code.
+// The addresses named in the explaining text, each with the text about it.
+// Guessing who the recipients are (for_each_text_recipient), system
+// addresses count only when nobody else is named; when the notice names its
+// recipients elsewhere (a delivery-status part, X-Failed-Recipients),
+// `all_addresses` counts them all, so that a failed postmaster@ or root@
+// finds its text too.
 template <class Callback>
 // NOLINTNEXTLINE(readability-function-cognitive-complexity): one pass over the lines, each rule in place
-constexpr std::size_t for_each_text_recipient(std::string_view message, Callback callback) noexcept {
+constexpr std::size_t named_recipients(std::string_view message, bool all_addresses, Callback callback) noexcept {
   const MimePart top = detail::split_part(message, 0);
   const std::string_view sender = bare_address(header_value(top.headers, "To"));
   const std::string_view region = detail::explanation_region(message);
@@ -245,7 +245,7 @@ constexpr std::size_t for_each_text_recipient(std::string_view message, Callback
   from = bare_address(from);
   // System addresses (postmaster@...) are usually the reporting side; only
   // when nobody else is named are they taken as recipients (a second pass).
-  for (int pass = 0; pass < 2 && count == 0; ++pass) {
+  for (int pass = all_addresses ? 1 : 0; pass < 2 && count == 0; ++pass) {
     std::size_t pos = 0;
     while (pos < region.size() && count < max_recipients) {
       const detail::Line line = detail::line_at(region, pos);
@@ -285,6 +285,17 @@ constexpr std::size_t for_each_text_recipient(std::string_view message, Callback
   return count;
 }
 
+}  // namespace detail
+
+// Calls callback(const TextRecipient&) for each distinct recipient named in
+// the explaining text of a non-standard bounce (at most 64). Returns the
+// count. When the text names nobody but holds a code, one recipient with
+// an empty address carries the text around the code.
+template <class Callback>
+constexpr std::size_t for_each_text_recipient(std::string_view message, Callback callback) noexcept {
+  return detail::named_recipients(message, false, callback);
+}
+
 namespace detail {
 
 // The recipients named in the prose, read once and kept as views, so that
@@ -298,7 +309,7 @@ struct NamedRecipients {
   constexpr void read_from(std::string_view message) noexcept {
     if (read) return;
     read = true;
-    for_each_text_recipient(message, [this](const TextRecipient& text) noexcept {
+    named_recipients(message, true, [this](const TextRecipient& text) noexcept {
       if (count < capacity) items[count++] = text;
     });
   }
