@@ -22,7 +22,7 @@
 #include <vector>
 
 #include <benchmark/benchmark.h>
-#include <smtpcodes/smtpcodes.hpp>
+#include <smtpcodes/bounces.hpp>
 
 namespace smtpcodes_bench {
 

@@ -94,6 +94,72 @@ TEST_CASE("a standard notification: one result per recipient block") {
   CHECK(seen[2].reason == BounceReason::unknown_recipient);
 }
 
+// Shaped like the notice Exim 4.96 wrote in the live stage when it gave up on
+// a host that refused connections: Status 5.0.0 and no Diagnostic-Code, the
+// reason only in the text, and a system address among the recipients.
+constexpr std::string_view gave_up_message =
+    "From: Mail Delivery System <Mailer-Daemon@client.example.org>\n"
+    "To: sender@client.example.org\n"
+    "Subject: Mail delivery failed: returning message to sender\n"
+    "X-Failed-Recipients: postmaster@down.example.net,\n"
+    "  someone@down.example.net\n"
+    "Content-Type: multipart/report; report-type=delivery-status; boundary=B\n"
+    "\n"
+    "--B\n"
+    "Content-type: text/plain; charset=us-ascii\n"
+    "\n"
+    "A message that you sent could not be delivered to one or more of its\n"
+    "recipients. This is a permanent error. The following address(es) failed:\n"
+    "\n"
+    "  postmaster@down.example.net\n"
+    "    retry timeout exceeded\n"
+    "  someone@down.example.net\n"
+    "    retry timeout exceeded\n"
+    "\n"
+    "--B\n"
+    "Content-type: message/delivery-status\n"
+    "\n"
+    "Reporting-MTA: dns; client.example.org\n"
+    "\n"
+    "Action: failed\n"
+    "Final-Recipient: rfc822;someone@down.example.net\n"
+    "Status: 5.0.0\n"
+    "\n"
+    "Action: failed\n"
+    "Final-Recipient: rfc822;postmaster@down.example.net\n"
+    "Status: 5.0.0\n"
+    "\n"
+    "--B--\n";
+
+TEST_CASE("a failed system address finds its text when others failed too (found in the live stage)") {
+  // Guessing recipients from prose skips postmaster@ while others are named;
+  // a notice that names its recipients must still find the text about it.
+  const auto seen = read(gave_up_message);
+  REQUIRE(seen.size() == 2);
+  CHECK(seen[0].recipient == "someone@down.example.net");
+  CHECK(seen[1].recipient == "postmaster@down.example.net");
+  for (const Seen& recipient : seen) {
+    CAPTURE(recipient.recipient);
+    CHECK(recipient.reason == BounceReason::expired);
+    CHECK(recipient.bounce == BounceType::soft);
+    CHECK(recipient.status == "5.0.0");
+  }
+  // Without the delivery-status part, X-Failed-Recipients names them, in its order.
+  const std::string_view prose_only = gave_up_message.substr(0, gave_up_message.find("--B\nContent-type: message"));
+  const auto from_header = read(prose_only);
+  REQUIRE(from_header.size() == 2);
+  CHECK(from_header[0].recipient == "postmaster@down.example.net");
+  CHECK(from_header[0].reason == BounceReason::expired);
+  CHECK(from_header[1].reason == BounceReason::expired);
+  // Guessing from prose alone still leaves out the system address.
+  std::vector<std::string> guessed;
+  smtpcodes::for_each_text_recipient(
+      prose_only, [&guessed](const smtpcodes::TextRecipient& text) { guessed.emplace_back(text.address); });
+  CHECK(guessed == std::vector<std::string>{"someone@down.example.net"});
+}
+
+static_assert(count(gave_up_message) == 2);
+
 TEST_CASE("prose bounces: qmail, Exim, Exchange-style and provider notices") {
   struct Row {
     std::string_view name;
@@ -230,4 +296,84 @@ TEST_CASE("hostile messages: deep nesting and huge inputs finish") {
   std::string many = "From: mailer-daemon@example.org\nSubject: failure\n\n";
   for (int i = 0; i < 200; ++i) many += "<u" + std::to_string(i) + "@example.com>: 550 5.1.1 unknown\n";
   CHECK(read(many).size() == 64);  // at most 64 prose recipients
+}
+
+TEST_CASE("X-Failed-Recipients names the failed addresses (Exim, Google)") {
+  const auto seen = read(
+      "From: Mail Delivery System <Mailer-Daemon@mx.example.org>\nTo: news@example.org\n"
+      "Subject: Mail delivery failed: returning message to sender\nX-Failed-Recipients: ann@example.com, "
+      "<ben@example.net>\n\nA message that you sent could not be delivered to one or more of its recipients.\n\n"
+      "  ann@example.com\n    host mx.example.com [192.0.2.7]\n    SMTP error from remote mail server after RCPT "
+      "TO:<ann@example.com>:\n    550 5.1.1 No such user\n");
+  REQUIRE(seen.size() == 2);
+  CHECK(seen[0].recipient == "ann@example.com");
+  CHECK(seen[0].status == "5.1.1");
+  CHECK(seen[0].reply == "550");
+  CHECK(seen[0].reason == BounceReason::unknown_recipient);
+  CHECK(seen[0].action == DsnAction::failed);
+  // Named in the header only: the notice's opening text explains it, and a
+  // mail delivery system's notice is a failure even without a code.
+  CHECK(seen[1].recipient == "ben@example.net");
+  CHECK(seen[1].action == DsnAction::failed);
+  CHECK(seen[1].bounce != BounceType::none);
+  CHECK(seen[1].source == BounceSource::text);
+}
+
+TEST_CASE("a bounce notice without codes still reports a failure") {
+  const auto seen = read(
+      "From: MAILER-DAEMON@mail.example.org\nSubject: Undeliverable: report\n\n"
+      "Your message could not be delivered to the following recipients:\n\n<cara@example.com>\n");
+  REQUIRE(seen.size() == 1);
+  CHECK(seen[0].recipient == "cara@example.com");
+  CHECK(seen[0].action == DsnAction::failed);
+  CHECK(seen[0].bounce != BounceType::none);
+}
+
+TEST_CASE("a prose bounce that names nobody is reported once, from the code's paragraph") {
+  const auto seen = read(
+      "From: postmaster@mail.example.org\nSubject: failure notice\n\nHi. This is the mail system.\n\n"
+      "The remote server answered: 552 5.2.2 Mailbox full.\n");
+  REQUIRE(seen.size() == 1);
+  CHECK(seen[0].recipient.empty());
+  CHECK(seen[0].status == "5.2.2");
+  CHECK(seen[0].reason == BounceReason::mailbox_full);
+}
+
+TEST_CASE("a feedback report without Original-Rcpt-To falls back to other recipient fields") {
+  struct Row {
+    std::string_view report_fields;
+    std::string_view original_headers;
+    std::string_view recipient;
+  };
+  constexpr Row rows[] = {
+      {"Removal-Recipient: <dan@example.net>\n", "To: other@example.net\n", "dan@example.net"},
+      {"", "X-HmXmrOriginalRecipient: <eve@example.net>\nTo: other@example.net\n", "eve@example.net"},
+      {"", "To: Fay <fay@example.net>\n", "fay@example.net"},
+  };
+  for (const Row& row : rows) {
+    CAPTURE(row.recipient);
+    const std::string message =
+        "From: staff@hotmail.example\nSubject: complaint\n"
+        "Content-Type: multipart/report; report-type=feedback-report; boundary=\"P\"\n\n--P\n"
+        "Content-Type: message/feedback-report\n\nFeedback-Type: abuse\n" +
+        std::string(row.report_fields) + "\n--P\nContent-Type: text/rfc822-headers\n\n" +
+        std::string(row.original_headers) + "\n--P--\n";
+    const auto seen = read(message);
+    REQUIRE(seen.size() == 1);
+    CHECK(seen[0].recipient == row.recipient);
+    CHECK(seen[0].reason == BounceReason::feedback_report);
+    CHECK(seen[0].bounce == BounceType::none);
+  }
+}
+
+TEST_CASE("the notice's own addresses are not recipients, display names or not") {
+  // Once the display name hid the sender: "Shop <shop@example.org>" was
+  // compared whole, and the sender's address in the text became a recipient.
+  const auto seen = read(
+      "From: Mail Delivery System <MAILER-DAEMON@mx.example.org>\nTo: Shop Team <shop@example.org>\n"
+      "Subject: failure notice\n\nYour message from shop@example.org could not be delivered to "
+      "kim@example.com:\n550 5.1.1 User unknown\n");
+  REQUIRE(seen.size() == 1);
+  CHECK(seen[0].recipient == "kim@example.com");
+  CHECK(seen[0].status == "5.1.1");
 }

@@ -186,3 +186,88 @@ TEST_CASE("the phrase table is lower case, so that ifind matches it") {
     for (char c : phrase.text) CHECK_FALSE((c >= 'A' && c <= 'Z'));
   }
 }
+
+TEST_CASE("classify: the reason of every enhanced status and reply code the tables name, without text") {
+  // One row per case of reason_for_status and reason_for_reply (RFC 3463,
+  // RFC 5248 registry, provider details), so that a changed mapping shows.
+  struct Row {
+    std::string_view status;  // empty: the reply code alone
+    unsigned reply;           // 0: the status alone
+    BounceReason reason;
+  };
+  constexpr Row rows[] = {
+      {"5.1.1", 0, BounceReason::unknown_recipient},
+      {"5.1.3", 0, BounceReason::unknown_recipient},
+      {"5.1.4", 0, BounceReason::unknown_recipient},
+      {"5.1.2", 0, BounceReason::unknown_domain},
+      {"5.1.6", 0, BounceReason::mailbox_moved},
+      {"5.1.7", 0, BounceReason::sender_rejected},
+      {"5.1.8", 0, BounceReason::sender_rejected},
+      {"5.1.10", 0, BounceReason::no_mail_domain},
+      {"5.1.0", 0, BounceReason::unknown_recipient},
+      {"5.2.1", 0, BounceReason::mailbox_disabled},
+      {"5.2.2", 0, BounceReason::mailbox_full},
+      {"5.2.3", 0, BounceReason::message_too_large},
+      {"5.2.4", 0, BounceReason::system_error},
+      {"5.2.0", 0, BounceReason::mailbox_disabled},
+      {"5.3.4", 0, BounceReason::message_too_large},
+      {"5.3.1", 0, BounceReason::system_error},
+      {"5.3.5", 0, BounceReason::system_error},
+      {"5.3.0", 0, BounceReason::system_error},
+      {"5.4.4", 0, BounceReason::unknown_domain},
+      {"5.4.310", 0, BounceReason::unknown_domain},
+      {"4.4.7", 0, BounceReason::expired},
+      {"5.4.300", 0, BounceReason::expired},
+      {"4.4.2", 0, BounceReason::network_error},
+      {"4.4.316", 0, BounceReason::network_error},
+      {"4.4.0", 0, BounceReason::network_error},
+      {"4.5.3", 0, BounceReason::rate_limited},
+      {"5.5.2", 0, BounceReason::syntax_error},
+      {"5.6.1", 0, BounceReason::spam_or_content},
+      {"5.7.8", 0, BounceReason::authentication},
+      {"5.7.515", 0, BounceReason::authentication},
+      {"5.7.10", 0, BounceReason::tls},
+      {"5.7.11", 0, BounceReason::tls},
+      {"5.7.13", 0, BounceReason::mailbox_disabled},
+      {"5.7.17", 0, BounceReason::mailbox_moved},
+      {"5.7.25", 0, BounceReason::reverse_dns},
+      {"5.7.27", 0, BounceReason::sender_rejected},
+      {"5.7.28", 0, BounceReason::spam_or_content},
+      {"5.7.7", 0, BounceReason::spam_or_content},
+      {"5.7.606", 0, BounceReason::blocked},
+      {"5.7.1", 0, BounceReason::blocked},
+      {"5.9.1", 0, BounceReason::unknown},
+      {"2.0.0", 0, BounceReason::delivered},
+      {"", 500, BounceReason::syntax_error},
+      {"", 555, BounceReason::syntax_error},
+      {"", 521, BounceReason::no_mail_domain},
+      {"", 556, BounceReason::no_mail_domain},
+      {"", 551, BounceReason::mailbox_moved},
+      {"", 552, BounceReason::mailbox_full},
+      {"", 452, BounceReason::mailbox_full},
+      {"", 553, BounceReason::unknown_recipient},
+      {"", 535, BounceReason::authentication},
+      {"", 454, BounceReason::authentication},
+      {"", 538, BounceReason::tls},
+      {"", 421, BounceReason::system_error},
+      {"", 571, BounceReason::blocked},
+      {"", 250, BounceReason::delivered},
+      {"", 550, BounceReason::unknown},
+      {"", 450, BounceReason::unknown},
+  };
+  for (const Row& row : rows) {
+    CAPTURE(row.status);
+    CAPTURE(row.reply);
+    BounceFacts facts;
+    facts.action = DsnAction::failed;
+    if (!row.status.empty()) facts.enhanced_status = *smtpcodes::parse_enhanced_status(row.status);
+    if (row.reply != 0) facts.reply_code = *smtpcodes::ReplyCode::from_value(row.reply);
+    // The action that goes with the code: a failed recipient with a
+    // transient code has expired (given up after retrying), which is
+    // another rule.
+    const char first_digit = row.status.empty() ? static_cast<char>('0' + row.reply / 100) : row.status[0];
+    if (first_digit == '2') facts.action = DsnAction::delivered;
+    if (first_digit == '4') facts.action = DsnAction::delayed;
+    CHECK(smtpcodes::name(smtpcodes::classify(facts).reason) == smtpcodes::name(row.reason));
+  }
+}

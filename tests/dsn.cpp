@@ -65,6 +65,9 @@ static_assert(first_status_is(two_recipients, 5, 1, 1));
 static_assert(smtpcodes::parse_delivery_status(two_recipients).message.reporting_mta.value == "mail.example.org");
 static_assert(smtpcodes::parse_action(" Failed (permanent) ") == DsnAction::failed);
 static_assert(smtpcodes::bare_address(" <Bob@Example.com> (x)") == "Bob@Example.com");
+static_assert(smtpcodes::bare_address("Bob Smith <bob@example.com>") == "bob@example.com");
+static_assert(smtpcodes::bare_address("\"Smith, Bob\" <bob@example.com>, ann@example.com") == "bob@example.com");
+static_assert(smtpcodes::bare_address("<bob@example.com") == "bob@example.com");
 static_assert(smtpcodes::strip_comment("5.1.1 (bad)") == "5.1.1");
 
 TEST_CASE("parse_delivery_status reads per-message and per-recipient fields") {

@@ -58,6 +58,13 @@ TEST_CASE("read_mta_log_line") {
        "Deferred: Connection refused by mx.example.com."},
       {"Nov 17 09:02:06 relay sendmail[3313]: 2AHB20x3003313: to=<sam@example.com>, dsn=2.0.0, stat=Sent (OK id=1)",
        MtaLogFormat::sendmail, "sam@example.com", DsnAction::delivered, "2.0.0", "Sent (OK id=1)"},
+      // A field whose name ends in "status=" before the real one (it hid the outcome once).
+      {"Nov 17 09:00:04 mail postfix/smtp[2214]: BC2D51C0E7: to=<ned@example.com>, xstatus=queued, dsn=5.7.1, "
+       "status=bounced (host said: 554 5.7.1 Rejected)",
+       MtaLogFormat::postfix, "ned@example.com", DsnAction::failed, "5.7.1", "host said: 554 5.7.1 Rejected"},
+      {"Nov 17 09:02:07 relay sendmail[3314]: 2AHB20x3003314: to=<tom@example.com>, xstat=1, dsn=5.1.1, "
+       "stat=User unknown",
+       MtaLogFormat::sendmail, "tom@example.com", DsnAction::failed, "5.1.1", "User unknown"},
       // Lines that are not deliveries.
       {"Nov 17 09:00:00 mail postfix/qmgr[99]: 8F1D21C0E4: from=<a@example.org>, size=1234, nrcpt=1 (queue active)",
        MtaLogFormat::none, "", DsnAction::unknown, "", ""},
@@ -73,5 +80,11 @@ TEST_CASE("read_mta_log_line") {
     CHECK(entry.action == row.action);
     CHECK(entry.status_text == row.status);
     CHECK(entry.diagnostic == row.diagnostic);
+    // Every field is a view into the line, the MTA's outcome word included.
+    for (const std::string_view field : {entry.recipient, entry.outcome, entry.status_text, entry.diagnostic}) {
+      if (field.empty()) continue;
+      CHECK(field.data() >= row.line.data());
+      CHECK(field.data() + field.size() <= row.line.data() + row.line.size());
+    }
   }
 }

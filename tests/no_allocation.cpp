@@ -12,7 +12,7 @@
 #include <string_view>
 
 #include <doctest/doctest.h>
-#include <smtpcodes/smtpcodes.hpp>
+#include <smtpcodes/bounces.hpp>
 
 namespace {
 std::size_t allocations = 0;

@@ -1,2 +1,2 @@
-// The price of the whole library for a file that includes it.
+// The price of the main umbrella (codes, registry, replies) for a file that includes it.
 #include <smtpcodes/smtpcodes.hpp>

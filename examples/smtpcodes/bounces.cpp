@@ -11,7 +11,7 @@
 
 #include <unistd.h>
 
-#include <smtpcodes/smtpcodes.hpp>
+#include <smtpcodes/bounces.hpp>
 
 #include "commands.hpp"
 #include "json.hpp"

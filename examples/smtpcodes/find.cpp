@@ -5,7 +5,7 @@
 #include <string_view>
 #include <vector>
 
-#include <smtpcodes/smtpcodes.hpp>
+#include <smtpcodes/bounces.hpp>
 
 #include "commands.hpp"
 #include "json.hpp"

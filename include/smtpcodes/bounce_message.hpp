@@ -118,30 +118,30 @@ namespace detail {
 [[nodiscard]] constexpr bool starts_returned_message(std::string_view line) noexcept {
   // Header lines and part headers: at the start of the line.
   constexpr std::string_view prefixes[] = {
-      "content-type: message/rfc822",
-      "content-type: text/rfc822-headers",
-      "content-type: message/global",
-      "content-type: message/delivery-status",
-      "content-type: message/feedback-report",
-      "return-path: <",
-      "received: from",
-      "received: by",
+      "content-type: message/rfc822"sv,
+      "content-type: text/rfc822-headers"sv,
+      "content-type: message/global"sv,
+      "content-type: message/delivery-status"sv,
+      "content-type: message/feedback-report"sv,
+      "return-path: <"sv,
+      "received: from"sv,
+      "received: by"sv,
   };
   // Announcements of the copy: anywhere in the line ("------ This is a copy
   // of the message", "The first 50 lines of your original message follow:").
   constexpr std::string_view announcements[] = {
-      "this is a copy of the message",
-      "this is a copy of your message",
-      "below this line is a copy",
-      "original message follow",
-      "- original message",
-      "-original message",
-      "message header follows",
-      "message headers follow",
-      "header of the original message",
-      "unsent message below",
-      "this is a copy of the headers",
-      "lines of your original message",
+      "this is a copy of the message"sv,
+      "this is a copy of your message"sv,
+      "below this line is a copy"sv,
+      "original message follow"sv,
+      "- original message"sv,
+      "-original message"sv,
+      "message header follows"sv,
+      "message headers follow"sv,
+      "header of the original message"sv,
+      "unsent message below"sv,
+      "this is a copy of the headers"sv,
+      "lines of your original message"sv,
   };
   const std::string_view text = trim(line);
   for (std::string_view prefix : prefixes) {
@@ -156,9 +156,9 @@ namespace detail {
 
 // Header lines of the notice itself that name addresses other than the recipient.
 [[nodiscard]] constexpr bool is_noise_line(std::string_view line) noexcept {
-  constexpr std::string_view prefixes[] = {"message-id:",    "in-reply-to:",       "references:",     "from:",
-                                           "sender:",        "reply-to:",          "return-path:",    "x-",
-                                           "reporting-mta:", "received-from-mta:", "dkim-signature:", "list-"};
+  constexpr std::string_view prefixes[] = {"message-id:"sv,    "in-reply-to:"sv,       "references:"sv,     "from:"sv,
+                                           "sender:"sv,        "reply-to:"sv,          "return-path:"sv,    "x-"sv,
+                                           "reporting-mta:"sv, "received-from-mta:"sv, "dkim-signature:"sv, "list-"sv};
   const std::string_view text = trim(line);
   // Quoted lines of the original message ("> To: ..."), but not the ">>>"
   // commands of an SMTP transcript.
@@ -224,15 +224,15 @@ inline constexpr std::size_t max_paragraph_span = 2048;
   return region.substr(start, paragraph_end - start);
 }
 
-}  // namespace detail
-
-// Calls callback(const TextRecipient&) for each distinct recipient named in
-// the explaining text of a non-standard bounce (at most 64). Returns the
-// count. When the text names nobody but holds a code, one recipient with
-// an empty address carries the text around the code.
+// The addresses named in the explaining text, each with the text about it.
+// Guessing who the recipients are (for_each_text_recipient), system
+// addresses count only when nobody else is named; when the notice names its
+// recipients elsewhere (a delivery-status part, X-Failed-Recipients),
+// `all_addresses` counts them all, so that a failed postmaster@ or root@
+// finds its text too.
 template <class Callback>
 // NOLINTNEXTLINE(readability-function-cognitive-complexity): one pass over the lines, each rule in place
-constexpr std::size_t for_each_text_recipient(std::string_view message, Callback callback) noexcept {
+constexpr std::size_t named_recipients(std::string_view message, bool all_addresses, Callback callback) noexcept {
   const MimePart top = detail::split_part(message, 0);
   const std::string_view sender = bare_address(header_value(top.headers, "To"));
   const std::string_view region = detail::explanation_region(message);
@@ -242,10 +242,10 @@ constexpr std::size_t for_each_text_recipient(std::string_view message, Callback
   std::size_t line_starts[max_recipients]{};
   std::size_t count = 0;
   std::string_view from = header_value(top.headers, "From");
-  from = bare_address(from.substr(from.find('<') == std::string_view::npos ? 0 : from.find('<')));
+  from = bare_address(from);
   // System addresses (postmaster@...) are usually the reporting side; only
   // when nobody else is named are they taken as recipients (a second pass).
-  for (int pass = 0; pass < 2 && count == 0; ++pass) {
+  for (int pass = all_addresses ? 1 : 0; pass < 2 && count == 0; ++pass) {
     std::size_t pos = 0;
     while (pos < region.size() && count < max_recipients) {
       const detail::Line line = detail::line_at(region, pos);
@@ -285,6 +285,17 @@ constexpr std::size_t for_each_text_recipient(std::string_view message, Callback
   return count;
 }
 
+}  // namespace detail
+
+// Calls callback(const TextRecipient&) for each distinct recipient named in
+// the explaining text of a non-standard bounce (at most 64). Returns the
+// count. When the text names nobody but holds a code, one recipient with
+// an empty address carries the text around the code.
+template <class Callback>
+constexpr std::size_t for_each_text_recipient(std::string_view message, Callback callback) noexcept {
+  return detail::named_recipients(message, false, callback);
+}
+
 namespace detail {
 
 // The recipients named in the prose, read once and kept as views, so that
@@ -298,7 +309,7 @@ struct NamedRecipients {
   constexpr void read_from(std::string_view message) noexcept {
     if (read) return;
     read = true;
-    for_each_text_recipient(message, [this](const TextRecipient& text) noexcept {
+    named_recipients(message, true, [this](const TextRecipient& text) noexcept {
       if (count < capacity) items[count++] = text;
     });
   }
@@ -315,8 +326,9 @@ struct NamedRecipients {
   if (istarts_with(trim(header_value(headers, "Auto-Submitted")), "auto-replied")) return true;
   if (!header_value(headers, "X-Autoreply").empty() || !header_value(headers, "X-Autorespond").empty()) return true;
   const std::string_view subject = trim(header_value(headers, "Subject"));
-  constexpr std::string_view markers[] = {"auto:",         "automatic reply",   "autoreply", "auto-reply", "auto reply",
-                                          "out of office", "out of the office", "vacation",  "away from"};
+  constexpr std::string_view markers[] = {"auto:"sv,      "automatic reply"sv, "autoreply"sv,         "auto-reply"sv,
+                                          "auto reply"sv, "out of office"sv,   "out of the office"sv, "vacation"sv,
+                                          "away from"sv};
   for (std::string_view marker : markers) {
     if (ifind(subject, marker) != std::string_view::npos) return true;
   }
@@ -326,20 +338,20 @@ struct NamedRecipients {
 // Bounces carry Auto-Submitted too (RFC 3834 §5 asks for it); their subject tells them apart.
 [[nodiscard]] constexpr bool is_failure_notice(std::string_view headers) noexcept {
   const std::string_view subject = header_value(headers, "Subject");
-  constexpr std::string_view markers[] = {"fail",
-                                          "undeliver",
-                                          "undelivered",
-                                          "returned",
-                                          "delivery status",
-                                          "not delivered",
-                                          "non-delivery",
-                                          "nondelivery",
-                                          "rejected",
-                                          "error",
-                                          "delayed",
-                                          "bounce",
-                                          "could not be delivered",
-                                          "=?"};
+  constexpr std::string_view markers[] = {"fail"sv,
+                                          "undeliver"sv,
+                                          "undelivered"sv,
+                                          "returned"sv,
+                                          "delivery status"sv,
+                                          "not delivered"sv,
+                                          "non-delivery"sv,
+                                          "nondelivery"sv,
+                                          "rejected"sv,
+                                          "error"sv,
+                                          "delayed"sv,
+                                          "bounce"sv,
+                                          "could not be delivered"sv,
+                                          "=?"sv};
   for (std::string_view marker : markers) {
     if (ifind(subject, marker) != std::string_view::npos) return true;
   }
@@ -349,14 +361,14 @@ struct NamedRecipients {
 // A notice that says delivery attempts go on: a delay warning.
 [[nodiscard]] constexpr bool is_delay_notice(std::string_view headers, std::string_view text) noexcept {
   const std::string_view subject = header_value(headers, "Subject");
-  constexpr std::string_view subject_markers[] = {"delayed", "delay)", "warning: could not send",
-                                                  "delivery status notification (delay"};
+  constexpr std::string_view subject_markers[] = {"delayed"sv, "delay)"sv, "warning: could not send"sv,
+                                                  "delivery status notification (delay"sv};
   for (std::string_view marker : subject_markers) {
     if (ifind(subject, marker) != std::string_view::npos) return true;
   }
   constexpr std::string_view text_markers[] = {
-      "will be retried",        "attempts will continue", "will keep trying",     "warning message only",
-      "not yet been delivered", "still trying",           "will continue trying", "will retry"};
+      "will be retried"sv,        "attempts will continue"sv, "will keep trying"sv,     "warning message only"sv,
+      "not yet been delivered"sv, "still trying"sv,           "will continue trying"sv, "will retry"sv};
   const std::string_view head = text.substr(0, 4096);
   for (std::string_view marker : text_markers) {
     if (ifind(head, marker) != std::string_view::npos) return true;
@@ -476,12 +488,10 @@ constexpr std::size_t for_each_bounce_recipient(std::string_view message, Callba
 
   const std::string_view from = bare_address(header_value(top.headers, "From"));
   if (detail::is_auto_reply(top.headers) && !detail::is_failure_notice(top.headers) &&
-      !detail::is_system_address(from.substr(from.find('<') == std::string_view::npos ? 0 : from.find('<') + 1))) {
+      !detail::is_system_address(from)) {
     BounceRecipient recipient;
     recipient.source = BounceSource::auto_reply;
-    recipient.recipient = bare_address(header_value(top.headers, "From"));
-    const std::size_t open = recipient.recipient.find('<');
-    if (open != std::string_view::npos) recipient.recipient = bare_address(recipient.recipient.substr(open));
+    recipient.recipient = from;
     recipient.diagnostic = header_value(top.headers, "Subject");
     recipient.verdict.reason = BounceReason::auto_reply;
     recipient.verdict.evidence.kind = EvidenceKind::message;
@@ -491,8 +501,7 @@ constexpr std::size_t for_each_bounce_recipient(std::string_view message, Callba
 
   // A notice from a mailer daemon, or one titled as a failure, reports failures
   // even where its text names no reason.
-  const bool from_system =
-      detail::is_system_address(from.substr(from.find('<') == std::string_view::npos ? 0 : from.find('<') + 1));
+  const bool from_system = detail::is_system_address(from);
   const bool bounce_notice = from_system || detail::is_failure_notice(top.headers);
   // A warning that delivery goes on is a delay, not a bounce (yet).
   const bool delay_notice = detail::is_delay_notice(top.headers, detail::explanation_region(message));

@@ -115,10 +115,17 @@ namespace detail {
   return TypedValue{detail::trim(value.substr(0, semicolon)), detail::trim(value.substr(semicolon + 1))};
 }
 
-// An address without its comment, angle brackets or quotes:
-// "<Bob@Example.com> (x)" -> "Bob@Example.com".
+// An address without its comment, angle brackets, quotes or display name:
+// "<Bob@Example.com> (x)" and "Bob <Bob@Example.com>" -> "Bob@Example.com".
+// Header fields (To, From) carry display names; DSN fields do not, but
+// the same reading serves both (RFC 5322 §3.4 name-addr).
 [[nodiscard]] constexpr std::string_view bare_address(std::string_view address) noexcept {
   address = strip_comment(address);
+  const std::size_t open = address.find('<');
+  if (open != std::string_view::npos) {
+    const std::size_t close = address.find('>', open);
+    address = address.substr(open + 1, close == std::string_view::npos ? close : close - open - 1);
+  }
   while (!address.empty() && (address.front() == '<' || address.front() == '"' || address.front() == '\'')) {
     address.remove_prefix(1);
   }

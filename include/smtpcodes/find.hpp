@@ -78,59 +78,67 @@ namespace detail {
 
 // Words after which a three-digit number is a quantity, not a reply code.
 inline constexpr std::string_view quantity_words[] = {
-    "port",  "size",   "length", "len",     "line",     "lines",    "pid",     "uid",   "gid",     "id",
-    "delay", "bytes",  "byte",   "version", "ver",      "v",        "release", "build", "ttl",     "timeout",
-    "after", "than",   "of",     "over",    "exceeds",  "exceeded", "limit",   "max",   "maximum", "total",
-    "count", "number", "no",     "nr",      "attempt",  "attempts", "retry",   "at",    "on",      "in",
-    "since", "until",  "within", "nrcpt",   "priority", "pri",      "year",    "day",   "days",    "hour",
-    "hours", "page",   "queue",  "qid",     "rev",      "revision", "up",      "about", "approx",  "only",
+    "about"sv,    "after"sv, "approx"sv, "at"sv,       "attempt"sv,  "attempts"sv, "build"sv,   "byte"sv,  "bytes"sv,
+    "count"sv,    "day"sv,   "days"sv,   "delay"sv,    "exceeded"sv, "exceeds"sv,  "gid"sv,     "hour"sv,  "hours"sv,
+    "id"sv,       "in"sv,    "len"sv,    "length"sv,   "limit"sv,    "line"sv,     "lines"sv,   "max"sv,   "maximum"sv,
+    "no"sv,       "nr"sv,    "nrcpt"sv,  "number"sv,   "of"sv,       "on"sv,       "only"sv,    "over"sv,  "page"sv,
+    "pid"sv,      "port"sv,  "pri"sv,    "priority"sv, "qid"sv,      "queue"sv,    "release"sv, "retry"sv, "rev"sv,
+    "revision"sv, "since"sv, "size"sv,   "than"sv,     "timeout"sv,  "total"sv,    "ttl"sv,     "uid"sv,   "until"sv,
+    "up"sv,       "v"sv,     "ver"sv,    "version"sv,  "within"sv,   "year"sv,
 };
 
 // Words after which a number in prose introduces a server's reply.
 inline constexpr std::string_view reply_intro_words[] = {
-    "said",   "says", "returned", "return", "reply",    "replied", "response",  "responded", "code",      "error",
-    "status", "with", "failed",   "answer", "answered", "smtp",    "esmtp",     "dsn",       "stat",      "rejected",
-    "result", "was",  "is",       "reason", "failure",  "message", "permanent", "temporary", "transient", "fatal",
+    "answer"sv,    "answered"sv, "code"sv,      "dsn"sv,       "error"sv,    "esmtp"sv,    "failed"sv,  "failure"sv,
+    "fatal"sv,     "is"sv,       "message"sv,   "permanent"sv, "reason"sv,   "rejected"sv, "replied"sv, "reply"sv,
+    "responded"sv, "response"sv, "result"sv,    "return"sv,    "returned"sv, "said"sv,     "says"sv,    "smtp"sv,
+    "stat"sv,      "status"sv,   "temporary"sv, "transient"sv, "was"sv,      "with"sv,
 };
 
 // Units after which a three-digit number is a quantity.
 inline constexpr std::string_view unit_words[] = {
-    "bytes", "byte",   "b",     "kb",      "mb",       "gb",     "kib",        "mib",     "k",           "ms",
-    "s",     "sec",    "secs",  "seconds", "second",   "min",    "mins",       "minutes", "minute",      "hours",
-    "hour",  "h",      "days",  "day",     "messages", "msgs",   "recipients", "rcpts",   "connections", "times",
-    "mails", "emails", "users", "errors",  "percent",  "kbytes", "mbytes",
+    "b"sv,       "byte"sv,    "bytes"sv,  "connections"sv, "day"sv,   "days"sv,       "emails"sv, "errors"sv,
+    "gb"sv,      "h"sv,       "hour"sv,   "hours"sv,       "k"sv,     "kb"sv,         "kbytes"sv, "kib"sv,
+    "mails"sv,   "mb"sv,      "mbytes"sv, "messages"sv,    "mib"sv,   "min"sv,        "mins"sv,   "minute"sv,
+    "minutes"sv, "ms"sv,      "msgs"sv,   "percent"sv,     "rcpts"sv, "recipients"sv, "s"sv,      "sec"sv,
+    "second"sv,  "seconds"sv, "secs"sv,   "times"sv,       "users"sv,
 };
 
 // Words before a dotted number that make it a version, not a status.
 inline constexpr std::string_view version_words[] = {
-    "version",  "ver",   "v",       "release",  "rel",     "build", "rev",    "revision", "postfix", "exim",
-    "sendmail", "qmail", "courier", "smtpd",    "openssl", "linux", "kernel", "php",      "perl",    "python",
-    "ruby",     "java",  "node",    "firmware", "update",  "patch", "ip",     "ipv4",     "address", "host",
+    "address"sv,  "build"sv,  "courier"sv, "exim"sv, "firmware"sv, "host"sv,    "ip"sv,       "ipv4"sv,
+    "java"sv,     "kernel"sv, "linux"sv,   "node"sv, "openssl"sv,  "patch"sv,   "perl"sv,     "php"sv,
+    "postfix"sv,  "python"sv, "qmail"sv,   "rel"sv,  "release"sv,  "rev"sv,     "revision"sv, "ruby"sv,
+    "sendmail"sv, "smtpd"sv,  "update"sv,  "v"sv,    "ver"sv,      "version"sv,
 };
 
-// A word list grouped by first letter, with where each letter's group
+// A word list sorted by first letter, with where each letter's group
 // begins, so that a look-up compares only the few words sharing the first
-// letter of the word it is given (every list is lower-case ASCII).
+// letter of the word it is given. The lists above are written sorted, so the
+// index is one pass that every includer can afford (sorting here would cost
+// each translation unit thousands of constexpr steps).
 template <std::size_t N>
 struct WordIndex {
   static_assert(N < 256, "the group bounds are bytes");
-  std::string_view words[N]{};
+  const std::string_view* words = nullptr;
   std::uint8_t first[27]{};  // words[first[l]] to words[first[l + 1] - 1] start with 'a' + l
-
-  [[nodiscard]] constexpr bool holds_every_word() const noexcept { return first[26] == N; }
+  bool sorted_lower_case = true;
 };
 
 template <std::size_t N>
 [[nodiscard]] constexpr WordIndex<N> index_words(const std::string_view (&list)[N]) noexcept {
   WordIndex<N> index;
-  std::size_t next = 0;
-  for (std::size_t letter = 0; letter < 26; ++letter) {
-    index.first[letter] = static_cast<std::uint8_t>(next);
-    for (std::string_view word : list) {
-      if (static_cast<std::size_t>(word[0] - 'a') == letter) index.words[next++] = word;
+  index.words = list;
+  std::size_t letter = 0;
+  for (std::size_t i = 0; i < N; ++i) {
+    const char initial = list[i].empty() ? '\0' : list[i][0];
+    if (initial < 'a' || initial > 'z' || static_cast<std::size_t>(initial - 'a') + 1 < letter) {
+      index.sorted_lower_case = false;
+      continue;
     }
+    while (letter <= static_cast<std::size_t>(initial - 'a')) index.first[letter++] = static_cast<std::uint8_t>(i);
   }
-  index.first[26] = static_cast<std::uint8_t>(next);
+  while (letter <= 26) index.first[letter++] = static_cast<std::uint8_t>(N);
   return index;
 }
 
@@ -138,9 +146,9 @@ inline constexpr auto quantity_index = index_words(quantity_words);
 inline constexpr auto reply_intro_index = index_words(reply_intro_words);
 inline constexpr auto unit_index = index_words(unit_words);
 inline constexpr auto version_index = index_words(version_words);
-static_assert(quantity_index.holds_every_word() && reply_intro_index.holds_every_word() &&
-                  unit_index.holds_every_word() && version_index.holds_every_word(),
-              "every word of a list starts with a lower-case letter");
+static_assert(quantity_index.sorted_lower_case && reply_intro_index.sorted_lower_case && unit_index.sorted_lower_case &&
+                  version_index.sorted_lower_case,
+              "every word list is lower case and sorted by first letter");
 
 template <std::size_t N>
 [[nodiscard]] constexpr bool is_one_of(std::string_view word, const WordIndex<N>& index) noexcept {

@@ -54,13 +54,21 @@ struct MtaLogEntry {
 
 namespace detail {
 
-// The value of "key=" up to the next ", " (Postfix and Sendmail fields).
-[[nodiscard]] constexpr std::string_view log_field(std::string_view line, std::string_view key) noexcept {
+// Where the field "key=" starts: at the start of the line or after a space
+// or comma, so that "status=" is not found inside "xstatus=" (a field that
+// some Postfix builds log before the real one).
+[[nodiscard]] constexpr std::size_t find_log_field(std::string_view line, std::string_view key) noexcept {
   std::size_t at = 0;
   while ((at = line.find(key, at)) != std::string_view::npos) {
-    if (at == 0 || line[at - 1] == ' ' || line[at - 1] == ',') break;
+    if (at == 0 || line[at - 1] == ' ' || line[at - 1] == ',') return at;
     at += key.size();
   }
+  return std::string_view::npos;
+}
+
+// The value of "key=" up to the next ", " (Postfix and Sendmail fields).
+[[nodiscard]] constexpr std::string_view log_field(std::string_view line, std::string_view key) noexcept {
+  const std::size_t at = find_log_field(line, key);
   if (at == std::string_view::npos) return {};
   const std::size_t start = at + key.size();
   const std::size_t end = line.find(", ", start);
@@ -80,8 +88,8 @@ namespace detail {
   if (to.empty()) return entry;
   entry.recipient = bare_address(to);
   entry.status_text = log_field(line, "dsn=");
-  std::size_t at = line.find("status=");
-  if (at != std::string_view::npos && (at == 0 || line[at - 1] == ' ')) {
+  std::size_t at = find_log_field(line, "status=");
+  if (at != std::string_view::npos) {
     entry.format = MtaLogFormat::postfix;
     const std::string_view rest = line.substr(at + 7);
     std::size_t word_end = 0;
@@ -97,8 +105,8 @@ namespace detail {
     }
     return entry;
   }
-  at = line.find("stat=");
-  if (at == std::string_view::npos || (at > 0 && line[at - 1] != ' ')) return entry;
+  at = find_log_field(line, "stat=");
+  if (at == std::string_view::npos) return entry;
   entry.format = MtaLogFormat::sendmail;
   const std::string_view stat = trim(line.substr(at + 5));
   entry.outcome = stat;
@@ -116,12 +124,12 @@ namespace detail {
 
 [[nodiscard]] constexpr MtaLogEntry read_exim(std::string_view line) noexcept {
   MtaLogEntry entry;
-  constexpr std::string_view markers[] = {" ** ", " == ", " => ", " -> "};
+  constexpr std::string_view markers[] = {" ** "sv, " == "sv, " => "sv, " -> "sv};
   for (std::string_view marker : markers) {
     const std::size_t at = line.find(marker);
     if (at == std::string_view::npos) continue;
     entry.format = MtaLogFormat::exim;
-    entry.outcome = marker.substr(1, 2);
+    entry.outcome = line.substr(at + 1, 2);  // a view into the line, like every field
     entry.action = marker[1] == '*'                       ? DsnAction::failed
                    : marker[1] == '=' && marker[2] == '=' ? DsnAction::delayed
                                                           : DsnAction::delivered;

@@ -1,11 +1,27 @@
 #ifndef SMTPCODES_RESULT_HPP
 #define SMTPCODES_RESULT_HPP
 
-#include <cstdlib>
-#include <exception>
 #include <type_traits>
 
 #include <smtpcodes/config.hpp>
+
+// Only std::exception is needed. With libstdc++ it comes from the small
+// header that defines it: <exception> (exception_ptr, nested exceptions) and
+// <cstdlib> would add a tenth to the compile time of the whole library.
+#if defined(__GLIBCXX__) && defined(__has_include)
+#if __has_include(<bits/exception.h>)
+#include <bits/exception.h>
+#define SMTPCODES_DETAIL_HAVE_EXCEPTION_CLASS 1
+#endif
+#endif
+#if !defined(SMTPCODES_DETAIL_HAVE_EXCEPTION_CLASS)
+#include <exception>
+#endif
+#undef SMTPCODES_DETAIL_HAVE_EXCEPTION_CLASS
+#if !SMTPCODES_HAS_EXCEPTIONS && !(defined(__GNUC__) || defined(__clang__))
+#include <cstdlib>
+#endif
+
 #include <smtpcodes/parse_error.hpp>
 
 namespace smtpcodes {
@@ -23,6 +39,8 @@ namespace detail {
 [[noreturn]] inline void throw_bad_result_access() {
 #if SMTPCODES_HAS_EXCEPTIONS
   throw BadResultAccess{};
+#elif defined(__GNUC__) || defined(__clang__)
+  __builtin_abort();
 #else
   std::abort();
 #endif

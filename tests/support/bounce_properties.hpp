@@ -10,7 +10,7 @@
 #include <cstddef>
 #include <string_view>
 
-#include <smtpcodes/smtpcodes.hpp>
+#include <smtpcodes/bounces.hpp>
 
 #include "reply_properties.hpp"
 

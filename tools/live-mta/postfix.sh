@@ -2,13 +2,24 @@
 # listening on 127.0.0.1 only. Sourced by tools/test.d/50-live-mta.sh inside
 # a network namespace that has nothing but loopback.
 #
-# start_postfix DIR PORT: sets POSTFIX_PID to the master's process id.
+# start_postfix DIR PORT RELAY_PORT EXIM_PORT DOWN_PORT BOUNCE_DIR: sets
+# POSTFIX_PID to the master's process id. PORT is the strict server the reply
+# checks talk to. RELAY_PORT accepts mail from loopback and relays it: for
+# mx2.smtpcodes.test to Exim on EXIM_PORT, so that Exim's refusals make
+# Postfix write its own delivery status notifications, and for
+# slow.smtpcodes.test to DOWN_PORT, where nothing listens, so that Postfix
+# retries every second and sends a delay warning after one. RELAY_PORT takes
+# messages up to 100000 bytes, so that one over Exim's SIZE 2000 reaches
+# Postfix's client, which refuses to send it. The notices go to
+# sender@client.smtpcodes.test, which a pipe delivers into BOUNCE_DIR, one
+# file per notice.
 # stop_postfix: stops that process and waits for it.
 
 start_postfix() {
-  local dir=$1 port=$2
+  local dir=$1 port=$2 relay_port=$3 exim_port=$4 down_port=$5 bounce_dir=$6
   local config="$dir/etc" spool="$dir/spool" data="$dir/data"
-  mkdir -p "$config" "$spool" "$data"
+  mkdir -p "$config" "$spool" "$data" "$bounce_dir"
+  chown nobody "$bounce_dir"  # the pipe writes as nobody
   chmod 755 "$dir"  # the daemons run as postfix and must reach the queue
   chown postfix:postfix "$data"
   # The queue layout Postfix expects (what postfix-files would create).
@@ -21,7 +32,12 @@ start_postfix() {
 
   # Small limits and plain rules, so that each test command provokes a known
   # reply: SIZE 2000, local users only, no relaying for anyone (mynetworks
-  # excludes loopback), and every message discarded instead of delivered.
+  # excludes loopback), and every message discarded instead of delivered,
+  # except what transport_maps routes: mail for mx2.smtpcodes.test and
+  # slow.smtpcodes.test (which only RELAY_PORT accepts) onwards, and notices
+  # for client.smtpcodes.test to the pipe that writes them into BOUNCE_DIR. The notices, which quote
+  # the returned message, pass through a cleanup service of their own that
+  # allows more than 2000 bytes.
   cat >"$config/main.cf" <<CONF
 compatibility_level = 3.6
 queue_directory = $spool
@@ -49,6 +65,13 @@ smtpd_discard_ehlo_keywords = etrn, vrfy
 local_transport = discard:
 default_transport = discard:
 relay_transport = discard:
+transport_maps = inline:{ mx2.smtpcodes.test=smtp:[127.0.0.1]:$exim_port, slow.smtpcodes.test=smtp:[127.0.0.1]:$down_port,
+  client.smtpcodes.test=bouncefile: }
+delay_warning_time = 1s
+queue_run_delay = 1s
+minimal_backoff_time = 1s
+maximal_backoff_time = 1s
+bouncefile_destination_recipient_limit = 1
 disable_dns_lookups = yes
 smtp_dns_support_level = disabled
 maillog_file = $dir/maillog
@@ -57,12 +80,15 @@ biff = no
 CONF
   cat >"$config/master.cf" <<CONF
 127.0.0.1:$port inet n - n - - smtpd
+127.0.0.1:$relay_port inet n - n - - smtpd -o mynetworks=127.0.0.0/8 -o smtpd_relay_restrictions=permit_mynetworks,reject
+  -o message_size_limit=100000 -o cleanup_service_name=dsncleanup
 cleanup   unix n - n - 0 cleanup
 qmgr      unix n - n 300 1 qmgr
 rewrite   unix - - n - - trivial-rewrite
-bounce    unix - - n - 0 bounce
-defer     unix - - n - 0 bounce
-trace     unix - - n - 0 bounce
+bounce    unix - - n - 0 bounce -o cleanup_service_name=dsncleanup
+defer     unix - - n - 0 bounce -o cleanup_service_name=dsncleanup
+trace     unix - - n - 0 bounce -o cleanup_service_name=dsncleanup
+dsncleanup unix n - n - 0 cleanup -o message_size_limit=100000
 verify    unix - - n - 1 verify
 flush     unix n - n 1000? 0 flush
 proxymap  unix - - n - - proxymap
@@ -72,6 +98,8 @@ discard   unix - - n - - discard
 anvil     unix - - n - 1 anvil
 scache    unix - - n - 1 scache
 postlog   unix-dgram n - n - 1 postlogd
+smtp      unix - - n - - smtp
+bouncefile unix - n n - - pipe user=nobody argv=/usr/bin/tee $bounce_dir/postfix-\${queue_id}.eml
 CONF
   # setsid makes the master lead a process group of its own, which it
   # signals on shutdown to stop its children.

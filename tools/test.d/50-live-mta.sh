@@ -2,10 +2,20 @@
 # on 127.0.0.1 inside a network namespace that has only loopback (so they can
 # reach no DNS server and no other host), checked by tests/live_mta.cpp and
 # by `smtpcodes probe`.
+#
+# Then real bounces: Exim sends mail that Postfix refuses, and Postfix relays
+# mail that the Exim daemon refuses, so that each MTA writes its own
+# non-delivery notices (and each a delay warning, for mail to a dead port).
+# tools/live-mta/check-bounces.pl reads them with `smtpcodes bounces --json`,
+# checks them against what the refusing server said, and compares them (and
+# examples/bounces/*.eml) with Sisimai.
 set -euo pipefail
 source "$SMTPCODES_ROOT/tools/test-lib.sh"
 postfix_port=2525
 exim_port=2526
+relay_port=2527  # Postfix, relaying mail from loopback
+down_port=2599   # nothing listens here
+late_port=2598   # nor here
 
 # wait_for_listener PORT SECONDS: true once something listens on 127.0.0.1:PORT.
 wait_for_listener() {
@@ -18,6 +28,61 @@ wait_for_listener() {
   return 1
 }
 
+# wait_for_files DIR COUNT SECONDS: true once DIR holds COUNT files.
+wait_for_files() {
+  for _ in $(seq $(($3 * 10))); do
+    [ "$(find "$1" -type f | wc -l)" -ge "$2" ] && return 0
+    sleep 0.1
+  done
+  return 1
+}
+
+# message SUBJECT: a short message to send.
+message() { printf 'Subject: %s\n\nA test message from the smtpcodes live stage.\n' "$1"; }
+
+# produce_bounces OUT: makes both MTAs write non-delivery notices, copied
+# into OUT/exim and OUT/postfix, with their delivery logs in OUT/logs. Every
+# address here is named in tools/live-mta/expected-bounces.tsv.
+produce_bounces() {
+  local out=$1 sender="$work/exim-sender" failed=0
+  configure_exim_sender "$exim" "$sender" "$postfix_port" "$relay_port" "$down_port" "$late_port" \
+    "$work/bounces/exim"
+  wait_for_listener "$relay_port" 30 || { echo "live-mta: the Postfix relay did not start listening"; return 1; }
+  # Postfix refuses two unknown users at RCPT (550 5.1.1) and takes root.
+  message "unknown users" | send_with_exim "$exim" "$sender" nobody-here@mx.smtpcodes.test \
+    no-such-user@mx.smtpcodes.test root@mx.smtpcodes.test || failed=1
+  # Postfix refuses a message over its SIZE of 2000 (552 5.3.4).
+  { printf 'Subject: too large\n\n'; for _ in $(seq 40); do printf '%070d\n' 0; done; } |
+    send_with_exim "$exim" "$sender" nobody@mx.smtpcodes.test || failed=1
+  # Nothing listens: Exim gives up at once, having no retry rules.
+  message "nobody home" | send_with_exim "$exim" "$sender" someone@down.smtpcodes.test \
+    postmaster@down.smtpcodes.test || failed=1
+  # Postfix accepts both and relays them to Exim, which refuses the unknown
+  # one (550 Unrouteable address); Postfix writes the notice.
+  message "relayed" | send_with_exim "$exim" "$sender" nobody-here@mx2.smtpcodes.test \
+    root@mx2.smtpcodes.test || failed=1
+  # Postfix takes a message over the Exim daemon's SIZE 2000 and, seeing
+  # that SIZE, refuses to send it (5.3.4).
+  { printf 'Subject: too large for Exim\n\n'; for _ in $(seq 40); do printf '%070d\n' 0; done; } |
+    send_with_exim "$exim" "$sender" nobody@mx2.smtpcodes.test || failed=1
+  # Postfix cannot connect, retries every second, and warns after one.
+  message "delayed" | send_with_exim "$exim" "$sender" someone@slow.smtpcodes.test || failed=1
+  # Exim cannot connect and keeps the message; tried again after a second,
+  # it warns.
+  message "late" | send_with_exim "$exim" "$sender" someone@late.smtpcodes.test || failed=1
+  sleep 1.5
+  run_exim_queue "$exim" "$sender" || failed=1
+  wait_for_files "$work/bounces/exim" 4 30 || { echo "live-mta: Exim wrote fewer than 4 notices"; failed=1; }
+  wait_for_files "$work/bounces/postfix" 3 30 || { echo "live-mta: Postfix wrote fewer than 3 notices"; failed=1; }
+  sleep 0.5  # a notice may still be being written
+  mkdir -p "$out/logs"
+  cp -r "$work/bounces/exim" "$work/bounces/postfix" "$out/"
+  # The delivery logs that tell the same story, line by line.
+  cp "$work/postfix/maillog" "$out/logs/postfix.log"
+  cp "$sender/log/mainlog" "$out/logs/exim.log"
+  return "$failed"
+}
+
 # probe_codes CLI PORT RCPT: the reply codes of a probe session, in order.
 probe_codes() {
   "$1" probe --json 127.0.0.1 "$2" --rcpt "$3" --data |
@@ -26,12 +91,12 @@ probe_codes() {
 
 # Inside the namespaces: start both servers, run the checks, stop them.
 if [ "${1:-}" = --inside ]; then
-  tests=$2 cli=$3 exim=$4 work=$5
+  tests=$2 cli=$3 exim=$4 work=$5 bounces=$6
   ip link set lo up
   source "$SMTPCODES_ROOT/tools/live-mta/postfix.sh"
   source "$SMTPCODES_ROOT/tools/live-mta/exim.sh"
   trap 'stop_postfix; stop_exim' EXIT
-  start_postfix "$work/postfix" "$postfix_port"
+  start_postfix "$work/postfix" "$postfix_port" "$relay_port" "$exim_port" "$down_port" "$work/bounces/postfix"
   start_exim "$exim" "$work/exim" "$exim_port"
   status=0
   for server in postfix exim; do
@@ -54,9 +119,17 @@ if [ "${1:-}" = --inside ]; then
       status=1
     fi
   done
+  echo "--- real bounces"
+  if produce_bounces "$bounces"; then
+    echo "live-mta: bounces produced: ok"
+  else
+    echo "live-mta: bounces produced: FAILED"
+    status=1
+  fi
   if [ "$status" != 0 ]; then
     echo "--- Postfix log"; cat "$work/postfix/maillog" 2>/dev/null || true
     echo "--- Exim log"; cat "$work/exim/log/"* 2>/dev/null || true
+    echo "--- Exim (sending) log"; cat "$work/exim-sender/log/"* 2>/dev/null || true
   fi
   exit "$status"
 fi
@@ -72,7 +145,7 @@ unshare -n -m true 2>/dev/null || skip "cannot create network and mount namespac
 if ! dpkg-query -W -f='${Status}' postfix 2>/dev/null | grep -q "install ok installed"; then
   echo "postfix postfix/main_mailer_type select No configuration" | debconf-set-selections
 fi
-ensure_packages doctest-dev iproute2 postfix libdb5.3 libgnutls-dane0 libgnutls30 libidn12 libidn2-0 libnsl2 \
+ensure_packages doctest-dev iproute2 libsisimai-perl postfix libdb5.3 libgnutls-dane0 libgnutls30 libidn12 libidn2-0 libnsl2 \
   libpcre2-8-0
 
 dir="$SMTPCODES_TEST_BUILD/live-mta"
@@ -97,10 +170,27 @@ cmake --build "$dir/build" -j "$(nproc)" --target test_live_mta smtpcodes_cli >"
 work=$(mktemp -d /tmp/smtpcodes-live-mta.XXXXXX)
 chmod 755 "$work"  # the servers' unprivileged processes must reach their queues
 status=0
+rm -rf "$dir/bounces"
 output=$(unshare -n -m bash "$0" --inside "$dir/build/tests/test_live_mta" "$dir/build/examples/smtpcodes" \
-  "$exim" "$work" 2>&1) || status=$?
+  "$exim" "$work" "$dir/bounces" 2>&1) || status=$?
 echo "$output" | grep -vE '^(Nov|Dec|Jan|[A-Z][a-z]{2}) [ 0-9]{2} ' | tail -n 60
 rm -rf "$work"
+
+# The notices (kept in build-test/live-mta/bounces for a look), read by the
+# library and by Sisimai, one tally entry per check.
+if [ -d "$dir/bounces" ]; then
+  checks_status=0
+  checks=$(perl "$SMTPCODES_ROOT/tools/live-mta/check-bounces.pl" "$dir/build/examples/smtpcodes" "$dir/bounces" \
+    "$SMTPCODES_ROOT"/examples/bounces/*.eml 2>&1) || checks_status=$?
+  echo "$checks"
+  failed_checks=$(echo "$checks" | grep -c '^FAILED ' || true)
+  # A script that stopped without reporting a failure still fails once.
+  [ "$checks_status" != 0 ] && [ "$failed_checks" = 0 ] && failed_checks=1
+  [ "$checks_status" = 0 ] || status=1
+  tally "$(echo "$checks" | grep -c '^ok ' || true)" "$failed_checks"
+fi
+tally "$(echo "$output" | grep -c 'bounces produced: ok$' || true)" \
+  "$(echo "$output" | grep -c 'bounces produced: FAILED$' || true)"
 
 # One tally entry per test case that ran, and one per probe.
 lines=$(echo "$output" | grep -E '^\[doctest\] test cases:' || true)

