@@ -679,8 +679,8 @@ template <std::size_t MaxLines>
   // The CR of a line within max_line_length is before limit.
   const std::size_t limit = size - start > options.max_line_length ? start + options.max_line_length - 1 : size;
   const std::size_t text_end = find_text_stop(data, text_start, limit);
-  if (size - text_end < 2 || data[text_end] != '\r' || data[text_end + 1] != '\n') return false;
-  if (text_end + 2 - start > options.max_line_length) return false;
+  // Before limit, the line is within max_line_length.
+  if (text_end == limit || data[text_end] != '\r' || text_end + 1 == size || data[text_end + 1] != '\n') return false;
   next = text_end + 2;
   last = separator == ' ';
   ReplyLine& line = reply.lines_[index];

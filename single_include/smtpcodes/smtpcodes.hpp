@@ -3391,15 +3391,16 @@ using vector_unsigned_bytes = unsigned char __attribute__((vector_size(16)));
   constexpr std::uintptr_t page = 4096;
 #ifdef SMTPCODES_DETAIL_VECTOR_TEXT
   constexpr std::size_t step = 16;
-  // A bit for each byte of the sixteen at data[at] that is not printable: as
+  // A bit for each byte of the sixteen at data[at] that is printable: as
   // signed bytes plus one, %x20-7E are 0x21-7F and every other byte (0x7F and
   // 0x80-FF wrap round) is 0x20 or less.
-  const auto stops = [data](std::size_t at) {
+  const auto plain = [data](std::size_t at) {
     vector_unsigned_bytes bytes;
     std::memcpy(&bytes, data + at, sizeof bytes);
-    const vector_bytes stop = reinterpret_cast<vector_bytes>(bytes + 1) < 0x21;
-    return static_cast<unsigned>(__builtin_ia32_pmovmskb128(reinterpret_cast<vector_chars>(stop)));
+    const vector_bytes printable = reinterpret_cast<vector_bytes>(bytes + 1) > 0x20;
+    return static_cast<unsigned>(__builtin_ia32_pmovmskb128(reinterpret_cast<vector_chars>(printable)));
   };
+  const auto stops = [&plain](std::size_t at) { return plain(at) ^ 0xFFFFU; };
 #else
   constexpr std::size_t step = 8;
 #endif
@@ -3410,7 +3411,7 @@ using vector_unsigned_bytes = unsigned char __attribute__((vector_size(16)));
 #ifdef SMTPCODES_DETAIL_VECTOR_TEXT
     // Two steps at a time over long text (bounce lines).
     for (; end - from >= 2 * step; from += 2 * step) {
-      const unsigned mask = stops(from) | stops(from + step) << step;
+      const unsigned mask = ~(plain(from) | plain(from + step) << step);
       if (mask != 0) return from + static_cast<std::size_t>(__builtin_ctz(mask));
     }
 #endif
@@ -3659,8 +3660,8 @@ template <std::size_t MaxLines>
   // The CR of a line within max_line_length is before limit.
   const std::size_t limit = size - start > options.max_line_length ? start + options.max_line_length - 1 : size;
   const std::size_t text_end = find_text_stop(data, text_start, limit);
-  if (size - text_end < 2 || data[text_end] != '\r' || data[text_end + 1] != '\n') return false;
-  if (text_end + 2 - start > options.max_line_length) return false;
+  // Before limit, the line is within max_line_length.
+  if (text_end == limit || data[text_end] != '\r' || text_end + 1 == size || data[text_end + 1] != '\n') return false;
   next = text_end + 2;
   last = separator == ' ';
   ReplyLine& line = reply.lines_[index];
@@ -3675,9 +3676,18 @@ template <std::size_t MaxLines>
     // fewer tests: the CR after the text stops every digit run.
     const char* const text = data + text_start;
     if (text[1] == '.') {
-      std::size_t end = 0;
+      std::size_t end = 5;
       EnhancedStatus status;
-      if (scan_plain_enhanced_status(text, options.mode, end, status) && (text[end] == ' ' || text[end] == '\r')) {
+      // Most codes have one-digit parts ("5.1.1"), which need no loop.
+      const char first = text[0];
+      const bool short_code = (first == '2' || first == '4' || first == '5') && is_digit(text[2]) && text[3] == '.' &&
+                              is_digit(text[4]) && (text[5] == ' ' || text[5] == '\r');
+      if (short_code) {
+        status =
+            make_enhanced_status(static_cast<std::uint8_t>(first - '0'), digit_value(text[2]), digit_value(text[4]));
+      }
+      if (short_code ||
+          (scan_plain_enhanced_status(text, options.mode, end, status) && (text[end] == ' ' || text[end] == '\r'))) {
         line.enhanced_status = status;
         while (text[end] == ' ') ++end;
         line.message = std::string_view(text + end, text_end - text_start - end);
