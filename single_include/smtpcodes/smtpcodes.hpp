@@ -3679,12 +3679,13 @@ template <std::size_t MaxLines>
       std::size_t end = 5;
       EnhancedStatus status;
       // Most codes have one-digit parts ("5.1.1"), which need no loop.
-      const char first = text[0];
-      const bool short_code = (first == '2' || first == '4' || first == '5') && is_digit(text[2]) && text[3] == '.' &&
-                              is_digit(text[4]) && (text[5] == ' ' || text[5] == '\r');
+      const char status_class = text[0];
+      const bool short_code = (status_class == '2' || status_class == '4' || status_class == '5') &&
+                              is_digit(text[2]) && text[3] == '.' && is_digit(text[4]) &&
+                              (text[5] == ' ' || text[5] == '\r');
       if (short_code) {
-        status =
-            make_enhanced_status(static_cast<std::uint8_t>(first - '0'), digit_value(text[2]), digit_value(text[4]));
+        status = make_enhanced_status(static_cast<std::uint8_t>(status_class - '0'), digit_value(text[2]),
+                                      digit_value(text[4]));
       }
       if (short_code ||
           (scan_plain_enhanced_status(text, options.mode, end, status) && (text[end] == ' ' || text[end] == '\r'))) {
