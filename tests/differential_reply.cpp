@@ -130,3 +130,81 @@ TEST_CASE("the stream agrees with scan_reply on random chunkings of pipelined re
   }
   CHECK(checker.failures() == 0);
 }
+
+namespace {
+
+// Lines shaped like the ones the one-pass path takes (standard code,
+// separator, printable text, CRLF), with enhanced codes of every shape the
+// RFC 3463 grammar accepts or rejects, then mutated.
+std::string random_line(Random& random) {
+  static constexpr std::string_view codes[] = {"250", "550", "421", "599", "260", "199", "650", "25a"};
+  static constexpr std::string_view separators[] = {" ", " ", "-", "\t", ""};
+  static constexpr std::string_view statuses[] = {
+      "5.1.1 ", "2.0.0 ", "4.7.0",   "5.1.10 ",    "5.7.606 ", "5.01.1 ", "5.1.1000 ", "3.1.1 ", "5.1 ", "5.1.1x ",
+      "5..1 ",  "5.1.",   "55.1.1 ", "5.999.999 ", "5.1.1  ",  "550 ",    "55 ",       "5.1.1-", "",     ""};
+  static constexpr std::string_view texts[] = {"", "Mailbox full", "OK", "x", "<a@example.com>: User unknown"};
+  static constexpr std::string_view endings[] = {"\r\n", "\r\n", "\r\n", "\n", "\r", "", "\r\nx"};
+  std::string line(codes[random.below(std::size(codes))]);
+  line += separators[random.below(std::size(separators))];
+  line += statuses[random.below(std::size(statuses))];
+  line += texts[random.below(std::size(texts))];
+  if (random.below(8) == 0) line += std::string(random.below(600), 'z');  // near and over the length limits
+  line += endings[random.below(std::size(endings))];
+  if (random.below(3) == 0) line = random.mutate(line, smtpcodes_inputs::reply_bytes);
+  return line;
+}
+
+}  // namespace
+
+TEST_CASE("the one-pass path for plain lines agrees with the general line step") {
+  // scan_plain_reply_line() is a run-time shortcut for the common line; it
+  // must decide nothing scan_reply_line() would decide otherwise.
+  Random random(3463);
+  std::size_t taken = 0;
+  for (int i = 0; i < 100000; ++i) {
+    const std::string input = random_line(random);
+    for (const ParseMode mode : {ParseMode::strict, ParseMode::lenient}) {
+      for (const std::size_t max_line_length : {std::size_t{512}, std::size_t{7}, std::size_t{30}}) {
+        smtpcodes::ReplyOptions options;
+        options.mode = mode;
+        options.max_line_length = max_line_length;
+        for (const std::size_t index : {std::size_t{0}, std::size_t{3}, std::size_t{4}}) {
+          smtpcodes::BasicReply<4> fast;
+          smtpcodes::BasicReply<4> general;
+          smtpcodes::detail::begin_reply(fast);
+          smtpcodes::detail::begin_reply(general);
+          std::size_t next = 0;
+          bool last = false;
+          if (!smtpcodes::detail::scan_plain_reply_line(fast, input, 0, index, options, next, last)) continue;
+          ++taken;
+          CAPTURE(input);
+          CAPTURE(max_line_length);
+          CAPTURE(index);
+          smtpcodes::ReplyError error;
+          const std::size_t feed = input.find('\n');
+          REQUIRE(feed != std::string::npos);
+          const auto step = smtpcodes::detail::scan_reply_line(general, input, 0, feed, index, options, error);
+          REQUIRE(step != smtpcodes::detail::ReplyLineStep::error);
+          CHECK(next == feed + 1);
+          CHECK(last == (step == smtpcodes::detail::ReplyLineStep::last));
+          const std::size_t lines = index + 1;
+          smtpcodes::detail::end_reply(fast, std::string_view(input).substr(0, next), lines, last);
+          smtpcodes::detail::end_reply(general, std::string_view(input).substr(0, next), lines, last);
+          // Only line `index` was written; compare it and the diagnostics.
+          CHECK(fast.diagnostics().bits() == general.diagnostics().bits());
+          const smtpcodes::ReplyLine& a = fast.line(index);
+          const smtpcodes::ReplyLine& b = general.line(index);
+          CHECK(a.code == b.code);
+          CHECK(a.text.data() == b.text.data());
+          CHECK(a.text.size() == b.text.size());
+          CHECK(a.message.data() == b.message.data());
+          CHECK(a.message.size() == b.message.size());
+          CHECK(a.enhanced_status == b.enhanced_status);
+          CHECK(fast.enhanced_status() == general.enhanced_status());
+        }
+      }
+    }
+  }
+  MESSAGE(taken << " lines taken by the one-pass path");
+  CHECK(taken > 50000);  // the generator must reach it, or this test proves nothing
+}

@@ -96,25 +96,35 @@ class BasicReplyStream {
     reply_type& spare = replies_[1 - current_];
     ReplyError error;
     // Each line is scanned once, as soon as its LF is here, into the spare
-    // reply, by the steps scan_reply() takes over the same bytes. The
-    // positions are kept in locals: the reply's stores cannot alias them.
+    // reply, by the steps scan_reply() takes over the same bytes: most
+    // lines in one pass that finds their end and checks their text, the
+    // others by memchr and then scan_reply_line(). The positions are kept in
+    // locals (the options too): the reply's stores cannot alias them.
     std::size_t scanned = scanned_;
     std::size_t line_start = line_start_;
     std::size_t lines = lines_;
+    const ReplyOptions options = options_;
     while (scanned < size_) {
-      const std::size_t feed_at = detail::find_line_feed(buffered, scanned);
-      if (feed_at == std::string_view::npos) {
-        scanned = size_;
-        break;
-      }
-      scanned = feed_at + 1;
       if (lines == 0) detail::begin_reply(spare);
-      const detail::ReplyLineStep step =
-          detail::scan_reply_line(spare, buffered, line_start, feed_at, lines, options_, error);
-      if (step == detail::ReplyLineStep::error) return fail(error, scanned);
+      std::size_t next_line = 0;
+      bool last = false;
+      if (scanned != line_start ||
+          !detail::scan_plain_reply_line(spare, buffered, line_start, lines, options, next_line, last)) {
+        const std::size_t feed_at = detail::find_line_feed(buffered, scanned);
+        if (feed_at == std::string_view::npos) {
+          scanned = size_;
+          break;
+        }
+        next_line = feed_at + 1;
+        const detail::ReplyLineStep step =
+            detail::scan_reply_line(spare, buffered, line_start, feed_at, lines, options, error);
+        if (step == detail::ReplyLineStep::error) return fail(error, next_line);
+        last = step == detail::ReplyLineStep::last;
+      }
       ++lines;
-      line_start = scanned;
-      if (step == detail::ReplyLineStep::last) {
+      scanned = next_line;
+      line_start = next_line;
+      if (last) {
         detail::end_reply(spare, std::string_view(buffered.data(), scanned), lines, true);
         current_ = 1 - current_;
         take(scanned);

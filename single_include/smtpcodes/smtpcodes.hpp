@@ -3190,6 +3190,9 @@ constexpr ReplyLineStep scan_reply_line(BasicReply<MaxLines>& reply, std::string
                                         std::size_t feed, std::size_t index, const ReplyOptions& options,
                                         ReplyError& error) noexcept;
 template <std::size_t MaxLines>
+bool scan_plain_reply_line(BasicReply<MaxLines>& reply, std::string_view input, std::size_t start, std::size_t index,
+                           const ReplyOptions& options, std::size_t& next, bool& last) noexcept;
+template <std::size_t MaxLines>
 constexpr void end_reply(BasicReply<MaxLines>& reply, std::string_view raw, std::size_t line_count,
                          bool complete) noexcept;
 }  // namespace detail
@@ -3248,6 +3251,9 @@ class BasicReply {
   friend constexpr detail::ReplyLineStep detail::scan_reply_line(BasicReply<N>&, std::string_view, std::size_t,
                                                                  std::size_t, std::size_t, const ReplyOptions&,
                                                                  ReplyError&) noexcept;
+  template <std::size_t N>
+  friend bool detail::scan_plain_reply_line(BasicReply<N>&, std::string_view, std::size_t, std::size_t,
+                                            const ReplyOptions&, std::size_t&, bool&) noexcept;
   template <std::size_t N>
   friend constexpr void detail::end_reply(BasicReply<N>&, std::string_view, std::size_t, bool) noexcept;
 
@@ -3353,6 +3359,7 @@ struct ReplyLineHead {
 #define SMTPCODES_DETAIL_VECTOR_TEXT 1
 using vector_bytes = signed char __attribute__((vector_size(16)));
 using vector_chars = char __attribute__((vector_size(16)));
+using vector_unsigned_bytes = unsigned char __attribute__((vector_size(16)));
 
 // True if the sixteen bytes at data are printable ASCII: as signed bytes,
 // 0x80-FF are negative, so one range test covers them.
@@ -3363,6 +3370,78 @@ using vector_chars = char __attribute__((vector_size(16)));
   return __builtin_ia32_pmovmskb128(reinterpret_cast<vector_chars>(printable)) == 0xFFFF;
 }
 #endif
+
+// The steps run once per line of a stream: inlined into their callers, they
+// save a tenth of a stream's instructions.
+#if defined(__GNUC__)
+#define SMTPCODES_DETAIL_INLINE_STEP __attribute__((always_inline))
+#else
+#define SMTPCODES_DETAIL_INLINE_STEP
+#endif
+
+// The offset of the first byte at or after from that is not printable
+// ASCII (%x20-7E), or size if there is none: where a line's plain text stops,
+// at its CR or LF or at a byte to report. At run time only. It reads several
+// bytes at a time, but never outside data[0, size), and never in a 4 KiB
+// page (the smallest page size) after the one that holds the answer: a
+// parser reads only the lines it needs, even of input that ends in a guard
+// page.
+[[nodiscard]] SMTPCODES_DETAIL_INLINE_STEP inline std::size_t find_text_stop(const char* data, std::size_t from,
+                                                                             std::size_t size) noexcept {
+  constexpr std::uintptr_t page = 4096;
+#ifdef SMTPCODES_DETAIL_VECTOR_TEXT
+  constexpr std::size_t step = 16;
+  // A bit for each byte of the sixteen at data[at] that is printable: as
+  // signed bytes plus one, %x20-7E are 0x21-7F and every other byte (0x7F and
+  // 0x80-FF wrap round) is 0x20 or less.
+  const auto plain = [data](std::size_t at) {
+    vector_unsigned_bytes bytes;
+    std::memcpy(&bytes, data + at, sizeof bytes);
+    const vector_bytes printable = reinterpret_cast<vector_bytes>(bytes + 1) > 0x20;
+    return static_cast<unsigned>(__builtin_ia32_pmovmskb128(reinterpret_cast<vector_chars>(printable)));
+  };
+  const auto stops = [&plain](std::size_t at) { return plain(at) ^ 0xFFFFU; };
+#else
+  constexpr std::size_t step = 8;
+#endif
+  while (from < size) {
+    // The bytes up to the end of from's page, or of the input.
+    const std::size_t room = page - (reinterpret_cast<std::uintptr_t>(data + from) & (page - 1));
+    const std::size_t end = size - from > room ? from + room : size;
+#ifdef SMTPCODES_DETAIL_VECTOR_TEXT
+    // Two steps at a time over long text (bounce lines).
+    for (; end - from >= 2 * step; from += 2 * step) {
+      const unsigned mask = ~(plain(from) | plain(from + step) << step);
+      if (mask != 0) return from + static_cast<std::size_t>(__builtin_ctz(mask));
+    }
+#endif
+    for (; end - from >= step; from += step) {
+#ifdef SMTPCODES_DETAIL_VECTOR_TEXT
+      const unsigned mask = stops(from);
+      if (mask != 0) return from + static_cast<std::size_t>(__builtin_ctz(mask));
+#else
+      std::uint64_t word = 0;
+      std::memcpy(&word, data + from, sizeof word);
+      if (!all_printable_ascii(word)) break;
+#endif
+    }
+#ifdef SMTPCODES_DETAIL_VECTOR_TEXT
+    if (from != end && end >= step) {
+      // The sixteen bytes that end there, less those before from (read
+      // already, or in from's page).
+      const unsigned mask = stops(end - step) >> (step - (end - from));
+      if (mask != 0) return from + static_cast<std::size_t>(__builtin_ctz(mask));
+      from = end;
+      continue;
+    }
+#endif
+    for (; from < end; ++from) {
+      const auto byte = static_cast<unsigned char>(data[from]);
+      if (byte < 0x20 || byte >= 0x7F) return from;
+    }
+  }
+  return size;
+}
 
 // Whether text (of at least 4 bytes) is all printable ASCII, at run time:
 // words that overlap where the length is not a multiple of 8, since a
@@ -3456,14 +3535,6 @@ constexpr void split_enhanced_status(ReplyLine& line, ParseMode mode, ReplyDiagn
 
 namespace detail {
 
-// scan_reply_line() runs once per line of a stream: inlined into its two
-// callers, it saves a tenth of a stream's instructions.
-#if defined(__GNUC__)
-#define SMTPCODES_DETAIL_INLINE_STEP __attribute__((always_inline))
-#else
-#define SMTPCODES_DETAIL_INLINE_STEP
-#endif
-
 // What scan_reply_line() made of one line.
 enum class ReplyLineStep : std::uint8_t { more, last, error };
 
@@ -3532,6 +3603,105 @@ template <std::size_t MaxLines>
   return head->last ? ReplyLineStep::last : ReplyLineStep::more;
 }
 
+// scan_enhanced_status_into() for "d." at text, which a byte that is not a
+// digit or a dot ends: what it decides, with fewer tests. On success, end is
+// just past the code.
+[[nodiscard]] inline bool scan_plain_enhanced_status(const char* text, ParseMode mode, std::size_t& end,
+                                                     EnhancedStatus& status) noexcept {
+  if (text[0] != '2' && text[0] != '4' && text[0] != '5') return false;
+  // One to three digits, without a leading zero when strict (RFC 3463 §2).
+  const auto part = [text, mode](std::size_t& pos, std::uint16_t& value) {
+    const std::size_t first = pos;
+    value = 0;
+    while (pos - first < 4 && is_digit(text[pos]))
+      value = static_cast<std::uint16_t>(value * 10 + digit_value(text[pos++]));
+    const std::size_t count = pos - first;
+    return count != 0 && count <= 3 && (count == 1 || mode == ParseMode::lenient || text[first] != '0');
+  };
+  std::size_t pos = 2;
+  std::uint16_t subject = 0;
+  std::uint16_t detail = 0;
+  if (!part(pos, subject) || text[pos] != '.') return false;
+  ++pos;
+  if (!part(pos, detail)) return false;
+  end = pos;
+  status = make_enhanced_status(static_cast<std::uint8_t>(text[0] - '0'), subject, detail);
+  return true;
+}
+
+// The common line, at run time: a standard code (RFC 5321 §4.2), SP or
+// "-", printable ASCII text and CRLF, within the limits. Finds the line's
+// end and checks its text in one pass, instead of memchr and then
+// scan_reply_line(). Returns false, with reply untouched, for any other line
+// (or one whose CRLF is not in input yet), which scan_reply_line() takes;
+// otherwise sets next past the LF and last, with the same effect on reply
+// as scan_reply_line() would have.
+template <std::size_t MaxLines>
+[[nodiscard]] SMTPCODES_DETAIL_INLINE_STEP inline bool scan_plain_reply_line(BasicReply<MaxLines>& reply,
+                                                                             std::string_view input, std::size_t start,
+                                                                             std::size_t index,
+                                                                             const ReplyOptions& options,
+                                                                             std::size_t& next, bool& last) noexcept {
+  const char* const data = input.data();
+  const std::size_t size = input.size();
+  if (size - start < 6 || index == MaxLines || options.max_line_length < 6) return false;
+  // The strict grammar %x32-35 %x30-35 %x30-39: such a code reads the same in
+  // both modes, and is standard.
+  // Byte by byte: a byte is read only if those before it belong to the line.
+  const unsigned first = static_cast<unsigned char>(data[start]) - unsigned{'2'};
+  if (first > 3) return false;
+  const unsigned second = static_cast<unsigned char>(data[start + 1]) - unsigned{'0'};
+  if (second > 5) return false;
+  const unsigned third = static_cast<unsigned char>(data[start + 2]) - unsigned{'0'};
+  if (third > 9) return false;
+  const char separator = data[start + 3];
+  if ((separator != ' ') & (separator != '-')) return false;
+  const std::size_t text_start = start + 4;
+  // The CR of a line within max_line_length is before limit.
+  const std::size_t limit = size - start > options.max_line_length ? start + options.max_line_length - 1 : size;
+  const std::size_t text_end = find_text_stop(data, text_start, limit);
+  // Before limit, the line is within max_line_length.
+  if (text_end == limit || data[text_end] != '\r' || text_end + 1 == size || data[text_end + 1] != '\n') return false;
+  next = text_end + 2;
+  last = separator == ' ';
+  ReplyLine& line = reply.lines_[index];
+  line.code = make_reply_code(static_cast<std::uint16_t>((first + 2) * 100 + second * 10 + third));
+  line.text = std::string_view(data + text_start, text_end - text_start);
+  line.message = line.text;
+  line.enhanced_status = EnhancedStatus{};
+  if (text_end == text_start) {
+    reply.diagnostics_.add(ReplyDiagnostic::empty_text);
+  } else if (is_digit(data[text_start])) {
+    // What starts_with_reply_code() and split_enhanced_status() find, with
+    // fewer tests: the CR after the text stops every digit run.
+    const char* const text = data + text_start;
+    if (text[1] == '.') {
+      std::size_t end = 5;
+      EnhancedStatus status;
+      // Most codes have one-digit parts ("5.1.1"), which need no loop.
+      const char status_class = text[0];
+      const bool short_code = (status_class == '2' || status_class == '4' || status_class == '5') &&
+                              is_digit(text[2]) && text[3] == '.' && is_digit(text[4]) &&
+                              (text[5] == ' ' || text[5] == '\r');
+      if (short_code) {
+        status = make_enhanced_status(static_cast<std::uint8_t>(status_class - '0'), digit_value(text[2]),
+                                      digit_value(text[4]));
+      }
+      if (short_code ||
+          (scan_plain_enhanced_status(text, options.mode, end, status) && (text[end] == ' ' || text[end] == '\r'))) {
+        line.enhanced_status = status;
+        while (text[end] == ' ') ++end;
+        line.message = std::string_view(text + end, text_end - text_start - end);
+      } else {
+        reply.diagnostics_.add(ReplyDiagnostic::malformed_enhanced_status);
+      }
+    } else if (is_digit(text[1]) && is_digit(text[2]) && (text[3] == ' ' || text[3] == '-' || text[3] == '\r')) {
+      reply.diagnostics_.add(ReplyDiagnostic::reply_code_in_text);
+    }
+  }
+  return true;
+}
+
 // Completes a reply whose lines are scanned: raw is its bytes, line_count
 // (at least 1) its lines.
 template <std::size_t MaxLines>
@@ -3579,6 +3749,20 @@ template <std::size_t MaxLines>
   std::size_t index = 0;
   bool complete = false;
   while (start < input.size()) {
+    if (!SMTPCODES_CONSTANT_EVALUATED()) {
+      std::size_t next = 0;
+      bool last = false;
+      if (scan_plain_reply_line(reply, input, start, index, options, next, last)) {
+        end = next;
+        ++index;
+        start = next;
+        if (last) {
+          complete = true;
+          break;
+        }
+        continue;
+      }
+    }
     const std::size_t feed = find_line_feed(input, start);
     const std::size_t next = feed != std::string_view::npos ? feed + 1 : input.size();
     end = next;
@@ -3733,25 +3917,35 @@ class BasicReplyStream {
     reply_type& spare = replies_[1 - current_];
     ReplyError error;
     // Each line is scanned once, as soon as its LF is here, into the spare
-    // reply, by the steps scan_reply() takes over the same bytes. The
-    // positions are kept in locals: the reply's stores cannot alias them.
+    // reply, by the steps scan_reply() takes over the same bytes: most
+    // lines in one pass that finds their end and checks their text, the
+    // others by memchr and then scan_reply_line(). The positions are kept in
+    // locals (the options too): the reply's stores cannot alias them.
     std::size_t scanned = scanned_;
     std::size_t line_start = line_start_;
     std::size_t lines = lines_;
+    const ReplyOptions options = options_;
     while (scanned < size_) {
-      const std::size_t feed_at = detail::find_line_feed(buffered, scanned);
-      if (feed_at == std::string_view::npos) {
-        scanned = size_;
-        break;
-      }
-      scanned = feed_at + 1;
       if (lines == 0) detail::begin_reply(spare);
-      const detail::ReplyLineStep step =
-          detail::scan_reply_line(spare, buffered, line_start, feed_at, lines, options_, error);
-      if (step == detail::ReplyLineStep::error) return fail(error, scanned);
+      std::size_t next_line = 0;
+      bool last = false;
+      if (scanned != line_start ||
+          !detail::scan_plain_reply_line(spare, buffered, line_start, lines, options, next_line, last)) {
+        const std::size_t feed_at = detail::find_line_feed(buffered, scanned);
+        if (feed_at == std::string_view::npos) {
+          scanned = size_;
+          break;
+        }
+        next_line = feed_at + 1;
+        const detail::ReplyLineStep step =
+            detail::scan_reply_line(spare, buffered, line_start, feed_at, lines, options, error);
+        if (step == detail::ReplyLineStep::error) return fail(error, next_line);
+        last = step == detail::ReplyLineStep::last;
+      }
       ++lines;
-      line_start = scanned;
-      if (step == detail::ReplyLineStep::last) {
+      scanned = next_line;
+      line_start = next_line;
+      if (last) {
         detail::end_reply(spare, std::string_view(buffered.data(), scanned), lines, true);
         current_ = 1 - current_;
         take(scanned);
