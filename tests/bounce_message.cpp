@@ -160,6 +160,47 @@ TEST_CASE("a failed system address finds its text when others failed too (found 
 
 static_assert(count(gave_up_message) == 2);
 
+// The shape of an OpenSMTPD notice (found in the live stage): the reason
+// after the address, with no code, then its announcement of the copy.
+constexpr std::string_view opensmtpd_message =
+    "From: Mailer Daemon <MAILER-DAEMON@mx.example.org>\n"
+    "Subject: Delivery status notification: failed\n"
+    "Content-Type: multipart/mixed;boundary=\"B\"\n"
+    "\n"
+    "--B\n"
+    "Content-Type: text/plain; charset=us-ascii\n"
+    "\n"
+    "    Delivery failed for these recipients:\n"
+    "\n"
+    "nobody@example.net: message too large for peer\n"
+    "\n"
+    "    Below is a copy of the original message:\n"
+    "\n"
+    "--B\n"
+    "Content-Type: message/delivery-status\n"
+    "\n"
+    "Reporting-MTA: dns; mx.example.org\n"
+    "\n"
+    "Final-Recipient: rfc822; nobody@example.net\n"
+    "Action: failed\n"
+    "Status: 5.0.0\n"
+    "\n"
+    "--B\n"
+    "Content-Type: text/rfc822-headers\n"
+    "\n"
+    "Subject: too large\n"
+    "\n"
+    "--B--\n";
+
+TEST_CASE("the explaining text ends where the notice announces the copy (OpenSMTPD, found in the live stage)") {
+  std::vector<std::string> diagnostics;
+  smtpcodes::for_each_bounce_recipient(opensmtpd_message, [&diagnostics](const smtpcodes::BounceRecipient& r) {
+    diagnostics.emplace_back(r.diagnostic);
+    CHECK(r.verdict.reason == BounceReason::message_too_large);
+  });
+  CHECK(diagnostics == std::vector<std::string>{"nobody@example.net: message too large for peer"});
+}
+
 TEST_CASE("prose bounces: qmail, Exim, Exchange-style and provider notices") {
   struct Row {
     std::string_view name;

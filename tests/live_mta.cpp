@@ -1,9 +1,9 @@
 // Replies from real MTAs, parsed and checked: greeting, EHLO, unknown
 // recipient, relay denied, bad sequence, syntax errors, a message too large,
-// and pipelined commands. tools/test.d/50-live-mta.sh starts Postfix and
-// Exim on 127.0.0.1 (in a network namespace with only loopback) and runs
-// this once per server, with SMTPCODES_LIVE_MTA_PORT set and the test suite
-// of that server selected (-ts=postfix, -ts=exim). The expectations match
+// and pipelined commands. tools/test.d/50-live-mta.sh starts Postfix, Exim
+// and OpenSMTPD on 127.0.0.1 (in a network namespace with only loopback) and
+// runs this once per server, with SMTPCODES_LIVE_MTA_PORT set and the test
+// suite of that server selected (-ts=postfix, -ts=exim, -ts=opensmtpd). The expectations match
 // the configurations in tools/live-mta/. Without the variable every case
 // fails: a live test must never pass without a server.
 #include <doctest/doctest.h>
@@ -100,6 +100,12 @@ class Session {
       std::string_view rest(chunk, static_cast<std::size_t>(count));
       while (!rest.empty()) rest.remove_prefix(stream_.feed(rest));
     }
+  }
+
+  // True when the server has closed the connection, with nothing unread.
+  bool closed() {
+    char byte = 0;
+    return ::recv(fd_, &byte, 1, 0) == 0;
   }
 
   Received command(std::string_view line) {
@@ -332,6 +338,120 @@ TEST_CASE("exim: pipelined commands (RFC 2920): the replies come out one by one,
   session.send("Subject: pipelined\r\n\r\nHello.\r\n.\r\nQUIT\r\n");
   check(session.receive(), {250, "", 1, "OK id=", true});
   check(session.receive(), {221, "", 1, "mx2.smtpcodes.test closing connection"});
+}
+
+TEST_SUITE_END();
+
+TEST_SUITE_BEGIN("opensmtpd");
+
+namespace {
+
+constexpr Expected opensmtpd_greeting{220, "", 1, "mx3.smtpcodes.test ESMTP OpenSMTPD"};
+constexpr Expected opensmtpd_ehlo{250, "", 6, "HELP"};
+constexpr Expected opensmtpd_bye{221, "2.0.0", 1, "Bye"};
+constexpr Expected opensmtpd_ok{250, "2.0.0", 1, "Ok"};
+constexpr Expected opensmtpd_recipient_ok{250, "2.1.5", 1, "Destination address valid: Recipient ok"};
+constexpr Expected opensmtpd_data{354, "", 1, "Enter mail, end with \".\" on a line by itself"};
+
+void open_opensmtpd(Session& session) {
+  check(session.receive(), opensmtpd_greeting);
+  check(session.command("EHLO client.smtpcodes.test"), opensmtpd_ehlo);
+}
+
+// The tail of a message of 100 lines, 7 kB: over SIZE 5000.
+std::string too_large_message() {
+  std::string message = "Subject: too large\r\n\r\n";
+  for (int i = 0; i < 100; ++i) message += "0123456789012345678901234567890123456789012345678901234567890123456789\r\n";
+  return message + ".\r\n";
+}
+
+}  // namespace
+
+TEST_CASE("opensmtpd: greeting, a multi-line EHLO reply, and HELP with an enhanced code on every line") {
+  Session session;
+  check(session.receive(), opensmtpd_greeting);
+  const Received received = session.command("EHLO client.smtpcodes.test");
+  check(received, opensmtpd_ehlo);
+  CHECK(received.reply.line(0).text ==
+        "mx3.smtpcodes.test Hello client.smtpcodes.test [127.0.0.1], pleased to meet you");
+  const auto ehlo = smtpcodes::parse_ehlo(received.reply);
+  CHECK(ehlo.domain() == "mx3.smtpcodes.test");
+  CHECK(ehlo.greeting() == "Hello client.smtpcodes.test [127.0.0.1], pleased to meet you");
+  CHECK(ehlo.size() == 5);
+  CHECK(ehlo.size_limit() == 5000);
+  for (Extension e : {Extension::eight_bit_mime, Extension::enhanced_status_codes, Extension::size, Extension::dsn}) {
+    CHECK(ehlo.has(e));
+  }
+  // OpenSMTPD 6.8 offers neither PIPELINING nor (without a certificate) STARTTLS.
+  for (Extension e : {Extension::pipelining, Extension::starttls, Extension::chunking, Extension::smtputf8}) {
+    CHECK_FALSE(ehlo.has(e));
+  }
+  REQUIRE(ehlo.find("HELP") != nullptr);
+  CHECK(ehlo.find("HELP")->extension == Extension::unknown);
+  const Received help = session.command("HELP");
+  check(help, {214, "2.0.0", 4, "End of HELP info"});
+  CHECK(help.reply.line(0).message == "This is OpenSMTPD");
+  check(session.command("QUIT"), opensmtpd_bye);
+}
+
+TEST_CASE("opensmtpd: unknown recipient and relay denied, both without an enhanced code") {
+  Session session;
+  open_opensmtpd(session);
+  check(session.command("MAIL FROM:<>"), opensmtpd_ok);
+  // ENHANCEDSTATUSCODES is offered, yet these two replies carry none.
+  check(session.command("RCPT TO:<nobody-here@mx3.smtpcodes.test>"),
+        {550, "", 1, "Invalid recipient: <nobody-here@mx3.smtpcodes.test>"});
+  check(session.command("RCPT TO:<someone@elsewhere.test>"),
+        {550, "", 1, "Invalid recipient: <someone@elsewhere.test>"});
+  check(session.command("RCPT TO:<root@mx3.smtpcodes.test>"), opensmtpd_recipient_ok);
+  check(session.command("DATA"), opensmtpd_data);
+  session.send("Subject: accepted\r\n\r\nHello.\r\n.\r\n");
+  const Received accepted = session.receive();
+  check(accepted, {250, "2.0.0", 1, "", true});  // "<queue id> Message accepted for delivery"
+  const std::string_view tail = " Message accepted for delivery";
+  const std::string_view message = accepted.reply.line(0).message;
+  CHECK((message.size() > tail.size() && message.substr(message.size() - tail.size()) == tail));
+  check(session.command("QUIT"), opensmtpd_bye);
+}
+
+TEST_CASE("opensmtpd: bad sequence of commands and syntax errors") {
+  Session session;
+  open_opensmtpd(session);
+  constexpr Expected not_now{503, "5.5.1", 1, "Invalid command: Command not allowed at this point."};
+  constexpr Expected unrecognized{500, "5.5.1", 1, "Invalid command: Command unrecognized"};
+  check(session.command("RCPT TO:<root@mx3.smtpcodes.test>"), not_now);
+  check(session.command("DATA"), not_now);
+  check(session.command("FROBNICATE"), unrecognized);
+  check(session.command("MAIL FROM:<unterminated"), {553, "5.1.0", 1, "Sender address syntax error"});
+  check(session.command("MAIL"), unrecognized);  // no arguments: not taken for MAIL at all
+  check(session.command("VRFY root"), unrecognized);
+  check(session.command("QUIT"), opensmtpd_bye);
+}
+
+TEST_CASE("opensmtpd: messages too large for SIZE 5000: announced (and accepted), and sent") {
+  Session session;
+  open_opensmtpd(session);
+  // OpenSMTPD 6.8 takes the SIZE parameter without comparing it with its
+  // limit, and refuses the message after DATA, with 554 (RFC 1870 says 552).
+  check(session.command("MAIL FROM:<> SIZE=100000"), opensmtpd_ok);
+  check(session.command("RCPT TO:<root@mx3.smtpcodes.test>"), opensmtpd_recipient_ok);
+  check(session.command("DATA"), opensmtpd_data);
+  session.send(too_large_message());
+  check(session.receive(), {554, "5.3.4", 1, "Message too big for system: Transaction failed, message too big"});
+  check(session.command("RSET"), {250, "2.0.0", 1, "Reset state"});
+  check(session.command("QUIT"), opensmtpd_bye);
+}
+
+TEST_CASE("opensmtpd: pipelined commands, which it does not offer: one refusal, then the connection closes") {
+  Session session;
+  open_opensmtpd(session);
+  session.send(
+      "MAIL FROM:<sender@client.smtpcodes.test>\r\n"
+      "RCPT TO:<root@mx3.smtpcodes.test>\r\n"
+      "RCPT TO:<nobody-here@mx3.smtpcodes.test>\r\n"
+      "DATA\r\n");
+  check(session.receive(), {500, "5.5.1", 1, "Invalid command: Pipelining not supported"});
+  CHECK(session.closed());
 }
 
 TEST_SUITE_END();

@@ -6856,6 +6856,7 @@ namespace detail {
       "unsent message below"sv,
       "this is a copy of the headers"sv,
       "lines of your original message"sv,
+      "below is a copy of the original message"sv,  // OpenSMTPD
   };
   const std::string_view text = trim(line);
   for (std::string_view prefix : prefixes) {

@@ -4,10 +4,10 @@
 #
 #   check-bounces.pl CLI BOUNCE_DIR [SAMPLE.eml...]
 #
-# BOUNCE_DIR holds the notices of the live stage, BOUNCE_DIR/exim/*.eml and
-# BOUNCE_DIR/postfix/*.eml, and the MTAs' delivery logs, BOUNCE_DIR/logs/
-# exim.log and postfix.log. Two kinds of check, one output line each,
-# starting "ok " or "FAILED ":
+# BOUNCE_DIR holds the notices of the live stage, BOUNCE_DIR/exim/*.eml,
+# BOUNCE_DIR/postfix/*.eml and BOUNCE_DIR/opensmtpd/*.eml, and the delivery
+# logs of Exim and Postfix, BOUNCE_DIR/logs/exim.log and postfix.log. Two
+# kinds of check, one output line each, starting "ok " or "FAILED ":
 #
 # - expected: every row of expected-bounces.tsv is found, with that action,
 #   status, reply code, bounce type and reason, in a notice or the log of
@@ -124,8 +124,11 @@ sub shown { return defined $_[0] && $_[0] ne '' ? $_[0] : '-' }
 # counts (an Exim "==" deferral before its "**" failure).
 my @notices;
 my @logs;
-for my $mta (qw(exim postfix)) {
+for my $mta (qw(exim postfix opensmtpd)) {
     push @notices, map { [$mta, $_] } sort glob("$bounce_dir/$mta/*.eml");
+}
+# OpenSMTPD's log is kept for a look only: the library reads no such format.
+for my $mta (qw(exim postfix)) {
     push @logs, ["$mta-log", "$bounce_dir/logs/$mta.log"];
 }
 

@@ -1,11 +1,12 @@
-# Replies from real MTAs: Postfix and Exim from Debian's packages, listening
+# Replies from real MTAs: Postfix, Exim and OpenSMTPD from Debian's packages, listening
 # on 127.0.0.1 inside a network namespace that has only loopback (so they can
 # reach no DNS server and no other host), checked by tests/live_mta.cpp and
 # by `smtpcodes probe`.
 #
-# Then real bounces: Exim sends mail that Postfix refuses, and Postfix relays
-# mail that the Exim daemon refuses, so that each MTA writes its own
-# non-delivery notices (and each a delay warning, for mail to a dead port).
+# Then real bounces: Exim sends mail that Postfix refuses, Postfix relays
+# mail that the Exim daemon refuses, and OpenSMTPD relays mail that both
+# refuse, so that each MTA writes its own non-delivery notices (and Postfix
+# and Exim each a delay warning, for mail to a dead port).
 # tools/live-mta/check-bounces.pl reads them with `smtpcodes bounces --json`,
 # checks them against what the refusing server said, and compares them (and
 # examples/bounces/*.eml) with Sisimai.
@@ -14,6 +15,7 @@ source "$SMTPCODES_ROOT/tools/test-lib.sh"
 postfix_port=2525
 exim_port=2526
 relay_port=2527  # Postfix, relaying mail from loopback
+opensmtpd_port=2528
 down_port=2599   # nothing listens here
 late_port=2598   # nor here
 
@@ -40,14 +42,23 @@ wait_for_files() {
 # message SUBJECT: a short message to send.
 message() { printf 'Subject: %s\n\nA test message from the smtpcodes live stage.\n' "$1"; }
 
-# produce_bounces OUT: makes both MTAs write non-delivery notices, copied
-# into OUT/exim and OUT/postfix, with their delivery logs in OUT/logs. Every
-# address here is named in tools/live-mta/expected-bounces.tsv.
+# produce_bounces OUT: makes the MTAs write non-delivery notices, copied into
+# OUT/exim, OUT/postfix and OUT/opensmtpd, with their delivery logs in
+# OUT/logs. Every address here is named in tools/live-mta/expected-bounces.tsv.
 produce_bounces() {
   local out=$1 sender="$work/exim-sender" failed=0
   configure_exim_sender "$exim" "$sender" "$postfix_port" "$relay_port" "$down_port" "$late_port" \
     "$work/bounces/exim"
   wait_for_listener "$relay_port" 30 || { echo "live-mta: the Postfix relay did not start listening"; return 1; }
+  # OpenSMTPD relays to Postfix, which refuses two unknown users (550 5.1.1)
+  # and a message over its SIZE of 2000 (552 5.3.4), and to Exim, which
+  # refuses an unknown user (550 Unrouteable address).
+  message "unknown users" | send_with_opensmtpd "$opensmtpd" nobody-here@mx.smtpcodes.test \
+    no-such-user@mx.smtpcodes.test root@mx.smtpcodes.test || failed=1
+  { printf 'Subject: too large\n\n'; for _ in $(seq 30); do printf '%070d\n' 0; done; } |
+    send_with_opensmtpd "$opensmtpd" nobody@mx.smtpcodes.test || failed=1
+  message "relayed" | send_with_opensmtpd "$opensmtpd" nobody-here@mx2.smtpcodes.test root@mx2.smtpcodes.test ||
+    failed=1
   # Postfix refuses two unknown users at RCPT (550 5.1.1) and takes root.
   message "unknown users" | send_with_exim "$exim" "$sender" nobody-here@mx.smtpcodes.test \
     no-such-user@mx.smtpcodes.test root@mx.smtpcodes.test || failed=1
@@ -74,12 +85,17 @@ produce_bounces() {
   run_exim_queue "$exim" "$sender" || failed=1
   wait_for_files "$work/bounces/exim" 4 30 || { echo "live-mta: Exim wrote fewer than 4 notices"; failed=1; }
   wait_for_files "$work/bounces/postfix" 3 30 || { echo "live-mta: Postfix wrote fewer than 3 notices"; failed=1; }
+  # OpenSMTPD is done once its queue is empty: every notice delivered.
+  wait_for_files "$work/bounces/opensmtpd" 3 30 || { echo "live-mta: OpenSMTPD wrote fewer than 3 notices"; failed=1; }
+  for _ in $(seq 300); do opensmtpd_queue_empty "$opensmtpd" && break; sleep 0.1; done
+  opensmtpd_queue_empty "$opensmtpd" || { echo "live-mta: OpenSMTPD still holds messages"; failed=1; }
   sleep 0.5  # a notice may still be being written
   mkdir -p "$out/logs"
-  cp -r "$work/bounces/exim" "$work/bounces/postfix" "$out/"
+  cp -r "$work/bounces/exim" "$work/bounces/postfix" "$work/bounces/opensmtpd" "$out/"
   # The delivery logs that tell the same story, line by line.
   cp "$work/postfix/maillog" "$out/logs/postfix.log"
   cp "$sender/log/mainlog" "$out/logs/exim.log"
+  cp "$work/opensmtpd/log" "$out/logs/opensmtpd.log"  # for a look; the library does not read its format
   return "$failed"
 }
 
@@ -89,17 +105,20 @@ probe_codes() {
     sed -E 's/^\{"code":"([0-9]+)".*"complete":true,"diagnostics":\[\],"error":null\}$/\1/' | tr '\n' ' '
 }
 
-# Inside the namespaces: start both servers, run the checks, stop them.
+# Inside the namespaces: start the servers, run the checks, stop them.
 if [ "${1:-}" = --inside ]; then
-  tests=$2 cli=$3 exim=$4 work=$5 bounces=$6
+  tests=$2 cli=$3 exim=$4 opensmtpd=$5 work=$6 bounces=$7
   ip link set lo up
   source "$SMTPCODES_ROOT/tools/live-mta/postfix.sh"
   source "$SMTPCODES_ROOT/tools/live-mta/exim.sh"
-  trap 'stop_postfix; stop_exim' EXIT
+  source "$SMTPCODES_ROOT/tools/live-mta/opensmtpd.sh"
+  trap 'stop_postfix; stop_exim; stop_opensmtpd' EXIT
   start_postfix "$work/postfix" "$postfix_port" "$relay_port" "$exim_port" "$down_port" "$work/bounces/postfix"
   start_exim "$exim" "$work/exim" "$exim_port"
+  start_opensmtpd "$opensmtpd" "$work/opensmtpd" "$opensmtpd_port" "$postfix_port" "$exim_port" \
+    "$work/bounces/opensmtpd"
   status=0
-  for server in postfix exim; do
+  for server in postfix exim opensmtpd; do
     port_variable=${server}_port
     port=${!port_variable}
     echo "--- $server on 127.0.0.1:$port"
@@ -109,8 +128,11 @@ if [ "${1:-}" = --inside ]; then
       continue
     fi
     SMTPCODES_LIVE_MTA_PORT=$port "$tests" --test-suite="$server" || status=$?
-    domain=mx.smtpcodes.test
-    [ "$server" = exim ] && domain=mx2.smtpcodes.test
+    case "$server" in
+      exim) domain=mx2.smtpcodes.test ;;
+      opensmtpd) domain=mx3.smtpcodes.test ;;
+      *) domain=mx.smtpcodes.test ;;
+    esac
     codes=$(probe_codes "$cli" "$port" "root@$domain")
     if [ "$codes" = "220 250 250 250 354 250 221 " ]; then
       echo "live-mta: $server probe: ok"
@@ -130,6 +152,7 @@ if [ "${1:-}" = --inside ]; then
     echo "--- Postfix log"; cat "$work/postfix/maillog" 2>/dev/null || true
     echo "--- Exim log"; cat "$work/exim/log/"* 2>/dev/null || true
     echo "--- Exim (sending) log"; cat "$work/exim-sender/log/"* 2>/dev/null || true
+    echo "--- OpenSMTPD log"; cat "$work/opensmtpd/log" 2>/dev/null || true
   fi
   exit "$status"
 fi
@@ -138,15 +161,19 @@ fi
 skip() { echo "live-mta: SKIPPED: $*"; exit 0; }
 [ "$(id -u)" = 0 ] || skip "needs root to install Postfix and create network and mount namespaces"
 unshare -n -m true 2>/dev/null || skip "cannot create network and mount namespaces here (unshare -n -m failed)"
+unshare -u true 2>/dev/null || skip "cannot create a UTS namespace for OpenSMTPD here (unshare -u failed)"
+grep -qw overlay /proc/filesystems || modprobe overlay 2>/dev/null ||
+  skip "the kernel has no overlay file system, which OpenSMTPD's compiled-in paths need here"
 
 # Debian's postfix asks how to configure itself; answer "No configuration"
 # (the test brings its own). Exim's libraries are installed normally; Exim
-# itself is extracted from its package (see tools/live-mta/exim.sh).
+# itself is extracted from its package (see tools/live-mta/exim.sh), and so is
+# OpenSMTPD (tools/live-mta/opensmtpd.sh), whose libraries are installed too.
 if ! dpkg-query -W -f='${Status}' postfix 2>/dev/null | grep -q "install ok installed"; then
   echo "postfix postfix/main_mailer_type select No configuration" | debconf-set-selections
 fi
 ensure_packages doctest-dev iproute2 libsisimai-perl postfix libdb5.3 libgnutls-dane0 libgnutls30 libidn12 libidn2-0 libnsl2 \
-  libpcre2-8-0
+  libpcre2-8-0 libaudit1 libcap-ng0 libcrypt1 libevent-2.1-7 libpam0g libssl3 zlib1g
 
 dir="$SMTPCODES_TEST_BUILD/live-mta"
 mkdir -p "$dir"
@@ -160,6 +187,16 @@ if [ ! -x "$exim" ]; then
     { echo "live-mta: cannot download exim4-daemon-light"; tally 0 1; exit 1; }
   dpkg-deb -x "$dir"/exim4-download/exim4-daemon-light_*.deb "$dir/exim4-package"
 fi
+opensmtpd="$dir/opensmtpd-package"
+if [ ! -x "$opensmtpd/usr/sbin/smtpd" ]; then
+  rm -rf "$dir/opensmtpd-download" "$opensmtpd"
+  mkdir -p "$dir/opensmtpd-download"
+  chmod 777 "$dir/opensmtpd-download"
+  (cd "$dir/opensmtpd-download" && { apt-get download -qq opensmtpd >/dev/null 2>&1 ||
+    { apt-get update -qq >/dev/null && apt-get download -qq opensmtpd >/dev/null; }; }) ||
+    { echo "live-mta: cannot download opensmtpd"; tally 0 1; exit 1; }
+  dpkg-deb -x "$dir"/opensmtpd-download/opensmtpd_*.deb "$opensmtpd"
+fi
 
 cmake -S "$SMTPCODES_ROOT" -B "$dir/build" -DSMTPCODES_DEVELOPER_WARNINGS=ON -DCMAKE_BUILD_TYPE=Debug \
   -DSMTPCODES_BUILD_TESTS=ON -DSMTPCODES_BUILD_EXAMPLES=ON \
@@ -172,7 +209,7 @@ chmod 755 "$work"  # the servers' unprivileged processes must reach their queues
 status=0
 rm -rf "$dir/bounces"
 output=$(unshare -n -m bash "$0" --inside "$dir/build/tests/test_live_mta" "$dir/build/examples/smtpcodes" \
-  "$exim" "$work" "$dir/bounces" 2>&1) || status=$?
+  "$exim" "$opensmtpd" "$work" "$dir/bounces" 2>&1) || status=$?
 echo "$output" | grep -vE '^(Nov|Dec|Jan|[A-Z][a-z]{2}) [ 0-9]{2} ' | tail -n 60
 rm -rf "$work"
 
@@ -204,5 +241,5 @@ else
   tally 0 1
 fi
 tally "$(echo "$output" | grep -c 'probe: ok$' || true)" "$(echo "$output" | grep -c 'probe: FAILED' || true)"
-[ "$(echo "$output" | grep -c 'probe: ok$' || true)" = 2 ] || status=1
+[ "$(echo "$output" | grep -c 'probe: ok$' || true)" = 3 ] || status=1
 exit "$status"
