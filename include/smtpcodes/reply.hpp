@@ -622,30 +622,31 @@ template <std::size_t MaxLines>
   return head->last ? ReplyLineStep::last : ReplyLineStep::more;
 }
 
-// scan_enhanced_status_into() for "d." at text, which a byte that is not a
-// digit or a dot ends: what it decides, with fewer tests. On success, end is
-// just past the code.
-[[nodiscard]] inline bool scan_plain_enhanced_status(const char* text, ParseMode mode, std::size_t& end,
-                                                     EnhancedStatus& status) noexcept {
-  if (text[0] != '2' && text[0] != '4' && text[0] != '5') return false;
-  // One to three digits, without a leading zero when strict (RFC 3463 §2).
-  const auto part = [text, mode](std::size_t& pos, std::uint16_t& value) {
-    const std::size_t first = pos;
-    value = 0;
-    while (pos - first < 4 && is_digit(text[pos]))
-      value = static_cast<std::uint16_t>(value * 10 + digit_value(text[pos++]));
-    const std::size_t count = pos - first;
-    return count != 0 && count <= 3 && (count == 1 || mode == ParseMode::lenient || text[first] != '0');
-  };
-  std::size_t pos = 2;
-  std::uint16_t subject = 0;
-  std::uint16_t detail = 0;
-  if (!part(pos, subject) || text[pos] != '.') return false;
-  ++pos;
-  if (!part(pos, detail)) return false;
-  end = pos;
-  status = make_enhanced_status(static_cast<std::uint8_t>(text[0] - '0'), subject, detail);
-  return true;
+// One part of an enhanced status code in the text of a plain line: one to
+// three digits, without a leading zero when strict (RFC 3463 §2). The CR
+// after the text stops every run of digits, so no bound is tested; pos
+// moves past the digits.
+[[nodiscard]] SMTPCODES_DETAIL_INLINE_STEP inline bool read_plain_status_part(const char* text, std::size_t& pos,
+                                                                              ParseMode mode,
+                                                                              std::uint16_t& value) noexcept {
+  const unsigned first = static_cast<unsigned char>(text[pos]) - unsigned{'0'};
+  if (first > 9) return false;
+  const unsigned second = static_cast<unsigned char>(text[pos + 1]) - unsigned{'0'};
+  if (second > 9) {
+    value = static_cast<std::uint16_t>(first);
+    pos += 1;
+    return true;
+  }
+  const unsigned third = static_cast<unsigned char>(text[pos + 2]) - unsigned{'0'};
+  if (third > 9) {
+    value = static_cast<std::uint16_t>(first * 10 + second);
+    pos += 2;
+  } else {
+    if (is_digit(text[pos + 3])) return false;
+    value = static_cast<std::uint16_t>(first * 100 + second * 10 + third);
+    pos += 3;
+  }
+  return first != 0 || mode == ParseMode::lenient;
 }
 
 // The common line, at run time: a standard code (RFC 5321 §4.2), SP or
@@ -699,22 +700,16 @@ template <std::size_t MaxLines>
     // What starts_with_reply_code() and split_enhanced_status() find, with
     // fewer tests: the CR after the text stops every digit run.
     if (text[1] == '.') {
-      std::size_t end = 5;
-      bool valid = false;
-      // Most codes have one-digit parts ("5.1.1"), which need no loop.
-      if ((text[0] == '2' || text[0] == '4' || text[0] == '5') && is_digit(text[2]) && text[3] == '.' &&
-          is_digit(text[4]) && (text[5] == ' ' || text[5] == '\r')) {
-        status_class = static_cast<std::uint8_t>(text[0] - '0');
-        subject = digit_value(text[2]);
-        detail = digit_value(text[4]);
-        valid = true;
-      } else {
-        EnhancedStatus parsed;
-        valid = scan_plain_enhanced_status(text, options.mode, end, parsed) && (text[end] == ' ' || text[end] == '\r');
-        status_class = static_cast<std::uint8_t>(parsed.class_digit());
-        subject = static_cast<std::uint16_t>(parsed.subject_number());
-        detail = static_cast<std::uint16_t>(parsed.detail());
+      // What scan_enhanced_status_into() and the check after it decide.
+      std::size_t end = 2;
+      const char class_char = text[0];
+      bool valid = (class_char == '2' || class_char == '4' || class_char == '5') &&
+                   read_plain_status_part(text, end, options.mode, subject) && text[end] == '.';
+      if (valid) {
+        ++end;
+        valid = read_plain_status_part(text, end, options.mode, detail) && (text[end] == ' ' || text[end] == '\r');
       }
+      status_class = static_cast<std::uint8_t>(class_char - '0');
       if (valid) {
         while (text[end] == ' ') ++end;
         message_start = end;
