@@ -14,13 +14,7 @@
 start_exim() {
   local binary=$1 dir=$2 port=$3
   mkdir -p "$dir/spool" "$dir/log"
-  if ! getent passwd Debian-exim >/dev/null; then
-    cp /etc/passwd "$dir/passwd"; cp /etc/group "$dir/group"
-    echo "Debian-exim:x:64999:64999:Exim for the smtpcodes live test:/nonexistent:/usr/sbin/nologin" >>"$dir/passwd"
-    echo "Debian-exim:x:64999:" >>"$dir/group"
-    mount --bind "$dir/passwd" /etc/passwd
-    mount --bind "$dir/group" /etc/group
-  fi
+  add_system_users "$dir" /nonexistent Debian-exim:64999
   chown Debian-exim:Debian-exim "$dir/spool" "$dir/log"
 
   # Small limits and plain rules, as for Postfix: SIZE 2000, local users of

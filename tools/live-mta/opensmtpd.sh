@@ -47,16 +47,7 @@ start_opensmtpd() {
   overlay_directory "$dir" /var/spool
   overlay_directory "$dir" /run
   mkdir -p /var/lib/opensmtpd/empty
-  if ! getent passwd opensmtpd >/dev/null || ! getent passwd opensmtpq >/dev/null; then
-    cp /etc/passwd "$dir/passwd"; cp /etc/group "$dir/group"
-    for user in opensmtpd:64997 opensmtpq:64996; do
-      echo "${user%:*}:x:${user#*:}:${user#*:}:OpenSMTPD for the smtpcodes live test:/var/lib/opensmtpd/empty:/usr/sbin/nologin" \
-        >>"$dir/passwd"
-      echo "${user%:*}:x:${user#*:}:" >>"$dir/group"
-    done
-    mount --bind "$dir/passwd" /etc/passwd
-    mount --bind "$dir/group" /etc/group
-  fi
+  add_system_users "$dir" /var/lib/opensmtpd/empty opensmtpd:64997 opensmtpq:64996
 
   # Local users (getpwnam) of mx3.smtpcodes.test, from anyone, their mail
   # thrown away by a command run as nobody (OpenSMTPD will not run one as

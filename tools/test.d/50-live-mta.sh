@@ -109,6 +109,7 @@ probe_codes() {
 if [ "${1:-}" = --inside ]; then
   tests=$2 cli=$3 exim=$4 opensmtpd=$5 work=$6 bounces=$7
   ip link set lo up
+  source "$SMTPCODES_ROOT/tools/live-mta/users.sh"
   source "$SMTPCODES_ROOT/tools/live-mta/postfix.sh"
   source "$SMTPCODES_ROOT/tools/live-mta/exim.sh"
   source "$SMTPCODES_ROOT/tools/live-mta/opensmtpd.sh"
