@@ -789,28 +789,23 @@ template <std::size_t MaxLines>
   std::size_t index = 0;
   bool complete = false;
   while (start < input.size()) {
-    if (!SMTPCODES_CONSTANT_EVALUATED()) {
-      std::size_t next = 0;
-      bool last = false;
-      if (scan_plain_reply_line(reply, input, start, index, options, next, last)) {
+    // Most lines in one pass at run time, the others by the general step
+    // (as the stream does).
+    std::size_t next = 0;
+    bool last = false;
+    if (SMTPCODES_CONSTANT_EVALUATED() || !scan_plain_reply_line(reply, input, start, index, options, next, last)) {
+      const std::size_t feed = find_line_feed(input, start);
+      next = feed != std::string_view::npos ? feed + 1 : input.size();
+      const ReplyLineStep step = scan_reply_line(reply, input, start, feed, index, options, error);
+      if (step == ReplyLineStep::error) {
         end = next;
-        ++index;
-        start = next;
-        if (last) {
-          complete = true;
-          break;
-        }
-        continue;
+        return false;
       }
+      last = step == ReplyLineStep::last;
     }
-    const std::size_t feed = find_line_feed(input, start);
-    const std::size_t next = feed != std::string_view::npos ? feed + 1 : input.size();
-    end = next;
-    const ReplyLineStep step = scan_reply_line(reply, input, start, feed, index, options, error);
-    if (step == ReplyLineStep::error) return false;
     ++index;
     start = next;
-    if (step == ReplyLineStep::last) {
+    if (last) {
       complete = true;
       break;
     }
