@@ -380,14 +380,6 @@ using vector_bytes = signed char __attribute__((vector_size(16)));
 using vector_chars = char __attribute__((vector_size(16)));
 using vector_unsigned_bytes = unsigned char __attribute__((vector_size(16)));
 
-// True if the sixteen bytes at data are printable ASCII: as signed bytes,
-// 0x80-FF are negative, so one range test covers them.
-[[nodiscard]] inline bool all_printable_ascii16(const char* data) noexcept {
-  vector_bytes bytes;
-  std::memcpy(&bytes, data, sizeof bytes);
-  const vector_bytes printable = (bytes > 0x1F) & (bytes < 0x7F);
-  return __builtin_ia32_pmovmskb128(reinterpret_cast<vector_chars>(printable)) == 0xFFFF;
-}
 #endif
 
 // The steps run once per line of a stream: inlined into their callers, they
@@ -462,49 +454,13 @@ using vector_unsigned_bytes = unsigned char __attribute__((vector_size(16)));
   return size;
 }
 
-// Whether text (of at least 4 bytes) is all printable ASCII, at run time:
-// words that overlap where the length is not a multiple of 8, since a
-// byte read twice changes nothing.
-[[nodiscard]] inline bool printable_ascii_text(std::string_view text) noexcept {
-  const char* const data = text.data();
-  const std::size_t size = text.size();
-#ifdef SMTPCODES_DETAIL_VECTOR_TEXT
-  if (size >= 16) {
-    for (std::size_t i = 0; i + 16 < size; i += 16) {
-      if (!all_printable_ascii16(data + i)) return false;
-    }
-    return all_printable_ascii16(data + size - 16);
-  }
-#endif
-  if (size < 8) {
-    std::uint32_t low = 0;
-    std::uint32_t high = 0;
-    std::memcpy(&low, data, sizeof low);
-    std::memcpy(&high, data + size - sizeof high, sizeof high);
-    return all_printable_ascii(low | std::uint64_t{high} << 32);
-  }
-  std::uint64_t word = 0;
-  for (std::size_t i = 0; i + 8 < size; i += 8) {
-    std::memcpy(&word, data + i, sizeof word);
-    if (!all_printable_ascii(word)) return false;
-  }
-  std::memcpy(&word, data + size - sizeof word, sizeof word);
-  return all_printable_ascii(word);
-}
-
 constexpr void check_text_bytes(std::string_view text, ReplyDiagnostics& diagnostics) noexcept {
-  // Nearly every line is plain text, with nothing to report.
-  if (!SMTPCODES_CONSTANT_EVALUATED() && text.size() >= 4 && printable_ascii_text(text)) return;
   for (std::size_t i = 0; i < text.size();) {
-    // At run time, eight bytes of plain text (the common case: nothing to
-    // report) at a time.
-    if (!SMTPCODES_CONSTANT_EVALUATED() && text.size() - i >= 8) {
-      std::uint64_t word = 0;
-      std::memcpy(&word, text.data() + i, sizeof word);
-      if (all_printable_ascii(word)) {
-        i += 8;
-        continue;
-      }
+    // At run time, plain text (the common case: nothing to report) is
+    // skipped many bytes at a time.
+    if (!SMTPCODES_CONSTANT_EVALUATED()) {
+      i = find_text_stop(text.data(), i, text.size());
+      if (i == text.size()) break;
     }
     const auto byte = static_cast<unsigned char>(text[i]);
     if (byte < 0x80) {
