@@ -42,6 +42,13 @@ wait_for_files() {
 # message SUBJECT: a short message to send.
 message() { printf 'Subject: %s\n\nA test message from the smtpcodes live stage.\n' "$1"; }
 
+# large_message SUBJECT LINES: a message of LINES lines of 70 zeros, to go
+# over a server's SIZE.
+large_message() {
+  printf 'Subject: %s\n\n' "$1"
+  for _ in $(seq "$2"); do printf '%070d\n' 0; done
+}
+
 # produce_bounces OUT: makes the MTAs write non-delivery notices, copied into
 # OUT/exim, OUT/postfix and OUT/opensmtpd, with their delivery logs in
 # OUT/logs. Every address here is named in tools/live-mta/expected-bounces.tsv.
@@ -55,7 +62,7 @@ produce_bounces() {
   # refuses an unknown user (550 Unrouteable address).
   message "unknown users" | send_with_opensmtpd "$opensmtpd" nobody-here@mx.smtpcodes.test \
     no-such-user@mx.smtpcodes.test root@mx.smtpcodes.test || failed=1
-  { printf 'Subject: too large\n\n'; for _ in $(seq 30); do printf '%070d\n' 0; done; } |
+  large_message "too large" 30 |
     send_with_opensmtpd "$opensmtpd" nobody@mx.smtpcodes.test || failed=1
   message "relayed" | send_with_opensmtpd "$opensmtpd" nobody-here@mx2.smtpcodes.test root@mx2.smtpcodes.test ||
     failed=1
@@ -63,7 +70,7 @@ produce_bounces() {
   message "unknown users" | send_with_exim "$exim" "$sender" nobody-here@mx.smtpcodes.test \
     no-such-user@mx.smtpcodes.test root@mx.smtpcodes.test || failed=1
   # Postfix refuses a message over its SIZE of 2000 (552 5.3.4).
-  { printf 'Subject: too large\n\n'; for _ in $(seq 40); do printf '%070d\n' 0; done; } |
+  large_message "too large" 40 |
     send_with_exim "$exim" "$sender" nobody@mx.smtpcodes.test || failed=1
   # Nothing listens: Exim gives up at once, having no retry rules.
   message "nobody home" | send_with_exim "$exim" "$sender" someone@down.smtpcodes.test \
@@ -74,7 +81,7 @@ produce_bounces() {
     root@mx2.smtpcodes.test || failed=1
   # Postfix takes a message over the Exim daemon's SIZE 2000 and, seeing
   # that SIZE, refuses to send it (5.3.4).
-  { printf 'Subject: too large for Exim\n\n'; for _ in $(seq 40); do printf '%070d\n' 0; done; } |
+  large_message "too large for Exim" 40 |
     send_with_exim "$exim" "$sender" nobody@mx2.smtpcodes.test || failed=1
   # Postfix cannot connect, retries every second, and warns after one.
   message "delayed" | send_with_exim "$exim" "$sender" someone@slow.smtpcodes.test || failed=1
