@@ -21,7 +21,7 @@ cmake --build "$build" --target smtpcodes_fuzzers -j 2 >/dev/null
 
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
-  for source in fuzz/targets/*.cpp; do targets+=("$(basename "$source" .cpp)"); done
+  for source in fuzz/targets/*/*.cpp; do targets+=("$(basename "$source" .cpp)"); done
 fi
 
 status=0

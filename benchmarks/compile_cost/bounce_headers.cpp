@@ -1,6 +1,6 @@
 // Codes in free text, DSNs, MTA logs, classification, bounce messages.
-#include <smtpcodes/bounce_message.hpp>
-#include <smtpcodes/classify.hpp>
-#include <smtpcodes/dsn.hpp>
-#include <smtpcodes/find.hpp>
-#include <smtpcodes/mta_log.hpp>
+#include <smtpcodes/bounce/message.hpp>
+#include <smtpcodes/bounce/classify.hpp>
+#include <smtpcodes/bounce/dsn.hpp>
+#include <smtpcodes/bounce/find.hpp>
+#include <smtpcodes/bounce/mta_log.hpp>

@@ -1,4 +1,4 @@
 // The registry and what is built on it, without replies or bounces.
-#include <smtpcodes/consistency.hpp>
-#include <smtpcodes/registry.hpp>
-#include <smtpcodes/reply_codes.hpp>
+#include <smtpcodes/registry/consistency.hpp>
+#include <smtpcodes/registry/lookup.hpp>
+#include <smtpcodes/registry/reply_codes.hpp>

@@ -1,4 +1,4 @@
 // Whole replies, the stream and EHLO, without the registry or bounces.
-#include <smtpcodes/ehlo.hpp>
-#include <smtpcodes/reply.hpp>
-#include <smtpcodes/reply_stream.hpp>
+#include <smtpcodes/wire/ehlo.hpp>
+#include <smtpcodes/wire/reply.hpp>
+#include <smtpcodes/wire/reply_stream.hpp>

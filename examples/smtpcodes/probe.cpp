@@ -12,8 +12,8 @@
 #include <string>
 #include <string_view>
 
-#include <smtpcodes/ehlo.hpp>
-#include <smtpcodes/reply_stream.hpp>
+#include <smtpcodes/wire/ehlo.hpp>
+#include <smtpcodes/wire/reply_stream.hpp>
 
 #include "commands.hpp"
 #include "reply_output.hpp"

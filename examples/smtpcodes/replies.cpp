@@ -7,7 +7,7 @@
 #include <string>
 #include <string_view>
 
-#include <smtpcodes/reply_stream.hpp>
+#include <smtpcodes/wire/reply_stream.hpp>
 
 #include "commands.hpp"
 #include "reply_output.hpp"

@@ -7,8 +7,8 @@
 #include <string>
 #include <string_view>
 
-#include <smtpcodes/consistency.hpp>
-#include <smtpcodes/reply.hpp>
+#include <smtpcodes/registry/consistency.hpp>
+#include <smtpcodes/wire/reply.hpp>
 
 #include "json.hpp"
 

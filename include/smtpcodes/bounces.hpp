@@ -7,12 +7,13 @@
 // classification and whole bounce messages.
 // clang-format off
 #include <smtpcodes/smtpcodes.hpp>
-#include <smtpcodes/find.hpp>
-#include <smtpcodes/dsn.hpp>
-#include <smtpcodes/transfer_encoding.hpp>
-#include <smtpcodes/mta_log.hpp>
-#include <smtpcodes/classify.hpp>
-#include <smtpcodes/bounce_message.hpp>
+#include <smtpcodes/bounce/find.hpp>
+#include <smtpcodes/bounce/mime.hpp>
+#include <smtpcodes/bounce/dsn.hpp>
+#include <smtpcodes/bounce/transfer_encoding.hpp>
+#include <smtpcodes/bounce/mta_log.hpp>
+#include <smtpcodes/bounce/classify.hpp>
+#include <smtpcodes/bounce/message.hpp>
 // clang-format on
 
 #endif  // SMTPCODES_BOUNCES_HPP

@@ -20,13 +20,13 @@
 #include <smtpcodes/reply_code.hpp>
 #include <smtpcodes/enhanced_status.hpp>
 #include <smtpcodes/literals.hpp>
-#include <smtpcodes/registry.hpp>
-#include <smtpcodes/reply_codes.hpp>
-#include <smtpcodes/consistency.hpp>
-#include <smtpcodes/reply.hpp>
-#include <smtpcodes/reply_stream.hpp>
-#include <smtpcodes/ehlo.hpp>
-#include <smtpcodes/derived_reply.hpp>
+#include <smtpcodes/wire/reply.hpp>
+#include <smtpcodes/wire/reply_stream.hpp>
+#include <smtpcodes/wire/ehlo.hpp>
+#include <smtpcodes/registry/lookup.hpp>
+#include <smtpcodes/registry/reply_codes.hpp>
+#include <smtpcodes/registry/consistency.hpp>
+#include <smtpcodes/registry/derived_reply.hpp>
 // clang-format on
 
 #endif  // SMTPCODES_SMTPCODES_HPP

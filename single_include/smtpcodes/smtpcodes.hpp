@@ -916,9 +916,1387 @@ SMTPCODES_CONSTEVAL EnhancedStatus operator""_status(const char* text, std::size
 }  // namespace smtpcodes
 
 #endif  // SMTPCODES_LITERALS_HPP
-// ---- smtpcodes/registry.hpp
-#ifndef SMTPCODES_REGISTRY_HPP
-#define SMTPCODES_REGISTRY_HPP
+// ---- smtpcodes/wire/reply.hpp
+#ifndef SMTPCODES_WIRE_REPLY_HPP
+#define SMTPCODES_WIRE_REPLY_HPP
+
+// A whole SMTP reply as it arrives on the wire: one or more lines, the reply
+// code, the enhanced status code the text may begin with, and what was
+// irregular about it. The lines are views into the input; nothing is
+// allocated, and parse_whole_reply() works in constant expressions.
+
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+#include <string_view>
+
+
+namespace smtpcodes {
+inline namespace v0 {
+
+// How a reply is parsed. The defaults follow RFC 5321.
+struct ReplyOptions {
+  // strict: RFC 5321 §4.2 reply codes (2-5, 0-5, 0-9) and CRLF line endings.
+  // lenient: any code 100-999, a bare LF ending a line, a TAB after the code.
+  ParseMode mode = ParseMode::strict;
+  // The longest line accepted, in octets, counting the code and the line
+  // ending. RFC 5321 §4.5.3.1.5 sets 512; real servers send longer lines, so
+  // raise it for them. A longer line is the error line_too_long.
+  std::size_t max_line_length = 512;
+  // Whether input that ends before the last line of the reply gives a reply
+  // marked incomplete (true) or the error incomplete_reply (false).
+  bool allow_incomplete = false;
+};
+
+// What is wrong with a reply when no reply can be given for it.
+enum class ReplyErrorKind : std::uint8_t {
+  empty_input = 1,
+  invalid_reply_code,  // a line does not start with a reply code; code_error says why
+  bare_line_feed,      // strict mode: a line ends in LF without CR (RFC 5321 §2.3.8)
+  line_too_long,       // a line is longer than ReplyOptions::max_line_length
+  too_many_lines,      // more lines than the reply type holds
+  incomplete_reply,    // the input ends before the last line (ddd SP) of the reply
+  trailing_data,       // parse_whole_reply: something follows the last line
+  buffer_full,         // a stream: the reply does not fit the buffer
+};
+
+[[nodiscard]] constexpr std::string_view name(ReplyErrorKind kind) noexcept {
+  switch (kind) {
+    case ReplyErrorKind::empty_input: return "empty_input";
+    case ReplyErrorKind::invalid_reply_code: return "invalid_reply_code";
+    case ReplyErrorKind::bare_line_feed: return "bare_line_feed";
+    case ReplyErrorKind::line_too_long: return "line_too_long";
+    case ReplyErrorKind::too_many_lines: return "too_many_lines";
+    case ReplyErrorKind::incomplete_reply: return "incomplete_reply";
+    case ReplyErrorKind::trailing_data: return "trailing_data";
+    case ReplyErrorKind::buffer_full: return "buffer_full";
+  }
+  return "unknown_error";
+}
+
+[[nodiscard]] constexpr std::string_view message(ReplyErrorKind kind) noexcept {
+  switch (kind) {
+    case ReplyErrorKind::empty_input: return "the input is empty";
+    case ReplyErrorKind::invalid_reply_code: return "a reply line does not start with a valid reply code";
+    case ReplyErrorKind::bare_line_feed:
+      return "a line ends in a bare LF; SMTP lines end in CRLF (RFC 5321 section 2.3.8)";
+    case ReplyErrorKind::line_too_long: return "a reply line is longer than the configured limit";
+    case ReplyErrorKind::too_many_lines: return "the reply has more lines than the reply type can hold";
+    case ReplyErrorKind::incomplete_reply: return "the input ends before the last line of the reply";
+    case ReplyErrorKind::trailing_data: return "unexpected data after the last line of the reply";
+    case ReplyErrorKind::buffer_full: return "the reply does not fit in the stream's buffer";
+  }
+  return "unknown error";
+}
+
+struct ReplyError {
+  ReplyErrorKind kind{ReplyErrorKind::empty_input};
+  std::size_t offset{0};        // from the start of the reply: the offending line, or byte
+  std::size_t line{0};          // 0-based index of the offending line
+  ParseErrorKind code_error{};  // for invalid_reply_code: what the code scanner found
+
+  friend constexpr bool operator==(const ReplyError& a, const ReplyError& b) noexcept {
+    return a.kind == b.kind && a.offset == b.offset && a.line == b.line && a.code_error == b.code_error;
+  }
+  friend constexpr bool operator!=(const ReplyError& a, const ReplyError& b) noexcept { return !(a == b); }
+};
+
+[[nodiscard]] constexpr std::string_view message(const ReplyError& error) noexcept {
+  return error.kind == ReplyErrorKind::invalid_reply_code ? message(error.code_error) : message(error.kind);
+}
+
+// Irregularities a reply can carry and still be parsed. Each is one bit of
+// ReplyDiagnostics. Those marked "RFC" break a MUST of the cited RFC (see
+// ReplyDiagnostics::violations); the others are worth knowing but legal.
+enum class ReplyDiagnostic : std::uint8_t {
+  reply_codes_differ,              // RFC 5321 §4.2.1: a continuation line has another code than the last line
+  non_standard_code,               // RFC 5321 §4.2: a code outside 2-5/0-5/0-9 (lenient only)
+  irregular_separator,             // RFC 5321 §4.2: TAB, CR or LF right after the code (lenient only)
+  bare_line_feed,                  // RFC 5321 §2.3.8: a line ends in LF alone (lenient only)
+  missing_line_ending,             // RFC 5321 §4.2: the last line has no CRLF (the input ended)
+  enhanced_class_mismatch,         // RFC 3463 §2: the class of an enhanced code is not the reply's first digit
+  enhanced_missing_on_some_lines,  // RFC 2034 §4: some lines begin with an enhanced code, others not
+  enhanced_statuses_differ,        // the lines carry different enhanced codes
+  malformed_enhanced_status,       // a line's text starts like an enhanced code ("5.1", "5.1.1x") but is not one
+  control_characters,              // RFC 5321 §4.2: text holds control bytes other than TAB (NUL counts too)
+  nul_character,                   // text holds a NUL byte, which C strings would cut off
+  non_ascii_text,                  // octets above 127; legal UTF-8 under RFC 6531 (SMTPUTF8)
+  invalid_utf8,                    // RFC 6531 §3.7.4: the non-ASCII text is not well-formed UTF-8
+  empty_text,                      // a line has no text after its code (legal, e.g. a bare "250")
+  reply_code_in_text,              // a line's text begins with a reply code, as in Exim's "503-503 ..."
+};
+
+inline constexpr std::size_t reply_diagnostic_count = 15;
+static_assert(static_cast<std::size_t>(ReplyDiagnostic::reply_code_in_text) + 1 == reply_diagnostic_count,
+              "reply_diagnostic_count counts every ReplyDiagnostic");
+
+[[nodiscard]] constexpr std::string_view name(ReplyDiagnostic diagnostic) noexcept {
+  switch (diagnostic) {
+    case ReplyDiagnostic::reply_codes_differ: return "reply_codes_differ";
+    case ReplyDiagnostic::non_standard_code: return "non_standard_code";
+    case ReplyDiagnostic::irregular_separator: return "irregular_separator";
+    case ReplyDiagnostic::bare_line_feed: return "bare_line_feed";
+    case ReplyDiagnostic::missing_line_ending: return "missing_line_ending";
+    case ReplyDiagnostic::enhanced_class_mismatch: return "enhanced_class_mismatch";
+    case ReplyDiagnostic::enhanced_missing_on_some_lines: return "enhanced_missing_on_some_lines";
+    case ReplyDiagnostic::enhanced_statuses_differ: return "enhanced_statuses_differ";
+    case ReplyDiagnostic::malformed_enhanced_status: return "malformed_enhanced_status";
+    case ReplyDiagnostic::control_characters: return "control_characters";
+    case ReplyDiagnostic::nul_character: return "nul_character";
+    case ReplyDiagnostic::non_ascii_text: return "non_ascii_text";
+    case ReplyDiagnostic::invalid_utf8: return "invalid_utf8";
+    case ReplyDiagnostic::empty_text: return "empty_text";
+    case ReplyDiagnostic::reply_code_in_text: return "reply_code_in_text";
+  }
+  return "unknown_diagnostic";
+}
+
+// A set of ReplyDiagnostic, one bit each.
+class ReplyDiagnostics {
+ public:
+  constexpr ReplyDiagnostics() noexcept = default;
+
+  [[nodiscard]] constexpr bool has(ReplyDiagnostic diagnostic) const noexcept { return (bits_ & bit(diagnostic)) != 0; }
+  [[nodiscard]] constexpr bool empty() const noexcept { return bits_ == 0; }
+  [[nodiscard]] constexpr std::uint32_t bits() const noexcept { return bits_; }
+  constexpr void add(ReplyDiagnostic diagnostic) noexcept { bits_ |= bit(diagnostic); }
+
+  // The diagnostics that break a MUST of RFC 5321, 3463, 2034 or 6531.
+  [[nodiscard]] constexpr ReplyDiagnostics violations() const noexcept {
+    const std::uint32_t mask =
+        bit(ReplyDiagnostic::reply_codes_differ) | bit(ReplyDiagnostic::non_standard_code) |
+        bit(ReplyDiagnostic::irregular_separator) | bit(ReplyDiagnostic::bare_line_feed) |
+        bit(ReplyDiagnostic::missing_line_ending) | bit(ReplyDiagnostic::enhanced_class_mismatch) |
+        bit(ReplyDiagnostic::enhanced_missing_on_some_lines) | bit(ReplyDiagnostic::control_characters) |
+        bit(ReplyDiagnostic::nul_character) | bit(ReplyDiagnostic::invalid_utf8);
+    ReplyDiagnostics result;
+    result.bits_ = bits_ & mask;
+    return result;
+  }
+
+  friend constexpr bool operator==(ReplyDiagnostics a, ReplyDiagnostics b) noexcept { return a.bits_ == b.bits_; }
+  friend constexpr bool operator!=(ReplyDiagnostics a, ReplyDiagnostics b) noexcept { return a.bits_ != b.bits_; }
+
+ private:
+  static constexpr std::uint32_t bit(ReplyDiagnostic diagnostic) noexcept {
+    return std::uint32_t{1} << static_cast<unsigned>(diagnostic);
+  }
+  std::uint32_t bits_ = 0;
+};
+
+// One line of a reply.
+struct ReplyLine {
+  // After "ddd-" or "ddd SP", without the line ending: "5.1.1 User unknown".
+  std::string_view text;
+  // text less a leading enhanced status code and the spaces after it.
+  std::string_view message;
+  // The enhanced status code this line begins with (RFC 2034 §4); empty
+  // (class_digit() == 0) when it has none.
+  EnhancedStatus enhanced_status;
+  ReplyCode code;  // as written on this line
+};
+
+// Where Reply::enhanced_status() came from.
+enum class EnhancedStatusSource : std::uint8_t {
+  none,     // the reply carries no enhanced status code
+  given,    // the server sent it at the start of the text (RFC 2034)
+  derived,  // not sent, derived from the reply code by the registry
+};
+
+[[nodiscard]] constexpr std::string_view name(EnhancedStatusSource source) noexcept {
+  switch (source) {
+    case EnhancedStatusSource::none: return "none";
+    case EnhancedStatusSource::given: return "given";
+    case EnhancedStatusSource::derived: return "derived";
+  }
+  return "none";
+}
+
+template <std::size_t MaxLines>
+class BasicReply;
+namespace detail {
+enum class ReplyLineStep : std::uint8_t;
+template <std::size_t MaxLines>
+constexpr void begin_reply(BasicReply<MaxLines>& reply) noexcept;
+template <std::size_t MaxLines>
+constexpr ReplyLineStep scan_reply_line(BasicReply<MaxLines>& reply, std::string_view input, std::size_t start,
+                                        std::size_t feed, std::size_t index, const ReplyOptions& options,
+                                        ReplyError& error) noexcept;
+template <std::size_t MaxLines>
+bool scan_plain_reply_line(BasicReply<MaxLines>& reply, std::string_view input, std::size_t start, std::size_t index,
+                           const ReplyOptions& options, std::size_t& next, bool& last) noexcept;
+template <std::size_t MaxLines>
+constexpr void end_reply(BasicReply<MaxLines>& reply, std::string_view raw, std::size_t line_count,
+                         bool complete) noexcept;
+}  // namespace detail
+
+// A parsed reply holding up to MaxLines lines by value. Reply (32 lines) fits
+// any EHLO reply seen in practice; a longer reply is the error too_many_lines,
+// so pick a larger MaxLines for peers that need it.
+template <std::size_t MaxLines>
+class BasicReply {
+  static_assert(MaxLines >= 1, "a reply has at least one line");
+
+ public:
+  static constexpr std::size_t max_lines = MaxLines;
+
+  constexpr BasicReply() noexcept = default;
+
+  // The reply code of the last line (RFC 5321 §4.2.1: all lines should agree;
+  // reply_codes_differ says when they do not).
+  [[nodiscard]] constexpr ReplyCode code() const noexcept { return code_; }
+
+  // The enhanced status code of the first line that has one (or the derived
+  // one); empty when enhanced_status_source() is none.
+  [[nodiscard]] constexpr EnhancedStatus enhanced_status() const noexcept { return enhanced_status_; }
+  [[nodiscard]] constexpr bool has_enhanced_status() const noexcept { return source_ != EnhancedStatusSource::none; }
+  // given or none from the parser; derived after add_derived_enhanced_status()
+  // (derived_reply.hpp) or set_derived_enhanced_status().
+  [[nodiscard]] constexpr EnhancedStatusSource enhanced_status_source() const noexcept { return source_; }
+
+  [[nodiscard]] constexpr std::size_t line_count() const noexcept { return line_count_; }
+  // Precondition: index < line_count().
+  [[nodiscard]] constexpr const ReplyLine& line(std::size_t index) const noexcept { return lines_[index]; }
+  [[nodiscard]] constexpr const ReplyLine* begin() const noexcept { return lines_; }
+  [[nodiscard]] constexpr const ReplyLine* end() const noexcept { return lines_ + line_count_; }
+
+  // Whether the last line (ddd SP or a bare ddd) was seen. Only a reply
+  // parsed with allow_incomplete, or a stream's last reply when the peer
+  // closed the connection mid-reply, can be incomplete.
+  [[nodiscard]] constexpr bool complete() const noexcept { return complete_; }
+  [[nodiscard]] constexpr ReplyDiagnostics diagnostics() const noexcept { return diagnostics_; }
+  // The bytes of the reply, line endings included.
+  [[nodiscard]] constexpr std::string_view raw() const noexcept { return raw_; }
+
+  // Records an enhanced status code derived from the reply code (the hook
+  // for the registry); a reply that carries one keeps it.
+  constexpr void set_derived_enhanced_status(EnhancedStatus status) noexcept {
+    if (source_ != EnhancedStatusSource::none) return;
+    enhanced_status_ = status;
+    source_ = EnhancedStatusSource::derived;
+  }
+
+ private:
+  // The parser's steps, shared by scan_reply() and the stream.
+  template <std::size_t N>
+  friend constexpr void detail::begin_reply(BasicReply<N>&) noexcept;
+  template <std::size_t N>
+  friend constexpr detail::ReplyLineStep detail::scan_reply_line(BasicReply<N>&, std::string_view, std::size_t,
+                                                                 std::size_t, std::size_t, const ReplyOptions&,
+                                                                 ReplyError&) noexcept;
+  template <std::size_t N>
+  friend bool detail::scan_plain_reply_line(BasicReply<N>&, std::string_view, std::size_t, std::size_t,
+                                            const ReplyOptions&, std::size_t&, bool&) noexcept;
+  template <std::size_t N>
+  friend constexpr void detail::end_reply(BasicReply<N>&, std::string_view, std::size_t, bool) noexcept;
+
+  ReplyLine lines_[MaxLines]{};
+  std::string_view raw_{};
+  std::size_t line_count_ = 0;
+  ReplyDiagnostics diagnostics_{};
+  EnhancedStatus enhanced_status_{};
+  ReplyCode code_{};
+  EnhancedStatusSource source_ = EnhancedStatusSource::none;
+  bool complete_ = false;
+};
+
+using Reply = BasicReply<32>;
+
+namespace detail {
+
+// What the start of one line (without its ending) says.
+struct ReplyLineHead {
+  ReplyCode code;
+  bool last = false;       // "ddd SP", a bare "ddd" (or lenient TAB/CR/LF)
+  bool irregular = false;  // lenient: TAB, CR or LF after the code
+  std::string_view text;   // after the separator
+};
+
+// Reads the code and separator of one line (its ending already removed).
+[[nodiscard]] constexpr Result<ReplyLineHead> scan_reply_line_head(std::string_view line, ParseMode mode) noexcept {
+  std::size_t end = 0;
+  const Result<ReplyCode> code = scan_reply_code(line, mode, end);
+  if (!code) return code.error();
+  ReplyLineHead head;
+  head.code = *code;
+  if (end == line.size()) {
+    head.last = true;
+    return head;
+  }
+  const char separator = line[end];
+  head.last = separator != '-';
+  head.irregular = separator != '-' && separator != ' ';
+  head.text = std::string_view(line.data() + end + 1, line.size() - end - 1);
+  return head;
+}
+
+// The offset of the first LF at or after from, or npos. At run time
+// memchr, which reads many bytes at a time: finding line ends is most of what
+// a stream of replies costs.
+[[nodiscard]] constexpr std::size_t find_line_feed(std::string_view input, std::size_t from) noexcept {
+  if (!SMTPCODES_CONSTANT_EVALUATED()) {
+    if (from >= input.size()) return std::string_view::npos;
+    const void* feed = std::memchr(input.data() + from, '\n', input.size() - from);
+    return feed == nullptr ? std::string_view::npos
+                           : static_cast<std::size_t>(static_cast<const char*>(feed) - input.data());
+  }
+  for (std::size_t i = from; i < input.size(); ++i) {
+    if (input[i] == '\n') return i;
+  }
+  return std::string_view::npos;
+}
+
+// Length of a well-formed UTF-8 sequence at text[i] (RFC 3629 §4), 0 if none.
+[[nodiscard]] constexpr std::size_t utf8_sequence_length(std::string_view text, std::size_t i) noexcept {
+  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
+  const unsigned char lead = byte(i);
+  std::size_t length = 0;
+  unsigned char low = 0x80;
+  unsigned char high = 0xBF;
+  if (lead >= 0xC2 && lead <= 0xDF) {
+    length = 2;
+  } else if (lead >= 0xE0 && lead <= 0xEF) {
+    length = 3;
+    if (lead == 0xE0) low = 0xA0;
+    if (lead == 0xED) high = 0x9F;  // no surrogates
+  } else if (lead >= 0xF0 && lead <= 0xF4) {
+    length = 4;
+    if (lead == 0xF0) low = 0x90;
+    if (lead == 0xF4) high = 0x8F;
+  } else {
+    return 0;
+  }
+  if (text.size() - i < length) return 0;
+  if (byte(i + 1) < low || byte(i + 1) > high) return 0;
+  for (std::size_t k = 2; k < length; ++k) {
+    if (byte(i + k) < 0x80 || byte(i + k) > 0xBF) return 0;
+  }
+  return length;
+}
+
+// True if each of the eight bytes of word is printable ASCII, %x20-7E: no
+// byte below 0x20 (the classic borrow test, exact for "is there such a
+// byte"), and none at or above 0x7F: adding 1 to each byte sets the high
+// bit of 0x7F and keeps that of 0x80-FF; only 0xFF carries into the next
+// byte, and it is already caught.
+[[nodiscard]] constexpr bool all_printable_ascii(std::uint64_t word) noexcept {
+  constexpr std::uint64_t ones = 0x0101010101010101U;
+  constexpr std::uint64_t highs = 0x8080808080808080U;
+  const std::uint64_t below_space = (word - ones * 0x20) & ~word;
+  return ((word | (word + ones) | below_space) & highs) == 0;
+}
+
+#if defined(__SSE2__) && defined(__GNUC__)
+// With SSE2 (every x86-64), sixteen bytes at a time through the compiler's
+// vector types, which need no intrinsics header.
+#define SMTPCODES_DETAIL_VECTOR_TEXT 1
+using vector_bytes = signed char __attribute__((vector_size(16)));
+using vector_chars = char __attribute__((vector_size(16)));
+using vector_unsigned_bytes = unsigned char __attribute__((vector_size(16)));
+
+#endif
+
+// The steps run once per line of a stream: inlined into their callers, they
+// save a tenth of a stream's instructions.
+#if defined(__GNUC__)
+#define SMTPCODES_DETAIL_INLINE_STEP __attribute__((always_inline))
+#else
+#define SMTPCODES_DETAIL_INLINE_STEP
+#endif
+
+// The offset of the first byte at or after from that is not printable
+// ASCII (%x20-7E), or size if there is none: where a line's plain text stops,
+// at its CR or LF or at a byte to report. At run time only. It reads several
+// bytes at a time, but never outside data[0, size), and never in a 4 KiB
+// page (the smallest page size) after the one that holds the answer: a
+// parser reads only the lines it needs, even of input that ends in a guard
+// page.
+[[nodiscard]] SMTPCODES_DETAIL_INLINE_STEP inline std::size_t find_text_stop(const char* data, std::size_t from,
+                                                                             std::size_t size) noexcept {
+  constexpr std::uintptr_t page = 4096;
+#ifdef SMTPCODES_DETAIL_VECTOR_TEXT
+  constexpr std::size_t step = 16;
+  // A bit for each byte of the sixteen at data[at] that is printable: as
+  // signed bytes plus one, %x20-7E are 0x21-7F and every other byte (0x7F and
+  // 0x80-FF wrap round) is 0x20 or less.
+  const auto plain = [data](std::size_t at) {
+    vector_unsigned_bytes bytes;
+    std::memcpy(&bytes, data + at, sizeof bytes);
+    const vector_bytes printable = reinterpret_cast<vector_bytes>(bytes + 1) > 0x20;
+    return static_cast<unsigned>(__builtin_ia32_pmovmskb128(reinterpret_cast<vector_chars>(printable)));
+  };
+  const auto stops = [&plain](std::size_t at) { return plain(at) ^ 0xFFFFU; };
+#else
+  constexpr std::size_t step = 8;
+#endif
+  while (from < size) {
+    // The bytes up to the end of from's page, or of the input.
+    const std::size_t room = page - (reinterpret_cast<std::uintptr_t>(data + from) & (page - 1));
+    const std::size_t end = size - from > room ? from + room : size;
+#ifdef SMTPCODES_DETAIL_VECTOR_TEXT
+    // Two steps at a time over long text (bounce lines).
+    for (; end - from >= 2 * step; from += 2 * step) {
+      const unsigned mask = ~(plain(from) | plain(from + step) << step);
+      if (mask != 0) return from + static_cast<std::size_t>(__builtin_ctz(mask));
+    }
+#endif
+    for (; end - from >= step; from += step) {
+#ifdef SMTPCODES_DETAIL_VECTOR_TEXT
+      const unsigned mask = stops(from);
+      if (mask != 0) return from + static_cast<std::size_t>(__builtin_ctz(mask));
+#else
+      std::uint64_t word = 0;
+      std::memcpy(&word, data + from, sizeof word);
+      if (!all_printable_ascii(word)) break;
+#endif
+    }
+#ifdef SMTPCODES_DETAIL_VECTOR_TEXT
+    if (from != end && end >= step) {
+      // The sixteen bytes that end there, less those before from (read
+      // already, or in from's page).
+      const unsigned mask = stops(end - step) >> (step - (end - from));
+      if (mask != 0) return from + static_cast<std::size_t>(__builtin_ctz(mask));
+      from = end;
+      continue;
+    }
+#endif
+    for (; from < end; ++from) {
+      const auto byte = static_cast<unsigned char>(data[from]);
+      if (byte < 0x20 || byte >= 0x7F) return from;
+    }
+  }
+  return size;
+}
+
+constexpr void check_text_bytes(std::string_view text, ReplyDiagnostics& diagnostics) noexcept {
+  for (std::size_t i = 0; i < text.size();) {
+    // At run time, plain text (the common case: nothing to report) is
+    // skipped many bytes at a time.
+    if (!SMTPCODES_CONSTANT_EVALUATED()) {
+      i = find_text_stop(text.data(), i, text.size());
+      if (i == text.size()) break;
+    }
+    const auto byte = static_cast<unsigned char>(text[i]);
+    if (byte < 0x80) {
+      if (byte == 0) diagnostics.add(ReplyDiagnostic::nul_character);
+      // RFC 5321 §4.1.2: textstring is HT and printable ASCII.
+      if ((byte < 0x20 && byte != '\t') || byte == 0x7F) diagnostics.add(ReplyDiagnostic::control_characters);
+      ++i;
+      continue;
+    }
+    diagnostics.add(ReplyDiagnostic::non_ascii_text);
+    const std::size_t length = utf8_sequence_length(text, i);
+    if (length == 0) {
+      diagnostics.add(ReplyDiagnostic::invalid_utf8);
+      ++i;
+    } else {
+      i += length;
+    }
+  }
+}
+
+// Splits an enhanced status code (RFC 2034 §4: status-code SP text) off the
+// start of a line's text into line.
+constexpr void split_enhanced_status(ReplyLine& line, ParseMode mode, ReplyDiagnostics& diagnostics) noexcept {
+  const std::string_view text = line.text;
+  line.message = text;
+  // Only text shaped like "d." is a candidate; anything else is plain text.
+  if (text.size() < 2 || !is_digit(text[0]) || text[1] != '.') return;
+  std::size_t end = 0;
+  const Result<EnhancedStatus> status = scan_enhanced_status(text, mode, end);
+  const bool separated = end == text.size() || text[end] == ' ' || (mode == ParseMode::lenient && text[end] == '\t');
+  if (!status || !separated) {
+    diagnostics.add(ReplyDiagnostic::malformed_enhanced_status);
+    return;
+  }
+  line.enhanced_status = *status;
+  while (end < text.size() && (text[end] == ' ' || text[end] == '\t')) ++end;
+  line.message = text.substr(end);
+}
+
+// "503 ..." inside the text of a line (Exim repeats the code).
+[[nodiscard]] constexpr bool starts_with_reply_code(std::string_view text) noexcept {
+  if (text.size() < 3 || !is_digit(text[0]) || !is_digit(text[1]) || !is_digit(text[2])) return false;
+  return text.size() == 3 || text[3] == ' ' || text[3] == '-';
+}
+
+}  // namespace detail
+
+namespace detail {
+
+// What scan_reply_line() made of one line.
+enum class ReplyLineStep : std::uint8_t { more, last, error };
+
+// Starts a reply in reply, which may hold an earlier one: a stream reuses
+// its replies. Each line scanned overwrites its slot; the slots after
+// line_count() are left as they were (nobody reads them), so nothing of
+// BasicReply's size is cleared or copied.
+template <std::size_t MaxLines>
+constexpr void begin_reply(BasicReply<MaxLines>& reply) noexcept {
+  reply.diagnostics_ = ReplyDiagnostics{};
+  reply.enhanced_status_ = EnhancedStatus{};
+  reply.source_ = EnhancedStatusSource::none;
+  reply.complete_ = false;
+}
+
+// Scans line number index of a reply: input[start, feed], feed being its LF
+// or npos when the input ends without one. Whole replies and the stream
+// both go through here, line by line, so they agree on any input.
+template <std::size_t MaxLines>
+[[nodiscard]] SMTPCODES_DETAIL_INLINE_STEP constexpr ReplyLineStep scan_reply_line(
+    BasicReply<MaxLines>& reply, std::string_view input, std::size_t start, std::size_t feed, std::size_t index,
+    const ReplyOptions& options, ReplyError& error) noexcept {
+  const bool terminated = feed != std::string_view::npos;
+  const std::size_t next = terminated ? feed + 1 : input.size();
+  if (next - start > options.max_line_length) {
+    error = ReplyError{ReplyErrorKind::line_too_long, start, index, {}};
+    return ReplyLineStep::error;
+  }
+  if (index == MaxLines) {
+    error = ReplyError{ReplyErrorKind::too_many_lines, start, index, {}};
+    return ReplyLineStep::error;
+  }
+  std::size_t content_end = next;
+  if (terminated) {
+    content_end = feed;
+    if (feed > start && input[feed - 1] == '\r') {
+      --content_end;
+    } else if (options.mode == ParseMode::strict) {
+      error = ReplyError{ReplyErrorKind::bare_line_feed, feed, index, {}};
+      return ReplyLineStep::error;
+    } else {
+      reply.diagnostics_.add(ReplyDiagnostic::bare_line_feed);
+    }
+  } else {
+    reply.diagnostics_.add(ReplyDiagnostic::missing_line_ending);
+  }
+  const std::string_view content(input.data() + start, content_end - start);
+  const Result<ReplyLineHead> head = scan_reply_line_head(content, options.mode);
+  if (!head) {
+    error = ReplyError{ReplyErrorKind::invalid_reply_code, start + head.error().offset, index, head.error().kind};
+    return ReplyLineStep::error;
+  }
+  ReplyLine& line = reply.lines_[index];
+  line.code = head->code;
+  line.text = head->text;
+  line.enhanced_status = EnhancedStatus{};
+  if (head->irregular) reply.diagnostics_.add(ReplyDiagnostic::irregular_separator);
+  // A code that passed the strict scanner is standard.
+  if (options.mode == ParseMode::lenient && !head->code.is_standard()) {
+    reply.diagnostics_.add(ReplyDiagnostic::non_standard_code);
+  }
+  if (line.text.empty()) reply.diagnostics_.add(ReplyDiagnostic::empty_text);
+  if (starts_with_reply_code(line.text)) reply.diagnostics_.add(ReplyDiagnostic::reply_code_in_text);
+  check_text_bytes(line.text, reply.diagnostics_);
+  split_enhanced_status(line, options.mode, reply.diagnostics_);
+  return head->last ? ReplyLineStep::last : ReplyLineStep::more;
+}
+
+// One part of an enhanced status code in the text of a plain line: one to
+// three digits, without a leading zero when strict (RFC 3463 §2). The CR
+// after the text stops every run of digits, so no bound is tested; pos
+// moves past the digits.
+[[nodiscard]] SMTPCODES_DETAIL_INLINE_STEP inline bool read_plain_status_part(const char* text, std::size_t& pos,
+                                                                              ParseMode mode,
+                                                                              std::uint16_t& value) noexcept {
+  const unsigned first = static_cast<unsigned char>(text[pos]) - unsigned{'0'};
+  if (first > 9) return false;
+  const unsigned second = static_cast<unsigned char>(text[pos + 1]) - unsigned{'0'};
+  if (second > 9) {
+    value = static_cast<std::uint16_t>(first);
+    pos += 1;
+    return true;
+  }
+  const unsigned third = static_cast<unsigned char>(text[pos + 2]) - unsigned{'0'};
+  if (third > 9) {
+    value = static_cast<std::uint16_t>(first * 10 + second);
+    pos += 2;
+  } else {
+    if (is_digit(text[pos + 3])) return false;
+    value = static_cast<std::uint16_t>(first * 100 + second * 10 + third);
+    pos += 3;
+  }
+  return first != 0 || mode == ParseMode::lenient;
+}
+
+// The common line, at run time: a standard code (RFC 5321 §4.2), SP or
+// "-", printable ASCII text and CRLF, within the limits. Finds the line's
+// end and checks its text in one pass, instead of memchr and then
+// scan_reply_line(). Returns false, with reply untouched, for any other line
+// (or one whose CRLF is not in input yet), which scan_reply_line() takes;
+// otherwise sets next past the LF and last, with the same effect on reply
+// as scan_reply_line() would have.
+template <std::size_t MaxLines>
+[[nodiscard]] SMTPCODES_DETAIL_INLINE_STEP inline bool scan_plain_reply_line(BasicReply<MaxLines>& reply,
+                                                                             std::string_view input, std::size_t start,
+                                                                             std::size_t index,
+                                                                             const ReplyOptions& options,
+                                                                             std::size_t& next, bool& last) noexcept {
+  const char* const data = input.data();
+  const std::size_t size = input.size();
+  if (size - start < 6 || index == MaxLines || options.max_line_length < 6) return false;
+  // The strict grammar %x32-35 %x30-35 %x30-39: such a code reads the same in
+  // both modes, and is standard.
+  // Byte by byte: a byte is read only if those before it belong to the line.
+  const unsigned first = static_cast<unsigned char>(data[start]) - unsigned{'2'};
+  if (first > 3) return false;
+  const unsigned second = static_cast<unsigned char>(data[start + 1]) - unsigned{'0'};
+  if (second > 5) return false;
+  const unsigned third = static_cast<unsigned char>(data[start + 2]) - unsigned{'0'};
+  if (third > 9) return false;
+  const char separator = data[start + 3];
+  if ((separator != ' ') & (separator != '-')) return false;
+  const std::size_t text_start = start + 4;
+  // The CR of a line within max_line_length is before limit.
+  const std::size_t limit = size - start > options.max_line_length ? start + options.max_line_length - 1 : size;
+  const std::size_t text_end = find_text_stop(data, text_start, limit);
+  // Before limit, the line is within max_line_length.
+  if (text_end == limit || data[text_end] != '\r' || text_end + 1 == size || data[text_end + 1] != '\n') return false;
+  next = text_end + 2;
+  last = separator == ' ';
+  // The line's fields are worked out in scalars and stored once at the end.
+  // A string_view copied whole (line.message = line.text) or built on the
+  // stack is read back as one 16-byte load from two 8-byte stores, which
+  // stalls store forwarding: that cost a third of the stream's time.
+  const char* const text = data + text_start;
+  const std::size_t text_size = text_end - text_start;
+  std::size_t message_start = 0;  // in text
+  std::uint8_t status_class = 0;
+  std::uint16_t subject = 0;
+  std::uint16_t detail = 0;
+  if (text_size == 0) {
+    reply.diagnostics_.add(ReplyDiagnostic::empty_text);
+  } else if (is_digit(text[0])) {
+    // What starts_with_reply_code() and split_enhanced_status() find, with
+    // fewer tests: the CR after the text stops every digit run.
+    if (text[1] == '.') {
+      // What scan_enhanced_status_into() and the check after it decide.
+      std::size_t end = 2;
+      const char class_char = text[0];
+      bool valid = (class_char == '2' || class_char == '4' || class_char == '5') &&
+                   read_plain_status_part(text, end, options.mode, subject) && text[end] == '.';
+      if (valid) {
+        ++end;
+        valid = read_plain_status_part(text, end, options.mode, detail) && (text[end] == ' ' || text[end] == '\r');
+      }
+      status_class = static_cast<std::uint8_t>(class_char - '0');
+      if (valid) {
+        while (text[end] == ' ') ++end;
+        message_start = end;
+      } else {
+        status_class = 0;
+        reply.diagnostics_.add(ReplyDiagnostic::malformed_enhanced_status);
+      }
+    } else if (is_digit(text[1]) && is_digit(text[2]) && (text[3] == ' ' || text[3] == '-' || text[3] == '\r')) {
+      reply.diagnostics_.add(ReplyDiagnostic::reply_code_in_text);
+    }
+  }
+  ReplyLine& line = reply.lines_[index];
+  line.code = make_reply_code(static_cast<std::uint16_t>((first + 2) * 100 + second * 10 + third));
+  line.text = std::string_view(text, text_size);
+  line.message = std::string_view(text + message_start, text_size - message_start);
+  line.enhanced_status = status_class == 0 ? EnhancedStatus{} : make_enhanced_status(status_class, subject, detail);
+  return true;
+}
+
+// Completes a reply whose lines are scanned: raw is its bytes, line_count
+// (at least 1) its lines.
+template <std::size_t MaxLines>
+constexpr void end_reply(BasicReply<MaxLines>& reply, std::string_view raw, std::size_t line_count,
+                         bool complete) noexcept {
+  reply.complete_ = complete;
+  reply.line_count_ = line_count;
+  reply.raw_ = raw;
+  reply.code_ = reply.lines_[line_count - 1].code;
+
+  // The lines' status codes are read field by field, as the line steps
+  // store them: a whole-status load from a line written just before (a
+  // stream completes a reply as soon as its last line is in) cannot take
+  // its bytes from the store buffer and waits (clang's code spent a sixth of
+  // a bounce-heavy stream's time there).
+  const ReplyCode code = reply.code_;
+  std::size_t with_status = 0;
+  std::uint8_t first_class = 0;
+  std::uint16_t first_subject = 0;
+  std::uint16_t first_detail = 0;
+  for (std::size_t i = 0; i < line_count; ++i) {
+    const ReplyLine& line = reply.lines_[i];
+    if (line.code != code) reply.diagnostics_.add(ReplyDiagnostic::reply_codes_differ);
+    const std::uint8_t status_class = line.enhanced_status.class_digit();
+    if (status_class == 0) continue;
+    const std::uint16_t subject = line.enhanced_status.subject_number();
+    const std::uint16_t detail = line.enhanced_status.detail();
+    if (with_status++ == 0) {
+      first_class = status_class;
+      first_subject = subject;
+      first_detail = detail;
+    } else if (status_class != first_class || subject != first_subject || detail != first_detail) {
+      reply.diagnostics_.add(ReplyDiagnostic::enhanced_statuses_differ);
+    }
+    // RFC 3463 §2: the class must match the first digit of the reply code.
+    if (status_class != code.first_digit()) reply.diagnostics_.add(ReplyDiagnostic::enhanced_class_mismatch);
+  }
+  if (with_status != 0) {
+    reply.enhanced_status_ = make_enhanced_status(first_class, first_subject, first_detail);
+    reply.source_ = EnhancedStatusSource::given;
+    if (with_status != line_count) reply.diagnostics_.add(ReplyDiagnostic::enhanced_missing_on_some_lines);
+  }
+}
+
+// scan_reply() writing into an existing reply (see begin_reply). On an
+// error, returns false with error set and reply unspecified.
+template <std::size_t MaxLines>
+[[nodiscard]] constexpr bool scan_reply_into(BasicReply<MaxLines>& reply, std::string_view input,
+                                             const ReplyOptions& options, std::size_t& end,
+                                             ReplyError& error) noexcept {
+  end = input.size();
+  if (input.empty()) {
+    error = ReplyError{ReplyErrorKind::empty_input, 0, 0, {}};
+    return false;
+  }
+  begin_reply(reply);
+  std::size_t start = 0;
+  std::size_t index = 0;
+  bool complete = false;
+  while (start < input.size()) {
+    // Most lines in one pass at run time, the others by the general step
+    // (as the stream does).
+    std::size_t next = 0;
+    bool last = false;
+    if (SMTPCODES_CONSTANT_EVALUATED() || !scan_plain_reply_line(reply, input, start, index, options, next, last)) {
+      const std::size_t feed = find_line_feed(input, start);
+      next = feed != std::string_view::npos ? feed + 1 : input.size();
+      const ReplyLineStep step = scan_reply_line(reply, input, start, feed, index, options, error);
+      if (step == ReplyLineStep::error) {
+        end = next;
+        return false;
+      }
+      last = step == ReplyLineStep::last;
+    }
+    ++index;
+    start = next;
+    if (last) {
+      complete = true;
+      break;
+    }
+  }
+  if (!complete && !options.allow_incomplete) {
+    error = ReplyError{ReplyErrorKind::incomplete_reply, input.size(), index, {}};
+    return false;
+  }
+  end = start;
+  end_reply(reply, input.substr(0, start), index, complete);
+  return true;
+}
+
+}  // namespace detail
+
+// Parses the reply at the start of input. On success `end` is the offset just
+// past its last line. On an error `end` is the offset just past the offending
+// line (or the end of the input), where parsing can resume: the stream
+// parser does exactly that, so both agree on any input.
+template <std::size_t MaxLines>
+[[nodiscard]] constexpr Result<BasicReply<MaxLines>, ReplyError> scan_reply(std::string_view input,
+                                                                            const ReplyOptions& options,
+                                                                            std::size_t& end) noexcept {
+  BasicReply<MaxLines> reply;
+  ReplyError error;
+  if (!detail::scan_reply_into(reply, input, options, end, error)) return error;
+  return reply;
+}
+
+// Parses input holding exactly one reply: "250-a\r\n250 b\r\n". The last
+// line may lack its CRLF (missing_line_ending). See ReplyOptions for the
+// limits, ReplyErrorKind for the errors and ReplyDiagnostic for what is
+// accepted but reported.
+template <std::size_t MaxLines = Reply::max_lines>
+[[nodiscard]] constexpr Result<BasicReply<MaxLines>, ReplyError> parse_whole_reply(
+    std::string_view input, const ReplyOptions& options = {}) noexcept {
+  std::size_t end = 0;
+  const Result<BasicReply<MaxLines>, ReplyError> reply = scan_reply<MaxLines>(input, options, end);
+  if (reply && end != input.size()) {
+    return ReplyError{ReplyErrorKind::trailing_data, end, reply->line_count(), {}};
+  }
+  return reply;
+}
+
+}  // namespace v0
+}  // namespace smtpcodes
+
+#endif  // SMTPCODES_WIRE_REPLY_HPP
+// ---- smtpcodes/wire/reply_stream.hpp
+#ifndef SMTPCODES_WIRE_REPLY_STREAM_HPP
+#define SMTPCODES_WIRE_REPLY_STREAM_HPP
+
+// An incremental reply parser for a client reading a socket: feed it bytes
+// in chunks of any size and take each reply as soon as its last line ends.
+// Memory is one fixed buffer, given by the caller or held inline; a reply
+// that does not fit is an error, never a reason to grow.
+
+#include <array>
+#include <cstddef>
+#include <cstring>
+#include <string_view>
+
+
+namespace smtpcodes {
+inline namespace v0 {
+
+// What BasicReplyStream::next() found.
+enum class ReplyStreamStatus : std::uint8_t {
+  need_more_data,  // no complete reply buffered: feed more bytes (or call finish())
+  reply,           // reply() holds the next reply
+  error,           // error() says what was wrong; the stream has skipped the offending line
+  end_of_stream,   // finish() was called and everything has been taken
+};
+
+// Parses a stream of replies into a caller-supplied buffer.
+//
+// Each reply is exactly what scan_reply() gives for the same bytes, whatever
+// the chunking. After an error the stream drops the reply's bytes up to the
+// end of the offending line and resumes at the next line, as a loop over
+// scan_reply() would. Pipelined replies (RFC 2920) come out one per next().
+//
+// The buffer bounds memory: it must hold the longest reply to be accepted.
+// A reply that does not fit is the error buffer_full; a line longer than
+// ReplyOptions::max_line_length is line_too_long as soon as its length
+// passes the limit, without waiting for its end; a reply with more than
+// MaxLines lines is too_many_lines. Give the buffer at least
+// max_line_length + 1 bytes, so that line_too_long is reported before
+// buffer_full.
+template <std::size_t MaxLines = Reply::max_lines>
+class BasicReplyStream {
+ public:
+  using reply_type = BasicReply<MaxLines>;
+
+  // buffer must outlive the stream and is the only memory it uses;
+  // capacity must not be 0.
+  BasicReplyStream(char* buffer, std::size_t capacity, const ReplyOptions& options = {}) noexcept
+      : buffer_(buffer), capacity_(capacity), options_(options) {
+    options_.allow_incomplete = false;
+  }
+  BasicReplyStream(const BasicReplyStream&) = delete;
+  BasicReplyStream& operator=(const BasicReplyStream&) = delete;
+
+  // Copies as much of data as the buffer has room for and returns how many
+  // bytes that was. Fewer than data.size() means: call next() to make room,
+  // then feed the rest. Feeding after finish() takes nothing.
+  std::size_t feed(std::string_view data) noexcept {
+    if (finished_) return 0;
+    std::size_t taken = 0;
+    if (skipping_line_) {
+      // Drop the rest of a line that was already reported, up to its LF.
+      while (taken < data.size() && data[taken] != '\n') ++taken;
+      if (taken == data.size()) return taken;
+      ++taken;
+      skipping_line_ = false;
+    }
+    const std::size_t wanted = data.size() - taken;
+    // Bytes already taken stay where they are until room is needed: moving
+    // what follows them once per feed(), not once per reply.
+    if (wanted > capacity_ - start_ - size_ && start_ != 0) {
+      if (size_ != 0) std::memmove(buffer_, buffer_ + start_, size_);
+      start_ = 0;
+      // The lines of the reply in progress point at the old place: scan
+      // them again.
+      scanned_ = 0;
+      line_start_ = 0;
+      lines_ = 0;
+    }
+    const std::size_t room = capacity_ - start_ - size_;
+    const std::size_t count = wanted < room ? wanted : room;
+    if (count != 0) std::memcpy(buffer_ + start_ + size_, data.data() + taken, count);
+    size_ += count;
+    return taken + count;
+  }
+
+  // The input has ended (the peer closed the connection). What is left is
+  // given by next() as a reply marked incomplete (or with the diagnostic
+  // missing_line_ending), or as an error.
+  void finish() noexcept { finished_ = true; }
+
+  // Looks for the next reply in what has been fed. The views in reply() stay
+  // valid until the next call to feed() or next().
+  [[nodiscard]] ReplyStreamStatus next() noexcept {
+    const std::string_view buffered(buffer_ + start_, size_);
+    reply_type& spare = replies_[1 - current_];
+    ReplyError error;
+    // Each line is scanned once, as soon as its LF is here, into the spare
+    // reply, by the steps scan_reply() takes over the same bytes: most
+    // lines in one pass that finds their end and checks their text, the
+    // others by memchr and then scan_reply_line(). The positions are kept in
+    // locals (the options too): the reply's stores cannot alias them.
+    std::size_t scanned = scanned_;
+    std::size_t line_start = line_start_;
+    std::size_t lines = lines_;
+    const ReplyOptions options = options_;
+    while (scanned < size_) {
+      if (lines == 0) detail::begin_reply(spare);
+      std::size_t next_line = 0;
+      bool last = false;
+      if (scanned != line_start ||
+          !detail::scan_plain_reply_line(spare, buffered, line_start, lines, options, next_line, last)) {
+        const std::size_t feed_at = detail::find_line_feed(buffered, scanned);
+        if (feed_at == std::string_view::npos) {
+          scanned = size_;
+          break;
+        }
+        next_line = feed_at + 1;
+        const detail::ReplyLineStep step =
+            detail::scan_reply_line(spare, buffered, line_start, feed_at, lines, options, error);
+        if (step == detail::ReplyLineStep::error) return fail(error, next_line);
+        last = step == detail::ReplyLineStep::last;
+      }
+      ++lines;
+      scanned = next_line;
+      line_start = next_line;
+      if (last) {
+        detail::end_reply(spare, std::string_view(buffered.data(), scanned), lines, true);
+        current_ = 1 - current_;
+        take(scanned);
+        return ReplyStreamStatus::reply;
+      }
+    }
+    scanned_ = scanned;
+    line_start_ = line_start;
+    lines_ = lines;
+    // The partial line: too long already, or the buffer is full.
+    if (size_ - line_start_ > options_.max_line_length) {
+      return fail(ReplyError{ReplyErrorKind::line_too_long, line_start_, lines_, {}}, size_);
+    }
+    if (finished_) {
+      if (size_ == 0) return ReplyStreamStatus::end_of_stream;
+      ReplyOptions last = options_;
+      last.allow_incomplete = true;
+      return scan(buffered, last);
+    }
+    if (size_ == capacity_) return fail(ReplyError{ReplyErrorKind::buffer_full, size_, lines_, {}}, size_);
+    return ReplyStreamStatus::need_more_data;
+  }
+
+  // The reply found by the last next() that returned reply; a next() that
+  // returns anything else leaves it as it was (its views still need the
+  // bytes, valid until the next feed() or next()).
+  [[nodiscard]] const reply_type& reply() const noexcept { return replies_[current_]; }
+  // The error found by the last next() that returned error; its offset is
+  // from the start of the failed reply.
+  [[nodiscard]] const ReplyError& error() const noexcept { return error_; }
+
+  // Bytes held for the reply in progress: never more than capacity().
+  [[nodiscard]] std::size_t buffered() const noexcept { return size_; }
+  [[nodiscard]] std::size_t capacity() const noexcept { return capacity_; }
+  [[nodiscard]] const ReplyOptions& options() const noexcept { return options_; }
+
+ private:
+  // What is left when the input has ended, as scan_reply() sees it, parsed
+  // into the spare reply, which becomes reply() on success.
+  ReplyStreamStatus scan(std::string_view bytes, const ReplyOptions& options) noexcept {
+    std::size_t end = 0;
+    ReplyError error;
+    const std::size_t spare = 1 - current_;
+    if (detail::scan_reply_into(replies_[spare], bytes, options, end, error)) {
+      current_ = spare;
+      take(end);
+      return ReplyStreamStatus::reply;
+    }
+    return fail(error, end);
+  }
+
+  ReplyStreamStatus fail(const ReplyError& error, std::size_t end) noexcept {
+    error_ = error;
+    // Resume after the offending line; if its end has not arrived, skip to it.
+    const bool skip = (end == 0 || buffer_[start_ + end - 1] != '\n') && !(finished_ && end == size_);
+    take(end);
+    if (skip) {
+      // Drop the rest of the line from what is buffered; what has not
+      // arrived yet is dropped by feed().
+      const std::size_t feed_at = detail::find_line_feed(std::string_view(buffer_ + start_, size_), 0);
+      take(feed_at == std::string_view::npos ? size_ : feed_at + 1);
+      skipping_line_ = feed_at == std::string_view::npos && !finished_;
+    }
+    return ReplyStreamStatus::error;
+  }
+
+  // Marks the first count bytes as done. They stay in place (the views
+  // handed out point at them) until feed() needs their room.
+  void take(std::size_t count) noexcept {
+    start_ += count;
+    size_ -= count;
+    scanned_ = 0;
+    line_start_ = 0;
+    lines_ = 0;
+  }
+
+  char* buffer_;
+  std::size_t capacity_;
+  ReplyOptions options_;
+  std::size_t start_ = 0;       // where the reply in progress starts; the bytes before are done
+  std::size_t size_ = 0;        // bytes from start_ on
+  std::size_t scanned_ = 0;     // bytes from start_ searched for line ends
+  std::size_t line_start_ = 0;  // where the current, unfinished line starts, from start_
+  std::size_t lines_ = 0;       // complete lines of the reply in progress
+  std::size_t current_ = 0;     // which of replies_ is reply()
+  bool skipping_line_ = false;  // dropping the rest of a line reported as an error
+  bool finished_ = false;
+  // reply() and the spare the next reply is parsed into.
+  reply_type replies_[2]{};
+  ReplyError error_{};
+};
+
+using ReplyStream = BasicReplyStream<>;
+
+// A stream that holds its buffer of Capacity bytes inline. The default fits
+// a reply of 32 lines of RFC 5321's 512 octets.
+template <std::size_t Capacity = 16384, std::size_t MaxLines = Reply::max_lines>
+class StaticReplyStream : private std::array<char, Capacity>, public BasicReplyStream<MaxLines> {
+ public:
+  explicit StaticReplyStream(const ReplyOptions& options = {}) noexcept
+      : std::array<char, Capacity>{}, BasicReplyStream<MaxLines>(this->data(), Capacity, options) {}
+};
+
+}  // namespace v0
+}  // namespace smtpcodes
+
+#endif  // SMTPCODES_WIRE_REPLY_STREAM_HPP
+// ---- smtpcodes/wire/ehlo.hpp
+#ifndef SMTPCODES_WIRE_EHLO_HPP
+#define SMTPCODES_WIRE_EHLO_HPP
+
+// The service extensions a server lists in its EHLO reply (RFC 5321 §4.1.1.1):
+// the first line greets ("250-mx.example.com Hello"), each further line is
+// a keyword with optional parameters ("250-SIZE 35882577").
+
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+// Only std::forward_iterator_tag is needed. With libstdc++ it comes from the
+// small header that defines it: <iterator> also brings the stream iterators
+// and costs more to compile than the rest of the library together.
+#if defined(__GLIBCXX__) && defined(__has_include)
+#if __has_include(<bits/stl_iterator_base_types.h>)
+#include <bits/stl_iterator_base_types.h>
+#define SMTPCODES_DETAIL_HAVE_ITERATOR_TAGS 1
+#endif
+#endif
+#if !defined(SMTPCODES_DETAIL_HAVE_ITERATOR_TAGS)
+#include <iterator>
+#endif
+#undef SMTPCODES_DETAIL_HAVE_ITERATOR_TAGS
+
+// ---- smtpcodes/detail/text.hpp
+#ifndef SMTPCODES_DETAIL_TEXT_HPP
+#define SMTPCODES_DETAIL_TEXT_HPP
+
+// ASCII text helpers shared by the EHLO and bounce parsers. EHLO keywords,
+// mail headers, DSN fields and MTA logs are ASCII protocol text (RFC 5321,
+// RFC 5322, RFC 3464), so <cctype> and its locale are neither needed nor
+// wanted, and everything here is constexpr.
+#include <cstddef>
+#include <string_view>
+
+namespace smtpcodes {
+inline namespace v0 {
+namespace detail {
+
+// The library's word and phrase tables write their entries as "..."sv: a
+// std::string_view made from a plain literal measures it with a constexpr
+// call, which every translation unit that includes a table pays again (about
+// 3x the compile time of the sv form for a table of a few hundred entries).
+using namespace std::string_view_literals;
+
+[[nodiscard]] constexpr bool is_alpha(char c) noexcept { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+[[nodiscard]] constexpr bool is_alnum(char c) noexcept { return is_alpha(c) || (c >= '0' && c <= '9'); }
+[[nodiscard]] constexpr bool is_space(char c) noexcept {
+  return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v';
+}
+[[nodiscard]] constexpr bool is_space_or_tab(char c) noexcept { return c == ' ' || c == '\t'; }
+[[nodiscard]] constexpr char to_lower(char c) noexcept {
+  return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+}
+
+[[nodiscard]] constexpr bool iequals(std::string_view a, std::string_view b) noexcept {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    if (to_lower(a[i]) != to_lower(b[i])) return false;
+  }
+  return true;
+}
+
+[[nodiscard]] constexpr bool istarts_with(std::string_view text, std::string_view prefix) noexcept {
+  return text.size() >= prefix.size() && iequals(text.substr(0, prefix.size()), prefix);
+}
+
+// Case-insensitive search for a lower-case needle; npos when absent. The
+// first character is found with a cheap loop before the rest is compared.
+[[nodiscard]] constexpr std::size_t ifind(std::string_view text, std::string_view lower_needle,
+                                          std::size_t from = 0) noexcept {
+  if (lower_needle.empty()) return from <= text.size() ? from : std::string_view::npos;
+  if (text.size() < lower_needle.size()) return std::string_view::npos;
+  const char first = lower_needle[0];
+  const std::size_t last = text.size() - lower_needle.size();
+  for (std::size_t i = from; i <= last; ++i) {
+    if (to_lower(text[i]) != first) continue;
+    std::size_t k = 1;
+    while (k < lower_needle.size() && to_lower(text[i + k]) == lower_needle[k]) ++k;
+    if (k == lower_needle.size()) return i;
+  }
+  return std::string_view::npos;
+}
+
+[[nodiscard]] constexpr std::string_view trim(std::string_view text) noexcept {
+  while (!text.empty() && is_space(text.front())) text.remove_prefix(1);
+  while (!text.empty() && is_space(text.back())) text.remove_suffix(1);
+  return text;
+}
+
+// One line of text without its end: CRLF, a bare LF or a bare CR.
+struct Line {
+  std::string_view text;
+  std::size_t next = 0;  // offset of the following line
+};
+
+[[nodiscard]] constexpr Line line_at(std::string_view text, std::size_t pos) noexcept {
+  std::size_t end = pos;
+  while (end < text.size() && text[end] != '\n' && text[end] != '\r') ++end;
+  std::size_t next = end;
+  if (next < text.size()) {
+    const bool crlf = text[next] == '\r' && next + 1 < text.size() && text[next + 1] == '\n';
+    next += crlf ? 2U : 1U;
+  }
+  return Line{text.substr(pos, end - pos), next};
+}
+
+}  // namespace detail
+}  // namespace v0
+}  // namespace smtpcodes
+
+#endif  // SMTPCODES_DETAIL_TEXT_HPP
+
+namespace smtpcodes {
+inline namespace v0 {
+
+// The extensions smtpcodes knows by name; any other keyword is unknown and
+// kept as text.
+enum class Extension : std::uint8_t {
+  unknown,
+  size,                   // RFC 1870: SIZE [max-octets]
+  auth,                   // RFC 4954: AUTH mechanism...
+  enhanced_status_codes,  // RFC 2034: ENHANCEDSTATUSCODES
+  pipelining,             // RFC 2920: PIPELINING
+  starttls,               // RFC 3207: STARTTLS
+  eight_bit_mime,         // RFC 6152: 8BITMIME
+  smtputf8,               // RFC 6531: SMTPUTF8
+  chunking,               // RFC 3030: CHUNKING
+  binary_mime,            // RFC 3030: BINARYMIME
+  dsn,                    // RFC 3461: DSN
+  requiretls,             // RFC 8689: REQUIRETLS
+};
+
+namespace detail {
+struct ExtensionName {
+  Extension extension;
+  std::string_view keyword;
+};
+inline constexpr ExtensionName extension_names[] = {
+    {Extension::size, "SIZE"},
+    {Extension::auth, "AUTH"},
+    {Extension::enhanced_status_codes, "ENHANCEDSTATUSCODES"},
+    {Extension::pipelining, "PIPELINING"},
+    {Extension::starttls, "STARTTLS"},
+    {Extension::eight_bit_mime, "8BITMIME"},
+    {Extension::smtputf8, "SMTPUTF8"},
+    {Extension::chunking, "CHUNKING"},
+    {Extension::binary_mime, "BINARYMIME"},
+    {Extension::dsn, "DSN"},
+    {Extension::requiretls, "REQUIRETLS"},
+};
+
+}  // namespace detail
+
+// The keyword of an extension as RFC-registered, e.g. "SIZE"; "" for unknown.
+[[nodiscard]] constexpr std::string_view keyword(Extension extension) noexcept {
+  for (const detail::ExtensionName& entry : detail::extension_names) {
+    if (entry.extension == extension) return entry.keyword;
+  }
+  return {};
+}
+
+[[nodiscard]] constexpr Extension extension_from_keyword(std::string_view word) noexcept {
+  for (const detail::ExtensionName& entry : detail::extension_names) {
+    // RFC 5321 §2.4: extension keywords are case-insensitive.
+    if (detail::iequals(entry.keyword, word)) return entry.extension;
+  }
+  return Extension::unknown;
+}
+
+// The words of a parameter list, split at spaces: AUTH's mechanisms.
+class Words {
+ public:
+  class iterator {
+   public:
+    using iterator_category = std::forward_iterator_tag;
+    using value_type = std::string_view;
+    using difference_type = std::ptrdiff_t;
+    using pointer = const std::string_view*;
+    using reference = std::string_view;
+
+    constexpr iterator(std::string_view rest) noexcept : rest_(rest) { advance(); }  // NOLINT
+    constexpr std::string_view operator*() const noexcept { return word_; }
+    constexpr iterator& operator++() noexcept {
+      advance();
+      return *this;
+    }
+    friend constexpr bool operator==(const iterator& a, const iterator& b) noexcept {
+      return a.word_.data() == b.word_.data() && a.word_.size() == b.word_.size() && a.rest_.size() == b.rest_.size();
+    }
+    friend constexpr bool operator!=(const iterator& a, const iterator& b) noexcept { return !(a == b); }
+
+   private:
+    constexpr void advance() noexcept {
+      std::size_t start = 0;
+      while (start < rest_.size() && detail::is_space_or_tab(rest_[start])) ++start;
+      std::size_t stop = start;
+      while (stop < rest_.size() && !detail::is_space_or_tab(rest_[stop])) ++stop;
+      word_ = start == rest_.size() ? std::string_view{} : rest_.substr(start, stop - start);
+      rest_ = rest_.substr(stop);
+    }
+    std::string_view rest_;
+    std::string_view word_{};
+  };
+
+  constexpr explicit Words(std::string_view text) noexcept : text_(text) {}
+  [[nodiscard]] constexpr iterator begin() const noexcept { return iterator{text_}; }
+  [[nodiscard]] constexpr iterator end() const noexcept { return iterator{std::string_view{}}; }
+  [[nodiscard]] constexpr bool contains(std::string_view word) const noexcept {
+    for (std::string_view candidate : *this) {
+      if (detail::iequals(candidate, word)) return true;
+    }
+    return false;
+  }
+  [[nodiscard]] constexpr std::size_t size() const noexcept {
+    std::size_t count = 0;
+    for (iterator it = begin(); it != end(); ++it) ++count;
+    return count;
+  }
+
+ private:
+  std::string_view text_;
+};
+
+// One line of an EHLO reply after the first.
+struct EhloExtension {
+  Extension extension = Extension::unknown;
+  std::string_view keyword;     // as the server wrote it
+  std::string_view parameters;  // after the keyword and its separator; may be empty
+};
+
+// The extensions of an EHLO reply, as views into the reply's text. Holds up
+// to MaxLines - 1 extensions, which is every line a BasicReply<MaxLines> has.
+template <std::size_t MaxLines = Reply::max_lines>
+class BasicEhloReply {
+ public:
+  // The domain the server greets with: the first word of the first line.
+  [[nodiscard]] constexpr std::string_view domain() const noexcept { return domain_; }
+  // The rest of the first line ("Hello client.example [192.0.2.1]").
+  [[nodiscard]] constexpr std::string_view greeting() const noexcept { return greeting_; }
+
+  [[nodiscard]] constexpr std::size_t size() const noexcept { return count_; }
+  [[nodiscard]] constexpr const EhloExtension* begin() const noexcept { return extensions_; }
+  [[nodiscard]] constexpr const EhloExtension* end() const noexcept { return extensions_ + count_; }
+
+  // The first line with this extension, or nullptr.
+  [[nodiscard]] constexpr const EhloExtension* find(Extension extension) const noexcept {
+    for (const EhloExtension& entry : *this) {
+      if (entry.extension == extension) return &entry;
+    }
+    return nullptr;
+  }
+  [[nodiscard]] constexpr bool has(Extension extension) const noexcept { return find(extension) != nullptr; }
+  // Unknown keywords, case-insensitively ("XCLIENT").
+  [[nodiscard]] constexpr const EhloExtension* find(std::string_view keyword_text) const noexcept {
+    for (const EhloExtension& entry : *this) {
+      if (detail::iequals(entry.keyword, keyword_text)) return &entry;
+    }
+    return nullptr;
+  }
+
+  // RFC 1870: the largest message the server accepts, in octets. 0 means
+  // SIZE without a limit (or "SIZE 0"); has_size_limit() says whether the
+  // server gave a usable number.
+  [[nodiscard]] constexpr std::uint64_t size_limit() const noexcept { return size_limit_; }
+  [[nodiscard]] constexpr bool has_size_limit() const noexcept { return size_limit_ != 0; }
+
+  // RFC 4954: the SASL mechanisms after AUTH (and the old "AUTH=" form).
+  [[nodiscard]] constexpr Words auth_mechanisms() const noexcept {
+    const EhloExtension* auth = find(Extension::auth);
+    return Words{auth != nullptr ? auth->parameters : std::string_view{}};
+  }
+
+ private:
+  template <std::size_t N>
+  friend constexpr BasicEhloReply<N> parse_ehlo(const BasicReply<N>& reply) noexcept;
+
+  EhloExtension extensions_[MaxLines]{};
+  std::string_view domain_{};
+  std::string_view greeting_{};
+  std::uint64_t size_limit_ = 0;
+  std::size_t count_ = 0;
+};
+
+using EhloReply = BasicEhloReply<>;
+
+template <std::size_t MaxLines>
+[[nodiscard]] constexpr BasicEhloReply<MaxLines> parse_ehlo(const BasicReply<MaxLines>& reply) noexcept;
+
+// Reads the extensions from a reply to EHLO. A reply that is not a success
+// (not 2yz) lists no extensions. Keywords end at a space or, for AUTH, at
+// "=": some servers still send the pre-standard "AUTH=LOGIN PLAIN".
+template <std::size_t MaxLines>
+[[nodiscard]] constexpr BasicEhloReply<MaxLines> parse_ehlo(const BasicReply<MaxLines>& reply) noexcept {
+  BasicEhloReply<MaxLines> ehlo;
+  if (reply.line_count() == 0 || !reply.code().is_success()) return ehlo;
+  const std::string_view first = reply.line(0).text;
+  std::size_t stop = 0;
+  while (stop < first.size() && !detail::is_space_or_tab(first[stop])) ++stop;
+  ehlo.domain_ = first.substr(0, stop);
+  while (stop < first.size() && detail::is_space_or_tab(first[stop])) ++stop;
+  ehlo.greeting_ = first.substr(stop);
+
+  for (std::size_t i = 1; i < reply.line_count(); ++i) {
+    const std::string_view text = reply.line(i).text;
+    std::size_t end = 0;
+    while (end < text.size() && !detail::is_space_or_tab(text[end]) && text[end] != '=') ++end;
+    if (end == 0) continue;
+    EhloExtension& entry = ehlo.extensions_[ehlo.count_++];
+    entry.keyword = text.substr(0, end);
+    entry.extension = extension_from_keyword(entry.keyword);
+    if (end < text.size()) ++end;
+    while (end < text.size() && detail::is_space_or_tab(text[end])) ++end;
+    entry.parameters = text.substr(end);
+  }
+
+  if (const EhloExtension* size = ehlo.find(Extension::size)) {
+    std::uint64_t value = 0;
+    const std::string_view digits = size->parameters;
+    bool valid = !digits.empty() && digits.size() <= 19;  // fits in 64 bits
+    for (std::size_t i = 0; valid && i < digits.size(); ++i) {
+      if (!detail::is_digit(digits[i]))
+        valid = false;
+      else
+        value = value * 10 + detail::digit_value(digits[i]);
+    }
+    ehlo.size_limit_ = valid ? value : 0;
+  }
+  return ehlo;
+}
+
+}  // namespace v0
+}  // namespace smtpcodes
+
+#endif  // SMTPCODES_WIRE_EHLO_HPP
+// ---- smtpcodes/registry/lookup.hpp
+#ifndef SMTPCODES_REGISTRY_LOOKUP_HPP
+#define SMTPCODES_REGISTRY_LOOKUP_HPP
 
 // The code registry: what every standard, registered and vendor SMTP code
 // means, who says so, and what to do about it. Lookups are constant time
@@ -938,13 +2316,13 @@ SMTPCODES_CONSTEVAL EnhancedStatus operator""_status(const char* text, std::size
 #include <cstdint>
 #include <string_view>
 
-// ---- smtpcodes/registry_types.hpp
+// ---- smtpcodes/registry/types.hpp
 #ifndef SMTPCODES_REGISTRY_TYPES_HPP
 #define SMTPCODES_REGISTRY_TYPES_HPP
 
 // The record types of the code registry. The tables themselves are generated
 // from data/*.csv into <smtpcodes/detail/registry_data.hpp>; the lookups are in
-// <smtpcodes/registry.hpp>.
+// <smtpcodes/registry/lookup.hpp>.
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
@@ -1140,7 +2518,7 @@ namespace detail {
 // The generated tables hold offsets into one text pool and into each other
 // instead of std::string_view and pointers: aggregates of integers compile
 // several times faster. The accessors below turn them into views; they are
-// defined in <smtpcodes/registry.hpp>, after the tables.
+// defined in <smtpcodes/registry/lookup.hpp>, after the tables.
 struct TextRef {
   std::uint16_t offset;
   std::uint16_t size;
@@ -2553,7 +3931,7 @@ constexpr const T* find_sorted(const T (&table)[N], std::uint32_t wanted) noexce
 }
 }  // namespace detail
 
-// The accessors of the table rows (declared in <smtpcodes/registry_types.hpp>).
+// The accessors of the table rows (declared in <smtpcodes/registry/types.hpp>).
 constexpr std::string_view ReplyMeaning::meaning() const noexcept { return detail::text(meaning_); }
 constexpr std::string_view ReplyMeaning::defined_in() const noexcept { return detail::text(defined_in_); }
 constexpr std::string_view ReplyMeaning::context() const noexcept { return detail::text(context_); }
@@ -2812,11 +4190,11 @@ constexpr Remedy remedy_in_class(Remedy remedy, StatusClass status_class) noexce
 }  // namespace v0
 }  // namespace smtpcodes
 
-#endif  // SMTPCODES_REGISTRY_HPP
-// ---- smtpcodes/reply_codes.hpp
+#endif  // SMTPCODES_REGISTRY_LOOKUP_HPP
+// ---- smtpcodes/registry/reply_codes.hpp
 // Generated by tools/generate_registry.py from data/reply-code-constants.csv.
-#ifndef SMTPCODES_REPLY_CODES_HPP
-#define SMTPCODES_REPLY_CODES_HPP
+#ifndef SMTPCODES_REGISTRY_REPLY_CODES_HPP
+#define SMTPCODES_REGISTRY_REPLY_CODES_HPP
 
 
 namespace smtpcodes {
@@ -2868,10 +4246,10 @@ inline constexpr ReplyCode domain_does_not_accept_mail = detail::make_reply_code
 }  // namespace v0
 }  // namespace smtpcodes
 
-#endif  // SMTPCODES_REPLY_CODES_HPP
-// ---- smtpcodes/consistency.hpp
-#ifndef SMTPCODES_CONSISTENCY_HPP
-#define SMTPCODES_CONSISTENCY_HPP
+#endif  // SMTPCODES_REGISTRY_REPLY_CODES_HPP
+// ---- smtpcodes/registry/consistency.hpp
+#ifndef SMTPCODES_REGISTRY_CONSISTENCY_HPP
+#define SMTPCODES_REGISTRY_CONSISTENCY_HPP
 
 // Whether a reply code and an enhanced status code belong together, and which
 // enhanced code to assume when a server sent none.
@@ -2982,1388 +4360,10 @@ struct DerivedStatus {
 }  // namespace v0
 }  // namespace smtpcodes
 
-#endif  // SMTPCODES_CONSISTENCY_HPP
-// ---- smtpcodes/reply.hpp
-#ifndef SMTPCODES_REPLY_HPP
-#define SMTPCODES_REPLY_HPP
-
-// A whole SMTP reply as it arrives on the wire: one or more lines, the reply
-// code, the enhanced status code the text may begin with, and what was
-// irregular about it. The lines are views into the input; nothing is
-// allocated, and parse_whole_reply() works in constant expressions.
-
-#include <cstddef>
-#include <cstdint>
-#include <cstring>
-#include <string_view>
-
-
-namespace smtpcodes {
-inline namespace v0 {
-
-// How a reply is parsed. The defaults follow RFC 5321.
-struct ReplyOptions {
-  // strict: RFC 5321 §4.2 reply codes (2-5, 0-5, 0-9) and CRLF line endings.
-  // lenient: any code 100-999, a bare LF ending a line, a TAB after the code.
-  ParseMode mode = ParseMode::strict;
-  // The longest line accepted, in octets, counting the code and the line
-  // ending. RFC 5321 §4.5.3.1.5 sets 512; real servers send longer lines, so
-  // raise it for them. A longer line is the error line_too_long.
-  std::size_t max_line_length = 512;
-  // Whether input that ends before the last line of the reply gives a reply
-  // marked incomplete (true) or the error incomplete_reply (false).
-  bool allow_incomplete = false;
-};
-
-// What is wrong with a reply when no reply can be given for it.
-enum class ReplyErrorKind : std::uint8_t {
-  empty_input = 1,
-  invalid_reply_code,  // a line does not start with a reply code; code_error says why
-  bare_line_feed,      // strict mode: a line ends in LF without CR (RFC 5321 §2.3.8)
-  line_too_long,       // a line is longer than ReplyOptions::max_line_length
-  too_many_lines,      // more lines than the reply type holds
-  incomplete_reply,    // the input ends before the last line (ddd SP) of the reply
-  trailing_data,       // parse_whole_reply: something follows the last line
-  buffer_full,         // a stream: the reply does not fit the buffer
-};
-
-[[nodiscard]] constexpr std::string_view name(ReplyErrorKind kind) noexcept {
-  switch (kind) {
-    case ReplyErrorKind::empty_input: return "empty_input";
-    case ReplyErrorKind::invalid_reply_code: return "invalid_reply_code";
-    case ReplyErrorKind::bare_line_feed: return "bare_line_feed";
-    case ReplyErrorKind::line_too_long: return "line_too_long";
-    case ReplyErrorKind::too_many_lines: return "too_many_lines";
-    case ReplyErrorKind::incomplete_reply: return "incomplete_reply";
-    case ReplyErrorKind::trailing_data: return "trailing_data";
-    case ReplyErrorKind::buffer_full: return "buffer_full";
-  }
-  return "unknown_error";
-}
-
-[[nodiscard]] constexpr std::string_view message(ReplyErrorKind kind) noexcept {
-  switch (kind) {
-    case ReplyErrorKind::empty_input: return "the input is empty";
-    case ReplyErrorKind::invalid_reply_code: return "a reply line does not start with a valid reply code";
-    case ReplyErrorKind::bare_line_feed:
-      return "a line ends in a bare LF; SMTP lines end in CRLF (RFC 5321 section 2.3.8)";
-    case ReplyErrorKind::line_too_long: return "a reply line is longer than the configured limit";
-    case ReplyErrorKind::too_many_lines: return "the reply has more lines than the reply type can hold";
-    case ReplyErrorKind::incomplete_reply: return "the input ends before the last line of the reply";
-    case ReplyErrorKind::trailing_data: return "unexpected data after the last line of the reply";
-    case ReplyErrorKind::buffer_full: return "the reply does not fit in the stream's buffer";
-  }
-  return "unknown error";
-}
-
-struct ReplyError {
-  ReplyErrorKind kind{ReplyErrorKind::empty_input};
-  std::size_t offset{0};        // from the start of the reply: the offending line, or byte
-  std::size_t line{0};          // 0-based index of the offending line
-  ParseErrorKind code_error{};  // for invalid_reply_code: what the code scanner found
-
-  friend constexpr bool operator==(const ReplyError& a, const ReplyError& b) noexcept {
-    return a.kind == b.kind && a.offset == b.offset && a.line == b.line && a.code_error == b.code_error;
-  }
-  friend constexpr bool operator!=(const ReplyError& a, const ReplyError& b) noexcept { return !(a == b); }
-};
-
-[[nodiscard]] constexpr std::string_view message(const ReplyError& error) noexcept {
-  return error.kind == ReplyErrorKind::invalid_reply_code ? message(error.code_error) : message(error.kind);
-}
-
-// Irregularities a reply can carry and still be parsed. Each is one bit of
-// ReplyDiagnostics. Those marked "RFC" break a MUST of the cited RFC (see
-// ReplyDiagnostics::violations); the others are worth knowing but legal.
-enum class ReplyDiagnostic : std::uint8_t {
-  reply_codes_differ,              // RFC 5321 §4.2.1: a continuation line has another code than the last line
-  non_standard_code,               // RFC 5321 §4.2: a code outside 2-5/0-5/0-9 (lenient only)
-  irregular_separator,             // RFC 5321 §4.2: TAB, CR or LF right after the code (lenient only)
-  bare_line_feed,                  // RFC 5321 §2.3.8: a line ends in LF alone (lenient only)
-  missing_line_ending,             // RFC 5321 §4.2: the last line has no CRLF (the input ended)
-  enhanced_class_mismatch,         // RFC 3463 §2: the class of an enhanced code is not the reply's first digit
-  enhanced_missing_on_some_lines,  // RFC 2034 §4: some lines begin with an enhanced code, others not
-  enhanced_statuses_differ,        // the lines carry different enhanced codes
-  malformed_enhanced_status,       // a line's text starts like an enhanced code ("5.1", "5.1.1x") but is not one
-  control_characters,              // RFC 5321 §4.2: text holds control bytes other than TAB (NUL counts too)
-  nul_character,                   // text holds a NUL byte, which C strings would cut off
-  non_ascii_text,                  // octets above 127; legal UTF-8 under RFC 6531 (SMTPUTF8)
-  invalid_utf8,                    // RFC 6531 §3.7.4: the non-ASCII text is not well-formed UTF-8
-  empty_text,                      // a line has no text after its code (legal, e.g. a bare "250")
-  reply_code_in_text,              // a line's text begins with a reply code, as in Exim's "503-503 ..."
-};
-
-inline constexpr std::size_t reply_diagnostic_count = 15;
-static_assert(static_cast<std::size_t>(ReplyDiagnostic::reply_code_in_text) + 1 == reply_diagnostic_count,
-              "reply_diagnostic_count counts every ReplyDiagnostic");
-
-[[nodiscard]] constexpr std::string_view name(ReplyDiagnostic diagnostic) noexcept {
-  switch (diagnostic) {
-    case ReplyDiagnostic::reply_codes_differ: return "reply_codes_differ";
-    case ReplyDiagnostic::non_standard_code: return "non_standard_code";
-    case ReplyDiagnostic::irregular_separator: return "irregular_separator";
-    case ReplyDiagnostic::bare_line_feed: return "bare_line_feed";
-    case ReplyDiagnostic::missing_line_ending: return "missing_line_ending";
-    case ReplyDiagnostic::enhanced_class_mismatch: return "enhanced_class_mismatch";
-    case ReplyDiagnostic::enhanced_missing_on_some_lines: return "enhanced_missing_on_some_lines";
-    case ReplyDiagnostic::enhanced_statuses_differ: return "enhanced_statuses_differ";
-    case ReplyDiagnostic::malformed_enhanced_status: return "malformed_enhanced_status";
-    case ReplyDiagnostic::control_characters: return "control_characters";
-    case ReplyDiagnostic::nul_character: return "nul_character";
-    case ReplyDiagnostic::non_ascii_text: return "non_ascii_text";
-    case ReplyDiagnostic::invalid_utf8: return "invalid_utf8";
-    case ReplyDiagnostic::empty_text: return "empty_text";
-    case ReplyDiagnostic::reply_code_in_text: return "reply_code_in_text";
-  }
-  return "unknown_diagnostic";
-}
-
-// A set of ReplyDiagnostic, one bit each.
-class ReplyDiagnostics {
- public:
-  constexpr ReplyDiagnostics() noexcept = default;
-
-  [[nodiscard]] constexpr bool has(ReplyDiagnostic diagnostic) const noexcept { return (bits_ & bit(diagnostic)) != 0; }
-  [[nodiscard]] constexpr bool empty() const noexcept { return bits_ == 0; }
-  [[nodiscard]] constexpr std::uint32_t bits() const noexcept { return bits_; }
-  constexpr void add(ReplyDiagnostic diagnostic) noexcept { bits_ |= bit(diagnostic); }
-
-  // The diagnostics that break a MUST of RFC 5321, 3463, 2034 or 6531.
-  [[nodiscard]] constexpr ReplyDiagnostics violations() const noexcept {
-    const std::uint32_t mask =
-        bit(ReplyDiagnostic::reply_codes_differ) | bit(ReplyDiagnostic::non_standard_code) |
-        bit(ReplyDiagnostic::irregular_separator) | bit(ReplyDiagnostic::bare_line_feed) |
-        bit(ReplyDiagnostic::missing_line_ending) | bit(ReplyDiagnostic::enhanced_class_mismatch) |
-        bit(ReplyDiagnostic::enhanced_missing_on_some_lines) | bit(ReplyDiagnostic::control_characters) |
-        bit(ReplyDiagnostic::nul_character) | bit(ReplyDiagnostic::invalid_utf8);
-    ReplyDiagnostics result;
-    result.bits_ = bits_ & mask;
-    return result;
-  }
-
-  friend constexpr bool operator==(ReplyDiagnostics a, ReplyDiagnostics b) noexcept { return a.bits_ == b.bits_; }
-  friend constexpr bool operator!=(ReplyDiagnostics a, ReplyDiagnostics b) noexcept { return a.bits_ != b.bits_; }
-
- private:
-  static constexpr std::uint32_t bit(ReplyDiagnostic diagnostic) noexcept {
-    return std::uint32_t{1} << static_cast<unsigned>(diagnostic);
-  }
-  std::uint32_t bits_ = 0;
-};
-
-// One line of a reply.
-struct ReplyLine {
-  // After "ddd-" or "ddd SP", without the line ending: "5.1.1 User unknown".
-  std::string_view text;
-  // text less a leading enhanced status code and the spaces after it.
-  std::string_view message;
-  // The enhanced status code this line begins with (RFC 2034 §4); empty
-  // (class_digit() == 0) when it has none.
-  EnhancedStatus enhanced_status;
-  ReplyCode code;  // as written on this line
-};
-
-// Where Reply::enhanced_status() came from.
-enum class EnhancedStatusSource : std::uint8_t {
-  none,     // the reply carries no enhanced status code
-  given,    // the server sent it at the start of the text (RFC 2034)
-  derived,  // not sent, derived from the reply code by the registry
-};
-
-[[nodiscard]] constexpr std::string_view name(EnhancedStatusSource source) noexcept {
-  switch (source) {
-    case EnhancedStatusSource::none: return "none";
-    case EnhancedStatusSource::given: return "given";
-    case EnhancedStatusSource::derived: return "derived";
-  }
-  return "none";
-}
-
-template <std::size_t MaxLines>
-class BasicReply;
-namespace detail {
-enum class ReplyLineStep : std::uint8_t;
-template <std::size_t MaxLines>
-constexpr void begin_reply(BasicReply<MaxLines>& reply) noexcept;
-template <std::size_t MaxLines>
-constexpr ReplyLineStep scan_reply_line(BasicReply<MaxLines>& reply, std::string_view input, std::size_t start,
-                                        std::size_t feed, std::size_t index, const ReplyOptions& options,
-                                        ReplyError& error) noexcept;
-template <std::size_t MaxLines>
-bool scan_plain_reply_line(BasicReply<MaxLines>& reply, std::string_view input, std::size_t start, std::size_t index,
-                           const ReplyOptions& options, std::size_t& next, bool& last) noexcept;
-template <std::size_t MaxLines>
-constexpr void end_reply(BasicReply<MaxLines>& reply, std::string_view raw, std::size_t line_count,
-                         bool complete) noexcept;
-}  // namespace detail
-
-// A parsed reply holding up to MaxLines lines by value. Reply (32 lines) fits
-// any EHLO reply seen in practice; a longer reply is the error too_many_lines,
-// so pick a larger MaxLines for peers that need it.
-template <std::size_t MaxLines>
-class BasicReply {
-  static_assert(MaxLines >= 1, "a reply has at least one line");
-
- public:
-  static constexpr std::size_t max_lines = MaxLines;
-
-  constexpr BasicReply() noexcept = default;
-
-  // The reply code of the last line (RFC 5321 §4.2.1: all lines should agree;
-  // reply_codes_differ says when they do not).
-  [[nodiscard]] constexpr ReplyCode code() const noexcept { return code_; }
-
-  // The enhanced status code of the first line that has one (or the derived
-  // one); empty when enhanced_status_source() is none.
-  [[nodiscard]] constexpr EnhancedStatus enhanced_status() const noexcept { return enhanced_status_; }
-  [[nodiscard]] constexpr bool has_enhanced_status() const noexcept { return source_ != EnhancedStatusSource::none; }
-  // given or none from the parser; derived after add_derived_enhanced_status()
-  // (derived_reply.hpp) or set_derived_enhanced_status().
-  [[nodiscard]] constexpr EnhancedStatusSource enhanced_status_source() const noexcept { return source_; }
-
-  [[nodiscard]] constexpr std::size_t line_count() const noexcept { return line_count_; }
-  // Precondition: index < line_count().
-  [[nodiscard]] constexpr const ReplyLine& line(std::size_t index) const noexcept { return lines_[index]; }
-  [[nodiscard]] constexpr const ReplyLine* begin() const noexcept { return lines_; }
-  [[nodiscard]] constexpr const ReplyLine* end() const noexcept { return lines_ + line_count_; }
-
-  // Whether the last line (ddd SP or a bare ddd) was seen. Only a reply
-  // parsed with allow_incomplete, or a stream's last reply when the peer
-  // closed the connection mid-reply, can be incomplete.
-  [[nodiscard]] constexpr bool complete() const noexcept { return complete_; }
-  [[nodiscard]] constexpr ReplyDiagnostics diagnostics() const noexcept { return diagnostics_; }
-  // The bytes of the reply, line endings included.
-  [[nodiscard]] constexpr std::string_view raw() const noexcept { return raw_; }
-
-  // Records an enhanced status code derived from the reply code (the hook
-  // for the registry); a reply that carries one keeps it.
-  constexpr void set_derived_enhanced_status(EnhancedStatus status) noexcept {
-    if (source_ != EnhancedStatusSource::none) return;
-    enhanced_status_ = status;
-    source_ = EnhancedStatusSource::derived;
-  }
-
- private:
-  // The parser's steps, shared by scan_reply() and the stream.
-  template <std::size_t N>
-  friend constexpr void detail::begin_reply(BasicReply<N>&) noexcept;
-  template <std::size_t N>
-  friend constexpr detail::ReplyLineStep detail::scan_reply_line(BasicReply<N>&, std::string_view, std::size_t,
-                                                                 std::size_t, std::size_t, const ReplyOptions&,
-                                                                 ReplyError&) noexcept;
-  template <std::size_t N>
-  friend bool detail::scan_plain_reply_line(BasicReply<N>&, std::string_view, std::size_t, std::size_t,
-                                            const ReplyOptions&, std::size_t&, bool&) noexcept;
-  template <std::size_t N>
-  friend constexpr void detail::end_reply(BasicReply<N>&, std::string_view, std::size_t, bool) noexcept;
-
-  ReplyLine lines_[MaxLines]{};
-  std::string_view raw_{};
-  std::size_t line_count_ = 0;
-  ReplyDiagnostics diagnostics_{};
-  EnhancedStatus enhanced_status_{};
-  ReplyCode code_{};
-  EnhancedStatusSource source_ = EnhancedStatusSource::none;
-  bool complete_ = false;
-};
-
-using Reply = BasicReply<32>;
-
-namespace detail {
-
-// What the start of one line (without its ending) says.
-struct ReplyLineHead {
-  ReplyCode code;
-  bool last = false;       // "ddd SP", a bare "ddd" (or lenient TAB/CR/LF)
-  bool irregular = false;  // lenient: TAB, CR or LF after the code
-  std::string_view text;   // after the separator
-};
-
-// Reads the code and separator of one line (its ending already removed).
-[[nodiscard]] constexpr Result<ReplyLineHead> scan_reply_line_head(std::string_view line, ParseMode mode) noexcept {
-  std::size_t end = 0;
-  const Result<ReplyCode> code = scan_reply_code(line, mode, end);
-  if (!code) return code.error();
-  ReplyLineHead head;
-  head.code = *code;
-  if (end == line.size()) {
-    head.last = true;
-    return head;
-  }
-  const char separator = line[end];
-  head.last = separator != '-';
-  head.irregular = separator != '-' && separator != ' ';
-  head.text = std::string_view(line.data() + end + 1, line.size() - end - 1);
-  return head;
-}
-
-// The offset of the first LF at or after from, or npos. At run time
-// memchr, which reads many bytes at a time: finding line ends is most of what
-// a stream of replies costs.
-[[nodiscard]] constexpr std::size_t find_line_feed(std::string_view input, std::size_t from) noexcept {
-  if (!SMTPCODES_CONSTANT_EVALUATED()) {
-    if (from >= input.size()) return std::string_view::npos;
-    const void* feed = std::memchr(input.data() + from, '\n', input.size() - from);
-    return feed == nullptr ? std::string_view::npos
-                           : static_cast<std::size_t>(static_cast<const char*>(feed) - input.data());
-  }
-  for (std::size_t i = from; i < input.size(); ++i) {
-    if (input[i] == '\n') return i;
-  }
-  return std::string_view::npos;
-}
-
-// Length of a well-formed UTF-8 sequence at text[i] (RFC 3629 §4), 0 if none.
-[[nodiscard]] constexpr std::size_t utf8_sequence_length(std::string_view text, std::size_t i) noexcept {
-  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
-  const unsigned char lead = byte(i);
-  std::size_t length = 0;
-  unsigned char low = 0x80;
-  unsigned char high = 0xBF;
-  if (lead >= 0xC2 && lead <= 0xDF) {
-    length = 2;
-  } else if (lead >= 0xE0 && lead <= 0xEF) {
-    length = 3;
-    if (lead == 0xE0) low = 0xA0;
-    if (lead == 0xED) high = 0x9F;  // no surrogates
-  } else if (lead >= 0xF0 && lead <= 0xF4) {
-    length = 4;
-    if (lead == 0xF0) low = 0x90;
-    if (lead == 0xF4) high = 0x8F;
-  } else {
-    return 0;
-  }
-  if (text.size() - i < length) return 0;
-  if (byte(i + 1) < low || byte(i + 1) > high) return 0;
-  for (std::size_t k = 2; k < length; ++k) {
-    if (byte(i + k) < 0x80 || byte(i + k) > 0xBF) return 0;
-  }
-  return length;
-}
-
-// True if each of the eight bytes of word is printable ASCII, %x20-7E: no
-// byte below 0x20 (the classic borrow test, exact for "is there such a
-// byte"), and none at or above 0x7F: adding 1 to each byte sets the high
-// bit of 0x7F and keeps that of 0x80-FF; only 0xFF carries into the next
-// byte, and it is already caught.
-[[nodiscard]] constexpr bool all_printable_ascii(std::uint64_t word) noexcept {
-  constexpr std::uint64_t ones = 0x0101010101010101U;
-  constexpr std::uint64_t highs = 0x8080808080808080U;
-  const std::uint64_t below_space = (word - ones * 0x20) & ~word;
-  return ((word | (word + ones) | below_space) & highs) == 0;
-}
-
-#if defined(__SSE2__) && defined(__GNUC__)
-// With SSE2 (every x86-64), sixteen bytes at a time through the compiler's
-// vector types, which need no intrinsics header.
-#define SMTPCODES_DETAIL_VECTOR_TEXT 1
-using vector_bytes = signed char __attribute__((vector_size(16)));
-using vector_chars = char __attribute__((vector_size(16)));
-using vector_unsigned_bytes = unsigned char __attribute__((vector_size(16)));
-
-#endif
-
-// The steps run once per line of a stream: inlined into their callers, they
-// save a tenth of a stream's instructions.
-#if defined(__GNUC__)
-#define SMTPCODES_DETAIL_INLINE_STEP __attribute__((always_inline))
-#else
-#define SMTPCODES_DETAIL_INLINE_STEP
-#endif
-
-// The offset of the first byte at or after from that is not printable
-// ASCII (%x20-7E), or size if there is none: where a line's plain text stops,
-// at its CR or LF or at a byte to report. At run time only. It reads several
-// bytes at a time, but never outside data[0, size), and never in a 4 KiB
-// page (the smallest page size) after the one that holds the answer: a
-// parser reads only the lines it needs, even of input that ends in a guard
-// page.
-[[nodiscard]] SMTPCODES_DETAIL_INLINE_STEP inline std::size_t find_text_stop(const char* data, std::size_t from,
-                                                                             std::size_t size) noexcept {
-  constexpr std::uintptr_t page = 4096;
-#ifdef SMTPCODES_DETAIL_VECTOR_TEXT
-  constexpr std::size_t step = 16;
-  // A bit for each byte of the sixteen at data[at] that is printable: as
-  // signed bytes plus one, %x20-7E are 0x21-7F and every other byte (0x7F and
-  // 0x80-FF wrap round) is 0x20 or less.
-  const auto plain = [data](std::size_t at) {
-    vector_unsigned_bytes bytes;
-    std::memcpy(&bytes, data + at, sizeof bytes);
-    const vector_bytes printable = reinterpret_cast<vector_bytes>(bytes + 1) > 0x20;
-    return static_cast<unsigned>(__builtin_ia32_pmovmskb128(reinterpret_cast<vector_chars>(printable)));
-  };
-  const auto stops = [&plain](std::size_t at) { return plain(at) ^ 0xFFFFU; };
-#else
-  constexpr std::size_t step = 8;
-#endif
-  while (from < size) {
-    // The bytes up to the end of from's page, or of the input.
-    const std::size_t room = page - (reinterpret_cast<std::uintptr_t>(data + from) & (page - 1));
-    const std::size_t end = size - from > room ? from + room : size;
-#ifdef SMTPCODES_DETAIL_VECTOR_TEXT
-    // Two steps at a time over long text (bounce lines).
-    for (; end - from >= 2 * step; from += 2 * step) {
-      const unsigned mask = ~(plain(from) | plain(from + step) << step);
-      if (mask != 0) return from + static_cast<std::size_t>(__builtin_ctz(mask));
-    }
-#endif
-    for (; end - from >= step; from += step) {
-#ifdef SMTPCODES_DETAIL_VECTOR_TEXT
-      const unsigned mask = stops(from);
-      if (mask != 0) return from + static_cast<std::size_t>(__builtin_ctz(mask));
-#else
-      std::uint64_t word = 0;
-      std::memcpy(&word, data + from, sizeof word);
-      if (!all_printable_ascii(word)) break;
-#endif
-    }
-#ifdef SMTPCODES_DETAIL_VECTOR_TEXT
-    if (from != end && end >= step) {
-      // The sixteen bytes that end there, less those before from (read
-      // already, or in from's page).
-      const unsigned mask = stops(end - step) >> (step - (end - from));
-      if (mask != 0) return from + static_cast<std::size_t>(__builtin_ctz(mask));
-      from = end;
-      continue;
-    }
-#endif
-    for (; from < end; ++from) {
-      const auto byte = static_cast<unsigned char>(data[from]);
-      if (byte < 0x20 || byte >= 0x7F) return from;
-    }
-  }
-  return size;
-}
-
-constexpr void check_text_bytes(std::string_view text, ReplyDiagnostics& diagnostics) noexcept {
-  for (std::size_t i = 0; i < text.size();) {
-    // At run time, plain text (the common case: nothing to report) is
-    // skipped many bytes at a time.
-    if (!SMTPCODES_CONSTANT_EVALUATED()) {
-      i = find_text_stop(text.data(), i, text.size());
-      if (i == text.size()) break;
-    }
-    const auto byte = static_cast<unsigned char>(text[i]);
-    if (byte < 0x80) {
-      if (byte == 0) diagnostics.add(ReplyDiagnostic::nul_character);
-      // RFC 5321 §4.1.2: textstring is HT and printable ASCII.
-      if ((byte < 0x20 && byte != '\t') || byte == 0x7F) diagnostics.add(ReplyDiagnostic::control_characters);
-      ++i;
-      continue;
-    }
-    diagnostics.add(ReplyDiagnostic::non_ascii_text);
-    const std::size_t length = utf8_sequence_length(text, i);
-    if (length == 0) {
-      diagnostics.add(ReplyDiagnostic::invalid_utf8);
-      ++i;
-    } else {
-      i += length;
-    }
-  }
-}
-
-// Splits an enhanced status code (RFC 2034 §4: status-code SP text) off the
-// start of a line's text into line.
-constexpr void split_enhanced_status(ReplyLine& line, ParseMode mode, ReplyDiagnostics& diagnostics) noexcept {
-  const std::string_view text = line.text;
-  line.message = text;
-  // Only text shaped like "d." is a candidate; anything else is plain text.
-  if (text.size() < 2 || !is_digit(text[0]) || text[1] != '.') return;
-  std::size_t end = 0;
-  const Result<EnhancedStatus> status = scan_enhanced_status(text, mode, end);
-  const bool separated = end == text.size() || text[end] == ' ' || (mode == ParseMode::lenient && text[end] == '\t');
-  if (!status || !separated) {
-    diagnostics.add(ReplyDiagnostic::malformed_enhanced_status);
-    return;
-  }
-  line.enhanced_status = *status;
-  while (end < text.size() && (text[end] == ' ' || text[end] == '\t')) ++end;
-  line.message = text.substr(end);
-}
-
-// "503 ..." inside the text of a line (Exim repeats the code).
-[[nodiscard]] constexpr bool starts_with_reply_code(std::string_view text) noexcept {
-  if (text.size() < 3 || !is_digit(text[0]) || !is_digit(text[1]) || !is_digit(text[2])) return false;
-  return text.size() == 3 || text[3] == ' ' || text[3] == '-';
-}
-
-}  // namespace detail
-
-namespace detail {
-
-// What scan_reply_line() made of one line.
-enum class ReplyLineStep : std::uint8_t { more, last, error };
-
-// Starts a reply in reply, which may hold an earlier one: a stream reuses
-// its replies. Each line scanned overwrites its slot; the slots after
-// line_count() are left as they were (nobody reads them), so nothing of
-// BasicReply's size is cleared or copied.
-template <std::size_t MaxLines>
-constexpr void begin_reply(BasicReply<MaxLines>& reply) noexcept {
-  reply.diagnostics_ = ReplyDiagnostics{};
-  reply.enhanced_status_ = EnhancedStatus{};
-  reply.source_ = EnhancedStatusSource::none;
-  reply.complete_ = false;
-}
-
-// Scans line number index of a reply: input[start, feed], feed being its LF
-// or npos when the input ends without one. Whole replies and the stream
-// both go through here, line by line, so they agree on any input.
-template <std::size_t MaxLines>
-[[nodiscard]] SMTPCODES_DETAIL_INLINE_STEP constexpr ReplyLineStep scan_reply_line(
-    BasicReply<MaxLines>& reply, std::string_view input, std::size_t start, std::size_t feed, std::size_t index,
-    const ReplyOptions& options, ReplyError& error) noexcept {
-  const bool terminated = feed != std::string_view::npos;
-  const std::size_t next = terminated ? feed + 1 : input.size();
-  if (next - start > options.max_line_length) {
-    error = ReplyError{ReplyErrorKind::line_too_long, start, index, {}};
-    return ReplyLineStep::error;
-  }
-  if (index == MaxLines) {
-    error = ReplyError{ReplyErrorKind::too_many_lines, start, index, {}};
-    return ReplyLineStep::error;
-  }
-  std::size_t content_end = next;
-  if (terminated) {
-    content_end = feed;
-    if (feed > start && input[feed - 1] == '\r') {
-      --content_end;
-    } else if (options.mode == ParseMode::strict) {
-      error = ReplyError{ReplyErrorKind::bare_line_feed, feed, index, {}};
-      return ReplyLineStep::error;
-    } else {
-      reply.diagnostics_.add(ReplyDiagnostic::bare_line_feed);
-    }
-  } else {
-    reply.diagnostics_.add(ReplyDiagnostic::missing_line_ending);
-  }
-  const std::string_view content(input.data() + start, content_end - start);
-  const Result<ReplyLineHead> head = scan_reply_line_head(content, options.mode);
-  if (!head) {
-    error = ReplyError{ReplyErrorKind::invalid_reply_code, start + head.error().offset, index, head.error().kind};
-    return ReplyLineStep::error;
-  }
-  ReplyLine& line = reply.lines_[index];
-  line.code = head->code;
-  line.text = head->text;
-  line.enhanced_status = EnhancedStatus{};
-  if (head->irregular) reply.diagnostics_.add(ReplyDiagnostic::irregular_separator);
-  // A code that passed the strict scanner is standard.
-  if (options.mode == ParseMode::lenient && !head->code.is_standard()) {
-    reply.diagnostics_.add(ReplyDiagnostic::non_standard_code);
-  }
-  if (line.text.empty()) reply.diagnostics_.add(ReplyDiagnostic::empty_text);
-  if (starts_with_reply_code(line.text)) reply.diagnostics_.add(ReplyDiagnostic::reply_code_in_text);
-  check_text_bytes(line.text, reply.diagnostics_);
-  split_enhanced_status(line, options.mode, reply.diagnostics_);
-  return head->last ? ReplyLineStep::last : ReplyLineStep::more;
-}
-
-// One part of an enhanced status code in the text of a plain line: one to
-// three digits, without a leading zero when strict (RFC 3463 §2). The CR
-// after the text stops every run of digits, so no bound is tested; pos
-// moves past the digits.
-[[nodiscard]] SMTPCODES_DETAIL_INLINE_STEP inline bool read_plain_status_part(const char* text, std::size_t& pos,
-                                                                              ParseMode mode,
-                                                                              std::uint16_t& value) noexcept {
-  const unsigned first = static_cast<unsigned char>(text[pos]) - unsigned{'0'};
-  if (first > 9) return false;
-  const unsigned second = static_cast<unsigned char>(text[pos + 1]) - unsigned{'0'};
-  if (second > 9) {
-    value = static_cast<std::uint16_t>(first);
-    pos += 1;
-    return true;
-  }
-  const unsigned third = static_cast<unsigned char>(text[pos + 2]) - unsigned{'0'};
-  if (third > 9) {
-    value = static_cast<std::uint16_t>(first * 10 + second);
-    pos += 2;
-  } else {
-    if (is_digit(text[pos + 3])) return false;
-    value = static_cast<std::uint16_t>(first * 100 + second * 10 + third);
-    pos += 3;
-  }
-  return first != 0 || mode == ParseMode::lenient;
-}
-
-// The common line, at run time: a standard code (RFC 5321 §4.2), SP or
-// "-", printable ASCII text and CRLF, within the limits. Finds the line's
-// end and checks its text in one pass, instead of memchr and then
-// scan_reply_line(). Returns false, with reply untouched, for any other line
-// (or one whose CRLF is not in input yet), which scan_reply_line() takes;
-// otherwise sets next past the LF and last, with the same effect on reply
-// as scan_reply_line() would have.
-template <std::size_t MaxLines>
-[[nodiscard]] SMTPCODES_DETAIL_INLINE_STEP inline bool scan_plain_reply_line(BasicReply<MaxLines>& reply,
-                                                                             std::string_view input, std::size_t start,
-                                                                             std::size_t index,
-                                                                             const ReplyOptions& options,
-                                                                             std::size_t& next, bool& last) noexcept {
-  const char* const data = input.data();
-  const std::size_t size = input.size();
-  if (size - start < 6 || index == MaxLines || options.max_line_length < 6) return false;
-  // The strict grammar %x32-35 %x30-35 %x30-39: such a code reads the same in
-  // both modes, and is standard.
-  // Byte by byte: a byte is read only if those before it belong to the line.
-  const unsigned first = static_cast<unsigned char>(data[start]) - unsigned{'2'};
-  if (first > 3) return false;
-  const unsigned second = static_cast<unsigned char>(data[start + 1]) - unsigned{'0'};
-  if (second > 5) return false;
-  const unsigned third = static_cast<unsigned char>(data[start + 2]) - unsigned{'0'};
-  if (third > 9) return false;
-  const char separator = data[start + 3];
-  if ((separator != ' ') & (separator != '-')) return false;
-  const std::size_t text_start = start + 4;
-  // The CR of a line within max_line_length is before limit.
-  const std::size_t limit = size - start > options.max_line_length ? start + options.max_line_length - 1 : size;
-  const std::size_t text_end = find_text_stop(data, text_start, limit);
-  // Before limit, the line is within max_line_length.
-  if (text_end == limit || data[text_end] != '\r' || text_end + 1 == size || data[text_end + 1] != '\n') return false;
-  next = text_end + 2;
-  last = separator == ' ';
-  // The line's fields are worked out in scalars and stored once at the end.
-  // A string_view copied whole (line.message = line.text) or built on the
-  // stack is read back as one 16-byte load from two 8-byte stores, which
-  // stalls store forwarding: that cost a third of the stream's time.
-  const char* const text = data + text_start;
-  const std::size_t text_size = text_end - text_start;
-  std::size_t message_start = 0;  // in text
-  std::uint8_t status_class = 0;
-  std::uint16_t subject = 0;
-  std::uint16_t detail = 0;
-  if (text_size == 0) {
-    reply.diagnostics_.add(ReplyDiagnostic::empty_text);
-  } else if (is_digit(text[0])) {
-    // What starts_with_reply_code() and split_enhanced_status() find, with
-    // fewer tests: the CR after the text stops every digit run.
-    if (text[1] == '.') {
-      // What scan_enhanced_status_into() and the check after it decide.
-      std::size_t end = 2;
-      const char class_char = text[0];
-      bool valid = (class_char == '2' || class_char == '4' || class_char == '5') &&
-                   read_plain_status_part(text, end, options.mode, subject) && text[end] == '.';
-      if (valid) {
-        ++end;
-        valid = read_plain_status_part(text, end, options.mode, detail) && (text[end] == ' ' || text[end] == '\r');
-      }
-      status_class = static_cast<std::uint8_t>(class_char - '0');
-      if (valid) {
-        while (text[end] == ' ') ++end;
-        message_start = end;
-      } else {
-        status_class = 0;
-        reply.diagnostics_.add(ReplyDiagnostic::malformed_enhanced_status);
-      }
-    } else if (is_digit(text[1]) && is_digit(text[2]) && (text[3] == ' ' || text[3] == '-' || text[3] == '\r')) {
-      reply.diagnostics_.add(ReplyDiagnostic::reply_code_in_text);
-    }
-  }
-  ReplyLine& line = reply.lines_[index];
-  line.code = make_reply_code(static_cast<std::uint16_t>((first + 2) * 100 + second * 10 + third));
-  line.text = std::string_view(text, text_size);
-  line.message = std::string_view(text + message_start, text_size - message_start);
-  line.enhanced_status = status_class == 0 ? EnhancedStatus{} : make_enhanced_status(status_class, subject, detail);
-  return true;
-}
-
-// Completes a reply whose lines are scanned: raw is its bytes, line_count
-// (at least 1) its lines.
-template <std::size_t MaxLines>
-constexpr void end_reply(BasicReply<MaxLines>& reply, std::string_view raw, std::size_t line_count,
-                         bool complete) noexcept {
-  reply.complete_ = complete;
-  reply.line_count_ = line_count;
-  reply.raw_ = raw;
-  reply.code_ = reply.lines_[line_count - 1].code;
-
-  // The lines' status codes are read field by field, as the line steps
-  // store them: a whole-status load from a line written just before (a
-  // stream completes a reply as soon as its last line is in) cannot take
-  // its bytes from the store buffer and waits (clang's code spent a sixth of
-  // a bounce-heavy stream's time there).
-  const ReplyCode code = reply.code_;
-  std::size_t with_status = 0;
-  std::uint8_t first_class = 0;
-  std::uint16_t first_subject = 0;
-  std::uint16_t first_detail = 0;
-  for (std::size_t i = 0; i < line_count; ++i) {
-    const ReplyLine& line = reply.lines_[i];
-    if (line.code != code) reply.diagnostics_.add(ReplyDiagnostic::reply_codes_differ);
-    const std::uint8_t status_class = line.enhanced_status.class_digit();
-    if (status_class == 0) continue;
-    const std::uint16_t subject = line.enhanced_status.subject_number();
-    const std::uint16_t detail = line.enhanced_status.detail();
-    if (with_status++ == 0) {
-      first_class = status_class;
-      first_subject = subject;
-      first_detail = detail;
-    } else if (status_class != first_class || subject != first_subject || detail != first_detail) {
-      reply.diagnostics_.add(ReplyDiagnostic::enhanced_statuses_differ);
-    }
-    // RFC 3463 §2: the class must match the first digit of the reply code.
-    if (status_class != code.first_digit()) reply.diagnostics_.add(ReplyDiagnostic::enhanced_class_mismatch);
-  }
-  if (with_status != 0) {
-    reply.enhanced_status_ = make_enhanced_status(first_class, first_subject, first_detail);
-    reply.source_ = EnhancedStatusSource::given;
-    if (with_status != line_count) reply.diagnostics_.add(ReplyDiagnostic::enhanced_missing_on_some_lines);
-  }
-}
-
-// scan_reply() writing into an existing reply (see begin_reply). On an
-// error, returns false with error set and reply unspecified.
-template <std::size_t MaxLines>
-[[nodiscard]] constexpr bool scan_reply_into(BasicReply<MaxLines>& reply, std::string_view input,
-                                             const ReplyOptions& options, std::size_t& end,
-                                             ReplyError& error) noexcept {
-  end = input.size();
-  if (input.empty()) {
-    error = ReplyError{ReplyErrorKind::empty_input, 0, 0, {}};
-    return false;
-  }
-  begin_reply(reply);
-  std::size_t start = 0;
-  std::size_t index = 0;
-  bool complete = false;
-  while (start < input.size()) {
-    // Most lines in one pass at run time, the others by the general step
-    // (as the stream does).
-    std::size_t next = 0;
-    bool last = false;
-    if (SMTPCODES_CONSTANT_EVALUATED() || !scan_plain_reply_line(reply, input, start, index, options, next, last)) {
-      const std::size_t feed = find_line_feed(input, start);
-      next = feed != std::string_view::npos ? feed + 1 : input.size();
-      const ReplyLineStep step = scan_reply_line(reply, input, start, feed, index, options, error);
-      if (step == ReplyLineStep::error) {
-        end = next;
-        return false;
-      }
-      last = step == ReplyLineStep::last;
-    }
-    ++index;
-    start = next;
-    if (last) {
-      complete = true;
-      break;
-    }
-  }
-  if (!complete && !options.allow_incomplete) {
-    error = ReplyError{ReplyErrorKind::incomplete_reply, input.size(), index, {}};
-    return false;
-  }
-  end = start;
-  end_reply(reply, input.substr(0, start), index, complete);
-  return true;
-}
-
-}  // namespace detail
-
-// Parses the reply at the start of input. On success `end` is the offset just
-// past its last line. On an error `end` is the offset just past the offending
-// line (or the end of the input), where parsing can resume: the stream
-// parser does exactly that, so both agree on any input.
-template <std::size_t MaxLines>
-[[nodiscard]] constexpr Result<BasicReply<MaxLines>, ReplyError> scan_reply(std::string_view input,
-                                                                            const ReplyOptions& options,
-                                                                            std::size_t& end) noexcept {
-  BasicReply<MaxLines> reply;
-  ReplyError error;
-  if (!detail::scan_reply_into(reply, input, options, end, error)) return error;
-  return reply;
-}
-
-// Parses input holding exactly one reply: "250-a\r\n250 b\r\n". The last
-// line may lack its CRLF (missing_line_ending). See ReplyOptions for the
-// limits, ReplyErrorKind for the errors and ReplyDiagnostic for what is
-// accepted but reported.
-template <std::size_t MaxLines = Reply::max_lines>
-[[nodiscard]] constexpr Result<BasicReply<MaxLines>, ReplyError> parse_whole_reply(
-    std::string_view input, const ReplyOptions& options = {}) noexcept {
-  std::size_t end = 0;
-  const Result<BasicReply<MaxLines>, ReplyError> reply = scan_reply<MaxLines>(input, options, end);
-  if (reply && end != input.size()) {
-    return ReplyError{ReplyErrorKind::trailing_data, end, reply->line_count(), {}};
-  }
-  return reply;
-}
-
-}  // namespace v0
-}  // namespace smtpcodes
-
-#endif  // SMTPCODES_REPLY_HPP
-// ---- smtpcodes/reply_stream.hpp
-#ifndef SMTPCODES_REPLY_STREAM_HPP
-#define SMTPCODES_REPLY_STREAM_HPP
-
-// An incremental reply parser for a client reading a socket: feed it bytes
-// in chunks of any size and take each reply as soon as its last line ends.
-// Memory is one fixed buffer, given by the caller or held inline; a reply
-// that does not fit is an error, never a reason to grow.
-
-#include <array>
-#include <cstddef>
-#include <cstring>
-#include <string_view>
-
-
-namespace smtpcodes {
-inline namespace v0 {
-
-// What BasicReplyStream::next() found.
-enum class ReplyStreamStatus : std::uint8_t {
-  need_more_data,  // no complete reply buffered: feed more bytes (or call finish())
-  reply,           // reply() holds the next reply
-  error,           // error() says what was wrong; the stream has skipped the offending line
-  end_of_stream,   // finish() was called and everything has been taken
-};
-
-// Parses a stream of replies into a caller-supplied buffer.
-//
-// Each reply is exactly what scan_reply() gives for the same bytes, whatever
-// the chunking. After an error the stream drops the reply's bytes up to the
-// end of the offending line and resumes at the next line, as a loop over
-// scan_reply() would. Pipelined replies (RFC 2920) come out one per next().
-//
-// The buffer bounds memory: it must hold the longest reply to be accepted.
-// A reply that does not fit is the error buffer_full; a line longer than
-// ReplyOptions::max_line_length is line_too_long as soon as its length
-// passes the limit, without waiting for its end; a reply with more than
-// MaxLines lines is too_many_lines. Give the buffer at least
-// max_line_length + 1 bytes, so that line_too_long is reported before
-// buffer_full.
-template <std::size_t MaxLines = Reply::max_lines>
-class BasicReplyStream {
- public:
-  using reply_type = BasicReply<MaxLines>;
-
-  // buffer must outlive the stream and is the only memory it uses;
-  // capacity must not be 0.
-  BasicReplyStream(char* buffer, std::size_t capacity, const ReplyOptions& options = {}) noexcept
-      : buffer_(buffer), capacity_(capacity), options_(options) {
-    options_.allow_incomplete = false;
-  }
-  BasicReplyStream(const BasicReplyStream&) = delete;
-  BasicReplyStream& operator=(const BasicReplyStream&) = delete;
-
-  // Copies as much of data as the buffer has room for and returns how many
-  // bytes that was. Fewer than data.size() means: call next() to make room,
-  // then feed the rest. Feeding after finish() takes nothing.
-  std::size_t feed(std::string_view data) noexcept {
-    if (finished_) return 0;
-    std::size_t taken = 0;
-    if (skipping_line_) {
-      // Drop the rest of a line that was already reported, up to its LF.
-      while (taken < data.size() && data[taken] != '\n') ++taken;
-      if (taken == data.size()) return taken;
-      ++taken;
-      skipping_line_ = false;
-    }
-    const std::size_t wanted = data.size() - taken;
-    // Bytes already taken stay where they are until room is needed: moving
-    // what follows them once per feed(), not once per reply.
-    if (wanted > capacity_ - start_ - size_ && start_ != 0) {
-      if (size_ != 0) std::memmove(buffer_, buffer_ + start_, size_);
-      start_ = 0;
-      // The lines of the reply in progress point at the old place: scan
-      // them again.
-      scanned_ = 0;
-      line_start_ = 0;
-      lines_ = 0;
-    }
-    const std::size_t room = capacity_ - start_ - size_;
-    const std::size_t count = wanted < room ? wanted : room;
-    if (count != 0) std::memcpy(buffer_ + start_ + size_, data.data() + taken, count);
-    size_ += count;
-    return taken + count;
-  }
-
-  // The input has ended (the peer closed the connection). What is left is
-  // given by next() as a reply marked incomplete (or with the diagnostic
-  // missing_line_ending), or as an error.
-  void finish() noexcept { finished_ = true; }
-
-  // Looks for the next reply in what has been fed. The views in reply() stay
-  // valid until the next call to feed() or next().
-  [[nodiscard]] ReplyStreamStatus next() noexcept {
-    const std::string_view buffered(buffer_ + start_, size_);
-    reply_type& spare = replies_[1 - current_];
-    ReplyError error;
-    // Each line is scanned once, as soon as its LF is here, into the spare
-    // reply, by the steps scan_reply() takes over the same bytes: most
-    // lines in one pass that finds their end and checks their text, the
-    // others by memchr and then scan_reply_line(). The positions are kept in
-    // locals (the options too): the reply's stores cannot alias them.
-    std::size_t scanned = scanned_;
-    std::size_t line_start = line_start_;
-    std::size_t lines = lines_;
-    const ReplyOptions options = options_;
-    while (scanned < size_) {
-      if (lines == 0) detail::begin_reply(spare);
-      std::size_t next_line = 0;
-      bool last = false;
-      if (scanned != line_start ||
-          !detail::scan_plain_reply_line(spare, buffered, line_start, lines, options, next_line, last)) {
-        const std::size_t feed_at = detail::find_line_feed(buffered, scanned);
-        if (feed_at == std::string_view::npos) {
-          scanned = size_;
-          break;
-        }
-        next_line = feed_at + 1;
-        const detail::ReplyLineStep step =
-            detail::scan_reply_line(spare, buffered, line_start, feed_at, lines, options, error);
-        if (step == detail::ReplyLineStep::error) return fail(error, next_line);
-        last = step == detail::ReplyLineStep::last;
-      }
-      ++lines;
-      scanned = next_line;
-      line_start = next_line;
-      if (last) {
-        detail::end_reply(spare, std::string_view(buffered.data(), scanned), lines, true);
-        current_ = 1 - current_;
-        take(scanned);
-        return ReplyStreamStatus::reply;
-      }
-    }
-    scanned_ = scanned;
-    line_start_ = line_start;
-    lines_ = lines;
-    // The partial line: too long already, or the buffer is full.
-    if (size_ - line_start_ > options_.max_line_length) {
-      return fail(ReplyError{ReplyErrorKind::line_too_long, line_start_, lines_, {}}, size_);
-    }
-    if (finished_) {
-      if (size_ == 0) return ReplyStreamStatus::end_of_stream;
-      ReplyOptions last = options_;
-      last.allow_incomplete = true;
-      return scan(buffered, last);
-    }
-    if (size_ == capacity_) return fail(ReplyError{ReplyErrorKind::buffer_full, size_, lines_, {}}, size_);
-    return ReplyStreamStatus::need_more_data;
-  }
-
-  // The reply found by the last next() that returned reply; a next() that
-  // returns anything else leaves it as it was (its views still need the
-  // bytes, valid until the next feed() or next()).
-  [[nodiscard]] const reply_type& reply() const noexcept { return replies_[current_]; }
-  // The error found by the last next() that returned error; its offset is
-  // from the start of the failed reply.
-  [[nodiscard]] const ReplyError& error() const noexcept { return error_; }
-
-  // Bytes held for the reply in progress: never more than capacity().
-  [[nodiscard]] std::size_t buffered() const noexcept { return size_; }
-  [[nodiscard]] std::size_t capacity() const noexcept { return capacity_; }
-  [[nodiscard]] const ReplyOptions& options() const noexcept { return options_; }
-
- private:
-  // What is left when the input has ended, as scan_reply() sees it, parsed
-  // into the spare reply, which becomes reply() on success.
-  ReplyStreamStatus scan(std::string_view bytes, const ReplyOptions& options) noexcept {
-    std::size_t end = 0;
-    ReplyError error;
-    const std::size_t spare = 1 - current_;
-    if (detail::scan_reply_into(replies_[spare], bytes, options, end, error)) {
-      current_ = spare;
-      take(end);
-      return ReplyStreamStatus::reply;
-    }
-    return fail(error, end);
-  }
-
-  ReplyStreamStatus fail(const ReplyError& error, std::size_t end) noexcept {
-    error_ = error;
-    // Resume after the offending line; if its end has not arrived, skip to it.
-    const bool skip = (end == 0 || buffer_[start_ + end - 1] != '\n') && !(finished_ && end == size_);
-    take(end);
-    if (skip) {
-      // Drop the rest of the line from what is buffered; what has not
-      // arrived yet is dropped by feed().
-      const std::size_t feed_at = detail::find_line_feed(std::string_view(buffer_ + start_, size_), 0);
-      take(feed_at == std::string_view::npos ? size_ : feed_at + 1);
-      skipping_line_ = feed_at == std::string_view::npos && !finished_;
-    }
-    return ReplyStreamStatus::error;
-  }
-
-  // Marks the first count bytes as done. They stay in place (the views
-  // handed out point at them) until feed() needs their room.
-  void take(std::size_t count) noexcept {
-    start_ += count;
-    size_ -= count;
-    scanned_ = 0;
-    line_start_ = 0;
-    lines_ = 0;
-  }
-
-  char* buffer_;
-  std::size_t capacity_;
-  ReplyOptions options_;
-  std::size_t start_ = 0;       // where the reply in progress starts; the bytes before are done
-  std::size_t size_ = 0;        // bytes from start_ on
-  std::size_t scanned_ = 0;     // bytes from start_ searched for line ends
-  std::size_t line_start_ = 0;  // where the current, unfinished line starts, from start_
-  std::size_t lines_ = 0;       // complete lines of the reply in progress
-  std::size_t current_ = 0;     // which of replies_ is reply()
-  bool skipping_line_ = false;  // dropping the rest of a line reported as an error
-  bool finished_ = false;
-  // reply() and the spare the next reply is parsed into.
-  reply_type replies_[2]{};
-  ReplyError error_{};
-};
-
-using ReplyStream = BasicReplyStream<>;
-
-// A stream that holds its buffer of Capacity bytes inline. The default fits
-// a reply of 32 lines of RFC 5321's 512 octets.
-template <std::size_t Capacity = 16384, std::size_t MaxLines = Reply::max_lines>
-class StaticReplyStream : private std::array<char, Capacity>, public BasicReplyStream<MaxLines> {
- public:
-  explicit StaticReplyStream(const ReplyOptions& options = {}) noexcept
-      : std::array<char, Capacity>{}, BasicReplyStream<MaxLines>(this->data(), Capacity, options) {}
-};
-
-}  // namespace v0
-}  // namespace smtpcodes
-
-#endif  // SMTPCODES_REPLY_STREAM_HPP
-// ---- smtpcodes/ehlo.hpp
-#ifndef SMTPCODES_EHLO_HPP
-#define SMTPCODES_EHLO_HPP
-
-// The service extensions a server lists in its EHLO reply (RFC 5321 §4.1.1.1):
-// the first line greets ("250-mx.example.com Hello"), each further line is
-// a keyword with optional parameters ("250-SIZE 35882577").
-
-#include <cstddef>
-#include <cstdint>
-#include <string_view>
-// Only std::forward_iterator_tag is needed. With libstdc++ it comes from the
-// small header that defines it: <iterator> also brings the stream iterators
-// and costs more to compile than the rest of the library together.
-#if defined(__GLIBCXX__) && defined(__has_include)
-#if __has_include(<bits/stl_iterator_base_types.h>)
-#include <bits/stl_iterator_base_types.h>
-#define SMTPCODES_DETAIL_HAVE_ITERATOR_TAGS 1
-#endif
-#endif
-#if !defined(SMTPCODES_DETAIL_HAVE_ITERATOR_TAGS)
-#include <iterator>
-#endif
-#undef SMTPCODES_DETAIL_HAVE_ITERATOR_TAGS
-
-// ---- smtpcodes/detail/text.hpp
-#ifndef SMTPCODES_DETAIL_TEXT_HPP
-#define SMTPCODES_DETAIL_TEXT_HPP
-
-// ASCII text helpers shared by the EHLO and bounce parsers. EHLO keywords,
-// mail headers, DSN fields and MTA logs are ASCII protocol text (RFC 5321,
-// RFC 5322, RFC 3464), so <cctype> and its locale are neither needed nor
-// wanted, and everything here is constexpr.
-#include <cstddef>
-#include <string_view>
-
-namespace smtpcodes {
-inline namespace v0 {
-namespace detail {
-
-// The library's word and phrase tables write their entries as "..."sv: a
-// std::string_view made from a plain literal measures it with a constexpr
-// call, which every translation unit that includes a table pays again (about
-// 3x the compile time of the sv form for a table of a few hundred entries).
-using namespace std::string_view_literals;
-
-[[nodiscard]] constexpr bool is_alpha(char c) noexcept { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-[[nodiscard]] constexpr bool is_alnum(char c) noexcept { return is_alpha(c) || (c >= '0' && c <= '9'); }
-[[nodiscard]] constexpr bool is_space(char c) noexcept {
-  return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v';
-}
-[[nodiscard]] constexpr bool is_space_or_tab(char c) noexcept { return c == ' ' || c == '\t'; }
-[[nodiscard]] constexpr char to_lower(char c) noexcept {
-  return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-}
-
-[[nodiscard]] constexpr bool iequals(std::string_view a, std::string_view b) noexcept {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    if (to_lower(a[i]) != to_lower(b[i])) return false;
-  }
-  return true;
-}
-
-[[nodiscard]] constexpr bool istarts_with(std::string_view text, std::string_view prefix) noexcept {
-  return text.size() >= prefix.size() && iequals(text.substr(0, prefix.size()), prefix);
-}
-
-// Case-insensitive search for a lower-case needle; npos when absent. The
-// first character is found with a cheap loop before the rest is compared.
-[[nodiscard]] constexpr std::size_t ifind(std::string_view text, std::string_view lower_needle,
-                                          std::size_t from = 0) noexcept {
-  if (lower_needle.empty()) return from <= text.size() ? from : std::string_view::npos;
-  if (text.size() < lower_needle.size()) return std::string_view::npos;
-  const char first = lower_needle[0];
-  const std::size_t last = text.size() - lower_needle.size();
-  for (std::size_t i = from; i <= last; ++i) {
-    if (to_lower(text[i]) != first) continue;
-    std::size_t k = 1;
-    while (k < lower_needle.size() && to_lower(text[i + k]) == lower_needle[k]) ++k;
-    if (k == lower_needle.size()) return i;
-  }
-  return std::string_view::npos;
-}
-
-[[nodiscard]] constexpr std::string_view trim(std::string_view text) noexcept {
-  while (!text.empty() && is_space(text.front())) text.remove_prefix(1);
-  while (!text.empty() && is_space(text.back())) text.remove_suffix(1);
-  return text;
-}
-
-// One line of text without its end: CRLF, a bare LF or a bare CR.
-struct Line {
-  std::string_view text;
-  std::size_t next = 0;  // offset of the following line
-};
-
-[[nodiscard]] constexpr Line line_at(std::string_view text, std::size_t pos) noexcept {
-  std::size_t end = pos;
-  while (end < text.size() && text[end] != '\n' && text[end] != '\r') ++end;
-  std::size_t next = end;
-  if (next < text.size()) {
-    const bool crlf = text[next] == '\r' && next + 1 < text.size() && text[next + 1] == '\n';
-    next += crlf ? 2U : 1U;
-  }
-  return Line{text.substr(pos, end - pos), next};
-}
-
-}  // namespace detail
-}  // namespace v0
-}  // namespace smtpcodes
-
-#endif  // SMTPCODES_DETAIL_TEXT_HPP
-
-namespace smtpcodes {
-inline namespace v0 {
-
-// The extensions smtpcodes knows by name; any other keyword is unknown and
-// kept as text.
-enum class Extension : std::uint8_t {
-  unknown,
-  size,                   // RFC 1870: SIZE [max-octets]
-  auth,                   // RFC 4954: AUTH mechanism...
-  enhanced_status_codes,  // RFC 2034: ENHANCEDSTATUSCODES
-  pipelining,             // RFC 2920: PIPELINING
-  starttls,               // RFC 3207: STARTTLS
-  eight_bit_mime,         // RFC 6152: 8BITMIME
-  smtputf8,               // RFC 6531: SMTPUTF8
-  chunking,               // RFC 3030: CHUNKING
-  binary_mime,            // RFC 3030: BINARYMIME
-  dsn,                    // RFC 3461: DSN
-  requiretls,             // RFC 8689: REQUIRETLS
-};
-
-namespace detail {
-struct ExtensionName {
-  Extension extension;
-  std::string_view keyword;
-};
-inline constexpr ExtensionName extension_names[] = {
-    {Extension::size, "SIZE"},
-    {Extension::auth, "AUTH"},
-    {Extension::enhanced_status_codes, "ENHANCEDSTATUSCODES"},
-    {Extension::pipelining, "PIPELINING"},
-    {Extension::starttls, "STARTTLS"},
-    {Extension::eight_bit_mime, "8BITMIME"},
-    {Extension::smtputf8, "SMTPUTF8"},
-    {Extension::chunking, "CHUNKING"},
-    {Extension::binary_mime, "BINARYMIME"},
-    {Extension::dsn, "DSN"},
-    {Extension::requiretls, "REQUIRETLS"},
-};
-
-}  // namespace detail
-
-// The keyword of an extension as RFC-registered, e.g. "SIZE"; "" for unknown.
-[[nodiscard]] constexpr std::string_view keyword(Extension extension) noexcept {
-  for (const detail::ExtensionName& entry : detail::extension_names) {
-    if (entry.extension == extension) return entry.keyword;
-  }
-  return {};
-}
-
-[[nodiscard]] constexpr Extension extension_from_keyword(std::string_view word) noexcept {
-  for (const detail::ExtensionName& entry : detail::extension_names) {
-    // RFC 5321 §2.4: extension keywords are case-insensitive.
-    if (detail::iequals(entry.keyword, word)) return entry.extension;
-  }
-  return Extension::unknown;
-}
-
-// The words of a parameter list, split at spaces: AUTH's mechanisms.
-class Words {
- public:
-  class iterator {
-   public:
-    using iterator_category = std::forward_iterator_tag;
-    using value_type = std::string_view;
-    using difference_type = std::ptrdiff_t;
-    using pointer = const std::string_view*;
-    using reference = std::string_view;
-
-    constexpr iterator(std::string_view rest) noexcept : rest_(rest) { advance(); }  // NOLINT
-    constexpr std::string_view operator*() const noexcept { return word_; }
-    constexpr iterator& operator++() noexcept {
-      advance();
-      return *this;
-    }
-    friend constexpr bool operator==(const iterator& a, const iterator& b) noexcept {
-      return a.word_.data() == b.word_.data() && a.word_.size() == b.word_.size() && a.rest_.size() == b.rest_.size();
-    }
-    friend constexpr bool operator!=(const iterator& a, const iterator& b) noexcept { return !(a == b); }
-
-   private:
-    constexpr void advance() noexcept {
-      std::size_t start = 0;
-      while (start < rest_.size() && detail::is_space_or_tab(rest_[start])) ++start;
-      std::size_t stop = start;
-      while (stop < rest_.size() && !detail::is_space_or_tab(rest_[stop])) ++stop;
-      word_ = start == rest_.size() ? std::string_view{} : rest_.substr(start, stop - start);
-      rest_ = rest_.substr(stop);
-    }
-    std::string_view rest_;
-    std::string_view word_{};
-  };
-
-  constexpr explicit Words(std::string_view text) noexcept : text_(text) {}
-  [[nodiscard]] constexpr iterator begin() const noexcept { return iterator{text_}; }
-  [[nodiscard]] constexpr iterator end() const noexcept { return iterator{std::string_view{}}; }
-  [[nodiscard]] constexpr bool contains(std::string_view word) const noexcept {
-    for (std::string_view candidate : *this) {
-      if (detail::iequals(candidate, word)) return true;
-    }
-    return false;
-  }
-  [[nodiscard]] constexpr std::size_t size() const noexcept {
-    std::size_t count = 0;
-    for (iterator it = begin(); it != end(); ++it) ++count;
-    return count;
-  }
-
- private:
-  std::string_view text_;
-};
-
-// One line of an EHLO reply after the first.
-struct EhloExtension {
-  Extension extension = Extension::unknown;
-  std::string_view keyword;     // as the server wrote it
-  std::string_view parameters;  // after the keyword and its separator; may be empty
-};
-
-// The extensions of an EHLO reply, as views into the reply's text. Holds up
-// to MaxLines - 1 extensions, which is every line a BasicReply<MaxLines> has.
-template <std::size_t MaxLines = Reply::max_lines>
-class BasicEhloReply {
- public:
-  // The domain the server greets with: the first word of the first line.
-  [[nodiscard]] constexpr std::string_view domain() const noexcept { return domain_; }
-  // The rest of the first line ("Hello client.example [192.0.2.1]").
-  [[nodiscard]] constexpr std::string_view greeting() const noexcept { return greeting_; }
-
-  [[nodiscard]] constexpr std::size_t size() const noexcept { return count_; }
-  [[nodiscard]] constexpr const EhloExtension* begin() const noexcept { return extensions_; }
-  [[nodiscard]] constexpr const EhloExtension* end() const noexcept { return extensions_ + count_; }
-
-  // The first line with this extension, or nullptr.
-  [[nodiscard]] constexpr const EhloExtension* find(Extension extension) const noexcept {
-    for (const EhloExtension& entry : *this) {
-      if (entry.extension == extension) return &entry;
-    }
-    return nullptr;
-  }
-  [[nodiscard]] constexpr bool has(Extension extension) const noexcept { return find(extension) != nullptr; }
-  // Unknown keywords, case-insensitively ("XCLIENT").
-  [[nodiscard]] constexpr const EhloExtension* find(std::string_view keyword_text) const noexcept {
-    for (const EhloExtension& entry : *this) {
-      if (detail::iequals(entry.keyword, keyword_text)) return &entry;
-    }
-    return nullptr;
-  }
-
-  // RFC 1870: the largest message the server accepts, in octets. 0 means
-  // SIZE without a limit (or "SIZE 0"); has_size_limit() says whether the
-  // server gave a usable number.
-  [[nodiscard]] constexpr std::uint64_t size_limit() const noexcept { return size_limit_; }
-  [[nodiscard]] constexpr bool has_size_limit() const noexcept { return size_limit_ != 0; }
-
-  // RFC 4954: the SASL mechanisms after AUTH (and the old "AUTH=" form).
-  [[nodiscard]] constexpr Words auth_mechanisms() const noexcept {
-    const EhloExtension* auth = find(Extension::auth);
-    return Words{auth != nullptr ? auth->parameters : std::string_view{}};
-  }
-
- private:
-  template <std::size_t N>
-  friend constexpr BasicEhloReply<N> parse_ehlo(const BasicReply<N>& reply) noexcept;
-
-  EhloExtension extensions_[MaxLines]{};
-  std::string_view domain_{};
-  std::string_view greeting_{};
-  std::uint64_t size_limit_ = 0;
-  std::size_t count_ = 0;
-};
-
-using EhloReply = BasicEhloReply<>;
-
-template <std::size_t MaxLines>
-[[nodiscard]] constexpr BasicEhloReply<MaxLines> parse_ehlo(const BasicReply<MaxLines>& reply) noexcept;
-
-// Reads the extensions from a reply to EHLO. A reply that is not a success
-// (not 2yz) lists no extensions. Keywords end at a space or, for AUTH, at
-// "=": some servers still send the pre-standard "AUTH=LOGIN PLAIN".
-template <std::size_t MaxLines>
-[[nodiscard]] constexpr BasicEhloReply<MaxLines> parse_ehlo(const BasicReply<MaxLines>& reply) noexcept {
-  BasicEhloReply<MaxLines> ehlo;
-  if (reply.line_count() == 0 || !reply.code().is_success()) return ehlo;
-  const std::string_view first = reply.line(0).text;
-  std::size_t stop = 0;
-  while (stop < first.size() && !detail::is_space_or_tab(first[stop])) ++stop;
-  ehlo.domain_ = first.substr(0, stop);
-  while (stop < first.size() && detail::is_space_or_tab(first[stop])) ++stop;
-  ehlo.greeting_ = first.substr(stop);
-
-  for (std::size_t i = 1; i < reply.line_count(); ++i) {
-    const std::string_view text = reply.line(i).text;
-    std::size_t end = 0;
-    while (end < text.size() && !detail::is_space_or_tab(text[end]) && text[end] != '=') ++end;
-    if (end == 0) continue;
-    EhloExtension& entry = ehlo.extensions_[ehlo.count_++];
-    entry.keyword = text.substr(0, end);
-    entry.extension = extension_from_keyword(entry.keyword);
-    if (end < text.size()) ++end;
-    while (end < text.size() && detail::is_space_or_tab(text[end])) ++end;
-    entry.parameters = text.substr(end);
-  }
-
-  if (const EhloExtension* size = ehlo.find(Extension::size)) {
-    std::uint64_t value = 0;
-    const std::string_view digits = size->parameters;
-    bool valid = !digits.empty() && digits.size() <= 19;  // fits in 64 bits
-    for (std::size_t i = 0; valid && i < digits.size(); ++i) {
-      if (!detail::is_digit(digits[i]))
-        valid = false;
-      else
-        value = value * 10 + detail::digit_value(digits[i]);
-    }
-    ehlo.size_limit_ = valid ? value : 0;
-  }
-  return ehlo;
-}
-
-}  // namespace v0
-}  // namespace smtpcodes
-
-#endif  // SMTPCODES_EHLO_HPP
-// ---- smtpcodes/derived_reply.hpp
-#ifndef SMTPCODES_DERIVED_REPLY_HPP
-#define SMTPCODES_DERIVED_REPLY_HPP
+#endif  // SMTPCODES_REGISTRY_CONSISTENCY_HPP
+// ---- smtpcodes/registry/derived_reply.hpp
+#ifndef SMTPCODES_REGISTRY_DERIVED_REPLY_HPP
+#define SMTPCODES_REGISTRY_DERIVED_REPLY_HPP
 
 #include <cstddef>
 
@@ -4387,13 +4387,13 @@ constexpr DerivationRule add_derived_enhanced_status(BasicReply<MaxLines>& reply
 }  // namespace v0
 }  // namespace smtpcodes
 
-#endif  // SMTPCODES_DERIVED_REPLY_HPP
+#endif  // SMTPCODES_REGISTRY_DERIVED_REPLY_HPP
 // clang-format on
 
 #endif  // SMTPCODES_SMTPCODES_HPP
-// ---- smtpcodes/find.hpp
-#ifndef SMTPCODES_FIND_HPP
-#define SMTPCODES_FIND_HPP
+// ---- smtpcodes/bounce/find.hpp
+#ifndef SMTPCODES_BOUNCE_FIND_HPP
+#define SMTPCODES_BOUNCE_FIND_HPP
 
 // Finding reply codes and enhanced status codes in free text: diagnostic
 // codes of delivery status notifications, MTA log lines, vendor prose.
@@ -4971,21 +4971,20 @@ class BestCodeFinder {
 }  // namespace v0
 }  // namespace smtpcodes
 
-#endif  // SMTPCODES_FIND_HPP
-// ---- smtpcodes/dsn.hpp
-#ifndef SMTPCODES_DSN_HPP
-#define SMTPCODES_DSN_HPP
+#endif  // SMTPCODES_BOUNCE_FIND_HPP
+// ---- smtpcodes/bounce/mime.hpp
+#ifndef SMTPCODES_BOUNCE_MIME_HPP
+#define SMTPCODES_BOUNCE_MIME_HPP
 
-// Delivery status notifications (RFC 3464) and the multipart/report messages
-// that carry them (RFC 6522), read without copying: every field is a view
-// into the caller's text, which must outlive the results.
+// Internet message headers (RFC 5322) and MIME structure (RFC 2045, RFC 2046),
+// read without copying: every field and part is a view into the caller's
+// text, which must outlive the results.
 //
 // Header syntax follows RFC 5322 §2.2: "Name: value", names compared without
 // regard to case, a value continued on lines that start with a space or tab
 // (folding; the view keeps the line breaks, see unfold). Lines may end in
 // CRLF, LF or a bare CR. Work is linear in the size of the input.
 #include <cstddef>
-#include <cstdint>
 #include <string_view>
 
 
@@ -4998,29 +4997,6 @@ struct HeaderField {
   std::string_view value;
 };
 
-// "type; value", as in "rfc822; bob@example.com" or "smtp; 550 5.1.1 ..."
-// (RFC 3464 §2.1.2). type is empty when there is no ";".
-struct TypedValue {
-  std::string_view type;
-  std::string_view value;
-
-  [[nodiscard]] constexpr bool empty() const noexcept { return value.empty() && type.empty(); }
-};
-
-// The Action field (RFC 3464 §2.3.3); unknown for anything else.
-enum class DsnAction : std::uint8_t { unknown, failed, delayed, delivered, relayed, expanded };
-
-[[nodiscard]] constexpr std::string_view name(DsnAction action) noexcept {
-  switch (action) {
-    case DsnAction::failed: return "failed";
-    case DsnAction::delayed: return "delayed";
-    case DsnAction::delivered: return "delivered";
-    case DsnAction::relayed: return "relayed";
-    case DsnAction::expanded: return "expanded";
-    case DsnAction::unknown: break;
-  }
-  return "unknown";
-}
 
 namespace detail {
 
@@ -5079,6 +5055,179 @@ namespace detail {
   const std::size_t open = value.find('(');
   return detail::trim(open == std::string_view::npos ? value : value.substr(0, open));
 }
+
+// One MIME part (RFC 2045, RFC 2046 §5.1): its header block and its body.
+struct MimePart {
+  std::string_view headers;
+  std::string_view body;
+  int depth = 0;  // 0 for the message itself
+
+  // The media type, "type/subtype", without parameters.
+  [[nodiscard]] constexpr std::string_view content_type() const noexcept {
+    const std::string_view value = header_value(headers, "Content-Type");
+    return detail::trim(value.substr(0, value.find(';')));
+  }
+};
+
+namespace detail {
+
+// The value of a Content-Type parameter, quotes removed.
+[[nodiscard]] constexpr std::string_view content_type_parameter(std::string_view content_type,
+                                                                std::string_view lower_name) noexcept {
+  std::size_t at = 0;
+  while ((at = ifind(content_type, lower_name, at)) != std::string_view::npos) {
+    const bool starts = at == 0 || content_type[at - 1] == ';' || is_space(content_type[at - 1]);
+    std::size_t pos = at + lower_name.size();
+    at = pos;
+    while (pos < content_type.size() && is_space_or_tab(content_type[pos])) ++pos;
+    if (!starts || pos == content_type.size() || content_type[pos] != '=') continue;
+    ++pos;
+    while (pos < content_type.size() && is_space(content_type[pos])) ++pos;
+    if (pos < content_type.size() && content_type[pos] == '"') {
+      const std::size_t close = content_type.find('"', pos + 1);
+      return content_type.substr(pos + 1, close == std::string_view::npos ? close : close - pos - 1);
+    }
+    std::size_t end = pos;
+    while (end < content_type.size() && content_type[end] != ';' && !is_space(content_type[end])) ++end;
+    return content_type.substr(pos, end - pos);
+  }
+  return {};
+}
+
+// Splits a message into header block and body at the first blank line.
+[[nodiscard]] constexpr MimePart split_part(std::string_view text, int depth) noexcept {
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    const Line line = line_at(text, pos);
+    if (line.text.empty()) return MimePart{text.substr(0, pos), text.substr(line.next), depth};
+    pos = line.next;
+  }
+  return MimePart{text, {}, depth};
+}
+
+// Is the line a boundary delimiter "--boundary" (RFC 2046 §5.1.1)? Sets
+// closing for "--boundary--".
+[[nodiscard]] constexpr bool is_delimiter(std::string_view line, std::string_view boundary, bool& closing) noexcept {
+  if (line.size() < boundary.size() + 2 || line[0] != '-' || line[1] != '-') return false;
+  if (line.substr(2, boundary.size()) != boundary) return false;
+  const std::string_view rest = line.substr(2 + boundary.size());
+  closing = rest.size() >= 2 && rest[0] == '-' && rest[1] == '-';
+  return closing || is_blank_line(rest);
+}
+
+inline constexpr int max_mime_depth = 4;
+
+template <class Callback>
+constexpr bool walk_parts(const MimePart& part, Callback& callback) noexcept {
+  if (!callback(part)) return false;
+  const std::string_view content_type = header_value(part.headers, "Content-Type");
+  if (!istarts_with(trim(content_type), "multipart/") || part.depth >= max_mime_depth) return true;
+  const std::string_view boundary = content_type_parameter(content_type, "boundary");
+  if (boundary.empty()) return true;
+  const std::string_view body = part.body;
+  std::size_t pos = 0;
+  std::size_t part_start = std::string_view::npos;
+  while (pos < body.size()) {
+    const Line line = line_at(body, pos);
+    bool closing = false;
+    if (is_delimiter(line.text, boundary, closing)) {
+      if (part_start != std::string_view::npos) {
+        // The line break before a delimiter belongs to the delimiter.
+        std::size_t end = pos;
+        if (end > part_start && body[end - 1] == '\n') --end;
+        if (end > part_start && body[end - 1] == '\r') --end;
+        const MimePart inner = split_part(body.substr(part_start, end - part_start), part.depth + 1);
+        if (!walk_parts(inner, callback)) return false;
+      }
+      if (closing) return true;
+      part_start = line.next;
+    }
+    pos = line.next;
+  }
+  if (part_start != std::string_view::npos && part_start < body.size()) {
+    return walk_parts(split_part(body.substr(part_start), part.depth + 1), callback);
+  }
+  return true;
+}
+
+}  // namespace detail
+
+// Calls callback(const MimePart&) for the message and, depth first, for every
+// part of its multipart bodies (at most detail::max_mime_depth levels deep).
+// The callback returns false to stop. Transfer encodings are not undone.
+template <class Callback>
+constexpr void for_each_mime_part(std::string_view message, Callback callback) noexcept {
+  const MimePart top = detail::split_part(message, 0);
+  detail::walk_parts(top, callback);
+}
+
+
+// A view of value with folding undone, copied into out (at most out_size
+// characters): each line break and the white space around it becomes one
+// space. Returns the number of characters written.
+constexpr std::size_t unfold(std::string_view value, char* out, std::size_t out_size) noexcept {
+  std::size_t written = 0;
+  bool pending_space = false;
+  for (char c : value) {
+    if (detail::is_space(c)) {
+      pending_space = written > 0;
+      continue;
+    }
+    if (pending_space) {
+      if (written == out_size) break;
+      out[written++] = ' ';
+      pending_space = false;
+    }
+    if (written == out_size) break;
+    out[written++] = c;
+  }
+  return written;
+}
+
+}  // namespace v0
+}  // namespace smtpcodes
+
+#endif  // SMTPCODES_BOUNCE_MIME_HPP
+// ---- smtpcodes/bounce/dsn.hpp
+#ifndef SMTPCODES_BOUNCE_DSN_HPP
+#define SMTPCODES_BOUNCE_DSN_HPP
+
+// Delivery status notifications (RFC 3464) and the multipart/report messages
+// that carry them (RFC 6522), read without copying: every field is a view
+// into the caller's text, which must outlive the results. Header and MIME
+// reading is in mime.hpp. Work is linear in the size of the input.
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+
+namespace smtpcodes {
+inline namespace v0 {
+
+// "type; value", as in "rfc822; bob@example.com" or "smtp; 550 5.1.1 ..."
+// (RFC 3464 §2.1.2). type is empty when there is no ";".
+struct TypedValue {
+  std::string_view type;
+  std::string_view value;
+
+  [[nodiscard]] constexpr bool empty() const noexcept { return value.empty() && type.empty(); }
+};
+
+// The Action field (RFC 3464 §2.3.3); unknown for anything else.
+enum class DsnAction : std::uint8_t { unknown, failed, delayed, delivered, relayed, expanded };
+
+[[nodiscard]] constexpr std::string_view name(DsnAction action) noexcept {
+  switch (action) {
+    case DsnAction::failed: return "failed";
+    case DsnAction::delayed: return "delayed";
+    case DsnAction::delivered: return "delivered";
+    case DsnAction::relayed: return "relayed";
+    case DsnAction::expanded: return "expanded";
+    case DsnAction::unknown: break;
+  }
+  return "unknown";
+}
+
 
 [[nodiscard]] constexpr TypedValue split_typed(std::string_view value) noexcept {
   const std::size_t semicolon = value.find(';');
@@ -5279,112 +5428,6 @@ struct DeliveryStatus {
   while (detail::next_header_field(body, pos, field)) detail::assign_message_field(result.message, field);
   return result;
 }
-
-// One MIME part (RFC 2045, RFC 2046 §5.1): its header block and its body.
-struct MimePart {
-  std::string_view headers;
-  std::string_view body;
-  int depth = 0;  // 0 for the message itself
-
-  // The media type, "type/subtype", without parameters.
-  [[nodiscard]] constexpr std::string_view content_type() const noexcept {
-    const std::string_view value = header_value(headers, "Content-Type");
-    return detail::trim(value.substr(0, value.find(';')));
-  }
-};
-
-namespace detail {
-
-// The value of a Content-Type parameter, quotes removed.
-[[nodiscard]] constexpr std::string_view content_type_parameter(std::string_view content_type,
-                                                                std::string_view lower_name) noexcept {
-  std::size_t at = 0;
-  while ((at = ifind(content_type, lower_name, at)) != std::string_view::npos) {
-    const bool starts = at == 0 || content_type[at - 1] == ';' || is_space(content_type[at - 1]);
-    std::size_t pos = at + lower_name.size();
-    at = pos;
-    while (pos < content_type.size() && is_space_or_tab(content_type[pos])) ++pos;
-    if (!starts || pos == content_type.size() || content_type[pos] != '=') continue;
-    ++pos;
-    while (pos < content_type.size() && is_space(content_type[pos])) ++pos;
-    if (pos < content_type.size() && content_type[pos] == '"') {
-      const std::size_t close = content_type.find('"', pos + 1);
-      return content_type.substr(pos + 1, close == std::string_view::npos ? close : close - pos - 1);
-    }
-    std::size_t end = pos;
-    while (end < content_type.size() && content_type[end] != ';' && !is_space(content_type[end])) ++end;
-    return content_type.substr(pos, end - pos);
-  }
-  return {};
-}
-
-// Splits a message into header block and body at the first blank line.
-[[nodiscard]] constexpr MimePart split_part(std::string_view text, int depth) noexcept {
-  std::size_t pos = 0;
-  while (pos < text.size()) {
-    const Line line = line_at(text, pos);
-    if (line.text.empty()) return MimePart{text.substr(0, pos), text.substr(line.next), depth};
-    pos = line.next;
-  }
-  return MimePart{text, {}, depth};
-}
-
-// Is the line a boundary delimiter "--boundary" (RFC 2046 §5.1.1)? Sets
-// closing for "--boundary--".
-[[nodiscard]] constexpr bool is_delimiter(std::string_view line, std::string_view boundary, bool& closing) noexcept {
-  if (line.size() < boundary.size() + 2 || line[0] != '-' || line[1] != '-') return false;
-  if (line.substr(2, boundary.size()) != boundary) return false;
-  const std::string_view rest = line.substr(2 + boundary.size());
-  closing = rest.size() >= 2 && rest[0] == '-' && rest[1] == '-';
-  return closing || is_blank_line(rest);
-}
-
-inline constexpr int max_mime_depth = 4;
-
-template <class Callback>
-constexpr bool walk_parts(const MimePart& part, Callback& callback) noexcept {
-  if (!callback(part)) return false;
-  const std::string_view content_type = header_value(part.headers, "Content-Type");
-  if (!istarts_with(trim(content_type), "multipart/") || part.depth >= max_mime_depth) return true;
-  const std::string_view boundary = content_type_parameter(content_type, "boundary");
-  if (boundary.empty()) return true;
-  const std::string_view body = part.body;
-  std::size_t pos = 0;
-  std::size_t part_start = std::string_view::npos;
-  while (pos < body.size()) {
-    const Line line = line_at(body, pos);
-    bool closing = false;
-    if (is_delimiter(line.text, boundary, closing)) {
-      if (part_start != std::string_view::npos) {
-        // The line break before a delimiter belongs to the delimiter.
-        std::size_t end = pos;
-        if (end > part_start && body[end - 1] == '\n') --end;
-        if (end > part_start && body[end - 1] == '\r') --end;
-        const MimePart inner = split_part(body.substr(part_start, end - part_start), part.depth + 1);
-        if (!walk_parts(inner, callback)) return false;
-      }
-      if (closing) return true;
-      part_start = line.next;
-    }
-    pos = line.next;
-  }
-  if (part_start != std::string_view::npos && part_start < body.size()) {
-    return walk_parts(split_part(body.substr(part_start), part.depth + 1), callback);
-  }
-  return true;
-}
-
-}  // namespace detail
-
-// Calls callback(const MimePart&) for the message and, depth first, for every
-// part of its multipart bodies (at most detail::max_mime_depth levels deep).
-// The callback returns false to stop. Transfer encodings are not undone.
-template <class Callback>
-constexpr void for_each_mime_part(std::string_view message, Callback callback) noexcept {
-  const MimePart top = detail::split_part(message, 0);
-  detail::walk_parts(top, callback);
-}
-
 [[nodiscard]] constexpr bool is_delivery_status_type(std::string_view content_type) noexcept {
   // RFC 6533 adds message/global-delivery-status for internationalized mail.
   return detail::iequals(content_type, "message/delivery-status") ||
@@ -5436,35 +5479,13 @@ constexpr void for_each_mime_part(std::string_view message, Callback callback) n
   return {};
 }
 
-// A view of value with folding undone, copied into out (at most out_size
-// characters): each line break and the white space around it becomes one
-// space. Returns the number of characters written.
-constexpr std::size_t unfold(std::string_view value, char* out, std::size_t out_size) noexcept {
-  std::size_t written = 0;
-  bool pending_space = false;
-  for (char c : value) {
-    if (detail::is_space(c)) {
-      pending_space = written > 0;
-      continue;
-    }
-    if (pending_space) {
-      if (written == out_size) break;
-      out[written++] = ' ';
-      pending_space = false;
-    }
-    if (written == out_size) break;
-    out[written++] = c;
-  }
-  return written;
-}
-
 }  // namespace v0
 }  // namespace smtpcodes
 
-#endif  // SMTPCODES_DSN_HPP
-// ---- smtpcodes/transfer_encoding.hpp
-#ifndef SMTPCODES_TRANSFER_ENCODING_HPP
-#define SMTPCODES_TRANSFER_ENCODING_HPP
+#endif  // SMTPCODES_BOUNCE_DSN_HPP
+// ---- smtpcodes/bounce/transfer_encoding.hpp
+#ifndef SMTPCODES_BOUNCE_TRANSFER_ENCODING_HPP
+#define SMTPCODES_BOUNCE_TRANSFER_ENCODING_HPP
 
 // Undoing the content transfer encodings of RFC 2045 §6.7 (quoted-printable)
 // and §6.8 (base64), so that bounce notices sent encoded can be read. Both
@@ -5581,10 +5602,10 @@ constexpr std::size_t decode_text_parts(std::string_view message, char* out, std
 }  // namespace v0
 }  // namespace smtpcodes
 
-#endif  // SMTPCODES_TRANSFER_ENCODING_HPP
-// ---- smtpcodes/mta_log.hpp
-#ifndef SMTPCODES_MTA_LOG_HPP
-#define SMTPCODES_MTA_LOG_HPP
+#endif  // SMTPCODES_BOUNCE_TRANSFER_ENCODING_HPP
+// ---- smtpcodes/bounce/mta_log.hpp
+#ifndef SMTPCODES_BOUNCE_MTA_LOG_HPP
+#define SMTPCODES_BOUNCE_MTA_LOG_HPP
 
 // Delivery lines of MTA logs: Postfix, Exim and Sendmail. Only the parts a
 // bounce processor needs are read (recipient, outcome, enhanced status,
@@ -5742,10 +5763,10 @@ namespace detail {
 }  // namespace v0
 }  // namespace smtpcodes
 
-#endif  // SMTPCODES_MTA_LOG_HPP
-// ---- smtpcodes/classify.hpp
-#ifndef SMTPCODES_CLASSIFY_HPP
-#define SMTPCODES_CLASSIFY_HPP
+#endif  // SMTPCODES_BOUNCE_MTA_LOG_HPP
+// ---- smtpcodes/bounce/classify.hpp
+#ifndef SMTPCODES_BOUNCE_CLASSIFY_HPP
+#define SMTPCODES_BOUNCE_CLASSIFY_HPP
 
 // Bounce classification: from what a bounce says (DSN action, reply code,
 // enhanced status code, diagnostic text) to what a sender should do about
@@ -6674,8 +6695,8 @@ inline constexpr std::size_t max_phrase_text = 4096;
 }  // namespace v0
 }  // namespace smtpcodes
 
-#endif  // SMTPCODES_CLASSIFY_HPP
-// ---- smtpcodes/bounce_message.hpp
+#endif  // SMTPCODES_BOUNCE_CLASSIFY_HPP
+// ---- smtpcodes/bounce/message.hpp
 #ifndef SMTPCODES_BOUNCE_MESSAGE_HPP
 #define SMTPCODES_BOUNCE_MESSAGE_HPP
 

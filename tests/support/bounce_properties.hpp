@@ -1,8 +1,8 @@
 #ifndef SMTPCODES_TESTS_SUPPORT_BOUNCE_PROPERTIES_HPP
 #define SMTPCODES_TESTS_SUPPORT_BOUNCE_PROPERTIES_HPP
 
-// What must hold for every input of the bounce readers (find.hpp, dsn.hpp,
-// mta_log.hpp, classify.hpp, bounce_message.hpp), checked by their fuzzers.
+// What must hold for every input of the bounce readers (bounce/find.hpp, dsn.hpp,
+// mta_log.hpp, classify.hpp, message.hpp), checked by their fuzzers.
 // Above all: every view they hand out lies inside their input, every offset
 // points into it, and what they say they found is what the input says there.
 // Each check returns nullptr or the property that failed.

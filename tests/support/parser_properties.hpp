@@ -2,7 +2,7 @@
 #define SMTPCODES_TESTS_SUPPORT_PARSER_PROPERTIES_HPP
 
 // What must hold for every input of each parser, checked the same way by the
-// differential tests (tests/differential.cpp) and the fuzzers (fuzz/targets).
+// differential tests (tests/robustness/differential.cpp) and the fuzzers (fuzz/targets).
 // Each check returns nullptr when all is well, or the property that failed.
 
 #include <algorithm>

@@ -2,7 +2,7 @@
 #define SMTPCODES_TESTS_SUPPORT_REPLY_PROPERTIES_HPP
 
 // What must hold for every input of the whole-reply parser, the stream
-// parser and the EHLO view, checked by tests/differential_reply.cpp and the
+// parser and the EHLO view, checked by tests/wire/differential_reply.cpp and the
 // fuzzers whole_reply, reply_stream and ehlo. Each check returns nullptr or
 // the property that failed.
 

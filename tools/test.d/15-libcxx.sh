@@ -1,7 +1,7 @@
 # clang++ with LLVM's libc++ instead of libstdc++, C++17 and C++20, warnings
 # as errors (fmt is used header-only there, see tests/CMakeLists.txt). At
 # C++20 the format test is also compiled against libc++'s experimental
-# <format>, which instantiates the std::formatter code (see tests/format.cpp).
+# <format>, which instantiates the std::formatter code (see tests/integrations/format.cpp).
 set -euo pipefail
 source "$SMTPCODES_ROOT/tools/test-lib.sh"
 ensure_packages doctest-dev libfmt-dev libc++-dev libc++abi-dev

@@ -17,7 +17,7 @@ for corpus in "$SMTPCODES_ROOT"/fuzz/corpus/*/; do
   target=$(basename "$corpus")
   program="$dir/fuzz/smtpcodes_replay_$target"
   if [ ! -x "$program" ]; then
-    echo "$target: no fuzz target fuzz/targets/$target.cpp for this corpus"; tally 0 1; status=1; continue
+    echo "$target: no fuzz target fuzz/targets/*/$target.cpp for this corpus"; tally 0 1; status=1; continue
   fi
   if output=$("$program" "$corpus" 2>&1); then
     echo "$target: $output"; tally 1 0

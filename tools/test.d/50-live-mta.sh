@@ -1,6 +1,6 @@
 # Replies from real MTAs: Postfix, Exim and OpenSMTPD from Debian's packages, listening
 # on 127.0.0.1 inside a network namespace that has only loopback (so they can
-# reach no DNS server and no other host), checked by tests/live_mta.cpp and
+# reach no DNS server and no other host), checked by tests/wire/live_mta.cpp and
 # by `smtpcodes probe`.
 #
 # Then real bounces: Exim sends mail that Postfix refuses, Postfix relays

@@ -7,7 +7,7 @@
 #include <cstdint>
 #include <string_view>
 
-#include <smtpcodes/registry_types.hpp>
+#include <smtpcodes/registry/types.hpp>
 
 namespace smtpcodes {
 inline namespace v0 {

@@ -1,0 +1,299 @@
+#ifndef SMTPCODES_BOUNCE_DSN_HPP
+#define SMTPCODES_BOUNCE_DSN_HPP
+
+// Delivery status notifications (RFC 3464) and the multipart/report messages
+// that carry them (RFC 6522), read without copying: every field is a view
+// into the caller's text, which must outlive the results. Header and MIME
+// reading is in mime.hpp. Work is linear in the size of the input.
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+#include <smtpcodes/bounce/mime.hpp>
+#include <smtpcodes/detail/text.hpp>
+#include <smtpcodes/enhanced_status.hpp>
+#include <smtpcodes/parse_error.hpp>
+#include <smtpcodes/result.hpp>
+
+namespace smtpcodes {
+inline namespace v0 {
+
+// "type; value", as in "rfc822; bob@example.com" or "smtp; 550 5.1.1 ..."
+// (RFC 3464 §2.1.2). type is empty when there is no ";".
+struct TypedValue {
+  std::string_view type;
+  std::string_view value;
+
+  [[nodiscard]] constexpr bool empty() const noexcept { return value.empty() && type.empty(); }
+};
+
+// The Action field (RFC 3464 §2.3.3); unknown for anything else.
+enum class DsnAction : std::uint8_t { unknown, failed, delayed, delivered, relayed, expanded };
+
+[[nodiscard]] constexpr std::string_view name(DsnAction action) noexcept {
+  switch (action) {
+    case DsnAction::failed: return "failed";
+    case DsnAction::delayed: return "delayed";
+    case DsnAction::delivered: return "delivered";
+    case DsnAction::relayed: return "relayed";
+    case DsnAction::expanded: return "expanded";
+    case DsnAction::unknown: break;
+  }
+  return "unknown";
+}
+
+
+[[nodiscard]] constexpr TypedValue split_typed(std::string_view value) noexcept {
+  const std::size_t semicolon = value.find(';');
+  if (semicolon == std::string_view::npos) return TypedValue{{}, detail::trim(value)};
+  return TypedValue{detail::trim(value.substr(0, semicolon)), detail::trim(value.substr(semicolon + 1))};
+}
+
+// An address without its comment, angle brackets, quotes or display name:
+// "<Bob@Example.com> (x)" and "Bob <Bob@Example.com>" -> "Bob@Example.com".
+// Header fields (To, From) carry display names; DSN fields do not, but
+// the same reading serves both (RFC 5322 §3.4 name-addr).
+[[nodiscard]] constexpr std::string_view bare_address(std::string_view address) noexcept {
+  address = strip_comment(address);
+  const std::size_t open = address.find('<');
+  if (open != std::string_view::npos) {
+    const std::size_t close = address.find('>', open);
+    address = address.substr(open + 1, close == std::string_view::npos ? close : close - open - 1);
+  }
+  while (!address.empty() && (address.front() == '<' || address.front() == '"' || address.front() == '\'')) {
+    address.remove_prefix(1);
+  }
+  while (!address.empty() && (address.back() == '>' || address.back() == '"' || address.back() == '\'' ||
+                              address.back() == '.' || address.back() == ',')) {
+    address.remove_suffix(1);
+  }
+  return detail::trim(address);
+}
+
+[[nodiscard]] constexpr DsnAction parse_action(std::string_view value) noexcept {
+  value = strip_comment(value);
+  // Some MTAs write "failed (permanent)" or add words after it.
+  const std::size_t space = value.find_first_of(" \t;");
+  if (space != std::string_view::npos) value = value.substr(0, space);
+  if (detail::iequals(value, "failed") || detail::iequals(value, "failure")) return DsnAction::failed;
+  if (detail::iequals(value, "delayed")) return DsnAction::delayed;
+  if (detail::iequals(value, "delivered")) return DsnAction::delivered;
+  if (detail::iequals(value, "relayed")) return DsnAction::relayed;
+  if (detail::iequals(value, "expanded")) return DsnAction::expanded;
+  return DsnAction::unknown;
+}
+
+// The per-message fields of a delivery-status body (RFC 3464 §2.2).
+struct DsnMessageFields {
+  std::string_view original_envelope_id;
+  TypedValue reporting_mta;
+  TypedValue dsn_gateway;
+  TypedValue received_from_mta;
+  std::string_view arrival_date;
+};
+
+// One per-recipient block (RFC 3464 §2.3).
+struct DsnRecipient {
+  TypedValue original_recipient;
+  TypedValue final_recipient;
+  std::string_view action_text;
+  std::string_view status_text;
+  TypedValue remote_mta;
+  TypedValue diagnostic_code;
+  std::string_view last_attempt_date;
+  std::string_view final_log_id;
+  std::string_view will_retry_until;
+
+  [[nodiscard]] constexpr DsnAction action() const noexcept { return parse_action(action_text); }
+
+  // The Status field, read leniently: comments and zero padding are common.
+  [[nodiscard]] constexpr Result<EnhancedStatus> status() const noexcept {
+    const std::string_view text = strip_comment(status_text);
+    std::size_t end = 0;
+    return detail::scan_enhanced_status(text, ParseMode::lenient, end);
+  }
+
+  // Final-Recipient, or Original-Recipient when that is all there is.
+  [[nodiscard]] constexpr std::string_view recipient() const noexcept {
+    const std::string_view final_address = bare_address(final_recipient.value);
+    return final_address.empty() ? bare_address(original_recipient.value) : final_address;
+  }
+};
+
+namespace detail {
+
+// Stores a field of a recipient block; false when the name is not one.
+constexpr bool assign_recipient_field(DsnRecipient& recipient, const HeaderField& field) noexcept {
+  const std::string_view n = field.name;
+  if (iequals(n, "Original-Recipient"))
+    recipient.original_recipient = split_typed(field.value);
+  else if (iequals(n, "Final-Recipient"))
+    recipient.final_recipient = split_typed(field.value);
+  else if (iequals(n, "Action"))
+    recipient.action_text = field.value;
+  else if (iequals(n, "Status"))
+    recipient.status_text = field.value;
+  else if (iequals(n, "Remote-MTA"))
+    recipient.remote_mta = split_typed(field.value);
+  else if (iequals(n, "Diagnostic-Code"))
+    recipient.diagnostic_code = split_typed(field.value);
+  else if (iequals(n, "Last-Attempt-Date"))
+    recipient.last_attempt_date = field.value;
+  else if (iequals(n, "Final-Log-ID"))
+    recipient.final_log_id = field.value;
+  else if (iequals(n, "Will-Retry-Until"))
+    recipient.will_retry_until = field.value;
+  else
+    return false;
+  return true;
+}
+
+constexpr void assign_message_field(DsnMessageFields& message, const HeaderField& field) noexcept {
+  const std::string_view n = field.name;
+  if (iequals(n, "Original-Envelope-Id"))
+    message.original_envelope_id = field.value;
+  else if (iequals(n, "Reporting-MTA"))
+    message.reporting_mta = split_typed(field.value);
+  else if (iequals(n, "DSN-Gateway"))
+    message.dsn_gateway = split_typed(field.value);
+  else if (iequals(n, "Received-From-MTA"))
+    message.received_from_mta = split_typed(field.value);
+  else if (iequals(n, "Arrival-Date"))
+    message.arrival_date = field.value;
+}
+
+// Reads the next block that names a recipient, starting at pos.
+[[nodiscard]] constexpr bool next_recipient_block(std::string_view text, std::size_t& pos,
+                                                  DsnRecipient& recipient) noexcept {
+  while (pos < text.size()) {
+    recipient = DsnRecipient{};
+    bool any = false;
+    HeaderField field;
+    while (next_header_field(text, pos, field)) any = assign_recipient_field(recipient, field) || any;
+    if (any && !(recipient.final_recipient.empty() && recipient.original_recipient.empty())) return true;
+  }
+  return false;
+}
+
+}  // namespace detail
+
+// Iterates over the per-recipient blocks of a delivery-status body.
+class DsnRecipientIterator {
+ public:
+  using value_type = DsnRecipient;
+  using difference_type = std::ptrdiff_t;
+  using reference = const DsnRecipient&;
+  using pointer = const DsnRecipient*;
+
+  constexpr DsnRecipientIterator() noexcept = default;
+  constexpr DsnRecipientIterator(std::string_view text, std::size_t pos) noexcept : text_(text), pos_(pos) {
+    advance();
+  }
+
+  constexpr reference operator*() const noexcept { return current_; }
+  constexpr pointer operator->() const noexcept { return &current_; }
+  constexpr DsnRecipientIterator& operator++() noexcept {
+    advance();
+    return *this;
+  }
+  friend constexpr bool operator==(const DsnRecipientIterator& a, const DsnRecipientIterator& b) noexcept {
+    return a.done_ == b.done_ && (a.done_ || a.pos_ == b.pos_);
+  }
+  friend constexpr bool operator!=(const DsnRecipientIterator& a, const DsnRecipientIterator& b) noexcept {
+    return !(a == b);
+  }
+
+ private:
+  constexpr void advance() noexcept { done_ = !detail::next_recipient_block(text_, pos_, current_); }
+
+  std::string_view text_;
+  std::size_t pos_ = 0;
+  DsnRecipient current_;
+  bool done_ = true;
+};
+
+// A parsed message/delivery-status body: the per-message fields and a range
+// over the recipients.
+struct DeliveryStatus {
+  DsnMessageFields message;
+  std::string_view text;
+
+  [[nodiscard]] constexpr DsnRecipientIterator begin() const noexcept { return {text, 0}; }
+  [[nodiscard]] constexpr DsnRecipientIterator end() const noexcept { return {}; }
+  [[nodiscard]] constexpr std::size_t recipient_count() const noexcept {
+    std::size_t count = 0;
+    for (auto it = begin(); it != end(); ++it) ++count;
+    return count;
+  }
+};
+
+// Parses a message/delivery-status body (RFC 3464 §2.1). The per-message
+// fields come from the first block; the recipients are every block that has
+// a Final-Recipient or Original-Recipient field (also the first block, for
+// the malformed notifications that merge the two).
+[[nodiscard]] constexpr DeliveryStatus parse_delivery_status(std::string_view body) noexcept {
+  DeliveryStatus result;
+  result.text = body;
+  std::size_t pos = 0;
+  while (pos < body.size() && detail::is_blank_line(detail::line_at(body, pos).text)) {
+    pos = detail::line_at(body, pos).next;
+  }
+  HeaderField field;
+  while (detail::next_header_field(body, pos, field)) detail::assign_message_field(result.message, field);
+  return result;
+}
+[[nodiscard]] constexpr bool is_delivery_status_type(std::string_view content_type) noexcept {
+  // RFC 6533 adds message/global-delivery-status for internationalized mail.
+  return detail::iequals(content_type, "message/delivery-status") ||
+         detail::iequals(content_type, "message/global-delivery-status");
+}
+
+// The body of the message/delivery-status part of a multipart/report
+// message (RFC 6522 §3), found through the MIME boundaries; failing that (a
+// boundary that does not match, a part glued to the text), the text after
+// the first "Content-Type: message/delivery-status" header up to the next
+// "--" line. Empty when there is none.
+[[nodiscard]] constexpr std::string_view find_delivery_status(std::string_view message) noexcept {
+  std::string_view found;
+  bool located = false;
+  for_each_mime_part(message, [&](const MimePart& part) noexcept {
+    if (part.depth > 0 && is_delivery_status_type(part.content_type())) {
+      found = part.body;
+      located = true;
+      return false;
+    }
+    return true;
+  });
+  if (located) return found;
+  std::size_t at = 0;
+  while ((at = detail::ifind(message, "content-type:", at)) != std::string_view::npos) {
+    const std::size_t value = at + 13;
+    at = value;
+    std::size_t type_start = value;
+    while (type_start < message.size() && detail::is_space_or_tab(message[type_start])) ++type_start;
+    if (!detail::istarts_with(message.substr(type_start), "message/delivery-status") &&
+        !detail::istarts_with(message.substr(type_start), "message/global-delivery-status")) {
+      continue;
+    }
+    std::size_t pos = value;
+    // Skip the rest of the part's header block.
+    while (pos < message.size()) {
+      const detail::Line line = detail::line_at(message, pos);
+      pos = line.next;
+      if (detail::is_blank_line(line.text)) break;
+    }
+    const std::size_t start = pos;
+    while (pos < message.size()) {
+      const detail::Line line = detail::line_at(message, pos);
+      if (line.text.size() >= 2 && line.text[0] == '-' && line.text[1] == '-') break;
+      pos = line.next;
+    }
+    return message.substr(start, pos - start);
+  }
+  return {};
+}
+
+}  // namespace v0
+}  // namespace smtpcodes
+
+#endif  // SMTPCODES_BOUNCE_DSN_HPP

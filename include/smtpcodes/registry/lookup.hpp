@@ -1,0 +1,317 @@
+#ifndef SMTPCODES_REGISTRY_LOOKUP_HPP
+#define SMTPCODES_REGISTRY_LOOKUP_HPP
+
+// The code registry: what every standard, registered and vendor SMTP code
+// means, who says so, and what to do about it. Lookups are constant time
+// (reply codes: a 900-entry index) or binary searches (enhanced codes); none
+// allocates, and all work in constant expressions.
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+#include <smtpcodes/detail/registry_data.hpp>
+#include <smtpcodes/enhanced_status.hpp>
+#include <smtpcodes/registry/types.hpp>
+#include <smtpcodes/reply_code.hpp>
+
+namespace smtpcodes {
+inline namespace v0 {
+
+namespace detail {
+template <typename T, std::size_t N>
+constexpr TableView<T> whole(const T (&table)[N]) noexcept {
+  return TableView<T>{table, N};
+}
+template <typename T, std::size_t N>
+constexpr TableView<T> part(const T (&table)[N], RangeRef range) noexcept {
+  return TableView<T>{table + range.first, range.count};
+}
+constexpr std::string_view text(TextRef ref) noexcept { return std::string_view{registry_text + ref.offset, ref.size}; }
+constexpr Remedy remedy(RemedyRef ref) noexcept { return Remedy{ref.actor, ref.retry, text(ref.advice)}; }
+
+// The keys the tables are sorted by.
+constexpr std::uint32_t sort_key(const EnhancedStatusRecord& record) noexcept {
+  return record.subject * 1000U + record.detail;
+}
+constexpr std::uint32_t sort_key(const DotlessReading& reading) noexcept { return reading.vendor_code_; }
+constexpr std::uint32_t sort_key(const DerivationPairing& pairing) noexcept { return pairing.reply_; }
+
+// Binary search of a table sorted by sort_key(); nullptr if absent.
+template <typename T, std::size_t N>
+constexpr const T* find_sorted(const T (&table)[N], std::uint32_t wanted) noexcept {
+  std::size_t low = 0;
+  std::size_t high = N;
+  while (low < high) {
+    const std::size_t middle = low + (high - low) / 2;
+    const std::uint32_t middle_key = sort_key(table[middle]);
+    if (middle_key == wanted) return &table[middle];
+    if (middle_key < wanted) {
+      low = middle + 1;
+    } else {
+      high = middle;
+    }
+  }
+  return nullptr;
+}
+}  // namespace detail
+
+// The accessors of the table rows (declared in <smtpcodes/registry/types.hpp>).
+constexpr std::string_view ReplyMeaning::meaning() const noexcept { return detail::text(meaning_); }
+constexpr std::string_view ReplyMeaning::defined_in() const noexcept { return detail::text(defined_in_); }
+constexpr std::string_view ReplyMeaning::context() const noexcept { return detail::text(context_); }
+
+constexpr std::string_view SourceClaim::code() const noexcept { return detail::text(code_); }
+constexpr std::string_view SourceClaim::meaning() const noexcept { return detail::text(meaning_); }
+
+constexpr std::string_view ReplyCodeRecord::title() const noexcept { return detail::text(title_); }
+constexpr std::string_view ReplyCodeRecord::description() const noexcept { return detail::text(description_); }
+constexpr std::string_view ReplyCodeRecord::references() const noexcept { return detail::text(references_); }
+constexpr Remedy ReplyCodeRecord::remedy() const noexcept { return detail::remedy(remedy_); }
+constexpr TableView<ReplyMeaning> ReplyCodeRecord::meanings() const noexcept {
+  return detail::part(detail::reply_meanings, meanings_);
+}
+constexpr TableView<SourceClaim> ReplyCodeRecord::claims() const noexcept {
+  return detail::part(detail::reply_claims, claims_);
+}
+
+constexpr std::string_view EnhancedStatusRecord::title() const noexcept { return detail::text(title_); }
+constexpr std::string_view EnhancedStatusRecord::description() const noexcept { return detail::text(description_); }
+constexpr std::string_view EnhancedStatusRecord::references() const noexcept { return detail::text(references_); }
+constexpr std::string_view EnhancedStatusRecord::associated_text() const noexcept {
+  return detail::text(associated_text_);
+}
+constexpr Remedy EnhancedStatusRecord::remedy() const noexcept { return detail::remedy(remedy_); }
+constexpr TableView<AssociatedReply> EnhancedStatusRecord::associated() const noexcept {
+  return detail::part(detail::associated_replies, associated_);
+}
+constexpr TableView<SourceClaim> EnhancedStatusRecord::claims() const noexcept {
+  return detail::part(detail::status_claims, claims_);
+}
+
+constexpr std::string_view StatusGroupRecord::title() const noexcept { return detail::text(title_); }
+constexpr std::string_view StatusGroupRecord::description() const noexcept { return detail::text(description_); }
+constexpr std::string_view StatusGroupRecord::references() const noexcept { return detail::text(references_); }
+constexpr Remedy StatusGroupRecord::remedy() const noexcept { return detail::remedy(remedy_); }
+constexpr TableView<SourceClaim> StatusGroupRecord::claims() const noexcept {
+  return detail::part(detail::class_claims, claims_);
+}
+
+constexpr std::string_view DerivationPairing::basis() const noexcept { return detail::text(basis_); }
+
+constexpr std::string_view ReplyFallbackRecord::title() const noexcept { return detail::text(title_); }
+constexpr std::string_view ReplyFallbackRecord::description() const noexcept { return detail::text(description_); }
+constexpr Remedy ReplyFallbackRecord::remedy() const noexcept { return detail::remedy(remedy_); }
+
+// Every table, for iteration. Each is sorted by its key.
+[[nodiscard]] constexpr TableView<ReplyCodeRecord> reply_code_records() noexcept {
+  return detail::whole(detail::reply_code_records);
+}
+[[nodiscard]] constexpr TableView<ReplyMeaning> reply_meanings() noexcept {
+  return detail::whole(detail::reply_meanings);
+}
+[[nodiscard]] constexpr TableView<EnhancedStatusRecord> enhanced_status_records() noexcept {
+  return detail::whole(detail::enhanced_status_records);
+}
+[[nodiscard]] constexpr TableView<StatusGroupRecord> status_class_records() noexcept {
+  return detail::whole(detail::status_classes);
+}
+[[nodiscard]] constexpr TableView<StatusGroupRecord> subject_records() noexcept {
+  return detail::whole(detail::status_subjects);
+}
+// What the seed documents claim about reply codes ("510/511" counts for both),
+// about enhanced codes (by X.subject.detail) and about the class digits.
+[[nodiscard]] constexpr TableView<SourceClaim> reply_code_claims() noexcept {
+  return detail::whole(detail::reply_claims);
+}
+[[nodiscard]] constexpr TableView<SourceClaim> enhanced_status_claims() noexcept {
+  return detail::whole(detail::status_claims);
+}
+[[nodiscard]] constexpr TableView<SourceClaim> status_class_claims() noexcept {
+  return detail::whole(detail::class_claims);
+}
+[[nodiscard]] constexpr TableView<DotlessReading> dotless_readings() noexcept {
+  return detail::whole(detail::dotless_readings);
+}
+[[nodiscard]] constexpr TableView<DerivationPairing> derivation_pairings() noexcept {
+  return detail::whole(detail::derivation_pairings);
+}
+
+// The record of a reply code, or nullptr if the registry does not know it.
+[[nodiscard]] constexpr const ReplyCodeRecord* find_reply_code(ReplyCode code) noexcept {
+  if (code.value() < 100 || code.value() > 999) return nullptr;
+  const std::uint8_t slot = detail::reply_code_index[code.value() - 100U];
+  return slot == 0 ? nullptr : &detail::reply_code_records[slot - 1];
+}
+
+// The registry record X.subject.detail of a code (its class does not matter:
+// the registry defines each X.s.d for every class), or nullptr.
+[[nodiscard]] constexpr const EnhancedStatusRecord* find_enhanced_status(EnhancedStatus status) noexcept {
+  return detail::find_sorted(detail::enhanced_status_records, status.subject_number() * 1000U + status.detail());
+}
+
+[[nodiscard]] constexpr const StatusGroupRecord* find_subject(Subject subject) noexcept {
+  const auto number = static_cast<std::uint16_t>(subject);
+  return number <= 7 ? &detail::status_subjects[number] : nullptr;
+}
+
+[[nodiscard]] constexpr const StatusGroupRecord* find_status_class(StatusClass status_class) noexcept {
+  switch (status_class) {
+    case StatusClass::success: return &detail::status_classes[0];
+    case StatusClass::persistent_transient_failure: return &detail::status_classes[1];
+    case StatusClass::permanent_failure: return &detail::status_classes[2];
+  }
+  return nullptr;
+}
+
+// How a vendor code reads as a dotless enhanced code (571 as 5.7.1), or
+// nullptr for codes no vendor list uses that way.
+[[nodiscard]] constexpr const DotlessReading* find_dotless_reading(ReplyCode code) noexcept {
+  return detail::find_sorted(detail::dotless_readings, code.value());
+}
+
+// The enhanced code the defining RFC pairs a reply code with, or nullptr.
+[[nodiscard]] constexpr const DerivationPairing* find_derivation_pairing(ReplyCode code) noexcept {
+  return detail::find_sorted(detail::derivation_pairings, code.value());
+}
+
+// What the seed documents claim a code means, with their provenance.
+[[nodiscard]] constexpr TableView<SourceClaim> claims(ReplyCode code) noexcept {
+  const ReplyCodeRecord* record = find_reply_code(code);
+  return record ? record->claims() : TableView<SourceClaim>{};
+}
+[[nodiscard]] constexpr TableView<SourceClaim> claims(EnhancedStatus status) noexcept {
+  const EnhancedStatusRecord* record = find_enhanced_status(status);
+  return record ? record->claims() : TableView<SourceClaim>{};
+}
+
+// What one source says about a code, or nullptr if it does not list it.
+[[nodiscard]] constexpr const SourceClaim* find_claim(ReplyCode code, Source source) noexcept {
+  for (const SourceClaim& claim : claims(code)) {
+    if (claim.source == source) return &claim;
+  }
+  return nullptr;
+}
+[[nodiscard]] constexpr const SourceClaim* find_claim(EnhancedStatus status, Source source) noexcept {
+  for (const SourceClaim& claim : claims(status)) {
+    if (claim.source == source) return &claim;
+  }
+  return nullptr;
+}
+
+// Everything the registry says about a reply code. A code it does not know
+// is described by its first digit, with fallback set.
+struct ReplyCodeDescription {
+  ReplyCode code;
+  bool fallback = true;
+  Origin origin = Origin::unregistered;
+  std::string_view title;
+  std::string_view description;
+  std::string_view references;
+  Remedy remedy;
+  TableView<ReplyMeaning> meanings;         // per context; empty for non-RFC codes
+  TableView<SourceClaim> claims;            // what the seed documents say
+  const DotlessReading* dotless = nullptr;  // the dotless reading, if vendors use one
+};
+
+[[nodiscard]] constexpr ReplyCodeDescription describe(ReplyCode code) noexcept {
+  ReplyCodeDescription result;
+  result.code = code;
+  result.dotless = find_dotless_reading(code);
+  if (const ReplyCodeRecord* record = find_reply_code(code)) {
+    result.fallback = false;
+    result.origin = record->origin;
+    result.title = record->title();
+    result.description = record->description();
+    result.references = record->references();
+    result.remedy = record->remedy();
+    result.meanings = record->meanings();
+    result.claims = record->claims();
+    return result;
+  }
+  const std::uint8_t digit = code.first_digit();
+  if (digit >= 1 && digit <= 9) {
+    const ReplyFallbackRecord& fallback = detail::reply_fallbacks[digit - 1];
+    result.title = fallback.title();
+    result.description = fallback.description();
+    result.remedy = fallback.remedy();
+  } else {
+    result.title = "Empty reply code";
+  }
+  return result;
+}
+
+// How closely describe(EnhancedStatus) matched.
+enum class StatusMatch : std::uint8_t {
+  exact = 0,         // X.subject.detail is registered
+  subject = 1,       // only the subject is known: its meaning stands in
+  status_class = 2,  // the subject is unknown too: the class's meaning stands in
+};
+
+// Everything the registry says about an enhanced status code.
+struct EnhancedStatusDescription {
+  EnhancedStatus status;
+  StatusMatch match = StatusMatch::status_class;
+  bool fallback = true;  // match != exact
+  std::string_view title;
+  std::string_view description;
+  std::string_view references;
+  std::string_view associated_text;  // the registry's field verbatim
+  Remedy remedy;
+  TableView<AssociatedReply> associated;
+  TableView<SourceClaim> claims;
+  bool deprecated = false;
+  std::string_view class_title;    // "Permanent Failure"
+  std::string_view subject_title;  // "Addressing Status", empty for unknown subjects
+};
+
+namespace detail {
+// The class decides whether to retry (RFC 3463 §3.1): 4.x.x may succeed
+// later, 2.x.x needs nothing; for 5.x.x the record's advice stands.
+constexpr Remedy remedy_in_class(Remedy remedy, StatusClass status_class) noexcept {
+  if (status_class == StatusClass::success) return status_classes[0].remedy();
+  if (status_class == StatusClass::persistent_transient_failure) remedy.retry = Retry::retry_later;
+  if (status_class == StatusClass::permanent_failure && remedy.retry == Retry::retry_later) {
+    remedy.retry = Retry::after_fix;
+  }
+  return remedy;
+}
+}  // namespace detail
+
+[[nodiscard]] constexpr EnhancedStatusDescription describe(EnhancedStatus status) noexcept {
+  EnhancedStatusDescription result;
+  result.status = status;
+  const StatusGroupRecord* status_class = find_status_class(status.status_class());
+  if (status_class == nullptr) {  // an empty EnhancedStatus
+    result.title = "Empty enhanced status code";
+    return result;
+  }
+  result.class_title = status_class->title();
+  const StatusGroupRecord* subject = find_subject(status.subject());
+  if (subject != nullptr) result.subject_title = subject->title();
+  if (const EnhancedStatusRecord* record = find_enhanced_status(status)) {
+    result.match = StatusMatch::exact;
+    result.fallback = false;
+    result.title = record->title();
+    result.description = record->description();
+    result.references = record->references();
+    result.associated_text = record->associated_text();
+    result.remedy = detail::remedy_in_class(record->remedy(), status.status_class());
+    result.associated = record->associated();
+    result.claims = record->claims();
+    result.deprecated = record->deprecated;
+    return result;
+  }
+  const StatusGroupRecord* group = subject != nullptr ? subject : status_class;
+  result.match = subject != nullptr ? StatusMatch::subject : StatusMatch::status_class;
+  result.title = group->title();
+  result.description = group->description();
+  result.references = group->references();
+  result.remedy =
+      subject != nullptr ? detail::remedy_in_class(subject->remedy(), status.status_class()) : status_class->remedy();
+  return result;
+}
+
+}  // namespace v0
+}  // namespace smtpcodes
+
+#endif  // SMTPCODES_REGISTRY_LOOKUP_HPP

@@ -1,0 +1,420 @@
+// Reading whole bounce messages: standard notifications, prose bounces,
+// feedback reports, automatic replies, and messages that are none of these.
+#include <doctest/doctest.h>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <smtpcodes/bounce/message.hpp>
+
+using smtpcodes::BounceReason;
+using smtpcodes::BounceSource;
+using smtpcodes::BounceType;
+using smtpcodes::DsnAction;
+
+namespace {
+
+struct Seen {
+  std::string recipient;
+  DsnAction action;
+  std::string status;
+  std::string reply;
+  BounceReason reason;
+  BounceType bounce;
+  BounceSource source;
+};
+
+std::vector<Seen> read(std::string_view message) {
+  std::vector<Seen> seen;
+  smtpcodes::for_each_bounce_recipient(message, [&seen](const smtpcodes::BounceRecipient& r) {
+    seen.push_back(Seen{
+        std::string(r.recipient), r.action, std::string(smtpcodes::to_string(r.verdict.enhanced_status).view()),
+        std::string(smtpcodes::to_string(r.verdict.reply_code).view()), r.verdict.reason, r.verdict.bounce, r.source});
+  });
+  return seen;
+}
+
+constexpr std::string_view dsn_message =
+    "From: MAILER-DAEMON@mail.example.org\n"
+    "To: news@example.org\n"
+    "Subject: Undelivered Mail Returned to Sender\n"
+    "Content-Type: multipart/report; report-type=delivery-status; boundary=\"B\"\n"
+    "\n"
+    "--B\n"
+    "Content-Type: text/plain\n"
+    "\n"
+    "<carol@example.com>... User unknown\n"
+    "\n"
+    "--B\n"
+    "Content-Type: message/delivery-status\n"
+    "\n"
+    "Reporting-MTA: dns; mail.example.org\n"
+    "\n"
+    "Final-Recipient: rfc822; alice@example.com\n"
+    "Action: failed\n"
+    "Status: 5.0.0\n"
+    "Diagnostic-Code: smtp; 550 5.1.1 <alice@example.com>: Recipient address rejected\n"
+    "\n"
+    "Final-Recipient: rfc822; bob@example.net\n"
+    "Action: delayed\n"
+    "Status: 4.4.1\n"
+    "Diagnostic-Code: X-Postfix; connect to mx.example.net[198.51.100.7]:25: Connection timed out\n"
+    "\n"
+    "Final-Recipient: rfc822; carol@example.com\n"
+    "Action: failed\n"
+    "Status: 5.1.1\n"
+    "\n"
+    "--B--\n";
+
+constexpr std::size_t count(std::string_view message) {
+  return smtpcodes::for_each_bounce_recipient(message, [](const smtpcodes::BounceRecipient&) {});
+}
+
+}  // namespace
+
+static_assert(count(dsn_message) == 3);
+static_assert(count("Subject: hello\n\nJust a note.\n") == 0);
+
+TEST_CASE("a standard notification: one result per recipient block") {
+  const auto seen = read(dsn_message);
+  REQUIRE(seen.size() == 3);
+  CHECK(seen[0].recipient == "alice@example.com");
+  CHECK(seen[0].status == "5.1.1");  // the specific status of the text beats Status: 5.0.0
+  CHECK(seen[0].reply == "550");
+  CHECK(seen[0].reason == BounceReason::unknown_recipient);
+  CHECK(seen[0].bounce == BounceType::hard);
+  CHECK(seen[0].source == BounceSource::delivery_status);
+  CHECK(seen[1].recipient == "bob@example.net");
+  CHECK(seen[1].action == DsnAction::delayed);
+  CHECK(seen[1].reason == BounceReason::network_error);
+  CHECK(seen[1].bounce == BounceType::soft);
+  // No Diagnostic-Code: the explaining text about that address is used.
+  CHECK(seen[2].recipient == "carol@example.com");
+  CHECK(seen[2].reason == BounceReason::unknown_recipient);
+}
+
+// Shaped like the notice Exim 4.96 wrote in the live stage when it gave up on
+// a host that refused connections: Status 5.0.0 and no Diagnostic-Code, the
+// reason only in the text, and a system address among the recipients.
+constexpr std::string_view gave_up_message =
+    "From: Mail Delivery System <Mailer-Daemon@client.example.org>\n"
+    "To: sender@client.example.org\n"
+    "Subject: Mail delivery failed: returning message to sender\n"
+    "X-Failed-Recipients: postmaster@down.example.net,\n"
+    "  someone@down.example.net\n"
+    "Content-Type: multipart/report; report-type=delivery-status; boundary=B\n"
+    "\n"
+    "--B\n"
+    "Content-type: text/plain; charset=us-ascii\n"
+    "\n"
+    "A message that you sent could not be delivered to one or more of its\n"
+    "recipients. This is a permanent error. The following address(es) failed:\n"
+    "\n"
+    "  postmaster@down.example.net\n"
+    "    retry timeout exceeded\n"
+    "  someone@down.example.net\n"
+    "    retry timeout exceeded\n"
+    "\n"
+    "--B\n"
+    "Content-type: message/delivery-status\n"
+    "\n"
+    "Reporting-MTA: dns; client.example.org\n"
+    "\n"
+    "Action: failed\n"
+    "Final-Recipient: rfc822;someone@down.example.net\n"
+    "Status: 5.0.0\n"
+    "\n"
+    "Action: failed\n"
+    "Final-Recipient: rfc822;postmaster@down.example.net\n"
+    "Status: 5.0.0\n"
+    "\n"
+    "--B--\n";
+
+TEST_CASE("a failed system address finds its text when others failed too (found in the live stage)") {
+  // Guessing recipients from prose skips postmaster@ while others are named;
+  // a notice that names its recipients must still find the text about it.
+  const auto seen = read(gave_up_message);
+  REQUIRE(seen.size() == 2);
+  CHECK(seen[0].recipient == "someone@down.example.net");
+  CHECK(seen[1].recipient == "postmaster@down.example.net");
+  for (const Seen& recipient : seen) {
+    CAPTURE(recipient.recipient);
+    CHECK(recipient.reason == BounceReason::expired);
+    CHECK(recipient.bounce == BounceType::soft);
+    CHECK(recipient.status == "5.0.0");
+  }
+  // Without the delivery-status part, X-Failed-Recipients names them, in its order.
+  const std::string_view prose_only = gave_up_message.substr(0, gave_up_message.find("--B\nContent-type: message"));
+  const auto from_header = read(prose_only);
+  REQUIRE(from_header.size() == 2);
+  CHECK(from_header[0].recipient == "postmaster@down.example.net");
+  CHECK(from_header[0].reason == BounceReason::expired);
+  CHECK(from_header[1].reason == BounceReason::expired);
+  // Guessing from prose alone still leaves out the system address.
+  std::vector<std::string> guessed;
+  smtpcodes::for_each_text_recipient(
+      prose_only, [&guessed](const smtpcodes::TextRecipient& text) { guessed.emplace_back(text.address); });
+  CHECK(guessed == std::vector<std::string>{"someone@down.example.net"});
+}
+
+static_assert(count(gave_up_message) == 2);
+
+// The shape of an OpenSMTPD notice (found in the live stage): the reason
+// after the address, with no code, then its announcement of the copy.
+constexpr std::string_view opensmtpd_message =
+    "From: Mailer Daemon <MAILER-DAEMON@mx.example.org>\n"
+    "Subject: Delivery status notification: failed\n"
+    "Content-Type: multipart/mixed;boundary=\"B\"\n"
+    "\n"
+    "--B\n"
+    "Content-Type: text/plain; charset=us-ascii\n"
+    "\n"
+    "    Delivery failed for these recipients:\n"
+    "\n"
+    "nobody@example.net: message too large for peer\n"
+    "\n"
+    "    Below is a copy of the original message:\n"
+    "\n"
+    "--B\n"
+    "Content-Type: message/delivery-status\n"
+    "\n"
+    "Reporting-MTA: dns; mx.example.org\n"
+    "\n"
+    "Final-Recipient: rfc822; nobody@example.net\n"
+    "Action: failed\n"
+    "Status: 5.0.0\n"
+    "\n"
+    "--B\n"
+    "Content-Type: text/rfc822-headers\n"
+    "\n"
+    "Subject: too large\n"
+    "\n"
+    "--B--\n";
+
+TEST_CASE("the explaining text ends where the notice announces the copy (OpenSMTPD, found in the live stage)") {
+  std::vector<std::string> diagnostics;
+  smtpcodes::for_each_bounce_recipient(opensmtpd_message, [&diagnostics](const smtpcodes::BounceRecipient& r) {
+    diagnostics.emplace_back(r.diagnostic);
+    CHECK(r.verdict.reason == BounceReason::message_too_large);
+  });
+  CHECK(diagnostics == std::vector<std::string>{"nobody@example.net: message too large for peer"});
+}
+
+TEST_CASE("prose bounces: qmail, Exim, Exchange-style and provider notices") {
+  struct Row {
+    std::string_view name;
+    std::string_view message;
+    std::string_view recipient;
+    std::string_view status;
+    BounceReason reason;
+    BounceType bounce;
+  };
+  const Row rows[] = {
+      {"qmail",
+       "From: MAILER-DAEMON@smtp.example.org\nTo: orders@example.org\nSubject: failure notice\n\n"
+       "Hi. This is the qmail-send program at smtp.example.org.\n\n"
+       "<erin@example.invalid>:\nSorry, I couldn't find any host named example.invalid. (#5.1.2)\n\n"
+       "--- Below this line is a copy of the message.\n\nTo: erin@example.invalid\nFrom: orders@example.org\n",
+       "erin@example.invalid", "5.1.2", BounceReason::unknown_domain, BounceType::hard},
+      {"exim",
+       "From: Mail Delivery System <Mailer-Daemon@mx.example.org>\nTo: alerts@example.org\n"
+       "Subject: Mail delivery failed: returning message to sender\nAuto-Submitted: auto-replied\n\n"
+       "A message that you sent could not be delivered to one or more of its\nrecipients. This is a permanent "
+       "error. The following address(es) failed:\n\n  grace@example.net\n    host mx.example.net [203.0.113.9]\n"
+       "    SMTP error from remote mail server after RCPT TO:<grace@example.net>:\n"
+       "    552 5.2.2 Mailbox quota exceeded\n\n------ This is a copy of the message, including all the headers.\n",
+       "grace@example.net", "5.2.2", BounceReason::mailbox_full, BounceType::soft},
+      {"exchange",
+       "From: postmaster@contoso.example\nTo: sales@example.org\nSubject: Undeliverable: Quote\n\n"
+       "Delivery has failed to these recipients or groups:\n\nheidi@contoso.example\n"
+       "The e-mail address you entered couldn't be found.\n\nDiagnostic information for administrators:\n\n"
+       "Generating server: mail.contoso.example\n\nheidi@contoso.example\n"
+       "#550 5.1.1 RESOLVER.ADR.RecipNotFound; not found ##\n\nOriginal message headers:\n\n"
+       "Received: from mail.example.org\n",
+       "heidi@contoso.example", "5.1.1", BounceReason::unknown_recipient, BounceType::hard},
+      {"yahoo",
+       "From: MAILER-DAEMON@yahoo.example\nTo: shop@example.org\nSubject: Failure Notice\n\n"
+       "Sorry, we were unable to deliver your message to the following address.\n\n<lena@yahoo.example>:\n"
+       "554: delivery error: dd This user doesn't have a yahoo.example account (lena@yahoo.example) [0] - mta1\n\n"
+       "--- Below this line is a copy of the message.\n",
+       "lena@yahoo.example", "", BounceReason::unknown_recipient, BounceType::hard},
+      {"microsoft 365 prose",
+       "From: Microsoft Outlook <MAILER-DAEMON@contoso.example>\nTo: shop@example.org\nSubject: Undeliverable: "
+       "order\n\n"
+       "Your message to nina@fabrikam.example couldn't be delivered.\nnina wasn't found at fabrikam.example.\n\n"
+       "Diagnostic information for administrators:\n\nnina@fabrikam.example\nRemote Server returned '550 5.1.10 "
+       "RESOLVER.ADR.RecipientNotFound; Recipient nina@fabrikam.example not found by SMTP address lookup'\n",
+       "nina@fabrikam.example", "5.1.10", BounceReason::unknown_recipient, BounceType::hard},
+      {"gmail prose",
+       "From: Mail Delivery Subsystem <mailer-daemon@googlemail.example>\nTo: shop@example.org\n"
+       "Subject: Delivery Status Notification (Failure)\n\n** Address not found **\n\nYour message wasn't delivered to "
+       "mike@example.com because the address couldn't be found, or is unable to receive mail.\n\nThe response was:\n\n"
+       "The email account that you tried to reach does not exist.\n",
+       "mike@example.com", "", BounceReason::unknown_recipient, BounceType::hard},
+      {"provider notice without codes",
+       "From: Mail Delivery Subsystem <mailer-daemon@mail.example.com>\nTo: me@example.org\n"
+       "Subject: Delivery Status Notification (Failure)\n\n** Message blocked **\n\n"
+       "Your message to ivan@example.com has been blocked. Your sending IP is listed on a block list.\n",
+       "ivan@example.com", "", BounceReason::blocked, BounceType::soft},
+  };
+  for (const Row& row : rows) {
+    CAPTURE(row.name);
+    const auto seen = read(row.message);
+    REQUIRE(seen.size() == 1);
+    CHECK(seen[0].recipient == row.recipient);
+    CHECK(seen[0].status == row.status);
+    CHECK(smtpcodes::name(seen[0].reason) == smtpcodes::name(row.reason));
+    CHECK(seen[0].bounce == row.bounce);
+    CHECK(seen[0].source == BounceSource::text);
+  }
+}
+
+TEST_CASE("a prose delay warning gives delayed, soft recipients") {
+  const auto seen = read(
+      "From: Mail Delivery Subsystem <mailer-daemon@googlemail.example>\nTo: shop@example.org\n"
+      "Subject: Delivery Status Notification (Delay)\n\nThis is an automatically generated Delivery Status "
+      "Notification\n\nTHIS IS A WARNING MESSAGE ONLY.\n\nDelivery to the following recipient has been delayed:\n\n"
+      "     olga@example.net\n\nMessage will be retried for 2 more day(s)\n\nTechnical details of temporary failure:\n"
+      "The recipient server did not accept our requests to connect.\n");
+  REQUIRE(seen.size() == 1);
+  CHECK(seen[0].recipient == "olga@example.net");
+  CHECK(seen[0].action == DsnAction::delayed);
+  CHECK(seen[0].bounce == BounceType::soft);
+  CHECK(seen[0].reason == BounceReason::network_error);
+}
+
+TEST_CASE("feedback reports and automatic replies are not bounces") {
+  const std::string_view arf =
+      "From: abuse@mail.example.net\nSubject: FW: digest\n"
+      "Content-Type: multipart/report; report-type=feedback-report; boundary=\"P\"\n\n--P\n"
+      "Content-Type: text/plain\n\nAn abuse report.\n--P\nContent-Type: message/feedback-report\n\n"
+      "Feedback-Type: abuse\nOriginal-Rcpt-To: <ivan@example.net>\n\n--P\nContent-Type: text/rfc822-headers\n\n"
+      "To: someone@example.net\n\n--P--\n";
+  auto seen = read(arf);
+  REQUIRE(seen.size() == 1);
+  CHECK(seen[0].recipient == "ivan@example.net");
+  CHECK(seen[0].reason == BounceReason::feedback_report);
+  CHECK(seen[0].bounce == BounceType::none);
+
+  const std::string_view several =
+      "Subject: FBL\nContent-Type: multipart/report; report-type=feedback-report; boundary=\"P\"\n\n--P\n"
+      "Content-Type: message/feedback-report\n\nFeedback-Type: abuse\nOriginal-Rcpt-To: a@example.net\n"
+      "Original-Rcpt-To: <b@example.net>\n\n--P--\n";
+  seen = read(several);
+  REQUIRE(seen.size() == 2);
+  CHECK(seen[0].recipient == "a@example.net");
+  CHECK(seen[1].recipient == "b@example.net");
+
+  seen = read(
+      "From: Judy <judy@example.com>\nSubject: Automatic reply: news\nAuto-Submitted: auto-replied\n\n"
+      "I am out of the office.\n");
+  REQUIRE(seen.size() == 1);
+  CHECK(seen[0].recipient == "judy@example.com");
+  CHECK(seen[0].reason == BounceReason::auto_reply);
+  CHECK(seen[0].bounce == BounceType::none);
+}
+
+TEST_CASE("messages that are not bounces yield no failure") {
+  constexpr std::string_view rows[] = {
+      "From: friend@example.com\nTo: me@example.org\nSubject: lunch\n\nSee you at 12:30 at 192.5.1.1, ok? "
+      "Ask bob@example.net.\n",
+      "",
+      "\n\n\n",
+      "Subject: no body",
+  };
+  for (std::string_view message : rows) {
+    CAPTURE(message);
+    for (const auto& seen : read(message)) CHECK(seen.bounce == BounceType::none);
+  }
+}
+
+TEST_CASE("hostile messages: deep nesting and huge inputs finish") {
+  std::string nested;
+  for (int i = 0; i < 200; ++i)
+    nested += "Content-Type: multipart/mixed; boundary=b" + std::to_string(i) + "\n\n--b" + std::to_string(i) + "\n";
+  CHECK(read(nested).empty());
+  std::string many = "From: mailer-daemon@example.org\nSubject: failure\n\n";
+  for (int i = 0; i < 200; ++i) many += "<u" + std::to_string(i) + "@example.com>: 550 5.1.1 unknown\n";
+  CHECK(read(many).size() == 64);  // at most 64 prose recipients
+}
+
+TEST_CASE("X-Failed-Recipients names the failed addresses (Exim, Google)") {
+  const auto seen = read(
+      "From: Mail Delivery System <Mailer-Daemon@mx.example.org>\nTo: news@example.org\n"
+      "Subject: Mail delivery failed: returning message to sender\nX-Failed-Recipients: ann@example.com, "
+      "<ben@example.net>\n\nA message that you sent could not be delivered to one or more of its recipients.\n\n"
+      "  ann@example.com\n    host mx.example.com [192.0.2.7]\n    SMTP error from remote mail server after RCPT "
+      "TO:<ann@example.com>:\n    550 5.1.1 No such user\n");
+  REQUIRE(seen.size() == 2);
+  CHECK(seen[0].recipient == "ann@example.com");
+  CHECK(seen[0].status == "5.1.1");
+  CHECK(seen[0].reply == "550");
+  CHECK(seen[0].reason == BounceReason::unknown_recipient);
+  CHECK(seen[0].action == DsnAction::failed);
+  // Named in the header only: the notice's opening text explains it, and a
+  // mail delivery system's notice is a failure even without a code.
+  CHECK(seen[1].recipient == "ben@example.net");
+  CHECK(seen[1].action == DsnAction::failed);
+  CHECK(seen[1].bounce != BounceType::none);
+  CHECK(seen[1].source == BounceSource::text);
+}
+
+TEST_CASE("a bounce notice without codes still reports a failure") {
+  const auto seen = read(
+      "From: MAILER-DAEMON@mail.example.org\nSubject: Undeliverable: report\n\n"
+      "Your message could not be delivered to the following recipients:\n\n<cara@example.com>\n");
+  REQUIRE(seen.size() == 1);
+  CHECK(seen[0].recipient == "cara@example.com");
+  CHECK(seen[0].action == DsnAction::failed);
+  CHECK(seen[0].bounce != BounceType::none);
+}
+
+TEST_CASE("a prose bounce that names nobody is reported once, from the code's paragraph") {
+  const auto seen = read(
+      "From: postmaster@mail.example.org\nSubject: failure notice\n\nHi. This is the mail system.\n\n"
+      "The remote server answered: 552 5.2.2 Mailbox full.\n");
+  REQUIRE(seen.size() == 1);
+  CHECK(seen[0].recipient.empty());
+  CHECK(seen[0].status == "5.2.2");
+  CHECK(seen[0].reason == BounceReason::mailbox_full);
+}
+
+TEST_CASE("a feedback report without Original-Rcpt-To falls back to other recipient fields") {
+  struct Row {
+    std::string_view report_fields;
+    std::string_view original_headers;
+    std::string_view recipient;
+  };
+  constexpr Row rows[] = {
+      {"Removal-Recipient: <dan@example.net>\n", "To: other@example.net\n", "dan@example.net"},
+      {"", "X-HmXmrOriginalRecipient: <eve@example.net>\nTo: other@example.net\n", "eve@example.net"},
+      {"", "To: Fay <fay@example.net>\n", "fay@example.net"},
+  };
+  for (const Row& row : rows) {
+    CAPTURE(row.recipient);
+    const std::string message =
+        "From: staff@hotmail.example\nSubject: complaint\n"
+        "Content-Type: multipart/report; report-type=feedback-report; boundary=\"P\"\n\n--P\n"
+        "Content-Type: message/feedback-report\n\nFeedback-Type: abuse\n" +
+        std::string(row.report_fields) + "\n--P\nContent-Type: text/rfc822-headers\n\n" +
+        std::string(row.original_headers) + "\n--P--\n";
+    const auto seen = read(message);
+    REQUIRE(seen.size() == 1);
+    CHECK(seen[0].recipient == row.recipient);
+    CHECK(seen[0].reason == BounceReason::feedback_report);
+    CHECK(seen[0].bounce == BounceType::none);
+  }
+}
+
+TEST_CASE("the notice's own addresses are not recipients, display names or not") {
+  // Once the display name hid the sender: "Shop <shop@example.org>" was
+  // compared whole, and the sender's address in the text became a recipient.
+  const auto seen = read(
+      "From: Mail Delivery System <MAILER-DAEMON@mx.example.org>\nTo: Shop Team <shop@example.org>\n"
+      "Subject: failure notice\n\nYour message from shop@example.org could not be delivered to "
+      "kim@example.com:\n550 5.1.1 User unknown\n");
+  REQUIRE(seen.size() == 1);
+  CHECK(seen[0].recipient == "kim@example.com");
+  CHECK(seen[0].status == "5.1.1");
+}
