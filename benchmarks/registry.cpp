@@ -120,9 +120,9 @@ long map_status(EnhancedStatus status) {
 
 }  // namespace
 
-SMTPCODES_BENCHMARK("title of a ReplyCode", "smtpcodes find_reply_code", library, reply_codes,
+SMTPCODES_BENCHMARK("title of a ReplyCode", "smtpcodes lookup_reply_code", library, reply_codes,
                     [](ReplyCode code) -> long {
-                      const auto* record = smtpcodes::find_reply_code(code);
+                      const auto* record = smtpcodes::lookup_reply_code(code);
                       return record ? length(record->title()) : -1;
                     });
 SMTPCODES_BENCHMARK("title of a ReplyCode", "smtpcodes describe (with fallback)", library, reply_codes,
@@ -134,9 +134,9 @@ SMTPCODES_BENCHMARK("title of a ReplyCode", "hand array", hand, reply_codes, han
 SMTPCODES_BENCHMARK("title of a ReplyCode", "bsearch", libc, reply_codes, bsearch_reply);
 SMTPCODES_BENCHMARK("title of a ReplyCode", "std::unordered_map", heavy, reply_codes, map_reply);
 
-SMTPCODES_BENCHMARK("title of an EnhancedStatus", "smtpcodes find_enhanced_status", library, enhanced_statuses,
+SMTPCODES_BENCHMARK("title of an EnhancedStatus", "smtpcodes lookup_enhanced_status", library, enhanced_statuses,
                     [](EnhancedStatus status) -> long {
-                      const auto* record = smtpcodes::find_enhanced_status(status);
+                      const auto* record = smtpcodes::lookup_enhanced_status(status);
                       return record ? length(record->title()) : -1;
                     });
 SMTPCODES_BENCHMARK("title of an EnhancedStatus", "smtpcodes describe (with fallback)", library,

@@ -112,7 +112,7 @@ void process_text(Output& out, const std::string& file, std::string_view text) {
     std::size_t pos = 0;
     while (pos < text.size()) {
       const auto line = smtpcodes::detail::line_at(text, pos);
-      const auto entry = smtpcodes::read_mta_log_line(line.text);
+      const auto entry = smtpcodes::parse_mta_log_line(line.text);
       if (entry.found()) emit(out, file, smtpcodes::bounce_recipient_from_log(entry));
       pos = line.next;
     }

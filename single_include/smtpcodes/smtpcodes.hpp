@@ -4013,7 +4013,7 @@ constexpr Remedy ReplyFallbackRecord::remedy() const noexcept { return detail::r
 }
 
 // The record of a reply code, or nullptr if the registry does not know it.
-[[nodiscard]] constexpr const ReplyCodeRecord* find_reply_code(ReplyCode code) noexcept {
+[[nodiscard]] constexpr const ReplyCodeRecord* lookup_reply_code(ReplyCode code) noexcept {
   if (code.value() < 100 || code.value() > 999) return nullptr;
   const std::uint8_t slot = detail::reply_code_index[code.value() - 100U];
   return slot == 0 ? nullptr : &detail::reply_code_records[slot - 1];
@@ -4021,16 +4021,16 @@ constexpr Remedy ReplyFallbackRecord::remedy() const noexcept { return detail::r
 
 // The registry record X.subject.detail of a code (its class does not matter:
 // the registry defines each X.s.d for every class), or nullptr.
-[[nodiscard]] constexpr const EnhancedStatusRecord* find_enhanced_status(EnhancedStatus status) noexcept {
+[[nodiscard]] constexpr const EnhancedStatusRecord* lookup_enhanced_status(EnhancedStatus status) noexcept {
   return detail::find_sorted(detail::enhanced_status_records, status.subject_number() * 1000U + status.detail());
 }
 
-[[nodiscard]] constexpr const StatusGroupRecord* find_subject(Subject subject) noexcept {
+[[nodiscard]] constexpr const StatusGroupRecord* lookup_subject(Subject subject) noexcept {
   const auto number = static_cast<std::uint16_t>(subject);
   return number <= 7 ? &detail::status_subjects[number] : nullptr;
 }
 
-[[nodiscard]] constexpr const StatusGroupRecord* find_status_class(StatusClass status_class) noexcept {
+[[nodiscard]] constexpr const StatusGroupRecord* lookup_status_class(StatusClass status_class) noexcept {
   switch (status_class) {
     case StatusClass::success: return &detail::status_classes[0];
     case StatusClass::persistent_transient_failure: return &detail::status_classes[1];
@@ -4041,33 +4041,33 @@ constexpr Remedy ReplyFallbackRecord::remedy() const noexcept { return detail::r
 
 // How a vendor code reads as a dotless enhanced code (571 as 5.7.1), or
 // nullptr for codes no vendor list uses that way.
-[[nodiscard]] constexpr const DotlessReading* find_dotless_reading(ReplyCode code) noexcept {
+[[nodiscard]] constexpr const DotlessReading* lookup_dotless_reading(ReplyCode code) noexcept {
   return detail::find_sorted(detail::dotless_readings, code.value());
 }
 
 // The enhanced code the defining RFC pairs a reply code with, or nullptr.
-[[nodiscard]] constexpr const DerivationPairing* find_derivation_pairing(ReplyCode code) noexcept {
+[[nodiscard]] constexpr const DerivationPairing* lookup_derivation_pairing(ReplyCode code) noexcept {
   return detail::find_sorted(detail::derivation_pairings, code.value());
 }
 
 // What the seed documents claim a code means, with their provenance.
 [[nodiscard]] constexpr TableView<SourceClaim> claims(ReplyCode code) noexcept {
-  const ReplyCodeRecord* record = find_reply_code(code);
+  const ReplyCodeRecord* record = lookup_reply_code(code);
   return record ? record->claims() : TableView<SourceClaim>{};
 }
 [[nodiscard]] constexpr TableView<SourceClaim> claims(EnhancedStatus status) noexcept {
-  const EnhancedStatusRecord* record = find_enhanced_status(status);
+  const EnhancedStatusRecord* record = lookup_enhanced_status(status);
   return record ? record->claims() : TableView<SourceClaim>{};
 }
 
 // What one source says about a code, or nullptr if it does not list it.
-[[nodiscard]] constexpr const SourceClaim* find_claim(ReplyCode code, Source source) noexcept {
+[[nodiscard]] constexpr const SourceClaim* lookup_claim(ReplyCode code, Source source) noexcept {
   for (const SourceClaim& claim : claims(code)) {
     if (claim.source == source) return &claim;
   }
   return nullptr;
 }
-[[nodiscard]] constexpr const SourceClaim* find_claim(EnhancedStatus status, Source source) noexcept {
+[[nodiscard]] constexpr const SourceClaim* lookup_claim(EnhancedStatus status, Source source) noexcept {
   for (const SourceClaim& claim : claims(status)) {
     if (claim.source == source) return &claim;
   }
@@ -4092,8 +4092,8 @@ struct ReplyCodeDescription {
 [[nodiscard]] constexpr ReplyCodeDescription describe(ReplyCode code) noexcept {
   ReplyCodeDescription result;
   result.code = code;
-  result.dotless = find_dotless_reading(code);
-  if (const ReplyCodeRecord* record = find_reply_code(code)) {
+  result.dotless = lookup_dotless_reading(code);
+  if (const ReplyCodeRecord* record = lookup_reply_code(code)) {
     result.fallback = false;
     result.origin = record->origin;
     result.title = record->title();
@@ -4156,15 +4156,15 @@ constexpr Remedy remedy_in_class(Remedy remedy, StatusClass status_class) noexce
 [[nodiscard]] constexpr EnhancedStatusDescription describe(EnhancedStatus status) noexcept {
   EnhancedStatusDescription result;
   result.status = status;
-  const StatusGroupRecord* status_class = find_status_class(status.status_class());
+  const StatusGroupRecord* status_class = lookup_status_class(status.status_class());
   if (status_class == nullptr) {  // an empty EnhancedStatus
     result.title = "Empty enhanced status code";
     return result;
   }
   result.class_title = status_class->title();
-  const StatusGroupRecord* subject = find_subject(status.subject());
+  const StatusGroupRecord* subject = lookup_subject(status.subject());
   if (subject != nullptr) result.subject_title = subject->title();
-  if (const EnhancedStatusRecord* record = find_enhanced_status(status)) {
+  if (const EnhancedStatusRecord* record = lookup_enhanced_status(status)) {
     result.match = StatusMatch::exact;
     result.fallback = false;
     result.title = record->title();
@@ -4185,6 +4185,41 @@ constexpr Remedy remedy_in_class(Remedy remedy, StatusClass status_class) noexce
   result.remedy =
       subject != nullptr ? detail::remedy_in_class(subject->remedy(), status.status_class()) : status_class->remedy();
   return result;
+}
+
+// The 0.1 names of the lookups, kept for one release. Registry lookups use
+// lookup_ (find_ is for searching free text; see docs/api.md).
+[[deprecated("use lookup_reply_code")]] [[nodiscard]] constexpr const ReplyCodeRecord* find_reply_code(
+    ReplyCode code) noexcept {
+  return lookup_reply_code(code);
+}
+[[deprecated("use lookup_enhanced_status")]] [[nodiscard]] constexpr const EnhancedStatusRecord* find_enhanced_status(
+    EnhancedStatus status) noexcept {
+  return lookup_enhanced_status(status);
+}
+[[deprecated("use lookup_subject")]] [[nodiscard]] constexpr const StatusGroupRecord* find_subject(
+    Subject subject) noexcept {
+  return lookup_subject(subject);
+}
+[[deprecated("use lookup_status_class")]] [[nodiscard]] constexpr const StatusGroupRecord* find_status_class(
+    StatusClass status_class) noexcept {
+  return lookup_status_class(status_class);
+}
+[[deprecated("use lookup_dotless_reading")]] [[nodiscard]] constexpr const DotlessReading* find_dotless_reading(
+    ReplyCode code) noexcept {
+  return lookup_dotless_reading(code);
+}
+[[deprecated("use lookup_derivation_pairing")]] [[nodiscard]] constexpr const DerivationPairing*
+find_derivation_pairing(ReplyCode code) noexcept {
+  return lookup_derivation_pairing(code);
+}
+[[deprecated("use lookup_claim")]] [[nodiscard]] constexpr const SourceClaim* find_claim(ReplyCode code,
+                                                                                     Source source) noexcept {
+  return lookup_claim(code, source);
+}
+[[deprecated("use lookup_claim")]] [[nodiscard]] constexpr const SourceClaim* find_claim(EnhancedStatus status,
+                                                                                     Source source) noexcept {
+  return lookup_claim(status, source);
 }
 
 }  // namespace v0
@@ -4289,7 +4324,7 @@ struct Consistency {
 };
 
 [[nodiscard]] constexpr Association association(ReplyCode reply, EnhancedStatus status) noexcept {
-  const EnhancedStatusRecord* record = find_enhanced_status(status);
+  const EnhancedStatusRecord* record = lookup_enhanced_status(status);
   if (record == nullptr) return Association::unregistered;
   if (record->associated().empty()) return Association::none_given;
   for (const AssociatedReply& associated : record->associated()) {
@@ -4341,11 +4376,11 @@ struct DerivedStatus {
 //    the reply's first digit), for 2yz, 4yz and 5yz replies;
 // 4. no enhanced code for anything else.
 [[nodiscard]] constexpr DerivedStatus derive_enhanced_status(ReplyCode reply) noexcept {
-  if (const DerivationPairing* pairing = find_derivation_pairing(reply)) {
+  if (const DerivationPairing* pairing = lookup_derivation_pairing(reply)) {
     return DerivedStatus{pairing->status(), DerivationRule::registered_pairing};
   }
-  const ReplyCodeRecord* record = find_reply_code(reply);
-  const DotlessReading* reading = find_dotless_reading(reply);
+  const ReplyCodeRecord* record = lookup_reply_code(reply);
+  const DotlessReading* reading = lookup_dotless_reading(reply);
   if (record != nullptr && record->origin == Origin::vendor && reading != nullptr &&
       reading->fit == DotlessFit::lines_up) {
     return DerivedStatus{reading->status(), DerivationRule::dotless_vendor_code};
@@ -5749,7 +5784,7 @@ namespace detail {
 }  // namespace detail
 
 // Reads one log line; the result's found() is false for any other line.
-[[nodiscard]] constexpr MtaLogEntry read_mta_log_line(std::string_view line) noexcept {
+[[nodiscard]] constexpr MtaLogEntry parse_mta_log_line(std::string_view line) noexcept {
   MtaLogEntry entry = detail::read_postfix_or_sendmail(line);
   if (entry.found()) return entry;
   entry = detail::read_exim(line);
@@ -5758,6 +5793,12 @@ namespace detail {
     return MtaLogEntry{};  // not an address: some other " == " in a line
   }
   return entry;
+}
+
+// The 0.1 name, kept for one release: every reader of bytes is a parse_.
+[[deprecated("use parse_mta_log_line")]] [[nodiscard]] constexpr MtaLogEntry read_mta_log_line(
+    std::string_view line) noexcept {
+  return parse_mta_log_line(line);
 }
 
 }  // namespace v0

@@ -8,12 +8,12 @@
 using smtpcodes::DsnAction;
 using smtpcodes::MtaLogFormat;
 
-static_assert(smtpcodes::read_mta_log_line(
+static_assert(smtpcodes::parse_mta_log_line(
                   "postfix/smtp[1]: 4F: to=<a@example.com>, relay=x, dsn=5.1.1, status=bounced (host said: 550)")
                   .recipient == "a@example.com");
-static_assert(!smtpcodes::read_mta_log_line("Nov 17 09:00:00 host kernel: eth0 up").found());
+static_assert(!smtpcodes::parse_mta_log_line("Nov 17 09:00:00 host kernel: eth0 up").found());
 
-TEST_CASE("read_mta_log_line") {
+TEST_CASE("parse_mta_log_line") {
   struct Row {
     std::string_view line;
     MtaLogFormat format;
@@ -74,7 +74,7 @@ TEST_CASE("read_mta_log_line") {
   };
   for (const Row& row : rows) {
     CAPTURE(row.line);
-    const auto entry = smtpcodes::read_mta_log_line(row.line);
+    const auto entry = smtpcodes::parse_mta_log_line(row.line);
     CHECK(entry.format == row.format);
     CHECK(entry.recipient == row.recipient);
     CHECK(entry.action == row.action);

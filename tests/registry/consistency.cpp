@@ -111,6 +111,6 @@ TEST_CASE("derive_enhanced_status: every derived code agrees with its reply's cl
       continue;
     }
     CHECK(sc::check_consistency(reply, derived.status).class_agrees);
-    CHECK(sc::find_enhanced_status(derived.status) != nullptr);
+    CHECK(sc::lookup_enhanced_status(derived.status) != nullptr);
   }
 }

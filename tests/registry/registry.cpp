@@ -96,7 +96,7 @@ TEST_CASE("describe(ReplyCode): registered codes and fallbacks") {
     CHECK(description.remedy.actor == c.actor);
     CHECK(description.remedy.retry == c.retry);
     CHECK_FALSE(description.remedy.advice.empty());
-    CHECK((sc::find_reply_code(description.code) == nullptr) == c.fallback);
+    CHECK((sc::lookup_reply_code(description.code) == nullptr) == c.fallback);
     if (c.fallback) {
       CHECK(description.meanings.empty());
       CHECK(description.claims.empty());
@@ -167,14 +167,14 @@ TEST_CASE("describe(ReplyCode): vendor claims with provenance, and the dotless r
     }
     CHECK(combined == 2);
   }
-  const sc::SourceClaim* courier = sc::find_claim(make_reply_code(556), sc::Source::seed_004);
+  const sc::SourceClaim* courier = sc::lookup_claim(make_reply_code(556), sc::Source::seed_004);
   REQUIRE(courier != nullptr);
   CHECK(courier->agreement == sc::Agreement::conflicts);
   CHECK(courier->line == 68);
-  CHECK(sc::find_claim(make_reply_code(556), sc::Source::seed_000) == nullptr);
-  CHECK(sc::find_claim(make_enhanced_status(4, 4, 5), sc::Source::seed_001)->meaning().find("congestion") !=
+  CHECK(sc::lookup_claim(make_reply_code(556), sc::Source::seed_000) == nullptr);
+  CHECK(sc::lookup_claim(make_enhanced_status(4, 4, 5), sc::Source::seed_001)->meaning().find("congestion") !=
         std::string_view::npos);
-  CHECK(sc::find_claim(make_enhanced_status(4, 4, 5), sc::Source::seed_003) == nullptr);
+  CHECK(sc::lookup_claim(make_enhanced_status(4, 4, 5), sc::Source::seed_003) == nullptr);
   CHECK(sc::describe(make_reply_code(548)).dotless->fit == sc::DotlessFit::unregistered);
   CHECK(sc::describe(make_reply_code(101)).dotless->fit == sc::DotlessFit::not_applicable);
   CHECK(sc::describe(make_reply_code(250)).dotless == nullptr);
@@ -230,7 +230,7 @@ TEST_CASE("iteration: every table is sorted and unique by key") {
   for (const auto& record : sc::reply_code_records()) {
     CHECK(record.code().value() > previous);
     previous = record.code().value();
-    CHECK(sc::find_reply_code(record.code()) == &record);
+    CHECK(sc::lookup_reply_code(record.code()) == &record);
   }
   unsigned previous_key = 0;
   bool first = true;
@@ -243,9 +243,9 @@ TEST_CASE("iteration: every table is sorted and unique by key") {
   CHECK(sc::status_class_records().size() == 3);
   CHECK(sc::subject_records().size() == 8);
   for (std::uint16_t subject = 0; subject < 8; ++subject) {
-    CHECK(sc::find_subject(static_cast<sc::Subject>(subject)) == &sc::subject_records()[subject]);
+    CHECK(sc::lookup_subject(static_cast<sc::Subject>(subject)) == &sc::subject_records()[subject]);
   }
-  CHECK(sc::find_subject(static_cast<sc::Subject>(8)) == nullptr);
+  CHECK(sc::lookup_subject(static_cast<sc::Subject>(8)) == nullptr);
 }
 
 TEST_CASE("describe(EnhancedStatus): sweep of every class, subject 0 to 20 and detail 0 to 40") {
@@ -255,7 +255,7 @@ TEST_CASE("describe(EnhancedStatus): sweep of every class, subject 0 to 20 and d
       for (std::uint16_t detail = 0; detail <= 40; ++detail) {
         const auto status = make_enhanced_status(status_class, subject, detail);
         const auto description = sc::describe(status);
-        const bool registered = sc::find_enhanced_status(status) != nullptr;
+        const bool registered = sc::lookup_enhanced_status(status) != nullptr;
         CHECK(description.fallback == !registered);
         CHECK((description.match == sc::StatusMatch::subject) == (!registered && subject <= 7));
         CHECK((description.match == sc::StatusMatch::status_class) == (subject > 7));

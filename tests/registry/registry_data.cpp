@@ -148,14 +148,14 @@ TEST_CASE("iana-enhanced-status-codes.csv: every record, with title, references 
     const std::string& code = row.at("code");
     CAPTURE(code);
     if (row.at("registry") == "class") {
-      const auto* record = sc::find_status_class(static_cast<sc::StatusClass>(code[0] - '0'));
+      const auto* record = sc::lookup_status_class(static_cast<sc::StatusClass>(code[0] - '0'));
       REQUIRE(record != nullptr);
       CHECK(record->title() == row.at("summary"));
       CHECK(record->references() == row.at("references"));
       continue;
     }
     if (row.at("registry") == "subject") {
-      const auto* record = sc::find_subject(static_cast<sc::Subject>(code[2] - '0'));
+      const auto* record = sc::lookup_subject(static_cast<sc::Subject>(code[2] - '0'));
       REQUIRE(record != nullptr);
       CHECK(record->title() == row.at("summary"));
       CHECK(record->references() == row.at("references"));
@@ -164,7 +164,7 @@ TEST_CASE("iana-enhanced-status-codes.csv: every record, with title, references 
     ++enumerated;
     for (char status_class : {'2', '4', '5'}) {
       const sc::EnhancedStatus esc = status(code, status_class);
-      const auto* record = sc::find_enhanced_status(esc);
+      const auto* record = sc::lookup_enhanced_status(esc);
       REQUIRE(record != nullptr);
       CHECK(record->in_class(esc.status_class()) == esc);
       const auto description = sc::describe(esc);
@@ -176,7 +176,7 @@ TEST_CASE("iana-enhanced-status-codes.csv: every record, with title, references 
       CHECK(description.deprecated == (code == "X.6.10"));
     }
     // The associations, item by item, and nothing else.
-    const auto* record = sc::find_enhanced_status(status(code));
+    const auto* record = sc::lookup_enhanced_status(status(code));
     std::vector<std::string> expected;
     std::stringstream list(row.at("associated_basic_status_codes"));
     for (std::string item; std::getline(list, item, ';');) expected.push_back(item);
@@ -252,7 +252,7 @@ TEST_CASE("seed-codes.csv: every code of every seed explains with that seed's me
     // The views the claim must appear in, and the title it defaults to.
     std::vector<std::pair<sc::TableView<sc::SourceClaim>, std::string_view>> views;
     if (code.size() == 1) {
-      const auto* record = sc::find_status_class(static_cast<sc::StatusClass>(code[0] - '0'));
+      const auto* record = sc::lookup_status_class(static_cast<sc::StatusClass>(code[0] - '0'));
       REQUIRE(record != nullptr);
       views.emplace_back(record->claims(), record->title());
     } else if (code.find('.') != std::string::npos) {
@@ -310,7 +310,7 @@ TEST_CASE("vendor-dotless-mapping.csv: every vendor code's dotless reading and f
   for (const Row& row : rows) {
     CAPTURE(row.at("vendor_code"));
     const sc::ReplyCode code = reply(row.at("vendor_code"));
-    const sc::DotlessReading* reading = sc::find_dotless_reading(code);
+    const sc::DotlessReading* reading = sc::lookup_dotless_reading(code);
     REQUIRE(reading != nullptr);
     CHECK(sc::describe(code).dotless == reading);
     const std::string& fit = row.at("lines_up");
@@ -325,7 +325,7 @@ TEST_CASE("vendor-dotless-mapping.csv: every vendor code's dotless reading and f
       continue;
     }
     CHECK(sc::to_string(reading->status()).view() == row.at("dotless_reading"));
-    const bool registered = sc::find_enhanced_status(reading->status()) != nullptr;
+    const bool registered = sc::lookup_enhanced_status(reading->status()) != nullptr;
     CHECK(registered == (reading->fit != sc::DotlessFit::unregistered));
     if (registered) CHECK(sc::describe(reading->status()).title == row.at("iana_summary"));
     // The seeds that use the code this way all have a claim on it.
@@ -359,17 +359,17 @@ TEST_CASE("enhanced-status-remedies.csv: description and remedy of every class, 
     const std::string& code = row.at("code");
     CAPTURE(code);
     if (code.find("XXX") != std::string::npos) {
-      const auto* record = sc::find_status_class(static_cast<sc::StatusClass>(code[0] - '0'));
+      const auto* record = sc::lookup_status_class(static_cast<sc::StatusClass>(code[0] - '0'));
       REQUIRE(record != nullptr);
       CHECK(record->description() == row.at("description"));
       check_remedy(record->remedy(), row);
     } else if (code.find("YYY") != std::string::npos) {
-      const auto* record = sc::find_subject(static_cast<sc::Subject>(code[2] - '0'));
+      const auto* record = sc::lookup_subject(static_cast<sc::Subject>(code[2] - '0'));
       REQUIRE(record != nullptr);
       CHECK(record->description() == row.at("description"));
       check_remedy(record->remedy(), row);
     } else {
-      const auto* record = sc::find_enhanced_status(status(code));
+      const auto* record = sc::lookup_enhanced_status(status(code));
       REQUIRE(record != nullptr);
       CHECK(record->description() == row.at("description"));
       check_remedy(record->remedy(), row);

@@ -19,7 +19,7 @@ constexpr bool reply_codes_sorted_unique_and_indexed() {
   for (const auto& record : sc::reply_code_records()) {
     if (record.code().value() <= previous) return false;
     previous = record.code().value();
-    if (sc::find_reply_code(record.code()) != &record) return false;
+    if (sc::lookup_reply_code(record.code()) != &record) return false;
     if (record.title().empty() || record.description().empty() || record.remedy().advice.empty()) return false;
     // Only RFC codes have meanings per context; only they have references.
     if ((record.origin == sc::Origin::rfc) != !record.meanings().empty() &&
@@ -51,7 +51,7 @@ constexpr bool enhanced_codes_sorted_unique_and_parse() {
       const auto text = sc::to_string(status);
       const auto parsed = sc::parse_enhanced_status(text.view());
       if (!parsed || *parsed != status) return false;
-      if (sc::find_enhanced_status(status) != &record) return false;
+      if (sc::lookup_enhanced_status(status) != &record) return false;
     }
     if (record.description().empty() || record.remedy().advice.empty() || record.references().empty()) return false;
     if (record.title().empty() != record.deprecated) return false;  // only X.6.10 lacks a summary
@@ -134,7 +134,7 @@ constexpr bool dotless_readings_sorted_and_dotless() {
         reading.status().subject_number() != code.second_digit() || reading.status().detail() != code.third_digit()) {
       return false;
     }
-    if ((sc::find_enhanced_status(reading.status()) == nullptr) != (reading.fit == sc::DotlessFit::unregistered)) {
+    if ((sc::lookup_enhanced_status(reading.status()) == nullptr) != (reading.fit == sc::DotlessFit::unregistered)) {
       return false;
     }
   }

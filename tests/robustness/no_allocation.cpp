@@ -125,23 +125,23 @@ constexpr Path paths[] = {
     {"literals", [](std::string_view) { keep((550_reply).value() + "5.1.1"_status.key()); }},
     {"describe(ReplyCode)", [](std::string_view in) { keep(describe(reply_of(in))); }},
     {"describe(EnhancedStatus)", [](std::string_view in) { keep(describe(status_of(in))); }},
-    {"find_reply_code, find_dotless_reading, find_derivation_pairing",
+    {"lookup_reply_code, lookup_dotless_reading, lookup_derivation_pairing",
      [](std::string_view in) {
-       keep(find_reply_code(reply_of(in)));
-       keep(find_dotless_reading(reply_of(in)));
-       keep(find_derivation_pairing(reply_of(in)));
+       keep(lookup_reply_code(reply_of(in)));
+       keep(lookup_dotless_reading(reply_of(in)));
+       keep(lookup_derivation_pairing(reply_of(in)));
      }},
-    {"find_enhanced_status, find_subject, find_status_class",
+    {"lookup_enhanced_status, lookup_subject, lookup_status_class",
      [](std::string_view in) {
-       keep(find_enhanced_status(status_of(in)));
-       keep(find_subject(status_of(in).subject()));
-       keep(find_status_class(status_of(in).status_class()));
+       keep(lookup_enhanced_status(status_of(in)));
+       keep(lookup_subject(status_of(in).subject()));
+       keep(lookup_status_class(status_of(in).status_class()));
      }},
-    {"claims and find_claim",
+    {"claims and lookup_claim",
      [](std::string_view in) {
        keep(claims(reply_of(in)).size() + claims(status_of(in)).size());
-       keep(find_claim(reply_of(in), Source::seed_000));
-       keep(find_claim(status_of(in), Source::seed_004));
+       keep(lookup_claim(reply_of(in), Source::seed_000));
+       keep(lookup_claim(status_of(in), Source::seed_004));
      }},
     {"check_consistency, association, derive_enhanced_status",
      [](std::string_view in) {
@@ -183,12 +183,12 @@ constexpr Path paths[] = {
        keep(find_all_codes(in).size());
        keep(for_each_code(in, [](const CodeMatch& match) { keep(match.offset); }));
      }},
-    {"classify_text, parse_delivery_status, read_mta_log_line",
+    {"classify_text, parse_delivery_status, parse_mta_log_line",
      [](std::string_view in) {
        keep(classify_text(in));
        keep(parse_delivery_status(in));
        keep(find_delivery_status(in));
-       keep(read_mta_log_line(in));
+       keep(parse_mta_log_line(in));
      }},
     {"for_each_bounce_recipient",
      [](std::string_view in) {

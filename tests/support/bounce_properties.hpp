@@ -101,7 +101,7 @@ inline const char* check_dsn(std::string_view body) {
 }
 
 inline const char* check_mta_log(std::string_view line) {
-  const smtpcodes::MtaLogEntry entry = smtpcodes::read_mta_log_line(line);
+  const smtpcodes::MtaLogEntry entry = smtpcodes::parse_mta_log_line(line);
   // outcome may be Exim's marker ("**"), held by the library rather than the
   // line; it may also be empty ("status=" followed by no word).
   if (!within(entry.recipient, line) || !within(entry.status_text, line) || !within(entry.diagnostic, line)) {

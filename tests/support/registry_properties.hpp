@@ -45,20 +45,20 @@ auto scan(View table, Key key, Wanted wanted) -> decltype(table.begin()) {
 
 inline const char* check_registry(smtpcodes::ReplyCode code) {
   namespace sc = smtpcodes;
-  const sc::ReplyCodeRecord* record = sc::find_reply_code(code);
+  const sc::ReplyCodeRecord* record = sc::lookup_reply_code(code);
   if (record != scan(
                     sc::reply_code_records(), [](const auto& row) { return row.code(); }, code)) {
-    return "find_reply_code differs from a scan of reply_code_records()";
+    return "lookup_reply_code differs from a scan of reply_code_records()";
   }
-  if (sc::find_dotless_reading(code) !=
+  if (sc::lookup_dotless_reading(code) !=
       scan(
           sc::dotless_readings(), [](const auto& row) { return row.vendor_code(); }, code)) {
-    return "find_dotless_reading differs from a scan of dotless_readings()";
+    return "lookup_dotless_reading differs from a scan of dotless_readings()";
   }
-  if (sc::find_derivation_pairing(code) !=
+  if (sc::lookup_derivation_pairing(code) !=
       scan(
           sc::derivation_pairings(), [](const auto& row) { return row.reply(); }, code)) {
-    return "find_derivation_pairing differs from a scan of derivation_pairings()";
+    return "lookup_derivation_pairing differs from a scan of derivation_pairings()";
   }
 
   const sc::ReplyCodeDescription description = sc::describe(code);
@@ -98,12 +98,12 @@ inline const char* check_registry(smtpcodes::ReplyCode code) {
 
 inline const char* check_registry(smtpcodes::EnhancedStatus status) {
   namespace sc = smtpcodes;
-  const sc::EnhancedStatusRecord* record = sc::find_enhanced_status(status);
+  const sc::EnhancedStatusRecord* record = sc::lookup_enhanced_status(status);
   const auto* const expected = scan(
       sc::enhanced_status_records(), [](const auto& row) { return row.subject * 1000U + row.detail; },
       status.subject_number() * 1000U + status.detail());
   if (status.class_digit() != 0 && record != expected) {
-    return "find_enhanced_status differs from a scan of enhanced_status_records()";
+    return "lookup_enhanced_status differs from a scan of enhanced_status_records()";
   }
 
   const sc::EnhancedStatusDescription description = sc::describe(status);
@@ -143,7 +143,7 @@ inline const char* check_registry(smtpcodes::ReplyCode code, smtpcodes::Enhanced
   if (consistency.class_agrees != (status.class_digit() != 0 && code.first_digit() == status.class_digit())) {
     return "check_consistency's class agreement is not RFC 3463 §2's rule";
   }
-  if ((consistency.association == sc::Association::unregistered) != (sc::find_enhanced_status(status) == nullptr)) {
+  if ((consistency.association == sc::Association::unregistered) != (sc::lookup_enhanced_status(status) == nullptr)) {
     return "association says unregistered exactly when the registry lacks the code";
   }
   return nullptr;

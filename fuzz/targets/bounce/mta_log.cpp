@@ -1,4 +1,4 @@
-// read_mta_log_line on one log line, against the properties in
+// parse_mta_log_line on one log line, against the properties in
 // tests/support/bounce_properties.hpp: every view inside the input, every
 // offset pointing into it.
 #include "../fuzz.hpp"

@@ -148,7 +148,7 @@ namespace detail {
 }  // namespace detail
 
 // Reads one log line; the result's found() is false for any other line.
-[[nodiscard]] constexpr MtaLogEntry read_mta_log_line(std::string_view line) noexcept {
+[[nodiscard]] constexpr MtaLogEntry parse_mta_log_line(std::string_view line) noexcept {
   MtaLogEntry entry = detail::read_postfix_or_sendmail(line);
   if (entry.found()) return entry;
   entry = detail::read_exim(line);
@@ -157,6 +157,12 @@ namespace detail {
     return MtaLogEntry{};  // not an address: some other " == " in a line
   }
   return entry;
+}
+
+// The 0.1 name, kept for one release: every reader of bytes is a parse_.
+[[deprecated("use parse_mta_log_line")]] [[nodiscard]] constexpr MtaLogEntry read_mta_log_line(
+    std::string_view line) noexcept {
+  return parse_mta_log_line(line);
 }
 
 }  // namespace v0

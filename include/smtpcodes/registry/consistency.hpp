@@ -42,7 +42,7 @@ struct Consistency {
 };
 
 [[nodiscard]] constexpr Association association(ReplyCode reply, EnhancedStatus status) noexcept {
-  const EnhancedStatusRecord* record = find_enhanced_status(status);
+  const EnhancedStatusRecord* record = lookup_enhanced_status(status);
   if (record == nullptr) return Association::unregistered;
   if (record->associated().empty()) return Association::none_given;
   for (const AssociatedReply& associated : record->associated()) {
@@ -94,11 +94,11 @@ struct DerivedStatus {
 //    the reply's first digit), for 2yz, 4yz and 5yz replies;
 // 4. no enhanced code for anything else.
 [[nodiscard]] constexpr DerivedStatus derive_enhanced_status(ReplyCode reply) noexcept {
-  if (const DerivationPairing* pairing = find_derivation_pairing(reply)) {
+  if (const DerivationPairing* pairing = lookup_derivation_pairing(reply)) {
     return DerivedStatus{pairing->status(), DerivationRule::registered_pairing};
   }
-  const ReplyCodeRecord* record = find_reply_code(reply);
-  const DotlessReading* reading = find_dotless_reading(reply);
+  const ReplyCodeRecord* record = lookup_reply_code(reply);
+  const DotlessReading* reading = lookup_dotless_reading(reply);
   if (record != nullptr && record->origin == Origin::vendor && reading != nullptr &&
       reading->fit == DotlessFit::lines_up) {
     return DerivedStatus{reading->status(), DerivationRule::dotless_vendor_code};
