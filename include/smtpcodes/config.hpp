@@ -46,4 +46,22 @@
 #define SMTPCODES_HAS_EXCEPTIONS 0
 #endif
 
+// SMTPCODES_LIFETIMEBOUND marks a parameter whose referent a returned view
+// points into, so that compilers that track lifetimes (Clang's
+// -Wdangling) warn when the result outlives a temporary argument. The
+// overloads that would take an owning temporary are deleted as well; this
+// catches the cases those cannot (a temporary std::string_view source).
+#if !defined(SMTPCODES_LIFETIMEBOUND)
+#if defined(__has_cpp_attribute)
+#if __has_cpp_attribute(clang::lifetimebound)
+#define SMTPCODES_LIFETIMEBOUND [[clang::lifetimebound]]
+#elif __has_cpp_attribute(msvc::lifetimebound)
+#define SMTPCODES_LIFETIMEBOUND [[msvc::lifetimebound]]
+#endif
+#endif
+#if !defined(SMTPCODES_LIFETIMEBOUND)
+#define SMTPCODES_LIFETIMEBOUND
+#endif
+#endif
+
 #endif  // SMTPCODES_CONFIG_HPP
