@@ -26,12 +26,13 @@ DATA_HEADER = ROOT / "include" / "smtpcodes" / "detail" / "registry_data.hpp"
 CONSTANTS_HEADER = ROOT / "include" / "smtpcodes" / "registry" / "reply_codes.hpp"
 
 SEEDS = {
-    "000_76a8ad3abdfbe540.txt": "seed_000",
-    "001_4866f3d5bc186b0e.txt": "seed_001",
-    "002_705e50922f8aeb0a.txt": "seed_002",
-    "003_d9475aa5da511359.txt": "seed_003",
-    "004_1dce11537df29d09.txt": "seed_004",
+    "000_76a8ad3abdfbe540.txt": "salesforce_ndr_reference",
+    "001_4866f3d5bc186b0e.txt": "salesforce_email_log_codes",
+    "002_705e50922f8aeb0a.txt": "esp_code_list",
+    "003_d9475aa5da511359.txt": "turbosmtp_table",
+    "004_1dce11537df29d09.txt": "courier_code_list",
 }
+SOURCE_ORDER = {source: order for order, source in enumerate(SEEDS.values())}
 AGREEMENT = {"agrees": "agrees", "partial": "partial", "conflicts": "conflicts", "n/a": "not_applicable"}
 FIT = {"yes": "lines_up", "partial": "partial", "no": "does_not_line_up",
        "no-iana-entry": "unregistered", "n/a": "not_applicable"}
@@ -206,7 +207,7 @@ def build():
         index = 0
         for key in sorted(groups):
             offsets[key] = (index, len(groups[key]))
-            for source, code, line, agreement, meaning in sorted(groups[key], key=lambda c: (c[0], c[2])):
+            for source, code, line, agreement, meaning in sorted(groups[key], key=lambda c: (SOURCE_ORDER[c[0]], c[2])):
                 emit("    {Source::%s, %s, %d, Agreement::%s, %s}," % (source, sv(code), line, agreement, sv(meaning)))
                 index += 1
         emit("};")

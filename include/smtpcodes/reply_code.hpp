@@ -27,6 +27,19 @@ enum class Category : std::uint8_t {
 
 [[nodiscard]] constexpr std::string_view name(Category category) noexcept {
   switch (category) {
+    case Category::syntax: return "syntax";
+    case Category::information: return "information";
+    case Category::connections: return "connections";
+    case Category::unspecified_3: return "unspecified_3";
+    case Category::unspecified_4: return "unspecified_4";
+    case Category::mail_system: return "mail_system";
+  }
+  return "undefined";
+}
+
+// RFC 5321 §4.2.1's heading for it, "Mail system".
+[[nodiscard]] constexpr std::string_view title(Category category) noexcept {
+  switch (category) {
     case Category::syntax: return "Syntax";
     case Category::information: return "Information";
     case Category::connections: return "Connections";

@@ -108,6 +108,24 @@
 #define SMTPCODES_HAS_EXCEPTIONS 0
 #endif
 
+// SMTPCODES_LIFETIMEBOUND marks a parameter whose referent a returned view
+// points into, so that compilers that track lifetimes (Clang's
+// -Wdangling) warn when the result outlives a temporary argument. The
+// overloads that would take an owning temporary are deleted as well; this
+// catches the cases those cannot (a temporary std::string_view source).
+#if !defined(SMTPCODES_LIFETIMEBOUND)
+#if defined(__has_cpp_attribute)
+#if __has_cpp_attribute(clang::lifetimebound)
+#define SMTPCODES_LIFETIMEBOUND [[clang::lifetimebound]]
+#elif __has_cpp_attribute(msvc::lifetimebound)
+#define SMTPCODES_LIFETIMEBOUND [[msvc::lifetimebound]]
+#endif
+#endif
+#if !defined(SMTPCODES_LIFETIMEBOUND)
+#define SMTPCODES_LIFETIMEBOUND
+#endif
+#endif
+
 #endif  // SMTPCODES_CONFIG_HPP
 // ---- smtpcodes/parse_error.hpp
 #ifndef SMTPCODES_PARSE_ERROR_HPP
@@ -141,6 +159,14 @@ enum class ParseErrorKind : std::uint8_t {
 // Parsers follow the RFC grammars exactly unless asked to be lenient. Each
 // leniency is listed at the parser that grants it.
 enum class ParseMode : std::uint8_t { strict, lenient };
+
+[[nodiscard]] constexpr std::string_view name(ParseMode mode) noexcept {
+  switch (mode) {
+    case ParseMode::strict: return "strict";
+    case ParseMode::lenient: return "lenient";
+  }
+  return "undefined";
+}
 
 struct ParseError {
   ParseErrorKind kind{ParseErrorKind::empty_input};
@@ -366,7 +392,21 @@ enum class Severity : std::uint8_t {
   permanent_negative = 5,     // 5yz: do not repeat the same command unchanged
 };
 
+// The identifier of a severity, "permanent_negative"; "undefined" for a digit
+// without an enumerator.
 [[nodiscard]] constexpr std::string_view name(Severity severity) noexcept {
+  switch (severity) {
+    case Severity::positive_preliminary: return "positive_preliminary";
+    case Severity::positive_completion: return "positive_completion";
+    case Severity::positive_intermediate: return "positive_intermediate";
+    case Severity::transient_negative: return "transient_negative";
+    case Severity::permanent_negative: return "permanent_negative";
+  }
+  return "undefined";
+}
+
+// RFC 5321's words for it, "Permanent Negative Completion reply".
+[[nodiscard]] constexpr std::string_view title(Severity severity) noexcept {
   switch (severity) {
     case Severity::positive_preliminary: return "Positive Preliminary reply";
     case Severity::positive_completion: return "Positive Completion reply";
@@ -444,6 +484,19 @@ enum class Category : std::uint8_t {
 };
 
 [[nodiscard]] constexpr std::string_view name(Category category) noexcept {
+  switch (category) {
+    case Category::syntax: return "syntax";
+    case Category::information: return "information";
+    case Category::connections: return "connections";
+    case Category::unspecified_3: return "unspecified_3";
+    case Category::unspecified_4: return "unspecified_4";
+    case Category::mail_system: return "mail_system";
+  }
+  return "undefined";
+}
+
+// RFC 5321 §4.2.1's heading for it, "Mail system".
+[[nodiscard]] constexpr std::string_view title(Category category) noexcept {
   switch (category) {
     case Category::syntax: return "Syntax";
     case Category::information: return "Information";
@@ -622,6 +675,16 @@ enum class StatusClass : std::uint8_t {
 
 [[nodiscard]] constexpr std::string_view name(StatusClass status_class) noexcept {
   switch (status_class) {
+    case StatusClass::success: return "success";
+    case StatusClass::persistent_transient_failure: return "persistent_transient_failure";
+    case StatusClass::permanent_failure: return "permanent_failure";
+  }
+  return "undefined";
+}
+
+// RFC 3463 §3.1's title, "Permanent Failure".
+[[nodiscard]] constexpr std::string_view title(StatusClass status_class) noexcept {
+  switch (status_class) {
     case StatusClass::success: return "Success";
     case StatusClass::persistent_transient_failure: return "Persistent Transient Failure";
     case StatusClass::permanent_failure: return "Permanent Failure";
@@ -642,7 +705,28 @@ enum class Subject : std::uint16_t {
   security_or_policy = 7,
 };
 
+// True for the class digits RFC 3463 §3.1 defines (2, 4 and 5).
+[[nodiscard]] constexpr bool is_defined(StatusClass status_class) noexcept {
+  const auto digit = static_cast<std::uint8_t>(status_class);
+  return digit == 2 || digit == 4 || digit == 5;
+}
+
 [[nodiscard]] constexpr std::string_view name(Subject subject) noexcept {
+  switch (subject) {
+    case Subject::other_or_undefined: return "other_or_undefined";
+    case Subject::addressing: return "addressing";
+    case Subject::mailbox: return "mailbox";
+    case Subject::mail_system: return "mail_system";
+    case Subject::network_and_routing: return "network_and_routing";
+    case Subject::mail_delivery_protocol: return "mail_delivery_protocol";
+    case Subject::message_content_or_media: return "message_content_or_media";
+    case Subject::security_or_policy: return "security_or_policy";
+  }
+  return "undefined";
+}
+
+// RFC 3463's section title, "Addressing Status".
+[[nodiscard]] constexpr std::string_view title(Subject subject) noexcept {
   switch (subject) {
     case Subject::other_or_undefined: return "Other or Undefined Status";
     case Subject::addressing: return "Addressing Status";
@@ -2368,7 +2452,20 @@ enum class Retry : std::uint8_t {
   do_not_retry = 3,  // this message will not be accepted for this recipient
 };
 
+// name() is each enumerator's stable identifier, for logs and JSON;
+// title() is its prose for people (docs/api.md).
 [[nodiscard]] constexpr std::string_view name(Actor actor) noexcept {
+  switch (actor) {
+    case Actor::nobody: return "nobody";
+    case Actor::sender: return "sender";
+    case Actor::sender_admin: return "sender_admin";
+    case Actor::recipient: return "recipient";
+    case Actor::recipient_admin: return "recipient_admin";
+  }
+  return "undefined";
+}
+
+[[nodiscard]] constexpr std::string_view title(Actor actor) noexcept {
   switch (actor) {
     case Actor::nobody: return "nobody";
     case Actor::sender: return "sender";
@@ -2380,6 +2477,16 @@ enum class Retry : std::uint8_t {
 }
 
 [[nodiscard]] constexpr std::string_view name(Retry retry) noexcept {
+  switch (retry) {
+    case Retry::not_needed: return "not_needed";
+    case Retry::retry_later: return "retry_later";
+    case Retry::after_fix: return "after_fix";
+    case Retry::do_not_retry: return "do_not_retry";
+  }
+  return "undefined";
+}
+
+[[nodiscard]] constexpr std::string_view title(Retry retry) noexcept {
   switch (retry) {
     case Retry::not_needed: return "no retry needed";
     case Retry::retry_later: return "retry later";
@@ -2400,12 +2507,23 @@ struct Remedy {
 enum class Origin : std::uint8_t {
   rfc = 0,            // defined as a reply by RFC 5321 or an extension RFC
   registry_only = 1,  // named only as an associated code in the IANA enhanced-status registry
-  vendor = 2,         // used by vendor lists (the seed documents), defined by no RFC
+  vendor = 2,         // used by the vendor lists (Source), defined by no RFC
   not_smtp = 3,       // not a server reply at all (101, 111: client-side socket errors)
   unregistered = 4,   // known to nobody: a fallback description
 };
 
 [[nodiscard]] constexpr std::string_view name(Origin origin) noexcept {
+  switch (origin) {
+    case Origin::rfc: return "rfc";
+    case Origin::registry_only: return "registry_only";
+    case Origin::vendor: return "vendor";
+    case Origin::not_smtp: return "not_smtp";
+    case Origin::unregistered: return "unregistered";
+  }
+  return "undefined";
+}
+
+[[nodiscard]] constexpr std::string_view title(Origin origin) noexcept {
   switch (origin) {
     case Origin::rfc: return "RFC";
     case Origin::registry_only: return "IANA registry association only";
@@ -2423,36 +2541,71 @@ enum class Verification : std::uint8_t {
   registry = 2,   // only the IANA registry's association
 };
 
+[[nodiscard]] constexpr std::string_view name(Verification verification) noexcept {
+  switch (verification) {
+    case Verification::rfc_text: return "rfc_text";
+    case Verification::secondary: return "secondary";
+    case Verification::registry: return "registry";
+  }
+  return "undefined";
+}
+
+[[nodiscard]] constexpr std::string_view title(Verification verification) noexcept {
+  switch (verification) {
+    case Verification::rfc_text: return "read in the RFC";
+    case Verification::secondary: return "agreed by several implementations";
+    case Verification::registry: return "IANA registry association only";
+  }
+  return "undefined";
+}
+
 // The five public code lists the registry compares with the standards.
 enum class Source : std::uint8_t {
-  seed_000 = 0,  // Salesforce NDR error code reference
-  seed_001 = 1,  // Salesforce common email log error codes
-  seed_002 = 2,  // vendor blog "What are SMTP error codes?"
-  seed_003 = 3,  // turboSMTP-style table with remedies
-  seed_004 = 4,  // Courier "SMTP Error Codes"
+  salesforce_ndr_reference = 0,    // Salesforce: Mail Non Delivery (NDR) Error Codes Reference
+  salesforce_email_log_codes = 1,  // Salesforce: Common Email Log Error Codes
+  esp_code_list = 2,               // an email service provider's "What are SMTP error codes?"
+  turbosmtp_table = 3,             // a turboSMTP-style table of codes with remedies
+  courier_code_list = 4,           // Courier: "SMTP Error Codes (Complete List and Solutions)"
+  seed_000 [[deprecated("use Source::salesforce_ndr_reference")]] = salesforce_ndr_reference,
+  seed_001 [[deprecated("use Source::salesforce_email_log_codes")]] = salesforce_email_log_codes,
+  seed_002 [[deprecated("use Source::esp_code_list")]] = esp_code_list,
+  seed_003 [[deprecated("use Source::turbosmtp_table")]] = turbosmtp_table,
+  seed_004 [[deprecated("use Source::courier_code_list")]] = courier_code_list,
 };
 
 inline constexpr std::size_t source_count = 5;
 
 [[nodiscard]] constexpr std::string_view name(Source source) noexcept {
   switch (source) {
-    case Source::seed_000: return "seed 000 (Salesforce NDR reference)";
-    case Source::seed_001: return "seed 001 (Salesforce email log codes)";
-    case Source::seed_002: return "seed 002 (vendor blog)";
-    case Source::seed_003: return "seed 003 (turboSMTP-style table)";
-    case Source::seed_004: return "seed 004 (Courier list)";
+    case Source::salesforce_ndr_reference: return "salesforce_ndr_reference";
+    case Source::salesforce_email_log_codes: return "salesforce_email_log_codes";
+    case Source::esp_code_list: return "esp_code_list";
+    case Source::turbosmtp_table: return "turbosmtp_table";
+    case Source::courier_code_list: return "courier_code_list";
   }
   return "undefined";
 }
 
-// The seed document's file name, as in data/seed-codes.csv.
-[[nodiscard]] constexpr std::string_view document(Source source) noexcept {
+[[nodiscard]] constexpr std::string_view title(Source source) noexcept {
   switch (source) {
-    case Source::seed_000: return "000_76a8ad3abdfbe540.txt";
-    case Source::seed_001: return "001_4866f3d5bc186b0e.txt";
-    case Source::seed_002: return "002_705e50922f8aeb0a.txt";
-    case Source::seed_003: return "003_d9475aa5da511359.txt";
-    case Source::seed_004: return "004_1dce11537df29d09.txt";
+    case Source::salesforce_ndr_reference: return "Salesforce NDR error code reference";
+    case Source::salesforce_email_log_codes: return "Salesforce common email log error codes";
+    case Source::esp_code_list: return "Email service provider's list of SMTP error codes";
+    case Source::turbosmtp_table: return "turboSMTP-style table of SMTP error codes";
+    case Source::courier_code_list: return "Courier list of SMTP error codes";
+  }
+  return "undefined";
+}
+
+// The 0.1 name of the file a source was read from, inside this project only.
+[[deprecated("use title(Source) or name(Source)")]] [[nodiscard]] constexpr std::string_view document(
+    Source source) noexcept {
+  switch (source) {
+    case Source::salesforce_ndr_reference: return "000_76a8ad3abdfbe540.txt";
+    case Source::salesforce_email_log_codes: return "001_4866f3d5bc186b0e.txt";
+    case Source::esp_code_list: return "002_705e50922f8aeb0a.txt";
+    case Source::turbosmtp_table: return "003_d9475aa5da511359.txt";
+    case Source::courier_code_list: return "004_1dce11537df29d09.txt";
   }
   return "";
 }
@@ -2466,6 +2619,16 @@ enum class Agreement : std::uint8_t {
 };
 
 [[nodiscard]] constexpr std::string_view name(Agreement agreement) noexcept {
+  switch (agreement) {
+    case Agreement::agrees: return "agrees";
+    case Agreement::partial: return "partial";
+    case Agreement::conflicts: return "conflicts";
+    case Agreement::not_applicable: return "not_applicable";
+  }
+  return "undefined";
+}
+
+[[nodiscard]] constexpr std::string_view title(Agreement agreement) noexcept {
   switch (agreement) {
     case Agreement::agrees: return "agrees";
     case Agreement::partial: return "partial";
@@ -2487,6 +2650,17 @@ enum class DotlessFit : std::uint8_t {
 
 [[nodiscard]] constexpr std::string_view name(DotlessFit fit) noexcept {
   switch (fit) {
+    case DotlessFit::lines_up: return "lines_up";
+    case DotlessFit::partial: return "partial";
+    case DotlessFit::does_not_line_up: return "does_not_line_up";
+    case DotlessFit::unregistered: return "unregistered";
+    case DotlessFit::not_applicable: return "not_applicable";
+  }
+  return "undefined";
+}
+
+[[nodiscard]] constexpr std::string_view title(DotlessFit fit) noexcept {
+  switch (fit) {
     case DotlessFit::lines_up: return "lines up";
     case DotlessFit::partial: return "partly lines up";
     case DotlessFit::does_not_line_up: return "does not line up";
@@ -2499,6 +2673,24 @@ enum class DotlessFit : std::uint8_t {
 // A basic reply code the IANA registry lists with an enhanced code: one code
 // (550), any code of a class ("5XX") or any code at all ("Any").
 enum class AssociationKind : std::uint8_t { code = 0, any_in_class = 1, any = 2 };
+
+[[nodiscard]] constexpr std::string_view name(AssociationKind kind) noexcept {
+  switch (kind) {
+    case AssociationKind::code: return "code";
+    case AssociationKind::any_in_class: return "any_in_class";
+    case AssociationKind::any: return "any";
+  }
+  return "undefined";
+}
+
+[[nodiscard]] constexpr std::string_view title(AssociationKind kind) noexcept {
+  switch (kind) {
+    case AssociationKind::code: return "one reply code";
+    case AssociationKind::any_in_class: return "any reply code of the class";
+    case AssociationKind::any: return "any reply code";
+  }
+  return "undefined";
+}
 
 struct AssociatedReply {
   AssociationKind kind = AssociationKind::code;
@@ -2534,61 +2726,100 @@ struct RemedyRef {
 };
 }  // namespace detail
 
-// The rows of the registry tables. Their data members ending in '_' are the
-// generated encoding; read them through the accessors.
+// The rows of the registry tables. They are built only by the generated
+// tables, from an encoding (offsets into one text pool) that stays private;
+// read them through the accessors. Plain values are public members.
 
 // One meaning of a standard reply code in one context: 454 after STARTTLS
 // differs from 454 after AUTH.
-struct ReplyMeaning {
-  std::uint16_t code_;
-  detail::TextRef meaning_, defined_in_, context_;
+class ReplyMeaning {
+ public:
+  constexpr ReplyMeaning(std::uint16_t code_value, detail::TextRef meaning_text, detail::TextRef defined_in_text,
+                         detail::TextRef context_text, Verification how_verified) noexcept
+      : verification(how_verified),
+        code_value_(code_value),
+        meaning_text_(meaning_text),
+        defined_in_text_(defined_in_text),
+        context_text_(context_text) {}
+
   Verification verification;
 
-  [[nodiscard]] constexpr ReplyCode code() const noexcept { return detail::make_reply_code(code_); }
+  [[nodiscard]] constexpr ReplyCode code() const noexcept { return detail::make_reply_code(code_value_); }
   [[nodiscard]] constexpr std::string_view meaning() const noexcept;     // the RFC's phrase
   [[nodiscard]] constexpr std::string_view defined_in() const noexcept;  // "RFC5321", "RFC7505;RFC7504"
   [[nodiscard]] constexpr std::string_view context() const noexcept;     // the command or stage
+
+ private:
+  std::uint16_t code_value_;
+  detail::TextRef meaning_text_, defined_in_text_, context_text_;
 };
 
 // What one source says a code means.
-struct SourceClaim {
+class SourceClaim {
+ public:
+  constexpr SourceClaim(Source claim_source, detail::TextRef code_text, std::uint16_t source_line,
+                        Agreement claim_agreement, detail::TextRef meaning_text) noexcept
+      : source(claim_source),
+        line(source_line),
+        agreement(claim_agreement),
+        code_text_(code_text),
+        meaning_text_(meaning_text) {}
+
   Source source;
-  detail::TextRef code_;
   std::uint16_t line;  // 1-based line in the source document
   Agreement agreement;
-  detail::TextRef meaning_;
 
   // The code as the source writes it: "510/511", "X.1.1", "5".
   [[nodiscard]] constexpr std::string_view code() const noexcept;
   // The project's paraphrase; empty when the source agrees with the registry
   // (the registry's title is then the source's meaning too).
   [[nodiscard]] constexpr std::string_view meaning() const noexcept;
+
+ private:
+  detail::TextRef code_text_;
+  detail::TextRef meaning_text_;
 };
 
-struct DotlessReading {
-  std::uint16_t vendor_code_;
+class DotlessReading {
+ public:
+  constexpr DotlessReading(std::uint16_t vendor_code_value, DotlessFit reading_fit) noexcept
+      : fit(reading_fit), vendor_code_value_(vendor_code_value) {}
+
   DotlessFit fit;
 
-  [[nodiscard]] constexpr ReplyCode vendor_code() const noexcept { return detail::make_reply_code(vendor_code_); }
+  [[nodiscard]] constexpr ReplyCode vendor_code() const noexcept { return detail::make_reply_code(vendor_code_value_); }
   // The code's digits as an enhanced code (571 is 5.7.1); empty when fit is
   // not_applicable.
   [[nodiscard]] constexpr EnhancedStatus status() const noexcept {
     if (fit == DotlessFit::not_applicable) return EnhancedStatus{};
-    return detail::make_enhanced_status(static_cast<std::uint8_t>(vendor_code_ / 100),
-                                        static_cast<std::uint16_t>(vendor_code_ / 10 % 10),
-                                        static_cast<std::uint16_t>(vendor_code_ % 10));
+    return detail::make_enhanced_status(static_cast<std::uint8_t>(vendor_code_value_ / 100),
+                                        static_cast<std::uint16_t>(vendor_code_value_ / 10 % 10),
+                                        static_cast<std::uint16_t>(vendor_code_value_ % 10));
   }
+
+ private:
+  std::uint16_t vendor_code_value_;
 };
 
 // A row of the reply code table.
-struct ReplyCodeRecord {
-  std::uint16_t code_;
-  Origin origin;
-  detail::TextRef title_, description_, references_;
-  detail::RemedyRef remedy_;
-  detail::RangeRef meanings_, claims_;
+class ReplyCodeRecord {
+ public:
+  constexpr ReplyCodeRecord(std::uint16_t code_value, Origin code_origin, detail::TextRef title_text,
+                            detail::TextRef description_text, detail::TextRef references_text,
+                            detail::RemedyRef remedy_ref, detail::RangeRef meanings_range,
+                            detail::RangeRef claims_range) noexcept
+      : origin(code_origin),
+        code_value_(code_value),
+        title_text_(title_text),
+        description_text_(description_text),
+        references_text_(references_text),
+        remedy_ref_(remedy_ref),
+        meanings_range_(meanings_range),
+        claims_range_(claims_range) {}
 
-  [[nodiscard]] constexpr ReplyCode code() const noexcept { return detail::make_reply_code(code_); }
+  Origin origin;
+
+  [[nodiscard]] constexpr ReplyCode code() const noexcept { return detail::make_reply_code(code_value_); }
   [[nodiscard]] constexpr std::string_view title() const noexcept;
   [[nodiscard]] constexpr std::string_view description() const noexcept;
   // Defining RFCs, ';'-separated; empty for vendor codes.
@@ -2596,19 +2827,40 @@ struct ReplyCodeRecord {
   [[nodiscard]] constexpr Remedy remedy() const noexcept;
   // One per context, RFC codes only.
   [[nodiscard]] constexpr TableView<ReplyMeaning> meanings() const noexcept;
-  // What the seed documents say.
+  // What the vendor lists (Source) say.
   [[nodiscard]] constexpr TableView<SourceClaim> claims() const noexcept;
+
+ private:
+  std::uint16_t code_value_;
+  detail::TextRef title_text_, description_text_, references_text_;
+  detail::RemedyRef remedy_ref_;
+  detail::RangeRef meanings_range_, claims_range_;
 };
 
 // A row of the enhanced status table: an enumerated code X.subject.detail.
-struct EnhancedStatusRecord {
-  std::uint16_t subject;
-  std::uint16_t detail;
-  detail::TextRef title_, description_, references_, associated_text_;
-  detail::RemedyRef remedy_;
-  detail::RangeRef associated_, claims_;
+class EnhancedStatusRecord {
+ public:
+  constexpr EnhancedStatusRecord(std::uint16_t subject_value, std::uint16_t detail_value, detail::TextRef title_text,
+                                 detail::TextRef description_text, detail::TextRef references_text,
+                                 detail::TextRef associated_text_ref, detail::RemedyRef remedy_ref,
+                                 detail::RangeRef associated_range, detail::RangeRef claims_range,
+                                 bool is_deprecated) noexcept
+      : deprecated(is_deprecated),
+        subject_value_(subject_value),
+        detail_value_(detail_value),
+        title_text_(title_text),
+        description_text_(description_text),
+        references_text_(references_text),
+        associated_text_ref_(associated_text_ref),
+        remedy_ref_(remedy_ref),
+        associated_range_(associated_range),
+        claims_range_(claims_range) {}
+
   bool deprecated;  // X.6.10
 
+  // The numbers of X.subject.detail, as EnhancedStatus names them.
+  [[nodiscard]] constexpr std::uint16_t subject_number() const noexcept { return subject_value_; }
+  [[nodiscard]] constexpr std::uint16_t detail() const noexcept { return detail_value_; }
   // The registry's summary (empty only for the deprecated X.6.10).
   [[nodiscard]] constexpr std::string_view title() const noexcept;
   [[nodiscard]] constexpr std::string_view description() const noexcept;
@@ -2621,48 +2873,86 @@ struct EnhancedStatusRecord {
 
   // The code in a given class: X.1.1 in class 5 is 5.1.1.
   [[nodiscard]] constexpr EnhancedStatus in_class(StatusClass status_class) const noexcept {
-    return smtpcodes::detail::make_enhanced_status(static_cast<std::uint8_t>(status_class), subject, detail);
+    return detail::make_enhanced_status(static_cast<std::uint8_t>(status_class), subject_value_, detail_value_);
   }
+
+ private:
+  std::uint16_t subject_value_;
+  std::uint16_t detail_value_;
+  detail::TextRef title_text_, description_text_, references_text_, associated_text_ref_;
+  detail::RemedyRef remedy_ref_;
+  detail::RangeRef associated_range_, claims_range_;
 };
 
 // A row of the subject table (X.1.YYY ...) or the class table (5.XXX.YYY).
-struct StatusGroupRecord {
+class StatusGroupRecord {
+ public:
+  constexpr StatusGroupRecord(std::uint16_t group_number, detail::TextRef title_text, detail::TextRef description_text,
+                              detail::TextRef references_text, detail::RemedyRef remedy_ref,
+                              detail::RangeRef claims_range) noexcept
+      : number(group_number),
+        title_text_(title_text),
+        description_text_(description_text),
+        references_text_(references_text),
+        remedy_ref_(remedy_ref),
+        claims_range_(claims_range) {}
+
   std::uint16_t number;  // the subject number, or the class digit
-  detail::TextRef title_, description_, references_;
-  detail::RemedyRef remedy_;
-  detail::RangeRef claims_;  // into status_class_claims(); subjects have none
 
   [[nodiscard]] constexpr std::string_view title() const noexcept;
   [[nodiscard]] constexpr std::string_view description() const noexcept;
   [[nodiscard]] constexpr std::string_view references() const noexcept;
   [[nodiscard]] constexpr Remedy remedy() const noexcept;
+  // What the vendor lists say about a class digit; subjects have none.
   [[nodiscard]] constexpr TableView<SourceClaim> claims() const noexcept;
+
+ private:
+  detail::TextRef title_text_, description_text_, references_text_;
+  detail::RemedyRef remedy_ref_;
+  detail::RangeRef claims_range_;
 };
 
 // A reply code the RFCs pair with one enhanced code, so that code can be
 // assumed when a server sends none (see derive_enhanced_status()).
-struct DerivationPairing {
-  std::uint16_t reply_;
-  std::uint8_t status_class_;
-  std::uint16_t subject_, detail_;
-  detail::TextRef basis_;
+class DerivationPairing {
+ public:
+  constexpr DerivationPairing(std::uint16_t reply_value, std::uint8_t class_value, std::uint16_t subject_value,
+                              std::uint16_t detail_value, detail::TextRef basis_text) noexcept
+      : reply_value_(reply_value),
+        class_value_(class_value),
+        subject_value_(subject_value),
+        detail_value_(detail_value),
+        basis_text_(basis_text) {}
 
-  [[nodiscard]] constexpr ReplyCode reply() const noexcept { return detail::make_reply_code(reply_); }
+  [[nodiscard]] constexpr ReplyCode reply() const noexcept { return detail::make_reply_code(reply_value_); }
   [[nodiscard]] constexpr EnhancedStatus status() const noexcept {
-    return detail::make_enhanced_status(status_class_, subject_, detail_);
+    return detail::make_enhanced_status(class_value_, subject_value_, detail_value_);
   }
   [[nodiscard]] constexpr std::string_view basis() const noexcept;
+
+ private:
+  std::uint16_t reply_value_;
+  std::uint8_t class_value_;
+  std::uint16_t subject_value_, detail_value_;
+  detail::TextRef basis_text_;
 };
 
 // The fallback description of a reply code no table knows, by first digit.
-struct ReplyFallbackRecord {
+class ReplyFallbackRecord {
+ public:
+  constexpr ReplyFallbackRecord(std::uint8_t digit, detail::TextRef title_text, detail::TextRef description_text,
+                                detail::RemedyRef remedy_ref) noexcept
+      : first_digit(digit), title_text_(title_text), description_text_(description_text), remedy_ref_(remedy_ref) {}
+
   std::uint8_t first_digit;
-  detail::TextRef title_, description_;
-  detail::RemedyRef remedy_;
 
   [[nodiscard]] constexpr std::string_view title() const noexcept;
   [[nodiscard]] constexpr std::string_view description() const noexcept;
   [[nodiscard]] constexpr Remedy remedy() const noexcept;
+
+ private:
+  detail::TextRef title_text_, description_text_;
+  detail::RemedyRef remedy_ref_;
 };
 
 }  // namespace v0
@@ -3048,339 +3338,339 @@ inline constexpr char registry_text[] =
     "rs the reply with this code";
 
 inline constexpr SourceClaim reply_claims[] = {
-    {Source::seed_003, {0, 3}, 6, Agreement::not_applicable, {3, 42}},
-    {Source::seed_004, {0, 3}, 13, Agreement::not_applicable, {45, 24}},
-    {Source::seed_003, {69, 3}, 7, Agreement::not_applicable, {72, 51}},
-    {Source::seed_004, {69, 3}, 14, Agreement::not_applicable, {123, 43}},
-    {Source::seed_000, {166, 3}, 17, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {166, 3}, 19, Agreement::agrees, {0, 0}},
-    {Source::seed_003, {166, 3}, 8, Agreement::agrees, {0, 0}},
-    {Source::seed_000, {169, 3}, 18, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {169, 3}, 20, Agreement::agrees, {0, 0}},
-    {Source::seed_003, {169, 3}, 9, Agreement::agrees, {0, 0}},
-    {Source::seed_000, {172, 3}, 19, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {172, 3}, 21, Agreement::agrees, {0, 0}},
-    {Source::seed_003, {172, 3}, 10, Agreement::agrees, {0, 0}},
-    {Source::seed_000, {175, 3}, 20, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {175, 3}, 22, Agreement::agrees, {0, 0}},
-    {Source::seed_003, {175, 3}, 11, Agreement::agrees, {0, 0}},
-    {Source::seed_004, {175, 3}, 15, Agreement::agrees, {0, 0}},
-    {Source::seed_000, {178, 3}, 21, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {178, 3}, 23, Agreement::agrees, {0, 0}},
-    {Source::seed_003, {178, 3}, 12, Agreement::agrees, {0, 0}},
-    {Source::seed_004, {178, 3}, 16, Agreement::agrees, {0, 0}},
-    {Source::seed_000, {181, 3}, 22, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {181, 3}, 24, Agreement::agrees, {0, 0}},
-    {Source::seed_003, {181, 3}, 13, Agreement::agrees, {0, 0}},
-    {Source::seed_000, {184, 3}, 23, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {184, 3}, 25, Agreement::partial, {187, 52}},
-    {Source::seed_003, {184, 3}, 14, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {239, 3}, 26, Agreement::agrees, {0, 0}},
-    {Source::seed_000, {242, 3}, 24, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {242, 3}, 30, Agreement::agrees, {0, 0}},
-    {Source::seed_003, {242, 3}, 16, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {245, 3}, 31, Agreement::agrees, {0, 0}},
-    {Source::seed_003, {248, 3}, 17, Agreement::not_applicable, {251, 57}},
-    {Source::seed_004, {248, 3}, 17, Agreement::not_applicable, {308, 53}},
-    {Source::seed_000, {361, 3}, 29, Agreement::agrees, {0, 0}},
-    {Source::seed_001, {361, 3}, 32, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {361, 3}, 35, Agreement::agrees, {0, 0}},
-    {Source::seed_003, {361, 3}, 18, Agreement::agrees, {0, 0}},
-    {Source::seed_004, {361, 3}, 18, Agreement::agrees, {0, 0}},
-    {Source::seed_000, {171, 3}, 30, Agreement::not_applicable, {364, 82}},
-    {Source::seed_003, {171, 3}, 19, Agreement::not_applicable, {446, 43}},
-    {Source::seed_004, {171, 3}, 19, Agreement::not_applicable, {489, 37}},
-    {Source::seed_000, {526, 3}, 31, Agreement::not_applicable, {529, 74}},
-    {Source::seed_003, {526, 3}, 20, Agreement::not_applicable, {603, 34}},
-    {Source::seed_004, {526, 3}, 20, Agreement::not_applicable, {637, 37}},
-    {Source::seed_000, {674, 3}, 32, Agreement::conflicts, {677, 42}},
-    {Source::seed_002, {674, 3}, 36, Agreement::conflicts, {719, 61}},
-    {Source::seed_003, {674, 3}, 21, Agreement::conflicts, {780, 56}},
-    {Source::seed_004, {674, 3}, 21, Agreement::conflicts, {719, 61}},
-    {Source::seed_000, {836, 3}, 33, Agreement::not_applicable, {839, 71}},
-    {Source::seed_003, {836, 3}, 22, Agreement::not_applicable, {910, 37}},
-    {Source::seed_004, {836, 3}, 22, Agreement::not_applicable, {947, 64}},
-    {Source::seed_000, {1011, 3}, 34, Agreement::not_applicable, {1014, 46}},
-    {Source::seed_003, {1011, 3}, 23, Agreement::not_applicable, {1060, 42}},
-    {Source::seed_004, {1011, 3}, 23, Agreement::not_applicable, {1014, 46}},
-    {Source::seed_000, {1102, 3}, 35, Agreement::not_applicable, {1105, 51}},
-    {Source::seed_003, {1102, 3}, 24, Agreement::not_applicable, {1156, 45}},
-    {Source::seed_004, {1102, 3}, 24, Agreement::not_applicable, {1105, 51}},
-    {Source::seed_000, {1201, 3}, 36, Agreement::not_applicable, {1204, 50}},
-    {Source::seed_003, {1201, 3}, 25, Agreement::not_applicable, {1254, 81}},
-    {Source::seed_004, {1201, 3}, 25, Agreement::not_applicable, {1335, 54}},
-    {Source::seed_000, {1389, 3}, 37, Agreement::not_applicable, {1392, 58}},
-    {Source::seed_003, {1389, 3}, 27, Agreement::not_applicable, {1450, 15}},
-    {Source::seed_004, {1389, 3}, 26, Agreement::not_applicable, {1465, 58}},
-    {Source::seed_000, {1523, 3}, 38, Agreement::agrees, {0, 0}},
-    {Source::seed_001, {1523, 3}, 33, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {1523, 3}, 37, Agreement::agrees, {0, 0}},
-    {Source::seed_003, {1523, 3}, 28, Agreement::partial, {1526, 76}},
-    {Source::seed_004, {1523, 3}, 27, Agreement::agrees, {0, 0}},
-    {Source::seed_000, {1602, 3}, 39, Agreement::agrees, {0, 0}},
-    {Source::seed_001, {1602, 3}, 34, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {1602, 3}, 38, Agreement::agrees, {0, 0}},
-    {Source::seed_003, {1602, 3}, 29, Agreement::partial, {1605, 59}},
-    {Source::seed_004, {1602, 3}, 28, Agreement::agrees, {0, 0}},
-    {Source::seed_000, {1664, 3}, 40, Agreement::agrees, {0, 0}},
-    {Source::seed_001, {1664, 3}, 35, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {1664, 3}, 39, Agreement::agrees, {0, 0}},
-    {Source::seed_003, {1664, 3}, 30, Agreement::agrees, {0, 0}},
-    {Source::seed_004, {1664, 3}, 29, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {1667, 3}, 40, Agreement::agrees, {0, 0}},
-    {Source::seed_004, {1667, 3}, 30, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {1670, 3}, 41, Agreement::partial, {1673, 76}},
-    {Source::seed_004, {1670, 3}, 31, Agreement::partial, {1673, 76}},
-    {Source::seed_004, {1749, 3}, 32, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {1752, 3}, 42, Agreement::agrees, {0, 0}},
-    {Source::seed_004, {1752, 3}, 33, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {1755, 3}, 43, Agreement::agrees, {0, 0}},
-    {Source::seed_004, {1755, 3}, 34, Agreement::agrees, {0, 0}},
-    {Source::seed_000, {1758, 3}, 41, Agreement::not_applicable, {1761, 57}},
-    {Source::seed_003, {1818, 3}, 31, Agreement::not_applicable, {1821, 56}},
-    {Source::seed_004, {1818, 3}, 35, Agreement::not_applicable, {1877, 51}},
-    {Source::seed_000, {1928, 3}, 46, Agreement::agrees, {0, 0}},
-    {Source::seed_001, {1928, 3}, 36, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {1928, 3}, 47, Agreement::agrees, {0, 0}},
-    {Source::seed_003, {1928, 3}, 32, Agreement::partial, {1931, 78}},
-    {Source::seed_004, {1928, 3}, 36, Agreement::agrees, {0, 0}},
-    {Source::seed_000, {2009, 3}, 47, Agreement::agrees, {0, 0}},
-    {Source::seed_001, {2009, 3}, 37, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {2009, 3}, 48, Agreement::agrees, {0, 0}},
-    {Source::seed_003, {2009, 3}, 33, Agreement::partial, {2012, 79}},
-    {Source::seed_004, {2009, 3}, 37, Agreement::agrees, {0, 0}},
-    {Source::seed_000, {179, 3}, 48, Agreement::agrees, {0, 0}},
-    {Source::seed_001, {179, 3}, 38, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {179, 3}, 49, Agreement::agrees, {0, 0}},
-    {Source::seed_003, {179, 3}, 34, Agreement::agrees, {0, 0}},
-    {Source::seed_004, {179, 3}, 38, Agreement::agrees, {0, 0}},
-    {Source::seed_000, {2091, 3}, 49, Agreement::agrees, {0, 0}},
-    {Source::seed_001, {2091, 3}, 39, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {2091, 3}, 50, Agreement::agrees, {0, 0}},
-    {Source::seed_003, {2091, 3}, 35, Agreement::partial, {2094, 63}},
-    {Source::seed_004, {2091, 3}, 39, Agreement::agrees, {0, 0}},
-    {Source::seed_000, {2157, 3}, 50, Agreement::agrees, {0, 0}},
-    {Source::seed_001, {2157, 3}, 40, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {2157, 3}, 51, Agreement::agrees, {0, 0}},
-    {Source::seed_003, {2157, 3}, 37, Agreement::agrees, {0, 0}},
-    {Source::seed_004, {2157, 3}, 40, Agreement::agrees, {0, 0}},
-    {Source::seed_000, {2160, 7}, 51, Agreement::not_applicable, {2167, 72}},
-    {Source::seed_002, {2160, 3}, 52, Agreement::not_applicable, {2239, 36}},
-    {Source::seed_003, {2160, 7}, 38, Agreement::not_applicable, {2275, 24}},
-    {Source::seed_004, {2160, 3}, 41, Agreement::not_applicable, {2239, 36}},
-    {Source::seed_000, {2160, 7}, 51, Agreement::not_applicable, {2167, 72}},
-    {Source::seed_003, {2160, 7}, 38, Agreement::not_applicable, {2275, 24}},
-    {Source::seed_004, {2164, 3}, 42, Agreement::not_applicable, {2299, 27}},
-    {Source::seed_000, {182, 3}, 52, Agreement::not_applicable, {2326, 51}},
-    {Source::seed_002, {182, 3}, 53, Agreement::not_applicable, {2377, 41}},
-    {Source::seed_003, {182, 3}, 39, Agreement::not_applicable, {2418, 43}},
-    {Source::seed_004, {182, 3}, 43, Agreement::not_applicable, {2377, 41}},
-    {Source::seed_000, {2461, 3}, 53, Agreement::not_applicable, {2464, 49}},
-    {Source::seed_003, {2461, 3}, 40, Agreement::not_applicable, {2513, 68}},
-    {Source::seed_004, {2461, 3}, 44, Agreement::not_applicable, {2581, 38}},
-    {Source::seed_000, {2619, 3}, 54, Agreement::not_applicable, {2622, 39}},
-    {Source::seed_000, {2661, 3}, 55, Agreement::not_applicable, {2664, 38}},
-    {Source::seed_002, {2661, 3}, 54, Agreement::not_applicable, {2664, 38}},
-    {Source::seed_004, {2661, 3}, 45, Agreement::not_applicable, {2664, 38}},
-    {Source::seed_000, {2702, 3}, 56, Agreement::not_applicable, {2705, 37}},
-    {Source::seed_000, {2742, 3}, 57, Agreement::not_applicable, {2745, 43}},
-    {Source::seed_002, {2742, 3}, 55, Agreement::not_applicable, {2788, 33}},
-    {Source::seed_004, {2742, 3}, 46, Agreement::not_applicable, {2788, 33}},
-    {Source::seed_000, {2821, 3}, 58, Agreement::conflicts, {2824, 69}},
-    {Source::seed_002, {2821, 3}, 56, Agreement::partial, {2893, 26}},
-    {Source::seed_004, {2821, 3}, 47, Agreement::partial, {2893, 26}},
-    {Source::seed_000, {2919, 3}, 59, Agreement::not_applicable, {489, 37}},
-    {Source::seed_002, {2919, 3}, 57, Agreement::not_applicable, {489, 37}},
-    {Source::seed_004, {2919, 3}, 48, Agreement::not_applicable, {489, 37}},
-    {Source::seed_000, {2922, 3}, 60, Agreement::not_applicable, {2925, 58}},
-    {Source::seed_002, {2922, 3}, 58, Agreement::not_applicable, {2983, 35}},
-    {Source::seed_003, {2922, 3}, 41, Agreement::not_applicable, {3018, 54}},
-    {Source::seed_004, {2922, 3}, 49, Agreement::not_applicable, {2983, 35}},
-    {Source::seed_000, {1665, 3}, 61, Agreement::not_applicable, {3072, 62}},
-    {Source::seed_000, {3134, 3}, 62, Agreement::conflicts, {3137, 69}},
-    {Source::seed_002, {3134, 3}, 60, Agreement::agrees, {0, 0}},
-    {Source::seed_003, {3134, 3}, 42, Agreement::partial, {3206, 68}},
-    {Source::seed_004, {3134, 3}, 50, Agreement::agrees, {0, 0}},
-    {Source::seed_000, {3274, 3}, 63, Agreement::not_applicable, {3277, 23}},
-    {Source::seed_002, {3274, 3}, 61, Agreement::not_applicable, {3277, 23}},
-    {Source::seed_004, {3274, 3}, 51, Agreement::not_applicable, {3277, 23}},
-    {Source::seed_000, {3300, 3}, 64, Agreement::not_applicable, {3303, 44}},
-    {Source::seed_000, {240, 3}, 65, Agreement::not_applicable, {3347, 50}},
-    {Source::seed_002, {240, 3}, 62, Agreement::not_applicable, {3347, 50}},
-    {Source::seed_004, {240, 3}, 52, Agreement::not_applicable, {3347, 50}},
-    {Source::seed_000, {1668, 3}, 66, Agreement::conflicts, {3397, 22}},
-    {Source::seed_002, {1668, 3}, 63, Agreement::partial, {3419, 47}},
-    {Source::seed_004, {1668, 3}, 53, Agreement::partial, {3419, 47}},
-    {Source::seed_000, {3466, 3}, 67, Agreement::conflicts, {3469, 74}},
-    {Source::seed_002, {3466, 3}, 64, Agreement::partial, {3543, 68}},
-    {Source::seed_004, {3466, 3}, 54, Agreement::partial, {3543, 68}},
-    {Source::seed_002, {3611, 3}, 65, Agreement::agrees, {0, 0}},
-    {Source::seed_004, {3611, 3}, 55, Agreement::agrees, {0, 0}},
-    {Source::seed_000, {3614, 3}, 68, Agreement::not_applicable, {3617, 47}},
-    {Source::seed_002, {3614, 3}, 66, Agreement::not_applicable, {3664, 35}},
-    {Source::seed_004, {3614, 3}, 56, Agreement::not_applicable, {3664, 35}},
-    {Source::seed_000, {3699, 3}, 69, Agreement::not_applicable, {3702, 30}},
-    {Source::seed_002, {3699, 3}, 67, Agreement::not_applicable, {3732, 31}},
-    {Source::seed_003, {3699, 3}, 43, Agreement::not_applicable, {3763, 53}},
-    {Source::seed_004, {3699, 3}, 57, Agreement::not_applicable, {3732, 31}},
-    {Source::seed_000, {247, 3}, 70, Agreement::not_applicable, {3816, 22}},
-    {Source::seed_002, {247, 3}, 68, Agreement::not_applicable, {3816, 22}},
-    {Source::seed_004, {247, 3}, 58, Agreement::not_applicable, {3816, 22}},
-    {Source::seed_000, {243, 3}, 71, Agreement::not_applicable, {3838, 41}},
-    {Source::seed_002, {243, 3}, 69, Agreement::not_applicable, {3838, 41}},
-    {Source::seed_004, {243, 3}, 59, Agreement::not_applicable, {3838, 41}},
-    {Source::seed_000, {3879, 3}, 72, Agreement::not_applicable, {3882, 28}},
-    {Source::seed_000, {3910, 3}, 73, Agreement::not_applicable, {3913, 66}},
-    {Source::seed_002, {3910, 3}, 70, Agreement::not_applicable, {3979, 22}},
-    {Source::seed_004, {3910, 3}, 60, Agreement::not_applicable, {3979, 22}},
-    {Source::seed_000, {4001, 3}, 74, Agreement::not_applicable, {4004, 36}},
-    {Source::seed_002, {4001, 3}, 71, Agreement::not_applicable, {4040, 18}},
-    {Source::seed_004, {4001, 3}, 61, Agreement::not_applicable, {4040, 18}},
-    {Source::seed_000, {4058, 3}, 75, Agreement::not_applicable, {4061, 30}},
-    {Source::seed_000, {4091, 3}, 76, Agreement::partial, {4094, 70}},
-    {Source::seed_001, {4091, 3}, 41, Agreement::partial, {4164, 56}},
-    {Source::seed_002, {4091, 3}, 72, Agreement::agrees, {0, 0}},
-    {Source::seed_003, {4091, 3}, 44, Agreement::partial, {4220, 56}},
-    {Source::seed_004, {4091, 3}, 62, Agreement::agrees, {0, 0}},
-    {Source::seed_000, {4276, 3}, 77, Agreement::agrees, {0, 0}},
-    {Source::seed_001, {4276, 3}, 42, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {4276, 3}, 73, Agreement::agrees, {0, 0}},
-    {Source::seed_003, {4276, 3}, 45, Agreement::conflicts, {4279, 51}},
-    {Source::seed_004, {4276, 3}, 63, Agreement::agrees, {0, 0}},
-    {Source::seed_000, {4330, 3}, 78, Agreement::partial, {4333, 76}},
-    {Source::seed_001, {4330, 3}, 43, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {4330, 3}, 74, Agreement::agrees, {0, 0}},
-    {Source::seed_003, {4330, 3}, 46, Agreement::agrees, {0, 0}},
-    {Source::seed_004, {4330, 3}, 64, Agreement::agrees, {0, 0}},
-    {Source::seed_000, {4409, 3}, 79, Agreement::partial, {4412, 58}},
-    {Source::seed_001, {4409, 3}, 44, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {4409, 3}, 75, Agreement::agrees, {0, 0}},
-    {Source::seed_003, {4409, 3}, 49, Agreement::agrees, {0, 0}},
-    {Source::seed_004, {4409, 3}, 65, Agreement::agrees, {0, 0}},
-    {Source::seed_000, {246, 3}, 80, Agreement::agrees, {0, 0}},
-    {Source::seed_001, {246, 3}, 45, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {246, 3}, 76, Agreement::agrees, {0, 0}},
-    {Source::seed_003, {246, 3}, 50, Agreement::partial, {4470, 65}},
-    {Source::seed_004, {246, 3}, 66, Agreement::agrees, {0, 0}},
-    {Source::seed_000, {4535, 3}, 81, Agreement::conflicts, {4538, 29}},
-    {Source::seed_004, {4535, 3}, 67, Agreement::conflicts, {4538, 29}},
-    {Source::seed_004, {4567, 3}, 68, Agreement::conflicts, {4570, 49}},
-    {Source::seed_000, {4619, 3}, 82, Agreement::not_applicable, {4622, 47}},
-    {Source::seed_000, {4669, 3}, 83, Agreement::not_applicable, {4672, 79}},
-    {Source::seed_000, {4751, 3}, 84, Agreement::not_applicable, {4754, 41}},
-    {Source::seed_000, {4795, 3}, 85, Agreement::not_applicable, {4798, 47}},
-    {Source::seed_000, {4845, 3}, 86, Agreement::not_applicable, {4848, 46}},
-    {Source::seed_000, {4894, 3}, 87, Agreement::not_applicable, {4897, 32}},
-    {Source::seed_000, {4929, 3}, 88, Agreement::not_applicable, {4932, 57}},
-    {Source::seed_000, {4989, 3}, 89, Agreement::not_applicable, {4992, 37}},
+    {Source::turbosmtp_table, {0, 3}, 6, Agreement::not_applicable, {3, 42}},
+    {Source::courier_code_list, {0, 3}, 13, Agreement::not_applicable, {45, 24}},
+    {Source::turbosmtp_table, {69, 3}, 7, Agreement::not_applicable, {72, 51}},
+    {Source::courier_code_list, {69, 3}, 14, Agreement::not_applicable, {123, 43}},
+    {Source::salesforce_ndr_reference, {166, 3}, 17, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {166, 3}, 19, Agreement::agrees, {0, 0}},
+    {Source::turbosmtp_table, {166, 3}, 8, Agreement::agrees, {0, 0}},
+    {Source::salesforce_ndr_reference, {169, 3}, 18, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {169, 3}, 20, Agreement::agrees, {0, 0}},
+    {Source::turbosmtp_table, {169, 3}, 9, Agreement::agrees, {0, 0}},
+    {Source::salesforce_ndr_reference, {172, 3}, 19, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {172, 3}, 21, Agreement::agrees, {0, 0}},
+    {Source::turbosmtp_table, {172, 3}, 10, Agreement::agrees, {0, 0}},
+    {Source::salesforce_ndr_reference, {175, 3}, 20, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {175, 3}, 22, Agreement::agrees, {0, 0}},
+    {Source::turbosmtp_table, {175, 3}, 11, Agreement::agrees, {0, 0}},
+    {Source::courier_code_list, {175, 3}, 15, Agreement::agrees, {0, 0}},
+    {Source::salesforce_ndr_reference, {178, 3}, 21, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {178, 3}, 23, Agreement::agrees, {0, 0}},
+    {Source::turbosmtp_table, {178, 3}, 12, Agreement::agrees, {0, 0}},
+    {Source::courier_code_list, {178, 3}, 16, Agreement::agrees, {0, 0}},
+    {Source::salesforce_ndr_reference, {181, 3}, 22, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {181, 3}, 24, Agreement::agrees, {0, 0}},
+    {Source::turbosmtp_table, {181, 3}, 13, Agreement::agrees, {0, 0}},
+    {Source::salesforce_ndr_reference, {184, 3}, 23, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {184, 3}, 25, Agreement::partial, {187, 52}},
+    {Source::turbosmtp_table, {184, 3}, 14, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {239, 3}, 26, Agreement::agrees, {0, 0}},
+    {Source::salesforce_ndr_reference, {242, 3}, 24, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {242, 3}, 30, Agreement::agrees, {0, 0}},
+    {Source::turbosmtp_table, {242, 3}, 16, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {245, 3}, 31, Agreement::agrees, {0, 0}},
+    {Source::turbosmtp_table, {248, 3}, 17, Agreement::not_applicable, {251, 57}},
+    {Source::courier_code_list, {248, 3}, 17, Agreement::not_applicable, {308, 53}},
+    {Source::salesforce_ndr_reference, {361, 3}, 29, Agreement::agrees, {0, 0}},
+    {Source::salesforce_email_log_codes, {361, 3}, 32, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {361, 3}, 35, Agreement::agrees, {0, 0}},
+    {Source::turbosmtp_table, {361, 3}, 18, Agreement::agrees, {0, 0}},
+    {Source::courier_code_list, {361, 3}, 18, Agreement::agrees, {0, 0}},
+    {Source::salesforce_ndr_reference, {171, 3}, 30, Agreement::not_applicable, {364, 82}},
+    {Source::turbosmtp_table, {171, 3}, 19, Agreement::not_applicable, {446, 43}},
+    {Source::courier_code_list, {171, 3}, 19, Agreement::not_applicable, {489, 37}},
+    {Source::salesforce_ndr_reference, {526, 3}, 31, Agreement::not_applicable, {529, 74}},
+    {Source::turbosmtp_table, {526, 3}, 20, Agreement::not_applicable, {603, 34}},
+    {Source::courier_code_list, {526, 3}, 20, Agreement::not_applicable, {637, 37}},
+    {Source::salesforce_ndr_reference, {674, 3}, 32, Agreement::conflicts, {677, 42}},
+    {Source::esp_code_list, {674, 3}, 36, Agreement::conflicts, {719, 61}},
+    {Source::turbosmtp_table, {674, 3}, 21, Agreement::conflicts, {780, 56}},
+    {Source::courier_code_list, {674, 3}, 21, Agreement::conflicts, {719, 61}},
+    {Source::salesforce_ndr_reference, {836, 3}, 33, Agreement::not_applicable, {839, 71}},
+    {Source::turbosmtp_table, {836, 3}, 22, Agreement::not_applicable, {910, 37}},
+    {Source::courier_code_list, {836, 3}, 22, Agreement::not_applicable, {947, 64}},
+    {Source::salesforce_ndr_reference, {1011, 3}, 34, Agreement::not_applicable, {1014, 46}},
+    {Source::turbosmtp_table, {1011, 3}, 23, Agreement::not_applicable, {1060, 42}},
+    {Source::courier_code_list, {1011, 3}, 23, Agreement::not_applicable, {1014, 46}},
+    {Source::salesforce_ndr_reference, {1102, 3}, 35, Agreement::not_applicable, {1105, 51}},
+    {Source::turbosmtp_table, {1102, 3}, 24, Agreement::not_applicable, {1156, 45}},
+    {Source::courier_code_list, {1102, 3}, 24, Agreement::not_applicable, {1105, 51}},
+    {Source::salesforce_ndr_reference, {1201, 3}, 36, Agreement::not_applicable, {1204, 50}},
+    {Source::turbosmtp_table, {1201, 3}, 25, Agreement::not_applicable, {1254, 81}},
+    {Source::courier_code_list, {1201, 3}, 25, Agreement::not_applicable, {1335, 54}},
+    {Source::salesforce_ndr_reference, {1389, 3}, 37, Agreement::not_applicable, {1392, 58}},
+    {Source::turbosmtp_table, {1389, 3}, 27, Agreement::not_applicable, {1450, 15}},
+    {Source::courier_code_list, {1389, 3}, 26, Agreement::not_applicable, {1465, 58}},
+    {Source::salesforce_ndr_reference, {1523, 3}, 38, Agreement::agrees, {0, 0}},
+    {Source::salesforce_email_log_codes, {1523, 3}, 33, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {1523, 3}, 37, Agreement::agrees, {0, 0}},
+    {Source::turbosmtp_table, {1523, 3}, 28, Agreement::partial, {1526, 76}},
+    {Source::courier_code_list, {1523, 3}, 27, Agreement::agrees, {0, 0}},
+    {Source::salesforce_ndr_reference, {1602, 3}, 39, Agreement::agrees, {0, 0}},
+    {Source::salesforce_email_log_codes, {1602, 3}, 34, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {1602, 3}, 38, Agreement::agrees, {0, 0}},
+    {Source::turbosmtp_table, {1602, 3}, 29, Agreement::partial, {1605, 59}},
+    {Source::courier_code_list, {1602, 3}, 28, Agreement::agrees, {0, 0}},
+    {Source::salesforce_ndr_reference, {1664, 3}, 40, Agreement::agrees, {0, 0}},
+    {Source::salesforce_email_log_codes, {1664, 3}, 35, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {1664, 3}, 39, Agreement::agrees, {0, 0}},
+    {Source::turbosmtp_table, {1664, 3}, 30, Agreement::agrees, {0, 0}},
+    {Source::courier_code_list, {1664, 3}, 29, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {1667, 3}, 40, Agreement::agrees, {0, 0}},
+    {Source::courier_code_list, {1667, 3}, 30, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {1670, 3}, 41, Agreement::partial, {1673, 76}},
+    {Source::courier_code_list, {1670, 3}, 31, Agreement::partial, {1673, 76}},
+    {Source::courier_code_list, {1749, 3}, 32, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {1752, 3}, 42, Agreement::agrees, {0, 0}},
+    {Source::courier_code_list, {1752, 3}, 33, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {1755, 3}, 43, Agreement::agrees, {0, 0}},
+    {Source::courier_code_list, {1755, 3}, 34, Agreement::agrees, {0, 0}},
+    {Source::salesforce_ndr_reference, {1758, 3}, 41, Agreement::not_applicable, {1761, 57}},
+    {Source::turbosmtp_table, {1818, 3}, 31, Agreement::not_applicable, {1821, 56}},
+    {Source::courier_code_list, {1818, 3}, 35, Agreement::not_applicable, {1877, 51}},
+    {Source::salesforce_ndr_reference, {1928, 3}, 46, Agreement::agrees, {0, 0}},
+    {Source::salesforce_email_log_codes, {1928, 3}, 36, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {1928, 3}, 47, Agreement::agrees, {0, 0}},
+    {Source::turbosmtp_table, {1928, 3}, 32, Agreement::partial, {1931, 78}},
+    {Source::courier_code_list, {1928, 3}, 36, Agreement::agrees, {0, 0}},
+    {Source::salesforce_ndr_reference, {2009, 3}, 47, Agreement::agrees, {0, 0}},
+    {Source::salesforce_email_log_codes, {2009, 3}, 37, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {2009, 3}, 48, Agreement::agrees, {0, 0}},
+    {Source::turbosmtp_table, {2009, 3}, 33, Agreement::partial, {2012, 79}},
+    {Source::courier_code_list, {2009, 3}, 37, Agreement::agrees, {0, 0}},
+    {Source::salesforce_ndr_reference, {179, 3}, 48, Agreement::agrees, {0, 0}},
+    {Source::salesforce_email_log_codes, {179, 3}, 38, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {179, 3}, 49, Agreement::agrees, {0, 0}},
+    {Source::turbosmtp_table, {179, 3}, 34, Agreement::agrees, {0, 0}},
+    {Source::courier_code_list, {179, 3}, 38, Agreement::agrees, {0, 0}},
+    {Source::salesforce_ndr_reference, {2091, 3}, 49, Agreement::agrees, {0, 0}},
+    {Source::salesforce_email_log_codes, {2091, 3}, 39, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {2091, 3}, 50, Agreement::agrees, {0, 0}},
+    {Source::turbosmtp_table, {2091, 3}, 35, Agreement::partial, {2094, 63}},
+    {Source::courier_code_list, {2091, 3}, 39, Agreement::agrees, {0, 0}},
+    {Source::salesforce_ndr_reference, {2157, 3}, 50, Agreement::agrees, {0, 0}},
+    {Source::salesforce_email_log_codes, {2157, 3}, 40, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {2157, 3}, 51, Agreement::agrees, {0, 0}},
+    {Source::turbosmtp_table, {2157, 3}, 37, Agreement::agrees, {0, 0}},
+    {Source::courier_code_list, {2157, 3}, 40, Agreement::agrees, {0, 0}},
+    {Source::salesforce_ndr_reference, {2160, 7}, 51, Agreement::not_applicable, {2167, 72}},
+    {Source::esp_code_list, {2160, 3}, 52, Agreement::not_applicable, {2239, 36}},
+    {Source::turbosmtp_table, {2160, 7}, 38, Agreement::not_applicable, {2275, 24}},
+    {Source::courier_code_list, {2160, 3}, 41, Agreement::not_applicable, {2239, 36}},
+    {Source::salesforce_ndr_reference, {2160, 7}, 51, Agreement::not_applicable, {2167, 72}},
+    {Source::turbosmtp_table, {2160, 7}, 38, Agreement::not_applicable, {2275, 24}},
+    {Source::courier_code_list, {2164, 3}, 42, Agreement::not_applicable, {2299, 27}},
+    {Source::salesforce_ndr_reference, {182, 3}, 52, Agreement::not_applicable, {2326, 51}},
+    {Source::esp_code_list, {182, 3}, 53, Agreement::not_applicable, {2377, 41}},
+    {Source::turbosmtp_table, {182, 3}, 39, Agreement::not_applicable, {2418, 43}},
+    {Source::courier_code_list, {182, 3}, 43, Agreement::not_applicable, {2377, 41}},
+    {Source::salesforce_ndr_reference, {2461, 3}, 53, Agreement::not_applicable, {2464, 49}},
+    {Source::turbosmtp_table, {2461, 3}, 40, Agreement::not_applicable, {2513, 68}},
+    {Source::courier_code_list, {2461, 3}, 44, Agreement::not_applicable, {2581, 38}},
+    {Source::salesforce_ndr_reference, {2619, 3}, 54, Agreement::not_applicable, {2622, 39}},
+    {Source::salesforce_ndr_reference, {2661, 3}, 55, Agreement::not_applicable, {2664, 38}},
+    {Source::esp_code_list, {2661, 3}, 54, Agreement::not_applicable, {2664, 38}},
+    {Source::courier_code_list, {2661, 3}, 45, Agreement::not_applicable, {2664, 38}},
+    {Source::salesforce_ndr_reference, {2702, 3}, 56, Agreement::not_applicable, {2705, 37}},
+    {Source::salesforce_ndr_reference, {2742, 3}, 57, Agreement::not_applicable, {2745, 43}},
+    {Source::esp_code_list, {2742, 3}, 55, Agreement::not_applicable, {2788, 33}},
+    {Source::courier_code_list, {2742, 3}, 46, Agreement::not_applicable, {2788, 33}},
+    {Source::salesforce_ndr_reference, {2821, 3}, 58, Agreement::conflicts, {2824, 69}},
+    {Source::esp_code_list, {2821, 3}, 56, Agreement::partial, {2893, 26}},
+    {Source::courier_code_list, {2821, 3}, 47, Agreement::partial, {2893, 26}},
+    {Source::salesforce_ndr_reference, {2919, 3}, 59, Agreement::not_applicable, {489, 37}},
+    {Source::esp_code_list, {2919, 3}, 57, Agreement::not_applicable, {489, 37}},
+    {Source::courier_code_list, {2919, 3}, 48, Agreement::not_applicable, {489, 37}},
+    {Source::salesforce_ndr_reference, {2922, 3}, 60, Agreement::not_applicable, {2925, 58}},
+    {Source::esp_code_list, {2922, 3}, 58, Agreement::not_applicable, {2983, 35}},
+    {Source::turbosmtp_table, {2922, 3}, 41, Agreement::not_applicable, {3018, 54}},
+    {Source::courier_code_list, {2922, 3}, 49, Agreement::not_applicable, {2983, 35}},
+    {Source::salesforce_ndr_reference, {1665, 3}, 61, Agreement::not_applicable, {3072, 62}},
+    {Source::salesforce_ndr_reference, {3134, 3}, 62, Agreement::conflicts, {3137, 69}},
+    {Source::esp_code_list, {3134, 3}, 60, Agreement::agrees, {0, 0}},
+    {Source::turbosmtp_table, {3134, 3}, 42, Agreement::partial, {3206, 68}},
+    {Source::courier_code_list, {3134, 3}, 50, Agreement::agrees, {0, 0}},
+    {Source::salesforce_ndr_reference, {3274, 3}, 63, Agreement::not_applicable, {3277, 23}},
+    {Source::esp_code_list, {3274, 3}, 61, Agreement::not_applicable, {3277, 23}},
+    {Source::courier_code_list, {3274, 3}, 51, Agreement::not_applicable, {3277, 23}},
+    {Source::salesforce_ndr_reference, {3300, 3}, 64, Agreement::not_applicable, {3303, 44}},
+    {Source::salesforce_ndr_reference, {240, 3}, 65, Agreement::not_applicable, {3347, 50}},
+    {Source::esp_code_list, {240, 3}, 62, Agreement::not_applicable, {3347, 50}},
+    {Source::courier_code_list, {240, 3}, 52, Agreement::not_applicable, {3347, 50}},
+    {Source::salesforce_ndr_reference, {1668, 3}, 66, Agreement::conflicts, {3397, 22}},
+    {Source::esp_code_list, {1668, 3}, 63, Agreement::partial, {3419, 47}},
+    {Source::courier_code_list, {1668, 3}, 53, Agreement::partial, {3419, 47}},
+    {Source::salesforce_ndr_reference, {3466, 3}, 67, Agreement::conflicts, {3469, 74}},
+    {Source::esp_code_list, {3466, 3}, 64, Agreement::partial, {3543, 68}},
+    {Source::courier_code_list, {3466, 3}, 54, Agreement::partial, {3543, 68}},
+    {Source::esp_code_list, {3611, 3}, 65, Agreement::agrees, {0, 0}},
+    {Source::courier_code_list, {3611, 3}, 55, Agreement::agrees, {0, 0}},
+    {Source::salesforce_ndr_reference, {3614, 3}, 68, Agreement::not_applicable, {3617, 47}},
+    {Source::esp_code_list, {3614, 3}, 66, Agreement::not_applicable, {3664, 35}},
+    {Source::courier_code_list, {3614, 3}, 56, Agreement::not_applicable, {3664, 35}},
+    {Source::salesforce_ndr_reference, {3699, 3}, 69, Agreement::not_applicable, {3702, 30}},
+    {Source::esp_code_list, {3699, 3}, 67, Agreement::not_applicable, {3732, 31}},
+    {Source::turbosmtp_table, {3699, 3}, 43, Agreement::not_applicable, {3763, 53}},
+    {Source::courier_code_list, {3699, 3}, 57, Agreement::not_applicable, {3732, 31}},
+    {Source::salesforce_ndr_reference, {247, 3}, 70, Agreement::not_applicable, {3816, 22}},
+    {Source::esp_code_list, {247, 3}, 68, Agreement::not_applicable, {3816, 22}},
+    {Source::courier_code_list, {247, 3}, 58, Agreement::not_applicable, {3816, 22}},
+    {Source::salesforce_ndr_reference, {243, 3}, 71, Agreement::not_applicable, {3838, 41}},
+    {Source::esp_code_list, {243, 3}, 69, Agreement::not_applicable, {3838, 41}},
+    {Source::courier_code_list, {243, 3}, 59, Agreement::not_applicable, {3838, 41}},
+    {Source::salesforce_ndr_reference, {3879, 3}, 72, Agreement::not_applicable, {3882, 28}},
+    {Source::salesforce_ndr_reference, {3910, 3}, 73, Agreement::not_applicable, {3913, 66}},
+    {Source::esp_code_list, {3910, 3}, 70, Agreement::not_applicable, {3979, 22}},
+    {Source::courier_code_list, {3910, 3}, 60, Agreement::not_applicable, {3979, 22}},
+    {Source::salesforce_ndr_reference, {4001, 3}, 74, Agreement::not_applicable, {4004, 36}},
+    {Source::esp_code_list, {4001, 3}, 71, Agreement::not_applicable, {4040, 18}},
+    {Source::courier_code_list, {4001, 3}, 61, Agreement::not_applicable, {4040, 18}},
+    {Source::salesforce_ndr_reference, {4058, 3}, 75, Agreement::not_applicable, {4061, 30}},
+    {Source::salesforce_ndr_reference, {4091, 3}, 76, Agreement::partial, {4094, 70}},
+    {Source::salesforce_email_log_codes, {4091, 3}, 41, Agreement::partial, {4164, 56}},
+    {Source::esp_code_list, {4091, 3}, 72, Agreement::agrees, {0, 0}},
+    {Source::turbosmtp_table, {4091, 3}, 44, Agreement::partial, {4220, 56}},
+    {Source::courier_code_list, {4091, 3}, 62, Agreement::agrees, {0, 0}},
+    {Source::salesforce_ndr_reference, {4276, 3}, 77, Agreement::agrees, {0, 0}},
+    {Source::salesforce_email_log_codes, {4276, 3}, 42, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {4276, 3}, 73, Agreement::agrees, {0, 0}},
+    {Source::turbosmtp_table, {4276, 3}, 45, Agreement::conflicts, {4279, 51}},
+    {Source::courier_code_list, {4276, 3}, 63, Agreement::agrees, {0, 0}},
+    {Source::salesforce_ndr_reference, {4330, 3}, 78, Agreement::partial, {4333, 76}},
+    {Source::salesforce_email_log_codes, {4330, 3}, 43, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {4330, 3}, 74, Agreement::agrees, {0, 0}},
+    {Source::turbosmtp_table, {4330, 3}, 46, Agreement::agrees, {0, 0}},
+    {Source::courier_code_list, {4330, 3}, 64, Agreement::agrees, {0, 0}},
+    {Source::salesforce_ndr_reference, {4409, 3}, 79, Agreement::partial, {4412, 58}},
+    {Source::salesforce_email_log_codes, {4409, 3}, 44, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {4409, 3}, 75, Agreement::agrees, {0, 0}},
+    {Source::turbosmtp_table, {4409, 3}, 49, Agreement::agrees, {0, 0}},
+    {Source::courier_code_list, {4409, 3}, 65, Agreement::agrees, {0, 0}},
+    {Source::salesforce_ndr_reference, {246, 3}, 80, Agreement::agrees, {0, 0}},
+    {Source::salesforce_email_log_codes, {246, 3}, 45, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {246, 3}, 76, Agreement::agrees, {0, 0}},
+    {Source::turbosmtp_table, {246, 3}, 50, Agreement::partial, {4470, 65}},
+    {Source::courier_code_list, {246, 3}, 66, Agreement::agrees, {0, 0}},
+    {Source::salesforce_ndr_reference, {4535, 3}, 81, Agreement::conflicts, {4538, 29}},
+    {Source::courier_code_list, {4535, 3}, 67, Agreement::conflicts, {4538, 29}},
+    {Source::courier_code_list, {4567, 3}, 68, Agreement::conflicts, {4570, 49}},
+    {Source::salesforce_ndr_reference, {4619, 3}, 82, Agreement::not_applicable, {4622, 47}},
+    {Source::salesforce_ndr_reference, {4669, 3}, 83, Agreement::not_applicable, {4672, 79}},
+    {Source::salesforce_ndr_reference, {4751, 3}, 84, Agreement::not_applicable, {4754, 41}},
+    {Source::salesforce_ndr_reference, {4795, 3}, 85, Agreement::not_applicable, {4798, 47}},
+    {Source::salesforce_ndr_reference, {4845, 3}, 86, Agreement::not_applicable, {4848, 46}},
+    {Source::salesforce_ndr_reference, {4894, 3}, 87, Agreement::not_applicable, {4897, 32}},
+    {Source::salesforce_ndr_reference, {4929, 3}, 88, Agreement::not_applicable, {4932, 57}},
+    {Source::salesforce_ndr_reference, {4989, 3}, 89, Agreement::not_applicable, {4992, 37}},
 };
 
 inline constexpr SourceClaim status_claims[] = {
-    {Source::seed_001, {5029, 5}, 51, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {5029, 5}, 93, Agreement::agrees, {0, 0}},
-    {Source::seed_001, {5034, 5}, 52, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {5034, 5}, 94, Agreement::agrees, {0, 0}},
-    {Source::seed_001, {5039, 5}, 53, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {5039, 5}, 95, Agreement::agrees, {0, 0}},
-    {Source::seed_001, {5044, 5}, 54, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {5044, 5}, 96, Agreement::agrees, {0, 0}},
-    {Source::seed_001, {5049, 5}, 55, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {5049, 5}, 97, Agreement::agrees, {0, 0}},
-    {Source::seed_001, {5054, 5}, 56, Agreement::partial, {5059, 53}},
-    {Source::seed_002, {5054, 5}, 98, Agreement::partial, {5059, 53}},
-    {Source::seed_001, {5112, 5}, 57, Agreement::partial, {5117, 37}},
-    {Source::seed_002, {5112, 5}, 99, Agreement::partial, {5117, 37}},
-    {Source::seed_001, {5154, 5}, 58, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {5154, 5}, 100, Agreement::agrees, {0, 0}},
-    {Source::seed_001, {5159, 5}, 59, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {5159, 5}, 101, Agreement::agrees, {0, 0}},
-    {Source::seed_001, {5164, 5}, 60, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {5164, 5}, 105, Agreement::agrees, {0, 0}},
-    {Source::seed_001, {5169, 5}, 61, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {5174, 5}, 80, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {5169, 5}, 106, Agreement::agrees, {0, 0}},
-    {Source::seed_001, {5179, 5}, 62, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {5179, 5}, 107, Agreement::agrees, {0, 0}},
-    {Source::seed_001, {5184, 5}, 63, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {5184, 5}, 108, Agreement::agrees, {0, 0}},
-    {Source::seed_001, {5189, 5}, 64, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {5189, 5}, 109, Agreement::partial, {5194, 44}},
-    {Source::seed_001, {5238, 5}, 65, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {5238, 5}, 113, Agreement::agrees, {0, 0}},
-    {Source::seed_001, {5243, 5}, 66, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {5243, 5}, 114, Agreement::agrees, {0, 0}},
-    {Source::seed_001, {5248, 5}, 67, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {5248, 5}, 115, Agreement::agrees, {0, 0}},
-    {Source::seed_001, {5253, 5}, 68, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {5253, 5}, 117, Agreement::agrees, {0, 0}},
-    {Source::seed_001, {5258, 5}, 69, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {5258, 5}, 118, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {5263, 5}, 119, Agreement::agrees, {0, 0}},
-    {Source::seed_001, {5268, 5}, 70, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {5268, 5}, 123, Agreement::agrees, {0, 0}},
-    {Source::seed_001, {5273, 5}, 71, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {5273, 5}, 124, Agreement::agrees, {0, 0}},
-    {Source::seed_001, {5278, 5}, 72, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {5278, 5}, 125, Agreement::agrees, {0, 0}},
-    {Source::seed_001, {5283, 5}, 73, Agreement::partial, {5288, 47}},
-    {Source::seed_002, {5283, 5}, 126, Agreement::partial, {5288, 47}},
-    {Source::seed_001, {5335, 5}, 74, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {5335, 5}, 127, Agreement::agrees, {0, 0}},
-    {Source::seed_001, {5340, 5}, 75, Agreement::partial, {5345, 43}},
-    {Source::seed_002, {5340, 5}, 128, Agreement::partial, {5345, 43}},
-    {Source::seed_001, {5388, 5}, 76, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {5388, 5}, 129, Agreement::agrees, {0, 0}},
-    {Source::seed_001, {5393, 5}, 77, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {5393, 5}, 130, Agreement::agrees, {0, 0}},
-    {Source::seed_001, {5398, 5}, 78, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {5398, 5}, 134, Agreement::agrees, {0, 0}},
-    {Source::seed_001, {5403, 5}, 79, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {5403, 5}, 135, Agreement::agrees, {0, 0}},
-    {Source::seed_001, {5408, 5}, 80, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {5408, 5}, 136, Agreement::agrees, {0, 0}},
-    {Source::seed_001, {5413, 5}, 81, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {5413, 5}, 137, Agreement::agrees, {0, 0}},
-    {Source::seed_001, {5418, 5}, 82, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {5418, 5}, 138, Agreement::agrees, {0, 0}},
-    {Source::seed_001, {5423, 5}, 83, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {5423, 5}, 139, Agreement::agrees, {0, 0}},
-    {Source::seed_001, {5428, 5}, 84, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {5428, 5}, 143, Agreement::agrees, {0, 0}},
-    {Source::seed_001, {5433, 5}, 85, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {5433, 5}, 144, Agreement::agrees, {0, 0}},
-    {Source::seed_001, {5438, 5}, 86, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {5438, 5}, 145, Agreement::agrees, {0, 0}},
-    {Source::seed_001, {5443, 5}, 87, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {5443, 5}, 146, Agreement::agrees, {0, 0}},
-    {Source::seed_001, {5448, 5}, 88, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {5448, 5}, 147, Agreement::agrees, {0, 0}},
-    {Source::seed_001, {5453, 5}, 89, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {5453, 5}, 149, Agreement::agrees, {0, 0}},
-    {Source::seed_001, {5458, 5}, 90, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {5458, 5}, 153, Agreement::agrees, {0, 0}},
-    {Source::seed_001, {5463, 5}, 91, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {5463, 5}, 154, Agreement::agrees, {0, 0}},
-    {Source::seed_001, {5468, 5}, 92, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {5468, 5}, 155, Agreement::agrees, {0, 0}},
-    {Source::seed_001, {5473, 5}, 93, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {5473, 5}, 156, Agreement::agrees, {0, 0}},
-    {Source::seed_001, {5478, 5}, 94, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {5478, 5}, 157, Agreement::agrees, {0, 0}},
-    {Source::seed_001, {5483, 5}, 95, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {5483, 5}, 158, Agreement::agrees, {0, 0}},
-    {Source::seed_001, {5488, 5}, 96, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {5488, 5}, 159, Agreement::agrees, {0, 0}},
-    {Source::seed_001, {5493, 5}, 97, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {5493, 5}, 160, Agreement::agrees, {0, 0}},
+    {Source::salesforce_email_log_codes, {5029, 5}, 51, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {5029, 5}, 93, Agreement::agrees, {0, 0}},
+    {Source::salesforce_email_log_codes, {5034, 5}, 52, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {5034, 5}, 94, Agreement::agrees, {0, 0}},
+    {Source::salesforce_email_log_codes, {5039, 5}, 53, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {5039, 5}, 95, Agreement::agrees, {0, 0}},
+    {Source::salesforce_email_log_codes, {5044, 5}, 54, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {5044, 5}, 96, Agreement::agrees, {0, 0}},
+    {Source::salesforce_email_log_codes, {5049, 5}, 55, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {5049, 5}, 97, Agreement::agrees, {0, 0}},
+    {Source::salesforce_email_log_codes, {5054, 5}, 56, Agreement::partial, {5059, 53}},
+    {Source::esp_code_list, {5054, 5}, 98, Agreement::partial, {5059, 53}},
+    {Source::salesforce_email_log_codes, {5112, 5}, 57, Agreement::partial, {5117, 37}},
+    {Source::esp_code_list, {5112, 5}, 99, Agreement::partial, {5117, 37}},
+    {Source::salesforce_email_log_codes, {5154, 5}, 58, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {5154, 5}, 100, Agreement::agrees, {0, 0}},
+    {Source::salesforce_email_log_codes, {5159, 5}, 59, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {5159, 5}, 101, Agreement::agrees, {0, 0}},
+    {Source::salesforce_email_log_codes, {5164, 5}, 60, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {5164, 5}, 105, Agreement::agrees, {0, 0}},
+    {Source::salesforce_email_log_codes, {5169, 5}, 61, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {5174, 5}, 80, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {5169, 5}, 106, Agreement::agrees, {0, 0}},
+    {Source::salesforce_email_log_codes, {5179, 5}, 62, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {5179, 5}, 107, Agreement::agrees, {0, 0}},
+    {Source::salesforce_email_log_codes, {5184, 5}, 63, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {5184, 5}, 108, Agreement::agrees, {0, 0}},
+    {Source::salesforce_email_log_codes, {5189, 5}, 64, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {5189, 5}, 109, Agreement::partial, {5194, 44}},
+    {Source::salesforce_email_log_codes, {5238, 5}, 65, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {5238, 5}, 113, Agreement::agrees, {0, 0}},
+    {Source::salesforce_email_log_codes, {5243, 5}, 66, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {5243, 5}, 114, Agreement::agrees, {0, 0}},
+    {Source::salesforce_email_log_codes, {5248, 5}, 67, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {5248, 5}, 115, Agreement::agrees, {0, 0}},
+    {Source::salesforce_email_log_codes, {5253, 5}, 68, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {5253, 5}, 117, Agreement::agrees, {0, 0}},
+    {Source::salesforce_email_log_codes, {5258, 5}, 69, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {5258, 5}, 118, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {5263, 5}, 119, Agreement::agrees, {0, 0}},
+    {Source::salesforce_email_log_codes, {5268, 5}, 70, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {5268, 5}, 123, Agreement::agrees, {0, 0}},
+    {Source::salesforce_email_log_codes, {5273, 5}, 71, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {5273, 5}, 124, Agreement::agrees, {0, 0}},
+    {Source::salesforce_email_log_codes, {5278, 5}, 72, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {5278, 5}, 125, Agreement::agrees, {0, 0}},
+    {Source::salesforce_email_log_codes, {5283, 5}, 73, Agreement::partial, {5288, 47}},
+    {Source::esp_code_list, {5283, 5}, 126, Agreement::partial, {5288, 47}},
+    {Source::salesforce_email_log_codes, {5335, 5}, 74, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {5335, 5}, 127, Agreement::agrees, {0, 0}},
+    {Source::salesforce_email_log_codes, {5340, 5}, 75, Agreement::partial, {5345, 43}},
+    {Source::esp_code_list, {5340, 5}, 128, Agreement::partial, {5345, 43}},
+    {Source::salesforce_email_log_codes, {5388, 5}, 76, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {5388, 5}, 129, Agreement::agrees, {0, 0}},
+    {Source::salesforce_email_log_codes, {5393, 5}, 77, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {5393, 5}, 130, Agreement::agrees, {0, 0}},
+    {Source::salesforce_email_log_codes, {5398, 5}, 78, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {5398, 5}, 134, Agreement::agrees, {0, 0}},
+    {Source::salesforce_email_log_codes, {5403, 5}, 79, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {5403, 5}, 135, Agreement::agrees, {0, 0}},
+    {Source::salesforce_email_log_codes, {5408, 5}, 80, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {5408, 5}, 136, Agreement::agrees, {0, 0}},
+    {Source::salesforce_email_log_codes, {5413, 5}, 81, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {5413, 5}, 137, Agreement::agrees, {0, 0}},
+    {Source::salesforce_email_log_codes, {5418, 5}, 82, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {5418, 5}, 138, Agreement::agrees, {0, 0}},
+    {Source::salesforce_email_log_codes, {5423, 5}, 83, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {5423, 5}, 139, Agreement::agrees, {0, 0}},
+    {Source::salesforce_email_log_codes, {5428, 5}, 84, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {5428, 5}, 143, Agreement::agrees, {0, 0}},
+    {Source::salesforce_email_log_codes, {5433, 5}, 85, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {5433, 5}, 144, Agreement::agrees, {0, 0}},
+    {Source::salesforce_email_log_codes, {5438, 5}, 86, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {5438, 5}, 145, Agreement::agrees, {0, 0}},
+    {Source::salesforce_email_log_codes, {5443, 5}, 87, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {5443, 5}, 146, Agreement::agrees, {0, 0}},
+    {Source::salesforce_email_log_codes, {5448, 5}, 88, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {5448, 5}, 147, Agreement::agrees, {0, 0}},
+    {Source::salesforce_email_log_codes, {5453, 5}, 89, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {5453, 5}, 149, Agreement::agrees, {0, 0}},
+    {Source::salesforce_email_log_codes, {5458, 5}, 90, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {5458, 5}, 153, Agreement::agrees, {0, 0}},
+    {Source::salesforce_email_log_codes, {5463, 5}, 91, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {5463, 5}, 154, Agreement::agrees, {0, 0}},
+    {Source::salesforce_email_log_codes, {5468, 5}, 92, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {5468, 5}, 155, Agreement::agrees, {0, 0}},
+    {Source::salesforce_email_log_codes, {5473, 5}, 93, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {5473, 5}, 156, Agreement::agrees, {0, 0}},
+    {Source::salesforce_email_log_codes, {5478, 5}, 94, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {5478, 5}, 157, Agreement::agrees, {0, 0}},
+    {Source::salesforce_email_log_codes, {5483, 5}, 95, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {5483, 5}, 158, Agreement::agrees, {0, 0}},
+    {Source::salesforce_email_log_codes, {5488, 5}, 96, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {5488, 5}, 159, Agreement::agrees, {0, 0}},
+    {Source::salesforce_email_log_codes, {5493, 5}, 97, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {5493, 5}, 160, Agreement::agrees, {0, 0}},
 };
 
 inline constexpr SourceClaim class_claims[] = {
-    {Source::seed_001, {166, 1}, 11, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {166, 1}, 82, Agreement::agrees, {0, 0}},
-    {Source::seed_001, {171, 1}, 12, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {171, 1}, 83, Agreement::agrees, {0, 0}},
-    {Source::seed_001, {179, 1}, 13, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {179, 1}, 85, Agreement::agrees, {0, 0}},
+    {Source::salesforce_email_log_codes, {166, 1}, 11, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {166, 1}, 82, Agreement::agrees, {0, 0}},
+    {Source::salesforce_email_log_codes, {171, 1}, 12, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {171, 1}, 83, Agreement::agrees, {0, 0}},
+    {Source::salesforce_email_log_codes, {179, 1}, 13, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {179, 1}, 85, Agreement::agrees, {0, 0}},
 };
 
 inline constexpr ReplyMeaning reply_meanings[] = {
@@ -3907,10 +4197,10 @@ constexpr Remedy remedy(RemedyRef ref) noexcept { return Remedy{ref.actor, ref.r
 
 // The keys the tables are sorted by.
 constexpr std::uint32_t sort_key(const EnhancedStatusRecord& record) noexcept {
-  return record.subject * 1000U + record.detail;
+  return record.subject_number() * 1000U + record.detail();
 }
-constexpr std::uint32_t sort_key(const DotlessReading& reading) noexcept { return reading.vendor_code_; }
-constexpr std::uint32_t sort_key(const DerivationPairing& pairing) noexcept { return pairing.reply_; }
+constexpr std::uint32_t sort_key(const DotlessReading& reading) noexcept { return reading.vendor_code().value(); }
+constexpr std::uint32_t sort_key(const DerivationPairing& pairing) noexcept { return pairing.reply().value(); }
 
 // Binary search of a table sorted by sort_key(); nullptr if absent.
 template <typename T, std::size_t N>
@@ -3932,51 +4222,51 @@ constexpr const T* find_sorted(const T (&table)[N], std::uint32_t wanted) noexce
 }  // namespace detail
 
 // The accessors of the table rows (declared in <smtpcodes/registry/types.hpp>).
-constexpr std::string_view ReplyMeaning::meaning() const noexcept { return detail::text(meaning_); }
-constexpr std::string_view ReplyMeaning::defined_in() const noexcept { return detail::text(defined_in_); }
-constexpr std::string_view ReplyMeaning::context() const noexcept { return detail::text(context_); }
+constexpr std::string_view ReplyMeaning::meaning() const noexcept { return detail::text(meaning_text_); }
+constexpr std::string_view ReplyMeaning::defined_in() const noexcept { return detail::text(defined_in_text_); }
+constexpr std::string_view ReplyMeaning::context() const noexcept { return detail::text(context_text_); }
 
-constexpr std::string_view SourceClaim::code() const noexcept { return detail::text(code_); }
-constexpr std::string_view SourceClaim::meaning() const noexcept { return detail::text(meaning_); }
+constexpr std::string_view SourceClaim::code() const noexcept { return detail::text(code_text_); }
+constexpr std::string_view SourceClaim::meaning() const noexcept { return detail::text(meaning_text_); }
 
-constexpr std::string_view ReplyCodeRecord::title() const noexcept { return detail::text(title_); }
-constexpr std::string_view ReplyCodeRecord::description() const noexcept { return detail::text(description_); }
-constexpr std::string_view ReplyCodeRecord::references() const noexcept { return detail::text(references_); }
-constexpr Remedy ReplyCodeRecord::remedy() const noexcept { return detail::remedy(remedy_); }
+constexpr std::string_view ReplyCodeRecord::title() const noexcept { return detail::text(title_text_); }
+constexpr std::string_view ReplyCodeRecord::description() const noexcept { return detail::text(description_text_); }
+constexpr std::string_view ReplyCodeRecord::references() const noexcept { return detail::text(references_text_); }
+constexpr Remedy ReplyCodeRecord::remedy() const noexcept { return detail::remedy(remedy_ref_); }
 constexpr TableView<ReplyMeaning> ReplyCodeRecord::meanings() const noexcept {
-  return detail::part(detail::reply_meanings, meanings_);
+  return detail::part(detail::reply_meanings, meanings_range_);
 }
 constexpr TableView<SourceClaim> ReplyCodeRecord::claims() const noexcept {
-  return detail::part(detail::reply_claims, claims_);
+  return detail::part(detail::reply_claims, claims_range_);
 }
 
-constexpr std::string_view EnhancedStatusRecord::title() const noexcept { return detail::text(title_); }
-constexpr std::string_view EnhancedStatusRecord::description() const noexcept { return detail::text(description_); }
-constexpr std::string_view EnhancedStatusRecord::references() const noexcept { return detail::text(references_); }
+constexpr std::string_view EnhancedStatusRecord::title() const noexcept { return detail::text(title_text_); }
+constexpr std::string_view EnhancedStatusRecord::description() const noexcept { return detail::text(description_text_); }
+constexpr std::string_view EnhancedStatusRecord::references() const noexcept { return detail::text(references_text_); }
 constexpr std::string_view EnhancedStatusRecord::associated_text() const noexcept {
-  return detail::text(associated_text_);
+  return detail::text(associated_text_ref_);
 }
-constexpr Remedy EnhancedStatusRecord::remedy() const noexcept { return detail::remedy(remedy_); }
+constexpr Remedy EnhancedStatusRecord::remedy() const noexcept { return detail::remedy(remedy_ref_); }
 constexpr TableView<AssociatedReply> EnhancedStatusRecord::associated() const noexcept {
-  return detail::part(detail::associated_replies, associated_);
+  return detail::part(detail::associated_replies, associated_range_);
 }
 constexpr TableView<SourceClaim> EnhancedStatusRecord::claims() const noexcept {
-  return detail::part(detail::status_claims, claims_);
+  return detail::part(detail::status_claims, claims_range_);
 }
 
-constexpr std::string_view StatusGroupRecord::title() const noexcept { return detail::text(title_); }
-constexpr std::string_view StatusGroupRecord::description() const noexcept { return detail::text(description_); }
-constexpr std::string_view StatusGroupRecord::references() const noexcept { return detail::text(references_); }
-constexpr Remedy StatusGroupRecord::remedy() const noexcept { return detail::remedy(remedy_); }
+constexpr std::string_view StatusGroupRecord::title() const noexcept { return detail::text(title_text_); }
+constexpr std::string_view StatusGroupRecord::description() const noexcept { return detail::text(description_text_); }
+constexpr std::string_view StatusGroupRecord::references() const noexcept { return detail::text(references_text_); }
+constexpr Remedy StatusGroupRecord::remedy() const noexcept { return detail::remedy(remedy_ref_); }
 constexpr TableView<SourceClaim> StatusGroupRecord::claims() const noexcept {
-  return detail::part(detail::class_claims, claims_);
+  return detail::part(detail::class_claims, claims_range_);
 }
 
-constexpr std::string_view DerivationPairing::basis() const noexcept { return detail::text(basis_); }
+constexpr std::string_view DerivationPairing::basis() const noexcept { return detail::text(basis_text_); }
 
-constexpr std::string_view ReplyFallbackRecord::title() const noexcept { return detail::text(title_); }
-constexpr std::string_view ReplyFallbackRecord::description() const noexcept { return detail::text(description_); }
-constexpr Remedy ReplyFallbackRecord::remedy() const noexcept { return detail::remedy(remedy_); }
+constexpr std::string_view ReplyFallbackRecord::title() const noexcept { return detail::text(title_text_); }
+constexpr std::string_view ReplyFallbackRecord::description() const noexcept { return detail::text(description_text_); }
+constexpr Remedy ReplyFallbackRecord::remedy() const noexcept { return detail::remedy(remedy_ref_); }
 
 // Every table, for iteration. Each is sorted by its key.
 [[nodiscard]] constexpr TableView<ReplyCodeRecord> reply_code_records() noexcept {
@@ -4122,6 +4412,24 @@ enum class StatusMatch : std::uint8_t {
   subject = 1,       // only the subject is known: its meaning stands in
   status_class = 2,  // the subject is unknown too: the class's meaning stands in
 };
+
+[[nodiscard]] constexpr std::string_view name(StatusMatch match) noexcept {
+  switch (match) {
+    case StatusMatch::exact: return "exact";
+    case StatusMatch::subject: return "subject";
+    case StatusMatch::status_class: return "status_class";
+  }
+  return "undefined";
+}
+
+[[nodiscard]] constexpr std::string_view title(StatusMatch match) noexcept {
+  switch (match) {
+    case StatusMatch::exact: return "registered code";
+    case StatusMatch::subject: return "subject only";
+    case StatusMatch::status_class: return "class only";
+  }
+  return "undefined";
+}
 
 // Everything the registry says about an enhanced status code.
 struct EnhancedStatusDescription {
@@ -4305,6 +4613,16 @@ enum class Association : std::uint8_t {
 
 [[nodiscard]] constexpr std::string_view name(Association association) noexcept {
   switch (association) {
+    case Association::listed: return "listed";
+    case Association::not_listed: return "not_listed";
+    case Association::none_given: return "none_given";
+    case Association::unregistered: return "unregistered";
+  }
+  return "undefined";
+}
+
+[[nodiscard]] constexpr std::string_view title(Association association) noexcept {
+  switch (association) {
     case Association::listed: return "listed by the registry";
     case Association::not_listed: return "not listed by the registry";
     case Association::none_given: return "registry lists no reply codes";
@@ -4349,6 +4667,16 @@ enum class DerivationRule : std::uint8_t {
 };
 
 [[nodiscard]] constexpr std::string_view name(DerivationRule rule) noexcept {
+  switch (rule) {
+    case DerivationRule::registered_pairing: return "registered_pairing";
+    case DerivationRule::dotless_vendor_code: return "dotless_vendor_code";
+    case DerivationRule::class_default: return "class_default";
+    case DerivationRule::none: return "none";
+  }
+  return "undefined";
+}
+
+[[nodiscard]] constexpr std::string_view title(DerivationRule rule) noexcept {
   switch (rule) {
     case DerivationRule::registered_pairing: return "registered pairing";
     case DerivationRule::dotless_vendor_code: return "dotless vendor code";

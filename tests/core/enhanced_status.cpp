@@ -123,7 +123,7 @@ TEST_CASE("class, subject, detail and severity") {
   CHECK(smtpcodes::parse_enhanced_status("5.0.0")->is_permanent_failure());
 }
 
-TEST_CASE("every subject has its RFC 3463 name; other numbers are kept") {
+TEST_CASE("every subject has its RFC 3463 title; other numbers are kept") {
   struct Row {
     Subject subject;
     std::string_view name;
@@ -139,16 +139,17 @@ TEST_CASE("every subject has its RFC 3463 name; other numbers are kept") {
       {Subject::security_or_policy, "Security or Policy Status"},
   };
   for (const Row& row : rows) {
-    CHECK(name(row.subject) == row.name);
+    CHECK(title(row.subject) == row.name);
     CHECK(smtpcodes::is_defined(row.subject));
   }
   const EnhancedStatus unusual = *smtpcodes::parse_enhanced_status("5.42.7");
   CHECK(unusual.subject_number() == 42);
+  CHECK(title(unusual.subject()) == "undefined");
   CHECK(name(unusual.subject()) == "undefined");
   CHECK_FALSE(smtpcodes::is_defined(unusual.subject()));
-  CHECK(name(StatusClass::success) == "Success");
-  CHECK(name(StatusClass::persistent_transient_failure) == "Persistent Transient Failure");
-  CHECK(name(StatusClass::permanent_failure) == "Permanent Failure");
+  CHECK(title(StatusClass::success) == "Success");
+  CHECK(title(StatusClass::persistent_transient_failure) == "Persistent Transient Failure");
+  CHECK(title(StatusClass::permanent_failure) == "Permanent Failure");
 }
 
 TEST_CASE("from_parts checks each part") {

@@ -167,18 +167,18 @@ TEST_CASE("from_value takes 100 to 999 only") {
   }
 }
 
-TEST_CASE("names of severities and categories") {
-  CHECK(name(Severity::positive_preliminary) == "Positive Preliminary reply");
-  CHECK(name(Severity::positive_completion) == "Positive Completion reply");
-  CHECK(name(Severity::positive_intermediate) == "Positive Intermediate reply");
-  CHECK(name(Severity::transient_negative) == "Transient Negative Completion reply");
-  CHECK(name(Severity::permanent_negative) == "Permanent Negative Completion reply");
-  CHECK(name(Category::syntax) == "Syntax");
-  CHECK(name(Category::information) == "Information");
-  CHECK(name(Category::connections) == "Connections");
-  CHECK(name(Category::unspecified_3) == "Unspecified");
-  CHECK(name(Category::unspecified_4) == "Unspecified");
-  CHECK(name(Category::mail_system) == "Mail system");
+TEST_CASE("titles of severities and categories are the RFC 5321 words") {
+  CHECK(title(Severity::positive_preliminary) == "Positive Preliminary reply");
+  CHECK(title(Severity::positive_completion) == "Positive Completion reply");
+  CHECK(title(Severity::positive_intermediate) == "Positive Intermediate reply");
+  CHECK(title(Severity::transient_negative) == "Transient Negative Completion reply");
+  CHECK(title(Severity::permanent_negative) == "Permanent Negative Completion reply");
+  CHECK(title(Category::syntax) == "Syntax");
+  CHECK(title(Category::information) == "Information");
+  CHECK(title(Category::connections) == "Connections");
+  CHECK(title(Category::unspecified_3) == "Unspecified");
+  CHECK(title(Category::unspecified_4) == "Unspecified");
+  CHECK(title(Category::mail_system) == "Mail system");
 }
 
 TEST_CASE("to_chars writes three digits or nothing") {

@@ -145,7 +145,7 @@ TEST_CASE("describe(ReplyCode): vendor claims with provenance, and the dotless r
   // servers sharing an IP address.
   const auto auth = sc::describe(sc::reply_codes::authentication_credentials_invalid);
   REQUIRE(auth.claims.size() == 3);
-  CHECK(auth.claims[0].source == sc::Source::seed_000);
+  CHECK(auth.claims[0].source == sc::Source::salesforce_ndr_reference);
   CHECK(auth.claims[0].agreement == sc::Agreement::conflicts);
   CHECK(auth.claims[0].meaning().find("virtual servers") != std::string_view::npos);
   REQUIRE(auth.dotless != nullptr);
@@ -156,7 +156,7 @@ TEST_CASE("describe(ReplyCode): vendor claims with provenance, and the dotless r
   CHECK(vendor.dotless->fit == sc::DotlessFit::lines_up);
   CHECK(sc::to_string(vendor.dotless->status()).view() == "5.7.1");
   REQUIRE(vendor.claims.size() == 1);
-  CHECK(vendor.claims[0].source == sc::Source::seed_000);
+  CHECK(vendor.claims[0].source == sc::Source::salesforce_ndr_reference);
   CHECK(vendor.claims[0].line == 83);
 
   // "510/511" in seeds 000 and 003 counts for both codes.
@@ -167,14 +167,14 @@ TEST_CASE("describe(ReplyCode): vendor claims with provenance, and the dotless r
     }
     CHECK(combined == 2);
   }
-  const sc::SourceClaim* courier = sc::lookup_claim(make_reply_code(556), sc::Source::seed_004);
+  const sc::SourceClaim* courier = sc::lookup_claim(make_reply_code(556), sc::Source::courier_code_list);
   REQUIRE(courier != nullptr);
   CHECK(courier->agreement == sc::Agreement::conflicts);
   CHECK(courier->line == 68);
-  CHECK(sc::lookup_claim(make_reply_code(556), sc::Source::seed_000) == nullptr);
-  CHECK(sc::lookup_claim(make_enhanced_status(4, 4, 5), sc::Source::seed_001)->meaning().find("congestion") !=
+  CHECK(sc::lookup_claim(make_reply_code(556), sc::Source::salesforce_ndr_reference) == nullptr);
+  CHECK(sc::lookup_claim(make_enhanced_status(4, 4, 5), sc::Source::salesforce_email_log_codes)->meaning().find("congestion") !=
         std::string_view::npos);
-  CHECK(sc::lookup_claim(make_enhanced_status(4, 4, 5), sc::Source::seed_003) == nullptr);
+  CHECK(sc::lookup_claim(make_enhanced_status(4, 4, 5), sc::Source::turbosmtp_table) == nullptr);
   CHECK(sc::describe(make_reply_code(548)).dotless->fit == sc::DotlessFit::unregistered);
   CHECK(sc::describe(make_reply_code(101)).dotless->fit == sc::DotlessFit::not_applicable);
   CHECK(sc::describe(make_reply_code(250)).dotless == nullptr);
@@ -191,7 +191,7 @@ TEST_CASE("describe(EnhancedStatus): registered codes and fallbacks") {
     CHECK(description.fallback == (c.match != sc::StatusMatch::exact));
     CHECK(description.title == c.title);
     CHECK(description.subject_title == c.subject_title);
-    CHECK(description.class_title == sc::name(status.status_class()));
+    CHECK(description.class_title == sc::title(status.status_class()));
     CHECK(description.remedy.retry == c.retry);
     CHECK_FALSE(description.description.empty());
     CHECK_FALSE(description.references.empty());
@@ -235,7 +235,7 @@ TEST_CASE("iteration: every table is sorted and unique by key") {
   unsigned previous_key = 0;
   bool first = true;
   for (const auto& record : sc::enhanced_status_records()) {
-    const unsigned key = record.subject * 1000U + record.detail;
+    const unsigned key = record.subject_number() * 1000U + record.detail();
     CHECK((first || key > previous_key));
     first = false;
     previous_key = key;
@@ -261,7 +261,7 @@ TEST_CASE("describe(EnhancedStatus): sweep of every class, subject 0 to 20 and d
         CHECK((description.match == sc::StatusMatch::status_class) == (subject > 7));
         CHECK((description.title.empty()) == description.deprecated);
         CHECK_FALSE(description.remedy.advice.empty());
-        CHECK(description.class_title == sc::name(status.status_class()));
+        CHECK(description.class_title == sc::title(status.status_class()));
         if (status_class == 4) CHECK(description.remedy.retry == sc::Retry::retry_later);
         if (status_class == 2) CHECK(description.remedy.actor == sc::Actor::nobody);
         exact += registered ? 1U : 0U;

@@ -86,13 +86,20 @@ sc::EnhancedStatus status(const std::string& generic, char status_class = '5') {
   return *parsed;
 }
 
+// The seed files of data/seed-codes.csv, in the order of Source (as in
+// tools/generate_registry.py).
+constexpr std::string_view seed_files[sc::source_count] = {
+    "000_76a8ad3abdfbe540.txt", "001_4866f3d5bc186b0e.txt", "002_705e50922f8aeb0a.txt",
+    "003_d9475aa5da511359.txt", "004_1dce11537df29d09.txt"};
+
+std::string_view seed_file_of(sc::Source source) { return seed_files[static_cast<std::size_t>(source)]; }
+
 sc::Source source_of(const std::string& seed_file) {
   for (std::size_t i = 0; i < sc::source_count; ++i) {
-    const auto source = static_cast<sc::Source>(i);
-    if (sc::document(source) == seed_file) return source;
+    if (seed_files[i] == seed_file) return static_cast<sc::Source>(i);
   }
   FAIL("unknown seed file " << seed_file);
-  return sc::Source::seed_000;
+  return sc::Source::salesforce_ndr_reference;
 }
 
 sc::Agreement agreement_of(const std::string& text) {
@@ -333,7 +340,7 @@ TEST_CASE("vendor-dotless-mapping.csv: every vendor code's dotless reading and f
     for (std::string seed; std::getline(seeds, seed, ';');) {
       bool found = false;
       for (const sc::SourceClaim& claim : sc::claims(code)) {
-        found = found || sc::document(claim.source).substr(0, 3) == seed;
+        found = found || seed_file_of(claim.source).substr(0, 3) == seed;
       }
       CHECK_MESSAGE(found, "seed " << seed);
     }

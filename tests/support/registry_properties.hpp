@@ -100,7 +100,7 @@ inline const char* check_registry(smtpcodes::EnhancedStatus status) {
   namespace sc = smtpcodes;
   const sc::EnhancedStatusRecord* record = sc::lookup_enhanced_status(status);
   const auto* const expected = scan(
-      sc::enhanced_status_records(), [](const auto& row) { return row.subject * 1000U + row.detail; },
+      sc::enhanced_status_records(), [](const auto& row) { return row.subject_number() * 1000U + row.detail(); },
       status.subject_number() * 1000U + status.detail());
   if (status.class_digit() != 0 && record != expected) {
     return "lookup_enhanced_status differs from a scan of enhanced_status_records()";

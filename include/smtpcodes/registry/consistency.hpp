@@ -23,6 +23,16 @@ enum class Association : std::uint8_t {
 
 [[nodiscard]] constexpr std::string_view name(Association association) noexcept {
   switch (association) {
+    case Association::listed: return "listed";
+    case Association::not_listed: return "not_listed";
+    case Association::none_given: return "none_given";
+    case Association::unregistered: return "unregistered";
+  }
+  return "undefined";
+}
+
+[[nodiscard]] constexpr std::string_view title(Association association) noexcept {
+  switch (association) {
     case Association::listed: return "listed by the registry";
     case Association::not_listed: return "not listed by the registry";
     case Association::none_given: return "registry lists no reply codes";
@@ -67,6 +77,16 @@ enum class DerivationRule : std::uint8_t {
 };
 
 [[nodiscard]] constexpr std::string_view name(DerivationRule rule) noexcept {
+  switch (rule) {
+    case DerivationRule::registered_pairing: return "registered_pairing";
+    case DerivationRule::dotless_vendor_code: return "dotless_vendor_code";
+    case DerivationRule::class_default: return "class_default";
+    case DerivationRule::none: return "none";
+  }
+  return "undefined";
+}
+
+[[nodiscard]] constexpr std::string_view title(DerivationRule rule) noexcept {
   switch (rule) {
     case DerivationRule::registered_pairing: return "registered pairing";
     case DerivationRule::dotless_vendor_code: return "dotless vendor code";

@@ -31,10 +31,10 @@ constexpr Remedy remedy(RemedyRef ref) noexcept { return Remedy{ref.actor, ref.r
 
 // The keys the tables are sorted by.
 constexpr std::uint32_t sort_key(const EnhancedStatusRecord& record) noexcept {
-  return record.subject * 1000U + record.detail;
+  return record.subject_number() * 1000U + record.detail();
 }
-constexpr std::uint32_t sort_key(const DotlessReading& reading) noexcept { return reading.vendor_code_; }
-constexpr std::uint32_t sort_key(const DerivationPairing& pairing) noexcept { return pairing.reply_; }
+constexpr std::uint32_t sort_key(const DotlessReading& reading) noexcept { return reading.vendor_code().value(); }
+constexpr std::uint32_t sort_key(const DerivationPairing& pairing) noexcept { return pairing.reply().value(); }
 
 // Binary search of a table sorted by sort_key(); nullptr if absent.
 template <typename T, std::size_t N>
@@ -56,51 +56,51 @@ constexpr const T* find_sorted(const T (&table)[N], std::uint32_t wanted) noexce
 }  // namespace detail
 
 // The accessors of the table rows (declared in <smtpcodes/registry/types.hpp>).
-constexpr std::string_view ReplyMeaning::meaning() const noexcept { return detail::text(meaning_); }
-constexpr std::string_view ReplyMeaning::defined_in() const noexcept { return detail::text(defined_in_); }
-constexpr std::string_view ReplyMeaning::context() const noexcept { return detail::text(context_); }
+constexpr std::string_view ReplyMeaning::meaning() const noexcept { return detail::text(meaning_text_); }
+constexpr std::string_view ReplyMeaning::defined_in() const noexcept { return detail::text(defined_in_text_); }
+constexpr std::string_view ReplyMeaning::context() const noexcept { return detail::text(context_text_); }
 
-constexpr std::string_view SourceClaim::code() const noexcept { return detail::text(code_); }
-constexpr std::string_view SourceClaim::meaning() const noexcept { return detail::text(meaning_); }
+constexpr std::string_view SourceClaim::code() const noexcept { return detail::text(code_text_); }
+constexpr std::string_view SourceClaim::meaning() const noexcept { return detail::text(meaning_text_); }
 
-constexpr std::string_view ReplyCodeRecord::title() const noexcept { return detail::text(title_); }
-constexpr std::string_view ReplyCodeRecord::description() const noexcept { return detail::text(description_); }
-constexpr std::string_view ReplyCodeRecord::references() const noexcept { return detail::text(references_); }
-constexpr Remedy ReplyCodeRecord::remedy() const noexcept { return detail::remedy(remedy_); }
+constexpr std::string_view ReplyCodeRecord::title() const noexcept { return detail::text(title_text_); }
+constexpr std::string_view ReplyCodeRecord::description() const noexcept { return detail::text(description_text_); }
+constexpr std::string_view ReplyCodeRecord::references() const noexcept { return detail::text(references_text_); }
+constexpr Remedy ReplyCodeRecord::remedy() const noexcept { return detail::remedy(remedy_ref_); }
 constexpr TableView<ReplyMeaning> ReplyCodeRecord::meanings() const noexcept {
-  return detail::part(detail::reply_meanings, meanings_);
+  return detail::part(detail::reply_meanings, meanings_range_);
 }
 constexpr TableView<SourceClaim> ReplyCodeRecord::claims() const noexcept {
-  return detail::part(detail::reply_claims, claims_);
+  return detail::part(detail::reply_claims, claims_range_);
 }
 
-constexpr std::string_view EnhancedStatusRecord::title() const noexcept { return detail::text(title_); }
-constexpr std::string_view EnhancedStatusRecord::description() const noexcept { return detail::text(description_); }
-constexpr std::string_view EnhancedStatusRecord::references() const noexcept { return detail::text(references_); }
+constexpr std::string_view EnhancedStatusRecord::title() const noexcept { return detail::text(title_text_); }
+constexpr std::string_view EnhancedStatusRecord::description() const noexcept { return detail::text(description_text_); }
+constexpr std::string_view EnhancedStatusRecord::references() const noexcept { return detail::text(references_text_); }
 constexpr std::string_view EnhancedStatusRecord::associated_text() const noexcept {
-  return detail::text(associated_text_);
+  return detail::text(associated_text_ref_);
 }
-constexpr Remedy EnhancedStatusRecord::remedy() const noexcept { return detail::remedy(remedy_); }
+constexpr Remedy EnhancedStatusRecord::remedy() const noexcept { return detail::remedy(remedy_ref_); }
 constexpr TableView<AssociatedReply> EnhancedStatusRecord::associated() const noexcept {
-  return detail::part(detail::associated_replies, associated_);
+  return detail::part(detail::associated_replies, associated_range_);
 }
 constexpr TableView<SourceClaim> EnhancedStatusRecord::claims() const noexcept {
-  return detail::part(detail::status_claims, claims_);
+  return detail::part(detail::status_claims, claims_range_);
 }
 
-constexpr std::string_view StatusGroupRecord::title() const noexcept { return detail::text(title_); }
-constexpr std::string_view StatusGroupRecord::description() const noexcept { return detail::text(description_); }
-constexpr std::string_view StatusGroupRecord::references() const noexcept { return detail::text(references_); }
-constexpr Remedy StatusGroupRecord::remedy() const noexcept { return detail::remedy(remedy_); }
+constexpr std::string_view StatusGroupRecord::title() const noexcept { return detail::text(title_text_); }
+constexpr std::string_view StatusGroupRecord::description() const noexcept { return detail::text(description_text_); }
+constexpr std::string_view StatusGroupRecord::references() const noexcept { return detail::text(references_text_); }
+constexpr Remedy StatusGroupRecord::remedy() const noexcept { return detail::remedy(remedy_ref_); }
 constexpr TableView<SourceClaim> StatusGroupRecord::claims() const noexcept {
-  return detail::part(detail::class_claims, claims_);
+  return detail::part(detail::class_claims, claims_range_);
 }
 
-constexpr std::string_view DerivationPairing::basis() const noexcept { return detail::text(basis_); }
+constexpr std::string_view DerivationPairing::basis() const noexcept { return detail::text(basis_text_); }
 
-constexpr std::string_view ReplyFallbackRecord::title() const noexcept { return detail::text(title_); }
-constexpr std::string_view ReplyFallbackRecord::description() const noexcept { return detail::text(description_); }
-constexpr Remedy ReplyFallbackRecord::remedy() const noexcept { return detail::remedy(remedy_); }
+constexpr std::string_view ReplyFallbackRecord::title() const noexcept { return detail::text(title_text_); }
+constexpr std::string_view ReplyFallbackRecord::description() const noexcept { return detail::text(description_text_); }
+constexpr Remedy ReplyFallbackRecord::remedy() const noexcept { return detail::remedy(remedy_ref_); }
 
 // Every table, for iteration. Each is sorted by its key.
 [[nodiscard]] constexpr TableView<ReplyCodeRecord> reply_code_records() noexcept {
@@ -246,6 +246,24 @@ enum class StatusMatch : std::uint8_t {
   subject = 1,       // only the subject is known: its meaning stands in
   status_class = 2,  // the subject is unknown too: the class's meaning stands in
 };
+
+[[nodiscard]] constexpr std::string_view name(StatusMatch match) noexcept {
+  switch (match) {
+    case StatusMatch::exact: return "exact";
+    case StatusMatch::subject: return "subject";
+    case StatusMatch::status_class: return "status_class";
+  }
+  return "undefined";
+}
+
+[[nodiscard]] constexpr std::string_view title(StatusMatch match) noexcept {
+  switch (match) {
+    case StatusMatch::exact: return "registered code";
+    case StatusMatch::subject: return "subject only";
+    case StatusMatch::status_class: return "class only";
+  }
+  return "undefined";
+}
 
 // Everything the registry says about an enhanced status code.
 struct EnhancedStatusDescription {
