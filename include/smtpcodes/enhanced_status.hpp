@@ -273,6 +273,19 @@ constexpr ParseErrorKind scan_enhanced_status_into(std::string_view text, ParseM
   return status;
 }
 
+// Reads the enhanced status code at the start of a longer text ("5.1.1 User
+// unknown"), with the rules of parse_enhanced_status except that anything may
+// follow, and says where the code ends. Whether what follows is allowed
+// (a space, the end of the line) is the caller's rule.
+[[nodiscard]] constexpr Result<ParsedPrefix<EnhancedStatus>> parse_enhanced_status_prefix(
+    std::string_view text, ParseMode mode = ParseMode::strict) noexcept {
+  std::size_t pos = 0;
+  EnhancedStatus status;
+  const ParseErrorKind kind = detail::scan_enhanced_status_into(text, mode, pos, status);
+  if (kind != ParseErrorKind{}) return ParseError{kind, pos};
+  return ParsedPrefix<EnhancedStatus>{status, pos};
+}
+
 }  // namespace v0
 }  // namespace smtpcodes
 

@@ -185,6 +185,17 @@ namespace detail {
   return detail::scan_reply_code(line, mode, end);
 }
 
+// Reads the reply code at the start of a longer text, with the same rules
+// as parse_reply, and says where it ends: the text after "550 " or "550-"
+// starts at end + 1.
+[[nodiscard]] constexpr Result<ParsedPrefix<ReplyCode>> parse_reply_code_prefix(
+    std::string_view text, ParseMode mode = ParseMode::strict) noexcept {
+  std::size_t end = 0;
+  const Result<ReplyCode> code = detail::scan_reply_code(text, mode, end);
+  if (!code) return code.error();
+  return ParsedPrefix<ReplyCode>{*code, end};
+}
+
 }  // namespace v0
 }  // namespace smtpcodes
 

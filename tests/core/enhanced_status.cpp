@@ -187,3 +187,34 @@ TEST_CASE("ordering is numeric by class, subject, detail; hashing uses the key")
   CHECK(set.size() == 2);
   CHECK(std::hash<EnhancedStatus>{}(parse("5.1.1")) == parse("5.1.1").key());
 }
+
+TEST_CASE("parse_enhanced_status_prefix gives the code and where it ends; anything may follow") {
+  struct Row {
+    std::string_view text;
+    ParseMode mode;
+    std::string_view status;  // empty: an error
+    std::size_t end_or_offset;
+    ParseErrorKind kind;
+  };
+  constexpr Row rows[] = {
+      {"5.1.1 User unknown", ParseMode::strict, "5.1.1", 5, {}},
+      {"4.7.606;more", ParseMode::strict, "4.7.606", 7, {}},
+      {"5.01.001 x", ParseMode::lenient, "5.1.1", 8, {}},
+      {"5.01.1", ParseMode::strict, "", 2, ParseErrorKind::leading_zero},
+      {"5.1.1000", ParseMode::strict, "", 7, ParseErrorKind::too_many_digits},
+      {"6.1.1", ParseMode::strict, "", 0, ParseErrorKind::invalid_class},
+  };
+  for (const Row& row : rows) {
+    CAPTURE(row.text);
+    const auto prefix = smtpcodes::parse_enhanced_status_prefix(row.text, row.mode);
+    if (row.status.empty()) {
+      REQUIRE_FALSE(prefix);
+      CHECK(prefix.error() == smtpcodes::ParseError{row.kind, row.end_or_offset});
+    } else {
+      REQUIRE(prefix);
+      CHECK(prefix->value == *smtpcodes::parse_enhanced_status(row.status));
+      CHECK(prefix->end == row.end_or_offset);
+    }
+  }
+  static_assert(smtpcodes::parse_enhanced_status_prefix("5.7.26 DMARC")->end == 6);
+}

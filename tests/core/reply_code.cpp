@@ -206,3 +206,35 @@ TEST_CASE("comparison and hashing follow the number") {
   CHECK(set.size() == 2);
   CHECK(std::hash<ReplyCode>{}(a) != std::hash<ReplyCode>{}(b));
 }
+
+TEST_CASE("parse_reply_code_prefix gives the code and where it ends") {
+  struct Row {
+    std::string_view text;
+    ParseMode mode;
+    unsigned code;  // 0: an error
+    std::size_t end_or_offset;
+    ParseErrorKind kind;
+  };
+  constexpr Row rows[] = {
+      {"550 5.1.1 User unknown", ParseMode::strict, 550, 3, {}},
+      {"250-PIPELINING", ParseMode::strict, 250, 3, {}},
+      {"221", ParseMode::strict, 221, 3, {}},
+      {"571\tblocked", ParseMode::lenient, 571, 3, {}},
+      {"571 blocked", ParseMode::strict, 0, 1, ParseErrorKind::invalid_second_digit},
+      {"5500", ParseMode::strict, 0, 3, ParseErrorKind::too_many_digits},
+      {"", ParseMode::strict, 0, 0, ParseErrorKind::empty_input},
+  };
+  for (const Row& row : rows) {
+    CAPTURE(row.text);
+    const auto prefix = smtpcodes::parse_reply_code_prefix(row.text, row.mode);
+    if (row.code == 0) {
+      REQUIRE_FALSE(prefix);
+      CHECK(prefix.error() == smtpcodes::ParseError{row.kind, row.end_or_offset});
+    } else {
+      REQUIRE(prefix);
+      CHECK(prefix->value.value() == row.code);
+      CHECK(prefix->end == row.end_or_offset);
+    }
+  }
+  static_assert(smtpcodes::parse_reply_code_prefix("421 bye")->end == 3);
+}
