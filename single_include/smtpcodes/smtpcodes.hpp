@@ -126,6 +126,17 @@
 #endif
 #endif
 
+// SMTPCODES_USE_STANDARD_HEADERS=1 makes smtpcodes include only standard
+// headers. By default, with libstdc++, it includes the two small internal
+// headers that define all it needs from <exception> and <iterator>
+// (std::exception, the iterator tags), which makes the umbrella headers a
+// third cheaper to compile; libstdc++ asks users not to include them
+// directly, and a future version may move what they define. The choice is
+// made in <smtpcodes/detail/standard_parts.hpp>.
+#if !defined(SMTPCODES_USE_STANDARD_HEADERS)
+#define SMTPCODES_USE_STANDARD_HEADERS 0
+#endif
+
 #endif  // SMTPCODES_CONFIG_HPP
 // ---- smtpcodes/parse_error.hpp
 #ifndef SMTPCODES_PARSE_ERROR_HPP
@@ -231,22 +242,36 @@ struct ParseError {
 #ifndef SMTPCODES_RESULT_HPP
 #define SMTPCODES_RESULT_HPP
 
+#include <cstddef>
 #include <type_traits>
 
 
-// Only std::exception is needed. With libstdc++ it comes from the small
-// header that defines it: <exception> (exception_ptr, nested exceptions) and
-// <cstdlib> would add a tenth to the compile time of the whole library.
-#if defined(__GLIBCXX__) && defined(__has_include)
-#if __has_include(<bits/exception.h>)
+// ---- smtpcodes/detail/standard_parts.hpp
+#ifndef SMTPCODES_DETAIL_STANDARD_PARTS_HPP
+#define SMTPCODES_DETAIL_STANDARD_PARTS_HPP
+
+// std::exception and the iterator tags, from the smallest headers that define
+// them. <exception> (exception_ptr, nested exceptions) and <iterator> (the
+// stream iterators) cost more to compile than the rest of <smtpcodes/smtpcodes.hpp>.
+// With libstdc++ and SMTPCODES_USE_STANDARD_HEADERS=0 (config.hpp) the
+// internal headers that define just these are included instead.
+#include <cstddef>  // defines __GLIBCXX__ with libstdc++
+
+
+#if !SMTPCODES_USE_STANDARD_HEADERS && defined(__GLIBCXX__) && defined(__has_include)
+#if __has_include(<bits/exception.h>) && __has_include(<bits/stl_iterator_base_types.h>)
 #include <bits/exception.h>
-#define SMTPCODES_DETAIL_HAVE_EXCEPTION_CLASS 1
+#include <bits/stl_iterator_base_types.h>
+#define SMTPCODES_DETAIL_STANDARD_PARTS_INCLUDED 1
 #endif
 #endif
-#if !defined(SMTPCODES_DETAIL_HAVE_EXCEPTION_CLASS)
+#if !defined(SMTPCODES_DETAIL_STANDARD_PARTS_INCLUDED)
 #include <exception>
+#include <iterator>
 #endif
-#undef SMTPCODES_DETAIL_HAVE_EXCEPTION_CLASS
+#undef SMTPCODES_DETAIL_STANDARD_PARTS_INCLUDED
+
+#endif  // SMTPCODES_DETAIL_STANDARD_PARTS_HPP
 #if !SMTPCODES_HAS_EXCEPTIONS && !(defined(__GNUC__) || defined(__clang__))
 #include <cstdlib>
 #endif
@@ -317,6 +342,20 @@ class [[nodiscard]] Result {
   T value_{};
   E error_{};
   bool has_value_ = false;
+};
+
+// A value parsed at the start of a longer text, and the offset just past it:
+// what follows is the caller's (the text of a reply line, a sentence around
+// a code).
+template <class T>
+struct ParsedPrefix {
+  T value{};
+  std::size_t end = 0;
+
+  friend constexpr bool operator==(const ParsedPrefix& a, const ParsedPrefix& b) noexcept {
+    return a.value == b.value && a.end == b.end;
+  }
+  friend constexpr bool operator!=(const ParsedPrefix& a, const ParsedPrefix& b) noexcept { return !(a == b); }
 };
 
 }  // namespace v0
@@ -643,6 +682,17 @@ namespace detail {
   return detail::scan_reply_code(line, mode, end);
 }
 
+// Reads the reply code at the start of a longer text, with the same rules
+// as parse_reply, and says where it ends: the text after "550 " or "550-"
+// starts at end + 1.
+[[nodiscard]] constexpr Result<ParsedPrefix<ReplyCode>> parse_reply_code_prefix(
+    std::string_view text, ParseMode mode = ParseMode::strict) noexcept {
+  std::size_t end = 0;
+  const Result<ReplyCode> code = detail::scan_reply_code(text, mode, end);
+  if (!code) return code.error();
+  return ParsedPrefix<ReplyCode>{*code, end};
+}
+
 }  // namespace v0
 }  // namespace smtpcodes
 
@@ -923,6 +973,19 @@ constexpr ParseErrorKind scan_enhanced_status_into(std::string_view text, ParseM
   if (kind == ParseErrorKind{} && pos != text.size()) kind = ParseErrorKind::trailing_characters;
   if (kind != ParseErrorKind{}) return ParseError{kind, pos};
   return status;
+}
+
+// Reads the enhanced status code at the start of a longer text ("5.1.1 User
+// unknown"), with the rules of parse_enhanced_status except that anything may
+// follow, and says where the code ends. Whether what follows is allowed
+// (a space, the end of the line) is the caller's rule.
+[[nodiscard]] constexpr Result<ParsedPrefix<EnhancedStatus>> parse_enhanced_status_prefix(
+    std::string_view text, ParseMode mode = ParseMode::strict) noexcept {
+  std::size_t pos = 0;
+  EnhancedStatus status;
+  const ParseErrorKind kind = detail::scan_enhanced_status_into(text, mode, pos, status);
+  if (kind != ParseErrorKind{}) return ParseError{kind, pos};
+  return ParsedPrefix<EnhancedStatus>{status, pos};
 }
 
 }  // namespace v0
@@ -2053,19 +2116,6 @@ class StaticReplyStream : private std::array<char, Capacity>, public BasicReplyS
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
-// Only std::forward_iterator_tag is needed. With libstdc++ it comes from the
-// small header that defines it: <iterator> also brings the stream iterators
-// and costs more to compile than the rest of the library together.
-#if defined(__GLIBCXX__) && defined(__has_include)
-#if __has_include(<bits/stl_iterator_base_types.h>)
-#include <bits/stl_iterator_base_types.h>
-#define SMTPCODES_DETAIL_HAVE_ITERATOR_TAGS 1
-#endif
-#endif
-#if !defined(SMTPCODES_DETAIL_HAVE_ITERATOR_TAGS)
-#include <iterator>
-#endif
-#undef SMTPCODES_DETAIL_HAVE_ITERATOR_TAGS
 
 // ---- smtpcodes/detail/text.hpp
 #ifndef SMTPCODES_DETAIL_TEXT_HPP
@@ -2411,29 +2461,23 @@ template <std::size_t MaxLines>
 #include <cstdint>
 #include <string_view>
 
+// ---- smtpcodes/registry/retry.hpp
+#ifndef SMTPCODES_REGISTRY_RETRY_HPP
+#define SMTPCODES_REGISTRY_RETRY_HPP
+
+// Should the sender try again, when, and who must act? One rule table
+// answers it from why delivery failed (FailureReason) and the class of the
+// failure. The registry's remedies (describe(...).remedy) are derived from
+// it, and the bounce classifier decides with it too, so the two cannot give
+// different answers. retry_advice() for a whole reply is in
+// <smtpcodes/registry/reply_advice.hpp>.
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
 
 namespace smtpcodes {
 inline namespace v0 {
-
-// A read-only view of part of a registry table: what std::span would be in
-// C++20, kept small so that the tables stay cheap to compile.
-template <typename T>
-class TableView {
- public:
-  constexpr TableView() noexcept = default;
-  constexpr TableView(const T* first, std::size_t count) noexcept : first_(first), count_(count) {}
-
-  [[nodiscard]] constexpr const T* begin() const noexcept { return first_; }
-  [[nodiscard]] constexpr const T* end() const noexcept { return first_ + count_; }
-  [[nodiscard]] constexpr std::size_t size() const noexcept { return count_; }
-  [[nodiscard]] constexpr bool empty() const noexcept { return count_ == 0; }
-  // Precondition: index < size().
-  [[nodiscard]] constexpr const T& operator[](std::size_t index) const noexcept { return first_[index]; }
-
- private:
-  const T* first_ = nullptr;
-  std::size_t count_ = 0;
-};
 
 // Who has to do something about a reply.
 enum class Actor : std::uint8_t {
@@ -2496,11 +2540,225 @@ enum class Retry : std::uint8_t {
   return "undefined";
 }
 
+// Why a message was not delivered (or what else a notice is). The bounce
+// classifier's BounceReason has the same enumerators in the same order.
+enum class FailureReason : std::uint8_t {
+  unknown,            // nothing decided it
+  delivered,          // not a failure: delivered, or the dialogue goes on
+  auto_reply,         // vacation or other automatic reply
+  feedback_report,    // an abuse/complaint report (RFC 5965)
+  unknown_recipient,  // no such user or mailbox
+  unknown_domain,     // the domain or host does not exist or cannot be routed to
+  no_mail_domain,     // the domain accepts no mail (null MX, RFC 7505; 521/556)
+  mailbox_full,       // over quota (X.2.2: usually temporary in practice)
+  mailbox_disabled,   // the mailbox exists but is disabled, suspended or inactive
+  mailbox_moved,      // the user has moved (X.1.6, 551)
+  message_too_large,  // the message, or its recipient count, exceeds a limit
+  rate_limited,       // too many messages, connections or recipients for now
+  spam_or_content,    // refused for its content: spam, bad attachment, filters
+  virus,              // malware found
+  blocked,            // policy or block: block lists, reputation, banned sender IP
+  sender_rejected,    // the envelope sender address was refused
+  reverse_dns,        // the sending host lacks reverse DNS (PTR) or it does not match
+  authentication,     // SPF, DKIM, DMARC, ARC or SMTP credentials failed
+  relay_denied,       // the server will not relay to that domain
+  tls,                // TLS required, or the TLS negotiation failed
+  expired,            // gave up after retrying for too long (X.4.7)
+  network_error,      // connection refused, timed out, lost; routing loop
+  system_error,       // the receiving system failed or is misconfigured
+  syntax_error,       // a command, address or message that breaks the protocol
+};
+
+[[nodiscard]] constexpr std::string_view name(FailureReason reason) noexcept {
+  switch (reason) {
+    case FailureReason::unknown: return "unknown";
+    case FailureReason::delivered: return "delivered";
+    case FailureReason::auto_reply: return "auto_reply";
+    case FailureReason::feedback_report: return "feedback_report";
+    case FailureReason::unknown_recipient: return "unknown_recipient";
+    case FailureReason::unknown_domain: return "unknown_domain";
+    case FailureReason::no_mail_domain: return "no_mail_domain";
+    case FailureReason::mailbox_full: return "mailbox_full";
+    case FailureReason::mailbox_disabled: return "mailbox_disabled";
+    case FailureReason::mailbox_moved: return "mailbox_moved";
+    case FailureReason::message_too_large: return "message_too_large";
+    case FailureReason::rate_limited: return "rate_limited";
+    case FailureReason::spam_or_content: return "spam_or_content";
+    case FailureReason::virus: return "virus";
+    case FailureReason::blocked: return "blocked";
+    case FailureReason::sender_rejected: return "sender_rejected";
+    case FailureReason::reverse_dns: return "reverse_dns";
+    case FailureReason::authentication: return "authentication";
+    case FailureReason::relay_denied: return "relay_denied";
+    case FailureReason::tls: return "tls";
+    case FailureReason::expired: return "expired";
+    case FailureReason::network_error: return "network_error";
+    case FailureReason::system_error: return "system_error";
+    case FailureReason::syntax_error: return "syntax_error";
+  }
+  return "undefined";
+}
+
+[[nodiscard]] constexpr std::string_view title(FailureReason reason) noexcept {
+  switch (reason) {
+    case FailureReason::unknown: return "unknown reason";
+    case FailureReason::delivered: return "delivered or no failure";
+    case FailureReason::auto_reply: return "automatic reply";
+    case FailureReason::feedback_report: return "feedback report";
+    case FailureReason::unknown_recipient: return "unknown recipient";
+    case FailureReason::unknown_domain: return "unknown domain";
+    case FailureReason::no_mail_domain: return "domain accepts no mail";
+    case FailureReason::mailbox_full: return "mailbox full";
+    case FailureReason::mailbox_disabled: return "mailbox disabled";
+    case FailureReason::mailbox_moved: return "mailbox moved";
+    case FailureReason::message_too_large: return "message too large";
+    case FailureReason::rate_limited: return "rate limited";
+    case FailureReason::spam_or_content: return "spam or content";
+    case FailureReason::virus: return "virus";
+    case FailureReason::blocked: return "blocked by policy";
+    case FailureReason::sender_rejected: return "sender rejected";
+    case FailureReason::reverse_dns: return "reverse DNS";
+    case FailureReason::authentication: return "authentication failed";
+    case FailureReason::relay_denied: return "relaying denied";
+    case FailureReason::tls: return "TLS required or failed";
+    case FailureReason::expired: return "delivery time expired";
+    case FailureReason::network_error: return "network error";
+    case FailureReason::system_error: return "receiving system error";
+    case FailureReason::syntax_error: return "syntax error";
+  }
+  return "undefined";
+}
+
+// The answer to "should I retry?".
+struct RetryAdvice {
+  Retry retry = Retry::not_needed;
+  std::uint32_t retry_after_seconds = 0;  // a suggested wait when retry is retry_later
+  Actor actor = Actor::nobody;
+
+  friend constexpr bool operator==(const RetryAdvice& a, const RetryAdvice& b) noexcept {
+    return a.retry == b.retry && a.retry_after_seconds == b.retry_after_seconds && a.actor == b.actor;
+  }
+  friend constexpr bool operator!=(const RetryAdvice& a, const RetryAdvice& b) noexcept { return !(a == b); }
+};
+
+// One row per FailureReason, in enumerator order.
+struct RetryRule {
+  FailureReason reason;
+  Actor actor;                 // who must act
+  Retry when_permanent;        // for a permanent failure (5yz, 5.x.x)
+  std::uint32_t wait_seconds;  // before retrying, when retrying is the advice
+};
+
+namespace detail {
+inline constexpr RetryRule retry_rules[] = {
+    {FailureReason::unknown, Actor::sender, Retry::after_fix, 60 * 60},
+    {FailureReason::delivered, Actor::nobody, Retry::not_needed, 0},
+    {FailureReason::auto_reply, Actor::nobody, Retry::not_needed, 0},
+    {FailureReason::feedback_report, Actor::nobody, Retry::not_needed, 0},
+    {FailureReason::unknown_recipient, Actor::sender, Retry::do_not_retry, 60 * 60},
+    {FailureReason::unknown_domain, Actor::sender, Retry::do_not_retry, 60 * 60},
+    {FailureReason::no_mail_domain, Actor::sender, Retry::do_not_retry, 60 * 60},
+    {FailureReason::mailbox_full, Actor::recipient, Retry::retry_later, 24 * 3600},
+    {FailureReason::mailbox_disabled, Actor::recipient, Retry::retry_later, 24 * 3600},
+    {FailureReason::mailbox_moved, Actor::sender, Retry::do_not_retry, 60 * 60},
+    {FailureReason::message_too_large, Actor::sender, Retry::after_fix, 60 * 60},
+    {FailureReason::rate_limited, Actor::sender_admin, Retry::retry_later, 15 * 60},
+    {FailureReason::spam_or_content, Actor::sender, Retry::after_fix, 60 * 60},
+    {FailureReason::virus, Actor::sender, Retry::after_fix, 60 * 60},
+    {FailureReason::blocked, Actor::sender_admin, Retry::after_fix, 60 * 60},
+    {FailureReason::sender_rejected, Actor::sender, Retry::after_fix, 60 * 60},
+    {FailureReason::reverse_dns, Actor::sender_admin, Retry::after_fix, 60 * 60},
+    {FailureReason::authentication, Actor::sender_admin, Retry::after_fix, 60 * 60},
+    {FailureReason::relay_denied, Actor::sender_admin, Retry::after_fix, 60 * 60},
+    {FailureReason::tls, Actor::sender_admin, Retry::after_fix, 60 * 60},
+    {FailureReason::expired, Actor::sender_admin, Retry::retry_later, 24 * 3600},
+    {FailureReason::network_error, Actor::sender_admin, Retry::retry_later, 10 * 60},
+    {FailureReason::system_error, Actor::recipient_admin, Retry::retry_later, 30 * 60},
+    {FailureReason::syntax_error, Actor::sender_admin, Retry::after_fix, 60 * 60},
+};
+}  // namespace detail
+
+// The rule table itself, for iteration.
+[[nodiscard]] constexpr const RetryRule& retry_rule(FailureReason reason) noexcept {
+  const auto index = static_cast<std::size_t>(reason);
+  return detail::retry_rules[index < sizeof(detail::retry_rules) / sizeof(detail::retry_rules[0]) ? index : 0];
+}
+
+// The advice for a failure of a given class (the first digit of the reply
+// code or the class of the enhanced status code):
+//  - 2 and 3: nothing failed (RFC 5321 §4.2.1), no retry;
+//  - a reason that is no failure (delivered, auto_reply, feedback_report): no retry;
+//  - 1 (a client-side socket error some lists number 101, 111) and 4: retry
+//    later, after the reason's wait. The server said the failure is
+//    temporary (RFC 5321 §4.2.1, RFC 3463 §3.1: "sending in the future may
+//    be successful"), so even a policy refusal (454 4.7.1, greylisting)
+//    is retried, not held for a fix;
+//  - 5 and anything else: the reason's rule for permanent failures: an
+//    address that does not exist is not retried; a full mailbox, a rate
+//    limit or a broken receiving system is retried later; the rest only
+//    after a fix (a message too large is never retried as is).
+// A class of 0 (no code known) counts as 5 for reasons that condemn the
+// address and as 4 for the other failures, as the bounce classifier does;
+// with no reason either, nothing is known to have failed.
+[[nodiscard]] constexpr RetryAdvice retry_advice_in_class(unsigned failure_class, FailureReason reason) noexcept {
+  const RetryRule& rule = retry_rule(reason);
+  if (failure_class == 2 || failure_class == 3 || rule.when_permanent == Retry::not_needed) return RetryAdvice{};
+  if (failure_class == 0 && reason == FailureReason::unknown) return RetryAdvice{};  // nothing known to have failed
+  if (failure_class == 0) failure_class = rule.when_permanent == Retry::do_not_retry ? 5 : 4;
+  RetryAdvice advice;
+  advice.actor = rule.actor;
+  advice.retry = failure_class == 1 || failure_class == 4 ? Retry::retry_later : rule.when_permanent;
+  if (advice.retry == Retry::retry_later) advice.retry_after_seconds = rule.wait_seconds;
+  return advice;
+}
+
+// The advice for a failure whose reason is known (the bounce classifier's
+// verdict, or a record of the registry): the class is the enhanced status
+// code's, else the reply code's first digit; either may be empty.
+[[nodiscard]] constexpr RetryAdvice retry_advice(EnhancedStatus status, ReplyCode reply,
+                                                 FailureReason reason) noexcept {
+  const unsigned failure_class = status.class_digit() != 0 ? status.class_digit() : reply.first_digit();
+  return retry_advice_in_class(failure_class, reason);
+}
+
+}  // namespace v0
+}  // namespace smtpcodes
+
+#endif  // SMTPCODES_REGISTRY_RETRY_HPP
+
+namespace smtpcodes {
+inline namespace v0 {
+
+// A read-only view of part of a registry table: what std::span would be in
+// C++20, kept small so that the tables stay cheap to compile.
+template <typename T>
+class TableView {
+ public:
+  constexpr TableView() noexcept = default;
+  constexpr TableView(const T* first, std::size_t count) noexcept : first_(first), count_(count) {}
+
+  [[nodiscard]] constexpr const T* begin() const noexcept { return first_; }
+  [[nodiscard]] constexpr const T* end() const noexcept { return first_ + count_; }
+  [[nodiscard]] constexpr std::size_t size() const noexcept { return count_; }
+  [[nodiscard]] constexpr bool empty() const noexcept { return count_ == 0; }
+  // Precondition: index < size().
+  [[nodiscard]] constexpr const T& operator[](std::size_t index) const noexcept { return first_[index]; }
+
+ private:
+  const T* first_ = nullptr;
+  std::size_t count_ = 0;
+};
+
 // What to do about a code, in the project's own words.
+// Derived from the record's FailureReason and the code's class by the one
+// rule table of <smtpcodes/registry/retry.hpp>, which the bounce classifier
+// uses too; only the advice text is the record's own.
 struct Remedy {
   Actor actor = Actor::nobody;
   Retry retry = Retry::not_needed;
   std::string_view advice;
+  FailureReason reason = FailureReason::unknown;
+  std::uint32_t retry_after_seconds = 0;  // a suggested wait when retry is retry_later
 };
 
 // Where a reply code comes from.
@@ -2720,8 +2978,8 @@ struct RangeRef {
   std::uint16_t count;
 };
 struct RemedyRef {
-  Actor actor;
-  Retry retry;
+  FailureReason reason;
+  std::uint8_t failure_class;  // the class the record's remedy is given for
   TextRef advice;
 };
 }  // namespace detail
@@ -2867,7 +3125,9 @@ class EnhancedStatusRecord {
   [[nodiscard]] constexpr std::string_view references() const noexcept;
   // The registry's associated-codes field verbatim.
   [[nodiscard]] constexpr std::string_view associated_text() const noexcept;
+  // The remedy for the code in class 5 (5.s.d), and in a given class.
   [[nodiscard]] constexpr Remedy remedy() const noexcept;
+  [[nodiscard]] constexpr Remedy remedy_in_class(StatusClass status_class) const noexcept;
   [[nodiscard]] constexpr TableView<AssociatedReply> associated() const noexcept;
   [[nodiscard]] constexpr TableView<SourceClaim> claims() const noexcept;
 
@@ -2902,7 +3162,9 @@ class StatusGroupRecord {
   [[nodiscard]] constexpr std::string_view title() const noexcept;
   [[nodiscard]] constexpr std::string_view description() const noexcept;
   [[nodiscard]] constexpr std::string_view references() const noexcept;
+  // A class's remedy is for its own class; a subject's for class 5.
   [[nodiscard]] constexpr Remedy remedy() const noexcept;
+  [[nodiscard]] constexpr Remedy remedy_in_class(StatusClass status_class) const noexcept;
   // What the vendor lists say about a class digit; subjects have none.
   [[nodiscard]] constexpr TableView<SourceClaim> claims() const noexcept;
 
@@ -3750,89 +4012,89 @@ inline constexpr ReplyMeaning reply_meanings[] = {
 };
 
 inline constexpr ReplyCodeRecord reply_code_records[] = {
-    {101, Origin::not_smtp, {10755, 54}, {10809, 157}, {0, 0}, {Actor::sender_admin, Retry::retry_later, {10966, 78}}, {0, 0}, {0, 2}},
-    {111, Origin::not_smtp, {11044, 38}, {11082, 137}, {0, 0}, {Actor::sender_admin, Retry::retry_later, {11219, 68}}, {0, 0}, {2, 2}},
-    {211, Origin::rfc, {5498, 35}, {11287, 52}, {5533, 7}, {Actor::nobody, Retry::not_needed, {11339, 14}}, {0, 1}, {4, 3}},
-    {214, Origin::rfc, {5564, 43}, {11353, 35}, {5533, 7}, {Actor::nobody, Retry::not_needed, {11339, 14}}, {1, 1}, {7, 3}},
-    {220, Origin::rfc, {5640, 22}, {11388, 55}, {11443, 15}, {Actor::nobody, Retry::not_needed, {11339, 14}}, {2, 2}, {10, 3}},
-    {221, Origin::rfc, {5681, 45}, {11458, 46}, {5533, 7}, {Actor::nobody, Retry::not_needed, {11339, 14}}, {4, 1}, {13, 4}},
-    {235, Origin::rfc, {5730, 24}, {11504, 25}, {5762, 7}, {Actor::nobody, Retry::not_needed, {11339, 14}}, {5, 1}, {0, 0}},
-    {250, Origin::rfc, {5884, 37}, {11529, 22}, {11551, 23}, {Actor::nobody, Retry::not_needed, {11339, 14}}, {6, 3}, {17, 4}},
-    {251, Origin::rfc, {6026, 46}, {11574, 64}, {11638, 23}, {Actor::nobody, Retry::not_needed, {11661, 63}}, {9, 3}, {21, 3}},
-    {252, Origin::rfc, {6260, 62}, {11724, 89}, {11638, 23}, {Actor::nobody, Retry::not_needed, {11339, 14}}, {12, 3}, {24, 3}},
-    {253, Origin::rfc, {6424, 45}, {11813, 76}, {5801, 7}, {Actor::nobody, Retry::not_needed, {11339, 14}}, {15, 1}, {27, 1}},
-    {334, Origin::rfc, {6469, 67}, {11889, 69}, {5762, 7}, {Actor::nobody, Retry::not_needed, {11958, 37}}, {16, 1}, {0, 0}},
-    {354, Origin::rfc, {6582, 40}, {11995, 38}, {5533, 7}, {Actor::nobody, Retry::not_needed, {12033, 61}}, {17, 1}, {28, 3}},
-    {355, Origin::rfc, {6647, 38}, {12094, 78}, {6685, 7}, {Actor::nobody, Retry::not_needed, {12172, 40}}, {18, 1}, {31, 1}},
-    {420, Origin::vendor, {12212, 37}, {12249, 94}, {0, 0}, {Actor::sender_admin, Retry::retry_later, {12343, 68}}, {0, 0}, {32, 2}},
-    {421, Origin::rfc, {6740, 60}, {12411, 69}, {5533, 7}, {Actor::sender_admin, Retry::retry_later, {12480, 46}}, {19, 1}, {34, 5}},
-    {422, Origin::registry_only, {12526, 40}, {12566, 130}, {6891, 7}, {Actor::recipient, Retry::retry_later, {12696, 60}}, {20, 1}, {39, 3}},
-    {430, Origin::registry_only, {12756, 41}, {12797, 82}, {6891, 7}, {Actor::sender_admin, Retry::retry_later, {12879, 48}}, {21, 1}, {0, 0}},
-    {431, Origin::vendor, {12927, 39}, {12966, 95}, {0, 0}, {Actor::recipient_admin, Retry::retry_later, {13061, 53}}, {0, 0}, {42, 3}},
-    {432, Origin::rfc, {6859, 31}, {13114, 72}, {5762, 7}, {Actor::sender, Retry::after_fix, {13186, 43}}, {22, 1}, {45, 4}},
-    {441, Origin::vendor, {13229, 27}, {13256, 75}, {0, 0}, {Actor::sender_admin, Retry::retry_later, {13331, 12}}, {0, 0}, {49, 3}},
-    {442, Origin::vendor, {13343, 25}, {13368, 84}, {0, 0}, {Actor::sender_admin, Retry::retry_later, {13331, 12}}, {0, 0}, {52, 3}},
-    {446, Origin::vendor, {13452, 33}, {13485, 90}, {0, 0}, {Actor::recipient_admin, Retry::after_fix, {13575, 43}}, {0, 0}, {55, 3}},
-    {447, Origin::vendor, {13618, 26}, {13644, 74}, {0, 0}, {Actor::sender_admin, Retry::retry_later, {13331, 12}}, {0, 0}, {58, 3}},
-    {449, Origin::vendor, {13718, 30}, {13748, 95}, {0, 0}, {Actor::sender_admin, Retry::after_fix, {13843, 39}}, {0, 0}, {61, 3}},
-    {450, Origin::rfc, {6999, 115}, {13882, 78}, {5533, 7}, {Actor::sender_admin, Retry::retry_later, {13960, 43}}, {23, 1}, {64, 5}},
-    {451, Origin::rfc, {7143, 51}, {14003, 64}, {5533, 7}, {Actor::sender_admin, Retry::retry_later, {14067, 56}}, {24, 1}, {69, 5}},
-    {452, Origin::rfc, {7341, 55}, {14123, 83}, {14206, 15}, {Actor::sender_admin, Retry::retry_later, {14221, 66}}, {25, 2}, {74, 5}},
-    {453, Origin::rfc, {7396, 16}, {14287, 46}, {7412, 7}, {Actor::nobody, Retry::not_needed, {11339, 14}}, {27, 1}, {79, 2}},
-    {454, Origin::rfc, {14333, 67}, {14400, 69}, {14469, 15}, {Actor::sender_admin, Retry::retry_later, {14484, 55}}, {28, 2}, {81, 2}},
-    {455, Origin::rfc, {7527, 39}, {14539, 63}, {5533, 7}, {Actor::sender_admin, Retry::retry_later, {14602, 38}}, {30, 1}, {83, 1}},
-    {458, Origin::rfc, {7602, 37}, {14640, 52}, {5801, 7}, {Actor::sender_admin, Retry::retry_later, {14692, 21}}, {31, 1}, {84, 2}},
-    {459, Origin::rfc, {7639, 30}, {14713, 50}, {5801, 7}, {Actor::sender_admin, Retry::after_fix, {14763, 49}}, {32, 1}, {86, 2}},
-    {465, Origin::vendor, {14812, 25}, {14837, 98}, {0, 0}, {Actor::recipient_admin, Retry::after_fix, {14935, 43}}, {0, 0}, {88, 1}},
-    {471, Origin::vendor, {14978, 27}, {15005, 93}, {0, 0}, {Actor::sender_admin, Retry::after_fix, {15098, 58}}, {0, 0}, {89, 2}},
-    {500, Origin::rfc, {7777, 70}, {15156, 68}, {15224, 23}, {Actor::sender_admin, Retry::after_fix, {15247, 24}}, {33, 3}, {91, 5}},
-    {501, Origin::rfc, {8042, 39}, {15271, 38}, {15309, 31}, {Actor::sender_admin, Retry::after_fix, {15340, 55}}, {36, 4}, {96, 5}},
-    {502, Origin::rfc, {8081, 23}, {15395, 55}, {5533, 7}, {Actor::sender_admin, Retry::after_fix, {15450, 23}}, {40, 1}, {101, 5}},
-    {503, Origin::rfc, {8329, 24}, {15473, 36}, {15509, 23}, {Actor::sender_admin, Retry::after_fix, {15532, 70}}, {41, 3}, {106, 5}},
-    {504, Origin::rfc, {8415, 33}, {15602, 57}, {15232, 15}, {Actor::sender_admin, Retry::after_fix, {15659, 49}}, {44, 2}, {111, 5}},
-    {510, Origin::vendor, {15708, 33}, {15741, 77}, {0, 0}, {Actor::sender, Retry::after_fix, {15818, 28}}, {0, 0}, {116, 4}},
-    {511, Origin::vendor, {15846, 40}, {15886, 88}, {0, 0}, {Actor::sender, Retry::do_not_retry, {15974, 30}}, {0, 0}, {120, 3}},
-    {512, Origin::vendor, {16004, 34}, {16038, 98}, {0, 0}, {Actor::sender, Retry::do_not_retry, {16136, 47}}, {0, 0}, {123, 4}},
-    {513, Origin::vendor, {16183, 35}, {16218, 129}, {0, 0}, {Actor::sender, Retry::after_fix, {16347, 62}}, {0, 0}, {127, 3}},
-    {514, Origin::vendor, {16409, 35}, {16444, 95}, {0, 0}, {Actor::recipient_admin, Retry::after_fix, {16539, 55}}, {0, 0}, {130, 1}},
-    {515, Origin::vendor, {16594, 33}, {16627, 124}, {0, 0}, {Actor::sender, Retry::do_not_retry, {15974, 30}}, {0, 0}, {131, 3}},
-    {516, Origin::vendor, {16751, 25}, {16776, 73}, {0, 0}, {Actor::sender, Retry::do_not_retry, {16849, 40}}, {0, 0}, {134, 1}},
-    {517, Origin::vendor, {16889, 30}, {16919, 87}, {0, 0}, {Actor::sender_admin, Retry::after_fix, {17006, 49}}, {0, 0}, {135, 3}},
-    {521, Origin::rfc, {8485, 25}, {17055, 78}, {8510, 7}, {Actor::sender, Retry::do_not_retry, {17133, 30}}, {46, 1}, {138, 3}},
-    {522, Origin::vendor, {17163, 20}, {17183, 83}, {0, 0}, {Actor::recipient, Retry::retry_later, {17266, 43}}, {0, 0}, {141, 3}},
-    {523, Origin::registry_only, {17309, 67}, {17376, 138}, {6891, 7}, {Actor::sender, Retry::after_fix, {17514, 70}}, {47, 1}, {144, 4}},
-    {524, Origin::registry_only, {17584, 70}, {17654, 118}, {6891, 7}, {Actor::sender_admin, Retry::after_fix, {17772, 82}}, {48, 1}, {148, 1}},
-    {525, Origin::registry_only, {17854, 41}, {17895, 84}, {6891, 7}, {Actor::sender, Retry::do_not_retry, {17979, 45}}, {49, 1}, {0, 0}},
-    {530, Origin::rfc, {18024, 64}, {18088, 72}, {14469, 15}, {Actor::sender_admin, Retry::after_fix, {18160, 57}}, {50, 2}, {149, 4}},
-    {531, Origin::vendor, {18217, 24}, {18241, 75}, {0, 0}, {Actor::recipient_admin, Retry::retry_later, {18316, 51}}, {0, 0}, {153, 3}},
-    {532, Origin::vendor, {18367, 41}, {18408, 83}, {0, 0}, {Actor::recipient_admin, Retry::retry_later, {13331, 12}}, {0, 0}, {156, 1}},
-    {533, Origin::registry_only, {18491, 66}, {18557, 116}, {6891, 7}, {Actor::recipient_admin, Retry::retry_later, {18673, 52}}, {52, 1}, {157, 3}},
-    {534, Origin::rfc, {9061, 36}, {18725, 64}, {5762, 7}, {Actor::sender_admin, Retry::after_fix, {18789, 40}}, {53, 1}, {160, 3}},
-    {535, Origin::rfc, {9105, 34}, {18829, 50}, {5762, 7}, {Actor::sender_admin, Retry::after_fix, {18879, 45}}, {54, 1}, {163, 3}},
-    {538, Origin::rfc, {8640, 58}, {18924, 72}, {5762, 7}, {Actor::sender_admin, Retry::after_fix, {18996, 32}}, {55, 1}, {166, 2}},
-    {540, Origin::vendor, {19028, 40}, {19068, 83}, {0, 0}, {Actor::sender, Retry::after_fix, {19151, 55}}, {0, 0}, {168, 3}},
-    {541, Origin::vendor, {19206, 50}, {19256, 98}, {0, 0}, {Actor::sender_admin, Retry::after_fix, {19354, 71}}, {0, 0}, {171, 4}},
-    {542, Origin::vendor, {19425, 22}, {19447, 68}, {0, 0}, {Actor::sender_admin, Retry::retry_later, {13331, 12}}, {0, 0}, {175, 3}},
-    {543, Origin::vendor, {19515, 30}, {19545, 86}, {0, 0}, {Actor::sender_admin, Retry::retry_later, {19631, 23}}, {0, 0}, {178, 3}},
-    {544, Origin::vendor, {19654, 26}, {19680, 76}, {0, 0}, {Actor::sender_admin, Retry::after_fix, {19756, 52}}, {0, 0}, {181, 1}},
-    {546, Origin::vendor, {19808, 17}, {19825, 66}, {0, 0}, {Actor::recipient_admin, Retry::after_fix, {19891, 29}}, {0, 0}, {182, 3}},
-    {547, Origin::vendor, {13618, 26}, {19920, 70}, {0, 0}, {Actor::sender_admin, Retry::do_not_retry, {19990, 57}}, {0, 0}, {185, 3}},
-    {548, Origin::vendor, {20047, 28}, {20075, 92}, {0, 0}, {Actor::recipient_admin, Retry::after_fix, {20167, 50}}, {0, 0}, {188, 1}},
-    {550, Origin::rfc, {9214, 124}, {20217, 92}, {20309, 31}, {Actor::sender, Retry::after_fix, {20340, 88}}, {56, 5}, {189, 5}},
-    {551, Origin::rfc, {9834, 41}, {20428, 67}, {11646, 15}, {Actor::sender, Retry::after_fix, {20495, 36}}, {61, 2}, {194, 5}},
-    {552, Origin::rfc, {9922, 58}, {20531, 68}, {14206, 15}, {Actor::sender, Retry::after_fix, {20599, 81}}, {63, 2}, {199, 5}},
-    {553, Origin::rfc, {9980, 85}, {20680, 45}, {11646, 15}, {Actor::sender, Retry::do_not_retry, {20725, 20}}, {65, 2}, {204, 5}},
-    {554, Origin::rfc, {10284, 76}, {20745, 64}, {20809, 23}, {Actor::sender, Retry::do_not_retry, {20832, 53}}, {67, 3}, {209, 5}},
-    {555, Origin::rfc, {10490, 62}, {20885, 63}, {5533, 7}, {Actor::sender_admin, Retry::after_fix, {20948, 29}}, {70, 1}, {214, 2}},
-    {556, Origin::rfc, {10552, 27}, {20977, 63}, {21040, 15}, {Actor::sender, Retry::do_not_retry, {21055, 28}}, {71, 2}, {216, 1}},
-    {563, Origin::vendor, {21083, 28}, {21111, 102}, {0, 0}, {Actor::sender, Retry::after_fix, {21213, 23}}, {0, 0}, {217, 1}},
-    {571, Origin::vendor, {21236, 31}, {21267, 75}, {0, 0}, {Actor::sender_admin, Retry::after_fix, {21342, 46}}, {0, 0}, {218, 1}},
-    {572, Origin::vendor, {21388, 33}, {21421, 80}, {0, 0}, {Actor::sender, Retry::do_not_retry, {21501, 34}}, {0, 0}, {219, 1}},
-    {573, Origin::vendor, {21535, 33}, {21568, 118}, {0, 0}, {Actor::recipient_admin, Retry::retry_later, {21686, 28}}, {0, 0}, {220, 1}},
-    {574, Origin::vendor, {21714, 39}, {21753, 83}, {0, 0}, {Actor::sender, Retry::after_fix, {21836, 41}}, {0, 0}, {221, 1}},
-    {575, Origin::vendor, {21877, 29}, {21906, 75}, {0, 0}, {Actor::sender, Retry::after_fix, {21981, 37}}, {0, 0}, {222, 1}},
-    {576, Origin::vendor, {22018, 41}, {22059, 114}, {0, 0}, {Actor::sender, Retry::after_fix, {22173, 42}}, {0, 0}, {223, 1}},
-    {577, Origin::vendor, {22215, 33}, {22248, 89}, {0, 0}, {Actor::sender, Retry::after_fix, {22337, 27}}, {0, 0}, {224, 1}},
+    {101, Origin::not_smtp, {10755, 54}, {10809, 157}, {0, 0}, {FailureReason::network_error, 1, {10966, 78}}, {0, 0}, {0, 2}},
+    {111, Origin::not_smtp, {11044, 38}, {11082, 137}, {0, 0}, {FailureReason::network_error, 1, {11219, 68}}, {0, 0}, {2, 2}},
+    {211, Origin::rfc, {5498, 35}, {11287, 52}, {5533, 7}, {FailureReason::delivered, 2, {11339, 14}}, {0, 1}, {4, 3}},
+    {214, Origin::rfc, {5564, 43}, {11353, 35}, {5533, 7}, {FailureReason::delivered, 2, {11339, 14}}, {1, 1}, {7, 3}},
+    {220, Origin::rfc, {5640, 22}, {11388, 55}, {11443, 15}, {FailureReason::delivered, 2, {11339, 14}}, {2, 2}, {10, 3}},
+    {221, Origin::rfc, {5681, 45}, {11458, 46}, {5533, 7}, {FailureReason::delivered, 2, {11339, 14}}, {4, 1}, {13, 4}},
+    {235, Origin::rfc, {5730, 24}, {11504, 25}, {5762, 7}, {FailureReason::delivered, 2, {11339, 14}}, {5, 1}, {0, 0}},
+    {250, Origin::rfc, {5884, 37}, {11529, 22}, {11551, 23}, {FailureReason::delivered, 2, {11339, 14}}, {6, 3}, {17, 4}},
+    {251, Origin::rfc, {6026, 46}, {11574, 64}, {11638, 23}, {FailureReason::delivered, 2, {11661, 63}}, {9, 3}, {21, 3}},
+    {252, Origin::rfc, {6260, 62}, {11724, 89}, {11638, 23}, {FailureReason::delivered, 2, {11339, 14}}, {12, 3}, {24, 3}},
+    {253, Origin::rfc, {6424, 45}, {11813, 76}, {5801, 7}, {FailureReason::delivered, 2, {11339, 14}}, {15, 1}, {27, 1}},
+    {334, Origin::rfc, {6469, 67}, {11889, 69}, {5762, 7}, {FailureReason::delivered, 3, {11958, 37}}, {16, 1}, {0, 0}},
+    {354, Origin::rfc, {6582, 40}, {11995, 38}, {5533, 7}, {FailureReason::delivered, 3, {12033, 61}}, {17, 1}, {28, 3}},
+    {355, Origin::rfc, {6647, 38}, {12094, 78}, {6685, 7}, {FailureReason::delivered, 3, {12172, 40}}, {18, 1}, {31, 1}},
+    {420, Origin::vendor, {12212, 37}, {12249, 94}, {0, 0}, {FailureReason::network_error, 4, {12343, 68}}, {0, 0}, {32, 2}},
+    {421, Origin::rfc, {6740, 60}, {12411, 69}, {5533, 7}, {FailureReason::system_error, 4, {12480, 46}}, {19, 1}, {34, 5}},
+    {422, Origin::registry_only, {12526, 40}, {12566, 130}, {6891, 7}, {FailureReason::mailbox_full, 4, {12696, 60}}, {20, 1}, {39, 3}},
+    {430, Origin::registry_only, {12756, 41}, {12797, 82}, {6891, 7}, {FailureReason::unknown, 4, {12879, 48}}, {21, 1}, {0, 0}},
+    {431, Origin::vendor, {12927, 39}, {12966, 95}, {0, 0}, {FailureReason::system_error, 4, {13061, 53}}, {0, 0}, {42, 3}},
+    {432, Origin::rfc, {6859, 31}, {13114, 72}, {5762, 7}, {FailureReason::authentication, 4, {13186, 43}}, {22, 1}, {45, 4}},
+    {441, Origin::vendor, {13229, 27}, {13256, 75}, {0, 0}, {FailureReason::network_error, 4, {13331, 12}}, {0, 0}, {49, 3}},
+    {442, Origin::vendor, {13343, 25}, {13368, 84}, {0, 0}, {FailureReason::network_error, 4, {13331, 12}}, {0, 0}, {52, 3}},
+    {446, Origin::vendor, {13452, 33}, {13485, 90}, {0, 0}, {FailureReason::system_error, 4, {13575, 43}}, {0, 0}, {55, 3}},
+    {447, Origin::vendor, {13618, 26}, {13644, 74}, {0, 0}, {FailureReason::network_error, 4, {13331, 12}}, {0, 0}, {58, 3}},
+    {449, Origin::vendor, {13718, 30}, {13748, 95}, {0, 0}, {FailureReason::network_error, 4, {13843, 39}}, {0, 0}, {61, 3}},
+    {450, Origin::rfc, {6999, 115}, {13882, 78}, {5533, 7}, {FailureReason::unknown, 4, {13960, 43}}, {23, 1}, {64, 5}},
+    {451, Origin::rfc, {7143, 51}, {14003, 64}, {5533, 7}, {FailureReason::system_error, 4, {14067, 56}}, {24, 1}, {69, 5}},
+    {452, Origin::rfc, {7341, 55}, {14123, 83}, {14206, 15}, {FailureReason::system_error, 4, {14221, 66}}, {25, 2}, {74, 5}},
+    {453, Origin::rfc, {7396, 16}, {14287, 46}, {7412, 7}, {FailureReason::delivered, 4, {11339, 14}}, {27, 1}, {79, 2}},
+    {454, Origin::rfc, {14333, 67}, {14400, 69}, {14469, 15}, {FailureReason::authentication, 4, {14484, 55}}, {28, 2}, {81, 2}},
+    {455, Origin::rfc, {7527, 39}, {14539, 63}, {5533, 7}, {FailureReason::syntax_error, 4, {14602, 38}}, {30, 1}, {83, 1}},
+    {458, Origin::rfc, {7602, 37}, {14640, 52}, {5801, 7}, {FailureReason::unknown, 4, {14692, 21}}, {31, 1}, {84, 2}},
+    {459, Origin::rfc, {7639, 30}, {14713, 50}, {5801, 7}, {FailureReason::blocked, 4, {14763, 49}}, {32, 1}, {86, 2}},
+    {465, Origin::vendor, {14812, 25}, {14837, 98}, {0, 0}, {FailureReason::system_error, 4, {14935, 43}}, {0, 0}, {88, 1}},
+    {471, Origin::vendor, {14978, 27}, {15005, 93}, {0, 0}, {FailureReason::blocked, 4, {15098, 58}}, {0, 0}, {89, 2}},
+    {500, Origin::rfc, {7777, 70}, {15156, 68}, {15224, 23}, {FailureReason::syntax_error, 5, {15247, 24}}, {33, 3}, {91, 5}},
+    {501, Origin::rfc, {8042, 39}, {15271, 38}, {15309, 31}, {FailureReason::syntax_error, 5, {15340, 55}}, {36, 4}, {96, 5}},
+    {502, Origin::rfc, {8081, 23}, {15395, 55}, {5533, 7}, {FailureReason::syntax_error, 5, {15450, 23}}, {40, 1}, {101, 5}},
+    {503, Origin::rfc, {8329, 24}, {15473, 36}, {15509, 23}, {FailureReason::syntax_error, 5, {15532, 70}}, {41, 3}, {106, 5}},
+    {504, Origin::rfc, {8415, 33}, {15602, 57}, {15232, 15}, {FailureReason::syntax_error, 5, {15659, 49}}, {44, 2}, {111, 5}},
+    {510, Origin::vendor, {15708, 33}, {15741, 77}, {0, 0}, {FailureReason::unknown_recipient, 5, {15818, 28}}, {0, 0}, {116, 4}},
+    {511, Origin::vendor, {15846, 40}, {15886, 88}, {0, 0}, {FailureReason::unknown_recipient, 5, {15974, 30}}, {0, 0}, {120, 3}},
+    {512, Origin::vendor, {16004, 34}, {16038, 98}, {0, 0}, {FailureReason::unknown_domain, 5, {16136, 47}}, {0, 0}, {123, 4}},
+    {513, Origin::vendor, {16183, 35}, {16218, 129}, {0, 0}, {FailureReason::syntax_error, 5, {16347, 62}}, {0, 0}, {127, 3}},
+    {514, Origin::vendor, {16409, 35}, {16444, 95}, {0, 0}, {FailureReason::unknown, 5, {16539, 55}}, {0, 0}, {130, 1}},
+    {515, Origin::vendor, {16594, 33}, {16627, 124}, {0, 0}, {FailureReason::unknown_recipient, 5, {15974, 30}}, {0, 0}, {131, 3}},
+    {516, Origin::vendor, {16751, 25}, {16776, 73}, {0, 0}, {FailureReason::mailbox_moved, 5, {16849, 40}}, {0, 0}, {134, 1}},
+    {517, Origin::vendor, {16889, 30}, {16919, 87}, {0, 0}, {FailureReason::sender_rejected, 5, {17006, 49}}, {0, 0}, {135, 3}},
+    {521, Origin::rfc, {8485, 25}, {17055, 78}, {8510, 7}, {FailureReason::no_mail_domain, 5, {17133, 30}}, {46, 1}, {138, 3}},
+    {522, Origin::vendor, {17163, 20}, {17183, 83}, {0, 0}, {FailureReason::mailbox_full, 5, {17266, 43}}, {0, 0}, {141, 3}},
+    {523, Origin::registry_only, {17309, 67}, {17376, 138}, {6891, 7}, {FailureReason::tls, 5, {17514, 70}}, {47, 1}, {144, 4}},
+    {524, Origin::registry_only, {17584, 70}, {17654, 118}, {6891, 7}, {FailureReason::tls, 5, {17772, 82}}, {48, 1}, {148, 1}},
+    {525, Origin::registry_only, {17854, 41}, {17895, 84}, {6891, 7}, {FailureReason::authentication, 5, {17979, 45}}, {49, 1}, {0, 0}},
+    {530, Origin::rfc, {18024, 64}, {18088, 72}, {14469, 15}, {FailureReason::authentication, 5, {18160, 57}}, {50, 2}, {149, 4}},
+    {531, Origin::vendor, {18217, 24}, {18241, 75}, {0, 0}, {FailureReason::system_error, 5, {18316, 51}}, {0, 0}, {153, 3}},
+    {532, Origin::vendor, {18367, 41}, {18408, 83}, {0, 0}, {FailureReason::system_error, 5, {13331, 12}}, {0, 0}, {156, 1}},
+    {533, Origin::registry_only, {18491, 66}, {18557, 116}, {6891, 7}, {FailureReason::blocked, 5, {18673, 52}}, {52, 1}, {157, 3}},
+    {534, Origin::rfc, {9061, 36}, {18725, 64}, {5762, 7}, {FailureReason::authentication, 5, {18789, 40}}, {53, 1}, {160, 3}},
+    {535, Origin::rfc, {9105, 34}, {18829, 50}, {5762, 7}, {FailureReason::authentication, 5, {18879, 45}}, {54, 1}, {163, 3}},
+    {538, Origin::rfc, {8640, 58}, {18924, 72}, {5762, 7}, {FailureReason::tls, 5, {18996, 32}}, {55, 1}, {166, 2}},
+    {540, Origin::vendor, {19028, 40}, {19068, 83}, {0, 0}, {FailureReason::unknown_domain, 5, {19151, 55}}, {0, 0}, {168, 3}},
+    {541, Origin::vendor, {19206, 50}, {19256, 98}, {0, 0}, {FailureReason::blocked, 5, {19354, 71}}, {0, 0}, {171, 4}},
+    {542, Origin::vendor, {19425, 22}, {19447, 68}, {0, 0}, {FailureReason::network_error, 5, {13331, 12}}, {0, 0}, {175, 3}},
+    {543, Origin::vendor, {19515, 30}, {19545, 86}, {0, 0}, {FailureReason::network_error, 5, {19631, 23}}, {0, 0}, {178, 3}},
+    {544, Origin::vendor, {19654, 26}, {19680, 76}, {0, 0}, {FailureReason::unknown, 5, {19756, 52}}, {0, 0}, {181, 1}},
+    {546, Origin::vendor, {19808, 17}, {19825, 66}, {0, 0}, {FailureReason::unknown, 5, {19891, 29}}, {0, 0}, {182, 3}},
+    {547, Origin::vendor, {13618, 26}, {19920, 70}, {0, 0}, {FailureReason::expired, 5, {19990, 57}}, {0, 0}, {185, 3}},
+    {548, Origin::vendor, {20047, 28}, {20075, 92}, {0, 0}, {FailureReason::blocked, 5, {20167, 50}}, {0, 0}, {188, 1}},
+    {550, Origin::rfc, {9214, 124}, {20217, 92}, {20309, 31}, {FailureReason::unknown, 5, {20340, 88}}, {56, 5}, {189, 5}},
+    {551, Origin::rfc, {9834, 41}, {20428, 67}, {11646, 15}, {FailureReason::mailbox_moved, 5, {20495, 36}}, {61, 2}, {194, 5}},
+    {552, Origin::rfc, {9922, 58}, {20531, 68}, {14206, 15}, {FailureReason::message_too_large, 5, {20599, 81}}, {63, 2}, {199, 5}},
+    {553, Origin::rfc, {9980, 85}, {20680, 45}, {11646, 15}, {FailureReason::unknown_recipient, 5, {20725, 20}}, {65, 2}, {204, 5}},
+    {554, Origin::rfc, {10284, 76}, {20745, 64}, {20809, 23}, {FailureReason::unknown, 5, {20832, 53}}, {67, 3}, {209, 5}},
+    {555, Origin::rfc, {10490, 62}, {20885, 63}, {5533, 7}, {FailureReason::syntax_error, 5, {20948, 29}}, {70, 1}, {214, 2}},
+    {556, Origin::rfc, {10552, 27}, {20977, 63}, {21040, 15}, {FailureReason::no_mail_domain, 5, {21055, 28}}, {71, 2}, {216, 1}},
+    {563, Origin::vendor, {21083, 28}, {21111, 102}, {0, 0}, {FailureReason::spam_or_content, 5, {21213, 23}}, {0, 0}, {217, 1}},
+    {571, Origin::vendor, {21236, 31}, {21267, 75}, {0, 0}, {FailureReason::blocked, 5, {21342, 46}}, {0, 0}, {218, 1}},
+    {572, Origin::vendor, {21388, 33}, {21421, 80}, {0, 0}, {FailureReason::unknown_recipient, 5, {21501, 34}}, {0, 0}, {219, 1}},
+    {573, Origin::vendor, {21535, 33}, {21568, 118}, {0, 0}, {FailureReason::system_error, 5, {21686, 28}}, {0, 0}, {220, 1}},
+    {574, Origin::vendor, {21714, 39}, {21753, 83}, {0, 0}, {FailureReason::tls, 5, {21836, 41}}, {0, 0}, {221, 1}},
+    {575, Origin::vendor, {21877, 29}, {21906, 75}, {0, 0}, {FailureReason::tls, 5, {21981, 37}}, {0, 0}, {222, 1}},
+    {576, Origin::vendor, {22018, 41}, {22059, 114}, {0, 0}, {FailureReason::tls, 5, {22173, 42}}, {0, 0}, {223, 1}},
+    {577, Origin::vendor, {22215, 33}, {22248, 89}, {0, 0}, {FailureReason::authentication, 5, {22337, 27}}, {0, 0}, {224, 1}},
 };
 
 // reply_code_index[code - 100] is 1 + the record's index, or 0.
@@ -3870,15 +4132,15 @@ inline constexpr std::uint8_t reply_code_index[900] = {
 };
 
 inline constexpr ReplyFallbackRecord reply_fallbacks[] = {
-    {1, {22364, 43}, {22407, 100}, {Actor::sender_admin, Retry::retry_later, {22507, 70}}},
-    {2, {22577, 26}, {22603, 42}, {Actor::nobody, Retry::not_needed, {11339, 14}}},
-    {3, {22645, 31}, {22676, 81}, {Actor::nobody, Retry::not_needed, {22757, 42}}},
-    {4, {22799, 30}, {22829, 46}, {Actor::sender_admin, Retry::retry_later, {22875, 47}}},
-    {5, {22922, 30}, {22952, 46}, {Actor::sender, Retry::after_fix, {22998, 59}}},
-    {6, {23057, 33}, {23090, 44}, {Actor::sender_admin, Retry::after_fix, {23134, 43}}},
-    {7, {23057, 33}, {23090, 44}, {Actor::sender_admin, Retry::after_fix, {23134, 43}}},
-    {8, {23057, 33}, {23090, 44}, {Actor::sender_admin, Retry::after_fix, {23134, 43}}},
-    {9, {23057, 33}, {23090, 44}, {Actor::sender_admin, Retry::after_fix, {23134, 43}}},
+    {1, {22364, 43}, {22407, 100}, {FailureReason::network_error, 1, {22507, 70}}},
+    {2, {22577, 26}, {22603, 42}, {FailureReason::delivered, 2, {11339, 14}}},
+    {3, {22645, 31}, {22676, 81}, {FailureReason::delivered, 3, {22757, 42}}},
+    {4, {22799, 30}, {22829, 46}, {FailureReason::unknown, 4, {22875, 47}}},
+    {5, {22922, 30}, {22952, 46}, {FailureReason::unknown, 5, {22998, 59}}},
+    {6, {23057, 33}, {23090, 44}, {FailureReason::unknown, 6, {23134, 43}}},
+    {7, {23057, 33}, {23090, 44}, {FailureReason::unknown, 7, {23134, 43}}},
+    {8, {23057, 33}, {23090, 44}, {FailureReason::unknown, 8, {23134, 43}}},
+    {9, {23057, 33}, {23090, 44}, {FailureReason::unknown, 9, {23134, 43}}},
 };
 
 inline constexpr AssociatedReply associated_replies[] = {
@@ -4008,104 +4270,104 @@ inline constexpr AssociatedReply associated_replies[] = {
 };
 
 inline constexpr EnhancedStatusRecord enhanced_status_records[] = {
-    {0, 0, {23177, 22}, {23199, 57}, {23256, 7}, {23263, 3}, {Actor::sender, Retry::after_fix, {23266, 65}}, {0, 1}, {0, 0}, false},
-    {1, 0, {23331, 20}, {23351, 50}, {23256, 7}, {23401, 9}, {Actor::sender, Retry::after_fix, {23410, 48}}, {0, 0}, {0, 2}, false},
-    {1, 1, {23458, 31}, {23489, 76}, {23256, 7}, {23565, 8}, {Actor::sender, Retry::do_not_retry, {23573, 58}}, {1, 2}, {2, 2}, false},
-    {1, 2, {23631, 30}, {23661, 71}, {23256, 7}, {23401, 9}, {Actor::sender, Retry::do_not_retry, {23732, 57}}, {0, 0}, {4, 2}, false},
-    {1, 3, {23789, 38}, {23827, 49}, {23256, 7}, {2009, 3}, {Actor::sender, Retry::do_not_retry, {23876, 53}}, {3, 1}, {6, 2}, false},
-    {1, 4, {23929, 37}, {23966, 52}, {23256, 7}, {23401, 9}, {Actor::sender, Retry::after_fix, {24018, 28}}, {0, 0}, {8, 2}, false},
-    {1, 5, {24046, 25}, {24071, 50}, {23256, 7}, {178, 3}, {Actor::nobody, Retry::not_needed, {11339, 14}}, {4, 1}, {10, 2}, false},
-    {1, 6, {24121, 52}, {24173, 54}, {23256, 7}, {23401, 9}, {Actor::sender, Retry::do_not_retry, {16849, 40}}, {0, 0}, {12, 2}, false},
-    {1, 7, {24227, 35}, {24262, 46}, {23256, 7}, {23401, 9}, {Actor::sender_admin, Retry::after_fix, {24308, 53}}, {0, 0}, {14, 2}, false},
-    {1, 8, {24361, 27}, {24388, 74}, {23256, 7}, {24462, 8}, {Actor::sender_admin, Retry::after_fix, {24470, 47}}, {5, 2}, {16, 2}, false},
-    {1, 9, {24517, 39}, {24556, 87}, {24643, 7}, {23401, 9}, {Actor::nobody, Retry::not_needed, {24650, 50}}, {0, 0}, {0, 0}, false},
-    {1, 10, {24700, 29}, {24729, 68}, {10707, 15}, {4567, 3}, {Actor::sender, Retry::do_not_retry, {24797, 67}}, {7, 1}, {0, 0}, false},
-    {2, 0, {24864, 33}, {24897, 49}, {23256, 7}, {23401, 9}, {Actor::recipient, Retry::retry_later, {24946, 62}}, {0, 0}, {18, 2}, false},
-    {2, 1, {25008, 40}, {25048, 57}, {23256, 7}, {23401, 9}, {Actor::recipient, Retry::after_fix, {25105, 74}}, {0, 0}, {20, 3}, false},
-    {2, 2, {25179, 12}, {25191, 42}, {23256, 7}, {4330, 3}, {Actor::recipient, Retry::retry_later, {17266, 43}}, {8, 1}, {23, 2}, false},
-    {2, 3, {25233, 43}, {25276, 55}, {23256, 7}, {4330, 3}, {Actor::sender, Retry::after_fix, {25331, 51}}, {9, 1}, {25, 2}, false},
-    {2, 4, {25382, 30}, {25412, 37}, {23256, 7}, {25449, 8}, {Actor::recipient_admin, Retry::retry_later, {25457, 35}}, {10, 2}, {27, 2}, false},
-    {3, 0, {25492, 37}, {25529, 53}, {23256, 7}, {25582, 28}, {Actor::recipient_admin, Retry::retry_later, {14067, 56}}, {12, 6}, {29, 2}, false},
-    {3, 1, {25610, 16}, {25626, 49}, {23256, 7}, {1664, 3}, {Actor::recipient_admin, Retry::retry_later, {18316, 51}}, {18, 1}, {31, 2}, false},
-    {3, 2, {25675, 37}, {25712, 70}, {25782, 15}, {25797, 8}, {Actor::recipient_admin, Retry::retry_later, {25805, 48}}, {19, 2}, {33, 2}, false},
-    {3, 3, {25853, 39}, {25892, 58}, {23256, 7}, {23401, 9}, {Actor::sender, Retry::after_fix, {25950, 52}}, {0, 0}, {35, 2}, false},
-    {3, 4, {26002, 26}, {26028, 59}, {23256, 7}, {26087, 8}, {Actor::sender, Retry::after_fix, {26095, 23}}, {21, 2}, {37, 2}, false},
-    {3, 5, {26118, 29}, {26147, 38}, {23256, 7}, {23401, 9}, {Actor::recipient_admin, Retry::retry_later, {26185, 50}}, {0, 0}, {39, 1}, false},
-    {3, 6, {26235, 30}, {26265, 63}, {26328, 7}, {26335, 10}, {Actor::nobody, Retry::not_needed, {11339, 14}}, {23, 2}, {0, 0}, false},
-    {4, 0, {26345, 44}, {26389, 60}, {23256, 7}, {23401, 9}, {Actor::sender_admin, Retry::retry_later, {26449, 49}}, {0, 0}, {40, 2}, false},
-    {4, 1, {26498, 19}, {26517, 50}, {23256, 7}, {1602, 3}, {Actor::sender_admin, Retry::retry_later, {26567, 73}}, {25, 1}, {42, 2}, false},
-    {4, 2, {26640, 14}, {26654, 55}, {23256, 7}, {361, 3}, {Actor::sender_admin, Retry::retry_later, {26709, 51}}, {26, 1}, {44, 2}, false},
-    {4, 3, {26760, 24}, {26784, 66}, {23256, 7}, {23565, 8}, {Actor::sender_admin, Retry::retry_later, {26850, 34}}, {27, 2}, {46, 2}, false},
-    {4, 4, {26884, 15}, {26899, 43}, {23256, 7}, {23401, 9}, {Actor::sender_admin, Retry::after_fix, {26942, 66}}, {0, 0}, {48, 2}, false},
-    {4, 5, {27008, 22}, {27030, 29}, {23256, 7}, {1602, 3}, {Actor::sender_admin, Retry::retry_later, {27059, 26}}, {29, 1}, {50, 2}, false},
-    {4, 6, {27085, 21}, {27106, 41}, {23256, 7}, {23401, 9}, {Actor::recipient_admin, Retry::after_fix, {27147, 58}}, {0, 0}, {52, 2}, false},
-    {4, 7, {27205, 21}, {27226, 54}, {23256, 7}, {23401, 9}, {Actor::sender_admin, Retry::do_not_retry, {27280, 69}}, {0, 0}, {54, 2}, false},
-    {5, 0, {27349, 34}, {27383, 50}, {23256, 7}, {27433, 68}, {Actor::sender_admin, Retry::after_fix, {27501, 45}}, {30, 14}, {56, 2}, false},
-    {5, 1, {6932, 15}, {27546, 62}, {23256, 7}, {27608, 38}, {Actor::sender_admin, Retry::after_fix, {27646, 45}}, {44, 8}, {58, 2}, false},
-    {5, 2, {7777, 12}, {27691, 30}, {23256, 7}, {27721, 23}, {Actor::sender_admin, Retry::after_fix, {15247, 24}}, {52, 5}, {60, 2}, false},
-    {5, 3, {27744, 19}, {27763, 62}, {23256, 7}, {1602, 3}, {Actor::sender_admin, Retry::retry_later, {27825, 55}}, {57, 1}, {62, 2}, false},
-    {5, 4, {27880, 25}, {27905, 51}, {23256, 7}, {27956, 33}, {Actor::sender_admin, Retry::after_fix, {27989, 44}}, {58, 7}, {64, 2}, false},
-    {5, 5, {28033, 22}, {28055, 56}, {23256, 7}, {23401, 9}, {Actor::sender_admin, Retry::after_fix, {28111, 60}}, {0, 0}, {66, 2}, false},
-    {5, 6, {28171, 40}, {28211, 56}, {5762, 7}, {1928, 3}, {Actor::sender_admin, Retry::after_fix, {28267, 54}}, {65, 1}, {0, 0}, false},
-    {6, 0, {28321, 30}, {28351, 58}, {23256, 7}, {23401, 9}, {Actor::sender, Retry::after_fix, {28409, 29}}, {0, 0}, {68, 2}, false},
-    {6, 1, {28438, 19}, {28457, 63}, {23256, 7}, {23401, 9}, {Actor::sender, Retry::after_fix, {28520, 46}}, {0, 0}, {70, 2}, false},
-    {6, 2, {28566, 34}, {28600, 56}, {23256, 7}, {23401, 9}, {Actor::sender, Retry::after_fix, {28656, 57}}, {0, 0}, {72, 2}, false},
-    {6, 3, {28713, 37}, {28750, 56}, {23256, 7}, {246, 3}, {Actor::sender, Retry::after_fix, {28656, 57}}, {66, 1}, {74, 2}, false},
-    {6, 4, {28806, 30}, {28836, 74}, {23256, 7}, {178, 3}, {Actor::nobody, Retry::not_needed, {28910, 54}}, {67, 1}, {76, 2}, false},
-    {6, 5, {28964, 17}, {28981, 51}, {23256, 7}, {23401, 9}, {Actor::sender, Retry::after_fix, {29032, 35}}, {0, 0}, {78, 2}, false},
-    {6, 6, {29067, 29}, {29096, 74}, {29170, 7}, {246, 3}, {Actor::sender_admin, Retry::after_fix, {29177, 51}}, {68, 1}, {0, 0}, false},
-    {6, 7, {29228, 59}, {29287, 61}, {6187, 7}, {29348, 8}, {Actor::sender, Retry::after_fix, {29356, 56}}, {69, 2}, {0, 0}, false},
-    {6, 8, {29412, 68}, {29480, 65}, {6187, 7}, {29545, 13}, {Actor::sender_admin, Retry::after_fix, {29558, 30}}, {71, 3}, {0, 0}, false},
-    {6, 9, {29588, 101}, {29689, 67}, {6187, 7}, {4091, 3}, {Actor::sender, Retry::after_fix, {29756, 49}}, {74, 1}, {0, 0}, false},
-    {6, 10, {0, 0}, {29805, 46}, {6187, 7}, {0, 0}, {Actor::sender_admin, Retry::after_fix, {29851, 18}}, {0, 0}, {0, 0}, true},
-    {7, 0, {29869, 34}, {29903, 60}, {23256, 7}, {29963, 53}, {Actor::sender_admin, Retry::after_fix, {30016, 48}}, {75, 11}, {80, 2}, false},
-    {7, 1, {9020, 40}, {30064, 50}, {23256, 7}, {30114, 33}, {Actor::sender_admin, Retry::after_fix, {30147, 83}}, {86, 7}, {82, 2}, false},
-    {7, 2, {30230, 33}, {30263, 45}, {23256, 7}, {4091, 3}, {Actor::sender, Retry::do_not_retry, {21501, 34}}, {93, 1}, {84, 2}, false},
-    {7, 3, {30308, 45}, {30353, 66}, {23256, 7}, {23401, 9}, {Actor::sender, Retry::after_fix, {30419, 66}}, {0, 0}, {86, 2}, false},
-    {7, 4, {30485, 31}, {30516, 67}, {23256, 7}, {2157, 3}, {Actor::sender, Retry::after_fix, {30583, 49}}, {94, 1}, {88, 2}, false},
-    {7, 5, {30632, 21}, {30653, 59}, {23256, 7}, {23401, 9}, {Actor::sender, Retry::after_fix, {21981, 37}}, {0, 0}, {90, 2}, false},
-    {7, 6, {30712, 37}, {30749, 71}, {23256, 7}, {23401, 9}, {Actor::sender, Retry::after_fix, {30820, 38}}, {0, 0}, {92, 2}, false},
-    {7, 7, {30858, 25}, {30883, 38}, {23256, 7}, {23401, 9}, {Actor::sender, Retry::after_fix, {30921, 50}}, {0, 0}, {94, 2}, false},
-    {7, 8, {9105, 34}, {30971, 45}, {5762, 7}, {31016, 8}, {Actor::sender_admin, Retry::after_fix, {31024, 56}}, {95, 2}, {0, 0}, false},
-    {7, 9, {9061, 36}, {31080, 66}, {5762, 7}, {1668, 3}, {Actor::sender_admin, Retry::after_fix, {31146, 30}}, {97, 1}, {0, 0}, false},
-    {7, 10, {8587, 17}, {31176, 53}, {6891, 7}, {2922, 3}, {Actor::sender_admin, Retry::after_fix, {31229, 29}}, {98, 1}, {0, 0}, false},
-    {7, 11, {8640, 58}, {31258, 66}, {5762, 7}, {31324, 8}, {Actor::sender_admin, Retry::after_fix, {18996, 32}}, {99, 2}, {0, 0}, false},
-    {7, 12, {6859, 31}, {31332, 64}, {5762, 7}, {31396, 8}, {Actor::sender, Retry::after_fix, {31404, 79}}, {101, 2}, {0, 0}, false},
-    {7, 13, {8734, 21}, {31483, 48}, {6891, 7}, {31531, 3}, {Actor::sender, Retry::do_not_retry, {17979, 45}}, {103, 1}, {0, 0}, false},
-    {7, 14, {31534, 27}, {31561, 61}, {6891, 7}, {31016, 8}, {Actor::sender_admin, Retry::after_fix, {31622, 51}}, {104, 2}, {0, 0}, false},
-    {7, 15, {31673, 25}, {31698, 63}, {26328, 7}, {31761, 45}, {Actor::sender, Retry::retry_later, {31806, 38}}, {106, 2}, {0, 0}, false},
-    {7, 16, {31844, 45}, {31889, 50}, {26328, 7}, {31939, 40}, {Actor::sender, Retry::after_fix, {31979, 39}}, {108, 1}, {0, 0}, false},
-    {7, 17, {32018, 25}, {32043, 66}, {32109, 7}, {31784, 3}, {Actor::sender, Retry::do_not_retry, {32116, 53}}, {109, 1}, {0, 0}, false},
-    {7, 18, {32169, 24}, {32193, 65}, {32109, 7}, {31784, 3}, {Actor::sender, Retry::do_not_retry, {32116, 53}}, {110, 1}, {0, 0}, false},
-    {7, 19, {32258, 29}, {32287, 68}, {32109, 7}, {31784, 3}, {Actor::sender, Retry::after_fix, {32355, 50}}, {111, 1}, {0, 0}, false},
-    {7, 20, {32405, 31}, {32436, 50}, {32486, 15}, {4091, 3}, {Actor::sender_admin, Retry::after_fix, {32501, 54}}, {112, 1}, {0, 0}, false},
-    {7, 21, {32555, 34}, {32589, 68}, {32486, 15}, {4091, 3}, {Actor::sender_admin, Retry::after_fix, {32657, 51}}, {113, 1}, {0, 0}, false},
-    {7, 22, {32708, 44}, {32752, 52}, {32486, 15}, {4091, 3}, {Actor::sender_admin, Retry::after_fix, {32804, 36}}, {114, 1}, {0, 0}, false},
-    {7, 23, {32840, 21}, {32861, 35}, {32896, 15}, {4091, 3}, {Actor::sender_admin, Retry::after_fix, {32911, 50}}, {115, 1}, {0, 0}, false},
-    {7, 24, {32961, 20}, {32981, 75}, {32896, 15}, {33056, 7}, {Actor::sender_admin, Retry::retry_later, {33063, 46}}, {116, 2}, {0, 0}, false},
-    {7, 25, {33109, 29}, {33138, 44}, {32486, 7}, {4091, 3}, {Actor::sender_admin, Retry::after_fix, {33182, 64}}, {118, 1}, {0, 0}, false},
-    {7, 26, {33246, 37}, {33283, 69}, {32486, 7}, {4091, 3}, {Actor::sender_admin, Retry::after_fix, {33352, 40}}, {119, 1}, {0, 0}, false},
-    {7, 27, {33392, 26}, {33418, 70}, {9616, 7}, {4091, 3}, {Actor::sender_admin, Retry::after_fix, {33488, 37}}, {120, 1}, {0, 0}, false},
-    {7, 28, {33525, 19}, {33544, 42}, {33586, 28}, {4721, 1}, {Actor::sender_admin, Retry::retry_later, {33614, 42}}, {0, 0}, {0, 0}, false},
-    {7, 29, {33656, 22}, {33678, 46}, {33724, 7}, {4091, 3}, {Actor::sender_admin, Retry::after_fix, {33731, 47}}, {121, 1}, {0, 0}, false},
-    {7, 30, {9660, 27}, {33778, 69}, {9798, 7}, {4091, 3}, {Actor::sender, Retry::do_not_retry, {33847, 44}}, {122, 1}, {0, 0}, false},
+    {0, 0, {23177, 22}, {23199, 57}, {23256, 7}, {23263, 3}, {FailureReason::unknown, 5, {23266, 65}}, {0, 1}, {0, 0}, false},
+    {1, 0, {23331, 20}, {23351, 50}, {23256, 7}, {23401, 9}, {FailureReason::unknown, 5, {23410, 48}}, {0, 0}, {0, 2}, false},
+    {1, 1, {23458, 31}, {23489, 76}, {23256, 7}, {23565, 8}, {FailureReason::unknown_recipient, 5, {23573, 58}}, {1, 2}, {2, 2}, false},
+    {1, 2, {23631, 30}, {23661, 71}, {23256, 7}, {23401, 9}, {FailureReason::unknown_domain, 5, {23732, 57}}, {0, 0}, {4, 2}, false},
+    {1, 3, {23789, 38}, {23827, 49}, {23256, 7}, {2009, 3}, {FailureReason::unknown_recipient, 5, {23876, 53}}, {3, 1}, {6, 2}, false},
+    {1, 4, {23929, 37}, {23966, 52}, {23256, 7}, {23401, 9}, {FailureReason::unknown, 5, {24018, 28}}, {0, 0}, {8, 2}, false},
+    {1, 5, {24046, 25}, {24071, 50}, {23256, 7}, {178, 3}, {FailureReason::delivered, 5, {11339, 14}}, {4, 1}, {10, 2}, false},
+    {1, 6, {24121, 52}, {24173, 54}, {23256, 7}, {23401, 9}, {FailureReason::mailbox_moved, 5, {16849, 40}}, {0, 0}, {12, 2}, false},
+    {1, 7, {24227, 35}, {24262, 46}, {23256, 7}, {23401, 9}, {FailureReason::sender_rejected, 5, {24308, 53}}, {0, 0}, {14, 2}, false},
+    {1, 8, {24361, 27}, {24388, 74}, {23256, 7}, {24462, 8}, {FailureReason::sender_rejected, 5, {24470, 47}}, {5, 2}, {16, 2}, false},
+    {1, 9, {24517, 39}, {24556, 87}, {24643, 7}, {23401, 9}, {FailureReason::delivered, 5, {24650, 50}}, {0, 0}, {0, 0}, false},
+    {1, 10, {24700, 29}, {24729, 68}, {10707, 15}, {4567, 3}, {FailureReason::no_mail_domain, 5, {24797, 67}}, {7, 1}, {0, 0}, false},
+    {2, 0, {24864, 33}, {24897, 49}, {23256, 7}, {23401, 9}, {FailureReason::mailbox_disabled, 5, {24946, 62}}, {0, 0}, {18, 2}, false},
+    {2, 1, {25008, 40}, {25048, 57}, {23256, 7}, {23401, 9}, {FailureReason::mailbox_disabled, 5, {25105, 74}}, {0, 0}, {20, 3}, false},
+    {2, 2, {25179, 12}, {25191, 42}, {23256, 7}, {4330, 3}, {FailureReason::mailbox_full, 5, {17266, 43}}, {8, 1}, {23, 2}, false},
+    {2, 3, {25233, 43}, {25276, 55}, {23256, 7}, {4330, 3}, {FailureReason::message_too_large, 5, {25331, 51}}, {9, 1}, {25, 2}, false},
+    {2, 4, {25382, 30}, {25412, 37}, {23256, 7}, {25449, 8}, {FailureReason::system_error, 5, {25457, 35}}, {10, 2}, {27, 2}, false},
+    {3, 0, {25492, 37}, {25529, 53}, {23256, 7}, {25582, 28}, {FailureReason::system_error, 5, {14067, 56}}, {12, 6}, {29, 2}, false},
+    {3, 1, {25610, 16}, {25626, 49}, {23256, 7}, {1664, 3}, {FailureReason::system_error, 5, {18316, 51}}, {18, 1}, {31, 2}, false},
+    {3, 2, {25675, 37}, {25712, 70}, {25782, 15}, {25797, 8}, {FailureReason::system_error, 5, {25805, 48}}, {19, 2}, {33, 2}, false},
+    {3, 3, {25853, 39}, {25892, 58}, {23256, 7}, {23401, 9}, {FailureReason::unknown, 5, {25950, 52}}, {0, 0}, {35, 2}, false},
+    {3, 4, {26002, 26}, {26028, 59}, {23256, 7}, {26087, 8}, {FailureReason::message_too_large, 5, {26095, 23}}, {21, 2}, {37, 2}, false},
+    {3, 5, {26118, 29}, {26147, 38}, {23256, 7}, {23401, 9}, {FailureReason::system_error, 5, {26185, 50}}, {0, 0}, {39, 1}, false},
+    {3, 6, {26235, 30}, {26265, 63}, {26328, 7}, {26335, 10}, {FailureReason::delivered, 5, {11339, 14}}, {23, 2}, {0, 0}, false},
+    {4, 0, {26345, 44}, {26389, 60}, {23256, 7}, {23401, 9}, {FailureReason::network_error, 5, {26449, 49}}, {0, 0}, {40, 2}, false},
+    {4, 1, {26498, 19}, {26517, 50}, {23256, 7}, {1602, 3}, {FailureReason::network_error, 5, {26567, 73}}, {25, 1}, {42, 2}, false},
+    {4, 2, {26640, 14}, {26654, 55}, {23256, 7}, {361, 3}, {FailureReason::network_error, 5, {26709, 51}}, {26, 1}, {44, 2}, false},
+    {4, 3, {26760, 24}, {26784, 66}, {23256, 7}, {23565, 8}, {FailureReason::network_error, 5, {26850, 34}}, {27, 2}, {46, 2}, false},
+    {4, 4, {26884, 15}, {26899, 43}, {23256, 7}, {23401, 9}, {FailureReason::unknown_domain, 5, {26942, 66}}, {0, 0}, {48, 2}, false},
+    {4, 5, {27008, 22}, {27030, 29}, {23256, 7}, {1602, 3}, {FailureReason::network_error, 5, {27059, 26}}, {29, 1}, {50, 2}, false},
+    {4, 6, {27085, 21}, {27106, 41}, {23256, 7}, {23401, 9}, {FailureReason::network_error, 5, {27147, 58}}, {0, 0}, {52, 2}, false},
+    {4, 7, {27205, 21}, {27226, 54}, {23256, 7}, {23401, 9}, {FailureReason::expired, 5, {27280, 69}}, {0, 0}, {54, 2}, false},
+    {5, 0, {27349, 34}, {27383, 50}, {23256, 7}, {27433, 68}, {FailureReason::syntax_error, 5, {27501, 45}}, {30, 14}, {56, 2}, false},
+    {5, 1, {6932, 15}, {27546, 62}, {23256, 7}, {27608, 38}, {FailureReason::syntax_error, 5, {27646, 45}}, {44, 8}, {58, 2}, false},
+    {5, 2, {7777, 12}, {27691, 30}, {23256, 7}, {27721, 23}, {FailureReason::syntax_error, 5, {15247, 24}}, {52, 5}, {60, 2}, false},
+    {5, 3, {27744, 19}, {27763, 62}, {23256, 7}, {1602, 3}, {FailureReason::rate_limited, 5, {27825, 55}}, {57, 1}, {62, 2}, false},
+    {5, 4, {27880, 25}, {27905, 51}, {23256, 7}, {27956, 33}, {FailureReason::syntax_error, 5, {27989, 44}}, {58, 7}, {64, 2}, false},
+    {5, 5, {28033, 22}, {28055, 56}, {23256, 7}, {23401, 9}, {FailureReason::syntax_error, 5, {28111, 60}}, {0, 0}, {66, 2}, false},
+    {5, 6, {28171, 40}, {28211, 56}, {5762, 7}, {1928, 3}, {FailureReason::syntax_error, 5, {28267, 54}}, {65, 1}, {0, 0}, false},
+    {6, 0, {28321, 30}, {28351, 58}, {23256, 7}, {23401, 9}, {FailureReason::spam_or_content, 5, {28409, 29}}, {0, 0}, {68, 2}, false},
+    {6, 1, {28438, 19}, {28457, 63}, {23256, 7}, {23401, 9}, {FailureReason::spam_or_content, 5, {28520, 46}}, {0, 0}, {70, 2}, false},
+    {6, 2, {28566, 34}, {28600, 56}, {23256, 7}, {23401, 9}, {FailureReason::spam_or_content, 5, {28656, 57}}, {0, 0}, {72, 2}, false},
+    {6, 3, {28713, 37}, {28750, 56}, {23256, 7}, {246, 3}, {FailureReason::spam_or_content, 5, {28656, 57}}, {66, 1}, {74, 2}, false},
+    {6, 4, {28806, 30}, {28836, 74}, {23256, 7}, {178, 3}, {FailureReason::delivered, 5, {28910, 54}}, {67, 1}, {76, 2}, false},
+    {6, 5, {28964, 17}, {28981, 51}, {23256, 7}, {23401, 9}, {FailureReason::spam_or_content, 5, {29032, 35}}, {0, 0}, {78, 2}, false},
+    {6, 6, {29067, 29}, {29096, 74}, {29170, 7}, {246, 3}, {FailureReason::spam_or_content, 5, {29177, 51}}, {68, 1}, {0, 0}, false},
+    {6, 7, {29228, 59}, {29287, 61}, {6187, 7}, {29348, 8}, {FailureReason::spam_or_content, 5, {29356, 56}}, {69, 2}, {0, 0}, false},
+    {6, 8, {29412, 68}, {29480, 65}, {6187, 7}, {29545, 13}, {FailureReason::spam_or_content, 5, {29558, 30}}, {71, 3}, {0, 0}, false},
+    {6, 9, {29588, 101}, {29689, 67}, {6187, 7}, {4091, 3}, {FailureReason::spam_or_content, 5, {29756, 49}}, {74, 1}, {0, 0}, false},
+    {6, 10, {0, 0}, {29805, 46}, {6187, 7}, {0, 0}, {FailureReason::spam_or_content, 5, {29851, 18}}, {0, 0}, {0, 0}, true},
+    {7, 0, {29869, 34}, {29903, 60}, {23256, 7}, {29963, 53}, {FailureReason::blocked, 5, {30016, 48}}, {75, 11}, {80, 2}, false},
+    {7, 1, {9020, 40}, {30064, 50}, {23256, 7}, {30114, 33}, {FailureReason::blocked, 5, {30147, 83}}, {86, 7}, {82, 2}, false},
+    {7, 2, {30230, 33}, {30263, 45}, {23256, 7}, {4091, 3}, {FailureReason::blocked, 5, {21501, 34}}, {93, 1}, {84, 2}, false},
+    {7, 3, {30308, 45}, {30353, 66}, {23256, 7}, {23401, 9}, {FailureReason::blocked, 5, {30419, 66}}, {0, 0}, {86, 2}, false},
+    {7, 4, {30485, 31}, {30516, 67}, {23256, 7}, {2157, 3}, {FailureReason::blocked, 5, {30583, 49}}, {94, 1}, {88, 2}, false},
+    {7, 5, {30632, 21}, {30653, 59}, {23256, 7}, {23401, 9}, {FailureReason::authentication, 5, {21981, 37}}, {0, 0}, {90, 2}, false},
+    {7, 6, {30712, 37}, {30749, 71}, {23256, 7}, {23401, 9}, {FailureReason::authentication, 5, {30820, 38}}, {0, 0}, {92, 2}, false},
+    {7, 7, {30858, 25}, {30883, 38}, {23256, 7}, {23401, 9}, {FailureReason::spam_or_content, 5, {30921, 50}}, {0, 0}, {94, 2}, false},
+    {7, 8, {9105, 34}, {30971, 45}, {5762, 7}, {31016, 8}, {FailureReason::authentication, 5, {31024, 56}}, {95, 2}, {0, 0}, false},
+    {7, 9, {9061, 36}, {31080, 66}, {5762, 7}, {1668, 3}, {FailureReason::authentication, 5, {31146, 30}}, {97, 1}, {0, 0}, false},
+    {7, 10, {8587, 17}, {31176, 53}, {6891, 7}, {2922, 3}, {FailureReason::tls, 5, {31229, 29}}, {98, 1}, {0, 0}, false},
+    {7, 11, {8640, 58}, {31258, 66}, {5762, 7}, {31324, 8}, {FailureReason::tls, 5, {18996, 32}}, {99, 2}, {0, 0}, false},
+    {7, 12, {6859, 31}, {31332, 64}, {5762, 7}, {31396, 8}, {FailureReason::authentication, 5, {31404, 79}}, {101, 2}, {0, 0}, false},
+    {7, 13, {8734, 21}, {31483, 48}, {6891, 7}, {31531, 3}, {FailureReason::authentication, 5, {17979, 45}}, {103, 1}, {0, 0}, false},
+    {7, 14, {31534, 27}, {31561, 61}, {6891, 7}, {31016, 8}, {FailureReason::blocked, 5, {31622, 51}}, {104, 2}, {0, 0}, false},
+    {7, 15, {31673, 25}, {31698, 63}, {26328, 7}, {31761, 45}, {FailureReason::blocked, 5, {31806, 38}}, {106, 2}, {0, 0}, false},
+    {7, 16, {31844, 45}, {31889, 50}, {26328, 7}, {31939, 40}, {FailureReason::blocked, 5, {31979, 39}}, {108, 1}, {0, 0}, false},
+    {7, 17, {32018, 25}, {32043, 66}, {32109, 7}, {31784, 3}, {FailureReason::mailbox_moved, 5, {32116, 53}}, {109, 1}, {0, 0}, false},
+    {7, 18, {32169, 24}, {32193, 65}, {32109, 7}, {31784, 3}, {FailureReason::mailbox_moved, 5, {32116, 53}}, {110, 1}, {0, 0}, false},
+    {7, 19, {32258, 29}, {32287, 68}, {32109, 7}, {31784, 3}, {FailureReason::blocked, 5, {32355, 50}}, {111, 1}, {0, 0}, false},
+    {7, 20, {32405, 31}, {32436, 50}, {32486, 15}, {4091, 3}, {FailureReason::authentication, 5, {32501, 54}}, {112, 1}, {0, 0}, false},
+    {7, 21, {32555, 34}, {32589, 68}, {32486, 15}, {4091, 3}, {FailureReason::authentication, 5, {32657, 51}}, {113, 1}, {0, 0}, false},
+    {7, 22, {32708, 44}, {32752, 52}, {32486, 15}, {4091, 3}, {FailureReason::authentication, 5, {32804, 36}}, {114, 1}, {0, 0}, false},
+    {7, 23, {32840, 21}, {32861, 35}, {32896, 15}, {4091, 3}, {FailureReason::authentication, 5, {32911, 50}}, {115, 1}, {0, 0}, false},
+    {7, 24, {32961, 20}, {32981, 75}, {32896, 15}, {33056, 7}, {FailureReason::authentication, 5, {33063, 46}}, {116, 2}, {0, 0}, false},
+    {7, 25, {33109, 29}, {33138, 44}, {32486, 7}, {4091, 3}, {FailureReason::reverse_dns, 5, {33182, 64}}, {118, 1}, {0, 0}, false},
+    {7, 26, {33246, 37}, {33283, 69}, {32486, 7}, {4091, 3}, {FailureReason::authentication, 5, {33352, 40}}, {119, 1}, {0, 0}, false},
+    {7, 27, {33392, 26}, {33418, 70}, {9616, 7}, {4091, 3}, {FailureReason::sender_rejected, 5, {33488, 37}}, {120, 1}, {0, 0}, false},
+    {7, 28, {33525, 19}, {33544, 42}, {33586, 28}, {4721, 1}, {FailureReason::spam_or_content, 5, {33614, 42}}, {0, 0}, {0, 0}, false},
+    {7, 29, {33656, 22}, {33678, 46}, {33724, 7}, {4091, 3}, {FailureReason::authentication, 5, {33731, 47}}, {121, 1}, {0, 0}, false},
+    {7, 30, {9660, 27}, {33778, 69}, {9798, 7}, {4091, 3}, {FailureReason::tls, 5, {33847, 44}}, {122, 1}, {0, 0}, false},
 };
 
 inline constexpr StatusGroupRecord status_classes[] = {
-    {2, {33891, 7}, {33898, 21}, {23256, 7}, {Actor::nobody, Retry::not_needed, {11339, 14}}, {0, 2}},
-    {4, {33919, 28}, {33947, 76}, {23256, 7}, {Actor::sender_admin, Retry::retry_later, {34023, 87}}, {2, 2}},
-    {5, {34110, 17}, {34127, 75}, {23256, 7}, {Actor::sender, Retry::after_fix, {34202, 71}}, {4, 2}},
+    {2, {33891, 7}, {33898, 21}, {23256, 7}, {FailureReason::delivered, 2, {11339, 14}}, {0, 2}},
+    {4, {33919, 28}, {33947, 76}, {23256, 7}, {FailureReason::unknown, 4, {34023, 87}}, {2, 2}},
+    {5, {34110, 17}, {34127, 75}, {23256, 7}, {FailureReason::unknown, 5, {34202, 71}}, {4, 2}},
 };
 
 inline constexpr StatusGroupRecord status_subjects[] = {
-    {0, {34273, 25}, {34298, 40}, {23256, 7}, {Actor::sender, Retry::after_fix, {34338, 41}}, {0, 0}},
-    {1, {34379, 17}, {34396, 57}, {23256, 7}, {Actor::sender, Retry::after_fix, {34453, 25}}, {0, 0}},
-    {2, {34478, 14}, {34492, 48}, {23256, 7}, {Actor::recipient, Retry::retry_later, {34540, 50}}, {0, 0}},
-    {3, {34590, 18}, {34608, 50}, {23256, 7}, {Actor::recipient_admin, Retry::retry_later, {34658, 49}}, {0, 0}},
-    {4, {34707, 26}, {34733, 50}, {23256, 7}, {Actor::sender_admin, Retry::retry_later, {34783, 51}}, {0, 0}},
-    {5, {34834, 29}, {34863, 49}, {23256, 7}, {Actor::sender_admin, Retry::after_fix, {34912, 62}}, {0, 0}},
-    {6, {34974, 31}, {35005, 65}, {23256, 7}, {Actor::sender, Retry::after_fix, {35070, 46}}, {0, 0}},
-    {7, {35116, 25}, {35141, 46}, {23256, 7}, {Actor::sender_admin, Retry::after_fix, {35187, 42}}, {0, 0}},
+    {0, {34273, 25}, {34298, 40}, {23256, 7}, {FailureReason::unknown, 5, {34338, 41}}, {0, 0}},
+    {1, {34379, 17}, {34396, 57}, {23256, 7}, {FailureReason::unknown, 5, {34453, 25}}, {0, 0}},
+    {2, {34478, 14}, {34492, 48}, {23256, 7}, {FailureReason::mailbox_disabled, 5, {34540, 50}}, {0, 0}},
+    {3, {34590, 18}, {34608, 50}, {23256, 7}, {FailureReason::system_error, 5, {34658, 49}}, {0, 0}},
+    {4, {34707, 26}, {34733, 50}, {23256, 7}, {FailureReason::network_error, 5, {34783, 51}}, {0, 0}},
+    {5, {34834, 29}, {34863, 49}, {23256, 7}, {FailureReason::syntax_error, 5, {34912, 62}}, {0, 0}},
+    {6, {34974, 31}, {35005, 65}, {23256, 7}, {FailureReason::spam_or_content, 5, {35070, 46}}, {0, 0}},
+    {7, {35116, 25}, {35141, 46}, {23256, 7}, {FailureReason::blocked, 5, {35187, 42}}, {0, 0}},
 };
 
 inline constexpr DotlessReading dotless_readings[] = {
@@ -4193,7 +4455,12 @@ constexpr TableView<T> part(const T (&table)[N], RangeRef range) noexcept {
   return TableView<T>{table + range.first, range.count};
 }
 constexpr std::string_view text(TextRef ref) noexcept { return std::string_view{registry_text + ref.offset, ref.size}; }
-constexpr Remedy remedy(RemedyRef ref) noexcept { return Remedy{ref.actor, ref.retry, text(ref.advice)}; }
+// The remedy of a record, for a failure of the given class (retry.hpp).
+constexpr Remedy remedy(RemedyRef ref, unsigned failure_class) noexcept {
+  const RetryAdvice advice = retry_advice_in_class(failure_class, ref.reason);
+  return Remedy{advice.actor, advice.retry, text(ref.advice), ref.reason, advice.retry_after_seconds};
+}
+constexpr Remedy remedy(RemedyRef ref) noexcept { return remedy(ref, ref.failure_class); }
 
 // The keys the tables are sorted by.
 constexpr std::uint32_t sort_key(const EnhancedStatusRecord& record) noexcept {
@@ -4241,12 +4508,17 @@ constexpr TableView<SourceClaim> ReplyCodeRecord::claims() const noexcept {
 }
 
 constexpr std::string_view EnhancedStatusRecord::title() const noexcept { return detail::text(title_text_); }
-constexpr std::string_view EnhancedStatusRecord::description() const noexcept { return detail::text(description_text_); }
+constexpr std::string_view EnhancedStatusRecord::description() const noexcept {
+  return detail::text(description_text_);
+}
 constexpr std::string_view EnhancedStatusRecord::references() const noexcept { return detail::text(references_text_); }
 constexpr std::string_view EnhancedStatusRecord::associated_text() const noexcept {
   return detail::text(associated_text_ref_);
 }
 constexpr Remedy EnhancedStatusRecord::remedy() const noexcept { return detail::remedy(remedy_ref_); }
+constexpr Remedy EnhancedStatusRecord::remedy_in_class(StatusClass status_class) const noexcept {
+  return detail::remedy(remedy_ref_, static_cast<unsigned>(status_class));
+}
 constexpr TableView<AssociatedReply> EnhancedStatusRecord::associated() const noexcept {
   return detail::part(detail::associated_replies, associated_range_);
 }
@@ -4258,6 +4530,9 @@ constexpr std::string_view StatusGroupRecord::title() const noexcept { return de
 constexpr std::string_view StatusGroupRecord::description() const noexcept { return detail::text(description_text_); }
 constexpr std::string_view StatusGroupRecord::references() const noexcept { return detail::text(references_text_); }
 constexpr Remedy StatusGroupRecord::remedy() const noexcept { return detail::remedy(remedy_ref_); }
+constexpr Remedy StatusGroupRecord::remedy_in_class(StatusClass status_class) const noexcept {
+  return detail::remedy(remedy_ref_, static_cast<unsigned>(status_class));
+}
 constexpr TableView<SourceClaim> StatusGroupRecord::claims() const noexcept {
   return detail::part(detail::class_claims, claims_range_);
 }
@@ -4448,19 +4723,6 @@ struct EnhancedStatusDescription {
   std::string_view subject_title;  // "Addressing Status", empty for unknown subjects
 };
 
-namespace detail {
-// The class decides whether to retry (RFC 3463 §3.1): 4.x.x may succeed
-// later, 2.x.x needs nothing; for 5.x.x the record's advice stands.
-constexpr Remedy remedy_in_class(Remedy remedy, StatusClass status_class) noexcept {
-  if (status_class == StatusClass::success) return status_classes[0].remedy();
-  if (status_class == StatusClass::persistent_transient_failure) remedy.retry = Retry::retry_later;
-  if (status_class == StatusClass::permanent_failure && remedy.retry == Retry::retry_later) {
-    remedy.retry = Retry::after_fix;
-  }
-  return remedy;
-}
-}  // namespace detail
-
 [[nodiscard]] constexpr EnhancedStatusDescription describe(EnhancedStatus status) noexcept {
   EnhancedStatusDescription result;
   result.status = status;
@@ -4479,7 +4741,7 @@ constexpr Remedy remedy_in_class(Remedy remedy, StatusClass status_class) noexce
     result.description = record->description();
     result.references = record->references();
     result.associated_text = record->associated_text();
-    result.remedy = detail::remedy_in_class(record->remedy(), status.status_class());
+    result.remedy = record->remedy_in_class(status.status_class());
     result.associated = record->associated();
     result.claims = record->claims();
     result.deprecated = record->deprecated;
@@ -4490,8 +4752,7 @@ constexpr Remedy remedy_in_class(Remedy remedy, StatusClass status_class) noexce
   result.title = group->title();
   result.description = group->description();
   result.references = group->references();
-  result.remedy =
-      subject != nullptr ? detail::remedy_in_class(subject->remedy(), status.status_class()) : status_class->remedy();
+  result.remedy = subject != nullptr ? subject->remedy_in_class(status.status_class()) : status_class->remedy();
   return result;
 }
 
@@ -4522,11 +4783,11 @@ find_derivation_pairing(ReplyCode code) noexcept {
   return lookup_derivation_pairing(code);
 }
 [[deprecated("use lookup_claim")]] [[nodiscard]] constexpr const SourceClaim* find_claim(ReplyCode code,
-                                                                                     Source source) noexcept {
+                                                                                         Source source) noexcept {
   return lookup_claim(code, source);
 }
 [[deprecated("use lookup_claim")]] [[nodiscard]] constexpr const SourceClaim* find_claim(EnhancedStatus status,
-                                                                                     Source source) noexcept {
+                                                                                         Source source) noexcept {
   return lookup_claim(status, source);
 }
 
@@ -4751,6 +5012,80 @@ constexpr DerivationRule add_derived_enhanced_status(BasicReply<MaxLines>& reply
 }  // namespace smtpcodes
 
 #endif  // SMTPCODES_REGISTRY_DERIVED_REPLY_HPP
+// ---- smtpcodes/registry/reply_advice.hpp
+#ifndef SMTPCODES_REGISTRY_REPLY_ADVICE_HPP
+#define SMTPCODES_REGISTRY_REPLY_ADVICE_HPP
+
+// retry_advice(reply): one call for an SMTP client holding a reply. The
+// registry names the reason (the enhanced status code's record, else the
+// reply code's), and the rule table of <smtpcodes/registry/retry.hpp> turns
+// it into the advice, as for describe(...).remedy and the bounce classifier.
+#include <cstddef>
+#include <string_view>
+
+
+namespace smtpcodes {
+inline namespace v0 {
+
+namespace detail {
+// 452 and 552 have two meanings in practice: RFC 5321 §4.2.2 names them for
+// system storage and storage allocation, RFC 1870 §6 uses 552 for a message
+// over the size limit, and many servers send them for a full mailbox. Without
+// an enhanced code only the words tell.
+constexpr std::string_view mailbox_full_words[] = {
+    "mailbox full", "mailbox is full", "quota", "over quota", "mailbox size limit", "insufficient storage for user"};
+constexpr std::string_view message_too_large_words[] = {"too much mail data", "message too large", "message too big",
+                                                        "message size",       "size limit",        "exceeds size"};
+
+template <std::size_t N>
+constexpr bool says_any(std::string_view text, const std::string_view (&words)[N]) noexcept {
+  for (const std::string_view word : words) {
+    if (ifind(text, word) != std::string_view::npos) return true;
+  }
+  return false;
+}
+}  // namespace detail
+
+// Why the registry says a reply failed: the enhanced status code's record
+// (or its subject's) when there is one, else the reply code's record (or the
+// fallback for its first digit); for 452 and 552 without an enhanced code,
+// the text decides between a full mailbox and a message too large.
+[[nodiscard]] constexpr FailureReason failure_reason(ReplyCode reply, EnhancedStatus status,
+                                                     std::string_view text = {}) noexcept {
+  if (status.class_digit() != 0) return describe(status).remedy.reason;
+  if (reply.value() == 452 || reply.value() == 552) {
+    if (detail::says_any(text, detail::mailbox_full_words)) return FailureReason::mailbox_full;
+    if (detail::says_any(text, detail::message_too_large_words)) return FailureReason::message_too_large;
+  }
+  return describe(reply).remedy.reason;
+}
+
+// Should the client send again, when, and who must act: from the reply code,
+// the enhanced status code (either may be empty) and the reply's text.
+[[nodiscard]] constexpr RetryAdvice retry_advice(ReplyCode reply, EnhancedStatus status,
+                                                 std::string_view text = {}) noexcept {
+  return retry_advice(status, reply, failure_reason(reply, status, text));
+}
+
+// The same for a parsed reply; the text of every line counts.
+template <std::size_t MaxLines>
+[[nodiscard]] constexpr RetryAdvice retry_advice(const BasicReply<MaxLines>& reply) noexcept {
+  const EnhancedStatus status = reply.has_enhanced_status() ? reply.enhanced_status() : EnhancedStatus{};
+  FailureReason reason = failure_reason(reply.code(), status);
+  for (const ReplyLine& line : reply) {
+    const FailureReason from_text = failure_reason(reply.code(), status, line.message);
+    if (from_text != reason) {
+      reason = from_text;
+      break;
+    }
+  }
+  return retry_advice(status, reply.code(), reason);
+}
+
+}  // namespace v0
+}  // namespace smtpcodes
+
+#endif  // SMTPCODES_REGISTRY_REPLY_ADVICE_HPP
 // clang-format on
 
 #endif  // SMTPCODES_SMTPCODES_HPP

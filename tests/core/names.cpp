@@ -72,11 +72,14 @@ TEST_CASE("name() of every core enumerator is its identifier; title() is the RFC
   constexpr Row<StatusClass> classes[] = {SMTPCODES_TEST_ROW(StatusClass, success),
                                           SMTPCODES_TEST_ROW(StatusClass, persistent_transient_failure),
                                           SMTPCODES_TEST_ROW(StatusClass, permanent_failure)};
-  constexpr Row<Subject> subjects[] = {
-      SMTPCODES_TEST_ROW(Subject, other_or_undefined),       SMTPCODES_TEST_ROW(Subject, addressing),
-      SMTPCODES_TEST_ROW(Subject, mailbox),                  SMTPCODES_TEST_ROW(Subject, mail_system),
-      SMTPCODES_TEST_ROW(Subject, network_and_routing),      SMTPCODES_TEST_ROW(Subject, mail_delivery_protocol),
-      SMTPCODES_TEST_ROW(Subject, message_content_or_media), SMTPCODES_TEST_ROW(Subject, security_or_policy)};
+  constexpr Row<Subject> subjects[] = {SMTPCODES_TEST_ROW(Subject, other_or_undefined),
+                                       SMTPCODES_TEST_ROW(Subject, addressing),
+                                       SMTPCODES_TEST_ROW(Subject, mailbox),
+                                       SMTPCODES_TEST_ROW(Subject, mail_system),
+                                       SMTPCODES_TEST_ROW(Subject, network_and_routing),
+                                       SMTPCODES_TEST_ROW(Subject, mail_delivery_protocol),
+                                       SMTPCODES_TEST_ROW(Subject, message_content_or_media),
+                                       SMTPCODES_TEST_ROW(Subject, security_or_policy)};
   constexpr Row<ParseMode> modes[] = {SMTPCODES_TEST_ROW(ParseMode, strict), SMTPCODES_TEST_ROW(ParseMode, lenient)};
   constexpr Row<ParseErrorKind> kinds[] = {
       SMTPCODES_TEST_ROW(ParseErrorKind, empty_input),         SMTPCODES_TEST_ROW(ParseErrorKind, too_short),
@@ -116,10 +119,10 @@ TEST_CASE("name() of every registry enumerator is its identifier; title() is pro
   constexpr Row<Agreement> agreements[] = {
       SMTPCODES_TEST_ROW(Agreement, agrees), SMTPCODES_TEST_ROW(Agreement, partial),
       SMTPCODES_TEST_ROW(Agreement, conflicts), SMTPCODES_TEST_ROW(Agreement, not_applicable)};
-  constexpr Row<DotlessFit> fits[] = {
-      SMTPCODES_TEST_ROW(DotlessFit, lines_up), SMTPCODES_TEST_ROW(DotlessFit, partial),
-      SMTPCODES_TEST_ROW(DotlessFit, does_not_line_up), SMTPCODES_TEST_ROW(DotlessFit, unregistered),
-      SMTPCODES_TEST_ROW(DotlessFit, not_applicable)};
+  constexpr Row<DotlessFit> fits[] = {SMTPCODES_TEST_ROW(DotlessFit, lines_up), SMTPCODES_TEST_ROW(DotlessFit, partial),
+                                      SMTPCODES_TEST_ROW(DotlessFit, does_not_line_up),
+                                      SMTPCODES_TEST_ROW(DotlessFit, unregistered),
+                                      SMTPCODES_TEST_ROW(DotlessFit, not_applicable)};
   constexpr Row<AssociationKind> association_kinds[] = {SMTPCODES_TEST_ROW(AssociationKind, code),
                                                         SMTPCODES_TEST_ROW(AssociationKind, any_in_class),
                                                         SMTPCODES_TEST_ROW(AssociationKind, any)};

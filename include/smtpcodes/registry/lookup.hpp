@@ -27,7 +27,12 @@ constexpr TableView<T> part(const T (&table)[N], RangeRef range) noexcept {
   return TableView<T>{table + range.first, range.count};
 }
 constexpr std::string_view text(TextRef ref) noexcept { return std::string_view{registry_text + ref.offset, ref.size}; }
-constexpr Remedy remedy(RemedyRef ref) noexcept { return Remedy{ref.actor, ref.retry, text(ref.advice)}; }
+// The remedy of a record, for a failure of the given class (retry.hpp).
+constexpr Remedy remedy(RemedyRef ref, unsigned failure_class) noexcept {
+  const RetryAdvice advice = retry_advice_in_class(failure_class, ref.reason);
+  return Remedy{advice.actor, advice.retry, text(ref.advice), ref.reason, advice.retry_after_seconds};
+}
+constexpr Remedy remedy(RemedyRef ref) noexcept { return remedy(ref, ref.failure_class); }
 
 // The keys the tables are sorted by.
 constexpr std::uint32_t sort_key(const EnhancedStatusRecord& record) noexcept {
@@ -75,12 +80,17 @@ constexpr TableView<SourceClaim> ReplyCodeRecord::claims() const noexcept {
 }
 
 constexpr std::string_view EnhancedStatusRecord::title() const noexcept { return detail::text(title_text_); }
-constexpr std::string_view EnhancedStatusRecord::description() const noexcept { return detail::text(description_text_); }
+constexpr std::string_view EnhancedStatusRecord::description() const noexcept {
+  return detail::text(description_text_);
+}
 constexpr std::string_view EnhancedStatusRecord::references() const noexcept { return detail::text(references_text_); }
 constexpr std::string_view EnhancedStatusRecord::associated_text() const noexcept {
   return detail::text(associated_text_ref_);
 }
 constexpr Remedy EnhancedStatusRecord::remedy() const noexcept { return detail::remedy(remedy_ref_); }
+constexpr Remedy EnhancedStatusRecord::remedy_in_class(StatusClass status_class) const noexcept {
+  return detail::remedy(remedy_ref_, static_cast<unsigned>(status_class));
+}
 constexpr TableView<AssociatedReply> EnhancedStatusRecord::associated() const noexcept {
   return detail::part(detail::associated_replies, associated_range_);
 }
@@ -92,6 +102,9 @@ constexpr std::string_view StatusGroupRecord::title() const noexcept { return de
 constexpr std::string_view StatusGroupRecord::description() const noexcept { return detail::text(description_text_); }
 constexpr std::string_view StatusGroupRecord::references() const noexcept { return detail::text(references_text_); }
 constexpr Remedy StatusGroupRecord::remedy() const noexcept { return detail::remedy(remedy_ref_); }
+constexpr Remedy StatusGroupRecord::remedy_in_class(StatusClass status_class) const noexcept {
+  return detail::remedy(remedy_ref_, static_cast<unsigned>(status_class));
+}
 constexpr TableView<SourceClaim> StatusGroupRecord::claims() const noexcept {
   return detail::part(detail::class_claims, claims_range_);
 }
@@ -282,19 +295,6 @@ struct EnhancedStatusDescription {
   std::string_view subject_title;  // "Addressing Status", empty for unknown subjects
 };
 
-namespace detail {
-// The class decides whether to retry (RFC 3463 §3.1): 4.x.x may succeed
-// later, 2.x.x needs nothing; for 5.x.x the record's advice stands.
-constexpr Remedy remedy_in_class(Remedy remedy, StatusClass status_class) noexcept {
-  if (status_class == StatusClass::success) return status_classes[0].remedy();
-  if (status_class == StatusClass::persistent_transient_failure) remedy.retry = Retry::retry_later;
-  if (status_class == StatusClass::permanent_failure && remedy.retry == Retry::retry_later) {
-    remedy.retry = Retry::after_fix;
-  }
-  return remedy;
-}
-}  // namespace detail
-
 [[nodiscard]] constexpr EnhancedStatusDescription describe(EnhancedStatus status) noexcept {
   EnhancedStatusDescription result;
   result.status = status;
@@ -313,7 +313,7 @@ constexpr Remedy remedy_in_class(Remedy remedy, StatusClass status_class) noexce
     result.description = record->description();
     result.references = record->references();
     result.associated_text = record->associated_text();
-    result.remedy = detail::remedy_in_class(record->remedy(), status.status_class());
+    result.remedy = record->remedy_in_class(status.status_class());
     result.associated = record->associated();
     result.claims = record->claims();
     result.deprecated = record->deprecated;
@@ -324,8 +324,7 @@ constexpr Remedy remedy_in_class(Remedy remedy, StatusClass status_class) noexce
   result.title = group->title();
   result.description = group->description();
   result.references = group->references();
-  result.remedy =
-      subject != nullptr ? detail::remedy_in_class(subject->remedy(), status.status_class()) : status_class->remedy();
+  result.remedy = subject != nullptr ? subject->remedy_in_class(status.status_class()) : status_class->remedy();
   return result;
 }
 
@@ -356,11 +355,11 @@ find_derivation_pairing(ReplyCode code) noexcept {
   return lookup_derivation_pairing(code);
 }
 [[deprecated("use lookup_claim")]] [[nodiscard]] constexpr const SourceClaim* find_claim(ReplyCode code,
-                                                                                     Source source) noexcept {
+                                                                                         Source source) noexcept {
   return lookup_claim(code, source);
 }
 [[deprecated("use lookup_claim")]] [[nodiscard]] constexpr const SourceClaim* find_claim(EnhancedStatus status,
-                                                                                     Source source) noexcept {
+                                                                                         Source source) noexcept {
   return lookup_claim(status, source);
 }
 

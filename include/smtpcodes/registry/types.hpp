@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include <smtpcodes/enhanced_status.hpp>
+#include <smtpcodes/registry/retry.hpp>
 #include <smtpcodes/reply_code.hpp>
 
 namespace smtpcodes {
@@ -34,72 +35,16 @@ class TableView {
   std::size_t count_ = 0;
 };
 
-// Who has to do something about a reply.
-enum class Actor : std::uint8_t {
-  nobody = 0,           // success or progress: nothing to do
-  sender = 1,           // whoever wrote or addressed the message
-  sender_admin = 2,     // the admin of the sending side (your own server or client)
-  recipient = 3,        // the recipient (e.g. a full mailbox)
-  recipient_admin = 4,  // the admin of the receiving side
-};
-
-// Whether sending again makes sense, and when.
-enum class Retry : std::uint8_t {
-  not_needed = 0,    // it worked, or the dialogue simply goes on
-  retry_later = 1,   // the same message may succeed later (queue it, back off)
-  after_fix = 2,     // only after something named in the advice has changed
-  do_not_retry = 3,  // this message will not be accepted for this recipient
-};
-
-// name() is each enumerator's stable identifier, for logs and JSON;
-// title() is its prose for people (docs/api.md).
-[[nodiscard]] constexpr std::string_view name(Actor actor) noexcept {
-  switch (actor) {
-    case Actor::nobody: return "nobody";
-    case Actor::sender: return "sender";
-    case Actor::sender_admin: return "sender_admin";
-    case Actor::recipient: return "recipient";
-    case Actor::recipient_admin: return "recipient_admin";
-  }
-  return "undefined";
-}
-
-[[nodiscard]] constexpr std::string_view title(Actor actor) noexcept {
-  switch (actor) {
-    case Actor::nobody: return "nobody";
-    case Actor::sender: return "sender";
-    case Actor::sender_admin: return "sender's admin";
-    case Actor::recipient: return "recipient";
-    case Actor::recipient_admin: return "recipient's admin";
-  }
-  return "undefined";
-}
-
-[[nodiscard]] constexpr std::string_view name(Retry retry) noexcept {
-  switch (retry) {
-    case Retry::not_needed: return "not_needed";
-    case Retry::retry_later: return "retry_later";
-    case Retry::after_fix: return "after_fix";
-    case Retry::do_not_retry: return "do_not_retry";
-  }
-  return "undefined";
-}
-
-[[nodiscard]] constexpr std::string_view title(Retry retry) noexcept {
-  switch (retry) {
-    case Retry::not_needed: return "no retry needed";
-    case Retry::retry_later: return "retry later";
-    case Retry::after_fix: return "retry after a fix";
-    case Retry::do_not_retry: return "do not retry";
-  }
-  return "undefined";
-}
-
 // What to do about a code, in the project's own words.
+// Derived from the record's FailureReason and the code's class by the one
+// rule table of <smtpcodes/registry/retry.hpp>, which the bounce classifier
+// uses too; only the advice text is the record's own.
 struct Remedy {
   Actor actor = Actor::nobody;
   Retry retry = Retry::not_needed;
   std::string_view advice;
+  FailureReason reason = FailureReason::unknown;
+  std::uint32_t retry_after_seconds = 0;  // a suggested wait when retry is retry_later
 };
 
 // Where a reply code comes from.
@@ -319,8 +264,8 @@ struct RangeRef {
   std::uint16_t count;
 };
 struct RemedyRef {
-  Actor actor;
-  Retry retry;
+  FailureReason reason;
+  std::uint8_t failure_class;  // the class the record's remedy is given for
   TextRef advice;
 };
 }  // namespace detail
@@ -466,7 +411,9 @@ class EnhancedStatusRecord {
   [[nodiscard]] constexpr std::string_view references() const noexcept;
   // The registry's associated-codes field verbatim.
   [[nodiscard]] constexpr std::string_view associated_text() const noexcept;
+  // The remedy for the code in class 5 (5.s.d), and in a given class.
   [[nodiscard]] constexpr Remedy remedy() const noexcept;
+  [[nodiscard]] constexpr Remedy remedy_in_class(StatusClass status_class) const noexcept;
   [[nodiscard]] constexpr TableView<AssociatedReply> associated() const noexcept;
   [[nodiscard]] constexpr TableView<SourceClaim> claims() const noexcept;
 
@@ -501,7 +448,9 @@ class StatusGroupRecord {
   [[nodiscard]] constexpr std::string_view title() const noexcept;
   [[nodiscard]] constexpr std::string_view description() const noexcept;
   [[nodiscard]] constexpr std::string_view references() const noexcept;
+  // A class's remedy is for its own class; a subject's for class 5.
   [[nodiscard]] constexpr Remedy remedy() const noexcept;
+  [[nodiscard]] constexpr Remedy remedy_in_class(StatusClass status_class) const noexcept;
   // What the vendor lists say about a class digit; subjects have none.
   [[nodiscard]] constexpr TableView<SourceClaim> claims() const noexcept;
 
