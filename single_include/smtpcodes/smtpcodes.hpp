@@ -4952,8 +4952,12 @@ struct DerivedStatus {
   EnhancedStatus status;  // empty when rule is none
   DerivationRule rule = DerivationRule::none;
 
+  // Like std::optional's: false when no rule applied (and status is empty).
   [[nodiscard]] constexpr bool has_value() const noexcept { return rule != DerivationRule::none; }
-  [[nodiscard]] constexpr bool derived() const noexcept { return true; }
+  [[deprecated("always true: a DerivedStatus is derived by definition; use has_value()")]] [[nodiscard]] constexpr bool
+  derived() const noexcept {
+    return true;
+  }
 };
 
 // The enhanced code to assume for a reply that carried none. The rules, in order:

@@ -37,3 +37,9 @@ TEST_CASE("deprecated Source enumerators are the renamed sources") {
   CHECK(smtpcodes::Source::seed_004 == smtpcodes::Source::courier_code_list);
   CHECK(smtpcodes::document(smtpcodes::Source::courier_code_list) == "004_1dce11537df29d09.txt");
 }
+
+TEST_CASE("deprecated DerivedStatus::derived() is still always true") {
+  CHECK(smtpcodes::derive_enhanced_status(535_reply).derived());
+  CHECK(smtpcodes::derive_enhanced_status(354_reply).derived());
+  CHECK_FALSE(smtpcodes::derive_enhanced_status(354_reply).has_value());
+}
