@@ -209,7 +209,7 @@ inline constexpr RetryRule retry_rules[] = {
     {FailureReason::authentication, Actor::sender_admin, Retry::after_fix, 60 * 60},
     {FailureReason::relay_denied, Actor::sender_admin, Retry::after_fix, 60 * 60},
     {FailureReason::tls, Actor::sender_admin, Retry::after_fix, 60 * 60},
-    {FailureReason::expired, Actor::sender_admin, Retry::retry_later, 24 * 3600},
+    {FailureReason::expired, Actor::sender_admin, Retry::after_fix, 24 * 3600},
     {FailureReason::network_error, Actor::sender_admin, Retry::retry_later, 10 * 60},
     {FailureReason::system_error, Actor::recipient_admin, Retry::retry_later, 30 * 60},
     {FailureReason::syntax_error, Actor::sender_admin, Retry::after_fix, 60 * 60},
