@@ -102,7 +102,7 @@ void process_message(Output& out, const std::string& file, std::string_view mess
   ++out.tally.messages;
   // Notices sent in base64 or quoted-printable are read decoded.
   std::string decoded(message.size(), '\0');
-  decoded.resize(smtpcodes::decode_text_parts(message, decoded.data(), decoded.size()));
+  decoded.resize(smtpcodes::decode_text_parts(message, decoded.data(), decoded.size()).value_or({}).written);
   smtpcodes::for_each_bounce_recipient(decoded, [&](const BounceRecipient& r) { emit(out, file, r); });
 }
 

@@ -2126,7 +2126,9 @@ class StaticReplyStream : private std::array<char, Capacity>, public BasicReplyS
 // RFC 5322, RFC 3464), so <cctype> and its locale are neither needed nor
 // wanted, and everything here is constexpr.
 #include <cstddef>
+#include <cstring>
 #include <string_view>
+
 
 namespace smtpcodes {
 inline namespace v0 {
@@ -2189,9 +2191,33 @@ struct Line {
   std::size_t next = 0;  // offset of the following line
 };
 
+// The offset of the first CR or LF at or after from, or size if none. At
+// run time memchr, which reads many bytes at a time: finding line ends is
+// most of what reading a message costs. The search for an LF stops at a
+// window that doubles, so that text of bare CRs (old Mac mail) costs no
+// more than text of LFs: each call reads at most twice its line, plus 128.
+[[nodiscard]] inline std::size_t find_line_end(const char* data, std::size_t from, std::size_t size) noexcept {
+  std::size_t window = 128;
+  while (from < size) {
+    const std::size_t stop = size - from > window ? from + window : size;
+    const void* feed = std::memchr(data + from, '\n', stop - from);
+    const std::size_t feed_at = feed == nullptr ? stop : static_cast<std::size_t>(static_cast<const char*>(feed) - data);
+    const void* carriage_return = std::memchr(data + from, '\r', feed_at - from);
+    if (carriage_return != nullptr) return static_cast<std::size_t>(static_cast<const char*>(carriage_return) - data);
+    if (feed != nullptr) return feed_at;
+    from = stop;
+    window *= 2;
+  }
+  return size;
+}
+
 [[nodiscard]] constexpr Line line_at(std::string_view text, std::size_t pos) noexcept {
   std::size_t end = pos;
-  while (end < text.size() && text[end] != '\n' && text[end] != '\r') ++end;
+  if (!SMTPCODES_CONSTANT_EVALUATED()) {
+    end = find_line_end(text.data(), pos, text.size());
+  } else {
+    while (end < text.size() && text[end] != '\n' && text[end] != '\r') ++end;
+  }
   std::size_t next = end;
   if (next < text.size()) {
     const bool crlf = text[next] == '\r' && next + 1 < text.size() && text[next + 1] == '\n';
@@ -2671,7 +2697,7 @@ inline constexpr RetryRule retry_rules[] = {
     {FailureReason::authentication, Actor::sender_admin, Retry::after_fix, 60 * 60},
     {FailureReason::relay_denied, Actor::sender_admin, Retry::after_fix, 60 * 60},
     {FailureReason::tls, Actor::sender_admin, Retry::after_fix, 60 * 60},
-    {FailureReason::expired, Actor::sender_admin, Retry::retry_later, 24 * 3600},
+    {FailureReason::expired, Actor::sender_admin, Retry::after_fix, 24 * 3600},
     {FailureReason::network_error, Actor::sender_admin, Retry::retry_later, 10 * 60},
     {FailureReason::system_error, Actor::recipient_admin, Retry::retry_later, 30 * 60},
     {FailureReason::syntax_error, Actor::sender_admin, Retry::after_fix, 60 * 60},
@@ -5689,6 +5715,50 @@ class BestCodeFinder {
 #include <cstddef>
 #include <string_view>
 
+// ---- smtpcodes/detail/callback.hpp
+#ifndef SMTPCODES_DETAIL_CALLBACK_HPP
+#define SMTPCODES_DETAIL_CALLBACK_HPP
+
+// The one callback convention of every for_each_ function (docs/api.md): the
+// callback takes the item and returns bool (false stops the walk) or void
+// (the walk goes on). The walk is noexcept exactly when the callback is.
+#include <type_traits>
+#include <utility>
+
+namespace smtpcodes {
+inline namespace v0 {
+namespace detail {
+
+template <class Callback, class... Items>
+inline constexpr bool is_walk_callback_v = std::is_invocable_v<Callback&, const Items&...> &&
+                                           (std::is_same_v<std::invoke_result_t<Callback&, const Items&...>, void> ||
+                                            std::is_same_v<std::invoke_result_t<Callback&, const Items&...>, bool>);
+
+template <class Callback, class... Items>
+inline constexpr bool is_nothrow_walk_callback_v =
+    std::is_nothrow_invocable_v<Callback&, const Items&...>;
+
+// Calls the callback and says whether the walk goes on. The static_assert
+// replaces a page of template errors with one sentence.
+template <class Callback, class... Items>
+constexpr bool continue_walk(Callback& callback, const Items&... items) noexcept(
+    is_nothrow_walk_callback_v<Callback, Items...>) {
+  static_assert(is_walk_callback_v<Callback, Items...>,
+                "smtpcodes: a for_each_ callback takes the item by const reference (or by value) and returns "
+                "bool (false stops the walk) or void");
+  if constexpr (std::is_same_v<std::invoke_result_t<Callback&, const Items&...>, void>) {
+    callback(items...);
+    return true;
+  } else {
+    return static_cast<bool>(callback(items...));
+  }
+}
+
+}  // namespace detail
+}  // namespace v0
+}  // namespace smtpcodes
+
+#endif  // SMTPCODES_DETAIL_CALLBACK_HPP
 
 namespace smtpcodes {
 inline namespace v0 {
@@ -5742,7 +5812,8 @@ namespace detail {
 }  // namespace detail
 
 // The value of the first field called name in a header block (up to the
-// first blank line), or an empty view.
+// first blank line), or an empty view. Each call reads the block from the
+// top: for several lookups in one block, a HeaderIndex reads it once.
 [[nodiscard]] constexpr std::string_view header_value(std::string_view headers, std::string_view name) noexcept {
   std::size_t pos = 0;
   HeaderField field;
@@ -5752,23 +5823,97 @@ namespace detail {
   return {};
 }
 
+// How many fields a HeaderIndex holds (BasicHeaderIndex<N> holds N).
+inline constexpr std::size_t header_index_capacity = 64;
+
+// The fields of a header block, read once, for many lookups: value() finds
+// a field among the held ones by its name alone, without reading the block
+// again. Nothing is allocated; the fields are views into the block, which
+// must outlive the index. A block with more than Capacity fields is not an
+// error: the index holds the first Capacity (truncated() is true), and a
+// lookup that does not find its name among them reads the rest of the
+// block, so every answer is the one header_value() gives.
+template <std::size_t Capacity>
+class BasicHeaderIndex {
+  static_assert(Capacity > 0, "a header index holds at least one field");
+
+ public:
+  using const_iterator = const HeaderField*;
+
+  constexpr BasicHeaderIndex() noexcept = default;
+  constexpr explicit BasicHeaderIndex(std::string_view headers SMTPCODES_LIFETIMEBOUND) noexcept {
+    std::size_t pos = 0;
+    HeaderField field;
+    while (count_ < Capacity) {
+      if (!detail::next_header_field(headers, pos, field)) return;
+      fields_[count_++] = field;
+    }
+    // Full: the rest is read only by lookups that need it.
+    std::size_t after = pos;
+    if (detail::next_header_field(headers, after, field)) rest_ = headers.substr(pos);
+  }
+
+  // The value of the first field called name (compared without regard to
+  // case), or an empty view: header_value(headers, name).
+  [[nodiscard]] constexpr std::string_view value(std::string_view name) const noexcept {
+    for (std::size_t i = 0; i < count_; ++i) {
+      if (detail::iequals(fields_[i].name, name)) return fields_[i].value;
+    }
+    return rest_.empty() ? std::string_view{} : header_value(rest_, name);
+  }
+
+  // The fields held, in the order of the block.
+  [[nodiscard]] constexpr const_iterator begin() const noexcept { return fields_; }
+  [[nodiscard]] constexpr const_iterator end() const noexcept { return fields_ + count_; }
+  [[nodiscard]] constexpr std::size_t size() const noexcept { return count_; }
+  [[nodiscard]] static constexpr std::size_t capacity() noexcept { return Capacity; }
+  // The block has more fields than the index holds; value() still finds them.
+  [[nodiscard]] constexpr bool truncated() const noexcept { return !rest_.empty(); }
+
+ private:
+  HeaderField fields_[Capacity]{};
+  std::size_t count_ = 0;
+  std::string_view rest_;  // the block from the first field not held
+};
+
+using HeaderIndex = BasicHeaderIndex<header_index_capacity>;
+
 // The value without an RFC 5322 comment: "5.1.1 (bad mailbox)" -> "5.1.1".
 [[nodiscard]] constexpr std::string_view strip_comment(std::string_view value) noexcept {
   const std::size_t open = value.find('(');
   return detail::trim(open == std::string_view::npos ? value : value.substr(0, open));
 }
 
+// How deep for_each_mime_part goes into nested multipart bodies: the
+// message itself is depth 0, so the deepest part walked has depth
+// max_mime_depth. Each level reads its parent's body once more, so the limit
+// bounds the work as well as the stack. The parts of a multipart part at
+// this depth are not walked: that part has parts_not_walked set, and the
+// walk counts it (MimeWalk::skipped_multiparts).
+inline constexpr int max_mime_depth = 4;
+
 // One MIME part (RFC 2045, RFC 2046 §5.1): its header block and its body.
 struct MimePart {
   std::string_view headers;
   std::string_view body;
   int depth = 0;  // 0 for the message itself
+  // A multipart part at max_mime_depth: its body holds parts the walk does not visit.
+  bool parts_not_walked = false;
 
   // The media type, "type/subtype", without parameters.
   [[nodiscard]] constexpr std::string_view content_type() const noexcept {
     const std::string_view value = header_value(headers, "Content-Type");
     return detail::trim(value.substr(0, value.find(';')));
   }
+};
+
+// What for_each_mime_part did.
+struct MimeWalk {
+  std::size_t parts = 0;               // parts given to the callback
+  std::size_t skipped_multiparts = 0;  // parts with parts_not_walked: their parts were not visited
+
+  // The depth limit bit: some parts of the message were not visited.
+  [[nodiscard]] constexpr bool truncated() const noexcept { return skipped_multiparts != 0; }
 };
 
 namespace detail {
@@ -5801,10 +5946,10 @@ namespace detail {
   std::size_t pos = 0;
   while (pos < text.size()) {
     const Line line = line_at(text, pos);
-    if (line.text.empty()) return MimePart{text.substr(0, pos), text.substr(line.next), depth};
+    if (line.text.empty()) return MimePart{text.substr(0, pos), text.substr(line.next), depth, false};
     pos = line.next;
   }
-  return MimePart{text, {}, depth};
+  return MimePart{text, {}, depth, false};
 }
 
 // Is the line a boundary delimiter "--boundary" (RFC 2046 §5.1.1)? Sets
@@ -5817,14 +5962,23 @@ namespace detail {
   return closing || is_blank_line(rest);
 }
 
-inline constexpr int max_mime_depth = 4;
-
+// Walks part and, depth first, the parts of its multipart body. Returns
+// false when the callback stopped the walk.
 template <class Callback>
-constexpr bool walk_parts(const MimePart& part, Callback& callback) noexcept {
-  if (!callback(part)) return false;
+constexpr bool walk_parts(MimePart& part, Callback& callback,
+                          MimeWalk& walk) noexcept(is_nothrow_walk_callback_v<Callback, MimePart>) {
   const std::string_view content_type = header_value(part.headers, "Content-Type");
-  if (!istarts_with(trim(content_type), "multipart/") || part.depth >= max_mime_depth) return true;
-  const std::string_view boundary = content_type_parameter(content_type, "boundary");
+  std::string_view boundary;
+  if (istarts_with(trim(content_type), "multipart/")) {
+    boundary = content_type_parameter(content_type, "boundary");
+    if (!boundary.empty() && part.depth >= max_mime_depth) {
+      part.parts_not_walked = true;
+      ++walk.skipped_multiparts;
+      boundary = {};
+    }
+  }
+  ++walk.parts;
+  if (!continue_walk(callback, static_cast<const MimePart&>(part))) return false;
   if (boundary.empty()) return true;
   const std::string_view body = part.body;
   std::size_t pos = 0;
@@ -5838,8 +5992,8 @@ constexpr bool walk_parts(const MimePart& part, Callback& callback) noexcept {
         std::size_t end = pos;
         if (end > part_start && body[end - 1] == '\n') --end;
         if (end > part_start && body[end - 1] == '\r') --end;
-        const MimePart inner = split_part(body.substr(part_start, end - part_start), part.depth + 1);
-        if (!walk_parts(inner, callback)) return false;
+        MimePart inner = split_part(body.substr(part_start, end - part_start), part.depth + 1);
+        if (!walk_parts(inner, callback, walk)) return false;
       }
       if (closing) return true;
       part_start = line.next;
@@ -5847,7 +6001,8 @@ constexpr bool walk_parts(const MimePart& part, Callback& callback) noexcept {
     pos = line.next;
   }
   if (part_start != std::string_view::npos && part_start < body.size()) {
-    return walk_parts(split_part(body.substr(part_start), part.depth + 1), callback);
+    MimePart inner = split_part(body.substr(part_start), part.depth + 1);
+    return walk_parts(inner, callback, walk);
   }
   return true;
 }
@@ -5855,12 +6010,17 @@ constexpr bool walk_parts(const MimePart& part, Callback& callback) noexcept {
 }  // namespace detail
 
 // Calls callback(const MimePart&) for the message and, depth first, for every
-// part of its multipart bodies (at most detail::max_mime_depth levels deep).
-// The callback returns false to stop. Transfer encodings are not undone.
+// part of its multipart bodies, down to max_mime_depth. The callback returns
+// bool (false stops the walk) or void; the walk is noexcept exactly when the
+// callback is. Transfer encodings are not undone. Returns how many parts the
+// callback saw and how many multipart parts were too deep to open.
 template <class Callback>
-constexpr void for_each_mime_part(std::string_view message, Callback callback) noexcept {
-  const MimePart top = detail::split_part(message, 0);
-  detail::walk_parts(top, callback);
+constexpr MimeWalk for_each_mime_part(std::string_view message, Callback&& callback) noexcept(
+    detail::is_nothrow_walk_callback_v<Callback, MimePart>) {
+  MimeWalk walk;
+  MimePart top = detail::split_part(message, 0);
+  detail::walk_parts(top, callback, walk);
+  return walk;
 }
 
 
@@ -6193,12 +6353,61 @@ struct DeliveryStatus {
 // and §6.8 (base64), so that bounce notices sent encoded can be read. Both
 // decodings are never longer than their input, so a copy of a whole message
 // fits in a buffer of the message's size: no allocation.
+//
+// Every decoder writes into the caller's buffer of a given size and returns
+// a DecodeResult: how much it wrote and how many input bytes the encoding
+// does not allow, or, when the buffer is too small, the size it needs.
+// Broken input is decoded as far as it can be, never dropped wholesale.
 #include <cstddef>
+#include <cstdint>
+#include <cstring>
 #include <string_view>
 
 
 namespace smtpcodes {
 inline namespace v0 {
+
+// What a decoder wrote, and what it could not decode.
+struct Decoded {
+  std::size_t written = 0;  // characters written to out
+  // Input bytes the encoding does not allow: base64 skips them,
+  // quoted-printable keeps them as they are (see each decoder).
+  std::size_t invalid_bytes = 0;
+  // decode_text_parts only: multipart parts at max_mime_depth, whose parts
+  // were copied without decoding.
+  std::size_t skipped_multiparts = 0;
+
+  friend constexpr bool operator==(const Decoded& a, const Decoded& b) noexcept {
+    return a.written == b.written && a.invalid_bytes == b.invalid_bytes &&
+           a.skipped_multiparts == b.skipped_multiparts;
+  }
+  friend constexpr bool operator!=(const Decoded& a, const Decoded& b) noexcept { return !(a == b); }
+};
+
+enum class DecodeErrorKind : std::uint8_t {
+  buffer_too_small = 1,  // out cannot hold the result; DecodeError::needed can
+};
+
+[[nodiscard]] constexpr std::string_view name(DecodeErrorKind kind) noexcept {
+  switch (kind) {
+    case DecodeErrorKind::buffer_too_small: break;
+  }
+  return "buffer_too_small";
+}
+
+struct DecodeError {
+  DecodeErrorKind kind = DecodeErrorKind::buffer_too_small;
+  std::size_t needed = 0;  // the size of out that holds the whole result
+
+  friend constexpr bool operator==(const DecodeError& a, const DecodeError& b) noexcept {
+    return a.kind == b.kind && a.needed == b.needed;
+  }
+  friend constexpr bool operator!=(const DecodeError& a, const DecodeError& b) noexcept { return !(a == b); }
+};
+
+// The result of every decode_ function. On buffer_too_small, out holds the
+// first out_size characters of the result.
+using DecodeResult = Result<Decoded, DecodeError>;
 
 namespace detail {
 
@@ -6220,85 +6429,195 @@ namespace detail {
 
 }  // namespace detail
 
-// Decodes base64 text into out (which needs in.size() characters at most).
-// Line breaks and other characters outside the alphabet are skipped; "="
-// ends the data. Returns the number of characters written.
-constexpr std::size_t decode_base64(std::string_view in, char* out) noexcept {
-  std::size_t written = 0;
+namespace detail {
+
+// The caller's buffer: writes what fits and counts everything, so that a
+// buffer too small learns the size it needs in the same pass.
+class DecodeOutput {
+ public:
+  constexpr DecodeOutput(char* out, std::size_t size) noexcept : out_(out), size_(size) {}
+
+  constexpr void put(char c) noexcept {
+    if (written_ < size_) out_[written_] = c;
+    ++written_;
+  }
+
+  // Text that needs no decoding, copied in one go.
+  constexpr void copy(std::string_view text) noexcept {
+    const std::size_t room = written_ < size_ ? size_ - written_ : 0;
+    const std::size_t count = text.size() < room ? text.size() : room;
+    if (count != 0) {
+      if (SMTPCODES_CONSTANT_EVALUATED()) {
+        for (std::size_t i = 0; i < count; ++i) out_[written_ + i] = text[i];
+      } else {
+        std::memcpy(out_ + written_, text.data(), count);
+      }
+    }
+    written_ += text.size();
+  }
+
+  [[nodiscard]] constexpr DecodeResult result(const Decoded& decoded) const noexcept {
+    if (written_ > size_) return DecodeError{DecodeErrorKind::buffer_too_small, written_};
+    Decoded done = decoded;
+    done.written = written_;
+    return done;
+  }
+
+ private:
+  char* out_;
+  std::size_t size_;
+  std::size_t written_ = 0;
+};
+
+// RFC 2045 §6.8, returning the count of invalid bytes.
+constexpr std::size_t decode_base64_into(std::string_view in, DecodeOutput& output) noexcept {
+  std::size_t invalid = 0;
   unsigned bits = 0;
-  int count = 0;
-  for (char c : in) {
-    if (c == '=') break;
-    const int value = detail::base64_value(c);
-    if (value < 0) continue;
-    bits = (bits << 6) | static_cast<unsigned>(value);
-    count += 6;
-    if (count >= 8) {
-      count -= 8;
-      out[written++] = static_cast<char>((bits >> count) & 0xFFU);
+  int bit_count = 0;
+  int group = 0;          // characters of the current group of four
+  int padding_left = 0;   // "=" that may still follow the padding of a group
+  for (const char c : in) {
+    const int value = base64_value(c);
+    if (value >= 0) {
+      bits = (bits << 6) | static_cast<unsigned>(value);
+      bit_count += 6;
+      if (bit_count >= 8) {
+        bit_count -= 8;
+        output.put(static_cast<char>((bits >> bit_count) & 0xFFU));
+      }
+      group = (group + 1) % 4;
+      padding_left = 0;
+    } else if (c == '=') {
+      if (group >= 2) {
+        // Padding ends the group (its bytes are out) but not the data:
+        // blocks encoded one after another are all read.
+        padding_left = 3 - group;
+        group = 0;
+        bits = 0;
+        bit_count = 0;
+      } else if (group == 0 && padding_left > 0) {
+        --padding_left;
+      } else {
+        // Out of place; a lone character before it cannot make a byte.
+        invalid += 1 + static_cast<std::size_t>(group);
+        group = 0;
+        bits = 0;
+        bit_count = 0;
+      }
+    } else if (!is_space(c)) {
+      ++invalid;  // RFC 2045 §6.8: ignored, but reported
     }
   }
-  return written;
+  if (group == 1) ++invalid;  // six bits, no byte
+  return invalid;
 }
 
-// Decodes quoted-printable text into out (at most in.size() characters):
-// "=XX" becomes the byte, "=" at a line end joins the lines (a soft line
-// break); anything else is copied. Returns the number of characters written.
-constexpr std::size_t decode_quoted_printable(std::string_view in, char* out) noexcept {
-  std::size_t written = 0;
+// Bytes that quoted-printable text never holds as they are (RFC 2045 §6.7
+// rules 2-4): controls other than tab and line breaks, and 0x7F-0xFF.
+[[nodiscard]] constexpr bool is_quoted_printable_literal(char c) noexcept {
+  const auto byte = static_cast<unsigned char>(c);
+  return (byte >= 0x20 && byte < 0x7F) || c == '\t' || c == '\r' || c == '\n';
+}
+
+// RFC 2045 §6.7, returning the count of invalid bytes.
+constexpr std::size_t decode_quoted_printable_into(std::string_view in, DecodeOutput& output) noexcept {
+  std::size_t invalid = 0;
   for (std::size_t i = 0; i < in.size(); ++i) {
     const char c = in[i];
     if (c != '=') {
-      out[written++] = c;
+      if (!is_quoted_printable_literal(c)) ++invalid;
+      output.put(c);
       continue;
     }
     std::size_t j = i + 1;
-    while (j < in.size() && detail::is_space_or_tab(in[j])) ++j;  // trailing blanks before a soft break
-    if (j < in.size() && (in[j] == '\r' || in[j] == '\n')) {
+    while (j < in.size() && is_space_or_tab(in[j])) ++j;  // trailing blanks before a soft break
+    if (j == in.size()) break;                             // a soft break that ends the text
+    if (in[j] == '\r' || in[j] == '\n') {
       i = (in[j] == '\r' && j + 1 < in.size() && in[j + 1] == '\n') ? j + 1 : j;
       continue;
     }
-    if (j == in.size()) break;
-    if (i + 2 < in.size() && detail::hex_value(in[i + 1]) >= 0 && detail::hex_value(in[i + 2]) >= 0) {
-      out[written++] = static_cast<char>(detail::hex_value(in[i + 1]) * 16 + detail::hex_value(in[i + 2]));
+    if (i + 2 < in.size() && hex_value(in[i + 1]) >= 0 && hex_value(in[i + 2]) >= 0) {
+      output.put(static_cast<char>(hex_value(in[i + 1]) * 16 + hex_value(in[i + 2])));
       i += 2;
       continue;
     }
-    out[written++] = c;
+    // RFC 2045 §6.7 note (2): keep an "=" that starts no escape as it is.
+    ++invalid;
+    output.put(c);
   }
-  return written;
+  return invalid;
+}
+
+}  // namespace detail
+
+// Decodes base64 (RFC 2045 §6.8) into out, which needs at most
+// in.size() * 3 / 4 characters. Line breaks and blanks are skipped. "="
+// padding ends a group of four, not the data, so blocks encoded one after
+// another are all decoded. Skipped and counted in invalid_bytes: characters
+// outside the alphabet, "=" that pads no group, and a lone character that
+// cannot make a byte.
+[[nodiscard]] constexpr DecodeResult decode_base64(std::string_view in, char* out, std::size_t out_size) noexcept {
+  detail::DecodeOutput output(out, out_size);
+  Decoded decoded;
+  decoded.invalid_bytes = detail::decode_base64_into(in, output);
+  return output.result(decoded);
+}
+
+// Decodes quoted-printable (RFC 2045 §6.7) into out, which needs at most
+// in.size() characters: "=XX" (hex digits in either case) becomes the byte,
+// "=" at the end of a line (after optional blanks) joins the lines. Kept as
+// they are and counted in invalid_bytes: an "=" that starts no escape, and
+// bytes quoted-printable never holds as they are (controls other than tab
+// and line breaks, 0x7F-0xFF).
+[[nodiscard]] constexpr DecodeResult decode_quoted_printable(std::string_view in, char* out,
+                                                             std::size_t out_size) noexcept {
+  detail::DecodeOutput output(out, out_size);
+  Decoded decoded;
+  decoded.invalid_bytes = detail::decode_quoted_printable_into(in, output);
+  return output.result(decoded);
 }
 
 // Copies message into out, decoding the bodies of the text parts (text/*,
 // message/delivery-status and message/feedback-report, or a single-part
-// message) that declare base64 or quoted-printable. The returned message
-// and headers are otherwise unchanged. out must hold message.size()
-// characters; returns the number written (0 if out_size is too small).
-constexpr std::size_t decode_text_parts(std::string_view message, char* out, std::size_t out_size) noexcept {
-  if (out_size < message.size()) return 0;
-  std::size_t written = 0;
+// message) that declare base64 or quoted-printable. The rest, headers
+// included, is copied unchanged. out needs at most message.size()
+// characters. invalid_bytes adds up those of every decoded body; parts
+// nested deeper than max_mime_depth are copied undecoded
+// (skipped_multiparts counts the parts that hold them).
+[[nodiscard]] constexpr DecodeResult decode_text_parts(std::string_view message, char* out,
+                                                       std::size_t out_size) noexcept {
+  detail::DecodeOutput output(out, out_size);
+  Decoded decoded;
   std::size_t copied_until = 0;
-  const auto copy = [&](std::size_t from, std::size_t to) noexcept {
-    for (std::size_t i = from; i < to; ++i) out[written++] = message[i];
-  };
-  for_each_mime_part(message, [&](const MimePart& part) noexcept {
+  const MimeWalk walk = for_each_mime_part(message, [&](const MimePart& part) noexcept {
     const std::string_view type = part.content_type();
-    if (detail::istarts_with(type, "multipart/")) return true;
+    if (detail::istarts_with(type, "multipart/")) return;
     const bool text_like = type.empty() || detail::istarts_with(type, "text/") || is_delivery_status_type(type) ||
                            detail::iequals(type, "message/feedback-report");
+    if (!text_like || part.body.empty()) return;
     const std::string_view encoding = detail::trim(header_value(part.headers, "Content-Transfer-Encoding"));
     const bool base64 = detail::iequals(encoding, "base64");
-    const bool quoted = detail::iequals(encoding, "quoted-printable");
-    if (!text_like || !(base64 || quoted) || part.body.empty()) return true;
+    if (!base64 && !detail::iequals(encoding, "quoted-printable")) return;
     const auto start = static_cast<std::size_t>(part.body.data() - message.data());
-    if (start < copied_until) return true;  // never happens for well-nested parts; stay safe
-    copy(copied_until, start);
-    written += base64 ? decode_base64(part.body, out + written) : decode_quoted_printable(part.body, out + written);
+    if (start < copied_until) return;  // never happens for well-nested parts; stay safe
+    output.copy(message.substr(copied_until, start - copied_until));
+    decoded.invalid_bytes += base64 ? detail::decode_base64_into(part.body, output)
+                                    : detail::decode_quoted_printable_into(part.body, output);
     copied_until = start + part.body.size();
-    return true;
   });
-  copy(copied_until, message.size());
-  return written;
+  output.copy(message.substr(copied_until));
+  decoded.skipped_multiparts = walk.skipped_multiparts;
+  return output.result(decoded);
+}
+
+// The 0.1 signatures, for one release: they trusted out to be large enough.
+[[deprecated("use decode_base64(in, out, out_size), which returns a DecodeResult")]] constexpr std::size_t
+decode_base64(std::string_view in, char* out) noexcept {
+  return decode_base64(in, out, in.size()).value_or(Decoded{}).written;
+}
+[[deprecated("use decode_quoted_printable(in, out, out_size), which returns a DecodeResult")]] constexpr std::size_t
+decode_quoted_printable(std::string_view in, char* out) noexcept {
+  return decode_quoted_printable(in, out, in.size()).value_or(Decoded{}).written;
 }
 
 }  // namespace v0
