@@ -261,8 +261,15 @@ void collect_directory(const fs::path& directory, std::vector<Input>& inputs, st
     errors.push_back(directory.string() + ": " + error.message());
     return;
   }
-  std::sort(entries.begin(), entries.end());
   const bool maildir = is_maildir(directory);
+  // Name order; in a maildir its own messages (cur/, then new/) before its folders.
+  auto rank = [maildir](const fs::directory_entry& entry) {
+    const fs::path name = entry.path().filename();
+    return maildir ? (name == "cur" ? 0 : name == "new" ? 1 : 2) : 0;
+  };
+  std::sort(entries.begin(), entries.end(), [&](const fs::directory_entry& a, const fs::directory_entry& b) {
+    return rank(a) != rank(b) ? rank(a) < rank(b) : a < b;
+  });
   for (const fs::directory_entry& entry : entries) {
     const fs::file_status status = entry.symlink_status(error);
     const std::string name = entry.path().filename().string();

@@ -25,8 +25,8 @@ const CommandSpec& replies_spec() {
           {"--lenient", "", "", "accept bare LF line endings and codes outside RFC 5321"},
           {"--max-line-length", "", "N", "longest reply line, 5 to 1048576 octets (default 512, RFC 5321)"},
       },
-      {"printf '250-mx.example.org\\r\\n250 SIZE 1000\\r\\n' | smtpcodes replies",
-       "smtpcodes replies --json --lenient capture.txt"},
+      {"smtpcodes replies --json --lenient capture.txt",
+       "printf '250-mx.example.org\\r\\n250 SIZE 1000\\r\\n' | smtpcodes replies"},
   };
   return spec;
 }
