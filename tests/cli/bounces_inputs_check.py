@@ -117,7 +117,7 @@ def main():
         # -j: the same output in the same order, whatever finishes first. The
         # first files are the largest, so that later ones finish earlier.
         for i in range(80):
-            write(f"many/{i:03d}.eml", notice(f"r{i:03d}@example.com", padding=(80 - i) * 5000))
+            write(f"many/{i:03d}.eml", notice(f"r{i:03d}@example.com", padding=(80 - i) * 2000))
         sequential = run(cli, "bounces", "--json", "many", cwd=root)
         for jobs in ("2", "4", "0"):
             parallel = run(cli, "bounces", "--json", "-j", jobs, "many", cwd=root)
