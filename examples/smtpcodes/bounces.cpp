@@ -403,7 +403,7 @@ int run_bounces(const Arguments& arguments) {
   std::vector<Input> inputs;
   std::vector<std::string> errors;
   std::vector<std::string_view> paths = arguments.positional;
-  if (paths.empty()) paths.push_back("-");
+  if (paths.empty()) paths.emplace_back("-");
   for (std::string_view argument : paths) {
     const std::string path(argument);
     std::error_code error;

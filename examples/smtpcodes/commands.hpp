@@ -51,7 +51,7 @@ class Arguments {
     }
     return found;
   }
-  void add(std::string_view option, std::string_view value) { given_.push_back({option, value}); }
+  void add(std::string_view option, std::string_view value) { given_.emplace_back(option, value); }
 
  private:
   std::vector<std::pair<std::string_view, std::string_view>> given_;
@@ -107,7 +107,8 @@ inline int parse_arguments(const CommandSpec& command, int argc, char** argv, in
     std::string_view name = argument;
     std::string_view attached;
     bool has_attached = false;
-    if (const std::size_t equals = argument.find('='); argument.substr(0, 2) == "--" && equals != argument.npos) {
+    if (const std::size_t equals = argument.find('=');
+        argument.substr(0, 2) == "--" && equals != std::string_view::npos) {
       name = argument.substr(0, equals);
       attached = argument.substr(equals + 1);
       has_attached = true;

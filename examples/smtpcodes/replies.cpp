@@ -26,7 +26,7 @@ const CommandSpec& replies_spec() {
           {"--max-line-length", "", "N", "longest reply line, 5 to 1048576 octets (default 512, RFC 5321)"},
       },
       {"smtpcodes replies --json --lenient capture.txt",
-       "printf '250-mx.example.org\\r\\n250 SIZE 1000\\r\\n' | smtpcodes replies"},
+       R"(printf '250-mx.example.org\r\n250 SIZE 1000\r\n' | smtpcodes replies)"},
   };
   return spec;
 }

@@ -85,7 +85,7 @@ inline void print_reply_error(const smtpcodes::ReplyError& error, bool json, std
       detail.null("code_error");
     }
     detail.number("offset", static_cast<long long>(error.offset))
-        .number("line", static_cast<long long>(error.line + 1))
+        .number("line", static_cast<long long>(error.line) + 1)
         .string("message", smtpcodes::message(error));
     JsonObject()
         .null("code")
