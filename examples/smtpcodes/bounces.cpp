@@ -302,7 +302,8 @@ bool stderr_is_terminal() {
 #endif
 }
 
-// A line on stderr for runs longer than a few seconds on a terminal.
+// A line on stderr for runs longer than a few seconds on a terminal. It is
+// erased before anything else is written, and drawn again on the next update.
 class Progress {
  public:
   explicit Progress(std::size_t total) : total_(total), enabled_(stderr_is_terminal()) {}
@@ -312,13 +313,16 @@ class Progress {
     if (now - start_ < std::chrono::seconds(2) || now - last_ < std::chrono::milliseconds(200)) return;
     last_ = now;
     shown_ = true;
-    std::fprintf(stderr, "\rsmtpcodes bounces: %zu/%zu inputs, %zu recipients ", done, total_, recipients);
+    std::fprintf(stderr, "\rsmtpcodes bounces: %zu/%zu inputs, %zu recipients", done, total_, recipients);
+    std::fflush(stderr);
   }
-  ~Progress() {
-    if (shown_) std::fprintf(stderr, "\n");
+  void erase() {
+    if (!shown_) return;
+    std::fflush(stdout);
+    std::fprintf(stderr, "\r\033[K");
+    std::fflush(stderr);
+    shown_ = false;
   }
-  Progress(const Progress&) = delete;
-  Progress& operator=(const Progress&) = delete;
 
  private:
   using Clock = std::chrono::steady_clock;
@@ -424,6 +428,7 @@ int run_bounces(const Arguments& arguments) {
   std::size_t done = 0;
   Progress progress(inputs.size());
   process_all(format, inputs, jobs, [&](Outcome outcome) {
+    if (!outcome.error.empty() || !outcome.output.empty()) progress.erase();
     if (!outcome.error.empty()) {
       unreadable = true;
       const std::string& path = inputs[done].path;
@@ -434,6 +439,7 @@ int run_bounces(const Arguments& arguments) {
     tally.add(outcome.tally);
     progress.update(++done, tally.recipients);
   });
+  progress.erase();
   if (format != Format::json) {
     std::printf("\n%zu recipients in %zu messages and log files (%zu inputs)\n", tally.recipients, tally.messages,
                 inputs.size());
