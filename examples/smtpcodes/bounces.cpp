@@ -25,6 +25,14 @@
 #include "json.hpp"
 #include "text.hpp"
 
+// The notice's dialect and Sisimai's name for the reason come with the
+// bounce-accuracy work (issue 13); until that is in the library they are null.
+#if __has_include(<smtpcodes/bounce/dialect.hpp>) && __has_include(<smtpcodes/bounce/reason.hpp>)
+#include <smtpcodes/bounce/dialect.hpp>
+#include <smtpcodes/bounce/reason.hpp>
+#define SMTPCODES_CLI_HAS_DIALECT 1
+#endif
+
 #if __has_include(<unistd.h>)
 #include <unistd.h>
 #define SMTPCODES_CLI_HAS_ISATTY 1
@@ -94,9 +102,29 @@ std::string reply_text(const smtpcodes::Verdict& v) {
   return v.reply_code.value() != 0 ? std::string(smtpcodes::to_string(v.reply_code).view()) : "";
 }
 
+// A recipient's text fields, whether the library gives them as views or, for
+// fields a notice may lack, as optional views (docs/api.md).
+std::string_view text_of(std::string_view text) { return text; }
+std::string_view text_of(const std::optional<std::string_view>& text) { return text.value_or(std::string_view()); }
+
 std::optional<std::string_view> unless_empty(std::string_view text) {
   if (text.empty()) return std::nullopt;
   return text;
+}
+
+std::optional<std::string_view> dialect_of([[maybe_unused]] const smtpcodes::Verdict& v) {
+#if SMTPCODES_CLI_HAS_DIALECT
+  if (v.dialect != smtpcodes::Dialect::unknown) return smtpcodes::name(v.dialect);
+#endif
+  return std::nullopt;
+}
+
+std::optional<std::string_view> sisimai_reason_of([[maybe_unused]] const smtpcodes::Verdict& v) {
+#if SMTPCODES_CLI_HAS_DIALECT
+  return smtpcodes::sisimai_reason(v.reason);
+#else
+  return std::nullopt;
+#endif
 }
 
 void emit(Format format, Outcome& out, const Place& place, const BounceRecipient& r) {
@@ -108,28 +136,31 @@ void emit(Format format, Outcome& out, const Place& place, const BounceRecipient
   ++out.tally.recipients;
   ++out.tally.by_reason[std::string(reason)];
   ++out.tally.by_bounce[std::string(bounce)];
-  const std::size_t at = r.recipient.rfind('@');
-  std::string domain = at == std::string_view::npos ? "(none)" : valid_utf8(r.recipient.substr(at + 1));
+  const std::string_view recipient = text_of(r.recipient);
+  const std::size_t at = recipient.rfind('@');
+  std::string domain = at == std::string_view::npos ? "(none)" : valid_utf8(recipient.substr(at + 1));
   std::transform(domain.begin(), domain.end(), domain.begin(), ascii_lower);
   ++out.tally.by_domain[domain];
   if (format == Format::json) {
     bool truncated = false;
-    const std::string diagnostic = one_line(r.diagnostic, max_diagnostic_characters, &truncated);
+    const std::string diagnostic = one_line(text_of(r.diagnostic), max_diagnostic_characters, &truncated);
     JsonObject object;
     object.string("file", place.file);
     place.message ? object.number("message", static_cast<long long>(*place.message)) : object.null("message");
     place.line ? object.number("line", static_cast<long long>(*place.line)) : object.null("line");
-    object.string_or_null("recipient", unless_empty(r.recipient))
+    object.string_or_null("recipient", unless_empty(recipient))
         .string("action", smtpcodes::name(r.action))
         .string_or_null("status", unless_empty(status))
         .string_or_null("reply_code", unless_empty(reply))
         .string("reason", reason)
         .string("bounce", bounce)
+        .string_or_null("dialect", dialect_of(v))
+        .string_or_null("sisimai_reason", sisimai_reason_of(v))
         .string("retry", identifier(v.retry));
     v.retry_after_seconds != 0 ? object.number("retry_after_seconds", v.retry_after_seconds)
                                : object.null("retry_after_seconds");
     object.string("evidence", smtpcodes::name(v.evidence.kind))
-        .string_or_null("phrase", unless_empty(v.evidence.phrase))
+        .string_or_null("phrase", unless_empty(text_of(v.evidence.phrase)))
         .string("source", smtpcodes::name(r.source))
         .string("diagnostic", diagnostic)
         .boolean("diagnostic_truncated", truncated);
@@ -139,9 +170,9 @@ void emit(Format format, Outcome& out, const Place& place, const BounceRecipient
     const std::string file = fs::path(std::string(place.file)).filename().string();  // the table is narrow
     char row[512];
     std::snprintf(row, sizeof row, "%-28s %-24s %-6.*s %-17.*s %-7s %-4s %s\n", escaped_for_terminal(file, 28).c_str(),
-                  escaped_for_terminal(r.recipient, 24).c_str(), static_cast<int>(bounce.size()), bounce.data(),
+                  escaped_for_terminal(recipient, 24).c_str(), static_cast<int>(bounce.size()), bounce.data(),
                   static_cast<int>(reason.size()), reason.data(), status.c_str(), reply.c_str(),
-                  escaped_for_terminal(one_line(r.diagnostic, max_table_diagnostic_characters)).c_str());
+                  escaped_for_terminal(one_line(text_of(r.diagnostic), max_table_diagnostic_characters)).c_str());
     out.output += row;
   }
 }
