@@ -327,9 +327,9 @@ void print_table(const char* title, const std::map<std::string, std::size_t>& co
   }
 }
 
-bool stderr_is_terminal() {
+bool is_terminal([[maybe_unused]] int descriptor) {
 #if SMTPCODES_CLI_HAS_ISATTY
-  return isatty(STDERR_FILENO) != 0;
+  return isatty(descriptor) != 0;
 #else
   return false;
 #endif
@@ -339,7 +339,7 @@ bool stderr_is_terminal() {
 // erased before anything else is written, and drawn again on the next update.
 class Progress {
  public:
-  explicit Progress(std::size_t total) : total_(total), enabled_(stderr_is_terminal()) {}
+  explicit Progress(std::size_t total) : total_(total), enabled_(is_terminal(2)) {}
   void update(std::size_t done, std::size_t recipients) {
     if (!enabled_) return;
     const auto now = Clock::now();
@@ -410,10 +410,11 @@ const CommandSpec& bounces_spec() {
       "bounces",
       "[PATH]...",
       "classify bounce messages, mbox files, maildirs, directories and MTA logs",
-      "Reads each PATH: a message, an mbox file, a maildir, an MTA log (Postfix, Exim, Sendmail),\n"
-      "or a directory, read recursively. No PATH, or -, reads standard input. For each recipient\n"
-      "of each bounce it prints the verdict: hard or soft, the reason, the codes, whether to retry.\n"
-      "A PATH that cannot be read is reported on stderr and the others are still read.",
+      "Reads each PATH: a message, an mbox file, a maildir, an MTA log (Postfix, Exim,\n"
+      "Sendmail), or a directory, read recursively; - (or no PATH, when piped) reads standard\n"
+      "input. For each recipient of each bounce it prints the verdict: hard or soft, the reason,\n"
+      "the codes, whether to retry. A PATH that cannot be read is reported on stderr, and the\n"
+      "others are still read.",
       {
           {"--json", "", "", "one JSON object per recipient (docs/cli.md)"},
           {"--summary", "", "", "only the counts by bounce type, reason and domain, no row per recipient"},
@@ -440,7 +441,11 @@ int run_bounces(const Arguments& arguments) {
   std::vector<Input> inputs;
   std::vector<std::string> errors;
   std::vector<std::string_view> paths = arguments.positional;
-  if (paths.empty()) paths.emplace_back("-");
+  if (paths.empty()) {
+    // Standard input, unless that is a terminal: then the user forgot the PATH.
+    if (is_terminal(0)) return usage_error(spec, "needs a PATH (or - to read standard input)");
+    paths.emplace_back("-");
+  }
   for (std::string_view argument : paths) {
     const std::string path(argument);
     std::error_code error;

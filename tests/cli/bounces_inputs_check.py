@@ -9,6 +9,8 @@ usage: bounces_inputs_check.py PATH-TO-smtpcodes
 """
 import os
 import pathlib
+import pty
+import subprocess
 import sys
 import tempfile
 
@@ -97,6 +99,12 @@ def main():
             objects = strict_lines(out)
             check.equal(f"stdin {arguments}", (status, recipients(objects), [o["file"] for o in objects]),
                         (0, ["stdin@example.com"], ["-"]))
+
+        # No PATH on a terminal is a usage error, not a wait for typed input.
+        _, terminal = pty.openpty()
+        done = subprocess.run([cli, "bounces"], stdin=terminal, capture_output=True, timeout=60, check=False)
+        os.close(terminal)
+        check.expect(done.returncode == 2 and b"needs a PATH" in done.stderr, f"no PATH on a terminal: {done!r}")
 
         # Unreadable inputs: each reported with the system's reason, the rest still read, exit 2.
         unreadable = []
