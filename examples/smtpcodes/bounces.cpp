@@ -21,7 +21,6 @@
 #include <smtpcodes/bounces.hpp>
 
 #include "commands.hpp"
-#include "identifiers.hpp"
 #include "json.hpp"
 #include "text.hpp"
 
@@ -158,7 +157,7 @@ void emit(Format format, Outcome& out, const Place& place, const BounceRecipient
         .string("bounce", bounce)
         .string_or_null("dialect", dialect_of(v))
         .string_or_null("sisimai_reason", sisimai_reason_of(v))
-        .string("retry", identifier(v.retry));
+        .string("retry", name(v.retry));
     v.retry_after_seconds != 0 ? object.number("retry_after_seconds", v.retry_after_seconds)
                                : object.null("retry_after_seconds");
     object.string("evidence", smtpcodes::name(v.evidence.kind))
@@ -194,7 +193,7 @@ void process_message(Format format, Outcome& out, Place place, std::string_view 
   ++out.tally.messages;
   // Notices sent in base64 or quoted-printable are read decoded.
   std::string decoded(message.size(), '\0');
-  decoded.resize(smtpcodes::decode_text_parts(message, decoded.data(), decoded.size()));
+  decoded.resize(smtpcodes::decode_text_parts(message, decoded.data(), decoded.size()).value_or({}).written);
   smtpcodes::for_each_bounce_recipient(decoded, [&](const BounceRecipient& r) { emit(format, out, place, r); });
 }
 
