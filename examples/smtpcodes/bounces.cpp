@@ -91,6 +91,10 @@ struct Place {
   std::string_view file;
   std::optional<std::size_t> message;  // 1-based, in an mbox; 1 for a single message
   std::optional<std::size_t> line;     // 1-based, in an MTA log
+  // What decoding the message left undone (null for a log): bytes its
+  // transfer encoding does not allow, and multipart parts deeper than
+  // smtpcodes::max_mime_depth, copied without decoding.
+  std::optional<smtpcodes::Decoded> decoding;
 };
 
 std::string status_text(const smtpcodes::Verdict& v) {
@@ -165,6 +169,12 @@ void emit(Format format, Outcome& out, const Place& place, const BounceRecipient
         .string("source", smtpcodes::name(r.source))
         .string("diagnostic", diagnostic)
         .boolean("diagnostic_truncated", truncated);
+    if (place.decoding) {
+      object.number("invalid_encoded_bytes", static_cast<long long>(place.decoding->invalid_bytes))
+          .number("undecoded_multiparts", static_cast<long long>(place.decoding->skipped_multiparts));
+    } else {
+      object.null("invalid_encoded_bytes").null("undecoded_multiparts");
+    }
     out.output += object.str();
     out.output += '\n';
   } else if (format == Format::table) {
@@ -193,7 +203,8 @@ void process_message(Format format, Outcome& out, Place place, std::string_view 
   ++out.tally.messages;
   // Notices sent in base64 or quoted-printable are read decoded.
   std::string decoded(message.size(), '\0');
-  decoded.resize(smtpcodes::decode_text_parts(message, decoded.data(), decoded.size()).value_or({}).written);
+  place.decoding = smtpcodes::decode_text_parts(message, decoded.data(), decoded.size()).value_or({});
+  decoded.resize(place.decoding->written);
   smtpcodes::for_each_bounce_recipient(decoded, [&](const BounceRecipient& r) { emit(format, out, place, r); });
 }
 
@@ -223,13 +234,14 @@ void process_text(Format format, Outcome& out, std::string_view file, std::strin
       const TextLine line = line_at(text, pos);
       ++number;
       const auto entry = smtpcodes::parse_mta_log_line(line.text);
-      if (entry.found()) emit(format, out, {file, std::nullopt, number}, smtpcodes::bounce_recipient_from_log(entry));
+      if (entry.found())
+        emit(format, out, {file, std::nullopt, number, std::nullopt}, smtpcodes::bounce_recipient_from_log(entry));
       pos = line.next;
     }
     return;
   }
   if (!starts_with(text, "From ")) {
-    process_message(format, out, {file, 1, std::nullopt}, text);
+    process_message(format, out, {file, 1, std::nullopt, std::nullopt}, text);
     return;
   }
   // mbox: each message starts at a "From " line at the start of the file or
@@ -240,14 +252,14 @@ void process_text(Format format, Outcome& out, std::string_view file, std::strin
   for (std::size_t pos = start; pos < text.size();) {
     const TextLine line = line_at(text, pos);
     if (after_blank && starts_with(line.text, "From ")) {
-      process_message(format, out, {file, number++, std::nullopt},
+      process_message(format, out, {file, number++, std::nullopt, std::nullopt},
                       unescape_from_lines(text.substr(start, pos - start)));
       start = line.next;
     }
     after_blank = line.text.empty();
     pos = line.next;
   }
-  process_message(format, out, {file, number, std::nullopt}, unescape_from_lines(text.substr(start)));
+  process_message(format, out, {file, number, std::nullopt, std::nullopt}, unescape_from_lines(text.substr(start)));
 }
 
 // Reads the whole file ("-": standard input); false with the system's reason.
