@@ -150,7 +150,7 @@ def main():
         path = os.path.join(emails, key[0])
         records = found.get(path, [])
         if row.get("suite") == "Mail-DeliveryStatus-BounceParser":
-            got = next((r for r in records if r["recipient"].lower() == str(key[1]).lower()), None)
+            got = next((r for r in records if (r["recipient"] or "").lower() == str(key[1]).lower()), None)
             if got is None and records:
                 got = records[0]
         else:
