@@ -64,16 +64,21 @@ void emit(Output& out, const std::string& file, const BounceRecipient& r) {
   ++out.tally.recipients;
   ++out.tally.by_reason[reason];
   ++out.tally.by_bounce[bounce];
-  const std::size_t at = r.recipient.rfind('@');
-  std::string domain = at == std::string_view::npos ? "(none)" : std::string(r.recipient.substr(at + 1));
+  const std::string_view address = r.recipient.value_or(std::string_view{});
+  const std::size_t at = address.rfind('@');
+  std::string domain = at == std::string_view::npos ? "(none)" : std::string(address.substr(at + 1));
   std::transform(domain.begin(), domain.end(), domain.begin(), [](char c) { return smtpcodes::detail::to_lower(c); });
   ++out.tally.by_domain[domain];
   if (out.json) {
     JsonObject object;
-    object.string("file", file).string("recipient", r.recipient).string("action", smtpcodes::name(r.action));
+    object.string("file", file);
+    r.recipient ? object.string("recipient", *r.recipient) : object.null("recipient");
+    object.string("action", smtpcodes::name(r.action));
     status.empty() ? object.null("status") : object.string("status", status);
     reply.empty() ? object.null("reply_code") : object.string("reply_code", reply);
     object.string("reason", reason)
+        .string("sisimai_reason", smtpcodes::sisimai_reason(v.reason))
+        .string("dialect", smtpcodes::name(r.dialect))
         .string("bounce", bounce)
         .string("retry", retry_id(v.retry))
         .number("retry_after_seconds", v.retry_after_seconds)
@@ -82,7 +87,7 @@ void emit(Output& out, const std::string& file, const BounceRecipient& r) {
     object.string("source", smtpcodes::name(r.source)).string("diagnostic", one_line(r.diagnostic));
     std::printf("%s\n", object.str().c_str());
   } else if (out.list) {
-    std::printf("%-28.28s %-24.24s %-6s %-17s %-7s %-4s %.50s\n", file.c_str(), std::string(r.recipient).c_str(),
+    std::printf("%-28.28s %-24.24s %-6s %-17s %-7s %-4s %.50s\n", file.c_str(), std::string(address).c_str(),
                 bounce.c_str(), reason.c_str(), status.c_str(), reply.c_str(), one_line(r.diagnostic, 400).c_str());
   }
 }
