@@ -58,6 +58,9 @@ struct BounceRecipient {
   std::string_view remote_mta;
   BounceSource source = BounceSource::delivery_status;
   Dialect dialect = Dialect::unknown;  // the MTA or service that wrote the notice (dialect.hpp)
+  // Addresses the prose names beyond max_text_recipients, not reported
+  // (repeats included); 0 when nothing was dropped (docs/limits.md).
+  std::size_t dropped_recipients = 0;
   Verdict verdict;
 };
 
@@ -148,7 +151,7 @@ inline constexpr std::size_t max_domain = 255;      // RFC 5321 §4.5.3.1.2
          iequals(local, "no-reply") || iequals(local, "root");
 }
 
-// Lines that end the explaining text: the returned message begins.
+// Lines that end the explaining text: the returned message, or a footer, begins.
 [[nodiscard]] constexpr bool starts_returned_message(std::string_view line) noexcept {
   // Header lines and part headers: at the start of the line.
   constexpr std::string_view prefixes[] = {
@@ -181,6 +184,8 @@ inline constexpr std::size_t max_domain = 255;      // RFC 5321 §4.5.3.1.2
       "original message headers"sv,                 // Exchange 2007+ and Office 365 NDRs
       "original message header"sv,
   };
+  // RFC 3676 §4.3: "-- " alone on a line opens a signature, a footer.
+  if (line == "-- "sv) return true;
   const std::string_view text = trim(line);
   for (std::string_view prefix : prefixes) {
     if (istarts_with(text, prefix)) return true;
@@ -769,12 +774,14 @@ template <class Callback>
 constexpr void report_text(const Notice& notice, Callback& callback, std::size_t& count) noexcept(
     is_nothrow_walk_callback_v<Callback, BounceRecipient>) {
   bool stopped = false;
+  std::size_t dropped = 0;  // set before the first row
   auto row = [&](const TextRecipient& text) noexcept(is_nothrow_walk_callback_v<Callback, BounceRecipient>) {
     ++count;
-    stopped = !continue_walk(callback, text_row(notice, text));
+    BounceRecipient recipient = text_row(notice, text);
+    recipient.dropped_recipients = dropped;
+    stopped = !continue_walk(callback, recipient);
     return !stopped;
   };
-  std::size_t dropped = 0;
   named_recipients(notice.message, false, row, dropped);
   if (count > 0 || stopped || !notice.failure) return;
   const std::string_view text = trim(notice.region.substr(0, max_paragraph_span));

@@ -103,7 +103,14 @@ inline constexpr Phrase phrase_families[] = {
     {"exceeded the maximum number of"sv, BounceReason::rate_limited, PhraseOrigin::sisimai},
     {"temporarily deferred due to"sv, BounceReason::rate_limited, PhraseOrigin::sisimai},
     // Malware.
-    {"virus*"sv, BounceReason::virus, PhraseOrigin::sisimai},
+    // Malware found, not the word alone: antivirus footers ("checked for
+    // viruses", "analizado con NOD32 antivirus") name no reason.
+    {"virus detected"sv, BounceReason::virus, PhraseOrigin::sisimai},
+    {"virus found"sv, BounceReason::virus, PhraseOrigin::unverified},
+    {"infected with a virus"sv, BounceReason::virus, PhraseOrigin::sisimai},
+    {"contains a virus"sv, BounceReason::virus, PhraseOrigin::unverified},
+    {"prohibited virus"sv, BounceReason::virus, PhraseOrigin::sisimai},
+    {"used by recent viruses"sv, BounceReason::virus, PhraseOrigin::sisimai},
     {"malware"sv, BounceReason::virus, PhraseOrigin::sisimai},
     {"infected"sv, BounceReason::virus, PhraseOrigin::sisimai},
     {"trojan"sv, BounceReason::virus, PhraseOrigin::sisimai},
