@@ -35,6 +35,11 @@ TEST_CASE("phrases match at word boundaries only") {
       {"Ip frequency limited", BounceReason::rate_limited},
       // White space of any kind, folded lines included, matches one space.
       {"User\r\n\tunknown", BounceReason::unknown_recipient},
+      {"User\n\n\n   unknown", BounceReason::unknown_recipient},
+      // A phrase wrapped over two lines of one multiline reply (RFC 5321 §4.2.1).
+      {"550-5.7.1 Messages with multiple\n550 5.7.1 addresses in From: header are not accepted",
+       BounceReason::syntax_error},
+      {"550-Messages with multiple\r\n    550 addresses in From", BounceReason::syntax_error},
   };
   for (const Row& row : rows) {
     CAPTURE(row.text);

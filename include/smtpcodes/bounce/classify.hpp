@@ -390,8 +390,13 @@ struct Decision {
   }
   // 3. A reply that says the domain accepts no mail.
   if (says_no_mail_domain(in.codes)) return {BounceReason::no_mail_domain, Evidence{EvidenceKind::reply_code, {}, {}}};
-  // 4. A specific enhanced status.
-  if (in.status.specific && in.status.reason != BounceReason::unknown) {
+  // 4. A specific enhanced status, unless the reply code and the text both
+  //    name another reason (two witnesses against one: vpopmail sends
+  //    "552 ... over quota (#5.1.1)").
+  const bool outvoted = in.codes.has_reply() && in.text.phrase != nullptr &&
+                        reason_for_reply(in.codes.reply_code) == in.text.reason() &&
+                        in.text.reason() != in.status.reason;
+  if (in.status.specific && in.status.reason != BounceReason::unknown && !outvoted) {
     return {in.status.reason, Evidence{EvidenceKind::enhanced_status, {}, {}}};
   }
   // 5. A phrase family.

@@ -15,6 +15,7 @@
 #include <string_view>
 
 #include <smtpcodes/bounce/reason.hpp>
+#include <smtpcodes/detail/digits.hpp>
 #include <smtpcodes/detail/text.hpp>
 
 namespace smtpcodes {
@@ -30,6 +31,7 @@ enum class PhraseOrigin : std::uint8_t {
   sendmail,    // Sendmail's DSN and error texts (deliver.c, domain.c)
   qmail,       // qmail-send and qmail-remote messages (djb's qmail documentation)
   gmail,       // Gmail delivery status notifications
+  microsoft,   // Microsoft Learn: NDRs in Exchange Online and Exchange Server
   aiosmtpd,    // aiosmtpd's SMTP server replies
   mailman,     // GNU Mailman's rejection notices
   fml,         // fml mailing-list manager notices
@@ -45,6 +47,7 @@ enum class PhraseOrigin : std::uint8_t {
     case PhraseOrigin::sendmail: return "sendmail";
     case PhraseOrigin::qmail: return "qmail";
     case PhraseOrigin::gmail: return "gmail";
+    case PhraseOrigin::microsoft: return "microsoft";
     case PhraseOrigin::aiosmtpd: return "aiosmtpd";
     case PhraseOrigin::mailman: return "mailman";
     case PhraseOrigin::fml: return "fml";
@@ -148,6 +151,7 @@ inline constexpr Phrase phrase_families[] = {
     {"reverse hostname"sv, BounceReason::reverse_dns, PhraseOrigin::unverified},
     {"reverse mapping"sv, BounceReason::reverse_dns, PhraseOrigin::unverified},
     {"reverse address"sv, BounceReason::reverse_dns, PhraseOrigin::unverified},
+    {"ptr resource record"sv, BounceReason::reverse_dns, PhraseOrigin::sisimai},
     {"ptr record"sv, BounceReason::reverse_dns, PhraseOrigin::sisimai},
     {"no ptr"sv, BounceReason::reverse_dns, PhraseOrigin::unverified},
     {"rdns"sv, BounceReason::reverse_dns, PhraseOrigin::sisimai},
@@ -262,7 +266,10 @@ inline constexpr Phrase phrase_families[] = {
     {"url in"sv, BounceReason::spam_or_content, PhraseOrigin::sisimai},
     {"suspicious"sv, BounceReason::spam_or_content, PhraseOrigin::sisimai},
     {"mail flood"sv, BounceReason::spam_or_content, PhraseOrigin::unverified},
-    // The recipient.
+    // The recipient. Exchange Online's directory-based edge blocking answers
+    // "550 5.4.1 Recipient address rejected: Access denied" for a recipient
+    // it does not know (Microsoft Learn, "Fix NDR error 550 5.4.1").
+    {"recipient address rejected: access denied"sv, BounceReason::unknown_recipient, PhraseOrigin::microsoft},
     {"user unknown"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
     {"unknown user"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
     {"unknown recipient"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
@@ -407,8 +414,6 @@ inline constexpr Phrase phrase_families[] = {
     // Generic words about the recipient, after the domain's.
     {"mailbox unavailable"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
     {"mailbox is unavailable"sv, BounceReason::unknown_recipient, PhraseOrigin::unverified},
-    {"address rejected"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
-    {"recipient rejected"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
     {"not exist"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
     // Protocol and message format.
     {"syntax error"sv, BounceReason::syntax_error, PhraseOrigin::sisimai},
@@ -508,6 +513,10 @@ inline constexpr Phrase phrase_families[] = {
     {"not permitted"sv, BounceReason::blocked, PhraseOrigin::sisimai},
     {"refused"sv, BounceReason::blocked, PhraseOrigin::sisimai},
     {"denied"sv, BounceReason::blocked, PhraseOrigin::sisimai},
+    // Postfix's "Recipient address rejected: <why>" names the stage; the
+    // words after it, when the table knows them, name the reason.
+    {"address rejected"sv, BounceReason::unknown_recipient, PhraseOrigin::postfix},
+    {"recipient rejected"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
 };
 
 // The phrases grouped by first letter, so that one pass over the text
@@ -537,6 +546,31 @@ inline constexpr PhraseIndex phrase_index = make_phrase_index();
 
 inline constexpr char word_continues = '*';  // a phrase's last character: the word may go on
 
+// Past the code that starts each line of a multiline reply (RFC 5321
+// §4.2.1: "550-5.7.1 text" then "550 5.7.1 more text"), so that a phrase
+// wrapped over two lines of one reply still matches.
+[[nodiscard]] constexpr std::size_t skip_continuation_code(std::string_view text, std::size_t t) noexcept {
+  constexpr std::size_t reply_code_length = 3;
+  if (t + reply_code_length >= text.size() || !is_digit(text[t]) || !is_digit(text[t + 1]) ||
+      !is_digit(text[t + 2]) || (text[t + 3] != '-' && text[t + 3] != ' ')) {
+    return t;
+  }
+  std::size_t after = t + reply_code_length + 1;
+  // An enhanced status after it: digit '.' digits '.' digits.
+  std::size_t s = after;
+  if (s < text.size() && is_digit(text[s]) && s + 1 < text.size() && text[s + 1] == '.') {
+    s += 2;
+    while (s < text.size() && is_digit(text[s])) ++s;
+    if (s < text.size() && text[s] == '.') {
+      ++s;
+      while (s < text.size() && is_digit(text[s])) ++s;
+      if (s < text.size() && is_space(text[s])) after = s;
+    }
+  }
+  while (after < text.size() && is_space_or_tab(text[after])) ++after;
+  return after;
+}
+
 // Does phrase occur at text[pos], ending at a word boundary?
 [[nodiscard]] constexpr bool matches_phrase_at(std::string_view text, std::size_t pos,
                                                std::string_view phrase) noexcept {
@@ -547,7 +581,11 @@ inline constexpr char word_continues = '*';  // a phrase's last character: the w
     if (t == text.size()) return false;
     if (p == ' ') {
       if (!is_space(text[t])) return false;
-      while (t < text.size() && is_space(text[t])) ++t;
+      bool line_break = false;
+      for (; t < text.size() && is_space(text[t]); ++t) {
+        if (text[t] == '\n') line_break = true;
+      }
+      if (line_break) t = skip_continuation_code(text, t);
       continue;
     }
     if (to_lower(text[t]) != p) return false;
