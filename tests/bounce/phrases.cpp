@@ -40,6 +40,7 @@ TEST_CASE("phrases match at word boundaries only") {
       {"550-5.7.1 Messages with multiple\n550 5.7.1 addresses in From: header are not accepted",
        BounceReason::syntax_error},
       {"550-Messages with multiple\r\n    550 addresses in From", BounceReason::syntax_error},
+      {"550-5.7.1 Messages with multiple 550 5.7.1 addresses in From", BounceReason::syntax_error},
   };
   for (const Row& row : rows) {
     CAPTURE(row.text);

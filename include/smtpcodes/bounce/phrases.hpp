@@ -548,7 +548,8 @@ inline constexpr char word_continues = '*';  // a phrase's last character: the w
 
 // Past the code that starts each line of a multiline reply (RFC 5321
 // §4.2.1: "550-5.7.1 text" then "550 5.7.1 more text"), so that a phrase
-// wrapped over two lines of one reply still matches.
+// wrapped over two lines of one reply still matches, also where the
+// reporting MTA joined the lines with a space (Postfix does).
 [[nodiscard]] constexpr std::size_t skip_continuation_code(std::string_view text, std::size_t t) noexcept {
   constexpr std::size_t reply_code_length = 3;
   if (t + reply_code_length >= text.size() || !is_digit(text[t]) || !is_digit(text[t + 1]) ||
@@ -581,11 +582,8 @@ inline constexpr char word_continues = '*';  // a phrase's last character: the w
     if (t == text.size()) return false;
     if (p == ' ') {
       if (!is_space(text[t])) return false;
-      bool line_break = false;
-      for (; t < text.size() && is_space(text[t]); ++t) {
-        if (text[t] == '\n') line_break = true;
-      }
-      if (line_break) t = skip_continuation_code(text, t);
+      while (t < text.size() && is_space(text[t])) ++t;
+      t = skip_continuation_code(text, t);
       continue;
     }
     if (to_lower(text[t]) != p) return false;
