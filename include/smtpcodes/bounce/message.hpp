@@ -17,6 +17,7 @@
 #include <optional>
 #include <string_view>
 
+#include <smtpcodes/bounce/charset.hpp>
 #include <smtpcodes/bounce/classify.hpp>
 #include <smtpcodes/bounce/dialect.hpp>
 #include <smtpcodes/config.hpp>
@@ -61,6 +62,9 @@ struct BounceRecipient {
   // Addresses the prose names beyond max_text_recipients, not reported
   // (repeats included); 0 when nothing was dropped (docs/limits.md).
   std::size_t dropped_recipients = 0;
+  // The text was in a declared charset and longer, decoded, than
+  // max_decoded_diagnostic: only its start was read for phrases.
+  bool decoded_text_truncated = false;
   Verdict verdict;
 };
 
@@ -224,6 +228,21 @@ inline constexpr std::size_t max_domain = 255;      // RFC 5321 §4.5.3.1.2
   std::size_t end = 0;
   while (end < type.size() && !is_space(type[end])) ++end;
   return type.substr(0, end);
+}
+
+// The charset the explaining text declares: its text/plain part's, else the message's.
+[[nodiscard]] constexpr Charset explanation_charset(std::string_view message) noexcept {
+  std::string_view declared = content_type_parameter(header_value(split_part(message, 0).headers, "Content-Type"),
+                                                     "charset");
+  for_each_mime_part(message, [&declared](const MimePart& part) noexcept {
+    if (part.depth == 0) return true;
+    const std::string_view type = media_type(part);
+    if (!type.empty() && !iequals(type, "text/plain")) return true;
+    const std::string_view own = content_type_parameter(header_value(part.headers, "Content-Type"), "charset");
+    if (!own.empty()) declared = own;
+    return false;
+  });
+  return charset_of(declared);
 }
 
 // Where the explaining text lies: the first text/plain part of a multipart
@@ -548,6 +567,11 @@ struct NamedRecipients {
   return recipient;
 }
 
+// Prose in a declared charset (charset.hpp) is decoded into a buffer of
+// this size before phrases are looked for; a longer text is read up to it
+// and the row says so (docs/limits.md).
+inline constexpr std::size_t max_decoded_diagnostic = 4096;
+
 // A delivery-status part sent in a transfer encoding is decoded into a
 // buffer of this size before its fields are read; a larger encoded part is
 // read as it is (docs/limits.md).
@@ -561,6 +585,7 @@ struct Notice {
   MimePart top;
   std::string_view region;  // the explaining text (explanation_region)
   const DialectInfo* dialect = &unknown_dialect;
+  Charset charset = Charset::as_is;  // of the explaining text
   PhraseRules user;
   bool failure = false;    // from a mailer daemon or titled as a failure
   bool delay = false;      // says delivery attempts go on
@@ -586,6 +611,7 @@ struct Notice {
   notice.user = user;
   notice.top = split_part(message, 0);
   notice.region = explanation_region(message);
+  notice.charset = explanation_charset(message);
   const std::string_view reporting_mta = header_value(parse_delivery_status(status_body).text, "Reporting-MTA");
   notice.dialect = &recognise_dialect(DialectEvidence{notice.top.headers, reporting_mta, notice.region});
   const std::string_view from = bare_address(header_value(notice.top.headers, "From"));
@@ -729,7 +755,14 @@ constexpr bool report_auto_reply(const Notice& notice, Callback& callback, std::
   recipient.recipient = text.address;
   recipient.diagnostic = text.diagnostic;
   const DsnAction stated = notice.delay ? DsnAction::delayed : notice.permanent ? DsnAction::failed : DsnAction::unknown;
-  BounceFacts facts = facts_for(stated, {}, text.diagnostic);
+  char decoded[max_decoded_diagnostic]{};
+  std::string_view readable = text.diagnostic;
+  if (notice.charset != Charset::as_is) {
+    const CharsetDecoding decoding = decode_charset(text.diagnostic, notice.charset, decoded, max_decoded_diagnostic);
+    readable = std::string_view(decoded, decoding.written);
+    recipient.decoded_text_truncated = decoding.truncated;
+  }
+  BounceFacts facts = facts_for(stated, {}, readable);
   facts.dialect = notice.dialect->dialect;
   recipient.verdict = classify(facts, notice.user);
   // A bounce message reports a failure even when the text has no code.

@@ -35,6 +35,7 @@ enum class PhraseOrigin : std::uint8_t {
   aiosmtpd,    // aiosmtpd's SMTP server replies
   mailman,     // GNU Mailman's rejection notices
   fml,         // fml mailing-list manager notices
+  translation,  // an English phrase of the same row's reason as localized MTAs and services word it
   os_error,    // POSIX strerror texts that MTAs quote (ECONNREFUSED, ETIMEDOUT ...)
   unverified,  // kept from 0.1; wording seen in bounces, no single documented source yet
 };
@@ -51,6 +52,7 @@ enum class PhraseOrigin : std::uint8_t {
     case PhraseOrigin::aiosmtpd: return "aiosmtpd";
     case PhraseOrigin::mailman: return "mailman";
     case PhraseOrigin::fml: return "fml";
+    case PhraseOrigin::translation: return "translation";
     case PhraseOrigin::os_error: return "os_error";
     case PhraseOrigin::unverified: return "unverified";
     case PhraseOrigin::user: break;
@@ -500,6 +502,58 @@ inline constexpr Phrase phrase_families[] = {
     {"was not reachable within the allowed queue period"sv, BounceReason::expired, PhraseOrigin::sisimai},
     // Gmail's failure after days of refused connections.
     {"did not accept our requests to connect"sv, BounceReason::expired, PhraseOrigin::gmail},
+    // Other languages: the texts of notices in a declared charset are decoded
+    // first (charset.hpp); Japanese rows come in UTF-8 and in EUC-JP, the
+    // form ISO-2022-JP and Shift_JIS are brought to.
+    {"\xE3\x83\x87\xE3\x82\xA3\xE3\x83\xAC\xE3\x82\xAF\xE3\x83\x88\xE3\x83\xAA\xE3\x81\xAB\xE3\x81\xAF\xE8\xA6\x8B\xE3\x81\xA4\xE3\x81\x8B\xE3\x82\x8A\xE3\x81\xBE\xE3\x81\x9B\xE3\x82\x93"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},  // ディレクトリには見つかりません (utf-8)
+    {"\xA5\xC7\xA5\xA3\xA5\xEC\xA5\xAF\xA5\xC8\xA5\xEA\xA4\xCB\xA4\xCF\xB8\xAB\xA4\xC4\xA4\xAB\xA4\xEA\xA4\xDE\xA4\xBB\xA4\xF3"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},  // ディレクトリには見つかりません (euc-jp)
+    {"\xE3\x83\x87\xE3\x82\xA3\xE3\x83\xAC\xE3\x82\xAF\xE3\x83\x88\xE3\x83\xAA\xE3\x81\xAE\xE3\x83\xAA\xE3\x82\xB9\xE3\x83\x88\xE3\x81\xAB\xE3\x81\x82\xE3\x82\x8A\xE3\x81\xBE\xE3\x81\x9B\xE3\x82\x93"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},  // ディレクトリのリストにありません (utf-8)
+    {"\xA5\xC7\xA5\xA3\xA5\xEC\xA5\xAF\xA5\xC8\xA5\xEA\xA4\xCE\xA5\xEA\xA5\xB9\xA5\xC8\xA4\xCB\xA4\xA2\xA4\xEA\xA4\xDE\xA4\xBB\xA4\xF3"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},  // ディレクトリのリストにありません (euc-jp)
+    {"\xE5\xAD\x98\xE5\x9C\xA8\xE3\x81\x97\xE3\x81\xBE\xE3\x81\x9B\xE3\x82\x93"sv, BounceReason::unknown_recipient, PhraseOrigin::translation},  // 存在しません (utf-8)
+    {"\xC2\xB8\xBA\xDF\xA4\xB7\xA4\xDE\xA4\xBB\xA4\xF3"sv, BounceReason::unknown_recipient, PhraseOrigin::translation},  // 存在しません (euc-jp)
+    {"\xE5\xAE\x9B\xE5\x85\x88\xE4\xB8\x8D\xE6\x98\x8E"sv, BounceReason::unknown_recipient, PhraseOrigin::translation},  // 宛先不明 (utf-8)
+    {"\xB0\xB8\xC0\xE8\xC9\xD4\xCC\xC0"sv, BounceReason::unknown_recipient, PhraseOrigin::translation},  // 宛先不明 (euc-jp)
+    {"\xE3\x83\xA1\xE3\x83\xBC\xE3\x83\xAB\xE3\x83\x9C\xE3\x83\x83\xE3\x82\xAF\xE3\x82\xB9\xE3\x81\x8C\xE3\x81\x84\xE3\x81\xA3\xE3\x81\xB1\xE3\x81\x84"sv, BounceReason::mailbox_full, PhraseOrigin::translation},  // メールボックスがいっぱい (utf-8)
+    {"\xA5\xE1\xA1\xBC\xA5\xEB\xA5\xDC\xA5\xC3\xA5\xAF\xA5\xB9\xA4\xAC\xA4\xA4\xA4\xC3\xA4\xD1\xA4\xA4"sv, BounceReason::mailbox_full, PhraseOrigin::translation},  // メールボックスがいっぱい (euc-jp)
+    {"\xE5\xAE\xB9\xE9\x87\x8F\xE3\x82\xAA\xE3\x83\xBC\xE3\x83\x90\xE3\x83\xBC"sv, BounceReason::mailbox_full, PhraseOrigin::translation},  // 容量オーバー (utf-8)
+    {"\xCD\xC6\xCE\xCC\xA5\xAA\xA1\xBC\xA5\xD0\xA1\xBC"sv, BounceReason::mailbox_full, PhraseOrigin::translation},  // 容量オーバー (euc-jp)
+    {"\xE5\x8F\x97\xE4\xBF\xA1\xE6\x8B\x92\xE5\x90\xA6"sv, BounceReason::blocked, PhraseOrigin::translation},  // 受信拒否 (utf-8)
+    {"\xBC\xF5\xBF\xAE\xB5\xF1\xC8\xDD"sv, BounceReason::blocked, PhraseOrigin::translation},  // 受信拒否 (euc-jp)
+    {"\xE3\x82\xB5\xE3\x82\xA4\xE3\x82\xBA\xE3\x81\x8C\xE5\xA4\xA7\xE3\x81\x8D\xE3\x81\x99\xE3\x81\x8E"sv, BounceReason::message_too_large, PhraseOrigin::translation},  // サイズが大きすぎ (utf-8)
+    {"\xA5\xB5\xA5\xA4\xA5\xBA\xA4\xAC\xC2\xE7\xA4\xAD\xA4\xB9\xA4\xAE"sv, BounceReason::message_too_large, PhraseOrigin::translation},  // サイズが大きすぎ (euc-jp)
+    {"non répertorié dans l'annuaire"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},  // Domino fr
+    {"utilisateur inconnu"sv, BounceReason::unknown_recipient, PhraseOrigin::translation},
+    {"destinataire inconnu"sv, BounceReason::unknown_recipient, PhraseOrigin::translation},
+    {"adresse inconnue"sv, BounceReason::unknown_recipient, PhraseOrigin::translation},
+    {"boîte aux lettres pleine"sv, BounceReason::mailbox_full, PhraseOrigin::translation},
+    {"boite aux lettres pleine"sv, BounceReason::mailbox_full, PhraseOrigin::translation},
+    {"benutzer unbekannt"sv, BounceReason::unknown_recipient, PhraseOrigin::translation},
+    {"empfänger unbekannt"sv, BounceReason::unknown_recipient, PhraseOrigin::translation},
+    {"unbekannter empfänger"sv, BounceReason::unknown_recipient, PhraseOrigin::translation},
+    {"postfach voll"sv, BounceReason::mailbox_full, PhraseOrigin::translation},
+    {"postfach ist voll"sv, BounceReason::mailbox_full, PhraseOrigin::translation},
+    {"usuario desconocido"sv, BounceReason::unknown_recipient, PhraseOrigin::translation},
+    {"destinatario desconocido"sv, BounceReason::unknown_recipient, PhraseOrigin::translation},
+    {"buzón lleno"sv, BounceReason::mailbox_full, PhraseOrigin::translation},
+    {"buzon lleno"sv, BounceReason::mailbox_full, PhraseOrigin::translation},
+    {"usuário desconhecido"sv, BounceReason::unknown_recipient, PhraseOrigin::translation},
+    {"utilizador desconhecido"sv, BounceReason::unknown_recipient, PhraseOrigin::translation},
+    {"destinatário desconhecido"sv, BounceReason::unknown_recipient, PhraseOrigin::translation},
+    {"caixa postal cheia"sv, BounceReason::mailbox_full, PhraseOrigin::translation},
+    {"caixa de correio cheia"sv, BounceReason::mailbox_full, PhraseOrigin::translation},
+    {"utente sconosciuto"sv, BounceReason::unknown_recipient, PhraseOrigin::translation},
+    {"destinatario sconosciuto"sv, BounceReason::unknown_recipient, PhraseOrigin::translation},
+    {"indirizzo inesistente"sv, BounceReason::unknown_recipient, PhraseOrigin::translation},
+    {"casella piena"sv, BounceReason::mailbox_full, PhraseOrigin::translation},
+    {"casella di posta piena"sv, BounceReason::mailbox_full, PhraseOrigin::translation},
+    // Russian: lower-case rows match mid-sentence; sentence starts are written out.
+    {"пользователь не найден"sv, BounceReason::unknown_recipient, PhraseOrigin::translation},
+    {"Пользователь не найден"sv, BounceReason::unknown_recipient, PhraseOrigin::translation},
+    {"неизвестный пользователь"sv, BounceReason::unknown_recipient, PhraseOrigin::translation},
+    {"Неизвестный пользователь"sv, BounceReason::unknown_recipient, PhraseOrigin::translation},
+    {"почтовый ящик переполнен"sv, BounceReason::mailbox_full, PhraseOrigin::translation},
+    {"Почтовый ящик переполнен"sv, BounceReason::mailbox_full, PhraseOrigin::translation},
+    {"ящик переполнен"sv, BounceReason::mailbox_full, PhraseOrigin::translation},
     // Generic policy words, last.
     {"policy reasons"sv, BounceReason::blocked, PhraseOrigin::sisimai},
     {"access denied"sv, BounceReason::blocked, PhraseOrigin::sisimai},
@@ -597,7 +651,16 @@ inline constexpr char word_continues = '*';  // a phrase's last character: the w
   return pos == 0 || !is_alnum(text[pos - 1]) || !is_alnum(text[pos]);
 }
 
-// Does the white-space delimited token [start, end) hold an address or a URL?
+// Characters of the tokens that may be addresses or URLs: printable ASCII
+// except white space and the brackets and quotes around them. Text in other
+// scripts, written without spaces, is never part of such a token.
+[[nodiscard]] constexpr bool is_token_char(char c) noexcept {
+  const auto byte = static_cast<unsigned char>(c);
+  return byte > 0x20 && byte < 0x7F && c != '<' && c != '>' && c != '(' && c != ')' && c != '"' && c != ',' &&
+         c != ';';
+}
+
+// Does the token hold an address or a URL?
 [[nodiscard]] constexpr bool is_address_or_url(std::string_view token) noexcept {
   return token.find('@') != std::string_view::npos || token.find("://") != std::string_view::npos ||
          istarts_with(token, "www.");
@@ -630,9 +693,11 @@ struct PhraseFinding {
   bool skip_token = false;
   for (std::size_t pos = 0; pos < text.size(); ++pos) {
     if (detail::is_space(text[pos])) continue;
-    if (pos >= token_end) {
+    if (!detail::is_token_char(text[pos])) {
+      skip_token = false;
+    } else if (pos >= token_end) {
       token_end = pos;
-      while (token_end < text.size() && !detail::is_space(text[token_end])) ++token_end;
+      while (token_end < text.size() && detail::is_token_char(text[token_end])) ++token_end;
       skip_token = detail::is_address_or_url(text.substr(pos, token_end - pos));
     }
     if (skip_token || !detail::starts_word(text, pos)) continue;
