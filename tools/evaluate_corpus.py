@@ -158,7 +158,7 @@ def main():
             index = key[1] - 1
             got = records[index] if index < len(records) else None
         mta = prefix_of(key[0])
-        dialect = records[0].get("dialect", "unknown") if records else "(no row)"
+        dialect = (records[0].get("dialect") or "unknown") if records else "(no row)"
         stats = per_mta[mta]
         dstats = per_dialect[dialect]
         dstats["recipients"] += 1

@@ -108,6 +108,35 @@
 #define SMTPCODES_HAS_EXCEPTIONS 0
 #endif
 
+// SMTPCODES_LIFETIMEBOUND marks a parameter whose referent a returned view
+// points into, so that compilers that track lifetimes (Clang's
+// -Wdangling) warn when the result outlives a temporary argument. The
+// overloads that would take an owning temporary are deleted as well; this
+// catches the cases those cannot (a temporary std::string_view source).
+#if !defined(SMTPCODES_LIFETIMEBOUND)
+#if defined(__has_cpp_attribute)
+#if __has_cpp_attribute(clang::lifetimebound)
+#define SMTPCODES_LIFETIMEBOUND [[clang::lifetimebound]]
+#elif __has_cpp_attribute(msvc::lifetimebound)
+#define SMTPCODES_LIFETIMEBOUND [[msvc::lifetimebound]]
+#endif
+#endif
+#if !defined(SMTPCODES_LIFETIMEBOUND)
+#define SMTPCODES_LIFETIMEBOUND
+#endif
+#endif
+
+// SMTPCODES_USE_STANDARD_HEADERS=1 makes smtpcodes include only standard
+// headers. By default, with libstdc++, it includes the two small internal
+// headers that define all it needs from <exception> and <iterator>
+// (std::exception, the iterator tags), which makes the umbrella headers a
+// third cheaper to compile; libstdc++ asks users not to include them
+// directly, and a future version may move what they define. The choice is
+// made in <smtpcodes/detail/standard_parts.hpp>.
+#if !defined(SMTPCODES_USE_STANDARD_HEADERS)
+#define SMTPCODES_USE_STANDARD_HEADERS 0
+#endif
+
 #endif  // SMTPCODES_CONFIG_HPP
 // ---- smtpcodes/parse_error.hpp
 #ifndef SMTPCODES_PARSE_ERROR_HPP
@@ -141,6 +170,14 @@ enum class ParseErrorKind : std::uint8_t {
 // Parsers follow the RFC grammars exactly unless asked to be lenient. Each
 // leniency is listed at the parser that grants it.
 enum class ParseMode : std::uint8_t { strict, lenient };
+
+[[nodiscard]] constexpr std::string_view name(ParseMode mode) noexcept {
+  switch (mode) {
+    case ParseMode::strict: return "strict";
+    case ParseMode::lenient: return "lenient";
+  }
+  return "undefined";
+}
 
 struct ParseError {
   ParseErrorKind kind{ParseErrorKind::empty_input};
@@ -205,22 +242,36 @@ struct ParseError {
 #ifndef SMTPCODES_RESULT_HPP
 #define SMTPCODES_RESULT_HPP
 
+#include <cstddef>
 #include <type_traits>
 
 
-// Only std::exception is needed. With libstdc++ it comes from the small
-// header that defines it: <exception> (exception_ptr, nested exceptions) and
-// <cstdlib> would add a tenth to the compile time of the whole library.
-#if defined(__GLIBCXX__) && defined(__has_include)
-#if __has_include(<bits/exception.h>)
+// ---- smtpcodes/detail/standard_parts.hpp
+#ifndef SMTPCODES_DETAIL_STANDARD_PARTS_HPP
+#define SMTPCODES_DETAIL_STANDARD_PARTS_HPP
+
+// std::exception and the iterator tags, from the smallest headers that define
+// them. <exception> (exception_ptr, nested exceptions) and <iterator> (the
+// stream iterators) cost more to compile than the rest of <smtpcodes/smtpcodes.hpp>.
+// With libstdc++ and SMTPCODES_USE_STANDARD_HEADERS=0 (config.hpp) the
+// internal headers that define just these are included instead.
+#include <cstddef>  // defines __GLIBCXX__ with libstdc++
+
+
+#if !SMTPCODES_USE_STANDARD_HEADERS && defined(__GLIBCXX__) && defined(__has_include)
+#if __has_include(<bits/exception.h>) && __has_include(<bits/stl_iterator_base_types.h>)
 #include <bits/exception.h>
-#define SMTPCODES_DETAIL_HAVE_EXCEPTION_CLASS 1
+#include <bits/stl_iterator_base_types.h>
+#define SMTPCODES_DETAIL_STANDARD_PARTS_INCLUDED 1
 #endif
 #endif
-#if !defined(SMTPCODES_DETAIL_HAVE_EXCEPTION_CLASS)
+#if !defined(SMTPCODES_DETAIL_STANDARD_PARTS_INCLUDED)
 #include <exception>
+#include <iterator>
 #endif
-#undef SMTPCODES_DETAIL_HAVE_EXCEPTION_CLASS
+#undef SMTPCODES_DETAIL_STANDARD_PARTS_INCLUDED
+
+#endif  // SMTPCODES_DETAIL_STANDARD_PARTS_HPP
 #if !SMTPCODES_HAS_EXCEPTIONS && !(defined(__GNUC__) || defined(__clang__))
 #include <cstdlib>
 #endif
@@ -291,6 +342,20 @@ class [[nodiscard]] Result {
   T value_{};
   E error_{};
   bool has_value_ = false;
+};
+
+// A value parsed at the start of a longer text, and the offset just past it:
+// what follows is the caller's (the text of a reply line, a sentence around
+// a code).
+template <class T>
+struct ParsedPrefix {
+  T value{};
+  std::size_t end = 0;
+
+  friend constexpr bool operator==(const ParsedPrefix& a, const ParsedPrefix& b) noexcept {
+    return a.value == b.value && a.end == b.end;
+  }
+  friend constexpr bool operator!=(const ParsedPrefix& a, const ParsedPrefix& b) noexcept { return !(a == b); }
 };
 
 }  // namespace v0
@@ -366,7 +431,21 @@ enum class Severity : std::uint8_t {
   permanent_negative = 5,     // 5yz: do not repeat the same command unchanged
 };
 
+// The identifier of a severity, "permanent_negative"; "undefined" for a digit
+// without an enumerator.
 [[nodiscard]] constexpr std::string_view name(Severity severity) noexcept {
+  switch (severity) {
+    case Severity::positive_preliminary: return "positive_preliminary";
+    case Severity::positive_completion: return "positive_completion";
+    case Severity::positive_intermediate: return "positive_intermediate";
+    case Severity::transient_negative: return "transient_negative";
+    case Severity::permanent_negative: return "permanent_negative";
+  }
+  return "undefined";
+}
+
+// RFC 5321's words for it, "Permanent Negative Completion reply".
+[[nodiscard]] constexpr std::string_view title(Severity severity) noexcept {
   switch (severity) {
     case Severity::positive_preliminary: return "Positive Preliminary reply";
     case Severity::positive_completion: return "Positive Completion reply";
@@ -444,6 +523,19 @@ enum class Category : std::uint8_t {
 };
 
 [[nodiscard]] constexpr std::string_view name(Category category) noexcept {
+  switch (category) {
+    case Category::syntax: return "syntax";
+    case Category::information: return "information";
+    case Category::connections: return "connections";
+    case Category::unspecified_3: return "unspecified_3";
+    case Category::unspecified_4: return "unspecified_4";
+    case Category::mail_system: return "mail_system";
+  }
+  return "undefined";
+}
+
+// RFC 5321 §4.2.1's heading for it, "Mail system".
+[[nodiscard]] constexpr std::string_view title(Category category) noexcept {
   switch (category) {
     case Category::syntax: return "Syntax";
     case Category::information: return "Information";
@@ -590,6 +682,17 @@ namespace detail {
   return detail::scan_reply_code(line, mode, end);
 }
 
+// Reads the reply code at the start of a longer text, with the same rules
+// as parse_reply, and says where it ends: the text after "550 " or "550-"
+// starts at end + 1.
+[[nodiscard]] constexpr Result<ParsedPrefix<ReplyCode>> parse_reply_code_prefix(
+    std::string_view text, ParseMode mode = ParseMode::strict) noexcept {
+  std::size_t end = 0;
+  const Result<ReplyCode> code = detail::scan_reply_code(text, mode, end);
+  if (!code) return code.error();
+  return ParsedPrefix<ReplyCode>{*code, end};
+}
+
 }  // namespace v0
 }  // namespace smtpcodes
 
@@ -622,6 +725,16 @@ enum class StatusClass : std::uint8_t {
 
 [[nodiscard]] constexpr std::string_view name(StatusClass status_class) noexcept {
   switch (status_class) {
+    case StatusClass::success: return "success";
+    case StatusClass::persistent_transient_failure: return "persistent_transient_failure";
+    case StatusClass::permanent_failure: return "permanent_failure";
+  }
+  return "undefined";
+}
+
+// RFC 3463 §3.1's title, "Permanent Failure".
+[[nodiscard]] constexpr std::string_view title(StatusClass status_class) noexcept {
+  switch (status_class) {
     case StatusClass::success: return "Success";
     case StatusClass::persistent_transient_failure: return "Persistent Transient Failure";
     case StatusClass::permanent_failure: return "Permanent Failure";
@@ -642,7 +755,28 @@ enum class Subject : std::uint16_t {
   security_or_policy = 7,
 };
 
+// True for the class digits RFC 3463 §3.1 defines (2, 4 and 5).
+[[nodiscard]] constexpr bool is_defined(StatusClass status_class) noexcept {
+  const auto digit = static_cast<std::uint8_t>(status_class);
+  return digit == 2 || digit == 4 || digit == 5;
+}
+
 [[nodiscard]] constexpr std::string_view name(Subject subject) noexcept {
+  switch (subject) {
+    case Subject::other_or_undefined: return "other_or_undefined";
+    case Subject::addressing: return "addressing";
+    case Subject::mailbox: return "mailbox";
+    case Subject::mail_system: return "mail_system";
+    case Subject::network_and_routing: return "network_and_routing";
+    case Subject::mail_delivery_protocol: return "mail_delivery_protocol";
+    case Subject::message_content_or_media: return "message_content_or_media";
+    case Subject::security_or_policy: return "security_or_policy";
+  }
+  return "undefined";
+}
+
+// RFC 3463's section title, "Addressing Status".
+[[nodiscard]] constexpr std::string_view title(Subject subject) noexcept {
   switch (subject) {
     case Subject::other_or_undefined: return "Other or Undefined Status";
     case Subject::addressing: return "Addressing Status";
@@ -839,6 +973,19 @@ constexpr ParseErrorKind scan_enhanced_status_into(std::string_view text, ParseM
   if (kind == ParseErrorKind{} && pos != text.size()) kind = ParseErrorKind::trailing_characters;
   if (kind != ParseErrorKind{}) return ParseError{kind, pos};
   return status;
+}
+
+// Reads the enhanced status code at the start of a longer text ("5.1.1 User
+// unknown"), with the rules of parse_enhanced_status except that anything may
+// follow, and says where the code ends. Whether what follows is allowed
+// (a space, the end of the line) is the caller's rule.
+[[nodiscard]] constexpr Result<ParsedPrefix<EnhancedStatus>> parse_enhanced_status_prefix(
+    std::string_view text, ParseMode mode = ParseMode::strict) noexcept {
+  std::size_t pos = 0;
+  EnhancedStatus status;
+  const ParseErrorKind kind = detail::scan_enhanced_status_into(text, mode, pos, status);
+  if (kind != ParseErrorKind{}) return ParseError{kind, pos};
+  return ParsedPrefix<EnhancedStatus>{status, pos};
 }
 
 }  // namespace v0
@@ -1969,19 +2116,6 @@ class StaticReplyStream : private std::array<char, Capacity>, public BasicReplyS
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
-// Only std::forward_iterator_tag is needed. With libstdc++ it comes from the
-// small header that defines it: <iterator> also brings the stream iterators
-// and costs more to compile than the rest of the library together.
-#if defined(__GLIBCXX__) && defined(__has_include)
-#if __has_include(<bits/stl_iterator_base_types.h>)
-#include <bits/stl_iterator_base_types.h>
-#define SMTPCODES_DETAIL_HAVE_ITERATOR_TAGS 1
-#endif
-#endif
-#if !defined(SMTPCODES_DETAIL_HAVE_ITERATOR_TAGS)
-#include <iterator>
-#endif
-#undef SMTPCODES_DETAIL_HAVE_ITERATOR_TAGS
 
 // ---- smtpcodes/detail/text.hpp
 #ifndef SMTPCODES_DETAIL_TEXT_HPP
@@ -1992,7 +2126,9 @@ class StaticReplyStream : private std::array<char, Capacity>, public BasicReplyS
 // RFC 5322, RFC 3464), so <cctype> and its locale are neither needed nor
 // wanted, and everything here is constexpr.
 #include <cstddef>
+#include <cstring>
 #include <string_view>
+
 
 namespace smtpcodes {
 inline namespace v0 {
@@ -2055,9 +2191,33 @@ struct Line {
   std::size_t next = 0;  // offset of the following line
 };
 
+// The offset of the first CR or LF at or after from, or size if none. At
+// run time memchr, which reads many bytes at a time: finding line ends is
+// most of what reading a message costs. The search for an LF stops at a
+// window that doubles, so that text of bare CRs (old Mac mail) costs no
+// more than text of LFs: each call reads at most twice its line, plus 128.
+[[nodiscard]] inline std::size_t find_line_end(const char* data, std::size_t from, std::size_t size) noexcept {
+  std::size_t window = 128;
+  while (from < size) {
+    const std::size_t stop = size - from > window ? from + window : size;
+    const void* feed = std::memchr(data + from, '\n', stop - from);
+    const std::size_t feed_at = feed == nullptr ? stop : static_cast<std::size_t>(static_cast<const char*>(feed) - data);
+    const void* carriage_return = std::memchr(data + from, '\r', feed_at - from);
+    if (carriage_return != nullptr) return static_cast<std::size_t>(static_cast<const char*>(carriage_return) - data);
+    if (feed != nullptr) return feed_at;
+    from = stop;
+    window *= 2;
+  }
+  return size;
+}
+
 [[nodiscard]] constexpr Line line_at(std::string_view text, std::size_t pos) noexcept {
   std::size_t end = pos;
-  while (end < text.size() && text[end] != '\n' && text[end] != '\r') ++end;
+  if (!SMTPCODES_CONSTANT_EVALUATED()) {
+    end = find_line_end(text.data(), pos, text.size());
+  } else {
+    while (end < text.size() && text[end] != '\n' && text[end] != '\r') ++end;
+  }
   std::size_t next = end;
   if (next < text.size()) {
     const bool crlf = text[next] == '\r' && next + 1 < text.size() && text[next + 1] == '\n';
@@ -2327,6 +2487,270 @@ template <std::size_t MaxLines>
 #include <cstdint>
 #include <string_view>
 
+// ---- smtpcodes/registry/retry.hpp
+#ifndef SMTPCODES_REGISTRY_RETRY_HPP
+#define SMTPCODES_REGISTRY_RETRY_HPP
+
+// Should the sender try again, when, and who must act? One rule table
+// answers it from why delivery failed (FailureReason) and the class of the
+// failure. The registry's remedies (describe(...).remedy) are derived from
+// it, and the bounce classifier decides with it too, so the two cannot give
+// different answers. retry_advice() for a whole reply is in
+// <smtpcodes/registry/reply_advice.hpp>.
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+
+namespace smtpcodes {
+inline namespace v0 {
+
+// Who has to do something about a reply.
+enum class Actor : std::uint8_t {
+  nobody = 0,           // success or progress: nothing to do
+  sender = 1,           // whoever wrote or addressed the message
+  sender_admin = 2,     // the admin of the sending side (your own server or client)
+  recipient = 3,        // the recipient (e.g. a full mailbox)
+  recipient_admin = 4,  // the admin of the receiving side
+};
+
+// Whether sending again makes sense, and when.
+enum class Retry : std::uint8_t {
+  not_needed = 0,    // it worked, or the dialogue simply goes on
+  retry_later = 1,   // the same message may succeed later (queue it, back off)
+  after_fix = 2,     // only after something named in the advice has changed
+  do_not_retry = 3,  // this message will not be accepted for this recipient
+};
+
+// name() is each enumerator's stable identifier, for logs and JSON;
+// title() is its prose for people (docs/api.md).
+[[nodiscard]] constexpr std::string_view name(Actor actor) noexcept {
+  switch (actor) {
+    case Actor::nobody: return "nobody";
+    case Actor::sender: return "sender";
+    case Actor::sender_admin: return "sender_admin";
+    case Actor::recipient: return "recipient";
+    case Actor::recipient_admin: return "recipient_admin";
+  }
+  return "undefined";
+}
+
+[[nodiscard]] constexpr std::string_view title(Actor actor) noexcept {
+  switch (actor) {
+    case Actor::nobody: return "nobody";
+    case Actor::sender: return "sender";
+    case Actor::sender_admin: return "sender's admin";
+    case Actor::recipient: return "recipient";
+    case Actor::recipient_admin: return "recipient's admin";
+  }
+  return "undefined";
+}
+
+[[nodiscard]] constexpr std::string_view name(Retry retry) noexcept {
+  switch (retry) {
+    case Retry::not_needed: return "not_needed";
+    case Retry::retry_later: return "retry_later";
+    case Retry::after_fix: return "after_fix";
+    case Retry::do_not_retry: return "do_not_retry";
+  }
+  return "undefined";
+}
+
+[[nodiscard]] constexpr std::string_view title(Retry retry) noexcept {
+  switch (retry) {
+    case Retry::not_needed: return "no retry needed";
+    case Retry::retry_later: return "retry later";
+    case Retry::after_fix: return "retry after a fix";
+    case Retry::do_not_retry: return "do not retry";
+  }
+  return "undefined";
+}
+
+// Why a message was not delivered (or what else a notice is). The bounce
+// classifier's BounceReason has the same enumerators in the same order.
+enum class FailureReason : std::uint8_t {
+  unknown,            // nothing decided it
+  delivered,          // not a failure: delivered, or the dialogue goes on
+  auto_reply,         // vacation or other automatic reply
+  feedback_report,    // an abuse/complaint report (RFC 5965)
+  unknown_recipient,  // no such user or mailbox
+  unknown_domain,     // the domain or host does not exist or cannot be routed to
+  no_mail_domain,     // the domain accepts no mail (null MX, RFC 7505; 521/556)
+  mailbox_full,       // over quota (X.2.2: usually temporary in practice)
+  mailbox_disabled,   // the mailbox exists but is disabled, suspended or inactive
+  mailbox_moved,      // the user has moved (X.1.6, 551)
+  message_too_large,  // the message, or its recipient count, exceeds a limit
+  rate_limited,       // too many messages, connections or recipients for now
+  spam_or_content,    // refused for its content: spam, bad attachment, filters
+  virus,              // malware found
+  blocked,            // policy or block: block lists, reputation, banned sender IP
+  sender_rejected,    // the envelope sender address was refused
+  reverse_dns,        // the sending host lacks reverse DNS (PTR) or it does not match
+  authentication,     // SPF, DKIM, DMARC, ARC or SMTP credentials failed
+  relay_denied,       // the server will not relay to that domain
+  tls,                // TLS required, or the TLS negotiation failed
+  expired,            // gave up after retrying for too long (X.4.7)
+  network_error,      // connection refused, timed out, lost; routing loop
+  system_error,       // the receiving system failed or is misconfigured
+  syntax_error,       // a command, address or message that breaks the protocol
+};
+
+[[nodiscard]] constexpr std::string_view name(FailureReason reason) noexcept {
+  switch (reason) {
+    case FailureReason::unknown: return "unknown";
+    case FailureReason::delivered: return "delivered";
+    case FailureReason::auto_reply: return "auto_reply";
+    case FailureReason::feedback_report: return "feedback_report";
+    case FailureReason::unknown_recipient: return "unknown_recipient";
+    case FailureReason::unknown_domain: return "unknown_domain";
+    case FailureReason::no_mail_domain: return "no_mail_domain";
+    case FailureReason::mailbox_full: return "mailbox_full";
+    case FailureReason::mailbox_disabled: return "mailbox_disabled";
+    case FailureReason::mailbox_moved: return "mailbox_moved";
+    case FailureReason::message_too_large: return "message_too_large";
+    case FailureReason::rate_limited: return "rate_limited";
+    case FailureReason::spam_or_content: return "spam_or_content";
+    case FailureReason::virus: return "virus";
+    case FailureReason::blocked: return "blocked";
+    case FailureReason::sender_rejected: return "sender_rejected";
+    case FailureReason::reverse_dns: return "reverse_dns";
+    case FailureReason::authentication: return "authentication";
+    case FailureReason::relay_denied: return "relay_denied";
+    case FailureReason::tls: return "tls";
+    case FailureReason::expired: return "expired";
+    case FailureReason::network_error: return "network_error";
+    case FailureReason::system_error: return "system_error";
+    case FailureReason::syntax_error: return "syntax_error";
+  }
+  return "undefined";
+}
+
+[[nodiscard]] constexpr std::string_view title(FailureReason reason) noexcept {
+  switch (reason) {
+    case FailureReason::unknown: return "unknown reason";
+    case FailureReason::delivered: return "delivered or no failure";
+    case FailureReason::auto_reply: return "automatic reply";
+    case FailureReason::feedback_report: return "feedback report";
+    case FailureReason::unknown_recipient: return "unknown recipient";
+    case FailureReason::unknown_domain: return "unknown domain";
+    case FailureReason::no_mail_domain: return "domain accepts no mail";
+    case FailureReason::mailbox_full: return "mailbox full";
+    case FailureReason::mailbox_disabled: return "mailbox disabled";
+    case FailureReason::mailbox_moved: return "mailbox moved";
+    case FailureReason::message_too_large: return "message too large";
+    case FailureReason::rate_limited: return "rate limited";
+    case FailureReason::spam_or_content: return "spam or content";
+    case FailureReason::virus: return "virus";
+    case FailureReason::blocked: return "blocked by policy";
+    case FailureReason::sender_rejected: return "sender rejected";
+    case FailureReason::reverse_dns: return "reverse DNS";
+    case FailureReason::authentication: return "authentication failed";
+    case FailureReason::relay_denied: return "relaying denied";
+    case FailureReason::tls: return "TLS required or failed";
+    case FailureReason::expired: return "delivery time expired";
+    case FailureReason::network_error: return "network error";
+    case FailureReason::system_error: return "receiving system error";
+    case FailureReason::syntax_error: return "syntax error";
+  }
+  return "undefined";
+}
+
+// The answer to "should I retry?".
+struct RetryAdvice {
+  Retry retry = Retry::not_needed;
+  std::uint32_t retry_after_seconds = 0;  // a suggested wait when retry is retry_later
+  Actor actor = Actor::nobody;
+
+  friend constexpr bool operator==(const RetryAdvice& a, const RetryAdvice& b) noexcept {
+    return a.retry == b.retry && a.retry_after_seconds == b.retry_after_seconds && a.actor == b.actor;
+  }
+  friend constexpr bool operator!=(const RetryAdvice& a, const RetryAdvice& b) noexcept { return !(a == b); }
+};
+
+// One row per FailureReason, in enumerator order.
+struct RetryRule {
+  FailureReason reason;
+  Actor actor;                 // who must act
+  Retry when_permanent;        // for a permanent failure (5yz, 5.x.x)
+  std::uint32_t wait_seconds;  // before retrying, when retrying is the advice
+};
+
+namespace detail {
+inline constexpr RetryRule retry_rules[] = {
+    {FailureReason::unknown, Actor::sender, Retry::after_fix, 60 * 60},
+    {FailureReason::delivered, Actor::nobody, Retry::not_needed, 0},
+    {FailureReason::auto_reply, Actor::nobody, Retry::not_needed, 0},
+    {FailureReason::feedback_report, Actor::nobody, Retry::not_needed, 0},
+    {FailureReason::unknown_recipient, Actor::sender, Retry::do_not_retry, 60 * 60},
+    {FailureReason::unknown_domain, Actor::sender, Retry::do_not_retry, 60 * 60},
+    {FailureReason::no_mail_domain, Actor::sender, Retry::do_not_retry, 60 * 60},
+    {FailureReason::mailbox_full, Actor::recipient, Retry::retry_later, 24 * 3600},
+    {FailureReason::mailbox_disabled, Actor::recipient, Retry::retry_later, 24 * 3600},
+    {FailureReason::mailbox_moved, Actor::sender, Retry::do_not_retry, 60 * 60},
+    {FailureReason::message_too_large, Actor::sender, Retry::after_fix, 60 * 60},
+    {FailureReason::rate_limited, Actor::sender_admin, Retry::retry_later, 15 * 60},
+    {FailureReason::spam_or_content, Actor::sender, Retry::after_fix, 60 * 60},
+    {FailureReason::virus, Actor::sender, Retry::after_fix, 60 * 60},
+    {FailureReason::blocked, Actor::sender_admin, Retry::after_fix, 60 * 60},
+    {FailureReason::sender_rejected, Actor::sender, Retry::after_fix, 60 * 60},
+    {FailureReason::reverse_dns, Actor::sender_admin, Retry::after_fix, 60 * 60},
+    {FailureReason::authentication, Actor::sender_admin, Retry::after_fix, 60 * 60},
+    {FailureReason::relay_denied, Actor::sender_admin, Retry::after_fix, 60 * 60},
+    {FailureReason::tls, Actor::sender_admin, Retry::after_fix, 60 * 60},
+    {FailureReason::expired, Actor::sender_admin, Retry::after_fix, 24 * 3600},
+    {FailureReason::network_error, Actor::sender_admin, Retry::retry_later, 10 * 60},
+    {FailureReason::system_error, Actor::recipient_admin, Retry::retry_later, 30 * 60},
+    {FailureReason::syntax_error, Actor::sender_admin, Retry::after_fix, 60 * 60},
+};
+}  // namespace detail
+
+// The rule table itself, for iteration.
+[[nodiscard]] constexpr const RetryRule& retry_rule(FailureReason reason) noexcept {
+  const auto index = static_cast<std::size_t>(reason);
+  return detail::retry_rules[index < sizeof(detail::retry_rules) / sizeof(detail::retry_rules[0]) ? index : 0];
+}
+
+// The advice for a failure of a given class (the first digit of the reply
+// code or the class of the enhanced status code):
+//  - 2 and 3: nothing failed (RFC 5321 §4.2.1), no retry;
+//  - a reason that is no failure (delivered, auto_reply, feedback_report): no retry;
+//  - 1 (a client-side socket error some lists number 101, 111) and 4: retry
+//    later, after the reason's wait. The server said the failure is
+//    temporary (RFC 5321 §4.2.1, RFC 3463 §3.1: "sending in the future may
+//    be successful"), so even a policy refusal (454 4.7.1, greylisting)
+//    is retried, not held for a fix;
+//  - 5 and anything else: the reason's rule for permanent failures: an
+//    address that does not exist is not retried; a full mailbox, a rate
+//    limit or a broken receiving system is retried later; the rest only
+//    after a fix (a message too large is never retried as is).
+// A class of 0 (no code known) counts as 5 for reasons that condemn the
+// address and as 4 for the other failures, as the bounce classifier does;
+// with no reason either, nothing is known to have failed.
+[[nodiscard]] constexpr RetryAdvice retry_advice_in_class(unsigned failure_class, FailureReason reason) noexcept {
+  const RetryRule& rule = retry_rule(reason);
+  if (failure_class == 2 || failure_class == 3 || rule.when_permanent == Retry::not_needed) return RetryAdvice{};
+  if (failure_class == 0 && reason == FailureReason::unknown) return RetryAdvice{};  // nothing known to have failed
+  if (failure_class == 0) failure_class = rule.when_permanent == Retry::do_not_retry ? 5 : 4;
+  RetryAdvice advice;
+  advice.actor = rule.actor;
+  advice.retry = failure_class == 1 || failure_class == 4 ? Retry::retry_later : rule.when_permanent;
+  if (advice.retry == Retry::retry_later) advice.retry_after_seconds = rule.wait_seconds;
+  return advice;
+}
+
+// The advice for a failure whose reason is known (the bounce classifier's
+// verdict, or a record of the registry): the class is the enhanced status
+// code's, else the reply code's first digit; either may be empty.
+[[nodiscard]] constexpr RetryAdvice retry_advice(EnhancedStatus status, ReplyCode reply,
+                                                 FailureReason reason) noexcept {
+  const unsigned failure_class = status.class_digit() != 0 ? status.class_digit() : reply.first_digit();
+  return retry_advice_in_class(failure_class, reason);
+}
+
+}  // namespace v0
+}  // namespace smtpcodes
+
+#endif  // SMTPCODES_REGISTRY_RETRY_HPP
 
 namespace smtpcodes {
 inline namespace v0 {
@@ -2351,61 +2775,39 @@ class TableView {
   std::size_t count_ = 0;
 };
 
-// Who has to do something about a reply.
-enum class Actor : std::uint8_t {
-  nobody = 0,           // success or progress: nothing to do
-  sender = 1,           // whoever wrote or addressed the message
-  sender_admin = 2,     // the admin of the sending side (your own server or client)
-  recipient = 3,        // the recipient (e.g. a full mailbox)
-  recipient_admin = 4,  // the admin of the receiving side
-};
-
-// Whether sending again makes sense, and when.
-enum class Retry : std::uint8_t {
-  not_needed = 0,    // it worked, or the dialogue simply goes on
-  retry_later = 1,   // the same message may succeed later (queue it, back off)
-  after_fix = 2,     // only after something named in the advice has changed
-  do_not_retry = 3,  // this message will not be accepted for this recipient
-};
-
-[[nodiscard]] constexpr std::string_view name(Actor actor) noexcept {
-  switch (actor) {
-    case Actor::nobody: return "nobody";
-    case Actor::sender: return "sender";
-    case Actor::sender_admin: return "sender's admin";
-    case Actor::recipient: return "recipient";
-    case Actor::recipient_admin: return "recipient's admin";
-  }
-  return "undefined";
-}
-
-[[nodiscard]] constexpr std::string_view name(Retry retry) noexcept {
-  switch (retry) {
-    case Retry::not_needed: return "no retry needed";
-    case Retry::retry_later: return "retry later";
-    case Retry::after_fix: return "retry after a fix";
-    case Retry::do_not_retry: return "do not retry";
-  }
-  return "undefined";
-}
-
 // What to do about a code, in the project's own words.
+// Derived from the record's FailureReason and the code's class by the one
+// rule table of <smtpcodes/registry/retry.hpp>, which the bounce classifier
+// uses too; only the advice text is the record's own.
 struct Remedy {
   Actor actor = Actor::nobody;
   Retry retry = Retry::not_needed;
   std::string_view advice;
+  FailureReason reason = FailureReason::unknown;
+  std::uint32_t retry_after_seconds = 0;  // a suggested wait when retry is retry_later
 };
 
 // Where a reply code comes from.
 enum class Origin : std::uint8_t {
   rfc = 0,            // defined as a reply by RFC 5321 or an extension RFC
   registry_only = 1,  // named only as an associated code in the IANA enhanced-status registry
-  vendor = 2,         // used by vendor lists (the seed documents), defined by no RFC
+  vendor = 2,         // used by the vendor lists (Source), defined by no RFC
   not_smtp = 3,       // not a server reply at all (101, 111: client-side socket errors)
   unregistered = 4,   // known to nobody: a fallback description
 };
 
 [[nodiscard]] constexpr std::string_view name(Origin origin) noexcept {
+  switch (origin) {
+    case Origin::rfc: return "rfc";
+    case Origin::registry_only: return "registry_only";
+    case Origin::vendor: return "vendor";
+    case Origin::not_smtp: return "not_smtp";
+    case Origin::unregistered: return "unregistered";
+  }
+  return "undefined";
+}
+
+[[nodiscard]] constexpr std::string_view title(Origin origin) noexcept {
   switch (origin) {
     case Origin::rfc: return "RFC";
     case Origin::registry_only: return "IANA registry association only";
@@ -2423,36 +2825,71 @@ enum class Verification : std::uint8_t {
   registry = 2,   // only the IANA registry's association
 };
 
+[[nodiscard]] constexpr std::string_view name(Verification verification) noexcept {
+  switch (verification) {
+    case Verification::rfc_text: return "rfc_text";
+    case Verification::secondary: return "secondary";
+    case Verification::registry: return "registry";
+  }
+  return "undefined";
+}
+
+[[nodiscard]] constexpr std::string_view title(Verification verification) noexcept {
+  switch (verification) {
+    case Verification::rfc_text: return "read in the RFC";
+    case Verification::secondary: return "agreed by several implementations";
+    case Verification::registry: return "IANA registry association only";
+  }
+  return "undefined";
+}
+
 // The five public code lists the registry compares with the standards.
 enum class Source : std::uint8_t {
-  seed_000 = 0,  // Salesforce NDR error code reference
-  seed_001 = 1,  // Salesforce common email log error codes
-  seed_002 = 2,  // vendor blog "What are SMTP error codes?"
-  seed_003 = 3,  // turboSMTP-style table with remedies
-  seed_004 = 4,  // Courier "SMTP Error Codes"
+  salesforce_ndr_reference = 0,    // Salesforce: Mail Non Delivery (NDR) Error Codes Reference
+  salesforce_email_log_codes = 1,  // Salesforce: Common Email Log Error Codes
+  esp_code_list = 2,               // an email service provider's "What are SMTP error codes?"
+  turbosmtp_table = 3,             // a turboSMTP-style table of codes with remedies
+  courier_code_list = 4,           // Courier: "SMTP Error Codes (Complete List and Solutions)"
+  seed_000 [[deprecated("use Source::salesforce_ndr_reference")]] = salesforce_ndr_reference,
+  seed_001 [[deprecated("use Source::salesforce_email_log_codes")]] = salesforce_email_log_codes,
+  seed_002 [[deprecated("use Source::esp_code_list")]] = esp_code_list,
+  seed_003 [[deprecated("use Source::turbosmtp_table")]] = turbosmtp_table,
+  seed_004 [[deprecated("use Source::courier_code_list")]] = courier_code_list,
 };
 
 inline constexpr std::size_t source_count = 5;
 
 [[nodiscard]] constexpr std::string_view name(Source source) noexcept {
   switch (source) {
-    case Source::seed_000: return "seed 000 (Salesforce NDR reference)";
-    case Source::seed_001: return "seed 001 (Salesforce email log codes)";
-    case Source::seed_002: return "seed 002 (vendor blog)";
-    case Source::seed_003: return "seed 003 (turboSMTP-style table)";
-    case Source::seed_004: return "seed 004 (Courier list)";
+    case Source::salesforce_ndr_reference: return "salesforce_ndr_reference";
+    case Source::salesforce_email_log_codes: return "salesforce_email_log_codes";
+    case Source::esp_code_list: return "esp_code_list";
+    case Source::turbosmtp_table: return "turbosmtp_table";
+    case Source::courier_code_list: return "courier_code_list";
   }
   return "undefined";
 }
 
-// The seed document's file name, as in data/seed-codes.csv.
-[[nodiscard]] constexpr std::string_view document(Source source) noexcept {
+[[nodiscard]] constexpr std::string_view title(Source source) noexcept {
   switch (source) {
-    case Source::seed_000: return "000_76a8ad3abdfbe540.txt";
-    case Source::seed_001: return "001_4866f3d5bc186b0e.txt";
-    case Source::seed_002: return "002_705e50922f8aeb0a.txt";
-    case Source::seed_003: return "003_d9475aa5da511359.txt";
-    case Source::seed_004: return "004_1dce11537df29d09.txt";
+    case Source::salesforce_ndr_reference: return "Salesforce NDR error code reference";
+    case Source::salesforce_email_log_codes: return "Salesforce common email log error codes";
+    case Source::esp_code_list: return "Email service provider's list of SMTP error codes";
+    case Source::turbosmtp_table: return "turboSMTP-style table of SMTP error codes";
+    case Source::courier_code_list: return "Courier list of SMTP error codes";
+  }
+  return "undefined";
+}
+
+// The 0.1 name of the file a source was read from, inside this project only.
+[[deprecated("use title(Source) or name(Source)")]] [[nodiscard]] constexpr std::string_view document(
+    Source source) noexcept {
+  switch (source) {
+    case Source::salesforce_ndr_reference: return "000_76a8ad3abdfbe540.txt";
+    case Source::salesforce_email_log_codes: return "001_4866f3d5bc186b0e.txt";
+    case Source::esp_code_list: return "002_705e50922f8aeb0a.txt";
+    case Source::turbosmtp_table: return "003_d9475aa5da511359.txt";
+    case Source::courier_code_list: return "004_1dce11537df29d09.txt";
   }
   return "";
 }
@@ -2466,6 +2903,16 @@ enum class Agreement : std::uint8_t {
 };
 
 [[nodiscard]] constexpr std::string_view name(Agreement agreement) noexcept {
+  switch (agreement) {
+    case Agreement::agrees: return "agrees";
+    case Agreement::partial: return "partial";
+    case Agreement::conflicts: return "conflicts";
+    case Agreement::not_applicable: return "not_applicable";
+  }
+  return "undefined";
+}
+
+[[nodiscard]] constexpr std::string_view title(Agreement agreement) noexcept {
   switch (agreement) {
     case Agreement::agrees: return "agrees";
     case Agreement::partial: return "partial";
@@ -2487,6 +2934,17 @@ enum class DotlessFit : std::uint8_t {
 
 [[nodiscard]] constexpr std::string_view name(DotlessFit fit) noexcept {
   switch (fit) {
+    case DotlessFit::lines_up: return "lines_up";
+    case DotlessFit::partial: return "partial";
+    case DotlessFit::does_not_line_up: return "does_not_line_up";
+    case DotlessFit::unregistered: return "unregistered";
+    case DotlessFit::not_applicable: return "not_applicable";
+  }
+  return "undefined";
+}
+
+[[nodiscard]] constexpr std::string_view title(DotlessFit fit) noexcept {
+  switch (fit) {
     case DotlessFit::lines_up: return "lines up";
     case DotlessFit::partial: return "partly lines up";
     case DotlessFit::does_not_line_up: return "does not line up";
@@ -2499,6 +2957,24 @@ enum class DotlessFit : std::uint8_t {
 // A basic reply code the IANA registry lists with an enhanced code: one code
 // (550), any code of a class ("5XX") or any code at all ("Any").
 enum class AssociationKind : std::uint8_t { code = 0, any_in_class = 1, any = 2 };
+
+[[nodiscard]] constexpr std::string_view name(AssociationKind kind) noexcept {
+  switch (kind) {
+    case AssociationKind::code: return "code";
+    case AssociationKind::any_in_class: return "any_in_class";
+    case AssociationKind::any: return "any";
+  }
+  return "undefined";
+}
+
+[[nodiscard]] constexpr std::string_view title(AssociationKind kind) noexcept {
+  switch (kind) {
+    case AssociationKind::code: return "one reply code";
+    case AssociationKind::any_in_class: return "any reply code of the class";
+    case AssociationKind::any: return "any reply code";
+  }
+  return "undefined";
+}
 
 struct AssociatedReply {
   AssociationKind kind = AssociationKind::code;
@@ -2528,67 +3004,106 @@ struct RangeRef {
   std::uint16_t count;
 };
 struct RemedyRef {
-  Actor actor;
-  Retry retry;
+  FailureReason reason;
+  std::uint8_t failure_class;  // the class the record's remedy is given for
   TextRef advice;
 };
 }  // namespace detail
 
-// The rows of the registry tables. Their data members ending in '_' are the
-// generated encoding; read them through the accessors.
+// The rows of the registry tables. They are built only by the generated
+// tables, from an encoding (offsets into one text pool) that stays private;
+// read them through the accessors. Plain values are public members.
 
 // One meaning of a standard reply code in one context: 454 after STARTTLS
 // differs from 454 after AUTH.
-struct ReplyMeaning {
-  std::uint16_t code_;
-  detail::TextRef meaning_, defined_in_, context_;
+class ReplyMeaning {
+ public:
+  constexpr ReplyMeaning(std::uint16_t code_value, detail::TextRef meaning_text, detail::TextRef defined_in_text,
+                         detail::TextRef context_text, Verification how_verified) noexcept
+      : verification(how_verified),
+        code_value_(code_value),
+        meaning_text_(meaning_text),
+        defined_in_text_(defined_in_text),
+        context_text_(context_text) {}
+
   Verification verification;
 
-  [[nodiscard]] constexpr ReplyCode code() const noexcept { return detail::make_reply_code(code_); }
+  [[nodiscard]] constexpr ReplyCode code() const noexcept { return detail::make_reply_code(code_value_); }
   [[nodiscard]] constexpr std::string_view meaning() const noexcept;     // the RFC's phrase
   [[nodiscard]] constexpr std::string_view defined_in() const noexcept;  // "RFC5321", "RFC7505;RFC7504"
   [[nodiscard]] constexpr std::string_view context() const noexcept;     // the command or stage
+
+ private:
+  std::uint16_t code_value_;
+  detail::TextRef meaning_text_, defined_in_text_, context_text_;
 };
 
 // What one source says a code means.
-struct SourceClaim {
+class SourceClaim {
+ public:
+  constexpr SourceClaim(Source claim_source, detail::TextRef code_text, std::uint16_t source_line,
+                        Agreement claim_agreement, detail::TextRef meaning_text) noexcept
+      : source(claim_source),
+        line(source_line),
+        agreement(claim_agreement),
+        code_text_(code_text),
+        meaning_text_(meaning_text) {}
+
   Source source;
-  detail::TextRef code_;
   std::uint16_t line;  // 1-based line in the source document
   Agreement agreement;
-  detail::TextRef meaning_;
 
   // The code as the source writes it: "510/511", "X.1.1", "5".
   [[nodiscard]] constexpr std::string_view code() const noexcept;
   // The project's paraphrase; empty when the source agrees with the registry
   // (the registry's title is then the source's meaning too).
   [[nodiscard]] constexpr std::string_view meaning() const noexcept;
+
+ private:
+  detail::TextRef code_text_;
+  detail::TextRef meaning_text_;
 };
 
-struct DotlessReading {
-  std::uint16_t vendor_code_;
+class DotlessReading {
+ public:
+  constexpr DotlessReading(std::uint16_t vendor_code_value, DotlessFit reading_fit) noexcept
+      : fit(reading_fit), vendor_code_value_(vendor_code_value) {}
+
   DotlessFit fit;
 
-  [[nodiscard]] constexpr ReplyCode vendor_code() const noexcept { return detail::make_reply_code(vendor_code_); }
+  [[nodiscard]] constexpr ReplyCode vendor_code() const noexcept { return detail::make_reply_code(vendor_code_value_); }
   // The code's digits as an enhanced code (571 is 5.7.1); empty when fit is
   // not_applicable.
   [[nodiscard]] constexpr EnhancedStatus status() const noexcept {
     if (fit == DotlessFit::not_applicable) return EnhancedStatus{};
-    return detail::make_enhanced_status(static_cast<std::uint8_t>(vendor_code_ / 100),
-                                        static_cast<std::uint16_t>(vendor_code_ / 10 % 10),
-                                        static_cast<std::uint16_t>(vendor_code_ % 10));
+    return detail::make_enhanced_status(static_cast<std::uint8_t>(vendor_code_value_ / 100),
+                                        static_cast<std::uint16_t>(vendor_code_value_ / 10 % 10),
+                                        static_cast<std::uint16_t>(vendor_code_value_ % 10));
   }
+
+ private:
+  std::uint16_t vendor_code_value_;
 };
 
 // A row of the reply code table.
-struct ReplyCodeRecord {
-  std::uint16_t code_;
-  Origin origin;
-  detail::TextRef title_, description_, references_;
-  detail::RemedyRef remedy_;
-  detail::RangeRef meanings_, claims_;
+class ReplyCodeRecord {
+ public:
+  constexpr ReplyCodeRecord(std::uint16_t code_value, Origin code_origin, detail::TextRef title_text,
+                            detail::TextRef description_text, detail::TextRef references_text,
+                            detail::RemedyRef remedy_ref, detail::RangeRef meanings_range,
+                            detail::RangeRef claims_range) noexcept
+      : origin(code_origin),
+        code_value_(code_value),
+        title_text_(title_text),
+        description_text_(description_text),
+        references_text_(references_text),
+        remedy_ref_(remedy_ref),
+        meanings_range_(meanings_range),
+        claims_range_(claims_range) {}
 
-  [[nodiscard]] constexpr ReplyCode code() const noexcept { return detail::make_reply_code(code_); }
+  Origin origin;
+
+  [[nodiscard]] constexpr ReplyCode code() const noexcept { return detail::make_reply_code(code_value_); }
   [[nodiscard]] constexpr std::string_view title() const noexcept;
   [[nodiscard]] constexpr std::string_view description() const noexcept;
   // Defining RFCs, ';'-separated; empty for vendor codes.
@@ -2596,73 +3111,136 @@ struct ReplyCodeRecord {
   [[nodiscard]] constexpr Remedy remedy() const noexcept;
   // One per context, RFC codes only.
   [[nodiscard]] constexpr TableView<ReplyMeaning> meanings() const noexcept;
-  // What the seed documents say.
+  // What the vendor lists (Source) say.
   [[nodiscard]] constexpr TableView<SourceClaim> claims() const noexcept;
+
+ private:
+  std::uint16_t code_value_;
+  detail::TextRef title_text_, description_text_, references_text_;
+  detail::RemedyRef remedy_ref_;
+  detail::RangeRef meanings_range_, claims_range_;
 };
 
 // A row of the enhanced status table: an enumerated code X.subject.detail.
-struct EnhancedStatusRecord {
-  std::uint16_t subject;
-  std::uint16_t detail;
-  detail::TextRef title_, description_, references_, associated_text_;
-  detail::RemedyRef remedy_;
-  detail::RangeRef associated_, claims_;
+class EnhancedStatusRecord {
+ public:
+  constexpr EnhancedStatusRecord(std::uint16_t subject_value, std::uint16_t detail_value, detail::TextRef title_text,
+                                 detail::TextRef description_text, detail::TextRef references_text,
+                                 detail::TextRef associated_text_ref, detail::RemedyRef remedy_ref,
+                                 detail::RangeRef associated_range, detail::RangeRef claims_range,
+                                 bool is_deprecated) noexcept
+      : deprecated(is_deprecated),
+        subject_value_(subject_value),
+        detail_value_(detail_value),
+        title_text_(title_text),
+        description_text_(description_text),
+        references_text_(references_text),
+        associated_text_ref_(associated_text_ref),
+        remedy_ref_(remedy_ref),
+        associated_range_(associated_range),
+        claims_range_(claims_range) {}
+
   bool deprecated;  // X.6.10
 
+  // The numbers of X.subject.detail, as EnhancedStatus names them.
+  [[nodiscard]] constexpr std::uint16_t subject_number() const noexcept { return subject_value_; }
+  [[nodiscard]] constexpr std::uint16_t detail() const noexcept { return detail_value_; }
   // The registry's summary (empty only for the deprecated X.6.10).
   [[nodiscard]] constexpr std::string_view title() const noexcept;
   [[nodiscard]] constexpr std::string_view description() const noexcept;
   [[nodiscard]] constexpr std::string_view references() const noexcept;
   // The registry's associated-codes field verbatim.
   [[nodiscard]] constexpr std::string_view associated_text() const noexcept;
+  // The remedy for the code in class 5 (5.s.d), and in a given class.
   [[nodiscard]] constexpr Remedy remedy() const noexcept;
+  [[nodiscard]] constexpr Remedy remedy_in_class(StatusClass status_class) const noexcept;
   [[nodiscard]] constexpr TableView<AssociatedReply> associated() const noexcept;
   [[nodiscard]] constexpr TableView<SourceClaim> claims() const noexcept;
 
   // The code in a given class: X.1.1 in class 5 is 5.1.1.
   [[nodiscard]] constexpr EnhancedStatus in_class(StatusClass status_class) const noexcept {
-    return smtpcodes::detail::make_enhanced_status(static_cast<std::uint8_t>(status_class), subject, detail);
+    return detail::make_enhanced_status(static_cast<std::uint8_t>(status_class), subject_value_, detail_value_);
   }
+
+ private:
+  std::uint16_t subject_value_;
+  std::uint16_t detail_value_;
+  detail::TextRef title_text_, description_text_, references_text_, associated_text_ref_;
+  detail::RemedyRef remedy_ref_;
+  detail::RangeRef associated_range_, claims_range_;
 };
 
 // A row of the subject table (X.1.YYY ...) or the class table (5.XXX.YYY).
-struct StatusGroupRecord {
+class StatusGroupRecord {
+ public:
+  constexpr StatusGroupRecord(std::uint16_t group_number, detail::TextRef title_text, detail::TextRef description_text,
+                              detail::TextRef references_text, detail::RemedyRef remedy_ref,
+                              detail::RangeRef claims_range) noexcept
+      : number(group_number),
+        title_text_(title_text),
+        description_text_(description_text),
+        references_text_(references_text),
+        remedy_ref_(remedy_ref),
+        claims_range_(claims_range) {}
+
   std::uint16_t number;  // the subject number, or the class digit
-  detail::TextRef title_, description_, references_;
-  detail::RemedyRef remedy_;
-  detail::RangeRef claims_;  // into status_class_claims(); subjects have none
 
   [[nodiscard]] constexpr std::string_view title() const noexcept;
   [[nodiscard]] constexpr std::string_view description() const noexcept;
   [[nodiscard]] constexpr std::string_view references() const noexcept;
+  // A class's remedy is for its own class; a subject's for class 5.
   [[nodiscard]] constexpr Remedy remedy() const noexcept;
+  [[nodiscard]] constexpr Remedy remedy_in_class(StatusClass status_class) const noexcept;
+  // What the vendor lists say about a class digit; subjects have none.
   [[nodiscard]] constexpr TableView<SourceClaim> claims() const noexcept;
+
+ private:
+  detail::TextRef title_text_, description_text_, references_text_;
+  detail::RemedyRef remedy_ref_;
+  detail::RangeRef claims_range_;
 };
 
 // A reply code the RFCs pair with one enhanced code, so that code can be
 // assumed when a server sends none (see derive_enhanced_status()).
-struct DerivationPairing {
-  std::uint16_t reply_;
-  std::uint8_t status_class_;
-  std::uint16_t subject_, detail_;
-  detail::TextRef basis_;
+class DerivationPairing {
+ public:
+  constexpr DerivationPairing(std::uint16_t reply_value, std::uint8_t class_value, std::uint16_t subject_value,
+                              std::uint16_t detail_value, detail::TextRef basis_text) noexcept
+      : reply_value_(reply_value),
+        class_value_(class_value),
+        subject_value_(subject_value),
+        detail_value_(detail_value),
+        basis_text_(basis_text) {}
 
-  [[nodiscard]] constexpr ReplyCode reply() const noexcept { return detail::make_reply_code(reply_); }
+  [[nodiscard]] constexpr ReplyCode reply() const noexcept { return detail::make_reply_code(reply_value_); }
   [[nodiscard]] constexpr EnhancedStatus status() const noexcept {
-    return detail::make_enhanced_status(status_class_, subject_, detail_);
+    return detail::make_enhanced_status(class_value_, subject_value_, detail_value_);
   }
   [[nodiscard]] constexpr std::string_view basis() const noexcept;
+
+ private:
+  std::uint16_t reply_value_;
+  std::uint8_t class_value_;
+  std::uint16_t subject_value_, detail_value_;
+  detail::TextRef basis_text_;
 };
 
 // The fallback description of a reply code no table knows, by first digit.
-struct ReplyFallbackRecord {
+class ReplyFallbackRecord {
+ public:
+  constexpr ReplyFallbackRecord(std::uint8_t digit, detail::TextRef title_text, detail::TextRef description_text,
+                                detail::RemedyRef remedy_ref) noexcept
+      : first_digit(digit), title_text_(title_text), description_text_(description_text), remedy_ref_(remedy_ref) {}
+
   std::uint8_t first_digit;
-  detail::TextRef title_, description_;
-  detail::RemedyRef remedy_;
 
   [[nodiscard]] constexpr std::string_view title() const noexcept;
   [[nodiscard]] constexpr std::string_view description() const noexcept;
   [[nodiscard]] constexpr Remedy remedy() const noexcept;
+
+ private:
+  detail::TextRef title_text_, description_text_;
+  detail::RemedyRef remedy_ref_;
 };
 
 }  // namespace v0
@@ -3048,339 +3626,339 @@ inline constexpr char registry_text[] =
     "rs the reply with this code";
 
 inline constexpr SourceClaim reply_claims[] = {
-    {Source::seed_003, {0, 3}, 6, Agreement::not_applicable, {3, 42}},
-    {Source::seed_004, {0, 3}, 13, Agreement::not_applicable, {45, 24}},
-    {Source::seed_003, {69, 3}, 7, Agreement::not_applicable, {72, 51}},
-    {Source::seed_004, {69, 3}, 14, Agreement::not_applicable, {123, 43}},
-    {Source::seed_000, {166, 3}, 17, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {166, 3}, 19, Agreement::agrees, {0, 0}},
-    {Source::seed_003, {166, 3}, 8, Agreement::agrees, {0, 0}},
-    {Source::seed_000, {169, 3}, 18, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {169, 3}, 20, Agreement::agrees, {0, 0}},
-    {Source::seed_003, {169, 3}, 9, Agreement::agrees, {0, 0}},
-    {Source::seed_000, {172, 3}, 19, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {172, 3}, 21, Agreement::agrees, {0, 0}},
-    {Source::seed_003, {172, 3}, 10, Agreement::agrees, {0, 0}},
-    {Source::seed_000, {175, 3}, 20, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {175, 3}, 22, Agreement::agrees, {0, 0}},
-    {Source::seed_003, {175, 3}, 11, Agreement::agrees, {0, 0}},
-    {Source::seed_004, {175, 3}, 15, Agreement::agrees, {0, 0}},
-    {Source::seed_000, {178, 3}, 21, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {178, 3}, 23, Agreement::agrees, {0, 0}},
-    {Source::seed_003, {178, 3}, 12, Agreement::agrees, {0, 0}},
-    {Source::seed_004, {178, 3}, 16, Agreement::agrees, {0, 0}},
-    {Source::seed_000, {181, 3}, 22, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {181, 3}, 24, Agreement::agrees, {0, 0}},
-    {Source::seed_003, {181, 3}, 13, Agreement::agrees, {0, 0}},
-    {Source::seed_000, {184, 3}, 23, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {184, 3}, 25, Agreement::partial, {187, 52}},
-    {Source::seed_003, {184, 3}, 14, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {239, 3}, 26, Agreement::agrees, {0, 0}},
-    {Source::seed_000, {242, 3}, 24, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {242, 3}, 30, Agreement::agrees, {0, 0}},
-    {Source::seed_003, {242, 3}, 16, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {245, 3}, 31, Agreement::agrees, {0, 0}},
-    {Source::seed_003, {248, 3}, 17, Agreement::not_applicable, {251, 57}},
-    {Source::seed_004, {248, 3}, 17, Agreement::not_applicable, {308, 53}},
-    {Source::seed_000, {361, 3}, 29, Agreement::agrees, {0, 0}},
-    {Source::seed_001, {361, 3}, 32, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {361, 3}, 35, Agreement::agrees, {0, 0}},
-    {Source::seed_003, {361, 3}, 18, Agreement::agrees, {0, 0}},
-    {Source::seed_004, {361, 3}, 18, Agreement::agrees, {0, 0}},
-    {Source::seed_000, {171, 3}, 30, Agreement::not_applicable, {364, 82}},
-    {Source::seed_003, {171, 3}, 19, Agreement::not_applicable, {446, 43}},
-    {Source::seed_004, {171, 3}, 19, Agreement::not_applicable, {489, 37}},
-    {Source::seed_000, {526, 3}, 31, Agreement::not_applicable, {529, 74}},
-    {Source::seed_003, {526, 3}, 20, Agreement::not_applicable, {603, 34}},
-    {Source::seed_004, {526, 3}, 20, Agreement::not_applicable, {637, 37}},
-    {Source::seed_000, {674, 3}, 32, Agreement::conflicts, {677, 42}},
-    {Source::seed_002, {674, 3}, 36, Agreement::conflicts, {719, 61}},
-    {Source::seed_003, {674, 3}, 21, Agreement::conflicts, {780, 56}},
-    {Source::seed_004, {674, 3}, 21, Agreement::conflicts, {719, 61}},
-    {Source::seed_000, {836, 3}, 33, Agreement::not_applicable, {839, 71}},
-    {Source::seed_003, {836, 3}, 22, Agreement::not_applicable, {910, 37}},
-    {Source::seed_004, {836, 3}, 22, Agreement::not_applicable, {947, 64}},
-    {Source::seed_000, {1011, 3}, 34, Agreement::not_applicable, {1014, 46}},
-    {Source::seed_003, {1011, 3}, 23, Agreement::not_applicable, {1060, 42}},
-    {Source::seed_004, {1011, 3}, 23, Agreement::not_applicable, {1014, 46}},
-    {Source::seed_000, {1102, 3}, 35, Agreement::not_applicable, {1105, 51}},
-    {Source::seed_003, {1102, 3}, 24, Agreement::not_applicable, {1156, 45}},
-    {Source::seed_004, {1102, 3}, 24, Agreement::not_applicable, {1105, 51}},
-    {Source::seed_000, {1201, 3}, 36, Agreement::not_applicable, {1204, 50}},
-    {Source::seed_003, {1201, 3}, 25, Agreement::not_applicable, {1254, 81}},
-    {Source::seed_004, {1201, 3}, 25, Agreement::not_applicable, {1335, 54}},
-    {Source::seed_000, {1389, 3}, 37, Agreement::not_applicable, {1392, 58}},
-    {Source::seed_003, {1389, 3}, 27, Agreement::not_applicable, {1450, 15}},
-    {Source::seed_004, {1389, 3}, 26, Agreement::not_applicable, {1465, 58}},
-    {Source::seed_000, {1523, 3}, 38, Agreement::agrees, {0, 0}},
-    {Source::seed_001, {1523, 3}, 33, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {1523, 3}, 37, Agreement::agrees, {0, 0}},
-    {Source::seed_003, {1523, 3}, 28, Agreement::partial, {1526, 76}},
-    {Source::seed_004, {1523, 3}, 27, Agreement::agrees, {0, 0}},
-    {Source::seed_000, {1602, 3}, 39, Agreement::agrees, {0, 0}},
-    {Source::seed_001, {1602, 3}, 34, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {1602, 3}, 38, Agreement::agrees, {0, 0}},
-    {Source::seed_003, {1602, 3}, 29, Agreement::partial, {1605, 59}},
-    {Source::seed_004, {1602, 3}, 28, Agreement::agrees, {0, 0}},
-    {Source::seed_000, {1664, 3}, 40, Agreement::agrees, {0, 0}},
-    {Source::seed_001, {1664, 3}, 35, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {1664, 3}, 39, Agreement::agrees, {0, 0}},
-    {Source::seed_003, {1664, 3}, 30, Agreement::agrees, {0, 0}},
-    {Source::seed_004, {1664, 3}, 29, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {1667, 3}, 40, Agreement::agrees, {0, 0}},
-    {Source::seed_004, {1667, 3}, 30, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {1670, 3}, 41, Agreement::partial, {1673, 76}},
-    {Source::seed_004, {1670, 3}, 31, Agreement::partial, {1673, 76}},
-    {Source::seed_004, {1749, 3}, 32, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {1752, 3}, 42, Agreement::agrees, {0, 0}},
-    {Source::seed_004, {1752, 3}, 33, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {1755, 3}, 43, Agreement::agrees, {0, 0}},
-    {Source::seed_004, {1755, 3}, 34, Agreement::agrees, {0, 0}},
-    {Source::seed_000, {1758, 3}, 41, Agreement::not_applicable, {1761, 57}},
-    {Source::seed_003, {1818, 3}, 31, Agreement::not_applicable, {1821, 56}},
-    {Source::seed_004, {1818, 3}, 35, Agreement::not_applicable, {1877, 51}},
-    {Source::seed_000, {1928, 3}, 46, Agreement::agrees, {0, 0}},
-    {Source::seed_001, {1928, 3}, 36, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {1928, 3}, 47, Agreement::agrees, {0, 0}},
-    {Source::seed_003, {1928, 3}, 32, Agreement::partial, {1931, 78}},
-    {Source::seed_004, {1928, 3}, 36, Agreement::agrees, {0, 0}},
-    {Source::seed_000, {2009, 3}, 47, Agreement::agrees, {0, 0}},
-    {Source::seed_001, {2009, 3}, 37, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {2009, 3}, 48, Agreement::agrees, {0, 0}},
-    {Source::seed_003, {2009, 3}, 33, Agreement::partial, {2012, 79}},
-    {Source::seed_004, {2009, 3}, 37, Agreement::agrees, {0, 0}},
-    {Source::seed_000, {179, 3}, 48, Agreement::agrees, {0, 0}},
-    {Source::seed_001, {179, 3}, 38, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {179, 3}, 49, Agreement::agrees, {0, 0}},
-    {Source::seed_003, {179, 3}, 34, Agreement::agrees, {0, 0}},
-    {Source::seed_004, {179, 3}, 38, Agreement::agrees, {0, 0}},
-    {Source::seed_000, {2091, 3}, 49, Agreement::agrees, {0, 0}},
-    {Source::seed_001, {2091, 3}, 39, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {2091, 3}, 50, Agreement::agrees, {0, 0}},
-    {Source::seed_003, {2091, 3}, 35, Agreement::partial, {2094, 63}},
-    {Source::seed_004, {2091, 3}, 39, Agreement::agrees, {0, 0}},
-    {Source::seed_000, {2157, 3}, 50, Agreement::agrees, {0, 0}},
-    {Source::seed_001, {2157, 3}, 40, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {2157, 3}, 51, Agreement::agrees, {0, 0}},
-    {Source::seed_003, {2157, 3}, 37, Agreement::agrees, {0, 0}},
-    {Source::seed_004, {2157, 3}, 40, Agreement::agrees, {0, 0}},
-    {Source::seed_000, {2160, 7}, 51, Agreement::not_applicable, {2167, 72}},
-    {Source::seed_002, {2160, 3}, 52, Agreement::not_applicable, {2239, 36}},
-    {Source::seed_003, {2160, 7}, 38, Agreement::not_applicable, {2275, 24}},
-    {Source::seed_004, {2160, 3}, 41, Agreement::not_applicable, {2239, 36}},
-    {Source::seed_000, {2160, 7}, 51, Agreement::not_applicable, {2167, 72}},
-    {Source::seed_003, {2160, 7}, 38, Agreement::not_applicable, {2275, 24}},
-    {Source::seed_004, {2164, 3}, 42, Agreement::not_applicable, {2299, 27}},
-    {Source::seed_000, {182, 3}, 52, Agreement::not_applicable, {2326, 51}},
-    {Source::seed_002, {182, 3}, 53, Agreement::not_applicable, {2377, 41}},
-    {Source::seed_003, {182, 3}, 39, Agreement::not_applicable, {2418, 43}},
-    {Source::seed_004, {182, 3}, 43, Agreement::not_applicable, {2377, 41}},
-    {Source::seed_000, {2461, 3}, 53, Agreement::not_applicable, {2464, 49}},
-    {Source::seed_003, {2461, 3}, 40, Agreement::not_applicable, {2513, 68}},
-    {Source::seed_004, {2461, 3}, 44, Agreement::not_applicable, {2581, 38}},
-    {Source::seed_000, {2619, 3}, 54, Agreement::not_applicable, {2622, 39}},
-    {Source::seed_000, {2661, 3}, 55, Agreement::not_applicable, {2664, 38}},
-    {Source::seed_002, {2661, 3}, 54, Agreement::not_applicable, {2664, 38}},
-    {Source::seed_004, {2661, 3}, 45, Agreement::not_applicable, {2664, 38}},
-    {Source::seed_000, {2702, 3}, 56, Agreement::not_applicable, {2705, 37}},
-    {Source::seed_000, {2742, 3}, 57, Agreement::not_applicable, {2745, 43}},
-    {Source::seed_002, {2742, 3}, 55, Agreement::not_applicable, {2788, 33}},
-    {Source::seed_004, {2742, 3}, 46, Agreement::not_applicable, {2788, 33}},
-    {Source::seed_000, {2821, 3}, 58, Agreement::conflicts, {2824, 69}},
-    {Source::seed_002, {2821, 3}, 56, Agreement::partial, {2893, 26}},
-    {Source::seed_004, {2821, 3}, 47, Agreement::partial, {2893, 26}},
-    {Source::seed_000, {2919, 3}, 59, Agreement::not_applicable, {489, 37}},
-    {Source::seed_002, {2919, 3}, 57, Agreement::not_applicable, {489, 37}},
-    {Source::seed_004, {2919, 3}, 48, Agreement::not_applicable, {489, 37}},
-    {Source::seed_000, {2922, 3}, 60, Agreement::not_applicable, {2925, 58}},
-    {Source::seed_002, {2922, 3}, 58, Agreement::not_applicable, {2983, 35}},
-    {Source::seed_003, {2922, 3}, 41, Agreement::not_applicable, {3018, 54}},
-    {Source::seed_004, {2922, 3}, 49, Agreement::not_applicable, {2983, 35}},
-    {Source::seed_000, {1665, 3}, 61, Agreement::not_applicable, {3072, 62}},
-    {Source::seed_000, {3134, 3}, 62, Agreement::conflicts, {3137, 69}},
-    {Source::seed_002, {3134, 3}, 60, Agreement::agrees, {0, 0}},
-    {Source::seed_003, {3134, 3}, 42, Agreement::partial, {3206, 68}},
-    {Source::seed_004, {3134, 3}, 50, Agreement::agrees, {0, 0}},
-    {Source::seed_000, {3274, 3}, 63, Agreement::not_applicable, {3277, 23}},
-    {Source::seed_002, {3274, 3}, 61, Agreement::not_applicable, {3277, 23}},
-    {Source::seed_004, {3274, 3}, 51, Agreement::not_applicable, {3277, 23}},
-    {Source::seed_000, {3300, 3}, 64, Agreement::not_applicable, {3303, 44}},
-    {Source::seed_000, {240, 3}, 65, Agreement::not_applicable, {3347, 50}},
-    {Source::seed_002, {240, 3}, 62, Agreement::not_applicable, {3347, 50}},
-    {Source::seed_004, {240, 3}, 52, Agreement::not_applicable, {3347, 50}},
-    {Source::seed_000, {1668, 3}, 66, Agreement::conflicts, {3397, 22}},
-    {Source::seed_002, {1668, 3}, 63, Agreement::partial, {3419, 47}},
-    {Source::seed_004, {1668, 3}, 53, Agreement::partial, {3419, 47}},
-    {Source::seed_000, {3466, 3}, 67, Agreement::conflicts, {3469, 74}},
-    {Source::seed_002, {3466, 3}, 64, Agreement::partial, {3543, 68}},
-    {Source::seed_004, {3466, 3}, 54, Agreement::partial, {3543, 68}},
-    {Source::seed_002, {3611, 3}, 65, Agreement::agrees, {0, 0}},
-    {Source::seed_004, {3611, 3}, 55, Agreement::agrees, {0, 0}},
-    {Source::seed_000, {3614, 3}, 68, Agreement::not_applicable, {3617, 47}},
-    {Source::seed_002, {3614, 3}, 66, Agreement::not_applicable, {3664, 35}},
-    {Source::seed_004, {3614, 3}, 56, Agreement::not_applicable, {3664, 35}},
-    {Source::seed_000, {3699, 3}, 69, Agreement::not_applicable, {3702, 30}},
-    {Source::seed_002, {3699, 3}, 67, Agreement::not_applicable, {3732, 31}},
-    {Source::seed_003, {3699, 3}, 43, Agreement::not_applicable, {3763, 53}},
-    {Source::seed_004, {3699, 3}, 57, Agreement::not_applicable, {3732, 31}},
-    {Source::seed_000, {247, 3}, 70, Agreement::not_applicable, {3816, 22}},
-    {Source::seed_002, {247, 3}, 68, Agreement::not_applicable, {3816, 22}},
-    {Source::seed_004, {247, 3}, 58, Agreement::not_applicable, {3816, 22}},
-    {Source::seed_000, {243, 3}, 71, Agreement::not_applicable, {3838, 41}},
-    {Source::seed_002, {243, 3}, 69, Agreement::not_applicable, {3838, 41}},
-    {Source::seed_004, {243, 3}, 59, Agreement::not_applicable, {3838, 41}},
-    {Source::seed_000, {3879, 3}, 72, Agreement::not_applicable, {3882, 28}},
-    {Source::seed_000, {3910, 3}, 73, Agreement::not_applicable, {3913, 66}},
-    {Source::seed_002, {3910, 3}, 70, Agreement::not_applicable, {3979, 22}},
-    {Source::seed_004, {3910, 3}, 60, Agreement::not_applicable, {3979, 22}},
-    {Source::seed_000, {4001, 3}, 74, Agreement::not_applicable, {4004, 36}},
-    {Source::seed_002, {4001, 3}, 71, Agreement::not_applicable, {4040, 18}},
-    {Source::seed_004, {4001, 3}, 61, Agreement::not_applicable, {4040, 18}},
-    {Source::seed_000, {4058, 3}, 75, Agreement::not_applicable, {4061, 30}},
-    {Source::seed_000, {4091, 3}, 76, Agreement::partial, {4094, 70}},
-    {Source::seed_001, {4091, 3}, 41, Agreement::partial, {4164, 56}},
-    {Source::seed_002, {4091, 3}, 72, Agreement::agrees, {0, 0}},
-    {Source::seed_003, {4091, 3}, 44, Agreement::partial, {4220, 56}},
-    {Source::seed_004, {4091, 3}, 62, Agreement::agrees, {0, 0}},
-    {Source::seed_000, {4276, 3}, 77, Agreement::agrees, {0, 0}},
-    {Source::seed_001, {4276, 3}, 42, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {4276, 3}, 73, Agreement::agrees, {0, 0}},
-    {Source::seed_003, {4276, 3}, 45, Agreement::conflicts, {4279, 51}},
-    {Source::seed_004, {4276, 3}, 63, Agreement::agrees, {0, 0}},
-    {Source::seed_000, {4330, 3}, 78, Agreement::partial, {4333, 76}},
-    {Source::seed_001, {4330, 3}, 43, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {4330, 3}, 74, Agreement::agrees, {0, 0}},
-    {Source::seed_003, {4330, 3}, 46, Agreement::agrees, {0, 0}},
-    {Source::seed_004, {4330, 3}, 64, Agreement::agrees, {0, 0}},
-    {Source::seed_000, {4409, 3}, 79, Agreement::partial, {4412, 58}},
-    {Source::seed_001, {4409, 3}, 44, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {4409, 3}, 75, Agreement::agrees, {0, 0}},
-    {Source::seed_003, {4409, 3}, 49, Agreement::agrees, {0, 0}},
-    {Source::seed_004, {4409, 3}, 65, Agreement::agrees, {0, 0}},
-    {Source::seed_000, {246, 3}, 80, Agreement::agrees, {0, 0}},
-    {Source::seed_001, {246, 3}, 45, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {246, 3}, 76, Agreement::agrees, {0, 0}},
-    {Source::seed_003, {246, 3}, 50, Agreement::partial, {4470, 65}},
-    {Source::seed_004, {246, 3}, 66, Agreement::agrees, {0, 0}},
-    {Source::seed_000, {4535, 3}, 81, Agreement::conflicts, {4538, 29}},
-    {Source::seed_004, {4535, 3}, 67, Agreement::conflicts, {4538, 29}},
-    {Source::seed_004, {4567, 3}, 68, Agreement::conflicts, {4570, 49}},
-    {Source::seed_000, {4619, 3}, 82, Agreement::not_applicable, {4622, 47}},
-    {Source::seed_000, {4669, 3}, 83, Agreement::not_applicable, {4672, 79}},
-    {Source::seed_000, {4751, 3}, 84, Agreement::not_applicable, {4754, 41}},
-    {Source::seed_000, {4795, 3}, 85, Agreement::not_applicable, {4798, 47}},
-    {Source::seed_000, {4845, 3}, 86, Agreement::not_applicable, {4848, 46}},
-    {Source::seed_000, {4894, 3}, 87, Agreement::not_applicable, {4897, 32}},
-    {Source::seed_000, {4929, 3}, 88, Agreement::not_applicable, {4932, 57}},
-    {Source::seed_000, {4989, 3}, 89, Agreement::not_applicable, {4992, 37}},
+    {Source::turbosmtp_table, {0, 3}, 6, Agreement::not_applicable, {3, 42}},
+    {Source::courier_code_list, {0, 3}, 13, Agreement::not_applicable, {45, 24}},
+    {Source::turbosmtp_table, {69, 3}, 7, Agreement::not_applicable, {72, 51}},
+    {Source::courier_code_list, {69, 3}, 14, Agreement::not_applicable, {123, 43}},
+    {Source::salesforce_ndr_reference, {166, 3}, 17, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {166, 3}, 19, Agreement::agrees, {0, 0}},
+    {Source::turbosmtp_table, {166, 3}, 8, Agreement::agrees, {0, 0}},
+    {Source::salesforce_ndr_reference, {169, 3}, 18, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {169, 3}, 20, Agreement::agrees, {0, 0}},
+    {Source::turbosmtp_table, {169, 3}, 9, Agreement::agrees, {0, 0}},
+    {Source::salesforce_ndr_reference, {172, 3}, 19, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {172, 3}, 21, Agreement::agrees, {0, 0}},
+    {Source::turbosmtp_table, {172, 3}, 10, Agreement::agrees, {0, 0}},
+    {Source::salesforce_ndr_reference, {175, 3}, 20, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {175, 3}, 22, Agreement::agrees, {0, 0}},
+    {Source::turbosmtp_table, {175, 3}, 11, Agreement::agrees, {0, 0}},
+    {Source::courier_code_list, {175, 3}, 15, Agreement::agrees, {0, 0}},
+    {Source::salesforce_ndr_reference, {178, 3}, 21, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {178, 3}, 23, Agreement::agrees, {0, 0}},
+    {Source::turbosmtp_table, {178, 3}, 12, Agreement::agrees, {0, 0}},
+    {Source::courier_code_list, {178, 3}, 16, Agreement::agrees, {0, 0}},
+    {Source::salesforce_ndr_reference, {181, 3}, 22, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {181, 3}, 24, Agreement::agrees, {0, 0}},
+    {Source::turbosmtp_table, {181, 3}, 13, Agreement::agrees, {0, 0}},
+    {Source::salesforce_ndr_reference, {184, 3}, 23, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {184, 3}, 25, Agreement::partial, {187, 52}},
+    {Source::turbosmtp_table, {184, 3}, 14, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {239, 3}, 26, Agreement::agrees, {0, 0}},
+    {Source::salesforce_ndr_reference, {242, 3}, 24, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {242, 3}, 30, Agreement::agrees, {0, 0}},
+    {Source::turbosmtp_table, {242, 3}, 16, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {245, 3}, 31, Agreement::agrees, {0, 0}},
+    {Source::turbosmtp_table, {248, 3}, 17, Agreement::not_applicable, {251, 57}},
+    {Source::courier_code_list, {248, 3}, 17, Agreement::not_applicable, {308, 53}},
+    {Source::salesforce_ndr_reference, {361, 3}, 29, Agreement::agrees, {0, 0}},
+    {Source::salesforce_email_log_codes, {361, 3}, 32, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {361, 3}, 35, Agreement::agrees, {0, 0}},
+    {Source::turbosmtp_table, {361, 3}, 18, Agreement::agrees, {0, 0}},
+    {Source::courier_code_list, {361, 3}, 18, Agreement::agrees, {0, 0}},
+    {Source::salesforce_ndr_reference, {171, 3}, 30, Agreement::not_applicable, {364, 82}},
+    {Source::turbosmtp_table, {171, 3}, 19, Agreement::not_applicable, {446, 43}},
+    {Source::courier_code_list, {171, 3}, 19, Agreement::not_applicable, {489, 37}},
+    {Source::salesforce_ndr_reference, {526, 3}, 31, Agreement::not_applicable, {529, 74}},
+    {Source::turbosmtp_table, {526, 3}, 20, Agreement::not_applicable, {603, 34}},
+    {Source::courier_code_list, {526, 3}, 20, Agreement::not_applicable, {637, 37}},
+    {Source::salesforce_ndr_reference, {674, 3}, 32, Agreement::conflicts, {677, 42}},
+    {Source::esp_code_list, {674, 3}, 36, Agreement::conflicts, {719, 61}},
+    {Source::turbosmtp_table, {674, 3}, 21, Agreement::conflicts, {780, 56}},
+    {Source::courier_code_list, {674, 3}, 21, Agreement::conflicts, {719, 61}},
+    {Source::salesforce_ndr_reference, {836, 3}, 33, Agreement::not_applicable, {839, 71}},
+    {Source::turbosmtp_table, {836, 3}, 22, Agreement::not_applicable, {910, 37}},
+    {Source::courier_code_list, {836, 3}, 22, Agreement::not_applicable, {947, 64}},
+    {Source::salesforce_ndr_reference, {1011, 3}, 34, Agreement::not_applicable, {1014, 46}},
+    {Source::turbosmtp_table, {1011, 3}, 23, Agreement::not_applicable, {1060, 42}},
+    {Source::courier_code_list, {1011, 3}, 23, Agreement::not_applicable, {1014, 46}},
+    {Source::salesforce_ndr_reference, {1102, 3}, 35, Agreement::not_applicable, {1105, 51}},
+    {Source::turbosmtp_table, {1102, 3}, 24, Agreement::not_applicable, {1156, 45}},
+    {Source::courier_code_list, {1102, 3}, 24, Agreement::not_applicable, {1105, 51}},
+    {Source::salesforce_ndr_reference, {1201, 3}, 36, Agreement::not_applicable, {1204, 50}},
+    {Source::turbosmtp_table, {1201, 3}, 25, Agreement::not_applicable, {1254, 81}},
+    {Source::courier_code_list, {1201, 3}, 25, Agreement::not_applicable, {1335, 54}},
+    {Source::salesforce_ndr_reference, {1389, 3}, 37, Agreement::not_applicable, {1392, 58}},
+    {Source::turbosmtp_table, {1389, 3}, 27, Agreement::not_applicable, {1450, 15}},
+    {Source::courier_code_list, {1389, 3}, 26, Agreement::not_applicable, {1465, 58}},
+    {Source::salesforce_ndr_reference, {1523, 3}, 38, Agreement::agrees, {0, 0}},
+    {Source::salesforce_email_log_codes, {1523, 3}, 33, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {1523, 3}, 37, Agreement::agrees, {0, 0}},
+    {Source::turbosmtp_table, {1523, 3}, 28, Agreement::partial, {1526, 76}},
+    {Source::courier_code_list, {1523, 3}, 27, Agreement::agrees, {0, 0}},
+    {Source::salesforce_ndr_reference, {1602, 3}, 39, Agreement::agrees, {0, 0}},
+    {Source::salesforce_email_log_codes, {1602, 3}, 34, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {1602, 3}, 38, Agreement::agrees, {0, 0}},
+    {Source::turbosmtp_table, {1602, 3}, 29, Agreement::partial, {1605, 59}},
+    {Source::courier_code_list, {1602, 3}, 28, Agreement::agrees, {0, 0}},
+    {Source::salesforce_ndr_reference, {1664, 3}, 40, Agreement::agrees, {0, 0}},
+    {Source::salesforce_email_log_codes, {1664, 3}, 35, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {1664, 3}, 39, Agreement::agrees, {0, 0}},
+    {Source::turbosmtp_table, {1664, 3}, 30, Agreement::agrees, {0, 0}},
+    {Source::courier_code_list, {1664, 3}, 29, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {1667, 3}, 40, Agreement::agrees, {0, 0}},
+    {Source::courier_code_list, {1667, 3}, 30, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {1670, 3}, 41, Agreement::partial, {1673, 76}},
+    {Source::courier_code_list, {1670, 3}, 31, Agreement::partial, {1673, 76}},
+    {Source::courier_code_list, {1749, 3}, 32, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {1752, 3}, 42, Agreement::agrees, {0, 0}},
+    {Source::courier_code_list, {1752, 3}, 33, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {1755, 3}, 43, Agreement::agrees, {0, 0}},
+    {Source::courier_code_list, {1755, 3}, 34, Agreement::agrees, {0, 0}},
+    {Source::salesforce_ndr_reference, {1758, 3}, 41, Agreement::not_applicable, {1761, 57}},
+    {Source::turbosmtp_table, {1818, 3}, 31, Agreement::not_applicable, {1821, 56}},
+    {Source::courier_code_list, {1818, 3}, 35, Agreement::not_applicable, {1877, 51}},
+    {Source::salesforce_ndr_reference, {1928, 3}, 46, Agreement::agrees, {0, 0}},
+    {Source::salesforce_email_log_codes, {1928, 3}, 36, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {1928, 3}, 47, Agreement::agrees, {0, 0}},
+    {Source::turbosmtp_table, {1928, 3}, 32, Agreement::partial, {1931, 78}},
+    {Source::courier_code_list, {1928, 3}, 36, Agreement::agrees, {0, 0}},
+    {Source::salesforce_ndr_reference, {2009, 3}, 47, Agreement::agrees, {0, 0}},
+    {Source::salesforce_email_log_codes, {2009, 3}, 37, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {2009, 3}, 48, Agreement::agrees, {0, 0}},
+    {Source::turbosmtp_table, {2009, 3}, 33, Agreement::partial, {2012, 79}},
+    {Source::courier_code_list, {2009, 3}, 37, Agreement::agrees, {0, 0}},
+    {Source::salesforce_ndr_reference, {179, 3}, 48, Agreement::agrees, {0, 0}},
+    {Source::salesforce_email_log_codes, {179, 3}, 38, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {179, 3}, 49, Agreement::agrees, {0, 0}},
+    {Source::turbosmtp_table, {179, 3}, 34, Agreement::agrees, {0, 0}},
+    {Source::courier_code_list, {179, 3}, 38, Agreement::agrees, {0, 0}},
+    {Source::salesforce_ndr_reference, {2091, 3}, 49, Agreement::agrees, {0, 0}},
+    {Source::salesforce_email_log_codes, {2091, 3}, 39, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {2091, 3}, 50, Agreement::agrees, {0, 0}},
+    {Source::turbosmtp_table, {2091, 3}, 35, Agreement::partial, {2094, 63}},
+    {Source::courier_code_list, {2091, 3}, 39, Agreement::agrees, {0, 0}},
+    {Source::salesforce_ndr_reference, {2157, 3}, 50, Agreement::agrees, {0, 0}},
+    {Source::salesforce_email_log_codes, {2157, 3}, 40, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {2157, 3}, 51, Agreement::agrees, {0, 0}},
+    {Source::turbosmtp_table, {2157, 3}, 37, Agreement::agrees, {0, 0}},
+    {Source::courier_code_list, {2157, 3}, 40, Agreement::agrees, {0, 0}},
+    {Source::salesforce_ndr_reference, {2160, 7}, 51, Agreement::not_applicable, {2167, 72}},
+    {Source::esp_code_list, {2160, 3}, 52, Agreement::not_applicable, {2239, 36}},
+    {Source::turbosmtp_table, {2160, 7}, 38, Agreement::not_applicable, {2275, 24}},
+    {Source::courier_code_list, {2160, 3}, 41, Agreement::not_applicable, {2239, 36}},
+    {Source::salesforce_ndr_reference, {2160, 7}, 51, Agreement::not_applicable, {2167, 72}},
+    {Source::turbosmtp_table, {2160, 7}, 38, Agreement::not_applicable, {2275, 24}},
+    {Source::courier_code_list, {2164, 3}, 42, Agreement::not_applicable, {2299, 27}},
+    {Source::salesforce_ndr_reference, {182, 3}, 52, Agreement::not_applicable, {2326, 51}},
+    {Source::esp_code_list, {182, 3}, 53, Agreement::not_applicable, {2377, 41}},
+    {Source::turbosmtp_table, {182, 3}, 39, Agreement::not_applicable, {2418, 43}},
+    {Source::courier_code_list, {182, 3}, 43, Agreement::not_applicable, {2377, 41}},
+    {Source::salesforce_ndr_reference, {2461, 3}, 53, Agreement::not_applicable, {2464, 49}},
+    {Source::turbosmtp_table, {2461, 3}, 40, Agreement::not_applicable, {2513, 68}},
+    {Source::courier_code_list, {2461, 3}, 44, Agreement::not_applicable, {2581, 38}},
+    {Source::salesforce_ndr_reference, {2619, 3}, 54, Agreement::not_applicable, {2622, 39}},
+    {Source::salesforce_ndr_reference, {2661, 3}, 55, Agreement::not_applicable, {2664, 38}},
+    {Source::esp_code_list, {2661, 3}, 54, Agreement::not_applicable, {2664, 38}},
+    {Source::courier_code_list, {2661, 3}, 45, Agreement::not_applicable, {2664, 38}},
+    {Source::salesforce_ndr_reference, {2702, 3}, 56, Agreement::not_applicable, {2705, 37}},
+    {Source::salesforce_ndr_reference, {2742, 3}, 57, Agreement::not_applicable, {2745, 43}},
+    {Source::esp_code_list, {2742, 3}, 55, Agreement::not_applicable, {2788, 33}},
+    {Source::courier_code_list, {2742, 3}, 46, Agreement::not_applicable, {2788, 33}},
+    {Source::salesforce_ndr_reference, {2821, 3}, 58, Agreement::conflicts, {2824, 69}},
+    {Source::esp_code_list, {2821, 3}, 56, Agreement::partial, {2893, 26}},
+    {Source::courier_code_list, {2821, 3}, 47, Agreement::partial, {2893, 26}},
+    {Source::salesforce_ndr_reference, {2919, 3}, 59, Agreement::not_applicable, {489, 37}},
+    {Source::esp_code_list, {2919, 3}, 57, Agreement::not_applicable, {489, 37}},
+    {Source::courier_code_list, {2919, 3}, 48, Agreement::not_applicable, {489, 37}},
+    {Source::salesforce_ndr_reference, {2922, 3}, 60, Agreement::not_applicable, {2925, 58}},
+    {Source::esp_code_list, {2922, 3}, 58, Agreement::not_applicable, {2983, 35}},
+    {Source::turbosmtp_table, {2922, 3}, 41, Agreement::not_applicable, {3018, 54}},
+    {Source::courier_code_list, {2922, 3}, 49, Agreement::not_applicable, {2983, 35}},
+    {Source::salesforce_ndr_reference, {1665, 3}, 61, Agreement::not_applicable, {3072, 62}},
+    {Source::salesforce_ndr_reference, {3134, 3}, 62, Agreement::conflicts, {3137, 69}},
+    {Source::esp_code_list, {3134, 3}, 60, Agreement::agrees, {0, 0}},
+    {Source::turbosmtp_table, {3134, 3}, 42, Agreement::partial, {3206, 68}},
+    {Source::courier_code_list, {3134, 3}, 50, Agreement::agrees, {0, 0}},
+    {Source::salesforce_ndr_reference, {3274, 3}, 63, Agreement::not_applicable, {3277, 23}},
+    {Source::esp_code_list, {3274, 3}, 61, Agreement::not_applicable, {3277, 23}},
+    {Source::courier_code_list, {3274, 3}, 51, Agreement::not_applicable, {3277, 23}},
+    {Source::salesforce_ndr_reference, {3300, 3}, 64, Agreement::not_applicable, {3303, 44}},
+    {Source::salesforce_ndr_reference, {240, 3}, 65, Agreement::not_applicable, {3347, 50}},
+    {Source::esp_code_list, {240, 3}, 62, Agreement::not_applicable, {3347, 50}},
+    {Source::courier_code_list, {240, 3}, 52, Agreement::not_applicable, {3347, 50}},
+    {Source::salesforce_ndr_reference, {1668, 3}, 66, Agreement::conflicts, {3397, 22}},
+    {Source::esp_code_list, {1668, 3}, 63, Agreement::partial, {3419, 47}},
+    {Source::courier_code_list, {1668, 3}, 53, Agreement::partial, {3419, 47}},
+    {Source::salesforce_ndr_reference, {3466, 3}, 67, Agreement::conflicts, {3469, 74}},
+    {Source::esp_code_list, {3466, 3}, 64, Agreement::partial, {3543, 68}},
+    {Source::courier_code_list, {3466, 3}, 54, Agreement::partial, {3543, 68}},
+    {Source::esp_code_list, {3611, 3}, 65, Agreement::agrees, {0, 0}},
+    {Source::courier_code_list, {3611, 3}, 55, Agreement::agrees, {0, 0}},
+    {Source::salesforce_ndr_reference, {3614, 3}, 68, Agreement::not_applicable, {3617, 47}},
+    {Source::esp_code_list, {3614, 3}, 66, Agreement::not_applicable, {3664, 35}},
+    {Source::courier_code_list, {3614, 3}, 56, Agreement::not_applicable, {3664, 35}},
+    {Source::salesforce_ndr_reference, {3699, 3}, 69, Agreement::not_applicable, {3702, 30}},
+    {Source::esp_code_list, {3699, 3}, 67, Agreement::not_applicable, {3732, 31}},
+    {Source::turbosmtp_table, {3699, 3}, 43, Agreement::not_applicable, {3763, 53}},
+    {Source::courier_code_list, {3699, 3}, 57, Agreement::not_applicable, {3732, 31}},
+    {Source::salesforce_ndr_reference, {247, 3}, 70, Agreement::not_applicable, {3816, 22}},
+    {Source::esp_code_list, {247, 3}, 68, Agreement::not_applicable, {3816, 22}},
+    {Source::courier_code_list, {247, 3}, 58, Agreement::not_applicable, {3816, 22}},
+    {Source::salesforce_ndr_reference, {243, 3}, 71, Agreement::not_applicable, {3838, 41}},
+    {Source::esp_code_list, {243, 3}, 69, Agreement::not_applicable, {3838, 41}},
+    {Source::courier_code_list, {243, 3}, 59, Agreement::not_applicable, {3838, 41}},
+    {Source::salesforce_ndr_reference, {3879, 3}, 72, Agreement::not_applicable, {3882, 28}},
+    {Source::salesforce_ndr_reference, {3910, 3}, 73, Agreement::not_applicable, {3913, 66}},
+    {Source::esp_code_list, {3910, 3}, 70, Agreement::not_applicable, {3979, 22}},
+    {Source::courier_code_list, {3910, 3}, 60, Agreement::not_applicable, {3979, 22}},
+    {Source::salesforce_ndr_reference, {4001, 3}, 74, Agreement::not_applicable, {4004, 36}},
+    {Source::esp_code_list, {4001, 3}, 71, Agreement::not_applicable, {4040, 18}},
+    {Source::courier_code_list, {4001, 3}, 61, Agreement::not_applicable, {4040, 18}},
+    {Source::salesforce_ndr_reference, {4058, 3}, 75, Agreement::not_applicable, {4061, 30}},
+    {Source::salesforce_ndr_reference, {4091, 3}, 76, Agreement::partial, {4094, 70}},
+    {Source::salesforce_email_log_codes, {4091, 3}, 41, Agreement::partial, {4164, 56}},
+    {Source::esp_code_list, {4091, 3}, 72, Agreement::agrees, {0, 0}},
+    {Source::turbosmtp_table, {4091, 3}, 44, Agreement::partial, {4220, 56}},
+    {Source::courier_code_list, {4091, 3}, 62, Agreement::agrees, {0, 0}},
+    {Source::salesforce_ndr_reference, {4276, 3}, 77, Agreement::agrees, {0, 0}},
+    {Source::salesforce_email_log_codes, {4276, 3}, 42, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {4276, 3}, 73, Agreement::agrees, {0, 0}},
+    {Source::turbosmtp_table, {4276, 3}, 45, Agreement::conflicts, {4279, 51}},
+    {Source::courier_code_list, {4276, 3}, 63, Agreement::agrees, {0, 0}},
+    {Source::salesforce_ndr_reference, {4330, 3}, 78, Agreement::partial, {4333, 76}},
+    {Source::salesforce_email_log_codes, {4330, 3}, 43, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {4330, 3}, 74, Agreement::agrees, {0, 0}},
+    {Source::turbosmtp_table, {4330, 3}, 46, Agreement::agrees, {0, 0}},
+    {Source::courier_code_list, {4330, 3}, 64, Agreement::agrees, {0, 0}},
+    {Source::salesforce_ndr_reference, {4409, 3}, 79, Agreement::partial, {4412, 58}},
+    {Source::salesforce_email_log_codes, {4409, 3}, 44, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {4409, 3}, 75, Agreement::agrees, {0, 0}},
+    {Source::turbosmtp_table, {4409, 3}, 49, Agreement::agrees, {0, 0}},
+    {Source::courier_code_list, {4409, 3}, 65, Agreement::agrees, {0, 0}},
+    {Source::salesforce_ndr_reference, {246, 3}, 80, Agreement::agrees, {0, 0}},
+    {Source::salesforce_email_log_codes, {246, 3}, 45, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {246, 3}, 76, Agreement::agrees, {0, 0}},
+    {Source::turbosmtp_table, {246, 3}, 50, Agreement::partial, {4470, 65}},
+    {Source::courier_code_list, {246, 3}, 66, Agreement::agrees, {0, 0}},
+    {Source::salesforce_ndr_reference, {4535, 3}, 81, Agreement::conflicts, {4538, 29}},
+    {Source::courier_code_list, {4535, 3}, 67, Agreement::conflicts, {4538, 29}},
+    {Source::courier_code_list, {4567, 3}, 68, Agreement::conflicts, {4570, 49}},
+    {Source::salesforce_ndr_reference, {4619, 3}, 82, Agreement::not_applicable, {4622, 47}},
+    {Source::salesforce_ndr_reference, {4669, 3}, 83, Agreement::not_applicable, {4672, 79}},
+    {Source::salesforce_ndr_reference, {4751, 3}, 84, Agreement::not_applicable, {4754, 41}},
+    {Source::salesforce_ndr_reference, {4795, 3}, 85, Agreement::not_applicable, {4798, 47}},
+    {Source::salesforce_ndr_reference, {4845, 3}, 86, Agreement::not_applicable, {4848, 46}},
+    {Source::salesforce_ndr_reference, {4894, 3}, 87, Agreement::not_applicable, {4897, 32}},
+    {Source::salesforce_ndr_reference, {4929, 3}, 88, Agreement::not_applicable, {4932, 57}},
+    {Source::salesforce_ndr_reference, {4989, 3}, 89, Agreement::not_applicable, {4992, 37}},
 };
 
 inline constexpr SourceClaim status_claims[] = {
-    {Source::seed_001, {5029, 5}, 51, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {5029, 5}, 93, Agreement::agrees, {0, 0}},
-    {Source::seed_001, {5034, 5}, 52, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {5034, 5}, 94, Agreement::agrees, {0, 0}},
-    {Source::seed_001, {5039, 5}, 53, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {5039, 5}, 95, Agreement::agrees, {0, 0}},
-    {Source::seed_001, {5044, 5}, 54, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {5044, 5}, 96, Agreement::agrees, {0, 0}},
-    {Source::seed_001, {5049, 5}, 55, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {5049, 5}, 97, Agreement::agrees, {0, 0}},
-    {Source::seed_001, {5054, 5}, 56, Agreement::partial, {5059, 53}},
-    {Source::seed_002, {5054, 5}, 98, Agreement::partial, {5059, 53}},
-    {Source::seed_001, {5112, 5}, 57, Agreement::partial, {5117, 37}},
-    {Source::seed_002, {5112, 5}, 99, Agreement::partial, {5117, 37}},
-    {Source::seed_001, {5154, 5}, 58, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {5154, 5}, 100, Agreement::agrees, {0, 0}},
-    {Source::seed_001, {5159, 5}, 59, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {5159, 5}, 101, Agreement::agrees, {0, 0}},
-    {Source::seed_001, {5164, 5}, 60, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {5164, 5}, 105, Agreement::agrees, {0, 0}},
-    {Source::seed_001, {5169, 5}, 61, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {5174, 5}, 80, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {5169, 5}, 106, Agreement::agrees, {0, 0}},
-    {Source::seed_001, {5179, 5}, 62, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {5179, 5}, 107, Agreement::agrees, {0, 0}},
-    {Source::seed_001, {5184, 5}, 63, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {5184, 5}, 108, Agreement::agrees, {0, 0}},
-    {Source::seed_001, {5189, 5}, 64, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {5189, 5}, 109, Agreement::partial, {5194, 44}},
-    {Source::seed_001, {5238, 5}, 65, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {5238, 5}, 113, Agreement::agrees, {0, 0}},
-    {Source::seed_001, {5243, 5}, 66, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {5243, 5}, 114, Agreement::agrees, {0, 0}},
-    {Source::seed_001, {5248, 5}, 67, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {5248, 5}, 115, Agreement::agrees, {0, 0}},
-    {Source::seed_001, {5253, 5}, 68, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {5253, 5}, 117, Agreement::agrees, {0, 0}},
-    {Source::seed_001, {5258, 5}, 69, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {5258, 5}, 118, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {5263, 5}, 119, Agreement::agrees, {0, 0}},
-    {Source::seed_001, {5268, 5}, 70, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {5268, 5}, 123, Agreement::agrees, {0, 0}},
-    {Source::seed_001, {5273, 5}, 71, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {5273, 5}, 124, Agreement::agrees, {0, 0}},
-    {Source::seed_001, {5278, 5}, 72, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {5278, 5}, 125, Agreement::agrees, {0, 0}},
-    {Source::seed_001, {5283, 5}, 73, Agreement::partial, {5288, 47}},
-    {Source::seed_002, {5283, 5}, 126, Agreement::partial, {5288, 47}},
-    {Source::seed_001, {5335, 5}, 74, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {5335, 5}, 127, Agreement::agrees, {0, 0}},
-    {Source::seed_001, {5340, 5}, 75, Agreement::partial, {5345, 43}},
-    {Source::seed_002, {5340, 5}, 128, Agreement::partial, {5345, 43}},
-    {Source::seed_001, {5388, 5}, 76, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {5388, 5}, 129, Agreement::agrees, {0, 0}},
-    {Source::seed_001, {5393, 5}, 77, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {5393, 5}, 130, Agreement::agrees, {0, 0}},
-    {Source::seed_001, {5398, 5}, 78, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {5398, 5}, 134, Agreement::agrees, {0, 0}},
-    {Source::seed_001, {5403, 5}, 79, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {5403, 5}, 135, Agreement::agrees, {0, 0}},
-    {Source::seed_001, {5408, 5}, 80, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {5408, 5}, 136, Agreement::agrees, {0, 0}},
-    {Source::seed_001, {5413, 5}, 81, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {5413, 5}, 137, Agreement::agrees, {0, 0}},
-    {Source::seed_001, {5418, 5}, 82, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {5418, 5}, 138, Agreement::agrees, {0, 0}},
-    {Source::seed_001, {5423, 5}, 83, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {5423, 5}, 139, Agreement::agrees, {0, 0}},
-    {Source::seed_001, {5428, 5}, 84, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {5428, 5}, 143, Agreement::agrees, {0, 0}},
-    {Source::seed_001, {5433, 5}, 85, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {5433, 5}, 144, Agreement::agrees, {0, 0}},
-    {Source::seed_001, {5438, 5}, 86, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {5438, 5}, 145, Agreement::agrees, {0, 0}},
-    {Source::seed_001, {5443, 5}, 87, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {5443, 5}, 146, Agreement::agrees, {0, 0}},
-    {Source::seed_001, {5448, 5}, 88, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {5448, 5}, 147, Agreement::agrees, {0, 0}},
-    {Source::seed_001, {5453, 5}, 89, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {5453, 5}, 149, Agreement::agrees, {0, 0}},
-    {Source::seed_001, {5458, 5}, 90, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {5458, 5}, 153, Agreement::agrees, {0, 0}},
-    {Source::seed_001, {5463, 5}, 91, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {5463, 5}, 154, Agreement::agrees, {0, 0}},
-    {Source::seed_001, {5468, 5}, 92, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {5468, 5}, 155, Agreement::agrees, {0, 0}},
-    {Source::seed_001, {5473, 5}, 93, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {5473, 5}, 156, Agreement::agrees, {0, 0}},
-    {Source::seed_001, {5478, 5}, 94, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {5478, 5}, 157, Agreement::agrees, {0, 0}},
-    {Source::seed_001, {5483, 5}, 95, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {5483, 5}, 158, Agreement::agrees, {0, 0}},
-    {Source::seed_001, {5488, 5}, 96, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {5488, 5}, 159, Agreement::agrees, {0, 0}},
-    {Source::seed_001, {5493, 5}, 97, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {5493, 5}, 160, Agreement::agrees, {0, 0}},
+    {Source::salesforce_email_log_codes, {5029, 5}, 51, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {5029, 5}, 93, Agreement::agrees, {0, 0}},
+    {Source::salesforce_email_log_codes, {5034, 5}, 52, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {5034, 5}, 94, Agreement::agrees, {0, 0}},
+    {Source::salesforce_email_log_codes, {5039, 5}, 53, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {5039, 5}, 95, Agreement::agrees, {0, 0}},
+    {Source::salesforce_email_log_codes, {5044, 5}, 54, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {5044, 5}, 96, Agreement::agrees, {0, 0}},
+    {Source::salesforce_email_log_codes, {5049, 5}, 55, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {5049, 5}, 97, Agreement::agrees, {0, 0}},
+    {Source::salesforce_email_log_codes, {5054, 5}, 56, Agreement::partial, {5059, 53}},
+    {Source::esp_code_list, {5054, 5}, 98, Agreement::partial, {5059, 53}},
+    {Source::salesforce_email_log_codes, {5112, 5}, 57, Agreement::partial, {5117, 37}},
+    {Source::esp_code_list, {5112, 5}, 99, Agreement::partial, {5117, 37}},
+    {Source::salesforce_email_log_codes, {5154, 5}, 58, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {5154, 5}, 100, Agreement::agrees, {0, 0}},
+    {Source::salesforce_email_log_codes, {5159, 5}, 59, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {5159, 5}, 101, Agreement::agrees, {0, 0}},
+    {Source::salesforce_email_log_codes, {5164, 5}, 60, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {5164, 5}, 105, Agreement::agrees, {0, 0}},
+    {Source::salesforce_email_log_codes, {5169, 5}, 61, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {5174, 5}, 80, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {5169, 5}, 106, Agreement::agrees, {0, 0}},
+    {Source::salesforce_email_log_codes, {5179, 5}, 62, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {5179, 5}, 107, Agreement::agrees, {0, 0}},
+    {Source::salesforce_email_log_codes, {5184, 5}, 63, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {5184, 5}, 108, Agreement::agrees, {0, 0}},
+    {Source::salesforce_email_log_codes, {5189, 5}, 64, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {5189, 5}, 109, Agreement::partial, {5194, 44}},
+    {Source::salesforce_email_log_codes, {5238, 5}, 65, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {5238, 5}, 113, Agreement::agrees, {0, 0}},
+    {Source::salesforce_email_log_codes, {5243, 5}, 66, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {5243, 5}, 114, Agreement::agrees, {0, 0}},
+    {Source::salesforce_email_log_codes, {5248, 5}, 67, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {5248, 5}, 115, Agreement::agrees, {0, 0}},
+    {Source::salesforce_email_log_codes, {5253, 5}, 68, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {5253, 5}, 117, Agreement::agrees, {0, 0}},
+    {Source::salesforce_email_log_codes, {5258, 5}, 69, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {5258, 5}, 118, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {5263, 5}, 119, Agreement::agrees, {0, 0}},
+    {Source::salesforce_email_log_codes, {5268, 5}, 70, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {5268, 5}, 123, Agreement::agrees, {0, 0}},
+    {Source::salesforce_email_log_codes, {5273, 5}, 71, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {5273, 5}, 124, Agreement::agrees, {0, 0}},
+    {Source::salesforce_email_log_codes, {5278, 5}, 72, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {5278, 5}, 125, Agreement::agrees, {0, 0}},
+    {Source::salesforce_email_log_codes, {5283, 5}, 73, Agreement::partial, {5288, 47}},
+    {Source::esp_code_list, {5283, 5}, 126, Agreement::partial, {5288, 47}},
+    {Source::salesforce_email_log_codes, {5335, 5}, 74, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {5335, 5}, 127, Agreement::agrees, {0, 0}},
+    {Source::salesforce_email_log_codes, {5340, 5}, 75, Agreement::partial, {5345, 43}},
+    {Source::esp_code_list, {5340, 5}, 128, Agreement::partial, {5345, 43}},
+    {Source::salesforce_email_log_codes, {5388, 5}, 76, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {5388, 5}, 129, Agreement::agrees, {0, 0}},
+    {Source::salesforce_email_log_codes, {5393, 5}, 77, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {5393, 5}, 130, Agreement::agrees, {0, 0}},
+    {Source::salesforce_email_log_codes, {5398, 5}, 78, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {5398, 5}, 134, Agreement::agrees, {0, 0}},
+    {Source::salesforce_email_log_codes, {5403, 5}, 79, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {5403, 5}, 135, Agreement::agrees, {0, 0}},
+    {Source::salesforce_email_log_codes, {5408, 5}, 80, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {5408, 5}, 136, Agreement::agrees, {0, 0}},
+    {Source::salesforce_email_log_codes, {5413, 5}, 81, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {5413, 5}, 137, Agreement::agrees, {0, 0}},
+    {Source::salesforce_email_log_codes, {5418, 5}, 82, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {5418, 5}, 138, Agreement::agrees, {0, 0}},
+    {Source::salesforce_email_log_codes, {5423, 5}, 83, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {5423, 5}, 139, Agreement::agrees, {0, 0}},
+    {Source::salesforce_email_log_codes, {5428, 5}, 84, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {5428, 5}, 143, Agreement::agrees, {0, 0}},
+    {Source::salesforce_email_log_codes, {5433, 5}, 85, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {5433, 5}, 144, Agreement::agrees, {0, 0}},
+    {Source::salesforce_email_log_codes, {5438, 5}, 86, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {5438, 5}, 145, Agreement::agrees, {0, 0}},
+    {Source::salesforce_email_log_codes, {5443, 5}, 87, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {5443, 5}, 146, Agreement::agrees, {0, 0}},
+    {Source::salesforce_email_log_codes, {5448, 5}, 88, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {5448, 5}, 147, Agreement::agrees, {0, 0}},
+    {Source::salesforce_email_log_codes, {5453, 5}, 89, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {5453, 5}, 149, Agreement::agrees, {0, 0}},
+    {Source::salesforce_email_log_codes, {5458, 5}, 90, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {5458, 5}, 153, Agreement::agrees, {0, 0}},
+    {Source::salesforce_email_log_codes, {5463, 5}, 91, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {5463, 5}, 154, Agreement::agrees, {0, 0}},
+    {Source::salesforce_email_log_codes, {5468, 5}, 92, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {5468, 5}, 155, Agreement::agrees, {0, 0}},
+    {Source::salesforce_email_log_codes, {5473, 5}, 93, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {5473, 5}, 156, Agreement::agrees, {0, 0}},
+    {Source::salesforce_email_log_codes, {5478, 5}, 94, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {5478, 5}, 157, Agreement::agrees, {0, 0}},
+    {Source::salesforce_email_log_codes, {5483, 5}, 95, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {5483, 5}, 158, Agreement::agrees, {0, 0}},
+    {Source::salesforce_email_log_codes, {5488, 5}, 96, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {5488, 5}, 159, Agreement::agrees, {0, 0}},
+    {Source::salesforce_email_log_codes, {5493, 5}, 97, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {5493, 5}, 160, Agreement::agrees, {0, 0}},
 };
 
 inline constexpr SourceClaim class_claims[] = {
-    {Source::seed_001, {166, 1}, 11, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {166, 1}, 82, Agreement::agrees, {0, 0}},
-    {Source::seed_001, {171, 1}, 12, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {171, 1}, 83, Agreement::agrees, {0, 0}},
-    {Source::seed_001, {179, 1}, 13, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {179, 1}, 85, Agreement::agrees, {0, 0}},
+    {Source::salesforce_email_log_codes, {166, 1}, 11, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {166, 1}, 82, Agreement::agrees, {0, 0}},
+    {Source::salesforce_email_log_codes, {171, 1}, 12, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {171, 1}, 83, Agreement::agrees, {0, 0}},
+    {Source::salesforce_email_log_codes, {179, 1}, 13, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {179, 1}, 85, Agreement::agrees, {0, 0}},
 };
 
 inline constexpr ReplyMeaning reply_meanings[] = {
@@ -3460,89 +4038,89 @@ inline constexpr ReplyMeaning reply_meanings[] = {
 };
 
 inline constexpr ReplyCodeRecord reply_code_records[] = {
-    {101, Origin::not_smtp, {10755, 54}, {10809, 157}, {0, 0}, {Actor::sender_admin, Retry::retry_later, {10966, 78}}, {0, 0}, {0, 2}},
-    {111, Origin::not_smtp, {11044, 38}, {11082, 137}, {0, 0}, {Actor::sender_admin, Retry::retry_later, {11219, 68}}, {0, 0}, {2, 2}},
-    {211, Origin::rfc, {5498, 35}, {11287, 52}, {5533, 7}, {Actor::nobody, Retry::not_needed, {11339, 14}}, {0, 1}, {4, 3}},
-    {214, Origin::rfc, {5564, 43}, {11353, 35}, {5533, 7}, {Actor::nobody, Retry::not_needed, {11339, 14}}, {1, 1}, {7, 3}},
-    {220, Origin::rfc, {5640, 22}, {11388, 55}, {11443, 15}, {Actor::nobody, Retry::not_needed, {11339, 14}}, {2, 2}, {10, 3}},
-    {221, Origin::rfc, {5681, 45}, {11458, 46}, {5533, 7}, {Actor::nobody, Retry::not_needed, {11339, 14}}, {4, 1}, {13, 4}},
-    {235, Origin::rfc, {5730, 24}, {11504, 25}, {5762, 7}, {Actor::nobody, Retry::not_needed, {11339, 14}}, {5, 1}, {0, 0}},
-    {250, Origin::rfc, {5884, 37}, {11529, 22}, {11551, 23}, {Actor::nobody, Retry::not_needed, {11339, 14}}, {6, 3}, {17, 4}},
-    {251, Origin::rfc, {6026, 46}, {11574, 64}, {11638, 23}, {Actor::nobody, Retry::not_needed, {11661, 63}}, {9, 3}, {21, 3}},
-    {252, Origin::rfc, {6260, 62}, {11724, 89}, {11638, 23}, {Actor::nobody, Retry::not_needed, {11339, 14}}, {12, 3}, {24, 3}},
-    {253, Origin::rfc, {6424, 45}, {11813, 76}, {5801, 7}, {Actor::nobody, Retry::not_needed, {11339, 14}}, {15, 1}, {27, 1}},
-    {334, Origin::rfc, {6469, 67}, {11889, 69}, {5762, 7}, {Actor::nobody, Retry::not_needed, {11958, 37}}, {16, 1}, {0, 0}},
-    {354, Origin::rfc, {6582, 40}, {11995, 38}, {5533, 7}, {Actor::nobody, Retry::not_needed, {12033, 61}}, {17, 1}, {28, 3}},
-    {355, Origin::rfc, {6647, 38}, {12094, 78}, {6685, 7}, {Actor::nobody, Retry::not_needed, {12172, 40}}, {18, 1}, {31, 1}},
-    {420, Origin::vendor, {12212, 37}, {12249, 94}, {0, 0}, {Actor::sender_admin, Retry::retry_later, {12343, 68}}, {0, 0}, {32, 2}},
-    {421, Origin::rfc, {6740, 60}, {12411, 69}, {5533, 7}, {Actor::sender_admin, Retry::retry_later, {12480, 46}}, {19, 1}, {34, 5}},
-    {422, Origin::registry_only, {12526, 40}, {12566, 130}, {6891, 7}, {Actor::recipient, Retry::retry_later, {12696, 60}}, {20, 1}, {39, 3}},
-    {430, Origin::registry_only, {12756, 41}, {12797, 82}, {6891, 7}, {Actor::sender_admin, Retry::retry_later, {12879, 48}}, {21, 1}, {0, 0}},
-    {431, Origin::vendor, {12927, 39}, {12966, 95}, {0, 0}, {Actor::recipient_admin, Retry::retry_later, {13061, 53}}, {0, 0}, {42, 3}},
-    {432, Origin::rfc, {6859, 31}, {13114, 72}, {5762, 7}, {Actor::sender, Retry::after_fix, {13186, 43}}, {22, 1}, {45, 4}},
-    {441, Origin::vendor, {13229, 27}, {13256, 75}, {0, 0}, {Actor::sender_admin, Retry::retry_later, {13331, 12}}, {0, 0}, {49, 3}},
-    {442, Origin::vendor, {13343, 25}, {13368, 84}, {0, 0}, {Actor::sender_admin, Retry::retry_later, {13331, 12}}, {0, 0}, {52, 3}},
-    {446, Origin::vendor, {13452, 33}, {13485, 90}, {0, 0}, {Actor::recipient_admin, Retry::after_fix, {13575, 43}}, {0, 0}, {55, 3}},
-    {447, Origin::vendor, {13618, 26}, {13644, 74}, {0, 0}, {Actor::sender_admin, Retry::retry_later, {13331, 12}}, {0, 0}, {58, 3}},
-    {449, Origin::vendor, {13718, 30}, {13748, 95}, {0, 0}, {Actor::sender_admin, Retry::after_fix, {13843, 39}}, {0, 0}, {61, 3}},
-    {450, Origin::rfc, {6999, 115}, {13882, 78}, {5533, 7}, {Actor::sender_admin, Retry::retry_later, {13960, 43}}, {23, 1}, {64, 5}},
-    {451, Origin::rfc, {7143, 51}, {14003, 64}, {5533, 7}, {Actor::sender_admin, Retry::retry_later, {14067, 56}}, {24, 1}, {69, 5}},
-    {452, Origin::rfc, {7341, 55}, {14123, 83}, {14206, 15}, {Actor::sender_admin, Retry::retry_later, {14221, 66}}, {25, 2}, {74, 5}},
-    {453, Origin::rfc, {7396, 16}, {14287, 46}, {7412, 7}, {Actor::nobody, Retry::not_needed, {11339, 14}}, {27, 1}, {79, 2}},
-    {454, Origin::rfc, {14333, 67}, {14400, 69}, {14469, 15}, {Actor::sender_admin, Retry::retry_later, {14484, 55}}, {28, 2}, {81, 2}},
-    {455, Origin::rfc, {7527, 39}, {14539, 63}, {5533, 7}, {Actor::sender_admin, Retry::retry_later, {14602, 38}}, {30, 1}, {83, 1}},
-    {458, Origin::rfc, {7602, 37}, {14640, 52}, {5801, 7}, {Actor::sender_admin, Retry::retry_later, {14692, 21}}, {31, 1}, {84, 2}},
-    {459, Origin::rfc, {7639, 30}, {14713, 50}, {5801, 7}, {Actor::sender_admin, Retry::after_fix, {14763, 49}}, {32, 1}, {86, 2}},
-    {465, Origin::vendor, {14812, 25}, {14837, 98}, {0, 0}, {Actor::recipient_admin, Retry::after_fix, {14935, 43}}, {0, 0}, {88, 1}},
-    {471, Origin::vendor, {14978, 27}, {15005, 93}, {0, 0}, {Actor::sender_admin, Retry::after_fix, {15098, 58}}, {0, 0}, {89, 2}},
-    {500, Origin::rfc, {7777, 70}, {15156, 68}, {15224, 23}, {Actor::sender_admin, Retry::after_fix, {15247, 24}}, {33, 3}, {91, 5}},
-    {501, Origin::rfc, {8042, 39}, {15271, 38}, {15309, 31}, {Actor::sender_admin, Retry::after_fix, {15340, 55}}, {36, 4}, {96, 5}},
-    {502, Origin::rfc, {8081, 23}, {15395, 55}, {5533, 7}, {Actor::sender_admin, Retry::after_fix, {15450, 23}}, {40, 1}, {101, 5}},
-    {503, Origin::rfc, {8329, 24}, {15473, 36}, {15509, 23}, {Actor::sender_admin, Retry::after_fix, {15532, 70}}, {41, 3}, {106, 5}},
-    {504, Origin::rfc, {8415, 33}, {15602, 57}, {15232, 15}, {Actor::sender_admin, Retry::after_fix, {15659, 49}}, {44, 2}, {111, 5}},
-    {510, Origin::vendor, {15708, 33}, {15741, 77}, {0, 0}, {Actor::sender, Retry::after_fix, {15818, 28}}, {0, 0}, {116, 4}},
-    {511, Origin::vendor, {15846, 40}, {15886, 88}, {0, 0}, {Actor::sender, Retry::do_not_retry, {15974, 30}}, {0, 0}, {120, 3}},
-    {512, Origin::vendor, {16004, 34}, {16038, 98}, {0, 0}, {Actor::sender, Retry::do_not_retry, {16136, 47}}, {0, 0}, {123, 4}},
-    {513, Origin::vendor, {16183, 35}, {16218, 129}, {0, 0}, {Actor::sender, Retry::after_fix, {16347, 62}}, {0, 0}, {127, 3}},
-    {514, Origin::vendor, {16409, 35}, {16444, 95}, {0, 0}, {Actor::recipient_admin, Retry::after_fix, {16539, 55}}, {0, 0}, {130, 1}},
-    {515, Origin::vendor, {16594, 33}, {16627, 124}, {0, 0}, {Actor::sender, Retry::do_not_retry, {15974, 30}}, {0, 0}, {131, 3}},
-    {516, Origin::vendor, {16751, 25}, {16776, 73}, {0, 0}, {Actor::sender, Retry::do_not_retry, {16849, 40}}, {0, 0}, {134, 1}},
-    {517, Origin::vendor, {16889, 30}, {16919, 87}, {0, 0}, {Actor::sender_admin, Retry::after_fix, {17006, 49}}, {0, 0}, {135, 3}},
-    {521, Origin::rfc, {8485, 25}, {17055, 78}, {8510, 7}, {Actor::sender, Retry::do_not_retry, {17133, 30}}, {46, 1}, {138, 3}},
-    {522, Origin::vendor, {17163, 20}, {17183, 83}, {0, 0}, {Actor::recipient, Retry::retry_later, {17266, 43}}, {0, 0}, {141, 3}},
-    {523, Origin::registry_only, {17309, 67}, {17376, 138}, {6891, 7}, {Actor::sender, Retry::after_fix, {17514, 70}}, {47, 1}, {144, 4}},
-    {524, Origin::registry_only, {17584, 70}, {17654, 118}, {6891, 7}, {Actor::sender_admin, Retry::after_fix, {17772, 82}}, {48, 1}, {148, 1}},
-    {525, Origin::registry_only, {17854, 41}, {17895, 84}, {6891, 7}, {Actor::sender, Retry::do_not_retry, {17979, 45}}, {49, 1}, {0, 0}},
-    {530, Origin::rfc, {18024, 64}, {18088, 72}, {14469, 15}, {Actor::sender_admin, Retry::after_fix, {18160, 57}}, {50, 2}, {149, 4}},
-    {531, Origin::vendor, {18217, 24}, {18241, 75}, {0, 0}, {Actor::recipient_admin, Retry::retry_later, {18316, 51}}, {0, 0}, {153, 3}},
-    {532, Origin::vendor, {18367, 41}, {18408, 83}, {0, 0}, {Actor::recipient_admin, Retry::retry_later, {13331, 12}}, {0, 0}, {156, 1}},
-    {533, Origin::registry_only, {18491, 66}, {18557, 116}, {6891, 7}, {Actor::recipient_admin, Retry::retry_later, {18673, 52}}, {52, 1}, {157, 3}},
-    {534, Origin::rfc, {9061, 36}, {18725, 64}, {5762, 7}, {Actor::sender_admin, Retry::after_fix, {18789, 40}}, {53, 1}, {160, 3}},
-    {535, Origin::rfc, {9105, 34}, {18829, 50}, {5762, 7}, {Actor::sender_admin, Retry::after_fix, {18879, 45}}, {54, 1}, {163, 3}},
-    {538, Origin::rfc, {8640, 58}, {18924, 72}, {5762, 7}, {Actor::sender_admin, Retry::after_fix, {18996, 32}}, {55, 1}, {166, 2}},
-    {540, Origin::vendor, {19028, 40}, {19068, 83}, {0, 0}, {Actor::sender, Retry::after_fix, {19151, 55}}, {0, 0}, {168, 3}},
-    {541, Origin::vendor, {19206, 50}, {19256, 98}, {0, 0}, {Actor::sender_admin, Retry::after_fix, {19354, 71}}, {0, 0}, {171, 4}},
-    {542, Origin::vendor, {19425, 22}, {19447, 68}, {0, 0}, {Actor::sender_admin, Retry::retry_later, {13331, 12}}, {0, 0}, {175, 3}},
-    {543, Origin::vendor, {19515, 30}, {19545, 86}, {0, 0}, {Actor::sender_admin, Retry::retry_later, {19631, 23}}, {0, 0}, {178, 3}},
-    {544, Origin::vendor, {19654, 26}, {19680, 76}, {0, 0}, {Actor::sender_admin, Retry::after_fix, {19756, 52}}, {0, 0}, {181, 1}},
-    {546, Origin::vendor, {19808, 17}, {19825, 66}, {0, 0}, {Actor::recipient_admin, Retry::after_fix, {19891, 29}}, {0, 0}, {182, 3}},
-    {547, Origin::vendor, {13618, 26}, {19920, 70}, {0, 0}, {Actor::sender_admin, Retry::do_not_retry, {19990, 57}}, {0, 0}, {185, 3}},
-    {548, Origin::vendor, {20047, 28}, {20075, 92}, {0, 0}, {Actor::recipient_admin, Retry::after_fix, {20167, 50}}, {0, 0}, {188, 1}},
-    {550, Origin::rfc, {9214, 124}, {20217, 92}, {20309, 31}, {Actor::sender, Retry::after_fix, {20340, 88}}, {56, 5}, {189, 5}},
-    {551, Origin::rfc, {9834, 41}, {20428, 67}, {11646, 15}, {Actor::sender, Retry::after_fix, {20495, 36}}, {61, 2}, {194, 5}},
-    {552, Origin::rfc, {9922, 58}, {20531, 68}, {14206, 15}, {Actor::sender, Retry::after_fix, {20599, 81}}, {63, 2}, {199, 5}},
-    {553, Origin::rfc, {9980, 85}, {20680, 45}, {11646, 15}, {Actor::sender, Retry::do_not_retry, {20725, 20}}, {65, 2}, {204, 5}},
-    {554, Origin::rfc, {10284, 76}, {20745, 64}, {20809, 23}, {Actor::sender, Retry::do_not_retry, {20832, 53}}, {67, 3}, {209, 5}},
-    {555, Origin::rfc, {10490, 62}, {20885, 63}, {5533, 7}, {Actor::sender_admin, Retry::after_fix, {20948, 29}}, {70, 1}, {214, 2}},
-    {556, Origin::rfc, {10552, 27}, {20977, 63}, {21040, 15}, {Actor::sender, Retry::do_not_retry, {21055, 28}}, {71, 2}, {216, 1}},
-    {563, Origin::vendor, {21083, 28}, {21111, 102}, {0, 0}, {Actor::sender, Retry::after_fix, {21213, 23}}, {0, 0}, {217, 1}},
-    {571, Origin::vendor, {21236, 31}, {21267, 75}, {0, 0}, {Actor::sender_admin, Retry::after_fix, {21342, 46}}, {0, 0}, {218, 1}},
-    {572, Origin::vendor, {21388, 33}, {21421, 80}, {0, 0}, {Actor::sender, Retry::do_not_retry, {21501, 34}}, {0, 0}, {219, 1}},
-    {573, Origin::vendor, {21535, 33}, {21568, 118}, {0, 0}, {Actor::recipient_admin, Retry::retry_later, {21686, 28}}, {0, 0}, {220, 1}},
-    {574, Origin::vendor, {21714, 39}, {21753, 83}, {0, 0}, {Actor::sender, Retry::after_fix, {21836, 41}}, {0, 0}, {221, 1}},
-    {575, Origin::vendor, {21877, 29}, {21906, 75}, {0, 0}, {Actor::sender, Retry::after_fix, {21981, 37}}, {0, 0}, {222, 1}},
-    {576, Origin::vendor, {22018, 41}, {22059, 114}, {0, 0}, {Actor::sender, Retry::after_fix, {22173, 42}}, {0, 0}, {223, 1}},
-    {577, Origin::vendor, {22215, 33}, {22248, 89}, {0, 0}, {Actor::sender, Retry::after_fix, {22337, 27}}, {0, 0}, {224, 1}},
+    {101, Origin::not_smtp, {10755, 54}, {10809, 157}, {0, 0}, {FailureReason::network_error, 1, {10966, 78}}, {0, 0}, {0, 2}},
+    {111, Origin::not_smtp, {11044, 38}, {11082, 137}, {0, 0}, {FailureReason::network_error, 1, {11219, 68}}, {0, 0}, {2, 2}},
+    {211, Origin::rfc, {5498, 35}, {11287, 52}, {5533, 7}, {FailureReason::delivered, 2, {11339, 14}}, {0, 1}, {4, 3}},
+    {214, Origin::rfc, {5564, 43}, {11353, 35}, {5533, 7}, {FailureReason::delivered, 2, {11339, 14}}, {1, 1}, {7, 3}},
+    {220, Origin::rfc, {5640, 22}, {11388, 55}, {11443, 15}, {FailureReason::delivered, 2, {11339, 14}}, {2, 2}, {10, 3}},
+    {221, Origin::rfc, {5681, 45}, {11458, 46}, {5533, 7}, {FailureReason::delivered, 2, {11339, 14}}, {4, 1}, {13, 4}},
+    {235, Origin::rfc, {5730, 24}, {11504, 25}, {5762, 7}, {FailureReason::delivered, 2, {11339, 14}}, {5, 1}, {0, 0}},
+    {250, Origin::rfc, {5884, 37}, {11529, 22}, {11551, 23}, {FailureReason::delivered, 2, {11339, 14}}, {6, 3}, {17, 4}},
+    {251, Origin::rfc, {6026, 46}, {11574, 64}, {11638, 23}, {FailureReason::delivered, 2, {11661, 63}}, {9, 3}, {21, 3}},
+    {252, Origin::rfc, {6260, 62}, {11724, 89}, {11638, 23}, {FailureReason::delivered, 2, {11339, 14}}, {12, 3}, {24, 3}},
+    {253, Origin::rfc, {6424, 45}, {11813, 76}, {5801, 7}, {FailureReason::delivered, 2, {11339, 14}}, {15, 1}, {27, 1}},
+    {334, Origin::rfc, {6469, 67}, {11889, 69}, {5762, 7}, {FailureReason::delivered, 3, {11958, 37}}, {16, 1}, {0, 0}},
+    {354, Origin::rfc, {6582, 40}, {11995, 38}, {5533, 7}, {FailureReason::delivered, 3, {12033, 61}}, {17, 1}, {28, 3}},
+    {355, Origin::rfc, {6647, 38}, {12094, 78}, {6685, 7}, {FailureReason::delivered, 3, {12172, 40}}, {18, 1}, {31, 1}},
+    {420, Origin::vendor, {12212, 37}, {12249, 94}, {0, 0}, {FailureReason::network_error, 4, {12343, 68}}, {0, 0}, {32, 2}},
+    {421, Origin::rfc, {6740, 60}, {12411, 69}, {5533, 7}, {FailureReason::system_error, 4, {12480, 46}}, {19, 1}, {34, 5}},
+    {422, Origin::registry_only, {12526, 40}, {12566, 130}, {6891, 7}, {FailureReason::mailbox_full, 4, {12696, 60}}, {20, 1}, {39, 3}},
+    {430, Origin::registry_only, {12756, 41}, {12797, 82}, {6891, 7}, {FailureReason::unknown, 4, {12879, 48}}, {21, 1}, {0, 0}},
+    {431, Origin::vendor, {12927, 39}, {12966, 95}, {0, 0}, {FailureReason::system_error, 4, {13061, 53}}, {0, 0}, {42, 3}},
+    {432, Origin::rfc, {6859, 31}, {13114, 72}, {5762, 7}, {FailureReason::authentication, 4, {13186, 43}}, {22, 1}, {45, 4}},
+    {441, Origin::vendor, {13229, 27}, {13256, 75}, {0, 0}, {FailureReason::network_error, 4, {13331, 12}}, {0, 0}, {49, 3}},
+    {442, Origin::vendor, {13343, 25}, {13368, 84}, {0, 0}, {FailureReason::network_error, 4, {13331, 12}}, {0, 0}, {52, 3}},
+    {446, Origin::vendor, {13452, 33}, {13485, 90}, {0, 0}, {FailureReason::system_error, 4, {13575, 43}}, {0, 0}, {55, 3}},
+    {447, Origin::vendor, {13618, 26}, {13644, 74}, {0, 0}, {FailureReason::network_error, 4, {13331, 12}}, {0, 0}, {58, 3}},
+    {449, Origin::vendor, {13718, 30}, {13748, 95}, {0, 0}, {FailureReason::network_error, 4, {13843, 39}}, {0, 0}, {61, 3}},
+    {450, Origin::rfc, {6999, 115}, {13882, 78}, {5533, 7}, {FailureReason::unknown, 4, {13960, 43}}, {23, 1}, {64, 5}},
+    {451, Origin::rfc, {7143, 51}, {14003, 64}, {5533, 7}, {FailureReason::system_error, 4, {14067, 56}}, {24, 1}, {69, 5}},
+    {452, Origin::rfc, {7341, 55}, {14123, 83}, {14206, 15}, {FailureReason::system_error, 4, {14221, 66}}, {25, 2}, {74, 5}},
+    {453, Origin::rfc, {7396, 16}, {14287, 46}, {7412, 7}, {FailureReason::delivered, 4, {11339, 14}}, {27, 1}, {79, 2}},
+    {454, Origin::rfc, {14333, 67}, {14400, 69}, {14469, 15}, {FailureReason::authentication, 4, {14484, 55}}, {28, 2}, {81, 2}},
+    {455, Origin::rfc, {7527, 39}, {14539, 63}, {5533, 7}, {FailureReason::syntax_error, 4, {14602, 38}}, {30, 1}, {83, 1}},
+    {458, Origin::rfc, {7602, 37}, {14640, 52}, {5801, 7}, {FailureReason::unknown, 4, {14692, 21}}, {31, 1}, {84, 2}},
+    {459, Origin::rfc, {7639, 30}, {14713, 50}, {5801, 7}, {FailureReason::blocked, 4, {14763, 49}}, {32, 1}, {86, 2}},
+    {465, Origin::vendor, {14812, 25}, {14837, 98}, {0, 0}, {FailureReason::system_error, 4, {14935, 43}}, {0, 0}, {88, 1}},
+    {471, Origin::vendor, {14978, 27}, {15005, 93}, {0, 0}, {FailureReason::blocked, 4, {15098, 58}}, {0, 0}, {89, 2}},
+    {500, Origin::rfc, {7777, 70}, {15156, 68}, {15224, 23}, {FailureReason::syntax_error, 5, {15247, 24}}, {33, 3}, {91, 5}},
+    {501, Origin::rfc, {8042, 39}, {15271, 38}, {15309, 31}, {FailureReason::syntax_error, 5, {15340, 55}}, {36, 4}, {96, 5}},
+    {502, Origin::rfc, {8081, 23}, {15395, 55}, {5533, 7}, {FailureReason::syntax_error, 5, {15450, 23}}, {40, 1}, {101, 5}},
+    {503, Origin::rfc, {8329, 24}, {15473, 36}, {15509, 23}, {FailureReason::syntax_error, 5, {15532, 70}}, {41, 3}, {106, 5}},
+    {504, Origin::rfc, {8415, 33}, {15602, 57}, {15232, 15}, {FailureReason::syntax_error, 5, {15659, 49}}, {44, 2}, {111, 5}},
+    {510, Origin::vendor, {15708, 33}, {15741, 77}, {0, 0}, {FailureReason::unknown_recipient, 5, {15818, 28}}, {0, 0}, {116, 4}},
+    {511, Origin::vendor, {15846, 40}, {15886, 88}, {0, 0}, {FailureReason::unknown_recipient, 5, {15974, 30}}, {0, 0}, {120, 3}},
+    {512, Origin::vendor, {16004, 34}, {16038, 98}, {0, 0}, {FailureReason::unknown_domain, 5, {16136, 47}}, {0, 0}, {123, 4}},
+    {513, Origin::vendor, {16183, 35}, {16218, 129}, {0, 0}, {FailureReason::syntax_error, 5, {16347, 62}}, {0, 0}, {127, 3}},
+    {514, Origin::vendor, {16409, 35}, {16444, 95}, {0, 0}, {FailureReason::unknown, 5, {16539, 55}}, {0, 0}, {130, 1}},
+    {515, Origin::vendor, {16594, 33}, {16627, 124}, {0, 0}, {FailureReason::unknown_recipient, 5, {15974, 30}}, {0, 0}, {131, 3}},
+    {516, Origin::vendor, {16751, 25}, {16776, 73}, {0, 0}, {FailureReason::mailbox_moved, 5, {16849, 40}}, {0, 0}, {134, 1}},
+    {517, Origin::vendor, {16889, 30}, {16919, 87}, {0, 0}, {FailureReason::sender_rejected, 5, {17006, 49}}, {0, 0}, {135, 3}},
+    {521, Origin::rfc, {8485, 25}, {17055, 78}, {8510, 7}, {FailureReason::no_mail_domain, 5, {17133, 30}}, {46, 1}, {138, 3}},
+    {522, Origin::vendor, {17163, 20}, {17183, 83}, {0, 0}, {FailureReason::mailbox_full, 5, {17266, 43}}, {0, 0}, {141, 3}},
+    {523, Origin::registry_only, {17309, 67}, {17376, 138}, {6891, 7}, {FailureReason::tls, 5, {17514, 70}}, {47, 1}, {144, 4}},
+    {524, Origin::registry_only, {17584, 70}, {17654, 118}, {6891, 7}, {FailureReason::tls, 5, {17772, 82}}, {48, 1}, {148, 1}},
+    {525, Origin::registry_only, {17854, 41}, {17895, 84}, {6891, 7}, {FailureReason::authentication, 5, {17979, 45}}, {49, 1}, {0, 0}},
+    {530, Origin::rfc, {18024, 64}, {18088, 72}, {14469, 15}, {FailureReason::authentication, 5, {18160, 57}}, {50, 2}, {149, 4}},
+    {531, Origin::vendor, {18217, 24}, {18241, 75}, {0, 0}, {FailureReason::system_error, 5, {18316, 51}}, {0, 0}, {153, 3}},
+    {532, Origin::vendor, {18367, 41}, {18408, 83}, {0, 0}, {FailureReason::system_error, 5, {13331, 12}}, {0, 0}, {156, 1}},
+    {533, Origin::registry_only, {18491, 66}, {18557, 116}, {6891, 7}, {FailureReason::blocked, 5, {18673, 52}}, {52, 1}, {157, 3}},
+    {534, Origin::rfc, {9061, 36}, {18725, 64}, {5762, 7}, {FailureReason::authentication, 5, {18789, 40}}, {53, 1}, {160, 3}},
+    {535, Origin::rfc, {9105, 34}, {18829, 50}, {5762, 7}, {FailureReason::authentication, 5, {18879, 45}}, {54, 1}, {163, 3}},
+    {538, Origin::rfc, {8640, 58}, {18924, 72}, {5762, 7}, {FailureReason::tls, 5, {18996, 32}}, {55, 1}, {166, 2}},
+    {540, Origin::vendor, {19028, 40}, {19068, 83}, {0, 0}, {FailureReason::unknown_domain, 5, {19151, 55}}, {0, 0}, {168, 3}},
+    {541, Origin::vendor, {19206, 50}, {19256, 98}, {0, 0}, {FailureReason::blocked, 5, {19354, 71}}, {0, 0}, {171, 4}},
+    {542, Origin::vendor, {19425, 22}, {19447, 68}, {0, 0}, {FailureReason::network_error, 5, {13331, 12}}, {0, 0}, {175, 3}},
+    {543, Origin::vendor, {19515, 30}, {19545, 86}, {0, 0}, {FailureReason::network_error, 5, {19631, 23}}, {0, 0}, {178, 3}},
+    {544, Origin::vendor, {19654, 26}, {19680, 76}, {0, 0}, {FailureReason::unknown, 5, {19756, 52}}, {0, 0}, {181, 1}},
+    {546, Origin::vendor, {19808, 17}, {19825, 66}, {0, 0}, {FailureReason::unknown, 5, {19891, 29}}, {0, 0}, {182, 3}},
+    {547, Origin::vendor, {13618, 26}, {19920, 70}, {0, 0}, {FailureReason::expired, 5, {19990, 57}}, {0, 0}, {185, 3}},
+    {548, Origin::vendor, {20047, 28}, {20075, 92}, {0, 0}, {FailureReason::blocked, 5, {20167, 50}}, {0, 0}, {188, 1}},
+    {550, Origin::rfc, {9214, 124}, {20217, 92}, {20309, 31}, {FailureReason::unknown, 5, {20340, 88}}, {56, 5}, {189, 5}},
+    {551, Origin::rfc, {9834, 41}, {20428, 67}, {11646, 15}, {FailureReason::mailbox_moved, 5, {20495, 36}}, {61, 2}, {194, 5}},
+    {552, Origin::rfc, {9922, 58}, {20531, 68}, {14206, 15}, {FailureReason::message_too_large, 5, {20599, 81}}, {63, 2}, {199, 5}},
+    {553, Origin::rfc, {9980, 85}, {20680, 45}, {11646, 15}, {FailureReason::unknown_recipient, 5, {20725, 20}}, {65, 2}, {204, 5}},
+    {554, Origin::rfc, {10284, 76}, {20745, 64}, {20809, 23}, {FailureReason::unknown, 5, {20832, 53}}, {67, 3}, {209, 5}},
+    {555, Origin::rfc, {10490, 62}, {20885, 63}, {5533, 7}, {FailureReason::syntax_error, 5, {20948, 29}}, {70, 1}, {214, 2}},
+    {556, Origin::rfc, {10552, 27}, {20977, 63}, {21040, 15}, {FailureReason::no_mail_domain, 5, {21055, 28}}, {71, 2}, {216, 1}},
+    {563, Origin::vendor, {21083, 28}, {21111, 102}, {0, 0}, {FailureReason::spam_or_content, 5, {21213, 23}}, {0, 0}, {217, 1}},
+    {571, Origin::vendor, {21236, 31}, {21267, 75}, {0, 0}, {FailureReason::blocked, 5, {21342, 46}}, {0, 0}, {218, 1}},
+    {572, Origin::vendor, {21388, 33}, {21421, 80}, {0, 0}, {FailureReason::unknown_recipient, 5, {21501, 34}}, {0, 0}, {219, 1}},
+    {573, Origin::vendor, {21535, 33}, {21568, 118}, {0, 0}, {FailureReason::system_error, 5, {21686, 28}}, {0, 0}, {220, 1}},
+    {574, Origin::vendor, {21714, 39}, {21753, 83}, {0, 0}, {FailureReason::tls, 5, {21836, 41}}, {0, 0}, {221, 1}},
+    {575, Origin::vendor, {21877, 29}, {21906, 75}, {0, 0}, {FailureReason::tls, 5, {21981, 37}}, {0, 0}, {222, 1}},
+    {576, Origin::vendor, {22018, 41}, {22059, 114}, {0, 0}, {FailureReason::tls, 5, {22173, 42}}, {0, 0}, {223, 1}},
+    {577, Origin::vendor, {22215, 33}, {22248, 89}, {0, 0}, {FailureReason::authentication, 5, {22337, 27}}, {0, 0}, {224, 1}},
 };
 
 // reply_code_index[code - 100] is 1 + the record's index, or 0.
@@ -3580,15 +4158,15 @@ inline constexpr std::uint8_t reply_code_index[900] = {
 };
 
 inline constexpr ReplyFallbackRecord reply_fallbacks[] = {
-    {1, {22364, 43}, {22407, 100}, {Actor::sender_admin, Retry::retry_later, {22507, 70}}},
-    {2, {22577, 26}, {22603, 42}, {Actor::nobody, Retry::not_needed, {11339, 14}}},
-    {3, {22645, 31}, {22676, 81}, {Actor::nobody, Retry::not_needed, {22757, 42}}},
-    {4, {22799, 30}, {22829, 46}, {Actor::sender_admin, Retry::retry_later, {22875, 47}}},
-    {5, {22922, 30}, {22952, 46}, {Actor::sender, Retry::after_fix, {22998, 59}}},
-    {6, {23057, 33}, {23090, 44}, {Actor::sender_admin, Retry::after_fix, {23134, 43}}},
-    {7, {23057, 33}, {23090, 44}, {Actor::sender_admin, Retry::after_fix, {23134, 43}}},
-    {8, {23057, 33}, {23090, 44}, {Actor::sender_admin, Retry::after_fix, {23134, 43}}},
-    {9, {23057, 33}, {23090, 44}, {Actor::sender_admin, Retry::after_fix, {23134, 43}}},
+    {1, {22364, 43}, {22407, 100}, {FailureReason::network_error, 1, {22507, 70}}},
+    {2, {22577, 26}, {22603, 42}, {FailureReason::delivered, 2, {11339, 14}}},
+    {3, {22645, 31}, {22676, 81}, {FailureReason::delivered, 3, {22757, 42}}},
+    {4, {22799, 30}, {22829, 46}, {FailureReason::unknown, 4, {22875, 47}}},
+    {5, {22922, 30}, {22952, 46}, {FailureReason::unknown, 5, {22998, 59}}},
+    {6, {23057, 33}, {23090, 44}, {FailureReason::unknown, 6, {23134, 43}}},
+    {7, {23057, 33}, {23090, 44}, {FailureReason::unknown, 7, {23134, 43}}},
+    {8, {23057, 33}, {23090, 44}, {FailureReason::unknown, 8, {23134, 43}}},
+    {9, {23057, 33}, {23090, 44}, {FailureReason::unknown, 9, {23134, 43}}},
 };
 
 inline constexpr AssociatedReply associated_replies[] = {
@@ -3718,104 +4296,104 @@ inline constexpr AssociatedReply associated_replies[] = {
 };
 
 inline constexpr EnhancedStatusRecord enhanced_status_records[] = {
-    {0, 0, {23177, 22}, {23199, 57}, {23256, 7}, {23263, 3}, {Actor::sender, Retry::after_fix, {23266, 65}}, {0, 1}, {0, 0}, false},
-    {1, 0, {23331, 20}, {23351, 50}, {23256, 7}, {23401, 9}, {Actor::sender, Retry::after_fix, {23410, 48}}, {0, 0}, {0, 2}, false},
-    {1, 1, {23458, 31}, {23489, 76}, {23256, 7}, {23565, 8}, {Actor::sender, Retry::do_not_retry, {23573, 58}}, {1, 2}, {2, 2}, false},
-    {1, 2, {23631, 30}, {23661, 71}, {23256, 7}, {23401, 9}, {Actor::sender, Retry::do_not_retry, {23732, 57}}, {0, 0}, {4, 2}, false},
-    {1, 3, {23789, 38}, {23827, 49}, {23256, 7}, {2009, 3}, {Actor::sender, Retry::do_not_retry, {23876, 53}}, {3, 1}, {6, 2}, false},
-    {1, 4, {23929, 37}, {23966, 52}, {23256, 7}, {23401, 9}, {Actor::sender, Retry::after_fix, {24018, 28}}, {0, 0}, {8, 2}, false},
-    {1, 5, {24046, 25}, {24071, 50}, {23256, 7}, {178, 3}, {Actor::nobody, Retry::not_needed, {11339, 14}}, {4, 1}, {10, 2}, false},
-    {1, 6, {24121, 52}, {24173, 54}, {23256, 7}, {23401, 9}, {Actor::sender, Retry::do_not_retry, {16849, 40}}, {0, 0}, {12, 2}, false},
-    {1, 7, {24227, 35}, {24262, 46}, {23256, 7}, {23401, 9}, {Actor::sender_admin, Retry::after_fix, {24308, 53}}, {0, 0}, {14, 2}, false},
-    {1, 8, {24361, 27}, {24388, 74}, {23256, 7}, {24462, 8}, {Actor::sender_admin, Retry::after_fix, {24470, 47}}, {5, 2}, {16, 2}, false},
-    {1, 9, {24517, 39}, {24556, 87}, {24643, 7}, {23401, 9}, {Actor::nobody, Retry::not_needed, {24650, 50}}, {0, 0}, {0, 0}, false},
-    {1, 10, {24700, 29}, {24729, 68}, {10707, 15}, {4567, 3}, {Actor::sender, Retry::do_not_retry, {24797, 67}}, {7, 1}, {0, 0}, false},
-    {2, 0, {24864, 33}, {24897, 49}, {23256, 7}, {23401, 9}, {Actor::recipient, Retry::retry_later, {24946, 62}}, {0, 0}, {18, 2}, false},
-    {2, 1, {25008, 40}, {25048, 57}, {23256, 7}, {23401, 9}, {Actor::recipient, Retry::after_fix, {25105, 74}}, {0, 0}, {20, 3}, false},
-    {2, 2, {25179, 12}, {25191, 42}, {23256, 7}, {4330, 3}, {Actor::recipient, Retry::retry_later, {17266, 43}}, {8, 1}, {23, 2}, false},
-    {2, 3, {25233, 43}, {25276, 55}, {23256, 7}, {4330, 3}, {Actor::sender, Retry::after_fix, {25331, 51}}, {9, 1}, {25, 2}, false},
-    {2, 4, {25382, 30}, {25412, 37}, {23256, 7}, {25449, 8}, {Actor::recipient_admin, Retry::retry_later, {25457, 35}}, {10, 2}, {27, 2}, false},
-    {3, 0, {25492, 37}, {25529, 53}, {23256, 7}, {25582, 28}, {Actor::recipient_admin, Retry::retry_later, {14067, 56}}, {12, 6}, {29, 2}, false},
-    {3, 1, {25610, 16}, {25626, 49}, {23256, 7}, {1664, 3}, {Actor::recipient_admin, Retry::retry_later, {18316, 51}}, {18, 1}, {31, 2}, false},
-    {3, 2, {25675, 37}, {25712, 70}, {25782, 15}, {25797, 8}, {Actor::recipient_admin, Retry::retry_later, {25805, 48}}, {19, 2}, {33, 2}, false},
-    {3, 3, {25853, 39}, {25892, 58}, {23256, 7}, {23401, 9}, {Actor::sender, Retry::after_fix, {25950, 52}}, {0, 0}, {35, 2}, false},
-    {3, 4, {26002, 26}, {26028, 59}, {23256, 7}, {26087, 8}, {Actor::sender, Retry::after_fix, {26095, 23}}, {21, 2}, {37, 2}, false},
-    {3, 5, {26118, 29}, {26147, 38}, {23256, 7}, {23401, 9}, {Actor::recipient_admin, Retry::retry_later, {26185, 50}}, {0, 0}, {39, 1}, false},
-    {3, 6, {26235, 30}, {26265, 63}, {26328, 7}, {26335, 10}, {Actor::nobody, Retry::not_needed, {11339, 14}}, {23, 2}, {0, 0}, false},
-    {4, 0, {26345, 44}, {26389, 60}, {23256, 7}, {23401, 9}, {Actor::sender_admin, Retry::retry_later, {26449, 49}}, {0, 0}, {40, 2}, false},
-    {4, 1, {26498, 19}, {26517, 50}, {23256, 7}, {1602, 3}, {Actor::sender_admin, Retry::retry_later, {26567, 73}}, {25, 1}, {42, 2}, false},
-    {4, 2, {26640, 14}, {26654, 55}, {23256, 7}, {361, 3}, {Actor::sender_admin, Retry::retry_later, {26709, 51}}, {26, 1}, {44, 2}, false},
-    {4, 3, {26760, 24}, {26784, 66}, {23256, 7}, {23565, 8}, {Actor::sender_admin, Retry::retry_later, {26850, 34}}, {27, 2}, {46, 2}, false},
-    {4, 4, {26884, 15}, {26899, 43}, {23256, 7}, {23401, 9}, {Actor::sender_admin, Retry::after_fix, {26942, 66}}, {0, 0}, {48, 2}, false},
-    {4, 5, {27008, 22}, {27030, 29}, {23256, 7}, {1602, 3}, {Actor::sender_admin, Retry::retry_later, {27059, 26}}, {29, 1}, {50, 2}, false},
-    {4, 6, {27085, 21}, {27106, 41}, {23256, 7}, {23401, 9}, {Actor::recipient_admin, Retry::after_fix, {27147, 58}}, {0, 0}, {52, 2}, false},
-    {4, 7, {27205, 21}, {27226, 54}, {23256, 7}, {23401, 9}, {Actor::sender_admin, Retry::do_not_retry, {27280, 69}}, {0, 0}, {54, 2}, false},
-    {5, 0, {27349, 34}, {27383, 50}, {23256, 7}, {27433, 68}, {Actor::sender_admin, Retry::after_fix, {27501, 45}}, {30, 14}, {56, 2}, false},
-    {5, 1, {6932, 15}, {27546, 62}, {23256, 7}, {27608, 38}, {Actor::sender_admin, Retry::after_fix, {27646, 45}}, {44, 8}, {58, 2}, false},
-    {5, 2, {7777, 12}, {27691, 30}, {23256, 7}, {27721, 23}, {Actor::sender_admin, Retry::after_fix, {15247, 24}}, {52, 5}, {60, 2}, false},
-    {5, 3, {27744, 19}, {27763, 62}, {23256, 7}, {1602, 3}, {Actor::sender_admin, Retry::retry_later, {27825, 55}}, {57, 1}, {62, 2}, false},
-    {5, 4, {27880, 25}, {27905, 51}, {23256, 7}, {27956, 33}, {Actor::sender_admin, Retry::after_fix, {27989, 44}}, {58, 7}, {64, 2}, false},
-    {5, 5, {28033, 22}, {28055, 56}, {23256, 7}, {23401, 9}, {Actor::sender_admin, Retry::after_fix, {28111, 60}}, {0, 0}, {66, 2}, false},
-    {5, 6, {28171, 40}, {28211, 56}, {5762, 7}, {1928, 3}, {Actor::sender_admin, Retry::after_fix, {28267, 54}}, {65, 1}, {0, 0}, false},
-    {6, 0, {28321, 30}, {28351, 58}, {23256, 7}, {23401, 9}, {Actor::sender, Retry::after_fix, {28409, 29}}, {0, 0}, {68, 2}, false},
-    {6, 1, {28438, 19}, {28457, 63}, {23256, 7}, {23401, 9}, {Actor::sender, Retry::after_fix, {28520, 46}}, {0, 0}, {70, 2}, false},
-    {6, 2, {28566, 34}, {28600, 56}, {23256, 7}, {23401, 9}, {Actor::sender, Retry::after_fix, {28656, 57}}, {0, 0}, {72, 2}, false},
-    {6, 3, {28713, 37}, {28750, 56}, {23256, 7}, {246, 3}, {Actor::sender, Retry::after_fix, {28656, 57}}, {66, 1}, {74, 2}, false},
-    {6, 4, {28806, 30}, {28836, 74}, {23256, 7}, {178, 3}, {Actor::nobody, Retry::not_needed, {28910, 54}}, {67, 1}, {76, 2}, false},
-    {6, 5, {28964, 17}, {28981, 51}, {23256, 7}, {23401, 9}, {Actor::sender, Retry::after_fix, {29032, 35}}, {0, 0}, {78, 2}, false},
-    {6, 6, {29067, 29}, {29096, 74}, {29170, 7}, {246, 3}, {Actor::sender_admin, Retry::after_fix, {29177, 51}}, {68, 1}, {0, 0}, false},
-    {6, 7, {29228, 59}, {29287, 61}, {6187, 7}, {29348, 8}, {Actor::sender, Retry::after_fix, {29356, 56}}, {69, 2}, {0, 0}, false},
-    {6, 8, {29412, 68}, {29480, 65}, {6187, 7}, {29545, 13}, {Actor::sender_admin, Retry::after_fix, {29558, 30}}, {71, 3}, {0, 0}, false},
-    {6, 9, {29588, 101}, {29689, 67}, {6187, 7}, {4091, 3}, {Actor::sender, Retry::after_fix, {29756, 49}}, {74, 1}, {0, 0}, false},
-    {6, 10, {0, 0}, {29805, 46}, {6187, 7}, {0, 0}, {Actor::sender_admin, Retry::after_fix, {29851, 18}}, {0, 0}, {0, 0}, true},
-    {7, 0, {29869, 34}, {29903, 60}, {23256, 7}, {29963, 53}, {Actor::sender_admin, Retry::after_fix, {30016, 48}}, {75, 11}, {80, 2}, false},
-    {7, 1, {9020, 40}, {30064, 50}, {23256, 7}, {30114, 33}, {Actor::sender_admin, Retry::after_fix, {30147, 83}}, {86, 7}, {82, 2}, false},
-    {7, 2, {30230, 33}, {30263, 45}, {23256, 7}, {4091, 3}, {Actor::sender, Retry::do_not_retry, {21501, 34}}, {93, 1}, {84, 2}, false},
-    {7, 3, {30308, 45}, {30353, 66}, {23256, 7}, {23401, 9}, {Actor::sender, Retry::after_fix, {30419, 66}}, {0, 0}, {86, 2}, false},
-    {7, 4, {30485, 31}, {30516, 67}, {23256, 7}, {2157, 3}, {Actor::sender, Retry::after_fix, {30583, 49}}, {94, 1}, {88, 2}, false},
-    {7, 5, {30632, 21}, {30653, 59}, {23256, 7}, {23401, 9}, {Actor::sender, Retry::after_fix, {21981, 37}}, {0, 0}, {90, 2}, false},
-    {7, 6, {30712, 37}, {30749, 71}, {23256, 7}, {23401, 9}, {Actor::sender, Retry::after_fix, {30820, 38}}, {0, 0}, {92, 2}, false},
-    {7, 7, {30858, 25}, {30883, 38}, {23256, 7}, {23401, 9}, {Actor::sender, Retry::after_fix, {30921, 50}}, {0, 0}, {94, 2}, false},
-    {7, 8, {9105, 34}, {30971, 45}, {5762, 7}, {31016, 8}, {Actor::sender_admin, Retry::after_fix, {31024, 56}}, {95, 2}, {0, 0}, false},
-    {7, 9, {9061, 36}, {31080, 66}, {5762, 7}, {1668, 3}, {Actor::sender_admin, Retry::after_fix, {31146, 30}}, {97, 1}, {0, 0}, false},
-    {7, 10, {8587, 17}, {31176, 53}, {6891, 7}, {2922, 3}, {Actor::sender_admin, Retry::after_fix, {31229, 29}}, {98, 1}, {0, 0}, false},
-    {7, 11, {8640, 58}, {31258, 66}, {5762, 7}, {31324, 8}, {Actor::sender_admin, Retry::after_fix, {18996, 32}}, {99, 2}, {0, 0}, false},
-    {7, 12, {6859, 31}, {31332, 64}, {5762, 7}, {31396, 8}, {Actor::sender, Retry::after_fix, {31404, 79}}, {101, 2}, {0, 0}, false},
-    {7, 13, {8734, 21}, {31483, 48}, {6891, 7}, {31531, 3}, {Actor::sender, Retry::do_not_retry, {17979, 45}}, {103, 1}, {0, 0}, false},
-    {7, 14, {31534, 27}, {31561, 61}, {6891, 7}, {31016, 8}, {Actor::sender_admin, Retry::after_fix, {31622, 51}}, {104, 2}, {0, 0}, false},
-    {7, 15, {31673, 25}, {31698, 63}, {26328, 7}, {31761, 45}, {Actor::sender, Retry::retry_later, {31806, 38}}, {106, 2}, {0, 0}, false},
-    {7, 16, {31844, 45}, {31889, 50}, {26328, 7}, {31939, 40}, {Actor::sender, Retry::after_fix, {31979, 39}}, {108, 1}, {0, 0}, false},
-    {7, 17, {32018, 25}, {32043, 66}, {32109, 7}, {31784, 3}, {Actor::sender, Retry::do_not_retry, {32116, 53}}, {109, 1}, {0, 0}, false},
-    {7, 18, {32169, 24}, {32193, 65}, {32109, 7}, {31784, 3}, {Actor::sender, Retry::do_not_retry, {32116, 53}}, {110, 1}, {0, 0}, false},
-    {7, 19, {32258, 29}, {32287, 68}, {32109, 7}, {31784, 3}, {Actor::sender, Retry::after_fix, {32355, 50}}, {111, 1}, {0, 0}, false},
-    {7, 20, {32405, 31}, {32436, 50}, {32486, 15}, {4091, 3}, {Actor::sender_admin, Retry::after_fix, {32501, 54}}, {112, 1}, {0, 0}, false},
-    {7, 21, {32555, 34}, {32589, 68}, {32486, 15}, {4091, 3}, {Actor::sender_admin, Retry::after_fix, {32657, 51}}, {113, 1}, {0, 0}, false},
-    {7, 22, {32708, 44}, {32752, 52}, {32486, 15}, {4091, 3}, {Actor::sender_admin, Retry::after_fix, {32804, 36}}, {114, 1}, {0, 0}, false},
-    {7, 23, {32840, 21}, {32861, 35}, {32896, 15}, {4091, 3}, {Actor::sender_admin, Retry::after_fix, {32911, 50}}, {115, 1}, {0, 0}, false},
-    {7, 24, {32961, 20}, {32981, 75}, {32896, 15}, {33056, 7}, {Actor::sender_admin, Retry::retry_later, {33063, 46}}, {116, 2}, {0, 0}, false},
-    {7, 25, {33109, 29}, {33138, 44}, {32486, 7}, {4091, 3}, {Actor::sender_admin, Retry::after_fix, {33182, 64}}, {118, 1}, {0, 0}, false},
-    {7, 26, {33246, 37}, {33283, 69}, {32486, 7}, {4091, 3}, {Actor::sender_admin, Retry::after_fix, {33352, 40}}, {119, 1}, {0, 0}, false},
-    {7, 27, {33392, 26}, {33418, 70}, {9616, 7}, {4091, 3}, {Actor::sender_admin, Retry::after_fix, {33488, 37}}, {120, 1}, {0, 0}, false},
-    {7, 28, {33525, 19}, {33544, 42}, {33586, 28}, {4721, 1}, {Actor::sender_admin, Retry::retry_later, {33614, 42}}, {0, 0}, {0, 0}, false},
-    {7, 29, {33656, 22}, {33678, 46}, {33724, 7}, {4091, 3}, {Actor::sender_admin, Retry::after_fix, {33731, 47}}, {121, 1}, {0, 0}, false},
-    {7, 30, {9660, 27}, {33778, 69}, {9798, 7}, {4091, 3}, {Actor::sender, Retry::do_not_retry, {33847, 44}}, {122, 1}, {0, 0}, false},
+    {0, 0, {23177, 22}, {23199, 57}, {23256, 7}, {23263, 3}, {FailureReason::unknown, 5, {23266, 65}}, {0, 1}, {0, 0}, false},
+    {1, 0, {23331, 20}, {23351, 50}, {23256, 7}, {23401, 9}, {FailureReason::unknown, 5, {23410, 48}}, {0, 0}, {0, 2}, false},
+    {1, 1, {23458, 31}, {23489, 76}, {23256, 7}, {23565, 8}, {FailureReason::unknown_recipient, 5, {23573, 58}}, {1, 2}, {2, 2}, false},
+    {1, 2, {23631, 30}, {23661, 71}, {23256, 7}, {23401, 9}, {FailureReason::unknown_domain, 5, {23732, 57}}, {0, 0}, {4, 2}, false},
+    {1, 3, {23789, 38}, {23827, 49}, {23256, 7}, {2009, 3}, {FailureReason::unknown_recipient, 5, {23876, 53}}, {3, 1}, {6, 2}, false},
+    {1, 4, {23929, 37}, {23966, 52}, {23256, 7}, {23401, 9}, {FailureReason::unknown, 5, {24018, 28}}, {0, 0}, {8, 2}, false},
+    {1, 5, {24046, 25}, {24071, 50}, {23256, 7}, {178, 3}, {FailureReason::delivered, 5, {11339, 14}}, {4, 1}, {10, 2}, false},
+    {1, 6, {24121, 52}, {24173, 54}, {23256, 7}, {23401, 9}, {FailureReason::mailbox_moved, 5, {16849, 40}}, {0, 0}, {12, 2}, false},
+    {1, 7, {24227, 35}, {24262, 46}, {23256, 7}, {23401, 9}, {FailureReason::sender_rejected, 5, {24308, 53}}, {0, 0}, {14, 2}, false},
+    {1, 8, {24361, 27}, {24388, 74}, {23256, 7}, {24462, 8}, {FailureReason::sender_rejected, 5, {24470, 47}}, {5, 2}, {16, 2}, false},
+    {1, 9, {24517, 39}, {24556, 87}, {24643, 7}, {23401, 9}, {FailureReason::delivered, 5, {24650, 50}}, {0, 0}, {0, 0}, false},
+    {1, 10, {24700, 29}, {24729, 68}, {10707, 15}, {4567, 3}, {FailureReason::no_mail_domain, 5, {24797, 67}}, {7, 1}, {0, 0}, false},
+    {2, 0, {24864, 33}, {24897, 49}, {23256, 7}, {23401, 9}, {FailureReason::mailbox_disabled, 5, {24946, 62}}, {0, 0}, {18, 2}, false},
+    {2, 1, {25008, 40}, {25048, 57}, {23256, 7}, {23401, 9}, {FailureReason::mailbox_disabled, 5, {25105, 74}}, {0, 0}, {20, 3}, false},
+    {2, 2, {25179, 12}, {25191, 42}, {23256, 7}, {4330, 3}, {FailureReason::mailbox_full, 5, {17266, 43}}, {8, 1}, {23, 2}, false},
+    {2, 3, {25233, 43}, {25276, 55}, {23256, 7}, {4330, 3}, {FailureReason::message_too_large, 5, {25331, 51}}, {9, 1}, {25, 2}, false},
+    {2, 4, {25382, 30}, {25412, 37}, {23256, 7}, {25449, 8}, {FailureReason::system_error, 5, {25457, 35}}, {10, 2}, {27, 2}, false},
+    {3, 0, {25492, 37}, {25529, 53}, {23256, 7}, {25582, 28}, {FailureReason::system_error, 5, {14067, 56}}, {12, 6}, {29, 2}, false},
+    {3, 1, {25610, 16}, {25626, 49}, {23256, 7}, {1664, 3}, {FailureReason::system_error, 5, {18316, 51}}, {18, 1}, {31, 2}, false},
+    {3, 2, {25675, 37}, {25712, 70}, {25782, 15}, {25797, 8}, {FailureReason::system_error, 5, {25805, 48}}, {19, 2}, {33, 2}, false},
+    {3, 3, {25853, 39}, {25892, 58}, {23256, 7}, {23401, 9}, {FailureReason::unknown, 5, {25950, 52}}, {0, 0}, {35, 2}, false},
+    {3, 4, {26002, 26}, {26028, 59}, {23256, 7}, {26087, 8}, {FailureReason::message_too_large, 5, {26095, 23}}, {21, 2}, {37, 2}, false},
+    {3, 5, {26118, 29}, {26147, 38}, {23256, 7}, {23401, 9}, {FailureReason::system_error, 5, {26185, 50}}, {0, 0}, {39, 1}, false},
+    {3, 6, {26235, 30}, {26265, 63}, {26328, 7}, {26335, 10}, {FailureReason::delivered, 5, {11339, 14}}, {23, 2}, {0, 0}, false},
+    {4, 0, {26345, 44}, {26389, 60}, {23256, 7}, {23401, 9}, {FailureReason::network_error, 5, {26449, 49}}, {0, 0}, {40, 2}, false},
+    {4, 1, {26498, 19}, {26517, 50}, {23256, 7}, {1602, 3}, {FailureReason::network_error, 5, {26567, 73}}, {25, 1}, {42, 2}, false},
+    {4, 2, {26640, 14}, {26654, 55}, {23256, 7}, {361, 3}, {FailureReason::network_error, 5, {26709, 51}}, {26, 1}, {44, 2}, false},
+    {4, 3, {26760, 24}, {26784, 66}, {23256, 7}, {23565, 8}, {FailureReason::network_error, 5, {26850, 34}}, {27, 2}, {46, 2}, false},
+    {4, 4, {26884, 15}, {26899, 43}, {23256, 7}, {23401, 9}, {FailureReason::unknown_domain, 5, {26942, 66}}, {0, 0}, {48, 2}, false},
+    {4, 5, {27008, 22}, {27030, 29}, {23256, 7}, {1602, 3}, {FailureReason::network_error, 5, {27059, 26}}, {29, 1}, {50, 2}, false},
+    {4, 6, {27085, 21}, {27106, 41}, {23256, 7}, {23401, 9}, {FailureReason::network_error, 5, {27147, 58}}, {0, 0}, {52, 2}, false},
+    {4, 7, {27205, 21}, {27226, 54}, {23256, 7}, {23401, 9}, {FailureReason::expired, 5, {27280, 69}}, {0, 0}, {54, 2}, false},
+    {5, 0, {27349, 34}, {27383, 50}, {23256, 7}, {27433, 68}, {FailureReason::syntax_error, 5, {27501, 45}}, {30, 14}, {56, 2}, false},
+    {5, 1, {6932, 15}, {27546, 62}, {23256, 7}, {27608, 38}, {FailureReason::syntax_error, 5, {27646, 45}}, {44, 8}, {58, 2}, false},
+    {5, 2, {7777, 12}, {27691, 30}, {23256, 7}, {27721, 23}, {FailureReason::syntax_error, 5, {15247, 24}}, {52, 5}, {60, 2}, false},
+    {5, 3, {27744, 19}, {27763, 62}, {23256, 7}, {1602, 3}, {FailureReason::rate_limited, 5, {27825, 55}}, {57, 1}, {62, 2}, false},
+    {5, 4, {27880, 25}, {27905, 51}, {23256, 7}, {27956, 33}, {FailureReason::syntax_error, 5, {27989, 44}}, {58, 7}, {64, 2}, false},
+    {5, 5, {28033, 22}, {28055, 56}, {23256, 7}, {23401, 9}, {FailureReason::syntax_error, 5, {28111, 60}}, {0, 0}, {66, 2}, false},
+    {5, 6, {28171, 40}, {28211, 56}, {5762, 7}, {1928, 3}, {FailureReason::syntax_error, 5, {28267, 54}}, {65, 1}, {0, 0}, false},
+    {6, 0, {28321, 30}, {28351, 58}, {23256, 7}, {23401, 9}, {FailureReason::spam_or_content, 5, {28409, 29}}, {0, 0}, {68, 2}, false},
+    {6, 1, {28438, 19}, {28457, 63}, {23256, 7}, {23401, 9}, {FailureReason::spam_or_content, 5, {28520, 46}}, {0, 0}, {70, 2}, false},
+    {6, 2, {28566, 34}, {28600, 56}, {23256, 7}, {23401, 9}, {FailureReason::spam_or_content, 5, {28656, 57}}, {0, 0}, {72, 2}, false},
+    {6, 3, {28713, 37}, {28750, 56}, {23256, 7}, {246, 3}, {FailureReason::spam_or_content, 5, {28656, 57}}, {66, 1}, {74, 2}, false},
+    {6, 4, {28806, 30}, {28836, 74}, {23256, 7}, {178, 3}, {FailureReason::delivered, 5, {28910, 54}}, {67, 1}, {76, 2}, false},
+    {6, 5, {28964, 17}, {28981, 51}, {23256, 7}, {23401, 9}, {FailureReason::spam_or_content, 5, {29032, 35}}, {0, 0}, {78, 2}, false},
+    {6, 6, {29067, 29}, {29096, 74}, {29170, 7}, {246, 3}, {FailureReason::spam_or_content, 5, {29177, 51}}, {68, 1}, {0, 0}, false},
+    {6, 7, {29228, 59}, {29287, 61}, {6187, 7}, {29348, 8}, {FailureReason::spam_or_content, 5, {29356, 56}}, {69, 2}, {0, 0}, false},
+    {6, 8, {29412, 68}, {29480, 65}, {6187, 7}, {29545, 13}, {FailureReason::spam_or_content, 5, {29558, 30}}, {71, 3}, {0, 0}, false},
+    {6, 9, {29588, 101}, {29689, 67}, {6187, 7}, {4091, 3}, {FailureReason::spam_or_content, 5, {29756, 49}}, {74, 1}, {0, 0}, false},
+    {6, 10, {0, 0}, {29805, 46}, {6187, 7}, {0, 0}, {FailureReason::spam_or_content, 5, {29851, 18}}, {0, 0}, {0, 0}, true},
+    {7, 0, {29869, 34}, {29903, 60}, {23256, 7}, {29963, 53}, {FailureReason::blocked, 5, {30016, 48}}, {75, 11}, {80, 2}, false},
+    {7, 1, {9020, 40}, {30064, 50}, {23256, 7}, {30114, 33}, {FailureReason::blocked, 5, {30147, 83}}, {86, 7}, {82, 2}, false},
+    {7, 2, {30230, 33}, {30263, 45}, {23256, 7}, {4091, 3}, {FailureReason::blocked, 5, {21501, 34}}, {93, 1}, {84, 2}, false},
+    {7, 3, {30308, 45}, {30353, 66}, {23256, 7}, {23401, 9}, {FailureReason::blocked, 5, {30419, 66}}, {0, 0}, {86, 2}, false},
+    {7, 4, {30485, 31}, {30516, 67}, {23256, 7}, {2157, 3}, {FailureReason::blocked, 5, {30583, 49}}, {94, 1}, {88, 2}, false},
+    {7, 5, {30632, 21}, {30653, 59}, {23256, 7}, {23401, 9}, {FailureReason::authentication, 5, {21981, 37}}, {0, 0}, {90, 2}, false},
+    {7, 6, {30712, 37}, {30749, 71}, {23256, 7}, {23401, 9}, {FailureReason::authentication, 5, {30820, 38}}, {0, 0}, {92, 2}, false},
+    {7, 7, {30858, 25}, {30883, 38}, {23256, 7}, {23401, 9}, {FailureReason::spam_or_content, 5, {30921, 50}}, {0, 0}, {94, 2}, false},
+    {7, 8, {9105, 34}, {30971, 45}, {5762, 7}, {31016, 8}, {FailureReason::authentication, 5, {31024, 56}}, {95, 2}, {0, 0}, false},
+    {7, 9, {9061, 36}, {31080, 66}, {5762, 7}, {1668, 3}, {FailureReason::authentication, 5, {31146, 30}}, {97, 1}, {0, 0}, false},
+    {7, 10, {8587, 17}, {31176, 53}, {6891, 7}, {2922, 3}, {FailureReason::tls, 5, {31229, 29}}, {98, 1}, {0, 0}, false},
+    {7, 11, {8640, 58}, {31258, 66}, {5762, 7}, {31324, 8}, {FailureReason::tls, 5, {18996, 32}}, {99, 2}, {0, 0}, false},
+    {7, 12, {6859, 31}, {31332, 64}, {5762, 7}, {31396, 8}, {FailureReason::authentication, 5, {31404, 79}}, {101, 2}, {0, 0}, false},
+    {7, 13, {8734, 21}, {31483, 48}, {6891, 7}, {31531, 3}, {FailureReason::authentication, 5, {17979, 45}}, {103, 1}, {0, 0}, false},
+    {7, 14, {31534, 27}, {31561, 61}, {6891, 7}, {31016, 8}, {FailureReason::blocked, 5, {31622, 51}}, {104, 2}, {0, 0}, false},
+    {7, 15, {31673, 25}, {31698, 63}, {26328, 7}, {31761, 45}, {FailureReason::blocked, 5, {31806, 38}}, {106, 2}, {0, 0}, false},
+    {7, 16, {31844, 45}, {31889, 50}, {26328, 7}, {31939, 40}, {FailureReason::blocked, 5, {31979, 39}}, {108, 1}, {0, 0}, false},
+    {7, 17, {32018, 25}, {32043, 66}, {32109, 7}, {31784, 3}, {FailureReason::mailbox_moved, 5, {32116, 53}}, {109, 1}, {0, 0}, false},
+    {7, 18, {32169, 24}, {32193, 65}, {32109, 7}, {31784, 3}, {FailureReason::mailbox_moved, 5, {32116, 53}}, {110, 1}, {0, 0}, false},
+    {7, 19, {32258, 29}, {32287, 68}, {32109, 7}, {31784, 3}, {FailureReason::blocked, 5, {32355, 50}}, {111, 1}, {0, 0}, false},
+    {7, 20, {32405, 31}, {32436, 50}, {32486, 15}, {4091, 3}, {FailureReason::authentication, 5, {32501, 54}}, {112, 1}, {0, 0}, false},
+    {7, 21, {32555, 34}, {32589, 68}, {32486, 15}, {4091, 3}, {FailureReason::authentication, 5, {32657, 51}}, {113, 1}, {0, 0}, false},
+    {7, 22, {32708, 44}, {32752, 52}, {32486, 15}, {4091, 3}, {FailureReason::authentication, 5, {32804, 36}}, {114, 1}, {0, 0}, false},
+    {7, 23, {32840, 21}, {32861, 35}, {32896, 15}, {4091, 3}, {FailureReason::authentication, 5, {32911, 50}}, {115, 1}, {0, 0}, false},
+    {7, 24, {32961, 20}, {32981, 75}, {32896, 15}, {33056, 7}, {FailureReason::authentication, 5, {33063, 46}}, {116, 2}, {0, 0}, false},
+    {7, 25, {33109, 29}, {33138, 44}, {32486, 7}, {4091, 3}, {FailureReason::reverse_dns, 5, {33182, 64}}, {118, 1}, {0, 0}, false},
+    {7, 26, {33246, 37}, {33283, 69}, {32486, 7}, {4091, 3}, {FailureReason::authentication, 5, {33352, 40}}, {119, 1}, {0, 0}, false},
+    {7, 27, {33392, 26}, {33418, 70}, {9616, 7}, {4091, 3}, {FailureReason::sender_rejected, 5, {33488, 37}}, {120, 1}, {0, 0}, false},
+    {7, 28, {33525, 19}, {33544, 42}, {33586, 28}, {4721, 1}, {FailureReason::spam_or_content, 5, {33614, 42}}, {0, 0}, {0, 0}, false},
+    {7, 29, {33656, 22}, {33678, 46}, {33724, 7}, {4091, 3}, {FailureReason::authentication, 5, {33731, 47}}, {121, 1}, {0, 0}, false},
+    {7, 30, {9660, 27}, {33778, 69}, {9798, 7}, {4091, 3}, {FailureReason::tls, 5, {33847, 44}}, {122, 1}, {0, 0}, false},
 };
 
 inline constexpr StatusGroupRecord status_classes[] = {
-    {2, {33891, 7}, {33898, 21}, {23256, 7}, {Actor::nobody, Retry::not_needed, {11339, 14}}, {0, 2}},
-    {4, {33919, 28}, {33947, 76}, {23256, 7}, {Actor::sender_admin, Retry::retry_later, {34023, 87}}, {2, 2}},
-    {5, {34110, 17}, {34127, 75}, {23256, 7}, {Actor::sender, Retry::after_fix, {34202, 71}}, {4, 2}},
+    {2, {33891, 7}, {33898, 21}, {23256, 7}, {FailureReason::delivered, 2, {11339, 14}}, {0, 2}},
+    {4, {33919, 28}, {33947, 76}, {23256, 7}, {FailureReason::unknown, 4, {34023, 87}}, {2, 2}},
+    {5, {34110, 17}, {34127, 75}, {23256, 7}, {FailureReason::unknown, 5, {34202, 71}}, {4, 2}},
 };
 
 inline constexpr StatusGroupRecord status_subjects[] = {
-    {0, {34273, 25}, {34298, 40}, {23256, 7}, {Actor::sender, Retry::after_fix, {34338, 41}}, {0, 0}},
-    {1, {34379, 17}, {34396, 57}, {23256, 7}, {Actor::sender, Retry::after_fix, {34453, 25}}, {0, 0}},
-    {2, {34478, 14}, {34492, 48}, {23256, 7}, {Actor::recipient, Retry::retry_later, {34540, 50}}, {0, 0}},
-    {3, {34590, 18}, {34608, 50}, {23256, 7}, {Actor::recipient_admin, Retry::retry_later, {34658, 49}}, {0, 0}},
-    {4, {34707, 26}, {34733, 50}, {23256, 7}, {Actor::sender_admin, Retry::retry_later, {34783, 51}}, {0, 0}},
-    {5, {34834, 29}, {34863, 49}, {23256, 7}, {Actor::sender_admin, Retry::after_fix, {34912, 62}}, {0, 0}},
-    {6, {34974, 31}, {35005, 65}, {23256, 7}, {Actor::sender, Retry::after_fix, {35070, 46}}, {0, 0}},
-    {7, {35116, 25}, {35141, 46}, {23256, 7}, {Actor::sender_admin, Retry::after_fix, {35187, 42}}, {0, 0}},
+    {0, {34273, 25}, {34298, 40}, {23256, 7}, {FailureReason::unknown, 5, {34338, 41}}, {0, 0}},
+    {1, {34379, 17}, {34396, 57}, {23256, 7}, {FailureReason::unknown, 5, {34453, 25}}, {0, 0}},
+    {2, {34478, 14}, {34492, 48}, {23256, 7}, {FailureReason::mailbox_disabled, 5, {34540, 50}}, {0, 0}},
+    {3, {34590, 18}, {34608, 50}, {23256, 7}, {FailureReason::system_error, 5, {34658, 49}}, {0, 0}},
+    {4, {34707, 26}, {34733, 50}, {23256, 7}, {FailureReason::network_error, 5, {34783, 51}}, {0, 0}},
+    {5, {34834, 29}, {34863, 49}, {23256, 7}, {FailureReason::syntax_error, 5, {34912, 62}}, {0, 0}},
+    {6, {34974, 31}, {35005, 65}, {23256, 7}, {FailureReason::spam_or_content, 5, {35070, 46}}, {0, 0}},
+    {7, {35116, 25}, {35141, 46}, {23256, 7}, {FailureReason::blocked, 5, {35187, 42}}, {0, 0}},
 };
 
 inline constexpr DotlessReading dotless_readings[] = {
@@ -3903,14 +4481,19 @@ constexpr TableView<T> part(const T (&table)[N], RangeRef range) noexcept {
   return TableView<T>{table + range.first, range.count};
 }
 constexpr std::string_view text(TextRef ref) noexcept { return std::string_view{registry_text + ref.offset, ref.size}; }
-constexpr Remedy remedy(RemedyRef ref) noexcept { return Remedy{ref.actor, ref.retry, text(ref.advice)}; }
+// The remedy of a record, for a failure of the given class (retry.hpp).
+constexpr Remedy remedy(RemedyRef ref, unsigned failure_class) noexcept {
+  const RetryAdvice advice = retry_advice_in_class(failure_class, ref.reason);
+  return Remedy{advice.actor, advice.retry, text(ref.advice), ref.reason, advice.retry_after_seconds};
+}
+constexpr Remedy remedy(RemedyRef ref) noexcept { return remedy(ref, ref.failure_class); }
 
 // The keys the tables are sorted by.
 constexpr std::uint32_t sort_key(const EnhancedStatusRecord& record) noexcept {
-  return record.subject * 1000U + record.detail;
+  return record.subject_number() * 1000U + record.detail();
 }
-constexpr std::uint32_t sort_key(const DotlessReading& reading) noexcept { return reading.vendor_code_; }
-constexpr std::uint32_t sort_key(const DerivationPairing& pairing) noexcept { return pairing.reply_; }
+constexpr std::uint32_t sort_key(const DotlessReading& reading) noexcept { return reading.vendor_code().value(); }
+constexpr std::uint32_t sort_key(const DerivationPairing& pairing) noexcept { return pairing.reply().value(); }
 
 // Binary search of a table sorted by sort_key(); nullptr if absent.
 template <typename T, std::size_t N>
@@ -3932,51 +4515,59 @@ constexpr const T* find_sorted(const T (&table)[N], std::uint32_t wanted) noexce
 }  // namespace detail
 
 // The accessors of the table rows (declared in <smtpcodes/registry/types.hpp>).
-constexpr std::string_view ReplyMeaning::meaning() const noexcept { return detail::text(meaning_); }
-constexpr std::string_view ReplyMeaning::defined_in() const noexcept { return detail::text(defined_in_); }
-constexpr std::string_view ReplyMeaning::context() const noexcept { return detail::text(context_); }
+constexpr std::string_view ReplyMeaning::meaning() const noexcept { return detail::text(meaning_text_); }
+constexpr std::string_view ReplyMeaning::defined_in() const noexcept { return detail::text(defined_in_text_); }
+constexpr std::string_view ReplyMeaning::context() const noexcept { return detail::text(context_text_); }
 
-constexpr std::string_view SourceClaim::code() const noexcept { return detail::text(code_); }
-constexpr std::string_view SourceClaim::meaning() const noexcept { return detail::text(meaning_); }
+constexpr std::string_view SourceClaim::code() const noexcept { return detail::text(code_text_); }
+constexpr std::string_view SourceClaim::meaning() const noexcept { return detail::text(meaning_text_); }
 
-constexpr std::string_view ReplyCodeRecord::title() const noexcept { return detail::text(title_); }
-constexpr std::string_view ReplyCodeRecord::description() const noexcept { return detail::text(description_); }
-constexpr std::string_view ReplyCodeRecord::references() const noexcept { return detail::text(references_); }
-constexpr Remedy ReplyCodeRecord::remedy() const noexcept { return detail::remedy(remedy_); }
+constexpr std::string_view ReplyCodeRecord::title() const noexcept { return detail::text(title_text_); }
+constexpr std::string_view ReplyCodeRecord::description() const noexcept { return detail::text(description_text_); }
+constexpr std::string_view ReplyCodeRecord::references() const noexcept { return detail::text(references_text_); }
+constexpr Remedy ReplyCodeRecord::remedy() const noexcept { return detail::remedy(remedy_ref_); }
 constexpr TableView<ReplyMeaning> ReplyCodeRecord::meanings() const noexcept {
-  return detail::part(detail::reply_meanings, meanings_);
+  return detail::part(detail::reply_meanings, meanings_range_);
 }
 constexpr TableView<SourceClaim> ReplyCodeRecord::claims() const noexcept {
-  return detail::part(detail::reply_claims, claims_);
+  return detail::part(detail::reply_claims, claims_range_);
 }
 
-constexpr std::string_view EnhancedStatusRecord::title() const noexcept { return detail::text(title_); }
-constexpr std::string_view EnhancedStatusRecord::description() const noexcept { return detail::text(description_); }
-constexpr std::string_view EnhancedStatusRecord::references() const noexcept { return detail::text(references_); }
-constexpr std::string_view EnhancedStatusRecord::associated_text() const noexcept {
-  return detail::text(associated_text_);
+constexpr std::string_view EnhancedStatusRecord::title() const noexcept { return detail::text(title_text_); }
+constexpr std::string_view EnhancedStatusRecord::description() const noexcept {
+  return detail::text(description_text_);
 }
-constexpr Remedy EnhancedStatusRecord::remedy() const noexcept { return detail::remedy(remedy_); }
+constexpr std::string_view EnhancedStatusRecord::references() const noexcept { return detail::text(references_text_); }
+constexpr std::string_view EnhancedStatusRecord::associated_text() const noexcept {
+  return detail::text(associated_text_ref_);
+}
+constexpr Remedy EnhancedStatusRecord::remedy() const noexcept { return detail::remedy(remedy_ref_); }
+constexpr Remedy EnhancedStatusRecord::remedy_in_class(StatusClass status_class) const noexcept {
+  return detail::remedy(remedy_ref_, static_cast<unsigned>(status_class));
+}
 constexpr TableView<AssociatedReply> EnhancedStatusRecord::associated() const noexcept {
-  return detail::part(detail::associated_replies, associated_);
+  return detail::part(detail::associated_replies, associated_range_);
 }
 constexpr TableView<SourceClaim> EnhancedStatusRecord::claims() const noexcept {
-  return detail::part(detail::status_claims, claims_);
+  return detail::part(detail::status_claims, claims_range_);
 }
 
-constexpr std::string_view StatusGroupRecord::title() const noexcept { return detail::text(title_); }
-constexpr std::string_view StatusGroupRecord::description() const noexcept { return detail::text(description_); }
-constexpr std::string_view StatusGroupRecord::references() const noexcept { return detail::text(references_); }
-constexpr Remedy StatusGroupRecord::remedy() const noexcept { return detail::remedy(remedy_); }
+constexpr std::string_view StatusGroupRecord::title() const noexcept { return detail::text(title_text_); }
+constexpr std::string_view StatusGroupRecord::description() const noexcept { return detail::text(description_text_); }
+constexpr std::string_view StatusGroupRecord::references() const noexcept { return detail::text(references_text_); }
+constexpr Remedy StatusGroupRecord::remedy() const noexcept { return detail::remedy(remedy_ref_); }
+constexpr Remedy StatusGroupRecord::remedy_in_class(StatusClass status_class) const noexcept {
+  return detail::remedy(remedy_ref_, static_cast<unsigned>(status_class));
+}
 constexpr TableView<SourceClaim> StatusGroupRecord::claims() const noexcept {
-  return detail::part(detail::class_claims, claims_);
+  return detail::part(detail::class_claims, claims_range_);
 }
 
-constexpr std::string_view DerivationPairing::basis() const noexcept { return detail::text(basis_); }
+constexpr std::string_view DerivationPairing::basis() const noexcept { return detail::text(basis_text_); }
 
-constexpr std::string_view ReplyFallbackRecord::title() const noexcept { return detail::text(title_); }
-constexpr std::string_view ReplyFallbackRecord::description() const noexcept { return detail::text(description_); }
-constexpr Remedy ReplyFallbackRecord::remedy() const noexcept { return detail::remedy(remedy_); }
+constexpr std::string_view ReplyFallbackRecord::title() const noexcept { return detail::text(title_text_); }
+constexpr std::string_view ReplyFallbackRecord::description() const noexcept { return detail::text(description_text_); }
+constexpr Remedy ReplyFallbackRecord::remedy() const noexcept { return detail::remedy(remedy_ref_); }
 
 // Every table, for iteration. Each is sorted by its key.
 [[nodiscard]] constexpr TableView<ReplyCodeRecord> reply_code_records() noexcept {
@@ -4123,6 +4714,24 @@ enum class StatusMatch : std::uint8_t {
   status_class = 2,  // the subject is unknown too: the class's meaning stands in
 };
 
+[[nodiscard]] constexpr std::string_view name(StatusMatch match) noexcept {
+  switch (match) {
+    case StatusMatch::exact: return "exact";
+    case StatusMatch::subject: return "subject";
+    case StatusMatch::status_class: return "status_class";
+  }
+  return "undefined";
+}
+
+[[nodiscard]] constexpr std::string_view title(StatusMatch match) noexcept {
+  switch (match) {
+    case StatusMatch::exact: return "registered code";
+    case StatusMatch::subject: return "subject only";
+    case StatusMatch::status_class: return "class only";
+  }
+  return "undefined";
+}
+
 // Everything the registry says about an enhanced status code.
 struct EnhancedStatusDescription {
   EnhancedStatus status;
@@ -4139,19 +4748,6 @@ struct EnhancedStatusDescription {
   std::string_view class_title;    // "Permanent Failure"
   std::string_view subject_title;  // "Addressing Status", empty for unknown subjects
 };
-
-namespace detail {
-// The class decides whether to retry (RFC 3463 §3.1): 4.x.x may succeed
-// later, 2.x.x needs nothing; for 5.x.x the record's advice stands.
-constexpr Remedy remedy_in_class(Remedy remedy, StatusClass status_class) noexcept {
-  if (status_class == StatusClass::success) return status_classes[0].remedy();
-  if (status_class == StatusClass::persistent_transient_failure) remedy.retry = Retry::retry_later;
-  if (status_class == StatusClass::permanent_failure && remedy.retry == Retry::retry_later) {
-    remedy.retry = Retry::after_fix;
-  }
-  return remedy;
-}
-}  // namespace detail
 
 [[nodiscard]] constexpr EnhancedStatusDescription describe(EnhancedStatus status) noexcept {
   EnhancedStatusDescription result;
@@ -4171,7 +4767,7 @@ constexpr Remedy remedy_in_class(Remedy remedy, StatusClass status_class) noexce
     result.description = record->description();
     result.references = record->references();
     result.associated_text = record->associated_text();
-    result.remedy = detail::remedy_in_class(record->remedy(), status.status_class());
+    result.remedy = record->remedy_in_class(status.status_class());
     result.associated = record->associated();
     result.claims = record->claims();
     result.deprecated = record->deprecated;
@@ -4182,8 +4778,7 @@ constexpr Remedy remedy_in_class(Remedy remedy, StatusClass status_class) noexce
   result.title = group->title();
   result.description = group->description();
   result.references = group->references();
-  result.remedy =
-      subject != nullptr ? detail::remedy_in_class(subject->remedy(), status.status_class()) : status_class->remedy();
+  result.remedy = subject != nullptr ? subject->remedy_in_class(status.status_class()) : status_class->remedy();
   return result;
 }
 
@@ -4214,11 +4809,11 @@ find_derivation_pairing(ReplyCode code) noexcept {
   return lookup_derivation_pairing(code);
 }
 [[deprecated("use lookup_claim")]] [[nodiscard]] constexpr const SourceClaim* find_claim(ReplyCode code,
-                                                                                     Source source) noexcept {
+                                                                                         Source source) noexcept {
   return lookup_claim(code, source);
 }
 [[deprecated("use lookup_claim")]] [[nodiscard]] constexpr const SourceClaim* find_claim(EnhancedStatus status,
-                                                                                     Source source) noexcept {
+                                                                                         Source source) noexcept {
   return lookup_claim(status, source);
 }
 
@@ -4305,6 +4900,16 @@ enum class Association : std::uint8_t {
 
 [[nodiscard]] constexpr std::string_view name(Association association) noexcept {
   switch (association) {
+    case Association::listed: return "listed";
+    case Association::not_listed: return "not_listed";
+    case Association::none_given: return "none_given";
+    case Association::unregistered: return "unregistered";
+  }
+  return "undefined";
+}
+
+[[nodiscard]] constexpr std::string_view title(Association association) noexcept {
+  switch (association) {
     case Association::listed: return "listed by the registry";
     case Association::not_listed: return "not listed by the registry";
     case Association::none_given: return "registry lists no reply codes";
@@ -4350,6 +4955,16 @@ enum class DerivationRule : std::uint8_t {
 
 [[nodiscard]] constexpr std::string_view name(DerivationRule rule) noexcept {
   switch (rule) {
+    case DerivationRule::registered_pairing: return "registered_pairing";
+    case DerivationRule::dotless_vendor_code: return "dotless_vendor_code";
+    case DerivationRule::class_default: return "class_default";
+    case DerivationRule::none: return "none";
+  }
+  return "undefined";
+}
+
+[[nodiscard]] constexpr std::string_view title(DerivationRule rule) noexcept {
+  switch (rule) {
     case DerivationRule::registered_pairing: return "registered pairing";
     case DerivationRule::dotless_vendor_code: return "dotless vendor code";
     case DerivationRule::class_default: return "class default";
@@ -4363,8 +4978,12 @@ struct DerivedStatus {
   EnhancedStatus status;  // empty when rule is none
   DerivationRule rule = DerivationRule::none;
 
+  // Like std::optional's: false when no rule applied (and status is empty).
   [[nodiscard]] constexpr bool has_value() const noexcept { return rule != DerivationRule::none; }
-  [[nodiscard]] constexpr bool derived() const noexcept { return true; }
+  [[deprecated("always true: a DerivedStatus is derived by definition; use has_value()")]] [[nodiscard]] constexpr bool
+  derived() const noexcept {
+    return true;
+  }
 };
 
 // The enhanced code to assume for a reply that carried none. The rules, in order:
@@ -4423,6 +5042,80 @@ constexpr DerivationRule add_derived_enhanced_status(BasicReply<MaxLines>& reply
 }  // namespace smtpcodes
 
 #endif  // SMTPCODES_REGISTRY_DERIVED_REPLY_HPP
+// ---- smtpcodes/registry/reply_advice.hpp
+#ifndef SMTPCODES_REGISTRY_REPLY_ADVICE_HPP
+#define SMTPCODES_REGISTRY_REPLY_ADVICE_HPP
+
+// retry_advice(reply): one call for an SMTP client holding a reply. The
+// registry names the reason (the enhanced status code's record, else the
+// reply code's), and the rule table of <smtpcodes/registry/retry.hpp> turns
+// it into the advice, as for describe(...).remedy and the bounce classifier.
+#include <cstddef>
+#include <string_view>
+
+
+namespace smtpcodes {
+inline namespace v0 {
+
+namespace detail {
+// 452 and 552 have two meanings in practice: RFC 5321 §4.2.2 names them for
+// system storage and storage allocation, RFC 1870 §6 uses 552 for a message
+// over the size limit, and many servers send them for a full mailbox. Without
+// an enhanced code only the words tell.
+constexpr std::string_view mailbox_full_words[] = {
+    "mailbox full", "mailbox is full", "quota", "over quota", "mailbox size limit", "insufficient storage for user"};
+constexpr std::string_view message_too_large_words[] = {"too much mail data", "message too large", "message too big",
+                                                        "message size",       "size limit",        "exceeds size"};
+
+template <std::size_t N>
+constexpr bool says_any(std::string_view text, const std::string_view (&words)[N]) noexcept {
+  for (const std::string_view word : words) {
+    if (ifind(text, word) != std::string_view::npos) return true;
+  }
+  return false;
+}
+}  // namespace detail
+
+// Why the registry says a reply failed: the enhanced status code's record
+// (or its subject's) when there is one, else the reply code's record (or the
+// fallback for its first digit); for 452 and 552 without an enhanced code,
+// the text decides between a full mailbox and a message too large.
+[[nodiscard]] constexpr FailureReason failure_reason(ReplyCode reply, EnhancedStatus status,
+                                                     std::string_view text = {}) noexcept {
+  if (status.class_digit() != 0) return describe(status).remedy.reason;
+  if (reply.value() == 452 || reply.value() == 552) {
+    if (detail::says_any(text, detail::mailbox_full_words)) return FailureReason::mailbox_full;
+    if (detail::says_any(text, detail::message_too_large_words)) return FailureReason::message_too_large;
+  }
+  return describe(reply).remedy.reason;
+}
+
+// Should the client send again, when, and who must act: from the reply code,
+// the enhanced status code (either may be empty) and the reply's text.
+[[nodiscard]] constexpr RetryAdvice retry_advice(ReplyCode reply, EnhancedStatus status,
+                                                 std::string_view text = {}) noexcept {
+  return retry_advice(status, reply, failure_reason(reply, status, text));
+}
+
+// The same for a parsed reply; the text of every line counts.
+template <std::size_t MaxLines>
+[[nodiscard]] constexpr RetryAdvice retry_advice(const BasicReply<MaxLines>& reply) noexcept {
+  const EnhancedStatus status = reply.has_enhanced_status() ? reply.enhanced_status() : EnhancedStatus{};
+  FailureReason reason = failure_reason(reply.code(), status);
+  for (const ReplyLine& line : reply) {
+    const FailureReason from_text = failure_reason(reply.code(), status, line.message);
+    if (from_text != reason) {
+      reason = from_text;
+      break;
+    }
+  }
+  return retry_advice(status, reply.code(), reason);
+}
+
+}  // namespace v0
+}  // namespace smtpcodes
+
+#endif  // SMTPCODES_REGISTRY_REPLY_ADVICE_HPP
 // clang-format on
 
 #endif  // SMTPCODES_SMTPCODES_HPP
@@ -5022,6 +5715,50 @@ class BestCodeFinder {
 #include <cstddef>
 #include <string_view>
 
+// ---- smtpcodes/detail/callback.hpp
+#ifndef SMTPCODES_DETAIL_CALLBACK_HPP
+#define SMTPCODES_DETAIL_CALLBACK_HPP
+
+// The one callback convention of every for_each_ function (docs/api.md): the
+// callback takes the item and returns bool (false stops the walk) or void
+// (the walk goes on). The walk is noexcept exactly when the callback is.
+#include <type_traits>
+#include <utility>
+
+namespace smtpcodes {
+inline namespace v0 {
+namespace detail {
+
+template <class Callback, class... Items>
+inline constexpr bool is_walk_callback_v = std::is_invocable_v<Callback&, const Items&...> &&
+                                           (std::is_same_v<std::invoke_result_t<Callback&, const Items&...>, void> ||
+                                            std::is_same_v<std::invoke_result_t<Callback&, const Items&...>, bool>);
+
+template <class Callback, class... Items>
+inline constexpr bool is_nothrow_walk_callback_v =
+    std::is_nothrow_invocable_v<Callback&, const Items&...>;
+
+// Calls the callback and says whether the walk goes on. The static_assert
+// replaces a page of template errors with one sentence.
+template <class Callback, class... Items>
+constexpr bool continue_walk(Callback& callback, const Items&... items) noexcept(
+    is_nothrow_walk_callback_v<Callback, Items...>) {
+  static_assert(is_walk_callback_v<Callback, Items...>,
+                "smtpcodes: a for_each_ callback takes the item by const reference (or by value) and returns "
+                "bool (false stops the walk) or void");
+  if constexpr (std::is_same_v<std::invoke_result_t<Callback&, const Items&...>, void>) {
+    callback(items...);
+    return true;
+  } else {
+    return static_cast<bool>(callback(items...));
+  }
+}
+
+}  // namespace detail
+}  // namespace v0
+}  // namespace smtpcodes
+
+#endif  // SMTPCODES_DETAIL_CALLBACK_HPP
 
 namespace smtpcodes {
 inline namespace v0 {
@@ -5075,7 +5812,8 @@ namespace detail {
 }  // namespace detail
 
 // The value of the first field called name in a header block (up to the
-// first blank line), or an empty view.
+// first blank line), or an empty view. Each call reads the block from the
+// top: for several lookups in one block, a HeaderIndex reads it once.
 [[nodiscard]] constexpr std::string_view header_value(std::string_view headers, std::string_view name) noexcept {
   std::size_t pos = 0;
   HeaderField field;
@@ -5085,23 +5823,97 @@ namespace detail {
   return {};
 }
 
+// How many fields a HeaderIndex holds (BasicHeaderIndex<N> holds N).
+inline constexpr std::size_t header_index_capacity = 64;
+
+// The fields of a header block, read once, for many lookups: value() finds
+// a field among the held ones by its name alone, without reading the block
+// again. Nothing is allocated; the fields are views into the block, which
+// must outlive the index. A block with more than Capacity fields is not an
+// error: the index holds the first Capacity (truncated() is true), and a
+// lookup that does not find its name among them reads the rest of the
+// block, so every answer is the one header_value() gives.
+template <std::size_t Capacity>
+class BasicHeaderIndex {
+  static_assert(Capacity > 0, "a header index holds at least one field");
+
+ public:
+  using const_iterator = const HeaderField*;
+
+  constexpr BasicHeaderIndex() noexcept = default;
+  constexpr explicit BasicHeaderIndex(std::string_view headers SMTPCODES_LIFETIMEBOUND) noexcept {
+    std::size_t pos = 0;
+    HeaderField field;
+    while (count_ < Capacity) {
+      if (!detail::next_header_field(headers, pos, field)) return;
+      fields_[count_++] = field;
+    }
+    // Full: the rest is read only by lookups that need it.
+    std::size_t after = pos;
+    if (detail::next_header_field(headers, after, field)) rest_ = headers.substr(pos);
+  }
+
+  // The value of the first field called name (compared without regard to
+  // case), or an empty view: header_value(headers, name).
+  [[nodiscard]] constexpr std::string_view value(std::string_view name) const noexcept {
+    for (std::size_t i = 0; i < count_; ++i) {
+      if (detail::iequals(fields_[i].name, name)) return fields_[i].value;
+    }
+    return rest_.empty() ? std::string_view{} : header_value(rest_, name);
+  }
+
+  // The fields held, in the order of the block.
+  [[nodiscard]] constexpr const_iterator begin() const noexcept { return fields_; }
+  [[nodiscard]] constexpr const_iterator end() const noexcept { return fields_ + count_; }
+  [[nodiscard]] constexpr std::size_t size() const noexcept { return count_; }
+  [[nodiscard]] static constexpr std::size_t capacity() noexcept { return Capacity; }
+  // The block has more fields than the index holds; value() still finds them.
+  [[nodiscard]] constexpr bool truncated() const noexcept { return !rest_.empty(); }
+
+ private:
+  HeaderField fields_[Capacity]{};
+  std::size_t count_ = 0;
+  std::string_view rest_;  // the block from the first field not held
+};
+
+using HeaderIndex = BasicHeaderIndex<header_index_capacity>;
+
 // The value without an RFC 5322 comment: "5.1.1 (bad mailbox)" -> "5.1.1".
 [[nodiscard]] constexpr std::string_view strip_comment(std::string_view value) noexcept {
   const std::size_t open = value.find('(');
   return detail::trim(open == std::string_view::npos ? value : value.substr(0, open));
 }
 
+// How deep for_each_mime_part goes into nested multipart bodies: the
+// message itself is depth 0, so the deepest part walked has depth
+// max_mime_depth. Each level reads its parent's body once more, so the limit
+// bounds the work as well as the stack. The parts of a multipart part at
+// this depth are not walked: that part has parts_not_walked set, and the
+// walk counts it (MimeWalk::skipped_multiparts).
+inline constexpr int max_mime_depth = 4;
+
 // One MIME part (RFC 2045, RFC 2046 §5.1): its header block and its body.
 struct MimePart {
   std::string_view headers;
   std::string_view body;
   int depth = 0;  // 0 for the message itself
+  // A multipart part at max_mime_depth: its body holds parts the walk does not visit.
+  bool parts_not_walked = false;
 
   // The media type, "type/subtype", without parameters.
   [[nodiscard]] constexpr std::string_view content_type() const noexcept {
     const std::string_view value = header_value(headers, "Content-Type");
     return detail::trim(value.substr(0, value.find(';')));
   }
+};
+
+// What for_each_mime_part did.
+struct MimeWalk {
+  std::size_t parts = 0;               // parts given to the callback
+  std::size_t skipped_multiparts = 0;  // parts with parts_not_walked: their parts were not visited
+
+  // The depth limit bit: some parts of the message were not visited.
+  [[nodiscard]] constexpr bool truncated() const noexcept { return skipped_multiparts != 0; }
 };
 
 namespace detail {
@@ -5134,10 +5946,10 @@ namespace detail {
   std::size_t pos = 0;
   while (pos < text.size()) {
     const Line line = line_at(text, pos);
-    if (line.text.empty()) return MimePart{text.substr(0, pos), text.substr(line.next), depth};
+    if (line.text.empty()) return MimePart{text.substr(0, pos), text.substr(line.next), depth, false};
     pos = line.next;
   }
-  return MimePart{text, {}, depth};
+  return MimePart{text, {}, depth, false};
 }
 
 // Is the line a boundary delimiter "--boundary" (RFC 2046 §5.1.1)? Sets
@@ -5150,14 +5962,23 @@ namespace detail {
   return closing || is_blank_line(rest);
 }
 
-inline constexpr int max_mime_depth = 4;
-
+// Walks part and, depth first, the parts of its multipart body. Returns
+// false when the callback stopped the walk.
 template <class Callback>
-constexpr bool walk_parts(const MimePart& part, Callback& callback) noexcept {
-  if (!callback(part)) return false;
+constexpr bool walk_parts(MimePart& part, Callback& callback,
+                          MimeWalk& walk) noexcept(is_nothrow_walk_callback_v<Callback, MimePart>) {
   const std::string_view content_type = header_value(part.headers, "Content-Type");
-  if (!istarts_with(trim(content_type), "multipart/") || part.depth >= max_mime_depth) return true;
-  const std::string_view boundary = content_type_parameter(content_type, "boundary");
+  std::string_view boundary;
+  if (istarts_with(trim(content_type), "multipart/")) {
+    boundary = content_type_parameter(content_type, "boundary");
+    if (!boundary.empty() && part.depth >= max_mime_depth) {
+      part.parts_not_walked = true;
+      ++walk.skipped_multiparts;
+      boundary = {};
+    }
+  }
+  ++walk.parts;
+  if (!continue_walk(callback, static_cast<const MimePart&>(part))) return false;
   if (boundary.empty()) return true;
   const std::string_view body = part.body;
   std::size_t pos = 0;
@@ -5171,8 +5992,8 @@ constexpr bool walk_parts(const MimePart& part, Callback& callback) noexcept {
         std::size_t end = pos;
         if (end > part_start && body[end - 1] == '\n') --end;
         if (end > part_start && body[end - 1] == '\r') --end;
-        const MimePart inner = split_part(body.substr(part_start, end - part_start), part.depth + 1);
-        if (!walk_parts(inner, callback)) return false;
+        MimePart inner = split_part(body.substr(part_start, end - part_start), part.depth + 1);
+        if (!walk_parts(inner, callback, walk)) return false;
       }
       if (closing) return true;
       part_start = line.next;
@@ -5180,7 +6001,8 @@ constexpr bool walk_parts(const MimePart& part, Callback& callback) noexcept {
     pos = line.next;
   }
   if (part_start != std::string_view::npos && part_start < body.size()) {
-    return walk_parts(split_part(body.substr(part_start), part.depth + 1), callback);
+    MimePart inner = split_part(body.substr(part_start), part.depth + 1);
+    return walk_parts(inner, callback, walk);
   }
   return true;
 }
@@ -5188,12 +6010,17 @@ constexpr bool walk_parts(const MimePart& part, Callback& callback) noexcept {
 }  // namespace detail
 
 // Calls callback(const MimePart&) for the message and, depth first, for every
-// part of its multipart bodies (at most detail::max_mime_depth levels deep).
-// The callback returns false to stop. Transfer encodings are not undone.
+// part of its multipart bodies, down to max_mime_depth. The callback returns
+// bool (false stops the walk) or void; the walk is noexcept exactly when the
+// callback is. Transfer encodings are not undone. Returns how many parts the
+// callback saw and how many multipart parts were too deep to open.
 template <class Callback>
-constexpr void for_each_mime_part(std::string_view message, Callback callback) noexcept {
-  const MimePart top = detail::split_part(message, 0);
-  detail::walk_parts(top, callback);
+constexpr MimeWalk for_each_mime_part(std::string_view message, Callback&& callback) noexcept(
+    detail::is_nothrow_walk_callback_v<Callback, MimePart>) {
+  MimeWalk walk;
+  MimePart top = detail::split_part(message, 0);
+  detail::walk_parts(top, callback, walk);
+  return walk;
 }
 
 
@@ -5526,12 +6353,61 @@ struct DeliveryStatus {
 // and §6.8 (base64), so that bounce notices sent encoded can be read. Both
 // decodings are never longer than their input, so a copy of a whole message
 // fits in a buffer of the message's size: no allocation.
+//
+// Every decoder writes into the caller's buffer of a given size and returns
+// a DecodeResult: how much it wrote and how many input bytes the encoding
+// does not allow, or, when the buffer is too small, the size it needs.
+// Broken input is decoded as far as it can be, never dropped wholesale.
 #include <cstddef>
+#include <cstdint>
+#include <cstring>
 #include <string_view>
 
 
 namespace smtpcodes {
 inline namespace v0 {
+
+// What a decoder wrote, and what it could not decode.
+struct Decoded {
+  std::size_t written = 0;  // characters written to out
+  // Input bytes the encoding does not allow: base64 skips them,
+  // quoted-printable keeps them as they are (see each decoder).
+  std::size_t invalid_bytes = 0;
+  // decode_text_parts only: multipart parts at max_mime_depth, whose parts
+  // were copied without decoding.
+  std::size_t skipped_multiparts = 0;
+
+  friend constexpr bool operator==(const Decoded& a, const Decoded& b) noexcept {
+    return a.written == b.written && a.invalid_bytes == b.invalid_bytes &&
+           a.skipped_multiparts == b.skipped_multiparts;
+  }
+  friend constexpr bool operator!=(const Decoded& a, const Decoded& b) noexcept { return !(a == b); }
+};
+
+enum class DecodeErrorKind : std::uint8_t {
+  buffer_too_small = 1,  // out cannot hold the result; DecodeError::needed can
+};
+
+[[nodiscard]] constexpr std::string_view name(DecodeErrorKind kind) noexcept {
+  switch (kind) {
+    case DecodeErrorKind::buffer_too_small: break;
+  }
+  return "buffer_too_small";
+}
+
+struct DecodeError {
+  DecodeErrorKind kind = DecodeErrorKind::buffer_too_small;
+  std::size_t needed = 0;  // the size of out that holds the whole result
+
+  friend constexpr bool operator==(const DecodeError& a, const DecodeError& b) noexcept {
+    return a.kind == b.kind && a.needed == b.needed;
+  }
+  friend constexpr bool operator!=(const DecodeError& a, const DecodeError& b) noexcept { return !(a == b); }
+};
+
+// The result of every decode_ function. On buffer_too_small, out holds the
+// first out_size characters of the result.
+using DecodeResult = Result<Decoded, DecodeError>;
 
 namespace detail {
 
@@ -5553,85 +6429,195 @@ namespace detail {
 
 }  // namespace detail
 
-// Decodes base64 text into out (which needs in.size() characters at most).
-// Line breaks and other characters outside the alphabet are skipped; "="
-// ends the data. Returns the number of characters written.
-constexpr std::size_t decode_base64(std::string_view in, char* out) noexcept {
-  std::size_t written = 0;
+namespace detail {
+
+// The caller's buffer: writes what fits and counts everything, so that a
+// buffer too small learns the size it needs in the same pass.
+class DecodeOutput {
+ public:
+  constexpr DecodeOutput(char* out, std::size_t size) noexcept : out_(out), size_(size) {}
+
+  constexpr void put(char c) noexcept {
+    if (written_ < size_) out_[written_] = c;
+    ++written_;
+  }
+
+  // Text that needs no decoding, copied in one go.
+  constexpr void copy(std::string_view text) noexcept {
+    const std::size_t room = written_ < size_ ? size_ - written_ : 0;
+    const std::size_t count = text.size() < room ? text.size() : room;
+    if (count != 0) {
+      if (SMTPCODES_CONSTANT_EVALUATED()) {
+        for (std::size_t i = 0; i < count; ++i) out_[written_ + i] = text[i];
+      } else {
+        std::memcpy(out_ + written_, text.data(), count);
+      }
+    }
+    written_ += text.size();
+  }
+
+  [[nodiscard]] constexpr DecodeResult result(const Decoded& decoded) const noexcept {
+    if (written_ > size_) return DecodeError{DecodeErrorKind::buffer_too_small, written_};
+    Decoded done = decoded;
+    done.written = written_;
+    return done;
+  }
+
+ private:
+  char* out_;
+  std::size_t size_;
+  std::size_t written_ = 0;
+};
+
+// RFC 2045 §6.8, returning the count of invalid bytes.
+constexpr std::size_t decode_base64_into(std::string_view in, DecodeOutput& output) noexcept {
+  std::size_t invalid = 0;
   unsigned bits = 0;
-  int count = 0;
-  for (char c : in) {
-    if (c == '=') break;
-    const int value = detail::base64_value(c);
-    if (value < 0) continue;
-    bits = (bits << 6) | static_cast<unsigned>(value);
-    count += 6;
-    if (count >= 8) {
-      count -= 8;
-      out[written++] = static_cast<char>((bits >> count) & 0xFFU);
+  int bit_count = 0;
+  int group = 0;          // characters of the current group of four
+  int padding_left = 0;   // "=" that may still follow the padding of a group
+  for (const char c : in) {
+    const int value = base64_value(c);
+    if (value >= 0) {
+      bits = (bits << 6) | static_cast<unsigned>(value);
+      bit_count += 6;
+      if (bit_count >= 8) {
+        bit_count -= 8;
+        output.put(static_cast<char>((bits >> bit_count) & 0xFFU));
+      }
+      group = (group + 1) % 4;
+      padding_left = 0;
+    } else if (c == '=') {
+      if (group >= 2) {
+        // Padding ends the group (its bytes are out) but not the data:
+        // blocks encoded one after another are all read.
+        padding_left = 3 - group;
+        group = 0;
+        bits = 0;
+        bit_count = 0;
+      } else if (group == 0 && padding_left > 0) {
+        --padding_left;
+      } else {
+        // Out of place; a lone character before it cannot make a byte.
+        invalid += 1 + static_cast<std::size_t>(group);
+        group = 0;
+        bits = 0;
+        bit_count = 0;
+      }
+    } else if (!is_space(c)) {
+      ++invalid;  // RFC 2045 §6.8: ignored, but reported
     }
   }
-  return written;
+  if (group == 1) ++invalid;  // six bits, no byte
+  return invalid;
 }
 
-// Decodes quoted-printable text into out (at most in.size() characters):
-// "=XX" becomes the byte, "=" at a line end joins the lines (a soft line
-// break); anything else is copied. Returns the number of characters written.
-constexpr std::size_t decode_quoted_printable(std::string_view in, char* out) noexcept {
-  std::size_t written = 0;
+// Bytes that quoted-printable text never holds as they are (RFC 2045 §6.7
+// rules 2-4): controls other than tab and line breaks, and 0x7F-0xFF.
+[[nodiscard]] constexpr bool is_quoted_printable_literal(char c) noexcept {
+  const auto byte = static_cast<unsigned char>(c);
+  return (byte >= 0x20 && byte < 0x7F) || c == '\t' || c == '\r' || c == '\n';
+}
+
+// RFC 2045 §6.7, returning the count of invalid bytes.
+constexpr std::size_t decode_quoted_printable_into(std::string_view in, DecodeOutput& output) noexcept {
+  std::size_t invalid = 0;
   for (std::size_t i = 0; i < in.size(); ++i) {
     const char c = in[i];
     if (c != '=') {
-      out[written++] = c;
+      if (!is_quoted_printable_literal(c)) ++invalid;
+      output.put(c);
       continue;
     }
     std::size_t j = i + 1;
-    while (j < in.size() && detail::is_space_or_tab(in[j])) ++j;  // trailing blanks before a soft break
-    if (j < in.size() && (in[j] == '\r' || in[j] == '\n')) {
+    while (j < in.size() && is_space_or_tab(in[j])) ++j;  // trailing blanks before a soft break
+    if (j == in.size()) break;                             // a soft break that ends the text
+    if (in[j] == '\r' || in[j] == '\n') {
       i = (in[j] == '\r' && j + 1 < in.size() && in[j + 1] == '\n') ? j + 1 : j;
       continue;
     }
-    if (j == in.size()) break;
-    if (i + 2 < in.size() && detail::hex_value(in[i + 1]) >= 0 && detail::hex_value(in[i + 2]) >= 0) {
-      out[written++] = static_cast<char>(detail::hex_value(in[i + 1]) * 16 + detail::hex_value(in[i + 2]));
+    if (i + 2 < in.size() && hex_value(in[i + 1]) >= 0 && hex_value(in[i + 2]) >= 0) {
+      output.put(static_cast<char>(hex_value(in[i + 1]) * 16 + hex_value(in[i + 2])));
       i += 2;
       continue;
     }
-    out[written++] = c;
+    // RFC 2045 §6.7 note (2): keep an "=" that starts no escape as it is.
+    ++invalid;
+    output.put(c);
   }
-  return written;
+  return invalid;
+}
+
+}  // namespace detail
+
+// Decodes base64 (RFC 2045 §6.8) into out, which needs at most
+// in.size() * 3 / 4 characters. Line breaks and blanks are skipped. "="
+// padding ends a group of four, not the data, so blocks encoded one after
+// another are all decoded. Skipped and counted in invalid_bytes: characters
+// outside the alphabet, "=" that pads no group, and a lone character that
+// cannot make a byte.
+[[nodiscard]] constexpr DecodeResult decode_base64(std::string_view in, char* out, std::size_t out_size) noexcept {
+  detail::DecodeOutput output(out, out_size);
+  Decoded decoded;
+  decoded.invalid_bytes = detail::decode_base64_into(in, output);
+  return output.result(decoded);
+}
+
+// Decodes quoted-printable (RFC 2045 §6.7) into out, which needs at most
+// in.size() characters: "=XX" (hex digits in either case) becomes the byte,
+// "=" at the end of a line (after optional blanks) joins the lines. Kept as
+// they are and counted in invalid_bytes: an "=" that starts no escape, and
+// bytes quoted-printable never holds as they are (controls other than tab
+// and line breaks, 0x7F-0xFF).
+[[nodiscard]] constexpr DecodeResult decode_quoted_printable(std::string_view in, char* out,
+                                                             std::size_t out_size) noexcept {
+  detail::DecodeOutput output(out, out_size);
+  Decoded decoded;
+  decoded.invalid_bytes = detail::decode_quoted_printable_into(in, output);
+  return output.result(decoded);
 }
 
 // Copies message into out, decoding the bodies of the text parts (text/*,
 // message/delivery-status and message/feedback-report, or a single-part
-// message) that declare base64 or quoted-printable. The returned message
-// and headers are otherwise unchanged. out must hold message.size()
-// characters; returns the number written (0 if out_size is too small).
-constexpr std::size_t decode_text_parts(std::string_view message, char* out, std::size_t out_size) noexcept {
-  if (out_size < message.size()) return 0;
-  std::size_t written = 0;
+// message) that declare base64 or quoted-printable. The rest, headers
+// included, is copied unchanged. out needs at most message.size()
+// characters. invalid_bytes adds up those of every decoded body; parts
+// nested deeper than max_mime_depth are copied undecoded
+// (skipped_multiparts counts the parts that hold them).
+[[nodiscard]] constexpr DecodeResult decode_text_parts(std::string_view message, char* out,
+                                                       std::size_t out_size) noexcept {
+  detail::DecodeOutput output(out, out_size);
+  Decoded decoded;
   std::size_t copied_until = 0;
-  const auto copy = [&](std::size_t from, std::size_t to) noexcept {
-    for (std::size_t i = from; i < to; ++i) out[written++] = message[i];
-  };
-  for_each_mime_part(message, [&](const MimePart& part) noexcept {
+  const MimeWalk walk = for_each_mime_part(message, [&](const MimePart& part) noexcept {
     const std::string_view type = part.content_type();
-    if (detail::istarts_with(type, "multipart/")) return true;
+    if (detail::istarts_with(type, "multipart/")) return;
     const bool text_like = type.empty() || detail::istarts_with(type, "text/") || is_delivery_status_type(type) ||
                            detail::iequals(type, "message/feedback-report");
+    if (!text_like || part.body.empty()) return;
     const std::string_view encoding = detail::trim(header_value(part.headers, "Content-Transfer-Encoding"));
     const bool base64 = detail::iequals(encoding, "base64");
-    const bool quoted = detail::iequals(encoding, "quoted-printable");
-    if (!text_like || !(base64 || quoted) || part.body.empty()) return true;
+    if (!base64 && !detail::iequals(encoding, "quoted-printable")) return;
     const auto start = static_cast<std::size_t>(part.body.data() - message.data());
-    if (start < copied_until) return true;  // never happens for well-nested parts; stay safe
-    copy(copied_until, start);
-    written += base64 ? decode_base64(part.body, out + written) : decode_quoted_printable(part.body, out + written);
+    if (start < copied_until) return;  // never happens for well-nested parts; stay safe
+    output.copy(message.substr(copied_until, start - copied_until));
+    decoded.invalid_bytes += base64 ? detail::decode_base64_into(part.body, output)
+                                    : detail::decode_quoted_printable_into(part.body, output);
     copied_until = start + part.body.size();
-    return true;
   });
-  copy(copied_until, message.size());
-  return written;
+  output.copy(message.substr(copied_until));
+  decoded.skipped_multiparts = walk.skipped_multiparts;
+  return output.result(decoded);
+}
+
+// The 0.1 signatures, for one release: they trusted out to be large enough.
+[[deprecated("use decode_base64(in, out, out_size), which returns a DecodeResult")]] constexpr std::size_t
+decode_base64(std::string_view in, char* out) noexcept {
+  return decode_base64(in, out, in.size()).value_or(Decoded{}).written;
+}
+[[deprecated("use decode_quoted_printable(in, out, out_size), which returns a DecodeResult")]] constexpr std::size_t
+decode_quoted_printable(std::string_view in, char* out) noexcept {
+  return decode_quoted_printable(in, out, in.size()).value_or(Decoded{}).written;
 }
 
 }  // namespace v0

@@ -631,6 +631,7 @@ struct Notice {
 constexpr void apply_dialect(const Notice& notice, BounceRecipient& recipient) noexcept {
   recipient.dialect = notice.dialect->dialect;
   recipient.verdict.dialect = notice.dialect->dialect;
+  recipient.verdict.dialect = notice.dialect->dialect;
   const BounceReason by_dialect = dialect_reason(notice.dialect->dialect);
   if (by_dialect != BounceReason::unknown && recipient.verdict.bounce != BounceType::none &&
       recipient.verdict.reason == BounceReason::unknown) {
@@ -666,6 +667,7 @@ constexpr bool report_feedback(const Notice& notice, Callback& callback, std::si
   recipient.verdict.reason = BounceReason::feedback_report;
   recipient.verdict.evidence.kind = EvidenceKind::message;
   recipient.dialect = notice.dialect->dialect;
+  recipient.verdict.dialect = notice.dialect->dialect;
   // RFC 5965 §3.2: Original-Rcpt-To may appear once per recipient.
   std::size_t pos = 0;
   HeaderField field;
@@ -742,6 +744,7 @@ constexpr bool report_auto_reply(const Notice& notice, Callback& callback, std::
   recipient.verdict.reason = BounceReason::auto_reply;
   recipient.verdict.evidence.kind = EvidenceKind::message;
   recipient.dialect = notice.dialect->dialect;
+  recipient.verdict.dialect = notice.dialect->dialect;
   ++count;
   continue_walk(callback, recipient);
   return true;
@@ -838,9 +841,12 @@ constexpr void report_text(const Notice& notice, Callback& callback, std::size_t
   });
   if (body.empty()) return find_delivery_status(message);
   if (body.size() > max_encoded_delivery_status) return body;
-  if (iequals(encoding, "quoted-printable")) return {buffer, decode_quoted_printable(body, buffer)};
-  if (iequals(encoding, "base64")) return {buffer, decode_base64(body, buffer)};
-  return body;
+  const bool quoted = iequals(encoding, "quoted-printable");
+  if (!quoted && !iequals(encoding, "base64")) return body;
+  // Both decodings are never longer than their input, so the buffer holds them.
+  const DecodeResult decoded = quoted ? decode_quoted_printable(body, buffer, max_encoded_delivery_status)
+                                      : decode_base64(body, buffer, max_encoded_delivery_status);
+  return decoded ? std::string_view(buffer, decoded->written) : body;
 }
 
 }  // namespace detail

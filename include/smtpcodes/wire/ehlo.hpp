@@ -8,21 +8,9 @@
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
-// Only std::forward_iterator_tag is needed. With libstdc++ it comes from the
-// small header that defines it: <iterator> also brings the stream iterators
-// and costs more to compile than the rest of the library together.
-#if defined(__GLIBCXX__) && defined(__has_include)
-#if __has_include(<bits/stl_iterator_base_types.h>)
-#include <bits/stl_iterator_base_types.h>
-#define SMTPCODES_DETAIL_HAVE_ITERATOR_TAGS 1
-#endif
-#endif
-#if !defined(SMTPCODES_DETAIL_HAVE_ITERATOR_TAGS)
-#include <iterator>
-#endif
-#undef SMTPCODES_DETAIL_HAVE_ITERATOR_TAGS
 
 #include <smtpcodes/detail/digits.hpp>
+#include <smtpcodes/detail/standard_parts.hpp>  // std::forward_iterator_tag
 #include <smtpcodes/detail/text.hpp>
 #include <smtpcodes/wire/reply.hpp>
 
