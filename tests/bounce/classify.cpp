@@ -58,9 +58,10 @@ TEST_CASE("classify_text: reasons, verdicts and the evidence") {
       // 4.4.7 wraps the last error; the expiry decides.
       {"4.4.7 Delivery time expired; last error: 550 5.1.1 unknown", BounceType::soft, BounceReason::expired,
        EvidenceKind::enhanced_status},
-      // A specific status wins over text (docs/bounces.md, order of decisions).
-      {"550 5.1.1 Rate limit exceeded for this sender", BounceType::hard, BounceReason::unknown_recipient,
-       EvidenceKind::enhanced_status},
+      // A rate limit wins over a status that would condemn the address (some providers send 5.1.1).
+      {"550 5.1.1 Rate limit exceeded for this sender", BounceType::soft, BounceReason::rate_limited,
+       EvidenceKind::text},
+      {"550 5.1.1 Over quota", BounceType::hard, BounceReason::unknown_recipient, EvidenceKind::enhanced_status},
       // Generic codes: the text decides.
       {"550 5.7.1 Relay access denied", BounceType::soft, BounceReason::relay_denied, EvidenceKind::text},
       {"554 5.7.1 Service unavailable; Client host [192.0.2.99] blocked using zen.spamhaus.org", BounceType::soft,
