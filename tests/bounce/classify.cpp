@@ -169,7 +169,8 @@ TEST_CASE("classify: facts from a notification") {
     const auto verdict = smtpcodes::classify_text(text);
     REQUIRE(verdict.evidence.kind == EvidenceKind::text);
     CHECK(verdict.evidence.phrase == "relay access denied");
-    CHECK(text.substr(verdict.evidence.offset, verdict.evidence.phrase.size()) == "Relay access denied");
+    REQUIRE(verdict.evidence.offset.has_value());
+    CHECK(text.substr(*verdict.evidence.offset, verdict.evidence.phrase.size()) == "Relay access denied");
   }
 }
 

@@ -13,6 +13,7 @@
 // place a status becomes a reason.
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string_view>
 
 #include <smtpcodes/detail/text.hpp>
@@ -59,12 +60,14 @@ enum class EvidenceKind : std::uint8_t { none, action, enhanced_status, reply_co
   return "none";
 }
 
-// What decided the reason. For text, phrase is the rule's phrase (static
-// storage) and offset where it occurs in the diagnostic.
+// What decided the reason. For text, phrase is the rule's phrase (the
+// table's or the caller's storage) and offset where it occurs in the text
+// that was read (the diagnostic, or its charset-decoded copy); both absent
+// for other evidence.
 struct Evidence {
   EvidenceKind kind = EvidenceKind::none;
   std::string_view phrase;
-  std::size_t offset = std::string_view::npos;
+  std::optional<std::size_t> offset;
 };
 
 // What is known about one recipient's outcome. Every field is optional.
@@ -342,6 +345,13 @@ struct Decision {
   Evidence evidence;
 };
 
+// Evidence that is not a phrase: only its kind.
+[[nodiscard]] constexpr Evidence evidence_of(EvidenceKind kind) noexcept {
+  Evidence evidence;
+  evidence.kind = kind;
+  return evidence;
+}
+
 [[nodiscard]] constexpr Decision by_text(const PhraseFinding& text) noexcept {
   return {text.reason(), Evidence{EvidenceKind::text, text.phrase->text, text.offset}};
 }
@@ -386,10 +396,10 @@ struct Decision {
   if (gave_up(in) &&
       (expiry_status || cause == BounceReason::unknown || cause == BounceReason::network_error)) {
     const bool by_status = in.status.reason == BounceReason::expired;
-    return {BounceReason::expired, Evidence{by_status ? EvidenceKind::enhanced_status : EvidenceKind::action, {}, {}}};
+    return {BounceReason::expired, evidence_of(by_status ? EvidenceKind::enhanced_status : EvidenceKind::action)};
   }
   // 3. A reply that says the domain accepts no mail.
-  if (says_no_mail_domain(in.codes)) return {BounceReason::no_mail_domain, Evidence{EvidenceKind::reply_code, {}, {}}};
+  if (says_no_mail_domain(in.codes)) return {BounceReason::no_mail_domain, evidence_of(EvidenceKind::reply_code)};
   // 4. A specific enhanced status, unless the reply code and the text both
   //    name another reason (two witnesses against one: vpopmail sends
   //    "552 ... over quota (#5.1.1)"), or the status would condemn the
@@ -401,21 +411,21 @@ struct Decision {
                          in.text.reason() != in.status.reason) ||
                         (is_address_failure(in.status.reason) && in.text.reason() == BounceReason::rate_limited);
   if (in.status.specific && in.status.reason != BounceReason::unknown && !outvoted) {
-    return {in.status.reason, Evidence{EvidenceKind::enhanced_status, {}, {}}};
+    return {in.status.reason, evidence_of(EvidenceKind::enhanced_status)};
   }
   // 5. A phrase family.
   if (in.text.phrase != nullptr) return by_text(in.text);
   // 6. A reply code narrow enough to name a reason.
   if (in.codes.has_reply()) {
     const BounceReason from_reply = reason_for_reply(in.codes.reply_code);
-    if (from_reply != BounceReason::unknown) return {from_reply, Evidence{EvidenceKind::reply_code, {}, {}}};
+    if (from_reply != BounceReason::unknown) return {from_reply, evidence_of(EvidenceKind::reply_code)};
   }
   // 7. A generic status, by its subject.
   if (in.status.reason != BounceReason::unknown) {
-    return {in.status.reason, Evidence{EvidenceKind::enhanced_status, {}, {}}};
+    return {in.status.reason, evidence_of(EvidenceKind::enhanced_status)};
   }
   if (in.facts.action == DsnAction::failed || in.facts.action == DsnAction::delayed) {
-    return {BounceReason::unknown, Evidence{EvidenceKind::action, {}, {}}};
+    return {BounceReason::unknown, evidence_of(EvidenceKind::action)};
   }
   return {};
 }
