@@ -24,13 +24,6 @@
 #include "json.hpp"
 #include "text.hpp"
 
-// The notice's dialect and Sisimai's name for the reason come with the
-// bounce-accuracy work (issue 13); until that is in the library they are null.
-#if __has_include(<smtpcodes/bounce/dialect.hpp>) && __has_include(<smtpcodes/bounce/reason.hpp>)
-#include <smtpcodes/bounce/dialect.hpp>
-#include <smtpcodes/bounce/reason.hpp>
-#define SMTPCODES_CLI_HAS_DIALECT 1
-#endif
 
 #if __has_include(<unistd.h>)
 #include <unistd.h>
@@ -117,20 +110,12 @@ std::optional<std::string_view> unless_empty(std::string_view text) {
   return text;
 }
 
-std::optional<std::string_view> dialect_of([[maybe_unused]] const smtpcodes::Verdict& v) {
-#if SMTPCODES_CLI_HAS_DIALECT
+std::optional<std::string_view> dialect_of(const smtpcodes::Verdict& v) {
   if (v.dialect != smtpcodes::Dialect::unknown) return smtpcodes::name(v.dialect);
-#endif
   return std::nullopt;
 }
 
-std::optional<std::string_view> sisimai_reason_of([[maybe_unused]] const smtpcodes::Verdict& v) {
-#if SMTPCODES_CLI_HAS_DIALECT
-  return smtpcodes::sisimai_reason(v.reason);
-#else
-  return std::nullopt;
-#endif
-}
+std::optional<std::string_view> sisimai_reason_of(const smtpcodes::Verdict& v) { return smtpcodes::sisimai_reason(v.reason); }
 
 void emit(Format format, Outcome& out, const Place& place, const BounceRecipient& r) {
   const auto& v = r.verdict;

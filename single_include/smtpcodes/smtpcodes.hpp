@@ -6150,7 +6150,10 @@ constexpr std::size_t unfold(std::string_view value, char* out, std::size_t out_
 // reading is in mime.hpp. Work is linear in the size of the input.
 #include <cstddef>
 #include <cstdint>
+#include <iterator>
+#include <string>
 #include <string_view>
+#include <type_traits>
 
 
 namespace smtpcodes {
@@ -6318,6 +6321,7 @@ constexpr void assign_message_field(DsnMessageFields& message, const HeaderField
 // Iterates over the per-recipient blocks of a delivery-status body.
 class DsnRecipientIterator {
  public:
+  using iterator_category = std::forward_iterator_tag;
   using value_type = DsnRecipient;
   using difference_type = std::ptrdiff_t;
   using reference = const DsnRecipient&;
@@ -6333,6 +6337,11 @@ class DsnRecipientIterator {
   constexpr DsnRecipientIterator& operator++() noexcept {
     advance();
     return *this;
+  }
+  constexpr DsnRecipientIterator operator++(int) noexcept {
+    DsnRecipientIterator before = *this;
+    advance();
+    return before;
   }
   friend constexpr bool operator==(const DsnRecipientIterator& a, const DsnRecipientIterator& b) noexcept {
     return a.done_ == b.done_ && (a.done_ || a.pos_ == b.pos_);
@@ -6369,7 +6378,7 @@ struct DeliveryStatus {
 // fields come from the first block; the recipients are every block that has
 // a Final-Recipient or Original-Recipient field (also the first block, for
 // the malformed notifications that merge the two).
-[[nodiscard]] constexpr DeliveryStatus parse_delivery_status(std::string_view body) noexcept {
+[[nodiscard]] constexpr DeliveryStatus parse_delivery_status(std::string_view body SMTPCODES_LIFETIMEBOUND) noexcept {
   DeliveryStatus result;
   result.text = body;
   std::size_t pos = 0;
@@ -6380,6 +6389,10 @@ struct DeliveryStatus {
   while (detail::next_header_field(body, pos, field)) detail::assign_message_field(result.message, field);
   return result;
 }
+// The result views its argument: a temporary string would dangle.
+template <class String, std::enable_if_t<std::is_same_v<String, std::string>, int> = 0>
+DeliveryStatus parse_delivery_status(String&& body) = delete;
+
 [[nodiscard]] constexpr bool is_delivery_status_type(std::string_view content_type) noexcept {
   // RFC 6533 adds message/global-delivery-status for internationalized mail.
   return detail::iequals(content_type, "message/delivery-status") ||
@@ -6391,7 +6404,7 @@ struct DeliveryStatus {
 // boundary that does not match, a part glued to the text), the text after
 // the first "Content-Type: message/delivery-status" header up to the next
 // "--" line. Empty when there is none.
-[[nodiscard]] constexpr std::string_view find_delivery_status(std::string_view message) noexcept {
+[[nodiscard]] constexpr std::string_view find_delivery_status(std::string_view message SMTPCODES_LIFETIMEBOUND) noexcept {
   std::string_view found;
   bool located = false;
   for_each_mime_part(message, [&](const MimePart& part) noexcept {
@@ -6403,9 +6416,10 @@ struct DeliveryStatus {
     return true;
   });
   if (located) return found;
+  constexpr std::string_view content_type_field = "content-type:";
   std::size_t at = 0;
-  while ((at = detail::ifind(message, "content-type:", at)) != std::string_view::npos) {
-    const std::size_t value = at + 13;
+  while ((at = detail::ifind(message, content_type_field, at)) != std::string_view::npos) {
+    const std::size_t value = at + content_type_field.size();
     at = value;
     std::size_t type_start = value;
     while (type_start < message.size() && detail::is_space_or_tab(message[type_start])) ++type_start;
@@ -6430,6 +6444,9 @@ struct DeliveryStatus {
   }
   return {};
 }
+
+template <class String, std::enable_if_t<std::is_same_v<String, std::string>, int> = 0>
+std::string_view find_delivery_status(String&& message) = delete;
 
 }  // namespace v0
 }  // namespace smtpcodes
@@ -6730,7 +6747,9 @@ decode_quoted_printable(std::string_view in, char* out) noexcept {
 //   Sendmail: ... sendmail[7]: 4AB: to=<a@example.com>, ..., dsn=5.1.1, stat=User unknown
 #include <cstddef>
 #include <cstdint>
+#include <string>
 #include <string_view>
+#include <type_traits>
 
 
 namespace smtpcodes {
@@ -6800,10 +6819,12 @@ namespace detail {
   if (to.empty()) return entry;
   entry.recipient = bare_address(to);
   entry.status_text = log_field(line, "dsn=");
-  std::size_t at = find_log_field(line, "status=");
+  constexpr std::string_view status_field = "status=";  // Postfix
+  constexpr std::string_view stat_field = "stat=";      // Sendmail
+  std::size_t at = find_log_field(line, status_field);
   if (at != std::string_view::npos) {
     entry.format = MtaLogFormat::postfix;
-    const std::string_view rest = line.substr(at + 7);
+    const std::string_view rest = line.substr(at + status_field.size());
     std::size_t word_end = 0;
     while (word_end < rest.size() && is_alpha(rest[word_end])) ++word_end;
     entry.outcome = rest.substr(0, word_end);
@@ -6817,10 +6838,10 @@ namespace detail {
     }
     return entry;
   }
-  at = find_log_field(line, "stat=");
+  at = find_log_field(line, stat_field);
   if (at == std::string_view::npos) return entry;
   entry.format = MtaLogFormat::sendmail;
-  const std::string_view stat = trim(line.substr(at + 5));
+  const std::string_view stat = trim(line.substr(at + stat_field.size()));
   entry.outcome = stat;
   entry.diagnostic = stat;
   if (istarts_with(stat, "sent")) {
@@ -6841,7 +6862,7 @@ namespace detail {
     const std::size_t at = line.find(marker);
     if (at == std::string_view::npos) continue;
     entry.format = MtaLogFormat::exim;
-    entry.outcome = line.substr(at + 1, 2);  // a view into the line, like every field
+    entry.outcome = line.substr(at + 1, trim(marker).size());  // "**", "==" ...: a view into the line, like every field
     entry.action = marker[1] == '*'                       ? DsnAction::failed
                    : marker[1] == '=' && marker[2] == '=' ? DsnAction::delayed
                                                           : DsnAction::delivered;
@@ -6860,7 +6881,7 @@ namespace detail {
 }  // namespace detail
 
 // Reads one log line; the result's found() is false for any other line.
-[[nodiscard]] constexpr MtaLogEntry parse_mta_log_line(std::string_view line) noexcept {
+[[nodiscard]] constexpr MtaLogEntry parse_mta_log_line(std::string_view line SMTPCODES_LIFETIMEBOUND) noexcept {
   MtaLogEntry entry = detail::read_postfix_or_sendmail(line);
   if (entry.found()) return entry;
   entry = detail::read_exim(line);
@@ -6870,6 +6891,10 @@ namespace detail {
   }
   return entry;
 }
+
+// The entry views the line: a temporary string would dangle.
+template <class String, std::enable_if_t<std::is_same_v<String, std::string>, int> = 0>
+MtaLogEntry parse_mta_log_line(String&& line) = delete;
 
 // The 0.1 name, kept for one release: every reader of bytes is a parse_.
 [[deprecated("use parse_mta_log_line")]] [[nodiscard]] constexpr MtaLogEntry read_mta_log_line(
@@ -6897,27 +6922,311 @@ namespace detail {
 // place a status becomes a reason.
 #include <cstddef>
 #include <cstdint>
+#include <optional>
+#include <string_view>
+
+// ---- smtpcodes/bounce/dialect.hpp
+#ifndef SMTPCODES_BOUNCE_DIALECT_HPP
+#define SMTPCODES_BOUNCE_DIALECT_HPP
+
+// The dialect of a bounce: which MTA or mail service wrote it. Each dialect
+// has one row of a table: how it is recognised, where its recipients and
+// its diagnostic are, how it words a permanent failure, an expiry and a
+// delay, and where those facts come from. docs/bounces.md shows the table.
+//
+// A dialect is recognised from the notice itself (header fields, the
+// Reporting-MTA field, the opening words of the explanation), never from
+// the quoted original message.
+#include <cstddef>
+#include <cstdint>
 #include <string_view>
 
 
 namespace smtpcodes {
 inline namespace v0 {
 
-// Is it a bounce, and does it condemn the address?
-enum class BounceType : std::uint8_t {
-  none,  // not a failure: delivered, an auto-reply, a feedback report, nothing known
-  soft,  // the address may work later or after the sender changes something
-  hard,  // the address itself is bad: stop sending to it
+enum class Dialect : std::uint8_t {
+  unknown,
+  // MTAs
+  postfix,
+  exim,
+  sendmail,
+  qmail,
+  courier,
+  opensmtpd,
+  exchange2003,
+  exchange2007,
+  domino,
+  groupwise,
+  messaging_server,
+  imail,
+  james,
+  powermta,
+  // Services
+  office365,
+  gmail,
+  yahoo,
+  aol,
+  icloud,
+  amazon_ses,
+  amazon_workmail,
+  sendgrid,
+  zoho,
+  mailru,
+  yandex,
+  gmx,
+  orange,
+  verizon,
+  tencent,
+  biglobe,
+  kddi,
+  docomo,
+  softbank,
+  // Receiving-side filters and filtering gateways
+  mimecast,
+  messagelabs,
+  facebook,
+  mailmarshal,
+  trendmicro,
+  mcafee,
+  barracuda,
+  // List managers
+  mailman,
+  fml,
+  google_groups,
 };
 
-[[nodiscard]] constexpr std::string_view name(BounceType type) noexcept {
-  switch (type) {
-    case BounceType::soft: return "soft";
-    case BounceType::hard: return "hard";
-    case BounceType::none: break;
+// Where a dialect puts what a reader needs.
+enum class RecipientPlace : std::uint8_t {
+  delivery_status,  // message/delivery-status fields (RFC 3464)
+  prose,            // the explaining text names each recipient
+  header,           // a header field (X-Failed-Recipients)
+};
+
+enum class MarkerPlace : std::uint8_t {
+  from,           // the From field (address or display name)
+  subject,        // the Subject field
+  header_name,    // a header field of that name exists
+  reporting_mta,  // the Reporting-MTA field of the delivery-status part, or a Received field
+  opening,        // the opening words of the explanation (see dialect_opening_size)
+};
+
+struct DialectMarker {
+  MarkerPlace place;
+  std::string_view text;  // lower case, found anywhere in the place
+};
+
+struct DialectInfo {
+  Dialect dialect;
+  std::string_view name;      // stable identifier
+  DialectMarker marker;       // how it is recognised (one row per marker, first match wins)
+  RecipientPlace recipients;  // where its failed recipients are named
+  std::string_view permanent;  // how it says the failure is final (lower case), or empty
+  std::string_view expiry;     // how it says it gave up retrying, or empty
+  std::string_view delay;      // how it says it is still trying, or empty
+  std::string_view source;     // where these facts come from
+};
+
+namespace detail {
+
+using MP = MarkerPlace;
+using RP = RecipientPlace;
+
+// Services and filters before the MTAs they run on: a Gmail notice also
+// comes from a Google MTA, an Office 365 notice also from Exchange.
+inline constexpr DialectInfo dialects[] = {
+    {Dialect::google_groups, "google_groups", {MP::header_name, "x-failed-recipients: @googlegroups.com"}, RP::header,
+     {}, {}, {}, "Google Groups: a refusal to post names the group in X-Failed-Recipients (Sisimai Lhost/GoogleGroups.pm)"},
+    {Dialect::mailman, "mailman", {MP::header_name, "x-mailman-version"}, RP::prose, {}, {}, {},
+     "GNU Mailman: X-Mailman-Version on every notice it sends"},
+    {Dialect::fml, "fml", {MP::header_name, "x-mlserver"}, RP::prose, {}, {}, {},
+     "fml: X-MLServer field on its notices"},
+    {Dialect::gmail, "gmail", {MP::from, "mailer-daemon@googlemail.com"}, RP::prose, "failed permanently",
+     "failed permanently", "will be retried", "Gmail delivery status notifications (\"Technical details of ... failure\")"},
+    {Dialect::gmail, "gmail", {MP::from, "mailer-daemon@google.com"}, RP::prose, "failed permanently",
+     "failed permanently", "will be retried", "Gmail delivery status notifications"},
+    {Dialect::office365, "office365", {MP::reporting_mta, ".outlook.com"}, RP::delivery_status,
+     "delivery has failed", "4.4.7", "delivery is delayed",
+     "Microsoft Learn: non-delivery reports in Exchange Online (NDR layout)"},
+    {Dialect::office365, "office365", {MP::header_name, "x-ms-exchange-crosstenant-id"}, RP::delivery_status,
+     "delivery has failed", "4.4.7", "delivery is delayed", "Microsoft Learn: Exchange Online message headers"},
+    {Dialect::yahoo, "yahoo", {MP::from, "yahoo.com"}, RP::prose, "unable to deliver your message", {}, {},
+     "Yahoo Mail bounce notices (\"Sorry, we were unable to deliver your message\")"},
+    {Dialect::aol, "aol", {MP::from, "aol.com"}, RP::prose, {}, {}, {}, "AOL (Yahoo) bounce notices"},
+    {Dialect::icloud, "icloud", {MP::from, "icloud.com"}, RP::delivery_status, {}, {}, {}, "Apple iCloud Mail"},
+    {Dialect::amazon_workmail, "amazon_workmail", {MP::header_name, "x-mailer: amazon workmail"},
+     RP::delivery_status, {}, {}, {}, "Amazon WorkMail (X-Mailer: Amazon WorkMail)"},
+    {Dialect::amazon_ses, "amazon_ses", {MP::from, "amazonses.com"}, RP::delivery_status, {},
+     "was not reachable within the allowed queue period", {}, "Amazon SES developer guide: bounce notifications"},
+    {Dialect::sendgrid, "sendgrid", {MP::from, "sendgrid.net"}, RP::delivery_status, {}, {}, {},
+     "SendGrid docs: bounces"},
+    {Dialect::zoho, "zoho", {MP::from, "zoho.com"}, RP::prose, {}, {}, {}, "Zoho Mail bounce notices"},
+    {Dialect::mailru, "mailru", {MP::from, "mail.ru"}, RP::prose, {}, {}, {}, "Mail.ru (an Exim build)"},
+    {Dialect::yandex, "yandex", {MP::from, "yandex.ru"}, RP::delivery_status, {}, {}, {}, "Yandex Mail"},
+    {Dialect::gmx, "gmx", {MP::from, "gmx."}, RP::prose, {}, {}, {}, "GMX / 1&1 (web.de, gmx.net, gmx.com)"},
+    {Dialect::gmx, "gmx", {MP::from, "web.de"}, RP::prose, {}, {}, {}, "GMX / 1&1"},
+    {Dialect::orange, "orange", {MP::from, "orange.fr"}, RP::delivery_status, {}, {}, {}, "Orange (France Telecom)"},
+    {Dialect::verizon, "verizon", {MP::from, "vtext.com"}, RP::prose, {}, {}, {}, "Verizon Wireless SMS gateway"},
+    {Dialect::tencent, "tencent", {MP::from, "qq.com"}, RP::prose, {}, {}, {}, "Tencent QQ Mail"},
+    {Dialect::biglobe, "biglobe", {MP::from, "biglobe.ne.jp"}, RP::prose, {}, {}, {}, "BIGLOBE"},
+    {Dialect::kddi, "kddi", {MP::from, "ezweb.ne.jp"}, RP::prose, {}, {}, {}, "au by KDDI (ezweb.ne.jp)"},
+    {Dialect::kddi, "kddi", {MP::from, "au.com"}, RP::prose, {}, {}, {}, "au by KDDI"},
+    {Dialect::docomo, "docomo", {MP::from, "docomo.ne.jp"}, RP::prose, {}, {}, {}, "NTT docomo"},
+    {Dialect::softbank, "softbank", {MP::from, "softbank.ne.jp"}, RP::prose, {}, {}, {}, "SoftBank"},
+    {Dialect::facebook, "facebook", {MP::from, "facebook.com"}, RP::delivery_status, {}, {}, {},
+     "Facebook (X-Facebook) notices"},
+    {Dialect::mimecast, "mimecast", {MP::reporting_mta, "mimecast"}, RP::delivery_status, {}, {}, {},
+     "Mimecast knowledge base: SMTP error codes"},
+    {Dialect::messagelabs, "messagelabs", {MP::header_name, "x-msg-ref"}, RP::prose, {}, {}, {},
+     "Symantec MessageLabs (X-Msg-Ref server-N)"},
+    {Dialect::mailmarshal, "mailmarshal", {MP::opening, "mailmarshal"}, RP::prose, {}, {}, {},
+     "Trustwave MailMarshal SMTP notices"},
+    {Dialect::trendmicro, "trendmicro", {MP::header_name, "x-tm-as-product-ver"}, RP::prose, {}, {}, {},
+     "Trend Micro InterScan Messaging Security"},
+    {Dialect::mcafee, "mcafee", {MP::header_name, "x-nai-header"}, RP::prose, {}, {}, {},
+     "McAfee Email Gateway (X-NAI-Header)"},
+    {Dialect::barracuda, "barracuda", {MP::header_name, "x-barracuda-spam-status"}, RP::delivery_status, {}, {},
+     {}, "Barracuda Email Security Gateway"},
+    {Dialect::powermta, "powermta", {MP::reporting_mta, "powermta"}, RP::delivery_status, {}, {}, {},
+     "PowerMTA user's guide: DSN generation"},
+    {Dialect::exchange2007, "exchange2007", {MP::opening, "delivery has failed to these recipients or groups"},
+     RP::prose, "delivery has failed", "4.4.7", "delivery is delayed",
+     "Microsoft Learn: Exchange 2007/2010+ NDR text"},
+    {Dialect::exchange2003, "exchange2003",
+     {MP::opening, "your message did not reach some or all of the intended recipients"}, RP::prose,
+     "could not be delivered", {}, {}, "Exchange 2003 NDR text (KB 284204)"},
+    {Dialect::postfix, "postfix", {MP::opening, "this is the mail system at host"}, RP::delivery_status,
+     "could not be delivered to one or more recipients", {}, "delivery to the following recipient has been delayed",
+     "Postfix bounce(5) templates: failure_template, delay_template"},
+    {Dialect::exim, "exim", {MP::opening, "this message was created automatically by mail delivery software"},
+     RP::header, "permanent error", "retry timeout exceeded", "has not yet been delivered",
+     "Exim specification ch. 48 (Message processing), 32 (Retry configuration); X-Failed-Recipients"},
+    {Dialect::qmail, "qmail", {MP::opening, "this is the qmail-send program"}, RP::prose, "this is a permanent error",
+     "in the queue too long", "i'm still trying", "qmail-send(8): bounce message format (QSBMF)"},
+    {Dialect::courier, "courier", {MP::opening, "courier mail server"}, RP::delivery_status, {}, {}, {},
+     "Courier MTA: courierdsn(7)"},
+    {Dialect::opensmtpd, "opensmtpd", {MP::opening, "this is the mailer-daemon, please do not reply"},
+     RP::prose, "permanent failure", "delivery attempt expired", "temporary failure", "OpenSMTPD bounce.c texts"},
+    {Dialect::domino, "domino", {MP::subject, "delivery failure report"}, RP::prose, {}, {}, {},
+     "HCL/Lotus Domino delivery failure reports"},
+    {Dialect::domino, "domino", {MP::subject, "delivery status notification (failure)"}, RP::delivery_status, {},
+     {}, {}, "Domino DSNs"},
+    {Dialect::groupwise, "groupwise", {MP::opening, "groupwise"}, RP::prose, {}, {}, {}, "Novell GroupWise"},
+    {Dialect::messaging_server, "messaging_server", {MP::opening, "this report relates to a message you sent"},
+     RP::delivery_status, {}, {}, {}, "Oracle Communications Messaging Server notification text"},
+    {Dialect::imail, "imail", {MP::header_name, "x-mailer: <smtp32 v"}, RP::prose, {}, "giving up on", {},
+     "Ipswitch IMail Server"},
+    {Dialect::james, "james", {MP::opening, "apache james"}, RP::prose, {}, {}, {}, "Apache James bounce mailet"},
+    {Dialect::sendmail, "sendmail", {MP::opening, "----- transcript of session follows -----"},
+     RP::delivery_status, "permanent fatal errors", "could not be delivered for", "warning: could not send message",
+     "Sendmail: deliver.c / savemail.c return-to-sender texts"},
+    {Dialect::sendmail, "sendmail", {MP::opening, "the original message was received at"}, RP::delivery_status,
+     "permanent fatal errors", "could not be delivered for", "warning: could not send message", "Sendmail"},
+    {Dialect::postfix, "postfix", {MP::reporting_mta, "postfix"}, RP::delivery_status,
+     "could not be delivered to one or more recipients", {}, {}, "Postfix: Reporting-MTA dns; host (Postfix)"},
+    {Dialect::exim, "exim", {MP::header_name, "x-failed-recipients"}, RP::header, "permanent error",
+     "retry timeout exceeded", {}, "Exim specification: X-Failed-Recipients"},
+};
+
+inline constexpr DialectInfo unknown_dialect{Dialect::unknown, "unknown", {MP::opening, {}}, RP::delivery_status,
+                                             {}, {}, {}, {}};
+
+}  // namespace detail
+
+// How much of the explanation's start is searched for a dialect's opening
+// words: MTAs open their notices with them. Recognition only; the rest of
+// the message is still read in full (docs/limits.md).
+inline constexpr std::size_t dialect_opening_size = 4096;
+
+// The table row of a dialect (the first, when a dialect has several markers).
+[[nodiscard]] constexpr const DialectInfo& describe(Dialect dialect) noexcept {
+  for (const DialectInfo& info : detail::dialects) {
+    if (info.dialect == dialect) return info;
   }
-  return "none";
+  return detail::unknown_dialect;
 }
+
+[[nodiscard]] constexpr std::string_view name(Dialect dialect) noexcept { return describe(dialect).name; }
+
+// What recognition looks at: the notice's own header block, the
+// Reporting-MTA value and Received fields, and the explanation's opening.
+struct DialectEvidence {
+  std::string_view headers;
+  std::string_view reporting_mta;
+  std::string_view opening;
+};
+
+namespace detail {
+
+[[nodiscard]] constexpr bool has_marker(const DialectEvidence& evidence, const DialectMarker& marker) noexcept {
+  switch (marker.place) {
+    case MP::from: return ifind(header_value(evidence.headers, "From"), marker.text) != std::string_view::npos;
+    case MP::subject: return ifind(header_value(evidence.headers, "Subject"), marker.text) != std::string_view::npos;
+    case MP::header_name: {
+      // "name" or "name: value start"
+      const std::size_t colon = marker.text.find(':');
+      const std::string_view field = marker.text.substr(0, colon);
+      std::size_t pos = 0;
+      HeaderField header;
+      while (next_header_field(evidence.headers, pos, header)) {
+        if (!iequals(header.name, field)) continue;
+        if (colon == std::string_view::npos) return true;
+        if (ifind(header.value, trim(marker.text.substr(colon + 1))) != std::string_view::npos) return true;
+      }
+      return false;
+    }
+    case MP::reporting_mta: return ifind(evidence.reporting_mta, marker.text) != std::string_view::npos;
+    case MP::opening:
+      return ifind(evidence.opening.substr(0, dialect_opening_size), marker.text) != std::string_view::npos;
+  }
+  return false;
+}
+
+}  // namespace detail
+
+// The dialect whose marker the evidence shows first in table order, or
+// the unknown row.
+[[nodiscard]] constexpr const DialectInfo& recognise_dialect(const DialectEvidence& evidence) noexcept {
+  for (const DialectInfo& info : detail::dialects) {
+    if (detail::has_marker(evidence, info.marker)) return info;
+  }
+  return detail::unknown_dialect;
+}
+
+}  // namespace v0
+}  // namespace smtpcodes
+
+#endif  // SMTPCODES_BOUNCE_DIALECT_HPP
+// ---- smtpcodes/bounce/phrases.hpp
+#ifndef SMTPCODES_BOUNCE_PHRASES_HPP
+#define SMTPCODES_BOUNCE_PHRASES_HPP
+
+// Phrase families: the words MTAs and mail services use for each bounce
+// reason, one table, each row with where the wording comes from. A phrase
+// matches at word boundaries, case ignored, any run of white space (folded
+// lines included) matching one space; a trailing '*' lets the last word go
+// on ("throttl*" matches "throttled", "throttling"). Phrases starting inside
+// an address or a URL never match ("dmarc" in dmarc@reports.example.com).
+//
+// Users add their own phrases at run time (PhraseRules): they are consulted
+// before this table, with the same matching, and need no allocation.
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+// ---- smtpcodes/bounce/reason.hpp
+#ifndef SMTPCODES_BOUNCE_REASON_HPP
+#define SMTPCODES_BOUNCE_REASON_HPP
+
+// Why a message was not delivered: the taxonomy of bounce reasons, their
+// identifiers, and the name Sisimai gives each one, so that Sisimai users
+// can compare verdicts (docs/bounces.md, "Sisimai names").
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+namespace smtpcodes {
+inline namespace v0 {
 
 // Why a message was not delivered (or what else the notice is).
 enum class BounceReason : std::uint8_t {
@@ -6946,6 +7255,8 @@ enum class BounceReason : std::uint8_t {
   system_error,       // the receiving system failed or is misconfigured
   syntax_error,       // a command, address or message that breaks the protocol
 };
+
+inline constexpr std::size_t bounce_reason_count = 24;
 
 [[nodiscard]] constexpr std::string_view name(BounceReason reason) noexcept {
   switch (reason) {
@@ -6977,6 +7288,782 @@ enum class BounceReason : std::uint8_t {
   return "unknown";
 }
 
+// The reason's name in Sisimai 5 (lib/Sisimai/Reason/*.pm: one module per
+// reason), one to one. Sisimai splits some of ours further (exceedlimit
+// beside mesgtoobig, toomanyconn beside speeding, badreputation and
+// policyviolation beside blocked, filtered and contenterror beside
+// spamdetected); each of ours maps to the Sisimai reason closest to its own
+// definition. The table is in docs/bounces.md.
+[[nodiscard]] constexpr std::string_view sisimai_reason(BounceReason reason) noexcept {
+  switch (reason) {
+    case BounceReason::delivered: return "delivered";
+    case BounceReason::auto_reply: return "vacation";
+    case BounceReason::feedback_report: return "feedback";
+    case BounceReason::unknown_recipient: return "userunknown";
+    case BounceReason::unknown_domain: return "hostunknown";
+    case BounceReason::no_mail_domain: return "notaccept";
+    case BounceReason::mailbox_full: return "mailboxfull";
+    case BounceReason::mailbox_disabled: return "suspend";
+    case BounceReason::mailbox_moved: return "hasmoved";
+    case BounceReason::message_too_large: return "mesgtoobig";
+    case BounceReason::rate_limited: return "speeding";
+    case BounceReason::spam_or_content: return "spamdetected";
+    case BounceReason::virus: return "virusdetected";
+    case BounceReason::blocked: return "blocked";
+    case BounceReason::sender_rejected: return "rejected";
+    case BounceReason::reverse_dns: return "requireptr";
+    case BounceReason::authentication: return "authfailure";
+    case BounceReason::relay_denied: return "norelaying";
+    case BounceReason::tls: return "failedstarttls";
+    case BounceReason::expired: return "expired";
+    case BounceReason::network_error: return "networkerror";
+    case BounceReason::system_error: return "systemerror";
+    case BounceReason::syntax_error: return "syntaxerror";
+    case BounceReason::unknown: break;
+  }
+  return "undefined";
+}
+
+}  // namespace v0
+}  // namespace smtpcodes
+
+#endif  // SMTPCODES_BOUNCE_REASON_HPP
+
+namespace smtpcodes {
+inline namespace v0 {
+
+// Where a phrase comes from. The facts (which words an MTA writes) are taken
+// from these; no prose or code is copied.
+enum class PhraseOrigin : std::uint8_t {
+  user,        // a PhraseRule given at run time
+  sisimai,     // Sisimai 4.25 lib/Sisimai/{Reason,Lhost,Rhost}/*.pm: the phrase lists per reason and MTA
+  postfix,     // Postfix smtpd/smtp/bounce sources and bounce(5) templates
+  exim,        // the Exim specification, "Retry configuration" and router messages
+  sendmail,    // Sendmail's DSN and error texts (deliver.c, domain.c)
+  qmail,       // qmail-send and qmail-remote messages (djb's qmail documentation)
+  gmail,       // Gmail delivery status notifications
+  microsoft,   // Microsoft Learn: NDRs in Exchange Online and Exchange Server
+  aiosmtpd,    // aiosmtpd's SMTP server replies
+  mailman,     // GNU Mailman's rejection notices
+  fml,         // fml mailing-list manager notices
+  translation,  // an English phrase of the same row's reason as localized MTAs and services word it
+  os_error,    // POSIX strerror texts that MTAs quote (ECONNREFUSED, ETIMEDOUT ...)
+  unverified,  // kept from 0.1; wording seen in bounces, no single documented source yet
+};
+
+[[nodiscard]] constexpr std::string_view name(PhraseOrigin origin) noexcept {
+  switch (origin) {
+    case PhraseOrigin::sisimai: return "sisimai";
+    case PhraseOrigin::postfix: return "postfix";
+    case PhraseOrigin::exim: return "exim";
+    case PhraseOrigin::sendmail: return "sendmail";
+    case PhraseOrigin::qmail: return "qmail";
+    case PhraseOrigin::gmail: return "gmail";
+    case PhraseOrigin::microsoft: return "microsoft";
+    case PhraseOrigin::aiosmtpd: return "aiosmtpd";
+    case PhraseOrigin::mailman: return "mailman";
+    case PhraseOrigin::fml: return "fml";
+    case PhraseOrigin::translation: return "translation";
+    case PhraseOrigin::os_error: return "os_error";
+    case PhraseOrigin::unverified: return "unverified";
+    case PhraseOrigin::user: break;
+  }
+  return "user";
+}
+
+struct Phrase {
+  std::string_view text;  // lower case; see the matching rules above
+  BounceReason reason;
+  PhraseOrigin origin;
+};
+
+// A caller's phrases, consulted before the library's: a view of an array
+// the caller owns (text in lower case, as in the library's table).
+struct PhraseRules {
+  const Phrase* rules = nullptr;
+  std::size_t count = 0;
+};
+
+namespace detail {
+
+
+// The families in priority order: the first phrase of the table that occurs
+// in the diagnostic decides (not the first in the text). Block-list names
+// come before "spam*" (so "blocked using spamhaus" is a block), specific
+// reasons before the generic policy words at the end. The expiry family is
+// looked for beside the others: an expiry wraps the error that caused it.
+inline constexpr Phrase phrase_families[] = {
+    // Reputation before rate limits: Yahoo defers for "unexpected volume or user complaints".
+    {"user complaints"sv, BounceReason::blocked, PhraseOrigin::sisimai},
+    // Rate limits.
+    {"rate limit*"sv, BounceReason::rate_limited, PhraseOrigin::sisimai},
+    {"ratelimit"sv, BounceReason::rate_limited, PhraseOrigin::unverified},
+    {"rate that prevents"sv, BounceReason::rate_limited, PhraseOrigin::sisimai},
+    {"unusual rate"sv, BounceReason::rate_limited, PhraseOrigin::sisimai},
+    {"sending rate"sv, BounceReason::rate_limited, PhraseOrigin::sisimai},
+    {"too many connections"sv, BounceReason::rate_limited, PhraseOrigin::sisimai},
+    {"too many concurrent"sv, BounceReason::rate_limited, PhraseOrigin::sisimai},
+    {"too many simultaneous"sv, BounceReason::rate_limited, PhraseOrigin::unverified},
+    {"too many messages"sv, BounceReason::rate_limited, PhraseOrigin::sisimai},
+    {"too many recipients"sv, BounceReason::rate_limited, PhraseOrigin::sisimai},
+    {"too many emails"sv, BounceReason::rate_limited, PhraseOrigin::unverified},
+    {"too many sessions"sv, BounceReason::rate_limited, PhraseOrigin::sisimai},
+    {"too many errors"sv, BounceReason::rate_limited, PhraseOrigin::sisimai},
+    {"connection limit*"sv, BounceReason::rate_limited, PhraseOrigin::sisimai},
+    {"throttl*"sv, BounceReason::rate_limited, PhraseOrigin::sisimai},
+    {"frequency limit*"sv, BounceReason::rate_limited, PhraseOrigin::sisimai},
+    {"greylist*"sv, BounceReason::rate_limited, PhraseOrigin::sisimai},
+    {"graylist*"sv, BounceReason::rate_limited, PhraseOrigin::unverified},
+    {"try again later, closing connection"sv, BounceReason::rate_limited, PhraseOrigin::sisimai},
+    {"receiving mail at a rate"sv, BounceReason::rate_limited, PhraseOrigin::sisimai},
+    {"exceeded the maximum number of"sv, BounceReason::rate_limited, PhraseOrigin::sisimai},
+    {"temporarily deferred due to"sv, BounceReason::rate_limited, PhraseOrigin::sisimai},
+    // Malware.
+    // Malware found, not the word alone: antivirus footers ("checked for
+    // viruses", "analizado con NOD32 antivirus") name no reason.
+    {"virus detected"sv, BounceReason::virus, PhraseOrigin::sisimai},
+    {"virus found"sv, BounceReason::virus, PhraseOrigin::unverified},
+    {"infected with a virus"sv, BounceReason::virus, PhraseOrigin::sisimai},
+    {"contains a virus"sv, BounceReason::virus, PhraseOrigin::unverified},
+    {"prohibited virus"sv, BounceReason::virus, PhraseOrigin::sisimai},
+    {"used by recent viruses"sv, BounceReason::virus, PhraseOrigin::sisimai},
+    {"malware"sv, BounceReason::virus, PhraseOrigin::sisimai},
+    {"infected"sv, BounceReason::virus, PhraseOrigin::sisimai},
+    {"trojan"sv, BounceReason::virus, PhraseOrigin::sisimai},
+    // Message format problems, before the words about spam and authentication they mention.
+    {"duplicate header"sv, BounceReason::syntax_error, PhraseOrigin::sisimai},
+    {"rfc 5322 compliant"sv, BounceReason::syntax_error, PhraseOrigin::unverified},
+    {"rfc5322 compliant"sv, BounceReason::syntax_error, PhraseOrigin::unverified},
+    {"multiple addresses in from"sv, BounceReason::syntax_error, PhraseOrigin::sisimai},
+    // Authentication of the sender.
+    {"dmarc"sv, BounceReason::authentication, PhraseOrigin::sisimai},
+    {"dkim"sv, BounceReason::authentication, PhraseOrigin::sisimai},
+    {"spf check"sv, BounceReason::authentication, PhraseOrigin::sisimai},
+    {"spf fail"sv, BounceReason::authentication, PhraseOrigin::unverified},
+    {"spf validation"sv, BounceReason::authentication, PhraseOrigin::sisimai},
+    {"sender policy framework"sv, BounceReason::authentication, PhraseOrigin::sisimai},
+    {"spf record*"sv, BounceReason::authentication, PhraseOrigin::sisimai},
+    {"spf)"sv, BounceReason::authentication, PhraseOrigin::sisimai},
+    {"(spf"sv, BounceReason::authentication, PhraseOrigin::sisimai},
+    {"spf=fail"sv, BounceReason::authentication, PhraseOrigin::sisimai},
+    {"spf: "sv, BounceReason::authentication, PhraseOrigin::sisimai},
+    {"arc validation"sv, BounceReason::authentication, PhraseOrigin::unverified},
+    {"not authenticated"sv, BounceReason::authentication, PhraseOrigin::sisimai},
+    {"smtp authentication"sv, BounceReason::authentication, PhraseOrigin::sisimai},
+    {"unauthenticated"sv, BounceReason::authentication, PhraseOrigin::sisimai},
+    {"authentication failed"sv, BounceReason::authentication, PhraseOrigin::unverified},
+    {"authentication required"sv, BounceReason::authentication, PhraseOrigin::sisimai},
+    {"authentication is required"sv, BounceReason::authentication, PhraseOrigin::sisimai},
+    {"failed authentication"sv, BounceReason::authentication, PhraseOrigin::unverified},
+    {"sender authentication"sv, BounceReason::authentication, PhraseOrigin::unverified},
+    {"does not pass"sv, BounceReason::authentication, PhraseOrigin::sisimai},
+    {"could not be authenticated"sv, BounceReason::authentication, PhraseOrigin::unverified},
+    // Reverse DNS of the sending host.
+    {"reverse dns"sv, BounceReason::reverse_dns, PhraseOrigin::sisimai},
+    {"reverse lookup"sv, BounceReason::reverse_dns, PhraseOrigin::sisimai},
+    {"reverse hostname"sv, BounceReason::reverse_dns, PhraseOrigin::unverified},
+    {"reverse mapping"sv, BounceReason::reverse_dns, PhraseOrigin::unverified},
+    {"reverse address"sv, BounceReason::reverse_dns, PhraseOrigin::unverified},
+    {"ptr resource record"sv, BounceReason::reverse_dns, PhraseOrigin::sisimai},
+    {"ptr record"sv, BounceReason::reverse_dns, PhraseOrigin::sisimai},
+    {"no ptr"sv, BounceReason::reverse_dns, PhraseOrigin::unverified},
+    {"rdns"sv, BounceReason::reverse_dns, PhraseOrigin::sisimai},
+    {"cannot find your hostname"sv, BounceReason::reverse_dns, PhraseOrigin::sisimai},
+    {"cannot resolve your"sv, BounceReason::reverse_dns, PhraseOrigin::unverified},
+    {"hostname does not resolve"sv, BounceReason::reverse_dns, PhraseOrigin::unverified},
+    {"hostname is not resolvable"sv, BounceReason::reverse_dns, PhraseOrigin::unverified},
+    {"not resolve your"sv, BounceReason::reverse_dns, PhraseOrigin::unverified},
+    {"dns lookup of your"sv, BounceReason::reverse_dns, PhraseOrigin::unverified},
+    {"unresolvable hostname"sv, BounceReason::reverse_dns, PhraseOrigin::unverified},
+    {"no dns"sv, BounceReason::reverse_dns, PhraseOrigin::unverified},
+    {"ip name lookup failed"sv, BounceReason::reverse_dns, PhraseOrigin::sisimai},
+    {"connecting ip"sv, BounceReason::reverse_dns, PhraseOrigin::sisimai},
+    // TLS.
+    {"starttls"sv, BounceReason::tls, PhraseOrigin::sisimai},
+    {"not support tls"sv, BounceReason::tls, PhraseOrigin::sisimai},
+    {"tls required"sv, BounceReason::tls, PhraseOrigin::sisimai},
+    {"tls is required"sv, BounceReason::tls, PhraseOrigin::sisimai},
+    {"requiretls"sv, BounceReason::tls, PhraseOrigin::unverified},
+    {"encryption required"sv, BounceReason::tls, PhraseOrigin::sisimai},
+    {"tls negotiation"sv, BounceReason::tls, PhraseOrigin::unverified},
+    {"tls handshake"sv, BounceReason::tls, PhraseOrigin::sisimai},
+    {"ssl handshake"sv, BounceReason::tls, PhraseOrigin::unverified},
+    {"certificate"sv, BounceReason::tls, PhraseOrigin::sisimai},
+    // Relaying.
+    {"not configured to relay"sv, BounceReason::relay_denied, PhraseOrigin::sisimai},
+    {"unable to relay for"sv, BounceReason::relay_denied, PhraseOrigin::sisimai},
+    {"not allowed to relay"sv, BounceReason::relay_denied, PhraseOrigin::sisimai},
+    {"insecure mail relay"sv, BounceReason::relay_denied, PhraseOrigin::sisimai},
+    {"relay access denied"sv, BounceReason::relay_denied, PhraseOrigin::sisimai},
+    {"relaying denied"sv, BounceReason::relay_denied, PhraseOrigin::sisimai},
+    {"relay denied"sv, BounceReason::relay_denied, PhraseOrigin::sisimai},
+    {"relay not permitted"sv, BounceReason::relay_denied, PhraseOrigin::sisimai},
+    {"relaying not permitted"sv, BounceReason::relay_denied, PhraseOrigin::unverified},
+    {"relaying not allowed"sv, BounceReason::relay_denied, PhraseOrigin::unverified},
+    {"not permitted to relay"sv, BounceReason::relay_denied, PhraseOrigin::sisimai},
+    {"unable to relay"sv, BounceReason::relay_denied, PhraseOrigin::sisimai},
+    {"we do not relay"sv, BounceReason::relay_denied, PhraseOrigin::unverified},
+    {"no relaying"sv, BounceReason::relay_denied, PhraseOrigin::unverified},
+    {"relaying disallowed"sv, BounceReason::relay_denied, PhraseOrigin::unverified},
+    {"relaying to"sv, BounceReason::relay_denied, PhraseOrigin::unverified},
+    {"rcpthosts"sv, BounceReason::relay_denied, PhraseOrigin::sisimai},
+    {"not a gateway"sv, BounceReason::relay_denied, PhraseOrigin::sisimai},
+    {"open relay"sv, BounceReason::relay_denied, PhraseOrigin::sisimai},
+    // The sender, and lists that refuse a non-member (Mailman, Google Groups, fml).
+    {"domain of sender address"sv, BounceReason::sender_rejected, PhraseOrigin::postfix},
+    {"sending to/from an address that has been blacklisted"sv, BounceReason::sender_rejected, PhraseOrigin::sisimai},
+    {"not allowed to post"sv, BounceReason::sender_rejected, PhraseOrigin::mailman},
+    {"non-member"sv, BounceReason::sender_rejected, PhraseOrigin::mailman},
+    {"members-only list"sv, BounceReason::sender_rejected, PhraseOrigin::mailman},
+    {"not a member of"sv, BounceReason::sender_rejected, PhraseOrigin::fml},
+    {"not subscribed to this group"sv, BounceReason::sender_rejected, PhraseOrigin::sisimai},
+    {"unroutable sender address"sv, BounceReason::sender_rejected, PhraseOrigin::sisimai},
+    {"empty envelope senders not allowed"sv, BounceReason::sender_rejected, PhraseOrigin::sisimai},
+    {"sender address rejected"sv, BounceReason::sender_rejected, PhraseOrigin::postfix},
+    {"purported responsible address"sv, BounceReason::sender_rejected, PhraseOrigin::sisimai},
+    {"permission to post"sv, BounceReason::sender_rejected, PhraseOrigin::sisimai},
+    {"sender rejected"sv, BounceReason::sender_rejected, PhraseOrigin::sisimai},
+    {"sender denied"sv, BounceReason::sender_rejected, PhraseOrigin::sisimai},
+    {"sender verify failed"sv, BounceReason::sender_rejected, PhraseOrigin::sisimai},
+    {"invalid sender"sv, BounceReason::sender_rejected, PhraseOrigin::sisimai},
+    {"unknown sender"sv, BounceReason::sender_rejected, PhraseOrigin::sisimai},
+    {"sender unknown"sv, BounceReason::sender_rejected, PhraseOrigin::unverified},
+    {"sender domain"sv, BounceReason::sender_rejected, PhraseOrigin::sisimai},
+    {"domain of sender"sv, BounceReason::sender_rejected, PhraseOrigin::sisimai},
+    {"bad sender"sv, BounceReason::sender_rejected, PhraseOrigin::sisimai},
+    {"sender is not allowed"sv, BounceReason::sender_rejected, PhraseOrigin::sisimai},
+    // "not listed in the directory"sv names an unknown user, before "listed in"sv names a block list.
+    {"not listed in"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
+    // Block lists and reputation, before "spam"sv (spamhaus, spamcop).
+    {"spamhaus"sv, BounceReason::blocked, PhraseOrigin::sisimai},
+    {"spamcop"sv, BounceReason::blocked, PhraseOrigin::sisimai},
+    {"blocked using"sv, BounceReason::blocked, PhraseOrigin::sisimai},
+    {"blacklist*"sv, BounceReason::blocked, PhraseOrigin::sisimai},
+    {"black list"sv, BounceReason::blocked, PhraseOrigin::sisimai},
+    {"blocklist*"sv, BounceReason::blocked, PhraseOrigin::sisimai},
+    {"block list"sv, BounceReason::blocked, PhraseOrigin::sisimai},
+    {"denylist*"sv, BounceReason::blocked, PhraseOrigin::unverified},
+    {"dnsbl"sv, BounceReason::blocked, PhraseOrigin::sisimai},
+    {"rbl"sv, BounceReason::blocked, PhraseOrigin::sisimai},
+    {"sorbs"sv, BounceReason::blocked, PhraseOrigin::unverified},
+    {"listed at"sv, BounceReason::blocked, PhraseOrigin::sisimai},
+    {"listed in"sv, BounceReason::blocked, PhraseOrigin::sisimai},
+    {"listed on"sv, BounceReason::blocked, PhraseOrigin::sisimai},
+    {"reputation"sv, BounceReason::blocked, PhraseOrigin::sisimai},
+    {"banned sending ip"sv, BounceReason::blocked, PhraseOrigin::sisimai},
+    {"poor sending"sv, BounceReason::blocked, PhraseOrigin::unverified},
+    {"your ip"sv, BounceReason::blocked, PhraseOrigin::sisimai},
+    {"sending ip"sv, BounceReason::blocked, PhraseOrigin::sisimai},
+    {"client host"sv, BounceReason::blocked, PhraseOrigin::sisimai},
+    {"helo command rejected"sv, BounceReason::blocked, PhraseOrigin::postfix},
+    {"will not accept delivery"sv, BounceReason::blocked, PhraseOrigin::unverified},
+    {"dynamic ip"sv, BounceReason::blocked, PhraseOrigin::sisimai},
+    {"dial-up"sv, BounceReason::blocked, PhraseOrigin::unverified},
+    {"dialup"sv, BounceReason::blocked, PhraseOrigin::unverified},
+    {"residential"sv, BounceReason::blocked, PhraseOrigin::sisimai},
+    // Content.
+    {"spam*"sv, BounceReason::spam_or_content, PhraseOrigin::sisimai},
+    {"unsolicited*"sv, BounceReason::spam_or_content, PhraseOrigin::sisimai},
+    {"junk mail"sv, BounceReason::spam_or_content, PhraseOrigin::sisimai},
+    {"bulk mail"sv, BounceReason::spam_or_content, PhraseOrigin::sisimai},
+    {"phishing*"sv, BounceReason::spam_or_content, PhraseOrigin::sisimai},
+    {"content rejected"sv, BounceReason::spam_or_content, PhraseOrigin::sisimai},
+    {"message filtered"sv, BounceReason::spam_or_content, PhraseOrigin::unverified},
+    {"rejected by the domain filter"sv, BounceReason::spam_or_content, PhraseOrigin::unverified},
+    {"message content"sv, BounceReason::spam_or_content, PhraseOrigin::sisimai},
+    {"content filter"sv, BounceReason::spam_or_content, PhraseOrigin::sisimai},
+    {"content policy"sv, BounceReason::spam_or_content, PhraseOrigin::unverified},
+    {"content restriction"sv, BounceReason::spam_or_content, PhraseOrigin::unverified},
+    {"objectionable"sv, BounceReason::spam_or_content, PhraseOrigin::unverified},
+    {"attachment*"sv, BounceReason::spam_or_content, PhraseOrigin::sisimai},
+    {"url in"sv, BounceReason::spam_or_content, PhraseOrigin::sisimai},
+    {"suspicious"sv, BounceReason::spam_or_content, PhraseOrigin::sisimai},
+    {"mail flood"sv, BounceReason::spam_or_content, PhraseOrigin::unverified},
+    // The recipient. Exchange Online's directory-based edge blocking answers
+    // "550 5.4.1 Recipient address rejected: Access denied" for a recipient
+    // it does not know (Microsoft Learn, "Fix NDR error 550 5.4.1").
+    {"recipient address rejected: access denied"sv, BounceReason::unknown_recipient, PhraseOrigin::microsoft},
+    {"user unknown"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
+    {"unknown user"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
+    {"unknown recipient"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
+    {"recipient unknown"sv, BounceReason::unknown_recipient, PhraseOrigin::sendmail},
+    {"unknown address"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
+    {"unknown local part"sv, BounceReason::unknown_recipient, PhraseOrigin::exim},
+    {"unknown or illegal alias"sv, BounceReason::unknown_recipient, PhraseOrigin::unverified},
+    {"no such user"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
+    {"no such mailbox"sv, BounceReason::unknown_recipient, PhraseOrigin::unverified},
+    {"no such recipient"sv, BounceReason::unknown_recipient, PhraseOrigin::unverified},
+    {"no such account"sv, BounceReason::unknown_recipient, PhraseOrigin::unverified},
+    {"no such person"sv, BounceReason::unknown_recipient, PhraseOrigin::unverified},
+    {"no such address"sv, BounceReason::unknown_recipient, PhraseOrigin::unverified},
+    {"no mailbox"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
+    {"user not found"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
+    {"recipient not found"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
+    {"address not found"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
+    {"mailbox not found"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
+    {"account not found"sv, BounceReason::unknown_recipient, PhraseOrigin::unverified},
+    {"recipnotfound"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
+    {"recipientnotfound"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
+    {"not found by smtp address lookup"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
+    {"wasn't found at"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
+    {"couldn't be found"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
+    {"does not exist"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
+    {"doesn't exist"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
+    {"does not have an account"sv, BounceReason::unknown_recipient, PhraseOrigin::unverified},
+    {"doesn't have a"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
+    {"not a valid mailbox"sv, BounceReason::unknown_recipient, PhraseOrigin::unverified},
+    {"not a valid user"sv, BounceReason::unknown_recipient, PhraseOrigin::unverified},
+    {"not a valid recipient"sv, BounceReason::unknown_recipient, PhraseOrigin::unverified},
+    {"invalid mailbox"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
+    {"invalid recipient*"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
+    {"invalid address"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
+    {"invalid user"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
+    {"name is not recognized"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
+    {"user not known"sv, BounceReason::unknown_recipient, PhraseOrigin::unverified},
+    {"address not known"sv, BounceReason::unknown_recipient, PhraseOrigin::unverified},
+    {"delivery userid"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
+    {"bad recipient"sv, BounceReason::unknown_recipient, PhraseOrigin::unverified},
+    {"badrcptto"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
+    {"addressee unknown"sv, BounceReason::unknown_recipient, PhraseOrigin::unverified},
+    {"address unknown"sv, BounceReason::unknown_recipient, PhraseOrigin::unverified},
+    {"not our customer"sv, BounceReason::unknown_recipient, PhraseOrigin::unverified},
+    {"no valid recipients"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
+    {"unrouteable address"sv, BounceReason::unknown_recipient, PhraseOrigin::exim},
+    {"is not a known user"sv, BounceReason::unknown_recipient, PhraseOrigin::unverified},
+    {"no longer in use"sv, BounceReason::unknown_recipient, PhraseOrigin::unverified},
+    // The mailbox.
+    {"account disabled"sv, BounceReason::mailbox_disabled, PhraseOrigin::sisimai},
+    {"mailbox disabled"sv, BounceReason::mailbox_disabled, PhraseOrigin::sisimai},
+    {"is disabled"sv, BounceReason::mailbox_disabled, PhraseOrigin::sisimai},
+    {"been disabled"sv, BounceReason::mailbox_disabled, PhraseOrigin::sisimai},
+    {"temporarily disabled"sv, BounceReason::mailbox_disabled, PhraseOrigin::sisimai},
+    {"account suspended"sv, BounceReason::mailbox_disabled, PhraseOrigin::unverified},
+    {"mailbox suspended"sv, BounceReason::mailbox_disabled, PhraseOrigin::sisimai},
+    {"is suspended"sv, BounceReason::mailbox_disabled, PhraseOrigin::sisimai},
+    {"been suspended"sv, BounceReason::mailbox_disabled, PhraseOrigin::sisimai},
+    {"deactivated*"sv, BounceReason::mailbox_disabled, PhraseOrigin::sisimai},
+    {"inactive"sv, BounceReason::mailbox_disabled, PhraseOrigin::sisimai},
+    {"not active"sv, BounceReason::mailbox_disabled, PhraseOrigin::sisimai},
+    {"no longer active"sv, BounceReason::mailbox_disabled, PhraseOrigin::unverified},
+    {"account expired"sv, BounceReason::mailbox_disabled, PhraseOrigin::unverified},
+    {"account has expired"sv, BounceReason::mailbox_disabled, PhraseOrigin::unverified},
+    {"account locked"sv, BounceReason::mailbox_disabled, PhraseOrigin::unverified},
+    {"mailbox locked"sv, BounceReason::mailbox_disabled, PhraseOrigin::unverified},
+    {"is locked"sv, BounceReason::mailbox_disabled, PhraseOrigin::sisimai},
+    {"frozen"sv, BounceReason::mailbox_disabled, PhraseOrigin::sisimai},
+    {"mailfolder is full"sv, BounceReason::mailbox_full, PhraseOrigin::sisimai},
+    {"mailbox full"sv, BounceReason::mailbox_full, PhraseOrigin::sisimai},
+    {"mailbox is full"sv, BounceReason::mailbox_full, PhraseOrigin::sisimai},
+    {"folder is full"sv, BounceReason::mailbox_full, PhraseOrigin::sisimai},
+    {"mailbox has exceeded"sv, BounceReason::mailbox_full, PhraseOrigin::sisimai},
+    {"full mailbox"sv, BounceReason::mailbox_full, PhraseOrigin::sisimai},
+    {"over quota"sv, BounceReason::mailbox_full, PhraseOrigin::sisimai},
+    {"overquota"sv, BounceReason::mailbox_full, PhraseOrigin::sisimai},
+    {"quota exceeded"sv, BounceReason::mailbox_full, PhraseOrigin::sisimai},
+    {"exceeded quota"sv, BounceReason::mailbox_full, PhraseOrigin::sisimai},
+    {"exceeds quota"sv, BounceReason::mailbox_full, PhraseOrigin::unverified},
+    {"quota"sv, BounceReason::mailbox_full, PhraseOrigin::sisimai},
+    {"storage allocation"sv, BounceReason::mailbox_full, PhraseOrigin::sisimai},
+    {"out of storage"sv, BounceReason::mailbox_full, PhraseOrigin::unverified},
+    {"not enough storage"sv, BounceReason::mailbox_full, PhraseOrigin::sisimai},
+    {"storage space"sv, BounceReason::mailbox_full, PhraseOrigin::sisimai},
+    {"mailbox size"sv, BounceReason::mailbox_full, PhraseOrigin::sisimai},
+    {"has moved"sv, BounceReason::mailbox_moved, PhraseOrigin::sisimai},
+    {"has been moved"sv, BounceReason::mailbox_moved, PhraseOrigin::sisimai},
+    {"changed address"sv, BounceReason::mailbox_moved, PhraseOrigin::unverified},
+    {"user not local"sv, BounceReason::mailbox_moved, PhraseOrigin::sisimai},
+    // The message. aiosmtpd's "552 Error: Too much mail data" is its size limit.
+    {"too much mail data"sv, BounceReason::message_too_large, PhraseOrigin::aiosmtpd},
+    {"message file too big"sv, BounceReason::message_too_large, PhraseOrigin::postfix},
+    {"exceeds fixed maximum message size"sv, BounceReason::message_too_large, PhraseOrigin::postfix},
+    {"message too large"sv, BounceReason::message_too_large, PhraseOrigin::sisimai},
+    {"message is too large"sv, BounceReason::message_too_large, PhraseOrigin::sisimai},
+    {"message too big"sv, BounceReason::message_too_large, PhraseOrigin::sisimai},
+    {"message is too big"sv, BounceReason::message_too_large, PhraseOrigin::sisimai},
+    {"message size"sv, BounceReason::message_too_large, PhraseOrigin::sisimai},
+    {"message length exceeds"sv, BounceReason::message_too_large, PhraseOrigin::sisimai},
+    {"size limit"sv, BounceReason::message_too_large, PhraseOrigin::sisimai},
+    {"maximum message size"sv, BounceReason::message_too_large, PhraseOrigin::sisimai},
+    {"too large"sv, BounceReason::message_too_large, PhraseOrigin::sisimai},
+    {"file too big"sv, BounceReason::message_too_large, PhraseOrigin::sisimai},
+    // Name service failures: the lookup failed, not the name (Sendmail "Name service error").
+    {"malformed or unexpected name server reply"sv, BounceReason::network_error, PhraseOrigin::sendmail},
+    {"malformed name server reply"sv, BounceReason::network_error, PhraseOrigin::sendmail},
+    {"host name lookup failure"sv, BounceReason::network_error, PhraseOrigin::sendmail},
+    // The domain.
+    {"couldn't find any host by that name"sv, BounceReason::unknown_domain, PhraseOrigin::qmail},
+    {"couldn't find any host named"sv, BounceReason::unknown_domain, PhraseOrigin::qmail},
+    {"host/domain does not accept mail"sv, BounceReason::no_mail_domain, PhraseOrigin::sisimai},
+    {"does not accept mail"sv, BounceReason::no_mail_domain, PhraseOrigin::sisimai},
+    {"doesn't receive email"sv, BounceReason::no_mail_domain, PhraseOrigin::unverified},
+    {"does not receive email"sv, BounceReason::no_mail_domain, PhraseOrigin::unverified},
+    {"no smtp service"sv, BounceReason::no_mail_domain, PhraseOrigin::sisimai},
+    {"doesn't accept mail"sv, BounceReason::no_mail_domain, PhraseOrigin::sisimai},
+    {"accepts no mail"sv, BounceReason::no_mail_domain, PhraseOrigin::unverified},
+    {"null mx"sv, BounceReason::no_mail_domain, PhraseOrigin::sisimai},
+    {"not accept mail"sv, BounceReason::no_mail_domain, PhraseOrigin::sisimai},
+    {"host not found"sv, BounceReason::unknown_domain, PhraseOrigin::sisimai},
+    {"host unknown"sv, BounceReason::unknown_domain, PhraseOrigin::sisimai},
+    {"unknown host"sv, BounceReason::unknown_domain, PhraseOrigin::sisimai},
+    {"domain not found"sv, BounceReason::unknown_domain, PhraseOrigin::postfix},
+    {"unknown domain"sv, BounceReason::unknown_domain, PhraseOrigin::sisimai},
+    {"domain unknown"sv, BounceReason::unknown_domain, PhraseOrigin::unverified},
+    {"no such domain"sv, BounceReason::unknown_domain, PhraseOrigin::sisimai},
+    {"domain does not exist"sv, BounceReason::unknown_domain, PhraseOrigin::sisimai},
+    {"non-existent domain"sv, BounceReason::unknown_domain, PhraseOrigin::unverified},
+    {"non-existent host"sv, BounceReason::unknown_domain, PhraseOrigin::sisimai},
+    {"nonexistent domain"sv, BounceReason::unknown_domain, PhraseOrigin::sisimai},
+    {"name or service not known"sv, BounceReason::unknown_domain, PhraseOrigin::sisimai},
+    {"host or domain name not found"sv, BounceReason::unknown_domain, PhraseOrigin::sisimai},
+    {"no mx"sv, BounceReason::unknown_domain, PhraseOrigin::sisimai},
+    {"mx record"sv, BounceReason::unknown_domain, PhraseOrigin::sisimai},
+    {"nxdomain"sv, BounceReason::unknown_domain, PhraseOrigin::sisimai},
+    {"unroutable"sv, BounceReason::unknown_domain, PhraseOrigin::sisimai},
+    {"unrouteable"sv, BounceReason::unknown_domain, PhraseOrigin::sisimai},
+    {"no route to domain"sv, BounceReason::unknown_domain, PhraseOrigin::unverified},
+    {"dns error"sv, BounceReason::unknown_domain, PhraseOrigin::sisimai},
+    {"dns lookup failure"sv, BounceReason::unknown_domain, PhraseOrigin::sisimai},
+    {"domain name not found"sv, BounceReason::unknown_domain, PhraseOrigin::sisimai},
+    // Generic words about the recipient, after the domain's.
+    {"mailbox unavailable"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
+    {"mailbox is unavailable"sv, BounceReason::unknown_recipient, PhraseOrigin::unverified},
+    {"not exist"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
+    // Protocol and message format.
+    {"syntax error"sv, BounceReason::syntax_error, PhraseOrigin::sisimai},
+    {"command unrecognized"sv, BounceReason::syntax_error, PhraseOrigin::sisimai},
+    {"unrecognized command"sv, BounceReason::syntax_error, PhraseOrigin::sisimai},
+    {"bad sequence"sv, BounceReason::syntax_error, PhraseOrigin::sisimai},
+    {"line too long"sv, BounceReason::syntax_error, PhraseOrigin::sisimai},
+    {"not compliant"sv, BounceReason::syntax_error, PhraseOrigin::unverified},
+    {"rfc 5322"sv, BounceReason::syntax_error, PhraseOrigin::sisimai},
+    {"rfc5322"sv, BounceReason::syntax_error, PhraseOrigin::sisimai},
+    {"rfc 2822"sv, BounceReason::syntax_error, PhraseOrigin::unverified},
+    {"rfc2822"sv, BounceReason::syntax_error, PhraseOrigin::sisimai},
+    {"rfc 822"sv, BounceReason::syntax_error, PhraseOrigin::unverified},
+    {"malformed"sv, BounceReason::syntax_error, PhraseOrigin::sisimai},
+    {"invalid header"sv, BounceReason::syntax_error, PhraseOrigin::unverified},
+    {"missing header"sv, BounceReason::syntax_error, PhraseOrigin::unverified},
+    {"header error"sv, BounceReason::syntax_error, PhraseOrigin::sisimai},
+    {"bare lf"sv, BounceReason::syntax_error, PhraseOrigin::unverified},
+    {"protocol error"sv, BounceReason::syntax_error, PhraseOrigin::sendmail},
+    // The network.
+    {"connection refused"sv, BounceReason::network_error, PhraseOrigin::os_error},
+    {"did not accept our requests to connect"sv, BounceReason::network_error, PhraseOrigin::gmail},
+    {"connection timed out"sv, BounceReason::network_error, PhraseOrigin::os_error},
+    {"timed out"sv, BounceReason::network_error, PhraseOrigin::sisimai},
+    {"timeout"sv, BounceReason::network_error, PhraseOrigin::sisimai},
+    {"network is unreachable"sv, BounceReason::network_error, PhraseOrigin::os_error},
+    {"no route to host"sv, BounceReason::network_error, PhraseOrigin::os_error},
+    {"host unreachable"sv, BounceReason::network_error, PhraseOrigin::sisimai},
+    {"connection reset"sv, BounceReason::network_error, PhraseOrigin::os_error},
+    {"connection closed"sv, BounceReason::network_error, PhraseOrigin::unverified},
+    {"lost connection"sv, BounceReason::network_error, PhraseOrigin::postfix},
+    {"could not connect"sv, BounceReason::network_error, PhraseOrigin::sisimai},
+    {"unable to connect"sv, BounceReason::network_error, PhraseOrigin::sisimai},
+    {"failed to connect"sv, BounceReason::network_error, PhraseOrigin::unverified},
+    {"broken pipe"sv, BounceReason::network_error, PhraseOrigin::os_error},
+    {"network error"sv, BounceReason::network_error, PhraseOrigin::sisimai},
+    {"smtp conversation"sv, BounceReason::network_error, PhraseOrigin::unverified},
+    {"connection dropped"sv, BounceReason::network_error, PhraseOrigin::sisimai},
+    {"not reachable"sv, BounceReason::network_error, PhraseOrigin::sisimai},
+    {"did not respond"sv, BounceReason::network_error, PhraseOrigin::sisimai},
+    {"not responding"sv, BounceReason::network_error, PhraseOrigin::sisimai},
+    {"smtp connection"sv, BounceReason::network_error, PhraseOrigin::sisimai},
+    {"name server"sv, BounceReason::network_error, PhraseOrigin::sisimai},
+    {"mail loop"sv, BounceReason::network_error, PhraseOrigin::sisimai},
+    {"routing loop"sv, BounceReason::network_error, PhraseOrigin::sisimai},
+    {"too many hops"sv, BounceReason::network_error, PhraseOrigin::sisimai},
+    {"loops back"sv, BounceReason::network_error, PhraseOrigin::sisimai},
+    // A server that answers the connection with an error: usually a block of the sending IP.
+    {"refused to talk to me"sv, BounceReason::blocked, PhraseOrigin::sisimai},
+    // The receiving system.
+    {"system error"sv, BounceReason::system_error, PhraseOrigin::sisimai},
+    {"internal error"sv, BounceReason::system_error, PhraseOrigin::sisimai},
+    {"server error"sv, BounceReason::system_error, PhraseOrigin::sisimai},
+    {"local error"sv, BounceReason::system_error, PhraseOrigin::sisimai},
+    {"configuration error"sv, BounceReason::system_error, PhraseOrigin::sisimai},
+    {"mailer error"sv, BounceReason::system_error, PhraseOrigin::sisimai},
+    {"out of memory"sv, BounceReason::system_error, PhraseOrigin::unverified},
+    {"insufficient system"sv, BounceReason::system_error, PhraseOrigin::sisimai},
+    {"system resources"sv, BounceReason::system_error, PhraseOrigin::sisimai},
+    {"temporary failure"sv, BounceReason::system_error, PhraseOrigin::sisimai},
+    {"temporary local problem"sv, BounceReason::system_error, PhraseOrigin::sisimai},
+    {"not accepting"sv, BounceReason::system_error, PhraseOrigin::sisimai},
+    {"too busy"sv, BounceReason::system_error, PhraseOrigin::unverified},
+    {"service unavailable"sv, BounceReason::system_error, PhraseOrigin::sisimai},
+    {"service not available"sv, BounceReason::system_error, PhraseOrigin::sisimai},
+    {"currently unavailable"sv, BounceReason::system_error, PhraseOrigin::sisimai},
+    {"unable to contact"sv, BounceReason::system_error, PhraseOrigin::sisimai},
+    // Gave up after retrying (the expiry family): found beside the cause,
+    // never instead of it; see find_phrases.
+    {"delivery time expired"sv, BounceReason::expired, PhraseOrigin::sisimai},
+    {"retry timeout exceeded"sv, BounceReason::expired, PhraseOrigin::exim},
+    {"retry time not reached for any host after a long failure period"sv, BounceReason::expired, PhraseOrigin::exim},
+    {"have been failing for a long time"sv, BounceReason::expired, PhraseOrigin::exim},
+    {"message expired"sv, BounceReason::expired, PhraseOrigin::sisimai},
+    {"in the queue too long"sv, BounceReason::expired, PhraseOrigin::qmail},
+    {"not going to try again"sv, BounceReason::expired, PhraseOrigin::qmail},
+    {"could not be delivered for"sv, BounceReason::expired, PhraseOrigin::sendmail},
+    {"cannot send message for"sv, BounceReason::expired, PhraseOrigin::sendmail},
+    {"could not be delivered within"sv, BounceReason::expired, PhraseOrigin::unverified},
+    {"was not delivered within"sv, BounceReason::expired, PhraseOrigin::sisimai},
+    {"could not deliver for the last"sv, BounceReason::expired, PhraseOrigin::unverified},
+    {"giving up on"sv, BounceReason::expired, PhraseOrigin::sisimai},
+    {"unable to deliver message after multiple retries"sv, BounceReason::expired, PhraseOrigin::sisimai},
+    {"was not reachable within the allowed queue period"sv, BounceReason::expired, PhraseOrigin::sisimai},
+    // Gmail's failure after days of refused connections.
+    {"did not accept our requests to connect"sv, BounceReason::expired, PhraseOrigin::gmail},
+    // Other languages: the texts of notices in a declared charset are decoded
+    // first (charset.hpp); Japanese rows come in UTF-8 and in EUC-JP, the
+    // form ISO-2022-JP and Shift_JIS are brought to.
+    {"\xE3\x83\x87\xE3\x82\xA3\xE3\x83\xAC\xE3\x82\xAF\xE3\x83\x88\xE3\x83\xAA\xE3\x81\xAB\xE3\x81\xAF\xE8\xA6\x8B\xE3\x81\xA4\xE3\x81\x8B\xE3\x82\x8A\xE3\x81\xBE\xE3\x81\x9B\xE3\x82\x93"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},  // ディレクトリには見つかりません (utf-8)
+    {"\xA5\xC7\xA5\xA3\xA5\xEC\xA5\xAF\xA5\xC8\xA5\xEA\xA4\xCB\xA4\xCF\xB8\xAB\xA4\xC4\xA4\xAB\xA4\xEA\xA4\xDE\xA4\xBB\xA4\xF3"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},  // ディレクトリには見つかりません (euc-jp)
+    {"\xE3\x83\x87\xE3\x82\xA3\xE3\x83\xAC\xE3\x82\xAF\xE3\x83\x88\xE3\x83\xAA\xE3\x81\xAE\xE3\x83\xAA\xE3\x82\xB9\xE3\x83\x88\xE3\x81\xAB\xE3\x81\x82\xE3\x82\x8A\xE3\x81\xBE\xE3\x81\x9B\xE3\x82\x93"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},  // ディレクトリのリストにありません (utf-8)
+    {"\xA5\xC7\xA5\xA3\xA5\xEC\xA5\xAF\xA5\xC8\xA5\xEA\xA4\xCE\xA5\xEA\xA5\xB9\xA5\xC8\xA4\xCB\xA4\xA2\xA4\xEA\xA4\xDE\xA4\xBB\xA4\xF3"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},  // ディレクトリのリストにありません (euc-jp)
+    {"\xE5\xAD\x98\xE5\x9C\xA8\xE3\x81\x97\xE3\x81\xBE\xE3\x81\x9B\xE3\x82\x93"sv, BounceReason::unknown_recipient, PhraseOrigin::translation},  // 存在しません (utf-8)
+    {"\xC2\xB8\xBA\xDF\xA4\xB7\xA4\xDE\xA4\xBB\xA4\xF3"sv, BounceReason::unknown_recipient, PhraseOrigin::translation},  // 存在しません (euc-jp)
+    {"\xE5\xAE\x9B\xE5\x85\x88\xE4\xB8\x8D\xE6\x98\x8E"sv, BounceReason::unknown_recipient, PhraseOrigin::translation},  // 宛先不明 (utf-8)
+    {"\xB0\xB8\xC0\xE8\xC9\xD4\xCC\xC0"sv, BounceReason::unknown_recipient, PhraseOrigin::translation},  // 宛先不明 (euc-jp)
+    {"\xE3\x83\xA1\xE3\x83\xBC\xE3\x83\xAB\xE3\x83\x9C\xE3\x83\x83\xE3\x82\xAF\xE3\x82\xB9\xE3\x81\x8C\xE3\x81\x84\xE3\x81\xA3\xE3\x81\xB1\xE3\x81\x84"sv, BounceReason::mailbox_full, PhraseOrigin::translation},  // メールボックスがいっぱい (utf-8)
+    {"\xA5\xE1\xA1\xBC\xA5\xEB\xA5\xDC\xA5\xC3\xA5\xAF\xA5\xB9\xA4\xAC\xA4\xA4\xA4\xC3\xA4\xD1\xA4\xA4"sv, BounceReason::mailbox_full, PhraseOrigin::translation},  // メールボックスがいっぱい (euc-jp)
+    {"\xE5\xAE\xB9\xE9\x87\x8F\xE3\x82\xAA\xE3\x83\xBC\xE3\x83\x90\xE3\x83\xBC"sv, BounceReason::mailbox_full, PhraseOrigin::translation},  // 容量オーバー (utf-8)
+    {"\xCD\xC6\xCE\xCC\xA5\xAA\xA1\xBC\xA5\xD0\xA1\xBC"sv, BounceReason::mailbox_full, PhraseOrigin::translation},  // 容量オーバー (euc-jp)
+    {"\xE5\x8F\x97\xE4\xBF\xA1\xE6\x8B\x92\xE5\x90\xA6"sv, BounceReason::blocked, PhraseOrigin::translation},  // 受信拒否 (utf-8)
+    {"\xBC\xF5\xBF\xAE\xB5\xF1\xC8\xDD"sv, BounceReason::blocked, PhraseOrigin::translation},  // 受信拒否 (euc-jp)
+    {"\xE3\x82\xB5\xE3\x82\xA4\xE3\x82\xBA\xE3\x81\x8C\xE5\xA4\xA7\xE3\x81\x8D\xE3\x81\x99\xE3\x81\x8E"sv, BounceReason::message_too_large, PhraseOrigin::translation},  // サイズが大きすぎ (utf-8)
+    {"\xA5\xB5\xA5\xA4\xA5\xBA\xA4\xAC\xC2\xE7\xA4\xAD\xA4\xB9\xA4\xAE"sv, BounceReason::message_too_large, PhraseOrigin::translation},  // サイズが大きすぎ (euc-jp)
+    {"non répertorié dans l'annuaire"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},  // Domino fr
+    {"utilisateur inconnu"sv, BounceReason::unknown_recipient, PhraseOrigin::translation},
+    {"destinataire inconnu"sv, BounceReason::unknown_recipient, PhraseOrigin::translation},
+    {"adresse inconnue"sv, BounceReason::unknown_recipient, PhraseOrigin::translation},
+    {"boîte aux lettres pleine"sv, BounceReason::mailbox_full, PhraseOrigin::translation},
+    {"boite aux lettres pleine"sv, BounceReason::mailbox_full, PhraseOrigin::translation},
+    {"benutzer unbekannt"sv, BounceReason::unknown_recipient, PhraseOrigin::translation},
+    {"empfänger unbekannt"sv, BounceReason::unknown_recipient, PhraseOrigin::translation},
+    {"unbekannter empfänger"sv, BounceReason::unknown_recipient, PhraseOrigin::translation},
+    {"postfach voll"sv, BounceReason::mailbox_full, PhraseOrigin::translation},
+    {"postfach ist voll"sv, BounceReason::mailbox_full, PhraseOrigin::translation},
+    {"usuario desconocido"sv, BounceReason::unknown_recipient, PhraseOrigin::translation},
+    {"destinatario desconocido"sv, BounceReason::unknown_recipient, PhraseOrigin::translation},
+    {"buzón lleno"sv, BounceReason::mailbox_full, PhraseOrigin::translation},
+    {"buzon lleno"sv, BounceReason::mailbox_full, PhraseOrigin::translation},
+    {"usuário desconhecido"sv, BounceReason::unknown_recipient, PhraseOrigin::translation},
+    {"utilizador desconhecido"sv, BounceReason::unknown_recipient, PhraseOrigin::translation},
+    {"destinatário desconhecido"sv, BounceReason::unknown_recipient, PhraseOrigin::translation},
+    {"caixa postal cheia"sv, BounceReason::mailbox_full, PhraseOrigin::translation},
+    {"caixa de correio cheia"sv, BounceReason::mailbox_full, PhraseOrigin::translation},
+    {"utente sconosciuto"sv, BounceReason::unknown_recipient, PhraseOrigin::translation},
+    {"destinatario sconosciuto"sv, BounceReason::unknown_recipient, PhraseOrigin::translation},
+    {"indirizzo inesistente"sv, BounceReason::unknown_recipient, PhraseOrigin::translation},
+    {"casella piena"sv, BounceReason::mailbox_full, PhraseOrigin::translation},
+    {"casella di posta piena"sv, BounceReason::mailbox_full, PhraseOrigin::translation},
+    // Russian: lower-case rows match mid-sentence; sentence starts are written out.
+    {"пользователь не найден"sv, BounceReason::unknown_recipient, PhraseOrigin::translation},
+    {"Пользователь не найден"sv, BounceReason::unknown_recipient, PhraseOrigin::translation},
+    {"неизвестный пользователь"sv, BounceReason::unknown_recipient, PhraseOrigin::translation},
+    {"Неизвестный пользователь"sv, BounceReason::unknown_recipient, PhraseOrigin::translation},
+    {"почтовый ящик переполнен"sv, BounceReason::mailbox_full, PhraseOrigin::translation},
+    {"Почтовый ящик переполнен"sv, BounceReason::mailbox_full, PhraseOrigin::translation},
+    {"ящик переполнен"sv, BounceReason::mailbox_full, PhraseOrigin::translation},
+    // Generic policy words, last.
+    {"policy reasons"sv, BounceReason::blocked, PhraseOrigin::sisimai},
+    {"access denied"sv, BounceReason::blocked, PhraseOrigin::sisimai},
+    {"blocked"sv, BounceReason::blocked, PhraseOrigin::sisimai},
+    {"banned"sv, BounceReason::blocked, PhraseOrigin::sisimai},
+    {"policies"sv, BounceReason::blocked, PhraseOrigin::sisimai},
+    {"policy"sv, BounceReason::blocked, PhraseOrigin::sisimai},
+    {"prohibited"sv, BounceReason::blocked, PhraseOrigin::sisimai},
+    {"not allowed"sv, BounceReason::blocked, PhraseOrigin::sisimai},
+    {"not authorized"sv, BounceReason::blocked, PhraseOrigin::sisimai},
+    {"not permitted"sv, BounceReason::blocked, PhraseOrigin::sisimai},
+    {"refused"sv, BounceReason::blocked, PhraseOrigin::sisimai},
+    {"denied"sv, BounceReason::blocked, PhraseOrigin::sisimai},
+    // Postfix's "Recipient address rejected: <why>" names the stage; the
+    // words after it, when the table knows them, name the reason.
+    {"address rejected"sv, BounceReason::unknown_recipient, PhraseOrigin::postfix},
+    {"recipient rejected"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
+};
+
+// The phrases grouped by first letter, so that one pass over the text
+// tries only the phrases that can start at each position.
+struct PhraseIndex {
+  static constexpr std::size_t size = sizeof(phrase_families) / sizeof(phrase_families[0]);
+  std::uint16_t order[size]{};  // table indexes, by first character, then table order
+  std::uint16_t start[257]{};   // order[start[c] .. start[c + 1]) begin with character c
+};
+
+// A counting sort by first character: linear in the table, because every
+// translation unit that includes this header evaluates it.
+[[nodiscard]] constexpr PhraseIndex make_phrase_index() noexcept {
+  PhraseIndex index;
+  for (const Phrase& phrase : phrase_families) ++index.start[static_cast<unsigned char>(phrase.text[0]) + 1];
+  for (unsigned c = 0; c < 256; ++c)
+    index.start[c + 1] = static_cast<std::uint16_t>(index.start[c + 1] + index.start[c]);
+  std::uint16_t filled[256]{};
+  for (std::size_t i = 0; i < PhraseIndex::size; ++i) {
+    const auto c = static_cast<unsigned char>(phrase_families[i].text[0]);
+    index.order[index.start[c] + filled[c]++] = static_cast<std::uint16_t>(i);
+  }
+  return index;
+}
+
+inline constexpr PhraseIndex phrase_index = make_phrase_index();
+
+inline constexpr char word_continues = '*';  // a phrase's last character: the word may go on
+
+// Past the code that starts each line of a multiline reply (RFC 5321
+// §4.2.1: "550-5.7.1 text" then "550 5.7.1 more text"), so that a phrase
+// wrapped over two lines of one reply still matches, also where the
+// reporting MTA joined the lines with a space (Postfix does).
+[[nodiscard]] constexpr std::size_t skip_continuation_code(std::string_view text, std::size_t t) noexcept {
+  constexpr std::size_t reply_code_length = 3;
+  if (t + reply_code_length >= text.size() || !is_digit(text[t]) || !is_digit(text[t + 1]) ||
+      !is_digit(text[t + 2]) || (text[t + 3] != '-' && text[t + 3] != ' ')) {
+    return t;
+  }
+  std::size_t after = t + reply_code_length + 1;
+  // An enhanced status after it: digit '.' digits '.' digits.
+  std::size_t s = after;
+  if (s < text.size() && is_digit(text[s]) && s + 1 < text.size() && text[s + 1] == '.') {
+    s += 2;
+    while (s < text.size() && is_digit(text[s])) ++s;
+    if (s < text.size() && text[s] == '.') {
+      ++s;
+      while (s < text.size() && is_digit(text[s])) ++s;
+      if (s < text.size() && is_space(text[s])) after = s;
+    }
+  }
+  while (after < text.size() && is_space_or_tab(text[after])) ++after;
+  return after;
+}
+
+// Does phrase occur at text[pos], ending at a word boundary?
+[[nodiscard]] constexpr bool matches_phrase_at(std::string_view text, std::size_t pos,
+                                               std::string_view phrase) noexcept {
+  std::size_t t = pos;
+  for (std::size_t k = 0; k < phrase.size(); ++k) {
+    const char p = phrase[k];
+    if (p == word_continues && k + 1 == phrase.size()) return true;
+    if (t == text.size()) return false;
+    if (p == ' ') {
+      if (!is_space(text[t])) return false;
+      while (t < text.size() && is_space(text[t])) ++t;
+      t = skip_continuation_code(text, t);
+      continue;
+    }
+    if (to_lower(text[t]) != p) return false;
+    ++t;
+  }
+  return t == text.size() || !is_alnum(phrase.back()) || !is_alnum(text[t]);
+}
+
+// May a phrase start at text[pos]: at a word start, not inside an address or URL?
+[[nodiscard]] constexpr bool starts_word(std::string_view text, std::size_t pos) noexcept {
+  return pos == 0 || !is_alnum(text[pos - 1]) || !is_alnum(text[pos]);
+}
+
+// Characters of the tokens that may be addresses or URLs: printable ASCII
+// except white space and the brackets and quotes around them. Text in other
+// scripts, written without spaces, is never part of such a token.
+[[nodiscard]] constexpr bool is_token_char(char c) noexcept {
+  const auto byte = static_cast<unsigned char>(c);
+  return byte > 0x20 && byte < 0x7F && c != '<' && c != '>' && c != '(' && c != ')' && c != '"' && c != ',' &&
+         c != ';';
+}
+
+// Does the token hold an address or a URL?
+[[nodiscard]] constexpr bool is_address_or_url(std::string_view token) noexcept {
+  return token.find('@') != std::string_view::npos || token.find("://") != std::string_view::npos ||
+         istarts_with(token, "www.");
+}
+
+}  // namespace detail
+
+// What the phrase search found: the phrase that decides the reason (the
+// first of the table, user rules first) and, separately, whether the text
+// says the MTA gave up (a phrase of the expiry family).
+struct PhraseFinding {
+  const Phrase* phrase = nullptr;  // the deciding phrase, or nullptr
+  std::size_t offset = 0;          // where it starts in the text
+  const Phrase* expiry = nullptr;  // an expiry-family phrase, or nullptr
+
+  [[nodiscard]] constexpr BounceReason reason() const noexcept {
+    return phrase != nullptr ? phrase->reason : BounceReason::unknown;
+  }
+};
+
+// One pass over the text. At each word start (outside addresses and URLs)
+// the user's rules are tried, then the library's phrases that start with
+// that letter and come earlier in the table than the best so far. Work is
+// linear in the text (each token is measured once).
+[[nodiscard]] constexpr PhraseFinding find_phrases(std::string_view text, PhraseRules user = {}) noexcept {
+  PhraseFinding found;
+  std::size_t best = detail::PhraseIndex::size;
+  std::size_t best_user = user.count;
+  std::size_t token_end = 0;
+  bool skip_token = false;
+  for (std::size_t pos = 0; pos < text.size(); ++pos) {
+    if (detail::is_space(text[pos])) continue;
+    if (!detail::is_token_char(text[pos])) {
+      skip_token = false;
+    } else if (pos >= token_end) {
+      token_end = pos;
+      while (token_end < text.size() && detail::is_token_char(text[token_end])) ++token_end;
+      skip_token = detail::is_address_or_url(text.substr(pos, token_end - pos));
+    }
+    if (skip_token || !detail::starts_word(text, pos)) continue;
+    for (std::size_t i = 0; i < best_user; ++i) {
+      if (!user.rules[i].text.empty() && detail::matches_phrase_at(text, pos, user.rules[i].text)) {
+        best_user = i;
+        found.phrase = &user.rules[i];
+        found.offset = pos;
+        break;
+      }
+    }
+    const auto c = static_cast<unsigned char>(detail::to_lower(text[pos]));
+    for (std::size_t k = detail::phrase_index.start[c]; k < detail::phrase_index.start[c + 1]; ++k) {
+      const std::size_t i = detail::phrase_index.order[k];
+      const Phrase& phrase = detail::phrase_families[i];
+      const bool expiry = phrase.reason == BounceReason::expired;
+      if (!expiry && (i >= best || best_user < user.count)) continue;
+      if (expiry && found.expiry != nullptr) continue;
+      if (!detail::matches_phrase_at(text, pos, phrase.text)) continue;
+      if (expiry) {
+        found.expiry = &phrase;
+        continue;
+      }
+      best = i;
+      found.phrase = &phrase;
+      found.offset = pos;
+    }
+  }
+  return found;
+}
+
+}  // namespace v0
+}  // namespace smtpcodes
+
+#endif  // SMTPCODES_BOUNCE_PHRASES_HPP
+
+namespace smtpcodes {
+inline namespace v0 {
+
+// Is it a bounce, and does it condemn the address?
+enum class BounceType : std::uint8_t {
+  none,  // not a failure: delivered, an auto-reply, a feedback report, nothing known
+  soft,  // the address may work later or after the sender changes something
+  hard,  // the address itself is bad: stop sending to it
+};
+
+[[nodiscard]] constexpr std::string_view name(BounceType type) noexcept {
+  switch (type) {
+    case BounceType::soft: return "soft";
+    case BounceType::hard: return "hard";
+    case BounceType::none: break;
+  }
+  return "none";
+}
+
 enum class EvidenceKind : std::uint8_t { none, action, enhanced_status, reply_code, text, message };
 
 [[nodiscard]] constexpr std::string_view name(EvidenceKind kind) noexcept {
@@ -6991,12 +8078,14 @@ enum class EvidenceKind : std::uint8_t { none, action, enhanced_status, reply_co
   return "none";
 }
 
-// What decided the reason. For text, phrase is the rule's phrase (static
-// storage) and offset where it occurs in the diagnostic.
+// What decided the reason. For text, phrase is the rule's phrase (the
+// table's or the caller's storage) and offset where it occurs in the text
+// that was read (the diagnostic, or its charset-decoded copy); both absent
+// for other evidence.
 struct Evidence {
   EvidenceKind kind = EvidenceKind::none;
   std::string_view phrase;
-  std::size_t offset = std::string_view::npos;
+  std::optional<std::size_t> offset;
 };
 
 // What is known about one recipient's outcome. Every field is optional.
@@ -7005,6 +8094,7 @@ struct BounceFacts {
   ReplyCode reply_code;            // empty when unknown
   EnhancedStatus enhanced_status;  // empty when unknown
   std::string_view diagnostic;     // free text; codes in it are found when the fields above are empty
+  Dialect dialect = Dialect::unknown;  // the MTA or service that wrote the notice, when known
 };
 
 struct Verdict {
@@ -7018,109 +8108,139 @@ struct Verdict {
   BounceReason text_reason = BounceReason::unknown;
   ReplyCode reply_code;  // the codes the verdict used
   EnhancedStatus enhanced_status;
+  Dialect dialect = Dialect::unknown;  // the dialect of the facts
+  // The MTA gave up retrying (X.4.7, a failed action with a transient
+  // status, or its expiry wording), whatever the reason says.
+  bool gave_up = false;
 };
 
 namespace detail {
 
+using namespace ::smtpcodes::literals;  // "5.1.1"_status in the tables
+
+// What an enhanced status says about the reason. A specific status (5.1.1,
+// 5.2.2 ...) decides before any phrase; a generic one (X.0.0, 5.7.1 ...)
+// only when neither a phrase nor the reply code says more.
 struct StatusReason {
   BounceReason reason = BounceReason::unknown;
-  bool generic = true;  // text may refine it (X.0.0, 5.7.1 ...)
+  bool specific = false;
 };
 
-// Enhanced status -> reason, after RFC 3463 and the IANA registry (RFC 5248)
-// with the details that large providers add (Microsoft 4.4.316, 5.7.5xx,
-// 5.7.6xx). The hook for the registry: replace or extend this function.
-[[nodiscard]] constexpr StatusReason reason_for_status(EnhancedStatus status) noexcept {
-  using R = BounceReason;
-  const unsigned subject = status.subject_number();
-  const unsigned d = status.detail();
-  if (status.class_digit() == 2) return {R::delivered, false};
-  switch (subject) {
-    case 1:
-      switch (d) {
-        case 1:
-        case 3:
-        case 4: return {R::unknown_recipient, false};
-        case 2: return {R::unknown_domain, false};
-        case 6: return {R::mailbox_moved, false};
-        case 7:
-        case 8: return {R::sender_rejected, false};
-        // RFC 7505 null MX; Microsoft also sends 5.1.10 for unknown recipients.
-        case 10: return {R::no_mail_domain, true};
-        default: return {R::unknown_recipient, true};
-      }
-    case 2:
-      switch (d) {
-        case 1: return {R::mailbox_disabled, true};  // also sent for unknown users
-        case 2: return {R::mailbox_full, false};
-        case 3: return {R::message_too_large, false};
-        case 4: return {R::system_error, false};
-        default: return {R::mailbox_disabled, true};
-      }
-    case 3:
-      switch (d) {
-        case 4: return {R::message_too_large, false};
-        case 1:
-        case 5: return {R::system_error, false};
-        default: return {R::system_error, true};
-      }
-    case 4:
-      switch (d) {
-        case 4:
-        case 310: return {R::unknown_domain, false};
-        case 7:
-        case 300: return {R::expired, false};
-        case 2:
-        case 6:
-        case 14:
-        case 316:
-        case 317:
-        case 318: return {R::network_error, false};
-        default: return {R::network_error, true};
-      }
-    case 5:
-      switch (d) {
-        case 3: return {R::rate_limited, false};
-        default: return {R::syntax_error, true};
-      }
-    case 6: return {R::spam_or_content, d == 0};
-    case 7:
-      switch (d) {
-        case 5:
-        case 6:
-        case 8:
-        case 9:
-        case 12:
-        case 20:
-        case 21:
-        case 22:
-        case 23:
-        case 24:
-        case 26:
-        case 29:
-        case 57:
-        case 509:
-        case 515: return {R::authentication, false};
-        case 10:
-        case 11:
-        case 30: return {R::tls, false};
-        case 13: return {R::mailbox_disabled, false};
-        case 17:
-        case 18: return {R::mailbox_moved, false};
-        case 25: return {R::reverse_dns, false};
-        case 27: return {R::sender_rejected, false};
-        case 28: return {R::spam_or_content, false};
-        case 7: return {R::spam_or_content, true};
-        default:
-          if (d >= 500 && d <= 699) return {R::blocked, false};  // Microsoft: banned senders and IPs
-          return {R::blocked, true};
-      }
-    default: return {R::unknown, true};
+// One row of the status table. The class digit of `status` is ignored:
+// a rule written "5.1.1" also reads 4.1.1.
+struct StatusRule {
+  EnhancedStatus status;
+  BounceReason reason;
+  bool specific;
+};
+
+inline constexpr bool specific = true;
+inline constexpr bool generic = false;
+
+// Enhanced status -> reason: RFC 3463 §3.3-3.9, the IANA registry (RFC 5248)
+// and the details that Microsoft adds (Microsoft Learn, "NDRs in Exchange
+// Online": 4.4.316, 5.4.310, 5.7.5xx-6xx). Some are generic on purpose:
+// X.1.10 is null MX (RFC 7505) but Microsoft sends it for unknown users;
+// X.2.1 is also sent for unknown users; X.4.4 ("unable to route") is sent
+// for name-server failures as well as for missing domains; X.7.9 is sent
+// by Yahoo for policy blocks.
+inline constexpr StatusRule status_rules[] = {
+    {"5.1.1"_status, BounceReason::unknown_recipient, specific},
+    {"5.1.3"_status, BounceReason::unknown_recipient, specific},
+    {"5.1.4"_status, BounceReason::unknown_recipient, specific},
+    {"5.1.2"_status, BounceReason::unknown_domain, specific},
+    {"5.1.6"_status, BounceReason::mailbox_moved, specific},
+    {"5.1.7"_status, BounceReason::sender_rejected, specific},
+    {"5.1.8"_status, BounceReason::sender_rejected, specific},
+    {"5.1.10"_status, BounceReason::no_mail_domain, generic},
+    {"5.2.1"_status, BounceReason::mailbox_disabled, generic},
+    {"5.2.2"_status, BounceReason::mailbox_full, specific},
+    {"5.2.3"_status, BounceReason::message_too_large, specific},
+    {"5.2.4"_status, BounceReason::system_error, specific},
+    {"5.3.1"_status, BounceReason::system_error, specific},
+    {"5.3.4"_status, BounceReason::message_too_large, specific},
+    {"5.3.5"_status, BounceReason::system_error, specific},
+    {"5.4.4"_status, BounceReason::unknown_domain, generic},
+    {"5.4.310"_status, BounceReason::unknown_domain, specific},
+    {"5.4.7"_status, BounceReason::expired, specific},
+    {"5.4.300"_status, BounceReason::expired, specific},
+    {"5.4.2"_status, BounceReason::network_error, specific},
+    {"5.4.6"_status, BounceReason::network_error, specific},
+    {"5.4.14"_status, BounceReason::network_error, specific},
+    {"5.4.316"_status, BounceReason::network_error, specific},
+    {"5.4.317"_status, BounceReason::network_error, specific},
+    {"5.4.318"_status, BounceReason::network_error, specific},
+    {"5.5.3"_status, BounceReason::rate_limited, specific},
+    {"5.6.0"_status, BounceReason::spam_or_content, generic},
+    {"5.7.5"_status, BounceReason::authentication, specific},
+    {"5.7.6"_status, BounceReason::authentication, specific},
+    {"5.7.8"_status, BounceReason::authentication, specific},
+    {"5.7.9"_status, BounceReason::authentication, generic},
+    {"5.7.12"_status, BounceReason::authentication, specific},
+    {"5.7.20"_status, BounceReason::authentication, specific},
+    {"5.7.21"_status, BounceReason::authentication, specific},
+    {"5.7.22"_status, BounceReason::authentication, specific},
+    {"5.7.23"_status, BounceReason::authentication, specific},
+    {"5.7.24"_status, BounceReason::authentication, specific},
+    {"5.7.26"_status, BounceReason::authentication, specific},
+    {"5.7.29"_status, BounceReason::authentication, specific},
+    {"5.7.57"_status, BounceReason::authentication, specific},
+    {"5.7.509"_status, BounceReason::authentication, specific},
+    {"5.7.515"_status, BounceReason::authentication, specific},
+    {"5.7.10"_status, BounceReason::tls, specific},
+    {"5.7.11"_status, BounceReason::tls, specific},
+    {"5.7.30"_status, BounceReason::tls, specific},
+    {"5.7.13"_status, BounceReason::mailbox_disabled, specific},
+    {"5.7.17"_status, BounceReason::mailbox_moved, specific},
+    {"5.7.18"_status, BounceReason::mailbox_moved, specific},
+    {"5.7.25"_status, BounceReason::reverse_dns, specific},
+    {"5.7.27"_status, BounceReason::sender_rejected, specific},
+    {"5.7.28"_status, BounceReason::spam_or_content, specific},
+    {"5.7.7"_status, BounceReason::spam_or_content, generic},
+};
+
+// The reason of a status whose detail has no row: by subject (RFC 3463 §3).
+[[nodiscard]] constexpr StatusReason reason_for_subject(EnhancedStatus status) noexcept {
+  switch (status.subject_number()) {
+    case 1: return {BounceReason::unknown_recipient, generic};  // addressing
+    case 2: return {BounceReason::mailbox_disabled, generic};   // mailbox
+    case 3: return {BounceReason::system_error, generic};       // mail system
+    case 4: return {BounceReason::network_error, generic};      // network and routing
+    case 5: return {BounceReason::syntax_error, generic};       // mail delivery protocol
+    case 6: return {BounceReason::spam_or_content, status.detail() != 0};  // message content
+    case 7: return {BounceReason::blocked, generic};            // security or policy
+    default: return {};
   }
 }
 
+// Microsoft's 5.7.500-5.7.699 name banned senders and IPs (Exchange Online).
+inline constexpr std::uint16_t microsoft_block_details_first = 500;
+inline constexpr std::uint16_t microsoft_block_details_last = 699;
+
+// Enhanced status -> reason: a success, a row of the table, Microsoft's
+// block range, or the subject. The hook for the registry: extend the table.
+[[nodiscard]] constexpr StatusReason reason_for_status(EnhancedStatus status) noexcept {
+  if (status.is_success()) return {BounceReason::delivered, specific};
+  for (const StatusRule& rule : status_rules) {
+    if (rule.status.subject_number() == status.subject_number() && rule.status.detail() == status.detail()) {
+      return {rule.reason, rule.specific};
+    }
+  }
+  if (status.subject_number() == 7 && status.detail() >= microsoft_block_details_first &&
+      status.detail() <= microsoft_block_details_last) {
+    return {BounceReason::blocked, specific};
+  }
+  return reason_for_subject(status);
+}
+
+// Same subject and detail, whatever the class: "4.4.7" and "5.4.7".
+[[nodiscard]] constexpr bool same_condition(EnhancedStatus a, EnhancedStatus b) noexcept {
+  return a.subject_number() == b.subject_number() && a.detail() == b.detail();
+}
+
 // Reply code -> reason, for replies without an enhanced status. Only codes
-// whose meaning is narrow enough decide; 450, 550, 554 ... leave it to text.
+// whose meaning is narrow enough decide (RFC 5321 §4.2.2-4.2.3, RFC 7504);
+// 450, 550, 554 ... leave it to the text.
 [[nodiscard]] constexpr BounceReason reason_for_reply(ReplyCode code) noexcept {
   using R = BounceReason;
   switch (code.value()) {
@@ -7145,489 +8265,6 @@ struct StatusReason {
     case 571: return R::blocked;
     default: return code.first_digit() == 2 ? R::delivered : R::unknown;
   }
-}
-
-struct Phrase {
-  std::string_view text;  // lower case
-  BounceReason reason;
-};
-
-// Phrases that MTAs and mailbox providers use, in priority order: the first
-// that occurs in the diagnostic decides. Block-list names come before
-// "spam" (so "blocked using spamhaus" is a block), specific reasons before
-// the generic policy words at the end.
-inline constexpr Phrase phrases[] = {
-    // Rate limits. Some providers send 5.1.1 with these.
-    {"rate limit"sv, BounceReason::rate_limited},
-    {"ratelimit"sv, BounceReason::rate_limited},
-    {"rate that prevents"sv, BounceReason::rate_limited},
-    {"unusual rate"sv, BounceReason::rate_limited},
-    {"sending rate"sv, BounceReason::rate_limited},
-    {"too many connections"sv, BounceReason::rate_limited},
-    {"too many concurrent"sv, BounceReason::rate_limited},
-    {"too many simultaneous"sv, BounceReason::rate_limited},
-    {"too many messages"sv, BounceReason::rate_limited},
-    {"too many recipients"sv, BounceReason::rate_limited},
-    {"too many emails"sv, BounceReason::rate_limited},
-    {"too many sessions"sv, BounceReason::rate_limited},
-    {"too many errors"sv, BounceReason::rate_limited},
-    {"connection limit"sv, BounceReason::rate_limited},
-    {"throttl"sv, BounceReason::rate_limited},
-    {"frequency limit"sv, BounceReason::rate_limited},
-    {"greylist"sv, BounceReason::rate_limited},
-    {"graylist"sv, BounceReason::rate_limited},
-    {"try again later, closing connection"sv, BounceReason::rate_limited},
-    {"receiving mail at a rate"sv, BounceReason::rate_limited},
-    {"exceeded the maximum number of"sv, BounceReason::rate_limited},
-    {"temporarily deferred due to"sv, BounceReason::rate_limited},
-    // Malware.
-    {"virus"sv, BounceReason::virus},
-    {"malware"sv, BounceReason::virus},
-    {"infected"sv, BounceReason::virus},
-    {"trojan"sv, BounceReason::virus},
-    // Message format problems, before the words about spam and authentication they mention.
-    {"duplicate header"sv, BounceReason::syntax_error},
-    {"rfc 5322 compliant"sv, BounceReason::syntax_error},
-    {"rfc5322 compliant"sv, BounceReason::syntax_error},
-    {"multiple addresses in from"sv, BounceReason::syntax_error},
-    // Authentication of the sender.
-    {"dmarc"sv, BounceReason::authentication},
-    {"dkim"sv, BounceReason::authentication},
-    {"spf check"sv, BounceReason::authentication},
-    {"spf fail"sv, BounceReason::authentication},
-    {"spf validation"sv, BounceReason::authentication},
-    {"sender policy framework"sv, BounceReason::authentication},
-    {"spf record"sv, BounceReason::authentication},
-    {"spf)"sv, BounceReason::authentication},
-    {"(spf"sv, BounceReason::authentication},
-    {"spf=fail"sv, BounceReason::authentication},
-    {"spf: "sv, BounceReason::authentication},
-    {"arc validation"sv, BounceReason::authentication},
-    {"not authenticated"sv, BounceReason::authentication},
-    {"smtp authentication"sv, BounceReason::authentication},
-    {"unauthenticated"sv, BounceReason::authentication},
-    {"authentication failed"sv, BounceReason::authentication},
-    {"authentication required"sv, BounceReason::authentication},
-    {"authentication is required"sv, BounceReason::authentication},
-    {"failed authentication"sv, BounceReason::authentication},
-    {"sender authentication"sv, BounceReason::authentication},
-    {"does not pass"sv, BounceReason::authentication},
-    {"could not be authenticated"sv, BounceReason::authentication},
-    // Reverse DNS of the sending host.
-    {"reverse dns"sv, BounceReason::reverse_dns},
-    {"reverse lookup"sv, BounceReason::reverse_dns},
-    {"reverse hostname"sv, BounceReason::reverse_dns},
-    {"reverse mapping"sv, BounceReason::reverse_dns},
-    {"reverse address"sv, BounceReason::reverse_dns},
-    {"ptr record"sv, BounceReason::reverse_dns},
-    {"no ptr"sv, BounceReason::reverse_dns},
-    {"rdns"sv, BounceReason::reverse_dns},
-    {"cannot find your hostname"sv, BounceReason::reverse_dns},
-    {"cannot resolve your"sv, BounceReason::reverse_dns},
-    {"hostname does not resolve"sv, BounceReason::reverse_dns},
-    {"hostname is not resolvable"sv, BounceReason::reverse_dns},
-    {"not resolve your"sv, BounceReason::reverse_dns},
-    {"dns lookup of your"sv, BounceReason::reverse_dns},
-    {"unresolvable hostname"sv, BounceReason::reverse_dns},
-    {"no dns"sv, BounceReason::reverse_dns},
-    {"ip name lookup failed"sv, BounceReason::reverse_dns},
-    {"connecting ip"sv, BounceReason::reverse_dns},
-    // TLS.
-    {"starttls"sv, BounceReason::tls},
-    {"not support tls"sv, BounceReason::tls},
-    {"tls required"sv, BounceReason::tls},
-    {"tls is required"sv, BounceReason::tls},
-    {"requiretls"sv, BounceReason::tls},
-    {"encryption required"sv, BounceReason::tls},
-    {"tls negotiation"sv, BounceReason::tls},
-    {"tls handshake"sv, BounceReason::tls},
-    {"ssl handshake"sv, BounceReason::tls},
-    {"certificate"sv, BounceReason::tls},
-    // Relaying.
-    {"relay access denied"sv, BounceReason::relay_denied},
-    {"relaying denied"sv, BounceReason::relay_denied},
-    {"relay denied"sv, BounceReason::relay_denied},
-    {"relay not permitted"sv, BounceReason::relay_denied},
-    {"relaying not permitted"sv, BounceReason::relay_denied},
-    {"relaying not allowed"sv, BounceReason::relay_denied},
-    {"not permitted to relay"sv, BounceReason::relay_denied},
-    {"unable to relay"sv, BounceReason::relay_denied},
-    {"we do not relay"sv, BounceReason::relay_denied},
-    {"no relaying"sv, BounceReason::relay_denied},
-    {"relaying disallowed"sv, BounceReason::relay_denied},
-    {"relaying to"sv, BounceReason::relay_denied},
-    {"rcpthosts"sv, BounceReason::relay_denied},
-    {"not a gateway"sv, BounceReason::relay_denied},
-    {"open relay"sv, BounceReason::relay_denied},
-    // The sender.
-    {"sender address rejected"sv, BounceReason::sender_rejected},
-    {"purported responsible address"sv, BounceReason::sender_rejected},
-    {"permission to post"sv, BounceReason::sender_rejected},
-    {"sender rejected"sv, BounceReason::sender_rejected},
-    {"sender denied"sv, BounceReason::sender_rejected},
-    {"sender verify failed"sv, BounceReason::sender_rejected},
-    {"invalid sender"sv, BounceReason::sender_rejected},
-    {"unknown sender"sv, BounceReason::sender_rejected},
-    {"sender unknown"sv, BounceReason::sender_rejected},
-    {"sender domain"sv, BounceReason::sender_rejected},
-    {"domain of sender"sv, BounceReason::sender_rejected},
-    {"bad sender"sv, BounceReason::sender_rejected},
-    {"sender is not allowed"sv, BounceReason::sender_rejected},
-    // "not listed in the directory"sv names an unknown user, before "listed in"sv names a block list.
-    {"not listed in"sv, BounceReason::unknown_recipient},
-    // Block lists and reputation, before "spam"sv (spamhaus, spamcop).
-    {"spamhaus"sv, BounceReason::blocked},
-    {"spamcop"sv, BounceReason::blocked},
-    {"blocked using"sv, BounceReason::blocked},
-    {"blacklist"sv, BounceReason::blocked},
-    {"black list"sv, BounceReason::blocked},
-    {"blocklist"sv, BounceReason::blocked},
-    {"block list"sv, BounceReason::blocked},
-    {"denylist"sv, BounceReason::blocked},
-    {"dnsbl"sv, BounceReason::blocked},
-    {"rbl"sv, BounceReason::blocked},
-    {"sorbs"sv, BounceReason::blocked},
-    {"listed at"sv, BounceReason::blocked},
-    {"listed in"sv, BounceReason::blocked},
-    {"listed on"sv, BounceReason::blocked},
-    {"reputation"sv, BounceReason::blocked},
-    {"banned sending ip"sv, BounceReason::blocked},
-    {"poor sending"sv, BounceReason::blocked},
-    {"your ip"sv, BounceReason::blocked},
-    {"sending ip"sv, BounceReason::blocked},
-    {"client host"sv, BounceReason::blocked},
-    {"helo command rejected"sv, BounceReason::blocked},
-    {"will not accept delivery"sv, BounceReason::blocked},
-    {"dynamic ip"sv, BounceReason::blocked},
-    {"dial-up"sv, BounceReason::blocked},
-    {"dialup"sv, BounceReason::blocked},
-    {"residential"sv, BounceReason::blocked},
-    // Content.
-    {"spam"sv, BounceReason::spam_or_content},
-    {"unsolicited"sv, BounceReason::spam_or_content},
-    {"junk mail"sv, BounceReason::spam_or_content},
-    {"bulk mail"sv, BounceReason::spam_or_content},
-    {"phishing"sv, BounceReason::spam_or_content},
-    {"content rejected"sv, BounceReason::spam_or_content},
-    {"message filtered"sv, BounceReason::spam_or_content},
-    {"rejected by the domain filter"sv, BounceReason::spam_or_content},
-    {"message content"sv, BounceReason::spam_or_content},
-    {"content filter"sv, BounceReason::spam_or_content},
-    {"content policy"sv, BounceReason::spam_or_content},
-    {"content restriction"sv, BounceReason::spam_or_content},
-    {"objectionable"sv, BounceReason::spam_or_content},
-    {"attachment"sv, BounceReason::spam_or_content},
-    {"url in"sv, BounceReason::spam_or_content},
-    {"suspicious"sv, BounceReason::spam_or_content},
-    {"mail flood"sv, BounceReason::spam_or_content},
-    // The recipient.
-    {"user unknown"sv, BounceReason::unknown_recipient},
-    {"unknown user"sv, BounceReason::unknown_recipient},
-    {"unknown recipient"sv, BounceReason::unknown_recipient},
-    {"recipient unknown"sv, BounceReason::unknown_recipient},
-    {"unknown address"sv, BounceReason::unknown_recipient},
-    {"unknown local part"sv, BounceReason::unknown_recipient},
-    {"unknown or illegal alias"sv, BounceReason::unknown_recipient},
-    {"no such user"sv, BounceReason::unknown_recipient},
-    {"no such mailbox"sv, BounceReason::unknown_recipient},
-    {"no such recipient"sv, BounceReason::unknown_recipient},
-    {"no such account"sv, BounceReason::unknown_recipient},
-    {"no such person"sv, BounceReason::unknown_recipient},
-    {"no such address"sv, BounceReason::unknown_recipient},
-    {"no mailbox"sv, BounceReason::unknown_recipient},
-    {"user not found"sv, BounceReason::unknown_recipient},
-    {"recipient not found"sv, BounceReason::unknown_recipient},
-    {"address not found"sv, BounceReason::unknown_recipient},
-    {"mailbox not found"sv, BounceReason::unknown_recipient},
-    {"account not found"sv, BounceReason::unknown_recipient},
-    {"recipnotfound"sv, BounceReason::unknown_recipient},
-    {"recipientnotfound"sv, BounceReason::unknown_recipient},
-    {"not found by smtp address lookup"sv, BounceReason::unknown_recipient},
-    {"wasn't found at"sv, BounceReason::unknown_recipient},
-    {"couldn't be found"sv, BounceReason::unknown_recipient},
-    {"does not exist"sv, BounceReason::unknown_recipient},
-    {"doesn't exist"sv, BounceReason::unknown_recipient},
-    {"does not have an account"sv, BounceReason::unknown_recipient},
-    {"doesn't have a"sv, BounceReason::unknown_recipient},
-    {"not a valid mailbox"sv, BounceReason::unknown_recipient},
-    {"not a valid user"sv, BounceReason::unknown_recipient},
-    {"not a valid recipient"sv, BounceReason::unknown_recipient},
-    {"invalid mailbox"sv, BounceReason::unknown_recipient},
-    {"invalid recipient"sv, BounceReason::unknown_recipient},
-    {"invalid address"sv, BounceReason::unknown_recipient},
-    {"invalid user"sv, BounceReason::unknown_recipient},
-    {"name is not recognized"sv, BounceReason::unknown_recipient},
-    {"user not known"sv, BounceReason::unknown_recipient},
-    {"address not known"sv, BounceReason::unknown_recipient},
-    {"delivery userid"sv, BounceReason::unknown_recipient},
-    {"bad recipient"sv, BounceReason::unknown_recipient},
-    {"badrcptto"sv, BounceReason::unknown_recipient},
-    {"addressee unknown"sv, BounceReason::unknown_recipient},
-    {"address unknown"sv, BounceReason::unknown_recipient},
-    {"not our customer"sv, BounceReason::unknown_recipient},
-    {"no valid recipients"sv, BounceReason::unknown_recipient},
-    {"unrouteable address"sv, BounceReason::unknown_recipient},
-    {"is not a known user"sv, BounceReason::unknown_recipient},
-    {"no longer in use"sv, BounceReason::unknown_recipient},
-    // The mailbox.
-    {"account disabled"sv, BounceReason::mailbox_disabled},
-    {"mailbox disabled"sv, BounceReason::mailbox_disabled},
-    {"is disabled"sv, BounceReason::mailbox_disabled},
-    {"been disabled"sv, BounceReason::mailbox_disabled},
-    {"temporarily disabled"sv, BounceReason::mailbox_disabled},
-    {"account suspended"sv, BounceReason::mailbox_disabled},
-    {"mailbox suspended"sv, BounceReason::mailbox_disabled},
-    {"is suspended"sv, BounceReason::mailbox_disabled},
-    {"been suspended"sv, BounceReason::mailbox_disabled},
-    {"deactivated"sv, BounceReason::mailbox_disabled},
-    {"inactive"sv, BounceReason::mailbox_disabled},
-    {"not active"sv, BounceReason::mailbox_disabled},
-    {"no longer active"sv, BounceReason::mailbox_disabled},
-    {"account expired"sv, BounceReason::mailbox_disabled},
-    {"account has expired"sv, BounceReason::mailbox_disabled},
-    {"account locked"sv, BounceReason::mailbox_disabled},
-    {"mailbox locked"sv, BounceReason::mailbox_disabled},
-    {"is locked"sv, BounceReason::mailbox_disabled},
-    {"frozen"sv, BounceReason::mailbox_disabled},
-    {"mailbox full"sv, BounceReason::mailbox_full},
-    {"mailbox is full"sv, BounceReason::mailbox_full},
-    {"folder is full"sv, BounceReason::mailbox_full},
-    {"mailbox has exceeded"sv, BounceReason::mailbox_full},
-    {"full mailbox"sv, BounceReason::mailbox_full},
-    {"over quota"sv, BounceReason::mailbox_full},
-    {"overquota"sv, BounceReason::mailbox_full},
-    {"quota exceeded"sv, BounceReason::mailbox_full},
-    {"exceeded quota"sv, BounceReason::mailbox_full},
-    {"exceeds quota"sv, BounceReason::mailbox_full},
-    {"quota"sv, BounceReason::mailbox_full},
-    {"storage allocation"sv, BounceReason::mailbox_full},
-    {"out of storage"sv, BounceReason::mailbox_full},
-    {"not enough storage"sv, BounceReason::mailbox_full},
-    {"storage space"sv, BounceReason::mailbox_full},
-    {"too much mail"sv, BounceReason::mailbox_full},
-    {"mailbox size"sv, BounceReason::mailbox_full},
-    {"has moved"sv, BounceReason::mailbox_moved},
-    {"has been moved"sv, BounceReason::mailbox_moved},
-    {"changed address"sv, BounceReason::mailbox_moved},
-    {"user not local"sv, BounceReason::mailbox_moved},
-    // The message.
-    {"message too large"sv, BounceReason::message_too_large},
-    {"message is too large"sv, BounceReason::message_too_large},
-    {"message too big"sv, BounceReason::message_too_large},
-    {"message is too big"sv, BounceReason::message_too_large},
-    {"message size"sv, BounceReason::message_too_large},
-    {"message length exceeds"sv, BounceReason::message_too_large},
-    {"size limit"sv, BounceReason::message_too_large},
-    {"maximum message size"sv, BounceReason::message_too_large},
-    {"too large"sv, BounceReason::message_too_large},
-    {"file too big"sv, BounceReason::message_too_large},
-    // The domain.
-    {"does not accept mail"sv, BounceReason::no_mail_domain},
-    {"doesn't receive email"sv, BounceReason::no_mail_domain},
-    {"does not receive email"sv, BounceReason::no_mail_domain},
-    {"no smtp service"sv, BounceReason::no_mail_domain},
-    {"doesn't accept mail"sv, BounceReason::no_mail_domain},
-    {"accepts no mail"sv, BounceReason::no_mail_domain},
-    {"null mx"sv, BounceReason::no_mail_domain},
-    {"not accept mail"sv, BounceReason::no_mail_domain},
-    {"host not found"sv, BounceReason::unknown_domain},
-    {"host unknown"sv, BounceReason::unknown_domain},
-    {"unknown host"sv, BounceReason::unknown_domain},
-    {"domain not found"sv, BounceReason::unknown_domain},
-    {"unknown domain"sv, BounceReason::unknown_domain},
-    {"domain unknown"sv, BounceReason::unknown_domain},
-    {"no such domain"sv, BounceReason::unknown_domain},
-    {"domain does not exist"sv, BounceReason::unknown_domain},
-    {"non-existent domain"sv, BounceReason::unknown_domain},
-    {"non-existent host"sv, BounceReason::unknown_domain},
-    {"nonexistent domain"sv, BounceReason::unknown_domain},
-    {"name or service not known"sv, BounceReason::unknown_domain},
-    {"host or domain name not found"sv, BounceReason::unknown_domain},
-    {"no mx"sv, BounceReason::unknown_domain},
-    {"mx record"sv, BounceReason::unknown_domain},
-    {"nxdomain"sv, BounceReason::unknown_domain},
-    {"unroutable"sv, BounceReason::unknown_domain},
-    {"unrouteable"sv, BounceReason::unknown_domain},
-    {"no route to domain"sv, BounceReason::unknown_domain},
-    {"dns error"sv, BounceReason::unknown_domain},
-    {"dns lookup failure"sv, BounceReason::unknown_domain},
-    {"domain name not found"sv, BounceReason::unknown_domain},
-    // Generic words about the recipient, after the domain's.
-    {"mailbox unavailable"sv, BounceReason::unknown_recipient},
-    {"mailbox is unavailable"sv, BounceReason::unknown_recipient},
-    {"address rejected"sv, BounceReason::unknown_recipient},
-    {"recipient rejected"sv, BounceReason::unknown_recipient},
-    {"not exist"sv, BounceReason::unknown_recipient},
-    // Protocol and message format.
-    {"syntax error"sv, BounceReason::syntax_error},
-    {"command unrecognized"sv, BounceReason::syntax_error},
-    {"unrecognized command"sv, BounceReason::syntax_error},
-    {"bad sequence"sv, BounceReason::syntax_error},
-    {"line too long"sv, BounceReason::syntax_error},
-    {"not compliant"sv, BounceReason::syntax_error},
-    {"rfc 5322"sv, BounceReason::syntax_error},
-    {"rfc5322"sv, BounceReason::syntax_error},
-    {"rfc 2822"sv, BounceReason::syntax_error},
-    {"rfc2822"sv, BounceReason::syntax_error},
-    {"rfc 822"sv, BounceReason::syntax_error},
-    {"malformed"sv, BounceReason::syntax_error},
-    {"invalid header"sv, BounceReason::syntax_error},
-    {"missing header"sv, BounceReason::syntax_error},
-    {"header error"sv, BounceReason::syntax_error},
-    {"bare lf"sv, BounceReason::syntax_error},
-    {"protocol error"sv, BounceReason::syntax_error},
-    // The network.
-    {"connection refused"sv, BounceReason::network_error},
-    {"did not accept our requests to connect"sv, BounceReason::network_error},
-    {"connection timed out"sv, BounceReason::network_error},
-    {"timed out"sv, BounceReason::network_error},
-    {"timeout"sv, BounceReason::network_error},
-    {"network is unreachable"sv, BounceReason::network_error},
-    {"no route to host"sv, BounceReason::network_error},
-    {"host unreachable"sv, BounceReason::network_error},
-    {"connection reset"sv, BounceReason::network_error},
-    {"connection closed"sv, BounceReason::network_error},
-    {"lost connection"sv, BounceReason::network_error},
-    {"could not connect"sv, BounceReason::network_error},
-    {"unable to connect"sv, BounceReason::network_error},
-    {"failed to connect"sv, BounceReason::network_error},
-    {"broken pipe"sv, BounceReason::network_error},
-    {"network error"sv, BounceReason::network_error},
-    {"smtp conversation"sv, BounceReason::network_error},
-    {"connection dropped"sv, BounceReason::network_error},
-    {"not reachable"sv, BounceReason::network_error},
-    {"did not respond"sv, BounceReason::network_error},
-    {"not responding"sv, BounceReason::network_error},
-    {"smtp connection"sv, BounceReason::network_error},
-    {"name server"sv, BounceReason::network_error},
-    {"mail loop"sv, BounceReason::network_error},
-    {"routing loop"sv, BounceReason::network_error},
-    {"too many hops"sv, BounceReason::network_error},
-    {"loops back"sv, BounceReason::network_error},
-    // A server that answers the connection with an error: usually a block of the sending IP.
-    {"refused to talk to me"sv, BounceReason::blocked},
-    // The receiving system.
-    {"system error"sv, BounceReason::system_error},
-    {"internal error"sv, BounceReason::system_error},
-    {"server error"sv, BounceReason::system_error},
-    {"local error"sv, BounceReason::system_error},
-    {"configuration error"sv, BounceReason::system_error},
-    {"mailer error"sv, BounceReason::system_error},
-    {"out of memory"sv, BounceReason::system_error},
-    {"insufficient system"sv, BounceReason::system_error},
-    {"system resources"sv, BounceReason::system_error},
-    {"temporary failure"sv, BounceReason::system_error},
-    {"temporary local problem"sv, BounceReason::system_error},
-    {"not accepting"sv, BounceReason::system_error},
-    {"too busy"sv, BounceReason::system_error},
-    {"service unavailable"sv, BounceReason::system_error},
-    {"service not available"sv, BounceReason::system_error},
-    {"currently unavailable"sv, BounceReason::system_error},
-    {"unable to contact"sv, BounceReason::system_error},
-    // Gave up after retrying: after the other reasons, since the last error says more.
-    {"delivery time expired"sv, BounceReason::expired},
-    {"retry timeout exceeded"sv, BounceReason::expired},
-    {"retry time not reached for any host after a long"sv, BounceReason::expired},
-    {"message expired"sv, BounceReason::expired},
-    {"message has been in the queue too long"sv, BounceReason::expired},
-    {"too long in queue"sv, BounceReason::expired},
-    {"could not be delivered within"sv, BounceReason::expired},
-    {"has not been delivered"sv, BounceReason::expired},
-    {"was not delivered within"sv, BounceReason::expired},
-    {"could not deliver for the last"sv, BounceReason::expired},
-    // Generic policy words, last.
-    {"access denied"sv, BounceReason::blocked},
-    {"blocked"sv, BounceReason::blocked},
-    {"banned"sv, BounceReason::blocked},
-    {"policy"sv, BounceReason::blocked},
-    {"prohibited"sv, BounceReason::blocked},
-    {"not allowed"sv, BounceReason::blocked},
-    {"not authorized"sv, BounceReason::blocked},
-    {"not permitted"sv, BounceReason::blocked},
-    {"refused"sv, BounceReason::blocked},
-    {"denied"sv, BounceReason::blocked},
-};
-
-// The phrases grouped by first letter, so that one pass over the text
-// tries only the phrases that can start at each position.
-struct PhraseIndex {
-  static constexpr std::size_t size = sizeof(phrases) / sizeof(phrases[0]);
-  std::uint16_t order[size]{};  // table indexes, by first character, then table order
-  std::uint16_t start[257]{};   // order[start[c] .. start[c + 1]) begin with character c
-};
-
-// A counting sort by first character: linear in the table, because every
-// translation unit that includes this header evaluates it.
-[[nodiscard]] constexpr PhraseIndex make_phrase_index() noexcept {
-  PhraseIndex index;
-  for (const Phrase& phrase : phrases) ++index.start[static_cast<unsigned char>(phrase.text[0]) + 1];
-  for (unsigned c = 0; c < 256; ++c)
-    index.start[c + 1] = static_cast<std::uint16_t>(index.start[c + 1] + index.start[c]);
-  std::uint16_t filled[256]{};
-  for (std::size_t i = 0; i < PhraseIndex::size; ++i) {
-    const auto c = static_cast<unsigned char>(phrases[i].text[0]);
-    index.order[index.start[c] + filled[c]++] = static_cast<std::uint16_t>(i);
-  }
-  return index;
-}
-
-inline constexpr PhraseIndex phrase_index = make_phrase_index();
-
-// Does phrase occur at text[pos]? Case is ignored, and a space in the
-// phrase matches any run of white space, line breaks of folded or wrapped
-// diagnostics included.
-[[nodiscard]] constexpr bool matches_phrase_at(std::string_view text, std::size_t pos,
-                                               std::string_view phrase) noexcept {
-  std::size_t t = pos;
-  for (char p : phrase) {
-    if (t == text.size()) return false;
-    if (p == ' ') {
-      if (!is_space(text[t])) return false;
-      while (t < text.size() && is_space(text[t])) ++t;
-      continue;
-    }
-    if (to_lower(text[t]) != p) return false;
-    ++t;
-  }
-  return true;
-}
-
-// The phrase of the table that occurs in text and comes first in the table
-// (not in the text). One pass over the text; at each position only the
-// phrases starting with its letter, and earlier in the table than the best
-// so far, are compared.
-[[nodiscard]] constexpr Evidence find_phrase(std::string_view text, BounceReason& reason) noexcept {
-  std::size_t best = PhraseIndex::size;
-  std::size_t best_offset = 0;
-  for (std::size_t pos = 0; pos < text.size(); ++pos) {
-    const auto c = static_cast<unsigned char>(to_lower(text[pos]));
-    for (std::size_t k = phrase_index.start[c]; k < phrase_index.start[c + 1]; ++k) {
-      const std::size_t i = phrase_index.order[k];
-      if (i >= best) break;  // the rest of this letter's phrases come later in the table
-      if (matches_phrase_at(text, pos, phrases[i].text)) {
-        best = i;
-        best_offset = pos;
-        break;
-      }
-    }
-  }
-  if (best == PhraseIndex::size) {
-    reason = BounceReason::unknown;
-    return Evidence{};
-  }
-  reason = phrases[best].reason;
-  return Evidence{EvidenceKind::text, phrases[best].text, best_offset};
-}
-
-// Does the text say that delivery attempts have stopped?
-[[nodiscard]] constexpr bool says_gave_up(std::string_view text) noexcept {
-  constexpr std::string_view words[] = {
-      "not going to try again"sv, "retry timeout exceeded"sv,         "delivery time expired"sv, "too long in queue"sv,
-      "in the queue too long"sv,  "could not deliver for the last"sv, "message expired"sv};
-  for (std::string_view phrase : words) {
-    if (ifind(text, phrase) != std::string_view::npos) return true;
-  }
-  return false;
 }
 
 // Reasons that condemn the address when the failure is permanent.
@@ -7666,147 +8303,226 @@ inline constexpr PhraseIndex phrase_index = make_phrase_index();
   }
 }
 
-// Diagnostic text beyond this many characters is not searched for phrases.
-inline constexpr std::size_t max_phrase_text = 4096;
+// The codes a verdict uses: those of the facts, and those found in the
+// diagnostic where the facts have none. An expiry status (X.4.7) in the
+// text wins over the last error it quotes.
+struct VerdictCodes {
+  ReplyCode reply_code;
+  EnhancedStatus enhanced_status;
+
+  [[nodiscard]] constexpr bool has_reply() const noexcept { return reply_code.value() != 0; }
+  [[nodiscard]] constexpr bool has_status() const noexcept { return enhanced_status.class_digit() != 0; }
+};
+
+[[nodiscard]] constexpr VerdictCodes codes_of(const BounceFacts& facts) noexcept {
+  VerdictCodes codes{facts.reply_code, facts.enhanced_status};
+  if (codes.has_reply() && codes.has_status()) return codes;
+  const FoundCodes found = find_codes(facts.diagnostic);
+  if (!codes.has_reply() && found.has_reply_code()) codes.reply_code = found.reply_code;
+  if (!codes.has_status() && found.has_enhanced_status()) {
+    codes.enhanced_status = found.enhanced_status;
+    for_each_code(facts.diagnostic, [&codes](const CodeMatch& match) noexcept {
+      if (match.kind != CodeKind::enhanced_status || !same_condition(match.enhanced_status, "4.4.7"_status)) {
+        return true;
+      }
+      codes.enhanced_status = match.enhanced_status;
+      return false;
+    });
+  }
+  return codes;
+}
+
+// How permanent is it? The status class, else the reply code's first
+// digit, else the action (RFC 3464 §2.3.3: failed is final, delayed is not).
+// 0 when nothing says.
+[[nodiscard]] constexpr unsigned failure_class_of(const VerdictCodes& codes, DsnAction action) noexcept {
+  unsigned failure_class = 0;
+  if (codes.has_status())
+    failure_class = codes.enhanced_status.class_digit();
+  else if (codes.has_reply())
+    failure_class = codes.reply_code.first_digit();
+  if (action == DsnAction::failed && failure_class != 4 && failure_class != 5) failure_class = 5;
+  if (action == DsnAction::delayed) failure_class = 4;
+  return failure_class;
+}
+
+[[nodiscard]] constexpr bool is_success_action(DsnAction action) noexcept {
+  return action == DsnAction::delivered || action == DsnAction::relayed || action == DsnAction::expanded;
+}
+
+// Everything the decision reads, found once.
+struct ReasonInputs {
+  const BounceFacts& facts;
+  const VerdictCodes& codes;
+  const PhraseFinding& text;
+  StatusReason status;
+};
+
+struct Decision {
+  BounceReason reason = BounceReason::unknown;
+  Evidence evidence;
+};
+
+// Evidence that is not a phrase: only its kind.
+[[nodiscard]] constexpr Evidence evidence_of(EvidenceKind kind) noexcept {
+  Evidence evidence;
+  evidence.kind = kind;
+  return evidence;
+}
+
+[[nodiscard]] constexpr Decision by_text(const PhraseFinding& text) noexcept {
+  return {text.reason(), Evidence{EvidenceKind::text, text.phrase->text, text.offset}};
+}
+
+// Did the MTA give up after retrying? An expiry status (X.4.7) says so; so
+// do a failed action with a transient status, and the expiry wording of
+// MTAs, unless the last error it reports is itself permanent. A delay
+// notice never gave up.
+[[nodiscard]] constexpr bool gave_up(const ReasonInputs& in) noexcept {
+  if (in.facts.action == DsnAction::delayed) return false;
+  if (in.codes.has_status() && same_condition(in.codes.enhanced_status, "4.4.7"_status)) return true;
+  const bool failed_transient =
+      in.facts.action == DsnAction::failed && in.codes.has_status() && in.codes.enhanced_status.class_digit() == 4;
+  if (!failed_transient && in.text.expiry == nullptr) return false;
+  const bool permanent_status = in.codes.has_status() && in.codes.enhanced_status.class_digit() == 5;
+  const bool permanent_reply = in.codes.has_reply() && in.codes.reply_code.first_digit() == 5;
+  return !(permanent_status && in.status.specific) && !permanent_reply;
+}
+
+// RFC 7504: 521 and 556 say the domain accepts no mail. Some providers send
+// 521 for blocks with a status of their own; only a status that agrees
+// (X.1.10, X.3.2) or says nothing (X.0.0) lets the reply decide.
+[[nodiscard]] constexpr bool says_no_mail_domain(const VerdictCodes& codes) noexcept {
+  const unsigned reply = codes.reply_code.value();
+  if (reply != 521 && reply != 556) return false;
+  if (!codes.has_status()) return true;
+  const EnhancedStatus status = codes.enhanced_status;
+  return same_condition(status, "5.0.0"_status) || same_condition(status, "5.1.10"_status) ||
+         same_condition(status, "5.3.2"_status);
+}
+
+// The documented order of decisions (docs/bounces.md, "Order of decisions").
+[[nodiscard]] constexpr Decision decide_reason(const ReasonInputs& in) noexcept {
+  // 1. A user's phrase, before anything the library knows.
+  if (in.text.phrase != nullptr && in.text.phrase->origin == PhraseOrigin::user) return by_text(in.text);
+  // 2. The MTA gave up after a connection failure or an unexplained error:
+  //    expired (the cause stays in text_reason). A named cause (a full
+  //    mailbox, a block, a rate limit) is the reason instead; the verdict
+  //    still says the MTA gave up (Verdict::gave_up).
+  const BounceReason cause = in.text.reason();
+  const bool expiry_status = in.codes.has_status() && same_condition(in.codes.enhanced_status, "4.4.7"_status);
+  if (gave_up(in) &&
+      (expiry_status || cause == BounceReason::unknown || cause == BounceReason::network_error)) {
+    const bool by_status = in.status.reason == BounceReason::expired;
+    return {BounceReason::expired, evidence_of(by_status ? EvidenceKind::enhanced_status : EvidenceKind::action)};
+  }
+  // 3. A reply that says the domain accepts no mail.
+  if (says_no_mail_domain(in.codes)) return {BounceReason::no_mail_domain, evidence_of(EvidenceKind::reply_code)};
+  // 4. A specific enhanced status, unless the reply code and the text both
+  //    name another reason (two witnesses against one: vpopmail sends
+  //    "552 ... over quota (#5.1.1)"), or the status would condemn the
+  //    address while the text says the sender is over a rate limit (some
+  //    providers send 5.1.1 with it; a hard bounce would drop a good
+  //    address, the costly mistake).
+  const bool outvoted = (in.codes.has_reply() && in.text.phrase != nullptr &&
+                         reason_for_reply(in.codes.reply_code) == in.text.reason() &&
+                         in.text.reason() != in.status.reason) ||
+                        (is_address_failure(in.status.reason) && in.text.reason() == BounceReason::rate_limited);
+  if (in.status.specific && in.status.reason != BounceReason::unknown && !outvoted) {
+    return {in.status.reason, evidence_of(EvidenceKind::enhanced_status)};
+  }
+  // 5. A phrase family.
+  if (in.text.phrase != nullptr) return by_text(in.text);
+  // 6. A reply code narrow enough to name a reason.
+  if (in.codes.has_reply()) {
+    const BounceReason from_reply = reason_for_reply(in.codes.reply_code);
+    if (from_reply != BounceReason::unknown) return {from_reply, evidence_of(EvidenceKind::reply_code)};
+  }
+  // 7. A generic status, by its subject.
+  if (in.status.reason != BounceReason::unknown) {
+    return {in.status.reason, evidence_of(EvidenceKind::enhanced_status)};
+  }
+  if (in.facts.action == DsnAction::failed || in.facts.action == DsnAction::delayed) {
+    return {BounceReason::unknown, evidence_of(EvidenceKind::action)};
+  }
+  return {};
+}
+
+// Retry advice for a failed recipient: the one place the classifier decides
+// it (the registry's advice is to be shared with this function).
+constexpr void advise_retry(Verdict& verdict, unsigned failure_class) noexcept {
+  if (verdict.bounce == BounceType::hard) {
+    verdict.retry = Retry::do_not_retry;
+    return;
+  }
+  const bool permanent_unknown = failure_class == 5 && verdict.reason == BounceReason::unknown;
+  const bool permanent_expiry = failure_class == 5 && verdict.reason == BounceReason::expired;
+  if (needs_change(verdict.reason) || permanent_unknown || permanent_expiry) {
+    verdict.retry = Retry::after_fix;
+    return;
+  }
+  verdict.retry = Retry::retry_later;
+  verdict.retry_after_seconds = retry_delay(verdict.reason);
+}
 
 }  // namespace detail
 
-// Classifies what is known about one recipient. Order of decision:
-//  1. Action delivered, relayed or expanded, or a 2xx / 2.x.x alone: delivered.
-//  2. X.4.7, or an MTA that gave up (failed with 4.x.x, "retry timeout
-//     exceeded" ...) on a network error or an unexplained one: expired.
+// Classifies what is known about one recipient. The order of decisions:
+//  0. Action delivered, relayed or expanded, or a 2xx / 2.x.x alone: delivered.
+//  1. A user's phrase (PhraseRules) found in the diagnostic.
+//  2. The MTA gave up retrying (X.4.7, a failed action with a 4.x.x status,
+//     an MTA's expiry wording) and the last error is not permanent and
+//     specific: expired; the cause stays in text_reason.
 //  3. A 521 or 556 reply (RFC 7504): no_mail_domain.
-//  4. A specific enhanced status (5.1.1 unknown_recipient ...), except that
-//     rate-limit phrases win over any status.
-//  5. Otherwise the first phrase of the table found in the diagnostic.
-//  6. Otherwise a generic status (5.7.1 blocked, X.0.0 by subject), then a
-//     narrow reply code (552 mailbox_full, 535 authentication ...).
+//  4. A specific enhanced status (5.1.1 unknown_recipient, 5.2.2 mailbox_full ...).
+//  5. The first phrase family found in the diagnostic (phrases.hpp).
+//  6. A narrow reply code (552 mailbox_full, 535 authentication ...).
+//  7. A generic status (X.0.0, 5.7.1 ...), by its subject.
 // Codes missing from the facts are taken from the diagnostic (find_codes).
 // The bounce is hard when the failure is permanent (class 5, 5xx, or Action
 // failed without a code) and the reason condemns the address; any other
 // failure is soft; anything else is none. docs/bounces.md has the details.
-// NOLINTNEXTLINE(readability-function-cognitive-complexity): the rules in order of precedence
-[[nodiscard]] constexpr Verdict classify(const BounceFacts& facts) noexcept {
+[[nodiscard]] constexpr Verdict classify(const BounceFacts& facts, PhraseRules user = {}) noexcept {
   Verdict verdict;
-  verdict.reply_code = facts.reply_code;
-  verdict.enhanced_status = facts.enhanced_status;
-  if (verdict.reply_code.value() == 0 || verdict.enhanced_status.class_digit() == 0) {
-    const FoundCodes found = find_codes(facts.diagnostic);
-    if (verdict.reply_code.value() == 0 && found.has_reply_code()) verdict.reply_code = found.reply_code;
-    if (verdict.enhanced_status.class_digit() == 0 && found.has_enhanced_status()) {
-      verdict.enhanced_status = found.enhanced_status;
-      // An expiry (X.4.7) wraps the last error it quotes; the expiry is the outcome.
-      for_each_code(facts.diagnostic, [&verdict](const CodeMatch& match) noexcept {
-        if (match.kind != CodeKind::enhanced_status || match.enhanced_status.subject_number() != 4 ||
-            match.enhanced_status.detail() != 7) {
-          return true;
-        }
-        verdict.enhanced_status = match.enhanced_status;
-        return false;
-      });
-    }
-  }
-  const bool has_status = verdict.enhanced_status.class_digit() != 0;
-  const bool has_reply = verdict.reply_code.value() != 0;
+  verdict.dialect = facts.dialect;
+  const detail::VerdictCodes codes = detail::codes_of(facts);
+  verdict.reply_code = codes.reply_code;
+  verdict.enhanced_status = codes.enhanced_status;
+  unsigned failure_class = detail::failure_class_of(codes, facts.action);
 
-  // How permanent is it? The status class, else the reply code, else the action.
-  unsigned failure_class = 0;
-  if (has_status)
-    failure_class = verdict.enhanced_status.class_digit();
-  else if (has_reply)
-    failure_class = verdict.reply_code.first_digit();
-  if (facts.action == DsnAction::failed && failure_class != 4 && failure_class != 5) failure_class = 5;
-  if (facts.action == DsnAction::delayed) failure_class = 4;
-
-  const bool success_action =
-      facts.action == DsnAction::delivered || facts.action == DsnAction::relayed || facts.action == DsnAction::expanded;
-  if (success_action || (failure_class == 2 && facts.action == DsnAction::unknown)) {
+  if (detail::is_success_action(facts.action) || (failure_class == 2 && facts.action == DsnAction::unknown)) {
     verdict.reason = BounceReason::delivered;
-    verdict.evidence.kind = success_action ? EvidenceKind::action
-                            : has_status   ? EvidenceKind::enhanced_status
-                                           : EvidenceKind::reply_code;
+    verdict.evidence.kind = detail::is_success_action(facts.action) ? EvidenceKind::action
+                            : codes.has_status()                    ? EvidenceKind::enhanced_status
+                                                                    : EvidenceKind::reply_code;
     return verdict;
   }
 
-  const std::string_view text = facts.diagnostic.substr(0, detail::max_phrase_text);
-  BounceReason text_reason = BounceReason::unknown;
-  const Evidence text_evidence = detail::find_phrase(text, text_reason);
-  const detail::StatusReason from_status =
-      has_status ? detail::reason_for_status(verdict.enhanced_status) : detail::StatusReason{};
-
-  // The MTA gave up retrying: a transient status on a failed recipient, or
-  // words to that effect. Unless the last error names a specific reason
-  // (rate limit, block, full mailbox ...), that is an expiry.
-  const bool gave_up =
-      (facts.action == DsnAction::failed && has_status && verdict.enhanced_status.class_digit() == 4) ||
-      detail::says_gave_up(text);
-  // A specific permanent status says more than "gave up".
-  const bool status_says_more = has_status && !from_status.generic && verdict.enhanced_status.class_digit() == 5;
-  // Some providers send 521 for blocks (with a status of their own); only
-  // a status that agrees or says nothing lets the reply decide.
-  const bool agreeing_status =
-      !has_status || (verdict.enhanced_status.subject_number() == 0 && verdict.enhanced_status.detail() == 0) ||
-      (verdict.enhanced_status.subject_number() == 1 && verdict.enhanced_status.detail() == 10) ||
-      (verdict.enhanced_status.subject_number() == 3 && verdict.enhanced_status.detail() == 2);
-  const bool narrow_reply =
-      has_reply && (verdict.reply_code.value() == 521 || verdict.reply_code.value() == 556) && agreeing_status;
-  if (from_status.reason == BounceReason::expired ||
-      (gave_up && !status_says_more &&
-       (text_reason == BounceReason::unknown || text_reason == BounceReason::network_error))) {
-    verdict.reason = BounceReason::expired;
-    verdict.evidence.kind =
-        from_status.reason == BounceReason::expired ? EvidenceKind::enhanced_status : EvidenceKind::action;
-  } else if (narrow_reply) {
-    // RFC 7504: 521 and 556 say the domain accepts no mail, whatever the status.
-    verdict.reason = BounceReason::no_mail_domain;
-    verdict.evidence.kind = EvidenceKind::reply_code;
-  } else if (has_status && !from_status.generic && text_reason != BounceReason::rate_limited) {
-    // Rate-limit phrases win over any status: some providers send 5.1.1 with them.
-    verdict.reason = from_status.reason;
-    verdict.evidence.kind = EvidenceKind::enhanced_status;
-  } else if (text_reason != BounceReason::unknown) {
-    verdict.reason = text_reason;
-    verdict.evidence = text_evidence;
-  } else if (has_status && from_status.reason != BounceReason::unknown) {
-    verdict.reason = from_status.reason;
-    verdict.evidence.kind = EvidenceKind::enhanced_status;
-  } else if (has_reply && detail::reason_for_reply(verdict.reply_code) != BounceReason::unknown) {
-    verdict.reason = detail::reason_for_reply(verdict.reply_code);
-    verdict.evidence.kind = EvidenceKind::reply_code;
-  } else if (facts.action == DsnAction::failed || facts.action == DsnAction::delayed) {
-    verdict.evidence.kind = EvidenceKind::action;
-  }
-  if (text_reason != verdict.reason) verdict.text_reason = text_reason;
+  const PhraseFinding text = find_phrases(facts.diagnostic, user);
+  const detail::StatusReason status =
+      codes.has_status() ? detail::reason_for_status(codes.enhanced_status) : detail::StatusReason{};
+  const detail::Decision decision = detail::decide_reason(detail::ReasonInputs{facts, codes, text, status});
+  verdict.reason = decision.reason == BounceReason::delivered ? BounceReason::unknown : decision.reason;
+  verdict.evidence = decision.evidence;
+  verdict.gave_up = detail::gave_up(detail::ReasonInputs{facts, codes, text, status});
+  if (text.reason() != verdict.reason) verdict.text_reason = text.reason();
 
   if (failure_class != 4 && failure_class != 5) {
     // No code and no action: the text alone says it failed, if it names a reason.
-    if (verdict.reason == BounceReason::unknown || verdict.reason == BounceReason::delivered) {
-      verdict.reason = BounceReason::unknown;
-      return verdict;
-    }
+    if (verdict.reason == BounceReason::unknown) return verdict;
     failure_class = detail::is_address_failure(verdict.reason) ? 5 : 4;
   }
-  if (verdict.reason == BounceReason::delivered) verdict.reason = BounceReason::unknown;
   verdict.bounce =
       failure_class == 5 && detail::is_address_failure(verdict.reason) ? BounceType::hard : BounceType::soft;
-  if (verdict.bounce == BounceType::hard) {
-    verdict.retry = Retry::do_not_retry;
-  } else {
-    if (detail::needs_change(verdict.reason) || (failure_class == 5 && verdict.reason == BounceReason::unknown)) {
-      verdict.retry = Retry::after_fix;
-    } else {
-      verdict.retry = Retry::retry_later;
-      verdict.retry_after_seconds = detail::retry_delay(verdict.reason);
-    }
-  }
+  detail::advise_retry(verdict, failure_class);
   return verdict;
 }
 
 // Classifies a diagnostic text or log line on its own.
-[[nodiscard]] constexpr Verdict classify_text(std::string_view diagnostic) noexcept {
+[[nodiscard]] constexpr Verdict classify_text(std::string_view diagnostic, PhraseRules user = {}) noexcept {
   BounceFacts facts;
   facts.diagnostic = diagnostic;
-  return classify(facts);
+  return classify(facts, user);
 }
 
 }  // namespace v0
@@ -7830,15 +8546,298 @@ inline constexpr std::size_t max_phrase_text = 4096;
 // transfer encoding (base64, quoted-printable) are read as they are.
 #include <cstddef>
 #include <cstdint>
+#include <optional>
+#include <string_view>
+
+// ---- smtpcodes/bounce/charset.hpp
+#ifndef SMTPCODES_BOUNCE_CHARSET_HPP
+#define SMTPCODES_BOUNCE_CHARSET_HPP
+
+// Declared charsets of bounce text, read so that phrase families in other
+// languages match (phrases.hpp). Single-byte charsets (KOI8-R, windows-1251,
+// windows-1252, ISO-8859-1, -2, -5, -15) are decoded to UTF-8; the Japanese
+// charsets (ISO-2022-JP, Shift_JIS) are brought to EUC-JP, the form the
+// Japanese phrases of the table are also written in, by the arithmetic of
+// JIS X 0208 (no large table). UTF-8, US-ASCII and EUC-JP text is read as
+// it is. Output goes to a caller's buffer: no allocation.
+#include <cstddef>
+#include <cstdint>
 #include <string_view>
 
 
 namespace smtpcodes {
 inline namespace v0 {
 
+enum class Charset : std::uint8_t {
+  as_is,  // US-ASCII, UTF-8, EUC-JP or unknown: read without change
+  iso_2022_jp,
+  shift_jis,
+  koi8_r,
+  windows_1251,
+  windows_1252,
+  iso_8859_1,
+  iso_8859_2,
+  iso_8859_5,
+  iso_8859_15,
+};
+
+// The charset a MIME charset parameter names (RFC 2046 §4.1.2; names
+// compared without case, with the common aliases).
+[[nodiscard]] constexpr Charset charset_of(std::string_view name) noexcept {
+  using detail::iequals;
+  if (iequals(name, "iso-2022-jp")) return Charset::iso_2022_jp;
+  if (iequals(name, "shift_jis") || iequals(name, "shift-jis") || iequals(name, "sjis") ||
+      iequals(name, "windows-31j") || iequals(name, "cp932")) {
+    return Charset::shift_jis;
+  }
+  if (iequals(name, "koi8-r")) return Charset::koi8_r;
+  if (iequals(name, "windows-1251") || iequals(name, "cp1251")) return Charset::windows_1251;
+  if (iequals(name, "windows-1252") || iequals(name, "cp1252")) return Charset::windows_1252;
+  if (iequals(name, "iso-8859-1") || iequals(name, "latin1")) return Charset::iso_8859_1;
+  if (iequals(name, "iso-8859-2")) return Charset::iso_8859_2;
+  if (iequals(name, "iso-8859-5")) return Charset::iso_8859_5;
+  if (iequals(name, "iso-8859-15")) return Charset::iso_8859_15;
+  return Charset::as_is;
+}
+
+// What decode_charset wrote, and whether the buffer cut it short.
+struct CharsetDecoding {
+  std::size_t written = 0;
+  bool truncated = false;  // the buffer was full before the input ended
+};
+
+namespace detail {
+
+// koi8-r: bytes 0x80-0xFF (from the charset's published mapping; generated with Python's codec)
+inline constexpr std::uint16_t koi8_r_high[128] = {
+    0x2500, 0x2502, 0x250C, 0x2510, 0x2514, 0x2518, 0x251C, 0x2524, 0x252C, 0x2534, 0x253C, 0x2580,
+    0x2584, 0x2588, 0x258C, 0x2590, 0x2591, 0x2592, 0x2593, 0x2320, 0x25A0, 0x2219, 0x221A, 0x2248,
+    0x2264, 0x2265, 0x00A0, 0x2321, 0x00B0, 0x00B2, 0x00B7, 0x00F7, 0x2550, 0x2551, 0x2552, 0x0451,
+    0x2553, 0x2554, 0x2555, 0x2556, 0x2557, 0x2558, 0x2559, 0x255A, 0x255B, 0x255C, 0x255D, 0x255E,
+    0x255F, 0x2560, 0x2561, 0x0401, 0x2562, 0x2563, 0x2564, 0x2565, 0x2566, 0x2567, 0x2568, 0x2569,
+    0x256A, 0x256B, 0x256C, 0x00A9, 0x044E, 0x0430, 0x0431, 0x0446, 0x0434, 0x0435, 0x0444, 0x0433,
+    0x0445, 0x0438, 0x0439, 0x043A, 0x043B, 0x043C, 0x043D, 0x043E, 0x043F, 0x044F, 0x0440, 0x0441,
+    0x0442, 0x0443, 0x0436, 0x0432, 0x044C, 0x044B, 0x0437, 0x0448, 0x044D, 0x0449, 0x0447, 0x044A,
+    0x042E, 0x0410, 0x0411, 0x0426, 0x0414, 0x0415, 0x0424, 0x0413, 0x0425, 0x0418, 0x0419, 0x041A,
+    0x041B, 0x041C, 0x041D, 0x041E, 0x041F, 0x042F, 0x0420, 0x0421, 0x0422, 0x0423, 0x0416, 0x0412,
+    0x042C, 0x042B, 0x0417, 0x0428, 0x042D, 0x0429, 0x0427, 0x042A,
+};
+
+// cp1251: bytes 0x80-0xFF (from the charset's published mapping; generated with Python's codec)
+inline constexpr std::uint16_t windows_1251_high[128] = {
+    0x0402, 0x0403, 0x201A, 0x0453, 0x201E, 0x2026, 0x2020, 0x2021, 0x20AC, 0x2030, 0x0409, 0x2039,
+    0x040A, 0x040C, 0x040B, 0x040F, 0x0452, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+    0xFFFD, 0x2122, 0x0459, 0x203A, 0x045A, 0x045C, 0x045B, 0x045F, 0x00A0, 0x040E, 0x045E, 0x0408,
+    0x00A4, 0x0490, 0x00A6, 0x00A7, 0x0401, 0x00A9, 0x0404, 0x00AB, 0x00AC, 0x00AD, 0x00AE, 0x0407,
+    0x00B0, 0x00B1, 0x0406, 0x0456, 0x0491, 0x00B5, 0x00B6, 0x00B7, 0x0451, 0x2116, 0x0454, 0x00BB,
+    0x0458, 0x0405, 0x0455, 0x0457, 0x0410, 0x0411, 0x0412, 0x0413, 0x0414, 0x0415, 0x0416, 0x0417,
+    0x0418, 0x0419, 0x041A, 0x041B, 0x041C, 0x041D, 0x041E, 0x041F, 0x0420, 0x0421, 0x0422, 0x0423,
+    0x0424, 0x0425, 0x0426, 0x0427, 0x0428, 0x0429, 0x042A, 0x042B, 0x042C, 0x042D, 0x042E, 0x042F,
+    0x0430, 0x0431, 0x0432, 0x0433, 0x0434, 0x0435, 0x0436, 0x0437, 0x0438, 0x0439, 0x043A, 0x043B,
+    0x043C, 0x043D, 0x043E, 0x043F, 0x0440, 0x0441, 0x0442, 0x0443, 0x0444, 0x0445, 0x0446, 0x0447,
+    0x0448, 0x0449, 0x044A, 0x044B, 0x044C, 0x044D, 0x044E, 0x044F,
+};
+
+// cp1252: bytes 0x80-0xFF (from the charset's published mapping; generated with Python's codec)
+inline constexpr std::uint16_t windows_1252_high[128] = {
+    0x20AC, 0xFFFD, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039,
+    0x0152, 0xFFFD, 0x017D, 0xFFFD, 0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+    0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0xFFFD, 0x017E, 0x0178, 0x00A0, 0x00A1, 0x00A2, 0x00A3,
+    0x00A4, 0x00A5, 0x00A6, 0x00A7, 0x00A8, 0x00A9, 0x00AA, 0x00AB, 0x00AC, 0x00AD, 0x00AE, 0x00AF,
+    0x00B0, 0x00B1, 0x00B2, 0x00B3, 0x00B4, 0x00B5, 0x00B6, 0x00B7, 0x00B8, 0x00B9, 0x00BA, 0x00BB,
+    0x00BC, 0x00BD, 0x00BE, 0x00BF, 0x00C0, 0x00C1, 0x00C2, 0x00C3, 0x00C4, 0x00C5, 0x00C6, 0x00C7,
+    0x00C8, 0x00C9, 0x00CA, 0x00CB, 0x00CC, 0x00CD, 0x00CE, 0x00CF, 0x00D0, 0x00D1, 0x00D2, 0x00D3,
+    0x00D4, 0x00D5, 0x00D6, 0x00D7, 0x00D8, 0x00D9, 0x00DA, 0x00DB, 0x00DC, 0x00DD, 0x00DE, 0x00DF,
+    0x00E0, 0x00E1, 0x00E2, 0x00E3, 0x00E4, 0x00E5, 0x00E6, 0x00E7, 0x00E8, 0x00E9, 0x00EA, 0x00EB,
+    0x00EC, 0x00ED, 0x00EE, 0x00EF, 0x00F0, 0x00F1, 0x00F2, 0x00F3, 0x00F4, 0x00F5, 0x00F6, 0x00F7,
+    0x00F8, 0x00F9, 0x00FA, 0x00FB, 0x00FC, 0x00FD, 0x00FE, 0x00FF,
+};
+
+// iso8859-2: bytes 0x80-0xFF (from the charset's published mapping; generated with Python's codec)
+inline constexpr std::uint16_t iso_8859_2_high[128] = {
+    0x0080, 0x0081, 0x0082, 0x0083, 0x0084, 0x0085, 0x0086, 0x0087, 0x0088, 0x0089, 0x008A, 0x008B,
+    0x008C, 0x008D, 0x008E, 0x008F, 0x0090, 0x0091, 0x0092, 0x0093, 0x0094, 0x0095, 0x0096, 0x0097,
+    0x0098, 0x0099, 0x009A, 0x009B, 0x009C, 0x009D, 0x009E, 0x009F, 0x00A0, 0x0104, 0x02D8, 0x0141,
+    0x00A4, 0x013D, 0x015A, 0x00A7, 0x00A8, 0x0160, 0x015E, 0x0164, 0x0179, 0x00AD, 0x017D, 0x017B,
+    0x00B0, 0x0105, 0x02DB, 0x0142, 0x00B4, 0x013E, 0x015B, 0x02C7, 0x00B8, 0x0161, 0x015F, 0x0165,
+    0x017A, 0x02DD, 0x017E, 0x017C, 0x0154, 0x00C1, 0x00C2, 0x0102, 0x00C4, 0x0139, 0x0106, 0x00C7,
+    0x010C, 0x00C9, 0x0118, 0x00CB, 0x011A, 0x00CD, 0x00CE, 0x010E, 0x0110, 0x0143, 0x0147, 0x00D3,
+    0x00D4, 0x0150, 0x00D6, 0x00D7, 0x0158, 0x016E, 0x00DA, 0x0170, 0x00DC, 0x00DD, 0x0162, 0x00DF,
+    0x0155, 0x00E1, 0x00E2, 0x0103, 0x00E4, 0x013A, 0x0107, 0x00E7, 0x010D, 0x00E9, 0x0119, 0x00EB,
+    0x011B, 0x00ED, 0x00EE, 0x010F, 0x0111, 0x0144, 0x0148, 0x00F3, 0x00F4, 0x0151, 0x00F6, 0x00F7,
+    0x0159, 0x016F, 0x00FA, 0x0171, 0x00FC, 0x00FD, 0x0163, 0x02D9,
+};
+
+// iso8859-5: bytes 0x80-0xFF (from the charset's published mapping; generated with Python's codec)
+inline constexpr std::uint16_t iso_8859_5_high[128] = {
+    0x0080, 0x0081, 0x0082, 0x0083, 0x0084, 0x0085, 0x0086, 0x0087, 0x0088, 0x0089, 0x008A, 0x008B,
+    0x008C, 0x008D, 0x008E, 0x008F, 0x0090, 0x0091, 0x0092, 0x0093, 0x0094, 0x0095, 0x0096, 0x0097,
+    0x0098, 0x0099, 0x009A, 0x009B, 0x009C, 0x009D, 0x009E, 0x009F, 0x00A0, 0x0401, 0x0402, 0x0403,
+    0x0404, 0x0405, 0x0406, 0x0407, 0x0408, 0x0409, 0x040A, 0x040B, 0x040C, 0x00AD, 0x040E, 0x040F,
+    0x0410, 0x0411, 0x0412, 0x0413, 0x0414, 0x0415, 0x0416, 0x0417, 0x0418, 0x0419, 0x041A, 0x041B,
+    0x041C, 0x041D, 0x041E, 0x041F, 0x0420, 0x0421, 0x0422, 0x0423, 0x0424, 0x0425, 0x0426, 0x0427,
+    0x0428, 0x0429, 0x042A, 0x042B, 0x042C, 0x042D, 0x042E, 0x042F, 0x0430, 0x0431, 0x0432, 0x0433,
+    0x0434, 0x0435, 0x0436, 0x0437, 0x0438, 0x0439, 0x043A, 0x043B, 0x043C, 0x043D, 0x043E, 0x043F,
+    0x0440, 0x0441, 0x0442, 0x0443, 0x0444, 0x0445, 0x0446, 0x0447, 0x0448, 0x0449, 0x044A, 0x044B,
+    0x044C, 0x044D, 0x044E, 0x044F, 0x2116, 0x0451, 0x0452, 0x0453, 0x0454, 0x0455, 0x0456, 0x0457,
+    0x0458, 0x0459, 0x045A, 0x045B, 0x045C, 0x00A7, 0x045E, 0x045F,
+};
+
+// iso8859-15: bytes 0x80-0xFF (from the charset's published mapping; generated with Python's codec)
+inline constexpr std::uint16_t iso_8859_15_high[128] = {
+    0x0080, 0x0081, 0x0082, 0x0083, 0x0084, 0x0085, 0x0086, 0x0087, 0x0088, 0x0089, 0x008A, 0x008B,
+    0x008C, 0x008D, 0x008E, 0x008F, 0x0090, 0x0091, 0x0092, 0x0093, 0x0094, 0x0095, 0x0096, 0x0097,
+    0x0098, 0x0099, 0x009A, 0x009B, 0x009C, 0x009D, 0x009E, 0x009F, 0x00A0, 0x00A1, 0x00A2, 0x00A3,
+    0x20AC, 0x00A5, 0x0160, 0x00A7, 0x0161, 0x00A9, 0x00AA, 0x00AB, 0x00AC, 0x00AD, 0x00AE, 0x00AF,
+    0x00B0, 0x00B1, 0x00B2, 0x00B3, 0x017D, 0x00B5, 0x00B6, 0x00B7, 0x017E, 0x00B9, 0x00BA, 0x00BB,
+    0x0152, 0x0153, 0x0178, 0x00BF, 0x00C0, 0x00C1, 0x00C2, 0x00C3, 0x00C4, 0x00C5, 0x00C6, 0x00C7,
+    0x00C8, 0x00C9, 0x00CA, 0x00CB, 0x00CC, 0x00CD, 0x00CE, 0x00CF, 0x00D0, 0x00D1, 0x00D2, 0x00D3,
+    0x00D4, 0x00D5, 0x00D6, 0x00D7, 0x00D8, 0x00D9, 0x00DA, 0x00DB, 0x00DC, 0x00DD, 0x00DE, 0x00DF,
+    0x00E0, 0x00E1, 0x00E2, 0x00E3, 0x00E4, 0x00E5, 0x00E6, 0x00E7, 0x00E8, 0x00E9, 0x00EA, 0x00EB,
+    0x00EC, 0x00ED, 0x00EE, 0x00EF, 0x00F0, 0x00F1, 0x00F2, 0x00F3, 0x00F4, 0x00F5, 0x00F6, 0x00F7,
+    0x00F8, 0x00F9, 0x00FA, 0x00FB, 0x00FC, 0x00FD, 0x00FE, 0x00FF,
+};
+
+[[nodiscard]] constexpr const std::uint16_t* high_half(Charset charset) noexcept {
+  switch (charset) {
+    case Charset::koi8_r: return koi8_r_high;
+    case Charset::windows_1251: return windows_1251_high;
+    case Charset::windows_1252: return windows_1252_high;
+    case Charset::iso_8859_2: return iso_8859_2_high;
+    case Charset::iso_8859_5: return iso_8859_5_high;
+    case Charset::iso_8859_15: return iso_8859_15_high;
+    default: return nullptr;  // ISO-8859-1: the byte is the code point
+  }
+}
+
+// A bounded writer: every put checks the room left.
+struct Output {
+  char* out;
+  std::size_t size;
+  std::size_t written = 0;
+  bool truncated = false;
+
+  constexpr bool put(unsigned byte) noexcept {
+    if (written == size) {
+      truncated = true;
+      return false;
+    }
+    out[written++] = static_cast<char>(byte & 0xFFU);
+    return true;
+  }
+  // A code point below U+10000 as UTF-8 (RFC 3629 §3), whole or not at all.
+  constexpr bool put_utf8(unsigned code) noexcept {
+    const std::size_t length = code < 0x80 ? 1 : code < 0x800 ? 2 : 3;
+    if (size - written < length) {
+      truncated = true;
+      return false;
+    }
+    if (length == 1) return put(code);
+    if (length == 2) return put(0xC0U | (code >> 6)) && put(0x80U | (code & 0x3FU));
+    return put(0xE0U | (code >> 12)) && put(0x80U | ((code >> 6) & 0x3FU)) && put(0x80U | (code & 0x3FU));
+  }
+};
+
+constexpr void decode_single_byte(std::string_view in, Charset charset, Output& out) noexcept {
+  const std::uint16_t* high = high_half(charset);
+  constexpr unsigned high_start = 0x80;
+  for (char c : in) {
+    const auto byte = static_cast<unsigned char>(c);
+    const unsigned code = byte < high_start ? byte : high != nullptr ? high[byte - high_start] : byte;
+    if (!out.put_utf8(code)) return;
+  }
+}
+
+inline constexpr char escape = '\x1B';
+inline constexpr unsigned euc_offset = 0x80;     // JIS X 0208 row/cell + 0x80 is EUC-JP
+inline constexpr unsigned euc_single_shift = 0x8E;  // SS2: a JIS X 0201 katakana follows
+
+// ISO-2022-JP (RFC 1468): escape sequences switch between ASCII (ESC ( B,
+// ESC ( J) and JIS X 0208 (ESC $ @, ESC $ B); JIS X 0201 katakana is ESC ( I.
+constexpr void iso_2022_jp_to_euc(std::string_view in, Output& out) noexcept {
+  enum class Mode { ascii, jis0208, katakana } mode = Mode::ascii;
+  for (std::size_t i = 0; i < in.size(); ++i) {
+    if (in[i] == escape && i + 2 < in.size()) {
+      const char a = in[i + 1];
+      const char b = in[i + 2];
+      if (a == '$' && (b == '@' || b == 'B')) mode = Mode::jis0208;
+      if (a == '(' && (b == 'B' || b == 'J')) mode = Mode::ascii;
+      if (a == '(' && b == 'I') mode = Mode::katakana;
+      i += 2;
+      continue;
+    }
+    const auto byte = static_cast<unsigned char>(in[i]);
+    if (byte == '\n' || byte == '\r') mode = Mode::ascii;  // RFC 1468: each line ends in ASCII
+    bool ok = true;
+    if (mode == Mode::jis0208 && byte > 0x20 && byte < 0x7F) {
+      ok = out.put(byte + euc_offset);
+    } else if (mode == Mode::katakana && byte > 0x20 && byte < 0x60) {
+      ok = out.put(euc_single_shift) && out.put(byte + euc_offset);
+    } else {
+      ok = out.put(byte);
+    }
+    if (!ok) return;
+  }
+}
+
+// Shift_JIS (JIS X 0208 Appendix 1) to EUC-JP: the lead and trail bytes
+// give the row and cell of JIS X 0208.
+constexpr void shift_jis_to_euc(std::string_view in, Output& out) noexcept {
+  for (std::size_t i = 0; i < in.size(); ++i) {
+    const auto lead = static_cast<unsigned char>(in[i]);
+    bool ok = true;
+    if (lead >= 0xA1 && lead <= 0xDF) {  // half-width katakana
+      ok = out.put(euc_single_shift) && out.put(lead);
+    } else if (((lead >= 0x81 && lead <= 0x9F) || (lead >= 0xE0 && lead <= 0xEF)) && i + 1 < in.size()) {
+      const auto trail = static_cast<unsigned char>(in[++i]);
+      unsigned row = (lead <= 0x9F ? lead - 0x70U : lead - 0xB0U) * 2U;
+      unsigned cell = trail;
+      if (cell >= 0x9F) {
+        cell -= 0x7E;
+      } else {
+        --row;
+        cell -= cell >= 0x80 ? 0x20U : 0x1FU;
+      }
+      ok = out.put(row + euc_offset) && out.put(cell + euc_offset);
+    } else {
+      ok = out.put(lead);
+    }
+    if (!ok) return;
+  }
+}
+
+}  // namespace detail
+
+// Decodes text in a declared charset into out (out_size bytes at most): the
+// form the phrase families are matched in. Returns how much was written and
+// whether out was too small. Charset::as_is copies the text.
+constexpr CharsetDecoding decode_charset(std::string_view in, Charset charset, char* out,
+                                         std::size_t out_size) noexcept {
+  detail::Output output{out, out_size};
+  switch (charset) {
+    case Charset::iso_2022_jp: detail::iso_2022_jp_to_euc(in, output); break;
+    case Charset::shift_jis: detail::shift_jis_to_euc(in, output); break;
+    case Charset::as_is:
+      for (char c : in) {
+        if (!output.put(static_cast<unsigned char>(c))) break;
+      }
+      break;
+    default: detail::decode_single_byte(in, charset, output); break;
+  }
+  return {output.written, output.truncated};
+}
+
+}  // namespace v0
+}  // namespace smtpcodes
+
+#endif  // SMTPCODES_BOUNCE_CHARSET_HPP
+
+namespace smtpcodes {
+inline namespace v0 {
+
 // A recipient named in the prose of a bounce, and the text about it.
 struct TextRecipient {
-  std::string_view address;
+  std::optional<std::string_view> address;  // absent when the notice names nobody
   std::string_view diagnostic;
 };
 
@@ -7856,13 +8855,20 @@ enum class BounceSource : std::uint8_t { delivery_status, text, feedback_report,
 }
 
 struct BounceRecipient {
-  std::string_view recipient;  // may be empty when a bounce names nobody
+  std::optional<std::string_view> recipient;  // absent when a bounce names nobody
   DsnAction action = DsnAction::unknown;
   std::string_view status_text;      // the DSN Status field, if any
   std::string_view diagnostic;       // Diagnostic-Code value or the explaining text (may be folded)
   std::string_view diagnostic_type;  // "smtp", "x-postfix" ... for a Diagnostic-Code
   std::string_view remote_mta;
   BounceSource source = BounceSource::delivery_status;
+  Dialect dialect = Dialect::unknown;  // the MTA or service that wrote the notice (dialect.hpp)
+  // Addresses the prose names beyond max_text_recipients, not reported
+  // (repeats included); 0 when nothing was dropped (docs/limits.md).
+  std::size_t dropped_recipients = 0;
+  // The text was in a declared charset and longer, decoded, than
+  // max_decoded_diagnostic: only its start was read for phrases.
+  bool decoded_text_truncated = false;
   Verdict verdict;
 };
 
@@ -7896,6 +8902,32 @@ namespace detail {
 
 [[nodiscard]] constexpr bool is_domain_char(char c) noexcept { return is_alnum(c) || c == '.' || c == '-'; }
 
+// Is text a plausible domain of an address: dot-separated labels of
+// letters, digits and hyphens, none empty, and a top-level label of two
+// letters or more (RFC 5321 §4.1.2 Domain; RFC 1123 §2.1)? Rejects the
+// junk that prose and encoded text hold ("x@.w2", "a@b.c").
+[[nodiscard]] constexpr bool is_plausible_domain(std::string_view domain) noexcept {
+  std::size_t label = 0;
+  std::size_t letters_in_label = 0;
+  bool dotted = false;
+  for (char c : domain) {
+    if (c == '.') {
+      if (label == 0) return false;
+      dotted = true;
+      label = 0;
+      letters_in_label = 0;
+      continue;
+    }
+    ++label;
+    if (is_alpha(c)) ++letters_in_label;
+  }
+  return dotted && label >= 2 && letters_in_label == label;
+}
+
+// The longest local part and domain read around an '@'.
+inline constexpr std::size_t max_local_part = 128;  // RFC 5321 §4.5.3.1.1 allows 64; some MTAs write more
+inline constexpr std::size_t max_domain = 255;      // RFC 5321 §4.5.3.1.2
+
 // The next addr-spec-like token (local@domain) in text at or after pos.
 [[nodiscard]] constexpr std::string_view next_address(std::string_view text, std::size_t& pos) noexcept {
   while (pos < text.size()) {
@@ -7905,13 +8937,15 @@ namespace detail {
       return {};
     }
     std::size_t start = at;
-    while (start > 0 && at - start < 128 && is_local_part_char(text[start - 1])) --start;
+    while (start > 0 && at - start < max_local_part && is_local_part_char(text[start - 1])) --start;
     std::size_t end = at + 1;
-    while (end < text.size() && end - at < 256 && is_domain_char(text[end])) ++end;
+    while (end < text.size() && end - at <= max_domain && is_domain_char(text[end])) ++end;
     while (end > at + 1 && (text[end - 1] == '.' || text[end - 1] == '-')) --end;
     while (start < at && (text[start] == '.' || text[start] == '=')) ++start;
     pos = end > at + 1 ? end : at + 1;
-    if (start < at && end > at + 1 && text.substr(at + 1, end - at - 1).find('.') != std::string_view::npos) {
+    bool local_has_alnum = false;
+    for (std::size_t i = start; i < at; ++i) local_has_alnum = local_has_alnum || is_alnum(text[i]);
+    if (local_has_alnum && is_plausible_domain(text.substr(at + 1, end - at - 1))) {
       return text.substr(start, end - start);
     }
   }
@@ -7925,7 +8959,7 @@ namespace detail {
          iequals(local, "no-reply") || iequals(local, "root");
 }
 
-// Lines that end the explaining text: the returned message begins.
+// Lines that end the explaining text: the returned message, or a footer, begins.
 [[nodiscard]] constexpr bool starts_returned_message(std::string_view line) noexcept {
   // Header lines and part headers: at the start of the line.
   constexpr std::string_view prefixes[] = {
@@ -7954,7 +8988,12 @@ namespace detail {
       "this is a copy of the headers"sv,
       "lines of your original message"sv,
       "below is a copy of the original message"sv,  // OpenSMTPD
+      "original message as received"sv,             // IBM/Lotus and MessagingServer notices
+      "original message headers"sv,                 // Exchange 2007+ and Office 365 NDRs
+      "original message header"sv,
   };
+  // RFC 3676 §4.3: "-- " alone on a line opens a signature, a footer.
+  if (line == "-- "sv) return true;
   const std::string_view text = trim(line);
   for (std::string_view prefix : prefixes) {
     if (istarts_with(text, prefix)) return true;
@@ -7968,9 +9007,13 @@ namespace detail {
 
 // Header lines of the notice itself that name addresses other than the recipient.
 [[nodiscard]] constexpr bool is_noise_line(std::string_view line) noexcept {
-  constexpr std::string_view prefixes[] = {"message-id:"sv,    "in-reply-to:"sv,       "references:"sv,     "from:"sv,
-                                           "sender:"sv,        "reply-to:"sv,          "return-path:"sv,    "x-"sv,
-                                           "reporting-mta:"sv, "received-from-mta:"sv, "dkim-signature:"sv, "list-"sv};
+  // Header lines of the original message that notices repeat (the Exchange
+  // 2003 "Your message / To: ... / Subject: ..." block) name its
+  // addressees, not the failed recipients.
+  constexpr std::string_view prefixes[] = {
+      "message-id:"sv, "in-reply-to:"sv,       "references:"sv,     "from:"sv, "sender:"sv, "reply-to:"sv,
+      "return-path:"sv, "x-"sv,                "reporting-mta:"sv,  "received-from-mta:"sv,
+      "dkim-signature:"sv, "list-"sv,          "to:"sv,             "cc:"sv,   "bcc:"sv};
   const std::string_view text = trim(line);
   // Quoted lines of the original message ("> To: ..."), but not the ">>>"
   // commands of an SMTP transcript.
@@ -7981,6 +9024,31 @@ namespace detail {
   return false;
 }
 
+// The media type of a part, read up to the first ';' or white space: a
+// parameter folded onto the next line without ';' ("text/plain\r\n
+// charset=us-ascii", seen in the wild) still leaves "text/plain".
+[[nodiscard]] constexpr std::string_view media_type(const MimePart& part) noexcept {
+  const std::string_view type = part.content_type();
+  std::size_t end = 0;
+  while (end < type.size() && !is_space(type[end])) ++end;
+  return type.substr(0, end);
+}
+
+// The charset the explaining text declares: its text/plain part's, else the message's.
+[[nodiscard]] constexpr Charset explanation_charset(std::string_view message) noexcept {
+  std::string_view declared = content_type_parameter(header_value(split_part(message, 0).headers, "Content-Type"),
+                                                     "charset");
+  for_each_mime_part(message, [&declared](const MimePart& part) noexcept {
+    if (part.depth == 0) return true;
+    const std::string_view type = media_type(part);
+    if (!type.empty() && !iequals(type, "text/plain")) return true;
+    const std::string_view own = content_type_parameter(header_value(part.headers, "Content-Type"), "charset");
+    if (!own.empty()) declared = own;
+    return false;
+  });
+  return charset_of(declared);
+}
+
 // Where the explaining text lies: the first text/plain part of a multipart
 // notice, or the whole body, up to the returned message.
 [[nodiscard]] constexpr std::string_view explanation_region(std::string_view message) noexcept {
@@ -7988,7 +9056,7 @@ namespace detail {
   std::string_view region = top.body;
   for_each_mime_part(message, [&region](const MimePart& part) noexcept {
     if (part.depth == 0) return true;
-    const std::string_view type = part.content_type();
+    const std::string_view type = media_type(part);
     if (type.empty() || iequals(type, "text/plain")) {
       region = part.body;
       return false;
@@ -8036,76 +9104,157 @@ inline constexpr std::size_t max_paragraph_span = 2048;
   return region.substr(start, paragraph_end - start);
 }
 
-// The addresses named in the explaining text, each with the text about it.
-// Guessing who the recipients are (for_each_text_recipient), system
-// addresses count only when nobody else is named; when the notice names its
-// recipients elsewhere (a delivery-status part, X-Failed-Recipients),
-// `all_addresses` counts them all, so that a failed postmaster@ or root@
-// finds its text too.
-template <class Callback>
-// NOLINTNEXTLINE(readability-function-cognitive-complexity): one pass over the lines, each rule in place
-constexpr std::size_t named_recipients(std::string_view message, bool all_addresses, Callback callback) noexcept {
-  const MimePart top = detail::split_part(message, 0);
-  const std::string_view sender = bare_address(header_value(top.headers, "To"));
-  const std::string_view region = detail::explanation_region(message);
+// How an address is named in a notice, best first. A recipient comes from
+// the notice's own structure; an address inside a server's reply quoted in
+// the notice ("said: 550 5.2.1 <other@example.net>...", Exim's "(generated
+// from x@example.com)") counts only when nothing else is named.
+enum class Naming : std::uint8_t { structure, system_address, server_text };
 
-  constexpr std::size_t max_recipients = 64;
-  std::string_view seen[max_recipients]{};
-  std::size_t line_starts[max_recipients]{};
+// Where on a line a quoted server text starts: after "said:", after
+// "generated from", or at the line's first code; npos when it has none.
+[[nodiscard]] constexpr std::size_t server_text_start(std::string_view line) noexcept {
+  constexpr std::string_view markers[] = {"said:"sv, "generated from"sv, "said "sv};
+  std::size_t start = std::string_view::npos;
+  for (std::string_view marker : markers) {
+    const std::size_t at = ifind(line, marker);
+    if (at < start) start = at;
+  }
+  const FoundCodes codes = find_codes(line);
+  if (codes.has_reply_code() && codes.reply_code_offset < start) start = codes.reply_code_offset;
+  if (codes.has_enhanced_status() && codes.enhanced_status_offset < start) start = codes.enhanced_status_offset;
+  return start;
+}
+
+}  // namespace detail
+
+// At most this many distinct recipients are read from the prose of one
+// notice (they are kept, without allocation, to tell them apart); the rows
+// say how many addresses were named beyond it (docs/limits.md).
+inline constexpr std::size_t max_text_recipients = 64;
+
+namespace detail {
+
+// The addresses of the explaining text, each with its naming and line.
+struct NamedAddresses {
+  std::string_view address[max_text_recipients]{};
+  std::size_t line_start[max_text_recipients]{};
+  Naming naming[max_text_recipients]{};
   std::size_t count = 0;
-  std::string_view from = header_value(top.headers, "From");
-  from = bare_address(from);
-  // System addresses (postmaster@...) are usually the reporting side; only
-  // when nobody else is named are they taken as recipients (a second pass).
-  for (int pass = all_addresses ? 1 : 0; pass < 2 && count == 0; ++pass) {
-    std::size_t pos = 0;
-    while (pos < region.size() && count < max_recipients) {
-      const detail::Line line = detail::line_at(region, pos);
-      if (!detail::is_noise_line(line.text)) {
-        std::size_t at = 0;
-        std::string_view address;
-        while (!(address = detail::next_address(line.text, at)).empty()) {
-          if (detail::iequals(address, sender) || detail::iequals(address, from)) continue;
-          if (pass == 0 && detail::is_system_address(address)) continue;
-          bool known = false;
-          for (std::size_t i = 0; i < count; ++i) known = known || detail::iequals(seen[i], address);
-          if (known) continue;
-          seen[count] = address;
-          line_starts[count] = pos;
-          ++count;
-          if (count == max_recipients) break;
-        }
+  std::size_t dropped = 0;  // addresses named beyond the limit (repeats included)
+
+  constexpr void add(std::string_view found, std::size_t line, Naming how) noexcept {
+    for (std::size_t i = 0; i < count; ++i) {
+      if (!iequals(address[i], found)) continue;
+      if (how < naming[i]) naming[i] = how;
+      return;
+    }
+    if (count == max_text_recipients) {
+      ++dropped;
+      return;
+    }
+    address[count] = found;
+    line_start[count] = line;
+    naming[count] = how;
+    ++count;
+  }
+};
+
+// One pass over the lines of the explaining text: every address, except the
+// notice's own sender and addressee and those on noise lines, with how it
+// is named.
+[[nodiscard]] constexpr NamedAddresses read_named_addresses(std::string_view message,
+                                                            std::string_view region) noexcept {
+  const MimePart top = split_part(message, 0);
+  const std::string_view addressee = bare_address(header_value(top.headers, "To"));
+  const std::string_view from = bare_address(header_value(top.headers, "From"));
+  NamedAddresses named;
+  bool paragraph_quotes_server = false;
+  std::size_t pos = 0;
+  while (pos < region.size()) {
+    const Line line = line_at(region, pos);
+    if (is_blank_line(line.text)) paragraph_quotes_server = false;
+    if (!is_blank_line(line.text) && !is_noise_line(line.text)) {
+      // A line indented under a quoted server reply continues that reply.
+      const bool continues_reply = paragraph_quotes_server && is_space_or_tab(line.text[0]);
+      const std::size_t server_from = continues_reply ? 0 : server_text_start(line.text);
+      std::size_t at = 0;
+      std::string_view address;
+      while (!(address = next_address(line.text, at)).empty()) {
+        if (iequals(address, addressee) || iequals(address, from)) continue;
+        const auto offset = static_cast<std::size_t>(address.data() - line.text.data());
+        const Naming how = offset >= server_from       ? Naming::server_text
+                           : is_system_address(address) ? Naming::system_address
+                                                        : Naming::structure;
+        named.add(address, pos, how);
       }
-      pos = line.next;
+      if (server_from != std::string_view::npos) paragraph_quotes_server = true;
+    }
+    pos = line.next;
+  }
+  return named;
+}
+
+// The addresses named in the explaining text, each with the text about it,
+// and the number named beyond max_text_recipients. Guessing who the
+// recipients are (for_each_text_recipient), only the best-named addresses
+// count: those of the notice's structure, else system addresses
+// (postmaster@ ...), else those inside quoted server replies. When the
+// notice names its recipients elsewhere (a delivery-status part,
+// X-Failed-Recipients), `all_addresses` counts them all, so that a failed
+// postmaster@ or root@ finds its text too.
+template <class Callback>
+constexpr std::size_t named_recipients(std::string_view message, bool all_addresses, Callback& callback,
+                                       std::size_t& dropped) noexcept(is_nothrow_walk_callback_v<Callback,
+                                                                                                   TextRecipient>) {
+  const std::string_view region = explanation_region(message);
+  const NamedAddresses named = read_named_addresses(message, region);
+  dropped = named.dropped;
+  Naming best = Naming::server_text;
+  for (std::size_t i = 0; i < named.count; ++i) {
+    if (named.naming[i] < best) best = named.naming[i];
+  }
+  if (all_addresses) best = Naming::server_text;
+  std::size_t reported = 0;
+  for (std::size_t i = 0; i < named.count; ++i) {
+    if (named.naming[i] > best) continue;
+    std::size_t limit = region.size();
+    for (std::size_t k = i + 1; k < named.count; ++k) {
+      if (named.naming[k] <= best && named.line_start[k] > named.line_start[i]) {
+        limit = named.line_start[k];
+        break;
+      }
+    }
+    ++reported;
+    if (!continue_walk(callback, TextRecipient{named.address[i], explaining_text(region, named.line_start[i], limit)})) {
+      return reported;
     }
   }
-  for (std::size_t i = 0; i < count; ++i) {
-    const std::size_t limit = i + 1 < count && line_starts[i + 1] > line_starts[i] ? line_starts[i + 1] : region.size();
-    callback(TextRecipient{seen[i], detail::explaining_text(region, line_starts[i], limit)});
+  if (named.count > 0) return reported;
+  const FoundCodes found = find_codes(region);
+  if (found.empty()) return 0;
+  std::size_t at = found.has_reply_code() ? found.reply_code_offset : found.enhanced_status_offset;
+  // Back to the start of the paragraph that holds the code.
+  while (at > 0 && !(region[at - 1] == '\n' && at >= 2 && (region[at - 2] == '\n' || region[at - 2] == '\r'))) {
+    --at;
   }
-  if (count == 0) {
-    const FoundCodes found = find_codes(region);
-    if (found.empty()) return 0;
-    std::size_t at = found.has_reply_code() ? found.reply_code_offset : found.enhanced_status_offset;
-    // Back to the start of the paragraph that holds the code.
-    while (at > 0 && !(region[at - 1] == '\n' && at >= 2 && (region[at - 2] == '\n' || region[at - 2] == '\r'))) {
-      --at;
-    }
-    callback(TextRecipient{{}, detail::explaining_text(region, at, region.size())});
-    return 1;
-  }
-  return count;
+  continue_walk(callback, TextRecipient{std::nullopt, explaining_text(region, at, region.size())});
+  return 1;
 }
 
 }  // namespace detail
 
 // Calls callback(const TextRecipient&) for each distinct recipient named in
-// the explaining text of a non-standard bounce (at most 64). Returns the
-// count. When the text names nobody but holds a code, one recipient with
-// an empty address carries the text around the code.
+// the explaining text of a non-standard bounce (at most max_text_recipients).
+// Returns the count. When the text names nobody but holds a code, one
+// recipient without an address carries the text around the code. The walk
+// is noexcept exactly when the callback is; the callback may return false
+// to stop.
 template <class Callback>
-constexpr std::size_t for_each_text_recipient(std::string_view message, Callback callback) noexcept {
-  return detail::named_recipients(message, false, callback);
+constexpr std::size_t for_each_text_recipient(std::string_view message,
+                                              Callback callback) noexcept(detail::is_nothrow_walk_callback_v<Callback,
+                                                                                                 TextRecipient>) {
+  std::size_t dropped = 0;
+  return detail::named_recipients(message, false, callback, dropped);
 }
 
 namespace detail {
@@ -8113,21 +9262,22 @@ namespace detail {
 // The recipients named in the prose, read once and kept as views, so that
 // each recipient of a notice can be looked up without another pass.
 struct NamedRecipients {
-  static constexpr std::size_t capacity = 64;
-  TextRecipient items[capacity]{};
+  TextRecipient items[max_text_recipients]{};
   std::size_t count = 0;
+  std::size_t dropped = 0;
   bool read = false;
 
   constexpr void read_from(std::string_view message) noexcept {
     if (read) return;
     read = true;
-    named_recipients(message, true, [this](const TextRecipient& text) noexcept {
-      if (count < capacity) items[count++] = text;
-    });
+    auto keep = [this](const TextRecipient& text) noexcept {
+      if (count < max_text_recipients) items[count++] = text;
+    };
+    named_recipients(message, true, keep, dropped);
   }
   [[nodiscard]] constexpr const TextRecipient* find(std::string_view address) const noexcept {
     for (std::size_t i = 0; i < count; ++i) {
-      if (iequals(items[i].address, address)) return &items[i];
+      if (items[i].address && iequals(*items[i].address, address)) return &items[i];
     }
     return nullptr;
   }
@@ -8208,153 +9358,327 @@ struct NamedRecipients {
 
 }  // namespace detail
 
-// Calls callback(const BounceRecipient&) for every recipient the message
-// reports on; returns how many. The order: a feedback report; the
-// recipients of a delivery-status part; an automatic reply; the recipients
-// named in the text.
 // The recipient of one MTA log line (see mta_log.hpp), classified.
-[[nodiscard]] constexpr BounceRecipient bounce_recipient_from_log(const MtaLogEntry& entry) noexcept {
+[[nodiscard]] constexpr BounceRecipient bounce_recipient_from_log(const MtaLogEntry& entry,
+                                                                  PhraseRules user = {}) noexcept {
   BounceRecipient recipient;
   recipient.source = BounceSource::mta_log;
-  recipient.recipient = entry.recipient;
+  if (!entry.recipient.empty()) recipient.recipient = std::optional<std::string_view>{entry.recipient};
   recipient.action = entry.action;
   recipient.status_text = entry.status_text;
   recipient.diagnostic = entry.diagnostic;
-  recipient.verdict = classify(detail::facts_for(entry.action, entry.status_text, entry.diagnostic));
+  recipient.verdict = classify(detail::facts_for(entry.action, entry.status_text, entry.diagnostic), user);
   return recipient;
 }
 
-template <class Callback>
-// NOLINTNEXTLINE(readability-function-cognitive-complexity): one branch per kind of bounce message
-constexpr std::size_t for_each_bounce_recipient(std::string_view message, Callback callback) noexcept {
-  const MimePart top = detail::split_part(message, 0);
-  const std::string_view content_type = header_value(top.headers, "Content-Type");
+// Prose in a declared charset (charset.hpp) is decoded into a buffer of
+// this size before phrases are looked for; a longer text is read up to it
+// and the row says so (docs/limits.md).
+inline constexpr std::size_t max_decoded_diagnostic = 4096;
 
-  // RFC 5965: multipart/report; report-type=feedback-report.
+// A delivery-status part sent in a transfer encoding is decoded into a
+// buffer of this size before its fields are read; a larger encoded part is
+// read as it is (docs/limits.md).
+inline constexpr std::size_t max_encoded_delivery_status = 16384;
+
+namespace detail {
+
+// What the whole notice says, read once before its recipients.
+struct Notice {
+  std::string_view message;
+  MimePart top;
+  std::string_view region;  // the explaining text (explanation_region)
+  const DialectInfo* dialect = &unknown_dialect;
+  Charset charset = Charset::as_is;  // of the explaining text
+  PhraseRules user;
+  bool failure = false;    // from a mailer daemon or titled as a failure
+  bool delay = false;      // says delivery attempts go on
+  bool permanent = false;  // says the failure is final
+};
+
+// Words that say the failure is final, in any dialect: qmail's "This is a
+// permanent error", Gmail's "failed permanently", Sendmail's "permanent
+// fatal errors", OpenSMTPD's "Permanent failure".
+[[nodiscard]] constexpr bool says_permanent(std::string_view region, const DialectInfo& dialect) noexcept {
+  constexpr std::string_view words[] = {"permanent error"sv, "failed permanently"sv, "permanent fatal error"sv,
+                                        "permanent failure"sv};
+  for (std::string_view phrase : words) {
+    if (ifind(region, phrase) != std::string_view::npos) return true;
+  }
+  return !dialect.permanent.empty() && ifind(region, dialect.permanent) != std::string_view::npos;
+}
+
+[[nodiscard]] constexpr Notice read_notice(std::string_view message, std::string_view status_body,
+                                           PhraseRules user) noexcept {
+  Notice notice;
+  notice.message = message;
+  notice.user = user;
+  notice.top = split_part(message, 0);
+  notice.region = explanation_region(message);
+  notice.charset = explanation_charset(message);
+  const std::string_view reporting_mta = header_value(parse_delivery_status(status_body).text, "Reporting-MTA");
+  notice.dialect = &recognise_dialect(DialectEvidence{notice.top.headers, reporting_mta, notice.region});
+  const std::string_view from = bare_address(header_value(notice.top.headers, "From"));
+  notice.failure = is_system_address(from) || is_failure_notice(notice.top.headers);
+  notice.delay = is_delay_notice(notice.top.headers, notice.region) ||
+                 (!notice.dialect->delay.empty() && ifind(notice.region, notice.dialect->delay) != std::string_view::npos);
+  notice.permanent = !notice.delay && says_permanent(notice.region, *notice.dialect);
+  return notice;
+}
+
+// Google Groups explains a refusal in the poster's language; every failure
+// it reports is a refusal to post (Sisimai lib/Sisimai/Lhost/GoogleGroups.pm).
+[[nodiscard]] constexpr BounceReason dialect_reason(Dialect dialect) noexcept {
+  return dialect == Dialect::google_groups ? BounceReason::sender_rejected : BounceReason::unknown;
+}
+
+constexpr void apply_dialect(const Notice& notice, BounceRecipient& recipient) noexcept {
+  recipient.dialect = notice.dialect->dialect;
+  recipient.verdict.dialect = notice.dialect->dialect;
+  recipient.verdict.dialect = notice.dialect->dialect;
+  const BounceReason by_dialect = dialect_reason(notice.dialect->dialect);
+  if (by_dialect != BounceReason::unknown && recipient.verdict.bounce != BounceType::none &&
+      recipient.verdict.reason == BounceReason::unknown) {
+    recipient.verdict.reason = by_dialect;
+    recipient.verdict.evidence.kind = EvidenceKind::message;
+    advise_retry(recipient.verdict, recipient.verdict.enhanced_status.class_digit() == 4 ? 4U : 5U);
+  }
+}
+
+// RFC 5965: multipart/report; report-type=feedback-report, or a complaint
+// sent without that structure. Returns false when the message is not one.
+template <class Callback>
+constexpr bool report_feedback(const Notice& notice, Callback& callback, std::size_t& count) noexcept(
+    is_nothrow_walk_callback_v<Callback, BounceRecipient>) {
   std::string_view feedback;
   std::string_view original_headers;
-  for_each_mime_part(message, [&](const MimePart& part) noexcept {
+  for_each_mime_part(notice.message, [&](const MimePart& part) noexcept {
     const std::string_view type = part.content_type();
-    if (detail::iequals(type, "message/feedback-report")) feedback = part.body;
-    if (detail::iequals(type, "message/rfc822") || detail::iequals(type, "text/rfc822-headers")) {
-      original_headers = part.body;
-    }
+    if (iequals(type, "message/feedback-report")) feedback = part.body;
+    if (iequals(type, "message/rfc822") || iequals(type, "text/rfc822-headers")) original_headers = part.body;
     return true;
   });
-  // Some providers send complaints without the RFC 5965 structure.
-  const bool complaint =
-      detail::ifind(header_value(top.headers, "Subject"), "complaint about message") != std::string_view::npos;
-  if (!feedback.empty() || complaint ||
-      detail::iequals(detail::content_type_parameter(content_type, "report-type"), "feedback-report")) {
-    BounceRecipient recipient;
-    recipient.source = BounceSource::feedback_report;
-    recipient.diagnostic = header_value(feedback, "Feedback-Type");
-    recipient.verdict.reason = BounceReason::feedback_report;
-    recipient.verdict.evidence.kind = EvidenceKind::message;
-    // RFC 5965 §3.2: Original-Rcpt-To may appear once per recipient.
-    std::size_t reported = 0;
-    std::size_t pos = 0;
-    HeaderField field;
-    while (detail::next_header_field(feedback, pos, field)) {
-      if (!detail::iequals(field.name, "Original-Rcpt-To")) continue;
-      recipient.recipient = bare_address(field.value);
-      callback(recipient);
-      ++reported;
-    }
-    if (reported > 0) return reported;
-    recipient.recipient = bare_address(header_value(feedback, "Removal-Recipient"));
-    if (recipient.recipient.empty()) {
-      recipient.recipient = bare_address(header_value(original_headers, "X-HmXmrOriginalRecipient"));
-    }
-    if (recipient.recipient.empty()) recipient.recipient = bare_address(header_value(original_headers, "To"));
-    callback(recipient);
-    return 1;
+  const std::string_view content_type = header_value(notice.top.headers, "Content-Type");
+  const bool complaint = ifind(header_value(notice.top.headers, "Subject"), "complaint about message") !=
+                         std::string_view::npos;
+  if (feedback.empty() && !complaint &&
+      !iequals(content_type_parameter(content_type, "report-type"), "feedback-report")) {
+    return false;
   }
+  BounceRecipient recipient;
+  recipient.source = BounceSource::feedback_report;
+  recipient.diagnostic = header_value(feedback, "Feedback-Type");
+  recipient.verdict.reason = BounceReason::feedback_report;
+  recipient.verdict.evidence.kind = EvidenceKind::message;
+  recipient.dialect = notice.dialect->dialect;
+  recipient.verdict.dialect = notice.dialect->dialect;
+  // RFC 5965 §3.2: Original-Rcpt-To may appear once per recipient.
+  std::size_t pos = 0;
+  HeaderField field;
+  while (next_header_field(feedback, pos, field)) {
+    if (!iequals(field.name, "Original-Rcpt-To")) continue;
+    recipient.recipient = std::optional<std::string_view>{bare_address(field.value)};
+    ++count;
+    if (!continue_walk(callback, recipient)) return true;
+  }
+  if (count > 0) return true;
+  std::string_view address = bare_address(header_value(feedback, "Removal-Recipient"));
+  if (address.empty()) address = bare_address(header_value(original_headers, "X-HmXmrOriginalRecipient"));
+  if (address.empty()) address = bare_address(header_value(original_headers, "To"));
+  if (!address.empty()) recipient.recipient = std::optional<std::string_view>{address};
+  ++count;
+  continue_walk(callback, recipient);
+  return true;
+}
 
-  const std::string_view status_body = find_delivery_status(message);
-  std::size_t count = 0;
-  detail::NamedRecipients named;
-  if (!status_body.empty()) {
-    for (const DsnRecipient& dsn : parse_delivery_status(status_body)) {
-      BounceRecipient recipient;
-      recipient.recipient = dsn.recipient();
-      recipient.action = dsn.action();
-      recipient.status_text = strip_comment(dsn.status_text);
-      recipient.diagnostic = dsn.diagnostic_code.value;
-      recipient.diagnostic_type = dsn.diagnostic_code.type;
-      recipient.remote_mta = dsn.remote_mta.value;
-      if (recipient.diagnostic.empty() || find_codes(recipient.diagnostic).empty()) {
-        // Some MTAs explain only, or with the codes only, in the human-readable part.
-        named.read_from(message);
-        const TextRecipient* text = named.find(recipient.recipient);
-        if (text != nullptr && (recipient.diagnostic.empty() || !find_codes(text->diagnostic).empty())) {
-          recipient.diagnostic = text->diagnostic;
-        }
+// A DSN without Action and Status still reports a failure when its
+// diagnostic holds a 5xx reply (RFC 3464 §2.3.3 makes Action required).
+[[nodiscard]] constexpr DsnAction action_of(const DsnRecipient& dsn, std::string_view diagnostic) noexcept {
+  const DsnAction action = dsn.action();
+  if (action != DsnAction::unknown || !strip_comment(dsn.status_text).empty()) return action;
+  const FoundCodes found = find_codes(diagnostic);
+  return found.has_reply_code() && found.reply_code.first_digit() == 5 ? DsnAction::failed : action;
+}
+
+// The recipients of a delivery-status part (RFC 3464 §2.3).
+template <class Callback>
+constexpr bool report_delivery_status(const Notice& notice, std::string_view status_body, Callback& callback,
+                                      std::size_t& count) noexcept(is_nothrow_walk_callback_v<Callback,
+                                                                                              BounceRecipient>) {
+  NamedRecipients named;
+  for (const DsnRecipient& dsn : parse_delivery_status(status_body)) {
+    BounceRecipient recipient;
+    const std::string_view address = dsn.recipient();
+    if (!address.empty()) recipient.recipient = std::optional<std::string_view>{address};
+    recipient.status_text = strip_comment(dsn.status_text);
+    recipient.diagnostic = dsn.diagnostic_code.value;
+    recipient.diagnostic_type = dsn.diagnostic_code.type;
+    recipient.remote_mta = dsn.remote_mta.value;
+    if (recipient.diagnostic.empty() || find_codes(recipient.diagnostic).empty()) {
+      // Some MTAs explain only, or with the codes only, in the human-readable part.
+      named.read_from(notice.message);
+      const TextRecipient* text = named.find(address);
+      if (text != nullptr && (recipient.diagnostic.empty() || !find_codes(text->diagnostic).empty())) {
+        recipient.diagnostic = text->diagnostic;
       }
-      recipient.verdict = classify(detail::facts_for(recipient.action, recipient.status_text, recipient.diagnostic));
-      callback(recipient);
-      ++count;
     }
-    if (count > 0) return count;
+    recipient.action = action_of(dsn, recipient.diagnostic);
+    BounceFacts facts = facts_for(recipient.action, recipient.status_text, recipient.diagnostic);
+    facts.dialect = notice.dialect->dialect;
+    recipient.verdict = classify(facts, notice.user);
+    apply_dialect(notice, recipient);
+    ++count;
+    if (!continue_walk(callback, recipient)) return true;
   }
+  return count > 0;
+}
 
-  const std::string_view from = bare_address(header_value(top.headers, "From"));
-  if (detail::is_auto_reply(top.headers) && !detail::is_failure_notice(top.headers) &&
-      !detail::is_system_address(from)) {
-    BounceRecipient recipient;
-    recipient.source = BounceSource::auto_reply;
-    recipient.recipient = from;
-    recipient.diagnostic = header_value(top.headers, "Subject");
-    recipient.verdict.reason = BounceReason::auto_reply;
-    recipient.verdict.evidence.kind = EvidenceKind::message;
-    callback(recipient);
-    return 1;
+// RFC 3834 automatic replies, which are not failure notices.
+template <class Callback>
+constexpr bool report_auto_reply(const Notice& notice, Callback& callback, std::size_t& count) noexcept(
+    is_nothrow_walk_callback_v<Callback, BounceRecipient>) {
+  const std::string_view from = bare_address(header_value(notice.top.headers, "From"));
+  if (!is_auto_reply(notice.top.headers) || is_failure_notice(notice.top.headers) || is_system_address(from)) {
+    return false;
   }
+  BounceRecipient recipient;
+  recipient.source = BounceSource::auto_reply;
+  if (!from.empty()) recipient.recipient = std::optional<std::string_view>{from};
+  recipient.diagnostic = header_value(notice.top.headers, "Subject");
+  recipient.verdict.reason = BounceReason::auto_reply;
+  recipient.verdict.evidence.kind = EvidenceKind::message;
+  recipient.dialect = notice.dialect->dialect;
+  recipient.verdict.dialect = notice.dialect->dialect;
+  ++count;
+  continue_walk(callback, recipient);
+  return true;
+}
 
-  // A notice from a mailer daemon, or one titled as a failure, reports failures
-  // even where its text names no reason.
-  const bool from_system = detail::is_system_address(from);
-  const bool bounce_notice = from_system || detail::is_failure_notice(top.headers);
-  // A warning that delivery goes on is a delay, not a bounce (yet).
-  const bool delay_notice = detail::is_delay_notice(top.headers, detail::explanation_region(message));
-  const auto report = [&callback, bounce_notice, delay_notice](const TextRecipient& text) noexcept {
-    BounceRecipient recipient;
-    recipient.source = BounceSource::text;
-    recipient.recipient = text.address;
-    recipient.diagnostic = text.diagnostic;
-    BounceFacts facts = detail::facts_for(delay_notice ? DsnAction::delayed : DsnAction::unknown, {}, text.diagnostic);
-    recipient.verdict = classify(facts);
-    // A bounce message reports a failure even when the text has no code.
-    if (bounce_notice && recipient.verdict.bounce == BounceType::none &&
-        recipient.verdict.reason == BounceReason::unknown) {
-      facts.action = DsnAction::failed;
-      recipient.verdict = classify(facts);
-    }
-    recipient.action = recipient.verdict.bounce == BounceType::none ? DsnAction::unknown
-                       : delay_notice || recipient.verdict.enhanced_status.class_digit() == 4 ||
-                               recipient.verdict.reply_code.first_digit() == 4
-                           ? DsnAction::delayed
-                           : DsnAction::failed;
-    callback(recipient);
+// One recipient of a notice written as prose, classified with what the
+// notice as a whole says (a delay, a final failure, a failure at all).
+[[nodiscard]] constexpr BounceRecipient text_row(const Notice& notice, const TextRecipient& text) noexcept {
+  BounceRecipient recipient;
+  recipient.source = BounceSource::text;
+  recipient.recipient = text.address;
+  recipient.diagnostic = text.diagnostic;
+  const DsnAction stated = notice.delay ? DsnAction::delayed : notice.permanent ? DsnAction::failed : DsnAction::unknown;
+  char decoded[max_decoded_diagnostic]{};
+  std::string_view readable = text.diagnostic;
+  if (notice.charset != Charset::as_is) {
+    const CharsetDecoding decoding = decode_charset(text.diagnostic, notice.charset, decoded, max_decoded_diagnostic);
+    readable = std::string_view(decoded, decoding.written);
+    recipient.decoded_text_truncated = decoding.truncated;
+  }
+  BounceFacts facts = facts_for(stated, {}, readable);
+  facts.dialect = notice.dialect->dialect;
+  recipient.verdict = classify(facts, notice.user);
+  // A bounce message reports a failure even when the text has no code.
+  if (notice.failure && recipient.verdict.bounce == BounceType::none &&
+      recipient.verdict.reason == BounceReason::unknown) {
+    facts.action = DsnAction::failed;
+    recipient.verdict = classify(facts, notice.user);
+  }
+  const bool transient = notice.delay || recipient.verdict.enhanced_status.class_digit() == 4 ||
+                         (recipient.verdict.enhanced_status.class_digit() == 0 &&
+                          recipient.verdict.reply_code.first_digit() == 4);
+  recipient.action = recipient.verdict.bounce == BounceType::none ? DsnAction::unknown
+                     : transient                                  ? DsnAction::delayed
+                                                                  : DsnAction::failed;
+  apply_dialect(notice, recipient);
+  return recipient;
+}
+
+// Exim and Google name the failed addresses in a header (X-Failed-Recipients).
+template <class Callback>
+constexpr bool report_failed_header(const Notice& notice, Callback& callback, std::size_t& count) noexcept(
+    is_nothrow_walk_callback_v<Callback, BounceRecipient>) {
+  const std::string_view failed = header_value(notice.top.headers, "X-Failed-Recipients");
+  if (failed.empty()) return false;
+  NamedRecipients named;
+  named.read_from(notice.message);
+  std::size_t pos = 0;
+  std::string_view address;
+  while (!(address = next_address(failed, pos)).empty()) {
+    TextRecipient text{address, {}};
+    if (const TextRecipient* found = named.find(address)) text.diagnostic = found->diagnostic;
+    if (text.diagnostic.empty()) text.diagnostic = trim(notice.region.substr(0, max_paragraph_span));
+    ++count;
+    if (!continue_walk(callback, text_row(notice, text))) return true;
+  }
+  return count > 0;
+}
+
+// The recipients named in the prose; a failure notice that names nobody
+// still gives one row, without an address.
+template <class Callback>
+constexpr void report_text(const Notice& notice, Callback& callback, std::size_t& count) noexcept(
+    is_nothrow_walk_callback_v<Callback, BounceRecipient>) {
+  bool stopped = false;
+  std::size_t dropped = 0;  // set before the first row
+  auto row = [&](const TextRecipient& text) noexcept(is_nothrow_walk_callback_v<Callback, BounceRecipient>) {
+    ++count;
+    BounceRecipient recipient = text_row(notice, text);
+    recipient.dropped_recipients = dropped;
+    stopped = !continue_walk(callback, recipient);
+    return !stopped;
   };
-  // Exim and Google name the failed addresses in a header (X-Failed-Recipients).
-  const std::string_view failed = header_value(top.headers, "X-Failed-Recipients");
-  if (!failed.empty()) {
-    const std::string_view region = detail::explanation_region(message);
-    std::size_t reported = 0;
-    std::size_t pos = 0;
-    std::string_view address;
-    named.read_from(message);
-    while (!(address = detail::next_address(failed, pos)).empty() && reported < 64) {
-      TextRecipient text{address, {}};
-      if (const TextRecipient* found = named.find(address)) text.diagnostic = found->diagnostic;
-      if (text.diagnostic.empty()) text.diagnostic = detail::trim(region.substr(0, detail::max_paragraph_span));
-      report(text);
-      ++reported;
-    }
-    if (reported > 0) return reported;
-  }
-  return for_each_text_recipient(message, report);
+  named_recipients(notice.message, false, row, dropped);
+  if (count > 0 || stopped || !notice.failure) return;
+  const std::string_view text = trim(notice.region.substr(0, max_paragraph_span));
+  if (text.empty()) return;
+  const BounceRecipient recipient = text_row(notice, TextRecipient{std::nullopt, text});
+  if (recipient.verdict.bounce == BounceType::none) return;
+  ++count;
+  continue_walk(callback, recipient);
+}
+
+// The delivery-status part, with its transfer encoding undone into buffer
+// when it has one and fits (max_encoded_delivery_status).
+[[nodiscard]] constexpr std::string_view delivery_status_of(std::string_view message, char* buffer) noexcept {
+  std::string_view encoding;
+  std::string_view body;
+  for_each_mime_part(message, [&](const MimePart& part) noexcept {
+    if (part.depth == 0 || !is_delivery_status_type(part.content_type())) return true;
+    encoding = trim(header_value(part.headers, "Content-Transfer-Encoding"));
+    body = part.body;
+    return false;
+  });
+  if (body.empty()) return find_delivery_status(message);
+  if (body.size() > max_encoded_delivery_status) return body;
+  const bool quoted = iequals(encoding, "quoted-printable");
+  if (!quoted && !iequals(encoding, "base64")) return body;
+  // Both decodings are never longer than their input, so the buffer holds them.
+  const DecodeResult decoded = quoted ? decode_quoted_printable(body, buffer, max_encoded_delivery_status)
+                                      : decode_base64(body, buffer, max_encoded_delivery_status);
+  return decoded ? std::string_view(buffer, decoded->written) : body;
+}
+
+}  // namespace detail
+
+// Calls callback(const BounceRecipient&) for every recipient the message
+// reports on; returns how many. In order: a feedback report; the
+// recipients of a delivery-status part; an automatic reply; the addresses
+// of X-Failed-Recipients; the recipients named in the text; a failure
+// notice that names nobody gives one row without an address. User phrases
+// are consulted before the library's (classify). The walk is noexcept
+// exactly when the callback is; the callback may return false to stop.
+//
+// Rows are views into the message, except the fields of a delivery-status
+// part sent in a transfer encoding, which view a buffer that lives for the
+// walk: copy what you keep.
+template <class Callback>
+constexpr std::size_t for_each_bounce_recipient(std::string_view message, Callback callback, PhraseRules user = {}) noexcept(
+    detail::is_nothrow_walk_callback_v<Callback, BounceRecipient>) {
+  char decoded[max_encoded_delivery_status]{};
+  const std::string_view status_body = detail::delivery_status_of(message, decoded);
+  const detail::Notice notice = detail::read_notice(message, status_body, user);
+  std::size_t count = 0;
+  if (detail::report_feedback(notice, callback, count)) return count;
+  if (!status_body.empty() && detail::report_delivery_status(notice, status_body, callback, count)) return count;
+  if (detail::report_auto_reply(notice, callback, count)) return count;
+  if (detail::report_failed_header(notice, callback, count)) return count;
+  detail::report_text(notice, callback, count);
+  return count;
 }
 
 }  // namespace v0
