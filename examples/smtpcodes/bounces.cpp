@@ -105,7 +105,7 @@ std::string reply_text(const smtpcodes::Verdict& v) {
 // A recipient's text fields, whether the library gives them as views or, for
 // fields a notice may lack, as optional views (docs/api.md).
 std::string_view text_of(std::string_view text) { return text; }
-std::string_view text_of(const std::optional<std::string_view>& text) { return text.value_or(std::string_view()); }
+[[maybe_unused]] std::string_view text_of(const std::optional<std::string_view>& text) { return text.value_or(std::string_view()); }
 
 std::optional<std::string_view> unless_empty(std::string_view text) {
   if (text.empty()) return std::nullopt;
