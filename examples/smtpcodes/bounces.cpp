@@ -24,7 +24,6 @@
 #include "json.hpp"
 #include "text.hpp"
 
-
 #if __has_include(<unistd.h>)
 #include <unistd.h>
 #define SMTPCODES_CLI_HAS_ISATTY 1
@@ -115,7 +114,9 @@ std::optional<std::string_view> dialect_of(const smtpcodes::Verdict& v) {
   return std::nullopt;
 }
 
-std::optional<std::string_view> sisimai_reason_of(const smtpcodes::Verdict& v) { return smtpcodes::sisimai_reason(v.reason); }
+std::optional<std::string_view> sisimai_reason_of(const smtpcodes::Verdict& v) {
+  return smtpcodes::sisimai_reason(v.reason);
+}
 
 void emit(Format format, Outcome& out, const Place& place, const BounceRecipient& r) {
   const auto& v = r.verdict;
