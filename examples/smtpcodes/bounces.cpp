@@ -21,17 +21,9 @@
 #include <smtpcodes/bounces.hpp>
 
 #include "commands.hpp"
-#include "identifiers.hpp"
 #include "json.hpp"
 #include "text.hpp"
 
-// The notice's dialect and Sisimai's name for the reason come with the
-// bounce-accuracy work (issue 13); until that is in the library they are null.
-#if __has_include(<smtpcodes/bounce/dialect.hpp>) && __has_include(<smtpcodes/bounce/reason.hpp>)
-#include <smtpcodes/bounce/dialect.hpp>
-#include <smtpcodes/bounce/reason.hpp>
-#define SMTPCODES_CLI_HAS_DIALECT 1
-#endif
 
 #if __has_include(<unistd.h>)
 #include <unistd.h>
@@ -92,6 +84,10 @@ struct Place {
   std::string_view file;
   std::optional<std::size_t> message;  // 1-based, in an mbox; 1 for a single message
   std::optional<std::size_t> line;     // 1-based, in an MTA log
+  // What decoding the message left undone (null for a log): bytes its
+  // transfer encoding does not allow, and multipart parts deeper than
+  // smtpcodes::max_mime_depth, copied without decoding.
+  std::optional<smtpcodes::Decoded> decoding;
 };
 
 std::string status_text(const smtpcodes::Verdict& v) {
@@ -104,28 +100,22 @@ std::string reply_text(const smtpcodes::Verdict& v) {
 
 // A recipient's text fields, whether the library gives them as views or, for
 // fields a notice may lack, as optional views (docs/api.md).
-std::string_view text_of(std::string_view text) { return text; }
-std::string_view text_of(const std::optional<std::string_view>& text) { return text.value_or(std::string_view()); }
+[[maybe_unused]] std::string_view text_of(std::string_view text) { return text; }
+[[maybe_unused]] std::string_view text_of(const std::optional<std::string_view>& text) {
+  return text.value_or(std::string_view());
+}
 
 std::optional<std::string_view> unless_empty(std::string_view text) {
   if (text.empty()) return std::nullopt;
   return text;
 }
 
-std::optional<std::string_view> dialect_of([[maybe_unused]] const smtpcodes::Verdict& v) {
-#if SMTPCODES_CLI_HAS_DIALECT
+std::optional<std::string_view> dialect_of(const smtpcodes::Verdict& v) {
   if (v.dialect != smtpcodes::Dialect::unknown) return smtpcodes::name(v.dialect);
-#endif
   return std::nullopt;
 }
 
-std::optional<std::string_view> sisimai_reason_of([[maybe_unused]] const smtpcodes::Verdict& v) {
-#if SMTPCODES_CLI_HAS_DIALECT
-  return smtpcodes::sisimai_reason(v.reason);
-#else
-  return std::nullopt;
-#endif
-}
+std::optional<std::string_view> sisimai_reason_of(const smtpcodes::Verdict& v) { return smtpcodes::sisimai_reason(v.reason); }
 
 void emit(Format format, Outcome& out, const Place& place, const BounceRecipient& r) {
   const auto& v = r.verdict;
@@ -156,7 +146,7 @@ void emit(Format format, Outcome& out, const Place& place, const BounceRecipient
         .string("bounce", bounce)
         .string_or_null("dialect", dialect_of(v))
         .string_or_null("sisimai_reason", sisimai_reason_of(v))
-        .string("retry", identifier(v.retry));
+        .string("retry", name(v.retry));
     v.retry_after_seconds != 0 ? object.number("retry_after_seconds", v.retry_after_seconds)
                                : object.null("retry_after_seconds");
     object.string("evidence", smtpcodes::name(v.evidence.kind))
@@ -164,6 +154,12 @@ void emit(Format format, Outcome& out, const Place& place, const BounceRecipient
         .string("source", smtpcodes::name(r.source))
         .string("diagnostic", diagnostic)
         .boolean("diagnostic_truncated", truncated);
+    if (place.decoding) {
+      object.number("invalid_encoded_bytes", static_cast<long long>(place.decoding->invalid_bytes))
+          .number("undecoded_multiparts", static_cast<long long>(place.decoding->skipped_multiparts));
+    } else {
+      object.null("invalid_encoded_bytes").null("undecoded_multiparts");
+    }
     out.output += object.str();
     out.output += '\n';
   } else if (format == Format::table) {
@@ -192,7 +188,8 @@ void process_message(Format format, Outcome& out, Place place, std::string_view 
   ++out.tally.messages;
   // Notices sent in base64 or quoted-printable are read decoded.
   std::string decoded(message.size(), '\0');
-  decoded.resize(smtpcodes::decode_text_parts(message, decoded.data(), decoded.size()).value_or({}).written);
+  place.decoding = smtpcodes::decode_text_parts(message, decoded.data(), decoded.size()).value_or({});
+  decoded.resize(place.decoding->written);
   smtpcodes::for_each_bounce_recipient(decoded, [&](const BounceRecipient& r) { emit(format, out, place, r); });
 }
 
@@ -222,13 +219,14 @@ void process_text(Format format, Outcome& out, std::string_view file, std::strin
       const TextLine line = line_at(text, pos);
       ++number;
       const auto entry = smtpcodes::parse_mta_log_line(line.text);
-      if (entry.found()) emit(format, out, {file, std::nullopt, number}, smtpcodes::bounce_recipient_from_log(entry));
+      if (entry.found())
+        emit(format, out, {file, std::nullopt, number, std::nullopt}, smtpcodes::bounce_recipient_from_log(entry));
       pos = line.next;
     }
     return;
   }
   if (!starts_with(text, "From ")) {
-    process_message(format, out, {file, 1, std::nullopt}, text);
+    process_message(format, out, {file, 1, std::nullopt, std::nullopt}, text);
     return;
   }
   // mbox: each message starts at a "From " line at the start of the file or
@@ -239,14 +237,14 @@ void process_text(Format format, Outcome& out, std::string_view file, std::strin
   for (std::size_t pos = start; pos < text.size();) {
     const TextLine line = line_at(text, pos);
     if (after_blank && starts_with(line.text, "From ")) {
-      process_message(format, out, {file, number++, std::nullopt},
+      process_message(format, out, {file, number++, std::nullopt, std::nullopt},
                       unescape_from_lines(text.substr(start, pos - start)));
       start = line.next;
     }
     after_blank = line.text.empty();
     pos = line.next;
   }
-  process_message(format, out, {file, number, std::nullopt}, unescape_from_lines(text.substr(start)));
+  process_message(format, out, {file, number, std::nullopt, std::nullopt}, unescape_from_lines(text.substr(start)));
 }
 
 // Reads the whole file ("-": standard input); false with the system's reason.
@@ -325,9 +323,9 @@ void print_table(const char* title, const std::map<std::string, std::size_t>& co
   }
 }
 
-bool stderr_is_terminal() {
+bool is_terminal([[maybe_unused]] int descriptor) {
 #if SMTPCODES_CLI_HAS_ISATTY
-  return isatty(STDERR_FILENO) != 0;
+  return isatty(descriptor) != 0;
 #else
   return false;
 #endif
@@ -337,7 +335,7 @@ bool stderr_is_terminal() {
 // erased before anything else is written, and drawn again on the next update.
 class Progress {
  public:
-  explicit Progress(std::size_t total) : total_(total), enabled_(stderr_is_terminal()) {}
+  explicit Progress(std::size_t total) : total_(total), enabled_(is_terminal(2)) {}
   void update(std::size_t done, std::size_t recipients) {
     if (!enabled_) return;
     const auto now = Clock::now();
@@ -408,10 +406,11 @@ const CommandSpec& bounces_spec() {
       "bounces",
       "[PATH]...",
       "classify bounce messages, mbox files, maildirs, directories and MTA logs",
-      "Reads each PATH: a message, an mbox file, a maildir, an MTA log (Postfix, Exim, Sendmail),\n"
-      "or a directory, read recursively. No PATH, or -, reads standard input. For each recipient\n"
-      "of each bounce it prints the verdict: hard or soft, the reason, the codes, whether to retry.\n"
-      "A PATH that cannot be read is reported on stderr and the others are still read.",
+      "Reads each PATH: a message, an mbox file, a maildir, an MTA log (Postfix, Exim,\n"
+      "Sendmail), or a directory, read recursively; - (or no PATH, when piped) reads standard\n"
+      "input. For each recipient of each bounce it prints the verdict: hard or soft, the reason,\n"
+      "the codes, whether to retry. A PATH that cannot be read is reported on stderr, and the\n"
+      "others are still read.",
       {
           {"--json", "", "", "one JSON object per recipient (docs/cli.md)"},
           {"--summary", "", "", "only the counts by bounce type, reason and domain, no row per recipient"},
@@ -438,7 +437,11 @@ int run_bounces(const Arguments& arguments) {
   std::vector<Input> inputs;
   std::vector<std::string> errors;
   std::vector<std::string_view> paths = arguments.positional;
-  if (paths.empty()) paths.emplace_back("-");
+  if (paths.empty()) {
+    // Standard input, unless that is a terminal: then the user forgot the PATH.
+    if (is_terminal(0)) return usage_error(spec, "needs a PATH (or - to read standard input)");
+    paths.emplace_back("-");
+  }
   for (std::string_view argument : paths) {
     const std::string path(argument);
     std::error_code error;

@@ -57,10 +57,14 @@ class Arguments {
   std::vector<std::pair<std::string_view, std::string_view>> given_;
 };
 
+inline void print_usage_line(const CommandSpec& command, std::FILE* out) {
+  std::fprintf(out, "usage: smtpcodes %.*s [OPTION]... %.*s\n", static_cast<int>(command.name.size()),
+               command.name.data(), static_cast<int>(command.arguments.size()), command.arguments.data());
+}
+
 inline void print_help(const CommandSpec& command, std::FILE* out) {
-  std::fprintf(out, "usage: smtpcodes %.*s [OPTION]... %.*s\n\n%.*s\n", static_cast<int>(command.name.size()),
-               command.name.data(), static_cast<int>(command.arguments.size()), command.arguments.data(),
-               static_cast<int>(command.details.size()), command.details.data());
+  print_usage_line(command, out);
+  std::fprintf(out, "\n%.*s\n", static_cast<int>(command.details.size()), command.details.data());
   std::fprintf(out, "\noptions:\n");
   for (const OptionSpec& option : command.options) {
     std::string left = "  ";
@@ -80,8 +84,11 @@ inline void print_help(const CommandSpec& command, std::FILE* out) {
 
 // Reports a usage error ; returns exit_usage_or_io.
 inline int usage_error(const CommandSpec& command, const std::string& what) {
-  std::fprintf(stderr, "smtpcodes %.*s: %s\n(see smtpcodes %.*s --help)\n", static_cast<int>(command.name.size()),
-               command.name.data(), what.c_str(), static_cast<int>(command.name.size()), command.name.data());
+  std::fprintf(stderr, "smtpcodes %.*s: %s\n", static_cast<int>(command.name.size()), command.name.data(),
+               what.c_str());
+  print_usage_line(command, stderr);
+  std::fprintf(stderr, "(smtpcodes %.*s --help for the options and examples)\n", static_cast<int>(command.name.size()),
+               command.name.data());
   return exit_usage_or_io;
 }
 

@@ -6,7 +6,6 @@
 #include <smtpcodes/smtpcodes.hpp>
 
 #include "commands.hpp"
-#include "identifiers.hpp"
 #include "json.hpp"
 #include "text.hpp"
 
@@ -159,13 +158,13 @@ void print_claims(smtpcodes::TableView<smtpcodes::SourceClaim> claims, std::stri
   std::string agreeing;
   bool first = true;
   for (const auto& claim : claims) {
-    const std::string source_title = str(source_name(claim.source).title);
+    const std::string source_title = str(title(claim.source));
     if (claim.agreement == smtpcodes::Agreement::agrees) {
       agreeing += (agreeing.empty() ? "" : "; ") + source_title;
       continue;
     }
-    line(first ? "other sources:" : "", source_title + " (as " + str(claim.code()) + ", " + str(name(claim.agreement)) +
-                                            "): " + claim_meaning(claim, registry_title));
+    line(first ? "other sources:" : "", source_title + " (as " + str(claim.code()) + ", " +
+                                            str(title(claim.agreement)) + "): " + claim_meaning(claim, registry_title));
     first = false;
   }
   if (!agreeing.empty()) line(first ? "other sources:" : "", "the same meaning in " + agreeing);
@@ -191,7 +190,7 @@ void print_registry(const Explanation& e) {  // NOLINT(readability-function-cogn
   const Registry r = look_up(e);
   if (r.has_reply) {
     const auto& reply = r.reply;
-    std::string origin = reply.origin == smtpcodes::Origin::rfc ? std::string() : str(name(reply.origin));
+    std::string origin = reply.origin == smtpcodes::Origin::rfc ? std::string() : str(title(reply.origin));
     if (!reply.references.empty()) origin += (origin.empty() ? "" : ", ") + str(reply.references);
     line("meaning:", str(reply.title) + " [" + origin + "]" +
                          (reply.fallback ? " (not registered: the meaning of its class stands in)" : ""));
@@ -210,7 +209,7 @@ void print_registry(const Explanation& e) {  // NOLINT(readability-function-cogn
            "vendors also write " + code + " for the enhanced status code " + status_text(reply.dotless->status()) +
                " with the dots left out");
       line("", str(dotless.fallback ? std::string_view("(that code is not registered)") : dotless.title) + "; this " +
-                   str(name(reply.dotless->fit)) + " with what the vendor lists say");
+                   str(title(reply.dotless->fit)) + " with what the vendor lists say");
       if (reply.origin == smtpcodes::Origin::rfc) {
         line("", "the RFC meaning above applies in an SMTP dialogue, the vendor reading in vendor reports");
       }
@@ -250,7 +249,7 @@ void print_registry(const Explanation& e) {  // NOLINT(readability-function-cogn
   }
   if (r.has_reply || r.has_status) {
     const auto& what = remedy(r);
-    line("remedy:", str(name(what.actor)) + " acts; " + str(name(what.retry)) + ". " + str(what.advice));
+    line("remedy:", str(title(what.actor)) + " acts; " + str(title(what.retry)) + ". " + str(what.advice));
   }
 }
 
@@ -263,15 +262,15 @@ void print_text(const Explanation& e) {
     return;
   }
   if (e.has_reply) {
-    const auto severity = name(e.reply.severity());
-    const auto category = name(e.reply.category());
+    const auto severity = title(e.reply.severity());
+    const auto category = title(e.reply.category());
     std::printf("  reply code:      %s (%s)\n", smtpcodes::to_string(e.reply).c_str(), standard_note(e.reply).c_str());
     std::printf("  severity:        %.*s\n", static_cast<int>(severity.size()), severity.data());
     std::printf("  category:        %.*s\n", static_cast<int>(category.size()), category.data());
   }
   if (e.has_status) {
-    const auto status_class = name(e.status.status_class());
-    const auto subject = name(e.status.subject());
+    const auto status_class = title(e.status.status_class());
+    const auto subject = title(e.status.subject());
     std::printf("  enhanced status: %s\n", smtpcodes::to_string(e.status).c_str());
     std::printf("  class:           %.*s\n", static_cast<int>(status_class.size()), status_class.data());
     std::printf("  subject:         %.*s (%u)\n", static_cast<int>(subject.size()), subject.data(),
@@ -292,12 +291,11 @@ JsonArray sources_json(const Registry& r) {
   JsonArray out;
   auto add_claims = [&](smtpcodes::TableView<smtpcodes::SourceClaim> claims, std::string_view registry_title) {
     for (const auto& claim : claims) {
-      const SourceName source = source_name(claim.source);
-      out.object(source_entry(source.identifier, source.title, claim_meaning(claim, registry_title))
+      out.object(source_entry(name(claim.source), title(claim.source), claim_meaning(claim, registry_title))
                      .null("context")
                      .string("code", claim.code())
                      .number("line", claim.line)
-                     .string("agreement", identifier(claim.agreement)));
+                     .string("agreement", name(claim.agreement)));
     }
   };
   if (r.has_reply) {
@@ -338,8 +336,8 @@ void print_json(const Explanation& e) {
   if (e.has_reply) {
     object.string("reply_code", smtpcodes::to_string(e.reply).view())
         .boolean("standard", e.reply.is_standard())
-        .string("category", identifier(e.reply.category()))
-        .string("reply_origin", identifier(r.reply.origin))
+        .string("category", name(e.reply.category()))
+        .string("reply_origin", name(r.reply.origin))
         .boolean("reply_registered", !r.reply.fallback);
   } else {
     object.null("reply_code").null("standard").null("category").null("reply_origin").null("reply_registered");
@@ -349,11 +347,11 @@ void print_json(const Explanation& e) {
     object.string("enhanced_status", smtpcodes::to_string(status).view())
         .boolean("derived", r.derived)
         .string_or_null("derivation_rule",
-                        r.derived ? std::optional<std::string_view>(identifier(r.derivation.rule)) : std::nullopt)
-        .string("class", identifier(status.status_class()))
-        .string("subject", identifier(status.subject()))
+                        r.derived ? std::optional<std::string_view>(name(r.derivation.rule)) : std::nullopt)
+        .string("class", name(status.status_class()))
+        .string("subject", name(status.subject()))
         .number("detail", status.detail())
-        .string("status_match", identifier(r.status.match));
+        .string("status_match", name(r.status.match));
   } else {
     object.null("enhanced_status")
         .null("derived")
@@ -364,26 +362,24 @@ void print_json(const Explanation& e) {
         .null("status_match");
   }
   if (e.has_reply || e.has_status) {
-    object.string("severity", identifier(e.has_reply ? e.reply.severity() : e.status.severity()));
+    object.string("severity", name(e.has_reply ? e.reply.severity() : e.status.severity()));
     object.string("title", title(r));
     const auto& what = remedy(r);
-    object.object("remedy", JsonObject{}
-                                .string("actor", identifier(what.actor))
-                                .string("retry", identifier(what.retry))
-                                .string("advice", what.advice));
+    object.object(
+        "remedy",
+        JsonObject{}.string("actor", name(what.actor)).string("retry", name(what.retry)).string("advice", what.advice));
   } else {
     object.null("severity").null("title").null("remedy");
   }
   if (r.has_reply && r.reply.dotless != nullptr && r.reply.dotless->fit != smtpcodes::DotlessFit::not_applicable) {
     object.object("dotless", JsonObject{}
                                  .string("enhanced_status", smtpcodes::to_string(r.reply.dotless->status()).view())
-                                 .string("fit", identifier(r.reply.dotless->fit)));
+                                 .string("fit", name(r.reply.dotless->fit)));
   } else {
     object.null("dotless");
   }
   if (r.checked) {
-    object.boolean("consistent", r.consistency.consistent())
-        .string("association", identifier(r.consistency.association));
+    object.boolean("consistent", r.consistency.consistent()).string("association", name(r.consistency.association));
   } else {
     object.null("consistent").null("association");
   }

@@ -10,7 +10,6 @@
 #include <smtpcodes/registry/consistency.hpp>
 #include <smtpcodes/wire/reply.hpp>
 
-#include "identifiers.hpp"
 #include "json.hpp"
 #include "text.hpp"
 
@@ -43,7 +42,7 @@ void print_reply(const smtpcodes::BasicReply<N>& reply, bool json, std::string_v
         reply.has_enhanced_status() ? smtpcodes::DerivedStatus{} : smtpcodes::derive_enhanced_status(reply.code());
     if (derived.has_value()) {
       object.string("derived_enhanced_status", smtpcodes::to_string(derived.status).view())
-          .string("derivation_rule", identifier(derived.rule));
+          .string("derivation_rule", name(derived.rule));
     } else {
       object.null("derived_enhanced_status").null("derivation_rule");
     }

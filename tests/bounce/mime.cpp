@@ -137,6 +137,22 @@ TEST_CASE("header_value reads folded fields, names without regard to case") {
   }
 }
 
+TEST_CASE("header_value reads names as the field reader does") {
+  const std::string_view headers = "\fX-Odd : one\nno colon here\n  Content-Type: folded, not a field\nTwo Words: two\n"
+                                   "Empty:\nContent-Type:text/plain\n \t\nAfter: blank\n";
+  struct Row {
+    std::string_view name, value;
+  };
+  constexpr Row rows[] = {
+      {"X-Odd", "one"},  {"x-odd ", ""},         {"Two Words", "two"}, {"Two", ""},      {"Empty", ""},
+      {"After", ""},     {"content-type", "text/plain"}, {"no colon here", ""}, {"Content-Type:", ""},
+  };
+  for (const Row& row : rows) {
+    CAPTURE(row.name);
+    CHECK(smtpcodes::header_value(headers, row.name) == row.value);
+  }
+}
+
 TEST_CASE("HeaderIndex answers as header_value, within and past its capacity") {
   std::string headers = "Subject: hello\n  world\nFrom: a@example.com\n";
   for (int i = 0; i < 10; ++i) headers += "Received: from hop" + std::to_string(i) + "\n";

@@ -9,6 +9,8 @@ usage: bounces_inputs_check.py PATH-TO-smtpcodes
 """
 import os
 import pathlib
+import pty
+import subprocess
 import sys
 import tempfile
 
@@ -90,6 +92,24 @@ def main():
         check.expect("here on" in objects[2]["diagnostic"] or len(objects) == 9,
                      "a From line after text stays inside its message")
 
+        # What decoding left undone shows: bytes base64 does not allow, and
+        # parts nested deeper than the library's MIME depth limit.
+        def nested(level):
+            if level == 0:
+                return "Content-Type: text/plain\n\nbottom\n"
+            return (f'Content-Type: multipart/mixed; boundary="L{level}"\n\n--L{level}\n' + nested(level - 1) +
+                    f"\n--L{level}--\n")
+        deep = notice("deep@example.com").replace(
+            "\n--B\nContent-Type: message/delivery-status",
+            "\n--B\nContent-Type: text/plain\nContent-Transfer-Encoding: base64\n\nTm90IGRlbGl2ZXJlZA==\n!!!*\n"
+            "\n--B\n" + nested(8) + "\n--B\nContent-Type: message/delivery-status")
+        status, out, _ = run(cli, "bounces", "--json", "-", data=deep.encode())
+        objects = strict_lines(out)
+        check.equal("decoding left undone", [(o["recipient"], o["invalid_encoded_bytes"], o["undecoded_multiparts"])
+                                             for o in objects], [("deep@example.com", 4, 1)])
+        check.equal("a plain notice: nothing undone", [(o["invalid_encoded_bytes"], o["undecoded_multiparts"]) for o in
+                    strict_lines(run(cli, "bounces", "--json", "single.eml", cwd=root)[1])], [(0, 0)])
+
         # Standard input: no PATH, or "-".
         data = notice("stdin@example.com").encode()
         for arguments in ([], ["-"]):
@@ -97,6 +117,12 @@ def main():
             objects = strict_lines(out)
             check.equal(f"stdin {arguments}", (status, recipients(objects), [o["file"] for o in objects]),
                         (0, ["stdin@example.com"], ["-"]))
+
+        # No PATH on a terminal is a usage error, not a wait for typed input.
+        _, terminal = pty.openpty()
+        done = subprocess.run([cli, "bounces"], stdin=terminal, capture_output=True, timeout=60, check=False)
+        os.close(terminal)
+        check.expect(done.returncode == 2 and b"needs a PATH" in done.stderr, f"no PATH on a terminal: {done!r}")
 
         # Unreadable inputs: each reported with the system's reason, the rest still read, exit 2.
         unreadable = []

@@ -16,9 +16,6 @@ import sys
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 CONTRIBUTOR_DOCS = {"docs/benchmarks.md", "docs/robustness.md"}
 PENDING = {
-    ("README.md", "detail::scan_reply_code"),
-    ("README.md", "detail::scan_enhanced_status"),
-    ("docs/api.md", "detail::continue_walk"),
     ("docs/bounces.md", "detail::scan_reply_code"),
     ("docs/bounces.md", "detail::scan_enhanced_status"),
     ("docs/bounces.md", "detail::reason_for_status"),

@@ -71,7 +71,7 @@ def main():
     expect(o["remedy"]["retry"] == "after_fix", "550 4.2.2: the reply code's remedy")
 
     text = run(program, *ARGUMENTS)
-    for needle in ["read as 5.7.1:", "with the dots left out", "Salesforce's NDR error code reference", "RFC4954",
+    for needle in ["read as 5.7.1:", "with the dots left out", "Salesforce NDR error code reference", "RFC4954",
                    "warning:", "assumed status:  5.7.8", "not an SMTP reply", "remedy:"]:
         expect(needle in text, "text output mentions %r" % needle)
     # No words a user cannot know: the sources by their titles, no cut names.

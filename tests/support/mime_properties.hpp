@@ -40,6 +40,33 @@ inline const char* check_lines(std::string_view text) {
   return nullptr;
 }
 
+// The first field called name, read field by field.
+inline std::string_view first_field_value(std::string_view headers, std::string_view name) {
+  std::size_t pos = 0;
+  smtpcodes::HeaderField field;
+  while (smtpcodes::detail::next_header_field(headers, pos, field)) {
+    if (smtpcodes::detail::iequals(field.name, name)) return field.value;
+  }
+  return {};
+}
+
+inline const char* check_header_value(std::string_view headers) {
+  std::size_t pos = 0;
+  smtpcodes::HeaderField field;
+  while (smtpcodes::detail::next_header_field(headers, pos, field)) {
+    const std::string_view value = smtpcodes::header_value(headers, field.name);
+    if (value.data() != first_field_value(headers, field.name).data() || value != first_field_value(headers, field.name)) {
+      return "header_value finds another field than a field-by-field read";
+    }
+  }
+  for (const char* name : {"Content-Type", "Missing", "", " Subject", "a:b", "\f"}) {
+    if (smtpcodes::header_value(headers, name) != first_field_value(headers, name)) {
+      return "header_value finds another field than a field-by-field read";
+    }
+  }
+  return nullptr;
+}
+
 template <std::size_t Capacity>
 const char* check_header_index(std::string_view headers) {
   const smtpcodes::BasicHeaderIndex<Capacity> index(headers);
@@ -67,6 +94,7 @@ const char* check_header_index(std::string_view headers) {
 
 inline const char* check_mime(std::string_view message) {
   if (const char* failure = check_lines(message)) return failure;
+  if (const char* failure = check_header_value(message)) return failure;
   if (const char* failure = check_header_index<64>(message)) return failure;
   if (const char* failure = check_header_index<2>(message)) return failure;
   std::size_t calls = 0;
