@@ -20,7 +20,6 @@ PENDING = {
     ("docs/bounces.md", "detail::scan_enhanced_status"),
     ("docs/bounces.md", "detail::reason_for_status"),
     ("docs/bounces.md", "detail::reason_for_reply"),
-    ("docs/bounces.md", "detail::phrases"),
 }
 NAME = re.compile(r"\bdetail::\w*")
 
