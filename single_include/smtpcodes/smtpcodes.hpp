@@ -8197,36 +8197,6 @@ inline constexpr std::uint16_t microsoft_block_details_last = 699;
          reason == BounceReason::no_mail_domain || reason == BounceReason::mailbox_moved;
 }
 
-// Suggested waits for a soft bounce that may clear by itself.
-[[nodiscard]] constexpr std::uint32_t retry_delay(BounceReason reason) noexcept {
-  switch (reason) {
-    case BounceReason::rate_limited: return 15 * 60;
-    case BounceReason::network_error: return 10 * 60;
-    case BounceReason::system_error: return 30 * 60;
-    case BounceReason::mailbox_full: return 24 * 3600;
-    case BounceReason::mailbox_disabled: return 24 * 3600;
-    case BounceReason::expired: return 24 * 3600;
-    default: return 60 * 60;
-  }
-}
-
-// Soft reasons that will not clear without a change on the sending side.
-[[nodiscard]] constexpr bool needs_change(BounceReason reason) noexcept {
-  switch (reason) {
-    case BounceReason::message_too_large:
-    case BounceReason::spam_or_content:
-    case BounceReason::virus:
-    case BounceReason::blocked:
-    case BounceReason::sender_rejected:
-    case BounceReason::reverse_dns:
-    case BounceReason::authentication:
-    case BounceReason::relay_denied:
-    case BounceReason::tls:
-    case BounceReason::syntax_error: return true;
-    default: return false;
-  }
-}
-
 // The codes a verdict uses: those of the facts, and those found in the
 // diagnostic where the facts have none. An expiry status (X.4.7) in the
 // text wins over the last error it quotes.
@@ -8373,20 +8343,17 @@ struct Decision {
 }
 
 // Retry advice for a failed recipient: the one place the classifier decides
-// it (the registry's advice is to be shared with this function).
+// it, from the rule table it shares with the registry (registry/retry.hpp),
+// so that the two cannot drift apart. The class is the one the verdict
+// used (the codes', else the action's). A hard bounce is never retried.
 constexpr void advise_retry(Verdict& verdict, unsigned failure_class) noexcept {
   if (verdict.bounce == BounceType::hard) {
     verdict.retry = Retry::do_not_retry;
     return;
   }
-  const bool permanent_unknown = failure_class == 5 && verdict.reason == BounceReason::unknown;
-  const bool permanent_expiry = failure_class == 5 && verdict.reason == BounceReason::expired;
-  if (needs_change(verdict.reason) || permanent_unknown || permanent_expiry) {
-    verdict.retry = Retry::after_fix;
-    return;
-  }
-  verdict.retry = Retry::retry_later;
-  verdict.retry_after_seconds = retry_delay(verdict.reason);
+  const RetryAdvice advice = retry_advice_in_class(failure_class, static_cast<FailureReason>(verdict.reason));
+  verdict.retry = advice.retry;
+  verdict.retry_after_seconds = advice.retry_after_seconds;
 }
 
 }  // namespace detail
@@ -8948,6 +8915,15 @@ inline constexpr std::size_t max_domain = 255;      // RFC 5321 §4.5.3.1.2
   return false;
 }
 
+}  // namespace detail
+
+// The text attributed to one recipient named in prose: its paragraph,
+// extended over the following ones until one holds a code, at most this
+// many characters (docs/limits.md).
+inline constexpr std::size_t max_paragraph_span = 2048;
+
+namespace detail {
+
 // The media type of a part, read up to the first ';' or white space: a
 // parameter folded onto the next line without ';' ("text/plain\r\n
 // charset=us-ascii", seen in the wild) still leaves "text/plain".
@@ -8999,7 +8975,6 @@ inline constexpr std::size_t max_domain = 255;      // RFC 5321 §4.5.3.1.2
 // The paragraph that starts at pos, extended over following paragraphs
 // until one holds a code (at most max_paragraph_span characters), ending
 // before `limit`.
-inline constexpr std::size_t max_paragraph_span = 2048;
 
 [[nodiscard]] constexpr std::string_view explaining_text(std::string_view region, std::size_t start,
                                                          std::size_t limit) noexcept {
@@ -9365,7 +9340,7 @@ constexpr void apply_dialect(const Notice& notice, BounceRecipient& recipient) n
       recipient.verdict.reason == BounceReason::unknown) {
     recipient.verdict.reason = by_dialect;
     recipient.verdict.evidence.kind = EvidenceKind::message;
-    advise_retry(recipient.verdict, recipient.verdict.enhanced_status.class_digit() == 4 ? 4U : 5U);
+    advise_retry(recipient.verdict, failure_class_of(VerdictCodes{recipient.verdict.reply_code, recipient.verdict.enhanced_status}, recipient.action));
   }
 }
 

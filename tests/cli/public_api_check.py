@@ -15,19 +15,7 @@ import sys
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 CONTRIBUTOR_DOCS = {"docs/benchmarks.md", "docs/robustness.md"}
-PENDING = {
-    # The decision order of the bounce classifier, described for contributors
-    # inside the user guide (issue 13's work): to move to a contributor page
-    # or to public names.
-    ("docs/bounces.md", "detail::decide_reason"),
-    ("docs/bounces.md", "detail::status_rules"),
-    ("docs/bounces.md", "detail::phrase_families"),
-    ("docs/bounces.md", "detail::reason_for_status"),
-    ("docs/bounces.md", "detail::reason_for_reply"),
-    ("docs/bounces.md", "detail::advise_retry"),
-    # A limit users cannot change while it is internal (docs/limits.md).
-    ("docs/limits.md", "detail::max_paragraph_span"),
-}
+PENDING: set = set()
 NAME = re.compile(r"\bdetail::\w*")
 
 

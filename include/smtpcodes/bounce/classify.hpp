@@ -24,6 +24,7 @@
 #include <smtpcodes/bounce/phrases.hpp>
 #include <smtpcodes/bounce/reason.hpp>
 #include <smtpcodes/literals.hpp>
+#include <smtpcodes/registry/retry.hpp>
 #include <smtpcodes/registry/types.hpp>
 #include <smtpcodes/reply_code.hpp>
 
@@ -255,36 +256,6 @@ inline constexpr std::uint16_t microsoft_block_details_last = 699;
          reason == BounceReason::no_mail_domain || reason == BounceReason::mailbox_moved;
 }
 
-// Suggested waits for a soft bounce that may clear by itself.
-[[nodiscard]] constexpr std::uint32_t retry_delay(BounceReason reason) noexcept {
-  switch (reason) {
-    case BounceReason::rate_limited: return 15 * 60;
-    case BounceReason::network_error: return 10 * 60;
-    case BounceReason::system_error: return 30 * 60;
-    case BounceReason::mailbox_full: return 24 * 3600;
-    case BounceReason::mailbox_disabled: return 24 * 3600;
-    case BounceReason::expired: return 24 * 3600;
-    default: return 60 * 60;
-  }
-}
-
-// Soft reasons that will not clear without a change on the sending side.
-[[nodiscard]] constexpr bool needs_change(BounceReason reason) noexcept {
-  switch (reason) {
-    case BounceReason::message_too_large:
-    case BounceReason::spam_or_content:
-    case BounceReason::virus:
-    case BounceReason::blocked:
-    case BounceReason::sender_rejected:
-    case BounceReason::reverse_dns:
-    case BounceReason::authentication:
-    case BounceReason::relay_denied:
-    case BounceReason::tls:
-    case BounceReason::syntax_error: return true;
-    default: return false;
-  }
-}
-
 // The codes a verdict uses: those of the facts, and those found in the
 // diagnostic where the facts have none. An expiry status (X.4.7) in the
 // text wins over the last error it quotes.
@@ -431,20 +402,17 @@ struct Decision {
 }
 
 // Retry advice for a failed recipient: the one place the classifier decides
-// it (the registry's advice is to be shared with this function).
+// it, from the rule table it shares with the registry (registry/retry.hpp),
+// so that the two cannot drift apart. The class is the one the verdict
+// used (the codes', else the action's). A hard bounce is never retried.
 constexpr void advise_retry(Verdict& verdict, unsigned failure_class) noexcept {
   if (verdict.bounce == BounceType::hard) {
     verdict.retry = Retry::do_not_retry;
     return;
   }
-  const bool permanent_unknown = failure_class == 5 && verdict.reason == BounceReason::unknown;
-  const bool permanent_expiry = failure_class == 5 && verdict.reason == BounceReason::expired;
-  if (needs_change(verdict.reason) || permanent_unknown || permanent_expiry) {
-    verdict.retry = Retry::after_fix;
-    return;
-  }
-  verdict.retry = Retry::retry_later;
-  verdict.retry_after_seconds = retry_delay(verdict.reason);
+  const RetryAdvice advice = retry_advice_in_class(failure_class, static_cast<FailureReason>(verdict.reason));
+  verdict.retry = advice.retry;
+  verdict.retry_after_seconds = advice.retry_after_seconds;
 }
 
 }  // namespace detail

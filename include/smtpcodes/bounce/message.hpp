@@ -220,6 +220,15 @@ inline constexpr std::size_t max_domain = 255;      // RFC 5321 §4.5.3.1.2
   return false;
 }
 
+}  // namespace detail
+
+// The text attributed to one recipient named in prose: its paragraph,
+// extended over the following ones until one holds a code, at most this
+// many characters (docs/limits.md).
+inline constexpr std::size_t max_paragraph_span = 2048;
+
+namespace detail {
+
 // The media type of a part, read up to the first ';' or white space: a
 // parameter folded onto the next line without ';' ("text/plain\r\n
 // charset=us-ascii", seen in the wild) still leaves "text/plain".
@@ -271,7 +280,6 @@ inline constexpr std::size_t max_domain = 255;      // RFC 5321 §4.5.3.1.2
 // The paragraph that starts at pos, extended over following paragraphs
 // until one holds a code (at most max_paragraph_span characters), ending
 // before `limit`.
-inline constexpr std::size_t max_paragraph_span = 2048;
 
 [[nodiscard]] constexpr std::string_view explaining_text(std::string_view region, std::size_t start,
                                                          std::size_t limit) noexcept {
@@ -637,7 +645,7 @@ constexpr void apply_dialect(const Notice& notice, BounceRecipient& recipient) n
       recipient.verdict.reason == BounceReason::unknown) {
     recipient.verdict.reason = by_dialect;
     recipient.verdict.evidence.kind = EvidenceKind::message;
-    advise_retry(recipient.verdict, recipient.verdict.enhanced_status.class_digit() == 4 ? 4U : 5U);
+    advise_retry(recipient.verdict, failure_class_of(VerdictCodes{recipient.verdict.reply_code, recipient.verdict.enhanced_status}, recipient.action));
   }
 }
 
