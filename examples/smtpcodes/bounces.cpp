@@ -220,8 +220,8 @@ void process_text(Format format, Outcome& out, std::string_view file, std::strin
       const TextLine line = line_at(text, pos);
       ++number;
       const auto entry = smtpcodes::parse_mta_log_line(line.text);
-      if (entry.found())
-        emit(format, out, {file, std::nullopt, number, std::nullopt}, smtpcodes::bounce_recipient_from_log(entry));
+      if (entry)
+        emit(format, out, {file, std::nullopt, number, std::nullopt}, smtpcodes::bounce_recipient_from_log(*entry));
       pos = line.next;
     }
     return;

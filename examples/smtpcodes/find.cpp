@@ -28,19 +28,19 @@ void report(std::string_view input, bool json) {
     JsonArray array;
     for (const auto& match : matches) {
       array.object(JsonObject{}
-                       .string("kind", match.kind == smtpcodes::CodeKind::reply_code ? "reply_code" : "enhanced_status")
+                       .string("kind", smtpcodes::name(match.kind))
                        .string("code", code_text(match))
                        .number("offset", static_cast<long long>(match.offset)));
     }
     JsonObject object;
     object.string("input", input);
-    if (found.has_reply_code()) {
-      object.string("reply_code", smtpcodes::to_string(found.reply_code).view());
+    if (found.reply_code) {
+      object.string("reply_code", smtpcodes::to_string(found.reply_code->code).view());
     } else {
       object.null("reply_code");
     }
-    if (found.has_enhanced_status()) {
-      object.string("enhanced_status", smtpcodes::to_string(found.enhanced_status).view());
+    if (found.enhanced_status) {
+      object.string("enhanced_status", smtpcodes::to_string(found.enhanced_status->code).view());
     } else {
       object.null("enhanced_status");
     }
@@ -48,15 +48,15 @@ void report(std::string_view input, bool json) {
     return;
   }
   std::printf("%s\n", escaped_for_terminal(input).c_str());
-  if (found.has_reply_code()) {
-    std::printf("  reply code:      %s (offset %zu)\n", smtpcodes::to_string(found.reply_code).c_str(),
-                found.reply_code_offset);
+  if (found.reply_code) {
+    std::printf("  reply code:      %s (offset %zu)\n", smtpcodes::to_string(found.reply_code->code).c_str(),
+                found.reply_code->offset);
   } else {
     std::printf("  reply code:      none\n");
   }
-  if (found.has_enhanced_status()) {
-    std::printf("  enhanced status: %s (offset %zu)\n", smtpcodes::to_string(found.enhanced_status).c_str(),
-                found.enhanced_status_offset);
+  if (found.enhanced_status) {
+    std::printf("  enhanced status: %s (offset %zu)\n", smtpcodes::to_string(found.enhanced_status->code).c_str(),
+                found.enhanced_status->offset);
   } else {
     std::printf("  enhanced status: none\n");
   }

@@ -5070,6 +5070,7 @@ template <std::size_t MaxLines>
 // work is linear in the length of the text and allocation-free.
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string_view>
 #include <type_traits>
 #include <utility>
@@ -5124,6 +5125,14 @@ inline namespace v0 {
 
 enum class CodeKind : std::uint8_t { reply_code, enhanced_status };
 
+[[nodiscard]] constexpr std::string_view name(CodeKind kind) noexcept {
+  switch (kind) {
+    case CodeKind::reply_code: return "reply_code";
+    case CodeKind::enhanced_status: return "enhanced_status";
+  }
+  return "undefined";
+}
+
 // One code found in a text, where it is and what it is.
 struct CodeMatch {
   CodeKind kind{CodeKind::reply_code};
@@ -5133,19 +5142,35 @@ struct CodeMatch {
   EnhancedStatus enhanced_status;  // when kind == enhanced_status
 };
 
+// A code found in a text and the offset of its first digit.
+template <class Code>
+struct Located {
+  Code code;
+  std::size_t offset = 0;
+
+  friend constexpr bool operator==(const Located& a, const Located& b) noexcept {
+    return a.code == b.code && a.offset == b.offset;
+  }
+  friend constexpr bool operator!=(const Located& a, const Located& b) noexcept { return !(a == b); }
+};
+
 // The best reply code and the best enhanced status of a text (see
-// find_codes). Either may be absent; their offsets are npos then.
+// find_codes). Either may be absent.
 struct FoundCodes {
-  static constexpr std::size_t npos = std::string_view::npos;
+  std::optional<Located<ReplyCode>> reply_code;
+  std::optional<Located<EnhancedStatus>> enhanced_status;
 
-  ReplyCode reply_code;
-  EnhancedStatus enhanced_status;
-  std::size_t reply_code_offset = npos;
-  std::size_t enhanced_status_offset = npos;
+  [[nodiscard]] constexpr bool empty() const noexcept { return !reply_code && !enhanced_status; }
 
-  [[nodiscard]] constexpr bool has_reply_code() const noexcept { return reply_code_offset != npos; }
-  [[nodiscard]] constexpr bool has_enhanced_status() const noexcept { return enhanced_status_offset != npos; }
-  [[nodiscard]] constexpr bool empty() const noexcept { return !has_reply_code() && !has_enhanced_status(); }
+  // The 0.1 accessors, kept for one release.
+  [[deprecated("test reply_code itself: it is a std::optional")]] [[nodiscard]] constexpr bool has_reply_code()
+      const noexcept {
+    return reply_code.has_value();
+  }
+  [[deprecated("test enhanced_status itself: it is a std::optional")]] [[nodiscard]] constexpr bool
+  has_enhanced_status() const noexcept {
+    return enhanced_status.has_value();
+  }
 };
 
 // Up to `capacity` matches in the order they appear; `truncated` says that
@@ -5603,18 +5628,12 @@ class BestCodeFinder {
     flush();
     FoundCodes found = best_.codes;
     if (best_.score < 0) return found;
-    if (found.has_reply_code() && !found.has_enhanced_status()) {
-      const LoneCode& status = best_status_[slot_of(found.reply_code.first_digit())];
-      if (status.score > 0) {
-        found.enhanced_status = status.enhanced_status;
-        found.enhanced_status_offset = status.offset;
-      }
-    } else if (found.has_enhanced_status() && !found.has_reply_code()) {
-      const LoneCode& reply = best_reply_[slot_of(found.enhanced_status.class_digit())];
-      if (reply.score > 0) {
-        found.reply_code = reply.reply_code;
-        found.reply_code_offset = reply.offset;
-      }
+    if (found.reply_code && !found.enhanced_status) {
+      const LoneCode& status = best_status_[slot_of(found.reply_code->code.first_digit())];
+      if (status.score > 0) found.enhanced_status = located(status.enhanced_status, status.offset);
+    } else if (found.enhanced_status && !found.reply_code) {
+      const LoneCode& reply = best_reply_[slot_of(found.enhanced_status->code.class_digit())];
+      if (reply.score > 0) found.reply_code = located(reply.reply_code, reply.offset);
     }
     return found;
   }
@@ -5677,8 +5696,7 @@ class BestCodeFinder {
 
   constexpr void score_reply(const CodeMatch& reply, bool quoted) noexcept {
     CodeUnit unit;
-    unit.codes.reply_code = reply.reply_code;
-    unit.codes.reply_code_offset = reply.offset;
+    unit.codes.reply_code = located(reply.reply_code, reply.offset);
     unit.score = lone_code_score + (reply.reply_code.is_failure() ? failure_bonus : 0) +
                  (is_inner(reply.offset, quoted) ? inner_reply_bonus : 0);
     consider(unit);
@@ -5692,8 +5710,7 @@ class BestCodeFinder {
 
   constexpr void score_status(const CodeMatch& status, bool quoted) noexcept {
     CodeUnit unit;
-    unit.codes.enhanced_status = status.enhanced_status;
-    unit.codes.enhanced_status_offset = status.offset;
+    unit.codes.enhanced_status = located(status.enhanced_status, status.offset);
     unit.score = lone_code_score + specificity(status.enhanced_status) +
                  (is_inner(status.offset, quoted) ? inner_reply_bonus : 0);
     consider(unit);
@@ -5708,15 +5725,20 @@ class BestCodeFinder {
   // `first_quoted`: whether the earlier of the two codes is quoted.
   constexpr void score_pair(const CodeMatch& reply, const CodeMatch& status, bool first_quoted) noexcept {
     CodeUnit unit;
-    unit.codes.reply_code = reply.reply_code;
-    unit.codes.reply_code_offset = reply.offset;
-    unit.codes.enhanced_status = status.enhanced_status;
-    unit.codes.enhanced_status_offset = status.offset;
+    unit.codes.reply_code = located(reply.reply_code, reply.offset);
+    unit.codes.enhanced_status = located(status.enhanced_status, status.offset);
     const bool agrees = reply.reply_code.first_digit() == status.enhanced_status.class_digit();
     const std::size_t first = reply.offset < status.offset ? reply.offset : status.offset;
     unit.score = (agrees ? agreeing_pair_score : disagreeing_pair_score) + specificity(status.enhanced_status) +
                  (is_inner(first, first_quoted) ? inner_reply_bonus : 0);
     consider(unit);
+  }
+
+  // Built whole and then copied: std::optional's converting assignment is
+  // not constexpr before C++20, its trivial copy assignment is.
+  template <class Code>
+  [[nodiscard]] static constexpr std::optional<Located<Code>> located(Code code, std::size_t offset) noexcept {
+    return Located<Code>{code, offset};
   }
 
   [[nodiscard]] static constexpr int specificity(EnhancedStatus status) noexcept {
@@ -6679,6 +6701,7 @@ decode_quoted_printable(std::string_view in, char* out) noexcept {
 namespace smtpcodes {
 inline namespace v0 {
 
+// none only in a default MtaLogEntry and from the deprecated read_mta_log_line.
 enum class MtaLogFormat : std::uint8_t { none, postfix, exim, sendmail };
 
 [[nodiscard]] constexpr std::string_view name(MtaLogFormat format) noexcept {
@@ -6691,7 +6714,7 @@ enum class MtaLogFormat : std::uint8_t { none, postfix, exim, sendmail };
   return "none";
 }
 
-// What one delivery line says. format is none when the line is not one.
+// What one delivery line says.
 struct MtaLogEntry {
   MtaLogFormat format = MtaLogFormat::none;
   std::string_view recipient;
@@ -6700,11 +6723,43 @@ struct MtaLogEntry {
   std::string_view status_text;           // "dsn=" value, when logged
   std::string_view diagnostic;
 
-  [[nodiscard]] constexpr bool found() const noexcept { return format != MtaLogFormat::none; }
+  // The 0.1 test, kept for one release: parse_mta_log_line now says so in its Result.
+  [[deprecated("parse_mta_log_line returns a Result: test it instead")]] [[nodiscard]] constexpr bool found()
+      const noexcept {
+    return format != MtaLogFormat::none;
+  }
   [[nodiscard]] constexpr Result<EnhancedStatus> status() const noexcept {
     std::size_t end = 0;
     return detail::scan_enhanced_status(status_text, ParseMode::lenient, end);
   }
+};
+
+// Why a line is not a delivery line of Postfix, Exim or Sendmail.
+enum class MtaLogErrorKind : std::uint8_t {
+  no_recipient,   // neither a "to=" field nor an Exim delivery marker (" ** ", " == ", " => ", " -> ")
+  no_outcome,     // a "to=" field without "status=" (Postfix) or "stat=" (Sendmail)
+  not_an_address  // an Exim marker followed by something that is neither an address nor a file
+};
+
+[[nodiscard]] constexpr std::string_view name(MtaLogErrorKind kind) noexcept {
+  switch (kind) {
+    case MtaLogErrorKind::no_recipient: return "no_recipient";
+    case MtaLogErrorKind::no_outcome: return "no_outcome";
+    case MtaLogErrorKind::not_an_address: return "not_an_address";
+  }
+  return "undefined";
+}
+
+struct MtaLogError {
+  MtaLogErrorKind kind{MtaLogErrorKind::no_recipient};
+  // Of the "to=" field or the Exim recipient that did not do; the line's
+  // size when nothing in it looked like a delivery.
+  std::size_t offset{0};
+
+  friend constexpr bool operator==(const MtaLogError& a, const MtaLogError& b) noexcept {
+    return a.kind == b.kind && a.offset == b.offset;
+  }
+  friend constexpr bool operator!=(const MtaLogError& a, const MtaLogError& b) noexcept { return !(a == b); }
 };
 
 namespace detail {
@@ -6737,10 +6792,11 @@ namespace detail {
   return text;
 }
 
-[[nodiscard]] constexpr MtaLogEntry read_postfix_or_sendmail(std::string_view line) noexcept {
+[[nodiscard]] constexpr Result<MtaLogEntry, MtaLogError> read_postfix_or_sendmail(std::string_view line) noexcept {
   MtaLogEntry entry;
-  const std::string_view to = log_field(line, "to=");
-  if (to.empty()) return entry;
+  constexpr std::string_view to_field = "to=";
+  const std::string_view to = log_field(line, to_field);
+  if (to.empty()) return MtaLogError{MtaLogErrorKind::no_recipient, line.size()};
   entry.recipient = bare_address(to);
   entry.status_text = log_field(line, "dsn=");
   constexpr std::string_view status_field = "status=";  // Postfix
@@ -6763,7 +6819,7 @@ namespace detail {
     return entry;
   }
   at = find_log_field(line, stat_field);
-  if (at == std::string_view::npos) return entry;
+  if (at == std::string_view::npos) return MtaLogError{MtaLogErrorKind::no_outcome, find_log_field(line, to_field)};
   entry.format = MtaLogFormat::sendmail;
   const std::string_view stat = trim(line.substr(at + stat_field.size()));
   entry.outcome = stat;
@@ -6779,7 +6835,7 @@ namespace detail {
   return entry;
 }
 
-[[nodiscard]] constexpr MtaLogEntry read_exim(std::string_view line) noexcept {
+[[nodiscard]] constexpr Result<MtaLogEntry, MtaLogError> read_exim(std::string_view line) noexcept {
   MtaLogEntry entry;
   constexpr std::string_view markers[] = {" ** "sv, " == "sv, " => "sv, " -> "sv};
   for (std::string_view marker : markers) {
@@ -6794,36 +6850,41 @@ namespace detail {
     std::size_t end = 0;
     while (end < rest.size() && rest[end] != ' ' && rest[end] != ':') ++end;
     entry.recipient = bare_address(rest.substr(0, end));
+    // Not an address: some other " == " in a line.
+    if (entry.recipient.find('@') == std::string_view::npos && entry.recipient.find('/') == std::string_view::npos) {
+      return MtaLogError{MtaLogErrorKind::not_an_address, at + marker.size()};
+    }
     // The diagnostic follows the first ": " after the address and its fields.
     const std::size_t colon = rest.find(": ", end);
     if (colon != std::string_view::npos) entry.diagnostic = trim(rest.substr(colon + 2));
     return entry;
   }
-  return entry;
+  return MtaLogError{MtaLogErrorKind::no_recipient, line.size()};
 }
 
 }  // namespace detail
 
-// Reads one log line; the result's found() is false for any other line.
-[[nodiscard]] constexpr MtaLogEntry parse_mta_log_line(std::string_view line SMTPCODES_LIFETIMEBOUND) noexcept {
-  MtaLogEntry entry = detail::read_postfix_or_sendmail(line);
-  if (entry.found()) return entry;
-  entry = detail::read_exim(line);
-  if (entry.found() && entry.recipient.find('@') == std::string_view::npos &&
-      entry.recipient.find('/') == std::string_view::npos) {
-    return MtaLogEntry{};  // not an address: some other " == " in a line
-  }
-  return entry;
+// Reads one delivery line of Postfix, Sendmail or Exim; any other line is an
+// error saying why. A "to=" field without its outcome is the error reported
+// when no Exim reading succeeds either: it says more than a missing marker.
+[[nodiscard]] constexpr Result<MtaLogEntry, MtaLogError> parse_mta_log_line(
+    std::string_view line SMTPCODES_LIFETIMEBOUND) noexcept {
+  const Result<MtaLogEntry, MtaLogError> postfix_or_sendmail = detail::read_postfix_or_sendmail(line);
+  if (postfix_or_sendmail) return postfix_or_sendmail;
+  const Result<MtaLogEntry, MtaLogError> exim = detail::read_exim(line);
+  if (exim || postfix_or_sendmail.error().kind == MtaLogErrorKind::no_recipient) return exim;
+  return postfix_or_sendmail;
 }
 
 // The entry views the line: a temporary string would dangle.
 template <class String, std::enable_if_t<std::is_same_v<String, std::string>, int> = 0>
-MtaLogEntry parse_mta_log_line(String&& line) = delete;
+Result<MtaLogEntry, MtaLogError> parse_mta_log_line(String&& line) = delete;
 
-// The 0.1 name, kept for one release: every reader of bytes is a parse_.
-[[deprecated("use parse_mta_log_line")]] [[nodiscard]] constexpr MtaLogEntry read_mta_log_line(
-    std::string_view line) noexcept {
-  return parse_mta_log_line(line);
+// The 0.1 name and shape, kept for one release: an entry whose format is none
+// for a line that is not a delivery line.
+[[deprecated("use parse_mta_log_line, which returns a Result")]] [[nodiscard]] constexpr MtaLogEntry
+read_mta_log_line(std::string_view line) noexcept {
+  return parse_mta_log_line(line).value_or(MtaLogEntry{});
 }
 
 }  // namespace v0
@@ -8212,9 +8273,9 @@ struct VerdictCodes {
   VerdictCodes codes{facts.reply_code, facts.enhanced_status};
   if (codes.has_reply() && codes.has_status()) return codes;
   const FoundCodes found = find_codes(facts.diagnostic);
-  if (!codes.has_reply() && found.has_reply_code()) codes.reply_code = found.reply_code;
-  if (!codes.has_status() && found.has_enhanced_status()) {
-    codes.enhanced_status = found.enhanced_status;
+  if (!codes.has_reply() && found.reply_code) codes.reply_code = found.reply_code->code;
+  if (!codes.has_status() && found.enhanced_status) {
+    codes.enhanced_status = found.enhanced_status->code;
     for_each_code(facts.diagnostic, [&codes](const CodeMatch& match) noexcept {
       if (match.kind != CodeKind::enhanced_status || !same_condition(match.enhanced_status, "4.4.7"_status)) {
         return true;
@@ -9019,8 +9080,8 @@ enum class Naming : std::uint8_t { structure, system_address, server_text };
     if (at < start) start = at;
   }
   const FoundCodes codes = find_codes(line);
-  if (codes.has_reply_code() && codes.reply_code_offset < start) start = codes.reply_code_offset;
-  if (codes.has_enhanced_status() && codes.enhanced_status_offset < start) start = codes.enhanced_status_offset;
+  if (codes.reply_code && codes.reply_code->offset < start) start = codes.reply_code->offset;
+  if (codes.enhanced_status && codes.enhanced_status->offset < start) start = codes.enhanced_status->offset;
   return start;
 }
 
@@ -9131,7 +9192,7 @@ constexpr std::size_t named_recipients(std::string_view message, bool all_addres
   if (named.count > 0) return reported;
   const FoundCodes found = find_codes(region);
   if (found.empty()) return 0;
-  std::size_t at = found.has_reply_code() ? found.reply_code_offset : found.enhanced_status_offset;
+  std::size_t at = found.reply_code ? found.reply_code->offset : found.enhanced_status->offset;
   // Back to the start of the paragraph that holds the code.
   while (at > 0 && !(region[at - 1] == '\n' && at >= 2 && (region[at - 2] == '\n' || region[at - 2] == '\r'))) {
     --at;
@@ -9247,11 +9308,11 @@ struct NamedRecipients {
   const FoundCodes found = find_codes(diagnostic);
   if (status) facts.enhanced_status = *status;
   // A generic Status (5.0.0) yields to a specific status of the same class in the text.
-  if (found.has_enhanced_status() && (!status || (status->subject_number() == 0 && status->detail() == 0 &&
-                                                  found.enhanced_status.class_digit() == status->class_digit()))) {
-    facts.enhanced_status = found.enhanced_status;
+  if (found.enhanced_status && (!status || (status->subject_number() == 0 && status->detail() == 0 &&
+                                            found.enhanced_status->code.class_digit() == status->class_digit()))) {
+    facts.enhanced_status = found.enhanced_status->code;
   }
-  if (found.has_reply_code()) facts.reply_code = found.reply_code;
+  if (found.reply_code) facts.reply_code = found.reply_code->code;
   return facts;
 }
 
@@ -9396,7 +9457,7 @@ constexpr bool report_feedback(const Notice& notice, Callback& callback, std::si
   const DsnAction action = dsn.action();
   if (action != DsnAction::unknown || !strip_comment(dsn.status_text).empty()) return action;
   const FoundCodes found = find_codes(diagnostic);
-  return found.has_reply_code() && found.reply_code.first_digit() == 5 ? DsnAction::failed : action;
+  return found.reply_code && found.reply_code->code.first_digit() == 5 ? DsnAction::failed : action;
 }
 
 // The recipients of a delivery-status part (RFC 3464 §2.3).

@@ -8,10 +8,15 @@
 using smtpcodes::DsnAction;
 using smtpcodes::MtaLogFormat;
 
+using smtpcodes::MtaLogError;
+using smtpcodes::MtaLogErrorKind;
+
 static_assert(smtpcodes::parse_mta_log_line(
                   "postfix/smtp[1]: 4F: to=<a@example.com>, relay=x, dsn=5.1.1, status=bounced (host said: 550)")
-                  .recipient == "a@example.com");
-static_assert(!smtpcodes::parse_mta_log_line("Nov 17 09:00:00 host kernel: eth0 up").found());
+                  ->recipient == "a@example.com");
+static_assert(smtpcodes::parse_mta_log_line("Nov 17 09:00:00 host kernel: eth0 up") ==
+              MtaLogError{MtaLogErrorKind::no_recipient, 36});
+static_assert(smtpcodes::name(MtaLogErrorKind::no_outcome) == "no_outcome");
 
 TEST_CASE("parse_mta_log_line") {
   struct Row {
@@ -65,16 +70,12 @@ TEST_CASE("parse_mta_log_line") {
       {"Nov 17 09:02:07 relay sendmail[3314]: 2AHB20x3003314: to=<tom@example.com>, xstat=1, dsn=5.1.1, "
        "stat=User unknown",
        MtaLogFormat::sendmail, "tom@example.com", DsnAction::failed, "5.1.1", "User unknown"},
-      // Lines that are not deliveries.
-      {"Nov 17 09:00:00 mail postfix/qmgr[99]: 8F1D21C0E4: from=<a@example.org>, size=1234, nrcpt=1 (queue active)",
-       MtaLogFormat::none, "", DsnAction::unknown, "", ""},
-      {"2026-11-17 09:01:00 exim 4.96 daemon started: pid=1, -q30m == ready", MtaLogFormat::none, "",
-       DsnAction::unknown, "", ""},
-      {"", MtaLogFormat::none, "", DsnAction::unknown, "", ""},
   };
   for (const Row& row : rows) {
     CAPTURE(row.line);
-    const auto entry = smtpcodes::parse_mta_log_line(row.line);
+    const auto parsed = smtpcodes::parse_mta_log_line(row.line);
+    REQUIRE(parsed.has_value());
+    const smtpcodes::MtaLogEntry& entry = *parsed;
     CHECK(entry.format == row.format);
     CHECK(entry.recipient == row.recipient);
     CHECK(entry.action == row.action);
@@ -86,5 +87,30 @@ TEST_CASE("parse_mta_log_line") {
       CHECK(field.data() >= row.line.data());
       CHECK(field.data() + field.size() <= row.line.data() + row.line.size());
     }
+  }
+}
+
+TEST_CASE("parse_mta_log_line: other lines are errors saying why and where") {
+  struct Row {
+    std::string_view line;
+    MtaLogError error;
+  };
+  constexpr std::string_view qmgr =
+      "Nov 17 09:00:00 mail postfix/qmgr[99]: 8F1D21C0E4: from=<a@example.org>, size=1234, nrcpt=1 (queue active)";
+  constexpr std::string_view daemon = "2026-11-17 09:01:00 exim 4.96 daemon started: pid=1, -q30m == ready";
+  constexpr std::string_view no_outcome = "Nov 17 09:00:00 mail postfix/smtp[1]: 4F: to=<a@example.com>, relay=x";
+  const Row rows[] = {
+      {qmgr, {MtaLogErrorKind::no_recipient, qmgr.size()}},
+      {"", {MtaLogErrorKind::no_recipient, 0}},
+      // Exim's marker followed by a word, not an address: the offset is the word's.
+      {daemon, {MtaLogErrorKind::not_an_address, daemon.find(" == ") + 4}},
+      {no_outcome, {MtaLogErrorKind::no_outcome, no_outcome.find("to=")}},
+  };
+  for (const Row& row : rows) {
+    CAPTURE(row.line);
+    const auto parsed = smtpcodes::parse_mta_log_line(row.line);
+    REQUIRE_FALSE(parsed.has_value());
+    CHECK(smtpcodes::name(parsed.error().kind) == smtpcodes::name(row.error.kind));
+    CHECK(parsed.error().offset == row.error.offset);
   }
 }

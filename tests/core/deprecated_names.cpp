@@ -25,8 +25,20 @@ TEST_CASE("deprecated registry lookups forward to lookup_") {
 TEST_CASE("deprecated read_mta_log_line forwards to parse_mta_log_line") {
   constexpr std::string_view line =
       "Jan  1 00:00:00 mx postfix/smtp[1]: ABC: to=<bob@example.org>, relay=none, delay=1, status=bounced (x)";
-  CHECK(smtpcodes::read_mta_log_line(line).recipient == smtpcodes::parse_mta_log_line(line).recipient);
+  CHECK(smtpcodes::read_mta_log_line(line).recipient == smtpcodes::parse_mta_log_line(line)->recipient);
   CHECK(smtpcodes::read_mta_log_line(line).recipient == "bob@example.org");
+  CHECK(smtpcodes::read_mta_log_line(line).found());
+  CHECK_FALSE(smtpcodes::read_mta_log_line("kernel: eth0 up").found());
+  CHECK(smtpcodes::read_mta_log_line("kernel: eth0 up").format == smtpcodes::MtaLogFormat::none);
+}
+
+TEST_CASE("deprecated FoundCodes accessors say whether each code is there") {
+  const smtpcodes::FoundCodes both = smtpcodes::find_codes("said: 550 5.1.1 unknown");
+  const smtpcodes::FoundCodes status_only = smtpcodes::find_codes("dsn=5.1.1, status=bounced");
+  CHECK(both.has_reply_code());
+  CHECK(both.has_enhanced_status());
+  CHECK_FALSE(status_only.has_reply_code());
+  CHECK(status_only.has_enhanced_status());
 }
 
 TEST_CASE("deprecated Source enumerators are the renamed sources") {

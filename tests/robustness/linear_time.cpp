@@ -301,7 +301,8 @@ std::size_t run_decode_text_parts(std::string_view text) {
   return smtpcodes::decode_text_parts(text, out, sizeof out).value_or({}).written;
 }
 std::size_t run_parse_mta_log_line(std::string_view text) {
-  return smtpcodes::parse_mta_log_line(text).diagnostic.size();
+  const auto entry = smtpcodes::parse_mta_log_line(text);
+  return entry ? entry->diagnostic.size() : entry.error().offset;
 }
 std::size_t run_bounce_reader(std::string_view text) {
   std::size_t bytes = 0;

@@ -54,16 +54,15 @@ inline const char* check_find(std::string_view text) {
     }
   }
   const smtpcodes::FoundCodes best = smtpcodes::find_codes(text);
-  if (best.has_reply_code() &&
-      (best.reply_code_offset + 3 > text.size() ||
-       smtpcodes::to_string(best.reply_code).view() != text.substr(best.reply_code_offset, 3))) {
+  if (best.reply_code && (best.reply_code->offset + 3 > text.size() ||
+                          smtpcodes::to_string(best.reply_code->code).view() != text.substr(best.reply_code->offset, 3))) {
     return "find_codes's reply code is not at its offset";
   }
-  if (best.has_enhanced_status()) {
+  if (best.enhanced_status) {
     std::size_t end = 0;
-    if (best.enhanced_status_offset >= text.size() ||
-        !(smtpcodes::detail::scan_enhanced_status(text.substr(best.enhanced_status_offset),
-                                                  smtpcodes::ParseMode::lenient, end) == best.enhanced_status)) {
+    if (best.enhanced_status->offset >= text.size() ||
+        !(smtpcodes::detail::scan_enhanced_status(text.substr(best.enhanced_status->offset),
+                                                  smtpcodes::ParseMode::lenient, end) == best.enhanced_status->code)) {
       return "find_codes's enhanced status is not at its offset";
     }
   }
@@ -101,13 +100,15 @@ inline const char* check_dsn(std::string_view body) {
 }
 
 inline const char* check_mta_log(std::string_view line) {
-  const smtpcodes::MtaLogEntry entry = smtpcodes::parse_mta_log_line(line);
-  // outcome may be Exim's marker ("**"), held by the library rather than the
-  // line; it may also be empty ("status=" followed by no word).
-  if (!within(entry.recipient, line) || !within(entry.status_text, line) || !within(entry.diagnostic, line)) {
+  const auto parsed = smtpcodes::parse_mta_log_line(line);
+  if (!parsed) return parsed.error().offset > line.size() ? "an MTA log error past the line" : nullptr;
+  const smtpcodes::MtaLogEntry& entry = *parsed;
+  // outcome may be empty ("status=" followed by no word).
+  if (!within(entry.recipient, line) || !within(entry.outcome, line) || !within(entry.status_text, line) ||
+      !within(entry.diagnostic, line)) {
     return "an MTA log field outside the line";
   }
-  if (!entry.found() && !(entry.recipient.empty() && entry.diagnostic.empty())) return "fields from an unread line";
+  if (entry.format == smtpcodes::MtaLogFormat::none) return "an entry of no format";
   const auto status = entry.status();
   if (!status && status.error().offset > entry.status_text.size()) return "a log status error past its text";
   return nullptr;
@@ -122,8 +123,8 @@ inline const char* check_classify(std::string_view text, unsigned choice) {
   const smtpcodes::FoundCodes codes = smtpcodes::find_codes(text);
   smtpcodes::BounceFacts facts;
   facts.action = static_cast<smtpcodes::DsnAction>(choice % 6U);
-  facts.reply_code = codes.reply_code;
-  facts.enhanced_status = codes.enhanced_status;
+  if (codes.reply_code) facts.reply_code = codes.reply_code->code;
+  if (codes.enhanced_status) facts.enhanced_status = codes.enhanced_status->code;
   facts.diagnostic = text;
   const smtpcodes::Verdict verdict = smtpcodes::classify(facts);
   if (verdict.evidence.offset && *verdict.evidence.offset > text.size()) {

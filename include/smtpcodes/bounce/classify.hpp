@@ -271,9 +271,9 @@ struct VerdictCodes {
   VerdictCodes codes{facts.reply_code, facts.enhanced_status};
   if (codes.has_reply() && codes.has_status()) return codes;
   const FoundCodes found = find_codes(facts.diagnostic);
-  if (!codes.has_reply() && found.has_reply_code()) codes.reply_code = found.reply_code;
-  if (!codes.has_status() && found.has_enhanced_status()) {
-    codes.enhanced_status = found.enhanced_status;
+  if (!codes.has_reply() && found.reply_code) codes.reply_code = found.reply_code->code;
+  if (!codes.has_status() && found.enhanced_status) {
+    codes.enhanced_status = found.enhanced_status->code;
     for_each_code(facts.diagnostic, [&codes](const CodeMatch& match) noexcept {
       if (match.kind != CodeKind::enhanced_status || !same_condition(match.enhanced_status, "4.4.7"_status)) {
         return true;

@@ -24,6 +24,7 @@
 // work is linear in the length of the text and allocation-free.
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string_view>
 #include <type_traits>
 #include <utility>
@@ -39,6 +40,14 @@ inline namespace v0 {
 
 enum class CodeKind : std::uint8_t { reply_code, enhanced_status };
 
+[[nodiscard]] constexpr std::string_view name(CodeKind kind) noexcept {
+  switch (kind) {
+    case CodeKind::reply_code: return "reply_code";
+    case CodeKind::enhanced_status: return "enhanced_status";
+  }
+  return "undefined";
+}
+
 // One code found in a text, where it is and what it is.
 struct CodeMatch {
   CodeKind kind{CodeKind::reply_code};
@@ -48,19 +57,35 @@ struct CodeMatch {
   EnhancedStatus enhanced_status;  // when kind == enhanced_status
 };
 
+// A code found in a text and the offset of its first digit.
+template <class Code>
+struct Located {
+  Code code;
+  std::size_t offset = 0;
+
+  friend constexpr bool operator==(const Located& a, const Located& b) noexcept {
+    return a.code == b.code && a.offset == b.offset;
+  }
+  friend constexpr bool operator!=(const Located& a, const Located& b) noexcept { return !(a == b); }
+};
+
 // The best reply code and the best enhanced status of a text (see
-// find_codes). Either may be absent; their offsets are npos then.
+// find_codes). Either may be absent.
 struct FoundCodes {
-  static constexpr std::size_t npos = std::string_view::npos;
+  std::optional<Located<ReplyCode>> reply_code;
+  std::optional<Located<EnhancedStatus>> enhanced_status;
 
-  ReplyCode reply_code;
-  EnhancedStatus enhanced_status;
-  std::size_t reply_code_offset = npos;
-  std::size_t enhanced_status_offset = npos;
+  [[nodiscard]] constexpr bool empty() const noexcept { return !reply_code && !enhanced_status; }
 
-  [[nodiscard]] constexpr bool has_reply_code() const noexcept { return reply_code_offset != npos; }
-  [[nodiscard]] constexpr bool has_enhanced_status() const noexcept { return enhanced_status_offset != npos; }
-  [[nodiscard]] constexpr bool empty() const noexcept { return !has_reply_code() && !has_enhanced_status(); }
+  // The 0.1 accessors, kept for one release.
+  [[deprecated("test reply_code itself: it is a std::optional")]] [[nodiscard]] constexpr bool has_reply_code()
+      const noexcept {
+    return reply_code.has_value();
+  }
+  [[deprecated("test enhanced_status itself: it is a std::optional")]] [[nodiscard]] constexpr bool
+  has_enhanced_status() const noexcept {
+    return enhanced_status.has_value();
+  }
 };
 
 // Up to `capacity` matches in the order they appear; `truncated` says that
@@ -518,18 +543,12 @@ class BestCodeFinder {
     flush();
     FoundCodes found = best_.codes;
     if (best_.score < 0) return found;
-    if (found.has_reply_code() && !found.has_enhanced_status()) {
-      const LoneCode& status = best_status_[slot_of(found.reply_code.first_digit())];
-      if (status.score > 0) {
-        found.enhanced_status = status.enhanced_status;
-        found.enhanced_status_offset = status.offset;
-      }
-    } else if (found.has_enhanced_status() && !found.has_reply_code()) {
-      const LoneCode& reply = best_reply_[slot_of(found.enhanced_status.class_digit())];
-      if (reply.score > 0) {
-        found.reply_code = reply.reply_code;
-        found.reply_code_offset = reply.offset;
-      }
+    if (found.reply_code && !found.enhanced_status) {
+      const LoneCode& status = best_status_[slot_of(found.reply_code->code.first_digit())];
+      if (status.score > 0) found.enhanced_status = located(status.enhanced_status, status.offset);
+    } else if (found.enhanced_status && !found.reply_code) {
+      const LoneCode& reply = best_reply_[slot_of(found.enhanced_status->code.class_digit())];
+      if (reply.score > 0) found.reply_code = located(reply.reply_code, reply.offset);
     }
     return found;
   }
@@ -592,8 +611,7 @@ class BestCodeFinder {
 
   constexpr void score_reply(const CodeMatch& reply, bool quoted) noexcept {
     CodeUnit unit;
-    unit.codes.reply_code = reply.reply_code;
-    unit.codes.reply_code_offset = reply.offset;
+    unit.codes.reply_code = located(reply.reply_code, reply.offset);
     unit.score = lone_code_score + (reply.reply_code.is_failure() ? failure_bonus : 0) +
                  (is_inner(reply.offset, quoted) ? inner_reply_bonus : 0);
     consider(unit);
@@ -607,8 +625,7 @@ class BestCodeFinder {
 
   constexpr void score_status(const CodeMatch& status, bool quoted) noexcept {
     CodeUnit unit;
-    unit.codes.enhanced_status = status.enhanced_status;
-    unit.codes.enhanced_status_offset = status.offset;
+    unit.codes.enhanced_status = located(status.enhanced_status, status.offset);
     unit.score = lone_code_score + specificity(status.enhanced_status) +
                  (is_inner(status.offset, quoted) ? inner_reply_bonus : 0);
     consider(unit);
@@ -623,15 +640,20 @@ class BestCodeFinder {
   // `first_quoted`: whether the earlier of the two codes is quoted.
   constexpr void score_pair(const CodeMatch& reply, const CodeMatch& status, bool first_quoted) noexcept {
     CodeUnit unit;
-    unit.codes.reply_code = reply.reply_code;
-    unit.codes.reply_code_offset = reply.offset;
-    unit.codes.enhanced_status = status.enhanced_status;
-    unit.codes.enhanced_status_offset = status.offset;
+    unit.codes.reply_code = located(reply.reply_code, reply.offset);
+    unit.codes.enhanced_status = located(status.enhanced_status, status.offset);
     const bool agrees = reply.reply_code.first_digit() == status.enhanced_status.class_digit();
     const std::size_t first = reply.offset < status.offset ? reply.offset : status.offset;
     unit.score = (agrees ? agreeing_pair_score : disagreeing_pair_score) + specificity(status.enhanced_status) +
                  (is_inner(first, first_quoted) ? inner_reply_bonus : 0);
     consider(unit);
+  }
+
+  // Built whole and then copied: std::optional's converting assignment is
+  // not constexpr before C++20, its trivial copy assignment is.
+  template <class Code>
+  [[nodiscard]] static constexpr std::optional<Located<Code>> located(Code code, std::size_t offset) noexcept {
+    return Located<Code>{code, offset};
   }
 
   [[nodiscard]] static constexpr int specificity(EnhancedStatus status) noexcept {

@@ -324,8 +324,8 @@ enum class Naming : std::uint8_t { structure, system_address, server_text };
     if (at < start) start = at;
   }
   const FoundCodes codes = find_codes(line);
-  if (codes.has_reply_code() && codes.reply_code_offset < start) start = codes.reply_code_offset;
-  if (codes.has_enhanced_status() && codes.enhanced_status_offset < start) start = codes.enhanced_status_offset;
+  if (codes.reply_code && codes.reply_code->offset < start) start = codes.reply_code->offset;
+  if (codes.enhanced_status && codes.enhanced_status->offset < start) start = codes.enhanced_status->offset;
   return start;
 }
 
@@ -436,7 +436,7 @@ constexpr std::size_t named_recipients(std::string_view message, bool all_addres
   if (named.count > 0) return reported;
   const FoundCodes found = find_codes(region);
   if (found.empty()) return 0;
-  std::size_t at = found.has_reply_code() ? found.reply_code_offset : found.enhanced_status_offset;
+  std::size_t at = found.reply_code ? found.reply_code->offset : found.enhanced_status->offset;
   // Back to the start of the paragraph that holds the code.
   while (at > 0 && !(region[at - 1] == '\n' && at >= 2 && (region[at - 2] == '\n' || region[at - 2] == '\r'))) {
     --at;
@@ -552,11 +552,11 @@ struct NamedRecipients {
   const FoundCodes found = find_codes(diagnostic);
   if (status) facts.enhanced_status = *status;
   // A generic Status (5.0.0) yields to a specific status of the same class in the text.
-  if (found.has_enhanced_status() && (!status || (status->subject_number() == 0 && status->detail() == 0 &&
-                                                  found.enhanced_status.class_digit() == status->class_digit()))) {
-    facts.enhanced_status = found.enhanced_status;
+  if (found.enhanced_status && (!status || (status->subject_number() == 0 && status->detail() == 0 &&
+                                            found.enhanced_status->code.class_digit() == status->class_digit()))) {
+    facts.enhanced_status = found.enhanced_status->code;
   }
-  if (found.has_reply_code()) facts.reply_code = found.reply_code;
+  if (found.reply_code) facts.reply_code = found.reply_code->code;
   return facts;
 }
 
@@ -701,7 +701,7 @@ constexpr bool report_feedback(const Notice& notice, Callback& callback, std::si
   const DsnAction action = dsn.action();
   if (action != DsnAction::unknown || !strip_comment(dsn.status_text).empty()) return action;
   const FoundCodes found = find_codes(diagnostic);
-  return found.has_reply_code() && found.reply_code.first_digit() == 5 ? DsnAction::failed : action;
+  return found.reply_code && found.reply_code->code.first_digit() == 5 ? DsnAction::failed : action;
 }
 
 // The recipients of a delivery-status part (RFC 3464 §2.3).

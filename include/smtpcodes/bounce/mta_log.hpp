@@ -27,6 +27,7 @@
 namespace smtpcodes {
 inline namespace v0 {
 
+// none only in a default MtaLogEntry and from the deprecated read_mta_log_line.
 enum class MtaLogFormat : std::uint8_t { none, postfix, exim, sendmail };
 
 [[nodiscard]] constexpr std::string_view name(MtaLogFormat format) noexcept {
@@ -39,7 +40,7 @@ enum class MtaLogFormat : std::uint8_t { none, postfix, exim, sendmail };
   return "none";
 }
 
-// What one delivery line says. format is none when the line is not one.
+// What one delivery line says.
 struct MtaLogEntry {
   MtaLogFormat format = MtaLogFormat::none;
   std::string_view recipient;
@@ -48,11 +49,43 @@ struct MtaLogEntry {
   std::string_view status_text;           // "dsn=" value, when logged
   std::string_view diagnostic;
 
-  [[nodiscard]] constexpr bool found() const noexcept { return format != MtaLogFormat::none; }
+  // The 0.1 test, kept for one release: parse_mta_log_line now says so in its Result.
+  [[deprecated("parse_mta_log_line returns a Result: test it instead")]] [[nodiscard]] constexpr bool found()
+      const noexcept {
+    return format != MtaLogFormat::none;
+  }
   [[nodiscard]] constexpr Result<EnhancedStatus> status() const noexcept {
     std::size_t end = 0;
     return detail::scan_enhanced_status(status_text, ParseMode::lenient, end);
   }
+};
+
+// Why a line is not a delivery line of Postfix, Exim or Sendmail.
+enum class MtaLogErrorKind : std::uint8_t {
+  no_recipient,   // neither a "to=" field nor an Exim delivery marker (" ** ", " == ", " => ", " -> ")
+  no_outcome,     // a "to=" field without "status=" (Postfix) or "stat=" (Sendmail)
+  not_an_address  // an Exim marker followed by something that is neither an address nor a file
+};
+
+[[nodiscard]] constexpr std::string_view name(MtaLogErrorKind kind) noexcept {
+  switch (kind) {
+    case MtaLogErrorKind::no_recipient: return "no_recipient";
+    case MtaLogErrorKind::no_outcome: return "no_outcome";
+    case MtaLogErrorKind::not_an_address: return "not_an_address";
+  }
+  return "undefined";
+}
+
+struct MtaLogError {
+  MtaLogErrorKind kind{MtaLogErrorKind::no_recipient};
+  // Of the "to=" field or the Exim recipient that did not do; the line's
+  // size when nothing in it looked like a delivery.
+  std::size_t offset{0};
+
+  friend constexpr bool operator==(const MtaLogError& a, const MtaLogError& b) noexcept {
+    return a.kind == b.kind && a.offset == b.offset;
+  }
+  friend constexpr bool operator!=(const MtaLogError& a, const MtaLogError& b) noexcept { return !(a == b); }
 };
 
 namespace detail {
@@ -85,10 +118,11 @@ namespace detail {
   return text;
 }
 
-[[nodiscard]] constexpr MtaLogEntry read_postfix_or_sendmail(std::string_view line) noexcept {
+[[nodiscard]] constexpr Result<MtaLogEntry, MtaLogError> read_postfix_or_sendmail(std::string_view line) noexcept {
   MtaLogEntry entry;
-  const std::string_view to = log_field(line, "to=");
-  if (to.empty()) return entry;
+  constexpr std::string_view to_field = "to=";
+  const std::string_view to = log_field(line, to_field);
+  if (to.empty()) return MtaLogError{MtaLogErrorKind::no_recipient, line.size()};
   entry.recipient = bare_address(to);
   entry.status_text = log_field(line, "dsn=");
   constexpr std::string_view status_field = "status=";  // Postfix
@@ -111,7 +145,7 @@ namespace detail {
     return entry;
   }
   at = find_log_field(line, stat_field);
-  if (at == std::string_view::npos) return entry;
+  if (at == std::string_view::npos) return MtaLogError{MtaLogErrorKind::no_outcome, find_log_field(line, to_field)};
   entry.format = MtaLogFormat::sendmail;
   const std::string_view stat = trim(line.substr(at + stat_field.size()));
   entry.outcome = stat;
@@ -127,7 +161,7 @@ namespace detail {
   return entry;
 }
 
-[[nodiscard]] constexpr MtaLogEntry read_exim(std::string_view line) noexcept {
+[[nodiscard]] constexpr Result<MtaLogEntry, MtaLogError> read_exim(std::string_view line) noexcept {
   MtaLogEntry entry;
   constexpr std::string_view markers[] = {" ** "sv, " == "sv, " => "sv, " -> "sv};
   for (std::string_view marker : markers) {
@@ -142,36 +176,41 @@ namespace detail {
     std::size_t end = 0;
     while (end < rest.size() && rest[end] != ' ' && rest[end] != ':') ++end;
     entry.recipient = bare_address(rest.substr(0, end));
+    // Not an address: some other " == " in a line.
+    if (entry.recipient.find('@') == std::string_view::npos && entry.recipient.find('/') == std::string_view::npos) {
+      return MtaLogError{MtaLogErrorKind::not_an_address, at + marker.size()};
+    }
     // The diagnostic follows the first ": " after the address and its fields.
     const std::size_t colon = rest.find(": ", end);
     if (colon != std::string_view::npos) entry.diagnostic = trim(rest.substr(colon + 2));
     return entry;
   }
-  return entry;
+  return MtaLogError{MtaLogErrorKind::no_recipient, line.size()};
 }
 
 }  // namespace detail
 
-// Reads one log line; the result's found() is false for any other line.
-[[nodiscard]] constexpr MtaLogEntry parse_mta_log_line(std::string_view line SMTPCODES_LIFETIMEBOUND) noexcept {
-  MtaLogEntry entry = detail::read_postfix_or_sendmail(line);
-  if (entry.found()) return entry;
-  entry = detail::read_exim(line);
-  if (entry.found() && entry.recipient.find('@') == std::string_view::npos &&
-      entry.recipient.find('/') == std::string_view::npos) {
-    return MtaLogEntry{};  // not an address: some other " == " in a line
-  }
-  return entry;
+// Reads one delivery line of Postfix, Sendmail or Exim; any other line is an
+// error saying why. A "to=" field without its outcome is the error reported
+// when no Exim reading succeeds either: it says more than a missing marker.
+[[nodiscard]] constexpr Result<MtaLogEntry, MtaLogError> parse_mta_log_line(
+    std::string_view line SMTPCODES_LIFETIMEBOUND) noexcept {
+  const Result<MtaLogEntry, MtaLogError> postfix_or_sendmail = detail::read_postfix_or_sendmail(line);
+  if (postfix_or_sendmail) return postfix_or_sendmail;
+  const Result<MtaLogEntry, MtaLogError> exim = detail::read_exim(line);
+  if (exim || postfix_or_sendmail.error().kind == MtaLogErrorKind::no_recipient) return exim;
+  return postfix_or_sendmail;
 }
 
 // The entry views the line: a temporary string would dangle.
 template <class String, std::enable_if_t<std::is_same_v<String, std::string>, int> = 0>
-MtaLogEntry parse_mta_log_line(String&& line) = delete;
+Result<MtaLogEntry, MtaLogError> parse_mta_log_line(String&& line) = delete;
 
-// The 0.1 name, kept for one release: every reader of bytes is a parse_.
-[[deprecated("use parse_mta_log_line")]] [[nodiscard]] constexpr MtaLogEntry read_mta_log_line(
-    std::string_view line) noexcept {
-  return parse_mta_log_line(line);
+// The 0.1 name and shape, kept for one release: an entry whose format is none
+// for a line that is not a delivery line.
+[[deprecated("use parse_mta_log_line, which returns a Result")]] [[nodiscard]] constexpr MtaLogEntry
+read_mta_log_line(std::string_view line) noexcept {
+  return parse_mta_log_line(line).value_or(MtaLogEntry{});
 }
 
 }  // namespace v0

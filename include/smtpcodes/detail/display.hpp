@@ -18,6 +18,15 @@
 namespace smtpcodes {
 inline namespace v0 {
 namespace detail {
+struct OwnEnumeration;
+}  // namespace detail
+
+// Never called: detail::has_name asks whether argument-dependent lookup from
+// an enumeration reaches this namespace.
+template <class Enum, std::enable_if_t<std::is_enum_v<Enum>, int> = 0>
+detail::OwnEnumeration name(Enum, detail::OwnEnumeration) noexcept;
+
+namespace detail {
 
 // Collects a value's text. Codes, names and errors fit the inline buffer;
 // only longer texts (such as reply lines) move to a std::string.
@@ -59,12 +68,32 @@ class DisplayText {
   std::string overflow_;
 };
 
+// An enumeration's name() is found by argument-dependent lookup, when the
+// enumeration is used: the bounce headers declare theirs after this one may
+// have been included. The tagged overload below matches only when that
+// lookup reaches namespace smtpcodes, so that an enumeration of another
+// library never becomes printable through us.
+struct OwnEnumeration {};
+
+namespace adl {
+
+void name();  // hides smtpcodes::name, so that only argument-dependent lookup finds one
+
 template <class Enum, class = void>
 struct has_name : std::false_type {};
-// Qualified, so that only the name() functions of smtpcodes count: an
-// enumeration of another library never becomes printable through us.
 template <class Enum>
-struct has_name<Enum, std::void_t<decltype(::smtpcodes::name(std::declval<Enum>()))>> : std::is_enum<Enum> {};
+struct has_name<Enum, std::void_t<decltype(name(std::declval<Enum>())),
+                                  decltype(name(std::declval<Enum>(), std::declval<OwnEnumeration>()))>>
+    : std::is_enum<Enum> {};
+
+template <class Enum>
+[[nodiscard]] constexpr std::string_view name_of(Enum value) noexcept {
+  return name(value);
+}
+
+}  // namespace adl
+
+using adl::has_name;
 
 // Every enumeration that has a name(): Severity, Category, StatusClass,
 // Subject, ParseErrorKind, ReplyErrorKind, the registry's enumerations ...
@@ -72,7 +101,7 @@ struct has_name<Enum, std::void_t<decltype(::smtpcodes::name(std::declval<Enum>(
 // server sent is never lost in a log.
 template <class Enum, std::enable_if_t<has_name<Enum>::value, int> = 0>
 void display(DisplayText& out, Enum value) {
-  const std::string_view text = ::smtpcodes::name(value);
+  const std::string_view text = adl::name_of(value);
   out.append(text);
   if (text == "undefined") {
     out.append(" (");
