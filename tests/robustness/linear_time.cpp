@@ -89,6 +89,16 @@ std::string dots(std::size_t n) { return std::string(n, '.'); }
 std::string code_dense(std::size_t n) { return repeat("550 5.1.1 ", n); }
 std::string status_dense(std::size_t n) { return repeat("5.", n); }
 std::string prose(std::size_t n) { return repeat("the mailbox is not available here ", n); }
+// Code-shaped texts for the finder's best-match bookkeeping and context rules.
+std::string statuses_after_one_reply(std::size_t n) { return "550 x " + repeat("5.1.1 ", n); }
+std::string introduced_replies(std::size_t n) { return repeat("said: 550 ", n); }
+std::string status_then_reply(std::size_t n) { return repeat("smtp; 2.1.5 250 ", n); }
+std::string quoted_replies(std::size_t n) { return repeat("returned '550 5.7.1' ", n); }
+std::string one_code_per_line(std::size_t n) { return repeat("550-5.1.1 x\n", n); }
+std::string dotted_numbers(std::size_t n) { return repeat("5.1.", n); }
+std::string quantity_prose(std::size_t n) {
+  return repeat("port 550 has 450 messages over 552 bytes in 4.2.2 and ", n);
+}
 std::string long_reply_line(std::size_t n) { return "550 " + std::string(n, 'x') + "\r\n"; }
 std::string code_dense_reply_line(std::size_t n) { return "550 " + repeat("5.1.1 ", n) + "\r\n"; }
 std::string one_line_replies(std::size_t n) { return repeat("250 2.0.0 ok\r\n", n); }
@@ -248,6 +258,7 @@ std::size_t run_find_codes(std::string_view text) {
   keep(smtpcodes::find_codes(text));
   return 1;
 }
+std::size_t run_find_all_codes(std::string_view text) { return smtpcodes::find_all_codes(text).size(); }
 std::size_t run_for_each_code(std::string_view text) {
   return smtpcodes::for_each_code(text, [](const smtpcodes::CodeMatch&) noexcept {});
 }
@@ -404,8 +415,46 @@ TEST_CASE("finder and classifier: linear time") {
       {"find_codes: code-dense text", 100, code_dense, run_find_codes},
       {"find_codes: 5.5.5.5...", 500, status_dense, run_find_codes},
       {"classify_text: code-dense text", 100, code_dense, run_classify_text},
+      {"find_all_codes: code-dense text", 100, code_dense, run_find_all_codes},
+      {"find_all_codes: all digits", 1000, digits, run_find_all_codes},
+      {"find_all_codes: all dots", 1000, dots, run_find_all_codes},
   };
   check_all(shapes);
+}
+
+// Each of the finder's paths on texts dense in codes of one shape, about
+// 4 KiB at 1x.
+TEST_CASE("finder paths on code-shaped texts: linear time") {
+  struct Text {
+    const char* name;
+    std::size_t units;
+    std::string (*make)(std::size_t n);
+  };
+  struct Path {
+    const char* name;
+    std::size_t (*run)(std::string_view input);
+  };
+  constexpr Text texts[] = {
+      {"statuses after one reply", 680, statuses_after_one_reply},
+      {"introduced replies", 410, introduced_replies},
+      {"status then reply", 256, status_then_reply},
+      {"quoted replies", 195, quoted_replies},
+      {"one code per line", 342, one_code_per_line},
+      {"dotted numbers", 1024, dotted_numbers},
+      {"a long line of prose with quantities", 76, quantity_prose},
+  };
+  constexpr Path paths[] = {
+      {"find_codes", run_find_codes},
+      {"for_each_code", run_for_each_code},
+      {"find_all_codes", run_find_all_codes},
+      {"classify_text", run_classify_text},
+  };
+  for (const Text& text : texts) {
+    for (const Path& path : paths) {
+      const std::string name = std::string(path.name) + ": " + text.name;
+      check_linear(Shape{name.c_str(), text.units, text.make, path.run});
+    }
+  }
 }
 
 TEST_CASE("bounce readers: linear time") {
