@@ -108,6 +108,24 @@
 #define SMTPCODES_HAS_EXCEPTIONS 0
 #endif
 
+// SMTPCODES_LIFETIMEBOUND marks a parameter whose referent a returned view
+// points into, so that compilers that track lifetimes (Clang's
+// -Wdangling) warn when the result outlives a temporary argument. The
+// overloads that would take an owning temporary are deleted as well; this
+// catches the cases those cannot (a temporary std::string_view source).
+#if !defined(SMTPCODES_LIFETIMEBOUND)
+#if defined(__has_cpp_attribute)
+#if __has_cpp_attribute(clang::lifetimebound)
+#define SMTPCODES_LIFETIMEBOUND [[clang::lifetimebound]]
+#elif __has_cpp_attribute(msvc::lifetimebound)
+#define SMTPCODES_LIFETIMEBOUND [[msvc::lifetimebound]]
+#endif
+#endif
+#if !defined(SMTPCODES_LIFETIMEBOUND)
+#define SMTPCODES_LIFETIMEBOUND
+#endif
+#endif
+
 #endif  // SMTPCODES_CONFIG_HPP
 // ---- smtpcodes/parse_error.hpp
 #ifndef SMTPCODES_PARSE_ERROR_HPP
@@ -994,9 +1012,15 @@ struct ReplyError {
   std::size_t offset{0};        // from the start of the reply: the offending line, or byte
   std::size_t line{0};          // 0-based index of the offending line
   ParseErrorKind code_error{};  // for invalid_reply_code: what the code scanner found
+  // The lines the error took from the input, from the start of the reply to
+  // where parsing resumes, a line cut off by the end of the input included.
+  // After too_many_lines or buffer_full that is the whole reply: parsing
+  // resumes after its last line, at the start of the next reply.
+  std::size_t dropped_lines{0};
 
   friend constexpr bool operator==(const ReplyError& a, const ReplyError& b) noexcept {
-    return a.kind == b.kind && a.offset == b.offset && a.line == b.line && a.code_error == b.code_error;
+    return a.kind == b.kind && a.offset == b.offset && a.line == b.line && a.code_error == b.code_error &&
+           a.dropped_lines == b.dropped_lines;
   }
   friend constexpr bool operator!=(const ReplyError& a, const ReplyError& b) noexcept { return !(a == b); }
 };
@@ -1448,12 +1472,13 @@ template <std::size_t MaxLines>
     const ReplyOptions& options, ReplyError& error) noexcept {
   const bool terminated = feed != std::string_view::npos;
   const std::size_t next = terminated ? feed + 1 : input.size();
-  if (next - start > options.max_line_length) {
-    error = ReplyError{ReplyErrorKind::line_too_long, start, index, {}};
+  // Before the line's length: the whole reply goes with too_many_lines.
+  if (index == MaxLines) {
+    error = ReplyError{ReplyErrorKind::too_many_lines, start, index, {}, index + 1};
     return ReplyLineStep::error;
   }
-  if (index == MaxLines) {
-    error = ReplyError{ReplyErrorKind::too_many_lines, start, index, {}};
+  if (next - start > options.max_line_length) {
+    error = ReplyError{ReplyErrorKind::line_too_long, start, index, {}, index + 1};
     return ReplyLineStep::error;
   }
   std::size_t content_end = next;
@@ -1462,7 +1487,7 @@ template <std::size_t MaxLines>
     if (feed > start && input[feed - 1] == '\r') {
       --content_end;
     } else if (options.mode == ParseMode::strict) {
-      error = ReplyError{ReplyErrorKind::bare_line_feed, feed, index, {}};
+      error = ReplyError{ReplyErrorKind::bare_line_feed, feed, index, {}, index + 1};
       return ReplyLineStep::error;
     } else {
       reply.diagnostics_.add(ReplyDiagnostic::bare_line_feed);
@@ -1473,7 +1498,8 @@ template <std::size_t MaxLines>
   const std::string_view content(input.data() + start, content_end - start);
   const Result<ReplyLineHead> head = scan_reply_line_head(content, options.mode);
   if (!head) {
-    error = ReplyError{ReplyErrorKind::invalid_reply_code, start + head.error().offset, index, head.error().kind};
+    error = ReplyError{ReplyErrorKind::invalid_reply_code, start + head.error().offset, index, head.error().kind,
+                       index + 1};
     return ReplyLineStep::error;
   }
   ReplyLine& line = reply.lines_[index];
@@ -1490,6 +1516,40 @@ template <std::size_t MaxLines>
   check_text_bytes(line.text, reply.diagnostics_);
   split_enhanced_status(line, options.mode, reply.diagnostics_);
   return head->last ? ReplyLineStep::last : ReplyLineStep::more;
+}
+
+// Whether a line ends a reply, by the start of its content (the line less
+// its LF and a CR before it): a valid code and no "-" after it. Five bytes of
+// content decide it as the whole content would (scan_reply_code reads no
+// further). Used to find the end of a reply that is dropped.
+[[nodiscard]] constexpr bool line_ends_reply(std::string_view content_start, ParseMode mode) noexcept {
+  const Result<ReplyLineHead> head = scan_reply_line_head(content_start, mode);
+  return head && head->last;
+}
+
+// The content of input[start, feed) as far as line_ends_reply() needs it
+// (feed is the line's LF, or npos).
+[[nodiscard]] constexpr std::string_view line_content_start(std::string_view input, std::size_t start,
+                                                             std::size_t feed) noexcept {
+  std::size_t end = feed == std::string_view::npos ? input.size() : feed;
+  if (feed != std::string_view::npos && end > start && input[end - 1] == '\r') --end;
+  return input.substr(start, end - start < 5 ? end - start : 5);
+}
+
+// Drops the lines of a reply from input[start] on, up to and including the
+// first one that ends it; returns where the next reply starts (or the end of
+// the input) and counts the lines dropped into dropped.
+[[nodiscard]] constexpr std::size_t skip_to_next_reply(std::string_view input, std::size_t start, ParseMode mode,
+                                                       std::size_t& dropped) noexcept {
+  while (start < input.size()) {
+    const std::size_t feed = find_line_feed(input, start);
+    ++dropped;
+    if (feed == std::string_view::npos) return input.size();
+    const bool last = line_ends_reply(line_content_start(input, start, feed), mode);
+    start = feed + 1;
+    if (last) break;
+  }
+  return start;
 }
 
 // One part of an enhanced status code in the text of a plain line: one to
@@ -1669,9 +1729,23 @@ template <std::size_t MaxLines>
       const ReplyLineStep step = scan_reply_line(reply, input, start, feed, index, options, error);
       if (step == ReplyLineStep::error) {
         end = next;
+        if (error.kind == ReplyErrorKind::too_many_lines) {
+          // The whole reply goes: resume at the next one, never in the
+          // middle of this one (a pipelining client would take its rest
+          // for the answer to its next command).
+          error.dropped_lines = index;
+          end = skip_to_next_reply(input, start, options.mode, error.dropped_lines);
+        }
         return false;
       }
+      // A last line that the input cuts off may be cut anywhere: with
+      // allow_incomplete (a stream closed early) the reply is incomplete.
       last = step == ReplyLineStep::last;
+      if (last && feed == std::string_view::npos && options.allow_incomplete) {
+        ++index;
+        start = next;
+        break;
+      }
     }
     ++index;
     start = next;
@@ -1681,7 +1755,7 @@ template <std::size_t MaxLines>
     }
   }
   if (!complete && !options.allow_incomplete) {
-    error = ReplyError{ReplyErrorKind::incomplete_reply, input.size(), index, {}};
+    error = ReplyError{ReplyErrorKind::incomplete_reply, input.size(), index, {}, index};
     return false;
   }
   end = start;
@@ -1752,10 +1826,11 @@ enum class ReplyStreamStatus : std::uint8_t {
 
 // Parses a stream of replies into a caller-supplied buffer.
 //
-// Each reply is exactly what scan_reply() gives for the same bytes, whatever
-// the chunking. After an error the stream drops the reply's bytes up to the
-// end of the offending line and resumes at the next line, as a loop over
-// scan_reply() would. Pipelined replies (RFC 2920) come out one per next().
+// Each reply and each error is exactly what scan_reply() gives for the same
+// bytes, whatever the chunking. After an error in a line the stream drops the
+// reply's bytes up to the end of the offending line and resumes at the next
+// line, as a loop over scan_reply() would. Pipelined replies (RFC 2920) come
+// out one per next().
 //
 // The buffer bounds memory: it must hold the longest reply to be accepted.
 // A reply that does not fit is the error buffer_full; a line longer than
@@ -1764,6 +1839,12 @@ enum class ReplyStreamStatus : std::uint8_t {
 // MaxLines lines is too_many_lines. Give the buffer at least
 // max_line_length + 1 bytes, so that line_too_long is reported before
 // buffer_full.
+//
+// After too_many_lines or buffer_full the whole reply is dropped, up to its
+// last line ("ddd SP"), without buffering: next() gives one error for it
+// when that line has passed (or the input ends), with ReplyError::
+// dropped_lines counting its lines, and the stream goes on with the next
+// reply. The rest of an over-long reply never comes out as a reply.
 template <std::size_t MaxLines = Reply::max_lines>
 class BasicReplyStream {
  public:
@@ -1781,9 +1862,14 @@ class BasicReplyStream {
   // Copies as much of data as the buffer has room for and returns how many
   // bytes that was. Fewer than data.size() means: call next() to make room,
   // then feed the rest. Feeding after finish() takes nothing.
-  std::size_t feed(std::string_view data) noexcept {
+  std::size_t feed(std::string_view data SMTPCODES_LIFETIMEBOUND) noexcept {
     if (finished_) return 0;
     std::size_t taken = 0;
+    if (dropping_reply_) {
+      // The rest of a reply already failed goes without being buffered.
+      taken = drop_reply_lines(data);
+      if (dropping_reply_) return taken;
+    }
     if (skipping_line_) {
       // Drop the rest of a line that was already reported, up to its LF.
       while (taken < data.size() && data[taken] != '\n') ++taken;
@@ -1818,6 +1904,14 @@ class BasicReplyStream {
   // Looks for the next reply in what has been fed. The views in reply() stay
   // valid until the next call to feed() or next().
   [[nodiscard]] ReplyStreamStatus next() noexcept {
+    if (error_pending_) {
+      error_pending_ = false;
+      return ReplyStreamStatus::error;
+    }
+    if (dropping_reply_) {
+      if (!finished_) return ReplyStreamStatus::need_more_data;
+      return end_dropped_reply();
+    }
     const std::string_view buffered(buffer_ + start_, size_);
     reply_type& spare = replies_[1 - current_];
     ReplyError error;
@@ -1831,6 +1925,9 @@ class BasicReplyStream {
     std::size_t lines = lines_;
     const ReplyOptions options = options_;
     while (scanned < size_) {
+      if (lines == MaxLines) {
+        return drop_reply(ReplyError{ReplyErrorKind::too_many_lines, line_start, lines, {}, 0}, line_start);
+      }
       if (lines == 0) detail::begin_reply(spare);
       std::size_t next_line = 0;
       bool last = false;
@@ -1862,7 +1959,7 @@ class BasicReplyStream {
     lines_ = lines;
     // The partial line: too long already, or the buffer is full.
     if (size_ - line_start_ > options_.max_line_length) {
-      return fail(ReplyError{ReplyErrorKind::line_too_long, line_start_, lines_, {}}, size_);
+      return fail(ReplyError{ReplyErrorKind::line_too_long, line_start_, lines_, {}, lines_ + 1}, size_);
     }
     if (finished_) {
       if (size_ == 0) return ReplyStreamStatus::end_of_stream;
@@ -1870,7 +1967,7 @@ class BasicReplyStream {
       last.allow_incomplete = true;
       return scan(buffered, last);
     }
-    if (size_ == capacity_) return fail(ReplyError{ReplyErrorKind::buffer_full, size_, lines_, {}}, size_);
+    if (size_ == capacity_) return drop_reply(ReplyError{ReplyErrorKind::buffer_full, size_, lines_, {}, 0}, line_start_);
     return ReplyStreamStatus::need_more_data;
   }
 
@@ -1917,6 +2014,65 @@ class BasicReplyStream {
     return ReplyStreamStatus::error;
   }
 
+  // Starts dropping the reply in progress, whose lines before line_start
+  // are scanned: the one error for it comes when its last line has been
+  // dropped (or the input ends), with the count of lines dropped.
+  ReplyStreamStatus drop_reply(const ReplyError& error, std::size_t line_start) noexcept {
+    error_ = error;
+    error_.dropped_lines = error.line;
+    dropping_reply_ = true;
+    drop_line_size_ = 0;
+    take(line_start);
+    take(drop_reply_lines(std::string_view(buffer_ + start_, size_)));
+    if (dropping_reply_) return finished_ ? end_dropped_reply() : ReplyStreamStatus::need_more_data;
+    error_pending_ = false;
+    return ReplyStreamStatus::error;
+  }
+
+  // Drops the lines of a failed reply from data, up to and including the one
+  // that ends it (detail::line_ends_reply); returns how many bytes that was.
+  // The first bytes of the line in progress are kept, as much as
+  // line_ends_reply needs, in case its LF comes in a later feed().
+  std::size_t drop_reply_lines(std::string_view data) noexcept {
+    std::size_t at = 0;
+    while (at < data.size()) {
+      const std::size_t feed_at = detail::find_line_feed(data, at);
+      const std::size_t line_end = feed_at == std::string_view::npos ? data.size() : feed_at;
+      for (std::size_t i = at; i < line_end && drop_line_size_ < sizeof drop_line_start_; ++i) {
+        drop_line_start_[drop_line_size_++] = data[i];
+      }
+      if (feed_at == std::string_view::npos) {
+        drop_line_seen_ = true;
+        return data.size();
+      }
+      // The kept bytes hold the whole line, less its LF, when it is short.
+      std::string_view content(drop_line_start_, drop_line_size_);
+      const bool whole = drop_line_size_ < sizeof drop_line_start_;
+      if (whole && !content.empty() && content.back() == '\r') content.remove_suffix(1);
+      if (content.size() > 5) content = content.substr(0, 5);
+      ++error_.dropped_lines;
+      drop_line_size_ = 0;
+      drop_line_seen_ = false;
+      at = feed_at + 1;
+      if (detail::line_ends_reply(content, options_.mode)) {
+        dropping_reply_ = false;
+        error_pending_ = true;
+        break;
+      }
+    }
+    return at;
+  }
+
+  // The input ended while a failed reply was dropped: its error, with a
+  // line cut off by the end counted as dropped.
+  ReplyStreamStatus end_dropped_reply() noexcept {
+    if (drop_line_seen_) ++error_.dropped_lines;
+    dropping_reply_ = false;
+    drop_line_seen_ = false;
+    drop_line_size_ = 0;
+    return ReplyStreamStatus::error;
+  }
+
   // Marks the first count bytes as done. They stay in place (the views
   // handed out point at them) until feed() needs their room.
   void take(std::size_t count) noexcept {
@@ -1937,7 +2093,13 @@ class BasicReplyStream {
   std::size_t lines_ = 0;       // complete lines of the reply in progress
   std::size_t current_ = 0;     // which of replies_ is reply()
   bool skipping_line_ = false;  // dropping the rest of a line reported as an error
+  bool dropping_reply_ = false;  // dropping the rest of a reply that failed; error_ is its error
+  bool drop_line_seen_ = false;  // a line of it has begun and not ended
+  bool error_pending_ = false;   // the dropped reply has ended: next() gives error_
   bool finished_ = false;
+  // The first bytes of the line being dropped (see drop_reply_lines).
+  char drop_line_start_[7]{};
+  std::size_t drop_line_size_ = 0;
   // reply() and the spare the next reply is parsed into.
   reply_type replies_[2]{};
   ReplyError error_{};

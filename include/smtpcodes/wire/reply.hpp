@@ -80,9 +80,15 @@ struct ReplyError {
   std::size_t offset{0};        // from the start of the reply: the offending line, or byte
   std::size_t line{0};          // 0-based index of the offending line
   ParseErrorKind code_error{};  // for invalid_reply_code: what the code scanner found
+  // The lines the error took from the input, from the start of the reply to
+  // where parsing resumes, a line cut off by the end of the input included.
+  // After too_many_lines or buffer_full that is the whole reply: parsing
+  // resumes after its last line, at the start of the next reply.
+  std::size_t dropped_lines{0};
 
   friend constexpr bool operator==(const ReplyError& a, const ReplyError& b) noexcept {
-    return a.kind == b.kind && a.offset == b.offset && a.line == b.line && a.code_error == b.code_error;
+    return a.kind == b.kind && a.offset == b.offset && a.line == b.line && a.code_error == b.code_error &&
+           a.dropped_lines == b.dropped_lines;
   }
   friend constexpr bool operator!=(const ReplyError& a, const ReplyError& b) noexcept { return !(a == b); }
 };
@@ -534,12 +540,13 @@ template <std::size_t MaxLines>
     const ReplyOptions& options, ReplyError& error) noexcept {
   const bool terminated = feed != std::string_view::npos;
   const std::size_t next = terminated ? feed + 1 : input.size();
-  if (next - start > options.max_line_length) {
-    error = ReplyError{ReplyErrorKind::line_too_long, start, index, {}};
+  // Before the line's length: the whole reply goes with too_many_lines.
+  if (index == MaxLines) {
+    error = ReplyError{ReplyErrorKind::too_many_lines, start, index, {}, index + 1};
     return ReplyLineStep::error;
   }
-  if (index == MaxLines) {
-    error = ReplyError{ReplyErrorKind::too_many_lines, start, index, {}};
+  if (next - start > options.max_line_length) {
+    error = ReplyError{ReplyErrorKind::line_too_long, start, index, {}, index + 1};
     return ReplyLineStep::error;
   }
   std::size_t content_end = next;
@@ -548,7 +555,7 @@ template <std::size_t MaxLines>
     if (feed > start && input[feed - 1] == '\r') {
       --content_end;
     } else if (options.mode == ParseMode::strict) {
-      error = ReplyError{ReplyErrorKind::bare_line_feed, feed, index, {}};
+      error = ReplyError{ReplyErrorKind::bare_line_feed, feed, index, {}, index + 1};
       return ReplyLineStep::error;
     } else {
       reply.diagnostics_.add(ReplyDiagnostic::bare_line_feed);
@@ -559,7 +566,8 @@ template <std::size_t MaxLines>
   const std::string_view content(input.data() + start, content_end - start);
   const Result<ReplyLineHead> head = scan_reply_line_head(content, options.mode);
   if (!head) {
-    error = ReplyError{ReplyErrorKind::invalid_reply_code, start + head.error().offset, index, head.error().kind};
+    error = ReplyError{ReplyErrorKind::invalid_reply_code, start + head.error().offset, index, head.error().kind,
+                       index + 1};
     return ReplyLineStep::error;
   }
   ReplyLine& line = reply.lines_[index];
@@ -576,6 +584,40 @@ template <std::size_t MaxLines>
   check_text_bytes(line.text, reply.diagnostics_);
   split_enhanced_status(line, options.mode, reply.diagnostics_);
   return head->last ? ReplyLineStep::last : ReplyLineStep::more;
+}
+
+// Whether a line ends a reply, by the start of its content (the line less
+// its LF and a CR before it): a valid code and no "-" after it. Five bytes of
+// content decide it as the whole content would (scan_reply_code reads no
+// further). Used to find the end of a reply that is dropped.
+[[nodiscard]] constexpr bool line_ends_reply(std::string_view content_start, ParseMode mode) noexcept {
+  const Result<ReplyLineHead> head = scan_reply_line_head(content_start, mode);
+  return head && head->last;
+}
+
+// The content of input[start, feed) as far as line_ends_reply() needs it
+// (feed is the line's LF, or npos).
+[[nodiscard]] constexpr std::string_view line_content_start(std::string_view input, std::size_t start,
+                                                             std::size_t feed) noexcept {
+  std::size_t end = feed == std::string_view::npos ? input.size() : feed;
+  if (feed != std::string_view::npos && end > start && input[end - 1] == '\r') --end;
+  return input.substr(start, end - start < 5 ? end - start : 5);
+}
+
+// Drops the lines of a reply from input[start] on, up to and including the
+// first one that ends it; returns where the next reply starts (or the end of
+// the input) and counts the lines dropped into dropped.
+[[nodiscard]] constexpr std::size_t skip_to_next_reply(std::string_view input, std::size_t start, ParseMode mode,
+                                                       std::size_t& dropped) noexcept {
+  while (start < input.size()) {
+    const std::size_t feed = find_line_feed(input, start);
+    ++dropped;
+    if (feed == std::string_view::npos) return input.size();
+    const bool last = line_ends_reply(line_content_start(input, start, feed), mode);
+    start = feed + 1;
+    if (last) break;
+  }
+  return start;
 }
 
 // One part of an enhanced status code in the text of a plain line: one to
@@ -755,9 +797,23 @@ template <std::size_t MaxLines>
       const ReplyLineStep step = scan_reply_line(reply, input, start, feed, index, options, error);
       if (step == ReplyLineStep::error) {
         end = next;
+        if (error.kind == ReplyErrorKind::too_many_lines) {
+          // The whole reply goes: resume at the next one, never in the
+          // middle of this one (a pipelining client would take its rest
+          // for the answer to its next command).
+          error.dropped_lines = index;
+          end = skip_to_next_reply(input, start, options.mode, error.dropped_lines);
+        }
         return false;
       }
+      // A last line that the input cuts off may be cut anywhere: with
+      // allow_incomplete (a stream closed early) the reply is incomplete.
       last = step == ReplyLineStep::last;
+      if (last && feed == std::string_view::npos && options.allow_incomplete) {
+        ++index;
+        start = next;
+        break;
+      }
     }
     ++index;
     start = next;
@@ -767,7 +823,7 @@ template <std::size_t MaxLines>
     }
   }
   if (!complete && !options.allow_incomplete) {
-    error = ReplyError{ReplyErrorKind::incomplete_reply, input.size(), index, {}};
+    error = ReplyError{ReplyErrorKind::incomplete_reply, input.size(), index, {}, index};
     return false;
   }
   end = start;
