@@ -171,7 +171,7 @@ int run_probe(const Options& options) {
   if (!connection.receive(stream, options.json)) return 1;
   if (!command("EHLO " + helo)) return 1;
   if (!options.json && stream.reply().code().is_success()) {
-    const auto ehlo = smtpcodes::parse_ehlo(stream.reply());
+    const auto ehlo = smtpcodes::parse_ehlo(stream.reply()).value();
     std::printf("   extensions:");
     for (const smtpcodes::EhloExtension& extension : ehlo) {
       std::printf(" %.*s", static_cast<int>(extension.keyword.size()), extension.keyword.data());

@@ -947,10 +947,37 @@ SMTPCODES_CONSTEVAL EnhancedStatus operator""_status(const char* text, std::size
 #include <cstdint>
 #include <cstring>
 #include <string_view>
+#include <type_traits>
+// Only std::forward_iterator_tag is needed (for the iterators of
+// ReplyDiagnostics and of the EHLO words). With libstdc++ it comes from the
+// small header that defines it: <iterator> also brings the stream iterators
+// and costs more to compile than the rest of the library together.
+#if defined(__GLIBCXX__) && defined(__has_include)
+#if __has_include(<bits/stl_iterator_base_types.h>)
+#include <bits/stl_iterator_base_types.h>
+#define SMTPCODES_DETAIL_HAVE_ITERATOR_TAGS 1
+#endif
+#endif
+#if !defined(SMTPCODES_DETAIL_HAVE_ITERATOR_TAGS)
+#include <iterator>
+#endif
+#undef SMTPCODES_DETAIL_HAVE_ITERATOR_TAGS
 
 
 namespace smtpcodes {
 inline namespace v0 {
+
+namespace detail {
+// An owning temporary that converts to std::string_view (a std::string
+// returned by a function): a view into it would dangle at the end of the
+// full expression, so the parsers that return views delete their overloads
+// for it. Lvalues and views themselves pass.
+template <class Text>
+inline constexpr bool owning_temporary_v =
+    !std::is_lvalue_reference_v<Text> && std::is_class_v<std::remove_cv_t<std::remove_reference_t<Text>>> &&
+    !std::is_same_v<std::remove_cv_t<std::remove_reference_t<Text>>, std::string_view> &&
+    std::is_convertible_v<Text, std::string_view>;
+}  // namespace detail
 
 // How a reply is parsed. The defaults follow RFC 5321.
 struct ReplyOptions {
@@ -1101,6 +1128,45 @@ class ReplyDiagnostics {
   friend constexpr bool operator==(ReplyDiagnostics a, ReplyDiagnostics b) noexcept { return a.bits_ == b.bits_; }
   friend constexpr bool operator!=(ReplyDiagnostics a, ReplyDiagnostics b) noexcept { return a.bits_ != b.bits_; }
 
+  // The diagnostics in the set, in the order of ReplyDiagnostic.
+  class iterator {
+   public:
+    using iterator_category = std::forward_iterator_tag;
+    using value_type = ReplyDiagnostic;
+    using difference_type = std::ptrdiff_t;
+    using pointer = const ReplyDiagnostic*;
+    using reference = ReplyDiagnostic;
+
+    constexpr iterator() noexcept = default;
+    constexpr explicit iterator(std::uint32_t remaining) noexcept : remaining_(remaining) {}
+    constexpr ReplyDiagnostic operator*() const noexcept {
+      unsigned lowest = 0;
+      while ((remaining_ >> lowest & 1U) == 0) ++lowest;
+      return static_cast<ReplyDiagnostic>(lowest);
+    }
+    constexpr iterator& operator++() noexcept {
+      remaining_ &= remaining_ - 1;
+      return *this;
+    }
+    constexpr iterator operator++(int) noexcept {
+      iterator before = *this;
+      ++*this;
+      return before;
+    }
+    friend constexpr bool operator==(iterator a, iterator b) noexcept { return a.remaining_ == b.remaining_; }
+    friend constexpr bool operator!=(iterator a, iterator b) noexcept { return a.remaining_ != b.remaining_; }
+
+   private:
+    std::uint32_t remaining_ = 0;
+  };
+  [[nodiscard]] constexpr iterator begin() const noexcept { return iterator{bits_}; }
+  [[nodiscard]] constexpr iterator end() const noexcept { return iterator{}; }
+  [[nodiscard]] constexpr std::size_t size() const noexcept {
+    std::size_t count = 0;
+    for (std::uint32_t rest = bits_; rest != 0; rest &= rest - 1) ++count;
+    return count;
+  }
+
  private:
   static constexpr std::uint32_t bit(ReplyDiagnostic diagnostic) noexcept {
     return std::uint32_t{1} << static_cast<unsigned>(diagnostic);
@@ -1152,6 +1218,8 @@ bool scan_plain_reply_line(BasicReply<MaxLines>& reply, std::string_view input, 
 template <std::size_t MaxLines>
 constexpr void end_reply(BasicReply<MaxLines>& reply, std::string_view raw, std::size_t line_count,
                          bool complete) noexcept;
+template <std::size_t MaxLines>
+constexpr void rebase_reply(BasicReply<MaxLines>& reply, const char* raw) noexcept;
 }  // namespace detail
 
 // A parsed reply holding up to MaxLines lines by value. Reply (32 lines) fits
@@ -1213,6 +1281,8 @@ class BasicReply {
                                             const ReplyOptions&, std::size_t&, bool&) noexcept;
   template <std::size_t N>
   friend constexpr void detail::end_reply(BasicReply<N>&, std::string_view, std::size_t, bool) noexcept;
+  template <std::size_t N>
+  friend constexpr void detail::rebase_reply(BasicReply<N>&, const char*) noexcept;
 
   ReplyLine lines_[MaxLines]{};
   std::string_view raw_{};
@@ -1703,6 +1773,21 @@ constexpr void end_reply(BasicReply<MaxLines>& reply, std::string_view raw, std:
   }
 }
 
+// Points the views of reply at a copy of its bytes that starts at raw
+// (OwnedReply keeps such a copy).
+template <std::size_t MaxLines>
+constexpr void rebase_reply(BasicReply<MaxLines>& reply, const char* raw) noexcept {
+  const char* const old = reply.raw_.data();
+  const auto moved = [&](std::string_view view) {
+    return view.data() == nullptr ? view : std::string_view(raw + (view.data() - old), view.size());
+  };
+  for (std::size_t i = 0; i < reply.line_count_; ++i) {
+    reply.lines_[i].text = moved(reply.lines_[i].text);
+    reply.lines_[i].message = moved(reply.lines_[i].message);
+  }
+  reply.raw_ = std::string_view(raw, reply.raw_.size());
+}
+
 // scan_reply() writing into an existing reply (see begin_reply). On an
 // error, returns false with error set and reply unspecified.
 template <std::size_t MaxLines>
@@ -1770,7 +1855,8 @@ template <std::size_t MaxLines>
 // line (or the end of the input), where parsing can resume: the stream
 // parser does exactly that, so both agree on any input.
 template <std::size_t MaxLines>
-[[nodiscard]] constexpr Result<BasicReply<MaxLines>, ReplyError> scan_reply(std::string_view input,
+[[nodiscard]] constexpr Result<BasicReply<MaxLines>, ReplyError> scan_reply(std::string_view input
+                                                                                SMTPCODES_LIFETIMEBOUND,
                                                                             const ReplyOptions& options,
                                                                             std::size_t& end) noexcept {
   BasicReply<MaxLines> reply;
@@ -1778,6 +1864,10 @@ template <std::size_t MaxLines>
   if (!detail::scan_reply_into(reply, input, options, end, error)) return error;
   return reply;
 }
+// The reply's lines would point into a temporary string.
+template <std::size_t MaxLines, class Owner, std::enable_if_t<detail::owning_temporary_v<Owner>, int> = 0>
+Result<BasicReply<MaxLines>, ReplyError> scan_reply(Owner&& input, const ReplyOptions& options,
+                                                    std::size_t& end) = delete;
 
 // Parses input holding exactly one reply: "250-a\r\n250 b\r\n". The last
 // line may lack its CRLF (missing_line_ending). See ReplyOptions for the
@@ -1785,7 +1875,7 @@ template <std::size_t MaxLines>
 // accepted but reported.
 template <std::size_t MaxLines = Reply::max_lines>
 [[nodiscard]] constexpr Result<BasicReply<MaxLines>, ReplyError> parse_whole_reply(
-    std::string_view input, const ReplyOptions& options = {}) noexcept {
+    std::string_view input SMTPCODES_LIFETIMEBOUND, const ReplyOptions& options = {}) noexcept {
   std::size_t end = 0;
   const Result<BasicReply<MaxLines>, ReplyError> reply = scan_reply<MaxLines>(input, options, end);
   if (reply && end != input.size()) {
@@ -1793,9 +1883,104 @@ template <std::size_t MaxLines = Reply::max_lines>
   }
   return reply;
 }
+// The reply's lines would point into a temporary string: keep the string
+// in a variable, or keep an OwnedReply.
+template <std::size_t MaxLines = Reply::max_lines, class Owner,
+          std::enable_if_t<detail::owning_temporary_v<Owner>, int> = 0>
+Result<BasicReply<MaxLines>, ReplyError> parse_whole_reply(Owner&& input, const ReplyOptions& options = {}) = delete;
+
+// What follows the code of a reply line (RFC 5321 §4.2).
+enum class ReplySeparator : std::uint8_t {
+  space,      // "ddd SP text": the last line of its reply
+  hyphen,     // "ddd-text": more lines follow
+  none,       // a bare "ddd": the last line, without text
+  irregular,  // lenient: a TAB or CR; the last line (irregular_separator)
+};
+
+[[nodiscard]] constexpr std::string_view name(ReplySeparator separator) noexcept {
+  switch (separator) {
+    case ReplySeparator::space: return "space";
+    case ReplySeparator::hyphen: return "hyphen";
+    case ReplySeparator::none: return "none";
+    case ReplySeparator::irregular: return "irregular";
+  }
+  return "unknown_separator";
+}
+
+// One reply line parsed on its own (parse_reply_line): the fields of a
+// ReplyLine, the separator, and what was irregular about the line (the
+// diagnostics that concern one line; those comparing lines never show).
+struct ParsedReplyLine {
+  ReplyCode code;
+  ReplySeparator separator = ReplySeparator::space;
+  // Empty (class_digit() == 0) when the text does not begin with one.
+  EnhancedStatus enhanced_status;
+  std::string_view text;     // after the separator, without the line ending
+  std::string_view message;  // text less the enhanced status code and the spaces after it
+  ReplyDiagnostics diagnostics;
+
+  // Whether this is the last line of its reply (anything but "ddd-").
+  [[nodiscard]] constexpr bool last() const noexcept { return separator != ReplySeparator::hyphen; }
+};
+
+// Parses one reply line: "550 5.1.1 <a@example.com>: User unknown", with or
+// without its line ending (CRLF; lenient: LF too). Checks what
+// parse_whole_reply checks of each line, under the same options
+// (allow_incomplete aside): the code, the separator, the line ending, the
+// length, the text's bytes and an enhanced status code at its start. A
+// second line is the error trailing_data. No slots for other lines are set
+// up, so it costs what one line costs.
+[[nodiscard]] constexpr Result<ParsedReplyLine, ReplyError> parse_reply_line(
+    std::string_view line SMTPCODES_LIFETIMEBOUND, const ReplyOptions& options = {}) noexcept {
+  if (line.empty()) return ReplyError{ReplyErrorKind::empty_input, 0, 0, {}, 0};
+  BasicReply<1> reply;
+  bool parsed = false;
+  if (!SMTPCODES_CONSTANT_EVALUATED()) {
+    std::size_t next = 0;
+    bool last = false;
+    parsed = detail::scan_plain_reply_line(reply, line, 0, 0, options, next, last);
+    if (parsed && next != line.size()) return ReplyError{ReplyErrorKind::trailing_data, next, 1, {}, 0};
+  }
+  if (!parsed) {
+    const std::size_t feed = detail::find_line_feed(line, 0);
+    if (feed != std::string_view::npos && feed + 1 != line.size()) {
+      return ReplyError{ReplyErrorKind::trailing_data, feed + 1, 1, {}, 0};
+    }
+    ReplyError error;
+    if (detail::scan_reply_line(reply, line, 0, feed, 0, options, error) == detail::ReplyLineStep::error) {
+      return error;
+    }
+  }
+  const ReplyLine& fields = reply.line(0);
+  ParsedReplyLine result;
+  result.code = fields.code;
+  result.enhanced_status = fields.enhanced_status;
+  result.text = fields.text;
+  result.message = fields.message;
+  result.diagnostics = reply.diagnostics();
+  // The text starts right after the separator, or at the end of a bare code.
+  const char* const after_code = line.data() + 3;
+  if (fields.text.data() != after_code + 1 || fields.text.data() == nullptr) {
+    result.separator = ReplySeparator::none;
+  } else if (line[3] == ' ') {
+    result.separator = ReplySeparator::space;
+  } else if (line[3] == '-') {
+    result.separator = ReplySeparator::hyphen;
+  } else {
+    result.separator = ReplySeparator::irregular;
+  }
+  return result;
+}
+// The line's views would point into a temporary string.
+template <class Owner, std::enable_if_t<detail::owning_temporary_v<Owner>, int> = 0>
+Result<ParsedReplyLine, ReplyError> parse_reply_line(Owner&& line, const ReplyOptions& options = {}) = delete;
 
 }  // namespace v0
 }  // namespace smtpcodes
+
+// Internal to this header: nothing outside it may depend on them.
+#undef SMTPCODES_DETAIL_VECTOR_TEXT
+#undef SMTPCODES_DETAIL_INLINE_STEP
 
 #endif  // SMTPCODES_WIRE_REPLY_HPP
 // ---- smtpcodes/wire/reply_stream.hpp
@@ -1851,8 +2036,9 @@ class BasicReplyStream {
   using reply_type = BasicReply<MaxLines>;
 
   // buffer must outlive the stream and is the only memory it uses;
-  // capacity must not be 0.
-  BasicReplyStream(char* buffer, std::size_t capacity, const ReplyOptions& options = {}) noexcept
+  // capacity must not be 0. feed() copies what it takes, so the data fed
+  // may be a temporary.
+  BasicReplyStream(char* buffer SMTPCODES_LIFETIMEBOUND, std::size_t capacity, const ReplyOptions& options = {}) noexcept
       : buffer_(buffer), capacity_(capacity), options_(options) {
     options_.allow_incomplete = false;
   }
@@ -1862,7 +2048,7 @@ class BasicReplyStream {
   // Copies as much of data as the buffer has room for and returns how many
   // bytes that was. Fewer than data.size() means: call next() to make room,
   // then feed the rest. Feeding after finish() takes nothing.
-  std::size_t feed(std::string_view data SMTPCODES_LIFETIMEBOUND) noexcept {
+  std::size_t feed(std::string_view data) noexcept {
     if (finished_) return 0;
     std::size_t taken = 0;
     if (dropping_reply_) {
@@ -2131,19 +2317,6 @@ class StaticReplyStream : private std::array<char, Capacity>, public BasicReplyS
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
-// Only std::forward_iterator_tag is needed. With libstdc++ it comes from the
-// small header that defines it: <iterator> also brings the stream iterators
-// and costs more to compile than the rest of the library together.
-#if defined(__GLIBCXX__) && defined(__has_include)
-#if __has_include(<bits/stl_iterator_base_types.h>)
-#include <bits/stl_iterator_base_types.h>
-#define SMTPCODES_DETAIL_HAVE_ITERATOR_TAGS 1
-#endif
-#endif
-#if !defined(SMTPCODES_DETAIL_HAVE_ITERATOR_TAGS)
-#include <iterator>
-#endif
-#undef SMTPCODES_DETAIL_HAVE_ITERATOR_TAGS
 
 // ---- smtpcodes/detail/text.hpp
 #ifndef SMTPCODES_DETAIL_TEXT_HPP
@@ -2302,11 +2475,17 @@ class Words {
     using pointer = const std::string_view*;
     using reference = std::string_view;
 
-    constexpr iterator(std::string_view rest) noexcept : rest_(rest) { advance(); }  // NOLINT
+    constexpr iterator() noexcept = default;
+    constexpr explicit iterator(std::string_view rest) noexcept : rest_(rest) { advance(); }
     constexpr std::string_view operator*() const noexcept { return word_; }
     constexpr iterator& operator++() noexcept {
       advance();
       return *this;
+    }
+    constexpr iterator operator++(int) noexcept {
+      iterator before = *this;
+      advance();
+      return before;
     }
     friend constexpr bool operator==(const iterator& a, const iterator& b) noexcept {
       return a.word_.data() == b.word_.data() && a.word_.size() == b.word_.size() && a.rest_.size() == b.rest_.size();
@@ -2322,11 +2501,14 @@ class Words {
       word_ = start == rest_.size() ? std::string_view{} : rest_.substr(start, stop - start);
       rest_ = rest_.substr(stop);
     }
-    std::string_view rest_;
+    std::string_view rest_{};
     std::string_view word_{};
   };
 
-  constexpr explicit Words(std::string_view text) noexcept : text_(text) {}
+  constexpr explicit Words(std::string_view text SMTPCODES_LIFETIMEBOUND) noexcept : text_(text) {}
+  // The words would point into a temporary string.
+  template <class Owner, std::enable_if_t<detail::owning_temporary_v<Owner>, int> = 0>
+  explicit Words(Owner&& text) = delete;
   [[nodiscard]] constexpr iterator begin() const noexcept { return iterator{text_}; }
   [[nodiscard]] constexpr iterator end() const noexcept { return iterator{std::string_view{}}; }
   [[nodiscard]] constexpr bool contains(std::string_view word) const noexcept {
@@ -2350,6 +2532,118 @@ struct EhloExtension {
   Extension extension = Extension::unknown;
   std::string_view keyword;     // as the server wrote it
   std::string_view parameters;  // after the keyword and its separator; may be empty
+};
+
+// The words of the parameters of every line of one extension, in order:
+// AUTH's mechanisms when a server lists them on two lines ("AUTH=PLAIN"
+// for old clients, then "AUTH PLAIN CRAM-MD5"). A word given twice comes
+// twice.
+class ExtensionWords {
+ public:
+  class iterator {
+   public:
+    using iterator_category = std::forward_iterator_tag;
+    using value_type = std::string_view;
+    using difference_type = std::ptrdiff_t;
+    using pointer = const std::string_view*;
+    using reference = std::string_view;
+
+    constexpr iterator() noexcept = default;
+    constexpr iterator(const EhloExtension* entry, const EhloExtension* end, Extension extension) noexcept
+        : entry_(entry), end_(end), extension_(extension) {
+      settle();
+    }
+    constexpr std::string_view operator*() const noexcept { return *word_; }
+    constexpr iterator& operator++() noexcept {
+      ++word_;
+      settle();
+      return *this;
+    }
+    constexpr iterator operator++(int) noexcept {
+      iterator before = *this;
+      ++*this;
+      return before;
+    }
+    friend constexpr bool operator==(const iterator& a, const iterator& b) noexcept {
+      return a.entry_ == b.entry_ && a.word_ == b.word_;
+    }
+    friend constexpr bool operator!=(const iterator& a, const iterator& b) noexcept { return !(a == b); }
+
+   private:
+    // Moves to the next word, in this line or the next line of the extension.
+    constexpr void settle() noexcept {
+      while (entry_ != end_) {
+        if (entry_->extension == extension_) {
+          if (!started_) {
+            word_ = Words::iterator{entry_->parameters};
+            started_ = true;
+          }
+          if (word_ != Words::iterator{}) return;
+        }
+        ++entry_;
+        started_ = false;
+        word_ = Words::iterator{};
+      }
+    }
+    const EhloExtension* entry_ = nullptr;
+    const EhloExtension* end_ = nullptr;
+    Extension extension_ = Extension::unknown;
+    Words::iterator word_{};
+    bool started_ = false;
+  };
+
+  constexpr ExtensionWords(const EhloExtension* first, const EhloExtension* last, Extension extension) noexcept
+      : first_(first), last_(last), extension_(extension) {}
+  [[nodiscard]] constexpr iterator begin() const noexcept { return iterator{first_, last_, extension_}; }
+  [[nodiscard]] constexpr iterator end() const noexcept { return iterator{last_, last_, extension_}; }
+  [[nodiscard]] constexpr bool contains(std::string_view word) const noexcept {
+    for (std::string_view candidate : *this) {
+      if (detail::iequals(candidate, word)) return true;
+    }
+    return false;
+  }
+  [[nodiscard]] constexpr std::size_t size() const noexcept {
+    std::size_t count = 0;
+    for (iterator it = begin(); it != end(); ++it) ++count;
+    return count;
+  }
+
+ private:
+  const EhloExtension* first_;
+  const EhloExtension* last_;
+  Extension extension_;
+};
+
+// Why parse_ehlo() gives no extensions.
+enum class EhloErrorKind : std::uint8_t {
+  no_lines = 1,             // the reply has no lines (a default BasicReply)
+  not_positive_completion,  // RFC 5321 §4.1.1.1: the reply is not 2yz (502: the server does not know EHLO)
+};
+
+[[nodiscard]] constexpr std::string_view name(EhloErrorKind kind) noexcept {
+  switch (kind) {
+    case EhloErrorKind::no_lines: return "no_lines";
+    case EhloErrorKind::not_positive_completion: return "not_positive_completion";
+  }
+  return "unknown_error";
+}
+
+[[nodiscard]] constexpr std::string_view message(EhloErrorKind kind) noexcept {
+  switch (kind) {
+    case EhloErrorKind::no_lines: return "the reply has no lines";
+    case EhloErrorKind::not_positive_completion: return "the reply to EHLO is not a positive completion (2yz)";
+  }
+  return "unknown error";
+}
+
+struct EhloError {
+  EhloErrorKind kind{EhloErrorKind::no_lines};
+  ReplyCode code{};  // the reply's code, for not_positive_completion
+
+  friend constexpr bool operator==(const EhloError& a, const EhloError& b) noexcept {
+    return a.kind == b.kind && a.code == b.code;
+  }
+  friend constexpr bool operator!=(const EhloError& a, const EhloError& b) noexcept { return !(a == b); }
 };
 
 // The extensions of an EHLO reply, as views into the reply's text. Holds up
@@ -2384,19 +2678,20 @@ class BasicEhloReply {
 
   // RFC 1870: the largest message the server accepts, in octets. 0 means
   // SIZE without a limit (or "SIZE 0"); has_size_limit() says whether the
-  // server gave a usable number.
+  // server gave a usable number. Spaces around the number do not matter;
+  // anything else after it ("SIZE 10M") is no usable number.
   [[nodiscard]] constexpr std::uint64_t size_limit() const noexcept { return size_limit_; }
   [[nodiscard]] constexpr bool has_size_limit() const noexcept { return size_limit_ != 0; }
 
-  // RFC 4954: the SASL mechanisms after AUTH (and the old "AUTH=" form).
-  [[nodiscard]] constexpr Words auth_mechanisms() const noexcept {
-    const EhloExtension* auth = find(Extension::auth);
-    return Words{auth != nullptr ? auth->parameters : std::string_view{}};
+  // RFC 4954: the SASL mechanisms after AUTH (and the old "AUTH=" form), of
+  // every AUTH line.
+  [[nodiscard]] constexpr ExtensionWords auth_mechanisms() const noexcept {
+    return ExtensionWords{begin(), end(), Extension::auth};
   }
 
  private:
   template <std::size_t N>
-  friend constexpr BasicEhloReply<N> parse_ehlo(const BasicReply<N>& reply) noexcept;
+  friend constexpr Result<BasicEhloReply<N>, EhloError> parse_ehlo(const BasicReply<N>& reply) noexcept;
 
   EhloExtension extensions_[MaxLines]{};
   std::string_view domain_{};
@@ -2408,15 +2703,19 @@ class BasicEhloReply {
 using EhloReply = BasicEhloReply<>;
 
 template <std::size_t MaxLines>
-[[nodiscard]] constexpr BasicEhloReply<MaxLines> parse_ehlo(const BasicReply<MaxLines>& reply) noexcept;
+[[nodiscard]] constexpr Result<BasicEhloReply<MaxLines>, EhloError> parse_ehlo(
+    const BasicReply<MaxLines>& reply) noexcept;
 
-// Reads the extensions from a reply to EHLO. A reply that is not a success
-// (not 2yz) lists no extensions. Keywords end at a space or, for AUTH, at
-// "=": some servers still send the pre-standard "AUTH=LOGIN PLAIN".
+// Reads the extensions from a reply to EHLO; a reply that is not a positive
+// completion (2yz) is an error. Keywords end at a space or, for AUTH, at
+// "=": some servers still send the pre-standard "AUTH=LOGIN PLAIN". The
+// views point into the bytes the reply views, not into the reply itself.
 template <std::size_t MaxLines>
-[[nodiscard]] constexpr BasicEhloReply<MaxLines> parse_ehlo(const BasicReply<MaxLines>& reply) noexcept {
+[[nodiscard]] constexpr Result<BasicEhloReply<MaxLines>, EhloError> parse_ehlo(
+    const BasicReply<MaxLines>& reply) noexcept {
+  if (reply.line_count() == 0) return EhloError{EhloErrorKind::no_lines, {}};
+  if (!reply.code().is_success()) return EhloError{EhloErrorKind::not_positive_completion, reply.code()};
   BasicEhloReply<MaxLines> ehlo;
-  if (reply.line_count() == 0 || !reply.code().is_success()) return ehlo;
   const std::string_view first = reply.line(0).text;
   std::size_t stop = 0;
   while (stop < first.size() && !detail::is_space_or_tab(first[stop])) ++stop;
@@ -2439,7 +2738,10 @@ template <std::size_t MaxLines>
 
   if (const EhloExtension* size = ehlo.find(Extension::size)) {
     std::uint64_t value = 0;
-    const std::string_view digits = size->parameters;
+    // A space after the number ("SIZE 1000000 ") is no reason to read it
+    // as "no limit", the unsafe answer.
+    std::string_view digits = size->parameters;
+    while (!digits.empty() && detail::is_space_or_tab(digits.back())) digits.remove_suffix(1);
     bool valid = !digits.empty() && digits.size() <= 19;  // fits in 64 bits
     for (std::size_t i = 0; valid && i < digits.size(); ++i) {
       if (!detail::is_digit(digits[i]))

@@ -10,6 +10,21 @@
 #include <cstdint>
 #include <cstring>
 #include <string_view>
+#include <type_traits>
+// Only std::forward_iterator_tag is needed (for the iterators of
+// ReplyDiagnostics and of the EHLO words). With libstdc++ it comes from the
+// small header that defines it: <iterator> also brings the stream iterators
+// and costs more to compile than the rest of the library together.
+#if defined(__GLIBCXX__) && defined(__has_include)
+#if __has_include(<bits/stl_iterator_base_types.h>)
+#include <bits/stl_iterator_base_types.h>
+#define SMTPCODES_DETAIL_HAVE_ITERATOR_TAGS 1
+#endif
+#endif
+#if !defined(SMTPCODES_DETAIL_HAVE_ITERATOR_TAGS)
+#include <iterator>
+#endif
+#undef SMTPCODES_DETAIL_HAVE_ITERATOR_TAGS
 
 #include <smtpcodes/config.hpp>
 #include <smtpcodes/enhanced_status.hpp>
@@ -19,6 +34,18 @@
 
 namespace smtpcodes {
 inline namespace v0 {
+
+namespace detail {
+// An owning temporary that converts to std::string_view (a std::string
+// returned by a function): a view into it would dangle at the end of the
+// full expression, so the parsers that return views delete their overloads
+// for it. Lvalues and views themselves pass.
+template <class Text>
+inline constexpr bool owning_temporary_v =
+    !std::is_lvalue_reference_v<Text> && std::is_class_v<std::remove_cv_t<std::remove_reference_t<Text>>> &&
+    !std::is_same_v<std::remove_cv_t<std::remove_reference_t<Text>>, std::string_view> &&
+    std::is_convertible_v<Text, std::string_view>;
+}  // namespace detail
 
 // How a reply is parsed. The defaults follow RFC 5321.
 struct ReplyOptions {
@@ -169,6 +196,45 @@ class ReplyDiagnostics {
   friend constexpr bool operator==(ReplyDiagnostics a, ReplyDiagnostics b) noexcept { return a.bits_ == b.bits_; }
   friend constexpr bool operator!=(ReplyDiagnostics a, ReplyDiagnostics b) noexcept { return a.bits_ != b.bits_; }
 
+  // The diagnostics in the set, in the order of ReplyDiagnostic.
+  class iterator {
+   public:
+    using iterator_category = std::forward_iterator_tag;
+    using value_type = ReplyDiagnostic;
+    using difference_type = std::ptrdiff_t;
+    using pointer = const ReplyDiagnostic*;
+    using reference = ReplyDiagnostic;
+
+    constexpr iterator() noexcept = default;
+    constexpr explicit iterator(std::uint32_t remaining) noexcept : remaining_(remaining) {}
+    constexpr ReplyDiagnostic operator*() const noexcept {
+      unsigned lowest = 0;
+      while ((remaining_ >> lowest & 1U) == 0) ++lowest;
+      return static_cast<ReplyDiagnostic>(lowest);
+    }
+    constexpr iterator& operator++() noexcept {
+      remaining_ &= remaining_ - 1;
+      return *this;
+    }
+    constexpr iterator operator++(int) noexcept {
+      iterator before = *this;
+      ++*this;
+      return before;
+    }
+    friend constexpr bool operator==(iterator a, iterator b) noexcept { return a.remaining_ == b.remaining_; }
+    friend constexpr bool operator!=(iterator a, iterator b) noexcept { return a.remaining_ != b.remaining_; }
+
+   private:
+    std::uint32_t remaining_ = 0;
+  };
+  [[nodiscard]] constexpr iterator begin() const noexcept { return iterator{bits_}; }
+  [[nodiscard]] constexpr iterator end() const noexcept { return iterator{}; }
+  [[nodiscard]] constexpr std::size_t size() const noexcept {
+    std::size_t count = 0;
+    for (std::uint32_t rest = bits_; rest != 0; rest &= rest - 1) ++count;
+    return count;
+  }
+
  private:
   static constexpr std::uint32_t bit(ReplyDiagnostic diagnostic) noexcept {
     return std::uint32_t{1} << static_cast<unsigned>(diagnostic);
@@ -220,6 +286,8 @@ bool scan_plain_reply_line(BasicReply<MaxLines>& reply, std::string_view input, 
 template <std::size_t MaxLines>
 constexpr void end_reply(BasicReply<MaxLines>& reply, std::string_view raw, std::size_t line_count,
                          bool complete) noexcept;
+template <std::size_t MaxLines>
+constexpr void rebase_reply(BasicReply<MaxLines>& reply, const char* raw) noexcept;
 }  // namespace detail
 
 // A parsed reply holding up to MaxLines lines by value. Reply (32 lines) fits
@@ -281,6 +349,8 @@ class BasicReply {
                                             const ReplyOptions&, std::size_t&, bool&) noexcept;
   template <std::size_t N>
   friend constexpr void detail::end_reply(BasicReply<N>&, std::string_view, std::size_t, bool) noexcept;
+  template <std::size_t N>
+  friend constexpr void detail::rebase_reply(BasicReply<N>&, const char*) noexcept;
 
   ReplyLine lines_[MaxLines]{};
   std::string_view raw_{};
@@ -771,6 +841,21 @@ constexpr void end_reply(BasicReply<MaxLines>& reply, std::string_view raw, std:
   }
 }
 
+// Points the views of reply at a copy of its bytes that starts at raw
+// (OwnedReply keeps such a copy).
+template <std::size_t MaxLines>
+constexpr void rebase_reply(BasicReply<MaxLines>& reply, const char* raw) noexcept {
+  const char* const old = reply.raw_.data();
+  const auto moved = [&](std::string_view view) {
+    return view.data() == nullptr ? view : std::string_view(raw + (view.data() - old), view.size());
+  };
+  for (std::size_t i = 0; i < reply.line_count_; ++i) {
+    reply.lines_[i].text = moved(reply.lines_[i].text);
+    reply.lines_[i].message = moved(reply.lines_[i].message);
+  }
+  reply.raw_ = std::string_view(raw, reply.raw_.size());
+}
+
 // scan_reply() writing into an existing reply (see begin_reply). On an
 // error, returns false with error set and reply unspecified.
 template <std::size_t MaxLines>
@@ -838,7 +923,8 @@ template <std::size_t MaxLines>
 // line (or the end of the input), where parsing can resume: the stream
 // parser does exactly that, so both agree on any input.
 template <std::size_t MaxLines>
-[[nodiscard]] constexpr Result<BasicReply<MaxLines>, ReplyError> scan_reply(std::string_view input,
+[[nodiscard]] constexpr Result<BasicReply<MaxLines>, ReplyError> scan_reply(std::string_view input
+                                                                                SMTPCODES_LIFETIMEBOUND,
                                                                             const ReplyOptions& options,
                                                                             std::size_t& end) noexcept {
   BasicReply<MaxLines> reply;
@@ -846,6 +932,10 @@ template <std::size_t MaxLines>
   if (!detail::scan_reply_into(reply, input, options, end, error)) return error;
   return reply;
 }
+// The reply's lines would point into a temporary string.
+template <std::size_t MaxLines, class Owner, std::enable_if_t<detail::owning_temporary_v<Owner>, int> = 0>
+Result<BasicReply<MaxLines>, ReplyError> scan_reply(Owner&& input, const ReplyOptions& options,
+                                                    std::size_t& end) = delete;
 
 // Parses input holding exactly one reply: "250-a\r\n250 b\r\n". The last
 // line may lack its CRLF (missing_line_ending). See ReplyOptions for the
@@ -853,7 +943,7 @@ template <std::size_t MaxLines>
 // accepted but reported.
 template <std::size_t MaxLines = Reply::max_lines>
 [[nodiscard]] constexpr Result<BasicReply<MaxLines>, ReplyError> parse_whole_reply(
-    std::string_view input, const ReplyOptions& options = {}) noexcept {
+    std::string_view input SMTPCODES_LIFETIMEBOUND, const ReplyOptions& options = {}) noexcept {
   std::size_t end = 0;
   const Result<BasicReply<MaxLines>, ReplyError> reply = scan_reply<MaxLines>(input, options, end);
   if (reply && end != input.size()) {
@@ -861,8 +951,103 @@ template <std::size_t MaxLines = Reply::max_lines>
   }
   return reply;
 }
+// The reply's lines would point into a temporary string: keep the string
+// in a variable, or keep an OwnedReply.
+template <std::size_t MaxLines = Reply::max_lines, class Owner,
+          std::enable_if_t<detail::owning_temporary_v<Owner>, int> = 0>
+Result<BasicReply<MaxLines>, ReplyError> parse_whole_reply(Owner&& input, const ReplyOptions& options = {}) = delete;
+
+// What follows the code of a reply line (RFC 5321 §4.2).
+enum class ReplySeparator : std::uint8_t {
+  space,      // "ddd SP text": the last line of its reply
+  hyphen,     // "ddd-text": more lines follow
+  none,       // a bare "ddd": the last line, without text
+  irregular,  // lenient: a TAB or CR; the last line (irregular_separator)
+};
+
+[[nodiscard]] constexpr std::string_view name(ReplySeparator separator) noexcept {
+  switch (separator) {
+    case ReplySeparator::space: return "space";
+    case ReplySeparator::hyphen: return "hyphen";
+    case ReplySeparator::none: return "none";
+    case ReplySeparator::irregular: return "irregular";
+  }
+  return "unknown_separator";
+}
+
+// One reply line parsed on its own (parse_reply_line): the fields of a
+// ReplyLine, the separator, and what was irregular about the line (the
+// diagnostics that concern one line; those comparing lines never show).
+struct ParsedReplyLine {
+  ReplyCode code;
+  ReplySeparator separator = ReplySeparator::space;
+  // Empty (class_digit() == 0) when the text does not begin with one.
+  EnhancedStatus enhanced_status;
+  std::string_view text;     // after the separator, without the line ending
+  std::string_view message;  // text less the enhanced status code and the spaces after it
+  ReplyDiagnostics diagnostics;
+
+  // Whether this is the last line of its reply (anything but "ddd-").
+  [[nodiscard]] constexpr bool last() const noexcept { return separator != ReplySeparator::hyphen; }
+};
+
+// Parses one reply line: "550 5.1.1 <a@example.com>: User unknown", with or
+// without its line ending (CRLF; lenient: LF too). Checks what
+// parse_whole_reply checks of each line, under the same options
+// (allow_incomplete aside): the code, the separator, the line ending, the
+// length, the text's bytes and an enhanced status code at its start. A
+// second line is the error trailing_data. No slots for other lines are set
+// up, so it costs what one line costs.
+[[nodiscard]] constexpr Result<ParsedReplyLine, ReplyError> parse_reply_line(
+    std::string_view line SMTPCODES_LIFETIMEBOUND, const ReplyOptions& options = {}) noexcept {
+  if (line.empty()) return ReplyError{ReplyErrorKind::empty_input, 0, 0, {}, 0};
+  BasicReply<1> reply;
+  bool parsed = false;
+  if (!SMTPCODES_CONSTANT_EVALUATED()) {
+    std::size_t next = 0;
+    bool last = false;
+    parsed = detail::scan_plain_reply_line(reply, line, 0, 0, options, next, last);
+    if (parsed && next != line.size()) return ReplyError{ReplyErrorKind::trailing_data, next, 1, {}, 0};
+  }
+  if (!parsed) {
+    const std::size_t feed = detail::find_line_feed(line, 0);
+    if (feed != std::string_view::npos && feed + 1 != line.size()) {
+      return ReplyError{ReplyErrorKind::trailing_data, feed + 1, 1, {}, 0};
+    }
+    ReplyError error;
+    if (detail::scan_reply_line(reply, line, 0, feed, 0, options, error) == detail::ReplyLineStep::error) {
+      return error;
+    }
+  }
+  const ReplyLine& fields = reply.line(0);
+  ParsedReplyLine result;
+  result.code = fields.code;
+  result.enhanced_status = fields.enhanced_status;
+  result.text = fields.text;
+  result.message = fields.message;
+  result.diagnostics = reply.diagnostics();
+  // The text starts right after the separator, or at the end of a bare code.
+  const char* const after_code = line.data() + 3;
+  if (fields.text.data() != after_code + 1 || fields.text.data() == nullptr) {
+    result.separator = ReplySeparator::none;
+  } else if (line[3] == ' ') {
+    result.separator = ReplySeparator::space;
+  } else if (line[3] == '-') {
+    result.separator = ReplySeparator::hyphen;
+  } else {
+    result.separator = ReplySeparator::irregular;
+  }
+  return result;
+}
+// The line's views would point into a temporary string.
+template <class Owner, std::enable_if_t<detail::owning_temporary_v<Owner>, int> = 0>
+Result<ParsedReplyLine, ReplyError> parse_reply_line(Owner&& line, const ReplyOptions& options = {}) = delete;
 
 }  // namespace v0
 }  // namespace smtpcodes
+
+// Internal to this header: nothing outside it may depend on them.
+#undef SMTPCODES_DETAIL_VECTOR_TEXT
+#undef SMTPCODES_DETAIL_INLINE_STEP
 
 #endif  // SMTPCODES_WIRE_REPLY_HPP

@@ -51,8 +51,9 @@ class BasicReplyStream {
   using reply_type = BasicReply<MaxLines>;
 
   // buffer must outlive the stream and is the only memory it uses;
-  // capacity must not be 0.
-  BasicReplyStream(char* buffer, std::size_t capacity, const ReplyOptions& options = {}) noexcept
+  // capacity must not be 0. feed() copies what it takes, so the data fed
+  // may be a temporary.
+  BasicReplyStream(char* buffer SMTPCODES_LIFETIMEBOUND, std::size_t capacity, const ReplyOptions& options = {}) noexcept
       : buffer_(buffer), capacity_(capacity), options_(options) {
     options_.allow_incomplete = false;
   }
@@ -62,7 +63,7 @@ class BasicReplyStream {
   // Copies as much of data as the buffer has room for and returns how many
   // bytes that was. Fewer than data.size() means: call next() to make room,
   // then feed the rest. Feeding after finish() takes nothing.
-  std::size_t feed(std::string_view data SMTPCODES_LIFETIMEBOUND) noexcept {
+  std::size_t feed(std::string_view data) noexcept {
     if (finished_) return 0;
     std::size_t taken = 0;
     if (dropping_reply_) {
