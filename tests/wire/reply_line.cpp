@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <iterator>
+#include <random>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -171,4 +172,60 @@ TEST_CASE("an OwnedReply keeps its bytes after the buffer is gone") {
   smtpcodes::OwnedReply small_moved = std::move(small);
   tiny.assign(tiny.size(), 'x');
   CHECK(small_moved->line(0).text == "ok");
+}
+
+TEST_CASE("parse_reply_line agrees with the whole parser's line step on random lines") {
+  // Pieces that make lines, near-lines and garbage when strung together.
+  const std::string_view pieces[] = {"250", "550", "421", "2500", " ",     "-",     "\t",    "\r\n", "\n",
+                                     "\r",  "5.1.1", "4.2.2", "5.1", "5.01.1", "2.0.0", "5.1.1000", "x",
+                                     "text", "\xC3\xA9", "\xFF", std::string_view("\0", 1), "503 ", "0"};
+  const ReplyOptions option_sets[] = {ReplyOptions{}, ReplyOptions{ParseMode::lenient, 512, false},
+                                      ReplyOptions{ParseMode::strict, 12, false}};
+  std::mt19937 random(17);
+  for (std::size_t round = 0; round < 20000; ++round) {
+    std::string line;
+    const std::size_t count = std::uniform_int_distribution<std::size_t>(1, 8)(random);
+    for (std::size_t i = 0; i < count; ++i) {
+      line += pieces[std::uniform_int_distribution<std::size_t>(0, std::size(pieces) - 1)(random)];
+    }
+    // Mostly lines that start with a code, as a server sends them.
+    if (round % 4 != 0) line.insert(0, round % 2 == 0 ? "550 " : "250-");
+    const ReplyOptions& options = option_sets[round % std::size(option_sets)];
+    CAPTURE(line);
+    const auto parsed = smtpcodes::parse_reply_line(line, options);
+    ReplyOptions whole_options = options;
+    whole_options.allow_incomplete = true;
+    const std::size_t feed = line.find('\n');
+    if (feed != std::string::npos && feed + 1 != line.size()) {
+      REQUIRE_FALSE(parsed);
+      CHECK(parsed.error().kind == ReplyErrorKind::trailing_data);
+      continue;
+    }
+    std::size_t end = 0;
+    const auto reference = smtpcodes::scan_reply<1>(line, whole_options, end);
+    if (!reference) {
+      REQUIRE_FALSE(parsed);
+      CHECK(parsed.error().kind == reference.error().kind);
+      continue;
+    }
+    if (end != line.size()) {
+      REQUIRE_FALSE(parsed);
+      CHECK(parsed.error().kind == ReplyErrorKind::trailing_data);
+      continue;
+    }
+    REQUIRE(parsed);
+    const smtpcodes::ReplyLine& expected = reference->line(0);
+    CHECK(parsed->code == expected.code);
+    CHECK(parsed->text == expected.text);
+    CHECK(parsed->message == expected.message);
+    CHECK(parsed->enhanced_status == expected.enhanced_status);
+    // A continuation line alone is an incomplete reply to the whole parser.
+    const auto whole = smtpcodes::scan_reply<1>(line, options, end);
+    CHECK(parsed->last() == (whole || whole.error().kind != ReplyErrorKind::incomplete_reply));
+    smtpcodes::ReplyDiagnostics expected_diagnostics;
+    for (const ReplyDiagnostic diagnostic : reference->diagnostics()) {
+      if (diagnostic != ReplyDiagnostic::missing_line_ending) expected_diagnostics.add(diagnostic);
+    }
+    CHECK(parsed->diagnostics.bits() == expected_diagnostics.bits());
+  }
 }

@@ -254,6 +254,43 @@ struct ReplyLine {
   ReplyCode code;  // as written on this line
 };
 
+namespace detail {
+
+// A line as BasicReply keeps it. Trivially default constructible, so the
+// slots of a reply need no setup: each is written when its line is scanned,
+// and a one-line reply costs one slot, not max_lines.
+struct ReplyLineSlot {
+  const char* text;
+  std::size_t text_size;
+  std::size_t message_start;  // in text
+  std::uint16_t code;
+  std::uint16_t subject;
+  std::uint16_t detail;
+  std::uint8_t status_class;  // 0: no enhanced status code
+};
+
+[[nodiscard]] constexpr ReplyLine line_of(const ReplyLineSlot& slot) noexcept {
+  ReplyLine line;
+  line.text = std::string_view(slot.text, slot.text_size);
+  line.message = std::string_view(slot.text + slot.message_start, slot.text_size - slot.message_start);
+  line.enhanced_status =
+      slot.status_class == 0 ? EnhancedStatus{} : make_enhanced_status(slot.status_class, slot.subject, slot.detail);
+  line.code = make_reply_code(slot.code);
+  return line;
+}
+
+[[nodiscard]] constexpr ReplyLineSlot slot_of(const ReplyLine& line) noexcept {
+  return ReplyLineSlot{line.text.data(),
+                       line.text.size(),
+                       line.text.size() - line.message.size(),
+                       line.code.value(),
+                       line.enhanced_status.subject_number(),
+                       line.enhanced_status.detail(),
+                       line.enhanced_status.class_digit()};
+}
+
+}  // namespace detail
+
 // Where Reply::enhanced_status() came from.
 enum class EnhancedStatusSource : std::uint8_t {
   none,     // the reply carries no enhanced status code
@@ -315,10 +352,49 @@ class BasicReply {
   [[nodiscard]] constexpr EnhancedStatusSource enhanced_status_source() const noexcept { return source_; }
 
   [[nodiscard]] constexpr std::size_t line_count() const noexcept { return line_count_; }
-  // Precondition: index < line_count().
-  [[nodiscard]] constexpr const ReplyLine& line(std::size_t index) const noexcept { return lines_[index]; }
-  [[nodiscard]] constexpr const ReplyLine* begin() const noexcept { return lines_; }
-  [[nodiscard]] constexpr const ReplyLine* end() const noexcept { return lines_ + line_count_; }
+  // Precondition: index < line_count(). The line is made from its slot on
+  // each call: cheap, and a value.
+  [[nodiscard]] constexpr ReplyLine line(std::size_t index) const noexcept {
+    return detail::line_of(slots_.lines[index]);
+  }
+
+  // The lines in order.
+  class iterator {
+   public:
+    using iterator_category = std::forward_iterator_tag;
+    using value_type = ReplyLine;
+    using difference_type = std::ptrdiff_t;
+    using pointer = const ReplyLine*;
+    using reference = ReplyLine;
+
+    // What operator-> gives: the line, held by value.
+    struct arrow {
+      ReplyLine line;
+      constexpr const ReplyLine* operator->() const noexcept { return &line; }
+    };
+
+    constexpr iterator() noexcept = default;
+    constexpr iterator(const BasicReply* reply, std::size_t index) noexcept : reply_(reply), index_(index) {}
+    constexpr ReplyLine operator*() const noexcept { return reply_->line(index_); }
+    constexpr arrow operator->() const noexcept { return arrow{reply_->line(index_)}; }
+    constexpr iterator& operator++() noexcept {
+      ++index_;
+      return *this;
+    }
+    constexpr iterator operator++(int) noexcept {
+      iterator before = *this;
+      ++index_;
+      return before;
+    }
+    friend constexpr bool operator==(iterator a, iterator b) noexcept { return a.index_ == b.index_; }
+    friend constexpr bool operator!=(iterator a, iterator b) noexcept { return a.index_ != b.index_; }
+
+   private:
+    const BasicReply* reply_ = nullptr;
+    std::size_t index_ = 0;
+  };
+  [[nodiscard]] constexpr iterator begin() const noexcept { return iterator{this, 0}; }
+  [[nodiscard]] constexpr iterator end() const noexcept { return iterator{this, line_count_}; }
 
   // Whether the last line (ddd SP or a bare ddd) was seen. Only a reply
   // parsed with allow_incomplete, or a stream's last reply when the peer
@@ -352,7 +428,17 @@ class BasicReply {
   template <std::size_t N>
   friend constexpr void detail::rebase_reply(BasicReply<N>&, const char*) noexcept;
 
-  ReplyLine lines_[MaxLines]{};
+  // At run time the slots start unset (a union's other member is the one
+  // set up); in a constant expression they start zeroed, which C++17 needs.
+  // A slot is written whole, with a trivial assignment, before it is read.
+  union Slots {
+    struct Zeroed {};
+    constexpr Slots() noexcept : unset() {}
+    constexpr explicit Slots(Zeroed) noexcept : lines{} {}
+    char unset;
+    detail::ReplyLineSlot lines[MaxLines];
+  };
+  Slots slots_ = SMTPCODES_CONSTANT_EVALUATED() ? Slots(typename Slots::Zeroed{}) : Slots();
   std::string_view raw_{};
   std::size_t line_count_ = 0;
   ReplyDiagnostics diagnostics_{};
@@ -640,10 +726,9 @@ template <std::size_t MaxLines>
                        index + 1};
     return ReplyLineStep::error;
   }
-  ReplyLine& line = reply.lines_[index];
+  ReplyLine line;
   line.code = head->code;
   line.text = head->text;
-  line.enhanced_status = EnhancedStatus{};
   if (head->irregular) reply.diagnostics_.add(ReplyDiagnostic::irregular_separator);
   // A code that passed the strict scanner is standard.
   if (options.mode == ParseMode::lenient && !head->code.is_standard()) {
@@ -653,6 +738,7 @@ template <std::size_t MaxLines>
   if (starts_with_reply_code(line.text)) reply.diagnostics_.add(ReplyDiagnostic::reply_code_in_text);
   check_text_bytes(line.text, reply.diagnostics_);
   split_enhanced_status(line, options.mode, reply.diagnostics_);
+  reply.slots_.lines[index] = slot_of(line);
   return head->last ? ReplyLineStep::last : ReplyLineStep::more;
 }
 
@@ -789,11 +875,9 @@ template <std::size_t MaxLines>
       reply.diagnostics_.add(ReplyDiagnostic::reply_code_in_text);
     }
   }
-  ReplyLine& line = reply.lines_[index];
-  line.code = make_reply_code(static_cast<std::uint16_t>((first + 2) * 100 + second * 10 + third));
-  line.text = std::string_view(text, text_size);
-  line.message = std::string_view(text + message_start, text_size - message_start);
-  line.enhanced_status = status_class == 0 ? EnhancedStatus{} : make_enhanced_status(status_class, subject, detail);
+  reply.slots_.lines[index] =
+      ReplyLineSlot{text,    text_size, message_start, static_cast<std::uint16_t>((first + 2) * 100 + second * 10 + third),
+                    subject, detail,    status_class};
   return true;
 }
 
@@ -805,7 +889,7 @@ constexpr void end_reply(BasicReply<MaxLines>& reply, std::string_view raw, std:
   reply.complete_ = complete;
   reply.line_count_ = line_count;
   reply.raw_ = raw;
-  reply.code_ = reply.lines_[line_count - 1].code;
+  reply.code_ = make_reply_code(reply.slots_.lines[line_count - 1].code);
 
   // The lines' status codes are read field by field, as the line steps
   // store them: a whole-status load from a line written just before (a
@@ -818,12 +902,12 @@ constexpr void end_reply(BasicReply<MaxLines>& reply, std::string_view raw, std:
   std::uint16_t first_subject = 0;
   std::uint16_t first_detail = 0;
   for (std::size_t i = 0; i < line_count; ++i) {
-    const ReplyLine& line = reply.lines_[i];
-    if (line.code != code) reply.diagnostics_.add(ReplyDiagnostic::reply_codes_differ);
-    const std::uint8_t status_class = line.enhanced_status.class_digit();
+    const ReplyLineSlot& line = reply.slots_.lines[i];
+    if (line.code != code.value()) reply.diagnostics_.add(ReplyDiagnostic::reply_codes_differ);
+    const std::uint8_t status_class = line.status_class;
     if (status_class == 0) continue;
-    const std::uint16_t subject = line.enhanced_status.subject_number();
-    const std::uint16_t detail = line.enhanced_status.detail();
+    const std::uint16_t subject = line.subject;
+    const std::uint16_t detail = line.detail;
     if (with_status++ == 0) {
       first_class = status_class;
       first_subject = subject;
@@ -846,12 +930,9 @@ constexpr void end_reply(BasicReply<MaxLines>& reply, std::string_view raw, std:
 template <std::size_t MaxLines>
 constexpr void rebase_reply(BasicReply<MaxLines>& reply, const char* raw) noexcept {
   const char* const old = reply.raw_.data();
-  const auto moved = [&](std::string_view view) {
-    return view.data() == nullptr ? view : std::string_view(raw + (view.data() - old), view.size());
-  };
   for (std::size_t i = 0; i < reply.line_count_; ++i) {
-    reply.lines_[i].text = moved(reply.lines_[i].text);
-    reply.lines_[i].message = moved(reply.lines_[i].message);
+    ReplyLineSlot& line = reply.slots_.lines[i];
+    if (line.text != nullptr) line.text = raw + (line.text - old);
   }
   reply.raw_ = std::string_view(raw, reply.raw_.size());
 }
@@ -944,11 +1025,13 @@ Result<BasicReply<MaxLines>, ReplyError> scan_reply(Owner&& input, const ReplyOp
 template <std::size_t MaxLines = Reply::max_lines>
 [[nodiscard]] constexpr Result<BasicReply<MaxLines>, ReplyError> parse_whole_reply(
     std::string_view input SMTPCODES_LIFETIMEBOUND, const ReplyOptions& options = {}) noexcept {
+  // Into a local reply, copied once into the result (through scan_reply
+  // it would be copied twice).
+  BasicReply<MaxLines> reply;
+  ReplyError error;
   std::size_t end = 0;
-  const Result<BasicReply<MaxLines>, ReplyError> reply = scan_reply<MaxLines>(input, options, end);
-  if (reply && end != input.size()) {
-    return ReplyError{ReplyErrorKind::trailing_data, end, reply->line_count(), {}};
-  }
+  if (!detail::scan_reply_into(reply, input, options, end, error)) return error;
+  if (end != input.size()) return ReplyError{ReplyErrorKind::trailing_data, end, reply.line_count(), {}};
   return reply;
 }
 // The reply's lines would point into a temporary string: keep the string
@@ -977,7 +1060,8 @@ enum class ReplySeparator : std::uint8_t {
 
 // One reply line parsed on its own (parse_reply_line): the fields of a
 // ReplyLine, the separator, and what was irregular about the line (the
-// diagnostics that concern one line; those comparing lines never show).
+// diagnostics that concern one line; those comparing lines never show, nor
+// missing_line_ending: a line given alone needs no line ending).
 struct ParsedReplyLine {
   ReplyCode code;
   ReplySeparator separator = ReplySeparator::space;
@@ -991,6 +1075,113 @@ struct ParsedReplyLine {
   [[nodiscard]] constexpr bool last() const noexcept { return separator != ReplySeparator::hyphen; }
 };
 
+namespace detail {
+
+// One part of an enhanced status code at text[pos], within text[0, size):
+// what read_plain_status_part() reads, where no CR is known to follow.
+[[nodiscard]] SMTPCODES_DETAIL_INLINE_STEP inline bool read_status_part(const char* text, std::size_t size,
+                                                                        std::size_t& pos, ParseMode mode,
+                                                                        std::uint16_t& value) noexcept {
+  std::size_t digits = 0;
+  unsigned number = 0;
+  while (digits < 4 && pos + digits < size && is_digit(text[pos + digits])) {
+    number = number * 10 + digit_value(text[pos + digits]);
+    ++digits;
+  }
+  // RFC 3463 §2: one to three digits, no leading zero (strict).
+  if (digits == 0 || digits == 4 || (digits > 1 && text[pos] == '0' && mode == ParseMode::strict)) return false;
+  value = static_cast<std::uint16_t>(number);
+  pos += digits;
+  return true;
+}
+
+// find_text_stop() for text known to end at size, which may be read whole:
+// no page to stay within, the last bytes read with one overlapping load.
+[[nodiscard]] SMTPCODES_DETAIL_INLINE_STEP inline std::size_t find_text_stop_within(const char* data, std::size_t from,
+                                                                                    std::size_t size) noexcept {
+#ifdef SMTPCODES_DETAIL_VECTOR_TEXT
+  constexpr std::size_t step = 16;
+  const auto stops = [data](std::size_t at) {
+    vector_unsigned_bytes bytes;
+    std::memcpy(&bytes, data + at, sizeof bytes);
+    const vector_bytes printable = reinterpret_cast<vector_bytes>(bytes + 1) > 0x20;
+    return static_cast<unsigned>(__builtin_ia32_pmovmskb128(reinterpret_cast<vector_chars>(printable))) ^ 0xFFFFU;
+  };
+  if (size >= step) {
+    for (; size - from >= step; from += step) {
+      const unsigned mask = stops(from);
+      if (mask != 0) return from + static_cast<std::size_t>(__builtin_ctz(mask));
+    }
+    if (from == size) return size;
+    const unsigned mask = stops(size - step) >> (step - (size - from));
+    return mask != 0 ? from + static_cast<std::size_t>(__builtin_ctz(mask)) : size;
+  }
+#endif
+  return find_text_stop(data, from, size);
+}
+
+// The common line given alone, at run time: a standard code (RFC 5321
+// §4.2), SP or "-", printable ASCII text, then CRLF or the end of the input,
+// within the limit. One pass, as scan_plain_reply_line() for a reply's lines;
+// false (out untouched) for any other line, which the general step takes.
+[[nodiscard]] inline bool scan_plain_single_line(std::string_view line, const ReplyOptions& options,
+                                                 ParsedReplyLine& out) noexcept {
+  const char* const data = line.data();
+  const std::size_t size = line.size();
+  if (size < 4 || size > options.max_line_length) return false;
+  const unsigned first = static_cast<unsigned char>(data[0]) - unsigned{'2'};
+  const unsigned second = static_cast<unsigned char>(data[1]) - unsigned{'0'};
+  const unsigned third = static_cast<unsigned char>(data[2]) - unsigned{'0'};
+  const char separator = data[3];
+  if ((first > 3) | (second > 5) | (third > 9) | ((separator != ' ') & (separator != '-'))) return false;
+  const std::size_t text_end = find_text_stop_within(data, 4, size);
+  if (text_end != size && (text_end + 2 != size || data[text_end] != '\r' || data[text_end + 1] != '\n')) {
+    return false;
+  }
+  const char* const text = data + 4;
+  const std::size_t text_size = text_end - 4;
+  std::size_t message_start = 0;
+  EnhancedStatus status{};
+  ReplyDiagnostics diagnostics;
+  if (text_size == 0) {
+    diagnostics.add(ReplyDiagnostic::empty_text);
+  } else if (is_digit(text[0]) && text_size > 1) {
+    if (text[1] == '.') {
+      // What split_enhanced_status() decides.
+      std::size_t end = 2;
+      std::uint16_t subject = 0;
+      std::uint16_t detail = 0;
+      const char class_char = text[0];
+      const bool valid = (class_char == '2' || class_char == '4' || class_char == '5') &&
+                         read_status_part(text, text_size, end, options.mode, subject) && end < text_size &&
+                         text[end++] == '.' && read_status_part(text, text_size, end, options.mode, detail) &&
+                         (end == text_size || text[end] == ' ');
+      if (valid) {
+        while (end < text_size && text[end] == ' ') ++end;
+        message_start = end;
+        status = make_enhanced_status(static_cast<std::uint8_t>(class_char - '0'), subject, detail);
+        // RFC 3463 §2: the class must match the first digit of the code.
+        if (static_cast<unsigned>(class_char - '2') != first) {
+          diagnostics.add(ReplyDiagnostic::enhanced_class_mismatch);
+        }
+      } else {
+        diagnostics.add(ReplyDiagnostic::malformed_enhanced_status);
+      }
+    } else if (starts_with_reply_code(std::string_view(text, text_size))) {
+      diagnostics.add(ReplyDiagnostic::reply_code_in_text);
+    }
+  }
+  out.code = make_reply_code(static_cast<std::uint16_t>((first + 2) * 100 + second * 10 + third));
+  out.separator = separator == ' ' ? ReplySeparator::space : ReplySeparator::hyphen;
+  out.enhanced_status = status;
+  out.text = std::string_view(text, text_size);
+  out.message = std::string_view(text + message_start, text_size - message_start);
+  out.diagnostics = diagnostics;
+  return true;
+}
+
+}  // namespace detail
+
 // Parses one reply line: "550 5.1.1 <a@example.com>: User unknown", with or
 // without its line ending (CRLF; lenient: LF too). Checks what
 // parse_whole_reply checks of each line, under the same options
@@ -1000,35 +1191,33 @@ struct ParsedReplyLine {
 // up, so it costs what one line costs.
 [[nodiscard]] constexpr Result<ParsedReplyLine, ReplyError> parse_reply_line(
     std::string_view line SMTPCODES_LIFETIMEBOUND, const ReplyOptions& options = {}) noexcept {
-  if (line.empty()) return ReplyError{ReplyErrorKind::empty_input, 0, 0, {}, 0};
-  BasicReply<1> reply;
-  bool parsed = false;
   if (!SMTPCODES_CONSTANT_EVALUATED()) {
-    std::size_t next = 0;
-    bool last = false;
-    parsed = detail::scan_plain_reply_line(reply, line, 0, 0, options, next, last);
-    if (parsed && next != line.size()) return ReplyError{ReplyErrorKind::trailing_data, next, 1, {}, 0};
+    ParsedReplyLine plain;
+    if (detail::scan_plain_single_line(line, options, plain)) return plain;
   }
-  if (!parsed) {
-    const std::size_t feed = detail::find_line_feed(line, 0);
-    if (feed != std::string_view::npos && feed + 1 != line.size()) {
-      return ReplyError{ReplyErrorKind::trailing_data, feed + 1, 1, {}, 0};
-    }
-    ReplyError error;
-    if (detail::scan_reply_line(reply, line, 0, feed, 0, options, error) == detail::ReplyLineStep::error) {
-      return error;
-    }
+  if (line.empty()) return ReplyError{ReplyErrorKind::empty_input, 0, 0, {}, 0};
+  const std::size_t feed = detail::find_line_feed(line, 0);
+  if (feed != std::string_view::npos && feed + 1 != line.size()) {
+    return ReplyError{ReplyErrorKind::trailing_data, feed + 1, 1, {}, 0};
   }
+  BasicReply<1> reply;
+  ReplyError error;
+  if (detail::scan_reply_line(reply, line, 0, feed, 0, options, error) == detail::ReplyLineStep::error) return error;
   const ReplyLine& fields = reply.line(0);
   ParsedReplyLine result;
   result.code = fields.code;
   result.enhanced_status = fields.enhanced_status;
   result.text = fields.text;
   result.message = fields.message;
-  result.diagnostics = reply.diagnostics();
-  // The text starts right after the separator, or at the end of a bare code.
-  const char* const after_code = line.data() + 3;
-  if (fields.text.data() != after_code + 1 || fields.text.data() == nullptr) {
+  for (const ReplyDiagnostic diagnostic : reply.diagnostics()) {
+    if (diagnostic != ReplyDiagnostic::missing_line_ending) result.diagnostics.add(diagnostic);
+  }
+  const std::uint8_t status_class = fields.enhanced_status.class_digit();
+  if (status_class != 0 && status_class != fields.code.first_digit()) {
+    result.diagnostics.add(ReplyDiagnostic::enhanced_class_mismatch);
+  }
+  // The text starts right after the separator, or is null after a bare code.
+  if (fields.text.data() == nullptr) {
     result.separator = ReplySeparator::none;
   } else if (line[3] == ' ') {
     result.separator = ReplySeparator::space;
