@@ -1,7 +1,7 @@
 // parse_ehlo on whatever the lenient reply parser accepts (an EHLO reply is
 // a reply; the view must stay inside it), via the whole-reply properties
 // in tests/support/reply_properties.hpp. The seeds are EHLO replies.
-#include "../fuzz.hpp"
+#include "../../fuzz.hpp"
 #include "reply_properties.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

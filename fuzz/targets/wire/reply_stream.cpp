@@ -4,7 +4,7 @@
 // next bytes are the chunk sizes (used in turn), and the rest is the stream.
 #include <vector>
 
-#include "../fuzz.hpp"
+#include "../../fuzz.hpp"
 #include "reply_properties.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
