@@ -18,7 +18,7 @@ class SmtpcodesConan(ConanFile):
     topics = ("smtp", "email", "rfc5321", "rfc3463", "constexpr", "header-only")
     package_type = "header-library"
     settings = "os", "arch", "compiler", "build_type"
-    exports_sources = "include/*", "LICENSE"
+    exports_sources = "include/*", "LICENSE", "cmake/smtpcodes-conan-cxx17.cmake"
     no_copy_source = True
 
     def set_version(self):
@@ -48,6 +48,8 @@ class SmtpcodesConan(ConanFile):
         copy(self, "LICENSE", src=self.source_folder, dst=os.path.join(self.package_folder, "licenses"))
         copy(self, "*", src=os.path.join(self.source_folder, "include"),
              dst=os.path.join(self.package_folder, "include"))
+        copy(self, "smtpcodes-conan-cxx17.cmake", src=os.path.join(self.source_folder, "cmake"),
+             dst=os.path.join(self.package_folder, "cmake"))
 
     def package_info(self):
         # The same names as the package smtpcodes installs itself, so
@@ -55,5 +57,7 @@ class SmtpcodesConan(ConanFile):
         self.cpp_info.set_property("cmake_file_name", "smtpcodes")
         self.cpp_info.set_property("cmake_target_name", "smtpcodes::smtpcodes")
         self.cpp_info.set_property("pkg_config_name", "smtpcodes")
+        # CMakeDeps' target carries no C++ standard; this module adds cxx_std_17 to it.
+        self.cpp_info.set_property("cmake_build_modules", [os.path.join("cmake", "smtpcodes-conan-cxx17.cmake")])
         self.cpp_info.bindirs = []
         self.cpp_info.libdirs = []

@@ -96,3 +96,11 @@ SMTPCODES_BENCHMARK("find codes in text", "smtpcodes find_codes (heuristic best)
                     });
 SMTPCODES_BENCHMARK("find codes in text", "hand extractor", hand, diagnostic_lines, hand_extractor);
 SMTPCODES_BENCHMARK("find codes in text", "std::regex", heavy, diagnostic_lines, regex_extractor);
+SMTPCODES_BENCHMARK("find codes in diagnostic texts", "smtpcodes find_codes (heuristic best)", library,
+                    diagnostic_texts, [](std::string_view text) -> long {
+                      const smtpcodes::FoundCodes found = smtpcodes::find_codes(text);
+                      if (found.has_enhanced_status()) return static_cast<long>(found.enhanced_status.key());
+                      return found.has_reply_code() ? static_cast<long>(found.reply_code.value()) : -1L;
+                    });
+SMTPCODES_BENCHMARK("find codes in diagnostic texts", "hand extractor", hand, diagnostic_texts, hand_extractor);
+SMTPCODES_BENCHMARK("find codes in diagnostic texts", "std::regex", heavy, diagnostic_texts, regex_extractor);

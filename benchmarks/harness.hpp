@@ -117,6 +117,9 @@ const std::vector<std::string_view>& reply_lines();
 const std::vector<std::string_view>& enhanced_status_texts();
 // Diagnostic lines: reply texts quoted by bounces and logs.
 const std::vector<std::string_view>& diagnostic_lines();
+// Whole diagnostic texts as Postfix, Exim, Exchange and qmail write them,
+// and texts with addresses, ports, dates and versions but no code.
+const std::vector<std::string_view>& diagnostic_texts();
 // Whole replies (CRLF, one to ten lines), and streams of about 16 KiB of
 // replies: mostly EHLO replies, or mostly multi-line rejections.
 const std::vector<std::string_view>& whole_replies();

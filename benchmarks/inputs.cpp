@@ -294,6 +294,42 @@ constexpr std::string_view diagnostic_suffixes[] = {
     " (in reply to RCPT TO command)", "", "'", " (in reply to end of DATA command)", "",
 };
 
+// Whole diagnostic texts in the shapes MTAs write them (Postfix, Exim,
+// Exchange, qmail), and texts full of IP addresses, ports, dates and
+// version numbers that hold no code.
+constexpr std::string_view diagnostic_text_templates[] = {
+    // Postfix
+    "<{u}@{d}>: host {h}[{i}] said: 550 5.1.1 <{u}@{d}>: Recipient address rejected: User unknown in virtual "
+    "mailbox table (in reply to RCPT TO command)",
+    "host {h}[{i}] said: 552 5.2.2 <{u}@{d}>: Mailbox full (in reply to end of DATA command)",
+    "host {h}[{i}] said: 450 4.7.1 Client host rejected: cannot find your hostname, [{i}] (in reply to RCPT TO "
+    "command)",
+    "host {h}[{i}] said: 550-5.7.1 [{i} 19] Our system has detected that this message is likely unsolicited mail. "
+    "(in reply to end of DATA command)",
+    // Exim
+    "SMTP error from remote mail server after RCPT TO:<{u}@{d}>: 550 Unrouteable address",
+    "SMTP error from remote mail server after RCPT TO:<{u}@{d}>: host {h} [{i}]: 550 5.1.1 <{u}@{d}>: User unknown",
+    "SMTP error from remote mail server after end of data: 552 Message size exceeds maximum permitted",
+    // Exchange
+    "Remote Server returned '550 5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient not found by SMTP address lookup'",
+    "Remote Server returned '554 5.4.14 Hop count exceeded - possible mail loop ATTR34 [{h}]'",
+    "#550 5.1.1 RESOLVER.ADR.RecipNotFound; not found ##",
+    // qmail
+    "Sorry, no mailbox here by that name. (#5.1.1)",
+    "{i} does not like recipient. Remote host said: 553 sorry, that domain isn't in my list of allowed rcpthosts "
+    "(#5.7.1) Giving up on {i}.",
+    "Sorry, I couldn't find any host named {d}. (#5.1.2)",
+    // No code: addresses, ports, dates, versions, queue ids.
+    "connect to {h}[{i}]:25: Connection timed out",
+    "delivery temporarily suspended: connect to {h}[{i}]:25: Connection refused",
+    "Connection to {i}:465 lost after 30 seconds on Mon, 23 Nov 2026 12:05:11 +0000",
+    "retry timeout exceeded; last attempt at 2026-11-23 12:05:50 by Exim 4.96 (queue id {q})",
+    "from {h} ([{i}]) by {h} with ESMTPS id {q} (version=TLS1.3); Mon, 23 Nov 2026 11:29:37 +0000",
+    "agent v2.5.1.0 on {h} port 587 refused the connection after 4.2 seconds",
+    "Received: by {h} (Postfix 3.7.11) with ESMTP id {q}; Mon, 23 Nov 2026 11:29:37 +0000",
+    "scanned by MailScanner 4.85.2 on {i} in 250 ms",
+};
+
 }  // namespace
 
 // Diagnostic lines as bounces and logs carry them: a prefix, a reply line
@@ -311,6 +347,18 @@ const std::vector<std::string_view>& diagnostic_lines() {
     return pack(texts);
   }();
   return lines;
+}
+
+const std::vector<std::string_view>& diagnostic_texts() {
+  static const std::vector<std::string_view> texts = [] {
+    Random random(seed + 6);
+    std::vector<std::string> filled;
+    while (filled.size() < input_count) {
+      filled.push_back(fill(diagnostic_text_templates[random.below(std::size(diagnostic_text_templates))], random));
+    }
+    return pack(filled);
+  }();
+  return texts;
 }
 
 const std::vector<std::string_view>& whole_replies() {

@@ -39,7 +39,7 @@ const std::vector<Entry>& status_entries() {
   static const std::vector<Entry> entries = [] {
     std::vector<Entry> out;
     for (const auto& record : smtpcodes::enhanced_status_records()) {
-      out.push_back({record.subject * 1000U + record.detail, record.title()});
+      out.push_back({record.subject_number() * 1000U + record.detail(), record.title()});
     }
     std::sort(out.begin(), out.end(), [](const Entry& a, const Entry& b) { return a.key < b.key; });
     return out;

@@ -9,7 +9,10 @@ without vcpkg or Conan (see docs/packaging.md):
 - conanfile.py and test_package/conanfile.py compile, and the recipe's
   methods run against a stand-in for the Conan API: the version is read from
   the header, the package id is empty, C++17 is the minimum, the headers and
-  the license are packaged, and the CMake and pkg-config names are ours.
+  the license are packaged, and the CMake and pkg-config names are ours;
+- the CMake build module the recipe ships adds cxx_std_17 to a target made
+  the way CMakeDeps makes it, so that a consumer built with -std=c++14
+  compiles as C++17 (a real CMake run, when cmake and a compiler are there).
 
 Prints one line per check; exits 1 if any failed.
 """
@@ -18,6 +21,8 @@ import json
 import pathlib
 import py_compile
 import re
+import shutil
+import subprocess
 import sys
 import tempfile
 import types
@@ -196,6 +201,10 @@ def check_conan():
     check("package() copies the headers from include/",
           ("copy", "*", (ROOT / "include").resolve(), "/package/include") in copies)
     check("package() copies the license", any(c[1] == "LICENSE" and c[3] == "/package/licenses" for c in copies))
+    check("exports_sources has the CMake build module",
+          "cmake/smtpcodes-conan-cxx17.cmake" in getattr(recipe, "exports_sources", ()))
+    check("package() copies the CMake build module to cmake/",
+          ("copy", "smtpcodes-conan-cxx17.cmake", (ROOT / "cmake").resolve(), "/package/cmake") in copies)
 
     recipe.cpp_info = CppInfo()
     recipe.package_info()
@@ -204,10 +213,47 @@ def check_conan():
     check("CMake target name is smtpcodes::smtpcodes", properties.get("cmake_target_name") == "smtpcodes::smtpcodes")
     check("pkg-config name is smtpcodes", properties.get("pkg_config_name") == "smtpcodes")
     check("no library or binary directories", recipe.cpp_info.libdirs == [] and recipe.cpp_info.bindirs == [])
+    check("cmake_build_modules names the packaged module",
+          properties.get("cmake_build_modules") == ["cmake/smtpcodes-conan-cxx17.cmake"])
+    check_build_module()
 
     test_recipe = (ROOT / "test_package" / "conanfile.py").read_text()
     check("test_package requires the tested reference", "self.requires(self.tested_reference_str)" in test_recipe)
     check("test_package uses CMakeDeps", "CMakeDeps" in test_recipe)
+
+
+def check_build_module():
+    """Includes the module after a target made as CMakeDeps makes it, and
+    builds a consumer that needs C++17 with -std=c++14 in its flags."""
+    cmake = shutil.which("cmake")
+    if cmake is None or (shutil.which("c++") is None and shutil.which("g++") is None):
+        print("skip the CMake build module: no cmake or no compiler")
+        return
+    with tempfile.TemporaryDirectory() as scratch:
+        project = pathlib.Path(scratch)
+        (project / "consumer.cpp").write_text(
+            "#include <string_view>\nint main() { return std::string_view(\"\").size() == 0 ? 0 : 1; }\n")
+        (project / "CMakeLists.txt").write_text(f"""cmake_minimum_required(VERSION 3.16)
+project(consumer LANGUAGES CXX)
+add_library(smtpcodes::smtpcodes INTERFACE IMPORTED)
+include("{(ROOT / "cmake" / "smtpcodes-conan-cxx17.cmake").as_posix()}")
+include("{(ROOT / "cmake" / "smtpcodes-conan-cxx17.cmake").as_posix()}")
+get_target_property(features smtpcodes::smtpcodes INTERFACE_COMPILE_FEATURES)
+if(NOT features STREQUAL "cxx_std_17")
+  message(FATAL_ERROR "INTERFACE_COMPILE_FEATURES: ${{features}}")
+endif()
+add_executable(consumer consumer.cpp)
+target_link_libraries(consumer PRIVATE smtpcodes::smtpcodes)
+""")
+        build = project / "build"
+        configure = subprocess.run([cmake, "-S", str(project), "-B", str(build), "-DCMAKE_CXX_FLAGS=-std=c++14"],
+                                   capture_output=True, text=True, check=False)
+        check("the build module adds cxx_std_17 once to CMakeDeps' target", configure.returncode == 0,
+              configure.stdout[-500:] + configure.stderr[-500:])
+        if configure.returncode == 0:
+            built = subprocess.run([cmake, "--build", str(build)], capture_output=True, text=True, check=False)
+            check("a consumer built with -std=c++14 compiles as C++17", built.returncode == 0,
+                  built.stdout[-800:] + built.stderr[-500:])
 
 
 def main():

@@ -145,19 +145,23 @@ def main():
 
     counts = collections.Counter()
     per_mta = collections.defaultdict(collections.Counter)
+    per_dialect = collections.defaultdict(collections.Counter)
     misses = []
     for key, row in sorted(expected.items(), key=lambda item: (item[0][0], str(item[0][1]))):
         path = os.path.join(emails, key[0])
         records = found.get(path, [])
         if row.get("suite") == "Mail-DeliveryStatus-BounceParser":
-            got = next((r for r in records if r["recipient"].lower() == str(key[1]).lower()), None)
+            got = next((r for r in records if (r["recipient"] or "").lower() == str(key[1]).lower()), None)
             if got is None and records:
                 got = records[0]
         else:
             index = key[1] - 1
             got = records[index] if index < len(records) else None
         mta = prefix_of(key[0])
+        dialect = (records[0].get("dialect") or "unknown") if records else "(no row)"
         stats = per_mta[mta]
+        dstats = per_dialect[dialect]
+        dstats["recipients"] += 1
         stats["recipients"] += 1
         counts["recipients"] += 1
         if got is None:
@@ -170,33 +174,43 @@ def main():
         if status and status != "unknown" and not row.get("status_is_sisimai_pseudo"):
             counts["status_total"] += 1
             stats["status_total"] += 1
+            dstats["status_total"] += 1
             if got["status"] == status:
                 counts["status_ok"] += 1
                 stats["status_ok"] += 1
+                dstats["status_ok"] += 1
             else:
                 misses.append((key[0], key[1], "status", status, got["status"]))
         reply = row.get("replycode") or row.get("smtp_code")
         if reply:
             counts["reply_total"] += 1
             stats["reply_total"] += 1
+            dstats["reply_total"] += 1
             if got["reply_code"] == reply:
                 counts["reply_ok"] += 1
                 stats["reply_ok"] += 1
+                dstats["reply_ok"] += 1
             else:
                 misses.append((key[0], key[1], "reply_code", reply, got["reply_code"]))
         reason = row.get("reason") or row.get("std_reason")
         if reason and reason in REASON_MAP:
             counts["reason_total"] += 1
             stats["reason_total"] += 1
+            dstats["reason_total"] += 1
             if got["reason"] in REASON_MAP[reason]:
                 counts["reason_ok"] += 1
                 stats["reason_ok"] += 1
+                dstats["reason_ok"] += 1
             else:
                 misses.append((key[0], key[1], "reason", reason, got["reason"] + " | " + got["diagnostic"][:150]))
         if "hardbounce" in row and row.get("reason") not in ("feedback", "vacation", "delivered"):
             counts["hard_total"] += 1
+            stats["hard_total"] += 1
+            dstats["hard_total"] += 1
             if (got["bounce"] == "hard") == row["hardbounce"]:
                 counts["hard_ok"] += 1
+                stats["hard_ok"] += 1
+                dstats["hard_ok"] += 1
             else:
                 misses.append((key[0], key[1], "hard", row["hardbounce"], got["bounce"]))
 
@@ -225,17 +239,30 @@ def main():
         "adversarial_cases": len(ADVERSARIAL),
         "adversarial_false_positives": len(false_codes),
     }
+    def table(title, groups):
+        rows = {}
+        for group, stats in sorted(groups.items()):
+            def cell(ok, total):
+                return f"{stats[ok]}/{stats[total]}" if stats[total] else "-"
+            rows[group] = {"recipients": stats["recipients"], "status": cell("status_ok", "status_total"),
+                           "reply_code": cell("reply_ok", "reply_total"), "reason": cell("reason_ok", "reason_total"),
+                           "hard_soft": cell("hard_ok", "hard_total")}
+        return rows
+
+    by_dialect = table("dialect", per_dialect)
+    by_system = table("sending system", per_mta)
     if args.json:
+        summary["by_dialect"] = by_dialect
+        summary["by_sending_system"] = by_system
         print(json.dumps(summary, indent=2))
         return
     for name, value in summary.items():
         print(f"{name:30} {value}")
-    print(f"\n{'sending system':28} {'recips':>6} {'status':>9} {'reply':>9} {'reason':>9}")
-    for mta, stats in sorted(per_mta.items()):
-        def cell(ok, total):
-            return f"{stats[ok]}/{stats[total]}" if stats[total] else "-"
-        print(f"{mta:28} {stats['recipients']:6} {cell('status_ok', 'status_total'):>9} "
-              f"{cell('reply_ok', 'reply_total'):>9} {cell('reason_ok', 'reason_total'):>9}")
+    for title, rows in (("dialect (as recognised)", by_dialect), ("sending system (file name)", by_system)):
+        print(f"\n{title:28} {'recips':>6} {'status':>9} {'reply':>9} {'reason':>9} {'hard/soft':>9}")
+        for group, row in rows.items():
+            print(f"{group:28} {row['recipients']:6} {row['status']:>9} {row['reply_code']:>9} {row['reason']:>9} "
+                  f"{row['hard_soft']:>9}")
     for case in false_codes:
         print("adversarial false positive:", case["input"], case["matches"])
     if args.misses:

@@ -50,7 +50,7 @@ def main():
     for rule, count in collections.Counter(o.get("derivation_rule") for o in derived).most_common():
         print("  %-32s %d" % (rule, count))
     for o, (reply, status) in zip(derived, pairs):
-        if o.get("derivation_rule") not in (None, "class default") and o["enhanced_status"] != status:
+        if o.get("derivation_rule") not in (None, "class_default") and o["enhanced_status"] != status:
             print("  %s derived %s, expected %s" % (reply, o["enhanced_status"], status))
     return 0
 

@@ -16,6 +16,7 @@ reply-code-constants.csv.
 """
 import argparse
 import csv
+import functools
 import pathlib
 import re
 import sys
@@ -26,18 +27,29 @@ DATA_HEADER = ROOT / "include" / "smtpcodes" / "detail" / "registry_data.hpp"
 CONSTANTS_HEADER = ROOT / "include" / "smtpcodes" / "registry" / "reply_codes.hpp"
 
 SEEDS = {
-    "000_76a8ad3abdfbe540.txt": "seed_000",
-    "001_4866f3d5bc186b0e.txt": "seed_001",
-    "002_705e50922f8aeb0a.txt": "seed_002",
-    "003_d9475aa5da511359.txt": "seed_003",
-    "004_1dce11537df29d09.txt": "seed_004",
+    "000_76a8ad3abdfbe540.txt": "salesforce_ndr_reference",
+    "001_4866f3d5bc186b0e.txt": "salesforce_email_log_codes",
+    "002_705e50922f8aeb0a.txt": "esp_code_list",
+    "003_d9475aa5da511359.txt": "turbosmtp_table",
+    "004_1dce11537df29d09.txt": "courier_code_list",
 }
+SOURCE_ORDER = {source: order for order, source in enumerate(SEEDS.values())}
 AGREEMENT = {"agrees": "agrees", "partial": "partial", "conflicts": "conflicts", "n/a": "not_applicable"}
 FIT = {"yes": "lines_up", "partial": "partial", "no": "does_not_line_up",
        "no-iana-entry": "unregistered", "n/a": "not_applicable"}
 VERIFICATION = {"rfc-text": "rfc_text", "secondary": "secondary", "registry": "registry"}
-ACTORS = {"nobody", "sender", "sender_admin", "recipient", "recipient_admin"}
-RETRIES = {"not_needed", "retry_later", "after_fix", "do_not_retry"}
+RETRY_HEADER = ROOT / "include" / "smtpcodes" / "registry" / "retry.hpp"
+
+
+@functools.lru_cache(maxsize=None)
+def failure_reasons():
+    """The enumerators of FailureReason, read from the header that defines them."""
+    text = RETRY_HEADER.read_text(encoding="utf-8")
+    body = re.search(r"enum class FailureReason : std::uint8_t \{(.*?)\};", text, re.S)
+    if not body:
+        raise DataError("FailureReason not found in %s" % RETRY_HEADER)
+    return set(re.findall(r"^\s*([a-z_]+),", body.group(1), re.M))
+
 NOT_SMTP = {101, 111}  # class 1 replies do not exist; socket errors (data/notes.md sec. 1)
 
 
@@ -98,12 +110,14 @@ def sv(text):
     return POOL.ref(text)
 
 
-def remedy(row, where):
-    if row["actor"] not in ACTORS or row["retry"] not in RETRIES:
-        raise DataError("%s: bad actor or retry %r %r" % (where, row["actor"], row["retry"]))
+def remedy(row, where, failure_class):
+    """Who acts and whether to retry are not data: registry/retry.hpp derives them
+    from the reason and the class, with the rule table the classifier uses too."""
+    if row["reason"] not in failure_reasons():
+        raise DataError("%s: unknown reason %r" % (where, row["reason"]))
     if not row["remedy"]:
         raise DataError("%s: empty remedy" % where)
-    return "{Actor::%s, Retry::%s, %s}" % (row["actor"], row["retry"], sv(row["remedy"]))
+    return "{FailureReason::%s, %d, %s}" % (row["reason"], failure_class, sv(row["remedy"]))
 
 
 def generic_key(code):
@@ -206,7 +220,7 @@ def build():
         index = 0
         for key in sorted(groups):
             offsets[key] = (index, len(groups[key]))
-            for source, code, line, agreement, meaning in sorted(groups[key], key=lambda c: (c[0], c[2])):
+            for source, code, line, agreement, meaning in sorted(groups[key], key=lambda c: (SOURCE_ORDER[c[0]], c[2])):
                 emit("    {Source::%s, %s, %d, Agreement::%s, %s}," % (source, sv(code), line, agreement, sv(meaning)))
                 index += 1
         emit("};")
@@ -263,7 +277,7 @@ def build():
                     references.append(ref)
         emit("    {%d, Origin::%s, %s, %s, %s, %s, %s, %s}," %
              (code, origin, sv(title), sv(words["description"]), sv(";".join(references)),
-              remedy(words, "reply %d" % code), view(meaning_at, code),
+              remedy(words, "reply %d" % code, code // 100), view(meaning_at, code),
               view(reply_claim_at, code)))
         reply_index[code] = position
     emit("};")
@@ -283,7 +297,7 @@ def build():
         if int(row["first_digit"]) != position + 1:
             raise DataError("reply-code-fallbacks.csv must list first digits 1 to 9 in order")
         emit("    {%d, %s, %s, %s}," % (position + 1, sv(row["title"]), sv(row["description"]),
-                                         remedy(row, "fallback %d" % (position + 1))))
+                                         remedy(row, "fallback %d" % (position + 1), position + 1)))
     emit("};")
     emit("")
 
@@ -323,7 +337,7 @@ def build():
         deprecated = "deprecated" in row["notes"]
         emit("    {%d, %d, %s, %s, %s, %s, %s, %s, %s, %s}," %
              (key[0], key[1], sv(row["summary"]), sv(words["description"]), sv(row["references"]),
-              sv(row["associated_basic_status_codes_raw"]), remedy(words, row["code"]),
+              sv(row["associated_basic_status_codes_raw"]), remedy(words, row["code"], 5),
               view(associated_at, key),
               view(status_claim_at, key), "true" if deprecated else "false"))
     emit("};")
@@ -342,7 +356,7 @@ def build():
                 raise DataError("enhanced-status-remedies.csv lacks %s" % row["code"])
             emit("    {%d, %s, %s, %s, %s, %s}," %
                  (number, sv(row["summary"]), sv(words["description"]), sv(row["references"]),
-                  remedy(words, row["code"]), view(claims_at, number)))
+                  remedy(words, row["code"], number if registry == "class" else 5), view(claims_at, number)))
         emit("};")
         emit("")
         return rows

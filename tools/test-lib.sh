@@ -1,5 +1,10 @@
 # Shared helpers for the stages in tools/test.d (sourced, not run).
 
+# Every apt-get of the stages waits up to 10 minutes for another apt or dpkg
+# to release its lock, instead of failing at once (a fresh machine often runs
+# its own updates when CI starts).
+apt_wait_for_lock=(-o DPkg::Lock::Timeout=600)
+
 # ensure_packages PACKAGE...: installs the Debian packages that are missing.
 ensure_packages() {
   local missing=()
@@ -12,9 +17,9 @@ ensure_packages() {
     return 1
   fi
   echo "installing ${missing[*]}"
-  if ! DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null; then
-    apt-get update -qq >/dev/null
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+  if ! DEBIAN_FRONTEND=noninteractive apt-get "${apt_wait_for_lock[@]}" install -y -qq "${missing[@]}" >/dev/null; then
+    apt-get "${apt_wait_for_lock[@]}" update -qq >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get "${apt_wait_for_lock[@]}" install -y -qq "${missing[@]}" >/dev/null
   fi
 }
 

@@ -1,20 +1,34 @@
-// smtpcodes bounces: classify bounce messages, mbox files and MTA log files.
+// smtpcodes bounces: classify bounce messages, mbox files, maildirs and MTA
+// log files.
 #include <algorithm>
+#include <atomic>
+#include <cerrno>
+#include <chrono>
+#include <condition_variable>
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
-#include <fstream>
 #include <map>
-#include <sstream>
+#include <mutex>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <system_error>
+#include <thread>
+#include <utility>
 #include <vector>
-
-#include <unistd.h>
 
 #include <smtpcodes/bounces.hpp>
 
 #include "commands.hpp"
 #include "json.hpp"
+#include "text.hpp"
+
+
+#if __has_include(<unistd.h>)
+#include <unistd.h>
+#define SMTPCODES_CLI_HAS_ISATTY 1
+#endif
 
 namespace smtpcodes_cli {
 namespace {
@@ -22,22 +36,17 @@ namespace {
 namespace fs = std::filesystem;
 using smtpcodes::BounceRecipient;
 
-// Stable identifiers for JSON; name(Retry) is for people.
-std::string_view retry_id(smtpcodes::Retry retry) {
-  switch (retry) {
-    case smtpcodes::Retry::retry_later: return "retry_later";
-    case smtpcodes::Retry::after_fix: return "after_fix";
-    case smtpcodes::Retry::do_not_retry: return "do_not_retry";
-    case smtpcodes::Retry::not_needed: break;
-  }
-  return "not_needed";
-}
+// A diagnostic longer than this many characters is cut in the output; the
+// JSON says so in diagnostic_truncated (docs/cli.md).
+constexpr std::size_t max_diagnostic_characters = 1000;
+constexpr std::size_t max_table_diagnostic_characters = 50;
+constexpr std::size_t max_jobs = 256;
 
 // Folded, multi-line diagnostics become one line for tables and JSON.
-std::string one_line(std::string_view text, std::size_t limit = 1000) {
-  std::string out(std::min(text.size(), limit), '\0');
-  out.resize(smtpcodes::unfold(text, out.data(), out.size()));
-  return out;
+std::string one_line(std::string_view text, std::size_t max_characters, bool* truncated = nullptr) {
+  std::string unfolded(text.size(), '\0');
+  unfolded.resize(smtpcodes::unfold(text, unfolded.data(), unfolded.size()));
+  return valid_utf8(unfolded, max_characters, truncated);
 }
 
 struct Tally {
@@ -46,167 +55,434 @@ struct Tally {
   std::map<std::string, std::size_t> by_reason;
   std::map<std::string, std::size_t> by_domain;
   std::map<std::string, std::size_t> by_bounce;
+
+  void add(const Tally& other) {
+    recipients += other.recipients;
+    messages += other.messages;
+    for (const auto& [key, count] : other.by_reason) by_reason[key] += count;
+    for (const auto& [key, count] : other.by_domain) by_domain[key] += count;
+    for (const auto& [key, count] : other.by_bounce) by_bounce[key] += count;
+  }
 };
 
-struct Output {
-  bool json = false;
-  bool list = true;
+enum class Format { json, table, summary };
+
+// One file, or standard input.
+struct Input {
+  std::string path;  // "-" for standard input
+};
+
+// What one input gave: its output lines, counts, and why it could not be read.
+struct Outcome {
+  std::string output;
   Tally tally;
+  std::string error;  // empty when the input was read
 };
 
-void emit(Output& out, const std::string& file, const BounceRecipient& r) {
+// Where in the input a recipient was found.
+struct Place {
+  std::string_view file;
+  std::optional<std::size_t> message;  // 1-based, in an mbox; 1 for a single message
+  std::optional<std::size_t> line;     // 1-based, in an MTA log
+  // What decoding the message left undone (null for a log): bytes its
+  // transfer encoding does not allow, and multipart parts deeper than
+  // smtpcodes::max_mime_depth, copied without decoding.
+  std::optional<smtpcodes::Decoded> decoding;
+};
+
+std::string status_text(const smtpcodes::Verdict& v) {
+  return v.enhanced_status.class_digit() != 0 ? std::string(smtpcodes::to_string(v.enhanced_status).view()) : "";
+}
+
+std::string reply_text(const smtpcodes::Verdict& v) {
+  return v.reply_code.value() != 0 ? std::string(smtpcodes::to_string(v.reply_code).view()) : "";
+}
+
+// A recipient's text fields, whether the library gives them as views or, for
+// fields a notice may lack, as optional views (docs/api.md).
+[[maybe_unused]] std::string_view text_of(std::string_view text) { return text; }
+[[maybe_unused]] std::string_view text_of(const std::optional<std::string_view>& text) {
+  return text.value_or(std::string_view());
+}
+
+std::optional<std::string_view> unless_empty(std::string_view text) {
+  if (text.empty()) return std::nullopt;
+  return text;
+}
+
+std::optional<std::string_view> dialect_of(const smtpcodes::Verdict& v) {
+  if (v.dialect != smtpcodes::Dialect::unknown) return smtpcodes::name(v.dialect);
+  return std::nullopt;
+}
+
+std::optional<std::string_view> sisimai_reason_of(const smtpcodes::Verdict& v) { return smtpcodes::sisimai_reason(v.reason); }
+
+void emit(Format format, Outcome& out, const Place& place, const BounceRecipient& r) {
   const auto& v = r.verdict;
-  const std::string status =
-      v.enhanced_status.class_digit() != 0 ? std::string(smtpcodes::to_string(v.enhanced_status).view()) : "";
-  const std::string reply = v.reply_code.value() != 0 ? std::string(smtpcodes::to_string(v.reply_code).view()) : "";
-  const std::string reason(smtpcodes::name(v.reason));
-  const std::string bounce(smtpcodes::name(v.bounce));
+  const std::string status = status_text(v);
+  const std::string reply = reply_text(v);
+  const std::string_view reason = smtpcodes::name(v.reason);
+  const std::string_view bounce = smtpcodes::name(v.bounce);
   ++out.tally.recipients;
-  ++out.tally.by_reason[reason];
-  ++out.tally.by_bounce[bounce];
-  const std::size_t at = r.recipient.rfind('@');
-  std::string domain = at == std::string_view::npos ? "(none)" : std::string(r.recipient.substr(at + 1));
-  std::transform(domain.begin(), domain.end(), domain.begin(), [](char c) { return smtpcodes::detail::to_lower(c); });
+  ++out.tally.by_reason[std::string(reason)];
+  ++out.tally.by_bounce[std::string(bounce)];
+  const std::string_view recipient = text_of(r.recipient);
+  const std::size_t at = recipient.rfind('@');
+  std::string domain = at == std::string_view::npos ? "(none)" : valid_utf8(recipient.substr(at + 1));
+  std::transform(domain.begin(), domain.end(), domain.begin(), ascii_lower);
   ++out.tally.by_domain[domain];
-  if (out.json) {
+  if (format == Format::json) {
+    bool truncated = false;
+    const std::string diagnostic = one_line(text_of(r.diagnostic), max_diagnostic_characters, &truncated);
     JsonObject object;
-    object.string("file", file).string("recipient", r.recipient).string("action", smtpcodes::name(r.action));
-    status.empty() ? object.null("status") : object.string("status", status);
-    reply.empty() ? object.null("reply_code") : object.string("reply_code", reply);
-    object.string("reason", reason)
+    object.string("file", place.file);
+    place.message ? object.number("message", static_cast<long long>(*place.message)) : object.null("message");
+    place.line ? object.number("line", static_cast<long long>(*place.line)) : object.null("line");
+    object.string_or_null("recipient", unless_empty(recipient))
+        .string("action", smtpcodes::name(r.action))
+        .string_or_null("status", unless_empty(status))
+        .string_or_null("reply_code", unless_empty(reply))
+        .string("reason", reason)
         .string("bounce", bounce)
-        .string("retry", retry_id(v.retry))
-        .number("retry_after_seconds", v.retry_after_seconds)
-        .string("evidence", smtpcodes::name(v.evidence.kind));
-    v.evidence.phrase.empty() ? object.null("phrase") : object.string("phrase", v.evidence.phrase);
-    object.string("source", smtpcodes::name(r.source)).string("diagnostic", one_line(r.diagnostic));
-    std::printf("%s\n", object.str().c_str());
-  } else if (out.list) {
-    std::printf("%-28.28s %-24.24s %-6s %-17s %-7s %-4s %.50s\n", file.c_str(), std::string(r.recipient).c_str(),
-                bounce.c_str(), reason.c_str(), status.c_str(), reply.c_str(), one_line(r.diagnostic, 400).c_str());
+        .string_or_null("dialect", dialect_of(v))
+        .string_or_null("sisimai_reason", sisimai_reason_of(v))
+        .string("retry", name(v.retry));
+    v.retry_after_seconds != 0 ? object.number("retry_after_seconds", v.retry_after_seconds)
+                               : object.null("retry_after_seconds");
+    object.string("evidence", smtpcodes::name(v.evidence.kind))
+        .string_or_null("phrase", unless_empty(text_of(v.evidence.phrase)))
+        .string("source", smtpcodes::name(r.source))
+        .string("diagnostic", diagnostic)
+        .boolean("diagnostic_truncated", truncated);
+    if (place.decoding) {
+      object.number("invalid_encoded_bytes", static_cast<long long>(place.decoding->invalid_bytes))
+          .number("undecoded_multiparts", static_cast<long long>(place.decoding->skipped_multiparts));
+    } else {
+      object.null("invalid_encoded_bytes").null("undecoded_multiparts");
+    }
+    out.output += object.str();
+    out.output += '\n';
+  } else if (format == Format::table) {
+    const std::string file = fs::path(std::string(place.file)).filename().string();  // the table is narrow
+    char row[512];
+    std::snprintf(row, sizeof row, "%-28s %-24s %-6.*s %-17.*s %-7s %-4s %s\n", escaped_for_terminal(file, 28).c_str(),
+                  escaped_for_terminal(recipient, 24).c_str(), static_cast<int>(bounce.size()), bounce.data(),
+                  static_cast<int>(reason.size()), reason.data(), status.c_str(), reply.c_str(),
+                  escaped_for_terminal(one_line(text_of(r.diagnostic), max_table_diagnostic_characters)).c_str());
+    out.output += row;
   }
 }
 
 bool looks_like_log(std::string_view text) {
-  // A mail message starts with header fields; a log with timestamps.
-  const auto first = smtpcodes::detail::line_at(text, 0).text;
+  // A mail message starts with header fields, an mbox with "From "; a log with timestamps.
+  const std::string_view first = line_at(text, 0).text;
   const std::size_t colon = first.find(':');
   const bool header =
       colon != std::string_view::npos && colon > 0 && first.substr(0, colon).find(' ') == std::string_view::npos;
-  if (header || smtpcodes::detail::istarts_with(first, "From ")) return false;
+  if (header || starts_with(first, "From ")) return false;
   return text.find(" status=") != std::string_view::npos || text.find(" stat=") != std::string_view::npos ||
          text.find(" ** ") != std::string_view::npos || text.find(" == ") != std::string_view::npos;
 }
 
-void process_message(Output& out, const std::string& file, std::string_view message) {
+void process_message(Format format, Outcome& out, Place place, std::string_view message) {
   ++out.tally.messages;
   // Notices sent in base64 or quoted-printable are read decoded.
   std::string decoded(message.size(), '\0');
-  decoded.resize(smtpcodes::decode_text_parts(message, decoded.data(), decoded.size()));
-  smtpcodes::for_each_bounce_recipient(decoded, [&](const BounceRecipient& r) { emit(out, file, r); });
+  place.decoding = smtpcodes::decode_text_parts(message, decoded.data(), decoded.size()).value_or({});
+  decoded.resize(place.decoding->written);
+  smtpcodes::for_each_bounce_recipient(decoded, [&](const BounceRecipient& r) { emit(format, out, place, r); });
 }
 
-void process_text(Output& out, const std::string& file, std::string_view text) {
+// mboxrd and mboxo quote body lines that begin with "From " as ">From ";
+// one '>' comes off each line of '>'s followed by "From ".
+std::string unescape_from_lines(std::string_view message) {
+  std::string out;
+  out.reserve(message.size());
+  for (std::size_t pos = 0; pos < message.size();) {
+    const std::size_t next = line_at(message, pos).next;
+    std::string_view line = message.substr(pos, next - pos);
+    const std::size_t quotes = line.find_first_not_of('>');
+    if (quotes != 0 && quotes != std::string_view::npos && starts_with(line.substr(quotes), "From ")) {
+      line.remove_prefix(1);
+    }
+    out.append(line);
+    pos = next;
+  }
+  return out;
+}
+
+void process_text(Format format, Outcome& out, std::string_view file, std::string_view text) {
   if (looks_like_log(text)) {
     ++out.tally.messages;
-    std::size_t pos = 0;
-    while (pos < text.size()) {
-      const auto line = smtpcodes::detail::line_at(text, pos);
+    std::size_t number = 0;
+    for (std::size_t pos = 0; pos < text.size();) {
+      const TextLine line = line_at(text, pos);
+      ++number;
       const auto entry = smtpcodes::parse_mta_log_line(line.text);
-      if (entry.found()) emit(out, file, smtpcodes::bounce_recipient_from_log(entry));
+      if (entry.found())
+        emit(format, out, {file, std::nullopt, number, std::nullopt}, smtpcodes::bounce_recipient_from_log(entry));
       pos = line.next;
     }
     return;
   }
-  if (!smtpcodes::detail::istarts_with(text, "From ")) {
-    process_message(out, file, text);
+  if (!starts_with(text, "From ")) {
+    process_message(format, out, {file, 1, std::nullopt, std::nullopt}, text);
     return;
   }
-  // mbox: messages start at "From " lines that follow an empty line.
-  std::size_t start = smtpcodes::detail::line_at(text, 0).next;
-  std::size_t pos = start;
+  // mbox: each message starts at a "From " line at the start of the file or
+  // after an empty line; the From_ line itself is not part of the message.
+  std::size_t start = line_at(text, 0).next;
+  std::size_t number = 1;
   bool after_blank = false;
-  while (pos < text.size()) {
-    const auto line = smtpcodes::detail::line_at(text, pos);
-    if (after_blank && line.text.substr(0, 5) == "From ") {
-      process_message(out, file, text.substr(start, pos - start));
+  for (std::size_t pos = start; pos < text.size();) {
+    const TextLine line = line_at(text, pos);
+    if (after_blank && starts_with(line.text, "From ")) {
+      process_message(format, out, {file, number++, std::nullopt, std::nullopt},
+                      unescape_from_lines(text.substr(start, pos - start)));
       start = line.next;
     }
     after_blank = line.text.empty();
     pos = line.next;
   }
-  if (start < text.size()) process_message(out, file, text.substr(start));
+  process_message(format, out, {file, number, std::nullopt, std::nullopt}, unescape_from_lines(text.substr(start)));
+}
+
+// Reads the whole file ("-": standard input); false with the system's reason.
+bool read_all(const std::string& path, std::string& text, std::string& error) {
+  std::FILE* file = path == "-" ? stdin : std::fopen(path.c_str(), "rb");
+  if (file == nullptr) {
+    error = std::strerror(errno);
+    return false;
+  }
+  char chunk[1 << 16];
+  std::size_t count = 0;
+  while ((count = std::fread(chunk, 1, sizeof chunk, file)) > 0) text.append(chunk, count);
+  const bool failed = std::ferror(file) != 0;
+  if (failed) error = std::strerror(errno);
+  if (file != stdin) std::fclose(file);
+  return !failed;
+}
+
+Outcome process_input(Format format, const Input& input) {
+  Outcome out;
+  std::string text;
+  if (!read_all(input.path, text, out.error)) return out;
+  process_text(format, out, input.path, text);
+  return out;
+}
+
+// A maildir holds its messages in cur/ and new/; tmp/ holds messages still
+// being written. Other folders inside it (Maildir++ ".Sent") are maildirs too.
+bool is_maildir(const fs::path& directory) {
+  std::error_code error;
+  return fs::is_directory(directory / "cur", error) && fs::is_directory(directory / "new", error);
+}
+
+// The files under directory, in name order; unreadable directories are
+// reported in errors. Symbolic links to directories are not followed.
+void collect_directory(const fs::path& directory, std::vector<Input>& inputs, std::vector<std::string>& errors) {
+  std::error_code error;
+  std::vector<fs::directory_entry> entries;
+  for (fs::directory_iterator it(directory, error), end; !error && it != end; it.increment(error)) {
+    entries.push_back(*it);
+  }
+  if (error) {
+    errors.push_back(directory.string() + ": " + error.message());
+    return;
+  }
+  const bool maildir = is_maildir(directory);
+  // Name order; in a maildir its own messages (cur/, then new/) before its folders.
+  auto rank = [maildir](const fs::directory_entry& entry) {
+    const fs::path name = entry.path().filename();
+    return maildir ? (name == "cur" ? 0 : name == "new" ? 1 : 2) : 0;
+  };
+  std::sort(entries.begin(), entries.end(), [&](const fs::directory_entry& a, const fs::directory_entry& b) {
+    return rank(a) != rank(b) ? rank(a) < rank(b) : a < b;
+  });
+  for (const fs::directory_entry& entry : entries) {
+    const fs::file_status status = entry.symlink_status(error);
+    const std::string name = entry.path().filename().string();
+    if (fs::is_directory(status)) {
+      if (maildir && name == "tmp") continue;
+      collect_directory(entry.path(), inputs, errors);
+    } else if (maildir) {
+      continue;  // dovecot-uidlist, maildirfolder ...: not messages
+    } else if (!fs::is_symlink(status) || !fs::is_directory(entry.status(error))) {
+      inputs.push_back({entry.path().string()});
+    }
+  }
 }
 
 void print_table(const char* title, const std::map<std::string, std::size_t>& counts, std::size_t total) {
   std::vector<std::pair<std::string, std::size_t>> rows(counts.begin(), counts.end());
   std::stable_sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
   std::printf("\n%-32s %8s %7s\n", title, "count", "share");
-  std::size_t shown = 0;
   for (const auto& [key, count] : rows) {
-    if (++shown > 20) {
-      std::printf("%-32s %8s\n", "...", "");
-      break;
-    }
-    std::printf("%-32.32s %8zu %6.1f%%\n", key.c_str(), count,
+    std::printf("%-32s %8zu %6.1f%%\n", escaped_for_terminal(key, 32).c_str(), count,
                 total != 0 ? 100.0 * static_cast<double>(count) / static_cast<double>(total) : 0.0);
   }
 }
 
+bool is_terminal([[maybe_unused]] int descriptor) {
+#if SMTPCODES_CLI_HAS_ISATTY
+  return isatty(descriptor) != 0;
+#else
+  return false;
+#endif
+}
+
+// A line on stderr for runs longer than a few seconds on a terminal. It is
+// erased before anything else is written, and drawn again on the next update.
+class Progress {
+ public:
+  explicit Progress(std::size_t total) : total_(total), enabled_(is_terminal(2)) {}
+  void update(std::size_t done, std::size_t recipients) {
+    if (!enabled_) return;
+    const auto now = Clock::now();
+    if (now - start_ < std::chrono::seconds(2) || now - last_ < std::chrono::milliseconds(200)) return;
+    last_ = now;
+    shown_ = true;
+    std::fprintf(stderr, "\rsmtpcodes bounces: %zu/%zu inputs, %zu recipients", done, total_, recipients);
+    std::fflush(stderr);
+  }
+  void erase() {
+    if (!shown_) return;
+    std::fflush(stdout);
+    std::fprintf(stderr, "\r\033[K");
+    std::fflush(stderr);
+    shown_ = false;
+  }
+
+ private:
+  using Clock = std::chrono::steady_clock;
+  std::size_t total_;
+  bool enabled_;
+  bool shown_ = false;
+  Clock::time_point start_ = Clock::now();
+  Clock::time_point last_ = start_;
+};
+
+// Processes inputs on `jobs` threads and hands each outcome to `consume` in
+// input order, as soon as it and all before it are done.
+template <typename Consume>
+void process_all(Format format, const std::vector<Input>& inputs, std::size_t jobs, Consume consume) {
+  if (jobs <= 1 || inputs.size() <= 1) {
+    for (const Input& input : inputs) consume(process_input(format, input));
+    return;
+  }
+  std::vector<std::optional<Outcome>> outcomes(inputs.size());
+  std::atomic<std::size_t> next{0};
+  std::mutex mutex;
+  std::condition_variable ready;
+  auto work = [&] {
+    for (std::size_t i = next++; i < inputs.size(); i = next++) {
+      Outcome outcome = process_input(format, inputs[i]);
+      {
+        const std::lock_guard<std::mutex> lock(mutex);
+        outcomes[i] = std::move(outcome);
+      }
+      ready.notify_all();
+    }
+  };
+  std::vector<std::thread> workers;
+  for (std::size_t i = 0; i < std::min(jobs, inputs.size()); ++i) workers.emplace_back(work);
+  for (std::size_t i = 0; i < inputs.size(); ++i) {
+    Outcome outcome;
+    {
+      std::unique_lock<std::mutex> lock(mutex);
+      ready.wait(lock, [&] { return outcomes[i].has_value(); });
+      outcome = std::move(*outcomes[i]);
+      outcomes[i].reset();
+    }
+    consume(std::move(outcome));
+  }
+  for (std::thread& worker : workers) worker.join();
+}
+
 }  // namespace
 
-int run_bounces(const Options& options) {
-  if (options.arguments.empty()) {
-    std::fprintf(stderr, "usage: smtpcodes bounces [--json] PATH... (files, directories, mbox files, MTA logs)\n");
-    return 2;
+const CommandSpec& bounces_spec() {
+  static const CommandSpec spec{
+      "bounces",
+      "[PATH]...",
+      "classify bounce messages, mbox files, maildirs, directories and MTA logs",
+      "Reads each PATH: a message, an mbox file, a maildir, an MTA log (Postfix, Exim,\n"
+      "Sendmail), or a directory, read recursively; - (or no PATH, when piped) reads standard\n"
+      "input. For each recipient of each bounce it prints the verdict: hard or soft, the reason,\n"
+      "the codes, whether to retry. A PATH that cannot be read is reported on stderr, and the\n"
+      "others are still read.",
+      {
+          {"--json", "", "", "one JSON object per recipient (docs/cli.md)"},
+          {"--summary", "", "", "only the counts by bounce type, reason and domain, no row per recipient"},
+          {"--jobs", "-j", "N", "read N inputs at a time (0: one per processor); output stays in input order"},
+      },
+      {"smtpcodes bounces ~/Maildir/.Bounces", "smtpcodes bounces --json -j 4 /var/mail/bounces.mbox notices/",
+       "smtpcodes bounces --summary /var/log/mail.log"},
+  };
+  return spec;
+}
+
+int run_bounces(const Arguments& arguments) {
+  const CommandSpec& spec = bounces_spec();
+  if (arguments.has("--json") && arguments.has("--summary")) return usage_error(spec, "--json or --summary, not both");
+  const Format format = arguments.has("--json")      ? Format::json
+                        : arguments.has("--summary") ? Format::summary
+                                                     : Format::table;
+  unsigned long jobs = 1;
+  if (arguments.has("--jobs") && !parse_count(arguments.value("--jobs"), 0, max_jobs, jobs)) {
+    return usage_error(spec, "--jobs takes 0 to 256");
   }
-  std::vector<fs::path> files;
-  for (std::string_view argument : options.arguments) {
-    const fs::path path{std::string(argument)};
+  if (jobs == 0) jobs = std::max(1U, std::thread::hardware_concurrency());
+
+  std::vector<Input> inputs;
+  std::vector<std::string> errors;
+  std::vector<std::string_view> paths = arguments.positional;
+  if (paths.empty()) {
+    // Standard input, unless that is a terminal: then the user forgot the PATH.
+    if (is_terminal(0)) return usage_error(spec, "needs a PATH (or - to read standard input)");
+    paths.emplace_back("-");
+  }
+  for (std::string_view argument : paths) {
+    const std::string path(argument);
     std::error_code error;
-    if (fs::is_directory(path, error)) {
-      std::vector<fs::path> found;
-      for (fs::recursive_directory_iterator it(path, error), end; !error && it != end; it.increment(error)) {
-        if (it->is_regular_file(error)) found.push_back(it->path());
-      }
-      std::sort(found.begin(), found.end());
-      files.insert(files.end(), found.begin(), found.end());
-    } else if (fs::is_regular_file(path, error)) {
-      files.push_back(path);
+    if (path != "-" && fs::is_directory(path, error)) {
+      collect_directory(path, inputs, errors);
     } else {
-      std::fprintf(stderr, "smtpcodes: cannot read %s\n", path.string().c_str());
-      return 1;
+      inputs.push_back({path});  // what cannot be read is reported when it is read
     }
   }
-  Output out;
-  out.json = options.json;
-  out.list = files.size() <= 200;
-  const bool progress = files.size() >= 100 && isatty(STDERR_FILENO) != 0;
-  if (!out.json && out.list) {
+  bool unreadable = !errors.empty();
+  for (const std::string& error : errors) std::fprintf(stderr, "smtpcodes bounces: %s\n", error.c_str());
+
+  if (format == Format::table) {
     std::printf("%-28s %-24s %-6s %-17s %-7s %-4s %s\n", "file", "recipient", "bounce", "reason", "status", "code",
                 "diagnostic");
   }
-  for (std::size_t i = 0; i < files.size(); ++i) {
-    std::ifstream in(files[i], std::ios::binary);
-    std::ostringstream content;
-    content << in.rdbuf();
-    const std::string text = content.str();
-    std::string label = files[i].string();
-    if (!out.json) label = files[i].filename().string();  // the table is narrow
-    process_text(out, out.json ? files[i].string() : label, text);
-    if (progress && (i % 25 == 0 || i + 1 == files.size())) {
-      std::fprintf(stderr, "\rsmtpcodes: %zu/%zu files, %zu recipients", i + 1, files.size(), out.tally.recipients);
+  Tally tally;
+  std::size_t done = 0;
+  Progress progress(inputs.size());
+  process_all(format, inputs, jobs, [&](Outcome outcome) {
+    if (!outcome.error.empty() || !outcome.output.empty()) progress.erase();
+    if (!outcome.error.empty()) {
+      unreadable = true;
+      const std::string& path = inputs[done].path;
+      std::fprintf(stderr, "smtpcodes bounces: %s: %s\n", path == "-" ? "standard input" : path.c_str(),
+                   outcome.error.c_str());
     }
+    std::fwrite(outcome.output.data(), 1, outcome.output.size(), stdout);
+    tally.add(outcome.tally);
+    progress.update(++done, tally.recipients);
+  });
+  progress.erase();
+  if (format != Format::json) {
+    std::printf("\n%zu recipients in %zu messages and log files (%zu inputs)\n", tally.recipients, tally.messages,
+                inputs.size());
+    print_table("bounce", tally.by_bounce, tally.recipients);
+    print_table("reason", tally.by_reason, tally.recipients);
+    print_table("recipient domain", tally.by_domain, tally.recipients);
   }
-  if (progress) std::fprintf(stderr, "\n");
-  if (!out.json) {
-    std::printf("\n%zu recipients in %zu messages and log files (%zu files)\n", out.tally.recipients,
-                out.tally.messages, files.size());
-    print_table("bounce", out.tally.by_bounce, out.tally.recipients);
-    print_table("reason", out.tally.by_reason, out.tally.recipients);
-    print_table("recipient domain", out.tally.by_domain, out.tally.recipients);
-  }
-  return 0;
+  if (unreadable) return exit_usage_or_io;
+  return tally.recipients == 0 ? exit_nothing_found : exit_success;
 }
 
 }  // namespace smtpcodes_cli

@@ -7,6 +7,7 @@
 
 #include "commands.hpp"
 #include "json.hpp"
+#include "text.hpp"
 
 namespace smtpcodes_cli {
 namespace {
@@ -15,25 +16,6 @@ using smtpcodes::EnhancedStatus;
 using smtpcodes::ParseError;
 using smtpcodes::ParseMode;
 using smtpcodes::ReplyCode;
-
-constexpr std::string_view built_in_sample[] = {
-    "250",
-    "421",
-    "550",
-    "5.1.1",
-    "4.7.0",
-    "571",
-    "550 5.1.1 <bob@example.com>: Recipient address rejected",
-    "452-4.2.2 Mailbox full",
-    "550 4.2.2 Mailbox full",
-    "535",
-    "432",
-    "101",
-    "5.7.26",
-    "5.7.606",
-    "5.1",
-    "6.0.0",
-};
 
 // What one argument turned out to be.
 struct Explanation {
@@ -47,7 +29,7 @@ struct Explanation {
 };
 
 bool looks_like_enhanced_status(std::string_view text) {
-  return text.size() >= 2 && smtpcodes::detail::is_digit(text[0]) && text[1] == '.';
+  return text.size() >= 2 && text[0] >= '0' && text[0] <= '9' && text[1] == '.';
 }
 
 // An enhanced status code alone, or a reply line ("550 5.1.1 text",
@@ -67,8 +49,7 @@ Explanation explain(std::string_view input) {
     return result;
   }
   // Lenient, so that vendor codes such as 571 are explained, not refused.
-  std::size_t end = 0;
-  const auto reply = smtpcodes::detail::scan_reply_code(input, ParseMode::lenient, end);
+  const auto reply = smtpcodes::parse_reply(input, ParseMode::lenient);
   if (!reply) {
     result.failed = true;
     result.error = smtpcodes::parse_reply(input).error();
@@ -76,11 +57,12 @@ Explanation explain(std::string_view input) {
   }
   result.has_reply = true;
   result.reply = *reply;
-  if (end < input.size()) {
-    const std::string_view text = input.substr(end + 1);
-    std::size_t status_end = 0;
-    const auto status = smtpcodes::detail::scan_enhanced_status(text, ParseMode::strict, status_end);
-    if (status && (status_end == text.size() || text[status_end] == ' ')) {
+  // The reply code is three characters and a separator; an enhanced code
+  // opens the text when it is followed by a space or ends it (RFC 2034 §4).
+  if (input.size() > 4) {
+    const std::string_view text = input.substr(4);
+    const auto status = smtpcodes::parse_enhanced_status(text.substr(0, text.find(' ')));
+    if (status) {
       result.has_status = true;
       result.status = *status;
     }
@@ -176,16 +158,31 @@ void print_claims(smtpcodes::TableView<smtpcodes::SourceClaim> claims, std::stri
   std::string agreeing;
   bool first = true;
   for (const auto& claim : claims) {
+    const std::string source_title = str(title(claim.source));
     if (claim.agreement == smtpcodes::Agreement::agrees) {
-      agreeing += (agreeing.empty() ? "" : ", ") + str(name(claim.source)).substr(0, 8);
+      agreeing += (agreeing.empty() ? "" : "; ") + source_title;
       continue;
     }
-    line(first ? "sources say:" : "", str(name(claim.source)) + ", line " + std::to_string(claim.line) + " (" +
-                                          str(claim.code()) + ", " + str(name(claim.agreement)) +
-                                          "): " + claim_meaning(claim, registry_title));
+    line(first ? "other sources:" : "", source_title + " (as " + str(claim.code()) + ", " +
+                                            str(title(claim.agreement)) + "): " + claim_meaning(claim, registry_title));
     first = false;
   }
-  if (!agreeing.empty()) line(first ? "sources say:" : "", "same as the registry: " + agreeing);
+  if (!agreeing.empty()) line(first ? "other sources:" : "", "the same meaning in " + agreeing);
+}
+
+// Why an enhanced code is assumed for a reply that carried none, in plain words.
+std::string derivation_words(const smtpcodes::DerivedStatus& derivation, ReplyCode reply) {
+  const std::string code = str(smtpcodes::to_string(reply).view());
+  switch (derivation.rule) {
+    case smtpcodes::DerivationRule::registered_pairing:
+      return "the RFC that defines " + code + " pairs it with this enhanced code";
+    case smtpcodes::DerivationRule::dotless_vendor_code:
+      return "vendors write " + code + " for this enhanced code, leaving out the dots";
+    case smtpcodes::DerivationRule::class_default:
+      return "nothing more specific is known, so the general code of the reply's class stands in";
+    case smtpcodes::DerivationRule::none: break;
+  }
+  return "";
 }
 
 // A flat list of optional sections, each printed when the registry has it.
@@ -193,9 +190,10 @@ void print_registry(const Explanation& e) {  // NOLINT(readability-function-cogn
   const Registry r = look_up(e);
   if (r.has_reply) {
     const auto& reply = r.reply;
-    std::string origin = reply.origin == smtpcodes::Origin::rfc ? std::string() : str(name(reply.origin));
+    std::string origin = reply.origin == smtpcodes::Origin::rfc ? std::string() : str(title(reply.origin));
     if (!reply.references.empty()) origin += (origin.empty() ? "" : ", ") + str(reply.references);
-    line("meaning:", str(reply.title) + " [" + origin + "]" + (reply.fallback ? " (fallback)" : ""));
+    line("meaning:", str(reply.title) + " [" + origin + "]" +
+                         (reply.fallback ? " (not registered: the meaning of its class stands in)" : ""));
     line("", str(reply.description));
     if (reply.meanings.size() > 1) {
       for (const auto& meaning : reply.meanings) {
@@ -206,28 +204,35 @@ void print_registry(const Explanation& e) {  // NOLINT(readability-function-cogn
     print_claims(reply.claims, reply.title);
     if (reply.dotless != nullptr && reply.dotless->fit != smtpcodes::DotlessFit::not_applicable) {
       const auto dotless = smtpcodes::describe(reply.dotless->status());
-      line("dotless reading:", status_text(reply.dotless->status()) + " " +
-                                   str(dotless.fallback ? std::string_view("(not registered)") : dotless.title) + " (" +
-                                   str(name(reply.dotless->fit)) + ")");
+      const std::string code = str(smtpcodes::to_string(e.reply).view());
+      line("read as " + status_text(reply.dotless->status()) + ":",
+           "vendors also write " + code + " for the enhanced status code " + status_text(reply.dotless->status()) +
+               " with the dots left out");
+      line("", str(dotless.fallback ? std::string_view("(that code is not registered)") : dotless.title) + "; this " +
+                   str(title(reply.dotless->fit)) + " with what the vendor lists say");
       if (reply.origin == smtpcodes::Origin::rfc) {
-        line("", "note: the RFC meaning above applies in an SMTP dialogue; the dotless one in vendor reports");
+        line("", "the RFC meaning above applies in an SMTP dialogue, the vendor reading in vendor reports");
       }
     }
   }
   if (r.has_status) {
     const auto& status = r.status;
-    const std::string label = r.derived ? "derived status:" : "status meaning:";
+    const std::string label = r.derived ? "assumed status:" : "status meaning:";
     std::string head = status_text(status.status) + " ";
     head += status.title.empty() ? std::string("(the registry gives no summary)") : str(status.title);
-    if (r.derived) head += " (derived: " + str(name(r.derivation.rule)) + ")";
-    if (status.fallback)
-      head += " (fallback: " + str(status.match == smtpcodes::StatusMatch::subject ? "subject" : "class") + ")";
+    if (status.fallback) {
+      head += status.match == smtpcodes::StatusMatch::subject
+                  ? " (not registered: the meaning of its subject stands in)"
+                  : " (not registered: the meaning of its class stands in)";
+    }
     if (!status.references.empty()) head += " [" + str(status.references) + "]";
     line(label, head);
-    if (!r.derived) {
+    if (r.derived) {
+      line("", "the reply carried no enhanced status code; " + derivation_words(r.derivation, e.reply));
+    } else {
       line("", str(status.description));
       if (status.deprecated) line("", "deprecated by the registry");
-      if (!status.associated.empty()) line("associated:", associated_list(status.associated));
+      if (!status.associated.empty()) line("used with:", associated_list(status.associated));
       print_claims(status.claims, status.title);
     }
   }
@@ -244,12 +249,12 @@ void print_registry(const Explanation& e) {  // NOLINT(readability-function-cogn
   }
   if (r.has_reply || r.has_status) {
     const auto& what = remedy(r);
-    line("remedy:", str(name(what.actor)) + " acts; " + str(name(what.retry)) + ". " + str(what.advice));
+    line("remedy:", str(title(what.actor)) + " acts; " + str(title(what.retry)) + ". " + str(what.advice));
   }
 }
 
 void print_text(const Explanation& e) {
-  std::printf("%.*s\n", static_cast<int>(e.input.size()), e.input.data());
+  std::printf("%s\n", escaped_for_terminal(e.input).c_str());
   if (e.failed) {
     std::printf("  error:           %.*s at offset %zu: %.*s\n", static_cast<int>(name(e.error.kind).size()),
                 name(e.error.kind).data(), e.error.offset, static_cast<int>(message(e.error).size()),
@@ -257,15 +262,15 @@ void print_text(const Explanation& e) {
     return;
   }
   if (e.has_reply) {
-    const auto severity = name(e.reply.severity());
-    const auto category = name(e.reply.category());
+    const auto severity = title(e.reply.severity());
+    const auto category = title(e.reply.category());
     std::printf("  reply code:      %s (%s)\n", smtpcodes::to_string(e.reply).c_str(), standard_note(e.reply).c_str());
     std::printf("  severity:        %.*s\n", static_cast<int>(severity.size()), severity.data());
     std::printf("  category:        %.*s\n", static_cast<int>(category.size()), category.data());
   }
   if (e.has_status) {
-    const auto status_class = name(e.status.status_class());
-    const auto subject = name(e.status.subject());
+    const auto status_class = title(e.status.status_class());
+    const auto subject = title(e.status.subject());
     std::printf("  enhanced status: %s\n", smtpcodes::to_string(e.status).c_str());
     std::printf("  class:           %.*s\n", static_cast<int>(status_class.size()), status_class.data());
     std::printf("  subject:         %.*s (%u)\n", static_cast<int>(subject.size()), subject.data(),
@@ -275,119 +280,141 @@ void print_text(const Explanation& e) {
   print_registry(e);
 }
 
-std::string sources_json(const Registry& r) {
-  std::string out = "[";
-  auto add = [&](std::string_view source, std::string_view meaning, const char* extra) {
-    if (out.size() > 1) out += ",";
-    out += JsonObject{}.string("source", source).string("meaning", meaning).str();
-    if (extra != nullptr) {
-      out.pop_back();
-      out += extra;
-      out += "}";
-    }
-  };
+// Every entry has the same keys; null where a kind of source has no value.
+JsonObject source_entry(std::string_view source, std::string_view title, std::string_view meaning) {
+  JsonObject entry;
+  entry.string("source", source).string("title", title).string("meaning", meaning);
+  return entry;
+}
+
+JsonArray sources_json(const Registry& r) {
+  JsonArray out;
   auto add_claims = [&](smtpcodes::TableView<smtpcodes::SourceClaim> claims, std::string_view registry_title) {
     for (const auto& claim : claims) {
-      const std::string extra = ",\"document\":" + json_quote(smtpcodes::document(claim.source)) +
-                                ",\"line\":" + std::to_string(claim.line) + ",\"code\":" + json_quote(claim.code()) +
-                                ",\"agreement\":" + json_quote(name(claim.agreement));
-      add(name(claim.source), claim_meaning(claim, registry_title), extra.c_str());
+      out.object(source_entry(name(claim.source), title(claim.source), claim_meaning(claim, registry_title))
+                     .null("context")
+                     .string("code", claim.code())
+                     .number("line", claim.line)
+                     .string("agreement", name(claim.agreement)));
     }
   };
   if (r.has_reply) {
     for (const auto& meaning : r.reply.meanings) {
-      const std::string extra = ",\"context\":" + json_quote(meaning.context());
-      add(meaning.defined_in(), meaning.meaning(), extra.c_str());
+      out.object(source_entry("rfc", meaning.defined_in(), meaning.meaning())
+                     .string("context", meaning.context())
+                     .string("code", smtpcodes::to_string(meaning.code()).view())
+                     .null("line")
+                     .null("agreement"));
     }
     add_claims(r.reply.claims, r.reply.title);
   }
   if (r.has_status && !r.derived) {
-    if (!r.status.fallback) add(r.status.references, r.status.title, nullptr);
+    if (!r.status.fallback) {
+      out.object(source_entry("iana_registry", r.status.references, r.status.title)
+                     .null("context")
+                     .string("code", smtpcodes::to_string(r.status.status).view())
+                     .null("line")
+                     .null("agreement"));
+    }
     add_claims(r.status.claims, r.status.title);
   }
-  return out + "]";
+  return out;
 }
 
 void print_json(const Explanation& e) {
   const Registry r = look_up(e);
   JsonObject object;
   object.string("input", e.input);
+  if (e.failed) {
+    object.object("error", JsonObject{}
+                               .string("kind", name(e.error.kind))
+                               .number("offset", static_cast<long long>(e.error.offset))
+                               .string("message", message(e.error)));
+  } else {
+    object.null("error");
+  }
   if (e.has_reply) {
     object.string("reply_code", smtpcodes::to_string(e.reply).view())
         .boolean("standard", e.reply.is_standard())
-        .string("category", name(e.reply.category()));
+        .string("category", name(e.reply.category()))
+        .string("reply_origin", name(r.reply.origin))
+        .boolean("reply_registered", !r.reply.fallback);
   } else {
-    object.null("reply_code");
+    object.null("reply_code").null("standard").null("category").null("reply_origin").null("reply_registered");
   }
   if (r.has_status) {
     const EnhancedStatus status = r.status.status;
     object.string("enhanced_status", smtpcodes::to_string(status).view())
+        .boolean("derived", r.derived)
+        .string_or_null("derivation_rule",
+                        r.derived ? std::optional<std::string_view>(name(r.derivation.rule)) : std::nullopt)
         .string("class", name(status.status_class()))
         .string("subject", name(status.subject()))
-        .number("detail", status.detail());
+        .number("detail", status.detail())
+        .string("status_match", name(r.status.match));
   } else {
-    object.null("enhanced_status").null("subject");
+    object.null("enhanced_status")
+        .null("derived")
+        .null("derivation_rule")
+        .null("class")
+        .null("subject")
+        .null("detail")
+        .null("status_match");
   }
   if (e.has_reply || e.has_status) {
     object.string("severity", name(e.has_reply ? e.reply.severity() : e.status.severity()));
     object.string("title", title(r));
     const auto& what = remedy(r);
-    object.raw("remedy", JsonObject{}
-                             .string("actor", name(what.actor))
-                             .string("retry", name(what.retry))
-                             .string("advice", what.advice)
-                             .str());
+    object.object(
+        "remedy",
+        JsonObject{}.string("actor", name(what.actor)).string("retry", name(what.retry)).string("advice", what.advice));
   } else {
     object.null("severity").null("title").null("remedy");
   }
-  object.raw("sources", sources_json(r));
-  object.boolean("derived", r.derived);
-  if (r.derived) object.string("derivation_rule", name(r.derivation.rule));
+  if (r.has_reply && r.reply.dotless != nullptr && r.reply.dotless->fit != smtpcodes::DotlessFit::not_applicable) {
+    object.object("dotless", JsonObject{}
+                                 .string("enhanced_status", smtpcodes::to_string(r.reply.dotless->status()).view())
+                                 .string("fit", name(r.reply.dotless->fit)));
+  } else {
+    object.null("dotless");
+  }
   if (r.checked) {
     object.boolean("consistent", r.consistency.consistent()).string("association", name(r.consistency.association));
   } else {
-    object.null("consistent");
+    object.null("consistent").null("association");
   }
-  if (r.has_reply) {
-    object.boolean("reply_fallback", r.reply.fallback).string("reply_origin", name(r.reply.origin));
-    if (r.reply.dotless != nullptr && r.reply.dotless->fit != smtpcodes::DotlessFit::not_applicable) {
-      object.raw("dotless", JsonObject{}
-                                .string("enhanced_status", smtpcodes::to_string(r.reply.dotless->status()).view())
-                                .string("fit", name(r.reply.dotless->fit))
-                                .str());
-    }
-  }
-  if (r.has_status) object.boolean("status_fallback", r.status.fallback);
-  if (e.failed) {
-    object.raw("error", JsonObject{}
-                            .string("kind", name(e.error.kind))
-                            .number("offset", static_cast<long long>(e.error.offset))
-                            .string("message", message(e.error))
-                            .str());
-  } else {
-    object.null("error");
-  }
-  std::printf("%s\n", object.str().c_str());
+  object.array("sources", sources_json(r)).print();
 }
 
 }  // namespace
 
-int run_explain(const Options& options) {
-  int status = 0;
-  auto run = [&](std::string_view input) {
+const CommandSpec& explain_spec() {
+  static const CommandSpec spec{
+      "explain",
+      "CODE-OR-REPLY...",
+      "what reply codes, enhanced status codes and reply lines mean",
+      "Explains each argument: a reply code (550), an enhanced status code (5.1.1) or a\n"
+      "reply line (\"550 5.1.1 user unknown\"): its class, the registry's meaning, what other\n"
+      "sources say, and what to do about it.",
+      {{"--json", "", "", "one JSON object per argument (docs/cli.md)"}},
+      {"smtpcodes explain 550 5.7.26 '452 4.2.2 Mailbox full'", "smtpcodes explain --json 571"},
+  };
+  return spec;
+}
+
+int run_explain(const Arguments& arguments) {
+  if (arguments.positional.empty()) return usage_error(explain_spec(), "needs a reply code, enhanced code or reply");
+  const bool json = arguments.has("--json");
+  int status = exit_success;
+  for (std::string_view input : arguments.positional) {
     const Explanation e = explain(input);
-    if (e.failed) status = 1;
-    if (options.json) {
+    if (e.failed) status = exit_nothing_found;
+    if (json) {
       print_json(e);
     } else {
       print_text(e);
     }
-  };
-  if (options.arguments.empty()) {
-    for (std::string_view input : built_in_sample) run(input);
-    return 0;  // the sample holds bad input on purpose
   }
-  for (std::string_view input : options.arguments) run(input);
   return status;
 }
 

@@ -9,6 +9,7 @@
 
 #include "commands.hpp"
 #include "json.hpp"
+#include "text.hpp"
 
 namespace smtpcodes_cli {
 namespace {
@@ -24,6 +25,13 @@ void report(std::string_view input, bool json) {
   std::vector<smtpcodes::CodeMatch> matches;
   smtpcodes::for_each_code(input, [&matches](const smtpcodes::CodeMatch& match) { matches.push_back(match); });
   if (json) {
+    JsonArray array;
+    for (const auto& match : matches) {
+      array.object(JsonObject{}
+                       .string("kind", match.kind == smtpcodes::CodeKind::reply_code ? "reply_code" : "enhanced_status")
+                       .string("code", code_text(match))
+                       .number("offset", static_cast<long long>(match.offset)));
+    }
     JsonObject object;
     object.string("input", input);
     if (found.has_reply_code()) {
@@ -36,21 +44,10 @@ void report(std::string_view input, bool json) {
     } else {
       object.null("enhanced_status");
     }
-    std::string array = "[";
-    for (const auto& match : matches) {
-      if (array.size() > 1) array += ',';
-      array += JsonObject{}
-                   .string("kind", match.kind == smtpcodes::CodeKind::reply_code ? "reply_code" : "enhanced_status")
-                   .string("code", code_text(match))
-                   .number("offset", static_cast<long long>(match.offset))
-                   .str();
-    }
-    array += ']';
-    object.raw("matches", array);
-    std::printf("%s\n", object.str().c_str());
+    object.array("matches", array).print();
     return;
   }
-  std::printf("%.*s\n", static_cast<int>(input.size()), input.data());
+  std::printf("%s\n", escaped_for_terminal(input).c_str());
   if (found.has_reply_code()) {
     std::printf("  reply code:      %s (offset %zu)\n", smtpcodes::to_string(found.reply_code).c_str(),
                 found.reply_code_offset);
@@ -72,23 +69,40 @@ void report(std::string_view input, bool json) {
 
 }  // namespace
 
-int run_find(const Options& options) {
-  if (options.arguments.empty()) {
-    std::fprintf(stderr, "usage: smtpcodes find [--json] TEXT... (or - to read lines from standard input)\n");
-    return 2;
-  }
-  int status = 1;  // 0 once any text holds a code
-  for (std::string_view argument : options.arguments) {
+const CommandSpec& find_spec() {
+  static const CommandSpec spec{
+      "find",
+      "TEXT...",
+      "the reply code and enhanced status code in free text",
+      "Finds the reply code and the enhanced status code in each TEXT, as a bounce processor\n"
+      "would in a log line or a notice. TEXT - reads standard input, one text per line.",
+      {{"--json", "", "", "one JSON object per text (docs/cli.md)"}},
+      {"smtpcodes find 'host said: 550 5.1.1 <bob@example.com>: user unknown'",
+       "grep status=bounced /var/log/mail.log | smtpcodes find --json -"},
+  };
+  return spec;
+}
+
+int run_find(const Arguments& arguments) {
+  const bool json = arguments.has("--json");
+  if (arguments.positional.empty()) return usage_error(find_spec(), "needs a TEXT (or - for standard input)");
+  int status = exit_nothing_found;  // until a text holds a code
+  for (std::string_view argument : arguments.positional) {
     if (argument == "-") {
       std::string line;
       while (std::getline(std::cin, line)) {
-        if (!smtpcodes::find_codes(line).empty()) status = 0;
-        report(line, options.json);
+        if (!line.empty() && line.back() == '\r') line.pop_back();
+        if (!smtpcodes::find_codes(line).empty()) status = exit_success;
+        report(line, json);
+      }
+      if (std::cin.bad()) {
+        std::fprintf(stderr, "smtpcodes find: cannot read standard input\n");
+        return exit_usage_or_io;
       }
       continue;
     }
-    if (!smtpcodes::find_codes(argument).empty()) status = 0;
-    report(argument, options.json);
+    if (!smtpcodes::find_codes(argument).empty()) status = exit_success;
+    report(argument, json);
   }
   return status;
 }

@@ -1,17 +1,75 @@
 #ifndef SMTPCODES_EXAMPLES_JSON_HPP
 #define SMTPCODES_EXAMPLES_JSON_HPP
 
-// A minimal JSON object writer for the command-line program: one object per
-// line, keys in insertion order, strings escaped per RFC 8259.
+// The one JSON writer of the command-line program: one object per line, keys
+// in insertion order. Every string goes through valid_utf8, so the output is
+// always UTF-8 as RFC 8259 §8.1 requires, whatever bytes the input held.
+#include <cstddef>
 #include <cstdio>
+#include <optional>
 #include <string>
 #include <string_view>
 
 namespace smtpcodes_cli {
 
+// The length of the well-formed UTF-8 sequence at text[at] (RFC 3629 §4:
+// no overlong forms, no surrogates, nothing above U+10FFFF), or 0.
+inline std::size_t utf8_sequence_length(std::string_view text, std::size_t at) {
+  const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[at + i]); };
+  const unsigned char lead = byte(0);
+  if (lead < 0x80) return 1;
+  std::size_t length = 0;
+  unsigned char low = 0x80;
+  unsigned char high = 0xBF;  // the allowed range of the second byte
+  if (lead >= 0xC2 && lead <= 0xDF) {
+    length = 2;
+  } else if (lead >= 0xE0 && lead <= 0xEF) {
+    length = 3;
+    if (lead == 0xE0) low = 0xA0;
+    if (lead == 0xED) high = 0x9F;
+  } else if (lead >= 0xF0 && lead <= 0xF4) {
+    length = 4;
+    if (lead == 0xF0) low = 0x90;
+    if (lead == 0xF4) high = 0x8F;
+  } else {
+    return 0;
+  }
+  if (text.size() - at < length) return 0;
+  if (byte(1) < low || byte(1) > high) return 0;
+  for (std::size_t i = 2; i < length; ++i) {
+    if (byte(i) < 0x80 || byte(i) > 0xBF) return 0;
+  }
+  return length;
+}
+
+inline constexpr std::string_view replacement_character = "\xEF\xBF\xBD";  // U+FFFD
+
+// Well-formed UTF-8 is kept; each byte that starts no well-formed sequence
+// becomes U+FFFD. At most max_characters characters are kept; truncated, if
+// given, says whether any were dropped. A character is never split.
+inline std::string valid_utf8(std::string_view text, std::size_t max_characters = std::string_view::npos,
+                              bool* truncated = nullptr) {
+  std::string out;
+  out.reserve(text.size());
+  std::size_t characters = 0;
+  std::size_t i = 0;
+  for (; i < text.size() && characters < max_characters; ++characters) {
+    const std::size_t length = utf8_sequence_length(text, i);
+    if (length == 0) {
+      out += replacement_character;
+      ++i;
+    } else {
+      out.append(text, i, length);
+      i += length;
+    }
+  }
+  if (truncated != nullptr) *truncated = i < text.size();
+  return out;
+}
+
 inline std::string json_quote(std::string_view text) {
   std::string out = "\"";
-  for (char c : text) {
+  for (char c : valid_utf8(text)) {
     const auto byte = static_cast<unsigned char>(c);
     switch (c) {
       case '"': out += "\\\""; break;
@@ -20,12 +78,12 @@ inline std::string json_quote(std::string_view text) {
       case '\r': out += "\\r"; break;
       case '\t': out += "\\t"; break;
       default:
-        if (byte < 0x20 || byte == 0x7f) {
+        if (byte < 0x20 || byte == 0x7F) {
           char escaped[8];
           std::snprintf(escaped, sizeof escaped, "\\u%04x", static_cast<unsigned>(byte));
           out += escaped;
         } else {
-          out += c;  // UTF-8 passes through unchanged
+          out += c;
         }
     }
   }
@@ -33,25 +91,51 @@ inline std::string json_quote(std::string_view text) {
   return out;
 }
 
+class JsonArray;
+
 class JsonObject {
  public:
-  JsonObject& string(std::string_view key, std::string_view value) { return raw(key, json_quote(value)); }
-  JsonObject& number(std::string_view key, long long value) { return raw(key, std::to_string(value)); }
-  JsonObject& boolean(std::string_view key, bool value) { return raw(key, value ? "true" : "false"); }
-  JsonObject& null(std::string_view key) { return raw(key, "null"); }
-  // value must already be valid JSON (a nested object or an array).
-  JsonObject& raw(std::string_view key, std::string_view json) {
+  JsonObject& string(std::string_view key, std::string_view value) { return add(key, json_quote(value)); }
+  // null when the value is absent.
+  JsonObject& string_or_null(std::string_view key, const std::optional<std::string_view>& value) {
+    return value ? string(key, *value) : null(key);
+  }
+  JsonObject& number(std::string_view key, long long value) { return add(key, std::to_string(value)); }
+  JsonObject& boolean(std::string_view key, bool value) { return add(key, value ? "true" : "false"); }
+  JsonObject& null(std::string_view key) { return add(key, "null"); }
+  JsonObject& object(std::string_view key, const JsonObject& value) { return add(key, value.str()); }
+  JsonObject& array(std::string_view key, const JsonArray& value);
+  [[nodiscard]] std::string str() const { return body_.empty() ? "{}" : body_ + "}"; }
+  void print() const { std::printf("%s\n", str().c_str()); }
+
+ private:
+  JsonObject& add(std::string_view key, std::string_view json) {
     body_ += body_.empty() ? "{" : ",";
     body_ += json_quote(key);
     body_ += ':';
     body_ += json;
     return *this;
   }
-  [[nodiscard]] std::string str() const { return body_.empty() ? "{}" : body_ + "}"; }
-
- private:
   std::string body_;
 };
+
+class JsonArray {
+ public:
+  JsonArray& string(std::string_view value) { return add(json_quote(value)); }
+  JsonArray& number(long long value) { return add(std::to_string(value)); }
+  JsonArray& object(const JsonObject& value) { return add(value.str()); }
+  [[nodiscard]] std::string str() const { return body_.empty() ? "[]" : body_ + "]"; }
+
+ private:
+  JsonArray& add(std::string_view json) {
+    body_ += body_.empty() ? "[" : ",";
+    body_ += json;
+    return *this;
+  }
+  std::string body_;
+};
+
+inline JsonObject& JsonObject::array(std::string_view key, const JsonArray& value) { return add(key, value.str()); }
 
 }  // namespace smtpcodes_cli
 

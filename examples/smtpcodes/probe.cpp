@@ -78,6 +78,7 @@ class Connection {
         case smtpcodes::ReplyStreamStatus::reply: print_reply(stream.reply(), json, json ? "" : "S: "); return true;
         case smtpcodes::ReplyStreamStatus::error:
           print_reply_error(stream.error(), json, json ? "" : "S: ");
+          saw_reply_error_ = true;
           return true;
         case smtpcodes::ReplyStreamStatus::end_of_stream:
           std::fprintf(stderr, "smtpcodes probe: the server closed the connection\n");
@@ -101,62 +102,55 @@ class Connection {
         if (taken == 0 && !rest.empty()) {
           if (stream.next() == smtpcodes::ReplyStreamStatus::error) {
             print_reply_error(stream.error(), json, json ? "" : "S: ");
+            saw_reply_error_ = true;
           }
         }
       }
     }
   }
 
+  [[nodiscard]] bool saw_reply_error() const { return saw_reply_error_; }
+
  private:
   int fd_;
+  bool saw_reply_error_ = false;
 };
-
-std::string_view value_after(const Options& options, std::string_view flag, std::string_view fallback) {
-  for (std::size_t i = 0; i + 1 < options.arguments.size(); ++i) {
-    if (options.arguments[i] == flag) return options.arguments[i + 1];
-  }
-  return fallback;
-}
-
-bool has_flag(const Options& options, std::string_view flag) {
-  for (std::string_view argument : options.arguments) {
-    if (argument == flag) return true;
-  }
-  return false;
-}
 
 }  // namespace
 
-int run_probe(const Options& options) {
-  std::string host;
-  std::string port;
-  for (std::size_t i = 0; i < options.arguments.size(); ++i) {
-    const std::string_view argument = options.arguments[i];
-    if (argument == "--rcpt" || argument == "--from" || argument == "--helo") {
-      ++i;
-    } else if (argument == "--data") {
-    } else if (host.empty()) {
-      host = argument;
-    } else if (port.empty()) {
-      port = argument;
-    } else {
-      std::fprintf(stderr, "smtpcodes probe: unexpected argument '%.*s'\n", static_cast<int>(argument.size()),
-                   argument.data());
-      return 2;
-    }
+const CommandSpec& probe_spec() {
+  static const CommandSpec spec{
+      "probe",
+      "HOST [PORT]",
+      "a short SMTP session with a server, each reply parsed",
+      "Connects to HOST (port 25 unless PORT is given), sends EHLO, MAIL FROM, RCPT TO and QUIT\n"
+      "(and DATA with a short test message when asked), and prints each reply as parsed.\n"
+      "Exit status 1 when a reply could not be parsed, 2 when the connection failed or closed.",
+      {
+          {"--json", "", "", "one JSON object per reply, as `replies --json` (docs/cli.md)"},
+          {"--helo", "", "NAME", "the name to send with EHLO (default localhost)"},
+          {"--from", "", "ADDR", "the envelope sender for MAIL FROM (default: the null sender <>)"},
+          {"--rcpt", "", "ADDR", "the recipient for RCPT TO (default postmaster)"},
+          {"--data", "", "", "also send DATA and a short test message"},
+      },
+      {"smtpcodes probe mx.example.org", "smtpcodes probe --rcpt bob@example.org --from me@example.net 127.0.0.1 2525"},
+  };
+  return spec;
+}
+
+int run_probe(const Arguments& arguments) {
+  const bool json = arguments.has("--json");
+  if (arguments.positional.empty() || arguments.positional.size() > 2) {
+    return usage_error(probe_spec(), "needs HOST and at most a PORT");
   }
-  if (host.empty()) {
-    std::fprintf(stderr,
-                 "usage: smtpcodes probe [--json] HOST [PORT] [--rcpt ADDR] [--from ADDR] [--helo NAME] [--data]\n");
-    return 2;
-  }
-  if (port.empty()) port = "25";
-  const std::string helo(value_after(options, "--helo", "localhost"));
-  const std::string from(value_after(options, "--from", ""));
-  const std::string rcpt(value_after(options, "--rcpt", "postmaster"));
+  const std::string host(arguments.positional[0]);
+  const std::string port(arguments.positional.size() > 1 ? arguments.positional[1] : std::string_view("25"));
+  const std::string helo(arguments.value("--helo", "localhost"));
+  const std::string from(arguments.value("--from", ""));
+  const std::string rcpt(arguments.value("--rcpt", "postmaster"));
 
   const int fd = Connection::open(host.c_str(), port.c_str());
-  if (fd < 0) return 1;
+  if (fd < 0) return exit_usage_or_io;
   Connection connection(fd);
   char buffer[32 * 1024];
   smtpcodes::ReplyOptions reply_options;
@@ -165,12 +159,12 @@ int run_probe(const Options& options) {
   smtpcodes::ReplyStream stream(buffer, sizeof buffer, reply_options);
 
   auto command = [&](const std::string& line) {
-    if (!options.json) std::printf("C: %s\n", line.c_str());
-    return connection.send(line + "\r\n") && connection.receive(stream, options.json);
+    if (!json) std::printf("C: %s\n", line.c_str());
+    return connection.send(line + "\r\n") && connection.receive(stream, json);
   };
-  if (!connection.receive(stream, options.json)) return 1;
-  if (!command("EHLO " + helo)) return 1;
-  if (!options.json && stream.reply().code().is_success()) {
+  if (!connection.receive(stream, json)) return exit_usage_or_io;
+  if (!command("EHLO " + helo)) return exit_usage_or_io;
+  if (!json && stream.reply().code().is_success()) {
     const auto ehlo = smtpcodes::parse_ehlo(stream.reply()).value();
     std::printf("   extensions:");
     for (const smtpcodes::EhloExtension& extension : ehlo) {
@@ -180,16 +174,16 @@ int run_probe(const Options& options) {
       std::printf(" (size limit %llu octets)", static_cast<unsigned long long>(ehlo.size_limit()));
     std::printf("\n");
   }
-  if (!command("MAIL FROM:<" + from + ">")) return 1;
-  if (!command("RCPT TO:<" + rcpt + ">")) return 1;
-  if (has_flag(options, "--data") && command("DATA") && stream.reply().code().value() == 354) {
-    if (!options.json) std::printf("C: (a short test message)\n");
+  if (!command("MAIL FROM:<" + from + ">")) return exit_usage_or_io;
+  if (!command("RCPT TO:<" + rcpt + ">")) return exit_usage_or_io;
+  if (arguments.has("--data") && command("DATA") && stream.reply().code().value() == 354) {
+    if (!json) std::printf("C: (a short test message)\n");
     const std::string message = "From: <" + from + ">\r\nTo: <" + rcpt +
                                 ">\r\nSubject: smtpcodes probe\r\n\r\nA test message from smtpcodes probe.\r\n.\r\n";
-    if (!connection.send(message) || !connection.receive(stream, options.json)) return 1;
+    if (!connection.send(message) || !connection.receive(stream, json)) return exit_usage_or_io;
   }
   command("QUIT");
-  return 0;
+  return connection.saw_reply_error() ? exit_nothing_found : exit_success;
 }
 
 }  // namespace smtpcodes_cli

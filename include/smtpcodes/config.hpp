@@ -64,4 +64,15 @@
 #endif
 #endif
 
+// SMTPCODES_USE_STANDARD_HEADERS=1 makes smtpcodes include only standard
+// headers. By default, with libstdc++, it includes the two small internal
+// headers that define all it needs from <exception> and <iterator>
+// (std::exception, the iterator tags), which makes the umbrella headers a
+// third cheaper to compile; libstdc++ asks users not to include them
+// directly, and a future version may move what they define. The choice is
+// made in <smtpcodes/detail/standard_parts.hpp>.
+#if !defined(SMTPCODES_USE_STANDARD_HEADERS)
+#define SMTPCODES_USE_STANDARD_HEADERS 0
+#endif
+
 #endif  // SMTPCODES_CONFIG_HPP

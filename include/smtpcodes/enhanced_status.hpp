@@ -23,6 +23,16 @@ enum class StatusClass : std::uint8_t {
 
 [[nodiscard]] constexpr std::string_view name(StatusClass status_class) noexcept {
   switch (status_class) {
+    case StatusClass::success: return "success";
+    case StatusClass::persistent_transient_failure: return "persistent_transient_failure";
+    case StatusClass::permanent_failure: return "permanent_failure";
+  }
+  return "undefined";
+}
+
+// RFC 3463 §3.1's title, "Permanent Failure".
+[[nodiscard]] constexpr std::string_view title(StatusClass status_class) noexcept {
+  switch (status_class) {
     case StatusClass::success: return "Success";
     case StatusClass::persistent_transient_failure: return "Persistent Transient Failure";
     case StatusClass::permanent_failure: return "Permanent Failure";
@@ -43,7 +53,28 @@ enum class Subject : std::uint16_t {
   security_or_policy = 7,
 };
 
+// True for the class digits RFC 3463 §3.1 defines (2, 4 and 5).
+[[nodiscard]] constexpr bool is_defined(StatusClass status_class) noexcept {
+  const auto digit = static_cast<std::uint8_t>(status_class);
+  return digit == 2 || digit == 4 || digit == 5;
+}
+
 [[nodiscard]] constexpr std::string_view name(Subject subject) noexcept {
+  switch (subject) {
+    case Subject::other_or_undefined: return "other_or_undefined";
+    case Subject::addressing: return "addressing";
+    case Subject::mailbox: return "mailbox";
+    case Subject::mail_system: return "mail_system";
+    case Subject::network_and_routing: return "network_and_routing";
+    case Subject::mail_delivery_protocol: return "mail_delivery_protocol";
+    case Subject::message_content_or_media: return "message_content_or_media";
+    case Subject::security_or_policy: return "security_or_policy";
+  }
+  return "undefined";
+}
+
+// RFC 3463's section title, "Addressing Status".
+[[nodiscard]] constexpr std::string_view title(Subject subject) noexcept {
   switch (subject) {
     case Subject::other_or_undefined: return "Other or Undefined Status";
     case Subject::addressing: return "Addressing Status";
@@ -240,6 +271,19 @@ constexpr ParseErrorKind scan_enhanced_status_into(std::string_view text, ParseM
   if (kind == ParseErrorKind{} && pos != text.size()) kind = ParseErrorKind::trailing_characters;
   if (kind != ParseErrorKind{}) return ParseError{kind, pos};
   return status;
+}
+
+// Reads the enhanced status code at the start of a longer text ("5.1.1 User
+// unknown"), with the rules of parse_enhanced_status except that anything may
+// follow, and says where the code ends. Whether what follows is allowed
+// (a space, the end of the line) is the caller's rule.
+[[nodiscard]] constexpr Result<ParsedPrefix<EnhancedStatus>> parse_enhanced_status_prefix(
+    std::string_view text, ParseMode mode = ParseMode::strict) noexcept {
+  std::size_t pos = 0;
+  EnhancedStatus status;
+  const ParseErrorKind kind = detail::scan_enhanced_status_into(text, mode, pos, status);
+  if (kind != ParseErrorKind{}) return ParseError{kind, pos};
+  return ParsedPrefix<EnhancedStatus>{status, pos};
 }
 
 }  // namespace v0

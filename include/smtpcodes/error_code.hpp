@@ -91,8 +91,8 @@ class ReplyCategory final : public std::error_category {
     const Result<ReplyCode> code = ReplyCode::from_value(static_cast<unsigned>(value));
     if (value < 0 || !code) return "not an SMTP reply code";
     std::string text(to_string(*code).view());
-    text.append(": ").append(smtpcodes::name(code->severity()));
-    text.append(", ").append(smtpcodes::name(code->category()));
+    text.append(": ").append(smtpcodes::title(code->severity()));
+    text.append(", ").append(smtpcodes::title(code->category()));
     return text;
   }
   [[nodiscard]] std::error_condition default_error_condition(int value) const noexcept override {
@@ -109,8 +109,8 @@ class EnhancedStatusCategory final : public std::error_category {
     const Result<EnhancedStatus> status = from_key(value);
     if (!status) return "not an enhanced status code";
     std::string text(to_string(*status).view());
-    text.append(": ").append(smtpcodes::name(status->status_class()));
-    text.append(", ").append(smtpcodes::name(status->subject()));
+    text.append(": ").append(smtpcodes::title(status->status_class()));
+    text.append(", ").append(smtpcodes::title(status->subject()));
     return text;
   }
   [[nodiscard]] std::error_condition default_error_condition(int value) const noexcept override {
@@ -133,7 +133,7 @@ class SeverityCategory final : public std::error_category {
   [[nodiscard]] const char* name() const noexcept override { return "smtpcodes.severity"; }
   [[nodiscard]] std::string message(int value) const override {
     if (value < 0 || value > 9) return "not an SMTP severity";
-    return std::string(smtpcodes::name(static_cast<Severity>(value)));
+    return std::string(smtpcodes::title(static_cast<Severity>(value)));
   }
 };
 

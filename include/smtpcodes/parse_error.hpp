@@ -31,6 +31,14 @@ enum class ParseErrorKind : std::uint8_t {
 // leniency is listed at the parser that grants it.
 enum class ParseMode : std::uint8_t { strict, lenient };
 
+[[nodiscard]] constexpr std::string_view name(ParseMode mode) noexcept {
+  switch (mode) {
+    case ParseMode::strict: return "strict";
+    case ParseMode::lenient: return "lenient";
+  }
+  return "undefined";
+}
+
 struct ParseError {
   ParseErrorKind kind{ParseErrorKind::empty_input};
   std::size_t offset{0};  // of the offending byte, or the input's size at its end

@@ -27,6 +27,19 @@ enum class Category : std::uint8_t {
 
 [[nodiscard]] constexpr std::string_view name(Category category) noexcept {
   switch (category) {
+    case Category::syntax: return "syntax";
+    case Category::information: return "information";
+    case Category::connections: return "connections";
+    case Category::unspecified_3: return "unspecified_3";
+    case Category::unspecified_4: return "unspecified_4";
+    case Category::mail_system: return "mail_system";
+  }
+  return "undefined";
+}
+
+// RFC 5321 §4.2.1's heading for it, "Mail system".
+[[nodiscard]] constexpr std::string_view title(Category category) noexcept {
+  switch (category) {
     case Category::syntax: return "Syntax";
     case Category::information: return "Information";
     case Category::connections: return "Connections";
@@ -170,6 +183,17 @@ namespace detail {
                                                       ParseMode mode = ParseMode::strict) noexcept {
   std::size_t end = 0;
   return detail::scan_reply_code(line, mode, end);
+}
+
+// Reads the reply code at the start of a longer text, with the same rules
+// as parse_reply, and says where it ends: the text after "550 " or "550-"
+// starts at end + 1.
+[[nodiscard]] constexpr Result<ParsedPrefix<ReplyCode>> parse_reply_code_prefix(
+    std::string_view text, ParseMode mode = ParseMode::strict) noexcept {
+  std::size_t end = 0;
+  const Result<ReplyCode> code = detail::scan_reply_code(text, mode, end);
+  if (!code) return code.error();
+  return ParsedPrefix<ReplyCode>{*code, end};
 }
 
 }  // namespace v0

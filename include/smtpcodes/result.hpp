@@ -1,23 +1,12 @@
 #ifndef SMTPCODES_RESULT_HPP
 #define SMTPCODES_RESULT_HPP
 
+#include <cstddef>
 #include <type_traits>
 
 #include <smtpcodes/config.hpp>
 
-// Only std::exception is needed. With libstdc++ it comes from the small
-// header that defines it: <exception> (exception_ptr, nested exceptions) and
-// <cstdlib> would add a tenth to the compile time of the whole library.
-#if defined(__GLIBCXX__) && defined(__has_include)
-#if __has_include(<bits/exception.h>)
-#include <bits/exception.h>
-#define SMTPCODES_DETAIL_HAVE_EXCEPTION_CLASS 1
-#endif
-#endif
-#if !defined(SMTPCODES_DETAIL_HAVE_EXCEPTION_CLASS)
-#include <exception>
-#endif
-#undef SMTPCODES_DETAIL_HAVE_EXCEPTION_CLASS
+#include <smtpcodes/detail/standard_parts.hpp>  // std::exception
 #if !SMTPCODES_HAS_EXCEPTIONS && !(defined(__GNUC__) || defined(__clang__))
 #include <cstdlib>
 #endif
@@ -89,6 +78,20 @@ class [[nodiscard]] Result {
   T value_{};
   E error_{};
   bool has_value_ = false;
+};
+
+// A value parsed at the start of a longer text, and the offset just past it:
+// what follows is the caller's (the text of a reply line, a sentence around
+// a code).
+template <class T>
+struct ParsedPrefix {
+  T value{};
+  std::size_t end = 0;
+
+  friend constexpr bool operator==(const ParsedPrefix& a, const ParsedPrefix& b) noexcept {
+    return a.value == b.value && a.end == b.end;
+  }
+  friend constexpr bool operator!=(const ParsedPrefix& a, const ParsedPrefix& b) noexcept { return !(a == b); }
 };
 
 }  // namespace v0

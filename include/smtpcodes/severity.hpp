@@ -18,7 +18,21 @@ enum class Severity : std::uint8_t {
   permanent_negative = 5,     // 5yz: do not repeat the same command unchanged
 };
 
+// The identifier of a severity, "permanent_negative"; "undefined" for a digit
+// without an enumerator.
 [[nodiscard]] constexpr std::string_view name(Severity severity) noexcept {
+  switch (severity) {
+    case Severity::positive_preliminary: return "positive_preliminary";
+    case Severity::positive_completion: return "positive_completion";
+    case Severity::positive_intermediate: return "positive_intermediate";
+    case Severity::transient_negative: return "transient_negative";
+    case Severity::permanent_negative: return "permanent_negative";
+  }
+  return "undefined";
+}
+
+// RFC 5321's words for it, "Permanent Negative Completion reply".
+[[nodiscard]] constexpr std::string_view title(Severity severity) noexcept {
   switch (severity) {
     case Severity::positive_preliminary: return "Positive Preliminary reply";
     case Severity::positive_completion: return "Positive Completion reply";

@@ -27,6 +27,8 @@
 #include <smtpcodes/registry/reply_codes.hpp>
 #include <smtpcodes/registry/consistency.hpp>
 #include <smtpcodes/registry/derived_reply.hpp>
+#include <smtpcodes/registry/retry.hpp>
+#include <smtpcodes/registry/reply_advice.hpp>
 // clang-format on
 
 #endif  // SMTPCODES_SMTPCODES_HPP

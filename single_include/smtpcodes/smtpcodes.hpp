@@ -126,6 +126,17 @@
 #endif
 #endif
 
+// SMTPCODES_USE_STANDARD_HEADERS=1 makes smtpcodes include only standard
+// headers. By default, with libstdc++, it includes the two small internal
+// headers that define all it needs from <exception> and <iterator>
+// (std::exception, the iterator tags), which makes the umbrella headers a
+// third cheaper to compile; libstdc++ asks users not to include them
+// directly, and a future version may move what they define. The choice is
+// made in <smtpcodes/detail/standard_parts.hpp>.
+#if !defined(SMTPCODES_USE_STANDARD_HEADERS)
+#define SMTPCODES_USE_STANDARD_HEADERS 0
+#endif
+
 #endif  // SMTPCODES_CONFIG_HPP
 // ---- smtpcodes/parse_error.hpp
 #ifndef SMTPCODES_PARSE_ERROR_HPP
@@ -159,6 +170,14 @@ enum class ParseErrorKind : std::uint8_t {
 // Parsers follow the RFC grammars exactly unless asked to be lenient. Each
 // leniency is listed at the parser that grants it.
 enum class ParseMode : std::uint8_t { strict, lenient };
+
+[[nodiscard]] constexpr std::string_view name(ParseMode mode) noexcept {
+  switch (mode) {
+    case ParseMode::strict: return "strict";
+    case ParseMode::lenient: return "lenient";
+  }
+  return "undefined";
+}
 
 struct ParseError {
   ParseErrorKind kind{ParseErrorKind::empty_input};
@@ -223,22 +242,36 @@ struct ParseError {
 #ifndef SMTPCODES_RESULT_HPP
 #define SMTPCODES_RESULT_HPP
 
+#include <cstddef>
 #include <type_traits>
 
 
-// Only std::exception is needed. With libstdc++ it comes from the small
-// header that defines it: <exception> (exception_ptr, nested exceptions) and
-// <cstdlib> would add a tenth to the compile time of the whole library.
-#if defined(__GLIBCXX__) && defined(__has_include)
-#if __has_include(<bits/exception.h>)
+// ---- smtpcodes/detail/standard_parts.hpp
+#ifndef SMTPCODES_DETAIL_STANDARD_PARTS_HPP
+#define SMTPCODES_DETAIL_STANDARD_PARTS_HPP
+
+// std::exception and the iterator tags, from the smallest headers that define
+// them. <exception> (exception_ptr, nested exceptions) and <iterator> (the
+// stream iterators) cost more to compile than the rest of <smtpcodes/smtpcodes.hpp>.
+// With libstdc++ and SMTPCODES_USE_STANDARD_HEADERS=0 (config.hpp) the
+// internal headers that define just these are included instead.
+#include <cstddef>  // defines __GLIBCXX__ with libstdc++
+
+
+#if !SMTPCODES_USE_STANDARD_HEADERS && defined(__GLIBCXX__) && defined(__has_include)
+#if __has_include(<bits/exception.h>) && __has_include(<bits/stl_iterator_base_types.h>)
 #include <bits/exception.h>
-#define SMTPCODES_DETAIL_HAVE_EXCEPTION_CLASS 1
+#include <bits/stl_iterator_base_types.h>
+#define SMTPCODES_DETAIL_STANDARD_PARTS_INCLUDED 1
 #endif
 #endif
-#if !defined(SMTPCODES_DETAIL_HAVE_EXCEPTION_CLASS)
+#if !defined(SMTPCODES_DETAIL_STANDARD_PARTS_INCLUDED)
 #include <exception>
+#include <iterator>
 #endif
-#undef SMTPCODES_DETAIL_HAVE_EXCEPTION_CLASS
+#undef SMTPCODES_DETAIL_STANDARD_PARTS_INCLUDED
+
+#endif  // SMTPCODES_DETAIL_STANDARD_PARTS_HPP
 #if !SMTPCODES_HAS_EXCEPTIONS && !(defined(__GNUC__) || defined(__clang__))
 #include <cstdlib>
 #endif
@@ -309,6 +342,20 @@ class [[nodiscard]] Result {
   T value_{};
   E error_{};
   bool has_value_ = false;
+};
+
+// A value parsed at the start of a longer text, and the offset just past it:
+// what follows is the caller's (the text of a reply line, a sentence around
+// a code).
+template <class T>
+struct ParsedPrefix {
+  T value{};
+  std::size_t end = 0;
+
+  friend constexpr bool operator==(const ParsedPrefix& a, const ParsedPrefix& b) noexcept {
+    return a.value == b.value && a.end == b.end;
+  }
+  friend constexpr bool operator!=(const ParsedPrefix& a, const ParsedPrefix& b) noexcept { return !(a == b); }
 };
 
 }  // namespace v0
@@ -384,7 +431,21 @@ enum class Severity : std::uint8_t {
   permanent_negative = 5,     // 5yz: do not repeat the same command unchanged
 };
 
+// The identifier of a severity, "permanent_negative"; "undefined" for a digit
+// without an enumerator.
 [[nodiscard]] constexpr std::string_view name(Severity severity) noexcept {
+  switch (severity) {
+    case Severity::positive_preliminary: return "positive_preliminary";
+    case Severity::positive_completion: return "positive_completion";
+    case Severity::positive_intermediate: return "positive_intermediate";
+    case Severity::transient_negative: return "transient_negative";
+    case Severity::permanent_negative: return "permanent_negative";
+  }
+  return "undefined";
+}
+
+// RFC 5321's words for it, "Permanent Negative Completion reply".
+[[nodiscard]] constexpr std::string_view title(Severity severity) noexcept {
   switch (severity) {
     case Severity::positive_preliminary: return "Positive Preliminary reply";
     case Severity::positive_completion: return "Positive Completion reply";
@@ -462,6 +523,19 @@ enum class Category : std::uint8_t {
 };
 
 [[nodiscard]] constexpr std::string_view name(Category category) noexcept {
+  switch (category) {
+    case Category::syntax: return "syntax";
+    case Category::information: return "information";
+    case Category::connections: return "connections";
+    case Category::unspecified_3: return "unspecified_3";
+    case Category::unspecified_4: return "unspecified_4";
+    case Category::mail_system: return "mail_system";
+  }
+  return "undefined";
+}
+
+// RFC 5321 §4.2.1's heading for it, "Mail system".
+[[nodiscard]] constexpr std::string_view title(Category category) noexcept {
   switch (category) {
     case Category::syntax: return "Syntax";
     case Category::information: return "Information";
@@ -608,6 +682,17 @@ namespace detail {
   return detail::scan_reply_code(line, mode, end);
 }
 
+// Reads the reply code at the start of a longer text, with the same rules
+// as parse_reply, and says where it ends: the text after "550 " or "550-"
+// starts at end + 1.
+[[nodiscard]] constexpr Result<ParsedPrefix<ReplyCode>> parse_reply_code_prefix(
+    std::string_view text, ParseMode mode = ParseMode::strict) noexcept {
+  std::size_t end = 0;
+  const Result<ReplyCode> code = detail::scan_reply_code(text, mode, end);
+  if (!code) return code.error();
+  return ParsedPrefix<ReplyCode>{*code, end};
+}
+
 }  // namespace v0
 }  // namespace smtpcodes
 
@@ -640,6 +725,16 @@ enum class StatusClass : std::uint8_t {
 
 [[nodiscard]] constexpr std::string_view name(StatusClass status_class) noexcept {
   switch (status_class) {
+    case StatusClass::success: return "success";
+    case StatusClass::persistent_transient_failure: return "persistent_transient_failure";
+    case StatusClass::permanent_failure: return "permanent_failure";
+  }
+  return "undefined";
+}
+
+// RFC 3463 §3.1's title, "Permanent Failure".
+[[nodiscard]] constexpr std::string_view title(StatusClass status_class) noexcept {
+  switch (status_class) {
     case StatusClass::success: return "Success";
     case StatusClass::persistent_transient_failure: return "Persistent Transient Failure";
     case StatusClass::permanent_failure: return "Permanent Failure";
@@ -660,7 +755,28 @@ enum class Subject : std::uint16_t {
   security_or_policy = 7,
 };
 
+// True for the class digits RFC 3463 §3.1 defines (2, 4 and 5).
+[[nodiscard]] constexpr bool is_defined(StatusClass status_class) noexcept {
+  const auto digit = static_cast<std::uint8_t>(status_class);
+  return digit == 2 || digit == 4 || digit == 5;
+}
+
 [[nodiscard]] constexpr std::string_view name(Subject subject) noexcept {
+  switch (subject) {
+    case Subject::other_or_undefined: return "other_or_undefined";
+    case Subject::addressing: return "addressing";
+    case Subject::mailbox: return "mailbox";
+    case Subject::mail_system: return "mail_system";
+    case Subject::network_and_routing: return "network_and_routing";
+    case Subject::mail_delivery_protocol: return "mail_delivery_protocol";
+    case Subject::message_content_or_media: return "message_content_or_media";
+    case Subject::security_or_policy: return "security_or_policy";
+  }
+  return "undefined";
+}
+
+// RFC 3463's section title, "Addressing Status".
+[[nodiscard]] constexpr std::string_view title(Subject subject) noexcept {
   switch (subject) {
     case Subject::other_or_undefined: return "Other or Undefined Status";
     case Subject::addressing: return "Addressing Status";
@@ -857,6 +973,19 @@ constexpr ParseErrorKind scan_enhanced_status_into(std::string_view text, ParseM
   if (kind == ParseErrorKind{} && pos != text.size()) kind = ParseErrorKind::trailing_characters;
   if (kind != ParseErrorKind{}) return ParseError{kind, pos};
   return status;
+}
+
+// Reads the enhanced status code at the start of a longer text ("5.1.1 User
+// unknown"), with the rules of parse_enhanced_status except that anything may
+// follow, and says where the code ends. Whether what follows is allowed
+// (a space, the end of the line) is the caller's rule.
+[[nodiscard]] constexpr Result<ParsedPrefix<EnhancedStatus>> parse_enhanced_status_prefix(
+    std::string_view text, ParseMode mode = ParseMode::strict) noexcept {
+  std::size_t pos = 0;
+  EnhancedStatus status;
+  const ParseErrorKind kind = detail::scan_enhanced_status_into(text, mode, pos, status);
+  if (kind != ParseErrorKind{}) return ParseError{kind, pos};
+  return ParsedPrefix<EnhancedStatus>{status, pos};
 }
 
 }  // namespace v0
@@ -2516,7 +2645,9 @@ class StaticReplyStream : private std::array<char, Capacity>, public BasicReplyS
 // RFC 5322, RFC 3464), so <cctype> and its locale are neither needed nor
 // wanted, and everything here is constexpr.
 #include <cstddef>
+#include <cstring>
 #include <string_view>
+
 
 namespace smtpcodes {
 inline namespace v0 {
@@ -2579,9 +2710,33 @@ struct Line {
   std::size_t next = 0;  // offset of the following line
 };
 
+// The offset of the first CR or LF at or after from, or size if none. At
+// run time memchr, which reads many bytes at a time: finding line ends is
+// most of what reading a message costs. The search for an LF stops at a
+// window that doubles, so that text of bare CRs (old Mac mail) costs no
+// more than text of LFs: each call reads at most twice its line, plus 128.
+[[nodiscard]] inline std::size_t find_line_end(const char* data, std::size_t from, std::size_t size) noexcept {
+  std::size_t window = 128;
+  while (from < size) {
+    const std::size_t stop = size - from > window ? from + window : size;
+    const void* feed = std::memchr(data + from, '\n', stop - from);
+    const std::size_t feed_at = feed == nullptr ? stop : static_cast<std::size_t>(static_cast<const char*>(feed) - data);
+    const void* carriage_return = std::memchr(data + from, '\r', feed_at - from);
+    if (carriage_return != nullptr) return static_cast<std::size_t>(static_cast<const char*>(carriage_return) - data);
+    if (feed != nullptr) return feed_at;
+    from = stop;
+    window *= 2;
+  }
+  return size;
+}
+
 [[nodiscard]] constexpr Line line_at(std::string_view text, std::size_t pos) noexcept {
   std::size_t end = pos;
-  while (end < text.size() && text[end] != '\n' && text[end] != '\r') ++end;
+  if (!SMTPCODES_CONSTANT_EVALUATED()) {
+    end = find_line_end(text.data(), pos, text.size());
+  } else {
+    while (end < text.size() && text[end] != '\n' && text[end] != '\r') ++end;
+  }
   std::size_t next = end;
   if (next < text.size()) {
     const bool crlf = text[next] == '\r' && next + 1 < text.size() && text[next + 1] == '\n';
@@ -2980,6 +3135,270 @@ template <std::size_t MaxLines>
 #include <cstdint>
 #include <string_view>
 
+// ---- smtpcodes/registry/retry.hpp
+#ifndef SMTPCODES_REGISTRY_RETRY_HPP
+#define SMTPCODES_REGISTRY_RETRY_HPP
+
+// Should the sender try again, when, and who must act? One rule table
+// answers it from why delivery failed (FailureReason) and the class of the
+// failure. The registry's remedies (describe(...).remedy) are derived from
+// it, and the bounce classifier decides with it too, so the two cannot give
+// different answers. retry_advice() for a whole reply is in
+// <smtpcodes/registry/reply_advice.hpp>.
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+
+namespace smtpcodes {
+inline namespace v0 {
+
+// Who has to do something about a reply.
+enum class Actor : std::uint8_t {
+  nobody = 0,           // success or progress: nothing to do
+  sender = 1,           // whoever wrote or addressed the message
+  sender_admin = 2,     // the admin of the sending side (your own server or client)
+  recipient = 3,        // the recipient (e.g. a full mailbox)
+  recipient_admin = 4,  // the admin of the receiving side
+};
+
+// Whether sending again makes sense, and when.
+enum class Retry : std::uint8_t {
+  not_needed = 0,    // it worked, or the dialogue simply goes on
+  retry_later = 1,   // the same message may succeed later (queue it, back off)
+  after_fix = 2,     // only after something named in the advice has changed
+  do_not_retry = 3,  // this message will not be accepted for this recipient
+};
+
+// name() is each enumerator's stable identifier, for logs and JSON;
+// title() is its prose for people (docs/api.md).
+[[nodiscard]] constexpr std::string_view name(Actor actor) noexcept {
+  switch (actor) {
+    case Actor::nobody: return "nobody";
+    case Actor::sender: return "sender";
+    case Actor::sender_admin: return "sender_admin";
+    case Actor::recipient: return "recipient";
+    case Actor::recipient_admin: return "recipient_admin";
+  }
+  return "undefined";
+}
+
+[[nodiscard]] constexpr std::string_view title(Actor actor) noexcept {
+  switch (actor) {
+    case Actor::nobody: return "nobody";
+    case Actor::sender: return "sender";
+    case Actor::sender_admin: return "sender's admin";
+    case Actor::recipient: return "recipient";
+    case Actor::recipient_admin: return "recipient's admin";
+  }
+  return "undefined";
+}
+
+[[nodiscard]] constexpr std::string_view name(Retry retry) noexcept {
+  switch (retry) {
+    case Retry::not_needed: return "not_needed";
+    case Retry::retry_later: return "retry_later";
+    case Retry::after_fix: return "after_fix";
+    case Retry::do_not_retry: return "do_not_retry";
+  }
+  return "undefined";
+}
+
+[[nodiscard]] constexpr std::string_view title(Retry retry) noexcept {
+  switch (retry) {
+    case Retry::not_needed: return "no retry needed";
+    case Retry::retry_later: return "retry later";
+    case Retry::after_fix: return "retry after a fix";
+    case Retry::do_not_retry: return "do not retry";
+  }
+  return "undefined";
+}
+
+// Why a message was not delivered (or what else a notice is). The bounce
+// classifier's BounceReason has the same enumerators in the same order.
+enum class FailureReason : std::uint8_t {
+  unknown,            // nothing decided it
+  delivered,          // not a failure: delivered, or the dialogue goes on
+  auto_reply,         // vacation or other automatic reply
+  feedback_report,    // an abuse/complaint report (RFC 5965)
+  unknown_recipient,  // no such user or mailbox
+  unknown_domain,     // the domain or host does not exist or cannot be routed to
+  no_mail_domain,     // the domain accepts no mail (null MX, RFC 7505; 521/556)
+  mailbox_full,       // over quota (X.2.2: usually temporary in practice)
+  mailbox_disabled,   // the mailbox exists but is disabled, suspended or inactive
+  mailbox_moved,      // the user has moved (X.1.6, 551)
+  message_too_large,  // the message, or its recipient count, exceeds a limit
+  rate_limited,       // too many messages, connections or recipients for now
+  spam_or_content,    // refused for its content: spam, bad attachment, filters
+  virus,              // malware found
+  blocked,            // policy or block: block lists, reputation, banned sender IP
+  sender_rejected,    // the envelope sender address was refused
+  reverse_dns,        // the sending host lacks reverse DNS (PTR) or it does not match
+  authentication,     // SPF, DKIM, DMARC, ARC or SMTP credentials failed
+  relay_denied,       // the server will not relay to that domain
+  tls,                // TLS required, or the TLS negotiation failed
+  expired,            // gave up after retrying for too long (X.4.7)
+  network_error,      // connection refused, timed out, lost; routing loop
+  system_error,       // the receiving system failed or is misconfigured
+  syntax_error,       // a command, address or message that breaks the protocol
+};
+
+[[nodiscard]] constexpr std::string_view name(FailureReason reason) noexcept {
+  switch (reason) {
+    case FailureReason::unknown: return "unknown";
+    case FailureReason::delivered: return "delivered";
+    case FailureReason::auto_reply: return "auto_reply";
+    case FailureReason::feedback_report: return "feedback_report";
+    case FailureReason::unknown_recipient: return "unknown_recipient";
+    case FailureReason::unknown_domain: return "unknown_domain";
+    case FailureReason::no_mail_domain: return "no_mail_domain";
+    case FailureReason::mailbox_full: return "mailbox_full";
+    case FailureReason::mailbox_disabled: return "mailbox_disabled";
+    case FailureReason::mailbox_moved: return "mailbox_moved";
+    case FailureReason::message_too_large: return "message_too_large";
+    case FailureReason::rate_limited: return "rate_limited";
+    case FailureReason::spam_or_content: return "spam_or_content";
+    case FailureReason::virus: return "virus";
+    case FailureReason::blocked: return "blocked";
+    case FailureReason::sender_rejected: return "sender_rejected";
+    case FailureReason::reverse_dns: return "reverse_dns";
+    case FailureReason::authentication: return "authentication";
+    case FailureReason::relay_denied: return "relay_denied";
+    case FailureReason::tls: return "tls";
+    case FailureReason::expired: return "expired";
+    case FailureReason::network_error: return "network_error";
+    case FailureReason::system_error: return "system_error";
+    case FailureReason::syntax_error: return "syntax_error";
+  }
+  return "undefined";
+}
+
+[[nodiscard]] constexpr std::string_view title(FailureReason reason) noexcept {
+  switch (reason) {
+    case FailureReason::unknown: return "unknown reason";
+    case FailureReason::delivered: return "delivered or no failure";
+    case FailureReason::auto_reply: return "automatic reply";
+    case FailureReason::feedback_report: return "feedback report";
+    case FailureReason::unknown_recipient: return "unknown recipient";
+    case FailureReason::unknown_domain: return "unknown domain";
+    case FailureReason::no_mail_domain: return "domain accepts no mail";
+    case FailureReason::mailbox_full: return "mailbox full";
+    case FailureReason::mailbox_disabled: return "mailbox disabled";
+    case FailureReason::mailbox_moved: return "mailbox moved";
+    case FailureReason::message_too_large: return "message too large";
+    case FailureReason::rate_limited: return "rate limited";
+    case FailureReason::spam_or_content: return "spam or content";
+    case FailureReason::virus: return "virus";
+    case FailureReason::blocked: return "blocked by policy";
+    case FailureReason::sender_rejected: return "sender rejected";
+    case FailureReason::reverse_dns: return "reverse DNS";
+    case FailureReason::authentication: return "authentication failed";
+    case FailureReason::relay_denied: return "relaying denied";
+    case FailureReason::tls: return "TLS required or failed";
+    case FailureReason::expired: return "delivery time expired";
+    case FailureReason::network_error: return "network error";
+    case FailureReason::system_error: return "receiving system error";
+    case FailureReason::syntax_error: return "syntax error";
+  }
+  return "undefined";
+}
+
+// The answer to "should I retry?".
+struct RetryAdvice {
+  Retry retry = Retry::not_needed;
+  std::uint32_t retry_after_seconds = 0;  // a suggested wait when retry is retry_later
+  Actor actor = Actor::nobody;
+
+  friend constexpr bool operator==(const RetryAdvice& a, const RetryAdvice& b) noexcept {
+    return a.retry == b.retry && a.retry_after_seconds == b.retry_after_seconds && a.actor == b.actor;
+  }
+  friend constexpr bool operator!=(const RetryAdvice& a, const RetryAdvice& b) noexcept { return !(a == b); }
+};
+
+// One row per FailureReason, in enumerator order.
+struct RetryRule {
+  FailureReason reason;
+  Actor actor;                 // who must act
+  Retry when_permanent;        // for a permanent failure (5yz, 5.x.x)
+  std::uint32_t wait_seconds;  // before retrying, when retrying is the advice
+};
+
+namespace detail {
+inline constexpr RetryRule retry_rules[] = {
+    {FailureReason::unknown, Actor::sender, Retry::after_fix, 60 * 60},
+    {FailureReason::delivered, Actor::nobody, Retry::not_needed, 0},
+    {FailureReason::auto_reply, Actor::nobody, Retry::not_needed, 0},
+    {FailureReason::feedback_report, Actor::nobody, Retry::not_needed, 0},
+    {FailureReason::unknown_recipient, Actor::sender, Retry::do_not_retry, 60 * 60},
+    {FailureReason::unknown_domain, Actor::sender, Retry::do_not_retry, 60 * 60},
+    {FailureReason::no_mail_domain, Actor::sender, Retry::do_not_retry, 60 * 60},
+    {FailureReason::mailbox_full, Actor::recipient, Retry::retry_later, 24 * 3600},
+    {FailureReason::mailbox_disabled, Actor::recipient, Retry::retry_later, 24 * 3600},
+    {FailureReason::mailbox_moved, Actor::sender, Retry::do_not_retry, 60 * 60},
+    {FailureReason::message_too_large, Actor::sender, Retry::after_fix, 60 * 60},
+    {FailureReason::rate_limited, Actor::sender_admin, Retry::retry_later, 15 * 60},
+    {FailureReason::spam_or_content, Actor::sender, Retry::after_fix, 60 * 60},
+    {FailureReason::virus, Actor::sender, Retry::after_fix, 60 * 60},
+    {FailureReason::blocked, Actor::sender_admin, Retry::after_fix, 60 * 60},
+    {FailureReason::sender_rejected, Actor::sender, Retry::after_fix, 60 * 60},
+    {FailureReason::reverse_dns, Actor::sender_admin, Retry::after_fix, 60 * 60},
+    {FailureReason::authentication, Actor::sender_admin, Retry::after_fix, 60 * 60},
+    {FailureReason::relay_denied, Actor::sender_admin, Retry::after_fix, 60 * 60},
+    {FailureReason::tls, Actor::sender_admin, Retry::after_fix, 60 * 60},
+    {FailureReason::expired, Actor::sender_admin, Retry::after_fix, 24 * 3600},
+    {FailureReason::network_error, Actor::sender_admin, Retry::retry_later, 10 * 60},
+    {FailureReason::system_error, Actor::recipient_admin, Retry::retry_later, 30 * 60},
+    {FailureReason::syntax_error, Actor::sender_admin, Retry::after_fix, 60 * 60},
+};
+}  // namespace detail
+
+// The rule table itself, for iteration.
+[[nodiscard]] constexpr const RetryRule& retry_rule(FailureReason reason) noexcept {
+  const auto index = static_cast<std::size_t>(reason);
+  return detail::retry_rules[index < sizeof(detail::retry_rules) / sizeof(detail::retry_rules[0]) ? index : 0];
+}
+
+// The advice for a failure of a given class (the first digit of the reply
+// code or the class of the enhanced status code):
+//  - 2 and 3: nothing failed (RFC 5321 §4.2.1), no retry;
+//  - a reason that is no failure (delivered, auto_reply, feedback_report): no retry;
+//  - 1 (a client-side socket error some lists number 101, 111) and 4: retry
+//    later, after the reason's wait. The server said the failure is
+//    temporary (RFC 5321 §4.2.1, RFC 3463 §3.1: "sending in the future may
+//    be successful"), so even a policy refusal (454 4.7.1, greylisting)
+//    is retried, not held for a fix;
+//  - 5 and anything else: the reason's rule for permanent failures: an
+//    address that does not exist is not retried; a full mailbox, a rate
+//    limit or a broken receiving system is retried later; the rest only
+//    after a fix (a message too large is never retried as is).
+// A class of 0 (no code known) counts as 5 for reasons that condemn the
+// address and as 4 for the other failures, as the bounce classifier does;
+// with no reason either, nothing is known to have failed.
+[[nodiscard]] constexpr RetryAdvice retry_advice_in_class(unsigned failure_class, FailureReason reason) noexcept {
+  const RetryRule& rule = retry_rule(reason);
+  if (failure_class == 2 || failure_class == 3 || rule.when_permanent == Retry::not_needed) return RetryAdvice{};
+  if (failure_class == 0 && reason == FailureReason::unknown) return RetryAdvice{};  // nothing known to have failed
+  if (failure_class == 0) failure_class = rule.when_permanent == Retry::do_not_retry ? 5 : 4;
+  RetryAdvice advice;
+  advice.actor = rule.actor;
+  advice.retry = failure_class == 1 || failure_class == 4 ? Retry::retry_later : rule.when_permanent;
+  if (advice.retry == Retry::retry_later) advice.retry_after_seconds = rule.wait_seconds;
+  return advice;
+}
+
+// The advice for a failure whose reason is known (the bounce classifier's
+// verdict, or a record of the registry): the class is the enhanced status
+// code's, else the reply code's first digit; either may be empty.
+[[nodiscard]] constexpr RetryAdvice retry_advice(EnhancedStatus status, ReplyCode reply,
+                                                 FailureReason reason) noexcept {
+  const unsigned failure_class = status.class_digit() != 0 ? status.class_digit() : reply.first_digit();
+  return retry_advice_in_class(failure_class, reason);
+}
+
+}  // namespace v0
+}  // namespace smtpcodes
+
+#endif  // SMTPCODES_REGISTRY_RETRY_HPP
 
 namespace smtpcodes {
 inline namespace v0 {
@@ -3004,61 +3423,39 @@ class TableView {
   std::size_t count_ = 0;
 };
 
-// Who has to do something about a reply.
-enum class Actor : std::uint8_t {
-  nobody = 0,           // success or progress: nothing to do
-  sender = 1,           // whoever wrote or addressed the message
-  sender_admin = 2,     // the admin of the sending side (your own server or client)
-  recipient = 3,        // the recipient (e.g. a full mailbox)
-  recipient_admin = 4,  // the admin of the receiving side
-};
-
-// Whether sending again makes sense, and when.
-enum class Retry : std::uint8_t {
-  not_needed = 0,    // it worked, or the dialogue simply goes on
-  retry_later = 1,   // the same message may succeed later (queue it, back off)
-  after_fix = 2,     // only after something named in the advice has changed
-  do_not_retry = 3,  // this message will not be accepted for this recipient
-};
-
-[[nodiscard]] constexpr std::string_view name(Actor actor) noexcept {
-  switch (actor) {
-    case Actor::nobody: return "nobody";
-    case Actor::sender: return "sender";
-    case Actor::sender_admin: return "sender's admin";
-    case Actor::recipient: return "recipient";
-    case Actor::recipient_admin: return "recipient's admin";
-  }
-  return "undefined";
-}
-
-[[nodiscard]] constexpr std::string_view name(Retry retry) noexcept {
-  switch (retry) {
-    case Retry::not_needed: return "no retry needed";
-    case Retry::retry_later: return "retry later";
-    case Retry::after_fix: return "retry after a fix";
-    case Retry::do_not_retry: return "do not retry";
-  }
-  return "undefined";
-}
-
 // What to do about a code, in the project's own words.
+// Derived from the record's FailureReason and the code's class by the one
+// rule table of <smtpcodes/registry/retry.hpp>, which the bounce classifier
+// uses too; only the advice text is the record's own.
 struct Remedy {
   Actor actor = Actor::nobody;
   Retry retry = Retry::not_needed;
   std::string_view advice;
+  FailureReason reason = FailureReason::unknown;
+  std::uint32_t retry_after_seconds = 0;  // a suggested wait when retry is retry_later
 };
 
 // Where a reply code comes from.
 enum class Origin : std::uint8_t {
   rfc = 0,            // defined as a reply by RFC 5321 or an extension RFC
   registry_only = 1,  // named only as an associated code in the IANA enhanced-status registry
-  vendor = 2,         // used by vendor lists (the seed documents), defined by no RFC
+  vendor = 2,         // used by the vendor lists (Source), defined by no RFC
   not_smtp = 3,       // not a server reply at all (101, 111: client-side socket errors)
   unregistered = 4,   // known to nobody: a fallback description
 };
 
 [[nodiscard]] constexpr std::string_view name(Origin origin) noexcept {
+  switch (origin) {
+    case Origin::rfc: return "rfc";
+    case Origin::registry_only: return "registry_only";
+    case Origin::vendor: return "vendor";
+    case Origin::not_smtp: return "not_smtp";
+    case Origin::unregistered: return "unregistered";
+  }
+  return "undefined";
+}
+
+[[nodiscard]] constexpr std::string_view title(Origin origin) noexcept {
   switch (origin) {
     case Origin::rfc: return "RFC";
     case Origin::registry_only: return "IANA registry association only";
@@ -3076,36 +3473,71 @@ enum class Verification : std::uint8_t {
   registry = 2,   // only the IANA registry's association
 };
 
+[[nodiscard]] constexpr std::string_view name(Verification verification) noexcept {
+  switch (verification) {
+    case Verification::rfc_text: return "rfc_text";
+    case Verification::secondary: return "secondary";
+    case Verification::registry: return "registry";
+  }
+  return "undefined";
+}
+
+[[nodiscard]] constexpr std::string_view title(Verification verification) noexcept {
+  switch (verification) {
+    case Verification::rfc_text: return "read in the RFC";
+    case Verification::secondary: return "agreed by several implementations";
+    case Verification::registry: return "IANA registry association only";
+  }
+  return "undefined";
+}
+
 // The five public code lists the registry compares with the standards.
 enum class Source : std::uint8_t {
-  seed_000 = 0,  // Salesforce NDR error code reference
-  seed_001 = 1,  // Salesforce common email log error codes
-  seed_002 = 2,  // vendor blog "What are SMTP error codes?"
-  seed_003 = 3,  // turboSMTP-style table with remedies
-  seed_004 = 4,  // Courier "SMTP Error Codes"
+  salesforce_ndr_reference = 0,    // Salesforce: Mail Non Delivery (NDR) Error Codes Reference
+  salesforce_email_log_codes = 1,  // Salesforce: Common Email Log Error Codes
+  esp_code_list = 2,               // an email service provider's "What are SMTP error codes?"
+  turbosmtp_table = 3,             // a turboSMTP-style table of codes with remedies
+  courier_code_list = 4,           // Courier: "SMTP Error Codes (Complete List and Solutions)"
+  seed_000 [[deprecated("use Source::salesforce_ndr_reference")]] = salesforce_ndr_reference,
+  seed_001 [[deprecated("use Source::salesforce_email_log_codes")]] = salesforce_email_log_codes,
+  seed_002 [[deprecated("use Source::esp_code_list")]] = esp_code_list,
+  seed_003 [[deprecated("use Source::turbosmtp_table")]] = turbosmtp_table,
+  seed_004 [[deprecated("use Source::courier_code_list")]] = courier_code_list,
 };
 
 inline constexpr std::size_t source_count = 5;
 
 [[nodiscard]] constexpr std::string_view name(Source source) noexcept {
   switch (source) {
-    case Source::seed_000: return "seed 000 (Salesforce NDR reference)";
-    case Source::seed_001: return "seed 001 (Salesforce email log codes)";
-    case Source::seed_002: return "seed 002 (vendor blog)";
-    case Source::seed_003: return "seed 003 (turboSMTP-style table)";
-    case Source::seed_004: return "seed 004 (Courier list)";
+    case Source::salesforce_ndr_reference: return "salesforce_ndr_reference";
+    case Source::salesforce_email_log_codes: return "salesforce_email_log_codes";
+    case Source::esp_code_list: return "esp_code_list";
+    case Source::turbosmtp_table: return "turbosmtp_table";
+    case Source::courier_code_list: return "courier_code_list";
   }
   return "undefined";
 }
 
-// The seed document's file name, as in data/seed-codes.csv.
-[[nodiscard]] constexpr std::string_view document(Source source) noexcept {
+[[nodiscard]] constexpr std::string_view title(Source source) noexcept {
   switch (source) {
-    case Source::seed_000: return "000_76a8ad3abdfbe540.txt";
-    case Source::seed_001: return "001_4866f3d5bc186b0e.txt";
-    case Source::seed_002: return "002_705e50922f8aeb0a.txt";
-    case Source::seed_003: return "003_d9475aa5da511359.txt";
-    case Source::seed_004: return "004_1dce11537df29d09.txt";
+    case Source::salesforce_ndr_reference: return "Salesforce NDR error code reference";
+    case Source::salesforce_email_log_codes: return "Salesforce common email log error codes";
+    case Source::esp_code_list: return "Email service provider's list of SMTP error codes";
+    case Source::turbosmtp_table: return "turboSMTP-style table of SMTP error codes";
+    case Source::courier_code_list: return "Courier list of SMTP error codes";
+  }
+  return "undefined";
+}
+
+// The 0.1 name of the file a source was read from, inside this project only.
+[[deprecated("use title(Source) or name(Source)")]] [[nodiscard]] constexpr std::string_view document(
+    Source source) noexcept {
+  switch (source) {
+    case Source::salesforce_ndr_reference: return "000_76a8ad3abdfbe540.txt";
+    case Source::salesforce_email_log_codes: return "001_4866f3d5bc186b0e.txt";
+    case Source::esp_code_list: return "002_705e50922f8aeb0a.txt";
+    case Source::turbosmtp_table: return "003_d9475aa5da511359.txt";
+    case Source::courier_code_list: return "004_1dce11537df29d09.txt";
   }
   return "";
 }
@@ -3119,6 +3551,16 @@ enum class Agreement : std::uint8_t {
 };
 
 [[nodiscard]] constexpr std::string_view name(Agreement agreement) noexcept {
+  switch (agreement) {
+    case Agreement::agrees: return "agrees";
+    case Agreement::partial: return "partial";
+    case Agreement::conflicts: return "conflicts";
+    case Agreement::not_applicable: return "not_applicable";
+  }
+  return "undefined";
+}
+
+[[nodiscard]] constexpr std::string_view title(Agreement agreement) noexcept {
   switch (agreement) {
     case Agreement::agrees: return "agrees";
     case Agreement::partial: return "partial";
@@ -3140,6 +3582,17 @@ enum class DotlessFit : std::uint8_t {
 
 [[nodiscard]] constexpr std::string_view name(DotlessFit fit) noexcept {
   switch (fit) {
+    case DotlessFit::lines_up: return "lines_up";
+    case DotlessFit::partial: return "partial";
+    case DotlessFit::does_not_line_up: return "does_not_line_up";
+    case DotlessFit::unregistered: return "unregistered";
+    case DotlessFit::not_applicable: return "not_applicable";
+  }
+  return "undefined";
+}
+
+[[nodiscard]] constexpr std::string_view title(DotlessFit fit) noexcept {
+  switch (fit) {
     case DotlessFit::lines_up: return "lines up";
     case DotlessFit::partial: return "partly lines up";
     case DotlessFit::does_not_line_up: return "does not line up";
@@ -3152,6 +3605,24 @@ enum class DotlessFit : std::uint8_t {
 // A basic reply code the IANA registry lists with an enhanced code: one code
 // (550), any code of a class ("5XX") or any code at all ("Any").
 enum class AssociationKind : std::uint8_t { code = 0, any_in_class = 1, any = 2 };
+
+[[nodiscard]] constexpr std::string_view name(AssociationKind kind) noexcept {
+  switch (kind) {
+    case AssociationKind::code: return "code";
+    case AssociationKind::any_in_class: return "any_in_class";
+    case AssociationKind::any: return "any";
+  }
+  return "undefined";
+}
+
+[[nodiscard]] constexpr std::string_view title(AssociationKind kind) noexcept {
+  switch (kind) {
+    case AssociationKind::code: return "one reply code";
+    case AssociationKind::any_in_class: return "any reply code of the class";
+    case AssociationKind::any: return "any reply code";
+  }
+  return "undefined";
+}
 
 struct AssociatedReply {
   AssociationKind kind = AssociationKind::code;
@@ -3181,67 +3652,106 @@ struct RangeRef {
   std::uint16_t count;
 };
 struct RemedyRef {
-  Actor actor;
-  Retry retry;
+  FailureReason reason;
+  std::uint8_t failure_class;  // the class the record's remedy is given for
   TextRef advice;
 };
 }  // namespace detail
 
-// The rows of the registry tables. Their data members ending in '_' are the
-// generated encoding; read them through the accessors.
+// The rows of the registry tables. They are built only by the generated
+// tables, from an encoding (offsets into one text pool) that stays private;
+// read them through the accessors. Plain values are public members.
 
 // One meaning of a standard reply code in one context: 454 after STARTTLS
 // differs from 454 after AUTH.
-struct ReplyMeaning {
-  std::uint16_t code_;
-  detail::TextRef meaning_, defined_in_, context_;
+class ReplyMeaning {
+ public:
+  constexpr ReplyMeaning(std::uint16_t code_value, detail::TextRef meaning_text, detail::TextRef defined_in_text,
+                         detail::TextRef context_text, Verification how_verified) noexcept
+      : verification(how_verified),
+        code_value_(code_value),
+        meaning_text_(meaning_text),
+        defined_in_text_(defined_in_text),
+        context_text_(context_text) {}
+
   Verification verification;
 
-  [[nodiscard]] constexpr ReplyCode code() const noexcept { return detail::make_reply_code(code_); }
+  [[nodiscard]] constexpr ReplyCode code() const noexcept { return detail::make_reply_code(code_value_); }
   [[nodiscard]] constexpr std::string_view meaning() const noexcept;     // the RFC's phrase
   [[nodiscard]] constexpr std::string_view defined_in() const noexcept;  // "RFC5321", "RFC7505;RFC7504"
   [[nodiscard]] constexpr std::string_view context() const noexcept;     // the command or stage
+
+ private:
+  std::uint16_t code_value_;
+  detail::TextRef meaning_text_, defined_in_text_, context_text_;
 };
 
 // What one source says a code means.
-struct SourceClaim {
+class SourceClaim {
+ public:
+  constexpr SourceClaim(Source claim_source, detail::TextRef code_text, std::uint16_t source_line,
+                        Agreement claim_agreement, detail::TextRef meaning_text) noexcept
+      : source(claim_source),
+        line(source_line),
+        agreement(claim_agreement),
+        code_text_(code_text),
+        meaning_text_(meaning_text) {}
+
   Source source;
-  detail::TextRef code_;
   std::uint16_t line;  // 1-based line in the source document
   Agreement agreement;
-  detail::TextRef meaning_;
 
   // The code as the source writes it: "510/511", "X.1.1", "5".
   [[nodiscard]] constexpr std::string_view code() const noexcept;
   // The project's paraphrase; empty when the source agrees with the registry
   // (the registry's title is then the source's meaning too).
   [[nodiscard]] constexpr std::string_view meaning() const noexcept;
+
+ private:
+  detail::TextRef code_text_;
+  detail::TextRef meaning_text_;
 };
 
-struct DotlessReading {
-  std::uint16_t vendor_code_;
+class DotlessReading {
+ public:
+  constexpr DotlessReading(std::uint16_t vendor_code_value, DotlessFit reading_fit) noexcept
+      : fit(reading_fit), vendor_code_value_(vendor_code_value) {}
+
   DotlessFit fit;
 
-  [[nodiscard]] constexpr ReplyCode vendor_code() const noexcept { return detail::make_reply_code(vendor_code_); }
+  [[nodiscard]] constexpr ReplyCode vendor_code() const noexcept { return detail::make_reply_code(vendor_code_value_); }
   // The code's digits as an enhanced code (571 is 5.7.1); empty when fit is
   // not_applicable.
   [[nodiscard]] constexpr EnhancedStatus status() const noexcept {
     if (fit == DotlessFit::not_applicable) return EnhancedStatus{};
-    return detail::make_enhanced_status(static_cast<std::uint8_t>(vendor_code_ / 100),
-                                        static_cast<std::uint16_t>(vendor_code_ / 10 % 10),
-                                        static_cast<std::uint16_t>(vendor_code_ % 10));
+    return detail::make_enhanced_status(static_cast<std::uint8_t>(vendor_code_value_ / 100),
+                                        static_cast<std::uint16_t>(vendor_code_value_ / 10 % 10),
+                                        static_cast<std::uint16_t>(vendor_code_value_ % 10));
   }
+
+ private:
+  std::uint16_t vendor_code_value_;
 };
 
 // A row of the reply code table.
-struct ReplyCodeRecord {
-  std::uint16_t code_;
-  Origin origin;
-  detail::TextRef title_, description_, references_;
-  detail::RemedyRef remedy_;
-  detail::RangeRef meanings_, claims_;
+class ReplyCodeRecord {
+ public:
+  constexpr ReplyCodeRecord(std::uint16_t code_value, Origin code_origin, detail::TextRef title_text,
+                            detail::TextRef description_text, detail::TextRef references_text,
+                            detail::RemedyRef remedy_ref, detail::RangeRef meanings_range,
+                            detail::RangeRef claims_range) noexcept
+      : origin(code_origin),
+        code_value_(code_value),
+        title_text_(title_text),
+        description_text_(description_text),
+        references_text_(references_text),
+        remedy_ref_(remedy_ref),
+        meanings_range_(meanings_range),
+        claims_range_(claims_range) {}
 
-  [[nodiscard]] constexpr ReplyCode code() const noexcept { return detail::make_reply_code(code_); }
+  Origin origin;
+
+  [[nodiscard]] constexpr ReplyCode code() const noexcept { return detail::make_reply_code(code_value_); }
   [[nodiscard]] constexpr std::string_view title() const noexcept;
   [[nodiscard]] constexpr std::string_view description() const noexcept;
   // Defining RFCs, ';'-separated; empty for vendor codes.
@@ -3249,73 +3759,136 @@ struct ReplyCodeRecord {
   [[nodiscard]] constexpr Remedy remedy() const noexcept;
   // One per context, RFC codes only.
   [[nodiscard]] constexpr TableView<ReplyMeaning> meanings() const noexcept;
-  // What the seed documents say.
+  // What the vendor lists (Source) say.
   [[nodiscard]] constexpr TableView<SourceClaim> claims() const noexcept;
+
+ private:
+  std::uint16_t code_value_;
+  detail::TextRef title_text_, description_text_, references_text_;
+  detail::RemedyRef remedy_ref_;
+  detail::RangeRef meanings_range_, claims_range_;
 };
 
 // A row of the enhanced status table: an enumerated code X.subject.detail.
-struct EnhancedStatusRecord {
-  std::uint16_t subject;
-  std::uint16_t detail;
-  detail::TextRef title_, description_, references_, associated_text_;
-  detail::RemedyRef remedy_;
-  detail::RangeRef associated_, claims_;
+class EnhancedStatusRecord {
+ public:
+  constexpr EnhancedStatusRecord(std::uint16_t subject_value, std::uint16_t detail_value, detail::TextRef title_text,
+                                 detail::TextRef description_text, detail::TextRef references_text,
+                                 detail::TextRef associated_text_ref, detail::RemedyRef remedy_ref,
+                                 detail::RangeRef associated_range, detail::RangeRef claims_range,
+                                 bool is_deprecated) noexcept
+      : deprecated(is_deprecated),
+        subject_value_(subject_value),
+        detail_value_(detail_value),
+        title_text_(title_text),
+        description_text_(description_text),
+        references_text_(references_text),
+        associated_text_ref_(associated_text_ref),
+        remedy_ref_(remedy_ref),
+        associated_range_(associated_range),
+        claims_range_(claims_range) {}
+
   bool deprecated;  // X.6.10
 
+  // The numbers of X.subject.detail, as EnhancedStatus names them.
+  [[nodiscard]] constexpr std::uint16_t subject_number() const noexcept { return subject_value_; }
+  [[nodiscard]] constexpr std::uint16_t detail() const noexcept { return detail_value_; }
   // The registry's summary (empty only for the deprecated X.6.10).
   [[nodiscard]] constexpr std::string_view title() const noexcept;
   [[nodiscard]] constexpr std::string_view description() const noexcept;
   [[nodiscard]] constexpr std::string_view references() const noexcept;
   // The registry's associated-codes field verbatim.
   [[nodiscard]] constexpr std::string_view associated_text() const noexcept;
+  // The remedy for the code in class 5 (5.s.d), and in a given class.
   [[nodiscard]] constexpr Remedy remedy() const noexcept;
+  [[nodiscard]] constexpr Remedy remedy_in_class(StatusClass status_class) const noexcept;
   [[nodiscard]] constexpr TableView<AssociatedReply> associated() const noexcept;
   [[nodiscard]] constexpr TableView<SourceClaim> claims() const noexcept;
 
   // The code in a given class: X.1.1 in class 5 is 5.1.1.
   [[nodiscard]] constexpr EnhancedStatus in_class(StatusClass status_class) const noexcept {
-    return smtpcodes::detail::make_enhanced_status(static_cast<std::uint8_t>(status_class), subject, detail);
+    return detail::make_enhanced_status(static_cast<std::uint8_t>(status_class), subject_value_, detail_value_);
   }
+
+ private:
+  std::uint16_t subject_value_;
+  std::uint16_t detail_value_;
+  detail::TextRef title_text_, description_text_, references_text_, associated_text_ref_;
+  detail::RemedyRef remedy_ref_;
+  detail::RangeRef associated_range_, claims_range_;
 };
 
 // A row of the subject table (X.1.YYY ...) or the class table (5.XXX.YYY).
-struct StatusGroupRecord {
+class StatusGroupRecord {
+ public:
+  constexpr StatusGroupRecord(std::uint16_t group_number, detail::TextRef title_text, detail::TextRef description_text,
+                              detail::TextRef references_text, detail::RemedyRef remedy_ref,
+                              detail::RangeRef claims_range) noexcept
+      : number(group_number),
+        title_text_(title_text),
+        description_text_(description_text),
+        references_text_(references_text),
+        remedy_ref_(remedy_ref),
+        claims_range_(claims_range) {}
+
   std::uint16_t number;  // the subject number, or the class digit
-  detail::TextRef title_, description_, references_;
-  detail::RemedyRef remedy_;
-  detail::RangeRef claims_;  // into status_class_claims(); subjects have none
 
   [[nodiscard]] constexpr std::string_view title() const noexcept;
   [[nodiscard]] constexpr std::string_view description() const noexcept;
   [[nodiscard]] constexpr std::string_view references() const noexcept;
+  // A class's remedy is for its own class; a subject's for class 5.
   [[nodiscard]] constexpr Remedy remedy() const noexcept;
+  [[nodiscard]] constexpr Remedy remedy_in_class(StatusClass status_class) const noexcept;
+  // What the vendor lists say about a class digit; subjects have none.
   [[nodiscard]] constexpr TableView<SourceClaim> claims() const noexcept;
+
+ private:
+  detail::TextRef title_text_, description_text_, references_text_;
+  detail::RemedyRef remedy_ref_;
+  detail::RangeRef claims_range_;
 };
 
 // A reply code the RFCs pair with one enhanced code, so that code can be
 // assumed when a server sends none (see derive_enhanced_status()).
-struct DerivationPairing {
-  std::uint16_t reply_;
-  std::uint8_t status_class_;
-  std::uint16_t subject_, detail_;
-  detail::TextRef basis_;
+class DerivationPairing {
+ public:
+  constexpr DerivationPairing(std::uint16_t reply_value, std::uint8_t class_value, std::uint16_t subject_value,
+                              std::uint16_t detail_value, detail::TextRef basis_text) noexcept
+      : reply_value_(reply_value),
+        class_value_(class_value),
+        subject_value_(subject_value),
+        detail_value_(detail_value),
+        basis_text_(basis_text) {}
 
-  [[nodiscard]] constexpr ReplyCode reply() const noexcept { return detail::make_reply_code(reply_); }
+  [[nodiscard]] constexpr ReplyCode reply() const noexcept { return detail::make_reply_code(reply_value_); }
   [[nodiscard]] constexpr EnhancedStatus status() const noexcept {
-    return detail::make_enhanced_status(status_class_, subject_, detail_);
+    return detail::make_enhanced_status(class_value_, subject_value_, detail_value_);
   }
   [[nodiscard]] constexpr std::string_view basis() const noexcept;
+
+ private:
+  std::uint16_t reply_value_;
+  std::uint8_t class_value_;
+  std::uint16_t subject_value_, detail_value_;
+  detail::TextRef basis_text_;
 };
 
 // The fallback description of a reply code no table knows, by first digit.
-struct ReplyFallbackRecord {
+class ReplyFallbackRecord {
+ public:
+  constexpr ReplyFallbackRecord(std::uint8_t digit, detail::TextRef title_text, detail::TextRef description_text,
+                                detail::RemedyRef remedy_ref) noexcept
+      : first_digit(digit), title_text_(title_text), description_text_(description_text), remedy_ref_(remedy_ref) {}
+
   std::uint8_t first_digit;
-  detail::TextRef title_, description_;
-  detail::RemedyRef remedy_;
 
   [[nodiscard]] constexpr std::string_view title() const noexcept;
   [[nodiscard]] constexpr std::string_view description() const noexcept;
   [[nodiscard]] constexpr Remedy remedy() const noexcept;
+
+ private:
+  detail::TextRef title_text_, description_text_;
+  detail::RemedyRef remedy_ref_;
 };
 
 }  // namespace v0
@@ -3701,339 +4274,339 @@ inline constexpr char registry_text[] =
     "rs the reply with this code";
 
 inline constexpr SourceClaim reply_claims[] = {
-    {Source::seed_003, {0, 3}, 6, Agreement::not_applicable, {3, 42}},
-    {Source::seed_004, {0, 3}, 13, Agreement::not_applicable, {45, 24}},
-    {Source::seed_003, {69, 3}, 7, Agreement::not_applicable, {72, 51}},
-    {Source::seed_004, {69, 3}, 14, Agreement::not_applicable, {123, 43}},
-    {Source::seed_000, {166, 3}, 17, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {166, 3}, 19, Agreement::agrees, {0, 0}},
-    {Source::seed_003, {166, 3}, 8, Agreement::agrees, {0, 0}},
-    {Source::seed_000, {169, 3}, 18, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {169, 3}, 20, Agreement::agrees, {0, 0}},
-    {Source::seed_003, {169, 3}, 9, Agreement::agrees, {0, 0}},
-    {Source::seed_000, {172, 3}, 19, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {172, 3}, 21, Agreement::agrees, {0, 0}},
-    {Source::seed_003, {172, 3}, 10, Agreement::agrees, {0, 0}},
-    {Source::seed_000, {175, 3}, 20, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {175, 3}, 22, Agreement::agrees, {0, 0}},
-    {Source::seed_003, {175, 3}, 11, Agreement::agrees, {0, 0}},
-    {Source::seed_004, {175, 3}, 15, Agreement::agrees, {0, 0}},
-    {Source::seed_000, {178, 3}, 21, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {178, 3}, 23, Agreement::agrees, {0, 0}},
-    {Source::seed_003, {178, 3}, 12, Agreement::agrees, {0, 0}},
-    {Source::seed_004, {178, 3}, 16, Agreement::agrees, {0, 0}},
-    {Source::seed_000, {181, 3}, 22, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {181, 3}, 24, Agreement::agrees, {0, 0}},
-    {Source::seed_003, {181, 3}, 13, Agreement::agrees, {0, 0}},
-    {Source::seed_000, {184, 3}, 23, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {184, 3}, 25, Agreement::partial, {187, 52}},
-    {Source::seed_003, {184, 3}, 14, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {239, 3}, 26, Agreement::agrees, {0, 0}},
-    {Source::seed_000, {242, 3}, 24, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {242, 3}, 30, Agreement::agrees, {0, 0}},
-    {Source::seed_003, {242, 3}, 16, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {245, 3}, 31, Agreement::agrees, {0, 0}},
-    {Source::seed_003, {248, 3}, 17, Agreement::not_applicable, {251, 57}},
-    {Source::seed_004, {248, 3}, 17, Agreement::not_applicable, {308, 53}},
-    {Source::seed_000, {361, 3}, 29, Agreement::agrees, {0, 0}},
-    {Source::seed_001, {361, 3}, 32, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {361, 3}, 35, Agreement::agrees, {0, 0}},
-    {Source::seed_003, {361, 3}, 18, Agreement::agrees, {0, 0}},
-    {Source::seed_004, {361, 3}, 18, Agreement::agrees, {0, 0}},
-    {Source::seed_000, {171, 3}, 30, Agreement::not_applicable, {364, 82}},
-    {Source::seed_003, {171, 3}, 19, Agreement::not_applicable, {446, 43}},
-    {Source::seed_004, {171, 3}, 19, Agreement::not_applicable, {489, 37}},
-    {Source::seed_000, {526, 3}, 31, Agreement::not_applicable, {529, 74}},
-    {Source::seed_003, {526, 3}, 20, Agreement::not_applicable, {603, 34}},
-    {Source::seed_004, {526, 3}, 20, Agreement::not_applicable, {637, 37}},
-    {Source::seed_000, {674, 3}, 32, Agreement::conflicts, {677, 42}},
-    {Source::seed_002, {674, 3}, 36, Agreement::conflicts, {719, 61}},
-    {Source::seed_003, {674, 3}, 21, Agreement::conflicts, {780, 56}},
-    {Source::seed_004, {674, 3}, 21, Agreement::conflicts, {719, 61}},
-    {Source::seed_000, {836, 3}, 33, Agreement::not_applicable, {839, 71}},
-    {Source::seed_003, {836, 3}, 22, Agreement::not_applicable, {910, 37}},
-    {Source::seed_004, {836, 3}, 22, Agreement::not_applicable, {947, 64}},
-    {Source::seed_000, {1011, 3}, 34, Agreement::not_applicable, {1014, 46}},
-    {Source::seed_003, {1011, 3}, 23, Agreement::not_applicable, {1060, 42}},
-    {Source::seed_004, {1011, 3}, 23, Agreement::not_applicable, {1014, 46}},
-    {Source::seed_000, {1102, 3}, 35, Agreement::not_applicable, {1105, 51}},
-    {Source::seed_003, {1102, 3}, 24, Agreement::not_applicable, {1156, 45}},
-    {Source::seed_004, {1102, 3}, 24, Agreement::not_applicable, {1105, 51}},
-    {Source::seed_000, {1201, 3}, 36, Agreement::not_applicable, {1204, 50}},
-    {Source::seed_003, {1201, 3}, 25, Agreement::not_applicable, {1254, 81}},
-    {Source::seed_004, {1201, 3}, 25, Agreement::not_applicable, {1335, 54}},
-    {Source::seed_000, {1389, 3}, 37, Agreement::not_applicable, {1392, 58}},
-    {Source::seed_003, {1389, 3}, 27, Agreement::not_applicable, {1450, 15}},
-    {Source::seed_004, {1389, 3}, 26, Agreement::not_applicable, {1465, 58}},
-    {Source::seed_000, {1523, 3}, 38, Agreement::agrees, {0, 0}},
-    {Source::seed_001, {1523, 3}, 33, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {1523, 3}, 37, Agreement::agrees, {0, 0}},
-    {Source::seed_003, {1523, 3}, 28, Agreement::partial, {1526, 76}},
-    {Source::seed_004, {1523, 3}, 27, Agreement::agrees, {0, 0}},
-    {Source::seed_000, {1602, 3}, 39, Agreement::agrees, {0, 0}},
-    {Source::seed_001, {1602, 3}, 34, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {1602, 3}, 38, Agreement::agrees, {0, 0}},
-    {Source::seed_003, {1602, 3}, 29, Agreement::partial, {1605, 59}},
-    {Source::seed_004, {1602, 3}, 28, Agreement::agrees, {0, 0}},
-    {Source::seed_000, {1664, 3}, 40, Agreement::agrees, {0, 0}},
-    {Source::seed_001, {1664, 3}, 35, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {1664, 3}, 39, Agreement::agrees, {0, 0}},
-    {Source::seed_003, {1664, 3}, 30, Agreement::agrees, {0, 0}},
-    {Source::seed_004, {1664, 3}, 29, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {1667, 3}, 40, Agreement::agrees, {0, 0}},
-    {Source::seed_004, {1667, 3}, 30, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {1670, 3}, 41, Agreement::partial, {1673, 76}},
-    {Source::seed_004, {1670, 3}, 31, Agreement::partial, {1673, 76}},
-    {Source::seed_004, {1749, 3}, 32, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {1752, 3}, 42, Agreement::agrees, {0, 0}},
-    {Source::seed_004, {1752, 3}, 33, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {1755, 3}, 43, Agreement::agrees, {0, 0}},
-    {Source::seed_004, {1755, 3}, 34, Agreement::agrees, {0, 0}},
-    {Source::seed_000, {1758, 3}, 41, Agreement::not_applicable, {1761, 57}},
-    {Source::seed_003, {1818, 3}, 31, Agreement::not_applicable, {1821, 56}},
-    {Source::seed_004, {1818, 3}, 35, Agreement::not_applicable, {1877, 51}},
-    {Source::seed_000, {1928, 3}, 46, Agreement::agrees, {0, 0}},
-    {Source::seed_001, {1928, 3}, 36, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {1928, 3}, 47, Agreement::agrees, {0, 0}},
-    {Source::seed_003, {1928, 3}, 32, Agreement::partial, {1931, 78}},
-    {Source::seed_004, {1928, 3}, 36, Agreement::agrees, {0, 0}},
-    {Source::seed_000, {2009, 3}, 47, Agreement::agrees, {0, 0}},
-    {Source::seed_001, {2009, 3}, 37, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {2009, 3}, 48, Agreement::agrees, {0, 0}},
-    {Source::seed_003, {2009, 3}, 33, Agreement::partial, {2012, 79}},
-    {Source::seed_004, {2009, 3}, 37, Agreement::agrees, {0, 0}},
-    {Source::seed_000, {179, 3}, 48, Agreement::agrees, {0, 0}},
-    {Source::seed_001, {179, 3}, 38, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {179, 3}, 49, Agreement::agrees, {0, 0}},
-    {Source::seed_003, {179, 3}, 34, Agreement::agrees, {0, 0}},
-    {Source::seed_004, {179, 3}, 38, Agreement::agrees, {0, 0}},
-    {Source::seed_000, {2091, 3}, 49, Agreement::agrees, {0, 0}},
-    {Source::seed_001, {2091, 3}, 39, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {2091, 3}, 50, Agreement::agrees, {0, 0}},
-    {Source::seed_003, {2091, 3}, 35, Agreement::partial, {2094, 63}},
-    {Source::seed_004, {2091, 3}, 39, Agreement::agrees, {0, 0}},
-    {Source::seed_000, {2157, 3}, 50, Agreement::agrees, {0, 0}},
-    {Source::seed_001, {2157, 3}, 40, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {2157, 3}, 51, Agreement::agrees, {0, 0}},
-    {Source::seed_003, {2157, 3}, 37, Agreement::agrees, {0, 0}},
-    {Source::seed_004, {2157, 3}, 40, Agreement::agrees, {0, 0}},
-    {Source::seed_000, {2160, 7}, 51, Agreement::not_applicable, {2167, 72}},
-    {Source::seed_002, {2160, 3}, 52, Agreement::not_applicable, {2239, 36}},
-    {Source::seed_003, {2160, 7}, 38, Agreement::not_applicable, {2275, 24}},
-    {Source::seed_004, {2160, 3}, 41, Agreement::not_applicable, {2239, 36}},
-    {Source::seed_000, {2160, 7}, 51, Agreement::not_applicable, {2167, 72}},
-    {Source::seed_003, {2160, 7}, 38, Agreement::not_applicable, {2275, 24}},
-    {Source::seed_004, {2164, 3}, 42, Agreement::not_applicable, {2299, 27}},
-    {Source::seed_000, {182, 3}, 52, Agreement::not_applicable, {2326, 51}},
-    {Source::seed_002, {182, 3}, 53, Agreement::not_applicable, {2377, 41}},
-    {Source::seed_003, {182, 3}, 39, Agreement::not_applicable, {2418, 43}},
-    {Source::seed_004, {182, 3}, 43, Agreement::not_applicable, {2377, 41}},
-    {Source::seed_000, {2461, 3}, 53, Agreement::not_applicable, {2464, 49}},
-    {Source::seed_003, {2461, 3}, 40, Agreement::not_applicable, {2513, 68}},
-    {Source::seed_004, {2461, 3}, 44, Agreement::not_applicable, {2581, 38}},
-    {Source::seed_000, {2619, 3}, 54, Agreement::not_applicable, {2622, 39}},
-    {Source::seed_000, {2661, 3}, 55, Agreement::not_applicable, {2664, 38}},
-    {Source::seed_002, {2661, 3}, 54, Agreement::not_applicable, {2664, 38}},
-    {Source::seed_004, {2661, 3}, 45, Agreement::not_applicable, {2664, 38}},
-    {Source::seed_000, {2702, 3}, 56, Agreement::not_applicable, {2705, 37}},
-    {Source::seed_000, {2742, 3}, 57, Agreement::not_applicable, {2745, 43}},
-    {Source::seed_002, {2742, 3}, 55, Agreement::not_applicable, {2788, 33}},
-    {Source::seed_004, {2742, 3}, 46, Agreement::not_applicable, {2788, 33}},
-    {Source::seed_000, {2821, 3}, 58, Agreement::conflicts, {2824, 69}},
-    {Source::seed_002, {2821, 3}, 56, Agreement::partial, {2893, 26}},
-    {Source::seed_004, {2821, 3}, 47, Agreement::partial, {2893, 26}},
-    {Source::seed_000, {2919, 3}, 59, Agreement::not_applicable, {489, 37}},
-    {Source::seed_002, {2919, 3}, 57, Agreement::not_applicable, {489, 37}},
-    {Source::seed_004, {2919, 3}, 48, Agreement::not_applicable, {489, 37}},
-    {Source::seed_000, {2922, 3}, 60, Agreement::not_applicable, {2925, 58}},
-    {Source::seed_002, {2922, 3}, 58, Agreement::not_applicable, {2983, 35}},
-    {Source::seed_003, {2922, 3}, 41, Agreement::not_applicable, {3018, 54}},
-    {Source::seed_004, {2922, 3}, 49, Agreement::not_applicable, {2983, 35}},
-    {Source::seed_000, {1665, 3}, 61, Agreement::not_applicable, {3072, 62}},
-    {Source::seed_000, {3134, 3}, 62, Agreement::conflicts, {3137, 69}},
-    {Source::seed_002, {3134, 3}, 60, Agreement::agrees, {0, 0}},
-    {Source::seed_003, {3134, 3}, 42, Agreement::partial, {3206, 68}},
-    {Source::seed_004, {3134, 3}, 50, Agreement::agrees, {0, 0}},
-    {Source::seed_000, {3274, 3}, 63, Agreement::not_applicable, {3277, 23}},
-    {Source::seed_002, {3274, 3}, 61, Agreement::not_applicable, {3277, 23}},
-    {Source::seed_004, {3274, 3}, 51, Agreement::not_applicable, {3277, 23}},
-    {Source::seed_000, {3300, 3}, 64, Agreement::not_applicable, {3303, 44}},
-    {Source::seed_000, {240, 3}, 65, Agreement::not_applicable, {3347, 50}},
-    {Source::seed_002, {240, 3}, 62, Agreement::not_applicable, {3347, 50}},
-    {Source::seed_004, {240, 3}, 52, Agreement::not_applicable, {3347, 50}},
-    {Source::seed_000, {1668, 3}, 66, Agreement::conflicts, {3397, 22}},
-    {Source::seed_002, {1668, 3}, 63, Agreement::partial, {3419, 47}},
-    {Source::seed_004, {1668, 3}, 53, Agreement::partial, {3419, 47}},
-    {Source::seed_000, {3466, 3}, 67, Agreement::conflicts, {3469, 74}},
-    {Source::seed_002, {3466, 3}, 64, Agreement::partial, {3543, 68}},
-    {Source::seed_004, {3466, 3}, 54, Agreement::partial, {3543, 68}},
-    {Source::seed_002, {3611, 3}, 65, Agreement::agrees, {0, 0}},
-    {Source::seed_004, {3611, 3}, 55, Agreement::agrees, {0, 0}},
-    {Source::seed_000, {3614, 3}, 68, Agreement::not_applicable, {3617, 47}},
-    {Source::seed_002, {3614, 3}, 66, Agreement::not_applicable, {3664, 35}},
-    {Source::seed_004, {3614, 3}, 56, Agreement::not_applicable, {3664, 35}},
-    {Source::seed_000, {3699, 3}, 69, Agreement::not_applicable, {3702, 30}},
-    {Source::seed_002, {3699, 3}, 67, Agreement::not_applicable, {3732, 31}},
-    {Source::seed_003, {3699, 3}, 43, Agreement::not_applicable, {3763, 53}},
-    {Source::seed_004, {3699, 3}, 57, Agreement::not_applicable, {3732, 31}},
-    {Source::seed_000, {247, 3}, 70, Agreement::not_applicable, {3816, 22}},
-    {Source::seed_002, {247, 3}, 68, Agreement::not_applicable, {3816, 22}},
-    {Source::seed_004, {247, 3}, 58, Agreement::not_applicable, {3816, 22}},
-    {Source::seed_000, {243, 3}, 71, Agreement::not_applicable, {3838, 41}},
-    {Source::seed_002, {243, 3}, 69, Agreement::not_applicable, {3838, 41}},
-    {Source::seed_004, {243, 3}, 59, Agreement::not_applicable, {3838, 41}},
-    {Source::seed_000, {3879, 3}, 72, Agreement::not_applicable, {3882, 28}},
-    {Source::seed_000, {3910, 3}, 73, Agreement::not_applicable, {3913, 66}},
-    {Source::seed_002, {3910, 3}, 70, Agreement::not_applicable, {3979, 22}},
-    {Source::seed_004, {3910, 3}, 60, Agreement::not_applicable, {3979, 22}},
-    {Source::seed_000, {4001, 3}, 74, Agreement::not_applicable, {4004, 36}},
-    {Source::seed_002, {4001, 3}, 71, Agreement::not_applicable, {4040, 18}},
-    {Source::seed_004, {4001, 3}, 61, Agreement::not_applicable, {4040, 18}},
-    {Source::seed_000, {4058, 3}, 75, Agreement::not_applicable, {4061, 30}},
-    {Source::seed_000, {4091, 3}, 76, Agreement::partial, {4094, 70}},
-    {Source::seed_001, {4091, 3}, 41, Agreement::partial, {4164, 56}},
-    {Source::seed_002, {4091, 3}, 72, Agreement::agrees, {0, 0}},
-    {Source::seed_003, {4091, 3}, 44, Agreement::partial, {4220, 56}},
-    {Source::seed_004, {4091, 3}, 62, Agreement::agrees, {0, 0}},
-    {Source::seed_000, {4276, 3}, 77, Agreement::agrees, {0, 0}},
-    {Source::seed_001, {4276, 3}, 42, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {4276, 3}, 73, Agreement::agrees, {0, 0}},
-    {Source::seed_003, {4276, 3}, 45, Agreement::conflicts, {4279, 51}},
-    {Source::seed_004, {4276, 3}, 63, Agreement::agrees, {0, 0}},
-    {Source::seed_000, {4330, 3}, 78, Agreement::partial, {4333, 76}},
-    {Source::seed_001, {4330, 3}, 43, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {4330, 3}, 74, Agreement::agrees, {0, 0}},
-    {Source::seed_003, {4330, 3}, 46, Agreement::agrees, {0, 0}},
-    {Source::seed_004, {4330, 3}, 64, Agreement::agrees, {0, 0}},
-    {Source::seed_000, {4409, 3}, 79, Agreement::partial, {4412, 58}},
-    {Source::seed_001, {4409, 3}, 44, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {4409, 3}, 75, Agreement::agrees, {0, 0}},
-    {Source::seed_003, {4409, 3}, 49, Agreement::agrees, {0, 0}},
-    {Source::seed_004, {4409, 3}, 65, Agreement::agrees, {0, 0}},
-    {Source::seed_000, {246, 3}, 80, Agreement::agrees, {0, 0}},
-    {Source::seed_001, {246, 3}, 45, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {246, 3}, 76, Agreement::agrees, {0, 0}},
-    {Source::seed_003, {246, 3}, 50, Agreement::partial, {4470, 65}},
-    {Source::seed_004, {246, 3}, 66, Agreement::agrees, {0, 0}},
-    {Source::seed_000, {4535, 3}, 81, Agreement::conflicts, {4538, 29}},
-    {Source::seed_004, {4535, 3}, 67, Agreement::conflicts, {4538, 29}},
-    {Source::seed_004, {4567, 3}, 68, Agreement::conflicts, {4570, 49}},
-    {Source::seed_000, {4619, 3}, 82, Agreement::not_applicable, {4622, 47}},
-    {Source::seed_000, {4669, 3}, 83, Agreement::not_applicable, {4672, 79}},
-    {Source::seed_000, {4751, 3}, 84, Agreement::not_applicable, {4754, 41}},
-    {Source::seed_000, {4795, 3}, 85, Agreement::not_applicable, {4798, 47}},
-    {Source::seed_000, {4845, 3}, 86, Agreement::not_applicable, {4848, 46}},
-    {Source::seed_000, {4894, 3}, 87, Agreement::not_applicable, {4897, 32}},
-    {Source::seed_000, {4929, 3}, 88, Agreement::not_applicable, {4932, 57}},
-    {Source::seed_000, {4989, 3}, 89, Agreement::not_applicable, {4992, 37}},
+    {Source::turbosmtp_table, {0, 3}, 6, Agreement::not_applicable, {3, 42}},
+    {Source::courier_code_list, {0, 3}, 13, Agreement::not_applicable, {45, 24}},
+    {Source::turbosmtp_table, {69, 3}, 7, Agreement::not_applicable, {72, 51}},
+    {Source::courier_code_list, {69, 3}, 14, Agreement::not_applicable, {123, 43}},
+    {Source::salesforce_ndr_reference, {166, 3}, 17, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {166, 3}, 19, Agreement::agrees, {0, 0}},
+    {Source::turbosmtp_table, {166, 3}, 8, Agreement::agrees, {0, 0}},
+    {Source::salesforce_ndr_reference, {169, 3}, 18, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {169, 3}, 20, Agreement::agrees, {0, 0}},
+    {Source::turbosmtp_table, {169, 3}, 9, Agreement::agrees, {0, 0}},
+    {Source::salesforce_ndr_reference, {172, 3}, 19, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {172, 3}, 21, Agreement::agrees, {0, 0}},
+    {Source::turbosmtp_table, {172, 3}, 10, Agreement::agrees, {0, 0}},
+    {Source::salesforce_ndr_reference, {175, 3}, 20, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {175, 3}, 22, Agreement::agrees, {0, 0}},
+    {Source::turbosmtp_table, {175, 3}, 11, Agreement::agrees, {0, 0}},
+    {Source::courier_code_list, {175, 3}, 15, Agreement::agrees, {0, 0}},
+    {Source::salesforce_ndr_reference, {178, 3}, 21, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {178, 3}, 23, Agreement::agrees, {0, 0}},
+    {Source::turbosmtp_table, {178, 3}, 12, Agreement::agrees, {0, 0}},
+    {Source::courier_code_list, {178, 3}, 16, Agreement::agrees, {0, 0}},
+    {Source::salesforce_ndr_reference, {181, 3}, 22, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {181, 3}, 24, Agreement::agrees, {0, 0}},
+    {Source::turbosmtp_table, {181, 3}, 13, Agreement::agrees, {0, 0}},
+    {Source::salesforce_ndr_reference, {184, 3}, 23, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {184, 3}, 25, Agreement::partial, {187, 52}},
+    {Source::turbosmtp_table, {184, 3}, 14, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {239, 3}, 26, Agreement::agrees, {0, 0}},
+    {Source::salesforce_ndr_reference, {242, 3}, 24, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {242, 3}, 30, Agreement::agrees, {0, 0}},
+    {Source::turbosmtp_table, {242, 3}, 16, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {245, 3}, 31, Agreement::agrees, {0, 0}},
+    {Source::turbosmtp_table, {248, 3}, 17, Agreement::not_applicable, {251, 57}},
+    {Source::courier_code_list, {248, 3}, 17, Agreement::not_applicable, {308, 53}},
+    {Source::salesforce_ndr_reference, {361, 3}, 29, Agreement::agrees, {0, 0}},
+    {Source::salesforce_email_log_codes, {361, 3}, 32, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {361, 3}, 35, Agreement::agrees, {0, 0}},
+    {Source::turbosmtp_table, {361, 3}, 18, Agreement::agrees, {0, 0}},
+    {Source::courier_code_list, {361, 3}, 18, Agreement::agrees, {0, 0}},
+    {Source::salesforce_ndr_reference, {171, 3}, 30, Agreement::not_applicable, {364, 82}},
+    {Source::turbosmtp_table, {171, 3}, 19, Agreement::not_applicable, {446, 43}},
+    {Source::courier_code_list, {171, 3}, 19, Agreement::not_applicable, {489, 37}},
+    {Source::salesforce_ndr_reference, {526, 3}, 31, Agreement::not_applicable, {529, 74}},
+    {Source::turbosmtp_table, {526, 3}, 20, Agreement::not_applicable, {603, 34}},
+    {Source::courier_code_list, {526, 3}, 20, Agreement::not_applicable, {637, 37}},
+    {Source::salesforce_ndr_reference, {674, 3}, 32, Agreement::conflicts, {677, 42}},
+    {Source::esp_code_list, {674, 3}, 36, Agreement::conflicts, {719, 61}},
+    {Source::turbosmtp_table, {674, 3}, 21, Agreement::conflicts, {780, 56}},
+    {Source::courier_code_list, {674, 3}, 21, Agreement::conflicts, {719, 61}},
+    {Source::salesforce_ndr_reference, {836, 3}, 33, Agreement::not_applicable, {839, 71}},
+    {Source::turbosmtp_table, {836, 3}, 22, Agreement::not_applicable, {910, 37}},
+    {Source::courier_code_list, {836, 3}, 22, Agreement::not_applicable, {947, 64}},
+    {Source::salesforce_ndr_reference, {1011, 3}, 34, Agreement::not_applicable, {1014, 46}},
+    {Source::turbosmtp_table, {1011, 3}, 23, Agreement::not_applicable, {1060, 42}},
+    {Source::courier_code_list, {1011, 3}, 23, Agreement::not_applicable, {1014, 46}},
+    {Source::salesforce_ndr_reference, {1102, 3}, 35, Agreement::not_applicable, {1105, 51}},
+    {Source::turbosmtp_table, {1102, 3}, 24, Agreement::not_applicable, {1156, 45}},
+    {Source::courier_code_list, {1102, 3}, 24, Agreement::not_applicable, {1105, 51}},
+    {Source::salesforce_ndr_reference, {1201, 3}, 36, Agreement::not_applicable, {1204, 50}},
+    {Source::turbosmtp_table, {1201, 3}, 25, Agreement::not_applicable, {1254, 81}},
+    {Source::courier_code_list, {1201, 3}, 25, Agreement::not_applicable, {1335, 54}},
+    {Source::salesforce_ndr_reference, {1389, 3}, 37, Agreement::not_applicable, {1392, 58}},
+    {Source::turbosmtp_table, {1389, 3}, 27, Agreement::not_applicable, {1450, 15}},
+    {Source::courier_code_list, {1389, 3}, 26, Agreement::not_applicable, {1465, 58}},
+    {Source::salesforce_ndr_reference, {1523, 3}, 38, Agreement::agrees, {0, 0}},
+    {Source::salesforce_email_log_codes, {1523, 3}, 33, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {1523, 3}, 37, Agreement::agrees, {0, 0}},
+    {Source::turbosmtp_table, {1523, 3}, 28, Agreement::partial, {1526, 76}},
+    {Source::courier_code_list, {1523, 3}, 27, Agreement::agrees, {0, 0}},
+    {Source::salesforce_ndr_reference, {1602, 3}, 39, Agreement::agrees, {0, 0}},
+    {Source::salesforce_email_log_codes, {1602, 3}, 34, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {1602, 3}, 38, Agreement::agrees, {0, 0}},
+    {Source::turbosmtp_table, {1602, 3}, 29, Agreement::partial, {1605, 59}},
+    {Source::courier_code_list, {1602, 3}, 28, Agreement::agrees, {0, 0}},
+    {Source::salesforce_ndr_reference, {1664, 3}, 40, Agreement::agrees, {0, 0}},
+    {Source::salesforce_email_log_codes, {1664, 3}, 35, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {1664, 3}, 39, Agreement::agrees, {0, 0}},
+    {Source::turbosmtp_table, {1664, 3}, 30, Agreement::agrees, {0, 0}},
+    {Source::courier_code_list, {1664, 3}, 29, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {1667, 3}, 40, Agreement::agrees, {0, 0}},
+    {Source::courier_code_list, {1667, 3}, 30, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {1670, 3}, 41, Agreement::partial, {1673, 76}},
+    {Source::courier_code_list, {1670, 3}, 31, Agreement::partial, {1673, 76}},
+    {Source::courier_code_list, {1749, 3}, 32, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {1752, 3}, 42, Agreement::agrees, {0, 0}},
+    {Source::courier_code_list, {1752, 3}, 33, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {1755, 3}, 43, Agreement::agrees, {0, 0}},
+    {Source::courier_code_list, {1755, 3}, 34, Agreement::agrees, {0, 0}},
+    {Source::salesforce_ndr_reference, {1758, 3}, 41, Agreement::not_applicable, {1761, 57}},
+    {Source::turbosmtp_table, {1818, 3}, 31, Agreement::not_applicable, {1821, 56}},
+    {Source::courier_code_list, {1818, 3}, 35, Agreement::not_applicable, {1877, 51}},
+    {Source::salesforce_ndr_reference, {1928, 3}, 46, Agreement::agrees, {0, 0}},
+    {Source::salesforce_email_log_codes, {1928, 3}, 36, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {1928, 3}, 47, Agreement::agrees, {0, 0}},
+    {Source::turbosmtp_table, {1928, 3}, 32, Agreement::partial, {1931, 78}},
+    {Source::courier_code_list, {1928, 3}, 36, Agreement::agrees, {0, 0}},
+    {Source::salesforce_ndr_reference, {2009, 3}, 47, Agreement::agrees, {0, 0}},
+    {Source::salesforce_email_log_codes, {2009, 3}, 37, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {2009, 3}, 48, Agreement::agrees, {0, 0}},
+    {Source::turbosmtp_table, {2009, 3}, 33, Agreement::partial, {2012, 79}},
+    {Source::courier_code_list, {2009, 3}, 37, Agreement::agrees, {0, 0}},
+    {Source::salesforce_ndr_reference, {179, 3}, 48, Agreement::agrees, {0, 0}},
+    {Source::salesforce_email_log_codes, {179, 3}, 38, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {179, 3}, 49, Agreement::agrees, {0, 0}},
+    {Source::turbosmtp_table, {179, 3}, 34, Agreement::agrees, {0, 0}},
+    {Source::courier_code_list, {179, 3}, 38, Agreement::agrees, {0, 0}},
+    {Source::salesforce_ndr_reference, {2091, 3}, 49, Agreement::agrees, {0, 0}},
+    {Source::salesforce_email_log_codes, {2091, 3}, 39, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {2091, 3}, 50, Agreement::agrees, {0, 0}},
+    {Source::turbosmtp_table, {2091, 3}, 35, Agreement::partial, {2094, 63}},
+    {Source::courier_code_list, {2091, 3}, 39, Agreement::agrees, {0, 0}},
+    {Source::salesforce_ndr_reference, {2157, 3}, 50, Agreement::agrees, {0, 0}},
+    {Source::salesforce_email_log_codes, {2157, 3}, 40, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {2157, 3}, 51, Agreement::agrees, {0, 0}},
+    {Source::turbosmtp_table, {2157, 3}, 37, Agreement::agrees, {0, 0}},
+    {Source::courier_code_list, {2157, 3}, 40, Agreement::agrees, {0, 0}},
+    {Source::salesforce_ndr_reference, {2160, 7}, 51, Agreement::not_applicable, {2167, 72}},
+    {Source::esp_code_list, {2160, 3}, 52, Agreement::not_applicable, {2239, 36}},
+    {Source::turbosmtp_table, {2160, 7}, 38, Agreement::not_applicable, {2275, 24}},
+    {Source::courier_code_list, {2160, 3}, 41, Agreement::not_applicable, {2239, 36}},
+    {Source::salesforce_ndr_reference, {2160, 7}, 51, Agreement::not_applicable, {2167, 72}},
+    {Source::turbosmtp_table, {2160, 7}, 38, Agreement::not_applicable, {2275, 24}},
+    {Source::courier_code_list, {2164, 3}, 42, Agreement::not_applicable, {2299, 27}},
+    {Source::salesforce_ndr_reference, {182, 3}, 52, Agreement::not_applicable, {2326, 51}},
+    {Source::esp_code_list, {182, 3}, 53, Agreement::not_applicable, {2377, 41}},
+    {Source::turbosmtp_table, {182, 3}, 39, Agreement::not_applicable, {2418, 43}},
+    {Source::courier_code_list, {182, 3}, 43, Agreement::not_applicable, {2377, 41}},
+    {Source::salesforce_ndr_reference, {2461, 3}, 53, Agreement::not_applicable, {2464, 49}},
+    {Source::turbosmtp_table, {2461, 3}, 40, Agreement::not_applicable, {2513, 68}},
+    {Source::courier_code_list, {2461, 3}, 44, Agreement::not_applicable, {2581, 38}},
+    {Source::salesforce_ndr_reference, {2619, 3}, 54, Agreement::not_applicable, {2622, 39}},
+    {Source::salesforce_ndr_reference, {2661, 3}, 55, Agreement::not_applicable, {2664, 38}},
+    {Source::esp_code_list, {2661, 3}, 54, Agreement::not_applicable, {2664, 38}},
+    {Source::courier_code_list, {2661, 3}, 45, Agreement::not_applicable, {2664, 38}},
+    {Source::salesforce_ndr_reference, {2702, 3}, 56, Agreement::not_applicable, {2705, 37}},
+    {Source::salesforce_ndr_reference, {2742, 3}, 57, Agreement::not_applicable, {2745, 43}},
+    {Source::esp_code_list, {2742, 3}, 55, Agreement::not_applicable, {2788, 33}},
+    {Source::courier_code_list, {2742, 3}, 46, Agreement::not_applicable, {2788, 33}},
+    {Source::salesforce_ndr_reference, {2821, 3}, 58, Agreement::conflicts, {2824, 69}},
+    {Source::esp_code_list, {2821, 3}, 56, Agreement::partial, {2893, 26}},
+    {Source::courier_code_list, {2821, 3}, 47, Agreement::partial, {2893, 26}},
+    {Source::salesforce_ndr_reference, {2919, 3}, 59, Agreement::not_applicable, {489, 37}},
+    {Source::esp_code_list, {2919, 3}, 57, Agreement::not_applicable, {489, 37}},
+    {Source::courier_code_list, {2919, 3}, 48, Agreement::not_applicable, {489, 37}},
+    {Source::salesforce_ndr_reference, {2922, 3}, 60, Agreement::not_applicable, {2925, 58}},
+    {Source::esp_code_list, {2922, 3}, 58, Agreement::not_applicable, {2983, 35}},
+    {Source::turbosmtp_table, {2922, 3}, 41, Agreement::not_applicable, {3018, 54}},
+    {Source::courier_code_list, {2922, 3}, 49, Agreement::not_applicable, {2983, 35}},
+    {Source::salesforce_ndr_reference, {1665, 3}, 61, Agreement::not_applicable, {3072, 62}},
+    {Source::salesforce_ndr_reference, {3134, 3}, 62, Agreement::conflicts, {3137, 69}},
+    {Source::esp_code_list, {3134, 3}, 60, Agreement::agrees, {0, 0}},
+    {Source::turbosmtp_table, {3134, 3}, 42, Agreement::partial, {3206, 68}},
+    {Source::courier_code_list, {3134, 3}, 50, Agreement::agrees, {0, 0}},
+    {Source::salesforce_ndr_reference, {3274, 3}, 63, Agreement::not_applicable, {3277, 23}},
+    {Source::esp_code_list, {3274, 3}, 61, Agreement::not_applicable, {3277, 23}},
+    {Source::courier_code_list, {3274, 3}, 51, Agreement::not_applicable, {3277, 23}},
+    {Source::salesforce_ndr_reference, {3300, 3}, 64, Agreement::not_applicable, {3303, 44}},
+    {Source::salesforce_ndr_reference, {240, 3}, 65, Agreement::not_applicable, {3347, 50}},
+    {Source::esp_code_list, {240, 3}, 62, Agreement::not_applicable, {3347, 50}},
+    {Source::courier_code_list, {240, 3}, 52, Agreement::not_applicable, {3347, 50}},
+    {Source::salesforce_ndr_reference, {1668, 3}, 66, Agreement::conflicts, {3397, 22}},
+    {Source::esp_code_list, {1668, 3}, 63, Agreement::partial, {3419, 47}},
+    {Source::courier_code_list, {1668, 3}, 53, Agreement::partial, {3419, 47}},
+    {Source::salesforce_ndr_reference, {3466, 3}, 67, Agreement::conflicts, {3469, 74}},
+    {Source::esp_code_list, {3466, 3}, 64, Agreement::partial, {3543, 68}},
+    {Source::courier_code_list, {3466, 3}, 54, Agreement::partial, {3543, 68}},
+    {Source::esp_code_list, {3611, 3}, 65, Agreement::agrees, {0, 0}},
+    {Source::courier_code_list, {3611, 3}, 55, Agreement::agrees, {0, 0}},
+    {Source::salesforce_ndr_reference, {3614, 3}, 68, Agreement::not_applicable, {3617, 47}},
+    {Source::esp_code_list, {3614, 3}, 66, Agreement::not_applicable, {3664, 35}},
+    {Source::courier_code_list, {3614, 3}, 56, Agreement::not_applicable, {3664, 35}},
+    {Source::salesforce_ndr_reference, {3699, 3}, 69, Agreement::not_applicable, {3702, 30}},
+    {Source::esp_code_list, {3699, 3}, 67, Agreement::not_applicable, {3732, 31}},
+    {Source::turbosmtp_table, {3699, 3}, 43, Agreement::not_applicable, {3763, 53}},
+    {Source::courier_code_list, {3699, 3}, 57, Agreement::not_applicable, {3732, 31}},
+    {Source::salesforce_ndr_reference, {247, 3}, 70, Agreement::not_applicable, {3816, 22}},
+    {Source::esp_code_list, {247, 3}, 68, Agreement::not_applicable, {3816, 22}},
+    {Source::courier_code_list, {247, 3}, 58, Agreement::not_applicable, {3816, 22}},
+    {Source::salesforce_ndr_reference, {243, 3}, 71, Agreement::not_applicable, {3838, 41}},
+    {Source::esp_code_list, {243, 3}, 69, Agreement::not_applicable, {3838, 41}},
+    {Source::courier_code_list, {243, 3}, 59, Agreement::not_applicable, {3838, 41}},
+    {Source::salesforce_ndr_reference, {3879, 3}, 72, Agreement::not_applicable, {3882, 28}},
+    {Source::salesforce_ndr_reference, {3910, 3}, 73, Agreement::not_applicable, {3913, 66}},
+    {Source::esp_code_list, {3910, 3}, 70, Agreement::not_applicable, {3979, 22}},
+    {Source::courier_code_list, {3910, 3}, 60, Agreement::not_applicable, {3979, 22}},
+    {Source::salesforce_ndr_reference, {4001, 3}, 74, Agreement::not_applicable, {4004, 36}},
+    {Source::esp_code_list, {4001, 3}, 71, Agreement::not_applicable, {4040, 18}},
+    {Source::courier_code_list, {4001, 3}, 61, Agreement::not_applicable, {4040, 18}},
+    {Source::salesforce_ndr_reference, {4058, 3}, 75, Agreement::not_applicable, {4061, 30}},
+    {Source::salesforce_ndr_reference, {4091, 3}, 76, Agreement::partial, {4094, 70}},
+    {Source::salesforce_email_log_codes, {4091, 3}, 41, Agreement::partial, {4164, 56}},
+    {Source::esp_code_list, {4091, 3}, 72, Agreement::agrees, {0, 0}},
+    {Source::turbosmtp_table, {4091, 3}, 44, Agreement::partial, {4220, 56}},
+    {Source::courier_code_list, {4091, 3}, 62, Agreement::agrees, {0, 0}},
+    {Source::salesforce_ndr_reference, {4276, 3}, 77, Agreement::agrees, {0, 0}},
+    {Source::salesforce_email_log_codes, {4276, 3}, 42, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {4276, 3}, 73, Agreement::agrees, {0, 0}},
+    {Source::turbosmtp_table, {4276, 3}, 45, Agreement::conflicts, {4279, 51}},
+    {Source::courier_code_list, {4276, 3}, 63, Agreement::agrees, {0, 0}},
+    {Source::salesforce_ndr_reference, {4330, 3}, 78, Agreement::partial, {4333, 76}},
+    {Source::salesforce_email_log_codes, {4330, 3}, 43, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {4330, 3}, 74, Agreement::agrees, {0, 0}},
+    {Source::turbosmtp_table, {4330, 3}, 46, Agreement::agrees, {0, 0}},
+    {Source::courier_code_list, {4330, 3}, 64, Agreement::agrees, {0, 0}},
+    {Source::salesforce_ndr_reference, {4409, 3}, 79, Agreement::partial, {4412, 58}},
+    {Source::salesforce_email_log_codes, {4409, 3}, 44, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {4409, 3}, 75, Agreement::agrees, {0, 0}},
+    {Source::turbosmtp_table, {4409, 3}, 49, Agreement::agrees, {0, 0}},
+    {Source::courier_code_list, {4409, 3}, 65, Agreement::agrees, {0, 0}},
+    {Source::salesforce_ndr_reference, {246, 3}, 80, Agreement::agrees, {0, 0}},
+    {Source::salesforce_email_log_codes, {246, 3}, 45, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {246, 3}, 76, Agreement::agrees, {0, 0}},
+    {Source::turbosmtp_table, {246, 3}, 50, Agreement::partial, {4470, 65}},
+    {Source::courier_code_list, {246, 3}, 66, Agreement::agrees, {0, 0}},
+    {Source::salesforce_ndr_reference, {4535, 3}, 81, Agreement::conflicts, {4538, 29}},
+    {Source::courier_code_list, {4535, 3}, 67, Agreement::conflicts, {4538, 29}},
+    {Source::courier_code_list, {4567, 3}, 68, Agreement::conflicts, {4570, 49}},
+    {Source::salesforce_ndr_reference, {4619, 3}, 82, Agreement::not_applicable, {4622, 47}},
+    {Source::salesforce_ndr_reference, {4669, 3}, 83, Agreement::not_applicable, {4672, 79}},
+    {Source::salesforce_ndr_reference, {4751, 3}, 84, Agreement::not_applicable, {4754, 41}},
+    {Source::salesforce_ndr_reference, {4795, 3}, 85, Agreement::not_applicable, {4798, 47}},
+    {Source::salesforce_ndr_reference, {4845, 3}, 86, Agreement::not_applicable, {4848, 46}},
+    {Source::salesforce_ndr_reference, {4894, 3}, 87, Agreement::not_applicable, {4897, 32}},
+    {Source::salesforce_ndr_reference, {4929, 3}, 88, Agreement::not_applicable, {4932, 57}},
+    {Source::salesforce_ndr_reference, {4989, 3}, 89, Agreement::not_applicable, {4992, 37}},
 };
 
 inline constexpr SourceClaim status_claims[] = {
-    {Source::seed_001, {5029, 5}, 51, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {5029, 5}, 93, Agreement::agrees, {0, 0}},
-    {Source::seed_001, {5034, 5}, 52, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {5034, 5}, 94, Agreement::agrees, {0, 0}},
-    {Source::seed_001, {5039, 5}, 53, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {5039, 5}, 95, Agreement::agrees, {0, 0}},
-    {Source::seed_001, {5044, 5}, 54, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {5044, 5}, 96, Agreement::agrees, {0, 0}},
-    {Source::seed_001, {5049, 5}, 55, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {5049, 5}, 97, Agreement::agrees, {0, 0}},
-    {Source::seed_001, {5054, 5}, 56, Agreement::partial, {5059, 53}},
-    {Source::seed_002, {5054, 5}, 98, Agreement::partial, {5059, 53}},
-    {Source::seed_001, {5112, 5}, 57, Agreement::partial, {5117, 37}},
-    {Source::seed_002, {5112, 5}, 99, Agreement::partial, {5117, 37}},
-    {Source::seed_001, {5154, 5}, 58, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {5154, 5}, 100, Agreement::agrees, {0, 0}},
-    {Source::seed_001, {5159, 5}, 59, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {5159, 5}, 101, Agreement::agrees, {0, 0}},
-    {Source::seed_001, {5164, 5}, 60, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {5164, 5}, 105, Agreement::agrees, {0, 0}},
-    {Source::seed_001, {5169, 5}, 61, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {5174, 5}, 80, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {5169, 5}, 106, Agreement::agrees, {0, 0}},
-    {Source::seed_001, {5179, 5}, 62, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {5179, 5}, 107, Agreement::agrees, {0, 0}},
-    {Source::seed_001, {5184, 5}, 63, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {5184, 5}, 108, Agreement::agrees, {0, 0}},
-    {Source::seed_001, {5189, 5}, 64, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {5189, 5}, 109, Agreement::partial, {5194, 44}},
-    {Source::seed_001, {5238, 5}, 65, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {5238, 5}, 113, Agreement::agrees, {0, 0}},
-    {Source::seed_001, {5243, 5}, 66, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {5243, 5}, 114, Agreement::agrees, {0, 0}},
-    {Source::seed_001, {5248, 5}, 67, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {5248, 5}, 115, Agreement::agrees, {0, 0}},
-    {Source::seed_001, {5253, 5}, 68, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {5253, 5}, 117, Agreement::agrees, {0, 0}},
-    {Source::seed_001, {5258, 5}, 69, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {5258, 5}, 118, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {5263, 5}, 119, Agreement::agrees, {0, 0}},
-    {Source::seed_001, {5268, 5}, 70, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {5268, 5}, 123, Agreement::agrees, {0, 0}},
-    {Source::seed_001, {5273, 5}, 71, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {5273, 5}, 124, Agreement::agrees, {0, 0}},
-    {Source::seed_001, {5278, 5}, 72, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {5278, 5}, 125, Agreement::agrees, {0, 0}},
-    {Source::seed_001, {5283, 5}, 73, Agreement::partial, {5288, 47}},
-    {Source::seed_002, {5283, 5}, 126, Agreement::partial, {5288, 47}},
-    {Source::seed_001, {5335, 5}, 74, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {5335, 5}, 127, Agreement::agrees, {0, 0}},
-    {Source::seed_001, {5340, 5}, 75, Agreement::partial, {5345, 43}},
-    {Source::seed_002, {5340, 5}, 128, Agreement::partial, {5345, 43}},
-    {Source::seed_001, {5388, 5}, 76, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {5388, 5}, 129, Agreement::agrees, {0, 0}},
-    {Source::seed_001, {5393, 5}, 77, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {5393, 5}, 130, Agreement::agrees, {0, 0}},
-    {Source::seed_001, {5398, 5}, 78, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {5398, 5}, 134, Agreement::agrees, {0, 0}},
-    {Source::seed_001, {5403, 5}, 79, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {5403, 5}, 135, Agreement::agrees, {0, 0}},
-    {Source::seed_001, {5408, 5}, 80, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {5408, 5}, 136, Agreement::agrees, {0, 0}},
-    {Source::seed_001, {5413, 5}, 81, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {5413, 5}, 137, Agreement::agrees, {0, 0}},
-    {Source::seed_001, {5418, 5}, 82, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {5418, 5}, 138, Agreement::agrees, {0, 0}},
-    {Source::seed_001, {5423, 5}, 83, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {5423, 5}, 139, Agreement::agrees, {0, 0}},
-    {Source::seed_001, {5428, 5}, 84, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {5428, 5}, 143, Agreement::agrees, {0, 0}},
-    {Source::seed_001, {5433, 5}, 85, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {5433, 5}, 144, Agreement::agrees, {0, 0}},
-    {Source::seed_001, {5438, 5}, 86, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {5438, 5}, 145, Agreement::agrees, {0, 0}},
-    {Source::seed_001, {5443, 5}, 87, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {5443, 5}, 146, Agreement::agrees, {0, 0}},
-    {Source::seed_001, {5448, 5}, 88, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {5448, 5}, 147, Agreement::agrees, {0, 0}},
-    {Source::seed_001, {5453, 5}, 89, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {5453, 5}, 149, Agreement::agrees, {0, 0}},
-    {Source::seed_001, {5458, 5}, 90, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {5458, 5}, 153, Agreement::agrees, {0, 0}},
-    {Source::seed_001, {5463, 5}, 91, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {5463, 5}, 154, Agreement::agrees, {0, 0}},
-    {Source::seed_001, {5468, 5}, 92, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {5468, 5}, 155, Agreement::agrees, {0, 0}},
-    {Source::seed_001, {5473, 5}, 93, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {5473, 5}, 156, Agreement::agrees, {0, 0}},
-    {Source::seed_001, {5478, 5}, 94, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {5478, 5}, 157, Agreement::agrees, {0, 0}},
-    {Source::seed_001, {5483, 5}, 95, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {5483, 5}, 158, Agreement::agrees, {0, 0}},
-    {Source::seed_001, {5488, 5}, 96, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {5488, 5}, 159, Agreement::agrees, {0, 0}},
-    {Source::seed_001, {5493, 5}, 97, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {5493, 5}, 160, Agreement::agrees, {0, 0}},
+    {Source::salesforce_email_log_codes, {5029, 5}, 51, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {5029, 5}, 93, Agreement::agrees, {0, 0}},
+    {Source::salesforce_email_log_codes, {5034, 5}, 52, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {5034, 5}, 94, Agreement::agrees, {0, 0}},
+    {Source::salesforce_email_log_codes, {5039, 5}, 53, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {5039, 5}, 95, Agreement::agrees, {0, 0}},
+    {Source::salesforce_email_log_codes, {5044, 5}, 54, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {5044, 5}, 96, Agreement::agrees, {0, 0}},
+    {Source::salesforce_email_log_codes, {5049, 5}, 55, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {5049, 5}, 97, Agreement::agrees, {0, 0}},
+    {Source::salesforce_email_log_codes, {5054, 5}, 56, Agreement::partial, {5059, 53}},
+    {Source::esp_code_list, {5054, 5}, 98, Agreement::partial, {5059, 53}},
+    {Source::salesforce_email_log_codes, {5112, 5}, 57, Agreement::partial, {5117, 37}},
+    {Source::esp_code_list, {5112, 5}, 99, Agreement::partial, {5117, 37}},
+    {Source::salesforce_email_log_codes, {5154, 5}, 58, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {5154, 5}, 100, Agreement::agrees, {0, 0}},
+    {Source::salesforce_email_log_codes, {5159, 5}, 59, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {5159, 5}, 101, Agreement::agrees, {0, 0}},
+    {Source::salesforce_email_log_codes, {5164, 5}, 60, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {5164, 5}, 105, Agreement::agrees, {0, 0}},
+    {Source::salesforce_email_log_codes, {5169, 5}, 61, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {5174, 5}, 80, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {5169, 5}, 106, Agreement::agrees, {0, 0}},
+    {Source::salesforce_email_log_codes, {5179, 5}, 62, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {5179, 5}, 107, Agreement::agrees, {0, 0}},
+    {Source::salesforce_email_log_codes, {5184, 5}, 63, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {5184, 5}, 108, Agreement::agrees, {0, 0}},
+    {Source::salesforce_email_log_codes, {5189, 5}, 64, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {5189, 5}, 109, Agreement::partial, {5194, 44}},
+    {Source::salesforce_email_log_codes, {5238, 5}, 65, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {5238, 5}, 113, Agreement::agrees, {0, 0}},
+    {Source::salesforce_email_log_codes, {5243, 5}, 66, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {5243, 5}, 114, Agreement::agrees, {0, 0}},
+    {Source::salesforce_email_log_codes, {5248, 5}, 67, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {5248, 5}, 115, Agreement::agrees, {0, 0}},
+    {Source::salesforce_email_log_codes, {5253, 5}, 68, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {5253, 5}, 117, Agreement::agrees, {0, 0}},
+    {Source::salesforce_email_log_codes, {5258, 5}, 69, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {5258, 5}, 118, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {5263, 5}, 119, Agreement::agrees, {0, 0}},
+    {Source::salesforce_email_log_codes, {5268, 5}, 70, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {5268, 5}, 123, Agreement::agrees, {0, 0}},
+    {Source::salesforce_email_log_codes, {5273, 5}, 71, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {5273, 5}, 124, Agreement::agrees, {0, 0}},
+    {Source::salesforce_email_log_codes, {5278, 5}, 72, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {5278, 5}, 125, Agreement::agrees, {0, 0}},
+    {Source::salesforce_email_log_codes, {5283, 5}, 73, Agreement::partial, {5288, 47}},
+    {Source::esp_code_list, {5283, 5}, 126, Agreement::partial, {5288, 47}},
+    {Source::salesforce_email_log_codes, {5335, 5}, 74, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {5335, 5}, 127, Agreement::agrees, {0, 0}},
+    {Source::salesforce_email_log_codes, {5340, 5}, 75, Agreement::partial, {5345, 43}},
+    {Source::esp_code_list, {5340, 5}, 128, Agreement::partial, {5345, 43}},
+    {Source::salesforce_email_log_codes, {5388, 5}, 76, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {5388, 5}, 129, Agreement::agrees, {0, 0}},
+    {Source::salesforce_email_log_codes, {5393, 5}, 77, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {5393, 5}, 130, Agreement::agrees, {0, 0}},
+    {Source::salesforce_email_log_codes, {5398, 5}, 78, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {5398, 5}, 134, Agreement::agrees, {0, 0}},
+    {Source::salesforce_email_log_codes, {5403, 5}, 79, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {5403, 5}, 135, Agreement::agrees, {0, 0}},
+    {Source::salesforce_email_log_codes, {5408, 5}, 80, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {5408, 5}, 136, Agreement::agrees, {0, 0}},
+    {Source::salesforce_email_log_codes, {5413, 5}, 81, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {5413, 5}, 137, Agreement::agrees, {0, 0}},
+    {Source::salesforce_email_log_codes, {5418, 5}, 82, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {5418, 5}, 138, Agreement::agrees, {0, 0}},
+    {Source::salesforce_email_log_codes, {5423, 5}, 83, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {5423, 5}, 139, Agreement::agrees, {0, 0}},
+    {Source::salesforce_email_log_codes, {5428, 5}, 84, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {5428, 5}, 143, Agreement::agrees, {0, 0}},
+    {Source::salesforce_email_log_codes, {5433, 5}, 85, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {5433, 5}, 144, Agreement::agrees, {0, 0}},
+    {Source::salesforce_email_log_codes, {5438, 5}, 86, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {5438, 5}, 145, Agreement::agrees, {0, 0}},
+    {Source::salesforce_email_log_codes, {5443, 5}, 87, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {5443, 5}, 146, Agreement::agrees, {0, 0}},
+    {Source::salesforce_email_log_codes, {5448, 5}, 88, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {5448, 5}, 147, Agreement::agrees, {0, 0}},
+    {Source::salesforce_email_log_codes, {5453, 5}, 89, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {5453, 5}, 149, Agreement::agrees, {0, 0}},
+    {Source::salesforce_email_log_codes, {5458, 5}, 90, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {5458, 5}, 153, Agreement::agrees, {0, 0}},
+    {Source::salesforce_email_log_codes, {5463, 5}, 91, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {5463, 5}, 154, Agreement::agrees, {0, 0}},
+    {Source::salesforce_email_log_codes, {5468, 5}, 92, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {5468, 5}, 155, Agreement::agrees, {0, 0}},
+    {Source::salesforce_email_log_codes, {5473, 5}, 93, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {5473, 5}, 156, Agreement::agrees, {0, 0}},
+    {Source::salesforce_email_log_codes, {5478, 5}, 94, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {5478, 5}, 157, Agreement::agrees, {0, 0}},
+    {Source::salesforce_email_log_codes, {5483, 5}, 95, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {5483, 5}, 158, Agreement::agrees, {0, 0}},
+    {Source::salesforce_email_log_codes, {5488, 5}, 96, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {5488, 5}, 159, Agreement::agrees, {0, 0}},
+    {Source::salesforce_email_log_codes, {5493, 5}, 97, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {5493, 5}, 160, Agreement::agrees, {0, 0}},
 };
 
 inline constexpr SourceClaim class_claims[] = {
-    {Source::seed_001, {166, 1}, 11, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {166, 1}, 82, Agreement::agrees, {0, 0}},
-    {Source::seed_001, {171, 1}, 12, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {171, 1}, 83, Agreement::agrees, {0, 0}},
-    {Source::seed_001, {179, 1}, 13, Agreement::agrees, {0, 0}},
-    {Source::seed_002, {179, 1}, 85, Agreement::agrees, {0, 0}},
+    {Source::salesforce_email_log_codes, {166, 1}, 11, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {166, 1}, 82, Agreement::agrees, {0, 0}},
+    {Source::salesforce_email_log_codes, {171, 1}, 12, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {171, 1}, 83, Agreement::agrees, {0, 0}},
+    {Source::salesforce_email_log_codes, {179, 1}, 13, Agreement::agrees, {0, 0}},
+    {Source::esp_code_list, {179, 1}, 85, Agreement::agrees, {0, 0}},
 };
 
 inline constexpr ReplyMeaning reply_meanings[] = {
@@ -4113,89 +4686,89 @@ inline constexpr ReplyMeaning reply_meanings[] = {
 };
 
 inline constexpr ReplyCodeRecord reply_code_records[] = {
-    {101, Origin::not_smtp, {10755, 54}, {10809, 157}, {0, 0}, {Actor::sender_admin, Retry::retry_later, {10966, 78}}, {0, 0}, {0, 2}},
-    {111, Origin::not_smtp, {11044, 38}, {11082, 137}, {0, 0}, {Actor::sender_admin, Retry::retry_later, {11219, 68}}, {0, 0}, {2, 2}},
-    {211, Origin::rfc, {5498, 35}, {11287, 52}, {5533, 7}, {Actor::nobody, Retry::not_needed, {11339, 14}}, {0, 1}, {4, 3}},
-    {214, Origin::rfc, {5564, 43}, {11353, 35}, {5533, 7}, {Actor::nobody, Retry::not_needed, {11339, 14}}, {1, 1}, {7, 3}},
-    {220, Origin::rfc, {5640, 22}, {11388, 55}, {11443, 15}, {Actor::nobody, Retry::not_needed, {11339, 14}}, {2, 2}, {10, 3}},
-    {221, Origin::rfc, {5681, 45}, {11458, 46}, {5533, 7}, {Actor::nobody, Retry::not_needed, {11339, 14}}, {4, 1}, {13, 4}},
-    {235, Origin::rfc, {5730, 24}, {11504, 25}, {5762, 7}, {Actor::nobody, Retry::not_needed, {11339, 14}}, {5, 1}, {0, 0}},
-    {250, Origin::rfc, {5884, 37}, {11529, 22}, {11551, 23}, {Actor::nobody, Retry::not_needed, {11339, 14}}, {6, 3}, {17, 4}},
-    {251, Origin::rfc, {6026, 46}, {11574, 64}, {11638, 23}, {Actor::nobody, Retry::not_needed, {11661, 63}}, {9, 3}, {21, 3}},
-    {252, Origin::rfc, {6260, 62}, {11724, 89}, {11638, 23}, {Actor::nobody, Retry::not_needed, {11339, 14}}, {12, 3}, {24, 3}},
-    {253, Origin::rfc, {6424, 45}, {11813, 76}, {5801, 7}, {Actor::nobody, Retry::not_needed, {11339, 14}}, {15, 1}, {27, 1}},
-    {334, Origin::rfc, {6469, 67}, {11889, 69}, {5762, 7}, {Actor::nobody, Retry::not_needed, {11958, 37}}, {16, 1}, {0, 0}},
-    {354, Origin::rfc, {6582, 40}, {11995, 38}, {5533, 7}, {Actor::nobody, Retry::not_needed, {12033, 61}}, {17, 1}, {28, 3}},
-    {355, Origin::rfc, {6647, 38}, {12094, 78}, {6685, 7}, {Actor::nobody, Retry::not_needed, {12172, 40}}, {18, 1}, {31, 1}},
-    {420, Origin::vendor, {12212, 37}, {12249, 94}, {0, 0}, {Actor::sender_admin, Retry::retry_later, {12343, 68}}, {0, 0}, {32, 2}},
-    {421, Origin::rfc, {6740, 60}, {12411, 69}, {5533, 7}, {Actor::sender_admin, Retry::retry_later, {12480, 46}}, {19, 1}, {34, 5}},
-    {422, Origin::registry_only, {12526, 40}, {12566, 130}, {6891, 7}, {Actor::recipient, Retry::retry_later, {12696, 60}}, {20, 1}, {39, 3}},
-    {430, Origin::registry_only, {12756, 41}, {12797, 82}, {6891, 7}, {Actor::sender_admin, Retry::retry_later, {12879, 48}}, {21, 1}, {0, 0}},
-    {431, Origin::vendor, {12927, 39}, {12966, 95}, {0, 0}, {Actor::recipient_admin, Retry::retry_later, {13061, 53}}, {0, 0}, {42, 3}},
-    {432, Origin::rfc, {6859, 31}, {13114, 72}, {5762, 7}, {Actor::sender, Retry::after_fix, {13186, 43}}, {22, 1}, {45, 4}},
-    {441, Origin::vendor, {13229, 27}, {13256, 75}, {0, 0}, {Actor::sender_admin, Retry::retry_later, {13331, 12}}, {0, 0}, {49, 3}},
-    {442, Origin::vendor, {13343, 25}, {13368, 84}, {0, 0}, {Actor::sender_admin, Retry::retry_later, {13331, 12}}, {0, 0}, {52, 3}},
-    {446, Origin::vendor, {13452, 33}, {13485, 90}, {0, 0}, {Actor::recipient_admin, Retry::after_fix, {13575, 43}}, {0, 0}, {55, 3}},
-    {447, Origin::vendor, {13618, 26}, {13644, 74}, {0, 0}, {Actor::sender_admin, Retry::retry_later, {13331, 12}}, {0, 0}, {58, 3}},
-    {449, Origin::vendor, {13718, 30}, {13748, 95}, {0, 0}, {Actor::sender_admin, Retry::after_fix, {13843, 39}}, {0, 0}, {61, 3}},
-    {450, Origin::rfc, {6999, 115}, {13882, 78}, {5533, 7}, {Actor::sender_admin, Retry::retry_later, {13960, 43}}, {23, 1}, {64, 5}},
-    {451, Origin::rfc, {7143, 51}, {14003, 64}, {5533, 7}, {Actor::sender_admin, Retry::retry_later, {14067, 56}}, {24, 1}, {69, 5}},
-    {452, Origin::rfc, {7341, 55}, {14123, 83}, {14206, 15}, {Actor::sender_admin, Retry::retry_later, {14221, 66}}, {25, 2}, {74, 5}},
-    {453, Origin::rfc, {7396, 16}, {14287, 46}, {7412, 7}, {Actor::nobody, Retry::not_needed, {11339, 14}}, {27, 1}, {79, 2}},
-    {454, Origin::rfc, {14333, 67}, {14400, 69}, {14469, 15}, {Actor::sender_admin, Retry::retry_later, {14484, 55}}, {28, 2}, {81, 2}},
-    {455, Origin::rfc, {7527, 39}, {14539, 63}, {5533, 7}, {Actor::sender_admin, Retry::retry_later, {14602, 38}}, {30, 1}, {83, 1}},
-    {458, Origin::rfc, {7602, 37}, {14640, 52}, {5801, 7}, {Actor::sender_admin, Retry::retry_later, {14692, 21}}, {31, 1}, {84, 2}},
-    {459, Origin::rfc, {7639, 30}, {14713, 50}, {5801, 7}, {Actor::sender_admin, Retry::after_fix, {14763, 49}}, {32, 1}, {86, 2}},
-    {465, Origin::vendor, {14812, 25}, {14837, 98}, {0, 0}, {Actor::recipient_admin, Retry::after_fix, {14935, 43}}, {0, 0}, {88, 1}},
-    {471, Origin::vendor, {14978, 27}, {15005, 93}, {0, 0}, {Actor::sender_admin, Retry::after_fix, {15098, 58}}, {0, 0}, {89, 2}},
-    {500, Origin::rfc, {7777, 70}, {15156, 68}, {15224, 23}, {Actor::sender_admin, Retry::after_fix, {15247, 24}}, {33, 3}, {91, 5}},
-    {501, Origin::rfc, {8042, 39}, {15271, 38}, {15309, 31}, {Actor::sender_admin, Retry::after_fix, {15340, 55}}, {36, 4}, {96, 5}},
-    {502, Origin::rfc, {8081, 23}, {15395, 55}, {5533, 7}, {Actor::sender_admin, Retry::after_fix, {15450, 23}}, {40, 1}, {101, 5}},
-    {503, Origin::rfc, {8329, 24}, {15473, 36}, {15509, 23}, {Actor::sender_admin, Retry::after_fix, {15532, 70}}, {41, 3}, {106, 5}},
-    {504, Origin::rfc, {8415, 33}, {15602, 57}, {15232, 15}, {Actor::sender_admin, Retry::after_fix, {15659, 49}}, {44, 2}, {111, 5}},
-    {510, Origin::vendor, {15708, 33}, {15741, 77}, {0, 0}, {Actor::sender, Retry::after_fix, {15818, 28}}, {0, 0}, {116, 4}},
-    {511, Origin::vendor, {15846, 40}, {15886, 88}, {0, 0}, {Actor::sender, Retry::do_not_retry, {15974, 30}}, {0, 0}, {120, 3}},
-    {512, Origin::vendor, {16004, 34}, {16038, 98}, {0, 0}, {Actor::sender, Retry::do_not_retry, {16136, 47}}, {0, 0}, {123, 4}},
-    {513, Origin::vendor, {16183, 35}, {16218, 129}, {0, 0}, {Actor::sender, Retry::after_fix, {16347, 62}}, {0, 0}, {127, 3}},
-    {514, Origin::vendor, {16409, 35}, {16444, 95}, {0, 0}, {Actor::recipient_admin, Retry::after_fix, {16539, 55}}, {0, 0}, {130, 1}},
-    {515, Origin::vendor, {16594, 33}, {16627, 124}, {0, 0}, {Actor::sender, Retry::do_not_retry, {15974, 30}}, {0, 0}, {131, 3}},
-    {516, Origin::vendor, {16751, 25}, {16776, 73}, {0, 0}, {Actor::sender, Retry::do_not_retry, {16849, 40}}, {0, 0}, {134, 1}},
-    {517, Origin::vendor, {16889, 30}, {16919, 87}, {0, 0}, {Actor::sender_admin, Retry::after_fix, {17006, 49}}, {0, 0}, {135, 3}},
-    {521, Origin::rfc, {8485, 25}, {17055, 78}, {8510, 7}, {Actor::sender, Retry::do_not_retry, {17133, 30}}, {46, 1}, {138, 3}},
-    {522, Origin::vendor, {17163, 20}, {17183, 83}, {0, 0}, {Actor::recipient, Retry::retry_later, {17266, 43}}, {0, 0}, {141, 3}},
-    {523, Origin::registry_only, {17309, 67}, {17376, 138}, {6891, 7}, {Actor::sender, Retry::after_fix, {17514, 70}}, {47, 1}, {144, 4}},
-    {524, Origin::registry_only, {17584, 70}, {17654, 118}, {6891, 7}, {Actor::sender_admin, Retry::after_fix, {17772, 82}}, {48, 1}, {148, 1}},
-    {525, Origin::registry_only, {17854, 41}, {17895, 84}, {6891, 7}, {Actor::sender, Retry::do_not_retry, {17979, 45}}, {49, 1}, {0, 0}},
-    {530, Origin::rfc, {18024, 64}, {18088, 72}, {14469, 15}, {Actor::sender_admin, Retry::after_fix, {18160, 57}}, {50, 2}, {149, 4}},
-    {531, Origin::vendor, {18217, 24}, {18241, 75}, {0, 0}, {Actor::recipient_admin, Retry::retry_later, {18316, 51}}, {0, 0}, {153, 3}},
-    {532, Origin::vendor, {18367, 41}, {18408, 83}, {0, 0}, {Actor::recipient_admin, Retry::retry_later, {13331, 12}}, {0, 0}, {156, 1}},
-    {533, Origin::registry_only, {18491, 66}, {18557, 116}, {6891, 7}, {Actor::recipient_admin, Retry::retry_later, {18673, 52}}, {52, 1}, {157, 3}},
-    {534, Origin::rfc, {9061, 36}, {18725, 64}, {5762, 7}, {Actor::sender_admin, Retry::after_fix, {18789, 40}}, {53, 1}, {160, 3}},
-    {535, Origin::rfc, {9105, 34}, {18829, 50}, {5762, 7}, {Actor::sender_admin, Retry::after_fix, {18879, 45}}, {54, 1}, {163, 3}},
-    {538, Origin::rfc, {8640, 58}, {18924, 72}, {5762, 7}, {Actor::sender_admin, Retry::after_fix, {18996, 32}}, {55, 1}, {166, 2}},
-    {540, Origin::vendor, {19028, 40}, {19068, 83}, {0, 0}, {Actor::sender, Retry::after_fix, {19151, 55}}, {0, 0}, {168, 3}},
-    {541, Origin::vendor, {19206, 50}, {19256, 98}, {0, 0}, {Actor::sender_admin, Retry::after_fix, {19354, 71}}, {0, 0}, {171, 4}},
-    {542, Origin::vendor, {19425, 22}, {19447, 68}, {0, 0}, {Actor::sender_admin, Retry::retry_later, {13331, 12}}, {0, 0}, {175, 3}},
-    {543, Origin::vendor, {19515, 30}, {19545, 86}, {0, 0}, {Actor::sender_admin, Retry::retry_later, {19631, 23}}, {0, 0}, {178, 3}},
-    {544, Origin::vendor, {19654, 26}, {19680, 76}, {0, 0}, {Actor::sender_admin, Retry::after_fix, {19756, 52}}, {0, 0}, {181, 1}},
-    {546, Origin::vendor, {19808, 17}, {19825, 66}, {0, 0}, {Actor::recipient_admin, Retry::after_fix, {19891, 29}}, {0, 0}, {182, 3}},
-    {547, Origin::vendor, {13618, 26}, {19920, 70}, {0, 0}, {Actor::sender_admin, Retry::do_not_retry, {19990, 57}}, {0, 0}, {185, 3}},
-    {548, Origin::vendor, {20047, 28}, {20075, 92}, {0, 0}, {Actor::recipient_admin, Retry::after_fix, {20167, 50}}, {0, 0}, {188, 1}},
-    {550, Origin::rfc, {9214, 124}, {20217, 92}, {20309, 31}, {Actor::sender, Retry::after_fix, {20340, 88}}, {56, 5}, {189, 5}},
-    {551, Origin::rfc, {9834, 41}, {20428, 67}, {11646, 15}, {Actor::sender, Retry::after_fix, {20495, 36}}, {61, 2}, {194, 5}},
-    {552, Origin::rfc, {9922, 58}, {20531, 68}, {14206, 15}, {Actor::sender, Retry::after_fix, {20599, 81}}, {63, 2}, {199, 5}},
-    {553, Origin::rfc, {9980, 85}, {20680, 45}, {11646, 15}, {Actor::sender, Retry::do_not_retry, {20725, 20}}, {65, 2}, {204, 5}},
-    {554, Origin::rfc, {10284, 76}, {20745, 64}, {20809, 23}, {Actor::sender, Retry::do_not_retry, {20832, 53}}, {67, 3}, {209, 5}},
-    {555, Origin::rfc, {10490, 62}, {20885, 63}, {5533, 7}, {Actor::sender_admin, Retry::after_fix, {20948, 29}}, {70, 1}, {214, 2}},
-    {556, Origin::rfc, {10552, 27}, {20977, 63}, {21040, 15}, {Actor::sender, Retry::do_not_retry, {21055, 28}}, {71, 2}, {216, 1}},
-    {563, Origin::vendor, {21083, 28}, {21111, 102}, {0, 0}, {Actor::sender, Retry::after_fix, {21213, 23}}, {0, 0}, {217, 1}},
-    {571, Origin::vendor, {21236, 31}, {21267, 75}, {0, 0}, {Actor::sender_admin, Retry::after_fix, {21342, 46}}, {0, 0}, {218, 1}},
-    {572, Origin::vendor, {21388, 33}, {21421, 80}, {0, 0}, {Actor::sender, Retry::do_not_retry, {21501, 34}}, {0, 0}, {219, 1}},
-    {573, Origin::vendor, {21535, 33}, {21568, 118}, {0, 0}, {Actor::recipient_admin, Retry::retry_later, {21686, 28}}, {0, 0}, {220, 1}},
-    {574, Origin::vendor, {21714, 39}, {21753, 83}, {0, 0}, {Actor::sender, Retry::after_fix, {21836, 41}}, {0, 0}, {221, 1}},
-    {575, Origin::vendor, {21877, 29}, {21906, 75}, {0, 0}, {Actor::sender, Retry::after_fix, {21981, 37}}, {0, 0}, {222, 1}},
-    {576, Origin::vendor, {22018, 41}, {22059, 114}, {0, 0}, {Actor::sender, Retry::after_fix, {22173, 42}}, {0, 0}, {223, 1}},
-    {577, Origin::vendor, {22215, 33}, {22248, 89}, {0, 0}, {Actor::sender, Retry::after_fix, {22337, 27}}, {0, 0}, {224, 1}},
+    {101, Origin::not_smtp, {10755, 54}, {10809, 157}, {0, 0}, {FailureReason::network_error, 1, {10966, 78}}, {0, 0}, {0, 2}},
+    {111, Origin::not_smtp, {11044, 38}, {11082, 137}, {0, 0}, {FailureReason::network_error, 1, {11219, 68}}, {0, 0}, {2, 2}},
+    {211, Origin::rfc, {5498, 35}, {11287, 52}, {5533, 7}, {FailureReason::delivered, 2, {11339, 14}}, {0, 1}, {4, 3}},
+    {214, Origin::rfc, {5564, 43}, {11353, 35}, {5533, 7}, {FailureReason::delivered, 2, {11339, 14}}, {1, 1}, {7, 3}},
+    {220, Origin::rfc, {5640, 22}, {11388, 55}, {11443, 15}, {FailureReason::delivered, 2, {11339, 14}}, {2, 2}, {10, 3}},
+    {221, Origin::rfc, {5681, 45}, {11458, 46}, {5533, 7}, {FailureReason::delivered, 2, {11339, 14}}, {4, 1}, {13, 4}},
+    {235, Origin::rfc, {5730, 24}, {11504, 25}, {5762, 7}, {FailureReason::delivered, 2, {11339, 14}}, {5, 1}, {0, 0}},
+    {250, Origin::rfc, {5884, 37}, {11529, 22}, {11551, 23}, {FailureReason::delivered, 2, {11339, 14}}, {6, 3}, {17, 4}},
+    {251, Origin::rfc, {6026, 46}, {11574, 64}, {11638, 23}, {FailureReason::delivered, 2, {11661, 63}}, {9, 3}, {21, 3}},
+    {252, Origin::rfc, {6260, 62}, {11724, 89}, {11638, 23}, {FailureReason::delivered, 2, {11339, 14}}, {12, 3}, {24, 3}},
+    {253, Origin::rfc, {6424, 45}, {11813, 76}, {5801, 7}, {FailureReason::delivered, 2, {11339, 14}}, {15, 1}, {27, 1}},
+    {334, Origin::rfc, {6469, 67}, {11889, 69}, {5762, 7}, {FailureReason::delivered, 3, {11958, 37}}, {16, 1}, {0, 0}},
+    {354, Origin::rfc, {6582, 40}, {11995, 38}, {5533, 7}, {FailureReason::delivered, 3, {12033, 61}}, {17, 1}, {28, 3}},
+    {355, Origin::rfc, {6647, 38}, {12094, 78}, {6685, 7}, {FailureReason::delivered, 3, {12172, 40}}, {18, 1}, {31, 1}},
+    {420, Origin::vendor, {12212, 37}, {12249, 94}, {0, 0}, {FailureReason::network_error, 4, {12343, 68}}, {0, 0}, {32, 2}},
+    {421, Origin::rfc, {6740, 60}, {12411, 69}, {5533, 7}, {FailureReason::system_error, 4, {12480, 46}}, {19, 1}, {34, 5}},
+    {422, Origin::registry_only, {12526, 40}, {12566, 130}, {6891, 7}, {FailureReason::mailbox_full, 4, {12696, 60}}, {20, 1}, {39, 3}},
+    {430, Origin::registry_only, {12756, 41}, {12797, 82}, {6891, 7}, {FailureReason::unknown, 4, {12879, 48}}, {21, 1}, {0, 0}},
+    {431, Origin::vendor, {12927, 39}, {12966, 95}, {0, 0}, {FailureReason::system_error, 4, {13061, 53}}, {0, 0}, {42, 3}},
+    {432, Origin::rfc, {6859, 31}, {13114, 72}, {5762, 7}, {FailureReason::authentication, 4, {13186, 43}}, {22, 1}, {45, 4}},
+    {441, Origin::vendor, {13229, 27}, {13256, 75}, {0, 0}, {FailureReason::network_error, 4, {13331, 12}}, {0, 0}, {49, 3}},
+    {442, Origin::vendor, {13343, 25}, {13368, 84}, {0, 0}, {FailureReason::network_error, 4, {13331, 12}}, {0, 0}, {52, 3}},
+    {446, Origin::vendor, {13452, 33}, {13485, 90}, {0, 0}, {FailureReason::system_error, 4, {13575, 43}}, {0, 0}, {55, 3}},
+    {447, Origin::vendor, {13618, 26}, {13644, 74}, {0, 0}, {FailureReason::network_error, 4, {13331, 12}}, {0, 0}, {58, 3}},
+    {449, Origin::vendor, {13718, 30}, {13748, 95}, {0, 0}, {FailureReason::network_error, 4, {13843, 39}}, {0, 0}, {61, 3}},
+    {450, Origin::rfc, {6999, 115}, {13882, 78}, {5533, 7}, {FailureReason::unknown, 4, {13960, 43}}, {23, 1}, {64, 5}},
+    {451, Origin::rfc, {7143, 51}, {14003, 64}, {5533, 7}, {FailureReason::system_error, 4, {14067, 56}}, {24, 1}, {69, 5}},
+    {452, Origin::rfc, {7341, 55}, {14123, 83}, {14206, 15}, {FailureReason::system_error, 4, {14221, 66}}, {25, 2}, {74, 5}},
+    {453, Origin::rfc, {7396, 16}, {14287, 46}, {7412, 7}, {FailureReason::delivered, 4, {11339, 14}}, {27, 1}, {79, 2}},
+    {454, Origin::rfc, {14333, 67}, {14400, 69}, {14469, 15}, {FailureReason::authentication, 4, {14484, 55}}, {28, 2}, {81, 2}},
+    {455, Origin::rfc, {7527, 39}, {14539, 63}, {5533, 7}, {FailureReason::syntax_error, 4, {14602, 38}}, {30, 1}, {83, 1}},
+    {458, Origin::rfc, {7602, 37}, {14640, 52}, {5801, 7}, {FailureReason::unknown, 4, {14692, 21}}, {31, 1}, {84, 2}},
+    {459, Origin::rfc, {7639, 30}, {14713, 50}, {5801, 7}, {FailureReason::blocked, 4, {14763, 49}}, {32, 1}, {86, 2}},
+    {465, Origin::vendor, {14812, 25}, {14837, 98}, {0, 0}, {FailureReason::system_error, 4, {14935, 43}}, {0, 0}, {88, 1}},
+    {471, Origin::vendor, {14978, 27}, {15005, 93}, {0, 0}, {FailureReason::blocked, 4, {15098, 58}}, {0, 0}, {89, 2}},
+    {500, Origin::rfc, {7777, 70}, {15156, 68}, {15224, 23}, {FailureReason::syntax_error, 5, {15247, 24}}, {33, 3}, {91, 5}},
+    {501, Origin::rfc, {8042, 39}, {15271, 38}, {15309, 31}, {FailureReason::syntax_error, 5, {15340, 55}}, {36, 4}, {96, 5}},
+    {502, Origin::rfc, {8081, 23}, {15395, 55}, {5533, 7}, {FailureReason::syntax_error, 5, {15450, 23}}, {40, 1}, {101, 5}},
+    {503, Origin::rfc, {8329, 24}, {15473, 36}, {15509, 23}, {FailureReason::syntax_error, 5, {15532, 70}}, {41, 3}, {106, 5}},
+    {504, Origin::rfc, {8415, 33}, {15602, 57}, {15232, 15}, {FailureReason::syntax_error, 5, {15659, 49}}, {44, 2}, {111, 5}},
+    {510, Origin::vendor, {15708, 33}, {15741, 77}, {0, 0}, {FailureReason::unknown_recipient, 5, {15818, 28}}, {0, 0}, {116, 4}},
+    {511, Origin::vendor, {15846, 40}, {15886, 88}, {0, 0}, {FailureReason::unknown_recipient, 5, {15974, 30}}, {0, 0}, {120, 3}},
+    {512, Origin::vendor, {16004, 34}, {16038, 98}, {0, 0}, {FailureReason::unknown_domain, 5, {16136, 47}}, {0, 0}, {123, 4}},
+    {513, Origin::vendor, {16183, 35}, {16218, 129}, {0, 0}, {FailureReason::syntax_error, 5, {16347, 62}}, {0, 0}, {127, 3}},
+    {514, Origin::vendor, {16409, 35}, {16444, 95}, {0, 0}, {FailureReason::unknown, 5, {16539, 55}}, {0, 0}, {130, 1}},
+    {515, Origin::vendor, {16594, 33}, {16627, 124}, {0, 0}, {FailureReason::unknown_recipient, 5, {15974, 30}}, {0, 0}, {131, 3}},
+    {516, Origin::vendor, {16751, 25}, {16776, 73}, {0, 0}, {FailureReason::mailbox_moved, 5, {16849, 40}}, {0, 0}, {134, 1}},
+    {517, Origin::vendor, {16889, 30}, {16919, 87}, {0, 0}, {FailureReason::sender_rejected, 5, {17006, 49}}, {0, 0}, {135, 3}},
+    {521, Origin::rfc, {8485, 25}, {17055, 78}, {8510, 7}, {FailureReason::no_mail_domain, 5, {17133, 30}}, {46, 1}, {138, 3}},
+    {522, Origin::vendor, {17163, 20}, {17183, 83}, {0, 0}, {FailureReason::mailbox_full, 5, {17266, 43}}, {0, 0}, {141, 3}},
+    {523, Origin::registry_only, {17309, 67}, {17376, 138}, {6891, 7}, {FailureReason::tls, 5, {17514, 70}}, {47, 1}, {144, 4}},
+    {524, Origin::registry_only, {17584, 70}, {17654, 118}, {6891, 7}, {FailureReason::tls, 5, {17772, 82}}, {48, 1}, {148, 1}},
+    {525, Origin::registry_only, {17854, 41}, {17895, 84}, {6891, 7}, {FailureReason::authentication, 5, {17979, 45}}, {49, 1}, {0, 0}},
+    {530, Origin::rfc, {18024, 64}, {18088, 72}, {14469, 15}, {FailureReason::authentication, 5, {18160, 57}}, {50, 2}, {149, 4}},
+    {531, Origin::vendor, {18217, 24}, {18241, 75}, {0, 0}, {FailureReason::system_error, 5, {18316, 51}}, {0, 0}, {153, 3}},
+    {532, Origin::vendor, {18367, 41}, {18408, 83}, {0, 0}, {FailureReason::system_error, 5, {13331, 12}}, {0, 0}, {156, 1}},
+    {533, Origin::registry_only, {18491, 66}, {18557, 116}, {6891, 7}, {FailureReason::blocked, 5, {18673, 52}}, {52, 1}, {157, 3}},
+    {534, Origin::rfc, {9061, 36}, {18725, 64}, {5762, 7}, {FailureReason::authentication, 5, {18789, 40}}, {53, 1}, {160, 3}},
+    {535, Origin::rfc, {9105, 34}, {18829, 50}, {5762, 7}, {FailureReason::authentication, 5, {18879, 45}}, {54, 1}, {163, 3}},
+    {538, Origin::rfc, {8640, 58}, {18924, 72}, {5762, 7}, {FailureReason::tls, 5, {18996, 32}}, {55, 1}, {166, 2}},
+    {540, Origin::vendor, {19028, 40}, {19068, 83}, {0, 0}, {FailureReason::unknown_domain, 5, {19151, 55}}, {0, 0}, {168, 3}},
+    {541, Origin::vendor, {19206, 50}, {19256, 98}, {0, 0}, {FailureReason::blocked, 5, {19354, 71}}, {0, 0}, {171, 4}},
+    {542, Origin::vendor, {19425, 22}, {19447, 68}, {0, 0}, {FailureReason::network_error, 5, {13331, 12}}, {0, 0}, {175, 3}},
+    {543, Origin::vendor, {19515, 30}, {19545, 86}, {0, 0}, {FailureReason::network_error, 5, {19631, 23}}, {0, 0}, {178, 3}},
+    {544, Origin::vendor, {19654, 26}, {19680, 76}, {0, 0}, {FailureReason::unknown, 5, {19756, 52}}, {0, 0}, {181, 1}},
+    {546, Origin::vendor, {19808, 17}, {19825, 66}, {0, 0}, {FailureReason::unknown, 5, {19891, 29}}, {0, 0}, {182, 3}},
+    {547, Origin::vendor, {13618, 26}, {19920, 70}, {0, 0}, {FailureReason::expired, 5, {19990, 57}}, {0, 0}, {185, 3}},
+    {548, Origin::vendor, {20047, 28}, {20075, 92}, {0, 0}, {FailureReason::blocked, 5, {20167, 50}}, {0, 0}, {188, 1}},
+    {550, Origin::rfc, {9214, 124}, {20217, 92}, {20309, 31}, {FailureReason::unknown, 5, {20340, 88}}, {56, 5}, {189, 5}},
+    {551, Origin::rfc, {9834, 41}, {20428, 67}, {11646, 15}, {FailureReason::mailbox_moved, 5, {20495, 36}}, {61, 2}, {194, 5}},
+    {552, Origin::rfc, {9922, 58}, {20531, 68}, {14206, 15}, {FailureReason::message_too_large, 5, {20599, 81}}, {63, 2}, {199, 5}},
+    {553, Origin::rfc, {9980, 85}, {20680, 45}, {11646, 15}, {FailureReason::unknown_recipient, 5, {20725, 20}}, {65, 2}, {204, 5}},
+    {554, Origin::rfc, {10284, 76}, {20745, 64}, {20809, 23}, {FailureReason::unknown, 5, {20832, 53}}, {67, 3}, {209, 5}},
+    {555, Origin::rfc, {10490, 62}, {20885, 63}, {5533, 7}, {FailureReason::syntax_error, 5, {20948, 29}}, {70, 1}, {214, 2}},
+    {556, Origin::rfc, {10552, 27}, {20977, 63}, {21040, 15}, {FailureReason::no_mail_domain, 5, {21055, 28}}, {71, 2}, {216, 1}},
+    {563, Origin::vendor, {21083, 28}, {21111, 102}, {0, 0}, {FailureReason::spam_or_content, 5, {21213, 23}}, {0, 0}, {217, 1}},
+    {571, Origin::vendor, {21236, 31}, {21267, 75}, {0, 0}, {FailureReason::blocked, 5, {21342, 46}}, {0, 0}, {218, 1}},
+    {572, Origin::vendor, {21388, 33}, {21421, 80}, {0, 0}, {FailureReason::unknown_recipient, 5, {21501, 34}}, {0, 0}, {219, 1}},
+    {573, Origin::vendor, {21535, 33}, {21568, 118}, {0, 0}, {FailureReason::system_error, 5, {21686, 28}}, {0, 0}, {220, 1}},
+    {574, Origin::vendor, {21714, 39}, {21753, 83}, {0, 0}, {FailureReason::tls, 5, {21836, 41}}, {0, 0}, {221, 1}},
+    {575, Origin::vendor, {21877, 29}, {21906, 75}, {0, 0}, {FailureReason::tls, 5, {21981, 37}}, {0, 0}, {222, 1}},
+    {576, Origin::vendor, {22018, 41}, {22059, 114}, {0, 0}, {FailureReason::tls, 5, {22173, 42}}, {0, 0}, {223, 1}},
+    {577, Origin::vendor, {22215, 33}, {22248, 89}, {0, 0}, {FailureReason::authentication, 5, {22337, 27}}, {0, 0}, {224, 1}},
 };
 
 // reply_code_index[code - 100] is 1 + the record's index, or 0.
@@ -4233,15 +4806,15 @@ inline constexpr std::uint8_t reply_code_index[900] = {
 };
 
 inline constexpr ReplyFallbackRecord reply_fallbacks[] = {
-    {1, {22364, 43}, {22407, 100}, {Actor::sender_admin, Retry::retry_later, {22507, 70}}},
-    {2, {22577, 26}, {22603, 42}, {Actor::nobody, Retry::not_needed, {11339, 14}}},
-    {3, {22645, 31}, {22676, 81}, {Actor::nobody, Retry::not_needed, {22757, 42}}},
-    {4, {22799, 30}, {22829, 46}, {Actor::sender_admin, Retry::retry_later, {22875, 47}}},
-    {5, {22922, 30}, {22952, 46}, {Actor::sender, Retry::after_fix, {22998, 59}}},
-    {6, {23057, 33}, {23090, 44}, {Actor::sender_admin, Retry::after_fix, {23134, 43}}},
-    {7, {23057, 33}, {23090, 44}, {Actor::sender_admin, Retry::after_fix, {23134, 43}}},
-    {8, {23057, 33}, {23090, 44}, {Actor::sender_admin, Retry::after_fix, {23134, 43}}},
-    {9, {23057, 33}, {23090, 44}, {Actor::sender_admin, Retry::after_fix, {23134, 43}}},
+    {1, {22364, 43}, {22407, 100}, {FailureReason::network_error, 1, {22507, 70}}},
+    {2, {22577, 26}, {22603, 42}, {FailureReason::delivered, 2, {11339, 14}}},
+    {3, {22645, 31}, {22676, 81}, {FailureReason::delivered, 3, {22757, 42}}},
+    {4, {22799, 30}, {22829, 46}, {FailureReason::unknown, 4, {22875, 47}}},
+    {5, {22922, 30}, {22952, 46}, {FailureReason::unknown, 5, {22998, 59}}},
+    {6, {23057, 33}, {23090, 44}, {FailureReason::unknown, 6, {23134, 43}}},
+    {7, {23057, 33}, {23090, 44}, {FailureReason::unknown, 7, {23134, 43}}},
+    {8, {23057, 33}, {23090, 44}, {FailureReason::unknown, 8, {23134, 43}}},
+    {9, {23057, 33}, {23090, 44}, {FailureReason::unknown, 9, {23134, 43}}},
 };
 
 inline constexpr AssociatedReply associated_replies[] = {
@@ -4371,104 +4944,104 @@ inline constexpr AssociatedReply associated_replies[] = {
 };
 
 inline constexpr EnhancedStatusRecord enhanced_status_records[] = {
-    {0, 0, {23177, 22}, {23199, 57}, {23256, 7}, {23263, 3}, {Actor::sender, Retry::after_fix, {23266, 65}}, {0, 1}, {0, 0}, false},
-    {1, 0, {23331, 20}, {23351, 50}, {23256, 7}, {23401, 9}, {Actor::sender, Retry::after_fix, {23410, 48}}, {0, 0}, {0, 2}, false},
-    {1, 1, {23458, 31}, {23489, 76}, {23256, 7}, {23565, 8}, {Actor::sender, Retry::do_not_retry, {23573, 58}}, {1, 2}, {2, 2}, false},
-    {1, 2, {23631, 30}, {23661, 71}, {23256, 7}, {23401, 9}, {Actor::sender, Retry::do_not_retry, {23732, 57}}, {0, 0}, {4, 2}, false},
-    {1, 3, {23789, 38}, {23827, 49}, {23256, 7}, {2009, 3}, {Actor::sender, Retry::do_not_retry, {23876, 53}}, {3, 1}, {6, 2}, false},
-    {1, 4, {23929, 37}, {23966, 52}, {23256, 7}, {23401, 9}, {Actor::sender, Retry::after_fix, {24018, 28}}, {0, 0}, {8, 2}, false},
-    {1, 5, {24046, 25}, {24071, 50}, {23256, 7}, {178, 3}, {Actor::nobody, Retry::not_needed, {11339, 14}}, {4, 1}, {10, 2}, false},
-    {1, 6, {24121, 52}, {24173, 54}, {23256, 7}, {23401, 9}, {Actor::sender, Retry::do_not_retry, {16849, 40}}, {0, 0}, {12, 2}, false},
-    {1, 7, {24227, 35}, {24262, 46}, {23256, 7}, {23401, 9}, {Actor::sender_admin, Retry::after_fix, {24308, 53}}, {0, 0}, {14, 2}, false},
-    {1, 8, {24361, 27}, {24388, 74}, {23256, 7}, {24462, 8}, {Actor::sender_admin, Retry::after_fix, {24470, 47}}, {5, 2}, {16, 2}, false},
-    {1, 9, {24517, 39}, {24556, 87}, {24643, 7}, {23401, 9}, {Actor::nobody, Retry::not_needed, {24650, 50}}, {0, 0}, {0, 0}, false},
-    {1, 10, {24700, 29}, {24729, 68}, {10707, 15}, {4567, 3}, {Actor::sender, Retry::do_not_retry, {24797, 67}}, {7, 1}, {0, 0}, false},
-    {2, 0, {24864, 33}, {24897, 49}, {23256, 7}, {23401, 9}, {Actor::recipient, Retry::retry_later, {24946, 62}}, {0, 0}, {18, 2}, false},
-    {2, 1, {25008, 40}, {25048, 57}, {23256, 7}, {23401, 9}, {Actor::recipient, Retry::after_fix, {25105, 74}}, {0, 0}, {20, 3}, false},
-    {2, 2, {25179, 12}, {25191, 42}, {23256, 7}, {4330, 3}, {Actor::recipient, Retry::retry_later, {17266, 43}}, {8, 1}, {23, 2}, false},
-    {2, 3, {25233, 43}, {25276, 55}, {23256, 7}, {4330, 3}, {Actor::sender, Retry::after_fix, {25331, 51}}, {9, 1}, {25, 2}, false},
-    {2, 4, {25382, 30}, {25412, 37}, {23256, 7}, {25449, 8}, {Actor::recipient_admin, Retry::retry_later, {25457, 35}}, {10, 2}, {27, 2}, false},
-    {3, 0, {25492, 37}, {25529, 53}, {23256, 7}, {25582, 28}, {Actor::recipient_admin, Retry::retry_later, {14067, 56}}, {12, 6}, {29, 2}, false},
-    {3, 1, {25610, 16}, {25626, 49}, {23256, 7}, {1664, 3}, {Actor::recipient_admin, Retry::retry_later, {18316, 51}}, {18, 1}, {31, 2}, false},
-    {3, 2, {25675, 37}, {25712, 70}, {25782, 15}, {25797, 8}, {Actor::recipient_admin, Retry::retry_later, {25805, 48}}, {19, 2}, {33, 2}, false},
-    {3, 3, {25853, 39}, {25892, 58}, {23256, 7}, {23401, 9}, {Actor::sender, Retry::after_fix, {25950, 52}}, {0, 0}, {35, 2}, false},
-    {3, 4, {26002, 26}, {26028, 59}, {23256, 7}, {26087, 8}, {Actor::sender, Retry::after_fix, {26095, 23}}, {21, 2}, {37, 2}, false},
-    {3, 5, {26118, 29}, {26147, 38}, {23256, 7}, {23401, 9}, {Actor::recipient_admin, Retry::retry_later, {26185, 50}}, {0, 0}, {39, 1}, false},
-    {3, 6, {26235, 30}, {26265, 63}, {26328, 7}, {26335, 10}, {Actor::nobody, Retry::not_needed, {11339, 14}}, {23, 2}, {0, 0}, false},
-    {4, 0, {26345, 44}, {26389, 60}, {23256, 7}, {23401, 9}, {Actor::sender_admin, Retry::retry_later, {26449, 49}}, {0, 0}, {40, 2}, false},
-    {4, 1, {26498, 19}, {26517, 50}, {23256, 7}, {1602, 3}, {Actor::sender_admin, Retry::retry_later, {26567, 73}}, {25, 1}, {42, 2}, false},
-    {4, 2, {26640, 14}, {26654, 55}, {23256, 7}, {361, 3}, {Actor::sender_admin, Retry::retry_later, {26709, 51}}, {26, 1}, {44, 2}, false},
-    {4, 3, {26760, 24}, {26784, 66}, {23256, 7}, {23565, 8}, {Actor::sender_admin, Retry::retry_later, {26850, 34}}, {27, 2}, {46, 2}, false},
-    {4, 4, {26884, 15}, {26899, 43}, {23256, 7}, {23401, 9}, {Actor::sender_admin, Retry::after_fix, {26942, 66}}, {0, 0}, {48, 2}, false},
-    {4, 5, {27008, 22}, {27030, 29}, {23256, 7}, {1602, 3}, {Actor::sender_admin, Retry::retry_later, {27059, 26}}, {29, 1}, {50, 2}, false},
-    {4, 6, {27085, 21}, {27106, 41}, {23256, 7}, {23401, 9}, {Actor::recipient_admin, Retry::after_fix, {27147, 58}}, {0, 0}, {52, 2}, false},
-    {4, 7, {27205, 21}, {27226, 54}, {23256, 7}, {23401, 9}, {Actor::sender_admin, Retry::do_not_retry, {27280, 69}}, {0, 0}, {54, 2}, false},
-    {5, 0, {27349, 34}, {27383, 50}, {23256, 7}, {27433, 68}, {Actor::sender_admin, Retry::after_fix, {27501, 45}}, {30, 14}, {56, 2}, false},
-    {5, 1, {6932, 15}, {27546, 62}, {23256, 7}, {27608, 38}, {Actor::sender_admin, Retry::after_fix, {27646, 45}}, {44, 8}, {58, 2}, false},
-    {5, 2, {7777, 12}, {27691, 30}, {23256, 7}, {27721, 23}, {Actor::sender_admin, Retry::after_fix, {15247, 24}}, {52, 5}, {60, 2}, false},
-    {5, 3, {27744, 19}, {27763, 62}, {23256, 7}, {1602, 3}, {Actor::sender_admin, Retry::retry_later, {27825, 55}}, {57, 1}, {62, 2}, false},
-    {5, 4, {27880, 25}, {27905, 51}, {23256, 7}, {27956, 33}, {Actor::sender_admin, Retry::after_fix, {27989, 44}}, {58, 7}, {64, 2}, false},
-    {5, 5, {28033, 22}, {28055, 56}, {23256, 7}, {23401, 9}, {Actor::sender_admin, Retry::after_fix, {28111, 60}}, {0, 0}, {66, 2}, false},
-    {5, 6, {28171, 40}, {28211, 56}, {5762, 7}, {1928, 3}, {Actor::sender_admin, Retry::after_fix, {28267, 54}}, {65, 1}, {0, 0}, false},
-    {6, 0, {28321, 30}, {28351, 58}, {23256, 7}, {23401, 9}, {Actor::sender, Retry::after_fix, {28409, 29}}, {0, 0}, {68, 2}, false},
-    {6, 1, {28438, 19}, {28457, 63}, {23256, 7}, {23401, 9}, {Actor::sender, Retry::after_fix, {28520, 46}}, {0, 0}, {70, 2}, false},
-    {6, 2, {28566, 34}, {28600, 56}, {23256, 7}, {23401, 9}, {Actor::sender, Retry::after_fix, {28656, 57}}, {0, 0}, {72, 2}, false},
-    {6, 3, {28713, 37}, {28750, 56}, {23256, 7}, {246, 3}, {Actor::sender, Retry::after_fix, {28656, 57}}, {66, 1}, {74, 2}, false},
-    {6, 4, {28806, 30}, {28836, 74}, {23256, 7}, {178, 3}, {Actor::nobody, Retry::not_needed, {28910, 54}}, {67, 1}, {76, 2}, false},
-    {6, 5, {28964, 17}, {28981, 51}, {23256, 7}, {23401, 9}, {Actor::sender, Retry::after_fix, {29032, 35}}, {0, 0}, {78, 2}, false},
-    {6, 6, {29067, 29}, {29096, 74}, {29170, 7}, {246, 3}, {Actor::sender_admin, Retry::after_fix, {29177, 51}}, {68, 1}, {0, 0}, false},
-    {6, 7, {29228, 59}, {29287, 61}, {6187, 7}, {29348, 8}, {Actor::sender, Retry::after_fix, {29356, 56}}, {69, 2}, {0, 0}, false},
-    {6, 8, {29412, 68}, {29480, 65}, {6187, 7}, {29545, 13}, {Actor::sender_admin, Retry::after_fix, {29558, 30}}, {71, 3}, {0, 0}, false},
-    {6, 9, {29588, 101}, {29689, 67}, {6187, 7}, {4091, 3}, {Actor::sender, Retry::after_fix, {29756, 49}}, {74, 1}, {0, 0}, false},
-    {6, 10, {0, 0}, {29805, 46}, {6187, 7}, {0, 0}, {Actor::sender_admin, Retry::after_fix, {29851, 18}}, {0, 0}, {0, 0}, true},
-    {7, 0, {29869, 34}, {29903, 60}, {23256, 7}, {29963, 53}, {Actor::sender_admin, Retry::after_fix, {30016, 48}}, {75, 11}, {80, 2}, false},
-    {7, 1, {9020, 40}, {30064, 50}, {23256, 7}, {30114, 33}, {Actor::sender_admin, Retry::after_fix, {30147, 83}}, {86, 7}, {82, 2}, false},
-    {7, 2, {30230, 33}, {30263, 45}, {23256, 7}, {4091, 3}, {Actor::sender, Retry::do_not_retry, {21501, 34}}, {93, 1}, {84, 2}, false},
-    {7, 3, {30308, 45}, {30353, 66}, {23256, 7}, {23401, 9}, {Actor::sender, Retry::after_fix, {30419, 66}}, {0, 0}, {86, 2}, false},
-    {7, 4, {30485, 31}, {30516, 67}, {23256, 7}, {2157, 3}, {Actor::sender, Retry::after_fix, {30583, 49}}, {94, 1}, {88, 2}, false},
-    {7, 5, {30632, 21}, {30653, 59}, {23256, 7}, {23401, 9}, {Actor::sender, Retry::after_fix, {21981, 37}}, {0, 0}, {90, 2}, false},
-    {7, 6, {30712, 37}, {30749, 71}, {23256, 7}, {23401, 9}, {Actor::sender, Retry::after_fix, {30820, 38}}, {0, 0}, {92, 2}, false},
-    {7, 7, {30858, 25}, {30883, 38}, {23256, 7}, {23401, 9}, {Actor::sender, Retry::after_fix, {30921, 50}}, {0, 0}, {94, 2}, false},
-    {7, 8, {9105, 34}, {30971, 45}, {5762, 7}, {31016, 8}, {Actor::sender_admin, Retry::after_fix, {31024, 56}}, {95, 2}, {0, 0}, false},
-    {7, 9, {9061, 36}, {31080, 66}, {5762, 7}, {1668, 3}, {Actor::sender_admin, Retry::after_fix, {31146, 30}}, {97, 1}, {0, 0}, false},
-    {7, 10, {8587, 17}, {31176, 53}, {6891, 7}, {2922, 3}, {Actor::sender_admin, Retry::after_fix, {31229, 29}}, {98, 1}, {0, 0}, false},
-    {7, 11, {8640, 58}, {31258, 66}, {5762, 7}, {31324, 8}, {Actor::sender_admin, Retry::after_fix, {18996, 32}}, {99, 2}, {0, 0}, false},
-    {7, 12, {6859, 31}, {31332, 64}, {5762, 7}, {31396, 8}, {Actor::sender, Retry::after_fix, {31404, 79}}, {101, 2}, {0, 0}, false},
-    {7, 13, {8734, 21}, {31483, 48}, {6891, 7}, {31531, 3}, {Actor::sender, Retry::do_not_retry, {17979, 45}}, {103, 1}, {0, 0}, false},
-    {7, 14, {31534, 27}, {31561, 61}, {6891, 7}, {31016, 8}, {Actor::sender_admin, Retry::after_fix, {31622, 51}}, {104, 2}, {0, 0}, false},
-    {7, 15, {31673, 25}, {31698, 63}, {26328, 7}, {31761, 45}, {Actor::sender, Retry::retry_later, {31806, 38}}, {106, 2}, {0, 0}, false},
-    {7, 16, {31844, 45}, {31889, 50}, {26328, 7}, {31939, 40}, {Actor::sender, Retry::after_fix, {31979, 39}}, {108, 1}, {0, 0}, false},
-    {7, 17, {32018, 25}, {32043, 66}, {32109, 7}, {31784, 3}, {Actor::sender, Retry::do_not_retry, {32116, 53}}, {109, 1}, {0, 0}, false},
-    {7, 18, {32169, 24}, {32193, 65}, {32109, 7}, {31784, 3}, {Actor::sender, Retry::do_not_retry, {32116, 53}}, {110, 1}, {0, 0}, false},
-    {7, 19, {32258, 29}, {32287, 68}, {32109, 7}, {31784, 3}, {Actor::sender, Retry::after_fix, {32355, 50}}, {111, 1}, {0, 0}, false},
-    {7, 20, {32405, 31}, {32436, 50}, {32486, 15}, {4091, 3}, {Actor::sender_admin, Retry::after_fix, {32501, 54}}, {112, 1}, {0, 0}, false},
-    {7, 21, {32555, 34}, {32589, 68}, {32486, 15}, {4091, 3}, {Actor::sender_admin, Retry::after_fix, {32657, 51}}, {113, 1}, {0, 0}, false},
-    {7, 22, {32708, 44}, {32752, 52}, {32486, 15}, {4091, 3}, {Actor::sender_admin, Retry::after_fix, {32804, 36}}, {114, 1}, {0, 0}, false},
-    {7, 23, {32840, 21}, {32861, 35}, {32896, 15}, {4091, 3}, {Actor::sender_admin, Retry::after_fix, {32911, 50}}, {115, 1}, {0, 0}, false},
-    {7, 24, {32961, 20}, {32981, 75}, {32896, 15}, {33056, 7}, {Actor::sender_admin, Retry::retry_later, {33063, 46}}, {116, 2}, {0, 0}, false},
-    {7, 25, {33109, 29}, {33138, 44}, {32486, 7}, {4091, 3}, {Actor::sender_admin, Retry::after_fix, {33182, 64}}, {118, 1}, {0, 0}, false},
-    {7, 26, {33246, 37}, {33283, 69}, {32486, 7}, {4091, 3}, {Actor::sender_admin, Retry::after_fix, {33352, 40}}, {119, 1}, {0, 0}, false},
-    {7, 27, {33392, 26}, {33418, 70}, {9616, 7}, {4091, 3}, {Actor::sender_admin, Retry::after_fix, {33488, 37}}, {120, 1}, {0, 0}, false},
-    {7, 28, {33525, 19}, {33544, 42}, {33586, 28}, {4721, 1}, {Actor::sender_admin, Retry::retry_later, {33614, 42}}, {0, 0}, {0, 0}, false},
-    {7, 29, {33656, 22}, {33678, 46}, {33724, 7}, {4091, 3}, {Actor::sender_admin, Retry::after_fix, {33731, 47}}, {121, 1}, {0, 0}, false},
-    {7, 30, {9660, 27}, {33778, 69}, {9798, 7}, {4091, 3}, {Actor::sender, Retry::do_not_retry, {33847, 44}}, {122, 1}, {0, 0}, false},
+    {0, 0, {23177, 22}, {23199, 57}, {23256, 7}, {23263, 3}, {FailureReason::unknown, 5, {23266, 65}}, {0, 1}, {0, 0}, false},
+    {1, 0, {23331, 20}, {23351, 50}, {23256, 7}, {23401, 9}, {FailureReason::unknown, 5, {23410, 48}}, {0, 0}, {0, 2}, false},
+    {1, 1, {23458, 31}, {23489, 76}, {23256, 7}, {23565, 8}, {FailureReason::unknown_recipient, 5, {23573, 58}}, {1, 2}, {2, 2}, false},
+    {1, 2, {23631, 30}, {23661, 71}, {23256, 7}, {23401, 9}, {FailureReason::unknown_domain, 5, {23732, 57}}, {0, 0}, {4, 2}, false},
+    {1, 3, {23789, 38}, {23827, 49}, {23256, 7}, {2009, 3}, {FailureReason::unknown_recipient, 5, {23876, 53}}, {3, 1}, {6, 2}, false},
+    {1, 4, {23929, 37}, {23966, 52}, {23256, 7}, {23401, 9}, {FailureReason::unknown, 5, {24018, 28}}, {0, 0}, {8, 2}, false},
+    {1, 5, {24046, 25}, {24071, 50}, {23256, 7}, {178, 3}, {FailureReason::delivered, 5, {11339, 14}}, {4, 1}, {10, 2}, false},
+    {1, 6, {24121, 52}, {24173, 54}, {23256, 7}, {23401, 9}, {FailureReason::mailbox_moved, 5, {16849, 40}}, {0, 0}, {12, 2}, false},
+    {1, 7, {24227, 35}, {24262, 46}, {23256, 7}, {23401, 9}, {FailureReason::sender_rejected, 5, {24308, 53}}, {0, 0}, {14, 2}, false},
+    {1, 8, {24361, 27}, {24388, 74}, {23256, 7}, {24462, 8}, {FailureReason::sender_rejected, 5, {24470, 47}}, {5, 2}, {16, 2}, false},
+    {1, 9, {24517, 39}, {24556, 87}, {24643, 7}, {23401, 9}, {FailureReason::delivered, 5, {24650, 50}}, {0, 0}, {0, 0}, false},
+    {1, 10, {24700, 29}, {24729, 68}, {10707, 15}, {4567, 3}, {FailureReason::no_mail_domain, 5, {24797, 67}}, {7, 1}, {0, 0}, false},
+    {2, 0, {24864, 33}, {24897, 49}, {23256, 7}, {23401, 9}, {FailureReason::mailbox_disabled, 5, {24946, 62}}, {0, 0}, {18, 2}, false},
+    {2, 1, {25008, 40}, {25048, 57}, {23256, 7}, {23401, 9}, {FailureReason::mailbox_disabled, 5, {25105, 74}}, {0, 0}, {20, 3}, false},
+    {2, 2, {25179, 12}, {25191, 42}, {23256, 7}, {4330, 3}, {FailureReason::mailbox_full, 5, {17266, 43}}, {8, 1}, {23, 2}, false},
+    {2, 3, {25233, 43}, {25276, 55}, {23256, 7}, {4330, 3}, {FailureReason::message_too_large, 5, {25331, 51}}, {9, 1}, {25, 2}, false},
+    {2, 4, {25382, 30}, {25412, 37}, {23256, 7}, {25449, 8}, {FailureReason::system_error, 5, {25457, 35}}, {10, 2}, {27, 2}, false},
+    {3, 0, {25492, 37}, {25529, 53}, {23256, 7}, {25582, 28}, {FailureReason::system_error, 5, {14067, 56}}, {12, 6}, {29, 2}, false},
+    {3, 1, {25610, 16}, {25626, 49}, {23256, 7}, {1664, 3}, {FailureReason::system_error, 5, {18316, 51}}, {18, 1}, {31, 2}, false},
+    {3, 2, {25675, 37}, {25712, 70}, {25782, 15}, {25797, 8}, {FailureReason::system_error, 5, {25805, 48}}, {19, 2}, {33, 2}, false},
+    {3, 3, {25853, 39}, {25892, 58}, {23256, 7}, {23401, 9}, {FailureReason::unknown, 5, {25950, 52}}, {0, 0}, {35, 2}, false},
+    {3, 4, {26002, 26}, {26028, 59}, {23256, 7}, {26087, 8}, {FailureReason::message_too_large, 5, {26095, 23}}, {21, 2}, {37, 2}, false},
+    {3, 5, {26118, 29}, {26147, 38}, {23256, 7}, {23401, 9}, {FailureReason::system_error, 5, {26185, 50}}, {0, 0}, {39, 1}, false},
+    {3, 6, {26235, 30}, {26265, 63}, {26328, 7}, {26335, 10}, {FailureReason::delivered, 5, {11339, 14}}, {23, 2}, {0, 0}, false},
+    {4, 0, {26345, 44}, {26389, 60}, {23256, 7}, {23401, 9}, {FailureReason::network_error, 5, {26449, 49}}, {0, 0}, {40, 2}, false},
+    {4, 1, {26498, 19}, {26517, 50}, {23256, 7}, {1602, 3}, {FailureReason::network_error, 5, {26567, 73}}, {25, 1}, {42, 2}, false},
+    {4, 2, {26640, 14}, {26654, 55}, {23256, 7}, {361, 3}, {FailureReason::network_error, 5, {26709, 51}}, {26, 1}, {44, 2}, false},
+    {4, 3, {26760, 24}, {26784, 66}, {23256, 7}, {23565, 8}, {FailureReason::network_error, 5, {26850, 34}}, {27, 2}, {46, 2}, false},
+    {4, 4, {26884, 15}, {26899, 43}, {23256, 7}, {23401, 9}, {FailureReason::unknown_domain, 5, {26942, 66}}, {0, 0}, {48, 2}, false},
+    {4, 5, {27008, 22}, {27030, 29}, {23256, 7}, {1602, 3}, {FailureReason::network_error, 5, {27059, 26}}, {29, 1}, {50, 2}, false},
+    {4, 6, {27085, 21}, {27106, 41}, {23256, 7}, {23401, 9}, {FailureReason::network_error, 5, {27147, 58}}, {0, 0}, {52, 2}, false},
+    {4, 7, {27205, 21}, {27226, 54}, {23256, 7}, {23401, 9}, {FailureReason::expired, 5, {27280, 69}}, {0, 0}, {54, 2}, false},
+    {5, 0, {27349, 34}, {27383, 50}, {23256, 7}, {27433, 68}, {FailureReason::syntax_error, 5, {27501, 45}}, {30, 14}, {56, 2}, false},
+    {5, 1, {6932, 15}, {27546, 62}, {23256, 7}, {27608, 38}, {FailureReason::syntax_error, 5, {27646, 45}}, {44, 8}, {58, 2}, false},
+    {5, 2, {7777, 12}, {27691, 30}, {23256, 7}, {27721, 23}, {FailureReason::syntax_error, 5, {15247, 24}}, {52, 5}, {60, 2}, false},
+    {5, 3, {27744, 19}, {27763, 62}, {23256, 7}, {1602, 3}, {FailureReason::rate_limited, 5, {27825, 55}}, {57, 1}, {62, 2}, false},
+    {5, 4, {27880, 25}, {27905, 51}, {23256, 7}, {27956, 33}, {FailureReason::syntax_error, 5, {27989, 44}}, {58, 7}, {64, 2}, false},
+    {5, 5, {28033, 22}, {28055, 56}, {23256, 7}, {23401, 9}, {FailureReason::syntax_error, 5, {28111, 60}}, {0, 0}, {66, 2}, false},
+    {5, 6, {28171, 40}, {28211, 56}, {5762, 7}, {1928, 3}, {FailureReason::syntax_error, 5, {28267, 54}}, {65, 1}, {0, 0}, false},
+    {6, 0, {28321, 30}, {28351, 58}, {23256, 7}, {23401, 9}, {FailureReason::spam_or_content, 5, {28409, 29}}, {0, 0}, {68, 2}, false},
+    {6, 1, {28438, 19}, {28457, 63}, {23256, 7}, {23401, 9}, {FailureReason::spam_or_content, 5, {28520, 46}}, {0, 0}, {70, 2}, false},
+    {6, 2, {28566, 34}, {28600, 56}, {23256, 7}, {23401, 9}, {FailureReason::spam_or_content, 5, {28656, 57}}, {0, 0}, {72, 2}, false},
+    {6, 3, {28713, 37}, {28750, 56}, {23256, 7}, {246, 3}, {FailureReason::spam_or_content, 5, {28656, 57}}, {66, 1}, {74, 2}, false},
+    {6, 4, {28806, 30}, {28836, 74}, {23256, 7}, {178, 3}, {FailureReason::delivered, 5, {28910, 54}}, {67, 1}, {76, 2}, false},
+    {6, 5, {28964, 17}, {28981, 51}, {23256, 7}, {23401, 9}, {FailureReason::spam_or_content, 5, {29032, 35}}, {0, 0}, {78, 2}, false},
+    {6, 6, {29067, 29}, {29096, 74}, {29170, 7}, {246, 3}, {FailureReason::spam_or_content, 5, {29177, 51}}, {68, 1}, {0, 0}, false},
+    {6, 7, {29228, 59}, {29287, 61}, {6187, 7}, {29348, 8}, {FailureReason::spam_or_content, 5, {29356, 56}}, {69, 2}, {0, 0}, false},
+    {6, 8, {29412, 68}, {29480, 65}, {6187, 7}, {29545, 13}, {FailureReason::spam_or_content, 5, {29558, 30}}, {71, 3}, {0, 0}, false},
+    {6, 9, {29588, 101}, {29689, 67}, {6187, 7}, {4091, 3}, {FailureReason::spam_or_content, 5, {29756, 49}}, {74, 1}, {0, 0}, false},
+    {6, 10, {0, 0}, {29805, 46}, {6187, 7}, {0, 0}, {FailureReason::spam_or_content, 5, {29851, 18}}, {0, 0}, {0, 0}, true},
+    {7, 0, {29869, 34}, {29903, 60}, {23256, 7}, {29963, 53}, {FailureReason::blocked, 5, {30016, 48}}, {75, 11}, {80, 2}, false},
+    {7, 1, {9020, 40}, {30064, 50}, {23256, 7}, {30114, 33}, {FailureReason::blocked, 5, {30147, 83}}, {86, 7}, {82, 2}, false},
+    {7, 2, {30230, 33}, {30263, 45}, {23256, 7}, {4091, 3}, {FailureReason::blocked, 5, {21501, 34}}, {93, 1}, {84, 2}, false},
+    {7, 3, {30308, 45}, {30353, 66}, {23256, 7}, {23401, 9}, {FailureReason::blocked, 5, {30419, 66}}, {0, 0}, {86, 2}, false},
+    {7, 4, {30485, 31}, {30516, 67}, {23256, 7}, {2157, 3}, {FailureReason::blocked, 5, {30583, 49}}, {94, 1}, {88, 2}, false},
+    {7, 5, {30632, 21}, {30653, 59}, {23256, 7}, {23401, 9}, {FailureReason::authentication, 5, {21981, 37}}, {0, 0}, {90, 2}, false},
+    {7, 6, {30712, 37}, {30749, 71}, {23256, 7}, {23401, 9}, {FailureReason::authentication, 5, {30820, 38}}, {0, 0}, {92, 2}, false},
+    {7, 7, {30858, 25}, {30883, 38}, {23256, 7}, {23401, 9}, {FailureReason::spam_or_content, 5, {30921, 50}}, {0, 0}, {94, 2}, false},
+    {7, 8, {9105, 34}, {30971, 45}, {5762, 7}, {31016, 8}, {FailureReason::authentication, 5, {31024, 56}}, {95, 2}, {0, 0}, false},
+    {7, 9, {9061, 36}, {31080, 66}, {5762, 7}, {1668, 3}, {FailureReason::authentication, 5, {31146, 30}}, {97, 1}, {0, 0}, false},
+    {7, 10, {8587, 17}, {31176, 53}, {6891, 7}, {2922, 3}, {FailureReason::tls, 5, {31229, 29}}, {98, 1}, {0, 0}, false},
+    {7, 11, {8640, 58}, {31258, 66}, {5762, 7}, {31324, 8}, {FailureReason::tls, 5, {18996, 32}}, {99, 2}, {0, 0}, false},
+    {7, 12, {6859, 31}, {31332, 64}, {5762, 7}, {31396, 8}, {FailureReason::authentication, 5, {31404, 79}}, {101, 2}, {0, 0}, false},
+    {7, 13, {8734, 21}, {31483, 48}, {6891, 7}, {31531, 3}, {FailureReason::authentication, 5, {17979, 45}}, {103, 1}, {0, 0}, false},
+    {7, 14, {31534, 27}, {31561, 61}, {6891, 7}, {31016, 8}, {FailureReason::blocked, 5, {31622, 51}}, {104, 2}, {0, 0}, false},
+    {7, 15, {31673, 25}, {31698, 63}, {26328, 7}, {31761, 45}, {FailureReason::blocked, 5, {31806, 38}}, {106, 2}, {0, 0}, false},
+    {7, 16, {31844, 45}, {31889, 50}, {26328, 7}, {31939, 40}, {FailureReason::blocked, 5, {31979, 39}}, {108, 1}, {0, 0}, false},
+    {7, 17, {32018, 25}, {32043, 66}, {32109, 7}, {31784, 3}, {FailureReason::mailbox_moved, 5, {32116, 53}}, {109, 1}, {0, 0}, false},
+    {7, 18, {32169, 24}, {32193, 65}, {32109, 7}, {31784, 3}, {FailureReason::mailbox_moved, 5, {32116, 53}}, {110, 1}, {0, 0}, false},
+    {7, 19, {32258, 29}, {32287, 68}, {32109, 7}, {31784, 3}, {FailureReason::blocked, 5, {32355, 50}}, {111, 1}, {0, 0}, false},
+    {7, 20, {32405, 31}, {32436, 50}, {32486, 15}, {4091, 3}, {FailureReason::authentication, 5, {32501, 54}}, {112, 1}, {0, 0}, false},
+    {7, 21, {32555, 34}, {32589, 68}, {32486, 15}, {4091, 3}, {FailureReason::authentication, 5, {32657, 51}}, {113, 1}, {0, 0}, false},
+    {7, 22, {32708, 44}, {32752, 52}, {32486, 15}, {4091, 3}, {FailureReason::authentication, 5, {32804, 36}}, {114, 1}, {0, 0}, false},
+    {7, 23, {32840, 21}, {32861, 35}, {32896, 15}, {4091, 3}, {FailureReason::authentication, 5, {32911, 50}}, {115, 1}, {0, 0}, false},
+    {7, 24, {32961, 20}, {32981, 75}, {32896, 15}, {33056, 7}, {FailureReason::authentication, 5, {33063, 46}}, {116, 2}, {0, 0}, false},
+    {7, 25, {33109, 29}, {33138, 44}, {32486, 7}, {4091, 3}, {FailureReason::reverse_dns, 5, {33182, 64}}, {118, 1}, {0, 0}, false},
+    {7, 26, {33246, 37}, {33283, 69}, {32486, 7}, {4091, 3}, {FailureReason::authentication, 5, {33352, 40}}, {119, 1}, {0, 0}, false},
+    {7, 27, {33392, 26}, {33418, 70}, {9616, 7}, {4091, 3}, {FailureReason::sender_rejected, 5, {33488, 37}}, {120, 1}, {0, 0}, false},
+    {7, 28, {33525, 19}, {33544, 42}, {33586, 28}, {4721, 1}, {FailureReason::spam_or_content, 5, {33614, 42}}, {0, 0}, {0, 0}, false},
+    {7, 29, {33656, 22}, {33678, 46}, {33724, 7}, {4091, 3}, {FailureReason::authentication, 5, {33731, 47}}, {121, 1}, {0, 0}, false},
+    {7, 30, {9660, 27}, {33778, 69}, {9798, 7}, {4091, 3}, {FailureReason::tls, 5, {33847, 44}}, {122, 1}, {0, 0}, false},
 };
 
 inline constexpr StatusGroupRecord status_classes[] = {
-    {2, {33891, 7}, {33898, 21}, {23256, 7}, {Actor::nobody, Retry::not_needed, {11339, 14}}, {0, 2}},
-    {4, {33919, 28}, {33947, 76}, {23256, 7}, {Actor::sender_admin, Retry::retry_later, {34023, 87}}, {2, 2}},
-    {5, {34110, 17}, {34127, 75}, {23256, 7}, {Actor::sender, Retry::after_fix, {34202, 71}}, {4, 2}},
+    {2, {33891, 7}, {33898, 21}, {23256, 7}, {FailureReason::delivered, 2, {11339, 14}}, {0, 2}},
+    {4, {33919, 28}, {33947, 76}, {23256, 7}, {FailureReason::unknown, 4, {34023, 87}}, {2, 2}},
+    {5, {34110, 17}, {34127, 75}, {23256, 7}, {FailureReason::unknown, 5, {34202, 71}}, {4, 2}},
 };
 
 inline constexpr StatusGroupRecord status_subjects[] = {
-    {0, {34273, 25}, {34298, 40}, {23256, 7}, {Actor::sender, Retry::after_fix, {34338, 41}}, {0, 0}},
-    {1, {34379, 17}, {34396, 57}, {23256, 7}, {Actor::sender, Retry::after_fix, {34453, 25}}, {0, 0}},
-    {2, {34478, 14}, {34492, 48}, {23256, 7}, {Actor::recipient, Retry::retry_later, {34540, 50}}, {0, 0}},
-    {3, {34590, 18}, {34608, 50}, {23256, 7}, {Actor::recipient_admin, Retry::retry_later, {34658, 49}}, {0, 0}},
-    {4, {34707, 26}, {34733, 50}, {23256, 7}, {Actor::sender_admin, Retry::retry_later, {34783, 51}}, {0, 0}},
-    {5, {34834, 29}, {34863, 49}, {23256, 7}, {Actor::sender_admin, Retry::after_fix, {34912, 62}}, {0, 0}},
-    {6, {34974, 31}, {35005, 65}, {23256, 7}, {Actor::sender, Retry::after_fix, {35070, 46}}, {0, 0}},
-    {7, {35116, 25}, {35141, 46}, {23256, 7}, {Actor::sender_admin, Retry::after_fix, {35187, 42}}, {0, 0}},
+    {0, {34273, 25}, {34298, 40}, {23256, 7}, {FailureReason::unknown, 5, {34338, 41}}, {0, 0}},
+    {1, {34379, 17}, {34396, 57}, {23256, 7}, {FailureReason::unknown, 5, {34453, 25}}, {0, 0}},
+    {2, {34478, 14}, {34492, 48}, {23256, 7}, {FailureReason::mailbox_disabled, 5, {34540, 50}}, {0, 0}},
+    {3, {34590, 18}, {34608, 50}, {23256, 7}, {FailureReason::system_error, 5, {34658, 49}}, {0, 0}},
+    {4, {34707, 26}, {34733, 50}, {23256, 7}, {FailureReason::network_error, 5, {34783, 51}}, {0, 0}},
+    {5, {34834, 29}, {34863, 49}, {23256, 7}, {FailureReason::syntax_error, 5, {34912, 62}}, {0, 0}},
+    {6, {34974, 31}, {35005, 65}, {23256, 7}, {FailureReason::spam_or_content, 5, {35070, 46}}, {0, 0}},
+    {7, {35116, 25}, {35141, 46}, {23256, 7}, {FailureReason::blocked, 5, {35187, 42}}, {0, 0}},
 };
 
 inline constexpr DotlessReading dotless_readings[] = {
@@ -4556,14 +5129,19 @@ constexpr TableView<T> part(const T (&table)[N], RangeRef range) noexcept {
   return TableView<T>{table + range.first, range.count};
 }
 constexpr std::string_view text(TextRef ref) noexcept { return std::string_view{registry_text + ref.offset, ref.size}; }
-constexpr Remedy remedy(RemedyRef ref) noexcept { return Remedy{ref.actor, ref.retry, text(ref.advice)}; }
+// The remedy of a record, for a failure of the given class (retry.hpp).
+constexpr Remedy remedy(RemedyRef ref, unsigned failure_class) noexcept {
+  const RetryAdvice advice = retry_advice_in_class(failure_class, ref.reason);
+  return Remedy{advice.actor, advice.retry, text(ref.advice), ref.reason, advice.retry_after_seconds};
+}
+constexpr Remedy remedy(RemedyRef ref) noexcept { return remedy(ref, ref.failure_class); }
 
 // The keys the tables are sorted by.
 constexpr std::uint32_t sort_key(const EnhancedStatusRecord& record) noexcept {
-  return record.subject * 1000U + record.detail;
+  return record.subject_number() * 1000U + record.detail();
 }
-constexpr std::uint32_t sort_key(const DotlessReading& reading) noexcept { return reading.vendor_code_; }
-constexpr std::uint32_t sort_key(const DerivationPairing& pairing) noexcept { return pairing.reply_; }
+constexpr std::uint32_t sort_key(const DotlessReading& reading) noexcept { return reading.vendor_code().value(); }
+constexpr std::uint32_t sort_key(const DerivationPairing& pairing) noexcept { return pairing.reply().value(); }
 
 // Binary search of a table sorted by sort_key(); nullptr if absent.
 template <typename T, std::size_t N>
@@ -4585,51 +5163,59 @@ constexpr const T* find_sorted(const T (&table)[N], std::uint32_t wanted) noexce
 }  // namespace detail
 
 // The accessors of the table rows (declared in <smtpcodes/registry/types.hpp>).
-constexpr std::string_view ReplyMeaning::meaning() const noexcept { return detail::text(meaning_); }
-constexpr std::string_view ReplyMeaning::defined_in() const noexcept { return detail::text(defined_in_); }
-constexpr std::string_view ReplyMeaning::context() const noexcept { return detail::text(context_); }
+constexpr std::string_view ReplyMeaning::meaning() const noexcept { return detail::text(meaning_text_); }
+constexpr std::string_view ReplyMeaning::defined_in() const noexcept { return detail::text(defined_in_text_); }
+constexpr std::string_view ReplyMeaning::context() const noexcept { return detail::text(context_text_); }
 
-constexpr std::string_view SourceClaim::code() const noexcept { return detail::text(code_); }
-constexpr std::string_view SourceClaim::meaning() const noexcept { return detail::text(meaning_); }
+constexpr std::string_view SourceClaim::code() const noexcept { return detail::text(code_text_); }
+constexpr std::string_view SourceClaim::meaning() const noexcept { return detail::text(meaning_text_); }
 
-constexpr std::string_view ReplyCodeRecord::title() const noexcept { return detail::text(title_); }
-constexpr std::string_view ReplyCodeRecord::description() const noexcept { return detail::text(description_); }
-constexpr std::string_view ReplyCodeRecord::references() const noexcept { return detail::text(references_); }
-constexpr Remedy ReplyCodeRecord::remedy() const noexcept { return detail::remedy(remedy_); }
+constexpr std::string_view ReplyCodeRecord::title() const noexcept { return detail::text(title_text_); }
+constexpr std::string_view ReplyCodeRecord::description() const noexcept { return detail::text(description_text_); }
+constexpr std::string_view ReplyCodeRecord::references() const noexcept { return detail::text(references_text_); }
+constexpr Remedy ReplyCodeRecord::remedy() const noexcept { return detail::remedy(remedy_ref_); }
 constexpr TableView<ReplyMeaning> ReplyCodeRecord::meanings() const noexcept {
-  return detail::part(detail::reply_meanings, meanings_);
+  return detail::part(detail::reply_meanings, meanings_range_);
 }
 constexpr TableView<SourceClaim> ReplyCodeRecord::claims() const noexcept {
-  return detail::part(detail::reply_claims, claims_);
+  return detail::part(detail::reply_claims, claims_range_);
 }
 
-constexpr std::string_view EnhancedStatusRecord::title() const noexcept { return detail::text(title_); }
-constexpr std::string_view EnhancedStatusRecord::description() const noexcept { return detail::text(description_); }
-constexpr std::string_view EnhancedStatusRecord::references() const noexcept { return detail::text(references_); }
-constexpr std::string_view EnhancedStatusRecord::associated_text() const noexcept {
-  return detail::text(associated_text_);
+constexpr std::string_view EnhancedStatusRecord::title() const noexcept { return detail::text(title_text_); }
+constexpr std::string_view EnhancedStatusRecord::description() const noexcept {
+  return detail::text(description_text_);
 }
-constexpr Remedy EnhancedStatusRecord::remedy() const noexcept { return detail::remedy(remedy_); }
+constexpr std::string_view EnhancedStatusRecord::references() const noexcept { return detail::text(references_text_); }
+constexpr std::string_view EnhancedStatusRecord::associated_text() const noexcept {
+  return detail::text(associated_text_ref_);
+}
+constexpr Remedy EnhancedStatusRecord::remedy() const noexcept { return detail::remedy(remedy_ref_); }
+constexpr Remedy EnhancedStatusRecord::remedy_in_class(StatusClass status_class) const noexcept {
+  return detail::remedy(remedy_ref_, static_cast<unsigned>(status_class));
+}
 constexpr TableView<AssociatedReply> EnhancedStatusRecord::associated() const noexcept {
-  return detail::part(detail::associated_replies, associated_);
+  return detail::part(detail::associated_replies, associated_range_);
 }
 constexpr TableView<SourceClaim> EnhancedStatusRecord::claims() const noexcept {
-  return detail::part(detail::status_claims, claims_);
+  return detail::part(detail::status_claims, claims_range_);
 }
 
-constexpr std::string_view StatusGroupRecord::title() const noexcept { return detail::text(title_); }
-constexpr std::string_view StatusGroupRecord::description() const noexcept { return detail::text(description_); }
-constexpr std::string_view StatusGroupRecord::references() const noexcept { return detail::text(references_); }
-constexpr Remedy StatusGroupRecord::remedy() const noexcept { return detail::remedy(remedy_); }
+constexpr std::string_view StatusGroupRecord::title() const noexcept { return detail::text(title_text_); }
+constexpr std::string_view StatusGroupRecord::description() const noexcept { return detail::text(description_text_); }
+constexpr std::string_view StatusGroupRecord::references() const noexcept { return detail::text(references_text_); }
+constexpr Remedy StatusGroupRecord::remedy() const noexcept { return detail::remedy(remedy_ref_); }
+constexpr Remedy StatusGroupRecord::remedy_in_class(StatusClass status_class) const noexcept {
+  return detail::remedy(remedy_ref_, static_cast<unsigned>(status_class));
+}
 constexpr TableView<SourceClaim> StatusGroupRecord::claims() const noexcept {
-  return detail::part(detail::class_claims, claims_);
+  return detail::part(detail::class_claims, claims_range_);
 }
 
-constexpr std::string_view DerivationPairing::basis() const noexcept { return detail::text(basis_); }
+constexpr std::string_view DerivationPairing::basis() const noexcept { return detail::text(basis_text_); }
 
-constexpr std::string_view ReplyFallbackRecord::title() const noexcept { return detail::text(title_); }
-constexpr std::string_view ReplyFallbackRecord::description() const noexcept { return detail::text(description_); }
-constexpr Remedy ReplyFallbackRecord::remedy() const noexcept { return detail::remedy(remedy_); }
+constexpr std::string_view ReplyFallbackRecord::title() const noexcept { return detail::text(title_text_); }
+constexpr std::string_view ReplyFallbackRecord::description() const noexcept { return detail::text(description_text_); }
+constexpr Remedy ReplyFallbackRecord::remedy() const noexcept { return detail::remedy(remedy_ref_); }
 
 // Every table, for iteration. Each is sorted by its key.
 [[nodiscard]] constexpr TableView<ReplyCodeRecord> reply_code_records() noexcept {
@@ -4776,6 +5362,24 @@ enum class StatusMatch : std::uint8_t {
   status_class = 2,  // the subject is unknown too: the class's meaning stands in
 };
 
+[[nodiscard]] constexpr std::string_view name(StatusMatch match) noexcept {
+  switch (match) {
+    case StatusMatch::exact: return "exact";
+    case StatusMatch::subject: return "subject";
+    case StatusMatch::status_class: return "status_class";
+  }
+  return "undefined";
+}
+
+[[nodiscard]] constexpr std::string_view title(StatusMatch match) noexcept {
+  switch (match) {
+    case StatusMatch::exact: return "registered code";
+    case StatusMatch::subject: return "subject only";
+    case StatusMatch::status_class: return "class only";
+  }
+  return "undefined";
+}
+
 // Everything the registry says about an enhanced status code.
 struct EnhancedStatusDescription {
   EnhancedStatus status;
@@ -4792,19 +5396,6 @@ struct EnhancedStatusDescription {
   std::string_view class_title;    // "Permanent Failure"
   std::string_view subject_title;  // "Addressing Status", empty for unknown subjects
 };
-
-namespace detail {
-// The class decides whether to retry (RFC 3463 §3.1): 4.x.x may succeed
-// later, 2.x.x needs nothing; for 5.x.x the record's advice stands.
-constexpr Remedy remedy_in_class(Remedy remedy, StatusClass status_class) noexcept {
-  if (status_class == StatusClass::success) return status_classes[0].remedy();
-  if (status_class == StatusClass::persistent_transient_failure) remedy.retry = Retry::retry_later;
-  if (status_class == StatusClass::permanent_failure && remedy.retry == Retry::retry_later) {
-    remedy.retry = Retry::after_fix;
-  }
-  return remedy;
-}
-}  // namespace detail
 
 [[nodiscard]] constexpr EnhancedStatusDescription describe(EnhancedStatus status) noexcept {
   EnhancedStatusDescription result;
@@ -4824,7 +5415,7 @@ constexpr Remedy remedy_in_class(Remedy remedy, StatusClass status_class) noexce
     result.description = record->description();
     result.references = record->references();
     result.associated_text = record->associated_text();
-    result.remedy = detail::remedy_in_class(record->remedy(), status.status_class());
+    result.remedy = record->remedy_in_class(status.status_class());
     result.associated = record->associated();
     result.claims = record->claims();
     result.deprecated = record->deprecated;
@@ -4835,8 +5426,7 @@ constexpr Remedy remedy_in_class(Remedy remedy, StatusClass status_class) noexce
   result.title = group->title();
   result.description = group->description();
   result.references = group->references();
-  result.remedy =
-      subject != nullptr ? detail::remedy_in_class(subject->remedy(), status.status_class()) : status_class->remedy();
+  result.remedy = subject != nullptr ? subject->remedy_in_class(status.status_class()) : status_class->remedy();
   return result;
 }
 
@@ -4867,11 +5457,11 @@ find_derivation_pairing(ReplyCode code) noexcept {
   return lookup_derivation_pairing(code);
 }
 [[deprecated("use lookup_claim")]] [[nodiscard]] constexpr const SourceClaim* find_claim(ReplyCode code,
-                                                                                     Source source) noexcept {
+                                                                                         Source source) noexcept {
   return lookup_claim(code, source);
 }
 [[deprecated("use lookup_claim")]] [[nodiscard]] constexpr const SourceClaim* find_claim(EnhancedStatus status,
-                                                                                     Source source) noexcept {
+                                                                                         Source source) noexcept {
   return lookup_claim(status, source);
 }
 
@@ -4958,6 +5548,16 @@ enum class Association : std::uint8_t {
 
 [[nodiscard]] constexpr std::string_view name(Association association) noexcept {
   switch (association) {
+    case Association::listed: return "listed";
+    case Association::not_listed: return "not_listed";
+    case Association::none_given: return "none_given";
+    case Association::unregistered: return "unregistered";
+  }
+  return "undefined";
+}
+
+[[nodiscard]] constexpr std::string_view title(Association association) noexcept {
+  switch (association) {
     case Association::listed: return "listed by the registry";
     case Association::not_listed: return "not listed by the registry";
     case Association::none_given: return "registry lists no reply codes";
@@ -5003,6 +5603,16 @@ enum class DerivationRule : std::uint8_t {
 
 [[nodiscard]] constexpr std::string_view name(DerivationRule rule) noexcept {
   switch (rule) {
+    case DerivationRule::registered_pairing: return "registered_pairing";
+    case DerivationRule::dotless_vendor_code: return "dotless_vendor_code";
+    case DerivationRule::class_default: return "class_default";
+    case DerivationRule::none: return "none";
+  }
+  return "undefined";
+}
+
+[[nodiscard]] constexpr std::string_view title(DerivationRule rule) noexcept {
+  switch (rule) {
     case DerivationRule::registered_pairing: return "registered pairing";
     case DerivationRule::dotless_vendor_code: return "dotless vendor code";
     case DerivationRule::class_default: return "class default";
@@ -5016,8 +5626,12 @@ struct DerivedStatus {
   EnhancedStatus status;  // empty when rule is none
   DerivationRule rule = DerivationRule::none;
 
+  // Like std::optional's: false when no rule applied (and status is empty).
   [[nodiscard]] constexpr bool has_value() const noexcept { return rule != DerivationRule::none; }
-  [[nodiscard]] constexpr bool derived() const noexcept { return true; }
+  [[deprecated("always true: a DerivedStatus is derived by definition; use has_value()")]] [[nodiscard]] constexpr bool
+  derived() const noexcept {
+    return true;
+  }
 };
 
 // The enhanced code to assume for a reply that carried none. The rules, in order:
@@ -5076,6 +5690,80 @@ constexpr DerivationRule add_derived_enhanced_status(BasicReply<MaxLines>& reply
 }  // namespace smtpcodes
 
 #endif  // SMTPCODES_REGISTRY_DERIVED_REPLY_HPP
+// ---- smtpcodes/registry/reply_advice.hpp
+#ifndef SMTPCODES_REGISTRY_REPLY_ADVICE_HPP
+#define SMTPCODES_REGISTRY_REPLY_ADVICE_HPP
+
+// retry_advice(reply): one call for an SMTP client holding a reply. The
+// registry names the reason (the enhanced status code's record, else the
+// reply code's), and the rule table of <smtpcodes/registry/retry.hpp> turns
+// it into the advice, as for describe(...).remedy and the bounce classifier.
+#include <cstddef>
+#include <string_view>
+
+
+namespace smtpcodes {
+inline namespace v0 {
+
+namespace detail {
+// 452 and 552 have two meanings in practice: RFC 5321 §4.2.2 names them for
+// system storage and storage allocation, RFC 1870 §6 uses 552 for a message
+// over the size limit, and many servers send them for a full mailbox. Without
+// an enhanced code only the words tell.
+constexpr std::string_view mailbox_full_words[] = {
+    "mailbox full", "mailbox is full", "quota", "over quota", "mailbox size limit", "insufficient storage for user"};
+constexpr std::string_view message_too_large_words[] = {"too much mail data", "message too large", "message too big",
+                                                        "message size",       "size limit",        "exceeds size"};
+
+template <std::size_t N>
+constexpr bool says_any(std::string_view text, const std::string_view (&words)[N]) noexcept {
+  for (const std::string_view word : words) {
+    if (ifind(text, word) != std::string_view::npos) return true;
+  }
+  return false;
+}
+}  // namespace detail
+
+// Why the registry says a reply failed: the enhanced status code's record
+// (or its subject's) when there is one, else the reply code's record (or the
+// fallback for its first digit); for 452 and 552 without an enhanced code,
+// the text decides between a full mailbox and a message too large.
+[[nodiscard]] constexpr FailureReason failure_reason(ReplyCode reply, EnhancedStatus status,
+                                                     std::string_view text = {}) noexcept {
+  if (status.class_digit() != 0) return describe(status).remedy.reason;
+  if (reply.value() == 452 || reply.value() == 552) {
+    if (detail::says_any(text, detail::mailbox_full_words)) return FailureReason::mailbox_full;
+    if (detail::says_any(text, detail::message_too_large_words)) return FailureReason::message_too_large;
+  }
+  return describe(reply).remedy.reason;
+}
+
+// Should the client send again, when, and who must act: from the reply code,
+// the enhanced status code (either may be empty) and the reply's text.
+[[nodiscard]] constexpr RetryAdvice retry_advice(ReplyCode reply, EnhancedStatus status,
+                                                 std::string_view text = {}) noexcept {
+  return retry_advice(status, reply, failure_reason(reply, status, text));
+}
+
+// The same for a parsed reply; the text of every line counts.
+template <std::size_t MaxLines>
+[[nodiscard]] constexpr RetryAdvice retry_advice(const BasicReply<MaxLines>& reply) noexcept {
+  const EnhancedStatus status = reply.has_enhanced_status() ? reply.enhanced_status() : EnhancedStatus{};
+  FailureReason reason = failure_reason(reply.code(), status);
+  for (const ReplyLine& line : reply) {
+    const FailureReason from_text = failure_reason(reply.code(), status, line.message);
+    if (from_text != reason) {
+      reason = from_text;
+      break;
+    }
+  }
+  return retry_advice(status, reply.code(), reason);
+}
+
+}  // namespace v0
+}  // namespace smtpcodes
+
+#endif  // SMTPCODES_REGISTRY_REPLY_ADVICE_HPP
 // clang-format on
 
 #endif  // SMTPCODES_SMTPCODES_HPP
@@ -5093,19 +5781,67 @@ constexpr DerivationRule add_derived_enhanced_status(BasicReply<MaxLines>& reply
 // numbers never qualify. A reply code must start with 2 to 5, have a second
 // digit 0 to 5 or 7 (571 is in real use; 587, 465 ... are ports), must not
 // follow a word that makes it a quantity ("port", "size", "id", "over" ...)
-// nor precede a unit ("bytes", "seconds", "messages" ...), and in running
-// prose it must follow punctuation or a word that introduces a reply
-// ("said", "returned", "error" ...). A status must not follow a product or
-// version word ("Exim 4.94.2", "version 2.1.5").
+// nor precede a unit ("bytes", "seconds", "messages" ...). A status must
+// not follow a product or version word ("Exim 4.94.2", "version 2.1.5").
+// In running prose (right after a letter or digit) either code must follow
+// a word that introduces a reply ("said", "returned", "error" ...) or its
+// partner code ("smtp; 2.1.5 250 OK"), so "wxPython 2.3.0" and "has 450"
+// are not codes; a reply code that opens a continuation line ("550-Text",
+// RFC 5321 §4.2) needs no introduction.
 //
-// The scan looks only at digits and their neighbours, so the work is linear
-// in the length of the text and allocation-free.
+// The scan looks only at digits and their bounded neighbourhood, and the
+// best-match bookkeeping reads the text between codes at most once, so the
+// work is linear in the length of the text and allocation-free.
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
 #include <type_traits>
 #include <utility>
 
+// ---- smtpcodes/detail/callback.hpp
+#ifndef SMTPCODES_DETAIL_CALLBACK_HPP
+#define SMTPCODES_DETAIL_CALLBACK_HPP
+
+// The one callback convention of every for_each_ function (docs/api.md): the
+// callback takes the item and returns bool (false stops the walk) or void
+// (the walk goes on). The walk is noexcept exactly when the callback is.
+#include <type_traits>
+#include <utility>
+
+namespace smtpcodes {
+inline namespace v0 {
+namespace detail {
+
+template <class Callback, class... Items>
+inline constexpr bool is_walk_callback_v = std::is_invocable_v<Callback&, const Items&...> &&
+                                           (std::is_same_v<std::invoke_result_t<Callback&, const Items&...>, void> ||
+                                            std::is_same_v<std::invoke_result_t<Callback&, const Items&...>, bool>);
+
+template <class Callback, class... Items>
+inline constexpr bool is_nothrow_walk_callback_v =
+    std::is_nothrow_invocable_v<Callback&, const Items&...>;
+
+// Calls the callback and says whether the walk goes on. The static_assert
+// replaces a page of template errors with one sentence.
+template <class Callback, class... Items>
+constexpr bool continue_walk(Callback& callback, const Items&... items) noexcept(
+    is_nothrow_walk_callback_v<Callback, Items...>) {
+  static_assert(is_walk_callback_v<Callback, Items...>,
+                "smtpcodes: a for_each_ callback takes the item by const reference (or by value) and returns "
+                "bool (false stops the walk) or void");
+  if constexpr (std::is_same_v<std::invoke_result_t<Callback&, const Items&...>, void>) {
+    callback(items...);
+    return true;
+  } else {
+    return static_cast<bool>(callback(items...));
+  }
+}
+
+}  // namespace detail
+}  // namespace v0
+}  // namespace smtpcodes
+
+#endif  // SMTPCODES_DETAIL_CALLBACK_HPP
 
 namespace smtpcodes {
 inline namespace v0 {
@@ -5332,6 +6068,54 @@ struct WordBefore {
   return before.previous == '\'' || before.previous == '"' || iequals(before.word, "said");
 }
 
+// The longest enhanced status code: class "." 3 digits "." 3 digits (RFC 3463 §2).
+inline constexpr std::size_t max_enhanced_status_length = 9;
+
+// Does a code of `kind` stand just before pos, with blanks between? A reply
+// code and its enhanced status code are written side by side, in either
+// order ("550 5.1.1" as RFC 2034 §4 puts it, "smtp; 2.1.5 250 OK" in some
+// MTAs' Diagnostic-Code), so each vouches for the other in running prose.
+// The look-back is bounded by the longest code.
+[[nodiscard]] constexpr bool code_before(std::string_view text, std::size_t pos, CodeKind kind) noexcept {
+  std::size_t end = pos;
+  while (end > 0 && is_space_or_tab(text[end - 1])) --end;
+  if (end == pos) return false;
+  std::size_t start = end;
+  while (start > 0 && end - start <= max_enhanced_status_length &&
+         (is_digit(text[start - 1]) || text[start - 1] == '.')) {
+    --start;
+  }
+  if (start > 0 && (is_alnum(text[start - 1]) || text[start - 1] == '.')) return false;  // part of a longer token
+  const std::string_view token = text.substr(start, end - start);
+  if (kind == CodeKind::reply_code) {
+    return token.size() == 3 && is_digit(token[0]) && is_digit(token[1]) && is_digit(token[2]) &&
+           plausible_reply_digits(token);
+  }
+  std::size_t length = 0;
+  const auto status = scan_enhanced_status(token, ParseMode::strict, length);
+  return status && length == token.size();
+}
+
+// Does the reply code that ends at pos open a reply line, "550-Text" or
+// "550-\"Text" or "550-5.1.1" (RFC 5321 §4.2: Reply-code "-" textstring)?
+// Text that starts with a capital, a quote or a status: a range or a
+// compound ("100-200", "450-page") never does.
+[[nodiscard]] constexpr bool opens_reply_line(std::string_view text, std::size_t pos) noexcept {
+  if (pos + 1 >= text.size() || text[pos] != '-') return false;
+  const char c = text[pos + 1];
+  if ((c >= 'A' && c <= 'Z') || c == '"' || c == '\'') return true;
+  return is_digit(c) && pos + 2 < text.size() && text[pos + 2] == '.';
+}
+
+// May a code whose context is `before` stand in running prose? Right after
+// a letter or digit, only if a word that introduces a reply ("said",
+// "returned", "error" ...) or its partner code comes before it: "... has
+// 450 ..." is a quantity and "wxPython 2.3.0" a version.
+[[nodiscard]] constexpr bool introduced(std::string_view text, std::size_t pos, const WordBefore& before,
+                                        CodeKind partner) noexcept {
+  return !is_alnum(before.previous) || is_one_of(before.word, reply_intro_index) || code_before(text, pos, partner);
+}
+
 // A code candidate at pos (a digit starting a token), or nothing. `end` is
 // where scanning continues either way; `quoted` is is_quoted of the code's
 // context, which BestCodeFinder needs and would otherwise look up again.
@@ -5350,6 +6134,7 @@ struct WordBefore {
     if (!ends_a_token(text, end, false)) return false;
     const WordBefore before = word_before(text, pos);
     if (is_one_of(before.word, version_index)) return false;
+    if (!introduced(text, pos, before, CodeKind::reply_code)) return false;
     quoted = is_quoted(before);
     match = CodeMatch{CodeKind::enhanced_status, pos, length, ReplyCode{}, *status};
     return true;
@@ -5362,9 +6147,7 @@ struct WordBefore {
   const WordBefore before = word_before(text, pos);
   if (is_one_of(before.word, quantity_index)) return false;
   if (is_one_of(word_after(text, run), unit_index)) return false;
-  // In running prose ("... has 450 ...") a number is a quantity unless a
-  // word such as "said" introduces it.
-  if (is_alnum(before.previous) && !is_one_of(before.word, reply_intro_index)) return false;
+  if (!introduced(text, pos, before, CodeKind::enhanced_status) && !opens_reply_line(text, run)) return false;
   quoted = is_quoted(before);
   match = CodeMatch{CodeKind::reply_code, pos, 3, *code, EnhancedStatus{}};
   return true;
@@ -5441,18 +6224,15 @@ constexpr std::size_t scan_codes(std::string_view text,
 }  // namespace detail
 
 // Calls callback(const CodeMatch&) for every code in text, in order. The
-// callback may return void, or bool: false stops the scan. Returns the
-// number of matches reported.
+// callback returns bool (false stops the walk) or void (docs/api.md); the
+// walk is noexcept exactly when the callback is. Returns the number of
+// matches reported.
 template <class Callback>
 constexpr std::size_t for_each_code(std::string_view text, Callback&& callback) noexcept(
-    noexcept(callback(std::declval<const CodeMatch&>()))) {
-  return detail::scan_codes(text, [&callback](const CodeMatch& match, bool) noexcept(noexcept(callback(match))) {
-    if constexpr (std::is_same_v<decltype(callback(match)), bool>) {
-      return static_cast<bool>(callback(match));
-    } else {
-      callback(match);
-      return true;
-    }
+    detail::is_nothrow_walk_callback_v<Callback, CodeMatch>) {
+  return detail::scan_codes(text, [&callback](const CodeMatch& match,
+                                              bool) noexcept(detail::is_nothrow_walk_callback_v<Callback, CodeMatch>) {
+    return detail::continue_walk(callback, match);
   });
 }
 
@@ -5478,6 +6258,25 @@ struct CodeUnit {
   int score = -1;
 };
 
+// The scores behind the best-match rules below. A lone code scores at most
+// lone_code_score + failure_bonus + specific_status_bonus + inner_reply_bonus.
+// A failure counts for more than a specific status, which counts for more
+// than being quoted.
+inline constexpr int lone_code_score = 10;
+inline constexpr int failure_bonus = 4;
+inline constexpr int specific_status_bonus = 2;
+inline constexpr int inner_reply_bonus = 1;
+// Any pair beats any lone code (rule 1) ...
+inline constexpr int disagreeing_pair_score = 20;
+// ... and a pair whose class agrees beats any pair that does not.
+inline constexpr int agreeing_pair_score = 40;
+inline constexpr int max_bonus = failure_bonus + specific_status_bonus + inner_reply_bonus;
+static_assert(specific_status_bonus > inner_reply_bonus && failure_bonus > specific_status_bonus + inner_reply_bonus,
+              "each rule outweighs every later one");
+static_assert(lone_code_score + max_bonus < disagreeing_pair_score &&
+                  disagreeing_pair_score + max_bonus < agreeing_pair_score,
+              "a pair beats a lone code, an agreeing pair any other");
+
 // Best-match rules, highest score wins, the first on a tie:
 //  1. a reply code directly followed by a status ("550 5.1.1", "550-5.1.1")
 //     or a status shortly before a reply code ("#5.7.1 (553 ...") beats a
@@ -5490,6 +6289,8 @@ struct CodeUnit {
 // The missing half of the winner is then filled from the best lone code of
 // the same class.
 class BestCodeFinder {
+  static constexpr std::size_t npos = std::string_view::npos;
+
  public:
   explicit constexpr BestCodeFinder(std::string_view text) noexcept : text_(text) {}
 
@@ -5517,7 +6318,10 @@ class BestCodeFinder {
   }
 
   // Called after a reply code has been scored, so it counts for later ones only.
-  constexpr void remember_reply(const CodeMatch& reply) noexcept { last_reply_end_ = reply.offset + reply.length; }
+  constexpr void remember_reply(const CodeMatch& reply) noexcept {
+    last_reply_end_ = reply.offset + reply.length;
+    if (line_end_ != npos && line_end_ < last_reply_end_) line_end_ = npos;
+  }
 
   [[nodiscard]] constexpr FoundCodes result() noexcept {
     flush();
@@ -5553,14 +6357,20 @@ class BestCodeFinder {
   // statuses have class 2, 4 or 5 (RFC 3463 §3.1), so four slots suffice.
   [[nodiscard]] static constexpr std::size_t slot_of(unsigned digit) noexcept { return (digit - 2U) & 3U; }
 
-  [[nodiscard]] constexpr bool is_inner(std::size_t pos, bool quoted) const noexcept {
+  // A reply quoted after another one on the same line: "554 <a@b>... 550
+  // Host unknown". Whether a line ends between the last reply and pos is
+  // answered from a cursor that only moves forward (reply ends only grow),
+  // so that all the calls together read the text once.
+  [[nodiscard]] constexpr bool is_inner(std::size_t pos, bool quoted) noexcept {
     if (quoted) return true;
-    // A reply quoted after another one on the same line: "554 <a@b>... 550 Host unknown".
     if (last_reply_end_ == 0 || last_reply_end_ > pos) return false;
-    for (std::size_t i = last_reply_end_; i < pos; ++i) {
-      if (text_[i] == '\n' || text_[i] == '\r') return false;
+    if (line_end_ == npos) {
+      std::size_t i = checked_to_ > last_reply_end_ ? checked_to_ : last_reply_end_;
+      while (i < pos && text_[i] != '\n' && text_[i] != '\r') ++i;
+      if (i < pos) line_end_ = i;
+      if (i > checked_to_) checked_to_ = i;
     }
-    return true;
+    return line_end_ == npos || line_end_ >= pos;
   }
 
   // A lone reply code still waiting for a status; pair it with a status
@@ -5571,12 +6381,16 @@ class BestCodeFinder {
     score_reply(pending_, pending_quoted_);
     remember_reply(pending_);
     if (!has_last_status_) return;
+    // Between them only punctuation, blanks and the "smtp;" of a
+    // Diagnostic-Code (RFC 3464 §2.3.6).
+    constexpr std::string_view diagnostic_type = "smtp;";
+    constexpr std::size_t max_gap = diagnostic_type.size() + 3;
     const std::size_t status_end = last_status_.offset + last_status_.length;
-    if (pending_.offset < status_end || pending_.offset - status_end > 8) return;
+    if (pending_.offset < status_end || pending_.offset - status_end > max_gap) return;
     for (std::size_t i = status_end; i < pending_.offset; ++i) {
-      const char c = text_[i];
-      if (is_alnum(c) && !istarts_with(text_.substr(i), "smtp;")) return;
-      if (is_alnum(c)) i += 4;
+      if (!is_alnum(text_[i])) continue;
+      if (!istarts_with(text_.substr(i), diagnostic_type)) return;
+      i += diagnostic_type.size() - 1;
     }
     score_pair(pending_, last_status_, last_status_quoted_);
   }
@@ -5589,7 +6403,8 @@ class BestCodeFinder {
     CodeUnit unit;
     unit.codes.reply_code = reply.reply_code;
     unit.codes.reply_code_offset = reply.offset;
-    unit.score = 10 + (reply.reply_code.is_failure() ? 4 : 0) + (is_inner(reply.offset, quoted) ? 1 : 0);
+    unit.score = lone_code_score + (reply.reply_code.is_failure() ? failure_bonus : 0) +
+                 (is_inner(reply.offset, quoted) ? inner_reply_bonus : 0);
     consider(unit);
     LoneCode& slot = best_reply_[slot_of(reply.reply_code.first_digit())];
     if (unit.score > slot.score) {
@@ -5603,7 +6418,8 @@ class BestCodeFinder {
     CodeUnit unit;
     unit.codes.enhanced_status = status.enhanced_status;
     unit.codes.enhanced_status_offset = status.offset;
-    unit.score = 10 + specificity(status.enhanced_status) + (is_inner(status.offset, quoted) ? 1 : 0);
+    unit.score = lone_code_score + specificity(status.enhanced_status) +
+                 (is_inner(status.offset, quoted) ? inner_reply_bonus : 0);
     consider(unit);
     LoneCode& slot = best_status_[slot_of(status.enhanced_status.class_digit())];
     if (unit.score > slot.score) {
@@ -5622,12 +6438,14 @@ class BestCodeFinder {
     unit.codes.enhanced_status_offset = status.offset;
     const bool agrees = reply.reply_code.first_digit() == status.enhanced_status.class_digit();
     const std::size_t first = reply.offset < status.offset ? reply.offset : status.offset;
-    unit.score = (agrees ? 40 : 20) + specificity(status.enhanced_status) + (is_inner(first, first_quoted) ? 1 : 0);
+    unit.score = (agrees ? agreeing_pair_score : disagreeing_pair_score) + specificity(status.enhanced_status) +
+                 (is_inner(first, first_quoted) ? inner_reply_bonus : 0);
     consider(unit);
   }
 
   [[nodiscard]] static constexpr int specificity(EnhancedStatus status) noexcept {
-    return (status.is_failure() ? 4 : 0) + (status.subject_number() != 0 || status.detail() != 0 ? 2 : 0);
+    return (status.is_failure() ? failure_bonus : 0) +
+           (status.subject_number() != 0 || status.detail() != 0 ? specific_status_bonus : 0);
   }
 
   std::string_view text_;
@@ -5637,6 +6455,10 @@ class BestCodeFinder {
   CodeMatch pending_;
   CodeMatch last_status_;
   std::size_t last_reply_end_ = 0;
+  // The first line break at or after last_reply_end_, once is_inner has met
+  // one; and how far is_inner has looked for it.
+  std::size_t line_end_ = npos;
+  std::size_t checked_to_ = 0;
   bool has_pending_ = false;
   bool has_last_status_ = false;
   bool pending_quoted_ = false;
@@ -5728,7 +6550,8 @@ namespace detail {
 }  // namespace detail
 
 // The value of the first field called name in a header block (up to the
-// first blank line), or an empty view.
+// first blank line), or an empty view. Each call reads the block from the
+// top: for several lookups in one block, a HeaderIndex reads it once.
 [[nodiscard]] constexpr std::string_view header_value(std::string_view headers, std::string_view name) noexcept {
   std::size_t pos = 0;
   HeaderField field;
@@ -5738,23 +6561,97 @@ namespace detail {
   return {};
 }
 
+// How many fields a HeaderIndex holds (BasicHeaderIndex<N> holds N).
+inline constexpr std::size_t header_index_capacity = 64;
+
+// The fields of a header block, read once, for many lookups: value() finds
+// a field among the held ones by its name alone, without reading the block
+// again. Nothing is allocated; the fields are views into the block, which
+// must outlive the index. A block with more than Capacity fields is not an
+// error: the index holds the first Capacity (truncated() is true), and a
+// lookup that does not find its name among them reads the rest of the
+// block, so every answer is the one header_value() gives.
+template <std::size_t Capacity>
+class BasicHeaderIndex {
+  static_assert(Capacity > 0, "a header index holds at least one field");
+
+ public:
+  using const_iterator = const HeaderField*;
+
+  constexpr BasicHeaderIndex() noexcept = default;
+  constexpr explicit BasicHeaderIndex(std::string_view headers SMTPCODES_LIFETIMEBOUND) noexcept {
+    std::size_t pos = 0;
+    HeaderField field;
+    while (count_ < Capacity) {
+      if (!detail::next_header_field(headers, pos, field)) return;
+      fields_[count_++] = field;
+    }
+    // Full: the rest is read only by lookups that need it.
+    std::size_t after = pos;
+    if (detail::next_header_field(headers, after, field)) rest_ = headers.substr(pos);
+  }
+
+  // The value of the first field called name (compared without regard to
+  // case), or an empty view: header_value(headers, name).
+  [[nodiscard]] constexpr std::string_view value(std::string_view name) const noexcept {
+    for (std::size_t i = 0; i < count_; ++i) {
+      if (detail::iequals(fields_[i].name, name)) return fields_[i].value;
+    }
+    return rest_.empty() ? std::string_view{} : header_value(rest_, name);
+  }
+
+  // The fields held, in the order of the block.
+  [[nodiscard]] constexpr const_iterator begin() const noexcept { return fields_; }
+  [[nodiscard]] constexpr const_iterator end() const noexcept { return fields_ + count_; }
+  [[nodiscard]] constexpr std::size_t size() const noexcept { return count_; }
+  [[nodiscard]] static constexpr std::size_t capacity() noexcept { return Capacity; }
+  // The block has more fields than the index holds; value() still finds them.
+  [[nodiscard]] constexpr bool truncated() const noexcept { return !rest_.empty(); }
+
+ private:
+  HeaderField fields_[Capacity]{};
+  std::size_t count_ = 0;
+  std::string_view rest_;  // the block from the first field not held
+};
+
+using HeaderIndex = BasicHeaderIndex<header_index_capacity>;
+
 // The value without an RFC 5322 comment: "5.1.1 (bad mailbox)" -> "5.1.1".
 [[nodiscard]] constexpr std::string_view strip_comment(std::string_view value) noexcept {
   const std::size_t open = value.find('(');
   return detail::trim(open == std::string_view::npos ? value : value.substr(0, open));
 }
 
+// How deep for_each_mime_part goes into nested multipart bodies: the
+// message itself is depth 0, so the deepest part walked has depth
+// max_mime_depth. Each level reads its parent's body once more, so the limit
+// bounds the work as well as the stack. The parts of a multipart part at
+// this depth are not walked: that part has parts_not_walked set, and the
+// walk counts it (MimeWalk::skipped_multiparts).
+inline constexpr int max_mime_depth = 4;
+
 // One MIME part (RFC 2045, RFC 2046 §5.1): its header block and its body.
 struct MimePart {
   std::string_view headers;
   std::string_view body;
   int depth = 0;  // 0 for the message itself
+  // A multipart part at max_mime_depth: its body holds parts the walk does not visit.
+  bool parts_not_walked = false;
 
   // The media type, "type/subtype", without parameters.
   [[nodiscard]] constexpr std::string_view content_type() const noexcept {
     const std::string_view value = header_value(headers, "Content-Type");
     return detail::trim(value.substr(0, value.find(';')));
   }
+};
+
+// What for_each_mime_part did.
+struct MimeWalk {
+  std::size_t parts = 0;               // parts given to the callback
+  std::size_t skipped_multiparts = 0;  // parts with parts_not_walked: their parts were not visited
+
+  // The depth limit bit: some parts of the message were not visited.
+  [[nodiscard]] constexpr bool truncated() const noexcept { return skipped_multiparts != 0; }
 };
 
 namespace detail {
@@ -5787,10 +6684,10 @@ namespace detail {
   std::size_t pos = 0;
   while (pos < text.size()) {
     const Line line = line_at(text, pos);
-    if (line.text.empty()) return MimePart{text.substr(0, pos), text.substr(line.next), depth};
+    if (line.text.empty()) return MimePart{text.substr(0, pos), text.substr(line.next), depth, false};
     pos = line.next;
   }
-  return MimePart{text, {}, depth};
+  return MimePart{text, {}, depth, false};
 }
 
 // Is the line a boundary delimiter "--boundary" (RFC 2046 §5.1.1)? Sets
@@ -5803,14 +6700,23 @@ namespace detail {
   return closing || is_blank_line(rest);
 }
 
-inline constexpr int max_mime_depth = 4;
-
+// Walks part and, depth first, the parts of its multipart body. Returns
+// false when the callback stopped the walk.
 template <class Callback>
-constexpr bool walk_parts(const MimePart& part, Callback& callback) noexcept {
-  if (!callback(part)) return false;
+constexpr bool walk_parts(MimePart& part, Callback& callback,
+                          MimeWalk& walk) noexcept(is_nothrow_walk_callback_v<Callback, MimePart>) {
   const std::string_view content_type = header_value(part.headers, "Content-Type");
-  if (!istarts_with(trim(content_type), "multipart/") || part.depth >= max_mime_depth) return true;
-  const std::string_view boundary = content_type_parameter(content_type, "boundary");
+  std::string_view boundary;
+  if (istarts_with(trim(content_type), "multipart/")) {
+    boundary = content_type_parameter(content_type, "boundary");
+    if (!boundary.empty() && part.depth >= max_mime_depth) {
+      part.parts_not_walked = true;
+      ++walk.skipped_multiparts;
+      boundary = {};
+    }
+  }
+  ++walk.parts;
+  if (!continue_walk(callback, static_cast<const MimePart&>(part))) return false;
   if (boundary.empty()) return true;
   const std::string_view body = part.body;
   std::size_t pos = 0;
@@ -5824,8 +6730,8 @@ constexpr bool walk_parts(const MimePart& part, Callback& callback) noexcept {
         std::size_t end = pos;
         if (end > part_start && body[end - 1] == '\n') --end;
         if (end > part_start && body[end - 1] == '\r') --end;
-        const MimePart inner = split_part(body.substr(part_start, end - part_start), part.depth + 1);
-        if (!walk_parts(inner, callback)) return false;
+        MimePart inner = split_part(body.substr(part_start, end - part_start), part.depth + 1);
+        if (!walk_parts(inner, callback, walk)) return false;
       }
       if (closing) return true;
       part_start = line.next;
@@ -5833,7 +6739,8 @@ constexpr bool walk_parts(const MimePart& part, Callback& callback) noexcept {
     pos = line.next;
   }
   if (part_start != std::string_view::npos && part_start < body.size()) {
-    return walk_parts(split_part(body.substr(part_start), part.depth + 1), callback);
+    MimePart inner = split_part(body.substr(part_start), part.depth + 1);
+    return walk_parts(inner, callback, walk);
   }
   return true;
 }
@@ -5841,12 +6748,17 @@ constexpr bool walk_parts(const MimePart& part, Callback& callback) noexcept {
 }  // namespace detail
 
 // Calls callback(const MimePart&) for the message and, depth first, for every
-// part of its multipart bodies (at most detail::max_mime_depth levels deep).
-// The callback returns false to stop. Transfer encodings are not undone.
+// part of its multipart bodies, down to max_mime_depth. The callback returns
+// bool (false stops the walk) or void; the walk is noexcept exactly when the
+// callback is. Transfer encodings are not undone. Returns how many parts the
+// callback saw and how many multipart parts were too deep to open.
 template <class Callback>
-constexpr void for_each_mime_part(std::string_view message, Callback callback) noexcept {
-  const MimePart top = detail::split_part(message, 0);
-  detail::walk_parts(top, callback);
+constexpr MimeWalk for_each_mime_part(std::string_view message, Callback&& callback) noexcept(
+    detail::is_nothrow_walk_callback_v<Callback, MimePart>) {
+  MimeWalk walk;
+  MimePart top = detail::split_part(message, 0);
+  detail::walk_parts(top, callback, walk);
+  return walk;
 }
 
 
@@ -5886,7 +6798,10 @@ constexpr std::size_t unfold(std::string_view value, char* out, std::size_t out_
 // reading is in mime.hpp. Work is linear in the size of the input.
 #include <cstddef>
 #include <cstdint>
+#include <iterator>
+#include <string>
 #include <string_view>
+#include <type_traits>
 
 
 namespace smtpcodes {
@@ -6054,6 +6969,7 @@ constexpr void assign_message_field(DsnMessageFields& message, const HeaderField
 // Iterates over the per-recipient blocks of a delivery-status body.
 class DsnRecipientIterator {
  public:
+  using iterator_category = std::forward_iterator_tag;
   using value_type = DsnRecipient;
   using difference_type = std::ptrdiff_t;
   using reference = const DsnRecipient&;
@@ -6069,6 +6985,11 @@ class DsnRecipientIterator {
   constexpr DsnRecipientIterator& operator++() noexcept {
     advance();
     return *this;
+  }
+  constexpr DsnRecipientIterator operator++(int) noexcept {
+    DsnRecipientIterator before = *this;
+    advance();
+    return before;
   }
   friend constexpr bool operator==(const DsnRecipientIterator& a, const DsnRecipientIterator& b) noexcept {
     return a.done_ == b.done_ && (a.done_ || a.pos_ == b.pos_);
@@ -6105,7 +7026,7 @@ struct DeliveryStatus {
 // fields come from the first block; the recipients are every block that has
 // a Final-Recipient or Original-Recipient field (also the first block, for
 // the malformed notifications that merge the two).
-[[nodiscard]] constexpr DeliveryStatus parse_delivery_status(std::string_view body) noexcept {
+[[nodiscard]] constexpr DeliveryStatus parse_delivery_status(std::string_view body SMTPCODES_LIFETIMEBOUND) noexcept {
   DeliveryStatus result;
   result.text = body;
   std::size_t pos = 0;
@@ -6116,6 +7037,10 @@ struct DeliveryStatus {
   while (detail::next_header_field(body, pos, field)) detail::assign_message_field(result.message, field);
   return result;
 }
+// The result views its argument: a temporary string would dangle.
+template <class String, std::enable_if_t<std::is_same_v<String, std::string>, int> = 0>
+DeliveryStatus parse_delivery_status(String&& body) = delete;
+
 [[nodiscard]] constexpr bool is_delivery_status_type(std::string_view content_type) noexcept {
   // RFC 6533 adds message/global-delivery-status for internationalized mail.
   return detail::iequals(content_type, "message/delivery-status") ||
@@ -6127,7 +7052,7 @@ struct DeliveryStatus {
 // boundary that does not match, a part glued to the text), the text after
 // the first "Content-Type: message/delivery-status" header up to the next
 // "--" line. Empty when there is none.
-[[nodiscard]] constexpr std::string_view find_delivery_status(std::string_view message) noexcept {
+[[nodiscard]] constexpr std::string_view find_delivery_status(std::string_view message SMTPCODES_LIFETIMEBOUND) noexcept {
   std::string_view found;
   bool located = false;
   for_each_mime_part(message, [&](const MimePart& part) noexcept {
@@ -6139,9 +7064,10 @@ struct DeliveryStatus {
     return true;
   });
   if (located) return found;
+  constexpr std::string_view content_type_field = "content-type:";
   std::size_t at = 0;
-  while ((at = detail::ifind(message, "content-type:", at)) != std::string_view::npos) {
-    const std::size_t value = at + 13;
+  while ((at = detail::ifind(message, content_type_field, at)) != std::string_view::npos) {
+    const std::size_t value = at + content_type_field.size();
     at = value;
     std::size_t type_start = value;
     while (type_start < message.size() && detail::is_space_or_tab(message[type_start])) ++type_start;
@@ -6167,6 +7093,9 @@ struct DeliveryStatus {
   return {};
 }
 
+template <class String, std::enable_if_t<std::is_same_v<String, std::string>, int> = 0>
+std::string_view find_delivery_status(String&& message) = delete;
+
 }  // namespace v0
 }  // namespace smtpcodes
 
@@ -6179,12 +7108,61 @@ struct DeliveryStatus {
 // and §6.8 (base64), so that bounce notices sent encoded can be read. Both
 // decodings are never longer than their input, so a copy of a whole message
 // fits in a buffer of the message's size: no allocation.
+//
+// Every decoder writes into the caller's buffer of a given size and returns
+// a DecodeResult: how much it wrote and how many input bytes the encoding
+// does not allow, or, when the buffer is too small, the size it needs.
+// Broken input is decoded as far as it can be, never dropped wholesale.
 #include <cstddef>
+#include <cstdint>
+#include <cstring>
 #include <string_view>
 
 
 namespace smtpcodes {
 inline namespace v0 {
+
+// What a decoder wrote, and what it could not decode.
+struct Decoded {
+  std::size_t written = 0;  // characters written to out
+  // Input bytes the encoding does not allow: base64 skips them,
+  // quoted-printable keeps them as they are (see each decoder).
+  std::size_t invalid_bytes = 0;
+  // decode_text_parts only: multipart parts at max_mime_depth, whose parts
+  // were copied without decoding.
+  std::size_t skipped_multiparts = 0;
+
+  friend constexpr bool operator==(const Decoded& a, const Decoded& b) noexcept {
+    return a.written == b.written && a.invalid_bytes == b.invalid_bytes &&
+           a.skipped_multiparts == b.skipped_multiparts;
+  }
+  friend constexpr bool operator!=(const Decoded& a, const Decoded& b) noexcept { return !(a == b); }
+};
+
+enum class DecodeErrorKind : std::uint8_t {
+  buffer_too_small = 1,  // out cannot hold the result; DecodeError::needed can
+};
+
+[[nodiscard]] constexpr std::string_view name(DecodeErrorKind kind) noexcept {
+  switch (kind) {
+    case DecodeErrorKind::buffer_too_small: break;
+  }
+  return "buffer_too_small";
+}
+
+struct DecodeError {
+  DecodeErrorKind kind = DecodeErrorKind::buffer_too_small;
+  std::size_t needed = 0;  // the size of out that holds the whole result
+
+  friend constexpr bool operator==(const DecodeError& a, const DecodeError& b) noexcept {
+    return a.kind == b.kind && a.needed == b.needed;
+  }
+  friend constexpr bool operator!=(const DecodeError& a, const DecodeError& b) noexcept { return !(a == b); }
+};
+
+// The result of every decode_ function. On buffer_too_small, out holds the
+// first out_size characters of the result.
+using DecodeResult = Result<Decoded, DecodeError>;
 
 namespace detail {
 
@@ -6206,85 +7184,195 @@ namespace detail {
 
 }  // namespace detail
 
-// Decodes base64 text into out (which needs in.size() characters at most).
-// Line breaks and other characters outside the alphabet are skipped; "="
-// ends the data. Returns the number of characters written.
-constexpr std::size_t decode_base64(std::string_view in, char* out) noexcept {
-  std::size_t written = 0;
+namespace detail {
+
+// The caller's buffer: writes what fits and counts everything, so that a
+// buffer too small learns the size it needs in the same pass.
+class DecodeOutput {
+ public:
+  constexpr DecodeOutput(char* out, std::size_t size) noexcept : out_(out), size_(size) {}
+
+  constexpr void put(char c) noexcept {
+    if (written_ < size_) out_[written_] = c;
+    ++written_;
+  }
+
+  // Text that needs no decoding, copied in one go.
+  constexpr void copy(std::string_view text) noexcept {
+    const std::size_t room = written_ < size_ ? size_ - written_ : 0;
+    const std::size_t count = text.size() < room ? text.size() : room;
+    if (count != 0) {
+      if (SMTPCODES_CONSTANT_EVALUATED()) {
+        for (std::size_t i = 0; i < count; ++i) out_[written_ + i] = text[i];
+      } else {
+        std::memcpy(out_ + written_, text.data(), count);
+      }
+    }
+    written_ += text.size();
+  }
+
+  [[nodiscard]] constexpr DecodeResult result(const Decoded& decoded) const noexcept {
+    if (written_ > size_) return DecodeError{DecodeErrorKind::buffer_too_small, written_};
+    Decoded done = decoded;
+    done.written = written_;
+    return done;
+  }
+
+ private:
+  char* out_;
+  std::size_t size_;
+  std::size_t written_ = 0;
+};
+
+// RFC 2045 §6.8, returning the count of invalid bytes.
+constexpr std::size_t decode_base64_into(std::string_view in, DecodeOutput& output) noexcept {
+  std::size_t invalid = 0;
   unsigned bits = 0;
-  int count = 0;
-  for (char c : in) {
-    if (c == '=') break;
-    const int value = detail::base64_value(c);
-    if (value < 0) continue;
-    bits = (bits << 6) | static_cast<unsigned>(value);
-    count += 6;
-    if (count >= 8) {
-      count -= 8;
-      out[written++] = static_cast<char>((bits >> count) & 0xFFU);
+  int bit_count = 0;
+  int group = 0;          // characters of the current group of four
+  int padding_left = 0;   // "=" that may still follow the padding of a group
+  for (const char c : in) {
+    const int value = base64_value(c);
+    if (value >= 0) {
+      bits = (bits << 6) | static_cast<unsigned>(value);
+      bit_count += 6;
+      if (bit_count >= 8) {
+        bit_count -= 8;
+        output.put(static_cast<char>((bits >> bit_count) & 0xFFU));
+      }
+      group = (group + 1) % 4;
+      padding_left = 0;
+    } else if (c == '=') {
+      if (group >= 2) {
+        // Padding ends the group (its bytes are out) but not the data:
+        // blocks encoded one after another are all read.
+        padding_left = 3 - group;
+        group = 0;
+        bits = 0;
+        bit_count = 0;
+      } else if (group == 0 && padding_left > 0) {
+        --padding_left;
+      } else {
+        // Out of place; a lone character before it cannot make a byte.
+        invalid += 1 + static_cast<std::size_t>(group);
+        group = 0;
+        bits = 0;
+        bit_count = 0;
+      }
+    } else if (!is_space(c)) {
+      ++invalid;  // RFC 2045 §6.8: ignored, but reported
     }
   }
-  return written;
+  if (group == 1) ++invalid;  // six bits, no byte
+  return invalid;
 }
 
-// Decodes quoted-printable text into out (at most in.size() characters):
-// "=XX" becomes the byte, "=" at a line end joins the lines (a soft line
-// break); anything else is copied. Returns the number of characters written.
-constexpr std::size_t decode_quoted_printable(std::string_view in, char* out) noexcept {
-  std::size_t written = 0;
+// Bytes that quoted-printable text never holds as they are (RFC 2045 §6.7
+// rules 2-4): controls other than tab and line breaks, and 0x7F-0xFF.
+[[nodiscard]] constexpr bool is_quoted_printable_literal(char c) noexcept {
+  const auto byte = static_cast<unsigned char>(c);
+  return (byte >= 0x20 && byte < 0x7F) || c == '\t' || c == '\r' || c == '\n';
+}
+
+// RFC 2045 §6.7, returning the count of invalid bytes.
+constexpr std::size_t decode_quoted_printable_into(std::string_view in, DecodeOutput& output) noexcept {
+  std::size_t invalid = 0;
   for (std::size_t i = 0; i < in.size(); ++i) {
     const char c = in[i];
     if (c != '=') {
-      out[written++] = c;
+      if (!is_quoted_printable_literal(c)) ++invalid;
+      output.put(c);
       continue;
     }
     std::size_t j = i + 1;
-    while (j < in.size() && detail::is_space_or_tab(in[j])) ++j;  // trailing blanks before a soft break
-    if (j < in.size() && (in[j] == '\r' || in[j] == '\n')) {
+    while (j < in.size() && is_space_or_tab(in[j])) ++j;  // trailing blanks before a soft break
+    if (j == in.size()) break;                             // a soft break that ends the text
+    if (in[j] == '\r' || in[j] == '\n') {
       i = (in[j] == '\r' && j + 1 < in.size() && in[j + 1] == '\n') ? j + 1 : j;
       continue;
     }
-    if (j == in.size()) break;
-    if (i + 2 < in.size() && detail::hex_value(in[i + 1]) >= 0 && detail::hex_value(in[i + 2]) >= 0) {
-      out[written++] = static_cast<char>(detail::hex_value(in[i + 1]) * 16 + detail::hex_value(in[i + 2]));
+    if (i + 2 < in.size() && hex_value(in[i + 1]) >= 0 && hex_value(in[i + 2]) >= 0) {
+      output.put(static_cast<char>(hex_value(in[i + 1]) * 16 + hex_value(in[i + 2])));
       i += 2;
       continue;
     }
-    out[written++] = c;
+    // RFC 2045 §6.7 note (2): keep an "=" that starts no escape as it is.
+    ++invalid;
+    output.put(c);
   }
-  return written;
+  return invalid;
+}
+
+}  // namespace detail
+
+// Decodes base64 (RFC 2045 §6.8) into out, which needs at most
+// in.size() * 3 / 4 characters. Line breaks and blanks are skipped. "="
+// padding ends a group of four, not the data, so blocks encoded one after
+// another are all decoded. Skipped and counted in invalid_bytes: characters
+// outside the alphabet, "=" that pads no group, and a lone character that
+// cannot make a byte.
+[[nodiscard]] constexpr DecodeResult decode_base64(std::string_view in, char* out, std::size_t out_size) noexcept {
+  detail::DecodeOutput output(out, out_size);
+  Decoded decoded;
+  decoded.invalid_bytes = detail::decode_base64_into(in, output);
+  return output.result(decoded);
+}
+
+// Decodes quoted-printable (RFC 2045 §6.7) into out, which needs at most
+// in.size() characters: "=XX" (hex digits in either case) becomes the byte,
+// "=" at the end of a line (after optional blanks) joins the lines. Kept as
+// they are and counted in invalid_bytes: an "=" that starts no escape, and
+// bytes quoted-printable never holds as they are (controls other than tab
+// and line breaks, 0x7F-0xFF).
+[[nodiscard]] constexpr DecodeResult decode_quoted_printable(std::string_view in, char* out,
+                                                             std::size_t out_size) noexcept {
+  detail::DecodeOutput output(out, out_size);
+  Decoded decoded;
+  decoded.invalid_bytes = detail::decode_quoted_printable_into(in, output);
+  return output.result(decoded);
 }
 
 // Copies message into out, decoding the bodies of the text parts (text/*,
 // message/delivery-status and message/feedback-report, or a single-part
-// message) that declare base64 or quoted-printable. The returned message
-// and headers are otherwise unchanged. out must hold message.size()
-// characters; returns the number written (0 if out_size is too small).
-constexpr std::size_t decode_text_parts(std::string_view message, char* out, std::size_t out_size) noexcept {
-  if (out_size < message.size()) return 0;
-  std::size_t written = 0;
+// message) that declare base64 or quoted-printable. The rest, headers
+// included, is copied unchanged. out needs at most message.size()
+// characters. invalid_bytes adds up those of every decoded body; parts
+// nested deeper than max_mime_depth are copied undecoded
+// (skipped_multiparts counts the parts that hold them).
+[[nodiscard]] constexpr DecodeResult decode_text_parts(std::string_view message, char* out,
+                                                       std::size_t out_size) noexcept {
+  detail::DecodeOutput output(out, out_size);
+  Decoded decoded;
   std::size_t copied_until = 0;
-  const auto copy = [&](std::size_t from, std::size_t to) noexcept {
-    for (std::size_t i = from; i < to; ++i) out[written++] = message[i];
-  };
-  for_each_mime_part(message, [&](const MimePart& part) noexcept {
+  const MimeWalk walk = for_each_mime_part(message, [&](const MimePart& part) noexcept {
     const std::string_view type = part.content_type();
-    if (detail::istarts_with(type, "multipart/")) return true;
+    if (detail::istarts_with(type, "multipart/")) return;
     const bool text_like = type.empty() || detail::istarts_with(type, "text/") || is_delivery_status_type(type) ||
                            detail::iequals(type, "message/feedback-report");
+    if (!text_like || part.body.empty()) return;
     const std::string_view encoding = detail::trim(header_value(part.headers, "Content-Transfer-Encoding"));
     const bool base64 = detail::iequals(encoding, "base64");
-    const bool quoted = detail::iequals(encoding, "quoted-printable");
-    if (!text_like || !(base64 || quoted) || part.body.empty()) return true;
+    if (!base64 && !detail::iequals(encoding, "quoted-printable")) return;
     const auto start = static_cast<std::size_t>(part.body.data() - message.data());
-    if (start < copied_until) return true;  // never happens for well-nested parts; stay safe
-    copy(copied_until, start);
-    written += base64 ? decode_base64(part.body, out + written) : decode_quoted_printable(part.body, out + written);
+    if (start < copied_until) return;  // never happens for well-nested parts; stay safe
+    output.copy(message.substr(copied_until, start - copied_until));
+    decoded.invalid_bytes += base64 ? detail::decode_base64_into(part.body, output)
+                                    : detail::decode_quoted_printable_into(part.body, output);
     copied_until = start + part.body.size();
-    return true;
   });
-  copy(copied_until, message.size());
-  return written;
+  output.copy(message.substr(copied_until));
+  decoded.skipped_multiparts = walk.skipped_multiparts;
+  return output.result(decoded);
+}
+
+// The 0.1 signatures, for one release: they trusted out to be large enough.
+[[deprecated("use decode_base64(in, out, out_size), which returns a DecodeResult")]] constexpr std::size_t
+decode_base64(std::string_view in, char* out) noexcept {
+  return decode_base64(in, out, in.size()).value_or(Decoded{}).written;
+}
+[[deprecated("use decode_quoted_printable(in, out, out_size), which returns a DecodeResult")]] constexpr std::size_t
+decode_quoted_printable(std::string_view in, char* out) noexcept {
+  return decode_quoted_printable(in, out, in.size()).value_or(Decoded{}).written;
 }
 
 }  // namespace v0
@@ -6307,7 +7395,9 @@ constexpr std::size_t decode_text_parts(std::string_view message, char* out, std
 //   Sendmail: ... sendmail[7]: 4AB: to=<a@example.com>, ..., dsn=5.1.1, stat=User unknown
 #include <cstddef>
 #include <cstdint>
+#include <string>
 #include <string_view>
+#include <type_traits>
 
 
 namespace smtpcodes {
@@ -6377,10 +7467,12 @@ namespace detail {
   if (to.empty()) return entry;
   entry.recipient = bare_address(to);
   entry.status_text = log_field(line, "dsn=");
-  std::size_t at = find_log_field(line, "status=");
+  constexpr std::string_view status_field = "status=";  // Postfix
+  constexpr std::string_view stat_field = "stat=";      // Sendmail
+  std::size_t at = find_log_field(line, status_field);
   if (at != std::string_view::npos) {
     entry.format = MtaLogFormat::postfix;
-    const std::string_view rest = line.substr(at + 7);
+    const std::string_view rest = line.substr(at + status_field.size());
     std::size_t word_end = 0;
     while (word_end < rest.size() && is_alpha(rest[word_end])) ++word_end;
     entry.outcome = rest.substr(0, word_end);
@@ -6394,10 +7486,10 @@ namespace detail {
     }
     return entry;
   }
-  at = find_log_field(line, "stat=");
+  at = find_log_field(line, stat_field);
   if (at == std::string_view::npos) return entry;
   entry.format = MtaLogFormat::sendmail;
-  const std::string_view stat = trim(line.substr(at + 5));
+  const std::string_view stat = trim(line.substr(at + stat_field.size()));
   entry.outcome = stat;
   entry.diagnostic = stat;
   if (istarts_with(stat, "sent")) {
@@ -6418,7 +7510,7 @@ namespace detail {
     const std::size_t at = line.find(marker);
     if (at == std::string_view::npos) continue;
     entry.format = MtaLogFormat::exim;
-    entry.outcome = line.substr(at + 1, 2);  // a view into the line, like every field
+    entry.outcome = line.substr(at + 1, trim(marker).size());  // "**", "==" ...: a view into the line, like every field
     entry.action = marker[1] == '*'                       ? DsnAction::failed
                    : marker[1] == '=' && marker[2] == '=' ? DsnAction::delayed
                                                           : DsnAction::delivered;
@@ -6437,7 +7529,7 @@ namespace detail {
 }  // namespace detail
 
 // Reads one log line; the result's found() is false for any other line.
-[[nodiscard]] constexpr MtaLogEntry parse_mta_log_line(std::string_view line) noexcept {
+[[nodiscard]] constexpr MtaLogEntry parse_mta_log_line(std::string_view line SMTPCODES_LIFETIMEBOUND) noexcept {
   MtaLogEntry entry = detail::read_postfix_or_sendmail(line);
   if (entry.found()) return entry;
   entry = detail::read_exim(line);
@@ -6447,6 +7539,10 @@ namespace detail {
   }
   return entry;
 }
+
+// The entry views the line: a temporary string would dangle.
+template <class String, std::enable_if_t<std::is_same_v<String, std::string>, int> = 0>
+MtaLogEntry parse_mta_log_line(String&& line) = delete;
 
 // The 0.1 name, kept for one release: every reader of bytes is a parse_.
 [[deprecated("use parse_mta_log_line")]] [[nodiscard]] constexpr MtaLogEntry read_mta_log_line(
@@ -6474,27 +7570,311 @@ namespace detail {
 // place a status becomes a reason.
 #include <cstddef>
 #include <cstdint>
+#include <optional>
+#include <string_view>
+
+// ---- smtpcodes/bounce/dialect.hpp
+#ifndef SMTPCODES_BOUNCE_DIALECT_HPP
+#define SMTPCODES_BOUNCE_DIALECT_HPP
+
+// The dialect of a bounce: which MTA or mail service wrote it. Each dialect
+// has one row of a table: how it is recognised, where its recipients and
+// its diagnostic are, how it words a permanent failure, an expiry and a
+// delay, and where those facts come from. docs/bounces.md shows the table.
+//
+// A dialect is recognised from the notice itself (header fields, the
+// Reporting-MTA field, the opening words of the explanation), never from
+// the quoted original message.
+#include <cstddef>
+#include <cstdint>
 #include <string_view>
 
 
 namespace smtpcodes {
 inline namespace v0 {
 
-// Is it a bounce, and does it condemn the address?
-enum class BounceType : std::uint8_t {
-  none,  // not a failure: delivered, an auto-reply, a feedback report, nothing known
-  soft,  // the address may work later or after the sender changes something
-  hard,  // the address itself is bad: stop sending to it
+enum class Dialect : std::uint8_t {
+  unknown,
+  // MTAs
+  postfix,
+  exim,
+  sendmail,
+  qmail,
+  courier,
+  opensmtpd,
+  exchange2003,
+  exchange2007,
+  domino,
+  groupwise,
+  messaging_server,
+  imail,
+  james,
+  powermta,
+  // Services
+  office365,
+  gmail,
+  yahoo,
+  aol,
+  icloud,
+  amazon_ses,
+  amazon_workmail,
+  sendgrid,
+  zoho,
+  mailru,
+  yandex,
+  gmx,
+  orange,
+  verizon,
+  tencent,
+  biglobe,
+  kddi,
+  docomo,
+  softbank,
+  // Receiving-side filters and filtering gateways
+  mimecast,
+  messagelabs,
+  facebook,
+  mailmarshal,
+  trendmicro,
+  mcafee,
+  barracuda,
+  // List managers
+  mailman,
+  fml,
+  google_groups,
 };
 
-[[nodiscard]] constexpr std::string_view name(BounceType type) noexcept {
-  switch (type) {
-    case BounceType::soft: return "soft";
-    case BounceType::hard: return "hard";
-    case BounceType::none: break;
+// Where a dialect puts what a reader needs.
+enum class RecipientPlace : std::uint8_t {
+  delivery_status,  // message/delivery-status fields (RFC 3464)
+  prose,            // the explaining text names each recipient
+  header,           // a header field (X-Failed-Recipients)
+};
+
+enum class MarkerPlace : std::uint8_t {
+  from,           // the From field (address or display name)
+  subject,        // the Subject field
+  header_name,    // a header field of that name exists
+  reporting_mta,  // the Reporting-MTA field of the delivery-status part, or a Received field
+  opening,        // the opening words of the explanation (see dialect_opening_size)
+};
+
+struct DialectMarker {
+  MarkerPlace place;
+  std::string_view text;  // lower case, found anywhere in the place
+};
+
+struct DialectInfo {
+  Dialect dialect;
+  std::string_view name;      // stable identifier
+  DialectMarker marker;       // how it is recognised (one row per marker, first match wins)
+  RecipientPlace recipients;  // where its failed recipients are named
+  std::string_view permanent;  // how it says the failure is final (lower case), or empty
+  std::string_view expiry;     // how it says it gave up retrying, or empty
+  std::string_view delay;      // how it says it is still trying, or empty
+  std::string_view source;     // where these facts come from
+};
+
+namespace detail {
+
+using MP = MarkerPlace;
+using RP = RecipientPlace;
+
+// Services and filters before the MTAs they run on: a Gmail notice also
+// comes from a Google MTA, an Office 365 notice also from Exchange.
+inline constexpr DialectInfo dialects[] = {
+    {Dialect::google_groups, "google_groups", {MP::header_name, "x-failed-recipients: @googlegroups.com"}, RP::header,
+     {}, {}, {}, "Google Groups: a refusal to post names the group in X-Failed-Recipients (Sisimai Lhost/GoogleGroups.pm)"},
+    {Dialect::mailman, "mailman", {MP::header_name, "x-mailman-version"}, RP::prose, {}, {}, {},
+     "GNU Mailman: X-Mailman-Version on every notice it sends"},
+    {Dialect::fml, "fml", {MP::header_name, "x-mlserver"}, RP::prose, {}, {}, {},
+     "fml: X-MLServer field on its notices"},
+    {Dialect::gmail, "gmail", {MP::from, "mailer-daemon@googlemail.com"}, RP::prose, "failed permanently",
+     "failed permanently", "will be retried", "Gmail delivery status notifications (\"Technical details of ... failure\")"},
+    {Dialect::gmail, "gmail", {MP::from, "mailer-daemon@google.com"}, RP::prose, "failed permanently",
+     "failed permanently", "will be retried", "Gmail delivery status notifications"},
+    {Dialect::office365, "office365", {MP::reporting_mta, ".outlook.com"}, RP::delivery_status,
+     "delivery has failed", "4.4.7", "delivery is delayed",
+     "Microsoft Learn: non-delivery reports in Exchange Online (NDR layout)"},
+    {Dialect::office365, "office365", {MP::header_name, "x-ms-exchange-crosstenant-id"}, RP::delivery_status,
+     "delivery has failed", "4.4.7", "delivery is delayed", "Microsoft Learn: Exchange Online message headers"},
+    {Dialect::yahoo, "yahoo", {MP::from, "yahoo.com"}, RP::prose, "unable to deliver your message", {}, {},
+     "Yahoo Mail bounce notices (\"Sorry, we were unable to deliver your message\")"},
+    {Dialect::aol, "aol", {MP::from, "aol.com"}, RP::prose, {}, {}, {}, "AOL (Yahoo) bounce notices"},
+    {Dialect::icloud, "icloud", {MP::from, "icloud.com"}, RP::delivery_status, {}, {}, {}, "Apple iCloud Mail"},
+    {Dialect::amazon_workmail, "amazon_workmail", {MP::header_name, "x-mailer: amazon workmail"},
+     RP::delivery_status, {}, {}, {}, "Amazon WorkMail (X-Mailer: Amazon WorkMail)"},
+    {Dialect::amazon_ses, "amazon_ses", {MP::from, "amazonses.com"}, RP::delivery_status, {},
+     "was not reachable within the allowed queue period", {}, "Amazon SES developer guide: bounce notifications"},
+    {Dialect::sendgrid, "sendgrid", {MP::from, "sendgrid.net"}, RP::delivery_status, {}, {}, {},
+     "SendGrid docs: bounces"},
+    {Dialect::zoho, "zoho", {MP::from, "zoho.com"}, RP::prose, {}, {}, {}, "Zoho Mail bounce notices"},
+    {Dialect::mailru, "mailru", {MP::from, "mail.ru"}, RP::prose, {}, {}, {}, "Mail.ru (an Exim build)"},
+    {Dialect::yandex, "yandex", {MP::from, "yandex.ru"}, RP::delivery_status, {}, {}, {}, "Yandex Mail"},
+    {Dialect::gmx, "gmx", {MP::from, "gmx."}, RP::prose, {}, {}, {}, "GMX / 1&1 (web.de, gmx.net, gmx.com)"},
+    {Dialect::gmx, "gmx", {MP::from, "web.de"}, RP::prose, {}, {}, {}, "GMX / 1&1"},
+    {Dialect::orange, "orange", {MP::from, "orange.fr"}, RP::delivery_status, {}, {}, {}, "Orange (France Telecom)"},
+    {Dialect::verizon, "verizon", {MP::from, "vtext.com"}, RP::prose, {}, {}, {}, "Verizon Wireless SMS gateway"},
+    {Dialect::tencent, "tencent", {MP::from, "qq.com"}, RP::prose, {}, {}, {}, "Tencent QQ Mail"},
+    {Dialect::biglobe, "biglobe", {MP::from, "biglobe.ne.jp"}, RP::prose, {}, {}, {}, "BIGLOBE"},
+    {Dialect::kddi, "kddi", {MP::from, "ezweb.ne.jp"}, RP::prose, {}, {}, {}, "au by KDDI (ezweb.ne.jp)"},
+    {Dialect::kddi, "kddi", {MP::from, "au.com"}, RP::prose, {}, {}, {}, "au by KDDI"},
+    {Dialect::docomo, "docomo", {MP::from, "docomo.ne.jp"}, RP::prose, {}, {}, {}, "NTT docomo"},
+    {Dialect::softbank, "softbank", {MP::from, "softbank.ne.jp"}, RP::prose, {}, {}, {}, "SoftBank"},
+    {Dialect::facebook, "facebook", {MP::from, "facebook.com"}, RP::delivery_status, {}, {}, {},
+     "Facebook (X-Facebook) notices"},
+    {Dialect::mimecast, "mimecast", {MP::reporting_mta, "mimecast"}, RP::delivery_status, {}, {}, {},
+     "Mimecast knowledge base: SMTP error codes"},
+    {Dialect::messagelabs, "messagelabs", {MP::header_name, "x-msg-ref"}, RP::prose, {}, {}, {},
+     "Symantec MessageLabs (X-Msg-Ref server-N)"},
+    {Dialect::mailmarshal, "mailmarshal", {MP::opening, "mailmarshal"}, RP::prose, {}, {}, {},
+     "Trustwave MailMarshal SMTP notices"},
+    {Dialect::trendmicro, "trendmicro", {MP::header_name, "x-tm-as-product-ver"}, RP::prose, {}, {}, {},
+     "Trend Micro InterScan Messaging Security"},
+    {Dialect::mcafee, "mcafee", {MP::header_name, "x-nai-header"}, RP::prose, {}, {}, {},
+     "McAfee Email Gateway (X-NAI-Header)"},
+    {Dialect::barracuda, "barracuda", {MP::header_name, "x-barracuda-spam-status"}, RP::delivery_status, {}, {},
+     {}, "Barracuda Email Security Gateway"},
+    {Dialect::powermta, "powermta", {MP::reporting_mta, "powermta"}, RP::delivery_status, {}, {}, {},
+     "PowerMTA user's guide: DSN generation"},
+    {Dialect::exchange2007, "exchange2007", {MP::opening, "delivery has failed to these recipients or groups"},
+     RP::prose, "delivery has failed", "4.4.7", "delivery is delayed",
+     "Microsoft Learn: Exchange 2007/2010+ NDR text"},
+    {Dialect::exchange2003, "exchange2003",
+     {MP::opening, "your message did not reach some or all of the intended recipients"}, RP::prose,
+     "could not be delivered", {}, {}, "Exchange 2003 NDR text (KB 284204)"},
+    {Dialect::postfix, "postfix", {MP::opening, "this is the mail system at host"}, RP::delivery_status,
+     "could not be delivered to one or more recipients", {}, "delivery to the following recipient has been delayed",
+     "Postfix bounce(5) templates: failure_template, delay_template"},
+    {Dialect::exim, "exim", {MP::opening, "this message was created automatically by mail delivery software"},
+     RP::header, "permanent error", "retry timeout exceeded", "has not yet been delivered",
+     "Exim specification ch. 48 (Message processing), 32 (Retry configuration); X-Failed-Recipients"},
+    {Dialect::qmail, "qmail", {MP::opening, "this is the qmail-send program"}, RP::prose, "this is a permanent error",
+     "in the queue too long", "i'm still trying", "qmail-send(8): bounce message format (QSBMF)"},
+    {Dialect::courier, "courier", {MP::opening, "courier mail server"}, RP::delivery_status, {}, {}, {},
+     "Courier MTA: courierdsn(7)"},
+    {Dialect::opensmtpd, "opensmtpd", {MP::opening, "this is the mailer-daemon, please do not reply"},
+     RP::prose, "permanent failure", "delivery attempt expired", "temporary failure", "OpenSMTPD bounce.c texts"},
+    {Dialect::domino, "domino", {MP::subject, "delivery failure report"}, RP::prose, {}, {}, {},
+     "HCL/Lotus Domino delivery failure reports"},
+    {Dialect::domino, "domino", {MP::subject, "delivery status notification (failure)"}, RP::delivery_status, {},
+     {}, {}, "Domino DSNs"},
+    {Dialect::groupwise, "groupwise", {MP::opening, "groupwise"}, RP::prose, {}, {}, {}, "Novell GroupWise"},
+    {Dialect::messaging_server, "messaging_server", {MP::opening, "this report relates to a message you sent"},
+     RP::delivery_status, {}, {}, {}, "Oracle Communications Messaging Server notification text"},
+    {Dialect::imail, "imail", {MP::header_name, "x-mailer: <smtp32 v"}, RP::prose, {}, "giving up on", {},
+     "Ipswitch IMail Server"},
+    {Dialect::james, "james", {MP::opening, "apache james"}, RP::prose, {}, {}, {}, "Apache James bounce mailet"},
+    {Dialect::sendmail, "sendmail", {MP::opening, "----- transcript of session follows -----"},
+     RP::delivery_status, "permanent fatal errors", "could not be delivered for", "warning: could not send message",
+     "Sendmail: deliver.c / savemail.c return-to-sender texts"},
+    {Dialect::sendmail, "sendmail", {MP::opening, "the original message was received at"}, RP::delivery_status,
+     "permanent fatal errors", "could not be delivered for", "warning: could not send message", "Sendmail"},
+    {Dialect::postfix, "postfix", {MP::reporting_mta, "postfix"}, RP::delivery_status,
+     "could not be delivered to one or more recipients", {}, {}, "Postfix: Reporting-MTA dns; host (Postfix)"},
+    {Dialect::exim, "exim", {MP::header_name, "x-failed-recipients"}, RP::header, "permanent error",
+     "retry timeout exceeded", {}, "Exim specification: X-Failed-Recipients"},
+};
+
+inline constexpr DialectInfo unknown_dialect{Dialect::unknown, "unknown", {MP::opening, {}}, RP::delivery_status,
+                                             {}, {}, {}, {}};
+
+}  // namespace detail
+
+// How much of the explanation's start is searched for a dialect's opening
+// words: MTAs open their notices with them. Recognition only; the rest of
+// the message is still read in full (docs/limits.md).
+inline constexpr std::size_t dialect_opening_size = 4096;
+
+// The table row of a dialect (the first, when a dialect has several markers).
+[[nodiscard]] constexpr const DialectInfo& describe(Dialect dialect) noexcept {
+  for (const DialectInfo& info : detail::dialects) {
+    if (info.dialect == dialect) return info;
   }
-  return "none";
+  return detail::unknown_dialect;
 }
+
+[[nodiscard]] constexpr std::string_view name(Dialect dialect) noexcept { return describe(dialect).name; }
+
+// What recognition looks at: the notice's own header block, the
+// Reporting-MTA value and Received fields, and the explanation's opening.
+struct DialectEvidence {
+  std::string_view headers;
+  std::string_view reporting_mta;
+  std::string_view opening;
+};
+
+namespace detail {
+
+[[nodiscard]] constexpr bool has_marker(const DialectEvidence& evidence, const DialectMarker& marker) noexcept {
+  switch (marker.place) {
+    case MP::from: return ifind(header_value(evidence.headers, "From"), marker.text) != std::string_view::npos;
+    case MP::subject: return ifind(header_value(evidence.headers, "Subject"), marker.text) != std::string_view::npos;
+    case MP::header_name: {
+      // "name" or "name: value start"
+      const std::size_t colon = marker.text.find(':');
+      const std::string_view field = marker.text.substr(0, colon);
+      std::size_t pos = 0;
+      HeaderField header;
+      while (next_header_field(evidence.headers, pos, header)) {
+        if (!iequals(header.name, field)) continue;
+        if (colon == std::string_view::npos) return true;
+        if (ifind(header.value, trim(marker.text.substr(colon + 1))) != std::string_view::npos) return true;
+      }
+      return false;
+    }
+    case MP::reporting_mta: return ifind(evidence.reporting_mta, marker.text) != std::string_view::npos;
+    case MP::opening:
+      return ifind(evidence.opening.substr(0, dialect_opening_size), marker.text) != std::string_view::npos;
+  }
+  return false;
+}
+
+}  // namespace detail
+
+// The dialect whose marker the evidence shows first in table order, or
+// the unknown row.
+[[nodiscard]] constexpr const DialectInfo& recognise_dialect(const DialectEvidence& evidence) noexcept {
+  for (const DialectInfo& info : detail::dialects) {
+    if (detail::has_marker(evidence, info.marker)) return info;
+  }
+  return detail::unknown_dialect;
+}
+
+}  // namespace v0
+}  // namespace smtpcodes
+
+#endif  // SMTPCODES_BOUNCE_DIALECT_HPP
+// ---- smtpcodes/bounce/phrases.hpp
+#ifndef SMTPCODES_BOUNCE_PHRASES_HPP
+#define SMTPCODES_BOUNCE_PHRASES_HPP
+
+// Phrase families: the words MTAs and mail services use for each bounce
+// reason, one table, each row with where the wording comes from. A phrase
+// matches at word boundaries, case ignored, any run of white space (folded
+// lines included) matching one space; a trailing '*' lets the last word go
+// on ("throttl*" matches "throttled", "throttling"). Phrases starting inside
+// an address or a URL never match ("dmarc" in dmarc@reports.example.com).
+//
+// Users add their own phrases at run time (PhraseRules): they are consulted
+// before this table, with the same matching, and need no allocation.
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+// ---- smtpcodes/bounce/reason.hpp
+#ifndef SMTPCODES_BOUNCE_REASON_HPP
+#define SMTPCODES_BOUNCE_REASON_HPP
+
+// Why a message was not delivered: the taxonomy of bounce reasons, their
+// identifiers, and the name Sisimai gives each one, so that Sisimai users
+// can compare verdicts (docs/bounces.md, "Sisimai names").
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+namespace smtpcodes {
+inline namespace v0 {
 
 // Why a message was not delivered (or what else the notice is).
 enum class BounceReason : std::uint8_t {
@@ -6523,6 +7903,8 @@ enum class BounceReason : std::uint8_t {
   system_error,       // the receiving system failed or is misconfigured
   syntax_error,       // a command, address or message that breaks the protocol
 };
+
+inline constexpr std::size_t bounce_reason_count = 24;
 
 [[nodiscard]] constexpr std::string_view name(BounceReason reason) noexcept {
   switch (reason) {
@@ -6554,6 +7936,782 @@ enum class BounceReason : std::uint8_t {
   return "unknown";
 }
 
+// The reason's name in Sisimai 5 (lib/Sisimai/Reason/*.pm: one module per
+// reason), one to one. Sisimai splits some of ours further (exceedlimit
+// beside mesgtoobig, toomanyconn beside speeding, badreputation and
+// policyviolation beside blocked, filtered and contenterror beside
+// spamdetected); each of ours maps to the Sisimai reason closest to its own
+// definition. The table is in docs/bounces.md.
+[[nodiscard]] constexpr std::string_view sisimai_reason(BounceReason reason) noexcept {
+  switch (reason) {
+    case BounceReason::delivered: return "delivered";
+    case BounceReason::auto_reply: return "vacation";
+    case BounceReason::feedback_report: return "feedback";
+    case BounceReason::unknown_recipient: return "userunknown";
+    case BounceReason::unknown_domain: return "hostunknown";
+    case BounceReason::no_mail_domain: return "notaccept";
+    case BounceReason::mailbox_full: return "mailboxfull";
+    case BounceReason::mailbox_disabled: return "suspend";
+    case BounceReason::mailbox_moved: return "hasmoved";
+    case BounceReason::message_too_large: return "mesgtoobig";
+    case BounceReason::rate_limited: return "speeding";
+    case BounceReason::spam_or_content: return "spamdetected";
+    case BounceReason::virus: return "virusdetected";
+    case BounceReason::blocked: return "blocked";
+    case BounceReason::sender_rejected: return "rejected";
+    case BounceReason::reverse_dns: return "requireptr";
+    case BounceReason::authentication: return "authfailure";
+    case BounceReason::relay_denied: return "norelaying";
+    case BounceReason::tls: return "failedstarttls";
+    case BounceReason::expired: return "expired";
+    case BounceReason::network_error: return "networkerror";
+    case BounceReason::system_error: return "systemerror";
+    case BounceReason::syntax_error: return "syntaxerror";
+    case BounceReason::unknown: break;
+  }
+  return "undefined";
+}
+
+}  // namespace v0
+}  // namespace smtpcodes
+
+#endif  // SMTPCODES_BOUNCE_REASON_HPP
+
+namespace smtpcodes {
+inline namespace v0 {
+
+// Where a phrase comes from. The facts (which words an MTA writes) are taken
+// from these; no prose or code is copied.
+enum class PhraseOrigin : std::uint8_t {
+  user,        // a PhraseRule given at run time
+  sisimai,     // Sisimai 4.25 lib/Sisimai/{Reason,Lhost,Rhost}/*.pm: the phrase lists per reason and MTA
+  postfix,     // Postfix smtpd/smtp/bounce sources and bounce(5) templates
+  exim,        // the Exim specification, "Retry configuration" and router messages
+  sendmail,    // Sendmail's DSN and error texts (deliver.c, domain.c)
+  qmail,       // qmail-send and qmail-remote messages (djb's qmail documentation)
+  gmail,       // Gmail delivery status notifications
+  microsoft,   // Microsoft Learn: NDRs in Exchange Online and Exchange Server
+  aiosmtpd,    // aiosmtpd's SMTP server replies
+  mailman,     // GNU Mailman's rejection notices
+  fml,         // fml mailing-list manager notices
+  translation,  // an English phrase of the same row's reason as localized MTAs and services word it
+  os_error,    // POSIX strerror texts that MTAs quote (ECONNREFUSED, ETIMEDOUT ...)
+  unverified,  // kept from 0.1; wording seen in bounces, no single documented source yet
+};
+
+[[nodiscard]] constexpr std::string_view name(PhraseOrigin origin) noexcept {
+  switch (origin) {
+    case PhraseOrigin::sisimai: return "sisimai";
+    case PhraseOrigin::postfix: return "postfix";
+    case PhraseOrigin::exim: return "exim";
+    case PhraseOrigin::sendmail: return "sendmail";
+    case PhraseOrigin::qmail: return "qmail";
+    case PhraseOrigin::gmail: return "gmail";
+    case PhraseOrigin::microsoft: return "microsoft";
+    case PhraseOrigin::aiosmtpd: return "aiosmtpd";
+    case PhraseOrigin::mailman: return "mailman";
+    case PhraseOrigin::fml: return "fml";
+    case PhraseOrigin::translation: return "translation";
+    case PhraseOrigin::os_error: return "os_error";
+    case PhraseOrigin::unverified: return "unverified";
+    case PhraseOrigin::user: break;
+  }
+  return "user";
+}
+
+struct Phrase {
+  std::string_view text;  // lower case; see the matching rules above
+  BounceReason reason;
+  PhraseOrigin origin;
+};
+
+// A caller's phrases, consulted before the library's: a view of an array
+// the caller owns (text in lower case, as in the library's table).
+struct PhraseRules {
+  const Phrase* rules = nullptr;
+  std::size_t count = 0;
+};
+
+namespace detail {
+
+
+// The families in priority order: the first phrase of the table that occurs
+// in the diagnostic decides (not the first in the text). Block-list names
+// come before "spam*" (so "blocked using spamhaus" is a block), specific
+// reasons before the generic policy words at the end. The expiry family is
+// looked for beside the others: an expiry wraps the error that caused it.
+inline constexpr Phrase phrase_families[] = {
+    // Reputation before rate limits: Yahoo defers for "unexpected volume or user complaints".
+    {"user complaints"sv, BounceReason::blocked, PhraseOrigin::sisimai},
+    // Rate limits.
+    {"rate limit*"sv, BounceReason::rate_limited, PhraseOrigin::sisimai},
+    {"ratelimit"sv, BounceReason::rate_limited, PhraseOrigin::unverified},
+    {"rate that prevents"sv, BounceReason::rate_limited, PhraseOrigin::sisimai},
+    {"unusual rate"sv, BounceReason::rate_limited, PhraseOrigin::sisimai},
+    {"sending rate"sv, BounceReason::rate_limited, PhraseOrigin::sisimai},
+    {"too many connections"sv, BounceReason::rate_limited, PhraseOrigin::sisimai},
+    {"too many concurrent"sv, BounceReason::rate_limited, PhraseOrigin::sisimai},
+    {"too many simultaneous"sv, BounceReason::rate_limited, PhraseOrigin::unverified},
+    {"too many messages"sv, BounceReason::rate_limited, PhraseOrigin::sisimai},
+    {"too many recipients"sv, BounceReason::rate_limited, PhraseOrigin::sisimai},
+    {"too many emails"sv, BounceReason::rate_limited, PhraseOrigin::unverified},
+    {"too many sessions"sv, BounceReason::rate_limited, PhraseOrigin::sisimai},
+    {"too many errors"sv, BounceReason::rate_limited, PhraseOrigin::sisimai},
+    {"connection limit*"sv, BounceReason::rate_limited, PhraseOrigin::sisimai},
+    {"throttl*"sv, BounceReason::rate_limited, PhraseOrigin::sisimai},
+    {"frequency limit*"sv, BounceReason::rate_limited, PhraseOrigin::sisimai},
+    {"greylist*"sv, BounceReason::rate_limited, PhraseOrigin::sisimai},
+    {"graylist*"sv, BounceReason::rate_limited, PhraseOrigin::unverified},
+    {"try again later, closing connection"sv, BounceReason::rate_limited, PhraseOrigin::sisimai},
+    {"receiving mail at a rate"sv, BounceReason::rate_limited, PhraseOrigin::sisimai},
+    {"exceeded the maximum number of"sv, BounceReason::rate_limited, PhraseOrigin::sisimai},
+    {"temporarily deferred due to"sv, BounceReason::rate_limited, PhraseOrigin::sisimai},
+    // Malware.
+    // Malware found, not the word alone: antivirus footers ("checked for
+    // viruses", "analizado con NOD32 antivirus") name no reason.
+    {"virus detected"sv, BounceReason::virus, PhraseOrigin::sisimai},
+    {"virus found"sv, BounceReason::virus, PhraseOrigin::unverified},
+    {"infected with a virus"sv, BounceReason::virus, PhraseOrigin::sisimai},
+    {"contains a virus"sv, BounceReason::virus, PhraseOrigin::unverified},
+    {"prohibited virus"sv, BounceReason::virus, PhraseOrigin::sisimai},
+    {"used by recent viruses"sv, BounceReason::virus, PhraseOrigin::sisimai},
+    {"malware"sv, BounceReason::virus, PhraseOrigin::sisimai},
+    {"infected"sv, BounceReason::virus, PhraseOrigin::sisimai},
+    {"trojan"sv, BounceReason::virus, PhraseOrigin::sisimai},
+    // Message format problems, before the words about spam and authentication they mention.
+    {"duplicate header"sv, BounceReason::syntax_error, PhraseOrigin::sisimai},
+    {"rfc 5322 compliant"sv, BounceReason::syntax_error, PhraseOrigin::unverified},
+    {"rfc5322 compliant"sv, BounceReason::syntax_error, PhraseOrigin::unverified},
+    {"multiple addresses in from"sv, BounceReason::syntax_error, PhraseOrigin::sisimai},
+    // Authentication of the sender.
+    {"dmarc"sv, BounceReason::authentication, PhraseOrigin::sisimai},
+    {"dkim"sv, BounceReason::authentication, PhraseOrigin::sisimai},
+    {"spf check"sv, BounceReason::authentication, PhraseOrigin::sisimai},
+    {"spf fail"sv, BounceReason::authentication, PhraseOrigin::unverified},
+    {"spf validation"sv, BounceReason::authentication, PhraseOrigin::sisimai},
+    {"sender policy framework"sv, BounceReason::authentication, PhraseOrigin::sisimai},
+    {"spf record*"sv, BounceReason::authentication, PhraseOrigin::sisimai},
+    {"spf)"sv, BounceReason::authentication, PhraseOrigin::sisimai},
+    {"(spf"sv, BounceReason::authentication, PhraseOrigin::sisimai},
+    {"spf=fail"sv, BounceReason::authentication, PhraseOrigin::sisimai},
+    {"spf: "sv, BounceReason::authentication, PhraseOrigin::sisimai},
+    {"arc validation"sv, BounceReason::authentication, PhraseOrigin::unverified},
+    {"not authenticated"sv, BounceReason::authentication, PhraseOrigin::sisimai},
+    {"smtp authentication"sv, BounceReason::authentication, PhraseOrigin::sisimai},
+    {"unauthenticated"sv, BounceReason::authentication, PhraseOrigin::sisimai},
+    {"authentication failed"sv, BounceReason::authentication, PhraseOrigin::unverified},
+    {"authentication required"sv, BounceReason::authentication, PhraseOrigin::sisimai},
+    {"authentication is required"sv, BounceReason::authentication, PhraseOrigin::sisimai},
+    {"failed authentication"sv, BounceReason::authentication, PhraseOrigin::unverified},
+    {"sender authentication"sv, BounceReason::authentication, PhraseOrigin::unverified},
+    {"does not pass"sv, BounceReason::authentication, PhraseOrigin::sisimai},
+    {"could not be authenticated"sv, BounceReason::authentication, PhraseOrigin::unverified},
+    // Reverse DNS of the sending host.
+    {"reverse dns"sv, BounceReason::reverse_dns, PhraseOrigin::sisimai},
+    {"reverse lookup"sv, BounceReason::reverse_dns, PhraseOrigin::sisimai},
+    {"reverse hostname"sv, BounceReason::reverse_dns, PhraseOrigin::unverified},
+    {"reverse mapping"sv, BounceReason::reverse_dns, PhraseOrigin::unverified},
+    {"reverse address"sv, BounceReason::reverse_dns, PhraseOrigin::unverified},
+    {"ptr resource record"sv, BounceReason::reverse_dns, PhraseOrigin::sisimai},
+    {"ptr record"sv, BounceReason::reverse_dns, PhraseOrigin::sisimai},
+    {"no ptr"sv, BounceReason::reverse_dns, PhraseOrigin::unverified},
+    {"rdns"sv, BounceReason::reverse_dns, PhraseOrigin::sisimai},
+    {"cannot find your hostname"sv, BounceReason::reverse_dns, PhraseOrigin::sisimai},
+    {"cannot resolve your"sv, BounceReason::reverse_dns, PhraseOrigin::unverified},
+    {"hostname does not resolve"sv, BounceReason::reverse_dns, PhraseOrigin::unverified},
+    {"hostname is not resolvable"sv, BounceReason::reverse_dns, PhraseOrigin::unverified},
+    {"not resolve your"sv, BounceReason::reverse_dns, PhraseOrigin::unverified},
+    {"dns lookup of your"sv, BounceReason::reverse_dns, PhraseOrigin::unverified},
+    {"unresolvable hostname"sv, BounceReason::reverse_dns, PhraseOrigin::unverified},
+    {"no dns"sv, BounceReason::reverse_dns, PhraseOrigin::unverified},
+    {"ip name lookup failed"sv, BounceReason::reverse_dns, PhraseOrigin::sisimai},
+    {"connecting ip"sv, BounceReason::reverse_dns, PhraseOrigin::sisimai},
+    // TLS.
+    {"starttls"sv, BounceReason::tls, PhraseOrigin::sisimai},
+    {"not support tls"sv, BounceReason::tls, PhraseOrigin::sisimai},
+    {"tls required"sv, BounceReason::tls, PhraseOrigin::sisimai},
+    {"tls is required"sv, BounceReason::tls, PhraseOrigin::sisimai},
+    {"requiretls"sv, BounceReason::tls, PhraseOrigin::unverified},
+    {"encryption required"sv, BounceReason::tls, PhraseOrigin::sisimai},
+    {"tls negotiation"sv, BounceReason::tls, PhraseOrigin::unverified},
+    {"tls handshake"sv, BounceReason::tls, PhraseOrigin::sisimai},
+    {"ssl handshake"sv, BounceReason::tls, PhraseOrigin::unverified},
+    {"certificate"sv, BounceReason::tls, PhraseOrigin::sisimai},
+    // Relaying.
+    {"not configured to relay"sv, BounceReason::relay_denied, PhraseOrigin::sisimai},
+    {"unable to relay for"sv, BounceReason::relay_denied, PhraseOrigin::sisimai},
+    {"not allowed to relay"sv, BounceReason::relay_denied, PhraseOrigin::sisimai},
+    {"insecure mail relay"sv, BounceReason::relay_denied, PhraseOrigin::sisimai},
+    {"relay access denied"sv, BounceReason::relay_denied, PhraseOrigin::sisimai},
+    {"relaying denied"sv, BounceReason::relay_denied, PhraseOrigin::sisimai},
+    {"relay denied"sv, BounceReason::relay_denied, PhraseOrigin::sisimai},
+    {"relay not permitted"sv, BounceReason::relay_denied, PhraseOrigin::sisimai},
+    {"relaying not permitted"sv, BounceReason::relay_denied, PhraseOrigin::unverified},
+    {"relaying not allowed"sv, BounceReason::relay_denied, PhraseOrigin::unverified},
+    {"not permitted to relay"sv, BounceReason::relay_denied, PhraseOrigin::sisimai},
+    {"unable to relay"sv, BounceReason::relay_denied, PhraseOrigin::sisimai},
+    {"we do not relay"sv, BounceReason::relay_denied, PhraseOrigin::unverified},
+    {"no relaying"sv, BounceReason::relay_denied, PhraseOrigin::unverified},
+    {"relaying disallowed"sv, BounceReason::relay_denied, PhraseOrigin::unverified},
+    {"relaying to"sv, BounceReason::relay_denied, PhraseOrigin::unverified},
+    {"rcpthosts"sv, BounceReason::relay_denied, PhraseOrigin::sisimai},
+    {"not a gateway"sv, BounceReason::relay_denied, PhraseOrigin::sisimai},
+    {"open relay"sv, BounceReason::relay_denied, PhraseOrigin::sisimai},
+    // The sender, and lists that refuse a non-member (Mailman, Google Groups, fml).
+    {"domain of sender address"sv, BounceReason::sender_rejected, PhraseOrigin::postfix},
+    {"sending to/from an address that has been blacklisted"sv, BounceReason::sender_rejected, PhraseOrigin::sisimai},
+    {"not allowed to post"sv, BounceReason::sender_rejected, PhraseOrigin::mailman},
+    {"non-member"sv, BounceReason::sender_rejected, PhraseOrigin::mailman},
+    {"members-only list"sv, BounceReason::sender_rejected, PhraseOrigin::mailman},
+    {"not a member of"sv, BounceReason::sender_rejected, PhraseOrigin::fml},
+    {"not subscribed to this group"sv, BounceReason::sender_rejected, PhraseOrigin::sisimai},
+    {"unroutable sender address"sv, BounceReason::sender_rejected, PhraseOrigin::sisimai},
+    {"empty envelope senders not allowed"sv, BounceReason::sender_rejected, PhraseOrigin::sisimai},
+    {"sender address rejected"sv, BounceReason::sender_rejected, PhraseOrigin::postfix},
+    {"purported responsible address"sv, BounceReason::sender_rejected, PhraseOrigin::sisimai},
+    {"permission to post"sv, BounceReason::sender_rejected, PhraseOrigin::sisimai},
+    {"sender rejected"sv, BounceReason::sender_rejected, PhraseOrigin::sisimai},
+    {"sender denied"sv, BounceReason::sender_rejected, PhraseOrigin::sisimai},
+    {"sender verify failed"sv, BounceReason::sender_rejected, PhraseOrigin::sisimai},
+    {"invalid sender"sv, BounceReason::sender_rejected, PhraseOrigin::sisimai},
+    {"unknown sender"sv, BounceReason::sender_rejected, PhraseOrigin::sisimai},
+    {"sender unknown"sv, BounceReason::sender_rejected, PhraseOrigin::unverified},
+    {"sender domain"sv, BounceReason::sender_rejected, PhraseOrigin::sisimai},
+    {"domain of sender"sv, BounceReason::sender_rejected, PhraseOrigin::sisimai},
+    {"bad sender"sv, BounceReason::sender_rejected, PhraseOrigin::sisimai},
+    {"sender is not allowed"sv, BounceReason::sender_rejected, PhraseOrigin::sisimai},
+    // "not listed in the directory"sv names an unknown user, before "listed in"sv names a block list.
+    {"not listed in"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
+    // Block lists and reputation, before "spam"sv (spamhaus, spamcop).
+    {"spamhaus"sv, BounceReason::blocked, PhraseOrigin::sisimai},
+    {"spamcop"sv, BounceReason::blocked, PhraseOrigin::sisimai},
+    {"blocked using"sv, BounceReason::blocked, PhraseOrigin::sisimai},
+    {"blacklist*"sv, BounceReason::blocked, PhraseOrigin::sisimai},
+    {"black list"sv, BounceReason::blocked, PhraseOrigin::sisimai},
+    {"blocklist*"sv, BounceReason::blocked, PhraseOrigin::sisimai},
+    {"block list"sv, BounceReason::blocked, PhraseOrigin::sisimai},
+    {"denylist*"sv, BounceReason::blocked, PhraseOrigin::unverified},
+    {"dnsbl"sv, BounceReason::blocked, PhraseOrigin::sisimai},
+    {"rbl"sv, BounceReason::blocked, PhraseOrigin::sisimai},
+    {"sorbs"sv, BounceReason::blocked, PhraseOrigin::unverified},
+    {"listed at"sv, BounceReason::blocked, PhraseOrigin::sisimai},
+    {"listed in"sv, BounceReason::blocked, PhraseOrigin::sisimai},
+    {"listed on"sv, BounceReason::blocked, PhraseOrigin::sisimai},
+    {"reputation"sv, BounceReason::blocked, PhraseOrigin::sisimai},
+    {"banned sending ip"sv, BounceReason::blocked, PhraseOrigin::sisimai},
+    {"poor sending"sv, BounceReason::blocked, PhraseOrigin::unverified},
+    {"your ip"sv, BounceReason::blocked, PhraseOrigin::sisimai},
+    {"sending ip"sv, BounceReason::blocked, PhraseOrigin::sisimai},
+    {"client host"sv, BounceReason::blocked, PhraseOrigin::sisimai},
+    {"helo command rejected"sv, BounceReason::blocked, PhraseOrigin::postfix},
+    {"will not accept delivery"sv, BounceReason::blocked, PhraseOrigin::unverified},
+    {"dynamic ip"sv, BounceReason::blocked, PhraseOrigin::sisimai},
+    {"dial-up"sv, BounceReason::blocked, PhraseOrigin::unverified},
+    {"dialup"sv, BounceReason::blocked, PhraseOrigin::unverified},
+    {"residential"sv, BounceReason::blocked, PhraseOrigin::sisimai},
+    // Content.
+    {"spam*"sv, BounceReason::spam_or_content, PhraseOrigin::sisimai},
+    {"unsolicited*"sv, BounceReason::spam_or_content, PhraseOrigin::sisimai},
+    {"junk mail"sv, BounceReason::spam_or_content, PhraseOrigin::sisimai},
+    {"bulk mail"sv, BounceReason::spam_or_content, PhraseOrigin::sisimai},
+    {"phishing*"sv, BounceReason::spam_or_content, PhraseOrigin::sisimai},
+    {"content rejected"sv, BounceReason::spam_or_content, PhraseOrigin::sisimai},
+    {"message filtered"sv, BounceReason::spam_or_content, PhraseOrigin::unverified},
+    {"rejected by the domain filter"sv, BounceReason::spam_or_content, PhraseOrigin::unverified},
+    {"message content"sv, BounceReason::spam_or_content, PhraseOrigin::sisimai},
+    {"content filter"sv, BounceReason::spam_or_content, PhraseOrigin::sisimai},
+    {"content policy"sv, BounceReason::spam_or_content, PhraseOrigin::unverified},
+    {"content restriction"sv, BounceReason::spam_or_content, PhraseOrigin::unverified},
+    {"objectionable"sv, BounceReason::spam_or_content, PhraseOrigin::unverified},
+    {"attachment*"sv, BounceReason::spam_or_content, PhraseOrigin::sisimai},
+    {"url in"sv, BounceReason::spam_or_content, PhraseOrigin::sisimai},
+    {"suspicious"sv, BounceReason::spam_or_content, PhraseOrigin::sisimai},
+    {"mail flood"sv, BounceReason::spam_or_content, PhraseOrigin::unverified},
+    // The recipient. Exchange Online's directory-based edge blocking answers
+    // "550 5.4.1 Recipient address rejected: Access denied" for a recipient
+    // it does not know (Microsoft Learn, "Fix NDR error 550 5.4.1").
+    {"recipient address rejected: access denied"sv, BounceReason::unknown_recipient, PhraseOrigin::microsoft},
+    {"user unknown"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
+    {"unknown user"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
+    {"unknown recipient"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
+    {"recipient unknown"sv, BounceReason::unknown_recipient, PhraseOrigin::sendmail},
+    {"unknown address"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
+    {"unknown local part"sv, BounceReason::unknown_recipient, PhraseOrigin::exim},
+    {"unknown or illegal alias"sv, BounceReason::unknown_recipient, PhraseOrigin::unverified},
+    {"no such user"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
+    {"no such mailbox"sv, BounceReason::unknown_recipient, PhraseOrigin::unverified},
+    {"no such recipient"sv, BounceReason::unknown_recipient, PhraseOrigin::unverified},
+    {"no such account"sv, BounceReason::unknown_recipient, PhraseOrigin::unverified},
+    {"no such person"sv, BounceReason::unknown_recipient, PhraseOrigin::unverified},
+    {"no such address"sv, BounceReason::unknown_recipient, PhraseOrigin::unverified},
+    {"no mailbox"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
+    {"user not found"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
+    {"recipient not found"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
+    {"address not found"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
+    {"mailbox not found"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
+    {"account not found"sv, BounceReason::unknown_recipient, PhraseOrigin::unverified},
+    {"recipnotfound"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
+    {"recipientnotfound"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
+    {"not found by smtp address lookup"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
+    {"wasn't found at"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
+    {"couldn't be found"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
+    {"does not exist"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
+    {"doesn't exist"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
+    {"does not have an account"sv, BounceReason::unknown_recipient, PhraseOrigin::unverified},
+    {"doesn't have a"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
+    {"not a valid mailbox"sv, BounceReason::unknown_recipient, PhraseOrigin::unverified},
+    {"not a valid user"sv, BounceReason::unknown_recipient, PhraseOrigin::unverified},
+    {"not a valid recipient"sv, BounceReason::unknown_recipient, PhraseOrigin::unverified},
+    {"invalid mailbox"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
+    {"invalid recipient*"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
+    {"invalid address"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
+    {"invalid user"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
+    {"name is not recognized"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
+    {"user not known"sv, BounceReason::unknown_recipient, PhraseOrigin::unverified},
+    {"address not known"sv, BounceReason::unknown_recipient, PhraseOrigin::unverified},
+    {"delivery userid"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
+    {"bad recipient"sv, BounceReason::unknown_recipient, PhraseOrigin::unverified},
+    {"badrcptto"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
+    {"addressee unknown"sv, BounceReason::unknown_recipient, PhraseOrigin::unverified},
+    {"address unknown"sv, BounceReason::unknown_recipient, PhraseOrigin::unverified},
+    {"not our customer"sv, BounceReason::unknown_recipient, PhraseOrigin::unverified},
+    {"no valid recipients"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
+    {"unrouteable address"sv, BounceReason::unknown_recipient, PhraseOrigin::exim},
+    {"is not a known user"sv, BounceReason::unknown_recipient, PhraseOrigin::unverified},
+    {"no longer in use"sv, BounceReason::unknown_recipient, PhraseOrigin::unverified},
+    // The mailbox.
+    {"account disabled"sv, BounceReason::mailbox_disabled, PhraseOrigin::sisimai},
+    {"mailbox disabled"sv, BounceReason::mailbox_disabled, PhraseOrigin::sisimai},
+    {"is disabled"sv, BounceReason::mailbox_disabled, PhraseOrigin::sisimai},
+    {"been disabled"sv, BounceReason::mailbox_disabled, PhraseOrigin::sisimai},
+    {"temporarily disabled"sv, BounceReason::mailbox_disabled, PhraseOrigin::sisimai},
+    {"account suspended"sv, BounceReason::mailbox_disabled, PhraseOrigin::unverified},
+    {"mailbox suspended"sv, BounceReason::mailbox_disabled, PhraseOrigin::sisimai},
+    {"is suspended"sv, BounceReason::mailbox_disabled, PhraseOrigin::sisimai},
+    {"been suspended"sv, BounceReason::mailbox_disabled, PhraseOrigin::sisimai},
+    {"deactivated*"sv, BounceReason::mailbox_disabled, PhraseOrigin::sisimai},
+    {"inactive"sv, BounceReason::mailbox_disabled, PhraseOrigin::sisimai},
+    {"not active"sv, BounceReason::mailbox_disabled, PhraseOrigin::sisimai},
+    {"no longer active"sv, BounceReason::mailbox_disabled, PhraseOrigin::unverified},
+    {"account expired"sv, BounceReason::mailbox_disabled, PhraseOrigin::unverified},
+    {"account has expired"sv, BounceReason::mailbox_disabled, PhraseOrigin::unverified},
+    {"account locked"sv, BounceReason::mailbox_disabled, PhraseOrigin::unverified},
+    {"mailbox locked"sv, BounceReason::mailbox_disabled, PhraseOrigin::unverified},
+    {"is locked"sv, BounceReason::mailbox_disabled, PhraseOrigin::sisimai},
+    {"frozen"sv, BounceReason::mailbox_disabled, PhraseOrigin::sisimai},
+    {"mailfolder is full"sv, BounceReason::mailbox_full, PhraseOrigin::sisimai},
+    {"mailbox full"sv, BounceReason::mailbox_full, PhraseOrigin::sisimai},
+    {"mailbox is full"sv, BounceReason::mailbox_full, PhraseOrigin::sisimai},
+    {"folder is full"sv, BounceReason::mailbox_full, PhraseOrigin::sisimai},
+    {"mailbox has exceeded"sv, BounceReason::mailbox_full, PhraseOrigin::sisimai},
+    {"full mailbox"sv, BounceReason::mailbox_full, PhraseOrigin::sisimai},
+    {"over quota"sv, BounceReason::mailbox_full, PhraseOrigin::sisimai},
+    {"overquota"sv, BounceReason::mailbox_full, PhraseOrigin::sisimai},
+    {"quota exceeded"sv, BounceReason::mailbox_full, PhraseOrigin::sisimai},
+    {"exceeded quota"sv, BounceReason::mailbox_full, PhraseOrigin::sisimai},
+    {"exceeds quota"sv, BounceReason::mailbox_full, PhraseOrigin::unverified},
+    {"quota"sv, BounceReason::mailbox_full, PhraseOrigin::sisimai},
+    {"storage allocation"sv, BounceReason::mailbox_full, PhraseOrigin::sisimai},
+    {"out of storage"sv, BounceReason::mailbox_full, PhraseOrigin::unverified},
+    {"not enough storage"sv, BounceReason::mailbox_full, PhraseOrigin::sisimai},
+    {"storage space"sv, BounceReason::mailbox_full, PhraseOrigin::sisimai},
+    {"mailbox size"sv, BounceReason::mailbox_full, PhraseOrigin::sisimai},
+    {"has moved"sv, BounceReason::mailbox_moved, PhraseOrigin::sisimai},
+    {"has been moved"sv, BounceReason::mailbox_moved, PhraseOrigin::sisimai},
+    {"changed address"sv, BounceReason::mailbox_moved, PhraseOrigin::unverified},
+    {"user not local"sv, BounceReason::mailbox_moved, PhraseOrigin::sisimai},
+    // The message. aiosmtpd's "552 Error: Too much mail data" is its size limit.
+    {"too much mail data"sv, BounceReason::message_too_large, PhraseOrigin::aiosmtpd},
+    {"message file too big"sv, BounceReason::message_too_large, PhraseOrigin::postfix},
+    {"exceeds fixed maximum message size"sv, BounceReason::message_too_large, PhraseOrigin::postfix},
+    {"message too large"sv, BounceReason::message_too_large, PhraseOrigin::sisimai},
+    {"message is too large"sv, BounceReason::message_too_large, PhraseOrigin::sisimai},
+    {"message too big"sv, BounceReason::message_too_large, PhraseOrigin::sisimai},
+    {"message is too big"sv, BounceReason::message_too_large, PhraseOrigin::sisimai},
+    {"message size"sv, BounceReason::message_too_large, PhraseOrigin::sisimai},
+    {"message length exceeds"sv, BounceReason::message_too_large, PhraseOrigin::sisimai},
+    {"size limit"sv, BounceReason::message_too_large, PhraseOrigin::sisimai},
+    {"maximum message size"sv, BounceReason::message_too_large, PhraseOrigin::sisimai},
+    {"too large"sv, BounceReason::message_too_large, PhraseOrigin::sisimai},
+    {"file too big"sv, BounceReason::message_too_large, PhraseOrigin::sisimai},
+    // Name service failures: the lookup failed, not the name (Sendmail "Name service error").
+    {"malformed or unexpected name server reply"sv, BounceReason::network_error, PhraseOrigin::sendmail},
+    {"malformed name server reply"sv, BounceReason::network_error, PhraseOrigin::sendmail},
+    {"host name lookup failure"sv, BounceReason::network_error, PhraseOrigin::sendmail},
+    // The domain.
+    {"couldn't find any host by that name"sv, BounceReason::unknown_domain, PhraseOrigin::qmail},
+    {"couldn't find any host named"sv, BounceReason::unknown_domain, PhraseOrigin::qmail},
+    {"host/domain does not accept mail"sv, BounceReason::no_mail_domain, PhraseOrigin::sisimai},
+    {"does not accept mail"sv, BounceReason::no_mail_domain, PhraseOrigin::sisimai},
+    {"doesn't receive email"sv, BounceReason::no_mail_domain, PhraseOrigin::unverified},
+    {"does not receive email"sv, BounceReason::no_mail_domain, PhraseOrigin::unverified},
+    {"no smtp service"sv, BounceReason::no_mail_domain, PhraseOrigin::sisimai},
+    {"doesn't accept mail"sv, BounceReason::no_mail_domain, PhraseOrigin::sisimai},
+    {"accepts no mail"sv, BounceReason::no_mail_domain, PhraseOrigin::unverified},
+    {"null mx"sv, BounceReason::no_mail_domain, PhraseOrigin::sisimai},
+    {"not accept mail"sv, BounceReason::no_mail_domain, PhraseOrigin::sisimai},
+    {"host not found"sv, BounceReason::unknown_domain, PhraseOrigin::sisimai},
+    {"host unknown"sv, BounceReason::unknown_domain, PhraseOrigin::sisimai},
+    {"unknown host"sv, BounceReason::unknown_domain, PhraseOrigin::sisimai},
+    {"domain not found"sv, BounceReason::unknown_domain, PhraseOrigin::postfix},
+    {"unknown domain"sv, BounceReason::unknown_domain, PhraseOrigin::sisimai},
+    {"domain unknown"sv, BounceReason::unknown_domain, PhraseOrigin::unverified},
+    {"no such domain"sv, BounceReason::unknown_domain, PhraseOrigin::sisimai},
+    {"domain does not exist"sv, BounceReason::unknown_domain, PhraseOrigin::sisimai},
+    {"non-existent domain"sv, BounceReason::unknown_domain, PhraseOrigin::unverified},
+    {"non-existent host"sv, BounceReason::unknown_domain, PhraseOrigin::sisimai},
+    {"nonexistent domain"sv, BounceReason::unknown_domain, PhraseOrigin::sisimai},
+    {"name or service not known"sv, BounceReason::unknown_domain, PhraseOrigin::sisimai},
+    {"host or domain name not found"sv, BounceReason::unknown_domain, PhraseOrigin::sisimai},
+    {"no mx"sv, BounceReason::unknown_domain, PhraseOrigin::sisimai},
+    {"mx record"sv, BounceReason::unknown_domain, PhraseOrigin::sisimai},
+    {"nxdomain"sv, BounceReason::unknown_domain, PhraseOrigin::sisimai},
+    {"unroutable"sv, BounceReason::unknown_domain, PhraseOrigin::sisimai},
+    {"unrouteable"sv, BounceReason::unknown_domain, PhraseOrigin::sisimai},
+    {"no route to domain"sv, BounceReason::unknown_domain, PhraseOrigin::unverified},
+    {"dns error"sv, BounceReason::unknown_domain, PhraseOrigin::sisimai},
+    {"dns lookup failure"sv, BounceReason::unknown_domain, PhraseOrigin::sisimai},
+    {"domain name not found"sv, BounceReason::unknown_domain, PhraseOrigin::sisimai},
+    // Generic words about the recipient, after the domain's.
+    {"mailbox unavailable"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
+    {"mailbox is unavailable"sv, BounceReason::unknown_recipient, PhraseOrigin::unverified},
+    {"not exist"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
+    // Protocol and message format.
+    {"syntax error"sv, BounceReason::syntax_error, PhraseOrigin::sisimai},
+    {"command unrecognized"sv, BounceReason::syntax_error, PhraseOrigin::sisimai},
+    {"unrecognized command"sv, BounceReason::syntax_error, PhraseOrigin::sisimai},
+    {"bad sequence"sv, BounceReason::syntax_error, PhraseOrigin::sisimai},
+    {"line too long"sv, BounceReason::syntax_error, PhraseOrigin::sisimai},
+    {"not compliant"sv, BounceReason::syntax_error, PhraseOrigin::unverified},
+    {"rfc 5322"sv, BounceReason::syntax_error, PhraseOrigin::sisimai},
+    {"rfc5322"sv, BounceReason::syntax_error, PhraseOrigin::sisimai},
+    {"rfc 2822"sv, BounceReason::syntax_error, PhraseOrigin::unverified},
+    {"rfc2822"sv, BounceReason::syntax_error, PhraseOrigin::sisimai},
+    {"rfc 822"sv, BounceReason::syntax_error, PhraseOrigin::unverified},
+    {"malformed"sv, BounceReason::syntax_error, PhraseOrigin::sisimai},
+    {"invalid header"sv, BounceReason::syntax_error, PhraseOrigin::unverified},
+    {"missing header"sv, BounceReason::syntax_error, PhraseOrigin::unverified},
+    {"header error"sv, BounceReason::syntax_error, PhraseOrigin::sisimai},
+    {"bare lf"sv, BounceReason::syntax_error, PhraseOrigin::unverified},
+    {"protocol error"sv, BounceReason::syntax_error, PhraseOrigin::sendmail},
+    // The network.
+    {"connection refused"sv, BounceReason::network_error, PhraseOrigin::os_error},
+    {"did not accept our requests to connect"sv, BounceReason::network_error, PhraseOrigin::gmail},
+    {"connection timed out"sv, BounceReason::network_error, PhraseOrigin::os_error},
+    {"timed out"sv, BounceReason::network_error, PhraseOrigin::sisimai},
+    {"timeout"sv, BounceReason::network_error, PhraseOrigin::sisimai},
+    {"network is unreachable"sv, BounceReason::network_error, PhraseOrigin::os_error},
+    {"no route to host"sv, BounceReason::network_error, PhraseOrigin::os_error},
+    {"host unreachable"sv, BounceReason::network_error, PhraseOrigin::sisimai},
+    {"connection reset"sv, BounceReason::network_error, PhraseOrigin::os_error},
+    {"connection closed"sv, BounceReason::network_error, PhraseOrigin::unverified},
+    {"lost connection"sv, BounceReason::network_error, PhraseOrigin::postfix},
+    {"could not connect"sv, BounceReason::network_error, PhraseOrigin::sisimai},
+    {"unable to connect"sv, BounceReason::network_error, PhraseOrigin::sisimai},
+    {"failed to connect"sv, BounceReason::network_error, PhraseOrigin::unverified},
+    {"broken pipe"sv, BounceReason::network_error, PhraseOrigin::os_error},
+    {"network error"sv, BounceReason::network_error, PhraseOrigin::sisimai},
+    {"smtp conversation"sv, BounceReason::network_error, PhraseOrigin::unverified},
+    {"connection dropped"sv, BounceReason::network_error, PhraseOrigin::sisimai},
+    {"not reachable"sv, BounceReason::network_error, PhraseOrigin::sisimai},
+    {"did not respond"sv, BounceReason::network_error, PhraseOrigin::sisimai},
+    {"not responding"sv, BounceReason::network_error, PhraseOrigin::sisimai},
+    {"smtp connection"sv, BounceReason::network_error, PhraseOrigin::sisimai},
+    {"name server"sv, BounceReason::network_error, PhraseOrigin::sisimai},
+    {"mail loop"sv, BounceReason::network_error, PhraseOrigin::sisimai},
+    {"routing loop"sv, BounceReason::network_error, PhraseOrigin::sisimai},
+    {"too many hops"sv, BounceReason::network_error, PhraseOrigin::sisimai},
+    {"loops back"sv, BounceReason::network_error, PhraseOrigin::sisimai},
+    // A server that answers the connection with an error: usually a block of the sending IP.
+    {"refused to talk to me"sv, BounceReason::blocked, PhraseOrigin::sisimai},
+    // The receiving system.
+    {"system error"sv, BounceReason::system_error, PhraseOrigin::sisimai},
+    {"internal error"sv, BounceReason::system_error, PhraseOrigin::sisimai},
+    {"server error"sv, BounceReason::system_error, PhraseOrigin::sisimai},
+    {"local error"sv, BounceReason::system_error, PhraseOrigin::sisimai},
+    {"configuration error"sv, BounceReason::system_error, PhraseOrigin::sisimai},
+    {"mailer error"sv, BounceReason::system_error, PhraseOrigin::sisimai},
+    {"out of memory"sv, BounceReason::system_error, PhraseOrigin::unverified},
+    {"insufficient system"sv, BounceReason::system_error, PhraseOrigin::sisimai},
+    {"system resources"sv, BounceReason::system_error, PhraseOrigin::sisimai},
+    {"temporary failure"sv, BounceReason::system_error, PhraseOrigin::sisimai},
+    {"temporary local problem"sv, BounceReason::system_error, PhraseOrigin::sisimai},
+    {"not accepting"sv, BounceReason::system_error, PhraseOrigin::sisimai},
+    {"too busy"sv, BounceReason::system_error, PhraseOrigin::unverified},
+    {"service unavailable"sv, BounceReason::system_error, PhraseOrigin::sisimai},
+    {"service not available"sv, BounceReason::system_error, PhraseOrigin::sisimai},
+    {"currently unavailable"sv, BounceReason::system_error, PhraseOrigin::sisimai},
+    {"unable to contact"sv, BounceReason::system_error, PhraseOrigin::sisimai},
+    // Gave up after retrying (the expiry family): found beside the cause,
+    // never instead of it; see find_phrases.
+    {"delivery time expired"sv, BounceReason::expired, PhraseOrigin::sisimai},
+    {"retry timeout exceeded"sv, BounceReason::expired, PhraseOrigin::exim},
+    {"retry time not reached for any host after a long failure period"sv, BounceReason::expired, PhraseOrigin::exim},
+    {"have been failing for a long time"sv, BounceReason::expired, PhraseOrigin::exim},
+    {"message expired"sv, BounceReason::expired, PhraseOrigin::sisimai},
+    {"in the queue too long"sv, BounceReason::expired, PhraseOrigin::qmail},
+    {"not going to try again"sv, BounceReason::expired, PhraseOrigin::qmail},
+    {"could not be delivered for"sv, BounceReason::expired, PhraseOrigin::sendmail},
+    {"cannot send message for"sv, BounceReason::expired, PhraseOrigin::sendmail},
+    {"could not be delivered within"sv, BounceReason::expired, PhraseOrigin::unverified},
+    {"was not delivered within"sv, BounceReason::expired, PhraseOrigin::sisimai},
+    {"could not deliver for the last"sv, BounceReason::expired, PhraseOrigin::unverified},
+    {"giving up on"sv, BounceReason::expired, PhraseOrigin::sisimai},
+    {"unable to deliver message after multiple retries"sv, BounceReason::expired, PhraseOrigin::sisimai},
+    {"was not reachable within the allowed queue period"sv, BounceReason::expired, PhraseOrigin::sisimai},
+    // Gmail's failure after days of refused connections.
+    {"did not accept our requests to connect"sv, BounceReason::expired, PhraseOrigin::gmail},
+    // Other languages: the texts of notices in a declared charset are decoded
+    // first (charset.hpp); Japanese rows come in UTF-8 and in EUC-JP, the
+    // form ISO-2022-JP and Shift_JIS are brought to.
+    {"\xE3\x83\x87\xE3\x82\xA3\xE3\x83\xAC\xE3\x82\xAF\xE3\x83\x88\xE3\x83\xAA\xE3\x81\xAB\xE3\x81\xAF\xE8\xA6\x8B\xE3\x81\xA4\xE3\x81\x8B\xE3\x82\x8A\xE3\x81\xBE\xE3\x81\x9B\xE3\x82\x93"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},  // ディレクトリには見つかりません (utf-8)
+    {"\xA5\xC7\xA5\xA3\xA5\xEC\xA5\xAF\xA5\xC8\xA5\xEA\xA4\xCB\xA4\xCF\xB8\xAB\xA4\xC4\xA4\xAB\xA4\xEA\xA4\xDE\xA4\xBB\xA4\xF3"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},  // ディレクトリには見つかりません (euc-jp)
+    {"\xE3\x83\x87\xE3\x82\xA3\xE3\x83\xAC\xE3\x82\xAF\xE3\x83\x88\xE3\x83\xAA\xE3\x81\xAE\xE3\x83\xAA\xE3\x82\xB9\xE3\x83\x88\xE3\x81\xAB\xE3\x81\x82\xE3\x82\x8A\xE3\x81\xBE\xE3\x81\x9B\xE3\x82\x93"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},  // ディレクトリのリストにありません (utf-8)
+    {"\xA5\xC7\xA5\xA3\xA5\xEC\xA5\xAF\xA5\xC8\xA5\xEA\xA4\xCE\xA5\xEA\xA5\xB9\xA5\xC8\xA4\xCB\xA4\xA2\xA4\xEA\xA4\xDE\xA4\xBB\xA4\xF3"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},  // ディレクトリのリストにありません (euc-jp)
+    {"\xE5\xAD\x98\xE5\x9C\xA8\xE3\x81\x97\xE3\x81\xBE\xE3\x81\x9B\xE3\x82\x93"sv, BounceReason::unknown_recipient, PhraseOrigin::translation},  // 存在しません (utf-8)
+    {"\xC2\xB8\xBA\xDF\xA4\xB7\xA4\xDE\xA4\xBB\xA4\xF3"sv, BounceReason::unknown_recipient, PhraseOrigin::translation},  // 存在しません (euc-jp)
+    {"\xE5\xAE\x9B\xE5\x85\x88\xE4\xB8\x8D\xE6\x98\x8E"sv, BounceReason::unknown_recipient, PhraseOrigin::translation},  // 宛先不明 (utf-8)
+    {"\xB0\xB8\xC0\xE8\xC9\xD4\xCC\xC0"sv, BounceReason::unknown_recipient, PhraseOrigin::translation},  // 宛先不明 (euc-jp)
+    {"\xE3\x83\xA1\xE3\x83\xBC\xE3\x83\xAB\xE3\x83\x9C\xE3\x83\x83\xE3\x82\xAF\xE3\x82\xB9\xE3\x81\x8C\xE3\x81\x84\xE3\x81\xA3\xE3\x81\xB1\xE3\x81\x84"sv, BounceReason::mailbox_full, PhraseOrigin::translation},  // メールボックスがいっぱい (utf-8)
+    {"\xA5\xE1\xA1\xBC\xA5\xEB\xA5\xDC\xA5\xC3\xA5\xAF\xA5\xB9\xA4\xAC\xA4\xA4\xA4\xC3\xA4\xD1\xA4\xA4"sv, BounceReason::mailbox_full, PhraseOrigin::translation},  // メールボックスがいっぱい (euc-jp)
+    {"\xE5\xAE\xB9\xE9\x87\x8F\xE3\x82\xAA\xE3\x83\xBC\xE3\x83\x90\xE3\x83\xBC"sv, BounceReason::mailbox_full, PhraseOrigin::translation},  // 容量オーバー (utf-8)
+    {"\xCD\xC6\xCE\xCC\xA5\xAA\xA1\xBC\xA5\xD0\xA1\xBC"sv, BounceReason::mailbox_full, PhraseOrigin::translation},  // 容量オーバー (euc-jp)
+    {"\xE5\x8F\x97\xE4\xBF\xA1\xE6\x8B\x92\xE5\x90\xA6"sv, BounceReason::blocked, PhraseOrigin::translation},  // 受信拒否 (utf-8)
+    {"\xBC\xF5\xBF\xAE\xB5\xF1\xC8\xDD"sv, BounceReason::blocked, PhraseOrigin::translation},  // 受信拒否 (euc-jp)
+    {"\xE3\x82\xB5\xE3\x82\xA4\xE3\x82\xBA\xE3\x81\x8C\xE5\xA4\xA7\xE3\x81\x8D\xE3\x81\x99\xE3\x81\x8E"sv, BounceReason::message_too_large, PhraseOrigin::translation},  // サイズが大きすぎ (utf-8)
+    {"\xA5\xB5\xA5\xA4\xA5\xBA\xA4\xAC\xC2\xE7\xA4\xAD\xA4\xB9\xA4\xAE"sv, BounceReason::message_too_large, PhraseOrigin::translation},  // サイズが大きすぎ (euc-jp)
+    {"non répertorié dans l'annuaire"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},  // Domino fr
+    {"utilisateur inconnu"sv, BounceReason::unknown_recipient, PhraseOrigin::translation},
+    {"destinataire inconnu"sv, BounceReason::unknown_recipient, PhraseOrigin::translation},
+    {"adresse inconnue"sv, BounceReason::unknown_recipient, PhraseOrigin::translation},
+    {"boîte aux lettres pleine"sv, BounceReason::mailbox_full, PhraseOrigin::translation},
+    {"boite aux lettres pleine"sv, BounceReason::mailbox_full, PhraseOrigin::translation},
+    {"benutzer unbekannt"sv, BounceReason::unknown_recipient, PhraseOrigin::translation},
+    {"empfänger unbekannt"sv, BounceReason::unknown_recipient, PhraseOrigin::translation},
+    {"unbekannter empfänger"sv, BounceReason::unknown_recipient, PhraseOrigin::translation},
+    {"postfach voll"sv, BounceReason::mailbox_full, PhraseOrigin::translation},
+    {"postfach ist voll"sv, BounceReason::mailbox_full, PhraseOrigin::translation},
+    {"usuario desconocido"sv, BounceReason::unknown_recipient, PhraseOrigin::translation},
+    {"destinatario desconocido"sv, BounceReason::unknown_recipient, PhraseOrigin::translation},
+    {"buzón lleno"sv, BounceReason::mailbox_full, PhraseOrigin::translation},
+    {"buzon lleno"sv, BounceReason::mailbox_full, PhraseOrigin::translation},
+    {"usuário desconhecido"sv, BounceReason::unknown_recipient, PhraseOrigin::translation},
+    {"utilizador desconhecido"sv, BounceReason::unknown_recipient, PhraseOrigin::translation},
+    {"destinatário desconhecido"sv, BounceReason::unknown_recipient, PhraseOrigin::translation},
+    {"caixa postal cheia"sv, BounceReason::mailbox_full, PhraseOrigin::translation},
+    {"caixa de correio cheia"sv, BounceReason::mailbox_full, PhraseOrigin::translation},
+    {"utente sconosciuto"sv, BounceReason::unknown_recipient, PhraseOrigin::translation},
+    {"destinatario sconosciuto"sv, BounceReason::unknown_recipient, PhraseOrigin::translation},
+    {"indirizzo inesistente"sv, BounceReason::unknown_recipient, PhraseOrigin::translation},
+    {"casella piena"sv, BounceReason::mailbox_full, PhraseOrigin::translation},
+    {"casella di posta piena"sv, BounceReason::mailbox_full, PhraseOrigin::translation},
+    // Russian: lower-case rows match mid-sentence; sentence starts are written out.
+    {"пользователь не найден"sv, BounceReason::unknown_recipient, PhraseOrigin::translation},
+    {"Пользователь не найден"sv, BounceReason::unknown_recipient, PhraseOrigin::translation},
+    {"неизвестный пользователь"sv, BounceReason::unknown_recipient, PhraseOrigin::translation},
+    {"Неизвестный пользователь"sv, BounceReason::unknown_recipient, PhraseOrigin::translation},
+    {"почтовый ящик переполнен"sv, BounceReason::mailbox_full, PhraseOrigin::translation},
+    {"Почтовый ящик переполнен"sv, BounceReason::mailbox_full, PhraseOrigin::translation},
+    {"ящик переполнен"sv, BounceReason::mailbox_full, PhraseOrigin::translation},
+    // Generic policy words, last.
+    {"policy reasons"sv, BounceReason::blocked, PhraseOrigin::sisimai},
+    {"access denied"sv, BounceReason::blocked, PhraseOrigin::sisimai},
+    {"blocked"sv, BounceReason::blocked, PhraseOrigin::sisimai},
+    {"banned"sv, BounceReason::blocked, PhraseOrigin::sisimai},
+    {"policies"sv, BounceReason::blocked, PhraseOrigin::sisimai},
+    {"policy"sv, BounceReason::blocked, PhraseOrigin::sisimai},
+    {"prohibited"sv, BounceReason::blocked, PhraseOrigin::sisimai},
+    {"not allowed"sv, BounceReason::blocked, PhraseOrigin::sisimai},
+    {"not authorized"sv, BounceReason::blocked, PhraseOrigin::sisimai},
+    {"not permitted"sv, BounceReason::blocked, PhraseOrigin::sisimai},
+    {"refused"sv, BounceReason::blocked, PhraseOrigin::sisimai},
+    {"denied"sv, BounceReason::blocked, PhraseOrigin::sisimai},
+    // Postfix's "Recipient address rejected: <why>" names the stage; the
+    // words after it, when the table knows them, name the reason.
+    {"address rejected"sv, BounceReason::unknown_recipient, PhraseOrigin::postfix},
+    {"recipient rejected"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
+};
+
+// The phrases grouped by first letter, so that one pass over the text
+// tries only the phrases that can start at each position.
+struct PhraseIndex {
+  static constexpr std::size_t size = sizeof(phrase_families) / sizeof(phrase_families[0]);
+  std::uint16_t order[size]{};  // table indexes, by first character, then table order
+  std::uint16_t start[257]{};   // order[start[c] .. start[c + 1]) begin with character c
+};
+
+// A counting sort by first character: linear in the table, because every
+// translation unit that includes this header evaluates it.
+[[nodiscard]] constexpr PhraseIndex make_phrase_index() noexcept {
+  PhraseIndex index;
+  for (const Phrase& phrase : phrase_families) ++index.start[static_cast<unsigned char>(phrase.text[0]) + 1];
+  for (unsigned c = 0; c < 256; ++c)
+    index.start[c + 1] = static_cast<std::uint16_t>(index.start[c + 1] + index.start[c]);
+  std::uint16_t filled[256]{};
+  for (std::size_t i = 0; i < PhraseIndex::size; ++i) {
+    const auto c = static_cast<unsigned char>(phrase_families[i].text[0]);
+    index.order[index.start[c] + filled[c]++] = static_cast<std::uint16_t>(i);
+  }
+  return index;
+}
+
+inline constexpr PhraseIndex phrase_index = make_phrase_index();
+
+inline constexpr char word_continues = '*';  // a phrase's last character: the word may go on
+
+// Past the code that starts each line of a multiline reply (RFC 5321
+// §4.2.1: "550-5.7.1 text" then "550 5.7.1 more text"), so that a phrase
+// wrapped over two lines of one reply still matches, also where the
+// reporting MTA joined the lines with a space (Postfix does).
+[[nodiscard]] constexpr std::size_t skip_continuation_code(std::string_view text, std::size_t t) noexcept {
+  constexpr std::size_t reply_code_length = 3;
+  if (t + reply_code_length >= text.size() || !is_digit(text[t]) || !is_digit(text[t + 1]) ||
+      !is_digit(text[t + 2]) || (text[t + 3] != '-' && text[t + 3] != ' ')) {
+    return t;
+  }
+  std::size_t after = t + reply_code_length + 1;
+  // An enhanced status after it: digit '.' digits '.' digits.
+  std::size_t s = after;
+  if (s < text.size() && is_digit(text[s]) && s + 1 < text.size() && text[s + 1] == '.') {
+    s += 2;
+    while (s < text.size() && is_digit(text[s])) ++s;
+    if (s < text.size() && text[s] == '.') {
+      ++s;
+      while (s < text.size() && is_digit(text[s])) ++s;
+      if (s < text.size() && is_space(text[s])) after = s;
+    }
+  }
+  while (after < text.size() && is_space_or_tab(text[after])) ++after;
+  return after;
+}
+
+// Does phrase occur at text[pos], ending at a word boundary?
+[[nodiscard]] constexpr bool matches_phrase_at(std::string_view text, std::size_t pos,
+                                               std::string_view phrase) noexcept {
+  std::size_t t = pos;
+  for (std::size_t k = 0; k < phrase.size(); ++k) {
+    const char p = phrase[k];
+    if (p == word_continues && k + 1 == phrase.size()) return true;
+    if (t == text.size()) return false;
+    if (p == ' ') {
+      if (!is_space(text[t])) return false;
+      while (t < text.size() && is_space(text[t])) ++t;
+      t = skip_continuation_code(text, t);
+      continue;
+    }
+    if (to_lower(text[t]) != p) return false;
+    ++t;
+  }
+  return t == text.size() || !is_alnum(phrase.back()) || !is_alnum(text[t]);
+}
+
+// May a phrase start at text[pos]: at a word start, not inside an address or URL?
+[[nodiscard]] constexpr bool starts_word(std::string_view text, std::size_t pos) noexcept {
+  return pos == 0 || !is_alnum(text[pos - 1]) || !is_alnum(text[pos]);
+}
+
+// Characters of the tokens that may be addresses or URLs: printable ASCII
+// except white space and the brackets and quotes around them. Text in other
+// scripts, written without spaces, is never part of such a token.
+[[nodiscard]] constexpr bool is_token_char(char c) noexcept {
+  const auto byte = static_cast<unsigned char>(c);
+  return byte > 0x20 && byte < 0x7F && c != '<' && c != '>' && c != '(' && c != ')' && c != '"' && c != ',' &&
+         c != ';';
+}
+
+// Does the token hold an address or a URL?
+[[nodiscard]] constexpr bool is_address_or_url(std::string_view token) noexcept {
+  return token.find('@') != std::string_view::npos || token.find("://") != std::string_view::npos ||
+         istarts_with(token, "www.");
+}
+
+}  // namespace detail
+
+// What the phrase search found: the phrase that decides the reason (the
+// first of the table, user rules first) and, separately, whether the text
+// says the MTA gave up (a phrase of the expiry family).
+struct PhraseFinding {
+  const Phrase* phrase = nullptr;  // the deciding phrase, or nullptr
+  std::size_t offset = 0;          // where it starts in the text
+  const Phrase* expiry = nullptr;  // an expiry-family phrase, or nullptr
+
+  [[nodiscard]] constexpr BounceReason reason() const noexcept {
+    return phrase != nullptr ? phrase->reason : BounceReason::unknown;
+  }
+};
+
+// One pass over the text. At each word start (outside addresses and URLs)
+// the user's rules are tried, then the library's phrases that start with
+// that letter and come earlier in the table than the best so far. Work is
+// linear in the text (each token is measured once).
+[[nodiscard]] constexpr PhraseFinding find_phrases(std::string_view text, PhraseRules user = {}) noexcept {
+  PhraseFinding found;
+  std::size_t best = detail::PhraseIndex::size;
+  std::size_t best_user = user.count;
+  std::size_t token_end = 0;
+  bool skip_token = false;
+  for (std::size_t pos = 0; pos < text.size(); ++pos) {
+    if (detail::is_space(text[pos])) continue;
+    if (!detail::is_token_char(text[pos])) {
+      skip_token = false;
+    } else if (pos >= token_end) {
+      token_end = pos;
+      while (token_end < text.size() && detail::is_token_char(text[token_end])) ++token_end;
+      skip_token = detail::is_address_or_url(text.substr(pos, token_end - pos));
+    }
+    if (skip_token || !detail::starts_word(text, pos)) continue;
+    for (std::size_t i = 0; i < best_user; ++i) {
+      if (!user.rules[i].text.empty() && detail::matches_phrase_at(text, pos, user.rules[i].text)) {
+        best_user = i;
+        found.phrase = &user.rules[i];
+        found.offset = pos;
+        break;
+      }
+    }
+    const auto c = static_cast<unsigned char>(detail::to_lower(text[pos]));
+    for (std::size_t k = detail::phrase_index.start[c]; k < detail::phrase_index.start[c + 1]; ++k) {
+      const std::size_t i = detail::phrase_index.order[k];
+      const Phrase& phrase = detail::phrase_families[i];
+      const bool expiry = phrase.reason == BounceReason::expired;
+      if (!expiry && (i >= best || best_user < user.count)) continue;
+      if (expiry && found.expiry != nullptr) continue;
+      if (!detail::matches_phrase_at(text, pos, phrase.text)) continue;
+      if (expiry) {
+        found.expiry = &phrase;
+        continue;
+      }
+      best = i;
+      found.phrase = &phrase;
+      found.offset = pos;
+    }
+  }
+  return found;
+}
+
+}  // namespace v0
+}  // namespace smtpcodes
+
+#endif  // SMTPCODES_BOUNCE_PHRASES_HPP
+
+namespace smtpcodes {
+inline namespace v0 {
+
+// Is it a bounce, and does it condemn the address?
+enum class BounceType : std::uint8_t {
+  none,  // not a failure: delivered, an auto-reply, a feedback report, nothing known
+  soft,  // the address may work later or after the sender changes something
+  hard,  // the address itself is bad: stop sending to it
+};
+
+[[nodiscard]] constexpr std::string_view name(BounceType type) noexcept {
+  switch (type) {
+    case BounceType::soft: return "soft";
+    case BounceType::hard: return "hard";
+    case BounceType::none: break;
+  }
+  return "none";
+}
+
 enum class EvidenceKind : std::uint8_t { none, action, enhanced_status, reply_code, text, message };
 
 [[nodiscard]] constexpr std::string_view name(EvidenceKind kind) noexcept {
@@ -6568,12 +8726,14 @@ enum class EvidenceKind : std::uint8_t { none, action, enhanced_status, reply_co
   return "none";
 }
 
-// What decided the reason. For text, phrase is the rule's phrase (static
-// storage) and offset where it occurs in the diagnostic.
+// What decided the reason. For text, phrase is the rule's phrase (the
+// table's or the caller's storage) and offset where it occurs in the text
+// that was read (the diagnostic, or its charset-decoded copy); both absent
+// for other evidence.
 struct Evidence {
   EvidenceKind kind = EvidenceKind::none;
   std::string_view phrase;
-  std::size_t offset = std::string_view::npos;
+  std::optional<std::size_t> offset;
 };
 
 // What is known about one recipient's outcome. Every field is optional.
@@ -6582,6 +8742,7 @@ struct BounceFacts {
   ReplyCode reply_code;            // empty when unknown
   EnhancedStatus enhanced_status;  // empty when unknown
   std::string_view diagnostic;     // free text; codes in it are found when the fields above are empty
+  Dialect dialect = Dialect::unknown;  // the MTA or service that wrote the notice, when known
 };
 
 struct Verdict {
@@ -6595,109 +8756,139 @@ struct Verdict {
   BounceReason text_reason = BounceReason::unknown;
   ReplyCode reply_code;  // the codes the verdict used
   EnhancedStatus enhanced_status;
+  Dialect dialect = Dialect::unknown;  // the dialect of the facts
+  // The MTA gave up retrying (X.4.7, a failed action with a transient
+  // status, or its expiry wording), whatever the reason says.
+  bool gave_up = false;
 };
 
 namespace detail {
 
+using namespace ::smtpcodes::literals;  // "5.1.1"_status in the tables
+
+// What an enhanced status says about the reason. A specific status (5.1.1,
+// 5.2.2 ...) decides before any phrase; a generic one (X.0.0, 5.7.1 ...)
+// only when neither a phrase nor the reply code says more.
 struct StatusReason {
   BounceReason reason = BounceReason::unknown;
-  bool generic = true;  // text may refine it (X.0.0, 5.7.1 ...)
+  bool specific = false;
 };
 
-// Enhanced status -> reason, after RFC 3463 and the IANA registry (RFC 5248)
-// with the details that large providers add (Microsoft 4.4.316, 5.7.5xx,
-// 5.7.6xx). The hook for the registry: replace or extend this function.
-[[nodiscard]] constexpr StatusReason reason_for_status(EnhancedStatus status) noexcept {
-  using R = BounceReason;
-  const unsigned subject = status.subject_number();
-  const unsigned d = status.detail();
-  if (status.class_digit() == 2) return {R::delivered, false};
-  switch (subject) {
-    case 1:
-      switch (d) {
-        case 1:
-        case 3:
-        case 4: return {R::unknown_recipient, false};
-        case 2: return {R::unknown_domain, false};
-        case 6: return {R::mailbox_moved, false};
-        case 7:
-        case 8: return {R::sender_rejected, false};
-        // RFC 7505 null MX; Microsoft also sends 5.1.10 for unknown recipients.
-        case 10: return {R::no_mail_domain, true};
-        default: return {R::unknown_recipient, true};
-      }
-    case 2:
-      switch (d) {
-        case 1: return {R::mailbox_disabled, true};  // also sent for unknown users
-        case 2: return {R::mailbox_full, false};
-        case 3: return {R::message_too_large, false};
-        case 4: return {R::system_error, false};
-        default: return {R::mailbox_disabled, true};
-      }
-    case 3:
-      switch (d) {
-        case 4: return {R::message_too_large, false};
-        case 1:
-        case 5: return {R::system_error, false};
-        default: return {R::system_error, true};
-      }
-    case 4:
-      switch (d) {
-        case 4:
-        case 310: return {R::unknown_domain, false};
-        case 7:
-        case 300: return {R::expired, false};
-        case 2:
-        case 6:
-        case 14:
-        case 316:
-        case 317:
-        case 318: return {R::network_error, false};
-        default: return {R::network_error, true};
-      }
-    case 5:
-      switch (d) {
-        case 3: return {R::rate_limited, false};
-        default: return {R::syntax_error, true};
-      }
-    case 6: return {R::spam_or_content, d == 0};
-    case 7:
-      switch (d) {
-        case 5:
-        case 6:
-        case 8:
-        case 9:
-        case 12:
-        case 20:
-        case 21:
-        case 22:
-        case 23:
-        case 24:
-        case 26:
-        case 29:
-        case 57:
-        case 509:
-        case 515: return {R::authentication, false};
-        case 10:
-        case 11:
-        case 30: return {R::tls, false};
-        case 13: return {R::mailbox_disabled, false};
-        case 17:
-        case 18: return {R::mailbox_moved, false};
-        case 25: return {R::reverse_dns, false};
-        case 27: return {R::sender_rejected, false};
-        case 28: return {R::spam_or_content, false};
-        case 7: return {R::spam_or_content, true};
-        default:
-          if (d >= 500 && d <= 699) return {R::blocked, false};  // Microsoft: banned senders and IPs
-          return {R::blocked, true};
-      }
-    default: return {R::unknown, true};
+// One row of the status table. The class digit of `status` is ignored:
+// a rule written "5.1.1" also reads 4.1.1.
+struct StatusRule {
+  EnhancedStatus status;
+  BounceReason reason;
+  bool specific;
+};
+
+inline constexpr bool specific = true;
+inline constexpr bool generic = false;
+
+// Enhanced status -> reason: RFC 3463 §3.3-3.9, the IANA registry (RFC 5248)
+// and the details that Microsoft adds (Microsoft Learn, "NDRs in Exchange
+// Online": 4.4.316, 5.4.310, 5.7.5xx-6xx). Some are generic on purpose:
+// X.1.10 is null MX (RFC 7505) but Microsoft sends it for unknown users;
+// X.2.1 is also sent for unknown users; X.4.4 ("unable to route") is sent
+// for name-server failures as well as for missing domains; X.7.9 is sent
+// by Yahoo for policy blocks.
+inline constexpr StatusRule status_rules[] = {
+    {"5.1.1"_status, BounceReason::unknown_recipient, specific},
+    {"5.1.3"_status, BounceReason::unknown_recipient, specific},
+    {"5.1.4"_status, BounceReason::unknown_recipient, specific},
+    {"5.1.2"_status, BounceReason::unknown_domain, specific},
+    {"5.1.6"_status, BounceReason::mailbox_moved, specific},
+    {"5.1.7"_status, BounceReason::sender_rejected, specific},
+    {"5.1.8"_status, BounceReason::sender_rejected, specific},
+    {"5.1.10"_status, BounceReason::no_mail_domain, generic},
+    {"5.2.1"_status, BounceReason::mailbox_disabled, generic},
+    {"5.2.2"_status, BounceReason::mailbox_full, specific},
+    {"5.2.3"_status, BounceReason::message_too_large, specific},
+    {"5.2.4"_status, BounceReason::system_error, specific},
+    {"5.3.1"_status, BounceReason::system_error, specific},
+    {"5.3.4"_status, BounceReason::message_too_large, specific},
+    {"5.3.5"_status, BounceReason::system_error, specific},
+    {"5.4.4"_status, BounceReason::unknown_domain, generic},
+    {"5.4.310"_status, BounceReason::unknown_domain, specific},
+    {"5.4.7"_status, BounceReason::expired, specific},
+    {"5.4.300"_status, BounceReason::expired, specific},
+    {"5.4.2"_status, BounceReason::network_error, specific},
+    {"5.4.6"_status, BounceReason::network_error, specific},
+    {"5.4.14"_status, BounceReason::network_error, specific},
+    {"5.4.316"_status, BounceReason::network_error, specific},
+    {"5.4.317"_status, BounceReason::network_error, specific},
+    {"5.4.318"_status, BounceReason::network_error, specific},
+    {"5.5.3"_status, BounceReason::rate_limited, specific},
+    {"5.6.0"_status, BounceReason::spam_or_content, generic},
+    {"5.7.5"_status, BounceReason::authentication, specific},
+    {"5.7.6"_status, BounceReason::authentication, specific},
+    {"5.7.8"_status, BounceReason::authentication, specific},
+    {"5.7.9"_status, BounceReason::authentication, generic},
+    {"5.7.12"_status, BounceReason::authentication, specific},
+    {"5.7.20"_status, BounceReason::authentication, specific},
+    {"5.7.21"_status, BounceReason::authentication, specific},
+    {"5.7.22"_status, BounceReason::authentication, specific},
+    {"5.7.23"_status, BounceReason::authentication, specific},
+    {"5.7.24"_status, BounceReason::authentication, specific},
+    {"5.7.26"_status, BounceReason::authentication, specific},
+    {"5.7.29"_status, BounceReason::authentication, specific},
+    {"5.7.57"_status, BounceReason::authentication, specific},
+    {"5.7.509"_status, BounceReason::authentication, specific},
+    {"5.7.515"_status, BounceReason::authentication, specific},
+    {"5.7.10"_status, BounceReason::tls, specific},
+    {"5.7.11"_status, BounceReason::tls, specific},
+    {"5.7.30"_status, BounceReason::tls, specific},
+    {"5.7.13"_status, BounceReason::mailbox_disabled, specific},
+    {"5.7.17"_status, BounceReason::mailbox_moved, specific},
+    {"5.7.18"_status, BounceReason::mailbox_moved, specific},
+    {"5.7.25"_status, BounceReason::reverse_dns, specific},
+    {"5.7.27"_status, BounceReason::sender_rejected, specific},
+    {"5.7.28"_status, BounceReason::spam_or_content, specific},
+    {"5.7.7"_status, BounceReason::spam_or_content, generic},
+};
+
+// The reason of a status whose detail has no row: by subject (RFC 3463 §3).
+[[nodiscard]] constexpr StatusReason reason_for_subject(EnhancedStatus status) noexcept {
+  switch (status.subject_number()) {
+    case 1: return {BounceReason::unknown_recipient, generic};  // addressing
+    case 2: return {BounceReason::mailbox_disabled, generic};   // mailbox
+    case 3: return {BounceReason::system_error, generic};       // mail system
+    case 4: return {BounceReason::network_error, generic};      // network and routing
+    case 5: return {BounceReason::syntax_error, generic};       // mail delivery protocol
+    case 6: return {BounceReason::spam_or_content, status.detail() != 0};  // message content
+    case 7: return {BounceReason::blocked, generic};            // security or policy
+    default: return {};
   }
 }
 
+// Microsoft's 5.7.500-5.7.699 name banned senders and IPs (Exchange Online).
+inline constexpr std::uint16_t microsoft_block_details_first = 500;
+inline constexpr std::uint16_t microsoft_block_details_last = 699;
+
+// Enhanced status -> reason: a success, a row of the table, Microsoft's
+// block range, or the subject. The hook for the registry: extend the table.
+[[nodiscard]] constexpr StatusReason reason_for_status(EnhancedStatus status) noexcept {
+  if (status.is_success()) return {BounceReason::delivered, specific};
+  for (const StatusRule& rule : status_rules) {
+    if (rule.status.subject_number() == status.subject_number() && rule.status.detail() == status.detail()) {
+      return {rule.reason, rule.specific};
+    }
+  }
+  if (status.subject_number() == 7 && status.detail() >= microsoft_block_details_first &&
+      status.detail() <= microsoft_block_details_last) {
+    return {BounceReason::blocked, specific};
+  }
+  return reason_for_subject(status);
+}
+
+// Same subject and detail, whatever the class: "4.4.7" and "5.4.7".
+[[nodiscard]] constexpr bool same_condition(EnhancedStatus a, EnhancedStatus b) noexcept {
+  return a.subject_number() == b.subject_number() && a.detail() == b.detail();
+}
+
 // Reply code -> reason, for replies without an enhanced status. Only codes
-// whose meaning is narrow enough decide; 450, 550, 554 ... leave it to text.
+// whose meaning is narrow enough decide (RFC 5321 §4.2.2-4.2.3, RFC 7504);
+// 450, 550, 554 ... leave it to the text.
 [[nodiscard]] constexpr BounceReason reason_for_reply(ReplyCode code) noexcept {
   using R = BounceReason;
   switch (code.value()) {
@@ -6722,489 +8913,6 @@ struct StatusReason {
     case 571: return R::blocked;
     default: return code.first_digit() == 2 ? R::delivered : R::unknown;
   }
-}
-
-struct Phrase {
-  std::string_view text;  // lower case
-  BounceReason reason;
-};
-
-// Phrases that MTAs and mailbox providers use, in priority order: the first
-// that occurs in the diagnostic decides. Block-list names come before
-// "spam" (so "blocked using spamhaus" is a block), specific reasons before
-// the generic policy words at the end.
-inline constexpr Phrase phrases[] = {
-    // Rate limits. Some providers send 5.1.1 with these.
-    {"rate limit"sv, BounceReason::rate_limited},
-    {"ratelimit"sv, BounceReason::rate_limited},
-    {"rate that prevents"sv, BounceReason::rate_limited},
-    {"unusual rate"sv, BounceReason::rate_limited},
-    {"sending rate"sv, BounceReason::rate_limited},
-    {"too many connections"sv, BounceReason::rate_limited},
-    {"too many concurrent"sv, BounceReason::rate_limited},
-    {"too many simultaneous"sv, BounceReason::rate_limited},
-    {"too many messages"sv, BounceReason::rate_limited},
-    {"too many recipients"sv, BounceReason::rate_limited},
-    {"too many emails"sv, BounceReason::rate_limited},
-    {"too many sessions"sv, BounceReason::rate_limited},
-    {"too many errors"sv, BounceReason::rate_limited},
-    {"connection limit"sv, BounceReason::rate_limited},
-    {"throttl"sv, BounceReason::rate_limited},
-    {"frequency limit"sv, BounceReason::rate_limited},
-    {"greylist"sv, BounceReason::rate_limited},
-    {"graylist"sv, BounceReason::rate_limited},
-    {"try again later, closing connection"sv, BounceReason::rate_limited},
-    {"receiving mail at a rate"sv, BounceReason::rate_limited},
-    {"exceeded the maximum number of"sv, BounceReason::rate_limited},
-    {"temporarily deferred due to"sv, BounceReason::rate_limited},
-    // Malware.
-    {"virus"sv, BounceReason::virus},
-    {"malware"sv, BounceReason::virus},
-    {"infected"sv, BounceReason::virus},
-    {"trojan"sv, BounceReason::virus},
-    // Message format problems, before the words about spam and authentication they mention.
-    {"duplicate header"sv, BounceReason::syntax_error},
-    {"rfc 5322 compliant"sv, BounceReason::syntax_error},
-    {"rfc5322 compliant"sv, BounceReason::syntax_error},
-    {"multiple addresses in from"sv, BounceReason::syntax_error},
-    // Authentication of the sender.
-    {"dmarc"sv, BounceReason::authentication},
-    {"dkim"sv, BounceReason::authentication},
-    {"spf check"sv, BounceReason::authentication},
-    {"spf fail"sv, BounceReason::authentication},
-    {"spf validation"sv, BounceReason::authentication},
-    {"sender policy framework"sv, BounceReason::authentication},
-    {"spf record"sv, BounceReason::authentication},
-    {"spf)"sv, BounceReason::authentication},
-    {"(spf"sv, BounceReason::authentication},
-    {"spf=fail"sv, BounceReason::authentication},
-    {"spf: "sv, BounceReason::authentication},
-    {"arc validation"sv, BounceReason::authentication},
-    {"not authenticated"sv, BounceReason::authentication},
-    {"smtp authentication"sv, BounceReason::authentication},
-    {"unauthenticated"sv, BounceReason::authentication},
-    {"authentication failed"sv, BounceReason::authentication},
-    {"authentication required"sv, BounceReason::authentication},
-    {"authentication is required"sv, BounceReason::authentication},
-    {"failed authentication"sv, BounceReason::authentication},
-    {"sender authentication"sv, BounceReason::authentication},
-    {"does not pass"sv, BounceReason::authentication},
-    {"could not be authenticated"sv, BounceReason::authentication},
-    // Reverse DNS of the sending host.
-    {"reverse dns"sv, BounceReason::reverse_dns},
-    {"reverse lookup"sv, BounceReason::reverse_dns},
-    {"reverse hostname"sv, BounceReason::reverse_dns},
-    {"reverse mapping"sv, BounceReason::reverse_dns},
-    {"reverse address"sv, BounceReason::reverse_dns},
-    {"ptr record"sv, BounceReason::reverse_dns},
-    {"no ptr"sv, BounceReason::reverse_dns},
-    {"rdns"sv, BounceReason::reverse_dns},
-    {"cannot find your hostname"sv, BounceReason::reverse_dns},
-    {"cannot resolve your"sv, BounceReason::reverse_dns},
-    {"hostname does not resolve"sv, BounceReason::reverse_dns},
-    {"hostname is not resolvable"sv, BounceReason::reverse_dns},
-    {"not resolve your"sv, BounceReason::reverse_dns},
-    {"dns lookup of your"sv, BounceReason::reverse_dns},
-    {"unresolvable hostname"sv, BounceReason::reverse_dns},
-    {"no dns"sv, BounceReason::reverse_dns},
-    {"ip name lookup failed"sv, BounceReason::reverse_dns},
-    {"connecting ip"sv, BounceReason::reverse_dns},
-    // TLS.
-    {"starttls"sv, BounceReason::tls},
-    {"not support tls"sv, BounceReason::tls},
-    {"tls required"sv, BounceReason::tls},
-    {"tls is required"sv, BounceReason::tls},
-    {"requiretls"sv, BounceReason::tls},
-    {"encryption required"sv, BounceReason::tls},
-    {"tls negotiation"sv, BounceReason::tls},
-    {"tls handshake"sv, BounceReason::tls},
-    {"ssl handshake"sv, BounceReason::tls},
-    {"certificate"sv, BounceReason::tls},
-    // Relaying.
-    {"relay access denied"sv, BounceReason::relay_denied},
-    {"relaying denied"sv, BounceReason::relay_denied},
-    {"relay denied"sv, BounceReason::relay_denied},
-    {"relay not permitted"sv, BounceReason::relay_denied},
-    {"relaying not permitted"sv, BounceReason::relay_denied},
-    {"relaying not allowed"sv, BounceReason::relay_denied},
-    {"not permitted to relay"sv, BounceReason::relay_denied},
-    {"unable to relay"sv, BounceReason::relay_denied},
-    {"we do not relay"sv, BounceReason::relay_denied},
-    {"no relaying"sv, BounceReason::relay_denied},
-    {"relaying disallowed"sv, BounceReason::relay_denied},
-    {"relaying to"sv, BounceReason::relay_denied},
-    {"rcpthosts"sv, BounceReason::relay_denied},
-    {"not a gateway"sv, BounceReason::relay_denied},
-    {"open relay"sv, BounceReason::relay_denied},
-    // The sender.
-    {"sender address rejected"sv, BounceReason::sender_rejected},
-    {"purported responsible address"sv, BounceReason::sender_rejected},
-    {"permission to post"sv, BounceReason::sender_rejected},
-    {"sender rejected"sv, BounceReason::sender_rejected},
-    {"sender denied"sv, BounceReason::sender_rejected},
-    {"sender verify failed"sv, BounceReason::sender_rejected},
-    {"invalid sender"sv, BounceReason::sender_rejected},
-    {"unknown sender"sv, BounceReason::sender_rejected},
-    {"sender unknown"sv, BounceReason::sender_rejected},
-    {"sender domain"sv, BounceReason::sender_rejected},
-    {"domain of sender"sv, BounceReason::sender_rejected},
-    {"bad sender"sv, BounceReason::sender_rejected},
-    {"sender is not allowed"sv, BounceReason::sender_rejected},
-    // "not listed in the directory"sv names an unknown user, before "listed in"sv names a block list.
-    {"not listed in"sv, BounceReason::unknown_recipient},
-    // Block lists and reputation, before "spam"sv (spamhaus, spamcop).
-    {"spamhaus"sv, BounceReason::blocked},
-    {"spamcop"sv, BounceReason::blocked},
-    {"blocked using"sv, BounceReason::blocked},
-    {"blacklist"sv, BounceReason::blocked},
-    {"black list"sv, BounceReason::blocked},
-    {"blocklist"sv, BounceReason::blocked},
-    {"block list"sv, BounceReason::blocked},
-    {"denylist"sv, BounceReason::blocked},
-    {"dnsbl"sv, BounceReason::blocked},
-    {"rbl"sv, BounceReason::blocked},
-    {"sorbs"sv, BounceReason::blocked},
-    {"listed at"sv, BounceReason::blocked},
-    {"listed in"sv, BounceReason::blocked},
-    {"listed on"sv, BounceReason::blocked},
-    {"reputation"sv, BounceReason::blocked},
-    {"banned sending ip"sv, BounceReason::blocked},
-    {"poor sending"sv, BounceReason::blocked},
-    {"your ip"sv, BounceReason::blocked},
-    {"sending ip"sv, BounceReason::blocked},
-    {"client host"sv, BounceReason::blocked},
-    {"helo command rejected"sv, BounceReason::blocked},
-    {"will not accept delivery"sv, BounceReason::blocked},
-    {"dynamic ip"sv, BounceReason::blocked},
-    {"dial-up"sv, BounceReason::blocked},
-    {"dialup"sv, BounceReason::blocked},
-    {"residential"sv, BounceReason::blocked},
-    // Content.
-    {"spam"sv, BounceReason::spam_or_content},
-    {"unsolicited"sv, BounceReason::spam_or_content},
-    {"junk mail"sv, BounceReason::spam_or_content},
-    {"bulk mail"sv, BounceReason::spam_or_content},
-    {"phishing"sv, BounceReason::spam_or_content},
-    {"content rejected"sv, BounceReason::spam_or_content},
-    {"message filtered"sv, BounceReason::spam_or_content},
-    {"rejected by the domain filter"sv, BounceReason::spam_or_content},
-    {"message content"sv, BounceReason::spam_or_content},
-    {"content filter"sv, BounceReason::spam_or_content},
-    {"content policy"sv, BounceReason::spam_or_content},
-    {"content restriction"sv, BounceReason::spam_or_content},
-    {"objectionable"sv, BounceReason::spam_or_content},
-    {"attachment"sv, BounceReason::spam_or_content},
-    {"url in"sv, BounceReason::spam_or_content},
-    {"suspicious"sv, BounceReason::spam_or_content},
-    {"mail flood"sv, BounceReason::spam_or_content},
-    // The recipient.
-    {"user unknown"sv, BounceReason::unknown_recipient},
-    {"unknown user"sv, BounceReason::unknown_recipient},
-    {"unknown recipient"sv, BounceReason::unknown_recipient},
-    {"recipient unknown"sv, BounceReason::unknown_recipient},
-    {"unknown address"sv, BounceReason::unknown_recipient},
-    {"unknown local part"sv, BounceReason::unknown_recipient},
-    {"unknown or illegal alias"sv, BounceReason::unknown_recipient},
-    {"no such user"sv, BounceReason::unknown_recipient},
-    {"no such mailbox"sv, BounceReason::unknown_recipient},
-    {"no such recipient"sv, BounceReason::unknown_recipient},
-    {"no such account"sv, BounceReason::unknown_recipient},
-    {"no such person"sv, BounceReason::unknown_recipient},
-    {"no such address"sv, BounceReason::unknown_recipient},
-    {"no mailbox"sv, BounceReason::unknown_recipient},
-    {"user not found"sv, BounceReason::unknown_recipient},
-    {"recipient not found"sv, BounceReason::unknown_recipient},
-    {"address not found"sv, BounceReason::unknown_recipient},
-    {"mailbox not found"sv, BounceReason::unknown_recipient},
-    {"account not found"sv, BounceReason::unknown_recipient},
-    {"recipnotfound"sv, BounceReason::unknown_recipient},
-    {"recipientnotfound"sv, BounceReason::unknown_recipient},
-    {"not found by smtp address lookup"sv, BounceReason::unknown_recipient},
-    {"wasn't found at"sv, BounceReason::unknown_recipient},
-    {"couldn't be found"sv, BounceReason::unknown_recipient},
-    {"does not exist"sv, BounceReason::unknown_recipient},
-    {"doesn't exist"sv, BounceReason::unknown_recipient},
-    {"does not have an account"sv, BounceReason::unknown_recipient},
-    {"doesn't have a"sv, BounceReason::unknown_recipient},
-    {"not a valid mailbox"sv, BounceReason::unknown_recipient},
-    {"not a valid user"sv, BounceReason::unknown_recipient},
-    {"not a valid recipient"sv, BounceReason::unknown_recipient},
-    {"invalid mailbox"sv, BounceReason::unknown_recipient},
-    {"invalid recipient"sv, BounceReason::unknown_recipient},
-    {"invalid address"sv, BounceReason::unknown_recipient},
-    {"invalid user"sv, BounceReason::unknown_recipient},
-    {"name is not recognized"sv, BounceReason::unknown_recipient},
-    {"user not known"sv, BounceReason::unknown_recipient},
-    {"address not known"sv, BounceReason::unknown_recipient},
-    {"delivery userid"sv, BounceReason::unknown_recipient},
-    {"bad recipient"sv, BounceReason::unknown_recipient},
-    {"badrcptto"sv, BounceReason::unknown_recipient},
-    {"addressee unknown"sv, BounceReason::unknown_recipient},
-    {"address unknown"sv, BounceReason::unknown_recipient},
-    {"not our customer"sv, BounceReason::unknown_recipient},
-    {"no valid recipients"sv, BounceReason::unknown_recipient},
-    {"unrouteable address"sv, BounceReason::unknown_recipient},
-    {"is not a known user"sv, BounceReason::unknown_recipient},
-    {"no longer in use"sv, BounceReason::unknown_recipient},
-    // The mailbox.
-    {"account disabled"sv, BounceReason::mailbox_disabled},
-    {"mailbox disabled"sv, BounceReason::mailbox_disabled},
-    {"is disabled"sv, BounceReason::mailbox_disabled},
-    {"been disabled"sv, BounceReason::mailbox_disabled},
-    {"temporarily disabled"sv, BounceReason::mailbox_disabled},
-    {"account suspended"sv, BounceReason::mailbox_disabled},
-    {"mailbox suspended"sv, BounceReason::mailbox_disabled},
-    {"is suspended"sv, BounceReason::mailbox_disabled},
-    {"been suspended"sv, BounceReason::mailbox_disabled},
-    {"deactivated"sv, BounceReason::mailbox_disabled},
-    {"inactive"sv, BounceReason::mailbox_disabled},
-    {"not active"sv, BounceReason::mailbox_disabled},
-    {"no longer active"sv, BounceReason::mailbox_disabled},
-    {"account expired"sv, BounceReason::mailbox_disabled},
-    {"account has expired"sv, BounceReason::mailbox_disabled},
-    {"account locked"sv, BounceReason::mailbox_disabled},
-    {"mailbox locked"sv, BounceReason::mailbox_disabled},
-    {"is locked"sv, BounceReason::mailbox_disabled},
-    {"frozen"sv, BounceReason::mailbox_disabled},
-    {"mailbox full"sv, BounceReason::mailbox_full},
-    {"mailbox is full"sv, BounceReason::mailbox_full},
-    {"folder is full"sv, BounceReason::mailbox_full},
-    {"mailbox has exceeded"sv, BounceReason::mailbox_full},
-    {"full mailbox"sv, BounceReason::mailbox_full},
-    {"over quota"sv, BounceReason::mailbox_full},
-    {"overquota"sv, BounceReason::mailbox_full},
-    {"quota exceeded"sv, BounceReason::mailbox_full},
-    {"exceeded quota"sv, BounceReason::mailbox_full},
-    {"exceeds quota"sv, BounceReason::mailbox_full},
-    {"quota"sv, BounceReason::mailbox_full},
-    {"storage allocation"sv, BounceReason::mailbox_full},
-    {"out of storage"sv, BounceReason::mailbox_full},
-    {"not enough storage"sv, BounceReason::mailbox_full},
-    {"storage space"sv, BounceReason::mailbox_full},
-    {"too much mail"sv, BounceReason::mailbox_full},
-    {"mailbox size"sv, BounceReason::mailbox_full},
-    {"has moved"sv, BounceReason::mailbox_moved},
-    {"has been moved"sv, BounceReason::mailbox_moved},
-    {"changed address"sv, BounceReason::mailbox_moved},
-    {"user not local"sv, BounceReason::mailbox_moved},
-    // The message.
-    {"message too large"sv, BounceReason::message_too_large},
-    {"message is too large"sv, BounceReason::message_too_large},
-    {"message too big"sv, BounceReason::message_too_large},
-    {"message is too big"sv, BounceReason::message_too_large},
-    {"message size"sv, BounceReason::message_too_large},
-    {"message length exceeds"sv, BounceReason::message_too_large},
-    {"size limit"sv, BounceReason::message_too_large},
-    {"maximum message size"sv, BounceReason::message_too_large},
-    {"too large"sv, BounceReason::message_too_large},
-    {"file too big"sv, BounceReason::message_too_large},
-    // The domain.
-    {"does not accept mail"sv, BounceReason::no_mail_domain},
-    {"doesn't receive email"sv, BounceReason::no_mail_domain},
-    {"does not receive email"sv, BounceReason::no_mail_domain},
-    {"no smtp service"sv, BounceReason::no_mail_domain},
-    {"doesn't accept mail"sv, BounceReason::no_mail_domain},
-    {"accepts no mail"sv, BounceReason::no_mail_domain},
-    {"null mx"sv, BounceReason::no_mail_domain},
-    {"not accept mail"sv, BounceReason::no_mail_domain},
-    {"host not found"sv, BounceReason::unknown_domain},
-    {"host unknown"sv, BounceReason::unknown_domain},
-    {"unknown host"sv, BounceReason::unknown_domain},
-    {"domain not found"sv, BounceReason::unknown_domain},
-    {"unknown domain"sv, BounceReason::unknown_domain},
-    {"domain unknown"sv, BounceReason::unknown_domain},
-    {"no such domain"sv, BounceReason::unknown_domain},
-    {"domain does not exist"sv, BounceReason::unknown_domain},
-    {"non-existent domain"sv, BounceReason::unknown_domain},
-    {"non-existent host"sv, BounceReason::unknown_domain},
-    {"nonexistent domain"sv, BounceReason::unknown_domain},
-    {"name or service not known"sv, BounceReason::unknown_domain},
-    {"host or domain name not found"sv, BounceReason::unknown_domain},
-    {"no mx"sv, BounceReason::unknown_domain},
-    {"mx record"sv, BounceReason::unknown_domain},
-    {"nxdomain"sv, BounceReason::unknown_domain},
-    {"unroutable"sv, BounceReason::unknown_domain},
-    {"unrouteable"sv, BounceReason::unknown_domain},
-    {"no route to domain"sv, BounceReason::unknown_domain},
-    {"dns error"sv, BounceReason::unknown_domain},
-    {"dns lookup failure"sv, BounceReason::unknown_domain},
-    {"domain name not found"sv, BounceReason::unknown_domain},
-    // Generic words about the recipient, after the domain's.
-    {"mailbox unavailable"sv, BounceReason::unknown_recipient},
-    {"mailbox is unavailable"sv, BounceReason::unknown_recipient},
-    {"address rejected"sv, BounceReason::unknown_recipient},
-    {"recipient rejected"sv, BounceReason::unknown_recipient},
-    {"not exist"sv, BounceReason::unknown_recipient},
-    // Protocol and message format.
-    {"syntax error"sv, BounceReason::syntax_error},
-    {"command unrecognized"sv, BounceReason::syntax_error},
-    {"unrecognized command"sv, BounceReason::syntax_error},
-    {"bad sequence"sv, BounceReason::syntax_error},
-    {"line too long"sv, BounceReason::syntax_error},
-    {"not compliant"sv, BounceReason::syntax_error},
-    {"rfc 5322"sv, BounceReason::syntax_error},
-    {"rfc5322"sv, BounceReason::syntax_error},
-    {"rfc 2822"sv, BounceReason::syntax_error},
-    {"rfc2822"sv, BounceReason::syntax_error},
-    {"rfc 822"sv, BounceReason::syntax_error},
-    {"malformed"sv, BounceReason::syntax_error},
-    {"invalid header"sv, BounceReason::syntax_error},
-    {"missing header"sv, BounceReason::syntax_error},
-    {"header error"sv, BounceReason::syntax_error},
-    {"bare lf"sv, BounceReason::syntax_error},
-    {"protocol error"sv, BounceReason::syntax_error},
-    // The network.
-    {"connection refused"sv, BounceReason::network_error},
-    {"did not accept our requests to connect"sv, BounceReason::network_error},
-    {"connection timed out"sv, BounceReason::network_error},
-    {"timed out"sv, BounceReason::network_error},
-    {"timeout"sv, BounceReason::network_error},
-    {"network is unreachable"sv, BounceReason::network_error},
-    {"no route to host"sv, BounceReason::network_error},
-    {"host unreachable"sv, BounceReason::network_error},
-    {"connection reset"sv, BounceReason::network_error},
-    {"connection closed"sv, BounceReason::network_error},
-    {"lost connection"sv, BounceReason::network_error},
-    {"could not connect"sv, BounceReason::network_error},
-    {"unable to connect"sv, BounceReason::network_error},
-    {"failed to connect"sv, BounceReason::network_error},
-    {"broken pipe"sv, BounceReason::network_error},
-    {"network error"sv, BounceReason::network_error},
-    {"smtp conversation"sv, BounceReason::network_error},
-    {"connection dropped"sv, BounceReason::network_error},
-    {"not reachable"sv, BounceReason::network_error},
-    {"did not respond"sv, BounceReason::network_error},
-    {"not responding"sv, BounceReason::network_error},
-    {"smtp connection"sv, BounceReason::network_error},
-    {"name server"sv, BounceReason::network_error},
-    {"mail loop"sv, BounceReason::network_error},
-    {"routing loop"sv, BounceReason::network_error},
-    {"too many hops"sv, BounceReason::network_error},
-    {"loops back"sv, BounceReason::network_error},
-    // A server that answers the connection with an error: usually a block of the sending IP.
-    {"refused to talk to me"sv, BounceReason::blocked},
-    // The receiving system.
-    {"system error"sv, BounceReason::system_error},
-    {"internal error"sv, BounceReason::system_error},
-    {"server error"sv, BounceReason::system_error},
-    {"local error"sv, BounceReason::system_error},
-    {"configuration error"sv, BounceReason::system_error},
-    {"mailer error"sv, BounceReason::system_error},
-    {"out of memory"sv, BounceReason::system_error},
-    {"insufficient system"sv, BounceReason::system_error},
-    {"system resources"sv, BounceReason::system_error},
-    {"temporary failure"sv, BounceReason::system_error},
-    {"temporary local problem"sv, BounceReason::system_error},
-    {"not accepting"sv, BounceReason::system_error},
-    {"too busy"sv, BounceReason::system_error},
-    {"service unavailable"sv, BounceReason::system_error},
-    {"service not available"sv, BounceReason::system_error},
-    {"currently unavailable"sv, BounceReason::system_error},
-    {"unable to contact"sv, BounceReason::system_error},
-    // Gave up after retrying: after the other reasons, since the last error says more.
-    {"delivery time expired"sv, BounceReason::expired},
-    {"retry timeout exceeded"sv, BounceReason::expired},
-    {"retry time not reached for any host after a long"sv, BounceReason::expired},
-    {"message expired"sv, BounceReason::expired},
-    {"message has been in the queue too long"sv, BounceReason::expired},
-    {"too long in queue"sv, BounceReason::expired},
-    {"could not be delivered within"sv, BounceReason::expired},
-    {"has not been delivered"sv, BounceReason::expired},
-    {"was not delivered within"sv, BounceReason::expired},
-    {"could not deliver for the last"sv, BounceReason::expired},
-    // Generic policy words, last.
-    {"access denied"sv, BounceReason::blocked},
-    {"blocked"sv, BounceReason::blocked},
-    {"banned"sv, BounceReason::blocked},
-    {"policy"sv, BounceReason::blocked},
-    {"prohibited"sv, BounceReason::blocked},
-    {"not allowed"sv, BounceReason::blocked},
-    {"not authorized"sv, BounceReason::blocked},
-    {"not permitted"sv, BounceReason::blocked},
-    {"refused"sv, BounceReason::blocked},
-    {"denied"sv, BounceReason::blocked},
-};
-
-// The phrases grouped by first letter, so that one pass over the text
-// tries only the phrases that can start at each position.
-struct PhraseIndex {
-  static constexpr std::size_t size = sizeof(phrases) / sizeof(phrases[0]);
-  std::uint16_t order[size]{};  // table indexes, by first character, then table order
-  std::uint16_t start[257]{};   // order[start[c] .. start[c + 1]) begin with character c
-};
-
-// A counting sort by first character: linear in the table, because every
-// translation unit that includes this header evaluates it.
-[[nodiscard]] constexpr PhraseIndex make_phrase_index() noexcept {
-  PhraseIndex index;
-  for (const Phrase& phrase : phrases) ++index.start[static_cast<unsigned char>(phrase.text[0]) + 1];
-  for (unsigned c = 0; c < 256; ++c)
-    index.start[c + 1] = static_cast<std::uint16_t>(index.start[c + 1] + index.start[c]);
-  std::uint16_t filled[256]{};
-  for (std::size_t i = 0; i < PhraseIndex::size; ++i) {
-    const auto c = static_cast<unsigned char>(phrases[i].text[0]);
-    index.order[index.start[c] + filled[c]++] = static_cast<std::uint16_t>(i);
-  }
-  return index;
-}
-
-inline constexpr PhraseIndex phrase_index = make_phrase_index();
-
-// Does phrase occur at text[pos]? Case is ignored, and a space in the
-// phrase matches any run of white space, line breaks of folded or wrapped
-// diagnostics included.
-[[nodiscard]] constexpr bool matches_phrase_at(std::string_view text, std::size_t pos,
-                                               std::string_view phrase) noexcept {
-  std::size_t t = pos;
-  for (char p : phrase) {
-    if (t == text.size()) return false;
-    if (p == ' ') {
-      if (!is_space(text[t])) return false;
-      while (t < text.size() && is_space(text[t])) ++t;
-      continue;
-    }
-    if (to_lower(text[t]) != p) return false;
-    ++t;
-  }
-  return true;
-}
-
-// The phrase of the table that occurs in text and comes first in the table
-// (not in the text). One pass over the text; at each position only the
-// phrases starting with its letter, and earlier in the table than the best
-// so far, are compared.
-[[nodiscard]] constexpr Evidence find_phrase(std::string_view text, BounceReason& reason) noexcept {
-  std::size_t best = PhraseIndex::size;
-  std::size_t best_offset = 0;
-  for (std::size_t pos = 0; pos < text.size(); ++pos) {
-    const auto c = static_cast<unsigned char>(to_lower(text[pos]));
-    for (std::size_t k = phrase_index.start[c]; k < phrase_index.start[c + 1]; ++k) {
-      const std::size_t i = phrase_index.order[k];
-      if (i >= best) break;  // the rest of this letter's phrases come later in the table
-      if (matches_phrase_at(text, pos, phrases[i].text)) {
-        best = i;
-        best_offset = pos;
-        break;
-      }
-    }
-  }
-  if (best == PhraseIndex::size) {
-    reason = BounceReason::unknown;
-    return Evidence{};
-  }
-  reason = phrases[best].reason;
-  return Evidence{EvidenceKind::text, phrases[best].text, best_offset};
-}
-
-// Does the text say that delivery attempts have stopped?
-[[nodiscard]] constexpr bool says_gave_up(std::string_view text) noexcept {
-  constexpr std::string_view words[] = {
-      "not going to try again"sv, "retry timeout exceeded"sv,         "delivery time expired"sv, "too long in queue"sv,
-      "in the queue too long"sv,  "could not deliver for the last"sv, "message expired"sv};
-  for (std::string_view phrase : words) {
-    if (ifind(text, phrase) != std::string_view::npos) return true;
-  }
-  return false;
 }
 
 // Reasons that condemn the address when the failure is permanent.
@@ -7243,147 +8951,226 @@ inline constexpr PhraseIndex phrase_index = make_phrase_index();
   }
 }
 
-// Diagnostic text beyond this many characters is not searched for phrases.
-inline constexpr std::size_t max_phrase_text = 4096;
+// The codes a verdict uses: those of the facts, and those found in the
+// diagnostic where the facts have none. An expiry status (X.4.7) in the
+// text wins over the last error it quotes.
+struct VerdictCodes {
+  ReplyCode reply_code;
+  EnhancedStatus enhanced_status;
+
+  [[nodiscard]] constexpr bool has_reply() const noexcept { return reply_code.value() != 0; }
+  [[nodiscard]] constexpr bool has_status() const noexcept { return enhanced_status.class_digit() != 0; }
+};
+
+[[nodiscard]] constexpr VerdictCodes codes_of(const BounceFacts& facts) noexcept {
+  VerdictCodes codes{facts.reply_code, facts.enhanced_status};
+  if (codes.has_reply() && codes.has_status()) return codes;
+  const FoundCodes found = find_codes(facts.diagnostic);
+  if (!codes.has_reply() && found.has_reply_code()) codes.reply_code = found.reply_code;
+  if (!codes.has_status() && found.has_enhanced_status()) {
+    codes.enhanced_status = found.enhanced_status;
+    for_each_code(facts.diagnostic, [&codes](const CodeMatch& match) noexcept {
+      if (match.kind != CodeKind::enhanced_status || !same_condition(match.enhanced_status, "4.4.7"_status)) {
+        return true;
+      }
+      codes.enhanced_status = match.enhanced_status;
+      return false;
+    });
+  }
+  return codes;
+}
+
+// How permanent is it? The status class, else the reply code's first
+// digit, else the action (RFC 3464 §2.3.3: failed is final, delayed is not).
+// 0 when nothing says.
+[[nodiscard]] constexpr unsigned failure_class_of(const VerdictCodes& codes, DsnAction action) noexcept {
+  unsigned failure_class = 0;
+  if (codes.has_status())
+    failure_class = codes.enhanced_status.class_digit();
+  else if (codes.has_reply())
+    failure_class = codes.reply_code.first_digit();
+  if (action == DsnAction::failed && failure_class != 4 && failure_class != 5) failure_class = 5;
+  if (action == DsnAction::delayed) failure_class = 4;
+  return failure_class;
+}
+
+[[nodiscard]] constexpr bool is_success_action(DsnAction action) noexcept {
+  return action == DsnAction::delivered || action == DsnAction::relayed || action == DsnAction::expanded;
+}
+
+// Everything the decision reads, found once.
+struct ReasonInputs {
+  const BounceFacts& facts;
+  const VerdictCodes& codes;
+  const PhraseFinding& text;
+  StatusReason status;
+};
+
+struct Decision {
+  BounceReason reason = BounceReason::unknown;
+  Evidence evidence;
+};
+
+// Evidence that is not a phrase: only its kind.
+[[nodiscard]] constexpr Evidence evidence_of(EvidenceKind kind) noexcept {
+  Evidence evidence;
+  evidence.kind = kind;
+  return evidence;
+}
+
+[[nodiscard]] constexpr Decision by_text(const PhraseFinding& text) noexcept {
+  return {text.reason(), Evidence{EvidenceKind::text, text.phrase->text, text.offset}};
+}
+
+// Did the MTA give up after retrying? An expiry status (X.4.7) says so; so
+// do a failed action with a transient status, and the expiry wording of
+// MTAs, unless the last error it reports is itself permanent. A delay
+// notice never gave up.
+[[nodiscard]] constexpr bool gave_up(const ReasonInputs& in) noexcept {
+  if (in.facts.action == DsnAction::delayed) return false;
+  if (in.codes.has_status() && same_condition(in.codes.enhanced_status, "4.4.7"_status)) return true;
+  const bool failed_transient =
+      in.facts.action == DsnAction::failed && in.codes.has_status() && in.codes.enhanced_status.class_digit() == 4;
+  if (!failed_transient && in.text.expiry == nullptr) return false;
+  const bool permanent_status = in.codes.has_status() && in.codes.enhanced_status.class_digit() == 5;
+  const bool permanent_reply = in.codes.has_reply() && in.codes.reply_code.first_digit() == 5;
+  return !(permanent_status && in.status.specific) && !permanent_reply;
+}
+
+// RFC 7504: 521 and 556 say the domain accepts no mail. Some providers send
+// 521 for blocks with a status of their own; only a status that agrees
+// (X.1.10, X.3.2) or says nothing (X.0.0) lets the reply decide.
+[[nodiscard]] constexpr bool says_no_mail_domain(const VerdictCodes& codes) noexcept {
+  const unsigned reply = codes.reply_code.value();
+  if (reply != 521 && reply != 556) return false;
+  if (!codes.has_status()) return true;
+  const EnhancedStatus status = codes.enhanced_status;
+  return same_condition(status, "5.0.0"_status) || same_condition(status, "5.1.10"_status) ||
+         same_condition(status, "5.3.2"_status);
+}
+
+// The documented order of decisions (docs/bounces.md, "Order of decisions").
+[[nodiscard]] constexpr Decision decide_reason(const ReasonInputs& in) noexcept {
+  // 1. A user's phrase, before anything the library knows.
+  if (in.text.phrase != nullptr && in.text.phrase->origin == PhraseOrigin::user) return by_text(in.text);
+  // 2. The MTA gave up after a connection failure or an unexplained error:
+  //    expired (the cause stays in text_reason). A named cause (a full
+  //    mailbox, a block, a rate limit) is the reason instead; the verdict
+  //    still says the MTA gave up (Verdict::gave_up).
+  const BounceReason cause = in.text.reason();
+  const bool expiry_status = in.codes.has_status() && same_condition(in.codes.enhanced_status, "4.4.7"_status);
+  if (gave_up(in) &&
+      (expiry_status || cause == BounceReason::unknown || cause == BounceReason::network_error)) {
+    const bool by_status = in.status.reason == BounceReason::expired;
+    return {BounceReason::expired, evidence_of(by_status ? EvidenceKind::enhanced_status : EvidenceKind::action)};
+  }
+  // 3. A reply that says the domain accepts no mail.
+  if (says_no_mail_domain(in.codes)) return {BounceReason::no_mail_domain, evidence_of(EvidenceKind::reply_code)};
+  // 4. A specific enhanced status, unless the reply code and the text both
+  //    name another reason (two witnesses against one: vpopmail sends
+  //    "552 ... over quota (#5.1.1)"), or the status would condemn the
+  //    address while the text says the sender is over a rate limit (some
+  //    providers send 5.1.1 with it; a hard bounce would drop a good
+  //    address, the costly mistake).
+  const bool outvoted = (in.codes.has_reply() && in.text.phrase != nullptr &&
+                         reason_for_reply(in.codes.reply_code) == in.text.reason() &&
+                         in.text.reason() != in.status.reason) ||
+                        (is_address_failure(in.status.reason) && in.text.reason() == BounceReason::rate_limited);
+  if (in.status.specific && in.status.reason != BounceReason::unknown && !outvoted) {
+    return {in.status.reason, evidence_of(EvidenceKind::enhanced_status)};
+  }
+  // 5. A phrase family.
+  if (in.text.phrase != nullptr) return by_text(in.text);
+  // 6. A reply code narrow enough to name a reason.
+  if (in.codes.has_reply()) {
+    const BounceReason from_reply = reason_for_reply(in.codes.reply_code);
+    if (from_reply != BounceReason::unknown) return {from_reply, evidence_of(EvidenceKind::reply_code)};
+  }
+  // 7. A generic status, by its subject.
+  if (in.status.reason != BounceReason::unknown) {
+    return {in.status.reason, evidence_of(EvidenceKind::enhanced_status)};
+  }
+  if (in.facts.action == DsnAction::failed || in.facts.action == DsnAction::delayed) {
+    return {BounceReason::unknown, evidence_of(EvidenceKind::action)};
+  }
+  return {};
+}
+
+// Retry advice for a failed recipient: the one place the classifier decides
+// it (the registry's advice is to be shared with this function).
+constexpr void advise_retry(Verdict& verdict, unsigned failure_class) noexcept {
+  if (verdict.bounce == BounceType::hard) {
+    verdict.retry = Retry::do_not_retry;
+    return;
+  }
+  const bool permanent_unknown = failure_class == 5 && verdict.reason == BounceReason::unknown;
+  const bool permanent_expiry = failure_class == 5 && verdict.reason == BounceReason::expired;
+  if (needs_change(verdict.reason) || permanent_unknown || permanent_expiry) {
+    verdict.retry = Retry::after_fix;
+    return;
+  }
+  verdict.retry = Retry::retry_later;
+  verdict.retry_after_seconds = retry_delay(verdict.reason);
+}
 
 }  // namespace detail
 
-// Classifies what is known about one recipient. Order of decision:
-//  1. Action delivered, relayed or expanded, or a 2xx / 2.x.x alone: delivered.
-//  2. X.4.7, or an MTA that gave up (failed with 4.x.x, "retry timeout
-//     exceeded" ...) on a network error or an unexplained one: expired.
+// Classifies what is known about one recipient. The order of decisions:
+//  0. Action delivered, relayed or expanded, or a 2xx / 2.x.x alone: delivered.
+//  1. A user's phrase (PhraseRules) found in the diagnostic.
+//  2. The MTA gave up retrying (X.4.7, a failed action with a 4.x.x status,
+//     an MTA's expiry wording) and the last error is not permanent and
+//     specific: expired; the cause stays in text_reason.
 //  3. A 521 or 556 reply (RFC 7504): no_mail_domain.
-//  4. A specific enhanced status (5.1.1 unknown_recipient ...), except that
-//     rate-limit phrases win over any status.
-//  5. Otherwise the first phrase of the table found in the diagnostic.
-//  6. Otherwise a generic status (5.7.1 blocked, X.0.0 by subject), then a
-//     narrow reply code (552 mailbox_full, 535 authentication ...).
+//  4. A specific enhanced status (5.1.1 unknown_recipient, 5.2.2 mailbox_full ...).
+//  5. The first phrase family found in the diagnostic (phrases.hpp).
+//  6. A narrow reply code (552 mailbox_full, 535 authentication ...).
+//  7. A generic status (X.0.0, 5.7.1 ...), by its subject.
 // Codes missing from the facts are taken from the diagnostic (find_codes).
 // The bounce is hard when the failure is permanent (class 5, 5xx, or Action
 // failed without a code) and the reason condemns the address; any other
 // failure is soft; anything else is none. docs/bounces.md has the details.
-// NOLINTNEXTLINE(readability-function-cognitive-complexity): the rules in order of precedence
-[[nodiscard]] constexpr Verdict classify(const BounceFacts& facts) noexcept {
+[[nodiscard]] constexpr Verdict classify(const BounceFacts& facts, PhraseRules user = {}) noexcept {
   Verdict verdict;
-  verdict.reply_code = facts.reply_code;
-  verdict.enhanced_status = facts.enhanced_status;
-  if (verdict.reply_code.value() == 0 || verdict.enhanced_status.class_digit() == 0) {
-    const FoundCodes found = find_codes(facts.diagnostic);
-    if (verdict.reply_code.value() == 0 && found.has_reply_code()) verdict.reply_code = found.reply_code;
-    if (verdict.enhanced_status.class_digit() == 0 && found.has_enhanced_status()) {
-      verdict.enhanced_status = found.enhanced_status;
-      // An expiry (X.4.7) wraps the last error it quotes; the expiry is the outcome.
-      for_each_code(facts.diagnostic, [&verdict](const CodeMatch& match) noexcept {
-        if (match.kind != CodeKind::enhanced_status || match.enhanced_status.subject_number() != 4 ||
-            match.enhanced_status.detail() != 7) {
-          return true;
-        }
-        verdict.enhanced_status = match.enhanced_status;
-        return false;
-      });
-    }
-  }
-  const bool has_status = verdict.enhanced_status.class_digit() != 0;
-  const bool has_reply = verdict.reply_code.value() != 0;
+  verdict.dialect = facts.dialect;
+  const detail::VerdictCodes codes = detail::codes_of(facts);
+  verdict.reply_code = codes.reply_code;
+  verdict.enhanced_status = codes.enhanced_status;
+  unsigned failure_class = detail::failure_class_of(codes, facts.action);
 
-  // How permanent is it? The status class, else the reply code, else the action.
-  unsigned failure_class = 0;
-  if (has_status)
-    failure_class = verdict.enhanced_status.class_digit();
-  else if (has_reply)
-    failure_class = verdict.reply_code.first_digit();
-  if (facts.action == DsnAction::failed && failure_class != 4 && failure_class != 5) failure_class = 5;
-  if (facts.action == DsnAction::delayed) failure_class = 4;
-
-  const bool success_action =
-      facts.action == DsnAction::delivered || facts.action == DsnAction::relayed || facts.action == DsnAction::expanded;
-  if (success_action || (failure_class == 2 && facts.action == DsnAction::unknown)) {
+  if (detail::is_success_action(facts.action) || (failure_class == 2 && facts.action == DsnAction::unknown)) {
     verdict.reason = BounceReason::delivered;
-    verdict.evidence.kind = success_action ? EvidenceKind::action
-                            : has_status   ? EvidenceKind::enhanced_status
-                                           : EvidenceKind::reply_code;
+    verdict.evidence.kind = detail::is_success_action(facts.action) ? EvidenceKind::action
+                            : codes.has_status()                    ? EvidenceKind::enhanced_status
+                                                                    : EvidenceKind::reply_code;
     return verdict;
   }
 
-  const std::string_view text = facts.diagnostic.substr(0, detail::max_phrase_text);
-  BounceReason text_reason = BounceReason::unknown;
-  const Evidence text_evidence = detail::find_phrase(text, text_reason);
-  const detail::StatusReason from_status =
-      has_status ? detail::reason_for_status(verdict.enhanced_status) : detail::StatusReason{};
-
-  // The MTA gave up retrying: a transient status on a failed recipient, or
-  // words to that effect. Unless the last error names a specific reason
-  // (rate limit, block, full mailbox ...), that is an expiry.
-  const bool gave_up =
-      (facts.action == DsnAction::failed && has_status && verdict.enhanced_status.class_digit() == 4) ||
-      detail::says_gave_up(text);
-  // A specific permanent status says more than "gave up".
-  const bool status_says_more = has_status && !from_status.generic && verdict.enhanced_status.class_digit() == 5;
-  // Some providers send 521 for blocks (with a status of their own); only
-  // a status that agrees or says nothing lets the reply decide.
-  const bool agreeing_status =
-      !has_status || (verdict.enhanced_status.subject_number() == 0 && verdict.enhanced_status.detail() == 0) ||
-      (verdict.enhanced_status.subject_number() == 1 && verdict.enhanced_status.detail() == 10) ||
-      (verdict.enhanced_status.subject_number() == 3 && verdict.enhanced_status.detail() == 2);
-  const bool narrow_reply =
-      has_reply && (verdict.reply_code.value() == 521 || verdict.reply_code.value() == 556) && agreeing_status;
-  if (from_status.reason == BounceReason::expired ||
-      (gave_up && !status_says_more &&
-       (text_reason == BounceReason::unknown || text_reason == BounceReason::network_error))) {
-    verdict.reason = BounceReason::expired;
-    verdict.evidence.kind =
-        from_status.reason == BounceReason::expired ? EvidenceKind::enhanced_status : EvidenceKind::action;
-  } else if (narrow_reply) {
-    // RFC 7504: 521 and 556 say the domain accepts no mail, whatever the status.
-    verdict.reason = BounceReason::no_mail_domain;
-    verdict.evidence.kind = EvidenceKind::reply_code;
-  } else if (has_status && !from_status.generic && text_reason != BounceReason::rate_limited) {
-    // Rate-limit phrases win over any status: some providers send 5.1.1 with them.
-    verdict.reason = from_status.reason;
-    verdict.evidence.kind = EvidenceKind::enhanced_status;
-  } else if (text_reason != BounceReason::unknown) {
-    verdict.reason = text_reason;
-    verdict.evidence = text_evidence;
-  } else if (has_status && from_status.reason != BounceReason::unknown) {
-    verdict.reason = from_status.reason;
-    verdict.evidence.kind = EvidenceKind::enhanced_status;
-  } else if (has_reply && detail::reason_for_reply(verdict.reply_code) != BounceReason::unknown) {
-    verdict.reason = detail::reason_for_reply(verdict.reply_code);
-    verdict.evidence.kind = EvidenceKind::reply_code;
-  } else if (facts.action == DsnAction::failed || facts.action == DsnAction::delayed) {
-    verdict.evidence.kind = EvidenceKind::action;
-  }
-  if (text_reason != verdict.reason) verdict.text_reason = text_reason;
+  const PhraseFinding text = find_phrases(facts.diagnostic, user);
+  const detail::StatusReason status =
+      codes.has_status() ? detail::reason_for_status(codes.enhanced_status) : detail::StatusReason{};
+  const detail::Decision decision = detail::decide_reason(detail::ReasonInputs{facts, codes, text, status});
+  verdict.reason = decision.reason == BounceReason::delivered ? BounceReason::unknown : decision.reason;
+  verdict.evidence = decision.evidence;
+  verdict.gave_up = detail::gave_up(detail::ReasonInputs{facts, codes, text, status});
+  if (text.reason() != verdict.reason) verdict.text_reason = text.reason();
 
   if (failure_class != 4 && failure_class != 5) {
     // No code and no action: the text alone says it failed, if it names a reason.
-    if (verdict.reason == BounceReason::unknown || verdict.reason == BounceReason::delivered) {
-      verdict.reason = BounceReason::unknown;
-      return verdict;
-    }
+    if (verdict.reason == BounceReason::unknown) return verdict;
     failure_class = detail::is_address_failure(verdict.reason) ? 5 : 4;
   }
-  if (verdict.reason == BounceReason::delivered) verdict.reason = BounceReason::unknown;
   verdict.bounce =
       failure_class == 5 && detail::is_address_failure(verdict.reason) ? BounceType::hard : BounceType::soft;
-  if (verdict.bounce == BounceType::hard) {
-    verdict.retry = Retry::do_not_retry;
-  } else {
-    if (detail::needs_change(verdict.reason) || (failure_class == 5 && verdict.reason == BounceReason::unknown)) {
-      verdict.retry = Retry::after_fix;
-    } else {
-      verdict.retry = Retry::retry_later;
-      verdict.retry_after_seconds = detail::retry_delay(verdict.reason);
-    }
-  }
+  detail::advise_retry(verdict, failure_class);
   return verdict;
 }
 
 // Classifies a diagnostic text or log line on its own.
-[[nodiscard]] constexpr Verdict classify_text(std::string_view diagnostic) noexcept {
+[[nodiscard]] constexpr Verdict classify_text(std::string_view diagnostic, PhraseRules user = {}) noexcept {
   BounceFacts facts;
   facts.diagnostic = diagnostic;
-  return classify(facts);
+  return classify(facts, user);
 }
 
 }  // namespace v0
@@ -7407,15 +9194,298 @@ inline constexpr std::size_t max_phrase_text = 4096;
 // transfer encoding (base64, quoted-printable) are read as they are.
 #include <cstddef>
 #include <cstdint>
+#include <optional>
+#include <string_view>
+
+// ---- smtpcodes/bounce/charset.hpp
+#ifndef SMTPCODES_BOUNCE_CHARSET_HPP
+#define SMTPCODES_BOUNCE_CHARSET_HPP
+
+// Declared charsets of bounce text, read so that phrase families in other
+// languages match (phrases.hpp). Single-byte charsets (KOI8-R, windows-1251,
+// windows-1252, ISO-8859-1, -2, -5, -15) are decoded to UTF-8; the Japanese
+// charsets (ISO-2022-JP, Shift_JIS) are brought to EUC-JP, the form the
+// Japanese phrases of the table are also written in, by the arithmetic of
+// JIS X 0208 (no large table). UTF-8, US-ASCII and EUC-JP text is read as
+// it is. Output goes to a caller's buffer: no allocation.
+#include <cstddef>
+#include <cstdint>
 #include <string_view>
 
 
 namespace smtpcodes {
 inline namespace v0 {
 
+enum class Charset : std::uint8_t {
+  as_is,  // US-ASCII, UTF-8, EUC-JP or unknown: read without change
+  iso_2022_jp,
+  shift_jis,
+  koi8_r,
+  windows_1251,
+  windows_1252,
+  iso_8859_1,
+  iso_8859_2,
+  iso_8859_5,
+  iso_8859_15,
+};
+
+// The charset a MIME charset parameter names (RFC 2046 §4.1.2; names
+// compared without case, with the common aliases).
+[[nodiscard]] constexpr Charset charset_of(std::string_view name) noexcept {
+  using detail::iequals;
+  if (iequals(name, "iso-2022-jp")) return Charset::iso_2022_jp;
+  if (iequals(name, "shift_jis") || iequals(name, "shift-jis") || iequals(name, "sjis") ||
+      iequals(name, "windows-31j") || iequals(name, "cp932")) {
+    return Charset::shift_jis;
+  }
+  if (iequals(name, "koi8-r")) return Charset::koi8_r;
+  if (iequals(name, "windows-1251") || iequals(name, "cp1251")) return Charset::windows_1251;
+  if (iequals(name, "windows-1252") || iequals(name, "cp1252")) return Charset::windows_1252;
+  if (iequals(name, "iso-8859-1") || iequals(name, "latin1")) return Charset::iso_8859_1;
+  if (iequals(name, "iso-8859-2")) return Charset::iso_8859_2;
+  if (iequals(name, "iso-8859-5")) return Charset::iso_8859_5;
+  if (iequals(name, "iso-8859-15")) return Charset::iso_8859_15;
+  return Charset::as_is;
+}
+
+// What decode_charset wrote, and whether the buffer cut it short.
+struct CharsetDecoding {
+  std::size_t written = 0;
+  bool truncated = false;  // the buffer was full before the input ended
+};
+
+namespace detail {
+
+// koi8-r: bytes 0x80-0xFF (from the charset's published mapping; generated with Python's codec)
+inline constexpr std::uint16_t koi8_r_high[128] = {
+    0x2500, 0x2502, 0x250C, 0x2510, 0x2514, 0x2518, 0x251C, 0x2524, 0x252C, 0x2534, 0x253C, 0x2580,
+    0x2584, 0x2588, 0x258C, 0x2590, 0x2591, 0x2592, 0x2593, 0x2320, 0x25A0, 0x2219, 0x221A, 0x2248,
+    0x2264, 0x2265, 0x00A0, 0x2321, 0x00B0, 0x00B2, 0x00B7, 0x00F7, 0x2550, 0x2551, 0x2552, 0x0451,
+    0x2553, 0x2554, 0x2555, 0x2556, 0x2557, 0x2558, 0x2559, 0x255A, 0x255B, 0x255C, 0x255D, 0x255E,
+    0x255F, 0x2560, 0x2561, 0x0401, 0x2562, 0x2563, 0x2564, 0x2565, 0x2566, 0x2567, 0x2568, 0x2569,
+    0x256A, 0x256B, 0x256C, 0x00A9, 0x044E, 0x0430, 0x0431, 0x0446, 0x0434, 0x0435, 0x0444, 0x0433,
+    0x0445, 0x0438, 0x0439, 0x043A, 0x043B, 0x043C, 0x043D, 0x043E, 0x043F, 0x044F, 0x0440, 0x0441,
+    0x0442, 0x0443, 0x0436, 0x0432, 0x044C, 0x044B, 0x0437, 0x0448, 0x044D, 0x0449, 0x0447, 0x044A,
+    0x042E, 0x0410, 0x0411, 0x0426, 0x0414, 0x0415, 0x0424, 0x0413, 0x0425, 0x0418, 0x0419, 0x041A,
+    0x041B, 0x041C, 0x041D, 0x041E, 0x041F, 0x042F, 0x0420, 0x0421, 0x0422, 0x0423, 0x0416, 0x0412,
+    0x042C, 0x042B, 0x0417, 0x0428, 0x042D, 0x0429, 0x0427, 0x042A,
+};
+
+// cp1251: bytes 0x80-0xFF (from the charset's published mapping; generated with Python's codec)
+inline constexpr std::uint16_t windows_1251_high[128] = {
+    0x0402, 0x0403, 0x201A, 0x0453, 0x201E, 0x2026, 0x2020, 0x2021, 0x20AC, 0x2030, 0x0409, 0x2039,
+    0x040A, 0x040C, 0x040B, 0x040F, 0x0452, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+    0xFFFD, 0x2122, 0x0459, 0x203A, 0x045A, 0x045C, 0x045B, 0x045F, 0x00A0, 0x040E, 0x045E, 0x0408,
+    0x00A4, 0x0490, 0x00A6, 0x00A7, 0x0401, 0x00A9, 0x0404, 0x00AB, 0x00AC, 0x00AD, 0x00AE, 0x0407,
+    0x00B0, 0x00B1, 0x0406, 0x0456, 0x0491, 0x00B5, 0x00B6, 0x00B7, 0x0451, 0x2116, 0x0454, 0x00BB,
+    0x0458, 0x0405, 0x0455, 0x0457, 0x0410, 0x0411, 0x0412, 0x0413, 0x0414, 0x0415, 0x0416, 0x0417,
+    0x0418, 0x0419, 0x041A, 0x041B, 0x041C, 0x041D, 0x041E, 0x041F, 0x0420, 0x0421, 0x0422, 0x0423,
+    0x0424, 0x0425, 0x0426, 0x0427, 0x0428, 0x0429, 0x042A, 0x042B, 0x042C, 0x042D, 0x042E, 0x042F,
+    0x0430, 0x0431, 0x0432, 0x0433, 0x0434, 0x0435, 0x0436, 0x0437, 0x0438, 0x0439, 0x043A, 0x043B,
+    0x043C, 0x043D, 0x043E, 0x043F, 0x0440, 0x0441, 0x0442, 0x0443, 0x0444, 0x0445, 0x0446, 0x0447,
+    0x0448, 0x0449, 0x044A, 0x044B, 0x044C, 0x044D, 0x044E, 0x044F,
+};
+
+// cp1252: bytes 0x80-0xFF (from the charset's published mapping; generated with Python's codec)
+inline constexpr std::uint16_t windows_1252_high[128] = {
+    0x20AC, 0xFFFD, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039,
+    0x0152, 0xFFFD, 0x017D, 0xFFFD, 0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+    0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0xFFFD, 0x017E, 0x0178, 0x00A0, 0x00A1, 0x00A2, 0x00A3,
+    0x00A4, 0x00A5, 0x00A6, 0x00A7, 0x00A8, 0x00A9, 0x00AA, 0x00AB, 0x00AC, 0x00AD, 0x00AE, 0x00AF,
+    0x00B0, 0x00B1, 0x00B2, 0x00B3, 0x00B4, 0x00B5, 0x00B6, 0x00B7, 0x00B8, 0x00B9, 0x00BA, 0x00BB,
+    0x00BC, 0x00BD, 0x00BE, 0x00BF, 0x00C0, 0x00C1, 0x00C2, 0x00C3, 0x00C4, 0x00C5, 0x00C6, 0x00C7,
+    0x00C8, 0x00C9, 0x00CA, 0x00CB, 0x00CC, 0x00CD, 0x00CE, 0x00CF, 0x00D0, 0x00D1, 0x00D2, 0x00D3,
+    0x00D4, 0x00D5, 0x00D6, 0x00D7, 0x00D8, 0x00D9, 0x00DA, 0x00DB, 0x00DC, 0x00DD, 0x00DE, 0x00DF,
+    0x00E0, 0x00E1, 0x00E2, 0x00E3, 0x00E4, 0x00E5, 0x00E6, 0x00E7, 0x00E8, 0x00E9, 0x00EA, 0x00EB,
+    0x00EC, 0x00ED, 0x00EE, 0x00EF, 0x00F0, 0x00F1, 0x00F2, 0x00F3, 0x00F4, 0x00F5, 0x00F6, 0x00F7,
+    0x00F8, 0x00F9, 0x00FA, 0x00FB, 0x00FC, 0x00FD, 0x00FE, 0x00FF,
+};
+
+// iso8859-2: bytes 0x80-0xFF (from the charset's published mapping; generated with Python's codec)
+inline constexpr std::uint16_t iso_8859_2_high[128] = {
+    0x0080, 0x0081, 0x0082, 0x0083, 0x0084, 0x0085, 0x0086, 0x0087, 0x0088, 0x0089, 0x008A, 0x008B,
+    0x008C, 0x008D, 0x008E, 0x008F, 0x0090, 0x0091, 0x0092, 0x0093, 0x0094, 0x0095, 0x0096, 0x0097,
+    0x0098, 0x0099, 0x009A, 0x009B, 0x009C, 0x009D, 0x009E, 0x009F, 0x00A0, 0x0104, 0x02D8, 0x0141,
+    0x00A4, 0x013D, 0x015A, 0x00A7, 0x00A8, 0x0160, 0x015E, 0x0164, 0x0179, 0x00AD, 0x017D, 0x017B,
+    0x00B0, 0x0105, 0x02DB, 0x0142, 0x00B4, 0x013E, 0x015B, 0x02C7, 0x00B8, 0x0161, 0x015F, 0x0165,
+    0x017A, 0x02DD, 0x017E, 0x017C, 0x0154, 0x00C1, 0x00C2, 0x0102, 0x00C4, 0x0139, 0x0106, 0x00C7,
+    0x010C, 0x00C9, 0x0118, 0x00CB, 0x011A, 0x00CD, 0x00CE, 0x010E, 0x0110, 0x0143, 0x0147, 0x00D3,
+    0x00D4, 0x0150, 0x00D6, 0x00D7, 0x0158, 0x016E, 0x00DA, 0x0170, 0x00DC, 0x00DD, 0x0162, 0x00DF,
+    0x0155, 0x00E1, 0x00E2, 0x0103, 0x00E4, 0x013A, 0x0107, 0x00E7, 0x010D, 0x00E9, 0x0119, 0x00EB,
+    0x011B, 0x00ED, 0x00EE, 0x010F, 0x0111, 0x0144, 0x0148, 0x00F3, 0x00F4, 0x0151, 0x00F6, 0x00F7,
+    0x0159, 0x016F, 0x00FA, 0x0171, 0x00FC, 0x00FD, 0x0163, 0x02D9,
+};
+
+// iso8859-5: bytes 0x80-0xFF (from the charset's published mapping; generated with Python's codec)
+inline constexpr std::uint16_t iso_8859_5_high[128] = {
+    0x0080, 0x0081, 0x0082, 0x0083, 0x0084, 0x0085, 0x0086, 0x0087, 0x0088, 0x0089, 0x008A, 0x008B,
+    0x008C, 0x008D, 0x008E, 0x008F, 0x0090, 0x0091, 0x0092, 0x0093, 0x0094, 0x0095, 0x0096, 0x0097,
+    0x0098, 0x0099, 0x009A, 0x009B, 0x009C, 0x009D, 0x009E, 0x009F, 0x00A0, 0x0401, 0x0402, 0x0403,
+    0x0404, 0x0405, 0x0406, 0x0407, 0x0408, 0x0409, 0x040A, 0x040B, 0x040C, 0x00AD, 0x040E, 0x040F,
+    0x0410, 0x0411, 0x0412, 0x0413, 0x0414, 0x0415, 0x0416, 0x0417, 0x0418, 0x0419, 0x041A, 0x041B,
+    0x041C, 0x041D, 0x041E, 0x041F, 0x0420, 0x0421, 0x0422, 0x0423, 0x0424, 0x0425, 0x0426, 0x0427,
+    0x0428, 0x0429, 0x042A, 0x042B, 0x042C, 0x042D, 0x042E, 0x042F, 0x0430, 0x0431, 0x0432, 0x0433,
+    0x0434, 0x0435, 0x0436, 0x0437, 0x0438, 0x0439, 0x043A, 0x043B, 0x043C, 0x043D, 0x043E, 0x043F,
+    0x0440, 0x0441, 0x0442, 0x0443, 0x0444, 0x0445, 0x0446, 0x0447, 0x0448, 0x0449, 0x044A, 0x044B,
+    0x044C, 0x044D, 0x044E, 0x044F, 0x2116, 0x0451, 0x0452, 0x0453, 0x0454, 0x0455, 0x0456, 0x0457,
+    0x0458, 0x0459, 0x045A, 0x045B, 0x045C, 0x00A7, 0x045E, 0x045F,
+};
+
+// iso8859-15: bytes 0x80-0xFF (from the charset's published mapping; generated with Python's codec)
+inline constexpr std::uint16_t iso_8859_15_high[128] = {
+    0x0080, 0x0081, 0x0082, 0x0083, 0x0084, 0x0085, 0x0086, 0x0087, 0x0088, 0x0089, 0x008A, 0x008B,
+    0x008C, 0x008D, 0x008E, 0x008F, 0x0090, 0x0091, 0x0092, 0x0093, 0x0094, 0x0095, 0x0096, 0x0097,
+    0x0098, 0x0099, 0x009A, 0x009B, 0x009C, 0x009D, 0x009E, 0x009F, 0x00A0, 0x00A1, 0x00A2, 0x00A3,
+    0x20AC, 0x00A5, 0x0160, 0x00A7, 0x0161, 0x00A9, 0x00AA, 0x00AB, 0x00AC, 0x00AD, 0x00AE, 0x00AF,
+    0x00B0, 0x00B1, 0x00B2, 0x00B3, 0x017D, 0x00B5, 0x00B6, 0x00B7, 0x017E, 0x00B9, 0x00BA, 0x00BB,
+    0x0152, 0x0153, 0x0178, 0x00BF, 0x00C0, 0x00C1, 0x00C2, 0x00C3, 0x00C4, 0x00C5, 0x00C6, 0x00C7,
+    0x00C8, 0x00C9, 0x00CA, 0x00CB, 0x00CC, 0x00CD, 0x00CE, 0x00CF, 0x00D0, 0x00D1, 0x00D2, 0x00D3,
+    0x00D4, 0x00D5, 0x00D6, 0x00D7, 0x00D8, 0x00D9, 0x00DA, 0x00DB, 0x00DC, 0x00DD, 0x00DE, 0x00DF,
+    0x00E0, 0x00E1, 0x00E2, 0x00E3, 0x00E4, 0x00E5, 0x00E6, 0x00E7, 0x00E8, 0x00E9, 0x00EA, 0x00EB,
+    0x00EC, 0x00ED, 0x00EE, 0x00EF, 0x00F0, 0x00F1, 0x00F2, 0x00F3, 0x00F4, 0x00F5, 0x00F6, 0x00F7,
+    0x00F8, 0x00F9, 0x00FA, 0x00FB, 0x00FC, 0x00FD, 0x00FE, 0x00FF,
+};
+
+[[nodiscard]] constexpr const std::uint16_t* high_half(Charset charset) noexcept {
+  switch (charset) {
+    case Charset::koi8_r: return koi8_r_high;
+    case Charset::windows_1251: return windows_1251_high;
+    case Charset::windows_1252: return windows_1252_high;
+    case Charset::iso_8859_2: return iso_8859_2_high;
+    case Charset::iso_8859_5: return iso_8859_5_high;
+    case Charset::iso_8859_15: return iso_8859_15_high;
+    default: return nullptr;  // ISO-8859-1: the byte is the code point
+  }
+}
+
+// A bounded writer: every put checks the room left.
+struct Output {
+  char* out;
+  std::size_t size;
+  std::size_t written = 0;
+  bool truncated = false;
+
+  constexpr bool put(unsigned byte) noexcept {
+    if (written == size) {
+      truncated = true;
+      return false;
+    }
+    out[written++] = static_cast<char>(byte & 0xFFU);
+    return true;
+  }
+  // A code point below U+10000 as UTF-8 (RFC 3629 §3), whole or not at all.
+  constexpr bool put_utf8(unsigned code) noexcept {
+    const std::size_t length = code < 0x80 ? 1 : code < 0x800 ? 2 : 3;
+    if (size - written < length) {
+      truncated = true;
+      return false;
+    }
+    if (length == 1) return put(code);
+    if (length == 2) return put(0xC0U | (code >> 6)) && put(0x80U | (code & 0x3FU));
+    return put(0xE0U | (code >> 12)) && put(0x80U | ((code >> 6) & 0x3FU)) && put(0x80U | (code & 0x3FU));
+  }
+};
+
+constexpr void decode_single_byte(std::string_view in, Charset charset, Output& out) noexcept {
+  const std::uint16_t* high = high_half(charset);
+  constexpr unsigned high_start = 0x80;
+  for (char c : in) {
+    const auto byte = static_cast<unsigned char>(c);
+    const unsigned code = byte < high_start ? byte : high != nullptr ? high[byte - high_start] : byte;
+    if (!out.put_utf8(code)) return;
+  }
+}
+
+inline constexpr char escape = '\x1B';
+inline constexpr unsigned euc_offset = 0x80;     // JIS X 0208 row/cell + 0x80 is EUC-JP
+inline constexpr unsigned euc_single_shift = 0x8E;  // SS2: a JIS X 0201 katakana follows
+
+// ISO-2022-JP (RFC 1468): escape sequences switch between ASCII (ESC ( B,
+// ESC ( J) and JIS X 0208 (ESC $ @, ESC $ B); JIS X 0201 katakana is ESC ( I.
+constexpr void iso_2022_jp_to_euc(std::string_view in, Output& out) noexcept {
+  enum class Mode { ascii, jis0208, katakana } mode = Mode::ascii;
+  for (std::size_t i = 0; i < in.size(); ++i) {
+    if (in[i] == escape && i + 2 < in.size()) {
+      const char a = in[i + 1];
+      const char b = in[i + 2];
+      if (a == '$' && (b == '@' || b == 'B')) mode = Mode::jis0208;
+      if (a == '(' && (b == 'B' || b == 'J')) mode = Mode::ascii;
+      if (a == '(' && b == 'I') mode = Mode::katakana;
+      i += 2;
+      continue;
+    }
+    const auto byte = static_cast<unsigned char>(in[i]);
+    if (byte == '\n' || byte == '\r') mode = Mode::ascii;  // RFC 1468: each line ends in ASCII
+    bool ok = true;
+    if (mode == Mode::jis0208 && byte > 0x20 && byte < 0x7F) {
+      ok = out.put(byte + euc_offset);
+    } else if (mode == Mode::katakana && byte > 0x20 && byte < 0x60) {
+      ok = out.put(euc_single_shift) && out.put(byte + euc_offset);
+    } else {
+      ok = out.put(byte);
+    }
+    if (!ok) return;
+  }
+}
+
+// Shift_JIS (JIS X 0208 Appendix 1) to EUC-JP: the lead and trail bytes
+// give the row and cell of JIS X 0208.
+constexpr void shift_jis_to_euc(std::string_view in, Output& out) noexcept {
+  for (std::size_t i = 0; i < in.size(); ++i) {
+    const auto lead = static_cast<unsigned char>(in[i]);
+    bool ok = true;
+    if (lead >= 0xA1 && lead <= 0xDF) {  // half-width katakana
+      ok = out.put(euc_single_shift) && out.put(lead);
+    } else if (((lead >= 0x81 && lead <= 0x9F) || (lead >= 0xE0 && lead <= 0xEF)) && i + 1 < in.size()) {
+      const auto trail = static_cast<unsigned char>(in[++i]);
+      unsigned row = (lead <= 0x9F ? lead - 0x70U : lead - 0xB0U) * 2U;
+      unsigned cell = trail;
+      if (cell >= 0x9F) {
+        cell -= 0x7E;
+      } else {
+        --row;
+        cell -= cell >= 0x80 ? 0x20U : 0x1FU;
+      }
+      ok = out.put(row + euc_offset) && out.put(cell + euc_offset);
+    } else {
+      ok = out.put(lead);
+    }
+    if (!ok) return;
+  }
+}
+
+}  // namespace detail
+
+// Decodes text in a declared charset into out (out_size bytes at most): the
+// form the phrase families are matched in. Returns how much was written and
+// whether out was too small. Charset::as_is copies the text.
+constexpr CharsetDecoding decode_charset(std::string_view in, Charset charset, char* out,
+                                         std::size_t out_size) noexcept {
+  detail::Output output{out, out_size};
+  switch (charset) {
+    case Charset::iso_2022_jp: detail::iso_2022_jp_to_euc(in, output); break;
+    case Charset::shift_jis: detail::shift_jis_to_euc(in, output); break;
+    case Charset::as_is:
+      for (char c : in) {
+        if (!output.put(static_cast<unsigned char>(c))) break;
+      }
+      break;
+    default: detail::decode_single_byte(in, charset, output); break;
+  }
+  return {output.written, output.truncated};
+}
+
+}  // namespace v0
+}  // namespace smtpcodes
+
+#endif  // SMTPCODES_BOUNCE_CHARSET_HPP
+
+namespace smtpcodes {
+inline namespace v0 {
+
 // A recipient named in the prose of a bounce, and the text about it.
 struct TextRecipient {
-  std::string_view address;
+  std::optional<std::string_view> address;  // absent when the notice names nobody
   std::string_view diagnostic;
 };
 
@@ -7433,13 +9503,20 @@ enum class BounceSource : std::uint8_t { delivery_status, text, feedback_report,
 }
 
 struct BounceRecipient {
-  std::string_view recipient;  // may be empty when a bounce names nobody
+  std::optional<std::string_view> recipient;  // absent when a bounce names nobody
   DsnAction action = DsnAction::unknown;
   std::string_view status_text;      // the DSN Status field, if any
   std::string_view diagnostic;       // Diagnostic-Code value or the explaining text (may be folded)
   std::string_view diagnostic_type;  // "smtp", "x-postfix" ... for a Diagnostic-Code
   std::string_view remote_mta;
   BounceSource source = BounceSource::delivery_status;
+  Dialect dialect = Dialect::unknown;  // the MTA or service that wrote the notice (dialect.hpp)
+  // Addresses the prose names beyond max_text_recipients, not reported
+  // (repeats included); 0 when nothing was dropped (docs/limits.md).
+  std::size_t dropped_recipients = 0;
+  // The text was in a declared charset and longer, decoded, than
+  // max_decoded_diagnostic: only its start was read for phrases.
+  bool decoded_text_truncated = false;
   Verdict verdict;
 };
 
@@ -7473,6 +9550,32 @@ namespace detail {
 
 [[nodiscard]] constexpr bool is_domain_char(char c) noexcept { return is_alnum(c) || c == '.' || c == '-'; }
 
+// Is text a plausible domain of an address: dot-separated labels of
+// letters, digits and hyphens, none empty, and a top-level label of two
+// letters or more (RFC 5321 §4.1.2 Domain; RFC 1123 §2.1)? Rejects the
+// junk that prose and encoded text hold ("x@.w2", "a@b.c").
+[[nodiscard]] constexpr bool is_plausible_domain(std::string_view domain) noexcept {
+  std::size_t label = 0;
+  std::size_t letters_in_label = 0;
+  bool dotted = false;
+  for (char c : domain) {
+    if (c == '.') {
+      if (label == 0) return false;
+      dotted = true;
+      label = 0;
+      letters_in_label = 0;
+      continue;
+    }
+    ++label;
+    if (is_alpha(c)) ++letters_in_label;
+  }
+  return dotted && label >= 2 && letters_in_label == label;
+}
+
+// The longest local part and domain read around an '@'.
+inline constexpr std::size_t max_local_part = 128;  // RFC 5321 §4.5.3.1.1 allows 64; some MTAs write more
+inline constexpr std::size_t max_domain = 255;      // RFC 5321 §4.5.3.1.2
+
 // The next addr-spec-like token (local@domain) in text at or after pos.
 [[nodiscard]] constexpr std::string_view next_address(std::string_view text, std::size_t& pos) noexcept {
   while (pos < text.size()) {
@@ -7482,13 +9585,15 @@ namespace detail {
       return {};
     }
     std::size_t start = at;
-    while (start > 0 && at - start < 128 && is_local_part_char(text[start - 1])) --start;
+    while (start > 0 && at - start < max_local_part && is_local_part_char(text[start - 1])) --start;
     std::size_t end = at + 1;
-    while (end < text.size() && end - at < 256 && is_domain_char(text[end])) ++end;
+    while (end < text.size() && end - at <= max_domain && is_domain_char(text[end])) ++end;
     while (end > at + 1 && (text[end - 1] == '.' || text[end - 1] == '-')) --end;
     while (start < at && (text[start] == '.' || text[start] == '=')) ++start;
     pos = end > at + 1 ? end : at + 1;
-    if (start < at && end > at + 1 && text.substr(at + 1, end - at - 1).find('.') != std::string_view::npos) {
+    bool local_has_alnum = false;
+    for (std::size_t i = start; i < at; ++i) local_has_alnum = local_has_alnum || is_alnum(text[i]);
+    if (local_has_alnum && is_plausible_domain(text.substr(at + 1, end - at - 1))) {
       return text.substr(start, end - start);
     }
   }
@@ -7502,7 +9607,7 @@ namespace detail {
          iequals(local, "no-reply") || iequals(local, "root");
 }
 
-// Lines that end the explaining text: the returned message begins.
+// Lines that end the explaining text: the returned message, or a footer, begins.
 [[nodiscard]] constexpr bool starts_returned_message(std::string_view line) noexcept {
   // Header lines and part headers: at the start of the line.
   constexpr std::string_view prefixes[] = {
@@ -7531,7 +9636,12 @@ namespace detail {
       "this is a copy of the headers"sv,
       "lines of your original message"sv,
       "below is a copy of the original message"sv,  // OpenSMTPD
+      "original message as received"sv,             // IBM/Lotus and MessagingServer notices
+      "original message headers"sv,                 // Exchange 2007+ and Office 365 NDRs
+      "original message header"sv,
   };
+  // RFC 3676 §4.3: "-- " alone on a line opens a signature, a footer.
+  if (line == "-- "sv) return true;
   const std::string_view text = trim(line);
   for (std::string_view prefix : prefixes) {
     if (istarts_with(text, prefix)) return true;
@@ -7545,9 +9655,13 @@ namespace detail {
 
 // Header lines of the notice itself that name addresses other than the recipient.
 [[nodiscard]] constexpr bool is_noise_line(std::string_view line) noexcept {
-  constexpr std::string_view prefixes[] = {"message-id:"sv,    "in-reply-to:"sv,       "references:"sv,     "from:"sv,
-                                           "sender:"sv,        "reply-to:"sv,          "return-path:"sv,    "x-"sv,
-                                           "reporting-mta:"sv, "received-from-mta:"sv, "dkim-signature:"sv, "list-"sv};
+  // Header lines of the original message that notices repeat (the Exchange
+  // 2003 "Your message / To: ... / Subject: ..." block) name its
+  // addressees, not the failed recipients.
+  constexpr std::string_view prefixes[] = {
+      "message-id:"sv, "in-reply-to:"sv,       "references:"sv,     "from:"sv, "sender:"sv, "reply-to:"sv,
+      "return-path:"sv, "x-"sv,                "reporting-mta:"sv,  "received-from-mta:"sv,
+      "dkim-signature:"sv, "list-"sv,          "to:"sv,             "cc:"sv,   "bcc:"sv};
   const std::string_view text = trim(line);
   // Quoted lines of the original message ("> To: ..."), but not the ">>>"
   // commands of an SMTP transcript.
@@ -7558,6 +9672,31 @@ namespace detail {
   return false;
 }
 
+// The media type of a part, read up to the first ';' or white space: a
+// parameter folded onto the next line without ';' ("text/plain\r\n
+// charset=us-ascii", seen in the wild) still leaves "text/plain".
+[[nodiscard]] constexpr std::string_view media_type(const MimePart& part) noexcept {
+  const std::string_view type = part.content_type();
+  std::size_t end = 0;
+  while (end < type.size() && !is_space(type[end])) ++end;
+  return type.substr(0, end);
+}
+
+// The charset the explaining text declares: its text/plain part's, else the message's.
+[[nodiscard]] constexpr Charset explanation_charset(std::string_view message) noexcept {
+  std::string_view declared = content_type_parameter(header_value(split_part(message, 0).headers, "Content-Type"),
+                                                     "charset");
+  for_each_mime_part(message, [&declared](const MimePart& part) noexcept {
+    if (part.depth == 0) return true;
+    const std::string_view type = media_type(part);
+    if (!type.empty() && !iequals(type, "text/plain")) return true;
+    const std::string_view own = content_type_parameter(header_value(part.headers, "Content-Type"), "charset");
+    if (!own.empty()) declared = own;
+    return false;
+  });
+  return charset_of(declared);
+}
+
 // Where the explaining text lies: the first text/plain part of a multipart
 // notice, or the whole body, up to the returned message.
 [[nodiscard]] constexpr std::string_view explanation_region(std::string_view message) noexcept {
@@ -7565,7 +9704,7 @@ namespace detail {
   std::string_view region = top.body;
   for_each_mime_part(message, [&region](const MimePart& part) noexcept {
     if (part.depth == 0) return true;
-    const std::string_view type = part.content_type();
+    const std::string_view type = media_type(part);
     if (type.empty() || iequals(type, "text/plain")) {
       region = part.body;
       return false;
@@ -7613,76 +9752,157 @@ inline constexpr std::size_t max_paragraph_span = 2048;
   return region.substr(start, paragraph_end - start);
 }
 
-// The addresses named in the explaining text, each with the text about it.
-// Guessing who the recipients are (for_each_text_recipient), system
-// addresses count only when nobody else is named; when the notice names its
-// recipients elsewhere (a delivery-status part, X-Failed-Recipients),
-// `all_addresses` counts them all, so that a failed postmaster@ or root@
-// finds its text too.
-template <class Callback>
-// NOLINTNEXTLINE(readability-function-cognitive-complexity): one pass over the lines, each rule in place
-constexpr std::size_t named_recipients(std::string_view message, bool all_addresses, Callback callback) noexcept {
-  const MimePart top = detail::split_part(message, 0);
-  const std::string_view sender = bare_address(header_value(top.headers, "To"));
-  const std::string_view region = detail::explanation_region(message);
+// How an address is named in a notice, best first. A recipient comes from
+// the notice's own structure; an address inside a server's reply quoted in
+// the notice ("said: 550 5.2.1 <other@example.net>...", Exim's "(generated
+// from x@example.com)") counts only when nothing else is named.
+enum class Naming : std::uint8_t { structure, system_address, server_text };
 
-  constexpr std::size_t max_recipients = 64;
-  std::string_view seen[max_recipients]{};
-  std::size_t line_starts[max_recipients]{};
+// Where on a line a quoted server text starts: after "said:", after
+// "generated from", or at the line's first code; npos when it has none.
+[[nodiscard]] constexpr std::size_t server_text_start(std::string_view line) noexcept {
+  constexpr std::string_view markers[] = {"said:"sv, "generated from"sv, "said "sv};
+  std::size_t start = std::string_view::npos;
+  for (std::string_view marker : markers) {
+    const std::size_t at = ifind(line, marker);
+    if (at < start) start = at;
+  }
+  const FoundCodes codes = find_codes(line);
+  if (codes.has_reply_code() && codes.reply_code_offset < start) start = codes.reply_code_offset;
+  if (codes.has_enhanced_status() && codes.enhanced_status_offset < start) start = codes.enhanced_status_offset;
+  return start;
+}
+
+}  // namespace detail
+
+// At most this many distinct recipients are read from the prose of one
+// notice (they are kept, without allocation, to tell them apart); the rows
+// say how many addresses were named beyond it (docs/limits.md).
+inline constexpr std::size_t max_text_recipients = 64;
+
+namespace detail {
+
+// The addresses of the explaining text, each with its naming and line.
+struct NamedAddresses {
+  std::string_view address[max_text_recipients]{};
+  std::size_t line_start[max_text_recipients]{};
+  Naming naming[max_text_recipients]{};
   std::size_t count = 0;
-  std::string_view from = header_value(top.headers, "From");
-  from = bare_address(from);
-  // System addresses (postmaster@...) are usually the reporting side; only
-  // when nobody else is named are they taken as recipients (a second pass).
-  for (int pass = all_addresses ? 1 : 0; pass < 2 && count == 0; ++pass) {
-    std::size_t pos = 0;
-    while (pos < region.size() && count < max_recipients) {
-      const detail::Line line = detail::line_at(region, pos);
-      if (!detail::is_noise_line(line.text)) {
-        std::size_t at = 0;
-        std::string_view address;
-        while (!(address = detail::next_address(line.text, at)).empty()) {
-          if (detail::iequals(address, sender) || detail::iequals(address, from)) continue;
-          if (pass == 0 && detail::is_system_address(address)) continue;
-          bool known = false;
-          for (std::size_t i = 0; i < count; ++i) known = known || detail::iequals(seen[i], address);
-          if (known) continue;
-          seen[count] = address;
-          line_starts[count] = pos;
-          ++count;
-          if (count == max_recipients) break;
-        }
+  std::size_t dropped = 0;  // addresses named beyond the limit (repeats included)
+
+  constexpr void add(std::string_view found, std::size_t line, Naming how) noexcept {
+    for (std::size_t i = 0; i < count; ++i) {
+      if (!iequals(address[i], found)) continue;
+      if (how < naming[i]) naming[i] = how;
+      return;
+    }
+    if (count == max_text_recipients) {
+      ++dropped;
+      return;
+    }
+    address[count] = found;
+    line_start[count] = line;
+    naming[count] = how;
+    ++count;
+  }
+};
+
+// One pass over the lines of the explaining text: every address, except the
+// notice's own sender and addressee and those on noise lines, with how it
+// is named.
+[[nodiscard]] constexpr NamedAddresses read_named_addresses(std::string_view message,
+                                                            std::string_view region) noexcept {
+  const MimePart top = split_part(message, 0);
+  const std::string_view addressee = bare_address(header_value(top.headers, "To"));
+  const std::string_view from = bare_address(header_value(top.headers, "From"));
+  NamedAddresses named;
+  bool paragraph_quotes_server = false;
+  std::size_t pos = 0;
+  while (pos < region.size()) {
+    const Line line = line_at(region, pos);
+    if (is_blank_line(line.text)) paragraph_quotes_server = false;
+    if (!is_blank_line(line.text) && !is_noise_line(line.text)) {
+      // A line indented under a quoted server reply continues that reply.
+      const bool continues_reply = paragraph_quotes_server && is_space_or_tab(line.text[0]);
+      const std::size_t server_from = continues_reply ? 0 : server_text_start(line.text);
+      std::size_t at = 0;
+      std::string_view address;
+      while (!(address = next_address(line.text, at)).empty()) {
+        if (iequals(address, addressee) || iequals(address, from)) continue;
+        const auto offset = static_cast<std::size_t>(address.data() - line.text.data());
+        const Naming how = offset >= server_from       ? Naming::server_text
+                           : is_system_address(address) ? Naming::system_address
+                                                        : Naming::structure;
+        named.add(address, pos, how);
       }
-      pos = line.next;
+      if (server_from != std::string_view::npos) paragraph_quotes_server = true;
+    }
+    pos = line.next;
+  }
+  return named;
+}
+
+// The addresses named in the explaining text, each with the text about it,
+// and the number named beyond max_text_recipients. Guessing who the
+// recipients are (for_each_text_recipient), only the best-named addresses
+// count: those of the notice's structure, else system addresses
+// (postmaster@ ...), else those inside quoted server replies. When the
+// notice names its recipients elsewhere (a delivery-status part,
+// X-Failed-Recipients), `all_addresses` counts them all, so that a failed
+// postmaster@ or root@ finds its text too.
+template <class Callback>
+constexpr std::size_t named_recipients(std::string_view message, bool all_addresses, Callback& callback,
+                                       std::size_t& dropped) noexcept(is_nothrow_walk_callback_v<Callback,
+                                                                                                   TextRecipient>) {
+  const std::string_view region = explanation_region(message);
+  const NamedAddresses named = read_named_addresses(message, region);
+  dropped = named.dropped;
+  Naming best = Naming::server_text;
+  for (std::size_t i = 0; i < named.count; ++i) {
+    if (named.naming[i] < best) best = named.naming[i];
+  }
+  if (all_addresses) best = Naming::server_text;
+  std::size_t reported = 0;
+  for (std::size_t i = 0; i < named.count; ++i) {
+    if (named.naming[i] > best) continue;
+    std::size_t limit = region.size();
+    for (std::size_t k = i + 1; k < named.count; ++k) {
+      if (named.naming[k] <= best && named.line_start[k] > named.line_start[i]) {
+        limit = named.line_start[k];
+        break;
+      }
+    }
+    ++reported;
+    if (!continue_walk(callback, TextRecipient{named.address[i], explaining_text(region, named.line_start[i], limit)})) {
+      return reported;
     }
   }
-  for (std::size_t i = 0; i < count; ++i) {
-    const std::size_t limit = i + 1 < count && line_starts[i + 1] > line_starts[i] ? line_starts[i + 1] : region.size();
-    callback(TextRecipient{seen[i], detail::explaining_text(region, line_starts[i], limit)});
+  if (named.count > 0) return reported;
+  const FoundCodes found = find_codes(region);
+  if (found.empty()) return 0;
+  std::size_t at = found.has_reply_code() ? found.reply_code_offset : found.enhanced_status_offset;
+  // Back to the start of the paragraph that holds the code.
+  while (at > 0 && !(region[at - 1] == '\n' && at >= 2 && (region[at - 2] == '\n' || region[at - 2] == '\r'))) {
+    --at;
   }
-  if (count == 0) {
-    const FoundCodes found = find_codes(region);
-    if (found.empty()) return 0;
-    std::size_t at = found.has_reply_code() ? found.reply_code_offset : found.enhanced_status_offset;
-    // Back to the start of the paragraph that holds the code.
-    while (at > 0 && !(region[at - 1] == '\n' && at >= 2 && (region[at - 2] == '\n' || region[at - 2] == '\r'))) {
-      --at;
-    }
-    callback(TextRecipient{{}, detail::explaining_text(region, at, region.size())});
-    return 1;
-  }
-  return count;
+  continue_walk(callback, TextRecipient{std::nullopt, explaining_text(region, at, region.size())});
+  return 1;
 }
 
 }  // namespace detail
 
 // Calls callback(const TextRecipient&) for each distinct recipient named in
-// the explaining text of a non-standard bounce (at most 64). Returns the
-// count. When the text names nobody but holds a code, one recipient with
-// an empty address carries the text around the code.
+// the explaining text of a non-standard bounce (at most max_text_recipients).
+// Returns the count. When the text names nobody but holds a code, one
+// recipient without an address carries the text around the code. The walk
+// is noexcept exactly when the callback is; the callback may return false
+// to stop.
 template <class Callback>
-constexpr std::size_t for_each_text_recipient(std::string_view message, Callback callback) noexcept {
-  return detail::named_recipients(message, false, callback);
+constexpr std::size_t for_each_text_recipient(std::string_view message,
+                                              Callback callback) noexcept(detail::is_nothrow_walk_callback_v<Callback,
+                                                                                                 TextRecipient>) {
+  std::size_t dropped = 0;
+  return detail::named_recipients(message, false, callback, dropped);
 }
 
 namespace detail {
@@ -7690,21 +9910,22 @@ namespace detail {
 // The recipients named in the prose, read once and kept as views, so that
 // each recipient of a notice can be looked up without another pass.
 struct NamedRecipients {
-  static constexpr std::size_t capacity = 64;
-  TextRecipient items[capacity]{};
+  TextRecipient items[max_text_recipients]{};
   std::size_t count = 0;
+  std::size_t dropped = 0;
   bool read = false;
 
   constexpr void read_from(std::string_view message) noexcept {
     if (read) return;
     read = true;
-    named_recipients(message, true, [this](const TextRecipient& text) noexcept {
-      if (count < capacity) items[count++] = text;
-    });
+    auto keep = [this](const TextRecipient& text) noexcept {
+      if (count < max_text_recipients) items[count++] = text;
+    };
+    named_recipients(message, true, keep, dropped);
   }
   [[nodiscard]] constexpr const TextRecipient* find(std::string_view address) const noexcept {
     for (std::size_t i = 0; i < count; ++i) {
-      if (iequals(items[i].address, address)) return &items[i];
+      if (items[i].address && iequals(*items[i].address, address)) return &items[i];
     }
     return nullptr;
   }
@@ -7785,153 +10006,327 @@ struct NamedRecipients {
 
 }  // namespace detail
 
-// Calls callback(const BounceRecipient&) for every recipient the message
-// reports on; returns how many. The order: a feedback report; the
-// recipients of a delivery-status part; an automatic reply; the recipients
-// named in the text.
 // The recipient of one MTA log line (see mta_log.hpp), classified.
-[[nodiscard]] constexpr BounceRecipient bounce_recipient_from_log(const MtaLogEntry& entry) noexcept {
+[[nodiscard]] constexpr BounceRecipient bounce_recipient_from_log(const MtaLogEntry& entry,
+                                                                  PhraseRules user = {}) noexcept {
   BounceRecipient recipient;
   recipient.source = BounceSource::mta_log;
-  recipient.recipient = entry.recipient;
+  if (!entry.recipient.empty()) recipient.recipient = std::optional<std::string_view>{entry.recipient};
   recipient.action = entry.action;
   recipient.status_text = entry.status_text;
   recipient.diagnostic = entry.diagnostic;
-  recipient.verdict = classify(detail::facts_for(entry.action, entry.status_text, entry.diagnostic));
+  recipient.verdict = classify(detail::facts_for(entry.action, entry.status_text, entry.diagnostic), user);
   return recipient;
 }
 
-template <class Callback>
-// NOLINTNEXTLINE(readability-function-cognitive-complexity): one branch per kind of bounce message
-constexpr std::size_t for_each_bounce_recipient(std::string_view message, Callback callback) noexcept {
-  const MimePart top = detail::split_part(message, 0);
-  const std::string_view content_type = header_value(top.headers, "Content-Type");
+// Prose in a declared charset (charset.hpp) is decoded into a buffer of
+// this size before phrases are looked for; a longer text is read up to it
+// and the row says so (docs/limits.md).
+inline constexpr std::size_t max_decoded_diagnostic = 4096;
 
-  // RFC 5965: multipart/report; report-type=feedback-report.
+// A delivery-status part sent in a transfer encoding is decoded into a
+// buffer of this size before its fields are read; a larger encoded part is
+// read as it is (docs/limits.md).
+inline constexpr std::size_t max_encoded_delivery_status = 16384;
+
+namespace detail {
+
+// What the whole notice says, read once before its recipients.
+struct Notice {
+  std::string_view message;
+  MimePart top;
+  std::string_view region;  // the explaining text (explanation_region)
+  const DialectInfo* dialect = &unknown_dialect;
+  Charset charset = Charset::as_is;  // of the explaining text
+  PhraseRules user;
+  bool failure = false;    // from a mailer daemon or titled as a failure
+  bool delay = false;      // says delivery attempts go on
+  bool permanent = false;  // says the failure is final
+};
+
+// Words that say the failure is final, in any dialect: qmail's "This is a
+// permanent error", Gmail's "failed permanently", Sendmail's "permanent
+// fatal errors", OpenSMTPD's "Permanent failure".
+[[nodiscard]] constexpr bool says_permanent(std::string_view region, const DialectInfo& dialect) noexcept {
+  constexpr std::string_view words[] = {"permanent error"sv, "failed permanently"sv, "permanent fatal error"sv,
+                                        "permanent failure"sv};
+  for (std::string_view phrase : words) {
+    if (ifind(region, phrase) != std::string_view::npos) return true;
+  }
+  return !dialect.permanent.empty() && ifind(region, dialect.permanent) != std::string_view::npos;
+}
+
+[[nodiscard]] constexpr Notice read_notice(std::string_view message, std::string_view status_body,
+                                           PhraseRules user) noexcept {
+  Notice notice;
+  notice.message = message;
+  notice.user = user;
+  notice.top = split_part(message, 0);
+  notice.region = explanation_region(message);
+  notice.charset = explanation_charset(message);
+  const std::string_view reporting_mta = header_value(parse_delivery_status(status_body).text, "Reporting-MTA");
+  notice.dialect = &recognise_dialect(DialectEvidence{notice.top.headers, reporting_mta, notice.region});
+  const std::string_view from = bare_address(header_value(notice.top.headers, "From"));
+  notice.failure = is_system_address(from) || is_failure_notice(notice.top.headers);
+  notice.delay = is_delay_notice(notice.top.headers, notice.region) ||
+                 (!notice.dialect->delay.empty() && ifind(notice.region, notice.dialect->delay) != std::string_view::npos);
+  notice.permanent = !notice.delay && says_permanent(notice.region, *notice.dialect);
+  return notice;
+}
+
+// Google Groups explains a refusal in the poster's language; every failure
+// it reports is a refusal to post (Sisimai lib/Sisimai/Lhost/GoogleGroups.pm).
+[[nodiscard]] constexpr BounceReason dialect_reason(Dialect dialect) noexcept {
+  return dialect == Dialect::google_groups ? BounceReason::sender_rejected : BounceReason::unknown;
+}
+
+constexpr void apply_dialect(const Notice& notice, BounceRecipient& recipient) noexcept {
+  recipient.dialect = notice.dialect->dialect;
+  recipient.verdict.dialect = notice.dialect->dialect;
+  recipient.verdict.dialect = notice.dialect->dialect;
+  const BounceReason by_dialect = dialect_reason(notice.dialect->dialect);
+  if (by_dialect != BounceReason::unknown && recipient.verdict.bounce != BounceType::none &&
+      recipient.verdict.reason == BounceReason::unknown) {
+    recipient.verdict.reason = by_dialect;
+    recipient.verdict.evidence.kind = EvidenceKind::message;
+    advise_retry(recipient.verdict, recipient.verdict.enhanced_status.class_digit() == 4 ? 4U : 5U);
+  }
+}
+
+// RFC 5965: multipart/report; report-type=feedback-report, or a complaint
+// sent without that structure. Returns false when the message is not one.
+template <class Callback>
+constexpr bool report_feedback(const Notice& notice, Callback& callback, std::size_t& count) noexcept(
+    is_nothrow_walk_callback_v<Callback, BounceRecipient>) {
   std::string_view feedback;
   std::string_view original_headers;
-  for_each_mime_part(message, [&](const MimePart& part) noexcept {
+  for_each_mime_part(notice.message, [&](const MimePart& part) noexcept {
     const std::string_view type = part.content_type();
-    if (detail::iequals(type, "message/feedback-report")) feedback = part.body;
-    if (detail::iequals(type, "message/rfc822") || detail::iequals(type, "text/rfc822-headers")) {
-      original_headers = part.body;
-    }
+    if (iequals(type, "message/feedback-report")) feedback = part.body;
+    if (iequals(type, "message/rfc822") || iequals(type, "text/rfc822-headers")) original_headers = part.body;
     return true;
   });
-  // Some providers send complaints without the RFC 5965 structure.
-  const bool complaint =
-      detail::ifind(header_value(top.headers, "Subject"), "complaint about message") != std::string_view::npos;
-  if (!feedback.empty() || complaint ||
-      detail::iequals(detail::content_type_parameter(content_type, "report-type"), "feedback-report")) {
-    BounceRecipient recipient;
-    recipient.source = BounceSource::feedback_report;
-    recipient.diagnostic = header_value(feedback, "Feedback-Type");
-    recipient.verdict.reason = BounceReason::feedback_report;
-    recipient.verdict.evidence.kind = EvidenceKind::message;
-    // RFC 5965 §3.2: Original-Rcpt-To may appear once per recipient.
-    std::size_t reported = 0;
-    std::size_t pos = 0;
-    HeaderField field;
-    while (detail::next_header_field(feedback, pos, field)) {
-      if (!detail::iequals(field.name, "Original-Rcpt-To")) continue;
-      recipient.recipient = bare_address(field.value);
-      callback(recipient);
-      ++reported;
-    }
-    if (reported > 0) return reported;
-    recipient.recipient = bare_address(header_value(feedback, "Removal-Recipient"));
-    if (recipient.recipient.empty()) {
-      recipient.recipient = bare_address(header_value(original_headers, "X-HmXmrOriginalRecipient"));
-    }
-    if (recipient.recipient.empty()) recipient.recipient = bare_address(header_value(original_headers, "To"));
-    callback(recipient);
-    return 1;
+  const std::string_view content_type = header_value(notice.top.headers, "Content-Type");
+  const bool complaint = ifind(header_value(notice.top.headers, "Subject"), "complaint about message") !=
+                         std::string_view::npos;
+  if (feedback.empty() && !complaint &&
+      !iequals(content_type_parameter(content_type, "report-type"), "feedback-report")) {
+    return false;
   }
+  BounceRecipient recipient;
+  recipient.source = BounceSource::feedback_report;
+  recipient.diagnostic = header_value(feedback, "Feedback-Type");
+  recipient.verdict.reason = BounceReason::feedback_report;
+  recipient.verdict.evidence.kind = EvidenceKind::message;
+  recipient.dialect = notice.dialect->dialect;
+  recipient.verdict.dialect = notice.dialect->dialect;
+  // RFC 5965 §3.2: Original-Rcpt-To may appear once per recipient.
+  std::size_t pos = 0;
+  HeaderField field;
+  while (next_header_field(feedback, pos, field)) {
+    if (!iequals(field.name, "Original-Rcpt-To")) continue;
+    recipient.recipient = std::optional<std::string_view>{bare_address(field.value)};
+    ++count;
+    if (!continue_walk(callback, recipient)) return true;
+  }
+  if (count > 0) return true;
+  std::string_view address = bare_address(header_value(feedback, "Removal-Recipient"));
+  if (address.empty()) address = bare_address(header_value(original_headers, "X-HmXmrOriginalRecipient"));
+  if (address.empty()) address = bare_address(header_value(original_headers, "To"));
+  if (!address.empty()) recipient.recipient = std::optional<std::string_view>{address};
+  ++count;
+  continue_walk(callback, recipient);
+  return true;
+}
 
-  const std::string_view status_body = find_delivery_status(message);
-  std::size_t count = 0;
-  detail::NamedRecipients named;
-  if (!status_body.empty()) {
-    for (const DsnRecipient& dsn : parse_delivery_status(status_body)) {
-      BounceRecipient recipient;
-      recipient.recipient = dsn.recipient();
-      recipient.action = dsn.action();
-      recipient.status_text = strip_comment(dsn.status_text);
-      recipient.diagnostic = dsn.diagnostic_code.value;
-      recipient.diagnostic_type = dsn.diagnostic_code.type;
-      recipient.remote_mta = dsn.remote_mta.value;
-      if (recipient.diagnostic.empty() || find_codes(recipient.diagnostic).empty()) {
-        // Some MTAs explain only, or with the codes only, in the human-readable part.
-        named.read_from(message);
-        const TextRecipient* text = named.find(recipient.recipient);
-        if (text != nullptr && (recipient.diagnostic.empty() || !find_codes(text->diagnostic).empty())) {
-          recipient.diagnostic = text->diagnostic;
-        }
+// A DSN without Action and Status still reports a failure when its
+// diagnostic holds a 5xx reply (RFC 3464 §2.3.3 makes Action required).
+[[nodiscard]] constexpr DsnAction action_of(const DsnRecipient& dsn, std::string_view diagnostic) noexcept {
+  const DsnAction action = dsn.action();
+  if (action != DsnAction::unknown || !strip_comment(dsn.status_text).empty()) return action;
+  const FoundCodes found = find_codes(diagnostic);
+  return found.has_reply_code() && found.reply_code.first_digit() == 5 ? DsnAction::failed : action;
+}
+
+// The recipients of a delivery-status part (RFC 3464 §2.3).
+template <class Callback>
+constexpr bool report_delivery_status(const Notice& notice, std::string_view status_body, Callback& callback,
+                                      std::size_t& count) noexcept(is_nothrow_walk_callback_v<Callback,
+                                                                                              BounceRecipient>) {
+  NamedRecipients named;
+  for (const DsnRecipient& dsn : parse_delivery_status(status_body)) {
+    BounceRecipient recipient;
+    const std::string_view address = dsn.recipient();
+    if (!address.empty()) recipient.recipient = std::optional<std::string_view>{address};
+    recipient.status_text = strip_comment(dsn.status_text);
+    recipient.diagnostic = dsn.diagnostic_code.value;
+    recipient.diagnostic_type = dsn.diagnostic_code.type;
+    recipient.remote_mta = dsn.remote_mta.value;
+    if (recipient.diagnostic.empty() || find_codes(recipient.diagnostic).empty()) {
+      // Some MTAs explain only, or with the codes only, in the human-readable part.
+      named.read_from(notice.message);
+      const TextRecipient* text = named.find(address);
+      if (text != nullptr && (recipient.diagnostic.empty() || !find_codes(text->diagnostic).empty())) {
+        recipient.diagnostic = text->diagnostic;
       }
-      recipient.verdict = classify(detail::facts_for(recipient.action, recipient.status_text, recipient.diagnostic));
-      callback(recipient);
-      ++count;
     }
-    if (count > 0) return count;
+    recipient.action = action_of(dsn, recipient.diagnostic);
+    BounceFacts facts = facts_for(recipient.action, recipient.status_text, recipient.diagnostic);
+    facts.dialect = notice.dialect->dialect;
+    recipient.verdict = classify(facts, notice.user);
+    apply_dialect(notice, recipient);
+    ++count;
+    if (!continue_walk(callback, recipient)) return true;
   }
+  return count > 0;
+}
 
-  const std::string_view from = bare_address(header_value(top.headers, "From"));
-  if (detail::is_auto_reply(top.headers) && !detail::is_failure_notice(top.headers) &&
-      !detail::is_system_address(from)) {
-    BounceRecipient recipient;
-    recipient.source = BounceSource::auto_reply;
-    recipient.recipient = from;
-    recipient.diagnostic = header_value(top.headers, "Subject");
-    recipient.verdict.reason = BounceReason::auto_reply;
-    recipient.verdict.evidence.kind = EvidenceKind::message;
-    callback(recipient);
-    return 1;
+// RFC 3834 automatic replies, which are not failure notices.
+template <class Callback>
+constexpr bool report_auto_reply(const Notice& notice, Callback& callback, std::size_t& count) noexcept(
+    is_nothrow_walk_callback_v<Callback, BounceRecipient>) {
+  const std::string_view from = bare_address(header_value(notice.top.headers, "From"));
+  if (!is_auto_reply(notice.top.headers) || is_failure_notice(notice.top.headers) || is_system_address(from)) {
+    return false;
   }
+  BounceRecipient recipient;
+  recipient.source = BounceSource::auto_reply;
+  if (!from.empty()) recipient.recipient = std::optional<std::string_view>{from};
+  recipient.diagnostic = header_value(notice.top.headers, "Subject");
+  recipient.verdict.reason = BounceReason::auto_reply;
+  recipient.verdict.evidence.kind = EvidenceKind::message;
+  recipient.dialect = notice.dialect->dialect;
+  recipient.verdict.dialect = notice.dialect->dialect;
+  ++count;
+  continue_walk(callback, recipient);
+  return true;
+}
 
-  // A notice from a mailer daemon, or one titled as a failure, reports failures
-  // even where its text names no reason.
-  const bool from_system = detail::is_system_address(from);
-  const bool bounce_notice = from_system || detail::is_failure_notice(top.headers);
-  // A warning that delivery goes on is a delay, not a bounce (yet).
-  const bool delay_notice = detail::is_delay_notice(top.headers, detail::explanation_region(message));
-  const auto report = [&callback, bounce_notice, delay_notice](const TextRecipient& text) noexcept {
-    BounceRecipient recipient;
-    recipient.source = BounceSource::text;
-    recipient.recipient = text.address;
-    recipient.diagnostic = text.diagnostic;
-    BounceFacts facts = detail::facts_for(delay_notice ? DsnAction::delayed : DsnAction::unknown, {}, text.diagnostic);
-    recipient.verdict = classify(facts);
-    // A bounce message reports a failure even when the text has no code.
-    if (bounce_notice && recipient.verdict.bounce == BounceType::none &&
-        recipient.verdict.reason == BounceReason::unknown) {
-      facts.action = DsnAction::failed;
-      recipient.verdict = classify(facts);
-    }
-    recipient.action = recipient.verdict.bounce == BounceType::none ? DsnAction::unknown
-                       : delay_notice || recipient.verdict.enhanced_status.class_digit() == 4 ||
-                               recipient.verdict.reply_code.first_digit() == 4
-                           ? DsnAction::delayed
-                           : DsnAction::failed;
-    callback(recipient);
+// One recipient of a notice written as prose, classified with what the
+// notice as a whole says (a delay, a final failure, a failure at all).
+[[nodiscard]] constexpr BounceRecipient text_row(const Notice& notice, const TextRecipient& text) noexcept {
+  BounceRecipient recipient;
+  recipient.source = BounceSource::text;
+  recipient.recipient = text.address;
+  recipient.diagnostic = text.diagnostic;
+  const DsnAction stated = notice.delay ? DsnAction::delayed : notice.permanent ? DsnAction::failed : DsnAction::unknown;
+  char decoded[max_decoded_diagnostic]{};
+  std::string_view readable = text.diagnostic;
+  if (notice.charset != Charset::as_is) {
+    const CharsetDecoding decoding = decode_charset(text.diagnostic, notice.charset, decoded, max_decoded_diagnostic);
+    readable = std::string_view(decoded, decoding.written);
+    recipient.decoded_text_truncated = decoding.truncated;
+  }
+  BounceFacts facts = facts_for(stated, {}, readable);
+  facts.dialect = notice.dialect->dialect;
+  recipient.verdict = classify(facts, notice.user);
+  // A bounce message reports a failure even when the text has no code.
+  if (notice.failure && recipient.verdict.bounce == BounceType::none &&
+      recipient.verdict.reason == BounceReason::unknown) {
+    facts.action = DsnAction::failed;
+    recipient.verdict = classify(facts, notice.user);
+  }
+  const bool transient = notice.delay || recipient.verdict.enhanced_status.class_digit() == 4 ||
+                         (recipient.verdict.enhanced_status.class_digit() == 0 &&
+                          recipient.verdict.reply_code.first_digit() == 4);
+  recipient.action = recipient.verdict.bounce == BounceType::none ? DsnAction::unknown
+                     : transient                                  ? DsnAction::delayed
+                                                                  : DsnAction::failed;
+  apply_dialect(notice, recipient);
+  return recipient;
+}
+
+// Exim and Google name the failed addresses in a header (X-Failed-Recipients).
+template <class Callback>
+constexpr bool report_failed_header(const Notice& notice, Callback& callback, std::size_t& count) noexcept(
+    is_nothrow_walk_callback_v<Callback, BounceRecipient>) {
+  const std::string_view failed = header_value(notice.top.headers, "X-Failed-Recipients");
+  if (failed.empty()) return false;
+  NamedRecipients named;
+  named.read_from(notice.message);
+  std::size_t pos = 0;
+  std::string_view address;
+  while (!(address = next_address(failed, pos)).empty()) {
+    TextRecipient text{address, {}};
+    if (const TextRecipient* found = named.find(address)) text.diagnostic = found->diagnostic;
+    if (text.diagnostic.empty()) text.diagnostic = trim(notice.region.substr(0, max_paragraph_span));
+    ++count;
+    if (!continue_walk(callback, text_row(notice, text))) return true;
+  }
+  return count > 0;
+}
+
+// The recipients named in the prose; a failure notice that names nobody
+// still gives one row, without an address.
+template <class Callback>
+constexpr void report_text(const Notice& notice, Callback& callback, std::size_t& count) noexcept(
+    is_nothrow_walk_callback_v<Callback, BounceRecipient>) {
+  bool stopped = false;
+  std::size_t dropped = 0;  // set before the first row
+  auto row = [&](const TextRecipient& text) noexcept(is_nothrow_walk_callback_v<Callback, BounceRecipient>) {
+    ++count;
+    BounceRecipient recipient = text_row(notice, text);
+    recipient.dropped_recipients = dropped;
+    stopped = !continue_walk(callback, recipient);
+    return !stopped;
   };
-  // Exim and Google name the failed addresses in a header (X-Failed-Recipients).
-  const std::string_view failed = header_value(top.headers, "X-Failed-Recipients");
-  if (!failed.empty()) {
-    const std::string_view region = detail::explanation_region(message);
-    std::size_t reported = 0;
-    std::size_t pos = 0;
-    std::string_view address;
-    named.read_from(message);
-    while (!(address = detail::next_address(failed, pos)).empty() && reported < 64) {
-      TextRecipient text{address, {}};
-      if (const TextRecipient* found = named.find(address)) text.diagnostic = found->diagnostic;
-      if (text.diagnostic.empty()) text.diagnostic = detail::trim(region.substr(0, detail::max_paragraph_span));
-      report(text);
-      ++reported;
-    }
-    if (reported > 0) return reported;
-  }
-  return for_each_text_recipient(message, report);
+  named_recipients(notice.message, false, row, dropped);
+  if (count > 0 || stopped || !notice.failure) return;
+  const std::string_view text = trim(notice.region.substr(0, max_paragraph_span));
+  if (text.empty()) return;
+  const BounceRecipient recipient = text_row(notice, TextRecipient{std::nullopt, text});
+  if (recipient.verdict.bounce == BounceType::none) return;
+  ++count;
+  continue_walk(callback, recipient);
+}
+
+// The delivery-status part, with its transfer encoding undone into buffer
+// when it has one and fits (max_encoded_delivery_status).
+[[nodiscard]] constexpr std::string_view delivery_status_of(std::string_view message, char* buffer) noexcept {
+  std::string_view encoding;
+  std::string_view body;
+  for_each_mime_part(message, [&](const MimePart& part) noexcept {
+    if (part.depth == 0 || !is_delivery_status_type(part.content_type())) return true;
+    encoding = trim(header_value(part.headers, "Content-Transfer-Encoding"));
+    body = part.body;
+    return false;
+  });
+  if (body.empty()) return find_delivery_status(message);
+  if (body.size() > max_encoded_delivery_status) return body;
+  const bool quoted = iequals(encoding, "quoted-printable");
+  if (!quoted && !iequals(encoding, "base64")) return body;
+  // Both decodings are never longer than their input, so the buffer holds them.
+  const DecodeResult decoded = quoted ? decode_quoted_printable(body, buffer, max_encoded_delivery_status)
+                                      : decode_base64(body, buffer, max_encoded_delivery_status);
+  return decoded ? std::string_view(buffer, decoded->written) : body;
+}
+
+}  // namespace detail
+
+// Calls callback(const BounceRecipient&) for every recipient the message
+// reports on; returns how many. In order: a feedback report; the
+// recipients of a delivery-status part; an automatic reply; the addresses
+// of X-Failed-Recipients; the recipients named in the text; a failure
+// notice that names nobody gives one row without an address. User phrases
+// are consulted before the library's (classify). The walk is noexcept
+// exactly when the callback is; the callback may return false to stop.
+//
+// Rows are views into the message, except the fields of a delivery-status
+// part sent in a transfer encoding, which view a buffer that lives for the
+// walk: copy what you keep.
+template <class Callback>
+constexpr std::size_t for_each_bounce_recipient(std::string_view message, Callback callback, PhraseRules user = {}) noexcept(
+    detail::is_nothrow_walk_callback_v<Callback, BounceRecipient>) {
+  char decoded[max_encoded_delivery_status]{};
+  const std::string_view status_body = detail::delivery_status_of(message, decoded);
+  const detail::Notice notice = detail::read_notice(message, status_body, user);
+  std::size_t count = 0;
+  if (detail::report_feedback(notice, callback, count)) return count;
+  if (!status_body.empty() && detail::report_delivery_status(notice, status_body, callback, count)) return count;
+  if (detail::report_auto_reply(notice, callback, count)) return count;
+  if (detail::report_failed_header(notice, callback, count)) return count;
+  detail::report_text(notice, callback, count);
+  return count;
 }
 
 }  // namespace v0

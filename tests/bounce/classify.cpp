@@ -58,9 +58,10 @@ TEST_CASE("classify_text: reasons, verdicts and the evidence") {
       // 4.4.7 wraps the last error; the expiry decides.
       {"4.4.7 Delivery time expired; last error: 550 5.1.1 unknown", BounceType::soft, BounceReason::expired,
        EvidenceKind::enhanced_status},
-      // Quirk: 5.1.1 sent for a rate limit.
+      // A rate limit wins over a status that would condemn the address (some providers send 5.1.1).
       {"550 5.1.1 Rate limit exceeded for this sender", BounceType::soft, BounceReason::rate_limited,
        EvidenceKind::text},
+      {"550 5.1.1 Over quota", BounceType::hard, BounceReason::unknown_recipient, EvidenceKind::enhanced_status},
       // Generic codes: the text decides.
       {"550 5.7.1 Relay access denied", BounceType::soft, BounceReason::relay_denied, EvidenceKind::text},
       {"554 5.7.1 Service unavailable; Client host [192.0.2.99] blocked using zen.spamhaus.org", BounceType::soft,
@@ -168,7 +169,8 @@ TEST_CASE("classify: facts from a notification") {
     const auto verdict = smtpcodes::classify_text(text);
     REQUIRE(verdict.evidence.kind == EvidenceKind::text);
     CHECK(verdict.evidence.phrase == "relay access denied");
-    CHECK(text.substr(verdict.evidence.offset, verdict.evidence.phrase.size()) == "Relay access denied");
+    REQUIRE(verdict.evidence.offset.has_value());
+    CHECK(text.substr(*verdict.evidence.offset, verdict.evidence.phrase.size()) == "Relay access denied");
   }
 }
 
@@ -181,7 +183,7 @@ TEST_CASE("every reason has a distinct name") {
 }
 
 TEST_CASE("the phrase table is lower case, so that ifind matches it") {
-  for (const auto& phrase : smtpcodes::detail::phrases) {
+  for (const auto& phrase : smtpcodes::detail::phrase_families) {
     CAPTURE(phrase.text);
     for (char c : phrase.text) CHECK_FALSE((c >= 'A' && c <= 'Z'));
   }

@@ -2,7 +2,9 @@
 #include <doctest/doctest.h>
 
 #include <string>
+#include <iterator>
 #include <string_view>
+#include <type_traits>
 
 #include <smtpcodes/bounce/dsn.hpp>
 
@@ -246,4 +248,22 @@ TEST_CASE("header_value and content-type parameters") {
   const auto content_type = smtpcodes::header_value(headers, "Content-Type");
   CHECK(smtpcodes::detail::content_type_parameter(content_type, "boundary") == "b 1");
   CHECK(smtpcodes::detail::content_type_parameter(content_type, "report-type") == "delivery-status");
+}
+
+TEST_CASE("DsnRecipientIterator is a standard forward iterator") {
+  static_assert(std::is_same_v<std::iterator_traits<smtpcodes::DsnRecipientIterator>::iterator_category,
+                               std::forward_iterator_tag>);
+#if __cplusplus >= 202002L
+  static_assert(std::forward_iterator<smtpcodes::DsnRecipientIterator>);
+#endif
+  constexpr std::string_view body =
+      "Reporting-MTA: dns; mx.example.org\n\n"
+      "Final-Recipient: rfc822; a@example.com\nAction: failed\nStatus: 5.1.1\n\n"
+      "Final-Recipient: rfc822; b@example.com\nAction: failed\nStatus: 5.2.2\n";
+  const auto status = smtpcodes::parse_delivery_status(body);
+  CHECK(std::distance(status.begin(), status.end()) == 2);
+  auto it = status.begin();
+  const auto before = it++;
+  CHECK(before->recipient() == "a@example.com");
+  CHECK(it->recipient() == "b@example.com");
 }

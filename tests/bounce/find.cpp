@@ -27,7 +27,7 @@ static_assert(best_is("smtp; 554 5.7.1 <x@y>: Relay access denied", "554", "5.7.
 static_assert(best_is("553 sorry, badrcptto (#5.7.1)", "553", "5.7.1"));
 static_assert(best_is("Connection to 192.5.1.1 failed", "", ""));
 static_assert(find_codes("").empty());
-static_assert(find_all_codes("550 5.1.1 and 4.2.2").size() == 3);
+static_assert(find_all_codes("550 5.1.1 (4.2.2)").size() == 3);
 static_assert(find_codes("#550 5.1.1 RESOLVER.ADR.RecipNotFound; not found ##").enhanced_status_offset == 5);
 
 TEST_CASE("find_codes: the issue's real-world inputs") {
@@ -66,6 +66,19 @@ TEST_CASE("find_codes: the issue's real-world inputs") {
       // The inner reply of a quoted one wins a tie.
       {"554 5.7.1 rejected: '554 5.7.1 blocked by policy'", "554", "5.7.1"},
       {"Message expired (4.4.7); last error: 451 4.4.1 connection timed out", "451", "4.4.1"},
+      // A reply code and its status vouch for each other in prose, in either order.
+      {"smtp; 2.1.5 250 OK", "250", "2.1.5"},
+      {"smtp; 5.1.1 550 user unknown", "550", "5.1.1"},
+      // A continuation line opened in running prose (RFC 5321 §4.2).
+      {"smtp; 5.3.0 - Other mail system problem 550-\"Unknown user x@example.jp\" (delivery attempts: 0)", "550",
+       "5.3.0"},
+      {"delivery failed, mail system problem 550-5.1.1 The email account does not exist", "550", "5.1.1"},
+      {"the message has 550-5.7.1 been blocked", "550", "5.7.1"},
+      // Exchange quotes the remote reply; the reply code inside the quotes counts.
+      {"Remote Server returned '550 5.7.129 RESOLVER.RST.RestrictedToRecipientsPermission; not authorized'", "550",
+       "5.7.129"},
+      {"Remote Server returned '<a@example.com> #550 5.1.10 RESOLVER.ADR.RecipientNotFound; not found'", "550",
+       "5.1.10"},
   };
   for (const Row& row : rows) {
     CAPTURE(row.text);
@@ -107,6 +120,15 @@ TEST_CASE("find_codes: numbers that are not codes") {
       "587 465 999 100 199",
       "Judy Trotter +1 925-423-5635",
       "call 555-550-1234 or 555 550 1234",
+      // Versions after a product name, in a quoted Subject or a Received line.
+      "Subject: [ANNOUNCE] wxPython 2.3.0",
+      ">wxPython 2.3.0 is now available",
+      "ANNOUNCE Mailman 2.0.2 (important fix)",
+      "(Content Technologies SMTPRS 4.3.17) with ESMTP",
+      "crashed in Firefox 4.0.1 again",
+      // Ranges and compounds are not continuation lines.
+      "a 450-page report",
+      "pages 250-300",
   };
   for (std::string_view text : rows) {
     CAPTURE(text);

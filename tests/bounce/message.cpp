@@ -29,7 +29,7 @@ std::vector<Seen> read(std::string_view message) {
   std::vector<Seen> seen;
   smtpcodes::for_each_bounce_recipient(message, [&seen](const smtpcodes::BounceRecipient& r) {
     seen.push_back(Seen{
-        std::string(r.recipient), r.action, std::string(smtpcodes::to_string(r.verdict.enhanced_status).view()),
+        std::string(r.recipient.value_or("(none)")), r.action, std::string(smtpcodes::to_string(r.verdict.enhanced_status).view()),
         std::string(smtpcodes::to_string(r.verdict.reply_code).view()), r.verdict.reason, r.verdict.bounce, r.source});
   });
   return seen;
@@ -154,7 +154,7 @@ TEST_CASE("a failed system address finds its text when others failed too (found 
   // Guessing from prose alone still leaves out the system address.
   std::vector<std::string> guessed;
   smtpcodes::for_each_text_recipient(
-      prose_only, [&guessed](const smtpcodes::TextRecipient& text) { guessed.emplace_back(text.address); });
+      prose_only, [&guessed](const smtpcodes::TextRecipient& text) { guessed.emplace_back(text.address.value_or("")); });
   CHECK(guessed == std::vector<std::string>{"someone@down.example.net"});
 }
 
@@ -375,7 +375,7 @@ TEST_CASE("a prose bounce that names nobody is reported once, from the code's pa
       "From: postmaster@mail.example.org\nSubject: failure notice\n\nHi. This is the mail system.\n\n"
       "The remote server answered: 552 5.2.2 Mailbox full.\n");
   REQUIRE(seen.size() == 1);
-  CHECK(seen[0].recipient.empty());
+  CHECK(seen[0].recipient == "(none)");  // absent: the notice names nobody
   CHECK(seen[0].status == "5.2.2");
   CHECK(seen[0].reason == BounceReason::mailbox_full);
 }

@@ -28,3 +28,18 @@ TEST_CASE("deprecated read_mta_log_line forwards to parse_mta_log_line") {
   CHECK(smtpcodes::read_mta_log_line(line).recipient == smtpcodes::parse_mta_log_line(line).recipient);
   CHECK(smtpcodes::read_mta_log_line(line).recipient == "bob@example.org");
 }
+
+TEST_CASE("deprecated Source enumerators are the renamed sources") {
+  CHECK(smtpcodes::Source::seed_000 == smtpcodes::Source::salesforce_ndr_reference);
+  CHECK(smtpcodes::Source::seed_001 == smtpcodes::Source::salesforce_email_log_codes);
+  CHECK(smtpcodes::Source::seed_002 == smtpcodes::Source::esp_code_list);
+  CHECK(smtpcodes::Source::seed_003 == smtpcodes::Source::turbosmtp_table);
+  CHECK(smtpcodes::Source::seed_004 == smtpcodes::Source::courier_code_list);
+  CHECK(smtpcodes::document(smtpcodes::Source::courier_code_list) == "004_1dce11537df29d09.txt");
+}
+
+TEST_CASE("deprecated DerivedStatus::derived() is still always true") {
+  CHECK(smtpcodes::derive_enhanced_status(535_reply).derived());
+  CHECK(smtpcodes::derive_enhanced_status(354_reply).derived());
+  CHECK_FALSE(smtpcodes::derive_enhanced_status(354_reply).has_value());
+}

@@ -123,7 +123,7 @@ TEST_CASE("class, subject, detail and severity") {
   CHECK(smtpcodes::parse_enhanced_status("5.0.0")->is_permanent_failure());
 }
 
-TEST_CASE("every subject has its RFC 3463 name; other numbers are kept") {
+TEST_CASE("every subject has its RFC 3463 title; other numbers are kept") {
   struct Row {
     Subject subject;
     std::string_view name;
@@ -139,16 +139,17 @@ TEST_CASE("every subject has its RFC 3463 name; other numbers are kept") {
       {Subject::security_or_policy, "Security or Policy Status"},
   };
   for (const Row& row : rows) {
-    CHECK(name(row.subject) == row.name);
+    CHECK(title(row.subject) == row.name);
     CHECK(smtpcodes::is_defined(row.subject));
   }
   const EnhancedStatus unusual = *smtpcodes::parse_enhanced_status("5.42.7");
   CHECK(unusual.subject_number() == 42);
+  CHECK(title(unusual.subject()) == "undefined");
   CHECK(name(unusual.subject()) == "undefined");
   CHECK_FALSE(smtpcodes::is_defined(unusual.subject()));
-  CHECK(name(StatusClass::success) == "Success");
-  CHECK(name(StatusClass::persistent_transient_failure) == "Persistent Transient Failure");
-  CHECK(name(StatusClass::permanent_failure) == "Permanent Failure");
+  CHECK(title(StatusClass::success) == "Success");
+  CHECK(title(StatusClass::persistent_transient_failure) == "Persistent Transient Failure");
+  CHECK(title(StatusClass::permanent_failure) == "Permanent Failure");
 }
 
 TEST_CASE("from_parts checks each part") {
@@ -185,4 +186,35 @@ TEST_CASE("ordering is numeric by class, subject, detail; hashing uses the key")
                                                *smtpcodes::parse_enhanced_status("5.01.1", ParseMode::lenient)};
   CHECK(set.size() == 2);
   CHECK(std::hash<EnhancedStatus>{}(parse("5.1.1")) == parse("5.1.1").key());
+}
+
+TEST_CASE("parse_enhanced_status_prefix gives the code and where it ends; anything may follow") {
+  struct Row {
+    std::string_view text;
+    ParseMode mode;
+    std::string_view status;  // empty: an error
+    std::size_t end_or_offset;
+    ParseErrorKind kind;
+  };
+  constexpr Row rows[] = {
+      {"5.1.1 User unknown", ParseMode::strict, "5.1.1", 5, {}},
+      {"4.7.606;more", ParseMode::strict, "4.7.606", 7, {}},
+      {"5.01.001 x", ParseMode::lenient, "5.1.1", 8, {}},
+      {"5.01.1", ParseMode::strict, "", 2, ParseErrorKind::leading_zero},
+      {"5.1.1000", ParseMode::strict, "", 7, ParseErrorKind::too_many_digits},
+      {"6.1.1", ParseMode::strict, "", 0, ParseErrorKind::invalid_class},
+  };
+  for (const Row& row : rows) {
+    CAPTURE(row.text);
+    const auto prefix = smtpcodes::parse_enhanced_status_prefix(row.text, row.mode);
+    if (row.status.empty()) {
+      REQUIRE_FALSE(prefix);
+      CHECK(prefix.error() == smtpcodes::ParseError{row.kind, row.end_or_offset});
+    } else {
+      REQUIRE(prefix);
+      CHECK(prefix->value == *smtpcodes::parse_enhanced_status(row.status));
+      CHECK(prefix->end == row.end_or_offset);
+    }
+  }
+  static_assert(smtpcodes::parse_enhanced_status_prefix("5.7.26 DMARC")->end == 6);
 }

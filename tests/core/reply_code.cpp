@@ -167,18 +167,18 @@ TEST_CASE("from_value takes 100 to 999 only") {
   }
 }
 
-TEST_CASE("names of severities and categories") {
-  CHECK(name(Severity::positive_preliminary) == "Positive Preliminary reply");
-  CHECK(name(Severity::positive_completion) == "Positive Completion reply");
-  CHECK(name(Severity::positive_intermediate) == "Positive Intermediate reply");
-  CHECK(name(Severity::transient_negative) == "Transient Negative Completion reply");
-  CHECK(name(Severity::permanent_negative) == "Permanent Negative Completion reply");
-  CHECK(name(Category::syntax) == "Syntax");
-  CHECK(name(Category::information) == "Information");
-  CHECK(name(Category::connections) == "Connections");
-  CHECK(name(Category::unspecified_3) == "Unspecified");
-  CHECK(name(Category::unspecified_4) == "Unspecified");
-  CHECK(name(Category::mail_system) == "Mail system");
+TEST_CASE("titles of severities and categories are the RFC 5321 words") {
+  CHECK(title(Severity::positive_preliminary) == "Positive Preliminary reply");
+  CHECK(title(Severity::positive_completion) == "Positive Completion reply");
+  CHECK(title(Severity::positive_intermediate) == "Positive Intermediate reply");
+  CHECK(title(Severity::transient_negative) == "Transient Negative Completion reply");
+  CHECK(title(Severity::permanent_negative) == "Permanent Negative Completion reply");
+  CHECK(title(Category::syntax) == "Syntax");
+  CHECK(title(Category::information) == "Information");
+  CHECK(title(Category::connections) == "Connections");
+  CHECK(title(Category::unspecified_3) == "Unspecified");
+  CHECK(title(Category::unspecified_4) == "Unspecified");
+  CHECK(title(Category::mail_system) == "Mail system");
 }
 
 TEST_CASE("to_chars writes three digits or nothing") {
@@ -205,4 +205,36 @@ TEST_CASE("comparison and hashing follow the number") {
   const std::unordered_set<ReplyCode> set{a, b, *ReplyCode::from_value(550)};
   CHECK(set.size() == 2);
   CHECK(std::hash<ReplyCode>{}(a) != std::hash<ReplyCode>{}(b));
+}
+
+TEST_CASE("parse_reply_code_prefix gives the code and where it ends") {
+  struct Row {
+    std::string_view text;
+    ParseMode mode;
+    unsigned code;  // 0: an error
+    std::size_t end_or_offset;
+    ParseErrorKind kind;
+  };
+  constexpr Row rows[] = {
+      {"550 5.1.1 User unknown", ParseMode::strict, 550, 3, {}},
+      {"250-PIPELINING", ParseMode::strict, 250, 3, {}},
+      {"221", ParseMode::strict, 221, 3, {}},
+      {"571\tblocked", ParseMode::lenient, 571, 3, {}},
+      {"571 blocked", ParseMode::strict, 0, 1, ParseErrorKind::invalid_second_digit},
+      {"5500", ParseMode::strict, 0, 3, ParseErrorKind::too_many_digits},
+      {"", ParseMode::strict, 0, 0, ParseErrorKind::empty_input},
+  };
+  for (const Row& row : rows) {
+    CAPTURE(row.text);
+    const auto prefix = smtpcodes::parse_reply_code_prefix(row.text, row.mode);
+    if (row.code == 0) {
+      REQUIRE_FALSE(prefix);
+      CHECK(prefix.error() == smtpcodes::ParseError{row.kind, row.end_or_offset});
+    } else {
+      REQUIRE(prefix);
+      CHECK(prefix->value.value() == row.code);
+      CHECK(prefix->end == row.end_or_offset);
+    }
+  }
+  static_assert(smtpcodes::parse_reply_code_prefix("421 bye")->end == 3);
 }

@@ -92,10 +92,15 @@ constexpr bool refuses_small_buffer() {
 static_assert(refuses_small_buffer());
 
 // Names
-static_assert(name(sc::Severity::permanent_negative) == "Permanent Negative Completion reply");
-static_assert(name(sc::Category::connections) == "Connections");
-static_assert(name(sc::StatusClass::success) == "Success");
-static_assert(name(sc::Subject::security_or_policy) == "Security or Policy Status");
+static_assert(title(sc::Severity::permanent_negative) == "Permanent Negative Completion reply");
+static_assert(name(sc::Severity::permanent_negative) == "permanent_negative");
+static_assert(title(sc::Category::connections) == "Connections");
+static_assert(name(sc::Category::connections) == "connections");
+static_assert(title(sc::StatusClass::success) == "Success");
+static_assert(name(sc::StatusClass::success) == "success");
+static_assert(sc::is_defined(sc::StatusClass::permanent_failure) && !sc::is_defined(sc::StatusClass{3}));
+static_assert(title(sc::Subject::security_or_policy) == "Security or Policy Status");
+static_assert(name(sc::Subject::security_or_policy) == "security_or_policy");
 static_assert(name(ParseErrorKind::missing_dot) == "missing_dot");
 static_assert(!message(ParseErrorKind::missing_dot).empty());
 static_assert(sc::is_defined(sc::Severity::positive_preliminary) && !sc::is_defined(static_cast<sc::Severity>(6)));

@@ -20,13 +20,13 @@ void for_each_display_case(Check&& check) {
   check("5.1.1"_status, "5.1.1");
   check("4.7.606"_status, "4.7.606");
   check(EnhancedStatus{}, "");
-  check(Severity::permanent_negative, "Permanent Negative Completion reply");
+  check(Severity::permanent_negative, "permanent_negative");
   check(Severity{9}, "undefined (9)");
-  check(Category::mail_system, "Mail system");
+  check(Category::mail_system, "mail_system");
   check(Category{7}, "undefined (7)");
-  check(StatusClass::persistent_transient_failure, "Persistent Transient Failure");
+  check(StatusClass::persistent_transient_failure, "persistent_transient_failure");
   check(StatusClass{3}, "undefined (3)");
-  check(Subject::security_or_policy, "Security or Policy Status");
+  check(Subject::security_or_policy, "security_or_policy");
   check(Subject{999}, "undefined (999)");
   check(ParseErrorKind::leading_zero, "leading_zero");
   check(ParseError{ParseErrorKind::too_many_digits, 3}, "too_many_digits at offset 3");
@@ -46,7 +46,10 @@ void for_each_display_case(Check&& check) {
   check(EnhancedStatusSource::given, "given");
   check(Extension::enhanced_status_codes, "ENHANCEDSTATUSCODES");
   check(Extension::unknown, "unknown");
-  check(Retry::retry_later, "retry later");
+  check(Retry::retry_later, "retry_later");
+  check(Actor::sender_admin, "sender_admin");
+  check(Source::courier_code_list, "courier_code_list");
+  check(ParseMode::lenient, "lenient");
   check(parse_whole_reply("250-mx.example.org\r\n250-SIZE 1000\r\n250 8BITMIME\r\n"),
         "250-mx.example.org\n250-SIZE 1000\n250 8BITMIME");
   check(parse_whole_reply("550 5.1.1 User unknown\r\n"), "550 5.1.1 User unknown");

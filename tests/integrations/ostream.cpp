@@ -43,9 +43,11 @@ static_assert(is_streamable<smtpcodes::BasicReply<2>>::value);
 static_assert(is_streamable<smtpcodes::Result<smtpcodes::Reply, smtpcodes::ReplyError>>::value);
 static_assert(is_streamable<smtpcodes::Extension>::value);
 static_assert(is_streamable<smtpcodes::Actor>::value);
+static_assert(is_streamable<smtpcodes::ParseMode>::value);
+static_assert(is_streamable<smtpcodes::Verification>::value);
+static_assert(is_streamable<smtpcodes::AssociationKind>::value);
+static_assert(is_streamable<smtpcodes::StatusMatch>::value);
 static_assert(!is_streamable<NotOurs>::value);
-// No name(): not printable rather than printed as a bare number.
-static_assert(!is_streamable<smtpcodes::ParseMode>::value);
 static_assert(!is_streamable<smtpcodes::Result<int, NotOurs>>::value);
 
 TEST_CASE("operator<< writes the text of every type") {

@@ -24,7 +24,8 @@ struct ReplyCase {
 constexpr ReplyCase reply_cases[] = {
     {220, false, sc::Origin::rfc, "<domain> Service ready", sc::Actor::nobody, sc::Retry::not_needed},
     {250, false, sc::Origin::rfc, "Requested mail action okay, completed", sc::Actor::nobody, sc::Retry::not_needed},
-    {432, false, sc::Origin::rfc, "A password transition is needed", sc::Actor::sender, sc::Retry::after_fix},
+    {432, false, sc::Origin::rfc, "A password transition is needed", sc::Actor::sender_admin,
+     sc::Retry::retry_later},  // a 4yz: retried (registry/retry.hpp)
     {535, false, sc::Origin::rfc, "Authentication credentials invalid", sc::Actor::sender_admin, sc::Retry::after_fix},
     {550, false, sc::Origin::rfc,
      "Requested action not taken: mailbox unavailable (e.g., mailbox not found, no access, or command rejected for "
@@ -33,8 +34,8 @@ constexpr ReplyCase reply_cases[] = {
     {556, false, sc::Origin::rfc, "Domain does not accept mail", sc::Actor::sender, sc::Retry::do_not_retry},
     {422, false, sc::Origin::registry_only, "Registry-only code; vendor: mailbox full", sc::Actor::recipient,
      sc::Retry::retry_later},
-    {525, false, sc::Origin::registry_only, "Registry-only code for a disabled account", sc::Actor::sender,
-     sc::Retry::do_not_retry},
+    {525, false, sc::Origin::registry_only, "Registry-only code for a disabled account", sc::Actor::sender_admin,
+     sc::Retry::after_fix},
     {571, false, sc::Origin::vendor, "Vendor: delivery not authorised", sc::Actor::sender_admin, sc::Retry::after_fix},
     {101, false, sc::Origin::not_smtp, "Client could not reach the network (not an SMTP reply)",
      sc::Actor::sender_admin, sc::Retry::retry_later},
@@ -43,12 +44,12 @@ constexpr ReplyCase reply_cases[] = {
     // Fallbacks: by first digit.
     {299, true, sc::Origin::unregistered, "Unregistered success reply", sc::Actor::nobody, sc::Retry::not_needed},
     {599, true, sc::Origin::unregistered, "Unregistered permanent failure", sc::Actor::sender, sc::Retry::after_fix},
-    {499, true, sc::Origin::unregistered, "Unregistered temporary failure", sc::Actor::sender_admin,
+    {499, true, sc::Origin::unregistered, "Unregistered temporary failure", sc::Actor::sender,
      sc::Retry::retry_later},
     {399, true, sc::Origin::unregistered, "Unregistered intermediate reply", sc::Actor::nobody, sc::Retry::not_needed},
     {100, true, sc::Origin::unregistered, "Positive preliminary reply (unused by SMTP)", sc::Actor::sender_admin,
      sc::Retry::retry_later},
-    {999, true, sc::Origin::unregistered, "Reply code outside SMTP's classes", sc::Actor::sender_admin,
+    {999, true, sc::Origin::unregistered, "Reply code outside SMTP's classes", sc::Actor::sender,
      sc::Retry::after_fix},
 };
 
@@ -68,7 +69,7 @@ constexpr StatusCase status_cases[] = {
     {"5.1.10", sc::StatusMatch::exact, "Recipient address has null MX", "Addressing Status", sc::Retry::do_not_retry},
     {"2.0.0", sc::StatusMatch::exact, "Other undefined Status", "Other or Undefined Status", sc::Retry::not_needed},
     {"5.7.30", sc::StatusMatch::exact, "REQUIRETLS support required", "Security or Policy Status",
-     sc::Retry::do_not_retry},
+     sc::Retry::after_fix},
     // Unregistered details fall back to their subject, unknown subjects to the class.
     {"5.7.606", sc::StatusMatch::subject, "Security or Policy Status", "Security or Policy Status",
      sc::Retry::after_fix},
@@ -145,7 +146,7 @@ TEST_CASE("describe(ReplyCode): vendor claims with provenance, and the dotless r
   // servers sharing an IP address.
   const auto auth = sc::describe(sc::reply_codes::authentication_credentials_invalid);
   REQUIRE(auth.claims.size() == 3);
-  CHECK(auth.claims[0].source == sc::Source::seed_000);
+  CHECK(auth.claims[0].source == sc::Source::salesforce_ndr_reference);
   CHECK(auth.claims[0].agreement == sc::Agreement::conflicts);
   CHECK(auth.claims[0].meaning().find("virtual servers") != std::string_view::npos);
   REQUIRE(auth.dotless != nullptr);
@@ -156,7 +157,7 @@ TEST_CASE("describe(ReplyCode): vendor claims with provenance, and the dotless r
   CHECK(vendor.dotless->fit == sc::DotlessFit::lines_up);
   CHECK(sc::to_string(vendor.dotless->status()).view() == "5.7.1");
   REQUIRE(vendor.claims.size() == 1);
-  CHECK(vendor.claims[0].source == sc::Source::seed_000);
+  CHECK(vendor.claims[0].source == sc::Source::salesforce_ndr_reference);
   CHECK(vendor.claims[0].line == 83);
 
   // "510/511" in seeds 000 and 003 counts for both codes.
@@ -167,14 +168,14 @@ TEST_CASE("describe(ReplyCode): vendor claims with provenance, and the dotless r
     }
     CHECK(combined == 2);
   }
-  const sc::SourceClaim* courier = sc::lookup_claim(make_reply_code(556), sc::Source::seed_004);
+  const sc::SourceClaim* courier = sc::lookup_claim(make_reply_code(556), sc::Source::courier_code_list);
   REQUIRE(courier != nullptr);
   CHECK(courier->agreement == sc::Agreement::conflicts);
   CHECK(courier->line == 68);
-  CHECK(sc::lookup_claim(make_reply_code(556), sc::Source::seed_000) == nullptr);
-  CHECK(sc::lookup_claim(make_enhanced_status(4, 4, 5), sc::Source::seed_001)->meaning().find("congestion") !=
+  CHECK(sc::lookup_claim(make_reply_code(556), sc::Source::salesforce_ndr_reference) == nullptr);
+  CHECK(sc::lookup_claim(make_enhanced_status(4, 4, 5), sc::Source::salesforce_email_log_codes)->meaning().find("congestion") !=
         std::string_view::npos);
-  CHECK(sc::lookup_claim(make_enhanced_status(4, 4, 5), sc::Source::seed_003) == nullptr);
+  CHECK(sc::lookup_claim(make_enhanced_status(4, 4, 5), sc::Source::turbosmtp_table) == nullptr);
   CHECK(sc::describe(make_reply_code(548)).dotless->fit == sc::DotlessFit::unregistered);
   CHECK(sc::describe(make_reply_code(101)).dotless->fit == sc::DotlessFit::not_applicable);
   CHECK(sc::describe(make_reply_code(250)).dotless == nullptr);
@@ -191,7 +192,7 @@ TEST_CASE("describe(EnhancedStatus): registered codes and fallbacks") {
     CHECK(description.fallback == (c.match != sc::StatusMatch::exact));
     CHECK(description.title == c.title);
     CHECK(description.subject_title == c.subject_title);
-    CHECK(description.class_title == sc::name(status.status_class()));
+    CHECK(description.class_title == sc::title(status.status_class()));
     CHECK(description.remedy.retry == c.retry);
     CHECK_FALSE(description.description.empty());
     CHECK_FALSE(description.references.empty());
@@ -235,7 +236,7 @@ TEST_CASE("iteration: every table is sorted and unique by key") {
   unsigned previous_key = 0;
   bool first = true;
   for (const auto& record : sc::enhanced_status_records()) {
-    const unsigned key = record.subject * 1000U + record.detail;
+    const unsigned key = record.subject_number() * 1000U + record.detail();
     CHECK((first || key > previous_key));
     first = false;
     previous_key = key;
@@ -261,8 +262,11 @@ TEST_CASE("describe(EnhancedStatus): sweep of every class, subject 0 to 20 and d
         CHECK((description.match == sc::StatusMatch::status_class) == (subject > 7));
         CHECK((description.title.empty()) == description.deprecated);
         CHECK_FALSE(description.remedy.advice.empty());
-        CHECK(description.class_title == sc::name(status.status_class()));
-        if (status_class == 4) CHECK(description.remedy.retry == sc::Retry::retry_later);
+        CHECK(description.class_title == sc::title(status.status_class()));
+        // A temporary failure is retried; X.1.5, X.1.9, X.3.6 and X.6.4 are no failures.
+        if (status_class == 4 && description.remedy.reason != sc::FailureReason::delivered) {
+          CHECK(description.remedy.retry == sc::Retry::retry_later);
+        }
         if (status_class == 2) CHECK(description.remedy.actor == sc::Actor::nobody);
         exact += registered ? 1U : 0U;
       }

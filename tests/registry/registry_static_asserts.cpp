@@ -40,11 +40,11 @@ constexpr bool enhanced_codes_sorted_unique_and_parse() {
   unsigned previous = 0;
   bool first = true;
   for (const auto& record : sc::enhanced_status_records()) {
-    const unsigned key = record.subject * 1000U + record.detail;
+    const unsigned key = record.subject_number() * 1000U + record.detail();
     if (!first && key <= previous) return false;
     first = false;
     previous = key;
-    if (record.subject > 7) return false;
+    if (record.subject_number() > 7) return false;
     for (auto status_class : {sc::StatusClass::success, sc::StatusClass::persistent_transient_failure,
                               sc::StatusClass::permanent_failure}) {
       const sc::EnhancedStatus status = record.in_class(status_class);
@@ -161,7 +161,7 @@ static_assert(all_present({530, 534, 535, 432, 521, 555, 556}));
 
 // describe() in constant expressions, as users write it.
 static_assert(sc::describe(535_reply).title == "Authentication credentials invalid");
-static_assert(sc::describe(535_reply).claims[0].source == sc::Source::seed_000);
+static_assert(sc::describe(535_reply).claims[0].source == sc::Source::salesforce_ndr_reference);
 static_assert(sc::describe("5.7.26"_status).title == "Multiple authentication checks failed");
 static_assert(sc::describe("5.7.606"_status).fallback);
 static_assert(sc::describe("5.7.606"_status).match == sc::StatusMatch::subject);

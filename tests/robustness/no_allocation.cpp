@@ -140,8 +140,8 @@ constexpr Path paths[] = {
     {"claims and lookup_claim",
      [](std::string_view in) {
        keep(claims(reply_of(in)).size() + claims(status_of(in)).size());
-       keep(lookup_claim(reply_of(in), Source::seed_000));
-       keep(lookup_claim(status_of(in), Source::seed_004));
+       keep(lookup_claim(reply_of(in), Source::salesforce_ndr_reference));
+       keep(lookup_claim(status_of(in), Source::courier_code_list));
      }},
     {"check_consistency, association, derive_enhanced_status",
      [](std::string_view in) {
@@ -200,7 +200,7 @@ constexpr Path paths[] = {
      [](std::string_view in) {
        const auto description = describe(reply_of(in));
        keep(name(description.remedy.actor).size() + name(description.remedy.retry).size() +
-            name(description.origin).size() + name(Source::seed_000).size() + document(Source::seed_001).size() +
+            name(description.origin).size() + name(Source::salesforce_ndr_reference).size() + title(Source::salesforce_email_log_codes).size() +
             name(check_consistency(reply_of(in), status_of(in)).association).size() +
             name(derive_enhanced_status(reply_of(in)).rule).size());
      }},

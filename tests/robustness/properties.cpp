@@ -226,7 +226,7 @@ TEST_CASE("the names of the reply, EHLO and registry enumerations answer for eve
   CHECK(named_for_every_byte<Association>([](Association v) { return name(v); }));
   CHECK(named_for_every_byte<DerivationRule>([](DerivationRule v) { return name(v); }));
   for (std::size_t source = 0; source < source_count; ++source) {
-    CHECK_FALSE(document(static_cast<Source>(source)).empty());
+    CHECK_FALSE(title(static_cast<Source>(source)).empty());
   }
   // A keyword reads back as its extension, in any case; unknown has none.
   for (unsigned raw = 0; raw <= 255; ++raw) {

@@ -100,7 +100,7 @@ inline const char* check_registry(smtpcodes::EnhancedStatus status) {
   namespace sc = smtpcodes;
   const sc::EnhancedStatusRecord* record = sc::lookup_enhanced_status(status);
   const auto* const expected = scan(
-      sc::enhanced_status_records(), [](const auto& row) { return row.subject * 1000U + row.detail; },
+      sc::enhanced_status_records(), [](const auto& row) { return row.subject_number() * 1000U + row.detail(); },
       status.subject_number() * 1000U + status.detail());
   if (status.class_digit() != 0 && record != expected) {
     return "lookup_enhanced_status differs from a scan of enhanced_status_records()";
@@ -129,7 +129,9 @@ inline const char* check_registry(smtpcodes::EnhancedStatus status) {
   if (description.subject_title.empty() != (status.subject_number() > 7)) {
     return "a subject title exactly for the subjects RFC 3463 defines";
   }
-  if (status.is_transient_failure() && description.remedy.retry != sc::Retry::retry_later) {
+  // X.1.5, X.1.9, X.3.6 and X.6.4 report no failure: nothing to retry.
+  if (status.is_transient_failure() && description.remedy.reason != sc::FailureReason::delivered &&
+      description.remedy.retry != sc::Retry::retry_later) {
     return "a 4.x.x code that is not worth retrying later (RFC 3463 §3.1)";
   }
   return nullptr;

@@ -1,7 +1,7 @@
 # g++ and clang++ at C++17, C++20 and C++23, warnings as errors.
 set -euo pipefail
 source "$SMTPCODES_ROOT/tools/test-lib.sh"
-ensure_packages doctest-dev python3 libfmt-dev
+ensure_packages doctest-dev python3 python3-jsonschema libfmt-dev valgrind
 compilers=(g++ clang++)
 standards=(17 20 23)
 if [ "$SMTPCODES_QUICK" = 1 ]; then compilers=(g++); standards=(20); fi

@@ -4,7 +4,7 @@
 # <format>, which instantiates the std::formatter code (see tests/integrations/format.cpp).
 set -euo pipefail
 source "$SMTPCODES_ROOT/tools/test-lib.sh"
-ensure_packages doctest-dev libfmt-dev libc++-dev libc++abi-dev
+ensure_packages doctest-dev libfmt-dev libc++-dev libc++abi-dev python3-jsonschema
 status=0
 for standard in 17 20; do
   echo "--- clang++ libc++ C++$standard"

@@ -1,7 +1,7 @@
 # The whole suite once more under AddressSanitizer and UndefinedBehaviorSanitizer.
 set -euo pipefail
 source "$SMTPCODES_ROOT/tools/test-lib.sh"
-ensure_packages doctest-dev libfmt-dev
+ensure_packages doctest-dev libfmt-dev python3-jsonschema
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 build_and_test clang++-asan-ubsan -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_CXX_STANDARD=20 \
   -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSMTPCODES_SANITIZE=address,undefined

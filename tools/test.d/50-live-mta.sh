@@ -190,8 +190,8 @@ if [ ! -x "$exim" ]; then
   rm -rf "$dir/exim4-download" "$dir/exim4-package"
   mkdir -p "$dir/exim4-download"
   chmod 777 "$dir/exim4-download"  # apt downloads as its own user where it can
-  (cd "$dir/exim4-download" && { apt-get download -qq exim4-daemon-light >/dev/null 2>&1 ||
-    { apt-get update -qq >/dev/null && apt-get download -qq exim4-daemon-light >/dev/null; }; }) ||
+  (cd "$dir/exim4-download" && { apt-get "${apt_wait_for_lock[@]}" download -qq exim4-daemon-light >/dev/null 2>&1 ||
+    { apt-get "${apt_wait_for_lock[@]}" update -qq >/dev/null && apt-get "${apt_wait_for_lock[@]}" download -qq exim4-daemon-light >/dev/null; }; }) ||
     { echo "live-mta: cannot download exim4-daemon-light"; tally 0 1; exit 1; }
   dpkg-deb -x "$dir"/exim4-download/exim4-daemon-light_*.deb "$dir/exim4-package"
 fi
@@ -200,8 +200,8 @@ if [ ! -x "$opensmtpd/usr/sbin/smtpd" ]; then
   rm -rf "$dir/opensmtpd-download" "$opensmtpd"
   mkdir -p "$dir/opensmtpd-download"
   chmod 777 "$dir/opensmtpd-download"
-  (cd "$dir/opensmtpd-download" && { apt-get download -qq opensmtpd >/dev/null 2>&1 ||
-    { apt-get update -qq >/dev/null && apt-get download -qq opensmtpd >/dev/null; }; }) ||
+  (cd "$dir/opensmtpd-download" && { apt-get "${apt_wait_for_lock[@]}" download -qq opensmtpd >/dev/null 2>&1 ||
+    { apt-get "${apt_wait_for_lock[@]}" update -qq >/dev/null && apt-get "${apt_wait_for_lock[@]}" download -qq opensmtpd >/dev/null; }; }) ||
     { echo "live-mta: cannot download opensmtpd"; tally 0 1; exit 1; }
   dpkg-deb -x "$dir"/opensmtpd-download/opensmtpd_*.deb "$opensmtpd"
 fi

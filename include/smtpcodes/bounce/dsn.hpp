@@ -7,9 +7,13 @@
 // reading is in mime.hpp. Work is linear in the size of the input.
 #include <cstddef>
 #include <cstdint>
+#include <iterator>
+#include <string>
 #include <string_view>
+#include <type_traits>
 
 #include <smtpcodes/bounce/mime.hpp>
+#include <smtpcodes/config.hpp>
 #include <smtpcodes/detail/text.hpp>
 #include <smtpcodes/enhanced_status.hpp>
 #include <smtpcodes/parse_error.hpp>
@@ -180,6 +184,7 @@ constexpr void assign_message_field(DsnMessageFields& message, const HeaderField
 // Iterates over the per-recipient blocks of a delivery-status body.
 class DsnRecipientIterator {
  public:
+  using iterator_category = std::forward_iterator_tag;
   using value_type = DsnRecipient;
   using difference_type = std::ptrdiff_t;
   using reference = const DsnRecipient&;
@@ -195,6 +200,11 @@ class DsnRecipientIterator {
   constexpr DsnRecipientIterator& operator++() noexcept {
     advance();
     return *this;
+  }
+  constexpr DsnRecipientIterator operator++(int) noexcept {
+    DsnRecipientIterator before = *this;
+    advance();
+    return before;
   }
   friend constexpr bool operator==(const DsnRecipientIterator& a, const DsnRecipientIterator& b) noexcept {
     return a.done_ == b.done_ && (a.done_ || a.pos_ == b.pos_);
@@ -231,7 +241,7 @@ struct DeliveryStatus {
 // fields come from the first block; the recipients are every block that has
 // a Final-Recipient or Original-Recipient field (also the first block, for
 // the malformed notifications that merge the two).
-[[nodiscard]] constexpr DeliveryStatus parse_delivery_status(std::string_view body) noexcept {
+[[nodiscard]] constexpr DeliveryStatus parse_delivery_status(std::string_view body SMTPCODES_LIFETIMEBOUND) noexcept {
   DeliveryStatus result;
   result.text = body;
   std::size_t pos = 0;
@@ -242,6 +252,10 @@ struct DeliveryStatus {
   while (detail::next_header_field(body, pos, field)) detail::assign_message_field(result.message, field);
   return result;
 }
+// The result views its argument: a temporary string would dangle.
+template <class String, std::enable_if_t<std::is_same_v<String, std::string>, int> = 0>
+DeliveryStatus parse_delivery_status(String&& body) = delete;
+
 [[nodiscard]] constexpr bool is_delivery_status_type(std::string_view content_type) noexcept {
   // RFC 6533 adds message/global-delivery-status for internationalized mail.
   return detail::iequals(content_type, "message/delivery-status") ||
@@ -253,7 +267,7 @@ struct DeliveryStatus {
 // boundary that does not match, a part glued to the text), the text after
 // the first "Content-Type: message/delivery-status" header up to the next
 // "--" line. Empty when there is none.
-[[nodiscard]] constexpr std::string_view find_delivery_status(std::string_view message) noexcept {
+[[nodiscard]] constexpr std::string_view find_delivery_status(std::string_view message SMTPCODES_LIFETIMEBOUND) noexcept {
   std::string_view found;
   bool located = false;
   for_each_mime_part(message, [&](const MimePart& part) noexcept {
@@ -265,9 +279,10 @@ struct DeliveryStatus {
     return true;
   });
   if (located) return found;
+  constexpr std::string_view content_type_field = "content-type:";
   std::size_t at = 0;
-  while ((at = detail::ifind(message, "content-type:", at)) != std::string_view::npos) {
-    const std::size_t value = at + 13;
+  while ((at = detail::ifind(message, content_type_field, at)) != std::string_view::npos) {
+    const std::size_t value = at + content_type_field.size();
     at = value;
     std::size_t type_start = value;
     while (type_start < message.size() && detail::is_space_or_tab(message[type_start])) ++type_start;
@@ -292,6 +307,9 @@ struct DeliveryStatus {
   }
   return {};
 }
+
+template <class String, std::enable_if_t<std::is_same_v<String, std::string>, int> = 0>
+std::string_view find_delivery_status(String&& message) = delete;
 
 }  // namespace v0
 }  // namespace smtpcodes

@@ -11,19 +11,24 @@
 // numbers never qualify. A reply code must start with 2 to 5, have a second
 // digit 0 to 5 or 7 (571 is in real use; 587, 465 ... are ports), must not
 // follow a word that makes it a quantity ("port", "size", "id", "over" ...)
-// nor precede a unit ("bytes", "seconds", "messages" ...), and in running
-// prose it must follow punctuation or a word that introduces a reply
-// ("said", "returned", "error" ...). A status must not follow a product or
-// version word ("Exim 4.94.2", "version 2.1.5").
+// nor precede a unit ("bytes", "seconds", "messages" ...). A status must
+// not follow a product or version word ("Exim 4.94.2", "version 2.1.5").
+// In running prose (right after a letter or digit) either code must follow
+// a word that introduces a reply ("said", "returned", "error" ...) or its
+// partner code ("smtp; 2.1.5 250 OK"), so "wxPython 2.3.0" and "has 450"
+// are not codes; a reply code that opens a continuation line ("550-Text",
+// RFC 5321 §4.2) needs no introduction.
 //
-// The scan looks only at digits and their neighbours, so the work is linear
-// in the length of the text and allocation-free.
+// The scan looks only at digits and their bounded neighbourhood, and the
+// best-match bookkeeping reads the text between codes at most once, so the
+// work is linear in the length of the text and allocation-free.
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
 #include <type_traits>
 #include <utility>
 
+#include <smtpcodes/detail/callback.hpp>
 #include <smtpcodes/detail/text.hpp>
 #include <smtpcodes/enhanced_status.hpp>
 #include <smtpcodes/parse_error.hpp>
@@ -254,6 +259,54 @@ struct WordBefore {
   return before.previous == '\'' || before.previous == '"' || iequals(before.word, "said");
 }
 
+// The longest enhanced status code: class "." 3 digits "." 3 digits (RFC 3463 §2).
+inline constexpr std::size_t max_enhanced_status_length = 9;
+
+// Does a code of `kind` stand just before pos, with blanks between? A reply
+// code and its enhanced status code are written side by side, in either
+// order ("550 5.1.1" as RFC 2034 §4 puts it, "smtp; 2.1.5 250 OK" in some
+// MTAs' Diagnostic-Code), so each vouches for the other in running prose.
+// The look-back is bounded by the longest code.
+[[nodiscard]] constexpr bool code_before(std::string_view text, std::size_t pos, CodeKind kind) noexcept {
+  std::size_t end = pos;
+  while (end > 0 && is_space_or_tab(text[end - 1])) --end;
+  if (end == pos) return false;
+  std::size_t start = end;
+  while (start > 0 && end - start <= max_enhanced_status_length &&
+         (is_digit(text[start - 1]) || text[start - 1] == '.')) {
+    --start;
+  }
+  if (start > 0 && (is_alnum(text[start - 1]) || text[start - 1] == '.')) return false;  // part of a longer token
+  const std::string_view token = text.substr(start, end - start);
+  if (kind == CodeKind::reply_code) {
+    return token.size() == 3 && is_digit(token[0]) && is_digit(token[1]) && is_digit(token[2]) &&
+           plausible_reply_digits(token);
+  }
+  std::size_t length = 0;
+  const auto status = scan_enhanced_status(token, ParseMode::strict, length);
+  return status && length == token.size();
+}
+
+// Does the reply code that ends at pos open a reply line, "550-Text" or
+// "550-\"Text" or "550-5.1.1" (RFC 5321 §4.2: Reply-code "-" textstring)?
+// Text that starts with a capital, a quote or a status: a range or a
+// compound ("100-200", "450-page") never does.
+[[nodiscard]] constexpr bool opens_reply_line(std::string_view text, std::size_t pos) noexcept {
+  if (pos + 1 >= text.size() || text[pos] != '-') return false;
+  const char c = text[pos + 1];
+  if ((c >= 'A' && c <= 'Z') || c == '"' || c == '\'') return true;
+  return is_digit(c) && pos + 2 < text.size() && text[pos + 2] == '.';
+}
+
+// May a code whose context is `before` stand in running prose? Right after
+// a letter or digit, only if a word that introduces a reply ("said",
+// "returned", "error" ...) or its partner code comes before it: "... has
+// 450 ..." is a quantity and "wxPython 2.3.0" a version.
+[[nodiscard]] constexpr bool introduced(std::string_view text, std::size_t pos, const WordBefore& before,
+                                        CodeKind partner) noexcept {
+  return !is_alnum(before.previous) || is_one_of(before.word, reply_intro_index) || code_before(text, pos, partner);
+}
+
 // A code candidate at pos (a digit starting a token), or nothing. `end` is
 // where scanning continues either way; `quoted` is is_quoted of the code's
 // context, which BestCodeFinder needs and would otherwise look up again.
@@ -272,6 +325,7 @@ struct WordBefore {
     if (!ends_a_token(text, end, false)) return false;
     const WordBefore before = word_before(text, pos);
     if (is_one_of(before.word, version_index)) return false;
+    if (!introduced(text, pos, before, CodeKind::reply_code)) return false;
     quoted = is_quoted(before);
     match = CodeMatch{CodeKind::enhanced_status, pos, length, ReplyCode{}, *status};
     return true;
@@ -284,9 +338,7 @@ struct WordBefore {
   const WordBefore before = word_before(text, pos);
   if (is_one_of(before.word, quantity_index)) return false;
   if (is_one_of(word_after(text, run), unit_index)) return false;
-  // In running prose ("... has 450 ...") a number is a quantity unless a
-  // word such as "said" introduces it.
-  if (is_alnum(before.previous) && !is_one_of(before.word, reply_intro_index)) return false;
+  if (!introduced(text, pos, before, CodeKind::enhanced_status) && !opens_reply_line(text, run)) return false;
   quoted = is_quoted(before);
   match = CodeMatch{CodeKind::reply_code, pos, 3, *code, EnhancedStatus{}};
   return true;
@@ -363,18 +415,15 @@ constexpr std::size_t scan_codes(std::string_view text,
 }  // namespace detail
 
 // Calls callback(const CodeMatch&) for every code in text, in order. The
-// callback may return void, or bool: false stops the scan. Returns the
-// number of matches reported.
+// callback returns bool (false stops the walk) or void (docs/api.md); the
+// walk is noexcept exactly when the callback is. Returns the number of
+// matches reported.
 template <class Callback>
 constexpr std::size_t for_each_code(std::string_view text, Callback&& callback) noexcept(
-    noexcept(callback(std::declval<const CodeMatch&>()))) {
-  return detail::scan_codes(text, [&callback](const CodeMatch& match, bool) noexcept(noexcept(callback(match))) {
-    if constexpr (std::is_same_v<decltype(callback(match)), bool>) {
-      return static_cast<bool>(callback(match));
-    } else {
-      callback(match);
-      return true;
-    }
+    detail::is_nothrow_walk_callback_v<Callback, CodeMatch>) {
+  return detail::scan_codes(text, [&callback](const CodeMatch& match,
+                                              bool) noexcept(detail::is_nothrow_walk_callback_v<Callback, CodeMatch>) {
+    return detail::continue_walk(callback, match);
   });
 }
 
@@ -400,6 +449,25 @@ struct CodeUnit {
   int score = -1;
 };
 
+// The scores behind the best-match rules below. A lone code scores at most
+// lone_code_score + failure_bonus + specific_status_bonus + inner_reply_bonus.
+// A failure counts for more than a specific status, which counts for more
+// than being quoted.
+inline constexpr int lone_code_score = 10;
+inline constexpr int failure_bonus = 4;
+inline constexpr int specific_status_bonus = 2;
+inline constexpr int inner_reply_bonus = 1;
+// Any pair beats any lone code (rule 1) ...
+inline constexpr int disagreeing_pair_score = 20;
+// ... and a pair whose class agrees beats any pair that does not.
+inline constexpr int agreeing_pair_score = 40;
+inline constexpr int max_bonus = failure_bonus + specific_status_bonus + inner_reply_bonus;
+static_assert(specific_status_bonus > inner_reply_bonus && failure_bonus > specific_status_bonus + inner_reply_bonus,
+              "each rule outweighs every later one");
+static_assert(lone_code_score + max_bonus < disagreeing_pair_score &&
+                  disagreeing_pair_score + max_bonus < agreeing_pair_score,
+              "a pair beats a lone code, an agreeing pair any other");
+
 // Best-match rules, highest score wins, the first on a tie:
 //  1. a reply code directly followed by a status ("550 5.1.1", "550-5.1.1")
 //     or a status shortly before a reply code ("#5.7.1 (553 ...") beats a
@@ -412,6 +480,8 @@ struct CodeUnit {
 // The missing half of the winner is then filled from the best lone code of
 // the same class.
 class BestCodeFinder {
+  static constexpr std::size_t npos = std::string_view::npos;
+
  public:
   explicit constexpr BestCodeFinder(std::string_view text) noexcept : text_(text) {}
 
@@ -439,7 +509,10 @@ class BestCodeFinder {
   }
 
   // Called after a reply code has been scored, so it counts for later ones only.
-  constexpr void remember_reply(const CodeMatch& reply) noexcept { last_reply_end_ = reply.offset + reply.length; }
+  constexpr void remember_reply(const CodeMatch& reply) noexcept {
+    last_reply_end_ = reply.offset + reply.length;
+    if (line_end_ != npos && line_end_ < last_reply_end_) line_end_ = npos;
+  }
 
   [[nodiscard]] constexpr FoundCodes result() noexcept {
     flush();
@@ -475,14 +548,20 @@ class BestCodeFinder {
   // statuses have class 2, 4 or 5 (RFC 3463 §3.1), so four slots suffice.
   [[nodiscard]] static constexpr std::size_t slot_of(unsigned digit) noexcept { return (digit - 2U) & 3U; }
 
-  [[nodiscard]] constexpr bool is_inner(std::size_t pos, bool quoted) const noexcept {
+  // A reply quoted after another one on the same line: "554 <a@b>... 550
+  // Host unknown". Whether a line ends between the last reply and pos is
+  // answered from a cursor that only moves forward (reply ends only grow),
+  // so that all the calls together read the text once.
+  [[nodiscard]] constexpr bool is_inner(std::size_t pos, bool quoted) noexcept {
     if (quoted) return true;
-    // A reply quoted after another one on the same line: "554 <a@b>... 550 Host unknown".
     if (last_reply_end_ == 0 || last_reply_end_ > pos) return false;
-    for (std::size_t i = last_reply_end_; i < pos; ++i) {
-      if (text_[i] == '\n' || text_[i] == '\r') return false;
+    if (line_end_ == npos) {
+      std::size_t i = checked_to_ > last_reply_end_ ? checked_to_ : last_reply_end_;
+      while (i < pos && text_[i] != '\n' && text_[i] != '\r') ++i;
+      if (i < pos) line_end_ = i;
+      if (i > checked_to_) checked_to_ = i;
     }
-    return true;
+    return line_end_ == npos || line_end_ >= pos;
   }
 
   // A lone reply code still waiting for a status; pair it with a status
@@ -493,12 +572,16 @@ class BestCodeFinder {
     score_reply(pending_, pending_quoted_);
     remember_reply(pending_);
     if (!has_last_status_) return;
+    // Between them only punctuation, blanks and the "smtp;" of a
+    // Diagnostic-Code (RFC 3464 §2.3.6).
+    constexpr std::string_view diagnostic_type = "smtp;";
+    constexpr std::size_t max_gap = diagnostic_type.size() + 3;
     const std::size_t status_end = last_status_.offset + last_status_.length;
-    if (pending_.offset < status_end || pending_.offset - status_end > 8) return;
+    if (pending_.offset < status_end || pending_.offset - status_end > max_gap) return;
     for (std::size_t i = status_end; i < pending_.offset; ++i) {
-      const char c = text_[i];
-      if (is_alnum(c) && !istarts_with(text_.substr(i), "smtp;")) return;
-      if (is_alnum(c)) i += 4;
+      if (!is_alnum(text_[i])) continue;
+      if (!istarts_with(text_.substr(i), diagnostic_type)) return;
+      i += diagnostic_type.size() - 1;
     }
     score_pair(pending_, last_status_, last_status_quoted_);
   }
@@ -511,7 +594,8 @@ class BestCodeFinder {
     CodeUnit unit;
     unit.codes.reply_code = reply.reply_code;
     unit.codes.reply_code_offset = reply.offset;
-    unit.score = 10 + (reply.reply_code.is_failure() ? 4 : 0) + (is_inner(reply.offset, quoted) ? 1 : 0);
+    unit.score = lone_code_score + (reply.reply_code.is_failure() ? failure_bonus : 0) +
+                 (is_inner(reply.offset, quoted) ? inner_reply_bonus : 0);
     consider(unit);
     LoneCode& slot = best_reply_[slot_of(reply.reply_code.first_digit())];
     if (unit.score > slot.score) {
@@ -525,7 +609,8 @@ class BestCodeFinder {
     CodeUnit unit;
     unit.codes.enhanced_status = status.enhanced_status;
     unit.codes.enhanced_status_offset = status.offset;
-    unit.score = 10 + specificity(status.enhanced_status) + (is_inner(status.offset, quoted) ? 1 : 0);
+    unit.score = lone_code_score + specificity(status.enhanced_status) +
+                 (is_inner(status.offset, quoted) ? inner_reply_bonus : 0);
     consider(unit);
     LoneCode& slot = best_status_[slot_of(status.enhanced_status.class_digit())];
     if (unit.score > slot.score) {
@@ -544,12 +629,14 @@ class BestCodeFinder {
     unit.codes.enhanced_status_offset = status.offset;
     const bool agrees = reply.reply_code.first_digit() == status.enhanced_status.class_digit();
     const std::size_t first = reply.offset < status.offset ? reply.offset : status.offset;
-    unit.score = (agrees ? 40 : 20) + specificity(status.enhanced_status) + (is_inner(first, first_quoted) ? 1 : 0);
+    unit.score = (agrees ? agreeing_pair_score : disagreeing_pair_score) + specificity(status.enhanced_status) +
+                 (is_inner(first, first_quoted) ? inner_reply_bonus : 0);
     consider(unit);
   }
 
   [[nodiscard]] static constexpr int specificity(EnhancedStatus status) noexcept {
-    return (status.is_failure() ? 4 : 0) + (status.subject_number() != 0 || status.detail() != 0 ? 2 : 0);
+    return (status.is_failure() ? failure_bonus : 0) +
+           (status.subject_number() != 0 || status.detail() != 0 ? specific_status_bonus : 0);
   }
 
   std::string_view text_;
@@ -559,6 +646,10 @@ class BestCodeFinder {
   CodeMatch pending_;
   CodeMatch last_status_;
   std::size_t last_reply_end_ = 0;
+  // The first line break at or after last_reply_end_, once is_inner has met
+  // one; and how far is_inner has looked for it.
+  std::size_t line_end_ = npos;
+  std::size_t checked_to_ = 0;
   bool has_pending_ = false;
   bool has_last_status_ = false;
   bool pending_quoted_ = false;

@@ -14,20 +14,26 @@
 // transfer encoding (base64, quoted-printable) are read as they are.
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string_view>
 
+#include <smtpcodes/bounce/charset.hpp>
 #include <smtpcodes/bounce/classify.hpp>
+#include <smtpcodes/bounce/dialect.hpp>
+#include <smtpcodes/config.hpp>
+#include <smtpcodes/detail/callback.hpp>
 #include <smtpcodes/detail/text.hpp>
 #include <smtpcodes/bounce/dsn.hpp>
 #include <smtpcodes/bounce/find.hpp>
 #include <smtpcodes/bounce/mta_log.hpp>
+#include <smtpcodes/bounce/transfer_encoding.hpp>
 
 namespace smtpcodes {
 inline namespace v0 {
 
 // A recipient named in the prose of a bounce, and the text about it.
 struct TextRecipient {
-  std::string_view address;
+  std::optional<std::string_view> address;  // absent when the notice names nobody
   std::string_view diagnostic;
 };
 
@@ -45,13 +51,20 @@ enum class BounceSource : std::uint8_t { delivery_status, text, feedback_report,
 }
 
 struct BounceRecipient {
-  std::string_view recipient;  // may be empty when a bounce names nobody
+  std::optional<std::string_view> recipient;  // absent when a bounce names nobody
   DsnAction action = DsnAction::unknown;
   std::string_view status_text;      // the DSN Status field, if any
   std::string_view diagnostic;       // Diagnostic-Code value or the explaining text (may be folded)
   std::string_view diagnostic_type;  // "smtp", "x-postfix" ... for a Diagnostic-Code
   std::string_view remote_mta;
   BounceSource source = BounceSource::delivery_status;
+  Dialect dialect = Dialect::unknown;  // the MTA or service that wrote the notice (dialect.hpp)
+  // Addresses the prose names beyond max_text_recipients, not reported
+  // (repeats included); 0 when nothing was dropped (docs/limits.md).
+  std::size_t dropped_recipients = 0;
+  // The text was in a declared charset and longer, decoded, than
+  // max_decoded_diagnostic: only its start was read for phrases.
+  bool decoded_text_truncated = false;
   Verdict verdict;
 };
 
@@ -85,6 +98,32 @@ namespace detail {
 
 [[nodiscard]] constexpr bool is_domain_char(char c) noexcept { return is_alnum(c) || c == '.' || c == '-'; }
 
+// Is text a plausible domain of an address: dot-separated labels of
+// letters, digits and hyphens, none empty, and a top-level label of two
+// letters or more (RFC 5321 §4.1.2 Domain; RFC 1123 §2.1)? Rejects the
+// junk that prose and encoded text hold ("x@.w2", "a@b.c").
+[[nodiscard]] constexpr bool is_plausible_domain(std::string_view domain) noexcept {
+  std::size_t label = 0;
+  std::size_t letters_in_label = 0;
+  bool dotted = false;
+  for (char c : domain) {
+    if (c == '.') {
+      if (label == 0) return false;
+      dotted = true;
+      label = 0;
+      letters_in_label = 0;
+      continue;
+    }
+    ++label;
+    if (is_alpha(c)) ++letters_in_label;
+  }
+  return dotted && label >= 2 && letters_in_label == label;
+}
+
+// The longest local part and domain read around an '@'.
+inline constexpr std::size_t max_local_part = 128;  // RFC 5321 §4.5.3.1.1 allows 64; some MTAs write more
+inline constexpr std::size_t max_domain = 255;      // RFC 5321 §4.5.3.1.2
+
 // The next addr-spec-like token (local@domain) in text at or after pos.
 [[nodiscard]] constexpr std::string_view next_address(std::string_view text, std::size_t& pos) noexcept {
   while (pos < text.size()) {
@@ -94,13 +133,15 @@ namespace detail {
       return {};
     }
     std::size_t start = at;
-    while (start > 0 && at - start < 128 && is_local_part_char(text[start - 1])) --start;
+    while (start > 0 && at - start < max_local_part && is_local_part_char(text[start - 1])) --start;
     std::size_t end = at + 1;
-    while (end < text.size() && end - at < 256 && is_domain_char(text[end])) ++end;
+    while (end < text.size() && end - at <= max_domain && is_domain_char(text[end])) ++end;
     while (end > at + 1 && (text[end - 1] == '.' || text[end - 1] == '-')) --end;
     while (start < at && (text[start] == '.' || text[start] == '=')) ++start;
     pos = end > at + 1 ? end : at + 1;
-    if (start < at && end > at + 1 && text.substr(at + 1, end - at - 1).find('.') != std::string_view::npos) {
+    bool local_has_alnum = false;
+    for (std::size_t i = start; i < at; ++i) local_has_alnum = local_has_alnum || is_alnum(text[i]);
+    if (local_has_alnum && is_plausible_domain(text.substr(at + 1, end - at - 1))) {
       return text.substr(start, end - start);
     }
   }
@@ -114,7 +155,7 @@ namespace detail {
          iequals(local, "no-reply") || iequals(local, "root");
 }
 
-// Lines that end the explaining text: the returned message begins.
+// Lines that end the explaining text: the returned message, or a footer, begins.
 [[nodiscard]] constexpr bool starts_returned_message(std::string_view line) noexcept {
   // Header lines and part headers: at the start of the line.
   constexpr std::string_view prefixes[] = {
@@ -143,7 +184,12 @@ namespace detail {
       "this is a copy of the headers"sv,
       "lines of your original message"sv,
       "below is a copy of the original message"sv,  // OpenSMTPD
+      "original message as received"sv,             // IBM/Lotus and MessagingServer notices
+      "original message headers"sv,                 // Exchange 2007+ and Office 365 NDRs
+      "original message header"sv,
   };
+  // RFC 3676 §4.3: "-- " alone on a line opens a signature, a footer.
+  if (line == "-- "sv) return true;
   const std::string_view text = trim(line);
   for (std::string_view prefix : prefixes) {
     if (istarts_with(text, prefix)) return true;
@@ -157,9 +203,13 @@ namespace detail {
 
 // Header lines of the notice itself that name addresses other than the recipient.
 [[nodiscard]] constexpr bool is_noise_line(std::string_view line) noexcept {
-  constexpr std::string_view prefixes[] = {"message-id:"sv,    "in-reply-to:"sv,       "references:"sv,     "from:"sv,
-                                           "sender:"sv,        "reply-to:"sv,          "return-path:"sv,    "x-"sv,
-                                           "reporting-mta:"sv, "received-from-mta:"sv, "dkim-signature:"sv, "list-"sv};
+  // Header lines of the original message that notices repeat (the Exchange
+  // 2003 "Your message / To: ... / Subject: ..." block) name its
+  // addressees, not the failed recipients.
+  constexpr std::string_view prefixes[] = {
+      "message-id:"sv, "in-reply-to:"sv,       "references:"sv,     "from:"sv, "sender:"sv, "reply-to:"sv,
+      "return-path:"sv, "x-"sv,                "reporting-mta:"sv,  "received-from-mta:"sv,
+      "dkim-signature:"sv, "list-"sv,          "to:"sv,             "cc:"sv,   "bcc:"sv};
   const std::string_view text = trim(line);
   // Quoted lines of the original message ("> To: ..."), but not the ">>>"
   // commands of an SMTP transcript.
@@ -170,6 +220,31 @@ namespace detail {
   return false;
 }
 
+// The media type of a part, read up to the first ';' or white space: a
+// parameter folded onto the next line without ';' ("text/plain\r\n
+// charset=us-ascii", seen in the wild) still leaves "text/plain".
+[[nodiscard]] constexpr std::string_view media_type(const MimePart& part) noexcept {
+  const std::string_view type = part.content_type();
+  std::size_t end = 0;
+  while (end < type.size() && !is_space(type[end])) ++end;
+  return type.substr(0, end);
+}
+
+// The charset the explaining text declares: its text/plain part's, else the message's.
+[[nodiscard]] constexpr Charset explanation_charset(std::string_view message) noexcept {
+  std::string_view declared = content_type_parameter(header_value(split_part(message, 0).headers, "Content-Type"),
+                                                     "charset");
+  for_each_mime_part(message, [&declared](const MimePart& part) noexcept {
+    if (part.depth == 0) return true;
+    const std::string_view type = media_type(part);
+    if (!type.empty() && !iequals(type, "text/plain")) return true;
+    const std::string_view own = content_type_parameter(header_value(part.headers, "Content-Type"), "charset");
+    if (!own.empty()) declared = own;
+    return false;
+  });
+  return charset_of(declared);
+}
+
 // Where the explaining text lies: the first text/plain part of a multipart
 // notice, or the whole body, up to the returned message.
 [[nodiscard]] constexpr std::string_view explanation_region(std::string_view message) noexcept {
@@ -177,7 +252,7 @@ namespace detail {
   std::string_view region = top.body;
   for_each_mime_part(message, [&region](const MimePart& part) noexcept {
     if (part.depth == 0) return true;
-    const std::string_view type = part.content_type();
+    const std::string_view type = media_type(part);
     if (type.empty() || iequals(type, "text/plain")) {
       region = part.body;
       return false;
@@ -225,76 +300,157 @@ inline constexpr std::size_t max_paragraph_span = 2048;
   return region.substr(start, paragraph_end - start);
 }
 
-// The addresses named in the explaining text, each with the text about it.
-// Guessing who the recipients are (for_each_text_recipient), system
-// addresses count only when nobody else is named; when the notice names its
-// recipients elsewhere (a delivery-status part, X-Failed-Recipients),
-// `all_addresses` counts them all, so that a failed postmaster@ or root@
-// finds its text too.
-template <class Callback>
-// NOLINTNEXTLINE(readability-function-cognitive-complexity): one pass over the lines, each rule in place
-constexpr std::size_t named_recipients(std::string_view message, bool all_addresses, Callback callback) noexcept {
-  const MimePart top = detail::split_part(message, 0);
-  const std::string_view sender = bare_address(header_value(top.headers, "To"));
-  const std::string_view region = detail::explanation_region(message);
+// How an address is named in a notice, best first. A recipient comes from
+// the notice's own structure; an address inside a server's reply quoted in
+// the notice ("said: 550 5.2.1 <other@example.net>...", Exim's "(generated
+// from x@example.com)") counts only when nothing else is named.
+enum class Naming : std::uint8_t { structure, system_address, server_text };
 
-  constexpr std::size_t max_recipients = 64;
-  std::string_view seen[max_recipients]{};
-  std::size_t line_starts[max_recipients]{};
+// Where on a line a quoted server text starts: after "said:", after
+// "generated from", or at the line's first code; npos when it has none.
+[[nodiscard]] constexpr std::size_t server_text_start(std::string_view line) noexcept {
+  constexpr std::string_view markers[] = {"said:"sv, "generated from"sv, "said "sv};
+  std::size_t start = std::string_view::npos;
+  for (std::string_view marker : markers) {
+    const std::size_t at = ifind(line, marker);
+    if (at < start) start = at;
+  }
+  const FoundCodes codes = find_codes(line);
+  if (codes.has_reply_code() && codes.reply_code_offset < start) start = codes.reply_code_offset;
+  if (codes.has_enhanced_status() && codes.enhanced_status_offset < start) start = codes.enhanced_status_offset;
+  return start;
+}
+
+}  // namespace detail
+
+// At most this many distinct recipients are read from the prose of one
+// notice (they are kept, without allocation, to tell them apart); the rows
+// say how many addresses were named beyond it (docs/limits.md).
+inline constexpr std::size_t max_text_recipients = 64;
+
+namespace detail {
+
+// The addresses of the explaining text, each with its naming and line.
+struct NamedAddresses {
+  std::string_view address[max_text_recipients]{};
+  std::size_t line_start[max_text_recipients]{};
+  Naming naming[max_text_recipients]{};
   std::size_t count = 0;
-  std::string_view from = header_value(top.headers, "From");
-  from = bare_address(from);
-  // System addresses (postmaster@...) are usually the reporting side; only
-  // when nobody else is named are they taken as recipients (a second pass).
-  for (int pass = all_addresses ? 1 : 0; pass < 2 && count == 0; ++pass) {
-    std::size_t pos = 0;
-    while (pos < region.size() && count < max_recipients) {
-      const detail::Line line = detail::line_at(region, pos);
-      if (!detail::is_noise_line(line.text)) {
-        std::size_t at = 0;
-        std::string_view address;
-        while (!(address = detail::next_address(line.text, at)).empty()) {
-          if (detail::iequals(address, sender) || detail::iequals(address, from)) continue;
-          if (pass == 0 && detail::is_system_address(address)) continue;
-          bool known = false;
-          for (std::size_t i = 0; i < count; ++i) known = known || detail::iequals(seen[i], address);
-          if (known) continue;
-          seen[count] = address;
-          line_starts[count] = pos;
-          ++count;
-          if (count == max_recipients) break;
-        }
+  std::size_t dropped = 0;  // addresses named beyond the limit (repeats included)
+
+  constexpr void add(std::string_view found, std::size_t line, Naming how) noexcept {
+    for (std::size_t i = 0; i < count; ++i) {
+      if (!iequals(address[i], found)) continue;
+      if (how < naming[i]) naming[i] = how;
+      return;
+    }
+    if (count == max_text_recipients) {
+      ++dropped;
+      return;
+    }
+    address[count] = found;
+    line_start[count] = line;
+    naming[count] = how;
+    ++count;
+  }
+};
+
+// One pass over the lines of the explaining text: every address, except the
+// notice's own sender and addressee and those on noise lines, with how it
+// is named.
+[[nodiscard]] constexpr NamedAddresses read_named_addresses(std::string_view message,
+                                                            std::string_view region) noexcept {
+  const MimePart top = split_part(message, 0);
+  const std::string_view addressee = bare_address(header_value(top.headers, "To"));
+  const std::string_view from = bare_address(header_value(top.headers, "From"));
+  NamedAddresses named;
+  bool paragraph_quotes_server = false;
+  std::size_t pos = 0;
+  while (pos < region.size()) {
+    const Line line = line_at(region, pos);
+    if (is_blank_line(line.text)) paragraph_quotes_server = false;
+    if (!is_blank_line(line.text) && !is_noise_line(line.text)) {
+      // A line indented under a quoted server reply continues that reply.
+      const bool continues_reply = paragraph_quotes_server && is_space_or_tab(line.text[0]);
+      const std::size_t server_from = continues_reply ? 0 : server_text_start(line.text);
+      std::size_t at = 0;
+      std::string_view address;
+      while (!(address = next_address(line.text, at)).empty()) {
+        if (iequals(address, addressee) || iequals(address, from)) continue;
+        const auto offset = static_cast<std::size_t>(address.data() - line.text.data());
+        const Naming how = offset >= server_from       ? Naming::server_text
+                           : is_system_address(address) ? Naming::system_address
+                                                        : Naming::structure;
+        named.add(address, pos, how);
       }
-      pos = line.next;
+      if (server_from != std::string_view::npos) paragraph_quotes_server = true;
+    }
+    pos = line.next;
+  }
+  return named;
+}
+
+// The addresses named in the explaining text, each with the text about it,
+// and the number named beyond max_text_recipients. Guessing who the
+// recipients are (for_each_text_recipient), only the best-named addresses
+// count: those of the notice's structure, else system addresses
+// (postmaster@ ...), else those inside quoted server replies. When the
+// notice names its recipients elsewhere (a delivery-status part,
+// X-Failed-Recipients), `all_addresses` counts them all, so that a failed
+// postmaster@ or root@ finds its text too.
+template <class Callback>
+constexpr std::size_t named_recipients(std::string_view message, bool all_addresses, Callback& callback,
+                                       std::size_t& dropped) noexcept(is_nothrow_walk_callback_v<Callback,
+                                                                                                   TextRecipient>) {
+  const std::string_view region = explanation_region(message);
+  const NamedAddresses named = read_named_addresses(message, region);
+  dropped = named.dropped;
+  Naming best = Naming::server_text;
+  for (std::size_t i = 0; i < named.count; ++i) {
+    if (named.naming[i] < best) best = named.naming[i];
+  }
+  if (all_addresses) best = Naming::server_text;
+  std::size_t reported = 0;
+  for (std::size_t i = 0; i < named.count; ++i) {
+    if (named.naming[i] > best) continue;
+    std::size_t limit = region.size();
+    for (std::size_t k = i + 1; k < named.count; ++k) {
+      if (named.naming[k] <= best && named.line_start[k] > named.line_start[i]) {
+        limit = named.line_start[k];
+        break;
+      }
+    }
+    ++reported;
+    if (!continue_walk(callback, TextRecipient{named.address[i], explaining_text(region, named.line_start[i], limit)})) {
+      return reported;
     }
   }
-  for (std::size_t i = 0; i < count; ++i) {
-    const std::size_t limit = i + 1 < count && line_starts[i + 1] > line_starts[i] ? line_starts[i + 1] : region.size();
-    callback(TextRecipient{seen[i], detail::explaining_text(region, line_starts[i], limit)});
+  if (named.count > 0) return reported;
+  const FoundCodes found = find_codes(region);
+  if (found.empty()) return 0;
+  std::size_t at = found.has_reply_code() ? found.reply_code_offset : found.enhanced_status_offset;
+  // Back to the start of the paragraph that holds the code.
+  while (at > 0 && !(region[at - 1] == '\n' && at >= 2 && (region[at - 2] == '\n' || region[at - 2] == '\r'))) {
+    --at;
   }
-  if (count == 0) {
-    const FoundCodes found = find_codes(region);
-    if (found.empty()) return 0;
-    std::size_t at = found.has_reply_code() ? found.reply_code_offset : found.enhanced_status_offset;
-    // Back to the start of the paragraph that holds the code.
-    while (at > 0 && !(region[at - 1] == '\n' && at >= 2 && (region[at - 2] == '\n' || region[at - 2] == '\r'))) {
-      --at;
-    }
-    callback(TextRecipient{{}, detail::explaining_text(region, at, region.size())});
-    return 1;
-  }
-  return count;
+  continue_walk(callback, TextRecipient{std::nullopt, explaining_text(region, at, region.size())});
+  return 1;
 }
 
 }  // namespace detail
 
 // Calls callback(const TextRecipient&) for each distinct recipient named in
-// the explaining text of a non-standard bounce (at most 64). Returns the
-// count. When the text names nobody but holds a code, one recipient with
-// an empty address carries the text around the code.
+// the explaining text of a non-standard bounce (at most max_text_recipients).
+// Returns the count. When the text names nobody but holds a code, one
+// recipient without an address carries the text around the code. The walk
+// is noexcept exactly when the callback is; the callback may return false
+// to stop.
 template <class Callback>
-constexpr std::size_t for_each_text_recipient(std::string_view message, Callback callback) noexcept {
-  return detail::named_recipients(message, false, callback);
+constexpr std::size_t for_each_text_recipient(std::string_view message,
+                                              Callback callback) noexcept(detail::is_nothrow_walk_callback_v<Callback,
+                                                                                                 TextRecipient>) {
+  std::size_t dropped = 0;
+  return detail::named_recipients(message, false, callback, dropped);
 }
 
 namespace detail {
@@ -302,21 +458,22 @@ namespace detail {
 // The recipients named in the prose, read once and kept as views, so that
 // each recipient of a notice can be looked up without another pass.
 struct NamedRecipients {
-  static constexpr std::size_t capacity = 64;
-  TextRecipient items[capacity]{};
+  TextRecipient items[max_text_recipients]{};
   std::size_t count = 0;
+  std::size_t dropped = 0;
   bool read = false;
 
   constexpr void read_from(std::string_view message) noexcept {
     if (read) return;
     read = true;
-    named_recipients(message, true, [this](const TextRecipient& text) noexcept {
-      if (count < capacity) items[count++] = text;
-    });
+    auto keep = [this](const TextRecipient& text) noexcept {
+      if (count < max_text_recipients) items[count++] = text;
+    };
+    named_recipients(message, true, keep, dropped);
   }
   [[nodiscard]] constexpr const TextRecipient* find(std::string_view address) const noexcept {
     for (std::size_t i = 0; i < count; ++i) {
-      if (iequals(items[i].address, address)) return &items[i];
+      if (items[i].address && iequals(*items[i].address, address)) return &items[i];
     }
     return nullptr;
   }
@@ -397,153 +554,327 @@ struct NamedRecipients {
 
 }  // namespace detail
 
-// Calls callback(const BounceRecipient&) for every recipient the message
-// reports on; returns how many. The order: a feedback report; the
-// recipients of a delivery-status part; an automatic reply; the recipients
-// named in the text.
 // The recipient of one MTA log line (see mta_log.hpp), classified.
-[[nodiscard]] constexpr BounceRecipient bounce_recipient_from_log(const MtaLogEntry& entry) noexcept {
+[[nodiscard]] constexpr BounceRecipient bounce_recipient_from_log(const MtaLogEntry& entry,
+                                                                  PhraseRules user = {}) noexcept {
   BounceRecipient recipient;
   recipient.source = BounceSource::mta_log;
-  recipient.recipient = entry.recipient;
+  if (!entry.recipient.empty()) recipient.recipient = std::optional<std::string_view>{entry.recipient};
   recipient.action = entry.action;
   recipient.status_text = entry.status_text;
   recipient.diagnostic = entry.diagnostic;
-  recipient.verdict = classify(detail::facts_for(entry.action, entry.status_text, entry.diagnostic));
+  recipient.verdict = classify(detail::facts_for(entry.action, entry.status_text, entry.diagnostic), user);
   return recipient;
 }
 
-template <class Callback>
-// NOLINTNEXTLINE(readability-function-cognitive-complexity): one branch per kind of bounce message
-constexpr std::size_t for_each_bounce_recipient(std::string_view message, Callback callback) noexcept {
-  const MimePart top = detail::split_part(message, 0);
-  const std::string_view content_type = header_value(top.headers, "Content-Type");
+// Prose in a declared charset (charset.hpp) is decoded into a buffer of
+// this size before phrases are looked for; a longer text is read up to it
+// and the row says so (docs/limits.md).
+inline constexpr std::size_t max_decoded_diagnostic = 4096;
 
-  // RFC 5965: multipart/report; report-type=feedback-report.
+// A delivery-status part sent in a transfer encoding is decoded into a
+// buffer of this size before its fields are read; a larger encoded part is
+// read as it is (docs/limits.md).
+inline constexpr std::size_t max_encoded_delivery_status = 16384;
+
+namespace detail {
+
+// What the whole notice says, read once before its recipients.
+struct Notice {
+  std::string_view message;
+  MimePart top;
+  std::string_view region;  // the explaining text (explanation_region)
+  const DialectInfo* dialect = &unknown_dialect;
+  Charset charset = Charset::as_is;  // of the explaining text
+  PhraseRules user;
+  bool failure = false;    // from a mailer daemon or titled as a failure
+  bool delay = false;      // says delivery attempts go on
+  bool permanent = false;  // says the failure is final
+};
+
+// Words that say the failure is final, in any dialect: qmail's "This is a
+// permanent error", Gmail's "failed permanently", Sendmail's "permanent
+// fatal errors", OpenSMTPD's "Permanent failure".
+[[nodiscard]] constexpr bool says_permanent(std::string_view region, const DialectInfo& dialect) noexcept {
+  constexpr std::string_view words[] = {"permanent error"sv, "failed permanently"sv, "permanent fatal error"sv,
+                                        "permanent failure"sv};
+  for (std::string_view phrase : words) {
+    if (ifind(region, phrase) != std::string_view::npos) return true;
+  }
+  return !dialect.permanent.empty() && ifind(region, dialect.permanent) != std::string_view::npos;
+}
+
+[[nodiscard]] constexpr Notice read_notice(std::string_view message, std::string_view status_body,
+                                           PhraseRules user) noexcept {
+  Notice notice;
+  notice.message = message;
+  notice.user = user;
+  notice.top = split_part(message, 0);
+  notice.region = explanation_region(message);
+  notice.charset = explanation_charset(message);
+  const std::string_view reporting_mta = header_value(parse_delivery_status(status_body).text, "Reporting-MTA");
+  notice.dialect = &recognise_dialect(DialectEvidence{notice.top.headers, reporting_mta, notice.region});
+  const std::string_view from = bare_address(header_value(notice.top.headers, "From"));
+  notice.failure = is_system_address(from) || is_failure_notice(notice.top.headers);
+  notice.delay = is_delay_notice(notice.top.headers, notice.region) ||
+                 (!notice.dialect->delay.empty() && ifind(notice.region, notice.dialect->delay) != std::string_view::npos);
+  notice.permanent = !notice.delay && says_permanent(notice.region, *notice.dialect);
+  return notice;
+}
+
+// Google Groups explains a refusal in the poster's language; every failure
+// it reports is a refusal to post (Sisimai lib/Sisimai/Lhost/GoogleGroups.pm).
+[[nodiscard]] constexpr BounceReason dialect_reason(Dialect dialect) noexcept {
+  return dialect == Dialect::google_groups ? BounceReason::sender_rejected : BounceReason::unknown;
+}
+
+constexpr void apply_dialect(const Notice& notice, BounceRecipient& recipient) noexcept {
+  recipient.dialect = notice.dialect->dialect;
+  recipient.verdict.dialect = notice.dialect->dialect;
+  recipient.verdict.dialect = notice.dialect->dialect;
+  const BounceReason by_dialect = dialect_reason(notice.dialect->dialect);
+  if (by_dialect != BounceReason::unknown && recipient.verdict.bounce != BounceType::none &&
+      recipient.verdict.reason == BounceReason::unknown) {
+    recipient.verdict.reason = by_dialect;
+    recipient.verdict.evidence.kind = EvidenceKind::message;
+    advise_retry(recipient.verdict, recipient.verdict.enhanced_status.class_digit() == 4 ? 4U : 5U);
+  }
+}
+
+// RFC 5965: multipart/report; report-type=feedback-report, or a complaint
+// sent without that structure. Returns false when the message is not one.
+template <class Callback>
+constexpr bool report_feedback(const Notice& notice, Callback& callback, std::size_t& count) noexcept(
+    is_nothrow_walk_callback_v<Callback, BounceRecipient>) {
   std::string_view feedback;
   std::string_view original_headers;
-  for_each_mime_part(message, [&](const MimePart& part) noexcept {
+  for_each_mime_part(notice.message, [&](const MimePart& part) noexcept {
     const std::string_view type = part.content_type();
-    if (detail::iequals(type, "message/feedback-report")) feedback = part.body;
-    if (detail::iequals(type, "message/rfc822") || detail::iequals(type, "text/rfc822-headers")) {
-      original_headers = part.body;
-    }
+    if (iequals(type, "message/feedback-report")) feedback = part.body;
+    if (iequals(type, "message/rfc822") || iequals(type, "text/rfc822-headers")) original_headers = part.body;
     return true;
   });
-  // Some providers send complaints without the RFC 5965 structure.
-  const bool complaint =
-      detail::ifind(header_value(top.headers, "Subject"), "complaint about message") != std::string_view::npos;
-  if (!feedback.empty() || complaint ||
-      detail::iequals(detail::content_type_parameter(content_type, "report-type"), "feedback-report")) {
-    BounceRecipient recipient;
-    recipient.source = BounceSource::feedback_report;
-    recipient.diagnostic = header_value(feedback, "Feedback-Type");
-    recipient.verdict.reason = BounceReason::feedback_report;
-    recipient.verdict.evidence.kind = EvidenceKind::message;
-    // RFC 5965 §3.2: Original-Rcpt-To may appear once per recipient.
-    std::size_t reported = 0;
-    std::size_t pos = 0;
-    HeaderField field;
-    while (detail::next_header_field(feedback, pos, field)) {
-      if (!detail::iequals(field.name, "Original-Rcpt-To")) continue;
-      recipient.recipient = bare_address(field.value);
-      callback(recipient);
-      ++reported;
-    }
-    if (reported > 0) return reported;
-    recipient.recipient = bare_address(header_value(feedback, "Removal-Recipient"));
-    if (recipient.recipient.empty()) {
-      recipient.recipient = bare_address(header_value(original_headers, "X-HmXmrOriginalRecipient"));
-    }
-    if (recipient.recipient.empty()) recipient.recipient = bare_address(header_value(original_headers, "To"));
-    callback(recipient);
-    return 1;
+  const std::string_view content_type = header_value(notice.top.headers, "Content-Type");
+  const bool complaint = ifind(header_value(notice.top.headers, "Subject"), "complaint about message") !=
+                         std::string_view::npos;
+  if (feedback.empty() && !complaint &&
+      !iequals(content_type_parameter(content_type, "report-type"), "feedback-report")) {
+    return false;
   }
+  BounceRecipient recipient;
+  recipient.source = BounceSource::feedback_report;
+  recipient.diagnostic = header_value(feedback, "Feedback-Type");
+  recipient.verdict.reason = BounceReason::feedback_report;
+  recipient.verdict.evidence.kind = EvidenceKind::message;
+  recipient.dialect = notice.dialect->dialect;
+  recipient.verdict.dialect = notice.dialect->dialect;
+  // RFC 5965 §3.2: Original-Rcpt-To may appear once per recipient.
+  std::size_t pos = 0;
+  HeaderField field;
+  while (next_header_field(feedback, pos, field)) {
+    if (!iequals(field.name, "Original-Rcpt-To")) continue;
+    recipient.recipient = std::optional<std::string_view>{bare_address(field.value)};
+    ++count;
+    if (!continue_walk(callback, recipient)) return true;
+  }
+  if (count > 0) return true;
+  std::string_view address = bare_address(header_value(feedback, "Removal-Recipient"));
+  if (address.empty()) address = bare_address(header_value(original_headers, "X-HmXmrOriginalRecipient"));
+  if (address.empty()) address = bare_address(header_value(original_headers, "To"));
+  if (!address.empty()) recipient.recipient = std::optional<std::string_view>{address};
+  ++count;
+  continue_walk(callback, recipient);
+  return true;
+}
 
-  const std::string_view status_body = find_delivery_status(message);
-  std::size_t count = 0;
-  detail::NamedRecipients named;
-  if (!status_body.empty()) {
-    for (const DsnRecipient& dsn : parse_delivery_status(status_body)) {
-      BounceRecipient recipient;
-      recipient.recipient = dsn.recipient();
-      recipient.action = dsn.action();
-      recipient.status_text = strip_comment(dsn.status_text);
-      recipient.diagnostic = dsn.diagnostic_code.value;
-      recipient.diagnostic_type = dsn.diagnostic_code.type;
-      recipient.remote_mta = dsn.remote_mta.value;
-      if (recipient.diagnostic.empty() || find_codes(recipient.diagnostic).empty()) {
-        // Some MTAs explain only, or with the codes only, in the human-readable part.
-        named.read_from(message);
-        const TextRecipient* text = named.find(recipient.recipient);
-        if (text != nullptr && (recipient.diagnostic.empty() || !find_codes(text->diagnostic).empty())) {
-          recipient.diagnostic = text->diagnostic;
-        }
+// A DSN without Action and Status still reports a failure when its
+// diagnostic holds a 5xx reply (RFC 3464 §2.3.3 makes Action required).
+[[nodiscard]] constexpr DsnAction action_of(const DsnRecipient& dsn, std::string_view diagnostic) noexcept {
+  const DsnAction action = dsn.action();
+  if (action != DsnAction::unknown || !strip_comment(dsn.status_text).empty()) return action;
+  const FoundCodes found = find_codes(diagnostic);
+  return found.has_reply_code() && found.reply_code.first_digit() == 5 ? DsnAction::failed : action;
+}
+
+// The recipients of a delivery-status part (RFC 3464 §2.3).
+template <class Callback>
+constexpr bool report_delivery_status(const Notice& notice, std::string_view status_body, Callback& callback,
+                                      std::size_t& count) noexcept(is_nothrow_walk_callback_v<Callback,
+                                                                                              BounceRecipient>) {
+  NamedRecipients named;
+  for (const DsnRecipient& dsn : parse_delivery_status(status_body)) {
+    BounceRecipient recipient;
+    const std::string_view address = dsn.recipient();
+    if (!address.empty()) recipient.recipient = std::optional<std::string_view>{address};
+    recipient.status_text = strip_comment(dsn.status_text);
+    recipient.diagnostic = dsn.diagnostic_code.value;
+    recipient.diagnostic_type = dsn.diagnostic_code.type;
+    recipient.remote_mta = dsn.remote_mta.value;
+    if (recipient.diagnostic.empty() || find_codes(recipient.diagnostic).empty()) {
+      // Some MTAs explain only, or with the codes only, in the human-readable part.
+      named.read_from(notice.message);
+      const TextRecipient* text = named.find(address);
+      if (text != nullptr && (recipient.diagnostic.empty() || !find_codes(text->diagnostic).empty())) {
+        recipient.diagnostic = text->diagnostic;
       }
-      recipient.verdict = classify(detail::facts_for(recipient.action, recipient.status_text, recipient.diagnostic));
-      callback(recipient);
-      ++count;
     }
-    if (count > 0) return count;
+    recipient.action = action_of(dsn, recipient.diagnostic);
+    BounceFacts facts = facts_for(recipient.action, recipient.status_text, recipient.diagnostic);
+    facts.dialect = notice.dialect->dialect;
+    recipient.verdict = classify(facts, notice.user);
+    apply_dialect(notice, recipient);
+    ++count;
+    if (!continue_walk(callback, recipient)) return true;
   }
+  return count > 0;
+}
 
-  const std::string_view from = bare_address(header_value(top.headers, "From"));
-  if (detail::is_auto_reply(top.headers) && !detail::is_failure_notice(top.headers) &&
-      !detail::is_system_address(from)) {
-    BounceRecipient recipient;
-    recipient.source = BounceSource::auto_reply;
-    recipient.recipient = from;
-    recipient.diagnostic = header_value(top.headers, "Subject");
-    recipient.verdict.reason = BounceReason::auto_reply;
-    recipient.verdict.evidence.kind = EvidenceKind::message;
-    callback(recipient);
-    return 1;
+// RFC 3834 automatic replies, which are not failure notices.
+template <class Callback>
+constexpr bool report_auto_reply(const Notice& notice, Callback& callback, std::size_t& count) noexcept(
+    is_nothrow_walk_callback_v<Callback, BounceRecipient>) {
+  const std::string_view from = bare_address(header_value(notice.top.headers, "From"));
+  if (!is_auto_reply(notice.top.headers) || is_failure_notice(notice.top.headers) || is_system_address(from)) {
+    return false;
   }
+  BounceRecipient recipient;
+  recipient.source = BounceSource::auto_reply;
+  if (!from.empty()) recipient.recipient = std::optional<std::string_view>{from};
+  recipient.diagnostic = header_value(notice.top.headers, "Subject");
+  recipient.verdict.reason = BounceReason::auto_reply;
+  recipient.verdict.evidence.kind = EvidenceKind::message;
+  recipient.dialect = notice.dialect->dialect;
+  recipient.verdict.dialect = notice.dialect->dialect;
+  ++count;
+  continue_walk(callback, recipient);
+  return true;
+}
 
-  // A notice from a mailer daemon, or one titled as a failure, reports failures
-  // even where its text names no reason.
-  const bool from_system = detail::is_system_address(from);
-  const bool bounce_notice = from_system || detail::is_failure_notice(top.headers);
-  // A warning that delivery goes on is a delay, not a bounce (yet).
-  const bool delay_notice = detail::is_delay_notice(top.headers, detail::explanation_region(message));
-  const auto report = [&callback, bounce_notice, delay_notice](const TextRecipient& text) noexcept {
-    BounceRecipient recipient;
-    recipient.source = BounceSource::text;
-    recipient.recipient = text.address;
-    recipient.diagnostic = text.diagnostic;
-    BounceFacts facts = detail::facts_for(delay_notice ? DsnAction::delayed : DsnAction::unknown, {}, text.diagnostic);
-    recipient.verdict = classify(facts);
-    // A bounce message reports a failure even when the text has no code.
-    if (bounce_notice && recipient.verdict.bounce == BounceType::none &&
-        recipient.verdict.reason == BounceReason::unknown) {
-      facts.action = DsnAction::failed;
-      recipient.verdict = classify(facts);
-    }
-    recipient.action = recipient.verdict.bounce == BounceType::none ? DsnAction::unknown
-                       : delay_notice || recipient.verdict.enhanced_status.class_digit() == 4 ||
-                               recipient.verdict.reply_code.first_digit() == 4
-                           ? DsnAction::delayed
-                           : DsnAction::failed;
-    callback(recipient);
+// One recipient of a notice written as prose, classified with what the
+// notice as a whole says (a delay, a final failure, a failure at all).
+[[nodiscard]] constexpr BounceRecipient text_row(const Notice& notice, const TextRecipient& text) noexcept {
+  BounceRecipient recipient;
+  recipient.source = BounceSource::text;
+  recipient.recipient = text.address;
+  recipient.diagnostic = text.diagnostic;
+  const DsnAction stated = notice.delay ? DsnAction::delayed : notice.permanent ? DsnAction::failed : DsnAction::unknown;
+  char decoded[max_decoded_diagnostic]{};
+  std::string_view readable = text.diagnostic;
+  if (notice.charset != Charset::as_is) {
+    const CharsetDecoding decoding = decode_charset(text.diagnostic, notice.charset, decoded, max_decoded_diagnostic);
+    readable = std::string_view(decoded, decoding.written);
+    recipient.decoded_text_truncated = decoding.truncated;
+  }
+  BounceFacts facts = facts_for(stated, {}, readable);
+  facts.dialect = notice.dialect->dialect;
+  recipient.verdict = classify(facts, notice.user);
+  // A bounce message reports a failure even when the text has no code.
+  if (notice.failure && recipient.verdict.bounce == BounceType::none &&
+      recipient.verdict.reason == BounceReason::unknown) {
+    facts.action = DsnAction::failed;
+    recipient.verdict = classify(facts, notice.user);
+  }
+  const bool transient = notice.delay || recipient.verdict.enhanced_status.class_digit() == 4 ||
+                         (recipient.verdict.enhanced_status.class_digit() == 0 &&
+                          recipient.verdict.reply_code.first_digit() == 4);
+  recipient.action = recipient.verdict.bounce == BounceType::none ? DsnAction::unknown
+                     : transient                                  ? DsnAction::delayed
+                                                                  : DsnAction::failed;
+  apply_dialect(notice, recipient);
+  return recipient;
+}
+
+// Exim and Google name the failed addresses in a header (X-Failed-Recipients).
+template <class Callback>
+constexpr bool report_failed_header(const Notice& notice, Callback& callback, std::size_t& count) noexcept(
+    is_nothrow_walk_callback_v<Callback, BounceRecipient>) {
+  const std::string_view failed = header_value(notice.top.headers, "X-Failed-Recipients");
+  if (failed.empty()) return false;
+  NamedRecipients named;
+  named.read_from(notice.message);
+  std::size_t pos = 0;
+  std::string_view address;
+  while (!(address = next_address(failed, pos)).empty()) {
+    TextRecipient text{address, {}};
+    if (const TextRecipient* found = named.find(address)) text.diagnostic = found->diagnostic;
+    if (text.diagnostic.empty()) text.diagnostic = trim(notice.region.substr(0, max_paragraph_span));
+    ++count;
+    if (!continue_walk(callback, text_row(notice, text))) return true;
+  }
+  return count > 0;
+}
+
+// The recipients named in the prose; a failure notice that names nobody
+// still gives one row, without an address.
+template <class Callback>
+constexpr void report_text(const Notice& notice, Callback& callback, std::size_t& count) noexcept(
+    is_nothrow_walk_callback_v<Callback, BounceRecipient>) {
+  bool stopped = false;
+  std::size_t dropped = 0;  // set before the first row
+  auto row = [&](const TextRecipient& text) noexcept(is_nothrow_walk_callback_v<Callback, BounceRecipient>) {
+    ++count;
+    BounceRecipient recipient = text_row(notice, text);
+    recipient.dropped_recipients = dropped;
+    stopped = !continue_walk(callback, recipient);
+    return !stopped;
   };
-  // Exim and Google name the failed addresses in a header (X-Failed-Recipients).
-  const std::string_view failed = header_value(top.headers, "X-Failed-Recipients");
-  if (!failed.empty()) {
-    const std::string_view region = detail::explanation_region(message);
-    std::size_t reported = 0;
-    std::size_t pos = 0;
-    std::string_view address;
-    named.read_from(message);
-    while (!(address = detail::next_address(failed, pos)).empty() && reported < 64) {
-      TextRecipient text{address, {}};
-      if (const TextRecipient* found = named.find(address)) text.diagnostic = found->diagnostic;
-      if (text.diagnostic.empty()) text.diagnostic = detail::trim(region.substr(0, detail::max_paragraph_span));
-      report(text);
-      ++reported;
-    }
-    if (reported > 0) return reported;
-  }
-  return for_each_text_recipient(message, report);
+  named_recipients(notice.message, false, row, dropped);
+  if (count > 0 || stopped || !notice.failure) return;
+  const std::string_view text = trim(notice.region.substr(0, max_paragraph_span));
+  if (text.empty()) return;
+  const BounceRecipient recipient = text_row(notice, TextRecipient{std::nullopt, text});
+  if (recipient.verdict.bounce == BounceType::none) return;
+  ++count;
+  continue_walk(callback, recipient);
+}
+
+// The delivery-status part, with its transfer encoding undone into buffer
+// when it has one and fits (max_encoded_delivery_status).
+[[nodiscard]] constexpr std::string_view delivery_status_of(std::string_view message, char* buffer) noexcept {
+  std::string_view encoding;
+  std::string_view body;
+  for_each_mime_part(message, [&](const MimePart& part) noexcept {
+    if (part.depth == 0 || !is_delivery_status_type(part.content_type())) return true;
+    encoding = trim(header_value(part.headers, "Content-Transfer-Encoding"));
+    body = part.body;
+    return false;
+  });
+  if (body.empty()) return find_delivery_status(message);
+  if (body.size() > max_encoded_delivery_status) return body;
+  const bool quoted = iequals(encoding, "quoted-printable");
+  if (!quoted && !iequals(encoding, "base64")) return body;
+  // Both decodings are never longer than their input, so the buffer holds them.
+  const DecodeResult decoded = quoted ? decode_quoted_printable(body, buffer, max_encoded_delivery_status)
+                                      : decode_base64(body, buffer, max_encoded_delivery_status);
+  return decoded ? std::string_view(buffer, decoded->written) : body;
+}
+
+}  // namespace detail
+
+// Calls callback(const BounceRecipient&) for every recipient the message
+// reports on; returns how many. In order: a feedback report; the
+// recipients of a delivery-status part; an automatic reply; the addresses
+// of X-Failed-Recipients; the recipients named in the text; a failure
+// notice that names nobody gives one row without an address. User phrases
+// are consulted before the library's (classify). The walk is noexcept
+// exactly when the callback is; the callback may return false to stop.
+//
+// Rows are views into the message, except the fields of a delivery-status
+// part sent in a transfer encoding, which view a buffer that lives for the
+// walk: copy what you keep.
+template <class Callback>
+constexpr std::size_t for_each_bounce_recipient(std::string_view message, Callback callback, PhraseRules user = {}) noexcept(
+    detail::is_nothrow_walk_callback_v<Callback, BounceRecipient>) {
+  char decoded[max_encoded_delivery_status]{};
+  const std::string_view status_body = detail::delivery_status_of(message, decoded);
+  const detail::Notice notice = detail::read_notice(message, status_body, user);
+  std::size_t count = 0;
+  if (detail::report_feedback(notice, callback, count)) return count;
+  if (!status_body.empty() && detail::report_delivery_status(notice, status_body, callback, count)) return count;
+  if (detail::report_auto_reply(notice, callback, count)) return count;
+  if (detail::report_failed_header(notice, callback, count)) return count;
+  detail::report_text(notice, callback, count);
+  return count;
 }
 
 }  // namespace v0

@@ -12,6 +12,8 @@
 #include <cstddef>
 #include <string_view>
 
+#include <smtpcodes/config.hpp>
+#include <smtpcodes/detail/callback.hpp>
 #include <smtpcodes/detail/text.hpp>
 
 namespace smtpcodes {
@@ -66,7 +68,8 @@ namespace detail {
 }  // namespace detail
 
 // The value of the first field called name in a header block (up to the
-// first blank line), or an empty view.
+// first blank line), or an empty view. Each call reads the block from the
+// top: for several lookups in one block, a HeaderIndex reads it once.
 [[nodiscard]] constexpr std::string_view header_value(std::string_view headers, std::string_view name) noexcept {
   std::size_t pos = 0;
   HeaderField field;
@@ -76,23 +79,97 @@ namespace detail {
   return {};
 }
 
+// How many fields a HeaderIndex holds (BasicHeaderIndex<N> holds N).
+inline constexpr std::size_t header_index_capacity = 64;
+
+// The fields of a header block, read once, for many lookups: value() finds
+// a field among the held ones by its name alone, without reading the block
+// again. Nothing is allocated; the fields are views into the block, which
+// must outlive the index. A block with more than Capacity fields is not an
+// error: the index holds the first Capacity (truncated() is true), and a
+// lookup that does not find its name among them reads the rest of the
+// block, so every answer is the one header_value() gives.
+template <std::size_t Capacity>
+class BasicHeaderIndex {
+  static_assert(Capacity > 0, "a header index holds at least one field");
+
+ public:
+  using const_iterator = const HeaderField*;
+
+  constexpr BasicHeaderIndex() noexcept = default;
+  constexpr explicit BasicHeaderIndex(std::string_view headers SMTPCODES_LIFETIMEBOUND) noexcept {
+    std::size_t pos = 0;
+    HeaderField field;
+    while (count_ < Capacity) {
+      if (!detail::next_header_field(headers, pos, field)) return;
+      fields_[count_++] = field;
+    }
+    // Full: the rest is read only by lookups that need it.
+    std::size_t after = pos;
+    if (detail::next_header_field(headers, after, field)) rest_ = headers.substr(pos);
+  }
+
+  // The value of the first field called name (compared without regard to
+  // case), or an empty view: header_value(headers, name).
+  [[nodiscard]] constexpr std::string_view value(std::string_view name) const noexcept {
+    for (std::size_t i = 0; i < count_; ++i) {
+      if (detail::iequals(fields_[i].name, name)) return fields_[i].value;
+    }
+    return rest_.empty() ? std::string_view{} : header_value(rest_, name);
+  }
+
+  // The fields held, in the order of the block.
+  [[nodiscard]] constexpr const_iterator begin() const noexcept { return fields_; }
+  [[nodiscard]] constexpr const_iterator end() const noexcept { return fields_ + count_; }
+  [[nodiscard]] constexpr std::size_t size() const noexcept { return count_; }
+  [[nodiscard]] static constexpr std::size_t capacity() noexcept { return Capacity; }
+  // The block has more fields than the index holds; value() still finds them.
+  [[nodiscard]] constexpr bool truncated() const noexcept { return !rest_.empty(); }
+
+ private:
+  HeaderField fields_[Capacity]{};
+  std::size_t count_ = 0;
+  std::string_view rest_;  // the block from the first field not held
+};
+
+using HeaderIndex = BasicHeaderIndex<header_index_capacity>;
+
 // The value without an RFC 5322 comment: "5.1.1 (bad mailbox)" -> "5.1.1".
 [[nodiscard]] constexpr std::string_view strip_comment(std::string_view value) noexcept {
   const std::size_t open = value.find('(');
   return detail::trim(open == std::string_view::npos ? value : value.substr(0, open));
 }
 
+// How deep for_each_mime_part goes into nested multipart bodies: the
+// message itself is depth 0, so the deepest part walked has depth
+// max_mime_depth. Each level reads its parent's body once more, so the limit
+// bounds the work as well as the stack. The parts of a multipart part at
+// this depth are not walked: that part has parts_not_walked set, and the
+// walk counts it (MimeWalk::skipped_multiparts).
+inline constexpr int max_mime_depth = 4;
+
 // One MIME part (RFC 2045, RFC 2046 §5.1): its header block and its body.
 struct MimePart {
   std::string_view headers;
   std::string_view body;
   int depth = 0;  // 0 for the message itself
+  // A multipart part at max_mime_depth: its body holds parts the walk does not visit.
+  bool parts_not_walked = false;
 
   // The media type, "type/subtype", without parameters.
   [[nodiscard]] constexpr std::string_view content_type() const noexcept {
     const std::string_view value = header_value(headers, "Content-Type");
     return detail::trim(value.substr(0, value.find(';')));
   }
+};
+
+// What for_each_mime_part did.
+struct MimeWalk {
+  std::size_t parts = 0;               // parts given to the callback
+  std::size_t skipped_multiparts = 0;  // parts with parts_not_walked: their parts were not visited
+
+  // The depth limit bit: some parts of the message were not visited.
+  [[nodiscard]] constexpr bool truncated() const noexcept { return skipped_multiparts != 0; }
 };
 
 namespace detail {
@@ -125,10 +202,10 @@ namespace detail {
   std::size_t pos = 0;
   while (pos < text.size()) {
     const Line line = line_at(text, pos);
-    if (line.text.empty()) return MimePart{text.substr(0, pos), text.substr(line.next), depth};
+    if (line.text.empty()) return MimePart{text.substr(0, pos), text.substr(line.next), depth, false};
     pos = line.next;
   }
-  return MimePart{text, {}, depth};
+  return MimePart{text, {}, depth, false};
 }
 
 // Is the line a boundary delimiter "--boundary" (RFC 2046 §5.1.1)? Sets
@@ -141,14 +218,23 @@ namespace detail {
   return closing || is_blank_line(rest);
 }
 
-inline constexpr int max_mime_depth = 4;
-
+// Walks part and, depth first, the parts of its multipart body. Returns
+// false when the callback stopped the walk.
 template <class Callback>
-constexpr bool walk_parts(const MimePart& part, Callback& callback) noexcept {
-  if (!callback(part)) return false;
+constexpr bool walk_parts(MimePart& part, Callback& callback,
+                          MimeWalk& walk) noexcept(is_nothrow_walk_callback_v<Callback, MimePart>) {
   const std::string_view content_type = header_value(part.headers, "Content-Type");
-  if (!istarts_with(trim(content_type), "multipart/") || part.depth >= max_mime_depth) return true;
-  const std::string_view boundary = content_type_parameter(content_type, "boundary");
+  std::string_view boundary;
+  if (istarts_with(trim(content_type), "multipart/")) {
+    boundary = content_type_parameter(content_type, "boundary");
+    if (!boundary.empty() && part.depth >= max_mime_depth) {
+      part.parts_not_walked = true;
+      ++walk.skipped_multiparts;
+      boundary = {};
+    }
+  }
+  ++walk.parts;
+  if (!continue_walk(callback, static_cast<const MimePart&>(part))) return false;
   if (boundary.empty()) return true;
   const std::string_view body = part.body;
   std::size_t pos = 0;
@@ -162,8 +248,8 @@ constexpr bool walk_parts(const MimePart& part, Callback& callback) noexcept {
         std::size_t end = pos;
         if (end > part_start && body[end - 1] == '\n') --end;
         if (end > part_start && body[end - 1] == '\r') --end;
-        const MimePart inner = split_part(body.substr(part_start, end - part_start), part.depth + 1);
-        if (!walk_parts(inner, callback)) return false;
+        MimePart inner = split_part(body.substr(part_start, end - part_start), part.depth + 1);
+        if (!walk_parts(inner, callback, walk)) return false;
       }
       if (closing) return true;
       part_start = line.next;
@@ -171,7 +257,8 @@ constexpr bool walk_parts(const MimePart& part, Callback& callback) noexcept {
     pos = line.next;
   }
   if (part_start != std::string_view::npos && part_start < body.size()) {
-    return walk_parts(split_part(body.substr(part_start), part.depth + 1), callback);
+    MimePart inner = split_part(body.substr(part_start), part.depth + 1);
+    return walk_parts(inner, callback, walk);
   }
   return true;
 }
@@ -179,12 +266,17 @@ constexpr bool walk_parts(const MimePart& part, Callback& callback) noexcept {
 }  // namespace detail
 
 // Calls callback(const MimePart&) for the message and, depth first, for every
-// part of its multipart bodies (at most detail::max_mime_depth levels deep).
-// The callback returns false to stop. Transfer encodings are not undone.
+// part of its multipart bodies, down to max_mime_depth. The callback returns
+// bool (false stops the walk) or void; the walk is noexcept exactly when the
+// callback is. Transfer encodings are not undone. Returns how many parts the
+// callback saw and how many multipart parts were too deep to open.
 template <class Callback>
-constexpr void for_each_mime_part(std::string_view message, Callback callback) noexcept {
-  const MimePart top = detail::split_part(message, 0);
-  detail::walk_parts(top, callback);
+constexpr MimeWalk for_each_mime_part(std::string_view message, Callback&& callback) noexcept(
+    detail::is_nothrow_walk_callback_v<Callback, MimePart>) {
+  MimeWalk walk;
+  MimePart top = detail::split_part(message, 0);
+  detail::walk_parts(top, callback, walk);
+  return walk;
 }
 
 

@@ -13,10 +13,13 @@
 //   Sendmail: ... sendmail[7]: 4AB: to=<a@example.com>, ..., dsn=5.1.1, stat=User unknown
 #include <cstddef>
 #include <cstdint>
+#include <string>
 #include <string_view>
+#include <type_traits>
 
 #include <smtpcodes/detail/text.hpp>
 #include <smtpcodes/bounce/dsn.hpp>
+#include <smtpcodes/config.hpp>
 #include <smtpcodes/enhanced_status.hpp>
 #include <smtpcodes/parse_error.hpp>
 #include <smtpcodes/result.hpp>
@@ -88,10 +91,12 @@ namespace detail {
   if (to.empty()) return entry;
   entry.recipient = bare_address(to);
   entry.status_text = log_field(line, "dsn=");
-  std::size_t at = find_log_field(line, "status=");
+  constexpr std::string_view status_field = "status=";  // Postfix
+  constexpr std::string_view stat_field = "stat=";      // Sendmail
+  std::size_t at = find_log_field(line, status_field);
   if (at != std::string_view::npos) {
     entry.format = MtaLogFormat::postfix;
-    const std::string_view rest = line.substr(at + 7);
+    const std::string_view rest = line.substr(at + status_field.size());
     std::size_t word_end = 0;
     while (word_end < rest.size() && is_alpha(rest[word_end])) ++word_end;
     entry.outcome = rest.substr(0, word_end);
@@ -105,10 +110,10 @@ namespace detail {
     }
     return entry;
   }
-  at = find_log_field(line, "stat=");
+  at = find_log_field(line, stat_field);
   if (at == std::string_view::npos) return entry;
   entry.format = MtaLogFormat::sendmail;
-  const std::string_view stat = trim(line.substr(at + 5));
+  const std::string_view stat = trim(line.substr(at + stat_field.size()));
   entry.outcome = stat;
   entry.diagnostic = stat;
   if (istarts_with(stat, "sent")) {
@@ -129,7 +134,7 @@ namespace detail {
     const std::size_t at = line.find(marker);
     if (at == std::string_view::npos) continue;
     entry.format = MtaLogFormat::exim;
-    entry.outcome = line.substr(at + 1, 2);  // a view into the line, like every field
+    entry.outcome = line.substr(at + 1, trim(marker).size());  // "**", "==" ...: a view into the line, like every field
     entry.action = marker[1] == '*'                       ? DsnAction::failed
                    : marker[1] == '=' && marker[2] == '=' ? DsnAction::delayed
                                                           : DsnAction::delivered;
@@ -148,7 +153,7 @@ namespace detail {
 }  // namespace detail
 
 // Reads one log line; the result's found() is false for any other line.
-[[nodiscard]] constexpr MtaLogEntry parse_mta_log_line(std::string_view line) noexcept {
+[[nodiscard]] constexpr MtaLogEntry parse_mta_log_line(std::string_view line SMTPCODES_LIFETIMEBOUND) noexcept {
   MtaLogEntry entry = detail::read_postfix_or_sendmail(line);
   if (entry.found()) return entry;
   entry = detail::read_exim(line);
@@ -158,6 +163,10 @@ namespace detail {
   }
   return entry;
 }
+
+// The entry views the line: a temporary string would dangle.
+template <class String, std::enable_if_t<std::is_same_v<String, std::string>, int> = 0>
+MtaLogEntry parse_mta_log_line(String&& line) = delete;
 
 // The 0.1 name, kept for one release: every reader of bytes is a parse_.
 [[deprecated("use parse_mta_log_line")]] [[nodiscard]] constexpr MtaLogEntry read_mta_log_line(

@@ -5,14 +5,66 @@
 // and §6.8 (base64), so that bounce notices sent encoded can be read. Both
 // decodings are never longer than their input, so a copy of a whole message
 // fits in a buffer of the message's size: no allocation.
+//
+// Every decoder writes into the caller's buffer of a given size and returns
+// a DecodeResult: how much it wrote and how many input bytes the encoding
+// does not allow, or, when the buffer is too small, the size it needs.
+// Broken input is decoded as far as it can be, never dropped wholesale.
 #include <cstddef>
+#include <cstdint>
+#include <cstring>
 #include <string_view>
 
-#include <smtpcodes/detail/text.hpp>
 #include <smtpcodes/bounce/dsn.hpp>
+#include <smtpcodes/bounce/mime.hpp>
+#include <smtpcodes/config.hpp>
+#include <smtpcodes/detail/text.hpp>
+#include <smtpcodes/result.hpp>
 
 namespace smtpcodes {
 inline namespace v0 {
+
+// What a decoder wrote, and what it could not decode.
+struct Decoded {
+  std::size_t written = 0;  // characters written to out
+  // Input bytes the encoding does not allow: base64 skips them,
+  // quoted-printable keeps them as they are (see each decoder).
+  std::size_t invalid_bytes = 0;
+  // decode_text_parts only: multipart parts at max_mime_depth, whose parts
+  // were copied without decoding.
+  std::size_t skipped_multiparts = 0;
+
+  friend constexpr bool operator==(const Decoded& a, const Decoded& b) noexcept {
+    return a.written == b.written && a.invalid_bytes == b.invalid_bytes &&
+           a.skipped_multiparts == b.skipped_multiparts;
+  }
+  friend constexpr bool operator!=(const Decoded& a, const Decoded& b) noexcept { return !(a == b); }
+};
+
+enum class DecodeErrorKind : std::uint8_t {
+  buffer_too_small = 1,  // out cannot hold the result; DecodeError::needed can
+};
+
+[[nodiscard]] constexpr std::string_view name(DecodeErrorKind kind) noexcept {
+  switch (kind) {
+    case DecodeErrorKind::buffer_too_small: break;
+  }
+  return "buffer_too_small";
+}
+
+struct DecodeError {
+  DecodeErrorKind kind = DecodeErrorKind::buffer_too_small;
+  std::size_t needed = 0;  // the size of out that holds the whole result
+
+  friend constexpr bool operator==(const DecodeError& a, const DecodeError& b) noexcept {
+    return a.kind == b.kind && a.needed == b.needed;
+  }
+  friend constexpr bool operator!=(const DecodeError& a, const DecodeError& b) noexcept { return !(a == b); }
+};
+
+// The result of every decode_ function. On buffer_too_small, out holds the
+// first out_size characters of the result.
+using DecodeResult = Result<Decoded, DecodeError>;
 
 namespace detail {
 
@@ -34,85 +86,195 @@ namespace detail {
 
 }  // namespace detail
 
-// Decodes base64 text into out (which needs in.size() characters at most).
-// Line breaks and other characters outside the alphabet are skipped; "="
-// ends the data. Returns the number of characters written.
-constexpr std::size_t decode_base64(std::string_view in, char* out) noexcept {
-  std::size_t written = 0;
+namespace detail {
+
+// The caller's buffer: writes what fits and counts everything, so that a
+// buffer too small learns the size it needs in the same pass.
+class DecodeOutput {
+ public:
+  constexpr DecodeOutput(char* out, std::size_t size) noexcept : out_(out), size_(size) {}
+
+  constexpr void put(char c) noexcept {
+    if (written_ < size_) out_[written_] = c;
+    ++written_;
+  }
+
+  // Text that needs no decoding, copied in one go.
+  constexpr void copy(std::string_view text) noexcept {
+    const std::size_t room = written_ < size_ ? size_ - written_ : 0;
+    const std::size_t count = text.size() < room ? text.size() : room;
+    if (count != 0) {
+      if (SMTPCODES_CONSTANT_EVALUATED()) {
+        for (std::size_t i = 0; i < count; ++i) out_[written_ + i] = text[i];
+      } else {
+        std::memcpy(out_ + written_, text.data(), count);
+      }
+    }
+    written_ += text.size();
+  }
+
+  [[nodiscard]] constexpr DecodeResult result(const Decoded& decoded) const noexcept {
+    if (written_ > size_) return DecodeError{DecodeErrorKind::buffer_too_small, written_};
+    Decoded done = decoded;
+    done.written = written_;
+    return done;
+  }
+
+ private:
+  char* out_;
+  std::size_t size_;
+  std::size_t written_ = 0;
+};
+
+// RFC 2045 §6.8, returning the count of invalid bytes.
+constexpr std::size_t decode_base64_into(std::string_view in, DecodeOutput& output) noexcept {
+  std::size_t invalid = 0;
   unsigned bits = 0;
-  int count = 0;
-  for (char c : in) {
-    if (c == '=') break;
-    const int value = detail::base64_value(c);
-    if (value < 0) continue;
-    bits = (bits << 6) | static_cast<unsigned>(value);
-    count += 6;
-    if (count >= 8) {
-      count -= 8;
-      out[written++] = static_cast<char>((bits >> count) & 0xFFU);
+  int bit_count = 0;
+  int group = 0;          // characters of the current group of four
+  int padding_left = 0;   // "=" that may still follow the padding of a group
+  for (const char c : in) {
+    const int value = base64_value(c);
+    if (value >= 0) {
+      bits = (bits << 6) | static_cast<unsigned>(value);
+      bit_count += 6;
+      if (bit_count >= 8) {
+        bit_count -= 8;
+        output.put(static_cast<char>((bits >> bit_count) & 0xFFU));
+      }
+      group = (group + 1) % 4;
+      padding_left = 0;
+    } else if (c == '=') {
+      if (group >= 2) {
+        // Padding ends the group (its bytes are out) but not the data:
+        // blocks encoded one after another are all read.
+        padding_left = 3 - group;
+        group = 0;
+        bits = 0;
+        bit_count = 0;
+      } else if (group == 0 && padding_left > 0) {
+        --padding_left;
+      } else {
+        // Out of place; a lone character before it cannot make a byte.
+        invalid += 1 + static_cast<std::size_t>(group);
+        group = 0;
+        bits = 0;
+        bit_count = 0;
+      }
+    } else if (!is_space(c)) {
+      ++invalid;  // RFC 2045 §6.8: ignored, but reported
     }
   }
-  return written;
+  if (group == 1) ++invalid;  // six bits, no byte
+  return invalid;
 }
 
-// Decodes quoted-printable text into out (at most in.size() characters):
-// "=XX" becomes the byte, "=" at a line end joins the lines (a soft line
-// break); anything else is copied. Returns the number of characters written.
-constexpr std::size_t decode_quoted_printable(std::string_view in, char* out) noexcept {
-  std::size_t written = 0;
+// Bytes that quoted-printable text never holds as they are (RFC 2045 §6.7
+// rules 2-4): controls other than tab and line breaks, and 0x7F-0xFF.
+[[nodiscard]] constexpr bool is_quoted_printable_literal(char c) noexcept {
+  const auto byte = static_cast<unsigned char>(c);
+  return (byte >= 0x20 && byte < 0x7F) || c == '\t' || c == '\r' || c == '\n';
+}
+
+// RFC 2045 §6.7, returning the count of invalid bytes.
+constexpr std::size_t decode_quoted_printable_into(std::string_view in, DecodeOutput& output) noexcept {
+  std::size_t invalid = 0;
   for (std::size_t i = 0; i < in.size(); ++i) {
     const char c = in[i];
     if (c != '=') {
-      out[written++] = c;
+      if (!is_quoted_printable_literal(c)) ++invalid;
+      output.put(c);
       continue;
     }
     std::size_t j = i + 1;
-    while (j < in.size() && detail::is_space_or_tab(in[j])) ++j;  // trailing blanks before a soft break
-    if (j < in.size() && (in[j] == '\r' || in[j] == '\n')) {
+    while (j < in.size() && is_space_or_tab(in[j])) ++j;  // trailing blanks before a soft break
+    if (j == in.size()) break;                             // a soft break that ends the text
+    if (in[j] == '\r' || in[j] == '\n') {
       i = (in[j] == '\r' && j + 1 < in.size() && in[j + 1] == '\n') ? j + 1 : j;
       continue;
     }
-    if (j == in.size()) break;
-    if (i + 2 < in.size() && detail::hex_value(in[i + 1]) >= 0 && detail::hex_value(in[i + 2]) >= 0) {
-      out[written++] = static_cast<char>(detail::hex_value(in[i + 1]) * 16 + detail::hex_value(in[i + 2]));
+    if (i + 2 < in.size() && hex_value(in[i + 1]) >= 0 && hex_value(in[i + 2]) >= 0) {
+      output.put(static_cast<char>(hex_value(in[i + 1]) * 16 + hex_value(in[i + 2])));
       i += 2;
       continue;
     }
-    out[written++] = c;
+    // RFC 2045 §6.7 note (2): keep an "=" that starts no escape as it is.
+    ++invalid;
+    output.put(c);
   }
-  return written;
+  return invalid;
+}
+
+}  // namespace detail
+
+// Decodes base64 (RFC 2045 §6.8) into out, which needs at most
+// in.size() * 3 / 4 characters. Line breaks and blanks are skipped. "="
+// padding ends a group of four, not the data, so blocks encoded one after
+// another are all decoded. Skipped and counted in invalid_bytes: characters
+// outside the alphabet, "=" that pads no group, and a lone character that
+// cannot make a byte.
+[[nodiscard]] constexpr DecodeResult decode_base64(std::string_view in, char* out, std::size_t out_size) noexcept {
+  detail::DecodeOutput output(out, out_size);
+  Decoded decoded;
+  decoded.invalid_bytes = detail::decode_base64_into(in, output);
+  return output.result(decoded);
+}
+
+// Decodes quoted-printable (RFC 2045 §6.7) into out, which needs at most
+// in.size() characters: "=XX" (hex digits in either case) becomes the byte,
+// "=" at the end of a line (after optional blanks) joins the lines. Kept as
+// they are and counted in invalid_bytes: an "=" that starts no escape, and
+// bytes quoted-printable never holds as they are (controls other than tab
+// and line breaks, 0x7F-0xFF).
+[[nodiscard]] constexpr DecodeResult decode_quoted_printable(std::string_view in, char* out,
+                                                             std::size_t out_size) noexcept {
+  detail::DecodeOutput output(out, out_size);
+  Decoded decoded;
+  decoded.invalid_bytes = detail::decode_quoted_printable_into(in, output);
+  return output.result(decoded);
 }
 
 // Copies message into out, decoding the bodies of the text parts (text/*,
 // message/delivery-status and message/feedback-report, or a single-part
-// message) that declare base64 or quoted-printable. The returned message
-// and headers are otherwise unchanged. out must hold message.size()
-// characters; returns the number written (0 if out_size is too small).
-constexpr std::size_t decode_text_parts(std::string_view message, char* out, std::size_t out_size) noexcept {
-  if (out_size < message.size()) return 0;
-  std::size_t written = 0;
+// message) that declare base64 or quoted-printable. The rest, headers
+// included, is copied unchanged. out needs at most message.size()
+// characters. invalid_bytes adds up those of every decoded body; parts
+// nested deeper than max_mime_depth are copied undecoded
+// (skipped_multiparts counts the parts that hold them).
+[[nodiscard]] constexpr DecodeResult decode_text_parts(std::string_view message, char* out,
+                                                       std::size_t out_size) noexcept {
+  detail::DecodeOutput output(out, out_size);
+  Decoded decoded;
   std::size_t copied_until = 0;
-  const auto copy = [&](std::size_t from, std::size_t to) noexcept {
-    for (std::size_t i = from; i < to; ++i) out[written++] = message[i];
-  };
-  for_each_mime_part(message, [&](const MimePart& part) noexcept {
+  const MimeWalk walk = for_each_mime_part(message, [&](const MimePart& part) noexcept {
     const std::string_view type = part.content_type();
-    if (detail::istarts_with(type, "multipart/")) return true;
+    if (detail::istarts_with(type, "multipart/")) return;
     const bool text_like = type.empty() || detail::istarts_with(type, "text/") || is_delivery_status_type(type) ||
                            detail::iequals(type, "message/feedback-report");
+    if (!text_like || part.body.empty()) return;
     const std::string_view encoding = detail::trim(header_value(part.headers, "Content-Transfer-Encoding"));
     const bool base64 = detail::iequals(encoding, "base64");
-    const bool quoted = detail::iequals(encoding, "quoted-printable");
-    if (!text_like || !(base64 || quoted) || part.body.empty()) return true;
+    if (!base64 && !detail::iequals(encoding, "quoted-printable")) return;
     const auto start = static_cast<std::size_t>(part.body.data() - message.data());
-    if (start < copied_until) return true;  // never happens for well-nested parts; stay safe
-    copy(copied_until, start);
-    written += base64 ? decode_base64(part.body, out + written) : decode_quoted_printable(part.body, out + written);
+    if (start < copied_until) return;  // never happens for well-nested parts; stay safe
+    output.copy(message.substr(copied_until, start - copied_until));
+    decoded.invalid_bytes += base64 ? detail::decode_base64_into(part.body, output)
+                                    : detail::decode_quoted_printable_into(part.body, output);
     copied_until = start + part.body.size();
-    return true;
   });
-  copy(copied_until, message.size());
-  return written;
+  output.copy(message.substr(copied_until));
+  decoded.skipped_multiparts = walk.skipped_multiparts;
+  return output.result(decoded);
+}
+
+// The 0.1 signatures, for one release: they trusted out to be large enough.
+[[deprecated("use decode_base64(in, out, out_size), which returns a DecodeResult")]] constexpr std::size_t
+decode_base64(std::string_view in, char* out) noexcept {
+  return decode_base64(in, out, in.size()).value_or(Decoded{}).written;
+}
+[[deprecated("use decode_quoted_printable(in, out, out_size), which returns a DecodeResult")]] constexpr std::size_t
+decode_quoted_printable(std::string_view in, char* out) noexcept {
+  return decode_quoted_printable(in, out, in.size()).value_or(Decoded{}).written;
 }
 
 }  // namespace v0

@@ -23,6 +23,16 @@ enum class Association : std::uint8_t {
 
 [[nodiscard]] constexpr std::string_view name(Association association) noexcept {
   switch (association) {
+    case Association::listed: return "listed";
+    case Association::not_listed: return "not_listed";
+    case Association::none_given: return "none_given";
+    case Association::unregistered: return "unregistered";
+  }
+  return "undefined";
+}
+
+[[nodiscard]] constexpr std::string_view title(Association association) noexcept {
+  switch (association) {
     case Association::listed: return "listed by the registry";
     case Association::not_listed: return "not listed by the registry";
     case Association::none_given: return "registry lists no reply codes";
@@ -68,6 +78,16 @@ enum class DerivationRule : std::uint8_t {
 
 [[nodiscard]] constexpr std::string_view name(DerivationRule rule) noexcept {
   switch (rule) {
+    case DerivationRule::registered_pairing: return "registered_pairing";
+    case DerivationRule::dotless_vendor_code: return "dotless_vendor_code";
+    case DerivationRule::class_default: return "class_default";
+    case DerivationRule::none: return "none";
+  }
+  return "undefined";
+}
+
+[[nodiscard]] constexpr std::string_view title(DerivationRule rule) noexcept {
+  switch (rule) {
     case DerivationRule::registered_pairing: return "registered pairing";
     case DerivationRule::dotless_vendor_code: return "dotless vendor code";
     case DerivationRule::class_default: return "class default";
@@ -81,8 +101,12 @@ struct DerivedStatus {
   EnhancedStatus status;  // empty when rule is none
   DerivationRule rule = DerivationRule::none;
 
+  // Like std::optional's: false when no rule applied (and status is empty).
   [[nodiscard]] constexpr bool has_value() const noexcept { return rule != DerivationRule::none; }
-  [[nodiscard]] constexpr bool derived() const noexcept { return true; }
+  [[deprecated("always true: a DerivedStatus is derived by definition; use has_value()")]] [[nodiscard]] constexpr bool
+  derived() const noexcept {
+    return true;
+  }
 };
 
 // The enhanced code to assume for a reply that carried none. The rules, in order:

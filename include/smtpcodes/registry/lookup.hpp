@@ -27,14 +27,19 @@ constexpr TableView<T> part(const T (&table)[N], RangeRef range) noexcept {
   return TableView<T>{table + range.first, range.count};
 }
 constexpr std::string_view text(TextRef ref) noexcept { return std::string_view{registry_text + ref.offset, ref.size}; }
-constexpr Remedy remedy(RemedyRef ref) noexcept { return Remedy{ref.actor, ref.retry, text(ref.advice)}; }
+// The remedy of a record, for a failure of the given class (retry.hpp).
+constexpr Remedy remedy(RemedyRef ref, unsigned failure_class) noexcept {
+  const RetryAdvice advice = retry_advice_in_class(failure_class, ref.reason);
+  return Remedy{advice.actor, advice.retry, text(ref.advice), ref.reason, advice.retry_after_seconds};
+}
+constexpr Remedy remedy(RemedyRef ref) noexcept { return remedy(ref, ref.failure_class); }
 
 // The keys the tables are sorted by.
 constexpr std::uint32_t sort_key(const EnhancedStatusRecord& record) noexcept {
-  return record.subject * 1000U + record.detail;
+  return record.subject_number() * 1000U + record.detail();
 }
-constexpr std::uint32_t sort_key(const DotlessReading& reading) noexcept { return reading.vendor_code_; }
-constexpr std::uint32_t sort_key(const DerivationPairing& pairing) noexcept { return pairing.reply_; }
+constexpr std::uint32_t sort_key(const DotlessReading& reading) noexcept { return reading.vendor_code().value(); }
+constexpr std::uint32_t sort_key(const DerivationPairing& pairing) noexcept { return pairing.reply().value(); }
 
 // Binary search of a table sorted by sort_key(); nullptr if absent.
 template <typename T, std::size_t N>
@@ -56,51 +61,59 @@ constexpr const T* find_sorted(const T (&table)[N], std::uint32_t wanted) noexce
 }  // namespace detail
 
 // The accessors of the table rows (declared in <smtpcodes/registry/types.hpp>).
-constexpr std::string_view ReplyMeaning::meaning() const noexcept { return detail::text(meaning_); }
-constexpr std::string_view ReplyMeaning::defined_in() const noexcept { return detail::text(defined_in_); }
-constexpr std::string_view ReplyMeaning::context() const noexcept { return detail::text(context_); }
+constexpr std::string_view ReplyMeaning::meaning() const noexcept { return detail::text(meaning_text_); }
+constexpr std::string_view ReplyMeaning::defined_in() const noexcept { return detail::text(defined_in_text_); }
+constexpr std::string_view ReplyMeaning::context() const noexcept { return detail::text(context_text_); }
 
-constexpr std::string_view SourceClaim::code() const noexcept { return detail::text(code_); }
-constexpr std::string_view SourceClaim::meaning() const noexcept { return detail::text(meaning_); }
+constexpr std::string_view SourceClaim::code() const noexcept { return detail::text(code_text_); }
+constexpr std::string_view SourceClaim::meaning() const noexcept { return detail::text(meaning_text_); }
 
-constexpr std::string_view ReplyCodeRecord::title() const noexcept { return detail::text(title_); }
-constexpr std::string_view ReplyCodeRecord::description() const noexcept { return detail::text(description_); }
-constexpr std::string_view ReplyCodeRecord::references() const noexcept { return detail::text(references_); }
-constexpr Remedy ReplyCodeRecord::remedy() const noexcept { return detail::remedy(remedy_); }
+constexpr std::string_view ReplyCodeRecord::title() const noexcept { return detail::text(title_text_); }
+constexpr std::string_view ReplyCodeRecord::description() const noexcept { return detail::text(description_text_); }
+constexpr std::string_view ReplyCodeRecord::references() const noexcept { return detail::text(references_text_); }
+constexpr Remedy ReplyCodeRecord::remedy() const noexcept { return detail::remedy(remedy_ref_); }
 constexpr TableView<ReplyMeaning> ReplyCodeRecord::meanings() const noexcept {
-  return detail::part(detail::reply_meanings, meanings_);
+  return detail::part(detail::reply_meanings, meanings_range_);
 }
 constexpr TableView<SourceClaim> ReplyCodeRecord::claims() const noexcept {
-  return detail::part(detail::reply_claims, claims_);
+  return detail::part(detail::reply_claims, claims_range_);
 }
 
-constexpr std::string_view EnhancedStatusRecord::title() const noexcept { return detail::text(title_); }
-constexpr std::string_view EnhancedStatusRecord::description() const noexcept { return detail::text(description_); }
-constexpr std::string_view EnhancedStatusRecord::references() const noexcept { return detail::text(references_); }
-constexpr std::string_view EnhancedStatusRecord::associated_text() const noexcept {
-  return detail::text(associated_text_);
+constexpr std::string_view EnhancedStatusRecord::title() const noexcept { return detail::text(title_text_); }
+constexpr std::string_view EnhancedStatusRecord::description() const noexcept {
+  return detail::text(description_text_);
 }
-constexpr Remedy EnhancedStatusRecord::remedy() const noexcept { return detail::remedy(remedy_); }
+constexpr std::string_view EnhancedStatusRecord::references() const noexcept { return detail::text(references_text_); }
+constexpr std::string_view EnhancedStatusRecord::associated_text() const noexcept {
+  return detail::text(associated_text_ref_);
+}
+constexpr Remedy EnhancedStatusRecord::remedy() const noexcept { return detail::remedy(remedy_ref_); }
+constexpr Remedy EnhancedStatusRecord::remedy_in_class(StatusClass status_class) const noexcept {
+  return detail::remedy(remedy_ref_, static_cast<unsigned>(status_class));
+}
 constexpr TableView<AssociatedReply> EnhancedStatusRecord::associated() const noexcept {
-  return detail::part(detail::associated_replies, associated_);
+  return detail::part(detail::associated_replies, associated_range_);
 }
 constexpr TableView<SourceClaim> EnhancedStatusRecord::claims() const noexcept {
-  return detail::part(detail::status_claims, claims_);
+  return detail::part(detail::status_claims, claims_range_);
 }
 
-constexpr std::string_view StatusGroupRecord::title() const noexcept { return detail::text(title_); }
-constexpr std::string_view StatusGroupRecord::description() const noexcept { return detail::text(description_); }
-constexpr std::string_view StatusGroupRecord::references() const noexcept { return detail::text(references_); }
-constexpr Remedy StatusGroupRecord::remedy() const noexcept { return detail::remedy(remedy_); }
+constexpr std::string_view StatusGroupRecord::title() const noexcept { return detail::text(title_text_); }
+constexpr std::string_view StatusGroupRecord::description() const noexcept { return detail::text(description_text_); }
+constexpr std::string_view StatusGroupRecord::references() const noexcept { return detail::text(references_text_); }
+constexpr Remedy StatusGroupRecord::remedy() const noexcept { return detail::remedy(remedy_ref_); }
+constexpr Remedy StatusGroupRecord::remedy_in_class(StatusClass status_class) const noexcept {
+  return detail::remedy(remedy_ref_, static_cast<unsigned>(status_class));
+}
 constexpr TableView<SourceClaim> StatusGroupRecord::claims() const noexcept {
-  return detail::part(detail::class_claims, claims_);
+  return detail::part(detail::class_claims, claims_range_);
 }
 
-constexpr std::string_view DerivationPairing::basis() const noexcept { return detail::text(basis_); }
+constexpr std::string_view DerivationPairing::basis() const noexcept { return detail::text(basis_text_); }
 
-constexpr std::string_view ReplyFallbackRecord::title() const noexcept { return detail::text(title_); }
-constexpr std::string_view ReplyFallbackRecord::description() const noexcept { return detail::text(description_); }
-constexpr Remedy ReplyFallbackRecord::remedy() const noexcept { return detail::remedy(remedy_); }
+constexpr std::string_view ReplyFallbackRecord::title() const noexcept { return detail::text(title_text_); }
+constexpr std::string_view ReplyFallbackRecord::description() const noexcept { return detail::text(description_text_); }
+constexpr Remedy ReplyFallbackRecord::remedy() const noexcept { return detail::remedy(remedy_ref_); }
 
 // Every table, for iteration. Each is sorted by its key.
 [[nodiscard]] constexpr TableView<ReplyCodeRecord> reply_code_records() noexcept {
@@ -247,6 +260,24 @@ enum class StatusMatch : std::uint8_t {
   status_class = 2,  // the subject is unknown too: the class's meaning stands in
 };
 
+[[nodiscard]] constexpr std::string_view name(StatusMatch match) noexcept {
+  switch (match) {
+    case StatusMatch::exact: return "exact";
+    case StatusMatch::subject: return "subject";
+    case StatusMatch::status_class: return "status_class";
+  }
+  return "undefined";
+}
+
+[[nodiscard]] constexpr std::string_view title(StatusMatch match) noexcept {
+  switch (match) {
+    case StatusMatch::exact: return "registered code";
+    case StatusMatch::subject: return "subject only";
+    case StatusMatch::status_class: return "class only";
+  }
+  return "undefined";
+}
+
 // Everything the registry says about an enhanced status code.
 struct EnhancedStatusDescription {
   EnhancedStatus status;
@@ -263,19 +294,6 @@ struct EnhancedStatusDescription {
   std::string_view class_title;    // "Permanent Failure"
   std::string_view subject_title;  // "Addressing Status", empty for unknown subjects
 };
-
-namespace detail {
-// The class decides whether to retry (RFC 3463 §3.1): 4.x.x may succeed
-// later, 2.x.x needs nothing; for 5.x.x the record's advice stands.
-constexpr Remedy remedy_in_class(Remedy remedy, StatusClass status_class) noexcept {
-  if (status_class == StatusClass::success) return status_classes[0].remedy();
-  if (status_class == StatusClass::persistent_transient_failure) remedy.retry = Retry::retry_later;
-  if (status_class == StatusClass::permanent_failure && remedy.retry == Retry::retry_later) {
-    remedy.retry = Retry::after_fix;
-  }
-  return remedy;
-}
-}  // namespace detail
 
 [[nodiscard]] constexpr EnhancedStatusDescription describe(EnhancedStatus status) noexcept {
   EnhancedStatusDescription result;
@@ -295,7 +313,7 @@ constexpr Remedy remedy_in_class(Remedy remedy, StatusClass status_class) noexce
     result.description = record->description();
     result.references = record->references();
     result.associated_text = record->associated_text();
-    result.remedy = detail::remedy_in_class(record->remedy(), status.status_class());
+    result.remedy = record->remedy_in_class(status.status_class());
     result.associated = record->associated();
     result.claims = record->claims();
     result.deprecated = record->deprecated;
@@ -306,8 +324,7 @@ constexpr Remedy remedy_in_class(Remedy remedy, StatusClass status_class) noexce
   result.title = group->title();
   result.description = group->description();
   result.references = group->references();
-  result.remedy =
-      subject != nullptr ? detail::remedy_in_class(subject->remedy(), status.status_class()) : status_class->remedy();
+  result.remedy = subject != nullptr ? subject->remedy_in_class(status.status_class()) : status_class->remedy();
   return result;
 }
 
@@ -338,11 +355,11 @@ find_derivation_pairing(ReplyCode code) noexcept {
   return lookup_derivation_pairing(code);
 }
 [[deprecated("use lookup_claim")]] [[nodiscard]] constexpr const SourceClaim* find_claim(ReplyCode code,
-                                                                                     Source source) noexcept {
+                                                                                         Source source) noexcept {
   return lookup_claim(code, source);
 }
 [[deprecated("use lookup_claim")]] [[nodiscard]] constexpr const SourceClaim* find_claim(EnhancedStatus status,
-                                                                                     Source source) noexcept {
+                                                                                         Source source) noexcept {
   return lookup_claim(status, source);
 }
 

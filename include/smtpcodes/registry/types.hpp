@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include <smtpcodes/enhanced_status.hpp>
+#include <smtpcodes/registry/retry.hpp>
 #include <smtpcodes/reply_code.hpp>
 
 namespace smtpcodes {
@@ -34,61 +35,39 @@ class TableView {
   std::size_t count_ = 0;
 };
 
-// Who has to do something about a reply.
-enum class Actor : std::uint8_t {
-  nobody = 0,           // success or progress: nothing to do
-  sender = 1,           // whoever wrote or addressed the message
-  sender_admin = 2,     // the admin of the sending side (your own server or client)
-  recipient = 3,        // the recipient (e.g. a full mailbox)
-  recipient_admin = 4,  // the admin of the receiving side
-};
-
-// Whether sending again makes sense, and when.
-enum class Retry : std::uint8_t {
-  not_needed = 0,    // it worked, or the dialogue simply goes on
-  retry_later = 1,   // the same message may succeed later (queue it, back off)
-  after_fix = 2,     // only after something named in the advice has changed
-  do_not_retry = 3,  // this message will not be accepted for this recipient
-};
-
-[[nodiscard]] constexpr std::string_view name(Actor actor) noexcept {
-  switch (actor) {
-    case Actor::nobody: return "nobody";
-    case Actor::sender: return "sender";
-    case Actor::sender_admin: return "sender's admin";
-    case Actor::recipient: return "recipient";
-    case Actor::recipient_admin: return "recipient's admin";
-  }
-  return "undefined";
-}
-
-[[nodiscard]] constexpr std::string_view name(Retry retry) noexcept {
-  switch (retry) {
-    case Retry::not_needed: return "no retry needed";
-    case Retry::retry_later: return "retry later";
-    case Retry::after_fix: return "retry after a fix";
-    case Retry::do_not_retry: return "do not retry";
-  }
-  return "undefined";
-}
-
 // What to do about a code, in the project's own words.
+// Derived from the record's FailureReason and the code's class by the one
+// rule table of <smtpcodes/registry/retry.hpp>, which the bounce classifier
+// uses too; only the advice text is the record's own.
 struct Remedy {
   Actor actor = Actor::nobody;
   Retry retry = Retry::not_needed;
   std::string_view advice;
+  FailureReason reason = FailureReason::unknown;
+  std::uint32_t retry_after_seconds = 0;  // a suggested wait when retry is retry_later
 };
 
 // Where a reply code comes from.
 enum class Origin : std::uint8_t {
   rfc = 0,            // defined as a reply by RFC 5321 or an extension RFC
   registry_only = 1,  // named only as an associated code in the IANA enhanced-status registry
-  vendor = 2,         // used by vendor lists (the seed documents), defined by no RFC
+  vendor = 2,         // used by the vendor lists (Source), defined by no RFC
   not_smtp = 3,       // not a server reply at all (101, 111: client-side socket errors)
   unregistered = 4,   // known to nobody: a fallback description
 };
 
 [[nodiscard]] constexpr std::string_view name(Origin origin) noexcept {
+  switch (origin) {
+    case Origin::rfc: return "rfc";
+    case Origin::registry_only: return "registry_only";
+    case Origin::vendor: return "vendor";
+    case Origin::not_smtp: return "not_smtp";
+    case Origin::unregistered: return "unregistered";
+  }
+  return "undefined";
+}
+
+[[nodiscard]] constexpr std::string_view title(Origin origin) noexcept {
   switch (origin) {
     case Origin::rfc: return "RFC";
     case Origin::registry_only: return "IANA registry association only";
@@ -106,36 +85,71 @@ enum class Verification : std::uint8_t {
   registry = 2,   // only the IANA registry's association
 };
 
+[[nodiscard]] constexpr std::string_view name(Verification verification) noexcept {
+  switch (verification) {
+    case Verification::rfc_text: return "rfc_text";
+    case Verification::secondary: return "secondary";
+    case Verification::registry: return "registry";
+  }
+  return "undefined";
+}
+
+[[nodiscard]] constexpr std::string_view title(Verification verification) noexcept {
+  switch (verification) {
+    case Verification::rfc_text: return "read in the RFC";
+    case Verification::secondary: return "agreed by several implementations";
+    case Verification::registry: return "IANA registry association only";
+  }
+  return "undefined";
+}
+
 // The five public code lists the registry compares with the standards.
 enum class Source : std::uint8_t {
-  seed_000 = 0,  // Salesforce NDR error code reference
-  seed_001 = 1,  // Salesforce common email log error codes
-  seed_002 = 2,  // vendor blog "What are SMTP error codes?"
-  seed_003 = 3,  // turboSMTP-style table with remedies
-  seed_004 = 4,  // Courier "SMTP Error Codes"
+  salesforce_ndr_reference = 0,    // Salesforce: Mail Non Delivery (NDR) Error Codes Reference
+  salesforce_email_log_codes = 1,  // Salesforce: Common Email Log Error Codes
+  esp_code_list = 2,               // an email service provider's "What are SMTP error codes?"
+  turbosmtp_table = 3,             // a turboSMTP-style table of codes with remedies
+  courier_code_list = 4,           // Courier: "SMTP Error Codes (Complete List and Solutions)"
+  seed_000 [[deprecated("use Source::salesforce_ndr_reference")]] = salesforce_ndr_reference,
+  seed_001 [[deprecated("use Source::salesforce_email_log_codes")]] = salesforce_email_log_codes,
+  seed_002 [[deprecated("use Source::esp_code_list")]] = esp_code_list,
+  seed_003 [[deprecated("use Source::turbosmtp_table")]] = turbosmtp_table,
+  seed_004 [[deprecated("use Source::courier_code_list")]] = courier_code_list,
 };
 
 inline constexpr std::size_t source_count = 5;
 
 [[nodiscard]] constexpr std::string_view name(Source source) noexcept {
   switch (source) {
-    case Source::seed_000: return "seed 000 (Salesforce NDR reference)";
-    case Source::seed_001: return "seed 001 (Salesforce email log codes)";
-    case Source::seed_002: return "seed 002 (vendor blog)";
-    case Source::seed_003: return "seed 003 (turboSMTP-style table)";
-    case Source::seed_004: return "seed 004 (Courier list)";
+    case Source::salesforce_ndr_reference: return "salesforce_ndr_reference";
+    case Source::salesforce_email_log_codes: return "salesforce_email_log_codes";
+    case Source::esp_code_list: return "esp_code_list";
+    case Source::turbosmtp_table: return "turbosmtp_table";
+    case Source::courier_code_list: return "courier_code_list";
   }
   return "undefined";
 }
 
-// The seed document's file name, as in data/seed-codes.csv.
-[[nodiscard]] constexpr std::string_view document(Source source) noexcept {
+[[nodiscard]] constexpr std::string_view title(Source source) noexcept {
   switch (source) {
-    case Source::seed_000: return "000_76a8ad3abdfbe540.txt";
-    case Source::seed_001: return "001_4866f3d5bc186b0e.txt";
-    case Source::seed_002: return "002_705e50922f8aeb0a.txt";
-    case Source::seed_003: return "003_d9475aa5da511359.txt";
-    case Source::seed_004: return "004_1dce11537df29d09.txt";
+    case Source::salesforce_ndr_reference: return "Salesforce NDR error code reference";
+    case Source::salesforce_email_log_codes: return "Salesforce common email log error codes";
+    case Source::esp_code_list: return "Email service provider's list of SMTP error codes";
+    case Source::turbosmtp_table: return "turboSMTP-style table of SMTP error codes";
+    case Source::courier_code_list: return "Courier list of SMTP error codes";
+  }
+  return "undefined";
+}
+
+// The 0.1 name of the file a source was read from, inside this project only.
+[[deprecated("use title(Source) or name(Source)")]] [[nodiscard]] constexpr std::string_view document(
+    Source source) noexcept {
+  switch (source) {
+    case Source::salesforce_ndr_reference: return "000_76a8ad3abdfbe540.txt";
+    case Source::salesforce_email_log_codes: return "001_4866f3d5bc186b0e.txt";
+    case Source::esp_code_list: return "002_705e50922f8aeb0a.txt";
+    case Source::turbosmtp_table: return "003_d9475aa5da511359.txt";
+    case Source::courier_code_list: return "004_1dce11537df29d09.txt";
   }
   return "";
 }
@@ -149,6 +163,16 @@ enum class Agreement : std::uint8_t {
 };
 
 [[nodiscard]] constexpr std::string_view name(Agreement agreement) noexcept {
+  switch (agreement) {
+    case Agreement::agrees: return "agrees";
+    case Agreement::partial: return "partial";
+    case Agreement::conflicts: return "conflicts";
+    case Agreement::not_applicable: return "not_applicable";
+  }
+  return "undefined";
+}
+
+[[nodiscard]] constexpr std::string_view title(Agreement agreement) noexcept {
   switch (agreement) {
     case Agreement::agrees: return "agrees";
     case Agreement::partial: return "partial";
@@ -170,6 +194,17 @@ enum class DotlessFit : std::uint8_t {
 
 [[nodiscard]] constexpr std::string_view name(DotlessFit fit) noexcept {
   switch (fit) {
+    case DotlessFit::lines_up: return "lines_up";
+    case DotlessFit::partial: return "partial";
+    case DotlessFit::does_not_line_up: return "does_not_line_up";
+    case DotlessFit::unregistered: return "unregistered";
+    case DotlessFit::not_applicable: return "not_applicable";
+  }
+  return "undefined";
+}
+
+[[nodiscard]] constexpr std::string_view title(DotlessFit fit) noexcept {
+  switch (fit) {
     case DotlessFit::lines_up: return "lines up";
     case DotlessFit::partial: return "partly lines up";
     case DotlessFit::does_not_line_up: return "does not line up";
@@ -182,6 +217,24 @@ enum class DotlessFit : std::uint8_t {
 // A basic reply code the IANA registry lists with an enhanced code: one code
 // (550), any code of a class ("5XX") or any code at all ("Any").
 enum class AssociationKind : std::uint8_t { code = 0, any_in_class = 1, any = 2 };
+
+[[nodiscard]] constexpr std::string_view name(AssociationKind kind) noexcept {
+  switch (kind) {
+    case AssociationKind::code: return "code";
+    case AssociationKind::any_in_class: return "any_in_class";
+    case AssociationKind::any: return "any";
+  }
+  return "undefined";
+}
+
+[[nodiscard]] constexpr std::string_view title(AssociationKind kind) noexcept {
+  switch (kind) {
+    case AssociationKind::code: return "one reply code";
+    case AssociationKind::any_in_class: return "any reply code of the class";
+    case AssociationKind::any: return "any reply code";
+  }
+  return "undefined";
+}
 
 struct AssociatedReply {
   AssociationKind kind = AssociationKind::code;
@@ -211,67 +264,106 @@ struct RangeRef {
   std::uint16_t count;
 };
 struct RemedyRef {
-  Actor actor;
-  Retry retry;
+  FailureReason reason;
+  std::uint8_t failure_class;  // the class the record's remedy is given for
   TextRef advice;
 };
 }  // namespace detail
 
-// The rows of the registry tables. Their data members ending in '_' are the
-// generated encoding; read them through the accessors.
+// The rows of the registry tables. They are built only by the generated
+// tables, from an encoding (offsets into one text pool) that stays private;
+// read them through the accessors. Plain values are public members.
 
 // One meaning of a standard reply code in one context: 454 after STARTTLS
 // differs from 454 after AUTH.
-struct ReplyMeaning {
-  std::uint16_t code_;
-  detail::TextRef meaning_, defined_in_, context_;
+class ReplyMeaning {
+ public:
+  constexpr ReplyMeaning(std::uint16_t code_value, detail::TextRef meaning_text, detail::TextRef defined_in_text,
+                         detail::TextRef context_text, Verification how_verified) noexcept
+      : verification(how_verified),
+        code_value_(code_value),
+        meaning_text_(meaning_text),
+        defined_in_text_(defined_in_text),
+        context_text_(context_text) {}
+
   Verification verification;
 
-  [[nodiscard]] constexpr ReplyCode code() const noexcept { return detail::make_reply_code(code_); }
+  [[nodiscard]] constexpr ReplyCode code() const noexcept { return detail::make_reply_code(code_value_); }
   [[nodiscard]] constexpr std::string_view meaning() const noexcept;     // the RFC's phrase
   [[nodiscard]] constexpr std::string_view defined_in() const noexcept;  // "RFC5321", "RFC7505;RFC7504"
   [[nodiscard]] constexpr std::string_view context() const noexcept;     // the command or stage
+
+ private:
+  std::uint16_t code_value_;
+  detail::TextRef meaning_text_, defined_in_text_, context_text_;
 };
 
 // What one source says a code means.
-struct SourceClaim {
+class SourceClaim {
+ public:
+  constexpr SourceClaim(Source claim_source, detail::TextRef code_text, std::uint16_t source_line,
+                        Agreement claim_agreement, detail::TextRef meaning_text) noexcept
+      : source(claim_source),
+        line(source_line),
+        agreement(claim_agreement),
+        code_text_(code_text),
+        meaning_text_(meaning_text) {}
+
   Source source;
-  detail::TextRef code_;
   std::uint16_t line;  // 1-based line in the source document
   Agreement agreement;
-  detail::TextRef meaning_;
 
   // The code as the source writes it: "510/511", "X.1.1", "5".
   [[nodiscard]] constexpr std::string_view code() const noexcept;
   // The project's paraphrase; empty when the source agrees with the registry
   // (the registry's title is then the source's meaning too).
   [[nodiscard]] constexpr std::string_view meaning() const noexcept;
+
+ private:
+  detail::TextRef code_text_;
+  detail::TextRef meaning_text_;
 };
 
-struct DotlessReading {
-  std::uint16_t vendor_code_;
+class DotlessReading {
+ public:
+  constexpr DotlessReading(std::uint16_t vendor_code_value, DotlessFit reading_fit) noexcept
+      : fit(reading_fit), vendor_code_value_(vendor_code_value) {}
+
   DotlessFit fit;
 
-  [[nodiscard]] constexpr ReplyCode vendor_code() const noexcept { return detail::make_reply_code(vendor_code_); }
+  [[nodiscard]] constexpr ReplyCode vendor_code() const noexcept { return detail::make_reply_code(vendor_code_value_); }
   // The code's digits as an enhanced code (571 is 5.7.1); empty when fit is
   // not_applicable.
   [[nodiscard]] constexpr EnhancedStatus status() const noexcept {
     if (fit == DotlessFit::not_applicable) return EnhancedStatus{};
-    return detail::make_enhanced_status(static_cast<std::uint8_t>(vendor_code_ / 100),
-                                        static_cast<std::uint16_t>(vendor_code_ / 10 % 10),
-                                        static_cast<std::uint16_t>(vendor_code_ % 10));
+    return detail::make_enhanced_status(static_cast<std::uint8_t>(vendor_code_value_ / 100),
+                                        static_cast<std::uint16_t>(vendor_code_value_ / 10 % 10),
+                                        static_cast<std::uint16_t>(vendor_code_value_ % 10));
   }
+
+ private:
+  std::uint16_t vendor_code_value_;
 };
 
 // A row of the reply code table.
-struct ReplyCodeRecord {
-  std::uint16_t code_;
-  Origin origin;
-  detail::TextRef title_, description_, references_;
-  detail::RemedyRef remedy_;
-  detail::RangeRef meanings_, claims_;
+class ReplyCodeRecord {
+ public:
+  constexpr ReplyCodeRecord(std::uint16_t code_value, Origin code_origin, detail::TextRef title_text,
+                            detail::TextRef description_text, detail::TextRef references_text,
+                            detail::RemedyRef remedy_ref, detail::RangeRef meanings_range,
+                            detail::RangeRef claims_range) noexcept
+      : origin(code_origin),
+        code_value_(code_value),
+        title_text_(title_text),
+        description_text_(description_text),
+        references_text_(references_text),
+        remedy_ref_(remedy_ref),
+        meanings_range_(meanings_range),
+        claims_range_(claims_range) {}
 
-  [[nodiscard]] constexpr ReplyCode code() const noexcept { return detail::make_reply_code(code_); }
+  Origin origin;
+
+  [[nodiscard]] constexpr ReplyCode code() const noexcept { return detail::make_reply_code(code_value_); }
   [[nodiscard]] constexpr std::string_view title() const noexcept;
   [[nodiscard]] constexpr std::string_view description() const noexcept;
   // Defining RFCs, ';'-separated; empty for vendor codes.
@@ -279,73 +371,136 @@ struct ReplyCodeRecord {
   [[nodiscard]] constexpr Remedy remedy() const noexcept;
   // One per context, RFC codes only.
   [[nodiscard]] constexpr TableView<ReplyMeaning> meanings() const noexcept;
-  // What the seed documents say.
+  // What the vendor lists (Source) say.
   [[nodiscard]] constexpr TableView<SourceClaim> claims() const noexcept;
+
+ private:
+  std::uint16_t code_value_;
+  detail::TextRef title_text_, description_text_, references_text_;
+  detail::RemedyRef remedy_ref_;
+  detail::RangeRef meanings_range_, claims_range_;
 };
 
 // A row of the enhanced status table: an enumerated code X.subject.detail.
-struct EnhancedStatusRecord {
-  std::uint16_t subject;
-  std::uint16_t detail;
-  detail::TextRef title_, description_, references_, associated_text_;
-  detail::RemedyRef remedy_;
-  detail::RangeRef associated_, claims_;
+class EnhancedStatusRecord {
+ public:
+  constexpr EnhancedStatusRecord(std::uint16_t subject_value, std::uint16_t detail_value, detail::TextRef title_text,
+                                 detail::TextRef description_text, detail::TextRef references_text,
+                                 detail::TextRef associated_text_ref, detail::RemedyRef remedy_ref,
+                                 detail::RangeRef associated_range, detail::RangeRef claims_range,
+                                 bool is_deprecated) noexcept
+      : deprecated(is_deprecated),
+        subject_value_(subject_value),
+        detail_value_(detail_value),
+        title_text_(title_text),
+        description_text_(description_text),
+        references_text_(references_text),
+        associated_text_ref_(associated_text_ref),
+        remedy_ref_(remedy_ref),
+        associated_range_(associated_range),
+        claims_range_(claims_range) {}
+
   bool deprecated;  // X.6.10
 
+  // The numbers of X.subject.detail, as EnhancedStatus names them.
+  [[nodiscard]] constexpr std::uint16_t subject_number() const noexcept { return subject_value_; }
+  [[nodiscard]] constexpr std::uint16_t detail() const noexcept { return detail_value_; }
   // The registry's summary (empty only for the deprecated X.6.10).
   [[nodiscard]] constexpr std::string_view title() const noexcept;
   [[nodiscard]] constexpr std::string_view description() const noexcept;
   [[nodiscard]] constexpr std::string_view references() const noexcept;
   // The registry's associated-codes field verbatim.
   [[nodiscard]] constexpr std::string_view associated_text() const noexcept;
+  // The remedy for the code in class 5 (5.s.d), and in a given class.
   [[nodiscard]] constexpr Remedy remedy() const noexcept;
+  [[nodiscard]] constexpr Remedy remedy_in_class(StatusClass status_class) const noexcept;
   [[nodiscard]] constexpr TableView<AssociatedReply> associated() const noexcept;
   [[nodiscard]] constexpr TableView<SourceClaim> claims() const noexcept;
 
   // The code in a given class: X.1.1 in class 5 is 5.1.1.
   [[nodiscard]] constexpr EnhancedStatus in_class(StatusClass status_class) const noexcept {
-    return smtpcodes::detail::make_enhanced_status(static_cast<std::uint8_t>(status_class), subject, detail);
+    return detail::make_enhanced_status(static_cast<std::uint8_t>(status_class), subject_value_, detail_value_);
   }
+
+ private:
+  std::uint16_t subject_value_;
+  std::uint16_t detail_value_;
+  detail::TextRef title_text_, description_text_, references_text_, associated_text_ref_;
+  detail::RemedyRef remedy_ref_;
+  detail::RangeRef associated_range_, claims_range_;
 };
 
 // A row of the subject table (X.1.YYY ...) or the class table (5.XXX.YYY).
-struct StatusGroupRecord {
+class StatusGroupRecord {
+ public:
+  constexpr StatusGroupRecord(std::uint16_t group_number, detail::TextRef title_text, detail::TextRef description_text,
+                              detail::TextRef references_text, detail::RemedyRef remedy_ref,
+                              detail::RangeRef claims_range) noexcept
+      : number(group_number),
+        title_text_(title_text),
+        description_text_(description_text),
+        references_text_(references_text),
+        remedy_ref_(remedy_ref),
+        claims_range_(claims_range) {}
+
   std::uint16_t number;  // the subject number, or the class digit
-  detail::TextRef title_, description_, references_;
-  detail::RemedyRef remedy_;
-  detail::RangeRef claims_;  // into status_class_claims(); subjects have none
 
   [[nodiscard]] constexpr std::string_view title() const noexcept;
   [[nodiscard]] constexpr std::string_view description() const noexcept;
   [[nodiscard]] constexpr std::string_view references() const noexcept;
+  // A class's remedy is for its own class; a subject's for class 5.
   [[nodiscard]] constexpr Remedy remedy() const noexcept;
+  [[nodiscard]] constexpr Remedy remedy_in_class(StatusClass status_class) const noexcept;
+  // What the vendor lists say about a class digit; subjects have none.
   [[nodiscard]] constexpr TableView<SourceClaim> claims() const noexcept;
+
+ private:
+  detail::TextRef title_text_, description_text_, references_text_;
+  detail::RemedyRef remedy_ref_;
+  detail::RangeRef claims_range_;
 };
 
 // A reply code the RFCs pair with one enhanced code, so that code can be
 // assumed when a server sends none (see derive_enhanced_status()).
-struct DerivationPairing {
-  std::uint16_t reply_;
-  std::uint8_t status_class_;
-  std::uint16_t subject_, detail_;
-  detail::TextRef basis_;
+class DerivationPairing {
+ public:
+  constexpr DerivationPairing(std::uint16_t reply_value, std::uint8_t class_value, std::uint16_t subject_value,
+                              std::uint16_t detail_value, detail::TextRef basis_text) noexcept
+      : reply_value_(reply_value),
+        class_value_(class_value),
+        subject_value_(subject_value),
+        detail_value_(detail_value),
+        basis_text_(basis_text) {}
 
-  [[nodiscard]] constexpr ReplyCode reply() const noexcept { return detail::make_reply_code(reply_); }
+  [[nodiscard]] constexpr ReplyCode reply() const noexcept { return detail::make_reply_code(reply_value_); }
   [[nodiscard]] constexpr EnhancedStatus status() const noexcept {
-    return detail::make_enhanced_status(status_class_, subject_, detail_);
+    return detail::make_enhanced_status(class_value_, subject_value_, detail_value_);
   }
   [[nodiscard]] constexpr std::string_view basis() const noexcept;
+
+ private:
+  std::uint16_t reply_value_;
+  std::uint8_t class_value_;
+  std::uint16_t subject_value_, detail_value_;
+  detail::TextRef basis_text_;
 };
 
 // The fallback description of a reply code no table knows, by first digit.
-struct ReplyFallbackRecord {
+class ReplyFallbackRecord {
+ public:
+  constexpr ReplyFallbackRecord(std::uint8_t digit, detail::TextRef title_text, detail::TextRef description_text,
+                                detail::RemedyRef remedy_ref) noexcept
+      : first_digit(digit), title_text_(title_text), description_text_(description_text), remedy_ref_(remedy_ref) {}
+
   std::uint8_t first_digit;
-  detail::TextRef title_, description_;
-  detail::RemedyRef remedy_;
 
   [[nodiscard]] constexpr std::string_view title() const noexcept;
   [[nodiscard]] constexpr std::string_view description() const noexcept;
   [[nodiscard]] constexpr Remedy remedy() const noexcept;
+
+ private:
+  detail::TextRef title_text_, description_text_;
+  detail::RemedyRef remedy_ref_;
 };
 
 }  // namespace v0

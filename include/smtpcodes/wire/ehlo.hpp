@@ -10,6 +10,7 @@
 #include <string_view>
 
 #include <smtpcodes/detail/digits.hpp>
+#include <smtpcodes/detail/standard_parts.hpp>  // std::forward_iterator_tag
 #include <smtpcodes/detail/text.hpp>
 #include <smtpcodes/wire/reply.hpp>
 

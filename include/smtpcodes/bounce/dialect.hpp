@@ -1,0 +1,273 @@
+#ifndef SMTPCODES_BOUNCE_DIALECT_HPP
+#define SMTPCODES_BOUNCE_DIALECT_HPP
+
+// The dialect of a bounce: which MTA or mail service wrote it. Each dialect
+// has one row of a table: how it is recognised, where its recipients and
+// its diagnostic are, how it words a permanent failure, an expiry and a
+// delay, and where those facts come from. docs/bounces.md shows the table.
+//
+// A dialect is recognised from the notice itself (header fields, the
+// Reporting-MTA field, the opening words of the explanation), never from
+// the quoted original message.
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+#include <smtpcodes/bounce/mime.hpp>
+#include <smtpcodes/detail/text.hpp>
+
+namespace smtpcodes {
+inline namespace v0 {
+
+enum class Dialect : std::uint8_t {
+  unknown,
+  // MTAs
+  postfix,
+  exim,
+  sendmail,
+  qmail,
+  courier,
+  opensmtpd,
+  exchange2003,
+  exchange2007,
+  domino,
+  groupwise,
+  messaging_server,
+  imail,
+  james,
+  powermta,
+  // Services
+  office365,
+  gmail,
+  yahoo,
+  aol,
+  icloud,
+  amazon_ses,
+  amazon_workmail,
+  sendgrid,
+  zoho,
+  mailru,
+  yandex,
+  gmx,
+  orange,
+  verizon,
+  tencent,
+  biglobe,
+  kddi,
+  docomo,
+  softbank,
+  // Receiving-side filters and filtering gateways
+  mimecast,
+  messagelabs,
+  facebook,
+  mailmarshal,
+  trendmicro,
+  mcafee,
+  barracuda,
+  // List managers
+  mailman,
+  fml,
+  google_groups,
+};
+
+// Where a dialect puts what a reader needs.
+enum class RecipientPlace : std::uint8_t {
+  delivery_status,  // message/delivery-status fields (RFC 3464)
+  prose,            // the explaining text names each recipient
+  header,           // a header field (X-Failed-Recipients)
+};
+
+enum class MarkerPlace : std::uint8_t {
+  from,           // the From field (address or display name)
+  subject,        // the Subject field
+  header_name,    // a header field of that name exists
+  reporting_mta,  // the Reporting-MTA field of the delivery-status part, or a Received field
+  opening,        // the opening words of the explanation (see dialect_opening_size)
+};
+
+struct DialectMarker {
+  MarkerPlace place;
+  std::string_view text;  // lower case, found anywhere in the place
+};
+
+struct DialectInfo {
+  Dialect dialect;
+  std::string_view name;      // stable identifier
+  DialectMarker marker;       // how it is recognised (one row per marker, first match wins)
+  RecipientPlace recipients;  // where its failed recipients are named
+  std::string_view permanent;  // how it says the failure is final (lower case), or empty
+  std::string_view expiry;     // how it says it gave up retrying, or empty
+  std::string_view delay;      // how it says it is still trying, or empty
+  std::string_view source;     // where these facts come from
+};
+
+namespace detail {
+
+using MP = MarkerPlace;
+using RP = RecipientPlace;
+
+// Services and filters before the MTAs they run on: a Gmail notice also
+// comes from a Google MTA, an Office 365 notice also from Exchange.
+inline constexpr DialectInfo dialects[] = {
+    {Dialect::google_groups, "google_groups", {MP::header_name, "x-failed-recipients: @googlegroups.com"}, RP::header,
+     {}, {}, {}, "Google Groups: a refusal to post names the group in X-Failed-Recipients (Sisimai Lhost/GoogleGroups.pm)"},
+    {Dialect::mailman, "mailman", {MP::header_name, "x-mailman-version"}, RP::prose, {}, {}, {},
+     "GNU Mailman: X-Mailman-Version on every notice it sends"},
+    {Dialect::fml, "fml", {MP::header_name, "x-mlserver"}, RP::prose, {}, {}, {},
+     "fml: X-MLServer field on its notices"},
+    {Dialect::gmail, "gmail", {MP::from, "mailer-daemon@googlemail.com"}, RP::prose, "failed permanently",
+     "failed permanently", "will be retried", "Gmail delivery status notifications (\"Technical details of ... failure\")"},
+    {Dialect::gmail, "gmail", {MP::from, "mailer-daemon@google.com"}, RP::prose, "failed permanently",
+     "failed permanently", "will be retried", "Gmail delivery status notifications"},
+    {Dialect::office365, "office365", {MP::reporting_mta, ".outlook.com"}, RP::delivery_status,
+     "delivery has failed", "4.4.7", "delivery is delayed",
+     "Microsoft Learn: non-delivery reports in Exchange Online (NDR layout)"},
+    {Dialect::office365, "office365", {MP::header_name, "x-ms-exchange-crosstenant-id"}, RP::delivery_status,
+     "delivery has failed", "4.4.7", "delivery is delayed", "Microsoft Learn: Exchange Online message headers"},
+    {Dialect::yahoo, "yahoo", {MP::from, "yahoo.com"}, RP::prose, "unable to deliver your message", {}, {},
+     "Yahoo Mail bounce notices (\"Sorry, we were unable to deliver your message\")"},
+    {Dialect::aol, "aol", {MP::from, "aol.com"}, RP::prose, {}, {}, {}, "AOL (Yahoo) bounce notices"},
+    {Dialect::icloud, "icloud", {MP::from, "icloud.com"}, RP::delivery_status, {}, {}, {}, "Apple iCloud Mail"},
+    {Dialect::amazon_workmail, "amazon_workmail", {MP::header_name, "x-mailer: amazon workmail"},
+     RP::delivery_status, {}, {}, {}, "Amazon WorkMail (X-Mailer: Amazon WorkMail)"},
+    {Dialect::amazon_ses, "amazon_ses", {MP::from, "amazonses.com"}, RP::delivery_status, {},
+     "was not reachable within the allowed queue period", {}, "Amazon SES developer guide: bounce notifications"},
+    {Dialect::sendgrid, "sendgrid", {MP::from, "sendgrid.net"}, RP::delivery_status, {}, {}, {},
+     "SendGrid docs: bounces"},
+    {Dialect::zoho, "zoho", {MP::from, "zoho.com"}, RP::prose, {}, {}, {}, "Zoho Mail bounce notices"},
+    {Dialect::mailru, "mailru", {MP::from, "mail.ru"}, RP::prose, {}, {}, {}, "Mail.ru (an Exim build)"},
+    {Dialect::yandex, "yandex", {MP::from, "yandex.ru"}, RP::delivery_status, {}, {}, {}, "Yandex Mail"},
+    {Dialect::gmx, "gmx", {MP::from, "gmx."}, RP::prose, {}, {}, {}, "GMX / 1&1 (web.de, gmx.net, gmx.com)"},
+    {Dialect::gmx, "gmx", {MP::from, "web.de"}, RP::prose, {}, {}, {}, "GMX / 1&1"},
+    {Dialect::orange, "orange", {MP::from, "orange.fr"}, RP::delivery_status, {}, {}, {}, "Orange (France Telecom)"},
+    {Dialect::verizon, "verizon", {MP::from, "vtext.com"}, RP::prose, {}, {}, {}, "Verizon Wireless SMS gateway"},
+    {Dialect::tencent, "tencent", {MP::from, "qq.com"}, RP::prose, {}, {}, {}, "Tencent QQ Mail"},
+    {Dialect::biglobe, "biglobe", {MP::from, "biglobe.ne.jp"}, RP::prose, {}, {}, {}, "BIGLOBE"},
+    {Dialect::kddi, "kddi", {MP::from, "ezweb.ne.jp"}, RP::prose, {}, {}, {}, "au by KDDI (ezweb.ne.jp)"},
+    {Dialect::kddi, "kddi", {MP::from, "au.com"}, RP::prose, {}, {}, {}, "au by KDDI"},
+    {Dialect::docomo, "docomo", {MP::from, "docomo.ne.jp"}, RP::prose, {}, {}, {}, "NTT docomo"},
+    {Dialect::softbank, "softbank", {MP::from, "softbank.ne.jp"}, RP::prose, {}, {}, {}, "SoftBank"},
+    {Dialect::facebook, "facebook", {MP::from, "facebook.com"}, RP::delivery_status, {}, {}, {},
+     "Facebook (X-Facebook) notices"},
+    {Dialect::mimecast, "mimecast", {MP::reporting_mta, "mimecast"}, RP::delivery_status, {}, {}, {},
+     "Mimecast knowledge base: SMTP error codes"},
+    {Dialect::messagelabs, "messagelabs", {MP::header_name, "x-msg-ref"}, RP::prose, {}, {}, {},
+     "Symantec MessageLabs (X-Msg-Ref server-N)"},
+    {Dialect::mailmarshal, "mailmarshal", {MP::opening, "mailmarshal"}, RP::prose, {}, {}, {},
+     "Trustwave MailMarshal SMTP notices"},
+    {Dialect::trendmicro, "trendmicro", {MP::header_name, "x-tm-as-product-ver"}, RP::prose, {}, {}, {},
+     "Trend Micro InterScan Messaging Security"},
+    {Dialect::mcafee, "mcafee", {MP::header_name, "x-nai-header"}, RP::prose, {}, {}, {},
+     "McAfee Email Gateway (X-NAI-Header)"},
+    {Dialect::barracuda, "barracuda", {MP::header_name, "x-barracuda-spam-status"}, RP::delivery_status, {}, {},
+     {}, "Barracuda Email Security Gateway"},
+    {Dialect::powermta, "powermta", {MP::reporting_mta, "powermta"}, RP::delivery_status, {}, {}, {},
+     "PowerMTA user's guide: DSN generation"},
+    {Dialect::exchange2007, "exchange2007", {MP::opening, "delivery has failed to these recipients or groups"},
+     RP::prose, "delivery has failed", "4.4.7", "delivery is delayed",
+     "Microsoft Learn: Exchange 2007/2010+ NDR text"},
+    {Dialect::exchange2003, "exchange2003",
+     {MP::opening, "your message did not reach some or all of the intended recipients"}, RP::prose,
+     "could not be delivered", {}, {}, "Exchange 2003 NDR text (KB 284204)"},
+    {Dialect::postfix, "postfix", {MP::opening, "this is the mail system at host"}, RP::delivery_status,
+     "could not be delivered to one or more recipients", {}, "delivery to the following recipient has been delayed",
+     "Postfix bounce(5) templates: failure_template, delay_template"},
+    {Dialect::exim, "exim", {MP::opening, "this message was created automatically by mail delivery software"},
+     RP::header, "permanent error", "retry timeout exceeded", "has not yet been delivered",
+     "Exim specification ch. 48 (Message processing), 32 (Retry configuration); X-Failed-Recipients"},
+    {Dialect::qmail, "qmail", {MP::opening, "this is the qmail-send program"}, RP::prose, "this is a permanent error",
+     "in the queue too long", "i'm still trying", "qmail-send(8): bounce message format (QSBMF)"},
+    {Dialect::courier, "courier", {MP::opening, "courier mail server"}, RP::delivery_status, {}, {}, {},
+     "Courier MTA: courierdsn(7)"},
+    {Dialect::opensmtpd, "opensmtpd", {MP::opening, "this is the mailer-daemon, please do not reply"},
+     RP::prose, "permanent failure", "delivery attempt expired", "temporary failure", "OpenSMTPD bounce.c texts"},
+    {Dialect::domino, "domino", {MP::subject, "delivery failure report"}, RP::prose, {}, {}, {},
+     "HCL/Lotus Domino delivery failure reports"},
+    {Dialect::domino, "domino", {MP::subject, "delivery status notification (failure)"}, RP::delivery_status, {},
+     {}, {}, "Domino DSNs"},
+    {Dialect::groupwise, "groupwise", {MP::opening, "groupwise"}, RP::prose, {}, {}, {}, "Novell GroupWise"},
+    {Dialect::messaging_server, "messaging_server", {MP::opening, "this report relates to a message you sent"},
+     RP::delivery_status, {}, {}, {}, "Oracle Communications Messaging Server notification text"},
+    {Dialect::imail, "imail", {MP::header_name, "x-mailer: <smtp32 v"}, RP::prose, {}, "giving up on", {},
+     "Ipswitch IMail Server"},
+    {Dialect::james, "james", {MP::opening, "apache james"}, RP::prose, {}, {}, {}, "Apache James bounce mailet"},
+    {Dialect::sendmail, "sendmail", {MP::opening, "----- transcript of session follows -----"},
+     RP::delivery_status, "permanent fatal errors", "could not be delivered for", "warning: could not send message",
+     "Sendmail: deliver.c / savemail.c return-to-sender texts"},
+    {Dialect::sendmail, "sendmail", {MP::opening, "the original message was received at"}, RP::delivery_status,
+     "permanent fatal errors", "could not be delivered for", "warning: could not send message", "Sendmail"},
+    {Dialect::postfix, "postfix", {MP::reporting_mta, "postfix"}, RP::delivery_status,
+     "could not be delivered to one or more recipients", {}, {}, "Postfix: Reporting-MTA dns; host (Postfix)"},
+    {Dialect::exim, "exim", {MP::header_name, "x-failed-recipients"}, RP::header, "permanent error",
+     "retry timeout exceeded", {}, "Exim specification: X-Failed-Recipients"},
+};
+
+inline constexpr DialectInfo unknown_dialect{Dialect::unknown, "unknown", {MP::opening, {}}, RP::delivery_status,
+                                             {}, {}, {}, {}};
+
+}  // namespace detail
+
+// How much of the explanation's start is searched for a dialect's opening
+// words: MTAs open their notices with them. Recognition only; the rest of
+// the message is still read in full (docs/limits.md).
+inline constexpr std::size_t dialect_opening_size = 4096;
+
+// The table row of a dialect (the first, when a dialect has several markers).
+[[nodiscard]] constexpr const DialectInfo& describe(Dialect dialect) noexcept {
+  for (const DialectInfo& info : detail::dialects) {
+    if (info.dialect == dialect) return info;
+  }
+  return detail::unknown_dialect;
+}
+
+[[nodiscard]] constexpr std::string_view name(Dialect dialect) noexcept { return describe(dialect).name; }
+
+// What recognition looks at: the notice's own header block, the
+// Reporting-MTA value and Received fields, and the explanation's opening.
+struct DialectEvidence {
+  std::string_view headers;
+  std::string_view reporting_mta;
+  std::string_view opening;
+};
+
+namespace detail {
+
+[[nodiscard]] constexpr bool has_marker(const DialectEvidence& evidence, const DialectMarker& marker) noexcept {
+  switch (marker.place) {
+    case MP::from: return ifind(header_value(evidence.headers, "From"), marker.text) != std::string_view::npos;
+    case MP::subject: return ifind(header_value(evidence.headers, "Subject"), marker.text) != std::string_view::npos;
+    case MP::header_name: {
+      // "name" or "name: value start"
+      const std::size_t colon = marker.text.find(':');
+      const std::string_view field = marker.text.substr(0, colon);
+      std::size_t pos = 0;
+      HeaderField header;
+      while (next_header_field(evidence.headers, pos, header)) {
+        if (!iequals(header.name, field)) continue;
+        if (colon == std::string_view::npos) return true;
+        if (ifind(header.value, trim(marker.text.substr(colon + 1))) != std::string_view::npos) return true;
+      }
+      return false;
+    }
+    case MP::reporting_mta: return ifind(evidence.reporting_mta, marker.text) != std::string_view::npos;
+    case MP::opening:
+      return ifind(evidence.opening.substr(0, dialect_opening_size), marker.text) != std::string_view::npos;
+  }
+  return false;
+}
+
+}  // namespace detail
+
+// The dialect whose marker the evidence shows first in table order, or
+// the unknown row.
+[[nodiscard]] constexpr const DialectInfo& recognise_dialect(const DialectEvidence& evidence) noexcept {
+  for (const DialectInfo& info : detail::dialects) {
+    if (detail::has_marker(evidence, info.marker)) return info;
+  }
+  return detail::unknown_dialect;
+}
+
+}  // namespace v0
+}  // namespace smtpcodes
+
+#endif  // SMTPCODES_BOUNCE_DIALECT_HPP

@@ -1,0 +1,735 @@
+#ifndef SMTPCODES_BOUNCE_PHRASES_HPP
+#define SMTPCODES_BOUNCE_PHRASES_HPP
+
+// Phrase families: the words MTAs and mail services use for each bounce
+// reason, one table, each row with where the wording comes from. A phrase
+// matches at word boundaries, case ignored, any run of white space (folded
+// lines included) matching one space; a trailing '*' lets the last word go
+// on ("throttl*" matches "throttled", "throttling"). Phrases starting inside
+// an address or a URL never match ("dmarc" in dmarc@reports.example.com).
+//
+// Users add their own phrases at run time (PhraseRules): they are consulted
+// before this table, with the same matching, and need no allocation.
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+#include <smtpcodes/bounce/reason.hpp>
+#include <smtpcodes/detail/digits.hpp>
+#include <smtpcodes/detail/text.hpp>
+
+namespace smtpcodes {
+inline namespace v0 {
+
+// Where a phrase comes from. The facts (which words an MTA writes) are taken
+// from these; no prose or code is copied.
+enum class PhraseOrigin : std::uint8_t {
+  user,        // a PhraseRule given at run time
+  sisimai,     // Sisimai 4.25 lib/Sisimai/{Reason,Lhost,Rhost}/*.pm: the phrase lists per reason and MTA
+  postfix,     // Postfix smtpd/smtp/bounce sources and bounce(5) templates
+  exim,        // the Exim specification, "Retry configuration" and router messages
+  sendmail,    // Sendmail's DSN and error texts (deliver.c, domain.c)
+  qmail,       // qmail-send and qmail-remote messages (djb's qmail documentation)
+  gmail,       // Gmail delivery status notifications
+  microsoft,   // Microsoft Learn: NDRs in Exchange Online and Exchange Server
+  aiosmtpd,    // aiosmtpd's SMTP server replies
+  mailman,     // GNU Mailman's rejection notices
+  fml,         // fml mailing-list manager notices
+  translation,  // an English phrase of the same row's reason as localized MTAs and services word it
+  os_error,    // POSIX strerror texts that MTAs quote (ECONNREFUSED, ETIMEDOUT ...)
+  unverified,  // kept from 0.1; wording seen in bounces, no single documented source yet
+};
+
+[[nodiscard]] constexpr std::string_view name(PhraseOrigin origin) noexcept {
+  switch (origin) {
+    case PhraseOrigin::sisimai: return "sisimai";
+    case PhraseOrigin::postfix: return "postfix";
+    case PhraseOrigin::exim: return "exim";
+    case PhraseOrigin::sendmail: return "sendmail";
+    case PhraseOrigin::qmail: return "qmail";
+    case PhraseOrigin::gmail: return "gmail";
+    case PhraseOrigin::microsoft: return "microsoft";
+    case PhraseOrigin::aiosmtpd: return "aiosmtpd";
+    case PhraseOrigin::mailman: return "mailman";
+    case PhraseOrigin::fml: return "fml";
+    case PhraseOrigin::translation: return "translation";
+    case PhraseOrigin::os_error: return "os_error";
+    case PhraseOrigin::unverified: return "unverified";
+    case PhraseOrigin::user: break;
+  }
+  return "user";
+}
+
+struct Phrase {
+  std::string_view text;  // lower case; see the matching rules above
+  BounceReason reason;
+  PhraseOrigin origin;
+};
+
+// A caller's phrases, consulted before the library's: a view of an array
+// the caller owns (text in lower case, as in the library's table).
+struct PhraseRules {
+  const Phrase* rules = nullptr;
+  std::size_t count = 0;
+};
+
+namespace detail {
+
+
+// The families in priority order: the first phrase of the table that occurs
+// in the diagnostic decides (not the first in the text). Block-list names
+// come before "spam*" (so "blocked using spamhaus" is a block), specific
+// reasons before the generic policy words at the end. The expiry family is
+// looked for beside the others: an expiry wraps the error that caused it.
+inline constexpr Phrase phrase_families[] = {
+    // Reputation before rate limits: Yahoo defers for "unexpected volume or user complaints".
+    {"user complaints"sv, BounceReason::blocked, PhraseOrigin::sisimai},
+    // Rate limits.
+    {"rate limit*"sv, BounceReason::rate_limited, PhraseOrigin::sisimai},
+    {"ratelimit"sv, BounceReason::rate_limited, PhraseOrigin::unverified},
+    {"rate that prevents"sv, BounceReason::rate_limited, PhraseOrigin::sisimai},
+    {"unusual rate"sv, BounceReason::rate_limited, PhraseOrigin::sisimai},
+    {"sending rate"sv, BounceReason::rate_limited, PhraseOrigin::sisimai},
+    {"too many connections"sv, BounceReason::rate_limited, PhraseOrigin::sisimai},
+    {"too many concurrent"sv, BounceReason::rate_limited, PhraseOrigin::sisimai},
+    {"too many simultaneous"sv, BounceReason::rate_limited, PhraseOrigin::unverified},
+    {"too many messages"sv, BounceReason::rate_limited, PhraseOrigin::sisimai},
+    {"too many recipients"sv, BounceReason::rate_limited, PhraseOrigin::sisimai},
+    {"too many emails"sv, BounceReason::rate_limited, PhraseOrigin::unverified},
+    {"too many sessions"sv, BounceReason::rate_limited, PhraseOrigin::sisimai},
+    {"too many errors"sv, BounceReason::rate_limited, PhraseOrigin::sisimai},
+    {"connection limit*"sv, BounceReason::rate_limited, PhraseOrigin::sisimai},
+    {"throttl*"sv, BounceReason::rate_limited, PhraseOrigin::sisimai},
+    {"frequency limit*"sv, BounceReason::rate_limited, PhraseOrigin::sisimai},
+    {"greylist*"sv, BounceReason::rate_limited, PhraseOrigin::sisimai},
+    {"graylist*"sv, BounceReason::rate_limited, PhraseOrigin::unverified},
+    {"try again later, closing connection"sv, BounceReason::rate_limited, PhraseOrigin::sisimai},
+    {"receiving mail at a rate"sv, BounceReason::rate_limited, PhraseOrigin::sisimai},
+    {"exceeded the maximum number of"sv, BounceReason::rate_limited, PhraseOrigin::sisimai},
+    {"temporarily deferred due to"sv, BounceReason::rate_limited, PhraseOrigin::sisimai},
+    // Malware.
+    // Malware found, not the word alone: antivirus footers ("checked for
+    // viruses", "analizado con NOD32 antivirus") name no reason.
+    {"virus detected"sv, BounceReason::virus, PhraseOrigin::sisimai},
+    {"virus found"sv, BounceReason::virus, PhraseOrigin::unverified},
+    {"infected with a virus"sv, BounceReason::virus, PhraseOrigin::sisimai},
+    {"contains a virus"sv, BounceReason::virus, PhraseOrigin::unverified},
+    {"prohibited virus"sv, BounceReason::virus, PhraseOrigin::sisimai},
+    {"used by recent viruses"sv, BounceReason::virus, PhraseOrigin::sisimai},
+    {"malware"sv, BounceReason::virus, PhraseOrigin::sisimai},
+    {"infected"sv, BounceReason::virus, PhraseOrigin::sisimai},
+    {"trojan"sv, BounceReason::virus, PhraseOrigin::sisimai},
+    // Message format problems, before the words about spam and authentication they mention.
+    {"duplicate header"sv, BounceReason::syntax_error, PhraseOrigin::sisimai},
+    {"rfc 5322 compliant"sv, BounceReason::syntax_error, PhraseOrigin::unverified},
+    {"rfc5322 compliant"sv, BounceReason::syntax_error, PhraseOrigin::unverified},
+    {"multiple addresses in from"sv, BounceReason::syntax_error, PhraseOrigin::sisimai},
+    // Authentication of the sender.
+    {"dmarc"sv, BounceReason::authentication, PhraseOrigin::sisimai},
+    {"dkim"sv, BounceReason::authentication, PhraseOrigin::sisimai},
+    {"spf check"sv, BounceReason::authentication, PhraseOrigin::sisimai},
+    {"spf fail"sv, BounceReason::authentication, PhraseOrigin::unverified},
+    {"spf validation"sv, BounceReason::authentication, PhraseOrigin::sisimai},
+    {"sender policy framework"sv, BounceReason::authentication, PhraseOrigin::sisimai},
+    {"spf record*"sv, BounceReason::authentication, PhraseOrigin::sisimai},
+    {"spf)"sv, BounceReason::authentication, PhraseOrigin::sisimai},
+    {"(spf"sv, BounceReason::authentication, PhraseOrigin::sisimai},
+    {"spf=fail"sv, BounceReason::authentication, PhraseOrigin::sisimai},
+    {"spf: "sv, BounceReason::authentication, PhraseOrigin::sisimai},
+    {"arc validation"sv, BounceReason::authentication, PhraseOrigin::unverified},
+    {"not authenticated"sv, BounceReason::authentication, PhraseOrigin::sisimai},
+    {"smtp authentication"sv, BounceReason::authentication, PhraseOrigin::sisimai},
+    {"unauthenticated"sv, BounceReason::authentication, PhraseOrigin::sisimai},
+    {"authentication failed"sv, BounceReason::authentication, PhraseOrigin::unverified},
+    {"authentication required"sv, BounceReason::authentication, PhraseOrigin::sisimai},
+    {"authentication is required"sv, BounceReason::authentication, PhraseOrigin::sisimai},
+    {"failed authentication"sv, BounceReason::authentication, PhraseOrigin::unverified},
+    {"sender authentication"sv, BounceReason::authentication, PhraseOrigin::unverified},
+    {"does not pass"sv, BounceReason::authentication, PhraseOrigin::sisimai},
+    {"could not be authenticated"sv, BounceReason::authentication, PhraseOrigin::unverified},
+    // Reverse DNS of the sending host.
+    {"reverse dns"sv, BounceReason::reverse_dns, PhraseOrigin::sisimai},
+    {"reverse lookup"sv, BounceReason::reverse_dns, PhraseOrigin::sisimai},
+    {"reverse hostname"sv, BounceReason::reverse_dns, PhraseOrigin::unverified},
+    {"reverse mapping"sv, BounceReason::reverse_dns, PhraseOrigin::unverified},
+    {"reverse address"sv, BounceReason::reverse_dns, PhraseOrigin::unverified},
+    {"ptr resource record"sv, BounceReason::reverse_dns, PhraseOrigin::sisimai},
+    {"ptr record"sv, BounceReason::reverse_dns, PhraseOrigin::sisimai},
+    {"no ptr"sv, BounceReason::reverse_dns, PhraseOrigin::unverified},
+    {"rdns"sv, BounceReason::reverse_dns, PhraseOrigin::sisimai},
+    {"cannot find your hostname"sv, BounceReason::reverse_dns, PhraseOrigin::sisimai},
+    {"cannot resolve your"sv, BounceReason::reverse_dns, PhraseOrigin::unverified},
+    {"hostname does not resolve"sv, BounceReason::reverse_dns, PhraseOrigin::unverified},
+    {"hostname is not resolvable"sv, BounceReason::reverse_dns, PhraseOrigin::unverified},
+    {"not resolve your"sv, BounceReason::reverse_dns, PhraseOrigin::unverified},
+    {"dns lookup of your"sv, BounceReason::reverse_dns, PhraseOrigin::unverified},
+    {"unresolvable hostname"sv, BounceReason::reverse_dns, PhraseOrigin::unverified},
+    {"no dns"sv, BounceReason::reverse_dns, PhraseOrigin::unverified},
+    {"ip name lookup failed"sv, BounceReason::reverse_dns, PhraseOrigin::sisimai},
+    {"connecting ip"sv, BounceReason::reverse_dns, PhraseOrigin::sisimai},
+    // TLS.
+    {"starttls"sv, BounceReason::tls, PhraseOrigin::sisimai},
+    {"not support tls"sv, BounceReason::tls, PhraseOrigin::sisimai},
+    {"tls required"sv, BounceReason::tls, PhraseOrigin::sisimai},
+    {"tls is required"sv, BounceReason::tls, PhraseOrigin::sisimai},
+    {"requiretls"sv, BounceReason::tls, PhraseOrigin::unverified},
+    {"encryption required"sv, BounceReason::tls, PhraseOrigin::sisimai},
+    {"tls negotiation"sv, BounceReason::tls, PhraseOrigin::unverified},
+    {"tls handshake"sv, BounceReason::tls, PhraseOrigin::sisimai},
+    {"ssl handshake"sv, BounceReason::tls, PhraseOrigin::unverified},
+    {"certificate"sv, BounceReason::tls, PhraseOrigin::sisimai},
+    // Relaying.
+    {"not configured to relay"sv, BounceReason::relay_denied, PhraseOrigin::sisimai},
+    {"unable to relay for"sv, BounceReason::relay_denied, PhraseOrigin::sisimai},
+    {"not allowed to relay"sv, BounceReason::relay_denied, PhraseOrigin::sisimai},
+    {"insecure mail relay"sv, BounceReason::relay_denied, PhraseOrigin::sisimai},
+    {"relay access denied"sv, BounceReason::relay_denied, PhraseOrigin::sisimai},
+    {"relaying denied"sv, BounceReason::relay_denied, PhraseOrigin::sisimai},
+    {"relay denied"sv, BounceReason::relay_denied, PhraseOrigin::sisimai},
+    {"relay not permitted"sv, BounceReason::relay_denied, PhraseOrigin::sisimai},
+    {"relaying not permitted"sv, BounceReason::relay_denied, PhraseOrigin::unverified},
+    {"relaying not allowed"sv, BounceReason::relay_denied, PhraseOrigin::unverified},
+    {"not permitted to relay"sv, BounceReason::relay_denied, PhraseOrigin::sisimai},
+    {"unable to relay"sv, BounceReason::relay_denied, PhraseOrigin::sisimai},
+    {"we do not relay"sv, BounceReason::relay_denied, PhraseOrigin::unverified},
+    {"no relaying"sv, BounceReason::relay_denied, PhraseOrigin::unverified},
+    {"relaying disallowed"sv, BounceReason::relay_denied, PhraseOrigin::unverified},
+    {"relaying to"sv, BounceReason::relay_denied, PhraseOrigin::unverified},
+    {"rcpthosts"sv, BounceReason::relay_denied, PhraseOrigin::sisimai},
+    {"not a gateway"sv, BounceReason::relay_denied, PhraseOrigin::sisimai},
+    {"open relay"sv, BounceReason::relay_denied, PhraseOrigin::sisimai},
+    // The sender, and lists that refuse a non-member (Mailman, Google Groups, fml).
+    {"domain of sender address"sv, BounceReason::sender_rejected, PhraseOrigin::postfix},
+    {"sending to/from an address that has been blacklisted"sv, BounceReason::sender_rejected, PhraseOrigin::sisimai},
+    {"not allowed to post"sv, BounceReason::sender_rejected, PhraseOrigin::mailman},
+    {"non-member"sv, BounceReason::sender_rejected, PhraseOrigin::mailman},
+    {"members-only list"sv, BounceReason::sender_rejected, PhraseOrigin::mailman},
+    {"not a member of"sv, BounceReason::sender_rejected, PhraseOrigin::fml},
+    {"not subscribed to this group"sv, BounceReason::sender_rejected, PhraseOrigin::sisimai},
+    {"unroutable sender address"sv, BounceReason::sender_rejected, PhraseOrigin::sisimai},
+    {"empty envelope senders not allowed"sv, BounceReason::sender_rejected, PhraseOrigin::sisimai},
+    {"sender address rejected"sv, BounceReason::sender_rejected, PhraseOrigin::postfix},
+    {"purported responsible address"sv, BounceReason::sender_rejected, PhraseOrigin::sisimai},
+    {"permission to post"sv, BounceReason::sender_rejected, PhraseOrigin::sisimai},
+    {"sender rejected"sv, BounceReason::sender_rejected, PhraseOrigin::sisimai},
+    {"sender denied"sv, BounceReason::sender_rejected, PhraseOrigin::sisimai},
+    {"sender verify failed"sv, BounceReason::sender_rejected, PhraseOrigin::sisimai},
+    {"invalid sender"sv, BounceReason::sender_rejected, PhraseOrigin::sisimai},
+    {"unknown sender"sv, BounceReason::sender_rejected, PhraseOrigin::sisimai},
+    {"sender unknown"sv, BounceReason::sender_rejected, PhraseOrigin::unverified},
+    {"sender domain"sv, BounceReason::sender_rejected, PhraseOrigin::sisimai},
+    {"domain of sender"sv, BounceReason::sender_rejected, PhraseOrigin::sisimai},
+    {"bad sender"sv, BounceReason::sender_rejected, PhraseOrigin::sisimai},
+    {"sender is not allowed"sv, BounceReason::sender_rejected, PhraseOrigin::sisimai},
+    // "not listed in the directory"sv names an unknown user, before "listed in"sv names a block list.
+    {"not listed in"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
+    // Block lists and reputation, before "spam"sv (spamhaus, spamcop).
+    {"spamhaus"sv, BounceReason::blocked, PhraseOrigin::sisimai},
+    {"spamcop"sv, BounceReason::blocked, PhraseOrigin::sisimai},
+    {"blocked using"sv, BounceReason::blocked, PhraseOrigin::sisimai},
+    {"blacklist*"sv, BounceReason::blocked, PhraseOrigin::sisimai},
+    {"black list"sv, BounceReason::blocked, PhraseOrigin::sisimai},
+    {"blocklist*"sv, BounceReason::blocked, PhraseOrigin::sisimai},
+    {"block list"sv, BounceReason::blocked, PhraseOrigin::sisimai},
+    {"denylist*"sv, BounceReason::blocked, PhraseOrigin::unverified},
+    {"dnsbl"sv, BounceReason::blocked, PhraseOrigin::sisimai},
+    {"rbl"sv, BounceReason::blocked, PhraseOrigin::sisimai},
+    {"sorbs"sv, BounceReason::blocked, PhraseOrigin::unverified},
+    {"listed at"sv, BounceReason::blocked, PhraseOrigin::sisimai},
+    {"listed in"sv, BounceReason::blocked, PhraseOrigin::sisimai},
+    {"listed on"sv, BounceReason::blocked, PhraseOrigin::sisimai},
+    {"reputation"sv, BounceReason::blocked, PhraseOrigin::sisimai},
+    {"banned sending ip"sv, BounceReason::blocked, PhraseOrigin::sisimai},
+    {"poor sending"sv, BounceReason::blocked, PhraseOrigin::unverified},
+    {"your ip"sv, BounceReason::blocked, PhraseOrigin::sisimai},
+    {"sending ip"sv, BounceReason::blocked, PhraseOrigin::sisimai},
+    {"client host"sv, BounceReason::blocked, PhraseOrigin::sisimai},
+    {"helo command rejected"sv, BounceReason::blocked, PhraseOrigin::postfix},
+    {"will not accept delivery"sv, BounceReason::blocked, PhraseOrigin::unverified},
+    {"dynamic ip"sv, BounceReason::blocked, PhraseOrigin::sisimai},
+    {"dial-up"sv, BounceReason::blocked, PhraseOrigin::unverified},
+    {"dialup"sv, BounceReason::blocked, PhraseOrigin::unverified},
+    {"residential"sv, BounceReason::blocked, PhraseOrigin::sisimai},
+    // Content.
+    {"spam*"sv, BounceReason::spam_or_content, PhraseOrigin::sisimai},
+    {"unsolicited*"sv, BounceReason::spam_or_content, PhraseOrigin::sisimai},
+    {"junk mail"sv, BounceReason::spam_or_content, PhraseOrigin::sisimai},
+    {"bulk mail"sv, BounceReason::spam_or_content, PhraseOrigin::sisimai},
+    {"phishing*"sv, BounceReason::spam_or_content, PhraseOrigin::sisimai},
+    {"content rejected"sv, BounceReason::spam_or_content, PhraseOrigin::sisimai},
+    {"message filtered"sv, BounceReason::spam_or_content, PhraseOrigin::unverified},
+    {"rejected by the domain filter"sv, BounceReason::spam_or_content, PhraseOrigin::unverified},
+    {"message content"sv, BounceReason::spam_or_content, PhraseOrigin::sisimai},
+    {"content filter"sv, BounceReason::spam_or_content, PhraseOrigin::sisimai},
+    {"content policy"sv, BounceReason::spam_or_content, PhraseOrigin::unverified},
+    {"content restriction"sv, BounceReason::spam_or_content, PhraseOrigin::unverified},
+    {"objectionable"sv, BounceReason::spam_or_content, PhraseOrigin::unverified},
+    {"attachment*"sv, BounceReason::spam_or_content, PhraseOrigin::sisimai},
+    {"url in"sv, BounceReason::spam_or_content, PhraseOrigin::sisimai},
+    {"suspicious"sv, BounceReason::spam_or_content, PhraseOrigin::sisimai},
+    {"mail flood"sv, BounceReason::spam_or_content, PhraseOrigin::unverified},
+    // The recipient. Exchange Online's directory-based edge blocking answers
+    // "550 5.4.1 Recipient address rejected: Access denied" for a recipient
+    // it does not know (Microsoft Learn, "Fix NDR error 550 5.4.1").
+    {"recipient address rejected: access denied"sv, BounceReason::unknown_recipient, PhraseOrigin::microsoft},
+    {"user unknown"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
+    {"unknown user"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
+    {"unknown recipient"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
+    {"recipient unknown"sv, BounceReason::unknown_recipient, PhraseOrigin::sendmail},
+    {"unknown address"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
+    {"unknown local part"sv, BounceReason::unknown_recipient, PhraseOrigin::exim},
+    {"unknown or illegal alias"sv, BounceReason::unknown_recipient, PhraseOrigin::unverified},
+    {"no such user"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
+    {"no such mailbox"sv, BounceReason::unknown_recipient, PhraseOrigin::unverified},
+    {"no such recipient"sv, BounceReason::unknown_recipient, PhraseOrigin::unverified},
+    {"no such account"sv, BounceReason::unknown_recipient, PhraseOrigin::unverified},
+    {"no such person"sv, BounceReason::unknown_recipient, PhraseOrigin::unverified},
+    {"no such address"sv, BounceReason::unknown_recipient, PhraseOrigin::unverified},
+    {"no mailbox"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
+    {"user not found"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
+    {"recipient not found"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
+    {"address not found"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
+    {"mailbox not found"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
+    {"account not found"sv, BounceReason::unknown_recipient, PhraseOrigin::unverified},
+    {"recipnotfound"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
+    {"recipientnotfound"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
+    {"not found by smtp address lookup"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
+    {"wasn't found at"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
+    {"couldn't be found"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
+    {"does not exist"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
+    {"doesn't exist"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
+    {"does not have an account"sv, BounceReason::unknown_recipient, PhraseOrigin::unverified},
+    {"doesn't have a"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
+    {"not a valid mailbox"sv, BounceReason::unknown_recipient, PhraseOrigin::unverified},
+    {"not a valid user"sv, BounceReason::unknown_recipient, PhraseOrigin::unverified},
+    {"not a valid recipient"sv, BounceReason::unknown_recipient, PhraseOrigin::unverified},
+    {"invalid mailbox"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
+    {"invalid recipient*"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
+    {"invalid address"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
+    {"invalid user"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
+    {"name is not recognized"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
+    {"user not known"sv, BounceReason::unknown_recipient, PhraseOrigin::unverified},
+    {"address not known"sv, BounceReason::unknown_recipient, PhraseOrigin::unverified},
+    {"delivery userid"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
+    {"bad recipient"sv, BounceReason::unknown_recipient, PhraseOrigin::unverified},
+    {"badrcptto"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
+    {"addressee unknown"sv, BounceReason::unknown_recipient, PhraseOrigin::unverified},
+    {"address unknown"sv, BounceReason::unknown_recipient, PhraseOrigin::unverified},
+    {"not our customer"sv, BounceReason::unknown_recipient, PhraseOrigin::unverified},
+    {"no valid recipients"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
+    {"unrouteable address"sv, BounceReason::unknown_recipient, PhraseOrigin::exim},
+    {"is not a known user"sv, BounceReason::unknown_recipient, PhraseOrigin::unverified},
+    {"no longer in use"sv, BounceReason::unknown_recipient, PhraseOrigin::unverified},
+    // The mailbox.
+    {"account disabled"sv, BounceReason::mailbox_disabled, PhraseOrigin::sisimai},
+    {"mailbox disabled"sv, BounceReason::mailbox_disabled, PhraseOrigin::sisimai},
+    {"is disabled"sv, BounceReason::mailbox_disabled, PhraseOrigin::sisimai},
+    {"been disabled"sv, BounceReason::mailbox_disabled, PhraseOrigin::sisimai},
+    {"temporarily disabled"sv, BounceReason::mailbox_disabled, PhraseOrigin::sisimai},
+    {"account suspended"sv, BounceReason::mailbox_disabled, PhraseOrigin::unverified},
+    {"mailbox suspended"sv, BounceReason::mailbox_disabled, PhraseOrigin::sisimai},
+    {"is suspended"sv, BounceReason::mailbox_disabled, PhraseOrigin::sisimai},
+    {"been suspended"sv, BounceReason::mailbox_disabled, PhraseOrigin::sisimai},
+    {"deactivated*"sv, BounceReason::mailbox_disabled, PhraseOrigin::sisimai},
+    {"inactive"sv, BounceReason::mailbox_disabled, PhraseOrigin::sisimai},
+    {"not active"sv, BounceReason::mailbox_disabled, PhraseOrigin::sisimai},
+    {"no longer active"sv, BounceReason::mailbox_disabled, PhraseOrigin::unverified},
+    {"account expired"sv, BounceReason::mailbox_disabled, PhraseOrigin::unverified},
+    {"account has expired"sv, BounceReason::mailbox_disabled, PhraseOrigin::unverified},
+    {"account locked"sv, BounceReason::mailbox_disabled, PhraseOrigin::unverified},
+    {"mailbox locked"sv, BounceReason::mailbox_disabled, PhraseOrigin::unverified},
+    {"is locked"sv, BounceReason::mailbox_disabled, PhraseOrigin::sisimai},
+    {"frozen"sv, BounceReason::mailbox_disabled, PhraseOrigin::sisimai},
+    {"mailfolder is full"sv, BounceReason::mailbox_full, PhraseOrigin::sisimai},
+    {"mailbox full"sv, BounceReason::mailbox_full, PhraseOrigin::sisimai},
+    {"mailbox is full"sv, BounceReason::mailbox_full, PhraseOrigin::sisimai},
+    {"folder is full"sv, BounceReason::mailbox_full, PhraseOrigin::sisimai},
+    {"mailbox has exceeded"sv, BounceReason::mailbox_full, PhraseOrigin::sisimai},
+    {"full mailbox"sv, BounceReason::mailbox_full, PhraseOrigin::sisimai},
+    {"over quota"sv, BounceReason::mailbox_full, PhraseOrigin::sisimai},
+    {"overquota"sv, BounceReason::mailbox_full, PhraseOrigin::sisimai},
+    {"quota exceeded"sv, BounceReason::mailbox_full, PhraseOrigin::sisimai},
+    {"exceeded quota"sv, BounceReason::mailbox_full, PhraseOrigin::sisimai},
+    {"exceeds quota"sv, BounceReason::mailbox_full, PhraseOrigin::unverified},
+    {"quota"sv, BounceReason::mailbox_full, PhraseOrigin::sisimai},
+    {"storage allocation"sv, BounceReason::mailbox_full, PhraseOrigin::sisimai},
+    {"out of storage"sv, BounceReason::mailbox_full, PhraseOrigin::unverified},
+    {"not enough storage"sv, BounceReason::mailbox_full, PhraseOrigin::sisimai},
+    {"storage space"sv, BounceReason::mailbox_full, PhraseOrigin::sisimai},
+    {"mailbox size"sv, BounceReason::mailbox_full, PhraseOrigin::sisimai},
+    {"has moved"sv, BounceReason::mailbox_moved, PhraseOrigin::sisimai},
+    {"has been moved"sv, BounceReason::mailbox_moved, PhraseOrigin::sisimai},
+    {"changed address"sv, BounceReason::mailbox_moved, PhraseOrigin::unverified},
+    {"user not local"sv, BounceReason::mailbox_moved, PhraseOrigin::sisimai},
+    // The message. aiosmtpd's "552 Error: Too much mail data" is its size limit.
+    {"too much mail data"sv, BounceReason::message_too_large, PhraseOrigin::aiosmtpd},
+    {"message file too big"sv, BounceReason::message_too_large, PhraseOrigin::postfix},
+    {"exceeds fixed maximum message size"sv, BounceReason::message_too_large, PhraseOrigin::postfix},
+    {"message too large"sv, BounceReason::message_too_large, PhraseOrigin::sisimai},
+    {"message is too large"sv, BounceReason::message_too_large, PhraseOrigin::sisimai},
+    {"message too big"sv, BounceReason::message_too_large, PhraseOrigin::sisimai},
+    {"message is too big"sv, BounceReason::message_too_large, PhraseOrigin::sisimai},
+    {"message size"sv, BounceReason::message_too_large, PhraseOrigin::sisimai},
+    {"message length exceeds"sv, BounceReason::message_too_large, PhraseOrigin::sisimai},
+    {"size limit"sv, BounceReason::message_too_large, PhraseOrigin::sisimai},
+    {"maximum message size"sv, BounceReason::message_too_large, PhraseOrigin::sisimai},
+    {"too large"sv, BounceReason::message_too_large, PhraseOrigin::sisimai},
+    {"file too big"sv, BounceReason::message_too_large, PhraseOrigin::sisimai},
+    // Name service failures: the lookup failed, not the name (Sendmail "Name service error").
+    {"malformed or unexpected name server reply"sv, BounceReason::network_error, PhraseOrigin::sendmail},
+    {"malformed name server reply"sv, BounceReason::network_error, PhraseOrigin::sendmail},
+    {"host name lookup failure"sv, BounceReason::network_error, PhraseOrigin::sendmail},
+    // The domain.
+    {"couldn't find any host by that name"sv, BounceReason::unknown_domain, PhraseOrigin::qmail},
+    {"couldn't find any host named"sv, BounceReason::unknown_domain, PhraseOrigin::qmail},
+    {"host/domain does not accept mail"sv, BounceReason::no_mail_domain, PhraseOrigin::sisimai},
+    {"does not accept mail"sv, BounceReason::no_mail_domain, PhraseOrigin::sisimai},
+    {"doesn't receive email"sv, BounceReason::no_mail_domain, PhraseOrigin::unverified},
+    {"does not receive email"sv, BounceReason::no_mail_domain, PhraseOrigin::unverified},
+    {"no smtp service"sv, BounceReason::no_mail_domain, PhraseOrigin::sisimai},
+    {"doesn't accept mail"sv, BounceReason::no_mail_domain, PhraseOrigin::sisimai},
+    {"accepts no mail"sv, BounceReason::no_mail_domain, PhraseOrigin::unverified},
+    {"null mx"sv, BounceReason::no_mail_domain, PhraseOrigin::sisimai},
+    {"not accept mail"sv, BounceReason::no_mail_domain, PhraseOrigin::sisimai},
+    {"host not found"sv, BounceReason::unknown_domain, PhraseOrigin::sisimai},
+    {"host unknown"sv, BounceReason::unknown_domain, PhraseOrigin::sisimai},
+    {"unknown host"sv, BounceReason::unknown_domain, PhraseOrigin::sisimai},
+    {"domain not found"sv, BounceReason::unknown_domain, PhraseOrigin::postfix},
+    {"unknown domain"sv, BounceReason::unknown_domain, PhraseOrigin::sisimai},
+    {"domain unknown"sv, BounceReason::unknown_domain, PhraseOrigin::unverified},
+    {"no such domain"sv, BounceReason::unknown_domain, PhraseOrigin::sisimai},
+    {"domain does not exist"sv, BounceReason::unknown_domain, PhraseOrigin::sisimai},
+    {"non-existent domain"sv, BounceReason::unknown_domain, PhraseOrigin::unverified},
+    {"non-existent host"sv, BounceReason::unknown_domain, PhraseOrigin::sisimai},
+    {"nonexistent domain"sv, BounceReason::unknown_domain, PhraseOrigin::sisimai},
+    {"name or service not known"sv, BounceReason::unknown_domain, PhraseOrigin::sisimai},
+    {"host or domain name not found"sv, BounceReason::unknown_domain, PhraseOrigin::sisimai},
+    {"no mx"sv, BounceReason::unknown_domain, PhraseOrigin::sisimai},
+    {"mx record"sv, BounceReason::unknown_domain, PhraseOrigin::sisimai},
+    {"nxdomain"sv, BounceReason::unknown_domain, PhraseOrigin::sisimai},
+    {"unroutable"sv, BounceReason::unknown_domain, PhraseOrigin::sisimai},
+    {"unrouteable"sv, BounceReason::unknown_domain, PhraseOrigin::sisimai},
+    {"no route to domain"sv, BounceReason::unknown_domain, PhraseOrigin::unverified},
+    {"dns error"sv, BounceReason::unknown_domain, PhraseOrigin::sisimai},
+    {"dns lookup failure"sv, BounceReason::unknown_domain, PhraseOrigin::sisimai},
+    {"domain name not found"sv, BounceReason::unknown_domain, PhraseOrigin::sisimai},
+    // Generic words about the recipient, after the domain's.
+    {"mailbox unavailable"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
+    {"mailbox is unavailable"sv, BounceReason::unknown_recipient, PhraseOrigin::unverified},
+    {"not exist"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
+    // Protocol and message format.
+    {"syntax error"sv, BounceReason::syntax_error, PhraseOrigin::sisimai},
+    {"command unrecognized"sv, BounceReason::syntax_error, PhraseOrigin::sisimai},
+    {"unrecognized command"sv, BounceReason::syntax_error, PhraseOrigin::sisimai},
+    {"bad sequence"sv, BounceReason::syntax_error, PhraseOrigin::sisimai},
+    {"line too long"sv, BounceReason::syntax_error, PhraseOrigin::sisimai},
+    {"not compliant"sv, BounceReason::syntax_error, PhraseOrigin::unverified},
+    {"rfc 5322"sv, BounceReason::syntax_error, PhraseOrigin::sisimai},
+    {"rfc5322"sv, BounceReason::syntax_error, PhraseOrigin::sisimai},
+    {"rfc 2822"sv, BounceReason::syntax_error, PhraseOrigin::unverified},
+    {"rfc2822"sv, BounceReason::syntax_error, PhraseOrigin::sisimai},
+    {"rfc 822"sv, BounceReason::syntax_error, PhraseOrigin::unverified},
+    {"malformed"sv, BounceReason::syntax_error, PhraseOrigin::sisimai},
+    {"invalid header"sv, BounceReason::syntax_error, PhraseOrigin::unverified},
+    {"missing header"sv, BounceReason::syntax_error, PhraseOrigin::unverified},
+    {"header error"sv, BounceReason::syntax_error, PhraseOrigin::sisimai},
+    {"bare lf"sv, BounceReason::syntax_error, PhraseOrigin::unverified},
+    {"protocol error"sv, BounceReason::syntax_error, PhraseOrigin::sendmail},
+    // The network.
+    {"connection refused"sv, BounceReason::network_error, PhraseOrigin::os_error},
+    {"did not accept our requests to connect"sv, BounceReason::network_error, PhraseOrigin::gmail},
+    {"connection timed out"sv, BounceReason::network_error, PhraseOrigin::os_error},
+    {"timed out"sv, BounceReason::network_error, PhraseOrigin::sisimai},
+    {"timeout"sv, BounceReason::network_error, PhraseOrigin::sisimai},
+    {"network is unreachable"sv, BounceReason::network_error, PhraseOrigin::os_error},
+    {"no route to host"sv, BounceReason::network_error, PhraseOrigin::os_error},
+    {"host unreachable"sv, BounceReason::network_error, PhraseOrigin::sisimai},
+    {"connection reset"sv, BounceReason::network_error, PhraseOrigin::os_error},
+    {"connection closed"sv, BounceReason::network_error, PhraseOrigin::unverified},
+    {"lost connection"sv, BounceReason::network_error, PhraseOrigin::postfix},
+    {"could not connect"sv, BounceReason::network_error, PhraseOrigin::sisimai},
+    {"unable to connect"sv, BounceReason::network_error, PhraseOrigin::sisimai},
+    {"failed to connect"sv, BounceReason::network_error, PhraseOrigin::unverified},
+    {"broken pipe"sv, BounceReason::network_error, PhraseOrigin::os_error},
+    {"network error"sv, BounceReason::network_error, PhraseOrigin::sisimai},
+    {"smtp conversation"sv, BounceReason::network_error, PhraseOrigin::unverified},
+    {"connection dropped"sv, BounceReason::network_error, PhraseOrigin::sisimai},
+    {"not reachable"sv, BounceReason::network_error, PhraseOrigin::sisimai},
+    {"did not respond"sv, BounceReason::network_error, PhraseOrigin::sisimai},
+    {"not responding"sv, BounceReason::network_error, PhraseOrigin::sisimai},
+    {"smtp connection"sv, BounceReason::network_error, PhraseOrigin::sisimai},
+    {"name server"sv, BounceReason::network_error, PhraseOrigin::sisimai},
+    {"mail loop"sv, BounceReason::network_error, PhraseOrigin::sisimai},
+    {"routing loop"sv, BounceReason::network_error, PhraseOrigin::sisimai},
+    {"too many hops"sv, BounceReason::network_error, PhraseOrigin::sisimai},
+    {"loops back"sv, BounceReason::network_error, PhraseOrigin::sisimai},
+    // A server that answers the connection with an error: usually a block of the sending IP.
+    {"refused to talk to me"sv, BounceReason::blocked, PhraseOrigin::sisimai},
+    // The receiving system.
+    {"system error"sv, BounceReason::system_error, PhraseOrigin::sisimai},
+    {"internal error"sv, BounceReason::system_error, PhraseOrigin::sisimai},
+    {"server error"sv, BounceReason::system_error, PhraseOrigin::sisimai},
+    {"local error"sv, BounceReason::system_error, PhraseOrigin::sisimai},
+    {"configuration error"sv, BounceReason::system_error, PhraseOrigin::sisimai},
+    {"mailer error"sv, BounceReason::system_error, PhraseOrigin::sisimai},
+    {"out of memory"sv, BounceReason::system_error, PhraseOrigin::unverified},
+    {"insufficient system"sv, BounceReason::system_error, PhraseOrigin::sisimai},
+    {"system resources"sv, BounceReason::system_error, PhraseOrigin::sisimai},
+    {"temporary failure"sv, BounceReason::system_error, PhraseOrigin::sisimai},
+    {"temporary local problem"sv, BounceReason::system_error, PhraseOrigin::sisimai},
+    {"not accepting"sv, BounceReason::system_error, PhraseOrigin::sisimai},
+    {"too busy"sv, BounceReason::system_error, PhraseOrigin::unverified},
+    {"service unavailable"sv, BounceReason::system_error, PhraseOrigin::sisimai},
+    {"service not available"sv, BounceReason::system_error, PhraseOrigin::sisimai},
+    {"currently unavailable"sv, BounceReason::system_error, PhraseOrigin::sisimai},
+    {"unable to contact"sv, BounceReason::system_error, PhraseOrigin::sisimai},
+    // Gave up after retrying (the expiry family): found beside the cause,
+    // never instead of it; see find_phrases.
+    {"delivery time expired"sv, BounceReason::expired, PhraseOrigin::sisimai},
+    {"retry timeout exceeded"sv, BounceReason::expired, PhraseOrigin::exim},
+    {"retry time not reached for any host after a long failure period"sv, BounceReason::expired, PhraseOrigin::exim},
+    {"have been failing for a long time"sv, BounceReason::expired, PhraseOrigin::exim},
+    {"message expired"sv, BounceReason::expired, PhraseOrigin::sisimai},
+    {"in the queue too long"sv, BounceReason::expired, PhraseOrigin::qmail},
+    {"not going to try again"sv, BounceReason::expired, PhraseOrigin::qmail},
+    {"could not be delivered for"sv, BounceReason::expired, PhraseOrigin::sendmail},
+    {"cannot send message for"sv, BounceReason::expired, PhraseOrigin::sendmail},
+    {"could not be delivered within"sv, BounceReason::expired, PhraseOrigin::unverified},
+    {"was not delivered within"sv, BounceReason::expired, PhraseOrigin::sisimai},
+    {"could not deliver for the last"sv, BounceReason::expired, PhraseOrigin::unverified},
+    {"giving up on"sv, BounceReason::expired, PhraseOrigin::sisimai},
+    {"unable to deliver message after multiple retries"sv, BounceReason::expired, PhraseOrigin::sisimai},
+    {"was not reachable within the allowed queue period"sv, BounceReason::expired, PhraseOrigin::sisimai},
+    // Gmail's failure after days of refused connections.
+    {"did not accept our requests to connect"sv, BounceReason::expired, PhraseOrigin::gmail},
+    // Other languages: the texts of notices in a declared charset are decoded
+    // first (charset.hpp); Japanese rows come in UTF-8 and in EUC-JP, the
+    // form ISO-2022-JP and Shift_JIS are brought to.
+    {"\xE3\x83\x87\xE3\x82\xA3\xE3\x83\xAC\xE3\x82\xAF\xE3\x83\x88\xE3\x83\xAA\xE3\x81\xAB\xE3\x81\xAF\xE8\xA6\x8B\xE3\x81\xA4\xE3\x81\x8B\xE3\x82\x8A\xE3\x81\xBE\xE3\x81\x9B\xE3\x82\x93"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},  // ディレクトリには見つかりません (utf-8)
+    {"\xA5\xC7\xA5\xA3\xA5\xEC\xA5\xAF\xA5\xC8\xA5\xEA\xA4\xCB\xA4\xCF\xB8\xAB\xA4\xC4\xA4\xAB\xA4\xEA\xA4\xDE\xA4\xBB\xA4\xF3"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},  // ディレクトリには見つかりません (euc-jp)
+    {"\xE3\x83\x87\xE3\x82\xA3\xE3\x83\xAC\xE3\x82\xAF\xE3\x83\x88\xE3\x83\xAA\xE3\x81\xAE\xE3\x83\xAA\xE3\x82\xB9\xE3\x83\x88\xE3\x81\xAB\xE3\x81\x82\xE3\x82\x8A\xE3\x81\xBE\xE3\x81\x9B\xE3\x82\x93"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},  // ディレクトリのリストにありません (utf-8)
+    {"\xA5\xC7\xA5\xA3\xA5\xEC\xA5\xAF\xA5\xC8\xA5\xEA\xA4\xCE\xA5\xEA\xA5\xB9\xA5\xC8\xA4\xCB\xA4\xA2\xA4\xEA\xA4\xDE\xA4\xBB\xA4\xF3"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},  // ディレクトリのリストにありません (euc-jp)
+    {"\xE5\xAD\x98\xE5\x9C\xA8\xE3\x81\x97\xE3\x81\xBE\xE3\x81\x9B\xE3\x82\x93"sv, BounceReason::unknown_recipient, PhraseOrigin::translation},  // 存在しません (utf-8)
+    {"\xC2\xB8\xBA\xDF\xA4\xB7\xA4\xDE\xA4\xBB\xA4\xF3"sv, BounceReason::unknown_recipient, PhraseOrigin::translation},  // 存在しません (euc-jp)
+    {"\xE5\xAE\x9B\xE5\x85\x88\xE4\xB8\x8D\xE6\x98\x8E"sv, BounceReason::unknown_recipient, PhraseOrigin::translation},  // 宛先不明 (utf-8)
+    {"\xB0\xB8\xC0\xE8\xC9\xD4\xCC\xC0"sv, BounceReason::unknown_recipient, PhraseOrigin::translation},  // 宛先不明 (euc-jp)
+    {"\xE3\x83\xA1\xE3\x83\xBC\xE3\x83\xAB\xE3\x83\x9C\xE3\x83\x83\xE3\x82\xAF\xE3\x82\xB9\xE3\x81\x8C\xE3\x81\x84\xE3\x81\xA3\xE3\x81\xB1\xE3\x81\x84"sv, BounceReason::mailbox_full, PhraseOrigin::translation},  // メールボックスがいっぱい (utf-8)
+    {"\xA5\xE1\xA1\xBC\xA5\xEB\xA5\xDC\xA5\xC3\xA5\xAF\xA5\xB9\xA4\xAC\xA4\xA4\xA4\xC3\xA4\xD1\xA4\xA4"sv, BounceReason::mailbox_full, PhraseOrigin::translation},  // メールボックスがいっぱい (euc-jp)
+    {"\xE5\xAE\xB9\xE9\x87\x8F\xE3\x82\xAA\xE3\x83\xBC\xE3\x83\x90\xE3\x83\xBC"sv, BounceReason::mailbox_full, PhraseOrigin::translation},  // 容量オーバー (utf-8)
+    {"\xCD\xC6\xCE\xCC\xA5\xAA\xA1\xBC\xA5\xD0\xA1\xBC"sv, BounceReason::mailbox_full, PhraseOrigin::translation},  // 容量オーバー (euc-jp)
+    {"\xE5\x8F\x97\xE4\xBF\xA1\xE6\x8B\x92\xE5\x90\xA6"sv, BounceReason::blocked, PhraseOrigin::translation},  // 受信拒否 (utf-8)
+    {"\xBC\xF5\xBF\xAE\xB5\xF1\xC8\xDD"sv, BounceReason::blocked, PhraseOrigin::translation},  // 受信拒否 (euc-jp)
+    {"\xE3\x82\xB5\xE3\x82\xA4\xE3\x82\xBA\xE3\x81\x8C\xE5\xA4\xA7\xE3\x81\x8D\xE3\x81\x99\xE3\x81\x8E"sv, BounceReason::message_too_large, PhraseOrigin::translation},  // サイズが大きすぎ (utf-8)
+    {"\xA5\xB5\xA5\xA4\xA5\xBA\xA4\xAC\xC2\xE7\xA4\xAD\xA4\xB9\xA4\xAE"sv, BounceReason::message_too_large, PhraseOrigin::translation},  // サイズが大きすぎ (euc-jp)
+    {"non répertorié dans l'annuaire"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},  // Domino fr
+    {"utilisateur inconnu"sv, BounceReason::unknown_recipient, PhraseOrigin::translation},
+    {"destinataire inconnu"sv, BounceReason::unknown_recipient, PhraseOrigin::translation},
+    {"adresse inconnue"sv, BounceReason::unknown_recipient, PhraseOrigin::translation},
+    {"boîte aux lettres pleine"sv, BounceReason::mailbox_full, PhraseOrigin::translation},
+    {"boite aux lettres pleine"sv, BounceReason::mailbox_full, PhraseOrigin::translation},
+    {"benutzer unbekannt"sv, BounceReason::unknown_recipient, PhraseOrigin::translation},
+    {"empfänger unbekannt"sv, BounceReason::unknown_recipient, PhraseOrigin::translation},
+    {"unbekannter empfänger"sv, BounceReason::unknown_recipient, PhraseOrigin::translation},
+    {"postfach voll"sv, BounceReason::mailbox_full, PhraseOrigin::translation},
+    {"postfach ist voll"sv, BounceReason::mailbox_full, PhraseOrigin::translation},
+    {"usuario desconocido"sv, BounceReason::unknown_recipient, PhraseOrigin::translation},
+    {"destinatario desconocido"sv, BounceReason::unknown_recipient, PhraseOrigin::translation},
+    {"buzón lleno"sv, BounceReason::mailbox_full, PhraseOrigin::translation},
+    {"buzon lleno"sv, BounceReason::mailbox_full, PhraseOrigin::translation},
+    {"usuário desconhecido"sv, BounceReason::unknown_recipient, PhraseOrigin::translation},
+    {"utilizador desconhecido"sv, BounceReason::unknown_recipient, PhraseOrigin::translation},
+    {"destinatário desconhecido"sv, BounceReason::unknown_recipient, PhraseOrigin::translation},
+    {"caixa postal cheia"sv, BounceReason::mailbox_full, PhraseOrigin::translation},
+    {"caixa de correio cheia"sv, BounceReason::mailbox_full, PhraseOrigin::translation},
+    {"utente sconosciuto"sv, BounceReason::unknown_recipient, PhraseOrigin::translation},
+    {"destinatario sconosciuto"sv, BounceReason::unknown_recipient, PhraseOrigin::translation},
+    {"indirizzo inesistente"sv, BounceReason::unknown_recipient, PhraseOrigin::translation},
+    {"casella piena"sv, BounceReason::mailbox_full, PhraseOrigin::translation},
+    {"casella di posta piena"sv, BounceReason::mailbox_full, PhraseOrigin::translation},
+    // Russian: lower-case rows match mid-sentence; sentence starts are written out.
+    {"пользователь не найден"sv, BounceReason::unknown_recipient, PhraseOrigin::translation},
+    {"Пользователь не найден"sv, BounceReason::unknown_recipient, PhraseOrigin::translation},
+    {"неизвестный пользователь"sv, BounceReason::unknown_recipient, PhraseOrigin::translation},
+    {"Неизвестный пользователь"sv, BounceReason::unknown_recipient, PhraseOrigin::translation},
+    {"почтовый ящик переполнен"sv, BounceReason::mailbox_full, PhraseOrigin::translation},
+    {"Почтовый ящик переполнен"sv, BounceReason::mailbox_full, PhraseOrigin::translation},
+    {"ящик переполнен"sv, BounceReason::mailbox_full, PhraseOrigin::translation},
+    // Generic policy words, last.
+    {"policy reasons"sv, BounceReason::blocked, PhraseOrigin::sisimai},
+    {"access denied"sv, BounceReason::blocked, PhraseOrigin::sisimai},
+    {"blocked"sv, BounceReason::blocked, PhraseOrigin::sisimai},
+    {"banned"sv, BounceReason::blocked, PhraseOrigin::sisimai},
+    {"policies"sv, BounceReason::blocked, PhraseOrigin::sisimai},
+    {"policy"sv, BounceReason::blocked, PhraseOrigin::sisimai},
+    {"prohibited"sv, BounceReason::blocked, PhraseOrigin::sisimai},
+    {"not allowed"sv, BounceReason::blocked, PhraseOrigin::sisimai},
+    {"not authorized"sv, BounceReason::blocked, PhraseOrigin::sisimai},
+    {"not permitted"sv, BounceReason::blocked, PhraseOrigin::sisimai},
+    {"refused"sv, BounceReason::blocked, PhraseOrigin::sisimai},
+    {"denied"sv, BounceReason::blocked, PhraseOrigin::sisimai},
+    // Postfix's "Recipient address rejected: <why>" names the stage; the
+    // words after it, when the table knows them, name the reason.
+    {"address rejected"sv, BounceReason::unknown_recipient, PhraseOrigin::postfix},
+    {"recipient rejected"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
+};
+
+// The phrases grouped by first letter, so that one pass over the text
+// tries only the phrases that can start at each position.
+struct PhraseIndex {
+  static constexpr std::size_t size = sizeof(phrase_families) / sizeof(phrase_families[0]);
+  std::uint16_t order[size]{};  // table indexes, by first character, then table order
+  std::uint16_t start[257]{};   // order[start[c] .. start[c + 1]) begin with character c
+};
+
+// A counting sort by first character: linear in the table, because every
+// translation unit that includes this header evaluates it.
+[[nodiscard]] constexpr PhraseIndex make_phrase_index() noexcept {
+  PhraseIndex index;
+  for (const Phrase& phrase : phrase_families) ++index.start[static_cast<unsigned char>(phrase.text[0]) + 1];
+  for (unsigned c = 0; c < 256; ++c)
+    index.start[c + 1] = static_cast<std::uint16_t>(index.start[c + 1] + index.start[c]);
+  std::uint16_t filled[256]{};
+  for (std::size_t i = 0; i < PhraseIndex::size; ++i) {
+    const auto c = static_cast<unsigned char>(phrase_families[i].text[0]);
+    index.order[index.start[c] + filled[c]++] = static_cast<std::uint16_t>(i);
+  }
+  return index;
+}
+
+inline constexpr PhraseIndex phrase_index = make_phrase_index();
+
+inline constexpr char word_continues = '*';  // a phrase's last character: the word may go on
+
+// Past the code that starts each line of a multiline reply (RFC 5321
+// §4.2.1: "550-5.7.1 text" then "550 5.7.1 more text"), so that a phrase
+// wrapped over two lines of one reply still matches, also where the
+// reporting MTA joined the lines with a space (Postfix does).
+[[nodiscard]] constexpr std::size_t skip_continuation_code(std::string_view text, std::size_t t) noexcept {
+  constexpr std::size_t reply_code_length = 3;
+  if (t + reply_code_length >= text.size() || !is_digit(text[t]) || !is_digit(text[t + 1]) ||
+      !is_digit(text[t + 2]) || (text[t + 3] != '-' && text[t + 3] != ' ')) {
+    return t;
+  }
+  std::size_t after = t + reply_code_length + 1;
+  // An enhanced status after it: digit '.' digits '.' digits.
+  std::size_t s = after;
+  if (s < text.size() && is_digit(text[s]) && s + 1 < text.size() && text[s + 1] == '.') {
+    s += 2;
+    while (s < text.size() && is_digit(text[s])) ++s;
+    if (s < text.size() && text[s] == '.') {
+      ++s;
+      while (s < text.size() && is_digit(text[s])) ++s;
+      if (s < text.size() && is_space(text[s])) after = s;
+    }
+  }
+  while (after < text.size() && is_space_or_tab(text[after])) ++after;
+  return after;
+}
+
+// Does phrase occur at text[pos], ending at a word boundary?
+[[nodiscard]] constexpr bool matches_phrase_at(std::string_view text, std::size_t pos,
+                                               std::string_view phrase) noexcept {
+  std::size_t t = pos;
+  for (std::size_t k = 0; k < phrase.size(); ++k) {
+    const char p = phrase[k];
+    if (p == word_continues && k + 1 == phrase.size()) return true;
+    if (t == text.size()) return false;
+    if (p == ' ') {
+      if (!is_space(text[t])) return false;
+      while (t < text.size() && is_space(text[t])) ++t;
+      t = skip_continuation_code(text, t);
+      continue;
+    }
+    if (to_lower(text[t]) != p) return false;
+    ++t;
+  }
+  return t == text.size() || !is_alnum(phrase.back()) || !is_alnum(text[t]);
+}
+
+// May a phrase start at text[pos]: at a word start, not inside an address or URL?
+[[nodiscard]] constexpr bool starts_word(std::string_view text, std::size_t pos) noexcept {
+  return pos == 0 || !is_alnum(text[pos - 1]) || !is_alnum(text[pos]);
+}
+
+// Characters of the tokens that may be addresses or URLs: printable ASCII
+// except white space and the brackets and quotes around them. Text in other
+// scripts, written without spaces, is never part of such a token.
+[[nodiscard]] constexpr bool is_token_char(char c) noexcept {
+  const auto byte = static_cast<unsigned char>(c);
+  return byte > 0x20 && byte < 0x7F && c != '<' && c != '>' && c != '(' && c != ')' && c != '"' && c != ',' &&
+         c != ';';
+}
+
+// Does the token hold an address or a URL?
+[[nodiscard]] constexpr bool is_address_or_url(std::string_view token) noexcept {
+  return token.find('@') != std::string_view::npos || token.find("://") != std::string_view::npos ||
+         istarts_with(token, "www.");
+}
+
+}  // namespace detail
+
+// What the phrase search found: the phrase that decides the reason (the
+// first of the table, user rules first) and, separately, whether the text
+// says the MTA gave up (a phrase of the expiry family).
+struct PhraseFinding {
+  const Phrase* phrase = nullptr;  // the deciding phrase, or nullptr
+  std::size_t offset = 0;          // where it starts in the text
+  const Phrase* expiry = nullptr;  // an expiry-family phrase, or nullptr
+
+  [[nodiscard]] constexpr BounceReason reason() const noexcept {
+    return phrase != nullptr ? phrase->reason : BounceReason::unknown;
+  }
+};
+
+// One pass over the text. At each word start (outside addresses and URLs)
+// the user's rules are tried, then the library's phrases that start with
+// that letter and come earlier in the table than the best so far. Work is
+// linear in the text (each token is measured once).
+[[nodiscard]] constexpr PhraseFinding find_phrases(std::string_view text, PhraseRules user = {}) noexcept {
+  PhraseFinding found;
+  std::size_t best = detail::PhraseIndex::size;
+  std::size_t best_user = user.count;
+  std::size_t token_end = 0;
+  bool skip_token = false;
+  for (std::size_t pos = 0; pos < text.size(); ++pos) {
+    if (detail::is_space(text[pos])) continue;
+    if (!detail::is_token_char(text[pos])) {
+      skip_token = false;
+    } else if (pos >= token_end) {
+      token_end = pos;
+      while (token_end < text.size() && detail::is_token_char(text[token_end])) ++token_end;
+      skip_token = detail::is_address_or_url(text.substr(pos, token_end - pos));
+    }
+    if (skip_token || !detail::starts_word(text, pos)) continue;
+    for (std::size_t i = 0; i < best_user; ++i) {
+      if (!user.rules[i].text.empty() && detail::matches_phrase_at(text, pos, user.rules[i].text)) {
+        best_user = i;
+        found.phrase = &user.rules[i];
+        found.offset = pos;
+        break;
+      }
+    }
+    const auto c = static_cast<unsigned char>(detail::to_lower(text[pos]));
+    for (std::size_t k = detail::phrase_index.start[c]; k < detail::phrase_index.start[c + 1]; ++k) {
+      const std::size_t i = detail::phrase_index.order[k];
+      const Phrase& phrase = detail::phrase_families[i];
+      const bool expiry = phrase.reason == BounceReason::expired;
+      if (!expiry && (i >= best || best_user < user.count)) continue;
+      if (expiry && found.expiry != nullptr) continue;
+      if (!detail::matches_phrase_at(text, pos, phrase.text)) continue;
+      if (expiry) {
+        found.expiry = &phrase;
+        continue;
+      }
+      best = i;
+      found.phrase = &phrase;
+      found.offset = pos;
+    }
+  }
+  return found;
+}
+
+}  // namespace v0
+}  // namespace smtpcodes
+
+#endif  // SMTPCODES_BOUNCE_PHRASES_HPP

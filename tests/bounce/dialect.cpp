@@ -1,0 +1,89 @@
+// Dialects: which MTA or service wrote a notice, from minimal notices
+// written for this test in the shape each MTA's templates give.
+#include <doctest/doctest.h>
+
+#include <string_view>
+
+#include <smtpcodes/bounce/dialect.hpp>
+#include <smtpcodes/bounce/message.hpp>
+
+using smtpcodes::BounceReason;
+using smtpcodes::BounceRecipient;
+using smtpcodes::Dialect;
+
+namespace {
+
+Dialect dialect_of(std::string_view message) {
+  Dialect dialect = Dialect::unknown;
+  smtpcodes::for_each_bounce_recipient(message, [&dialect](const BounceRecipient& r) { dialect = r.dialect; });
+  return dialect;
+}
+
+}  // namespace
+
+TEST_CASE("dialects are recognised from the notice's own words and fields") {
+  struct Row {
+    std::string_view message;
+    Dialect dialect;
+  };
+  const Row rows[] = {
+      {"From: MAILER-DAEMON@mx.example.org (Mail Delivery System)\nSubject: Undelivered Mail Returned to Sender\n\n"
+       "This is the mail system at host mx.example.org.\n\n<a@example.com>: 550 5.1.1 unknown\n",
+       Dialect::postfix},
+      {"From: Mail Delivery System <Mailer-Daemon@example.org>\nSubject: Mail delivery failed\n\n"
+       "This message was created automatically by mail delivery software.\n\n  a@example.com\n    550 5.1.1 unknown\n",
+       Dialect::exim},
+      {"From: MAILER-DAEMON@example.org\nSubject: failure notice\n\nHi. This is the qmail-send program at "
+       "example.org.\n\n<a@example.com>:\n550 5.1.1 unknown\n",
+       Dialect::qmail},
+      {"From: Mail Delivery Subsystem <MAILER-DAEMON@example.org>\nSubject: Returned mail: see transcript\n\n"
+       "The original message was received at Mon, 1 Jan 2024\n\n   ----- Transcript of session follows -----\n"
+       "550 5.1.1 <a@example.com>... User unknown\n",
+       Dialect::sendmail},
+      {"From: postmaster@example.org\nSubject: Undeliverable: hi\n\nDelivery has failed to these recipients or "
+       "groups:\n\na@example.com\nThe e-mail address you entered couldn't be found. 550 5.1.1\n",
+       Dialect::exchange2007},
+      {"From: Mail Delivery Subsystem <mailer-daemon@googlemail.com>\nSubject: Delivery Status Notification "
+       "(Failure)\n\nDelivery to the following recipient failed permanently:\n\n     a@example.com\n\n"
+       "550 5.1.1 The email account that you tried to reach does not exist.\n",
+       Dialect::gmail},
+      {"From: Mail Delivery Subsystem <mailer-daemon@googlemail.com>\nSubject: Delivery Status Notification "
+       "(Failure)\nX-Failed-Recipients: group@googlegroups.com\n\nHello a@example.com,\nthe group you tried to "
+       "contact may not exist.\n",
+       Dialect::google_groups},
+      {"From: MAILER-DAEMON@example.org\nSubject: Undelivered Mail\n\n<a@example.com>: 550 5.1.1 unknown\n",
+       Dialect::unknown},
+  };
+  for (const Row& row : rows) {
+    CAPTURE(row.message);
+    CHECK(smtpcodes::name(dialect_of(row.message)) == smtpcodes::name(row.dialect));
+  }
+}
+
+TEST_CASE("a dialect is never recognised from the quoted original message") {
+  CHECK(dialect_of("From: MAILER-DAEMON@example.org\nSubject: Undelivered Mail\n\n"
+                   "<a@example.com>: 550 5.1.1 unknown\n\n--- Below this line is a copy of the message.\n\n"
+                   "This is the mail system at host mx.example.org.\n") == Dialect::unknown);
+}
+
+TEST_CASE("Google Groups refusals are refusals to post, in any language") {
+  // "Hola ... el grupo ... quizás no exista": no phrase of the table, the dialect decides.
+  BounceReason reason = BounceReason::unknown;
+  smtpcodes::for_each_bounce_recipient(
+      "From: Mail Delivery Subsystem <mailer-daemon@googlemail.com>\nSubject: Delivery Status Notification "
+      "(Failure)\nX-Failed-Recipients: grupo@googlegroups.com\n\nHola, a@example.com: el grupo quiz\xC3\xA1s no "
+      "exista.\n",
+      [&reason](const BounceRecipient& r) { reason = r.verdict.reason; });
+  CHECK(reason == BounceReason::sender_rejected);
+}
+
+TEST_CASE("every dialect row has a name and a source") {
+  for (const smtpcodes::DialectInfo& info : smtpcodes::detail::dialects) {
+    CAPTURE(info.name);
+    CHECK_FALSE(info.name.empty());
+    CHECK_FALSE(info.source.empty());
+    CHECK_FALSE(info.marker.text.empty());
+    CHECK(smtpcodes::name(info.dialect) == info.name);
+  }
+  CHECK(smtpcodes::name(Dialect::unknown) == "unknown");
+}

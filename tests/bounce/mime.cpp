@@ -1,0 +1,286 @@
+// Header fields (RFC 5322) and MIME structure (RFC 2045, RFC 2046): lines,
+// header lookups with and without an index, the walk over parts, its depth
+// limit and its callback convention.
+#include <doctest/doctest.h>
+
+#include <cstddef>
+#include <random>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <vector>
+
+#include <smtpcodes/bounce/mime.hpp>
+
+namespace {
+
+using smtpcodes::MimePart;
+using smtpcodes::MimeWalk;
+
+// The lines of text as the 0.1 byte-by-byte loop split them: the reference
+// for the memchr scanner.
+std::vector<std::string_view> reference_lines(std::string_view text) {
+  std::vector<std::string_view> lines;
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    std::size_t end = pos;
+    while (end < text.size() && text[end] != '\n' && text[end] != '\r') ++end;
+    lines.push_back(text.substr(pos, end - pos));
+    if (end < text.size() && text[end] == '\r' && end + 1 < text.size() && text[end + 1] == '\n') ++end;
+    pos = end + 1;
+  }
+  return lines;
+}
+
+std::vector<std::string_view> lines_of(std::string_view text) {
+  std::vector<std::string_view> lines;
+  for (std::size_t pos = 0; pos < text.size();) {
+    const smtpcodes::detail::Line line = smtpcodes::detail::line_at(text, pos);
+    lines.push_back(line.text);
+    pos = line.next;
+  }
+  return lines;
+}
+
+constexpr std::size_t constant_line_count(std::string_view text) {
+  std::size_t count = 0;
+  for (std::size_t pos = 0; pos < text.size(); pos = smtpcodes::detail::line_at(text, pos).next) ++count;
+  return count;
+}
+
+constexpr std::string_view constant_index_lookup() {
+  const smtpcodes::HeaderIndex index("Subject: hi\nContent-Type: text/plain\n\nbody");
+  return index.value("content-type");
+}
+
+std::string nested(int levels, std::string_view innermost) {
+  std::string text;
+  for (int level = 0; level < levels; ++level) {
+    text += "Content-Type: multipart/mixed; boundary=b" + std::to_string(level) + "\n\n--b" +
+            std::to_string(level) + "\n";
+  }
+  text += innermost;
+  for (int level = levels; level-- > 0;) text += "\n--b" + std::to_string(level) + "--";
+  return text;
+}
+
+}  // namespace
+
+static_assert(constant_line_count("a\r\nb\nc\rd") == 4);
+static_assert(constant_index_lookup() == "text/plain");
+static_assert(smtpcodes::max_mime_depth == 4);
+
+TEST_CASE("line_at ends lines at CRLF, LF and a bare CR") {
+  struct Row {
+    std::string_view text;
+    std::vector<std::string_view> lines;
+  };
+  const Row rows[] = {
+      {"", {}},
+      {"one", {"one"}},
+      {"one\r\ntwo\r\n", {"one", "two"}},
+      {"one\ntwo\n", {"one", "two"}},
+      {"one\rtwo\r", {"one", "two"}},
+      {"one\r\rtwo", {"one", "", "two"}},
+      {"one\n\rtwo", {"one", "", "two"}},
+      {"a\r\n\r\nb", {"a", "", "b"}},
+      {"\r", {""}},
+  };
+  for (const Row& row : rows) {
+    CAPTURE(row.text);
+    CHECK(lines_of(row.text) == row.lines);
+  }
+}
+
+TEST_CASE("line_at agrees with a byte-by-byte scan on long and random text") {
+  // Lines across the scanner's growing windows (128, 256, ... bytes).
+  for (const std::size_t length : {0U, 1U, 127U, 128U, 129U, 255U, 256U, 383U, 384U, 1000U, 5000U}) {
+    for (const std::string_view end : {"\r\n", "\n", "\r"}) {
+      const std::string text = std::string(length, 'x') + std::string(end) + "tail" + std::string(end) +
+                               std::string(length, 'y');
+      CAPTURE(length);
+      CHECK(lines_of(text) == reference_lines(text));
+    }
+  }
+  std::mt19937 engine(20261202);
+  const auto random = [&engine] { return static_cast<std::size_t>(engine()); };
+  const char alphabet[] = {'a', ' ', '\r', '\n', '\t', '\0', '\xE9'};
+  for (int round = 0; round < 2000; ++round) {
+    std::string text(random() % 700, 'a');
+    // Sparse line ends in some rounds, dense in others.
+    const std::size_t density = 2 + random() % 200;
+    for (char& c : text) c = random() % density == 0 ? alphabet[2 + random() % 2] : alphabet[random() % 7];
+    CAPTURE(round);
+    CHECK(lines_of(text) == reference_lines(text));
+  }
+}
+
+TEST_CASE("header_value reads folded fields, names without regard to case") {
+  const std::string_view headers =
+      "Subject: one\n  two\nContent-Type: multipart/report;\n\treport-type=delivery-status; boundary=\"b\"\n"
+      "X-Empty:\nsubject: second\n\nBody: not a header\n";
+  struct Row {
+    std::string_view name, value;
+  };
+  constexpr Row rows[] = {
+      {"subject", "one\n  two"},  // the first field of the name
+      {"SUBJECT", "one\n  two"},
+      {"content-type", "multipart/report;\n\treport-type=delivery-status; boundary=\"b\""},
+      {"X-Empty", ""},
+      {"Body", ""},  // after the blank line: the body
+      {"Missing", ""},
+  };
+  for (const Row& row : rows) {
+    CAPTURE(row.name);
+    CHECK(smtpcodes::header_value(headers, row.name) == row.value);
+  }
+}
+
+TEST_CASE("header_value reads names as the field reader does") {
+  const std::string_view headers = "\fX-Odd : one\nno colon here\n  Content-Type: folded, not a field\nTwo Words: two\n"
+                                   "Empty:\nContent-Type:text/plain\n \t\nAfter: blank\n";
+  struct Row {
+    std::string_view name, value;
+  };
+  constexpr Row rows[] = {
+      {"X-Odd", "one"},  {"x-odd ", ""},         {"Two Words", "two"}, {"Two", ""},      {"Empty", ""},
+      {"After", ""},     {"content-type", "text/plain"}, {"no colon here", ""}, {"Content-Type:", ""},
+  };
+  for (const Row& row : rows) {
+    CAPTURE(row.name);
+    CHECK(smtpcodes::header_value(headers, row.name) == row.value);
+  }
+}
+
+TEST_CASE("HeaderIndex answers as header_value, within and past its capacity") {
+  std::string headers = "Subject: hello\n  world\nFrom: a@example.com\n";
+  for (int i = 0; i < 10; ++i) headers += "Received: from hop" + std::to_string(i) + "\n";
+  headers += "To: b@example.com\nContent-Type: text/plain\nSubject: second\n\nTo: body@example.com\n";
+  const char* names[] = {"subject", "From", "received", "To", "content-type", "Missing", ""};
+
+  const smtpcodes::HeaderIndex index(headers);
+  CHECK(index.size() == 15);
+  CHECK_FALSE(index.truncated());
+  CHECK(index.begin()->name == "Subject");
+  CHECK((index.end() - 1)->value == "second");
+
+  const smtpcodes::BasicHeaderIndex<3> small(headers);
+  CHECK(small.size() == 3);
+  CHECK(small.truncated());
+  CHECK(small.capacity() == 3);
+
+  const smtpcodes::BasicHeaderIndex<15> exact(headers);
+  CHECK_FALSE(exact.truncated());
+
+  for (const char* name : names) {
+    CAPTURE(name);
+    const std::string_view expected = smtpcodes::header_value(headers, name);
+    CHECK(index.value(name) == expected);
+    CHECK(small.value(name) == expected);
+    CHECK(exact.value(name) == expected);
+    // The same view, not a copy.
+    CHECK(index.value(name).data() == expected.data());
+  }
+
+  const smtpcodes::HeaderIndex empty;
+  CHECK(empty.size() == 0);
+  CHECK(empty.value("Subject").empty());
+  CHECK(smtpcodes::HeaderIndex("\nSubject: body").size() == 0);
+}
+
+TEST_CASE("for_each_mime_part walks parts depth first") {
+  const std::string_view message =
+      "Content-Type: multipart/report; boundary=\"outer\"\n\npreamble\n"
+      "--outer\nContent-Type: text/plain\n\nhello\n"
+      "--outer\nContent-Type: multipart/alternative; boundary=inner\n\n"
+      "--inner\nContent-Type: text/html\n\n<p>hi</p>\n--inner--\n"
+      "--outer\nContent-Type: message/delivery-status\n\nAction: failed\n"
+      "--outer--\nepilogue\n";
+  std::vector<std::string> seen;
+  const MimeWalk walk = smtpcodes::for_each_mime_part(message, [&seen](const MimePart& part) {
+    seen.push_back(std::to_string(part.depth) + " " + std::string(part.content_type()) + " " +
+                   std::string(part.body));
+  });
+  const std::vector<std::string> expected = {
+      "0 multipart/report " + std::string(message.substr(message.find("preamble"))),
+      "1 text/plain hello",
+      "1 multipart/alternative --inner\nContent-Type: text/html\n\n<p>hi</p>\n--inner--",
+      "2 text/html <p>hi</p>",
+      "1 message/delivery-status Action: failed",
+  };
+  CHECK(seen == expected);
+  CHECK(walk.parts == 5);
+  CHECK_FALSE(walk.truncated());
+}
+
+// Issue 14.4: the depth limit was silent.
+TEST_CASE("for_each_mime_part says when the depth limit bites") {
+  SUBCASE("within the limit") {
+    const std::string message = nested(smtpcodes::max_mime_depth, "Content-Type: text/plain\n\ndeepest");
+    int deepest = 0;
+    const MimeWalk walk = smtpcodes::for_each_mime_part(message, [&deepest](const MimePart& part) {
+      CHECK_FALSE(part.parts_not_walked);
+      deepest = part.depth;
+    });
+    CHECK(deepest == smtpcodes::max_mime_depth);
+    CHECK(walk.parts == static_cast<std::size_t>(smtpcodes::max_mime_depth) + 1);
+    CHECK(walk.skipped_multiparts == 0);
+    CHECK_FALSE(walk.truncated());
+  }
+  SUBCASE("one level past it") {
+    const std::string message = nested(smtpcodes::max_mime_depth + 1, "Content-Type: text/plain\n\ndeepest");
+    std::vector<int> skipped_at;
+    const MimeWalk walk = smtpcodes::for_each_mime_part(message, [&skipped_at](const MimePart& part) {
+      if (part.parts_not_walked) skipped_at.push_back(part.depth);
+    });
+    CHECK(skipped_at == std::vector<int>{smtpcodes::max_mime_depth});
+    CHECK(walk.parts == static_cast<std::size_t>(smtpcodes::max_mime_depth) + 1);
+    CHECK(walk.skipped_multiparts == 1);
+    CHECK(walk.truncated());
+  }
+  SUBCASE("a multipart part without a boundary has no parts to skip") {
+    const MimeWalk walk = smtpcodes::for_each_mime_part(
+        nested(smtpcodes::max_mime_depth, "Content-Type: multipart/mixed\n\nno boundary"),
+        [](const MimePart&) {});
+    CHECK_FALSE(walk.truncated());
+  }
+}
+
+// Issue 14.8 and the callback convention of docs/api.md.
+TEST_CASE("for_each_mime_part: bool or void callbacks, noexcept as the callback") {
+  const std::string message = nested(2, "Content-Type: text/plain\n\nx");
+  SUBCASE("false stops the walk") {
+    std::size_t calls = 0;
+    const MimeWalk walk = smtpcodes::for_each_mime_part(message, [&calls](const MimePart&) {
+      ++calls;
+      return calls < 2;
+    });
+    CHECK(calls == 2);
+    CHECK(walk.parts == 2);
+  }
+  SUBCASE("a throwing callback propagates its exception") {
+    std::size_t calls = 0;
+    const auto throwing = [&calls](const MimePart& part) {
+      ++calls;
+      if (part.depth == 1) throw std::runtime_error("database write failed");
+    };
+    CHECK_THROWS_AS(smtpcodes::for_each_mime_part(message, throwing), std::runtime_error);
+    CHECK(calls == 2);
+  }
+  const auto may_throw = [](const MimePart&) {};
+  const auto never_throws = [](const MimePart&) noexcept { return true; };
+  static_assert(!noexcept(smtpcodes::for_each_mime_part("", may_throw)));
+  static_assert(noexcept(smtpcodes::for_each_mime_part("", never_throws)));
+  static_assert(std::is_same_v<decltype(smtpcodes::for_each_mime_part("", never_throws)), MimeWalk>);
+}
+
+TEST_CASE("for_each_mime_part in a constant expression") {
+  constexpr auto count_parts = [] {
+    const MimeWalk walk = smtpcodes::for_each_mime_part(
+        "Content-Type: multipart/mixed; boundary=b\n\n--b\n\none\n--b\n\ntwo\n--b--\n",
+        [](const MimePart&) noexcept {});
+    return walk.parts;
+  };
+  static_assert(count_parts() == 3);
+}

@@ -1,0 +1,109 @@
+// Phrase families: word boundaries, addresses and URLs, user rules, sources,
+// and the Sisimai name of every reason.
+#include <doctest/doctest.h>
+
+#include <string_view>
+
+#include <smtpcodes/bounce/classify.hpp>
+#include <smtpcodes/bounce/phrases.hpp>
+#include <smtpcodes/bounce/reason.hpp>
+
+using smtpcodes::BounceReason;
+using smtpcodes::Phrase;
+using smtpcodes::PhraseOrigin;
+using smtpcodes::PhraseRules;
+using namespace std::string_view_literals;
+
+static_assert(smtpcodes::find_phrases("550 Message garbled").reason() != BounceReason::blocked);
+static_assert(smtpcodes::find_phrases("blocked using zen.spamhaus.org").reason() == BounceReason::blocked);
+static_assert(smtpcodes::sisimai_reason(BounceReason::unknown_recipient) == "userunknown");
+
+TEST_CASE("phrases match at word boundaries only") {
+  struct Row {
+    std::string_view text;
+    BounceReason reason;
+  };
+  constexpr Row rows[] = {
+      // "rbl" inside "garbled", "spam" inside "antispam-gw", "quota" inside "quotation".
+      {"554 5.6.0 Message garbled", BounceReason::unknown},
+      {"relayed by antispamgw.example.net", BounceReason::unknown},
+      {"see the quotation below", BounceReason::unknown},
+      {"listed in an RBL", BounceReason::blocked},
+      {"Your message looks like SPAM", BounceReason::spam_or_content},
+      // A trailing '*' lets the word go on.
+      {"Messages are being throttled", BounceReason::rate_limited},
+      {"Ip frequency limited", BounceReason::rate_limited},
+      // White space of any kind, folded lines included, matches one space.
+      {"User\r\n\tunknown", BounceReason::unknown_recipient},
+      {"User\n\n\n   unknown", BounceReason::unknown_recipient},
+      // A phrase wrapped over two lines of one multiline reply (RFC 5321 §4.2.1).
+      {"550-5.7.1 Messages with multiple\n550 5.7.1 addresses in From: header are not accepted",
+       BounceReason::syntax_error},
+      {"550-Messages with multiple\r\n    550 addresses in From", BounceReason::syntax_error},
+      {"550-5.7.1 Messages with multiple 550 5.7.1 addresses in From", BounceReason::syntax_error},
+  };
+  for (const Row& row : rows) {
+    CAPTURE(row.text);
+    CHECK(smtpcodes::name(smtpcodes::find_phrases(row.text).reason()) == smtpcodes::name(row.reason));
+  }
+}
+
+TEST_CASE("phrases never match inside addresses or URLs") {
+  CHECK(smtpcodes::find_phrases("report to dmarc@reports.example.com").reason() == BounceReason::unknown);
+  CHECK(smtpcodes::find_phrases("see https://example.com/spam/policy").reason() == BounceReason::unknown);
+  CHECK(smtpcodes::find_phrases("see www.spamhaus.org.example").reason() == BounceReason::unknown);
+  // The same words outside the address still count.
+  CHECK(smtpcodes::find_phrases("DMARC policy of example.com failed (dmarc@example.com)").reason() ==
+        BounceReason::authentication);
+}
+
+TEST_CASE("antivirus footers name no reason") {
+  CHECK(smtpcodes::find_phrases("Mensaje analizado con NOD32 antivirus").reason() == BounceReason::unknown);
+  CHECK(smtpcodes::find_phrases("This email has been checked for viruses by Avast").reason() == BounceReason::unknown);
+  CHECK(smtpcodes::find_phrases("554 5.7.1 Virus detected: Eicar-Test").reason() == BounceReason::virus);
+}
+
+TEST_CASE("user rules are consulted first, with the same matching") {
+  constexpr Phrase mine[] = {{"mailbox parked"sv, BounceReason::mailbox_disabled, PhraseOrigin::user},
+                             {"relay*"sv, BounceReason::relay_denied, PhraseOrigin::user}};
+  const PhraseRules rules{mine, 2};
+  const auto verdict = smtpcodes::classify_text("550 5.1.1 mailbox parked by its owner", rules);
+  CHECK(verdict.reason == BounceReason::mailbox_disabled);
+  CHECK(verdict.evidence.phrase == "mailbox parked");
+  // A user rule wins over a library phrase earlier in the text.
+  CHECK(smtpcodes::find_phrases("user unknown; relaying refused", rules).reason() == BounceReason::relay_denied);
+  // ... and never matches inside a word.
+  CHECK(smtpcodes::find_phrases("norelay here", rules).reason() == BounceReason::unknown);
+  // Without rules, the library decides.
+  CHECK(smtpcodes::classify_text("550 5.1.1 mailbox parked by its owner").reason == BounceReason::unknown_recipient);
+}
+
+TEST_CASE("the expiry family is found beside the cause") {
+  const auto found = smtpcodes::find_phrases("retry timeout exceeded; last error: Connection refused");
+  REQUIRE(found.expiry != nullptr);
+  CHECK(found.reason() == BounceReason::network_error);
+}
+
+TEST_CASE("every phrase is lower case, non-empty, and names its origin") {
+  for (const Phrase& phrase : smtpcodes::detail::phrase_families) {
+    CAPTURE(phrase.text);
+    REQUIRE_FALSE(phrase.text.empty());
+    for (char c : phrase.text) CHECK_FALSE((c >= 'A' && c <= 'Z'));
+    CHECK(phrase.origin != PhraseOrigin::user);
+    CHECK(phrase.reason != BounceReason::unknown);
+  }
+}
+
+TEST_CASE("every reason has one Sisimai name, distinct except where Sisimai has fewer") {
+  for (std::size_t a = 0; a < smtpcodes::bounce_reason_count; ++a) {
+    const auto reason = static_cast<BounceReason>(a);
+    CAPTURE(smtpcodes::name(reason));
+    CHECK_FALSE(smtpcodes::sisimai_reason(reason).empty());
+    for (std::size_t b = a + 1; b < smtpcodes::bounce_reason_count; ++b) {
+      CHECK(smtpcodes::sisimai_reason(reason) != smtpcodes::sisimai_reason(static_cast<BounceReason>(b)));
+    }
+  }
+  CHECK(smtpcodes::sisimai_reason(BounceReason::unknown) == "undefined");
+  CHECK(smtpcodes::sisimai_reason(BounceReason::expired) == "expired");
+  CHECK(smtpcodes::name(static_cast<BounceReason>(smtpcodes::bounce_reason_count - 1)) == "syntax_error");
+}

@@ -1,0 +1,134 @@
+// The order of decisions (docs/bounces.md): the kinds of issue 13, each
+// from a minimal diagnostic written for this test.
+#include <doctest/doctest.h>
+
+#include <string_view>
+
+#include <smtpcodes/bounce/classify.hpp>
+
+using smtpcodes::BounceFacts;
+using smtpcodes::BounceReason;
+using smtpcodes::BounceType;
+using smtpcodes::DsnAction;
+using smtpcodes::Retry;
+
+namespace {
+
+struct Row {
+  std::string_view kind;
+  DsnAction action;
+  std::string_view diagnostic;
+  BounceReason reason;
+  BounceType bounce;
+};
+
+smtpcodes::Verdict verdict_of(const Row& row) {
+  BounceFacts facts;
+  facts.action = row.action;
+  facts.diagnostic = row.diagnostic;
+  return smtpcodes::classify(facts);
+}
+
+}  // namespace
+
+TEST_CASE("the reason of each kind of diagnostic") {
+  using R = BounceReason;
+  using B = BounceType;
+  constexpr DsnAction failed = DsnAction::failed;
+  constexpr DsnAction delayed = DsnAction::delayed;
+  constexpr Row rows[] = {
+      // Expiry notices that name no other cause.
+      {"exim retry timeout", failed, "retry timeout exceeded", R::expired, B::soft},
+      {"exim hosts failing", failed,
+       "all hosts for 'example.net' have been failing for a long time (and retry time not reached)", R::expired,
+       B::soft},
+      {"exim long failure period", failed, "retry time not reached for any host after a long failure period",
+       R::expired, B::soft},
+      {"gmail failed permanently", failed,
+       "Technical details of permanent failure: The recipient server did not accept our requests to connect.",
+       R::expired, B::soft},
+      {"qmail queue too long", failed,
+       "Sorry, I wasn't able to establish an SMTP connection. (#4.4.1) I'm not going to try again; this message has "
+       "been in the queue too long.",
+       R::expired, B::soft},
+      {"imail giving up", failed, "Giving up on 192.0.2.1", R::expired, B::soft},
+      {"sendmail days", failed, "Message could not be delivered for 5 days", R::expired, B::soft},
+      {"5.4.7", failed, "5.4.7 Delivery expired (message too old)", R::expired, B::soft},
+      // A delay is not an expiry.
+      {"gmail delay", delayed, "The recipient server did not accept our requests to connect.", R::network_error,
+       B::soft},
+      // Named causes win over the expiry wording; the cause is the reason.
+      {"expiry with full mailbox", failed, "retry timeout exceeded: 452 4.2.2 mailbox full", R::mailbox_full,
+       B::soft},
+      // Generic codes yield to text.
+      {"5.7.1 relay", failed, "550 5.7.1 Unable to relay: this system is not configured to relay mail",
+       R::relay_denied, B::soft},
+      {"5.4.4 name service", failed,
+       "554 5.4.4 Name service error for example.net: Malformed or unexpected name server reply", R::network_error,
+       B::soft},
+      {"5.0.0 text", failed, "550 5.0.0 Sender address rejected: Domain not found", R::sender_rejected, B::soft},
+      {"5.3.0 text", failed, "554 5.3.0 Message rejected: relay access denied", R::relay_denied, B::soft},
+      {"5.5.0 text", failed, "550 5.5.0 mailbox full", R::mailbox_full, B::soft},
+      {"5.7.0 text", failed, "550 5.7.0 Listed on a block list", R::blocked, B::soft},
+      {"bare 550", failed, "550 Requested action not taken: no such user here", R::unknown_recipient, B::hard},
+      {"bare 554", failed, "554 delivery error: dd This user doesn't have a example.com account", R::unknown_recipient,
+       B::hard},
+      // Specific codes win over text.
+      {"5.1.1 over text", failed, "550 5.1.1 User unknown; listed on a block list", R::unknown_recipient, B::hard},
+      {"5.2.2 over text", failed, "552 5.2.2 Over quota; message too large", R::mailbox_full, B::soft},
+      // The sender, not the recipient.
+      {"sender rejected", failed, "553 5.7.1 <a@example.org>: Sender address rejected: Access denied",
+       R::sender_rejected, B::soft},
+      {"domain of sender", failed, "553 Domain of sender address a@nowhere.example does not exist",
+       R::sender_rejected, B::soft},
+      {"not a member", failed, "You are not a member of this list; not allowed to post", R::sender_rejected,
+       B::soft},
+      // Policy, authentication, reputation.
+      {"yahoo 5.7.9 policy", failed, "554 5.7.9 Message not accepted for policy reasons", R::blocked, B::soft},
+      {"user complaints", delayed,
+       "421 4.7.0 [TSS04] Messages temporarily deferred due to unexpected volume or user complaints", R::blocked,
+       B::soft},
+      // Words inside words.
+      {"garbled", failed, "554 5.6.0 Message garbled", R::spam_or_content, B::soft},
+      // Size, not quota.
+      {"too much mail data", failed, "552 Error: Too much mail data", R::message_too_large, B::soft},
+      // qmail: no host by that name.
+      {"qmail no host", failed, "Sorry, I couldn't find any host by that name. (#5.1.2)", R::unknown_domain,
+       B::hard},
+      {"qmail no host, no code", failed, "Sorry, I couldn't find any host by that name.", R::unknown_domain, B::hard},
+  };
+  for (const Row& row : rows) {
+    CAPTURE(row.kind);
+    const auto verdict = verdict_of(row);
+    CHECK(smtpcodes::name(verdict.reason) == smtpcodes::name(row.reason));
+    CHECK(smtpcodes::name(verdict.bounce) == smtpcodes::name(row.bounce));
+  }
+}
+
+TEST_CASE("an expiry keeps its cause in text_reason and says it gave up") {
+  BounceFacts facts;
+  facts.action = DsnAction::failed;
+  facts.diagnostic = "4.4.7 retry timeout exceeded; last error: connect to mx.example.net: Connection refused";
+  const auto verdict = smtpcodes::classify(facts);
+  CHECK(verdict.reason == BounceReason::expired);
+  CHECK(verdict.text_reason == BounceReason::network_error);
+  CHECK(verdict.gave_up);
+  // A named cause is the reason; the verdict still says the MTA gave up.
+  facts.diagnostic = "retry timeout exceeded: 452 4.2.2 mailbox full";
+  const auto full = smtpcodes::classify(facts);
+  CHECK(full.reason == BounceReason::mailbox_full);
+  CHECK(full.gave_up);
+}
+
+TEST_CASE("a message that can never fit is not retried later") {
+  const auto verdict = smtpcodes::classify_text("552 Error: Too much mail data");
+  CHECK(verdict.reason == BounceReason::message_too_large);
+  CHECK(verdict.retry == Retry::after_fix);
+}
+
+TEST_CASE("Remote server returned '550 5.7.129 ...' keeps both codes") {
+  const auto verdict = smtpcodes::classify_text(
+      "Remote server returned '550 5.7.129 RESOLVER.RST.RestrictedToRecipientsPermission; not authorized'");
+  CHECK(verdict.reply_code.value() == 550);
+  CHECK(smtpcodes::to_string(verdict.enhanced_status).view() == "5.7.129");
+}

@@ -1,0 +1,215 @@
+// Who failed: the wrong-recipient kinds of issue 13, each from a minimal
+// notice written for this test.
+#include <doctest/doctest.h>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <smtpcodes/bounce/message.hpp>
+
+using smtpcodes::BounceReason;
+using smtpcodes::BounceRecipient;
+using smtpcodes::BounceType;
+using smtpcodes::DsnAction;
+
+namespace {
+
+struct Row {
+  std::string recipient;  // "(none)" when absent
+  DsnAction action;
+  BounceReason reason;
+  BounceType bounce;
+  std::string status;
+  unsigned reply;
+};
+
+std::vector<Row> read(std::string_view message) {
+  std::vector<Row> rows;
+  smtpcodes::for_each_bounce_recipient(message, [&rows](const BounceRecipient& r) {
+    const bool has_status = r.verdict.enhanced_status.class_digit() != 0;
+    rows.push_back(Row{std::string(r.recipient.value_or("(none)")), r.action, r.verdict.reason, r.verdict.bounce,
+                       has_status ? std::string(smtpcodes::to_string(r.verdict.enhanced_status).view()) : "",
+                       r.verdict.reply_code.value()});
+  });
+  return rows;
+}
+
+}  // namespace
+
+TEST_CASE("a quoted original message gives neither codes nor recipients") {
+  const auto rows = read(
+      "From: postmaster@example.org\nTo: list-admin@example.com\nSubject: FAILED MAIL\n\n"
+      "Your message to carol@example.org could not be delivered: no such user.\n\n"
+      "Original message as received is as follows:\n"
+      "========\n"
+      ">From: someone@example.net\n"
+      ">Subject: [ANNOUNCE] widget 2.3.0 released\n"
+      "Subject: widget 2.3.0 and 5.1.1 notes, write to other@example.net\n");
+  REQUIRE(rows.size() == 1);
+  CHECK(rows[0].recipient == "carol@example.org");
+  CHECK(rows[0].status.empty());
+  CHECK(rows[0].reason == BounceReason::unknown_recipient);
+}
+
+TEST_CASE("junk around an @ is not an address") {
+  const auto rows = read(
+      "From: MAILER-DAEMON@example.org\nSubject: Undelivered Mail\n\n"
+      "Encoded junk 5$@.w2 and MWc@.n and x@y.z1 here.\n\n"
+      "<dave@example.com>: 550 5.1.1 user unknown\n");
+  REQUIRE(rows.size() == 1);
+  CHECK(rows[0].recipient == "dave@example.com");
+}
+
+TEST_CASE("the Exchange 'Your message / To:' block names the list, not a failed recipient") {
+  const auto rows = read(
+      "From: postmaster@example.org\nSubject: Undeliverable: news\n\n"
+      "Your message\n\n"
+      "  To:      list@lists.example.com\n"
+      "  Subject: news\n\n"
+      "did not reach the following recipient(s):\n\n"
+      "erin@example.org on Mon, 1 Jan 2024 10:00:00 +0000\n"
+      "    The e-mail account does not exist at the organization this message was sent to.\n"
+      "    <mx.example.org #5.1.1>\n");
+  REQUIRE(rows.size() == 1);
+  CHECK(rows[0].recipient == "erin@example.org");
+  CHECK(rows[0].reason == BounceReason::unknown_recipient);
+}
+
+TEST_CASE("a text part whose charset is folded without ';' is still read") {
+  const auto rows = read(
+      "From: MAILER-DAEMON@example.org\nSubject: Undelivered Mail\n"
+      "Content-Type: multipart/mixed; boundary=\"b\"\n\n"
+      "--b\nContent-Type: text/plain\n charset=us-ascii\n\n"
+      "<frank@example.com>: 550 5.1.1 user unknown\n"
+      "--b\nContent-Type: message/rfc822\n\nFrom: me@example.net\nTo: frank@example.com\n\nhi\n--b--\n");
+  REQUIRE(rows.size() == 1);
+  CHECK(rows[0].recipient == "frank@example.com");
+}
+
+TEST_CASE("a failure notice that names nobody gives one row without an address") {
+  const auto rows = read(
+      "From: MAILER-DAEMON@example.org\nSubject: Mail delivery failed\n\n"
+      "Your message could not be delivered: the mailbox is full.\n");
+  REQUIRE(rows.size() == 1);
+  CHECK(rows[0].recipient == "(none)");
+  CHECK(rows[0].reason == BounceReason::mailbox_full);
+}
+
+TEST_CASE("addresses inside a quoted server reply are not recipients") {
+  // Postfix wraps a long reply onto an indented line.
+  const auto postfix = read(
+      "From: MAILER-DAEMON@example.org\nSubject: Undelivered Mail Returned to Sender\n\n"
+      "<grace@example.com>: host mx.example.com[192.0.2.1] said: 550 5.2.1\n"
+      "    <other@example.net>... Mailbox disabled (in reply to RCPT TO command)\n");
+  REQUIRE(postfix.size() == 1);
+  CHECK(postfix[0].recipient == "grace@example.com");
+  CHECK(postfix[0].status == "5.2.1");
+  CHECK(postfix[0].reply == 550);
+  // Exim names the address an alias was generated from.
+  const auto exim = read(
+      "From: Mail Delivery System <Mailer-Daemon@example.org>\nSubject: Mail delivery failed\n\n"
+      "This message was created automatically by mail delivery software.\n\n"
+      "  heidi@example.com\n"
+      "    (generated from john@example.com)\n"
+      "    SMTP error from remote mail server after RCPT TO:<heidi@example.com>:\n"
+      "    550 5.1.1 No such user\n");
+  REQUIRE(exim.size() == 1);
+  CHECK(exim[0].recipient == "heidi@example.com");
+}
+
+TEST_CASE("a delivery-status part sent quoted-printable is decoded before it is read") {
+  const auto rows = read(
+      "From: MAILER-DAEMON@example.org\nSubject: Delivery Status Notification (Failure)\n"
+      "Content-Type: multipart/report; report-type=delivery-status; boundary=\"b\"\n\n"
+      "--b\nContent-Type: text/plain\n\nSee below.\n"
+      "--b\nContent-Type: message/delivery-status\nContent-Transfer-Encoding: quoted-printable\n\n"
+      "Reporting-MTA: dns; mx.example.org\n\n"
+      "Final-Recipient: rfc822; ivan=40example.com\n"
+      "Action: failed\nStatus: 5.1.1\n"
+      "Diagnostic-Code: smtp; 550 5.1.1 unknown =\nuser\n"
+      "--b--\n");
+  REQUIRE(rows.size() == 1);
+  CHECK(rows[0].recipient == "ivan@example.com");
+  CHECK(rows[0].reason == BounceReason::unknown_recipient);
+}
+
+TEST_CASE("a DSN without Action and Status but a 5xx diagnostic has failed") {
+  const auto rows = read(
+      "From: MAILER-DAEMON@example.org\nSubject: Returned mail\n"
+      "Content-Type: multipart/report; report-type=delivery-status; boundary=\"b\"\n\n"
+      "--b\nContent-Type: message/delivery-status\n\n"
+      "Reporting-MTA: dns; mx.example.org\n\n"
+      "Final-Recipient: rfc822; judy@example.com\n"
+      "Diagnostic-Code: smtp; 550 No such user here\n"
+      "--b--\n");
+  REQUIRE(rows.size() == 1);
+  CHECK(rows[0].action == DsnAction::failed);
+  CHECK(rows[0].bounce == BounceType::hard);
+}
+
+TEST_CASE("qmail's 'couldn't find any host by that name' under 'permanent error' is a hard unknown domain") {
+  const auto rows = read(
+      "From: MAILER-DAEMON@example.org\nSubject: failure notice\n\n"
+      "Hi. This is the qmail-send program at example.org.\n"
+      "I'm afraid I wasn't able to deliver your message to the following addresses.\n"
+      "This is a permanent error; I've given up. Sorry it didn't work out.\n\n"
+      "<kim@nowhere.example>:\n"
+      "Sorry, I couldn't find any host by that name.\n");
+  REQUIRE(rows.size() == 1);
+  CHECK(rows[0].recipient == "kim@nowhere.example");
+  CHECK(rows[0].reason == BounceReason::unknown_domain);
+  CHECK(rows[0].bounce == BounceType::hard);
+  CHECK(rows[0].action == DsnAction::failed);
+}
+
+TEST_CASE("Exchange 'The following message to <addr> was undeliverable' gives a row with its codes") {
+  const auto rows = read(
+      "From: postmaster@example.org\nSubject: Undeliverable: hello\n\n"
+      "The following message to <leo@example.com> was undeliverable.\n"
+      "The reason for the problem:\n"
+      "5.1.0 - Unknown address error 550-'5.4.1 Recipient address rejected: Access denied'\n");
+  REQUIRE(rows.size() == 1);
+  CHECK(rows[0].recipient == "leo@example.com");
+  CHECK(rows[0].reply == 550);
+}
+
+TEST_CASE("X-Failed-Recipients has no cap") {
+  std::string message = "From: Mailer-Daemon@example.org\nSubject: Mail delivery failed\nX-Failed-Recipients: ";
+  for (int i = 0; i < 100; ++i) message += (i ? ", u" : "u") + std::to_string(i) + "@example.com";
+  message += "\n\nA message that you sent could not be delivered.\n550 5.1.1 unknown user\n";
+  CHECK(read(message).size() == 100);
+}
+
+TEST_CASE("prose recipients beyond max_text_recipients are counted, not silently lost") {
+  std::string message = "From: MAILER-DAEMON@example.org\nSubject: Undelivered Mail\n\n";
+  for (std::size_t i = 0; i < smtpcodes::max_text_recipients + 6; ++i) {
+    message += "<u" + std::to_string(i) + "@example.com>: 550 5.1.1 unknown\n";
+  }
+  std::size_t rows = 0;
+  std::size_t dropped = 0;
+  smtpcodes::for_each_bounce_recipient(message, [&](const BounceRecipient& r) {
+    ++rows;
+    dropped = r.dropped_recipients;
+  });
+  CHECK(rows == smtpcodes::max_text_recipients);
+  CHECK(dropped == 6);
+}
+
+TEST_CASE("the walk stops when the callback says so, and propagates its exceptions") {
+  std::string message = "From: Mailer-Daemon@example.org\nSubject: Mail delivery failed\nX-Failed-Recipients: "
+                        "a@example.com, b@example.com\n\n550 5.1.1 unknown user\n";
+  std::size_t calls = 0;
+  smtpcodes::for_each_bounce_recipient(message, [&calls](const BounceRecipient&) {
+    ++calls;
+    return false;
+  });
+  CHECK(calls == 1);
+  const auto throwing = [](const BounceRecipient&) { throw 42; };
+  static_assert(!noexcept(smtpcodes::for_each_bounce_recipient(std::string_view{}, throwing)));
+  const auto quiet = [](const BounceRecipient&) noexcept {};
+  const auto loud_text = [](const smtpcodes::TextRecipient&) {};
+  static_assert(noexcept(smtpcodes::for_each_bounce_recipient(std::string_view{}, quiet)));
+  static_assert(!noexcept(smtpcodes::for_each_text_recipient(std::string_view{}, loud_text)));
+  CHECK_THROWS_AS(smtpcodes::for_each_bounce_recipient(message, throwing), int);
+}
