@@ -2,9 +2,15 @@
 // can re-check the corpus under the sanitizers:
 //   smtpcodes_replay_<target> FILE-OR-DIRECTORY...
 // Every regular file is one input. Prints how many inputs ran; a failed
-// property or a sanitizer report ends the program with an error.
+// property or a sanitizer report ends the program with an error, and so does
+// an input slower than the time bound (SMTPCODES_REPLAY_SECONDS, default 10):
+// a parser that stalls on hostile input is a finding, as with libFuzzer's
+// -timeout. The bound is generous because sanitizers and a shared machine
+// slow every input; it catches stalls, not regressions of a few per cent.
+#include <chrono>
 #include <cstdint>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
@@ -15,7 +21,13 @@
 
 namespace {
 
-bool replay_file(const std::filesystem::path& path) {
+double time_bound_seconds() {
+  const char* text = std::getenv("SMTPCODES_REPLAY_SECONDS");
+  const double seconds = text != nullptr ? std::atof(text) : 0.0;
+  return seconds > 0.0 ? seconds : 10.0;
+}
+
+bool replay_file(const std::filesystem::path& path, double bound_seconds) {
   std::ifstream file(path, std::ios::binary);
   if (!file) {
     std::fprintf(stderr, "cannot read %s\n", path.string().c_str());
@@ -24,7 +36,14 @@ bool replay_file(const std::filesystem::path& path) {
   const std::vector<char> bytes((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
   // A copy of exactly the input's size, so ASan sees a read past its end.
   const std::vector<std::uint8_t> input(bytes.begin(), bytes.end());
+  const auto start = std::chrono::steady_clock::now();
   LLVMFuzzerTestOneInput(input.data(), input.size());
+  const std::chrono::duration<double> took = std::chrono::steady_clock::now() - start;
+  if (took.count() > bound_seconds) {
+    std::fprintf(stderr, "slow input %s: %.1f s, over the bound of %.1f s\n", path.string().c_str(), took.count(),
+                 bound_seconds);
+    return false;
+  }
   return true;
 }
 
@@ -33,6 +52,7 @@ bool replay_file(const std::filesystem::path& path) {
 int main(int argc, char** argv) {
   std::size_t inputs = 0;
   bool ok = true;
+  const double bound_seconds = time_bound_seconds();
   for (int i = 1; i < argc; ++i) {
     const std::filesystem::path argument(argv[i]);
     std::vector<std::filesystem::path> files;
@@ -44,7 +64,7 @@ int main(int argc, char** argv) {
       files.push_back(argument);
     }
     for (const auto& file : files) {
-      ok = replay_file(file) && ok;
+      ok = replay_file(file, bound_seconds) && ok;
       ++inputs;
     }
   }

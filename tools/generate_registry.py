@@ -221,7 +221,7 @@ def build():
         for key in sorted(groups):
             offsets[key] = (index, len(groups[key]))
             for source, code, line, agreement, meaning in sorted(groups[key], key=lambda c: (SOURCE_ORDER[c[0]], c[2])):
-                emit("    {Source::%s, %s, %d, Agreement::%s, %s}," % (source, sv(code), line, agreement, sv(meaning)))
+                emit("    {{Source::%s, %s, %d, Agreement::%s, %s}}," % (source, sv(code), line, agreement, sv(meaning)))
                 index += 1
         emit("};")
         emit("")
@@ -243,7 +243,7 @@ def build():
     for code in sorted(meanings):
         meaning_at[code] = (index, len(meanings[code]))
         for row in meanings[code]:
-            emit("    {%d, %s, %s, %s, Verification::%s}," %
+            emit("    {{%d, %s, %s, %s, Verification::%s}}," %
                  (code, sv(row["meaning"]), sv(row["defined_in"]), sv(row["context"]),
                   VERIFICATION[row["verification"]]))
             index += 1
@@ -275,7 +275,7 @@ def build():
             for ref in r["defined_in"].split(";"):
                 if ref not in references:
                     references.append(ref)
-        emit("    {%d, Origin::%s, %s, %s, %s, %s, %s, %s}," %
+        emit("    {{%d, Origin::%s, %s, %s, %s, %s, %s, %s}}," %
              (code, origin, sv(title), sv(words["description"]), sv(";".join(references)),
               remedy(words, "reply %d" % code, code // 100), view(meaning_at, code),
               view(reply_claim_at, code)))
@@ -296,7 +296,7 @@ def build():
     for position, row in enumerate(fallbacks):
         if int(row["first_digit"]) != position + 1:
             raise DataError("reply-code-fallbacks.csv must list first digits 1 to 9 in order")
-        emit("    {%d, %s, %s, %s}," % (position + 1, sv(row["title"]), sv(row["description"]),
+        emit("    {{%d, %s, %s, %s}}," % (position + 1, sv(row["title"]), sv(row["description"]),
                                          remedy(row, "fallback %d" % (position + 1), position + 1)))
     emit("};")
     emit("")
@@ -335,7 +335,7 @@ def build():
         if words is None:
             raise DataError("enhanced-status-remedies.csv lacks %s" % row["code"])
         deprecated = "deprecated" in row["notes"]
-        emit("    {%d, %d, %s, %s, %s, %s, %s, %s, %s, %s}," %
+        emit("    {{%d, %d, %s, %s, %s, %s, %s, %s, %s, %s}}," %
              (key[0], key[1], sv(row["summary"]), sv(words["description"]), sv(row["references"]),
               sv(row["associated_basic_status_codes_raw"]), remedy(words, row["code"], 5),
               view(associated_at, key),
@@ -354,7 +354,7 @@ def build():
             words = status_words.get(row["code"])
             if words is None:
                 raise DataError("enhanced-status-remedies.csv lacks %s" % row["code"])
-            emit("    {%d, %s, %s, %s, %s, %s}," %
+            emit("    {{%d, %s, %s, %s, %s, %s}}," %
                  (number, sv(row["summary"]), sv(words["description"]), sv(row["references"]),
                   remedy(words, row["code"], number if registry == "class" else 5), view(claims_at, number)))
         emit("};")
@@ -378,7 +378,7 @@ def build():
         registered = bool(reading) and tuple(int(x) for x in reading.split(".")[1:]) in set(keys)
         if reading and registered == (fit == "unregistered"):
             raise DataError("dotless %d: fit %s but registered=%s" % (code, fit, registered))
-        emit("    {%d, DotlessFit::%s}," % (code, fit))
+        emit("    {{%d, DotlessFit::%s}}," % (code, fit))
     emit("};")
     emit("")
 
@@ -389,7 +389,7 @@ def build():
             raise DataError("pairing %s -> %s: not registered" % (row["reply_code"], row["enhanced_status"]))
         if parts[0] != row["reply_code"][0]:
             raise DataError("pairing %s -> %s: classes differ" % (row["reply_code"], row["enhanced_status"]))
-        emit("    {%s, %s, %s, %s, %s}," %
+        emit("    {{%s, %s, %s, %s, %s}}," %
              (row["reply_code"], parts[0], parts[1], parts[2], sv(row["basis"])))
     emit("};")
     emit("")

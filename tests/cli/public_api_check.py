@@ -16,8 +16,6 @@ import sys
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 CONTRIBUTOR_DOCS = {"docs/benchmarks.md", "docs/robustness.md"}
 PENDING = {
-    ("docs/bounces.md", "detail::scan_reply_code"),
-    ("docs/bounces.md", "detail::scan_enhanced_status"),
     ("docs/bounces.md", "detail::reason_for_status"),
     ("docs/bounces.md", "detail::reason_for_reply"),
     ("docs/bounces.md", "detail::phrases"),

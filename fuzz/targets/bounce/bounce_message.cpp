@@ -1,7 +1,7 @@
 // for_each_bounce_recipient on a whole message, against the properties in
 // tests/support/bounce_properties.hpp: every view inside the input, every
 // offset pointing into it.
-#include "../fuzz.hpp"
+#include "../../fuzz.hpp"
 #include "bounce_properties.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

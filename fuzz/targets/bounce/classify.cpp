@@ -1,7 +1,7 @@
 // classify_text and classify on a diagnostic text, with the codes found in
 // it and a DSN action chosen by the first byte, against the properties in
 // tests/support/bounce_properties.hpp.
-#include "../fuzz.hpp"
+#include "../../fuzz.hpp"
 #include "bounce_properties.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

@@ -1,7 +1,7 @@
 // parse_enhanced_status and detail::scan_enhanced_status, strict and lenient,
 // against the RFC 3463 oracle and the properties in
 // tests/support/parser_properties.hpp.
-#include "../fuzz.hpp"
+#include "../../fuzz.hpp"
 #include "parser_properties.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

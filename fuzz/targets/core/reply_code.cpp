@@ -1,6 +1,6 @@
 // parse_reply and detail::scan_reply_code, strict and lenient, against the
 // RFC 5321 oracle and the properties in tests/support/parser_properties.hpp.
-#include "../fuzz.hpp"
+#include "../../fuzz.hpp"
 #include "parser_properties.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

@@ -5,7 +5,7 @@
 
 #include <smtpcodes/smtpcodes.hpp>
 
-#include "../fuzz.hpp"
+#include "../../fuzz.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   using smtpcodes::literals::operator""_status;

@@ -4,7 +4,7 @@
 // ways: parsed (the input read as "550 5.1.1 ..."), so reply-like inputs reach
 // the registered codes, or else taken as raw numbers, so every code is
 // reachable.
-#include "../fuzz.hpp"
+#include "../../fuzz.hpp"
 #include "registry_properties.hpp"
 
 namespace {

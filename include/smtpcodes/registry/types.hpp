@@ -270,67 +270,84 @@ struct RemedyRef {
 };
 }  // namespace detail
 
-// The rows of the registry tables. They are built only by the generated
-// tables, from an encoding (offsets into one text pool) that stays private;
-// read them through the accessors. Plain values are public members.
+// The rows of the registry tables. Each derives from a detail:: row that
+// holds the generated encoding (offsets into one text pool and into the other
+// tables) and the plain values. They stay aggregates because a constructor
+// per row doubles the compile time of the tables; the encoded members are
+// not API: read texts, codes and sub-tables through the accessors. The plain
+// values (origin, source, line, agreement, verification, fit, deprecated,
+// number, first_digit) are public members.
+namespace detail {
+struct ReplyMeaningRow {
+  std::uint16_t code_value_;
+  TextRef meaning_text_, defined_in_text_, context_text_;
+  Verification verification;
+};
+struct SourceClaimRow {
+  Source source;
+  TextRef code_text_;
+  std::uint16_t line;  // 1-based line in the source document
+  Agreement agreement;
+  TextRef meaning_text_;
+};
+struct DotlessReadingRow {
+  std::uint16_t vendor_code_value_;
+  DotlessFit fit;
+};
+struct ReplyCodeRow {
+  std::uint16_t code_value_;
+  Origin origin;
+  TextRef title_text_, description_text_, references_text_;
+  RemedyRef remedy_ref_;
+  RangeRef meanings_range_, claims_range_;
+};
+struct EnhancedStatusRow {
+  std::uint16_t subject_value_, detail_value_;
+  TextRef title_text_, description_text_, references_text_, associated_text_ref_;
+  RemedyRef remedy_ref_;
+  RangeRef associated_range_, claims_range_;
+  bool deprecated;  // X.6.10
+};
+struct StatusGroupRow {
+  std::uint16_t number;  // the subject number, or the class digit
+  TextRef title_text_, description_text_, references_text_;
+  RemedyRef remedy_ref_;
+  RangeRef claims_range_;  // into status_class_claims(); subjects have none
+};
+struct DerivationPairingRow {
+  std::uint16_t reply_value_;
+  std::uint8_t class_value_;
+  std::uint16_t subject_value_, detail_value_;
+  TextRef basis_text_;
+};
+struct ReplyFallbackRow {
+  std::uint8_t first_digit;
+  TextRef title_text_, description_text_;
+  RemedyRef remedy_ref_;
+};
+}  // namespace detail
 
 // One meaning of a standard reply code in one context: 454 after STARTTLS
-// differs from 454 after AUTH.
-class ReplyMeaning {
- public:
-  constexpr ReplyMeaning(std::uint16_t code_value, detail::TextRef meaning_text, detail::TextRef defined_in_text,
-                         detail::TextRef context_text, Verification how_verified) noexcept
-      : verification(how_verified),
-        code_value_(code_value),
-        meaning_text_(meaning_text),
-        defined_in_text_(defined_in_text),
-        context_text_(context_text) {}
-
-  Verification verification;
-
+// differs from 454 after AUTH. `verification` says how it was checked.
+struct ReplyMeaning : detail::ReplyMeaningRow {
   [[nodiscard]] constexpr ReplyCode code() const noexcept { return detail::make_reply_code(code_value_); }
   [[nodiscard]] constexpr std::string_view meaning() const noexcept;     // the RFC's phrase
   [[nodiscard]] constexpr std::string_view defined_in() const noexcept;  // "RFC5321", "RFC7505;RFC7504"
   [[nodiscard]] constexpr std::string_view context() const noexcept;     // the command or stage
-
- private:
-  std::uint16_t code_value_;
-  detail::TextRef meaning_text_, defined_in_text_, context_text_;
 };
 
-// What one source says a code means.
-class SourceClaim {
- public:
-  constexpr SourceClaim(Source claim_source, detail::TextRef code_text, std::uint16_t source_line,
-                        Agreement claim_agreement, detail::TextRef meaning_text) noexcept
-      : source(claim_source),
-        line(source_line),
-        agreement(claim_agreement),
-        code_text_(code_text),
-        meaning_text_(meaning_text) {}
-
-  Source source;
-  std::uint16_t line;  // 1-based line in the source document
-  Agreement agreement;
-
+// What one source says a code means: `source`, `line` (1-based, in the
+// source document), `agreement` with the registry.
+struct SourceClaim : detail::SourceClaimRow {
   // The code as the source writes it: "510/511", "X.1.1", "5".
   [[nodiscard]] constexpr std::string_view code() const noexcept;
   // The project's paraphrase; empty when the source agrees with the registry
   // (the registry's title is then the source's meaning too).
   [[nodiscard]] constexpr std::string_view meaning() const noexcept;
-
- private:
-  detail::TextRef code_text_;
-  detail::TextRef meaning_text_;
 };
 
-class DotlessReading {
- public:
-  constexpr DotlessReading(std::uint16_t vendor_code_value, DotlessFit reading_fit) noexcept
-      : fit(reading_fit), vendor_code_value_(vendor_code_value) {}
-
-  DotlessFit fit;
-
+// A vendor code read as a dotless enhanced code, and how well that `fit`s.
+struct DotlessReading : detail::DotlessReadingRow {
   [[nodiscard]] constexpr ReplyCode vendor_code() const noexcept { return detail::make_reply_code(vendor_code_value_); }
   // The code's digits as an enhanced code (571 is 5.7.1); empty when fit is
   // not_applicable.
@@ -340,29 +357,10 @@ class DotlessReading {
                                         static_cast<std::uint16_t>(vendor_code_value_ / 10 % 10),
                                         static_cast<std::uint16_t>(vendor_code_value_ % 10));
   }
-
- private:
-  std::uint16_t vendor_code_value_;
 };
 
-// A row of the reply code table.
-class ReplyCodeRecord {
- public:
-  constexpr ReplyCodeRecord(std::uint16_t code_value, Origin code_origin, detail::TextRef title_text,
-                            detail::TextRef description_text, detail::TextRef references_text,
-                            detail::RemedyRef remedy_ref, detail::RangeRef meanings_range,
-                            detail::RangeRef claims_range) noexcept
-      : origin(code_origin),
-        code_value_(code_value),
-        title_text_(title_text),
-        description_text_(description_text),
-        references_text_(references_text),
-        remedy_ref_(remedy_ref),
-        meanings_range_(meanings_range),
-        claims_range_(claims_range) {}
-
-  Origin origin;
-
+// A row of the reply code table; `origin` says where the code comes from.
+struct ReplyCodeRecord : detail::ReplyCodeRow {
   [[nodiscard]] constexpr ReplyCode code() const noexcept { return detail::make_reply_code(code_value_); }
   [[nodiscard]] constexpr std::string_view title() const noexcept;
   [[nodiscard]] constexpr std::string_view description() const noexcept;
@@ -373,35 +371,11 @@ class ReplyCodeRecord {
   [[nodiscard]] constexpr TableView<ReplyMeaning> meanings() const noexcept;
   // What the vendor lists (Source) say.
   [[nodiscard]] constexpr TableView<SourceClaim> claims() const noexcept;
-
- private:
-  std::uint16_t code_value_;
-  detail::TextRef title_text_, description_text_, references_text_;
-  detail::RemedyRef remedy_ref_;
-  detail::RangeRef meanings_range_, claims_range_;
 };
 
-// A row of the enhanced status table: an enumerated code X.subject.detail.
-class EnhancedStatusRecord {
- public:
-  constexpr EnhancedStatusRecord(std::uint16_t subject_value, std::uint16_t detail_value, detail::TextRef title_text,
-                                 detail::TextRef description_text, detail::TextRef references_text,
-                                 detail::TextRef associated_text_ref, detail::RemedyRef remedy_ref,
-                                 detail::RangeRef associated_range, detail::RangeRef claims_range,
-                                 bool is_deprecated) noexcept
-      : deprecated(is_deprecated),
-        subject_value_(subject_value),
-        detail_value_(detail_value),
-        title_text_(title_text),
-        description_text_(description_text),
-        references_text_(references_text),
-        associated_text_ref_(associated_text_ref),
-        remedy_ref_(remedy_ref),
-        associated_range_(associated_range),
-        claims_range_(claims_range) {}
-
-  bool deprecated;  // X.6.10
-
+// A row of the enhanced status table: an enumerated code X.subject.detail;
+// `deprecated` for X.6.10.
+struct EnhancedStatusRecord : detail::EnhancedStatusRow {
   // The numbers of X.subject.detail, as EnhancedStatus names them.
   [[nodiscard]] constexpr std::uint16_t subject_number() const noexcept { return subject_value_; }
   [[nodiscard]] constexpr std::uint16_t detail() const noexcept { return detail_value_; }
@@ -421,30 +395,11 @@ class EnhancedStatusRecord {
   [[nodiscard]] constexpr EnhancedStatus in_class(StatusClass status_class) const noexcept {
     return detail::make_enhanced_status(static_cast<std::uint8_t>(status_class), subject_value_, detail_value_);
   }
-
- private:
-  std::uint16_t subject_value_;
-  std::uint16_t detail_value_;
-  detail::TextRef title_text_, description_text_, references_text_, associated_text_ref_;
-  detail::RemedyRef remedy_ref_;
-  detail::RangeRef associated_range_, claims_range_;
 };
 
-// A row of the subject table (X.1.YYY ...) or the class table (5.XXX.YYY).
-class StatusGroupRecord {
- public:
-  constexpr StatusGroupRecord(std::uint16_t group_number, detail::TextRef title_text, detail::TextRef description_text,
-                              detail::TextRef references_text, detail::RemedyRef remedy_ref,
-                              detail::RangeRef claims_range) noexcept
-      : number(group_number),
-        title_text_(title_text),
-        description_text_(description_text),
-        references_text_(references_text),
-        remedy_ref_(remedy_ref),
-        claims_range_(claims_range) {}
-
-  std::uint16_t number;  // the subject number, or the class digit
-
+// A row of the subject table (X.1.YYY ...) or the class table (5.XXX.YYY);
+// `number` is the subject number or the class digit.
+struct StatusGroupRecord : detail::StatusGroupRow {
   [[nodiscard]] constexpr std::string_view title() const noexcept;
   [[nodiscard]] constexpr std::string_view description() const noexcept;
   [[nodiscard]] constexpr std::string_view references() const noexcept;
@@ -453,54 +408,23 @@ class StatusGroupRecord {
   [[nodiscard]] constexpr Remedy remedy_in_class(StatusClass status_class) const noexcept;
   // What the vendor lists say about a class digit; subjects have none.
   [[nodiscard]] constexpr TableView<SourceClaim> claims() const noexcept;
-
- private:
-  detail::TextRef title_text_, description_text_, references_text_;
-  detail::RemedyRef remedy_ref_;
-  detail::RangeRef claims_range_;
 };
 
 // A reply code the RFCs pair with one enhanced code, so that code can be
 // assumed when a server sends none (see derive_enhanced_status()).
-class DerivationPairing {
- public:
-  constexpr DerivationPairing(std::uint16_t reply_value, std::uint8_t class_value, std::uint16_t subject_value,
-                              std::uint16_t detail_value, detail::TextRef basis_text) noexcept
-      : reply_value_(reply_value),
-        class_value_(class_value),
-        subject_value_(subject_value),
-        detail_value_(detail_value),
-        basis_text_(basis_text) {}
-
+struct DerivationPairing : detail::DerivationPairingRow {
   [[nodiscard]] constexpr ReplyCode reply() const noexcept { return detail::make_reply_code(reply_value_); }
   [[nodiscard]] constexpr EnhancedStatus status() const noexcept {
     return detail::make_enhanced_status(class_value_, subject_value_, detail_value_);
   }
   [[nodiscard]] constexpr std::string_view basis() const noexcept;
-
- private:
-  std::uint16_t reply_value_;
-  std::uint8_t class_value_;
-  std::uint16_t subject_value_, detail_value_;
-  detail::TextRef basis_text_;
 };
 
-// The fallback description of a reply code no table knows, by first digit.
-class ReplyFallbackRecord {
- public:
-  constexpr ReplyFallbackRecord(std::uint8_t digit, detail::TextRef title_text, detail::TextRef description_text,
-                                detail::RemedyRef remedy_ref) noexcept
-      : first_digit(digit), title_text_(title_text), description_text_(description_text), remedy_ref_(remedy_ref) {}
-
-  std::uint8_t first_digit;
-
+// The fallback description of a reply code no table knows, by `first_digit`.
+struct ReplyFallbackRecord : detail::ReplyFallbackRow {
   [[nodiscard]] constexpr std::string_view title() const noexcept;
   [[nodiscard]] constexpr std::string_view description() const noexcept;
   [[nodiscard]] constexpr Remedy remedy() const noexcept;
-
- private:
-  detail::TextRef title_text_, description_text_;
-  detail::RemedyRef remedy_ref_;
 };
 
 }  // namespace v0
