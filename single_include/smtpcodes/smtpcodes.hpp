@@ -1815,7 +1815,7 @@ template <std::size_t MaxLines>
 // The content of input[start, feed) as far as line_ends_reply() needs it
 // (feed is the line's LF, or npos).
 [[nodiscard]] constexpr std::string_view line_content_start(std::string_view input, std::size_t start,
-                                                             std::size_t feed) noexcept {
+                                                            std::size_t feed) noexcept {
   std::size_t end = feed == std::string_view::npos ? input.size() : feed;
   if (feed != std::string_view::npos && end > start && input[end - 1] == '\r') --end;
   return input.substr(start, end - start < 5 ? end - start : 5);
@@ -1936,9 +1936,9 @@ template <std::size_t MaxLines>
       reply.diagnostics_.add(ReplyDiagnostic::reply_code_in_text);
     }
   }
-  reply.slots_.lines[index] =
-      ReplyLineSlot{text,    text_size, message_start, static_cast<std::uint16_t>((first + 2) * 100 + second * 10 + third),
-                    subject, detail,    status_class};
+  reply.slots_.lines[index] = ReplyLineSlot{
+      text,    text_size, message_start, static_cast<std::uint16_t>((first + 2) * 100 + second * 10 + third),
+      subject, detail,    status_class};
   return true;
 }
 
@@ -2065,10 +2065,8 @@ template <std::size_t MaxLines>
 // line (or the end of the input), where parsing can resume: the stream
 // parser does exactly that, so both agree on any input.
 template <std::size_t MaxLines>
-[[nodiscard]] constexpr Result<BasicReply<MaxLines>, ReplyError> scan_reply(std::string_view input
-                                                                                SMTPCODES_LIFETIMEBOUND,
-                                                                            const ReplyOptions& options,
-                                                                            std::size_t& end) noexcept {
+[[nodiscard]] constexpr Result<BasicReply<MaxLines>, ReplyError> scan_reply(
+    std::string_view input SMTPCODES_LIFETIMEBOUND, const ReplyOptions& options, std::size_t& end) noexcept {
   BasicReply<MaxLines> reply;
   ReplyError error;
   if (!detail::scan_reply_into(reply, input, options, end, error)) return error;
@@ -2356,7 +2354,8 @@ class BasicReplyStream {
   // buffer must outlive the stream and is the only memory it uses;
   // capacity must not be 0. feed() copies what it takes, so the data fed
   // may be a temporary.
-  BasicReplyStream(char* buffer SMTPCODES_LIFETIMEBOUND, std::size_t capacity, const ReplyOptions& options = {}) noexcept
+  BasicReplyStream(char* buffer SMTPCODES_LIFETIMEBOUND, std::size_t capacity,
+                   const ReplyOptions& options = {}) noexcept
       : buffer_(buffer), capacity_(capacity), options_(options) {
     options_.allow_incomplete = false;
   }
@@ -2471,7 +2470,8 @@ class BasicReplyStream {
       last.allow_incomplete = true;
       return scan(buffered, last);
     }
-    if (size_ == capacity_) return drop_reply(ReplyError{ReplyErrorKind::buffer_full, size_, lines_, {}, 0}, line_start_);
+    if (size_ == capacity_)
+      return drop_reply(ReplyError{ReplyErrorKind::buffer_full, size_, lines_, {}, 0}, line_start_);
     return ReplyStreamStatus::need_more_data;
   }
 
@@ -2590,13 +2590,13 @@ class BasicReplyStream {
   char* buffer_;
   std::size_t capacity_;
   ReplyOptions options_;
-  std::size_t start_ = 0;       // where the reply in progress starts; the bytes before are done
-  std::size_t size_ = 0;        // bytes from start_ on
-  std::size_t scanned_ = 0;     // bytes from start_ searched for line ends
-  std::size_t line_start_ = 0;  // where the current, unfinished line starts, from start_
-  std::size_t lines_ = 0;       // complete lines of the reply in progress
-  std::size_t current_ = 0;     // which of replies_ is reply()
-  bool skipping_line_ = false;  // dropping the rest of a line reported as an error
+  std::size_t start_ = 0;        // where the reply in progress starts; the bytes before are done
+  std::size_t size_ = 0;         // bytes from start_ on
+  std::size_t scanned_ = 0;      // bytes from start_ searched for line ends
+  std::size_t line_start_ = 0;   // where the current, unfinished line starts, from start_
+  std::size_t lines_ = 0;        // complete lines of the reply in progress
+  std::size_t current_ = 0;      // which of replies_ is reply()
+  bool skipping_line_ = false;   // dropping the rest of a line reported as an error
   bool dropping_reply_ = false;  // dropping the rest of a reply that failed; error_ is its error
   bool drop_line_seen_ = false;  // a line of it has begun and not ended
   bool error_pending_ = false;   // the dropped reply has ended: next() gives error_

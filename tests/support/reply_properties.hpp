@@ -164,8 +164,9 @@ inline const char* check_reply_line(std::string_view input, smtpcodes::ReplyOpti
   std::size_t end = 0;
   const auto reference = smtpcodes::scan_reply<1>(input, options, end);
   if (!reference) {
-    return !parsed && parsed.error().kind == reference.error().kind ? nullptr
-                                                                    : "parse_reply_line and scan_reply disagree on an error";
+    return !parsed && parsed.error().kind == reference.error().kind
+               ? nullptr
+               : "parse_reply_line and scan_reply disagree on an error";
   }
   if (!parsed) return "parse_reply_line rejects a line scan_reply takes";
   const smtpcodes::ReplyLine expected = reference->line(0);

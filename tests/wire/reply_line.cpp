@@ -77,7 +77,8 @@ TEST_CASE("parse_reply_line: code, separator, enhanced status and text") {
     CHECK(line->separator == c.separator);
     CHECK(line->last() == (c.separator != ReplySeparator::hyphen));
     CHECK(std::string(smtpcodes::to_string(line->enhanced_status).view()) ==
-          (c.status.empty() ? std::string(smtpcodes::to_string(smtpcodes::EnhancedStatus{}).view()) : std::string(c.status)));
+          (c.status.empty() ? std::string(smtpcodes::to_string(smtpcodes::EnhancedStatus{}).view())
+                            : std::string(c.status)));
     CHECK(line->text == c.text);
     CHECK(line->message == c.message);
   }
@@ -176,9 +177,10 @@ TEST_CASE("an OwnedReply keeps its bytes after the buffer is gone") {
 
 TEST_CASE("parse_reply_line agrees with the whole parser's line step on random lines") {
   // Pieces that make lines, near-lines and garbage when strung together.
-  const std::string_view pieces[] = {"250", "550", "421", "2500", " ",     "-",     "\t",    "\r\n", "\n",
-                                     "\r",  "5.1.1", "4.2.2", "5.1", "5.01.1", "2.0.0", "5.1.1000", "x",
-                                     "text", "\xC3\xA9", "\xFF", std::string_view("\0", 1), "503 ", "0"};
+  const std::string_view pieces[] = {"250",   "550",      "421", "2500",  " ",        "-",    "\t",
+                                     "\r\n",  "\n",       "\r",  "5.1.1", "4.2.2",    "5.1",  "5.01.1",
+                                     "2.0.0", "5.1.1000", "x",   "text",  "\xC3\xA9", "\xFF", std::string_view("\0", 1),
+                                     "503 ",  "0"};
   const ReplyOptions option_sets[] = {ReplyOptions{}, ReplyOptions{ParseMode::lenient, 512, false},
                                       ReplyOptions{ParseMode::strict, 12, false}};
   std::mt19937 random(17);

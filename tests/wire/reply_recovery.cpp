@@ -24,11 +24,11 @@ constexpr std::size_t model_max_lines = 4;
 // What a stream hands out, reduced to what the model predicts.
 struct Event {
   bool is_error = false;
-  std::string raw;             // a reply's bytes
-  std::size_t lines = 0;       // a reply's line count, or the error's line
-  bool complete = false;       // a reply's
-  ReplyErrorKind kind{};       // an error's
-  std::size_t dropped = 0;     // an error's dropped_lines
+  std::string raw;          // a reply's bytes
+  std::size_t lines = 0;    // a reply's line count, or the error's line
+  bool complete = false;    // a reply's
+  ReplyErrorKind kind{};    // an error's
+  std::size_t dropped = 0;  // an error's dropped_lines
 
   friend bool operator==(const Event& a, const Event& b) {
     return a.is_error == b.is_error && a.raw == b.raw && a.lines == b.lines && a.complete == b.complete &&
@@ -60,7 +60,7 @@ Event error_event(ReplyErrorKind kind, std::size_t line, std::size_t dropped) {
 // ---- The model -------------------------------------------------------------
 
 struct ModelLine {
-  std::size_t start = 0;  // in the input
+  std::size_t start = 0;   // in the input
   std::string_view bytes;  // with its LF, if any
   bool terminated = false;
 
@@ -100,7 +100,8 @@ bool has_reply_code(std::string_view content, ParseMode mode, bool& last) {
     return true;
   }
   const char separator = content[3];
-  if (separator == '-' || separator == ' ' || (mode == ParseMode::lenient && (separator == '\t' || separator == '\r'))) {
+  if (separator == '-' || separator == ' ' ||
+      (mode == ParseMode::lenient && (separator == '\t' || separator == '\r'))) {
     last = separator != '-';
     return true;
   }
@@ -181,8 +182,8 @@ std::vector<Event> model(std::string_view input, const ReplyOptions& options, st
         break;
       }
       if (last) {
-        events.push_back(reply_event(input.substr(reply_start, line.start + line.bytes.size() - reply_start), count,
-                                     true));
+        events.push_back(
+            reply_event(input.substr(reply_start, line.start + line.bytes.size() - reply_start), count, true));
         break;
       }
     }
@@ -240,8 +241,8 @@ const Sample samples[] = {
     {"250-a\r\n250-b\r\n250-c\r\n250-d\r\n250-e\r\n250 f\r\n220 next\r\n", strict},
     {"250-a\r\n250-b\r\n250-c\r\n250-d\r\n250 e\r\n220 next\r\n", strict},  // the fifth line is the last
     {"250-a\r\n250-b\r\n250-c\r\n250 d\r\n220 next\r\n", strict},           // exactly four: a reply
-    {"250-a\r\n250-b\r\n250-c\r\n250-d\r\n250-e\r\n250-f", strict},          // closed while dropping
-    {"250-a\r\n250-b\r\n250-c\r\n250-d\r\n250-e\r\n250 f", strict},          // last line cut off
+    {"250-a\r\n250-b\r\n250-c\r\n250-d\r\n250-e\r\n250-f", strict},         // closed while dropping
+    {"250-a\r\n250-b\r\n250-c\r\n250-d\r\n250-e\r\n250 f", strict},         // last line cut off
     {"250-a\r\n250-b\r\n250-c\r\n250-d\r\nxx\r\n250-\r\n2\r\n250\r\n354 go\r\n", strict},
     {"250-a\r\n250-b\r\n250-c\r\n250-d\r\n250-e\n250 f\n220 x\r\n", strict},
     {"250-a\n250-b\n250-c\n250-d\n250-e\n250\tf\n220 x\n", lenient},

@@ -754,7 +754,7 @@ template <std::size_t MaxLines>
 // The content of input[start, feed) as far as line_ends_reply() needs it
 // (feed is the line's LF, or npos).
 [[nodiscard]] constexpr std::string_view line_content_start(std::string_view input, std::size_t start,
-                                                             std::size_t feed) noexcept {
+                                                            std::size_t feed) noexcept {
   std::size_t end = feed == std::string_view::npos ? input.size() : feed;
   if (feed != std::string_view::npos && end > start && input[end - 1] == '\r') --end;
   return input.substr(start, end - start < 5 ? end - start : 5);
@@ -875,9 +875,9 @@ template <std::size_t MaxLines>
       reply.diagnostics_.add(ReplyDiagnostic::reply_code_in_text);
     }
   }
-  reply.slots_.lines[index] =
-      ReplyLineSlot{text,    text_size, message_start, static_cast<std::uint16_t>((first + 2) * 100 + second * 10 + third),
-                    subject, detail,    status_class};
+  reply.slots_.lines[index] = ReplyLineSlot{
+      text,    text_size, message_start, static_cast<std::uint16_t>((first + 2) * 100 + second * 10 + third),
+      subject, detail,    status_class};
   return true;
 }
 
@@ -1004,10 +1004,8 @@ template <std::size_t MaxLines>
 // line (or the end of the input), where parsing can resume: the stream
 // parser does exactly that, so both agree on any input.
 template <std::size_t MaxLines>
-[[nodiscard]] constexpr Result<BasicReply<MaxLines>, ReplyError> scan_reply(std::string_view input
-                                                                                SMTPCODES_LIFETIMEBOUND,
-                                                                            const ReplyOptions& options,
-                                                                            std::size_t& end) noexcept {
+[[nodiscard]] constexpr Result<BasicReply<MaxLines>, ReplyError> scan_reply(
+    std::string_view input SMTPCODES_LIFETIMEBOUND, const ReplyOptions& options, std::size_t& end) noexcept {
   BasicReply<MaxLines> reply;
   ReplyError error;
   if (!detail::scan_reply_into(reply, input, options, end, error)) return error;

@@ -53,7 +53,8 @@ class BasicReplyStream {
   // buffer must outlive the stream and is the only memory it uses;
   // capacity must not be 0. feed() copies what it takes, so the data fed
   // may be a temporary.
-  BasicReplyStream(char* buffer SMTPCODES_LIFETIMEBOUND, std::size_t capacity, const ReplyOptions& options = {}) noexcept
+  BasicReplyStream(char* buffer SMTPCODES_LIFETIMEBOUND, std::size_t capacity,
+                   const ReplyOptions& options = {}) noexcept
       : buffer_(buffer), capacity_(capacity), options_(options) {
     options_.allow_incomplete = false;
   }
@@ -168,7 +169,8 @@ class BasicReplyStream {
       last.allow_incomplete = true;
       return scan(buffered, last);
     }
-    if (size_ == capacity_) return drop_reply(ReplyError{ReplyErrorKind::buffer_full, size_, lines_, {}, 0}, line_start_);
+    if (size_ == capacity_)
+      return drop_reply(ReplyError{ReplyErrorKind::buffer_full, size_, lines_, {}, 0}, line_start_);
     return ReplyStreamStatus::need_more_data;
   }
 
@@ -287,13 +289,13 @@ class BasicReplyStream {
   char* buffer_;
   std::size_t capacity_;
   ReplyOptions options_;
-  std::size_t start_ = 0;       // where the reply in progress starts; the bytes before are done
-  std::size_t size_ = 0;        // bytes from start_ on
-  std::size_t scanned_ = 0;     // bytes from start_ searched for line ends
-  std::size_t line_start_ = 0;  // where the current, unfinished line starts, from start_
-  std::size_t lines_ = 0;       // complete lines of the reply in progress
-  std::size_t current_ = 0;     // which of replies_ is reply()
-  bool skipping_line_ = false;  // dropping the rest of a line reported as an error
+  std::size_t start_ = 0;        // where the reply in progress starts; the bytes before are done
+  std::size_t size_ = 0;         // bytes from start_ on
+  std::size_t scanned_ = 0;      // bytes from start_ searched for line ends
+  std::size_t line_start_ = 0;   // where the current, unfinished line starts, from start_
+  std::size_t lines_ = 0;        // complete lines of the reply in progress
+  std::size_t current_ = 0;      // which of replies_ is reply()
+  bool skipping_line_ = false;   // dropping the rest of a line reported as an error
   bool dropping_reply_ = false;  // dropping the rest of a reply that failed; error_ is its error
   bool drop_line_seen_ = false;  // a line of it has begun and not ended
   bool error_pending_ = false;   // the dropped reply has ended: next() gives error_
