@@ -1077,20 +1077,6 @@ SMTPCODES_CONSTEVAL EnhancedStatus operator""_status(const char* text, std::size
 #include <cstring>
 #include <string_view>
 #include <type_traits>
-// Only std::forward_iterator_tag is needed (for the iterators of
-// ReplyDiagnostics and of the EHLO words). With libstdc++ it comes from the
-// small header that defines it: <iterator> also brings the stream iterators
-// and costs more to compile than the rest of the library together.
-#if defined(__GLIBCXX__) && defined(__has_include)
-#if __has_include(<bits/stl_iterator_base_types.h>)
-#include <bits/stl_iterator_base_types.h>
-#define SMTPCODES_DETAIL_HAVE_ITERATOR_TAGS 1
-#endif
-#endif
-#if !defined(SMTPCODES_DETAIL_HAVE_ITERATOR_TAGS)
-#include <iterator>
-#endif
-#undef SMTPCODES_DETAIL_HAVE_ITERATOR_TAGS
 
 
 namespace smtpcodes {

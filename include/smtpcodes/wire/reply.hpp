@@ -11,22 +11,9 @@
 #include <cstring>
 #include <string_view>
 #include <type_traits>
-// Only std::forward_iterator_tag is needed (for the iterators of
-// ReplyDiagnostics and of the EHLO words). With libstdc++ it comes from the
-// small header that defines it: <iterator> also brings the stream iterators
-// and costs more to compile than the rest of the library together.
-#if defined(__GLIBCXX__) && defined(__has_include)
-#if __has_include(<bits/stl_iterator_base_types.h>)
-#include <bits/stl_iterator_base_types.h>
-#define SMTPCODES_DETAIL_HAVE_ITERATOR_TAGS 1
-#endif
-#endif
-#if !defined(SMTPCODES_DETAIL_HAVE_ITERATOR_TAGS)
-#include <iterator>
-#endif
-#undef SMTPCODES_DETAIL_HAVE_ITERATOR_TAGS
 
 #include <smtpcodes/config.hpp>
+#include <smtpcodes/detail/standard_parts.hpp>  // std::forward_iterator_tag
 #include <smtpcodes/enhanced_status.hpp>
 #include <smtpcodes/parse_error.hpp>
 #include <smtpcodes/reply_code.hpp>
