@@ -2311,6 +2311,16 @@ enum class ReplyStreamStatus : std::uint8_t {
   end_of_stream,   // finish() was called and everything has been taken
 };
 
+[[nodiscard]] constexpr std::string_view name(ReplyStreamStatus status) noexcept {
+  switch (status) {
+    case ReplyStreamStatus::need_more_data: return "need_more_data";
+    case ReplyStreamStatus::reply: return "reply";
+    case ReplyStreamStatus::error: return "error";
+    case ReplyStreamStatus::end_of_stream: return "end_of_stream";
+  }
+  return "undefined";
+}
+
 // Parses a stream of replies into a caller-supplied buffer.
 //
 // Each reply and each error is exactly what scan_reply() gives for the same

@@ -9,6 +9,7 @@
 #include <random>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include <smtpcodes/wire/reply_stream.hpp>
@@ -356,4 +357,16 @@ TEST_CASE("reply() changes only when next() returns reply") {
   REQUIRE(stream.next() == ReplyStreamStatus::reply);
   CHECK(stream.reply().code().value() == 451);
   CHECK(stream.reply().line(0).message == "later");
+}
+
+TEST_CASE("name(ReplyStreamStatus) is the enumerator's identifier") {
+  using smtpcodes::ReplyStreamStatus;
+  const std::pair<ReplyStreamStatus, std::string_view> names[] = {
+      {ReplyStreamStatus::need_more_data, "need_more_data"},
+      {ReplyStreamStatus::reply, "reply"},
+      {ReplyStreamStatus::error, "error"},
+      {ReplyStreamStatus::end_of_stream, "end_of_stream"},
+  };
+  for (const auto& [status, expected] : names) CHECK(smtpcodes::name(status) == expected);
+  CHECK(smtpcodes::name(static_cast<ReplyStreamStatus>(9)) == "undefined");
 }
