@@ -468,6 +468,15 @@ constexpr std::size_t for_each_code(std::string_view text, Callback&& callback) 
 
 namespace detail {
 
+// A code unit's half, built whole and then copied: std::optional's converting
+// assignment is not constexpr before C++20, its trivial copy assignment is.
+// (A member template here is "undefined" to clang 14 in constant expressions
+// of the class's earlier members.)
+template <class Code>
+[[nodiscard]] constexpr std::optional<Located<Code>> located(Code code, std::size_t offset) noexcept {
+  return Located<Code>{code, offset};
+}
+
 // A reply code, a status or both found next to each other, with a score.
 struct CodeUnit {
   FoundCodes codes;
@@ -647,13 +656,6 @@ class BestCodeFinder {
     unit.score = (agrees ? agreeing_pair_score : disagreeing_pair_score) + specificity(status.enhanced_status) +
                  (is_inner(first, first_quoted) ? inner_reply_bonus : 0);
     consider(unit);
-  }
-
-  // Built whole and then copied: std::optional's converting assignment is
-  // not constexpr before C++20, its trivial copy assignment is.
-  template <class Code>
-  [[nodiscard]] static constexpr std::optional<Located<Code>> located(Code code, std::size_t offset) noexcept {
-    return Located<Code>{code, offset};
   }
 
   [[nodiscard]] static constexpr int specificity(EnhancedStatus status) noexcept {
