@@ -7388,6 +7388,7 @@ inline constexpr Phrase phrase_families[] = {
     {"reverse hostname"sv, BounceReason::reverse_dns, PhraseOrigin::unverified},
     {"reverse mapping"sv, BounceReason::reverse_dns, PhraseOrigin::unverified},
     {"reverse address"sv, BounceReason::reverse_dns, PhraseOrigin::unverified},
+    // "bad dns ptr resource record" (Sisimai Reason/Blocked.pm).
     {"ptr resource record"sv, BounceReason::reverse_dns, PhraseOrigin::sisimai},
     {"ptr record"sv, BounceReason::reverse_dns, PhraseOrigin::sisimai},
     {"no ptr"sv, BounceReason::reverse_dns, PhraseOrigin::unverified},
@@ -7505,7 +7506,8 @@ inline constexpr Phrase phrase_families[] = {
     {"mail flood"sv, BounceReason::spam_or_content, PhraseOrigin::unverified},
     // The recipient. Exchange Online's directory-based edge blocking answers
     // "550 5.4.1 Recipient address rejected: Access denied" for a recipient
-    // it does not know (Microsoft Learn, "Fix NDR error 550 5.4.1").
+    // it does not know (Microsoft Learn, "Fix NDR error 550 5.4.1"; the same
+    // line appears in public Exchange Online NDRs outside the dev set).
     {"recipient address rejected: access denied"sv, BounceReason::unknown_recipient, PhraseOrigin::microsoft},
     {"user unknown"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
     {"unknown user"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
@@ -7575,6 +7577,7 @@ inline constexpr Phrase phrase_families[] = {
     {"mailbox locked"sv, BounceReason::mailbox_disabled, PhraseOrigin::unverified},
     {"is locked"sv, BounceReason::mailbox_disabled, PhraseOrigin::sisimai},
     {"frozen"sv, BounceReason::mailbox_disabled, PhraseOrigin::sisimai},
+    // Sisimai Reason/MailboxFull.pm lists "mailfolder is full".
     {"mailfolder is full"sv, BounceReason::mailbox_full, PhraseOrigin::sisimai},
     {"mailbox full"sv, BounceReason::mailbox_full, PhraseOrigin::sisimai},
     {"mailbox is full"sv, BounceReason::mailbox_full, PhraseOrigin::sisimai},
@@ -8312,16 +8315,11 @@ struct Decision {
   }
   // 3. A reply that says the domain accepts no mail.
   if (says_no_mail_domain(in.codes)) return {BounceReason::no_mail_domain, evidence_of(EvidenceKind::reply_code)};
-  // 4. A specific enhanced status, unless the reply code and the text both
-  //    name another reason (two witnesses against one: vpopmail sends
-  //    "552 ... over quota (#5.1.1)"), or the status would condemn the
-  //    address while the text says the sender is over a rate limit (some
-  //    providers send 5.1.1 with it; a hard bounce would drop a good
-  //    address, the costly mistake).
-  const bool outvoted = (in.codes.has_reply() && in.text.phrase != nullptr &&
-                         reason_for_reply(in.codes.reply_code) == in.text.reason() &&
-                         in.text.reason() != in.status.reason) ||
-                        (is_address_failure(in.status.reason) && in.text.reason() == BounceReason::rate_limited);
+  // 4. A specific enhanced status, unless it would condemn the address
+  //    while the text says the sender is over a rate limit (some providers
+  //    send 5.1.1 with it; a hard bounce would drop a good address, the
+  //    costly mistake).
+  const bool outvoted = is_address_failure(in.status.reason) && in.text.reason() == BounceReason::rate_limited;
   if (in.status.specific && in.status.reason != BounceReason::unknown && !outvoted) {
     return {in.status.reason, evidence_of(EvidenceKind::enhanced_status)};
   }
