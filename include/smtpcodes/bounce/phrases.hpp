@@ -493,6 +493,10 @@ inline constexpr Phrase phrase_families[] = {
     {"retry time not reached for any host after a long failure period"sv, BounceReason::expired, PhraseOrigin::exim},
     {"have been failing for a long time"sv, BounceReason::expired, PhraseOrigin::exim},
     {"message expired"sv, BounceReason::expired, PhraseOrigin::sisimai},
+    // Postfix's queue manager defers a dead destination with "delivery
+    // temporarily suspended: <cause>" (src/qmgr/qmgr_defer.c); in a failure
+    // notice that deferral is the last one before the queue lifetime ran out.
+    {"delivery temporarily suspended"sv, BounceReason::expired, PhraseOrigin::postfix},
     {"in the queue too long"sv, BounceReason::expired, PhraseOrigin::qmail},
     {"not going to try again"sv, BounceReason::expired, PhraseOrigin::qmail},
     {"could not be delivered for"sv, BounceReason::expired, PhraseOrigin::sendmail},
