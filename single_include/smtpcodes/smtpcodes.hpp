@@ -9006,10 +9006,25 @@ namespace detail {
 }
 
 // How an address is named in a notice, best first. A recipient comes from
-// the notice's own structure; an address inside a server's reply quoted in
-// the notice ("said: 550 5.2.1 <other@example.net>...", Exim's "(generated
-// from x@example.com)") counts only when nothing else is named.
-enum class Naming : std::uint8_t { structure, system_address, server_text };
+// the notice's own structure: MTAs list failed recipients one to a line,
+// the address first (Postfix's and qmail's "<a@b>:", Exim's indented
+// address, Sendmail's "<a@b>... reason", Exchange's "a@b on <date>").
+// An address inside a sentence ("Your message to a@b couldn't be
+// delivered", but also "addresses here have the form name@b") counts only
+// when no line starts with one; an address inside a server's reply quoted
+// in the notice ("said: 550 5.2.1 <other@example.net>...", Exim's
+// "(generated from x@example.com)") only when nothing else is named.
+enum class Naming : std::uint8_t { structure, sentence, system_address, server_text };
+
+// Does the address open its line (after white space and opening brackets
+// or quotes)?
+[[nodiscard]] constexpr bool opens_line(std::string_view line, std::size_t offset) noexcept {
+  for (std::size_t i = 0; i < offset; ++i) {
+    const char c = line[i];
+    if (!is_space_or_tab(c) && c != '<' && c != '"' && c != '\'' && c != '(' && c != '[') return false;
+  }
+  return true;
+}
 
 // Where on a line a quoted server text starts: after "said:", after
 // "generated from", or at the line's first code; npos when it has none.
@@ -9083,9 +9098,10 @@ struct NamedAddresses {
       while (!(address = next_address(line.text, at)).empty()) {
         if (iequals(address, addressee) || iequals(address, from)) continue;
         const auto offset = static_cast<std::size_t>(address.data() - line.text.data());
-        const Naming how = offset >= server_from       ? Naming::server_text
-                           : is_system_address(address) ? Naming::system_address
-                                                        : Naming::structure;
+        const Naming how = offset >= server_from          ? Naming::server_text
+                           : is_system_address(address)    ? Naming::system_address
+                           : opens_line(line.text, offset) ? Naming::structure
+                                                           : Naming::sentence;
         named.add(address, pos, how);
       }
       if (server_from != std::string_view::npos) paragraph_quotes_server = true;

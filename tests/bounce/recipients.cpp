@@ -61,6 +61,25 @@ TEST_CASE("junk around an @ is not an address") {
   CHECK(rows[0].recipient == "dave@example.com");
 }
 
+TEST_CASE("an address inside a sentence is a recipient only when no line opens with one") {
+  // Prose that explains the site's address form names no recipient.
+  const auto rows = read(
+      "From: MAILER-DAEMON@example.org\nSubject: Undelivered Mail\n\n"
+      "The following recipient(s) cannot be reached:\n\n"
+      "      jdoe@lab.example on 1/1/2024\n"
+      "            <mx.lab.example #5.1.1 smtp;550 5.1.1 unknown user>\n\n"
+      "Addresses here have the form lastnameNumber@lab.example, for example smith12@lab.example.\n");
+  REQUIRE(rows.size() == 1);
+  CHECK(rows[0].recipient == "jdoe@lab.example");
+  CHECK(rows[0].status == "5.1.1");
+  // A notice whose template names the recipient only inside a sentence.
+  const auto sentence = read(
+      "From: MAILER-DAEMON@example.org\nSubject: Delivery Status Notification (Failure)\n\n"
+      "Your message wasn't delivered to kim@example.com because the address couldn't be found.\n");
+  REQUIRE(sentence.size() == 1);
+  CHECK(sentence[0].recipient == "kim@example.com");
+}
+
 TEST_CASE("the Exchange 'Your message / To:' block names the list, not a failed recipient") {
   const auto rows = read(
       "From: postmaster@example.org\nSubject: Undeliverable: news\n\n"
