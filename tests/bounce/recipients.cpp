@@ -215,6 +215,34 @@ TEST_CASE("prose recipients beyond max_text_recipients are counted, not silently
   CHECK(dropped == 6);
 }
 
+TEST_CASE("prose cut at max_paragraph_span says so on the recipient") {
+  const std::string head = "From: MAILER-DAEMON@example.org\nSubject: Undelivered Mail\n\n";
+  std::string long_prose;
+  while (long_prose.size() <= smtpcodes::max_paragraph_span) long_prose += "The remote system said nothing useful.\n\n";
+  struct Case {
+    std::string name;
+    std::string message;
+    bool reached;
+  };
+  const Case cases[] = {
+      {"short", head + "<u@example.com>:\nmailbox unavailable\n", false},
+      {"long, after a recipient line", head + "<u@example.com>:\n" + long_prose, true},
+      {"long, naming nobody", head + "Delivery failed.\n\n" + long_prose, true},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.name);
+    std::size_t rows = 0;
+    bool reached = !c.reached;
+    smtpcodes::for_each_bounce_recipient(c.message, [&](const BounceRecipient& r) {
+      ++rows;
+      reached = r.paragraph_span_reached;
+      CHECK(r.diagnostic.size() <= smtpcodes::max_paragraph_span);
+    });
+    CHECK(rows == 1);
+    CHECK(reached == c.reached);
+  }
+}
+
 TEST_CASE("the walk stops when the callback says so, and propagates its exceptions") {
   std::string message = "From: Mailer-Daemon@example.org\nSubject: Mail delivery failed\nX-Failed-Recipients: "
                         "a@example.com, b@example.com\n\n550 5.1.1 unknown user\n";

@@ -35,6 +35,9 @@ inline namespace v0 {
 struct TextRecipient {
   std::optional<std::string_view> address;  // absent when the notice names nobody
   std::string_view diagnostic;
+  // The text stopped at max_paragraph_span characters: more of the notice
+  // may be about this recipient (docs/limits.md).
+  bool paragraph_span_reached = false;
 };
 
 enum class BounceSource : std::uint8_t { delivery_status, text, feedback_report, auto_reply, mta_log };
@@ -65,6 +68,9 @@ struct BounceRecipient {
   // The text was in a declared charset and longer, decoded, than
   // max_decoded_diagnostic: only its start was read for phrases.
   bool decoded_text_truncated = false;
+  // The prose attributed to this recipient stopped at max_paragraph_span
+  // characters (docs/limits.md).
+  bool paragraph_span_reached = false;
   Verdict verdict;
 };
 
@@ -280,9 +286,8 @@ namespace detail {
 // The paragraph that starts at pos, extended over following paragraphs
 // until one holds a code (at most max_paragraph_span characters), ending
 // before `limit`.
-
-[[nodiscard]] constexpr std::string_view explaining_text(std::string_view region, std::size_t start,
-                                                         std::size_t limit) noexcept {
+[[nodiscard]] constexpr TextRecipient explaining_text(std::string_view region, std::size_t start,
+                                                      std::size_t limit) noexcept {
   std::size_t pos = start;
   std::size_t paragraph_start = start;
   std::size_t paragraph_end = start;
@@ -300,12 +305,19 @@ namespace detail {
       in_text = false;
       // Only the new paragraph is searched, so the work stays linear.
       if (!find_codes(region.substr(paragraph_start, paragraph_end - paragraph_start)).empty()) {
-        return region.substr(start, paragraph_end - start);
+        return TextRecipient{std::nullopt, region.substr(start, paragraph_end - start)};
       }
     }
   }
   // No code anywhere: the whole span, since prose notices explain below the address.
-  return region.substr(start, paragraph_end - start);
+  const std::size_t end = paragraph_end - start > max_paragraph_span ? start + max_paragraph_span : paragraph_end;
+  return TextRecipient{std::nullopt, region.substr(start, end - start), pos < limit};
+}
+
+// The start of the explaining text, when nothing narrower is known.
+[[nodiscard]] constexpr TextRecipient opening_text(std::string_view region) noexcept {
+  const std::string_view text = trim(region);
+  return TextRecipient{std::nullopt, trim(text.substr(0, max_paragraph_span)), text.size() > max_paragraph_span};
 }
 
 // How an address is named in a notice, best first. A recipient comes from
@@ -445,7 +457,8 @@ constexpr std::size_t named_recipients(std::string_view message, bool all_addres
       }
     }
     ++reported;
-    if (!continue_walk(callback, TextRecipient{named.address[i], explaining_text(region, named.line_start[i], limit)})) {
+    const TextRecipient span = explaining_text(region, named.line_start[i], limit);
+    if (!continue_walk(callback, TextRecipient{named.address[i], span.diagnostic, span.paragraph_span_reached})) {
       return reported;
     }
   }
@@ -457,7 +470,7 @@ constexpr std::size_t named_recipients(std::string_view message, bool all_addres
   while (at > 0 && !(region[at - 1] == '\n' && at >= 2 && (region[at - 2] == '\n' || region[at - 2] == '\r'))) {
     --at;
   }
-  continue_walk(callback, TextRecipient{std::nullopt, explaining_text(region, at, region.size())});
+  continue_walk(callback, explaining_text(region, at, region.size()));
   return 1;
 }
 
@@ -740,6 +753,7 @@ constexpr bool report_delivery_status(const Notice& notice, std::string_view sta
       const TextRecipient* text = named.find(address);
       if (text != nullptr && (recipient.diagnostic.empty() || !find_codes(text->diagnostic).empty())) {
         recipient.diagnostic = text->diagnostic;
+        recipient.paragraph_span_reached = text->paragraph_span_reached;
       }
     }
     recipient.action = action_of(dsn, recipient.diagnostic);
@@ -781,6 +795,7 @@ constexpr bool report_auto_reply(const Notice& notice, Callback& callback, std::
   recipient.source = BounceSource::text;
   recipient.recipient = text.address;
   recipient.diagnostic = text.diagnostic;
+  recipient.paragraph_span_reached = text.paragraph_span_reached;
   const DsnAction stated = notice.delay ? DsnAction::delayed : notice.permanent ? DsnAction::failed : DsnAction::unknown;
   char decoded[max_decoded_diagnostic]{};
   std::string_view readable = text.diagnostic;
@@ -819,11 +834,13 @@ constexpr bool report_failed_header(const Notice& notice, Callback& callback, st
   std::size_t pos = 0;
   std::string_view address;
   while (!(address = next_address(failed, pos)).empty()) {
-    TextRecipient text{address, {}};
-    if (const TextRecipient* found = named.find(address)) text.diagnostic = found->diagnostic;
-    if (text.diagnostic.empty()) text.diagnostic = trim(notice.region.substr(0, max_paragraph_span));
+    const TextRecipient* found = named.find(address);
+    const TextRecipient text =
+        found != nullptr && !found->diagnostic.empty() ? *found : opening_text(notice.region);
     ++count;
-    if (!continue_walk(callback, text_row(notice, text))) return true;
+    if (!continue_walk(callback, text_row(notice, TextRecipient{address, text.diagnostic, text.paragraph_span_reached}))) {
+      return true;
+    }
   }
   return count > 0;
 }
@@ -844,9 +861,9 @@ constexpr void report_text(const Notice& notice, Callback& callback, std::size_t
   };
   named_recipients(notice.message, false, row, dropped);
   if (count > 0 || stopped || !notice.failure) return;
-  const std::string_view text = trim(notice.region.substr(0, max_paragraph_span));
-  if (text.empty()) return;
-  const BounceRecipient recipient = text_row(notice, TextRecipient{std::nullopt, text});
+  const TextRecipient text = opening_text(notice.region);
+  if (text.diagnostic.empty()) return;
+  const BounceRecipient recipient = text_row(notice, text);
   if (recipient.verdict.bounce == BounceType::none) return;
   ++count;
   continue_walk(callback, recipient);
