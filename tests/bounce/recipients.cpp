@@ -215,6 +215,19 @@ TEST_CASE("prose recipients beyond max_text_recipients are counted, not silently
   CHECK(dropped == 6);
 }
 
+TEST_CASE("Exchange's 'Remote Server returned' keeps its reply code when the recipient is named twice") {
+  const auto rows = read(
+      "From: postmaster@contoso.example\nSubject: Undeliverable: hi\n\n"
+      "Delivery has failed to these recipients or groups:\n\n"
+      "ann@fabrikam.example\nThe email address couldn't be found. See DSN code 5.1.1 for tips.\n\n"
+      "Diagnostic information for administrators:\n\nGenerating server: mail.contoso.example\n\n"
+      "ann@fabrikam.example\nRemote Server returned '550 5.1.1 RESOLVER.ADR.RecipNotFound; not found'\n");
+  REQUIRE(rows.size() == 1);
+  CHECK(rows[0].recipient == "ann@fabrikam.example");
+  CHECK(rows[0].status == "5.1.1");
+  CHECK(rows[0].reply == 550);
+}
+
 TEST_CASE("prose cut at max_paragraph_span says so on the recipient") {
   const std::string head = "From: MAILER-DAEMON@example.org\nSubject: Undelivered Mail\n\n";
   std::string long_prose;

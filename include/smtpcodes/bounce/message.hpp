@@ -369,6 +369,10 @@ namespace detail {
 struct NamedAddresses {
   std::string_view address[max_text_recipients]{};
   std::size_t line_start[max_text_recipients]{};
+  // The last line that names the address again from the structure (0 when
+  // none): Exchange repeats each recipient under "Diagnostic information
+  // for administrators", above its "Remote Server returned '550 5.1.1 ...'".
+  std::size_t repeat_line[max_text_recipients]{};
   Naming naming[max_text_recipients]{};
   std::size_t count = 0;
   std::size_t dropped = 0;  // addresses named beyond the limit (repeats included)
@@ -377,6 +381,7 @@ struct NamedAddresses {
     for (std::size_t i = 0; i < count; ++i) {
       if (!iequals(address[i], found)) continue;
       if (how < naming[i]) naming[i] = how;
+      if (how == Naming::structure && line > line_start[i]) repeat_line[i] = line;
       return;
     }
     if (count == max_text_recipients) {
@@ -457,7 +462,13 @@ constexpr std::size_t named_recipients(std::string_view message, bool all_addres
       }
     }
     ++reported;
-    const TextRecipient span = explaining_text(region, named.line_start[i], limit);
+    // The first naming's text, unless it lacks a reply code that the text
+    // at a later naming of the same address has.
+    const TextRecipient first = explaining_text(region, named.line_start[i], limit);
+    const TextRecipient later = named.repeat_line[i] != 0 && !find_codes(first.diagnostic).has_reply_code()
+                                    ? explaining_text(region, named.repeat_line[i], region.size())
+                                    : TextRecipient{};
+    const TextRecipient span = find_codes(later.diagnostic).has_reply_code() ? later : first;
     if (!continue_walk(callback, TextRecipient{named.address[i], span.diagnostic, span.paragraph_span_reached})) {
       return reported;
     }
