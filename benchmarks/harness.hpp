@@ -123,6 +123,9 @@ const std::vector<std::string_view>& diagnostic_texts();
 // Whole replies (CRLF, one to ten lines), and streams of about 16 KiB of
 // replies: mostly EHLO replies, or mostly multi-line rejections.
 const std::vector<std::string_view>& whole_replies();
+// The reply lines of reply_lines(), each a whole one-line reply ending in
+// CRLF (a continuation line among them is an incomplete reply).
+const std::vector<std::string_view>& one_line_replies();
 const std::vector<std::string_view>& ehlo_heavy_streams();
 const std::vector<std::string_view>& bounce_heavy_streams();
 // The codes of those inputs that parse, as values, for the formatting rows.

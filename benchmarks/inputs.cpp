@@ -408,6 +408,19 @@ const std::vector<std::string_view>& reply_lines() {
   return lines;
 }
 
+const std::vector<std::string_view>& one_line_replies() {
+  static const std::vector<std::string_view> replies = [] {
+    std::vector<std::string> texts;
+    for (const std::string_view line : reply_lines()) {
+      std::string text(line);
+      if (text.empty() || text.back() != '\n') text += "\r\n";
+      texts.push_back(std::move(text));
+    }
+    return pack(texts);
+  }();
+  return replies;
+}
+
 const std::vector<std::string_view>& enhanced_status_texts() {
   static const std::vector<std::string_view> statuses = [] {
     Random random(seed + 1);

@@ -5,6 +5,8 @@
 
 SMTPCODES_BENCHMARK("loop overhead", "reply_lines", library, reply_lines,
                     [](std::string_view text) { return text.size(); });
+SMTPCODES_BENCHMARK("loop overhead", "one_line_replies", library, one_line_replies,
+                    [](std::string_view text) { return text.size(); });
 SMTPCODES_BENCHMARK("loop overhead", "enhanced_status_texts", library, enhanced_status_texts,
                     [](std::string_view text) { return text.size(); });
 SMTPCODES_BENCHMARK("loop overhead", "reply_codes", library, reply_codes,

@@ -43,6 +43,96 @@ int regex_code(std::string_view line) {
   return (line[0] - '0') * 100 + (line[1] - '0') * 10 + (line[2] - '0');
 }
 
+// A reply line's code and enhanced status code as one number, code * 10^9 +
+// EnhancedStatus::key() (0 without one), or -1 when the line is rejected.
+long code_and_status(unsigned code, unsigned status_class, unsigned subject, unsigned detail) {
+  return static_cast<long>(code) * 1000000000L + static_cast<long>(status_class) * 1000000L +
+         static_cast<long>(subject) * 1000L + static_cast<long>(detail);
+}
+
+// One part of an enhanced status code, RFC 3463 §2 strictly: 1 to 3 digits,
+// no leading zero; pos moves past it.
+bool hand_status_part(std::string_view text, std::size_t& pos, unsigned& value) {
+  const std::size_t start = pos;
+  value = 0;
+  while (pos < text.size() && pos - start < 4 && text[pos] >= '0' && text[pos] <= '9') {
+    value = value * 10 + static_cast<unsigned>(text[pos] - '0');
+    ++pos;
+  }
+  const std::size_t digits = pos - start;
+  return digits >= 1 && digits <= 3 && (digits == 1 || text[start] != '0');
+}
+
+// The minimal hand-written scanner for one line: its CRLF (or its absence
+// when whole is false), the length limit, the code and separator, and an
+// enhanced status code at the start of the text followed by SP or the end.
+// whole: the line is a whole reply, so it ends in CRLF and is a last line.
+long hand_reply_line(std::string_view line, bool whole) {
+  std::size_t size = line.size();
+  const bool terminated = size != 0 && line[size - 1] == '\n';
+  if (terminated) {
+    if (size < 2 || line[size - 2] != '\r' || line.find('\n') != size - 1) return -1;
+    size -= 2;
+  } else if (whole) {
+    return -1;
+  }
+  if (line.size() > max_line_length) return -1;
+  const std::string_view content = line.substr(0, size);
+  const int code = hand_code(content);
+  if (code < 0 || (whole && content.size() > 3 && content[3] == '-')) return -1;
+  unsigned status_class = 0;
+  unsigned subject = 0;
+  unsigned detail = 0;
+  if (content.size() > 5 && (content[4] == '2' || content[4] == '4' || content[4] == '5') && content[5] == '.') {
+    std::size_t pos = 6;
+    if (hand_status_part(content, pos, subject) && pos < content.size() && content[pos] == '.' &&
+        hand_status_part(content, ++pos, detail) && (pos == content.size() || content[pos] == ' ')) {
+      status_class = static_cast<unsigned>(content[4] - '0');
+    } else {
+      subject = 0;
+      detail = 0;
+    }
+  }
+  return code_and_status(static_cast<unsigned>(code), status_class, subject, detail);
+}
+
+// The same with one std::regex for the code and the enhanced status code.
+long regex_reply_line(std::string_view line, bool whole) {
+  static const std::regex pattern(
+      "([2-5][0-5][0-9])(?:([ -])(?:([245])\\.(0|[1-9][0-9]{0,2})\\.(0|[1-9][0-9]{0,2})(?= |$))?[^\\r\\n]*)?",
+      std::regex::optimize);
+  std::size_t size = line.size();
+  const bool terminated = size != 0 && line[size - 1] == '\n';
+  if (terminated) {
+    if (size < 2 || line[size - 2] != '\r' || line.find('\n') != size - 1) return -1;
+    size -= 2;
+  } else if (whole) {
+    return -1;
+  }
+  if (line.size() > max_line_length) return -1;
+  std::cmatch match;
+  if (!std::regex_match(line.data(), line.data() + size, match, pattern)) return -1;
+  if (whole && match[2].matched && match.str(2) == "-") return -1;
+  const auto number = [&match](int group) {
+    return match[group].matched ? static_cast<unsigned>(std::stoul(match.str(group))) : 0U;
+  };
+  return code_and_status(number(1), number(3), number(4), number(5));
+}
+
+long library_reply_line(std::string_view line) {
+  const auto parsed = smtpcodes::parse_reply_line(line);
+  if (!parsed) return -1;
+  const smtpcodes::EnhancedStatus status = parsed->enhanced_status;
+  return code_and_status(parsed->code.value(), status.class_digit(), status.subject_number(), status.detail());
+}
+
+long library_one_line_reply(std::string_view text) {
+  const auto reply = smtpcodes::parse_whole_reply(text);
+  if (!reply) return -1;
+  const smtpcodes::EnhancedStatus status = reply->enhanced_status();
+  return code_and_status(reply->code().value(), status.class_digit(), status.subject_number(), status.detail());
+}
+
 // Follows the lines of a reply: feed each line (without CRLF) to add_line;
 // it says whether the reply is complete, failed, or goes on.
 class ReplyTracker {
@@ -174,6 +264,18 @@ SMTPCODES_BENCHMARK("parse_whole_reply", "sscanf", libc, whole_replies,
                     [](std::string_view text) { return whole_reply(text, sscanf_code); });
 SMTPCODES_BENCHMARK("parse_whole_reply", "std::regex", heavy, whole_replies,
                     [](std::string_view text) { return whole_reply(text, regex_code); });
+
+SMTPCODES_BENCHMARK("parse_reply_line", "smtpcodes", library, reply_lines, library_reply_line);
+SMTPCODES_BENCHMARK("parse_reply_line", "hand scanner", hand, reply_lines,
+                    [](std::string_view line) { return hand_reply_line(line, false); });
+SMTPCODES_BENCHMARK("parse_reply_line", "std::regex", heavy, reply_lines,
+                    [](std::string_view line) { return regex_reply_line(line, false); });
+
+SMTPCODES_BENCHMARK("parse_whole_reply, one line", "smtpcodes", library, one_line_replies, library_one_line_reply);
+SMTPCODES_BENCHMARK("parse_whole_reply, one line", "hand scanner", hand, one_line_replies,
+                    [](std::string_view text) { return hand_reply_line(text, true); });
+SMTPCODES_BENCHMARK("parse_whole_reply, one line", "std::regex", heavy, one_line_replies,
+                    [](std::string_view text) { return regex_reply_line(text, true); });
 
 SMTPCODES_BENCHMARK("ReplyStream, EHLO-heavy", "smtpcodes", library, ehlo_heavy_streams, library_stream);
 SMTPCODES_BENCHMARK("ReplyStream, EHLO-heavy", "hand splitter", hand, ehlo_heavy_streams,

@@ -165,7 +165,7 @@ int run_probe(const Arguments& arguments) {
   if (!connection.receive(stream, json)) return exit_usage_or_io;
   if (!command("EHLO " + helo)) return exit_usage_or_io;
   if (!json && stream.reply().code().is_success()) {
-    const auto ehlo = smtpcodes::parse_ehlo(stream.reply());
+    const auto ehlo = smtpcodes::parse_ehlo(stream.reply()).value();
     std::printf("   extensions:");
     for (const smtpcodes::EhloExtension& extension : ehlo) {
       std::printf(" %.*s", static_cast<int>(extension.keyword.size()), extension.keyword.data());

@@ -1076,10 +1076,23 @@ SMTPCODES_CONSTEVAL EnhancedStatus operator""_status(const char* text, std::size
 #include <cstdint>
 #include <cstring>
 #include <string_view>
+#include <type_traits>
 
 
 namespace smtpcodes {
 inline namespace v0 {
+
+namespace detail {
+// An owning temporary that converts to std::string_view (a std::string
+// returned by a function): a view into it would dangle at the end of the
+// full expression, so the parsers that return views delete their overloads
+// for it. Lvalues and views themselves pass.
+template <class Text>
+inline constexpr bool owning_temporary_v =
+    !std::is_lvalue_reference_v<Text> && std::is_class_v<std::remove_cv_t<std::remove_reference_t<Text>>> &&
+    !std::is_same_v<std::remove_cv_t<std::remove_reference_t<Text>>, std::string_view> &&
+    std::is_convertible_v<Text, std::string_view>;
+}  // namespace detail
 
 // How a reply is parsed. The defaults follow RFC 5321.
 struct ReplyOptions {
@@ -1141,9 +1154,15 @@ struct ReplyError {
   std::size_t offset{0};        // from the start of the reply: the offending line, or byte
   std::size_t line{0};          // 0-based index of the offending line
   ParseErrorKind code_error{};  // for invalid_reply_code: what the code scanner found
+  // The lines the error took from the input, from the start of the reply to
+  // where parsing resumes, a line cut off by the end of the input included.
+  // After too_many_lines or buffer_full that is the whole reply: parsing
+  // resumes after its last line, at the start of the next reply.
+  std::size_t dropped_lines{0};
 
   friend constexpr bool operator==(const ReplyError& a, const ReplyError& b) noexcept {
-    return a.kind == b.kind && a.offset == b.offset && a.line == b.line && a.code_error == b.code_error;
+    return a.kind == b.kind && a.offset == b.offset && a.line == b.line && a.code_error == b.code_error &&
+           a.dropped_lines == b.dropped_lines;
   }
   friend constexpr bool operator!=(const ReplyError& a, const ReplyError& b) noexcept { return !(a == b); }
 };
@@ -1224,6 +1243,45 @@ class ReplyDiagnostics {
   friend constexpr bool operator==(ReplyDiagnostics a, ReplyDiagnostics b) noexcept { return a.bits_ == b.bits_; }
   friend constexpr bool operator!=(ReplyDiagnostics a, ReplyDiagnostics b) noexcept { return a.bits_ != b.bits_; }
 
+  // The diagnostics in the set, in the order of ReplyDiagnostic.
+  class iterator {
+   public:
+    using iterator_category = std::forward_iterator_tag;
+    using value_type = ReplyDiagnostic;
+    using difference_type = std::ptrdiff_t;
+    using pointer = const ReplyDiagnostic*;
+    using reference = ReplyDiagnostic;
+
+    constexpr iterator() noexcept = default;
+    constexpr explicit iterator(std::uint32_t remaining) noexcept : remaining_(remaining) {}
+    constexpr ReplyDiagnostic operator*() const noexcept {
+      unsigned lowest = 0;
+      while ((remaining_ >> lowest & 1U) == 0) ++lowest;
+      return static_cast<ReplyDiagnostic>(lowest);
+    }
+    constexpr iterator& operator++() noexcept {
+      remaining_ &= remaining_ - 1;
+      return *this;
+    }
+    constexpr iterator operator++(int) noexcept {
+      iterator before = *this;
+      ++*this;
+      return before;
+    }
+    friend constexpr bool operator==(iterator a, iterator b) noexcept { return a.remaining_ == b.remaining_; }
+    friend constexpr bool operator!=(iterator a, iterator b) noexcept { return a.remaining_ != b.remaining_; }
+
+   private:
+    std::uint32_t remaining_ = 0;
+  };
+  [[nodiscard]] constexpr iterator begin() const noexcept { return iterator{bits_}; }
+  [[nodiscard]] constexpr iterator end() const noexcept { return iterator{}; }
+  [[nodiscard]] constexpr std::size_t size() const noexcept {
+    std::size_t count = 0;
+    for (std::uint32_t rest = bits_; rest != 0; rest &= rest - 1) ++count;
+    return count;
+  }
+
  private:
   static constexpr std::uint32_t bit(ReplyDiagnostic diagnostic) noexcept {
     return std::uint32_t{1} << static_cast<unsigned>(diagnostic);
@@ -1242,6 +1300,43 @@ struct ReplyLine {
   EnhancedStatus enhanced_status;
   ReplyCode code;  // as written on this line
 };
+
+namespace detail {
+
+// A line as BasicReply keeps it. Trivially default constructible, so the
+// slots of a reply need no setup: each is written when its line is scanned,
+// and a one-line reply costs one slot, not max_lines.
+struct ReplyLineSlot {
+  const char* text;
+  std::size_t text_size;
+  std::size_t message_start;  // in text
+  std::uint16_t code;
+  std::uint16_t subject;
+  std::uint16_t detail;
+  std::uint8_t status_class;  // 0: no enhanced status code
+};
+
+[[nodiscard]] constexpr ReplyLine line_of(const ReplyLineSlot& slot) noexcept {
+  ReplyLine line;
+  line.text = std::string_view(slot.text, slot.text_size);
+  line.message = std::string_view(slot.text + slot.message_start, slot.text_size - slot.message_start);
+  line.enhanced_status =
+      slot.status_class == 0 ? EnhancedStatus{} : make_enhanced_status(slot.status_class, slot.subject, slot.detail);
+  line.code = make_reply_code(slot.code);
+  return line;
+}
+
+[[nodiscard]] constexpr ReplyLineSlot slot_of(const ReplyLine& line) noexcept {
+  return ReplyLineSlot{line.text.data(),
+                       line.text.size(),
+                       line.text.size() - line.message.size(),
+                       line.code.value(),
+                       line.enhanced_status.subject_number(),
+                       line.enhanced_status.detail(),
+                       line.enhanced_status.class_digit()};
+}
+
+}  // namespace detail
 
 // Where Reply::enhanced_status() came from.
 enum class EnhancedStatusSource : std::uint8_t {
@@ -1275,6 +1370,8 @@ bool scan_plain_reply_line(BasicReply<MaxLines>& reply, std::string_view input, 
 template <std::size_t MaxLines>
 constexpr void end_reply(BasicReply<MaxLines>& reply, std::string_view raw, std::size_t line_count,
                          bool complete) noexcept;
+template <std::size_t MaxLines>
+constexpr void rebase_reply(BasicReply<MaxLines>& reply, const char* raw) noexcept;
 }  // namespace detail
 
 // A parsed reply holding up to MaxLines lines by value. Reply (32 lines) fits
@@ -1302,10 +1399,49 @@ class BasicReply {
   [[nodiscard]] constexpr EnhancedStatusSource enhanced_status_source() const noexcept { return source_; }
 
   [[nodiscard]] constexpr std::size_t line_count() const noexcept { return line_count_; }
-  // Precondition: index < line_count().
-  [[nodiscard]] constexpr const ReplyLine& line(std::size_t index) const noexcept { return lines_[index]; }
-  [[nodiscard]] constexpr const ReplyLine* begin() const noexcept { return lines_; }
-  [[nodiscard]] constexpr const ReplyLine* end() const noexcept { return lines_ + line_count_; }
+  // Precondition: index < line_count(). The line is made from its slot on
+  // each call: cheap, and a value.
+  [[nodiscard]] constexpr ReplyLine line(std::size_t index) const noexcept {
+    return detail::line_of(slots_.lines[index]);
+  }
+
+  // The lines in order.
+  class iterator {
+   public:
+    using iterator_category = std::forward_iterator_tag;
+    using value_type = ReplyLine;
+    using difference_type = std::ptrdiff_t;
+    using pointer = const ReplyLine*;
+    using reference = ReplyLine;
+
+    // What operator-> gives: the line, held by value.
+    struct arrow {
+      ReplyLine line;
+      constexpr const ReplyLine* operator->() const noexcept { return &line; }
+    };
+
+    constexpr iterator() noexcept = default;
+    constexpr iterator(const BasicReply* reply, std::size_t index) noexcept : reply_(reply), index_(index) {}
+    constexpr ReplyLine operator*() const noexcept { return reply_->line(index_); }
+    constexpr arrow operator->() const noexcept { return arrow{reply_->line(index_)}; }
+    constexpr iterator& operator++() noexcept {
+      ++index_;
+      return *this;
+    }
+    constexpr iterator operator++(int) noexcept {
+      iterator before = *this;
+      ++index_;
+      return before;
+    }
+    friend constexpr bool operator==(iterator a, iterator b) noexcept { return a.index_ == b.index_; }
+    friend constexpr bool operator!=(iterator a, iterator b) noexcept { return a.index_ != b.index_; }
+
+   private:
+    const BasicReply* reply_ = nullptr;
+    std::size_t index_ = 0;
+  };
+  [[nodiscard]] constexpr iterator begin() const noexcept { return iterator{this, 0}; }
+  [[nodiscard]] constexpr iterator end() const noexcept { return iterator{this, line_count_}; }
 
   // Whether the last line (ddd SP or a bare ddd) was seen. Only a reply
   // parsed with allow_incomplete, or a stream's last reply when the peer
@@ -1336,8 +1472,20 @@ class BasicReply {
                                             const ReplyOptions&, std::size_t&, bool&) noexcept;
   template <std::size_t N>
   friend constexpr void detail::end_reply(BasicReply<N>&, std::string_view, std::size_t, bool) noexcept;
+  template <std::size_t N>
+  friend constexpr void detail::rebase_reply(BasicReply<N>&, const char*) noexcept;
 
-  ReplyLine lines_[MaxLines]{};
+  // At run time the slots start unset (a union's other member is the one
+  // set up); in a constant expression they start zeroed, which C++17 needs.
+  // A slot is written whole, with a trivial assignment, before it is read.
+  union Slots {
+    struct Zeroed {};
+    constexpr Slots() noexcept : unset() {}
+    constexpr explicit Slots(Zeroed) noexcept : lines{} {}
+    char unset;
+    detail::ReplyLineSlot lines[MaxLines];
+  };
+  Slots slots_ = SMTPCODES_CONSTANT_EVALUATED() ? Slots(typename Slots::Zeroed{}) : Slots();
   std::string_view raw_{};
   std::size_t line_count_ = 0;
   ReplyDiagnostics diagnostics_{};
@@ -1595,12 +1743,13 @@ template <std::size_t MaxLines>
     const ReplyOptions& options, ReplyError& error) noexcept {
   const bool terminated = feed != std::string_view::npos;
   const std::size_t next = terminated ? feed + 1 : input.size();
-  if (next - start > options.max_line_length) {
-    error = ReplyError{ReplyErrorKind::line_too_long, start, index, {}};
+  // Before the line's length: the whole reply goes with too_many_lines.
+  if (index == MaxLines) {
+    error = ReplyError{ReplyErrorKind::too_many_lines, start, index, {}, index + 1};
     return ReplyLineStep::error;
   }
-  if (index == MaxLines) {
-    error = ReplyError{ReplyErrorKind::too_many_lines, start, index, {}};
+  if (next - start > options.max_line_length) {
+    error = ReplyError{ReplyErrorKind::line_too_long, start, index, {}, index + 1};
     return ReplyLineStep::error;
   }
   std::size_t content_end = next;
@@ -1609,7 +1758,7 @@ template <std::size_t MaxLines>
     if (feed > start && input[feed - 1] == '\r') {
       --content_end;
     } else if (options.mode == ParseMode::strict) {
-      error = ReplyError{ReplyErrorKind::bare_line_feed, feed, index, {}};
+      error = ReplyError{ReplyErrorKind::bare_line_feed, feed, index, {}, index + 1};
       return ReplyLineStep::error;
     } else {
       reply.diagnostics_.add(ReplyDiagnostic::bare_line_feed);
@@ -1620,13 +1769,13 @@ template <std::size_t MaxLines>
   const std::string_view content(input.data() + start, content_end - start);
   const Result<ReplyLineHead> head = scan_reply_line_head(content, options.mode);
   if (!head) {
-    error = ReplyError{ReplyErrorKind::invalid_reply_code, start + head.error().offset, index, head.error().kind};
+    error = ReplyError{ReplyErrorKind::invalid_reply_code, start + head.error().offset, index, head.error().kind,
+                       index + 1};
     return ReplyLineStep::error;
   }
-  ReplyLine& line = reply.lines_[index];
+  ReplyLine line;
   line.code = head->code;
   line.text = head->text;
-  line.enhanced_status = EnhancedStatus{};
   if (head->irregular) reply.diagnostics_.add(ReplyDiagnostic::irregular_separator);
   // A code that passed the strict scanner is standard.
   if (options.mode == ParseMode::lenient && !head->code.is_standard()) {
@@ -1636,7 +1785,42 @@ template <std::size_t MaxLines>
   if (starts_with_reply_code(line.text)) reply.diagnostics_.add(ReplyDiagnostic::reply_code_in_text);
   check_text_bytes(line.text, reply.diagnostics_);
   split_enhanced_status(line, options.mode, reply.diagnostics_);
+  reply.slots_.lines[index] = slot_of(line);
   return head->last ? ReplyLineStep::last : ReplyLineStep::more;
+}
+
+// Whether a line ends a reply, by the start of its content (the line less
+// its LF and a CR before it): a valid code and no "-" after it. Five bytes of
+// content decide it as the whole content would (scan_reply_code reads no
+// further). Used to find the end of a reply that is dropped.
+[[nodiscard]] constexpr bool line_ends_reply(std::string_view content_start, ParseMode mode) noexcept {
+  const Result<ReplyLineHead> head = scan_reply_line_head(content_start, mode);
+  return head && head->last;
+}
+
+// The content of input[start, feed) as far as line_ends_reply() needs it
+// (feed is the line's LF, or npos).
+[[nodiscard]] constexpr std::string_view line_content_start(std::string_view input, std::size_t start,
+                                                            std::size_t feed) noexcept {
+  std::size_t end = feed == std::string_view::npos ? input.size() : feed;
+  if (feed != std::string_view::npos && end > start && input[end - 1] == '\r') --end;
+  return input.substr(start, end - start < 5 ? end - start : 5);
+}
+
+// Drops the lines of a reply from input[start] on, up to and including the
+// first one that ends it; returns where the next reply starts (or the end of
+// the input) and counts the lines dropped into dropped.
+[[nodiscard]] constexpr std::size_t skip_to_next_reply(std::string_view input, std::size_t start, ParseMode mode,
+                                                       std::size_t& dropped) noexcept {
+  while (start < input.size()) {
+    const std::size_t feed = find_line_feed(input, start);
+    ++dropped;
+    if (feed == std::string_view::npos) return input.size();
+    const bool last = line_ends_reply(line_content_start(input, start, feed), mode);
+    start = feed + 1;
+    if (last) break;
+  }
+  return start;
 }
 
 // One part of an enhanced status code in the text of a plain line: one to
@@ -1738,11 +1922,9 @@ template <std::size_t MaxLines>
       reply.diagnostics_.add(ReplyDiagnostic::reply_code_in_text);
     }
   }
-  ReplyLine& line = reply.lines_[index];
-  line.code = make_reply_code(static_cast<std::uint16_t>((first + 2) * 100 + second * 10 + third));
-  line.text = std::string_view(text, text_size);
-  line.message = std::string_view(text + message_start, text_size - message_start);
-  line.enhanced_status = status_class == 0 ? EnhancedStatus{} : make_enhanced_status(status_class, subject, detail);
+  reply.slots_.lines[index] = ReplyLineSlot{
+      text,    text_size, message_start, static_cast<std::uint16_t>((first + 2) * 100 + second * 10 + third),
+      subject, detail,    status_class};
   return true;
 }
 
@@ -1754,7 +1936,7 @@ constexpr void end_reply(BasicReply<MaxLines>& reply, std::string_view raw, std:
   reply.complete_ = complete;
   reply.line_count_ = line_count;
   reply.raw_ = raw;
-  reply.code_ = reply.lines_[line_count - 1].code;
+  reply.code_ = make_reply_code(reply.slots_.lines[line_count - 1].code);
 
   // The lines' status codes are read field by field, as the line steps
   // store them: a whole-status load from a line written just before (a
@@ -1767,12 +1949,12 @@ constexpr void end_reply(BasicReply<MaxLines>& reply, std::string_view raw, std:
   std::uint16_t first_subject = 0;
   std::uint16_t first_detail = 0;
   for (std::size_t i = 0; i < line_count; ++i) {
-    const ReplyLine& line = reply.lines_[i];
-    if (line.code != code) reply.diagnostics_.add(ReplyDiagnostic::reply_codes_differ);
-    const std::uint8_t status_class = line.enhanced_status.class_digit();
+    const ReplyLineSlot& line = reply.slots_.lines[i];
+    if (line.code != code.value()) reply.diagnostics_.add(ReplyDiagnostic::reply_codes_differ);
+    const std::uint8_t status_class = line.status_class;
     if (status_class == 0) continue;
-    const std::uint16_t subject = line.enhanced_status.subject_number();
-    const std::uint16_t detail = line.enhanced_status.detail();
+    const std::uint16_t subject = line.subject;
+    const std::uint16_t detail = line.detail;
     if (with_status++ == 0) {
       first_class = status_class;
       first_subject = subject;
@@ -1788,6 +1970,18 @@ constexpr void end_reply(BasicReply<MaxLines>& reply, std::string_view raw, std:
     reply.source_ = EnhancedStatusSource::given;
     if (with_status != line_count) reply.diagnostics_.add(ReplyDiagnostic::enhanced_missing_on_some_lines);
   }
+}
+
+// Points the views of reply at a copy of its bytes that starts at raw
+// (OwnedReply keeps such a copy).
+template <std::size_t MaxLines>
+constexpr void rebase_reply(BasicReply<MaxLines>& reply, const char* raw) noexcept {
+  const char* const old = reply.raw_.data();
+  for (std::size_t i = 0; i < reply.line_count_; ++i) {
+    ReplyLineSlot& line = reply.slots_.lines[i];
+    if (line.text != nullptr) line.text = raw + (line.text - old);
+  }
+  reply.raw_ = std::string_view(raw, reply.raw_.size());
 }
 
 // scan_reply() writing into an existing reply (see begin_reply). On an
@@ -1816,9 +2010,23 @@ template <std::size_t MaxLines>
       const ReplyLineStep step = scan_reply_line(reply, input, start, feed, index, options, error);
       if (step == ReplyLineStep::error) {
         end = next;
+        if (error.kind == ReplyErrorKind::too_many_lines) {
+          // The whole reply goes: resume at the next one, never in the
+          // middle of this one (a pipelining client would take its rest
+          // for the answer to its next command).
+          error.dropped_lines = index;
+          end = skip_to_next_reply(input, start, options.mode, error.dropped_lines);
+        }
         return false;
       }
+      // A last line that the input cuts off may be cut anywhere: with
+      // allow_incomplete (a stream closed early) the reply is incomplete.
       last = step == ReplyLineStep::last;
+      if (last && feed == std::string_view::npos && options.allow_incomplete) {
+        ++index;
+        start = next;
+        break;
+      }
     }
     ++index;
     start = next;
@@ -1828,7 +2036,7 @@ template <std::size_t MaxLines>
     }
   }
   if (!complete && !options.allow_incomplete) {
-    error = ReplyError{ReplyErrorKind::incomplete_reply, input.size(), index, {}};
+    error = ReplyError{ReplyErrorKind::incomplete_reply, input.size(), index, {}, index};
     return false;
   }
   end = start;
@@ -1843,14 +2051,17 @@ template <std::size_t MaxLines>
 // line (or the end of the input), where parsing can resume: the stream
 // parser does exactly that, so both agree on any input.
 template <std::size_t MaxLines>
-[[nodiscard]] constexpr Result<BasicReply<MaxLines>, ReplyError> scan_reply(std::string_view input,
-                                                                            const ReplyOptions& options,
-                                                                            std::size_t& end) noexcept {
+[[nodiscard]] constexpr Result<BasicReply<MaxLines>, ReplyError> scan_reply(
+    std::string_view input SMTPCODES_LIFETIMEBOUND, const ReplyOptions& options, std::size_t& end) noexcept {
   BasicReply<MaxLines> reply;
   ReplyError error;
   if (!detail::scan_reply_into(reply, input, options, end, error)) return error;
   return reply;
 }
+// The reply's lines would point into a temporary string.
+template <std::size_t MaxLines, class Owner, std::enable_if_t<detail::owning_temporary_v<Owner>, int> = 0>
+Result<BasicReply<MaxLines>, ReplyError> scan_reply(Owner&& input, const ReplyOptions& options,
+                                                    std::size_t& end) = delete;
 
 // Parses input holding exactly one reply: "250-a\r\n250 b\r\n". The last
 // line may lack its CRLF (missing_line_ending). See ReplyOptions for the
@@ -1858,17 +2069,220 @@ template <std::size_t MaxLines>
 // accepted but reported.
 template <std::size_t MaxLines = Reply::max_lines>
 [[nodiscard]] constexpr Result<BasicReply<MaxLines>, ReplyError> parse_whole_reply(
-    std::string_view input, const ReplyOptions& options = {}) noexcept {
+    std::string_view input SMTPCODES_LIFETIMEBOUND, const ReplyOptions& options = {}) noexcept {
+  // Into a local reply, copied once into the result (through scan_reply
+  // it would be copied twice).
+  BasicReply<MaxLines> reply;
+  ReplyError error;
   std::size_t end = 0;
-  const Result<BasicReply<MaxLines>, ReplyError> reply = scan_reply<MaxLines>(input, options, end);
-  if (reply && end != input.size()) {
-    return ReplyError{ReplyErrorKind::trailing_data, end, reply->line_count(), {}};
-  }
+  if (!detail::scan_reply_into(reply, input, options, end, error)) return error;
+  if (end != input.size()) return ReplyError{ReplyErrorKind::trailing_data, end, reply.line_count(), {}};
   return reply;
 }
+// The reply's lines would point into a temporary string: keep the string
+// in a variable, or keep an OwnedReply.
+template <std::size_t MaxLines = Reply::max_lines, class Owner,
+          std::enable_if_t<detail::owning_temporary_v<Owner>, int> = 0>
+Result<BasicReply<MaxLines>, ReplyError> parse_whole_reply(Owner&& input, const ReplyOptions& options = {}) = delete;
+
+// What follows the code of a reply line (RFC 5321 §4.2).
+enum class ReplySeparator : std::uint8_t {
+  space,      // "ddd SP text": the last line of its reply
+  hyphen,     // "ddd-text": more lines follow
+  none,       // a bare "ddd": the last line, without text
+  irregular,  // lenient: a TAB or CR; the last line (irregular_separator)
+};
+
+[[nodiscard]] constexpr std::string_view name(ReplySeparator separator) noexcept {
+  switch (separator) {
+    case ReplySeparator::space: return "space";
+    case ReplySeparator::hyphen: return "hyphen";
+    case ReplySeparator::none: return "none";
+    case ReplySeparator::irregular: return "irregular";
+  }
+  return "unknown_separator";
+}
+
+// One reply line parsed on its own (parse_reply_line): the fields of a
+// ReplyLine, the separator, and what was irregular about the line (the
+// diagnostics that concern one line; those comparing lines never show, nor
+// missing_line_ending: a line given alone needs no line ending).
+struct ParsedReplyLine {
+  ReplyCode code;
+  ReplySeparator separator = ReplySeparator::space;
+  // Empty (class_digit() == 0) when the text does not begin with one.
+  EnhancedStatus enhanced_status;
+  std::string_view text;     // after the separator, without the line ending
+  std::string_view message;  // text less the enhanced status code and the spaces after it
+  ReplyDiagnostics diagnostics;
+
+  // Whether this is the last line of its reply (anything but "ddd-").
+  [[nodiscard]] constexpr bool last() const noexcept { return separator != ReplySeparator::hyphen; }
+};
+
+namespace detail {
+
+// One part of an enhanced status code at text[pos], within text[0, size):
+// what read_plain_status_part() reads, where no CR is known to follow.
+[[nodiscard]] SMTPCODES_DETAIL_INLINE_STEP inline bool read_status_part(const char* text, std::size_t size,
+                                                                        std::size_t& pos, ParseMode mode,
+                                                                        std::uint16_t& value) noexcept {
+  std::size_t digits = 0;
+  unsigned number = 0;
+  while (digits < 4 && pos + digits < size && is_digit(text[pos + digits])) {
+    number = number * 10 + digit_value(text[pos + digits]);
+    ++digits;
+  }
+  // RFC 3463 §2: one to three digits, no leading zero (strict).
+  if (digits == 0 || digits == 4 || (digits > 1 && text[pos] == '0' && mode == ParseMode::strict)) return false;
+  value = static_cast<std::uint16_t>(number);
+  pos += digits;
+  return true;
+}
+
+// find_text_stop() for text known to end at size, which may be read whole:
+// no page to stay within, the last bytes read with one overlapping load.
+[[nodiscard]] SMTPCODES_DETAIL_INLINE_STEP inline std::size_t find_text_stop_within(const char* data, std::size_t from,
+                                                                                    std::size_t size) noexcept {
+#ifdef SMTPCODES_DETAIL_VECTOR_TEXT
+  constexpr std::size_t step = 16;
+  const auto stops = [data](std::size_t at) {
+    vector_unsigned_bytes bytes;
+    std::memcpy(&bytes, data + at, sizeof bytes);
+    const vector_bytes printable = reinterpret_cast<vector_bytes>(bytes + 1) > 0x20;
+    return static_cast<unsigned>(__builtin_ia32_pmovmskb128(reinterpret_cast<vector_chars>(printable))) ^ 0xFFFFU;
+  };
+  if (size >= step) {
+    for (; size - from >= step; from += step) {
+      const unsigned mask = stops(from);
+      if (mask != 0) return from + static_cast<std::size_t>(__builtin_ctz(mask));
+    }
+    if (from == size) return size;
+    const unsigned mask = stops(size - step) >> (step - (size - from));
+    return mask != 0 ? from + static_cast<std::size_t>(__builtin_ctz(mask)) : size;
+  }
+#endif
+  return find_text_stop(data, from, size);
+}
+
+// The common line given alone, at run time: a standard code (RFC 5321
+// §4.2), SP or "-", printable ASCII text, then CRLF or the end of the input,
+// within the limit. One pass, as scan_plain_reply_line() for a reply's lines;
+// false (out untouched) for any other line, which the general step takes.
+[[nodiscard]] inline bool scan_plain_single_line(std::string_view line, const ReplyOptions& options,
+                                                 ParsedReplyLine& out) noexcept {
+  const char* const data = line.data();
+  const std::size_t size = line.size();
+  if (size < 4 || size > options.max_line_length) return false;
+  const unsigned first = static_cast<unsigned char>(data[0]) - unsigned{'2'};
+  const unsigned second = static_cast<unsigned char>(data[1]) - unsigned{'0'};
+  const unsigned third = static_cast<unsigned char>(data[2]) - unsigned{'0'};
+  const char separator = data[3];
+  if ((first > 3) | (second > 5) | (third > 9) | ((separator != ' ') & (separator != '-'))) return false;
+  const std::size_t text_end = find_text_stop_within(data, 4, size);
+  if (text_end != size && (text_end + 2 != size || data[text_end] != '\r' || data[text_end + 1] != '\n')) {
+    return false;
+  }
+  const char* const text = data + 4;
+  const std::size_t text_size = text_end - 4;
+  std::size_t message_start = 0;
+  EnhancedStatus status{};
+  ReplyDiagnostics diagnostics;
+  if (text_size == 0) {
+    diagnostics.add(ReplyDiagnostic::empty_text);
+  } else if (is_digit(text[0]) && text_size > 1) {
+    if (text[1] == '.') {
+      // What split_enhanced_status() decides.
+      std::size_t end = 2;
+      std::uint16_t subject = 0;
+      std::uint16_t detail = 0;
+      const char class_char = text[0];
+      const bool valid = (class_char == '2' || class_char == '4' || class_char == '5') &&
+                         read_status_part(text, text_size, end, options.mode, subject) && end < text_size &&
+                         text[end++] == '.' && read_status_part(text, text_size, end, options.mode, detail) &&
+                         (end == text_size || text[end] == ' ');
+      if (valid) {
+        while (end < text_size && text[end] == ' ') ++end;
+        message_start = end;
+        status = make_enhanced_status(static_cast<std::uint8_t>(class_char - '0'), subject, detail);
+        // RFC 3463 §2: the class must match the first digit of the code.
+        if (static_cast<unsigned>(class_char - '2') != first) {
+          diagnostics.add(ReplyDiagnostic::enhanced_class_mismatch);
+        }
+      } else {
+        diagnostics.add(ReplyDiagnostic::malformed_enhanced_status);
+      }
+    } else if (starts_with_reply_code(std::string_view(text, text_size))) {
+      diagnostics.add(ReplyDiagnostic::reply_code_in_text);
+    }
+  }
+  out.code = make_reply_code(static_cast<std::uint16_t>((first + 2) * 100 + second * 10 + third));
+  out.separator = separator == ' ' ? ReplySeparator::space : ReplySeparator::hyphen;
+  out.enhanced_status = status;
+  out.text = std::string_view(text, text_size);
+  out.message = std::string_view(text + message_start, text_size - message_start);
+  out.diagnostics = diagnostics;
+  return true;
+}
+
+}  // namespace detail
+
+// Parses one reply line: "550 5.1.1 <a@example.com>: User unknown", with or
+// without its line ending (CRLF; lenient: LF too). Checks what
+// parse_whole_reply checks of each line, under the same options
+// (allow_incomplete aside): the code, the separator, the line ending, the
+// length, the text's bytes and an enhanced status code at its start. A
+// second line is the error trailing_data. No slots for other lines are set
+// up, so it costs what one line costs.
+[[nodiscard]] constexpr Result<ParsedReplyLine, ReplyError> parse_reply_line(
+    std::string_view line SMTPCODES_LIFETIMEBOUND, const ReplyOptions& options = {}) noexcept {
+  if (!SMTPCODES_CONSTANT_EVALUATED()) {
+    ParsedReplyLine plain;
+    if (detail::scan_plain_single_line(line, options, plain)) return plain;
+  }
+  if (line.empty()) return ReplyError{ReplyErrorKind::empty_input, 0, 0, {}, 0};
+  const std::size_t feed = detail::find_line_feed(line, 0);
+  if (feed != std::string_view::npos && feed + 1 != line.size()) {
+    return ReplyError{ReplyErrorKind::trailing_data, feed + 1, 1, {}, 0};
+  }
+  BasicReply<1> reply;
+  ReplyError error;
+  if (detail::scan_reply_line(reply, line, 0, feed, 0, options, error) == detail::ReplyLineStep::error) return error;
+  const ReplyLine& fields = reply.line(0);
+  ParsedReplyLine result;
+  result.code = fields.code;
+  result.enhanced_status = fields.enhanced_status;
+  result.text = fields.text;
+  result.message = fields.message;
+  for (const ReplyDiagnostic diagnostic : reply.diagnostics()) {
+    if (diagnostic != ReplyDiagnostic::missing_line_ending) result.diagnostics.add(diagnostic);
+  }
+  const std::uint8_t status_class = fields.enhanced_status.class_digit();
+  if (status_class != 0 && status_class != fields.code.first_digit()) {
+    result.diagnostics.add(ReplyDiagnostic::enhanced_class_mismatch);
+  }
+  // The text starts right after the separator, or is null after a bare code.
+  if (fields.text.data() == nullptr) {
+    result.separator = ReplySeparator::none;
+  } else if (line[3] == ' ') {
+    result.separator = ReplySeparator::space;
+  } else if (line[3] == '-') {
+    result.separator = ReplySeparator::hyphen;
+  } else {
+    result.separator = ReplySeparator::irregular;
+  }
+  return result;
+}
+// The line's views would point into a temporary string.
+template <class Owner, std::enable_if_t<detail::owning_temporary_v<Owner>, int> = 0>
+Result<ParsedReplyLine, ReplyError> parse_reply_line(Owner&& line, const ReplyOptions& options = {}) = delete;
 
 }  // namespace v0
 }  // namespace smtpcodes
+
+// Internal to this header: nothing outside it may depend on them.
+#undef SMTPCODES_DETAIL_VECTOR_TEXT
+#undef SMTPCODES_DETAIL_INLINE_STEP
 
 #endif  // SMTPCODES_WIRE_REPLY_HPP
 // ---- smtpcodes/wire/reply_stream.hpp
@@ -1897,12 +2311,23 @@ enum class ReplyStreamStatus : std::uint8_t {
   end_of_stream,   // finish() was called and everything has been taken
 };
 
+[[nodiscard]] constexpr std::string_view name(ReplyStreamStatus status) noexcept {
+  switch (status) {
+    case ReplyStreamStatus::need_more_data: return "need_more_data";
+    case ReplyStreamStatus::reply: return "reply";
+    case ReplyStreamStatus::error: return "error";
+    case ReplyStreamStatus::end_of_stream: return "end_of_stream";
+  }
+  return "undefined";
+}
+
 // Parses a stream of replies into a caller-supplied buffer.
 //
-// Each reply is exactly what scan_reply() gives for the same bytes, whatever
-// the chunking. After an error the stream drops the reply's bytes up to the
-// end of the offending line and resumes at the next line, as a loop over
-// scan_reply() would. Pipelined replies (RFC 2920) come out one per next().
+// Each reply and each error is exactly what scan_reply() gives for the same
+// bytes, whatever the chunking. After an error in a line the stream drops the
+// reply's bytes up to the end of the offending line and resumes at the next
+// line, as a loop over scan_reply() would. Pipelined replies (RFC 2920) come
+// out one per next().
 //
 // The buffer bounds memory: it must hold the longest reply to be accepted.
 // A reply that does not fit is the error buffer_full; a line longer than
@@ -1911,14 +2336,22 @@ enum class ReplyStreamStatus : std::uint8_t {
 // MaxLines lines is too_many_lines. Give the buffer at least
 // max_line_length + 1 bytes, so that line_too_long is reported before
 // buffer_full.
+//
+// After too_many_lines or buffer_full the whole reply is dropped, up to its
+// last line ("ddd SP"), without buffering: next() gives one error for it
+// when that line has passed (or the input ends), with ReplyError::
+// dropped_lines counting its lines, and the stream goes on with the next
+// reply. The rest of an over-long reply never comes out as a reply.
 template <std::size_t MaxLines = Reply::max_lines>
 class BasicReplyStream {
  public:
   using reply_type = BasicReply<MaxLines>;
 
   // buffer must outlive the stream and is the only memory it uses;
-  // capacity must not be 0.
-  BasicReplyStream(char* buffer, std::size_t capacity, const ReplyOptions& options = {}) noexcept
+  // capacity must not be 0. feed() copies what it takes, so the data fed
+  // may be a temporary.
+  BasicReplyStream(char* buffer SMTPCODES_LIFETIMEBOUND, std::size_t capacity,
+                   const ReplyOptions& options = {}) noexcept
       : buffer_(buffer), capacity_(capacity), options_(options) {
     options_.allow_incomplete = false;
   }
@@ -1931,6 +2364,11 @@ class BasicReplyStream {
   std::size_t feed(std::string_view data) noexcept {
     if (finished_) return 0;
     std::size_t taken = 0;
+    if (dropping_reply_) {
+      // The rest of a reply already failed goes without being buffered.
+      taken = drop_reply_lines(data);
+      if (dropping_reply_) return taken;
+    }
     if (skipping_line_) {
       // Drop the rest of a line that was already reported, up to its LF.
       while (taken < data.size() && data[taken] != '\n') ++taken;
@@ -1965,6 +2403,14 @@ class BasicReplyStream {
   // Looks for the next reply in what has been fed. The views in reply() stay
   // valid until the next call to feed() or next().
   [[nodiscard]] ReplyStreamStatus next() noexcept {
+    if (error_pending_) {
+      error_pending_ = false;
+      return ReplyStreamStatus::error;
+    }
+    if (dropping_reply_) {
+      if (!finished_) return ReplyStreamStatus::need_more_data;
+      return end_dropped_reply();
+    }
     const std::string_view buffered(buffer_ + start_, size_);
     reply_type& spare = replies_[1 - current_];
     ReplyError error;
@@ -1978,6 +2424,9 @@ class BasicReplyStream {
     std::size_t lines = lines_;
     const ReplyOptions options = options_;
     while (scanned < size_) {
+      if (lines == MaxLines) {
+        return drop_reply(ReplyError{ReplyErrorKind::too_many_lines, line_start, lines, {}, 0}, line_start);
+      }
       if (lines == 0) detail::begin_reply(spare);
       std::size_t next_line = 0;
       bool last = false;
@@ -2009,7 +2458,7 @@ class BasicReplyStream {
     lines_ = lines;
     // The partial line: too long already, or the buffer is full.
     if (size_ - line_start_ > options_.max_line_length) {
-      return fail(ReplyError{ReplyErrorKind::line_too_long, line_start_, lines_, {}}, size_);
+      return fail(ReplyError{ReplyErrorKind::line_too_long, line_start_, lines_, {}, lines_ + 1}, size_);
     }
     if (finished_) {
       if (size_ == 0) return ReplyStreamStatus::end_of_stream;
@@ -2017,7 +2466,8 @@ class BasicReplyStream {
       last.allow_incomplete = true;
       return scan(buffered, last);
     }
-    if (size_ == capacity_) return fail(ReplyError{ReplyErrorKind::buffer_full, size_, lines_, {}}, size_);
+    if (size_ == capacity_)
+      return drop_reply(ReplyError{ReplyErrorKind::buffer_full, size_, lines_, {}, 0}, line_start_);
     return ReplyStreamStatus::need_more_data;
   }
 
@@ -2064,6 +2514,65 @@ class BasicReplyStream {
     return ReplyStreamStatus::error;
   }
 
+  // Starts dropping the reply in progress, whose lines before line_start
+  // are scanned: the one error for it comes when its last line has been
+  // dropped (or the input ends), with the count of lines dropped.
+  ReplyStreamStatus drop_reply(const ReplyError& error, std::size_t line_start) noexcept {
+    error_ = error;
+    error_.dropped_lines = error.line;
+    dropping_reply_ = true;
+    drop_line_size_ = 0;
+    take(line_start);
+    take(drop_reply_lines(std::string_view(buffer_ + start_, size_)));
+    if (dropping_reply_) return finished_ ? end_dropped_reply() : ReplyStreamStatus::need_more_data;
+    error_pending_ = false;
+    return ReplyStreamStatus::error;
+  }
+
+  // Drops the lines of a failed reply from data, up to and including the one
+  // that ends it (detail::line_ends_reply); returns how many bytes that was.
+  // The first bytes of the line in progress are kept, as much as
+  // line_ends_reply needs, in case its LF comes in a later feed().
+  std::size_t drop_reply_lines(std::string_view data) noexcept {
+    std::size_t at = 0;
+    while (at < data.size()) {
+      const std::size_t feed_at = detail::find_line_feed(data, at);
+      const std::size_t line_end = feed_at == std::string_view::npos ? data.size() : feed_at;
+      for (std::size_t i = at; i < line_end && drop_line_size_ < sizeof drop_line_start_; ++i) {
+        drop_line_start_[drop_line_size_++] = data[i];
+      }
+      if (feed_at == std::string_view::npos) {
+        drop_line_seen_ = true;
+        return data.size();
+      }
+      // The kept bytes hold the whole line, less its LF, when it is short.
+      std::string_view content(drop_line_start_, drop_line_size_);
+      const bool whole = drop_line_size_ < sizeof drop_line_start_;
+      if (whole && !content.empty() && content.back() == '\r') content.remove_suffix(1);
+      if (content.size() > 5) content = content.substr(0, 5);
+      ++error_.dropped_lines;
+      drop_line_size_ = 0;
+      drop_line_seen_ = false;
+      at = feed_at + 1;
+      if (detail::line_ends_reply(content, options_.mode)) {
+        dropping_reply_ = false;
+        error_pending_ = true;
+        break;
+      }
+    }
+    return at;
+  }
+
+  // The input ended while a failed reply was dropped: its error, with a
+  // line cut off by the end counted as dropped.
+  ReplyStreamStatus end_dropped_reply() noexcept {
+    if (drop_line_seen_) ++error_.dropped_lines;
+    dropping_reply_ = false;
+    drop_line_seen_ = false;
+    drop_line_size_ = 0;
+    return ReplyStreamStatus::error;
+  }
+
   // Marks the first count bytes as done. They stay in place (the views
   // handed out point at them) until feed() needs their room.
   void take(std::size_t count) noexcept {
@@ -2077,14 +2586,20 @@ class BasicReplyStream {
   char* buffer_;
   std::size_t capacity_;
   ReplyOptions options_;
-  std::size_t start_ = 0;       // where the reply in progress starts; the bytes before are done
-  std::size_t size_ = 0;        // bytes from start_ on
-  std::size_t scanned_ = 0;     // bytes from start_ searched for line ends
-  std::size_t line_start_ = 0;  // where the current, unfinished line starts, from start_
-  std::size_t lines_ = 0;       // complete lines of the reply in progress
-  std::size_t current_ = 0;     // which of replies_ is reply()
-  bool skipping_line_ = false;  // dropping the rest of a line reported as an error
+  std::size_t start_ = 0;        // where the reply in progress starts; the bytes before are done
+  std::size_t size_ = 0;         // bytes from start_ on
+  std::size_t scanned_ = 0;      // bytes from start_ searched for line ends
+  std::size_t line_start_ = 0;   // where the current, unfinished line starts, from start_
+  std::size_t lines_ = 0;        // complete lines of the reply in progress
+  std::size_t current_ = 0;      // which of replies_ is reply()
+  bool skipping_line_ = false;   // dropping the rest of a line reported as an error
+  bool dropping_reply_ = false;  // dropping the rest of a reply that failed; error_ is its error
+  bool drop_line_seen_ = false;  // a line of it has begun and not ended
+  bool error_pending_ = false;   // the dropped reply has ended: next() gives error_
   bool finished_ = false;
+  // The first bytes of the line being dropped (see drop_reply_lines).
+  char drop_line_start_[7]{};
+  std::size_t drop_line_size_ = 0;
   // reply() and the spare the next reply is parsed into.
   reply_type replies_[2]{};
   ReplyError error_{};
@@ -2300,11 +2815,17 @@ class Words {
     using pointer = const std::string_view*;
     using reference = std::string_view;
 
-    constexpr iterator(std::string_view rest) noexcept : rest_(rest) { advance(); }  // NOLINT
+    constexpr iterator() noexcept = default;
+    constexpr explicit iterator(std::string_view rest) noexcept : rest_(rest) { advance(); }
     constexpr std::string_view operator*() const noexcept { return word_; }
     constexpr iterator& operator++() noexcept {
       advance();
       return *this;
+    }
+    constexpr iterator operator++(int) noexcept {
+      iterator before = *this;
+      advance();
+      return before;
     }
     friend constexpr bool operator==(const iterator& a, const iterator& b) noexcept {
       return a.word_.data() == b.word_.data() && a.word_.size() == b.word_.size() && a.rest_.size() == b.rest_.size();
@@ -2320,11 +2841,14 @@ class Words {
       word_ = start == rest_.size() ? std::string_view{} : rest_.substr(start, stop - start);
       rest_ = rest_.substr(stop);
     }
-    std::string_view rest_;
+    std::string_view rest_{};
     std::string_view word_{};
   };
 
-  constexpr explicit Words(std::string_view text) noexcept : text_(text) {}
+  constexpr explicit Words(std::string_view text SMTPCODES_LIFETIMEBOUND) noexcept : text_(text) {}
+  // The words would point into a temporary string.
+  template <class Owner, std::enable_if_t<detail::owning_temporary_v<Owner>, int> = 0>
+  explicit Words(Owner&& text) = delete;
   [[nodiscard]] constexpr iterator begin() const noexcept { return iterator{text_}; }
   [[nodiscard]] constexpr iterator end() const noexcept { return iterator{std::string_view{}}; }
   [[nodiscard]] constexpr bool contains(std::string_view word) const noexcept {
@@ -2348,6 +2872,118 @@ struct EhloExtension {
   Extension extension = Extension::unknown;
   std::string_view keyword;     // as the server wrote it
   std::string_view parameters;  // after the keyword and its separator; may be empty
+};
+
+// The words of the parameters of every line of one extension, in order:
+// AUTH's mechanisms when a server lists them on two lines ("AUTH=PLAIN"
+// for old clients, then "AUTH PLAIN CRAM-MD5"). A word given twice comes
+// twice.
+class ExtensionWords {
+ public:
+  class iterator {
+   public:
+    using iterator_category = std::forward_iterator_tag;
+    using value_type = std::string_view;
+    using difference_type = std::ptrdiff_t;
+    using pointer = const std::string_view*;
+    using reference = std::string_view;
+
+    constexpr iterator() noexcept = default;
+    constexpr iterator(const EhloExtension* entry, const EhloExtension* end, Extension extension) noexcept
+        : entry_(entry), end_(end), extension_(extension) {
+      settle();
+    }
+    constexpr std::string_view operator*() const noexcept { return *word_; }
+    constexpr iterator& operator++() noexcept {
+      ++word_;
+      settle();
+      return *this;
+    }
+    constexpr iterator operator++(int) noexcept {
+      iterator before = *this;
+      ++*this;
+      return before;
+    }
+    friend constexpr bool operator==(const iterator& a, const iterator& b) noexcept {
+      return a.entry_ == b.entry_ && a.word_ == b.word_;
+    }
+    friend constexpr bool operator!=(const iterator& a, const iterator& b) noexcept { return !(a == b); }
+
+   private:
+    // Moves to the next word, in this line or the next line of the extension.
+    constexpr void settle() noexcept {
+      while (entry_ != end_) {
+        if (entry_->extension == extension_) {
+          if (!started_) {
+            word_ = Words::iterator{entry_->parameters};
+            started_ = true;
+          }
+          if (word_ != Words::iterator{}) return;
+        }
+        ++entry_;
+        started_ = false;
+        word_ = Words::iterator{};
+      }
+    }
+    const EhloExtension* entry_ = nullptr;
+    const EhloExtension* end_ = nullptr;
+    Extension extension_ = Extension::unknown;
+    Words::iterator word_{};
+    bool started_ = false;
+  };
+
+  constexpr ExtensionWords(const EhloExtension* first, const EhloExtension* last, Extension extension) noexcept
+      : first_(first), last_(last), extension_(extension) {}
+  [[nodiscard]] constexpr iterator begin() const noexcept { return iterator{first_, last_, extension_}; }
+  [[nodiscard]] constexpr iterator end() const noexcept { return iterator{last_, last_, extension_}; }
+  [[nodiscard]] constexpr bool contains(std::string_view word) const noexcept {
+    for (std::string_view candidate : *this) {
+      if (detail::iequals(candidate, word)) return true;
+    }
+    return false;
+  }
+  [[nodiscard]] constexpr std::size_t size() const noexcept {
+    std::size_t count = 0;
+    for (iterator it = begin(); it != end(); ++it) ++count;
+    return count;
+  }
+
+ private:
+  const EhloExtension* first_;
+  const EhloExtension* last_;
+  Extension extension_;
+};
+
+// Why parse_ehlo() gives no extensions.
+enum class EhloErrorKind : std::uint8_t {
+  no_lines = 1,             // the reply has no lines (a default BasicReply)
+  not_positive_completion,  // RFC 5321 §4.1.1.1: the reply is not 2yz (502: the server does not know EHLO)
+};
+
+[[nodiscard]] constexpr std::string_view name(EhloErrorKind kind) noexcept {
+  switch (kind) {
+    case EhloErrorKind::no_lines: return "no_lines";
+    case EhloErrorKind::not_positive_completion: return "not_positive_completion";
+  }
+  return "unknown_error";
+}
+
+[[nodiscard]] constexpr std::string_view message(EhloErrorKind kind) noexcept {
+  switch (kind) {
+    case EhloErrorKind::no_lines: return "the reply has no lines";
+    case EhloErrorKind::not_positive_completion: return "the reply to EHLO is not a positive completion (2yz)";
+  }
+  return "unknown error";
+}
+
+struct EhloError {
+  EhloErrorKind kind{EhloErrorKind::no_lines};
+  ReplyCode code{};  // the reply's code, for not_positive_completion
+
+  friend constexpr bool operator==(const EhloError& a, const EhloError& b) noexcept {
+    return a.kind == b.kind && a.code == b.code;
+  }
+  friend constexpr bool operator!=(const EhloError& a, const EhloError& b) noexcept { return !(a == b); }
 };
 
 // The extensions of an EHLO reply, as views into the reply's text. Holds up
@@ -2382,19 +3018,20 @@ class BasicEhloReply {
 
   // RFC 1870: the largest message the server accepts, in octets. 0 means
   // SIZE without a limit (or "SIZE 0"); has_size_limit() says whether the
-  // server gave a usable number.
+  // server gave a usable number. Spaces around the number do not matter;
+  // anything else after it ("SIZE 10M") is no usable number.
   [[nodiscard]] constexpr std::uint64_t size_limit() const noexcept { return size_limit_; }
   [[nodiscard]] constexpr bool has_size_limit() const noexcept { return size_limit_ != 0; }
 
-  // RFC 4954: the SASL mechanisms after AUTH (and the old "AUTH=" form).
-  [[nodiscard]] constexpr Words auth_mechanisms() const noexcept {
-    const EhloExtension* auth = find(Extension::auth);
-    return Words{auth != nullptr ? auth->parameters : std::string_view{}};
+  // RFC 4954: the SASL mechanisms after AUTH (and the old "AUTH=" form), of
+  // every AUTH line.
+  [[nodiscard]] constexpr ExtensionWords auth_mechanisms() const noexcept {
+    return ExtensionWords{begin(), end(), Extension::auth};
   }
 
  private:
   template <std::size_t N>
-  friend constexpr BasicEhloReply<N> parse_ehlo(const BasicReply<N>& reply) noexcept;
+  friend constexpr Result<BasicEhloReply<N>, EhloError> parse_ehlo(const BasicReply<N>& reply) noexcept;
 
   EhloExtension extensions_[MaxLines]{};
   std::string_view domain_{};
@@ -2406,15 +3043,19 @@ class BasicEhloReply {
 using EhloReply = BasicEhloReply<>;
 
 template <std::size_t MaxLines>
-[[nodiscard]] constexpr BasicEhloReply<MaxLines> parse_ehlo(const BasicReply<MaxLines>& reply) noexcept;
+[[nodiscard]] constexpr Result<BasicEhloReply<MaxLines>, EhloError> parse_ehlo(
+    const BasicReply<MaxLines>& reply) noexcept;
 
-// Reads the extensions from a reply to EHLO. A reply that is not a success
-// (not 2yz) lists no extensions. Keywords end at a space or, for AUTH, at
-// "=": some servers still send the pre-standard "AUTH=LOGIN PLAIN".
+// Reads the extensions from a reply to EHLO; a reply that is not a positive
+// completion (2yz) is an error. Keywords end at a space or, for AUTH, at
+// "=": some servers still send the pre-standard "AUTH=LOGIN PLAIN". The
+// views point into the bytes the reply views, not into the reply itself.
 template <std::size_t MaxLines>
-[[nodiscard]] constexpr BasicEhloReply<MaxLines> parse_ehlo(const BasicReply<MaxLines>& reply) noexcept {
+[[nodiscard]] constexpr Result<BasicEhloReply<MaxLines>, EhloError> parse_ehlo(
+    const BasicReply<MaxLines>& reply) noexcept {
+  if (reply.line_count() == 0) return EhloError{EhloErrorKind::no_lines, {}};
+  if (!reply.code().is_success()) return EhloError{EhloErrorKind::not_positive_completion, reply.code()};
   BasicEhloReply<MaxLines> ehlo;
-  if (reply.line_count() == 0 || !reply.code().is_success()) return ehlo;
   const std::string_view first = reply.line(0).text;
   std::size_t stop = 0;
   while (stop < first.size() && !detail::is_space_or_tab(first[stop])) ++stop;
@@ -2437,7 +3078,10 @@ template <std::size_t MaxLines>
 
   if (const EhloExtension* size = ehlo.find(Extension::size)) {
     std::uint64_t value = 0;
-    const std::string_view digits = size->parameters;
+    // A space after the number ("SIZE 1000000 ") is no reason to read it
+    // as "no limit", the unsafe answer.
+    std::string_view digits = size->parameters;
+    while (!digits.empty() && detail::is_space_or_tab(digits.back())) digits.remove_suffix(1);
     bool valid = !digits.empty() && digits.size() <= 19;  // fits in 64 bits
     for (std::size_t i = 0; valid && i < digits.size(); ++i) {
       if (!detail::is_digit(digits[i]))
@@ -7149,68 +7793,17 @@ namespace detail {
 #include <cstdint>
 #include <string_view>
 
+
 namespace smtpcodes {
 inline namespace v0 {
 
-// Why a message was not delivered (or what else the notice is).
-enum class BounceReason : std::uint8_t {
-  unknown,            // nothing decided it
-  delivered,          // a success notice (Action: delivered, relayed, expanded)
-  auto_reply,         // vacation or other automatic reply
-  feedback_report,    // an abuse/complaint report (RFC 5965)
-  unknown_recipient,  // no such user or mailbox
-  unknown_domain,     // the domain or host does not exist or cannot be routed to
-  no_mail_domain,     // the domain accepts no mail (null MX, RFC 7505; 521/556)
-  mailbox_full,       // over quota (X.2.2: usually temporary in practice)
-  mailbox_disabled,   // the mailbox exists but is disabled, suspended or inactive
-  mailbox_moved,      // the user has moved (X.1.6, 551)
-  message_too_large,  // the message, or its recipient count, exceeds a limit
-  rate_limited,       // too many messages, connections or recipients for now
-  spam_or_content,    // refused for its content: spam, bad attachment, filters
-  virus,              // malware found
-  blocked,            // policy or block: block lists, reputation, banned sender IP
-  sender_rejected,    // the envelope sender address was refused
-  reverse_dns,        // the sending host lacks reverse DNS (PTR) or it does not match
-  authentication,     // SPF, DKIM, DMARC, ARC or SMTP credentials failed
-  relay_denied,       // the server will not relay to that domain
-  tls,                // TLS required, or the TLS negotiation failed
-  expired,            // gave up after retrying for too long (X.4.7)
-  network_error,      // connection refused, timed out, lost; routing loop
-  system_error,       // the receiving system failed or is misconfigured
-  syntax_error,       // a command, address or message that breaks the protocol
-};
+// Why a message was not delivered (or what else the notice is): the
+// registry's FailureReason, so that the classifier and the registry's retry
+// rules speak of the same reasons (registry/retry.hpp has the enumerators
+// and name()).
+using BounceReason = FailureReason;
 
-inline constexpr std::size_t bounce_reason_count = 24;
-
-[[nodiscard]] constexpr std::string_view name(BounceReason reason) noexcept {
-  switch (reason) {
-    case BounceReason::delivered: return "delivered";
-    case BounceReason::auto_reply: return "auto_reply";
-    case BounceReason::feedback_report: return "feedback_report";
-    case BounceReason::unknown_recipient: return "unknown_recipient";
-    case BounceReason::unknown_domain: return "unknown_domain";
-    case BounceReason::no_mail_domain: return "no_mail_domain";
-    case BounceReason::mailbox_full: return "mailbox_full";
-    case BounceReason::mailbox_disabled: return "mailbox_disabled";
-    case BounceReason::mailbox_moved: return "mailbox_moved";
-    case BounceReason::message_too_large: return "message_too_large";
-    case BounceReason::rate_limited: return "rate_limited";
-    case BounceReason::spam_or_content: return "spam_or_content";
-    case BounceReason::virus: return "virus";
-    case BounceReason::blocked: return "blocked";
-    case BounceReason::sender_rejected: return "sender_rejected";
-    case BounceReason::reverse_dns: return "reverse_dns";
-    case BounceReason::authentication: return "authentication";
-    case BounceReason::relay_denied: return "relay_denied";
-    case BounceReason::tls: return "tls";
-    case BounceReason::expired: return "expired";
-    case BounceReason::network_error: return "network_error";
-    case BounceReason::system_error: return "system_error";
-    case BounceReason::syntax_error: return "syntax_error";
-    case BounceReason::unknown: break;
-  }
-  return "unknown";
-}
+inline constexpr std::size_t bounce_reason_count = static_cast<std::size_t>(FailureReason::syntax_error) + 1;
 
 // The reason's name in Sisimai 5 (lib/Sisimai/Reason/*.pm: one module per
 // reason), one to one. Sisimai splits some of ours further (exceedlimit

@@ -106,27 +106,34 @@ TEST_CASE("parsers examine a bounded prefix of hostile input") {
 
 namespace {
 
-// A reply parser stops after MaxLines lines (too_many_lines) or at the first
-// line it rejects, so on endless lines it reads only the lines it needs: 9
-// lines of 7 bytes for BasicReply<8> on "250-x\r\n" repeated.
+// A reply parser stops at the first line it rejects, so on endless lines it
+// reads only the lines it needs. After MaxLines lines (too_many_lines) it
+// drops the rest of the reply, up to its last line, and reads no further: 12
+// lines and "250 end" for BasicReply<8> on "250-x\r\n" repeated.
 struct HostileReply {
   const char* line;
   smtpcodes::ParseMode mode;
   std::size_t readable;
+  const char* last_line;  // ends the reply after 12 lines, or nullptr: endless
 };
 constexpr HostileReply hostile_replies[] = {
-    {"250-x\r\n", ParseMode::strict, std::size_t{9} * 7},
-    {"250-x\n", ParseMode::lenient, std::size_t{9} * 6},
-    {"250-x\n", ParseMode::strict, 6},
-    {"x\r\n", ParseMode::strict, 3},
-    {"250-\xff\r\n", ParseMode::strict, std::size_t{9} * 7},
-    {"\r\n", ParseMode::lenient, 2},
+    {"250-x\r\n", ParseMode::strict, std::size_t{12} * 7 + 9, "250 end\r\n"},
+    {"250-x\n", ParseMode::lenient, std::size_t{12} * 6 + 8, "250 end\n"},
+    {"250-x\n", ParseMode::strict, 6, nullptr},
+    {"x\r\n", ParseMode::strict, 3, nullptr},
+    {"250-\xff\r\n", ParseMode::strict, std::size_t{12} * 7 + 9, "250 end\r\n"},
+    {"\r\n", ParseMode::lenient, 2, nullptr},
 };
 
 void check_bounded_reply_work(std::size_t size) {
   for (const HostileReply& hostile : hostile_replies) {
     std::string head;
-    while (head.size() < hostile.readable + 64) head += hostile.line;
+    if (hostile.last_line != nullptr) {
+      for (int i = 0; i < 12; ++i) head += hostile.line;
+      head += hostile.last_line;
+    } else {
+      while (head.size() < hostile.readable + 64) head += hostile.line;
+    }
     const smtpcodes_inputs::GuardedInput input(head, '\n', size, hostile.readable);
     REQUIRE(input.ok());
     CAPTURE(hostile.line);
@@ -136,6 +143,10 @@ void check_bounded_reply_work(std::size_t size) {
     const auto reply = smtpcodes::scan_reply<8>(input.view(), options, end);
     REQUIRE_FALSE(reply.has_value());
     CHECK(end <= hostile.readable);
+    if (hostile.last_line != nullptr) {
+      CHECK(end == hostile.readable);
+      CHECK(reply.error().dropped_lines == 13);
+    }
     CHECK(reply.error().offset <= hostile.readable);
   }
 }

@@ -97,12 +97,12 @@ inline const char* check_reply_value(const TestReply& reply, std::string_view in
 // parse_ehlo on a parsed reply: every view stays inside the reply, and the
 // lookups find what iteration lists.
 inline const char* check_ehlo(const TestReply& reply) {
-  const auto ehlo = smtpcodes::parse_ehlo(reply);
+  const auto parsed = smtpcodes::parse_ehlo(reply);
+  if (parsed.has_value() != reply.code().is_success()) return "parse_ehlo fails on a success or passes a failure";
+  if (!parsed) return nullptr;
+  const auto& ehlo = *parsed;
   if (ehlo.size() + 1 > reply.line_count() && ehlo.size() != 0)
     return "more EHLO extensions than lines after the first";
-  if (!reply.code().is_success() && (ehlo.size() != 0 || !ehlo.domain().empty())) {
-    return "EHLO extensions from a reply that is not a success";
-  }
   if (!within(ehlo.domain(), reply.raw()) || !within(ehlo.greeting(), reply.raw())) {
     return "the EHLO greeting is outside the reply";
   }
@@ -149,13 +149,49 @@ inline const char* check_whole_reply(std::string_view input, const smtpcodes::Re
   return nullptr;
 }
 
+// parse_reply_line on one input: the whole parser's line step on the same
+// line (scan_reply<1> with allow_incomplete), less missing_line_ending; a
+// second line is trailing_data.
+inline const char* check_reply_line(std::string_view input, smtpcodes::ReplyOptions options) {
+  const auto parsed = smtpcodes::parse_reply_line(input, options);
+  const std::size_t feed = input.find('\n');
+  if (feed != std::string_view::npos && feed + 1 != input.size()) {
+    return !parsed && parsed.error().kind == smtpcodes::ReplyErrorKind::trailing_data
+               ? nullptr
+               : "parse_reply_line takes a second line";
+  }
+  options.allow_incomplete = true;
+  std::size_t end = 0;
+  const auto reference = smtpcodes::scan_reply<1>(input, options, end);
+  if (!reference) {
+    return !parsed && parsed.error().kind == reference.error().kind
+               ? nullptr
+               : "parse_reply_line and scan_reply disagree on an error";
+  }
+  if (!parsed) return "parse_reply_line rejects a line scan_reply takes";
+  const smtpcodes::ReplyLine expected = reference->line(0);
+  if (!(parsed->code == expected.code) || parsed->text != expected.text || parsed->message != expected.message ||
+      !(parsed->enhanced_status == expected.enhanced_status)) {
+    return "parse_reply_line's fields differ from scan_reply's";
+  }
+  smtpcodes::ReplyDiagnostics diagnostics;
+  for (const smtpcodes::ReplyDiagnostic diagnostic : reference->diagnostics()) {
+    if (diagnostic != smtpcodes::ReplyDiagnostic::missing_line_ending) diagnostics.add(diagnostic);
+  }
+  if (parsed->diagnostics != diagnostics) return "parse_reply_line's diagnostics differ from scan_reply's";
+  if (!within(parsed->text, input) || !within(parsed->message, parsed->text)) return "a line's views are outside it";
+  return nullptr;
+}
+
 // Both modes; strict acceptance implies lenient acceptance of the same reply.
 inline const char* check_whole_reply_both_modes(std::string_view input, smtpcodes::ReplyOptions options) {
   options.mode = smtpcodes::ParseMode::strict;
   if (const char* failure = check_whole_reply(input, options)) return failure;
+  if (const char* failure = check_reply_line(input, options)) return failure;
   const auto strict = smtpcodes::parse_whole_reply<reply_max_lines>(input, options);
   options.mode = smtpcodes::ParseMode::lenient;
   if (const char* failure = check_whole_reply(input, options)) return failure;
+  if (const char* failure = check_reply_line(input, options)) return failure;
   const auto lenient = smtpcodes::parse_whole_reply<reply_max_lines>(input, options);
   if (strict && !(lenient && lenient->code() == strict->code() && lenient->line_count() == strict->line_count() &&
                   lenient->raw() == strict->raw())) {

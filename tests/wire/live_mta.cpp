@@ -163,7 +163,7 @@ TEST_CASE("postfix: greeting and a multi-line EHLO reply") {
   check(session.receive(), {220, "", 1, "mx.smtpcodes.test ESMTP smtpcodes live test"});
   const Received received = session.command("EHLO client.smtpcodes.test");
   check(received, {250, "", 8, "CHUNKING"});
-  const auto ehlo = smtpcodes::parse_ehlo(received.reply);
+  const auto ehlo = smtpcodes::parse_ehlo(received.reply).value();
   CHECK(ehlo.domain() == domain);
   CHECK(ehlo.size() == 7);
   CHECK(ehlo.size_limit() == 2000);
@@ -263,7 +263,7 @@ TEST_CASE("exim: greeting and a multi-line EHLO reply") {
   const Received received = session.command("EHLO client.smtpcodes.test");
   check(received, exim_ehlo);
   CHECK(received.reply.line(0).text == "mx2.smtpcodes.test Hello client.smtpcodes.test [127.0.0.1]");
-  const auto ehlo = smtpcodes::parse_ehlo(received.reply);
+  const auto ehlo = smtpcodes::parse_ehlo(received.reply).value();
   CHECK(ehlo.domain() == "mx2.smtpcodes.test");
   CHECK(ehlo.greeting() == "Hello client.smtpcodes.test [127.0.0.1]");
   CHECK(ehlo.size() == 8);
@@ -374,7 +374,7 @@ TEST_CASE("opensmtpd: greeting, a multi-line EHLO reply, and HELP with an enhanc
   check(received, opensmtpd_ehlo);
   CHECK(received.reply.line(0).text ==
         "mx3.smtpcodes.test Hello client.smtpcodes.test [127.0.0.1], pleased to meet you");
-  const auto ehlo = smtpcodes::parse_ehlo(received.reply);
+  const auto ehlo = smtpcodes::parse_ehlo(received.reply).value();
   CHECK(ehlo.domain() == "mx3.smtpcodes.test");
   CHECK(ehlo.greeting() == "Hello client.smtpcodes.test [127.0.0.1], pleased to meet you");
   CHECK(ehlo.size() == 5);

@@ -253,11 +253,14 @@ TEST_CASE("the line cap: MaxLines lines parse, one more is too_many_lines") {
   for (int i = 0; i < 3; ++i) four += "250-x\r\n";
   four += "250 y\r\n";
   CHECK(smtpcodes::parse_whole_reply<4>(four));
-  const auto five = smtpcodes::parse_whole_reply<4>("250-x\r\n" + four);
+  const std::string five_lines = "250-x\r\n" + four;
+  const auto five = smtpcodes::parse_whole_reply<4>(five_lines);
   REQUIRE_FALSE(five);
   CHECK(five.error().kind == ReplyErrorKind::too_many_lines);
   CHECK(five.error().line == 4);
   CHECK(five.error().offset == 28);
+  // The whole reply is dropped with it (ReplyError::dropped_lines).
+  CHECK(five.error().dropped_lines == 5);
 }
 
 TEST_CASE("incomplete replies on request, and the derived-status hook") {

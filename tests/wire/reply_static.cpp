@@ -24,7 +24,7 @@ static_assert(ehlo_reply->complete());
 static_assert(ehlo_reply->diagnostics().empty());
 static_assert(!ehlo_reply->has_enhanced_status());
 
-constexpr auto ehlo = smtpcodes::parse_ehlo(*ehlo_reply);
+constexpr auto ehlo = smtpcodes::parse_ehlo(*ehlo_reply).value();
 static_assert(ehlo.domain() == "mx.example.com");
 static_assert(ehlo.size() == 4);
 static_assert(ehlo.size_limit() == 10240000);

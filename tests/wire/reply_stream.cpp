@@ -9,6 +9,7 @@
 #include <random>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include <smtpcodes/wire/reply_stream.hpp>
@@ -265,10 +266,12 @@ TEST_CASE("the caller's buffer is the only memory") {
 
 namespace {
 
-// Feeds a hostile byte pattern forever-ish and checks that memory stays
-// within the buffer and errors keep coming.
+// Feeds a hostile byte pattern forever-ish, then ends the input, and checks
+// that memory stays within the buffer and the errors (expected_errors of
+// them, or at least one when 0) are of the expected kind.
 template <std::size_t Capacity>
-void check_hostile(std::string_view pattern, std::size_t total, ReplyErrorKind expected, const ReplyOptions& options) {
+void check_hostile(std::string_view pattern, std::size_t total, ReplyErrorKind expected, const ReplyOptions& options,
+                   std::size_t expected_errors = 0) {
   smtpcodes::StaticReplyStream<Capacity, 8> stream(options);
   std::size_t fed = 0;
   std::size_t errors = 0;
@@ -293,17 +296,31 @@ void check_hostile(std::string_view pattern, std::size_t total, ReplyErrorKind e
       }
     }
   }
+  stream.finish();
+  for (ReplyStreamStatus status = stream.next(); status != ReplyStreamStatus::end_of_stream; status = stream.next()) {
+    if (status == ReplyStreamStatus::error) {
+      CHECK(name(stream.error().kind) == name(expected));
+      ++errors;
+    } else {
+      ++replies;
+    }
+  }
   CHECK(allocations.load() == before);
   CHECK(peak <= Capacity);
-  CHECK(errors > 0);
+  if (expected_errors == 0) {
+    CHECK(errors > 0);
+  } else {
+    CHECK(errors == expected_errors);
+  }
   CHECK(replies == 0);
 }
 
 }  // namespace
 
 TEST_CASE("hostile peers: memory never grows past the cap") {
-  // An endless run of continuation lines: too_many_lines every 9 lines.
-  check_hostile<8 * 513>("250-spam spam spam\r\n", 1 << 20, ReplyErrorKind::too_many_lines, strict);
+  // An endless run of continuation lines: one reply that is too long, one
+  // error for it when the input ends.
+  check_hostile<8 * 513>("250-spam spam spam\r\n", 1 << 20, ReplyErrorKind::too_many_lines, strict, 1);
   // A line that never ends: line_too_long, then its rest is skipped.
   check_hostile<1024>("xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx", 1 << 20,
                       ReplyErrorKind::line_too_long, strict);
@@ -312,7 +329,7 @@ TEST_CASE("hostile peers: memory never grows past the cap") {
   ReplyOptions long_lines;
   long_lines.max_line_length = 100000;
   check_hostile<256>("250-0123456789012345678901234567890123456789\r\n", 1 << 18, ReplyErrorKind::buffer_full,
-                     long_lines);
+                     long_lines, 1);
 }
 
 TEST_CASE("after an error the stream resumes at the next line") {
@@ -340,4 +357,16 @@ TEST_CASE("reply() changes only when next() returns reply") {
   REQUIRE(stream.next() == ReplyStreamStatus::reply);
   CHECK(stream.reply().code().value() == 451);
   CHECK(stream.reply().line(0).message == "later");
+}
+
+TEST_CASE("name(ReplyStreamStatus) is the enumerator's identifier") {
+  using smtpcodes::ReplyStreamStatus;
+  const std::pair<ReplyStreamStatus, std::string_view> names[] = {
+      {ReplyStreamStatus::need_more_data, "need_more_data"},
+      {ReplyStreamStatus::reply, "reply"},
+      {ReplyStreamStatus::error, "error"},
+      {ReplyStreamStatus::end_of_stream, "end_of_stream"},
+  };
+  for (const auto& [status, expected] : names) CHECK(smtpcodes::name(status) == expected);
+  CHECK(smtpcodes::name(static_cast<ReplyStreamStatus>(9)) == "undefined");
 }

@@ -1,4 +1,4 @@
-// scan_reply, parse_whole_reply and parse_ehlo, in both modes, against the
+// scan_reply, parse_whole_reply, parse_reply_line and parse_ehlo, in both modes, against the
 // properties in tests/support/reply_properties.hpp. The first byte picks the
 // options (allow_incomplete, max_line_length); the rest is the reply.
 #include "../../fuzz.hpp"

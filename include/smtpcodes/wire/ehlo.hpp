@@ -82,11 +82,17 @@ class Words {
     using pointer = const std::string_view*;
     using reference = std::string_view;
 
-    constexpr iterator(std::string_view rest) noexcept : rest_(rest) { advance(); }  // NOLINT
+    constexpr iterator() noexcept = default;
+    constexpr explicit iterator(std::string_view rest) noexcept : rest_(rest) { advance(); }
     constexpr std::string_view operator*() const noexcept { return word_; }
     constexpr iterator& operator++() noexcept {
       advance();
       return *this;
+    }
+    constexpr iterator operator++(int) noexcept {
+      iterator before = *this;
+      advance();
+      return before;
     }
     friend constexpr bool operator==(const iterator& a, const iterator& b) noexcept {
       return a.word_.data() == b.word_.data() && a.word_.size() == b.word_.size() && a.rest_.size() == b.rest_.size();
@@ -102,11 +108,14 @@ class Words {
       word_ = start == rest_.size() ? std::string_view{} : rest_.substr(start, stop - start);
       rest_ = rest_.substr(stop);
     }
-    std::string_view rest_;
+    std::string_view rest_{};
     std::string_view word_{};
   };
 
-  constexpr explicit Words(std::string_view text) noexcept : text_(text) {}
+  constexpr explicit Words(std::string_view text SMTPCODES_LIFETIMEBOUND) noexcept : text_(text) {}
+  // The words would point into a temporary string.
+  template <class Owner, std::enable_if_t<detail::owning_temporary_v<Owner>, int> = 0>
+  explicit Words(Owner&& text) = delete;
   [[nodiscard]] constexpr iterator begin() const noexcept { return iterator{text_}; }
   [[nodiscard]] constexpr iterator end() const noexcept { return iterator{std::string_view{}}; }
   [[nodiscard]] constexpr bool contains(std::string_view word) const noexcept {
@@ -130,6 +139,118 @@ struct EhloExtension {
   Extension extension = Extension::unknown;
   std::string_view keyword;     // as the server wrote it
   std::string_view parameters;  // after the keyword and its separator; may be empty
+};
+
+// The words of the parameters of every line of one extension, in order:
+// AUTH's mechanisms when a server lists them on two lines ("AUTH=PLAIN"
+// for old clients, then "AUTH PLAIN CRAM-MD5"). A word given twice comes
+// twice.
+class ExtensionWords {
+ public:
+  class iterator {
+   public:
+    using iterator_category = std::forward_iterator_tag;
+    using value_type = std::string_view;
+    using difference_type = std::ptrdiff_t;
+    using pointer = const std::string_view*;
+    using reference = std::string_view;
+
+    constexpr iterator() noexcept = default;
+    constexpr iterator(const EhloExtension* entry, const EhloExtension* end, Extension extension) noexcept
+        : entry_(entry), end_(end), extension_(extension) {
+      settle();
+    }
+    constexpr std::string_view operator*() const noexcept { return *word_; }
+    constexpr iterator& operator++() noexcept {
+      ++word_;
+      settle();
+      return *this;
+    }
+    constexpr iterator operator++(int) noexcept {
+      iterator before = *this;
+      ++*this;
+      return before;
+    }
+    friend constexpr bool operator==(const iterator& a, const iterator& b) noexcept {
+      return a.entry_ == b.entry_ && a.word_ == b.word_;
+    }
+    friend constexpr bool operator!=(const iterator& a, const iterator& b) noexcept { return !(a == b); }
+
+   private:
+    // Moves to the next word, in this line or the next line of the extension.
+    constexpr void settle() noexcept {
+      while (entry_ != end_) {
+        if (entry_->extension == extension_) {
+          if (!started_) {
+            word_ = Words::iterator{entry_->parameters};
+            started_ = true;
+          }
+          if (word_ != Words::iterator{}) return;
+        }
+        ++entry_;
+        started_ = false;
+        word_ = Words::iterator{};
+      }
+    }
+    const EhloExtension* entry_ = nullptr;
+    const EhloExtension* end_ = nullptr;
+    Extension extension_ = Extension::unknown;
+    Words::iterator word_{};
+    bool started_ = false;
+  };
+
+  constexpr ExtensionWords(const EhloExtension* first, const EhloExtension* last, Extension extension) noexcept
+      : first_(first), last_(last), extension_(extension) {}
+  [[nodiscard]] constexpr iterator begin() const noexcept { return iterator{first_, last_, extension_}; }
+  [[nodiscard]] constexpr iterator end() const noexcept { return iterator{last_, last_, extension_}; }
+  [[nodiscard]] constexpr bool contains(std::string_view word) const noexcept {
+    for (std::string_view candidate : *this) {
+      if (detail::iequals(candidate, word)) return true;
+    }
+    return false;
+  }
+  [[nodiscard]] constexpr std::size_t size() const noexcept {
+    std::size_t count = 0;
+    for (iterator it = begin(); it != end(); ++it) ++count;
+    return count;
+  }
+
+ private:
+  const EhloExtension* first_;
+  const EhloExtension* last_;
+  Extension extension_;
+};
+
+// Why parse_ehlo() gives no extensions.
+enum class EhloErrorKind : std::uint8_t {
+  no_lines = 1,             // the reply has no lines (a default BasicReply)
+  not_positive_completion,  // RFC 5321 §4.1.1.1: the reply is not 2yz (502: the server does not know EHLO)
+};
+
+[[nodiscard]] constexpr std::string_view name(EhloErrorKind kind) noexcept {
+  switch (kind) {
+    case EhloErrorKind::no_lines: return "no_lines";
+    case EhloErrorKind::not_positive_completion: return "not_positive_completion";
+  }
+  return "unknown_error";
+}
+
+[[nodiscard]] constexpr std::string_view message(EhloErrorKind kind) noexcept {
+  switch (kind) {
+    case EhloErrorKind::no_lines: return "the reply has no lines";
+    case EhloErrorKind::not_positive_completion: return "the reply to EHLO is not a positive completion (2yz)";
+  }
+  return "unknown error";
+}
+
+struct EhloError {
+  EhloErrorKind kind{EhloErrorKind::no_lines};
+  ReplyCode code{};  // the reply's code, for not_positive_completion
+
+  friend constexpr bool operator==(const EhloError& a, const EhloError& b) noexcept {
+    return a.kind == b.kind && a.code == b.code;
+  }
+  friend constexpr bool operator!=(const EhloError& a, const EhloError& b) noexcept { return !(a == b); }
 };
 
 // The extensions of an EHLO reply, as views into the reply's text. Holds up
@@ -164,19 +285,20 @@ class BasicEhloReply {
 
   // RFC 1870: the largest message the server accepts, in octets. 0 means
   // SIZE without a limit (or "SIZE 0"); has_size_limit() says whether the
-  // server gave a usable number.
+  // server gave a usable number. Spaces around the number do not matter;
+  // anything else after it ("SIZE 10M") is no usable number.
   [[nodiscard]] constexpr std::uint64_t size_limit() const noexcept { return size_limit_; }
   [[nodiscard]] constexpr bool has_size_limit() const noexcept { return size_limit_ != 0; }
 
-  // RFC 4954: the SASL mechanisms after AUTH (and the old "AUTH=" form).
-  [[nodiscard]] constexpr Words auth_mechanisms() const noexcept {
-    const EhloExtension* auth = find(Extension::auth);
-    return Words{auth != nullptr ? auth->parameters : std::string_view{}};
+  // RFC 4954: the SASL mechanisms after AUTH (and the old "AUTH=" form), of
+  // every AUTH line.
+  [[nodiscard]] constexpr ExtensionWords auth_mechanisms() const noexcept {
+    return ExtensionWords{begin(), end(), Extension::auth};
   }
 
  private:
   template <std::size_t N>
-  friend constexpr BasicEhloReply<N> parse_ehlo(const BasicReply<N>& reply) noexcept;
+  friend constexpr Result<BasicEhloReply<N>, EhloError> parse_ehlo(const BasicReply<N>& reply) noexcept;
 
   EhloExtension extensions_[MaxLines]{};
   std::string_view domain_{};
@@ -188,15 +310,19 @@ class BasicEhloReply {
 using EhloReply = BasicEhloReply<>;
 
 template <std::size_t MaxLines>
-[[nodiscard]] constexpr BasicEhloReply<MaxLines> parse_ehlo(const BasicReply<MaxLines>& reply) noexcept;
+[[nodiscard]] constexpr Result<BasicEhloReply<MaxLines>, EhloError> parse_ehlo(
+    const BasicReply<MaxLines>& reply) noexcept;
 
-// Reads the extensions from a reply to EHLO. A reply that is not a success
-// (not 2yz) lists no extensions. Keywords end at a space or, for AUTH, at
-// "=": some servers still send the pre-standard "AUTH=LOGIN PLAIN".
+// Reads the extensions from a reply to EHLO; a reply that is not a positive
+// completion (2yz) is an error. Keywords end at a space or, for AUTH, at
+// "=": some servers still send the pre-standard "AUTH=LOGIN PLAIN". The
+// views point into the bytes the reply views, not into the reply itself.
 template <std::size_t MaxLines>
-[[nodiscard]] constexpr BasicEhloReply<MaxLines> parse_ehlo(const BasicReply<MaxLines>& reply) noexcept {
+[[nodiscard]] constexpr Result<BasicEhloReply<MaxLines>, EhloError> parse_ehlo(
+    const BasicReply<MaxLines>& reply) noexcept {
+  if (reply.line_count() == 0) return EhloError{EhloErrorKind::no_lines, {}};
+  if (!reply.code().is_success()) return EhloError{EhloErrorKind::not_positive_completion, reply.code()};
   BasicEhloReply<MaxLines> ehlo;
-  if (reply.line_count() == 0 || !reply.code().is_success()) return ehlo;
   const std::string_view first = reply.line(0).text;
   std::size_t stop = 0;
   while (stop < first.size() && !detail::is_space_or_tab(first[stop])) ++stop;
@@ -219,7 +345,10 @@ template <std::size_t MaxLines>
 
   if (const EhloExtension* size = ehlo.find(Extension::size)) {
     std::uint64_t value = 0;
-    const std::string_view digits = size->parameters;
+    // A space after the number ("SIZE 1000000 ") is no reason to read it
+    // as "no limit", the unsafe answer.
+    std::string_view digits = size->parameters;
+    while (!digits.empty() && detail::is_space_or_tab(digits.back())) digits.remove_suffix(1);
     bool valid = !digits.empty() && digits.size() <= 19;  // fits in 64 bits
     for (std::size_t i = 0; valid && i < digits.size(); ++i) {
       if (!detail::is_digit(digits[i]))

@@ -24,12 +24,23 @@ enum class ReplyStreamStatus : std::uint8_t {
   end_of_stream,   // finish() was called and everything has been taken
 };
 
+[[nodiscard]] constexpr std::string_view name(ReplyStreamStatus status) noexcept {
+  switch (status) {
+    case ReplyStreamStatus::need_more_data: return "need_more_data";
+    case ReplyStreamStatus::reply: return "reply";
+    case ReplyStreamStatus::error: return "error";
+    case ReplyStreamStatus::end_of_stream: return "end_of_stream";
+  }
+  return "undefined";
+}
+
 // Parses a stream of replies into a caller-supplied buffer.
 //
-// Each reply is exactly what scan_reply() gives for the same bytes, whatever
-// the chunking. After an error the stream drops the reply's bytes up to the
-// end of the offending line and resumes at the next line, as a loop over
-// scan_reply() would. Pipelined replies (RFC 2920) come out one per next().
+// Each reply and each error is exactly what scan_reply() gives for the same
+// bytes, whatever the chunking. After an error in a line the stream drops the
+// reply's bytes up to the end of the offending line and resumes at the next
+// line, as a loop over scan_reply() would. Pipelined replies (RFC 2920) come
+// out one per next().
 //
 // The buffer bounds memory: it must hold the longest reply to be accepted.
 // A reply that does not fit is the error buffer_full; a line longer than
@@ -38,14 +49,22 @@ enum class ReplyStreamStatus : std::uint8_t {
 // MaxLines lines is too_many_lines. Give the buffer at least
 // max_line_length + 1 bytes, so that line_too_long is reported before
 // buffer_full.
+//
+// After too_many_lines or buffer_full the whole reply is dropped, up to its
+// last line ("ddd SP"), without buffering: next() gives one error for it
+// when that line has passed (or the input ends), with ReplyError::
+// dropped_lines counting its lines, and the stream goes on with the next
+// reply. The rest of an over-long reply never comes out as a reply.
 template <std::size_t MaxLines = Reply::max_lines>
 class BasicReplyStream {
  public:
   using reply_type = BasicReply<MaxLines>;
 
   // buffer must outlive the stream and is the only memory it uses;
-  // capacity must not be 0.
-  BasicReplyStream(char* buffer, std::size_t capacity, const ReplyOptions& options = {}) noexcept
+  // capacity must not be 0. feed() copies what it takes, so the data fed
+  // may be a temporary.
+  BasicReplyStream(char* buffer SMTPCODES_LIFETIMEBOUND, std::size_t capacity,
+                   const ReplyOptions& options = {}) noexcept
       : buffer_(buffer), capacity_(capacity), options_(options) {
     options_.allow_incomplete = false;
   }
@@ -58,6 +77,11 @@ class BasicReplyStream {
   std::size_t feed(std::string_view data) noexcept {
     if (finished_) return 0;
     std::size_t taken = 0;
+    if (dropping_reply_) {
+      // The rest of a reply already failed goes without being buffered.
+      taken = drop_reply_lines(data);
+      if (dropping_reply_) return taken;
+    }
     if (skipping_line_) {
       // Drop the rest of a line that was already reported, up to its LF.
       while (taken < data.size() && data[taken] != '\n') ++taken;
@@ -92,6 +116,14 @@ class BasicReplyStream {
   // Looks for the next reply in what has been fed. The views in reply() stay
   // valid until the next call to feed() or next().
   [[nodiscard]] ReplyStreamStatus next() noexcept {
+    if (error_pending_) {
+      error_pending_ = false;
+      return ReplyStreamStatus::error;
+    }
+    if (dropping_reply_) {
+      if (!finished_) return ReplyStreamStatus::need_more_data;
+      return end_dropped_reply();
+    }
     const std::string_view buffered(buffer_ + start_, size_);
     reply_type& spare = replies_[1 - current_];
     ReplyError error;
@@ -105,6 +137,9 @@ class BasicReplyStream {
     std::size_t lines = lines_;
     const ReplyOptions options = options_;
     while (scanned < size_) {
+      if (lines == MaxLines) {
+        return drop_reply(ReplyError{ReplyErrorKind::too_many_lines, line_start, lines, {}, 0}, line_start);
+      }
       if (lines == 0) detail::begin_reply(spare);
       std::size_t next_line = 0;
       bool last = false;
@@ -136,7 +171,7 @@ class BasicReplyStream {
     lines_ = lines;
     // The partial line: too long already, or the buffer is full.
     if (size_ - line_start_ > options_.max_line_length) {
-      return fail(ReplyError{ReplyErrorKind::line_too_long, line_start_, lines_, {}}, size_);
+      return fail(ReplyError{ReplyErrorKind::line_too_long, line_start_, lines_, {}, lines_ + 1}, size_);
     }
     if (finished_) {
       if (size_ == 0) return ReplyStreamStatus::end_of_stream;
@@ -144,7 +179,8 @@ class BasicReplyStream {
       last.allow_incomplete = true;
       return scan(buffered, last);
     }
-    if (size_ == capacity_) return fail(ReplyError{ReplyErrorKind::buffer_full, size_, lines_, {}}, size_);
+    if (size_ == capacity_)
+      return drop_reply(ReplyError{ReplyErrorKind::buffer_full, size_, lines_, {}, 0}, line_start_);
     return ReplyStreamStatus::need_more_data;
   }
 
@@ -191,6 +227,65 @@ class BasicReplyStream {
     return ReplyStreamStatus::error;
   }
 
+  // Starts dropping the reply in progress, whose lines before line_start
+  // are scanned: the one error for it comes when its last line has been
+  // dropped (or the input ends), with the count of lines dropped.
+  ReplyStreamStatus drop_reply(const ReplyError& error, std::size_t line_start) noexcept {
+    error_ = error;
+    error_.dropped_lines = error.line;
+    dropping_reply_ = true;
+    drop_line_size_ = 0;
+    take(line_start);
+    take(drop_reply_lines(std::string_view(buffer_ + start_, size_)));
+    if (dropping_reply_) return finished_ ? end_dropped_reply() : ReplyStreamStatus::need_more_data;
+    error_pending_ = false;
+    return ReplyStreamStatus::error;
+  }
+
+  // Drops the lines of a failed reply from data, up to and including the one
+  // that ends it (detail::line_ends_reply); returns how many bytes that was.
+  // The first bytes of the line in progress are kept, as much as
+  // line_ends_reply needs, in case its LF comes in a later feed().
+  std::size_t drop_reply_lines(std::string_view data) noexcept {
+    std::size_t at = 0;
+    while (at < data.size()) {
+      const std::size_t feed_at = detail::find_line_feed(data, at);
+      const std::size_t line_end = feed_at == std::string_view::npos ? data.size() : feed_at;
+      for (std::size_t i = at; i < line_end && drop_line_size_ < sizeof drop_line_start_; ++i) {
+        drop_line_start_[drop_line_size_++] = data[i];
+      }
+      if (feed_at == std::string_view::npos) {
+        drop_line_seen_ = true;
+        return data.size();
+      }
+      // The kept bytes hold the whole line, less its LF, when it is short.
+      std::string_view content(drop_line_start_, drop_line_size_);
+      const bool whole = drop_line_size_ < sizeof drop_line_start_;
+      if (whole && !content.empty() && content.back() == '\r') content.remove_suffix(1);
+      if (content.size() > 5) content = content.substr(0, 5);
+      ++error_.dropped_lines;
+      drop_line_size_ = 0;
+      drop_line_seen_ = false;
+      at = feed_at + 1;
+      if (detail::line_ends_reply(content, options_.mode)) {
+        dropping_reply_ = false;
+        error_pending_ = true;
+        break;
+      }
+    }
+    return at;
+  }
+
+  // The input ended while a failed reply was dropped: its error, with a
+  // line cut off by the end counted as dropped.
+  ReplyStreamStatus end_dropped_reply() noexcept {
+    if (drop_line_seen_) ++error_.dropped_lines;
+    dropping_reply_ = false;
+    drop_line_seen_ = false;
+    drop_line_size_ = 0;
+    return ReplyStreamStatus::error;
+  }
+
   // Marks the first count bytes as done. They stay in place (the views
   // handed out point at them) until feed() needs their room.
   void take(std::size_t count) noexcept {
@@ -204,14 +299,20 @@ class BasicReplyStream {
   char* buffer_;
   std::size_t capacity_;
   ReplyOptions options_;
-  std::size_t start_ = 0;       // where the reply in progress starts; the bytes before are done
-  std::size_t size_ = 0;        // bytes from start_ on
-  std::size_t scanned_ = 0;     // bytes from start_ searched for line ends
-  std::size_t line_start_ = 0;  // where the current, unfinished line starts, from start_
-  std::size_t lines_ = 0;       // complete lines of the reply in progress
-  std::size_t current_ = 0;     // which of replies_ is reply()
-  bool skipping_line_ = false;  // dropping the rest of a line reported as an error
+  std::size_t start_ = 0;        // where the reply in progress starts; the bytes before are done
+  std::size_t size_ = 0;         // bytes from start_ on
+  std::size_t scanned_ = 0;      // bytes from start_ searched for line ends
+  std::size_t line_start_ = 0;   // where the current, unfinished line starts, from start_
+  std::size_t lines_ = 0;        // complete lines of the reply in progress
+  std::size_t current_ = 0;      // which of replies_ is reply()
+  bool skipping_line_ = false;   // dropping the rest of a line reported as an error
+  bool dropping_reply_ = false;  // dropping the rest of a reply that failed; error_ is its error
+  bool drop_line_seen_ = false;  // a line of it has begun and not ended
+  bool error_pending_ = false;   // the dropped reply has ended: next() gives error_
   bool finished_ = false;
+  // The first bytes of the line being dropped (see drop_reply_lines).
+  char drop_line_start_[7]{};
+  std::size_t drop_line_size_ = 0;
   // reply() and the spare the next reply is parsed into.
   reply_type replies_[2]{};
   ReplyError error_{};
