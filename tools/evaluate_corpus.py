@@ -213,6 +213,10 @@ def main():
                 dstats["hard_ok"] += 1
             else:
                 misses.append((key[0], key[1], "hard", row["hardbounce"], got["bounce"]))
+                # On purpose (docs/bounces.md): an unknown user is hard for us
+                # even when Sisimai calls it `filtered` (refused after DATA).
+                if reason == "filtered" and got["reason"] == "unknown_recipient":
+                    counts["hard_filtered_unknown_user"] += 1
 
     # Messages that are not bounces must not yield failures.
     not_dir = os.path.join(emails, "sisimai", "maildir", "not")
@@ -234,6 +238,7 @@ def main():
         "reply_code_agreement": ratio("reply_ok", "reply_total"),
         "reason_agreement": ratio("reason_ok", "reason_total"),
         "hard_soft_agreement": ratio("hard_ok", "hard_total"),
+        "hard_soft_disagreements_filtered_unknown_users": counts["hard_filtered_unknown_user"],
         "not_bounce_messages": len(not_files),
         "not_bounce_false_positives": not_bounces,
         "adversarial_cases": len(ADVERSARIAL),

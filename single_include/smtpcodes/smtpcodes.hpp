@@ -8044,6 +8044,7 @@ inline constexpr Phrase phrase_families[] = {
     {"reverse hostname"sv, BounceReason::reverse_dns, PhraseOrigin::unverified},
     {"reverse mapping"sv, BounceReason::reverse_dns, PhraseOrigin::unverified},
     {"reverse address"sv, BounceReason::reverse_dns, PhraseOrigin::unverified},
+    // "bad dns ptr resource record" (Sisimai Reason/Blocked.pm).
     {"ptr resource record"sv, BounceReason::reverse_dns, PhraseOrigin::sisimai},
     {"ptr record"sv, BounceReason::reverse_dns, PhraseOrigin::sisimai},
     {"no ptr"sv, BounceReason::reverse_dns, PhraseOrigin::unverified},
@@ -8161,7 +8162,8 @@ inline constexpr Phrase phrase_families[] = {
     {"mail flood"sv, BounceReason::spam_or_content, PhraseOrigin::unverified},
     // The recipient. Exchange Online's directory-based edge blocking answers
     // "550 5.4.1 Recipient address rejected: Access denied" for a recipient
-    // it does not know (Microsoft Learn, "Fix NDR error 550 5.4.1").
+    // it does not know (Microsoft Learn, "Fix NDR error 550 5.4.1"; the same
+    // line appears in public Exchange Online NDRs outside the dev set).
     {"recipient address rejected: access denied"sv, BounceReason::unknown_recipient, PhraseOrigin::microsoft},
     {"user unknown"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
     {"unknown user"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
@@ -8231,6 +8233,7 @@ inline constexpr Phrase phrase_families[] = {
     {"mailbox locked"sv, BounceReason::mailbox_disabled, PhraseOrigin::unverified},
     {"is locked"sv, BounceReason::mailbox_disabled, PhraseOrigin::sisimai},
     {"frozen"sv, BounceReason::mailbox_disabled, PhraseOrigin::sisimai},
+    // Sisimai Reason/MailboxFull.pm lists "mailfolder is full".
     {"mailfolder is full"sv, BounceReason::mailbox_full, PhraseOrigin::sisimai},
     {"mailbox full"sv, BounceReason::mailbox_full, PhraseOrigin::sisimai},
     {"mailbox is full"sv, BounceReason::mailbox_full, PhraseOrigin::sisimai},
@@ -8381,6 +8384,10 @@ inline constexpr Phrase phrase_families[] = {
     {"retry time not reached for any host after a long failure period"sv, BounceReason::expired, PhraseOrigin::exim},
     {"have been failing for a long time"sv, BounceReason::expired, PhraseOrigin::exim},
     {"message expired"sv, BounceReason::expired, PhraseOrigin::sisimai},
+    // Postfix's queue manager defers a dead destination with "delivery
+    // temporarily suspended: <cause>" (src/qmgr/qmgr_defer.c); in a failure
+    // notice that deferral is the last one before the queue lifetime ran out.
+    {"delivery temporarily suspended"sv, BounceReason::expired, PhraseOrigin::postfix},
     {"in the queue too long"sv, BounceReason::expired, PhraseOrigin::qmail},
     {"not going to try again"sv, BounceReason::expired, PhraseOrigin::qmail},
     {"could not be delivered for"sv, BounceReason::expired, PhraseOrigin::sendmail},
@@ -8968,16 +8975,11 @@ struct Decision {
   }
   // 3. A reply that says the domain accepts no mail.
   if (says_no_mail_domain(in.codes)) return {BounceReason::no_mail_domain, evidence_of(EvidenceKind::reply_code)};
-  // 4. A specific enhanced status, unless the reply code and the text both
-  //    name another reason (two witnesses against one: vpopmail sends
-  //    "552 ... over quota (#5.1.1)"), or the status would condemn the
-  //    address while the text says the sender is over a rate limit (some
-  //    providers send 5.1.1 with it; a hard bounce would drop a good
-  //    address, the costly mistake).
-  const bool outvoted = (in.codes.has_reply() && in.text.phrase != nullptr &&
-                         reason_for_reply(in.codes.reply_code) == in.text.reason() &&
-                         in.text.reason() != in.status.reason) ||
-                        (is_address_failure(in.status.reason) && in.text.reason() == BounceReason::rate_limited);
+  // 4. A specific enhanced status, unless it would condemn the address
+  //    while the text says the sender is over a rate limit (some providers
+  //    send 5.1.1 with it; a hard bounce would drop a good address, the
+  //    costly mistake).
+  const bool outvoted = is_address_failure(in.status.reason) && in.text.reason() == BounceReason::rate_limited;
   if (in.status.specific && in.status.reason != BounceReason::unknown && !outvoted) {
     return {in.status.reason, evidence_of(EvidenceKind::enhanced_status)};
   }
@@ -9386,6 +9388,9 @@ inline namespace v0 {
 struct TextRecipient {
   std::optional<std::string_view> address;  // absent when the notice names nobody
   std::string_view diagnostic;
+  // The text stopped at max_paragraph_span characters: more of the notice
+  // may be about this recipient (docs/limits.md).
+  bool paragraph_span_reached = false;
 };
 
 enum class BounceSource : std::uint8_t { delivery_status, text, feedback_report, auto_reply, mta_log };
@@ -9416,6 +9421,9 @@ struct BounceRecipient {
   // The text was in a declared charset and longer, decoded, than
   // max_decoded_diagnostic: only its start was read for phrases.
   bool decoded_text_truncated = false;
+  // The prose attributed to this recipient stopped at max_paragraph_span
+  // characters (docs/limits.md).
+  bool paragraph_span_reached = false;
   Verdict verdict;
 };
 
@@ -9631,9 +9639,8 @@ namespace detail {
 // The paragraph that starts at pos, extended over following paragraphs
 // until one holds a code (at most max_paragraph_span characters), ending
 // before `limit`.
-
-[[nodiscard]] constexpr std::string_view explaining_text(std::string_view region, std::size_t start,
-                                                         std::size_t limit) noexcept {
+[[nodiscard]] constexpr TextRecipient explaining_text(std::string_view region, std::size_t start,
+                                                      std::size_t limit) noexcept {
   std::size_t pos = start;
   std::size_t paragraph_start = start;
   std::size_t paragraph_end = start;
@@ -9651,19 +9658,41 @@ namespace detail {
       in_text = false;
       // Only the new paragraph is searched, so the work stays linear.
       if (!find_codes(region.substr(paragraph_start, paragraph_end - paragraph_start)).empty()) {
-        return region.substr(start, paragraph_end - start);
+        return TextRecipient{std::nullopt, region.substr(start, paragraph_end - start)};
       }
     }
   }
   // No code anywhere: the whole span, since prose notices explain below the address.
-  return region.substr(start, paragraph_end - start);
+  const std::size_t end = paragraph_end - start > max_paragraph_span ? start + max_paragraph_span : paragraph_end;
+  return TextRecipient{std::nullopt, region.substr(start, end - start), pos < limit};
+}
+
+// The start of the explaining text, when nothing narrower is known.
+[[nodiscard]] constexpr TextRecipient opening_text(std::string_view region) noexcept {
+  const std::string_view text = trim(region);
+  return TextRecipient{std::nullopt, trim(text.substr(0, max_paragraph_span)), text.size() > max_paragraph_span};
 }
 
 // How an address is named in a notice, best first. A recipient comes from
-// the notice's own structure; an address inside a server's reply quoted in
-// the notice ("said: 550 5.2.1 <other@example.net>...", Exim's "(generated
-// from x@example.com)") counts only when nothing else is named.
-enum class Naming : std::uint8_t { structure, system_address, server_text };
+// the notice's own structure: MTAs list failed recipients one to a line,
+// the address first (Postfix's and qmail's "<a@b>:", Exim's indented
+// address, Sendmail's "<a@b>... reason", Exchange's "a@b on <date>").
+// An address inside a sentence ("Your message to a@b couldn't be
+// delivered", but also "addresses here have the form name@b") counts only
+// when no line starts with one; an address inside a server's reply quoted
+// in the notice ("said: 550 5.2.1 <other@example.net>...", Exim's
+// "(generated from x@example.com)") only when nothing else is named.
+enum class Naming : std::uint8_t { structure, sentence, system_address, server_text };
+
+// Does the address open its line (after white space and opening brackets
+// or quotes)?
+[[nodiscard]] constexpr bool opens_line(std::string_view line, std::size_t offset) noexcept {
+  for (std::size_t i = 0; i < offset; ++i) {
+    const char c = line[i];
+    if (!is_space_or_tab(c) && c != '<' && c != '"' && c != '\'' && c != '(' && c != '[') return false;
+  }
+  return true;
+}
 
 // Where on a line a quoted server text starts: after "said:", after
 // "generated from", or at the line's first code; npos when it has none.
@@ -9693,6 +9722,10 @@ namespace detail {
 struct NamedAddresses {
   std::string_view address[max_text_recipients]{};
   std::size_t line_start[max_text_recipients]{};
+  // The last line that names the address again from the structure (0 when
+  // none): Exchange repeats each recipient under "Diagnostic information
+  // for administrators", above its "Remote Server returned '550 5.1.1 ...'".
+  std::size_t repeat_line[max_text_recipients]{};
   Naming naming[max_text_recipients]{};
   std::size_t count = 0;
   std::size_t dropped = 0;  // addresses named beyond the limit (repeats included)
@@ -9701,6 +9734,7 @@ struct NamedAddresses {
     for (std::size_t i = 0; i < count; ++i) {
       if (!iequals(address[i], found)) continue;
       if (how < naming[i]) naming[i] = how;
+      if (how == Naming::structure && line > line_start[i]) repeat_line[i] = line;
       return;
     }
     if (count == max_text_recipients) {
@@ -9737,9 +9771,10 @@ struct NamedAddresses {
       while (!(address = next_address(line.text, at)).empty()) {
         if (iequals(address, addressee) || iequals(address, from)) continue;
         const auto offset = static_cast<std::size_t>(address.data() - line.text.data());
-        const Naming how = offset >= server_from       ? Naming::server_text
-                           : is_system_address(address) ? Naming::system_address
-                                                        : Naming::structure;
+        const Naming how = offset >= server_from          ? Naming::server_text
+                           : is_system_address(address)    ? Naming::system_address
+                           : opens_line(line.text, offset) ? Naming::structure
+                                                           : Naming::sentence;
         named.add(address, pos, how);
       }
       if (server_from != std::string_view::npos) paragraph_quotes_server = true;
@@ -9780,7 +9815,14 @@ constexpr std::size_t named_recipients(std::string_view message, bool all_addres
       }
     }
     ++reported;
-    if (!continue_walk(callback, TextRecipient{named.address[i], explaining_text(region, named.line_start[i], limit)})) {
+    // The first naming's text, unless it lacks a reply code that the text
+    // at a later naming of the same address has.
+    const TextRecipient first = explaining_text(region, named.line_start[i], limit);
+    const TextRecipient later = named.repeat_line[i] != 0 && !find_codes(first.diagnostic).has_reply_code()
+                                    ? explaining_text(region, named.repeat_line[i], region.size())
+                                    : TextRecipient{};
+    const TextRecipient span = find_codes(later.diagnostic).has_reply_code() ? later : first;
+    if (!continue_walk(callback, TextRecipient{named.address[i], span.diagnostic, span.paragraph_span_reached})) {
       return reported;
     }
   }
@@ -9792,7 +9834,7 @@ constexpr std::size_t named_recipients(std::string_view message, bool all_addres
   while (at > 0 && !(region[at - 1] == '\n' && at >= 2 && (region[at - 2] == '\n' || region[at - 2] == '\r'))) {
     --at;
   }
-  continue_walk(callback, TextRecipient{std::nullopt, explaining_text(region, at, region.size())});
+  continue_walk(callback, explaining_text(region, at, region.size()));
   return 1;
 }
 
@@ -10075,6 +10117,7 @@ constexpr bool report_delivery_status(const Notice& notice, std::string_view sta
       const TextRecipient* text = named.find(address);
       if (text != nullptr && (recipient.diagnostic.empty() || !find_codes(text->diagnostic).empty())) {
         recipient.diagnostic = text->diagnostic;
+        recipient.paragraph_span_reached = text->paragraph_span_reached;
       }
     }
     recipient.action = action_of(dsn, recipient.diagnostic);
@@ -10116,6 +10159,7 @@ constexpr bool report_auto_reply(const Notice& notice, Callback& callback, std::
   recipient.source = BounceSource::text;
   recipient.recipient = text.address;
   recipient.diagnostic = text.diagnostic;
+  recipient.paragraph_span_reached = text.paragraph_span_reached;
   const DsnAction stated = notice.delay ? DsnAction::delayed : notice.permanent ? DsnAction::failed : DsnAction::unknown;
   char decoded[max_decoded_diagnostic]{};
   std::string_view readable = text.diagnostic;
@@ -10154,11 +10198,13 @@ constexpr bool report_failed_header(const Notice& notice, Callback& callback, st
   std::size_t pos = 0;
   std::string_view address;
   while (!(address = next_address(failed, pos)).empty()) {
-    TextRecipient text{address, {}};
-    if (const TextRecipient* found = named.find(address)) text.diagnostic = found->diagnostic;
-    if (text.diagnostic.empty()) text.diagnostic = trim(notice.region.substr(0, max_paragraph_span));
+    const TextRecipient* found = named.find(address);
+    const TextRecipient text =
+        found != nullptr && !found->diagnostic.empty() ? *found : opening_text(notice.region);
     ++count;
-    if (!continue_walk(callback, text_row(notice, text))) return true;
+    if (!continue_walk(callback, text_row(notice, TextRecipient{address, text.diagnostic, text.paragraph_span_reached}))) {
+      return true;
+    }
   }
   return count > 0;
 }
@@ -10179,9 +10225,9 @@ constexpr void report_text(const Notice& notice, Callback& callback, std::size_t
   };
   named_recipients(notice.message, false, row, dropped);
   if (count > 0 || stopped || !notice.failure) return;
-  const std::string_view text = trim(notice.region.substr(0, max_paragraph_span));
-  if (text.empty()) return;
-  const BounceRecipient recipient = text_row(notice, TextRecipient{std::nullopt, text});
+  const TextRecipient text = opening_text(notice.region);
+  if (text.diagnostic.empty()) return;
+  const BounceRecipient recipient = text_row(notice, text);
   if (recipient.verdict.bounce == BounceType::none) return;
   ++count;
   continue_walk(callback, recipient);

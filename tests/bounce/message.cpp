@@ -270,6 +270,35 @@ TEST_CASE("prose bounces: qmail, Exim, Exchange-style and provider notices") {
   }
 }
 
+TEST_CASE("Postfix prose notices: a dead destination at expiry, a name-service failure") {
+  struct Row {
+    std::string_view name;
+    std::string_view body;
+    DsnAction action;
+    BounceReason reason;
+  };
+  constexpr std::string_view failure_headers =
+      "From: Mail Delivery System <MAILER-DAEMON@mx.example.org>\nTo: s@example.org\n"
+      "Subject: Undelivered Mail Returned to Sender\n\nThis is the mail system at host mx.example.org.\n\n";
+  const Row rows[] = {
+      {"suspended", "<u@example.net>: delivery temporarily suspended: connect to\n    mx.example.net[192.0.2.1]:25: "
+                    "Connection refused\n",
+       DsnAction::failed, BounceReason::expired},
+      {"name service", "<u@example.net>: Name service error for name=example.net type=MX: Malformed or\n"
+                       "    unexpected name server reply\n",
+       DsnAction::failed, BounceReason::network_error},
+  };
+  for (const Row& row : rows) {
+    CAPTURE(row.name);
+    const auto seen = read(std::string(failure_headers) + std::string(row.body));
+    REQUIRE(seen.size() == 1);
+    CHECK(seen[0].recipient == "u@example.net");
+    CHECK(seen[0].action == row.action);
+    CHECK(smtpcodes::name(seen[0].reason) == smtpcodes::name(row.reason));
+    CHECK(seen[0].bounce == BounceType::soft);
+  }
+}
+
 TEST_CASE("a prose delay warning gives delayed, soft recipients") {
   const auto seen = read(
       "From: Mail Delivery Subsystem <mailer-daemon@googlemail.example>\nTo: shop@example.org\n"

@@ -53,8 +53,15 @@ TEST_CASE("the reason of each kind of diagnostic") {
        R::expired, B::soft},
       {"imail giving up", failed, "Giving up on 192.0.2.1", R::expired, B::soft},
       {"sendmail days", failed, "Message could not be delivered for 5 days", R::expired, B::soft},
+      {"sendmail cannot send", failed, "u@example.net... Cannot send message for 5 days", R::expired, B::soft},
+      {"postfix suspended", failed,
+       "delivery temporarily suspended: connect to mx.example.net[192.0.2.1]:25: Connection refused", R::expired,
+       B::soft},
       {"5.4.7", failed, "5.4.7 Delivery expired (message too old)", R::expired, B::soft},
       // A delay is not an expiry.
+      {"postfix suspended delay", delayed,
+       "delivery temporarily suspended: connect to mx.example.net[192.0.2.1]:25: Connection refused",
+       R::network_error, B::soft},
       {"gmail delay", delayed, "The recipient server did not accept our requests to connect.", R::network_error,
        B::soft},
       // Named causes win over the expiry wording; the cause is the reason.

@@ -61,6 +61,25 @@ TEST_CASE("junk around an @ is not an address") {
   CHECK(rows[0].recipient == "dave@example.com");
 }
 
+TEST_CASE("an address inside a sentence is a recipient only when no line opens with one") {
+  // Prose that explains the site's address form names no recipient.
+  const auto rows = read(
+      "From: MAILER-DAEMON@example.org\nSubject: Undelivered Mail\n\n"
+      "The following recipient(s) cannot be reached:\n\n"
+      "      jdoe@lab.example on 1/1/2024\n"
+      "            <mx.lab.example #5.1.1 smtp;550 5.1.1 unknown user>\n\n"
+      "Addresses here have the form lastnameNumber@lab.example, for example smith12@lab.example.\n");
+  REQUIRE(rows.size() == 1);
+  CHECK(rows[0].recipient == "jdoe@lab.example");
+  CHECK(rows[0].status == "5.1.1");
+  // A notice whose template names the recipient only inside a sentence.
+  const auto sentence = read(
+      "From: MAILER-DAEMON@example.org\nSubject: Delivery Status Notification (Failure)\n\n"
+      "Your message wasn't delivered to kim@example.com because the address couldn't be found.\n");
+  REQUIRE(sentence.size() == 1);
+  CHECK(sentence[0].recipient == "kim@example.com");
+}
+
 TEST_CASE("the Exchange 'Your message / To:' block names the list, not a failed recipient") {
   const auto rows = read(
       "From: postmaster@example.org\nSubject: Undeliverable: news\n\n"
@@ -194,6 +213,47 @@ TEST_CASE("prose recipients beyond max_text_recipients are counted, not silently
   });
   CHECK(rows == smtpcodes::max_text_recipients);
   CHECK(dropped == 6);
+}
+
+TEST_CASE("Exchange's 'Remote Server returned' keeps its reply code when the recipient is named twice") {
+  const auto rows = read(
+      "From: postmaster@contoso.example\nSubject: Undeliverable: hi\n\n"
+      "Delivery has failed to these recipients or groups:\n\n"
+      "ann@fabrikam.example\nThe email address couldn't be found. See DSN code 5.1.1 for tips.\n\n"
+      "Diagnostic information for administrators:\n\nGenerating server: mail.contoso.example\n\n"
+      "ann@fabrikam.example\nRemote Server returned '550 5.1.1 RESOLVER.ADR.RecipNotFound; not found'\n");
+  REQUIRE(rows.size() == 1);
+  CHECK(rows[0].recipient == "ann@fabrikam.example");
+  CHECK(rows[0].status == "5.1.1");
+  CHECK(rows[0].reply == 550);
+}
+
+TEST_CASE("prose cut at max_paragraph_span says so on the recipient") {
+  const std::string head = "From: MAILER-DAEMON@example.org\nSubject: Undelivered Mail\n\n";
+  std::string long_prose;
+  while (long_prose.size() <= smtpcodes::max_paragraph_span) long_prose += "The remote system said nothing useful.\n\n";
+  struct Case {
+    std::string name;
+    std::string message;
+    bool reached;
+  };
+  const Case cases[] = {
+      {"short", head + "<u@example.com>:\nmailbox unavailable\n", false},
+      {"long, after a recipient line", head + "<u@example.com>:\n" + long_prose, true},
+      {"long, naming nobody", head + "Delivery failed.\n\n" + long_prose, true},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.name);
+    std::size_t rows = 0;
+    bool reached = !c.reached;
+    smtpcodes::for_each_bounce_recipient(c.message, [&](const BounceRecipient& r) {
+      ++rows;
+      reached = r.paragraph_span_reached;
+      CHECK(r.diagnostic.size() <= smtpcodes::max_paragraph_span);
+    });
+    CHECK(rows == 1);
+    CHECK(reached == c.reached);
+  }
 }
 
 TEST_CASE("the walk stops when the callback says so, and propagates its exceptions") {

@@ -371,16 +371,11 @@ struct Decision {
   }
   // 3. A reply that says the domain accepts no mail.
   if (says_no_mail_domain(in.codes)) return {BounceReason::no_mail_domain, evidence_of(EvidenceKind::reply_code)};
-  // 4. A specific enhanced status, unless the reply code and the text both
-  //    name another reason (two witnesses against one: vpopmail sends
-  //    "552 ... over quota (#5.1.1)"), or the status would condemn the
-  //    address while the text says the sender is over a rate limit (some
-  //    providers send 5.1.1 with it; a hard bounce would drop a good
-  //    address, the costly mistake).
-  const bool outvoted = (in.codes.has_reply() && in.text.phrase != nullptr &&
-                         reason_for_reply(in.codes.reply_code) == in.text.reason() &&
-                         in.text.reason() != in.status.reason) ||
-                        (is_address_failure(in.status.reason) && in.text.reason() == BounceReason::rate_limited);
+  // 4. A specific enhanced status, unless it would condemn the address
+  //    while the text says the sender is over a rate limit (some providers
+  //    send 5.1.1 with it; a hard bounce would drop a good address, the
+  //    costly mistake).
+  const bool outvoted = is_address_failure(in.status.reason) && in.text.reason() == BounceReason::rate_limited;
   if (in.status.specific && in.status.reason != BounceReason::unknown && !outvoted) {
     return {in.status.reason, evidence_of(EvidenceKind::enhanced_status)};
   }

@@ -35,6 +35,9 @@ inline namespace v0 {
 struct TextRecipient {
   std::optional<std::string_view> address;  // absent when the notice names nobody
   std::string_view diagnostic;
+  // The text stopped at max_paragraph_span characters: more of the notice
+  // may be about this recipient (docs/limits.md).
+  bool paragraph_span_reached = false;
 };
 
 enum class BounceSource : std::uint8_t { delivery_status, text, feedback_report, auto_reply, mta_log };
@@ -65,6 +68,9 @@ struct BounceRecipient {
   // The text was in a declared charset and longer, decoded, than
   // max_decoded_diagnostic: only its start was read for phrases.
   bool decoded_text_truncated = false;
+  // The prose attributed to this recipient stopped at max_paragraph_span
+  // characters (docs/limits.md).
+  bool paragraph_span_reached = false;
   Verdict verdict;
 };
 
@@ -280,9 +286,8 @@ namespace detail {
 // The paragraph that starts at pos, extended over following paragraphs
 // until one holds a code (at most max_paragraph_span characters), ending
 // before `limit`.
-
-[[nodiscard]] constexpr std::string_view explaining_text(std::string_view region, std::size_t start,
-                                                         std::size_t limit) noexcept {
+[[nodiscard]] constexpr TextRecipient explaining_text(std::string_view region, std::size_t start,
+                                                      std::size_t limit) noexcept {
   std::size_t pos = start;
   std::size_t paragraph_start = start;
   std::size_t paragraph_end = start;
@@ -300,19 +305,41 @@ namespace detail {
       in_text = false;
       // Only the new paragraph is searched, so the work stays linear.
       if (!find_codes(region.substr(paragraph_start, paragraph_end - paragraph_start)).empty()) {
-        return region.substr(start, paragraph_end - start);
+        return TextRecipient{std::nullopt, region.substr(start, paragraph_end - start)};
       }
     }
   }
   // No code anywhere: the whole span, since prose notices explain below the address.
-  return region.substr(start, paragraph_end - start);
+  const std::size_t end = paragraph_end - start > max_paragraph_span ? start + max_paragraph_span : paragraph_end;
+  return TextRecipient{std::nullopt, region.substr(start, end - start), pos < limit};
+}
+
+// The start of the explaining text, when nothing narrower is known.
+[[nodiscard]] constexpr TextRecipient opening_text(std::string_view region) noexcept {
+  const std::string_view text = trim(region);
+  return TextRecipient{std::nullopt, trim(text.substr(0, max_paragraph_span)), text.size() > max_paragraph_span};
 }
 
 // How an address is named in a notice, best first. A recipient comes from
-// the notice's own structure; an address inside a server's reply quoted in
-// the notice ("said: 550 5.2.1 <other@example.net>...", Exim's "(generated
-// from x@example.com)") counts only when nothing else is named.
-enum class Naming : std::uint8_t { structure, system_address, server_text };
+// the notice's own structure: MTAs list failed recipients one to a line,
+// the address first (Postfix's and qmail's "<a@b>:", Exim's indented
+// address, Sendmail's "<a@b>... reason", Exchange's "a@b on <date>").
+// An address inside a sentence ("Your message to a@b couldn't be
+// delivered", but also "addresses here have the form name@b") counts only
+// when no line starts with one; an address inside a server's reply quoted
+// in the notice ("said: 550 5.2.1 <other@example.net>...", Exim's
+// "(generated from x@example.com)") only when nothing else is named.
+enum class Naming : std::uint8_t { structure, sentence, system_address, server_text };
+
+// Does the address open its line (after white space and opening brackets
+// or quotes)?
+[[nodiscard]] constexpr bool opens_line(std::string_view line, std::size_t offset) noexcept {
+  for (std::size_t i = 0; i < offset; ++i) {
+    const char c = line[i];
+    if (!is_space_or_tab(c) && c != '<' && c != '"' && c != '\'' && c != '(' && c != '[') return false;
+  }
+  return true;
+}
 
 // Where on a line a quoted server text starts: after "said:", after
 // "generated from", or at the line's first code; npos when it has none.
@@ -342,6 +369,10 @@ namespace detail {
 struct NamedAddresses {
   std::string_view address[max_text_recipients]{};
   std::size_t line_start[max_text_recipients]{};
+  // The last line that names the address again from the structure (0 when
+  // none): Exchange repeats each recipient under "Diagnostic information
+  // for administrators", above its "Remote Server returned '550 5.1.1 ...'".
+  std::size_t repeat_line[max_text_recipients]{};
   Naming naming[max_text_recipients]{};
   std::size_t count = 0;
   std::size_t dropped = 0;  // addresses named beyond the limit (repeats included)
@@ -350,6 +381,7 @@ struct NamedAddresses {
     for (std::size_t i = 0; i < count; ++i) {
       if (!iequals(address[i], found)) continue;
       if (how < naming[i]) naming[i] = how;
+      if (how == Naming::structure && line > line_start[i]) repeat_line[i] = line;
       return;
     }
     if (count == max_text_recipients) {
@@ -386,9 +418,10 @@ struct NamedAddresses {
       while (!(address = next_address(line.text, at)).empty()) {
         if (iequals(address, addressee) || iequals(address, from)) continue;
         const auto offset = static_cast<std::size_t>(address.data() - line.text.data());
-        const Naming how = offset >= server_from       ? Naming::server_text
-                           : is_system_address(address) ? Naming::system_address
-                                                        : Naming::structure;
+        const Naming how = offset >= server_from          ? Naming::server_text
+                           : is_system_address(address)    ? Naming::system_address
+                           : opens_line(line.text, offset) ? Naming::structure
+                                                           : Naming::sentence;
         named.add(address, pos, how);
       }
       if (server_from != std::string_view::npos) paragraph_quotes_server = true;
@@ -429,7 +462,14 @@ constexpr std::size_t named_recipients(std::string_view message, bool all_addres
       }
     }
     ++reported;
-    if (!continue_walk(callback, TextRecipient{named.address[i], explaining_text(region, named.line_start[i], limit)})) {
+    // The first naming's text, unless it lacks a reply code that the text
+    // at a later naming of the same address has.
+    const TextRecipient first = explaining_text(region, named.line_start[i], limit);
+    const TextRecipient later = named.repeat_line[i] != 0 && !find_codes(first.diagnostic).has_reply_code()
+                                    ? explaining_text(region, named.repeat_line[i], region.size())
+                                    : TextRecipient{};
+    const TextRecipient span = find_codes(later.diagnostic).has_reply_code() ? later : first;
+    if (!continue_walk(callback, TextRecipient{named.address[i], span.diagnostic, span.paragraph_span_reached})) {
       return reported;
     }
   }
@@ -441,7 +481,7 @@ constexpr std::size_t named_recipients(std::string_view message, bool all_addres
   while (at > 0 && !(region[at - 1] == '\n' && at >= 2 && (region[at - 2] == '\n' || region[at - 2] == '\r'))) {
     --at;
   }
-  continue_walk(callback, TextRecipient{std::nullopt, explaining_text(region, at, region.size())});
+  continue_walk(callback, explaining_text(region, at, region.size()));
   return 1;
 }
 
@@ -724,6 +764,7 @@ constexpr bool report_delivery_status(const Notice& notice, std::string_view sta
       const TextRecipient* text = named.find(address);
       if (text != nullptr && (recipient.diagnostic.empty() || !find_codes(text->diagnostic).empty())) {
         recipient.diagnostic = text->diagnostic;
+        recipient.paragraph_span_reached = text->paragraph_span_reached;
       }
     }
     recipient.action = action_of(dsn, recipient.diagnostic);
@@ -765,6 +806,7 @@ constexpr bool report_auto_reply(const Notice& notice, Callback& callback, std::
   recipient.source = BounceSource::text;
   recipient.recipient = text.address;
   recipient.diagnostic = text.diagnostic;
+  recipient.paragraph_span_reached = text.paragraph_span_reached;
   const DsnAction stated = notice.delay ? DsnAction::delayed : notice.permanent ? DsnAction::failed : DsnAction::unknown;
   char decoded[max_decoded_diagnostic]{};
   std::string_view readable = text.diagnostic;
@@ -803,11 +845,13 @@ constexpr bool report_failed_header(const Notice& notice, Callback& callback, st
   std::size_t pos = 0;
   std::string_view address;
   while (!(address = next_address(failed, pos)).empty()) {
-    TextRecipient text{address, {}};
-    if (const TextRecipient* found = named.find(address)) text.diagnostic = found->diagnostic;
-    if (text.diagnostic.empty()) text.diagnostic = trim(notice.region.substr(0, max_paragraph_span));
+    const TextRecipient* found = named.find(address);
+    const TextRecipient text =
+        found != nullptr && !found->diagnostic.empty() ? *found : opening_text(notice.region);
     ++count;
-    if (!continue_walk(callback, text_row(notice, text))) return true;
+    if (!continue_walk(callback, text_row(notice, TextRecipient{address, text.diagnostic, text.paragraph_span_reached}))) {
+      return true;
+    }
   }
   return count > 0;
 }
@@ -828,9 +872,9 @@ constexpr void report_text(const Notice& notice, Callback& callback, std::size_t
   };
   named_recipients(notice.message, false, row, dropped);
   if (count > 0 || stopped || !notice.failure) return;
-  const std::string_view text = trim(notice.region.substr(0, max_paragraph_span));
-  if (text.empty()) return;
-  const BounceRecipient recipient = text_row(notice, TextRecipient{std::nullopt, text});
+  const TextRecipient text = opening_text(notice.region);
+  if (text.diagnostic.empty()) return;
+  const BounceRecipient recipient = text_row(notice, text);
   if (recipient.verdict.bounce == BounceType::none) return;
   ++count;
   continue_walk(callback, recipient);

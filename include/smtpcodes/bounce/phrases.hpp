@@ -153,6 +153,7 @@ inline constexpr Phrase phrase_families[] = {
     {"reverse hostname"sv, BounceReason::reverse_dns, PhraseOrigin::unverified},
     {"reverse mapping"sv, BounceReason::reverse_dns, PhraseOrigin::unverified},
     {"reverse address"sv, BounceReason::reverse_dns, PhraseOrigin::unverified},
+    // "bad dns ptr resource record" (Sisimai Reason/Blocked.pm).
     {"ptr resource record"sv, BounceReason::reverse_dns, PhraseOrigin::sisimai},
     {"ptr record"sv, BounceReason::reverse_dns, PhraseOrigin::sisimai},
     {"no ptr"sv, BounceReason::reverse_dns, PhraseOrigin::unverified},
@@ -270,7 +271,8 @@ inline constexpr Phrase phrase_families[] = {
     {"mail flood"sv, BounceReason::spam_or_content, PhraseOrigin::unverified},
     // The recipient. Exchange Online's directory-based edge blocking answers
     // "550 5.4.1 Recipient address rejected: Access denied" for a recipient
-    // it does not know (Microsoft Learn, "Fix NDR error 550 5.4.1").
+    // it does not know (Microsoft Learn, "Fix NDR error 550 5.4.1"; the same
+    // line appears in public Exchange Online NDRs outside the dev set).
     {"recipient address rejected: access denied"sv, BounceReason::unknown_recipient, PhraseOrigin::microsoft},
     {"user unknown"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
     {"unknown user"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
@@ -340,6 +342,7 @@ inline constexpr Phrase phrase_families[] = {
     {"mailbox locked"sv, BounceReason::mailbox_disabled, PhraseOrigin::unverified},
     {"is locked"sv, BounceReason::mailbox_disabled, PhraseOrigin::sisimai},
     {"frozen"sv, BounceReason::mailbox_disabled, PhraseOrigin::sisimai},
+    // Sisimai Reason/MailboxFull.pm lists "mailfolder is full".
     {"mailfolder is full"sv, BounceReason::mailbox_full, PhraseOrigin::sisimai},
     {"mailbox full"sv, BounceReason::mailbox_full, PhraseOrigin::sisimai},
     {"mailbox is full"sv, BounceReason::mailbox_full, PhraseOrigin::sisimai},
@@ -490,6 +493,10 @@ inline constexpr Phrase phrase_families[] = {
     {"retry time not reached for any host after a long failure period"sv, BounceReason::expired, PhraseOrigin::exim},
     {"have been failing for a long time"sv, BounceReason::expired, PhraseOrigin::exim},
     {"message expired"sv, BounceReason::expired, PhraseOrigin::sisimai},
+    // Postfix's queue manager defers a dead destination with "delivery
+    // temporarily suspended: <cause>" (src/qmgr/qmgr_defer.c); in a failure
+    // notice that deferral is the last one before the queue lifetime ran out.
+    {"delivery temporarily suspended"sv, BounceReason::expired, PhraseOrigin::postfix},
     {"in the queue too long"sv, BounceReason::expired, PhraseOrigin::qmail},
     {"not going to try again"sv, BounceReason::expired, PhraseOrigin::qmail},
     {"could not be delivered for"sv, BounceReason::expired, PhraseOrigin::sendmail},
