@@ -2716,7 +2716,8 @@ struct Line {
   while (from < size) {
     const std::size_t stop = size - from > window ? from + window : size;
     const void* feed = std::memchr(data + from, '\n', stop - from);
-    const std::size_t feed_at = feed == nullptr ? stop : static_cast<std::size_t>(static_cast<const char*>(feed) - data);
+    const std::size_t feed_at =
+        feed == nullptr ? stop : static_cast<std::size_t>(static_cast<const char*>(feed) - data);
     const void* carriage_return = std::memchr(data + from, '\r', feed_at - from);
     if (carriage_return != nullptr) return static_cast<std::size_t>(static_cast<const char*>(carriage_return) - data);
     if (feed != nullptr) return feed_at;
@@ -5739,14 +5740,13 @@ inline constexpr bool is_walk_callback_v = std::is_invocable_v<Callback&, const 
                                             std::is_same_v<std::invoke_result_t<Callback&, const Items&...>, bool>);
 
 template <class Callback, class... Items>
-inline constexpr bool is_nothrow_walk_callback_v =
-    std::is_nothrow_invocable_v<Callback&, const Items&...>;
+inline constexpr bool is_nothrow_walk_callback_v = std::is_nothrow_invocable_v<Callback&, const Items&...>;
 
 // Calls the callback and says whether the walk goes on. The static_assert
 // replaces a page of template errors with one sentence.
 template <class Callback, class... Items>
-constexpr bool continue_walk(Callback& callback, const Items&... items) noexcept(
-    is_nothrow_walk_callback_v<Callback, Items...>) {
+constexpr bool continue_walk(Callback& callback,
+                             const Items&... items) noexcept(is_nothrow_walk_callback_v<Callback, Items...>) {
   static_assert(is_walk_callback_v<Callback, Items...>,
                 "smtpcodes: a for_each_ callback takes the item by const reference (or by value) and returns "
                 "bool (false stops the walk) or void");
@@ -6451,7 +6451,6 @@ struct HeaderField {
   std::string_view value;
 };
 
-
 namespace detail {
 
 [[nodiscard]] constexpr bool is_blank_line(std::string_view line) noexcept {
@@ -6705,7 +6704,6 @@ constexpr MimeWalk for_each_mime_part(std::string_view message, Callback&& callb
   return walk;
 }
 
-
 // A view of value with folding undone, copied into out (at most out_size
 // characters): each line break and the white space around it becomes one
 // space. Returns the number of characters written.
@@ -6774,7 +6772,6 @@ enum class DsnAction : std::uint8_t { unknown, failed, delayed, delivered, relay
   }
   return "unknown";
 }
-
 
 [[nodiscard]] constexpr TypedValue split_typed(std::string_view value) noexcept {
   const std::size_t semicolon = value.find(';');
@@ -6996,7 +6993,8 @@ DeliveryStatus parse_delivery_status(String&& body) = delete;
 // boundary that does not match, a part glued to the text), the text after
 // the first "Content-Type: message/delivery-status" header up to the next
 // "--" line. Empty when there is none.
-[[nodiscard]] constexpr std::string_view find_delivery_status(std::string_view message SMTPCODES_LIFETIMEBOUND) noexcept {
+[[nodiscard]] constexpr std::string_view find_delivery_status(
+    std::string_view message SMTPCODES_LIFETIMEBOUND) noexcept {
   std::string_view found;
   bool located = false;
   for_each_mime_part(message, [&](const MimePart& part) noexcept {
@@ -7077,8 +7075,7 @@ struct Decoded {
   std::size_t skipped_multiparts = 0;
 
   friend constexpr bool operator==(const Decoded& a, const Decoded& b) noexcept {
-    return a.written == b.written && a.invalid_bytes == b.invalid_bytes &&
-           a.skipped_multiparts == b.skipped_multiparts;
+    return a.written == b.written && a.invalid_bytes == b.invalid_bytes && a.skipped_multiparts == b.skipped_multiparts;
   }
   friend constexpr bool operator!=(const Decoded& a, const Decoded& b) noexcept { return !(a == b); }
 };
@@ -7173,8 +7170,8 @@ constexpr std::size_t decode_base64_into(std::string_view in, DecodeOutput& outp
   std::size_t invalid = 0;
   unsigned bits = 0;
   int bit_count = 0;
-  int group = 0;          // characters of the current group of four
-  int padding_left = 0;   // "=" that may still follow the padding of a group
+  int group = 0;         // characters of the current group of four
+  int padding_left = 0;  // "=" that may still follow the padding of a group
   for (const char c : in) {
     const int value = base64_value(c);
     if (value >= 0) {
@@ -7230,7 +7227,7 @@ constexpr std::size_t decode_quoted_printable_into(std::string_view in, DecodeOu
     }
     std::size_t j = i + 1;
     while (j < in.size() && is_space_or_tab(in[j])) ++j;  // trailing blanks before a soft break
-    if (j == in.size()) break;                             // a soft break that ends the text
+    if (j == in.size()) break;                            // a soft break that ends the text
     if (in[j] == '\r' || in[j] == '\n') {
       i = (in[j] == '\r' && j + 1 < in.size() && in[j + 1] == '\n') ? j + 1 : j;
       continue;
@@ -7528,8 +7525,8 @@ Result<MtaLogEntry, MtaLogError> parse_mta_log_line(String&& line) = delete;
 
 // The 0.1 name and shape, kept for one release: an entry whose format is none
 // for a line that is not a delivery line.
-[[deprecated("use parse_mta_log_line, which returns a Result")]] [[nodiscard]] constexpr MtaLogEntry
-read_mta_log_line(std::string_view line) noexcept {
+[[deprecated("use parse_mta_log_line, which returns a Result")]] [[nodiscard]] constexpr MtaLogEntry read_mta_log_line(
+    std::string_view line) noexcept {
   return parse_mta_log_line(line).value_or(MtaLogEntry{});
 }
 
@@ -7649,9 +7646,9 @@ struct DialectMarker {
 
 struct DialectInfo {
   Dialect dialect;
-  std::string_view name;      // stable identifier
-  DialectMarker marker;       // how it is recognised (one row per marker, first match wins)
-  RecipientPlace recipients;  // where its failed recipients are named
+  std::string_view name;       // stable identifier
+  DialectMarker marker;        // how it is recognised (one row per marker, first match wins)
+  RecipientPlace recipients;   // where its failed recipients are named
   std::string_view permanent;  // how it says the failure is final (lower case), or empty
   std::string_view expiry;     // how it says it gave up retrying, or empty
   std::string_view delay;      // how it says it is still trying, or empty
@@ -7665,6 +7662,9 @@ using RP = RecipientPlace;
 
 // Services and filters before the MTAs they run on: a Gmail notice also
 // comes from a Google MTA, an Office 365 notice also from Exchange.
+// One row a line, so the table reads as a table (clang-format would put
+// each field on its own line).
+// clang-format off
 inline constexpr DialectInfo dialects[] = {
     {Dialect::google_groups, "google_groups", {MP::header_name, "x-failed-recipients: @googlegroups.com"}, RP::header,
      {}, {}, {}, "Google Groups: a refusal to post names the group in X-Failed-Recipients (Sisimai Lhost/GoogleGroups.pm)"},
@@ -7758,9 +7758,10 @@ inline constexpr DialectInfo dialects[] = {
     {Dialect::exim, "exim", {MP::header_name, "x-failed-recipients"}, RP::header, "permanent error",
      "retry timeout exceeded", {}, "Exim specification: X-Failed-Recipients"},
 };
+// clang-format on
 
-inline constexpr DialectInfo unknown_dialect{Dialect::unknown, "unknown", {MP::opening, {}}, RP::delivery_status,
-                                             {}, {}, {}, {}};
+inline constexpr DialectInfo unknown_dialect{
+    Dialect::unknown, "unknown", {MP::opening, {}}, RP::delivery_status, {}, {}, {}, {}};
 
 }  // namespace detail
 
@@ -7915,20 +7916,20 @@ inline namespace v0 {
 // Where a phrase comes from. The facts (which words an MTA writes) are taken
 // from these; no prose or code is copied.
 enum class PhraseOrigin : std::uint8_t {
-  user,        // a PhraseRule given at run time
-  sisimai,     // Sisimai 4.25 lib/Sisimai/{Reason,Lhost,Rhost}/*.pm: the phrase lists per reason and MTA
-  postfix,     // Postfix smtpd/smtp/bounce sources and bounce(5) templates
-  exim,        // the Exim specification, "Retry configuration" and router messages
-  sendmail,    // Sendmail's DSN and error texts (deliver.c, domain.c)
-  qmail,       // qmail-send and qmail-remote messages (djb's qmail documentation)
-  gmail,       // Gmail delivery status notifications
-  microsoft,   // Microsoft Learn: NDRs in Exchange Online and Exchange Server
-  aiosmtpd,    // aiosmtpd's SMTP server replies
-  mailman,     // GNU Mailman's rejection notices
-  fml,         // fml mailing-list manager notices
+  user,         // a PhraseRule given at run time
+  sisimai,      // Sisimai 4.25 lib/Sisimai/{Reason,Lhost,Rhost}/*.pm: the phrase lists per reason and MTA
+  postfix,      // Postfix smtpd/smtp/bounce sources and bounce(5) templates
+  exim,         // the Exim specification, "Retry configuration" and router messages
+  sendmail,     // Sendmail's DSN and error texts (deliver.c, domain.c)
+  qmail,        // qmail-send and qmail-remote messages (djb's qmail documentation)
+  gmail,        // Gmail delivery status notifications
+  microsoft,    // Microsoft Learn: NDRs in Exchange Online and Exchange Server
+  aiosmtpd,     // aiosmtpd's SMTP server replies
+  mailman,      // GNU Mailman's rejection notices
+  fml,          // fml mailing-list manager notices
   translation,  // an English phrase of the same row's reason as localized MTAs and services word it
-  os_error,    // POSIX strerror texts that MTAs quote (ECONNREFUSED, ETIMEDOUT ...)
-  unverified,  // kept from 0.1; wording seen in bounces, no single documented source yet
+  os_error,     // POSIX strerror texts that MTAs quote (ECONNREFUSED, ETIMEDOUT ...)
+  unverified,   // kept from 0.1; wording seen in bounces, no single documented source yet
 };
 
 [[nodiscard]] constexpr std::string_view name(PhraseOrigin origin) noexcept {
@@ -7965,7 +7966,6 @@ struct PhraseRules {
 };
 
 namespace detail {
-
 
 // The families in priority order: the first phrase of the table that occurs
 // in the diagnostic decides (not the first in the text). Block-list names
@@ -8403,22 +8403,37 @@ inline constexpr Phrase phrase_families[] = {
     // Other languages: the texts of notices in a declared charset are decoded
     // first (charset.hpp); Japanese rows come in UTF-8 and in EUC-JP, the
     // form ISO-2022-JP and Shift_JIS are brought to.
-    {"\xE3\x83\x87\xE3\x82\xA3\xE3\x83\xAC\xE3\x82\xAF\xE3\x83\x88\xE3\x83\xAA\xE3\x81\xAB\xE3\x81\xAF\xE8\xA6\x8B\xE3\x81\xA4\xE3\x81\x8B\xE3\x82\x8A\xE3\x81\xBE\xE3\x81\x9B\xE3\x82\x93"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},  // ディレクトリには見つかりません (utf-8)
-    {"\xA5\xC7\xA5\xA3\xA5\xEC\xA5\xAF\xA5\xC8\xA5\xEA\xA4\xCB\xA4\xCF\xB8\xAB\xA4\xC4\xA4\xAB\xA4\xEA\xA4\xDE\xA4\xBB\xA4\xF3"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},  // ディレクトリには見つかりません (euc-jp)
-    {"\xE3\x83\x87\xE3\x82\xA3\xE3\x83\xAC\xE3\x82\xAF\xE3\x83\x88\xE3\x83\xAA\xE3\x81\xAE\xE3\x83\xAA\xE3\x82\xB9\xE3\x83\x88\xE3\x81\xAB\xE3\x81\x82\xE3\x82\x8A\xE3\x81\xBE\xE3\x81\x9B\xE3\x82\x93"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},  // ディレクトリのリストにありません (utf-8)
-    {"\xA5\xC7\xA5\xA3\xA5\xEC\xA5\xAF\xA5\xC8\xA5\xEA\xA4\xCE\xA5\xEA\xA5\xB9\xA5\xC8\xA4\xCB\xA4\xA2\xA4\xEA\xA4\xDE\xA4\xBB\xA4\xF3"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},  // ディレクトリのリストにありません (euc-jp)
-    {"\xE5\xAD\x98\xE5\x9C\xA8\xE3\x81\x97\xE3\x81\xBE\xE3\x81\x9B\xE3\x82\x93"sv, BounceReason::unknown_recipient, PhraseOrigin::translation},  // 存在しません (utf-8)
-    {"\xC2\xB8\xBA\xDF\xA4\xB7\xA4\xDE\xA4\xBB\xA4\xF3"sv, BounceReason::unknown_recipient, PhraseOrigin::translation},  // 存在しません (euc-jp)
-    {"\xE5\xAE\x9B\xE5\x85\x88\xE4\xB8\x8D\xE6\x98\x8E"sv, BounceReason::unknown_recipient, PhraseOrigin::translation},  // 宛先不明 (utf-8)
-    {"\xB0\xB8\xC0\xE8\xC9\xD4\xCC\xC0"sv, BounceReason::unknown_recipient, PhraseOrigin::translation},  // 宛先不明 (euc-jp)
-    {"\xE3\x83\xA1\xE3\x83\xBC\xE3\x83\xAB\xE3\x83\x9C\xE3\x83\x83\xE3\x82\xAF\xE3\x82\xB9\xE3\x81\x8C\xE3\x81\x84\xE3\x81\xA3\xE3\x81\xB1\xE3\x81\x84"sv, BounceReason::mailbox_full, PhraseOrigin::translation},  // メールボックスがいっぱい (utf-8)
-    {"\xA5\xE1\xA1\xBC\xA5\xEB\xA5\xDC\xA5\xC3\xA5\xAF\xA5\xB9\xA4\xAC\xA4\xA4\xA4\xC3\xA4\xD1\xA4\xA4"sv, BounceReason::mailbox_full, PhraseOrigin::translation},  // メールボックスがいっぱい (euc-jp)
-    {"\xE5\xAE\xB9\xE9\x87\x8F\xE3\x82\xAA\xE3\x83\xBC\xE3\x83\x90\xE3\x83\xBC"sv, BounceReason::mailbox_full, PhraseOrigin::translation},  // 容量オーバー (utf-8)
-    {"\xCD\xC6\xCE\xCC\xA5\xAA\xA1\xBC\xA5\xD0\xA1\xBC"sv, BounceReason::mailbox_full, PhraseOrigin::translation},  // 容量オーバー (euc-jp)
-    {"\xE5\x8F\x97\xE4\xBF\xA1\xE6\x8B\x92\xE5\x90\xA6"sv, BounceReason::blocked, PhraseOrigin::translation},  // 受信拒否 (utf-8)
+    {"\xE3\x83\x87\xE3\x82\xA3\xE3\x83\xAC\xE3\x82\xAF\xE3\x83\x88\xE3\x83\xAA\xE3\x81\xAB\xE3\x81\xAF\xE8\xA6\x8B\xE3\x81\xA4\xE3\x81\x8B\xE3\x82\x8A\xE3\x81\xBE\xE3\x81\x9B\xE3\x82\x93"sv,
+     BounceReason::unknown_recipient, PhraseOrigin::sisimai},  // ディレクトリには見つかりません (utf-8)
+    {"\xA5\xC7\xA5\xA3\xA5\xEC\xA5\xAF\xA5\xC8\xA5\xEA\xA4\xCB\xA4\xCF\xB8\xAB\xA4\xC4\xA4\xAB\xA4\xEA\xA4\xDE\xA4\xBB\xA4\xF3"sv,
+     BounceReason::unknown_recipient, PhraseOrigin::sisimai},  // ディレクトリには見つかりません (euc-jp)
+    {"\xE3\x83\x87\xE3\x82\xA3\xE3\x83\xAC\xE3\x82\xAF\xE3\x83\x88\xE3\x83\xAA\xE3\x81\xAE\xE3\x83\xAA\xE3\x82\xB9\xE3\x83\x88\xE3\x81\xAB\xE3\x81\x82\xE3\x82\x8A\xE3\x81\xBE\xE3\x81\x9B\xE3\x82\x93"sv,
+     BounceReason::unknown_recipient, PhraseOrigin::sisimai},  // ディレクトリのリストにありません (utf-8)
+    {"\xA5\xC7\xA5\xA3\xA5\xEC\xA5\xAF\xA5\xC8\xA5\xEA\xA4\xCE\xA5\xEA\xA5\xB9\xA5\xC8\xA4\xCB\xA4\xA2\xA4\xEA\xA4\xDE\xA4\xBB\xA4\xF3"sv,
+     BounceReason::unknown_recipient, PhraseOrigin::sisimai},  // ディレクトリのリストにありません (euc-jp)
+    {"\xE5\xAD\x98\xE5\x9C\xA8\xE3\x81\x97\xE3\x81\xBE\xE3\x81\x9B\xE3\x82\x93"sv, BounceReason::unknown_recipient,
+     PhraseOrigin::translation},  // 存在しません (utf-8)
+    {"\xC2\xB8\xBA\xDF\xA4\xB7\xA4\xDE\xA4\xBB\xA4\xF3"sv, BounceReason::unknown_recipient,
+     PhraseOrigin::translation},  // 存在しません (euc-jp)
+    {"\xE5\xAE\x9B\xE5\x85\x88\xE4\xB8\x8D\xE6\x98\x8E"sv, BounceReason::unknown_recipient,
+     PhraseOrigin::translation},  // 宛先不明 (utf-8)
+    {"\xB0\xB8\xC0\xE8\xC9\xD4\xCC\xC0"sv, BounceReason::unknown_recipient,
+     PhraseOrigin::translation},  // 宛先不明 (euc-jp)
+    {"\xE3\x83\xA1\xE3\x83\xBC\xE3\x83\xAB\xE3\x83\x9C\xE3\x83\x83\xE3\x82\xAF\xE3\x82\xB9\xE3\x81\x8C\xE3\x81\x84\xE3\x81\xA3\xE3\x81\xB1\xE3\x81\x84"sv,
+     BounceReason::mailbox_full, PhraseOrigin::translation},  // メールボックスがいっぱい (utf-8)
+    {"\xA5\xE1\xA1\xBC\xA5\xEB\xA5\xDC\xA5\xC3\xA5\xAF\xA5\xB9\xA4\xAC\xA4\xA4\xA4\xC3\xA4\xD1\xA4\xA4"sv,
+     BounceReason::mailbox_full, PhraseOrigin::translation},  // メールボックスがいっぱい (euc-jp)
+    {"\xE5\xAE\xB9\xE9\x87\x8F\xE3\x82\xAA\xE3\x83\xBC\xE3\x83\x90\xE3\x83\xBC"sv, BounceReason::mailbox_full,
+     PhraseOrigin::translation},  // 容量オーバー (utf-8)
+    {"\xCD\xC6\xCE\xCC\xA5\xAA\xA1\xBC\xA5\xD0\xA1\xBC"sv, BounceReason::mailbox_full,
+     PhraseOrigin::translation},  // 容量オーバー (euc-jp)
+    {"\xE5\x8F\x97\xE4\xBF\xA1\xE6\x8B\x92\xE5\x90\xA6"sv, BounceReason::blocked,
+     PhraseOrigin::translation},                                                               // 受信拒否 (utf-8)
     {"\xBC\xF5\xBF\xAE\xB5\xF1\xC8\xDD"sv, BounceReason::blocked, PhraseOrigin::translation},  // 受信拒否 (euc-jp)
-    {"\xE3\x82\xB5\xE3\x82\xA4\xE3\x82\xBA\xE3\x81\x8C\xE5\xA4\xA7\xE3\x81\x8D\xE3\x81\x99\xE3\x81\x8E"sv, BounceReason::message_too_large, PhraseOrigin::translation},  // サイズが大きすぎ (utf-8)
-    {"\xA5\xB5\xA5\xA4\xA5\xBA\xA4\xAC\xC2\xE7\xA4\xAD\xA4\xB9\xA4\xAE"sv, BounceReason::message_too_large, PhraseOrigin::translation},  // サイズが大きすぎ (euc-jp)
+    {"\xE3\x82\xB5\xE3\x82\xA4\xE3\x82\xBA\xE3\x81\x8C\xE5\xA4\xA7\xE3\x81\x8D\xE3\x81\x99\xE3\x81\x8E"sv,
+     BounceReason::message_too_large, PhraseOrigin::translation},  // サイズが大きすぎ (utf-8)
+    {"\xA5\xB5\xA5\xA4\xA5\xBA\xA4\xAC\xC2\xE7\xA4\xAD\xA4\xB9\xA4\xAE"sv, BounceReason::message_too_large,
+     PhraseOrigin::translation},  // サイズが大きすぎ (euc-jp)
     {"non répertorié dans l'annuaire"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},  // Domino fr
     {"utilisateur inconnu"sv, BounceReason::unknown_recipient, PhraseOrigin::translation},
     {"destinataire inconnu"sv, BounceReason::unknown_recipient, PhraseOrigin::translation},
@@ -8504,8 +8519,8 @@ inline constexpr char word_continues = '*';  // a phrase's last character: the w
 // reporting MTA joined the lines with a space (Postfix does).
 [[nodiscard]] constexpr std::size_t skip_continuation_code(std::string_view text, std::size_t t) noexcept {
   constexpr std::size_t reply_code_length = 3;
-  if (t + reply_code_length >= text.size() || !is_digit(text[t]) || !is_digit(text[t + 1]) ||
-      !is_digit(text[t + 2]) || (text[t + 3] != '-' && text[t + 3] != ' ')) {
+  if (t + reply_code_length >= text.size() || !is_digit(text[t]) || !is_digit(text[t + 1]) || !is_digit(text[t + 2]) ||
+      (text[t + 3] != '-' && text[t + 3] != ' ')) {
     return t;
   }
   std::size_t after = t + reply_code_length + 1;
@@ -8554,8 +8569,7 @@ inline constexpr char word_continues = '*';  // a phrase's last character: the w
 // scripts, written without spaces, is never part of such a token.
 [[nodiscard]] constexpr bool is_token_char(char c) noexcept {
   const auto byte = static_cast<unsigned char>(c);
-  return byte > 0x20 && byte < 0x7F && c != '<' && c != '>' && c != '(' && c != ')' && c != '"' && c != ',' &&
-         c != ';';
+  return byte > 0x20 && byte < 0x7F && c != '<' && c != '>' && c != '(' && c != ')' && c != '"' && c != ',' && c != ';';
 }
 
 // Does the token hold an address or a URL?
@@ -8678,9 +8692,9 @@ struct Evidence {
 // What is known about one recipient's outcome. Every field is optional.
 struct BounceFacts {
   DsnAction action = DsnAction::unknown;
-  ReplyCode reply_code;            // empty when unknown
-  EnhancedStatus enhanced_status;  // empty when unknown
-  std::string_view diagnostic;     // free text; codes in it are found when the fields above are empty
+  ReplyCode reply_code;                // empty when unknown
+  EnhancedStatus enhanced_status;      // empty when unknown
+  std::string_view diagnostic;         // free text; codes in it are found when the fields above are empty
   Dialect dialect = Dialect::unknown;  // the MTA or service that wrote the notice, when known
 };
 
@@ -8789,13 +8803,13 @@ inline constexpr StatusRule status_rules[] = {
 // The reason of a status whose detail has no row: by subject (RFC 3463 §3).
 [[nodiscard]] constexpr StatusReason reason_for_subject(EnhancedStatus status) noexcept {
   switch (status.subject_number()) {
-    case 1: return {BounceReason::unknown_recipient, generic};  // addressing
-    case 2: return {BounceReason::mailbox_disabled, generic};   // mailbox
-    case 3: return {BounceReason::system_error, generic};       // mail system
-    case 4: return {BounceReason::network_error, generic};      // network and routing
-    case 5: return {BounceReason::syntax_error, generic};       // mail delivery protocol
+    case 1: return {BounceReason::unknown_recipient, generic};             // addressing
+    case 2: return {BounceReason::mailbox_disabled, generic};              // mailbox
+    case 3: return {BounceReason::system_error, generic};                  // mail system
+    case 4: return {BounceReason::network_error, generic};                 // network and routing
+    case 5: return {BounceReason::syntax_error, generic};                  // mail delivery protocol
     case 6: return {BounceReason::spam_or_content, status.detail() != 0};  // message content
-    case 7: return {BounceReason::blocked, generic};            // security or policy
+    case 7: return {BounceReason::blocked, generic};                       // security or policy
     default: return {};
   }
 }
@@ -8968,8 +8982,7 @@ struct Decision {
   //    still says the MTA gave up (Verdict::gave_up).
   const BounceReason cause = in.text.reason();
   const bool expiry_status = in.codes.has_status() && same_condition(in.codes.enhanced_status, "4.4.7"_status);
-  if (gave_up(in) &&
-      (expiry_status || cause == BounceReason::unknown || cause == BounceReason::network_error)) {
+  if (gave_up(in) && (expiry_status || cause == BounceReason::unknown || cause == BounceReason::network_error)) {
     const bool by_status = in.status.reason == BounceReason::expired;
     return {BounceReason::expired, evidence_of(by_status ? EvidenceKind::enhanced_status : EvidenceKind::action)};
   }
@@ -9159,92 +9172,86 @@ namespace detail {
 
 // koi8-r: bytes 0x80-0xFF (from the charset's published mapping; generated with Python's codec)
 inline constexpr std::uint16_t koi8_r_high[128] = {
-    0x2500, 0x2502, 0x250C, 0x2510, 0x2514, 0x2518, 0x251C, 0x2524, 0x252C, 0x2534, 0x253C, 0x2580,
-    0x2584, 0x2588, 0x258C, 0x2590, 0x2591, 0x2592, 0x2593, 0x2320, 0x25A0, 0x2219, 0x221A, 0x2248,
-    0x2264, 0x2265, 0x00A0, 0x2321, 0x00B0, 0x00B2, 0x00B7, 0x00F7, 0x2550, 0x2551, 0x2552, 0x0451,
-    0x2553, 0x2554, 0x2555, 0x2556, 0x2557, 0x2558, 0x2559, 0x255A, 0x255B, 0x255C, 0x255D, 0x255E,
-    0x255F, 0x2560, 0x2561, 0x0401, 0x2562, 0x2563, 0x2564, 0x2565, 0x2566, 0x2567, 0x2568, 0x2569,
-    0x256A, 0x256B, 0x256C, 0x00A9, 0x044E, 0x0430, 0x0431, 0x0446, 0x0434, 0x0435, 0x0444, 0x0433,
-    0x0445, 0x0438, 0x0439, 0x043A, 0x043B, 0x043C, 0x043D, 0x043E, 0x043F, 0x044F, 0x0440, 0x0441,
-    0x0442, 0x0443, 0x0436, 0x0432, 0x044C, 0x044B, 0x0437, 0x0448, 0x044D, 0x0449, 0x0447, 0x044A,
-    0x042E, 0x0410, 0x0411, 0x0426, 0x0414, 0x0415, 0x0424, 0x0413, 0x0425, 0x0418, 0x0419, 0x041A,
-    0x041B, 0x041C, 0x041D, 0x041E, 0x041F, 0x042F, 0x0420, 0x0421, 0x0422, 0x0423, 0x0416, 0x0412,
-    0x042C, 0x042B, 0x0417, 0x0428, 0x042D, 0x0429, 0x0427, 0x042A,
+    0x2500, 0x2502, 0x250C, 0x2510, 0x2514, 0x2518, 0x251C, 0x2524, 0x252C, 0x2534, 0x253C, 0x2580, 0x2584,
+    0x2588, 0x258C, 0x2590, 0x2591, 0x2592, 0x2593, 0x2320, 0x25A0, 0x2219, 0x221A, 0x2248, 0x2264, 0x2265,
+    0x00A0, 0x2321, 0x00B0, 0x00B2, 0x00B7, 0x00F7, 0x2550, 0x2551, 0x2552, 0x0451, 0x2553, 0x2554, 0x2555,
+    0x2556, 0x2557, 0x2558, 0x2559, 0x255A, 0x255B, 0x255C, 0x255D, 0x255E, 0x255F, 0x2560, 0x2561, 0x0401,
+    0x2562, 0x2563, 0x2564, 0x2565, 0x2566, 0x2567, 0x2568, 0x2569, 0x256A, 0x256B, 0x256C, 0x00A9, 0x044E,
+    0x0430, 0x0431, 0x0446, 0x0434, 0x0435, 0x0444, 0x0433, 0x0445, 0x0438, 0x0439, 0x043A, 0x043B, 0x043C,
+    0x043D, 0x043E, 0x043F, 0x044F, 0x0440, 0x0441, 0x0442, 0x0443, 0x0436, 0x0432, 0x044C, 0x044B, 0x0437,
+    0x0448, 0x044D, 0x0449, 0x0447, 0x044A, 0x042E, 0x0410, 0x0411, 0x0426, 0x0414, 0x0415, 0x0424, 0x0413,
+    0x0425, 0x0418, 0x0419, 0x041A, 0x041B, 0x041C, 0x041D, 0x041E, 0x041F, 0x042F, 0x0420, 0x0421, 0x0422,
+    0x0423, 0x0416, 0x0412, 0x042C, 0x042B, 0x0417, 0x0428, 0x042D, 0x0429, 0x0427, 0x042A,
 };
 
 // cp1251: bytes 0x80-0xFF (from the charset's published mapping; generated with Python's codec)
 inline constexpr std::uint16_t windows_1251_high[128] = {
-    0x0402, 0x0403, 0x201A, 0x0453, 0x201E, 0x2026, 0x2020, 0x2021, 0x20AC, 0x2030, 0x0409, 0x2039,
-    0x040A, 0x040C, 0x040B, 0x040F, 0x0452, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
-    0xFFFD, 0x2122, 0x0459, 0x203A, 0x045A, 0x045C, 0x045B, 0x045F, 0x00A0, 0x040E, 0x045E, 0x0408,
-    0x00A4, 0x0490, 0x00A6, 0x00A7, 0x0401, 0x00A9, 0x0404, 0x00AB, 0x00AC, 0x00AD, 0x00AE, 0x0407,
-    0x00B0, 0x00B1, 0x0406, 0x0456, 0x0491, 0x00B5, 0x00B6, 0x00B7, 0x0451, 0x2116, 0x0454, 0x00BB,
-    0x0458, 0x0405, 0x0455, 0x0457, 0x0410, 0x0411, 0x0412, 0x0413, 0x0414, 0x0415, 0x0416, 0x0417,
-    0x0418, 0x0419, 0x041A, 0x041B, 0x041C, 0x041D, 0x041E, 0x041F, 0x0420, 0x0421, 0x0422, 0x0423,
-    0x0424, 0x0425, 0x0426, 0x0427, 0x0428, 0x0429, 0x042A, 0x042B, 0x042C, 0x042D, 0x042E, 0x042F,
-    0x0430, 0x0431, 0x0432, 0x0433, 0x0434, 0x0435, 0x0436, 0x0437, 0x0438, 0x0439, 0x043A, 0x043B,
-    0x043C, 0x043D, 0x043E, 0x043F, 0x0440, 0x0441, 0x0442, 0x0443, 0x0444, 0x0445, 0x0446, 0x0447,
-    0x0448, 0x0449, 0x044A, 0x044B, 0x044C, 0x044D, 0x044E, 0x044F,
+    0x0402, 0x0403, 0x201A, 0x0453, 0x201E, 0x2026, 0x2020, 0x2021, 0x20AC, 0x2030, 0x0409, 0x2039, 0x040A,
+    0x040C, 0x040B, 0x040F, 0x0452, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0xFFFD, 0x2122,
+    0x0459, 0x203A, 0x045A, 0x045C, 0x045B, 0x045F, 0x00A0, 0x040E, 0x045E, 0x0408, 0x00A4, 0x0490, 0x00A6,
+    0x00A7, 0x0401, 0x00A9, 0x0404, 0x00AB, 0x00AC, 0x00AD, 0x00AE, 0x0407, 0x00B0, 0x00B1, 0x0406, 0x0456,
+    0x0491, 0x00B5, 0x00B6, 0x00B7, 0x0451, 0x2116, 0x0454, 0x00BB, 0x0458, 0x0405, 0x0455, 0x0457, 0x0410,
+    0x0411, 0x0412, 0x0413, 0x0414, 0x0415, 0x0416, 0x0417, 0x0418, 0x0419, 0x041A, 0x041B, 0x041C, 0x041D,
+    0x041E, 0x041F, 0x0420, 0x0421, 0x0422, 0x0423, 0x0424, 0x0425, 0x0426, 0x0427, 0x0428, 0x0429, 0x042A,
+    0x042B, 0x042C, 0x042D, 0x042E, 0x042F, 0x0430, 0x0431, 0x0432, 0x0433, 0x0434, 0x0435, 0x0436, 0x0437,
+    0x0438, 0x0439, 0x043A, 0x043B, 0x043C, 0x043D, 0x043E, 0x043F, 0x0440, 0x0441, 0x0442, 0x0443, 0x0444,
+    0x0445, 0x0446, 0x0447, 0x0448, 0x0449, 0x044A, 0x044B, 0x044C, 0x044D, 0x044E, 0x044F,
 };
 
 // cp1252: bytes 0x80-0xFF (from the charset's published mapping; generated with Python's codec)
 inline constexpr std::uint16_t windows_1252_high[128] = {
-    0x20AC, 0xFFFD, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039,
-    0x0152, 0xFFFD, 0x017D, 0xFFFD, 0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
-    0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0xFFFD, 0x017E, 0x0178, 0x00A0, 0x00A1, 0x00A2, 0x00A3,
-    0x00A4, 0x00A5, 0x00A6, 0x00A7, 0x00A8, 0x00A9, 0x00AA, 0x00AB, 0x00AC, 0x00AD, 0x00AE, 0x00AF,
-    0x00B0, 0x00B1, 0x00B2, 0x00B3, 0x00B4, 0x00B5, 0x00B6, 0x00B7, 0x00B8, 0x00B9, 0x00BA, 0x00BB,
-    0x00BC, 0x00BD, 0x00BE, 0x00BF, 0x00C0, 0x00C1, 0x00C2, 0x00C3, 0x00C4, 0x00C5, 0x00C6, 0x00C7,
-    0x00C8, 0x00C9, 0x00CA, 0x00CB, 0x00CC, 0x00CD, 0x00CE, 0x00CF, 0x00D0, 0x00D1, 0x00D2, 0x00D3,
-    0x00D4, 0x00D5, 0x00D6, 0x00D7, 0x00D8, 0x00D9, 0x00DA, 0x00DB, 0x00DC, 0x00DD, 0x00DE, 0x00DF,
-    0x00E0, 0x00E1, 0x00E2, 0x00E3, 0x00E4, 0x00E5, 0x00E6, 0x00E7, 0x00E8, 0x00E9, 0x00EA, 0x00EB,
-    0x00EC, 0x00ED, 0x00EE, 0x00EF, 0x00F0, 0x00F1, 0x00F2, 0x00F3, 0x00F4, 0x00F5, 0x00F6, 0x00F7,
-    0x00F8, 0x00F9, 0x00FA, 0x00FB, 0x00FC, 0x00FD, 0x00FE, 0x00FF,
+    0x20AC, 0xFFFD, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152,
+    0xFFFD, 0x017D, 0xFFFD, 0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122,
+    0x0161, 0x203A, 0x0153, 0xFFFD, 0x017E, 0x0178, 0x00A0, 0x00A1, 0x00A2, 0x00A3, 0x00A4, 0x00A5, 0x00A6,
+    0x00A7, 0x00A8, 0x00A9, 0x00AA, 0x00AB, 0x00AC, 0x00AD, 0x00AE, 0x00AF, 0x00B0, 0x00B1, 0x00B2, 0x00B3,
+    0x00B4, 0x00B5, 0x00B6, 0x00B7, 0x00B8, 0x00B9, 0x00BA, 0x00BB, 0x00BC, 0x00BD, 0x00BE, 0x00BF, 0x00C0,
+    0x00C1, 0x00C2, 0x00C3, 0x00C4, 0x00C5, 0x00C6, 0x00C7, 0x00C8, 0x00C9, 0x00CA, 0x00CB, 0x00CC, 0x00CD,
+    0x00CE, 0x00CF, 0x00D0, 0x00D1, 0x00D2, 0x00D3, 0x00D4, 0x00D5, 0x00D6, 0x00D7, 0x00D8, 0x00D9, 0x00DA,
+    0x00DB, 0x00DC, 0x00DD, 0x00DE, 0x00DF, 0x00E0, 0x00E1, 0x00E2, 0x00E3, 0x00E4, 0x00E5, 0x00E6, 0x00E7,
+    0x00E8, 0x00E9, 0x00EA, 0x00EB, 0x00EC, 0x00ED, 0x00EE, 0x00EF, 0x00F0, 0x00F1, 0x00F2, 0x00F3, 0x00F4,
+    0x00F5, 0x00F6, 0x00F7, 0x00F8, 0x00F9, 0x00FA, 0x00FB, 0x00FC, 0x00FD, 0x00FE, 0x00FF,
 };
 
 // iso8859-2: bytes 0x80-0xFF (from the charset's published mapping; generated with Python's codec)
 inline constexpr std::uint16_t iso_8859_2_high[128] = {
-    0x0080, 0x0081, 0x0082, 0x0083, 0x0084, 0x0085, 0x0086, 0x0087, 0x0088, 0x0089, 0x008A, 0x008B,
-    0x008C, 0x008D, 0x008E, 0x008F, 0x0090, 0x0091, 0x0092, 0x0093, 0x0094, 0x0095, 0x0096, 0x0097,
-    0x0098, 0x0099, 0x009A, 0x009B, 0x009C, 0x009D, 0x009E, 0x009F, 0x00A0, 0x0104, 0x02D8, 0x0141,
-    0x00A4, 0x013D, 0x015A, 0x00A7, 0x00A8, 0x0160, 0x015E, 0x0164, 0x0179, 0x00AD, 0x017D, 0x017B,
-    0x00B0, 0x0105, 0x02DB, 0x0142, 0x00B4, 0x013E, 0x015B, 0x02C7, 0x00B8, 0x0161, 0x015F, 0x0165,
-    0x017A, 0x02DD, 0x017E, 0x017C, 0x0154, 0x00C1, 0x00C2, 0x0102, 0x00C4, 0x0139, 0x0106, 0x00C7,
-    0x010C, 0x00C9, 0x0118, 0x00CB, 0x011A, 0x00CD, 0x00CE, 0x010E, 0x0110, 0x0143, 0x0147, 0x00D3,
-    0x00D4, 0x0150, 0x00D6, 0x00D7, 0x0158, 0x016E, 0x00DA, 0x0170, 0x00DC, 0x00DD, 0x0162, 0x00DF,
-    0x0155, 0x00E1, 0x00E2, 0x0103, 0x00E4, 0x013A, 0x0107, 0x00E7, 0x010D, 0x00E9, 0x0119, 0x00EB,
-    0x011B, 0x00ED, 0x00EE, 0x010F, 0x0111, 0x0144, 0x0148, 0x00F3, 0x00F4, 0x0151, 0x00F6, 0x00F7,
-    0x0159, 0x016F, 0x00FA, 0x0171, 0x00FC, 0x00FD, 0x0163, 0x02D9,
+    0x0080, 0x0081, 0x0082, 0x0083, 0x0084, 0x0085, 0x0086, 0x0087, 0x0088, 0x0089, 0x008A, 0x008B, 0x008C,
+    0x008D, 0x008E, 0x008F, 0x0090, 0x0091, 0x0092, 0x0093, 0x0094, 0x0095, 0x0096, 0x0097, 0x0098, 0x0099,
+    0x009A, 0x009B, 0x009C, 0x009D, 0x009E, 0x009F, 0x00A0, 0x0104, 0x02D8, 0x0141, 0x00A4, 0x013D, 0x015A,
+    0x00A7, 0x00A8, 0x0160, 0x015E, 0x0164, 0x0179, 0x00AD, 0x017D, 0x017B, 0x00B0, 0x0105, 0x02DB, 0x0142,
+    0x00B4, 0x013E, 0x015B, 0x02C7, 0x00B8, 0x0161, 0x015F, 0x0165, 0x017A, 0x02DD, 0x017E, 0x017C, 0x0154,
+    0x00C1, 0x00C2, 0x0102, 0x00C4, 0x0139, 0x0106, 0x00C7, 0x010C, 0x00C9, 0x0118, 0x00CB, 0x011A, 0x00CD,
+    0x00CE, 0x010E, 0x0110, 0x0143, 0x0147, 0x00D3, 0x00D4, 0x0150, 0x00D6, 0x00D7, 0x0158, 0x016E, 0x00DA,
+    0x0170, 0x00DC, 0x00DD, 0x0162, 0x00DF, 0x0155, 0x00E1, 0x00E2, 0x0103, 0x00E4, 0x013A, 0x0107, 0x00E7,
+    0x010D, 0x00E9, 0x0119, 0x00EB, 0x011B, 0x00ED, 0x00EE, 0x010F, 0x0111, 0x0144, 0x0148, 0x00F3, 0x00F4,
+    0x0151, 0x00F6, 0x00F7, 0x0159, 0x016F, 0x00FA, 0x0171, 0x00FC, 0x00FD, 0x0163, 0x02D9,
 };
 
 // iso8859-5: bytes 0x80-0xFF (from the charset's published mapping; generated with Python's codec)
 inline constexpr std::uint16_t iso_8859_5_high[128] = {
-    0x0080, 0x0081, 0x0082, 0x0083, 0x0084, 0x0085, 0x0086, 0x0087, 0x0088, 0x0089, 0x008A, 0x008B,
-    0x008C, 0x008D, 0x008E, 0x008F, 0x0090, 0x0091, 0x0092, 0x0093, 0x0094, 0x0095, 0x0096, 0x0097,
-    0x0098, 0x0099, 0x009A, 0x009B, 0x009C, 0x009D, 0x009E, 0x009F, 0x00A0, 0x0401, 0x0402, 0x0403,
-    0x0404, 0x0405, 0x0406, 0x0407, 0x0408, 0x0409, 0x040A, 0x040B, 0x040C, 0x00AD, 0x040E, 0x040F,
-    0x0410, 0x0411, 0x0412, 0x0413, 0x0414, 0x0415, 0x0416, 0x0417, 0x0418, 0x0419, 0x041A, 0x041B,
-    0x041C, 0x041D, 0x041E, 0x041F, 0x0420, 0x0421, 0x0422, 0x0423, 0x0424, 0x0425, 0x0426, 0x0427,
-    0x0428, 0x0429, 0x042A, 0x042B, 0x042C, 0x042D, 0x042E, 0x042F, 0x0430, 0x0431, 0x0432, 0x0433,
-    0x0434, 0x0435, 0x0436, 0x0437, 0x0438, 0x0439, 0x043A, 0x043B, 0x043C, 0x043D, 0x043E, 0x043F,
-    0x0440, 0x0441, 0x0442, 0x0443, 0x0444, 0x0445, 0x0446, 0x0447, 0x0448, 0x0449, 0x044A, 0x044B,
-    0x044C, 0x044D, 0x044E, 0x044F, 0x2116, 0x0451, 0x0452, 0x0453, 0x0454, 0x0455, 0x0456, 0x0457,
-    0x0458, 0x0459, 0x045A, 0x045B, 0x045C, 0x00A7, 0x045E, 0x045F,
+    0x0080, 0x0081, 0x0082, 0x0083, 0x0084, 0x0085, 0x0086, 0x0087, 0x0088, 0x0089, 0x008A, 0x008B, 0x008C,
+    0x008D, 0x008E, 0x008F, 0x0090, 0x0091, 0x0092, 0x0093, 0x0094, 0x0095, 0x0096, 0x0097, 0x0098, 0x0099,
+    0x009A, 0x009B, 0x009C, 0x009D, 0x009E, 0x009F, 0x00A0, 0x0401, 0x0402, 0x0403, 0x0404, 0x0405, 0x0406,
+    0x0407, 0x0408, 0x0409, 0x040A, 0x040B, 0x040C, 0x00AD, 0x040E, 0x040F, 0x0410, 0x0411, 0x0412, 0x0413,
+    0x0414, 0x0415, 0x0416, 0x0417, 0x0418, 0x0419, 0x041A, 0x041B, 0x041C, 0x041D, 0x041E, 0x041F, 0x0420,
+    0x0421, 0x0422, 0x0423, 0x0424, 0x0425, 0x0426, 0x0427, 0x0428, 0x0429, 0x042A, 0x042B, 0x042C, 0x042D,
+    0x042E, 0x042F, 0x0430, 0x0431, 0x0432, 0x0433, 0x0434, 0x0435, 0x0436, 0x0437, 0x0438, 0x0439, 0x043A,
+    0x043B, 0x043C, 0x043D, 0x043E, 0x043F, 0x0440, 0x0441, 0x0442, 0x0443, 0x0444, 0x0445, 0x0446, 0x0447,
+    0x0448, 0x0449, 0x044A, 0x044B, 0x044C, 0x044D, 0x044E, 0x044F, 0x2116, 0x0451, 0x0452, 0x0453, 0x0454,
+    0x0455, 0x0456, 0x0457, 0x0458, 0x0459, 0x045A, 0x045B, 0x045C, 0x00A7, 0x045E, 0x045F,
 };
 
 // iso8859-15: bytes 0x80-0xFF (from the charset's published mapping; generated with Python's codec)
 inline constexpr std::uint16_t iso_8859_15_high[128] = {
-    0x0080, 0x0081, 0x0082, 0x0083, 0x0084, 0x0085, 0x0086, 0x0087, 0x0088, 0x0089, 0x008A, 0x008B,
-    0x008C, 0x008D, 0x008E, 0x008F, 0x0090, 0x0091, 0x0092, 0x0093, 0x0094, 0x0095, 0x0096, 0x0097,
-    0x0098, 0x0099, 0x009A, 0x009B, 0x009C, 0x009D, 0x009E, 0x009F, 0x00A0, 0x00A1, 0x00A2, 0x00A3,
-    0x20AC, 0x00A5, 0x0160, 0x00A7, 0x0161, 0x00A9, 0x00AA, 0x00AB, 0x00AC, 0x00AD, 0x00AE, 0x00AF,
-    0x00B0, 0x00B1, 0x00B2, 0x00B3, 0x017D, 0x00B5, 0x00B6, 0x00B7, 0x017E, 0x00B9, 0x00BA, 0x00BB,
-    0x0152, 0x0153, 0x0178, 0x00BF, 0x00C0, 0x00C1, 0x00C2, 0x00C3, 0x00C4, 0x00C5, 0x00C6, 0x00C7,
-    0x00C8, 0x00C9, 0x00CA, 0x00CB, 0x00CC, 0x00CD, 0x00CE, 0x00CF, 0x00D0, 0x00D1, 0x00D2, 0x00D3,
-    0x00D4, 0x00D5, 0x00D6, 0x00D7, 0x00D8, 0x00D9, 0x00DA, 0x00DB, 0x00DC, 0x00DD, 0x00DE, 0x00DF,
-    0x00E0, 0x00E1, 0x00E2, 0x00E3, 0x00E4, 0x00E5, 0x00E6, 0x00E7, 0x00E8, 0x00E9, 0x00EA, 0x00EB,
-    0x00EC, 0x00ED, 0x00EE, 0x00EF, 0x00F0, 0x00F1, 0x00F2, 0x00F3, 0x00F4, 0x00F5, 0x00F6, 0x00F7,
-    0x00F8, 0x00F9, 0x00FA, 0x00FB, 0x00FC, 0x00FD, 0x00FE, 0x00FF,
+    0x0080, 0x0081, 0x0082, 0x0083, 0x0084, 0x0085, 0x0086, 0x0087, 0x0088, 0x0089, 0x008A, 0x008B, 0x008C,
+    0x008D, 0x008E, 0x008F, 0x0090, 0x0091, 0x0092, 0x0093, 0x0094, 0x0095, 0x0096, 0x0097, 0x0098, 0x0099,
+    0x009A, 0x009B, 0x009C, 0x009D, 0x009E, 0x009F, 0x00A0, 0x00A1, 0x00A2, 0x00A3, 0x20AC, 0x00A5, 0x0160,
+    0x00A7, 0x0161, 0x00A9, 0x00AA, 0x00AB, 0x00AC, 0x00AD, 0x00AE, 0x00AF, 0x00B0, 0x00B1, 0x00B2, 0x00B3,
+    0x017D, 0x00B5, 0x00B6, 0x00B7, 0x017E, 0x00B9, 0x00BA, 0x00BB, 0x0152, 0x0153, 0x0178, 0x00BF, 0x00C0,
+    0x00C1, 0x00C2, 0x00C3, 0x00C4, 0x00C5, 0x00C6, 0x00C7, 0x00C8, 0x00C9, 0x00CA, 0x00CB, 0x00CC, 0x00CD,
+    0x00CE, 0x00CF, 0x00D0, 0x00D1, 0x00D2, 0x00D3, 0x00D4, 0x00D5, 0x00D6, 0x00D7, 0x00D8, 0x00D9, 0x00DA,
+    0x00DB, 0x00DC, 0x00DD, 0x00DE, 0x00DF, 0x00E0, 0x00E1, 0x00E2, 0x00E3, 0x00E4, 0x00E5, 0x00E6, 0x00E7,
+    0x00E8, 0x00E9, 0x00EA, 0x00EB, 0x00EC, 0x00ED, 0x00EE, 0x00EF, 0x00F0, 0x00F1, 0x00F2, 0x00F3, 0x00F4,
+    0x00F5, 0x00F6, 0x00F7, 0x00F8, 0x00F9, 0x00FA, 0x00FB, 0x00FC, 0x00FD, 0x00FE, 0x00FF,
 };
 
 [[nodiscard]] constexpr const std::uint16_t* high_half(Charset charset) noexcept {
@@ -9298,7 +9305,7 @@ constexpr void decode_single_byte(std::string_view in, Charset charset, Output& 
 }
 
 inline constexpr char escape = '\x1B';
-inline constexpr unsigned euc_offset = 0x80;     // JIS X 0208 row/cell + 0x80 is EUC-JP
+inline constexpr unsigned euc_offset = 0x80;        // JIS X 0208 row/cell + 0x80 is EUC-JP
 inline constexpr unsigned euc_single_shift = 0x8E;  // SS2: a JIS X 0201 katakana follows
 
 // ISO-2022-JP (RFC 1468): escape sequences switch between ASCII (ESC ( B,
@@ -9565,10 +9572,21 @@ inline constexpr std::size_t max_domain = 255;      // RFC 5321 §4.5.3.1.2
   // Header lines of the original message that notices repeat (the Exchange
   // 2003 "Your message / To: ... / Subject: ..." block) name its
   // addressees, not the failed recipients.
-  constexpr std::string_view prefixes[] = {
-      "message-id:"sv, "in-reply-to:"sv,       "references:"sv,     "from:"sv, "sender:"sv, "reply-to:"sv,
-      "return-path:"sv, "x-"sv,                "reporting-mta:"sv,  "received-from-mta:"sv,
-      "dkim-signature:"sv, "list-"sv,          "to:"sv,             "cc:"sv,   "bcc:"sv};
+  constexpr std::string_view prefixes[] = {"message-id:"sv,
+                                           "in-reply-to:"sv,
+                                           "references:"sv,
+                                           "from:"sv,
+                                           "sender:"sv,
+                                           "reply-to:"sv,
+                                           "return-path:"sv,
+                                           "x-"sv,
+                                           "reporting-mta:"sv,
+                                           "received-from-mta:"sv,
+                                           "dkim-signature:"sv,
+                                           "list-"sv,
+                                           "to:"sv,
+                                           "cc:"sv,
+                                           "bcc:"sv};
   const std::string_view text = trim(line);
   // Quoted lines of the original message ("> To: ..."), but not the ">>>"
   // commands of an SMTP transcript.
@@ -9600,8 +9618,8 @@ namespace detail {
 
 // The charset the explaining text declares: its text/plain part's, else the message's.
 [[nodiscard]] constexpr Charset explanation_charset(std::string_view message) noexcept {
-  std::string_view declared = content_type_parameter(header_value(split_part(message, 0).headers, "Content-Type"),
-                                                     "charset");
+  std::string_view declared =
+      content_type_parameter(header_value(split_part(message, 0).headers, "Content-Type"), "charset");
   for_each_mime_part(message, [&declared](const MimePart& part) noexcept {
     if (part.depth == 0) return true;
     const std::string_view type = media_type(part);
@@ -9771,7 +9789,7 @@ struct NamedAddresses {
       while (!(address = next_address(line.text, at)).empty()) {
         if (iequals(address, addressee) || iequals(address, from)) continue;
         const auto offset = static_cast<std::size_t>(address.data() - line.text.data());
-        const Naming how = offset >= server_from          ? Naming::server_text
+        const Naming how = offset >= server_from           ? Naming::server_text
                            : is_system_address(address)    ? Naming::system_address
                            : opens_line(line.text, offset) ? Naming::structure
                                                            : Naming::sentence;
@@ -9793,9 +9811,9 @@ struct NamedAddresses {
 // X-Failed-Recipients), `all_addresses` counts them all, so that a failed
 // postmaster@ or root@ finds its text too.
 template <class Callback>
-constexpr std::size_t named_recipients(std::string_view message, bool all_addresses, Callback& callback,
-                                       std::size_t& dropped) noexcept(is_nothrow_walk_callback_v<Callback,
-                                                                                                   TextRecipient>) {
+constexpr std::size_t named_recipients(
+    std::string_view message, bool all_addresses, Callback& callback,
+    std::size_t& dropped) noexcept(is_nothrow_walk_callback_v<Callback, TextRecipient>) {
   const std::string_view region = explanation_region(message);
   const NamedAddresses named = read_named_addresses(message, region);
   dropped = named.dropped;
@@ -9818,10 +9836,10 @@ constexpr std::size_t named_recipients(std::string_view message, bool all_addres
     // The first naming's text, unless it lacks a reply code that the text
     // at a later naming of the same address has.
     const TextRecipient first = explaining_text(region, named.line_start[i], limit);
-    const TextRecipient later = named.repeat_line[i] != 0 && !find_codes(first.diagnostic).has_reply_code()
+    const TextRecipient later = named.repeat_line[i] != 0 && !find_codes(first.diagnostic).reply_code.has_value()
                                     ? explaining_text(region, named.repeat_line[i], region.size())
                                     : TextRecipient{};
-    const TextRecipient span = find_codes(later.diagnostic).has_reply_code() ? later : first;
+    const TextRecipient span = find_codes(later.diagnostic).reply_code.has_value() ? later : first;
     if (!continue_walk(callback, TextRecipient{named.address[i], span.diagnostic, span.paragraph_span_reached})) {
       return reported;
     }
@@ -9847,9 +9865,8 @@ constexpr std::size_t named_recipients(std::string_view message, bool all_addres
 // is noexcept exactly when the callback is; the callback may return false
 // to stop.
 template <class Callback>
-constexpr std::size_t for_each_text_recipient(std::string_view message,
-                                              Callback callback) noexcept(detail::is_nothrow_walk_callback_v<Callback,
-                                                                                                 TextRecipient>) {
+constexpr std::size_t for_each_text_recipient(std::string_view message, Callback callback) noexcept(
+    detail::is_nothrow_walk_callback_v<Callback, TextRecipient>) {
   std::size_t dropped = 0;
   return detail::named_recipients(message, false, callback, dropped);
 }
@@ -10017,8 +10034,9 @@ struct Notice {
   notice.dialect = &recognise_dialect(DialectEvidence{notice.top.headers, reporting_mta, notice.region});
   const std::string_view from = bare_address(header_value(notice.top.headers, "From"));
   notice.failure = is_system_address(from) || is_failure_notice(notice.top.headers);
-  notice.delay = is_delay_notice(notice.top.headers, notice.region) ||
-                 (!notice.dialect->delay.empty() && ifind(notice.region, notice.dialect->delay) != std::string_view::npos);
+  notice.delay =
+      is_delay_notice(notice.top.headers, notice.region) ||
+      (!notice.dialect->delay.empty() && ifind(notice.region, notice.dialect->delay) != std::string_view::npos);
   notice.permanent = !notice.delay && says_permanent(notice.region, *notice.dialect);
   return notice;
 }
@@ -10038,15 +10056,17 @@ constexpr void apply_dialect(const Notice& notice, BounceRecipient& recipient) n
       recipient.verdict.reason == BounceReason::unknown) {
     recipient.verdict.reason = by_dialect;
     recipient.verdict.evidence.kind = EvidenceKind::message;
-    advise_retry(recipient.verdict, failure_class_of(VerdictCodes{recipient.verdict.reply_code, recipient.verdict.enhanced_status}, recipient.action));
+    advise_retry(recipient.verdict,
+                 failure_class_of(VerdictCodes{recipient.verdict.reply_code, recipient.verdict.enhanced_status},
+                                  recipient.action));
   }
 }
 
 // RFC 5965: multipart/report; report-type=feedback-report, or a complaint
 // sent without that structure. Returns false when the message is not one.
 template <class Callback>
-constexpr bool report_feedback(const Notice& notice, Callback& callback, std::size_t& count) noexcept(
-    is_nothrow_walk_callback_v<Callback, BounceRecipient>) {
+constexpr bool report_feedback(const Notice& notice, Callback& callback,
+                               std::size_t& count) noexcept(is_nothrow_walk_callback_v<Callback, BounceRecipient>) {
   std::string_view feedback;
   std::string_view original_headers;
   for_each_mime_part(notice.message, [&](const MimePart& part) noexcept {
@@ -10056,8 +10076,8 @@ constexpr bool report_feedback(const Notice& notice, Callback& callback, std::si
     return true;
   });
   const std::string_view content_type = header_value(notice.top.headers, "Content-Type");
-  const bool complaint = ifind(header_value(notice.top.headers, "Subject"), "complaint about message") !=
-                         std::string_view::npos;
+  const bool complaint =
+      ifind(header_value(notice.top.headers, "Subject"), "complaint about message") != std::string_view::npos;
   if (feedback.empty() && !complaint &&
       !iequals(content_type_parameter(content_type, "report-type"), "feedback-report")) {
     return false;
@@ -10099,9 +10119,9 @@ constexpr bool report_feedback(const Notice& notice, Callback& callback, std::si
 
 // The recipients of a delivery-status part (RFC 3464 §2.3).
 template <class Callback>
-constexpr bool report_delivery_status(const Notice& notice, std::string_view status_body, Callback& callback,
-                                      std::size_t& count) noexcept(is_nothrow_walk_callback_v<Callback,
-                                                                                              BounceRecipient>) {
+constexpr bool report_delivery_status(
+    const Notice& notice, std::string_view status_body, Callback& callback,
+    std::size_t& count) noexcept(is_nothrow_walk_callback_v<Callback, BounceRecipient>) {
   NamedRecipients named;
   for (const DsnRecipient& dsn : parse_delivery_status(status_body)) {
     BounceRecipient recipient;
@@ -10133,8 +10153,8 @@ constexpr bool report_delivery_status(const Notice& notice, std::string_view sta
 
 // RFC 3834 automatic replies, which are not failure notices.
 template <class Callback>
-constexpr bool report_auto_reply(const Notice& notice, Callback& callback, std::size_t& count) noexcept(
-    is_nothrow_walk_callback_v<Callback, BounceRecipient>) {
+constexpr bool report_auto_reply(const Notice& notice, Callback& callback,
+                                 std::size_t& count) noexcept(is_nothrow_walk_callback_v<Callback, BounceRecipient>) {
   const std::string_view from = bare_address(header_value(notice.top.headers, "From"));
   if (!is_auto_reply(notice.top.headers) || is_failure_notice(notice.top.headers) || is_system_address(from)) {
     return false;
@@ -10160,7 +10180,9 @@ constexpr bool report_auto_reply(const Notice& notice, Callback& callback, std::
   recipient.recipient = text.address;
   recipient.diagnostic = text.diagnostic;
   recipient.paragraph_span_reached = text.paragraph_span_reached;
-  const DsnAction stated = notice.delay ? DsnAction::delayed : notice.permanent ? DsnAction::failed : DsnAction::unknown;
+  const DsnAction stated = notice.delay       ? DsnAction::delayed
+                           : notice.permanent ? DsnAction::failed
+                                              : DsnAction::unknown;
   char decoded[max_decoded_diagnostic]{};
   std::string_view readable = text.diagnostic;
   if (notice.charset != Charset::as_is) {
@@ -10177,9 +10199,9 @@ constexpr bool report_auto_reply(const Notice& notice, Callback& callback, std::
     facts.action = DsnAction::failed;
     recipient.verdict = classify(facts, notice.user);
   }
-  const bool transient = notice.delay || recipient.verdict.enhanced_status.class_digit() == 4 ||
-                         (recipient.verdict.enhanced_status.class_digit() == 0 &&
-                          recipient.verdict.reply_code.first_digit() == 4);
+  const bool transient =
+      notice.delay || recipient.verdict.enhanced_status.class_digit() == 4 ||
+      (recipient.verdict.enhanced_status.class_digit() == 0 && recipient.verdict.reply_code.first_digit() == 4);
   recipient.action = recipient.verdict.bounce == BounceType::none ? DsnAction::unknown
                      : transient                                  ? DsnAction::delayed
                                                                   : DsnAction::failed;
@@ -10199,10 +10221,10 @@ constexpr bool report_failed_header(const Notice& notice, Callback& callback, st
   std::string_view address;
   while (!(address = next_address(failed, pos)).empty()) {
     const TextRecipient* found = named.find(address);
-    const TextRecipient text =
-        found != nullptr && !found->diagnostic.empty() ? *found : opening_text(notice.region);
+    const TextRecipient text = found != nullptr && !found->diagnostic.empty() ? *found : opening_text(notice.region);
     ++count;
-    if (!continue_walk(callback, text_row(notice, TextRecipient{address, text.diagnostic, text.paragraph_span_reached}))) {
+    if (!continue_walk(callback,
+                       text_row(notice, TextRecipient{address, text.diagnostic, text.paragraph_span_reached}))) {
       return true;
     }
   }
@@ -10212,8 +10234,8 @@ constexpr bool report_failed_header(const Notice& notice, Callback& callback, st
 // The recipients named in the prose; a failure notice that names nobody
 // still gives one row, without an address.
 template <class Callback>
-constexpr void report_text(const Notice& notice, Callback& callback, std::size_t& count) noexcept(
-    is_nothrow_walk_callback_v<Callback, BounceRecipient>) {
+constexpr void report_text(const Notice& notice, Callback& callback,
+                           std::size_t& count) noexcept(is_nothrow_walk_callback_v<Callback, BounceRecipient>) {
   bool stopped = false;
   std::size_t dropped = 0;  // set before the first row
   auto row = [&](const TextRecipient& text) noexcept(is_nothrow_walk_callback_v<Callback, BounceRecipient>) {
@@ -10268,8 +10290,9 @@ constexpr void report_text(const Notice& notice, Callback& callback, std::size_t
 // part sent in a transfer encoding, which view a buffer that lives for the
 // walk: copy what you keep.
 template <class Callback>
-constexpr std::size_t for_each_bounce_recipient(std::string_view message, Callback callback, PhraseRules user = {}) noexcept(
-    detail::is_nothrow_walk_callback_v<Callback, BounceRecipient>) {
+constexpr std::size_t for_each_bounce_recipient(
+    std::string_view message, Callback callback,
+    PhraseRules user = {}) noexcept(detail::is_nothrow_walk_callback_v<Callback, BounceRecipient>) {
   char decoded[max_encoded_delivery_status]{};
   const std::string_view status_body = detail::delivery_status_of(message, decoded);
   const detail::Notice notice = detail::read_notice(message, status_body, user);

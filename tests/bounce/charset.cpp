@@ -21,30 +21,46 @@ TEST_CASE("phrase families match in other languages once the charset is decoded"
     BounceReason reason;
   };
   const Row rows[] = {
-      {"Japanese, ISO-2022-JP", "iso-2022-jp", "\x1B$B$3$N%\x22%I%l%9$OB8:_$7$^$;$s!#\x1B(B"sv, BounceReason::unknown_recipient},  // このアドレスは存在しません。
-      {"Japanese, Shift_JIS", "shift_jis", "\x83\x81\x81[\x83\x8B\x83{\x83" "b\x83N\x83X\x82\xAA\x82\xA2\x82\xC1\x82\xCF\x82\xA2\x82\xC5\x82\xB7\x81" "B"sv, BounceReason::mailbox_full},  // メールボックスがいっぱいです。
-      {"Japanese, EUC-JP", "euc-jp", "\xB0\xB8\xC0\xE8\xC9\xD4\xCC\xC0\xA4\xCE\xA4\xBF\xA4\xE1\xC7\xDB\xBF\xAE\xA4\xC7\xA4\xAD\xA4\xDE\xA4\xBB\xA4\xF3\xA1\xA3"sv, BounceReason::unknown_recipient},  // 宛先不明のため配信できません。
-      {"Japanese, UTF-8", "utf-8", "\xE5\x8F\x97\xE4\xBF\xA1\xE6\x8B\x92\xE5\x90\xA6\xE3\x81\x95\xE3\x82\x8C\xE3\x81\xBE\xE3\x81\x97\xE3\x81\x9F\xE3\x80\x82"sv, BounceReason::blocked},  // 受信拒否されました。
-      {"Russian, KOI8-R", "koi8-r", "\xF0\xCF\xCC\xD8\xDA\xCF\xD7\xC1\xD4\xC5\xCC\xD8 \xCE\xC5 \xCE\xC1\xCA\xC4\xC5\xCE."sv, BounceReason::unknown_recipient},  // Пользователь не найден.
-      {"Russian, windows-1251", "windows-1251", "\xCF\xEE\xF7\xF2\xEE\xE2\xFB\xE9 \xFF\xF9\xE8\xEA \xEF\xE5\xF0\xE5\xEF\xEE\xEB\xED\xE5\xED."sv, BounceReason::mailbox_full},  // Почтовый ящик переполнен.
-      {"German, ISO-8859-1", "iso-8859-1", "Der Empf\xE4nger unbekannt."sv, BounceReason::unknown_recipient},  // Der Empfänger unbekannt.
-      {"French, windows-1252", "windows-1252", "Bo\xEEte aux lettres pleine."sv, BounceReason::mailbox_full},  // Boîte aux lettres pleine.
+      {"Japanese, ISO-2022-JP", "iso-2022-jp", "\x1B$B$3$N%\x22%I%l%9$OB8:_$7$^$;$s!#\x1B(B"sv,
+       BounceReason::unknown_recipient},  // このアドレスは存在しません。
+      {"Japanese, Shift_JIS", "shift_jis",
+       "\x83\x81\x81[\x83\x8B\x83{\x83"
+       "b\x83N\x83X\x82\xAA\x82\xA2\x82\xC1\x82\xCF\x82\xA2\x82\xC5\x82\xB7\x81"
+       "B"sv,
+       BounceReason::mailbox_full},  // メールボックスがいっぱいです。
+      {"Japanese, EUC-JP", "euc-jp",
+       "\xB0\xB8\xC0\xE8\xC9\xD4\xCC\xC0\xA4\xCE\xA4\xBF\xA4\xE1\xC7\xDB\xBF\xAE\xA4\xC7\xA4\xAD\xA4\xDE\xA4\xBB\xA4\xF3\xA1\xA3"sv,
+       BounceReason::unknown_recipient},  // 宛先不明のため配信できません。
+      {"Japanese, UTF-8", "utf-8",
+       "\xE5\x8F\x97\xE4\xBF\xA1\xE6\x8B\x92\xE5\x90\xA6\xE3\x81\x95\xE3\x82\x8C\xE3\x81\xBE\xE3\x81\x97\xE3\x81\x9F\xE3\x80\x82"sv,
+       BounceReason::blocked},  // 受信拒否されました。
+      {"Russian, KOI8-R", "koi8-r",
+       "\xF0\xCF\xCC\xD8\xDA\xCF\xD7\xC1\xD4\xC5\xCC\xD8 \xCE\xC5 \xCE\xC1\xCA\xC4\xC5\xCE."sv,
+       BounceReason::unknown_recipient},  // Пользователь не найден.
+      {"Russian, windows-1251", "windows-1251",
+       "\xCF\xEE\xF7\xF2\xEE\xE2\xFB\xE9 \xFF\xF9\xE8\xEA \xEF\xE5\xF0\xE5\xEF\xEE\xEB\xED\xE5\xED."sv,
+       BounceReason::mailbox_full},  // Почтовый ящик переполнен.
+      {"German, ISO-8859-1", "iso-8859-1", "Der Empf\xE4nger unbekannt."sv,
+       BounceReason::unknown_recipient},  // Der Empfänger unbekannt.
+      {"French, windows-1252", "windows-1252", "Bo\xEEte aux lettres pleine."sv,
+       BounceReason::mailbox_full},  // Boîte aux lettres pleine.
       {"Spanish, ISO-8859-15", "iso-8859-15", "Buz\xF3n lleno."sv, BounceReason::mailbox_full},  // Buzón lleno.
-      {"Portuguese, ISO-8859-1", "iso-8859-1", "Usu\xE1rio desconhecido."sv, BounceReason::unknown_recipient},  // Usuário desconhecido.
+      {"Portuguese, ISO-8859-1", "iso-8859-1", "Usu\xE1rio desconhecido."sv,
+       BounceReason::unknown_recipient},                                                      // Usuário desconhecido.
       {"Italian, UTF-8", "utf-8", "Utente sconosciuto."sv, BounceReason::unknown_recipient},  // Utente sconosciuto.
   };
   for (const Row& row : rows) {
     CAPTURE(row.kind);
-    std::string message = "From: MAILER-DAEMON@example.org\nSubject: Undelivered Mail\n"
-                          "Content-Type: text/plain; charset=";
+    std::string message =
+        "From: MAILER-DAEMON@example.org\nSubject: Undelivered Mail\n"
+        "Content-Type: text/plain; charset=";
     message += row.charset;
     message += "\n\n<someone@example.com>: 550 ";
     message += row.sentence;
     message += "\n";
     BounceReason reason = BounceReason::unknown;
-    smtpcodes::for_each_bounce_recipient(message, [&reason](const smtpcodes::BounceRecipient& r) {
-      reason = r.verdict.reason;
-    });
+    smtpcodes::for_each_bounce_recipient(message,
+                                         [&reason](const smtpcodes::BounceRecipient& r) { reason = r.verdict.reason; });
     CHECK(smtpcodes::name(reason) == smtpcodes::name(row.reason));
   }
 }
@@ -72,8 +88,7 @@ TEST_CASE("a text longer, decoded, than max_decoded_diagnostic says so") {
   message.append(smtpcodes::max_decoded_diagnostic, '\xF0');
   message += "\n";
   bool truncated = false;
-  smtpcodes::for_each_bounce_recipient(message, [&truncated](const smtpcodes::BounceRecipient& r) {
-    truncated = r.decoded_text_truncated;
-  });
+  smtpcodes::for_each_bounce_recipient(
+      message, [&truncated](const smtpcodes::BounceRecipient& r) { truncated = r.decoded_text_truncated; });
   CHECK(truncated);
 }

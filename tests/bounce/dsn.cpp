@@ -1,8 +1,8 @@
 // RFC 3464 delivery-status bodies and RFC 6522 multipart/report messages.
 #include <doctest/doctest.h>
 
-#include <string>
 #include <iterator>
+#include <string>
 #include <string_view>
 #include <type_traits>
 

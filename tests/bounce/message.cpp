@@ -28,9 +28,10 @@ struct Seen {
 std::vector<Seen> read(std::string_view message) {
   std::vector<Seen> seen;
   smtpcodes::for_each_bounce_recipient(message, [&seen](const smtpcodes::BounceRecipient& r) {
-    seen.push_back(Seen{
-        std::string(r.recipient.value_or("(none)")), r.action, std::string(smtpcodes::to_string(r.verdict.enhanced_status).view()),
-        std::string(smtpcodes::to_string(r.verdict.reply_code).view()), r.verdict.reason, r.verdict.bounce, r.source});
+    seen.push_back(Seen{std::string(r.recipient.value_or("(none)")), r.action,
+                        std::string(smtpcodes::to_string(r.verdict.enhanced_status).view()),
+                        std::string(smtpcodes::to_string(r.verdict.reply_code).view()), r.verdict.reason,
+                        r.verdict.bounce, r.source});
   });
   return seen;
 }
@@ -153,8 +154,9 @@ TEST_CASE("a failed system address finds its text when others failed too (found 
   CHECK(from_header[1].reason == BounceReason::expired);
   // Guessing from prose alone still leaves out the system address.
   std::vector<std::string> guessed;
-  smtpcodes::for_each_text_recipient(
-      prose_only, [&guessed](const smtpcodes::TextRecipient& text) { guessed.emplace_back(text.address.value_or("")); });
+  smtpcodes::for_each_text_recipient(prose_only, [&guessed](const smtpcodes::TextRecipient& text) {
+    guessed.emplace_back(text.address.value_or(""));
+  });
   CHECK(guessed == std::vector<std::string>{"someone@down.example.net"});
 }
 
@@ -281,11 +283,13 @@ TEST_CASE("Postfix prose notices: a dead destination at expiry, a name-service f
       "From: Mail Delivery System <MAILER-DAEMON@mx.example.org>\nTo: s@example.org\n"
       "Subject: Undelivered Mail Returned to Sender\n\nThis is the mail system at host mx.example.org.\n\n";
   const Row rows[] = {
-      {"suspended", "<u@example.net>: delivery temporarily suspended: connect to\n    mx.example.net[192.0.2.1]:25: "
-                    "Connection refused\n",
+      {"suspended",
+       "<u@example.net>: delivery temporarily suspended: connect to\n    mx.example.net[192.0.2.1]:25: "
+       "Connection refused\n",
        DsnAction::failed, BounceReason::expired},
-      {"name service", "<u@example.net>: Name service error for name=example.net type=MX: Malformed or\n"
-                       "    unexpected name server reply\n",
+      {"name service",
+       "<u@example.net>: Name service error for name=example.net type=MX: Malformed or\n"
+       "    unexpected name server reply\n",
        DsnAction::failed, BounceReason::network_error},
   };
   for (const Row& row : rows) {

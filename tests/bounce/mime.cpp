@@ -57,8 +57,8 @@ constexpr std::string_view constant_index_lookup() {
 std::string nested(int levels, std::string_view innermost) {
   std::string text;
   for (int level = 0; level < levels; ++level) {
-    text += "Content-Type: multipart/mixed; boundary=b" + std::to_string(level) + "\n\n--b" +
-            std::to_string(level) + "\n";
+    text +=
+        "Content-Type: multipart/mixed; boundary=b" + std::to_string(level) + "\n\n--b" + std::to_string(level) + "\n";
   }
   text += innermost;
   for (int level = levels; level-- > 0;) text += "\n--b" + std::to_string(level) + "--";
@@ -97,8 +97,8 @@ TEST_CASE("line_at agrees with a byte-by-byte scan on long and random text") {
   // Lines across the scanner's growing windows (128, 256, ... bytes).
   for (const std::size_t length : {0U, 1U, 127U, 128U, 129U, 255U, 256U, 383U, 384U, 1000U, 5000U}) {
     for (const std::string_view end : {"\r\n", "\n", "\r"}) {
-      const std::string text = std::string(length, 'x') + std::string(end) + "tail" + std::string(end) +
-                               std::string(length, 'y');
+      const std::string text =
+          std::string(length, 'x') + std::string(end) + "tail" + std::string(end) + std::string(length, 'y');
       CAPTURE(length);
       CHECK(lines_of(text) == reference_lines(text));
     }
@@ -125,10 +125,8 @@ TEST_CASE("header_value reads folded fields, names without regard to case") {
   };
   constexpr Row rows[] = {
       {"subject", "one\n  two"},  // the first field of the name
-      {"SUBJECT", "one\n  two"},
-      {"content-type", "multipart/report;\n\treport-type=delivery-status; boundary=\"b\""},
-      {"X-Empty", ""},
-      {"Body", ""},  // after the blank line: the body
+      {"SUBJECT", "one\n  two"}, {"content-type", "multipart/report;\n\treport-type=delivery-status; boundary=\"b\""},
+      {"X-Empty", ""},           {"Body", ""},  // after the blank line: the body
       {"Missing", ""},
   };
   for (const Row& row : rows) {
@@ -138,14 +136,16 @@ TEST_CASE("header_value reads folded fields, names without regard to case") {
 }
 
 TEST_CASE("header_value reads names as the field reader does") {
-  const std::string_view headers = "\fX-Odd : one\nno colon here\n  Content-Type: folded, not a field\nTwo Words: two\n"
-                                   "Empty:\nContent-Type:text/plain\n \t\nAfter: blank\n";
+  const std::string_view headers =
+      "\fX-Odd : one\nno colon here\n  Content-Type: folded, not a field\nTwo Words: two\n"
+      "Empty:\nContent-Type:text/plain\n \t\nAfter: blank\n";
   struct Row {
     std::string_view name, value;
   };
   constexpr Row rows[] = {
-      {"X-Odd", "one"},  {"x-odd ", ""},         {"Two Words", "two"}, {"Two", ""},      {"Empty", ""},
-      {"After", ""},     {"content-type", "text/plain"}, {"no colon here", ""}, {"Content-Type:", ""},
+      {"X-Odd", "one"},      {"x-odd ", ""}, {"Two Words", "two"},           {"Two", ""},
+      {"Empty", ""},         {"After", ""},  {"content-type", "text/plain"}, {"no colon here", ""},
+      {"Content-Type:", ""},
   };
   for (const Row& row : rows) {
     CAPTURE(row.name);
@@ -199,8 +199,7 @@ TEST_CASE("for_each_mime_part walks parts depth first") {
       "--outer--\nepilogue\n";
   std::vector<std::string> seen;
   const MimeWalk walk = smtpcodes::for_each_mime_part(message, [&seen](const MimePart& part) {
-    seen.push_back(std::to_string(part.depth) + " " + std::string(part.content_type()) + " " +
-                   std::string(part.body));
+    seen.push_back(std::to_string(part.depth) + " " + std::string(part.content_type()) + " " + std::string(part.body));
   });
   const std::vector<std::string> expected = {
       "0 multipart/report " + std::string(message.substr(message.find("preamble"))),
@@ -241,8 +240,7 @@ TEST_CASE("for_each_mime_part says when the depth limit bites") {
   }
   SUBCASE("a multipart part without a boundary has no parts to skip") {
     const MimeWalk walk = smtpcodes::for_each_mime_part(
-        nested(smtpcodes::max_mime_depth, "Content-Type: multipart/mixed\n\nno boundary"),
-        [](const MimePart&) {});
+        nested(smtpcodes::max_mime_depth, "Content-Type: multipart/mixed\n\nno boundary"), [](const MimePart&) {});
     CHECK_FALSE(walk.truncated());
   }
 }
@@ -270,16 +268,16 @@ TEST_CASE("for_each_mime_part: bool or void callbacks, noexcept as the callback"
   }
   const auto may_throw = [](const MimePart&) {};
   const auto never_throws = [](const MimePart&) noexcept { return true; };
-  static_assert(!noexcept(smtpcodes::for_each_mime_part("", may_throw)));
-  static_assert(noexcept(smtpcodes::for_each_mime_part("", never_throws)));
+  static_assert(!noexcept(smtpcodes::for_each_mime_part(std::string_view{}, may_throw)));
+  static_assert(noexcept(smtpcodes::for_each_mime_part(std::string_view{}, never_throws)));
   static_assert(std::is_same_v<decltype(smtpcodes::for_each_mime_part("", never_throws)), MimeWalk>);
 }
 
 TEST_CASE("for_each_mime_part in a constant expression") {
   constexpr auto count_parts = [] {
-    const MimeWalk walk = smtpcodes::for_each_mime_part(
-        "Content-Type: multipart/mixed; boundary=b\n\n--b\n\none\n--b\n\ntwo\n--b--\n",
-        [](const MimePart&) noexcept {});
+    const MimeWalk walk =
+        smtpcodes::for_each_mime_part("Content-Type: multipart/mixed; boundary=b\n\n--b\n\none\n--b\n\ntwo\n--b--\n",
+                                      [](const MimePart&) noexcept {});
     return walk.parts;
   };
   static_assert(count_parts() == 3);

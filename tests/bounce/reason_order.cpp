@@ -60,16 +60,15 @@ TEST_CASE("the reason of each kind of diagnostic") {
       {"5.4.7", failed, "5.4.7 Delivery expired (message too old)", R::expired, B::soft},
       // A delay is not an expiry.
       {"postfix suspended delay", delayed,
-       "delivery temporarily suspended: connect to mx.example.net[192.0.2.1]:25: Connection refused",
-       R::network_error, B::soft},
+       "delivery temporarily suspended: connect to mx.example.net[192.0.2.1]:25: Connection refused", R::network_error,
+       B::soft},
       {"gmail delay", delayed, "The recipient server did not accept our requests to connect.", R::network_error,
        B::soft},
       // Named causes win over the expiry wording; the cause is the reason.
-      {"expiry with full mailbox", failed, "retry timeout exceeded: 452 4.2.2 mailbox full", R::mailbox_full,
-       B::soft},
+      {"expiry with full mailbox", failed, "retry timeout exceeded: 452 4.2.2 mailbox full", R::mailbox_full, B::soft},
       // Generic codes yield to text.
-      {"5.7.1 relay", failed, "550 5.7.1 Unable to relay: this system is not configured to relay mail",
-       R::relay_denied, B::soft},
+      {"5.7.1 relay", failed, "550 5.7.1 Unable to relay: this system is not configured to relay mail", R::relay_denied,
+       B::soft},
       {"5.4.4 name service", failed,
        "554 5.4.4 Name service error for example.net: Malformed or unexpected name server reply", R::network_error,
        B::soft},
@@ -86,10 +85,9 @@ TEST_CASE("the reason of each kind of diagnostic") {
       // The sender, not the recipient.
       {"sender rejected", failed, "553 5.7.1 <a@example.org>: Sender address rejected: Access denied",
        R::sender_rejected, B::soft},
-      {"domain of sender", failed, "553 Domain of sender address a@nowhere.example does not exist",
-       R::sender_rejected, B::soft},
-      {"not a member", failed, "You are not a member of this list; not allowed to post", R::sender_rejected,
+      {"domain of sender", failed, "553 Domain of sender address a@nowhere.example does not exist", R::sender_rejected,
        B::soft},
+      {"not a member", failed, "You are not a member of this list; not allowed to post", R::sender_rejected, B::soft},
       // Policy, authentication, reputation.
       {"yahoo 5.7.9 policy", failed, "554 5.7.9 Message not accepted for policy reasons", R::blocked, B::soft},
       {"user complaints", delayed,
@@ -100,8 +98,7 @@ TEST_CASE("the reason of each kind of diagnostic") {
       // Size, not quota.
       {"too much mail data", failed, "552 Error: Too much mail data", R::message_too_large, B::soft},
       // qmail: no host by that name.
-      {"qmail no host", failed, "Sorry, I couldn't find any host by that name. (#5.1.2)", R::unknown_domain,
-       B::hard},
+      {"qmail no host", failed, "Sorry, I couldn't find any host by that name. (#5.1.2)", R::unknown_domain, B::hard},
       {"qmail no host, no code", failed, "Sorry, I couldn't find any host by that name.", R::unknown_domain, B::hard},
   };
   for (const Row& row : rows) {

@@ -257,8 +257,9 @@ TEST_CASE("prose cut at max_paragraph_span says so on the recipient") {
 }
 
 TEST_CASE("the walk stops when the callback says so, and propagates its exceptions") {
-  std::string message = "From: Mailer-Daemon@example.org\nSubject: Mail delivery failed\nX-Failed-Recipients: "
-                        "a@example.com, b@example.com\n\n550 5.1.1 unknown user\n";
+  std::string message =
+      "From: Mailer-Daemon@example.org\nSubject: Mail delivery failed\nX-Failed-Recipients: "
+      "a@example.com, b@example.com\n\n550 5.1.1 unknown user\n";
   std::size_t calls = 0;
   smtpcodes::for_each_bounce_recipient(message, [&calls](const BounceRecipient&) {
     ++calls;

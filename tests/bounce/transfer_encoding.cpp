@@ -11,10 +11,10 @@
 
 namespace {
 
+using smtpcodes::Decoded;
 using smtpcodes::DecodeError;
 using smtpcodes::DecodeErrorKind;
 using smtpcodes::DecodeResult;
-using smtpcodes::Decoded;
 
 struct Output {
   std::string text;
@@ -31,8 +31,7 @@ Output decode_with(Decoder decoder, std::string_view in) {
 }
 
 Output base64(std::string_view in) {
-  return decode_with([](std::string_view i, char* o, std::size_t n) { return smtpcodes::decode_base64(i, o, n); },
-                     in);
+  return decode_with([](std::string_view i, char* o, std::size_t n) { return smtpcodes::decode_base64(i, o, n); }, in);
 }
 
 Output quoted(std::string_view in) {
@@ -73,7 +72,7 @@ TEST_CASE("decode_base64") {
       {"NTUw", "550", 0},
       {"NTUwIDUuMS4xIFVzZXIgdW5rbm93bg==", "550 5.1.1 User unknown", 0},
       {"NTUwIDUu\r\nMS4xIFVz\nZXIgdW5rbm93bg==", "550 5.1.1 User unknown", 0},  // line breaks skipped
-      {"NTUwIDUuMS4x IFVz\tZXI=", "550 5.1.1 User", 0},                          // blanks skipped
+      {"NTUwIDUuMS4x IFVz\tZXI=", "550 5.1.1 User", 0},                         // blanks skipped
       {"NTU*w", "550", 1},                                                      // noise skipped, counted
       {"NTUw\xC3\xA9", "550", 2},
       {"NTUwIA", "550 ", 0},  // padding missing: the bytes are there
@@ -83,7 +82,10 @@ TEST_CASE("decode_base64") {
       // after another (0.1 stopped at the first "=" and lost the rest).
       {"NQ==NQ==", "55", 0},
       {"NTUwIA==\r\nNS4xLjE=\r\nIHVzZXIgdW5rbm93bg==\r\n", "550 5.1.1 user unknown", 0},
-      {"NTU=\nMA==", "55" "0", 0},
+      {"NTU=\nMA==",
+       "55"
+       "0",
+       0},
       {"NQ=\n=NQ", "55", 0},  // the padding of one group split over two lines
       // "=" that pads no group is skipped and counted.
       {"NTUw=NTUw", "550550", 1},
@@ -180,8 +182,7 @@ TEST_CASE("decode_text_parts decodes text parts and leaves the rest") {
       "--B--\n";
   const Output out = decoded(message);
   CHECK(out.text.find("was not found: 550 5.1.1 user unknown") != std::string::npos);
-  CHECK(out.text.find("Final-Recipient: rfc822; kim@example.com\nAction: failed\nStatus: 5.1.1") !=
-        std::string::npos);
+  CHECK(out.text.find("Final-Recipient: rfc822; kim@example.com\nAction: failed\nStatus: 5.1.1") != std::string::npos);
   CHECK(out.text.find("U3ViamVjdDogaGk=") != std::string::npos);  // the returned message stays as it is
   CHECK(out.text.size() <= message.size());
   CHECK(out.invalid_bytes == 0);
@@ -232,8 +233,8 @@ TEST_CASE("regression: base64 padding in the middle of a delivery-status part") 
 TEST_CASE("decode_text_parts says when parts were too deep to decode") {
   std::string message;
   for (int level = 0; level <= smtpcodes::max_mime_depth; ++level) {
-    message += "Content-Type: multipart/mixed; boundary=b" + std::to_string(level) + "\n\n--b" +
-               std::to_string(level) + "\n";
+    message +=
+        "Content-Type: multipart/mixed; boundary=b" + std::to_string(level) + "\n\n--b" + std::to_string(level) + "\n";
   }
   message += "Content-Transfer-Encoding: base64\n\nNTUw\n";
   const Output shallow = decoded("Content-Transfer-Encoding: base64\n\nNTUw\n");

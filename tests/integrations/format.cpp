@@ -51,7 +51,6 @@ TEST_CASE("fmt::format") {
   CHECK(fmt::format("[{:>6}]", 550_reply) == "[   550]");
   CHECK(fmt::format("[{:*<8}]", "5.1.1"_status) == "[5.1.1***]");
   CHECK(fmt::format("{:.3}", smtpcodes::parse_reply("5x0")) == "err");
-  CHECK(fmt::format("{} {}", 550_reply, smtpcodes::Severity::permanent_negative) ==
-        "550 permanent_negative");
+  CHECK(fmt::format("{} {}", 550_reply, smtpcodes::Severity::permanent_negative) == "550 permanent_negative");
 }
 #endif

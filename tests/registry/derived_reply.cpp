@@ -2,8 +2,8 @@
 // registry's derived one, marked as derived; a given code is kept.
 #include <doctest/doctest.h>
 
-#include <smtpcodes/registry/derived_reply.hpp>
 #include <smtpcodes/literals.hpp>
+#include <smtpcodes/registry/derived_reply.hpp>
 
 #include <string_view>
 

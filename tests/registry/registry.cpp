@@ -44,13 +44,11 @@ constexpr ReplyCase reply_cases[] = {
     // Fallbacks: by first digit.
     {299, true, sc::Origin::unregistered, "Unregistered success reply", sc::Actor::nobody, sc::Retry::not_needed},
     {599, true, sc::Origin::unregistered, "Unregistered permanent failure", sc::Actor::sender, sc::Retry::after_fix},
-    {499, true, sc::Origin::unregistered, "Unregistered temporary failure", sc::Actor::sender,
-     sc::Retry::retry_later},
+    {499, true, sc::Origin::unregistered, "Unregistered temporary failure", sc::Actor::sender, sc::Retry::retry_later},
     {399, true, sc::Origin::unregistered, "Unregistered intermediate reply", sc::Actor::nobody, sc::Retry::not_needed},
     {100, true, sc::Origin::unregistered, "Positive preliminary reply (unused by SMTP)", sc::Actor::sender_admin,
      sc::Retry::retry_later},
-    {999, true, sc::Origin::unregistered, "Reply code outside SMTP's classes", sc::Actor::sender,
-     sc::Retry::after_fix},
+    {999, true, sc::Origin::unregistered, "Reply code outside SMTP's classes", sc::Actor::sender, sc::Retry::after_fix},
 };
 
 struct StatusCase {
@@ -173,8 +171,9 @@ TEST_CASE("describe(ReplyCode): vendor claims with provenance, and the dotless r
   CHECK(courier->agreement == sc::Agreement::conflicts);
   CHECK(courier->line == 68);
   CHECK(sc::lookup_claim(make_reply_code(556), sc::Source::salesforce_ndr_reference) == nullptr);
-  CHECK(sc::lookup_claim(make_enhanced_status(4, 4, 5), sc::Source::salesforce_email_log_codes)->meaning().find("congestion") !=
-        std::string_view::npos);
+  CHECK(sc::lookup_claim(make_enhanced_status(4, 4, 5), sc::Source::salesforce_email_log_codes)
+            ->meaning()
+            .find("congestion") != std::string_view::npos);
   CHECK(sc::lookup_claim(make_enhanced_status(4, 4, 5), sc::Source::turbosmtp_table) == nullptr);
   CHECK(sc::describe(make_reply_code(548)).dotless->fit == sc::DotlessFit::unregistered);
   CHECK(sc::describe(make_reply_code(101)).dotless->fit == sc::DotlessFit::not_applicable);

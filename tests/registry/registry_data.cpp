@@ -88,9 +88,9 @@ sc::EnhancedStatus status(const std::string& generic, char status_class = '5') {
 
 // The seed files of data/seed-codes.csv, in the order of Source (as in
 // tools/generate_registry.py).
-constexpr std::string_view seed_files[sc::source_count] = {
-    "000_76a8ad3abdfbe540.txt", "001_4866f3d5bc186b0e.txt", "002_705e50922f8aeb0a.txt",
-    "003_d9475aa5da511359.txt", "004_1dce11537df29d09.txt"};
+constexpr std::string_view seed_files[sc::source_count] = {"000_76a8ad3abdfbe540.txt", "001_4866f3d5bc186b0e.txt",
+                                                           "002_705e50922f8aeb0a.txt", "003_d9475aa5da511359.txt",
+                                                           "004_1dce11537df29d09.txt"};
 
 std::string_view seed_file_of(sc::Source source) { return seed_files[static_cast<std::size_t>(source)]; }
 

@@ -1,8 +1,8 @@
 // The registry checked whole at compile time: this file passes by compiling.
 #include <doctest/doctest.h>
 
-#include <smtpcodes/registry/consistency.hpp>
 #include <smtpcodes/literals.hpp>
+#include <smtpcodes/registry/consistency.hpp>
 #include <smtpcodes/registry/lookup.hpp>
 #include <smtpcodes/registry/reply_codes.hpp>
 

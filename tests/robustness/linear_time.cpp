@@ -59,7 +59,8 @@ void check_linear(const Shape& shape) {
   std::printf("%-58s %8zu B %12llu %12llu %12llu  x%.2f x%.2f\n", shape.name, sizes[0],
               static_cast<unsigned long long>(work[0]), static_cast<unsigned long long>(work[1]),
               static_cast<unsigned long long>(work[2]), growth_4x, growth_16x);
-  INFO(std::string(shape.name) << ": " << work[0] << ", " << work[1] << ", " << work[2] << " instructions at 1x, 4x, 16x");
+  INFO(std::string(shape.name) << ": " << work[0] << ", " << work[1] << ", " << work[2]
+                               << " instructions at 1x, 4x, 16x");
   CHECK(growth_4x <= max_growth);
   CHECK(growth_16x <= max_growth);
 }
@@ -124,7 +125,9 @@ std::string mime_deep(std::size_t n) {
 std::string mime_folded_header(std::size_t n) {
   return "Subject: x\n" + repeat(" folded\n", n) + "Content-Type: text/plain\n\nbody\n";
 }
-std::string mime_many_fields(std::size_t n) { return repeat("X-Field: value\n", n) + "Content-Type: text/plain\n\nbody\n"; }
+std::string mime_many_fields(std::size_t n) {
+  return repeat("X-Field: value\n", n) + "Content-Type: text/plain\n\nbody\n";
+}
 std::string mime_long_line(std::size_t n) {
   return "Content-Type: multipart/mixed; boundary=b\n\n--b\n\n" + std::string(n, 'x') + "\n--b--\n";
 }
@@ -135,9 +138,10 @@ std::string mime_bare_cr(std::size_t n) { return "Subject: x\r\r" + repeat("a\r"
 
 std::string dsn_recipients(std::size_t n) {
   return "Reporting-MTA: dns; mx.example.com\n\n" +
-         repeat("Final-Recipient: rfc822; kim@example.com\nAction: failed\nStatus: 5.1.1\n"
-                "Diagnostic-Code: smtp; 550 5.1.1 user unknown\n\n",
-                n);
+         repeat(
+             "Final-Recipient: rfc822; kim@example.com\nAction: failed\nStatus: 5.1.1\n"
+             "Diagnostic-Code: smtp; 550 5.1.1 user unknown\n\n",
+             n);
 }
 std::string dsn_folded_diagnostic(std::size_t n) {
   return "Final-Recipient: rfc822; kim@example.com\nAction: failed\nStatus: 5.1.1\nDiagnostic-Code: smtp; 550" +
@@ -268,10 +272,9 @@ std::size_t run_classify_text(std::string_view text) {
 }
 std::size_t run_mime_walk(std::string_view text) {
   std::size_t bytes = 0;
-  const smtpcodes::MimeWalk walk =
-      smtpcodes::for_each_mime_part(text, [&bytes](const smtpcodes::MimePart& part) noexcept {
-        bytes += part.body.size() + part.content_type().size();
-      });
+  const smtpcodes::MimeWalk walk = smtpcodes::for_each_mime_part(
+      text,
+      [&bytes](const smtpcodes::MimePart& part) noexcept { bytes += part.body.size() + part.content_type().size(); });
   return walk.parts + bytes;
 }
 std::size_t run_header_value(std::string_view text) {
@@ -461,8 +464,7 @@ TEST_CASE("bounce readers: linear time") {
   const Shape shapes[] = {
       {"for_each_bounce_recipient: many DSN recipients", 10, bounce_dsn, run_bounce_reader},
       {"for_each_bounce_recipient: many recipients in the text", 70, bounce_text_recipients, run_bounce_reader},
-      {"for_each_bounce_recipient: many X-Failed-Recipients", 70, bounce_failed_recipients_header,
-       run_bounce_reader},
+      {"for_each_bounce_recipient: many X-Failed-Recipients", 70, bounce_failed_recipients_header, run_bounce_reader},
       {"for_each_bounce_recipient: long headers", 20, bounce_received_headers, run_bounce_reader},
       {"for_each_bounce_recipient: a long line", 2000, bounce_long_line, run_bounce_reader},
       {"for_each_bounce_recipient: all digits", 1000, bounce_digits, run_bounce_reader},

@@ -200,7 +200,8 @@ constexpr Path paths[] = {
      [](std::string_view in) {
        const auto description = describe(reply_of(in));
        keep(name(description.remedy.actor).size() + name(description.remedy.retry).size() +
-            name(description.origin).size() + name(Source::salesforce_ndr_reference).size() + title(Source::salesforce_email_log_codes).size() +
+            name(description.origin).size() + name(Source::salesforce_ndr_reference).size() +
+            title(Source::salesforce_email_log_codes).size() +
             name(check_consistency(reply_of(in), status_of(in)).association).size() +
             name(derive_enhanced_status(reply_of(in)).rule).size());
      }},

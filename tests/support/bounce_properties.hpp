@@ -54,8 +54,9 @@ inline const char* check_find(std::string_view text) {
     }
   }
   const smtpcodes::FoundCodes best = smtpcodes::find_codes(text);
-  if (best.reply_code && (best.reply_code->offset + 3 > text.size() ||
-                          smtpcodes::to_string(best.reply_code->code).view() != text.substr(best.reply_code->offset, 3))) {
+  if (best.reply_code &&
+      (best.reply_code->offset + 3 > text.size() ||
+       smtpcodes::to_string(best.reply_code->code).view() != text.substr(best.reply_code->offset, 3))) {
     return "find_codes's reply code is not at its offset";
   }
   if (best.enhanced_status) {

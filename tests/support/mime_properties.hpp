@@ -55,7 +55,8 @@ inline const char* check_header_value(std::string_view headers) {
   smtpcodes::HeaderField field;
   while (smtpcodes::detail::next_header_field(headers, pos, field)) {
     const std::string_view value = smtpcodes::header_value(headers, field.name);
-    if (value.data() != first_field_value(headers, field.name).data() || value != first_field_value(headers, field.name)) {
+    if (value.data() != first_field_value(headers, field.name).data() ||
+        value != first_field_value(headers, field.name)) {
       return "header_value finds another field than a field-by-field read";
     }
   }
@@ -193,7 +194,8 @@ inline const char* check_transfer_encoding(std::string_view input) {
     }
   }
   // Blocks encoded one after another decode to the blocks one after another.
-  const std::string halves = encode_base64(bytes.substr(0, bytes.size() / 2)) + encode_base64(bytes.substr(bytes.size() / 2));
+  const std::string halves =
+      encode_base64(bytes.substr(0, bytes.size() / 2)) + encode_base64(bytes.substr(bytes.size() / 2));
   std::string out(halves.size(), '\0');
   const smtpcodes::DecodeResult result = smtpcodes::decode_base64(halves, out.data(), out.size());
   if (!result || std::string_view(out.data(), result->written) != bytes) return "base64 blocks are not all decoded";

@@ -16,13 +16,13 @@
 #include <optional>
 #include <string_view>
 
-#include <smtpcodes/detail/text.hpp>
-#include <smtpcodes/bounce/dsn.hpp>
-#include <smtpcodes/enhanced_status.hpp>
-#include <smtpcodes/bounce/find.hpp>
 #include <smtpcodes/bounce/dialect.hpp>
+#include <smtpcodes/bounce/dsn.hpp>
+#include <smtpcodes/bounce/find.hpp>
 #include <smtpcodes/bounce/phrases.hpp>
 #include <smtpcodes/bounce/reason.hpp>
+#include <smtpcodes/detail/text.hpp>
+#include <smtpcodes/enhanced_status.hpp>
 #include <smtpcodes/literals.hpp>
 #include <smtpcodes/registry/retry.hpp>
 #include <smtpcodes/registry/types.hpp>
@@ -74,9 +74,9 @@ struct Evidence {
 // What is known about one recipient's outcome. Every field is optional.
 struct BounceFacts {
   DsnAction action = DsnAction::unknown;
-  ReplyCode reply_code;            // empty when unknown
-  EnhancedStatus enhanced_status;  // empty when unknown
-  std::string_view diagnostic;     // free text; codes in it are found when the fields above are empty
+  ReplyCode reply_code;                // empty when unknown
+  EnhancedStatus enhanced_status;      // empty when unknown
+  std::string_view diagnostic;         // free text; codes in it are found when the fields above are empty
   Dialect dialect = Dialect::unknown;  // the MTA or service that wrote the notice, when known
 };
 
@@ -185,13 +185,13 @@ inline constexpr StatusRule status_rules[] = {
 // The reason of a status whose detail has no row: by subject (RFC 3463 §3).
 [[nodiscard]] constexpr StatusReason reason_for_subject(EnhancedStatus status) noexcept {
   switch (status.subject_number()) {
-    case 1: return {BounceReason::unknown_recipient, generic};  // addressing
-    case 2: return {BounceReason::mailbox_disabled, generic};   // mailbox
-    case 3: return {BounceReason::system_error, generic};       // mail system
-    case 4: return {BounceReason::network_error, generic};      // network and routing
-    case 5: return {BounceReason::syntax_error, generic};       // mail delivery protocol
+    case 1: return {BounceReason::unknown_recipient, generic};             // addressing
+    case 2: return {BounceReason::mailbox_disabled, generic};              // mailbox
+    case 3: return {BounceReason::system_error, generic};                  // mail system
+    case 4: return {BounceReason::network_error, generic};                 // network and routing
+    case 5: return {BounceReason::syntax_error, generic};                  // mail delivery protocol
     case 6: return {BounceReason::spam_or_content, status.detail() != 0};  // message content
-    case 7: return {BounceReason::blocked, generic};            // security or policy
+    case 7: return {BounceReason::blocked, generic};                       // security or policy
     default: return {};
   }
 }
@@ -364,8 +364,7 @@ struct Decision {
   //    still says the MTA gave up (Verdict::gave_up).
   const BounceReason cause = in.text.reason();
   const bool expiry_status = in.codes.has_status() && same_condition(in.codes.enhanced_status, "4.4.7"_status);
-  if (gave_up(in) &&
-      (expiry_status || cause == BounceReason::unknown || cause == BounceReason::network_error)) {
+  if (gave_up(in) && (expiry_status || cause == BounceReason::unknown || cause == BounceReason::network_error)) {
     const bool by_status = in.status.reason == BounceReason::expired;
     return {BounceReason::expired, evidence_of(by_status ? EvidenceKind::enhanced_status : EvidenceKind::action)};
   }

@@ -92,9 +92,9 @@ struct DialectMarker {
 
 struct DialectInfo {
   Dialect dialect;
-  std::string_view name;      // stable identifier
-  DialectMarker marker;       // how it is recognised (one row per marker, first match wins)
-  RecipientPlace recipients;  // where its failed recipients are named
+  std::string_view name;       // stable identifier
+  DialectMarker marker;        // how it is recognised (one row per marker, first match wins)
+  RecipientPlace recipients;   // where its failed recipients are named
   std::string_view permanent;  // how it says the failure is final (lower case), or empty
   std::string_view expiry;     // how it says it gave up retrying, or empty
   std::string_view delay;      // how it says it is still trying, or empty
@@ -108,6 +108,9 @@ using RP = RecipientPlace;
 
 // Services and filters before the MTAs they run on: a Gmail notice also
 // comes from a Google MTA, an Office 365 notice also from Exchange.
+// One row a line, so the table reads as a table (clang-format would put
+// each field on its own line).
+// clang-format off
 inline constexpr DialectInfo dialects[] = {
     {Dialect::google_groups, "google_groups", {MP::header_name, "x-failed-recipients: @googlegroups.com"}, RP::header,
      {}, {}, {}, "Google Groups: a refusal to post names the group in X-Failed-Recipients (Sisimai Lhost/GoogleGroups.pm)"},
@@ -201,9 +204,10 @@ inline constexpr DialectInfo dialects[] = {
     {Dialect::exim, "exim", {MP::header_name, "x-failed-recipients"}, RP::header, "permanent error",
      "retry timeout exceeded", {}, "Exim specification: X-Failed-Recipients"},
 };
+// clang-format on
 
-inline constexpr DialectInfo unknown_dialect{Dialect::unknown, "unknown", {MP::opening, {}}, RP::delivery_status,
-                                             {}, {}, {}, {}};
+inline constexpr DialectInfo unknown_dialect{
+    Dialect::unknown, "unknown", {MP::opening, {}}, RP::delivery_status, {}, {}, {}, {}};
 
 }  // namespace detail
 

@@ -46,7 +46,6 @@ enum class DsnAction : std::uint8_t { unknown, failed, delayed, delivered, relay
   return "unknown";
 }
 
-
 [[nodiscard]] constexpr TypedValue split_typed(std::string_view value) noexcept {
   const std::size_t semicolon = value.find(';');
   if (semicolon == std::string_view::npos) return TypedValue{{}, detail::trim(value)};
@@ -267,7 +266,8 @@ DeliveryStatus parse_delivery_status(String&& body) = delete;
 // boundary that does not match, a part glued to the text), the text after
 // the first "Content-Type: message/delivery-status" header up to the next
 // "--" line. Empty when there is none.
-[[nodiscard]] constexpr std::string_view find_delivery_status(std::string_view message SMTPCODES_LIFETIMEBOUND) noexcept {
+[[nodiscard]] constexpr std::string_view find_delivery_status(
+    std::string_view message SMTPCODES_LIFETIMEBOUND) noexcept {
   std::string_view found;
   bool located = false;
   for_each_mime_part(message, [&](const MimePart& part) noexcept {

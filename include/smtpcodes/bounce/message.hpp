@@ -20,13 +20,13 @@
 #include <smtpcodes/bounce/charset.hpp>
 #include <smtpcodes/bounce/classify.hpp>
 #include <smtpcodes/bounce/dialect.hpp>
-#include <smtpcodes/config.hpp>
-#include <smtpcodes/detail/callback.hpp>
-#include <smtpcodes/detail/text.hpp>
 #include <smtpcodes/bounce/dsn.hpp>
 #include <smtpcodes/bounce/find.hpp>
 #include <smtpcodes/bounce/mta_log.hpp>
 #include <smtpcodes/bounce/transfer_encoding.hpp>
+#include <smtpcodes/config.hpp>
+#include <smtpcodes/detail/callback.hpp>
+#include <smtpcodes/detail/text.hpp>
 
 namespace smtpcodes {
 inline namespace v0 {
@@ -212,10 +212,21 @@ inline constexpr std::size_t max_domain = 255;      // RFC 5321 §4.5.3.1.2
   // Header lines of the original message that notices repeat (the Exchange
   // 2003 "Your message / To: ... / Subject: ..." block) name its
   // addressees, not the failed recipients.
-  constexpr std::string_view prefixes[] = {
-      "message-id:"sv, "in-reply-to:"sv,       "references:"sv,     "from:"sv, "sender:"sv, "reply-to:"sv,
-      "return-path:"sv, "x-"sv,                "reporting-mta:"sv,  "received-from-mta:"sv,
-      "dkim-signature:"sv, "list-"sv,          "to:"sv,             "cc:"sv,   "bcc:"sv};
+  constexpr std::string_view prefixes[] = {"message-id:"sv,
+                                           "in-reply-to:"sv,
+                                           "references:"sv,
+                                           "from:"sv,
+                                           "sender:"sv,
+                                           "reply-to:"sv,
+                                           "return-path:"sv,
+                                           "x-"sv,
+                                           "reporting-mta:"sv,
+                                           "received-from-mta:"sv,
+                                           "dkim-signature:"sv,
+                                           "list-"sv,
+                                           "to:"sv,
+                                           "cc:"sv,
+                                           "bcc:"sv};
   const std::string_view text = trim(line);
   // Quoted lines of the original message ("> To: ..."), but not the ">>>"
   // commands of an SMTP transcript.
@@ -247,8 +258,8 @@ namespace detail {
 
 // The charset the explaining text declares: its text/plain part's, else the message's.
 [[nodiscard]] constexpr Charset explanation_charset(std::string_view message) noexcept {
-  std::string_view declared = content_type_parameter(header_value(split_part(message, 0).headers, "Content-Type"),
-                                                     "charset");
+  std::string_view declared =
+      content_type_parameter(header_value(split_part(message, 0).headers, "Content-Type"), "charset");
   for_each_mime_part(message, [&declared](const MimePart& part) noexcept {
     if (part.depth == 0) return true;
     const std::string_view type = media_type(part);
@@ -418,7 +429,7 @@ struct NamedAddresses {
       while (!(address = next_address(line.text, at)).empty()) {
         if (iequals(address, addressee) || iequals(address, from)) continue;
         const auto offset = static_cast<std::size_t>(address.data() - line.text.data());
-        const Naming how = offset >= server_from          ? Naming::server_text
+        const Naming how = offset >= server_from           ? Naming::server_text
                            : is_system_address(address)    ? Naming::system_address
                            : opens_line(line.text, offset) ? Naming::structure
                                                            : Naming::sentence;
@@ -440,9 +451,9 @@ struct NamedAddresses {
 // X-Failed-Recipients), `all_addresses` counts them all, so that a failed
 // postmaster@ or root@ finds its text too.
 template <class Callback>
-constexpr std::size_t named_recipients(std::string_view message, bool all_addresses, Callback& callback,
-                                       std::size_t& dropped) noexcept(is_nothrow_walk_callback_v<Callback,
-                                                                                                   TextRecipient>) {
+constexpr std::size_t named_recipients(
+    std::string_view message, bool all_addresses, Callback& callback,
+    std::size_t& dropped) noexcept(is_nothrow_walk_callback_v<Callback, TextRecipient>) {
   const std::string_view region = explanation_region(message);
   const NamedAddresses named = read_named_addresses(message, region);
   dropped = named.dropped;
@@ -465,10 +476,10 @@ constexpr std::size_t named_recipients(std::string_view message, bool all_addres
     // The first naming's text, unless it lacks a reply code that the text
     // at a later naming of the same address has.
     const TextRecipient first = explaining_text(region, named.line_start[i], limit);
-    const TextRecipient later = named.repeat_line[i] != 0 && !find_codes(first.diagnostic).has_reply_code()
+    const TextRecipient later = named.repeat_line[i] != 0 && !find_codes(first.diagnostic).reply_code.has_value()
                                     ? explaining_text(region, named.repeat_line[i], region.size())
                                     : TextRecipient{};
-    const TextRecipient span = find_codes(later.diagnostic).has_reply_code() ? later : first;
+    const TextRecipient span = find_codes(later.diagnostic).reply_code.has_value() ? later : first;
     if (!continue_walk(callback, TextRecipient{named.address[i], span.diagnostic, span.paragraph_span_reached})) {
       return reported;
     }
@@ -494,9 +505,8 @@ constexpr std::size_t named_recipients(std::string_view message, bool all_addres
 // is noexcept exactly when the callback is; the callback may return false
 // to stop.
 template <class Callback>
-constexpr std::size_t for_each_text_recipient(std::string_view message,
-                                              Callback callback) noexcept(detail::is_nothrow_walk_callback_v<Callback,
-                                                                                                 TextRecipient>) {
+constexpr std::size_t for_each_text_recipient(std::string_view message, Callback callback) noexcept(
+    detail::is_nothrow_walk_callback_v<Callback, TextRecipient>) {
   std::size_t dropped = 0;
   return detail::named_recipients(message, false, callback, dropped);
 }
@@ -664,8 +674,9 @@ struct Notice {
   notice.dialect = &recognise_dialect(DialectEvidence{notice.top.headers, reporting_mta, notice.region});
   const std::string_view from = bare_address(header_value(notice.top.headers, "From"));
   notice.failure = is_system_address(from) || is_failure_notice(notice.top.headers);
-  notice.delay = is_delay_notice(notice.top.headers, notice.region) ||
-                 (!notice.dialect->delay.empty() && ifind(notice.region, notice.dialect->delay) != std::string_view::npos);
+  notice.delay =
+      is_delay_notice(notice.top.headers, notice.region) ||
+      (!notice.dialect->delay.empty() && ifind(notice.region, notice.dialect->delay) != std::string_view::npos);
   notice.permanent = !notice.delay && says_permanent(notice.region, *notice.dialect);
   return notice;
 }
@@ -685,15 +696,17 @@ constexpr void apply_dialect(const Notice& notice, BounceRecipient& recipient) n
       recipient.verdict.reason == BounceReason::unknown) {
     recipient.verdict.reason = by_dialect;
     recipient.verdict.evidence.kind = EvidenceKind::message;
-    advise_retry(recipient.verdict, failure_class_of(VerdictCodes{recipient.verdict.reply_code, recipient.verdict.enhanced_status}, recipient.action));
+    advise_retry(recipient.verdict,
+                 failure_class_of(VerdictCodes{recipient.verdict.reply_code, recipient.verdict.enhanced_status},
+                                  recipient.action));
   }
 }
 
 // RFC 5965: multipart/report; report-type=feedback-report, or a complaint
 // sent without that structure. Returns false when the message is not one.
 template <class Callback>
-constexpr bool report_feedback(const Notice& notice, Callback& callback, std::size_t& count) noexcept(
-    is_nothrow_walk_callback_v<Callback, BounceRecipient>) {
+constexpr bool report_feedback(const Notice& notice, Callback& callback,
+                               std::size_t& count) noexcept(is_nothrow_walk_callback_v<Callback, BounceRecipient>) {
   std::string_view feedback;
   std::string_view original_headers;
   for_each_mime_part(notice.message, [&](const MimePart& part) noexcept {
@@ -703,8 +716,8 @@ constexpr bool report_feedback(const Notice& notice, Callback& callback, std::si
     return true;
   });
   const std::string_view content_type = header_value(notice.top.headers, "Content-Type");
-  const bool complaint = ifind(header_value(notice.top.headers, "Subject"), "complaint about message") !=
-                         std::string_view::npos;
+  const bool complaint =
+      ifind(header_value(notice.top.headers, "Subject"), "complaint about message") != std::string_view::npos;
   if (feedback.empty() && !complaint &&
       !iequals(content_type_parameter(content_type, "report-type"), "feedback-report")) {
     return false;
@@ -746,9 +759,9 @@ constexpr bool report_feedback(const Notice& notice, Callback& callback, std::si
 
 // The recipients of a delivery-status part (RFC 3464 §2.3).
 template <class Callback>
-constexpr bool report_delivery_status(const Notice& notice, std::string_view status_body, Callback& callback,
-                                      std::size_t& count) noexcept(is_nothrow_walk_callback_v<Callback,
-                                                                                              BounceRecipient>) {
+constexpr bool report_delivery_status(
+    const Notice& notice, std::string_view status_body, Callback& callback,
+    std::size_t& count) noexcept(is_nothrow_walk_callback_v<Callback, BounceRecipient>) {
   NamedRecipients named;
   for (const DsnRecipient& dsn : parse_delivery_status(status_body)) {
     BounceRecipient recipient;
@@ -780,8 +793,8 @@ constexpr bool report_delivery_status(const Notice& notice, std::string_view sta
 
 // RFC 3834 automatic replies, which are not failure notices.
 template <class Callback>
-constexpr bool report_auto_reply(const Notice& notice, Callback& callback, std::size_t& count) noexcept(
-    is_nothrow_walk_callback_v<Callback, BounceRecipient>) {
+constexpr bool report_auto_reply(const Notice& notice, Callback& callback,
+                                 std::size_t& count) noexcept(is_nothrow_walk_callback_v<Callback, BounceRecipient>) {
   const std::string_view from = bare_address(header_value(notice.top.headers, "From"));
   if (!is_auto_reply(notice.top.headers) || is_failure_notice(notice.top.headers) || is_system_address(from)) {
     return false;
@@ -807,7 +820,9 @@ constexpr bool report_auto_reply(const Notice& notice, Callback& callback, std::
   recipient.recipient = text.address;
   recipient.diagnostic = text.diagnostic;
   recipient.paragraph_span_reached = text.paragraph_span_reached;
-  const DsnAction stated = notice.delay ? DsnAction::delayed : notice.permanent ? DsnAction::failed : DsnAction::unknown;
+  const DsnAction stated = notice.delay       ? DsnAction::delayed
+                           : notice.permanent ? DsnAction::failed
+                                              : DsnAction::unknown;
   char decoded[max_decoded_diagnostic]{};
   std::string_view readable = text.diagnostic;
   if (notice.charset != Charset::as_is) {
@@ -824,9 +839,9 @@ constexpr bool report_auto_reply(const Notice& notice, Callback& callback, std::
     facts.action = DsnAction::failed;
     recipient.verdict = classify(facts, notice.user);
   }
-  const bool transient = notice.delay || recipient.verdict.enhanced_status.class_digit() == 4 ||
-                         (recipient.verdict.enhanced_status.class_digit() == 0 &&
-                          recipient.verdict.reply_code.first_digit() == 4);
+  const bool transient =
+      notice.delay || recipient.verdict.enhanced_status.class_digit() == 4 ||
+      (recipient.verdict.enhanced_status.class_digit() == 0 && recipient.verdict.reply_code.first_digit() == 4);
   recipient.action = recipient.verdict.bounce == BounceType::none ? DsnAction::unknown
                      : transient                                  ? DsnAction::delayed
                                                                   : DsnAction::failed;
@@ -846,10 +861,10 @@ constexpr bool report_failed_header(const Notice& notice, Callback& callback, st
   std::string_view address;
   while (!(address = next_address(failed, pos)).empty()) {
     const TextRecipient* found = named.find(address);
-    const TextRecipient text =
-        found != nullptr && !found->diagnostic.empty() ? *found : opening_text(notice.region);
+    const TextRecipient text = found != nullptr && !found->diagnostic.empty() ? *found : opening_text(notice.region);
     ++count;
-    if (!continue_walk(callback, text_row(notice, TextRecipient{address, text.diagnostic, text.paragraph_span_reached}))) {
+    if (!continue_walk(callback,
+                       text_row(notice, TextRecipient{address, text.diagnostic, text.paragraph_span_reached}))) {
       return true;
     }
   }
@@ -859,8 +874,8 @@ constexpr bool report_failed_header(const Notice& notice, Callback& callback, st
 // The recipients named in the prose; a failure notice that names nobody
 // still gives one row, without an address.
 template <class Callback>
-constexpr void report_text(const Notice& notice, Callback& callback, std::size_t& count) noexcept(
-    is_nothrow_walk_callback_v<Callback, BounceRecipient>) {
+constexpr void report_text(const Notice& notice, Callback& callback,
+                           std::size_t& count) noexcept(is_nothrow_walk_callback_v<Callback, BounceRecipient>) {
   bool stopped = false;
   std::size_t dropped = 0;  // set before the first row
   auto row = [&](const TextRecipient& text) noexcept(is_nothrow_walk_callback_v<Callback, BounceRecipient>) {
@@ -915,8 +930,9 @@ constexpr void report_text(const Notice& notice, Callback& callback, std::size_t
 // part sent in a transfer encoding, which view a buffer that lives for the
 // walk: copy what you keep.
 template <class Callback>
-constexpr std::size_t for_each_bounce_recipient(std::string_view message, Callback callback, PhraseRules user = {}) noexcept(
-    detail::is_nothrow_walk_callback_v<Callback, BounceRecipient>) {
+constexpr std::size_t for_each_bounce_recipient(
+    std::string_view message, Callback callback,
+    PhraseRules user = {}) noexcept(detail::is_nothrow_walk_callback_v<Callback, BounceRecipient>) {
   char decoded[max_encoded_delivery_status]{};
   const std::string_view status_body = detail::delivery_status_of(message, decoded);
   const detail::Notice notice = detail::read_notice(message, status_body, user);

@@ -25,7 +25,6 @@ struct HeaderField {
   std::string_view value;
 };
 
-
 namespace detail {
 
 [[nodiscard]] constexpr bool is_blank_line(std::string_view line) noexcept {
@@ -278,7 +277,6 @@ constexpr MimeWalk for_each_mime_part(std::string_view message, Callback&& callb
   detail::walk_parts(top, callback, walk);
   return walk;
 }
-
 
 // A view of value with folding undone, copied into out (at most out_size
 // characters): each line break and the white space around it becomes one

@@ -17,9 +17,9 @@
 #include <string_view>
 #include <type_traits>
 
-#include <smtpcodes/detail/text.hpp>
 #include <smtpcodes/bounce/dsn.hpp>
 #include <smtpcodes/config.hpp>
+#include <smtpcodes/detail/text.hpp>
 #include <smtpcodes/enhanced_status.hpp>
 #include <smtpcodes/parse_error.hpp>
 #include <smtpcodes/result.hpp>
@@ -208,8 +208,8 @@ Result<MtaLogEntry, MtaLogError> parse_mta_log_line(String&& line) = delete;
 
 // The 0.1 name and shape, kept for one release: an entry whose format is none
 // for a line that is not a delivery line.
-[[deprecated("use parse_mta_log_line, which returns a Result")]] [[nodiscard]] constexpr MtaLogEntry
-read_mta_log_line(std::string_view line) noexcept {
+[[deprecated("use parse_mta_log_line, which returns a Result")]] [[nodiscard]] constexpr MtaLogEntry read_mta_log_line(
+    std::string_view line) noexcept {
   return parse_mta_log_line(line).value_or(MtaLogEntry{});
 }
 

@@ -24,20 +24,20 @@ inline namespace v0 {
 // Where a phrase comes from. The facts (which words an MTA writes) are taken
 // from these; no prose or code is copied.
 enum class PhraseOrigin : std::uint8_t {
-  user,        // a PhraseRule given at run time
-  sisimai,     // Sisimai 4.25 lib/Sisimai/{Reason,Lhost,Rhost}/*.pm: the phrase lists per reason and MTA
-  postfix,     // Postfix smtpd/smtp/bounce sources and bounce(5) templates
-  exim,        // the Exim specification, "Retry configuration" and router messages
-  sendmail,    // Sendmail's DSN and error texts (deliver.c, domain.c)
-  qmail,       // qmail-send and qmail-remote messages (djb's qmail documentation)
-  gmail,       // Gmail delivery status notifications
-  microsoft,   // Microsoft Learn: NDRs in Exchange Online and Exchange Server
-  aiosmtpd,    // aiosmtpd's SMTP server replies
-  mailman,     // GNU Mailman's rejection notices
-  fml,         // fml mailing-list manager notices
+  user,         // a PhraseRule given at run time
+  sisimai,      // Sisimai 4.25 lib/Sisimai/{Reason,Lhost,Rhost}/*.pm: the phrase lists per reason and MTA
+  postfix,      // Postfix smtpd/smtp/bounce sources and bounce(5) templates
+  exim,         // the Exim specification, "Retry configuration" and router messages
+  sendmail,     // Sendmail's DSN and error texts (deliver.c, domain.c)
+  qmail,        // qmail-send and qmail-remote messages (djb's qmail documentation)
+  gmail,        // Gmail delivery status notifications
+  microsoft,    // Microsoft Learn: NDRs in Exchange Online and Exchange Server
+  aiosmtpd,     // aiosmtpd's SMTP server replies
+  mailman,      // GNU Mailman's rejection notices
+  fml,          // fml mailing-list manager notices
   translation,  // an English phrase of the same row's reason as localized MTAs and services word it
-  os_error,    // POSIX strerror texts that MTAs quote (ECONNREFUSED, ETIMEDOUT ...)
-  unverified,  // kept from 0.1; wording seen in bounces, no single documented source yet
+  os_error,     // POSIX strerror texts that MTAs quote (ECONNREFUSED, ETIMEDOUT ...)
+  unverified,   // kept from 0.1; wording seen in bounces, no single documented source yet
 };
 
 [[nodiscard]] constexpr std::string_view name(PhraseOrigin origin) noexcept {
@@ -74,7 +74,6 @@ struct PhraseRules {
 };
 
 namespace detail {
-
 
 // The families in priority order: the first phrase of the table that occurs
 // in the diagnostic decides (not the first in the text). Block-list names
@@ -512,22 +511,37 @@ inline constexpr Phrase phrase_families[] = {
     // Other languages: the texts of notices in a declared charset are decoded
     // first (charset.hpp); Japanese rows come in UTF-8 and in EUC-JP, the
     // form ISO-2022-JP and Shift_JIS are brought to.
-    {"\xE3\x83\x87\xE3\x82\xA3\xE3\x83\xAC\xE3\x82\xAF\xE3\x83\x88\xE3\x83\xAA\xE3\x81\xAB\xE3\x81\xAF\xE8\xA6\x8B\xE3\x81\xA4\xE3\x81\x8B\xE3\x82\x8A\xE3\x81\xBE\xE3\x81\x9B\xE3\x82\x93"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},  // ディレクトリには見つかりません (utf-8)
-    {"\xA5\xC7\xA5\xA3\xA5\xEC\xA5\xAF\xA5\xC8\xA5\xEA\xA4\xCB\xA4\xCF\xB8\xAB\xA4\xC4\xA4\xAB\xA4\xEA\xA4\xDE\xA4\xBB\xA4\xF3"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},  // ディレクトリには見つかりません (euc-jp)
-    {"\xE3\x83\x87\xE3\x82\xA3\xE3\x83\xAC\xE3\x82\xAF\xE3\x83\x88\xE3\x83\xAA\xE3\x81\xAE\xE3\x83\xAA\xE3\x82\xB9\xE3\x83\x88\xE3\x81\xAB\xE3\x81\x82\xE3\x82\x8A\xE3\x81\xBE\xE3\x81\x9B\xE3\x82\x93"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},  // ディレクトリのリストにありません (utf-8)
-    {"\xA5\xC7\xA5\xA3\xA5\xEC\xA5\xAF\xA5\xC8\xA5\xEA\xA4\xCE\xA5\xEA\xA5\xB9\xA5\xC8\xA4\xCB\xA4\xA2\xA4\xEA\xA4\xDE\xA4\xBB\xA4\xF3"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},  // ディレクトリのリストにありません (euc-jp)
-    {"\xE5\xAD\x98\xE5\x9C\xA8\xE3\x81\x97\xE3\x81\xBE\xE3\x81\x9B\xE3\x82\x93"sv, BounceReason::unknown_recipient, PhraseOrigin::translation},  // 存在しません (utf-8)
-    {"\xC2\xB8\xBA\xDF\xA4\xB7\xA4\xDE\xA4\xBB\xA4\xF3"sv, BounceReason::unknown_recipient, PhraseOrigin::translation},  // 存在しません (euc-jp)
-    {"\xE5\xAE\x9B\xE5\x85\x88\xE4\xB8\x8D\xE6\x98\x8E"sv, BounceReason::unknown_recipient, PhraseOrigin::translation},  // 宛先不明 (utf-8)
-    {"\xB0\xB8\xC0\xE8\xC9\xD4\xCC\xC0"sv, BounceReason::unknown_recipient, PhraseOrigin::translation},  // 宛先不明 (euc-jp)
-    {"\xE3\x83\xA1\xE3\x83\xBC\xE3\x83\xAB\xE3\x83\x9C\xE3\x83\x83\xE3\x82\xAF\xE3\x82\xB9\xE3\x81\x8C\xE3\x81\x84\xE3\x81\xA3\xE3\x81\xB1\xE3\x81\x84"sv, BounceReason::mailbox_full, PhraseOrigin::translation},  // メールボックスがいっぱい (utf-8)
-    {"\xA5\xE1\xA1\xBC\xA5\xEB\xA5\xDC\xA5\xC3\xA5\xAF\xA5\xB9\xA4\xAC\xA4\xA4\xA4\xC3\xA4\xD1\xA4\xA4"sv, BounceReason::mailbox_full, PhraseOrigin::translation},  // メールボックスがいっぱい (euc-jp)
-    {"\xE5\xAE\xB9\xE9\x87\x8F\xE3\x82\xAA\xE3\x83\xBC\xE3\x83\x90\xE3\x83\xBC"sv, BounceReason::mailbox_full, PhraseOrigin::translation},  // 容量オーバー (utf-8)
-    {"\xCD\xC6\xCE\xCC\xA5\xAA\xA1\xBC\xA5\xD0\xA1\xBC"sv, BounceReason::mailbox_full, PhraseOrigin::translation},  // 容量オーバー (euc-jp)
-    {"\xE5\x8F\x97\xE4\xBF\xA1\xE6\x8B\x92\xE5\x90\xA6"sv, BounceReason::blocked, PhraseOrigin::translation},  // 受信拒否 (utf-8)
+    {"\xE3\x83\x87\xE3\x82\xA3\xE3\x83\xAC\xE3\x82\xAF\xE3\x83\x88\xE3\x83\xAA\xE3\x81\xAB\xE3\x81\xAF\xE8\xA6\x8B\xE3\x81\xA4\xE3\x81\x8B\xE3\x82\x8A\xE3\x81\xBE\xE3\x81\x9B\xE3\x82\x93"sv,
+     BounceReason::unknown_recipient, PhraseOrigin::sisimai},  // ディレクトリには見つかりません (utf-8)
+    {"\xA5\xC7\xA5\xA3\xA5\xEC\xA5\xAF\xA5\xC8\xA5\xEA\xA4\xCB\xA4\xCF\xB8\xAB\xA4\xC4\xA4\xAB\xA4\xEA\xA4\xDE\xA4\xBB\xA4\xF3"sv,
+     BounceReason::unknown_recipient, PhraseOrigin::sisimai},  // ディレクトリには見つかりません (euc-jp)
+    {"\xE3\x83\x87\xE3\x82\xA3\xE3\x83\xAC\xE3\x82\xAF\xE3\x83\x88\xE3\x83\xAA\xE3\x81\xAE\xE3\x83\xAA\xE3\x82\xB9\xE3\x83\x88\xE3\x81\xAB\xE3\x81\x82\xE3\x82\x8A\xE3\x81\xBE\xE3\x81\x9B\xE3\x82\x93"sv,
+     BounceReason::unknown_recipient, PhraseOrigin::sisimai},  // ディレクトリのリストにありません (utf-8)
+    {"\xA5\xC7\xA5\xA3\xA5\xEC\xA5\xAF\xA5\xC8\xA5\xEA\xA4\xCE\xA5\xEA\xA5\xB9\xA5\xC8\xA4\xCB\xA4\xA2\xA4\xEA\xA4\xDE\xA4\xBB\xA4\xF3"sv,
+     BounceReason::unknown_recipient, PhraseOrigin::sisimai},  // ディレクトリのリストにありません (euc-jp)
+    {"\xE5\xAD\x98\xE5\x9C\xA8\xE3\x81\x97\xE3\x81\xBE\xE3\x81\x9B\xE3\x82\x93"sv, BounceReason::unknown_recipient,
+     PhraseOrigin::translation},  // 存在しません (utf-8)
+    {"\xC2\xB8\xBA\xDF\xA4\xB7\xA4\xDE\xA4\xBB\xA4\xF3"sv, BounceReason::unknown_recipient,
+     PhraseOrigin::translation},  // 存在しません (euc-jp)
+    {"\xE5\xAE\x9B\xE5\x85\x88\xE4\xB8\x8D\xE6\x98\x8E"sv, BounceReason::unknown_recipient,
+     PhraseOrigin::translation},  // 宛先不明 (utf-8)
+    {"\xB0\xB8\xC0\xE8\xC9\xD4\xCC\xC0"sv, BounceReason::unknown_recipient,
+     PhraseOrigin::translation},  // 宛先不明 (euc-jp)
+    {"\xE3\x83\xA1\xE3\x83\xBC\xE3\x83\xAB\xE3\x83\x9C\xE3\x83\x83\xE3\x82\xAF\xE3\x82\xB9\xE3\x81\x8C\xE3\x81\x84\xE3\x81\xA3\xE3\x81\xB1\xE3\x81\x84"sv,
+     BounceReason::mailbox_full, PhraseOrigin::translation},  // メールボックスがいっぱい (utf-8)
+    {"\xA5\xE1\xA1\xBC\xA5\xEB\xA5\xDC\xA5\xC3\xA5\xAF\xA5\xB9\xA4\xAC\xA4\xA4\xA4\xC3\xA4\xD1\xA4\xA4"sv,
+     BounceReason::mailbox_full, PhraseOrigin::translation},  // メールボックスがいっぱい (euc-jp)
+    {"\xE5\xAE\xB9\xE9\x87\x8F\xE3\x82\xAA\xE3\x83\xBC\xE3\x83\x90\xE3\x83\xBC"sv, BounceReason::mailbox_full,
+     PhraseOrigin::translation},  // 容量オーバー (utf-8)
+    {"\xCD\xC6\xCE\xCC\xA5\xAA\xA1\xBC\xA5\xD0\xA1\xBC"sv, BounceReason::mailbox_full,
+     PhraseOrigin::translation},  // 容量オーバー (euc-jp)
+    {"\xE5\x8F\x97\xE4\xBF\xA1\xE6\x8B\x92\xE5\x90\xA6"sv, BounceReason::blocked,
+     PhraseOrigin::translation},                                                               // 受信拒否 (utf-8)
     {"\xBC\xF5\xBF\xAE\xB5\xF1\xC8\xDD"sv, BounceReason::blocked, PhraseOrigin::translation},  // 受信拒否 (euc-jp)
-    {"\xE3\x82\xB5\xE3\x82\xA4\xE3\x82\xBA\xE3\x81\x8C\xE5\xA4\xA7\xE3\x81\x8D\xE3\x81\x99\xE3\x81\x8E"sv, BounceReason::message_too_large, PhraseOrigin::translation},  // サイズが大きすぎ (utf-8)
-    {"\xA5\xB5\xA5\xA4\xA5\xBA\xA4\xAC\xC2\xE7\xA4\xAD\xA4\xB9\xA4\xAE"sv, BounceReason::message_too_large, PhraseOrigin::translation},  // サイズが大きすぎ (euc-jp)
+    {"\xE3\x82\xB5\xE3\x82\xA4\xE3\x82\xBA\xE3\x81\x8C\xE5\xA4\xA7\xE3\x81\x8D\xE3\x81\x99\xE3\x81\x8E"sv,
+     BounceReason::message_too_large, PhraseOrigin::translation},  // サイズが大きすぎ (utf-8)
+    {"\xA5\xB5\xA5\xA4\xA5\xBA\xA4\xAC\xC2\xE7\xA4\xAD\xA4\xB9\xA4\xAE"sv, BounceReason::message_too_large,
+     PhraseOrigin::translation},  // サイズが大きすぎ (euc-jp)
     {"non répertorié dans l'annuaire"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},  // Domino fr
     {"utilisateur inconnu"sv, BounceReason::unknown_recipient, PhraseOrigin::translation},
     {"destinataire inconnu"sv, BounceReason::unknown_recipient, PhraseOrigin::translation},
@@ -613,8 +627,8 @@ inline constexpr char word_continues = '*';  // a phrase's last character: the w
 // reporting MTA joined the lines with a space (Postfix does).
 [[nodiscard]] constexpr std::size_t skip_continuation_code(std::string_view text, std::size_t t) noexcept {
   constexpr std::size_t reply_code_length = 3;
-  if (t + reply_code_length >= text.size() || !is_digit(text[t]) || !is_digit(text[t + 1]) ||
-      !is_digit(text[t + 2]) || (text[t + 3] != '-' && text[t + 3] != ' ')) {
+  if (t + reply_code_length >= text.size() || !is_digit(text[t]) || !is_digit(text[t + 1]) || !is_digit(text[t + 2]) ||
+      (text[t + 3] != '-' && text[t + 3] != ' ')) {
     return t;
   }
   std::size_t after = t + reply_code_length + 1;
@@ -663,8 +677,7 @@ inline constexpr char word_continues = '*';  // a phrase's last character: the w
 // scripts, written without spaces, is never part of such a token.
 [[nodiscard]] constexpr bool is_token_char(char c) noexcept {
   const auto byte = static_cast<unsigned char>(c);
-  return byte > 0x20 && byte < 0x7F && c != '<' && c != '>' && c != '(' && c != ')' && c != '"' && c != ',' &&
-         c != ';';
+  return byte > 0x20 && byte < 0x7F && c != '<' && c != '>' && c != '(' && c != ')' && c != '"' && c != ',' && c != ';';
 }
 
 // Does the token hold an address or a URL?

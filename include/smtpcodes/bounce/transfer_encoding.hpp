@@ -35,8 +35,7 @@ struct Decoded {
   std::size_t skipped_multiparts = 0;
 
   friend constexpr bool operator==(const Decoded& a, const Decoded& b) noexcept {
-    return a.written == b.written && a.invalid_bytes == b.invalid_bytes &&
-           a.skipped_multiparts == b.skipped_multiparts;
+    return a.written == b.written && a.invalid_bytes == b.invalid_bytes && a.skipped_multiparts == b.skipped_multiparts;
   }
   friend constexpr bool operator!=(const Decoded& a, const Decoded& b) noexcept { return !(a == b); }
 };
@@ -131,8 +130,8 @@ constexpr std::size_t decode_base64_into(std::string_view in, DecodeOutput& outp
   std::size_t invalid = 0;
   unsigned bits = 0;
   int bit_count = 0;
-  int group = 0;          // characters of the current group of four
-  int padding_left = 0;   // "=" that may still follow the padding of a group
+  int group = 0;         // characters of the current group of four
+  int padding_left = 0;  // "=" that may still follow the padding of a group
   for (const char c : in) {
     const int value = base64_value(c);
     if (value >= 0) {
@@ -188,7 +187,7 @@ constexpr std::size_t decode_quoted_printable_into(std::string_view in, DecodeOu
     }
     std::size_t j = i + 1;
     while (j < in.size() && is_space_or_tab(in[j])) ++j;  // trailing blanks before a soft break
-    if (j == in.size()) break;                             // a soft break that ends the text
+    if (j == in.size()) break;                            // a soft break that ends the text
     if (in[j] == '\r' || in[j] == '\n') {
       i = (in[j] == '\r' && j + 1 < in.size() && in[j + 1] == '\n') ? j + 1 : j;
       continue;

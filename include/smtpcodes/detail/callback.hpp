@@ -17,14 +17,13 @@ inline constexpr bool is_walk_callback_v = std::is_invocable_v<Callback&, const 
                                             std::is_same_v<std::invoke_result_t<Callback&, const Items&...>, bool>);
 
 template <class Callback, class... Items>
-inline constexpr bool is_nothrow_walk_callback_v =
-    std::is_nothrow_invocable_v<Callback&, const Items&...>;
+inline constexpr bool is_nothrow_walk_callback_v = std::is_nothrow_invocable_v<Callback&, const Items&...>;
 
 // Calls the callback and says whether the walk goes on. The static_assert
 // replaces a page of template errors with one sentence.
 template <class Callback, class... Items>
-constexpr bool continue_walk(Callback& callback, const Items&... items) noexcept(
-    is_nothrow_walk_callback_v<Callback, Items...>) {
+constexpr bool continue_walk(Callback& callback,
+                             const Items&... items) noexcept(is_nothrow_walk_callback_v<Callback, Items...>) {
   static_assert(is_walk_callback_v<Callback, Items...>,
                 "smtpcodes: a for_each_ callback takes the item by const reference (or by value) and returns "
                 "bool (false stops the walk) or void");

@@ -82,7 +82,8 @@ struct Line {
   while (from < size) {
     const std::size_t stop = size - from > window ? from + window : size;
     const void* feed = std::memchr(data + from, '\n', stop - from);
-    const std::size_t feed_at = feed == nullptr ? stop : static_cast<std::size_t>(static_cast<const char*>(feed) - data);
+    const std::size_t feed_at =
+        feed == nullptr ? stop : static_cast<std::size_t>(static_cast<const char*>(feed) - data);
     const void* carriage_return = std::memchr(data + from, '\r', feed_at - from);
     if (carriage_return != nullptr) return static_cast<std::size_t>(static_cast<const char*>(carriage_return) - data);
     if (feed != nullptr) return feed_at;
