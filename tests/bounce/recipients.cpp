@@ -195,7 +195,7 @@ TEST_CASE("Exchange 'The following message to <addr> was undeliverable' gives a 
 
 TEST_CASE("X-Failed-Recipients has no cap") {
   std::string message = "From: Mailer-Daemon@example.org\nSubject: Mail delivery failed\nX-Failed-Recipients: ";
-  for (int i = 0; i < 100; ++i) message += (i ? ", u" : "u") + std::to_string(i) + "@example.com";
+  for (int i = 0; i < 100; ++i) message += (i != 0 ? ", u" : "u") + std::to_string(i) + "@example.com";
   message += "\n\nA message that you sent could not be delivered.\n550 5.1.1 unknown user\n";
   CHECK(read(message).size() == 100);
 }

@@ -30,7 +30,7 @@ std::string printed(const T& value) {
 
 namespace other_library {
 enum class Colour { red };
-constexpr std::string_view name(Colour) noexcept { return "red"; }
+constexpr std::string_view name(Colour /*colour*/) noexcept { return "red"; }
 }  // namespace other_library
 
 // Another library's enumeration with a name() of its own stays its own.

@@ -85,8 +85,9 @@ double work_per_byte(std::size_t units, std::string (*make)(std::size_t), std::s
 
 // Inputs.
 
-std::string digits(std::size_t n) { return std::string(n, '5'); }
-std::string dots(std::size_t n) { return std::string(n, '.'); }
+// Parentheses, not braces: std::string{n, '5'} would be a two-character string.
+std::string digits(std::size_t n) { return std::string(n, '5'); }  // NOLINT(modernize-return-braced-init-list)
+std::string dots(std::size_t n) { return std::string(n, '.'); }    // NOLINT(modernize-return-braced-init-list)
 std::string code_dense(std::size_t n) { return repeat("550 5.1.1 ", n); }
 std::string status_dense(std::size_t n) { return repeat("5.", n); }
 std::string prose(std::size_t n) { return repeat("the mailbox is not available here ", n); }
@@ -216,10 +217,10 @@ std::string bounce_code_dense_text(std::size_t n) {
 // Readers.
 
 std::size_t run_parse_reply(std::string_view text) {
-  return smtpcodes::parse_reply(text, smtpcodes::ParseMode::lenient).has_value();
+  return smtpcodes::parse_reply(text, smtpcodes::ParseMode::lenient).has_value() ? 1U : 0U;
 }
 std::size_t run_parse_enhanced_status(std::string_view text) {
-  return smtpcodes::parse_enhanced_status(text, smtpcodes::ParseMode::lenient).has_value();
+  return smtpcodes::parse_enhanced_status(text, smtpcodes::ParseMode::lenient).has_value() ? 1U : 0U;
 }
 smtpcodes::ReplyOptions long_lines() {
   smtpcodes::ReplyOptions options;

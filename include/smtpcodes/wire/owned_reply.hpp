@@ -45,9 +45,9 @@ class BasicOwnedReply {
   // The reply, whose views point into this object: valid while it lives.
   [[nodiscard]] const BasicReply<MaxLines>& reply() const& noexcept { return reply_; }
   // The views would point into a temporary.
-  const BasicReply<MaxLines>& reply() const&& = delete;
+  [[nodiscard]] const BasicReply<MaxLines>& reply() const&& = delete;
   [[nodiscard]] const BasicReply<MaxLines>* operator->() const& noexcept { return &reply_; }
-  const BasicReply<MaxLines>* operator->() const&& = delete;
+  [[nodiscard]] const BasicReply<MaxLines>* operator->() const&& = delete;
 
  private:
   void rebase() noexcept { detail::rebase_reply(reply_, bytes_.data()); }

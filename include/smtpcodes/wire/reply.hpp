@@ -421,7 +421,7 @@ class BasicReply {
   union Slots {
     struct Zeroed {};
     constexpr Slots() noexcept : unset() {}
-    constexpr explicit Slots(Zeroed) noexcept : lines{} {}
+    constexpr explicit Slots(Zeroed /*tag*/) noexcept : lines{} {}
     char unset;
     detail::ReplyLineSlot lines[MaxLines];
   };
@@ -1118,7 +1118,10 @@ namespace detail {
   const unsigned second = static_cast<unsigned char>(data[1]) - unsigned{'0'};
   const unsigned third = static_cast<unsigned char>(data[2]) - unsigned{'0'};
   const char separator = data[3];
+  // One branch for all four checks: bitwise | and & on the comparisons, on purpose.
+  // NOLINTBEGIN(readability-implicit-bool-conversion)
   if ((first > 3) | (second > 5) | (third > 9) | ((separator != ' ') & (separator != '-'))) return false;
+  // NOLINTEND(readability-implicit-bool-conversion)
   const std::size_t text_end = find_text_stop_within(data, 4, size);
   if (text_end != size && (text_end + 2 != size || data[text_end] != '\r' || data[text_end + 1] != '\n')) {
     return false;
