@@ -9434,6 +9434,12 @@ struct BounceRecipient {
   // The prose attributed to this recipient stopped at max_paragraph_span
   // characters (docs/limits.md).
   bool paragraph_span_reached = false;
+  // The delivery-status part was in a transfer encoding and longer than
+  // max_encoded_delivery_status, so it was read as it was sent, undecoded.
+  bool delivery_status_left_encoded = false;
+  // Multipart parts deeper than max_mime_depth whose parts were not read
+  // while looking for the delivery-status part (MimeWalk::skipped_multiparts).
+  std::size_t undecoded_multiparts = 0;
   Verdict verdict;
 };
 
@@ -10258,25 +10264,40 @@ constexpr void report_text(const Notice& notice, Callback& callback,
   continue_walk(callback, recipient);
 }
 
+// The delivery-status part as read, and what the reading could not do.
+struct DeliveryStatusPart {
+  std::string_view body;
+  bool left_encoded = false;             // encoded, and too long to decode into the buffer
+  std::size_t undecoded_multiparts = 0;  // parts past max_mime_depth, not searched
+};
+
 // The delivery-status part, with its transfer encoding undone into buffer
 // when it has one and fits (max_encoded_delivery_status).
-[[nodiscard]] constexpr std::string_view delivery_status_of(std::string_view message, char* buffer) noexcept {
+[[nodiscard]] constexpr DeliveryStatusPart delivery_status_of(std::string_view message, char* buffer) noexcept {
   std::string_view encoding;
-  std::string_view body;
-  for_each_mime_part(message, [&](const MimePart& part) noexcept {
+  DeliveryStatusPart part_read;
+  const MimeWalk walk = for_each_mime_part(message, [&](const MimePart& part) noexcept {
     if (part.depth == 0 || !is_delivery_status_type(part.content_type())) return true;
     encoding = trim(header_value(part.headers, "Content-Transfer-Encoding"));
-    body = part.body;
+    part_read.body = part.body;
     return false;
   });
-  if (body.empty()) return find_delivery_status(message);
-  if (body.size() > max_encoded_delivery_status) return body;
+  part_read.undecoded_multiparts = walk.skipped_multiparts;
+  if (part_read.body.empty()) {
+    part_read.body = find_delivery_status(message);
+    return part_read;
+  }
   const bool quoted = iequals(encoding, "quoted-printable");
-  if (!quoted && !iequals(encoding, "base64")) return body;
+  if (!quoted && !iequals(encoding, "base64")) return part_read;
+  if (part_read.body.size() > max_encoded_delivery_status) {
+    part_read.left_encoded = true;
+    return part_read;
+  }
   // Both decodings are never longer than their input, so the buffer holds them.
-  const DecodeResult decoded = quoted ? decode_quoted_printable(body, buffer, max_encoded_delivery_status)
-                                      : decode_base64(body, buffer, max_encoded_delivery_status);
-  return decoded ? std::string_view(buffer, decoded->written) : body;
+  const DecodeResult decoded = quoted ? decode_quoted_printable(part_read.body, buffer, max_encoded_delivery_status)
+                                      : decode_base64(part_read.body, buffer, max_encoded_delivery_status);
+  if (decoded) part_read.body = std::string_view(buffer, decoded->written);
+  return part_read;
 }
 
 }  // namespace detail
@@ -10297,14 +10318,23 @@ constexpr std::size_t for_each_bounce_recipient(
     std::string_view message, Callback callback,
     PhraseRules user = {}) noexcept(detail::is_nothrow_walk_callback_v<Callback, BounceRecipient>) {
   char decoded[max_encoded_delivery_status]{};
-  const std::string_view status_body = detail::delivery_status_of(message, decoded);
+  const detail::DeliveryStatusPart status_part = detail::delivery_status_of(message, decoded);
+  const std::string_view status_body = status_part.body;
   const detail::Notice notice = detail::read_notice(message, status_body, user);
+  // Every row says what reading the message's structure could not do (docs/limits.md).
+  auto report = [&callback, &status_part](const BounceRecipient& row) noexcept(
+                    detail::is_nothrow_walk_callback_v<Callback, BounceRecipient>) {
+    BounceRecipient reported = row;
+    reported.delivery_status_left_encoded = status_part.left_encoded;
+    reported.undecoded_multiparts = status_part.undecoded_multiparts;
+    return detail::continue_walk(callback, reported);
+  };
   std::size_t count = 0;
-  if (detail::report_feedback(notice, callback, count)) return count;
-  if (!status_body.empty() && detail::report_delivery_status(notice, status_body, callback, count)) return count;
-  if (detail::report_auto_reply(notice, callback, count)) return count;
-  if (detail::report_failed_header(notice, callback, count)) return count;
-  detail::report_text(notice, callback, count);
+  if (detail::report_feedback(notice, report, count)) return count;
+  if (!status_body.empty() && detail::report_delivery_status(notice, status_body, report, count)) return count;
+  if (detail::report_auto_reply(notice, report, count)) return count;
+  if (detail::report_failed_header(notice, report, count)) return count;
+  detail::report_text(notice, report, count);
   return count;
 }
 

@@ -451,3 +451,48 @@ TEST_CASE("the notice's own addresses are not recipients, display names or not")
   CHECK(seen[0].recipient == "kim@example.com");
   CHECK(seen[0].status == "5.1.1");
 }
+
+// docs/limits.md: what the reader could not read shows on every row.
+TEST_CASE("a delivery-status part too long to decode, and parts past the MIME depth, show in the rows") {
+  const std::string fields =
+      "Reporting-MTA: dns; mx.example.org\r\n\r\nFinal-Recipient: rfc822; ann@example.com\r\nAction: failed\r\n"
+      "Status: 5.1.1\r\n";
+  // Quoted-printable that decodes to itself: the fields, padded past the buffer with soft line breaks.
+  std::string long_part = fields;
+  while (long_part.size() <= smtpcodes::max_encoded_delivery_status) long_part += "=\r\n";
+  const auto notice = [](std::string_view encoding, const std::string& part) {
+    return "From: MAILER-DAEMON@example.org\r\nContent-Type: multipart/report; report-type=delivery-status; "
+           "boundary=\"b\"\r\n\r\n--b\r\nContent-Type: text/plain\r\n\r\nDelivery failed.\r\n--b\r\n"
+           "Content-Type: message/delivery-status\r\nContent-Transfer-Encoding: " +
+           std::string(encoding) + "\r\n\r\n" + part + "\r\n--b--\r\n";
+  };
+  const auto rows_of = [](const std::string& message) {
+    std::vector<smtpcodes::BounceRecipient> rows;
+    smtpcodes::for_each_bounce_recipient(message, [&rows](const smtpcodes::BounceRecipient& r) { rows.push_back(r); });
+    return rows;
+  };
+
+  const std::string short_message = notice("quoted-printable", fields);
+  const auto short_rows = rows_of(short_message);
+  REQUIRE(short_rows.size() == 1);
+  CHECK_FALSE(short_rows[0].delivery_status_left_encoded);
+  CHECK(short_rows[0].undecoded_multiparts == 0);
+
+  const std::string long_message = notice("quoted-printable", long_part);
+  const auto long_rows = rows_of(long_message);
+  REQUIRE_FALSE(long_rows.empty());
+  for (const auto& row : long_rows) CHECK(row.delivery_status_left_encoded);
+
+  // Six nested multiparts: the innermost levels lie past max_mime_depth.
+  std::string nested = "Content-Type: text/plain\r\n\r\nx\r\n";
+  for (int level = 0; level < 6; ++level) {
+    const std::string boundary = "n" + std::to_string(level);
+    nested = "Content-Type: multipart/mixed; boundary=\"" + boundary + "\"\r\n\r\n--" + boundary + "\r\n" + nested +
+             "\r\n--" + boundary + "--\r\n";
+  }
+  const std::string deep_message = "From: MAILER-DAEMON@example.org\r\nSubject: Undelivered Mail\r\n" + nested +
+                                   "\r\nThis is a permanent error.\r\n<bob@example.net>: 550 5.1.1 User unknown\r\n";
+  const auto deep_rows = rows_of(deep_message);
+  REQUIRE_FALSE(deep_rows.empty());
+  for (const auto& row : deep_rows) CHECK(row.undecoded_multiparts > 0);
+}
