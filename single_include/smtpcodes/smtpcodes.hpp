@@ -2792,6 +2792,26 @@ inline constexpr ExtensionName extension_names[] = {
 
 }  // namespace detail
 
+// The enumerator's identifier ("eight_bit_mime"); keyword() gives the
+// extension's keyword as sent ("8BITMIME").
+[[nodiscard]] constexpr std::string_view name(Extension value) noexcept {
+  switch (value) {
+    case Extension::unknown: return "unknown";
+    case Extension::size: return "size";
+    case Extension::auth: return "auth";
+    case Extension::enhanced_status_codes: return "enhanced_status_codes";
+    case Extension::pipelining: return "pipelining";
+    case Extension::starttls: return "starttls";
+    case Extension::eight_bit_mime: return "eight_bit_mime";
+    case Extension::smtputf8: return "smtputf8";
+    case Extension::chunking: return "chunking";
+    case Extension::binary_mime: return "binary_mime";
+    case Extension::dsn: return "dsn";
+    case Extension::requiretls: return "requiretls";
+  }
+  return "undefined";
+}
+
 // The keyword of an extension as RFC-registered, e.g. "SIZE"; "" for unknown.
 [[nodiscard]] constexpr std::string_view keyword(Extension extension) noexcept {
   for (const detail::ExtensionName& entry : detail::extension_names) {
@@ -7642,6 +7662,26 @@ enum class MarkerPlace : std::uint8_t {
   opening,        // the opening words of the explanation (see dialect_opening_size)
 };
 
+[[nodiscard]] constexpr std::string_view name(RecipientPlace value) noexcept {
+  switch (value) {
+    case RecipientPlace::delivery_status: return "delivery_status";
+    case RecipientPlace::prose: return "prose";
+    case RecipientPlace::header: return "header";
+  }
+  return "undefined";
+}
+
+[[nodiscard]] constexpr std::string_view name(MarkerPlace value) noexcept {
+  switch (value) {
+    case MarkerPlace::from: return "from";
+    case MarkerPlace::subject: return "subject";
+    case MarkerPlace::header_name: return "header_name";
+    case MarkerPlace::reporting_mta: return "reporting_mta";
+    case MarkerPlace::opening: return "opening";
+  }
+  return "undefined";
+}
+
 struct DialectMarker {
   MarkerPlace place;
   std::string_view text;  // lower case, found anywhere in the place
@@ -9145,6 +9185,22 @@ enum class Charset : std::uint8_t {
   iso_8859_5,
   iso_8859_15,
 };
+
+[[nodiscard]] constexpr std::string_view name(Charset value) noexcept {
+  switch (value) {
+    case Charset::as_is: return "as_is";
+    case Charset::iso_2022_jp: return "iso_2022_jp";
+    case Charset::shift_jis: return "shift_jis";
+    case Charset::koi8_r: return "koi8_r";
+    case Charset::windows_1251: return "windows_1251";
+    case Charset::windows_1252: return "windows_1252";
+    case Charset::iso_8859_1: return "iso_8859_1";
+    case Charset::iso_8859_2: return "iso_8859_2";
+    case Charset::iso_8859_5: return "iso_8859_5";
+    case Charset::iso_8859_15: return "iso_8859_15";
+  }
+  return "undefined";
+}
 
 // The charset a MIME charset parameter names (RFC 2046 §4.1.2; names
 // compared without case, with the common aliases).

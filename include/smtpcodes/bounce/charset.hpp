@@ -30,6 +30,22 @@ enum class Charset : std::uint8_t {
   iso_8859_15,
 };
 
+[[nodiscard]] constexpr std::string_view name(Charset value) noexcept {
+  switch (value) {
+    case Charset::as_is: return "as_is";
+    case Charset::iso_2022_jp: return "iso_2022_jp";
+    case Charset::shift_jis: return "shift_jis";
+    case Charset::koi8_r: return "koi8_r";
+    case Charset::windows_1251: return "windows_1251";
+    case Charset::windows_1252: return "windows_1252";
+    case Charset::iso_8859_1: return "iso_8859_1";
+    case Charset::iso_8859_2: return "iso_8859_2";
+    case Charset::iso_8859_5: return "iso_8859_5";
+    case Charset::iso_8859_15: return "iso_8859_15";
+  }
+  return "undefined";
+}
+
 // The charset a MIME charset parameter names (RFC 2046 §4.1.2; names
 // compared without case, with the common aliases).
 [[nodiscard]] constexpr Charset charset_of(std::string_view name) noexcept {

@@ -85,6 +85,26 @@ enum class MarkerPlace : std::uint8_t {
   opening,        // the opening words of the explanation (see dialect_opening_size)
 };
 
+[[nodiscard]] constexpr std::string_view name(RecipientPlace value) noexcept {
+  switch (value) {
+    case RecipientPlace::delivery_status: return "delivery_status";
+    case RecipientPlace::prose: return "prose";
+    case RecipientPlace::header: return "header";
+  }
+  return "undefined";
+}
+
+[[nodiscard]] constexpr std::string_view name(MarkerPlace value) noexcept {
+  switch (value) {
+    case MarkerPlace::from: return "from";
+    case MarkerPlace::subject: return "subject";
+    case MarkerPlace::header_name: return "header_name";
+    case MarkerPlace::reporting_mta: return "reporting_mta";
+    case MarkerPlace::opening: return "opening";
+  }
+  return "undefined";
+}
+
 struct DialectMarker {
   MarkerPlace place;
   std::string_view text;  // lower case, found anywhere in the place

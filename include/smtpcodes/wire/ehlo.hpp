@@ -55,6 +55,26 @@ inline constexpr ExtensionName extension_names[] = {
 
 }  // namespace detail
 
+// The enumerator's identifier ("eight_bit_mime"); keyword() gives the
+// extension's keyword as sent ("8BITMIME").
+[[nodiscard]] constexpr std::string_view name(Extension value) noexcept {
+  switch (value) {
+    case Extension::unknown: return "unknown";
+    case Extension::size: return "size";
+    case Extension::auth: return "auth";
+    case Extension::enhanced_status_codes: return "enhanced_status_codes";
+    case Extension::pipelining: return "pipelining";
+    case Extension::starttls: return "starttls";
+    case Extension::eight_bit_mime: return "eight_bit_mime";
+    case Extension::smtputf8: return "smtputf8";
+    case Extension::chunking: return "chunking";
+    case Extension::binary_mime: return "binary_mime";
+    case Extension::dsn: return "dsn";
+    case Extension::requiretls: return "requiretls";
+  }
+  return "undefined";
+}
+
 // The keyword of an extension as RFC-registered, e.g. "SIZE"; "" for unknown.
 [[nodiscard]] constexpr std::string_view keyword(Extension extension) noexcept {
   for (const detail::ExtensionName& entry : detail::extension_names) {
