@@ -10,6 +10,10 @@ for compiler in "${compilers[@]}"; do
   command -v "$compiler" >/dev/null || { echo "no $compiler"; tally 0 1; status=1; continue; }
   for standard in "${standards[@]}"; do
     echo "--- $compiler C++$standard"
+    # Work is counted under callgrind (test_linear_time) in one build only:
+    # instruction growth does not depend on the compiler or standard enough to
+    # pay for it six times.
+    if [ "$compiler" = g++ ] && [ "$standard" = 20 ]; then unset SMTPCODES_SKIP_WORK_COUNT; else export SMTPCODES_SKIP_WORK_COUNT=1; fi
     build_and_test "$compiler-cxx$standard" -DCMAKE_CXX_COMPILER="$compiler" \
       -DCMAKE_CXX_STANDARD="$standard" -DCMAKE_CXX_STANDARD_REQUIRED=ON -DCMAKE_BUILD_TYPE=Debug || status=1
   done
