@@ -78,8 +78,8 @@ inline void print_reply_error(const smtpcodes::ReplyError& error, bool json, std
   if (json) {
     JsonObject detail;
     detail.string("kind", smtpcodes::name(error.kind));
-    if (error.code_error) {
-      detail.string("code_error", smtpcodes::name(*error.code_error));
+    if (error.kind == smtpcodes::ReplyErrorKind::invalid_reply_code) {
+      detail.string("code_error", smtpcodes::name(error.code_error));
     } else {
       detail.null("code_error");
     }

@@ -1075,7 +1075,6 @@ SMTPCODES_CONSTEVAL EnhancedStatus operator""_status(const char* text, std::size
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
-#include <optional>
 #include <string_view>
 #include <type_traits>
 
@@ -1152,9 +1151,9 @@ enum class ReplyErrorKind : std::uint8_t {
 
 struct ReplyError {
   ReplyErrorKind kind{ReplyErrorKind::empty_input};
-  std::size_t offset{0};                     // from the start of the reply: the offending line, or byte
-  std::size_t line{0};                       // 0-based index of the offending line
-  std::optional<ParseErrorKind> code_error;  // exactly for invalid_reply_code: what the code scanner found
+  std::size_t offset{0};        // from the start of the reply: the offending line, or byte
+  std::size_t line{0};          // 0-based index of the offending line
+  ParseErrorKind code_error{};  // for invalid_reply_code: what the code scanner found
   // The lines the error took from the input, from the start of the reply to
   // where parsing resumes, a line cut off by the end of the input included.
   // After too_many_lines or buffer_full that is the whole reply: parsing
@@ -1169,7 +1168,7 @@ struct ReplyError {
 };
 
 [[nodiscard]] constexpr std::string_view message(const ReplyError& error) noexcept {
-  return error.code_error ? message(*error.code_error) : message(error.kind);
+  return error.kind == ReplyErrorKind::invalid_reply_code ? message(error.code_error) : message(error.kind);
 }
 
 // Irregularities a reply can carry and still be parsed. Each is one bit of

@@ -44,7 +44,7 @@ inline const char* check_reply_error(const smtpcodes::ReplyError& error, std::st
   if (error.line > reply_max_lines) return "a reply error names a line past the limit";
   if (smtpcodes::name(error.kind) == "unknown_error") return "a reply error kind has no name";
   if ((error.kind == smtpcodes::ReplyErrorKind::invalid_reply_code) !=
-      error.code_error.has_value()) {
+      (error.code_error != smtpcodes::ParseErrorKind{})) {
     return "code_error is set exactly for invalid_reply_code";
   }
   if (error.kind == smtpcodes::ReplyErrorKind::empty_input && !input.empty())

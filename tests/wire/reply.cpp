@@ -230,12 +230,7 @@ TEST_CASE("whole replies: errors say what and where") {
     CHECK(name(reply.error().kind) == name(c.kind));
     CHECK(reply.error().offset == c.offset);
     CHECK(reply.error().line == c.line);
-    if (c.kind == ReplyErrorKind::invalid_reply_code) {
-      REQUIRE(reply.error().code_error.has_value());
-      CHECK(*reply.error().code_error == c.code_error);
-    } else {
-      CHECK_FALSE(reply.error().code_error.has_value());
-    }
+    if (c.kind == ReplyErrorKind::invalid_reply_code) CHECK(name(reply.error().code_error) == name(c.code_error));
     CHECK_FALSE(smtpcodes::message(reply.error()).empty());
   }
 }

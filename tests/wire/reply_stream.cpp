@@ -57,7 +57,7 @@ std::string describe(const smtpcodes::Reply& reply) {
 
 std::string describe(const smtpcodes::ReplyError& error) {
   return std::string(name(error.kind)) + " at " + std::to_string(error.offset) + " line " + std::to_string(error.line) +
-         " " + std::string(error.code_error ? name(*error.code_error) : "none");
+         " " + std::string(name(error.code_error));
 }
 
 // The reference: scan_reply() over the whole input, resuming where it says.

@@ -129,9 +129,9 @@ inline void display(DisplayText& out, Extension extension) {
 // "invalid_reply_code (not_a_digit) at offset 4, line 1"
 inline void display(DisplayText& out, const ReplyError& error) {
   out.append(name(error.kind));
-  if (error.code_error) {
+  if (error.kind == ReplyErrorKind::invalid_reply_code) {
     out.append(" (");
-    out.append(name(*error.code_error));
+    out.append(name(error.code_error));
     out.append(")");
   }
   out.append(" at offset ");
