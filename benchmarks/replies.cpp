@@ -113,7 +113,7 @@ long regex_reply_line(std::string_view line, bool whole) {
   std::cmatch match;
   if (!std::regex_match(line.data(), line.data() + size, match, pattern)) return -1;
   if (whole && match[2].matched && match.str(2) == "-") return -1;
-  const auto number = [&match](int group) {
+  const auto number = [&match](std::size_t group) {
     return match[group].matched ? static_cast<unsigned>(std::stoul(match.str(group))) : 0U;
   };
   return code_and_status(number(1), number(3), number(4), number(5));

@@ -487,8 +487,16 @@ TEST_CASE("a delivery-status part too long to decode, and parts past the MIME de
   std::string nested = "Content-Type: text/plain\r\n\r\nx\r\n";
   for (int level = 0; level < 6; ++level) {
     const std::string boundary = "n" + std::to_string(level);
-    nested = "Content-Type: multipart/mixed; boundary=\"" + boundary + "\"\r\n\r\n--" + boundary + "\r\n" + nested +
-             "\r\n--" + boundary + "--\r\n";
+    std::string outer = "Content-Type: multipart/mixed; boundary=\"";
+    outer += boundary;
+    outer += "\"\r\n\r\n--";
+    outer += boundary;
+    outer += "\r\n";
+    outer += nested;
+    outer += "\r\n--";
+    outer += boundary;
+    outer += "--\r\n";
+    nested = outer;
   }
   const std::string deep_message = "From: MAILER-DAEMON@example.org\r\nSubject: Undelivered Mail\r\n" + nested +
                                    "\r\nThis is a permanent error.\r\n<bob@example.net>: 550 5.1.1 User unknown\r\n";
