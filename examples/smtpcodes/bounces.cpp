@@ -114,6 +114,11 @@ std::optional<std::string_view> dialect_of(const smtpcodes::Verdict& v) {
   return std::nullopt;
 }
 
+std::optional<std::string_view> smtp_command_of(const smtpcodes::Verdict& v) {
+  if (v.smtp_command != smtpcodes::SmtpCommand::unknown) return smtpcodes::name(v.smtp_command);
+  return std::nullopt;
+}
+
 std::optional<std::string_view> sisimai_reason_of(const smtpcodes::Verdict& v) {
   return smtpcodes::sisimai_reason(v.reason);
 }
@@ -147,6 +152,7 @@ void emit(Format format, Outcome& out, const Place& place, const BounceRecipient
         .string("bounce", bounce)
         .string_or_null("dialect", dialect_of(v))
         .string_or_null("sisimai_reason", sisimai_reason_of(v))
+        .string_or_null("smtp_command", smtp_command_of(v))
         .string("retry", name(v.retry));
     v.retry_after_seconds != 0 ? object.number("retry_after_seconds", v.retry_after_seconds)
                                : object.null("retry_after_seconds");

@@ -12,6 +12,7 @@
 #include <smtpcodes/bounce/dsn.hpp>
 #include <smtpcodes/bounce/transfer_encoding.hpp>
 #include <smtpcodes/bounce/mta_log.hpp>
+#include <smtpcodes/bounce/smtp_command.hpp>
 #include <smtpcodes/bounce/classify.hpp>
 #include <smtpcodes/bounce/message.hpp>
 // clang-format on

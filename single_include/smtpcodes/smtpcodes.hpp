@@ -7557,6 +7557,178 @@ Result<MtaLogEntry, MtaLogError> parse_mta_log_line(String&& line) = delete;
 }  // namespace smtpcodes
 
 #endif  // SMTPCODES_BOUNCE_MTA_LOG_HPP
+// ---- smtpcodes/bounce/smtp_command.hpp
+#ifndef SMTPCODES_BOUNCE_SMTP_COMMAND_HPP
+#define SMTPCODES_BOUNCE_SMTP_COMMAND_HPP
+
+// Which SMTP command a failure answered, as the notice words it. It tells a
+// refusal of the address (RCPT TO) from a refusal of the message after the
+// server had accepted the address (DATA, end of data), which the classifier
+// does not treat as proof that the address is bad.
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+
+namespace smtpcodes {
+inline namespace v0 {
+
+// The stages of an SMTP transaction (RFC 5321 §3.1-3.3, §4.1.1), in order.
+enum class SmtpCommand : std::uint8_t {
+  unknown,      // the notice does not say
+  connect,      // the connection or the server's greeting
+  hello,        // EHLO, HELO or LHLO
+  starttls,     // STARTTLS (RFC 3207)
+  auth,         // AUTH (RFC 4954)
+  mail_from,    // MAIL FROM
+  rcpt_to,      // RCPT TO
+  data,         // the DATA command
+  end_of_data,  // the message itself, answered after its final "."
+};
+
+[[nodiscard]] constexpr std::string_view name(SmtpCommand command) noexcept {
+  switch (command) {
+    case SmtpCommand::connect: return "connect";
+    case SmtpCommand::hello: return "hello";
+    case SmtpCommand::starttls: return "starttls";
+    case SmtpCommand::auth: return "auth";
+    case SmtpCommand::mail_from: return "mail_from";
+    case SmtpCommand::rcpt_to: return "rcpt_to";
+    case SmtpCommand::data: return "data";
+    case SmtpCommand::end_of_data: return "end_of_data";
+    case SmtpCommand::unknown: break;
+  }
+  return "unknown";
+}
+
+[[nodiscard]] constexpr std::string_view title(SmtpCommand command) noexcept {
+  switch (command) {
+    case SmtpCommand::connect: return "Connection or greeting";
+    case SmtpCommand::hello: return "EHLO or HELO";
+    case SmtpCommand::starttls: return "STARTTLS";
+    case SmtpCommand::auth: return "AUTH";
+    case SmtpCommand::mail_from: return "MAIL FROM";
+    case SmtpCommand::rcpt_to: return "RCPT TO";
+    case SmtpCommand::data: return "DATA";
+    case SmtpCommand::end_of_data: return "End of message data";
+    case SmtpCommand::unknown: break;
+  }
+  return "Unknown";
+}
+
+// Was the address already accepted when the failure came?
+[[nodiscard]] constexpr bool is_after_recipients(SmtpCommand command) noexcept {
+  return command == SmtpCommand::data || command == SmtpCommand::end_of_data;
+}
+
+namespace detail {
+
+// Words that introduce the command a reply answered, in the MTAs' own
+// templates:
+//  - Postfix (smtp(8) client): "(in reply to RCPT TO command)", "(in reply
+//    to end of DATA command)", "while sending RCPT TO", "while receiving
+//    the initial server greeting", "while performing the EHLO handshake";
+//  - Exim (smtp transport): "SMTP error from remote mail server after RCPT
+//    TO:<...>:", "after end of data:", "after pipelined DATA", "after
+//    initial connection";
+//  - Sendmail's transcript: ">>> RCPT To:<...>" then "<<< 550 ...";
+//  - DragonFly Mail Agent: "did not like our RCPT TO:".
+inline constexpr std::string_view command_markers[] = {
+    "in reply to "sv,      "after pipelined "sv,  "after "sv, ">>> "sv, "while sending "sv, "while receiving "sv,
+    "while performing "sv, "did not like our "sv,
+};
+
+// A transcript's reply to DATA when no recipient was accepted (RFC 2920 §3.1).
+inline constexpr std::string_view pipelined_data_refusal = "<<< 503"sv;
+
+struct CommandWord {
+  std::string_view text;  // lower case, a word or words at a word boundary
+  SmtpCommand command;
+};
+
+// What may follow a marker. Longer readings first ("end of data" before
+// "data", "mail from" before "mail").
+inline constexpr CommandWord command_words[] = {
+    {"rcpt to"sv, SmtpCommand::rcpt_to},
+    {"rcpt"sv, SmtpCommand::rcpt_to},
+    {"mail from"sv, SmtpCommand::mail_from},
+    {"end of data"sv, SmtpCommand::end_of_data},
+    {"message body"sv, SmtpCommand::end_of_data},
+    {"data"sv, SmtpCommand::data},
+    {"ehlo"sv, SmtpCommand::hello},
+    {"helo"sv, SmtpCommand::hello},
+    {"lhlo"sv, SmtpCommand::hello},
+    {"the ehlo handshake"sv, SmtpCommand::hello},
+    {"starttls"sv, SmtpCommand::starttls},
+    {"auth"sv, SmtpCommand::auth},
+    {"initial connection"sv, SmtpCommand::connect},
+    {"the initial server greeting"sv, SmtpCommand::connect},
+};
+
+// Where words, found at text[pos], end: case ignored, a space in words
+// matching any run of white space (a notice may fold its lines there).
+// npos when they are not there.
+[[nodiscard]] constexpr std::size_t words_end(std::string_view text, std::size_t pos, std::string_view words) noexcept {
+  std::size_t t = pos;
+  for (const char w : words) {
+    if (t == text.size()) return std::string_view::npos;
+    if (w == ' ') {
+      if (!is_space(text[t])) return std::string_view::npos;
+      while (t < text.size() && is_space(text[t])) ++t;
+      continue;
+    }
+    if (to_lower(text[t]) != w) return std::string_view::npos;
+    ++t;
+  }
+  return t;
+}
+
+// The command named at text[pos], a whole word or words.
+[[nodiscard]] constexpr SmtpCommand command_word_at(std::string_view text, std::size_t pos) noexcept {
+  for (const CommandWord& word : command_words) {
+    const std::size_t end = words_end(text, pos, word.text);
+    if (end != std::string_view::npos && (end == text.size() || !is_alnum(text[end]))) return word.command;
+  }
+  return SmtpCommand::unknown;
+}
+
+}  // namespace detail
+
+// The command the last failure in text answered: the last marker the text
+// holds that names a command. SmtpCommand::unknown when none does. With
+// pipelining (RFC 2920) a transcript shows ">>> DATA" before the refusal of
+// the recipients sent with it, and then the server's "503" to DATA itself
+// (no valid recipients): the refusal answered RCPT TO. Linear in the text:
+// each position is tried against a fixed set of short words.
+[[nodiscard]] constexpr SmtpCommand find_smtp_command(std::string_view text) noexcept {
+  SmtpCommand found = SmtpCommand::unknown;
+  for (std::size_t pos = 0; pos < text.size(); ++pos) {
+    const char c = detail::to_lower(text[pos]);
+    if (c != 'i' && c != 'a' && c != '>' && c != '<' && c != 'w' && c != 'd') continue;
+    if (pos > 0 && detail::is_alnum(text[pos - 1]) && c != '>') continue;
+    if (c == '<') {
+      const std::size_t reply = detail::words_end(text, pos, detail::pipelined_data_refusal);
+      if (reply != std::string_view::npos && found == SmtpCommand::data) found = SmtpCommand::rcpt_to;
+      continue;
+    }
+    for (const std::string_view marker : detail::command_markers) {
+      if (marker[0] != c) continue;
+      const std::size_t end = detail::words_end(text, pos, marker);
+      if (end == std::string_view::npos) continue;
+      const SmtpCommand command = detail::command_word_at(text, end);
+      if (command != SmtpCommand::unknown) {
+        found = command;
+        break;
+      }
+    }
+  }
+  return found;
+}
+
+}  // namespace v0
+}  // namespace smtpcodes
+
+#endif  // SMTPCODES_BOUNCE_SMTP_COMMAND_HPP
 // ---- smtpcodes/bounce/classify.hpp
 #ifndef SMTPCODES_BOUNCE_CLASSIFY_HPP
 #define SMTPCODES_BOUNCE_CLASSIFY_HPP
@@ -8739,6 +8911,8 @@ struct BounceFacts {
   EnhancedStatus enhanced_status;      // empty when unknown
   std::string_view diagnostic;         // free text; codes in it are found when the fields above are empty
   Dialect dialect = Dialect::unknown;  // the MTA or service that wrote the notice, when known
+  // The command the failure answered; found in the diagnostic when unknown.
+  SmtpCommand smtp_command = SmtpCommand::unknown;
 };
 
 struct Verdict {
@@ -8752,7 +8926,8 @@ struct Verdict {
   BounceReason text_reason = BounceReason::unknown;
   ReplyCode reply_code;  // the codes the verdict used
   EnhancedStatus enhanced_status;
-  Dialect dialect = Dialect::unknown;  // the dialect of the facts
+  Dialect dialect = Dialect::unknown;               // the dialect of the facts
+  SmtpCommand smtp_command = SmtpCommand::unknown;  // the command the failure answered, when known
   // The MTA gave up retrying (X.4.7, a failed action with a transient
   // status, or its expiry wording), whatever the reason says.
   bool gave_up = false;
@@ -8877,6 +9052,28 @@ inline constexpr std::uint16_t microsoft_block_details_last = 699;
   return reason_for_subject(status);
 }
 
+// The status a reporting MTA makes up from a reply code that came without
+// one: Sendmail's smtptodsn() (sendmail/deliver.c) writes these into the
+// DSN's Status field, and other codes as X.0.0 of their class. Such a status
+// says no more than the reply code, so it does not outrank the server's text.
+struct DerivedStatusRule {
+  unsigned reply;
+  EnhancedStatus status;
+};
+
+inline constexpr DerivedStatusRule reporter_derived_statuses[] = {
+    {450, "4.2.0"_status}, {451, "4.3.0"_status}, {452, "4.3.1"_status}, {500, "5.5.2"_status}, {501, "5.5.4"_status},
+    {502, "5.5.1"_status}, {503, "5.5.1"_status}, {504, "5.5.4"_status}, {550, "5.2.0"_status}, {551, "5.1.6"_status},
+    {552, "5.2.2"_status}, {553, "5.1.0"_status}, {554, "5.0.0"_status},
+};
+
+[[nodiscard]] constexpr bool is_reporter_derived(ReplyCode reply, EnhancedStatus status) noexcept {
+  for (const DerivedStatusRule& rule : reporter_derived_statuses) {
+    if (rule.reply == reply.value()) return rule.status == status;
+  }
+  return false;
+}
+
 // Same subject and detail, whatever the class: "4.4.7" and "5.4.7".
 [[nodiscard]] constexpr bool same_condition(EnhancedStatus a, EnhancedStatus b) noexcept {
   return a.subject_number() == b.subject_number() && a.detail() == b.detail();
@@ -8923,6 +9120,10 @@ inline constexpr std::uint16_t microsoft_block_details_last = 699;
 struct VerdictCodes {
   ReplyCode reply_code;
   EnhancedStatus enhanced_status;
+  // The status came from the notice's Status field while the server's reply
+  // in the diagnostic carried none, and it is what the reporter derives
+  // from that reply code (reporter_derived_statuses).
+  bool status_derived = false;
 
   [[nodiscard]] constexpr bool has_reply() const noexcept { return reply_code.value() != 0; }
   [[nodiscard]] constexpr bool has_status() const noexcept { return enhanced_status.class_digit() != 0; }
@@ -8930,8 +9131,11 @@ struct VerdictCodes {
 
 [[nodiscard]] constexpr VerdictCodes codes_of(const BounceFacts& facts) noexcept {
   VerdictCodes codes{facts.reply_code, facts.enhanced_status};
-  if (codes.has_reply() && codes.has_status()) return codes;
   const FoundCodes found = find_codes(facts.diagnostic);
+  if (codes.has_status() && !found.enhanced_status && found.reply_code) {
+    codes.status_derived = is_reporter_derived(found.reply_code->code, codes.enhanced_status);
+  }
+  if (codes.has_reply() && codes.has_status()) return codes;
   if (!codes.has_reply() && found.reply_code) codes.reply_code = found.reply_code->code;
   if (!codes.has_status() && found.enhanced_status) {
     codes.enhanced_status = found.enhanced_status->code;
@@ -9015,6 +9219,19 @@ struct Decision {
          same_condition(status, "5.3.2"_status);
 }
 
+// RFC 7505 null MX: the status says so (X.1.10 for the recipient's domain;
+// X.7.27, which RFC 7505 §4.2 gives the sender's, Sendmail also sends for
+// the recipient's, so only when the text does not speak of the sender) and
+// the text agrees, in RFC 7504's words for 521 ("Host
+// does not accept mail") or the like (the no_mail_domain phrases).
+[[nodiscard]] constexpr bool says_null_mx(const ReasonInputs& in) noexcept {
+  if (!in.codes.has_status() || in.text.reason() != BounceReason::no_mail_domain) return false;
+  if (same_condition(in.codes.enhanced_status, "5.1.10"_status)) return true;
+  // X.7.27 in RFC 7505's own words is the sender's domain ("Sender address has null MX").
+  return same_condition(in.codes.enhanced_status, "5.7.27"_status) &&
+         ifind(in.facts.diagnostic, "sender") == std::string_view::npos;
+}
+
 // The documented order of decisions (docs/bounces.md, "Order of decisions").
 [[nodiscard]] constexpr Decision decide_reason(const ReasonInputs& in) noexcept {
   // 1. A user's phrase, before anything the library knows.
@@ -9031,6 +9248,7 @@ struct Decision {
   }
   // 3. A reply that says the domain accepts no mail.
   if (says_no_mail_domain(in.codes)) return {BounceReason::no_mail_domain, evidence_of(EvidenceKind::reply_code)};
+  if (says_null_mx(in)) return by_text(in.text);
   // 4. A specific enhanced status, unless it would condemn the address
   //    while the text says the sender is over a rate limit (some providers
   //    send 5.1.1 with it; a hard bounce would drop a good address, the
@@ -9078,15 +9296,19 @@ constexpr void advise_retry(Verdict& verdict, unsigned failure_class) noexcept {
 //  2. The MTA gave up retrying (X.4.7, a failed action with a 4.x.x status,
 //     an MTA's expiry wording) and the last error is not permanent and
 //     specific: expired; the cause stays in text_reason.
-//  3. A 521 or 556 reply (RFC 7504): no_mail_domain.
-//  4. A specific enhanced status (5.1.1 unknown_recipient, 5.2.2 mailbox_full ...).
+//  3. A 521 or 556 reply (RFC 7504), or a null-MX status (X.1.10, X.7.27)
+//     with text that agrees: no_mail_domain.
+//  4. A specific enhanced status (5.1.1 unknown_recipient, 5.2.2 mailbox_full ...),
+//     unless the reporting MTA derived it from the reply code (Sendmail's
+//     551 -> 5.1.6 ...): then it is generic.
 //  5. The first phrase family found in the diagnostic (phrases.hpp).
 //  6. A narrow reply code (552 mailbox_full, 535 authentication ...).
 //  7. A generic status (X.0.0, 5.7.1 ...), by its subject.
 // Codes missing from the facts are taken from the diagnostic (find_codes).
 // The bounce is hard when the failure is permanent (class 5, 5xx, or Action
-// failed without a code) and the reason condemns the address; any other
-// failure is soft; anything else is none. docs/bounces.md has the details.
+// failed without a code) and the reason condemns the address, unless the
+// server refused it only after DATA (smtp_command); any other failure is
+// soft; anything else is none. docs/bounces.md has the details.
 [[nodiscard]] constexpr Verdict classify(const BounceFacts& facts, PhraseRules user = {}) noexcept {
   Verdict verdict;
   verdict.dialect = facts.dialect;
@@ -9104,8 +9326,11 @@ constexpr void advise_retry(Verdict& verdict, unsigned failure_class) noexcept {
   }
 
   const PhraseFinding text = find_phrases(facts.diagnostic, user);
-  const detail::StatusReason status =
+  detail::StatusReason status =
       codes.has_status() ? detail::reason_for_status(codes.enhanced_status) : detail::StatusReason{};
+  if (codes.status_derived) status.specific = false;
+  verdict.smtp_command =
+      facts.smtp_command != SmtpCommand::unknown ? facts.smtp_command : find_smtp_command(facts.diagnostic);
   const detail::Decision decision = detail::decide_reason(detail::ReasonInputs{facts, codes, text, status});
   verdict.reason = decision.reason == BounceReason::delivered ? BounceReason::unknown : decision.reason;
   verdict.evidence = decision.evidence;
@@ -9117,8 +9342,11 @@ constexpr void advise_retry(Verdict& verdict, unsigned failure_class) noexcept {
     if (verdict.reason == BounceReason::unknown) return verdict;
     failure_class = detail::is_address_failure(verdict.reason) ? 5 : 4;
   }
-  verdict.bounce =
-      failure_class == 5 && detail::is_address_failure(verdict.reason) ? BounceType::hard : BounceType::soft;
+  // An address refused after the server accepted it at RCPT TO is not proof
+  // that the address is bad: a filter answered for it (Sisimai's "filtered").
+  const bool filtered = verdict.reason == BounceReason::unknown_recipient && is_after_recipients(verdict.smtp_command);
+  const bool condemns_address = detail::is_address_failure(verdict.reason) && !filtered;
+  verdict.bounce = failure_class == 5 && condemns_address ? BounceType::hard : BounceType::soft;
   detail::advise_retry(verdict, failure_class);
   return verdict;
 }

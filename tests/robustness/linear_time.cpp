@@ -91,6 +91,8 @@ std::string dots(std::size_t n) { return std::string(n, '.'); }    // NOLINT(mod
 std::string code_dense(std::size_t n) { return repeat("550 5.1.1 ", n); }
 std::string status_dense(std::size_t n) { return repeat("5.", n); }
 std::string prose(std::size_t n) { return repeat("the mailbox is not available here ", n); }
+std::string command_markers(std::size_t n) { return repeat("after in reply to >>> <<< 503 while sending ", n); }
+std::string marker_then_spaces(std::size_t n) { return "in reply to" + std::string(n, ' ') + "end of data"; }
 // Code-shaped texts for the finder's best-match bookkeeping and context rules.
 std::string statuses_after_one_reply(std::size_t n) { return "550 x " + repeat("5.1.1 ", n); }
 std::string introduced_replies(std::size_t n) { return repeat("said: 550 ", n); }
@@ -267,6 +269,11 @@ std::size_t run_find_all_codes(std::string_view text) { return smtpcodes::find_a
 std::size_t run_for_each_code(std::string_view text) {
   return smtpcodes::for_each_code(text, [](const smtpcodes::CodeMatch&) noexcept {});
 }
+std::size_t run_find_smtp_command(std::string_view text) {
+  keep(smtpcodes::find_smtp_command(text));
+  return text.size();
+}
+
 std::size_t run_classify_text(std::string_view text) {
   keep(smtpcodes::classify_text(text));
   return 1;
@@ -422,6 +429,9 @@ TEST_CASE("finder and classifier: linear time") {
       {"find_all_codes: code-dense text", 100, code_dense, run_find_all_codes},
       {"find_all_codes: all digits", 1000, digits, run_find_all_codes},
       {"find_all_codes: all dots", 1000, dots, run_find_all_codes},
+      {"find_smtp_command: markers without commands", 100, command_markers, run_find_smtp_command},
+      {"find_smtp_command: a marker, then spaces", 4000, marker_then_spaces, run_find_smtp_command},
+      {"find_smtp_command: prose", 30, prose, run_find_smtp_command},
   };
   check_all(shapes);
 }

@@ -21,6 +21,7 @@
 #include <smtpcodes/bounce/find.hpp>
 #include <smtpcodes/bounce/phrases.hpp>
 #include <smtpcodes/bounce/reason.hpp>
+#include <smtpcodes/bounce/smtp_command.hpp>
 #include <smtpcodes/detail/text.hpp>
 #include <smtpcodes/enhanced_status.hpp>
 #include <smtpcodes/literals.hpp>
@@ -78,6 +79,8 @@ struct BounceFacts {
   EnhancedStatus enhanced_status;      // empty when unknown
   std::string_view diagnostic;         // free text; codes in it are found when the fields above are empty
   Dialect dialect = Dialect::unknown;  // the MTA or service that wrote the notice, when known
+  // The command the failure answered; found in the diagnostic when unknown.
+  SmtpCommand smtp_command = SmtpCommand::unknown;
 };
 
 struct Verdict {
@@ -91,7 +94,8 @@ struct Verdict {
   BounceReason text_reason = BounceReason::unknown;
   ReplyCode reply_code;  // the codes the verdict used
   EnhancedStatus enhanced_status;
-  Dialect dialect = Dialect::unknown;  // the dialect of the facts
+  Dialect dialect = Dialect::unknown;               // the dialect of the facts
+  SmtpCommand smtp_command = SmtpCommand::unknown;  // the command the failure answered, when known
   // The MTA gave up retrying (X.4.7, a failed action with a transient
   // status, or its expiry wording), whatever the reason says.
   bool gave_up = false;
@@ -216,6 +220,28 @@ inline constexpr std::uint16_t microsoft_block_details_last = 699;
   return reason_for_subject(status);
 }
 
+// The status a reporting MTA makes up from a reply code that came without
+// one: Sendmail's smtptodsn() (sendmail/deliver.c) writes these into the
+// DSN's Status field, and other codes as X.0.0 of their class. Such a status
+// says no more than the reply code, so it does not outrank the server's text.
+struct DerivedStatusRule {
+  unsigned reply;
+  EnhancedStatus status;
+};
+
+inline constexpr DerivedStatusRule reporter_derived_statuses[] = {
+    {450, "4.2.0"_status}, {451, "4.3.0"_status}, {452, "4.3.1"_status}, {500, "5.5.2"_status}, {501, "5.5.4"_status},
+    {502, "5.5.1"_status}, {503, "5.5.1"_status}, {504, "5.5.4"_status}, {550, "5.2.0"_status}, {551, "5.1.6"_status},
+    {552, "5.2.2"_status}, {553, "5.1.0"_status}, {554, "5.0.0"_status},
+};
+
+[[nodiscard]] constexpr bool is_reporter_derived(ReplyCode reply, EnhancedStatus status) noexcept {
+  for (const DerivedStatusRule& rule : reporter_derived_statuses) {
+    if (rule.reply == reply.value()) return rule.status == status;
+  }
+  return false;
+}
+
 // Same subject and detail, whatever the class: "4.4.7" and "5.4.7".
 [[nodiscard]] constexpr bool same_condition(EnhancedStatus a, EnhancedStatus b) noexcept {
   return a.subject_number() == b.subject_number() && a.detail() == b.detail();
@@ -262,6 +288,10 @@ inline constexpr std::uint16_t microsoft_block_details_last = 699;
 struct VerdictCodes {
   ReplyCode reply_code;
   EnhancedStatus enhanced_status;
+  // The status came from the notice's Status field while the server's reply
+  // in the diagnostic carried none, and it is what the reporter derives
+  // from that reply code (reporter_derived_statuses).
+  bool status_derived = false;
 
   [[nodiscard]] constexpr bool has_reply() const noexcept { return reply_code.value() != 0; }
   [[nodiscard]] constexpr bool has_status() const noexcept { return enhanced_status.class_digit() != 0; }
@@ -269,8 +299,11 @@ struct VerdictCodes {
 
 [[nodiscard]] constexpr VerdictCodes codes_of(const BounceFacts& facts) noexcept {
   VerdictCodes codes{facts.reply_code, facts.enhanced_status};
-  if (codes.has_reply() && codes.has_status()) return codes;
   const FoundCodes found = find_codes(facts.diagnostic);
+  if (codes.has_status() && !found.enhanced_status && found.reply_code) {
+    codes.status_derived = is_reporter_derived(found.reply_code->code, codes.enhanced_status);
+  }
+  if (codes.has_reply() && codes.has_status()) return codes;
   if (!codes.has_reply() && found.reply_code) codes.reply_code = found.reply_code->code;
   if (!codes.has_status() && found.enhanced_status) {
     codes.enhanced_status = found.enhanced_status->code;
@@ -354,6 +387,19 @@ struct Decision {
          same_condition(status, "5.3.2"_status);
 }
 
+// RFC 7505 null MX: the status says so (X.1.10 for the recipient's domain;
+// X.7.27, which RFC 7505 §4.2 gives the sender's, Sendmail also sends for
+// the recipient's, so only when the text does not speak of the sender) and
+// the text agrees, in RFC 7504's words for 521 ("Host
+// does not accept mail") or the like (the no_mail_domain phrases).
+[[nodiscard]] constexpr bool says_null_mx(const ReasonInputs& in) noexcept {
+  if (!in.codes.has_status() || in.text.reason() != BounceReason::no_mail_domain) return false;
+  if (same_condition(in.codes.enhanced_status, "5.1.10"_status)) return true;
+  // X.7.27 in RFC 7505's own words is the sender's domain ("Sender address has null MX").
+  return same_condition(in.codes.enhanced_status, "5.7.27"_status) &&
+         ifind(in.facts.diagnostic, "sender") == std::string_view::npos;
+}
+
 // The documented order of decisions (docs/bounces.md, "Order of decisions").
 [[nodiscard]] constexpr Decision decide_reason(const ReasonInputs& in) noexcept {
   // 1. A user's phrase, before anything the library knows.
@@ -370,6 +416,7 @@ struct Decision {
   }
   // 3. A reply that says the domain accepts no mail.
   if (says_no_mail_domain(in.codes)) return {BounceReason::no_mail_domain, evidence_of(EvidenceKind::reply_code)};
+  if (says_null_mx(in)) return by_text(in.text);
   // 4. A specific enhanced status, unless it would condemn the address
   //    while the text says the sender is over a rate limit (some providers
   //    send 5.1.1 with it; a hard bounce would drop a good address, the
@@ -417,15 +464,19 @@ constexpr void advise_retry(Verdict& verdict, unsigned failure_class) noexcept {
 //  2. The MTA gave up retrying (X.4.7, a failed action with a 4.x.x status,
 //     an MTA's expiry wording) and the last error is not permanent and
 //     specific: expired; the cause stays in text_reason.
-//  3. A 521 or 556 reply (RFC 7504): no_mail_domain.
-//  4. A specific enhanced status (5.1.1 unknown_recipient, 5.2.2 mailbox_full ...).
+//  3. A 521 or 556 reply (RFC 7504), or a null-MX status (X.1.10, X.7.27)
+//     with text that agrees: no_mail_domain.
+//  4. A specific enhanced status (5.1.1 unknown_recipient, 5.2.2 mailbox_full ...),
+//     unless the reporting MTA derived it from the reply code (Sendmail's
+//     551 -> 5.1.6 ...): then it is generic.
 //  5. The first phrase family found in the diagnostic (phrases.hpp).
 //  6. A narrow reply code (552 mailbox_full, 535 authentication ...).
 //  7. A generic status (X.0.0, 5.7.1 ...), by its subject.
 // Codes missing from the facts are taken from the diagnostic (find_codes).
 // The bounce is hard when the failure is permanent (class 5, 5xx, or Action
-// failed without a code) and the reason condemns the address; any other
-// failure is soft; anything else is none. docs/bounces.md has the details.
+// failed without a code) and the reason condemns the address, unless the
+// server refused it only after DATA (smtp_command); any other failure is
+// soft; anything else is none. docs/bounces.md has the details.
 [[nodiscard]] constexpr Verdict classify(const BounceFacts& facts, PhraseRules user = {}) noexcept {
   Verdict verdict;
   verdict.dialect = facts.dialect;
@@ -443,8 +494,11 @@ constexpr void advise_retry(Verdict& verdict, unsigned failure_class) noexcept {
   }
 
   const PhraseFinding text = find_phrases(facts.diagnostic, user);
-  const detail::StatusReason status =
+  detail::StatusReason status =
       codes.has_status() ? detail::reason_for_status(codes.enhanced_status) : detail::StatusReason{};
+  if (codes.status_derived) status.specific = false;
+  verdict.smtp_command =
+      facts.smtp_command != SmtpCommand::unknown ? facts.smtp_command : find_smtp_command(facts.diagnostic);
   const detail::Decision decision = detail::decide_reason(detail::ReasonInputs{facts, codes, text, status});
   verdict.reason = decision.reason == BounceReason::delivered ? BounceReason::unknown : decision.reason;
   verdict.evidence = decision.evidence;
@@ -456,8 +510,11 @@ constexpr void advise_retry(Verdict& verdict, unsigned failure_class) noexcept {
     if (verdict.reason == BounceReason::unknown) return verdict;
     failure_class = detail::is_address_failure(verdict.reason) ? 5 : 4;
   }
-  verdict.bounce =
-      failure_class == 5 && detail::is_address_failure(verdict.reason) ? BounceType::hard : BounceType::soft;
+  // An address refused after the server accepted it at RCPT TO is not proof
+  // that the address is bad: a filter answered for it (Sisimai's "filtered").
+  const bool filtered = verdict.reason == BounceReason::unknown_recipient && is_after_recipients(verdict.smtp_command);
+  const bool condemns_address = detail::is_address_failure(verdict.reason) && !filtered;
+  verdict.bounce = failure_class == 5 && condemns_address ? BounceType::hard : BounceType::soft;
   detail::advise_retry(verdict, failure_class);
   return verdict;
 }

@@ -1,0 +1,172 @@
+#ifndef SMTPCODES_BOUNCE_SMTP_COMMAND_HPP
+#define SMTPCODES_BOUNCE_SMTP_COMMAND_HPP
+
+// Which SMTP command a failure answered, as the notice words it. It tells a
+// refusal of the address (RCPT TO) from a refusal of the message after the
+// server had accepted the address (DATA, end of data), which the classifier
+// does not treat as proof that the address is bad.
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+#include <smtpcodes/detail/text.hpp>
+
+namespace smtpcodes {
+inline namespace v0 {
+
+// The stages of an SMTP transaction (RFC 5321 §3.1-3.3, §4.1.1), in order.
+enum class SmtpCommand : std::uint8_t {
+  unknown,      // the notice does not say
+  connect,      // the connection or the server's greeting
+  hello,        // EHLO, HELO or LHLO
+  starttls,     // STARTTLS (RFC 3207)
+  auth,         // AUTH (RFC 4954)
+  mail_from,    // MAIL FROM
+  rcpt_to,      // RCPT TO
+  data,         // the DATA command
+  end_of_data,  // the message itself, answered after its final "."
+};
+
+[[nodiscard]] constexpr std::string_view name(SmtpCommand command) noexcept {
+  switch (command) {
+    case SmtpCommand::connect: return "connect";
+    case SmtpCommand::hello: return "hello";
+    case SmtpCommand::starttls: return "starttls";
+    case SmtpCommand::auth: return "auth";
+    case SmtpCommand::mail_from: return "mail_from";
+    case SmtpCommand::rcpt_to: return "rcpt_to";
+    case SmtpCommand::data: return "data";
+    case SmtpCommand::end_of_data: return "end_of_data";
+    case SmtpCommand::unknown: break;
+  }
+  return "unknown";
+}
+
+[[nodiscard]] constexpr std::string_view title(SmtpCommand command) noexcept {
+  switch (command) {
+    case SmtpCommand::connect: return "Connection or greeting";
+    case SmtpCommand::hello: return "EHLO or HELO";
+    case SmtpCommand::starttls: return "STARTTLS";
+    case SmtpCommand::auth: return "AUTH";
+    case SmtpCommand::mail_from: return "MAIL FROM";
+    case SmtpCommand::rcpt_to: return "RCPT TO";
+    case SmtpCommand::data: return "DATA";
+    case SmtpCommand::end_of_data: return "End of message data";
+    case SmtpCommand::unknown: break;
+  }
+  return "Unknown";
+}
+
+// Was the address already accepted when the failure came?
+[[nodiscard]] constexpr bool is_after_recipients(SmtpCommand command) noexcept {
+  return command == SmtpCommand::data || command == SmtpCommand::end_of_data;
+}
+
+namespace detail {
+
+// Words that introduce the command a reply answered, in the MTAs' own
+// templates:
+//  - Postfix (smtp(8) client): "(in reply to RCPT TO command)", "(in reply
+//    to end of DATA command)", "while sending RCPT TO", "while receiving
+//    the initial server greeting", "while performing the EHLO handshake";
+//  - Exim (smtp transport): "SMTP error from remote mail server after RCPT
+//    TO:<...>:", "after end of data:", "after pipelined DATA", "after
+//    initial connection";
+//  - Sendmail's transcript: ">>> RCPT To:<...>" then "<<< 550 ...";
+//  - DragonFly Mail Agent: "did not like our RCPT TO:".
+inline constexpr std::string_view command_markers[] = {
+    "in reply to "sv,      "after pipelined "sv,  "after "sv, ">>> "sv, "while sending "sv, "while receiving "sv,
+    "while performing "sv, "did not like our "sv,
+};
+
+// A transcript's reply to DATA when no recipient was accepted (RFC 2920 §3.1).
+inline constexpr std::string_view pipelined_data_refusal = "<<< 503"sv;
+
+struct CommandWord {
+  std::string_view text;  // lower case, a word or words at a word boundary
+  SmtpCommand command;
+};
+
+// What may follow a marker. Longer readings first ("end of data" before
+// "data", "mail from" before "mail").
+inline constexpr CommandWord command_words[] = {
+    {"rcpt to"sv, SmtpCommand::rcpt_to},
+    {"rcpt"sv, SmtpCommand::rcpt_to},
+    {"mail from"sv, SmtpCommand::mail_from},
+    {"end of data"sv, SmtpCommand::end_of_data},
+    {"message body"sv, SmtpCommand::end_of_data},
+    {"data"sv, SmtpCommand::data},
+    {"ehlo"sv, SmtpCommand::hello},
+    {"helo"sv, SmtpCommand::hello},
+    {"lhlo"sv, SmtpCommand::hello},
+    {"the ehlo handshake"sv, SmtpCommand::hello},
+    {"starttls"sv, SmtpCommand::starttls},
+    {"auth"sv, SmtpCommand::auth},
+    {"initial connection"sv, SmtpCommand::connect},
+    {"the initial server greeting"sv, SmtpCommand::connect},
+};
+
+// Where words, found at text[pos], end: case ignored, a space in words
+// matching any run of white space (a notice may fold its lines there).
+// npos when they are not there.
+[[nodiscard]] constexpr std::size_t words_end(std::string_view text, std::size_t pos, std::string_view words) noexcept {
+  std::size_t t = pos;
+  for (const char w : words) {
+    if (t == text.size()) return std::string_view::npos;
+    if (w == ' ') {
+      if (!is_space(text[t])) return std::string_view::npos;
+      while (t < text.size() && is_space(text[t])) ++t;
+      continue;
+    }
+    if (to_lower(text[t]) != w) return std::string_view::npos;
+    ++t;
+  }
+  return t;
+}
+
+// The command named at text[pos], a whole word or words.
+[[nodiscard]] constexpr SmtpCommand command_word_at(std::string_view text, std::size_t pos) noexcept {
+  for (const CommandWord& word : command_words) {
+    const std::size_t end = words_end(text, pos, word.text);
+    if (end != std::string_view::npos && (end == text.size() || !is_alnum(text[end]))) return word.command;
+  }
+  return SmtpCommand::unknown;
+}
+
+}  // namespace detail
+
+// The command the last failure in text answered: the last marker the text
+// holds that names a command. SmtpCommand::unknown when none does. With
+// pipelining (RFC 2920) a transcript shows ">>> DATA" before the refusal of
+// the recipients sent with it, and then the server's "503" to DATA itself
+// (no valid recipients): the refusal answered RCPT TO. Linear in the text:
+// each position is tried against a fixed set of short words.
+[[nodiscard]] constexpr SmtpCommand find_smtp_command(std::string_view text) noexcept {
+  SmtpCommand found = SmtpCommand::unknown;
+  for (std::size_t pos = 0; pos < text.size(); ++pos) {
+    const char c = detail::to_lower(text[pos]);
+    if (c != 'i' && c != 'a' && c != '>' && c != '<' && c != 'w' && c != 'd') continue;
+    if (pos > 0 && detail::is_alnum(text[pos - 1]) && c != '>') continue;
+    if (c == '<') {
+      const std::size_t reply = detail::words_end(text, pos, detail::pipelined_data_refusal);
+      if (reply != std::string_view::npos && found == SmtpCommand::data) found = SmtpCommand::rcpt_to;
+      continue;
+    }
+    for (const std::string_view marker : detail::command_markers) {
+      if (marker[0] != c) continue;
+      const std::size_t end = detail::words_end(text, pos, marker);
+      if (end == std::string_view::npos) continue;
+      const SmtpCommand command = detail::command_word_at(text, end);
+      if (command != SmtpCommand::unknown) {
+        found = command;
+        break;
+      }
+    }
+  }
+  return found;
+}
+
+}  // namespace v0
+}  // namespace smtpcodes
+
+#endif  // SMTPCODES_BOUNCE_SMTP_COMMAND_HPP

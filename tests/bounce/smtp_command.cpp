@@ -1,0 +1,135 @@
+// find_smtp_command: which command a failure answered, in the words of
+// each MTA's templates (docs/bounces.md, "Hard or soft"), and what the
+// classifier makes of it. Every text here is written for this test.
+#include <doctest/doctest.h>
+
+#include <string_view>
+
+#include <smtpcodes/bounce/classify.hpp>
+#include <smtpcodes/bounce/smtp_command.hpp>
+
+using smtpcodes::SmtpCommand;
+
+namespace {
+
+struct Row {
+  std::string_view text;
+  SmtpCommand command;
+};
+
+}  // namespace
+
+TEST_CASE("the command a failure answered") {
+  using C = SmtpCommand;
+  constexpr Row rows[] = {
+      // Postfix's smtp client.
+      {"host mx.example.net[192.0.2.1] said: 550 5.1.1 <a@example.net>: User unknown (in reply to RCPT TO command)",
+       C::rcpt_to},
+      {"said: 550 5.7.1 Message rejected (in reply to end of DATA command)", C::end_of_data},
+      {"said: 554 5.5.1 no valid recipients (in reply to DATA command)", C::data},
+      {"said: 553 sender rejected (in reply to MAIL FROM command)", C::mail_from},
+      {"said: 554 not welcome (in reply to EHLO command)", C::hello},
+      {"lost connection with mx.example.net[192.0.2.1] while sending RCPT TO", C::rcpt_to},
+      {"conversation with mx.example.net timed out while sending message body", C::end_of_data},
+      {"lost connection with mx.example.net while receiving the initial server greeting", C::connect},
+      {"said: 530 must issue STARTTLS first (in reply to MAIL FROM command)", C::mail_from},
+      // Folded over two lines.
+      {"said: 550 User unknown (in reply to\n    end of DATA command)", C::end_of_data},
+      // Exim's smtp transport.
+      {"SMTP error from remote mail server after RCPT TO:<a@example.net>: 550 unknown user", C::rcpt_to},
+      {"SMTP error from remote mail server after end of data: 550 rejected", C::end_of_data},
+      {"SMTP error from remote mail server after pipelined RCPT TO:<a@example.net>: 550 no", C::rcpt_to},
+      {"SMTP error from remote mail server after MAIL FROM:<s@example.org> SIZE=1234: 550 no", C::mail_from},
+      {"SMTP error from remote mail server after initial connection: 554 go away", C::connect},
+      {"SMTP error from remote mail server after STARTTLS: 454 TLS not available", C::starttls},
+      // Sendmail's transcript.
+      {"... while talking to mx.example.net.:\n>>> RCPT To:<a@example.net>\n<<< 550 5.1.1 User unknown", C::rcpt_to},
+      {"... while talking to mx.example.net.:\n>>> DATA\n<<< 550 Unknown user a@example.net", C::data},
+      // Pipelining (RFC 2920): the refusal answered RCPT TO, the 503 answered DATA.
+      {">>> DATA\n<<< 550 5.1.1 <a@example.net>... User unknown\n<<< 503 5.0.0 Need RCPT (recipient)", C::rcpt_to},
+      // DragonFly Mail Agent.
+      {"mx.example.net [192.0.2.1] did not like our RCPT TO: 551 5.7.1 not authorized", C::rcpt_to},
+      {"mx.example.net [192.0.2.1] did not like our DATA: 554 rejected", C::data},
+      // The last one wins: the failure is the last thing a notice reports.
+      {"after RCPT TO:<a@example.net>: 451 try later ... after end of data: 550 rejected", C::end_of_data},
+      // No command.
+      {"550 5.1.1 User unknown", C::unknown},
+      {"", C::unknown},
+      {"after 5 days of retrying", C::unknown},
+      {"mail sent after the data were collected", C::unknown},
+      {"in reply to your message", C::unknown},
+      {"metadata processing failed", C::unknown},
+      {"refused: baud rate", C::unknown},
+  };
+  for (const Row& row : rows) {
+    CAPTURE(row.text);
+    CHECK(smtpcodes::find_smtp_command(row.text) == row.command);
+  }
+}
+
+TEST_CASE("find_smtp_command works at compile time") {
+  static_assert(smtpcodes::find_smtp_command("(in reply to RCPT TO command)") == SmtpCommand::rcpt_to);
+  static_assert(smtpcodes::find_smtp_command("550 no") == SmtpCommand::unknown);
+  static_assert(smtpcodes::is_after_recipients(SmtpCommand::end_of_data));
+  static_assert(!smtpcodes::is_after_recipients(SmtpCommand::rcpt_to));
+  CHECK(smtpcodes::name(SmtpCommand::end_of_data) == "end_of_data");
+  CHECK(smtpcodes::title(SmtpCommand::rcpt_to) == "RCPT TO");
+  CHECK(smtpcodes::name(SmtpCommand::unknown) == "unknown");
+}
+
+TEST_CASE("an unknown user refused after DATA is a soft bounce") {
+  smtpcodes::BounceFacts facts;
+  facts.action = smtpcodes::DsnAction::failed;
+  facts.diagnostic = "550 5.1.1 <a@example.net>: User unknown (in reply to end of DATA command)";
+  const smtpcodes::Verdict after_data = smtpcodes::classify(facts);
+  CHECK(after_data.reason == smtpcodes::BounceReason::unknown_recipient);
+  CHECK(after_data.smtp_command == SmtpCommand::end_of_data);
+  CHECK(after_data.bounce == smtpcodes::BounceType::soft);
+
+  facts.diagnostic = "550 5.1.1 <a@example.net>: User unknown (in reply to RCPT TO command)";
+  const smtpcodes::Verdict at_rcpt = smtpcodes::classify(facts);
+  CHECK(at_rcpt.smtp_command == SmtpCommand::rcpt_to);
+  CHECK(at_rcpt.bounce == smtpcodes::BounceType::hard);
+
+  // The command the caller knows wins over the text.
+  facts.smtp_command = SmtpCommand::data;
+  CHECK(smtpcodes::classify(facts).bounce == smtpcodes::BounceType::soft);
+
+  // A domain that does not exist is hard whenever it is said.
+  facts.smtp_command = SmtpCommand::unknown;
+  facts.diagnostic = "SMTP error from remote mail server after end of data: 550 5.1.2 Host unknown";
+  CHECK(smtpcodes::classify(facts).bounce == smtpcodes::BounceType::hard);
+}
+
+TEST_CASE("a status the reporting MTA derived from the reply code does not outrank the text") {
+  smtpcodes::BounceFacts facts;
+  facts.action = smtpcodes::DsnAction::failed;
+  facts.enhanced_status = *smtpcodes::parse_enhanced_status("5.1.6");
+  facts.diagnostic = "551 not our customer";
+  // Sendmail writes 5.1.6 for any 551: the server said "not our customer".
+  CHECK(smtpcodes::classify(facts).reason == smtpcodes::BounceReason::unknown_recipient);
+  // The same status sent by the server itself is specific.
+  facts.diagnostic = "551 5.1.6 not our customer";
+  CHECK(smtpcodes::classify(facts).reason == smtpcodes::BounceReason::mailbox_moved);
+  // 552 becomes 5.2.2 (mailbox full) in Sendmail's DSN; the text says the message is too big.
+  facts.enhanced_status = *smtpcodes::parse_enhanced_status("5.2.2");
+  facts.diagnostic = "552 Message size exceeds fixed maximum message size";
+  CHECK(smtpcodes::classify(facts).reason == smtpcodes::BounceReason::message_too_large);
+  // A status that is not the derivation of the code stays specific.
+  facts.enhanced_status = *smtpcodes::parse_enhanced_status("5.1.1");
+  facts.diagnostic = "550 Requested action not taken: mailbox unavailable";
+  CHECK(smtpcodes::classify(facts).reason == smtpcodes::BounceReason::unknown_recipient);
+}
+
+TEST_CASE("a null-MX status with text that says so is a domain that accepts no mail") {
+  smtpcodes::BounceFacts facts;
+  facts.action = smtpcodes::DsnAction::failed;
+  facts.enhanced_status = *smtpcodes::parse_enhanced_status("5.7.27");
+  facts.diagnostic = "550 Host does not accept mail";
+  const smtpcodes::Verdict verdict = smtpcodes::classify(facts);
+  CHECK(verdict.reason == smtpcodes::BounceReason::no_mail_domain);
+  CHECK(verdict.bounce == smtpcodes::BounceType::hard);
+  // Without such text 5.7.27 keeps its registered meaning.
+  facts.diagnostic = "550 5.7.27 Sender address has null MX";
+  CHECK(smtpcodes::classify(facts).reason == smtpcodes::BounceReason::sender_rejected);
+}
