@@ -119,6 +119,19 @@ def run_cli(cli, paths):
     return found
 
 
+def deliberate_reason_difference(expected, got):
+    """Misses where docs/bounces.md ("Where we differ from Sisimai") says why
+    our reason differs on purpose. They stay misses; they are counted apart
+    so that the figures show what is a choice and what is a defect."""
+    if expected == "expired" and got.get("action") == "delayed" and got["reason"] != "expired":
+        return "delay_is_not_expiry"        # Sisimai calls every delay notice expired
+    if expected in ("networkerror", "blocked", "systemerror") and got["reason"] == "expired":
+        return "gave_up_is_expired"         # the MTA gave up: expired, the cause in text_reason
+    if expected == "networkerror" and got["reason"] == "unknown_domain" and "nxdomain" in got["diagnostic"].lower():
+        return "nxdomain_is_unknown_domain"  # DNS says the domain does not exist
+    return None
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("corpus")
@@ -203,6 +216,9 @@ def main():
                 dstats["reason_ok"] += 1
             else:
                 misses.append((key[0], key[1], "reason", reason, got["reason"] + " | " + got["diagnostic"][:150]))
+                difference = deliberate_reason_difference(reason, got)
+                if difference:
+                    counts["reason_deliberate_" + difference] += 1
         if "hardbounce" in row and row.get("reason") not in ("feedback", "vacation", "delivered"):
             counts["hard_total"] += 1
             stats["hard_total"] += 1
@@ -213,8 +229,9 @@ def main():
                 dstats["hard_ok"] += 1
             else:
                 misses.append((key[0], key[1], "hard", row["hardbounce"], got["bounce"]))
-                # On purpose (docs/bounces.md): an unknown user is hard for us
-                # even when Sisimai calls it `filtered` (refused after DATA).
+                # Sisimai calls some unknown users `filtered` (soft) for the
+                # MTA or service that sent them; we call them hard unless the
+                # notice shows the refusal came after DATA (docs/bounces.md).
                 if reason == "filtered" and got["reason"] == "unknown_recipient":
                     counts["hard_filtered_unknown_user"] += 1
 
@@ -239,6 +256,9 @@ def main():
         "reason_agreement": ratio("reason_ok", "reason_total"),
         "hard_soft_agreement": ratio("hard_ok", "hard_total"),
         "hard_soft_disagreements_filtered_unknown_users": counts["hard_filtered_unknown_user"],
+        "reason_misses_delay_is_not_expiry": counts["reason_deliberate_delay_is_not_expiry"],
+        "reason_misses_gave_up_is_expired": counts["reason_deliberate_gave_up_is_expired"],
+        "reason_misses_nxdomain_is_unknown_domain": counts["reason_deliberate_nxdomain_is_unknown_domain"],
         "not_bounce_messages": len(not_files),
         "not_bounce_false_positives": not_bounces,
         "adversarial_cases": len(ADVERSARIAL),
