@@ -8217,9 +8217,9 @@ inline constexpr Phrase phrase_families[] = {
     // Malware found, not the word alone: antivirus footers ("checked for
     // viruses", "analizado con NOD32 antivirus") name no reason.
     {"virus detected"sv, BounceReason::virus, PhraseOrigin::sisimai},
-    {"virus found"sv, BounceReason::virus, PhraseOrigin::unverified},
+    {"virus found"sv, BounceReason::virus, PhraseOrigin::sisimai},
     {"infected with a virus"sv, BounceReason::virus, PhraseOrigin::sisimai},
-    {"contains a virus"sv, BounceReason::virus, PhraseOrigin::unverified},
+    {"contains a virus"sv, BounceReason::virus, PhraseOrigin::sisimai},
     {"prohibited virus"sv, BounceReason::virus, PhraseOrigin::sisimai},
     {"used by recent viruses"sv, BounceReason::virus, PhraseOrigin::sisimai},
     {"malware"sv, BounceReason::virus, PhraseOrigin::sisimai},
@@ -8701,25 +8701,46 @@ inline constexpr Phrase phrase_families[] = {
     {"recipient rejected"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
 };
 
-// The phrases grouped by first letter, so that one pass over the text
-// tries only the phrases that can start at each position.
+// The phrases grouped by the classes of their first two characters, so
+// that one pass over the text tries only the few phrases that can start at
+// each position. A class is a letter (case ignored), white space (a ' ' in a
+// phrase stands for any), '(', a non-ASCII byte by its low four bits (the
+// phrases in other scripts), or anything else (no phrase starts there).
+inline constexpr std::size_t phrase_char_classes = 45;
+inline constexpr std::size_t phrase_buckets = phrase_char_classes * phrase_char_classes;
+
+[[nodiscard]] constexpr std::size_t phrase_char_class(char c) noexcept {
+  const char lower = to_lower(c);
+  const auto byte = static_cast<unsigned char>(c);
+  if (lower >= 'a' && lower <= 'z') return static_cast<std::size_t>(lower - 'a');
+  if (is_space(c)) return 26;
+  if (c == '(') return 27;
+  if (byte >= 0x80) return 28 + (byte & 0x0FU);
+  return 44;
+}
+
+[[nodiscard]] constexpr std::size_t phrase_bucket(char first, char second) noexcept {
+  return phrase_char_class(first) * phrase_char_classes + phrase_char_class(second);
+}
+
 struct PhraseIndex {
   static constexpr std::size_t size = sizeof(phrase_families) / sizeof(phrase_families[0]);
-  std::uint16_t order[size]{};  // table indexes, by first character, then table order
-  std::uint16_t start[257]{};   // order[start[c] .. start[c + 1]) begin with character c
+  std::uint16_t order[size]{};                // table indexes, by bucket, then table order
+  std::uint16_t start[phrase_buckets + 1]{};  // order[start[b] .. start[b + 1]) are bucket b's
 };
 
-// A counting sort by first character: linear in the table, because every
-// translation unit that includes this header evaluates it.
+// A stable counting sort by bucket: linear in the table, because every
+// translation unit that includes this header evaluates it. Every phrase has
+// two characters at least, neither of them '*' (a test checks).
 [[nodiscard]] constexpr PhraseIndex make_phrase_index() noexcept {
   PhraseIndex index;
-  for (const Phrase& phrase : phrase_families) ++index.start[static_cast<unsigned char>(phrase.text[0]) + 1];
-  for (unsigned c = 0; c < 256; ++c)
-    index.start[c + 1] = static_cast<std::uint16_t>(index.start[c + 1] + index.start[c]);
-  std::uint16_t filled[256]{};
+  for (const Phrase& phrase : phrase_families) ++index.start[phrase_bucket(phrase.text[0], phrase.text[1]) + 1];
+  for (std::size_t b = 0; b < phrase_buckets; ++b)
+    index.start[b + 1] = static_cast<std::uint16_t>(index.start[b + 1] + index.start[b]);
+  std::uint16_t filled[phrase_buckets]{};
   for (std::size_t i = 0; i < PhraseIndex::size; ++i) {
-    const auto c = static_cast<unsigned char>(phrase_families[i].text[0]);
-    index.order[index.start[c] + filled[c]++] = static_cast<std::uint16_t>(i);
+    const std::size_t b = phrase_bucket(phrase_families[i].text[0], phrase_families[i].text[1]);
+    index.order[index.start[b] + filled[b]++] = static_cast<std::uint16_t>(i);
   }
   return index;
 }
@@ -8765,7 +8786,8 @@ inline constexpr char word_continues = '*';  // a phrase's last character: the w
     if (p == ' ') {
       if (!is_space(text[t])) return false;
       while (t < text.size() && is_space(text[t])) ++t;
-      t = skip_continuation_code(text, t);
+      // A phrase that goes on with digits ("rfc 822") reads them as its own.
+      if (k + 1 < phrase.size() && !is_digit(phrase[k + 1])) t = skip_continuation_code(text, t);
       continue;
     }
     if (to_lower(text[t]) != p) return false;
@@ -8836,8 +8858,8 @@ struct PhraseFinding {
         break;
       }
     }
-    const auto c = static_cast<unsigned char>(detail::to_lower(text[pos]));
-    for (std::size_t k = detail::phrase_index.start[c]; k < detail::phrase_index.start[c + 1]; ++k) {
+    const std::size_t bucket = detail::phrase_bucket(text[pos], pos + 1 < text.size() ? text[pos + 1] : '\0');
+    for (std::size_t k = detail::phrase_index.start[bucket]; k < detail::phrase_index.start[bucket + 1]; ++k) {
       const std::size_t i = detail::phrase_index.order[k];
       const Phrase& phrase = detail::phrase_families[i];
       const bool expiry = phrase.reason == BounceReason::expired;
