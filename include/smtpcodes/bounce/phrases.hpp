@@ -106,6 +106,7 @@ inline constexpr Phrase phrase_families[] = {
     {"receiving mail at a rate"sv, BounceReason::rate_limited, PhraseOrigin::sisimai},
     {"exceeded the maximum number of"sv, BounceReason::rate_limited, PhraseOrigin::sisimai},
     {"temporarily deferred due to"sv, BounceReason::rate_limited, PhraseOrigin::sisimai},
+    {"daily limit"sv, BounceReason::rate_limited, PhraseOrigin::microsoft},
     // Malware.
     // Malware found, not the word alone: antivirus footers ("checked for
     // viruses", "analizado con NOD32 antivirus") name no reason.
