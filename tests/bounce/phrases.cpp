@@ -91,6 +91,7 @@ TEST_CASE("every phrase is lower case, non-empty, and names its origin") {
     REQUIRE_FALSE(phrase.text.empty());
     for (char c : phrase.text) CHECK_FALSE((c >= 'A' && c <= 'Z'));
     CHECK(phrase.origin != PhraseOrigin::user);
+    CHECK(phrase.origin != PhraseOrigin::unverified);  // every row names its source
     CHECK(phrase.reason != BounceReason::unknown);
   }
 }
