@@ -2644,6 +2644,7 @@ class StaticReplyStream : private std::array<char, Capacity>, public BasicReplyS
 // RFC 5322, RFC 3464), so <cctype> and its locale are neither needed nor
 // wanted, and everything here is constexpr.
 #include <cstddef>
+#include <cstdint>
 #include <cstring>
 #include <string_view>
 
@@ -2680,19 +2681,50 @@ using namespace std::string_view_literals;
   return text.size() >= prefix.size() && iequals(text.substr(0, prefix.size()), prefix);
 }
 
+// At run time, the first position from i on whose 8-byte word may hold
+// `first` in either case, passing over 8 positions a step (the zero-byte
+// test of a word has no false negatives; a false positive only stops the
+// skip early). Near the end, where fewer than 8 positions are left before
+// last, it stops; it may return last + 1.
+[[nodiscard]] inline std::size_t skip_words_without(const char* data, std::size_t i, std::size_t last,
+                                                    char first) noexcept {
+  constexpr std::uint64_t ones = 0x0101010101010101U;
+  constexpr std::uint64_t highs = 0x8080808080808080U;
+  const std::uint64_t fold = first >= 'a' && first <= 'z' ? 0x2020202020202020U : 0U;  // 'A'-'Z' -> 'a'-'z'
+  const std::uint64_t pattern = ones * static_cast<unsigned char>(first);
+  while (i + 7 <= last) {
+    std::uint64_t word = 0;
+    std::memcpy(&word, data + i, sizeof word);
+    const std::uint64_t difference = (word | fold) ^ pattern;
+    if (((difference - ones) & ~difference & highs) != 0) break;
+    i += 8;
+  }
+  return i;
+}
+
 // Case-insensitive search for a lower-case needle; npos when absent. The
-// first character is found with a cheap loop before the rest is compared.
+// first character is found with a cheap loop (at run time 8 bytes a step)
+// before the rest is compared.
 [[nodiscard]] constexpr std::size_t ifind(std::string_view text, std::string_view lower_needle,
                                           std::size_t from = 0) noexcept {
   if (lower_needle.empty()) return from <= text.size() ? from : std::string_view::npos;
   if (text.size() < lower_needle.size()) return std::string_view::npos;
   const char first = lower_needle[0];
   const std::size_t last = text.size() - lower_needle.size();
-  for (std::size_t i = from; i <= last; ++i) {
-    if (to_lower(text[i]) != first) continue;
-    std::size_t k = 1;
-    while (k < lower_needle.size() && to_lower(text[i + k]) == lower_needle[k]) ++k;
-    if (k == lower_needle.size()) return i;
+  std::size_t i = from;
+  while (i <= last) {
+    std::size_t stop = last;
+    if (!SMTPCODES_CONSTANT_EVALUATED()) {
+      i = skip_words_without(text.data(), i, last, first);
+      if (i > last) break;
+      if (last - i > 7) stop = i + 7;
+    }
+    for (; i <= stop; ++i) {
+      if (to_lower(text[i]) != first) continue;
+      std::size_t k = 1;
+      while (k < lower_needle.size() && to_lower(text[i + k]) == lower_needle[k]) ++k;
+      if (k == lower_needle.size()) return i;
+    }
   }
   return std::string_view::npos;
 }
@@ -10182,33 +10214,47 @@ template <std::size_t Count>
 [[nodiscard]] constexpr std::uint32_t find_sought_phrases(std::string_view text,
                                                           const SoughtPhrase (&phrases)[Count]) noexcept {
   static_assert(Count <= 32, "one bit per phrase");
-  // The phrases that start with each character, in either case.
-  std::uint32_t starting_with[256]{};
+  // The phrases whose first (second) character is c, in either case: a
+  // position is compared only with the phrases both of its characters allow.
+  std::uint32_t first_is[256]{};
+  std::uint32_t second_is[256]{};
   std::uint32_t wanted = 0;
   std::size_t end = 0;  // no phrase ends past this
+  auto allow = [](std::uint32_t(&table)[256], char c, std::uint32_t bit) noexcept {
+    table[static_cast<unsigned char>(c)] |= bit;
+    if (c >= 'a' && c <= 'z') table[static_cast<unsigned char>(c - 'a' + 'A')] |= bit;
+  };
   for (std::size_t k = 0; k < Count; ++k) {
-    const SoughtPhrase& phrase = phrases[k];
+    const std::string_view phrase = phrases[k].text;
     // Like ifind, an upper-case letter in a phrase matches nothing.
-    if (phrase.text.empty() || (phrase.text[0] >= 'A' && phrase.text[0] <= 'Z')) continue;
+    if (phrase.empty() || (phrase[0] >= 'A' && phrase[0] <= 'Z') ||
+        (phrase.size() > 1 && phrase[1] >= 'A' && phrase[1] <= 'Z')) {
+      continue;
+    }
     const std::uint32_t bit = std::uint32_t{1} << k;
     wanted |= bit;
-    const char first = phrase.text[0];
-    starting_with[static_cast<unsigned char>(first)] |= bit;
-    if (first >= 'a' && first <= 'z') starting_with[static_cast<unsigned char>(first - 'a' + 'A')] |= bit;
-    const std::size_t limit = phrase.within < text.size() ? phrase.within : text.size();
+    allow(first_is, phrase[0], bit);
+    if (phrase.size() == 1) {
+      for (std::uint32_t& second : second_is) second |= bit;
+    } else {
+      allow(second_is, phrase[1], bit);
+    }
+    const std::size_t limit = phrases[k].within < text.size() ? phrases[k].within : text.size();
     if (limit > end) end = limit;
   }
   std::uint32_t found = 0;
   for (std::size_t i = 0; i < end && found != wanted; ++i) {
-    std::uint32_t candidates = starting_with[static_cast<unsigned char>(text[i])] & ~found;
+    std::uint32_t candidates = first_is[static_cast<unsigned char>(text[i])] & ~found;
+    if (candidates == 0) continue;
+    if (i + 1 < text.size()) candidates &= second_is[static_cast<unsigned char>(text[i + 1])];
     for (std::size_t k = 0; candidates != 0; ++k, candidates >>= 1) {
       if ((candidates & 1U) == 0) continue;
       const std::string_view sought = phrases[k].text;
       const std::size_t limit = phrases[k].within < text.size() ? phrases[k].within : text.size();
       if (i + sought.size() > limit) continue;
-      std::size_t n = 1;
+      std::size_t n = 2;
       while (n < sought.size() && to_lower(text[i + n]) == sought[n]) ++n;
-      if (n == sought.size()) found |= std::uint32_t{1} << k;
+      if (n >= sought.size()) found |= std::uint32_t{1} << k;
     }
   }
   return found;

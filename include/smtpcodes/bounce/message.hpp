@@ -679,33 +679,47 @@ template <std::size_t Count>
 [[nodiscard]] constexpr std::uint32_t find_sought_phrases(std::string_view text,
                                                           const SoughtPhrase (&phrases)[Count]) noexcept {
   static_assert(Count <= 32, "one bit per phrase");
-  // The phrases that start with each character, in either case.
-  std::uint32_t starting_with[256]{};
+  // The phrases whose first (second) character is c, in either case: a
+  // position is compared only with the phrases both of its characters allow.
+  std::uint32_t first_is[256]{};
+  std::uint32_t second_is[256]{};
   std::uint32_t wanted = 0;
   std::size_t end = 0;  // no phrase ends past this
+  auto allow = [](std::uint32_t(&table)[256], char c, std::uint32_t bit) noexcept {
+    table[static_cast<unsigned char>(c)] |= bit;
+    if (c >= 'a' && c <= 'z') table[static_cast<unsigned char>(c - 'a' + 'A')] |= bit;
+  };
   for (std::size_t k = 0; k < Count; ++k) {
-    const SoughtPhrase& phrase = phrases[k];
+    const std::string_view phrase = phrases[k].text;
     // Like ifind, an upper-case letter in a phrase matches nothing.
-    if (phrase.text.empty() || (phrase.text[0] >= 'A' && phrase.text[0] <= 'Z')) continue;
+    if (phrase.empty() || (phrase[0] >= 'A' && phrase[0] <= 'Z') ||
+        (phrase.size() > 1 && phrase[1] >= 'A' && phrase[1] <= 'Z')) {
+      continue;
+    }
     const std::uint32_t bit = std::uint32_t{1} << k;
     wanted |= bit;
-    const char first = phrase.text[0];
-    starting_with[static_cast<unsigned char>(first)] |= bit;
-    if (first >= 'a' && first <= 'z') starting_with[static_cast<unsigned char>(first - 'a' + 'A')] |= bit;
-    const std::size_t limit = phrase.within < text.size() ? phrase.within : text.size();
+    allow(first_is, phrase[0], bit);
+    if (phrase.size() == 1) {
+      for (std::uint32_t& second : second_is) second |= bit;
+    } else {
+      allow(second_is, phrase[1], bit);
+    }
+    const std::size_t limit = phrases[k].within < text.size() ? phrases[k].within : text.size();
     if (limit > end) end = limit;
   }
   std::uint32_t found = 0;
   for (std::size_t i = 0; i < end && found != wanted; ++i) {
-    std::uint32_t candidates = starting_with[static_cast<unsigned char>(text[i])] & ~found;
+    std::uint32_t candidates = first_is[static_cast<unsigned char>(text[i])] & ~found;
+    if (candidates == 0) continue;
+    if (i + 1 < text.size()) candidates &= second_is[static_cast<unsigned char>(text[i + 1])];
     for (std::size_t k = 0; candidates != 0; ++k, candidates >>= 1) {
       if ((candidates & 1U) == 0) continue;
       const std::string_view sought = phrases[k].text;
       const std::size_t limit = phrases[k].within < text.size() ? phrases[k].within : text.size();
       if (i + sought.size() > limit) continue;
-      std::size_t n = 1;
+      std::size_t n = 2;
       while (n < sought.size() && to_lower(text[i + n]) == sought[n]) ++n;
-      if (n == sought.size()) found |= std::uint32_t{1} << k;
+      if (n >= sought.size()) found |= std::uint32_t{1} << k;
     }
   }
   return found;
