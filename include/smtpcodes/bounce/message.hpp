@@ -217,13 +217,7 @@ inline constexpr std::string_view returned_message_announcements[] = {
 static_assert(returned_message_markers_have_keys(), "starts_returned_message's quick tests no longer hold");
 
 [[nodiscard]] constexpr bool holds_copy_or_message(std::string_view text) noexcept {
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char c = to_lower(text[i]);
-    if ((c == 'c' && istarts_with(text.substr(i), "copy")) || (c == 'm' && istarts_with(text.substr(i), "message"))) {
-      return true;
-    }
-  }
-  return false;
+  return ifind(text, "copy") != std::string_view::npos || ifind(text, "message") != std::string_view::npos;
 }
 
 // Lines that end the explaining text: the returned message, or a footer, begins.
