@@ -7016,6 +7016,14 @@ constexpr void assign_message_field(DsnMessageFields& message, const HeaderField
     message.arrival_date = field.value;
 }
 
+// Does the field name a recipient that the block already has? Then it
+// starts the next recipient: some MTAs leave out the blank line between
+// recipient blocks that RFC 3464 §2.1 requires (AOL's notices do).
+[[nodiscard]] constexpr bool starts_next_recipient(const DsnRecipient& recipient, const HeaderField& field) noexcept {
+  return (iequals(field.name, "Final-Recipient") && !recipient.final_recipient.empty()) ||
+         (iequals(field.name, "Original-Recipient") && !recipient.original_recipient.empty());
+}
+
 // Reads the next block that names a recipient, starting at pos.
 [[nodiscard]] constexpr bool next_recipient_block(std::string_view text, std::size_t& pos,
                                                   DsnRecipient& recipient) noexcept {
@@ -7023,7 +7031,15 @@ constexpr void assign_message_field(DsnMessageFields& message, const HeaderField
     recipient = DsnRecipient{};
     bool any = false;
     HeaderField field;
-    while (next_header_field(text, pos, field)) any = assign_recipient_field(recipient, field) || any;
+    std::size_t field_start = pos;
+    while (next_header_field(text, pos, field)) {
+      if (starts_next_recipient(recipient, field)) {
+        pos = field_start;  // read again as the first field of the next block
+        break;
+      }
+      any = assign_recipient_field(recipient, field) || any;
+      field_start = pos;
+    }
     if (any && !(recipient.final_recipient.empty() && recipient.original_recipient.empty())) return true;
   }
   return false;
@@ -7146,6 +7162,58 @@ namespace detail {
     return message.substr(start, pos - start);
   }
   return {};
+}
+
+// The names of the fields of RFC 3464 §2.2-2.3 (and the X-Actual-Recipient
+// that Sendmail adds), the ones an inline delivery status is made of.
+inline constexpr std::string_view delivery_status_field_names[] = {
+    "reporting-mta"sv,      "dsn-gateway"sv,     "received-from-mta"sv,  "arrival-date"sv, "original-envelope-id"sv,
+    "original-recipient"sv, "final-recipient"sv, "x-actual-recipient"sv, "action"sv,       "status"sv,
+    "remote-mta"sv,         "diagnostic-code"sv, "last-attempt-date"sv,  "final-log-id"sv, "will-retry-until"sv,
+};
+
+[[nodiscard]] constexpr bool is_delivery_status_field_line(std::string_view line) noexcept {
+  const std::size_t colon = line.find(':');
+  if (colon == std::string_view::npos) return false;
+  const std::string_view name = trim(line.substr(0, colon));
+  for (const std::string_view known : delivery_status_field_names) {
+    if (iequals(name, known)) return true;
+  }
+  return false;
+}
+
+// The delivery-status fields of a notice that carries them in its text
+// instead of a message/delivery-status part (RFC 3464 §2 fields written into
+// a plain body, by MTAs without MIME and by gateways that flatten the
+// report): from the first line that is one of those fields, through the
+// blocks of them, to the first line that is neither such a field, a folded
+// continuation, nor a blank line before another. Empty when there is none.
+[[nodiscard]] constexpr std::string_view find_inline_delivery_status(std::string_view text) noexcept {
+  std::size_t pos = 0;
+  std::size_t start = std::string_view::npos;
+  std::size_t end = 0;
+  bool after_blank = false;
+  while (pos < text.size()) {
+    const std::size_t line_start = pos;
+    const Line line = line_at(text, pos);
+    pos = line.next;
+    if (start == std::string_view::npos) {
+      if (!line.text.empty() && !is_space_or_tab(line.text[0]) && is_delivery_status_field_line(line.text)) {
+        start = line_start;
+        end = line.next;
+      }
+      continue;
+    }
+    if (is_blank_line(line.text)) {
+      after_blank = true;
+      continue;
+    }
+    const bool continuation = !after_blank && is_space_or_tab(line.text[0]);
+    if (!continuation && !is_delivery_status_field_line(line.text)) break;
+    after_blank = false;
+    end = line.next;
+  }
+  return start == std::string_view::npos ? std::string_view{} : text.substr(start, end - start);
 }
 
 }  // namespace detail
@@ -8121,41 +8189,75 @@ struct DialectEvidence {
 
 namespace detail {
 
-// The evidence read once for all rows: the header block indexed, From and Subject found once.
+inline constexpr std::size_t dialect_rows = sizeof(dialects) / sizeof(dialects[0]);
+static_assert(dialect_rows <= 64, "header_marker_hits keeps one bit per row");
+
+// The rows recognised by a header field, in table order.
+struct HeaderMarkerRows {
+  std::uint8_t rows[dialect_rows]{};
+  std::size_t count = 0;
+};
+
+[[nodiscard]] constexpr HeaderMarkerRows make_header_marker_rows() noexcept {
+  HeaderMarkerRows list;
+  for (std::size_t i = 0; i < dialect_rows; ++i) {
+    if (dialects[i].marker.place == MP::header_name) list.rows[list.count++] = static_cast<std::uint8_t>(i);
+  }
+  return list;
+}
+
+inline constexpr HeaderMarkerRows header_marker_rows = make_header_marker_rows();
+
+// Does a header field show a header_name marker: "name", or "name: words"
+// with the words somewhere in the value?
+[[nodiscard]] constexpr bool shows_header_marker(const DialectMarker& marker, const HeaderField& header) noexcept {
+  const std::size_t colon = marker.text.find(':');
+  if (!iequals(header.name, marker.text.substr(0, colon))) return false;
+  return colon == std::string_view::npos ||
+         ifind(header.value, trim(marker.text.substr(colon + 1))) != std::string_view::npos;
+}
+
+// The evidence read once for all rows: one pass over the header block finds
+// From, Subject and which rows' header markers it shows, so that the work is
+// linear in the block however many rows the table has.
 struct ReadEvidence {
-  HeaderIndex headers;
-  std::string_view header_block;
   std::string_view from;
   std::string_view subject;
+  std::uint64_t header_hits = 0;  // bit i: row i's header_name marker is shown
   std::string_view reporting_mta;
   std::string_view opening;
 };
 
-[[nodiscard]] constexpr bool has_marker(const ReadEvidence& evidence, const DialectMarker& marker) noexcept {
+[[nodiscard]] constexpr ReadEvidence read_evidence(const DialectEvidence& evidence) noexcept {
+  ReadEvidence read;
+  read.reporting_mta = evidence.reporting_mta;
+  read.opening = evidence.opening.substr(0, dialect_opening_size);
+  bool from_seen = false;
+  bool subject_seen = false;
+  std::size_t pos = 0;
+  HeaderField header;
+  while (next_header_field(evidence.headers, pos, header)) {
+    if (!from_seen && iequals(header.name, "From")) {
+      read.from = header.value;
+      from_seen = true;
+    } else if (!subject_seen && iequals(header.name, "Subject")) {
+      read.subject = header.value;
+      subject_seen = true;
+    }
+    for (std::size_t k = 0; k < header_marker_rows.count; ++k) {
+      const std::size_t row = header_marker_rows.rows[k];
+      if (shows_header_marker(dialects[row].marker, header)) read.header_hits |= std::uint64_t{1} << row;
+    }
+  }
+  return read;
+}
+
+[[nodiscard]] constexpr bool has_marker(const ReadEvidence& evidence, std::size_t row) noexcept {
+  const DialectMarker& marker = dialects[row].marker;
   switch (marker.place) {
     case MP::from: return ifind(evidence.from, marker.text) != std::string_view::npos;
     case MP::subject: return ifind(evidence.subject, marker.text) != std::string_view::npos;
-    case MP::header_name: {
-      // "name" or "name: value start"
-      const std::size_t colon = marker.text.find(':');
-      const std::string_view field = marker.text.substr(0, colon);
-      auto matches = [&](const HeaderField& header) {
-        if (!iequals(header.name, field)) return false;
-        return colon == std::string_view::npos ||
-               ifind(header.value, trim(marker.text.substr(colon + 1))) != std::string_view::npos;
-      };
-      if (!evidence.headers.truncated()) {
-        for (const HeaderField& header : evidence.headers)
-          if (matches(header)) return true;
-        return false;
-      }
-      std::size_t pos = 0;
-      HeaderField header;
-      while (next_header_field(evidence.header_block, pos, header)) {
-        if (matches(header)) return true;
-      }
-      return false;
-    }
+    case MP::header_name: return ((evidence.header_hits >> row) & 1U) != 0;
     case MP::reporting_mta: return ifind(evidence.reporting_mta, marker.text) != std::string_view::npos;
     case MP::opening: return ifind(evidence.opening, marker.text) != std::string_view::npos;
   }
@@ -8167,16 +8269,9 @@ struct ReadEvidence {
 // The dialect whose marker the evidence shows first in table order, or
 // the unknown row.
 [[nodiscard]] constexpr const DialectInfo& recognise_dialect(const DialectEvidence& evidence) noexcept {
-  detail::ReadEvidence read{HeaderIndex(evidence.headers),
-                            evidence.headers,
-                            {},
-                            {},
-                            evidence.reporting_mta,
-                            evidence.opening.substr(0, dialect_opening_size)};
-  read.from = read.headers.value("From");
-  read.subject = read.headers.value("Subject");
-  for (const DialectInfo& info : detail::dialects) {
-    if (detail::has_marker(read, info.marker)) return info;
+  const detail::ReadEvidence read = detail::read_evidence(evidence);
+  for (std::size_t row = 0; row < detail::dialect_rows; ++row) {
+    if (detail::has_marker(read, row)) return detail::dialects[row];
   }
   return detail::unknown_dialect;
 }
@@ -10834,6 +10929,7 @@ struct DeliveryStatusPart {
   part_read.undecoded_multiparts = structure.skipped_multiparts;
   if (!structure.has_delivery_status) {
     part_read.body = find_delivery_status_in_text(message);
+    if (part_read.body.empty()) part_read.body = find_inline_delivery_status(structure.explanation_part);
     return part_read;
   }
   part_read.body = structure.delivery_status;

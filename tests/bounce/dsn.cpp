@@ -137,10 +137,28 @@ TEST_CASE("parse_delivery_status: malformed bodies") {
       // A block without a recipient is not a recipient.
       {"Reporting-MTA: dns; x\n\nAction: failed\nStatus: 5.1.1\n", 0},
       {":\n:::\nFinal-Recipient:\n", 0},
+      // Recipient blocks without the blank line between them (AOL's notices):
+      // a second Final-Recipient, or a second Original-Recipient, starts the next.
+      {"Reporting-MTA: dns; x\nFinal-Recipient: rfc822; a@b.example\nAction: failed\nStatus: 5.2.2\n"
+       "Final-Recipient: rfc822; c@d.example\nAction: failed\nStatus: 5.1.1\n",
+       2},
+      {"Original-Recipient: rfc822; a@b.example\nFinal-Recipient: rfc822; a@b.example\nAction: failed\n"
+       "Original-Recipient: rfc822; c@d.example\nFinal-Recipient: rfc822; c@d.example\nAction: failed\n",
+       2},
   };
   for (const Row& row : rows) {
     CAPTURE(row.body);
     CHECK(smtpcodes::parse_delivery_status(row.body).recipient_count() == row.recipients);
+  }
+  SUBCASE("glued recipient blocks keep their own fields") {
+    const auto report = smtpcodes::parse_delivery_status(
+        "Final-Recipient: rfc822; a@b.example\nStatus: 5.2.2\nFinal-Recipient: rfc822; c@d.example\nStatus: 5.1.1\n");
+    auto it = report.begin();
+    CHECK(it->recipient() == "a@b.example");
+    CHECK(it->status_text == "5.2.2");
+    ++it;
+    CHECK(it->recipient() == "c@d.example");
+    CHECK(it->status_text == "5.1.1");
   }
   SUBCASE("a status with zero padding or a comment is read leniently") {
     const auto report =

@@ -396,6 +396,41 @@ TEST_CASE("X-Failed-Recipients names the failed addresses (Exim, Google)") {
   CHECK(seen[1].source == BounceSource::text);
 }
 
+TEST_CASE("delivery-status fields written into a plain notice are read as a delivery status") {
+  // An MTA without MIME writes the RFC 3464 fields into the text.
+  constexpr std::string_view notice =
+      "From: Mail Delivery Subsystem <MAILER-DAEMON@mx.example.org>\n"
+      "To: sender@example.com\n"
+      "Subject: Returned mail: User unknown\n"
+      "\n"
+      "   ----- The following addresses had permanent fatal errors -----\n"
+      "<someone@example.net>\n"
+      "\n"
+      "Reporting-MTA: dns; mx.example.org\n"
+      "Arrival-Date: Thu, 1 Oct 2026 10:00:00 +0000\n"
+      "\n"
+      "Final-Recipient: RFC822; someone@example.net\n"
+      "Action: failed\n"
+      "Status: 5.1.1\n"
+      "Diagnostic-Code: SMTP; 550 5.1.1 User unknown\n"
+      "\n"
+      "Return-Path: <sender@example.com>\n"
+      "From: sender@example.com\n"
+      "To: someone@example.net\n"
+      "Subject: hello\n";
+  const std::vector<Seen> seen = read(notice);
+  REQUIRE(seen.size() == 1);
+  CHECK(seen[0].recipient == "someone@example.net");
+  CHECK(seen[0].source == BounceSource::delivery_status);
+  CHECK(seen[0].status == "5.1.1");
+  CHECK(seen[0].bounce == BounceType::hard);
+  // The fields of the returned message end the block.
+  CHECK(smtpcodes::detail::find_inline_delivery_status(notice).find("Return-Path") == std::string_view::npos);
+  // Prose that only mentions a field name is not a delivery status.
+  CHECK(smtpcodes::detail::find_inline_delivery_status("The status: unknown\nAction items: none\n").empty());
+  CHECK(smtpcodes::detail::find_inline_delivery_status("no fields here\nat all\n").empty());
+}
+
 TEST_CASE("a bounce notice without codes still reports a failure") {
   const auto seen = read(
       "From: MAILER-DAEMON@mail.example.org\nSubject: Undeliverable: report\n\n"

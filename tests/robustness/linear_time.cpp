@@ -177,6 +177,12 @@ std::string bounce_dsn(std::size_t n) {
          "Content-Type: message/delivery-status\n\n" +
          dsn_recipients(n) + "--b--\n";
 }
+std::string bounce_inline_dsn(std::size_t n) {
+  return "From: MAILER-DAEMON@example.com\nSubject: Returned mail\n\nReporting-MTA: dns; x\n\n" + dsn_recipients(n);
+}
+std::string bounce_inline_dsn_fields(std::size_t n) {
+  return "From: MAILER-DAEMON@example.com\nSubject: Returned mail\n\n" + repeat("Status: 5.1.1\n\n", n);
+}
 std::string bounce_text_recipients(std::size_t n) {
   std::string text = "From: MAILER-DAEMON@example.com\nSubject: Undelivered Mail\n\n";
   for (std::size_t i = 0; i < n; ++i) text += "<user" + std::to_string(i) + "@example.com>: 550 5.1.1 unknown\n";
@@ -474,6 +480,9 @@ TEST_CASE("finder paths on code-shaped texts: linear time") {
 TEST_CASE("bounce readers: linear time") {
   const Shape shapes[] = {
       {"for_each_bounce_recipient: many DSN recipients", 10, bounce_dsn, run_bounce_reader},
+      {"for_each_bounce_recipient: an inline delivery status", 10, bounce_inline_dsn, run_bounce_reader},
+      {"for_each_bounce_recipient: inline fields without a recipient", 100, bounce_inline_dsn_fields,
+       run_bounce_reader},
       {"for_each_bounce_recipient: many recipients in the text", 70, bounce_text_recipients, run_bounce_reader},
       {"for_each_bounce_recipient: many X-Failed-Recipients", 70, bounce_failed_recipients_header, run_bounce_reader},
       {"for_each_bounce_recipient: long headers", 20, bounce_received_headers, run_bounce_reader},

@@ -256,41 +256,75 @@ struct DialectEvidence {
 
 namespace detail {
 
-// The evidence read once for all rows: the header block indexed, From and Subject found once.
+inline constexpr std::size_t dialect_rows = sizeof(dialects) / sizeof(dialects[0]);
+static_assert(dialect_rows <= 64, "header_marker_hits keeps one bit per row");
+
+// The rows recognised by a header field, in table order.
+struct HeaderMarkerRows {
+  std::uint8_t rows[dialect_rows]{};
+  std::size_t count = 0;
+};
+
+[[nodiscard]] constexpr HeaderMarkerRows make_header_marker_rows() noexcept {
+  HeaderMarkerRows list;
+  for (std::size_t i = 0; i < dialect_rows; ++i) {
+    if (dialects[i].marker.place == MP::header_name) list.rows[list.count++] = static_cast<std::uint8_t>(i);
+  }
+  return list;
+}
+
+inline constexpr HeaderMarkerRows header_marker_rows = make_header_marker_rows();
+
+// Does a header field show a header_name marker: "name", or "name: words"
+// with the words somewhere in the value?
+[[nodiscard]] constexpr bool shows_header_marker(const DialectMarker& marker, const HeaderField& header) noexcept {
+  const std::size_t colon = marker.text.find(':');
+  if (!iequals(header.name, marker.text.substr(0, colon))) return false;
+  return colon == std::string_view::npos ||
+         ifind(header.value, trim(marker.text.substr(colon + 1))) != std::string_view::npos;
+}
+
+// The evidence read once for all rows: one pass over the header block finds
+// From, Subject and which rows' header markers it shows, so that the work is
+// linear in the block however many rows the table has.
 struct ReadEvidence {
-  HeaderIndex headers;
-  std::string_view header_block;
   std::string_view from;
   std::string_view subject;
+  std::uint64_t header_hits = 0;  // bit i: row i's header_name marker is shown
   std::string_view reporting_mta;
   std::string_view opening;
 };
 
-[[nodiscard]] constexpr bool has_marker(const ReadEvidence& evidence, const DialectMarker& marker) noexcept {
+[[nodiscard]] constexpr ReadEvidence read_evidence(const DialectEvidence& evidence) noexcept {
+  ReadEvidence read;
+  read.reporting_mta = evidence.reporting_mta;
+  read.opening = evidence.opening.substr(0, dialect_opening_size);
+  bool from_seen = false;
+  bool subject_seen = false;
+  std::size_t pos = 0;
+  HeaderField header;
+  while (next_header_field(evidence.headers, pos, header)) {
+    if (!from_seen && iequals(header.name, "From")) {
+      read.from = header.value;
+      from_seen = true;
+    } else if (!subject_seen && iequals(header.name, "Subject")) {
+      read.subject = header.value;
+      subject_seen = true;
+    }
+    for (std::size_t k = 0; k < header_marker_rows.count; ++k) {
+      const std::size_t row = header_marker_rows.rows[k];
+      if (shows_header_marker(dialects[row].marker, header)) read.header_hits |= std::uint64_t{1} << row;
+    }
+  }
+  return read;
+}
+
+[[nodiscard]] constexpr bool has_marker(const ReadEvidence& evidence, std::size_t row) noexcept {
+  const DialectMarker& marker = dialects[row].marker;
   switch (marker.place) {
     case MP::from: return ifind(evidence.from, marker.text) != std::string_view::npos;
     case MP::subject: return ifind(evidence.subject, marker.text) != std::string_view::npos;
-    case MP::header_name: {
-      // "name" or "name: value start"
-      const std::size_t colon = marker.text.find(':');
-      const std::string_view field = marker.text.substr(0, colon);
-      auto matches = [&](const HeaderField& header) {
-        if (!iequals(header.name, field)) return false;
-        return colon == std::string_view::npos ||
-               ifind(header.value, trim(marker.text.substr(colon + 1))) != std::string_view::npos;
-      };
-      if (!evidence.headers.truncated()) {
-        for (const HeaderField& header : evidence.headers)
-          if (matches(header)) return true;
-        return false;
-      }
-      std::size_t pos = 0;
-      HeaderField header;
-      while (next_header_field(evidence.header_block, pos, header)) {
-        if (matches(header)) return true;
-      }
-      return false;
-    }
+    case MP::header_name: return ((evidence.header_hits >> row) & 1U) != 0;
     case MP::reporting_mta: return ifind(evidence.reporting_mta, marker.text) != std::string_view::npos;
     case MP::opening: return ifind(evidence.opening, marker.text) != std::string_view::npos;
   }
@@ -302,16 +336,9 @@ struct ReadEvidence {
 // The dialect whose marker the evidence shows first in table order, or
 // the unknown row.
 [[nodiscard]] constexpr const DialectInfo& recognise_dialect(const DialectEvidence& evidence) noexcept {
-  detail::ReadEvidence read{HeaderIndex(evidence.headers),
-                            evidence.headers,
-                            {},
-                            {},
-                            evidence.reporting_mta,
-                            evidence.opening.substr(0, dialect_opening_size)};
-  read.from = read.headers.value("From");
-  read.subject = read.headers.value("Subject");
-  for (const DialectInfo& info : detail::dialects) {
-    if (detail::has_marker(read, info.marker)) return info;
+  const detail::ReadEvidence read = detail::read_evidence(evidence);
+  for (std::size_t row = 0; row < detail::dialect_rows; ++row) {
+    if (detail::has_marker(read, row)) return detail::dialects[row];
   }
   return detail::unknown_dialect;
 }

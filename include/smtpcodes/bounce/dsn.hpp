@@ -165,6 +165,14 @@ constexpr void assign_message_field(DsnMessageFields& message, const HeaderField
     message.arrival_date = field.value;
 }
 
+// Does the field name a recipient that the block already has? Then it
+// starts the next recipient: some MTAs leave out the blank line between
+// recipient blocks that RFC 3464 §2.1 requires (AOL's notices do).
+[[nodiscard]] constexpr bool starts_next_recipient(const DsnRecipient& recipient, const HeaderField& field) noexcept {
+  return (iequals(field.name, "Final-Recipient") && !recipient.final_recipient.empty()) ||
+         (iequals(field.name, "Original-Recipient") && !recipient.original_recipient.empty());
+}
+
 // Reads the next block that names a recipient, starting at pos.
 [[nodiscard]] constexpr bool next_recipient_block(std::string_view text, std::size_t& pos,
                                                   DsnRecipient& recipient) noexcept {
@@ -172,7 +180,15 @@ constexpr void assign_message_field(DsnMessageFields& message, const HeaderField
     recipient = DsnRecipient{};
     bool any = false;
     HeaderField field;
-    while (next_header_field(text, pos, field)) any = assign_recipient_field(recipient, field) || any;
+    std::size_t field_start = pos;
+    while (next_header_field(text, pos, field)) {
+      if (starts_next_recipient(recipient, field)) {
+        pos = field_start;  // read again as the first field of the next block
+        break;
+      }
+      any = assign_recipient_field(recipient, field) || any;
+      field_start = pos;
+    }
     if (any && !(recipient.final_recipient.empty() && recipient.original_recipient.empty())) return true;
   }
   return false;
@@ -295,6 +311,58 @@ namespace detail {
     return message.substr(start, pos - start);
   }
   return {};
+}
+
+// The names of the fields of RFC 3464 §2.2-2.3 (and the X-Actual-Recipient
+// that Sendmail adds), the ones an inline delivery status is made of.
+inline constexpr std::string_view delivery_status_field_names[] = {
+    "reporting-mta"sv,      "dsn-gateway"sv,     "received-from-mta"sv,  "arrival-date"sv, "original-envelope-id"sv,
+    "original-recipient"sv, "final-recipient"sv, "x-actual-recipient"sv, "action"sv,       "status"sv,
+    "remote-mta"sv,         "diagnostic-code"sv, "last-attempt-date"sv,  "final-log-id"sv, "will-retry-until"sv,
+};
+
+[[nodiscard]] constexpr bool is_delivery_status_field_line(std::string_view line) noexcept {
+  const std::size_t colon = line.find(':');
+  if (colon == std::string_view::npos) return false;
+  const std::string_view name = trim(line.substr(0, colon));
+  for (const std::string_view known : delivery_status_field_names) {
+    if (iequals(name, known)) return true;
+  }
+  return false;
+}
+
+// The delivery-status fields of a notice that carries them in its text
+// instead of a message/delivery-status part (RFC 3464 §2 fields written into
+// a plain body, by MTAs without MIME and by gateways that flatten the
+// report): from the first line that is one of those fields, through the
+// blocks of them, to the first line that is neither such a field, a folded
+// continuation, nor a blank line before another. Empty when there is none.
+[[nodiscard]] constexpr std::string_view find_inline_delivery_status(std::string_view text) noexcept {
+  std::size_t pos = 0;
+  std::size_t start = std::string_view::npos;
+  std::size_t end = 0;
+  bool after_blank = false;
+  while (pos < text.size()) {
+    const std::size_t line_start = pos;
+    const Line line = line_at(text, pos);
+    pos = line.next;
+    if (start == std::string_view::npos) {
+      if (!line.text.empty() && !is_space_or_tab(line.text[0]) && is_delivery_status_field_line(line.text)) {
+        start = line_start;
+        end = line.next;
+      }
+      continue;
+    }
+    if (is_blank_line(line.text)) {
+      after_blank = true;
+      continue;
+    }
+    const bool continuation = !after_blank && is_space_or_tab(line.text[0]);
+    if (!continuation && !is_delivery_status_field_line(line.text)) break;
+    after_blank = false;
+    end = line.next;
+  }
+  return start == std::string_view::npos ? std::string_view{} : text.substr(start, end - start);
 }
 
 }  // namespace detail

@@ -1052,6 +1052,7 @@ struct DeliveryStatusPart {
   part_read.undecoded_multiparts = structure.skipped_multiparts;
   if (!structure.has_delivery_status) {
     part_read.body = find_delivery_status_in_text(message);
+    if (part_read.body.empty()) part_read.body = find_inline_delivery_status(structure.explanation_part);
     return part_read;
   }
   part_read.body = structure.delivery_status;
