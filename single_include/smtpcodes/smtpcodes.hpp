@@ -7822,9 +7822,6 @@ inline constexpr std::string_view command_markers[] = {
     "while performing "sv, "did not like our "sv,
 };
 
-// A transcript's reply to DATA when no recipient was accepted (RFC 2920 §3.1).
-inline constexpr std::string_view pipelined_data_refusal = "<<< 503"sv;
-
 struct CommandWord {
   std::string_view text;  // lower case, a word or words at a word boundary
   SmtpCommand command;
@@ -7878,21 +7875,48 @@ inline constexpr CommandWord command_words[] = {
 
 }  // namespace detail
 
-// The command the last failure in text answered: the last marker the text
-// holds that names a command. SmtpCommand::unknown when none does. With
-// pipelining (RFC 2920) a transcript shows ">>> DATA" before the refusal of
-// the recipients sent with it, and then the server's "503" to DATA itself
-// (no valid recipients): the refusal answered RCPT TO. Linear in the text:
-// each position is tried against a fixed set of short words.
+namespace detail {
+
+// Where a transcript's reply line ("<<< 550 ...") starts its code, or npos.
+[[nodiscard]] constexpr std::size_t transcript_reply_code(std::string_view text, std::size_t pos) noexcept {
+  const std::size_t code = words_end(text, pos, "<<< "sv);
+  if (code == std::string_view::npos || text.size() - code < 3) return std::string_view::npos;
+  return is_digit(text[code]) && is_digit(text[code + 1]) && is_digit(text[code + 2]) ? code : std::string_view::npos;
+}
+
+// A transcript's answer to DATA when no recipient was accepted (RFC 2920
+// §3.1 lets a client send DATA before the recipients' replies arrive).
+[[nodiscard]] constexpr bool refuses_data_for_want_of_recipients(std::string_view code) noexcept {
+  return code.substr(0, 3) == "503"sv || code.substr(0, 3) == "554"sv;
+}
+
+}  // namespace detail
+
+// The command the failure in text answered. MTAs that name it ("in reply
+// to RCPT TO command", "after end of data", "did not like our DATA") are
+// taken at their word, the last such mention winning. A Sendmail
+// transcript (">>> DATA", then "<<< 550 ...") gives the command sent before
+// its first failing reply; with pipelining (RFC 2920) the client sends DATA
+// before the recipients' replies arrive, so when a later reply refuses DATA
+// itself (503 or 554: no valid recipients), the failure answered RCPT TO.
+// SmtpCommand::unknown when the text names none. Linear in the text: each
+// position is tried against a fixed set of short words.
 [[nodiscard]] constexpr SmtpCommand find_smtp_command(std::string_view text) noexcept {
-  SmtpCommand found = SmtpCommand::unknown;
+  SmtpCommand named = SmtpCommand::unknown;     // from a template that names the command
+  SmtpCommand sent = SmtpCommand::unknown;      // the last command of a transcript
+  SmtpCommand answered = SmtpCommand::unknown;  // the one the transcript's first failing reply answered
   for (std::size_t pos = 0; pos < text.size(); ++pos) {
     const char c = detail::to_lower(text[pos]);
     if (c != 'i' && c != 'a' && c != '>' && c != '<' && c != 'w' && c != 'd') continue;
     if (pos > 0 && detail::is_alnum(text[pos - 1]) && c != '>') continue;
     if (c == '<') {
-      const std::size_t reply = detail::words_end(text, pos, detail::pipelined_data_refusal);
-      if (reply != std::string_view::npos && found == SmtpCommand::data) found = SmtpCommand::rcpt_to;
+      const std::size_t code = detail::transcript_reply_code(text, pos);
+      if (code == std::string_view::npos || (text[code] != '4' && text[code] != '5')) continue;
+      if (answered == SmtpCommand::unknown) {
+        answered = sent;
+      } else if (answered == SmtpCommand::data && detail::refuses_data_for_want_of_recipients(text.substr(code))) {
+        answered = SmtpCommand::rcpt_to;
+      }
       continue;
     }
     for (const std::string_view marker : detail::command_markers) {
@@ -7900,13 +7924,13 @@ inline constexpr CommandWord command_words[] = {
       const std::size_t end = detail::words_end(text, pos, marker);
       if (end == std::string_view::npos) continue;
       const SmtpCommand command = detail::command_word_at(text, end);
-      if (command != SmtpCommand::unknown) {
-        found = command;
-        break;
-      }
+      if (command == SmtpCommand::unknown) continue;
+      (c == '>' ? sent : named) = command;
+      break;
     }
   }
-  return found;
+  if (named != SmtpCommand::unknown) return named;
+  return answered != SmtpCommand::unknown ? answered : sent;
 }
 
 }  // namespace v0
@@ -9140,6 +9164,9 @@ struct BounceFacts {
   Dialect dialect = Dialect::unknown;  // the MTA or service that wrote the notice, when known
   // The command the failure answered; found in the diagnostic when unknown.
   SmtpCommand smtp_command = SmtpCommand::unknown;
+  // The MTA delivered to a program or local mailer that failed (a "|command"
+  // recipient, Diagnostic-Code: X-Unix): without a better reason, a system error.
+  bool local_program = false;
 };
 
 struct Verdict {
@@ -9494,7 +9521,9 @@ struct Decision {
     const BounceReason from_reply = reason_for_reply(in.codes.reply_code);
     if (from_reply != BounceReason::unknown) return {from_reply, evidence_of(EvidenceKind::reply_code)};
   }
-  // 7. A generic status, by its subject.
+  // 7. A local program or mailer that failed: the receiving system's own fault.
+  if (in.facts.local_program) return {BounceReason::system_error, evidence_of(EvidenceKind::message)};
+  // 8. A generic status, by its subject.
   if (in.status.reason != BounceReason::unknown) {
     return {in.status.reason, evidence_of(EvidenceKind::enhanced_status)};
   }
@@ -9533,7 +9562,8 @@ constexpr void advise_retry(Verdict& verdict, unsigned failure_class) noexcept {
 //     551 -> 5.1.6 ...): then it is generic.
 //  5. The first phrase family found in the diagnostic (phrases.hpp).
 //  6. A narrow reply code (552 mailbox_full, 535 authentication ...).
-//  7. A generic status (X.0.0, 5.7.1 ...), by its subject.
+//  7. A local program or mailer that failed (BounceFacts::local_program): system_error.
+//  8. A generic status (X.0.0, 5.7.1 ...), by its subject.
 // Codes missing from the facts are taken from the diagnostic (find_codes).
 // The bounce is hard when the failure is permanent (class 5, 5xx, or Action
 // failed without a code) and the reason condemns the address, unless the
@@ -10775,13 +10805,37 @@ constexpr bool report_feedback(const Notice& notice, Callback& callback,
   return found.reply_code && found.reply_code->code.first_digit() == 5 ? DsnAction::failed : action;
 }
 
+// The command a recipient's failure answered, when its diagnostic does not
+// say: the notice's paragraph about the recipient (Postfix writes "(in reply
+// to end of DATA command)" there), else, when the notice reports on one
+// recipient only, its whole explaining text (Sendmail's transcript).
+[[nodiscard]] constexpr SmtpCommand command_in_text(const Notice& notice, NamedRecipients& named,
+                                                    std::string_view address, bool one_recipient) noexcept {
+  named.read_from(notice.region, notice.addressee, notice.from);
+  const TextRecipient* text = named.find(address);
+  const SmtpCommand in_paragraph = text != nullptr ? find_smtp_command(text->diagnostic) : SmtpCommand::unknown;
+  if (in_paragraph != SmtpCommand::unknown || !one_recipient) return in_paragraph;
+  return find_smtp_command(notice.region);
+}
+
+// A program the MTA delivered to ("|command" in an alias, RFC 5321 has no
+// such address) or a local mailer's exit status (Diagnostic-Code: X-Unix,
+// sendmail's sysexits code): a failure of the receiving system's own
+// delivery, not of the address.
+[[nodiscard]] constexpr bool is_local_program_failure(std::string_view address,
+                                                      std::string_view diagnostic_type) noexcept {
+  return iequals(diagnostic_type, "x-unix") || (!address.empty() && address[0] == '|');
+}
+
 // The recipients of a delivery-status part (RFC 3464 §2.3).
 template <class Callback>
 constexpr bool report_delivery_status(
     const Notice& notice, std::string_view status_body, Callback& callback,
     std::size_t& count) noexcept(is_nothrow_walk_callback_v<Callback, BounceRecipient>) {
   NamedRecipients named;
-  for (const DsnRecipient& dsn : parse_delivery_status(status_body)) {
+  const DeliveryStatus status = parse_delivery_status(status_body);
+  const std::size_t recipients = status.recipient_count();
+  for (const DsnRecipient& dsn : status) {
     BounceRecipient recipient;
     const std::string_view address = dsn.recipient();
     if (!address.empty()) recipient.recipient = std::optional<std::string_view>{address};
@@ -10801,7 +10855,13 @@ constexpr bool report_delivery_status(
     recipient.action = action_of(dsn, recipient.diagnostic);
     BounceFacts facts = facts_for(recipient.action, recipient.status_text, recipient.diagnostic);
     facts.dialect = notice.dialect->dialect;
+    facts.local_program = is_local_program_failure(dsn.final_recipient.value, recipient.diagnostic_type);
     recipient.verdict = classify(facts, notice.user);
+    // Only a hard verdict can change with the command (an unknown user refused after DATA).
+    if (recipient.verdict.bounce == BounceType::hard && recipient.verdict.smtp_command == SmtpCommand::unknown) {
+      facts.smtp_command = command_in_text(notice, named, address, recipients == 1);
+      if (facts.smtp_command != SmtpCommand::unknown) recipient.verdict = classify(facts, notice.user);
+    }
     apply_dialect(notice, recipient);
     ++count;
     if (!continue_walk(callback, recipient)) return true;

@@ -45,8 +45,16 @@ TEST_CASE("the command a failure answered") {
       // Sendmail's transcript.
       {"... while talking to mx.example.net.:\n>>> RCPT To:<a@example.net>\n<<< 550 5.1.1 User unknown", C::rcpt_to},
       {"... while talking to mx.example.net.:\n>>> DATA\n<<< 550 Unknown user a@example.net", C::data},
-      // Pipelining (RFC 2920): the refusal answered RCPT TO, the 503 answered DATA.
+      // Pipelining (RFC 2920): the refusal answered RCPT TO, the 503 or 554 answered DATA.
       {">>> DATA\n<<< 550 5.1.1 <a@example.net>... User unknown\n<<< 503 5.0.0 Need RCPT (recipient)", C::rcpt_to},
+      {">>> DATA\n<<< 550 <a@example.net>: User unknown\n<<< 554 Error: no valid recipients", C::rcpt_to},
+      // Without pipelining: the first failing reply answered the command before it.
+      {">>> RCPT To:<a@example.net>\n<<< 550 5.1.1 user unknown\n>>> DATA\n<<< 554 5.5.1 no valid recipients",
+       C::rcpt_to},
+      {">>> MAIL From:<s@example.org>\n<<< 250 ok\n>>> RCPT To:<a@example.net>\n<<< 250 ok\n>>> DATA\n"
+       "<<< 554 5.7.1 Message rejected",
+       C::data},
+      {">>> DATA\n<<< 451 4.3.0 try again later", C::data},
       // DragonFly Mail Agent.
       {"mx.example.net [192.0.2.1] did not like our RCPT TO: 551 5.7.1 not authorized", C::rcpt_to},
       {"mx.example.net [192.0.2.1] did not like our DATA: 554 rejected", C::data},

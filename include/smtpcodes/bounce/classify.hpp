@@ -81,6 +81,9 @@ struct BounceFacts {
   Dialect dialect = Dialect::unknown;  // the MTA or service that wrote the notice, when known
   // The command the failure answered; found in the diagnostic when unknown.
   SmtpCommand smtp_command = SmtpCommand::unknown;
+  // The MTA delivered to a program or local mailer that failed (a "|command"
+  // recipient, Diagnostic-Code: X-Unix): without a better reason, a system error.
+  bool local_program = false;
 };
 
 struct Verdict {
@@ -435,7 +438,9 @@ struct Decision {
     const BounceReason from_reply = reason_for_reply(in.codes.reply_code);
     if (from_reply != BounceReason::unknown) return {from_reply, evidence_of(EvidenceKind::reply_code)};
   }
-  // 7. A generic status, by its subject.
+  // 7. A local program or mailer that failed: the receiving system's own fault.
+  if (in.facts.local_program) return {BounceReason::system_error, evidence_of(EvidenceKind::message)};
+  // 8. A generic status, by its subject.
   if (in.status.reason != BounceReason::unknown) {
     return {in.status.reason, evidence_of(EvidenceKind::enhanced_status)};
   }
@@ -474,7 +479,8 @@ constexpr void advise_retry(Verdict& verdict, unsigned failure_class) noexcept {
 //     551 -> 5.1.6 ...): then it is generic.
 //  5. The first phrase family found in the diagnostic (phrases.hpp).
 //  6. A narrow reply code (552 mailbox_full, 535 authentication ...).
-//  7. A generic status (X.0.0, 5.7.1 ...), by its subject.
+//  7. A local program or mailer that failed (BounceFacts::local_program): system_error.
+//  8. A generic status (X.0.0, 5.7.1 ...), by its subject.
 // Codes missing from the facts are taken from the diagnostic (find_codes).
 // The bounce is hard when the failure is permanent (class 5, 5xx, or Action
 // failed without a code) and the reason condemns the address, unless the

@@ -898,13 +898,37 @@ constexpr bool report_feedback(const Notice& notice, Callback& callback,
   return found.reply_code && found.reply_code->code.first_digit() == 5 ? DsnAction::failed : action;
 }
 
+// The command a recipient's failure answered, when its diagnostic does not
+// say: the notice's paragraph about the recipient (Postfix writes "(in reply
+// to end of DATA command)" there), else, when the notice reports on one
+// recipient only, its whole explaining text (Sendmail's transcript).
+[[nodiscard]] constexpr SmtpCommand command_in_text(const Notice& notice, NamedRecipients& named,
+                                                    std::string_view address, bool one_recipient) noexcept {
+  named.read_from(notice.region, notice.addressee, notice.from);
+  const TextRecipient* text = named.find(address);
+  const SmtpCommand in_paragraph = text != nullptr ? find_smtp_command(text->diagnostic) : SmtpCommand::unknown;
+  if (in_paragraph != SmtpCommand::unknown || !one_recipient) return in_paragraph;
+  return find_smtp_command(notice.region);
+}
+
+// A program the MTA delivered to ("|command" in an alias, RFC 5321 has no
+// such address) or a local mailer's exit status (Diagnostic-Code: X-Unix,
+// sendmail's sysexits code): a failure of the receiving system's own
+// delivery, not of the address.
+[[nodiscard]] constexpr bool is_local_program_failure(std::string_view address,
+                                                      std::string_view diagnostic_type) noexcept {
+  return iequals(diagnostic_type, "x-unix") || (!address.empty() && address[0] == '|');
+}
+
 // The recipients of a delivery-status part (RFC 3464 §2.3).
 template <class Callback>
 constexpr bool report_delivery_status(
     const Notice& notice, std::string_view status_body, Callback& callback,
     std::size_t& count) noexcept(is_nothrow_walk_callback_v<Callback, BounceRecipient>) {
   NamedRecipients named;
-  for (const DsnRecipient& dsn : parse_delivery_status(status_body)) {
+  const DeliveryStatus status = parse_delivery_status(status_body);
+  const std::size_t recipients = status.recipient_count();
+  for (const DsnRecipient& dsn : status) {
     BounceRecipient recipient;
     const std::string_view address = dsn.recipient();
     if (!address.empty()) recipient.recipient = std::optional<std::string_view>{address};
@@ -924,7 +948,13 @@ constexpr bool report_delivery_status(
     recipient.action = action_of(dsn, recipient.diagnostic);
     BounceFacts facts = facts_for(recipient.action, recipient.status_text, recipient.diagnostic);
     facts.dialect = notice.dialect->dialect;
+    facts.local_program = is_local_program_failure(dsn.final_recipient.value, recipient.diagnostic_type);
     recipient.verdict = classify(facts, notice.user);
+    // Only a hard verdict can change with the command (an unknown user refused after DATA).
+    if (recipient.verdict.bounce == BounceType::hard && recipient.verdict.smtp_command == SmtpCommand::unknown) {
+      facts.smtp_command = command_in_text(notice, named, address, recipients == 1);
+      if (facts.smtp_command != SmtpCommand::unknown) recipient.verdict = classify(facts, notice.user);
+    }
     apply_dialect(notice, recipient);
     ++count;
     if (!continue_walk(callback, recipient)) return true;

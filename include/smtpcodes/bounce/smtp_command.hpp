@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <string_view>
 
+#include <smtpcodes/detail/digits.hpp>
 #include <smtpcodes/detail/text.hpp>
 
 namespace smtpcodes {
@@ -79,9 +80,6 @@ inline constexpr std::string_view command_markers[] = {
     "while performing "sv, "did not like our "sv,
 };
 
-// A transcript's reply to DATA when no recipient was accepted (RFC 2920 §3.1).
-inline constexpr std::string_view pipelined_data_refusal = "<<< 503"sv;
-
 struct CommandWord {
   std::string_view text;  // lower case, a word or words at a word boundary
   SmtpCommand command;
@@ -135,21 +133,48 @@ inline constexpr CommandWord command_words[] = {
 
 }  // namespace detail
 
-// The command the last failure in text answered: the last marker the text
-// holds that names a command. SmtpCommand::unknown when none does. With
-// pipelining (RFC 2920) a transcript shows ">>> DATA" before the refusal of
-// the recipients sent with it, and then the server's "503" to DATA itself
-// (no valid recipients): the refusal answered RCPT TO. Linear in the text:
-// each position is tried against a fixed set of short words.
+namespace detail {
+
+// Where a transcript's reply line ("<<< 550 ...") starts its code, or npos.
+[[nodiscard]] constexpr std::size_t transcript_reply_code(std::string_view text, std::size_t pos) noexcept {
+  const std::size_t code = words_end(text, pos, "<<< "sv);
+  if (code == std::string_view::npos || text.size() - code < 3) return std::string_view::npos;
+  return is_digit(text[code]) && is_digit(text[code + 1]) && is_digit(text[code + 2]) ? code : std::string_view::npos;
+}
+
+// A transcript's answer to DATA when no recipient was accepted (RFC 2920
+// §3.1 lets a client send DATA before the recipients' replies arrive).
+[[nodiscard]] constexpr bool refuses_data_for_want_of_recipients(std::string_view code) noexcept {
+  return code.substr(0, 3) == "503"sv || code.substr(0, 3) == "554"sv;
+}
+
+}  // namespace detail
+
+// The command the failure in text answered. MTAs that name it ("in reply
+// to RCPT TO command", "after end of data", "did not like our DATA") are
+// taken at their word, the last such mention winning. A Sendmail
+// transcript (">>> DATA", then "<<< 550 ...") gives the command sent before
+// its first failing reply; with pipelining (RFC 2920) the client sends DATA
+// before the recipients' replies arrive, so when a later reply refuses DATA
+// itself (503 or 554: no valid recipients), the failure answered RCPT TO.
+// SmtpCommand::unknown when the text names none. Linear in the text: each
+// position is tried against a fixed set of short words.
 [[nodiscard]] constexpr SmtpCommand find_smtp_command(std::string_view text) noexcept {
-  SmtpCommand found = SmtpCommand::unknown;
+  SmtpCommand named = SmtpCommand::unknown;     // from a template that names the command
+  SmtpCommand sent = SmtpCommand::unknown;      // the last command of a transcript
+  SmtpCommand answered = SmtpCommand::unknown;  // the one the transcript's first failing reply answered
   for (std::size_t pos = 0; pos < text.size(); ++pos) {
     const char c = detail::to_lower(text[pos]);
     if (c != 'i' && c != 'a' && c != '>' && c != '<' && c != 'w' && c != 'd') continue;
     if (pos > 0 && detail::is_alnum(text[pos - 1]) && c != '>') continue;
     if (c == '<') {
-      const std::size_t reply = detail::words_end(text, pos, detail::pipelined_data_refusal);
-      if (reply != std::string_view::npos && found == SmtpCommand::data) found = SmtpCommand::rcpt_to;
+      const std::size_t code = detail::transcript_reply_code(text, pos);
+      if (code == std::string_view::npos || (text[code] != '4' && text[code] != '5')) continue;
+      if (answered == SmtpCommand::unknown) {
+        answered = sent;
+      } else if (answered == SmtpCommand::data && detail::refuses_data_for_want_of_recipients(text.substr(code))) {
+        answered = SmtpCommand::rcpt_to;
+      }
       continue;
     }
     for (const std::string_view marker : detail::command_markers) {
@@ -157,13 +182,13 @@ inline constexpr CommandWord command_words[] = {
       const std::size_t end = detail::words_end(text, pos, marker);
       if (end == std::string_view::npos) continue;
       const SmtpCommand command = detail::command_word_at(text, end);
-      if (command != SmtpCommand::unknown) {
-        found = command;
-        break;
-      }
+      if (command == SmtpCommand::unknown) continue;
+      (c == '>' ? sent : named) = command;
+      break;
     }
   }
-  return found;
+  if (named != SmtpCommand::unknown) return named;
+  return answered != SmtpCommand::unknown ? answered : sent;
 }
 
 }  // namespace v0
