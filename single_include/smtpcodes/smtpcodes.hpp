@@ -10573,31 +10573,27 @@ struct SoughtPhrase {
   std::size_t within = std::string_view::npos;
 };
 
-// Which of the phrases occur in text (bit i for phrases[i]; an empty
-// phrase never does), all found in one pass over the text rather than one
-// pass each: the answers are those of ifind.
-template <std::size_t Count>
-[[nodiscard]] constexpr std::uint32_t find_sought_phrases(std::string_view text,
-                                                          const SoughtPhrase (&phrases)[Count]) noexcept {
-  static_assert(Count <= 32, "one bit per phrase");
-  // The phrases whose first (second) character is c, in either case: a
-  // position is compared only with the phrases both of its characters allow.
+// The phrases whose first (second) character is c, in either case: a
+// position of the text is compared only with the phrases both of its
+// characters allow.
+struct SoughtIndex {
   std::uint32_t first_is[256]{};
   std::uint32_t second_is[256]{};
   std::uint32_t wanted = 0;
   std::size_t end = 0;  // no phrase ends past this
-  auto allow = [](std::uint32_t(&table)[256], char c, std::uint32_t bit) noexcept {
+
+  constexpr void allow(std::uint32_t (&table)[256], char c, std::uint32_t bit) noexcept {
     table[static_cast<unsigned char>(c)] |= bit;
     if (c >= 'a' && c <= 'z') table[static_cast<unsigned char>(c - 'a' + 'A')] |= bit;
-  };
-  for (std::size_t k = 0; k < Count; ++k) {
-    const std::string_view phrase = phrases[k].text;
+  }
+
+  constexpr void add(const SoughtPhrase& sought, std::uint32_t bit, std::size_t text_size) noexcept {
+    const std::string_view phrase = sought.text;
     // Like ifind, an upper-case letter in a phrase matches nothing.
     if (phrase.empty() || (phrase[0] >= 'A' && phrase[0] <= 'Z') ||
         (phrase.size() > 1 && phrase[1] >= 'A' && phrase[1] <= 'Z')) {
-      continue;
+      return;
     }
-    const std::uint32_t bit = std::uint32_t{1} << k;
     wanted |= bit;
     allow(first_is, phrase[0], bit);
     if (phrase.size() == 1) {
@@ -10605,22 +10601,36 @@ template <std::size_t Count>
     } else {
       allow(second_is, phrase[1], bit);
     }
-    const std::size_t limit = phrases[k].within < text.size() ? phrases[k].within : text.size();
+    const std::size_t limit = sought.within < text_size ? sought.within : text_size;
     if (limit > end) end = limit;
   }
+};
+
+// Does sought, whose first two characters match, occur at text[i] and end within its limit?
+[[nodiscard]] constexpr bool sought_at(std::string_view text, std::size_t i, const SoughtPhrase& sought) noexcept {
+  const std::size_t limit = sought.within < text.size() ? sought.within : text.size();
+  if (i + sought.text.size() > limit) return false;
+  std::size_t n = 2;
+  while (n < sought.text.size() && to_lower(text[i + n]) == sought.text[n]) ++n;
+  return n >= sought.text.size();
+}
+
+// Which of the phrases occur in text (bit i for phrases[i]; an empty
+// phrase never does), all found in one pass over the text rather than one
+// pass each: the answers are those of ifind.
+template <std::size_t Count>
+[[nodiscard]] constexpr std::uint32_t find_sought_phrases(std::string_view text,
+                                                          const SoughtPhrase (&phrases)[Count]) noexcept {
+  static_assert(Count <= 32, "one bit per phrase");
+  SoughtIndex index;
+  for (std::size_t k = 0; k < Count; ++k) index.add(phrases[k], std::uint32_t{1} << k, text.size());
   std::uint32_t found = 0;
-  for (std::size_t i = 0; i < end && found != wanted; ++i) {
-    std::uint32_t candidates = first_is[static_cast<unsigned char>(text[i])] & ~found;
+  for (std::size_t i = 0; i < index.end && found != index.wanted; ++i) {
+    std::uint32_t candidates = index.first_is[static_cast<unsigned char>(text[i])] & ~found;
     if (candidates == 0) continue;
-    if (i + 1 < text.size()) candidates &= second_is[static_cast<unsigned char>(text[i + 1])];
+    if (i + 1 < text.size()) candidates &= index.second_is[static_cast<unsigned char>(text[i + 1])];
     for (std::size_t k = 0; candidates != 0; ++k, candidates >>= 1) {
-      if ((candidates & 1U) == 0) continue;
-      const std::string_view sought = phrases[k].text;
-      const std::size_t limit = phrases[k].within < text.size() ? phrases[k].within : text.size();
-      if (i + sought.size() > limit) continue;
-      std::size_t n = 2;
-      while (n < sought.size() && to_lower(text[i + n]) == sought[n]) ++n;
-      if (n >= sought.size()) found |= std::uint32_t{1} << k;
+      if ((candidates & 1U) != 0 && sought_at(text, i, phrases[k])) found |= std::uint32_t{1} << k;
     }
   }
   return found;

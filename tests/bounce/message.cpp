@@ -646,6 +646,7 @@ TEST_CASE("the notice's phrases, found in one pass, are those ifind finds one by
 TEST_CASE("one walk finds what the separate walks found: explanation, charset, delivery-status part, feedback") {
   const std::string_view messages[] = {
       dsn_message,
+      // NOLINTNEXTLINE(bugprone-suspicious-missing-comma): one message, written over several lines
       "Content-Type: multipart/report; report-type=feedback-report; boundary=f; charset=latin1\n\n--f\n"
       "Content-Type: text/html\n\n<p>x</p>\n--f\nContent-Type: text/plain ; charset=\"utf-8\"\n\nabuse report\n"
       "--f\nContent-Type: message/feedback-report\n\nFeedback-Type: abuse\n--f\n"
