@@ -109,35 +109,43 @@ TEST_CASE("an unknown user refused after DATA is a soft bounce") {
   CHECK(smtpcodes::classify(facts).bounce == smtpcodes::BounceType::hard);
 }
 
-TEST_CASE("a status the reporting MTA derived from the reply code does not outrank the text") {
-  smtpcodes::BounceFacts facts;
-  facts.action = smtpcodes::DsnAction::failed;
-  facts.enhanced_status = *smtpcodes::parse_enhanced_status("5.1.6");
-  facts.diagnostic = "551 not our customer";
-  // Sendmail writes 5.1.6 for any 551: the server said "not our customer".
-  CHECK(smtpcodes::classify(facts).reason == smtpcodes::BounceReason::unknown_recipient);
-  // The same status sent by the server itself is specific.
-  facts.diagnostic = "551 5.1.6 not our customer";
-  CHECK(smtpcodes::classify(facts).reason == smtpcodes::BounceReason::mailbox_moved);
-  // 552 becomes 5.2.2 (mailbox full) in Sendmail's DSN; the text says the message is too big.
-  facts.enhanced_status = *smtpcodes::parse_enhanced_status("5.2.2");
-  facts.diagnostic = "552 Message size exceeds fixed maximum message size";
-  CHECK(smtpcodes::classify(facts).reason == smtpcodes::BounceReason::message_too_large);
-  // A status that is not the derivation of the code stays specific.
-  facts.enhanced_status = *smtpcodes::parse_enhanced_status("5.1.1");
-  facts.diagnostic = "550 Requested action not taken: mailbox unavailable";
-  CHECK(smtpcodes::classify(facts).reason == smtpcodes::BounceReason::unknown_recipient);
-}
+namespace {
 
-TEST_CASE("a null-MX status with text that says so is a domain that accepts no mail") {
-  smtpcodes::BounceFacts facts;
-  facts.action = smtpcodes::DsnAction::failed;
-  facts.enhanced_status = *smtpcodes::parse_enhanced_status("5.7.27");
-  facts.diagnostic = "550 Host does not accept mail";
-  const smtpcodes::Verdict verdict = smtpcodes::classify(facts);
-  CHECK(verdict.reason == smtpcodes::BounceReason::no_mail_domain);
-  CHECK(verdict.bounce == smtpcodes::BounceType::hard);
-  // Without such text 5.7.27 keeps its registered meaning.
-  facts.diagnostic = "550 5.7.27 Sender address has null MX";
-  CHECK(smtpcodes::classify(facts).reason == smtpcodes::BounceReason::sender_rejected);
+struct FailedRow {
+  std::string_view why;
+  std::string_view status;  // the Status field
+  std::string_view diagnostic;
+  smtpcodes::BounceReason reason;
+  smtpcodes::BounceType bounce;
+};
+
+}  // namespace
+
+TEST_CASE("derived and null-MX statuses against the server's text") {
+  using R = smtpcodes::BounceReason;
+  constexpr auto hard = smtpcodes::BounceType::hard;
+  constexpr auto soft = smtpcodes::BounceType::soft;
+  constexpr FailedRow rows[] = {
+      // Sendmail writes 5.1.6 for any 551: the server said "not our customer".
+      {"derived 5.1.6", "5.1.6", "551 not our customer", R::unknown_recipient, hard},
+      {"the server's own 5.1.6 stays specific", "5.1.6", "551 5.1.6 not our customer", R::mailbox_moved, hard},
+      // Sendmail writes 5.2.2 (mailbox full) for any 552; the text says the message is too big.
+      {"derived 5.2.2", "5.2.2", "552 Message size exceeds fixed maximum message size", R::message_too_large, soft},
+      {"a status that is not the derivation", "5.1.1", "550 Requested action not taken: mailbox unavailable",
+       R::unknown_recipient, hard},
+      // RFC 7505 null MX, with RFC 7504's words for 521.
+      {"null MX for the recipient's domain", "5.7.27", "550 Host does not accept mail", R::no_mail_domain, hard},
+      {"null MX of the sender, in RFC 7505's words", "5.7.27", "550 5.7.27 Sender address has null MX",
+       R::sender_rejected, soft},
+  };
+  for (const FailedRow& row : rows) {
+    CAPTURE(row.why);
+    smtpcodes::BounceFacts facts;
+    facts.action = smtpcodes::DsnAction::failed;
+    facts.enhanced_status = *smtpcodes::parse_enhanced_status(row.status);
+    facts.diagnostic = row.diagnostic;
+    const smtpcodes::Verdict verdict = smtpcodes::classify(facts);
+    CHECK(verdict.reason == row.reason);
+    CHECK(verdict.bounce == row.bounce);
+  }
 }
