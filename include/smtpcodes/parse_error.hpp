@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include <smtpcodes/config.hpp>
+#include <smtpcodes/detail/enum_names.hpp>
 
 namespace smtpcodes {
 inline namespace v0 {
@@ -32,11 +33,9 @@ enum class ParseErrorKind : std::uint8_t {
 enum class ParseMode : std::uint8_t { strict, lenient };
 
 [[nodiscard]] constexpr std::string_view name(ParseMode mode) noexcept {
-  switch (mode) {
-    case ParseMode::strict: return "strict";
-    case ParseMode::lenient: return "lenient";
-  }
-  return "undefined";
+  return detail::nth_name(static_cast<std::size_t>(mode),
+                          "strict\0"
+                          "lenient\0");
 }
 
 struct ParseError {

@@ -146,6 +146,38 @@
 #include <cstdint>
 #include <string_view>
 
+// ---- smtpcodes/detail/enum_names.hpp
+#ifndef SMTPCODES_DETAIL_ENUM_NAMES_HPP
+#define SMTPCODES_DETAIL_ENUM_NAMES_HPP
+
+#include <cstddef>
+#include <string_view>
+
+namespace smtpcodes {
+inline namespace v0 {
+namespace detail {
+
+// The index-th name of a list of '\0'-terminated names ending in an empty
+// one, or "undefined" past its end. name() and title() of the registry's
+// enumerations read such lists instead of switching over the enumerators: a
+// case returning a string costs the compiler about ten times as much as one
+// more string in a list, and every includer pays it.
+[[nodiscard]] constexpr std::string_view nth_name(std::size_t index, const char* names) noexcept {
+  for (;;) {
+    std::size_t length = 0;
+    while (names[length] != '\0') ++length;
+    if (length == 0) return "undefined";
+    if (index == 0) return std::string_view{names, length};
+    names += length + 1;
+    --index;
+  }
+}
+
+}  // namespace detail
+}  // namespace v0
+}  // namespace smtpcodes
+
+#endif  // SMTPCODES_DETAIL_ENUM_NAMES_HPP
 
 namespace smtpcodes {
 inline namespace v0 {
@@ -172,11 +204,9 @@ enum class ParseErrorKind : std::uint8_t {
 enum class ParseMode : std::uint8_t { strict, lenient };
 
 [[nodiscard]] constexpr std::string_view name(ParseMode mode) noexcept {
-  switch (mode) {
-    case ParseMode::strict: return "strict";
-    case ParseMode::lenient: return "lenient";
-  }
-  return "undefined";
+  return detail::nth_name(static_cast<std::size_t>(mode),
+                          "strict\0"
+                          "lenient\0");
 }
 
 struct ParseError {
@@ -523,15 +553,13 @@ enum class Category : std::uint8_t {
 };
 
 [[nodiscard]] constexpr std::string_view name(Category category) noexcept {
-  switch (category) {
-    case Category::syntax: return "syntax";
-    case Category::information: return "information";
-    case Category::connections: return "connections";
-    case Category::unspecified_3: return "unspecified_3";
-    case Category::unspecified_4: return "unspecified_4";
-    case Category::mail_system: return "mail_system";
-  }
-  return "undefined";
+  return detail::nth_name(static_cast<std::size_t>(category),
+                          "syntax\0"
+                          "information\0"
+                          "connections\0"
+                          "unspecified_3\0"
+                          "unspecified_4\0"
+                          "mail_system\0");
 }
 
 // RFC 5321 §4.2.1's heading for it, "Mail system".
@@ -3193,45 +3221,37 @@ enum class Retry : std::uint8_t {
 // name() is each enumerator's stable identifier, for logs and JSON;
 // title() is its prose for people (docs/api.md).
 [[nodiscard]] constexpr std::string_view name(Actor actor) noexcept {
-  switch (actor) {
-    case Actor::nobody: return "nobody";
-    case Actor::sender: return "sender";
-    case Actor::sender_admin: return "sender_admin";
-    case Actor::recipient: return "recipient";
-    case Actor::recipient_admin: return "recipient_admin";
-  }
-  return "undefined";
+  return detail::nth_name(static_cast<std::size_t>(actor),
+                          "nobody\0"
+                          "sender\0"
+                          "sender_admin\0"
+                          "recipient\0"
+                          "recipient_admin\0");
 }
 
 [[nodiscard]] constexpr std::string_view title(Actor actor) noexcept {
-  switch (actor) {
-    case Actor::nobody: return "nobody";
-    case Actor::sender: return "sender";
-    case Actor::sender_admin: return "sender's admin";
-    case Actor::recipient: return "recipient";
-    case Actor::recipient_admin: return "recipient's admin";
-  }
-  return "undefined";
+  return detail::nth_name(static_cast<std::size_t>(actor),
+                          "nobody\0"
+                          "sender\0"
+                          "sender's admin\0"
+                          "recipient\0"
+                          "recipient's admin\0");
 }
 
 [[nodiscard]] constexpr std::string_view name(Retry retry) noexcept {
-  switch (retry) {
-    case Retry::not_needed: return "not_needed";
-    case Retry::retry_later: return "retry_later";
-    case Retry::after_fix: return "after_fix";
-    case Retry::do_not_retry: return "do_not_retry";
-  }
-  return "undefined";
+  return detail::nth_name(static_cast<std::size_t>(retry),
+                          "not_needed\0"
+                          "retry_later\0"
+                          "after_fix\0"
+                          "do_not_retry\0");
 }
 
 [[nodiscard]] constexpr std::string_view title(Retry retry) noexcept {
-  switch (retry) {
-    case Retry::not_needed: return "no retry needed";
-    case Retry::retry_later: return "retry later";
-    case Retry::after_fix: return "retry after a fix";
-    case Retry::do_not_retry: return "do not retry";
-  }
-  return "undefined";
+  return detail::nth_name(static_cast<std::size_t>(retry),
+                          "no retry needed\0"
+                          "retry later\0"
+                          "retry after a fix\0"
+                          "do not retry\0");
 }
 
 // Why a message was not delivered (or what else a notice is). The bounce
@@ -3264,63 +3284,59 @@ enum class FailureReason : std::uint8_t {
 };
 
 [[nodiscard]] constexpr std::string_view name(FailureReason reason) noexcept {
-  switch (reason) {
-    case FailureReason::unknown: return "unknown";
-    case FailureReason::delivered: return "delivered";
-    case FailureReason::auto_reply: return "auto_reply";
-    case FailureReason::feedback_report: return "feedback_report";
-    case FailureReason::unknown_recipient: return "unknown_recipient";
-    case FailureReason::unknown_domain: return "unknown_domain";
-    case FailureReason::no_mail_domain: return "no_mail_domain";
-    case FailureReason::mailbox_full: return "mailbox_full";
-    case FailureReason::mailbox_disabled: return "mailbox_disabled";
-    case FailureReason::mailbox_moved: return "mailbox_moved";
-    case FailureReason::message_too_large: return "message_too_large";
-    case FailureReason::rate_limited: return "rate_limited";
-    case FailureReason::spam_or_content: return "spam_or_content";
-    case FailureReason::virus: return "virus";
-    case FailureReason::blocked: return "blocked";
-    case FailureReason::sender_rejected: return "sender_rejected";
-    case FailureReason::reverse_dns: return "reverse_dns";
-    case FailureReason::authentication: return "authentication";
-    case FailureReason::relay_denied: return "relay_denied";
-    case FailureReason::tls: return "tls";
-    case FailureReason::expired: return "expired";
-    case FailureReason::network_error: return "network_error";
-    case FailureReason::system_error: return "system_error";
-    case FailureReason::syntax_error: return "syntax_error";
-  }
-  return "undefined";
+  return detail::nth_name(static_cast<std::size_t>(reason),
+                          "unknown\0"
+                          "delivered\0"
+                          "auto_reply\0"
+                          "feedback_report\0"
+                          "unknown_recipient\0"
+                          "unknown_domain\0"
+                          "no_mail_domain\0"
+                          "mailbox_full\0"
+                          "mailbox_disabled\0"
+                          "mailbox_moved\0"
+                          "message_too_large\0"
+                          "rate_limited\0"
+                          "spam_or_content\0"
+                          "virus\0"
+                          "blocked\0"
+                          "sender_rejected\0"
+                          "reverse_dns\0"
+                          "authentication\0"
+                          "relay_denied\0"
+                          "tls\0"
+                          "expired\0"
+                          "network_error\0"
+                          "system_error\0"
+                          "syntax_error\0");
 }
 
 [[nodiscard]] constexpr std::string_view title(FailureReason reason) noexcept {
-  switch (reason) {
-    case FailureReason::unknown: return "unknown reason";
-    case FailureReason::delivered: return "delivered or no failure";
-    case FailureReason::auto_reply: return "automatic reply";
-    case FailureReason::feedback_report: return "feedback report";
-    case FailureReason::unknown_recipient: return "unknown recipient";
-    case FailureReason::unknown_domain: return "unknown domain";
-    case FailureReason::no_mail_domain: return "domain accepts no mail";
-    case FailureReason::mailbox_full: return "mailbox full";
-    case FailureReason::mailbox_disabled: return "mailbox disabled";
-    case FailureReason::mailbox_moved: return "mailbox moved";
-    case FailureReason::message_too_large: return "message too large";
-    case FailureReason::rate_limited: return "rate limited";
-    case FailureReason::spam_or_content: return "spam or content";
-    case FailureReason::virus: return "virus";
-    case FailureReason::blocked: return "blocked by policy";
-    case FailureReason::sender_rejected: return "sender rejected";
-    case FailureReason::reverse_dns: return "reverse DNS";
-    case FailureReason::authentication: return "authentication failed";
-    case FailureReason::relay_denied: return "relaying denied";
-    case FailureReason::tls: return "TLS required or failed";
-    case FailureReason::expired: return "delivery time expired";
-    case FailureReason::network_error: return "network error";
-    case FailureReason::system_error: return "receiving system error";
-    case FailureReason::syntax_error: return "syntax error";
-  }
-  return "undefined";
+  return detail::nth_name(static_cast<std::size_t>(reason),
+                          "unknown reason\0"
+                          "delivered or no failure\0"
+                          "automatic reply\0"
+                          "feedback report\0"
+                          "unknown recipient\0"
+                          "unknown domain\0"
+                          "domain accepts no mail\0"
+                          "mailbox full\0"
+                          "mailbox disabled\0"
+                          "mailbox moved\0"
+                          "message too large\0"
+                          "rate limited\0"
+                          "spam or content\0"
+                          "virus\0"
+                          "blocked by policy\0"
+                          "sender rejected\0"
+                          "reverse DNS\0"
+                          "authentication failed\0"
+                          "relaying denied\0"
+                          "TLS required or failed\0"
+                          "delivery time expired\0"
+                          "network error\0"
+                          "receiving system error\0"
+                          "syntax error\0");
 }
 
 // The answer to "should I retry?".
@@ -3465,25 +3481,21 @@ enum class Origin : std::uint8_t {
 };
 
 [[nodiscard]] constexpr std::string_view name(Origin origin) noexcept {
-  switch (origin) {
-    case Origin::rfc: return "rfc";
-    case Origin::registry_only: return "registry_only";
-    case Origin::vendor: return "vendor";
-    case Origin::not_smtp: return "not_smtp";
-    case Origin::unregistered: return "unregistered";
-  }
-  return "undefined";
+  return detail::nth_name(static_cast<std::size_t>(origin),
+                          "rfc\0"
+                          "registry_only\0"
+                          "vendor\0"
+                          "not_smtp\0"
+                          "unregistered\0");
 }
 
 [[nodiscard]] constexpr std::string_view title(Origin origin) noexcept {
-  switch (origin) {
-    case Origin::rfc: return "RFC";
-    case Origin::registry_only: return "IANA registry association only";
-    case Origin::vendor: return "vendor";
-    case Origin::not_smtp: return "not SMTP";
-    case Origin::unregistered: return "unregistered";
-  }
-  return "undefined";
+  return detail::nth_name(static_cast<std::size_t>(origin),
+                          "RFC\0"
+                          "IANA registry association only\0"
+                          "vendor\0"
+                          "not SMTP\0"
+                          "unregistered\0");
 }
 
 // How the defining text of a reply meaning was checked (data/README.md).
@@ -3494,21 +3506,17 @@ enum class Verification : std::uint8_t {
 };
 
 [[nodiscard]] constexpr std::string_view name(Verification verification) noexcept {
-  switch (verification) {
-    case Verification::rfc_text: return "rfc_text";
-    case Verification::secondary: return "secondary";
-    case Verification::registry: return "registry";
-  }
-  return "undefined";
+  return detail::nth_name(static_cast<std::size_t>(verification),
+                          "rfc_text\0"
+                          "secondary\0"
+                          "registry\0");
 }
 
 [[nodiscard]] constexpr std::string_view title(Verification verification) noexcept {
-  switch (verification) {
-    case Verification::rfc_text: return "read in the RFC";
-    case Verification::secondary: return "agreed by several implementations";
-    case Verification::registry: return "IANA registry association only";
-  }
-  return "undefined";
+  return detail::nth_name(static_cast<std::size_t>(verification),
+                          "read in the RFC\0"
+                          "agreed by several implementations\0"
+                          "IANA registry association only\0");
 }
 
 // The five public code lists the registry compares with the standards.
@@ -3528,25 +3536,21 @@ enum class Source : std::uint8_t {
 inline constexpr std::size_t source_count = 5;
 
 [[nodiscard]] constexpr std::string_view name(Source source) noexcept {
-  switch (source) {
-    case Source::salesforce_ndr_reference: return "salesforce_ndr_reference";
-    case Source::salesforce_email_log_codes: return "salesforce_email_log_codes";
-    case Source::esp_code_list: return "esp_code_list";
-    case Source::turbosmtp_table: return "turbosmtp_table";
-    case Source::courier_code_list: return "courier_code_list";
-  }
-  return "undefined";
+  return detail::nth_name(static_cast<std::size_t>(source),
+                          "salesforce_ndr_reference\0"
+                          "salesforce_email_log_codes\0"
+                          "esp_code_list\0"
+                          "turbosmtp_table\0"
+                          "courier_code_list\0");
 }
 
 [[nodiscard]] constexpr std::string_view title(Source source) noexcept {
-  switch (source) {
-    case Source::salesforce_ndr_reference: return "Salesforce NDR error code reference";
-    case Source::salesforce_email_log_codes: return "Salesforce common email log error codes";
-    case Source::esp_code_list: return "Email service provider's list of SMTP error codes";
-    case Source::turbosmtp_table: return "turboSMTP-style table of SMTP error codes";
-    case Source::courier_code_list: return "Courier list of SMTP error codes";
-  }
-  return "undefined";
+  return detail::nth_name(static_cast<std::size_t>(source),
+                          "Salesforce NDR error code reference\0"
+                          "Salesforce common email log error codes\0"
+                          "Email service provider's list of SMTP error codes\0"
+                          "turboSMTP-style table of SMTP error codes\0"
+                          "Courier list of SMTP error codes\0");
 }
 
 // The 0.1 name of the file a source was read from, inside this project only.
@@ -3571,23 +3575,19 @@ enum class Agreement : std::uint8_t {
 };
 
 [[nodiscard]] constexpr std::string_view name(Agreement agreement) noexcept {
-  switch (agreement) {
-    case Agreement::agrees: return "agrees";
-    case Agreement::partial: return "partial";
-    case Agreement::conflicts: return "conflicts";
-    case Agreement::not_applicable: return "not_applicable";
-  }
-  return "undefined";
+  return detail::nth_name(static_cast<std::size_t>(agreement),
+                          "agrees\0"
+                          "partial\0"
+                          "conflicts\0"
+                          "not_applicable\0");
 }
 
 [[nodiscard]] constexpr std::string_view title(Agreement agreement) noexcept {
-  switch (agreement) {
-    case Agreement::agrees: return "agrees";
-    case Agreement::partial: return "partial";
-    case Agreement::conflicts: return "conflicts";
-    case Agreement::not_applicable: return "no standard meaning";
-  }
-  return "undefined";
+  return detail::nth_name(static_cast<std::size_t>(agreement),
+                          "agrees\0"
+                          "partial\0"
+                          "conflicts\0"
+                          "no standard meaning\0");
 }
 
 // How well a vendor code read as a dotless enhanced code (571 as 5.7.1)
@@ -3601,25 +3601,21 @@ enum class DotlessFit : std::uint8_t {
 };
 
 [[nodiscard]] constexpr std::string_view name(DotlessFit fit) noexcept {
-  switch (fit) {
-    case DotlessFit::lines_up: return "lines_up";
-    case DotlessFit::partial: return "partial";
-    case DotlessFit::does_not_line_up: return "does_not_line_up";
-    case DotlessFit::unregistered: return "unregistered";
-    case DotlessFit::not_applicable: return "not_applicable";
-  }
-  return "undefined";
+  return detail::nth_name(static_cast<std::size_t>(fit),
+                          "lines_up\0"
+                          "partial\0"
+                          "does_not_line_up\0"
+                          "unregistered\0"
+                          "not_applicable\0");
 }
 
 [[nodiscard]] constexpr std::string_view title(DotlessFit fit) noexcept {
-  switch (fit) {
-    case DotlessFit::lines_up: return "lines up";
-    case DotlessFit::partial: return "partly lines up";
-    case DotlessFit::does_not_line_up: return "does not line up";
-    case DotlessFit::unregistered: return "enhanced code not registered";
-    case DotlessFit::not_applicable: return "no enhanced reading";
-  }
-  return "undefined";
+  return detail::nth_name(static_cast<std::size_t>(fit),
+                          "lines up\0"
+                          "partly lines up\0"
+                          "does not line up\0"
+                          "enhanced code not registered\0"
+                          "no enhanced reading\0");
 }
 
 // A basic reply code the IANA registry lists with an enhanced code: one code
@@ -3627,21 +3623,17 @@ enum class DotlessFit : std::uint8_t {
 enum class AssociationKind : std::uint8_t { code = 0, any_in_class = 1, any = 2 };
 
 [[nodiscard]] constexpr std::string_view name(AssociationKind kind) noexcept {
-  switch (kind) {
-    case AssociationKind::code: return "code";
-    case AssociationKind::any_in_class: return "any_in_class";
-    case AssociationKind::any: return "any";
-  }
-  return "undefined";
+  return detail::nth_name(static_cast<std::size_t>(kind),
+                          "code\0"
+                          "any_in_class\0"
+                          "any\0");
 }
 
 [[nodiscard]] constexpr std::string_view title(AssociationKind kind) noexcept {
-  switch (kind) {
-    case AssociationKind::code: return "one reply code";
-    case AssociationKind::any_in_class: return "any reply code of the class";
-    case AssociationKind::any: return "any reply code";
-  }
-  return "undefined";
+  return detail::nth_name(static_cast<std::size_t>(kind),
+                          "one reply code\0"
+                          "any reply code of the class\0"
+                          "any reply code\0");
 }
 
 struct AssociatedReply {
@@ -5545,21 +5537,17 @@ enum class StatusMatch : std::uint8_t {
 };
 
 [[nodiscard]] constexpr std::string_view name(StatusMatch match) noexcept {
-  switch (match) {
-    case StatusMatch::exact: return "exact";
-    case StatusMatch::subject: return "subject";
-    case StatusMatch::status_class: return "status_class";
-  }
-  return "undefined";
+  return detail::nth_name(static_cast<std::size_t>(match),
+                          "exact\0"
+                          "subject\0"
+                          "status_class\0");
 }
 
 [[nodiscard]] constexpr std::string_view title(StatusMatch match) noexcept {
-  switch (match) {
-    case StatusMatch::exact: return "registered code";
-    case StatusMatch::subject: return "subject only";
-    case StatusMatch::status_class: return "class only";
-  }
-  return "undefined";
+  return detail::nth_name(static_cast<std::size_t>(match),
+                          "registered code\0"
+                          "subject only\0"
+                          "class only\0");
 }
 
 // Everything the registry says about an enhanced status code.
@@ -5713,6 +5701,7 @@ inline constexpr ReplyCode domain_does_not_accept_mail = detail::make_reply_code
 
 // Whether a reply code and an enhanced status code belong together, and which
 // enhanced code to assume when a server sent none.
+#include <cstddef>
 #include <cstdint>
 #include <string_view>
 
@@ -5729,23 +5718,19 @@ enum class Association : std::uint8_t {
 };
 
 [[nodiscard]] constexpr std::string_view name(Association association) noexcept {
-  switch (association) {
-    case Association::listed: return "listed";
-    case Association::not_listed: return "not_listed";
-    case Association::none_given: return "none_given";
-    case Association::unregistered: return "unregistered";
-  }
-  return "undefined";
+  return detail::nth_name(static_cast<std::size_t>(association),
+                          "listed\0"
+                          "not_listed\0"
+                          "none_given\0"
+                          "unregistered\0");
 }
 
 [[nodiscard]] constexpr std::string_view title(Association association) noexcept {
-  switch (association) {
-    case Association::listed: return "listed by the registry";
-    case Association::not_listed: return "not listed by the registry";
-    case Association::none_given: return "registry lists no reply codes";
-    case Association::unregistered: return "enhanced code not registered";
-  }
-  return "undefined";
+  return detail::nth_name(static_cast<std::size_t>(association),
+                          "listed by the registry\0"
+                          "not listed by the registry\0"
+                          "registry lists no reply codes\0"
+                          "enhanced code not registered\0");
 }
 
 struct Consistency {
@@ -5784,23 +5769,19 @@ enum class DerivationRule : std::uint8_t {
 };
 
 [[nodiscard]] constexpr std::string_view name(DerivationRule rule) noexcept {
-  switch (rule) {
-    case DerivationRule::registered_pairing: return "registered_pairing";
-    case DerivationRule::dotless_vendor_code: return "dotless_vendor_code";
-    case DerivationRule::class_default: return "class_default";
-    case DerivationRule::none: return "none";
-  }
-  return "undefined";
+  return detail::nth_name(static_cast<std::size_t>(rule),
+                          "registered_pairing\0"
+                          "dotless_vendor_code\0"
+                          "class_default\0"
+                          "none\0");
 }
 
 [[nodiscard]] constexpr std::string_view title(DerivationRule rule) noexcept {
-  switch (rule) {
-    case DerivationRule::registered_pairing: return "registered pairing";
-    case DerivationRule::dotless_vendor_code: return "dotless vendor code";
-    case DerivationRule::class_default: return "class default";
-    case DerivationRule::none: return "none";
-  }
-  return "undefined";
+  return detail::nth_name(static_cast<std::size_t>(rule),
+                          "registered pairing\0"
+                          "dotless vendor code\0"
+                          "class default\0"
+                          "none\0");
 }
 
 // An enhanced code assumed, never received: always marked as derived.

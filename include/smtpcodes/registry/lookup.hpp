@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <string_view>
 
+#include <smtpcodes/detail/enum_names.hpp>
 #include <smtpcodes/detail/registry_data.hpp>
 #include <smtpcodes/enhanced_status.hpp>
 #include <smtpcodes/registry/types.hpp>
@@ -332,21 +333,17 @@ enum class StatusMatch : std::uint8_t {
 };
 
 [[nodiscard]] constexpr std::string_view name(StatusMatch match) noexcept {
-  switch (match) {
-    case StatusMatch::exact: return "exact";
-    case StatusMatch::subject: return "subject";
-    case StatusMatch::status_class: return "status_class";
-  }
-  return "undefined";
+  return detail::nth_name(static_cast<std::size_t>(match),
+                          "exact\0"
+                          "subject\0"
+                          "status_class\0");
 }
 
 [[nodiscard]] constexpr std::string_view title(StatusMatch match) noexcept {
-  switch (match) {
-    case StatusMatch::exact: return "registered code";
-    case StatusMatch::subject: return "subject only";
-    case StatusMatch::status_class: return "class only";
-  }
-  return "undefined";
+  return detail::nth_name(static_cast<std::size_t>(match),
+                          "registered code\0"
+                          "subject only\0"
+                          "class only\0");
 }
 
 // Everything the registry says about an enhanced status code.

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <string_view>
 
+#include <smtpcodes/detail/enum_names.hpp>
 #include <smtpcodes/enhanced_status.hpp>
 #include <smtpcodes/registry/retry.hpp>
 #include <smtpcodes/reply_code.hpp>
@@ -57,25 +58,21 @@ enum class Origin : std::uint8_t {
 };
 
 [[nodiscard]] constexpr std::string_view name(Origin origin) noexcept {
-  switch (origin) {
-    case Origin::rfc: return "rfc";
-    case Origin::registry_only: return "registry_only";
-    case Origin::vendor: return "vendor";
-    case Origin::not_smtp: return "not_smtp";
-    case Origin::unregistered: return "unregistered";
-  }
-  return "undefined";
+  return detail::nth_name(static_cast<std::size_t>(origin),
+                          "rfc\0"
+                          "registry_only\0"
+                          "vendor\0"
+                          "not_smtp\0"
+                          "unregistered\0");
 }
 
 [[nodiscard]] constexpr std::string_view title(Origin origin) noexcept {
-  switch (origin) {
-    case Origin::rfc: return "RFC";
-    case Origin::registry_only: return "IANA registry association only";
-    case Origin::vendor: return "vendor";
-    case Origin::not_smtp: return "not SMTP";
-    case Origin::unregistered: return "unregistered";
-  }
-  return "undefined";
+  return detail::nth_name(static_cast<std::size_t>(origin),
+                          "RFC\0"
+                          "IANA registry association only\0"
+                          "vendor\0"
+                          "not SMTP\0"
+                          "unregistered\0");
 }
 
 // How the defining text of a reply meaning was checked (data/README.md).
@@ -86,21 +83,17 @@ enum class Verification : std::uint8_t {
 };
 
 [[nodiscard]] constexpr std::string_view name(Verification verification) noexcept {
-  switch (verification) {
-    case Verification::rfc_text: return "rfc_text";
-    case Verification::secondary: return "secondary";
-    case Verification::registry: return "registry";
-  }
-  return "undefined";
+  return detail::nth_name(static_cast<std::size_t>(verification),
+                          "rfc_text\0"
+                          "secondary\0"
+                          "registry\0");
 }
 
 [[nodiscard]] constexpr std::string_view title(Verification verification) noexcept {
-  switch (verification) {
-    case Verification::rfc_text: return "read in the RFC";
-    case Verification::secondary: return "agreed by several implementations";
-    case Verification::registry: return "IANA registry association only";
-  }
-  return "undefined";
+  return detail::nth_name(static_cast<std::size_t>(verification),
+                          "read in the RFC\0"
+                          "agreed by several implementations\0"
+                          "IANA registry association only\0");
 }
 
 // The five public code lists the registry compares with the standards.
@@ -120,25 +113,21 @@ enum class Source : std::uint8_t {
 inline constexpr std::size_t source_count = 5;
 
 [[nodiscard]] constexpr std::string_view name(Source source) noexcept {
-  switch (source) {
-    case Source::salesforce_ndr_reference: return "salesforce_ndr_reference";
-    case Source::salesforce_email_log_codes: return "salesforce_email_log_codes";
-    case Source::esp_code_list: return "esp_code_list";
-    case Source::turbosmtp_table: return "turbosmtp_table";
-    case Source::courier_code_list: return "courier_code_list";
-  }
-  return "undefined";
+  return detail::nth_name(static_cast<std::size_t>(source),
+                          "salesforce_ndr_reference\0"
+                          "salesforce_email_log_codes\0"
+                          "esp_code_list\0"
+                          "turbosmtp_table\0"
+                          "courier_code_list\0");
 }
 
 [[nodiscard]] constexpr std::string_view title(Source source) noexcept {
-  switch (source) {
-    case Source::salesforce_ndr_reference: return "Salesforce NDR error code reference";
-    case Source::salesforce_email_log_codes: return "Salesforce common email log error codes";
-    case Source::esp_code_list: return "Email service provider's list of SMTP error codes";
-    case Source::turbosmtp_table: return "turboSMTP-style table of SMTP error codes";
-    case Source::courier_code_list: return "Courier list of SMTP error codes";
-  }
-  return "undefined";
+  return detail::nth_name(static_cast<std::size_t>(source),
+                          "Salesforce NDR error code reference\0"
+                          "Salesforce common email log error codes\0"
+                          "Email service provider's list of SMTP error codes\0"
+                          "turboSMTP-style table of SMTP error codes\0"
+                          "Courier list of SMTP error codes\0");
 }
 
 // The 0.1 name of the file a source was read from, inside this project only.
@@ -163,23 +152,19 @@ enum class Agreement : std::uint8_t {
 };
 
 [[nodiscard]] constexpr std::string_view name(Agreement agreement) noexcept {
-  switch (agreement) {
-    case Agreement::agrees: return "agrees";
-    case Agreement::partial: return "partial";
-    case Agreement::conflicts: return "conflicts";
-    case Agreement::not_applicable: return "not_applicable";
-  }
-  return "undefined";
+  return detail::nth_name(static_cast<std::size_t>(agreement),
+                          "agrees\0"
+                          "partial\0"
+                          "conflicts\0"
+                          "not_applicable\0");
 }
 
 [[nodiscard]] constexpr std::string_view title(Agreement agreement) noexcept {
-  switch (agreement) {
-    case Agreement::agrees: return "agrees";
-    case Agreement::partial: return "partial";
-    case Agreement::conflicts: return "conflicts";
-    case Agreement::not_applicable: return "no standard meaning";
-  }
-  return "undefined";
+  return detail::nth_name(static_cast<std::size_t>(agreement),
+                          "agrees\0"
+                          "partial\0"
+                          "conflicts\0"
+                          "no standard meaning\0");
 }
 
 // How well a vendor code read as a dotless enhanced code (571 as 5.7.1)
@@ -193,25 +178,21 @@ enum class DotlessFit : std::uint8_t {
 };
 
 [[nodiscard]] constexpr std::string_view name(DotlessFit fit) noexcept {
-  switch (fit) {
-    case DotlessFit::lines_up: return "lines_up";
-    case DotlessFit::partial: return "partial";
-    case DotlessFit::does_not_line_up: return "does_not_line_up";
-    case DotlessFit::unregistered: return "unregistered";
-    case DotlessFit::not_applicable: return "not_applicable";
-  }
-  return "undefined";
+  return detail::nth_name(static_cast<std::size_t>(fit),
+                          "lines_up\0"
+                          "partial\0"
+                          "does_not_line_up\0"
+                          "unregistered\0"
+                          "not_applicable\0");
 }
 
 [[nodiscard]] constexpr std::string_view title(DotlessFit fit) noexcept {
-  switch (fit) {
-    case DotlessFit::lines_up: return "lines up";
-    case DotlessFit::partial: return "partly lines up";
-    case DotlessFit::does_not_line_up: return "does not line up";
-    case DotlessFit::unregistered: return "enhanced code not registered";
-    case DotlessFit::not_applicable: return "no enhanced reading";
-  }
-  return "undefined";
+  return detail::nth_name(static_cast<std::size_t>(fit),
+                          "lines up\0"
+                          "partly lines up\0"
+                          "does not line up\0"
+                          "enhanced code not registered\0"
+                          "no enhanced reading\0");
 }
 
 // A basic reply code the IANA registry lists with an enhanced code: one code
@@ -219,21 +200,17 @@ enum class DotlessFit : std::uint8_t {
 enum class AssociationKind : std::uint8_t { code = 0, any_in_class = 1, any = 2 };
 
 [[nodiscard]] constexpr std::string_view name(AssociationKind kind) noexcept {
-  switch (kind) {
-    case AssociationKind::code: return "code";
-    case AssociationKind::any_in_class: return "any_in_class";
-    case AssociationKind::any: return "any";
-  }
-  return "undefined";
+  return detail::nth_name(static_cast<std::size_t>(kind),
+                          "code\0"
+                          "any_in_class\0"
+                          "any\0");
 }
 
 [[nodiscard]] constexpr std::string_view title(AssociationKind kind) noexcept {
-  switch (kind) {
-    case AssociationKind::code: return "one reply code";
-    case AssociationKind::any_in_class: return "any reply code of the class";
-    case AssociationKind::any: return "any reply code";
-  }
-  return "undefined";
+  return detail::nth_name(static_cast<std::size_t>(kind),
+                          "one reply code\0"
+                          "any reply code of the class\0"
+                          "any reply code\0");
 }
 
 struct AssociatedReply {

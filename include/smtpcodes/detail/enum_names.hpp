@@ -1,0 +1,31 @@
+#ifndef SMTPCODES_DETAIL_ENUM_NAMES_HPP
+#define SMTPCODES_DETAIL_ENUM_NAMES_HPP
+
+#include <cstddef>
+#include <string_view>
+
+namespace smtpcodes {
+inline namespace v0 {
+namespace detail {
+
+// The index-th name of a list of '\0'-terminated names ending in an empty
+// one, or "undefined" past its end. name() and title() of the registry's
+// enumerations read such lists instead of switching over the enumerators: a
+// case returning a string costs the compiler about ten times as much as one
+// more string in a list, and every includer pays it.
+[[nodiscard]] constexpr std::string_view nth_name(std::size_t index, const char* names) noexcept {
+  for (;;) {
+    std::size_t length = 0;
+    while (names[length] != '\0') ++length;
+    if (length == 0) return "undefined";
+    if (index == 0) return std::string_view{names, length};
+    names += length + 1;
+    --index;
+  }
+}
+
+}  // namespace detail
+}  // namespace v0
+}  // namespace smtpcodes
+
+#endif  // SMTPCODES_DETAIL_ENUM_NAMES_HPP
