@@ -36,6 +36,7 @@ struct Operation {
   Role role;
   std::string inputs_name;  // rows over the same array share a loop-overhead row
   std::size_t inputs_per_round;
+  std::size_t bytes_per_round = 0;  // text rows: the bytes of all inputs, for instructions per byte
   std::function<void(benchmark::State&)> time;     // one input per iteration
   std::function<void(std::size_t rounds)> repeat;  // every input, `rounds` times
   std::function<std::vector<long>()> outcomes;     // what it made of each input (for the report)
@@ -70,8 +71,11 @@ long outcome(const Result& result, long) {
 template <class Input, class Function>
 bool add_operation(std::string group, std::string variant, Role role, std::string inputs_name,
                    const std::vector<Input>& (*inputs)(), Function function) {
-  Operation operation{std::move(group), std::move(variant), role, std::move(inputs_name), inputs().size(),
+  Operation operation{std::move(group), std::move(variant), role, std::move(inputs_name), inputs().size(), 0,
                       {}, {}, {}};
+  if constexpr (std::is_same_v<Input, std::string_view>) {
+    for (std::string_view text : inputs()) operation.bytes_per_round += text.size();
+  }
   // Inside each lambda `function` has its own type, so the call is inlined
   // exactly as it would be in user code; only the outer loop is type-erased.
   operation.time = [inputs, function](benchmark::State& state) {
@@ -128,6 +132,10 @@ const std::vector<std::string_view>& whole_replies();
 const std::vector<std::string_view>& one_line_replies();
 const std::vector<std::string_view>& ehlo_heavy_streams();
 const std::vector<std::string_view>& bounce_heavy_streams();
+// Whole bounce messages as MTAs and services write them (Postfix, Exim,
+// qmail, Sendmail, Exchange Online, Gmail, a delay warning, a feedback
+// report, an automatic reply), each with the returned message.
+const std::vector<std::string_view>& bounce_messages();
 // The codes of those inputs that parse, as values, for the formatting rows.
 const std::vector<smtpcodes::ReplyCode>& reply_codes();
 const std::vector<smtpcodes::EnhancedStatus>& enhanced_statuses();

@@ -1,7 +1,8 @@
 // The driver callgrind runs to count instructions per operation:
 //
 //   smtpcodes_icount list             every operation: name, role, input array,
-//                                     inputs, accepted, same outcome as the hand row
+//                                     inputs, accepted, same outcome as the hand row,
+//                                     bytes of all inputs (0 unless they are text)
 //   smtpcodes_icount check            fails unless every strict smtpcodes row (not
 //                                     "lenient" nor "heuristic" ones) and
 //                                     the std::regex row make of every input what
@@ -55,8 +56,9 @@ int main(int argc, char** argv) {
     for (const Operation& operation : operations()) {
       std::size_t accepted = 0;
       for (long result : operation.outcomes()) accepted += result >= 0 ? 1U : 0U;
-      std::printf("%s\t%d\t%s\t%zu\t%zu\t%zu\n", name_of(operation).c_str(), static_cast<int>(operation.role),
-                  operation.inputs_name.c_str(), operation.inputs_per_round, accepted, agreement(operation));
+      std::printf("%s\t%d\t%s\t%zu\t%zu\t%zu\t%zu\n", name_of(operation).c_str(),
+                  static_cast<int>(operation.role), operation.inputs_name.c_str(), operation.inputs_per_round,
+                  accepted, agreement(operation), operation.bytes_per_round);
     }
     return 0;
   }

@@ -330,6 +330,214 @@ constexpr std::string_view diagnostic_text_templates[] = {
     "scanned by MailScanner 4.85.2 on {i} in 250 ms",
 };
 
+// Whole bounce messages: the notices of Postfix, Exim, qmail, Sendmail,
+// Exchange Online and Gmail, a delay warning, a feedback report and an
+// automatic reply, each followed by the returned message (Received fields,
+// a folded DKIM signature, prose of 4 to 60 lines). {B} is the message's
+// MIME boundary, {O} the returned message, {E} the base64 of the
+// delivery-status fields that follow it.
+constexpr std::string_view bounce_templates[] = {
+    // Postfix
+    "Return-Path: <>\nReceived: by {h} (Postfix) id {q}; Mon, 23 Nov 2026 11:29:37 +0000 (UTC)\n"
+    "Date: Mon, 23 Nov 2026 11:29:37 +0000 (UTC)\nFrom: MAILER-DAEMON@{d} (Mail Delivery System)\n"
+    "Subject: Undelivered Mail Returned to Sender\nTo: {u}@{d}\nAuto-Submitted: auto-replied\nMIME-Version: 1.0\n"
+    "Content-Type: multipart/report; report-type=delivery-status;\n\tboundary=\"{B}\"\n"
+    "Content-Transfer-Encoding: 8bit\nMessage-Id: <{q}@{h}>\n\nThis is a MIME-encapsulated message.\n\n--{B}\n"
+    "Content-Description: Notification\nContent-Type: text/plain; charset=us-ascii\n\n"
+    "This is the mail system at host {h}.\n\nI'm sorry to have to inform you that your message could not\n"
+    "be delivered to one or more recipients. It's attached below.\n\nFor further assistance, please send mail "
+    "to postmaster.\n\n                   The mail system\n\n<{u}@{d}>: host {h}[{i}] said: 550 5.1.1 <{u}@{d}>:\n"
+    "    Recipient address rejected: User unknown in virtual mailbox table (in reply\n    to RCPT TO command)\n\n"
+    "--{B}\nContent-Description: Delivery report\nContent-Type: message/delivery-status\n\n"
+    "Reporting-MTA: dns; {h}\nX-Postfix-Queue-ID: {q}\nX-Postfix-Sender: rfc822; {u}@{d}\n"
+    "Arrival-Date: Mon, 23 Nov 2026 11:29:35 +0000 (UTC)\n\nFinal-Recipient: rfc822; {u}@{d}\n"
+    "Original-Recipient: rfc822;{u}@{d}\nAction: failed\nStatus: 5.1.1\nRemote-MTA: dns; {h}\n"
+    "Diagnostic-Code: smtp; 550 5.1.1 <{u}@{d}>: Recipient address rejected: User\n    unknown in virtual mailbox "
+    "table\n\n--{B}\nContent-Description: Undelivered Message\nContent-Type: message/rfc822\n"
+    "Content-Transfer-Encoding: 8bit\n\n{O}\n--{B}--\n",
+    // Postfix delay warning
+    "Return-Path: <>\nFrom: MAILER-DAEMON@{d} (Mail Delivery System)\nSubject: Delayed Mail (still being retried)\n"
+    "To: {u}@{d}\nAuto-Submitted: auto-replied\nMIME-Version: 1.0\n"
+    "Content-Type: multipart/report; report-type=delivery-status; boundary=\"{B}\"\n\n--{B}\n"
+    "Content-Description: Notification\nContent-Type: text/plain; charset=us-ascii\n\n"
+    "This is the mail system at host {h}.\n\n####################################################################\n"
+    "# THIS IS A WARNING ONLY.  YOU DO NOT NEED TO RESEND YOUR MESSAGE. #\n"
+    "####################################################################\n\nYour message could not be delivered "
+    "for more than 4 hour(s).\nIt will be retried until it is 5 day(s) old.\n\n<{u}@{d}>: connect to {h}[{i}]:25: "
+    "Connection timed out\n\n--{B}\nContent-Description: Delivery report\nContent-Type: message/delivery-status\n\n"
+    "Reporting-MTA: dns; {h}\n\nFinal-Recipient: rfc822; {u}@{d}\nAction: delayed\nStatus: 4.4.1\n"
+    "Diagnostic-Code: X-Postfix; connect to {h}[{i}]:25: Connection timed out\n"
+    "Will-Retry-Until: Sat, 28 Nov 2026 11:29:35 +0000 (UTC)\n\n--{B}\nContent-Description: Undelivered Message "
+    "Headers\nContent-Type: text/rfc822-headers\n\n{O}\n--{B}--\n",
+    // Exim
+    "Return-path: <>\nEnvelope-to: {u}@{d}\nReceived: from mail by {h} with local (Exim 4.96)\n\tid {q}\n"
+    "\tfor {u}@{d}; Mon, 23 Nov 2026 11:29:37 +0000\nX-Failed-Recipients: {u}@{d}\nAuto-Submitted: auto-replied\n"
+    "From: Mail Delivery System <Mailer-Daemon@{h}>\nTo: {u}@{d}\nContent-Type: text/plain; charset=us-ascii\n"
+    "Subject: Mail delivery failed: returning message to sender\nMessage-Id: <E{q}@{h}>\n"
+    "Date: Mon, 23 Nov 2026 11:29:37 +0000\n\nThis message was created automatically by mail delivery software.\n\n"
+    "A message that you sent could not be delivered to one or more of its\nrecipients. This is a permanent error. "
+    "The following address(es) failed:\n\n  {u}@{d}\n    host {h} [{i}]\n    SMTP error from remote mail server "
+    "after RCPT TO:<{u}@{d}>:\n    550 5.2.1 The email account that you tried to reach is disabled.\n\n"
+    "------ This is a copy of the message, including all the headers. ------\n\n{O}\n",
+    // qmail
+    "Return-Path: <>\nReceived: (qmail 26120 invoked for bounce); 23 Nov 2026 11:29:37 -0000\n"
+    "Date: 23 Nov 2026 11:29:37 -0000\nFrom: MAILER-DAEMON@{h}\nTo: {u}@{d}\nSubject: failure notice\n\n"
+    "Hi. This is the qmail-send program at {h}.\nI'm afraid I wasn't able to deliver your message to the following "
+    "addresses.\nThis is a permanent error; I've given up. Sorry it didn't work out.\n\n<{u}@{d}>:\n"
+    "{i} does not like recipient.\nRemote host said: 552 5.2.2 <{u}@{d}>: Mailbox full\nGiving up on {i}.\n\n"
+    "--- Below this line is a copy of the message.\n\n{O}\n",
+    // Sendmail, the delivery-status part in base64
+    "Return-Path: <MAILER-DAEMON@{h}>\nDate: Mon, 23 Nov 2026 11:29:37 +0100\nFrom: Mail Delivery Subsystem "
+    "<MAILER-DAEMON@{h}>\nMessage-Id: <{q}@{h}>\nTo: <{u}@{d}>\nMIME-Version: 1.0\n"
+    "Content-Type: multipart/report; report-type=delivery-status;\n\tboundary=\"{B}\"\n"
+    "Subject: Returned mail: see transcript for details\nAuto-Submitted: auto-generated (failure)\n\n"
+    "This is a MIME-encapsulated message\n\n--{B}\n\nThe original message was received at Mon, 23 Nov 2026 "
+    "11:29:30 +0100\nfrom {h} [{i}]\n\n   ----- The following addresses had permanent fatal errors -----\n"
+    "<{u}@{d}>\n    (reason: 550 5.7.1 <{u}@{d}>... Relaying denied)\n\n   ----- Transcript of session follows "
+    "-----\n... while talking to {h}.:\n>>> RCPT To:<{u}@{d}>\n<<< 550 5.7.1 <{u}@{d}>... Relaying denied\n"
+    "550 5.1.1 <{u}@{d}>... User unknown\n\n--{B}\nContent-Type: message/delivery-status\n"
+    "Content-Transfer-Encoding: base64\n\n{E}\n--{B}\nContent-Type: message/rfc822\n\n{O}\n--{B}--\n"
+    "Reporting-MTA: dns; {h}\nArrival-Date: Mon, 23 Nov 2026 11:29:30 +0100\n\nFinal-Recipient: RFC822; {u}@{d}\n"
+    "Action: failed\nStatus: 5.7.1\nRemote-MTA: DNS; {h}\nDiagnostic-Code: SMTP; 550 5.7.1 <{u}@{d}>... Relaying "
+    "denied\nLast-Attempt-Date: Mon, 23 Nov 2026 11:29:37 +0100\n",
+    // Exchange Online: plain and HTML alternatives, the plain one in quoted-printable
+    "From: Microsoft Outlook <postmaster@{d}>\nTo: <{u}@{d}>\nDate: Mon, 23 Nov 2026 11:29:37 +0000\n"
+    "Content-Type: multipart/report; report-type=delivery-status;\n\tboundary=\"{B}\"\nX-MS-Exchange-Message-Is-Ndr:\n"
+    "Content-Language: en-US\nMessage-ID: <{q}@{h}>\nSubject: Undeliverable: quarterly report\n"
+    "Auto-Submitted: auto-replied\nMIME-Version: 1.0\n\n--{B}\nContent-Type: multipart/alternative; "
+    "differences=Content-Type;\n\tboundary=\"alt-{B}\"\n\n--alt-{B}\nContent-Type: text/plain; charset=\"us-ascii\"\n"
+    "Content-Transfer-Encoding: quoted-printable\n\nYour message to {u}@{d} couldn't be delivered.\n{u} wasn't "
+    "found at {d}.\n\nAction Required                                                         Recipient\n"
+    "Unknown To address\n\nHow to Fix It\nThe address may be misspelled or may not exist. Try one or more of the =\n"
+    "following:\n\nDiagnostic information for administrators:\n\nGenerating server: {h}\n\n{u}@{d}\n"
+    "Remote Server returned '550 5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient {u}@{d} not found =\nby SMTP "
+    "address lookup'\n\n--alt-{B}\nContent-Type: text/html; charset=\"us-ascii\"\n\n<html><head></head><body>"
+    "<p>Your message to {u}@{d} couldn't be delivered.</p><p>{u} wasn't found at {d}.</p></body></html>\n\n"
+    "--alt-{B}--\n\n--{B}\nContent-Type: message/delivery-status\n\nReporting-MTA: dns;{h}\n"
+    "Received-From-MTA: dns;{h}\nArrival-Date: Mon, 23 Nov 2026 11:29:35 +0000\n\nFinal-Recipient: rfc822;{u}@{d}\n"
+    "Action: failed\nStatus: 5.1.10\nDiagnostic-Code: smtp;550 5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient "
+    "not found by SMTP address lookup\n\n--{B}\nContent-Type: message/rfc822\n\n{O}\n--{B}--\n",
+    // Gmail
+    "Return-Path: <>\nReceived: by 2002:a05:6a10:{q} with SMTP id {q}; Mon, 23 Nov 2026 03:29:37 -0800 (PST)\n"
+    "From: Mail Delivery Subsystem <mailer-daemon@googlemail.com>\nTo: {u}@{d}\nAuto-Submitted: auto-replied\n"
+    "Subject: Delivery Status Notification (Failure)\nMIME-Version: 1.0\n"
+    "Content-Type: multipart/report; boundary=\"{B}\"; report-type=delivery-status\n\n--{B}\n"
+    "Content-Type: multipart/related; boundary=\"rel-{B}\"\n\n--rel-{B}\nContent-Type: multipart/alternative; "
+    "boundary=\"alt-{B}\"\n\n--alt-{B}\nContent-Type: text/plain; charset=\"UTF-8\"\n\n** Address not found **\n\n"
+    "Your message wasn't delivered to {u}@{d} because the address couldn't be found, or is unable to receive "
+    "mail.\n\nThe response from the remote server was:\n550 5.1.1 The email account that you tried to reach does "
+    "not exist. Please try double-checking the recipient's email address for typos or unnecessary spaces. {q} - "
+    "gsmtp\n\n--alt-{B}\nContent-Type: text/html; charset=\"UTF-8\"\n\n<html><body><h2>Address not found</h2>"
+    "</body></html>\n\n--alt-{B}--\n\n--rel-{B}--\n\n--{B}\nContent-Type: message/delivery-status\n\n"
+    "Reporting-MTA: dns; googlemail.com\nArrival-Date: Mon, 23 Nov 2026 03:29:35 -0800 (PST)\n\n"
+    "Final-Recipient: rfc822; {u}@{d}\nAction: failed\nStatus: 5.1.1\nRemote-MTA: dns; {h}. ({i}, the server for "
+    "the domain {d}.)\nDiagnostic-Code: smtp; 550-5.1.1 The email account that you tried to reach does not "
+    "exist. {q} - gsmtp\nLast-Attempt-Date: Mon, 23 Nov 2026 03:29:37 -0800 (PST)\n\n--{B}\n"
+    "Content-Type: message/rfc822\n\n{O}\n--{B}--\n",
+    // A feedback report (RFC 5965)
+    "From: <staff@{d}>\nDate: Mon, 23 Nov 2026 11:29:37 +0000\nSubject: FW: Earn money\nTo: <abuse@{d}>\n"
+    "MIME-Version: 1.0\nContent-Type: multipart/report; report-type=feedback-report;\n\tboundary=\"{B}\"\n\n--{B}\n"
+    "Content-Type: text/plain; charset=\"US-ASCII\"\nContent-Transfer-Encoding: 7bit\n\nThis is an email abuse "
+    "report for an email message received from IP\n{i} on Mon, 23 Nov 2026 11:29:30 +0000.\n\n--{B}\n"
+    "Content-Type: message/feedback-report\n\nFeedback-Type: abuse\nUser-Agent: SomeGenerator/1.0\nVersion: 1\n"
+    "Original-Mail-From: <{u}@{d}>\nOriginal-Rcpt-To: <{u}@{d}>\nArrival-Date: Mon, 23 Nov 2026 11:29:30 +0000\n"
+    "Source-IP: {i}\nReported-Domain: {d}\n\n--{B}\nContent-Type: message/rfc822\nContent-Disposition: inline\n\n"
+    "{O}\n--{B}--\n",
+    // An automatic reply (RFC 3834)
+    "From: {u} <{u}@{d}>\nTo: {u}@{d}\nSubject: Automatic reply: quarterly report\nAuto-Submitted: auto-replied\n"
+    "X-Autoreply: yes\nDate: Mon, 23 Nov 2026 11:29:37 +0000\nContent-Type: text/plain; charset=utf-8\n\n"
+    "I am out of the office until 30 November with limited access to email.\nFor urgent matters please contact "
+    "{u}@{d}.\n",
+};
+
+constexpr std::string_view prose_lines[] = {
+    "Thanks for the notes from Tuesday; the figures for the third quarter are in the attached sheet.",
+    "Could you check the numbers in section 4 before we send the report to the board on Friday?",
+    "The meeting moved to room 2.14 at 15:30, and the dial-in number is the same as last week.",
+    "",
+    "Best regards,",
+    "-- ",
+    "Sent from a phone; please excuse the brevity and any typos in this message.",
+    "> On Mon, 16 Nov 2026 at 09:12, someone wrote:",
+    "> Please find the invoice 2026-1183 for 1,250.00 EUR attached, due within 30 days.",
+    "Unsubscribe: https://lists.example.com/unsubscribe?id=8a7f3c2e9b1d and manage your preferences there.",
+};
+
+std::string base64(std::string_view data) {
+  constexpr std::string_view alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  std::string out;
+  for (std::size_t i = 0; i < data.size(); i += 3) {
+    std::uint32_t group = static_cast<std::uint32_t>(static_cast<unsigned char>(data[i])) << 16;
+    if (i + 1 < data.size()) group |= static_cast<std::uint32_t>(static_cast<unsigned char>(data[i + 1])) << 8;
+    if (i + 2 < data.size()) group |= static_cast<unsigned char>(data[i + 2]);
+    out += alphabet[(group >> 18) & 63];
+    out += alphabet[(group >> 12) & 63];
+    out += i + 1 < data.size() ? alphabet[(group >> 6) & 63] : '=';
+    out += i + 2 < data.size() ? alphabet[group & 63] : '=';
+    if (out.size() % 77 == 76) out += '\n';
+  }
+  return out;
+}
+
+void replace_all(std::string& text, std::string_view placeholder, std::string_view value) {
+  for (std::size_t at = text.find(placeholder); at != std::string::npos;
+       at = text.find(placeholder, at + value.size())) {
+    text.replace(at, placeholder.size(), value);
+  }
+}
+
+// The message a bounce returns: the hops it took, a folded signature, prose.
+std::string returned_message(Random& random) {
+  std::string message;
+  const std::size_t hops = 2 + random.below(5);
+  for (std::size_t i = 0; i < hops; ++i) {
+    message +=
+        "Received: from {h} ({h} [{i}])\n\tby {h} (Postfix) with ESMTPS id {q}\n\tfor <{u}@{d}>; "
+        "Mon, 23 Nov 2026 11:29:3" +
+        number(random, 10) + " +0000 (UTC)\n";
+  }
+  message +=
+      "DKIM-Signature: v=1; a=rsa-sha256; c=relaxed/relaxed; d={d}; s=s1;\n\th=from:to:subject:date:"
+      "message-id; bh=47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=;\n\tb=dGhpcyBpcyBub3QgYSByZWFsIHNpZ25hdHVy"
+      "ZSBidXQgaXQgaXMgYXMgbG9uZyBhcyBvbmU=\nFrom: {u} <{u}@{d}>\nTo: {u}@{d}\nSubject: quarterly report\n"
+      "Date: Mon, 23 Nov 2026 11:29:30 +0000\nMessage-ID: <{q}.{q}@{h}>\nMIME-Version: 1.0\n"
+      "Content-Type: text/plain; charset=us-ascii\n\n";
+  const std::size_t lines = 4 + random.below(57);
+  for (std::size_t i = 0; i < lines; ++i) {
+    message += prose_lines[random.below(std::size(prose_lines))];
+    message += '\n';
+  }
+  return message;
+}
+
+// One bounce message, about one in ten damaged the way mail stores damage
+// them (cut short, a closing boundary lost), a quarter with CRLF.
+std::string make_bounce(Random& random) {
+  std::string message(bounce_templates[random.below(std::size(bounce_templates))]);
+  std::string boundary;
+  for (int k = 0; k < 12; ++k) boundary += "0123456789ABCDEF"[random.below(16)];
+  replace_all(message, "{B}", boundary);
+  replace_all(message, "{O}", returned_message(random));
+  message = fill(message, random);
+  const std::size_t encoded = message.find("{E}");
+  if (encoded != std::string::npos) {
+    // The fields after the closing boundary go, in base64, where {E} stands.
+    const std::size_t closing = message.rfind("--\n");
+    const std::string fields = message.substr(closing + 3);
+    message.erase(closing + 3);
+    message.replace(encoded, 3, base64(fields));
+  }
+  if (random.one_in(10)) {
+    if (random.one_in(2)) {
+      message.resize(message.size() / 2 + random.below(message.size() / 2));
+    } else {
+      const std::size_t closing = message.rfind("--\n");
+      if (closing != std::string::npos && closing > 0) message.erase(message.rfind('\n', closing - 1) + 1);
+    }
+  }
+  if (random.one_in(4)) replace_all(message, "\n", "\r\n");
+  return message;
+}
 }  // namespace
 
 // Diagnostic lines as bounces and logs carry them: a prefix, a reply line
@@ -458,6 +666,17 @@ const std::vector<smtpcodes::EnhancedStatus>& enhanced_statuses() {
     return out;
   }();
   return statuses;
+}
+
+// Whole bounce messages (make_bounce), 512 of them, about 6 KB each.
+const std::vector<std::string_view>& bounce_messages() {
+  static const std::vector<std::string_view> messages = [] {
+    Random random(seed + 5);
+    std::vector<std::string> texts;
+    while (texts.size() < 512) texts.push_back(make_bounce(random));
+    return pack(texts);
+  }();
+  return messages;
 }
 
 }  // namespace smtpcodes_bench

@@ -13,3 +13,5 @@ SMTPCODES_BENCHMARK("loop overhead", "reply_codes", library, reply_codes,
                     [](smtpcodes::ReplyCode code) { return code.value(); });
 SMTPCODES_BENCHMARK("loop overhead", "enhanced_statuses", library, enhanced_statuses,
                     [](smtpcodes::EnhancedStatus status) { return status.key(); });
+SMTPCODES_BENCHMARK("loop overhead", "bounce_messages", library, bounce_messages,
+                    [](std::string_view text) { return text.size(); });

@@ -18,11 +18,13 @@ def load(directory):
     operations = []
     with open(os.path.join(directory, "operations.tsv")) as lines:
         for line in lines:
-            name, role, inputs_name, count, accepted, agree = line.rstrip("\n").split("\t")
+            fields = line.rstrip("\n").split("\t")
+            name, role, inputs_name, count, accepted, agree = fields[:6]
+            total_bytes = int(fields[6]) if len(fields) > 6 else 0
             group, variant = name.split("/", 1)
             operations.append(dict(name=name, group=group, variant=variant, role=ROLES[int(role)],
                                    inputs_name=inputs_name, count=int(count), accepted=int(accepted),
-                                   agree=int(agree)))
+                                   agree=int(agree), bytes=total_bytes))
     times = {}
     throughput = {}
     with open(os.path.join(directory, "times.json")) as source:
@@ -96,6 +98,14 @@ def main():
                 share = op["bytes_per_second"] / memchr["bytes_per_second"]
                 print(f"- {group}, {name}: {op['bytes_per_second'] / 1e6:.0f} MB/s, "
                       f"{share:.3f} of memchr's {memchr['bytes_per_second'] / 1e6:.0f} MB/s (1/{1 / share:.1f})")
+        print()
+        print("Instructions per input byte (net of the loop), over the same bytes:")
+        print()
+        for group in streams:
+            for op in (op for op in operations if op["group"] == group):
+                if op["bytes"] and op["net_ir"] is not None:
+                    per_byte = op["net_ir"] * op["count"] / op["bytes"]
+                    print(f"- {group}, {op['variant']}: {per_byte:.2f}")
     print()
     print("Loop overhead (already subtracted from every instruction count above; times include it):")
     print()

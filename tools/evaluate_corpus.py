@@ -1,13 +1,15 @@
 #!/usr/bin/env python3
 """Measure `smtpcodes bounces --json` against a corpus of real bounces.
 
-usage: tools/evaluate_corpus.py CORPUS_DIR [--cli PATH] [--misses] [--json]
+usage: tools/evaluate_corpus.py CORPUS_DIR [--cli PATH | --sisimai] [--misses] [--json]
 
 CORPUS_DIR holds expected.jsonl and emails/ (see the corpus README; the
 corpus stays outside this repository). Prints agreement on the enhanced
 status, the reply code, the reason (through REASON_MAP below), the hard/soft
 verdict, a per-MTA breakdown, false positives on messages that are not
 bounces and on adversarial free-text cases, and with --misses every miss.
+With --sisimai it grades Sisimai (tools/sisimai_bounces.pl, Debian's
+libsisimai-perl) on the same rows, through the same mapping.
 """
 import argparse
 import collections
@@ -119,6 +121,33 @@ def run_cli(cli, paths):
     return found
 
 
+# Sisimai's reason names -> ours, for grading Sisimai itself (--sisimai) with
+# the same REASON_MAP: the inverse of smtpcodes::sisimai_reason, and for the
+# names Sisimai has beside ours, the reason of ours closest in REASON_MAP.
+SISIMAI_TO_OURS = {sisimai: sorted(ours)[0] for sisimai, ours in REASON_MAP.items()}
+SISIMAI_TO_OURS.update({
+    "userunknown": "unknown_recipient", "hostunknown": "unknown_domain", "notaccept": "no_mail_domain",
+    "systemfull": "system_error", "filtered": "spam_or_content", "policyviolation": "blocked",
+    "securityerror": "authentication", "onhold": "unknown", "undefined": "unknown", "speeding": "rate_limited",
+})
+
+
+def run_sisimai(paths):
+    """Sisimai's verdicts in the records' shape, via tools/sisimai_bounces.pl."""
+    script = os.path.join(os.path.dirname(os.path.abspath(__file__)), "sisimai_bounces.pl")
+    found = collections.defaultdict(list)
+    for start in range(0, len(paths), 200):
+        out = subprocess.run(["perl", script, *paths[start:start + 200]], capture_output=True, text=True,
+                             errors="replace", check=True).stdout
+        for line in out.splitlines():
+            record = json.loads(line)
+            record["reason"] = SISIMAI_TO_OURS.get(record["sisimai"], "unknown")
+            if record["sisimai"] in ("delivered", "vacation", "feedback"):
+                record["bounce"] = "none"
+            found[record["file"]].append(record)
+    return found
+
+
 def deliberate_reason_difference(expected, got):
     """Misses where docs/bounces.md ("Where we differ from Sisimai") says why
     our reason differs on purpose. They stay misses; they are counted apart
@@ -138,6 +167,8 @@ def main():
     parser.add_argument("--cli", default=None, help="the smtpcodes program (default: build*/examples/smtpcodes)")
     parser.add_argument("--misses", action="store_true", help="list every disagreement")
     parser.add_argument("--json", action="store_true", help="print the figures as one JSON object")
+    parser.add_argument("--sisimai", action="store_true",
+                        help="grade Sisimai (Debian's libsisimai-perl) instead of smtpcodes, on the same rows")
     args = parser.parse_args()
 
     cli = args.cli
@@ -148,13 +179,14 @@ def main():
         candidates = [c for c in candidates if os.access(c, os.X_OK)]
         if candidates:
             cli = max(candidates, key=os.path.getmtime)  # the most recently built
-    if cli is None:
+    if cli is None and not args.sisimai:
         sys.exit("no smtpcodes program found; build it or pass --cli")
+    read = run_sisimai if args.sisimai else (lambda paths: run_cli(cli, paths))
 
     emails = os.path.join(args.corpus, "emails")
     expected = load_expected(args.corpus)
     files = sorted({os.path.join(emails, key[0]) for key in expected})
-    found = run_cli(cli, files)
+    found = read(files)
 
     counts = collections.Counter()
     per_mta = collections.defaultdict(collections.Counter)
@@ -238,10 +270,11 @@ def main():
     # Messages that are not bounces must not yield failures.
     not_dir = os.path.join(emails, "sisimai", "maildir", "not")
     not_files = sorted(os.path.join(not_dir, f) for f in os.listdir(not_dir)) if os.path.isdir(not_dir) else []
-    not_found = run_cli(cli, not_files) if not_files else {}
+    not_found = read(not_files) if not_files else {}
     not_bounces = sum(1 for records in not_found.values() for r in records if r["bounce"] != "none")
 
-    adversarial = subprocess.run([cli, "find", "--json", *ADVERSARIAL], capture_output=True, text=True).stdout
+    adversarial = "" if args.sisimai else subprocess.run([cli, "find", "--json", *ADVERSARIAL],
+                                                            capture_output=True, text=True).stdout
     adversarial_hits = [json.loads(line) for line in adversarial.splitlines()]
     false_codes = [r for r in adversarial_hits if r["reply_code"] or r["enhanced_status"] or r["matches"]]
 

@@ -2672,6 +2672,7 @@ class StaticReplyStream : private std::array<char, Capacity>, public BasicReplyS
 // RFC 5322, RFC 3464), so <cctype> and its locale are neither needed nor
 // wanted, and everything here is constexpr.
 #include <cstddef>
+#include <cstdint>
 #include <cstring>
 #include <string_view>
 
@@ -2708,19 +2709,50 @@ using namespace std::string_view_literals;
   return text.size() >= prefix.size() && iequals(text.substr(0, prefix.size()), prefix);
 }
 
+// At run time, the first position from i on whose 8-byte word may hold
+// `first` in either case, passing over 8 positions a step (the zero-byte
+// test of a word has no false negatives; a false positive only stops the
+// skip early). Near the end, where fewer than 8 positions are left before
+// last, it stops; it may return last + 1.
+[[nodiscard]] inline std::size_t skip_words_without(const char* data, std::size_t i, std::size_t last,
+                                                    char first) noexcept {
+  constexpr std::uint64_t ones = 0x0101010101010101U;
+  constexpr std::uint64_t highs = 0x8080808080808080U;
+  const std::uint64_t fold = first >= 'a' && first <= 'z' ? 0x2020202020202020U : 0U;  // 'A'-'Z' -> 'a'-'z'
+  const std::uint64_t pattern = ones * static_cast<unsigned char>(first);
+  while (i + 7 <= last) {
+    std::uint64_t word = 0;
+    std::memcpy(&word, data + i, sizeof word);
+    const std::uint64_t difference = (word | fold) ^ pattern;
+    if (((difference - ones) & ~difference & highs) != 0) break;
+    i += 8;
+  }
+  return i;
+}
+
 // Case-insensitive search for a lower-case needle; npos when absent. The
-// first character is found with a cheap loop before the rest is compared.
+// first character is found with a cheap loop (at run time 8 bytes a step)
+// before the rest is compared.
 [[nodiscard]] constexpr std::size_t ifind(std::string_view text, std::string_view lower_needle,
                                           std::size_t from = 0) noexcept {
   if (lower_needle.empty()) return from <= text.size() ? from : std::string_view::npos;
   if (text.size() < lower_needle.size()) return std::string_view::npos;
   const char first = lower_needle[0];
   const std::size_t last = text.size() - lower_needle.size();
-  for (std::size_t i = from; i <= last; ++i) {
-    if (to_lower(text[i]) != first) continue;
-    std::size_t k = 1;
-    while (k < lower_needle.size() && to_lower(text[i + k]) == lower_needle[k]) ++k;
-    if (k == lower_needle.size()) return i;
+  std::size_t i = from;
+  while (i <= last) {
+    std::size_t stop = last;
+    if (!SMTPCODES_CONSTANT_EVALUATED()) {
+      i = skip_words_without(text.data(), i, last, first);
+      if (i > last) break;
+      if (last - i > 7) stop = i + 7;
+    }
+    for (; i <= stop; ++i) {
+      if (to_lower(text[i]) != first) continue;
+      std::size_t k = 1;
+      while (k < lower_needle.size() && to_lower(text[i + k]) == lower_needle[k]) ++k;
+      if (k == lower_needle.size()) return i;
+    }
   }
   return std::string_view::npos;
 }
@@ -6702,6 +6734,24 @@ namespace detail {
   return true;
 }
 
+// The value of the field whose first line is `line` (which starts at
+// line_start in block and has its colon at colon), over its continuation
+// lines; pos moves past them.
+[[nodiscard]] constexpr std::string_view field_value(std::string_view block, const Line& line, std::size_t colon,
+                                                     std::size_t& pos) noexcept {
+  const auto line_start = static_cast<std::size_t>(line.text.data() - block.data());
+  const std::size_t value_start = line_start + colon + 1;
+  std::size_t value_end = line_start + line.text.size();
+  // RFC 5322 §2.2.3: a line that starts with white space continues the field.
+  while (pos < block.size() && is_space_or_tab(block[pos])) {
+    const Line more = line_at(block, pos);
+    if (is_blank_line(more.text)) break;
+    value_end = static_cast<std::size_t>(more.text.data() - block.data()) + more.text.size();
+    pos = more.next;
+  }
+  return trim(block.substr(value_start, value_end - value_start));
+}
+
 // Reads the header field that starts at pos and moves pos past it (and past
 // its continuation lines). Lines without a colon are skipped. Returns false,
 // with pos just after the blank line, at the end of the header block.
@@ -6715,18 +6765,8 @@ namespace detail {
     const std::size_t colon = line.text.find(':');
     pos = line.next;
     if (is_space_or_tab(line.text[0]) || colon == std::string_view::npos || colon == 0) continue;
-    const auto line_start = static_cast<std::size_t>(line.text.data() - block.data());
-    const std::size_t value_start = line_start + colon + 1;
-    std::size_t value_end = line_start + line.text.size();
-    // RFC 5322 §2.2.3: a line that starts with white space continues the field.
-    while (pos < block.size() && is_space_or_tab(block[pos])) {
-      const Line more = line_at(block, pos);
-      if (is_blank_line(more.text)) break;
-      value_end = static_cast<std::size_t>(more.text.data() - block.data()) + more.text.size();
-      pos = more.next;
-    }
     field.name = trim(line.text.substr(0, colon));
-    field.value = trim(block.substr(value_start, value_end - value_start));
+    field.value = field_value(block, line, colon, pos);
     return true;
   }
   return false;
@@ -6738,10 +6778,22 @@ namespace detail {
 // first blank line), or an empty view. Each call reads the block from the
 // top: for several lookups in one block, a HeaderIndex reads it once.
 [[nodiscard]] constexpr std::string_view header_value(std::string_view headers, std::string_view name) noexcept {
+  // A field's trimmed name starts with its line's first character unless
+  // that is a form feed or vertical tab, so most lines are passed over
+  // without finding their colon: the answer is the one of reading every field.
+  const char first = name.empty() ? '\0' : detail::to_lower(name[0]);
   std::size_t pos = 0;
-  HeaderField field;
-  while (detail::next_header_field(headers, pos, field)) {
-    if (detail::iequals(field.name, name)) return field.value;
+  while (pos < headers.size()) {
+    const detail::Line line = detail::line_at(headers, pos);
+    if (detail::is_blank_line(line.text)) return {};
+    pos = line.next;
+    const char start = line.text[0];
+    if (detail::is_space_or_tab(start) || (detail::to_lower(start) != first && !detail::is_space(start))) continue;
+    const std::size_t colon = line.text.find(':');
+    if (colon == std::string_view::npos || colon == 0) continue;
+    // Another field's continuation lines start with white space: the loop passes over them.
+    if (detail::iequals(detail::trim(line.text.substr(0, colon)), name))
+      return detail::field_value(headers, line, colon, pos);
   }
   return {};
 }
@@ -6864,6 +6916,22 @@ namespace detail {
   return {};
 }
 
+// ifind(text, lower_needle, from) for a needle whose character at anchor is
+// not a letter: the candidates are found by that character alone (memchr at
+// run time), so text without it is passed over quickly. Same answers.
+[[nodiscard]] constexpr std::size_t ifind_anchored(std::string_view text, std::string_view lower_needle,
+                                                   std::size_t anchor, std::size_t from = 0) noexcept {
+  std::size_t at = from + anchor;
+  while ((at = text.find(lower_needle[anchor], at)) != std::string_view::npos) {
+    const std::size_t start = at - anchor;
+    if (start + lower_needle.size() <= text.size() && iequals(text.substr(start, lower_needle.size()), lower_needle)) {
+      return start;
+    }
+    ++at;
+  }
+  return std::string_view::npos;
+}
+
 // Splits a message into header block and body at the first blank line.
 [[nodiscard]] constexpr MimePart split_part(std::string_view text, int depth) noexcept {
   std::size_t pos = 0;
@@ -6885,12 +6953,33 @@ namespace detail {
   return closing || is_blank_line(rest);
 }
 
-// Walks part and, depth first, the parts of its multipart body. Returns
-// false when the callback stopped the walk.
+// The media type of a Content-Type value: "type/subtype", without parameters.
+[[nodiscard]] constexpr std::string_view media_type_of(std::string_view content_type) noexcept {
+  return trim(content_type.substr(0, content_type.find(';')));
+}
+
+// The offset of the next "--" that starts a line of text, at or after from
+// (itself a line start or inside a line); npos when there is none. Only such
+// lines can be boundary delimiters, so the lines between them are not read
+// one by one.
+[[nodiscard]] constexpr std::size_t next_dash_line(std::string_view text, std::size_t from) noexcept {
+  while (from < text.size()) {
+    const std::size_t at = text.find('-', from);
+    if (at == std::string_view::npos) return at;
+    if ((at == 0 || text[at - 1] == '\n' || text[at - 1] == '\r') && at + 1 < text.size() && text[at + 1] == '-') {
+      return at;
+    }
+    from = line_at(text, at).next;
+  }
+  return std::string_view::npos;
+}
+
+// Walks part and, depth first, the parts of its multipart body, calling
+// callback(part, content_type) with the part's Content-Type value, read
+// once. Returns false when the callback stopped the walk.
 template <class Callback>
-constexpr bool walk_parts(MimePart& part, Callback& callback,
-                          MimeWalk& walk) noexcept(is_nothrow_walk_callback_v<Callback, MimePart>) {
-  const std::string_view content_type = header_value(part.headers, "Content-Type");
+constexpr bool walk_typed_parts(MimePart& part, std::string_view content_type, Callback& callback,
+                                MimeWalk& walk) noexcept(noexcept(callback(part, content_type))) {
   std::string_view boundary;
   if (istarts_with(trim(content_type), "multipart/")) {
     boundary = content_type_parameter(content_type, "boundary");
@@ -6901,12 +6990,12 @@ constexpr bool walk_parts(MimePart& part, Callback& callback,
     }
   }
   ++walk.parts;
-  if (!continue_walk(callback, static_cast<const MimePart&>(part))) return false;
+  if (!callback(static_cast<const MimePart&>(part), content_type)) return false;
   if (boundary.empty()) return true;
   const std::string_view body = part.body;
   std::size_t pos = 0;
   std::size_t part_start = std::string_view::npos;
-  while (pos < body.size()) {
+  while ((pos = next_dash_line(body, pos)) != std::string_view::npos) {
     const Line line = line_at(body, pos);
     bool closing = false;
     if (is_delimiter(line.text, boundary, closing)) {
@@ -6916,7 +7005,7 @@ constexpr bool walk_parts(MimePart& part, Callback& callback,
         if (end > part_start && body[end - 1] == '\n') --end;
         if (end > part_start && body[end - 1] == '\r') --end;
         MimePart inner = split_part(body.substr(part_start, end - part_start), part.depth + 1);
-        if (!walk_parts(inner, callback, walk)) return false;
+        if (!walk_typed_parts(inner, header_value(inner.headers, "Content-Type"), callback, walk)) return false;
       }
       if (closing) return true;
       part_start = line.next;
@@ -6925,9 +7014,19 @@ constexpr bool walk_parts(MimePart& part, Callback& callback,
   }
   if (part_start != std::string_view::npos && part_start < body.size()) {
     MimePart inner = split_part(body.substr(part_start), part.depth + 1);
-    return walk_parts(inner, callback, walk);
+    return walk_typed_parts(inner, header_value(inner.headers, "Content-Type"), callback, walk);
   }
   return true;
+}
+
+// The walk of for_each_mime_part over a message already split into its
+// header block and body, whose Content-Type value the caller has read.
+template <class Callback>
+constexpr MimeWalk walk_message(MimePart top, std::string_view content_type,
+                                Callback& callback) noexcept(noexcept(callback(top, content_type))) {
+  MimeWalk walk;
+  walk_typed_parts(top, content_type, callback, walk);
+  return walk;
 }
 
 }  // namespace detail
@@ -6940,10 +7039,12 @@ constexpr bool walk_parts(MimePart& part, Callback& callback,
 template <class Callback>
 constexpr MimeWalk for_each_mime_part(std::string_view message, Callback&& callback) noexcept(
     detail::is_nothrow_walk_callback_v<Callback, MimePart>) {
-  MimeWalk walk;
-  MimePart top = detail::split_part(message, 0);
-  detail::walk_parts(top, callback, walk);
-  return walk;
+  auto each = [&callback](const MimePart& part, std::string_view /*content_type*/) noexcept(
+                  detail::is_nothrow_walk_callback_v<Callback, MimePart>) {
+    return detail::continue_walk(callback, part);
+  };
+  const MimePart top = detail::split_part(message, 0);
+  return detail::walk_message(top, header_value(top.headers, "Content-Type"), each);
 }
 
 // A view of value with folding undone, copied into out (at most out_size
@@ -7230,6 +7331,44 @@ DeliveryStatus parse_delivery_status(String&& body) = delete;
          detail::iequals(content_type, "message/global-delivery-status");
 }
 
+namespace detail {
+
+// find_delivery_status for a message whose MIME structure has no
+// delivery-status part: the text after the first "Content-Type:
+// message/delivery-status" header up to the next "--" line.
+[[nodiscard]] constexpr std::string_view find_delivery_status_in_text(std::string_view message) noexcept {
+  constexpr std::string_view content_type_field = "content-type:";
+  std::size_t at = 0;
+  constexpr std::size_t colon = content_type_field.size() - 1;
+  while ((at = ifind_anchored(message, content_type_field, colon, at)) != std::string_view::npos) {
+    const std::size_t value = at + content_type_field.size();
+    at = value;
+    std::size_t type_start = value;
+    while (type_start < message.size() && is_space_or_tab(message[type_start])) ++type_start;
+    if (!istarts_with(message.substr(type_start), "message/delivery-status") &&
+        !istarts_with(message.substr(type_start), "message/global-delivery-status")) {
+      continue;
+    }
+    std::size_t pos = value;
+    // Skip the rest of the part's header block.
+    while (pos < message.size()) {
+      const Line line = line_at(message, pos);
+      pos = line.next;
+      if (is_blank_line(line.text)) break;
+    }
+    const std::size_t start = pos;
+    while (pos < message.size()) {
+      const Line line = line_at(message, pos);
+      if (line.text.size() >= 2 && line.text[0] == '-' && line.text[1] == '-') break;
+      pos = line.next;
+    }
+    return message.substr(start, pos - start);
+  }
+  return {};
+}
+
+}  // namespace detail
+
 // The body of the message/delivery-status part of a multipart/report
 // message (RFC 6522 §3), found through the MIME boundaries; failing that (a
 // boundary that does not match, a part glued to the text), the text after
@@ -7247,34 +7386,7 @@ DeliveryStatus parse_delivery_status(String&& body) = delete;
     }
     return true;
   });
-  if (located) return found;
-  constexpr std::string_view content_type_field = "content-type:";
-  std::size_t at = 0;
-  while ((at = detail::ifind(message, content_type_field, at)) != std::string_view::npos) {
-    const std::size_t value = at + content_type_field.size();
-    at = value;
-    std::size_t type_start = value;
-    while (type_start < message.size() && detail::is_space_or_tab(message[type_start])) ++type_start;
-    if (!detail::istarts_with(message.substr(type_start), "message/delivery-status") &&
-        !detail::istarts_with(message.substr(type_start), "message/global-delivery-status")) {
-      continue;
-    }
-    std::size_t pos = value;
-    // Skip the rest of the part's header block.
-    while (pos < message.size()) {
-      const detail::Line line = detail::line_at(message, pos);
-      pos = line.next;
-      if (detail::is_blank_line(line.text)) break;
-    }
-    const std::size_t start = pos;
-    while (pos < message.size()) {
-      const detail::Line line = detail::line_at(message, pos);
-      if (line.text.size() >= 2 && line.text[0] == '-' && line.text[1] == '-') break;
-      pos = line.next;
-    }
-    return message.substr(start, pos - start);
-  }
-  return {};
+  return located ? found : detail::find_delivery_status_in_text(message);
 }
 
 template <class String, std::enable_if_t<std::is_same_v<String, std::string>, int> = 0>
@@ -7527,22 +7639,26 @@ constexpr std::size_t decode_quoted_printable_into(std::string_view in, DecodeOu
   detail::DecodeOutput output(out, out_size);
   Decoded decoded;
   std::size_t copied_until = 0;
-  const MimeWalk walk = for_each_mime_part(message, [&](const MimePart& part) noexcept {
-    const std::string_view type = part.content_type();
-    if (detail::istarts_with(type, "multipart/")) return;
+  // Each part's Content-Type is read once, by the walk.
+  auto each = [&](const MimePart& part, std::string_view content_type) noexcept {
+    const std::string_view type = detail::media_type_of(content_type);
+    if (detail::istarts_with(type, "multipart/")) return true;
     const bool text_like = type.empty() || detail::istarts_with(type, "text/") || is_delivery_status_type(type) ||
                            detail::iequals(type, "message/feedback-report");
-    if (!text_like || part.body.empty()) return;
+    if (!text_like || part.body.empty()) return true;
     const std::string_view encoding = detail::trim(header_value(part.headers, "Content-Transfer-Encoding"));
     const bool base64 = detail::iequals(encoding, "base64");
-    if (!base64 && !detail::iequals(encoding, "quoted-printable")) return;
+    if (!base64 && !detail::iequals(encoding, "quoted-printable")) return true;
     const auto start = static_cast<std::size_t>(part.body.data() - message.data());
-    if (start < copied_until) return;  // never happens for well-nested parts; stay safe
+    if (start < copied_until) return true;  // never happens for well-nested parts; stay safe
     output.copy(message.substr(copied_until, start - copied_until));
     decoded.invalid_bytes += base64 ? detail::decode_base64_into(part.body, output)
                                     : detail::decode_quoted_printable_into(part.body, output);
     copied_until = start + part.body.size();
-  });
+    return true;
+  };
+  const MimePart top = detail::split_part(message, 0);
+  const MimeWalk walk = detail::walk_message(top, header_value(top.headers, "Content-Type"), each);
   output.copy(message.substr(copied_until));
   decoded.skipped_multiparts = walk.skipped_multiparts;
   return output.result(decoded);
@@ -8224,26 +8340,43 @@ struct DialectEvidence {
 
 namespace detail {
 
-[[nodiscard]] constexpr bool has_marker(const DialectEvidence& evidence, const DialectMarker& marker) noexcept {
+// The evidence read once for all rows: the header block indexed, From and Subject found once.
+struct ReadEvidence {
+  HeaderIndex headers;
+  std::string_view header_block;
+  std::string_view from;
+  std::string_view subject;
+  std::string_view reporting_mta;
+  std::string_view opening;
+};
+
+[[nodiscard]] constexpr bool has_marker(const ReadEvidence& evidence, const DialectMarker& marker) noexcept {
   switch (marker.place) {
-    case MP::from: return ifind(header_value(evidence.headers, "From"), marker.text) != std::string_view::npos;
-    case MP::subject: return ifind(header_value(evidence.headers, "Subject"), marker.text) != std::string_view::npos;
+    case MP::from: return ifind(evidence.from, marker.text) != std::string_view::npos;
+    case MP::subject: return ifind(evidence.subject, marker.text) != std::string_view::npos;
     case MP::header_name: {
       // "name" or "name: value start"
       const std::size_t colon = marker.text.find(':');
       const std::string_view field = marker.text.substr(0, colon);
+      auto matches = [&](const HeaderField& header) {
+        if (!iequals(header.name, field)) return false;
+        return colon == std::string_view::npos ||
+               ifind(header.value, trim(marker.text.substr(colon + 1))) != std::string_view::npos;
+      };
+      if (!evidence.headers.truncated()) {
+        for (const HeaderField& header : evidence.headers)
+          if (matches(header)) return true;
+        return false;
+      }
       std::size_t pos = 0;
       HeaderField header;
-      while (next_header_field(evidence.headers, pos, header)) {
-        if (!iequals(header.name, field)) continue;
-        if (colon == std::string_view::npos) return true;
-        if (ifind(header.value, trim(marker.text.substr(colon + 1))) != std::string_view::npos) return true;
+      while (next_header_field(evidence.header_block, pos, header)) {
+        if (matches(header)) return true;
       }
       return false;
     }
     case MP::reporting_mta: return ifind(evidence.reporting_mta, marker.text) != std::string_view::npos;
-    case MP::opening:
-      return ifind(evidence.opening.substr(0, dialect_opening_size), marker.text) != std::string_view::npos;
+    case MP::opening: return ifind(evidence.opening, marker.text) != std::string_view::npos;
   }
   return false;
 }
@@ -8253,8 +8386,16 @@ namespace detail {
 // The dialect whose marker the evidence shows first in table order, or
 // the unknown row.
 [[nodiscard]] constexpr const DialectInfo& recognise_dialect(const DialectEvidence& evidence) noexcept {
+  detail::ReadEvidence read{HeaderIndex(evidence.headers),
+                            evidence.headers,
+                            {},
+                            {},
+                            evidence.reporting_mta,
+                            evidence.opening.substr(0, dialect_opening_size)};
+  read.from = read.headers.value("From");
+  read.subject = read.headers.value("Subject");
   for (const DialectInfo& info : detail::dialects) {
-    if (detail::has_marker(evidence, info.marker)) return info;
+    if (detail::has_marker(read, info.marker)) return info;
   }
   return detail::unknown_dialect;
 }
@@ -8350,20 +8491,23 @@ inline namespace v0 {
 // Where a phrase comes from. The facts (which words an MTA writes) are taken
 // from these; no prose or code is copied.
 enum class PhraseOrigin : std::uint8_t {
-  user,         // a PhraseRule given at run time
-  sisimai,      // Sisimai 4.25 lib/Sisimai/{Reason,Lhost,Rhost}/*.pm: the phrase lists per reason and MTA
-  postfix,      // Postfix smtpd/smtp/bounce sources and bounce(5) templates
-  exim,         // the Exim specification, "Retry configuration" and router messages
-  sendmail,     // Sendmail's DSN and error texts (deliver.c, domain.c)
-  qmail,        // qmail-send and qmail-remote messages (djb's qmail documentation)
-  gmail,        // Gmail delivery status notifications
-  microsoft,    // Microsoft Learn: NDRs in Exchange Online and Exchange Server
-  aiosmtpd,     // aiosmtpd's SMTP server replies
-  mailman,      // GNU Mailman's rejection notices
-  fml,          // fml mailing-list manager notices
-  translation,  // an English phrase of the same row's reason as localized MTAs and services word it
-  os_error,     // POSIX strerror texts that MTAs quote (ECONNREFUSED, ETIMEDOUT ...)
-  unverified,   // kept from 0.1; wording seen in bounces, no single documented source yet
+  user,            // a PhraseRule given at run time
+  sisimai,         // Sisimai: 4.25's lib/Sisimai/{Reason,Lhost,Rhost}/*.pm and 5's reason/why-*.go phrase lists
+  postfix,         // Postfix smtpd/smtp/bounce sources and bounce(5) templates
+  exim,            // the Exim specification, "Retry configuration" and router messages
+  sendmail,        // Sendmail's DSN and error texts (deliver.c, domain.c)
+  qmail,           // qmail-send and qmail-remote messages (djb's qmail documentation)
+  gmail,           // Gmail delivery status notifications
+  microsoft,       // Microsoft Learn: NDRs in Exchange Online and Exchange Server
+  aiosmtpd,        // aiosmtpd's SMTP server replies
+  mailman,         // GNU Mailman's rejection notices
+  fml,             // fml mailing-list manager notices
+  translation,     // an English phrase of the same row's reason as localized MTAs and services word it
+  os_error,        // POSIX strerror texts that MTAs quote (ECONNREFUSED, ETIMEDOUT ...)
+  unverified,      // names no row any more (every row has a source); kept for source compatibility
+  rfc,             // an RFC or the IANA enhanced-status registry's own wording (RFC 8689, X.7.28, X.7.29)
+  other_software,  // other mail software's own replies: rspamd, pyspf, qpsmtpd, Cyrus, Momentum, Mercury/32, Spey
+  provider,        // a mail provider's published error texts (AT&T, AOL, Comcast, Coremail, Zoho ...)
 };
 
 [[nodiscard]] constexpr std::string_view name(PhraseOrigin origin) noexcept {
@@ -8380,6 +8524,9 @@ enum class PhraseOrigin : std::uint8_t {
     case PhraseOrigin::fml: return "fml";
     case PhraseOrigin::translation: return "translation";
     case PhraseOrigin::os_error: return "os_error";
+    case PhraseOrigin::rfc: return "rfc";
+    case PhraseOrigin::other_software: return "other_software";
+    case PhraseOrigin::provider: return "provider";
     case PhraseOrigin::unverified: return "unverified";
     case PhraseOrigin::user: break;
   }
@@ -8411,34 +8558,34 @@ inline constexpr Phrase phrase_families[] = {
     {"user complaints"sv, BounceReason::blocked, PhraseOrigin::sisimai},
     // Rate limits.
     {"rate limit*"sv, BounceReason::rate_limited, PhraseOrigin::sisimai},
-    {"ratelimit"sv, BounceReason::rate_limited, PhraseOrigin::unverified},
+    {"ratelimit"sv, BounceReason::rate_limited, PhraseOrigin::other_software},
     {"rate that prevents"sv, BounceReason::rate_limited, PhraseOrigin::sisimai},
     {"unusual rate"sv, BounceReason::rate_limited, PhraseOrigin::sisimai},
     {"sending rate"sv, BounceReason::rate_limited, PhraseOrigin::sisimai},
     {"too many connections"sv, BounceReason::rate_limited, PhraseOrigin::sisimai},
     {"too many concurrent"sv, BounceReason::rate_limited, PhraseOrigin::sisimai},
-    {"too many simultaneous"sv, BounceReason::rate_limited, PhraseOrigin::unverified},
+    {"too many simultaneous"sv, BounceReason::rate_limited, PhraseOrigin::other_software},
     {"too many messages"sv, BounceReason::rate_limited, PhraseOrigin::sisimai},
     {"too many recipients"sv, BounceReason::rate_limited, PhraseOrigin::sisimai},
-    {"too many emails"sv, BounceReason::rate_limited, PhraseOrigin::unverified},
+    {"too many emails"sv, BounceReason::rate_limited, PhraseOrigin::provider},
     {"too many sessions"sv, BounceReason::rate_limited, PhraseOrigin::sisimai},
     {"too many errors"sv, BounceReason::rate_limited, PhraseOrigin::sisimai},
     {"connection limit*"sv, BounceReason::rate_limited, PhraseOrigin::sisimai},
     {"throttl*"sv, BounceReason::rate_limited, PhraseOrigin::sisimai},
     {"frequency limit*"sv, BounceReason::rate_limited, PhraseOrigin::sisimai},
     {"greylist*"sv, BounceReason::rate_limited, PhraseOrigin::sisimai},
-    {"graylist*"sv, BounceReason::rate_limited, PhraseOrigin::unverified},
     {"try again later, closing connection"sv, BounceReason::rate_limited, PhraseOrigin::sisimai},
     {"receiving mail at a rate"sv, BounceReason::rate_limited, PhraseOrigin::sisimai},
     {"exceeded the maximum number of"sv, BounceReason::rate_limited, PhraseOrigin::sisimai},
     {"temporarily deferred due to"sv, BounceReason::rate_limited, PhraseOrigin::sisimai},
+    {"daily limit"sv, BounceReason::rate_limited, PhraseOrigin::microsoft},
     // Malware.
     // Malware found, not the word alone: antivirus footers ("checked for
     // viruses", "analizado con NOD32 antivirus") name no reason.
     {"virus detected"sv, BounceReason::virus, PhraseOrigin::sisimai},
-    {"virus found"sv, BounceReason::virus, PhraseOrigin::unverified},
+    {"virus found"sv, BounceReason::virus, PhraseOrigin::sisimai},
     {"infected with a virus"sv, BounceReason::virus, PhraseOrigin::sisimai},
-    {"contains a virus"sv, BounceReason::virus, PhraseOrigin::unverified},
+    {"contains a virus"sv, BounceReason::virus, PhraseOrigin::sisimai},
     {"prohibited virus"sv, BounceReason::virus, PhraseOrigin::sisimai},
     {"used by recent viruses"sv, BounceReason::virus, PhraseOrigin::sisimai},
     {"malware"sv, BounceReason::virus, PhraseOrigin::sisimai},
@@ -8446,14 +8593,13 @@ inline constexpr Phrase phrase_families[] = {
     {"trojan"sv, BounceReason::virus, PhraseOrigin::sisimai},
     // Message format problems, before the words about spam and authentication they mention.
     {"duplicate header"sv, BounceReason::syntax_error, PhraseOrigin::sisimai},
-    {"rfc 5322 compliant"sv, BounceReason::syntax_error, PhraseOrigin::unverified},
-    {"rfc5322 compliant"sv, BounceReason::syntax_error, PhraseOrigin::unverified},
+    {"rfc 5322 compliant"sv, BounceReason::syntax_error, PhraseOrigin::gmail},
     {"multiple addresses in from"sv, BounceReason::syntax_error, PhraseOrigin::sisimai},
     // Authentication of the sender.
     {"dmarc"sv, BounceReason::authentication, PhraseOrigin::sisimai},
     {"dkim"sv, BounceReason::authentication, PhraseOrigin::sisimai},
     {"spf check"sv, BounceReason::authentication, PhraseOrigin::sisimai},
-    {"spf fail"sv, BounceReason::authentication, PhraseOrigin::unverified},
+    {"spf fail"sv, BounceReason::authentication, PhraseOrigin::other_software},
     {"spf validation"sv, BounceReason::authentication, PhraseOrigin::sisimai},
     {"sender policy framework"sv, BounceReason::authentication, PhraseOrigin::sisimai},
     {"spf record*"sv, BounceReason::authentication, PhraseOrigin::sisimai},
@@ -8461,36 +8607,26 @@ inline constexpr Phrase phrase_families[] = {
     {"(spf"sv, BounceReason::authentication, PhraseOrigin::sisimai},
     {"spf=fail"sv, BounceReason::authentication, PhraseOrigin::sisimai},
     {"spf: "sv, BounceReason::authentication, PhraseOrigin::sisimai},
-    {"arc validation"sv, BounceReason::authentication, PhraseOrigin::unverified},
+    {"arc validation"sv, BounceReason::authentication, PhraseOrigin::rfc},
     {"not authenticated"sv, BounceReason::authentication, PhraseOrigin::sisimai},
     {"smtp authentication"sv, BounceReason::authentication, PhraseOrigin::sisimai},
     {"unauthenticated"sv, BounceReason::authentication, PhraseOrigin::sisimai},
-    {"authentication failed"sv, BounceReason::authentication, PhraseOrigin::unverified},
+    {"authentication failed"sv, BounceReason::authentication, PhraseOrigin::postfix},
     {"authentication required"sv, BounceReason::authentication, PhraseOrigin::sisimai},
     {"authentication is required"sv, BounceReason::authentication, PhraseOrigin::sisimai},
-    {"failed authentication"sv, BounceReason::authentication, PhraseOrigin::unverified},
-    {"sender authentication"sv, BounceReason::authentication, PhraseOrigin::unverified},
     {"does not pass"sv, BounceReason::authentication, PhraseOrigin::sisimai},
-    {"could not be authenticated"sv, BounceReason::authentication, PhraseOrigin::unverified},
     // Reverse DNS of the sending host.
     {"reverse dns"sv, BounceReason::reverse_dns, PhraseOrigin::sisimai},
     {"reverse lookup"sv, BounceReason::reverse_dns, PhraseOrigin::sisimai},
-    {"reverse hostname"sv, BounceReason::reverse_dns, PhraseOrigin::unverified},
-    {"reverse mapping"sv, BounceReason::reverse_dns, PhraseOrigin::unverified},
-    {"reverse address"sv, BounceReason::reverse_dns, PhraseOrigin::unverified},
+    {"reverse hostname"sv, BounceReason::reverse_dns, PhraseOrigin::postfix},
     // "bad dns ptr resource record" (Sisimai Reason/Blocked.pm).
     {"ptr resource record"sv, BounceReason::reverse_dns, PhraseOrigin::sisimai},
     {"ptr record"sv, BounceReason::reverse_dns, PhraseOrigin::sisimai},
-    {"no ptr"sv, BounceReason::reverse_dns, PhraseOrigin::unverified},
+    {"no ptr"sv, BounceReason::reverse_dns, PhraseOrigin::sisimai},
     {"rdns"sv, BounceReason::reverse_dns, PhraseOrigin::sisimai},
     {"cannot find your hostname"sv, BounceReason::reverse_dns, PhraseOrigin::sisimai},
-    {"cannot resolve your"sv, BounceReason::reverse_dns, PhraseOrigin::unverified},
-    {"hostname does not resolve"sv, BounceReason::reverse_dns, PhraseOrigin::unverified},
-    {"hostname is not resolvable"sv, BounceReason::reverse_dns, PhraseOrigin::unverified},
-    {"not resolve your"sv, BounceReason::reverse_dns, PhraseOrigin::unverified},
-    {"dns lookup of your"sv, BounceReason::reverse_dns, PhraseOrigin::unverified},
-    {"unresolvable hostname"sv, BounceReason::reverse_dns, PhraseOrigin::unverified},
-    {"no dns"sv, BounceReason::reverse_dns, PhraseOrigin::unverified},
+    {"cannot resolve your"sv, BounceReason::reverse_dns, PhraseOrigin::sisimai},
+    {"no dns"sv, BounceReason::reverse_dns, PhraseOrigin::provider},
     {"ip name lookup failed"sv, BounceReason::reverse_dns, PhraseOrigin::sisimai},
     {"connecting ip"sv, BounceReason::reverse_dns, PhraseOrigin::sisimai},
     // TLS.
@@ -8498,11 +8634,10 @@ inline constexpr Phrase phrase_families[] = {
     {"not support tls"sv, BounceReason::tls, PhraseOrigin::sisimai},
     {"tls required"sv, BounceReason::tls, PhraseOrigin::sisimai},
     {"tls is required"sv, BounceReason::tls, PhraseOrigin::sisimai},
-    {"requiretls"sv, BounceReason::tls, PhraseOrigin::unverified},
+    {"requiretls"sv, BounceReason::tls, PhraseOrigin::rfc},
     {"encryption required"sv, BounceReason::tls, PhraseOrigin::sisimai},
-    {"tls negotiation"sv, BounceReason::tls, PhraseOrigin::unverified},
+    {"tls negotiation"sv, BounceReason::tls, PhraseOrigin::other_software},
     {"tls handshake"sv, BounceReason::tls, PhraseOrigin::sisimai},
-    {"ssl handshake"sv, BounceReason::tls, PhraseOrigin::unverified},
     {"certificate"sv, BounceReason::tls, PhraseOrigin::sisimai},
     // Relaying.
     {"not configured to relay"sv, BounceReason::relay_denied, PhraseOrigin::sisimai},
@@ -8513,14 +8648,15 @@ inline constexpr Phrase phrase_families[] = {
     {"relaying denied"sv, BounceReason::relay_denied, PhraseOrigin::sisimai},
     {"relay denied"sv, BounceReason::relay_denied, PhraseOrigin::sisimai},
     {"relay not permitted"sv, BounceReason::relay_denied, PhraseOrigin::sisimai},
-    {"relaying not permitted"sv, BounceReason::relay_denied, PhraseOrigin::unverified},
-    {"relaying not allowed"sv, BounceReason::relay_denied, PhraseOrigin::unverified},
+    {"relaying not permitted"sv, BounceReason::relay_denied, PhraseOrigin::other_software},
+    {"relaying not allowed"sv, BounceReason::relay_denied, PhraseOrigin::other_software},
     {"not permitted to relay"sv, BounceReason::relay_denied, PhraseOrigin::sisimai},
     {"unable to relay"sv, BounceReason::relay_denied, PhraseOrigin::sisimai},
-    {"we do not relay"sv, BounceReason::relay_denied, PhraseOrigin::unverified},
-    {"no relaying"sv, BounceReason::relay_denied, PhraseOrigin::unverified},
-    {"relaying disallowed"sv, BounceReason::relay_denied, PhraseOrigin::unverified},
-    {"relaying to"sv, BounceReason::relay_denied, PhraseOrigin::unverified},
+    {"we do not relay"sv, BounceReason::relay_denied, PhraseOrigin::other_software},
+    {"no relaying"sv, BounceReason::relay_denied, PhraseOrigin::sisimai},
+    // Zoho: the From address is not one the account may send as.
+    {"relaying disallowed"sv, BounceReason::sender_rejected, PhraseOrigin::provider},
+    {"relaying to"sv, BounceReason::relay_denied, PhraseOrigin::exim},
     {"rcpthosts"sv, BounceReason::relay_denied, PhraseOrigin::sisimai},
     {"not a gateway"sv, BounceReason::relay_denied, PhraseOrigin::sisimai},
     {"open relay"sv, BounceReason::relay_denied, PhraseOrigin::sisimai},
@@ -8542,7 +8678,6 @@ inline constexpr Phrase phrase_families[] = {
     {"sender verify failed"sv, BounceReason::sender_rejected, PhraseOrigin::sisimai},
     {"invalid sender"sv, BounceReason::sender_rejected, PhraseOrigin::sisimai},
     {"unknown sender"sv, BounceReason::sender_rejected, PhraseOrigin::sisimai},
-    {"sender unknown"sv, BounceReason::sender_rejected, PhraseOrigin::unverified},
     {"sender domain"sv, BounceReason::sender_rejected, PhraseOrigin::sisimai},
     {"domain of sender"sv, BounceReason::sender_rejected, PhraseOrigin::sisimai},
     {"bad sender"sv, BounceReason::sender_rejected, PhraseOrigin::sisimai},
@@ -8557,24 +8692,20 @@ inline constexpr Phrase phrase_families[] = {
     {"black list"sv, BounceReason::blocked, PhraseOrigin::sisimai},
     {"blocklist*"sv, BounceReason::blocked, PhraseOrigin::sisimai},
     {"block list"sv, BounceReason::blocked, PhraseOrigin::sisimai},
-    {"denylist*"sv, BounceReason::blocked, PhraseOrigin::unverified},
     {"dnsbl"sv, BounceReason::blocked, PhraseOrigin::sisimai},
     {"rbl"sv, BounceReason::blocked, PhraseOrigin::sisimai},
-    {"sorbs"sv, BounceReason::blocked, PhraseOrigin::unverified},
+    {"sorbs"sv, BounceReason::blocked, PhraseOrigin::postfix},
     {"listed at"sv, BounceReason::blocked, PhraseOrigin::sisimai},
     {"listed in"sv, BounceReason::blocked, PhraseOrigin::sisimai},
     {"listed on"sv, BounceReason::blocked, PhraseOrigin::sisimai},
     {"reputation"sv, BounceReason::blocked, PhraseOrigin::sisimai},
     {"banned sending ip"sv, BounceReason::blocked, PhraseOrigin::sisimai},
-    {"poor sending"sv, BounceReason::blocked, PhraseOrigin::unverified},
     {"your ip"sv, BounceReason::blocked, PhraseOrigin::sisimai},
     {"sending ip"sv, BounceReason::blocked, PhraseOrigin::sisimai},
     {"client host"sv, BounceReason::blocked, PhraseOrigin::sisimai},
     {"helo command rejected"sv, BounceReason::blocked, PhraseOrigin::postfix},
-    {"will not accept delivery"sv, BounceReason::blocked, PhraseOrigin::unverified},
+    {"will not accept delivery"sv, BounceReason::blocked, PhraseOrigin::provider},
     {"dynamic ip"sv, BounceReason::blocked, PhraseOrigin::sisimai},
-    {"dial-up"sv, BounceReason::blocked, PhraseOrigin::unverified},
-    {"dialup"sv, BounceReason::blocked, PhraseOrigin::unverified},
     {"residential"sv, BounceReason::blocked, PhraseOrigin::sisimai},
     // Content.
     {"spam*"sv, BounceReason::spam_or_content, PhraseOrigin::sisimai},
@@ -8583,17 +8714,14 @@ inline constexpr Phrase phrase_families[] = {
     {"bulk mail"sv, BounceReason::spam_or_content, PhraseOrigin::sisimai},
     {"phishing*"sv, BounceReason::spam_or_content, PhraseOrigin::sisimai},
     {"content rejected"sv, BounceReason::spam_or_content, PhraseOrigin::sisimai},
-    {"message filtered"sv, BounceReason::spam_or_content, PhraseOrigin::unverified},
-    {"rejected by the domain filter"sv, BounceReason::spam_or_content, PhraseOrigin::unverified},
+    {"message filtered"sv, BounceReason::spam_or_content, PhraseOrigin::sisimai},
     {"message content"sv, BounceReason::spam_or_content, PhraseOrigin::sisimai},
     {"content filter"sv, BounceReason::spam_or_content, PhraseOrigin::sisimai},
-    {"content policy"sv, BounceReason::spam_or_content, PhraseOrigin::unverified},
-    {"content restriction"sv, BounceReason::spam_or_content, PhraseOrigin::unverified},
-    {"objectionable"sv, BounceReason::spam_or_content, PhraseOrigin::unverified},
+    {"content restriction*"sv, BounceReason::spam_or_content, PhraseOrigin::microsoft},
     {"attachment*"sv, BounceReason::spam_or_content, PhraseOrigin::sisimai},
     {"url in"sv, BounceReason::spam_or_content, PhraseOrigin::sisimai},
     {"suspicious"sv, BounceReason::spam_or_content, PhraseOrigin::sisimai},
-    {"mail flood"sv, BounceReason::spam_or_content, PhraseOrigin::unverified},
+    {"mail flood"sv, BounceReason::spam_or_content, PhraseOrigin::rfc},
     // The recipient. Exchange Online's directory-based edge blocking answers
     // "550 5.4.1 Recipient address rejected: Access denied" for a recipient
     // it does not know (Microsoft Learn, "Fix NDR error 550 5.4.1"; the same
@@ -8605,19 +8733,18 @@ inline constexpr Phrase phrase_families[] = {
     {"recipient unknown"sv, BounceReason::unknown_recipient, PhraseOrigin::sendmail},
     {"unknown address"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
     {"unknown local part"sv, BounceReason::unknown_recipient, PhraseOrigin::exim},
-    {"unknown or illegal alias"sv, BounceReason::unknown_recipient, PhraseOrigin::unverified},
+    {"unknown or illegal alias"sv, BounceReason::unknown_recipient, PhraseOrigin::provider},
     {"no such user"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
-    {"no such mailbox"sv, BounceReason::unknown_recipient, PhraseOrigin::unverified},
-    {"no such recipient"sv, BounceReason::unknown_recipient, PhraseOrigin::unverified},
-    {"no such account"sv, BounceReason::unknown_recipient, PhraseOrigin::unverified},
-    {"no such person"sv, BounceReason::unknown_recipient, PhraseOrigin::unverified},
-    {"no such address"sv, BounceReason::unknown_recipient, PhraseOrigin::unverified},
+    {"no such mailbox"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
+    {"no such recipient"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
+    {"no such person"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
+    {"no such address"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
     {"no mailbox"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
     {"user not found"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
     {"recipient not found"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
     {"address not found"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
     {"mailbox not found"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
-    {"account not found"sv, BounceReason::unknown_recipient, PhraseOrigin::unverified},
+    {"account not found"sv, BounceReason::unknown_recipient, PhraseOrigin::provider},
     {"recipnotfound"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
     {"recipientnotfound"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
     {"not found by smtp address lookup"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
@@ -8625,46 +8752,40 @@ inline constexpr Phrase phrase_families[] = {
     {"couldn't be found"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
     {"does not exist"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
     {"doesn't exist"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
-    {"does not have an account"sv, BounceReason::unknown_recipient, PhraseOrigin::unverified},
+    {"does not have an account"sv, BounceReason::unknown_recipient, PhraseOrigin::provider},
     {"doesn't have a"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
-    {"not a valid mailbox"sv, BounceReason::unknown_recipient, PhraseOrigin::unverified},
-    {"not a valid user"sv, BounceReason::unknown_recipient, PhraseOrigin::unverified},
-    {"not a valid recipient"sv, BounceReason::unknown_recipient, PhraseOrigin::unverified},
+    {"not a valid mailbox"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
+    {"not a valid user"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
+    {"not a valid recipient"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
     {"invalid mailbox"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
     {"invalid recipient*"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
     {"invalid address"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
     {"invalid user"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
     {"name is not recognized"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
-    {"user not known"sv, BounceReason::unknown_recipient, PhraseOrigin::unverified},
-    {"address not known"sv, BounceReason::unknown_recipient, PhraseOrigin::unverified},
+    {"user not known"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
     {"delivery userid"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
-    {"bad recipient"sv, BounceReason::unknown_recipient, PhraseOrigin::unverified},
+    // Postfix's "Bad recipient address syntax" is a syntax error, not an unknown user.
+    {"bad recipient address syntax"sv, BounceReason::syntax_error, PhraseOrigin::postfix},
+    {"bad recipient"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
     {"badrcptto"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
-    {"addressee unknown"sv, BounceReason::unknown_recipient, PhraseOrigin::unverified},
-    {"address unknown"sv, BounceReason::unknown_recipient, PhraseOrigin::unverified},
-    {"not our customer"sv, BounceReason::unknown_recipient, PhraseOrigin::unverified},
+    {"addressee unknown"sv, BounceReason::unknown_recipient, PhraseOrigin::provider},
+    {"address unknown"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
+    {"not our customer"sv, BounceReason::unknown_recipient, PhraseOrigin::provider},
     {"no valid recipients"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
     {"unrouteable address"sv, BounceReason::unknown_recipient, PhraseOrigin::exim},
-    {"is not a known user"sv, BounceReason::unknown_recipient, PhraseOrigin::unverified},
-    {"no longer in use"sv, BounceReason::unknown_recipient, PhraseOrigin::unverified},
+    {"is not a known user"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
     // The mailbox.
     {"account disabled"sv, BounceReason::mailbox_disabled, PhraseOrigin::sisimai},
     {"mailbox disabled"sv, BounceReason::mailbox_disabled, PhraseOrigin::sisimai},
     {"is disabled"sv, BounceReason::mailbox_disabled, PhraseOrigin::sisimai},
     {"been disabled"sv, BounceReason::mailbox_disabled, PhraseOrigin::sisimai},
     {"temporarily disabled"sv, BounceReason::mailbox_disabled, PhraseOrigin::sisimai},
-    {"account suspended"sv, BounceReason::mailbox_disabled, PhraseOrigin::unverified},
     {"mailbox suspended"sv, BounceReason::mailbox_disabled, PhraseOrigin::sisimai},
     {"is suspended"sv, BounceReason::mailbox_disabled, PhraseOrigin::sisimai},
     {"been suspended"sv, BounceReason::mailbox_disabled, PhraseOrigin::sisimai},
     {"deactivated*"sv, BounceReason::mailbox_disabled, PhraseOrigin::sisimai},
     {"inactive"sv, BounceReason::mailbox_disabled, PhraseOrigin::sisimai},
     {"not active"sv, BounceReason::mailbox_disabled, PhraseOrigin::sisimai},
-    {"no longer active"sv, BounceReason::mailbox_disabled, PhraseOrigin::unverified},
-    {"account expired"sv, BounceReason::mailbox_disabled, PhraseOrigin::unverified},
-    {"account has expired"sv, BounceReason::mailbox_disabled, PhraseOrigin::unverified},
-    {"account locked"sv, BounceReason::mailbox_disabled, PhraseOrigin::unverified},
-    {"mailbox locked"sv, BounceReason::mailbox_disabled, PhraseOrigin::unverified},
     {"is locked"sv, BounceReason::mailbox_disabled, PhraseOrigin::sisimai},
     {"frozen"sv, BounceReason::mailbox_disabled, PhraseOrigin::sisimai},
     // Sisimai Reason/MailboxFull.pm lists "mailfolder is full".
@@ -8678,16 +8799,15 @@ inline constexpr Phrase phrase_families[] = {
     {"overquota"sv, BounceReason::mailbox_full, PhraseOrigin::sisimai},
     {"quota exceeded"sv, BounceReason::mailbox_full, PhraseOrigin::sisimai},
     {"exceeded quota"sv, BounceReason::mailbox_full, PhraseOrigin::sisimai},
-    {"exceeds quota"sv, BounceReason::mailbox_full, PhraseOrigin::unverified},
+    {"exceeds quota"sv, BounceReason::mailbox_full, PhraseOrigin::provider},
     {"quota"sv, BounceReason::mailbox_full, PhraseOrigin::sisimai},
     {"storage allocation"sv, BounceReason::mailbox_full, PhraseOrigin::sisimai},
-    {"out of storage"sv, BounceReason::mailbox_full, PhraseOrigin::unverified},
+    {"out of storage"sv, BounceReason::mailbox_full, PhraseOrigin::gmail},
     {"not enough storage"sv, BounceReason::mailbox_full, PhraseOrigin::sisimai},
     {"storage space"sv, BounceReason::mailbox_full, PhraseOrigin::sisimai},
     {"mailbox size"sv, BounceReason::mailbox_full, PhraseOrigin::sisimai},
     {"has moved"sv, BounceReason::mailbox_moved, PhraseOrigin::sisimai},
     {"has been moved"sv, BounceReason::mailbox_moved, PhraseOrigin::sisimai},
-    {"changed address"sv, BounceReason::mailbox_moved, PhraseOrigin::unverified},
     {"user not local"sv, BounceReason::mailbox_moved, PhraseOrigin::sisimai},
     // The message. aiosmtpd's "552 Error: Too much mail data" is its size limit.
     {"too much mail data"sv, BounceReason::message_too_large, PhraseOrigin::aiosmtpd},
@@ -8712,11 +8832,8 @@ inline constexpr Phrase phrase_families[] = {
     {"couldn't find any host named"sv, BounceReason::unknown_domain, PhraseOrigin::qmail},
     {"host/domain does not accept mail"sv, BounceReason::no_mail_domain, PhraseOrigin::sisimai},
     {"does not accept mail"sv, BounceReason::no_mail_domain, PhraseOrigin::sisimai},
-    {"doesn't receive email"sv, BounceReason::no_mail_domain, PhraseOrigin::unverified},
-    {"does not receive email"sv, BounceReason::no_mail_domain, PhraseOrigin::unverified},
     {"no smtp service"sv, BounceReason::no_mail_domain, PhraseOrigin::sisimai},
     {"doesn't accept mail"sv, BounceReason::no_mail_domain, PhraseOrigin::sisimai},
-    {"accepts no mail"sv, BounceReason::no_mail_domain, PhraseOrigin::unverified},
     {"null mx"sv, BounceReason::no_mail_domain, PhraseOrigin::sisimai},
     {"not accept mail"sv, BounceReason::no_mail_domain, PhraseOrigin::sisimai},
     {"host not found"sv, BounceReason::unknown_domain, PhraseOrigin::sisimai},
@@ -8724,11 +8841,10 @@ inline constexpr Phrase phrase_families[] = {
     {"unknown host"sv, BounceReason::unknown_domain, PhraseOrigin::sisimai},
     {"domain not found"sv, BounceReason::unknown_domain, PhraseOrigin::postfix},
     {"unknown domain"sv, BounceReason::unknown_domain, PhraseOrigin::sisimai},
-    {"domain unknown"sv, BounceReason::unknown_domain, PhraseOrigin::unverified},
     {"no such domain"sv, BounceReason::unknown_domain, PhraseOrigin::sisimai},
     {"domain does not exist"sv, BounceReason::unknown_domain, PhraseOrigin::sisimai},
-    {"non-existent domain"sv, BounceReason::unknown_domain, PhraseOrigin::unverified},
     {"non-existent host"sv, BounceReason::unknown_domain, PhraseOrigin::sisimai},
+    {"nonexistent domain"sv, BounceReason::unknown_domain, PhraseOrigin::microsoft},
     {"nonexistent domain"sv, BounceReason::unknown_domain, PhraseOrigin::sisimai},
     {"name or service not known"sv, BounceReason::unknown_domain, PhraseOrigin::sisimai},
     {"host or domain name not found"sv, BounceReason::unknown_domain, PhraseOrigin::sisimai},
@@ -8737,13 +8853,12 @@ inline constexpr Phrase phrase_families[] = {
     {"nxdomain"sv, BounceReason::unknown_domain, PhraseOrigin::sisimai},
     {"unroutable"sv, BounceReason::unknown_domain, PhraseOrigin::sisimai},
     {"unrouteable"sv, BounceReason::unknown_domain, PhraseOrigin::sisimai},
-    {"no route to domain"sv, BounceReason::unknown_domain, PhraseOrigin::unverified},
     {"dns error"sv, BounceReason::unknown_domain, PhraseOrigin::sisimai},
     {"dns lookup failure"sv, BounceReason::unknown_domain, PhraseOrigin::sisimai},
     {"domain name not found"sv, BounceReason::unknown_domain, PhraseOrigin::sisimai},
     // Generic words about the recipient, after the domain's.
     {"mailbox unavailable"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
-    {"mailbox is unavailable"sv, BounceReason::unknown_recipient, PhraseOrigin::unverified},
+    {"mailbox is unavailable"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
     {"not exist"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
     // Protocol and message format.
     {"syntax error"sv, BounceReason::syntax_error, PhraseOrigin::sisimai},
@@ -8751,17 +8866,15 @@ inline constexpr Phrase phrase_families[] = {
     {"unrecognized command"sv, BounceReason::syntax_error, PhraseOrigin::sisimai},
     {"bad sequence"sv, BounceReason::syntax_error, PhraseOrigin::sisimai},
     {"line too long"sv, BounceReason::syntax_error, PhraseOrigin::sisimai},
-    {"not compliant"sv, BounceReason::syntax_error, PhraseOrigin::unverified},
     {"rfc 5322"sv, BounceReason::syntax_error, PhraseOrigin::sisimai},
     {"rfc5322"sv, BounceReason::syntax_error, PhraseOrigin::sisimai},
-    {"rfc 2822"sv, BounceReason::syntax_error, PhraseOrigin::unverified},
+    {"rfc 2822"sv, BounceReason::syntax_error, PhraseOrigin::gmail},
     {"rfc2822"sv, BounceReason::syntax_error, PhraseOrigin::sisimai},
-    {"rfc 822"sv, BounceReason::syntax_error, PhraseOrigin::unverified},
     {"malformed"sv, BounceReason::syntax_error, PhraseOrigin::sisimai},
-    {"invalid header"sv, BounceReason::syntax_error, PhraseOrigin::unverified},
-    {"missing header"sv, BounceReason::syntax_error, PhraseOrigin::unverified},
+    {"invalid header"sv, BounceReason::syntax_error, PhraseOrigin::other_software},
     {"header error"sv, BounceReason::syntax_error, PhraseOrigin::sisimai},
-    {"bare lf"sv, BounceReason::syntax_error, PhraseOrigin::unverified},
+    {"bare <lf>"sv, BounceReason::syntax_error, PhraseOrigin::postfix},
+    {"bare linefeed*"sv, BounceReason::syntax_error, PhraseOrigin::microsoft},
     {"protocol error"sv, BounceReason::syntax_error, PhraseOrigin::sendmail},
     // The network.
     {"connection refused"sv, BounceReason::network_error, PhraseOrigin::os_error},
@@ -8773,14 +8886,13 @@ inline constexpr Phrase phrase_families[] = {
     {"no route to host"sv, BounceReason::network_error, PhraseOrigin::os_error},
     {"host unreachable"sv, BounceReason::network_error, PhraseOrigin::sisimai},
     {"connection reset"sv, BounceReason::network_error, PhraseOrigin::os_error},
-    {"connection closed"sv, BounceReason::network_error, PhraseOrigin::unverified},
     {"lost connection"sv, BounceReason::network_error, PhraseOrigin::postfix},
     {"could not connect"sv, BounceReason::network_error, PhraseOrigin::sisimai},
     {"unable to connect"sv, BounceReason::network_error, PhraseOrigin::sisimai},
-    {"failed to connect"sv, BounceReason::network_error, PhraseOrigin::unverified},
+    {"failed to connect"sv, BounceReason::network_error, PhraseOrigin::microsoft},
     {"broken pipe"sv, BounceReason::network_error, PhraseOrigin::os_error},
     {"network error"sv, BounceReason::network_error, PhraseOrigin::sisimai},
-    {"smtp conversation"sv, BounceReason::network_error, PhraseOrigin::unverified},
+    {"smtp conversation"sv, BounceReason::network_error, PhraseOrigin::gmail},
     {"connection dropped"sv, BounceReason::network_error, PhraseOrigin::sisimai},
     {"not reachable"sv, BounceReason::network_error, PhraseOrigin::sisimai},
     {"did not respond"sv, BounceReason::network_error, PhraseOrigin::sisimai},
@@ -8800,13 +8912,12 @@ inline constexpr Phrase phrase_families[] = {
     {"local error"sv, BounceReason::system_error, PhraseOrigin::sisimai},
     {"configuration error"sv, BounceReason::system_error, PhraseOrigin::sisimai},
     {"mailer error"sv, BounceReason::system_error, PhraseOrigin::sisimai},
-    {"out of memory"sv, BounceReason::system_error, PhraseOrigin::unverified},
+    {"out of memory"sv, BounceReason::system_error, PhraseOrigin::qmail},
     {"insufficient system"sv, BounceReason::system_error, PhraseOrigin::sisimai},
     {"system resources"sv, BounceReason::system_error, PhraseOrigin::sisimai},
     {"temporary failure"sv, BounceReason::system_error, PhraseOrigin::sisimai},
     {"temporary local problem"sv, BounceReason::system_error, PhraseOrigin::sisimai},
     {"not accepting"sv, BounceReason::system_error, PhraseOrigin::sisimai},
-    {"too busy"sv, BounceReason::system_error, PhraseOrigin::unverified},
     {"service unavailable"sv, BounceReason::system_error, PhraseOrigin::sisimai},
     {"service not available"sv, BounceReason::system_error, PhraseOrigin::sisimai},
     {"currently unavailable"sv, BounceReason::system_error, PhraseOrigin::sisimai},
@@ -8826,9 +8937,8 @@ inline constexpr Phrase phrase_families[] = {
     {"not going to try again"sv, BounceReason::expired, PhraseOrigin::qmail},
     {"could not be delivered for"sv, BounceReason::expired, PhraseOrigin::sendmail},
     {"cannot send message for"sv, BounceReason::expired, PhraseOrigin::sendmail},
-    {"could not be delivered within"sv, BounceReason::expired, PhraseOrigin::unverified},
     {"was not delivered within"sv, BounceReason::expired, PhraseOrigin::sisimai},
-    {"could not deliver for the last"sv, BounceReason::expired, PhraseOrigin::unverified},
+    {"could not deliver for the last"sv, BounceReason::expired, PhraseOrigin::sisimai},
     {"giving up on"sv, BounceReason::expired, PhraseOrigin::sisimai},
     {"unable to deliver message after multiple retries"sv, BounceReason::expired, PhraseOrigin::sisimai},
     {"was not reachable within the allowed queue period"sv, BounceReason::expired, PhraseOrigin::sisimai},
@@ -8920,25 +9030,46 @@ inline constexpr Phrase phrase_families[] = {
     {"recipient rejected"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
 };
 
-// The phrases grouped by first letter, so that one pass over the text
-// tries only the phrases that can start at each position.
+// The phrases grouped by the classes of their first two characters, so
+// that one pass over the text tries only the few phrases that can start at
+// each position. A class is a letter (case ignored), white space (a ' ' in a
+// phrase stands for any), '(', a non-ASCII byte by its low four bits (the
+// phrases in other scripts), or anything else (no phrase starts there).
+inline constexpr std::size_t phrase_char_classes = 45;
+inline constexpr std::size_t phrase_buckets = phrase_char_classes * phrase_char_classes;
+
+[[nodiscard]] constexpr std::size_t phrase_char_class(char c) noexcept {
+  const char lower = to_lower(c);
+  const auto byte = static_cast<unsigned char>(c);
+  if (lower >= 'a' && lower <= 'z') return static_cast<std::size_t>(lower - 'a');
+  if (is_space(c)) return 26;
+  if (c == '(') return 27;
+  if (byte >= 0x80) return 28 + (byte & 0x0FU);
+  return 44;
+}
+
+[[nodiscard]] constexpr std::size_t phrase_bucket(char first, char second) noexcept {
+  return phrase_char_class(first) * phrase_char_classes + phrase_char_class(second);
+}
+
 struct PhraseIndex {
   static constexpr std::size_t size = sizeof(phrase_families) / sizeof(phrase_families[0]);
-  std::uint16_t order[size]{};  // table indexes, by first character, then table order
-  std::uint16_t start[257]{};   // order[start[c] .. start[c + 1]) begin with character c
+  std::uint16_t order[size]{};                // table indexes, by bucket, then table order
+  std::uint16_t start[phrase_buckets + 1]{};  // order[start[b] .. start[b + 1]) are bucket b's
 };
 
-// A counting sort by first character: linear in the table, because every
-// translation unit that includes this header evaluates it.
+// A stable counting sort by bucket: linear in the table, because every
+// translation unit that includes this header evaluates it. Every phrase has
+// two characters at least, neither of them '*' (a test checks).
 [[nodiscard]] constexpr PhraseIndex make_phrase_index() noexcept {
   PhraseIndex index;
-  for (const Phrase& phrase : phrase_families) ++index.start[static_cast<unsigned char>(phrase.text[0]) + 1];
-  for (unsigned c = 0; c < 256; ++c)
-    index.start[c + 1] = static_cast<std::uint16_t>(index.start[c + 1] + index.start[c]);
-  std::uint16_t filled[256]{};
+  for (const Phrase& phrase : phrase_families) ++index.start[phrase_bucket(phrase.text[0], phrase.text[1]) + 1];
+  for (std::size_t b = 0; b < phrase_buckets; ++b)
+    index.start[b + 1] = static_cast<std::uint16_t>(index.start[b + 1] + index.start[b]);
+  std::uint16_t filled[phrase_buckets]{};
   for (std::size_t i = 0; i < PhraseIndex::size; ++i) {
-    const auto c = static_cast<unsigned char>(phrase_families[i].text[0]);
-    index.order[index.start[c] + filled[c]++] = static_cast<std::uint16_t>(i);
+    const std::size_t b = phrase_bucket(phrase_families[i].text[0], phrase_families[i].text[1]);
+    index.order[index.start[b] + filled[b]++] = static_cast<std::uint16_t>(i);
   }
   return index;
 }
@@ -8984,7 +9115,8 @@ inline constexpr char word_continues = '*';  // a phrase's last character: the w
     if (p == ' ') {
       if (!is_space(text[t])) return false;
       while (t < text.size() && is_space(text[t])) ++t;
-      t = skip_continuation_code(text, t);
+      // A phrase that goes on with digits ("rfc 822") reads them as its own.
+      if (k + 1 < phrase.size() && !is_digit(phrase[k + 1])) t = skip_continuation_code(text, t);
       continue;
     }
     if (to_lower(text[t]) != p) return false;
@@ -9055,8 +9187,8 @@ struct PhraseFinding {
         break;
       }
     }
-    const auto c = static_cast<unsigned char>(detail::to_lower(text[pos]));
-    for (std::size_t k = detail::phrase_index.start[c]; k < detail::phrase_index.start[c + 1]; ++k) {
+    const std::size_t bucket = detail::phrase_bucket(text[pos], pos + 1 < text.size() ? text[pos + 1] : '\0');
+    for (std::size_t k = detail::phrase_index.start[bucket]; k < detail::phrase_index.start[bucket + 1]; ++k) {
       const std::size_t i = detail::phrase_index.order[k];
       const Phrase& phrase = detail::phrase_families[i];
       const bool expiry = phrase.reason == BounceReason::expired;
@@ -9177,7 +9309,7 @@ inline constexpr bool generic = false;
 
 // Enhanced status -> reason: RFC 3463 §3.3-3.9, the IANA registry (RFC 5248)
 // and the details that Microsoft adds (Microsoft Learn, "NDRs in Exchange
-// Online": 4.4.316, 5.4.310, 5.7.5xx-6xx). Some are generic on purpose:
+// Online": 4.4.316, 5.1.90, 5.4.310, 5.7.5xx-6xx). Some are generic on purpose:
 // X.1.10 is null MX (RFC 7505) but Microsoft sends it for unknown users;
 // X.2.1 is also sent for unknown users; X.4.4 ("unable to route") is sent
 // for name-server failures as well as for missing domains; X.7.9 is sent
@@ -9191,6 +9323,7 @@ inline constexpr StatusRule status_rules[] = {
     {"5.1.7"_status, BounceReason::sender_rejected, specific},
     {"5.1.8"_status, BounceReason::sender_rejected, specific},
     {"5.1.10"_status, BounceReason::no_mail_domain, generic},
+    {"5.1.90"_status, BounceReason::rate_limited, specific},
     {"5.2.1"_status, BounceReason::mailbox_disabled, generic},
     {"5.2.2"_status, BounceReason::mailbox_full, specific},
     {"5.2.3"_status, BounceReason::message_too_large, specific},
@@ -9469,9 +9602,11 @@ struct Decision {
   if (says_no_mail_domain(in.codes)) return {BounceReason::no_mail_domain, evidence_of(EvidenceKind::reply_code)};
   if (says_null_mx(in)) return by_text(in.text);
   // 4. A specific enhanced status, unless it would condemn the address
-  //    while the text says the sender is over a rate limit (some providers
-  //    send 5.1.1 with it; a hard bounce would drop a good address, the
-  //    costly mistake).
+  //    while the text says the sender is over a rate limit. Providers send
+  //    addressing statuses (X.1.x) for sending limits: Microsoft documents
+  //    550 5.1.90 "reached your daily limit for message recipients"
+  //    (Exchange Online NDRs); a hard bounce would drop a good address, the
+  //    costly mistake.
   const bool outvoted = is_address_failure(in.status.reason) && in.text.reason() == BounceReason::rate_limited;
   if (in.status.specific && in.status.reason != BounceReason::unknown && !outvoted) {
     return {in.status.reason, evidence_of(EvidenceKind::enhanced_status)};
@@ -10033,47 +10168,74 @@ inline constexpr std::size_t max_domain = 255;      // RFC 5321 §4.5.3.1.2
          iequals(local, "no-reply") || iequals(local, "root");
 }
 
+// Header lines and part headers that end the explaining text, at the start of a line.
+inline constexpr std::string_view returned_message_prefixes[] = {
+    "content-type: message/rfc822"sv,
+    "content-type: text/rfc822-headers"sv,
+    "content-type: message/global"sv,
+    "content-type: message/delivery-status"sv,
+    "content-type: message/feedback-report"sv,
+    "return-path: <"sv,
+    "received: from"sv,
+    "received: by"sv,
+};
+
+// Announcements of the copy, anywhere in the line ("------ This is a copy
+// of the message", "The first 50 lines of your original message follow:").
+inline constexpr std::string_view returned_message_announcements[] = {
+    "this is a copy of the message"sv,
+    "this is a copy of your message"sv,
+    "below this line is a copy"sv,
+    "original message follow"sv,
+    "- original message"sv,
+    "-original message"sv,
+    "message header follows"sv,
+    "message headers follow"sv,
+    "header of the original message"sv,
+    "unsent message below"sv,
+    "this is a copy of the headers"sv,
+    "lines of your original message"sv,
+    "below is a copy of the original message"sv,  // OpenSMTPD
+    "original message as received"sv,             // IBM/Lotus and MessagingServer notices
+    "original message headers"sv,                 // Exchange 2007+ and Office 365 NDRs
+    "original message header"sv,
+};
+
+// Every prefix starts with 'c' or 'r', and every announcement holds "copy"
+// or "message": most lines are told apart by these alone.
+[[nodiscard]] constexpr bool returned_message_markers_have_keys() noexcept {
+  for (std::string_view prefix : returned_message_prefixes) {
+    if (prefix[0] != 'c' && prefix[0] != 'r') return false;
+  }
+  for (std::string_view announcement : returned_message_announcements) {
+    if (ifind(announcement, "copy") == std::string_view::npos &&
+        ifind(announcement, "message") == std::string_view::npos) {
+      return false;
+    }
+  }
+  return true;
+}
+static_assert(returned_message_markers_have_keys(), "starts_returned_message's quick tests no longer hold");
+
+[[nodiscard]] constexpr bool holds_copy_or_message(std::string_view text) noexcept {
+  return ifind(text, "copy") != std::string_view::npos || ifind(text, "message") != std::string_view::npos;
+}
+
 // Lines that end the explaining text: the returned message, or a footer, begins.
 [[nodiscard]] constexpr bool starts_returned_message(std::string_view line) noexcept {
-  // Header lines and part headers: at the start of the line.
-  constexpr std::string_view prefixes[] = {
-      "content-type: message/rfc822"sv,
-      "content-type: text/rfc822-headers"sv,
-      "content-type: message/global"sv,
-      "content-type: message/delivery-status"sv,
-      "content-type: message/feedback-report"sv,
-      "return-path: <"sv,
-      "received: from"sv,
-      "received: by"sv,
-  };
-  // Announcements of the copy: anywhere in the line ("------ This is a copy
-  // of the message", "The first 50 lines of your original message follow:").
-  constexpr std::string_view announcements[] = {
-      "this is a copy of the message"sv,
-      "this is a copy of your message"sv,
-      "below this line is a copy"sv,
-      "original message follow"sv,
-      "- original message"sv,
-      "-original message"sv,
-      "message header follows"sv,
-      "message headers follow"sv,
-      "header of the original message"sv,
-      "unsent message below"sv,
-      "this is a copy of the headers"sv,
-      "lines of your original message"sv,
-      "below is a copy of the original message"sv,  // OpenSMTPD
-      "original message as received"sv,             // IBM/Lotus and MessagingServer notices
-      "original message headers"sv,                 // Exchange 2007+ and Office 365 NDRs
-      "original message header"sv,
-  };
   // RFC 3676 §4.3: "-- " alone on a line opens a signature, a footer.
   if (line == "-- "sv) return true;
   const std::string_view text = trim(line);
-  for (std::string_view prefix : prefixes) {
-    if (istarts_with(text, prefix)) return true;
+  if (text.empty()) return false;
+  const char lead = to_lower(text[0]);
+  if (lead == 'c' || lead == 'r') {
+    for (std::string_view prefix : returned_message_prefixes) {
+      if (istarts_with(text, prefix)) return true;
+    }
   }
   if (text.size() > 200) return false;  // prose paragraphs, not a separator line
-  for (std::string_view announcement : announcements) {
+  if (!holds_copy_or_message(text)) return false;
+  for (std::string_view announcement : returned_message_announcements) {
     if (ifind(text, announcement) != std::string_view::npos) return true;
   }
   return false;
@@ -10121,42 +10283,68 @@ namespace detail {
 // The media type of a part, read up to the first ';' or white space: a
 // parameter folded onto the next line without ';' ("text/plain\r\n
 // charset=us-ascii", seen in the wild) still leaves "text/plain".
-[[nodiscard]] constexpr std::string_view media_type(const MimePart& part) noexcept {
-  const std::string_view type = part.content_type();
+[[nodiscard]] constexpr std::string_view media_type_up_to_space(std::string_view content_type) noexcept {
+  const std::string_view type = media_type_of(content_type);
   std::size_t end = 0;
   while (end < type.size() && !is_space(type[end])) ++end;
   return type.substr(0, end);
 }
 
-// The charset the explaining text declares: its text/plain part's, else the message's.
-[[nodiscard]] constexpr Charset explanation_charset(std::string_view message) noexcept {
-  std::string_view declared =
-      content_type_parameter(header_value(split_part(message, 0).headers, "Content-Type"), "charset");
-  for_each_mime_part(message, [&declared](const MimePart& part) noexcept {
-    if (part.depth == 0) return true;
-    const std::string_view type = media_type(part);
-    if (!type.empty() && !iequals(type, "text/plain")) return true;
-    const std::string_view own = content_type_parameter(header_value(part.headers, "Content-Type"), "charset");
-    if (!own.empty()) declared = own;
-    return false;
-  });
-  return charset_of(declared);
-}
+// What the bounce reader needs from a message's MIME structure, found in
+// one walk; every later step works from it, so that the message is walked
+// once, its header block read once, and every part's Content-Type once.
+struct MessageStructure {
+  MimePart top;
+  HeaderIndex headers;  // the notice's own header fields
+  // The first text/plain (or untyped) part below the top, else the whole
+  // body: where the explaining text lies, up to the returned message.
+  std::string_view explanation_part;
+  std::string_view charset;  // that part's declared charset, else the message's
+  // The first delivery-status part below the top, as sent.
+  bool has_delivery_status = false;
+  std::string_view delivery_status;
+  std::string_view delivery_status_encoding;  // its Content-Transfer-Encoding
+  // Multipart parts past max_mime_depth, counted up to the delivery-status
+  // part (over the whole walk when there is none).
+  std::size_t skipped_multiparts = 0;
+  std::string_view feedback;          // the last message/feedback-report part
+  std::string_view original_headers;  // the last message/rfc822 or text/rfc822-headers part
+};
 
-// Where the explaining text lies: the first text/plain part of a multipart
-// notice, or the whole body, up to the returned message.
-[[nodiscard]] constexpr std::string_view explanation_region(std::string_view message) noexcept {
-  const MimePart top = split_part(message, 0);
-  std::string_view region = top.body;
-  for_each_mime_part(message, [&region](const MimePart& part) noexcept {
+constexpr void read_structure(std::string_view message, MessageStructure& read) noexcept {
+  read.top = split_part(message, 0);
+  read.headers = HeaderIndex(read.top.headers);
+  read.explanation_part = read.top.body;
+  const std::string_view top_type = read.headers.value("Content-Type");
+  read.charset = content_type_parameter(top_type, "charset");
+  bool explanation_found = false;
+  auto each = [&read, &explanation_found](const MimePart& part, std::string_view content_type) noexcept {
+    const std::string_view type = media_type_of(content_type);
+    if (iequals(type, "message/feedback-report")) read.feedback = part.body;
+    if (iequals(type, "message/rfc822") || iequals(type, "text/rfc822-headers")) read.original_headers = part.body;
+    if (!read.has_delivery_status && part.parts_not_walked) ++read.skipped_multiparts;
     if (part.depth == 0) return true;
-    const std::string_view type = media_type(part);
-    if (type.empty() || iequals(type, "text/plain")) {
-      region = part.body;
-      return false;
+    if (!explanation_found) {
+      const std::string_view media = media_type_up_to_space(content_type);
+      if (media.empty() || iequals(media, "text/plain")) {
+        explanation_found = true;
+        read.explanation_part = part.body;
+        const std::string_view own = content_type_parameter(content_type, "charset");
+        if (!own.empty()) read.charset = own;
+      }
+    }
+    if (!read.has_delivery_status && is_delivery_status_type(type)) {
+      read.has_delivery_status = true;
+      read.delivery_status = part.body;
+      read.delivery_status_encoding = trim(header_value(part.headers, "Content-Transfer-Encoding"));
     }
     return true;
-  });
+  };
+  walk_message(read.top, top_type, each);
+}
+
+// The explaining text of a part: up to the returned message.
+[[nodiscard]] constexpr std::string_view up_to_returned_message(std::string_view region) noexcept {
   std::size_t pos = 0;
   while (pos < region.size()) {
     const Line line = line_at(region, pos);
@@ -10281,11 +10469,8 @@ struct NamedAddresses {
 // One pass over the lines of the explaining text: every address, except the
 // notice's own sender and addressee and those on noise lines, with how it
 // is named.
-[[nodiscard]] constexpr NamedAddresses read_named_addresses(std::string_view message,
-                                                            std::string_view region) noexcept {
-  const MimePart top = split_part(message, 0);
-  const std::string_view addressee = bare_address(header_value(top.headers, "To"));
-  const std::string_view from = bare_address(header_value(top.headers, "From"));
+[[nodiscard]] constexpr NamedAddresses read_named_addresses(std::string_view region, std::string_view addressee,
+                                                            std::string_view from) noexcept {
   NamedAddresses named;
   bool paragraph_quotes_server = false;
   std::size_t pos = 0;
@@ -10322,12 +10507,14 @@ struct NamedAddresses {
 // notice names its recipients elsewhere (a delivery-status part,
 // X-Failed-Recipients), `all_addresses` counts them all, so that a failed
 // postmaster@ or root@ finds its text too.
+//
+// region is the explaining text; addressee and from are the bare addresses
+// of the notice's To and From fields.
 template <class Callback>
 constexpr std::size_t named_recipients(
-    std::string_view message, bool all_addresses, Callback& callback,
+    std::string_view region, std::string_view addressee, std::string_view from, bool all_addresses, Callback& callback,
     std::size_t& dropped) noexcept(is_nothrow_walk_callback_v<Callback, TextRecipient>) {
-  const std::string_view region = explanation_region(message);
-  const NamedAddresses named = read_named_addresses(message, region);
+  const NamedAddresses named = read_named_addresses(region, addressee, from);
   dropped = named.dropped;
   Naming best = Naming::server_text;
   for (std::size_t i = 0; i < named.count; ++i) {
@@ -10379,8 +10566,12 @@ constexpr std::size_t named_recipients(
 template <class Callback>
 constexpr std::size_t for_each_text_recipient(std::string_view message, Callback callback) noexcept(
     detail::is_nothrow_walk_callback_v<Callback, TextRecipient>) {
+  detail::MessageStructure structure;
+  detail::read_structure(message, structure);
   std::size_t dropped = 0;
-  return detail::named_recipients(message, false, callback, dropped);
+  return detail::named_recipients(detail::up_to_returned_message(structure.explanation_part),
+                                  bare_address(structure.headers.value("To")),
+                                  bare_address(structure.headers.value("From")), false, callback, dropped);
 }
 
 namespace detail {
@@ -10393,13 +10584,13 @@ struct NamedRecipients {
   std::size_t dropped = 0;
   bool read = false;
 
-  constexpr void read_from(std::string_view message) noexcept {
+  constexpr void read_from(std::string_view region, std::string_view addressee, std::string_view from) noexcept {
     if (read) return;
     read = true;
     auto keep = [this](const TextRecipient& text) noexcept {
       if (count < max_text_recipients) items[count++] = text;
     };
-    named_recipients(message, true, keep, dropped);
+    named_recipients(region, addressee, from, true, keep, dropped);
   }
   [[nodiscard]] constexpr const TextRecipient* find(std::string_view address) const noexcept {
     for (std::size_t i = 0; i < count; ++i) {
@@ -10409,11 +10600,11 @@ struct NamedRecipients {
   }
 };
 
-[[nodiscard]] constexpr bool is_auto_reply(std::string_view headers) noexcept {
+[[nodiscard]] constexpr bool is_auto_reply(const HeaderIndex& headers) noexcept {
   // RFC 3834 §5: Auto-Submitted: auto-replied. Many systems only say so in the subject.
-  if (istarts_with(trim(header_value(headers, "Auto-Submitted")), "auto-replied")) return true;
-  if (!header_value(headers, "X-Autoreply").empty() || !header_value(headers, "X-Autorespond").empty()) return true;
-  const std::string_view subject = trim(header_value(headers, "Subject"));
+  if (istarts_with(trim(headers.value("Auto-Submitted")), "auto-replied")) return true;
+  if (!headers.value("X-Autoreply").empty() || !headers.value("X-Autorespond").empty()) return true;
+  const std::string_view subject = trim(headers.value("Subject"));
   constexpr std::string_view markers[] = {"auto:"sv,      "automatic reply"sv, "autoreply"sv,         "auto-reply"sv,
                                           "auto reply"sv, "out of office"sv,   "out of the office"sv, "vacation"sv,
                                           "away from"sv};
@@ -10424,8 +10615,8 @@ struct NamedRecipients {
 }
 
 // Bounces carry Auto-Submitted too (RFC 3834 §5 asks for it); their subject tells them apart.
-[[nodiscard]] constexpr bool is_failure_notice(std::string_view headers) noexcept {
-  const std::string_view subject = header_value(headers, "Subject");
+[[nodiscard]] constexpr bool is_failure_notice(const HeaderIndex& headers) noexcept {
+  const std::string_view subject = headers.value("Subject");
   constexpr std::string_view markers[] = {"fail"sv,
                                           "undeliver"sv,
                                           "undelivered"sv,
@@ -10446,22 +10637,87 @@ struct NamedRecipients {
   return false;
 }
 
-// A notice that says delivery attempts go on: a delay warning.
-[[nodiscard]] constexpr bool is_delay_notice(std::string_view headers, std::string_view text) noexcept {
-  const std::string_view subject = header_value(headers, "Subject");
+// A subject that says delivery attempts go on: a delay warning.
+[[nodiscard]] constexpr bool subject_says_delay(std::string_view subject) noexcept {
   constexpr std::string_view subject_markers[] = {"delayed"sv, "delay)"sv, "warning: could not send"sv,
                                                   "delivery status notification (delay"sv};
   for (std::string_view marker : subject_markers) {
     if (ifind(subject, marker) != std::string_view::npos) return true;
   }
-  constexpr std::string_view text_markers[] = {
-      "will be retried"sv,        "attempts will continue"sv, "will keep trying"sv,     "warning message only"sv,
-      "not yet been delivered"sv, "still trying"sv,           "will continue trying"sv, "will retry"sv};
-  const std::string_view head = text.substr(0, 4096);
-  for (std::string_view marker : text_markers) {
-    if (ifind(head, marker) != std::string_view::npos) return true;
-  }
   return false;
+}
+
+// Text that says delivery attempts go on, looked for in the opening of the
+// explaining text (delay_text_span characters).
+inline constexpr std::string_view delay_text_markers[] = {
+    "will be retried"sv,        "attempts will continue"sv, "will keep trying"sv,     "warning message only"sv,
+    "not yet been delivered"sv, "still trying"sv,           "will continue trying"sv, "will retry"sv};
+inline constexpr std::size_t delay_text_span = 4096;
+
+// Words that say the failure is final, in any dialect: qmail's "This is a
+// permanent error", Gmail's "failed permanently", Sendmail's "permanent
+// fatal errors", OpenSMTPD's "Permanent failure".
+inline constexpr std::string_view permanent_words[] = {"permanent error"sv, "failed permanently"sv,
+                                                       "permanent fatal error"sv, "permanent failure"sv};
+
+// A lower-case phrase to look for, and how far: it counts only when it
+// ends within the first `within` characters of the text.
+struct SoughtPhrase {
+  std::string_view text;
+  std::size_t within = std::string_view::npos;
+};
+
+// Which of the phrases occur in text (bit i for phrases[i]; an empty
+// phrase never does), all found in one pass over the text rather than one
+// pass each: the answers are those of ifind.
+template <std::size_t Count>
+[[nodiscard]] constexpr std::uint32_t find_sought_phrases(std::string_view text,
+                                                          const SoughtPhrase (&phrases)[Count]) noexcept {
+  static_assert(Count <= 32, "one bit per phrase");
+  // The phrases whose first (second) character is c, in either case: a
+  // position is compared only with the phrases both of its characters allow.
+  std::uint32_t first_is[256]{};
+  std::uint32_t second_is[256]{};
+  std::uint32_t wanted = 0;
+  std::size_t end = 0;  // no phrase ends past this
+  auto allow = [](std::uint32_t(&table)[256], char c, std::uint32_t bit) noexcept {
+    table[static_cast<unsigned char>(c)] |= bit;
+    if (c >= 'a' && c <= 'z') table[static_cast<unsigned char>(c - 'a' + 'A')] |= bit;
+  };
+  for (std::size_t k = 0; k < Count; ++k) {
+    const std::string_view phrase = phrases[k].text;
+    // Like ifind, an upper-case letter in a phrase matches nothing.
+    if (phrase.empty() || (phrase[0] >= 'A' && phrase[0] <= 'Z') ||
+        (phrase.size() > 1 && phrase[1] >= 'A' && phrase[1] <= 'Z')) {
+      continue;
+    }
+    const std::uint32_t bit = std::uint32_t{1} << k;
+    wanted |= bit;
+    allow(first_is, phrase[0], bit);
+    if (phrase.size() == 1) {
+      for (std::uint32_t& second : second_is) second |= bit;
+    } else {
+      allow(second_is, phrase[1], bit);
+    }
+    const std::size_t limit = phrases[k].within < text.size() ? phrases[k].within : text.size();
+    if (limit > end) end = limit;
+  }
+  std::uint32_t found = 0;
+  for (std::size_t i = 0; i < end && found != wanted; ++i) {
+    std::uint32_t candidates = first_is[static_cast<unsigned char>(text[i])] & ~found;
+    if (candidates == 0) continue;
+    if (i + 1 < text.size()) candidates &= second_is[static_cast<unsigned char>(text[i + 1])];
+    for (std::size_t k = 0; candidates != 0; ++k, candidates >>= 1) {
+      if ((candidates & 1U) == 0) continue;
+      const std::string_view sought = phrases[k].text;
+      const std::size_t limit = phrases[k].within < text.size() ? phrases[k].within : text.size();
+      if (i + sought.size() > limit) continue;
+      std::size_t n = 2;
+      while (n < sought.size() && to_lower(text[i + n]) == sought[n]) ++n;
+      if (n >= sought.size()) found |= std::uint32_t{1} << k;
+    }
+  }
+  return found;
 }
 
 [[nodiscard]] constexpr BounceFacts facts_for(DsnAction action, std::string_view status_text,
@@ -10509,48 +10765,69 @@ inline constexpr std::size_t max_encoded_delivery_status = 16384;
 
 namespace detail {
 
+// A scratch buffer whose bytes are zeroed only in constant expressions
+// (C++17 needs them set there); at run time it is left as it is, since
+// every byte read from it was written first, and clearing kilobytes for
+// every message would cost more than reading most messages.
+template <std::size_t Size>
+union ScratchBuffer {
+  struct Zeroed {};
+  constexpr ScratchBuffer() noexcept : unset() {}
+  constexpr explicit ScratchBuffer(Zeroed /*tag*/) noexcept : bytes{} {}
+  char unset;
+  char bytes[Size];
+};
+
+template <std::size_t Size>
+[[nodiscard]] constexpr ScratchBuffer<Size> make_scratch_buffer() noexcept {
+  return SMTPCODES_CONSTANT_EVALUATED() ? ScratchBuffer<Size>(typename ScratchBuffer<Size>::Zeroed{})
+                                        : ScratchBuffer<Size>();
+}
+
 // What the whole notice says, read once before its recipients.
 struct Notice {
   std::string_view message;
-  MimePart top;
-  std::string_view region;  // the explaining text (explanation_region)
+  const MessageStructure* structure = nullptr;  // the one reading of its MIME structure
+  std::string_view region;                      // the explaining text (up_to_returned_message)
+  std::string_view addressee;                   // the bare address of its To field
+  std::string_view from;                        // the bare address of its From field
   const DialectInfo* dialect = &unknown_dialect;
   Charset charset = Charset::as_is;  // of the explaining text
   PhraseRules user;
   bool failure = false;    // from a mailer daemon or titled as a failure
   bool delay = false;      // says delivery attempts go on
   bool permanent = false;  // says the failure is final
+
+  [[nodiscard]] constexpr const HeaderIndex& headers() const noexcept { return structure->headers; }
 };
 
-// Words that say the failure is final, in any dialect: qmail's "This is a
-// permanent error", Gmail's "failed permanently", Sendmail's "permanent
-// fatal errors", OpenSMTPD's "Permanent failure".
-[[nodiscard]] constexpr bool says_permanent(std::string_view region, const DialectInfo& dialect) noexcept {
-  constexpr std::string_view words[] = {"permanent error"sv, "failed permanently"sv, "permanent fatal error"sv,
-                                        "permanent failure"sv};
-  for (std::string_view phrase : words) {
-    if (ifind(region, phrase) != std::string_view::npos) return true;
-  }
-  return !dialect.permanent.empty() && ifind(region, dialect.permanent) != std::string_view::npos;
-}
-
-[[nodiscard]] constexpr Notice read_notice(std::string_view message, std::string_view status_body,
-                                           PhraseRules user) noexcept {
-  Notice notice;
+constexpr void read_notice(Notice& notice, std::string_view message, const MessageStructure& structure,
+                           std::string_view status_body, PhraseRules user) noexcept {
   notice.message = message;
+  notice.structure = &structure;
   notice.user = user;
-  notice.top = split_part(message, 0);
-  notice.region = explanation_region(message);
-  notice.charset = explanation_charset(message);
+  notice.region = up_to_returned_message(structure.explanation_part);
+  notice.charset = charset_of(structure.charset);
+  notice.addressee = bare_address(structure.headers.value("To"));
+  notice.from = bare_address(structure.headers.value("From"));
   const std::string_view reporting_mta = header_value(parse_delivery_status(status_body).text, "Reporting-MTA");
-  notice.dialect = &recognise_dialect(DialectEvidence{notice.top.headers, reporting_mta, notice.region});
-  const std::string_view from = bare_address(header_value(notice.top.headers, "From"));
-  notice.failure = is_system_address(from) || is_failure_notice(notice.top.headers);
-  notice.delay =
-      is_delay_notice(notice.top.headers, notice.region) ||
-      (!notice.dialect->delay.empty() && ifind(notice.region, notice.dialect->delay) != std::string_view::npos);
-  notice.permanent = !notice.delay && says_permanent(notice.region, *notice.dialect);
-  return notice;
+  notice.dialect = &recognise_dialect(DialectEvidence{structure.top.headers, reporting_mta, notice.region});
+  notice.failure = is_system_address(notice.from) || is_failure_notice(structure.headers);
+  // The text's phrases in one pass: the delay markers in its opening, the
+  // permanent words, and the dialect's own words for both.
+  constexpr std::size_t delay_markers = sizeof(delay_text_markers) / sizeof(delay_text_markers[0]);
+  constexpr std::size_t permanent_count = sizeof(permanent_words) / sizeof(permanent_words[0]);
+  SoughtPhrase sought[delay_markers + permanent_count + 2]{};
+  for (std::size_t i = 0; i < delay_markers; ++i) sought[i] = SoughtPhrase{delay_text_markers[i], delay_text_span};
+  for (std::size_t i = 0; i < permanent_count; ++i) sought[delay_markers + i] = SoughtPhrase{permanent_words[i]};
+  sought[delay_markers + permanent_count] = SoughtPhrase{notice.dialect->delay};
+  sought[delay_markers + permanent_count + 1] = SoughtPhrase{notice.dialect->permanent};
+  const std::uint32_t found = find_sought_phrases(notice.region, sought);
+  const std::uint32_t delay_bits = (std::uint32_t{1} << delay_markers) - 1;
+  const std::uint32_t dialect_delay_bit = std::uint32_t{1} << (delay_markers + permanent_count);
+  notice.delay = subject_says_delay(structure.headers.value("Subject")) || (found & delay_bits) != 0 ||
+                 (found & dialect_delay_bit) != 0;
+  notice.permanent = !notice.delay && (found & ~delay_bits & ~dialect_delay_bit) != 0;
 }
 
 // Google Groups explains a refusal in the poster's language; every failure
@@ -10579,17 +10856,10 @@ constexpr void apply_dialect(const Notice& notice, BounceRecipient& recipient) n
 template <class Callback>
 constexpr bool report_feedback(const Notice& notice, Callback& callback,
                                std::size_t& count) noexcept(is_nothrow_walk_callback_v<Callback, BounceRecipient>) {
-  std::string_view feedback;
-  std::string_view original_headers;
-  for_each_mime_part(notice.message, [&](const MimePart& part) noexcept {
-    const std::string_view type = part.content_type();
-    if (iequals(type, "message/feedback-report")) feedback = part.body;
-    if (iequals(type, "message/rfc822") || iequals(type, "text/rfc822-headers")) original_headers = part.body;
-    return true;
-  });
-  const std::string_view content_type = header_value(notice.top.headers, "Content-Type");
-  const bool complaint =
-      ifind(header_value(notice.top.headers, "Subject"), "complaint about message") != std::string_view::npos;
+  const std::string_view feedback = notice.structure->feedback;
+  const std::string_view original_headers = notice.structure->original_headers;
+  const std::string_view content_type = notice.headers().value("Content-Type");
+  const bool complaint = ifind(notice.headers().value("Subject"), "complaint about message") != std::string_view::npos;
   if (feedback.empty() && !complaint &&
       !iequals(content_type_parameter(content_type, "report-type"), "feedback-report")) {
     return false;
@@ -10645,7 +10915,7 @@ constexpr bool report_delivery_status(
     recipient.remote_mta = dsn.remote_mta.value;
     if (recipient.diagnostic.empty() || find_codes(recipient.diagnostic).empty()) {
       // Some MTAs explain only, or with the codes only, in the human-readable part.
-      named.read_from(notice.message);
+      named.read_from(notice.region, notice.addressee, notice.from);
       const TextRecipient* text = named.find(address);
       if (text != nullptr && (recipient.diagnostic.empty() || !find_codes(text->diagnostic).empty())) {
         recipient.diagnostic = text->diagnostic;
@@ -10667,14 +10937,14 @@ constexpr bool report_delivery_status(
 template <class Callback>
 constexpr bool report_auto_reply(const Notice& notice, Callback& callback,
                                  std::size_t& count) noexcept(is_nothrow_walk_callback_v<Callback, BounceRecipient>) {
-  const std::string_view from = bare_address(header_value(notice.top.headers, "From"));
-  if (!is_auto_reply(notice.top.headers) || is_failure_notice(notice.top.headers) || is_system_address(from)) {
+  const std::string_view from = notice.from;
+  if (!is_auto_reply(notice.headers()) || is_failure_notice(notice.headers()) || is_system_address(from)) {
     return false;
   }
   BounceRecipient recipient;
   recipient.source = BounceSource::auto_reply;
   if (!from.empty()) recipient.recipient = std::optional<std::string_view>{from};
-  recipient.diagnostic = header_value(notice.top.headers, "Subject");
+  recipient.diagnostic = notice.headers().value("Subject");
   recipient.verdict.reason = BounceReason::auto_reply;
   recipient.verdict.evidence.kind = EvidenceKind::message;
   recipient.dialect = notice.dialect->dialect;
@@ -10695,11 +10965,12 @@ constexpr bool report_auto_reply(const Notice& notice, Callback& callback,
   const DsnAction stated = notice.delay       ? DsnAction::delayed
                            : notice.permanent ? DsnAction::failed
                                               : DsnAction::unknown;
-  char decoded[max_decoded_diagnostic]{};
+  ScratchBuffer<max_decoded_diagnostic> decoded = make_scratch_buffer<max_decoded_diagnostic>();
   std::string_view readable = text.diagnostic;
   if (notice.charset != Charset::as_is) {
-    const CharsetDecoding decoding = decode_charset(text.diagnostic, notice.charset, decoded, max_decoded_diagnostic);
-    readable = std::string_view(decoded, decoding.written);
+    const CharsetDecoding decoding =
+        decode_charset(text.diagnostic, notice.charset, decoded.bytes, max_decoded_diagnostic);
+    readable = std::string_view(decoded.bytes, decoding.written);
     recipient.decoded_text_truncated = decoding.truncated;
   }
   BounceFacts facts = facts_for(stated, {}, readable);
@@ -10725,10 +10996,10 @@ constexpr bool report_auto_reply(const Notice& notice, Callback& callback,
 template <class Callback>
 constexpr bool report_failed_header(const Notice& notice, Callback& callback, std::size_t& count) noexcept(
     is_nothrow_walk_callback_v<Callback, BounceRecipient>) {
-  const std::string_view failed = header_value(notice.top.headers, "X-Failed-Recipients");
+  const std::string_view failed = notice.headers().value("X-Failed-Recipients");
   if (failed.empty()) return false;
   NamedRecipients named;
-  named.read_from(notice.message);
+  named.read_from(notice.region, notice.addressee, notice.from);
   std::size_t pos = 0;
   std::string_view address;
   while (!(address = next_address(failed, pos)).empty()) {
@@ -10757,7 +11028,7 @@ constexpr void report_text(const Notice& notice, Callback& callback,
     stopped = !continue_walk(callback, recipient);
     return !stopped;
   };
-  named_recipients(notice.message, false, row, dropped);
+  named_recipients(notice.region, notice.addressee, notice.from, false, row, dropped);
   if (count > 0 || stopped || !notice.failure) return;
   const TextRecipient text = opening_text(notice.region);
   if (text.diagnostic.empty()) return;
@@ -10776,20 +11047,17 @@ struct DeliveryStatusPart {
 
 // The delivery-status part, with its transfer encoding undone into buffer
 // when it has one and fits (max_encoded_delivery_status).
-[[nodiscard]] constexpr DeliveryStatusPart delivery_status_of(std::string_view message, char* buffer) noexcept {
-  std::string_view encoding;
+[[nodiscard]] constexpr DeliveryStatusPart delivery_status_of(const MessageStructure& structure,
+                                                              std::string_view message, char* buffer) noexcept {
   DeliveryStatusPart part_read;
-  const MimeWalk walk = for_each_mime_part(message, [&](const MimePart& part) noexcept {
-    if (part.depth == 0 || !is_delivery_status_type(part.content_type())) return true;
-    encoding = trim(header_value(part.headers, "Content-Transfer-Encoding"));
-    part_read.body = part.body;
-    return false;
-  });
-  part_read.undecoded_multiparts = walk.skipped_multiparts;
-  if (part_read.body.empty()) {
-    part_read.body = find_delivery_status(message);
+  part_read.undecoded_multiparts = structure.skipped_multiparts;
+  if (!structure.has_delivery_status) {
+    part_read.body = find_delivery_status_in_text(message);
     return part_read;
   }
+  part_read.body = structure.delivery_status;
+  if (part_read.body.empty()) return part_read;
+  const std::string_view encoding = structure.delivery_status_encoding;
   const bool quoted = iequals(encoding, "quoted-printable");
   if (!quoted && !iequals(encoding, "base64")) return part_read;
   if (part_read.body.size() > max_encoded_delivery_status) {
@@ -10820,10 +11088,15 @@ template <class Callback>
 constexpr std::size_t for_each_bounce_recipient(
     std::string_view message, Callback callback,
     PhraseRules user = {}) noexcept(detail::is_nothrow_walk_callback_v<Callback, BounceRecipient>) {
-  char decoded[max_encoded_delivery_status]{};
-  const detail::DeliveryStatusPart status_part = detail::delivery_status_of(message, decoded);
+  // The message's structure is read once; every step below works from it.
+  detail::MessageStructure structure;
+  detail::read_structure(message, structure);
+  detail::ScratchBuffer<max_encoded_delivery_status> decoded =
+      detail::make_scratch_buffer<max_encoded_delivery_status>();
+  const detail::DeliveryStatusPart status_part = detail::delivery_status_of(structure, message, decoded.bytes);
   const std::string_view status_body = status_part.body;
-  const detail::Notice notice = detail::read_notice(message, status_body, user);
+  detail::Notice notice;
+  detail::read_notice(notice, message, structure, status_body, user);
   // Every row says what reading the message's structure could not do (docs/limits.md).
   auto report = [&callback, &status_part](const BounceRecipient& row) noexcept(
                     detail::is_nothrow_walk_callback_v<Callback, BounceRecipient>) {

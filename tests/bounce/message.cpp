@@ -2,6 +2,9 @@
 // feedback reports, automatic replies, and messages that are none of these.
 #include <doctest/doctest.h>
 
+#include <cstdint>
+#include <iterator>
+#include <random>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -503,4 +506,80 @@ TEST_CASE("a delivery-status part too long to decode, and parts past the MIME de
   const auto deep_rows = rows_of(deep_message);
   REQUIRE_FALSE(deep_rows.empty());
   for (const auto& row : deep_rows) CHECK(row.undecoded_multiparts > 0);
+}
+
+TEST_CASE("the notice's phrases, found in one pass, are those ifind finds one by one") {
+  // Phrases that share first letters, overlap, repeat a letter, hold an
+  // upper-case letter (which matches nothing) or are one character long.
+  constexpr std::string_view pool[] = {
+      "will retry", "will be retried", "permanent error", "perm", "pp", "p", "a", "aA", "Ab", "4.4.7", "wi", "ill", ""};
+  constexpr std::string_view alphabet = "wWiIlLpPaAbB4.7 er";
+  std::mt19937 random(53);
+  for (int round = 0; round < 20000; ++round) {
+    std::string text(random() % 64, ' ');
+    for (char& c : text) c = alphabet[random() % alphabet.size()];
+    if (random() % 2 == 0) text.insert(random() % (text.size() + 1), pool[random() % std::size(pool)]);
+    smtpcodes::detail::SoughtPhrase sought[6]{};
+    for (auto& phrase : sought) {
+      phrase.text = pool[random() % std::size(pool)];
+      if (random() % 3 == 0) phrase.within = random() % 70;
+    }
+    const std::uint32_t found = smtpcodes::detail::find_sought_phrases(text, sought);
+    for (std::size_t k = 0; k < std::size(sought); ++k) {
+      const std::string_view head = std::string_view(text).substr(0, sought[k].within);
+      const bool expected =
+          !sought[k].text.empty() && smtpcodes::detail::ifind(head, sought[k].text) != std::string_view::npos;
+      CAPTURE(text);
+      CAPTURE(sought[k].text);
+      CAPTURE(sought[k].within);
+      CHECK(((found >> k) & 1U) == (expected ? 1U : 0U));
+    }
+  }
+}
+
+TEST_CASE("one walk finds what the separate walks found: explanation, charset, delivery-status part, feedback") {
+  const std::string_view messages[] = {
+      dsn_message,
+      "Content-Type: multipart/report; report-type=feedback-report; boundary=f; charset=latin1\n\n--f\n"
+      "Content-Type: text/html\n\n<p>x</p>\n--f\nContent-Type: text/plain ; charset=\"utf-8\"\n\nabuse report\n"
+      "--f\nContent-Type: message/feedback-report\n\nFeedback-Type: abuse\n--f\n"
+      "Content-Type: message/rfc822\n\nTo: a@example.com\n--f\nContent-Type: message/feedback-report\n\nlast\n--f--\n",
+      "Content-Type: text/plain; charset=iso-8859-1\n\nplain body\n",
+      "Subject: no structure\n\nContent-Type: message/delivery-status\n\nFinal-Recipient: rfc822; a@b.example\n--\n",
+      "Content-Type: multipart/mixed; boundary=a\n\n--a\nContent-Type: multipart/mixed; boundary=b\n\n--b\n"
+      "Content-Type: message/global-delivery-status\nContent-Transfer-Encoding: base64\n\nQQ==\n--b--\n--a--\n",
+  };
+  for (std::string_view message : messages) {
+    CAPTURE(message);
+    smtpcodes::detail::MessageStructure structure;
+    smtpcodes::detail::read_structure(message, structure);
+    // What each of the separate walks of 0.1 found.
+    std::string_view explanation = smtpcodes::detail::split_part(message, 0).body;
+    std::string_view charset = smtpcodes::detail::content_type_parameter(
+        smtpcodes::header_value(smtpcodes::detail::split_part(message, 0).headers, "Content-Type"), "charset");
+    bool explanation_found = false;
+    std::string_view feedback;
+    std::string_view original;
+    smtpcodes::for_each_mime_part(message, [&](const smtpcodes::MimePart& part) {
+      const std::string_view type = part.content_type();
+      if (smtpcodes::detail::iequals(type, "message/feedback-report")) feedback = part.body;
+      if (smtpcodes::detail::iequals(type, "message/rfc822")) original = part.body;
+      if (part.depth == 0 || explanation_found) return;
+      const std::string_view media = type.substr(0, type.find(' '));
+      if (media.empty() || smtpcodes::detail::iequals(media, "text/plain")) {
+        explanation_found = true;
+        explanation = part.body;
+        const std::string_view own =
+            smtpcodes::detail::content_type_parameter(smtpcodes::header_value(part.headers, "Content-Type"), "charset");
+        if (!own.empty()) charset = own;
+      }
+    });
+    CHECK(structure.explanation_part == explanation);
+    CHECK(structure.charset == charset);
+    CHECK(structure.feedback == feedback);
+    CHECK(structure.original_headers == original);
+    const std::string_view found_status = smtpcodes::find_delivery_status(message);
+    CHECK((structure.has_delivery_status ? structure.delivery_status
+                                         : smtpcodes::detail::find_delivery_status_in_text(message)) == found_status);
+  }
 }

@@ -282,3 +282,166 @@ TEST_CASE("for_each_mime_part in a constant expression") {
   };
   static_assert(count_parts() == 3);
 }
+
+namespace {
+
+// The first field called name, found by reading every field in turn: the
+// reference for header_value, which passes over most lines unread.
+std::string_view reference_header_value(std::string_view headers, std::string_view name) {
+  std::size_t pos = 0;
+  smtpcodes::HeaderField field;
+  while (smtpcodes::detail::next_header_field(headers, pos, field)) {
+    if (smtpcodes::detail::iequals(field.name, name)) return field.value;
+  }
+  return {};
+}
+
+// The parts of a message as the line-by-line walk of 0.1 found them (every
+// line tested as a delimiter): the reference for the walk that looks only
+// at lines that start with "--".
+void reference_walk(std::string_view text, int depth, std::vector<MimePart>& parts) {
+  MimePart part = smtpcodes::detail::split_part(text, depth);
+  const std::string_view content_type = smtpcodes::header_value(part.headers, "Content-Type");
+  std::string_view boundary;
+  if (smtpcodes::detail::istarts_with(smtpcodes::detail::trim(content_type), "multipart/")) {
+    boundary = smtpcodes::detail::content_type_parameter(content_type, "boundary");
+    if (!boundary.empty() && depth >= smtpcodes::max_mime_depth) {
+      part.parts_not_walked = true;
+      boundary = {};
+    }
+  }
+  parts.push_back(part);
+  if (boundary.empty()) return;
+  const std::string_view body = part.body;
+  std::size_t pos = 0;
+  std::size_t part_start = std::string_view::npos;
+  while (pos < body.size()) {
+    const smtpcodes::detail::Line line = smtpcodes::detail::line_at(body, pos);
+    bool closing = false;
+    if (smtpcodes::detail::is_delimiter(line.text, boundary, closing)) {
+      if (part_start != std::string_view::npos) {
+        std::size_t end = pos;
+        if (end > part_start && body[end - 1] == '\n') --end;
+        if (end > part_start && body[end - 1] == '\r') --end;
+        reference_walk(body.substr(part_start, end - part_start), depth + 1, parts);
+      }
+      if (closing) return;
+      part_start = line.next;
+    }
+    pos = line.next;
+  }
+  if (part_start != std::string_view::npos && part_start < body.size()) {
+    reference_walk(body.substr(part_start), depth + 1, parts);
+  }
+}
+
+std::string random_text(std::mt19937& random, const std::vector<std::string_view>& pieces, std::size_t count) {
+  std::string text;
+  for (std::size_t i = 0; i < count; ++i) text += pieces[random() % pieces.size()];
+  return text;
+}
+
+}  // namespace
+
+TEST_CASE("header_value answers as reading every field, on random header blocks") {
+  const std::vector<std::string_view> pieces = {"Subject: a",
+                                                "subject:b",
+                                                "From: x@example.com",
+                                                "To: y",
+                                                "\fFrom: odd",
+                                                "\vSubject: odd",
+                                                " folded",
+                                                "\tfolded",
+                                                "no colon",
+                                                ": empty name",
+                                                "S: s",
+                                                "X-Failed-Recipients: z",
+                                                " \t",
+                                                "\n",
+                                                "\r\n",
+                                                "\r",
+                                                "\n",
+                                                "\r\n",
+                                                "\n"};
+  const std::string_view names[] = {"Subject", "from", "TO", "S", "x-failed-recipients", "Missing", "", " ", "\f"};
+  std::mt19937 random(17);
+  for (int round = 0; round < 20000; ++round) {
+    const std::string headers = random_text(random, pieces, random() % 24);
+    for (std::string_view name : names) {
+      CAPTURE(headers);
+      CAPTURE(name);
+      const std::string_view value = smtpcodes::header_value(headers, name);
+      const std::string_view expected = reference_header_value(headers, name);
+      REQUIRE(value.data() == expected.data());
+      REQUIRE(value.size() == expected.size());
+    }
+  }
+}
+
+TEST_CASE("for_each_mime_part finds the parts a line-by-line walk finds, on random multipart messages") {
+  const std::vector<std::string_view> pieces = {"--b",    "--b--",
+                                                "--b \t", "--bb",
+                                                "-- b",   "--c",
+                                                "--",     "-",
+                                                "---",    "text",
+                                                "a-b",    " --b",
+                                                "\n",     "\r\n",
+                                                "\r",     "\n",
+                                                "\n",     "Content-Type: multipart/mixed; boundary=c",
+                                                "\n\n",   "Content-Type: multipart/alternative; boundary=b\n\n"};
+  std::mt19937 random(29);
+  for (int round = 0; round < 20000; ++round) {
+    const std::string message =
+        "Content-Type: multipart/mixed; boundary=b\n\n" + random_text(random, pieces, random() % 40);
+    std::vector<MimePart> expected;
+    reference_walk(message, 0, expected);
+    std::vector<MimePart> parts;
+    const MimeWalk walk =
+        smtpcodes::for_each_mime_part(message, [&parts](const MimePart& part) { parts.push_back(part); });
+    CAPTURE(message);
+    REQUIRE(parts.size() == expected.size());
+    REQUIRE(walk.parts == expected.size());
+    for (std::size_t i = 0; i < parts.size(); ++i) {
+      CHECK(parts[i].headers.data() == expected[i].headers.data());
+      CHECK(parts[i].headers.size() == expected[i].headers.size());
+      CHECK(parts[i].body.data() == expected[i].body.data());
+      CHECK(parts[i].body.size() == expected[i].body.size());
+      CHECK(parts[i].depth == expected[i].depth);
+      CHECK(parts[i].parts_not_walked == expected[i].parts_not_walked);
+    }
+  }
+}
+
+TEST_CASE("ifind and ifind_anchored agree with a byte-by-byte search at every offset") {
+  auto naive = [](std::string_view text, std::string_view needle, std::size_t from) {
+    if (needle.empty()) return from <= text.size() ? from : std::string_view::npos;
+    for (std::size_t i = from; i + needle.size() <= text.size(); ++i) {
+      std::size_t k = 0;
+      while (k < needle.size() && smtpcodes::detail::to_lower(text[i + k]) == needle[k]) ++k;
+      if (k == needle.size()) return i;
+    }
+    return std::string_view::npos;
+  };
+  // Letters in both cases and the bytes that differ from a letter by 0x20 only.
+  constexpr std::string_view alphabet = "aAbB@`\x01!\xc1\xe1 -:zZ";
+  constexpr std::string_view needle_alphabet = "ab@`-:z !\x01";
+  std::mt19937 random(41);
+  for (int round = 0; round < 100000; ++round) {
+    std::string text(random() % 48, ' ');
+    for (char& c : text) c = alphabet[random() % alphabet.size()];
+    std::string needle(1 + random() % 3, ' ');
+    for (char& c : needle) c = needle_alphabet[random() % needle_alphabet.size()];
+    const std::size_t from = random() % (text.size() + 3);
+    CAPTURE(text);
+    CAPTURE(needle);
+    CAPTURE(from);
+    REQUIRE(smtpcodes::detail::ifind(text, needle, from) == naive(text, needle, from));
+    REQUIRE(smtpcodes::detail::ifind_anchored(text, "b-", 1, from) == naive(text, "b-", from));
+  }
+}
+
+TEST_CASE("header_value, the multipart walk and ifind in a constant expression") {
+  static_assert(smtpcodes::header_value("\fX: 1\nSubject: a\n b\nsubject: c\n\nSubject: d\n", "SUBJECT") == "a\n b");
+  static_assert(smtpcodes::detail::ifind("xxxxxxxxxxxxxxxxxxxxYes", "yes") == 20);
+  static_assert(smtpcodes::detail::next_dash_line("a-b\n-x\n--c", 0) == 7);
+}

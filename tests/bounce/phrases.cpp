@@ -2,6 +2,7 @@
 // and the Sisimai name of every reason.
 #include <doctest/doctest.h>
 
+#include <string>
 #include <string_view>
 
 #include <smtpcodes/bounce/classify.hpp>
@@ -90,7 +91,27 @@ TEST_CASE("every phrase is lower case, non-empty, and names its origin") {
     REQUIRE_FALSE(phrase.text.empty());
     for (char c : phrase.text) CHECK_FALSE((c >= 'A' && c <= 'Z'));
     CHECK(phrase.origin != PhraseOrigin::user);
+    CHECK(phrase.origin != PhraseOrigin::unverified);  // every row names its source
     CHECK(phrase.reason != BounceReason::unknown);
+  }
+}
+
+TEST_CASE("the index finds every phrase in its own words, in any case") {
+  for (const Phrase& phrase : smtpcodes::detail::phrase_families) {
+    CAPTURE(phrase.text);
+    // The index groups phrases by their first two characters.
+    REQUIRE(phrase.text.size() >= 2);
+    CHECK(phrase.text[0] != '*');
+    CHECK(phrase.text[1] != '*');
+    std::string words(phrase.text);
+    if (words.back() == '*') words.pop_back();
+    std::string upper = words;
+    for (char& c : upper) c = (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c;
+    for (const std::string& text : {"x " + words + " y", "x " + upper + " y", "x\t" + words}) {
+      const smtpcodes::PhraseFinding found = smtpcodes::find_phrases(text);
+      const Phrase* hit = phrase.reason == BounceReason::expired ? found.expiry : found.phrase;
+      CHECK(hit != nullptr);
+    }
   }
 }
 

@@ -58,6 +58,10 @@ TEST_CASE("the reason of each kind of diagnostic") {
        "delivery temporarily suspended: connect to mx.example.net[192.0.2.1]:25: Connection refused", R::expired,
        B::soft},
       {"5.4.7", failed, "5.4.7 Delivery expired (message too old)", R::expired, B::soft},
+      // An addressing status for a sending limit (Microsoft's NDR list).
+      {"microsoft daily limit", failed,
+       "550 5.1.90 Your message can't be sent because you've reached your daily limit for message recipients",
+       R::rate_limited, B::soft},
       // A delay is not an expiry.
       {"postfix suspended delay", delayed,
        "delivery temporarily suspended: connect to mx.example.net[192.0.2.1]:25: Connection refused", R::network_error,

@@ -126,7 +126,7 @@ inline constexpr bool generic = false;
 
 // Enhanced status -> reason: RFC 3463 §3.3-3.9, the IANA registry (RFC 5248)
 // and the details that Microsoft adds (Microsoft Learn, "NDRs in Exchange
-// Online": 4.4.316, 5.4.310, 5.7.5xx-6xx). Some are generic on purpose:
+// Online": 4.4.316, 5.1.90, 5.4.310, 5.7.5xx-6xx). Some are generic on purpose:
 // X.1.10 is null MX (RFC 7505) but Microsoft sends it for unknown users;
 // X.2.1 is also sent for unknown users; X.4.4 ("unable to route") is sent
 // for name-server failures as well as for missing domains; X.7.9 is sent
@@ -140,6 +140,7 @@ inline constexpr StatusRule status_rules[] = {
     {"5.1.7"_status, BounceReason::sender_rejected, specific},
     {"5.1.8"_status, BounceReason::sender_rejected, specific},
     {"5.1.10"_status, BounceReason::no_mail_domain, generic},
+    {"5.1.90"_status, BounceReason::rate_limited, specific},
     {"5.2.1"_status, BounceReason::mailbox_disabled, generic},
     {"5.2.2"_status, BounceReason::mailbox_full, specific},
     {"5.2.3"_status, BounceReason::message_too_large, specific},
@@ -418,9 +419,11 @@ struct Decision {
   if (says_no_mail_domain(in.codes)) return {BounceReason::no_mail_domain, evidence_of(EvidenceKind::reply_code)};
   if (says_null_mx(in)) return by_text(in.text);
   // 4. A specific enhanced status, unless it would condemn the address
-  //    while the text says the sender is over a rate limit (some providers
-  //    send 5.1.1 with it; a hard bounce would drop a good address, the
-  //    costly mistake).
+  //    while the text says the sender is over a rate limit. Providers send
+  //    addressing statuses (X.1.x) for sending limits: Microsoft documents
+  //    550 5.1.90 "reached your daily limit for message recipients"
+  //    (Exchange Online NDRs); a hard bounce would drop a good address, the
+  //    costly mistake.
   const bool outvoted = is_address_failure(in.status.reason) && in.text.reason() == BounceReason::rate_limited;
   if (in.status.specific && in.status.reason != BounceReason::unknown && !outvoted) {
     return {in.status.reason, evidence_of(EvidenceKind::enhanced_status)};

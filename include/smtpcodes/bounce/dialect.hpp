@@ -256,26 +256,43 @@ struct DialectEvidence {
 
 namespace detail {
 
-[[nodiscard]] constexpr bool has_marker(const DialectEvidence& evidence, const DialectMarker& marker) noexcept {
+// The evidence read once for all rows: the header block indexed, From and Subject found once.
+struct ReadEvidence {
+  HeaderIndex headers;
+  std::string_view header_block;
+  std::string_view from;
+  std::string_view subject;
+  std::string_view reporting_mta;
+  std::string_view opening;
+};
+
+[[nodiscard]] constexpr bool has_marker(const ReadEvidence& evidence, const DialectMarker& marker) noexcept {
   switch (marker.place) {
-    case MP::from: return ifind(header_value(evidence.headers, "From"), marker.text) != std::string_view::npos;
-    case MP::subject: return ifind(header_value(evidence.headers, "Subject"), marker.text) != std::string_view::npos;
+    case MP::from: return ifind(evidence.from, marker.text) != std::string_view::npos;
+    case MP::subject: return ifind(evidence.subject, marker.text) != std::string_view::npos;
     case MP::header_name: {
       // "name" or "name: value start"
       const std::size_t colon = marker.text.find(':');
       const std::string_view field = marker.text.substr(0, colon);
+      auto matches = [&](const HeaderField& header) {
+        if (!iequals(header.name, field)) return false;
+        return colon == std::string_view::npos ||
+               ifind(header.value, trim(marker.text.substr(colon + 1))) != std::string_view::npos;
+      };
+      if (!evidence.headers.truncated()) {
+        for (const HeaderField& header : evidence.headers)
+          if (matches(header)) return true;
+        return false;
+      }
       std::size_t pos = 0;
       HeaderField header;
-      while (next_header_field(evidence.headers, pos, header)) {
-        if (!iequals(header.name, field)) continue;
-        if (colon == std::string_view::npos) return true;
-        if (ifind(header.value, trim(marker.text.substr(colon + 1))) != std::string_view::npos) return true;
+      while (next_header_field(evidence.header_block, pos, header)) {
+        if (matches(header)) return true;
       }
       return false;
     }
     case MP::reporting_mta: return ifind(evidence.reporting_mta, marker.text) != std::string_view::npos;
-    case MP::opening:
-      return ifind(evidence.opening.substr(0, dialect_opening_size), marker.text) != std::string_view::npos;
+    case MP::opening: return ifind(evidence.opening, marker.text) != std::string_view::npos;
   }
   return false;
 }
@@ -285,8 +302,16 @@ namespace detail {
 // The dialect whose marker the evidence shows first in table order, or
 // the unknown row.
 [[nodiscard]] constexpr const DialectInfo& recognise_dialect(const DialectEvidence& evidence) noexcept {
+  detail::ReadEvidence read{HeaderIndex(evidence.headers),
+                            evidence.headers,
+                            {},
+                            {},
+                            evidence.reporting_mta,
+                            evidence.opening.substr(0, dialect_opening_size)};
+  read.from = read.headers.value("From");
+  read.subject = read.headers.value("Subject");
   for (const DialectInfo& info : detail::dialects) {
-    if (detail::has_marker(evidence, info.marker)) return info;
+    if (detail::has_marker(read, info.marker)) return info;
   }
   return detail::unknown_dialect;
 }

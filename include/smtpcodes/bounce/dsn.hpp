@@ -261,6 +261,44 @@ DeliveryStatus parse_delivery_status(String&& body) = delete;
          detail::iequals(content_type, "message/global-delivery-status");
 }
 
+namespace detail {
+
+// find_delivery_status for a message whose MIME structure has no
+// delivery-status part: the text after the first "Content-Type:
+// message/delivery-status" header up to the next "--" line.
+[[nodiscard]] constexpr std::string_view find_delivery_status_in_text(std::string_view message) noexcept {
+  constexpr std::string_view content_type_field = "content-type:";
+  std::size_t at = 0;
+  constexpr std::size_t colon = content_type_field.size() - 1;
+  while ((at = ifind_anchored(message, content_type_field, colon, at)) != std::string_view::npos) {
+    const std::size_t value = at + content_type_field.size();
+    at = value;
+    std::size_t type_start = value;
+    while (type_start < message.size() && is_space_or_tab(message[type_start])) ++type_start;
+    if (!istarts_with(message.substr(type_start), "message/delivery-status") &&
+        !istarts_with(message.substr(type_start), "message/global-delivery-status")) {
+      continue;
+    }
+    std::size_t pos = value;
+    // Skip the rest of the part's header block.
+    while (pos < message.size()) {
+      const Line line = line_at(message, pos);
+      pos = line.next;
+      if (is_blank_line(line.text)) break;
+    }
+    const std::size_t start = pos;
+    while (pos < message.size()) {
+      const Line line = line_at(message, pos);
+      if (line.text.size() >= 2 && line.text[0] == '-' && line.text[1] == '-') break;
+      pos = line.next;
+    }
+    return message.substr(start, pos - start);
+  }
+  return {};
+}
+
+}  // namespace detail
+
 // The body of the message/delivery-status part of a multipart/report
 // message (RFC 6522 §3), found through the MIME boundaries; failing that (a
 // boundary that does not match, a part glued to the text), the text after
@@ -278,34 +316,7 @@ DeliveryStatus parse_delivery_status(String&& body) = delete;
     }
     return true;
   });
-  if (located) return found;
-  constexpr std::string_view content_type_field = "content-type:";
-  std::size_t at = 0;
-  while ((at = detail::ifind(message, content_type_field, at)) != std::string_view::npos) {
-    const std::size_t value = at + content_type_field.size();
-    at = value;
-    std::size_t type_start = value;
-    while (type_start < message.size() && detail::is_space_or_tab(message[type_start])) ++type_start;
-    if (!detail::istarts_with(message.substr(type_start), "message/delivery-status") &&
-        !detail::istarts_with(message.substr(type_start), "message/global-delivery-status")) {
-      continue;
-    }
-    std::size_t pos = value;
-    // Skip the rest of the part's header block.
-    while (pos < message.size()) {
-      const detail::Line line = detail::line_at(message, pos);
-      pos = line.next;
-      if (detail::is_blank_line(line.text)) break;
-    }
-    const std::size_t start = pos;
-    while (pos < message.size()) {
-      const detail::Line line = detail::line_at(message, pos);
-      if (line.text.size() >= 2 && line.text[0] == '-' && line.text[1] == '-') break;
-      pos = line.next;
-    }
-    return message.substr(start, pos - start);
-  }
-  return {};
+  return located ? found : detail::find_delivery_status_in_text(message);
 }
 
 template <class String, std::enable_if_t<std::is_same_v<String, std::string>, int> = 0>

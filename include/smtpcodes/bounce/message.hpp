@@ -167,47 +167,74 @@ inline constexpr std::size_t max_domain = 255;      // RFC 5321 §4.5.3.1.2
          iequals(local, "no-reply") || iequals(local, "root");
 }
 
+// Header lines and part headers that end the explaining text, at the start of a line.
+inline constexpr std::string_view returned_message_prefixes[] = {
+    "content-type: message/rfc822"sv,
+    "content-type: text/rfc822-headers"sv,
+    "content-type: message/global"sv,
+    "content-type: message/delivery-status"sv,
+    "content-type: message/feedback-report"sv,
+    "return-path: <"sv,
+    "received: from"sv,
+    "received: by"sv,
+};
+
+// Announcements of the copy, anywhere in the line ("------ This is a copy
+// of the message", "The first 50 lines of your original message follow:").
+inline constexpr std::string_view returned_message_announcements[] = {
+    "this is a copy of the message"sv,
+    "this is a copy of your message"sv,
+    "below this line is a copy"sv,
+    "original message follow"sv,
+    "- original message"sv,
+    "-original message"sv,
+    "message header follows"sv,
+    "message headers follow"sv,
+    "header of the original message"sv,
+    "unsent message below"sv,
+    "this is a copy of the headers"sv,
+    "lines of your original message"sv,
+    "below is a copy of the original message"sv,  // OpenSMTPD
+    "original message as received"sv,             // IBM/Lotus and MessagingServer notices
+    "original message headers"sv,                 // Exchange 2007+ and Office 365 NDRs
+    "original message header"sv,
+};
+
+// Every prefix starts with 'c' or 'r', and every announcement holds "copy"
+// or "message": most lines are told apart by these alone.
+[[nodiscard]] constexpr bool returned_message_markers_have_keys() noexcept {
+  for (std::string_view prefix : returned_message_prefixes) {
+    if (prefix[0] != 'c' && prefix[0] != 'r') return false;
+  }
+  for (std::string_view announcement : returned_message_announcements) {
+    if (ifind(announcement, "copy") == std::string_view::npos &&
+        ifind(announcement, "message") == std::string_view::npos) {
+      return false;
+    }
+  }
+  return true;
+}
+static_assert(returned_message_markers_have_keys(), "starts_returned_message's quick tests no longer hold");
+
+[[nodiscard]] constexpr bool holds_copy_or_message(std::string_view text) noexcept {
+  return ifind(text, "copy") != std::string_view::npos || ifind(text, "message") != std::string_view::npos;
+}
+
 // Lines that end the explaining text: the returned message, or a footer, begins.
 [[nodiscard]] constexpr bool starts_returned_message(std::string_view line) noexcept {
-  // Header lines and part headers: at the start of the line.
-  constexpr std::string_view prefixes[] = {
-      "content-type: message/rfc822"sv,
-      "content-type: text/rfc822-headers"sv,
-      "content-type: message/global"sv,
-      "content-type: message/delivery-status"sv,
-      "content-type: message/feedback-report"sv,
-      "return-path: <"sv,
-      "received: from"sv,
-      "received: by"sv,
-  };
-  // Announcements of the copy: anywhere in the line ("------ This is a copy
-  // of the message", "The first 50 lines of your original message follow:").
-  constexpr std::string_view announcements[] = {
-      "this is a copy of the message"sv,
-      "this is a copy of your message"sv,
-      "below this line is a copy"sv,
-      "original message follow"sv,
-      "- original message"sv,
-      "-original message"sv,
-      "message header follows"sv,
-      "message headers follow"sv,
-      "header of the original message"sv,
-      "unsent message below"sv,
-      "this is a copy of the headers"sv,
-      "lines of your original message"sv,
-      "below is a copy of the original message"sv,  // OpenSMTPD
-      "original message as received"sv,             // IBM/Lotus and MessagingServer notices
-      "original message headers"sv,                 // Exchange 2007+ and Office 365 NDRs
-      "original message header"sv,
-  };
   // RFC 3676 §4.3: "-- " alone on a line opens a signature, a footer.
   if (line == "-- "sv) return true;
   const std::string_view text = trim(line);
-  for (std::string_view prefix : prefixes) {
-    if (istarts_with(text, prefix)) return true;
+  if (text.empty()) return false;
+  const char lead = to_lower(text[0]);
+  if (lead == 'c' || lead == 'r') {
+    for (std::string_view prefix : returned_message_prefixes) {
+      if (istarts_with(text, prefix)) return true;
+    }
   }
   if (text.size() > 200) return false;  // prose paragraphs, not a separator line
-  for (std::string_view announcement : announcements) {
+  if (!holds_copy_or_message(text)) return false;
+  for (std::string_view announcement : returned_message_announcements) {
     if (ifind(text, announcement) != std::string_view::npos) return true;
   }
   return false;
@@ -255,42 +282,68 @@ namespace detail {
 // The media type of a part, read up to the first ';' or white space: a
 // parameter folded onto the next line without ';' ("text/plain\r\n
 // charset=us-ascii", seen in the wild) still leaves "text/plain".
-[[nodiscard]] constexpr std::string_view media_type(const MimePart& part) noexcept {
-  const std::string_view type = part.content_type();
+[[nodiscard]] constexpr std::string_view media_type_up_to_space(std::string_view content_type) noexcept {
+  const std::string_view type = media_type_of(content_type);
   std::size_t end = 0;
   while (end < type.size() && !is_space(type[end])) ++end;
   return type.substr(0, end);
 }
 
-// The charset the explaining text declares: its text/plain part's, else the message's.
-[[nodiscard]] constexpr Charset explanation_charset(std::string_view message) noexcept {
-  std::string_view declared =
-      content_type_parameter(header_value(split_part(message, 0).headers, "Content-Type"), "charset");
-  for_each_mime_part(message, [&declared](const MimePart& part) noexcept {
-    if (part.depth == 0) return true;
-    const std::string_view type = media_type(part);
-    if (!type.empty() && !iequals(type, "text/plain")) return true;
-    const std::string_view own = content_type_parameter(header_value(part.headers, "Content-Type"), "charset");
-    if (!own.empty()) declared = own;
-    return false;
-  });
-  return charset_of(declared);
-}
+// What the bounce reader needs from a message's MIME structure, found in
+// one walk; every later step works from it, so that the message is walked
+// once, its header block read once, and every part's Content-Type once.
+struct MessageStructure {
+  MimePart top;
+  HeaderIndex headers;  // the notice's own header fields
+  // The first text/plain (or untyped) part below the top, else the whole
+  // body: where the explaining text lies, up to the returned message.
+  std::string_view explanation_part;
+  std::string_view charset;  // that part's declared charset, else the message's
+  // The first delivery-status part below the top, as sent.
+  bool has_delivery_status = false;
+  std::string_view delivery_status;
+  std::string_view delivery_status_encoding;  // its Content-Transfer-Encoding
+  // Multipart parts past max_mime_depth, counted up to the delivery-status
+  // part (over the whole walk when there is none).
+  std::size_t skipped_multiparts = 0;
+  std::string_view feedback;          // the last message/feedback-report part
+  std::string_view original_headers;  // the last message/rfc822 or text/rfc822-headers part
+};
 
-// Where the explaining text lies: the first text/plain part of a multipart
-// notice, or the whole body, up to the returned message.
-[[nodiscard]] constexpr std::string_view explanation_region(std::string_view message) noexcept {
-  const MimePart top = split_part(message, 0);
-  std::string_view region = top.body;
-  for_each_mime_part(message, [&region](const MimePart& part) noexcept {
+constexpr void read_structure(std::string_view message, MessageStructure& read) noexcept {
+  read.top = split_part(message, 0);
+  read.headers = HeaderIndex(read.top.headers);
+  read.explanation_part = read.top.body;
+  const std::string_view top_type = read.headers.value("Content-Type");
+  read.charset = content_type_parameter(top_type, "charset");
+  bool explanation_found = false;
+  auto each = [&read, &explanation_found](const MimePart& part, std::string_view content_type) noexcept {
+    const std::string_view type = media_type_of(content_type);
+    if (iequals(type, "message/feedback-report")) read.feedback = part.body;
+    if (iequals(type, "message/rfc822") || iequals(type, "text/rfc822-headers")) read.original_headers = part.body;
+    if (!read.has_delivery_status && part.parts_not_walked) ++read.skipped_multiparts;
     if (part.depth == 0) return true;
-    const std::string_view type = media_type(part);
-    if (type.empty() || iequals(type, "text/plain")) {
-      region = part.body;
-      return false;
+    if (!explanation_found) {
+      const std::string_view media = media_type_up_to_space(content_type);
+      if (media.empty() || iequals(media, "text/plain")) {
+        explanation_found = true;
+        read.explanation_part = part.body;
+        const std::string_view own = content_type_parameter(content_type, "charset");
+        if (!own.empty()) read.charset = own;
+      }
+    }
+    if (!read.has_delivery_status && is_delivery_status_type(type)) {
+      read.has_delivery_status = true;
+      read.delivery_status = part.body;
+      read.delivery_status_encoding = trim(header_value(part.headers, "Content-Transfer-Encoding"));
     }
     return true;
-  });
+  };
+  walk_message(read.top, top_type, each);
+}
+
+// The explaining text of a part: up to the returned message.
+[[nodiscard]] constexpr std::string_view up_to_returned_message(std::string_view region) noexcept {
   std::size_t pos = 0;
   while (pos < region.size()) {
     const Line line = line_at(region, pos);
@@ -415,11 +468,8 @@ struct NamedAddresses {
 // One pass over the lines of the explaining text: every address, except the
 // notice's own sender and addressee and those on noise lines, with how it
 // is named.
-[[nodiscard]] constexpr NamedAddresses read_named_addresses(std::string_view message,
-                                                            std::string_view region) noexcept {
-  const MimePart top = split_part(message, 0);
-  const std::string_view addressee = bare_address(header_value(top.headers, "To"));
-  const std::string_view from = bare_address(header_value(top.headers, "From"));
+[[nodiscard]] constexpr NamedAddresses read_named_addresses(std::string_view region, std::string_view addressee,
+                                                            std::string_view from) noexcept {
   NamedAddresses named;
   bool paragraph_quotes_server = false;
   std::size_t pos = 0;
@@ -456,12 +506,14 @@ struct NamedAddresses {
 // notice names its recipients elsewhere (a delivery-status part,
 // X-Failed-Recipients), `all_addresses` counts them all, so that a failed
 // postmaster@ or root@ finds its text too.
+//
+// region is the explaining text; addressee and from are the bare addresses
+// of the notice's To and From fields.
 template <class Callback>
 constexpr std::size_t named_recipients(
-    std::string_view message, bool all_addresses, Callback& callback,
+    std::string_view region, std::string_view addressee, std::string_view from, bool all_addresses, Callback& callback,
     std::size_t& dropped) noexcept(is_nothrow_walk_callback_v<Callback, TextRecipient>) {
-  const std::string_view region = explanation_region(message);
-  const NamedAddresses named = read_named_addresses(message, region);
+  const NamedAddresses named = read_named_addresses(region, addressee, from);
   dropped = named.dropped;
   Naming best = Naming::server_text;
   for (std::size_t i = 0; i < named.count; ++i) {
@@ -513,8 +565,12 @@ constexpr std::size_t named_recipients(
 template <class Callback>
 constexpr std::size_t for_each_text_recipient(std::string_view message, Callback callback) noexcept(
     detail::is_nothrow_walk_callback_v<Callback, TextRecipient>) {
+  detail::MessageStructure structure;
+  detail::read_structure(message, structure);
   std::size_t dropped = 0;
-  return detail::named_recipients(message, false, callback, dropped);
+  return detail::named_recipients(detail::up_to_returned_message(structure.explanation_part),
+                                  bare_address(structure.headers.value("To")),
+                                  bare_address(structure.headers.value("From")), false, callback, dropped);
 }
 
 namespace detail {
@@ -527,13 +583,13 @@ struct NamedRecipients {
   std::size_t dropped = 0;
   bool read = false;
 
-  constexpr void read_from(std::string_view message) noexcept {
+  constexpr void read_from(std::string_view region, std::string_view addressee, std::string_view from) noexcept {
     if (read) return;
     read = true;
     auto keep = [this](const TextRecipient& text) noexcept {
       if (count < max_text_recipients) items[count++] = text;
     };
-    named_recipients(message, true, keep, dropped);
+    named_recipients(region, addressee, from, true, keep, dropped);
   }
   [[nodiscard]] constexpr const TextRecipient* find(std::string_view address) const noexcept {
     for (std::size_t i = 0; i < count; ++i) {
@@ -543,11 +599,11 @@ struct NamedRecipients {
   }
 };
 
-[[nodiscard]] constexpr bool is_auto_reply(std::string_view headers) noexcept {
+[[nodiscard]] constexpr bool is_auto_reply(const HeaderIndex& headers) noexcept {
   // RFC 3834 §5: Auto-Submitted: auto-replied. Many systems only say so in the subject.
-  if (istarts_with(trim(header_value(headers, "Auto-Submitted")), "auto-replied")) return true;
-  if (!header_value(headers, "X-Autoreply").empty() || !header_value(headers, "X-Autorespond").empty()) return true;
-  const std::string_view subject = trim(header_value(headers, "Subject"));
+  if (istarts_with(trim(headers.value("Auto-Submitted")), "auto-replied")) return true;
+  if (!headers.value("X-Autoreply").empty() || !headers.value("X-Autorespond").empty()) return true;
+  const std::string_view subject = trim(headers.value("Subject"));
   constexpr std::string_view markers[] = {"auto:"sv,      "automatic reply"sv, "autoreply"sv,         "auto-reply"sv,
                                           "auto reply"sv, "out of office"sv,   "out of the office"sv, "vacation"sv,
                                           "away from"sv};
@@ -558,8 +614,8 @@ struct NamedRecipients {
 }
 
 // Bounces carry Auto-Submitted too (RFC 3834 §5 asks for it); their subject tells them apart.
-[[nodiscard]] constexpr bool is_failure_notice(std::string_view headers) noexcept {
-  const std::string_view subject = header_value(headers, "Subject");
+[[nodiscard]] constexpr bool is_failure_notice(const HeaderIndex& headers) noexcept {
+  const std::string_view subject = headers.value("Subject");
   constexpr std::string_view markers[] = {"fail"sv,
                                           "undeliver"sv,
                                           "undelivered"sv,
@@ -580,22 +636,87 @@ struct NamedRecipients {
   return false;
 }
 
-// A notice that says delivery attempts go on: a delay warning.
-[[nodiscard]] constexpr bool is_delay_notice(std::string_view headers, std::string_view text) noexcept {
-  const std::string_view subject = header_value(headers, "Subject");
+// A subject that says delivery attempts go on: a delay warning.
+[[nodiscard]] constexpr bool subject_says_delay(std::string_view subject) noexcept {
   constexpr std::string_view subject_markers[] = {"delayed"sv, "delay)"sv, "warning: could not send"sv,
                                                   "delivery status notification (delay"sv};
   for (std::string_view marker : subject_markers) {
     if (ifind(subject, marker) != std::string_view::npos) return true;
   }
-  constexpr std::string_view text_markers[] = {
-      "will be retried"sv,        "attempts will continue"sv, "will keep trying"sv,     "warning message only"sv,
-      "not yet been delivered"sv, "still trying"sv,           "will continue trying"sv, "will retry"sv};
-  const std::string_view head = text.substr(0, 4096);
-  for (std::string_view marker : text_markers) {
-    if (ifind(head, marker) != std::string_view::npos) return true;
-  }
   return false;
+}
+
+// Text that says delivery attempts go on, looked for in the opening of the
+// explaining text (delay_text_span characters).
+inline constexpr std::string_view delay_text_markers[] = {
+    "will be retried"sv,        "attempts will continue"sv, "will keep trying"sv,     "warning message only"sv,
+    "not yet been delivered"sv, "still trying"sv,           "will continue trying"sv, "will retry"sv};
+inline constexpr std::size_t delay_text_span = 4096;
+
+// Words that say the failure is final, in any dialect: qmail's "This is a
+// permanent error", Gmail's "failed permanently", Sendmail's "permanent
+// fatal errors", OpenSMTPD's "Permanent failure".
+inline constexpr std::string_view permanent_words[] = {"permanent error"sv, "failed permanently"sv,
+                                                       "permanent fatal error"sv, "permanent failure"sv};
+
+// A lower-case phrase to look for, and how far: it counts only when it
+// ends within the first `within` characters of the text.
+struct SoughtPhrase {
+  std::string_view text;
+  std::size_t within = std::string_view::npos;
+};
+
+// Which of the phrases occur in text (bit i for phrases[i]; an empty
+// phrase never does), all found in one pass over the text rather than one
+// pass each: the answers are those of ifind.
+template <std::size_t Count>
+[[nodiscard]] constexpr std::uint32_t find_sought_phrases(std::string_view text,
+                                                          const SoughtPhrase (&phrases)[Count]) noexcept {
+  static_assert(Count <= 32, "one bit per phrase");
+  // The phrases whose first (second) character is c, in either case: a
+  // position is compared only with the phrases both of its characters allow.
+  std::uint32_t first_is[256]{};
+  std::uint32_t second_is[256]{};
+  std::uint32_t wanted = 0;
+  std::size_t end = 0;  // no phrase ends past this
+  auto allow = [](std::uint32_t(&table)[256], char c, std::uint32_t bit) noexcept {
+    table[static_cast<unsigned char>(c)] |= bit;
+    if (c >= 'a' && c <= 'z') table[static_cast<unsigned char>(c - 'a' + 'A')] |= bit;
+  };
+  for (std::size_t k = 0; k < Count; ++k) {
+    const std::string_view phrase = phrases[k].text;
+    // Like ifind, an upper-case letter in a phrase matches nothing.
+    if (phrase.empty() || (phrase[0] >= 'A' && phrase[0] <= 'Z') ||
+        (phrase.size() > 1 && phrase[1] >= 'A' && phrase[1] <= 'Z')) {
+      continue;
+    }
+    const std::uint32_t bit = std::uint32_t{1} << k;
+    wanted |= bit;
+    allow(first_is, phrase[0], bit);
+    if (phrase.size() == 1) {
+      for (std::uint32_t& second : second_is) second |= bit;
+    } else {
+      allow(second_is, phrase[1], bit);
+    }
+    const std::size_t limit = phrases[k].within < text.size() ? phrases[k].within : text.size();
+    if (limit > end) end = limit;
+  }
+  std::uint32_t found = 0;
+  for (std::size_t i = 0; i < end && found != wanted; ++i) {
+    std::uint32_t candidates = first_is[static_cast<unsigned char>(text[i])] & ~found;
+    if (candidates == 0) continue;
+    if (i + 1 < text.size()) candidates &= second_is[static_cast<unsigned char>(text[i + 1])];
+    for (std::size_t k = 0; candidates != 0; ++k, candidates >>= 1) {
+      if ((candidates & 1U) == 0) continue;
+      const std::string_view sought = phrases[k].text;
+      const std::size_t limit = phrases[k].within < text.size() ? phrases[k].within : text.size();
+      if (i + sought.size() > limit) continue;
+      std::size_t n = 2;
+      while (n < sought.size() && to_lower(text[i + n]) == sought[n]) ++n;
+      if (n >= sought.size()) found |= std::uint32_t{1} << k;
+    }
+  }
+  return found;
 }
 
 [[nodiscard]] constexpr BounceFacts facts_for(DsnAction action, std::string_view status_text,
@@ -643,48 +764,69 @@ inline constexpr std::size_t max_encoded_delivery_status = 16384;
 
 namespace detail {
 
+// A scratch buffer whose bytes are zeroed only in constant expressions
+// (C++17 needs them set there); at run time it is left as it is, since
+// every byte read from it was written first, and clearing kilobytes for
+// every message would cost more than reading most messages.
+template <std::size_t Size>
+union ScratchBuffer {
+  struct Zeroed {};
+  constexpr ScratchBuffer() noexcept : unset() {}
+  constexpr explicit ScratchBuffer(Zeroed /*tag*/) noexcept : bytes{} {}
+  char unset;
+  char bytes[Size];
+};
+
+template <std::size_t Size>
+[[nodiscard]] constexpr ScratchBuffer<Size> make_scratch_buffer() noexcept {
+  return SMTPCODES_CONSTANT_EVALUATED() ? ScratchBuffer<Size>(typename ScratchBuffer<Size>::Zeroed{})
+                                        : ScratchBuffer<Size>();
+}
+
 // What the whole notice says, read once before its recipients.
 struct Notice {
   std::string_view message;
-  MimePart top;
-  std::string_view region;  // the explaining text (explanation_region)
+  const MessageStructure* structure = nullptr;  // the one reading of its MIME structure
+  std::string_view region;                      // the explaining text (up_to_returned_message)
+  std::string_view addressee;                   // the bare address of its To field
+  std::string_view from;                        // the bare address of its From field
   const DialectInfo* dialect = &unknown_dialect;
   Charset charset = Charset::as_is;  // of the explaining text
   PhraseRules user;
   bool failure = false;    // from a mailer daemon or titled as a failure
   bool delay = false;      // says delivery attempts go on
   bool permanent = false;  // says the failure is final
+
+  [[nodiscard]] constexpr const HeaderIndex& headers() const noexcept { return structure->headers; }
 };
 
-// Words that say the failure is final, in any dialect: qmail's "This is a
-// permanent error", Gmail's "failed permanently", Sendmail's "permanent
-// fatal errors", OpenSMTPD's "Permanent failure".
-[[nodiscard]] constexpr bool says_permanent(std::string_view region, const DialectInfo& dialect) noexcept {
-  constexpr std::string_view words[] = {"permanent error"sv, "failed permanently"sv, "permanent fatal error"sv,
-                                        "permanent failure"sv};
-  for (std::string_view phrase : words) {
-    if (ifind(region, phrase) != std::string_view::npos) return true;
-  }
-  return !dialect.permanent.empty() && ifind(region, dialect.permanent) != std::string_view::npos;
-}
-
-[[nodiscard]] constexpr Notice read_notice(std::string_view message, std::string_view status_body,
-                                           PhraseRules user) noexcept {
-  Notice notice;
+constexpr void read_notice(Notice& notice, std::string_view message, const MessageStructure& structure,
+                           std::string_view status_body, PhraseRules user) noexcept {
   notice.message = message;
+  notice.structure = &structure;
   notice.user = user;
-  notice.top = split_part(message, 0);
-  notice.region = explanation_region(message);
-  notice.charset = explanation_charset(message);
+  notice.region = up_to_returned_message(structure.explanation_part);
+  notice.charset = charset_of(structure.charset);
+  notice.addressee = bare_address(structure.headers.value("To"));
+  notice.from = bare_address(structure.headers.value("From"));
   const std::string_view reporting_mta = header_value(parse_delivery_status(status_body).text, "Reporting-MTA");
-  notice.dialect = &recognise_dialect(DialectEvidence{notice.top.headers, reporting_mta, notice.region});
-  const std::string_view from = bare_address(header_value(notice.top.headers, "From"));
-  notice.failure = is_system_address(from) || is_failure_notice(notice.top.headers);
-  notice.delay =
-      is_delay_notice(notice.top.headers, notice.region) ||
-      (!notice.dialect->delay.empty() && ifind(notice.region, notice.dialect->delay) != std::string_view::npos);
-  notice.permanent = !notice.delay && says_permanent(notice.region, *notice.dialect);
-  return notice;
+  notice.dialect = &recognise_dialect(DialectEvidence{structure.top.headers, reporting_mta, notice.region});
+  notice.failure = is_system_address(notice.from) || is_failure_notice(structure.headers);
+  // The text's phrases in one pass: the delay markers in its opening, the
+  // permanent words, and the dialect's own words for both.
+  constexpr std::size_t delay_markers = sizeof(delay_text_markers) / sizeof(delay_text_markers[0]);
+  constexpr std::size_t permanent_count = sizeof(permanent_words) / sizeof(permanent_words[0]);
+  SoughtPhrase sought[delay_markers + permanent_count + 2]{};
+  for (std::size_t i = 0; i < delay_markers; ++i) sought[i] = SoughtPhrase{delay_text_markers[i], delay_text_span};
+  for (std::size_t i = 0; i < permanent_count; ++i) sought[delay_markers + i] = SoughtPhrase{permanent_words[i]};
+  sought[delay_markers + permanent_count] = SoughtPhrase{notice.dialect->delay};
+  sought[delay_markers + permanent_count + 1] = SoughtPhrase{notice.dialect->permanent};
+  const std::uint32_t found = find_sought_phrases(notice.region, sought);
+  const std::uint32_t delay_bits = (std::uint32_t{1} << delay_markers) - 1;
+  const std::uint32_t dialect_delay_bit = std::uint32_t{1} << (delay_markers + permanent_count);
+  notice.delay = subject_says_delay(structure.headers.value("Subject")) || (found & delay_bits) != 0 ||
+                 (found & dialect_delay_bit) != 0;
+  notice.permanent = !notice.delay && (found & ~delay_bits & ~dialect_delay_bit) != 0;
 }
 
 // Google Groups explains a refusal in the poster's language; every failure
@@ -713,17 +855,10 @@ constexpr void apply_dialect(const Notice& notice, BounceRecipient& recipient) n
 template <class Callback>
 constexpr bool report_feedback(const Notice& notice, Callback& callback,
                                std::size_t& count) noexcept(is_nothrow_walk_callback_v<Callback, BounceRecipient>) {
-  std::string_view feedback;
-  std::string_view original_headers;
-  for_each_mime_part(notice.message, [&](const MimePart& part) noexcept {
-    const std::string_view type = part.content_type();
-    if (iequals(type, "message/feedback-report")) feedback = part.body;
-    if (iequals(type, "message/rfc822") || iequals(type, "text/rfc822-headers")) original_headers = part.body;
-    return true;
-  });
-  const std::string_view content_type = header_value(notice.top.headers, "Content-Type");
-  const bool complaint =
-      ifind(header_value(notice.top.headers, "Subject"), "complaint about message") != std::string_view::npos;
+  const std::string_view feedback = notice.structure->feedback;
+  const std::string_view original_headers = notice.structure->original_headers;
+  const std::string_view content_type = notice.headers().value("Content-Type");
+  const bool complaint = ifind(notice.headers().value("Subject"), "complaint about message") != std::string_view::npos;
   if (feedback.empty() && !complaint &&
       !iequals(content_type_parameter(content_type, "report-type"), "feedback-report")) {
     return false;
@@ -779,7 +914,7 @@ constexpr bool report_delivery_status(
     recipient.remote_mta = dsn.remote_mta.value;
     if (recipient.diagnostic.empty() || find_codes(recipient.diagnostic).empty()) {
       // Some MTAs explain only, or with the codes only, in the human-readable part.
-      named.read_from(notice.message);
+      named.read_from(notice.region, notice.addressee, notice.from);
       const TextRecipient* text = named.find(address);
       if (text != nullptr && (recipient.diagnostic.empty() || !find_codes(text->diagnostic).empty())) {
         recipient.diagnostic = text->diagnostic;
@@ -801,14 +936,14 @@ constexpr bool report_delivery_status(
 template <class Callback>
 constexpr bool report_auto_reply(const Notice& notice, Callback& callback,
                                  std::size_t& count) noexcept(is_nothrow_walk_callback_v<Callback, BounceRecipient>) {
-  const std::string_view from = bare_address(header_value(notice.top.headers, "From"));
-  if (!is_auto_reply(notice.top.headers) || is_failure_notice(notice.top.headers) || is_system_address(from)) {
+  const std::string_view from = notice.from;
+  if (!is_auto_reply(notice.headers()) || is_failure_notice(notice.headers()) || is_system_address(from)) {
     return false;
   }
   BounceRecipient recipient;
   recipient.source = BounceSource::auto_reply;
   if (!from.empty()) recipient.recipient = std::optional<std::string_view>{from};
-  recipient.diagnostic = header_value(notice.top.headers, "Subject");
+  recipient.diagnostic = notice.headers().value("Subject");
   recipient.verdict.reason = BounceReason::auto_reply;
   recipient.verdict.evidence.kind = EvidenceKind::message;
   recipient.dialect = notice.dialect->dialect;
@@ -829,11 +964,12 @@ constexpr bool report_auto_reply(const Notice& notice, Callback& callback,
   const DsnAction stated = notice.delay       ? DsnAction::delayed
                            : notice.permanent ? DsnAction::failed
                                               : DsnAction::unknown;
-  char decoded[max_decoded_diagnostic]{};
+  ScratchBuffer<max_decoded_diagnostic> decoded = make_scratch_buffer<max_decoded_diagnostic>();
   std::string_view readable = text.diagnostic;
   if (notice.charset != Charset::as_is) {
-    const CharsetDecoding decoding = decode_charset(text.diagnostic, notice.charset, decoded, max_decoded_diagnostic);
-    readable = std::string_view(decoded, decoding.written);
+    const CharsetDecoding decoding =
+        decode_charset(text.diagnostic, notice.charset, decoded.bytes, max_decoded_diagnostic);
+    readable = std::string_view(decoded.bytes, decoding.written);
     recipient.decoded_text_truncated = decoding.truncated;
   }
   BounceFacts facts = facts_for(stated, {}, readable);
@@ -859,10 +995,10 @@ constexpr bool report_auto_reply(const Notice& notice, Callback& callback,
 template <class Callback>
 constexpr bool report_failed_header(const Notice& notice, Callback& callback, std::size_t& count) noexcept(
     is_nothrow_walk_callback_v<Callback, BounceRecipient>) {
-  const std::string_view failed = header_value(notice.top.headers, "X-Failed-Recipients");
+  const std::string_view failed = notice.headers().value("X-Failed-Recipients");
   if (failed.empty()) return false;
   NamedRecipients named;
-  named.read_from(notice.message);
+  named.read_from(notice.region, notice.addressee, notice.from);
   std::size_t pos = 0;
   std::string_view address;
   while (!(address = next_address(failed, pos)).empty()) {
@@ -891,7 +1027,7 @@ constexpr void report_text(const Notice& notice, Callback& callback,
     stopped = !continue_walk(callback, recipient);
     return !stopped;
   };
-  named_recipients(notice.message, false, row, dropped);
+  named_recipients(notice.region, notice.addressee, notice.from, false, row, dropped);
   if (count > 0 || stopped || !notice.failure) return;
   const TextRecipient text = opening_text(notice.region);
   if (text.diagnostic.empty()) return;
@@ -910,20 +1046,17 @@ struct DeliveryStatusPart {
 
 // The delivery-status part, with its transfer encoding undone into buffer
 // when it has one and fits (max_encoded_delivery_status).
-[[nodiscard]] constexpr DeliveryStatusPart delivery_status_of(std::string_view message, char* buffer) noexcept {
-  std::string_view encoding;
+[[nodiscard]] constexpr DeliveryStatusPart delivery_status_of(const MessageStructure& structure,
+                                                              std::string_view message, char* buffer) noexcept {
   DeliveryStatusPart part_read;
-  const MimeWalk walk = for_each_mime_part(message, [&](const MimePart& part) noexcept {
-    if (part.depth == 0 || !is_delivery_status_type(part.content_type())) return true;
-    encoding = trim(header_value(part.headers, "Content-Transfer-Encoding"));
-    part_read.body = part.body;
-    return false;
-  });
-  part_read.undecoded_multiparts = walk.skipped_multiparts;
-  if (part_read.body.empty()) {
-    part_read.body = find_delivery_status(message);
+  part_read.undecoded_multiparts = structure.skipped_multiparts;
+  if (!structure.has_delivery_status) {
+    part_read.body = find_delivery_status_in_text(message);
     return part_read;
   }
+  part_read.body = structure.delivery_status;
+  if (part_read.body.empty()) return part_read;
+  const std::string_view encoding = structure.delivery_status_encoding;
   const bool quoted = iequals(encoding, "quoted-printable");
   if (!quoted && !iequals(encoding, "base64")) return part_read;
   if (part_read.body.size() > max_encoded_delivery_status) {
@@ -954,10 +1087,15 @@ template <class Callback>
 constexpr std::size_t for_each_bounce_recipient(
     std::string_view message, Callback callback,
     PhraseRules user = {}) noexcept(detail::is_nothrow_walk_callback_v<Callback, BounceRecipient>) {
-  char decoded[max_encoded_delivery_status]{};
-  const detail::DeliveryStatusPart status_part = detail::delivery_status_of(message, decoded);
+  // The message's structure is read once; every step below works from it.
+  detail::MessageStructure structure;
+  detail::read_structure(message, structure);
+  detail::ScratchBuffer<max_encoded_delivery_status> decoded =
+      detail::make_scratch_buffer<max_encoded_delivery_status>();
+  const detail::DeliveryStatusPart status_part = detail::delivery_status_of(structure, message, decoded.bytes);
   const std::string_view status_body = status_part.body;
-  const detail::Notice notice = detail::read_notice(message, status_body, user);
+  detail::Notice notice;
+  detail::read_notice(notice, message, structure, status_body, user);
   // Every row says what reading the message's structure could not do (docs/limits.md).
   auto report = [&callback, &status_part](const BounceRecipient& row) noexcept(
                     detail::is_nothrow_walk_callback_v<Callback, BounceRecipient>) {

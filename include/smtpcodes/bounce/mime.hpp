@@ -34,6 +34,24 @@ namespace detail {
   return true;
 }
 
+// The value of the field whose first line is `line` (which starts at
+// line_start in block and has its colon at colon), over its continuation
+// lines; pos moves past them.
+[[nodiscard]] constexpr std::string_view field_value(std::string_view block, const Line& line, std::size_t colon,
+                                                     std::size_t& pos) noexcept {
+  const auto line_start = static_cast<std::size_t>(line.text.data() - block.data());
+  const std::size_t value_start = line_start + colon + 1;
+  std::size_t value_end = line_start + line.text.size();
+  // RFC 5322 §2.2.3: a line that starts with white space continues the field.
+  while (pos < block.size() && is_space_or_tab(block[pos])) {
+    const Line more = line_at(block, pos);
+    if (is_blank_line(more.text)) break;
+    value_end = static_cast<std::size_t>(more.text.data() - block.data()) + more.text.size();
+    pos = more.next;
+  }
+  return trim(block.substr(value_start, value_end - value_start));
+}
+
 // Reads the header field that starts at pos and moves pos past it (and past
 // its continuation lines). Lines without a colon are skipped. Returns false,
 // with pos just after the blank line, at the end of the header block.
@@ -47,18 +65,8 @@ namespace detail {
     const std::size_t colon = line.text.find(':');
     pos = line.next;
     if (is_space_or_tab(line.text[0]) || colon == std::string_view::npos || colon == 0) continue;
-    const auto line_start = static_cast<std::size_t>(line.text.data() - block.data());
-    const std::size_t value_start = line_start + colon + 1;
-    std::size_t value_end = line_start + line.text.size();
-    // RFC 5322 §2.2.3: a line that starts with white space continues the field.
-    while (pos < block.size() && is_space_or_tab(block[pos])) {
-      const Line more = line_at(block, pos);
-      if (is_blank_line(more.text)) break;
-      value_end = static_cast<std::size_t>(more.text.data() - block.data()) + more.text.size();
-      pos = more.next;
-    }
     field.name = trim(line.text.substr(0, colon));
-    field.value = trim(block.substr(value_start, value_end - value_start));
+    field.value = field_value(block, line, colon, pos);
     return true;
   }
   return false;
@@ -70,10 +78,22 @@ namespace detail {
 // first blank line), or an empty view. Each call reads the block from the
 // top: for several lookups in one block, a HeaderIndex reads it once.
 [[nodiscard]] constexpr std::string_view header_value(std::string_view headers, std::string_view name) noexcept {
+  // A field's trimmed name starts with its line's first character unless
+  // that is a form feed or vertical tab, so most lines are passed over
+  // without finding their colon: the answer is the one of reading every field.
+  const char first = name.empty() ? '\0' : detail::to_lower(name[0]);
   std::size_t pos = 0;
-  HeaderField field;
-  while (detail::next_header_field(headers, pos, field)) {
-    if (detail::iequals(field.name, name)) return field.value;
+  while (pos < headers.size()) {
+    const detail::Line line = detail::line_at(headers, pos);
+    if (detail::is_blank_line(line.text)) return {};
+    pos = line.next;
+    const char start = line.text[0];
+    if (detail::is_space_or_tab(start) || (detail::to_lower(start) != first && !detail::is_space(start))) continue;
+    const std::size_t colon = line.text.find(':');
+    if (colon == std::string_view::npos || colon == 0) continue;
+    // Another field's continuation lines start with white space: the loop passes over them.
+    if (detail::iequals(detail::trim(line.text.substr(0, colon)), name))
+      return detail::field_value(headers, line, colon, pos);
   }
   return {};
 }
@@ -196,6 +216,22 @@ namespace detail {
   return {};
 }
 
+// ifind(text, lower_needle, from) for a needle whose character at anchor is
+// not a letter: the candidates are found by that character alone (memchr at
+// run time), so text without it is passed over quickly. Same answers.
+[[nodiscard]] constexpr std::size_t ifind_anchored(std::string_view text, std::string_view lower_needle,
+                                                   std::size_t anchor, std::size_t from = 0) noexcept {
+  std::size_t at = from + anchor;
+  while ((at = text.find(lower_needle[anchor], at)) != std::string_view::npos) {
+    const std::size_t start = at - anchor;
+    if (start + lower_needle.size() <= text.size() && iequals(text.substr(start, lower_needle.size()), lower_needle)) {
+      return start;
+    }
+    ++at;
+  }
+  return std::string_view::npos;
+}
+
 // Splits a message into header block and body at the first blank line.
 [[nodiscard]] constexpr MimePart split_part(std::string_view text, int depth) noexcept {
   std::size_t pos = 0;
@@ -217,12 +253,33 @@ namespace detail {
   return closing || is_blank_line(rest);
 }
 
-// Walks part and, depth first, the parts of its multipart body. Returns
-// false when the callback stopped the walk.
+// The media type of a Content-Type value: "type/subtype", without parameters.
+[[nodiscard]] constexpr std::string_view media_type_of(std::string_view content_type) noexcept {
+  return trim(content_type.substr(0, content_type.find(';')));
+}
+
+// The offset of the next "--" that starts a line of text, at or after from
+// (itself a line start or inside a line); npos when there is none. Only such
+// lines can be boundary delimiters, so the lines between them are not read
+// one by one.
+[[nodiscard]] constexpr std::size_t next_dash_line(std::string_view text, std::size_t from) noexcept {
+  while (from < text.size()) {
+    const std::size_t at = text.find('-', from);
+    if (at == std::string_view::npos) return at;
+    if ((at == 0 || text[at - 1] == '\n' || text[at - 1] == '\r') && at + 1 < text.size() && text[at + 1] == '-') {
+      return at;
+    }
+    from = line_at(text, at).next;
+  }
+  return std::string_view::npos;
+}
+
+// Walks part and, depth first, the parts of its multipart body, calling
+// callback(part, content_type) with the part's Content-Type value, read
+// once. Returns false when the callback stopped the walk.
 template <class Callback>
-constexpr bool walk_parts(MimePart& part, Callback& callback,
-                          MimeWalk& walk) noexcept(is_nothrow_walk_callback_v<Callback, MimePart>) {
-  const std::string_view content_type = header_value(part.headers, "Content-Type");
+constexpr bool walk_typed_parts(MimePart& part, std::string_view content_type, Callback& callback,
+                                MimeWalk& walk) noexcept(noexcept(callback(part, content_type))) {
   std::string_view boundary;
   if (istarts_with(trim(content_type), "multipart/")) {
     boundary = content_type_parameter(content_type, "boundary");
@@ -233,12 +290,12 @@ constexpr bool walk_parts(MimePart& part, Callback& callback,
     }
   }
   ++walk.parts;
-  if (!continue_walk(callback, static_cast<const MimePart&>(part))) return false;
+  if (!callback(static_cast<const MimePart&>(part), content_type)) return false;
   if (boundary.empty()) return true;
   const std::string_view body = part.body;
   std::size_t pos = 0;
   std::size_t part_start = std::string_view::npos;
-  while (pos < body.size()) {
+  while ((pos = next_dash_line(body, pos)) != std::string_view::npos) {
     const Line line = line_at(body, pos);
     bool closing = false;
     if (is_delimiter(line.text, boundary, closing)) {
@@ -248,7 +305,7 @@ constexpr bool walk_parts(MimePart& part, Callback& callback,
         if (end > part_start && body[end - 1] == '\n') --end;
         if (end > part_start && body[end - 1] == '\r') --end;
         MimePart inner = split_part(body.substr(part_start, end - part_start), part.depth + 1);
-        if (!walk_parts(inner, callback, walk)) return false;
+        if (!walk_typed_parts(inner, header_value(inner.headers, "Content-Type"), callback, walk)) return false;
       }
       if (closing) return true;
       part_start = line.next;
@@ -257,9 +314,19 @@ constexpr bool walk_parts(MimePart& part, Callback& callback,
   }
   if (part_start != std::string_view::npos && part_start < body.size()) {
     MimePart inner = split_part(body.substr(part_start), part.depth + 1);
-    return walk_parts(inner, callback, walk);
+    return walk_typed_parts(inner, header_value(inner.headers, "Content-Type"), callback, walk);
   }
   return true;
+}
+
+// The walk of for_each_mime_part over a message already split into its
+// header block and body, whose Content-Type value the caller has read.
+template <class Callback>
+constexpr MimeWalk walk_message(MimePart top, std::string_view content_type,
+                                Callback& callback) noexcept(noexcept(callback(top, content_type))) {
+  MimeWalk walk;
+  walk_typed_parts(top, content_type, callback, walk);
+  return walk;
 }
 
 }  // namespace detail
@@ -272,10 +339,12 @@ constexpr bool walk_parts(MimePart& part, Callback& callback,
 template <class Callback>
 constexpr MimeWalk for_each_mime_part(std::string_view message, Callback&& callback) noexcept(
     detail::is_nothrow_walk_callback_v<Callback, MimePart>) {
-  MimeWalk walk;
-  MimePart top = detail::split_part(message, 0);
-  detail::walk_parts(top, callback, walk);
-  return walk;
+  auto each = [&callback](const MimePart& part, std::string_view /*content_type*/) noexcept(
+                  detail::is_nothrow_walk_callback_v<Callback, MimePart>) {
+    return detail::continue_walk(callback, part);
+  };
+  const MimePart top = detail::split_part(message, 0);
+  return detail::walk_message(top, header_value(top.headers, "Content-Type"), each);
 }
 
 // A view of value with folding undone, copied into out (at most out_size

@@ -24,20 +24,23 @@ inline namespace v0 {
 // Where a phrase comes from. The facts (which words an MTA writes) are taken
 // from these; no prose or code is copied.
 enum class PhraseOrigin : std::uint8_t {
-  user,         // a PhraseRule given at run time
-  sisimai,      // Sisimai 4.25 lib/Sisimai/{Reason,Lhost,Rhost}/*.pm: the phrase lists per reason and MTA
-  postfix,      // Postfix smtpd/smtp/bounce sources and bounce(5) templates
-  exim,         // the Exim specification, "Retry configuration" and router messages
-  sendmail,     // Sendmail's DSN and error texts (deliver.c, domain.c)
-  qmail,        // qmail-send and qmail-remote messages (djb's qmail documentation)
-  gmail,        // Gmail delivery status notifications
-  microsoft,    // Microsoft Learn: NDRs in Exchange Online and Exchange Server
-  aiosmtpd,     // aiosmtpd's SMTP server replies
-  mailman,      // GNU Mailman's rejection notices
-  fml,          // fml mailing-list manager notices
-  translation,  // an English phrase of the same row's reason as localized MTAs and services word it
-  os_error,     // POSIX strerror texts that MTAs quote (ECONNREFUSED, ETIMEDOUT ...)
-  unverified,   // kept from 0.1; wording seen in bounces, no single documented source yet
+  user,            // a PhraseRule given at run time
+  sisimai,         // Sisimai: 4.25's lib/Sisimai/{Reason,Lhost,Rhost}/*.pm and 5's reason/why-*.go phrase lists
+  postfix,         // Postfix smtpd/smtp/bounce sources and bounce(5) templates
+  exim,            // the Exim specification, "Retry configuration" and router messages
+  sendmail,        // Sendmail's DSN and error texts (deliver.c, domain.c)
+  qmail,           // qmail-send and qmail-remote messages (djb's qmail documentation)
+  gmail,           // Gmail delivery status notifications
+  microsoft,       // Microsoft Learn: NDRs in Exchange Online and Exchange Server
+  aiosmtpd,        // aiosmtpd's SMTP server replies
+  mailman,         // GNU Mailman's rejection notices
+  fml,             // fml mailing-list manager notices
+  translation,     // an English phrase of the same row's reason as localized MTAs and services word it
+  os_error,        // POSIX strerror texts that MTAs quote (ECONNREFUSED, ETIMEDOUT ...)
+  unverified,      // names no row any more (every row has a source); kept for source compatibility
+  rfc,             // an RFC or the IANA enhanced-status registry's own wording (RFC 8689, X.7.28, X.7.29)
+  other_software,  // other mail software's own replies: rspamd, pyspf, qpsmtpd, Cyrus, Momentum, Mercury/32, Spey
+  provider,        // a mail provider's published error texts (AT&T, AOL, Comcast, Coremail, Zoho ...)
 };
 
 [[nodiscard]] constexpr std::string_view name(PhraseOrigin origin) noexcept {
@@ -54,6 +57,9 @@ enum class PhraseOrigin : std::uint8_t {
     case PhraseOrigin::fml: return "fml";
     case PhraseOrigin::translation: return "translation";
     case PhraseOrigin::os_error: return "os_error";
+    case PhraseOrigin::rfc: return "rfc";
+    case PhraseOrigin::other_software: return "other_software";
+    case PhraseOrigin::provider: return "provider";
     case PhraseOrigin::unverified: return "unverified";
     case PhraseOrigin::user: break;
   }
@@ -85,34 +91,34 @@ inline constexpr Phrase phrase_families[] = {
     {"user complaints"sv, BounceReason::blocked, PhraseOrigin::sisimai},
     // Rate limits.
     {"rate limit*"sv, BounceReason::rate_limited, PhraseOrigin::sisimai},
-    {"ratelimit"sv, BounceReason::rate_limited, PhraseOrigin::unverified},
+    {"ratelimit"sv, BounceReason::rate_limited, PhraseOrigin::other_software},
     {"rate that prevents"sv, BounceReason::rate_limited, PhraseOrigin::sisimai},
     {"unusual rate"sv, BounceReason::rate_limited, PhraseOrigin::sisimai},
     {"sending rate"sv, BounceReason::rate_limited, PhraseOrigin::sisimai},
     {"too many connections"sv, BounceReason::rate_limited, PhraseOrigin::sisimai},
     {"too many concurrent"sv, BounceReason::rate_limited, PhraseOrigin::sisimai},
-    {"too many simultaneous"sv, BounceReason::rate_limited, PhraseOrigin::unverified},
+    {"too many simultaneous"sv, BounceReason::rate_limited, PhraseOrigin::other_software},
     {"too many messages"sv, BounceReason::rate_limited, PhraseOrigin::sisimai},
     {"too many recipients"sv, BounceReason::rate_limited, PhraseOrigin::sisimai},
-    {"too many emails"sv, BounceReason::rate_limited, PhraseOrigin::unverified},
+    {"too many emails"sv, BounceReason::rate_limited, PhraseOrigin::provider},
     {"too many sessions"sv, BounceReason::rate_limited, PhraseOrigin::sisimai},
     {"too many errors"sv, BounceReason::rate_limited, PhraseOrigin::sisimai},
     {"connection limit*"sv, BounceReason::rate_limited, PhraseOrigin::sisimai},
     {"throttl*"sv, BounceReason::rate_limited, PhraseOrigin::sisimai},
     {"frequency limit*"sv, BounceReason::rate_limited, PhraseOrigin::sisimai},
     {"greylist*"sv, BounceReason::rate_limited, PhraseOrigin::sisimai},
-    {"graylist*"sv, BounceReason::rate_limited, PhraseOrigin::unverified},
     {"try again later, closing connection"sv, BounceReason::rate_limited, PhraseOrigin::sisimai},
     {"receiving mail at a rate"sv, BounceReason::rate_limited, PhraseOrigin::sisimai},
     {"exceeded the maximum number of"sv, BounceReason::rate_limited, PhraseOrigin::sisimai},
     {"temporarily deferred due to"sv, BounceReason::rate_limited, PhraseOrigin::sisimai},
+    {"daily limit"sv, BounceReason::rate_limited, PhraseOrigin::microsoft},
     // Malware.
     // Malware found, not the word alone: antivirus footers ("checked for
     // viruses", "analizado con NOD32 antivirus") name no reason.
     {"virus detected"sv, BounceReason::virus, PhraseOrigin::sisimai},
-    {"virus found"sv, BounceReason::virus, PhraseOrigin::unverified},
+    {"virus found"sv, BounceReason::virus, PhraseOrigin::sisimai},
     {"infected with a virus"sv, BounceReason::virus, PhraseOrigin::sisimai},
-    {"contains a virus"sv, BounceReason::virus, PhraseOrigin::unverified},
+    {"contains a virus"sv, BounceReason::virus, PhraseOrigin::sisimai},
     {"prohibited virus"sv, BounceReason::virus, PhraseOrigin::sisimai},
     {"used by recent viruses"sv, BounceReason::virus, PhraseOrigin::sisimai},
     {"malware"sv, BounceReason::virus, PhraseOrigin::sisimai},
@@ -120,14 +126,13 @@ inline constexpr Phrase phrase_families[] = {
     {"trojan"sv, BounceReason::virus, PhraseOrigin::sisimai},
     // Message format problems, before the words about spam and authentication they mention.
     {"duplicate header"sv, BounceReason::syntax_error, PhraseOrigin::sisimai},
-    {"rfc 5322 compliant"sv, BounceReason::syntax_error, PhraseOrigin::unverified},
-    {"rfc5322 compliant"sv, BounceReason::syntax_error, PhraseOrigin::unverified},
+    {"rfc 5322 compliant"sv, BounceReason::syntax_error, PhraseOrigin::gmail},
     {"multiple addresses in from"sv, BounceReason::syntax_error, PhraseOrigin::sisimai},
     // Authentication of the sender.
     {"dmarc"sv, BounceReason::authentication, PhraseOrigin::sisimai},
     {"dkim"sv, BounceReason::authentication, PhraseOrigin::sisimai},
     {"spf check"sv, BounceReason::authentication, PhraseOrigin::sisimai},
-    {"spf fail"sv, BounceReason::authentication, PhraseOrigin::unverified},
+    {"spf fail"sv, BounceReason::authentication, PhraseOrigin::other_software},
     {"spf validation"sv, BounceReason::authentication, PhraseOrigin::sisimai},
     {"sender policy framework"sv, BounceReason::authentication, PhraseOrigin::sisimai},
     {"spf record*"sv, BounceReason::authentication, PhraseOrigin::sisimai},
@@ -135,36 +140,26 @@ inline constexpr Phrase phrase_families[] = {
     {"(spf"sv, BounceReason::authentication, PhraseOrigin::sisimai},
     {"spf=fail"sv, BounceReason::authentication, PhraseOrigin::sisimai},
     {"spf: "sv, BounceReason::authentication, PhraseOrigin::sisimai},
-    {"arc validation"sv, BounceReason::authentication, PhraseOrigin::unverified},
+    {"arc validation"sv, BounceReason::authentication, PhraseOrigin::rfc},
     {"not authenticated"sv, BounceReason::authentication, PhraseOrigin::sisimai},
     {"smtp authentication"sv, BounceReason::authentication, PhraseOrigin::sisimai},
     {"unauthenticated"sv, BounceReason::authentication, PhraseOrigin::sisimai},
-    {"authentication failed"sv, BounceReason::authentication, PhraseOrigin::unverified},
+    {"authentication failed"sv, BounceReason::authentication, PhraseOrigin::postfix},
     {"authentication required"sv, BounceReason::authentication, PhraseOrigin::sisimai},
     {"authentication is required"sv, BounceReason::authentication, PhraseOrigin::sisimai},
-    {"failed authentication"sv, BounceReason::authentication, PhraseOrigin::unverified},
-    {"sender authentication"sv, BounceReason::authentication, PhraseOrigin::unverified},
     {"does not pass"sv, BounceReason::authentication, PhraseOrigin::sisimai},
-    {"could not be authenticated"sv, BounceReason::authentication, PhraseOrigin::unverified},
     // Reverse DNS of the sending host.
     {"reverse dns"sv, BounceReason::reverse_dns, PhraseOrigin::sisimai},
     {"reverse lookup"sv, BounceReason::reverse_dns, PhraseOrigin::sisimai},
-    {"reverse hostname"sv, BounceReason::reverse_dns, PhraseOrigin::unverified},
-    {"reverse mapping"sv, BounceReason::reverse_dns, PhraseOrigin::unverified},
-    {"reverse address"sv, BounceReason::reverse_dns, PhraseOrigin::unverified},
+    {"reverse hostname"sv, BounceReason::reverse_dns, PhraseOrigin::postfix},
     // "bad dns ptr resource record" (Sisimai Reason/Blocked.pm).
     {"ptr resource record"sv, BounceReason::reverse_dns, PhraseOrigin::sisimai},
     {"ptr record"sv, BounceReason::reverse_dns, PhraseOrigin::sisimai},
-    {"no ptr"sv, BounceReason::reverse_dns, PhraseOrigin::unverified},
+    {"no ptr"sv, BounceReason::reverse_dns, PhraseOrigin::sisimai},
     {"rdns"sv, BounceReason::reverse_dns, PhraseOrigin::sisimai},
     {"cannot find your hostname"sv, BounceReason::reverse_dns, PhraseOrigin::sisimai},
-    {"cannot resolve your"sv, BounceReason::reverse_dns, PhraseOrigin::unverified},
-    {"hostname does not resolve"sv, BounceReason::reverse_dns, PhraseOrigin::unverified},
-    {"hostname is not resolvable"sv, BounceReason::reverse_dns, PhraseOrigin::unverified},
-    {"not resolve your"sv, BounceReason::reverse_dns, PhraseOrigin::unverified},
-    {"dns lookup of your"sv, BounceReason::reverse_dns, PhraseOrigin::unverified},
-    {"unresolvable hostname"sv, BounceReason::reverse_dns, PhraseOrigin::unverified},
-    {"no dns"sv, BounceReason::reverse_dns, PhraseOrigin::unverified},
+    {"cannot resolve your"sv, BounceReason::reverse_dns, PhraseOrigin::sisimai},
+    {"no dns"sv, BounceReason::reverse_dns, PhraseOrigin::provider},
     {"ip name lookup failed"sv, BounceReason::reverse_dns, PhraseOrigin::sisimai},
     {"connecting ip"sv, BounceReason::reverse_dns, PhraseOrigin::sisimai},
     // TLS.
@@ -172,11 +167,10 @@ inline constexpr Phrase phrase_families[] = {
     {"not support tls"sv, BounceReason::tls, PhraseOrigin::sisimai},
     {"tls required"sv, BounceReason::tls, PhraseOrigin::sisimai},
     {"tls is required"sv, BounceReason::tls, PhraseOrigin::sisimai},
-    {"requiretls"sv, BounceReason::tls, PhraseOrigin::unverified},
+    {"requiretls"sv, BounceReason::tls, PhraseOrigin::rfc},
     {"encryption required"sv, BounceReason::tls, PhraseOrigin::sisimai},
-    {"tls negotiation"sv, BounceReason::tls, PhraseOrigin::unverified},
+    {"tls negotiation"sv, BounceReason::tls, PhraseOrigin::other_software},
     {"tls handshake"sv, BounceReason::tls, PhraseOrigin::sisimai},
-    {"ssl handshake"sv, BounceReason::tls, PhraseOrigin::unverified},
     {"certificate"sv, BounceReason::tls, PhraseOrigin::sisimai},
     // Relaying.
     {"not configured to relay"sv, BounceReason::relay_denied, PhraseOrigin::sisimai},
@@ -187,14 +181,15 @@ inline constexpr Phrase phrase_families[] = {
     {"relaying denied"sv, BounceReason::relay_denied, PhraseOrigin::sisimai},
     {"relay denied"sv, BounceReason::relay_denied, PhraseOrigin::sisimai},
     {"relay not permitted"sv, BounceReason::relay_denied, PhraseOrigin::sisimai},
-    {"relaying not permitted"sv, BounceReason::relay_denied, PhraseOrigin::unverified},
-    {"relaying not allowed"sv, BounceReason::relay_denied, PhraseOrigin::unverified},
+    {"relaying not permitted"sv, BounceReason::relay_denied, PhraseOrigin::other_software},
+    {"relaying not allowed"sv, BounceReason::relay_denied, PhraseOrigin::other_software},
     {"not permitted to relay"sv, BounceReason::relay_denied, PhraseOrigin::sisimai},
     {"unable to relay"sv, BounceReason::relay_denied, PhraseOrigin::sisimai},
-    {"we do not relay"sv, BounceReason::relay_denied, PhraseOrigin::unverified},
-    {"no relaying"sv, BounceReason::relay_denied, PhraseOrigin::unverified},
-    {"relaying disallowed"sv, BounceReason::relay_denied, PhraseOrigin::unverified},
-    {"relaying to"sv, BounceReason::relay_denied, PhraseOrigin::unverified},
+    {"we do not relay"sv, BounceReason::relay_denied, PhraseOrigin::other_software},
+    {"no relaying"sv, BounceReason::relay_denied, PhraseOrigin::sisimai},
+    // Zoho: the From address is not one the account may send as.
+    {"relaying disallowed"sv, BounceReason::sender_rejected, PhraseOrigin::provider},
+    {"relaying to"sv, BounceReason::relay_denied, PhraseOrigin::exim},
     {"rcpthosts"sv, BounceReason::relay_denied, PhraseOrigin::sisimai},
     {"not a gateway"sv, BounceReason::relay_denied, PhraseOrigin::sisimai},
     {"open relay"sv, BounceReason::relay_denied, PhraseOrigin::sisimai},
@@ -216,7 +211,6 @@ inline constexpr Phrase phrase_families[] = {
     {"sender verify failed"sv, BounceReason::sender_rejected, PhraseOrigin::sisimai},
     {"invalid sender"sv, BounceReason::sender_rejected, PhraseOrigin::sisimai},
     {"unknown sender"sv, BounceReason::sender_rejected, PhraseOrigin::sisimai},
-    {"sender unknown"sv, BounceReason::sender_rejected, PhraseOrigin::unverified},
     {"sender domain"sv, BounceReason::sender_rejected, PhraseOrigin::sisimai},
     {"domain of sender"sv, BounceReason::sender_rejected, PhraseOrigin::sisimai},
     {"bad sender"sv, BounceReason::sender_rejected, PhraseOrigin::sisimai},
@@ -231,24 +225,20 @@ inline constexpr Phrase phrase_families[] = {
     {"black list"sv, BounceReason::blocked, PhraseOrigin::sisimai},
     {"blocklist*"sv, BounceReason::blocked, PhraseOrigin::sisimai},
     {"block list"sv, BounceReason::blocked, PhraseOrigin::sisimai},
-    {"denylist*"sv, BounceReason::blocked, PhraseOrigin::unverified},
     {"dnsbl"sv, BounceReason::blocked, PhraseOrigin::sisimai},
     {"rbl"sv, BounceReason::blocked, PhraseOrigin::sisimai},
-    {"sorbs"sv, BounceReason::blocked, PhraseOrigin::unverified},
+    {"sorbs"sv, BounceReason::blocked, PhraseOrigin::postfix},
     {"listed at"sv, BounceReason::blocked, PhraseOrigin::sisimai},
     {"listed in"sv, BounceReason::blocked, PhraseOrigin::sisimai},
     {"listed on"sv, BounceReason::blocked, PhraseOrigin::sisimai},
     {"reputation"sv, BounceReason::blocked, PhraseOrigin::sisimai},
     {"banned sending ip"sv, BounceReason::blocked, PhraseOrigin::sisimai},
-    {"poor sending"sv, BounceReason::blocked, PhraseOrigin::unverified},
     {"your ip"sv, BounceReason::blocked, PhraseOrigin::sisimai},
     {"sending ip"sv, BounceReason::blocked, PhraseOrigin::sisimai},
     {"client host"sv, BounceReason::blocked, PhraseOrigin::sisimai},
     {"helo command rejected"sv, BounceReason::blocked, PhraseOrigin::postfix},
-    {"will not accept delivery"sv, BounceReason::blocked, PhraseOrigin::unverified},
+    {"will not accept delivery"sv, BounceReason::blocked, PhraseOrigin::provider},
     {"dynamic ip"sv, BounceReason::blocked, PhraseOrigin::sisimai},
-    {"dial-up"sv, BounceReason::blocked, PhraseOrigin::unverified},
-    {"dialup"sv, BounceReason::blocked, PhraseOrigin::unverified},
     {"residential"sv, BounceReason::blocked, PhraseOrigin::sisimai},
     // Content.
     {"spam*"sv, BounceReason::spam_or_content, PhraseOrigin::sisimai},
@@ -257,17 +247,14 @@ inline constexpr Phrase phrase_families[] = {
     {"bulk mail"sv, BounceReason::spam_or_content, PhraseOrigin::sisimai},
     {"phishing*"sv, BounceReason::spam_or_content, PhraseOrigin::sisimai},
     {"content rejected"sv, BounceReason::spam_or_content, PhraseOrigin::sisimai},
-    {"message filtered"sv, BounceReason::spam_or_content, PhraseOrigin::unverified},
-    {"rejected by the domain filter"sv, BounceReason::spam_or_content, PhraseOrigin::unverified},
+    {"message filtered"sv, BounceReason::spam_or_content, PhraseOrigin::sisimai},
     {"message content"sv, BounceReason::spam_or_content, PhraseOrigin::sisimai},
     {"content filter"sv, BounceReason::spam_or_content, PhraseOrigin::sisimai},
-    {"content policy"sv, BounceReason::spam_or_content, PhraseOrigin::unverified},
-    {"content restriction"sv, BounceReason::spam_or_content, PhraseOrigin::unverified},
-    {"objectionable"sv, BounceReason::spam_or_content, PhraseOrigin::unverified},
+    {"content restriction*"sv, BounceReason::spam_or_content, PhraseOrigin::microsoft},
     {"attachment*"sv, BounceReason::spam_or_content, PhraseOrigin::sisimai},
     {"url in"sv, BounceReason::spam_or_content, PhraseOrigin::sisimai},
     {"suspicious"sv, BounceReason::spam_or_content, PhraseOrigin::sisimai},
-    {"mail flood"sv, BounceReason::spam_or_content, PhraseOrigin::unverified},
+    {"mail flood"sv, BounceReason::spam_or_content, PhraseOrigin::rfc},
     // The recipient. Exchange Online's directory-based edge blocking answers
     // "550 5.4.1 Recipient address rejected: Access denied" for a recipient
     // it does not know (Microsoft Learn, "Fix NDR error 550 5.4.1"; the same
@@ -279,19 +266,18 @@ inline constexpr Phrase phrase_families[] = {
     {"recipient unknown"sv, BounceReason::unknown_recipient, PhraseOrigin::sendmail},
     {"unknown address"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
     {"unknown local part"sv, BounceReason::unknown_recipient, PhraseOrigin::exim},
-    {"unknown or illegal alias"sv, BounceReason::unknown_recipient, PhraseOrigin::unverified},
+    {"unknown or illegal alias"sv, BounceReason::unknown_recipient, PhraseOrigin::provider},
     {"no such user"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
-    {"no such mailbox"sv, BounceReason::unknown_recipient, PhraseOrigin::unverified},
-    {"no such recipient"sv, BounceReason::unknown_recipient, PhraseOrigin::unverified},
-    {"no such account"sv, BounceReason::unknown_recipient, PhraseOrigin::unverified},
-    {"no such person"sv, BounceReason::unknown_recipient, PhraseOrigin::unverified},
-    {"no such address"sv, BounceReason::unknown_recipient, PhraseOrigin::unverified},
+    {"no such mailbox"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
+    {"no such recipient"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
+    {"no such person"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
+    {"no such address"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
     {"no mailbox"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
     {"user not found"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
     {"recipient not found"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
     {"address not found"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
     {"mailbox not found"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
-    {"account not found"sv, BounceReason::unknown_recipient, PhraseOrigin::unverified},
+    {"account not found"sv, BounceReason::unknown_recipient, PhraseOrigin::provider},
     {"recipnotfound"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
     {"recipientnotfound"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
     {"not found by smtp address lookup"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
@@ -299,46 +285,40 @@ inline constexpr Phrase phrase_families[] = {
     {"couldn't be found"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
     {"does not exist"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
     {"doesn't exist"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
-    {"does not have an account"sv, BounceReason::unknown_recipient, PhraseOrigin::unverified},
+    {"does not have an account"sv, BounceReason::unknown_recipient, PhraseOrigin::provider},
     {"doesn't have a"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
-    {"not a valid mailbox"sv, BounceReason::unknown_recipient, PhraseOrigin::unverified},
-    {"not a valid user"sv, BounceReason::unknown_recipient, PhraseOrigin::unverified},
-    {"not a valid recipient"sv, BounceReason::unknown_recipient, PhraseOrigin::unverified},
+    {"not a valid mailbox"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
+    {"not a valid user"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
+    {"not a valid recipient"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
     {"invalid mailbox"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
     {"invalid recipient*"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
     {"invalid address"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
     {"invalid user"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
     {"name is not recognized"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
-    {"user not known"sv, BounceReason::unknown_recipient, PhraseOrigin::unverified},
-    {"address not known"sv, BounceReason::unknown_recipient, PhraseOrigin::unverified},
+    {"user not known"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
     {"delivery userid"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
-    {"bad recipient"sv, BounceReason::unknown_recipient, PhraseOrigin::unverified},
+    // Postfix's "Bad recipient address syntax" is a syntax error, not an unknown user.
+    {"bad recipient address syntax"sv, BounceReason::syntax_error, PhraseOrigin::postfix},
+    {"bad recipient"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
     {"badrcptto"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
-    {"addressee unknown"sv, BounceReason::unknown_recipient, PhraseOrigin::unverified},
-    {"address unknown"sv, BounceReason::unknown_recipient, PhraseOrigin::unverified},
-    {"not our customer"sv, BounceReason::unknown_recipient, PhraseOrigin::unverified},
+    {"addressee unknown"sv, BounceReason::unknown_recipient, PhraseOrigin::provider},
+    {"address unknown"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
+    {"not our customer"sv, BounceReason::unknown_recipient, PhraseOrigin::provider},
     {"no valid recipients"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
     {"unrouteable address"sv, BounceReason::unknown_recipient, PhraseOrigin::exim},
-    {"is not a known user"sv, BounceReason::unknown_recipient, PhraseOrigin::unverified},
-    {"no longer in use"sv, BounceReason::unknown_recipient, PhraseOrigin::unverified},
+    {"is not a known user"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
     // The mailbox.
     {"account disabled"sv, BounceReason::mailbox_disabled, PhraseOrigin::sisimai},
     {"mailbox disabled"sv, BounceReason::mailbox_disabled, PhraseOrigin::sisimai},
     {"is disabled"sv, BounceReason::mailbox_disabled, PhraseOrigin::sisimai},
     {"been disabled"sv, BounceReason::mailbox_disabled, PhraseOrigin::sisimai},
     {"temporarily disabled"sv, BounceReason::mailbox_disabled, PhraseOrigin::sisimai},
-    {"account suspended"sv, BounceReason::mailbox_disabled, PhraseOrigin::unverified},
     {"mailbox suspended"sv, BounceReason::mailbox_disabled, PhraseOrigin::sisimai},
     {"is suspended"sv, BounceReason::mailbox_disabled, PhraseOrigin::sisimai},
     {"been suspended"sv, BounceReason::mailbox_disabled, PhraseOrigin::sisimai},
     {"deactivated*"sv, BounceReason::mailbox_disabled, PhraseOrigin::sisimai},
     {"inactive"sv, BounceReason::mailbox_disabled, PhraseOrigin::sisimai},
     {"not active"sv, BounceReason::mailbox_disabled, PhraseOrigin::sisimai},
-    {"no longer active"sv, BounceReason::mailbox_disabled, PhraseOrigin::unverified},
-    {"account expired"sv, BounceReason::mailbox_disabled, PhraseOrigin::unverified},
-    {"account has expired"sv, BounceReason::mailbox_disabled, PhraseOrigin::unverified},
-    {"account locked"sv, BounceReason::mailbox_disabled, PhraseOrigin::unverified},
-    {"mailbox locked"sv, BounceReason::mailbox_disabled, PhraseOrigin::unverified},
     {"is locked"sv, BounceReason::mailbox_disabled, PhraseOrigin::sisimai},
     {"frozen"sv, BounceReason::mailbox_disabled, PhraseOrigin::sisimai},
     // Sisimai Reason/MailboxFull.pm lists "mailfolder is full".
@@ -352,16 +332,15 @@ inline constexpr Phrase phrase_families[] = {
     {"overquota"sv, BounceReason::mailbox_full, PhraseOrigin::sisimai},
     {"quota exceeded"sv, BounceReason::mailbox_full, PhraseOrigin::sisimai},
     {"exceeded quota"sv, BounceReason::mailbox_full, PhraseOrigin::sisimai},
-    {"exceeds quota"sv, BounceReason::mailbox_full, PhraseOrigin::unverified},
+    {"exceeds quota"sv, BounceReason::mailbox_full, PhraseOrigin::provider},
     {"quota"sv, BounceReason::mailbox_full, PhraseOrigin::sisimai},
     {"storage allocation"sv, BounceReason::mailbox_full, PhraseOrigin::sisimai},
-    {"out of storage"sv, BounceReason::mailbox_full, PhraseOrigin::unverified},
+    {"out of storage"sv, BounceReason::mailbox_full, PhraseOrigin::gmail},
     {"not enough storage"sv, BounceReason::mailbox_full, PhraseOrigin::sisimai},
     {"storage space"sv, BounceReason::mailbox_full, PhraseOrigin::sisimai},
     {"mailbox size"sv, BounceReason::mailbox_full, PhraseOrigin::sisimai},
     {"has moved"sv, BounceReason::mailbox_moved, PhraseOrigin::sisimai},
     {"has been moved"sv, BounceReason::mailbox_moved, PhraseOrigin::sisimai},
-    {"changed address"sv, BounceReason::mailbox_moved, PhraseOrigin::unverified},
     {"user not local"sv, BounceReason::mailbox_moved, PhraseOrigin::sisimai},
     // The message. aiosmtpd's "552 Error: Too much mail data" is its size limit.
     {"too much mail data"sv, BounceReason::message_too_large, PhraseOrigin::aiosmtpd},
@@ -386,11 +365,8 @@ inline constexpr Phrase phrase_families[] = {
     {"couldn't find any host named"sv, BounceReason::unknown_domain, PhraseOrigin::qmail},
     {"host/domain does not accept mail"sv, BounceReason::no_mail_domain, PhraseOrigin::sisimai},
     {"does not accept mail"sv, BounceReason::no_mail_domain, PhraseOrigin::sisimai},
-    {"doesn't receive email"sv, BounceReason::no_mail_domain, PhraseOrigin::unverified},
-    {"does not receive email"sv, BounceReason::no_mail_domain, PhraseOrigin::unverified},
     {"no smtp service"sv, BounceReason::no_mail_domain, PhraseOrigin::sisimai},
     {"doesn't accept mail"sv, BounceReason::no_mail_domain, PhraseOrigin::sisimai},
-    {"accepts no mail"sv, BounceReason::no_mail_domain, PhraseOrigin::unverified},
     {"null mx"sv, BounceReason::no_mail_domain, PhraseOrigin::sisimai},
     {"not accept mail"sv, BounceReason::no_mail_domain, PhraseOrigin::sisimai},
     {"host not found"sv, BounceReason::unknown_domain, PhraseOrigin::sisimai},
@@ -398,11 +374,10 @@ inline constexpr Phrase phrase_families[] = {
     {"unknown host"sv, BounceReason::unknown_domain, PhraseOrigin::sisimai},
     {"domain not found"sv, BounceReason::unknown_domain, PhraseOrigin::postfix},
     {"unknown domain"sv, BounceReason::unknown_domain, PhraseOrigin::sisimai},
-    {"domain unknown"sv, BounceReason::unknown_domain, PhraseOrigin::unverified},
     {"no such domain"sv, BounceReason::unknown_domain, PhraseOrigin::sisimai},
     {"domain does not exist"sv, BounceReason::unknown_domain, PhraseOrigin::sisimai},
-    {"non-existent domain"sv, BounceReason::unknown_domain, PhraseOrigin::unverified},
     {"non-existent host"sv, BounceReason::unknown_domain, PhraseOrigin::sisimai},
+    {"nonexistent domain"sv, BounceReason::unknown_domain, PhraseOrigin::microsoft},
     {"nonexistent domain"sv, BounceReason::unknown_domain, PhraseOrigin::sisimai},
     {"name or service not known"sv, BounceReason::unknown_domain, PhraseOrigin::sisimai},
     {"host or domain name not found"sv, BounceReason::unknown_domain, PhraseOrigin::sisimai},
@@ -411,13 +386,12 @@ inline constexpr Phrase phrase_families[] = {
     {"nxdomain"sv, BounceReason::unknown_domain, PhraseOrigin::sisimai},
     {"unroutable"sv, BounceReason::unknown_domain, PhraseOrigin::sisimai},
     {"unrouteable"sv, BounceReason::unknown_domain, PhraseOrigin::sisimai},
-    {"no route to domain"sv, BounceReason::unknown_domain, PhraseOrigin::unverified},
     {"dns error"sv, BounceReason::unknown_domain, PhraseOrigin::sisimai},
     {"dns lookup failure"sv, BounceReason::unknown_domain, PhraseOrigin::sisimai},
     {"domain name not found"sv, BounceReason::unknown_domain, PhraseOrigin::sisimai},
     // Generic words about the recipient, after the domain's.
     {"mailbox unavailable"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
-    {"mailbox is unavailable"sv, BounceReason::unknown_recipient, PhraseOrigin::unverified},
+    {"mailbox is unavailable"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
     {"not exist"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
     // Protocol and message format.
     {"syntax error"sv, BounceReason::syntax_error, PhraseOrigin::sisimai},
@@ -425,17 +399,15 @@ inline constexpr Phrase phrase_families[] = {
     {"unrecognized command"sv, BounceReason::syntax_error, PhraseOrigin::sisimai},
     {"bad sequence"sv, BounceReason::syntax_error, PhraseOrigin::sisimai},
     {"line too long"sv, BounceReason::syntax_error, PhraseOrigin::sisimai},
-    {"not compliant"sv, BounceReason::syntax_error, PhraseOrigin::unverified},
     {"rfc 5322"sv, BounceReason::syntax_error, PhraseOrigin::sisimai},
     {"rfc5322"sv, BounceReason::syntax_error, PhraseOrigin::sisimai},
-    {"rfc 2822"sv, BounceReason::syntax_error, PhraseOrigin::unverified},
+    {"rfc 2822"sv, BounceReason::syntax_error, PhraseOrigin::gmail},
     {"rfc2822"sv, BounceReason::syntax_error, PhraseOrigin::sisimai},
-    {"rfc 822"sv, BounceReason::syntax_error, PhraseOrigin::unverified},
     {"malformed"sv, BounceReason::syntax_error, PhraseOrigin::sisimai},
-    {"invalid header"sv, BounceReason::syntax_error, PhraseOrigin::unverified},
-    {"missing header"sv, BounceReason::syntax_error, PhraseOrigin::unverified},
+    {"invalid header"sv, BounceReason::syntax_error, PhraseOrigin::other_software},
     {"header error"sv, BounceReason::syntax_error, PhraseOrigin::sisimai},
-    {"bare lf"sv, BounceReason::syntax_error, PhraseOrigin::unverified},
+    {"bare <lf>"sv, BounceReason::syntax_error, PhraseOrigin::postfix},
+    {"bare linefeed*"sv, BounceReason::syntax_error, PhraseOrigin::microsoft},
     {"protocol error"sv, BounceReason::syntax_error, PhraseOrigin::sendmail},
     // The network.
     {"connection refused"sv, BounceReason::network_error, PhraseOrigin::os_error},
@@ -447,14 +419,13 @@ inline constexpr Phrase phrase_families[] = {
     {"no route to host"sv, BounceReason::network_error, PhraseOrigin::os_error},
     {"host unreachable"sv, BounceReason::network_error, PhraseOrigin::sisimai},
     {"connection reset"sv, BounceReason::network_error, PhraseOrigin::os_error},
-    {"connection closed"sv, BounceReason::network_error, PhraseOrigin::unverified},
     {"lost connection"sv, BounceReason::network_error, PhraseOrigin::postfix},
     {"could not connect"sv, BounceReason::network_error, PhraseOrigin::sisimai},
     {"unable to connect"sv, BounceReason::network_error, PhraseOrigin::sisimai},
-    {"failed to connect"sv, BounceReason::network_error, PhraseOrigin::unverified},
+    {"failed to connect"sv, BounceReason::network_error, PhraseOrigin::microsoft},
     {"broken pipe"sv, BounceReason::network_error, PhraseOrigin::os_error},
     {"network error"sv, BounceReason::network_error, PhraseOrigin::sisimai},
-    {"smtp conversation"sv, BounceReason::network_error, PhraseOrigin::unverified},
+    {"smtp conversation"sv, BounceReason::network_error, PhraseOrigin::gmail},
     {"connection dropped"sv, BounceReason::network_error, PhraseOrigin::sisimai},
     {"not reachable"sv, BounceReason::network_error, PhraseOrigin::sisimai},
     {"did not respond"sv, BounceReason::network_error, PhraseOrigin::sisimai},
@@ -474,13 +445,12 @@ inline constexpr Phrase phrase_families[] = {
     {"local error"sv, BounceReason::system_error, PhraseOrigin::sisimai},
     {"configuration error"sv, BounceReason::system_error, PhraseOrigin::sisimai},
     {"mailer error"sv, BounceReason::system_error, PhraseOrigin::sisimai},
-    {"out of memory"sv, BounceReason::system_error, PhraseOrigin::unverified},
+    {"out of memory"sv, BounceReason::system_error, PhraseOrigin::qmail},
     {"insufficient system"sv, BounceReason::system_error, PhraseOrigin::sisimai},
     {"system resources"sv, BounceReason::system_error, PhraseOrigin::sisimai},
     {"temporary failure"sv, BounceReason::system_error, PhraseOrigin::sisimai},
     {"temporary local problem"sv, BounceReason::system_error, PhraseOrigin::sisimai},
     {"not accepting"sv, BounceReason::system_error, PhraseOrigin::sisimai},
-    {"too busy"sv, BounceReason::system_error, PhraseOrigin::unverified},
     {"service unavailable"sv, BounceReason::system_error, PhraseOrigin::sisimai},
     {"service not available"sv, BounceReason::system_error, PhraseOrigin::sisimai},
     {"currently unavailable"sv, BounceReason::system_error, PhraseOrigin::sisimai},
@@ -500,9 +470,8 @@ inline constexpr Phrase phrase_families[] = {
     {"not going to try again"sv, BounceReason::expired, PhraseOrigin::qmail},
     {"could not be delivered for"sv, BounceReason::expired, PhraseOrigin::sendmail},
     {"cannot send message for"sv, BounceReason::expired, PhraseOrigin::sendmail},
-    {"could not be delivered within"sv, BounceReason::expired, PhraseOrigin::unverified},
     {"was not delivered within"sv, BounceReason::expired, PhraseOrigin::sisimai},
-    {"could not deliver for the last"sv, BounceReason::expired, PhraseOrigin::unverified},
+    {"could not deliver for the last"sv, BounceReason::expired, PhraseOrigin::sisimai},
     {"giving up on"sv, BounceReason::expired, PhraseOrigin::sisimai},
     {"unable to deliver message after multiple retries"sv, BounceReason::expired, PhraseOrigin::sisimai},
     {"was not reachable within the allowed queue period"sv, BounceReason::expired, PhraseOrigin::sisimai},
@@ -594,25 +563,46 @@ inline constexpr Phrase phrase_families[] = {
     {"recipient rejected"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
 };
 
-// The phrases grouped by first letter, so that one pass over the text
-// tries only the phrases that can start at each position.
+// The phrases grouped by the classes of their first two characters, so
+// that one pass over the text tries only the few phrases that can start at
+// each position. A class is a letter (case ignored), white space (a ' ' in a
+// phrase stands for any), '(', a non-ASCII byte by its low four bits (the
+// phrases in other scripts), or anything else (no phrase starts there).
+inline constexpr std::size_t phrase_char_classes = 45;
+inline constexpr std::size_t phrase_buckets = phrase_char_classes * phrase_char_classes;
+
+[[nodiscard]] constexpr std::size_t phrase_char_class(char c) noexcept {
+  const char lower = to_lower(c);
+  const auto byte = static_cast<unsigned char>(c);
+  if (lower >= 'a' && lower <= 'z') return static_cast<std::size_t>(lower - 'a');
+  if (is_space(c)) return 26;
+  if (c == '(') return 27;
+  if (byte >= 0x80) return 28 + (byte & 0x0FU);
+  return 44;
+}
+
+[[nodiscard]] constexpr std::size_t phrase_bucket(char first, char second) noexcept {
+  return phrase_char_class(first) * phrase_char_classes + phrase_char_class(second);
+}
+
 struct PhraseIndex {
   static constexpr std::size_t size = sizeof(phrase_families) / sizeof(phrase_families[0]);
-  std::uint16_t order[size]{};  // table indexes, by first character, then table order
-  std::uint16_t start[257]{};   // order[start[c] .. start[c + 1]) begin with character c
+  std::uint16_t order[size]{};                // table indexes, by bucket, then table order
+  std::uint16_t start[phrase_buckets + 1]{};  // order[start[b] .. start[b + 1]) are bucket b's
 };
 
-// A counting sort by first character: linear in the table, because every
-// translation unit that includes this header evaluates it.
+// A stable counting sort by bucket: linear in the table, because every
+// translation unit that includes this header evaluates it. Every phrase has
+// two characters at least, neither of them '*' (a test checks).
 [[nodiscard]] constexpr PhraseIndex make_phrase_index() noexcept {
   PhraseIndex index;
-  for (const Phrase& phrase : phrase_families) ++index.start[static_cast<unsigned char>(phrase.text[0]) + 1];
-  for (unsigned c = 0; c < 256; ++c)
-    index.start[c + 1] = static_cast<std::uint16_t>(index.start[c + 1] + index.start[c]);
-  std::uint16_t filled[256]{};
+  for (const Phrase& phrase : phrase_families) ++index.start[phrase_bucket(phrase.text[0], phrase.text[1]) + 1];
+  for (std::size_t b = 0; b < phrase_buckets; ++b)
+    index.start[b + 1] = static_cast<std::uint16_t>(index.start[b + 1] + index.start[b]);
+  std::uint16_t filled[phrase_buckets]{};
   for (std::size_t i = 0; i < PhraseIndex::size; ++i) {
-    const auto c = static_cast<unsigned char>(phrase_families[i].text[0]);
-    index.order[index.start[c] + filled[c]++] = static_cast<std::uint16_t>(i);
+    const std::size_t b = phrase_bucket(phrase_families[i].text[0], phrase_families[i].text[1]);
+    index.order[index.start[b] + filled[b]++] = static_cast<std::uint16_t>(i);
   }
   return index;
 }
@@ -658,7 +648,8 @@ inline constexpr char word_continues = '*';  // a phrase's last character: the w
     if (p == ' ') {
       if (!is_space(text[t])) return false;
       while (t < text.size() && is_space(text[t])) ++t;
-      t = skip_continuation_code(text, t);
+      // A phrase that goes on with digits ("rfc 822") reads them as its own.
+      if (k + 1 < phrase.size() && !is_digit(phrase[k + 1])) t = skip_continuation_code(text, t);
       continue;
     }
     if (to_lower(text[t]) != p) return false;
@@ -729,8 +720,8 @@ struct PhraseFinding {
         break;
       }
     }
-    const auto c = static_cast<unsigned char>(detail::to_lower(text[pos]));
-    for (std::size_t k = detail::phrase_index.start[c]; k < detail::phrase_index.start[c + 1]; ++k) {
+    const std::size_t bucket = detail::phrase_bucket(text[pos], pos + 1 < text.size() ? text[pos + 1] : '\0');
+    for (std::size_t k = detail::phrase_index.start[bucket]; k < detail::phrase_index.start[bucket + 1]; ++k) {
       const std::size_t i = detail::phrase_index.order[k];
       const Phrase& phrase = detail::phrase_families[i];
       const bool expiry = phrase.reason == BounceReason::expired;

@@ -245,22 +245,26 @@ constexpr std::size_t decode_quoted_printable_into(std::string_view in, DecodeOu
   detail::DecodeOutput output(out, out_size);
   Decoded decoded;
   std::size_t copied_until = 0;
-  const MimeWalk walk = for_each_mime_part(message, [&](const MimePart& part) noexcept {
-    const std::string_view type = part.content_type();
-    if (detail::istarts_with(type, "multipart/")) return;
+  // Each part's Content-Type is read once, by the walk.
+  auto each = [&](const MimePart& part, std::string_view content_type) noexcept {
+    const std::string_view type = detail::media_type_of(content_type);
+    if (detail::istarts_with(type, "multipart/")) return true;
     const bool text_like = type.empty() || detail::istarts_with(type, "text/") || is_delivery_status_type(type) ||
                            detail::iequals(type, "message/feedback-report");
-    if (!text_like || part.body.empty()) return;
+    if (!text_like || part.body.empty()) return true;
     const std::string_view encoding = detail::trim(header_value(part.headers, "Content-Transfer-Encoding"));
     const bool base64 = detail::iequals(encoding, "base64");
-    if (!base64 && !detail::iequals(encoding, "quoted-printable")) return;
+    if (!base64 && !detail::iequals(encoding, "quoted-printable")) return true;
     const auto start = static_cast<std::size_t>(part.body.data() - message.data());
-    if (start < copied_until) return;  // never happens for well-nested parts; stay safe
+    if (start < copied_until) return true;  // never happens for well-nested parts; stay safe
     output.copy(message.substr(copied_until, start - copied_until));
     decoded.invalid_bytes += base64 ? detail::decode_base64_into(part.body, output)
                                     : detail::decode_quoted_printable_into(part.body, output);
     copied_until = start + part.body.size();
-  });
+    return true;
+  };
+  const MimePart top = detail::split_part(message, 0);
+  const MimeWalk walk = detail::walk_message(top, header_value(top.headers, "Content-Type"), each);
   output.copy(message.substr(copied_until));
   decoded.skipped_multiparts = walk.skipped_multiparts;
   return output.result(decoded);

@@ -6,6 +6,7 @@
 // RFC 5322, RFC 3464), so <cctype> and its locale are neither needed nor
 // wanted, and everything here is constexpr.
 #include <cstddef>
+#include <cstdint>
 #include <cstring>
 #include <string_view>
 
@@ -43,19 +44,50 @@ using namespace std::string_view_literals;
   return text.size() >= prefix.size() && iequals(text.substr(0, prefix.size()), prefix);
 }
 
+// At run time, the first position from i on whose 8-byte word may hold
+// `first` in either case, passing over 8 positions a step (the zero-byte
+// test of a word has no false negatives; a false positive only stops the
+// skip early). Near the end, where fewer than 8 positions are left before
+// last, it stops; it may return last + 1.
+[[nodiscard]] inline std::size_t skip_words_without(const char* data, std::size_t i, std::size_t last,
+                                                    char first) noexcept {
+  constexpr std::uint64_t ones = 0x0101010101010101U;
+  constexpr std::uint64_t highs = 0x8080808080808080U;
+  const std::uint64_t fold = first >= 'a' && first <= 'z' ? 0x2020202020202020U : 0U;  // 'A'-'Z' -> 'a'-'z'
+  const std::uint64_t pattern = ones * static_cast<unsigned char>(first);
+  while (i + 7 <= last) {
+    std::uint64_t word = 0;
+    std::memcpy(&word, data + i, sizeof word);
+    const std::uint64_t difference = (word | fold) ^ pattern;
+    if (((difference - ones) & ~difference & highs) != 0) break;
+    i += 8;
+  }
+  return i;
+}
+
 // Case-insensitive search for a lower-case needle; npos when absent. The
-// first character is found with a cheap loop before the rest is compared.
+// first character is found with a cheap loop (at run time 8 bytes a step)
+// before the rest is compared.
 [[nodiscard]] constexpr std::size_t ifind(std::string_view text, std::string_view lower_needle,
                                           std::size_t from = 0) noexcept {
   if (lower_needle.empty()) return from <= text.size() ? from : std::string_view::npos;
   if (text.size() < lower_needle.size()) return std::string_view::npos;
   const char first = lower_needle[0];
   const std::size_t last = text.size() - lower_needle.size();
-  for (std::size_t i = from; i <= last; ++i) {
-    if (to_lower(text[i]) != first) continue;
-    std::size_t k = 1;
-    while (k < lower_needle.size() && to_lower(text[i + k]) == lower_needle[k]) ++k;
-    if (k == lower_needle.size()) return i;
+  std::size_t i = from;
+  while (i <= last) {
+    std::size_t stop = last;
+    if (!SMTPCODES_CONSTANT_EVALUATED()) {
+      i = skip_words_without(text.data(), i, last, first);
+      if (i > last) break;
+      if (last - i > 7) stop = i + 7;
+    }
+    for (; i <= stop; ++i) {
+      if (to_lower(text[i]) != first) continue;
+      std::size_t k = 1;
+      while (k < lower_needle.size() && to_lower(text[i + k]) == lower_needle[k]) ++k;
+      if (k == lower_needle.size()) return i;
+    }
   }
   return std::string_view::npos;
 }
