@@ -38,15 +38,13 @@ enum class Category : std::uint8_t {
 
 // RFC 5321 §4.2.1's heading for it, "Mail system".
 [[nodiscard]] constexpr std::string_view title(Category category) noexcept {
-  switch (category) {
-    case Category::syntax: return "Syntax";
-    case Category::information: return "Information";
-    case Category::connections: return "Connections";
-    case Category::unspecified_3:
-    case Category::unspecified_4: return "Unspecified";
-    case Category::mail_system: return "Mail system";
-  }
-  return "undefined";
+  return detail::nth_name(static_cast<std::size_t>(category),
+                          "Syntax\0"
+                          "Information\0"
+                          "Connections\0"
+                          "Unspecified\0"
+                          "Unspecified\0"
+                          "Mail system\0");
 }
 
 [[nodiscard]] constexpr bool is_defined(Category category) noexcept { return static_cast<std::uint8_t>(category) <= 5; }

@@ -158,19 +158,25 @@ inline namespace v0 {
 namespace detail {
 
 // The index-th name of a list of '\0'-terminated names ending in an empty
-// one, or "undefined" past its end. name() and title() of the registry's
+// one, or past_end ("undefined") past its end. name() and title() of the
 // enumerations read such lists instead of switching over the enumerators: a
 // case returning a string costs the compiler about ten times as much as one
-// more string in a list, and every includer pays it.
-[[nodiscard]] constexpr std::string_view nth_name(std::size_t index, const char* names) noexcept {
+// more string in a list, and every includer pays it. (past_end is a pointer
+// because a std::string_view default argument would be converted again, at
+// a price, at every call site.)
+[[nodiscard]] constexpr std::string_view nth_name(std::size_t index, const char* names,
+                                                  const char* past_end = "undefined") noexcept {
   for (;;) {
     std::size_t length = 0;
     while (names[length] != '\0') ++length;
-    if (length == 0) return "undefined";
+    if (length == 0) break;
     if (index == 0) return std::string_view{names, length};
     names += length + 1;
     --index;
   }
+  std::size_t length = 0;
+  while (past_end[length] != '\0') ++length;
+  return std::string_view{past_end, length};
 }
 
 }  // namespace detail
@@ -221,45 +227,40 @@ struct ParseError {
 
 // The identifier of a kind, e.g. "too_many_digits"; stable, for logs and JSON.
 [[nodiscard]] constexpr std::string_view name(ParseErrorKind kind) noexcept {
-  switch (kind) {
-    case ParseErrorKind::empty_input: return "empty_input";
-    case ParseErrorKind::too_short: return "too_short";
-    case ParseErrorKind::not_a_digit: return "not_a_digit";
-    case ParseErrorKind::too_many_digits: return "too_many_digits";
-    case ParseErrorKind::invalid_first_digit: return "invalid_first_digit";
-    case ParseErrorKind::invalid_second_digit: return "invalid_second_digit";
-    case ParseErrorKind::invalid_separator: return "invalid_separator";
-    case ParseErrorKind::invalid_class: return "invalid_class";
-    case ParseErrorKind::missing_dot: return "missing_dot";
-    case ParseErrorKind::leading_zero: return "leading_zero";
-    case ParseErrorKind::trailing_characters: return "trailing_characters";
-    case ParseErrorKind::value_out_of_range: return "value_out_of_range";
-  }
-  return "unknown_error";
+  // ParseErrorKind{0} wraps around past the end.
+  return detail::nth_name(static_cast<std::size_t>(kind) - 1,
+                          "empty_input\0"
+                          "too_short\0"
+                          "not_a_digit\0"
+                          "too_many_digits\0"
+                          "invalid_first_digit\0"
+                          "invalid_second_digit\0"
+                          "invalid_separator\0"
+                          "invalid_class\0"
+                          "missing_dot\0"
+                          "leading_zero\0"
+                          "trailing_characters\0"
+                          "value_out_of_range\0",
+                          "unknown_error");
 }
 
 // A sentence that explains a kind to a person.
 [[nodiscard]] constexpr std::string_view message(ParseErrorKind kind) noexcept {
-  switch (kind) {
-    case ParseErrorKind::empty_input: return "the input is empty";
-    case ParseErrorKind::too_short: return "the input ends before the code is complete";
-    case ParseErrorKind::not_a_digit: return "expected a digit";
-    case ParseErrorKind::too_many_digits:
-      return "too many digits: a reply code has three, each part of an enhanced status code one to three";
-    case ParseErrorKind::invalid_first_digit:
-      return "the first digit of a reply code must be 2, 3, 4 or 5 (RFC 5321 section 4.2)";
-    case ParseErrorKind::invalid_second_digit:
-      return "the second digit of a reply code must be 0 to 5 (RFC 5321 section 4.2)";
-    case ParseErrorKind::invalid_separator:
-      return "a reply code must be followed by a space, a hyphen or the end of the line";
-    case ParseErrorKind::invalid_class:
-      return "the class of an enhanced status code must be 2, 4 or 5 (RFC 3463 section 2)";
-    case ParseErrorKind::missing_dot: return "expected '.' between the class, subject and detail (RFC 3463 section 2)";
-    case ParseErrorKind::leading_zero: return "subject and detail must not have leading zeros (RFC 3463 section 2)";
-    case ParseErrorKind::trailing_characters: return "unexpected characters after the code";
-    case ParseErrorKind::value_out_of_range: return "the number is out of range for this kind of code";
-  }
-  return "unknown error";
+  // ParseErrorKind{0} wraps around past the end.
+  return detail::nth_name(static_cast<std::size_t>(kind) - 1,
+                          "the input is empty\0"
+                          "the input ends before the code is complete\0"
+                          "expected a digit\0"
+                          "too many digits: a reply code has three, each part of an enhanced status code one to three\0"
+                          "the first digit of a reply code must be 2, 3, 4 or 5 (RFC 5321 section 4.2)\0"
+                          "the second digit of a reply code must be 0 to 5 (RFC 5321 section 4.2)\0"
+                          "a reply code must be followed by a space, a hyphen or the end of the line\0"
+                          "the class of an enhanced status code must be 2, 4 or 5 (RFC 3463 section 2)\0"
+                          "expected '.' between the class, subject and detail (RFC 3463 section 2)\0"
+                          "subject and detail must not have leading zeros (RFC 3463 section 2)\0"
+                          "unexpected characters after the code\0"
+                          "the number is out of range for this kind of code\0",
+                          "unknown error");
 }
 
 [[nodiscard]] constexpr std::string_view message(const ParseError& error) noexcept { return message(error.kind); }
@@ -444,8 +445,10 @@ class FixedString {
 #ifndef SMTPCODES_SEVERITY_HPP
 #define SMTPCODES_SEVERITY_HPP
 
+#include <cstddef>
 #include <cstdint>
 #include <string_view>
+
 
 namespace smtpcodes {
 inline namespace v0 {
@@ -464,26 +467,24 @@ enum class Severity : std::uint8_t {
 // The identifier of a severity, "permanent_negative"; "undefined" for a digit
 // without an enumerator.
 [[nodiscard]] constexpr std::string_view name(Severity severity) noexcept {
-  switch (severity) {
-    case Severity::positive_preliminary: return "positive_preliminary";
-    case Severity::positive_completion: return "positive_completion";
-    case Severity::positive_intermediate: return "positive_intermediate";
-    case Severity::transient_negative: return "transient_negative";
-    case Severity::permanent_negative: return "permanent_negative";
-  }
-  return "undefined";
+  // Severity{0} wraps around past the end: "undefined".
+  return detail::nth_name(static_cast<std::size_t>(severity) - 1,
+                          "positive_preliminary\0"
+                          "positive_completion\0"
+                          "positive_intermediate\0"
+                          "transient_negative\0"
+                          "permanent_negative\0");
 }
 
 // RFC 5321's words for it, "Permanent Negative Completion reply".
 [[nodiscard]] constexpr std::string_view title(Severity severity) noexcept {
-  switch (severity) {
-    case Severity::positive_preliminary: return "Positive Preliminary reply";
-    case Severity::positive_completion: return "Positive Completion reply";
-    case Severity::positive_intermediate: return "Positive Intermediate reply";
-    case Severity::transient_negative: return "Transient Negative Completion reply";
-    case Severity::permanent_negative: return "Permanent Negative Completion reply";
-  }
-  return "undefined";
+  // Severity{0} wraps around past the end: "undefined".
+  return detail::nth_name(static_cast<std::size_t>(severity) - 1,
+                          "Positive Preliminary reply\0"
+                          "Positive Completion reply\0"
+                          "Positive Intermediate reply\0"
+                          "Transient Negative Completion reply\0"
+                          "Permanent Negative Completion reply\0");
 }
 
 // True for the digits RFC 5321 §4.2.1 names (1 to 5).
@@ -564,15 +565,13 @@ enum class Category : std::uint8_t {
 
 // RFC 5321 §4.2.1's heading for it, "Mail system".
 [[nodiscard]] constexpr std::string_view title(Category category) noexcept {
-  switch (category) {
-    case Category::syntax: return "Syntax";
-    case Category::information: return "Information";
-    case Category::connections: return "Connections";
-    case Category::unspecified_3:
-    case Category::unspecified_4: return "Unspecified";
-    case Category::mail_system: return "Mail system";
-  }
-  return "undefined";
+  return detail::nth_name(static_cast<std::size_t>(category),
+                          "Syntax\0"
+                          "Information\0"
+                          "Connections\0"
+                          "Unspecified\0"
+                          "Unspecified\0"
+                          "Mail system\0");
 }
 
 [[nodiscard]] constexpr bool is_defined(Category category) noexcept { return static_cast<std::uint8_t>(category) <= 5; }
@@ -752,22 +751,22 @@ enum class StatusClass : std::uint8_t {
 };
 
 [[nodiscard]] constexpr std::string_view name(StatusClass status_class) noexcept {
-  switch (status_class) {
-    case StatusClass::success: return "success";
-    case StatusClass::persistent_transient_failure: return "persistent_transient_failure";
-    case StatusClass::permanent_failure: return "permanent_failure";
-  }
-  return "undefined";
+  // Class 3 has no enumerator (a placeholder keeps the list indexed by the
+  // digit); digits below 2 wrap around past the end.
+  return detail::nth_name(static_cast<std::size_t>(status_class) - 2,
+                          "success\0"
+                          "undefined\0"
+                          "persistent_transient_failure\0"
+                          "permanent_failure\0");
 }
 
 // RFC 3463 §3.1's title, "Permanent Failure".
 [[nodiscard]] constexpr std::string_view title(StatusClass status_class) noexcept {
-  switch (status_class) {
-    case StatusClass::success: return "Success";
-    case StatusClass::persistent_transient_failure: return "Persistent Transient Failure";
-    case StatusClass::permanent_failure: return "Permanent Failure";
-  }
-  return "undefined";
+  return detail::nth_name(static_cast<std::size_t>(status_class) - 2,
+                          "Success\0"
+                          "undefined\0"
+                          "Persistent Transient Failure\0"
+                          "Permanent Failure\0");
 }
 
 // The subject of an enhanced status code (RFC 3463 §3.2 to §3.9). The value
@@ -790,32 +789,28 @@ enum class Subject : std::uint16_t {
 }
 
 [[nodiscard]] constexpr std::string_view name(Subject subject) noexcept {
-  switch (subject) {
-    case Subject::other_or_undefined: return "other_or_undefined";
-    case Subject::addressing: return "addressing";
-    case Subject::mailbox: return "mailbox";
-    case Subject::mail_system: return "mail_system";
-    case Subject::network_and_routing: return "network_and_routing";
-    case Subject::mail_delivery_protocol: return "mail_delivery_protocol";
-    case Subject::message_content_or_media: return "message_content_or_media";
-    case Subject::security_or_policy: return "security_or_policy";
-  }
-  return "undefined";
+  return detail::nth_name(static_cast<std::size_t>(subject),
+                          "other_or_undefined\0"
+                          "addressing\0"
+                          "mailbox\0"
+                          "mail_system\0"
+                          "network_and_routing\0"
+                          "mail_delivery_protocol\0"
+                          "message_content_or_media\0"
+                          "security_or_policy\0");
 }
 
 // RFC 3463's section title, "Addressing Status".
 [[nodiscard]] constexpr std::string_view title(Subject subject) noexcept {
-  switch (subject) {
-    case Subject::other_or_undefined: return "Other or Undefined Status";
-    case Subject::addressing: return "Addressing Status";
-    case Subject::mailbox: return "Mailbox Status";
-    case Subject::mail_system: return "Mail System Status";
-    case Subject::network_and_routing: return "Network and Routing Status";
-    case Subject::mail_delivery_protocol: return "Mail Delivery Protocol Status";
-    case Subject::message_content_or_media: return "Message Content or Media Status";
-    case Subject::security_or_policy: return "Security or Policy Status";
-  }
-  return "undefined";
+  return detail::nth_name(static_cast<std::size_t>(subject),
+                          "Other or Undefined Status\0"
+                          "Addressing Status\0"
+                          "Mailbox Status\0"
+                          "Mail System Status\0"
+                          "Network and Routing Status\0"
+                          "Mail Delivery Protocol Status\0"
+                          "Message Content or Media Status\0"
+                          "Security or Policy Status\0");
 }
 
 [[nodiscard]] constexpr bool is_defined(Subject subject) noexcept { return static_cast<std::uint16_t>(subject) <= 7; }
@@ -3588,14 +3583,13 @@ inline constexpr std::size_t source_count = 5;
 // The 0.1 name of the file a source was read from, inside this project only.
 [[deprecated("use title(Source) or name(Source)")]] [[nodiscard]] constexpr std::string_view document(
     Source source) noexcept {
-  switch (source) {
-    case Source::salesforce_ndr_reference: return "000_76a8ad3abdfbe540.txt";
-    case Source::salesforce_email_log_codes: return "001_4866f3d5bc186b0e.txt";
-    case Source::esp_code_list: return "002_705e50922f8aeb0a.txt";
-    case Source::turbosmtp_table: return "003_d9475aa5da511359.txt";
-    case Source::courier_code_list: return "004_1dce11537df29d09.txt";
-  }
-  return "";
+  return detail::nth_name(static_cast<std::size_t>(source),
+                          "000_76a8ad3abdfbe540.txt\0"
+                          "001_4866f3d5bc186b0e.txt\0"
+                          "002_705e50922f8aeb0a.txt\0"
+                          "003_d9475aa5da511359.txt\0"
+                          "004_1dce11537df29d09.txt\0",
+                          "");
 }
 
 // How a source's claim compares with the registry.

@@ -9,19 +9,25 @@ inline namespace v0 {
 namespace detail {
 
 // The index-th name of a list of '\0'-terminated names ending in an empty
-// one, or "undefined" past its end. name() and title() of the registry's
+// one, or past_end ("undefined") past its end. name() and title() of the
 // enumerations read such lists instead of switching over the enumerators: a
 // case returning a string costs the compiler about ten times as much as one
-// more string in a list, and every includer pays it.
-[[nodiscard]] constexpr std::string_view nth_name(std::size_t index, const char* names) noexcept {
+// more string in a list, and every includer pays it. (past_end is a pointer
+// because a std::string_view default argument would be converted again, at
+// a price, at every call site.)
+[[nodiscard]] constexpr std::string_view nth_name(std::size_t index, const char* names,
+                                                  const char* past_end = "undefined") noexcept {
   for (;;) {
     std::size_t length = 0;
     while (names[length] != '\0') ++length;
-    if (length == 0) return "undefined";
+    if (length == 0) break;
     if (index == 0) return std::string_view{names, length};
     names += length + 1;
     --index;
   }
+  std::size_t length = 0;
+  while (past_end[length] != '\0') ++length;
+  return std::string_view{past_end, length};
 }
 
 }  // namespace detail

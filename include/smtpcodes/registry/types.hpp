@@ -133,14 +133,13 @@ inline constexpr std::size_t source_count = 5;
 // The 0.1 name of the file a source was read from, inside this project only.
 [[deprecated("use title(Source) or name(Source)")]] [[nodiscard]] constexpr std::string_view document(
     Source source) noexcept {
-  switch (source) {
-    case Source::salesforce_ndr_reference: return "000_76a8ad3abdfbe540.txt";
-    case Source::salesforce_email_log_codes: return "001_4866f3d5bc186b0e.txt";
-    case Source::esp_code_list: return "002_705e50922f8aeb0a.txt";
-    case Source::turbosmtp_table: return "003_d9475aa5da511359.txt";
-    case Source::courier_code_list: return "004_1dce11537df29d09.txt";
-  }
-  return "";
+  return detail::nth_name(static_cast<std::size_t>(source),
+                          "000_76a8ad3abdfbe540.txt\0"
+                          "001_4866f3d5bc186b0e.txt\0"
+                          "002_705e50922f8aeb0a.txt\0"
+                          "003_d9475aa5da511359.txt\0"
+                          "004_1dce11537df29d09.txt\0",
+                          "");
 }
 
 // How a source's claim compares with the registry.
