@@ -17,17 +17,14 @@ namespace detail {
 // a price, at every call site.)
 [[nodiscard]] constexpr std::string_view nth_name(std::size_t index, const char* names,
                                                   const char* past_end = "undefined") noexcept {
-  for (;;) {
-    std::size_t length = 0;
-    while (names[length] != '\0') ++length;
-    if (length == 0) break;
+  // char_traits<char>::length is strlen at run time, a loop in constant expressions.
+  using traits = std::char_traits<char>;
+  for (std::size_t length = traits::length(names); length != 0; length = traits::length(names)) {
     if (index == 0) return std::string_view{names, length};
     names += length + 1;
     --index;
   }
-  std::size_t length = 0;
-  while (past_end[length] != '\0') ++length;
-  return std::string_view{past_end, length};
+  return std::string_view{past_end, traits::length(past_end)};
 }
 
 }  // namespace detail
