@@ -43,12 +43,12 @@ RETRY_HEADER = ROOT / "include" / "smtpcodes" / "registry" / "retry.hpp"
 
 @functools.lru_cache(maxsize=None)
 def failure_reasons():
-    """The enumerators of FailureReason, read from the header that defines them."""
+    """The enumerators of FailureReason in order (their values), read from the header that defines them."""
     text = RETRY_HEADER.read_text(encoding="utf-8")
     body = re.search(r"enum class FailureReason : std::uint8_t \{(.*?)\};", text, re.S)
     if not body:
         raise DataError("FailureReason not found in %s" % RETRY_HEADER)
-    return set(re.findall(r"^\s*([a-z_]+),", body.group(1), re.M))
+    return re.findall(r"^\s*([a-z_]+),", body.group(1), re.M)
 
 NOT_SMTP = {101, 111}  # class 1 replies do not exist; socket errors (data/notes.md sec. 1)
 
@@ -81,6 +81,11 @@ def cxx(text):
     return "".join(out)
 
 
+def u16_literal(numbers):
+    """A char16_t string literal of the numbers: one token where a braced list has one per number."""
+    return 'u"' + "".join("\\x%x" % n for n in numbers) + '"'
+
+
 class TextPool:
     """All strings of the tables in one character array, each stored once."""
 
@@ -89,9 +94,10 @@ class TextPool:
         self.offsets = {}
 
     def ref(self, text):
+        """The text's (offset, size) in the pool."""
         data = text.encode("utf-8")
         if not data:
-            return "{0, 0}"
+            return (0, 0)
         if text not in self.offsets:
             found = self.text.find(data)
             if found < 0:
@@ -100,10 +106,37 @@ class TextPool:
             self.offsets[text] = found
         if self.offsets[text] + len(data) > 0xFFFF:
             raise DataError("the text pool outgrew 16-bit offsets")
-        return "{%d, %d}" % (self.offsets[text], len(data))
+        return (self.offsets[text], len(data))
+
+
+class FieldPool:
+    """The encoded fields of every table row, 16-bit numbers in one char16_t
+    array: a row of the tables holds its public members and the offset of its
+    fields here. Each number in a brace-enclosed list costs the compiler about
+    as much as a whole string literal, so the tables keep few numbers of their
+    own. Rows with equal fields share them."""
+
+    def __init__(self):
+        self.fields = []
+        self.offsets = {}
+
+    def add(self, *fields):
+        flat = []
+        for field in fields:
+            flat.extend(field if isinstance(field, tuple) else (field,))
+        key = tuple(flat)
+        if key not in self.offsets:
+            if any(not 0 <= f <= 0xFFFF for f in key):
+                raise DataError("a field outgrew 16 bits: %r" % (key,))
+            self.offsets[key] = len(self.fields)
+            self.fields.extend(key)
+        if self.offsets[key] > 0xFFFF:
+            raise DataError("the field pool outgrew 16-bit offsets")
+        return self.offsets[key]
 
 
 POOL = TextPool()
+FIELDS = FieldPool()
 
 
 def sv(text):
@@ -117,7 +150,7 @@ def remedy(row, where, failure_class):
         raise DataError("%s: unknown reason %r" % (where, row["reason"]))
     if not row["remedy"]:
         raise DataError("%s: empty remedy" % where)
-    return "{FailureReason::%s, %d, %s}" % (row["reason"], failure_class, sv(row["remedy"]))
+    return (failure_reasons().index(row["reason"]), failure_class) + sv(row["remedy"])
 
 
 def generic_key(code):
@@ -221,17 +254,15 @@ def build():
         for key in sorted(groups):
             offsets[key] = (index, len(groups[key]))
             for source, code, line, agreement, meaning in sorted(groups[key], key=lambda c: (SOURCE_ORDER[c[0]], c[2])):
-                emit("    {{Source::%s, %s, %d, Agreement::%s, %s}}," % (source, sv(code), line, agreement, sv(meaning)))
+                emit("    {%d, Source::%s, %d, Agreement::%s},  // %s" %
+                     (FIELDS.add(sv(code), sv(meaning)), source, line, agreement, code))
                 index += 1
         emit("};")
         emit("")
         return offsets
 
     def view(offsets, key):
-        if key not in offsets:
-            return "{0, 0}"
-        first, count = offsets[key]
-        return "{%d, %d}" % (first, count)
+        return offsets.get(key, (0, 0))
 
     reply_claim_at = claim_table("reply_claims", reply_claims)
     status_claim_at = claim_table("status_claims", status_claims)
@@ -243,9 +274,9 @@ def build():
     for code in sorted(meanings):
         meaning_at[code] = (index, len(meanings[code]))
         for row in meanings[code]:
-            emit("    {{%d, %s, %s, %s, Verification::%s}}," %
-                 (code, sv(row["meaning"]), sv(row["defined_in"]), sv(row["context"]),
-                  VERIFICATION[row["verification"]]))
+            emit("    {%d, Verification::%s},  // %d" %
+                 (FIELDS.add(code, sv(row["meaning"]), sv(row["defined_in"]), sv(row["context"])),
+                  VERIFICATION[row["verification"]], code))
             index += 1
     emit("};")
     emit("")
@@ -275,29 +306,28 @@ def build():
             for ref in r["defined_in"].split(";"):
                 if ref not in references:
                     references.append(ref)
-        emit("    {{%d, Origin::%s, %s, %s, %s, %s, %s, %s}}," %
-             (code, origin, sv(title), sv(words["description"]), sv(";".join(references)),
-              remedy(words, "reply %d" % code, code // 100), view(meaning_at, code),
-              view(reply_claim_at, code)))
+        emit("    {%d, Origin::%s},  // %d" %
+             (FIELDS.add(code, sv(title), sv(words["description"]), sv(";".join(references)),
+                         remedy(words, "reply %d" % code, code // 100), view(meaning_at, code),
+                         view(reply_claim_at, code)), origin, code))
         reply_index[code] = position
     emit("};")
     emit("")
     if len(codes) >= 255:
         raise DataError("the reply code index holds at most 254 records")
-    emit("// reply_code_index[code - 100] is 1 + the record's index, or 0.")
-    emit("inline constexpr std::uint8_t reply_code_index[900] = {")
-    cells = [str(reply_index[c] + 1) if c in reply_index else "0" for c in range(100, 1000)]
-    for start in range(0, 900, 30):
-        emit("    " + ", ".join(cells[start:start + 30]) + ",")
-    emit("};")
-    emit("")
+    emit("// reply_code_index[code - 100] is 1 + the record's index, or 0 (a string:")
+    emit("// 900 numbers in braces would cost more to compile than all the tables).")
+    emit("inline constexpr char16_t reply_code_index[] =")
+    cells = [reply_index[c] + 1 if c in reply_index else 0 for c in range(100, 1000)]
+    lines = ["    " + u16_literal(cells[start:start + 30]) for start in range(0, 900, 30)]
+    out.extend(lines[:-1] + [lines[-1] + ";", ""])
 
     emit("inline constexpr ReplyFallbackRecord reply_fallbacks[] = {")
     for position, row in enumerate(fallbacks):
         if int(row["first_digit"]) != position + 1:
             raise DataError("reply-code-fallbacks.csv must list first digits 1 to 9 in order")
-        emit("    {{%d, %s, %s, %s}}," % (position + 1, sv(row["title"]), sv(row["description"]),
-                                         remedy(row, "fallback %d" % (position + 1), position + 1)))
+        emit("    {%d, %d}," % (FIELDS.add(sv(row["title"]), sv(row["description"]),
+                                       remedy(row, "fallback %d" % (position + 1), position + 1)), position + 1))
     emit("};")
     emit("")
 
@@ -335,11 +365,11 @@ def build():
         if words is None:
             raise DataError("enhanced-status-remedies.csv lacks %s" % row["code"])
         deprecated = "deprecated" in row["notes"]
-        emit("    {{%d, %d, %s, %s, %s, %s, %s, %s, %s, %s}}," %
-             (key[0], key[1], sv(row["summary"]), sv(words["description"]), sv(row["references"]),
-              sv(row["associated_basic_status_codes_raw"]), remedy(words, row["code"], 5),
-              view(associated_at, key),
-              view(status_claim_at, key), "true" if deprecated else "false"))
+        emit("    {%d, %s},  // %s" %
+             (FIELDS.add(key[0], key[1], sv(row["summary"]), sv(words["description"]), sv(row["references"]),
+                         sv(row["associated_basic_status_codes_raw"]), remedy(words, row["code"], 5),
+                         view(associated_at, key), view(status_claim_at, key)),
+              "true" if deprecated else "false", row["code"]))
     emit("};")
     emit("")
 
@@ -354,9 +384,10 @@ def build():
             words = status_words.get(row["code"])
             if words is None:
                 raise DataError("enhanced-status-remedies.csv lacks %s" % row["code"])
-            emit("    {{%d, %s, %s, %s, %s, %s}}," %
-                 (number, sv(row["summary"]), sv(words["description"]), sv(row["references"]),
-                  remedy(words, row["code"], number if registry == "class" else 5), view(claims_at, number)))
+            emit("    {%d, %d},  // %s" %
+                 (FIELDS.add(sv(row["summary"]), sv(words["description"]), sv(row["references"]),
+                             remedy(words, row["code"], number if registry == "class" else 5),
+                             view(claims_at, number)), number, row["code"]))
         emit("};")
         emit("")
         return rows
@@ -378,7 +409,7 @@ def build():
         registered = bool(reading) and tuple(int(x) for x in reading.split(".")[1:]) in set(keys)
         if reading and registered == (fit == "unregistered"):
             raise DataError("dotless %d: fit %s but registered=%s" % (code, fit, registered))
-        emit("    {{%d, DotlessFit::%s}}," % (code, fit))
+        emit("    {%d, DotlessFit::%s}," % (code, fit))
     emit("};")
     emit("")
 
@@ -389,8 +420,9 @@ def build():
             raise DataError("pairing %s -> %s: not registered" % (row["reply_code"], row["enhanced_status"]))
         if parts[0] != row["reply_code"][0]:
             raise DataError("pairing %s -> %s: classes differ" % (row["reply_code"], row["enhanced_status"]))
-        emit("    {{%s, %s, %s, %s, %s}}," %
-             (row["reply_code"], parts[0], parts[1], parts[2], sv(row["basis"])))
+        emit("    {%d},  // %s %s" %
+             (FIELDS.add(int(row["reply_code"]), int(parts[0]), int(parts[1]), int(parts[2]), sv(row["basis"])),
+              row["reply_code"], row["enhanced_status"]))
     emit("};")
     emit("")
 
@@ -398,8 +430,12 @@ def build():
     pieces = []
     for start in range(0, len(pool), 96):
         pieces.append("    " + cxx(pool[start:start + 96]))
-    out[pool_at:pool_at] = ["// Every string of the tables below, each stored once; TextRef{offset, size} points here.",
-                            "inline constexpr char registry_text[] ="] + pieces[:-1] + [pieces[-1] + ";", ""]
+    fields = ["    " + u16_literal(FIELDS.fields[start:start + 24]) for start in range(0, len(FIELDS.fields), 24)]
+    out[pool_at:pool_at] = ["// Every string of the tables below, each stored once; a text field {offset, size} points here.",
+                            "inline constexpr char registry_text[] ="] + pieces[:-1] + [pieces[-1] + ";", "",
+                            "// The encoded fields of the rows below, 16-bit numbers; each row holds the",
+                            "// offset of its own (their layout: detail::*Fields in registry/types.hpp).",
+                            "inline constexpr char16_t registry_fields[] ="] + fields[:-1] + [fields[-1] + ";", ""]
     emit("// How many rows data/seed-codes.csv has, for the tests.")
     emit("inline constexpr std::size_t seed_row_count = %d;" % len(seeds))
     emit("")

@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include <smtpcodes/detail/digits.hpp>
+#include <smtpcodes/detail/enum_names.hpp>
 #include <smtpcodes/fixed_string.hpp>
 #include <smtpcodes/parse_error.hpp>
 #include <smtpcodes/result.hpp>
@@ -22,22 +23,22 @@ enum class StatusClass : std::uint8_t {
 };
 
 [[nodiscard]] constexpr std::string_view name(StatusClass status_class) noexcept {
-  switch (status_class) {
-    case StatusClass::success: return "success";
-    case StatusClass::persistent_transient_failure: return "persistent_transient_failure";
-    case StatusClass::permanent_failure: return "permanent_failure";
-  }
-  return "undefined";
+  // Class 3 has no enumerator (a placeholder keeps the list indexed by the
+  // digit); digits below 2 wrap around past the end.
+  return detail::nth_name(static_cast<std::size_t>(status_class) - 2,
+                          "success\0"
+                          "undefined\0"
+                          "persistent_transient_failure\0"
+                          "permanent_failure\0");
 }
 
 // RFC 3463 §3.1's title, "Permanent Failure".
 [[nodiscard]] constexpr std::string_view title(StatusClass status_class) noexcept {
-  switch (status_class) {
-    case StatusClass::success: return "Success";
-    case StatusClass::persistent_transient_failure: return "Persistent Transient Failure";
-    case StatusClass::permanent_failure: return "Permanent Failure";
-  }
-  return "undefined";
+  return detail::nth_name(static_cast<std::size_t>(status_class) - 2,
+                          "Success\0"
+                          "undefined\0"
+                          "Persistent Transient Failure\0"
+                          "Permanent Failure\0");
 }
 
 // The subject of an enhanced status code (RFC 3463 §3.2 to §3.9). The value
@@ -60,32 +61,28 @@ enum class Subject : std::uint16_t {
 }
 
 [[nodiscard]] constexpr std::string_view name(Subject subject) noexcept {
-  switch (subject) {
-    case Subject::other_or_undefined: return "other_or_undefined";
-    case Subject::addressing: return "addressing";
-    case Subject::mailbox: return "mailbox";
-    case Subject::mail_system: return "mail_system";
-    case Subject::network_and_routing: return "network_and_routing";
-    case Subject::mail_delivery_protocol: return "mail_delivery_protocol";
-    case Subject::message_content_or_media: return "message_content_or_media";
-    case Subject::security_or_policy: return "security_or_policy";
-  }
-  return "undefined";
+  return detail::nth_name(static_cast<std::size_t>(subject),
+                          "other_or_undefined\0"
+                          "addressing\0"
+                          "mailbox\0"
+                          "mail_system\0"
+                          "network_and_routing\0"
+                          "mail_delivery_protocol\0"
+                          "message_content_or_media\0"
+                          "security_or_policy\0");
 }
 
 // RFC 3463's section title, "Addressing Status".
 [[nodiscard]] constexpr std::string_view title(Subject subject) noexcept {
-  switch (subject) {
-    case Subject::other_or_undefined: return "Other or Undefined Status";
-    case Subject::addressing: return "Addressing Status";
-    case Subject::mailbox: return "Mailbox Status";
-    case Subject::mail_system: return "Mail System Status";
-    case Subject::network_and_routing: return "Network and Routing Status";
-    case Subject::mail_delivery_protocol: return "Mail Delivery Protocol Status";
-    case Subject::message_content_or_media: return "Message Content or Media Status";
-    case Subject::security_or_policy: return "Security or Policy Status";
-  }
-  return "undefined";
+  return detail::nth_name(static_cast<std::size_t>(subject),
+                          "Other or Undefined Status\0"
+                          "Addressing Status\0"
+                          "Mailbox Status\0"
+                          "Mail System Status\0"
+                          "Network and Routing Status\0"
+                          "Mail Delivery Protocol Status\0"
+                          "Message Content or Media Status\0"
+                          "Security or Policy Status\0");
 }
 
 [[nodiscard]] constexpr bool is_defined(Subject subject) noexcept { return static_cast<std::uint16_t>(subject) <= 7; }

@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include <smtpcodes/config.hpp>
+#include <smtpcodes/detail/enum_names.hpp>
 
 namespace smtpcodes {
 inline namespace v0 {
@@ -32,11 +33,9 @@ enum class ParseErrorKind : std::uint8_t {
 enum class ParseMode : std::uint8_t { strict, lenient };
 
 [[nodiscard]] constexpr std::string_view name(ParseMode mode) noexcept {
-  switch (mode) {
-    case ParseMode::strict: return "strict";
-    case ParseMode::lenient: return "lenient";
-  }
-  return "undefined";
+  return detail::nth_name(static_cast<std::size_t>(mode),
+                          "strict\0"
+                          "lenient\0");
 }
 
 struct ParseError {
@@ -51,45 +50,40 @@ struct ParseError {
 
 // The identifier of a kind, e.g. "too_many_digits"; stable, for logs and JSON.
 [[nodiscard]] constexpr std::string_view name(ParseErrorKind kind) noexcept {
-  switch (kind) {
-    case ParseErrorKind::empty_input: return "empty_input";
-    case ParseErrorKind::too_short: return "too_short";
-    case ParseErrorKind::not_a_digit: return "not_a_digit";
-    case ParseErrorKind::too_many_digits: return "too_many_digits";
-    case ParseErrorKind::invalid_first_digit: return "invalid_first_digit";
-    case ParseErrorKind::invalid_second_digit: return "invalid_second_digit";
-    case ParseErrorKind::invalid_separator: return "invalid_separator";
-    case ParseErrorKind::invalid_class: return "invalid_class";
-    case ParseErrorKind::missing_dot: return "missing_dot";
-    case ParseErrorKind::leading_zero: return "leading_zero";
-    case ParseErrorKind::trailing_characters: return "trailing_characters";
-    case ParseErrorKind::value_out_of_range: return "value_out_of_range";
-  }
-  return "unknown_error";
+  // ParseErrorKind{0} wraps around past the end.
+  return detail::nth_name(static_cast<std::size_t>(kind) - 1,
+                          "empty_input\0"
+                          "too_short\0"
+                          "not_a_digit\0"
+                          "too_many_digits\0"
+                          "invalid_first_digit\0"
+                          "invalid_second_digit\0"
+                          "invalid_separator\0"
+                          "invalid_class\0"
+                          "missing_dot\0"
+                          "leading_zero\0"
+                          "trailing_characters\0"
+                          "value_out_of_range\0",
+                          "unknown_error");
 }
 
 // A sentence that explains a kind to a person.
 [[nodiscard]] constexpr std::string_view message(ParseErrorKind kind) noexcept {
-  switch (kind) {
-    case ParseErrorKind::empty_input: return "the input is empty";
-    case ParseErrorKind::too_short: return "the input ends before the code is complete";
-    case ParseErrorKind::not_a_digit: return "expected a digit";
-    case ParseErrorKind::too_many_digits:
-      return "too many digits: a reply code has three, each part of an enhanced status code one to three";
-    case ParseErrorKind::invalid_first_digit:
-      return "the first digit of a reply code must be 2, 3, 4 or 5 (RFC 5321 section 4.2)";
-    case ParseErrorKind::invalid_second_digit:
-      return "the second digit of a reply code must be 0 to 5 (RFC 5321 section 4.2)";
-    case ParseErrorKind::invalid_separator:
-      return "a reply code must be followed by a space, a hyphen or the end of the line";
-    case ParseErrorKind::invalid_class:
-      return "the class of an enhanced status code must be 2, 4 or 5 (RFC 3463 section 2)";
-    case ParseErrorKind::missing_dot: return "expected '.' between the class, subject and detail (RFC 3463 section 2)";
-    case ParseErrorKind::leading_zero: return "subject and detail must not have leading zeros (RFC 3463 section 2)";
-    case ParseErrorKind::trailing_characters: return "unexpected characters after the code";
-    case ParseErrorKind::value_out_of_range: return "the number is out of range for this kind of code";
-  }
-  return "unknown error";
+  // ParseErrorKind{0} wraps around past the end.
+  return detail::nth_name(static_cast<std::size_t>(kind) - 1,
+                          "the input is empty\0"
+                          "the input ends before the code is complete\0"
+                          "expected a digit\0"
+                          "too many digits: a reply code has three, each part of an enhanced status code one to three\0"
+                          "the first digit of a reply code must be 2, 3, 4 or 5 (RFC 5321 section 4.2)\0"
+                          "the second digit of a reply code must be 0 to 5 (RFC 5321 section 4.2)\0"
+                          "a reply code must be followed by a space, a hyphen or the end of the line\0"
+                          "the class of an enhanced status code must be 2, 4 or 5 (RFC 3463 section 2)\0"
+                          "expected '.' between the class, subject and detail (RFC 3463 section 2)\0"
+                          "subject and detail must not have leading zeros (RFC 3463 section 2)\0"
+                          "unexpected characters after the code\0"
+                          "the number is out of range for this kind of code\0",
+                          "unknown error");
 }
 
 [[nodiscard]] constexpr std::string_view message(const ParseError& error) noexcept { return message(error.kind); }

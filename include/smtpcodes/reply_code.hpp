@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include <smtpcodes/detail/digits.hpp>
+#include <smtpcodes/detail/enum_names.hpp>
 #include <smtpcodes/fixed_string.hpp>
 #include <smtpcodes/parse_error.hpp>
 #include <smtpcodes/result.hpp>
@@ -26,28 +27,24 @@ enum class Category : std::uint8_t {
 };
 
 [[nodiscard]] constexpr std::string_view name(Category category) noexcept {
-  switch (category) {
-    case Category::syntax: return "syntax";
-    case Category::information: return "information";
-    case Category::connections: return "connections";
-    case Category::unspecified_3: return "unspecified_3";
-    case Category::unspecified_4: return "unspecified_4";
-    case Category::mail_system: return "mail_system";
-  }
-  return "undefined";
+  return detail::nth_name(static_cast<std::size_t>(category),
+                          "syntax\0"
+                          "information\0"
+                          "connections\0"
+                          "unspecified_3\0"
+                          "unspecified_4\0"
+                          "mail_system\0");
 }
 
 // RFC 5321 §4.2.1's heading for it, "Mail system".
 [[nodiscard]] constexpr std::string_view title(Category category) noexcept {
-  switch (category) {
-    case Category::syntax: return "Syntax";
-    case Category::information: return "Information";
-    case Category::connections: return "Connections";
-    case Category::unspecified_3:
-    case Category::unspecified_4: return "Unspecified";
-    case Category::mail_system: return "Mail system";
-  }
-  return "undefined";
+  return detail::nth_name(static_cast<std::size_t>(category),
+                          "Syntax\0"
+                          "Information\0"
+                          "Connections\0"
+                          "Unspecified\0"
+                          "Unspecified\0"
+                          "Mail system\0");
 }
 
 [[nodiscard]] constexpr bool is_defined(Category category) noexcept { return static_cast<std::uint8_t>(category) <= 5; }

@@ -1,8 +1,11 @@
 #ifndef SMTPCODES_SEVERITY_HPP
 #define SMTPCODES_SEVERITY_HPP
 
+#include <cstddef>
 #include <cstdint>
 #include <string_view>
+
+#include <smtpcodes/detail/enum_names.hpp>
 
 namespace smtpcodes {
 inline namespace v0 {
@@ -21,26 +24,24 @@ enum class Severity : std::uint8_t {
 // The identifier of a severity, "permanent_negative"; "undefined" for a digit
 // without an enumerator.
 [[nodiscard]] constexpr std::string_view name(Severity severity) noexcept {
-  switch (severity) {
-    case Severity::positive_preliminary: return "positive_preliminary";
-    case Severity::positive_completion: return "positive_completion";
-    case Severity::positive_intermediate: return "positive_intermediate";
-    case Severity::transient_negative: return "transient_negative";
-    case Severity::permanent_negative: return "permanent_negative";
-  }
-  return "undefined";
+  // Severity{0} wraps around past the end: "undefined".
+  return detail::nth_name(static_cast<std::size_t>(severity) - 1,
+                          "positive_preliminary\0"
+                          "positive_completion\0"
+                          "positive_intermediate\0"
+                          "transient_negative\0"
+                          "permanent_negative\0");
 }
 
 // RFC 5321's words for it, "Permanent Negative Completion reply".
 [[nodiscard]] constexpr std::string_view title(Severity severity) noexcept {
-  switch (severity) {
-    case Severity::positive_preliminary: return "Positive Preliminary reply";
-    case Severity::positive_completion: return "Positive Completion reply";
-    case Severity::positive_intermediate: return "Positive Intermediate reply";
-    case Severity::transient_negative: return "Transient Negative Completion reply";
-    case Severity::permanent_negative: return "Permanent Negative Completion reply";
-  }
-  return "undefined";
+  // Severity{0} wraps around past the end: "undefined".
+  return detail::nth_name(static_cast<std::size_t>(severity) - 1,
+                          "Positive Preliminary reply\0"
+                          "Positive Completion reply\0"
+                          "Positive Intermediate reply\0"
+                          "Transient Negative Completion reply\0"
+                          "Permanent Negative Completion reply\0");
 }
 
 // True for the digits RFC 5321 §4.2.1 names (1 to 5).

@@ -13,7 +13,7 @@ namespace smtpcodes {
 inline namespace v0 {
 namespace detail {
 
-// Every string of the tables below, each stored once; TextRef{offset, size} points here.
+// Every string of the tables below, each stored once; a text field {offset, size} points here.
 inline constexpr char registry_text[] =
     "101the client could not connect to the serverSSL/TLS is misconfigured111connection refused; no S"
     "MTP session could be openedcould not connect to the remote SMTP server211214220221250251252canno"
@@ -386,548 +386,727 @@ inline constexpr char registry_text[] =
     "th no other codeRFC 4954 sec. 6 and RFC 3207 sec. 4 both pair it with 5.7.0RFC 7505 sec. 4.1 pai"
     "rs the reply with this code";
 
+// The encoded fields of the rows below, 16-bit numbers; each row holds the
+// offset of its own (their layout: detail::*Fields in registry/types.hpp).
+inline constexpr char16_t registry_fields[] =
+    u"\x0\x3\x3\x2a\x0\x3\x2d\x18\x45\x3\x48\x33\x45\x3\x7b\x2b\xa6\x3\x0\x0\xa9\x3\x0\x0"
+    u"\xac\x3\x0\x0\xaf\x3\x0\x0\xb2\x3\x0\x0\xb5\x3\x0\x0\xb8\x3\x0\x0\xb8\x3\xbb\x34"
+    u"\xef\x3\x0\x0\xf2\x3\x0\x0\xf5\x3\x0\x0\xf8\x3\xfb\x39\xf8\x3\x134\x35\x169\x3\x0\x0"
+    u"\xab\x3\x16c\x52\xab\x3\x1be\x2b\xab\x3\x1e9\x25\x20e\x3\x211\x4a\x20e\x3\x25b\x22\x20e\x3\x27d\x25"
+    u"\x2a2\x3\x2a5\x2a\x2a2\x3\x2cf\x3d\x2a2\x3\x30c\x38\x344\x3\x347\x47\x344\x3\x38e\x25\x344\x3\x3b3\x40"
+    u"\x3f3\x3\x3f6\x2e\x3f3\x3\x424\x2a\x44e\x3\x451\x33\x44e\x3\x484\x2d\x4b1\x3\x4b4\x32\x4b1\x3\x4e6\x51"
+    u"\x4b1\x3\x537\x36\x56d\x3\x570\x3a\x56d\x3\x5aa\xf\x56d\x3\x5b9\x3a\x5f3\x3\x0\x0\x5f3\x3\x5f6\x4c"
+    u"\x642\x3\x0\x0\x642\x3\x645\x3b\x680\x3\x0\x0\x683\x3\x0\x0\x686\x3\x689\x4c\x6d5\x3\x0\x0"
+    u"\x6d8\x3\x0\x0\x6db\x3\x0\x0\x6de\x3\x6e1\x39\x71a\x3\x71d\x38\x71a\x3\x755\x33\x788\x3\x0\x0"
+    u"\x788\x3\x78b\x4e\x7d9\x3\x0\x0\x7d9\x3\x7dc\x4f\xb3\x3\x0\x0\x82b\x3\x0\x0\x82b\x3\x82e\x3f"
+    u"\x86d\x3\x0\x0\x870\x7\x877\x48\x870\x3\x8bf\x24\x870\x7\x8e3\x18\x874\x3\x8fb\x1b\xb6\x3\x916\x33"
+    u"\xb6\x3\x949\x29\xb6\x3\x972\x2b\x99d\x3\x9a0\x31\x99d\x3\x9d1\x44\x99d\x3\xa15\x26\xa3b\x3\xa3e\x27"
+    u"\xa65\x3\xa68\x26\xa8e\x3\xa91\x25\xab6\x3\xab9\x2b\xab6\x3\xae4\x21\xb05\x3\xb08\x45\xb05\x3\xb4d\x1a"
+    u"\xb67\x3\x1e9\x25\xb6a\x3\xb6d\x3a\xb6a\x3\xba7\x23\xb6a\x3\xbca\x36\x681\x3\xc00\x3e\xc3e\x3\xc41\x45"
+    u"\xc3e\x3\x0\x0\xc3e\x3\xc86\x44\xcca\x3\xccd\x17\xce4\x3\xce7\x2c\xf0\x3\xd13\x32\x684\x3\xd45\x16"
+    u"\x684\x3\xd5b\x2f\xd8a\x3\xd8d\x4a\xd8a\x3\xdd7\x44\xe1b\x3\x0\x0\xe1e\x3\xe21\x2f\xe1e\x3\xe50\x23"
+    u"\xe73\x3\xe76\x1e\xe73\x3\xe94\x1f\xe73\x3\xeb3\x35\xf7\x3\xee8\x16\xf3\x3\xefe\x29\xf27\x3\xf2a\x1c"
+    u"\xf46\x3\xf49\x42\xf46\x3\xf8b\x16\xfa1\x3\xfa4\x24\xfa1\x3\xfc8\x12\xfda\x3\xfdd\x1e\xffb\x3\xffe\x46"
+    u"\xffb\x3\x1044\x38\xffb\x3\x0\x0\xffb\x3\x107c\x38\x10b4\x3\x0\x0\x10b4\x3\x10b7\x33\x10ea\x3\x10ed\x4c"
+    u"\x10ea\x3\x0\x0\x1139\x3\x113c\x3a\x1139\x3\x0\x0\xf6\x3\x0\x0\xf6\x3\x1176\x41\x11b7\x3\x11ba\x1d"
+    u"\x11d7\x3\x11da\x31\x120b\x3\x120e\x2f\x123d\x3\x1240\x4f\x128f\x3\x1292\x29\x12bb\x3\x12be\x2f\x12ed\x3\x12f0\x2e"
+    u"\x131e\x3\x1321\x20\x1341\x3\x1344\x39\x137d\x3\x1380\x25\x13a5\x5\x0\x0\x13aa\x5\x0\x0\x13af\x5\x0\x0"
+    u"\x13b4\x5\x0\x0\x13b9\x5\x0\x0\x13be\x5\x13c3\x35\x13f8\x5\x13fd\x25\x1422\x5\x0\x0\x1427\x5\x0\x0"
+    u"\x142c\x5\x0\x0\x1431\x5\x0\x0\x1436\x5\x0\x0\x143b\x5\x0\x0\x1440\x5\x0\x0\x1445\x5\x0\x0"
+    u"\x1445\x5\x144a\x2c\x1476\x5\x0\x0\x147b\x5\x0\x0\x1480\x5\x0\x0\x1485\x5\x0\x0\x148a\x5\x0\x0"
+    u"\x148f\x5\x0\x0\x1494\x5\x0\x0\x1499\x5\x0\x0\x149e\x5\x0\x0\x14a3\x5\x14a8\x2f\x14d7\x5\x0\x0"
+    u"\x14dc\x5\x14e1\x2b\x150c\x5\x0\x0\x1511\x5\x0\x0\x1516\x5\x0\x0\x151b\x5\x0\x0\x1520\x5\x0\x0"
+    u"\x1525\x5\x0\x0\x152a\x5\x0\x0\x152f\x5\x0\x0\x1534\x5\x0\x0\x1539\x5\x0\x0\x153e\x5\x0\x0"
+    u"\x1543\x5\x0\x0\x1548\x5\x0\x0\x154d\x5\x0\x0\x1552\x5\x0\x0\x1557\x5\x0\x0\x155c\x5\x0\x0"
+    u"\x1561\x5\x0\x0\x1566\x5\x0\x0\x156b\x5\x0\x0\x1570\x5\x0\x0\x1575\x5\x0\x0\xa6\x1\x0\x0"
+    u"\xab\x1\x0\x0\xb3\x1\x0\x0\xd3\x157a\x23\x159d\x7\x15a4\x18\xd6\x15bc\x2b\x159d\x7\x15a4\x4\xdc\x15e7"
+    u"\x12\x15f9\x7\x1600\x8\xdc\x1608\x16\x159d\x7\x161e\x13\xdd\x1631\x2d\x159d\x7\x165e\x4\xeb\x1662\x20\x1682\x7"
+    u"\x6c7\x4\xfa\x1689\x20\x16a9\x7\x16b0\x4\xfa\x16b4\x41\x16f5\x7\x16b4\x4\xfa\x16fc\x25\x159d\x7\x1721\x45\xfb"
+    u"\x1766\x24\x16a9\x7\x16b0\x4\xfb\x178a\x2e\x159d\x7\x17b8\xa\xfb\x17c2\x69\x182b\x7\x1832\x19\xfc\x184b\x29\x16a9"
+    u"\x7\x16b0\x4\xfc\x1874\x3e\x159d\x7\x1756\xa\xfc\x18b2\x66\x182b\x7\x1756\xa\xfd\x1918\x2d\x16a9\x7\x16b0\x4"
+    u"\x14e\x1945\x43\x1682\x7\x1988\x2e\x162\x19b6\x28\x159d\x7\x19de\x19\x163\x19f7\x26\x1a1d\x7\x1a24\x30\x1a5\x1a54\x3c"
+    u"\x159d\x7\x1a90\x18\x1a6\x1aa8\x43\x1aeb\x7\x6c7\x4\x1ae\x1af2\x32\x1aeb\x7\x1b24\xb\x1b0\x1b2f\x28\x1682\x7\x6c7"
+    u"\x4\x1c2\x1b57\x73\x159d\x7\x1bca\x1d\x1c3\x1be7\x33\x159d\x7\x172c\x10\x1c4\x1c1a\x5b\x1c75\x7\x1c7c\x31\x1c4\x1cad"
+    u"\x37\x159d\x7\x172c\x10\x1c5\x1ce4\x10\x1cf4\x7\x1cfb\x1b\x1c6\x1d16\x29\x15f9\x7\x1600\x8\x1c6\x1d3f\x28\x1682\x7"
+    u"\x6c7\x4\x1c7\x1d67\x27\x159d\x7\x1d8e\x24\x1ca\x1db2\x25\x16a9\x7\x16b0\x4\x1cb\x1dd7\x1e\x16a9\x7\x16b0\x4\x1f4"
+    u"\x1df5\xc\x16a9\x7\x16b0\x4\x1f4\x1e01\x30\x1682\x7\x1e31\x30\x1f4\x1e61\x46\x159d\x7\x1a90\xb\x1f5\x1ea7\x1a\x16a9"
+    u"\x7\x16b0\x4\x1f5\x1ec1\x24\x15f9\x7\x1600\x8\x1f5\x1ee5\x85\x1682\x7\x6c7\x4\x1f5\x1f6a\x27\x159d\x7\x1a90\xb"
+    u"\x1f6\x1f91\x17\x159d\x7\x1fa8\x18\x1f7\x1fc0\x73\x16f5\x7\x2033\xa\x1f7\x203d\x4c\x1682\x7\x6c7\x4\x1f7\x2089\x18"
+    u"\x159d\x7\x1a90\xb\x1f8\x20a1\x3e\x1682\x7\x6c7\x4\x1f8\x20df\x21\x159d\x7\x2100\x25\x209\x2125\x19\x213e\x7\x2145"
+    u"\x23\x20b\x2168\x35\x1aeb\x7\x6c7\x4\x20c\x219d\x5e\x1aeb\x7\x6c7\x4\x20d\x21fb\x39\x1aeb\x7\x6c7\x4\x212\x2234"
+    u"\x2b\x15f9\x7\x225f\x63\x212\x22c2\x1f\x1682\x7\x22e1\x39\x215\x231a\x4b\x1aeb\x7\x1b24\xb\x216\x2365\x2c\x1682\x7"
+    u"\x6c7\x4\x217\x2391\x2a\x1682\x7\x6c7\x4\x21a\x23bb\x43\x1682\x7\x6c7\x4\x226\x23fe\x7c\x159d\x7\x247a\x22\x226"
+    u"\x249c\x3f\x182b\x7\x172c\x4\x226\x24db\x66\x182b\x7\x1756\xa\x226\x2541\x4f\x2590\x7\x2597\x25\x226\x25bc\x8a\x2646"
+    u"\x7\x264d\x1d\x227\x266a\x29\x159d\x7\x17b8\xa\x227\x17c2\x69\x182b\x7\x1832\x19\x228\x2693\x2f\x1c75\x7\x1c7c\x31"
+    u"\x228\x26c2\x3a\x159d\x7\x172c\x10\x229\x26fc\x55\x159d\x7\x2751\x10\x229\x2761\x44\x182b\x7\x1732\x4\x22a\x27a5\x27"
+    u"\x15f9\x7\x27cc\x60\x22a\x282c\x4c\x159d\x7\x2878\x19\x22a\x2891\x52\x182b\x7\x28e3\x17\x22b\x28fa\x3e\x159d\x7\x1d8e"
+    u"\x24\x22c\x2938\x1b\x213e\x7\x2953\x2d\x22c\x2980\x53\x29d3\xf\x29e2\x21\x65\x2a03\x36\x2a39\x9d\x0\x0\x15\x1"
+    u"\x2ad6\x4e\x0\x0\x0\x2\x6f\x2b24\x26\x2b4a\x89\x0\x0\x15\x1\x2bd3\x44\x0\x0\x2\x2\xd3\x157a\x23"
+    u"\x2c17\x34\x159d\x7\x1\x2\x2c4b\xe\x0\x1\x4\x3\xd6\x15bc\x2b\x2c59\x23\x159d\x7\x1\x2\x2c4b\xe\x1"
+    u"\x1\x7\x3\xdc\x1608\x16\x2c7c\x37\x2cb3\xf\x1\x2\x2c4b\xe\x2\x2\xa\x3\xdd\x1631\x2d\x2cc2\x2e\x159d"
+    u"\x7\x1\x2\x2c4b\xe\x4\x1\xd\x4\xeb\x1662\x18\x2cf0\x19\x1682\x7\x1\x2\x2c4b\xe\x5\x1\x0\x0"
+    u"\xfa\x16fc\x25\x2d09\x16\x2d1f\x17\x1\x2\x2c4b\xe\x6\x3\x11\x4\xfb\x178a\x2e\x2d36\x40\x2d76\x17\x1\x2"
+    u"\x2d8d\x3f\x9\x3\x15\x3\xfc\x1874\x3e\x2dcc\x59\x2d76\x17\x1\x2\x2c4b\xe\xc\x3\x18\x3\xfd\x1918\x2d"
+    u"\x2e25\x4c\x16a9\x7\x1\x2\x2c4b\xe\xf\x1\x1b\x1\x14e\x1945\x43\x2e71\x45\x1682\x7\x1\x3\x2eb6\x25\x10"
+    u"\x1\x0\x0\x162\x19b6\x28\x2edb\x26\x159d\x7\x1\x3\x2f01\x3d\x11\x1\x1c\x3\x163\x19f7\x26\x2f3e\x4e\x1a1d"
+    u"\x7\x1\x3\x2f8c\x28\x12\x1\x1f\x1\x1a4\x2fb4\x25\x2fd9\x5e\x0\x0\x15\x4\x3037\x44\x0\x0\x20\x2"
+    u"\x1a5\x1a54\x3c\x307b\x45\x159d\x7\x16\x4\x30c0\x2e\x13\x1\x22\x5\x1a6\x30ee\x28\x3116\x82\x1aeb\x7\x7\x4"
+    u"\x3198\x3c\x14\x1\x27\x3\x1ae\x31d4\x29\x31fd\x52\x1aeb\x7\x0\x4\x324f\x30\x15\x1\x0\x0\x1af\x327f\x27"
+    u"\x32a6\x5f\x0\x0\x16\x4\x3305\x35\x0\x0\x2a\x3\x1b0\x1acb\x1f\x333a\x48\x1682\x7\x11\x4\x3382\x2b\x16"
+    u"\x1\x2d\x4\x1b9\x33ad\x1b\x33c8\x4b\x0\x0\x15\x4\x3413\xc\x0\x0\x31\x3\x1ba\x341f\x19\x3438\x54\x0"
+    u"\x0\x15\x4\x3413\xc\x0\x0\x34\x3\x1be\x348c\x21\x34ad\x5a\x0\x0\x16\x4\x3507\x2b\x0\x0\x37\x3"
+    u"\x1bf\x3532\x1a\x354c\x4a\x0\x0\x15\x4\x3413\xc\x0\x0\x3a\x3\x1c1\x3596\x1e\x35b4\x5f\x0\x0\x15\x4"
+    u"\x3613\x27\x0\x0\x3d\x3\x1c2\x1b57\x73\x363a\x4e\x159d\x7\x0\x4\x3688\x2b\x17\x1\x40\x5\x1c3\x1be7\x33"
+    u"\x36b3\x40\x159d\x7\x16\x4\x36f3\x38\x18\x1\x45\x5\x1c4\x1cad\x37\x372b\x53\x377e\xf\x16\x4\x378d\x42\x19"
+    u"\x2\x4a\x5\x1c5\x1ce4\x10\x37cf\x2e\x1cf4\x7\x1\x4\x2c4b\xe\x1b\x1\x4f\x2\x1c6\x37fd\x43\x3840\x45\x3885"
+    u"\xf\x11\x4\x3894\x37\x1c\x2\x51\x2\x1c7\x1d67\x27\x38cb\x3f\x159d\x7\x17\x4\x390a\x26\x1e\x1\x53\x1"
+    u"\x1ca\x1db2\x25\x3930\x34\x16a9\x7\x0\x4\x3964\x15\x1f\x1\x54\x2\x1cb\x1dd7\x1e\x3979\x32\x16a9\x7\xe\x4"
+    u"\x39ab\x31\x20\x1\x56\x2\x1d1\x39dc\x19\x39f5\x62\x0\x0\x16\x4\x3a57\x2b\x0\x0\x58\x1\x1d7\x3a82\x1b"
+    u"\x3a9d\x5d\x0\x0\xe\x4\x3afa\x3a\x0\x0\x59\x2\x1f4\x1e61\x46\x3b34\x44\x3b78\x17\x17\x5\x3b8f\x18\x21"
+    u"\x3\x5b\x5\x1f5\x1f6a\x27\x3ba7\x26\x3bcd\x1f\x17\x5\x3bec\x37\x24\x4\x60\x5\x1f6\x1f91\x17\x3c23\x37\x159d"
+    u"\x7\x17\x5\x3c5a\x17\x28\x1\x65\x5\x1f7\x2089\x18\x3c71\x24\x3c95\x17\x17\x5\x3cac\x46\x29\x3\x6a\x5"
+    u"\x1f8\x20df\x21\x3cf2\x39\x3b80\xf\x17\x5\x3d2b\x31\x2c\x2\x6f\x5\x1fe\x3d5c\x21\x3d7d\x4d\x0\x0\x4\x5"
+    u"\x3dca\x1c\x0\x0\x74\x4\x1ff\x3de6\x28\x3e0e\x58\x0\x0\x4\x5\x3e66\x1e\x0\x0\x78\x3\x200\x3e84\x22"
+    u"\x3ea6\x62\x0\x0\x5\x5\x3f08\x2f\x0\x0\x7b\x4\x201\x3f37\x23\x3f5a\x81\x0\x0\x17\x5\x3fdb\x3e\x0"
+    u"\x0\x7f\x3\x202\x4019\x23\x403c\x5f\x0\x0\x0\x5\x409b\x37\x0\x0\x82\x1\x203\x40d2\x21\x40f3\x7c\x0"
+    u"\x0\x4\x5\x3e66\x1e\x0\x0\x83\x3\x204\x416f\x19\x4188\x49\x0\x0\x9\x5\x41d1\x28\x0\x0\x86\x1"
+    u"\x205\x41f9\x1e\x4217\x57\x0\x0\xf\x5\x426e\x31\x0\x0\x87\x3\x209\x2125\x19\x429f\x4e\x213e\x7\x6\x5"
+    u"\x42ed\x1e\x2e\x1\x8a\x3\x20a\x430b\x14\x431f\x53\x0\x0\x7\x5\x4372\x2b\x0\x0\x8d\x3\x20b\x439d\x43"
+    u"\x43e0\x8a\x1aeb\x7\x13\x5\x446a\x46\x2f\x1\x90\x4\x20c\x44b0\x46\x44f6\x76\x1aeb\x7\x13\x5\x456c\x52\x30"
+    u"\x1\x94\x1\x20d\x45be\x29\x45e7\x54\x1aeb\x7\x11\x5\x463b\x2d\x31\x1\x0\x0\x212\x4668\x40\x46a8\x48\x3885"
+    u"\xf\x11\x5\x46f0\x39\x32\x2\x95\x4\x213\x4729\x18\x4741\x4b\x0\x0\x16\x5\x478c\x33\x0\x0\x99\x3"
+    u"\x214\x47bf\x29\x47e8\x53\x0\x0\x16\x5\x3413\xc\x0\x0\x9c\x1\x215\x483b\x42\x487d\x74\x1aeb\x7\xe\x5"
+    u"\x48f1\x34\x34\x1\x9d\x3\x216\x2365\x24\x4925\x40\x1682\x7\x11\x5\x4965\x28\x35\x1\xa0\x3\x217\x2391\x22"
+    u"\x498d\x32\x1682\x7\x11\x5\x49bf\x2d\x36\x1\xa3\x3\x21a\x21c0\x3a\x49ec\x48\x1682\x7\x13\x5\x4a34\x20\x37"
+    u"\x1\xa6\x2\x21c\x4a54\x28\x4a7c\x53\x0\x0\x5\x5\x4acf\x37\x0\x0\xa8\x3\x21d\x4b06\x32\x4b38\x62\x0"
+    u"\x0\xe\x5\x4b9a\x47\x0\x0\xab\x4\x21e\x4be1\x16\x4bf7\x44\x0\x0\x15\x5\x3413\xc\x0\x0\xaf\x3"
+    u"\x21f\x4c3b\x1e\x4c59\x56\x0\x0\x15\x5\x4caf\x17\x0\x0\xb2\x3\x220\x4cc6\x1a\x4ce0\x4c\x0\x0\x0\x5"
+    u"\x4d2c\x34\x0\x0\xb5\x1\x222\x4d60\x11\x4d71\x42\x0\x0\x0\x5\x4db3\x1d\x0\x0\xb6\x3\x223\x3532\x1a"
+    u"\x4dd0\x46\x0\x0\x14\x5\x4e16\x39\x0\x0\xb9\x3\x224\x4e4f\x1c\x4e6b\x5c\x0\x0\xe\x5\x4ec7\x32\x0"
+    u"\x0\xbc\x1\x226\x23fe\x7c\x4ef9\x5c\x4f55\x1f\x0\x5\x4f74\x58\x38\x5\xbd\x5\x227\x266a\x29\x4fcc\x43\x2d7e"
+    u"\xf\x9\x5\x500f\x24\x3d\x2\xc2\x5\x228\x26c2\x3a\x5033\x44\x377e\xf\xa\x5\x5077\x51\x3f\x2\xc7\x5"
+    u"\x229\x26fc\x55\x50c8\x2d\x2d7e\xf\x4\x5\x50f5\x14\x41\x2\xcc\x5\x22a\x282c\x4c\x5109\x40\x5149\x17\x0\x5"
+    u"\x5160\x35\x43\x3\xd1\x5\x22b\x28fa\x3e\x5195\x3f\x159d\x7\x17\x5\x51d4\x1d\x46\x1\xd6\x2\x22c\x2938\x1b"
+    u"\x51f1\x3f\x5230\xf\x6\x5\x523f\x1c\x47\x2\xd8\x1\x233\x525b\x1c\x5277\x66\x0\x0\xc\x5\x52dd\x17\x0"
+    u"\x0\xd9\x1\x23b\x52f4\x1f\x5313\x4b\x0\x0\xe\x5\x535e\x2e\x0\x0\xda\x1\x23c\x538c\x21\x53ad\x50\x0"
+    u"\x0\x4\x5\x53fd\x22\x0\x0\xdb\x1\x23d\x541f\x21\x5440\x76\x0\x0\x16\x5\x54b6\x1c\x0\x0\xdc\x1"
+    u"\x23e\x54d2\x27\x54f9\x53\x0\x0\x13\x5\x554c\x29\x0\x0\xdd\x1\x23f\x5575\x1d\x5592\x4b\x0\x0\x13\x5"
+    u"\x55dd\x25\x0\x0\xde\x1\x240\x5602\x29\x562b\x72\x0\x0\x13\x5\x569d\x2a\x0\x0\xdf\x1\x241\x56c7\x21"
+    u"\x56e8\x59\x0\x0\x11\x5\x5741\x1b\x0\x0\xe0\x1\x575c\x2b\x5787\x64\x15\x1\x57eb\x46\x5831\x1a\x584b\x2a"
+    u"\x1\x2\x2c4b\xe\x5875\x1f\x5894\x51\x1\x3\x58e5\x2a\x590f\x1e\x592d\x2e\x0\x4\x595b\x2f\x598a\x1e\x59a8\x2e"
+    u"\x0\x5\x59d6\x3b\x5a11\x21\x5a32\x2c\x0\x6\x5a5e\x2b\x5a11\x21\x5a32\x2c\x0\x7\x5a5e\x2b\x5a11\x21\x5a32\x2c"
+    u"\x0\x8\x5a5e\x2b\x5a11\x21\x5a32\x2c\x0\x9\x5a5e\x2b\x0\x0\x5a89\x16\x5a9f\x39\x5ad8\x7\x5adf\x3\x0\x5"
+    u"\x5ae2\x41\x0\x1\x0\x0\x1\x0\x5b23\x14\x5b37\x32\x5ad8\x7\x5b69\x9\x0\x5\x5b72\x30\x0\x0\x0\x2"
+    u"\x1\x1\x5ba2\x1f\x5bc1\x4c\x5ad8\x7\x5c0d\x8\x4\x5\x5c15\x3a\x1\x2\x2\x2\x1\x2\x5c4f\x1e\x5c6d\x47"
+    u"\x5ad8\x7\x5b69\x9\x5\x5\x5cb4\x39\x0\x0\x4\x2\x1\x3\x5ced\x26\x5d13\x31\x5ad8\x7\x7d9\x3\x4\x5"
+    u"\x5d44\x35\x3\x1\x6\x2\x1\x4\x5d79\x25\x5d9e\x34\x5ad8\x7\x5b69\x9\x0\x5\x5dd2\x1c\x0\x0\x8\x2"
+    u"\x1\x5\x5dee\x19\x5e07\x32\x5ad8\x7\xb2\x3\x1\x5\x2c4b\xe\x4\x1\xa\x2\x1\x6\x5e39\x34\x5e6d\x36"
+    u"\x5ad8\x7\x5b69\x9\x9\x5\x41d1\x28\x0\x0\xc\x2\x1\x7\x5ea3\x23\x5ec6\x2e\x5ad8\x7\x5b69\x9\xf\x5"
+    u"\x5ef4\x35\x0\x0\xe\x2\x1\x8\x5f29\x1b\x5f44\x4a\x5ad8\x7\x5f8e\x8\xf\x5\x5f96\x2f\x5\x2\x10\x2"
+    u"\x1\x9\x5fc5\x27\x5fec\x57\x6043\x7\x5b69\x9\x1\x5\x604a\x32\x0\x0\x0\x0\x1\xa\x607c\x1d\x6099\x44"
+    u"\x29d3\xf\x11d7\x3\x6\x5\x60dd\x43\x7\x1\x0\x0\x2\x0\x6120\x21\x6141\x31\x5ad8\x7\x5b69\x9\x8\x5"
+    u"\x6172\x3e\x0\x0\x12\x2\x2\x1\x61b0\x28\x61d8\x39\x5ad8\x7\x5b69\x9\x8\x5\x6211\x4a\x0\x0\x14\x3"
+    u"\x2\x2\x625b\xc\x6267\x2a\x5ad8\x7\x10ea\x3\x7\x5\x4372\x2b\x8\x1\x17\x2\x2\x3\x6291\x2b\x62bc\x37"
+    u"\x5ad8\x7\x10ea\x3\xa\x5\x62f3\x33\x9\x1\x19\x2\x2\x4\x6326\x1e\x6344\x25\x5ad8\x7\x6369\x8\x16\x5"
+    u"\x6371\x23\xa\x2\x1b\x2\x3\x0\x6394\x25\x63b9\x35\x5ad8\x7\x63ee\x1c\x16\x5\x36f3\x38\xc\x6\x1d\x2"
+    u"\x3\x1\x640a\x10\x641a\x31\x5ad8\x7\x680\x3\x16\x5\x478c\x33\x12\x1\x1f\x2\x3\x2\x644b\x25\x6470\x46"
+    u"\x64b6\xf\x64c5\x8\x16\x5\x64cd\x30\x13\x2\x21\x2\x3\x3\x64fd\x27\x6524\x3a\x5ad8\x7\x5b69\x9\x0\x5"
+    u"\x655e\x34\x0\x0\x23\x2\x3\x4\x6592\x1a\x65ac\x3b\x5ad8\x7\x65e7\x8\xa\x5\x65ef\x17\x15\x2\x25\x2"
+    u"\x3\x5\x6606\x1d\x6623\x26\x5ad8\x7\x5b69\x9\x16\x5\x6649\x32\x0\x0\x27\x1\x3\x6\x667b\x1e\x6699\x3f"
+    u"\x66d8\x7\x66df\xa\x1\x5\x2c4b\xe\x17\x2\x0\x0\x4\x0\x66e9\x2c\x6715\x3c\x5ad8\x7\x5b69\x9\x15\x5"
+    u"\x6751\x31\x0\x0\x28\x2\x4\x1\x6782\x13\x6795\x32\x5ad8\x7\x642\x3\x15\x5\x67c7\x49\x19\x1\x2a\x2"
+    u"\x4\x2\x6810\xe\x681e\x37\x5ad8\x7\x169\x3\x15\x5\x6855\x33\x1a\x1\x2c\x2\x4\x3\x6888\x18\x68a0\x42"
+    u"\x5ad8\x7\x5c0d\x8\x15\x5\x68e2\x22\x1b\x2\x2e\x2\x4\x4\x6904\xf\x6913\x2b\x5ad8\x7\x5b69\x9\x5\x5"
+    u"\x693e\x42\x0\x0\x30\x2\x4\x5\x6980\x16\x6996\x1d\x5ad8\x7\x642\x3\x15\x5\x69b3\x1a\x1d\x1\x32\x2"
+    u"\x4\x6\x69cd\x15\x69e2\x29\x5ad8\x7\x5b69\x9\x15\x5\x6a0b\x3a\x0\x0\x34\x2\x4\x7\x6a45\x15\x6a5a\x36"
+    u"\x5ad8\x7\x5b69\x9\x14\x5\x6a90\x45\x0\x0\x36\x2\x5\x0\x6ad5\x22\x6af7\x32\x5ad8\x7\x6b29\x44\x17\x5"
+    u"\x6b6d\x2d\x1e\xe\x38\x2\x5\x1\x1b14\xf\x6b9a\x3e\x5ad8\x7\x6bd8\x26\x17\x5\x6bfe\x2d\x2c\x8\x3a\x2"
+    u"\x5\x2\x1e61\xc\x6c2b\x1e\x5ad8\x7\x6c49\x17\x17\x5\x3b8f\x18\x34\x5\x3c\x2\x5\x3\x6c60\x13\x6c73\x3e"
+    u"\x5ad8\x7\x642\x3\xb\x5\x6cb1\x37\x39\x1\x3e\x2\x5\x4\x6ce8\x19\x6d01\x33\x5ad8\x7\x6d34\x21\x17\x5"
+    u"\x6d55\x2c\x3a\x7\x40\x2\x5\x5\x6d81\x16\x6d97\x38\x5ad8\x7\x5b69\x9\x17\x5\x6dcf\x3c\x0\x0\x42\x2"
+    u"\x5\x6\x6e0b\x28\x6e33\x38\x1682\x7\x788\x3\x17\x5\x6e6b\x36\x41\x1\x0\x0\x6\x0\x6ea1\x1e\x6ebf\x3a"
+    u"\x5ad8\x7\x5b69\x9\xc\x5\x6ef9\x1d\x0\x0\x44\x2\x6\x1\x6f16\x13\x6f29\x3f\x5ad8\x7\x5b69\x9\xc\x5"
+    u"\x6f68\x2e\x0\x0\x46\x2\x6\x2\x6f96\x22\x6fb8\x38\x5ad8\x7\x5b69\x9\xc\x5\x6ff0\x39\x0\x0\x48\x2"
+    u"\x6\x3\x7029\x25\x704e\x38\x5ad8\x7\xf6\x3\xc\x5\x6ff0\x39\x42\x1\x4a\x2\x6\x4\x7086\x1e\x70a4\x4a"
+    u"\x5ad8\x7\xb2\x3\x1\x5\x70ee\x36\x43\x1\x4c\x2\x6\x5\x7124\x11\x7135\x33\x5ad8\x7\x5b69\x9\xc\x5"
+    u"\x7168\x23\x0\x0\x4e\x2\x6\x6\x718b\x1d\x71a8\x4a\x71f2\x7\xf6\x3\xc\x5\x71f9\x33\x44\x1\x0\x0"
+    u"\x6\x7\x722c\x3b\x7267\x3d\x182b\x7\x72a4\x8\xc\x5\x72ac\x38\x45\x2\x0\x0\x6\x8\x72e4\x44\x7328\x41"
+    u"\x182b\x7\x7369\xd\xc\x5\x7376\x1e\x47\x3\x0\x0\x6\x9\x7394\x65\x73f9\x43\x182b\x7\xffb\x3\xc\x5"
+    u"\x743c\x31\x4a\x1\x0\x0\x6\xa\x0\x0\x746d\x2e\x182b\x7\x0\x0\xc\x5\x749b\x12\x0\x0\x0\x0"
+    u"\x7\x0\x74ad\x22\x74cf\x3c\x5ad8\x7\x750b\x35\xe\x5\x7540\x30\x4b\xb\x50\x2\x7\x1\x233c\x28\x7570\x32"
+    u"\x5ad8\x7\x75a2\x21\xe\x5\x75c3\x53\x56\x7\x52\x2\x7\x2\x7616\x21\x7637\x2d\x5ad8\x7\xffb\x3\xe\x5"
+    u"\x53fd\x22\x5d\x1\x54\x2\x7\x3\x7664\x2d\x7691\x42\x5ad8\x7\x5b69\x9\xe\x5\x76d3\x42\x0\x0\x56\x2"
+    u"\x7\x4\x7715\x1f\x7734\x43\x5ad8\x7\x86d\x3\xe\x5\x7777\x31\x5e\x1\x58\x2\x7\x5\x77a8\x15\x77bd\x3b"
+    u"\x5ad8\x7\x5b69\x9\x11\x5\x55dd\x25\x0\x0\x5a\x2\x7\x6\x77f8\x25\x781d\x47\x5ad8\x7\x5b69\x9\x11\x5"
+    u"\x7864\x26\x0\x0\x5c\x2\x7\x7\x788a\x19\x78a3\x26\x5ad8\x7\x5b69\x9\xc\x5\x78c9\x32\x0\x0\x5e\x2"
+    u"\x7\x8\x2391\x22\x78fb\x2d\x1682\x7\x7928\x8\x11\x5\x7930\x38\x5f\x2\x0\x0\x7\x9\x2365\x24\x7968\x42"
+    u"\x1682\x7\x684\x3\x11\x5\x79aa\x1e\x61\x1\x0\x0\x7\xa\x218b\x11\x79c8\x35\x1aeb\x7\xb6a\x3\x13\x5"
+    u"\x79fd\x1d\x62\x1\x0\x0\x7\xb\x21c0\x3a\x7a1a\x42\x1682\x7\x7a5c\x8\x13\x5\x4a34\x20\x63\x2\x0\x0"
+    u"\x7\xc\x1acb\x1f\x7a64\x40\x1682\x7\x7aa4\x8\x11\x5\x7aac\x4f\x65\x2\x0\x0\x7\xd\x221e\x15\x7afb\x30"
+    u"\x1aeb\x7\x7b2b\x3\x11\x5\x463b\x2d\x67\x1\x0\x0\x7\xe\x7b2e\x1b\x7b49\x3d\x1aeb\x7\x7928\x8\xe\x5"
+    u"\x7b86\x33\x68\x2\x0\x0\x7\xf\x7bb9\x19\x7bd2\x3f\x66d8\x7\x7c11\x2d\xe\x5\x7c3e\x26\x6a\x2\x0\x0"
+    u"\x7\x10\x7c64\x2d\x7c91\x32\x66d8\x7\x7cc3\x28\xe\x5\x7ceb\x27\x6c\x1\x0\x0\x7\x11\x7d12\x19\x7d2b\x42"
+    u"\x7d6d\x7\x7c28\x3\x9\x5\x7d74\x35\x6d\x1\x0\x0\x7\x12\x7da9\x18\x7dc1\x41\x7d6d\x7\x7c28\x3\x9\x5"
+    u"\x7d74\x35\x6e\x1\x0\x0\x7\x13\x7e02\x1d\x7e1f\x44\x7d6d\x7\x7c28\x3\xe\x5\x7e63\x32\x6f\x1\x0\x0"
+    u"\x7\x14\x7e95\x1f\x7eb4\x32\x7ee6\xf\xffb\x3\x11\x5\x7ef5\x36\x70\x1\x0\x0\x7\x15\x7f2b\x22\x7f4d\x44"
+    u"\x7ee6\xf\xffb\x3\x11\x5\x7f91\x33\x71\x1\x0\x0\x7\x16\x7fc4\x2c\x7ff0\x34\x7ee6\xf\xffb\x3\x11\x5"
+    u"\x8024\x24\x72\x1\x0\x0\x7\x17\x8048\x15\x805d\x23\x8080\xf\xffb\x3\x11\x5\x808f\x32\x73\x1\x0\x0"
+    u"\x7\x18\x80c1\x14\x80d5\x4b\x8080\xf\x8120\x7\x11\x5\x8127\x2e\x74\x2\x0\x0\x7\x19\x8155\x1d\x8172\x2c"
+    u"\x7ee6\x7\xffb\x3\x10\x5\x819e\x40\x76\x1\x0\x0\x7\x1a\x81de\x25\x8203\x45\x7ee6\x7\xffb\x3\x11\x5"
+    u"\x8248\x28\x77\x1\x0\x0\x7\x1b\x8270\x1a\x828a\x46\x2590\x7\xffb\x3\xf\x5\x82d0\x25\x78\x1\x0\x0"
+    u"\x7\x1c\x82f5\x13\x8308\x2a\x8332\x1c\x1271\x1\xc\x5\x834e\x2a\x0\x0\x0\x0\x7\x1d\x8378\x16\x838e\x2e"
+    u"\x83bc\x7\xffb\x3\x11\x5\x83c3\x2f\x79\x1\x0\x0\x7\x1e\x25bc\x1b\x83f2\x45\x2646\x7\xffb\x3\x13\x5"
+    u"\x8437\x2c\x7a\x1\x0\x0\x8463\x7\x846a\x15\x5ad8\x7\x1\x2\x2c4b\xe\x0\x2\x847f\x1c\x849b\x4c\x5ad8\x7"
+    u"\x0\x4\x84e7\x57\x2\x2\x853e\x11\x854f\x4b\x5ad8\x7\x0\x5\x859a\x47\x4\x2\x85e1\x19\x85fa\x28\x5ad8\x7"
+    u"\x0\x5\x8622\x29\x0\x0\x864b\x11\x865c\x39\x5ad8\x7\x0\x5\x8695\x19\x0\x0\x86ae\xe\x86bc\x30\x5ad8\x7"
+    u"\x8\x5\x86ec\x32\x0\x0\x871e\x12\x8730\x32\x5ad8\x7\x16\x5\x8762\x31\x0\x0\x8793\x1a\x87ad\x32\x5ad8\x7"
+    u"\x15\x5\x87df\x33\x0\x0\x8812\x1d\x882f\x31\x5ad8\x7\x17\x5\x8860\x3e\x0\x0\x889e\x1f\x88bd\x41\x5ad8\x7"
+    u"\xc\x5\x88fe\x2e\x0\x0\x892c\x19\x8945\x2e\x5ad8\x7\xe\x5\x8973\x2a\x0\x0\xeb\x2\x7\x0\x899d\x2e"
+    u"\x1b0\x4\x7\xc\x899d\x2e\x209\x5\x3\x2\x89cb\x45\x212\x5\x7\x0\x8a10\x3b\x216\x5\x7\x9\x899d\x2e"
+    u"\x217\x5\x7\x8\x899d\x2e\x21a\x5\x7\xb\x899d\x2e\x22c\x5\x1\xa\x8a4b\x30";
+
 inline constexpr SourceClaim reply_claims[] = {
-    {{Source::turbosmtp_table, {0, 3}, 6, Agreement::not_applicable, {3, 42}}},
-    {{Source::courier_code_list, {0, 3}, 13, Agreement::not_applicable, {45, 24}}},
-    {{Source::turbosmtp_table, {69, 3}, 7, Agreement::not_applicable, {72, 51}}},
-    {{Source::courier_code_list, {69, 3}, 14, Agreement::not_applicable, {123, 43}}},
-    {{Source::salesforce_ndr_reference, {166, 3}, 17, Agreement::agrees, {0, 0}}},
-    {{Source::esp_code_list, {166, 3}, 19, Agreement::agrees, {0, 0}}},
-    {{Source::turbosmtp_table, {166, 3}, 8, Agreement::agrees, {0, 0}}},
-    {{Source::salesforce_ndr_reference, {169, 3}, 18, Agreement::agrees, {0, 0}}},
-    {{Source::esp_code_list, {169, 3}, 20, Agreement::agrees, {0, 0}}},
-    {{Source::turbosmtp_table, {169, 3}, 9, Agreement::agrees, {0, 0}}},
-    {{Source::salesforce_ndr_reference, {172, 3}, 19, Agreement::agrees, {0, 0}}},
-    {{Source::esp_code_list, {172, 3}, 21, Agreement::agrees, {0, 0}}},
-    {{Source::turbosmtp_table, {172, 3}, 10, Agreement::agrees, {0, 0}}},
-    {{Source::salesforce_ndr_reference, {175, 3}, 20, Agreement::agrees, {0, 0}}},
-    {{Source::esp_code_list, {175, 3}, 22, Agreement::agrees, {0, 0}}},
-    {{Source::turbosmtp_table, {175, 3}, 11, Agreement::agrees, {0, 0}}},
-    {{Source::courier_code_list, {175, 3}, 15, Agreement::agrees, {0, 0}}},
-    {{Source::salesforce_ndr_reference, {178, 3}, 21, Agreement::agrees, {0, 0}}},
-    {{Source::esp_code_list, {178, 3}, 23, Agreement::agrees, {0, 0}}},
-    {{Source::turbosmtp_table, {178, 3}, 12, Agreement::agrees, {0, 0}}},
-    {{Source::courier_code_list, {178, 3}, 16, Agreement::agrees, {0, 0}}},
-    {{Source::salesforce_ndr_reference, {181, 3}, 22, Agreement::agrees, {0, 0}}},
-    {{Source::esp_code_list, {181, 3}, 24, Agreement::agrees, {0, 0}}},
-    {{Source::turbosmtp_table, {181, 3}, 13, Agreement::agrees, {0, 0}}},
-    {{Source::salesforce_ndr_reference, {184, 3}, 23, Agreement::agrees, {0, 0}}},
-    {{Source::esp_code_list, {184, 3}, 25, Agreement::partial, {187, 52}}},
-    {{Source::turbosmtp_table, {184, 3}, 14, Agreement::agrees, {0, 0}}},
-    {{Source::esp_code_list, {239, 3}, 26, Agreement::agrees, {0, 0}}},
-    {{Source::salesforce_ndr_reference, {242, 3}, 24, Agreement::agrees, {0, 0}}},
-    {{Source::esp_code_list, {242, 3}, 30, Agreement::agrees, {0, 0}}},
-    {{Source::turbosmtp_table, {242, 3}, 16, Agreement::agrees, {0, 0}}},
-    {{Source::esp_code_list, {245, 3}, 31, Agreement::agrees, {0, 0}}},
-    {{Source::turbosmtp_table, {248, 3}, 17, Agreement::not_applicable, {251, 57}}},
-    {{Source::courier_code_list, {248, 3}, 17, Agreement::not_applicable, {308, 53}}},
-    {{Source::salesforce_ndr_reference, {361, 3}, 29, Agreement::agrees, {0, 0}}},
-    {{Source::salesforce_email_log_codes, {361, 3}, 32, Agreement::agrees, {0, 0}}},
-    {{Source::esp_code_list, {361, 3}, 35, Agreement::agrees, {0, 0}}},
-    {{Source::turbosmtp_table, {361, 3}, 18, Agreement::agrees, {0, 0}}},
-    {{Source::courier_code_list, {361, 3}, 18, Agreement::agrees, {0, 0}}},
-    {{Source::salesforce_ndr_reference, {171, 3}, 30, Agreement::not_applicable, {364, 82}}},
-    {{Source::turbosmtp_table, {171, 3}, 19, Agreement::not_applicable, {446, 43}}},
-    {{Source::courier_code_list, {171, 3}, 19, Agreement::not_applicable, {489, 37}}},
-    {{Source::salesforce_ndr_reference, {526, 3}, 31, Agreement::not_applicable, {529, 74}}},
-    {{Source::turbosmtp_table, {526, 3}, 20, Agreement::not_applicable, {603, 34}}},
-    {{Source::courier_code_list, {526, 3}, 20, Agreement::not_applicable, {637, 37}}},
-    {{Source::salesforce_ndr_reference, {674, 3}, 32, Agreement::conflicts, {677, 42}}},
-    {{Source::esp_code_list, {674, 3}, 36, Agreement::conflicts, {719, 61}}},
-    {{Source::turbosmtp_table, {674, 3}, 21, Agreement::conflicts, {780, 56}}},
-    {{Source::courier_code_list, {674, 3}, 21, Agreement::conflicts, {719, 61}}},
-    {{Source::salesforce_ndr_reference, {836, 3}, 33, Agreement::not_applicable, {839, 71}}},
-    {{Source::turbosmtp_table, {836, 3}, 22, Agreement::not_applicable, {910, 37}}},
-    {{Source::courier_code_list, {836, 3}, 22, Agreement::not_applicable, {947, 64}}},
-    {{Source::salesforce_ndr_reference, {1011, 3}, 34, Agreement::not_applicable, {1014, 46}}},
-    {{Source::turbosmtp_table, {1011, 3}, 23, Agreement::not_applicable, {1060, 42}}},
-    {{Source::courier_code_list, {1011, 3}, 23, Agreement::not_applicable, {1014, 46}}},
-    {{Source::salesforce_ndr_reference, {1102, 3}, 35, Agreement::not_applicable, {1105, 51}}},
-    {{Source::turbosmtp_table, {1102, 3}, 24, Agreement::not_applicable, {1156, 45}}},
-    {{Source::courier_code_list, {1102, 3}, 24, Agreement::not_applicable, {1105, 51}}},
-    {{Source::salesforce_ndr_reference, {1201, 3}, 36, Agreement::not_applicable, {1204, 50}}},
-    {{Source::turbosmtp_table, {1201, 3}, 25, Agreement::not_applicable, {1254, 81}}},
-    {{Source::courier_code_list, {1201, 3}, 25, Agreement::not_applicable, {1335, 54}}},
-    {{Source::salesforce_ndr_reference, {1389, 3}, 37, Agreement::not_applicable, {1392, 58}}},
-    {{Source::turbosmtp_table, {1389, 3}, 27, Agreement::not_applicable, {1450, 15}}},
-    {{Source::courier_code_list, {1389, 3}, 26, Agreement::not_applicable, {1465, 58}}},
-    {{Source::salesforce_ndr_reference, {1523, 3}, 38, Agreement::agrees, {0, 0}}},
-    {{Source::salesforce_email_log_codes, {1523, 3}, 33, Agreement::agrees, {0, 0}}},
-    {{Source::esp_code_list, {1523, 3}, 37, Agreement::agrees, {0, 0}}},
-    {{Source::turbosmtp_table, {1523, 3}, 28, Agreement::partial, {1526, 76}}},
-    {{Source::courier_code_list, {1523, 3}, 27, Agreement::agrees, {0, 0}}},
-    {{Source::salesforce_ndr_reference, {1602, 3}, 39, Agreement::agrees, {0, 0}}},
-    {{Source::salesforce_email_log_codes, {1602, 3}, 34, Agreement::agrees, {0, 0}}},
-    {{Source::esp_code_list, {1602, 3}, 38, Agreement::agrees, {0, 0}}},
-    {{Source::turbosmtp_table, {1602, 3}, 29, Agreement::partial, {1605, 59}}},
-    {{Source::courier_code_list, {1602, 3}, 28, Agreement::agrees, {0, 0}}},
-    {{Source::salesforce_ndr_reference, {1664, 3}, 40, Agreement::agrees, {0, 0}}},
-    {{Source::salesforce_email_log_codes, {1664, 3}, 35, Agreement::agrees, {0, 0}}},
-    {{Source::esp_code_list, {1664, 3}, 39, Agreement::agrees, {0, 0}}},
-    {{Source::turbosmtp_table, {1664, 3}, 30, Agreement::agrees, {0, 0}}},
-    {{Source::courier_code_list, {1664, 3}, 29, Agreement::agrees, {0, 0}}},
-    {{Source::esp_code_list, {1667, 3}, 40, Agreement::agrees, {0, 0}}},
-    {{Source::courier_code_list, {1667, 3}, 30, Agreement::agrees, {0, 0}}},
-    {{Source::esp_code_list, {1670, 3}, 41, Agreement::partial, {1673, 76}}},
-    {{Source::courier_code_list, {1670, 3}, 31, Agreement::partial, {1673, 76}}},
-    {{Source::courier_code_list, {1749, 3}, 32, Agreement::agrees, {0, 0}}},
-    {{Source::esp_code_list, {1752, 3}, 42, Agreement::agrees, {0, 0}}},
-    {{Source::courier_code_list, {1752, 3}, 33, Agreement::agrees, {0, 0}}},
-    {{Source::esp_code_list, {1755, 3}, 43, Agreement::agrees, {0, 0}}},
-    {{Source::courier_code_list, {1755, 3}, 34, Agreement::agrees, {0, 0}}},
-    {{Source::salesforce_ndr_reference, {1758, 3}, 41, Agreement::not_applicable, {1761, 57}}},
-    {{Source::turbosmtp_table, {1818, 3}, 31, Agreement::not_applicable, {1821, 56}}},
-    {{Source::courier_code_list, {1818, 3}, 35, Agreement::not_applicable, {1877, 51}}},
-    {{Source::salesforce_ndr_reference, {1928, 3}, 46, Agreement::agrees, {0, 0}}},
-    {{Source::salesforce_email_log_codes, {1928, 3}, 36, Agreement::agrees, {0, 0}}},
-    {{Source::esp_code_list, {1928, 3}, 47, Agreement::agrees, {0, 0}}},
-    {{Source::turbosmtp_table, {1928, 3}, 32, Agreement::partial, {1931, 78}}},
-    {{Source::courier_code_list, {1928, 3}, 36, Agreement::agrees, {0, 0}}},
-    {{Source::salesforce_ndr_reference, {2009, 3}, 47, Agreement::agrees, {0, 0}}},
-    {{Source::salesforce_email_log_codes, {2009, 3}, 37, Agreement::agrees, {0, 0}}},
-    {{Source::esp_code_list, {2009, 3}, 48, Agreement::agrees, {0, 0}}},
-    {{Source::turbosmtp_table, {2009, 3}, 33, Agreement::partial, {2012, 79}}},
-    {{Source::courier_code_list, {2009, 3}, 37, Agreement::agrees, {0, 0}}},
-    {{Source::salesforce_ndr_reference, {179, 3}, 48, Agreement::agrees, {0, 0}}},
-    {{Source::salesforce_email_log_codes, {179, 3}, 38, Agreement::agrees, {0, 0}}},
-    {{Source::esp_code_list, {179, 3}, 49, Agreement::agrees, {0, 0}}},
-    {{Source::turbosmtp_table, {179, 3}, 34, Agreement::agrees, {0, 0}}},
-    {{Source::courier_code_list, {179, 3}, 38, Agreement::agrees, {0, 0}}},
-    {{Source::salesforce_ndr_reference, {2091, 3}, 49, Agreement::agrees, {0, 0}}},
-    {{Source::salesforce_email_log_codes, {2091, 3}, 39, Agreement::agrees, {0, 0}}},
-    {{Source::esp_code_list, {2091, 3}, 50, Agreement::agrees, {0, 0}}},
-    {{Source::turbosmtp_table, {2091, 3}, 35, Agreement::partial, {2094, 63}}},
-    {{Source::courier_code_list, {2091, 3}, 39, Agreement::agrees, {0, 0}}},
-    {{Source::salesforce_ndr_reference, {2157, 3}, 50, Agreement::agrees, {0, 0}}},
-    {{Source::salesforce_email_log_codes, {2157, 3}, 40, Agreement::agrees, {0, 0}}},
-    {{Source::esp_code_list, {2157, 3}, 51, Agreement::agrees, {0, 0}}},
-    {{Source::turbosmtp_table, {2157, 3}, 37, Agreement::agrees, {0, 0}}},
-    {{Source::courier_code_list, {2157, 3}, 40, Agreement::agrees, {0, 0}}},
-    {{Source::salesforce_ndr_reference, {2160, 7}, 51, Agreement::not_applicable, {2167, 72}}},
-    {{Source::esp_code_list, {2160, 3}, 52, Agreement::not_applicable, {2239, 36}}},
-    {{Source::turbosmtp_table, {2160, 7}, 38, Agreement::not_applicable, {2275, 24}}},
-    {{Source::courier_code_list, {2160, 3}, 41, Agreement::not_applicable, {2239, 36}}},
-    {{Source::salesforce_ndr_reference, {2160, 7}, 51, Agreement::not_applicable, {2167, 72}}},
-    {{Source::turbosmtp_table, {2160, 7}, 38, Agreement::not_applicable, {2275, 24}}},
-    {{Source::courier_code_list, {2164, 3}, 42, Agreement::not_applicable, {2299, 27}}},
-    {{Source::salesforce_ndr_reference, {182, 3}, 52, Agreement::not_applicable, {2326, 51}}},
-    {{Source::esp_code_list, {182, 3}, 53, Agreement::not_applicable, {2377, 41}}},
-    {{Source::turbosmtp_table, {182, 3}, 39, Agreement::not_applicable, {2418, 43}}},
-    {{Source::courier_code_list, {182, 3}, 43, Agreement::not_applicable, {2377, 41}}},
-    {{Source::salesforce_ndr_reference, {2461, 3}, 53, Agreement::not_applicable, {2464, 49}}},
-    {{Source::turbosmtp_table, {2461, 3}, 40, Agreement::not_applicable, {2513, 68}}},
-    {{Source::courier_code_list, {2461, 3}, 44, Agreement::not_applicable, {2581, 38}}},
-    {{Source::salesforce_ndr_reference, {2619, 3}, 54, Agreement::not_applicable, {2622, 39}}},
-    {{Source::salesforce_ndr_reference, {2661, 3}, 55, Agreement::not_applicable, {2664, 38}}},
-    {{Source::esp_code_list, {2661, 3}, 54, Agreement::not_applicable, {2664, 38}}},
-    {{Source::courier_code_list, {2661, 3}, 45, Agreement::not_applicable, {2664, 38}}},
-    {{Source::salesforce_ndr_reference, {2702, 3}, 56, Agreement::not_applicable, {2705, 37}}},
-    {{Source::salesforce_ndr_reference, {2742, 3}, 57, Agreement::not_applicable, {2745, 43}}},
-    {{Source::esp_code_list, {2742, 3}, 55, Agreement::not_applicable, {2788, 33}}},
-    {{Source::courier_code_list, {2742, 3}, 46, Agreement::not_applicable, {2788, 33}}},
-    {{Source::salesforce_ndr_reference, {2821, 3}, 58, Agreement::conflicts, {2824, 69}}},
-    {{Source::esp_code_list, {2821, 3}, 56, Agreement::partial, {2893, 26}}},
-    {{Source::courier_code_list, {2821, 3}, 47, Agreement::partial, {2893, 26}}},
-    {{Source::salesforce_ndr_reference, {2919, 3}, 59, Agreement::not_applicable, {489, 37}}},
-    {{Source::esp_code_list, {2919, 3}, 57, Agreement::not_applicable, {489, 37}}},
-    {{Source::courier_code_list, {2919, 3}, 48, Agreement::not_applicable, {489, 37}}},
-    {{Source::salesforce_ndr_reference, {2922, 3}, 60, Agreement::not_applicable, {2925, 58}}},
-    {{Source::esp_code_list, {2922, 3}, 58, Agreement::not_applicable, {2983, 35}}},
-    {{Source::turbosmtp_table, {2922, 3}, 41, Agreement::not_applicable, {3018, 54}}},
-    {{Source::courier_code_list, {2922, 3}, 49, Agreement::not_applicable, {2983, 35}}},
-    {{Source::salesforce_ndr_reference, {1665, 3}, 61, Agreement::not_applicable, {3072, 62}}},
-    {{Source::salesforce_ndr_reference, {3134, 3}, 62, Agreement::conflicts, {3137, 69}}},
-    {{Source::esp_code_list, {3134, 3}, 60, Agreement::agrees, {0, 0}}},
-    {{Source::turbosmtp_table, {3134, 3}, 42, Agreement::partial, {3206, 68}}},
-    {{Source::courier_code_list, {3134, 3}, 50, Agreement::agrees, {0, 0}}},
-    {{Source::salesforce_ndr_reference, {3274, 3}, 63, Agreement::not_applicable, {3277, 23}}},
-    {{Source::esp_code_list, {3274, 3}, 61, Agreement::not_applicable, {3277, 23}}},
-    {{Source::courier_code_list, {3274, 3}, 51, Agreement::not_applicable, {3277, 23}}},
-    {{Source::salesforce_ndr_reference, {3300, 3}, 64, Agreement::not_applicable, {3303, 44}}},
-    {{Source::salesforce_ndr_reference, {240, 3}, 65, Agreement::not_applicable, {3347, 50}}},
-    {{Source::esp_code_list, {240, 3}, 62, Agreement::not_applicable, {3347, 50}}},
-    {{Source::courier_code_list, {240, 3}, 52, Agreement::not_applicable, {3347, 50}}},
-    {{Source::salesforce_ndr_reference, {1668, 3}, 66, Agreement::conflicts, {3397, 22}}},
-    {{Source::esp_code_list, {1668, 3}, 63, Agreement::partial, {3419, 47}}},
-    {{Source::courier_code_list, {1668, 3}, 53, Agreement::partial, {3419, 47}}},
-    {{Source::salesforce_ndr_reference, {3466, 3}, 67, Agreement::conflicts, {3469, 74}}},
-    {{Source::esp_code_list, {3466, 3}, 64, Agreement::partial, {3543, 68}}},
-    {{Source::courier_code_list, {3466, 3}, 54, Agreement::partial, {3543, 68}}},
-    {{Source::esp_code_list, {3611, 3}, 65, Agreement::agrees, {0, 0}}},
-    {{Source::courier_code_list, {3611, 3}, 55, Agreement::agrees, {0, 0}}},
-    {{Source::salesforce_ndr_reference, {3614, 3}, 68, Agreement::not_applicable, {3617, 47}}},
-    {{Source::esp_code_list, {3614, 3}, 66, Agreement::not_applicable, {3664, 35}}},
-    {{Source::courier_code_list, {3614, 3}, 56, Agreement::not_applicable, {3664, 35}}},
-    {{Source::salesforce_ndr_reference, {3699, 3}, 69, Agreement::not_applicable, {3702, 30}}},
-    {{Source::esp_code_list, {3699, 3}, 67, Agreement::not_applicable, {3732, 31}}},
-    {{Source::turbosmtp_table, {3699, 3}, 43, Agreement::not_applicable, {3763, 53}}},
-    {{Source::courier_code_list, {3699, 3}, 57, Agreement::not_applicable, {3732, 31}}},
-    {{Source::salesforce_ndr_reference, {247, 3}, 70, Agreement::not_applicable, {3816, 22}}},
-    {{Source::esp_code_list, {247, 3}, 68, Agreement::not_applicable, {3816, 22}}},
-    {{Source::courier_code_list, {247, 3}, 58, Agreement::not_applicable, {3816, 22}}},
-    {{Source::salesforce_ndr_reference, {243, 3}, 71, Agreement::not_applicable, {3838, 41}}},
-    {{Source::esp_code_list, {243, 3}, 69, Agreement::not_applicable, {3838, 41}}},
-    {{Source::courier_code_list, {243, 3}, 59, Agreement::not_applicable, {3838, 41}}},
-    {{Source::salesforce_ndr_reference, {3879, 3}, 72, Agreement::not_applicable, {3882, 28}}},
-    {{Source::salesforce_ndr_reference, {3910, 3}, 73, Agreement::not_applicable, {3913, 66}}},
-    {{Source::esp_code_list, {3910, 3}, 70, Agreement::not_applicable, {3979, 22}}},
-    {{Source::courier_code_list, {3910, 3}, 60, Agreement::not_applicable, {3979, 22}}},
-    {{Source::salesforce_ndr_reference, {4001, 3}, 74, Agreement::not_applicable, {4004, 36}}},
-    {{Source::esp_code_list, {4001, 3}, 71, Agreement::not_applicable, {4040, 18}}},
-    {{Source::courier_code_list, {4001, 3}, 61, Agreement::not_applicable, {4040, 18}}},
-    {{Source::salesforce_ndr_reference, {4058, 3}, 75, Agreement::not_applicable, {4061, 30}}},
-    {{Source::salesforce_ndr_reference, {4091, 3}, 76, Agreement::partial, {4094, 70}}},
-    {{Source::salesforce_email_log_codes, {4091, 3}, 41, Agreement::partial, {4164, 56}}},
-    {{Source::esp_code_list, {4091, 3}, 72, Agreement::agrees, {0, 0}}},
-    {{Source::turbosmtp_table, {4091, 3}, 44, Agreement::partial, {4220, 56}}},
-    {{Source::courier_code_list, {4091, 3}, 62, Agreement::agrees, {0, 0}}},
-    {{Source::salesforce_ndr_reference, {4276, 3}, 77, Agreement::agrees, {0, 0}}},
-    {{Source::salesforce_email_log_codes, {4276, 3}, 42, Agreement::agrees, {0, 0}}},
-    {{Source::esp_code_list, {4276, 3}, 73, Agreement::agrees, {0, 0}}},
-    {{Source::turbosmtp_table, {4276, 3}, 45, Agreement::conflicts, {4279, 51}}},
-    {{Source::courier_code_list, {4276, 3}, 63, Agreement::agrees, {0, 0}}},
-    {{Source::salesforce_ndr_reference, {4330, 3}, 78, Agreement::partial, {4333, 76}}},
-    {{Source::salesforce_email_log_codes, {4330, 3}, 43, Agreement::agrees, {0, 0}}},
-    {{Source::esp_code_list, {4330, 3}, 74, Agreement::agrees, {0, 0}}},
-    {{Source::turbosmtp_table, {4330, 3}, 46, Agreement::agrees, {0, 0}}},
-    {{Source::courier_code_list, {4330, 3}, 64, Agreement::agrees, {0, 0}}},
-    {{Source::salesforce_ndr_reference, {4409, 3}, 79, Agreement::partial, {4412, 58}}},
-    {{Source::salesforce_email_log_codes, {4409, 3}, 44, Agreement::agrees, {0, 0}}},
-    {{Source::esp_code_list, {4409, 3}, 75, Agreement::agrees, {0, 0}}},
-    {{Source::turbosmtp_table, {4409, 3}, 49, Agreement::agrees, {0, 0}}},
-    {{Source::courier_code_list, {4409, 3}, 65, Agreement::agrees, {0, 0}}},
-    {{Source::salesforce_ndr_reference, {246, 3}, 80, Agreement::agrees, {0, 0}}},
-    {{Source::salesforce_email_log_codes, {246, 3}, 45, Agreement::agrees, {0, 0}}},
-    {{Source::esp_code_list, {246, 3}, 76, Agreement::agrees, {0, 0}}},
-    {{Source::turbosmtp_table, {246, 3}, 50, Agreement::partial, {4470, 65}}},
-    {{Source::courier_code_list, {246, 3}, 66, Agreement::agrees, {0, 0}}},
-    {{Source::salesforce_ndr_reference, {4535, 3}, 81, Agreement::conflicts, {4538, 29}}},
-    {{Source::courier_code_list, {4535, 3}, 67, Agreement::conflicts, {4538, 29}}},
-    {{Source::courier_code_list, {4567, 3}, 68, Agreement::conflicts, {4570, 49}}},
-    {{Source::salesforce_ndr_reference, {4619, 3}, 82, Agreement::not_applicable, {4622, 47}}},
-    {{Source::salesforce_ndr_reference, {4669, 3}, 83, Agreement::not_applicable, {4672, 79}}},
-    {{Source::salesforce_ndr_reference, {4751, 3}, 84, Agreement::not_applicable, {4754, 41}}},
-    {{Source::salesforce_ndr_reference, {4795, 3}, 85, Agreement::not_applicable, {4798, 47}}},
-    {{Source::salesforce_ndr_reference, {4845, 3}, 86, Agreement::not_applicable, {4848, 46}}},
-    {{Source::salesforce_ndr_reference, {4894, 3}, 87, Agreement::not_applicable, {4897, 32}}},
-    {{Source::salesforce_ndr_reference, {4929, 3}, 88, Agreement::not_applicable, {4932, 57}}},
-    {{Source::salesforce_ndr_reference, {4989, 3}, 89, Agreement::not_applicable, {4992, 37}}},
+    {0, Source::turbosmtp_table, 6, Agreement::not_applicable},  // 101
+    {4, Source::courier_code_list, 13, Agreement::not_applicable},  // 101
+    {8, Source::turbosmtp_table, 7, Agreement::not_applicable},  // 111
+    {12, Source::courier_code_list, 14, Agreement::not_applicable},  // 111
+    {16, Source::salesforce_ndr_reference, 17, Agreement::agrees},  // 211
+    {16, Source::esp_code_list, 19, Agreement::agrees},  // 211
+    {16, Source::turbosmtp_table, 8, Agreement::agrees},  // 211
+    {20, Source::salesforce_ndr_reference, 18, Agreement::agrees},  // 214
+    {20, Source::esp_code_list, 20, Agreement::agrees},  // 214
+    {20, Source::turbosmtp_table, 9, Agreement::agrees},  // 214
+    {24, Source::salesforce_ndr_reference, 19, Agreement::agrees},  // 220
+    {24, Source::esp_code_list, 21, Agreement::agrees},  // 220
+    {24, Source::turbosmtp_table, 10, Agreement::agrees},  // 220
+    {28, Source::salesforce_ndr_reference, 20, Agreement::agrees},  // 221
+    {28, Source::esp_code_list, 22, Agreement::agrees},  // 221
+    {28, Source::turbosmtp_table, 11, Agreement::agrees},  // 221
+    {28, Source::courier_code_list, 15, Agreement::agrees},  // 221
+    {32, Source::salesforce_ndr_reference, 21, Agreement::agrees},  // 250
+    {32, Source::esp_code_list, 23, Agreement::agrees},  // 250
+    {32, Source::turbosmtp_table, 12, Agreement::agrees},  // 250
+    {32, Source::courier_code_list, 16, Agreement::agrees},  // 250
+    {36, Source::salesforce_ndr_reference, 22, Agreement::agrees},  // 251
+    {36, Source::esp_code_list, 24, Agreement::agrees},  // 251
+    {36, Source::turbosmtp_table, 13, Agreement::agrees},  // 251
+    {40, Source::salesforce_ndr_reference, 23, Agreement::agrees},  // 252
+    {44, Source::esp_code_list, 25, Agreement::partial},  // 252
+    {40, Source::turbosmtp_table, 14, Agreement::agrees},  // 252
+    {48, Source::esp_code_list, 26, Agreement::agrees},  // 253
+    {52, Source::salesforce_ndr_reference, 24, Agreement::agrees},  // 354
+    {52, Source::esp_code_list, 30, Agreement::agrees},  // 354
+    {52, Source::turbosmtp_table, 16, Agreement::agrees},  // 354
+    {56, Source::esp_code_list, 31, Agreement::agrees},  // 355
+    {60, Source::turbosmtp_table, 17, Agreement::not_applicable},  // 420
+    {64, Source::courier_code_list, 17, Agreement::not_applicable},  // 420
+    {68, Source::salesforce_ndr_reference, 29, Agreement::agrees},  // 421
+    {68, Source::salesforce_email_log_codes, 32, Agreement::agrees},  // 421
+    {68, Source::esp_code_list, 35, Agreement::agrees},  // 421
+    {68, Source::turbosmtp_table, 18, Agreement::agrees},  // 421
+    {68, Source::courier_code_list, 18, Agreement::agrees},  // 421
+    {72, Source::salesforce_ndr_reference, 30, Agreement::not_applicable},  // 422
+    {76, Source::turbosmtp_table, 19, Agreement::not_applicable},  // 422
+    {80, Source::courier_code_list, 19, Agreement::not_applicable},  // 422
+    {84, Source::salesforce_ndr_reference, 31, Agreement::not_applicable},  // 431
+    {88, Source::turbosmtp_table, 20, Agreement::not_applicable},  // 431
+    {92, Source::courier_code_list, 20, Agreement::not_applicable},  // 431
+    {96, Source::salesforce_ndr_reference, 32, Agreement::conflicts},  // 432
+    {100, Source::esp_code_list, 36, Agreement::conflicts},  // 432
+    {104, Source::turbosmtp_table, 21, Agreement::conflicts},  // 432
+    {100, Source::courier_code_list, 21, Agreement::conflicts},  // 432
+    {108, Source::salesforce_ndr_reference, 33, Agreement::not_applicable},  // 441
+    {112, Source::turbosmtp_table, 22, Agreement::not_applicable},  // 441
+    {116, Source::courier_code_list, 22, Agreement::not_applicable},  // 441
+    {120, Source::salesforce_ndr_reference, 34, Agreement::not_applicable},  // 442
+    {124, Source::turbosmtp_table, 23, Agreement::not_applicable},  // 442
+    {120, Source::courier_code_list, 23, Agreement::not_applicable},  // 442
+    {128, Source::salesforce_ndr_reference, 35, Agreement::not_applicable},  // 446
+    {132, Source::turbosmtp_table, 24, Agreement::not_applicable},  // 446
+    {128, Source::courier_code_list, 24, Agreement::not_applicable},  // 446
+    {136, Source::salesforce_ndr_reference, 36, Agreement::not_applicable},  // 447
+    {140, Source::turbosmtp_table, 25, Agreement::not_applicable},  // 447
+    {144, Source::courier_code_list, 25, Agreement::not_applicable},  // 447
+    {148, Source::salesforce_ndr_reference, 37, Agreement::not_applicable},  // 449
+    {152, Source::turbosmtp_table, 27, Agreement::not_applicable},  // 449
+    {156, Source::courier_code_list, 26, Agreement::not_applicable},  // 449
+    {160, Source::salesforce_ndr_reference, 38, Agreement::agrees},  // 450
+    {160, Source::salesforce_email_log_codes, 33, Agreement::agrees},  // 450
+    {160, Source::esp_code_list, 37, Agreement::agrees},  // 450
+    {164, Source::turbosmtp_table, 28, Agreement::partial},  // 450
+    {160, Source::courier_code_list, 27, Agreement::agrees},  // 450
+    {168, Source::salesforce_ndr_reference, 39, Agreement::agrees},  // 451
+    {168, Source::salesforce_email_log_codes, 34, Agreement::agrees},  // 451
+    {168, Source::esp_code_list, 38, Agreement::agrees},  // 451
+    {172, Source::turbosmtp_table, 29, Agreement::partial},  // 451
+    {168, Source::courier_code_list, 28, Agreement::agrees},  // 451
+    {176, Source::salesforce_ndr_reference, 40, Agreement::agrees},  // 452
+    {176, Source::salesforce_email_log_codes, 35, Agreement::agrees},  // 452
+    {176, Source::esp_code_list, 39, Agreement::agrees},  // 452
+    {176, Source::turbosmtp_table, 30, Agreement::agrees},  // 452
+    {176, Source::courier_code_list, 29, Agreement::agrees},  // 452
+    {180, Source::esp_code_list, 40, Agreement::agrees},  // 453
+    {180, Source::courier_code_list, 30, Agreement::agrees},  // 453
+    {184, Source::esp_code_list, 41, Agreement::partial},  // 454
+    {184, Source::courier_code_list, 31, Agreement::partial},  // 454
+    {188, Source::courier_code_list, 32, Agreement::agrees},  // 455
+    {192, Source::esp_code_list, 42, Agreement::agrees},  // 458
+    {192, Source::courier_code_list, 33, Agreement::agrees},  // 458
+    {196, Source::esp_code_list, 43, Agreement::agrees},  // 459
+    {196, Source::courier_code_list, 34, Agreement::agrees},  // 459
+    {200, Source::salesforce_ndr_reference, 41, Agreement::not_applicable},  // 465
+    {204, Source::turbosmtp_table, 31, Agreement::not_applicable},  // 471
+    {208, Source::courier_code_list, 35, Agreement::not_applicable},  // 471
+    {212, Source::salesforce_ndr_reference, 46, Agreement::agrees},  // 500
+    {212, Source::salesforce_email_log_codes, 36, Agreement::agrees},  // 500
+    {212, Source::esp_code_list, 47, Agreement::agrees},  // 500
+    {216, Source::turbosmtp_table, 32, Agreement::partial},  // 500
+    {212, Source::courier_code_list, 36, Agreement::agrees},  // 500
+    {220, Source::salesforce_ndr_reference, 47, Agreement::agrees},  // 501
+    {220, Source::salesforce_email_log_codes, 37, Agreement::agrees},  // 501
+    {220, Source::esp_code_list, 48, Agreement::agrees},  // 501
+    {224, Source::turbosmtp_table, 33, Agreement::partial},  // 501
+    {220, Source::courier_code_list, 37, Agreement::agrees},  // 501
+    {228, Source::salesforce_ndr_reference, 48, Agreement::agrees},  // 502
+    {228, Source::salesforce_email_log_codes, 38, Agreement::agrees},  // 502
+    {228, Source::esp_code_list, 49, Agreement::agrees},  // 502
+    {228, Source::turbosmtp_table, 34, Agreement::agrees},  // 502
+    {228, Source::courier_code_list, 38, Agreement::agrees},  // 502
+    {232, Source::salesforce_ndr_reference, 49, Agreement::agrees},  // 503
+    {232, Source::salesforce_email_log_codes, 39, Agreement::agrees},  // 503
+    {232, Source::esp_code_list, 50, Agreement::agrees},  // 503
+    {236, Source::turbosmtp_table, 35, Agreement::partial},  // 503
+    {232, Source::courier_code_list, 39, Agreement::agrees},  // 503
+    {240, Source::salesforce_ndr_reference, 50, Agreement::agrees},  // 504
+    {240, Source::salesforce_email_log_codes, 40, Agreement::agrees},  // 504
+    {240, Source::esp_code_list, 51, Agreement::agrees},  // 504
+    {240, Source::turbosmtp_table, 37, Agreement::agrees},  // 504
+    {240, Source::courier_code_list, 40, Agreement::agrees},  // 504
+    {244, Source::salesforce_ndr_reference, 51, Agreement::not_applicable},  // 510/511
+    {248, Source::esp_code_list, 52, Agreement::not_applicable},  // 510
+    {252, Source::turbosmtp_table, 38, Agreement::not_applicable},  // 510/511
+    {248, Source::courier_code_list, 41, Agreement::not_applicable},  // 510
+    {244, Source::salesforce_ndr_reference, 51, Agreement::not_applicable},  // 510/511
+    {252, Source::turbosmtp_table, 38, Agreement::not_applicable},  // 510/511
+    {256, Source::courier_code_list, 42, Agreement::not_applicable},  // 511
+    {260, Source::salesforce_ndr_reference, 52, Agreement::not_applicable},  // 512
+    {264, Source::esp_code_list, 53, Agreement::not_applicable},  // 512
+    {268, Source::turbosmtp_table, 39, Agreement::not_applicable},  // 512
+    {264, Source::courier_code_list, 43, Agreement::not_applicable},  // 512
+    {272, Source::salesforce_ndr_reference, 53, Agreement::not_applicable},  // 513
+    {276, Source::turbosmtp_table, 40, Agreement::not_applicable},  // 513
+    {280, Source::courier_code_list, 44, Agreement::not_applicable},  // 513
+    {284, Source::salesforce_ndr_reference, 54, Agreement::not_applicable},  // 514
+    {288, Source::salesforce_ndr_reference, 55, Agreement::not_applicable},  // 515
+    {288, Source::esp_code_list, 54, Agreement::not_applicable},  // 515
+    {288, Source::courier_code_list, 45, Agreement::not_applicable},  // 515
+    {292, Source::salesforce_ndr_reference, 56, Agreement::not_applicable},  // 516
+    {296, Source::salesforce_ndr_reference, 57, Agreement::not_applicable},  // 517
+    {300, Source::esp_code_list, 55, Agreement::not_applicable},  // 517
+    {300, Source::courier_code_list, 46, Agreement::not_applicable},  // 517
+    {304, Source::salesforce_ndr_reference, 58, Agreement::conflicts},  // 521
+    {308, Source::esp_code_list, 56, Agreement::partial},  // 521
+    {308, Source::courier_code_list, 47, Agreement::partial},  // 521
+    {312, Source::salesforce_ndr_reference, 59, Agreement::not_applicable},  // 522
+    {312, Source::esp_code_list, 57, Agreement::not_applicable},  // 522
+    {312, Source::courier_code_list, 48, Agreement::not_applicable},  // 522
+    {316, Source::salesforce_ndr_reference, 60, Agreement::not_applicable},  // 523
+    {320, Source::esp_code_list, 58, Agreement::not_applicable},  // 523
+    {324, Source::turbosmtp_table, 41, Agreement::not_applicable},  // 523
+    {320, Source::courier_code_list, 49, Agreement::not_applicable},  // 523
+    {328, Source::salesforce_ndr_reference, 61, Agreement::not_applicable},  // 524
+    {332, Source::salesforce_ndr_reference, 62, Agreement::conflicts},  // 530
+    {336, Source::esp_code_list, 60, Agreement::agrees},  // 530
+    {340, Source::turbosmtp_table, 42, Agreement::partial},  // 530
+    {336, Source::courier_code_list, 50, Agreement::agrees},  // 530
+    {344, Source::salesforce_ndr_reference, 63, Agreement::not_applicable},  // 531
+    {344, Source::esp_code_list, 61, Agreement::not_applicable},  // 531
+    {344, Source::courier_code_list, 51, Agreement::not_applicable},  // 531
+    {348, Source::salesforce_ndr_reference, 64, Agreement::not_applicable},  // 532
+    {352, Source::salesforce_ndr_reference, 65, Agreement::not_applicable},  // 533
+    {352, Source::esp_code_list, 62, Agreement::not_applicable},  // 533
+    {352, Source::courier_code_list, 52, Agreement::not_applicable},  // 533
+    {356, Source::salesforce_ndr_reference, 66, Agreement::conflicts},  // 534
+    {360, Source::esp_code_list, 63, Agreement::partial},  // 534
+    {360, Source::courier_code_list, 53, Agreement::partial},  // 534
+    {364, Source::salesforce_ndr_reference, 67, Agreement::conflicts},  // 535
+    {368, Source::esp_code_list, 64, Agreement::partial},  // 535
+    {368, Source::courier_code_list, 54, Agreement::partial},  // 535
+    {372, Source::esp_code_list, 65, Agreement::agrees},  // 538
+    {372, Source::courier_code_list, 55, Agreement::agrees},  // 538
+    {376, Source::salesforce_ndr_reference, 68, Agreement::not_applicable},  // 540
+    {380, Source::esp_code_list, 66, Agreement::not_applicable},  // 540
+    {380, Source::courier_code_list, 56, Agreement::not_applicable},  // 540
+    {384, Source::salesforce_ndr_reference, 69, Agreement::not_applicable},  // 541
+    {388, Source::esp_code_list, 67, Agreement::not_applicable},  // 541
+    {392, Source::turbosmtp_table, 43, Agreement::not_applicable},  // 541
+    {388, Source::courier_code_list, 57, Agreement::not_applicable},  // 541
+    {396, Source::salesforce_ndr_reference, 70, Agreement::not_applicable},  // 542
+    {396, Source::esp_code_list, 68, Agreement::not_applicable},  // 542
+    {396, Source::courier_code_list, 58, Agreement::not_applicable},  // 542
+    {400, Source::salesforce_ndr_reference, 71, Agreement::not_applicable},  // 543
+    {400, Source::esp_code_list, 69, Agreement::not_applicable},  // 543
+    {400, Source::courier_code_list, 59, Agreement::not_applicable},  // 543
+    {404, Source::salesforce_ndr_reference, 72, Agreement::not_applicable},  // 544
+    {408, Source::salesforce_ndr_reference, 73, Agreement::not_applicable},  // 546
+    {412, Source::esp_code_list, 70, Agreement::not_applicable},  // 546
+    {412, Source::courier_code_list, 60, Agreement::not_applicable},  // 546
+    {416, Source::salesforce_ndr_reference, 74, Agreement::not_applicable},  // 547
+    {420, Source::esp_code_list, 71, Agreement::not_applicable},  // 547
+    {420, Source::courier_code_list, 61, Agreement::not_applicable},  // 547
+    {424, Source::salesforce_ndr_reference, 75, Agreement::not_applicable},  // 548
+    {428, Source::salesforce_ndr_reference, 76, Agreement::partial},  // 550
+    {432, Source::salesforce_email_log_codes, 41, Agreement::partial},  // 550
+    {436, Source::esp_code_list, 72, Agreement::agrees},  // 550
+    {440, Source::turbosmtp_table, 44, Agreement::partial},  // 550
+    {436, Source::courier_code_list, 62, Agreement::agrees},  // 550
+    {444, Source::salesforce_ndr_reference, 77, Agreement::agrees},  // 551
+    {444, Source::salesforce_email_log_codes, 42, Agreement::agrees},  // 551
+    {444, Source::esp_code_list, 73, Agreement::agrees},  // 551
+    {448, Source::turbosmtp_table, 45, Agreement::conflicts},  // 551
+    {444, Source::courier_code_list, 63, Agreement::agrees},  // 551
+    {452, Source::salesforce_ndr_reference, 78, Agreement::partial},  // 552
+    {456, Source::salesforce_email_log_codes, 43, Agreement::agrees},  // 552
+    {456, Source::esp_code_list, 74, Agreement::agrees},  // 552
+    {456, Source::turbosmtp_table, 46, Agreement::agrees},  // 552
+    {456, Source::courier_code_list, 64, Agreement::agrees},  // 552
+    {460, Source::salesforce_ndr_reference, 79, Agreement::partial},  // 553
+    {464, Source::salesforce_email_log_codes, 44, Agreement::agrees},  // 553
+    {464, Source::esp_code_list, 75, Agreement::agrees},  // 553
+    {464, Source::turbosmtp_table, 49, Agreement::agrees},  // 553
+    {464, Source::courier_code_list, 65, Agreement::agrees},  // 553
+    {468, Source::salesforce_ndr_reference, 80, Agreement::agrees},  // 554
+    {468, Source::salesforce_email_log_codes, 45, Agreement::agrees},  // 554
+    {468, Source::esp_code_list, 76, Agreement::agrees},  // 554
+    {472, Source::turbosmtp_table, 50, Agreement::partial},  // 554
+    {468, Source::courier_code_list, 66, Agreement::agrees},  // 554
+    {476, Source::salesforce_ndr_reference, 81, Agreement::conflicts},  // 555
+    {476, Source::courier_code_list, 67, Agreement::conflicts},  // 555
+    {480, Source::courier_code_list, 68, Agreement::conflicts},  // 556
+    {484, Source::salesforce_ndr_reference, 82, Agreement::not_applicable},  // 563
+    {488, Source::salesforce_ndr_reference, 83, Agreement::not_applicable},  // 571
+    {492, Source::salesforce_ndr_reference, 84, Agreement::not_applicable},  // 572
+    {496, Source::salesforce_ndr_reference, 85, Agreement::not_applicable},  // 573
+    {500, Source::salesforce_ndr_reference, 86, Agreement::not_applicable},  // 574
+    {504, Source::salesforce_ndr_reference, 87, Agreement::not_applicable},  // 575
+    {508, Source::salesforce_ndr_reference, 88, Agreement::not_applicable},  // 576
+    {512, Source::salesforce_ndr_reference, 89, Agreement::not_applicable},  // 577
 };
 
 inline constexpr SourceClaim status_claims[] = {
-    {{Source::salesforce_email_log_codes, {5029, 5}, 51, Agreement::agrees, {0, 0}}},
-    {{Source::esp_code_list, {5029, 5}, 93, Agreement::agrees, {0, 0}}},
-    {{Source::salesforce_email_log_codes, {5034, 5}, 52, Agreement::agrees, {0, 0}}},
-    {{Source::esp_code_list, {5034, 5}, 94, Agreement::agrees, {0, 0}}},
-    {{Source::salesforce_email_log_codes, {5039, 5}, 53, Agreement::agrees, {0, 0}}},
-    {{Source::esp_code_list, {5039, 5}, 95, Agreement::agrees, {0, 0}}},
-    {{Source::salesforce_email_log_codes, {5044, 5}, 54, Agreement::agrees, {0, 0}}},
-    {{Source::esp_code_list, {5044, 5}, 96, Agreement::agrees, {0, 0}}},
-    {{Source::salesforce_email_log_codes, {5049, 5}, 55, Agreement::agrees, {0, 0}}},
-    {{Source::esp_code_list, {5049, 5}, 97, Agreement::agrees, {0, 0}}},
-    {{Source::salesforce_email_log_codes, {5054, 5}, 56, Agreement::partial, {5059, 53}}},
-    {{Source::esp_code_list, {5054, 5}, 98, Agreement::partial, {5059, 53}}},
-    {{Source::salesforce_email_log_codes, {5112, 5}, 57, Agreement::partial, {5117, 37}}},
-    {{Source::esp_code_list, {5112, 5}, 99, Agreement::partial, {5117, 37}}},
-    {{Source::salesforce_email_log_codes, {5154, 5}, 58, Agreement::agrees, {0, 0}}},
-    {{Source::esp_code_list, {5154, 5}, 100, Agreement::agrees, {0, 0}}},
-    {{Source::salesforce_email_log_codes, {5159, 5}, 59, Agreement::agrees, {0, 0}}},
-    {{Source::esp_code_list, {5159, 5}, 101, Agreement::agrees, {0, 0}}},
-    {{Source::salesforce_email_log_codes, {5164, 5}, 60, Agreement::agrees, {0, 0}}},
-    {{Source::esp_code_list, {5164, 5}, 105, Agreement::agrees, {0, 0}}},
-    {{Source::salesforce_email_log_codes, {5169, 5}, 61, Agreement::agrees, {0, 0}}},
-    {{Source::esp_code_list, {5174, 5}, 80, Agreement::agrees, {0, 0}}},
-    {{Source::esp_code_list, {5169, 5}, 106, Agreement::agrees, {0, 0}}},
-    {{Source::salesforce_email_log_codes, {5179, 5}, 62, Agreement::agrees, {0, 0}}},
-    {{Source::esp_code_list, {5179, 5}, 107, Agreement::agrees, {0, 0}}},
-    {{Source::salesforce_email_log_codes, {5184, 5}, 63, Agreement::agrees, {0, 0}}},
-    {{Source::esp_code_list, {5184, 5}, 108, Agreement::agrees, {0, 0}}},
-    {{Source::salesforce_email_log_codes, {5189, 5}, 64, Agreement::agrees, {0, 0}}},
-    {{Source::esp_code_list, {5189, 5}, 109, Agreement::partial, {5194, 44}}},
-    {{Source::salesforce_email_log_codes, {5238, 5}, 65, Agreement::agrees, {0, 0}}},
-    {{Source::esp_code_list, {5238, 5}, 113, Agreement::agrees, {0, 0}}},
-    {{Source::salesforce_email_log_codes, {5243, 5}, 66, Agreement::agrees, {0, 0}}},
-    {{Source::esp_code_list, {5243, 5}, 114, Agreement::agrees, {0, 0}}},
-    {{Source::salesforce_email_log_codes, {5248, 5}, 67, Agreement::agrees, {0, 0}}},
-    {{Source::esp_code_list, {5248, 5}, 115, Agreement::agrees, {0, 0}}},
-    {{Source::salesforce_email_log_codes, {5253, 5}, 68, Agreement::agrees, {0, 0}}},
-    {{Source::esp_code_list, {5253, 5}, 117, Agreement::agrees, {0, 0}}},
-    {{Source::salesforce_email_log_codes, {5258, 5}, 69, Agreement::agrees, {0, 0}}},
-    {{Source::esp_code_list, {5258, 5}, 118, Agreement::agrees, {0, 0}}},
-    {{Source::esp_code_list, {5263, 5}, 119, Agreement::agrees, {0, 0}}},
-    {{Source::salesforce_email_log_codes, {5268, 5}, 70, Agreement::agrees, {0, 0}}},
-    {{Source::esp_code_list, {5268, 5}, 123, Agreement::agrees, {0, 0}}},
-    {{Source::salesforce_email_log_codes, {5273, 5}, 71, Agreement::agrees, {0, 0}}},
-    {{Source::esp_code_list, {5273, 5}, 124, Agreement::agrees, {0, 0}}},
-    {{Source::salesforce_email_log_codes, {5278, 5}, 72, Agreement::agrees, {0, 0}}},
-    {{Source::esp_code_list, {5278, 5}, 125, Agreement::agrees, {0, 0}}},
-    {{Source::salesforce_email_log_codes, {5283, 5}, 73, Agreement::partial, {5288, 47}}},
-    {{Source::esp_code_list, {5283, 5}, 126, Agreement::partial, {5288, 47}}},
-    {{Source::salesforce_email_log_codes, {5335, 5}, 74, Agreement::agrees, {0, 0}}},
-    {{Source::esp_code_list, {5335, 5}, 127, Agreement::agrees, {0, 0}}},
-    {{Source::salesforce_email_log_codes, {5340, 5}, 75, Agreement::partial, {5345, 43}}},
-    {{Source::esp_code_list, {5340, 5}, 128, Agreement::partial, {5345, 43}}},
-    {{Source::salesforce_email_log_codes, {5388, 5}, 76, Agreement::agrees, {0, 0}}},
-    {{Source::esp_code_list, {5388, 5}, 129, Agreement::agrees, {0, 0}}},
-    {{Source::salesforce_email_log_codes, {5393, 5}, 77, Agreement::agrees, {0, 0}}},
-    {{Source::esp_code_list, {5393, 5}, 130, Agreement::agrees, {0, 0}}},
-    {{Source::salesforce_email_log_codes, {5398, 5}, 78, Agreement::agrees, {0, 0}}},
-    {{Source::esp_code_list, {5398, 5}, 134, Agreement::agrees, {0, 0}}},
-    {{Source::salesforce_email_log_codes, {5403, 5}, 79, Agreement::agrees, {0, 0}}},
-    {{Source::esp_code_list, {5403, 5}, 135, Agreement::agrees, {0, 0}}},
-    {{Source::salesforce_email_log_codes, {5408, 5}, 80, Agreement::agrees, {0, 0}}},
-    {{Source::esp_code_list, {5408, 5}, 136, Agreement::agrees, {0, 0}}},
-    {{Source::salesforce_email_log_codes, {5413, 5}, 81, Agreement::agrees, {0, 0}}},
-    {{Source::esp_code_list, {5413, 5}, 137, Agreement::agrees, {0, 0}}},
-    {{Source::salesforce_email_log_codes, {5418, 5}, 82, Agreement::agrees, {0, 0}}},
-    {{Source::esp_code_list, {5418, 5}, 138, Agreement::agrees, {0, 0}}},
-    {{Source::salesforce_email_log_codes, {5423, 5}, 83, Agreement::agrees, {0, 0}}},
-    {{Source::esp_code_list, {5423, 5}, 139, Agreement::agrees, {0, 0}}},
-    {{Source::salesforce_email_log_codes, {5428, 5}, 84, Agreement::agrees, {0, 0}}},
-    {{Source::esp_code_list, {5428, 5}, 143, Agreement::agrees, {0, 0}}},
-    {{Source::salesforce_email_log_codes, {5433, 5}, 85, Agreement::agrees, {0, 0}}},
-    {{Source::esp_code_list, {5433, 5}, 144, Agreement::agrees, {0, 0}}},
-    {{Source::salesforce_email_log_codes, {5438, 5}, 86, Agreement::agrees, {0, 0}}},
-    {{Source::esp_code_list, {5438, 5}, 145, Agreement::agrees, {0, 0}}},
-    {{Source::salesforce_email_log_codes, {5443, 5}, 87, Agreement::agrees, {0, 0}}},
-    {{Source::esp_code_list, {5443, 5}, 146, Agreement::agrees, {0, 0}}},
-    {{Source::salesforce_email_log_codes, {5448, 5}, 88, Agreement::agrees, {0, 0}}},
-    {{Source::esp_code_list, {5448, 5}, 147, Agreement::agrees, {0, 0}}},
-    {{Source::salesforce_email_log_codes, {5453, 5}, 89, Agreement::agrees, {0, 0}}},
-    {{Source::esp_code_list, {5453, 5}, 149, Agreement::agrees, {0, 0}}},
-    {{Source::salesforce_email_log_codes, {5458, 5}, 90, Agreement::agrees, {0, 0}}},
-    {{Source::esp_code_list, {5458, 5}, 153, Agreement::agrees, {0, 0}}},
-    {{Source::salesforce_email_log_codes, {5463, 5}, 91, Agreement::agrees, {0, 0}}},
-    {{Source::esp_code_list, {5463, 5}, 154, Agreement::agrees, {0, 0}}},
-    {{Source::salesforce_email_log_codes, {5468, 5}, 92, Agreement::agrees, {0, 0}}},
-    {{Source::esp_code_list, {5468, 5}, 155, Agreement::agrees, {0, 0}}},
-    {{Source::salesforce_email_log_codes, {5473, 5}, 93, Agreement::agrees, {0, 0}}},
-    {{Source::esp_code_list, {5473, 5}, 156, Agreement::agrees, {0, 0}}},
-    {{Source::salesforce_email_log_codes, {5478, 5}, 94, Agreement::agrees, {0, 0}}},
-    {{Source::esp_code_list, {5478, 5}, 157, Agreement::agrees, {0, 0}}},
-    {{Source::salesforce_email_log_codes, {5483, 5}, 95, Agreement::agrees, {0, 0}}},
-    {{Source::esp_code_list, {5483, 5}, 158, Agreement::agrees, {0, 0}}},
-    {{Source::salesforce_email_log_codes, {5488, 5}, 96, Agreement::agrees, {0, 0}}},
-    {{Source::esp_code_list, {5488, 5}, 159, Agreement::agrees, {0, 0}}},
-    {{Source::salesforce_email_log_codes, {5493, 5}, 97, Agreement::agrees, {0, 0}}},
-    {{Source::esp_code_list, {5493, 5}, 160, Agreement::agrees, {0, 0}}},
+    {516, Source::salesforce_email_log_codes, 51, Agreement::agrees},  // X.1.0
+    {516, Source::esp_code_list, 93, Agreement::agrees},  // X.1.0
+    {520, Source::salesforce_email_log_codes, 52, Agreement::agrees},  // X.1.1
+    {520, Source::esp_code_list, 94, Agreement::agrees},  // X.1.1
+    {524, Source::salesforce_email_log_codes, 53, Agreement::agrees},  // X.1.2
+    {524, Source::esp_code_list, 95, Agreement::agrees},  // X.1.2
+    {528, Source::salesforce_email_log_codes, 54, Agreement::agrees},  // X.1.3
+    {528, Source::esp_code_list, 96, Agreement::agrees},  // X.1.3
+    {532, Source::salesforce_email_log_codes, 55, Agreement::agrees},  // X.1.4
+    {532, Source::esp_code_list, 97, Agreement::agrees},  // X.1.4
+    {536, Source::salesforce_email_log_codes, 56, Agreement::partial},  // X.1.5
+    {536, Source::esp_code_list, 98, Agreement::partial},  // X.1.5
+    {540, Source::salesforce_email_log_codes, 57, Agreement::partial},  // X.1.6
+    {540, Source::esp_code_list, 99, Agreement::partial},  // X.1.6
+    {544, Source::salesforce_email_log_codes, 58, Agreement::agrees},  // X.1.7
+    {544, Source::esp_code_list, 100, Agreement::agrees},  // X.1.7
+    {548, Source::salesforce_email_log_codes, 59, Agreement::agrees},  // X.1.8
+    {548, Source::esp_code_list, 101, Agreement::agrees},  // X.1.8
+    {552, Source::salesforce_email_log_codes, 60, Agreement::agrees},  // X.2.0
+    {552, Source::esp_code_list, 105, Agreement::agrees},  // X.2.0
+    {556, Source::salesforce_email_log_codes, 61, Agreement::agrees},  // X.2.1
+    {560, Source::esp_code_list, 80, Agreement::agrees},  // 5.2.1
+    {556, Source::esp_code_list, 106, Agreement::agrees},  // X.2.1
+    {564, Source::salesforce_email_log_codes, 62, Agreement::agrees},  // X.2.2
+    {564, Source::esp_code_list, 107, Agreement::agrees},  // X.2.2
+    {568, Source::salesforce_email_log_codes, 63, Agreement::agrees},  // X.2.3
+    {568, Source::esp_code_list, 108, Agreement::agrees},  // X.2.3
+    {572, Source::salesforce_email_log_codes, 64, Agreement::agrees},  // X.2.4
+    {576, Source::esp_code_list, 109, Agreement::partial},  // X.2.4
+    {580, Source::salesforce_email_log_codes, 65, Agreement::agrees},  // X.3.0
+    {580, Source::esp_code_list, 113, Agreement::agrees},  // X.3.0
+    {584, Source::salesforce_email_log_codes, 66, Agreement::agrees},  // X.3.1
+    {584, Source::esp_code_list, 114, Agreement::agrees},  // X.3.1
+    {588, Source::salesforce_email_log_codes, 67, Agreement::agrees},  // X.3.2
+    {588, Source::esp_code_list, 115, Agreement::agrees},  // X.3.2
+    {592, Source::salesforce_email_log_codes, 68, Agreement::agrees},  // X.3.3
+    {592, Source::esp_code_list, 117, Agreement::agrees},  // X.3.3
+    {596, Source::salesforce_email_log_codes, 69, Agreement::agrees},  // X.3.4
+    {596, Source::esp_code_list, 118, Agreement::agrees},  // X.3.4
+    {600, Source::esp_code_list, 119, Agreement::agrees},  // X.3.5
+    {604, Source::salesforce_email_log_codes, 70, Agreement::agrees},  // X.4.0
+    {604, Source::esp_code_list, 123, Agreement::agrees},  // X.4.0
+    {608, Source::salesforce_email_log_codes, 71, Agreement::agrees},  // X.4.1
+    {608, Source::esp_code_list, 124, Agreement::agrees},  // X.4.1
+    {612, Source::salesforce_email_log_codes, 72, Agreement::agrees},  // X.4.2
+    {612, Source::esp_code_list, 125, Agreement::agrees},  // X.4.2
+    {616, Source::salesforce_email_log_codes, 73, Agreement::partial},  // X.4.3
+    {616, Source::esp_code_list, 126, Agreement::partial},  // X.4.3
+    {620, Source::salesforce_email_log_codes, 74, Agreement::agrees},  // X.4.4
+    {620, Source::esp_code_list, 127, Agreement::agrees},  // X.4.4
+    {624, Source::salesforce_email_log_codes, 75, Agreement::partial},  // X.4.5
+    {624, Source::esp_code_list, 128, Agreement::partial},  // X.4.5
+    {628, Source::salesforce_email_log_codes, 76, Agreement::agrees},  // X.4.6
+    {628, Source::esp_code_list, 129, Agreement::agrees},  // X.4.6
+    {632, Source::salesforce_email_log_codes, 77, Agreement::agrees},  // X.4.7
+    {632, Source::esp_code_list, 130, Agreement::agrees},  // X.4.7
+    {636, Source::salesforce_email_log_codes, 78, Agreement::agrees},  // X.5.0
+    {636, Source::esp_code_list, 134, Agreement::agrees},  // X.5.0
+    {640, Source::salesforce_email_log_codes, 79, Agreement::agrees},  // X.5.1
+    {640, Source::esp_code_list, 135, Agreement::agrees},  // X.5.1
+    {644, Source::salesforce_email_log_codes, 80, Agreement::agrees},  // X.5.2
+    {644, Source::esp_code_list, 136, Agreement::agrees},  // X.5.2
+    {648, Source::salesforce_email_log_codes, 81, Agreement::agrees},  // X.5.3
+    {648, Source::esp_code_list, 137, Agreement::agrees},  // X.5.3
+    {652, Source::salesforce_email_log_codes, 82, Agreement::agrees},  // X.5.4
+    {652, Source::esp_code_list, 138, Agreement::agrees},  // X.5.4
+    {656, Source::salesforce_email_log_codes, 83, Agreement::agrees},  // X.5.5
+    {656, Source::esp_code_list, 139, Agreement::agrees},  // X.5.5
+    {660, Source::salesforce_email_log_codes, 84, Agreement::agrees},  // X.6.0
+    {660, Source::esp_code_list, 143, Agreement::agrees},  // X.6.0
+    {664, Source::salesforce_email_log_codes, 85, Agreement::agrees},  // X.6.1
+    {664, Source::esp_code_list, 144, Agreement::agrees},  // X.6.1
+    {668, Source::salesforce_email_log_codes, 86, Agreement::agrees},  // X.6.2
+    {668, Source::esp_code_list, 145, Agreement::agrees},  // X.6.2
+    {672, Source::salesforce_email_log_codes, 87, Agreement::agrees},  // X.6.3
+    {672, Source::esp_code_list, 146, Agreement::agrees},  // X.6.3
+    {676, Source::salesforce_email_log_codes, 88, Agreement::agrees},  // X.6.4
+    {676, Source::esp_code_list, 147, Agreement::agrees},  // X.6.4
+    {680, Source::salesforce_email_log_codes, 89, Agreement::agrees},  // X.6.5
+    {680, Source::esp_code_list, 149, Agreement::agrees},  // X.6.5
+    {684, Source::salesforce_email_log_codes, 90, Agreement::agrees},  // X.7.0
+    {684, Source::esp_code_list, 153, Agreement::agrees},  // X.7.0
+    {688, Source::salesforce_email_log_codes, 91, Agreement::agrees},  // X.7.1
+    {688, Source::esp_code_list, 154, Agreement::agrees},  // X.7.1
+    {692, Source::salesforce_email_log_codes, 92, Agreement::agrees},  // X.7.2
+    {692, Source::esp_code_list, 155, Agreement::agrees},  // X.7.2
+    {696, Source::salesforce_email_log_codes, 93, Agreement::agrees},  // X.7.3
+    {696, Source::esp_code_list, 156, Agreement::agrees},  // X.7.3
+    {700, Source::salesforce_email_log_codes, 94, Agreement::agrees},  // X.7.4
+    {700, Source::esp_code_list, 157, Agreement::agrees},  // X.7.4
+    {704, Source::salesforce_email_log_codes, 95, Agreement::agrees},  // X.7.5
+    {704, Source::esp_code_list, 158, Agreement::agrees},  // X.7.5
+    {708, Source::salesforce_email_log_codes, 96, Agreement::agrees},  // X.7.6
+    {708, Source::esp_code_list, 159, Agreement::agrees},  // X.7.6
+    {712, Source::salesforce_email_log_codes, 97, Agreement::agrees},  // X.7.7
+    {712, Source::esp_code_list, 160, Agreement::agrees},  // X.7.7
 };
 
 inline constexpr SourceClaim class_claims[] = {
-    {{Source::salesforce_email_log_codes, {166, 1}, 11, Agreement::agrees, {0, 0}}},
-    {{Source::esp_code_list, {166, 1}, 82, Agreement::agrees, {0, 0}}},
-    {{Source::salesforce_email_log_codes, {171, 1}, 12, Agreement::agrees, {0, 0}}},
-    {{Source::esp_code_list, {171, 1}, 83, Agreement::agrees, {0, 0}}},
-    {{Source::salesforce_email_log_codes, {179, 1}, 13, Agreement::agrees, {0, 0}}},
-    {{Source::esp_code_list, {179, 1}, 85, Agreement::agrees, {0, 0}}},
+    {716, Source::salesforce_email_log_codes, 11, Agreement::agrees},  // 2
+    {716, Source::esp_code_list, 82, Agreement::agrees},  // 2
+    {720, Source::salesforce_email_log_codes, 12, Agreement::agrees},  // 4
+    {720, Source::esp_code_list, 83, Agreement::agrees},  // 4
+    {724, Source::salesforce_email_log_codes, 13, Agreement::agrees},  // 5
+    {724, Source::esp_code_list, 85, Agreement::agrees},  // 5
 };
 
 inline constexpr ReplyMeaning reply_meanings[] = {
-    {{211, {5498, 35}, {5533, 7}, {5540, 24}, Verification::rfc_text}},
-    {{214, {5564, 43}, {5533, 7}, {5540, 4}, Verification::rfc_text}},
-    {{220, {5607, 18}, {5625, 7}, {5632, 8}, Verification::rfc_text}},
-    {{220, {5640, 22}, {5533, 7}, {5662, 19}, Verification::rfc_text}},
-    {{221, {5681, 45}, {5533, 7}, {5726, 4}, Verification::rfc_text}},
-    {{235, {5730, 32}, {5762, 7}, {1735, 4}, Verification::rfc_text}},
-    {{250, {5769, 32}, {5801, 7}, {5808, 4}, Verification::secondary}},
-    {{250, {5812, 65}, {5877, 7}, {5812, 4}, Verification::rfc_text}},
-    {{250, {5884, 37}, {5533, 7}, {5921, 69}, Verification::rfc_text}},
-    {{251, {5990, 36}, {5801, 7}, {5808, 4}, Verification::secondary}},
-    {{251, {6026, 46}, {5533, 7}, {6072, 10}, Verification::rfc_text}},
-    {{251, {6082, 105}, {6187, 7}, {6194, 25}, Verification::rfc_text}},
-    {{252, {6219, 41}, {5801, 7}, {5808, 4}, Verification::secondary}},
-    {{252, {6260, 62}, {5533, 7}, {5974, 10}, Verification::rfc_text}},
-    {{252, {6322, 102}, {6187, 7}, {5974, 10}, Verification::rfc_text}},
-    {{253, {6424, 45}, {5801, 7}, {5808, 4}, Verification::secondary}},
-    {{334, {6469, 67}, {5762, 7}, {6536, 46}, Verification::rfc_text}},
-    {{354, {6582, 40}, {5533, 7}, {6622, 25}, Verification::rfc_text}},
-    {{355, {6647, 38}, {6685, 7}, {6692, 48}, Verification::secondary}},
-    {{421, {6740, 60}, {5533, 7}, {6800, 24}, Verification::rfc_text}},
-    {{422, {6824, 67}, {6891, 7}, {1735, 4}, Verification::registry}},
-    {{430, {6898, 50}, {6891, 7}, {6948, 11}, Verification::registry}},
-    {{432, {6959, 40}, {5762, 7}, {1735, 4}, Verification::rfc_text}},
-    {{450, {6999, 115}, {5533, 7}, {7114, 29}, Verification::rfc_text}},
-    {{451, {7143, 51}, {5533, 7}, {5932, 16}, Verification::rfc_text}},
-    {{452, {7194, 91}, {7285, 7}, {7292, 49}, Verification::rfc_text}},
-    {{452, {7341, 55}, {5533, 7}, {5932, 16}, Verification::rfc_text}},
-    {{453, {7396, 16}, {7412, 7}, {7419, 27}, Verification::secondary}},
-    {{454, {7446, 41}, {5625, 7}, {5632, 8}, Verification::rfc_text}},
-    {{454, {7487, 40}, {5762, 7}, {1735, 4}, Verification::rfc_text}},
-    {{455, {7527, 39}, {5533, 7}, {7566, 36}, Verification::rfc_text}},
-    {{458, {7602, 37}, {5801, 7}, {5808, 4}, Verification::secondary}},
-    {{459, {7639, 30}, {5801, 7}, {5808, 4}, Verification::secondary}},
-    {{500, {7669, 12}, {5801, 7}, {5808, 4}, Verification::secondary}},
-    {{500, {7681, 48}, {5762, 7}, {7729, 48}, Verification::rfc_text}},
-    {{500, {7777, 70}, {5533, 7}, {6800, 11}, Verification::rfc_text}},
-    {{501, {7847, 26}, {5801, 7}, {5808, 4}, Verification::secondary}},
-    {{501, {7873, 36}, {5625, 7}, {5632, 8}, Verification::rfc_text}},
-    {{501, {7909, 133}, {5762, 7}, {1735, 4}, Verification::rfc_text}},
-    {{501, {8042, 39}, {5533, 7}, {6800, 11}, Verification::rfc_text}},
-    {{502, {8081, 23}, {5533, 7}, {8104, 24}, Verification::rfc_text}},
-    {{503, {8128, 115}, {5877, 7}, {8243, 10}, Verification::rfc_text}},
-    {{503, {8253, 76}, {5762, 7}, {1735, 4}, Verification::rfc_text}},
-    {{503, {8329, 24}, {5533, 7}, {6800, 11}, Verification::rfc_text}},
-    {{504, {8353, 62}, {5762, 7}, {1735, 4}, Verification::rfc_text}},
-    {{504, {8415, 33}, {5533, 7}, {8448, 37}, Verification::rfc_text}},
-    {{521, {8485, 25}, {8510, 7}, {8517, 35}, Verification::rfc_text}},
-    {{523, {8552, 53}, {6891, 7}, {1735, 4}, Verification::registry}},
-    {{524, {8605, 94}, {6891, 7}, {1735, 4}, Verification::registry}},
-    {{525, {8699, 57}, {6891, 7}, {1735, 4}, Verification::registry}},
-    {{530, {8756, 43}, {5625, 7}, {8799, 99}, Verification::rfc_text}},
-    {{530, {8898, 31}, {5762, 7}, {8929, 57}, Verification::rfc_text}},
-    {{533, {8986, 75}, {6891, 7}, {6948, 11}, Verification::registry}},
-    {{534, {9061, 44}, {5762, 7}, {1735, 4}, Verification::rfc_text}},
-    {{535, {9105, 42}, {5762, 7}, {1735, 4}, Verification::rfc_text}},
-    {{538, {9147, 67}, {5762, 7}, {1735, 4}, Verification::rfc_text}},
-    {{550, {9214, 124}, {5533, 7}, {9338, 34}, Verification::rfc_text}},
-    {{550, {9372, 63}, {6187, 7}, {5932, 4}, Verification::rfc_text}},
-    {{550, {9435, 102}, {6187, 7}, {5974, 10}, Verification::rfc_text}},
-    {{550, {9537, 79}, {9616, 7}, {9623, 37}, Verification::rfc_text}},
-    {{550, {9660, 138}, {9798, 7}, {9805, 29}, Verification::registry}},
-    {{551, {9834, 41}, {5533, 7}, {6072, 10}, Verification::rfc_text}},
-    {{551, {6082, 105}, {6187, 7}, {6194, 25}, Verification::rfc_text}},
-    {{552, {9875, 47}, {7285, 7}, {7292, 49}, Verification::rfc_text}},
-    {{552, {9922, 58}, {5533, 7}, {5932, 16}, Verification::rfc_text}},
-    {{553, {9980, 85}, {5533, 7}, {10065, 16}, Verification::rfc_text}},
-    {{553, {10081, 68}, {6187, 7}, {5938, 4}, Verification::rfc_text}},
-    {{554, {10149, 39}, {5625, 7}, {10188, 96}, Verification::rfc_text}},
-    {{554, {10284, 76}, {5533, 7}, {10360, 25}, Verification::rfc_text}},
-    {{554, {10385, 82}, {6187, 7}, {10467, 23}, Verification::rfc_text}},
-    {{555, {10490, 62}, {5533, 7}, {7566, 36}, Verification::rfc_text}},
-    {{556, {10552, 27}, {8510, 7}, {10579, 45}, Verification::rfc_text}},
-    {{556, {10624, 83}, {10707, 15}, {10722, 33}, Verification::rfc_text}},
+    {728, Verification::rfc_text},  // 211
+    {735, Verification::rfc_text},  // 214
+    {742, Verification::rfc_text},  // 220
+    {749, Verification::rfc_text},  // 220
+    {756, Verification::rfc_text},  // 221
+    {763, Verification::rfc_text},  // 235
+    {770, Verification::secondary},  // 250
+    {777, Verification::rfc_text},  // 250
+    {784, Verification::rfc_text},  // 250
+    {791, Verification::secondary},  // 251
+    {798, Verification::rfc_text},  // 251
+    {805, Verification::rfc_text},  // 251
+    {812, Verification::secondary},  // 252
+    {819, Verification::rfc_text},  // 252
+    {826, Verification::rfc_text},  // 252
+    {833, Verification::secondary},  // 253
+    {840, Verification::rfc_text},  // 334
+    {847, Verification::rfc_text},  // 354
+    {854, Verification::secondary},  // 355
+    {861, Verification::rfc_text},  // 421
+    {868, Verification::registry},  // 422
+    {875, Verification::registry},  // 430
+    {882, Verification::rfc_text},  // 432
+    {889, Verification::rfc_text},  // 450
+    {896, Verification::rfc_text},  // 451
+    {903, Verification::rfc_text},  // 452
+    {910, Verification::rfc_text},  // 452
+    {917, Verification::secondary},  // 453
+    {924, Verification::rfc_text},  // 454
+    {931, Verification::rfc_text},  // 454
+    {938, Verification::rfc_text},  // 455
+    {945, Verification::secondary},  // 458
+    {952, Verification::secondary},  // 459
+    {959, Verification::secondary},  // 500
+    {966, Verification::rfc_text},  // 500
+    {973, Verification::rfc_text},  // 500
+    {980, Verification::secondary},  // 501
+    {987, Verification::rfc_text},  // 501
+    {994, Verification::rfc_text},  // 501
+    {1001, Verification::rfc_text},  // 501
+    {1008, Verification::rfc_text},  // 502
+    {1015, Verification::rfc_text},  // 503
+    {1022, Verification::rfc_text},  // 503
+    {1029, Verification::rfc_text},  // 503
+    {1036, Verification::rfc_text},  // 504
+    {1043, Verification::rfc_text},  // 504
+    {1050, Verification::rfc_text},  // 521
+    {1057, Verification::registry},  // 523
+    {1064, Verification::registry},  // 524
+    {1071, Verification::registry},  // 525
+    {1078, Verification::rfc_text},  // 530
+    {1085, Verification::rfc_text},  // 530
+    {1092, Verification::registry},  // 533
+    {1099, Verification::rfc_text},  // 534
+    {1106, Verification::rfc_text},  // 535
+    {1113, Verification::rfc_text},  // 538
+    {1120, Verification::rfc_text},  // 550
+    {1127, Verification::rfc_text},  // 550
+    {1134, Verification::rfc_text},  // 550
+    {1141, Verification::rfc_text},  // 550
+    {1148, Verification::registry},  // 550
+    {1155, Verification::rfc_text},  // 551
+    {1162, Verification::rfc_text},  // 551
+    {1169, Verification::rfc_text},  // 552
+    {1176, Verification::rfc_text},  // 552
+    {1183, Verification::rfc_text},  // 553
+    {1190, Verification::rfc_text},  // 553
+    {1197, Verification::rfc_text},  // 554
+    {1204, Verification::rfc_text},  // 554
+    {1211, Verification::rfc_text},  // 554
+    {1218, Verification::rfc_text},  // 555
+    {1225, Verification::rfc_text},  // 556
+    {1232, Verification::rfc_text},  // 556
 };
 
 inline constexpr ReplyCodeRecord reply_code_records[] = {
-    {{101, Origin::not_smtp, {10755, 54}, {10809, 157}, {0, 0}, {FailureReason::network_error, 1, {10966, 78}}, {0, 0}, {0, 2}}},
-    {{111, Origin::not_smtp, {11044, 38}, {11082, 137}, {0, 0}, {FailureReason::network_error, 1, {11219, 68}}, {0, 0}, {2, 2}}},
-    {{211, Origin::rfc, {5498, 35}, {11287, 52}, {5533, 7}, {FailureReason::delivered, 2, {11339, 14}}, {0, 1}, {4, 3}}},
-    {{214, Origin::rfc, {5564, 43}, {11353, 35}, {5533, 7}, {FailureReason::delivered, 2, {11339, 14}}, {1, 1}, {7, 3}}},
-    {{220, Origin::rfc, {5640, 22}, {11388, 55}, {11443, 15}, {FailureReason::delivered, 2, {11339, 14}}, {2, 2}, {10, 3}}},
-    {{221, Origin::rfc, {5681, 45}, {11458, 46}, {5533, 7}, {FailureReason::delivered, 2, {11339, 14}}, {4, 1}, {13, 4}}},
-    {{235, Origin::rfc, {5730, 24}, {11504, 25}, {5762, 7}, {FailureReason::delivered, 2, {11339, 14}}, {5, 1}, {0, 0}}},
-    {{250, Origin::rfc, {5884, 37}, {11529, 22}, {11551, 23}, {FailureReason::delivered, 2, {11339, 14}}, {6, 3}, {17, 4}}},
-    {{251, Origin::rfc, {6026, 46}, {11574, 64}, {11638, 23}, {FailureReason::delivered, 2, {11661, 63}}, {9, 3}, {21, 3}}},
-    {{252, Origin::rfc, {6260, 62}, {11724, 89}, {11638, 23}, {FailureReason::delivered, 2, {11339, 14}}, {12, 3}, {24, 3}}},
-    {{253, Origin::rfc, {6424, 45}, {11813, 76}, {5801, 7}, {FailureReason::delivered, 2, {11339, 14}}, {15, 1}, {27, 1}}},
-    {{334, Origin::rfc, {6469, 67}, {11889, 69}, {5762, 7}, {FailureReason::delivered, 3, {11958, 37}}, {16, 1}, {0, 0}}},
-    {{354, Origin::rfc, {6582, 40}, {11995, 38}, {5533, 7}, {FailureReason::delivered, 3, {12033, 61}}, {17, 1}, {28, 3}}},
-    {{355, Origin::rfc, {6647, 38}, {12094, 78}, {6685, 7}, {FailureReason::delivered, 3, {12172, 40}}, {18, 1}, {31, 1}}},
-    {{420, Origin::vendor, {12212, 37}, {12249, 94}, {0, 0}, {FailureReason::network_error, 4, {12343, 68}}, {0, 0}, {32, 2}}},
-    {{421, Origin::rfc, {6740, 60}, {12411, 69}, {5533, 7}, {FailureReason::system_error, 4, {12480, 46}}, {19, 1}, {34, 5}}},
-    {{422, Origin::registry_only, {12526, 40}, {12566, 130}, {6891, 7}, {FailureReason::mailbox_full, 4, {12696, 60}}, {20, 1}, {39, 3}}},
-    {{430, Origin::registry_only, {12756, 41}, {12797, 82}, {6891, 7}, {FailureReason::unknown, 4, {12879, 48}}, {21, 1}, {0, 0}}},
-    {{431, Origin::vendor, {12927, 39}, {12966, 95}, {0, 0}, {FailureReason::system_error, 4, {13061, 53}}, {0, 0}, {42, 3}}},
-    {{432, Origin::rfc, {6859, 31}, {13114, 72}, {5762, 7}, {FailureReason::authentication, 4, {13186, 43}}, {22, 1}, {45, 4}}},
-    {{441, Origin::vendor, {13229, 27}, {13256, 75}, {0, 0}, {FailureReason::network_error, 4, {13331, 12}}, {0, 0}, {49, 3}}},
-    {{442, Origin::vendor, {13343, 25}, {13368, 84}, {0, 0}, {FailureReason::network_error, 4, {13331, 12}}, {0, 0}, {52, 3}}},
-    {{446, Origin::vendor, {13452, 33}, {13485, 90}, {0, 0}, {FailureReason::system_error, 4, {13575, 43}}, {0, 0}, {55, 3}}},
-    {{447, Origin::vendor, {13618, 26}, {13644, 74}, {0, 0}, {FailureReason::network_error, 4, {13331, 12}}, {0, 0}, {58, 3}}},
-    {{449, Origin::vendor, {13718, 30}, {13748, 95}, {0, 0}, {FailureReason::network_error, 4, {13843, 39}}, {0, 0}, {61, 3}}},
-    {{450, Origin::rfc, {6999, 115}, {13882, 78}, {5533, 7}, {FailureReason::unknown, 4, {13960, 43}}, {23, 1}, {64, 5}}},
-    {{451, Origin::rfc, {7143, 51}, {14003, 64}, {5533, 7}, {FailureReason::system_error, 4, {14067, 56}}, {24, 1}, {69, 5}}},
-    {{452, Origin::rfc, {7341, 55}, {14123, 83}, {14206, 15}, {FailureReason::system_error, 4, {14221, 66}}, {25, 2}, {74, 5}}},
-    {{453, Origin::rfc, {7396, 16}, {14287, 46}, {7412, 7}, {FailureReason::delivered, 4, {11339, 14}}, {27, 1}, {79, 2}}},
-    {{454, Origin::rfc, {14333, 67}, {14400, 69}, {14469, 15}, {FailureReason::authentication, 4, {14484, 55}}, {28, 2}, {81, 2}}},
-    {{455, Origin::rfc, {7527, 39}, {14539, 63}, {5533, 7}, {FailureReason::syntax_error, 4, {14602, 38}}, {30, 1}, {83, 1}}},
-    {{458, Origin::rfc, {7602, 37}, {14640, 52}, {5801, 7}, {FailureReason::unknown, 4, {14692, 21}}, {31, 1}, {84, 2}}},
-    {{459, Origin::rfc, {7639, 30}, {14713, 50}, {5801, 7}, {FailureReason::blocked, 4, {14763, 49}}, {32, 1}, {86, 2}}},
-    {{465, Origin::vendor, {14812, 25}, {14837, 98}, {0, 0}, {FailureReason::system_error, 4, {14935, 43}}, {0, 0}, {88, 1}}},
-    {{471, Origin::vendor, {14978, 27}, {15005, 93}, {0, 0}, {FailureReason::blocked, 4, {15098, 58}}, {0, 0}, {89, 2}}},
-    {{500, Origin::rfc, {7777, 70}, {15156, 68}, {15224, 23}, {FailureReason::syntax_error, 5, {15247, 24}}, {33, 3}, {91, 5}}},
-    {{501, Origin::rfc, {8042, 39}, {15271, 38}, {15309, 31}, {FailureReason::syntax_error, 5, {15340, 55}}, {36, 4}, {96, 5}}},
-    {{502, Origin::rfc, {8081, 23}, {15395, 55}, {5533, 7}, {FailureReason::syntax_error, 5, {15450, 23}}, {40, 1}, {101, 5}}},
-    {{503, Origin::rfc, {8329, 24}, {15473, 36}, {15509, 23}, {FailureReason::syntax_error, 5, {15532, 70}}, {41, 3}, {106, 5}}},
-    {{504, Origin::rfc, {8415, 33}, {15602, 57}, {15232, 15}, {FailureReason::syntax_error, 5, {15659, 49}}, {44, 2}, {111, 5}}},
-    {{510, Origin::vendor, {15708, 33}, {15741, 77}, {0, 0}, {FailureReason::unknown_recipient, 5, {15818, 28}}, {0, 0}, {116, 4}}},
-    {{511, Origin::vendor, {15846, 40}, {15886, 88}, {0, 0}, {FailureReason::unknown_recipient, 5, {15974, 30}}, {0, 0}, {120, 3}}},
-    {{512, Origin::vendor, {16004, 34}, {16038, 98}, {0, 0}, {FailureReason::unknown_domain, 5, {16136, 47}}, {0, 0}, {123, 4}}},
-    {{513, Origin::vendor, {16183, 35}, {16218, 129}, {0, 0}, {FailureReason::syntax_error, 5, {16347, 62}}, {0, 0}, {127, 3}}},
-    {{514, Origin::vendor, {16409, 35}, {16444, 95}, {0, 0}, {FailureReason::unknown, 5, {16539, 55}}, {0, 0}, {130, 1}}},
-    {{515, Origin::vendor, {16594, 33}, {16627, 124}, {0, 0}, {FailureReason::unknown_recipient, 5, {15974, 30}}, {0, 0}, {131, 3}}},
-    {{516, Origin::vendor, {16751, 25}, {16776, 73}, {0, 0}, {FailureReason::mailbox_moved, 5, {16849, 40}}, {0, 0}, {134, 1}}},
-    {{517, Origin::vendor, {16889, 30}, {16919, 87}, {0, 0}, {FailureReason::sender_rejected, 5, {17006, 49}}, {0, 0}, {135, 3}}},
-    {{521, Origin::rfc, {8485, 25}, {17055, 78}, {8510, 7}, {FailureReason::no_mail_domain, 5, {17133, 30}}, {46, 1}, {138, 3}}},
-    {{522, Origin::vendor, {17163, 20}, {17183, 83}, {0, 0}, {FailureReason::mailbox_full, 5, {17266, 43}}, {0, 0}, {141, 3}}},
-    {{523, Origin::registry_only, {17309, 67}, {17376, 138}, {6891, 7}, {FailureReason::tls, 5, {17514, 70}}, {47, 1}, {144, 4}}},
-    {{524, Origin::registry_only, {17584, 70}, {17654, 118}, {6891, 7}, {FailureReason::tls, 5, {17772, 82}}, {48, 1}, {148, 1}}},
-    {{525, Origin::registry_only, {17854, 41}, {17895, 84}, {6891, 7}, {FailureReason::authentication, 5, {17979, 45}}, {49, 1}, {0, 0}}},
-    {{530, Origin::rfc, {18024, 64}, {18088, 72}, {14469, 15}, {FailureReason::authentication, 5, {18160, 57}}, {50, 2}, {149, 4}}},
-    {{531, Origin::vendor, {18217, 24}, {18241, 75}, {0, 0}, {FailureReason::system_error, 5, {18316, 51}}, {0, 0}, {153, 3}}},
-    {{532, Origin::vendor, {18367, 41}, {18408, 83}, {0, 0}, {FailureReason::system_error, 5, {13331, 12}}, {0, 0}, {156, 1}}},
-    {{533, Origin::registry_only, {18491, 66}, {18557, 116}, {6891, 7}, {FailureReason::blocked, 5, {18673, 52}}, {52, 1}, {157, 3}}},
-    {{534, Origin::rfc, {9061, 36}, {18725, 64}, {5762, 7}, {FailureReason::authentication, 5, {18789, 40}}, {53, 1}, {160, 3}}},
-    {{535, Origin::rfc, {9105, 34}, {18829, 50}, {5762, 7}, {FailureReason::authentication, 5, {18879, 45}}, {54, 1}, {163, 3}}},
-    {{538, Origin::rfc, {8640, 58}, {18924, 72}, {5762, 7}, {FailureReason::tls, 5, {18996, 32}}, {55, 1}, {166, 2}}},
-    {{540, Origin::vendor, {19028, 40}, {19068, 83}, {0, 0}, {FailureReason::unknown_domain, 5, {19151, 55}}, {0, 0}, {168, 3}}},
-    {{541, Origin::vendor, {19206, 50}, {19256, 98}, {0, 0}, {FailureReason::blocked, 5, {19354, 71}}, {0, 0}, {171, 4}}},
-    {{542, Origin::vendor, {19425, 22}, {19447, 68}, {0, 0}, {FailureReason::network_error, 5, {13331, 12}}, {0, 0}, {175, 3}}},
-    {{543, Origin::vendor, {19515, 30}, {19545, 86}, {0, 0}, {FailureReason::network_error, 5, {19631, 23}}, {0, 0}, {178, 3}}},
-    {{544, Origin::vendor, {19654, 26}, {19680, 76}, {0, 0}, {FailureReason::unknown, 5, {19756, 52}}, {0, 0}, {181, 1}}},
-    {{546, Origin::vendor, {19808, 17}, {19825, 66}, {0, 0}, {FailureReason::unknown, 5, {19891, 29}}, {0, 0}, {182, 3}}},
-    {{547, Origin::vendor, {13618, 26}, {19920, 70}, {0, 0}, {FailureReason::expired, 5, {19990, 57}}, {0, 0}, {185, 3}}},
-    {{548, Origin::vendor, {20047, 28}, {20075, 92}, {0, 0}, {FailureReason::blocked, 5, {20167, 50}}, {0, 0}, {188, 1}}},
-    {{550, Origin::rfc, {9214, 124}, {20217, 92}, {20309, 31}, {FailureReason::unknown, 5, {20340, 88}}, {56, 5}, {189, 5}}},
-    {{551, Origin::rfc, {9834, 41}, {20428, 67}, {11646, 15}, {FailureReason::mailbox_moved, 5, {20495, 36}}, {61, 2}, {194, 5}}},
-    {{552, Origin::rfc, {9922, 58}, {20531, 68}, {14206, 15}, {FailureReason::message_too_large, 5, {20599, 81}}, {63, 2}, {199, 5}}},
-    {{553, Origin::rfc, {9980, 85}, {20680, 45}, {11646, 15}, {FailureReason::unknown_recipient, 5, {20725, 20}}, {65, 2}, {204, 5}}},
-    {{554, Origin::rfc, {10284, 76}, {20745, 64}, {20809, 23}, {FailureReason::unknown, 5, {20832, 53}}, {67, 3}, {209, 5}}},
-    {{555, Origin::rfc, {10490, 62}, {20885, 63}, {5533, 7}, {FailureReason::syntax_error, 5, {20948, 29}}, {70, 1}, {214, 2}}},
-    {{556, Origin::rfc, {10552, 27}, {20977, 63}, {21040, 15}, {FailureReason::no_mail_domain, 5, {21055, 28}}, {71, 2}, {216, 1}}},
-    {{563, Origin::vendor, {21083, 28}, {21111, 102}, {0, 0}, {FailureReason::spam_or_content, 5, {21213, 23}}, {0, 0}, {217, 1}}},
-    {{571, Origin::vendor, {21236, 31}, {21267, 75}, {0, 0}, {FailureReason::blocked, 5, {21342, 46}}, {0, 0}, {218, 1}}},
-    {{572, Origin::vendor, {21388, 33}, {21421, 80}, {0, 0}, {FailureReason::unknown_recipient, 5, {21501, 34}}, {0, 0}, {219, 1}}},
-    {{573, Origin::vendor, {21535, 33}, {21568, 118}, {0, 0}, {FailureReason::system_error, 5, {21686, 28}}, {0, 0}, {220, 1}}},
-    {{574, Origin::vendor, {21714, 39}, {21753, 83}, {0, 0}, {FailureReason::tls, 5, {21836, 41}}, {0, 0}, {221, 1}}},
-    {{575, Origin::vendor, {21877, 29}, {21906, 75}, {0, 0}, {FailureReason::tls, 5, {21981, 37}}, {0, 0}, {222, 1}}},
-    {{576, Origin::vendor, {22018, 41}, {22059, 114}, {0, 0}, {FailureReason::tls, 5, {22173, 42}}, {0, 0}, {223, 1}}},
-    {{577, Origin::vendor, {22215, 33}, {22248, 89}, {0, 0}, {FailureReason::authentication, 5, {22337, 27}}, {0, 0}, {224, 1}}},
+    {1239, Origin::not_smtp},  // 101
+    {1254, Origin::not_smtp},  // 111
+    {1269, Origin::rfc},  // 211
+    {1284, Origin::rfc},  // 214
+    {1299, Origin::rfc},  // 220
+    {1314, Origin::rfc},  // 221
+    {1329, Origin::rfc},  // 235
+    {1344, Origin::rfc},  // 250
+    {1359, Origin::rfc},  // 251
+    {1374, Origin::rfc},  // 252
+    {1389, Origin::rfc},  // 253
+    {1404, Origin::rfc},  // 334
+    {1419, Origin::rfc},  // 354
+    {1434, Origin::rfc},  // 355
+    {1449, Origin::vendor},  // 420
+    {1464, Origin::rfc},  // 421
+    {1479, Origin::registry_only},  // 422
+    {1494, Origin::registry_only},  // 430
+    {1509, Origin::vendor},  // 431
+    {1524, Origin::rfc},  // 432
+    {1539, Origin::vendor},  // 441
+    {1554, Origin::vendor},  // 442
+    {1569, Origin::vendor},  // 446
+    {1584, Origin::vendor},  // 447
+    {1599, Origin::vendor},  // 449
+    {1614, Origin::rfc},  // 450
+    {1629, Origin::rfc},  // 451
+    {1644, Origin::rfc},  // 452
+    {1659, Origin::rfc},  // 453
+    {1674, Origin::rfc},  // 454
+    {1689, Origin::rfc},  // 455
+    {1704, Origin::rfc},  // 458
+    {1719, Origin::rfc},  // 459
+    {1734, Origin::vendor},  // 465
+    {1749, Origin::vendor},  // 471
+    {1764, Origin::rfc},  // 500
+    {1779, Origin::rfc},  // 501
+    {1794, Origin::rfc},  // 502
+    {1809, Origin::rfc},  // 503
+    {1824, Origin::rfc},  // 504
+    {1839, Origin::vendor},  // 510
+    {1854, Origin::vendor},  // 511
+    {1869, Origin::vendor},  // 512
+    {1884, Origin::vendor},  // 513
+    {1899, Origin::vendor},  // 514
+    {1914, Origin::vendor},  // 515
+    {1929, Origin::vendor},  // 516
+    {1944, Origin::vendor},  // 517
+    {1959, Origin::rfc},  // 521
+    {1974, Origin::vendor},  // 522
+    {1989, Origin::registry_only},  // 523
+    {2004, Origin::registry_only},  // 524
+    {2019, Origin::registry_only},  // 525
+    {2034, Origin::rfc},  // 530
+    {2049, Origin::vendor},  // 531
+    {2064, Origin::vendor},  // 532
+    {2079, Origin::registry_only},  // 533
+    {2094, Origin::rfc},  // 534
+    {2109, Origin::rfc},  // 535
+    {2124, Origin::rfc},  // 538
+    {2139, Origin::vendor},  // 540
+    {2154, Origin::vendor},  // 541
+    {2169, Origin::vendor},  // 542
+    {2184, Origin::vendor},  // 543
+    {2199, Origin::vendor},  // 544
+    {2214, Origin::vendor},  // 546
+    {2229, Origin::vendor},  // 547
+    {2244, Origin::vendor},  // 548
+    {2259, Origin::rfc},  // 550
+    {2274, Origin::rfc},  // 551
+    {2289, Origin::rfc},  // 552
+    {2304, Origin::rfc},  // 553
+    {2319, Origin::rfc},  // 554
+    {2334, Origin::rfc},  // 555
+    {2349, Origin::rfc},  // 556
+    {2364, Origin::vendor},  // 563
+    {2379, Origin::vendor},  // 571
+    {2394, Origin::vendor},  // 572
+    {2409, Origin::vendor},  // 573
+    {2424, Origin::vendor},  // 574
+    {2439, Origin::vendor},  // 575
+    {2454, Origin::vendor},  // 576
+    {2469, Origin::vendor},  // 577
 };
 
-// reply_code_index[code - 100] is 1 + the record's index, or 0.
-inline constexpr std::uint8_t reply_code_index[900] = {
-    0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3, 0, 0, 4, 0, 0, 0, 0, 0,
-    5, 6, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 7, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    8, 9, 10, 11, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 12, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 13, 14, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 15, 16, 17, 0, 0, 0, 0, 0, 0, 0,
-    18, 19, 20, 0, 0, 0, 0, 0, 0, 0, 0, 21, 22, 0, 0, 0, 23, 24, 0, 25, 26, 27, 28, 29, 30, 31, 0, 0, 32, 33,
-    0, 0, 0, 0, 0, 34, 0, 0, 0, 0, 0, 35, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 36, 37, 38, 39, 40, 0, 0, 0, 0, 0, 41, 42, 43, 44, 45, 46, 47, 48, 0, 0,
-    0, 49, 50, 51, 52, 53, 0, 0, 0, 0, 54, 55, 56, 57, 58, 59, 0, 0, 60, 0, 61, 62, 63, 64, 65, 0, 66, 67, 68, 0,
-    69, 70, 71, 72, 73, 74, 75, 0, 0, 0, 0, 0, 0, 76, 0, 0, 0, 0, 0, 0, 0, 77, 78, 79, 80, 81, 82, 83, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-};
+// reply_code_index[code - 100] is 1 + the record's index, or 0 (a string:
+// 900 numbers in braces would cost more to compile than all the tables).
+inline constexpr char16_t reply_code_index[] =
+    u"\x0\x1\x0\x0\x0\x0\x0\x0\x0\x0\x0\x2\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0"
+    u"\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0"
+    u"\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0"
+    u"\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x3\x0\x0\x4\x0\x0\x0\x0\x0"
+    u"\x5\x6\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x7\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0"
+    u"\x8\x9\xa\xb\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0"
+    u"\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0"
+    u"\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\xc\x0\x0\x0\x0\x0"
+    u"\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\xd\xe\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0"
+    u"\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0"
+    u"\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\xf\x10\x11\x0\x0\x0\x0\x0\x0\x0"
+    u"\x12\x13\x14\x0\x0\x0\x0\x0\x0\x0\x0\x15\x16\x0\x0\x0\x17\x18\x0\x19\x1a\x1b\x1c\x1d\x1e\x1f\x0\x0\x20\x21"
+    u"\x0\x0\x0\x0\x0\x22\x0\x0\x0\x0\x0\x23\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0"
+    u"\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x24\x25\x26\x27\x28\x0\x0\x0\x0\x0\x29\x2a\x2b\x2c\x2d\x2e\x2f\x30\x0\x0"
+    u"\x0\x31\x32\x33\x34\x35\x0\x0\x0\x0\x36\x37\x38\x39\x3a\x3b\x0\x0\x3c\x0\x3d\x3e\x3f\x40\x41\x0\x42\x43\x44\x0"
+    u"\x45\x46\x47\x48\x49\x4a\x4b\x0\x0\x0\x0\x0\x0\x4c\x0\x0\x0\x0\x0\x0\x0\x4d\x4e\x4f\x50\x51\x52\x53\x0\x0"
+    u"\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0"
+    u"\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0"
+    u"\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0"
+    u"\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0"
+    u"\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0"
+    u"\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0"
+    u"\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0"
+    u"\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0"
+    u"\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0"
+    u"\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0"
+    u"\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0"
+    u"\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0"
+    u"\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0"
+    u"\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0\x0";
 
 inline constexpr ReplyFallbackRecord reply_fallbacks[] = {
-    {{1, {22364, 43}, {22407, 100}, {FailureReason::network_error, 1, {22507, 70}}}},
-    {{2, {22577, 26}, {22603, 42}, {FailureReason::delivered, 2, {11339, 14}}}},
-    {{3, {22645, 31}, {22676, 81}, {FailureReason::delivered, 3, {22757, 42}}}},
-    {{4, {22799, 30}, {22829, 46}, {FailureReason::unknown, 4, {22875, 47}}}},
-    {{5, {22922, 30}, {22952, 46}, {FailureReason::unknown, 5, {22998, 59}}}},
-    {{6, {23057, 33}, {23090, 44}, {FailureReason::unknown, 6, {23134, 43}}}},
-    {{7, {23057, 33}, {23090, 44}, {FailureReason::unknown, 7, {23134, 43}}}},
-    {{8, {23057, 33}, {23090, 44}, {FailureReason::unknown, 8, {23134, 43}}}},
-    {{9, {23057, 33}, {23090, 44}, {FailureReason::unknown, 9, {23134, 43}}}},
+    {2484, 1},
+    {2492, 2},
+    {2500, 3},
+    {2508, 4},
+    {2516, 5},
+    {2524, 6},
+    {2532, 7},
+    {2540, 8},
+    {2548, 9},
 };
 
 inline constexpr AssociatedReply associated_replies[] = {
@@ -1057,167 +1236,167 @@ inline constexpr AssociatedReply associated_replies[] = {
 };
 
 inline constexpr EnhancedStatusRecord enhanced_status_records[] = {
-    {{0, 0, {23177, 22}, {23199, 57}, {23256, 7}, {23263, 3}, {FailureReason::unknown, 5, {23266, 65}}, {0, 1}, {0, 0}, false}},
-    {{1, 0, {23331, 20}, {23351, 50}, {23256, 7}, {23401, 9}, {FailureReason::unknown, 5, {23410, 48}}, {0, 0}, {0, 2}, false}},
-    {{1, 1, {23458, 31}, {23489, 76}, {23256, 7}, {23565, 8}, {FailureReason::unknown_recipient, 5, {23573, 58}}, {1, 2}, {2, 2}, false}},
-    {{1, 2, {23631, 30}, {23661, 71}, {23256, 7}, {23401, 9}, {FailureReason::unknown_domain, 5, {23732, 57}}, {0, 0}, {4, 2}, false}},
-    {{1, 3, {23789, 38}, {23827, 49}, {23256, 7}, {2009, 3}, {FailureReason::unknown_recipient, 5, {23876, 53}}, {3, 1}, {6, 2}, false}},
-    {{1, 4, {23929, 37}, {23966, 52}, {23256, 7}, {23401, 9}, {FailureReason::unknown, 5, {24018, 28}}, {0, 0}, {8, 2}, false}},
-    {{1, 5, {24046, 25}, {24071, 50}, {23256, 7}, {178, 3}, {FailureReason::delivered, 5, {11339, 14}}, {4, 1}, {10, 2}, false}},
-    {{1, 6, {24121, 52}, {24173, 54}, {23256, 7}, {23401, 9}, {FailureReason::mailbox_moved, 5, {16849, 40}}, {0, 0}, {12, 2}, false}},
-    {{1, 7, {24227, 35}, {24262, 46}, {23256, 7}, {23401, 9}, {FailureReason::sender_rejected, 5, {24308, 53}}, {0, 0}, {14, 2}, false}},
-    {{1, 8, {24361, 27}, {24388, 74}, {23256, 7}, {24462, 8}, {FailureReason::sender_rejected, 5, {24470, 47}}, {5, 2}, {16, 2}, false}},
-    {{1, 9, {24517, 39}, {24556, 87}, {24643, 7}, {23401, 9}, {FailureReason::delivered, 5, {24650, 50}}, {0, 0}, {0, 0}, false}},
-    {{1, 10, {24700, 29}, {24729, 68}, {10707, 15}, {4567, 3}, {FailureReason::no_mail_domain, 5, {24797, 67}}, {7, 1}, {0, 0}, false}},
-    {{2, 0, {24864, 33}, {24897, 49}, {23256, 7}, {23401, 9}, {FailureReason::mailbox_disabled, 5, {24946, 62}}, {0, 0}, {18, 2}, false}},
-    {{2, 1, {25008, 40}, {25048, 57}, {23256, 7}, {23401, 9}, {FailureReason::mailbox_disabled, 5, {25105, 74}}, {0, 0}, {20, 3}, false}},
-    {{2, 2, {25179, 12}, {25191, 42}, {23256, 7}, {4330, 3}, {FailureReason::mailbox_full, 5, {17266, 43}}, {8, 1}, {23, 2}, false}},
-    {{2, 3, {25233, 43}, {25276, 55}, {23256, 7}, {4330, 3}, {FailureReason::message_too_large, 5, {25331, 51}}, {9, 1}, {25, 2}, false}},
-    {{2, 4, {25382, 30}, {25412, 37}, {23256, 7}, {25449, 8}, {FailureReason::system_error, 5, {25457, 35}}, {10, 2}, {27, 2}, false}},
-    {{3, 0, {25492, 37}, {25529, 53}, {23256, 7}, {25582, 28}, {FailureReason::system_error, 5, {14067, 56}}, {12, 6}, {29, 2}, false}},
-    {{3, 1, {25610, 16}, {25626, 49}, {23256, 7}, {1664, 3}, {FailureReason::system_error, 5, {18316, 51}}, {18, 1}, {31, 2}, false}},
-    {{3, 2, {25675, 37}, {25712, 70}, {25782, 15}, {25797, 8}, {FailureReason::system_error, 5, {25805, 48}}, {19, 2}, {33, 2}, false}},
-    {{3, 3, {25853, 39}, {25892, 58}, {23256, 7}, {23401, 9}, {FailureReason::unknown, 5, {25950, 52}}, {0, 0}, {35, 2}, false}},
-    {{3, 4, {26002, 26}, {26028, 59}, {23256, 7}, {26087, 8}, {FailureReason::message_too_large, 5, {26095, 23}}, {21, 2}, {37, 2}, false}},
-    {{3, 5, {26118, 29}, {26147, 38}, {23256, 7}, {23401, 9}, {FailureReason::system_error, 5, {26185, 50}}, {0, 0}, {39, 1}, false}},
-    {{3, 6, {26235, 30}, {26265, 63}, {26328, 7}, {26335, 10}, {FailureReason::delivered, 5, {11339, 14}}, {23, 2}, {0, 0}, false}},
-    {{4, 0, {26345, 44}, {26389, 60}, {23256, 7}, {23401, 9}, {FailureReason::network_error, 5, {26449, 49}}, {0, 0}, {40, 2}, false}},
-    {{4, 1, {26498, 19}, {26517, 50}, {23256, 7}, {1602, 3}, {FailureReason::network_error, 5, {26567, 73}}, {25, 1}, {42, 2}, false}},
-    {{4, 2, {26640, 14}, {26654, 55}, {23256, 7}, {361, 3}, {FailureReason::network_error, 5, {26709, 51}}, {26, 1}, {44, 2}, false}},
-    {{4, 3, {26760, 24}, {26784, 66}, {23256, 7}, {23565, 8}, {FailureReason::network_error, 5, {26850, 34}}, {27, 2}, {46, 2}, false}},
-    {{4, 4, {26884, 15}, {26899, 43}, {23256, 7}, {23401, 9}, {FailureReason::unknown_domain, 5, {26942, 66}}, {0, 0}, {48, 2}, false}},
-    {{4, 5, {27008, 22}, {27030, 29}, {23256, 7}, {1602, 3}, {FailureReason::network_error, 5, {27059, 26}}, {29, 1}, {50, 2}, false}},
-    {{4, 6, {27085, 21}, {27106, 41}, {23256, 7}, {23401, 9}, {FailureReason::network_error, 5, {27147, 58}}, {0, 0}, {52, 2}, false}},
-    {{4, 7, {27205, 21}, {27226, 54}, {23256, 7}, {23401, 9}, {FailureReason::expired, 5, {27280, 69}}, {0, 0}, {54, 2}, false}},
-    {{5, 0, {27349, 34}, {27383, 50}, {23256, 7}, {27433, 68}, {FailureReason::syntax_error, 5, {27501, 45}}, {30, 14}, {56, 2}, false}},
-    {{5, 1, {6932, 15}, {27546, 62}, {23256, 7}, {27608, 38}, {FailureReason::syntax_error, 5, {27646, 45}}, {44, 8}, {58, 2}, false}},
-    {{5, 2, {7777, 12}, {27691, 30}, {23256, 7}, {27721, 23}, {FailureReason::syntax_error, 5, {15247, 24}}, {52, 5}, {60, 2}, false}},
-    {{5, 3, {27744, 19}, {27763, 62}, {23256, 7}, {1602, 3}, {FailureReason::rate_limited, 5, {27825, 55}}, {57, 1}, {62, 2}, false}},
-    {{5, 4, {27880, 25}, {27905, 51}, {23256, 7}, {27956, 33}, {FailureReason::syntax_error, 5, {27989, 44}}, {58, 7}, {64, 2}, false}},
-    {{5, 5, {28033, 22}, {28055, 56}, {23256, 7}, {23401, 9}, {FailureReason::syntax_error, 5, {28111, 60}}, {0, 0}, {66, 2}, false}},
-    {{5, 6, {28171, 40}, {28211, 56}, {5762, 7}, {1928, 3}, {FailureReason::syntax_error, 5, {28267, 54}}, {65, 1}, {0, 0}, false}},
-    {{6, 0, {28321, 30}, {28351, 58}, {23256, 7}, {23401, 9}, {FailureReason::spam_or_content, 5, {28409, 29}}, {0, 0}, {68, 2}, false}},
-    {{6, 1, {28438, 19}, {28457, 63}, {23256, 7}, {23401, 9}, {FailureReason::spam_or_content, 5, {28520, 46}}, {0, 0}, {70, 2}, false}},
-    {{6, 2, {28566, 34}, {28600, 56}, {23256, 7}, {23401, 9}, {FailureReason::spam_or_content, 5, {28656, 57}}, {0, 0}, {72, 2}, false}},
-    {{6, 3, {28713, 37}, {28750, 56}, {23256, 7}, {246, 3}, {FailureReason::spam_or_content, 5, {28656, 57}}, {66, 1}, {74, 2}, false}},
-    {{6, 4, {28806, 30}, {28836, 74}, {23256, 7}, {178, 3}, {FailureReason::delivered, 5, {28910, 54}}, {67, 1}, {76, 2}, false}},
-    {{6, 5, {28964, 17}, {28981, 51}, {23256, 7}, {23401, 9}, {FailureReason::spam_or_content, 5, {29032, 35}}, {0, 0}, {78, 2}, false}},
-    {{6, 6, {29067, 29}, {29096, 74}, {29170, 7}, {246, 3}, {FailureReason::spam_or_content, 5, {29177, 51}}, {68, 1}, {0, 0}, false}},
-    {{6, 7, {29228, 59}, {29287, 61}, {6187, 7}, {29348, 8}, {FailureReason::spam_or_content, 5, {29356, 56}}, {69, 2}, {0, 0}, false}},
-    {{6, 8, {29412, 68}, {29480, 65}, {6187, 7}, {29545, 13}, {FailureReason::spam_or_content, 5, {29558, 30}}, {71, 3}, {0, 0}, false}},
-    {{6, 9, {29588, 101}, {29689, 67}, {6187, 7}, {4091, 3}, {FailureReason::spam_or_content, 5, {29756, 49}}, {74, 1}, {0, 0}, false}},
-    {{6, 10, {0, 0}, {29805, 46}, {6187, 7}, {0, 0}, {FailureReason::spam_or_content, 5, {29851, 18}}, {0, 0}, {0, 0}, true}},
-    {{7, 0, {29869, 34}, {29903, 60}, {23256, 7}, {29963, 53}, {FailureReason::blocked, 5, {30016, 48}}, {75, 11}, {80, 2}, false}},
-    {{7, 1, {9020, 40}, {30064, 50}, {23256, 7}, {30114, 33}, {FailureReason::blocked, 5, {30147, 83}}, {86, 7}, {82, 2}, false}},
-    {{7, 2, {30230, 33}, {30263, 45}, {23256, 7}, {4091, 3}, {FailureReason::blocked, 5, {21501, 34}}, {93, 1}, {84, 2}, false}},
-    {{7, 3, {30308, 45}, {30353, 66}, {23256, 7}, {23401, 9}, {FailureReason::blocked, 5, {30419, 66}}, {0, 0}, {86, 2}, false}},
-    {{7, 4, {30485, 31}, {30516, 67}, {23256, 7}, {2157, 3}, {FailureReason::blocked, 5, {30583, 49}}, {94, 1}, {88, 2}, false}},
-    {{7, 5, {30632, 21}, {30653, 59}, {23256, 7}, {23401, 9}, {FailureReason::authentication, 5, {21981, 37}}, {0, 0}, {90, 2}, false}},
-    {{7, 6, {30712, 37}, {30749, 71}, {23256, 7}, {23401, 9}, {FailureReason::authentication, 5, {30820, 38}}, {0, 0}, {92, 2}, false}},
-    {{7, 7, {30858, 25}, {30883, 38}, {23256, 7}, {23401, 9}, {FailureReason::spam_or_content, 5, {30921, 50}}, {0, 0}, {94, 2}, false}},
-    {{7, 8, {9105, 34}, {30971, 45}, {5762, 7}, {31016, 8}, {FailureReason::authentication, 5, {31024, 56}}, {95, 2}, {0, 0}, false}},
-    {{7, 9, {9061, 36}, {31080, 66}, {5762, 7}, {1668, 3}, {FailureReason::authentication, 5, {31146, 30}}, {97, 1}, {0, 0}, false}},
-    {{7, 10, {8587, 17}, {31176, 53}, {6891, 7}, {2922, 3}, {FailureReason::tls, 5, {31229, 29}}, {98, 1}, {0, 0}, false}},
-    {{7, 11, {8640, 58}, {31258, 66}, {5762, 7}, {31324, 8}, {FailureReason::tls, 5, {18996, 32}}, {99, 2}, {0, 0}, false}},
-    {{7, 12, {6859, 31}, {31332, 64}, {5762, 7}, {31396, 8}, {FailureReason::authentication, 5, {31404, 79}}, {101, 2}, {0, 0}, false}},
-    {{7, 13, {8734, 21}, {31483, 48}, {6891, 7}, {31531, 3}, {FailureReason::authentication, 5, {17979, 45}}, {103, 1}, {0, 0}, false}},
-    {{7, 14, {31534, 27}, {31561, 61}, {6891, 7}, {31016, 8}, {FailureReason::blocked, 5, {31622, 51}}, {104, 2}, {0, 0}, false}},
-    {{7, 15, {31673, 25}, {31698, 63}, {26328, 7}, {31761, 45}, {FailureReason::blocked, 5, {31806, 38}}, {106, 2}, {0, 0}, false}},
-    {{7, 16, {31844, 45}, {31889, 50}, {26328, 7}, {31939, 40}, {FailureReason::blocked, 5, {31979, 39}}, {108, 1}, {0, 0}, false}},
-    {{7, 17, {32018, 25}, {32043, 66}, {32109, 7}, {31784, 3}, {FailureReason::mailbox_moved, 5, {32116, 53}}, {109, 1}, {0, 0}, false}},
-    {{7, 18, {32169, 24}, {32193, 65}, {32109, 7}, {31784, 3}, {FailureReason::mailbox_moved, 5, {32116, 53}}, {110, 1}, {0, 0}, false}},
-    {{7, 19, {32258, 29}, {32287, 68}, {32109, 7}, {31784, 3}, {FailureReason::blocked, 5, {32355, 50}}, {111, 1}, {0, 0}, false}},
-    {{7, 20, {32405, 31}, {32436, 50}, {32486, 15}, {4091, 3}, {FailureReason::authentication, 5, {32501, 54}}, {112, 1}, {0, 0}, false}},
-    {{7, 21, {32555, 34}, {32589, 68}, {32486, 15}, {4091, 3}, {FailureReason::authentication, 5, {32657, 51}}, {113, 1}, {0, 0}, false}},
-    {{7, 22, {32708, 44}, {32752, 52}, {32486, 15}, {4091, 3}, {FailureReason::authentication, 5, {32804, 36}}, {114, 1}, {0, 0}, false}},
-    {{7, 23, {32840, 21}, {32861, 35}, {32896, 15}, {4091, 3}, {FailureReason::authentication, 5, {32911, 50}}, {115, 1}, {0, 0}, false}},
-    {{7, 24, {32961, 20}, {32981, 75}, {32896, 15}, {33056, 7}, {FailureReason::authentication, 5, {33063, 46}}, {116, 2}, {0, 0}, false}},
-    {{7, 25, {33109, 29}, {33138, 44}, {32486, 7}, {4091, 3}, {FailureReason::reverse_dns, 5, {33182, 64}}, {118, 1}, {0, 0}, false}},
-    {{7, 26, {33246, 37}, {33283, 69}, {32486, 7}, {4091, 3}, {FailureReason::authentication, 5, {33352, 40}}, {119, 1}, {0, 0}, false}},
-    {{7, 27, {33392, 26}, {33418, 70}, {9616, 7}, {4091, 3}, {FailureReason::sender_rejected, 5, {33488, 37}}, {120, 1}, {0, 0}, false}},
-    {{7, 28, {33525, 19}, {33544, 42}, {33586, 28}, {4721, 1}, {FailureReason::spam_or_content, 5, {33614, 42}}, {0, 0}, {0, 0}, false}},
-    {{7, 29, {33656, 22}, {33678, 46}, {33724, 7}, {4091, 3}, {FailureReason::authentication, 5, {33731, 47}}, {121, 1}, {0, 0}, false}},
-    {{7, 30, {9660, 27}, {33778, 69}, {9798, 7}, {4091, 3}, {FailureReason::tls, 5, {33847, 44}}, {122, 1}, {0, 0}, false}},
+    {2556, false},  // X.0.0
+    {2574, false},  // X.1.0
+    {2592, false},  // X.1.1
+    {2610, false},  // X.1.2
+    {2628, false},  // X.1.3
+    {2646, false},  // X.1.4
+    {2664, false},  // X.1.5
+    {2682, false},  // X.1.6
+    {2700, false},  // X.1.7
+    {2718, false},  // X.1.8
+    {2736, false},  // X.1.9
+    {2754, false},  // X.1.10
+    {2772, false},  // X.2.0
+    {2790, false},  // X.2.1
+    {2808, false},  // X.2.2
+    {2826, false},  // X.2.3
+    {2844, false},  // X.2.4
+    {2862, false},  // X.3.0
+    {2880, false},  // X.3.1
+    {2898, false},  // X.3.2
+    {2916, false},  // X.3.3
+    {2934, false},  // X.3.4
+    {2952, false},  // X.3.5
+    {2970, false},  // X.3.6
+    {2988, false},  // X.4.0
+    {3006, false},  // X.4.1
+    {3024, false},  // X.4.2
+    {3042, false},  // X.4.3
+    {3060, false},  // X.4.4
+    {3078, false},  // X.4.5
+    {3096, false},  // X.4.6
+    {3114, false},  // X.4.7
+    {3132, false},  // X.5.0
+    {3150, false},  // X.5.1
+    {3168, false},  // X.5.2
+    {3186, false},  // X.5.3
+    {3204, false},  // X.5.4
+    {3222, false},  // X.5.5
+    {3240, false},  // X.5.6
+    {3258, false},  // X.6.0
+    {3276, false},  // X.6.1
+    {3294, false},  // X.6.2
+    {3312, false},  // X.6.3
+    {3330, false},  // X.6.4
+    {3348, false},  // X.6.5
+    {3366, false},  // X.6.6
+    {3384, false},  // X.6.7
+    {3402, false},  // X.6.8
+    {3420, false},  // X.6.9
+    {3438, true},  // X.6.10
+    {3456, false},  // X.7.0
+    {3474, false},  // X.7.1
+    {3492, false},  // X.7.2
+    {3510, false},  // X.7.3
+    {3528, false},  // X.7.4
+    {3546, false},  // X.7.5
+    {3564, false},  // X.7.6
+    {3582, false},  // X.7.7
+    {3600, false},  // X.7.8
+    {3618, false},  // X.7.9
+    {3636, false},  // X.7.10
+    {3654, false},  // X.7.11
+    {3672, false},  // X.7.12
+    {3690, false},  // X.7.13
+    {3708, false},  // X.7.14
+    {3726, false},  // X.7.15
+    {3744, false},  // X.7.16
+    {3762, false},  // X.7.17
+    {3780, false},  // X.7.18
+    {3798, false},  // X.7.19
+    {3816, false},  // X.7.20
+    {3834, false},  // X.7.21
+    {3852, false},  // X.7.22
+    {3870, false},  // X.7.23
+    {3888, false},  // X.7.24
+    {3906, false},  // X.7.25
+    {3924, false},  // X.7.26
+    {3942, false},  // X.7.27
+    {3960, false},  // X.7.28
+    {3978, false},  // X.7.29
+    {3996, false},  // X.7.30
 };
 
 inline constexpr StatusGroupRecord status_classes[] = {
-    {{2, {33891, 7}, {33898, 21}, {23256, 7}, {FailureReason::delivered, 2, {11339, 14}}, {0, 2}}},
-    {{4, {33919, 28}, {33947, 76}, {23256, 7}, {FailureReason::unknown, 4, {34023, 87}}, {2, 2}}},
-    {{5, {34110, 17}, {34127, 75}, {23256, 7}, {FailureReason::unknown, 5, {34202, 71}}, {4, 2}}},
+    {4014, 2},  // 2.XXX.YYY
+    {4026, 4},  // 4.XXX.YYY
+    {4038, 5},  // 5.XXX.YYY
 };
 
 inline constexpr StatusGroupRecord status_subjects[] = {
-    {{0, {34273, 25}, {34298, 40}, {23256, 7}, {FailureReason::unknown, 5, {34338, 41}}, {0, 0}}},
-    {{1, {34379, 17}, {34396, 57}, {23256, 7}, {FailureReason::unknown, 5, {34453, 25}}, {0, 0}}},
-    {{2, {34478, 14}, {34492, 48}, {23256, 7}, {FailureReason::mailbox_disabled, 5, {34540, 50}}, {0, 0}}},
-    {{3, {34590, 18}, {34608, 50}, {23256, 7}, {FailureReason::system_error, 5, {34658, 49}}, {0, 0}}},
-    {{4, {34707, 26}, {34733, 50}, {23256, 7}, {FailureReason::network_error, 5, {34783, 51}}, {0, 0}}},
-    {{5, {34834, 29}, {34863, 49}, {23256, 7}, {FailureReason::syntax_error, 5, {34912, 62}}, {0, 0}}},
-    {{6, {34974, 31}, {35005, 65}, {23256, 7}, {FailureReason::spam_or_content, 5, {35070, 46}}, {0, 0}}},
-    {{7, {35116, 25}, {35141, 46}, {23256, 7}, {FailureReason::blocked, 5, {35187, 42}}, {0, 0}}},
+    {4050, 0},  // X.0.YYY
+    {4062, 1},  // X.1.YYY
+    {4074, 2},  // X.2.YYY
+    {4086, 3},  // X.3.YYY
+    {4098, 4},  // X.4.YYY
+    {4110, 5},  // X.5.YYY
+    {4122, 6},  // X.6.YYY
+    {4134, 7},  // X.7.YYY
 };
 
 inline constexpr DotlessReading dotless_readings[] = {
-    {{101, DotlessFit::not_applicable}},
-    {{111, DotlessFit::not_applicable}},
-    {{420, DotlessFit::does_not_line_up}},
-    {{422, DotlessFit::lines_up}},
-    {{431, DotlessFit::lines_up}},
-    {{432, DotlessFit::lines_up}},
-    {{441, DotlessFit::lines_up}},
-    {{442, DotlessFit::lines_up}},
-    {{446, DotlessFit::lines_up}},
-    {{447, DotlessFit::lines_up}},
-    {{449, DotlessFit::unregistered}},
-    {{465, DotlessFit::partial}},
-    {{471, DotlessFit::lines_up}},
-    {{510, DotlessFit::lines_up}},
-    {{511, DotlessFit::lines_up}},
-    {{512, DotlessFit::lines_up}},
-    {{513, DotlessFit::partial}},
-    {{514, DotlessFit::lines_up}},
-    {{515, DotlessFit::does_not_line_up}},
-    {{516, DotlessFit::lines_up}},
-    {{517, DotlessFit::partial}},
-    {{521, DotlessFit::does_not_line_up}},
-    {{522, DotlessFit::lines_up}},
-    {{523, DotlessFit::lines_up}},
-    {{524, DotlessFit::lines_up}},
-    {{530, DotlessFit::lines_up}},
-    {{531, DotlessFit::lines_up}},
-    {{532, DotlessFit::lines_up}},
-    {{533, DotlessFit::does_not_line_up}},
-    {{534, DotlessFit::lines_up}},
-    {{535, DotlessFit::lines_up}},
-    {{540, DotlessFit::partial}},
-    {{541, DotlessFit::partial}},
-    {{542, DotlessFit::lines_up}},
-    {{543, DotlessFit::lines_up}},
-    {{544, DotlessFit::lines_up}},
-    {{546, DotlessFit::lines_up}},
-    {{547, DotlessFit::lines_up}},
-    {{548, DotlessFit::unregistered}},
-    {{555, DotlessFit::lines_up}},
-    {{556, DotlessFit::does_not_line_up}},
-    {{563, DotlessFit::does_not_line_up}},
-    {{571, DotlessFit::lines_up}},
-    {{572, DotlessFit::lines_up}},
-    {{573, DotlessFit::does_not_line_up}},
-    {{574, DotlessFit::lines_up}},
-    {{575, DotlessFit::lines_up}},
-    {{576, DotlessFit::partial}},
-    {{577, DotlessFit::lines_up}},
+    {101, DotlessFit::not_applicable},
+    {111, DotlessFit::not_applicable},
+    {420, DotlessFit::does_not_line_up},
+    {422, DotlessFit::lines_up},
+    {431, DotlessFit::lines_up},
+    {432, DotlessFit::lines_up},
+    {441, DotlessFit::lines_up},
+    {442, DotlessFit::lines_up},
+    {446, DotlessFit::lines_up},
+    {447, DotlessFit::lines_up},
+    {449, DotlessFit::unregistered},
+    {465, DotlessFit::partial},
+    {471, DotlessFit::lines_up},
+    {510, DotlessFit::lines_up},
+    {511, DotlessFit::lines_up},
+    {512, DotlessFit::lines_up},
+    {513, DotlessFit::partial},
+    {514, DotlessFit::lines_up},
+    {515, DotlessFit::does_not_line_up},
+    {516, DotlessFit::lines_up},
+    {517, DotlessFit::partial},
+    {521, DotlessFit::does_not_line_up},
+    {522, DotlessFit::lines_up},
+    {523, DotlessFit::lines_up},
+    {524, DotlessFit::lines_up},
+    {530, DotlessFit::lines_up},
+    {531, DotlessFit::lines_up},
+    {532, DotlessFit::lines_up},
+    {533, DotlessFit::does_not_line_up},
+    {534, DotlessFit::lines_up},
+    {535, DotlessFit::lines_up},
+    {540, DotlessFit::partial},
+    {541, DotlessFit::partial},
+    {542, DotlessFit::lines_up},
+    {543, DotlessFit::lines_up},
+    {544, DotlessFit::lines_up},
+    {546, DotlessFit::lines_up},
+    {547, DotlessFit::lines_up},
+    {548, DotlessFit::unregistered},
+    {555, DotlessFit::lines_up},
+    {556, DotlessFit::does_not_line_up},
+    {563, DotlessFit::does_not_line_up},
+    {571, DotlessFit::lines_up},
+    {572, DotlessFit::lines_up},
+    {573, DotlessFit::does_not_line_up},
+    {574, DotlessFit::lines_up},
+    {575, DotlessFit::lines_up},
+    {576, DotlessFit::partial},
+    {577, DotlessFit::lines_up},
 };
 
 inline constexpr DerivationPairing derivation_pairings[] = {
-    {{235, 2, 7, 0, {35229, 46}}},
-    {{432, 4, 7, 12, {35229, 46}}},
-    {{521, 5, 3, 2, {35275, 69}}},
-    {{530, 5, 7, 0, {35344, 59}}},
-    {{534, 5, 7, 9, {35229, 46}}},
-    {{535, 5, 7, 8, {35229, 46}}},
-    {{538, 5, 7, 11, {35229, 46}}},
-    {{556, 5, 1, 10, {35403, 48}}},
+    {4146},  // 235 2.7.0
+    {4152},  // 432 4.7.12
+    {4158},  // 521 5.3.2
+    {4164},  // 530 5.7.0
+    {4170},  // 534 5.7.9
+    {4176},  // 535 5.7.8
+    {4182},  // 538 5.7.11
+    {4188},  // 556 5.1.10
 };
 
 // How many rows data/seed-codes.csv has, for the tests.

@@ -3,9 +3,11 @@
 
 // Whether a reply code and an enhanced status code belong together, and which
 // enhanced code to assume when a server sent none.
+#include <cstddef>
 #include <cstdint>
 #include <string_view>
 
+#include <smtpcodes/detail/enum_names.hpp>
 #include <smtpcodes/enhanced_status.hpp>
 #include <smtpcodes/registry/lookup.hpp>
 #include <smtpcodes/reply_code.hpp>
@@ -22,23 +24,19 @@ enum class Association : std::uint8_t {
 };
 
 [[nodiscard]] constexpr std::string_view name(Association association) noexcept {
-  switch (association) {
-    case Association::listed: return "listed";
-    case Association::not_listed: return "not_listed";
-    case Association::none_given: return "none_given";
-    case Association::unregistered: return "unregistered";
-  }
-  return "undefined";
+  return detail::nth_name(static_cast<std::size_t>(association),
+                          "listed\0"
+                          "not_listed\0"
+                          "none_given\0"
+                          "unregistered\0");
 }
 
 [[nodiscard]] constexpr std::string_view title(Association association) noexcept {
-  switch (association) {
-    case Association::listed: return "listed by the registry";
-    case Association::not_listed: return "not listed by the registry";
-    case Association::none_given: return "registry lists no reply codes";
-    case Association::unregistered: return "enhanced code not registered";
-  }
-  return "undefined";
+  return detail::nth_name(static_cast<std::size_t>(association),
+                          "listed by the registry\0"
+                          "not listed by the registry\0"
+                          "registry lists no reply codes\0"
+                          "enhanced code not registered\0");
 }
 
 struct Consistency {
@@ -77,23 +75,19 @@ enum class DerivationRule : std::uint8_t {
 };
 
 [[nodiscard]] constexpr std::string_view name(DerivationRule rule) noexcept {
-  switch (rule) {
-    case DerivationRule::registered_pairing: return "registered_pairing";
-    case DerivationRule::dotless_vendor_code: return "dotless_vendor_code";
-    case DerivationRule::class_default: return "class_default";
-    case DerivationRule::none: return "none";
-  }
-  return "undefined";
+  return detail::nth_name(static_cast<std::size_t>(rule),
+                          "registered_pairing\0"
+                          "dotless_vendor_code\0"
+                          "class_default\0"
+                          "none\0");
 }
 
 [[nodiscard]] constexpr std::string_view title(DerivationRule rule) noexcept {
-  switch (rule) {
-    case DerivationRule::registered_pairing: return "registered pairing";
-    case DerivationRule::dotless_vendor_code: return "dotless vendor code";
-    case DerivationRule::class_default: return "class default";
-    case DerivationRule::none: return "none";
-  }
-  return "undefined";
+  return detail::nth_name(static_cast<std::size_t>(rule),
+                          "registered pairing\0"
+                          "dotless vendor code\0"
+                          "class default\0"
+                          "none\0");
 }
 
 // An enhanced code assumed, never received: always marked as derived.

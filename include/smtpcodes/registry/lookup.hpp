@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <string_view>
 
+#include <smtpcodes/detail/enum_names.hpp>
 #include <smtpcodes/detail/registry_data.hpp>
 #include <smtpcodes/enhanced_status.hpp>
 #include <smtpcodes/registry/types.hpp>
@@ -22,17 +23,27 @@ template <typename T, std::size_t N>
 constexpr TableView<T> whole(const T (&table)[N]) noexcept {
   return TableView<T>{table, N};
 }
+// The row fields (registry/types.hpp) at fields + at.
+constexpr std::uint16_t field(std::uint16_t fields, std::size_t at) noexcept {
+  return static_cast<std::uint16_t>(registry_fields[fields + at]);
+}
+constexpr std::string_view text(std::uint16_t fields, std::size_t at) noexcept {
+  return std::string_view{registry_text + field(fields, at), field(fields, at + 1)};
+}
 template <typename T, std::size_t N>
-constexpr TableView<T> part(const T (&table)[N], RangeRef range) noexcept {
-  return TableView<T>{table + range.first, range.count};
+constexpr TableView<T> part(const T (&table)[N], std::uint16_t fields, std::size_t at) noexcept {
+  return TableView<T>{table + field(fields, at), field(fields, at + 1)};
 }
-constexpr std::string_view text(TextRef ref) noexcept { return std::string_view{registry_text + ref.offset, ref.size}; }
 // The remedy of a record, for a failure of the given class (retry.hpp).
-constexpr Remedy remedy(RemedyRef ref, unsigned failure_class) noexcept {
-  const RetryAdvice advice = retry_advice_in_class(failure_class, ref.reason);
-  return Remedy{advice.actor, advice.retry, text(ref.advice), ref.reason, advice.retry_after_seconds};
+constexpr Remedy remedy(std::uint16_t fields, std::size_t at, unsigned failure_class) noexcept {
+  const auto reason = static_cast<FailureReason>(field(fields, at));
+  const RetryAdvice advice = retry_advice_in_class(failure_class, reason);
+  return Remedy{advice.actor, advice.retry, text(fields, at + 2), reason, advice.retry_after_seconds};
 }
-constexpr Remedy remedy(RemedyRef ref) noexcept { return remedy(ref, ref.failure_class); }
+// The remedy for the class the record gives it for.
+constexpr Remedy remedy(std::uint16_t fields, std::size_t at) noexcept {
+  return remedy(fields, at, field(fields, at + 1));
+}
 
 // The keys the tables are sorted by.
 constexpr std::uint32_t sort_key(const EnhancedStatusRecord& record) noexcept {
@@ -61,59 +72,120 @@ constexpr const T* find_sorted(const T (&table)[N], std::uint32_t wanted) noexce
 }  // namespace detail
 
 // The accessors of the table rows (declared in <smtpcodes/registry/types.hpp>).
-constexpr std::string_view ReplyMeaning::meaning() const noexcept { return detail::text(meaning_text_); }
-constexpr std::string_view ReplyMeaning::defined_in() const noexcept { return detail::text(defined_in_text_); }
-constexpr std::string_view ReplyMeaning::context() const noexcept { return detail::text(context_text_); }
+constexpr ReplyCode ReplyMeaning::code() const noexcept {
+  return detail::make_reply_code(detail::field(fields_, detail::ReplyMeaningFields::code));
+}
+constexpr std::string_view ReplyMeaning::meaning() const noexcept {
+  return detail::text(fields_, detail::ReplyMeaningFields::meaning);
+}
+constexpr std::string_view ReplyMeaning::defined_in() const noexcept {
+  return detail::text(fields_, detail::ReplyMeaningFields::defined_in);
+}
+constexpr std::string_view ReplyMeaning::context() const noexcept {
+  return detail::text(fields_, detail::ReplyMeaningFields::context);
+}
 
-constexpr std::string_view SourceClaim::code() const noexcept { return detail::text(code_text_); }
-constexpr std::string_view SourceClaim::meaning() const noexcept { return detail::text(meaning_text_); }
+constexpr std::string_view SourceClaim::code() const noexcept {
+  return detail::text(fields_, detail::SourceClaimFields::code);
+}
+constexpr std::string_view SourceClaim::meaning() const noexcept {
+  return detail::text(fields_, detail::SourceClaimFields::meaning);
+}
 
-constexpr std::string_view ReplyCodeRecord::title() const noexcept { return detail::text(title_text_); }
-constexpr std::string_view ReplyCodeRecord::description() const noexcept { return detail::text(description_text_); }
-constexpr std::string_view ReplyCodeRecord::references() const noexcept { return detail::text(references_text_); }
-constexpr Remedy ReplyCodeRecord::remedy() const noexcept { return detail::remedy(remedy_ref_); }
+constexpr ReplyCode ReplyCodeRecord::code() const noexcept {
+  return detail::make_reply_code(detail::field(fields_, detail::ReplyCodeFields::code));
+}
+constexpr std::string_view ReplyCodeRecord::title() const noexcept {
+  return detail::text(fields_, detail::ReplyCodeFields::title);
+}
+constexpr std::string_view ReplyCodeRecord::description() const noexcept {
+  return detail::text(fields_, detail::ReplyCodeFields::description);
+}
+constexpr std::string_view ReplyCodeRecord::references() const noexcept {
+  return detail::text(fields_, detail::ReplyCodeFields::references);
+}
+constexpr Remedy ReplyCodeRecord::remedy() const noexcept {
+  return detail::remedy(fields_, detail::ReplyCodeFields::remedy);
+}
 constexpr TableView<ReplyMeaning> ReplyCodeRecord::meanings() const noexcept {
-  return detail::part(detail::reply_meanings, meanings_range_);
+  return detail::part(detail::reply_meanings, fields_, detail::ReplyCodeFields::meanings);
 }
 constexpr TableView<SourceClaim> ReplyCodeRecord::claims() const noexcept {
-  return detail::part(detail::reply_claims, claims_range_);
+  return detail::part(detail::reply_claims, fields_, detail::ReplyCodeFields::claims);
 }
 
-constexpr std::string_view EnhancedStatusRecord::title() const noexcept { return detail::text(title_text_); }
+constexpr std::uint16_t EnhancedStatusRecord::subject_number() const noexcept {
+  return detail::field(fields_, detail::EnhancedStatusFields::subject);
+}
+constexpr std::uint16_t EnhancedStatusRecord::detail() const noexcept {
+  return detail::field(fields_, detail::EnhancedStatusFields::detail);
+}
+constexpr std::string_view EnhancedStatusRecord::title() const noexcept {
+  return detail::text(fields_, detail::EnhancedStatusFields::title);
+}
 constexpr std::string_view EnhancedStatusRecord::description() const noexcept {
-  return detail::text(description_text_);
+  return detail::text(fields_, detail::EnhancedStatusFields::description);
 }
-constexpr std::string_view EnhancedStatusRecord::references() const noexcept { return detail::text(references_text_); }
+constexpr std::string_view EnhancedStatusRecord::references() const noexcept {
+  return detail::text(fields_, detail::EnhancedStatusFields::references);
+}
 constexpr std::string_view EnhancedStatusRecord::associated_text() const noexcept {
-  return detail::text(associated_text_ref_);
+  return detail::text(fields_, detail::EnhancedStatusFields::associated_text);
 }
-constexpr Remedy EnhancedStatusRecord::remedy() const noexcept { return detail::remedy(remedy_ref_); }
+constexpr Remedy EnhancedStatusRecord::remedy() const noexcept {
+  return detail::remedy(fields_, detail::EnhancedStatusFields::remedy);
+}
 constexpr Remedy EnhancedStatusRecord::remedy_in_class(StatusClass status_class) const noexcept {
-  return detail::remedy(remedy_ref_, static_cast<unsigned>(status_class));
+  return detail::remedy(fields_, detail::EnhancedStatusFields::remedy, static_cast<unsigned>(status_class));
 }
 constexpr TableView<AssociatedReply> EnhancedStatusRecord::associated() const noexcept {
-  return detail::part(detail::associated_replies, associated_range_);
+  return detail::part(detail::associated_replies, fields_, detail::EnhancedStatusFields::associated);
 }
 constexpr TableView<SourceClaim> EnhancedStatusRecord::claims() const noexcept {
-  return detail::part(detail::status_claims, claims_range_);
+  return detail::part(detail::status_claims, fields_, detail::EnhancedStatusFields::claims);
 }
 
-constexpr std::string_view StatusGroupRecord::title() const noexcept { return detail::text(title_text_); }
-constexpr std::string_view StatusGroupRecord::description() const noexcept { return detail::text(description_text_); }
-constexpr std::string_view StatusGroupRecord::references() const noexcept { return detail::text(references_text_); }
-constexpr Remedy StatusGroupRecord::remedy() const noexcept { return detail::remedy(remedy_ref_); }
+constexpr std::string_view StatusGroupRecord::title() const noexcept {
+  return detail::text(fields_, detail::StatusGroupFields::title);
+}
+constexpr std::string_view StatusGroupRecord::description() const noexcept {
+  return detail::text(fields_, detail::StatusGroupFields::description);
+}
+constexpr std::string_view StatusGroupRecord::references() const noexcept {
+  return detail::text(fields_, detail::StatusGroupFields::references);
+}
+constexpr Remedy StatusGroupRecord::remedy() const noexcept {
+  return detail::remedy(fields_, detail::StatusGroupFields::remedy);
+}
 constexpr Remedy StatusGroupRecord::remedy_in_class(StatusClass status_class) const noexcept {
-  return detail::remedy(remedy_ref_, static_cast<unsigned>(status_class));
+  return detail::remedy(fields_, detail::StatusGroupFields::remedy, static_cast<unsigned>(status_class));
 }
 constexpr TableView<SourceClaim> StatusGroupRecord::claims() const noexcept {
-  return detail::part(detail::class_claims, claims_range_);
+  return detail::part(detail::class_claims, fields_, detail::StatusGroupFields::claims);
 }
 
-constexpr std::string_view DerivationPairing::basis() const noexcept { return detail::text(basis_text_); }
+constexpr ReplyCode DerivationPairing::reply() const noexcept {
+  return detail::make_reply_code(detail::field(fields_, detail::DerivationPairingFields::reply));
+}
+constexpr EnhancedStatus DerivationPairing::status() const noexcept {
+  return detail::make_enhanced_status(
+      static_cast<std::uint8_t>(detail::field(fields_, detail::DerivationPairingFields::status_class)),
+      detail::field(fields_, detail::DerivationPairingFields::subject),
+      detail::field(fields_, detail::DerivationPairingFields::detail));
+}
+constexpr std::string_view DerivationPairing::basis() const noexcept {
+  return detail::text(fields_, detail::DerivationPairingFields::basis);
+}
 
-constexpr std::string_view ReplyFallbackRecord::title() const noexcept { return detail::text(title_text_); }
-constexpr std::string_view ReplyFallbackRecord::description() const noexcept { return detail::text(description_text_); }
-constexpr Remedy ReplyFallbackRecord::remedy() const noexcept { return detail::remedy(remedy_ref_); }
+constexpr std::string_view ReplyFallbackRecord::title() const noexcept {
+  return detail::text(fields_, detail::ReplyFallbackFields::title);
+}
+constexpr std::string_view ReplyFallbackRecord::description() const noexcept {
+  return detail::text(fields_, detail::ReplyFallbackFields::description);
+}
+constexpr Remedy ReplyFallbackRecord::remedy() const noexcept {
+  return detail::remedy(fields_, detail::ReplyFallbackFields::remedy);
+}
 
 // Every table, for iteration. Each is sorted by its key.
 [[nodiscard]] constexpr TableView<ReplyCodeRecord> reply_code_records() noexcept {
@@ -152,7 +224,7 @@ constexpr Remedy ReplyFallbackRecord::remedy() const noexcept { return detail::r
 // The record of a reply code, or nullptr if the registry does not know it.
 [[nodiscard]] constexpr const ReplyCodeRecord* lookup_reply_code(ReplyCode code) noexcept {
   if (code.value() < 100 || code.value() > 999) return nullptr;
-  const std::uint8_t slot = detail::reply_code_index[code.value() - 100U];
+  const auto slot = static_cast<std::size_t>(detail::reply_code_index[code.value() - 100U]);
   return slot == 0 ? nullptr : &detail::reply_code_records[slot - 1];
 }
 
@@ -261,21 +333,17 @@ enum class StatusMatch : std::uint8_t {
 };
 
 [[nodiscard]] constexpr std::string_view name(StatusMatch match) noexcept {
-  switch (match) {
-    case StatusMatch::exact: return "exact";
-    case StatusMatch::subject: return "subject";
-    case StatusMatch::status_class: return "status_class";
-  }
-  return "undefined";
+  return detail::nth_name(static_cast<std::size_t>(match),
+                          "exact\0"
+                          "subject\0"
+                          "status_class\0");
 }
 
 [[nodiscard]] constexpr std::string_view title(StatusMatch match) noexcept {
-  switch (match) {
-    case StatusMatch::exact: return "registered code";
-    case StatusMatch::subject: return "subject only";
-    case StatusMatch::status_class: return "class only";
-  }
-  return "undefined";
+  return detail::nth_name(static_cast<std::size_t>(match),
+                          "registered code\0"
+                          "subject only\0"
+                          "class only\0");
 }
 
 // Everything the registry says about an enhanced status code.

@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <string_view>
 
+#include <smtpcodes/detail/enum_names.hpp>
 #include <smtpcodes/enhanced_status.hpp>
 #include <smtpcodes/reply_code.hpp>
 
@@ -37,45 +38,37 @@ enum class Retry : std::uint8_t {
 // name() is each enumerator's stable identifier, for logs and JSON;
 // title() is its prose for people (docs/api.md).
 [[nodiscard]] constexpr std::string_view name(Actor actor) noexcept {
-  switch (actor) {
-    case Actor::nobody: return "nobody";
-    case Actor::sender: return "sender";
-    case Actor::sender_admin: return "sender_admin";
-    case Actor::recipient: return "recipient";
-    case Actor::recipient_admin: return "recipient_admin";
-  }
-  return "undefined";
+  return detail::nth_name(static_cast<std::size_t>(actor),
+                          "nobody\0"
+                          "sender\0"
+                          "sender_admin\0"
+                          "recipient\0"
+                          "recipient_admin\0");
 }
 
 [[nodiscard]] constexpr std::string_view title(Actor actor) noexcept {
-  switch (actor) {
-    case Actor::nobody: return "nobody";
-    case Actor::sender: return "sender";
-    case Actor::sender_admin: return "sender's admin";
-    case Actor::recipient: return "recipient";
-    case Actor::recipient_admin: return "recipient's admin";
-  }
-  return "undefined";
+  return detail::nth_name(static_cast<std::size_t>(actor),
+                          "nobody\0"
+                          "sender\0"
+                          "sender's admin\0"
+                          "recipient\0"
+                          "recipient's admin\0");
 }
 
 [[nodiscard]] constexpr std::string_view name(Retry retry) noexcept {
-  switch (retry) {
-    case Retry::not_needed: return "not_needed";
-    case Retry::retry_later: return "retry_later";
-    case Retry::after_fix: return "after_fix";
-    case Retry::do_not_retry: return "do_not_retry";
-  }
-  return "undefined";
+  return detail::nth_name(static_cast<std::size_t>(retry),
+                          "not_needed\0"
+                          "retry_later\0"
+                          "after_fix\0"
+                          "do_not_retry\0");
 }
 
 [[nodiscard]] constexpr std::string_view title(Retry retry) noexcept {
-  switch (retry) {
-    case Retry::not_needed: return "no retry needed";
-    case Retry::retry_later: return "retry later";
-    case Retry::after_fix: return "retry after a fix";
-    case Retry::do_not_retry: return "do not retry";
-  }
-  return "undefined";
+  return detail::nth_name(static_cast<std::size_t>(retry),
+                          "no retry needed\0"
+                          "retry later\0"
+                          "retry after a fix\0"
+                          "do not retry\0");
 }
 
 // Why a message was not delivered (or what else a notice is). The bounce
@@ -108,63 +101,59 @@ enum class FailureReason : std::uint8_t {
 };
 
 [[nodiscard]] constexpr std::string_view name(FailureReason reason) noexcept {
-  switch (reason) {
-    case FailureReason::unknown: return "unknown";
-    case FailureReason::delivered: return "delivered";
-    case FailureReason::auto_reply: return "auto_reply";
-    case FailureReason::feedback_report: return "feedback_report";
-    case FailureReason::unknown_recipient: return "unknown_recipient";
-    case FailureReason::unknown_domain: return "unknown_domain";
-    case FailureReason::no_mail_domain: return "no_mail_domain";
-    case FailureReason::mailbox_full: return "mailbox_full";
-    case FailureReason::mailbox_disabled: return "mailbox_disabled";
-    case FailureReason::mailbox_moved: return "mailbox_moved";
-    case FailureReason::message_too_large: return "message_too_large";
-    case FailureReason::rate_limited: return "rate_limited";
-    case FailureReason::spam_or_content: return "spam_or_content";
-    case FailureReason::virus: return "virus";
-    case FailureReason::blocked: return "blocked";
-    case FailureReason::sender_rejected: return "sender_rejected";
-    case FailureReason::reverse_dns: return "reverse_dns";
-    case FailureReason::authentication: return "authentication";
-    case FailureReason::relay_denied: return "relay_denied";
-    case FailureReason::tls: return "tls";
-    case FailureReason::expired: return "expired";
-    case FailureReason::network_error: return "network_error";
-    case FailureReason::system_error: return "system_error";
-    case FailureReason::syntax_error: return "syntax_error";
-  }
-  return "undefined";
+  return detail::nth_name(static_cast<std::size_t>(reason),
+                          "unknown\0"
+                          "delivered\0"
+                          "auto_reply\0"
+                          "feedback_report\0"
+                          "unknown_recipient\0"
+                          "unknown_domain\0"
+                          "no_mail_domain\0"
+                          "mailbox_full\0"
+                          "mailbox_disabled\0"
+                          "mailbox_moved\0"
+                          "message_too_large\0"
+                          "rate_limited\0"
+                          "spam_or_content\0"
+                          "virus\0"
+                          "blocked\0"
+                          "sender_rejected\0"
+                          "reverse_dns\0"
+                          "authentication\0"
+                          "relay_denied\0"
+                          "tls\0"
+                          "expired\0"
+                          "network_error\0"
+                          "system_error\0"
+                          "syntax_error\0");
 }
 
 [[nodiscard]] constexpr std::string_view title(FailureReason reason) noexcept {
-  switch (reason) {
-    case FailureReason::unknown: return "unknown reason";
-    case FailureReason::delivered: return "delivered or no failure";
-    case FailureReason::auto_reply: return "automatic reply";
-    case FailureReason::feedback_report: return "feedback report";
-    case FailureReason::unknown_recipient: return "unknown recipient";
-    case FailureReason::unknown_domain: return "unknown domain";
-    case FailureReason::no_mail_domain: return "domain accepts no mail";
-    case FailureReason::mailbox_full: return "mailbox full";
-    case FailureReason::mailbox_disabled: return "mailbox disabled";
-    case FailureReason::mailbox_moved: return "mailbox moved";
-    case FailureReason::message_too_large: return "message too large";
-    case FailureReason::rate_limited: return "rate limited";
-    case FailureReason::spam_or_content: return "spam or content";
-    case FailureReason::virus: return "virus";
-    case FailureReason::blocked: return "blocked by policy";
-    case FailureReason::sender_rejected: return "sender rejected";
-    case FailureReason::reverse_dns: return "reverse DNS";
-    case FailureReason::authentication: return "authentication failed";
-    case FailureReason::relay_denied: return "relaying denied";
-    case FailureReason::tls: return "TLS required or failed";
-    case FailureReason::expired: return "delivery time expired";
-    case FailureReason::network_error: return "network error";
-    case FailureReason::system_error: return "receiving system error";
-    case FailureReason::syntax_error: return "syntax error";
-  }
-  return "undefined";
+  return detail::nth_name(static_cast<std::size_t>(reason),
+                          "unknown reason\0"
+                          "delivered or no failure\0"
+                          "automatic reply\0"
+                          "feedback report\0"
+                          "unknown recipient\0"
+                          "unknown domain\0"
+                          "domain accepts no mail\0"
+                          "mailbox full\0"
+                          "mailbox disabled\0"
+                          "mailbox moved\0"
+                          "message too large\0"
+                          "rate limited\0"
+                          "spam or content\0"
+                          "virus\0"
+                          "blocked by policy\0"
+                          "sender rejected\0"
+                          "reverse DNS\0"
+                          "authentication failed\0"
+                          "relaying denied\0"
+                          "TLS required or failed\0"
+                          "delivery time expired\0"
+                          "network error\0"
+                          "receiving system error\0"
+                          "syntax error\0");
 }
 
 // The answer to "should I retry?".

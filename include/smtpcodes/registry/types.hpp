@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <string_view>
 
+#include <smtpcodes/detail/enum_names.hpp>
 #include <smtpcodes/enhanced_status.hpp>
 #include <smtpcodes/registry/retry.hpp>
 #include <smtpcodes/reply_code.hpp>
@@ -57,25 +58,21 @@ enum class Origin : std::uint8_t {
 };
 
 [[nodiscard]] constexpr std::string_view name(Origin origin) noexcept {
-  switch (origin) {
-    case Origin::rfc: return "rfc";
-    case Origin::registry_only: return "registry_only";
-    case Origin::vendor: return "vendor";
-    case Origin::not_smtp: return "not_smtp";
-    case Origin::unregistered: return "unregistered";
-  }
-  return "undefined";
+  return detail::nth_name(static_cast<std::size_t>(origin),
+                          "rfc\0"
+                          "registry_only\0"
+                          "vendor\0"
+                          "not_smtp\0"
+                          "unregistered\0");
 }
 
 [[nodiscard]] constexpr std::string_view title(Origin origin) noexcept {
-  switch (origin) {
-    case Origin::rfc: return "RFC";
-    case Origin::registry_only: return "IANA registry association only";
-    case Origin::vendor: return "vendor";
-    case Origin::not_smtp: return "not SMTP";
-    case Origin::unregistered: return "unregistered";
-  }
-  return "undefined";
+  return detail::nth_name(static_cast<std::size_t>(origin),
+                          "RFC\0"
+                          "IANA registry association only\0"
+                          "vendor\0"
+                          "not SMTP\0"
+                          "unregistered\0");
 }
 
 // How the defining text of a reply meaning was checked (data/README.md).
@@ -86,21 +83,17 @@ enum class Verification : std::uint8_t {
 };
 
 [[nodiscard]] constexpr std::string_view name(Verification verification) noexcept {
-  switch (verification) {
-    case Verification::rfc_text: return "rfc_text";
-    case Verification::secondary: return "secondary";
-    case Verification::registry: return "registry";
-  }
-  return "undefined";
+  return detail::nth_name(static_cast<std::size_t>(verification),
+                          "rfc_text\0"
+                          "secondary\0"
+                          "registry\0");
 }
 
 [[nodiscard]] constexpr std::string_view title(Verification verification) noexcept {
-  switch (verification) {
-    case Verification::rfc_text: return "read in the RFC";
-    case Verification::secondary: return "agreed by several implementations";
-    case Verification::registry: return "IANA registry association only";
-  }
-  return "undefined";
+  return detail::nth_name(static_cast<std::size_t>(verification),
+                          "read in the RFC\0"
+                          "agreed by several implementations\0"
+                          "IANA registry association only\0");
 }
 
 // The five public code lists the registry compares with the standards.
@@ -120,38 +113,33 @@ enum class Source : std::uint8_t {
 inline constexpr std::size_t source_count = 5;
 
 [[nodiscard]] constexpr std::string_view name(Source source) noexcept {
-  switch (source) {
-    case Source::salesforce_ndr_reference: return "salesforce_ndr_reference";
-    case Source::salesforce_email_log_codes: return "salesforce_email_log_codes";
-    case Source::esp_code_list: return "esp_code_list";
-    case Source::turbosmtp_table: return "turbosmtp_table";
-    case Source::courier_code_list: return "courier_code_list";
-  }
-  return "undefined";
+  return detail::nth_name(static_cast<std::size_t>(source),
+                          "salesforce_ndr_reference\0"
+                          "salesforce_email_log_codes\0"
+                          "esp_code_list\0"
+                          "turbosmtp_table\0"
+                          "courier_code_list\0");
 }
 
 [[nodiscard]] constexpr std::string_view title(Source source) noexcept {
-  switch (source) {
-    case Source::salesforce_ndr_reference: return "Salesforce NDR error code reference";
-    case Source::salesforce_email_log_codes: return "Salesforce common email log error codes";
-    case Source::esp_code_list: return "Email service provider's list of SMTP error codes";
-    case Source::turbosmtp_table: return "turboSMTP-style table of SMTP error codes";
-    case Source::courier_code_list: return "Courier list of SMTP error codes";
-  }
-  return "undefined";
+  return detail::nth_name(static_cast<std::size_t>(source),
+                          "Salesforce NDR error code reference\0"
+                          "Salesforce common email log error codes\0"
+                          "Email service provider's list of SMTP error codes\0"
+                          "turboSMTP-style table of SMTP error codes\0"
+                          "Courier list of SMTP error codes\0");
 }
 
 // The 0.1 name of the file a source was read from, inside this project only.
 [[deprecated("use title(Source) or name(Source)")]] [[nodiscard]] constexpr std::string_view document(
     Source source) noexcept {
-  switch (source) {
-    case Source::salesforce_ndr_reference: return "000_76a8ad3abdfbe540.txt";
-    case Source::salesforce_email_log_codes: return "001_4866f3d5bc186b0e.txt";
-    case Source::esp_code_list: return "002_705e50922f8aeb0a.txt";
-    case Source::turbosmtp_table: return "003_d9475aa5da511359.txt";
-    case Source::courier_code_list: return "004_1dce11537df29d09.txt";
-  }
-  return "";
+  return detail::nth_name(static_cast<std::size_t>(source),
+                          "000_76a8ad3abdfbe540.txt\0"
+                          "001_4866f3d5bc186b0e.txt\0"
+                          "002_705e50922f8aeb0a.txt\0"
+                          "003_d9475aa5da511359.txt\0"
+                          "004_1dce11537df29d09.txt\0",
+                          "");
 }
 
 // How a source's claim compares with the registry.
@@ -163,23 +151,19 @@ enum class Agreement : std::uint8_t {
 };
 
 [[nodiscard]] constexpr std::string_view name(Agreement agreement) noexcept {
-  switch (agreement) {
-    case Agreement::agrees: return "agrees";
-    case Agreement::partial: return "partial";
-    case Agreement::conflicts: return "conflicts";
-    case Agreement::not_applicable: return "not_applicable";
-  }
-  return "undefined";
+  return detail::nth_name(static_cast<std::size_t>(agreement),
+                          "agrees\0"
+                          "partial\0"
+                          "conflicts\0"
+                          "not_applicable\0");
 }
 
 [[nodiscard]] constexpr std::string_view title(Agreement agreement) noexcept {
-  switch (agreement) {
-    case Agreement::agrees: return "agrees";
-    case Agreement::partial: return "partial";
-    case Agreement::conflicts: return "conflicts";
-    case Agreement::not_applicable: return "no standard meaning";
-  }
-  return "undefined";
+  return detail::nth_name(static_cast<std::size_t>(agreement),
+                          "agrees\0"
+                          "partial\0"
+                          "conflicts\0"
+                          "no standard meaning\0");
 }
 
 // How well a vendor code read as a dotless enhanced code (571 as 5.7.1)
@@ -193,25 +177,21 @@ enum class DotlessFit : std::uint8_t {
 };
 
 [[nodiscard]] constexpr std::string_view name(DotlessFit fit) noexcept {
-  switch (fit) {
-    case DotlessFit::lines_up: return "lines_up";
-    case DotlessFit::partial: return "partial";
-    case DotlessFit::does_not_line_up: return "does_not_line_up";
-    case DotlessFit::unregistered: return "unregistered";
-    case DotlessFit::not_applicable: return "not_applicable";
-  }
-  return "undefined";
+  return detail::nth_name(static_cast<std::size_t>(fit),
+                          "lines_up\0"
+                          "partial\0"
+                          "does_not_line_up\0"
+                          "unregistered\0"
+                          "not_applicable\0");
 }
 
 [[nodiscard]] constexpr std::string_view title(DotlessFit fit) noexcept {
-  switch (fit) {
-    case DotlessFit::lines_up: return "lines up";
-    case DotlessFit::partial: return "partly lines up";
-    case DotlessFit::does_not_line_up: return "does not line up";
-    case DotlessFit::unregistered: return "enhanced code not registered";
-    case DotlessFit::not_applicable: return "no enhanced reading";
-  }
-  return "undefined";
+  return detail::nth_name(static_cast<std::size_t>(fit),
+                          "lines up\0"
+                          "partly lines up\0"
+                          "does not line up\0"
+                          "enhanced code not registered\0"
+                          "no enhanced reading\0");
 }
 
 // A basic reply code the IANA registry lists with an enhanced code: one code
@@ -219,21 +199,17 @@ enum class DotlessFit : std::uint8_t {
 enum class AssociationKind : std::uint8_t { code = 0, any_in_class = 1, any = 2 };
 
 [[nodiscard]] constexpr std::string_view name(AssociationKind kind) noexcept {
-  switch (kind) {
-    case AssociationKind::code: return "code";
-    case AssociationKind::any_in_class: return "any_in_class";
-    case AssociationKind::any: return "any";
-  }
-  return "undefined";
+  return detail::nth_name(static_cast<std::size_t>(kind),
+                          "code\0"
+                          "any_in_class\0"
+                          "any\0");
 }
 
 [[nodiscard]] constexpr std::string_view title(AssociationKind kind) noexcept {
-  switch (kind) {
-    case AssociationKind::code: return "one reply code";
-    case AssociationKind::any_in_class: return "any reply code of the class";
-    case AssociationKind::any: return "any reply code";
-  }
-  return "undefined";
+  return detail::nth_name(static_cast<std::size_t>(kind),
+                          "one reply code\0"
+                          "any reply code of the class\0"
+                          "any reply code\0");
 }
 
 struct AssociatedReply {
@@ -251,86 +227,54 @@ struct AssociatedReply {
 };
 
 namespace detail {
-// The generated tables hold offsets into one text pool and into each other
-// instead of std::string_view and pointers: aggregates of integers compile
-// several times faster. The accessors below turn them into views; they are
-// defined in <smtpcodes/registry/lookup.hpp>, after the tables.
-struct TextRef {
-  std::uint16_t offset;
-  std::uint16_t size;
+// The generated tables (<smtpcodes/detail/registry_data.hpp>) keep few
+// numbers in their rows: the compilers pay for every number in a braced list
+// about what they pay for a whole string literal. So each row holds only its
+// public members and `fields_`, the offset of its other values in one
+// char16_t array of 16-bit numbers, detail::registry_fields; texts are
+// {offset, size} pairs into one text pool, detail::registry_text, and ranges
+// of another table {first, count} pairs. Where each value sits in a row's
+// fields (tools/generate_registry.py writes them in this order; the
+// accessors are defined in <smtpcodes/registry/lookup.hpp>):
+struct SourceClaimFields {
+  static constexpr std::size_t code = 0, meaning = 2;
 };
-struct RangeRef {
-  std::uint16_t first;
-  std::uint16_t count;
+struct ReplyMeaningFields {
+  static constexpr std::size_t code = 0, meaning = 1, defined_in = 3, context = 5;
 };
-struct RemedyRef {
-  FailureReason reason;
-  std::uint8_t failure_class;  // the class the record's remedy is given for
-  TextRef advice;
+// A remedy is four numbers: FailureReason, the class it is given for, the advice text.
+struct ReplyCodeFields {
+  static constexpr std::size_t code = 0, title = 1, description = 3, references = 5, remedy = 7, meanings = 11,
+                               claims = 13;
+};
+struct EnhancedStatusFields {
+  static constexpr std::size_t subject = 0, detail = 1, title = 2, description = 4, references = 6, associated_text = 8,
+                               remedy = 10, associated = 14, claims = 16;
+};
+struct StatusGroupFields {
+  static constexpr std::size_t title = 0, description = 2, references = 4, remedy = 6, claims = 10;
+};
+struct DerivationPairingFields {
+  static constexpr std::size_t reply = 0, status_class = 1, subject = 2, detail = 3, basis = 4;
+};
+struct ReplyFallbackFields {
+  static constexpr std::size_t title = 0, description = 2, remedy = 4;
 };
 }  // namespace detail
 
-// The rows of the registry tables. Each derives from a detail:: row that
-// holds the generated encoding (offsets into one text pool and into the other
-// tables) and the plain values. They stay aggregates because a constructor
-// per row doubles the compile time of the tables; the encoded members are
-// not API: read texts, codes and sub-tables through the accessors. The plain
-// values (origin, source, line, agreement, verification, fit, deprecated,
-// number, first_digit) are public members.
-namespace detail {
-struct ReplyMeaningRow {
-  std::uint16_t code_value_;
-  TextRef meaning_text_, defined_in_text_, context_text_;
-  Verification verification;
-};
-struct SourceClaimRow {
-  Source source;
-  TextRef code_text_;
-  std::uint16_t line;  // 1-based line in the source document
-  Agreement agreement;
-  TextRef meaning_text_;
-};
-struct DotlessReadingRow {
-  std::uint16_t vendor_code_value_;
-  DotlessFit fit;
-};
-struct ReplyCodeRow {
-  std::uint16_t code_value_;
-  Origin origin;
-  TextRef title_text_, description_text_, references_text_;
-  RemedyRef remedy_ref_;
-  RangeRef meanings_range_, claims_range_;
-};
-struct EnhancedStatusRow {
-  std::uint16_t subject_value_, detail_value_;
-  TextRef title_text_, description_text_, references_text_, associated_text_ref_;
-  RemedyRef remedy_ref_;
-  RangeRef associated_range_, claims_range_;
-  bool deprecated;  // X.6.10
-};
-struct StatusGroupRow {
-  std::uint16_t number;  // the subject number, or the class digit
-  TextRef title_text_, description_text_, references_text_;
-  RemedyRef remedy_ref_;
-  RangeRef claims_range_;  // into status_class_claims(); subjects have none
-};
-struct DerivationPairingRow {
-  std::uint16_t reply_value_;
-  std::uint8_t class_value_;
-  std::uint16_t subject_value_, detail_value_;
-  TextRef basis_text_;
-};
-struct ReplyFallbackRow {
-  std::uint8_t first_digit;
-  TextRef title_text_, description_text_;
-  RemedyRef remedy_ref_;
-};
-}  // namespace detail
+// The rows of the registry tables. They stay aggregates, with no
+// constructor, because a constructor per row doubles the compile time of the
+// tables. `fields_` is not API: read texts, codes and sub-tables through the
+// accessors. The plain values (origin, source, line, agreement, verification,
+// fit, deprecated, number, first_digit) are public members.
 
 // One meaning of a standard reply code in one context: 454 after STARTTLS
 // differs from 454 after AUTH. `verification` says how it was checked.
-struct ReplyMeaning : detail::ReplyMeaningRow {
-  [[nodiscard]] constexpr ReplyCode code() const noexcept { return detail::make_reply_code(code_value_); }
+struct ReplyMeaning {
+  std::uint16_t fields_;
+  Verification verification;
+
+  [[nodiscard]] constexpr ReplyCode code() const noexcept;
   [[nodiscard]] constexpr std::string_view meaning() const noexcept;     // the RFC's phrase
   [[nodiscard]] constexpr std::string_view defined_in() const noexcept;  // "RFC5321", "RFC7505;RFC7504"
   [[nodiscard]] constexpr std::string_view context() const noexcept;     // the command or stage
@@ -338,7 +282,12 @@ struct ReplyMeaning : detail::ReplyMeaningRow {
 
 // What one source says a code means: `source`, `line` (1-based, in the
 // source document), `agreement` with the registry.
-struct SourceClaim : detail::SourceClaimRow {
+struct SourceClaim {
+  std::uint16_t fields_;
+  Source source;
+  std::uint16_t line;  // 1-based line in the source document
+  Agreement agreement;
+
   // The code as the source writes it: "510/511", "X.1.1", "5".
   [[nodiscard]] constexpr std::string_view code() const noexcept;
   // The project's paraphrase; empty when the source agrees with the registry
@@ -347,7 +296,10 @@ struct SourceClaim : detail::SourceClaimRow {
 };
 
 // A vendor code read as a dotless enhanced code, and how well that `fit`s.
-struct DotlessReading : detail::DotlessReadingRow {
+struct DotlessReading {
+  std::uint16_t vendor_code_value_;  // not API: read vendor_code()
+  DotlessFit fit;
+
   [[nodiscard]] constexpr ReplyCode vendor_code() const noexcept { return detail::make_reply_code(vendor_code_value_); }
   // The code's digits as an enhanced code (571 is 5.7.1); empty when fit is
   // not_applicable.
@@ -360,8 +312,11 @@ struct DotlessReading : detail::DotlessReadingRow {
 };
 
 // A row of the reply code table; `origin` says where the code comes from.
-struct ReplyCodeRecord : detail::ReplyCodeRow {
-  [[nodiscard]] constexpr ReplyCode code() const noexcept { return detail::make_reply_code(code_value_); }
+struct ReplyCodeRecord {
+  std::uint16_t fields_;
+  Origin origin;
+
+  [[nodiscard]] constexpr ReplyCode code() const noexcept;
   [[nodiscard]] constexpr std::string_view title() const noexcept;
   [[nodiscard]] constexpr std::string_view description() const noexcept;
   // Defining RFCs, ';'-separated; empty for vendor codes.
@@ -375,10 +330,13 @@ struct ReplyCodeRecord : detail::ReplyCodeRow {
 
 // A row of the enhanced status table: an enumerated code X.subject.detail;
 // `deprecated` for X.6.10.
-struct EnhancedStatusRecord : detail::EnhancedStatusRow {
+struct EnhancedStatusRecord {
+  std::uint16_t fields_;
+  bool deprecated;  // X.6.10
+
   // The numbers of X.subject.detail, as EnhancedStatus names them.
-  [[nodiscard]] constexpr std::uint16_t subject_number() const noexcept { return subject_value_; }
-  [[nodiscard]] constexpr std::uint16_t detail() const noexcept { return detail_value_; }
+  [[nodiscard]] constexpr std::uint16_t subject_number() const noexcept;
+  [[nodiscard]] constexpr std::uint16_t detail() const noexcept;
   // The registry's summary (empty only for the deprecated X.6.10).
   [[nodiscard]] constexpr std::string_view title() const noexcept;
   [[nodiscard]] constexpr std::string_view description() const noexcept;
@@ -393,13 +351,16 @@ struct EnhancedStatusRecord : detail::EnhancedStatusRow {
 
   // The code in a given class: X.1.1 in class 5 is 5.1.1.
   [[nodiscard]] constexpr EnhancedStatus in_class(StatusClass status_class) const noexcept {
-    return detail::make_enhanced_status(static_cast<std::uint8_t>(status_class), subject_value_, detail_value_);
+    return detail::make_enhanced_status(static_cast<std::uint8_t>(status_class), subject_number(), detail());
   }
 };
 
 // A row of the subject table (X.1.YYY ...) or the class table (5.XXX.YYY);
 // `number` is the subject number or the class digit.
-struct StatusGroupRecord : detail::StatusGroupRow {
+struct StatusGroupRecord {
+  std::uint16_t fields_;
+  std::uint16_t number;  // the subject number, or the class digit
+
   [[nodiscard]] constexpr std::string_view title() const noexcept;
   [[nodiscard]] constexpr std::string_view description() const noexcept;
   [[nodiscard]] constexpr std::string_view references() const noexcept;
@@ -412,16 +373,19 @@ struct StatusGroupRecord : detail::StatusGroupRow {
 
 // A reply code the RFCs pair with one enhanced code, so that code can be
 // assumed when a server sends none (see derive_enhanced_status()).
-struct DerivationPairing : detail::DerivationPairingRow {
-  [[nodiscard]] constexpr ReplyCode reply() const noexcept { return detail::make_reply_code(reply_value_); }
-  [[nodiscard]] constexpr EnhancedStatus status() const noexcept {
-    return detail::make_enhanced_status(class_value_, subject_value_, detail_value_);
-  }
+struct DerivationPairing {
+  std::uint16_t fields_;
+
+  [[nodiscard]] constexpr ReplyCode reply() const noexcept;
+  [[nodiscard]] constexpr EnhancedStatus status() const noexcept;
   [[nodiscard]] constexpr std::string_view basis() const noexcept;
 };
 
 // The fallback description of a reply code no table knows, by `first_digit`.
-struct ReplyFallbackRecord : detail::ReplyFallbackRow {
+struct ReplyFallbackRecord {
+  std::uint16_t fields_;
+  std::uint8_t first_digit;
+
   [[nodiscard]] constexpr std::string_view title() const noexcept;
   [[nodiscard]] constexpr std::string_view description() const noexcept;
   [[nodiscard]] constexpr Remedy remedy() const noexcept;
