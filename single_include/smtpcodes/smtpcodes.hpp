@@ -2375,6 +2375,19 @@ namespace detail {
     error = ReplyError{ReplyErrorKind::trailing_data, feed + 1, 1, {}, 0};
     return false;
   }
+  // A line whose only fault is its code (most damaged lines) fails as
+  // scan_reply_line() would fail it, without setting up a reply for it.
+  const std::size_t content_end =
+      feed == std::string_view::npos ? line.size() : (feed > 0 && line[feed - 1] == '\r' ? feed - 1 : feed);
+  const bool line_ending_fails =
+      feed != std::string_view::npos && content_end == feed && options.mode == ParseMode::strict;
+  if (line.size() <= options.max_line_length && !line_ending_fails) {
+    const Result<ReplyLineHead> head = scan_reply_line_head(line.substr(0, content_end), options.mode);
+    if (!head) {
+      error = ReplyError{ReplyErrorKind::invalid_reply_code, head.error().offset, 0, head.error().kind, 1};
+      return false;
+    }
+  }
   BasicReply<1> reply;
   if (scan_reply_line(reply, line, 0, feed, 0, options, error) == ReplyLineStep::error) return false;
   const ReplyLine& fields = reply.line(0);
