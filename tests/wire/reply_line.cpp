@@ -11,7 +11,8 @@
 #include <smtpcodes/wire/owned_reply.hpp>
 #include <smtpcodes/wire/reply.hpp>
 
-#if defined(SMTPCODES_DETAIL_VECTOR_TEXT) || defined(SMTPCODES_DETAIL_INLINE_STEP)
+#if defined(SMTPCODES_DETAIL_VECTOR_TEXT) || defined(SMTPCODES_DETAIL_INLINE_STEP) || \
+    defined(SMTPCODES_DETAIL_OUT_OF_LINE)
 #error "wire/reply.hpp leaks an internal macro"
 #endif
 
