@@ -36,6 +36,13 @@ namespace detail {
 }
 }  // namespace detail
 
+// The tag of Result's constructor that builds the value or the error where
+// the Result is, instead of copying one in (see Result).
+struct InPlaceFill {
+  explicit constexpr InPlaceFill() noexcept = default;
+};
+inline constexpr InPlaceFill in_place_fill{};
+
 // The value of a parse or its error, with std::expected's names. T and E are
 // small trivially copyable types, so both are stored side by side: reading
 // the value of an error gives a default value, never undefined behaviour.
@@ -52,6 +59,17 @@ class [[nodiscard]] Result {
 
   constexpr Result(const T& value) noexcept : value_(value), has_value_(true) {}  // NOLINT(google-explicit-constructor)
   constexpr Result(const E& error) noexcept : error_(error) {}                    // NOLINT(google-explicit-constructor)
+
+  // Builds the Result in place: fill(value, error) gets T{} and E{}, sets
+  // one of them and returns true for a value, false for an error. A value
+  // of a kilobyte (a whole reply) is then written once, not built and
+  // copied. When fill returns false, value goes back to T{}, as in any
+  // Result that holds an error.
+  template <class Fill, std::enable_if_t<std::is_invocable_r_v<bool, Fill&, T&, E&>, int> = 0>
+  constexpr Result(InPlaceFill /*tag*/, Fill&& fill) noexcept(std::is_nothrow_invocable_v<Fill&, T&, E&>)
+      : has_value_(fill(value_, error_)) {
+    if (!has_value_) value_ = T{};
+  }
 
   [[nodiscard]] constexpr bool has_value() const noexcept { return has_value_; }
   constexpr explicit operator bool() const noexcept { return has_value_; }

@@ -328,6 +328,13 @@ namespace detail {
 }
 }  // namespace detail
 
+// The tag of Result's constructor that builds the value or the error where
+// the Result is, instead of copying one in (see Result).
+struct InPlaceFill {
+  explicit constexpr InPlaceFill() noexcept = default;
+};
+inline constexpr InPlaceFill in_place_fill{};
+
 // The value of a parse or its error, with std::expected's names. T and E are
 // small trivially copyable types, so both are stored side by side: reading
 // the value of an error gives a default value, never undefined behaviour.
@@ -344,6 +351,17 @@ class [[nodiscard]] Result {
 
   constexpr Result(const T& value) noexcept : value_(value), has_value_(true) {}  // NOLINT(google-explicit-constructor)
   constexpr Result(const E& error) noexcept : error_(error) {}                    // NOLINT(google-explicit-constructor)
+
+  // Builds the Result in place: fill(value, error) gets T{} and E{}, sets
+  // one of them and returns true for a value, false for an error. A value
+  // of a kilobyte (a whole reply) is then written once, not built and
+  // copied. When fill returns false, value goes back to T{}, as in any
+  // Result that holds an error.
+  template <class Fill, std::enable_if_t<std::is_invocable_r_v<bool, Fill&, T&, E&>, int> = 0>
+  constexpr Result(InPlaceFill /*tag*/, Fill&& fill) noexcept(std::is_nothrow_invocable_v<Fill&, T&, E&>)
+      : has_value_(fill(value_, error_)) {
+    if (!has_value_) value_ = T{};
+  }
 
   [[nodiscard]] constexpr bool has_value() const noexcept { return has_value_; }
   constexpr explicit operator bool() const noexcept { return has_value_; }
@@ -1390,6 +1408,9 @@ bool scan_plain_reply_line(BasicReply<MaxLines>& reply, std::string_view input, 
 template <std::size_t MaxLines>
 constexpr void end_reply(BasicReply<MaxLines>& reply, std::string_view raw, std::size_t line_count,
                          bool complete) noexcept;
+struct PlainLine;
+template <std::size_t MaxLines>
+void set_plain_line_reply(BasicReply<MaxLines>& reply, std::string_view raw, const PlainLine& line) noexcept;
 template <std::size_t MaxLines>
 constexpr void rebase_reply(BasicReply<MaxLines>& reply, const char* raw) noexcept;
 }  // namespace detail
@@ -1404,7 +1425,9 @@ class BasicReply {
  public:
   static constexpr std::size_t max_lines = MaxLines;
 
-  constexpr BasicReply() noexcept = default;
+  // User-provided, so that a value-initialized reply (BasicReply{}, a
+  // Result's value) does not zero its kilobyte of line slots first.
+  constexpr BasicReply() noexcept {}  // NOLINT(modernize-use-equals-default)
 
   // The reply code of the last line (RFC 5321 §4.2.1: all lines should agree;
   // reply_codes_differ says when they do not).
@@ -1494,6 +1517,8 @@ class BasicReply {
   friend constexpr void detail::end_reply(BasicReply<N>&, std::string_view, std::size_t, bool) noexcept;
   template <std::size_t N>
   friend constexpr void detail::rebase_reply(BasicReply<N>&, const char*) noexcept;
+  template <std::size_t N>
+  friend void detail::set_plain_line_reply(BasicReply<N>&, std::string_view, const detail::PlainLine&) noexcept;
 
   // At run time the slots start unset (a union's other member is the one
   // set up); in a constant expression they start zeroed, which C++17 needs.
@@ -1615,8 +1640,10 @@ using vector_unsigned_bytes = unsigned char __attribute__((vector_size(16)));
 // save a tenth of a stream's instructions.
 #if defined(__GNUC__)
 #define SMTPCODES_DETAIL_INLINE_STEP __attribute__((always_inline))
+#define SMTPCODES_DETAIL_OUT_OF_LINE __attribute__((noinline))
 #else
 #define SMTPCODES_DETAIL_INLINE_STEP
+#define SMTPCODES_DETAIL_OUT_OF_LINE
 #endif
 
 // The offset of the first byte at or after from that is not printable
@@ -1844,9 +1871,33 @@ template <std::size_t MaxLines>
 }
 
 // One part of an enhanced status code in the text of a plain line: one to
-// three digits, without a leading zero when strict (RFC 3463 §2). The CR
-// after the text stops every run of digits, so no bound is tested; pos
-// moves past the digits.
+// three digits, without a leading zero when strict (RFC 3463 §2). byte(k)
+// is byte k of the text, or CR at its end: the CR stops every run of
+// digits, so no bound is tested here; pos moves past the digits.
+template <class Byte>
+[[nodiscard]] SMTPCODES_DETAIL_INLINE_STEP inline bool read_status_part(const Byte& byte, std::size_t& pos,
+                                                                        ParseMode mode, std::uint16_t& value) noexcept {
+  const unsigned first = static_cast<unsigned char>(byte(pos)) - unsigned{'0'};
+  if (first > 9) return false;
+  const unsigned second = static_cast<unsigned char>(byte(pos + 1)) - unsigned{'0'};
+  if (second > 9) {
+    value = static_cast<std::uint16_t>(first);
+    pos += 1;
+    return true;
+  }
+  const unsigned third = static_cast<unsigned char>(byte(pos + 2)) - unsigned{'0'};
+  if (third > 9) {
+    value = static_cast<std::uint16_t>(first * 10 + second);
+    pos += 2;
+  } else {
+    if (is_digit(byte(pos + 3))) return false;
+    value = static_cast<std::uint16_t>(first * 100 + second * 10 + third);
+    pos += 3;
+  }
+  return first != 0 || mode == ParseMode::lenient;
+}
+
+// read_status_part() over text followed by its CR.
 [[nodiscard]] SMTPCODES_DETAIL_INLINE_STEP inline bool read_plain_status_part(const char* text, std::size_t& pos,
                                                                               ParseMode mode,
                                                                               std::uint16_t& value) noexcept {
@@ -1946,6 +1997,166 @@ template <std::size_t MaxLines>
       text,    text_size, message_start, static_cast<std::uint16_t>((first + 2) * 100 + second * 10 + third),
       subject, detail,    status_class};
   return true;
+}
+
+// Whether data[0, end) is all printable ASCII (%x20-7E). At run time only;
+// reads nothing outside data[0, end).
+[[nodiscard]] SMTPCODES_DETAIL_INLINE_STEP inline bool all_printable(const char* data, std::size_t end) noexcept {
+  std::size_t at = 0;
+#ifdef SMTPCODES_DETAIL_VECTOR_TEXT
+  constexpr std::size_t step = 16;
+  if (end >= step) {
+    // Plus 0x81, the printable bytes are 0xA1-FF and every other byte less:
+    // one unsigned minimum over all the bytes, one test at the end. The last
+    // sixteen bytes are read once more, overlapping, instead of one by one.
+    const auto shifted = [data](std::size_t from) {
+      vector_unsigned_bytes bytes;
+      std::memcpy(&bytes, data + from, sizeof bytes);
+      return bytes + 0x81;
+    };
+    const auto lower = [](vector_unsigned_bytes a, vector_unsigned_bytes b) { return a < b ? a : b; };
+    vector_unsigned_bytes least = shifted(end - step);
+    for (; end - at > 2 * step; at += 2 * step) least = lower(least, lower(shifted(at), shifted(at + step)));
+    if (end - at > step) least = lower(least, shifted(at));
+    // As signed bytes, less the sign bit: 0xA1-FF are 0x21-7F.
+    const vector_bytes below = reinterpret_cast<vector_bytes>(least ^ 0x80) < 0x21;
+    return __builtin_ia32_pmovmskb128(reinterpret_cast<vector_chars>(below)) == 0;
+  }
+#endif
+  if (end >= 8) {
+    std::uint64_t first = 0;
+    std::uint64_t last = 0;
+    std::memcpy(&first, data, sizeof first);
+    std::memcpy(&last, data + end - 8, sizeof last);
+    for (at = 8; end - at > 8; at += 8) {
+      std::uint64_t word = 0;
+      std::memcpy(&word, data + at, sizeof word);
+      if (!all_printable_ascii(word)) return false;
+    }
+    return all_printable_ascii(first) && all_printable_ascii(last);
+  }
+  for (; at < end; ++at) {
+    const auto byte = static_cast<unsigned char>(data[at]);
+    if (byte < 0x20 || byte >= 0x7F) return false;
+  }
+  return true;
+}
+
+// Whether the text whose bytes byte(k) gives (CR at its end) starts with an
+// enhanced status code and then SP or its end, given "d." at its start:
+// what split_enhanced_status() decides. end moves past the code.
+template <class Byte>
+[[nodiscard]] SMTPCODES_DETAIL_INLINE_STEP inline bool read_enhanced_status_start(const Byte& byte, ParseMode mode,
+                                                                                  std::size_t& end,
+                                                                                  std::uint16_t& subject,
+                                                                                  std::uint16_t& detail) noexcept {
+  const char class_char = byte(0);
+  if (!(class_char == '2' || class_char == '4' || class_char == '5')) return false;
+  if (!read_status_part(byte, end, mode, subject) || byte(end) != '.') return false;
+  ++end;
+  return read_status_part(byte, end, mode, detail) && (byte(end) == ' ' || byte(end) == '\r');
+}
+
+// What scan_plain_line() makes of a line.
+struct PlainLine {
+  std::size_t text_size;      // the text starts at offset 4
+  std::size_t message_start;  // in the text
+  std::uint16_t code;
+  std::uint16_t subject;
+  std::uint16_t detail;
+  std::uint8_t status_class;  // 0: no enhanced status code
+  bool last;                  // SP after the code, not "-"
+  // The line's own: empty_text, malformed_enhanced_status,
+  // reply_code_in_text, enhanced_class_mismatch.
+  ReplyDiagnostics diagnostics;
+};
+
+// The common line whose end is known, at run time: data[0, size) is a
+// standard code (RFC 5321 §4.2), SP or "-", printable ASCII text, then CRLF
+// (or, unless crlf_required, nothing), within max_line_length. Such a line
+// reads the same in both modes. One pass over the text, which only has to
+// be printable since its end is known; false for any other line, which
+// the general step takes (and reports exactly).
+[[nodiscard]] SMTPCODES_DETAIL_INLINE_STEP inline bool scan_plain_line(const char* data, std::size_t size,
+                                                                       bool crlf_required, const ReplyOptions& options,
+                                                                       PlainLine& line) noexcept {
+  if (size < 4 || size > options.max_line_length) return false;
+  const unsigned first = static_cast<unsigned char>(data[0]) - unsigned{'2'};
+  const unsigned second = static_cast<unsigned char>(data[1]) - unsigned{'0'};
+  const unsigned third = static_cast<unsigned char>(data[2]) - unsigned{'0'};
+  const char separator = data[3];
+  // One branch for all four checks: bitwise | and & on the comparisons, on purpose.
+  // NOLINTBEGIN(readability-implicit-bool-conversion)
+  if ((first > 3) | (second > 5) | (third > 9) | ((separator != ' ') & (separator != '-'))) return false;
+  // NOLINTEND(readability-implicit-bool-conversion)
+  // After SP or "-", a CRLF at the end leaves 0 or more bytes of text.
+  const bool crlf = data[size - 1] == '\n';
+  if (crlf ? data[size - 2] != '\r' : crlf_required) return false;
+  const std::size_t text_end = crlf ? size - 2 : size;
+  // The code and separator are printable too.
+  if (!all_printable(data, text_end)) return false;
+  const char* const text = data + 4;
+  const std::size_t text_size = text_end - 4;
+  line.text_size = text_size;
+  line.message_start = 0;
+  line.code = static_cast<std::uint16_t>((first + 2) * 100 + second * 10 + third);
+  line.subject = 0;
+  line.detail = 0;
+  line.status_class = 0;
+  line.last = separator == ' ';
+  line.diagnostics = ReplyDiagnostics{};
+  if (text_size == 0) {
+    line.diagnostics.add(ReplyDiagnostic::empty_text);
+    return true;
+  }
+  if (!is_digit(text[0]) || text_size == 1) return true;
+  if (text[1] != '.') {
+    if (starts_with_reply_code(std::string_view(text, text_size))) {
+      line.diagnostics.add(ReplyDiagnostic::reply_code_in_text);
+    }
+    return true;
+  }
+  // What split_enhanced_status() decides. An enhanced code and the byte
+  // after it take at most 10 bytes, so text of that length (or followed by
+  // its CR) is read without a bound, like a stream's line; shorter text
+  // sees CR past its end.
+  std::size_t end = 2;
+  const bool valid =
+      text_size >= 10 || crlf
+          ? read_enhanced_status_start([text](std::size_t at) { return text[at]; }, options.mode, end, line.subject,
+                                       line.detail)
+          : read_enhanced_status_start([text, text_size](std::size_t at) { return at < text_size ? text[at] : '\r'; },
+                                       options.mode, end, line.subject, line.detail);
+  if (!valid) {
+    line.subject = 0;
+    line.detail = 0;
+    line.diagnostics.add(ReplyDiagnostic::malformed_enhanced_status);
+    return true;
+  }
+  while (end < text_size && text[end] == ' ') ++end;
+  line.message_start = end;
+  line.status_class = static_cast<std::uint8_t>(text[0] - '0');
+  // RFC 3463 §2: the class must match the first digit of the code.
+  if (static_cast<unsigned>(text[0] - '2') != first) line.diagnostics.add(ReplyDiagnostic::enhanced_class_mismatch);
+  return true;
+}
+
+// Sets reply to the complete one-line reply raw, a last line that
+// scan_plain_line() read: what begin_reply(), scan_reply_line() and
+// end_reply() would make of it.
+template <std::size_t MaxLines>
+SMTPCODES_DETAIL_INLINE_STEP inline void set_plain_line_reply(BasicReply<MaxLines>& reply, std::string_view raw,
+                                                              const PlainLine& line) noexcept {
+  reply.slots_.lines[0] = ReplyLineSlot{raw.data() + 4, line.text_size, line.message_start, line.code,
+                                        line.subject,   line.detail,    line.status_class};
+  reply.raw_ = raw;
+  reply.line_count_ = 1;
+  reply.diagnostics_ = line.diagnostics;
+  reply.code_ = make_reply_code(line.code);
+  reply.enhanced_status_ =
+      line.status_class == 0 ? EnhancedStatus{} : make_enhanced_status(line.status_class, line.subject, line.detail);
+  reply.source_ = line.status_class == 0 ? EnhancedStatusSource::none : EnhancedStatusSource::given;
+  reply.complete_ = true;
 }
 
 // Completes a reply whose lines are scanned: raw is its bytes, line_count
@@ -2064,6 +2275,37 @@ template <std::size_t MaxLines>
   return true;
 }
 
+// What parse_whole_reply() builds its result with.
+template <std::size_t MaxLines>
+struct WholeReplyFill {
+  std::string_view input;
+  const ReplyOptions& options;
+
+  [[nodiscard]] SMTPCODES_DETAIL_INLINE_STEP constexpr bool operator()(BasicReply<MaxLines>& reply,
+                                                                       ReplyError& error) const noexcept {
+    if (!SMTPCODES_CONSTANT_EVALUATED()) {
+      // The common reply of one plain line, in one pass.
+      PlainLine line{};
+      if (scan_plain_line(input.data(), input.size(), true, options, line)) {
+        if (line.last) {
+          set_plain_line_reply(reply, input, line);
+          return true;
+        }
+        // "ddd-" and nothing after it: what the general step finds.
+        if (!options.allow_incomplete) {
+          error = ReplyError{ReplyErrorKind::incomplete_reply, input.size(), 1, {}, 1};
+          return false;
+        }
+      }
+    }
+    std::size_t end = 0;
+    if (!scan_reply_into(reply, input, options, end, error)) return false;
+    if (end == input.size()) return true;
+    error = ReplyError{ReplyErrorKind::trailing_data, end, reply.line_count(), {}};
+    return false;
+  }
+};
+
 }  // namespace detail
 
 // Parses the reply at the start of input. On success `end` is the offset just
@@ -2090,14 +2332,8 @@ Result<BasicReply<MaxLines>, ReplyError> scan_reply(Owner&& input, const ReplyOp
 template <std::size_t MaxLines = Reply::max_lines>
 [[nodiscard]] constexpr Result<BasicReply<MaxLines>, ReplyError> parse_whole_reply(
     std::string_view input SMTPCODES_LIFETIMEBOUND, const ReplyOptions& options = {}) noexcept {
-  // Into a local reply, copied once into the result (through scan_reply
-  // it would be copied twice).
-  BasicReply<MaxLines> reply;
-  ReplyError error;
-  std::size_t end = 0;
-  if (!detail::scan_reply_into(reply, input, options, end, error)) return error;
-  if (end != input.size()) return ReplyError{ReplyErrorKind::trailing_data, end, reply.line_count(), {}};
-  return reply;
+  // Straight into the result: a reply is too large to copy cheaply.
+  return Result<BasicReply<MaxLines>, ReplyError>(in_place_fill, detail::WholeReplyFill<MaxLines>{input, options});
 }
 // The reply's lines would point into a temporary string: keep the string
 // in a variable, or keep an OwnedReply.
@@ -2142,137 +2378,39 @@ struct ParsedReplyLine {
 
 namespace detail {
 
-// One part of an enhanced status code at text[pos], within text[0, size):
-// what read_plain_status_part() reads, where no CR is known to follow.
-[[nodiscard]] SMTPCODES_DETAIL_INLINE_STEP inline bool read_status_part(const char* text, std::size_t size,
-                                                                        std::size_t& pos, ParseMode mode,
-                                                                        std::uint16_t& value) noexcept {
-  std::size_t digits = 0;
-  unsigned number = 0;
-  while (digits < 4 && pos + digits < size && is_digit(text[pos + digits])) {
-    number = number * 10 + digit_value(text[pos + digits]);
-    ++digits;
-  }
-  // RFC 3463 §2: one to three digits, no leading zero (strict).
-  if (digits == 0 || digits == 4 || (digits > 1 && text[pos] == '0' && mode == ParseMode::strict)) return false;
-  value = static_cast<std::uint16_t>(number);
-  pos += digits;
-  return true;
-}
-
-// find_text_stop() for text known to end at size, which may be read whole:
-// no page to stay within, the last bytes read with one overlapping load.
-[[nodiscard]] SMTPCODES_DETAIL_INLINE_STEP inline std::size_t find_text_stop_within(const char* data, std::size_t from,
-                                                                                    std::size_t size) noexcept {
-#ifdef SMTPCODES_DETAIL_VECTOR_TEXT
-  constexpr std::size_t step = 16;
-  const auto stops = [data](std::size_t at) {
-    vector_unsigned_bytes bytes;
-    std::memcpy(&bytes, data + at, sizeof bytes);
-    const vector_bytes printable = reinterpret_cast<vector_bytes>(bytes + 1) > 0x20;
-    return static_cast<unsigned>(__builtin_ia32_pmovmskb128(reinterpret_cast<vector_chars>(printable))) ^ 0xFFFFU;
-  };
-  if (size >= step) {
-    for (; size - from >= step; from += step) {
-      const unsigned mask = stops(from);
-      if (mask != 0) return from + static_cast<std::size_t>(__builtin_ctz(mask));
-    }
-    if (from == size) return size;
-    const unsigned mask = stops(size - step) >> (step - (size - from));
-    return mask != 0 ? from + static_cast<std::size_t>(__builtin_ctz(mask)) : size;
-  }
-#endif
-  return find_text_stop(data, from, size);
-}
-
-// The common line given alone, at run time: a standard code (RFC 5321
-// §4.2), SP or "-", printable ASCII text, then CRLF or the end of the input,
-// within the limit. One pass, as scan_plain_reply_line() for a reply's lines;
-// false (out untouched) for any other line, which the general step takes.
-[[nodiscard]] inline bool scan_plain_single_line(std::string_view line, const ReplyOptions& options,
-                                                 ParsedReplyLine& out) noexcept {
-  const char* const data = line.data();
-  const std::size_t size = line.size();
-  if (size < 4 || size > options.max_line_length) return false;
-  const unsigned first = static_cast<unsigned char>(data[0]) - unsigned{'2'};
-  const unsigned second = static_cast<unsigned char>(data[1]) - unsigned{'0'};
-  const unsigned third = static_cast<unsigned char>(data[2]) - unsigned{'0'};
-  const char separator = data[3];
-  // One branch for all four checks: bitwise | and & on the comparisons, on purpose.
-  // NOLINTBEGIN(readability-implicit-bool-conversion)
-  if ((first > 3) | (second > 5) | (third > 9) | ((separator != ' ') & (separator != '-'))) return false;
-  // NOLINTEND(readability-implicit-bool-conversion)
-  const std::size_t text_end = find_text_stop_within(data, 4, size);
-  if (text_end != size && (text_end + 2 != size || data[text_end] != '\r' || data[text_end + 1] != '\n')) {
+// parse_reply_line() for any line, through the step a reply's lines take
+// (BasicReply<1>: one slot). On an error, returns false with error set.
+// Kept out of the callers, which inline the common line; the options by
+// value, so that a caller's need not be kept in memory for it.
+[[nodiscard]] SMTPCODES_DETAIL_OUT_OF_LINE constexpr bool parse_reply_line_into(std::string_view line,
+                                                                                ReplyOptions options,
+                                                                                ParsedReplyLine& result,
+                                                                                ReplyError& error) noexcept {
+  if (line.empty()) {
+    error = ReplyError{ReplyErrorKind::empty_input, 0, 0, {}, 0};
     return false;
   }
-  const char* const text = data + 4;
-  const std::size_t text_size = text_end - 4;
-  std::size_t message_start = 0;
-  EnhancedStatus status{};
-  ReplyDiagnostics diagnostics;
-  if (text_size == 0) {
-    diagnostics.add(ReplyDiagnostic::empty_text);
-  } else if (is_digit(text[0]) && text_size > 1) {
-    if (text[1] == '.') {
-      // What split_enhanced_status() decides.
-      std::size_t end = 2;
-      std::uint16_t subject = 0;
-      std::uint16_t detail = 0;
-      const char class_char = text[0];
-      const bool valid = (class_char == '2' || class_char == '4' || class_char == '5') &&
-                         read_status_part(text, text_size, end, options.mode, subject) && end < text_size &&
-                         text[end++] == '.' && read_status_part(text, text_size, end, options.mode, detail) &&
-                         (end == text_size || text[end] == ' ');
-      if (valid) {
-        while (end < text_size && text[end] == ' ') ++end;
-        message_start = end;
-        status = make_enhanced_status(static_cast<std::uint8_t>(class_char - '0'), subject, detail);
-        // RFC 3463 §2: the class must match the first digit of the code.
-        if (static_cast<unsigned>(class_char - '2') != first) {
-          diagnostics.add(ReplyDiagnostic::enhanced_class_mismatch);
-        }
-      } else {
-        diagnostics.add(ReplyDiagnostic::malformed_enhanced_status);
-      }
-    } else if (starts_with_reply_code(std::string_view(text, text_size))) {
-      diagnostics.add(ReplyDiagnostic::reply_code_in_text);
+  const std::size_t feed = find_line_feed(line, 0);
+  if (feed != std::string_view::npos && feed + 1 != line.size()) {
+    error = ReplyError{ReplyErrorKind::trailing_data, feed + 1, 1, {}, 0};
+    return false;
+  }
+  // A line whose only fault is its code (most damaged lines) fails as
+  // scan_reply_line() would fail it, without setting up a reply for it.
+  const std::size_t content_end =
+      feed == std::string_view::npos ? line.size() : (feed > 0 && line[feed - 1] == '\r' ? feed - 1 : feed);
+  const bool line_ending_fails =
+      feed != std::string_view::npos && content_end == feed && options.mode == ParseMode::strict;
+  if (line.size() <= options.max_line_length && !line_ending_fails) {
+    const Result<ReplyLineHead> head = scan_reply_line_head(line.substr(0, content_end), options.mode);
+    if (!head) {
+      error = ReplyError{ReplyErrorKind::invalid_reply_code, head.error().offset, 0, head.error().kind, 1};
+      return false;
     }
   }
-  out.code = make_reply_code(static_cast<std::uint16_t>((first + 2) * 100 + second * 10 + third));
-  out.separator = separator == ' ' ? ReplySeparator::space : ReplySeparator::hyphen;
-  out.enhanced_status = status;
-  out.text = std::string_view(text, text_size);
-  out.message = std::string_view(text + message_start, text_size - message_start);
-  out.diagnostics = diagnostics;
-  return true;
-}
-
-}  // namespace detail
-
-// Parses one reply line: "550 5.1.1 <a@example.com>: User unknown", with or
-// without its line ending (CRLF; lenient: LF too). Checks what
-// parse_whole_reply checks of each line, under the same options
-// (allow_incomplete aside): the code, the separator, the line ending, the
-// length, the text's bytes and an enhanced status code at its start. A
-// second line is the error trailing_data. No slots for other lines are set
-// up, so it costs what one line costs.
-[[nodiscard]] constexpr Result<ParsedReplyLine, ReplyError> parse_reply_line(
-    std::string_view line SMTPCODES_LIFETIMEBOUND, const ReplyOptions& options = {}) noexcept {
-  if (!SMTPCODES_CONSTANT_EVALUATED()) {
-    ParsedReplyLine plain;
-    if (detail::scan_plain_single_line(line, options, plain)) return plain;
-  }
-  if (line.empty()) return ReplyError{ReplyErrorKind::empty_input, 0, 0, {}, 0};
-  const std::size_t feed = detail::find_line_feed(line, 0);
-  if (feed != std::string_view::npos && feed + 1 != line.size()) {
-    return ReplyError{ReplyErrorKind::trailing_data, feed + 1, 1, {}, 0};
-  }
   BasicReply<1> reply;
-  ReplyError error;
-  if (detail::scan_reply_line(reply, line, 0, feed, 0, options, error) == detail::ReplyLineStep::error) return error;
+  if (scan_reply_line(reply, line, 0, feed, 0, options, error) == ReplyLineStep::error) return false;
   const ReplyLine& fields = reply.line(0);
-  ParsedReplyLine result;
   result.code = fields.code;
   result.enhanced_status = fields.enhanced_status;
   result.text = fields.text;
@@ -2294,6 +2432,48 @@ namespace detail {
   } else {
     result.separator = ReplySeparator::irregular;
   }
+  return true;
+}
+
+// parse_reply_line() for the common line, at run time, in one pass;
+// false (result untouched) for any other line.
+[[nodiscard]] SMTPCODES_DETAIL_INLINE_STEP inline bool parse_plain_reply_line(std::string_view line,
+                                                                              const ReplyOptions& options,
+                                                                              ParsedReplyLine& result) noexcept {
+  PlainLine plain{};
+  if (!scan_plain_line(line.data(), line.size(), false, options, plain)) return false;
+  const char* const text = line.data() + 4;
+  result.code = make_reply_code(plain.code);
+  result.separator = plain.last ? ReplySeparator::space : ReplySeparator::hyphen;
+  result.enhanced_status = plain.status_class == 0
+                               ? EnhancedStatus{}
+                               : make_enhanced_status(plain.status_class, plain.subject, plain.detail);
+  result.text = std::string_view(text, plain.text_size);
+  result.message = std::string_view(text + plain.message_start, plain.text_size - plain.message_start);
+  result.diagnostics = plain.diagnostics;
+  return true;
+}
+
+}  // namespace detail
+
+// Parses one reply line: "550 5.1.1 <a@example.com>: User unknown", with or
+// without its line ending (CRLF; lenient: LF too). Checks what
+// parse_whole_reply checks of each line, under the same options
+// (allow_incomplete aside): the code, the separator, the line ending, the
+// length, the text's bytes and an enhanced status code at its start. A
+// second line is the error trailing_data. No slots for other lines are set
+// up, so it costs what one line costs.
+[[nodiscard]] constexpr Result<ParsedReplyLine, ReplyError> parse_reply_line(
+    std::string_view line SMTPCODES_LIFETIMEBOUND, const ReplyOptions& options = {}) noexcept {
+  if (!SMTPCODES_CONSTANT_EVALUATED()) {
+    ParsedReplyLine plain;
+    if (detail::parse_plain_reply_line(line, options, plain)) return plain;
+  }
+  // Other locals for the general step, which takes their addresses: the
+  // common line's stay in registers.
+  ParsedReplyLine result;
+  ReplyError error;
+  if (!detail::parse_reply_line_into(line, options, result, error)) return error;
   return result;
 }
 // The line's views would point into a temporary string.
@@ -2306,6 +2486,7 @@ Result<ParsedReplyLine, ReplyError> parse_reply_line(Owner&& line, const ReplyOp
 // Internal to this header: nothing outside it may depend on them.
 #undef SMTPCODES_DETAIL_VECTOR_TEXT
 #undef SMTPCODES_DETAIL_INLINE_STEP
+#undef SMTPCODES_DETAIL_OUT_OF_LINE
 
 #endif  // SMTPCODES_WIRE_REPLY_HPP
 // ---- smtpcodes/wire/reply_stream.hpp

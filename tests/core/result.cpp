@@ -9,6 +9,7 @@
 
 #include <set>
 #include <string_view>
+#include <type_traits>
 
 using smtpcodes::ParseError;
 using smtpcodes::ParseErrorKind;
@@ -77,4 +78,50 @@ TEST_CASE("FixedString holds what fits and says when it cut") {
   CHECK(std::string_view(text.c_str()) == "abcde");
   const std::string_view view = text;
   CHECK(view == "abcde");
+}
+
+namespace {
+// A value a fill writes, and an error it may report instead.
+struct Pair {
+  int first = 0;
+  int second = 0;
+};
+constexpr smtpcodes::Result<Pair, ParseError> filled(bool succeed) {
+  return smtpcodes::Result<Pair, ParseError>(smtpcodes::in_place_fill, [succeed](Pair& value, ParseError& error) {
+    value.first = 1;  // written before it fails: the Result goes back to Pair{}
+    if (!succeed) {
+      error = ParseError{ParseErrorKind::too_short, 3};
+      return false;
+    }
+    value.second = 2;
+    return true;
+  });
+}
+}  // namespace
+
+TEST_CASE("a Result built in place") {
+  const auto value = filled(true);
+  REQUIRE(value.has_value());
+  CHECK(value->first == 1);
+  CHECK(value->second == 2);
+  CHECK(value.error() == ParseError{});
+  const auto error = filled(false);
+  REQUIRE_FALSE(error.has_value());
+  CHECK(error.error() == ParseError{ParseErrorKind::too_short, 3});
+  CHECK(error->first == 0);  // the empty value, as in any Result with an error
+  CHECK(error->second == 0);
+  static_assert(filled(true)->second == 2);
+  static_assert(!filled(false).has_value() && filled(false)->first == 0);
+}
+
+TEST_CASE("a Result built in place is noexcept exactly when the fill is") {
+  using R = smtpcodes::Result<Pair, ParseError>;
+  const auto quiet = [](Pair& /*value*/, ParseError& /*error*/) noexcept { return true; };
+  const auto loud = [](Pair& /*value*/, ParseError& /*error*/) { return true; };
+  static_assert(std::is_nothrow_constructible_v<R, smtpcodes::InPlaceFill, decltype(quiet)>);
+  static_assert(!std::is_nothrow_constructible_v<R, smtpcodes::InPlaceFill, decltype(loud)>);
+  // Only a fill that takes the value and the error and answers bool.
+  const auto wrong = [](Pair& /*value*/) { return true; };
+  static_assert(!std::is_constructible_v<R, smtpcodes::InPlaceFill, decltype(wrong)>);
+  CHECK(R(smtpcodes::in_place_fill, quiet).has_value());
 }

@@ -11,7 +11,8 @@
 #include <smtpcodes/wire/owned_reply.hpp>
 #include <smtpcodes/wire/reply.hpp>
 
-#if defined(SMTPCODES_DETAIL_VECTOR_TEXT) || defined(SMTPCODES_DETAIL_INLINE_STEP)
+#if defined(SMTPCODES_DETAIL_VECTOR_TEXT) || defined(SMTPCODES_DETAIL_INLINE_STEP) || \
+    defined(SMTPCODES_DETAIL_OUT_OF_LINE)
 #error "wire/reply.hpp leaks an internal macro"
 #endif
 
@@ -229,5 +230,126 @@ TEST_CASE("parse_reply_line agrees with the whole parser's line step on random l
       if (diagnostic != ReplyDiagnostic::missing_line_ending) expected_diagnostics.add(diagnostic);
     }
     CHECK(parsed->diagnostics.bits() == expected_diagnostics.bits());
+  }
+}
+
+namespace {
+
+// Every prefix of these, with and without CRLF, is parsed by the one-pass
+// steps of parse_reply_line and parse_whole_reply where it is plain: short
+// texts, enhanced codes cut at every byte, text of 0 to 40 bytes around the
+// 8- and 16-byte steps of the text check.
+const std::string_view plain_shapes[] = {
+    "250 2.0.0 Ok: queued as 4F2A",
+    "550-5.1.1 The email account that you tried to reach does not exist",
+    "451 4.7.650 The mail server [203.0.113.5] has been temporarily rate limited",
+    "250 2.0.00 x",
+    "550 5.1.1000 x",
+    "550 5.01.1 x",
+    "550 5.1.1  double space",
+    "550 3.1.1 bad class",
+    "421 5.7.0 class mismatch",
+    "503 503 Exim repeats the code",
+    "250 0",
+    "554 5.7.1\x7f",
+    "250 \xC3\xA9t\xC3\xA9",
+    "250-a\rb",
+    "999 x",
+};
+
+// The input in a buffer of exactly its size, so that a sanitizer sees any
+// read past its end.
+struct ExactBuffer {
+  explicit ExactBuffer(std::string_view text) : bytes(text.begin(), text.end()) {}
+  [[nodiscard]] std::string_view view() const { return {bytes.data(), bytes.size()}; }
+  std::vector<char> bytes;
+};
+
+void check_same_line(std::string_view line, const ReplyOptions& options) {
+  CAPTURE(line);
+  const ExactBuffer buffer(line);
+  const auto parsed = smtpcodes::parse_reply_line(buffer.view(), options);
+  smtpcodes::ParsedReplyLine expected;
+  smtpcodes::ReplyError expected_error;
+  const bool ok = smtpcodes::detail::parse_reply_line_into(buffer.view(), options, expected, expected_error);
+  REQUIRE(parsed.has_value() == ok);
+  if (!ok) {
+    CHECK(parsed.error() == expected_error);
+    return;
+  }
+  CHECK(parsed->code == expected.code);
+  CHECK(parsed->separator == expected.separator);
+  CHECK(parsed->enhanced_status == expected.enhanced_status);
+  CHECK(parsed->text == expected.text);
+  CHECK(parsed->message == expected.message);
+  CHECK(parsed->diagnostics == expected.diagnostics);
+}
+
+void check_same_reply(std::string_view text, const ReplyOptions& options) {
+  CAPTURE(text);
+  const ExactBuffer buffer(text);
+  const auto parsed = smtpcodes::parse_whole_reply(buffer.view(), options);
+  smtpcodes::Reply expected;
+  smtpcodes::ReplyError expected_error;
+  std::size_t end = 0;
+  bool ok = smtpcodes::detail::scan_reply_into(expected, buffer.view(), options, end, expected_error);
+  if (ok && end != text.size()) {
+    ok = false;
+    expected_error = smtpcodes::ReplyError{ReplyErrorKind::trailing_data, end, expected.line_count(), {}};
+  }
+  REQUIRE(parsed.has_value() == ok);
+  if (!ok) {
+    CHECK(parsed.error() == expected_error);
+    CHECK(parsed->line_count() == 0);  // the empty reply, as in any Result with an error
+    return;
+  }
+  CHECK(parsed->code() == expected.code());
+  CHECK(parsed->enhanced_status() == expected.enhanced_status());
+  CHECK(parsed->enhanced_status_source() == expected.enhanced_status_source());
+  CHECK(parsed->diagnostics() == expected.diagnostics());
+  CHECK(parsed->complete() == expected.complete());
+  CHECK(parsed->raw() == expected.raw());
+  REQUIRE(parsed->line_count() == expected.line_count());
+  for (std::size_t i = 0; i < expected.line_count(); ++i) {
+    CHECK(parsed->line(i).text == expected.line(i).text);
+    CHECK(parsed->line(i).message == expected.line(i).message);
+    CHECK(parsed->line(i).enhanced_status == expected.line(i).enhanced_status);
+    CHECK(parsed->line(i).code == expected.line(i).code);
+  }
+}
+
+}  // namespace
+
+TEST_CASE("the one-pass steps of parse_reply_line and parse_whole_reply agree with the general step") {
+  const ReplyOptions option_sets[] = {ReplyOptions{}, ReplyOptions{ParseMode::lenient, 512, false},
+                                      ReplyOptions{ParseMode::strict, 20, false},
+                                      ReplyOptions{ParseMode::strict, 512, true}};
+  for (const ReplyOptions& options : option_sets) {
+    for (const std::string_view shape : plain_shapes) {
+      for (std::size_t size = 0; size <= shape.size(); ++size) {
+        const std::string line(shape.substr(0, size));
+        check_same_line(line, options);
+        check_same_line(line + "\r\n", options);
+        check_same_line(line + "\n", options);
+        check_same_reply(line, options);
+        check_same_reply(line + "\r\n", options);
+        check_same_reply(line + "\r\nx", options);
+      }
+    }
+    // Text of every length around the steps of the text check, with a
+    // byte to report at each place.
+    for (std::size_t size = 0; size <= 40; ++size) {
+      std::string line = "250 " + std::string(size, 'a');
+      check_same_line(line, options);
+      check_same_reply(line + "\r\n", options);
+      for (std::size_t at = 0; at < line.size(); ++at) {
+        for (const char odd : {'\0', '\t', '\x7f', '\x80', '\xff', '\r', '\n'}) {
+          std::string damaged = line;
+          damaged[at] = odd;
+          check_same_line(damaged, options);
+          check_same_reply(damaged + "\r\n", options);
+        }
+      }
+    }
   }
 }
