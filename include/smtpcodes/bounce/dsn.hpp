@@ -7,13 +7,13 @@
 // reading is in mime.hpp. Work is linear in the size of the input.
 #include <cstddef>
 #include <cstdint>
-#include <iterator>
-#include <string>
 #include <string_view>
 #include <type_traits>
 
 #include <smtpcodes/bounce/mime.hpp>
 #include <smtpcodes/config.hpp>
+#include <smtpcodes/detail/owning_temporary.hpp>
+#include <smtpcodes/detail/standard_parts.hpp>  // std::forward_iterator_tag
 #include <smtpcodes/detail/text.hpp>
 #include <smtpcodes/enhanced_status.hpp>
 #include <smtpcodes/parse_error.hpp>
@@ -268,7 +268,7 @@ struct DeliveryStatus {
   return result;
 }
 // The result views its argument: a temporary string would dangle.
-template <class String, std::enable_if_t<std::is_same_v<String, std::string>, int> = 0>
+template <class String, std::enable_if_t<detail::owning_temporary_v<String>, int> = 0>
 DeliveryStatus parse_delivery_status(String&& body) = delete;
 
 [[nodiscard]] constexpr bool is_delivery_status_type(std::string_view content_type) noexcept {
@@ -387,7 +387,7 @@ inline constexpr std::string_view delivery_status_field_names[] = {
   return located ? found : detail::find_delivery_status_in_text(message);
 }
 
-template <class String, std::enable_if_t<std::is_same_v<String, std::string>, int> = 0>
+template <class String, std::enable_if_t<detail::owning_temporary_v<String>, int> = 0>
 std::string_view find_delivery_status(String&& message) = delete;
 
 }  // namespace v0

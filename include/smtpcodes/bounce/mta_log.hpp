@@ -13,12 +13,12 @@
 //   Sendmail: ... sendmail[7]: 4AB: to=<a@example.com>, ..., dsn=5.1.1, stat=User unknown
 #include <cstddef>
 #include <cstdint>
-#include <string>
 #include <string_view>
 #include <type_traits>
 
 #include <smtpcodes/bounce/dsn.hpp>
 #include <smtpcodes/config.hpp>
+#include <smtpcodes/detail/owning_temporary.hpp>
 #include <smtpcodes/detail/text.hpp>
 #include <smtpcodes/enhanced_status.hpp>
 #include <smtpcodes/parse_error.hpp>
@@ -203,7 +203,7 @@ namespace detail {
 }
 
 // The entry views the line: a temporary string would dangle.
-template <class String, std::enable_if_t<std::is_same_v<String, std::string>, int> = 0>
+template <class String, std::enable_if_t<detail::owning_temporary_v<String>, int> = 0>
 Result<MtaLogEntry, MtaLogError> parse_mta_log_line(String&& line) = delete;
 
 // The 0.1 name and shape, kept for one release: an entry whose format is none

@@ -566,19 +566,19 @@ inline constexpr Phrase phrase_families[] = {
 // The phrases grouped by the classes of their first two characters, so
 // that one pass over the text tries only the few phrases that can start at
 // each position. A class is a letter (case ignored), white space (a ' ' in a
-// phrase stands for any), '(', a non-ASCII byte by its low four bits (the
-// phrases in other scripts), or anything else (no phrase starts there).
-inline constexpr std::size_t phrase_char_classes = 45;
+// phrase stands for any), '(', a non-ASCII byte (the phrases in other
+// scripts), or anything else (no phrase starts there). Few classes keep the
+// index cheap for every includer to build.
+inline constexpr std::size_t phrase_char_classes = 30;
 inline constexpr std::size_t phrase_buckets = phrase_char_classes * phrase_char_classes;
 
 [[nodiscard]] constexpr std::size_t phrase_char_class(char c) noexcept {
   const char lower = to_lower(c);
-  const auto byte = static_cast<unsigned char>(c);
   if (lower >= 'a' && lower <= 'z') return static_cast<std::size_t>(lower - 'a');
   if (is_space(c)) return 26;
   if (c == '(') return 27;
-  if (byte >= 0x80) return 28 + (byte & 0x0FU);
-  return 44;
+  if (static_cast<unsigned char>(c) >= 0x80) return 28;
+  return 29;
 }
 
 [[nodiscard]] constexpr std::size_t phrase_bucket(char first, char second) noexcept {

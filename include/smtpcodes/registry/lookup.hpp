@@ -120,6 +120,9 @@ constexpr std::uint16_t EnhancedStatusRecord::subject_number() const noexcept {
 constexpr std::uint16_t EnhancedStatusRecord::detail() const noexcept {
   return detail::field(fields_, detail::EnhancedStatusFields::detail);
 }
+constexpr EnhancedStatus EnhancedStatusRecord::in_class(StatusClass status_class) const noexcept {
+  return detail::make_enhanced_status(static_cast<std::uint8_t>(status_class), subject_number(), detail());
+}
 constexpr std::string_view EnhancedStatusRecord::title() const noexcept {
   return detail::text(fields_, detail::EnhancedStatusFields::title);
 }

@@ -350,9 +350,7 @@ struct EnhancedStatusRecord {
   [[nodiscard]] constexpr TableView<SourceClaim> claims() const noexcept;
 
   // The code in a given class: X.1.1 in class 5 is 5.1.1.
-  [[nodiscard]] constexpr EnhancedStatus in_class(StatusClass status_class) const noexcept {
-    return detail::make_enhanced_status(static_cast<std::uint8_t>(status_class), subject_number(), detail());
-  }
+  [[nodiscard]] constexpr EnhancedStatus in_class(StatusClass status_class) const noexcept;
 };
 
 // A row of the subject table (X.1.YYY ...) or the class table (5.XXX.YYY);

@@ -13,6 +13,7 @@
 #include <type_traits>
 
 #include <smtpcodes/config.hpp>
+#include <smtpcodes/detail/owning_temporary.hpp>
 #include <smtpcodes/detail/standard_parts.hpp>  // std::forward_iterator_tag
 #include <smtpcodes/enhanced_status.hpp>
 #include <smtpcodes/parse_error.hpp>
@@ -21,18 +22,6 @@
 
 namespace smtpcodes {
 inline namespace v0 {
-
-namespace detail {
-// An owning temporary that converts to std::string_view (a std::string
-// returned by a function): a view into it would dangle at the end of the
-// full expression, so the parsers that return views delete their overloads
-// for it. Lvalues and views themselves pass.
-template <class Text>
-inline constexpr bool owning_temporary_v =
-    !std::is_lvalue_reference_v<Text> && std::is_class_v<std::remove_cv_t<std::remove_reference_t<Text>>> &&
-    !std::is_same_v<std::remove_cv_t<std::remove_reference_t<Text>>, std::string_view> &&
-    std::is_convertible_v<Text, std::string_view>;
-}  // namespace detail
 
 // How a reply is parsed. The defaults follow RFC 5321.
 struct ReplyOptions {
