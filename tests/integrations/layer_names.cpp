@@ -87,3 +87,26 @@ TEST_CASE("charsets and dialect table places") {
   };
   check_names(marker_places);
 }
+
+TEST_CASE("SMTP commands: name() is the identifier, printed as such") {
+  using smtpcodes::SmtpCommand;
+  const Row<SmtpCommand> rows[] = {
+      {SmtpCommand::unknown, "unknown"},   {SmtpCommand::connect, "connect"}, {SmtpCommand::hello, "hello"},
+      {SmtpCommand::starttls, "starttls"}, {SmtpCommand::auth, "auth"},       {SmtpCommand::mail_from, "mail_from"},
+      {SmtpCommand::rcpt_to, "rcpt_to"},   {SmtpCommand::data, "data"},       {SmtpCommand::end_of_data, "end_of_data"},
+  };
+  check_names(rows);
+}
+
+TEST_CASE("phrase origins: name() is the identifier") {
+  using smtpcodes::PhraseOrigin;
+  const Row<PhraseOrigin> rows[] = {
+      {PhraseOrigin::user, "user"},
+      {PhraseOrigin::sisimai, "sisimai"},
+      {PhraseOrigin::unverified, "unverified"},
+      {PhraseOrigin::rfc, "rfc"},
+      {PhraseOrigin::other_software, "other_software"},
+      {PhraseOrigin::provider, "provider"},
+  };
+  check_names(rows);
+}
