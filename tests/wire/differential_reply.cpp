@@ -173,6 +173,14 @@ TEST_CASE("the one-pass path for plain lines agrees with the general line step")
           smtpcodes::BasicReply<4> general;
           smtpcodes::detail::begin_reply(fast);
           smtpcodes::detail::begin_reply(general);
+          // The lines before `index` as a scan would have left them: a
+          // reply's line slots are written before they are read, never zeroed.
+          constexpr std::string_view earlier = "250-\r\n";
+          for (std::size_t k = 0; k < index; ++k) {
+            smtpcodes::ReplyError ignored;
+            (void)smtpcodes::detail::scan_reply_line(fast, earlier, 0, earlier.size() - 1, k, options, ignored);
+            (void)smtpcodes::detail::scan_reply_line(general, earlier, 0, earlier.size() - 1, k, options, ignored);
+          }
           std::size_t next = 0;
           bool last = false;
           if (!smtpcodes::detail::scan_plain_reply_line(fast, input, 0, index, options, next, last)) continue;
