@@ -9728,6 +9728,13 @@ inline constexpr DerivedStatusRule reporter_derived_statuses[] = {
     {552, "5.2.2"_status}, {553, "5.1.0"_status}, {554, "5.0.0"_status},
 };
 
+[[nodiscard]] constexpr bool could_be_reporter_derived(EnhancedStatus status) noexcept {
+  for (const DerivedStatusRule& rule : reporter_derived_statuses) {
+    if (rule.status == status) return true;
+  }
+  return false;
+}
+
 [[nodiscard]] constexpr bool is_reporter_derived(ReplyCode reply, EnhancedStatus status) noexcept {
   for (const DerivedStatusRule& rule : reporter_derived_statuses) {
     if (rule.reply == reply.value()) return rule.status == status;
@@ -9792,11 +9799,14 @@ struct VerdictCodes {
 
 [[nodiscard]] constexpr VerdictCodes codes_of(const BounceFacts& facts) noexcept {
   VerdictCodes codes{facts.reply_code, facts.enhanced_status};
+  const bool complete = codes.has_reply() && codes.has_status();
+  // With both codes given, the text is read only if the status may be a derived one.
+  if (complete && !could_be_reporter_derived(codes.enhanced_status)) return codes;
   const FoundCodes found = find_codes(facts.diagnostic);
   if (codes.has_status() && !found.enhanced_status && found.reply_code) {
     codes.status_derived = is_reporter_derived(found.reply_code->code, codes.enhanced_status);
   }
-  if (codes.has_reply() && codes.has_status()) return codes;
+  if (complete) return codes;
   if (!codes.has_reply() && found.reply_code) codes.reply_code = found.reply_code->code;
   if (!codes.has_status() && found.enhanced_status) {
     codes.enhanced_status = found.enhanced_status->code;
@@ -11250,7 +11260,7 @@ constexpr bool report_delivery_status(
     std::size_t& count) noexcept(is_nothrow_walk_callback_v<Callback, BounceRecipient>) {
   NamedRecipients named;
   const DeliveryStatus status = parse_delivery_status(status_body);
-  const std::size_t recipients = status.recipient_count();
+  std::size_t recipients = 0;  // counted once, and only when a row needs it
   for (const DsnRecipient& dsn : status) {
     BounceRecipient recipient;
     const std::string_view address = dsn.recipient();
@@ -11275,6 +11285,7 @@ constexpr bool report_delivery_status(
     recipient.verdict = classify(facts, notice.user);
     // Only a hard verdict can change with the command (an unknown user refused after DATA).
     if (recipient.verdict.bounce == BounceType::hard && recipient.verdict.smtp_command == SmtpCommand::unknown) {
+      if (recipients == 0) recipients = status.recipient_count();
       facts.smtp_command = command_in_text(notice, named, address, recipients == 1);
       if (facts.smtp_command != SmtpCommand::unknown) recipient.verdict = classify(facts, notice.user);
     }

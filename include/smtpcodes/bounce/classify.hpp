@@ -239,6 +239,13 @@ inline constexpr DerivedStatusRule reporter_derived_statuses[] = {
     {552, "5.2.2"_status}, {553, "5.1.0"_status}, {554, "5.0.0"_status},
 };
 
+[[nodiscard]] constexpr bool could_be_reporter_derived(EnhancedStatus status) noexcept {
+  for (const DerivedStatusRule& rule : reporter_derived_statuses) {
+    if (rule.status == status) return true;
+  }
+  return false;
+}
+
 [[nodiscard]] constexpr bool is_reporter_derived(ReplyCode reply, EnhancedStatus status) noexcept {
   for (const DerivedStatusRule& rule : reporter_derived_statuses) {
     if (rule.reply == reply.value()) return rule.status == status;
@@ -303,11 +310,14 @@ struct VerdictCodes {
 
 [[nodiscard]] constexpr VerdictCodes codes_of(const BounceFacts& facts) noexcept {
   VerdictCodes codes{facts.reply_code, facts.enhanced_status};
+  const bool complete = codes.has_reply() && codes.has_status();
+  // With both codes given, the text is read only if the status may be a derived one.
+  if (complete && !could_be_reporter_derived(codes.enhanced_status)) return codes;
   const FoundCodes found = find_codes(facts.diagnostic);
   if (codes.has_status() && !found.enhanced_status && found.reply_code) {
     codes.status_derived = is_reporter_derived(found.reply_code->code, codes.enhanced_status);
   }
-  if (codes.has_reply() && codes.has_status()) return codes;
+  if (complete) return codes;
   if (!codes.has_reply() && found.reply_code) codes.reply_code = found.reply_code->code;
   if (!codes.has_status() && found.enhanced_status) {
     codes.enhanced_status = found.enhanced_status->code;

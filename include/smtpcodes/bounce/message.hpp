@@ -937,7 +937,7 @@ constexpr bool report_delivery_status(
     std::size_t& count) noexcept(is_nothrow_walk_callback_v<Callback, BounceRecipient>) {
   NamedRecipients named;
   const DeliveryStatus status = parse_delivery_status(status_body);
-  const std::size_t recipients = status.recipient_count();
+  std::size_t recipients = 0;  // counted once, and only when a row needs it
   for (const DsnRecipient& dsn : status) {
     BounceRecipient recipient;
     const std::string_view address = dsn.recipient();
@@ -962,6 +962,7 @@ constexpr bool report_delivery_status(
     recipient.verdict = classify(facts, notice.user);
     // Only a hard verdict can change with the command (an unknown user refused after DATA).
     if (recipient.verdict.bounce == BounceType::hard && recipient.verdict.smtp_command == SmtpCommand::unknown) {
+      if (recipients == 0) recipients = status.recipient_count();
       facts.smtp_command = command_in_text(notice, named, address, recipients == 1);
       if (facts.smtp_command != SmtpCommand::unknown) recipient.verdict = classify(facts, notice.user);
     }
