@@ -11116,6 +11116,29 @@ template <std::size_t Size>
                                         : ScratchBuffer<Size>();
 }
 
+// A text as phrases can read it: decoded from its charset into buffer when
+// it has one, else as it is. truncated says the buffer cut it short.
+[[nodiscard]] constexpr std::string_view readable_text(std::string_view text, Charset charset,
+                                                       ScratchBuffer<max_decoded_diagnostic>& buffer,
+                                                       bool& truncated) noexcept {
+  if (charset == Charset::as_is) return text;
+  const CharsetDecoding decoding = decode_charset(text, charset, buffer.bytes, max_decoded_diagnostic);
+  truncated = decoding.truncated;
+  return std::string_view(buffer.bytes, decoding.written);
+}
+
+// RFC 3464 gives a Diagnostic-Code no charset, yet Japanese MTAs (Domino,
+// for one) write it in ISO-2022-JP, whose escape sequences (RFC 1468:
+// ESC $ B, ESC $ @) say so on their own.
+[[nodiscard]] constexpr Charset diagnostic_charset(std::string_view diagnostic) noexcept {
+  for (std::size_t i = 0; i + 2 < diagnostic.size(); ++i) {
+    if (diagnostic[i] == '\x1B' && diagnostic[i + 1] == '$' && (diagnostic[i + 2] == 'B' || diagnostic[i + 2] == '@')) {
+      return Charset::iso_2022_jp;
+    }
+  }
+  return Charset::as_is;
+}
+
 // What the whole notice says, read once before its recipients.
 struct Notice {
   std::string_view message;
@@ -11279,7 +11302,10 @@ constexpr bool report_delivery_status(
       }
     }
     recipient.action = action_of(dsn, recipient.diagnostic);
-    BounceFacts facts = facts_for(recipient.action, recipient.status_text, recipient.diagnostic);
+    ScratchBuffer<max_decoded_diagnostic> decoded = make_scratch_buffer<max_decoded_diagnostic>();
+    const std::string_view readable = readable_text(recipient.diagnostic, diagnostic_charset(recipient.diagnostic),
+                                                    decoded, recipient.decoded_text_truncated);
+    BounceFacts facts = facts_for(recipient.action, recipient.status_text, readable);
     facts.dialect = notice.dialect->dialect;
     facts.local_program = is_local_program_failure(dsn.final_recipient.value, recipient.diagnostic_type);
     recipient.verdict = classify(facts, notice.user);
@@ -11329,13 +11355,8 @@ constexpr bool report_auto_reply(const Notice& notice, Callback& callback,
                            : notice.permanent ? DsnAction::failed
                                               : DsnAction::unknown;
   ScratchBuffer<max_decoded_diagnostic> decoded = make_scratch_buffer<max_decoded_diagnostic>();
-  std::string_view readable = text.diagnostic;
-  if (notice.charset != Charset::as_is) {
-    const CharsetDecoding decoding =
-        decode_charset(text.diagnostic, notice.charset, decoded.bytes, max_decoded_diagnostic);
-    readable = std::string_view(decoded.bytes, decoding.written);
-    recipient.decoded_text_truncated = decoding.truncated;
-  }
+  const std::string_view readable =
+      readable_text(text.diagnostic, notice.charset, decoded, recipient.decoded_text_truncated);
   BounceFacts facts = facts_for(stated, {}, readable);
   facts.dialect = notice.dialect->dialect;
   recipient.verdict = classify(facts, notice.user);

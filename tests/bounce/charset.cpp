@@ -92,3 +92,26 @@ TEST_CASE("a text longer, decoded, than max_decoded_diagnostic says so") {
       message, [&truncated](const smtpcodes::BounceRecipient& r) { truncated = r.decoded_text_truncated; });
   CHECK(truncated);
 }
+
+TEST_CASE("a Diagnostic-Code in ISO-2022-JP is decoded although the delivery-status part names no charset") {
+  // "<name> は Domino ディレクトリには見つかりません。" in ISO-2022-JP; the text
+  // part's charset is not declared, so only the escape sequences tell.
+  const std::string_view diagnostic =
+      "Neko (someone@example.jp) \x1B$B$O\x1B(B Domino \x1B$B%G%#%l%/%H%j$K$O8+$D$+$j$^$;$s!#\x1B(B"sv;
+  std::string message =
+      "From: MAILER-DAEMON@example.org\nSubject: DELIVERY FAILURE\nMIME-Version: 1.0\n"
+      "Content-Type: multipart/report; report-type=delivery-status; boundary=b\n\n"
+      "--b\nContent-Type: text/plain\n\nYour message was not delivered.\n\n"
+      "--b\nContent-Type: message/delivery-status\n\nReporting-MTA: dns; mx.example.org\n\n"
+      "Final-Recipient: rfc822; someone@example.jp\nAction: failed\nStatus: 5.0.0\nDiagnostic-Code: X-Notes; ";
+  message += diagnostic;
+  message += "\n\n--b--\n";
+  BounceReason reason = BounceReason::unknown;
+  std::string_view reported;
+  smtpcodes::for_each_bounce_recipient(message, [&](const smtpcodes::BounceRecipient& r) {
+    reason = r.verdict.reason;
+    reported = r.diagnostic;
+  });
+  CHECK(smtpcodes::name(reason) == "unknown_recipient"sv);
+  CHECK(reported == diagnostic);  // the row keeps the text as it was sent
+}
