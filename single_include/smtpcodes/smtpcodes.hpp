@@ -8339,6 +8339,49 @@ namespace detail {
   return answered != SmtpCommand::unknown ? answered : sent;
 }
 
+// The remote server's failing reply in a Sendmail transcript, for one
+// recipient: Sendmail writes what it sent as ">>> " lines and what the server
+// answered as "<<< " lines (its session transcript), and then its own
+// summary ("554 <a@b>... Remote protocol error"), which may name another
+// code. The reply to a RCPT TO that names address is the recipient's; the
+// first failing reply to any other command (MAIL FROM, DATA, the greeting)
+// concerns every recipient. Returns the reply from its code to the end of
+// its line, or an empty view. Linear in the text.
+[[nodiscard]] constexpr std::string_view find_transcript_reply(std::string_view text,
+                                                               std::string_view address) noexcept {
+  std::string_view for_all;
+  bool answers_other_recipient = false;  // the last command was a RCPT TO for someone else
+  bool answers_this_recipient = false;
+  bool answers_data = false;
+  for (std::size_t line = 0; line < text.size();) {
+    std::size_t end = line;
+    while (end < text.size() && text[end] != '\n') ++end;
+    const std::string_view content = text.substr(line, end - line);
+    if (const std::size_t command = detail::words_end(text, line, std::string_view(">>> "));
+        command != std::string_view::npos) {
+      const bool rcpt = detail::command_word_at(text, command) == SmtpCommand::rcpt_to;
+      // ">>> RCPT To:<a@b>": the address between the angle brackets.
+      const std::size_t open = content.find('<');
+      const std::size_t close = open == std::string_view::npos ? open : content.find('>', open);
+      const bool names =
+          close != std::string_view::npos && detail::iequals(content.substr(open + 1, close - open - 1), address);
+      answers_data = detail::command_word_at(text, command) == SmtpCommand::data;
+      answers_this_recipient = rcpt && names;
+      answers_other_recipient = rcpt && !names;
+    } else if (const std::size_t code = detail::transcript_reply_code(text, line);
+               code != std::string_view::npos && (text[code] == '4' || text[code] == '5')) {
+      std::string_view reply = text.substr(code, end - code);
+      while (!reply.empty() && detail::is_space(reply.back())) reply.remove_suffix(1);
+      if (answers_this_recipient) return reply;
+      // A refused DATA after refused recipients (RFC 2920 pipelining) says nothing of its own.
+      const bool for_want_of_recipients = answers_data && detail::refuses_data_for_want_of_recipients(reply);
+      if (!answers_other_recipient && !for_want_of_recipients && for_all.empty()) for_all = reply;
+    }
+    line = end + 1;
+  }
+  return for_all;
+}
+
 }  // namespace v0
 }  // namespace smtpcodes
 
@@ -11350,13 +11393,19 @@ constexpr bool report_auto_reply(const Notice& notice, Callback& callback,
   recipient.source = BounceSource::text;
   recipient.recipient = text.address;
   recipient.diagnostic = text.diagnostic;
+  // A Sendmail transcript holds what the server answered; Sendmail's own
+  // summary line after it may name another code (smtp_command.hpp).
+  if (notice.dialect->dialect == Dialect::sendmail) {
+    const std::string_view remote = find_transcript_reply(notice.region, text.address.value_or(std::string_view{}));
+    if (!remote.empty()) recipient.diagnostic = remote;
+  }
   recipient.paragraph_span_reached = text.paragraph_span_reached;
   const DsnAction stated = notice.delay       ? DsnAction::delayed
                            : notice.permanent ? DsnAction::failed
                                               : DsnAction::unknown;
   ScratchBuffer<max_decoded_diagnostic> decoded = make_scratch_buffer<max_decoded_diagnostic>();
   const std::string_view readable =
-      readable_text(text.diagnostic, notice.charset, decoded, recipient.decoded_text_truncated);
+      readable_text(recipient.diagnostic, notice.charset, decoded, recipient.decoded_text_truncated);
   BounceFacts facts = facts_for(stated, {}, readable);
   facts.dialect = notice.dialect->dialect;
   recipient.verdict = classify(facts, notice.user);

@@ -3,9 +3,11 @@
 // classifier makes of it. Every text here is written for this test.
 #include <doctest/doctest.h>
 
+#include <string>
 #include <string_view>
 
 #include <smtpcodes/bounce/classify.hpp>
+#include <smtpcodes/bounce/message.hpp>
 #include <smtpcodes/bounce/smtp_command.hpp>
 
 using smtpcodes::SmtpCommand;
@@ -148,4 +150,61 @@ TEST_CASE("derived and null-MX statuses against the server's text") {
     CHECK(verdict.reason == row.reason);
     CHECK(verdict.bounce == row.bounce);
   }
+}
+
+TEST_CASE("the server's reply in a Sendmail transcript, per recipient") {
+  struct TranscriptRow {
+    std::string_view why;
+    std::string_view address;
+    std::string_view reply;  // expected; empty for none
+  };
+  constexpr std::string_view transcript =
+      "   ----- Transcript of session follows -----\n"
+      "... while talking to mx.example.net.:\n"
+      ">>> MAIL From:<sender@example.org>\n"
+      "<<< 250 2.1.0 Ok\n"
+      ">>> RCPT To:<first@example.net>\n"
+      "<<< 550 5.1.1 <first@example.net>... User unknown\n"
+      "550 5.1.1 first@example.net... User unknown\n"
+      ">>> RCPT To:<Second@Example.net>\n"
+      "<<< 452 4.2.2 Over quota\r\n"
+      ">>> DATA\n"
+      "<<< 554 5.5.1 No valid recipients\n";
+  const TranscriptRow rows[] = {
+      {"the reply to its own RCPT TO", "first@example.net", "550 5.1.1 <first@example.net>... User unknown"},
+      {"addresses compare without case", "second@example.net", "452 4.2.2 Over quota"},
+      {"not in the transcript: DATA refused for want of recipients says nothing", "third@example.net", ""},
+  };
+  for (const TranscriptRow& row : rows) {
+    CAPTURE(row.why);
+    CHECK(smtpcodes::find_transcript_reply(transcript, row.address) == row.reply);
+  }
+  // A refusal before any recipient concerns them all; 2xx and 3xx are no failure.
+  constexpr std::string_view refused_sender =
+      ">>> MAIL From:<sender@example.org>\n<<< 550 Insecure Mail Relay\n"
+      "554 <someone@example.net>... Remote protocol error\n";
+  static_assert(smtpcodes::find_transcript_reply(refused_sender, "someone@example.net") == "550 Insecure Mail Relay");
+  static_assert(smtpcodes::find_transcript_reply(">>> DATA\n<<< 354 go ahead\n", "a@b").empty());
+  CHECK(smtpcodes::find_transcript_reply("550 5.1.1 no transcript here", "a@b").empty());
+}
+
+TEST_CASE("a Sendmail notice without a delivery-status part takes the server's reply from its transcript") {
+  const std::string message =
+      "From: Mail Delivery Subsystem <MAILER-DAEMON@mx.example.org>\n"
+      "Subject: Returned mail: Deferred: Connection timed out\n\n"
+      "   ----- Transcript of session follows -----\n"
+      "While talking to mx.example.net:\n"
+      ">>> MAIL From:<sender@example.org>\n"
+      "<<< 550 Insecure Mail Relay\n"
+      "554 <someone@example.net>... Remote protocol error\n\n"
+      "   ----- Unsent message follows -----\n"
+      "From: sender@example.org\nTo: someone@example.net\nSubject: hello\n\nhello\n";
+  std::size_t rows = 0;
+  smtpcodes::for_each_bounce_recipient(message, [&rows](const smtpcodes::BounceRecipient& r) {
+    ++rows;
+    CHECK(r.diagnostic == "550 Insecure Mail Relay");
+    CHECK(r.verdict.reply_code.value() == 550);
+    CHECK(r.verdict.reason == smtpcodes::BounceReason::relay_denied);
+  });
+  CHECK(rows == 1);
 }

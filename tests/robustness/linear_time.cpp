@@ -188,6 +188,17 @@ std::string bounce_text_recipients(std::size_t n) {
   for (std::size_t i = 0; i < n; ++i) text += "<user" + std::to_string(i) + "@example.com>: 550 5.1.1 unknown\n";
   return text;
 }
+// A Sendmail transcript: each row looks up its recipient's reply in it.
+std::string bounce_sendmail_transcript(std::size_t n) {
+  std::string text =
+      "From: Mail Delivery Subsystem <MAILER-DAEMON@example.com>\nSubject: Returned mail: User unknown\n\n"
+      "   ----- Transcript of session follows -----\n";
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::string address = "user" + std::to_string(i) + "@example.com";
+    text += ">>> RCPT To:<" + address + ">\n<<< 550 5.1.1 unknown\n550 5.1.1 " + address + "... User unknown\n";
+  }
+  return text;
+}
 std::string bounce_failed_recipients_header(std::size_t n) {
   std::string text = "From: MAILER-DAEMON@example.com\nX-Failed-Recipients: ";
   for (std::size_t i = 0; i < n; ++i) text += "user" + std::to_string(i) + "@example.com, ";
@@ -485,6 +496,7 @@ TEST_CASE("bounce readers: linear time") {
        run_bounce_reader},
       {"for_each_bounce_recipient: many recipients in the text", 70, bounce_text_recipients, run_bounce_reader},
       {"for_each_bounce_recipient: many X-Failed-Recipients", 70, bounce_failed_recipients_header, run_bounce_reader},
+      {"for_each_bounce_recipient: a Sendmail transcript", 70, bounce_sendmail_transcript, run_bounce_reader},
       {"for_each_bounce_recipient: long headers", 20, bounce_received_headers, run_bounce_reader},
       {"for_each_bounce_recipient: a long line", 2000, bounce_long_line, run_bounce_reader},
       {"for_each_bounce_recipient: all digits", 1000, bounce_digits, run_bounce_reader},

@@ -1027,13 +1027,19 @@ constexpr bool report_auto_reply(const Notice& notice, Callback& callback,
   recipient.source = BounceSource::text;
   recipient.recipient = text.address;
   recipient.diagnostic = text.diagnostic;
+  // A Sendmail transcript holds what the server answered; Sendmail's own
+  // summary line after it may name another code (smtp_command.hpp).
+  if (notice.dialect->dialect == Dialect::sendmail) {
+    const std::string_view remote = find_transcript_reply(notice.region, text.address.value_or(std::string_view{}));
+    if (!remote.empty()) recipient.diagnostic = remote;
+  }
   recipient.paragraph_span_reached = text.paragraph_span_reached;
   const DsnAction stated = notice.delay       ? DsnAction::delayed
                            : notice.permanent ? DsnAction::failed
                                               : DsnAction::unknown;
   ScratchBuffer<max_decoded_diagnostic> decoded = make_scratch_buffer<max_decoded_diagnostic>();
   const std::string_view readable =
-      readable_text(text.diagnostic, notice.charset, decoded, recipient.decoded_text_truncated);
+      readable_text(recipient.diagnostic, notice.charset, decoded, recipient.decoded_text_truncated);
   BounceFacts facts = facts_for(stated, {}, readable);
   facts.dialect = notice.dialect->dialect;
   recipient.verdict = classify(facts, notice.user);
