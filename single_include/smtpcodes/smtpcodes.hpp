@@ -8904,8 +8904,15 @@ namespace detail {
 // looked for beside the others: an expiry wraps the error that caused it.
 inline constexpr Phrase phrase_families[] = {
     // Reputation before rate limits: Yahoo defers for "unexpected volume or user complaints".
+    // Sisimai 5 (why-mailboxfull.go): a mailbox with too many messages is full, before "too many messages".
+    {"user has too many messages on the server"sv, BounceReason::mailbox_full, PhraseOrigin::sisimai},
     {"user complaints"sv, BounceReason::blocked, PhraseOrigin::sisimai},
     // Rate limits.
+    // Sisimai 5 (why-ratelimited.go, why-speeding.go, why-toomanyconn.go).
+    {"please try again slower"sv, BounceReason::rate_limited, PhraseOrigin::sisimai},
+    {"too many smtp sessions"sv, BounceReason::rate_limited, PhraseOrigin::sisimai},
+    {"max emails per hour"sv, BounceReason::rate_limited, PhraseOrigin::sisimai},
+    {"trop de connexions"sv, BounceReason::rate_limited, PhraseOrigin::sisimai},
     {"rate limit*"sv, BounceReason::rate_limited, PhraseOrigin::sisimai},
     {"ratelimit"sv, BounceReason::rate_limited, PhraseOrigin::other_software},
     {"rate that prevents"sv, BounceReason::rate_limited, PhraseOrigin::sisimai},
@@ -8937,14 +8944,30 @@ inline constexpr Phrase phrase_families[] = {
     {"contains a virus"sv, BounceReason::virus, PhraseOrigin::sisimai},
     {"prohibited virus"sv, BounceReason::virus, PhraseOrigin::sisimai},
     {"used by recent viruses"sv, BounceReason::virus, PhraseOrigin::sisimai},
+    // Sisimai 5 (why-virusdetected.go): before "attachment*".
+    {"potentially executable attachment"sv, BounceReason::virus, PhraseOrigin::sisimai},
     {"malware"sv, BounceReason::virus, PhraseOrigin::sisimai},
     {"infected"sv, BounceReason::virus, PhraseOrigin::sisimai},
     {"trojan"sv, BounceReason::virus, PhraseOrigin::sisimai},
     // Message format problems, before the words about spam and authentication they mention.
+    // Sisimai 5 (why-contenterror.go): the message's form, refused as content.
+    {"header size exceeds maximum permitted"sv, BounceReason::spam_or_content, PhraseOrigin::sisimai},
+    {"improper use of 8-bit data"sv, BounceReason::spam_or_content, PhraseOrigin::sisimai},
+    {"invalid mime headers"sv, BounceReason::spam_or_content, PhraseOrigin::sisimai},
+    {"improperly-formatted binary content"sv, BounceReason::spam_or_content, PhraseOrigin::sisimai},
+    {"unnecessary base64 encoding"sv, BounceReason::spam_or_content, PhraseOrigin::sisimai},
+    {"mime complexity exceeds"sv, BounceReason::spam_or_content, PhraseOrigin::sisimai},
+    {"message header size, or recipient list"sv, BounceReason::spam_or_content, PhraseOrigin::sisimai},
     {"duplicate header"sv, BounceReason::syntax_error, PhraseOrigin::sisimai},
     {"rfc 5322 compliant"sv, BounceReason::syntax_error, PhraseOrigin::gmail},
     {"multiple addresses in from"sv, BounceReason::syntax_error, PhraseOrigin::sisimai},
     // Authentication of the sender.
+    // Sisimai 5 (why-authfailure.go, why-securityerror.go).
+    {"required authentication level"sv, BounceReason::authentication, PhraseOrigin::sisimai},
+    {"inspect your spf settings"sv, BounceReason::authentication, PhraseOrigin::sisimai},
+    {"doesn't meet the authentication requirements"sv, BounceReason::authentication, PhraseOrigin::sisimai},
+    {"authentication credentials invalid"sv, BounceReason::authentication, PhraseOrigin::sisimai},
+    {"authentication turned on in your email client"sv, BounceReason::authentication, PhraseOrigin::sisimai},
     {"dmarc"sv, BounceReason::authentication, PhraseOrigin::sisimai},
     {"dkim"sv, BounceReason::authentication, PhraseOrigin::sisimai},
     {"spf check"sv, BounceReason::authentication, PhraseOrigin::sisimai},
@@ -8965,12 +8988,17 @@ inline constexpr Phrase phrase_families[] = {
     {"authentication is required"sv, BounceReason::authentication, PhraseOrigin::sisimai},
     {"does not pass"sv, BounceReason::authentication, PhraseOrigin::sisimai},
     // Reverse DNS of the sending host.
+    // Sisimai 5 (why-requireptr.go): before "sending ip" and "dynamic ip".
+    {"forward dns entry does not point to the sending ip"sv, BounceReason::reverse_dns, PhraseOrigin::sisimai},
+    {"generic dns ptr-record*"sv, BounceReason::reverse_dns, PhraseOrigin::sisimai},
+    {"missing ptr"sv, BounceReason::reverse_dns, PhraseOrigin::sisimai},
+    {"unresolvable relay host name"sv, BounceReason::reverse_dns, PhraseOrigin::sisimai},
     {"reverse dns"sv, BounceReason::reverse_dns, PhraseOrigin::sisimai},
     {"reverse lookup"sv, BounceReason::reverse_dns, PhraseOrigin::sisimai},
     {"reverse hostname"sv, BounceReason::reverse_dns, PhraseOrigin::postfix},
     // "bad dns ptr resource record" (Sisimai Reason/Blocked.pm).
     {"ptr resource record"sv, BounceReason::reverse_dns, PhraseOrigin::sisimai},
-    {"ptr record"sv, BounceReason::reverse_dns, PhraseOrigin::sisimai},
+    {"ptr record*"sv, BounceReason::reverse_dns, PhraseOrigin::sisimai},
     {"no ptr"sv, BounceReason::reverse_dns, PhraseOrigin::sisimai},
     {"rdns"sv, BounceReason::reverse_dns, PhraseOrigin::sisimai},
     {"cannot find your hostname"sv, BounceReason::reverse_dns, PhraseOrigin::sisimai},
@@ -8989,6 +9017,10 @@ inline constexpr Phrase phrase_families[] = {
     {"tls handshake"sv, BounceReason::tls, PhraseOrigin::sisimai},
     {"certificate"sv, BounceReason::tls, PhraseOrigin::sisimai},
     // Relaying.
+    // Sisimai 5 (why-norelaying.go).
+    {"we don't handle mail for"sv, BounceReason::relay_denied, PhraseOrigin::sisimai},
+    {"requires authentication when attempting to send to a non-local"sv, BounceReason::relay_denied,
+     PhraseOrigin::sisimai},
     {"not configured to relay"sv, BounceReason::relay_denied, PhraseOrigin::sisimai},
     {"unable to relay for"sv, BounceReason::relay_denied, PhraseOrigin::sisimai},
     {"not allowed to relay"sv, BounceReason::relay_denied, PhraseOrigin::sisimai},
@@ -9006,10 +9038,30 @@ inline constexpr Phrase phrase_families[] = {
     // Zoho: the From address is not one the account may send as.
     {"relaying disallowed"sv, BounceReason::sender_rejected, PhraseOrigin::provider},
     {"relaying to"sv, BounceReason::relay_denied, PhraseOrigin::exim},
-    {"rcpthosts"sv, BounceReason::relay_denied, PhraseOrigin::sisimai},
+    {"rcpthost*"sv, BounceReason::relay_denied, PhraseOrigin::sisimai},
     {"not a gateway"sv, BounceReason::relay_denied, PhraseOrigin::sisimai},
     {"open relay"sv, BounceReason::relay_denied, PhraseOrigin::sisimai},
     // The sender, and lists that refuse a non-member (Mailman, Google Groups, fml).
+    // Sisimai 5 (why-rejected.go, why-blocked.go): the sender's address or IP, before the block-list words and "bad
+    // sender".
+    {"sender ip address rejected"sv, BounceReason::blocked, PhraseOrigin::sisimai},
+    {"bad sender ip address"sv, BounceReason::blocked, PhraseOrigin::sisimai},
+    {"sender email address rejected"sv, BounceReason::sender_rejected, PhraseOrigin::sisimai},
+    {"sender address has been blacklisted"sv, BounceReason::sender_rejected, PhraseOrigin::sisimai},
+    {"email address has been blacklisted"sv, BounceReason::sender_rejected, PhraseOrigin::sisimai},
+    {"sender is in my black list"sv, BounceReason::sender_rejected, PhraseOrigin::sisimai},
+    {"batv"sv, BounceReason::sender_rejected, PhraseOrigin::sisimai},
+    {"backscatter protection detected an invalid"sv, BounceReason::sender_rejected, PhraseOrigin::sisimai},
+    {"isn't on the recipient's list of senders"sv, BounceReason::sender_rejected, PhraseOrigin::sisimai},
+    {"bogus mail from"sv, BounceReason::sender_rejected, PhraseOrigin::sisimai},
+    {"from: domain is invalid"sv, BounceReason::sender_rejected, PhraseOrigin::sisimai},
+    {"fully qualified email address required"sv, BounceReason::sender_rejected, PhraseOrigin::sisimai},
+    {"mail from not owned by user"sv, BounceReason::sender_rejected, PhraseOrigin::sisimai},
+    {"returned mail not accepted here"sv, BounceReason::sender_rejected, PhraseOrigin::sisimai},
+    {"sender not pre-approved"sv, BounceReason::sender_rejected, PhraseOrigin::sisimai},
+    {"sender was rejected"sv, BounceReason::sender_rejected, PhraseOrigin::sisimai},
+    {"emetteur invalide"sv, BounceReason::sender_rejected, PhraseOrigin::sisimai},
+    {"from a different address or alias"sv, BounceReason::sender_rejected, PhraseOrigin::sisimai},
     {"domain of sender address"sv, BounceReason::sender_rejected, PhraseOrigin::postfix},
     {"sending to/from an address that has been blacklisted"sv, BounceReason::sender_rejected, PhraseOrigin::sisimai},
     {"not allowed to post"sv, BounceReason::sender_rejected, PhraseOrigin::mailman},
@@ -9034,6 +9086,24 @@ inline constexpr Phrase phrase_families[] = {
     // "not listed in the directory"sv names an unknown user, before "listed in"sv names a block list.
     {"not listed in"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
     // Block lists and reputation, before "spam"sv (spamhaus, spamcop).
+    // Sisimai 5 (why-blocked.go, why-policyviolation.go, why-filtered.go, why-spamdetected.go).
+    {"blacklisted url"sv, BounceReason::spam_or_content, PhraseOrigin::sisimai},
+    {"extreme bad ip profile"sv, BounceReason::blocked, PhraseOrigin::sisimai},
+    {"invalid ip for sending mail"sv, BounceReason::blocked, PhraseOrigin::sisimai},
+    {"no access from mail server"sv, BounceReason::blocked, PhraseOrigin::sisimai},
+    {"use the smtp server of your isp"sv, BounceReason::blocked, PhraseOrigin::sisimai},
+    {"the sending mta or the sender has not passed validation"sv, BounceReason::blocked, PhraseOrigin::sisimai},
+    {"rejecting open proxy"sv, BounceReason::blocked, PhraseOrigin::sisimai},
+    {"too many unwanted messages have been sent"sv, BounceReason::blocked, PhraseOrigin::sisimai},
+    {"zombied"sv, BounceReason::blocked, PhraseOrigin::sisimai},
+    {"you are sending spam"sv, BounceReason::blocked, PhraseOrigin::sisimai},
+    {"currently sending spam"sv, BounceReason::blocked, PhraseOrigin::sisimai},
+    {"looks suspiciously like spammer"sv, BounceReason::blocked, PhraseOrigin::sisimai},
+    {"due to organizational settings"sv, BounceReason::blocked, PhraseOrigin::sisimai},
+    {"using a mass mailer"sv, BounceReason::blocked, PhraseOrigin::sisimai},
+    {"rejected due to user rules"sv, BounceReason::blocked, PhraseOrigin::sisimai},
+    {"user refuses to receive this mail"sv, BounceReason::blocked, PhraseOrigin::sisimai},
+    {"only accepting mail from specific email addresses"sv, BounceReason::blocked, PhraseOrigin::sisimai},
     {"spamhaus"sv, BounceReason::blocked, PhraseOrigin::sisimai},
     {"spamcop"sv, BounceReason::blocked, PhraseOrigin::sisimai},
     {"blocked using"sv, BounceReason::blocked, PhraseOrigin::sisimai},
@@ -9057,6 +9127,13 @@ inline constexpr Phrase phrase_families[] = {
     {"dynamic ip"sv, BounceReason::blocked, PhraseOrigin::sisimai},
     {"residential"sv, BounceReason::blocked, PhraseOrigin::sisimai},
     // Content.
+    // Sisimai 5 (why-spamdetected.go): before the generic policy words.
+    {"mail content denied"sv, BounceReason::spam_or_content, PhraseOrigin::sisimai},
+    {"unacceptable content"sv, BounceReason::spam_or_content, PhraseOrigin::sisimai},
+    {"bulk email"sv, BounceReason::spam_or_content, PhraseOrigin::sisimai},
+    {"rejecting mail content"sv, BounceReason::spam_or_content, PhraseOrigin::sisimai},
+    {"failed several antispam checks"sv, BounceReason::spam_or_content, PhraseOrigin::sisimai},
+    {"rejecting banned content"sv, BounceReason::spam_or_content, PhraseOrigin::sisimai},
     {"spam*"sv, BounceReason::spam_or_content, PhraseOrigin::sisimai},
     {"unsolicited*"sv, BounceReason::spam_or_content, PhraseOrigin::sisimai},
     {"junk mail"sv, BounceReason::spam_or_content, PhraseOrigin::sisimai},
@@ -9075,7 +9152,31 @@ inline constexpr Phrase phrase_families[] = {
     // "550 5.4.1 Recipient address rejected: Access denied" for a recipient
     // it does not know (Microsoft Learn, "Fix NDR error 550 5.4.1"; the same
     // line appears in public Exchange Online NDRs outside the dev set).
+    // The domain, before "does not exist" (Sisimai 5, why-hostunknown.go and why-notaccept.go).
+    {"domain does not exist"sv, BounceReason::unknown_domain, PhraseOrigin::sisimai},
+    {"domain must exist"sv, BounceReason::unknown_domain, PhraseOrigin::sisimai},
+    {"mail domain mentioned in email address is unknown"sv, BounceReason::unknown_domain, PhraseOrigin::sisimai},
+    {"mail receiving disabled"sv, BounceReason::no_mail_domain, PhraseOrigin::sisimai},
     {"recipient address rejected: access denied"sv, BounceReason::unknown_recipient, PhraseOrigin::microsoft},
+    // Sisimai 5 (why-userunknown.go); a full mailbox that names the recipient first.
+    {"mailbox would exceed maximum allowed storage"sv, BounceReason::mailbox_full, PhraseOrigin::sisimai},
+    {"address not present in directory"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
+    {"destination addresses were unknown"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
+    {"email address could not be found"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
+    {"is not an active address"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
+    {"mailbox not present"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
+    {"no account by that name"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
+    {"no mail box available for this user"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
+    {"not a local address"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
+    {"recipient is not local"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
+    {"email name is not found"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
+    {"there is no one at this address"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
+    {"wrong or no longer valid"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
+    {"unknown mailbox"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
+    {"mailbox invalid"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
+    {"user missing home directory"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
+    {"validrcptto"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
+    {"unknown virtual user"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
     {"user unknown"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
     {"unknown user"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
     {"unknown recipient"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
@@ -9124,6 +9225,28 @@ inline constexpr Phrase phrase_families[] = {
     {"unrouteable address"sv, BounceReason::unknown_recipient, PhraseOrigin::exim},
     {"is not a known user"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
     // The mailbox.
+    // Sisimai 5 (why-suspend.go, why-mailboxfull.go, why-systemfull.go, why-hasmoved.go).
+    {"disabled temporarly for exceeding receiving limits"sv, BounceReason::mailbox_full, PhraseOrigin::sisimai},
+    {"is currently suspended"sv, BounceReason::mailbox_disabled, PhraseOrigin::sisimai},
+    {"user suspended"sv, BounceReason::mailbox_disabled, PhraseOrigin::sisimai},
+    {"account has been temporarily suspended"sv, BounceReason::mailbox_disabled, PhraseOrigin::sisimai},
+    {"recipient suspend the service"sv, BounceReason::mailbox_disabled, PhraseOrigin::sisimai},
+    {"user is terminated"sv, BounceReason::mailbox_disabled, PhraseOrigin::sisimai},
+    {"archived recipient"sv, BounceReason::mailbox_disabled, PhraseOrigin::sisimai},
+    {"destinataire archivee"sv, BounceReason::mailbox_disabled, PhraseOrigin::sisimai},
+    {"temporary locked"sv, BounceReason::mailbox_disabled, PhraseOrigin::sisimai},
+    {"does not have enough space"sv, BounceReason::mailbox_full, PhraseOrigin::sisimai},
+    {"mail file size exceeds the maximum"sv, BounceReason::mailbox_full, PhraseOrigin::sisimai},
+    {"mailbox exceeded the local limit"sv, BounceReason::mailbox_full, PhraseOrigin::sisimai},
+    {"mailbox exceeds allowed size"sv, BounceReason::mailbox_full, PhraseOrigin::sisimai},
+    {"no space left on device"sv, BounceReason::mailbox_full, PhraseOrigin::sisimai},
+    {"not enough disk space"sv, BounceReason::mailbox_full, PhraseOrigin::sisimai},
+    {"not sufficient disk space"sv, BounceReason::mailbox_full, PhraseOrigin::sisimai},
+    {"insufficient disk space"sv, BounceReason::mailbox_full, PhraseOrigin::sisimai},
+    {"space has been used up"sv, BounceReason::mailbox_full, PhraseOrigin::sisimai},
+    {"destinataire pleine"sv, BounceReason::mailbox_full, PhraseOrigin::sisimai},
+    {"mail system full"sv, BounceReason::mailbox_full, PhraseOrigin::sisimai},
+    {"has been replaced by"sv, BounceReason::mailbox_moved, PhraseOrigin::sisimai},
     {"account disabled"sv, BounceReason::mailbox_disabled, PhraseOrigin::sisimai},
     {"mailbox disabled"sv, BounceReason::mailbox_disabled, PhraseOrigin::sisimai},
     {"is disabled"sv, BounceReason::mailbox_disabled, PhraseOrigin::sisimai},
@@ -9159,6 +9282,9 @@ inline constexpr Phrase phrase_families[] = {
     {"has been moved"sv, BounceReason::mailbox_moved, PhraseOrigin::sisimai},
     {"user not local"sv, BounceReason::mailbox_moved, PhraseOrigin::sisimai},
     // The message. aiosmtpd's "552 Error: Too much mail data" is its size limit.
+    // Sisimai 5 (why-exceedlimit.go, why-mesgtoobig.go).
+    {"message header size exceeds limit"sv, BounceReason::message_too_large, PhraseOrigin::sisimai},
+    {"taille limite du message"sv, BounceReason::message_too_large, PhraseOrigin::sisimai},
     {"too much mail data"sv, BounceReason::message_too_large, PhraseOrigin::aiosmtpd},
     {"message file too big"sv, BounceReason::message_too_large, PhraseOrigin::postfix},
     {"exceeds fixed maximum message size"sv, BounceReason::message_too_large, PhraseOrigin::postfix},
@@ -9191,10 +9317,8 @@ inline constexpr Phrase phrase_families[] = {
     {"domain not found"sv, BounceReason::unknown_domain, PhraseOrigin::postfix},
     {"unknown domain"sv, BounceReason::unknown_domain, PhraseOrigin::sisimai},
     {"no such domain"sv, BounceReason::unknown_domain, PhraseOrigin::sisimai},
-    {"domain does not exist"sv, BounceReason::unknown_domain, PhraseOrigin::sisimai},
     {"non-existent host"sv, BounceReason::unknown_domain, PhraseOrigin::sisimai},
     {"nonexistent domain"sv, BounceReason::unknown_domain, PhraseOrigin::microsoft},
-    {"nonexistent domain"sv, BounceReason::unknown_domain, PhraseOrigin::sisimai},
     {"name or service not known"sv, BounceReason::unknown_domain, PhraseOrigin::sisimai},
     {"host or domain name not found"sv, BounceReason::unknown_domain, PhraseOrigin::sisimai},
     {"no mx"sv, BounceReason::unknown_domain, PhraseOrigin::sisimai},
@@ -9226,6 +9350,10 @@ inline constexpr Phrase phrase_families[] = {
     {"bare linefeed*"sv, BounceReason::syntax_error, PhraseOrigin::microsoft},
     {"protocol error"sv, BounceReason::syntax_error, PhraseOrigin::sendmail},
     // The network.
+    // Sisimai 5 (why-networkerror.go).
+    {"host is unreachable"sv, BounceReason::network_error, PhraseOrigin::sisimai},
+    {"forwarding loop"sv, BounceReason::network_error, PhraseOrigin::sisimai},
+    {"message looping"sv, BounceReason::network_error, PhraseOrigin::sisimai},
     {"connection refused"sv, BounceReason::network_error, PhraseOrigin::os_error},
     {"did not accept our requests to connect"sv, BounceReason::network_error, PhraseOrigin::gmail},
     {"connection timed out"sv, BounceReason::network_error, PhraseOrigin::os_error},
@@ -9255,6 +9383,11 @@ inline constexpr Phrase phrase_families[] = {
     // A server that answers the connection with an error: usually a block of the sending IP.
     {"refused to talk to me"sv, BounceReason::blocked, PhraseOrigin::sisimai},
     // The receiving system.
+    // Sisimai 5 (why-systemerror.go).
+    {"can't create user output file"sv, BounceReason::system_error, PhraseOrigin::sisimai},
+    {"queue file write error"sv, BounceReason::system_error, PhraseOrigin::sisimai},
+    {"remote server is misconfigured"sv, BounceReason::system_error, PhraseOrigin::sisimai},
+    {"system config error"sv, BounceReason::system_error, PhraseOrigin::sisimai},
     {"system error"sv, BounceReason::system_error, PhraseOrigin::sisimai},
     {"internal error"sv, BounceReason::system_error, PhraseOrigin::sisimai},
     {"server error"sv, BounceReason::system_error, PhraseOrigin::sisimai},
@@ -9347,6 +9480,11 @@ inline constexpr Phrase phrase_families[] = {
     {"destinatário desconhecido"sv, BounceReason::unknown_recipient, PhraseOrigin::translation},
     {"caixa postal cheia"sv, BounceReason::mailbox_full, PhraseOrigin::translation},
     {"caixa de correio cheia"sv, BounceReason::mailbox_full, PhraseOrigin::translation},
+    // Sisimai 5 (why-userunknown.go): Spanish, Italian and German servers' own texts.
+    {"no existe dicha persona"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
+    {"no existe ese usuario"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
+    {"nessun utente simile"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
+    {"adresse nicht gefunden"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
     {"utente sconosciuto"sv, BounceReason::unknown_recipient, PhraseOrigin::translation},
     {"destinatario sconosciuto"sv, BounceReason::unknown_recipient, PhraseOrigin::translation},
     {"indirizzo inesistente"sv, BounceReason::unknown_recipient, PhraseOrigin::translation},
