@@ -31,6 +31,8 @@ REASON_MAP = {
     "hasmoved": {"mailbox_moved"},
     "mesgtoobig": {"message_too_large"},
     "exceedlimit": {"message_too_large"},
+    "emailtoolarge": {"message_too_large"},  # Sisimai 5's name for mesgtoobig and exceedlimit
+    "ratelimited": {"rate_limited"},  # Sisimai 5's name for speeding and toomanyconn
     "toomanyconn": {"rate_limited"},
     "speeding": {"rate_limited"},
     "spamdetected": {"spam_or_content"},
