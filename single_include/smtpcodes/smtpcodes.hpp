@@ -10377,8 +10377,15 @@ struct Decision {
   //    addressing statuses (X.1.x) for sending limits: Microsoft documents
   //    550 5.1.90 "reached your daily limit for message recipients"
   //    (Exchange Online NDRs); a hard bounce would drop a good address, the
-  //    costly mistake.
-  const bool outvoted = is_address_failure(in.status.reason) && in.text.reason() == BounceReason::rate_limited;
+  //    costly mistake. For the same reason the status loses when the reply
+  //    code's own meaning (RFC 5321 §4.2.3) and the text agree on a reason
+  //    that spares the address: "552 mailbox is over quota (#5.1.1)", as
+  //    qmail servers with quota patches answer.
+  const BounceReason text_reason = in.text.reason();
+  const bool reply_agrees_with_text = in.codes.has_reply() && text_reason != BounceReason::unknown &&
+                                      reason_for_reply(in.codes.reply_code) == text_reason;
+  const bool outvoted = is_address_failure(in.status.reason) && !is_address_failure(text_reason) &&
+                        (text_reason == BounceReason::rate_limited || reply_agrees_with_text);
   if (in.status.specific && in.status.reason != BounceReason::unknown && !outvoted) {
     return {in.status.reason, evidence_of(EvidenceKind::enhanced_status)};
   }

@@ -62,6 +62,12 @@ TEST_CASE("the reason of each kind of diagnostic") {
       {"microsoft daily limit", failed,
        "550 5.1.90 Your message can't be sent because you've reached your daily limit for message recipients",
        R::rate_limited, B::soft},
+      // An addressing status against a reply code and a text that agree (qmail quota patches).
+      {"552 over quota (#5.1.1)", failed, "552 sorry, mailbox u@example.net is over quota temporarily (#5.1.1)",
+       R::mailbox_full, B::soft},
+      // The text alone does not outvote it: a 550 names no reason of its own.
+      {"550 over quota (#5.1.1)", failed, "550 sorry, mailbox u@example.net is over quota (#5.1.1)",
+       R::unknown_recipient, B::hard},
       // A delay is not an expiry.
       {"postfix suspended delay", delayed,
        "delivery temporarily suspended: connect to mx.example.net[192.0.2.1]:25: Connection refused", R::network_error,
