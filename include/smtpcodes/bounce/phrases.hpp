@@ -983,10 +983,28 @@ inline constexpr std::size_t phrase_buckets = phrase_char_classes * phrase_char_
   return phrase_char_class(first) * phrase_char_classes + phrase_char_class(second);
 }
 
+inline constexpr std::size_t phrase_prefix_length = 4;
+
+// Up to four bytes from text[pos], lower case, one per byte of the result
+// (zero past the end): compared with a phrase's literal start before the
+// phrase itself is tried, since most tries fail in the first bytes.
+[[nodiscard]] constexpr std::uint32_t prefix_key(std::string_view text, std::size_t pos) noexcept {
+  std::uint32_t key = 0;
+  for (std::size_t j = 0; j < phrase_prefix_length && pos + j < text.size(); ++j) {
+    key |= static_cast<std::uint32_t>(static_cast<unsigned char>(to_lower(text[pos + j]))) << (8 * j);
+  }
+  return key;
+}
+
 struct PhraseIndex {
   static constexpr std::size_t size = sizeof(phrase_families) / sizeof(phrase_families[0]);
   std::uint16_t order[size]{};                // table indexes, by bucket, then table order
   std::uint16_t start[phrase_buckets + 1]{};  // order[start[b] .. start[b + 1]) are bucket b's
+  // By position in order: the phrase's literal start (its bytes before the
+  // first ' ', '*' or '?', four at most, as prefix_key packs them) and the
+  // mask of those bytes.
+  std::uint32_t prefix[size]{};
+  std::uint32_t prefix_mask[size]{};
 };
 
 // A stable counting sort by bucket: linear in the table, because every
@@ -1000,7 +1018,15 @@ struct PhraseIndex {
   std::uint16_t filled[phrase_buckets]{};
   for (std::size_t i = 0; i < PhraseIndex::size; ++i) {
     const std::size_t b = phrase_bucket(phrase_families[i].text[0], phrase_families[i].text[1]);
-    index.order[index.start[b] + filled[b]++] = static_cast<std::uint16_t>(i);
+    const std::size_t k = index.start[b] + filled[b]++;
+    index.order[k] = static_cast<std::uint16_t>(i);
+    const std::string_view text = phrase_families[i].text;
+    for (std::size_t j = 0; j < phrase_prefix_length && j < text.size(); ++j) {
+      const char c = text[j];
+      if (c == ' ' || c == '*' || c == '?') break;
+      index.prefix[k] |= static_cast<std::uint32_t>(static_cast<unsigned char>(c)) << (8 * j);
+      index.prefix_mask[k] |= std::uint32_t{0xFF} << (8 * j);
+    }
   }
   return index;
 }
@@ -1130,7 +1156,9 @@ struct PhraseFinding {
       }
     }
     const std::size_t bucket = detail::phrase_bucket(text[pos], pos + 1 < text.size() ? text[pos + 1] : '\0');
+    const std::uint32_t key = detail::prefix_key(text, pos);
     for (std::size_t k = detail::phrase_index.start[bucket]; k < detail::phrase_index.start[bucket + 1]; ++k) {
+      if ((key & detail::phrase_index.prefix_mask[k]) != detail::phrase_index.prefix[k]) continue;
       const std::size_t i = detail::phrase_index.order[k];
       const Phrase& phrase = detail::phrase_families[i];
       const bool expiry = phrase.reason == BounceReason::expired;
