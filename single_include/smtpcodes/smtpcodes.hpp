@@ -9164,6 +9164,67 @@ inline constexpr Phrase phrase_families[] = {
     {"nature of the content or the links"sv, BounceReason::spam_or_content, PhraseOrigin::gmail},
     {"temporary system problem"sv, BounceReason::system_error, PhraseOrigin::gmail},
     // Reputation before rate limits: Yahoo defers for "unexpected volume or user complaints".
+    // MTAs' own texts (each MTA's messages, as Sisimai 5's lhost/via-*.go modules read them):
+    // specific enough to come before every family.
+    // Exim (its router, transport and address-parser messages).
+    {"all host address lookups failed permanently"sv, BounceReason::unknown_domain, PhraseOrigin::exim},
+    {"all relevant mx records point to non-existent hosts"sv, BounceReason::unknown_domain, PhraseOrigin::exim},
+    {"angle-brackets nested too deep"sv, BounceReason::syntax_error, PhraseOrigin::exim},
+    {"domain missing in source-routed address"sv, BounceReason::syntax_error, PhraseOrigin::exim},
+    {"delivery to file forbidden"sv, BounceReason::system_error, PhraseOrigin::exim},
+    {"delivery to pipe forbidden"sv, BounceReason::system_error, PhraseOrigin::exim},
+    {"too many \"received\" headers"sv, BounceReason::network_error, PhraseOrigin::exim},
+    // qmail-remote, and qmail-ldap's messages.
+    {"couldn't find a mail exchanger or ip address"sv, BounceReason::no_mail_domain, PhraseOrigin::qmail},
+    {"listed as a best-preference mx or a for that host"sv, BounceReason::network_error, PhraseOrigin::qmail},
+    {"not enough free space"sv, BounceReason::mailbox_full, PhraseOrigin::qmail},
+    {"exeeded the maximum size the user accepts"sv, BounceReason::message_too_large, PhraseOrigin::qmail},
+    {"mailaddress is administrativ*"sv, BounceReason::mailbox_disabled, PhraseOrigin::qmail},
+    {"automatic homedir creator crashed"sv, BounceReason::system_error, PhraseOrigin::qmail},
+    {"illegal value in ldap attribute"sv, BounceReason::system_error, PhraseOrigin::qmail},
+    {"ldap attribute is not given but mandatory"sv, BounceReason::system_error, PhraseOrigin::qmail},
+    {"performing search on ldap server"sv, BounceReason::system_error, PhraseOrigin::qmail},
+    {"too many results returned but needs to be unique"sv, BounceReason::system_error, PhraseOrigin::qmail},
+    // OpenSMTPD (its mta and scheduler errors).
+    {"could not retrieve credentials"sv, BounceReason::authentication, PhraseOrigin::sisimai},
+    {"address family mismatch on destination mx*"sv, BounceReason::network_error, PhraseOrigin::sisimai},
+    {"bad dns lookup error code"sv, BounceReason::network_error, PhraseOrigin::sisimai},
+    {"could not retrieve source address"sv, BounceReason::network_error, PhraseOrigin::sisimai},
+    {"no valid route to remote mx"sv, BounceReason::network_error, PhraseOrigin::sisimai},
+    {"no valid route to destination"sv, BounceReason::network_error, PhraseOrigin::sisimai},
+    {"all routes to destination blocked"sv, BounceReason::network_error, PhraseOrigin::sisimai},
+    {"temporary failure in mx lookup"sv, BounceReason::network_error, PhraseOrigin::sisimai},
+    {"destination seem to reject all mails"sv, BounceReason::no_mail_domain, PhraseOrigin::sisimai},
+    // Exchange 2007 and later (enhanced status text tokens, Microsoft Learn's NDR pages) and
+    // Exchange 2003 (MSEXCH:IMS codes with letters in them; the all-digit ones are left out).
+    {"resolver.adr.exrecipnotfound"sv, BounceReason::unknown_recipient, PhraseOrigin::microsoft},
+    {"smtpsend.dns.nonexistentdomain"sv, BounceReason::unknown_domain, PhraseOrigin::microsoft},
+    {"smtpsend.dns.mxloopback"sv, BounceReason::network_error, PhraseOrigin::microsoft},
+    {"resolver.adr.reciplimit"sv, BounceReason::rate_limited, PhraseOrigin::microsoft},
+    {"resolver.adr.badprimary"sv, BounceReason::system_error, PhraseOrigin::microsoft},
+    {"resolver.adr.invalidinsmtp"sv, BounceReason::system_error, PhraseOrigin::microsoft},
+    {"resolver.adr.ambiguous"sv, BounceReason::system_error, PhraseOrigin::microsoft},
+    {"resolver.rst.authrequired"sv, BounceReason::authentication, PhraseOrigin::microsoft},
+    {"resolver.rst.notauthorized"sv, BounceReason::sender_rejected, PhraseOrigin::microsoft},
+    {"resolver.rst.recipsizelimit"sv, BounceReason::message_too_large, PhraseOrigin::microsoft},
+    {"000c05a6"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
+    {"000c0595"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
+    {"000d06b5"sv, BounceReason::system_error, PhraseOrigin::sisimai},
+    {"000502cc"sv, BounceReason::spam_or_content, PhraseOrigin::sisimai},
+    {"000b0981"sv, BounceReason::authentication, PhraseOrigin::sisimai},
+    // Domino, Courier, Sun/Oracle Messaging Server, Lotus Notes, au (KDDI) and fml.
+    {"cannot route mail to user"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
+    {"several matches found in domino directory"sv, BounceReason::system_error, PhraseOrigin::sisimai},
+    {"no se encuentra en el directorio de domino"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
+    {"this domain's dns violates rfc 1035"sv, BounceReason::system_error, PhraseOrigin::sisimai},
+    {"illegal host/domain name found"sv, BounceReason::unknown_domain, PhraseOrigin::sisimai},
+    {"message has exceeded maximum hop count"sv, BounceReason::network_error, PhraseOrigin::sisimai},
+    {"account is temporarily limited"sv, BounceReason::mailbox_disabled, PhraseOrigin::sisimai},
+    {"remote domain doesnt exist"sv, BounceReason::unknown_domain, PhraseOrigin::sisimai},
+    {"not member article from"sv, BounceReason::sender_rejected, PhraseOrigin::fml},
+    {"duplicated message-id"sv, BounceReason::syntax_error, PhraseOrigin::fml},
+    // Gmail: the resolver failed, not the name; before "dns error".
+    {"could not contact dns servers"sv, BounceReason::network_error, PhraseOrigin::gmail},
     // Sisimai 5 (why-mailboxfull.go): a mailbox with too many messages is full, before "too many messages".
     {"user has too many messages on the server"sv, BounceReason::mailbox_full, PhraseOrigin::sisimai},
     {"user complaints"sv, BounceReason::blocked, PhraseOrigin::sisimai},
@@ -9519,7 +9580,8 @@ inline constexpr Phrase phrase_families[] = {
     {"inactive"sv, BounceReason::mailbox_disabled, PhraseOrigin::sisimai},
     {"not active"sv, BounceReason::mailbox_disabled, PhraseOrigin::sisimai},
     {"is locked"sv, BounceReason::mailbox_disabled, PhraseOrigin::sisimai},
-    {"frozen"sv, BounceReason::mailbox_disabled, PhraseOrigin::sisimai},
+    // Exim's "message has been frozen" is its queue, not the mailbox (the expiry family).
+    {"mailbox is frozen"sv, BounceReason::mailbox_disabled, PhraseOrigin::sisimai},
     // Sisimai Reason/MailboxFull.pm lists "mailfolder is full".
     {"mailfolder is full"sv, BounceReason::mailbox_full, PhraseOrigin::sisimai},
     {"mailbox full"sv, BounceReason::mailbox_full, PhraseOrigin::sisimai},
@@ -9666,6 +9728,11 @@ inline constexpr Phrase phrase_families[] = {
     {"unable to contact"sv, BounceReason::system_error, PhraseOrigin::sisimai},
     // Gave up after retrying (the expiry family): found beside the cause,
     // never instead of it; see find_phrases.
+    // Exim freezes a message it gives up on; OpenSMTPD and Exchange name the expiry.
+    {"has been frozen"sv, BounceReason::expired, PhraseOrigin::exim},
+    {"was frozen on arrival"sv, BounceReason::expired, PhraseOrigin::exim},
+    {"envelope expired"sv, BounceReason::expired, PhraseOrigin::sisimai},
+    {"queue.expired"sv, BounceReason::expired, PhraseOrigin::microsoft},
     {"delivery time expired"sv, BounceReason::expired, PhraseOrigin::sisimai},
     {"retry timeout exceeded"sv, BounceReason::expired, PhraseOrigin::exim},
     {"retry time not reached for any host after a long failure period"sv, BounceReason::expired, PhraseOrigin::exim},

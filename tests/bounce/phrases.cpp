@@ -248,6 +248,19 @@ TEST_CASE("servers' own words for each reason, as Sisimai 5 lists them") {
       {"554 It has a potentially executable attachment", BounceReason::virus},
       {"554 Message looping (received 6 times)", BounceReason::network_error},
       {"451 Queue file write error", BounceReason::system_error},
+      // MTAs' own messages.
+      {"all relevant MX records point to non-existent hosts", BounceReason::unknown_domain},
+      {"Sorry, I couldn't find a mail exchanger or IP address. (#5.4.4)", BounceReason::no_mail_domain},
+      {"553 Mailaddress is administrativley disabled. (#5.2.1)", BounceReason::mailbox_disabled},
+      {"Requested action not taken: mailbox unavailable (not enough free space)", BounceReason::mailbox_full},
+      {"No valid route to remote MX", BounceReason::network_error},
+      {"550 5.1.1 RESOLVER.ADR.ExRecipNotFound; not found", BounceReason::unknown_recipient},
+      {"554 5.4.4 SMTPSEND.DNS.NonExistentDomain; nonexistent domain", BounceReason::unknown_domain},
+      {"MSEXCH:IMS:EXAMPLE:HOST 0 (000C05A6) Unknown Recipient", BounceReason::unknown_recipient},
+      {"DNS Error: Could not contact DNS servers", BounceReason::network_error},
+      // Exim's frozen message is its queue; a frozen mailbox is the account.
+      {"Message 1abcDE-000123-XY has been frozen", BounceReason::unknown},
+      {"550 mailbox is frozen", BounceReason::mailbox_disabled},
       // Postfix's deferral of a dead destination is no suspended mailbox.
       {"delivery temporarily suspended: connect to mx.example.net: Connection timed out", BounceReason::network_error},
   };
