@@ -195,7 +195,8 @@ std::string bounce_sendmail_transcript(std::size_t n) {
       "   ----- Transcript of session follows -----\n";
   for (std::size_t i = 0; i < n; ++i) {
     const std::string address = "user" + std::to_string(i) + "@example.com";
-    text += ">>> RCPT To:<" + address + ">\n<<< 550 5.1.1 unknown\n550 5.1.1 " + address + "... User unknown\n";
+    text.append(">>> RCPT To:<").append(address).append(">\n<<< 550 5.1.1 unknown\n550 5.1.1 ");
+    text.append(address).append("... User unknown\n");
   }
   return text;
 }

@@ -801,7 +801,7 @@ template <std::size_t Size>
   if (charset == Charset::as_is) return text;
   const CharsetDecoding decoding = decode_charset(text, charset, buffer.bytes, max_decoded_diagnostic);
   truncated = decoding.truncated;
-  return std::string_view(buffer.bytes, decoding.written);
+  return {buffer.bytes, decoding.written};
 }
 
 // RFC 3464 gives a Diagnostic-Code no charset, yet Japanese MTAs (Domino,

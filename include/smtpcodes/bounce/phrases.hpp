@@ -357,7 +357,7 @@ inline constexpr Phrase phrase_families[] = {
     {"domain missing in source-routed address"sv, BounceReason::syntax_error, PhraseOrigin::exim},
     {"delivery to file forbidden"sv, BounceReason::system_error, PhraseOrigin::exim},
     {"delivery to pipe forbidden"sv, BounceReason::system_error, PhraseOrigin::exim},
-    {"too many \"received\" headers"sv, BounceReason::network_error, PhraseOrigin::exim},
+    {R"(too many "received" headers)"sv, BounceReason::network_error, PhraseOrigin::exim},
     // qmail-remote, and qmail-ldap's messages.
     {"couldn't find a mail exchanger or ip address"sv, BounceReason::no_mail_domain, PhraseOrigin::qmail},
     {"listed as a best-preference mx or a for that host"sv, BounceReason::network_error, PhraseOrigin::qmail},
@@ -1194,6 +1194,20 @@ struct PhraseFinding {
   }
 };
 
+namespace detail {
+
+// The first of the caller's rules before `before` that matches at text[pos],
+// else `before`.
+[[nodiscard]] constexpr std::size_t first_user_rule_at(std::string_view text, std::size_t pos, PhraseRules user,
+                                                       std::size_t before) noexcept {
+  for (std::size_t i = 0; i < before; ++i) {
+    if (!user.rules[i].text.empty() && matches_phrase_at(text, pos, user.rules[i].text)) return i;
+  }
+  return before;
+}
+
+}  // namespace detail
+
 // One pass over the text. At each word start (outside addresses and URLs)
 // the user's rules are tried, then the library's phrases that start with
 // that letter and come earlier in the table than the best so far. Work is
@@ -1214,13 +1228,11 @@ struct PhraseFinding {
       skip_token = detail::is_address_or_url(text.substr(pos, token_end - pos));
     }
     if (skip_token || !detail::starts_word(text, pos)) continue;
-    for (std::size_t i = 0; i < best_user; ++i) {
-      if (!user.rules[i].text.empty() && detail::matches_phrase_at(text, pos, user.rules[i].text)) {
-        best_user = i;
-        found.phrase = &user.rules[i];
-        found.offset = pos;
-        break;
-      }
+    const std::size_t user_rule = detail::first_user_rule_at(text, pos, user, best_user);
+    if (user_rule < best_user) {
+      best_user = user_rule;
+      found.phrase = &user.rules[user_rule];
+      found.offset = pos;
     }
     const std::size_t bucket = detail::phrase_bucket(text[pos], pos + 1 < text.size() ? text[pos + 1] : '\0');
     const std::uint32_t key = detail::prefix_key(text, pos);
