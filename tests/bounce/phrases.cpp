@@ -283,3 +283,67 @@ TEST_CASE("every reason has one Sisimai name, distinct except where Sisimai has 
   CHECK(smtpcodes::sisimai_reason(BounceReason::expired) == "expired");
   CHECK(smtpcodes::name(static_cast<BounceReason>(smtpcodes::bounce_reason_count - 1)) == "syntax_error");
 }
+
+namespace {
+
+constexpr std::string_view agreement_texts[] = {
+    "550 5.1.1 <kim@example.net>: Recipient address rejected: User unknown in virtual mailbox table",
+    "552 5.2.2 Mailbox full; quota exceeded",
+    "554 5.7.1 Service unavailable; Client host [192.0.2.1] blocked using zen.spamhaus.org",
+    "421 4.7.0 [TSS04] Messages temporarily deferred due to unexpected volume or user complaints",
+    "retry timeout exceeded: connect to mx.example.net: Connection refused",
+    "550 Domain does not exist: example.invalid",
+    "report to dmarc@reports.example.com",
+    "554 email rejected due to security policies - MCSpamSignature.sa.2.2",
+    "550 OFR004_416 Mail rejete",
+    "Message garbled",
+};
+constexpr std::size_t agreement_count = sizeof(agreement_texts) / sizeof(agreement_texts[0]);
+
+struct Findings {
+  BounceReason reason[agreement_count]{};
+  std::size_t offset[agreement_count]{};
+  bool expiry[agreement_count]{};
+};
+
+constexpr Findings find_all() {
+  Findings findings;
+  for (std::size_t i = 0; i < agreement_count; ++i) {
+    const smtpcodes::PhraseFinding found = smtpcodes::find_phrases(agreement_texts[i]);
+    findings.reason[i] = found.reason();
+    findings.offset[i] = found.offset;
+    findings.expiry[i] = found.expiry != nullptr;
+  }
+  return findings;
+}
+
+}  // namespace
+
+TEST_CASE("the phrase search works in a constant expression and agrees with run time") {
+  constexpr Findings at_compile_time = find_all();
+  const Findings at_run_time = find_all();
+  for (std::size_t i = 0; i < agreement_count; ++i) {
+    CAPTURE(agreement_texts[i]);
+    CHECK(smtpcodes::name(at_compile_time.reason[i]) == smtpcodes::name(at_run_time.reason[i]));
+    CHECK(at_compile_time.offset[i] == at_run_time.offset[i]);
+    CHECK(at_compile_time.expiry[i] == at_run_time.expiry[i]);
+  }
+  CHECK(at_run_time.reason[0] == BounceReason::unknown_recipient);
+  CHECK(at_run_time.expiry[4]);
+}
+
+TEST_CASE("the generated phrase index is the one make_phrase_index computes") {
+  // Computed here at run time; detail/phrase_index.hpp is written by
+  // tools/generate_phrase_index.py (the phrase_index_up_to_date test runs it).
+  const smtpcodes::detail::PhraseIndex computed = smtpcodes::detail::make_phrase_index();
+  for (std::size_t b = 0; b <= smtpcodes::detail::phrase_buckets; ++b) {
+    CAPTURE(b);
+    REQUIRE(computed.start[b] == smtpcodes::detail::phrase_index_start[b]);
+  }
+  for (std::size_t k = 0; k < smtpcodes::detail::PhraseIndex::size; ++k) {
+    CAPTURE(k);
+    CHECK(computed.order[k] == smtpcodes::detail::phrase_index_order[k]);
+    CHECK(computed.prefix[k] == smtpcodes::detail::phrase_index_prefix[k]);
+    CHECK(computed.prefix_mask[k] == smtpcodes::detail::phrase_index_prefix_mask[k]);
+  }
+}

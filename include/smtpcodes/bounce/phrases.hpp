@@ -18,6 +18,7 @@
 
 #include <smtpcodes/bounce/reason.hpp>
 #include <smtpcodes/detail/digits.hpp>
+#include <smtpcodes/detail/phrase_index.hpp>
 #include <smtpcodes/detail/text.hpp>
 
 namespace smtpcodes {
@@ -1074,9 +1075,12 @@ struct PhraseIndex {
   std::uint32_t prefix_mask[size]{};
 };
 
-// A stable counting sort by bucket: linear in the table, because every
-// translation unit that includes this header evaluates it. Every phrase has
-// two characters at least, neither of them '*' or '?' (a test checks).
+// A stable counting sort by bucket. Every phrase has two characters at
+// least, neither of them '*' or '?' (a test checks). The search reads the
+// same index from detail/phrase_index.hpp, written out by
+// tools/generate_phrase_index.py: evaluated as a constant in every
+// translation unit, this function cost the compiler more than the whole
+// table (issue 17). A test compares the two.
 [[nodiscard]] constexpr PhraseIndex make_phrase_index() noexcept {
   PhraseIndex index;
   for (const Phrase& phrase : phrase_families) ++index.start[phrase_bucket(phrase.text[0], phrase.text[1]) + 1];
@@ -1098,7 +1102,9 @@ struct PhraseIndex {
   return index;
 }
 
-inline constexpr PhraseIndex phrase_index = make_phrase_index();
+static_assert(sizeof(phrase_index_order) == sizeof(PhraseIndex::order) &&
+                  sizeof(phrase_index_start) == sizeof(PhraseIndex::start),
+              "the phrase table changed: run tools/generate_phrase_index.py");
 
 inline constexpr char word_continues = '*';  // a phrase's last character: the word may go on
 inline constexpr char digit_run = '?';       // any run of digits, none included
@@ -1236,9 +1242,9 @@ namespace detail {
     }
     const std::size_t bucket = detail::phrase_bucket(text[pos], pos + 1 < text.size() ? text[pos + 1] : '\0');
     const std::uint32_t key = detail::prefix_key(text, pos);
-    for (std::size_t k = detail::phrase_index.start[bucket]; k < detail::phrase_index.start[bucket + 1]; ++k) {
-      if ((key & detail::phrase_index.prefix_mask[k]) != detail::phrase_index.prefix[k]) continue;
-      const std::size_t i = detail::phrase_index.order[k];
+    for (std::size_t k = detail::phrase_index_start[bucket]; k < detail::phrase_index_start[bucket + 1]; ++k) {
+      if ((key & detail::phrase_index_prefix_mask[k]) != detail::phrase_index_prefix[k]) continue;
+      const std::size_t i = detail::phrase_index_order[k];
       const Phrase& phrase = detail::phrase_families[i];
       const bool expiry = phrase.reason == BounceReason::expired;
       if (!expiry && (i >= best || best_user < user.count)) continue;
