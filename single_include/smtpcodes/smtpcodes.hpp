@@ -8378,6 +8378,171 @@ namespace detail {
 #include <cstdint>
 #include <string_view>
 
+// ---- smtpcodes/detail/phrase_set.hpp
+#ifndef SMTPCODES_DETAIL_PHRASE_SET_HPP
+#define SMTPCODES_DETAIL_PHRASE_SET_HPP
+
+// Many phrases looked for in one pass over a text (the bounce layer's
+// markers). Its own header so that includers of the core headers, which
+// include text.hpp, do not parse it.
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+
+namespace smtpcodes {
+inline namespace v0 {
+namespace detail {
+
+// A fixed set of lower-case phrases (at most 64) looked for together in one
+// pass over a text, rather than one ifind pass each. The scan is Wu and
+// Manber's (1994): it reads the pair of characters that ends a window as
+// long as the shortest phrase, and a pair that no phrase holds near there
+// moves the window by up to that length less one, so most of the text is
+// never compared. Pairs are hashed without regard to case; a collision only
+// shortens a move. Built at compile time; the answers are those of ifind.
+inline constexpr std::size_t phrase_set_capacity = 64;
+inline constexpr std::size_t phrase_set_buckets = 1024;
+
+// A lower-case phrase to look for, and how far: it counts only when its
+// first occurrence ends within the first `within` characters of the text.
+struct SoughtPhrase {
+  std::string_view text;
+  std::size_t within = std::string_view::npos;
+};
+
+[[nodiscard]] constexpr std::size_t phrase_pair_bucket(char first, char second) noexcept {
+  // Setting 0x20 folds 'A'-'Z' onto 'a'-'z'; five bits of each tell the letters apart.
+  return (((static_cast<unsigned char>(first) | 0x20U) & 0x1FU) << 5U) |
+         ((static_cast<unsigned char>(second) | 0x20U) & 0x1FU);
+}
+
+struct PhraseSet {
+  SoughtPhrase phrases[phrase_set_capacity]{};
+  std::size_t count = 0;
+  std::size_t shortest = 0;                    // the window: the length of the shortest phrase that can occur
+  std::uint64_t always = 0;                    // empty phrases, found in any text (as ifind finds them)
+  std::uint64_t never = 0;                     // phrases with an upper-case letter, which ifind never finds
+  std::uint8_t move[phrase_set_buckets]{};     // how far a window whose last pair hashes here may move
+  std::uint64_t ending[phrase_set_buckets]{};  // the phrases whose window ends in a pair that hashes here
+
+  template <std::size_t Count>
+  constexpr explicit PhraseSet(const std::string_view (&list)[Count]) noexcept {
+    static_assert(Count <= phrase_set_capacity, "one bit per phrase");
+    for (std::size_t i = 0; i < Count; ++i) phrases[i].text = list[i];
+    count = Count;
+    build();
+  }
+  constexpr PhraseSet(const std::string_view* list, std::size_t list_count) noexcept {
+    for (std::size_t i = 0; i < list_count && i < phrase_set_capacity; ++i) phrases[i].text = list[i];
+    count = list_count < phrase_set_capacity ? list_count : phrase_set_capacity;
+    build();
+  }
+  template <std::size_t Count>
+  constexpr explicit PhraseSet(const SoughtPhrase (&list)[Count]) noexcept {
+    static_assert(Count <= phrase_set_capacity, "one bit per phrase");
+    for (std::size_t i = 0; i < Count; ++i) phrases[i] = list[i];
+    count = Count;
+    build();
+  }
+
+ private:
+  [[nodiscard]] static constexpr bool has_upper(std::string_view phrase) noexcept {
+    for (char c : phrase) {
+      if (c >= 'A' && c <= 'Z') return true;
+    }
+    return false;
+  }
+
+  constexpr void build() noexcept {
+    for (std::size_t i = 0; i < count; ++i) {
+      const std::uint64_t bit = std::uint64_t{1} << i;
+      const std::string_view phrase = phrases[i].text;
+      if (phrase.empty()) {
+        always |= bit;
+      } else if (has_upper(phrase)) {
+        never |= bit;
+      } else if (shortest == 0 || phrase.size() < shortest) {
+        shortest = phrase.size();
+      }
+    }
+    const std::size_t window = shortest;
+    const std::size_t longest_move = window > 1 ? window - 1 : 0;
+    for (std::uint8_t& each : move) each = static_cast<std::uint8_t>(longest_move < 255 ? longest_move : 255);
+    if (window < 2) return;
+    for (std::size_t i = 0; i < count; ++i) {
+      const std::uint64_t bit = std::uint64_t{1} << i;
+      if (((always | never) & bit) != 0) continue;
+      const std::string_view phrase = phrases[i].text;
+      for (std::size_t j = 0; j + 1 < window; ++j) {
+        const std::size_t bucket = phrase_pair_bucket(phrase[j], phrase[j + 1]);
+        const std::size_t can_move = window - 2 - j;
+        if (can_move < move[bucket]) move[bucket] = static_cast<std::uint8_t>(can_move);
+      }
+      ending[phrase_pair_bucket(phrase[window - 2], phrase[window - 1])] |= bit;
+    }
+  }
+};
+
+// Does the lower-case phrase occur at text[at], in either case?
+[[nodiscard]] constexpr bool iequals_at(std::string_view text, std::size_t at, std::string_view lower_phrase) noexcept {
+  if (at + lower_phrase.size() > text.size()) return false;
+  for (std::size_t k = 0; k < lower_phrase.size(); ++k) {
+    if (to_lower(text[at + k]) != lower_phrase[k]) return false;
+  }
+  return true;
+}
+
+// Which phrases of the set occur in text, each within its limit: bit i for
+// set.phrases[i], as ifind(text, phrase) != npos and ends within it. Only
+// the bits of `wanted` are looked for; the scan stops once they are all
+// settled.
+[[nodiscard]] constexpr std::uint64_t find_phrase_set(std::string_view text, const PhraseSet& set,
+                                                      std::uint64_t wanted = ~std::uint64_t{0}) noexcept {
+  std::uint64_t found = set.always & wanted;
+  wanted &= ~set.never;
+  const std::size_t window = set.shortest;
+  if (window == 0 || text.size() < window) return found;
+  std::uint64_t settled = found;  // found, or first found past its limit
+  if (window == 1) {
+    // No pair to move by (no set of the library's is like this): one ifind each.
+    for (std::size_t i = 0; i < set.count; ++i) {
+      const std::uint64_t bit = std::uint64_t{1} << i;
+      if ((wanted & bit) == 0 || (settled & bit) != 0) continue;
+      const std::size_t at = ifind(text, set.phrases[i].text);
+      if (at != std::string_view::npos && at + set.phrases[i].text.size() <= set.phrases[i].within) found |= bit;
+    }
+    return found;
+  }
+  std::size_t i = 0;
+  while (i + window <= text.size() && (settled & wanted) != wanted) {
+    const std::size_t bucket = phrase_pair_bucket(text[i + window - 2], text[i + window - 1]);
+    const std::size_t step = set.move[bucket];
+    if (step != 0) {
+      i += step;
+      continue;
+    }
+    for (std::uint64_t candidates = set.ending[bucket] & wanted & ~settled; candidates != 0;
+         candidates &= candidates - 1) {
+      std::size_t k = 0;
+      while (((candidates >> k) & 1U) == 0) ++k;
+      const SoughtPhrase& phrase = set.phrases[k];
+      if (!iequals_at(text, i, phrase.text)) continue;
+      // The first occurrence: a later one ends later still.
+      const std::uint64_t bit = std::uint64_t{1} << k;
+      settled |= bit;
+      if (i + phrase.text.size() <= phrase.within) found |= bit;
+    }
+    ++i;
+  }
+  return found;
+}
+
+}  // namespace detail
+}  // namespace v0
+}  // namespace smtpcodes
+
+#endif  // SMTPCODES_DETAIL_PHRASE_SET_HPP
 
 namespace smtpcodes {
 inline namespace v0 {
@@ -8620,78 +8785,165 @@ struct DialectEvidence {
 namespace detail {
 
 inline constexpr std::size_t dialect_rows = sizeof(dialects) / sizeof(dialects[0]);
-static_assert(dialect_rows <= 64, "header_marker_hits keeps one bit per row");
+static_assert(dialect_rows <= 64, "ReadEvidence keeps one bit per row");
 
-// The rows recognised by a header field, in table order.
-struct HeaderMarkerRows {
-  std::uint8_t rows[dialect_rows]{};
-  std::size_t count = 0;
+// A header_name marker read once at compile time: "name", or "name: words"
+// with the words somewhere in the value.
+struct HeaderMarker {
+  std::string_view name;
+  std::string_view words;
+  bool has_words = false;
+  std::size_t row = 0;
 };
 
-[[nodiscard]] constexpr HeaderMarkerRows make_header_marker_rows() noexcept {
-  HeaderMarkerRows list;
-  for (std::size_t i = 0; i < dialect_rows; ++i) {
-    if (dialects[i].marker.place == MP::header_name) list.rows[list.count++] = static_cast<std::uint8_t>(i);
+struct HeaderMarkers {
+  HeaderMarker markers[dialect_rows]{};
+  std::size_t count = 0;
+  std::uint64_t name_sizes = 0;  // bit n: some marker's name has n characters (n < 64)
+};
+
+[[nodiscard]] constexpr HeaderMarkers make_header_markers() noexcept {
+  HeaderMarkers list;
+  for (std::size_t row = 0; row < dialect_rows; ++row) {
+    const DialectMarker& marker = dialects[row].marker;
+    if (marker.place != MP::header_name) continue;
+    const std::size_t colon = marker.text.find(':');
+    HeaderMarker& read = list.markers[list.count++];
+    read.name = marker.text.substr(0, colon);
+    read.has_words = colon != std::string_view::npos;
+    if (read.has_words) read.words = trim(marker.text.substr(colon + 1));
+    read.row = row;
+    if (read.name.size() < 64) list.name_sizes |= std::uint64_t{1} << read.name.size();
   }
   return list;
 }
 
-inline constexpr HeaderMarkerRows header_marker_rows = make_header_marker_rows();
+inline constexpr HeaderMarkers header_markers = make_header_markers();
 
-// Does a header field show a header_name marker: "name", or "name: words"
-// with the words somewhere in the value?
-[[nodiscard]] constexpr bool shows_header_marker(const DialectMarker& marker, const HeaderField& header) noexcept {
-  const std::size_t colon = marker.text.find(':');
-  if (!iequals(header.name, marker.text.substr(0, colon))) return false;
-  return colon == std::string_view::npos ||
-         ifind(header.value, trim(marker.text.substr(colon + 1))) != std::string_view::npos;
+// The marker texts of the rows that look in one place, in table order, and
+// the set that finds them all in one pass.
+struct PlaceMarkers {
+  std::string_view texts[dialect_rows]{};
+  std::size_t rows[dialect_rows]{};
+  std::size_t count = 0;
+};
+
+[[nodiscard]] constexpr PlaceMarkers make_place_markers(MarkerPlace place) noexcept {
+  PlaceMarkers list;
+  for (std::size_t row = 0; row < dialect_rows; ++row) {
+    if (dialects[row].marker.place != place) continue;
+    list.texts[list.count] = dialects[row].marker.text;
+    list.rows[list.count] = row;
+    ++list.count;
+  }
+  return list;
 }
 
-// The evidence read once for all rows: one pass over the header block finds
-// From, Subject and which rows' header markers it shows, so that the work is
-// linear in the block however many rows the table has.
+inline constexpr PlaceMarkers from_markers = make_place_markers(MP::from);
+inline constexpr PhraseSet from_marker_set{from_markers.texts, from_markers.count};
+inline constexpr PlaceMarkers opening_markers = make_place_markers(MP::opening);
+inline constexpr PhraseSet opening_marker_set{opening_markers.texts, opening_markers.count};
+
+// The rows (bit i for row i) whose markers the set found.
+[[nodiscard]] constexpr std::uint64_t rows_found(const PlaceMarkers& markers, std::uint64_t found) noexcept {
+  std::uint64_t rows = 0;
+  for (std::size_t i = 0; i < markers.count; ++i) {
+    if (((found >> i) & 1U) != 0) rows |= std::uint64_t{1} << markers.rows[i];
+  }
+  return rows;
+}
+
+// The evidence read once for all rows: one pass over the header fields
+// finds From, Subject and which rows' header markers they show, and one
+// pass each over From and the opening finds all the markers there, so that
+// the work is linear in the evidence however many rows the table has.
 struct ReadEvidence {
   std::string_view from;
   std::string_view subject;
-  std::uint64_t header_hits = 0;  // bit i: row i's header_name marker is shown
+  std::uint64_t hits = 0;  // bit i: row i's marker is shown (header rows, then the places read)
   std::string_view reporting_mta;
   std::string_view opening;
+  bool from_read = false;
+  bool opening_read = false;
+  bool from_seen = false;
+  bool subject_seen = false;
+
+  constexpr void read_field(const HeaderField& header) noexcept {
+    if (!from_seen && iequals(header.name, "From")) {
+      from = header.value;
+      from_seen = true;
+    } else if (!subject_seen && iequals(header.name, "Subject")) {
+      subject = header.value;
+      subject_seen = true;
+    }
+    // Most fields are passed over by the length of their name alone.
+    const std::size_t size = header.name.size();
+    if (size >= 64 || ((header_markers.name_sizes >> size) & 1U) == 0) return;
+    for (std::size_t k = 0; k < header_markers.count; ++k) {
+      const HeaderMarker& marker = header_markers.markers[k];
+      if (marker.name.size() != size || !iequals(header.name, marker.name)) continue;
+      if (!marker.has_words || ifind(header.value, marker.words) != std::string_view::npos) {
+        hits |= std::uint64_t{1} << marker.row;
+      }
+    }
+  }
 };
 
 [[nodiscard]] constexpr ReadEvidence read_evidence(const DialectEvidence& evidence) noexcept {
   ReadEvidence read;
   read.reporting_mta = evidence.reporting_mta;
   read.opening = evidence.opening.substr(0, dialect_opening_size);
-  bool from_seen = false;
-  bool subject_seen = false;
   std::size_t pos = 0;
   HeaderField header;
-  while (next_header_field(evidence.headers, pos, header)) {
-    if (!from_seen && iequals(header.name, "From")) {
-      read.from = header.value;
-      from_seen = true;
-    } else if (!subject_seen && iequals(header.name, "Subject")) {
-      read.subject = header.value;
-      subject_seen = true;
-    }
-    for (std::size_t k = 0; k < header_marker_rows.count; ++k) {
-      const std::size_t row = header_marker_rows.rows[k];
-      if (shows_header_marker(dialects[row].marker, header)) read.header_hits |= std::uint64_t{1} << row;
-    }
-  }
+  while (next_header_field(evidence.headers, pos, header)) read.read_field(header);
   return read;
 }
 
-[[nodiscard]] constexpr bool has_marker(const ReadEvidence& evidence, std::size_t row) noexcept {
+// The same from a header block already indexed (the index holds the block's fields).
+[[nodiscard]] constexpr ReadEvidence read_evidence(const DialectEvidence& evidence,
+                                                   const HeaderIndex& headers) noexcept {
+  if (headers.truncated()) return read_evidence(evidence);
+  ReadEvidence read;
+  read.reporting_mta = evidence.reporting_mta;
+  read.opening = evidence.opening.substr(0, dialect_opening_size);
+  for (const HeaderField& header : headers) read.read_field(header);
+  return read;
+}
+
+[[nodiscard]] constexpr bool has_marker(ReadEvidence& evidence, std::size_t row) noexcept {
   const DialectMarker& marker = dialects[row].marker;
   switch (marker.place) {
-    case MP::from: return ifind(evidence.from, marker.text) != std::string_view::npos;
+    case MP::from:
+      if (!evidence.from_read) {
+        evidence.hits |= rows_found(from_markers, find_phrase_set(evidence.from, from_marker_set));
+        evidence.from_read = true;
+      }
+      break;
+    case MP::opening:
+      if (!evidence.opening_read) {
+        evidence.hits |= rows_found(opening_markers, find_phrase_set(evidence.opening, opening_marker_set));
+        evidence.opening_read = true;
+      }
+      break;
     case MP::subject: return ifind(evidence.subject, marker.text) != std::string_view::npos;
-    case MP::header_name: return ((evidence.header_hits >> row) & 1U) != 0;
     case MP::reporting_mta: return ifind(evidence.reporting_mta, marker.text) != std::string_view::npos;
-    case MP::opening: return ifind(evidence.opening, marker.text) != std::string_view::npos;
+    case MP::header_name: break;
   }
-  return false;
+  return ((evidence.hits >> row) & 1U) != 0;
+}
+
+[[nodiscard]] constexpr const DialectInfo& first_marked_row(ReadEvidence& read) noexcept {
+  for (std::size_t row = 0; row < dialect_rows; ++row) {
+    if (has_marker(read, row)) return dialects[row];
+  }
+  return unknown_dialect;
+}
+
+// recognise_dialect for a notice whose header block is already indexed.
+[[nodiscard]] constexpr const DialectInfo& recognise_dialect(const DialectEvidence& evidence,
+                                                             const HeaderIndex& headers) noexcept {
+  ReadEvidence read = read_evidence(evidence, headers);
+  return first_marked_row(read);
 }
 
 }  // namespace detail
@@ -8699,11 +8951,8 @@ struct ReadEvidence {
 // The dialect whose marker the evidence shows first in table order, or
 // the unknown row.
 [[nodiscard]] constexpr const DialectInfo& recognise_dialect(const DialectEvidence& evidence) noexcept {
-  const detail::ReadEvidence read = detail::read_evidence(evidence);
-  for (std::size_t row = 0; row < detail::dialect_rows; ++row) {
-    if (detail::has_marker(read, row)) return detail::dialects[row];
-  }
-  return detail::unknown_dialect;
+  detail::ReadEvidence read = detail::read_evidence(evidence);
+  return detail::first_marked_row(read);
 }
 
 }  // namespace v0
@@ -10982,13 +11231,6 @@ inline constexpr std::size_t delay_text_span = 4096;
 inline constexpr std::string_view permanent_words[] = {"permanent error"sv, "failed permanently"sv,
                                                        "permanent fatal error"sv, "permanent failure"sv};
 
-// A lower-case phrase to look for, and how far: it counts only when it
-// ends within the first `within` characters of the text.
-struct SoughtPhrase {
-  std::string_view text;
-  std::size_t within = std::string_view::npos;
-};
-
 // The phrases whose first (second) character is c, in either case: a
 // position of the text is compared only with the phrases both of its
 // characters allow.
@@ -11143,7 +11385,8 @@ constexpr void read_notice(Notice& notice, std::string_view message, const Messa
   notice.addressee = bare_address(structure.headers.value("To"));
   notice.from = bare_address(structure.headers.value("From"));
   const std::string_view reporting_mta = header_value(parse_delivery_status(status_body).text, "Reporting-MTA");
-  notice.dialect = &recognise_dialect(DialectEvidence{structure.top.headers, reporting_mta, notice.region});
+  notice.dialect =
+      &recognise_dialect(DialectEvidence{structure.top.headers, reporting_mta, notice.region}, structure.headers);
   notice.failure = is_system_address(notice.from) || is_failure_notice(structure.headers);
   // The text's phrases in one pass: the delay markers in its opening, the
   // permanent words, and the dialect's own words for both.

@@ -26,6 +26,7 @@
 #include <smtpcodes/bounce/transfer_encoding.hpp>
 #include <smtpcodes/config.hpp>
 #include <smtpcodes/detail/callback.hpp>
+#include <smtpcodes/detail/phrase_set.hpp>
 #include <smtpcodes/detail/text.hpp>
 
 namespace smtpcodes {
@@ -659,13 +660,6 @@ inline constexpr std::size_t delay_text_span = 4096;
 inline constexpr std::string_view permanent_words[] = {"permanent error"sv, "failed permanently"sv,
                                                        "permanent fatal error"sv, "permanent failure"sv};
 
-// A lower-case phrase to look for, and how far: it counts only when it
-// ends within the first `within` characters of the text.
-struct SoughtPhrase {
-  std::string_view text;
-  std::size_t within = std::string_view::npos;
-};
-
 // The phrases whose first (second) character is c, in either case: a
 // position of the text is compared only with the phrases both of its
 // characters allow.
@@ -820,7 +814,8 @@ constexpr void read_notice(Notice& notice, std::string_view message, const Messa
   notice.addressee = bare_address(structure.headers.value("To"));
   notice.from = bare_address(structure.headers.value("From"));
   const std::string_view reporting_mta = header_value(parse_delivery_status(status_body).text, "Reporting-MTA");
-  notice.dialect = &recognise_dialect(DialectEvidence{structure.top.headers, reporting_mta, notice.region});
+  notice.dialect =
+      &recognise_dialect(DialectEvidence{structure.top.headers, reporting_mta, notice.region}, structure.headers);
   notice.failure = is_system_address(notice.from) || is_failure_notice(structure.headers);
   // The text's phrases in one pass: the delay markers in its opening, the
   // permanent words, and the dialect's own words for both.
