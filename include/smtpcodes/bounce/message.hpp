@@ -201,25 +201,17 @@ inline constexpr std::string_view returned_message_announcements[] = {
     "original message header"sv,
 };
 
-// Every prefix starts with 'c' or 'r', and every announcement holds "copy"
-// or "message": most lines are told apart by these alone.
-[[nodiscard]] constexpr bool returned_message_markers_have_keys() noexcept {
+// Every prefix starts with 'c' or 'r': most lines are told apart by their first character alone.
+[[nodiscard]] constexpr bool returned_message_prefixes_have_keys() noexcept {
   for (std::string_view prefix : returned_message_prefixes) {
     if (prefix[0] != 'c' && prefix[0] != 'r') return false;
   }
-  for (std::string_view announcement : returned_message_announcements) {
-    if (ifind(announcement, "copy") == std::string_view::npos &&
-        ifind(announcement, "message") == std::string_view::npos) {
-      return false;
-    }
-  }
   return true;
 }
-static_assert(returned_message_markers_have_keys(), "starts_returned_message's quick tests no longer hold");
+static_assert(returned_message_prefixes_have_keys(), "starts_returned_message's quick test no longer holds");
 
-[[nodiscard]] constexpr bool holds_copy_or_message(std::string_view text) noexcept {
-  return ifind(text, "copy") != std::string_view::npos || ifind(text, "message") != std::string_view::npos;
-}
+// The announcements, all looked for in one pass over a line.
+inline constexpr PhraseSet returned_message_announcement_set{returned_message_announcements};
 
 // Lines that end the explaining text: the returned message, or a footer, begins.
 [[nodiscard]] constexpr bool starts_returned_message(std::string_view line) noexcept {
@@ -234,11 +226,7 @@ static_assert(returned_message_markers_have_keys(), "starts_returned_message's q
     }
   }
   if (text.size() > 200) return false;  // prose paragraphs, not a separator line
-  if (!holds_copy_or_message(text)) return false;
-  for (std::string_view announcement : returned_message_announcements) {
-    if (ifind(text, announcement) != std::string_view::npos) return true;
-  }
-  return false;
+  return find_phrase_set(text, returned_message_announcement_set, ~std::uint64_t{0}, true) != 0;
 }
 
 // Header lines of the notice itself that name addresses other than the recipient.
@@ -660,48 +648,6 @@ inline constexpr std::size_t delay_text_span = 4096;
 inline constexpr std::string_view permanent_words[] = {"permanent error"sv, "failed permanently"sv,
                                                        "permanent fatal error"sv, "permanent failure"sv};
 
-// The phrases whose first (second) character is c, in either case: a
-// position of the text is compared only with the phrases both of its
-// characters allow.
-struct SoughtIndex {
-  std::uint32_t first_is[256]{};
-  std::uint32_t second_is[256]{};
-  std::uint32_t wanted = 0;
-  std::size_t end = 0;  // no phrase ends past this
-
-  constexpr void allow(std::uint32_t (&table)[256], char c, std::uint32_t bit) noexcept {
-    table[static_cast<unsigned char>(c)] |= bit;
-    if (c >= 'a' && c <= 'z') table[static_cast<unsigned char>(c - 'a' + 'A')] |= bit;
-  }
-
-  constexpr void add(const SoughtPhrase& sought, std::uint32_t bit, std::size_t text_size) noexcept {
-    const std::string_view phrase = sought.text;
-    // Like ifind, an upper-case letter in a phrase matches nothing.
-    if (phrase.empty() || (phrase[0] >= 'A' && phrase[0] <= 'Z') ||
-        (phrase.size() > 1 && phrase[1] >= 'A' && phrase[1] <= 'Z')) {
-      return;
-    }
-    wanted |= bit;
-    allow(first_is, phrase[0], bit);
-    if (phrase.size() == 1) {
-      for (std::uint32_t& second : second_is) second |= bit;
-    } else {
-      allow(second_is, phrase[1], bit);
-    }
-    const std::size_t limit = sought.within < text_size ? sought.within : text_size;
-    if (limit > end) end = limit;
-  }
-};
-
-// Does sought, whose first two characters match, occur at text[i] and end within its limit?
-[[nodiscard]] constexpr bool sought_at(std::string_view text, std::size_t i, const SoughtPhrase& sought) noexcept {
-  const std::size_t limit = sought.within < text.size() ? sought.within : text.size();
-  if (i + sought.text.size() > limit) return false;
-  std::size_t n = 2;
-  while (n < sought.text.size() && to_lower(text[i + n]) == sought.text[n]) ++n;
-  return n >= sought.text.size();
-}
-
 // Which of the phrases occur in text (bit i for phrases[i]; an empty
 // phrase never does), all found in one pass over the text rather than one
 // pass each: the answers are those of ifind.
@@ -709,19 +655,55 @@ template <std::size_t Count>
 [[nodiscard]] constexpr std::uint32_t find_sought_phrases(std::string_view text,
                                                           const SoughtPhrase (&phrases)[Count]) noexcept {
   static_assert(Count <= 32, "one bit per phrase");
-  SoughtIndex index;
-  for (std::size_t k = 0; k < Count; ++k) index.add(phrases[k], std::uint32_t{1} << k, text.size());
-  std::uint32_t found = 0;
-  for (std::size_t i = 0; i < index.end && found != index.wanted; ++i) {
-    std::uint32_t candidates = index.first_is[static_cast<unsigned char>(text[i])] & ~found;
-    if (candidates == 0) continue;
-    if (i + 1 < text.size()) candidates &= index.second_is[static_cast<unsigned char>(text[i + 1])];
-    for (std::size_t k = 0; candidates != 0; ++k, candidates >>= 1) {
-      if ((candidates & 1U) != 0 && sought_at(text, i, phrases[k])) found |= std::uint32_t{1} << k;
-    }
-  }
-  return found;
+  const PhraseSet set(phrases);
+  return static_cast<std::uint32_t>(find_phrase_set(text, set, ~set.always));
 }
+
+// Every phrase read_notice may look for, in groups: the delay markers
+// (within delay_text_span), the permanent words, and each dialect's words
+// for a delay and for a final failure, each text once. One scan, built at
+// compile time, serves every dialect: a notice asks only for its own.
+struct NoticePhrases {
+  SoughtPhrase phrases[phrase_set_capacity]{};
+  std::size_t count = 0;
+  std::size_t dialect_delays = 0;      // where the dialects' delay words start
+  std::size_t dialect_permanents = 0;  // where their permanent words start
+
+  constexpr void add_once(std::size_t group, std::string_view text) noexcept {
+    if (text.empty()) return;
+    for (std::size_t i = group; i < count; ++i) {
+      if (phrases[i].text == text) return;
+    }
+    phrases[count++] = SoughtPhrase{text};
+  }
+  // The bit of a dialect's words in the group that starts at group, or 0 (none).
+  [[nodiscard]] constexpr std::uint64_t bit_of(std::size_t group, std::size_t end,
+                                               std::string_view text) const noexcept {
+    if (text.empty()) return 0;
+    for (std::size_t i = group; i < end; ++i) {
+      if (phrases[i].text == text) return std::uint64_t{1} << i;
+    }
+    return 0;
+  }
+};
+
+[[nodiscard]] constexpr NoticePhrases make_notice_phrases() noexcept {
+  NoticePhrases list;
+  for (std::string_view marker : delay_text_markers) list.phrases[list.count++] = SoughtPhrase{marker, delay_text_span};
+  for (std::string_view words : permanent_words) list.phrases[list.count++] = SoughtPhrase{words};
+  list.dialect_delays = list.count;
+  for (const DialectInfo& info : dialects) list.add_once(list.dialect_delays, info.delay);
+  list.dialect_permanents = list.count;
+  for (const DialectInfo& info : dialects) list.add_once(list.dialect_permanents, info.permanent);
+  return list;
+}
+
+inline constexpr NoticePhrases notice_phrases = make_notice_phrases();
+inline constexpr PhraseSet notice_phrase_set{notice_phrases.phrases, notice_phrases.count};
+inline constexpr std::size_t delay_marker_count = sizeof(delay_text_markers) / sizeof(delay_text_markers[0]);
+inline constexpr std::uint64_t delay_marker_bits = (std::uint64_t{1} << delay_marker_count) - 1;
+inline constexpr std::uint64_t permanent_word_bits =
+    ((std::uint64_t{1} << (sizeof(permanent_words) / sizeof(permanent_words[0]))) - 1) << delay_marker_count;
 
 [[nodiscard]] constexpr BounceFacts facts_for(DsnAction action, std::string_view status_text,
                                               std::string_view diagnostic) noexcept {
@@ -819,19 +801,16 @@ constexpr void read_notice(Notice& notice, std::string_view message, const Messa
   notice.failure = is_system_address(notice.from) || is_failure_notice(structure.headers);
   // The text's phrases in one pass: the delay markers in its opening, the
   // permanent words, and the dialect's own words for both.
-  constexpr std::size_t delay_markers = sizeof(delay_text_markers) / sizeof(delay_text_markers[0]);
-  constexpr std::size_t permanent_count = sizeof(permanent_words) / sizeof(permanent_words[0]);
-  SoughtPhrase sought[delay_markers + permanent_count + 2]{};
-  for (std::size_t i = 0; i < delay_markers; ++i) sought[i] = SoughtPhrase{delay_text_markers[i], delay_text_span};
-  for (std::size_t i = 0; i < permanent_count; ++i) sought[delay_markers + i] = SoughtPhrase{permanent_words[i]};
-  sought[delay_markers + permanent_count] = SoughtPhrase{notice.dialect->delay};
-  sought[delay_markers + permanent_count + 1] = SoughtPhrase{notice.dialect->permanent};
-  const std::uint32_t found = find_sought_phrases(notice.region, sought);
-  const std::uint32_t delay_bits = (std::uint32_t{1} << delay_markers) - 1;
-  const std::uint32_t dialect_delay_bit = std::uint32_t{1} << (delay_markers + permanent_count);
-  notice.delay = subject_says_delay(structure.headers.value("Subject")) || (found & delay_bits) != 0 ||
-                 (found & dialect_delay_bit) != 0;
-  notice.permanent = !notice.delay && (found & ~delay_bits & ~dialect_delay_bit) != 0;
+  const NoticePhrases& words = notice_phrases;
+  const std::uint64_t dialect_delay =
+      words.bit_of(words.dialect_delays, words.dialect_permanents, notice.dialect->delay);
+  const std::uint64_t dialect_permanent =
+      words.bit_of(words.dialect_permanents, words.count, notice.dialect->permanent);
+  const std::uint64_t found = find_phrase_set(
+      notice.region, notice_phrase_set, delay_marker_bits | permanent_word_bits | dialect_delay | dialect_permanent);
+  notice.delay =
+      subject_says_delay(structure.headers.value("Subject")) || (found & (delay_marker_bits | dialect_delay)) != 0;
+  notice.permanent = !notice.delay && (found & (permanent_word_bits | dialect_permanent)) != 0;
 }
 
 // Google Groups explains a refusal in the poster's language; every failure

@@ -58,6 +58,11 @@ struct PhraseSet {
     count = list_count < phrase_set_capacity ? list_count : phrase_set_capacity;
     build();
   }
+  constexpr PhraseSet(const SoughtPhrase* list, std::size_t list_count) noexcept {
+    for (std::size_t i = 0; i < list_count && i < phrase_set_capacity; ++i) phrases[i] = list[i];
+    count = list_count < phrase_set_capacity ? list_count : phrase_set_capacity;
+    build();
+  }
   template <std::size_t Count>
   constexpr explicit PhraseSet(const SoughtPhrase (&list)[Count]) noexcept {
     static_assert(Count <= phrase_set_capacity, "one bit per phrase");
@@ -116,9 +121,11 @@ struct PhraseSet {
 // Which phrases of the set occur in text, each within its limit: bit i for
 // set.phrases[i], as ifind(text, phrase) != npos and ends within it. Only
 // the bits of `wanted` are looked for; the scan stops once they are all
-// settled.
+// settled, or, with first_only, once one is found (the answer is then
+// non-zero exactly when some wanted phrase occurs).
 [[nodiscard]] constexpr std::uint64_t find_phrase_set(std::string_view text, const PhraseSet& set,
-                                                      std::uint64_t wanted = ~std::uint64_t{0}) noexcept {
+                                                      std::uint64_t wanted = ~std::uint64_t{0},
+                                                      bool first_only = false) noexcept {
   std::uint64_t found = set.always & wanted;
   wanted &= ~set.never;
   const std::size_t window = set.shortest;
@@ -135,7 +142,7 @@ struct PhraseSet {
     return found;
   }
   std::size_t i = 0;
-  while (i + window <= text.size() && (settled & wanted) != wanted) {
+  while (i + window <= text.size() && (settled & wanted) != wanted && !(first_only && found != 0)) {
     const std::size_t bucket = phrase_pair_bucket(text[i + window - 2], text[i + window - 1]);
     const std::size_t step = set.move[bucket];
     if (step != 0) {
