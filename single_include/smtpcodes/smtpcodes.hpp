@@ -11032,33 +11032,57 @@ struct NamedAddresses {
   }
 };
 
+// Does the paragraph's text from `from` up to `to` (whole lines, none blank)
+// quote a server's reply on a line that is not noise?
+[[nodiscard]] constexpr bool quotes_server(std::string_view region, std::size_t from, std::size_t to) noexcept {
+  while (from < to) {
+    const Line line = line_at(region, from);
+    if (!is_noise_line(line.text) && server_text_start(line.text) != std::string_view::npos) return true;
+    from = line.next;
+  }
+  return false;
+}
+
 // One pass over the lines of the explaining text: every address, except the
 // notice's own sender and addressee and those on noise lines, with how it
-// is named.
+// is named. Whether a paragraph quotes a server's reply matters only on a
+// line that names an address, so the lines before it are read for that
+// only then, each once.
 [[nodiscard]] constexpr NamedAddresses read_named_addresses(std::string_view region, std::string_view addressee,
                                                             std::string_view from) noexcept {
   NamedAddresses named;
   bool paragraph_quotes_server = false;
+  std::size_t unread = std::string_view::npos;  // the paragraph's first line not yet read for a server's reply
   std::size_t pos = 0;
   while (pos < region.size()) {
     const Line line = line_at(region, pos);
-    if (is_blank_line(line.text)) paragraph_quotes_server = false;
-    if (!is_blank_line(line.text) && !is_noise_line(line.text)) {
-      // A line indented under a quoted server reply continues that reply.
-      const bool continues_reply = paragraph_quotes_server && is_space_or_tab(line.text[0]);
-      const std::size_t server_from = continues_reply ? 0 : server_text_start(line.text);
-      std::size_t at = 0;
-      std::string_view address;
-      while (!(address = next_address(line.text, at)).empty()) {
-        if (iequals(address, addressee) || iequals(address, from)) continue;
-        const auto offset = static_cast<std::size_t>(address.data() - line.text.data());
-        const Naming how = offset >= server_from           ? Naming::server_text
-                           : is_system_address(address)    ? Naming::system_address
-                           : opens_line(line.text, offset) ? Naming::structure
-                                                           : Naming::sentence;
-        named.add(address, pos, how);
+    if (is_blank_line(line.text)) {
+      paragraph_quotes_server = false;
+      unread = std::string_view::npos;
+    } else if (line.text.find('@') == std::string_view::npos) {
+      if (unread == std::string_view::npos) unread = pos;
+    } else {
+      if (!paragraph_quotes_server && unread != std::string_view::npos) {
+        paragraph_quotes_server = quotes_server(region, unread, pos);
       }
-      if (server_from != std::string_view::npos) paragraph_quotes_server = true;
+      unread = std::string_view::npos;
+      if (!is_noise_line(line.text)) {
+        // A line indented under a quoted server reply continues that reply.
+        const bool continues_reply = paragraph_quotes_server && is_space_or_tab(line.text[0]);
+        const std::size_t server_from = continues_reply ? 0 : server_text_start(line.text);
+        std::size_t at = 0;
+        std::string_view address;
+        while (!(address = next_address(line.text, at)).empty()) {
+          if (iequals(address, addressee) || iequals(address, from)) continue;
+          const auto offset = static_cast<std::size_t>(address.data() - line.text.data());
+          const Naming how = offset >= server_from           ? Naming::server_text
+                             : is_system_address(address)    ? Naming::system_address
+                             : opens_line(line.text, offset) ? Naming::structure
+                                                             : Naming::sentence;
+          named.add(address, pos, how);
+        }
+        if (server_from != std::string_view::npos) paragraph_quotes_server = true;
+      }
     }
     pos = line.next;
   }
