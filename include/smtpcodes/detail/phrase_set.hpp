@@ -31,10 +31,11 @@ struct SoughtPhrase {
   std::size_t within = std::string_view::npos;
 };
 
+// The five low bits of each character: 'A' and 'a' differ only in 0x20, so
+// the bucket does not depend on case, and the letters fall apart.
 [[nodiscard]] constexpr std::size_t phrase_pair_bucket(char first, char second) noexcept {
-  // Setting 0x20 folds 'A'-'Z' onto 'a'-'z'; five bits of each tell the letters apart.
-  return (((static_cast<unsigned char>(first) | 0x20U) & 0x1FU) << 5U) |
-         ((static_cast<unsigned char>(second) | 0x20U) & 0x1FU);
+  return ((static_cast<std::size_t>(static_cast<unsigned char>(first)) & 0x1FU) << 5U) |
+         (static_cast<std::size_t>(static_cast<unsigned char>(second)) & 0x1FU);
 }
 
 struct PhraseSet {
@@ -141,13 +142,18 @@ struct PhraseSet {
     }
     return found;
   }
+  if ((settled & wanted) == wanted) return found;
+  const std::size_t last = text.size() - window;  // the last window's start
   std::size_t i = 0;
-  while (i + window <= text.size() && (settled & wanted) != wanted && !(first_only && found != 0)) {
-    const std::size_t bucket = phrase_pair_bucket(text[i + window - 2], text[i + window - 1]);
-    const std::size_t step = set.move[bucket];
-    if (step != 0) {
+  while (true) {
+    // The windows whose last pair ends no phrase's window are passed over.
+    std::size_t bucket = phrase_pair_bucket(text[i + window - 2], text[i + window - 1]);
+    std::size_t step = set.move[bucket];
+    while (step != 0) {
       i += step;
-      continue;
+      if (i > last) return found;
+      bucket = phrase_pair_bucket(text[i + window - 2], text[i + window - 1]);
+      step = set.move[bucket];
     }
     for (std::uint64_t candidates = set.ending[bucket] & wanted & ~settled; candidates != 0;
          candidates &= candidates - 1) {
@@ -160,6 +166,7 @@ struct PhraseSet {
       settled |= bit;
       if (i + phrase.text.size() <= phrase.within) found |= bit;
     }
+    if ((settled & wanted) == wanted || (first_only && found != 0) || i == last) return found;
     ++i;
   }
   return found;
