@@ -6975,11 +6975,14 @@ namespace detail {
 
 // Reads the header field that starts at pos and moves pos past it (and past
 // its continuation lines). Lines without a colon are skipped. Returns false,
-// with pos just after the blank line, at the end of the header block.
-[[nodiscard]] constexpr bool next_header_field(std::string_view block, std::size_t& pos, HeaderField& field) noexcept {
+// with pos just after the blank line, at the end of the header block (and
+// *blank_line, if given, set to where that line starts).
+[[nodiscard]] constexpr bool next_header_field(std::string_view block, std::size_t& pos, HeaderField& field,
+                                               std::size_t* blank_line = nullptr) noexcept {
   while (pos < block.size()) {
     const Line line = line_at(block, pos);
     if (is_blank_line(line.text)) {
+      if (blank_line != nullptr) *blank_line = pos;
       pos = line.next;
       return false;
     }
@@ -7029,6 +7032,11 @@ inline constexpr std::size_t header_index_capacity = 64;
 // error: the index holds the first Capacity (truncated() is true), and a
 // lookup that does not find its name among them reads the rest of the
 // block, so every answer is the one header_value() gives.
+namespace detail {
+// Selects the HeaderIndex constructor that also says where the header block ends.
+struct ReportBlankLine {};
+}  // namespace detail
+
 template <std::size_t Capacity>
 class BasicHeaderIndex {
   static_assert(Capacity > 0, "a header index holds at least one field");
@@ -7047,6 +7055,24 @@ class BasicHeaderIndex {
     // Full: the rest is read only by lookups that need it.
     std::size_t after = pos;
     if (detail::next_header_field(headers, after, field)) rest_ = headers.substr(pos);
+  }
+
+  // The same for the header block that opens text, read to its first blank
+  // line; blank_line is set to where that line starts, or npos when the
+  // reading did not reach one (there is none, or the index is full). The
+  // reader of a message splits it there without reading its header lines
+  // again.
+  constexpr BasicHeaderIndex(std::string_view text SMTPCODES_LIFETIMEBOUND, detail::ReportBlankLine /*tag*/,
+                             std::size_t& blank_line) noexcept {
+    blank_line = std::string_view::npos;
+    std::size_t pos = 0;
+    HeaderField field;
+    while (count_ < Capacity) {
+      if (!detail::next_header_field(text, pos, field, &blank_line)) return;
+      fields_[count_++] = field;
+    }
+    std::size_t after = pos;
+    if (detail::next_header_field(text, after, field)) rest_ = text.substr(pos);
   }
 
   // The value of the first field called name (compared without regard to
@@ -8521,6 +8547,17 @@ struct PhraseSet {
   }
 };
 
+// The index of the lowest set bit of a non-zero word.
+[[nodiscard]] constexpr std::size_t lowest_bit(std::uint64_t word) noexcept {
+#if defined(__GNUC__)
+  return static_cast<std::size_t>(__builtin_ctzll(word));
+#else
+  std::size_t k = 0;
+  while (((word >> k) & 1U) == 0) ++k;
+  return k;
+#endif
+}
+
 // Does the lower-case phrase occur at text[at], in either case?
 [[nodiscard]] constexpr bool iequals_at(std::string_view text, std::size_t at, std::string_view lower_phrase) noexcept {
   if (at + lower_phrase.size() > text.size()) return false;
@@ -8568,8 +8605,7 @@ struct PhraseSet {
     }
     for (std::uint64_t candidates = set.ending[bucket] & wanted & ~settled; candidates != 0;
          candidates &= candidates - 1) {
-      std::size_t k = 0;
-      while (((candidates >> k) & 1U) == 0) ++k;
+      const std::size_t k = lowest_bit(candidates);
       const SoughtPhrase& phrase = set.phrases[k];
       if (!iequals_at(text, i, phrase.text)) continue;
       // The first occurrence: a later one ends later still.
@@ -10916,8 +10952,18 @@ struct MessageStructure {
 };
 
 constexpr void read_structure(std::string_view message, MessageStructure& read) noexcept {
-  read.top = split_part(message, 0);
-  read.headers = HeaderIndex(read.top.headers);
+  // The header block is read once: split where the index stopped, at an
+  // empty line (a line of white space does not end the block: split_part
+  // reads on).
+  std::size_t blank_line = std::string_view::npos;
+  read.headers = HeaderIndex(message, ReportBlankLine{}, blank_line);
+  const Line blank = blank_line == std::string_view::npos ? Line{} : line_at(message, blank_line);
+  if (blank_line != std::string_view::npos && blank.text.empty()) {
+    read.top = MimePart{message.substr(0, blank_line), message.substr(blank.next), 0, false};
+  } else {
+    read.top = split_part(message, 0);
+    read.headers = HeaderIndex(read.top.headers);
+  }
   read.explanation_part = read.top.body;
   const std::string_view top_type = read.headers.value("Content-Type");
   read.charset = content_type_parameter(top_type, "charset");

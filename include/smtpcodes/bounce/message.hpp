@@ -300,8 +300,18 @@ struct MessageStructure {
 };
 
 constexpr void read_structure(std::string_view message, MessageStructure& read) noexcept {
-  read.top = split_part(message, 0);
-  read.headers = HeaderIndex(read.top.headers);
+  // The header block is read once: split where the index stopped, at an
+  // empty line (a line of white space does not end the block: split_part
+  // reads on).
+  std::size_t blank_line = std::string_view::npos;
+  read.headers = HeaderIndex(message, ReportBlankLine{}, blank_line);
+  const Line blank = blank_line == std::string_view::npos ? Line{} : line_at(message, blank_line);
+  if (blank_line != std::string_view::npos && blank.text.empty()) {
+    read.top = MimePart{message.substr(0, blank_line), message.substr(blank.next), 0, false};
+  } else {
+    read.top = split_part(message, 0);
+    read.headers = HeaderIndex(read.top.headers);
+  }
   read.explanation_part = read.top.body;
   const std::string_view top_type = read.headers.value("Content-Type");
   read.charset = content_type_parameter(top_type, "charset");

@@ -110,6 +110,17 @@ struct PhraseSet {
   }
 };
 
+// The index of the lowest set bit of a non-zero word.
+[[nodiscard]] constexpr std::size_t lowest_bit(std::uint64_t word) noexcept {
+#if defined(__GNUC__)
+  return static_cast<std::size_t>(__builtin_ctzll(word));
+#else
+  std::size_t k = 0;
+  while (((word >> k) & 1U) == 0) ++k;
+  return k;
+#endif
+}
+
 // Does the lower-case phrase occur at text[at], in either case?
 [[nodiscard]] constexpr bool iequals_at(std::string_view text, std::size_t at, std::string_view lower_phrase) noexcept {
   if (at + lower_phrase.size() > text.size()) return false;
@@ -157,8 +168,7 @@ struct PhraseSet {
     }
     for (std::uint64_t candidates = set.ending[bucket] & wanted & ~settled; candidates != 0;
          candidates &= candidates - 1) {
-      std::size_t k = 0;
-      while (((candidates >> k) & 1U) == 0) ++k;
+      const std::size_t k = lowest_bit(candidates);
       const SoughtPhrase& phrase = set.phrases[k];
       if (!iequals_at(text, i, phrase.text)) continue;
       // The first occurrence: a later one ends later still.
