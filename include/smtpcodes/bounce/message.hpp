@@ -829,7 +829,7 @@ constexpr void read_notice(Notice& notice, std::string_view message, const Messa
   notice.charset = charset_of(structure.charset);
   notice.addressee = bare_address(structure.headers.value("To"));
   notice.from = bare_address(structure.headers.value("From"));
-  const std::string_view reporting_mta = header_value(parse_delivery_status(status_body).text, "Reporting-MTA");
+  const std::string_view reporting_mta = header_value(status_body, "Reporting-MTA");
   notice.dialect =
       &recognise_dialect(DialectEvidence{structure.top.headers, reporting_mta, notice.region}, structure.headers);
   notice.failure = is_system_address(notice.from) || is_failure_notice(structure.headers);
