@@ -622,51 +622,43 @@ struct NamedRecipients {
   }
 };
 
+// Subjects of automatic replies; each list below is looked for in one pass.
+inline constexpr std::string_view auto_reply_subject_markers[] = {
+    "auto:"sv,         "automatic reply"sv,   "autoreply"sv, "auto-reply"sv, "auto reply"sv,
+    "out of office"sv, "out of the office"sv, "vacation"sv,  "away from"sv};
+inline constexpr PhraseSet auto_reply_subject_set{auto_reply_subject_markers};
+
 [[nodiscard]] constexpr bool is_auto_reply(const HeaderIndex& headers) noexcept {
   // RFC 3834 §5: Auto-Submitted: auto-replied. Many systems only say so in the subject.
   if (istarts_with(trim(headers.value("Auto-Submitted")), "auto-replied")) return true;
   if (!headers.value("X-Autoreply").empty() || !headers.value("X-Autorespond").empty()) return true;
   const std::string_view subject = trim(headers.value("Subject"));
-  constexpr std::string_view markers[] = {"auto:"sv,      "automatic reply"sv, "autoreply"sv,         "auto-reply"sv,
-                                          "auto reply"sv, "out of office"sv,   "out of the office"sv, "vacation"sv,
-                                          "away from"sv};
-  for (std::string_view marker : markers) {
-    if (ifind(subject, marker) != std::string_view::npos) return true;
-  }
-  return false;
+  return find_phrase_set(subject, auto_reply_subject_set, ~std::uint64_t{0}, true) != 0;
 }
+
+// Subjects of failure notices, and "=?" (an encoded word, RFC 2047: a
+// notice in another language), looked for on its own since two characters
+// would make the set's window short.
+inline constexpr std::string_view failure_subject_markers[] = {
+    "fail"sv,          "undeliver"sv,    "undelivered"sv,           "returned"sv, "delivery status"sv,
+    "not delivered"sv, "non-delivery"sv, "nondelivery"sv,           "rejected"sv, "error"sv,
+    "delayed"sv,       "bounce"sv,       "could not be delivered"sv};
+inline constexpr PhraseSet failure_subject_set{failure_subject_markers};
 
 // Bounces carry Auto-Submitted too (RFC 3834 §5 asks for it); their subject tells them apart.
 [[nodiscard]] constexpr bool is_failure_notice(const HeaderIndex& headers) noexcept {
   const std::string_view subject = headers.value("Subject");
-  constexpr std::string_view markers[] = {"fail"sv,
-                                          "undeliver"sv,
-                                          "undelivered"sv,
-                                          "returned"sv,
-                                          "delivery status"sv,
-                                          "not delivered"sv,
-                                          "non-delivery"sv,
-                                          "nondelivery"sv,
-                                          "rejected"sv,
-                                          "error"sv,
-                                          "delayed"sv,
-                                          "bounce"sv,
-                                          "could not be delivered"sv,
-                                          "=?"sv};
-  for (std::string_view marker : markers) {
-    if (ifind(subject, marker) != std::string_view::npos) return true;
-  }
-  return false;
+  return find_phrase_set(subject, failure_subject_set, ~std::uint64_t{0}, true) != 0 ||
+         subject.find("=?"sv) != std::string_view::npos;
 }
+
+inline constexpr std::string_view delay_subject_markers[] = {"delayed"sv, "delay)"sv, "warning: could not send"sv,
+                                                             "delivery status notification (delay"sv};
+inline constexpr PhraseSet delay_subject_set{delay_subject_markers};
 
 // A subject that says delivery attempts go on: a delay warning.
 [[nodiscard]] constexpr bool subject_says_delay(std::string_view subject) noexcept {
-  constexpr std::string_view subject_markers[] = {"delayed"sv, "delay)"sv, "warning: could not send"sv,
-                                                  "delivery status notification (delay"sv};
-  for (std::string_view marker : subject_markers) {
-    if (ifind(subject, marker) != std::string_view::npos) return true;
-  }
-  return false;
+  return find_phrase_set(subject, delay_subject_set, ~std::uint64_t{0}, true) != 0;
 }
 
 // Text that says delivery attempts go on, looked for in the opening of the
