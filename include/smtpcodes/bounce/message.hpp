@@ -413,12 +413,14 @@ enum class Naming : std::uint8_t { structure, sentence, system_address, server_t
 // Where on a line a quoted server text starts: after "said:", after
 // "generated from", or at the line's first code; npos when it has none.
 [[nodiscard]] constexpr std::size_t server_text_start(std::string_view line) noexcept {
-  constexpr std::string_view markers[] = {"said:"sv, "generated from"sv, "said "sv};
-  std::size_t start = std::string_view::npos;
-  for (std::string_view marker : markers) {
-    const std::size_t at = ifind(line, marker);
-    if (at < start) start = at;
+  // "said:" or "said ", whichever comes first: one search for "said".
+  std::size_t start = ifind(line, "said"sv);
+  while (start != std::string_view::npos &&
+         (start + 4 >= line.size() || (line[start + 4] != ':' && line[start + 4] != ' '))) {
+    start = ifind(line, "said"sv, start + 1);
   }
+  const std::size_t generated = ifind(line, "generated from"sv);
+  if (generated < start) start = generated;
   const FoundCodes codes = find_codes(line);
   if (codes.reply_code && codes.reply_code->offset < start) start = codes.reply_code->offset;
   if (codes.enhanced_status && codes.enhanced_status->offset < start) start = codes.enhanced_status->offset;
