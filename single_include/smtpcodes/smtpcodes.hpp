@@ -7648,9 +7648,7 @@ struct FieldLineStarts {
     starts.allowed[static_cast<unsigned char>(first)] = true;
     if (first >= 'a' && first <= 'z') starts.allowed[static_cast<unsigned char>(first - 'a' + 'A')] = true;
   }
-  for (std::size_t c = 0; c < 256; ++c) {
-    if (is_space(static_cast<char>(c))) starts.allowed[c] = true;
-  }
+  for (const char space : {' ', '\t', '\n', '\v', '\f', '\r'}) starts.allowed[static_cast<unsigned char>(space)] = true;
   return starts;
 }
 
@@ -8528,11 +8526,18 @@ struct SoughtPhrase {
 struct PhraseSet {
   SoughtPhrase phrases[phrase_set_capacity]{};
   std::size_t count = 0;
-  std::size_t shortest = 0;                    // the window: the length of the shortest phrase that can occur
-  std::uint64_t always = 0;                    // empty phrases, found in any text (as ifind finds them)
-  std::uint64_t never = 0;                     // phrases with an upper-case letter, which ifind never finds
-  std::uint8_t move[phrase_set_buckets]{};     // how far a window whose last pair hashes here may move
+  std::size_t shortest = 0;  // the length of the shortest phrase that can occur
+  std::size_t window = 0;    // the shortest length, at most 256
+  std::uint64_t always = 0;  // empty phrases, found in any text (as ifind finds them)
+  // How much less than window - 1 a window whose last pair hashes here may
+  // move: 0 (the table as it starts) for a pair no phrase holds. Kept as
+  // this difference, so that building the set writes only the buckets of
+  // the phrases' pairs (constant evaluation pays for every write).
+  std::uint8_t reach[phrase_set_buckets]{};
   std::uint64_t ending[phrase_set_buckets]{};  // the phrases whose window ends in a pair that hashes here
+
+  // How far a window whose last pair hashes to bucket may move.
+  [[nodiscard]] constexpr std::size_t move(std::size_t bucket) const noexcept { return window - 1 - reach[bucket]; }
 
   template <std::size_t Count>
   constexpr explicit PhraseSet(const std::string_view (&list)[Count]) noexcept {
@@ -8560,39 +8565,35 @@ struct PhraseSet {
   }
 
  private:
-  [[nodiscard]] static constexpr bool has_upper(std::string_view phrase) noexcept {
-    for (char c : phrase) {
-      if (c >= 'A' && c <= 'Z') return true;
-    }
-    return false;
-  }
-
   constexpr void build() noexcept {
+    // A phrase with an upper-case letter matches nothing, as in ifind: the
+    // comparison of a candidate fails, so it needs no case of its own here.
     for (std::size_t i = 0; i < count; ++i) {
-      const std::uint64_t bit = std::uint64_t{1} << i;
-      const std::string_view phrase = phrases[i].text;
-      if (phrase.empty()) {
-        always |= bit;
-      } else if (has_upper(phrase)) {
-        never |= bit;
-      } else if (shortest == 0 || phrase.size() < shortest) {
-        shortest = phrase.size();
+      const std::size_t size = phrases[i].text.size();
+      if (size == 0) {
+        always |= std::uint64_t{1} << i;
+      } else if (shortest == 0 || size < shortest) {
+        shortest = size;
       }
     }
-    const std::size_t window = shortest;
-    const std::size_t longest_move = window > 1 ? window - 1 : 0;
-    for (std::uint8_t& each : move) each = static_cast<std::uint8_t>(longest_move < 255 ? longest_move : 255);
+    // Any window up to the shortest phrase finds every phrase; 256 keeps reach in a byte.
+    window = shortest < 256 ? shortest : 256;
     if (window < 2) return;
     for (std::size_t i = 0; i < count; ++i) {
       const std::uint64_t bit = std::uint64_t{1} << i;
-      if (((always | never) & bit) != 0) continue;
-      const std::string_view phrase = phrases[i].text;
+      if ((always & bit) != 0) continue;
+      // Each character is read once: in constant evaluation a read costs the
+      // compiler more than the arithmetic.
+      const char* phrase = phrases[i].text.data();
+      std::size_t bucket = static_cast<unsigned char>(phrase[0]) & 0x1FU;
       for (std::size_t j = 0; j + 1 < window; ++j) {
-        const std::size_t bucket = phrase_pair_bucket(phrase[j], phrase[j + 1]);
-        const std::size_t can_move = window - 2 - j;
-        if (can_move < move[bucket]) move[bucket] = static_cast<std::uint8_t>(can_move);
+        // A window that ends in this pair may move only so far that the pair
+        // falls at its place in the phrase: window - 2 - j, which is window - 1
+        // less j + 1.
+        bucket = ((bucket & 0x1FU) << 5U) | (static_cast<unsigned char>(phrase[j + 1]) & 0x1FU);
+        if (j + 1 > reach[bucket]) reach[bucket] = static_cast<std::uint8_t>(j + 1);
       }
-      ending[phrase_pair_bucket(phrase[window - 2], phrase[window - 1])] |= bit;
+      ending[bucket] |= bit;  // the pair that ends the window
     }
   }
 };
@@ -8626,8 +8627,7 @@ struct PhraseSet {
                                                       std::uint64_t wanted = ~std::uint64_t{0},
                                                       bool first_only = false) noexcept {
   std::uint64_t found = set.always & wanted;
-  wanted &= ~set.never;
-  const std::size_t window = set.shortest;
+  const std::size_t window = set.window;
   if (window == 0 || text.size() < window) return found;
   std::uint64_t settled = found;  // found, or first found past its limit
   if (window == 1) {
@@ -8646,12 +8646,12 @@ struct PhraseSet {
   while (true) {
     // The windows whose last pair ends no phrase's window are passed over.
     std::size_t bucket = phrase_pair_bucket(text[i + window - 2], text[i + window - 1]);
-    std::size_t step = set.move[bucket];
+    std::size_t step = set.move(bucket);
     while (step != 0) {
       i += step;
       if (i > last) return found;
       bucket = phrase_pair_bucket(text[i + window - 2], text[i + window - 1]);
-      step = set.move[bucket];
+      step = set.move(bucket);
     }
     for (std::uint64_t candidates = set.ending[bucket] & wanted & ~settled; candidates != 0;
          candidates &= candidates - 1) {
@@ -11326,43 +11326,44 @@ struct NamedRecipients {
   }
 };
 
-// Subjects of automatic replies; each list below is looked for in one pass.
-inline constexpr std::string_view auto_reply_subject_markers[] = {
-    "auto:"sv,         "automatic reply"sv,   "autoreply"sv, "auto-reply"sv, "auto reply"sv,
-    "out of office"sv, "out of the office"sv, "vacation"sv,  "away from"sv};
-inline constexpr PhraseSet auto_reply_subject_set{auto_reply_subject_markers};
+// The words of subjects that the notice's tests look for, all in one set
+// (one pass for each test, each asking for its own): automatic replies,
+// failure notices, delay warnings. "=?" (an encoded word, RFC 2047: a
+// notice in another language) is looked for on its own, since two
+// characters would make the set's window short.
+inline constexpr std::string_view subject_markers[] = {
+    // automatic replies
+    "auto:"sv, "automatic reply"sv, "autoreply"sv, "auto-reply"sv, "auto reply"sv, "out of office"sv,
+    "out of the office"sv, "vacation"sv, "away from"sv,
+    // failure notices
+    "fail"sv, "undeliver"sv, "undelivered"sv, "returned"sv, "delivery status"sv, "not delivered"sv, "non-delivery"sv,
+    "nondelivery"sv, "rejected"sv, "error"sv, "delayed"sv, "bounce"sv, "could not be delivered"sv,
+    // delay warnings
+    "delayed"sv, "delay)"sv, "warning: could not send"sv, "delivery status notification (delay"sv};
+inline constexpr PhraseSet subject_marker_set{subject_markers};
+inline constexpr std::uint64_t auto_reply_subject_bits = (std::uint64_t{1} << 9) - 1;
+inline constexpr std::uint64_t failure_subject_bits = ((std::uint64_t{1} << 13) - 1) << 9;
+inline constexpr std::uint64_t delay_subject_bits = ((std::uint64_t{1} << 4) - 1) << 22;
+static_assert(sizeof(subject_markers) / sizeof(subject_markers[0]) == 26, "the bit groups above follow the list");
 
 [[nodiscard]] constexpr bool is_auto_reply(const HeaderIndex& headers) noexcept {
   // RFC 3834 §5: Auto-Submitted: auto-replied. Many systems only say so in the subject.
   if (istarts_with(trim(headers.value("Auto-Submitted")), "auto-replied")) return true;
   if (!headers.value("X-Autoreply").empty() || !headers.value("X-Autorespond").empty()) return true;
   const std::string_view subject = trim(headers.value("Subject"));
-  return find_phrase_set(subject, auto_reply_subject_set, ~std::uint64_t{0}, true) != 0;
+  return find_phrase_set(subject, subject_marker_set, auto_reply_subject_bits, true) != 0;
 }
-
-// Subjects of failure notices, and "=?" (an encoded word, RFC 2047: a
-// notice in another language), looked for on its own since two characters
-// would make the set's window short.
-inline constexpr std::string_view failure_subject_markers[] = {
-    "fail"sv,          "undeliver"sv,    "undelivered"sv,           "returned"sv, "delivery status"sv,
-    "not delivered"sv, "non-delivery"sv, "nondelivery"sv,           "rejected"sv, "error"sv,
-    "delayed"sv,       "bounce"sv,       "could not be delivered"sv};
-inline constexpr PhraseSet failure_subject_set{failure_subject_markers};
 
 // Bounces carry Auto-Submitted too (RFC 3834 §5 asks for it); their subject tells them apart.
 [[nodiscard]] constexpr bool is_failure_notice(const HeaderIndex& headers) noexcept {
   const std::string_view subject = headers.value("Subject");
-  return find_phrase_set(subject, failure_subject_set, ~std::uint64_t{0}, true) != 0 ||
+  return find_phrase_set(subject, subject_marker_set, failure_subject_bits, true) != 0 ||
          subject.find("=?"sv) != std::string_view::npos;
 }
 
-inline constexpr std::string_view delay_subject_markers[] = {"delayed"sv, "delay)"sv, "warning: could not send"sv,
-                                                             "delivery status notification (delay"sv};
-inline constexpr PhraseSet delay_subject_set{delay_subject_markers};
-
 // A subject that says delivery attempts go on: a delay warning.
 [[nodiscard]] constexpr bool subject_says_delay(std::string_view subject) noexcept {
-  return find_phrase_set(subject, delay_subject_set, ~std::uint64_t{0}, true) != 0;
+  return find_phrase_set(subject, subject_marker_set, delay_subject_bits, true) != 0;
 }
 
 // Text that says delivery attempts go on, looked for in the opening of the
@@ -11389,31 +11390,22 @@ template <std::size_t Count>
   return static_cast<std::uint32_t>(find_phrase_set(text, set, ~set.always));
 }
 
-// Every phrase read_notice may look for, in groups: the delay markers
-// (within delay_text_span), the permanent words, and each dialect's words
-// for a delay and for a final failure, each text once. One scan, built at
-// compile time, serves every dialect: a notice asks only for its own.
+// Every phrase read_notice may look for: the delay markers (within
+// delay_text_span), the permanent words, and each dialect row's words for a
+// delay and for a final failure. One scan, built at compile time, serves
+// every dialect: a notice asks only for its own row's. Rows that share
+// their words repeat them (finding the texts alike would cost every
+// includer's compiler more than the scan pays for the repeats).
 struct NoticePhrases {
   SoughtPhrase phrases[phrase_set_capacity]{};
   std::size_t count = 0;
-  std::size_t dialect_delays = 0;      // where the dialects' delay words start
-  std::size_t dialect_permanents = 0;  // where their permanent words start
+  std::uint64_t delay_bit[dialect_rows]{};      // row i's delay words, or 0 when it has none
+  std::uint64_t permanent_bit[dialect_rows]{};  // row i's permanent words, or 0
 
-  constexpr void add_once(std::size_t group, std::string_view text) noexcept {
-    if (text.empty()) return;
-    for (std::size_t i = group; i < count; ++i) {
-      if (phrases[i].text == text) return;
-    }
-    phrases[count++] = SoughtPhrase{text};
-  }
-  // The bit of a dialect's words in the group that starts at group, or 0 (none).
-  [[nodiscard]] constexpr std::uint64_t bit_of(std::size_t group, std::size_t end,
-                                               std::string_view text) const noexcept {
+  constexpr std::uint64_t add(std::string_view text) noexcept {
     if (text.empty()) return 0;
-    for (std::size_t i = group; i < end; ++i) {
-      if (phrases[i].text == text) return std::uint64_t{1} << i;
-    }
-    return 0;
+    phrases[count] = SoughtPhrase{text};
+    return std::uint64_t{1} << count++;
   }
 };
 
@@ -11421,10 +11413,10 @@ struct NoticePhrases {
   NoticePhrases list;
   for (std::string_view marker : delay_text_markers) list.phrases[list.count++] = SoughtPhrase{marker, delay_text_span};
   for (std::string_view words : permanent_words) list.phrases[list.count++] = SoughtPhrase{words};
-  list.dialect_delays = list.count;
-  for (const DialectInfo& info : dialects) list.add_once(list.dialect_delays, info.delay);
-  list.dialect_permanents = list.count;
-  for (const DialectInfo& info : dialects) list.add_once(list.dialect_permanents, info.permanent);
+  for (std::size_t row = 0; row < dialect_rows; ++row) {
+    list.delay_bit[row] = list.add(dialects[row].delay);
+    list.permanent_bit[row] = list.add(dialects[row].permanent);
+  }
   return list;
 }
 
@@ -11531,11 +11523,11 @@ constexpr void read_notice(Notice& notice, std::string_view message, const Messa
   notice.failure = is_system_address(notice.from) || is_failure_notice(structure.headers);
   // The text's phrases in one pass: the delay markers in its opening, the
   // permanent words, and the dialect's own words for both.
-  const NoticePhrases& words = notice_phrases;
-  const std::uint64_t dialect_delay =
-      words.bit_of(words.dialect_delays, words.dialect_permanents, notice.dialect->delay);
-  const std::uint64_t dialect_permanent =
-      words.bit_of(words.dialect_permanents, words.count, notice.dialect->permanent);
+  // The dialect's row (unknown_dialect is in no row and has no words).
+  const bool in_table = notice.dialect != &unknown_dialect;
+  const auto row = in_table ? static_cast<std::size_t>(notice.dialect - dialects) : 0;
+  const std::uint64_t dialect_delay = in_table ? notice_phrases.delay_bit[row] : 0;
+  const std::uint64_t dialect_permanent = in_table ? notice_phrases.permanent_bit[row] : 0;
   const std::uint64_t found = find_phrase_set(
       notice.region, notice_phrase_set, delay_marker_bits | permanent_word_bits | dialect_delay | dialect_permanent);
   notice.delay =

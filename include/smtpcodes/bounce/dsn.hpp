@@ -334,9 +334,7 @@ struct FieldLineStarts {
     starts.allowed[static_cast<unsigned char>(first)] = true;
     if (first >= 'a' && first <= 'z') starts.allowed[static_cast<unsigned char>(first - 'a' + 'A')] = true;
   }
-  for (std::size_t c = 0; c < 256; ++c) {
-    if (is_space(static_cast<char>(c))) starts.allowed[c] = true;
-  }
+  for (const char space : {' ', '\t', '\n', '\v', '\f', '\r'}) starts.allowed[static_cast<unsigned char>(space)] = true;
   return starts;
 }
 

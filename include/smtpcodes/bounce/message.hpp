@@ -624,43 +624,44 @@ struct NamedRecipients {
   }
 };
 
-// Subjects of automatic replies; each list below is looked for in one pass.
-inline constexpr std::string_view auto_reply_subject_markers[] = {
-    "auto:"sv,         "automatic reply"sv,   "autoreply"sv, "auto-reply"sv, "auto reply"sv,
-    "out of office"sv, "out of the office"sv, "vacation"sv,  "away from"sv};
-inline constexpr PhraseSet auto_reply_subject_set{auto_reply_subject_markers};
+// The words of subjects that the notice's tests look for, all in one set
+// (one pass for each test, each asking for its own): automatic replies,
+// failure notices, delay warnings. "=?" (an encoded word, RFC 2047: a
+// notice in another language) is looked for on its own, since two
+// characters would make the set's window short.
+inline constexpr std::string_view subject_markers[] = {
+    // automatic replies
+    "auto:"sv, "automatic reply"sv, "autoreply"sv, "auto-reply"sv, "auto reply"sv, "out of office"sv,
+    "out of the office"sv, "vacation"sv, "away from"sv,
+    // failure notices
+    "fail"sv, "undeliver"sv, "undelivered"sv, "returned"sv, "delivery status"sv, "not delivered"sv, "non-delivery"sv,
+    "nondelivery"sv, "rejected"sv, "error"sv, "delayed"sv, "bounce"sv, "could not be delivered"sv,
+    // delay warnings
+    "delayed"sv, "delay)"sv, "warning: could not send"sv, "delivery status notification (delay"sv};
+inline constexpr PhraseSet subject_marker_set{subject_markers};
+inline constexpr std::uint64_t auto_reply_subject_bits = (std::uint64_t{1} << 9) - 1;
+inline constexpr std::uint64_t failure_subject_bits = ((std::uint64_t{1} << 13) - 1) << 9;
+inline constexpr std::uint64_t delay_subject_bits = ((std::uint64_t{1} << 4) - 1) << 22;
+static_assert(sizeof(subject_markers) / sizeof(subject_markers[0]) == 26, "the bit groups above follow the list");
 
 [[nodiscard]] constexpr bool is_auto_reply(const HeaderIndex& headers) noexcept {
   // RFC 3834 §5: Auto-Submitted: auto-replied. Many systems only say so in the subject.
   if (istarts_with(trim(headers.value("Auto-Submitted")), "auto-replied")) return true;
   if (!headers.value("X-Autoreply").empty() || !headers.value("X-Autorespond").empty()) return true;
   const std::string_view subject = trim(headers.value("Subject"));
-  return find_phrase_set(subject, auto_reply_subject_set, ~std::uint64_t{0}, true) != 0;
+  return find_phrase_set(subject, subject_marker_set, auto_reply_subject_bits, true) != 0;
 }
-
-// Subjects of failure notices, and "=?" (an encoded word, RFC 2047: a
-// notice in another language), looked for on its own since two characters
-// would make the set's window short.
-inline constexpr std::string_view failure_subject_markers[] = {
-    "fail"sv,          "undeliver"sv,    "undelivered"sv,           "returned"sv, "delivery status"sv,
-    "not delivered"sv, "non-delivery"sv, "nondelivery"sv,           "rejected"sv, "error"sv,
-    "delayed"sv,       "bounce"sv,       "could not be delivered"sv};
-inline constexpr PhraseSet failure_subject_set{failure_subject_markers};
 
 // Bounces carry Auto-Submitted too (RFC 3834 §5 asks for it); their subject tells them apart.
 [[nodiscard]] constexpr bool is_failure_notice(const HeaderIndex& headers) noexcept {
   const std::string_view subject = headers.value("Subject");
-  return find_phrase_set(subject, failure_subject_set, ~std::uint64_t{0}, true) != 0 ||
+  return find_phrase_set(subject, subject_marker_set, failure_subject_bits, true) != 0 ||
          subject.find("=?"sv) != std::string_view::npos;
 }
 
-inline constexpr std::string_view delay_subject_markers[] = {"delayed"sv, "delay)"sv, "warning: could not send"sv,
-                                                             "delivery status notification (delay"sv};
-inline constexpr PhraseSet delay_subject_set{delay_subject_markers};
-
 // A subject that says delivery attempts go on: a delay warning.
 [[nodiscard]] constexpr bool subject_says_delay(std::string_view subject) noexcept {
-  return find_phrase_set(subject, delay_subject_set, ~std::uint64_t{0}, true) != 0;
+  return find_phrase_set(subject, subject_marker_set, delay_subject_bits, true) != 0;
 }
 
 // Text that says delivery attempts go on, looked for in the opening of the
@@ -687,31 +688,22 @@ template <std::size_t Count>
   return static_cast<std::uint32_t>(find_phrase_set(text, set, ~set.always));
 }
 
-// Every phrase read_notice may look for, in groups: the delay markers
-// (within delay_text_span), the permanent words, and each dialect's words
-// for a delay and for a final failure, each text once. One scan, built at
-// compile time, serves every dialect: a notice asks only for its own.
+// Every phrase read_notice may look for: the delay markers (within
+// delay_text_span), the permanent words, and each dialect row's words for a
+// delay and for a final failure. One scan, built at compile time, serves
+// every dialect: a notice asks only for its own row's. Rows that share
+// their words repeat them (finding the texts alike would cost every
+// includer's compiler more than the scan pays for the repeats).
 struct NoticePhrases {
   SoughtPhrase phrases[phrase_set_capacity]{};
   std::size_t count = 0;
-  std::size_t dialect_delays = 0;      // where the dialects' delay words start
-  std::size_t dialect_permanents = 0;  // where their permanent words start
+  std::uint64_t delay_bit[dialect_rows]{};      // row i's delay words, or 0 when it has none
+  std::uint64_t permanent_bit[dialect_rows]{};  // row i's permanent words, or 0
 
-  constexpr void add_once(std::size_t group, std::string_view text) noexcept {
-    if (text.empty()) return;
-    for (std::size_t i = group; i < count; ++i) {
-      if (phrases[i].text == text) return;
-    }
-    phrases[count++] = SoughtPhrase{text};
-  }
-  // The bit of a dialect's words in the group that starts at group, or 0 (none).
-  [[nodiscard]] constexpr std::uint64_t bit_of(std::size_t group, std::size_t end,
-                                               std::string_view text) const noexcept {
+  constexpr std::uint64_t add(std::string_view text) noexcept {
     if (text.empty()) return 0;
-    for (std::size_t i = group; i < end; ++i) {
-      if (phrases[i].text == text) return std::uint64_t{1} << i;
-    }
-    return 0;
+    phrases[count] = SoughtPhrase{text};
+    return std::uint64_t{1} << count++;
   }
 };
 
@@ -719,10 +711,10 @@ struct NoticePhrases {
   NoticePhrases list;
   for (std::string_view marker : delay_text_markers) list.phrases[list.count++] = SoughtPhrase{marker, delay_text_span};
   for (std::string_view words : permanent_words) list.phrases[list.count++] = SoughtPhrase{words};
-  list.dialect_delays = list.count;
-  for (const DialectInfo& info : dialects) list.add_once(list.dialect_delays, info.delay);
-  list.dialect_permanents = list.count;
-  for (const DialectInfo& info : dialects) list.add_once(list.dialect_permanents, info.permanent);
+  for (std::size_t row = 0; row < dialect_rows; ++row) {
+    list.delay_bit[row] = list.add(dialects[row].delay);
+    list.permanent_bit[row] = list.add(dialects[row].permanent);
+  }
   return list;
 }
 
@@ -829,11 +821,11 @@ constexpr void read_notice(Notice& notice, std::string_view message, const Messa
   notice.failure = is_system_address(notice.from) || is_failure_notice(structure.headers);
   // The text's phrases in one pass: the delay markers in its opening, the
   // permanent words, and the dialect's own words for both.
-  const NoticePhrases& words = notice_phrases;
-  const std::uint64_t dialect_delay =
-      words.bit_of(words.dialect_delays, words.dialect_permanents, notice.dialect->delay);
-  const std::uint64_t dialect_permanent =
-      words.bit_of(words.dialect_permanents, words.count, notice.dialect->permanent);
+  // The dialect's row (unknown_dialect is in no row and has no words).
+  const bool in_table = notice.dialect != &unknown_dialect;
+  const auto row = in_table ? static_cast<std::size_t>(notice.dialect - dialects) : 0;
+  const std::uint64_t dialect_delay = in_table ? notice_phrases.delay_bit[row] : 0;
+  const std::uint64_t dialect_permanent = in_table ? notice_phrases.permanent_bit[row] : 0;
   const std::uint64_t found = find_phrase_set(
       notice.region, notice_phrase_set, delay_marker_bits | permanent_word_bits | dialect_delay | dialect_permanent);
   notice.delay =

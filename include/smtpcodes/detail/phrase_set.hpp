@@ -41,11 +41,18 @@ struct SoughtPhrase {
 struct PhraseSet {
   SoughtPhrase phrases[phrase_set_capacity]{};
   std::size_t count = 0;
-  std::size_t shortest = 0;                    // the window: the length of the shortest phrase that can occur
-  std::uint64_t always = 0;                    // empty phrases, found in any text (as ifind finds them)
-  std::uint64_t never = 0;                     // phrases with an upper-case letter, which ifind never finds
-  std::uint8_t move[phrase_set_buckets]{};     // how far a window whose last pair hashes here may move
+  std::size_t shortest = 0;  // the length of the shortest phrase that can occur
+  std::size_t window = 0;    // the shortest length, at most 256
+  std::uint64_t always = 0;  // empty phrases, found in any text (as ifind finds them)
+  // How much less than window - 1 a window whose last pair hashes here may
+  // move: 0 (the table as it starts) for a pair no phrase holds. Kept as
+  // this difference, so that building the set writes only the buckets of
+  // the phrases' pairs (constant evaluation pays for every write).
+  std::uint8_t reach[phrase_set_buckets]{};
   std::uint64_t ending[phrase_set_buckets]{};  // the phrases whose window ends in a pair that hashes here
+
+  // How far a window whose last pair hashes to bucket may move.
+  [[nodiscard]] constexpr std::size_t move(std::size_t bucket) const noexcept { return window - 1 - reach[bucket]; }
 
   template <std::size_t Count>
   constexpr explicit PhraseSet(const std::string_view (&list)[Count]) noexcept {
@@ -73,39 +80,35 @@ struct PhraseSet {
   }
 
  private:
-  [[nodiscard]] static constexpr bool has_upper(std::string_view phrase) noexcept {
-    for (char c : phrase) {
-      if (c >= 'A' && c <= 'Z') return true;
-    }
-    return false;
-  }
-
   constexpr void build() noexcept {
+    // A phrase with an upper-case letter matches nothing, as in ifind: the
+    // comparison of a candidate fails, so it needs no case of its own here.
     for (std::size_t i = 0; i < count; ++i) {
-      const std::uint64_t bit = std::uint64_t{1} << i;
-      const std::string_view phrase = phrases[i].text;
-      if (phrase.empty()) {
-        always |= bit;
-      } else if (has_upper(phrase)) {
-        never |= bit;
-      } else if (shortest == 0 || phrase.size() < shortest) {
-        shortest = phrase.size();
+      const std::size_t size = phrases[i].text.size();
+      if (size == 0) {
+        always |= std::uint64_t{1} << i;
+      } else if (shortest == 0 || size < shortest) {
+        shortest = size;
       }
     }
-    const std::size_t window = shortest;
-    const std::size_t longest_move = window > 1 ? window - 1 : 0;
-    for (std::uint8_t& each : move) each = static_cast<std::uint8_t>(longest_move < 255 ? longest_move : 255);
+    // Any window up to the shortest phrase finds every phrase; 256 keeps reach in a byte.
+    window = shortest < 256 ? shortest : 256;
     if (window < 2) return;
     for (std::size_t i = 0; i < count; ++i) {
       const std::uint64_t bit = std::uint64_t{1} << i;
-      if (((always | never) & bit) != 0) continue;
-      const std::string_view phrase = phrases[i].text;
+      if ((always & bit) != 0) continue;
+      // Each character is read once: in constant evaluation a read costs the
+      // compiler more than the arithmetic.
+      const char* phrase = phrases[i].text.data();
+      std::size_t bucket = static_cast<unsigned char>(phrase[0]) & 0x1FU;
       for (std::size_t j = 0; j + 1 < window; ++j) {
-        const std::size_t bucket = phrase_pair_bucket(phrase[j], phrase[j + 1]);
-        const std::size_t can_move = window - 2 - j;
-        if (can_move < move[bucket]) move[bucket] = static_cast<std::uint8_t>(can_move);
+        // A window that ends in this pair may move only so far that the pair
+        // falls at its place in the phrase: window - 2 - j, which is window - 1
+        // less j + 1.
+        bucket = ((bucket & 0x1FU) << 5U) | (static_cast<unsigned char>(phrase[j + 1]) & 0x1FU);
+        if (j + 1 > reach[bucket]) reach[bucket] = static_cast<std::uint8_t>(j + 1);
       }
-      ending[phrase_pair_bucket(phrase[window - 2], phrase[window - 1])] |= bit;
+      ending[bucket] |= bit;  // the pair that ends the window
     }
   }
 };
@@ -139,8 +142,7 @@ struct PhraseSet {
                                                       std::uint64_t wanted = ~std::uint64_t{0},
                                                       bool first_only = false) noexcept {
   std::uint64_t found = set.always & wanted;
-  wanted &= ~set.never;
-  const std::size_t window = set.shortest;
+  const std::size_t window = set.window;
   if (window == 0 || text.size() < window) return found;
   std::uint64_t settled = found;  // found, or first found past its limit
   if (window == 1) {
@@ -159,12 +161,12 @@ struct PhraseSet {
   while (true) {
     // The windows whose last pair ends no phrase's window are passed over.
     std::size_t bucket = phrase_pair_bucket(text[i + window - 2], text[i + window - 1]);
-    std::size_t step = set.move[bucket];
+    std::size_t step = set.move(bucket);
     while (step != 0) {
       i += step;
       if (i > last) return found;
       bucket = phrase_pair_bucket(text[i + window - 2], text[i + window - 1]);
-      step = set.move[bucket];
+      step = set.move(bucket);
     }
     for (std::uint64_t candidates = set.ending[bucket] & wanted & ~settled; candidates != 0;
          candidates &= candidates - 1) {
