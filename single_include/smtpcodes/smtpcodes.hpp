@@ -2879,9 +2879,8 @@ using namespace std::string_view_literals;
 
 [[nodiscard]] constexpr bool is_alpha(char c) noexcept { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 [[nodiscard]] constexpr bool is_alnum(char c) noexcept { return is_alpha(c) || (c >= '0' && c <= '9'); }
-[[nodiscard]] constexpr bool is_space(char c) noexcept {
-  return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v';
-}
+// Space, or one of \t \n \v \f \r, which are 9 to 13: two comparisons.
+[[nodiscard]] constexpr bool is_space(char c) noexcept { return c == ' ' || (c >= '\t' && c <= '\r'); }
 [[nodiscard]] constexpr bool is_space_or_tab(char c) noexcept { return c == ' ' || c == '\t'; }
 [[nodiscard]] constexpr char to_lower(char c) noexcept {
   return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
@@ -2959,11 +2958,41 @@ struct Line {
   std::size_t next = 0;  // offset of the following line
 };
 
-// The offset of the first CR or LF at or after from, or size if none. At
-// run time memchr, which reads many bytes at a time: finding line ends is
-// most of what reading a message costs. The search for an LF stops at a
-// window that doubles, so that text of bare CRs (old Mac mail) costs no
-// more than text of LFs: each call reads at most twice its line, plus 128.
+// The offset of the first CR or LF at or after from, or size if none: finding
+// line ends is most of what reading a message costs. At run time, with SSE2
+// (every x86-64), sixteen bytes a step through the compiler's vector types,
+// CR and LF together, inline: header and bounce lines are short, and a call
+// to memchr for each of the two would cost more than the scan. It never
+// reads outside data[0, size). Elsewhere memchr, which reads many bytes at a
+// time; its search for an LF stops at a window that doubles, so that text
+// of bare CRs (old Mac mail) costs no more than text of LFs: each call reads
+// at most twice its line, plus 128.
+#if defined(__SSE2__) && defined(__GNUC__)
+[[nodiscard]] inline std::size_t find_line_end(const char* data, std::size_t from, std::size_t size) noexcept {
+  using vector_chars = char __attribute__((vector_size(16)));
+  constexpr std::size_t step = 16;
+  // A bit for each of the sixteen bytes at data[at] that is a CR or an LF.
+  const auto line_ends = [data](std::size_t at) {
+    vector_chars bytes;
+    std::memcpy(&bytes, data + at, sizeof bytes);
+    const auto ends = (bytes == '\n') | (bytes == '\r');
+    return static_cast<unsigned>(__builtin_ia32_pmovmskb128(reinterpret_cast<vector_chars>(ends)));
+  };
+  for (; size - from >= step; from += step) {
+    const unsigned mask = line_ends(from);
+    if (mask != 0) return from + static_cast<std::size_t>(__builtin_ctz(mask));
+  }
+  if (from < size && size >= step) {
+    // The sixteen bytes that end the text, less those before from (read already).
+    const unsigned mask = line_ends(size - step) >> (step - (size - from));
+    return mask != 0 ? from + static_cast<std::size_t>(__builtin_ctz(mask)) : size;
+  }
+  for (; from < size; ++from) {
+    if (data[from] == '\n' || data[from] == '\r') return from;
+  }
+  return size;
+}
+#else
 [[nodiscard]] inline std::size_t find_line_end(const char* data, std::size_t from, std::size_t size) noexcept {
   std::size_t window = 128;
   while (from < size) {
@@ -2979,6 +3008,7 @@ struct Line {
   }
   return size;
 }
+#endif
 
 [[nodiscard]] constexpr Line line_at(std::string_view text, std::size_t pos) noexcept {
   std::size_t end = pos;
@@ -6944,11 +6974,14 @@ namespace detail {
 
 // Reads the header field that starts at pos and moves pos past it (and past
 // its continuation lines). Lines without a colon are skipped. Returns false,
-// with pos just after the blank line, at the end of the header block.
-[[nodiscard]] constexpr bool next_header_field(std::string_view block, std::size_t& pos, HeaderField& field) noexcept {
+// with pos just after the blank line, at the end of the header block (and
+// *blank_line, if given, set to where that line starts).
+[[nodiscard]] constexpr bool next_header_field(std::string_view block, std::size_t& pos, HeaderField& field,
+                                               std::size_t* blank_line = nullptr) noexcept {
   while (pos < block.size()) {
     const Line line = line_at(block, pos);
     if (is_blank_line(line.text)) {
+      if (blank_line != nullptr) *blank_line = pos;
       pos = line.next;
       return false;
     }
@@ -6998,6 +7031,11 @@ inline constexpr std::size_t header_index_capacity = 64;
 // error: the index holds the first Capacity (truncated() is true), and a
 // lookup that does not find its name among them reads the rest of the
 // block, so every answer is the one header_value() gives.
+namespace detail {
+// Selects the HeaderIndex constructor that also says where the header block ends.
+struct ReportBlankLine {};
+}  // namespace detail
+
 template <std::size_t Capacity>
 class BasicHeaderIndex {
   static_assert(Capacity > 0, "a header index holds at least one field");
@@ -7016,6 +7054,24 @@ class BasicHeaderIndex {
     // Full: the rest is read only by lookups that need it.
     std::size_t after = pos;
     if (detail::next_header_field(headers, after, field)) rest_ = headers.substr(pos);
+  }
+
+  // The same for the header block that opens text, read to its first blank
+  // line; blank_line is set to where that line starts, or npos when the
+  // reading did not reach one (there is none, or the index is full). The
+  // reader of a message splits it there without reading its header lines
+  // again.
+  constexpr BasicHeaderIndex(std::string_view text SMTPCODES_LIFETIMEBOUND, detail::ReportBlankLine /*tag*/,
+                             std::size_t& blank_line) noexcept {
+    blank_line = std::string_view::npos;
+    std::size_t pos = 0;
+    HeaderField field;
+    while (count_ < Capacity) {
+      if (!detail::next_header_field(text, pos, field, &blank_line)) return;
+      fields_[count_++] = field;
+    }
+    std::size_t after = pos;
+    if (detail::next_header_field(text, after, field)) rest_ = text.substr(pos);
   }
 
   // The value of the first field called name (compared without regard to
@@ -7579,7 +7635,28 @@ inline constexpr std::string_view delivery_status_field_names[] = {
     "remote-mta"sv,         "diagnostic-code"sv, "last-attempt-date"sv,  "final-log-id"sv, "will-retry-until"sv,
 };
 
+// The characters a line of such a field can start with: the first letters
+// of the names, in either case, and the white space trim passes over.
+struct FieldLineStarts {
+  bool allowed[256]{};
+};
+
+[[nodiscard]] constexpr FieldLineStarts make_field_line_starts() noexcept {
+  FieldLineStarts starts;
+  for (const std::string_view known : delivery_status_field_names) {
+    const char first = known[0];
+    starts.allowed[static_cast<unsigned char>(first)] = true;
+    if (first >= 'a' && first <= 'z') starts.allowed[static_cast<unsigned char>(first - 'a' + 'A')] = true;
+  }
+  for (const char space : {' ', '\t', '\n', '\v', '\f', '\r'}) starts.allowed[static_cast<unsigned char>(space)] = true;
+  return starts;
+}
+
+inline constexpr FieldLineStarts field_line_starts = make_field_line_starts();
+
 [[nodiscard]] constexpr bool is_delivery_status_field_line(std::string_view line) noexcept {
+  // Most lines of a notice are passed over by their first character.
+  if (!line.empty() && !field_line_starts.allowed[static_cast<unsigned char>(line[0])]) return false;
   const std::size_t colon = line.find(':');
   if (colon == std::string_view::npos) return false;
   const std::string_view name = trim(line.substr(0, colon));
@@ -7825,14 +7902,42 @@ constexpr std::size_t decode_base64_into(std::string_view in, DecodeOutput& outp
   return (byte >= 0x20 && byte < 0x7F) || c == '\t' || c == '\r' || c == '\n';
 }
 
+// The bytes of text that quoted-printable never holds as they are. At run
+// time eight bytes a step: a word of printable ASCII (%x20-7E, most of any
+// text) holds none, and the test passes only such words (a borrow or a carry
+// comes only from a byte outside that range); a word that fails it is
+// counted byte by byte.
+[[nodiscard]] constexpr std::size_t count_non_literal(std::string_view text) noexcept {
+  std::size_t count = 0;
+  std::size_t i = 0;
+  if (!SMTPCODES_CONSTANT_EVALUATED()) {
+    constexpr std::uint64_t ones = 0x0101010101010101U;
+    constexpr std::uint64_t highs = 0x8080808080808080U;
+    for (; i + 8 <= text.size(); i += 8) {
+      std::uint64_t word = 0;
+      std::memcpy(&word, text.data() + i, sizeof word);
+      const std::uint64_t below_space = (word - ones * 0x20) & ~word;
+      if (((word | (word + ones) | below_space) & highs) == 0) continue;
+      for (std::size_t k = i; k < i + 8; ++k) count += is_quoted_printable_literal(text[k]) ? 0U : 1U;
+    }
+  }
+  for (; i < text.size(); ++i) count += is_quoted_printable_literal(text[i]) ? 0U : 1U;
+  return count;
+}
+
 // RFC 2045 §6.7, returning the count of invalid bytes.
 constexpr std::size_t decode_quoted_printable_into(std::string_view in, DecodeOutput& output) noexcept {
   std::size_t invalid = 0;
   for (std::size_t i = 0; i < in.size(); ++i) {
     const char c = in[i];
     if (c != '=') {
-      if (!is_quoted_printable_literal(c)) ++invalid;
-      output.put(c);
+      // The run up to the next "=" is copied as it is, in one go.
+      std::size_t end = in.find('=', i);
+      if (end == std::string_view::npos) end = in.size();
+      const std::string_view run = in.substr(i, end - i);
+      invalid += count_non_literal(run);
+      output.copy(run);
+      i = end - 1;
       continue;
     }
     std::size_t j = i + 1;
@@ -8421,6 +8526,197 @@ namespace detail {
 #include <cstdint>
 #include <string_view>
 
+// ---- smtpcodes/detail/phrase_set.hpp
+#ifndef SMTPCODES_DETAIL_PHRASE_SET_HPP
+#define SMTPCODES_DETAIL_PHRASE_SET_HPP
+
+// Many phrases looked for in one pass over a text (the bounce layer's
+// markers). Its own header so that includers of the core headers, which
+// include text.hpp, do not parse it.
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+
+namespace smtpcodes {
+inline namespace v0 {
+namespace detail {
+
+// A fixed set of lower-case phrases (at most 64) looked for together in one
+// pass over a text, rather than one ifind pass each. The scan is Wu and
+// Manber's (1994): it reads the pair of characters that ends a window as
+// long as the shortest phrase, and a pair that no phrase holds near there
+// moves the window by up to that length less one, so most of the text is
+// never compared. Pairs are hashed without regard to case; a collision only
+// shortens a move. Built at compile time; the answers are those of ifind.
+inline constexpr std::size_t phrase_set_capacity = 64;
+inline constexpr std::size_t phrase_set_buckets = 1024;
+
+// A lower-case phrase to look for, and how far: it counts only when its
+// first occurrence ends within the first `within` characters of the text.
+struct SoughtPhrase {
+  std::string_view text;
+  std::size_t within = std::string_view::npos;
+};
+
+// The five low bits of each character: 'A' and 'a' differ only in 0x20, so
+// the bucket does not depend on case, and the letters fall apart.
+[[nodiscard]] constexpr std::size_t phrase_pair_bucket(char first, char second) noexcept {
+  return ((static_cast<std::size_t>(static_cast<unsigned char>(first)) & 0x1FU) << 5U) |
+         (static_cast<std::size_t>(static_cast<unsigned char>(second)) & 0x1FU);
+}
+
+struct PhraseSet {
+  SoughtPhrase phrases[phrase_set_capacity]{};
+  std::size_t count = 0;
+  std::size_t shortest = 0;  // the length of the shortest phrase that can occur
+  std::size_t window = 0;    // the shortest length, at most 256
+  std::uint64_t always = 0;  // empty phrases, found in any text (as ifind finds them)
+  // How much less than window - 1 a window whose last pair hashes here may
+  // move: 0 (the table as it starts) for a pair no phrase holds. Kept as
+  // this difference, so that building the set writes only the buckets of
+  // the phrases' pairs (constant evaluation pays for every write).
+  std::uint8_t reach[phrase_set_buckets]{};
+  std::uint64_t ending[phrase_set_buckets]{};  // the phrases whose window ends in a pair that hashes here
+
+  // How far a window whose last pair hashes to bucket may move.
+  [[nodiscard]] constexpr std::size_t move(std::size_t bucket) const noexcept { return window - 1 - reach[bucket]; }
+
+  template <std::size_t Count>
+  constexpr explicit PhraseSet(const std::string_view (&list)[Count]) noexcept {
+    static_assert(Count <= phrase_set_capacity, "one bit per phrase");
+    for (std::size_t i = 0; i < Count; ++i) phrases[i].text = list[i];
+    count = Count;
+    build();
+  }
+  constexpr PhraseSet(const std::string_view* list, std::size_t list_count) noexcept {
+    for (std::size_t i = 0; i < list_count && i < phrase_set_capacity; ++i) phrases[i].text = list[i];
+    count = list_count < phrase_set_capacity ? list_count : phrase_set_capacity;
+    build();
+  }
+  constexpr PhraseSet(const SoughtPhrase* list, std::size_t list_count) noexcept {
+    for (std::size_t i = 0; i < list_count && i < phrase_set_capacity; ++i) phrases[i] = list[i];
+    count = list_count < phrase_set_capacity ? list_count : phrase_set_capacity;
+    build();
+  }
+  template <std::size_t Count>
+  constexpr explicit PhraseSet(const SoughtPhrase (&list)[Count]) noexcept {
+    static_assert(Count <= phrase_set_capacity, "one bit per phrase");
+    for (std::size_t i = 0; i < Count; ++i) phrases[i] = list[i];
+    count = Count;
+    build();
+  }
+
+ private:
+  constexpr void build() noexcept {
+    // A phrase with an upper-case letter matches nothing, as in ifind: the
+    // comparison of a candidate fails, so it needs no case of its own here.
+    for (std::size_t i = 0; i < count; ++i) {
+      const std::size_t size = phrases[i].text.size();
+      if (size == 0) {
+        always |= std::uint64_t{1} << i;
+      } else if (shortest == 0 || size < shortest) {
+        shortest = size;
+      }
+    }
+    // Any window up to the shortest phrase finds every phrase; 256 keeps reach in a byte.
+    window = shortest < 256 ? shortest : 256;
+    if (window < 2) return;
+    for (std::size_t i = 0; i < count; ++i) {
+      const std::uint64_t bit = std::uint64_t{1} << i;
+      if ((always & bit) != 0) continue;
+      // Each character is read once: in constant evaluation a read costs the
+      // compiler more than the arithmetic.
+      const char* phrase = phrases[i].text.data();
+      std::size_t bucket = static_cast<unsigned char>(phrase[0]) & 0x1FU;
+      for (std::size_t j = 0; j + 1 < window; ++j) {
+        // A window that ends in this pair may move only so far that the pair
+        // falls at its place in the phrase: window - 2 - j, which is window - 1
+        // less j + 1.
+        bucket = ((bucket & 0x1FU) << 5U) | (static_cast<unsigned char>(phrase[j + 1]) & 0x1FU);
+        if (j + 1 > reach[bucket]) reach[bucket] = static_cast<std::uint8_t>(j + 1);
+      }
+      ending[bucket] |= bit;  // the pair that ends the window
+    }
+  }
+};
+
+// The index of the lowest set bit of a non-zero word.
+[[nodiscard]] constexpr std::size_t lowest_bit(std::uint64_t word) noexcept {
+#if defined(__GNUC__)
+  return static_cast<std::size_t>(__builtin_ctzll(word));
+#else
+  std::size_t k = 0;
+  while (((word >> k) & 1U) == 0) ++k;
+  return k;
+#endif
+}
+
+// Does the lower-case phrase occur at text[at], in either case?
+[[nodiscard]] constexpr bool iequals_at(std::string_view text, std::size_t at, std::string_view lower_phrase) noexcept {
+  if (at + lower_phrase.size() > text.size()) return false;
+  for (std::size_t k = 0; k < lower_phrase.size(); ++k) {
+    if (to_lower(text[at + k]) != lower_phrase[k]) return false;
+  }
+  return true;
+}
+
+// Which phrases of the set occur in text, each within its limit: bit i for
+// set.phrases[i], as ifind(text, phrase) != npos and ends within it. Only
+// the bits of `wanted` are looked for; the scan stops once they are all
+// settled, or, with first_only, once one is found (the answer is then
+// non-zero exactly when some wanted phrase occurs).
+[[nodiscard]] constexpr std::uint64_t find_phrase_set(std::string_view text, const PhraseSet& set,
+                                                      std::uint64_t wanted = ~std::uint64_t{0},
+                                                      bool first_only = false) noexcept {
+  std::uint64_t found = set.always & wanted;
+  const std::size_t window = set.window;
+  if (window == 0 || text.size() < window) return found;
+  std::uint64_t settled = found;  // found, or first found past its limit
+  if (window == 1) {
+    // No pair to move by (no set of the library's is like this): one ifind each.
+    for (std::size_t i = 0; i < set.count; ++i) {
+      const std::uint64_t bit = std::uint64_t{1} << i;
+      if ((wanted & bit) == 0 || (settled & bit) != 0) continue;
+      const std::size_t at = ifind(text, set.phrases[i].text);
+      if (at != std::string_view::npos && at + set.phrases[i].text.size() <= set.phrases[i].within) found |= bit;
+    }
+    return found;
+  }
+  if ((settled & wanted) == wanted) return found;
+  const std::size_t last = text.size() - window;  // the last window's start
+  std::size_t i = 0;
+  while (true) {
+    // The windows whose last pair ends no phrase's window are passed over.
+    std::size_t bucket = phrase_pair_bucket(text[i + window - 2], text[i + window - 1]);
+    std::size_t step = set.move(bucket);
+    while (step != 0) {
+      i += step;
+      if (i > last) return found;
+      bucket = phrase_pair_bucket(text[i + window - 2], text[i + window - 1]);
+      step = set.move(bucket);
+    }
+    for (std::uint64_t candidates = set.ending[bucket] & wanted & ~settled; candidates != 0;
+         candidates &= candidates - 1) {
+      const std::size_t k = lowest_bit(candidates);
+      const SoughtPhrase& phrase = set.phrases[k];
+      if (!iequals_at(text, i, phrase.text)) continue;
+      // The first occurrence: a later one ends later still.
+      const std::uint64_t bit = std::uint64_t{1} << k;
+      settled |= bit;
+      if (i + phrase.text.size() <= phrase.within) found |= bit;
+    }
+    if ((settled & wanted) == wanted || (first_only && found != 0) || i == last) return found;
+    ++i;
+  }
+  return found;
+}
+
+}  // namespace detail
+}  // namespace v0
+}  // namespace smtpcodes
+
+#endif  // SMTPCODES_DETAIL_PHRASE_SET_HPP
 
 namespace smtpcodes {
 inline namespace v0 {
@@ -8663,78 +8959,165 @@ struct DialectEvidence {
 namespace detail {
 
 inline constexpr std::size_t dialect_rows = sizeof(dialects) / sizeof(dialects[0]);
-static_assert(dialect_rows <= 64, "header_marker_hits keeps one bit per row");
+static_assert(dialect_rows <= 64, "ReadEvidence keeps one bit per row");
 
-// The rows recognised by a header field, in table order.
-struct HeaderMarkerRows {
-  std::uint8_t rows[dialect_rows]{};
-  std::size_t count = 0;
+// A header_name marker read once at compile time: "name", or "name: words"
+// with the words somewhere in the value.
+struct HeaderMarker {
+  std::string_view name;
+  std::string_view words;
+  bool has_words = false;
+  std::size_t row = 0;
 };
 
-[[nodiscard]] constexpr HeaderMarkerRows make_header_marker_rows() noexcept {
-  HeaderMarkerRows list;
-  for (std::size_t i = 0; i < dialect_rows; ++i) {
-    if (dialects[i].marker.place == MP::header_name) list.rows[list.count++] = static_cast<std::uint8_t>(i);
+struct HeaderMarkers {
+  HeaderMarker markers[dialect_rows]{};
+  std::size_t count = 0;
+  std::uint64_t name_sizes = 0;  // bit n: some marker's name has n characters (n < 64)
+};
+
+[[nodiscard]] constexpr HeaderMarkers make_header_markers() noexcept {
+  HeaderMarkers list;
+  for (std::size_t row = 0; row < dialect_rows; ++row) {
+    const DialectMarker& marker = dialects[row].marker;
+    if (marker.place != MP::header_name) continue;
+    const std::size_t colon = marker.text.find(':');
+    HeaderMarker& read = list.markers[list.count++];
+    read.name = marker.text.substr(0, colon);
+    read.has_words = colon != std::string_view::npos;
+    if (read.has_words) read.words = trim(marker.text.substr(colon + 1));
+    read.row = row;
+    if (read.name.size() < 64) list.name_sizes |= std::uint64_t{1} << read.name.size();
   }
   return list;
 }
 
-inline constexpr HeaderMarkerRows header_marker_rows = make_header_marker_rows();
+inline constexpr HeaderMarkers header_markers = make_header_markers();
 
-// Does a header field show a header_name marker: "name", or "name: words"
-// with the words somewhere in the value?
-[[nodiscard]] constexpr bool shows_header_marker(const DialectMarker& marker, const HeaderField& header) noexcept {
-  const std::size_t colon = marker.text.find(':');
-  if (!iequals(header.name, marker.text.substr(0, colon))) return false;
-  return colon == std::string_view::npos ||
-         ifind(header.value, trim(marker.text.substr(colon + 1))) != std::string_view::npos;
+// The marker texts of the rows that look in one place, in table order, and
+// the set that finds them all in one pass.
+struct PlaceMarkers {
+  std::string_view texts[dialect_rows]{};
+  std::size_t rows[dialect_rows]{};
+  std::size_t count = 0;
+};
+
+[[nodiscard]] constexpr PlaceMarkers make_place_markers(MarkerPlace place) noexcept {
+  PlaceMarkers list;
+  for (std::size_t row = 0; row < dialect_rows; ++row) {
+    if (dialects[row].marker.place != place) continue;
+    list.texts[list.count] = dialects[row].marker.text;
+    list.rows[list.count] = row;
+    ++list.count;
+  }
+  return list;
 }
 
-// The evidence read once for all rows: one pass over the header block finds
-// From, Subject and which rows' header markers it shows, so that the work is
-// linear in the block however many rows the table has.
+inline constexpr PlaceMarkers from_markers = make_place_markers(MP::from);
+inline constexpr PhraseSet from_marker_set{from_markers.texts, from_markers.count};
+inline constexpr PlaceMarkers opening_markers = make_place_markers(MP::opening);
+inline constexpr PhraseSet opening_marker_set{opening_markers.texts, opening_markers.count};
+
+// The rows (bit i for row i) whose markers the set found.
+[[nodiscard]] constexpr std::uint64_t rows_found(const PlaceMarkers& markers, std::uint64_t found) noexcept {
+  std::uint64_t rows = 0;
+  for (std::size_t i = 0; i < markers.count; ++i) {
+    if (((found >> i) & 1U) != 0) rows |= std::uint64_t{1} << markers.rows[i];
+  }
+  return rows;
+}
+
+// The evidence read once for all rows: one pass over the header fields
+// finds From, Subject and which rows' header markers they show, and one
+// pass each over From and the opening finds all the markers there, so that
+// the work is linear in the evidence however many rows the table has.
 struct ReadEvidence {
   std::string_view from;
   std::string_view subject;
-  std::uint64_t header_hits = 0;  // bit i: row i's header_name marker is shown
+  std::uint64_t hits = 0;  // bit i: row i's marker is shown (header rows, then the places read)
   std::string_view reporting_mta;
   std::string_view opening;
+  bool from_read = false;
+  bool opening_read = false;
+  bool from_seen = false;
+  bool subject_seen = false;
+
+  constexpr void read_field(const HeaderField& header) noexcept {
+    if (!from_seen && iequals(header.name, "From")) {
+      from = header.value;
+      from_seen = true;
+    } else if (!subject_seen && iequals(header.name, "Subject")) {
+      subject = header.value;
+      subject_seen = true;
+    }
+    // Most fields are passed over by the length of their name alone.
+    const std::size_t size = header.name.size();
+    if (size >= 64 || ((header_markers.name_sizes >> size) & 1U) == 0) return;
+    for (std::size_t k = 0; k < header_markers.count; ++k) {
+      const HeaderMarker& marker = header_markers.markers[k];
+      if (marker.name.size() != size || !iequals(header.name, marker.name)) continue;
+      if (!marker.has_words || ifind(header.value, marker.words) != std::string_view::npos) {
+        hits |= std::uint64_t{1} << marker.row;
+      }
+    }
+  }
 };
 
 [[nodiscard]] constexpr ReadEvidence read_evidence(const DialectEvidence& evidence) noexcept {
   ReadEvidence read;
   read.reporting_mta = evidence.reporting_mta;
   read.opening = evidence.opening.substr(0, dialect_opening_size);
-  bool from_seen = false;
-  bool subject_seen = false;
   std::size_t pos = 0;
   HeaderField header;
-  while (next_header_field(evidence.headers, pos, header)) {
-    if (!from_seen && iequals(header.name, "From")) {
-      read.from = header.value;
-      from_seen = true;
-    } else if (!subject_seen && iequals(header.name, "Subject")) {
-      read.subject = header.value;
-      subject_seen = true;
-    }
-    for (std::size_t k = 0; k < header_marker_rows.count; ++k) {
-      const std::size_t row = header_marker_rows.rows[k];
-      if (shows_header_marker(dialects[row].marker, header)) read.header_hits |= std::uint64_t{1} << row;
-    }
-  }
+  while (next_header_field(evidence.headers, pos, header)) read.read_field(header);
   return read;
 }
 
-[[nodiscard]] constexpr bool has_marker(const ReadEvidence& evidence, std::size_t row) noexcept {
+// The same from a header block already indexed (the index holds the block's fields).
+[[nodiscard]] constexpr ReadEvidence read_evidence(const DialectEvidence& evidence,
+                                                   const HeaderIndex& headers) noexcept {
+  if (headers.truncated()) return read_evidence(evidence);
+  ReadEvidence read;
+  read.reporting_mta = evidence.reporting_mta;
+  read.opening = evidence.opening.substr(0, dialect_opening_size);
+  for (const HeaderField& header : headers) read.read_field(header);
+  return read;
+}
+
+[[nodiscard]] constexpr bool has_marker(ReadEvidence& evidence, std::size_t row) noexcept {
   const DialectMarker& marker = dialects[row].marker;
   switch (marker.place) {
-    case MP::from: return ifind(evidence.from, marker.text) != std::string_view::npos;
+    case MP::from:
+      if (!evidence.from_read) {
+        evidence.hits |= rows_found(from_markers, find_phrase_set(evidence.from, from_marker_set));
+        evidence.from_read = true;
+      }
+      break;
+    case MP::opening:
+      if (!evidence.opening_read) {
+        evidence.hits |= rows_found(opening_markers, find_phrase_set(evidence.opening, opening_marker_set));
+        evidence.opening_read = true;
+      }
+      break;
     case MP::subject: return ifind(evidence.subject, marker.text) != std::string_view::npos;
-    case MP::header_name: return ((evidence.header_hits >> row) & 1U) != 0;
     case MP::reporting_mta: return ifind(evidence.reporting_mta, marker.text) != std::string_view::npos;
-    case MP::opening: return ifind(evidence.opening, marker.text) != std::string_view::npos;
+    case MP::header_name: break;
   }
-  return false;
+  return ((evidence.hits >> row) & 1U) != 0;
+}
+
+[[nodiscard]] constexpr const DialectInfo& first_marked_row(ReadEvidence& read) noexcept {
+  for (std::size_t row = 0; row < dialect_rows; ++row) {
+    if (has_marker(read, row)) return dialects[row];
+  }
+  return unknown_dialect;
+}
+
+// recognise_dialect for a notice whose header block is already indexed.
+[[nodiscard]] constexpr const DialectInfo& recognise_dialect(const DialectEvidence& evidence,
+                                                             const HeaderIndex& headers) noexcept {
+  ReadEvidence read = read_evidence(evidence, headers);
+  return first_marked_row(read);
 }
 
 }  // namespace detail
@@ -8742,11 +9125,8 @@ struct ReadEvidence {
 // The dialect whose marker the evidence shows first in table order, or
 // the unknown row.
 [[nodiscard]] constexpr const DialectInfo& recognise_dialect(const DialectEvidence& evidence) noexcept {
-  const detail::ReadEvidence read = detail::read_evidence(evidence);
-  for (std::size_t row = 0; row < detail::dialect_rows; ++row) {
-    if (detail::has_marker(read, row)) return detail::dialects[row];
-  }
-  return detail::unknown_dialect;
+  detail::ReadEvidence read = detail::read_evidence(evidence);
+  return detail::first_marked_row(read);
 }
 
 }  // namespace v0
@@ -11509,25 +11889,17 @@ inline constexpr std::string_view returned_message_announcements[] = {
     "original message header"sv,
 };
 
-// Every prefix starts with 'c' or 'r', and every announcement holds "copy"
-// or "message": most lines are told apart by these alone.
-[[nodiscard]] constexpr bool returned_message_markers_have_keys() noexcept {
+// Every prefix starts with 'c' or 'r': most lines are told apart by their first character alone.
+[[nodiscard]] constexpr bool returned_message_prefixes_have_keys() noexcept {
   for (std::string_view prefix : returned_message_prefixes) {
     if (prefix[0] != 'c' && prefix[0] != 'r') return false;
   }
-  for (std::string_view announcement : returned_message_announcements) {
-    if (ifind(announcement, "copy") == std::string_view::npos &&
-        ifind(announcement, "message") == std::string_view::npos) {
-      return false;
-    }
-  }
   return true;
 }
-static_assert(returned_message_markers_have_keys(), "starts_returned_message's quick tests no longer hold");
+static_assert(returned_message_prefixes_have_keys(), "starts_returned_message's quick test no longer holds");
 
-[[nodiscard]] constexpr bool holds_copy_or_message(std::string_view text) noexcept {
-  return ifind(text, "copy") != std::string_view::npos || ifind(text, "message") != std::string_view::npos;
-}
+// The announcements, all looked for in one pass over a line.
+inline constexpr PhraseSet returned_message_announcement_set{returned_message_announcements};
 
 // Lines that end the explaining text: the returned message, or a footer, begins.
 [[nodiscard]] constexpr bool starts_returned_message(std::string_view line) noexcept {
@@ -11542,11 +11914,7 @@ static_assert(returned_message_markers_have_keys(), "starts_returned_message's q
     }
   }
   if (text.size() > 200) return false;  // prose paragraphs, not a separator line
-  if (!holds_copy_or_message(text)) return false;
-  for (std::string_view announcement : returned_message_announcements) {
-    if (ifind(text, announcement) != std::string_view::npos) return true;
-  }
-  return false;
+  return find_phrase_set(text, returned_message_announcement_set, ~std::uint64_t{0}, true) != 0;
 }
 
 // Header lines of the notice itself that name addresses other than the recipient.
@@ -11620,8 +11988,18 @@ struct MessageStructure {
 };
 
 constexpr void read_structure(std::string_view message, MessageStructure& read) noexcept {
-  read.top = split_part(message, 0);
-  read.headers = HeaderIndex(read.top.headers);
+  // The header block is read once: split where the index stopped, at an
+  // empty line (a line of white space does not end the block: split_part
+  // reads on).
+  std::size_t blank_line = std::string_view::npos;
+  read.headers = HeaderIndex(message, ReportBlankLine{}, blank_line);
+  const Line blank = blank_line == std::string_view::npos ? Line{} : line_at(message, blank_line);
+  if (blank_line != std::string_view::npos && blank.text.empty()) {
+    read.top = MimePart{message.substr(0, blank_line), message.substr(blank.next), 0, false};
+  } else {
+    read.top = split_part(message, 0);
+    read.headers = HeaderIndex(read.top.headers);
+  }
   read.explanation_part = read.top.body;
   const std::string_view top_type = read.headers.value("Content-Type");
   read.charset = content_type_parameter(top_type, "charset");
@@ -11723,12 +12101,14 @@ enum class Naming : std::uint8_t { structure, sentence, system_address, server_t
 // Where on a line a quoted server text starts: after "said:", after
 // "generated from", or at the line's first code; npos when it has none.
 [[nodiscard]] constexpr std::size_t server_text_start(std::string_view line) noexcept {
-  constexpr std::string_view markers[] = {"said:"sv, "generated from"sv, "said "sv};
-  std::size_t start = std::string_view::npos;
-  for (std::string_view marker : markers) {
-    const std::size_t at = ifind(line, marker);
-    if (at < start) start = at;
+  // "said:" or "said ", whichever comes first: one search for "said".
+  std::size_t start = ifind(line, "said"sv);
+  while (start != std::string_view::npos &&
+         (start + 4 >= line.size() || (line[start + 4] != ':' && line[start + 4] != ' '))) {
+    start = ifind(line, "said"sv, start + 1);
   }
+  const std::size_t generated = ifind(line, "generated from"sv);
+  if (generated < start) start = generated;
   const FoundCodes codes = find_codes(line);
   if (codes.reply_code && codes.reply_code->offset < start) start = codes.reply_code->offset;
   if (codes.enhanced_status && codes.enhanced_status->offset < start) start = codes.enhanced_status->offset;
@@ -11774,33 +12154,57 @@ struct NamedAddresses {
   }
 };
 
+// Does the paragraph's text from `from` up to `to` (whole lines, none blank)
+// quote a server's reply on a line that is not noise?
+[[nodiscard]] constexpr bool quotes_server(std::string_view region, std::size_t from, std::size_t to) noexcept {
+  while (from < to) {
+    const Line line = line_at(region, from);
+    if (!is_noise_line(line.text) && server_text_start(line.text) != std::string_view::npos) return true;
+    from = line.next;
+  }
+  return false;
+}
+
 // One pass over the lines of the explaining text: every address, except the
 // notice's own sender and addressee and those on noise lines, with how it
-// is named.
+// is named. Whether a paragraph quotes a server's reply matters only on a
+// line that names an address, so the lines before it are read for that
+// only then, each once.
 [[nodiscard]] constexpr NamedAddresses read_named_addresses(std::string_view region, std::string_view addressee,
                                                             std::string_view from) noexcept {
   NamedAddresses named;
   bool paragraph_quotes_server = false;
+  std::size_t unread = std::string_view::npos;  // the paragraph's first line not yet read for a server's reply
   std::size_t pos = 0;
   while (pos < region.size()) {
     const Line line = line_at(region, pos);
-    if (is_blank_line(line.text)) paragraph_quotes_server = false;
-    if (!is_blank_line(line.text) && !is_noise_line(line.text)) {
-      // A line indented under a quoted server reply continues that reply.
-      const bool continues_reply = paragraph_quotes_server && is_space_or_tab(line.text[0]);
-      const std::size_t server_from = continues_reply ? 0 : server_text_start(line.text);
-      std::size_t at = 0;
-      std::string_view address;
-      while (!(address = next_address(line.text, at)).empty()) {
-        if (iequals(address, addressee) || iequals(address, from)) continue;
-        const auto offset = static_cast<std::size_t>(address.data() - line.text.data());
-        const Naming how = offset >= server_from           ? Naming::server_text
-                           : is_system_address(address)    ? Naming::system_address
-                           : opens_line(line.text, offset) ? Naming::structure
-                                                           : Naming::sentence;
-        named.add(address, pos, how);
+    if (is_blank_line(line.text)) {
+      paragraph_quotes_server = false;
+      unread = std::string_view::npos;
+    } else if (line.text.find('@') == std::string_view::npos) {
+      if (unread == std::string_view::npos) unread = pos;
+    } else {
+      if (!paragraph_quotes_server && unread != std::string_view::npos) {
+        paragraph_quotes_server = quotes_server(region, unread, pos);
       }
-      if (server_from != std::string_view::npos) paragraph_quotes_server = true;
+      unread = std::string_view::npos;
+      if (!is_noise_line(line.text)) {
+        // A line indented under a quoted server reply continues that reply.
+        const bool continues_reply = paragraph_quotes_server && is_space_or_tab(line.text[0]);
+        const std::size_t server_from = continues_reply ? 0 : server_text_start(line.text);
+        std::size_t at = 0;
+        std::string_view address;
+        while (!(address = next_address(line.text, at)).empty()) {
+          if (iequals(address, addressee) || iequals(address, from)) continue;
+          const auto offset = static_cast<std::size_t>(address.data() - line.text.data());
+          const Naming how = offset >= server_from           ? Naming::server_text
+                             : is_system_address(address)    ? Naming::system_address
+                             : opens_line(line.text, offset) ? Naming::structure
+                                                             : Naming::sentence;
+          named.add(address, pos, how);
+        }
+        if (server_from != std::string_view::npos) paragraph_quotes_server = true;
+      }
     }
     pos = line.next;
   }
@@ -11908,51 +12312,44 @@ struct NamedRecipients {
   }
 };
 
+// The words of subjects that the notice's tests look for, all in one set
+// (one pass for each test, each asking for its own): automatic replies,
+// failure notices, delay warnings. "=?" (an encoded word, RFC 2047: a
+// notice in another language) is looked for on its own, since two
+// characters would make the set's window short.
+inline constexpr std::string_view subject_markers[] = {
+    // automatic replies
+    "auto:"sv, "automatic reply"sv, "autoreply"sv, "auto-reply"sv, "auto reply"sv, "out of office"sv,
+    "out of the office"sv, "vacation"sv, "away from"sv,
+    // failure notices
+    "fail"sv, "undeliver"sv, "undelivered"sv, "returned"sv, "delivery status"sv, "not delivered"sv, "non-delivery"sv,
+    "nondelivery"sv, "rejected"sv, "error"sv, "delayed"sv, "bounce"sv, "could not be delivered"sv,
+    // delay warnings
+    "delayed"sv, "delay)"sv, "warning: could not send"sv, "delivery status notification (delay"sv};
+inline constexpr PhraseSet subject_marker_set{subject_markers};
+inline constexpr std::uint64_t auto_reply_subject_bits = (std::uint64_t{1} << 9) - 1;
+inline constexpr std::uint64_t failure_subject_bits = ((std::uint64_t{1} << 13) - 1) << 9;
+inline constexpr std::uint64_t delay_subject_bits = ((std::uint64_t{1} << 4) - 1) << 22;
+static_assert(sizeof(subject_markers) / sizeof(subject_markers[0]) == 26, "the bit groups above follow the list");
+
 [[nodiscard]] constexpr bool is_auto_reply(const HeaderIndex& headers) noexcept {
   // RFC 3834 §5: Auto-Submitted: auto-replied. Many systems only say so in the subject.
   if (istarts_with(trim(headers.value("Auto-Submitted")), "auto-replied")) return true;
   if (!headers.value("X-Autoreply").empty() || !headers.value("X-Autorespond").empty()) return true;
   const std::string_view subject = trim(headers.value("Subject"));
-  constexpr std::string_view markers[] = {"auto:"sv,      "automatic reply"sv, "autoreply"sv,         "auto-reply"sv,
-                                          "auto reply"sv, "out of office"sv,   "out of the office"sv, "vacation"sv,
-                                          "away from"sv};
-  for (std::string_view marker : markers) {
-    if (ifind(subject, marker) != std::string_view::npos) return true;
-  }
-  return false;
+  return find_phrase_set(subject, subject_marker_set, auto_reply_subject_bits, true) != 0;
 }
 
 // Bounces carry Auto-Submitted too (RFC 3834 §5 asks for it); their subject tells them apart.
 [[nodiscard]] constexpr bool is_failure_notice(const HeaderIndex& headers) noexcept {
   const std::string_view subject = headers.value("Subject");
-  constexpr std::string_view markers[] = {"fail"sv,
-                                          "undeliver"sv,
-                                          "undelivered"sv,
-                                          "returned"sv,
-                                          "delivery status"sv,
-                                          "not delivered"sv,
-                                          "non-delivery"sv,
-                                          "nondelivery"sv,
-                                          "rejected"sv,
-                                          "error"sv,
-                                          "delayed"sv,
-                                          "bounce"sv,
-                                          "could not be delivered"sv,
-                                          "=?"sv};
-  for (std::string_view marker : markers) {
-    if (ifind(subject, marker) != std::string_view::npos) return true;
-  }
-  return false;
+  return find_phrase_set(subject, subject_marker_set, failure_subject_bits, true) != 0 ||
+         subject.find("=?"sv) != std::string_view::npos;
 }
 
 // A subject that says delivery attempts go on: a delay warning.
 [[nodiscard]] constexpr bool subject_says_delay(std::string_view subject) noexcept {
-  constexpr std::string_view subject_markers[] = {"delayed"sv, "delay)"sv, "warning: could not send"sv,
-                                                  "delivery status notification (delay"sv};
-  for (std::string_view marker : subject_markers) {
-    if (ifind(subject, marker) != std::string_view::npos) return true;
-  }
-  return false;
+  return find_phrase_set(subject, subject_marker_set, delay_subject_bits, true) != 0;
 }
 
 // Text that says delivery attempts go on, looked for in the opening of the
@@ -11968,55 +12365,6 @@ inline constexpr std::size_t delay_text_span = 4096;
 inline constexpr std::string_view permanent_words[] = {"permanent error"sv, "failed permanently"sv,
                                                        "permanent fatal error"sv, "permanent failure"sv};
 
-// A lower-case phrase to look for, and how far: it counts only when it
-// ends within the first `within` characters of the text.
-struct SoughtPhrase {
-  std::string_view text;
-  std::size_t within = std::string_view::npos;
-};
-
-// The phrases whose first (second) character is c, in either case: a
-// position of the text is compared only with the phrases both of its
-// characters allow.
-struct SoughtIndex {
-  std::uint32_t first_is[256]{};
-  std::uint32_t second_is[256]{};
-  std::uint32_t wanted = 0;
-  std::size_t end = 0;  // no phrase ends past this
-
-  constexpr void allow(std::uint32_t (&table)[256], char c, std::uint32_t bit) noexcept {
-    table[static_cast<unsigned char>(c)] |= bit;
-    if (c >= 'a' && c <= 'z') table[static_cast<unsigned char>(c - 'a' + 'A')] |= bit;
-  }
-
-  constexpr void add(const SoughtPhrase& sought, std::uint32_t bit, std::size_t text_size) noexcept {
-    const std::string_view phrase = sought.text;
-    // Like ifind, an upper-case letter in a phrase matches nothing.
-    if (phrase.empty() || (phrase[0] >= 'A' && phrase[0] <= 'Z') ||
-        (phrase.size() > 1 && phrase[1] >= 'A' && phrase[1] <= 'Z')) {
-      return;
-    }
-    wanted |= bit;
-    allow(first_is, phrase[0], bit);
-    if (phrase.size() == 1) {
-      for (std::uint32_t& second : second_is) second |= bit;
-    } else {
-      allow(second_is, phrase[1], bit);
-    }
-    const std::size_t limit = sought.within < text_size ? sought.within : text_size;
-    if (limit > end) end = limit;
-  }
-};
-
-// Does sought, whose first two characters match, occur at text[i] and end within its limit?
-[[nodiscard]] constexpr bool sought_at(std::string_view text, std::size_t i, const SoughtPhrase& sought) noexcept {
-  const std::size_t limit = sought.within < text.size() ? sought.within : text.size();
-  if (i + sought.text.size() > limit) return false;
-  std::size_t n = 2;
-  while (n < sought.text.size() && to_lower(text[i + n]) == sought.text[n]) ++n;
-  return n >= sought.text.size();
-}
-
 // Which of the phrases occur in text (bit i for phrases[i]; an empty
 // phrase never does), all found in one pass over the text rather than one
 // pass each: the answers are those of ifind.
@@ -12024,19 +12372,46 @@ template <std::size_t Count>
 [[nodiscard]] constexpr std::uint32_t find_sought_phrases(std::string_view text,
                                                           const SoughtPhrase (&phrases)[Count]) noexcept {
   static_assert(Count <= 32, "one bit per phrase");
-  SoughtIndex index;
-  for (std::size_t k = 0; k < Count; ++k) index.add(phrases[k], std::uint32_t{1} << k, text.size());
-  std::uint32_t found = 0;
-  for (std::size_t i = 0; i < index.end && found != index.wanted; ++i) {
-    std::uint32_t candidates = index.first_is[static_cast<unsigned char>(text[i])] & ~found;
-    if (candidates == 0) continue;
-    if (i + 1 < text.size()) candidates &= index.second_is[static_cast<unsigned char>(text[i + 1])];
-    for (std::size_t k = 0; candidates != 0; ++k, candidates >>= 1) {
-      if ((candidates & 1U) != 0 && sought_at(text, i, phrases[k])) found |= std::uint32_t{1} << k;
-    }
-  }
-  return found;
+  const PhraseSet set(phrases);
+  return static_cast<std::uint32_t>(find_phrase_set(text, set, ~set.always));
 }
+
+// Every phrase read_notice may look for: the delay markers (within
+// delay_text_span), the permanent words, and each dialect row's words for a
+// delay and for a final failure. One scan, built at compile time, serves
+// every dialect: a notice asks only for its own row's. Rows that share
+// their words repeat them (finding the texts alike would cost every
+// includer's compiler more than the scan pays for the repeats).
+struct NoticePhrases {
+  SoughtPhrase phrases[phrase_set_capacity]{};
+  std::size_t count = 0;
+  std::uint64_t delay_bit[dialect_rows]{};      // row i's delay words, or 0 when it has none
+  std::uint64_t permanent_bit[dialect_rows]{};  // row i's permanent words, or 0
+
+  constexpr std::uint64_t add(std::string_view text) noexcept {
+    if (text.empty()) return 0;
+    phrases[count] = SoughtPhrase{text};
+    return std::uint64_t{1} << count++;
+  }
+};
+
+[[nodiscard]] constexpr NoticePhrases make_notice_phrases() noexcept {
+  NoticePhrases list;
+  for (std::string_view marker : delay_text_markers) list.phrases[list.count++] = SoughtPhrase{marker, delay_text_span};
+  for (std::string_view words : permanent_words) list.phrases[list.count++] = SoughtPhrase{words};
+  for (std::size_t row = 0; row < dialect_rows; ++row) {
+    list.delay_bit[row] = list.add(dialects[row].delay);
+    list.permanent_bit[row] = list.add(dialects[row].permanent);
+  }
+  return list;
+}
+
+inline constexpr NoticePhrases notice_phrases = make_notice_phrases();
+inline constexpr PhraseSet notice_phrase_set{notice_phrases.phrases, notice_phrases.count};
+inline constexpr std::size_t delay_marker_count = sizeof(delay_text_markers) / sizeof(delay_text_markers[0]);
+inline constexpr std::uint64_t delay_marker_bits = (std::uint64_t{1} << delay_marker_count) - 1;
+inline constexpr std::uint64_t permanent_word_bits =
+    ((std::uint64_t{1} << (sizeof(permanent_words) / sizeof(permanent_words[0]))) - 1) << delay_marker_count;
 
 [[nodiscard]] constexpr BounceFacts facts_for(DsnAction action, std::string_view status_text,
                                               std::string_view diagnostic) noexcept {
@@ -12151,24 +12526,22 @@ constexpr void read_notice(Notice& notice, std::string_view message, const Messa
   notice.charset = charset_of(structure.charset);
   notice.addressee = bare_address(structure.headers.value("To"));
   notice.from = bare_address(structure.headers.value("From"));
-  const std::string_view reporting_mta = header_value(parse_delivery_status(status_body).text, "Reporting-MTA");
-  notice.dialect = &recognise_dialect(DialectEvidence{structure.top.headers, reporting_mta, notice.region});
+  const std::string_view reporting_mta = header_value(status_body, "Reporting-MTA");
+  notice.dialect =
+      &recognise_dialect(DialectEvidence{structure.top.headers, reporting_mta, notice.region}, structure.headers);
   notice.failure = is_system_address(notice.from) || is_failure_notice(structure.headers);
   // The text's phrases in one pass: the delay markers in its opening, the
   // permanent words, and the dialect's own words for both.
-  constexpr std::size_t delay_markers = sizeof(delay_text_markers) / sizeof(delay_text_markers[0]);
-  constexpr std::size_t permanent_count = sizeof(permanent_words) / sizeof(permanent_words[0]);
-  SoughtPhrase sought[delay_markers + permanent_count + 2]{};
-  for (std::size_t i = 0; i < delay_markers; ++i) sought[i] = SoughtPhrase{delay_text_markers[i], delay_text_span};
-  for (std::size_t i = 0; i < permanent_count; ++i) sought[delay_markers + i] = SoughtPhrase{permanent_words[i]};
-  sought[delay_markers + permanent_count] = SoughtPhrase{notice.dialect->delay};
-  sought[delay_markers + permanent_count + 1] = SoughtPhrase{notice.dialect->permanent};
-  const std::uint32_t found = find_sought_phrases(notice.region, sought);
-  const std::uint32_t delay_bits = (std::uint32_t{1} << delay_markers) - 1;
-  const std::uint32_t dialect_delay_bit = std::uint32_t{1} << (delay_markers + permanent_count);
-  notice.delay = subject_says_delay(structure.headers.value("Subject")) || (found & delay_bits) != 0 ||
-                 (found & dialect_delay_bit) != 0;
-  notice.permanent = !notice.delay && (found & ~delay_bits & ~dialect_delay_bit) != 0;
+  // The dialect's row (unknown_dialect is in no row and has no words).
+  const bool in_table = notice.dialect != &unknown_dialect;
+  const auto row = in_table ? static_cast<std::size_t>(notice.dialect - dialects) : 0;
+  const std::uint64_t dialect_delay = in_table ? notice_phrases.delay_bit[row] : 0;
+  const std::uint64_t dialect_permanent = in_table ? notice_phrases.permanent_bit[row] : 0;
+  const std::uint64_t found = find_phrase_set(
+      notice.region, notice_phrase_set, delay_marker_bits | permanent_word_bits | dialect_delay | dialect_permanent);
+  notice.delay =
+      subject_says_delay(structure.headers.value("Subject")) || (found & (delay_marker_bits | dialect_delay)) != 0;
+  notice.permanent = !notice.delay && (found & (permanent_word_bits | dialect_permanent)) != 0;
 }
 
 // Google Groups explains a refusal in the poster's language; every failure

@@ -14,6 +14,7 @@
 #include <string_view>
 
 #include <smtpcodes/bounce/mime.hpp>
+#include <smtpcodes/detail/phrase_set.hpp>
 #include <smtpcodes/detail/text.hpp>
 
 namespace smtpcodes {
@@ -257,78 +258,165 @@ struct DialectEvidence {
 namespace detail {
 
 inline constexpr std::size_t dialect_rows = sizeof(dialects) / sizeof(dialects[0]);
-static_assert(dialect_rows <= 64, "header_marker_hits keeps one bit per row");
+static_assert(dialect_rows <= 64, "ReadEvidence keeps one bit per row");
 
-// The rows recognised by a header field, in table order.
-struct HeaderMarkerRows {
-  std::uint8_t rows[dialect_rows]{};
-  std::size_t count = 0;
+// A header_name marker read once at compile time: "name", or "name: words"
+// with the words somewhere in the value.
+struct HeaderMarker {
+  std::string_view name;
+  std::string_view words;
+  bool has_words = false;
+  std::size_t row = 0;
 };
 
-[[nodiscard]] constexpr HeaderMarkerRows make_header_marker_rows() noexcept {
-  HeaderMarkerRows list;
-  for (std::size_t i = 0; i < dialect_rows; ++i) {
-    if (dialects[i].marker.place == MP::header_name) list.rows[list.count++] = static_cast<std::uint8_t>(i);
+struct HeaderMarkers {
+  HeaderMarker markers[dialect_rows]{};
+  std::size_t count = 0;
+  std::uint64_t name_sizes = 0;  // bit n: some marker's name has n characters (n < 64)
+};
+
+[[nodiscard]] constexpr HeaderMarkers make_header_markers() noexcept {
+  HeaderMarkers list;
+  for (std::size_t row = 0; row < dialect_rows; ++row) {
+    const DialectMarker& marker = dialects[row].marker;
+    if (marker.place != MP::header_name) continue;
+    const std::size_t colon = marker.text.find(':');
+    HeaderMarker& read = list.markers[list.count++];
+    read.name = marker.text.substr(0, colon);
+    read.has_words = colon != std::string_view::npos;
+    if (read.has_words) read.words = trim(marker.text.substr(colon + 1));
+    read.row = row;
+    if (read.name.size() < 64) list.name_sizes |= std::uint64_t{1} << read.name.size();
   }
   return list;
 }
 
-inline constexpr HeaderMarkerRows header_marker_rows = make_header_marker_rows();
+inline constexpr HeaderMarkers header_markers = make_header_markers();
 
-// Does a header field show a header_name marker: "name", or "name: words"
-// with the words somewhere in the value?
-[[nodiscard]] constexpr bool shows_header_marker(const DialectMarker& marker, const HeaderField& header) noexcept {
-  const std::size_t colon = marker.text.find(':');
-  if (!iequals(header.name, marker.text.substr(0, colon))) return false;
-  return colon == std::string_view::npos ||
-         ifind(header.value, trim(marker.text.substr(colon + 1))) != std::string_view::npos;
+// The marker texts of the rows that look in one place, in table order, and
+// the set that finds them all in one pass.
+struct PlaceMarkers {
+  std::string_view texts[dialect_rows]{};
+  std::size_t rows[dialect_rows]{};
+  std::size_t count = 0;
+};
+
+[[nodiscard]] constexpr PlaceMarkers make_place_markers(MarkerPlace place) noexcept {
+  PlaceMarkers list;
+  for (std::size_t row = 0; row < dialect_rows; ++row) {
+    if (dialects[row].marker.place != place) continue;
+    list.texts[list.count] = dialects[row].marker.text;
+    list.rows[list.count] = row;
+    ++list.count;
+  }
+  return list;
 }
 
-// The evidence read once for all rows: one pass over the header block finds
-// From, Subject and which rows' header markers it shows, so that the work is
-// linear in the block however many rows the table has.
+inline constexpr PlaceMarkers from_markers = make_place_markers(MP::from);
+inline constexpr PhraseSet from_marker_set{from_markers.texts, from_markers.count};
+inline constexpr PlaceMarkers opening_markers = make_place_markers(MP::opening);
+inline constexpr PhraseSet opening_marker_set{opening_markers.texts, opening_markers.count};
+
+// The rows (bit i for row i) whose markers the set found.
+[[nodiscard]] constexpr std::uint64_t rows_found(const PlaceMarkers& markers, std::uint64_t found) noexcept {
+  std::uint64_t rows = 0;
+  for (std::size_t i = 0; i < markers.count; ++i) {
+    if (((found >> i) & 1U) != 0) rows |= std::uint64_t{1} << markers.rows[i];
+  }
+  return rows;
+}
+
+// The evidence read once for all rows: one pass over the header fields
+// finds From, Subject and which rows' header markers they show, and one
+// pass each over From and the opening finds all the markers there, so that
+// the work is linear in the evidence however many rows the table has.
 struct ReadEvidence {
   std::string_view from;
   std::string_view subject;
-  std::uint64_t header_hits = 0;  // bit i: row i's header_name marker is shown
+  std::uint64_t hits = 0;  // bit i: row i's marker is shown (header rows, then the places read)
   std::string_view reporting_mta;
   std::string_view opening;
+  bool from_read = false;
+  bool opening_read = false;
+  bool from_seen = false;
+  bool subject_seen = false;
+
+  constexpr void read_field(const HeaderField& header) noexcept {
+    if (!from_seen && iequals(header.name, "From")) {
+      from = header.value;
+      from_seen = true;
+    } else if (!subject_seen && iequals(header.name, "Subject")) {
+      subject = header.value;
+      subject_seen = true;
+    }
+    // Most fields are passed over by the length of their name alone.
+    const std::size_t size = header.name.size();
+    if (size >= 64 || ((header_markers.name_sizes >> size) & 1U) == 0) return;
+    for (std::size_t k = 0; k < header_markers.count; ++k) {
+      const HeaderMarker& marker = header_markers.markers[k];
+      if (marker.name.size() != size || !iequals(header.name, marker.name)) continue;
+      if (!marker.has_words || ifind(header.value, marker.words) != std::string_view::npos) {
+        hits |= std::uint64_t{1} << marker.row;
+      }
+    }
+  }
 };
 
 [[nodiscard]] constexpr ReadEvidence read_evidence(const DialectEvidence& evidence) noexcept {
   ReadEvidence read;
   read.reporting_mta = evidence.reporting_mta;
   read.opening = evidence.opening.substr(0, dialect_opening_size);
-  bool from_seen = false;
-  bool subject_seen = false;
   std::size_t pos = 0;
   HeaderField header;
-  while (next_header_field(evidence.headers, pos, header)) {
-    if (!from_seen && iequals(header.name, "From")) {
-      read.from = header.value;
-      from_seen = true;
-    } else if (!subject_seen && iequals(header.name, "Subject")) {
-      read.subject = header.value;
-      subject_seen = true;
-    }
-    for (std::size_t k = 0; k < header_marker_rows.count; ++k) {
-      const std::size_t row = header_marker_rows.rows[k];
-      if (shows_header_marker(dialects[row].marker, header)) read.header_hits |= std::uint64_t{1} << row;
-    }
-  }
+  while (next_header_field(evidence.headers, pos, header)) read.read_field(header);
   return read;
 }
 
-[[nodiscard]] constexpr bool has_marker(const ReadEvidence& evidence, std::size_t row) noexcept {
+// The same from a header block already indexed (the index holds the block's fields).
+[[nodiscard]] constexpr ReadEvidence read_evidence(const DialectEvidence& evidence,
+                                                   const HeaderIndex& headers) noexcept {
+  if (headers.truncated()) return read_evidence(evidence);
+  ReadEvidence read;
+  read.reporting_mta = evidence.reporting_mta;
+  read.opening = evidence.opening.substr(0, dialect_opening_size);
+  for (const HeaderField& header : headers) read.read_field(header);
+  return read;
+}
+
+[[nodiscard]] constexpr bool has_marker(ReadEvidence& evidence, std::size_t row) noexcept {
   const DialectMarker& marker = dialects[row].marker;
   switch (marker.place) {
-    case MP::from: return ifind(evidence.from, marker.text) != std::string_view::npos;
+    case MP::from:
+      if (!evidence.from_read) {
+        evidence.hits |= rows_found(from_markers, find_phrase_set(evidence.from, from_marker_set));
+        evidence.from_read = true;
+      }
+      break;
+    case MP::opening:
+      if (!evidence.opening_read) {
+        evidence.hits |= rows_found(opening_markers, find_phrase_set(evidence.opening, opening_marker_set));
+        evidence.opening_read = true;
+      }
+      break;
     case MP::subject: return ifind(evidence.subject, marker.text) != std::string_view::npos;
-    case MP::header_name: return ((evidence.header_hits >> row) & 1U) != 0;
     case MP::reporting_mta: return ifind(evidence.reporting_mta, marker.text) != std::string_view::npos;
-    case MP::opening: return ifind(evidence.opening, marker.text) != std::string_view::npos;
+    case MP::header_name: break;
   }
-  return false;
+  return ((evidence.hits >> row) & 1U) != 0;
+}
+
+[[nodiscard]] constexpr const DialectInfo& first_marked_row(ReadEvidence& read) noexcept {
+  for (std::size_t row = 0; row < dialect_rows; ++row) {
+    if (has_marker(read, row)) return dialects[row];
+  }
+  return unknown_dialect;
+}
+
+// recognise_dialect for a notice whose header block is already indexed.
+[[nodiscard]] constexpr const DialectInfo& recognise_dialect(const DialectEvidence& evidence,
+                                                             const HeaderIndex& headers) noexcept {
+  ReadEvidence read = read_evidence(evidence, headers);
+  return first_marked_row(read);
 }
 
 }  // namespace detail
@@ -336,11 +424,8 @@ struct ReadEvidence {
 // The dialect whose marker the evidence shows first in table order, or
 // the unknown row.
 [[nodiscard]] constexpr const DialectInfo& recognise_dialect(const DialectEvidence& evidence) noexcept {
-  const detail::ReadEvidence read = detail::read_evidence(evidence);
-  for (std::size_t row = 0; row < detail::dialect_rows; ++row) {
-    if (detail::has_marker(read, row)) return detail::dialects[row];
-  }
-  return detail::unknown_dialect;
+  detail::ReadEvidence read = detail::read_evidence(evidence);
+  return detail::first_marked_row(read);
 }
 
 }  // namespace v0

@@ -321,7 +321,28 @@ inline constexpr std::string_view delivery_status_field_names[] = {
     "remote-mta"sv,         "diagnostic-code"sv, "last-attempt-date"sv,  "final-log-id"sv, "will-retry-until"sv,
 };
 
+// The characters a line of such a field can start with: the first letters
+// of the names, in either case, and the white space trim passes over.
+struct FieldLineStarts {
+  bool allowed[256]{};
+};
+
+[[nodiscard]] constexpr FieldLineStarts make_field_line_starts() noexcept {
+  FieldLineStarts starts;
+  for (const std::string_view known : delivery_status_field_names) {
+    const char first = known[0];
+    starts.allowed[static_cast<unsigned char>(first)] = true;
+    if (first >= 'a' && first <= 'z') starts.allowed[static_cast<unsigned char>(first - 'a' + 'A')] = true;
+  }
+  for (const char space : {' ', '\t', '\n', '\v', '\f', '\r'}) starts.allowed[static_cast<unsigned char>(space)] = true;
+  return starts;
+}
+
+inline constexpr FieldLineStarts field_line_starts = make_field_line_starts();
+
 [[nodiscard]] constexpr bool is_delivery_status_field_line(std::string_view line) noexcept {
+  // Most lines of a notice are passed over by their first character.
+  if (!line.empty() && !field_line_starts.allowed[static_cast<unsigned char>(line[0])]) return false;
   const std::size_t colon = line.find(':');
   if (colon == std::string_view::npos) return false;
   const std::string_view name = trim(line.substr(0, colon));

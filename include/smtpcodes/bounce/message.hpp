@@ -26,6 +26,7 @@
 #include <smtpcodes/bounce/transfer_encoding.hpp>
 #include <smtpcodes/config.hpp>
 #include <smtpcodes/detail/callback.hpp>
+#include <smtpcodes/detail/phrase_set.hpp>
 #include <smtpcodes/detail/text.hpp>
 
 namespace smtpcodes {
@@ -200,25 +201,17 @@ inline constexpr std::string_view returned_message_announcements[] = {
     "original message header"sv,
 };
 
-// Every prefix starts with 'c' or 'r', and every announcement holds "copy"
-// or "message": most lines are told apart by these alone.
-[[nodiscard]] constexpr bool returned_message_markers_have_keys() noexcept {
+// Every prefix starts with 'c' or 'r': most lines are told apart by their first character alone.
+[[nodiscard]] constexpr bool returned_message_prefixes_have_keys() noexcept {
   for (std::string_view prefix : returned_message_prefixes) {
     if (prefix[0] != 'c' && prefix[0] != 'r') return false;
   }
-  for (std::string_view announcement : returned_message_announcements) {
-    if (ifind(announcement, "copy") == std::string_view::npos &&
-        ifind(announcement, "message") == std::string_view::npos) {
-      return false;
-    }
-  }
   return true;
 }
-static_assert(returned_message_markers_have_keys(), "starts_returned_message's quick tests no longer hold");
+static_assert(returned_message_prefixes_have_keys(), "starts_returned_message's quick test no longer holds");
 
-[[nodiscard]] constexpr bool holds_copy_or_message(std::string_view text) noexcept {
-  return ifind(text, "copy") != std::string_view::npos || ifind(text, "message") != std::string_view::npos;
-}
+// The announcements, all looked for in one pass over a line.
+inline constexpr PhraseSet returned_message_announcement_set{returned_message_announcements};
 
 // Lines that end the explaining text: the returned message, or a footer, begins.
 [[nodiscard]] constexpr bool starts_returned_message(std::string_view line) noexcept {
@@ -233,11 +226,7 @@ static_assert(returned_message_markers_have_keys(), "starts_returned_message's q
     }
   }
   if (text.size() > 200) return false;  // prose paragraphs, not a separator line
-  if (!holds_copy_or_message(text)) return false;
-  for (std::string_view announcement : returned_message_announcements) {
-    if (ifind(text, announcement) != std::string_view::npos) return true;
-  }
-  return false;
+  return find_phrase_set(text, returned_message_announcement_set, ~std::uint64_t{0}, true) != 0;
 }
 
 // Header lines of the notice itself that name addresses other than the recipient.
@@ -311,8 +300,18 @@ struct MessageStructure {
 };
 
 constexpr void read_structure(std::string_view message, MessageStructure& read) noexcept {
-  read.top = split_part(message, 0);
-  read.headers = HeaderIndex(read.top.headers);
+  // The header block is read once: split where the index stopped, at an
+  // empty line (a line of white space does not end the block: split_part
+  // reads on).
+  std::size_t blank_line = std::string_view::npos;
+  read.headers = HeaderIndex(message, ReportBlankLine{}, blank_line);
+  const Line blank = blank_line == std::string_view::npos ? Line{} : line_at(message, blank_line);
+  if (blank_line != std::string_view::npos && blank.text.empty()) {
+    read.top = MimePart{message.substr(0, blank_line), message.substr(blank.next), 0, false};
+  } else {
+    read.top = split_part(message, 0);
+    read.headers = HeaderIndex(read.top.headers);
+  }
   read.explanation_part = read.top.body;
   const std::string_view top_type = read.headers.value("Content-Type");
   read.charset = content_type_parameter(top_type, "charset");
@@ -414,12 +413,14 @@ enum class Naming : std::uint8_t { structure, sentence, system_address, server_t
 // Where on a line a quoted server text starts: after "said:", after
 // "generated from", or at the line's first code; npos when it has none.
 [[nodiscard]] constexpr std::size_t server_text_start(std::string_view line) noexcept {
-  constexpr std::string_view markers[] = {"said:"sv, "generated from"sv, "said "sv};
-  std::size_t start = std::string_view::npos;
-  for (std::string_view marker : markers) {
-    const std::size_t at = ifind(line, marker);
-    if (at < start) start = at;
+  // "said:" or "said ", whichever comes first: one search for "said".
+  std::size_t start = ifind(line, "said"sv);
+  while (start != std::string_view::npos &&
+         (start + 4 >= line.size() || (line[start + 4] != ':' && line[start + 4] != ' '))) {
+    start = ifind(line, "said"sv, start + 1);
   }
+  const std::size_t generated = ifind(line, "generated from"sv);
+  if (generated < start) start = generated;
   const FoundCodes codes = find_codes(line);
   if (codes.reply_code && codes.reply_code->offset < start) start = codes.reply_code->offset;
   if (codes.enhanced_status && codes.enhanced_status->offset < start) start = codes.enhanced_status->offset;
@@ -465,33 +466,57 @@ struct NamedAddresses {
   }
 };
 
+// Does the paragraph's text from `from` up to `to` (whole lines, none blank)
+// quote a server's reply on a line that is not noise?
+[[nodiscard]] constexpr bool quotes_server(std::string_view region, std::size_t from, std::size_t to) noexcept {
+  while (from < to) {
+    const Line line = line_at(region, from);
+    if (!is_noise_line(line.text) && server_text_start(line.text) != std::string_view::npos) return true;
+    from = line.next;
+  }
+  return false;
+}
+
 // One pass over the lines of the explaining text: every address, except the
 // notice's own sender and addressee and those on noise lines, with how it
-// is named.
+// is named. Whether a paragraph quotes a server's reply matters only on a
+// line that names an address, so the lines before it are read for that
+// only then, each once.
 [[nodiscard]] constexpr NamedAddresses read_named_addresses(std::string_view region, std::string_view addressee,
                                                             std::string_view from) noexcept {
   NamedAddresses named;
   bool paragraph_quotes_server = false;
+  std::size_t unread = std::string_view::npos;  // the paragraph's first line not yet read for a server's reply
   std::size_t pos = 0;
   while (pos < region.size()) {
     const Line line = line_at(region, pos);
-    if (is_blank_line(line.text)) paragraph_quotes_server = false;
-    if (!is_blank_line(line.text) && !is_noise_line(line.text)) {
-      // A line indented under a quoted server reply continues that reply.
-      const bool continues_reply = paragraph_quotes_server && is_space_or_tab(line.text[0]);
-      const std::size_t server_from = continues_reply ? 0 : server_text_start(line.text);
-      std::size_t at = 0;
-      std::string_view address;
-      while (!(address = next_address(line.text, at)).empty()) {
-        if (iequals(address, addressee) || iequals(address, from)) continue;
-        const auto offset = static_cast<std::size_t>(address.data() - line.text.data());
-        const Naming how = offset >= server_from           ? Naming::server_text
-                           : is_system_address(address)    ? Naming::system_address
-                           : opens_line(line.text, offset) ? Naming::structure
-                                                           : Naming::sentence;
-        named.add(address, pos, how);
+    if (is_blank_line(line.text)) {
+      paragraph_quotes_server = false;
+      unread = std::string_view::npos;
+    } else if (line.text.find('@') == std::string_view::npos) {
+      if (unread == std::string_view::npos) unread = pos;
+    } else {
+      if (!paragraph_quotes_server && unread != std::string_view::npos) {
+        paragraph_quotes_server = quotes_server(region, unread, pos);
       }
-      if (server_from != std::string_view::npos) paragraph_quotes_server = true;
+      unread = std::string_view::npos;
+      if (!is_noise_line(line.text)) {
+        // A line indented under a quoted server reply continues that reply.
+        const bool continues_reply = paragraph_quotes_server && is_space_or_tab(line.text[0]);
+        const std::size_t server_from = continues_reply ? 0 : server_text_start(line.text);
+        std::size_t at = 0;
+        std::string_view address;
+        while (!(address = next_address(line.text, at)).empty()) {
+          if (iequals(address, addressee) || iequals(address, from)) continue;
+          const auto offset = static_cast<std::size_t>(address.data() - line.text.data());
+          const Naming how = offset >= server_from           ? Naming::server_text
+                             : is_system_address(address)    ? Naming::system_address
+                             : opens_line(line.text, offset) ? Naming::structure
+                                                             : Naming::sentence;
+          named.add(address, pos, how);
+        }
+        if (server_from != std::string_view::npos) paragraph_quotes_server = true;
+      }
     }
     pos = line.next;
   }
@@ -599,51 +624,44 @@ struct NamedRecipients {
   }
 };
 
+// The words of subjects that the notice's tests look for, all in one set
+// (one pass for each test, each asking for its own): automatic replies,
+// failure notices, delay warnings. "=?" (an encoded word, RFC 2047: a
+// notice in another language) is looked for on its own, since two
+// characters would make the set's window short.
+inline constexpr std::string_view subject_markers[] = {
+    // automatic replies
+    "auto:"sv, "automatic reply"sv, "autoreply"sv, "auto-reply"sv, "auto reply"sv, "out of office"sv,
+    "out of the office"sv, "vacation"sv, "away from"sv,
+    // failure notices
+    "fail"sv, "undeliver"sv, "undelivered"sv, "returned"sv, "delivery status"sv, "not delivered"sv, "non-delivery"sv,
+    "nondelivery"sv, "rejected"sv, "error"sv, "delayed"sv, "bounce"sv, "could not be delivered"sv,
+    // delay warnings
+    "delayed"sv, "delay)"sv, "warning: could not send"sv, "delivery status notification (delay"sv};
+inline constexpr PhraseSet subject_marker_set{subject_markers};
+inline constexpr std::uint64_t auto_reply_subject_bits = (std::uint64_t{1} << 9) - 1;
+inline constexpr std::uint64_t failure_subject_bits = ((std::uint64_t{1} << 13) - 1) << 9;
+inline constexpr std::uint64_t delay_subject_bits = ((std::uint64_t{1} << 4) - 1) << 22;
+static_assert(sizeof(subject_markers) / sizeof(subject_markers[0]) == 26, "the bit groups above follow the list");
+
 [[nodiscard]] constexpr bool is_auto_reply(const HeaderIndex& headers) noexcept {
   // RFC 3834 §5: Auto-Submitted: auto-replied. Many systems only say so in the subject.
   if (istarts_with(trim(headers.value("Auto-Submitted")), "auto-replied")) return true;
   if (!headers.value("X-Autoreply").empty() || !headers.value("X-Autorespond").empty()) return true;
   const std::string_view subject = trim(headers.value("Subject"));
-  constexpr std::string_view markers[] = {"auto:"sv,      "automatic reply"sv, "autoreply"sv,         "auto-reply"sv,
-                                          "auto reply"sv, "out of office"sv,   "out of the office"sv, "vacation"sv,
-                                          "away from"sv};
-  for (std::string_view marker : markers) {
-    if (ifind(subject, marker) != std::string_view::npos) return true;
-  }
-  return false;
+  return find_phrase_set(subject, subject_marker_set, auto_reply_subject_bits, true) != 0;
 }
 
 // Bounces carry Auto-Submitted too (RFC 3834 §5 asks for it); their subject tells them apart.
 [[nodiscard]] constexpr bool is_failure_notice(const HeaderIndex& headers) noexcept {
   const std::string_view subject = headers.value("Subject");
-  constexpr std::string_view markers[] = {"fail"sv,
-                                          "undeliver"sv,
-                                          "undelivered"sv,
-                                          "returned"sv,
-                                          "delivery status"sv,
-                                          "not delivered"sv,
-                                          "non-delivery"sv,
-                                          "nondelivery"sv,
-                                          "rejected"sv,
-                                          "error"sv,
-                                          "delayed"sv,
-                                          "bounce"sv,
-                                          "could not be delivered"sv,
-                                          "=?"sv};
-  for (std::string_view marker : markers) {
-    if (ifind(subject, marker) != std::string_view::npos) return true;
-  }
-  return false;
+  return find_phrase_set(subject, subject_marker_set, failure_subject_bits, true) != 0 ||
+         subject.find("=?"sv) != std::string_view::npos;
 }
 
 // A subject that says delivery attempts go on: a delay warning.
 [[nodiscard]] constexpr bool subject_says_delay(std::string_view subject) noexcept {
-  constexpr std::string_view subject_markers[] = {"delayed"sv, "delay)"sv, "warning: could not send"sv,
-                                                  "delivery status notification (delay"sv};
-  for (std::string_view marker : subject_markers) {
-    if (ifind(subject, marker) != std::string_view::npos) return true;
-  }
-  return false;
+  return find_phrase_set(subject, subject_marker_set, delay_subject_bits, true) != 0;
 }
 
 // Text that says delivery attempts go on, looked for in the opening of the
@@ -659,55 +677,6 @@ inline constexpr std::size_t delay_text_span = 4096;
 inline constexpr std::string_view permanent_words[] = {"permanent error"sv, "failed permanently"sv,
                                                        "permanent fatal error"sv, "permanent failure"sv};
 
-// A lower-case phrase to look for, and how far: it counts only when it
-// ends within the first `within` characters of the text.
-struct SoughtPhrase {
-  std::string_view text;
-  std::size_t within = std::string_view::npos;
-};
-
-// The phrases whose first (second) character is c, in either case: a
-// position of the text is compared only with the phrases both of its
-// characters allow.
-struct SoughtIndex {
-  std::uint32_t first_is[256]{};
-  std::uint32_t second_is[256]{};
-  std::uint32_t wanted = 0;
-  std::size_t end = 0;  // no phrase ends past this
-
-  constexpr void allow(std::uint32_t (&table)[256], char c, std::uint32_t bit) noexcept {
-    table[static_cast<unsigned char>(c)] |= bit;
-    if (c >= 'a' && c <= 'z') table[static_cast<unsigned char>(c - 'a' + 'A')] |= bit;
-  }
-
-  constexpr void add(const SoughtPhrase& sought, std::uint32_t bit, std::size_t text_size) noexcept {
-    const std::string_view phrase = sought.text;
-    // Like ifind, an upper-case letter in a phrase matches nothing.
-    if (phrase.empty() || (phrase[0] >= 'A' && phrase[0] <= 'Z') ||
-        (phrase.size() > 1 && phrase[1] >= 'A' && phrase[1] <= 'Z')) {
-      return;
-    }
-    wanted |= bit;
-    allow(first_is, phrase[0], bit);
-    if (phrase.size() == 1) {
-      for (std::uint32_t& second : second_is) second |= bit;
-    } else {
-      allow(second_is, phrase[1], bit);
-    }
-    const std::size_t limit = sought.within < text_size ? sought.within : text_size;
-    if (limit > end) end = limit;
-  }
-};
-
-// Does sought, whose first two characters match, occur at text[i] and end within its limit?
-[[nodiscard]] constexpr bool sought_at(std::string_view text, std::size_t i, const SoughtPhrase& sought) noexcept {
-  const std::size_t limit = sought.within < text.size() ? sought.within : text.size();
-  if (i + sought.text.size() > limit) return false;
-  std::size_t n = 2;
-  while (n < sought.text.size() && to_lower(text[i + n]) == sought.text[n]) ++n;
-  return n >= sought.text.size();
-}
-
 // Which of the phrases occur in text (bit i for phrases[i]; an empty
 // phrase never does), all found in one pass over the text rather than one
 // pass each: the answers are those of ifind.
@@ -715,19 +684,46 @@ template <std::size_t Count>
 [[nodiscard]] constexpr std::uint32_t find_sought_phrases(std::string_view text,
                                                           const SoughtPhrase (&phrases)[Count]) noexcept {
   static_assert(Count <= 32, "one bit per phrase");
-  SoughtIndex index;
-  for (std::size_t k = 0; k < Count; ++k) index.add(phrases[k], std::uint32_t{1} << k, text.size());
-  std::uint32_t found = 0;
-  for (std::size_t i = 0; i < index.end && found != index.wanted; ++i) {
-    std::uint32_t candidates = index.first_is[static_cast<unsigned char>(text[i])] & ~found;
-    if (candidates == 0) continue;
-    if (i + 1 < text.size()) candidates &= index.second_is[static_cast<unsigned char>(text[i + 1])];
-    for (std::size_t k = 0; candidates != 0; ++k, candidates >>= 1) {
-      if ((candidates & 1U) != 0 && sought_at(text, i, phrases[k])) found |= std::uint32_t{1} << k;
-    }
-  }
-  return found;
+  const PhraseSet set(phrases);
+  return static_cast<std::uint32_t>(find_phrase_set(text, set, ~set.always));
 }
+
+// Every phrase read_notice may look for: the delay markers (within
+// delay_text_span), the permanent words, and each dialect row's words for a
+// delay and for a final failure. One scan, built at compile time, serves
+// every dialect: a notice asks only for its own row's. Rows that share
+// their words repeat them (finding the texts alike would cost every
+// includer's compiler more than the scan pays for the repeats).
+struct NoticePhrases {
+  SoughtPhrase phrases[phrase_set_capacity]{};
+  std::size_t count = 0;
+  std::uint64_t delay_bit[dialect_rows]{};      // row i's delay words, or 0 when it has none
+  std::uint64_t permanent_bit[dialect_rows]{};  // row i's permanent words, or 0
+
+  constexpr std::uint64_t add(std::string_view text) noexcept {
+    if (text.empty()) return 0;
+    phrases[count] = SoughtPhrase{text};
+    return std::uint64_t{1} << count++;
+  }
+};
+
+[[nodiscard]] constexpr NoticePhrases make_notice_phrases() noexcept {
+  NoticePhrases list;
+  for (std::string_view marker : delay_text_markers) list.phrases[list.count++] = SoughtPhrase{marker, delay_text_span};
+  for (std::string_view words : permanent_words) list.phrases[list.count++] = SoughtPhrase{words};
+  for (std::size_t row = 0; row < dialect_rows; ++row) {
+    list.delay_bit[row] = list.add(dialects[row].delay);
+    list.permanent_bit[row] = list.add(dialects[row].permanent);
+  }
+  return list;
+}
+
+inline constexpr NoticePhrases notice_phrases = make_notice_phrases();
+inline constexpr PhraseSet notice_phrase_set{notice_phrases.phrases, notice_phrases.count};
+inline constexpr std::size_t delay_marker_count = sizeof(delay_text_markers) / sizeof(delay_text_markers[0]);
+inline constexpr std::uint64_t delay_marker_bits = (std::uint64_t{1} << delay_marker_count) - 1;
+inline constexpr std::uint64_t permanent_word_bits =
+    ((std::uint64_t{1} << (sizeof(permanent_words) / sizeof(permanent_words[0]))) - 1) << delay_marker_count;
 
 [[nodiscard]] constexpr BounceFacts facts_for(DsnAction action, std::string_view status_text,
                                               std::string_view diagnostic) noexcept {
@@ -842,24 +838,22 @@ constexpr void read_notice(Notice& notice, std::string_view message, const Messa
   notice.charset = charset_of(structure.charset);
   notice.addressee = bare_address(structure.headers.value("To"));
   notice.from = bare_address(structure.headers.value("From"));
-  const std::string_view reporting_mta = header_value(parse_delivery_status(status_body).text, "Reporting-MTA");
-  notice.dialect = &recognise_dialect(DialectEvidence{structure.top.headers, reporting_mta, notice.region});
+  const std::string_view reporting_mta = header_value(status_body, "Reporting-MTA");
+  notice.dialect =
+      &recognise_dialect(DialectEvidence{structure.top.headers, reporting_mta, notice.region}, structure.headers);
   notice.failure = is_system_address(notice.from) || is_failure_notice(structure.headers);
   // The text's phrases in one pass: the delay markers in its opening, the
   // permanent words, and the dialect's own words for both.
-  constexpr std::size_t delay_markers = sizeof(delay_text_markers) / sizeof(delay_text_markers[0]);
-  constexpr std::size_t permanent_count = sizeof(permanent_words) / sizeof(permanent_words[0]);
-  SoughtPhrase sought[delay_markers + permanent_count + 2]{};
-  for (std::size_t i = 0; i < delay_markers; ++i) sought[i] = SoughtPhrase{delay_text_markers[i], delay_text_span};
-  for (std::size_t i = 0; i < permanent_count; ++i) sought[delay_markers + i] = SoughtPhrase{permanent_words[i]};
-  sought[delay_markers + permanent_count] = SoughtPhrase{notice.dialect->delay};
-  sought[delay_markers + permanent_count + 1] = SoughtPhrase{notice.dialect->permanent};
-  const std::uint32_t found = find_sought_phrases(notice.region, sought);
-  const std::uint32_t delay_bits = (std::uint32_t{1} << delay_markers) - 1;
-  const std::uint32_t dialect_delay_bit = std::uint32_t{1} << (delay_markers + permanent_count);
-  notice.delay = subject_says_delay(structure.headers.value("Subject")) || (found & delay_bits) != 0 ||
-                 (found & dialect_delay_bit) != 0;
-  notice.permanent = !notice.delay && (found & ~delay_bits & ~dialect_delay_bit) != 0;
+  // The dialect's row (unknown_dialect is in no row and has no words).
+  const bool in_table = notice.dialect != &unknown_dialect;
+  const auto row = in_table ? static_cast<std::size_t>(notice.dialect - dialects) : 0;
+  const std::uint64_t dialect_delay = in_table ? notice_phrases.delay_bit[row] : 0;
+  const std::uint64_t dialect_permanent = in_table ? notice_phrases.permanent_bit[row] : 0;
+  const std::uint64_t found = find_phrase_set(
+      notice.region, notice_phrase_set, delay_marker_bits | permanent_word_bits | dialect_delay | dialect_permanent);
+  notice.delay =
+      subject_says_delay(structure.headers.value("Subject")) || (found & (delay_marker_bits | dialect_delay)) != 0;
+  notice.permanent = !notice.delay && (found & (permanent_word_bits | dialect_permanent)) != 0;
 }
 
 // Google Groups explains a refusal in the poster's language; every failure

@@ -54,11 +54,14 @@ namespace detail {
 
 // Reads the header field that starts at pos and moves pos past it (and past
 // its continuation lines). Lines without a colon are skipped. Returns false,
-// with pos just after the blank line, at the end of the header block.
-[[nodiscard]] constexpr bool next_header_field(std::string_view block, std::size_t& pos, HeaderField& field) noexcept {
+// with pos just after the blank line, at the end of the header block (and
+// *blank_line, if given, set to where that line starts).
+[[nodiscard]] constexpr bool next_header_field(std::string_view block, std::size_t& pos, HeaderField& field,
+                                               std::size_t* blank_line = nullptr) noexcept {
   while (pos < block.size()) {
     const Line line = line_at(block, pos);
     if (is_blank_line(line.text)) {
+      if (blank_line != nullptr) *blank_line = pos;
       pos = line.next;
       return false;
     }
@@ -108,6 +111,11 @@ inline constexpr std::size_t header_index_capacity = 64;
 // error: the index holds the first Capacity (truncated() is true), and a
 // lookup that does not find its name among them reads the rest of the
 // block, so every answer is the one header_value() gives.
+namespace detail {
+// Selects the HeaderIndex constructor that also says where the header block ends.
+struct ReportBlankLine {};
+}  // namespace detail
+
 template <std::size_t Capacity>
 class BasicHeaderIndex {
   static_assert(Capacity > 0, "a header index holds at least one field");
@@ -126,6 +134,24 @@ class BasicHeaderIndex {
     // Full: the rest is read only by lookups that need it.
     std::size_t after = pos;
     if (detail::next_header_field(headers, after, field)) rest_ = headers.substr(pos);
+  }
+
+  // The same for the header block that opens text, read to its first blank
+  // line; blank_line is set to where that line starts, or npos when the
+  // reading did not reach one (there is none, or the index is full). The
+  // reader of a message splits it there without reading its header lines
+  // again.
+  constexpr BasicHeaderIndex(std::string_view text SMTPCODES_LIFETIMEBOUND, detail::ReportBlankLine /*tag*/,
+                             std::size_t& blank_line) noexcept {
+    blank_line = std::string_view::npos;
+    std::size_t pos = 0;
+    HeaderField field;
+    while (count_ < Capacity) {
+      if (!detail::next_header_field(text, pos, field, &blank_line)) return;
+      fields_[count_++] = field;
+    }
+    std::size_t after = pos;
+    if (detail::next_header_field(text, after, field)) rest_ = text.substr(pos);
   }
 
   // The value of the first field called name (compared without regard to
