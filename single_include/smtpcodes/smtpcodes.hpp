@@ -8566,6 +8566,10 @@ struct SoughtPhrase {
          (static_cast<std::size_t>(static_cast<unsigned char>(second)) & 0x1FU);
 }
 
+// Not constexpr: a set built in a constant expression from more phrases
+// than it holds stops the build here instead of dropping the rest.
+inline void phrase_set_overflow() noexcept {}
+
 struct PhraseSet {
   SoughtPhrase phrases[phrase_set_capacity]{};
   std::size_t count = 0;
@@ -8590,11 +8594,13 @@ struct PhraseSet {
     build();
   }
   constexpr PhraseSet(const std::string_view* list, std::size_t list_count) noexcept {
+    if (list_count > phrase_set_capacity) phrase_set_overflow();
     for (std::size_t i = 0; i < list_count && i < phrase_set_capacity; ++i) phrases[i].text = list[i];
     count = list_count < phrase_set_capacity ? list_count : phrase_set_capacity;
     build();
   }
   constexpr PhraseSet(const SoughtPhrase* list, std::size_t list_count) noexcept {
+    if (list_count > phrase_set_capacity) phrase_set_overflow();
     for (std::size_t i = 0; i < list_count && i < phrase_set_capacity; ++i) phrases[i] = list[i];
     count = list_count < phrase_set_capacity ? list_count : phrase_set_capacity;
     build();

@@ -643,6 +643,44 @@ TEST_CASE("the notice's phrases, found in one pass, are those ifind finds one by
   }
 }
 
+TEST_CASE("a phrase set of up to twenty longer phrases answers as ifind does, with masks and a first-found stop") {
+  constexpr std::string_view alphabet = "abcAB -:.\r\n\xC3";
+  std::mt19937 random(3);
+  for (int round = 0; round < 2000; ++round) {
+    std::vector<std::string> texts(1 + random() % 20);
+    for (std::string& phrase : texts) {
+      const std::size_t length = 2 + random() % 12;
+      for (std::size_t i = 0; i < length; ++i) {
+        char c = alphabet[random() % alphabet.size()];
+        if (c >= 'A' && c <= 'Z' && random() % 4 != 0) c = static_cast<char>(c - 'A' + 'a');  // mostly lower case
+        phrase += c;
+      }
+    }
+    std::vector<smtpcodes::detail::SoughtPhrase> sought;
+    for (const std::string& phrase : texts) {
+      sought.push_back({phrase, random() % 3 == 0 ? random() % 80 : std::string_view::npos});
+    }
+    const smtpcodes::detail::PhraseSet set(sought.data(), sought.size());
+    for (int attempt = 0; attempt < 10; ++attempt) {
+      std::string text(random() % 100, ' ');
+      for (char& c : text) c = alphabet[random() % alphabet.size()];
+      if (random() % 2 == 0) text.insert(random() % (text.size() + 1), texts[random() % texts.size()]);
+      std::uint64_t expected = 0;
+      for (std::size_t k = 0; k < sought.size(); ++k) {
+        const std::size_t at = smtpcodes::detail::ifind(text, sought[k].text);
+        if (at != std::string_view::npos && at + sought[k].text.size() <= sought[k].within) {
+          expected |= std::uint64_t{1} << k;
+        }
+      }
+      const std::uint64_t mask = (std::uint64_t{random()} << 32U) | random();
+      CAPTURE(text);
+      CHECK(smtpcodes::detail::find_phrase_set(text, set) == expected);
+      CHECK((smtpcodes::detail::find_phrase_set(text, set, mask) & mask) == (expected & mask));
+      CHECK((smtpcodes::detail::find_phrase_set(text, set, mask, true) != 0) == ((expected & mask) != 0));
+    }
+  }
+}
+
 TEST_CASE("one walk finds what the separate walks found: explanation, charset, delivery-status part, feedback") {
   const std::string_view messages[] = {
       dsn_message,
