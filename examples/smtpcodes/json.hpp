@@ -68,24 +68,47 @@ inline std::string valid_utf8(std::string_view text, std::size_t max_characters 
 }
 
 inline std::string json_quote(std::string_view text) {
-  std::string out = "\"";
-  for (char c : valid_utf8(text)) {
+  std::string out;
+  out.reserve(text.size() + 2);
+  out += '"';
+  std::size_t i = 0;
+  while (i < text.size()) {
+    // A run of printable ASCII that needs no escape is appended in one go.
+    std::size_t run = i;
+    while (run < text.size()) {
+      const auto byte = static_cast<unsigned char>(text[run]);
+      if (byte < 0x20 || byte >= 0x7F || byte == '"' || byte == '\\') break;
+      ++run;
+    }
+    out.append(text, i, run - i);
+    i = run;
+    if (i == text.size()) break;
+    const char c = text[i];
     const auto byte = static_cast<unsigned char>(c);
+    if (byte >= 0x80) {
+      const std::size_t length = utf8_sequence_length(text, i);
+      if (length == 0) {
+        out += replacement_character;
+        ++i;
+      } else {
+        out.append(text, i, length);
+        i += length;
+      }
+      continue;
+    }
     switch (c) {
       case '"': out += "\\\""; break;
       case '\\': out += "\\\\"; break;
       case '\n': out += "\\n"; break;
       case '\r': out += "\\r"; break;
       case '\t': out += "\\t"; break;
-      default:
-        if (byte < 0x20 || byte == 0x7F) {
-          char escaped[8];
-          std::snprintf(escaped, sizeof escaped, "\\u%04x", static_cast<unsigned>(byte));
-          out += escaped;
-        } else {
-          out += c;
-        }
+      default: {
+        char escaped[8];
+        std::snprintf(escaped, sizeof escaped, "\\u%04x", static_cast<unsigned>(byte));
+        out += escaped;
+      }
     }
+    ++i;
   }
   out += '"';
   return out;
