@@ -1053,6 +1053,13 @@ inline constexpr std::size_t phrase_buckets = phrase_char_classes * phrase_char_
 
 inline constexpr std::size_t phrase_prefix_length = 4;
 
+// How many bytes a prefix mask covers (they are the low ones).
+[[nodiscard]] constexpr std::size_t prefix_bytes(std::uint32_t mask) noexcept {
+  std::size_t bytes = 0;
+  for (; (mask & 0xFFU) != 0; mask >>= 8U) ++bytes;
+  return bytes;
+}
+
 // Up to four bytes from text[pos], lower case, one per byte of the result
 // (zero past the end): compared with a phrase's literal start before the
 // phrase itself is tried, since most tries fail in the first bytes.
@@ -1136,10 +1143,11 @@ inline constexpr char digit_run = '?';       // any run of digits, none included
 }
 
 // Does phrase occur at text[pos], ending at a word boundary?
-[[nodiscard]] constexpr bool matches_phrase_at(std::string_view text, std::size_t pos,
-                                               std::string_view phrase) noexcept {
-  std::size_t t = pos;
-  for (std::size_t k = 0; k < phrase.size(); ++k) {
+[[nodiscard]] constexpr bool matches_phrase_at(std::string_view text, std::size_t pos, std::string_view phrase,
+                                               std::size_t known = 0) noexcept {
+  // The first `known` characters are literal and already matched (the index's prefix check).
+  std::size_t t = pos + known;
+  for (std::size_t k = known; k < phrase.size(); ++k) {
     const char p = phrase[k];
     if (p == word_continues && k + 1 == phrase.size()) return true;
     if (t == text.size()) {
@@ -1243,13 +1251,14 @@ namespace detail {
     const std::size_t bucket = detail::phrase_bucket(text[pos], pos + 1 < text.size() ? text[pos + 1] : '\0');
     const std::uint32_t key = detail::prefix_key(text, pos);
     for (std::size_t k = detail::phrase_index_start[bucket]; k < detail::phrase_index_start[bucket + 1]; ++k) {
-      if ((key & detail::phrase_index_prefix_mask[k]) != detail::phrase_index_prefix[k]) continue;
+      const std::uint32_t mask = detail::phrase_index_prefix_mask[k];
+      if ((key & mask) != detail::phrase_index_prefix[k]) continue;
       const std::size_t i = detail::phrase_index_order[k];
       const Phrase& phrase = detail::phrase_families[i];
       const bool expiry = phrase.reason == BounceReason::expired;
       if (!expiry && (i >= best || best_user < user.count)) continue;
       if (expiry && found.expiry != nullptr) continue;
-      if (!detail::matches_phrase_at(text, pos, phrase.text)) continue;
+      if (!detail::matches_phrase_at(text, pos, phrase.text, detail::prefix_bytes(mask))) continue;
       if (expiry) {
         found.expiry = &phrase;
         continue;
@@ -1258,6 +1267,8 @@ namespace detail {
       found.phrase = &phrase;
       found.offset = pos;
     }
+    // The rest of a word starts nothing: skip to its last character.
+    while (pos + 1 < text.size() && detail::is_alnum(text[pos]) && detail::is_alnum(text[pos + 1])) ++pos;
   }
   return found;
 }
