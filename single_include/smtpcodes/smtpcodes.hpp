@@ -8388,6 +8388,25 @@ inline constexpr CommandWord command_words[] = {
 
 namespace detail {
 
+// The first characters of command_markers and of a transcript's "<<< ",
+// case ignored: one test per character of the text (a bit test, not a table
+// the compiler would build in every translation unit).
+[[nodiscard]] constexpr bool may_start_command_marker(char c) noexcept {
+  switch (c) {
+    case 'i':
+    case 'I':
+    case 'a':
+    case 'A':
+    case 'w':
+    case 'W':
+    case 'd':
+    case 'D':
+    case '<':
+    case '>': return true;
+    default: return false;
+  }
+}
+
 // Where a transcript's reply line ("<<< 550 ...") starts its code, or npos.
 [[nodiscard]] constexpr std::size_t transcript_reply_code(std::string_view text, std::size_t pos) noexcept {
   const std::size_t code = words_end(text, pos, "<<< "sv);
@@ -8417,8 +8436,8 @@ namespace detail {
   SmtpCommand sent = SmtpCommand::unknown;      // the last command of a transcript
   SmtpCommand answered = SmtpCommand::unknown;  // the one the transcript's first failing reply answered
   for (std::size_t pos = 0; pos < text.size(); ++pos) {
+    if (!detail::may_start_command_marker(text[pos])) continue;
     const char c = detail::to_lower(text[pos]);
-    if (c != 'i' && c != 'a' && c != '>' && c != '<' && c != 'w' && c != 'd') continue;
     if (pos > 0 && detail::is_alnum(text[pos - 1]) && c != '>') continue;
     if (c == '<') {
       const std::size_t code = detail::transcript_reply_code(text, pos);
