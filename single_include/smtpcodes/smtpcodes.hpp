@@ -11367,6 +11367,67 @@ constexpr void advise_retry(Verdict& verdict, unsigned failure_class) noexcept {
 
 }  // namespace detail
 
+namespace detail {
+
+// What classify reads in the diagnostic's words: its phrases and the command
+// the failure answered. A caller that classifies the same facts again with
+// another action or command reads them once.
+struct TextReading {
+  PhraseFinding phrases;
+  SmtpCommand command = SmtpCommand::unknown;
+};
+
+[[nodiscard]] constexpr TextReading read_text(const BounceFacts& facts, PhraseRules user) noexcept {
+  return {find_phrases(facts.diagnostic, user),
+          facts.smtp_command != SmtpCommand::unknown ? facts.smtp_command : find_smtp_command(facts.diagnostic)};
+}
+
+// classify, with the diagnostic's words already read when known is given
+// (read_text); they are read only for a failure.
+[[nodiscard]] constexpr Verdict classify_read(const BounceFacts& facts, PhraseRules user,
+                                              const TextReading* known) noexcept {
+  Verdict verdict;
+  verdict.dialect = facts.dialect;
+  const VerdictCodes codes = codes_of(facts);
+  verdict.reply_code = codes.reply_code;
+  verdict.enhanced_status = codes.enhanced_status;
+  unsigned failure_class = failure_class_of(codes, facts.action);
+
+  if (is_success_action(facts.action) || (failure_class == 2 && facts.action == DsnAction::unknown)) {
+    verdict.reason = BounceReason::delivered;
+    verdict.evidence.kind = is_success_action(facts.action) ? EvidenceKind::action
+                            : codes.has_status()            ? EvidenceKind::enhanced_status
+                                                            : EvidenceKind::reply_code;
+    return verdict;
+  }
+
+  const TextReading reading = known != nullptr ? *known : read_text(facts, user);
+  const PhraseFinding& text = reading.phrases;
+  StatusReason status = codes.has_status() ? reason_for_status(codes.enhanced_status) : StatusReason{};
+  if (codes.status_derived) status.specific = false;
+  verdict.smtp_command = reading.command;
+  const Decision decision = decide_reason(ReasonInputs{facts, codes, text, status});
+  verdict.reason = decision.reason == BounceReason::delivered ? BounceReason::unknown : decision.reason;
+  verdict.evidence = decision.evidence;
+  verdict.gave_up = gave_up(ReasonInputs{facts, codes, text, status});
+  if (text.reason() != verdict.reason) verdict.text_reason = text.reason();
+
+  if (failure_class != 4 && failure_class != 5) {
+    // No code and no action: the text alone says it failed, if it names a reason.
+    if (verdict.reason == BounceReason::unknown) return verdict;
+    failure_class = is_address_failure(verdict.reason) ? 5 : 4;
+  }
+  // An address refused after the server accepted it at RCPT TO is not proof
+  // that the address is bad: a filter answered for it (Sisimai's "filtered").
+  const bool filtered = verdict.reason == BounceReason::unknown_recipient && is_after_recipients(verdict.smtp_command);
+  const bool condemns_address = is_address_failure(verdict.reason) && !filtered;
+  verdict.bounce = failure_class == 5 && condemns_address ? BounceType::hard : BounceType::soft;
+  advise_retry(verdict, failure_class);
+  return verdict;
+}
+
+}  // namespace detail
+
 // Classifies what is known about one recipient. The order of decisions:
 //  0. Action delivered, relayed or expanded, or a 2xx / 2.x.x alone: delivered.
 //  1. A user's phrase (PhraseRules) found in the diagnostic.
@@ -11388,45 +11449,7 @@ constexpr void advise_retry(Verdict& verdict, unsigned failure_class) noexcept {
 // server refused it only after DATA (smtp_command); any other failure is
 // soft; anything else is none. docs/bounces.md has the details.
 [[nodiscard]] constexpr Verdict classify(const BounceFacts& facts, PhraseRules user = {}) noexcept {
-  Verdict verdict;
-  verdict.dialect = facts.dialect;
-  const detail::VerdictCodes codes = detail::codes_of(facts);
-  verdict.reply_code = codes.reply_code;
-  verdict.enhanced_status = codes.enhanced_status;
-  unsigned failure_class = detail::failure_class_of(codes, facts.action);
-
-  if (detail::is_success_action(facts.action) || (failure_class == 2 && facts.action == DsnAction::unknown)) {
-    verdict.reason = BounceReason::delivered;
-    verdict.evidence.kind = detail::is_success_action(facts.action) ? EvidenceKind::action
-                            : codes.has_status()                    ? EvidenceKind::enhanced_status
-                                                                    : EvidenceKind::reply_code;
-    return verdict;
-  }
-
-  const PhraseFinding text = find_phrases(facts.diagnostic, user);
-  detail::StatusReason status =
-      codes.has_status() ? detail::reason_for_status(codes.enhanced_status) : detail::StatusReason{};
-  if (codes.status_derived) status.specific = false;
-  verdict.smtp_command =
-      facts.smtp_command != SmtpCommand::unknown ? facts.smtp_command : find_smtp_command(facts.diagnostic);
-  const detail::Decision decision = detail::decide_reason(detail::ReasonInputs{facts, codes, text, status});
-  verdict.reason = decision.reason == BounceReason::delivered ? BounceReason::unknown : decision.reason;
-  verdict.evidence = decision.evidence;
-  verdict.gave_up = detail::gave_up(detail::ReasonInputs{facts, codes, text, status});
-  if (text.reason() != verdict.reason) verdict.text_reason = text.reason();
-
-  if (failure_class != 4 && failure_class != 5) {
-    // No code and no action: the text alone says it failed, if it names a reason.
-    if (verdict.reason == BounceReason::unknown) return verdict;
-    failure_class = detail::is_address_failure(verdict.reason) ? 5 : 4;
-  }
-  // An address refused after the server accepted it at RCPT TO is not proof
-  // that the address is bad: a filter answered for it (Sisimai's "filtered").
-  const bool filtered = verdict.reason == BounceReason::unknown_recipient && is_after_recipients(verdict.smtp_command);
-  const bool condemns_address = detail::is_address_failure(verdict.reason) && !filtered;
-  verdict.bounce = failure_class == 5 && condemns_address ? BounceType::hard : BounceType::soft;
-  detail::advise_retry(verdict, failure_class);
-  return verdict;
+  return detail::classify_read(facts, user, nullptr);
 }
 
 // Classifies a diagnostic text or log line on its own.
@@ -12703,12 +12726,13 @@ constexpr bool report_delivery_status(
     BounceFacts facts = facts_for(recipient.action, recipient.status_text, readable);
     facts.dialect = notice.dialect->dialect;
     facts.local_program = is_local_program_failure(dsn.final_recipient.value, recipient.diagnostic_type);
-    recipient.verdict = classify(facts, notice.user);
+    TextReading reading = read_text(facts, notice.user);
+    recipient.verdict = classify_read(facts, notice.user, &reading);
     // Only a hard verdict can change with the command (an unknown user refused after DATA).
     if (recipient.verdict.bounce == BounceType::hard && recipient.verdict.smtp_command == SmtpCommand::unknown) {
       if (recipients == 0) recipients = status.recipient_count();
-      facts.smtp_command = command_in_text(notice, named, address, recipients == 1);
-      if (facts.smtp_command != SmtpCommand::unknown) recipient.verdict = classify(facts, notice.user);
+      reading.command = command_in_text(notice, named, address, recipients == 1);
+      if (reading.command != SmtpCommand::unknown) recipient.verdict = classify_read(facts, notice.user, &reading);
     }
     apply_dialect(notice, recipient);
     ++count;
@@ -12760,12 +12784,13 @@ constexpr bool report_auto_reply(const Notice& notice, Callback& callback,
       readable_text(recipient.diagnostic, notice.charset, decoded, recipient.decoded_text_truncated);
   BounceFacts facts = facts_for(stated, {}, readable);
   facts.dialect = notice.dialect->dialect;
-  recipient.verdict = classify(facts, notice.user);
+  const TextReading reading = read_text(facts, notice.user);
+  recipient.verdict = classify_read(facts, notice.user, &reading);
   // A bounce message reports a failure even when the text has no code.
   if (notice.failure && recipient.verdict.bounce == BounceType::none &&
       recipient.verdict.reason == BounceReason::unknown) {
     facts.action = DsnAction::failed;
-    recipient.verdict = classify(facts, notice.user);
+    recipient.verdict = classify_read(facts, notice.user, &reading);
   }
   const bool transient =
       notice.delay || recipient.verdict.enhanced_status.class_digit() == 4 ||

@@ -979,12 +979,13 @@ constexpr bool report_delivery_status(
     BounceFacts facts = facts_for(recipient.action, recipient.status_text, readable);
     facts.dialect = notice.dialect->dialect;
     facts.local_program = is_local_program_failure(dsn.final_recipient.value, recipient.diagnostic_type);
-    recipient.verdict = classify(facts, notice.user);
+    TextReading reading = read_text(facts, notice.user);
+    recipient.verdict = classify_read(facts, notice.user, &reading);
     // Only a hard verdict can change with the command (an unknown user refused after DATA).
     if (recipient.verdict.bounce == BounceType::hard && recipient.verdict.smtp_command == SmtpCommand::unknown) {
       if (recipients == 0) recipients = status.recipient_count();
-      facts.smtp_command = command_in_text(notice, named, address, recipients == 1);
-      if (facts.smtp_command != SmtpCommand::unknown) recipient.verdict = classify(facts, notice.user);
+      reading.command = command_in_text(notice, named, address, recipients == 1);
+      if (reading.command != SmtpCommand::unknown) recipient.verdict = classify_read(facts, notice.user, &reading);
     }
     apply_dialect(notice, recipient);
     ++count;
@@ -1036,12 +1037,13 @@ constexpr bool report_auto_reply(const Notice& notice, Callback& callback,
       readable_text(recipient.diagnostic, notice.charset, decoded, recipient.decoded_text_truncated);
   BounceFacts facts = facts_for(stated, {}, readable);
   facts.dialect = notice.dialect->dialect;
-  recipient.verdict = classify(facts, notice.user);
+  const TextReading reading = read_text(facts, notice.user);
+  recipient.verdict = classify_read(facts, notice.user, &reading);
   // A bounce message reports a failure even when the text has no code.
   if (notice.failure && recipient.verdict.bounce == BounceType::none &&
       recipient.verdict.reason == BounceReason::unknown) {
     facts.action = DsnAction::failed;
-    recipient.verdict = classify(facts, notice.user);
+    recipient.verdict = classify_read(facts, notice.user, &reading);
   }
   const bool transient =
       notice.delay || recipient.verdict.enhanced_status.class_digit() == 4 ||
