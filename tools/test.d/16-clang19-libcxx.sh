@@ -16,6 +16,7 @@ status=0
 for standard in 20 23; do
   echo "--- clang++-19 libc++ C++$standard"
   dir="$SMTPCODES_TEST_BUILD/clang++-19-libcxx-cxx$standard"
+  forget_other_generator "$dir"
   if ! cmake -S "$SMTPCODES_ROOT" -B "$dir" -DCMAKE_CXX_COMPILER=clang++-19 -DCMAKE_CXX_FLAGS=-stdlib=libc++ \
       -DCMAKE_CXX_STANDARD="$standard" -DCMAKE_CXX_STANDARD_REQUIRED=ON -DCMAKE_BUILD_TYPE=Debug \
       -DSMTPCODES_DEVELOPER_WARNINGS=ON -DSMTPCODES_BUILD_EXAMPLES=OFF >"$dir.configure.log" 2>&1; then
