@@ -4,9 +4,9 @@
 # run (tests/integrations/format.cpp prints every public type with
 # std::format). Only the tests that a new compiler and library can change
 # are built (the integrations and the core), once per standard, on 2 cores.
-# Debian's libc++-19-dev and libc++-14-dev (15-libcxx) conflict, as both own
-# /usr/include/c++/v1: each stage installs its own, and apt removes the
-# other (about 30 seconds when the packages are in apt's cache).
+# Debian's libc++-19-dev and libc++-14-dev conflict, as both own
+# /usr/include/c++/v1: this stage installs libc++ 19, and 15-libcxx unpacks
+# libc++ 14 into build-test/ without installing it.
 set -euo pipefail
 source "$SMTPCODES_ROOT/tools/test-lib.sh"
 ensure_packages clang-19 libc++-19-dev libc++abi-19-dev doctest-dev libfmt-dev
