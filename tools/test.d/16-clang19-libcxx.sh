@@ -4,9 +4,9 @@
 # run (tests/integrations/format.cpp prints every public type with
 # std::format). Only the tests that a new compiler and library can change
 # are built (the integrations and the core), once per standard, on 2 cores.
-# Debian's libc++-19-dev and libc++-14-dev (15-libcxx) conflict, as both own
-# /usr/include/c++/v1: each stage installs its own, and apt removes the
-# other (about 30 seconds when the packages are in apt's cache).
+# Debian's libc++-19-dev and libc++-14-dev conflict, as both own
+# /usr/include/c++/v1: this stage installs libc++ 19, and 15-libcxx unpacks
+# libc++ 14 into build-test/ without installing it.
 set -euo pipefail
 source "$SMTPCODES_ROOT/tools/test-lib.sh"
 ensure_packages clang-19 libc++-19-dev libc++abi-19-dev doctest-dev libfmt-dev
@@ -16,6 +16,7 @@ status=0
 for standard in 20 23; do
   echo "--- clang++-19 libc++ C++$standard"
   dir="$SMTPCODES_TEST_BUILD/clang++-19-libcxx-cxx$standard"
+  forget_other_generator "$dir"
   if ! cmake -S "$SMTPCODES_ROOT" -B "$dir" -DCMAKE_CXX_COMPILER=clang++-19 -DCMAKE_CXX_FLAGS=-stdlib=libc++ \
       -DCMAKE_CXX_STANDARD="$standard" -DCMAKE_CXX_STANDARD_REQUIRED=ON -DCMAKE_BUILD_TYPE=Debug \
       -DSMTPCODES_DEVELOPER_WARNINGS=ON -DSMTPCODES_BUILD_EXAMPLES=OFF >"$dir.configure.log" 2>&1; then

@@ -6,6 +6,7 @@ source "$SMTPCODES_ROOT/tools/test-lib.sh"
 compiler=clang++
 command -v "$compiler" >/dev/null || compiler=g++
 dir="$SMTPCODES_TEST_BUILD/fuzz-replay"
+forget_other_generator "$dir"
 cmake -S "$SMTPCODES_ROOT" -B "$dir" -DCMAKE_CXX_COMPILER="$compiler" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
   -DSMTPCODES_DEVELOPER_WARNINGS=ON -DSMTPCODES_BUILD_FUZZERS=ON -DSMTPCODES_BUILD_TESTS=OFF \
   -DSMTPCODES_BUILD_EXAMPLES=OFF >"$dir.configure.log" 2>&1 || { cat "$dir.configure.log"; tally 0 1; exit 1; }

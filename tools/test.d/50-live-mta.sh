@@ -206,6 +206,7 @@ if [ ! -x "$opensmtpd/usr/sbin/smtpd" ]; then
   dpkg-deb -x "$dir"/opensmtpd-download/opensmtpd_*.deb "$opensmtpd"
 fi
 
+forget_other_generator "$dir/build"
 cmake -S "$SMTPCODES_ROOT" -B "$dir/build" -DSMTPCODES_DEVELOPER_WARNINGS=ON -DCMAKE_BUILD_TYPE=Debug \
   -DSMTPCODES_BUILD_TESTS=ON -DSMTPCODES_BUILD_EXAMPLES=ON \
   >"$dir/configure.log" 2>&1 || { cat "$dir/configure.log"; tally 0 1; exit 1; }

@@ -17,6 +17,7 @@ if clang-format --dry-run --Werror $handwritten; then tally 1 0; else tally 0 1;
 
 echo "--- clang-tidy"
 dir="$SMTPCODES_TEST_BUILD/static-analysis"
+forget_other_generator "$dir"
 cmake -S . -B "$dir" -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_EXPORT_COMPILE_COMMANDS=ON -DSMTPCODES_BUILD_TESTS=ON \
   -DSMTPCODES_BUILD_EXAMPLES=ON -DSMTPCODES_BUILD_FUZZERS=ON >"$dir.configure.log" 2>&1 ||
   { cat "$dir.configure.log"; tally 0 1; exit 1; }

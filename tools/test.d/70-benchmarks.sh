@@ -5,6 +5,7 @@ set -euo pipefail
 source "$SMTPCODES_ROOT/tools/test-lib.sh"
 ensure_packages libbenchmark-dev
 dir="$SMTPCODES_TEST_BUILD/benchmarks"
+forget_other_generator "$dir"
 cmake -S "$SMTPCODES_ROOT" -B "$dir" -DCMAKE_BUILD_TYPE=Release -DSMTPCODES_DEVELOPER_WARNINGS=ON \
   -DSMTPCODES_BUILD_BENCHMARKS=ON -DSMTPCODES_BUILD_TESTS=OFF -DSMTPCODES_BUILD_EXAMPLES=OFF \
   >"$dir.configure.log" 2>&1 || { cat "$dir.configure.log"; tally 0 1; exit 1; }
