@@ -1145,6 +1145,30 @@ inline constexpr bool owning_temporary_v =
 }  // namespace smtpcodes
 
 #endif  // SMTPCODES_DETAIL_OWNING_TEMPORARY_HPP
+// ---- smtpcodes/detail/vector_text.hpp
+#ifndef SMTPCODES_DETAIL_VECTOR_TEXT_HPP
+#define SMTPCODES_DETAIL_VECTOR_TEXT_HPP
+
+// With SSE2 (every x86-64), text is read sixteen bytes at a time through the
+// compiler's vector types, which need no intrinsics header. One definition
+// for the reply parser and the line scanner.
+#if defined(__SSE2__) && defined(__GNUC__)
+
+namespace smtpcodes {
+inline namespace v0 {
+namespace detail {
+
+using vector_bytes = signed char __attribute__((vector_size(16)));
+using vector_chars = char __attribute__((vector_size(16)));
+using vector_unsigned_bytes = unsigned char __attribute__((vector_size(16)));
+
+}  // namespace detail
+}  // namespace v0
+}  // namespace smtpcodes
+
+#endif
+
+#endif  // SMTPCODES_DETAIL_VECTOR_TEXT_HPP
 
 namespace smtpcodes {
 inline namespace v0 {
@@ -1644,13 +1668,8 @@ struct ReplyLineHead {
 }
 
 #if defined(__SSE2__) && defined(__GNUC__)
-// With SSE2 (every x86-64), sixteen bytes at a time through the compiler's
-// vector types, which need no intrinsics header.
+// Sixteen bytes at a time (the vector types of detail/vector_text.hpp).
 #define SMTPCODES_DETAIL_VECTOR_TEXT 1
-using vector_bytes = signed char __attribute__((vector_size(16)));
-using vector_chars = char __attribute__((vector_size(16)));
-using vector_unsigned_bytes = unsigned char __attribute__((vector_size(16)));
-
 #endif
 
 // The steps run once per line of a stream: inlined into their callers, they
@@ -2967,9 +2986,8 @@ struct Line {
 // time; its search for an LF stops at a window that doubles, so that text
 // of bare CRs (old Mac mail) costs no more than text of LFs: each call reads
 // at most twice its line, plus 128.
-#if defined(__SSE2__) && defined(__GNUC__)
+#if defined(__SSE2__) && defined(__GNUC__)  // detail/vector_text.hpp
 [[nodiscard]] inline std::size_t find_line_end(const char* data, std::size_t from, std::size_t size) noexcept {
-  using vector_chars = char __attribute__((vector_size(16)));
   constexpr std::size_t step = 16;
   // A bit for each of the sixteen bytes at data[at] that is a CR or an LF.
   const auto line_ends = [data](std::size_t at) {

@@ -11,6 +11,7 @@
 #include <string_view>
 
 #include <smtpcodes/config.hpp>
+#include <smtpcodes/detail/vector_text.hpp>
 
 namespace smtpcodes {
 inline namespace v0 {
@@ -112,9 +113,8 @@ struct Line {
 // time; its search for an LF stops at a window that doubles, so that text
 // of bare CRs (old Mac mail) costs no more than text of LFs: each call reads
 // at most twice its line, plus 128.
-#if defined(__SSE2__) && defined(__GNUC__)
+#if defined(__SSE2__) && defined(__GNUC__)  // detail/vector_text.hpp
 [[nodiscard]] inline std::size_t find_line_end(const char* data, std::size_t from, std::size_t size) noexcept {
-  using vector_chars = char __attribute__((vector_size(16)));
   constexpr std::size_t step = 16;
   // A bit for each of the sixteen bytes at data[at] that is a CR or an LF.
   const auto line_ends = [data](std::size_t at) {

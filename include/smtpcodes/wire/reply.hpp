@@ -15,6 +15,7 @@
 #include <smtpcodes/config.hpp>
 #include <smtpcodes/detail/owning_temporary.hpp>
 #include <smtpcodes/detail/standard_parts.hpp>  // std::forward_iterator_tag
+#include <smtpcodes/detail/vector_text.hpp>
 #include <smtpcodes/enhanced_status.hpp>
 #include <smtpcodes/parse_error.hpp>
 #include <smtpcodes/reply_code.hpp>
@@ -518,13 +519,8 @@ struct ReplyLineHead {
 }
 
 #if defined(__SSE2__) && defined(__GNUC__)
-// With SSE2 (every x86-64), sixteen bytes at a time through the compiler's
-// vector types, which need no intrinsics header.
+// Sixteen bytes at a time (the vector types of detail/vector_text.hpp).
 #define SMTPCODES_DETAIL_VECTOR_TEXT 1
-using vector_bytes = signed char __attribute__((vector_size(16)));
-using vector_chars = char __attribute__((vector_size(16)));
-using vector_unsigned_bytes = unsigned char __attribute__((vector_size(16)));
-
 #endif
 
 // The steps run once per line of a stream: inlined into their callers, they
