@@ -521,7 +521,15 @@ TEST_CASE("line_at and decode_text_parts read long text many bytes at a time") {
   const double copy_cost = work_per_byte(2000, plain_message, run_decode_text_parts);
   std::printf("%-58s %.3f instructions per byte\n", "detail::line_at: 4000-byte lines", line_at_cost);
   std::printf("%-58s %.3f instructions per byte\n", "decode_text_parts: nothing to decode", copy_cost);
-  CHECK(line_at_cost < 2.0);
+  // Sixteen bytes a step cost about 0.3 instructions per byte optimised and
+  // 2.5 without (-O0, the Debug build CI counts in); a byte at a time costs
+  // 4 or more optimised and over 10 without.
+#if defined(__OPTIMIZE__)
+  constexpr double many_bytes_at_a_time = 2.0;
+#else
+  constexpr double many_bytes_at_a_time = 3.5;
+#endif
+  CHECK(line_at_cost < many_bytes_at_a_time);
   // memcpy copies with `rep movsb`, which callgrind counts once per byte.
   CHECK(copy_cost < 2.0);
 }
