@@ -657,6 +657,7 @@ TEST_CASE("a phrase set of up to twenty longer phrases answers as ifind does, wi
       }
     }
     std::vector<smtpcodes::detail::SoughtPhrase> sought;
+    sought.reserve(texts.size());
     for (const std::string& phrase : texts) {
       sought.push_back({phrase, random() % 3 == 0 ? random() % 80 : std::string_view::npos});
     }

@@ -477,6 +477,29 @@ struct NamedAddresses {
   return false;
 }
 
+// The addresses on one line (at pos in the explaining text), with how each
+// is named, except the notice's own sender and addressee. True when the line
+// quotes a server's reply, or continues one: a line indented under a quoted
+// reply, in a paragraph that has one.
+constexpr bool read_line_addresses(NamedAddresses& named, std::string_view line, std::size_t pos,
+                                   bool paragraph_quotes_server, std::string_view addressee,
+                                   std::string_view from) noexcept {
+  const bool continues_reply = paragraph_quotes_server && is_space_or_tab(line[0]);
+  const std::size_t server_from = continues_reply ? 0 : server_text_start(line);
+  std::size_t at = 0;
+  std::string_view address;
+  while (!(address = next_address(line, at)).empty()) {
+    if (iequals(address, addressee) || iequals(address, from)) continue;
+    const auto offset = static_cast<std::size_t>(address.data() - line.data());
+    const Naming how = offset >= server_from        ? Naming::server_text
+                       : is_system_address(address) ? Naming::system_address
+                       : opens_line(line, offset)   ? Naming::structure
+                                                    : Naming::sentence;
+    named.add(address, pos, how);
+  }
+  return server_from != std::string_view::npos;
+}
+
 // One pass over the lines of the explaining text: every address, except the
 // notice's own sender and addressee and those on noise lines, with how it
 // is named. Whether a paragraph quotes a server's reply matters only on a
@@ -500,22 +523,9 @@ struct NamedAddresses {
         paragraph_quotes_server = quotes_server(region, unread, pos);
       }
       unread = std::string_view::npos;
-      if (!is_noise_line(line.text)) {
-        // A line indented under a quoted server reply continues that reply.
-        const bool continues_reply = paragraph_quotes_server && is_space_or_tab(line.text[0]);
-        const std::size_t server_from = continues_reply ? 0 : server_text_start(line.text);
-        std::size_t at = 0;
-        std::string_view address;
-        while (!(address = next_address(line.text, at)).empty()) {
-          if (iequals(address, addressee) || iequals(address, from)) continue;
-          const auto offset = static_cast<std::size_t>(address.data() - line.text.data());
-          const Naming how = offset >= server_from           ? Naming::server_text
-                             : is_system_address(address)    ? Naming::system_address
-                             : opens_line(line.text, offset) ? Naming::structure
-                                                             : Naming::sentence;
-          named.add(address, pos, how);
-        }
-        if (server_from != std::string_view::npos) paragraph_quotes_server = true;
+      if (!is_noise_line(line.text) &&
+          read_line_addresses(named, line.text, pos, paragraph_quotes_server, addressee, from)) {
+        paragraph_quotes_server = true;
       }
     }
     pos = line.next;
