@@ -44,6 +44,19 @@ inline std::size_t utf8_sequence_length(std::string_view text, std::size_t at) {
 
 inline constexpr std::string_view replacement_character = "\xEF\xBF\xBD";  // U+FFFD
 
+// Appends the character at text[at] to out, well-formed UTF-8 as it is and
+// a byte that starts no well-formed sequence as U+FFFD; returns where the
+// next character starts.
+inline std::size_t append_utf8_character(std::string& out, std::string_view text, std::size_t at) {
+  const std::size_t length = utf8_sequence_length(text, at);
+  if (length == 0) {
+    out += replacement_character;
+    return at + 1;
+  }
+  out.append(text, at, length);
+  return at + length;
+}
+
 // Well-formed UTF-8 is kept; each byte that starts no well-formed sequence
 // becomes U+FFFD. At most max_characters characters are kept; truncated, if
 // given, says whether any were dropped. A character is never split.
@@ -53,16 +66,7 @@ inline std::string valid_utf8(std::string_view text, std::size_t max_characters 
   out.reserve(text.size());
   std::size_t characters = 0;
   std::size_t i = 0;
-  for (; i < text.size() && characters < max_characters; ++characters) {
-    const std::size_t length = utf8_sequence_length(text, i);
-    if (length == 0) {
-      out += replacement_character;
-      ++i;
-    } else {
-      out.append(text, i, length);
-      i += length;
-    }
-  }
+  for (; i < text.size() && characters < max_characters; ++characters) i = append_utf8_character(out, text, i);
   if (truncated != nullptr) *truncated = i < text.size();
   return out;
 }
@@ -86,14 +90,7 @@ inline std::string json_quote(std::string_view text) {
     const char c = text[i];
     const auto byte = static_cast<unsigned char>(c);
     if (byte >= 0x80) {
-      const std::size_t length = utf8_sequence_length(text, i);
-      if (length == 0) {
-        out += replacement_character;
-        ++i;
-      } else {
-        out.append(text, i, length);
-        i += length;
-      }
+      i = append_utf8_character(out, text, i);
       continue;
     }
     switch (c) {
