@@ -275,6 +275,61 @@ TEST_CASE("prose bounces: qmail, Exim, Exchange-style and provider notices") {
   }
 }
 
+TEST_CASE("a notice that explains the failure away from the address: its opening is read") {
+  struct Row {
+    std::string_view name;
+    std::string_view message;
+    std::string_view recipient;
+    std::string_view reply;
+    BounceReason reason;
+    BounceType bounce;
+  };
+  const Row rows[] = {
+      // au (KDDI) states the reason above the address.
+      {"reason above the address",
+       "From: Postmaster@mobile.example.jp\nTo: shop@example.org\nSubject: Mail System Error - Returned Mail\n\n"
+       "The user(s) account is disabled.\n\n<kenji@mobile.example.jp>\n",
+       "kenji@mobile.example.jp", "", BounceReason::mailbox_disabled, BounceType::soft},
+      // Verizon's SMS gateway signs as post_master and lists the recipient under "Message details".
+      {"post_master with message details",
+       "From: post_master@sms.example.com\nTo: shop@example.org\nSubject: Re: order\n\n"
+       "Error: Invalid user address\n\nError message below:\n550 - Requested action not taken: no such user here\n\n"
+       "Message details:\n  Subject: order\n  RCPT TO: tom@sms.example.com\n  Size (in bytes): 120\n",
+       "tom@sms.example.com", "550", BounceReason::unknown_recipient, BounceType::hard},
+      // The address's own lines decide when they name a reason; the opening's example does not.
+      {"the address's own reason first",
+       "From: MAILER-DAEMON@mx.example.org\nTo: shop@example.org\nSubject: Returned mail\n\n"
+       "Your message was rejected; wait until the recipient fixes the problem (i.e. mailbox full).\n\n"
+       "<rita@example.net>: 550 user unknown\n",
+       "rita@example.net", "550", BounceReason::unknown_recipient, BounceType::hard},
+  };
+  for (const Row& row : rows) {
+    CAPTURE(row.name);
+    const auto seen = read(row.message);
+    REQUIRE(seen.size() == 1);
+    CHECK(seen[0].recipient == row.recipient);
+    CHECK(seen[0].reply == row.reply);
+    CHECK(smtpcodes::name(seen[0].reason) == smtpcodes::name(row.reason));
+    CHECK(seen[0].bounce == row.bounce);
+  }
+}
+
+TEST_CASE("Trend Micro InterScan notices: recognised by their opening, an address to check is unknown") {
+  constexpr std::string_view message =
+      "From: postmaster@gw.example.jp (\"InterScan Notification\")\nTo: list@example.org\n"
+      "Subject: Mail could not be delivered\n\n*****\n\nMessage from InterScan Messaging Security Suite\n\n"
+      "Unable to deliver message to <yui@example.jp> (and other recipients in the same domain). "
+      "Please check if address is correct.\n\n*****\n";
+  const auto seen = read(message);
+  REQUIRE(seen.size() == 1);
+  CHECK(seen[0].recipient == "yui@example.jp");
+  CHECK(seen[0].reason == BounceReason::unknown_recipient);
+  CHECK(seen[0].bounce == BounceType::hard);
+  smtpcodes::Dialect dialect = smtpcodes::Dialect::unknown;
+  smtpcodes::for_each_bounce_recipient(message, [&dialect](const smtpcodes::BounceRecipient& r) { dialect = r.dialect; });
+  CHECK(dialect == smtpcodes::Dialect::trendmicro);
+}
+
 TEST_CASE("Postfix prose notices: a dead destination at expiry, a name-service failure") {
   struct Row {
     std::string_view name;

@@ -58,6 +58,11 @@ TEST_CASE("the reason of each kind of diagnostic") {
        "delivery temporarily suspended: connect to mx.example.net[192.0.2.1]:25: Connection refused", R::expired,
        B::soft},
       {"5.4.7", failed, "5.4.7 Delivery expired (message too old)", R::expired, B::soft},
+      // A failed action with a transient reply code and no status: the MTA gave up (Zoho's notices).
+      {"failed after 421", failed, "ERROR_CODE :421, ERROR_CODE :, Host not reachable.", R::expired, B::soft},
+      {"failed after 451 without wording", failed, "451 please come back later", R::expired, B::soft},
+      // A delay is no expiry, and a 5xx reply is no transient failure.
+      {"delayed 421", delayed, "421 Host not reachable", R::network_error, B::soft},
       // An addressing status for a sending limit (Microsoft's NDR list).
       {"microsoft daily limit", failed,
        "550 5.1.90 Your message can't be sent because you've reached your daily limit for message recipients",

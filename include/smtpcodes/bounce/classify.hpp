@@ -375,14 +375,18 @@ struct Decision {
 }
 
 // Did the MTA give up after retrying? An expiry status (X.4.7) says so; so
-// do a failed action with a transient status, and the expiry wording of
+// do a failed action with a transient status (or, without one, a transient
+// reply code), and the expiry wording of
 // MTAs, unless the last error it reports is itself permanent. A delay
 // notice never gave up.
 [[nodiscard]] constexpr bool gave_up(const ReasonInputs& in) noexcept {
   if (in.facts.action == DsnAction::delayed) return false;
   if (in.codes.has_status() && same_condition(in.codes.enhanced_status, "4.4.7"_status)) return true;
-  const bool failed_transient =
-      in.facts.action == DsnAction::failed && in.codes.has_status() && in.codes.enhanced_status.class_digit() == 4;
+  // Without a status, a transient reply code says as much ("This is a
+  // permanent error" over "ERROR_CODE :421, Host not reachable").
+  const bool transient_code = in.codes.has_status() ? in.codes.enhanced_status.class_digit() == 4
+                                                    : in.codes.has_reply() && in.codes.reply_code.first_digit() == 4;
+  const bool failed_transient = in.facts.action == DsnAction::failed && transient_code;
   if (!failed_transient && in.text.expiry == nullptr) return false;
   const bool permanent_status = in.codes.has_status() && in.codes.enhanced_status.class_digit() == 5;
   const bool permanent_reply = in.codes.has_reply() && in.codes.reply_code.first_digit() == 5;

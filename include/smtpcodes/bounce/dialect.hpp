@@ -181,6 +181,8 @@ inline constexpr DialectInfo dialects[] = {
      "Trustwave MailMarshal SMTP notices"},
     {Dialect::trendmicro, "trendmicro", {MP::header_name, "x-tm-as-product-ver"}, RP::prose, {}, {}, {},
      "Trend Micro InterScan Messaging Security"},
+    {Dialect::trendmicro, "trendmicro", {MP::opening, "message from interscan messaging security suite"}, RP::prose,
+     {}, {}, {}, "Trend Micro InterScan Messaging Security Suite notices open so"},
     {Dialect::mcafee, "mcafee", {MP::header_name, "x-nai-header"}, RP::prose, {}, {}, {},
      "McAfee Email Gateway (X-NAI-Header)"},
     {Dialect::barracuda, "barracuda", {MP::header_name, "x-barracuda-spam-status"}, RP::delivery_status, {}, {},

@@ -163,7 +163,9 @@ inline constexpr std::size_t max_domain = 255;      // RFC 5321 §4.5.3.1.2
 
 [[nodiscard]] constexpr bool is_system_address(std::string_view address) noexcept {
   const std::string_view local = address.substr(0, address.find('@'));
-  return iequals(local, "postmaster") || iequals(local, "mailer-daemon") || iequals(local, "mailerdaemon") ||
+  // "post_master": Verizon's SMS gateway signs its notices so (Sisimai Lhost/Verizon.pm).
+  return iequals(local, "postmaster") || iequals(local, "post_master") || iequals(local, "mailer-daemon") ||
+         iequals(local, "mailerdaemon") ||
          iequals(local, "mail-daemon") || istarts_with(local, "bounce") || iequals(local, "noreply") ||
          iequals(local, "no-reply") || iequals(local, "root");
 }
@@ -835,6 +837,11 @@ struct Notice {
   bool failure = false;    // from a mailer daemon or titled as a failure
   bool delay = false;      // says delivery attempts go on
   bool permanent = false;  // says the failure is final
+  // The opening's verdict, read at most once per notice (explain_from_opening):
+  // a header naming thousands of recipients must not read it thousands of times.
+  mutable bool opening_read = false;
+  mutable bool opening_truncated = false;
+  mutable Verdict opening_verdict{};
 
   [[nodiscard]] constexpr const HeaderIndex& headers() const noexcept { return structure->headers; }
 };
@@ -1025,6 +1032,28 @@ constexpr bool report_auto_reply(const Notice& notice, Callback& callback,
   return true;
 }
 
+// Some notices explain a failure away from the address: au (KDDI) writes
+// "The user(s) account is disabled." above it, Lotus Notes under a "Failure
+// Reasons" heading, a postmaster's form in a "reject reason:" line. When the
+// address's own lines name no reason, the notice's opening is read instead;
+// it replaces the verdict only when it names one.
+constexpr void explain_from_opening(const Notice& notice, BounceFacts facts, BounceRecipient& recipient) noexcept {
+  const TextRecipient opening = opening_text(notice.region);
+  if (opening.diagnostic.empty() || opening.diagnostic.data() == recipient.diagnostic.data()) return;
+  if (!notice.opening_read) {
+    notice.opening_read = true;
+    ScratchBuffer<max_decoded_diagnostic> decoded = make_scratch_buffer<max_decoded_diagnostic>();
+    facts.diagnostic = readable_text(opening.diagnostic, notice.charset, decoded, notice.opening_truncated);
+    const TextReading reading = read_text(facts, notice.user);
+    notice.opening_verdict = classify_read(facts, notice.user, &reading);
+  }
+  if (notice.opening_verdict.reason == BounceReason::unknown) return;
+  recipient.verdict = notice.opening_verdict;
+  recipient.diagnostic = opening.diagnostic;
+  recipient.decoded_text_truncated = notice.opening_truncated;
+  recipient.paragraph_span_reached = opening.paragraph_span_reached;
+}
+
 // One recipient of a notice written as prose, classified with what the
 // notice as a whole says (a delay, a final failure, a failure at all).
 [[nodiscard]] constexpr BounceRecipient text_row(const Notice& notice, const TextRecipient& text) noexcept {
@@ -1054,6 +1083,9 @@ constexpr bool report_auto_reply(const Notice& notice, Callback& callback,
       recipient.verdict.reason == BounceReason::unknown) {
     facts.action = DsnAction::failed;
     recipient.verdict = classify_read(facts, notice.user, &reading);
+  }
+  if (recipient.verdict.bounce != BounceType::none && recipient.verdict.reason == BounceReason::unknown) {
+    explain_from_opening(notice, facts, recipient);
   }
   const bool transient =
       notice.delay || recipient.verdict.enhanced_status.class_digit() == 4 ||

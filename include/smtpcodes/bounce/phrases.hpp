@@ -684,6 +684,8 @@ inline constexpr Phrase phrase_families[] = {
     {"validrcptto"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
     {"unknown virtual user"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
     {"user unknown"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
+    // Trend Micro InterScan's refusal of a recipient (Sisimai 5, lhost/via-trendmicro.go).
+    {"please check if address is correct"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
     {"unknown user"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
     {"unknown recipient"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
     {"recipient unknown"sv, BounceReason::unknown_recipient, PhraseOrigin::sendmail},
