@@ -12679,13 +12679,29 @@ constexpr bool report_feedback(const Notice& notice, Callback& callback,
   const std::string_view original_headers = notice.structure->original_headers;
   const std::string_view content_type = notice.headers().value("Content-Type");
   const bool complaint = ifind(notice.headers().value("Subject"), "complaint about message") != std::string_view::npos;
-  if (feedback.empty() && !complaint &&
+  // Apple Mail's unsubscribe button mails the list's List-Unsubscribe address
+  // with "X-Apple-Unsubscribe: true": the reader asks to be removed. For a
+  // sender that is feedback, as a complaint is (Sisimai 5 reads it so too),
+  // and not an automatic reply, although it says Auto-Submitted.
+  const bool opt_out = feedback.empty() && iequals(trim(notice.headers().value("X-Apple-Unsubscribe")), "true");
+  if (feedback.empty() && !complaint && !opt_out &&
       !iequals(content_type_parameter(content_type, "report-type"), "feedback-report")) {
     return false;
   }
   BounceRecipient recipient;
   recipient.source = BounceSource::feedback_report;
   recipient.diagnostic = header_value(feedback, "Feedback-Type");
+  if (opt_out) {
+    recipient.diagnostic = notice.headers().value("Subject");
+    recipient.verdict.reason = BounceReason::feedback_report;
+    recipient.verdict.evidence.kind = EvidenceKind::message;
+    recipient.dialect = notice.dialect->dialect;
+    recipient.verdict.dialect = notice.dialect->dialect;
+    if (!notice.from.empty()) recipient.recipient = std::optional<std::string_view>{notice.from};
+    ++count;
+    continue_walk(callback, recipient);
+    return true;
+  }
   recipient.verdict.reason = BounceReason::feedback_report;
   recipient.verdict.evidence.kind = EvidenceKind::message;
   recipient.dialect = notice.dialect->dialect;

@@ -404,6 +404,17 @@ TEST_CASE("feedback reports and automatic replies are not bounces") {
   CHECK(seen[0].recipient == "judy@example.com");
   CHECK(seen[0].reason == BounceReason::auto_reply);
   CHECK(seen[0].bounce == BounceType::none);
+
+  // Apple Mail's unsubscribe request says Auto-Submitted too, but asks to be removed: feedback.
+  seen = read(
+      "From: lena@mac.example\nTo: leave-42@lists.example.org\nSubject: unsubscribe\n"
+      "Auto-Submitted: auto-replied\nX-Apple-Unsubscribe: true\n\n"
+      "Apple Mail sent this email to unsubscribe from the message \"news\".\n");
+  REQUIRE(seen.size() == 1);
+  CHECK(seen[0].recipient == "lena@mac.example");
+  CHECK(seen[0].reason == BounceReason::feedback_report);
+  CHECK(seen[0].bounce == BounceType::none);
+  CHECK(seen[0].source == BounceSource::feedback_report);
 }
 
 TEST_CASE("messages that are not bounces yield no failure") {
