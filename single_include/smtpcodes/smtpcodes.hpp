@@ -11406,8 +11406,39 @@ struct TextReading {
   SmtpCommand command = SmtpCommand::unknown;
 };
 
+// The row that names an unknown domain in the words "does not exist".
+[[nodiscard]] constexpr std::size_t domain_does_not_exist_row() noexcept {
+  std::size_t row = 0;
+  while (row < sizeof(phrase_families) / sizeof(phrase_families[0]) && phrase_families[row].text != "domain does not exist") ++row;
+  return row;
+}
+
+// "does not exist" after a host name ("553 mx.example.com does not exist",
+// as Exim and Sendmail report a domain the server does not know) speaks of
+// the domain, not of a mailbox: a name with a dot and no '@' before it,
+// in angle brackets or quotes or not.
+[[nodiscard]] constexpr PhraseFinding with_host_subject(std::string_view text, PhraseFinding found) noexcept {
+  if (found.phrase == nullptr || found.phrase->origin == PhraseOrigin::user || found.phrase->text != "does not exist") {
+    return found;
+  }
+  std::size_t end = found.offset;
+  while (end > 0 && is_space_or_tab(text[end - 1])) --end;
+  std::size_t start = end;
+  while (start > 0 && !is_space_or_tab(text[start - 1]) && text[start - 1] != '\n') --start;
+  std::string_view word = text.substr(start, end - start);
+  while (!word.empty() && (word.front() == '<' || word.front() == '"' || word.front() == '\'')) word.remove_prefix(1);
+  while (!word.empty() && (word.back() == '>' || word.back() == '"' || word.back() == '\'')) word.remove_suffix(1);
+  const bool host = word.size() > 2 && word.find('.') != std::string_view::npos &&
+                    word.find('@') == std::string_view::npos && is_alnum(word.front()) && is_alnum(word.back());
+  if (!host) return found;
+  constexpr std::size_t domain_row = domain_does_not_exist_row();
+  static_assert(domain_row < sizeof(phrase_families) / sizeof(phrase_families[0]), "the phrase table names an unknown domain in these words");
+  found.phrase = &phrase_families[domain_row];
+  return found;
+}
+
 [[nodiscard]] constexpr TextReading read_text(const BounceFacts& facts, PhraseRules user) noexcept {
-  return {find_phrases(facts.diagnostic, user),
+  return {with_host_subject(facts.diagnostic, find_phrases(facts.diagnostic, user)),
           facts.smtp_command != SmtpCommand::unknown ? facts.smtp_command : find_smtp_command(facts.diagnostic)};
 }
 

@@ -112,6 +112,11 @@ TEST_CASE("the reason of each kind of diagnostic") {
       {"garbled", failed, "554 5.6.0 Message garbled", R::spam_or_content, B::soft},
       // Size, not quota.
       {"too much mail data", failed, "552 Error: Too much mail data", R::message_too_large, B::soft},
+      // "does not exist" after a host name speaks of the domain; after an address or a user, of the mailbox.
+      {"host does not exist", failed, "553 mx.example.com does not exist", R::unknown_domain, B::hard},
+      {"quoted host does not exist", failed, "553 <mail.example.org> does not exist", R::unknown_domain, B::hard},
+      {"address does not exist", failed, "550 <joe@example.com> does not exist", R::unknown_recipient, B::hard},
+      {"user does not exist", failed, "550 User joe does not exist", R::unknown_recipient, B::hard},
       // qmail: no host by that name.
       {"qmail no host", failed, "Sorry, I couldn't find any host by that name. (#5.1.2)", R::unknown_domain, B::hard},
       {"qmail no host, no code", failed, "Sorry, I couldn't find any host by that name.", R::unknown_domain, B::hard},
