@@ -65,8 +65,15 @@ REASON_MAP = {
     "over_quota": {"mailbox_full"},
     "spam": {"spam_or_content", "blocked"},
     "message_too_large": {"message_too_large"},
-    "unknown": {"unknown"},
+    "user_disabled": {"mailbox_disabled"},
 }
+# BounceParser's "unknown" says only that none of its few reasons applies
+# (user_unknown, user_disabled, over_quota, domain_error, spam,
+# message_too_large): any reason outside those agrees with it, an expiry
+# included, and so does our unknown.
+_BOUNCEPARSER_NAMED = ("user_unknown", "user_disabled", "domain_error", "over_quota", "spam", "message_too_large")
+REASON_MAP["unknown"] = (set().union(*REASON_MAP.values()) | {"unknown"}) - set().union(
+    *(REASON_MAP[name] for name in _BOUNCEPARSER_NAMED))
 
 # Free text in which a code finder must find nothing.
 ADVERSARIAL = [

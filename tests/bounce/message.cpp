@@ -314,6 +314,22 @@ TEST_CASE("a notice that explains the failure away from the address: its opening
   }
 }
 
+TEST_CASE("au (KDDI) notices from its reception filter say X-SPASIGN: NG: a block") {
+  const std::string filtered =
+      "From: <Postmaster@ezweb.example.jp>\nTo: shop@example.org\nSubject: Mail System Error - Returned Mail\n"
+      "X-SPASIGN: NG\n\n<aoi@ezweb.example.jp>\n\nEach of the following recipients was rejected by a remote mail "
+      "server.\n";
+  // The From field makes the dialect: the notice must come from au's own domain.
+  const std::string from_au = std::string(filtered).replace(filtered.find("ezweb.example.jp"), 16, "ezweb.ne.jp");
+  auto seen = read(from_au);
+  REQUIRE(seen.size() == 1);
+  CHECK(seen[0].reason == BounceReason::blocked);
+  // Without the header the notice names no reason.
+  seen = read(std::string(from_au).replace(from_au.find("X-SPASIGN: NG\n"), 14, ""));
+  REQUIRE(seen.size() == 1);
+  CHECK(seen[0].reason == BounceReason::unknown);
+}
+
 TEST_CASE("Trend Micro InterScan notices: recognised by their opening, an address to check is unknown") {
   constexpr std::string_view message =
       "From: postmaster@gw.example.jp (\"InterScan Notification\")\nTo: list@example.org\n"

@@ -873,17 +873,25 @@ constexpr void read_notice(Notice& notice, std::string_view message, const Messa
   notice.permanent = !notice.delay && (found & (permanent_word_bits | dialect_permanent)) != 0;
 }
 
-// Google Groups explains a refusal in the poster's language; every failure
-// it reports is a refusal to post (Sisimai lib/Sisimai/Lhost/GoogleGroups.pm).
-[[nodiscard]] constexpr BounceReason dialect_reason(Dialect dialect) noexcept {
-  return dialect == Dialect::google_groups ? BounceReason::sender_rejected : BounceReason::unknown;
+// What a dialect's notice says as a whole, for a recipient whose text names
+// no reason. Google Groups explains a refusal in the poster's language;
+// every failure it reports is a refusal to post (Sisimai Lhost/GoogleGroups.pm).
+// au (KDDI) marks the notices of its reception filter, which refuses senders
+// its user chose to refuse, with "X-SPASIGN: NG" (Sisimai Lhost/EZweb.pm).
+[[nodiscard]] constexpr BounceReason dialect_reason(const Notice& notice) noexcept {
+  switch (notice.dialect->dialect) {
+    case Dialect::google_groups: return BounceReason::sender_rejected;
+    case Dialect::kddi:
+      return iequals(trim(notice.headers().value("X-SPASIGN")), "NG") ? BounceReason::blocked : BounceReason::unknown;
+    default: return BounceReason::unknown;
+  }
 }
 
 constexpr void apply_dialect(const Notice& notice, BounceRecipient& recipient) noexcept {
   recipient.dialect = notice.dialect->dialect;
   recipient.verdict.dialect = notice.dialect->dialect;
   recipient.verdict.dialect = notice.dialect->dialect;
-  const BounceReason by_dialect = dialect_reason(notice.dialect->dialect);
+  const BounceReason by_dialect = dialect_reason(notice);
   if (by_dialect != BounceReason::unknown && recipient.verdict.bounce != BounceType::none &&
       recipient.verdict.reason == BounceReason::unknown) {
     recipient.verdict.reason = by_dialect;
