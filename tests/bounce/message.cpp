@@ -257,6 +257,15 @@ TEST_CASE("prose bounces: qmail, Exim, Exchange-style and provider notices") {
        "mike@example.com because the address couldn't be found, or is unable to receive mail.\n\nThe response was:\n\n"
        "The email account that you tried to reach does not exist.\n",
        "mike@example.com", "", BounceReason::unknown_recipient, BounceType::hard},
+      // Smail 3's layout (notify.c), which T-Online's notices keep: the copy starts at a banner.
+      {"smail banners",
+       "From: Mail Delivery System <Mailer-Daemon@smail.example>\nTo: shop@example.org\n"
+       "Subject: mail failed, returning to sender\n\n"
+       "|------------------------- Failed addresses follow: ---------------------|\n"
+       " <anna@smail.example>\n   552 5.2.2 <anna@smail.example> Quota exceeded (mailbox for user is full)\n"
+       "|------------------------- Message text follows: ------------------------|\n"
+       "Subject: hello\n\n<bert@copy.example> wrote: 550 user unknown\n",
+       "anna@smail.example", "5.2.2", BounceReason::mailbox_full, BounceType::soft},
       {"provider notice without codes",
        "From: Mail Delivery Subsystem <mailer-daemon@mail.example.com>\nTo: me@example.org\n"
        "Subject: Delivery Status Notification (Failure)\n\n** Message blocked **\n\n"

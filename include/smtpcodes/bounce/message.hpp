@@ -191,7 +191,8 @@ inline constexpr std::string_view returned_message_announcements[] = {
     "original message follow"sv,
     "- original message"sv,
     "-original message"sv,
-    "message header follows"sv,
+    "message header follows"sv,  // Smail 3's banners (notify.c), kept by T-Online's notices
+    "message text follows"sv,
     "message headers follow"sv,
     "header of the original message"sv,
     "unsent message below"sv,
