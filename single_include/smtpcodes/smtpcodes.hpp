@@ -12555,8 +12555,16 @@ inline constexpr std::uint64_t permanent_word_bits =
   const FoundCodes found = find_codes(diagnostic);
   if (status) facts.enhanced_status = *status;
   // A generic Status (5.0.0) yields to a specific status of the same class in the text.
-  if (found.enhanced_status && (!status || (status->subject_number() == 0 && status->detail() == 0 &&
-                                            found.enhanced_status->code.class_digit() == status->class_digit()))) {
+  const bool generic_status = status && status->subject_number() == 0 && status->detail() == 0 &&
+                              found.enhanced_status && found.enhanced_status->code.class_digit() == status->class_digit();
+  // A transient Status on a failed action yields to the server's permanent
+  // reply and status: the reporter downgraded a refusal it then gave up on
+  // (Postfix treats a 5xx greeting as 4xx, smtp_skip_5xx_greeting), and
+  // RFC 3464 §2.3.3 makes a failed action final.
+  const bool downgraded = status && status->class_digit() == 4 && action == DsnAction::failed &&
+                          found.enhanced_status && found.enhanced_status->code.class_digit() == 5 &&
+                          found.reply_code && found.reply_code->code.first_digit() == 5;
+  if (found.enhanced_status && (!status || generic_status || downgraded)) {
     facts.enhanced_status = found.enhanced_status->code;
   }
   if (found.reply_code) facts.reply_code = found.reply_code->code;

@@ -516,6 +516,23 @@ smtpcodes::BounceRecipient first_row(std::string_view message) {
 
 }  // namespace
 
+TEST_CASE("a transient Status on a failed action yields to the server's permanent reply and status") {
+  const std::string downgraded = postfix_style_report(
+      "<zoe@example.fr>: host mx.example.fr[192.0.2.8] refused to talk to me: 550 5.5.0 Service refused\n",
+      "Final-Recipient: rfc822; zoe@example.fr\nAction: failed\nStatus: 4.5.0\n"
+      "Diagnostic-Code: smtp; 550 5.5.0 Service refused\n");
+  CHECK(smtpcodes::to_string(first_row(downgraded).verdict.enhanced_status).view() == "5.5.0");
+  // A delay keeps its transient status, and so does a failure whose last reply was transient (an expiry).
+  std::string delayed = downgraded;
+  delayed.replace(delayed.find("Action: failed"), 14, "Action: delayed");
+  CHECK(smtpcodes::to_string(first_row(delayed).verdict.enhanced_status).view() == "4.5.0");
+  const std::string expired = postfix_style_report(
+      "<zoe@example.fr>: host mx.example.fr[192.0.2.8] said: 452 4.2.2 Mailbox full\n",
+      "Final-Recipient: rfc822; zoe@example.fr\nAction: failed\nStatus: 4.2.2\n"
+      "Diagnostic-Code: smtp; 452 4.2.2 Mailbox full\n");
+  CHECK(smtpcodes::to_string(first_row(expired).verdict.enhanced_status).view() == "4.2.2");
+}
+
 TEST_CASE("the command a DSN recipient's failure answered comes from the notice's text") {
   const std::string after_data = postfix_style_report(
       "<a@example.net>: host mx.example.net[192.0.2.1] said: 550 5.1.1 <a@example.net>: User unknown\n"
