@@ -94,6 +94,11 @@ TEST_CASE("receiving services' own codes name their reason") {
   // status (X.0.0, X.5.0, X.7.1) or a bare 550/554 leaves the reason to the
   // service's code, and most of these would say something else without it.
   constexpr Row rows[] = {
+      // T-Online: a sending host without reputation, whatever the tag.
+      {"554 5.5.0 IP=192.0.2.7 - A problem occurred. (Ask your postmaster for help or to contact "
+       "abuse@mx.example.de to clarify.) (BL)",
+       BounceReason::blocked},
+      {"554 IP=192.0.2.7 - None/bad reputation. Ask your postmaster for help. (NOWL)", BounceReason::blocked},
       // Cox: the code after "AUP#".
       {"554 5.0.0 see the error codes page. AUP#CXBL", BounceReason::blocked},
       {"550 5.0.0 message rejected. AUP#CXSNDR", BounceReason::authentication},

@@ -96,6 +96,13 @@ inline constexpr Phrase phrase_families[] = {
     // Sisimai 5's receiving-host modules (go-sisimai rhost/for-*.go), which
     // cite the provider's page where there is one.
     //
+    // T-Online (Deutsche Telekom) refuses a sending host it does not trust
+    // with "554 IP=<ip> - A problem occurred. (Ask your postmaster for help or
+    // to contact <addr> to clarify.) (BL)", or "None/bad reputation ...
+    // (NOWL)": the host's reputation (postmaster.t-online.de, "IP
+    // troubleshooting"), whatever status the relaying MTA puts on it.
+    {"a problem occurred. (ask your postmaster for help"sv, BounceReason::blocked, PhraseOrigin::provider},
+    {"none/bad reputation"sv, BounceReason::blocked, PhraseOrigin::provider},
     // Cox: "AUP#<code>" (https://www.cox.com/residential/support/cox-postmaster-email-administration.html).
     {"aup#cxbl"sv, BounceReason::blocked, PhraseOrigin::provider},
     {"aup#cdrbl"sv, BounceReason::blocked, PhraseOrigin::provider},
