@@ -70,6 +70,11 @@ TEST_CASE("the reason of each kind of diagnostic") {
       // An addressing status against a reply code and a text that agree (qmail quota patches).
       {"552 over quota (#5.1.1)", failed, "552 sorry, mailbox u@example.net is over quota temporarily (#5.1.1)",
        R::mailbox_full, B::soft},
+      // A receiving service's own code outvotes it too (Facebook's recipient preferences).
+      {"facebook RCP-P2 over 5.1.1", failed, "550 5.1.1 RCP-P2 Refused due to recipient preferences", R::blocked,
+       B::soft},
+      {"facebook RCP-P1 with 5.1.1", failed, "550 5.1.1 RCP-P1 The attempted recipient does not exist",
+       R::unknown_recipient, B::hard},
       // The text alone does not outvote it: a 550 names no reason of its own.
       {"550 over quota (#5.1.1)", failed, "550 sorry, mailbox u@example.net is over quota (#5.1.1)",
        R::unknown_recipient, B::hard},

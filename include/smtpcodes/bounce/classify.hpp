@@ -447,8 +447,12 @@ struct Decision {
   const BounceReason text_reason = in.text.reason();
   const bool reply_agrees_with_text = in.codes.has_reply() && text_reason != BounceReason::unknown &&
                                       reason_for_reply(in.codes.reply_code) == text_reason;
-  const bool outvoted = is_address_failure(in.status.reason) && !is_address_failure(text_reason) &&
-                        (text_reason == BounceReason::rate_limited || reply_agrees_with_text);
+  // A receiving service's own documented words outvote it too: Facebook
+  // answers "550 5.1.1 RCP-P2" when the recipient's preferences refuse mail.
+  const bool by_service = in.text.phrase != nullptr && in.text.phrase->origin == PhraseOrigin::provider;
+  const bool outvoted = is_address_failure(in.status.reason) && text_reason != BounceReason::unknown &&
+                        !is_address_failure(text_reason) &&
+                        (text_reason == BounceReason::rate_limited || reply_agrees_with_text || by_service);
   if (in.status.specific && in.status.reason != BounceReason::unknown && !outvoted) {
     return {in.status.reason, evidence_of(EvidenceKind::enhanced_status)};
   }
