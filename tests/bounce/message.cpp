@@ -487,6 +487,24 @@ TEST_CASE("X-Failed-Recipients names the failed addresses (Exim, Google)") {
   CHECK(seen[1].source == BounceSource::text);
 }
 
+TEST_CASE("X-Failed-Recipients is taken as it lists, where prose would doubt an address") {
+  // No top-level domain has one letter, so prose ignores "john@b.c"; the
+  // field says it is an address, and the sender named in the prose is not one.
+  const auto seen = read(
+      "From: Mail Delivery System <Mailer-Daemon@mx.example.org>\nTo: srs@example.org\n"
+      "Subject: Mail delivery failed\nX-Failed-Recipients: john@b.c\n\n"
+      "A message sent by\n\n  <sender@example.com>\n\ncould not be delivered to one or more of its recipients. "
+      "The following address(es) failed:\n\n  john@b.c\n    all hosts have been failing for a long time\n");
+  REQUIRE(seen.size() == 1);
+  CHECK(seen[0].recipient == "john@b.c");
+  CHECK(seen[0].reason == BounceReason::expired);
+  // Junk stays junk in the field too.
+  CHECK(read("From: MAILER-DAEMON@mx.example.org\nSubject: failed\nX-Failed-Recipients: x@.w2, MWc@.n\n\n"
+             "Delivery failed.\n")
+            .at(0)
+            .recipient == "(none)");
+}
+
 namespace {
 
 std::string postfix_style_report(std::string_view explanation, std::string_view dsn_fields) {

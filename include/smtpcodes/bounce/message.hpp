@@ -133,12 +133,25 @@ namespace detail {
   return dotted && label >= 2 && letters_in_label == label;
 }
 
+// A domain in a field that lists addresses (X-Failed-Recipients): labels
+// none empty, whatever the top-level one. The field says these are
+// addresses, so test data's "john@b.c" is taken there, and only there.
+[[nodiscard]] constexpr bool is_listed_domain(std::string_view domain) noexcept {
+  if (domain.empty() || domain.front() == '.' || domain.back() == '.') return false;
+  return domain.find("..") == std::string_view::npos;
+}
+
+// Where an address is read: in prose, where junk is common, or in a field
+// whose syntax says it holds addresses.
+enum class AddressPlace : std::uint8_t { prose, listing_field };
+
 // The longest local part and domain read around an '@'.
 inline constexpr std::size_t max_local_part = 128;  // RFC 5321 §4.5.3.1.1 allows 64; some MTAs write more
 inline constexpr std::size_t max_domain = 255;      // RFC 5321 §4.5.3.1.2
 
 // The next addr-spec-like token (local@domain) in text at or after pos.
-[[nodiscard]] constexpr std::string_view next_address(std::string_view text, std::size_t& pos) noexcept {
+[[nodiscard]] constexpr std::string_view next_address(std::string_view text, std::size_t& pos,
+                                                      AddressPlace place = AddressPlace::prose) noexcept {
   while (pos < text.size()) {
     const std::size_t at = text.find('@', pos);
     if (at == std::string_view::npos) {
@@ -154,7 +167,9 @@ inline constexpr std::size_t max_domain = 255;      // RFC 5321 §4.5.3.1.2
     pos = end > at + 1 ? end : at + 1;
     bool local_has_alnum = false;
     for (std::size_t i = start; i < at; ++i) local_has_alnum = local_has_alnum || is_alnum(text[i]);
-    if (local_has_alnum && is_plausible_domain(text.substr(at + 1, end - at - 1))) {
+    const std::string_view domain = text.substr(at + 1, end - at - 1);
+    const bool domain_ok = place == AddressPlace::prose ? is_plausible_domain(domain) : is_listed_domain(domain);
+    if (local_has_alnum && domain_ok) {
       return text.substr(start, end - start);
     }
   }
@@ -1140,7 +1155,7 @@ constexpr bool report_failed_header(const Notice& notice, Callback& callback, st
   named.read_from(notice.region, notice.addressee, notice.from);
   std::size_t pos = 0;
   std::string_view address;
-  while (!(address = next_address(failed, pos)).empty()) {
+  while (!(address = next_address(failed, pos, AddressPlace::listing_field)).empty()) {
     const TextRecipient* found = named.find(address);
     const TextRecipient text = found != nullptr && !found->diagnostic.empty() ? *found : opening_text(notice.region);
     ++count;
