@@ -11363,12 +11363,15 @@ struct Decision {
   const BounceReason text_reason = in.text.reason();
   const bool reply_agrees_with_text = in.codes.has_reply() && text_reason != BounceReason::unknown &&
                                       reason_for_reply(in.codes.reply_code) == text_reason;
+  // A size refusal concerns the message, never the address ("550 5.1.1 max
+  // message size exceeded": a reporter put 5.1.1 on a bare 550 at RCPT).
   // A receiving service's own documented words outvote it too: Facebook
   // answers "550 5.1.1 RCP-P2" when the recipient's preferences refuse mail.
   const bool by_service = in.text.phrase != nullptr && in.text.phrase->origin == PhraseOrigin::provider;
   const bool outvoted = is_address_failure(in.status.reason) && text_reason != BounceReason::unknown &&
                         !is_address_failure(text_reason) &&
-                        (text_reason == BounceReason::rate_limited || reply_agrees_with_text || by_service);
+                        (text_reason == BounceReason::rate_limited || text_reason == BounceReason::message_too_large ||
+                         reply_agrees_with_text || by_service);
   if (in.status.specific && in.status.reason != BounceReason::unknown && !outvoted) {
     return {in.status.reason, evidence_of(EvidenceKind::enhanced_status)};
   }
