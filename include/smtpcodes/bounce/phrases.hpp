@@ -945,6 +945,11 @@ inline constexpr Phrase phrase_families[] = {
     {"giving up on"sv, BounceReason::expired, PhraseOrigin::sisimai},
     {"unable to deliver message after multiple retries"sv, BounceReason::expired, PhraseOrigin::sisimai},
     {"was not reachable within the allowed queue period"sv, BounceReason::expired, PhraseOrigin::sisimai},
+    {"delivery expired"sv, BounceReason::expired, PhraseOrigin::sisimai},
+    // A mailstore whose box nobody reads returns mail "not collected after 30 days" (Demon; Sisimai 5 why-expired.go).
+    {"has not been collected after"sv, BounceReason::expired, PhraseOrigin::sisimai},
+    // Ipswitch IMail's SMTP32 service: "Delivery failed 20 attempts: <address>".
+    {"delivery failed ? attempts"sv, BounceReason::expired, PhraseOrigin::other_software},
     // Gmail's failure after days of refused connections.
     {"did not accept our requests to connect"sv, BounceReason::expired, PhraseOrigin::gmail},
     // Other languages: the texts of notices in a declared charset are decoded
