@@ -48,6 +48,26 @@ TEST_CASE("phrase families match in other languages once the charset is decoded"
       {"Portuguese, ISO-8859-1", "iso-8859-1", "Usu\xE1rio desconhecido."sv,
        BounceReason::unknown_recipient},                                                      // Usuário desconhecido.
       {"Italian, UTF-8", "utf-8", "Utente sconosciuto."sv, BounceReason::unknown_recipient},  // Utente sconosciuto.
+      // Whole sentences of localized notices, the domain before the mailbox.
+      {"German sentence, ISO-8859-1", "iso-8859-1", "Das Postfach des Empf\xE4ngers ist voll."sv,
+       BounceReason::mailbox_full},
+      {"German compound, UTF-8", "utf-8", "Die Empf\xC3\xA4ngeradresse existiert nicht."sv,
+       BounceReason::unknown_recipient},
+      {"German domain, UTF-8", "utf-8", "Die Domain existiert nicht."sv, BounceReason::unknown_domain},
+      {"German size, UTF-8", "utf-8", "Die Nachricht ist zu gro\xC3\x9F."sv, BounceReason::message_too_large},
+      {"French address, UTF-8", "utf-8", "L\xE2\x80\x99" "adresse e-mail n\xE2\x80\x99" "existe pas."sv,
+       BounceReason::unknown_recipient},
+      {"French inbox, windows-1252", "windows-1252", "La bo\xEEte de r\xE9" "ception du destinataire est pleine."sv,
+       BounceReason::mailbox_full},
+      {"French domain, UTF-8", "utf-8", "Le domaine n'existe pas."sv, BounceReason::unknown_domain},
+      {"Spanish inbox, ISO-8859-1", "iso-8859-1", "El buz\xF3n est\xE1 lleno."sv, BounceReason::mailbox_full},
+      {"Spanish domain, UTF-8", "utf-8", "Dominio inexistente."sv, BounceReason::unknown_domain},
+      {"Portuguese size, UTF-8", "utf-8", "Mensagem muito grande."sv, BounceReason::message_too_large},
+      {"Italian inbox, UTF-8", "utf-8", "La casella di posta \xC3\xA8 piena."sv, BounceReason::mailbox_full},
+      {"Russian no such user, UTF-8", "utf-8",
+       "\xD0\x9D\xD0\xB5\xD1\x82 \xD1\x82\xD0\xB0\xD0\xBA\xD0\xBE\xD0\xB3\xD0\xBE "
+       "\xD0\xBF\xD0\xBE\xD0\xBB\xD1\x8C\xD0\xB7\xD0\xBE\xD0\xB2\xD0\xB0\xD1\x82\xD0\xB5\xD0\xBB\xD1\x8F."sv,
+       BounceReason::unknown_recipient},  // Нет такого пользователя.
   };
   for (const Row& row : rows) {
     CAPTURE(row.kind);
