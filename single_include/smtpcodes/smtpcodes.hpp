@@ -8961,6 +8961,8 @@ inline constexpr DialectInfo dialects[] = {
     {Dialect::imail, "imail", {MP::header_name, "x-mailer: <smtp32 v"}, RP::prose, {}, "giving up on", {},
      "Ipswitch IMail Server"},
     {Dialect::james, "james", {MP::opening, "apache james"}, RP::prose, {}, {}, {}, "Apache James bounce mailet"},
+    {Dialect::james, "james", {MP::opening, "this is the james mail server at"}, RP::prose,
+     "this is a permanent error", {}, {}, "Apache James Bounce mailet: its notice's opening words"},
     {Dialect::sendmail, "sendmail", {MP::opening, "----- transcript of session follows -----"},
      RP::delivery_status, "permanent fatal errors", "could not be delivered for", "warning: could not send message",
      "Sendmail: deliver.c / savemail.c return-to-sender texts"},

@@ -51,6 +51,13 @@ TEST_CASE("dialects are recognised from the notice's own words and fields") {
        "(Failure)\nX-Failed-Recipients: group@googlegroups.com\n\nHello a@example.com,\nthe group you tried to "
        "contact may not exist.\n",
        Dialect::google_groups},
+      {"From: MAILER-DAEMON@james.example.org\nSubject: [BOUNCE]\n\nHi. This is the James mail server at "
+       "james.example.org.\nThis is a permanent error; I've given up.\n\nFailed recipient(s):\na@example.com\n\n"
+       "Error message:\n550 5.1.1 unknown\n",
+       Dialect::james},
+      {"From: postmaster@gw.example.jp\nSubject: Mail could not be delivered\n\n"
+       "Message from InterScan Messaging Security Suite\n\nUnable to deliver message to <a@example.com>.\n",
+       Dialect::trendmicro},
       {"From: MAILER-DAEMON@example.org\nSubject: Undelivered Mail\n\n<a@example.com>: 550 5.1.1 unknown\n",
        Dialect::unknown},
   };
