@@ -11494,9 +11494,11 @@ struct TextReading {
 
 // The row that names an unknown domain in the words "does not exist".
 [[nodiscard]] constexpr std::size_t domain_does_not_exist_row() noexcept {
-  std::size_t row = 0;
-  while (row < sizeof(phrase_families) / sizeof(phrase_families[0]) && phrase_families[row].text != "domain does not exist") ++row;
-  return row;
+  constexpr std::size_t rows = sizeof(phrase_families) / sizeof(phrase_families[0]);
+  for (std::size_t row = 0; row < rows; ++row) {
+    if (phrase_families[row].text == "domain does not exist") return row;
+  }
+  return rows;
 }
 
 // "does not exist" after a host name ("553 mx.example.com does not exist",
@@ -11518,7 +11520,8 @@ struct TextReading {
                     word.find('@') == std::string_view::npos && is_alnum(word.front()) && is_alnum(word.back());
   if (!host) return found;
   constexpr std::size_t domain_row = domain_does_not_exist_row();
-  static_assert(domain_row < sizeof(phrase_families) / sizeof(phrase_families[0]), "the phrase table names an unknown domain in these words");
+  static_assert(domain_row < sizeof(phrase_families) / sizeof(phrase_families[0]),
+                "the phrase table names an unknown domain in these words");
   found.phrase = &phrase_families[domain_row];
   return found;
 }
@@ -12073,9 +12076,8 @@ inline constexpr std::size_t max_domain = 255;      // RFC 5321 §4.5.3.1.2
   const std::string_view local = address.substr(0, address.find('@'));
   // "post_master": Verizon's SMS gateway signs its notices so (Sisimai Lhost/Verizon.pm).
   return iequals(local, "postmaster") || iequals(local, "post_master") || iequals(local, "mailer-daemon") ||
-         iequals(local, "mailerdaemon") ||
-         iequals(local, "mail-daemon") || istarts_with(local, "bounce") || iequals(local, "noreply") ||
-         iequals(local, "no-reply") || iequals(local, "root");
+         iequals(local, "mailerdaemon") || iequals(local, "mail-daemon") || istarts_with(local, "bounce") ||
+         iequals(local, "noreply") || iequals(local, "no-reply") || iequals(local, "root");
 }
 
 // Header lines and part headers that end the explaining text, at the start of a line.
@@ -12657,14 +12659,15 @@ inline constexpr std::uint64_t permanent_word_bits =
   if (status) facts.enhanced_status = *status;
   // A generic Status (5.0.0) yields to a specific status of the same class in the text.
   const bool generic_status = status && status->subject_number() == 0 && status->detail() == 0 &&
-                              found.enhanced_status && found.enhanced_status->code.class_digit() == status->class_digit();
+                              found.enhanced_status &&
+                              found.enhanced_status->code.class_digit() == status->class_digit();
   // A transient Status on a failed action yields to the server's permanent
   // reply and status: the reporter downgraded a refusal it then gave up on
   // (Postfix treats a 5xx greeting as 4xx, smtp_skip_5xx_greeting), and
   // RFC 3464 §2.3.3 makes a failed action final.
   const bool downgraded = status && status->class_digit() == 4 && action == DsnAction::failed &&
-                          found.enhanced_status && found.enhanced_status->code.class_digit() == 5 &&
-                          found.reply_code && found.reply_code->code.first_digit() == 5;
+                          found.enhanced_status && found.enhanced_status->code.class_digit() == 5 && found.reply_code &&
+                          found.reply_code->code.first_digit() == 5;
   if (found.enhanced_status && (!status || generic_status || downgraded)) {
     facts.enhanced_status = found.enhanced_status->code;
   }

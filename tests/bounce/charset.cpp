@@ -55,9 +55,14 @@ TEST_CASE("phrase families match in other languages once the charset is decoded"
        BounceReason::unknown_recipient},
       {"German domain, UTF-8", "utf-8", "Die Domain existiert nicht."sv, BounceReason::unknown_domain},
       {"German size, UTF-8", "utf-8", "Die Nachricht ist zu gro\xC3\x9F."sv, BounceReason::message_too_large},
-      {"French address, UTF-8", "utf-8", "L\xE2\x80\x99" "adresse e-mail n\xE2\x80\x99" "existe pas."sv,
+      {"French address, UTF-8", "utf-8",
+       "L\xE2\x80\x99"
+       "adresse e-mail n\xE2\x80\x99"
+       "existe pas."sv,
        BounceReason::unknown_recipient},
-      {"French inbox, windows-1252", "windows-1252", "La bo\xEEte de r\xE9" "ception du destinataire est pleine."sv,
+      {"French inbox, windows-1252", "windows-1252",
+       "La bo\xEEte de r\xE9"
+       "ception du destinataire est pleine."sv,
        BounceReason::mailbox_full},
       {"French domain, UTF-8", "utf-8", "Le domaine n'existe pas."sv, BounceReason::unknown_domain},
       {"Spanish inbox, ISO-8859-1", "iso-8859-1", "El buz\xF3n est\xE1 lleno."sv, BounceReason::mailbox_full},

@@ -351,7 +351,8 @@ TEST_CASE("Trend Micro InterScan notices: recognised by their opening, an addres
   CHECK(seen[0].reason == BounceReason::unknown_recipient);
   CHECK(seen[0].bounce == BounceType::hard);
   smtpcodes::Dialect dialect = smtpcodes::Dialect::unknown;
-  smtpcodes::for_each_bounce_recipient(message, [&dialect](const smtpcodes::BounceRecipient& r) { dialect = r.dialect; });
+  smtpcodes::for_each_bounce_recipient(message,
+                                       [&dialect](const smtpcodes::BounceRecipient& r) { dialect = r.dialect; });
   CHECK(dialect == smtpcodes::Dialect::trendmicro);
 }
 
@@ -544,10 +545,10 @@ TEST_CASE("a transient Status on a failed action yields to the server's permanen
   std::string delayed = downgraded;
   delayed.replace(delayed.find("Action: failed"), 14, "Action: delayed");
   CHECK(smtpcodes::to_string(first_row(delayed).verdict.enhanced_status).view() == "4.5.0");
-  const std::string expired = postfix_style_report(
-      "<zoe@example.fr>: host mx.example.fr[192.0.2.8] said: 452 4.2.2 Mailbox full\n",
-      "Final-Recipient: rfc822; zoe@example.fr\nAction: failed\nStatus: 4.2.2\n"
-      "Diagnostic-Code: smtp; 452 4.2.2 Mailbox full\n");
+  const std::string expired =
+      postfix_style_report("<zoe@example.fr>: host mx.example.fr[192.0.2.8] said: 452 4.2.2 Mailbox full\n",
+                           "Final-Recipient: rfc822; zoe@example.fr\nAction: failed\nStatus: 4.2.2\n"
+                           "Diagnostic-Code: smtp; 452 4.2.2 Mailbox full\n");
   CHECK(smtpcodes::to_string(first_row(expired).verdict.enhanced_status).view() == "4.2.2");
 }
 

@@ -74,8 +74,8 @@ TEST_CASE("the reason of each kind of diagnostic") {
       {"552 over quota (#5.1.1)", failed, "552 sorry, mailbox u@example.net is over quota temporarily (#5.1.1)",
        R::mailbox_full, B::soft},
       // A size refusal concerns the message, whatever addressing status a reporter put on it.
-      {"size over 5.1.1", failed, "550 5.1.1 RCPT TO:<u@example.net> max message size exceeded",
-       R::message_too_large, B::soft},
+      {"size over 5.1.1", failed, "550 5.1.1 RCPT TO:<u@example.net> max message size exceeded", R::message_too_large,
+       B::soft},
       // A receiving service's own code outvotes it too (Facebook's recipient preferences).
       {"facebook RCP-P2 over 5.1.1", failed, "550 5.1.1 RCP-P2 Refused due to recipient preferences", R::blocked,
        B::soft},

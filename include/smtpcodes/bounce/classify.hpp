@@ -506,9 +506,11 @@ struct TextReading {
 
 // The row that names an unknown domain in the words "does not exist".
 [[nodiscard]] constexpr std::size_t domain_does_not_exist_row() noexcept {
-  std::size_t row = 0;
-  while (row < sizeof(phrase_families) / sizeof(phrase_families[0]) && phrase_families[row].text != "domain does not exist") ++row;
-  return row;
+  constexpr std::size_t rows = sizeof(phrase_families) / sizeof(phrase_families[0]);
+  for (std::size_t row = 0; row < rows; ++row) {
+    if (phrase_families[row].text == "domain does not exist") return row;
+  }
+  return rows;
 }
 
 // "does not exist" after a host name ("553 mx.example.com does not exist",
@@ -530,7 +532,8 @@ struct TextReading {
                     word.find('@') == std::string_view::npos && is_alnum(word.front()) && is_alnum(word.back());
   if (!host) return found;
   constexpr std::size_t domain_row = domain_does_not_exist_row();
-  static_assert(domain_row < sizeof(phrase_families) / sizeof(phrase_families[0]), "the phrase table names an unknown domain in these words");
+  static_assert(domain_row < sizeof(phrase_families) / sizeof(phrase_families[0]),
+                "the phrase table names an unknown domain in these words");
   found.phrase = &phrase_families[domain_row];
   return found;
 }

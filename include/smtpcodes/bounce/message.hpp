@@ -180,9 +180,8 @@ inline constexpr std::size_t max_domain = 255;      // RFC 5321 §4.5.3.1.2
   const std::string_view local = address.substr(0, address.find('@'));
   // "post_master": Verizon's SMS gateway signs its notices so (Sisimai Lhost/Verizon.pm).
   return iequals(local, "postmaster") || iequals(local, "post_master") || iequals(local, "mailer-daemon") ||
-         iequals(local, "mailerdaemon") ||
-         iequals(local, "mail-daemon") || istarts_with(local, "bounce") || iequals(local, "noreply") ||
-         iequals(local, "no-reply") || iequals(local, "root");
+         iequals(local, "mailerdaemon") || iequals(local, "mail-daemon") || istarts_with(local, "bounce") ||
+         iequals(local, "noreply") || iequals(local, "no-reply") || iequals(local, "root");
 }
 
 // Header lines and part headers that end the explaining text, at the start of a line.
@@ -764,14 +763,15 @@ inline constexpr std::uint64_t permanent_word_bits =
   if (status) facts.enhanced_status = *status;
   // A generic Status (5.0.0) yields to a specific status of the same class in the text.
   const bool generic_status = status && status->subject_number() == 0 && status->detail() == 0 &&
-                              found.enhanced_status && found.enhanced_status->code.class_digit() == status->class_digit();
+                              found.enhanced_status &&
+                              found.enhanced_status->code.class_digit() == status->class_digit();
   // A transient Status on a failed action yields to the server's permanent
   // reply and status: the reporter downgraded a refusal it then gave up on
   // (Postfix treats a 5xx greeting as 4xx, smtp_skip_5xx_greeting), and
   // RFC 3464 §2.3.3 makes a failed action final.
   const bool downgraded = status && status->class_digit() == 4 && action == DsnAction::failed &&
-                          found.enhanced_status && found.enhanced_status->code.class_digit() == 5 &&
-                          found.reply_code && found.reply_code->code.first_digit() == 5;
+                          found.enhanced_status && found.enhanced_status->code.class_digit() == 5 && found.reply_code &&
+                          found.reply_code->code.first_digit() == 5;
   if (found.enhanced_status && (!status || generic_status || downgraded)) {
     facts.enhanced_status = found.enhanced_status->code;
   }
