@@ -2,6 +2,7 @@
 #define SMTPCODES_EXAMPLES_TEXT_HPP
 
 // Small text helpers of the program (the library's own are internal).
+#include <algorithm>
 #include <cstddef>
 #include <cstdio>
 #include <string>
@@ -16,12 +17,12 @@ struct TextLine {
   std::size_t next;       // where the next line starts
 };
 
-// The line starting at pos; lines end in LF, CRLF or the end of the text.
+// The line starting at pos; lines end in LF, CRLF, a bare CR (old Mac
+// mailboxes, as the library reads them) or the end of the text.
 inline TextLine line_at(std::string_view text, std::size_t pos) {
-  const std::size_t newline = text.find('\n', pos);
-  std::size_t end = newline == std::string_view::npos ? text.size() : newline;
-  const std::size_t next = newline == std::string_view::npos ? text.size() : newline + 1;
-  if (end > pos && text[end - 1] == '\r') --end;
+  const std::size_t end = std::min(text.find_first_of("\r\n", pos), text.size());
+  std::size_t next = end;
+  if (next < text.size()) next += text[next] == '\r' && next + 1 < text.size() && text[next + 1] == '\n' ? 2U : 1U;
   return {text.substr(pos, end - pos), next};
 }
 

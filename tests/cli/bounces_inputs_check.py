@@ -92,6 +92,14 @@ def main():
         check.expect("here on" in objects[2]["diagnostic"] or len(objects) == 9,
                      "a From line after text stays inside its message")
 
+        # The same mbox with CRLF and with bare CR line ends (old Mac mailboxes)
+        # gives the same recipients.
+        for name, ending in (("crlf", "\r\n"), ("cr", "\r")):
+            (root / f"mail-{name}.mbox").write_bytes(mbox.replace("\n", ending).encode())
+            status, out, err = run(cli, "bounces", "--json", f"mail-{name}.mbox", cwd=root)
+            check.equal(f"mbox with {name} line ends", recipients(strict_lines(out)),
+                        ["two@example.com", "three@example.com", "four@example.com"])
+
         # What decoding left undone shows: bytes base64 does not allow, and
         # parts nested deeper than the library's MIME depth limit.
         def nested(level):
