@@ -167,7 +167,7 @@ void emit(Format format, Outcome& out, const Place& place, const BounceRecipient
     } else {
       object.null("invalid_encoded_bytes").null("undecoded_multiparts");
     }
-    out.output += object.str();
+    object.append_to(out.output);
     out.output += '\n';
   } else if (format == Format::table) {
     const std::string file = fs::path(std::string(place.file)).filename().string();  // the table is narrow
@@ -193,11 +193,13 @@ bool looks_like_log(std::string_view text) {
 
 void process_message(Format format, Outcome& out, Place place, std::string_view message) {
   ++out.tally.messages;
-  // Notices sent in base64 or quoted-printable are read decoded.
-  std::string decoded(message.size(), '\0');
-  place.decoding = smtpcodes::decode_text_parts(message, decoded.data(), decoded.size()).value_or({});
-  decoded.resize(place.decoding->written);
-  smtpcodes::for_each_bounce_recipient(decoded, [&](const BounceRecipient& r) { emit(format, out, place, r); });
+  // Notices sent in base64 or quoted-printable are read decoded, into a
+  // buffer each thread keeps: it only grows, and is not cleared between messages.
+  thread_local std::string decoded;
+  if (decoded.size() < message.size()) decoded.resize(message.size());
+  place.decoding = smtpcodes::decode_text_parts(message, decoded.data(), message.size()).value_or({});
+  const std::string_view notice(decoded.data(), place.decoding->written);
+  smtpcodes::for_each_bounce_recipient(notice, [&](const BounceRecipient& r) { emit(format, out, place, r); });
 }
 
 // mboxrd and mboxo quote body lines that begin with "From " as ">From ";
@@ -298,17 +300,26 @@ void collect_directory(const fs::path& directory, std::vector<Input>& inputs, st
     return;
   }
   const bool maildir = is_maildir(directory);
-  // Name order; in a maildir its own messages (cur/, then new/) before its folders.
-  auto rank = [maildir](const fs::directory_entry& entry) {
-    const fs::path name = entry.path().filename();
-    return maildir ? (name == "cur" ? 0 : name == "new" ? 1 : 2) : 0;
+  // Name order; in a maildir its own messages (cur/, then new/) before its
+  // folders. The keys are made once: comparing paths splits them each time.
+  struct Named {
+    int rank;
+    std::string name;
+    fs::directory_entry entry;
   };
-  std::sort(entries.begin(), entries.end(), [&](const fs::directory_entry& a, const fs::directory_entry& b) {
-    return rank(a) != rank(b) ? rank(a) < rank(b) : a < b;
-  });
-  for (const fs::directory_entry& entry : entries) {
+  std::vector<Named> named;
+  named.reserve(entries.size());
+  for (fs::directory_entry& entry : entries) {
+    std::string name = entry.path().filename().string();
+    const int rank = maildir ? (name == "cur" ? 0 : name == "new" ? 1 : 2) : 0;
+    named.push_back({rank, std::move(name), std::move(entry)});
+  }
+  std::sort(named.begin(), named.end(),
+            [](const Named& a, const Named& b) { return a.rank != b.rank ? a.rank < b.rank : a.name < b.name; });
+  for (const Named& item : named) {
+    const fs::directory_entry& entry = item.entry;
     const fs::file_status status = entry.symlink_status(error);
-    const std::string name = entry.path().filename().string();
+    const std::string& name = item.name;
     if (fs::is_directory(status)) {
       if (maildir && name == "tmp") continue;
       collect_directory(entry.path(), inputs, errors);

@@ -71,9 +71,8 @@ inline std::string valid_utf8(std::string_view text, std::size_t max_characters 
   return out;
 }
 
-inline std::string json_quote(std::string_view text) {
-  std::string out;
-  out.reserve(text.size() + 2);
+// Appends text to out as a JSON string, quotes included.
+inline void append_json_string(std::string& out, std::string_view text) {
   out += '"';
   std::size_t i = 0;
   while (i < text.size()) {
@@ -108,6 +107,12 @@ inline std::string json_quote(std::string_view text) {
     ++i;
   }
   out += '"';
+}
+
+inline std::string json_quote(std::string_view text) {
+  std::string out;
+  out.reserve(text.size() + 2);
+  append_json_string(out, text);
   return out;
 }
 
@@ -115,7 +120,11 @@ class JsonArray;
 
 class JsonObject {
  public:
-  JsonObject& string(std::string_view key, std::string_view value) { return add(key, json_quote(value)); }
+  JsonObject& string(std::string_view key, std::string_view value) {
+    append_key(key);
+    append_json_string(body_, value);
+    return *this;
+  }
   // null when the value is absent.
   JsonObject& string_or_null(std::string_view key, const std::optional<std::string_view>& value) {
     return value ? string(key, *value) : null(key);
@@ -126,13 +135,25 @@ class JsonObject {
   JsonObject& object(std::string_view key, const JsonObject& value) { return add(key, value.str()); }
   JsonObject& array(std::string_view key, const JsonArray& value);
   [[nodiscard]] std::string str() const { return body_.empty() ? "{}" : body_ + "}"; }
+  // The object appended to out, without a copy of its own.
+  void append_to(std::string& out) const {
+    if (body_.empty()) {
+      out += "{}";
+      return;
+    }
+    out += body_;
+    out += '}';
+  }
   void print() const { std::printf("%s\n", str().c_str()); }
 
  private:
-  JsonObject& add(std::string_view key, std::string_view json) {
-    body_ += body_.empty() ? "{" : ",";
-    body_ += json_quote(key);
+  void append_key(std::string_view key) {
+    body_ += body_.empty() ? '{' : ',';
+    append_json_string(body_, key);
     body_ += ':';
+  }
+  JsonObject& add(std::string_view key, std::string_view json) {
+    append_key(key);
     body_ += json;
     return *this;
   }
