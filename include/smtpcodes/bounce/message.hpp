@@ -687,17 +687,6 @@ inline constexpr std::size_t delay_text_span = 4096;
 inline constexpr std::string_view permanent_words[] = {"permanent error"sv, "failed permanently"sv,
                                                        "permanent fatal error"sv, "permanent failure"sv};
 
-// Which of the phrases occur in text (bit i for phrases[i]; an empty
-// phrase never does), all found in one pass over the text rather than one
-// pass each: the answers are those of ifind.
-template <std::size_t Count>
-[[nodiscard]] constexpr std::uint32_t find_sought_phrases(std::string_view text,
-                                                          const SoughtPhrase (&phrases)[Count]) noexcept {
-  static_assert(Count <= 32, "one bit per phrase");
-  const PhraseSet set(phrases);
-  return static_cast<std::uint32_t>(find_phrase_set(text, set, ~set.always));
-}
-
 // Every phrase read_notice may look for: the delay markers (within
 // delay_text_span), the permanent words, and each dialect row's words for a
 // delay and for a final failure. One scan, built at compile time, serves
