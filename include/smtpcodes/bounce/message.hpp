@@ -824,6 +824,9 @@ struct Notice {
   bool failure = false;    // from a mailer daemon or titled as a failure
   bool delay = false;      // says delivery attempts go on
   bool permanent = false;  // says the failure is final
+  // A Sendmail notice's transcript, read at its first prose row and kept
+  // for the others (text_row), which see the notice as const.
+  mutable TranscriptReplies transcript;
 
   [[nodiscard]] constexpr const HeaderIndex& headers() const noexcept { return structure->headers; }
 };
@@ -1024,7 +1027,8 @@ constexpr bool report_auto_reply(const Notice& notice, Callback& callback,
   // A Sendmail transcript holds what the server answered; Sendmail's own
   // summary line after it may name another code (smtp_command.hpp).
   if (notice.dialect->dialect == Dialect::sendmail) {
-    const std::string_view remote = find_transcript_reply(notice.region, text.address.value_or(std::string_view{}));
+    notice.transcript.read_from(notice.region);
+    const std::string_view remote = notice.transcript.find(text.address.value_or(std::string_view{}));
     if (!remote.empty()) recipient.diagnostic = remote;
   }
   recipient.paragraph_span_reached = text.paragraph_span_reached;
