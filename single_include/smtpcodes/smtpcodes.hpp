@@ -11612,6 +11612,7 @@ struct TextReading {
 // transfer encoding (base64, quoted-printable) are read as they are.
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <optional>
 #include <string_view>
 
@@ -12681,8 +12682,14 @@ template <std::size_t Size>
 // RFC 3464 gives a Diagnostic-Code no charset, yet Japanese MTAs (Domino,
 // for one) write it in ISO-2022-JP, whose escape sequences (RFC 1468:
 // ESC $ B, ESC $ @) say so on their own.
+// Most diagnostics hold no ESC at all: memchr passes over them at run time.
 [[nodiscard]] constexpr Charset diagnostic_charset(std::string_view diagnostic) noexcept {
   for (std::size_t i = 0; i + 2 < diagnostic.size(); ++i) {
+    if (!SMTPCODES_CONSTANT_EVALUATED()) {
+      const void* found = std::memchr(diagnostic.data() + i, '\x1B', diagnostic.size() - 2 - i);
+      if (found == nullptr) break;
+      i = static_cast<std::size_t>(static_cast<const char*>(found) - diagnostic.data());
+    }
     if (diagnostic[i] == '\x1B' && diagnostic[i + 1] == '$' && (diagnostic[i + 2] == 'B' || diagnostic[i + 2] == '@')) {
       return Charset::iso_2022_jp;
     }

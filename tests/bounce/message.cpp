@@ -655,6 +655,37 @@ TEST_CASE("the notice's phrases, found in one pass, are those ifind finds one by
   CHECK(past_limit_count > 1000);
 }
 
+TEST_CASE("a diagnostic's ISO-2022-JP escape is found wherever it stands, at compile time and at run time") {
+  using smtpcodes::Charset;
+  using smtpcodes::detail::diagnostic_charset;
+  struct Row {
+    std::string_view text;
+    Charset charset;
+  };
+  constexpr Row rows[] = {
+      {"\x1B$B", Charset::iso_2022_jp},
+      {"\x1B$@", Charset::iso_2022_jp},
+      {"550 unknown \x1B$B$O\x1B(B", Charset::iso_2022_jp},
+      {"\x1B(B \x1B$ \x1B$C \x1B \x1B$@ after ESCs that start nothing", Charset::iso_2022_jp},
+      {"550 unknown \x1B$", Charset::as_is},  // cut short
+      {"550 unknown \x1B", Charset::as_is},
+      {"\x1B\x1B$b", Charset::as_is},  // the final byte is upper case
+      {"$B no escape", Charset::as_is},
+      {"", Charset::as_is},
+  };
+  static_assert(diagnostic_charset(rows[3].text) == Charset::iso_2022_jp);
+  static_assert(diagnostic_charset(rows[4].text) == Charset::as_is);
+  for (const Row& row : rows) {
+    CAPTURE(row.text);
+    CHECK(diagnostic_charset(row.text) == row.charset);
+    // At every offset in a longer text: memchr's stretches of 16 and 32 bytes.
+    for (std::size_t pad = 0; pad < 40; ++pad) {
+      const std::string text = std::string(pad, 'x') + std::string(row.text);
+      CHECK(diagnostic_charset(text) == row.charset);
+    }
+  }
+}
+
 TEST_CASE("a phrase set of up to twenty longer phrases answers as ifind does, with masks and a first-found stop") {
   constexpr std::string_view alphabet = "abcAB -:.\r\n\xC3";
   std::mt19937 random(3);
