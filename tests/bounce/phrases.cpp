@@ -2,6 +2,8 @@
 // and the Sisimai name of every reason.
 #include <doctest/doctest.h>
 
+#include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -345,5 +347,17 @@ TEST_CASE("the generated phrase index is the one make_phrase_index computes") {
     CHECK(computed.order[k] == smtpcodes::detail::phrase_index_order[k]);
     CHECK(computed.prefix[k] == smtpcodes::detail::phrase_index_prefix[k]);
     CHECK(computed.prefix_mask[k] == smtpcodes::detail::phrase_index_prefix_mask[k]);
+    CHECK(computed.prefix_length[k] == smtpcodes::detail::phrase_index_prefix_length[k]);
+    // The search compares a row from the end of its start: the mask's bytes, and no more.
+    const std::size_t length = smtpcodes::detail::phrase_index_prefix_length[k];
+    REQUIRE(length <= smtpcodes::detail::phrase_prefix_length);
+    const std::uint64_t mask = (std::uint64_t{1} << (8 * length)) - 1;
+    CHECK(smtpcodes::detail::phrase_index_prefix_mask[k] == mask);
+    const std::string_view text = smtpcodes::detail::phrase_families[smtpcodes::detail::phrase_index_order[k]].text;
+    CHECK(text.substr(0, length).find_first_of(" *?") == std::string_view::npos);
+    // It stops at four bytes, at the phrase's end, or at a ' ', '*' or '?'.
+    const bool stopped = length == smtpcodes::detail::phrase_prefix_length || length == text.size() ||
+                         std::string_view(" *?").find(text[length]) != std::string_view::npos;
+    CHECK(stopped);
   }
 }
