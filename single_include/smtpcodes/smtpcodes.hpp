@@ -10874,12 +10874,12 @@ struct PhraseIndex {
   std::uint8_t prefix_length[size]{};
 };
 
-// A stable counting sort by bucket. Every phrase has two characters at
-// least, neither of them '*' or '?' (a test checks). The search reads the
-// same index from detail/phrase_index.hpp, written out by
-// tools/generate_phrase_index.py: evaluated as a constant in every
-// translation unit, this function cost the compiler more than the whole
-// table (issue 17). A test compares the two.
+// Called only by the test that checks the generated index: the search reads
+// detail/phrase_index.hpp, which tools/generate_phrase_index.py writes,
+// because this function, evaluated as a constant in every translation unit,
+// cost the compiler more than the whole table (issue 17). A stable counting
+// sort by bucket. Every phrase has two characters at least, neither of them
+// '*' or '?' (a test checks).
 [[nodiscard]] constexpr PhraseIndex make_phrase_index() noexcept {
   PhraseIndex index;
   for (const Phrase& phrase : phrase_families) ++index.start[phrase_bucket(phrase.text[0], phrase.text[1]) + 1];
