@@ -8426,6 +8426,60 @@ namespace detail {
   }
 }
 
+// May a marker start at text[pos]: one of its first characters, and not
+// inside a word ('>' may be: ">>>" follows anything)?
+[[nodiscard]] constexpr bool may_start_command_marker_at(std::string_view text, std::size_t pos) noexcept {
+  const char c = text[pos];
+  return may_start_command_marker(c) && (pos == 0 || !is_alnum(text[pos - 1]) || c == '>');
+}
+
+// The characters that next_command_marker looks for: a marker that starts
+// with another must be added there, and to may_start_command_marker.
+[[nodiscard]] constexpr bool command_markers_start_with_i_a_w_d_or_gt() noexcept {
+  for (const std::string_view marker : command_markers) {
+    if (marker[0] != 'i' && marker[0] != 'a' && marker[0] != 'w' && marker[0] != 'd' && marker[0] != '>') return false;
+  }
+  return true;
+}
+static_assert(command_markers_start_with_i_a_w_d_or_gt(), "next_command_marker looks for these characters only");
+
+#if defined(__SSE2__) && defined(__GNUC__)  // detail/vector_text.hpp
+// The first position from pos on where a marker may start, size when none:
+// sixteen characters a step, each tested with the one before it (most of a
+// notice's text starts no marker).
+[[nodiscard]] inline std::size_t next_command_marker(std::string_view text, std::size_t pos) noexcept {
+  constexpr std::size_t step = 16;
+  if (pos == 0 && !text.empty()) {
+    if (may_start_command_marker_at(text, 0)) return 0;
+    pos = 1;
+  }
+  for (; text.size() - pos >= step; pos += step) {
+    vector_bytes bytes;
+    vector_bytes before;
+    std::memcpy(&bytes, text.data() + pos, sizeof bytes);
+    std::memcpy(&before, text.data() + pos - 1, sizeof before);
+    const vector_bytes lower = bytes | 0x20;
+    const auto first = (lower == 'i') | (lower == 'a') | (lower == 'w') | (lower == 'd') | (bytes == '<');
+    // A letter or a digit before: then letter is below 26, or digit below 10.
+    const vector_unsigned_bytes letter = reinterpret_cast<vector_unsigned_bytes>(before | 0x20) - 'a';
+    const vector_unsigned_bytes digit = reinterpret_cast<vector_unsigned_bytes>(before) - '0';
+    const auto in_word = (letter < 26) | (digit < 10);
+    const auto starts = (first & ~in_word) | (bytes == '>');
+    const auto mask = static_cast<unsigned>(__builtin_ia32_pmovmskb128(reinterpret_cast<vector_chars>(starts)));
+    if (mask != 0) return pos + static_cast<std::size_t>(__builtin_ctz(mask));
+  }
+  for (; pos < text.size(); ++pos) {
+    if (may_start_command_marker_at(text, pos)) return pos;
+  }
+  return text.size();
+}
+#else
+[[nodiscard]] inline std::size_t next_command_marker(std::string_view text, std::size_t pos) noexcept {
+  while (pos < text.size() && !may_start_command_marker_at(text, pos)) ++pos;
+  return pos;
+}
+#endif
+
 // Where a transcript's reply line ("<<< 550 ...") starts its code, or npos.
 [[nodiscard]] constexpr std::size_t transcript_reply_code(std::string_view text, std::size_t pos) noexcept {
   const std::size_t code = words_end(text, pos, "<<< "sv);
@@ -8455,9 +8509,12 @@ namespace detail {
   SmtpCommand sent = SmtpCommand::unknown;      // the last command of a transcript
   SmtpCommand answered = SmtpCommand::unknown;  // the one the transcript's first failing reply answered
   for (std::size_t pos = 0; pos < text.size(); ++pos) {
-    if (!detail::may_start_command_marker(text[pos])) continue;
+    if (!SMTPCODES_CONSTANT_EVALUATED()) {
+      pos = detail::next_command_marker(text, pos);
+      if (pos == text.size()) break;
+    }
+    if (!detail::may_start_command_marker_at(text, pos)) continue;
     const char c = detail::to_lower(text[pos]);
-    if (pos > 0 && detail::is_alnum(text[pos - 1]) && c != '>') continue;
     if (c == '<') {
       const std::size_t code = detail::transcript_reply_code(text, pos);
       if (code == std::string_view::npos || (text[code] != '4' && text[code] != '5')) continue;

@@ -22,6 +22,41 @@ struct Row {
   SmtpCommand command;
 };
 
+// find_smtp_command as it was before it passed over the text sixteen
+// characters a step: each character tested on its own.
+SmtpCommand smtp_command_reference(std::string_view text) {
+  using namespace smtpcodes::detail;
+  SmtpCommand named = SmtpCommand::unknown;
+  SmtpCommand sent = SmtpCommand::unknown;
+  SmtpCommand answered = SmtpCommand::unknown;
+  for (std::size_t pos = 0; pos < text.size(); ++pos) {
+    if (!may_start_command_marker(text[pos])) continue;
+    const char c = to_lower(text[pos]);
+    if (pos > 0 && is_alnum(text[pos - 1]) && c != '>') continue;
+    if (c == '<') {
+      const std::size_t code = transcript_reply_code(text, pos);
+      if (code == std::string_view::npos || (text[code] != '4' && text[code] != '5')) continue;
+      if (answered == SmtpCommand::unknown) {
+        answered = sent;
+      } else if (answered == SmtpCommand::data && refuses_data_for_want_of_recipients(text.substr(code))) {
+        answered = SmtpCommand::rcpt_to;
+      }
+      continue;
+    }
+    for (const std::string_view marker : command_markers) {
+      if (marker[0] != c) continue;
+      const std::size_t end = words_end(text, pos, marker);
+      if (end == std::string_view::npos) continue;
+      const SmtpCommand command = command_word_at(text, end);
+      if (command == SmtpCommand::unknown) continue;
+      (c == '>' ? sent : named) = command;
+      break;
+    }
+  }
+  if (named != SmtpCommand::unknown) return named;
+  return answered != SmtpCommand::unknown ? answered : sent;
+}
+
 // find_transcript_reply as it was before it read a transcript once for all
 // its recipients: the transcript read again for each one, line by line.
 std::string_view transcript_reply_reference(std::string_view text, std::string_view address) {
@@ -188,6 +223,59 @@ TEST_CASE("derived and null-MX statuses against the server's text") {
     CHECK(verdict.reason == row.reason);
     CHECK(verdict.bounce == row.bounce);
   }
+}
+
+TEST_CASE("the command a failure answered, found sixteen characters a step, is the one each character finds") {
+  // Markers and commands in any case, inside words and not, after letters,
+  // digits, '>' and bytes past ASCII, at every offset of a step.
+  const std::string_view pieces[] = {"in reply to ",
+                                     "after ",
+                                     "after pipelined ",
+                                     ">>> ",
+                                     "<<< 550 5.1.1 x\n",
+                                     "<<< 503 no\n",
+                                     "<<< 250 ok\n",
+                                     "while sending ",
+                                     "while receiving ",
+                                     "while performing ",
+                                     "did not like our ",
+                                     "RCPT TO",
+                                     "rcpt",
+                                     "DATA",
+                                     "end of data",
+                                     "MAIL FROM",
+                                     "EHLO",
+                                     "the initial server greeting",
+                                     "initial connection",
+                                     "x",
+                                     "9",
+                                     "said",
+                                     "aid",
+                                     "Wait",
+                                     "dIA",
+                                     "-",
+                                     "<",
+                                     ">",
+                                     "\n",
+                                     " ",
+                                     "\t",
+                                     "\xC3\xA9",
+                                     "A",
+                                     "W",
+                                     "D",
+                                     "I",
+                                     "\x80"};
+  std::mt19937 random(41);
+  std::size_t named = 0;
+  for (int round = 0; round < 20000; ++round) {
+    std::string text;
+    for (std::size_t count = random() % 40; count > 0; --count) text += pieces[random() % std::size(pieces)];
+    const SmtpCommand expected = smtp_command_reference(text);
+    named += expected != SmtpCommand::unknown ? 1U : 0U;
+    CAPTURE(text);
+    CHECK(smtpcodes::find_smtp_command(text) == expected);
+  }
+  CHECK(named > 3000);
 }
 
 TEST_CASE("the server's reply in a Sendmail transcript, per recipient") {
