@@ -743,11 +743,16 @@ TEST_CASE("a delivery-status part too long to decode, and parts past the MIME de
 
 TEST_CASE("the notice's phrases, found in one pass, are those ifind finds one by one") {
   // Phrases that share first letters, overlap, repeat a letter, hold an
-  // upper-case letter (which matches nothing) or are one character long.
+  // upper-case letter (which matches nothing), are one character long (a
+  // window of one: one ifind each) or empty (found in any text, as ifind
+  // finds it).
   constexpr std::string_view pool[] = {
       "will retry", "will be retried", "permanent error", "perm", "pp", "p", "a", "aA", "Ab", "4.4.7", "wi", "ill", ""};
   constexpr std::string_view alphabet = "wWiIlLpPaAbB4.7 er";
   std::mt19937 random(53);
+  std::size_t found_count = 0;
+  std::size_t missed_count = 0;
+  std::size_t past_limit_count = 0;  // occurs, but ends past its limit
   for (int round = 0; round < 20000; ++round) {
     std::string text(random() % 64, ' ');
     for (char& c : text) c = alphabet[random() % alphabet.size()];
@@ -757,15 +762,53 @@ TEST_CASE("the notice's phrases, found in one pass, are those ifind finds one by
       phrase.text = pool[random() % std::size(pool)];
       if (random() % 3 == 0) phrase.within = random() % 70;
     }
-    const std::uint32_t found = smtpcodes::detail::find_sought_phrases(text, sought);
+    const smtpcodes::detail::PhraseSet set(sought);
+    const std::uint64_t found = smtpcodes::detail::find_phrase_set(text, set);
     for (std::size_t k = 0; k < std::size(sought); ++k) {
       const std::string_view head = std::string_view(text).substr(0, sought[k].within);
-      const bool expected =
-          !sought[k].text.empty() && smtpcodes::detail::ifind(head, sought[k].text) != std::string_view::npos;
+      const bool expected = smtpcodes::detail::ifind(head, sought[k].text) != std::string_view::npos;
+      const bool anywhere = smtpcodes::detail::ifind(text, sought[k].text) != std::string_view::npos;
+      (expected ? found_count : missed_count) += 1;
+      past_limit_count += anywhere && !expected ? 1U : 0U;
       CAPTURE(text);
       CAPTURE(sought[k].text);
       CAPTURE(sought[k].within);
       CHECK(((found >> k) & 1U) == (expected ? 1U : 0U));
+    }
+  }
+  // The random texts exercise every outcome, each many times.
+  CHECK(found_count > 10000);
+  CHECK(missed_count > 10000);
+  CHECK(past_limit_count > 1000);
+}
+
+TEST_CASE("a diagnostic's ISO-2022-JP escape is found wherever it stands, at compile time and at run time") {
+  using smtpcodes::Charset;
+  using smtpcodes::detail::diagnostic_charset;
+  struct Row {
+    std::string_view text;
+    Charset charset;
+  };
+  constexpr Row rows[] = {
+      {"\x1B$B", Charset::iso_2022_jp},
+      {"\x1B$@", Charset::iso_2022_jp},
+      {"550 unknown \x1B$B$O\x1B(B", Charset::iso_2022_jp},
+      {"\x1B(B \x1B$ \x1B$C \x1B \x1B$@ after ESCs that start nothing", Charset::iso_2022_jp},
+      {"550 unknown \x1B$", Charset::as_is},  // cut short
+      {"550 unknown \x1B", Charset::as_is},
+      {"\x1B\x1B$b", Charset::as_is},  // the final byte is upper case
+      {"$B no escape", Charset::as_is},
+      {"", Charset::as_is},
+  };
+  static_assert(diagnostic_charset(rows[3].text) == Charset::iso_2022_jp);
+  static_assert(diagnostic_charset(rows[4].text) == Charset::as_is);
+  for (const Row& row : rows) {
+    CAPTURE(row.text);
+    CHECK(diagnostic_charset(row.text) == row.charset);
+    // At every offset in a longer text: memchr's stretches of 16 and 32 bytes.
+    for (std::size_t pad = 0; pad < 40; ++pad) {
+      const std::string text = std::string(pad, 'x') + std::string(row.text);
+      CHECK(diagnostic_charset(text) == row.charset);
     }
   }
 }

@@ -2,6 +2,10 @@
 // and the Sisimai name of every reason.
 #include <doctest/doctest.h>
 
+#include <cstddef>
+#include <cstdint>
+#include <iterator>
+#include <random>
 #include <string>
 #include <string_view>
 
@@ -350,5 +354,104 @@ TEST_CASE("the generated phrase index is the one make_phrase_index computes") {
     CHECK(computed.order[k] == smtpcodes::detail::phrase_index_order[k]);
     CHECK(computed.prefix[k] == smtpcodes::detail::phrase_index_prefix[k]);
     CHECK(computed.prefix_mask[k] == smtpcodes::detail::phrase_index_prefix_mask[k]);
+    CHECK(computed.prefix_length[k] == smtpcodes::detail::phrase_index_prefix_length[k]);
+    // The search compares a row from the end of its start: the mask's bytes, and no more.
+    const std::size_t length = smtpcodes::detail::phrase_index_prefix_length[k];
+    REQUIRE(length <= smtpcodes::detail::phrase_prefix_length);
+    const std::uint64_t mask = (std::uint64_t{1} << (8 * length)) - 1;
+    CHECK(smtpcodes::detail::phrase_index_prefix_mask[k] == mask);
+    const std::string_view text = smtpcodes::detail::phrase_families[smtpcodes::detail::phrase_index_order[k]].text;
+    CHECK(text.substr(0, length).find_first_of(" *?") == std::string_view::npos);
+    // It stops at four bytes, at the phrase's end, or at a ' ', '*' or '?'.
+    const bool stopped = length == smtpcodes::detail::phrase_prefix_length || length == text.size() ||
+                         std::string_view(" *?").find(text[length]) != std::string_view::npos;
+    CHECK(stopped);
   }
+}
+
+namespace {
+
+// find_phrases without its index: every row tried at every word start, from
+// its first byte, in table order.
+smtpcodes::PhraseFinding find_phrases_without_index(std::string_view text) {
+  using namespace smtpcodes::detail;
+  smtpcodes::PhraseFinding found;
+  std::size_t best = PhraseIndex::size;
+  std::size_t token_end = 0;
+  bool skip_token = false;
+  for (std::size_t pos = 0; pos < text.size(); ++pos) {
+    if (is_space(text[pos])) continue;
+    if (!is_token_char(text[pos])) {
+      skip_token = false;
+    } else if (pos >= token_end) {
+      token_end = pos;
+      while (token_end < text.size() && is_token_char(text[token_end])) ++token_end;
+      skip_token = is_address_or_url(text.substr(pos, token_end - pos));
+    }
+    if (skip_token || !starts_word(text, pos)) continue;
+    for (std::size_t i = 0; i < PhraseIndex::size; ++i) {
+      const Phrase& phrase = phrase_families[i];
+      const bool expiry = phrase.reason == BounceReason::expired;
+      if ((!expiry && i >= best) || (expiry && found.expiry != nullptr)) continue;
+      if (!matches_phrase_at(text, pos, phrase.text)) continue;
+      if (expiry) {
+        found.expiry = &phrase;
+      } else {
+        best = i;
+        found.phrase = &phrase;
+        found.offset = pos;
+      }
+    }
+    while (pos + 1 < text.size() && is_alnum(text[pos]) && is_alnum(text[pos + 1])) ++pos;
+  }
+  return found;
+}
+
+}  // namespace
+
+TEST_CASE("the index's keys find what trying every row finds, in texts of folded, cut and altered phrases") {
+  // Phrases written out with their white space as any run (reply codes of
+  // continued lines in it), digit runs, word endings, any case, cut short or
+  // altered, among words that start as many rows do.
+  const std::string_view spaces[] = {" ",      "  ",    "\t",           "\n", "\r\n", "\r\n550-5.1.1 ",
+                                     "\n550 ", " 550-", "\n 452 4.2.2 "};
+  const std::string_view fillers[] = {"no",  "mail",  "not", "message", "user",    "a@b.example", "http://x.example/no",
+                                      "550", "5.1.1", "(",   "-",       "mailbox", "No such",     "the",
+                                      "x"};
+  constexpr std::size_t rows = smtpcodes::detail::PhraseIndex::size;
+  std::mt19937 random(29);
+  std::size_t with_phrase = 0;
+  for (int round = 0; round < 3000; ++round) {
+    std::string text;
+    for (std::size_t piece = random() % 6; piece > 0; --piece) {
+      if (random() % 2 == 0) {
+        text += fillers[random() % std::size(fillers)];
+      } else {
+        std::string words;
+        for (const char c : smtpcodes::detail::phrase_families[random() % rows].text) {
+          if (c == ' ') {
+            words += spaces[random() % std::size(spaces)];
+          } else if (c == '?') {
+            words += std::string(random() % 3, '4');
+          } else if (c != '*') {
+            const bool upper = c >= 'a' && c <= 'z' && random() % 4 == 0;
+            words += upper ? static_cast<char>(c - 'a' + 'A') : c;
+          }
+        }
+        if (random() % 4 == 0) words.resize(random() % (words.size() + 1));
+        if (!words.empty() && random() % 4 == 0) words[random() % words.size()] = "e \n"[random() % 3];
+        text += words;
+      }
+      text += spaces[random() % std::size(spaces)];
+    }
+    if (!text.empty() && random() % 2 == 0) text.resize(random() % text.size());
+    const smtpcodes::PhraseFinding expected = find_phrases_without_index(text);
+    const smtpcodes::PhraseFinding found = smtpcodes::find_phrases(text);
+    with_phrase += expected.phrase != nullptr ? 1U : 0U;
+    CAPTURE(text);
+    CHECK(found.phrase == expected.phrase);
+    CHECK(found.offset == expected.offset);
+    CHECK(found.expiry == expected.expiry);
+  }
+  CHECK(with_phrase > 1000);
 }

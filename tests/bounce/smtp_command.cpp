@@ -3,8 +3,11 @@
 // classifier makes of it. Every text here is written for this test.
 #include <doctest/doctest.h>
 
+#include <cstddef>
+#include <random>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <smtpcodes/bounce/classify.hpp>
 #include <smtpcodes/bounce/message.hpp>
@@ -18,6 +21,76 @@ struct Row {
   std::string_view text;
   SmtpCommand command;
 };
+
+// find_smtp_command as it was before it passed over the text sixteen
+// characters a step: each character tested on its own.
+SmtpCommand smtp_command_reference(std::string_view text) {
+  using namespace smtpcodes::detail;
+  SmtpCommand named = SmtpCommand::unknown;
+  SmtpCommand sent = SmtpCommand::unknown;
+  SmtpCommand answered = SmtpCommand::unknown;
+  for (std::size_t pos = 0; pos < text.size(); ++pos) {
+    if (!may_start_command_marker(text[pos])) continue;
+    const char c = to_lower(text[pos]);
+    if (pos > 0 && is_alnum(text[pos - 1]) && c != '>') continue;
+    if (c == '<') {
+      const std::size_t code = transcript_reply_code(text, pos);
+      if (code == std::string_view::npos || (text[code] != '4' && text[code] != '5')) continue;
+      if (answered == SmtpCommand::unknown) {
+        answered = sent;
+      } else if (answered == SmtpCommand::data && refuses_data_for_want_of_recipients(text.substr(code))) {
+        answered = SmtpCommand::rcpt_to;
+      }
+      continue;
+    }
+    for (const std::string_view marker : command_markers) {
+      if (marker[0] != c) continue;
+      const std::size_t end = words_end(text, pos, marker);
+      if (end == std::string_view::npos) continue;
+      const SmtpCommand command = command_word_at(text, end);
+      if (command == SmtpCommand::unknown) continue;
+      (c == '>' ? sent : named) = command;
+      break;
+    }
+  }
+  if (named != SmtpCommand::unknown) return named;
+  return answered != SmtpCommand::unknown ? answered : sent;
+}
+
+// find_transcript_reply as it was before it read a transcript once for all
+// its recipients: the transcript read again for each one, line by line.
+std::string_view transcript_reply_reference(std::string_view text, std::string_view address) {
+  using smtpcodes::detail::command_word_at;
+  using smtpcodes::detail::words_end;
+  std::string_view for_all;
+  bool answers_other_recipient = false;
+  bool answers_this_recipient = false;
+  bool answers_data = false;
+  for (std::size_t line = 0; line < text.size();) {
+    std::size_t end = line;
+    while (end < text.size() && text[end] != '\n') ++end;
+    const std::string_view content = text.substr(line, end - line);
+    if (const std::size_t command = words_end(text, line, ">>> "); command != std::string_view::npos) {
+      const bool rcpt = command_word_at(text, command) == SmtpCommand::rcpt_to;
+      const std::size_t open = content.find('<');
+      const std::size_t close = open == std::string_view::npos ? open : content.find('>', open);
+      const bool names = close != std::string_view::npos &&
+                         smtpcodes::detail::iequals(content.substr(open + 1, close - open - 1), address);
+      answers_data = command_word_at(text, command) == SmtpCommand::data;
+      answers_this_recipient = rcpt && names;
+      answers_other_recipient = rcpt && !names;
+    } else if (const std::size_t code = smtpcodes::detail::transcript_reply_code(text, line);
+               code != std::string_view::npos && (text[code] == '4' || text[code] == '5')) {
+      std::string_view reply = text.substr(code, end - code);
+      while (!reply.empty() && smtpcodes::detail::is_space(reply.back())) reply.remove_suffix(1);
+      if (answers_this_recipient) return reply;
+      const bool for_want_of_recipients = answers_data && smtpcodes::detail::refuses_data_for_want_of_recipients(reply);
+      if (!answers_other_recipient && !for_want_of_recipients && for_all.empty()) for_all = reply;
+    }
+    line = end + 1;
+  }
+  return for_all;
+}
 
 }  // namespace
 
@@ -152,6 +225,59 @@ TEST_CASE("derived and null-MX statuses against the server's text") {
   }
 }
 
+TEST_CASE("the command a failure answered, found sixteen characters a step, is the one each character finds") {
+  // Markers and commands in any case, inside words and not, after letters,
+  // digits, '>' and bytes past ASCII, at every offset of a step.
+  const std::string_view pieces[] = {"in reply to ",
+                                     "after ",
+                                     "after pipelined ",
+                                     ">>> ",
+                                     "<<< 550 5.1.1 x\n",
+                                     "<<< 503 no\n",
+                                     "<<< 250 ok\n",
+                                     "while sending ",
+                                     "while receiving ",
+                                     "while performing ",
+                                     "did not like our ",
+                                     "RCPT TO",
+                                     "rcpt",
+                                     "DATA",
+                                     "end of data",
+                                     "MAIL FROM",
+                                     "EHLO",
+                                     "the initial server greeting",
+                                     "initial connection",
+                                     "x",
+                                     "9",
+                                     "said",
+                                     "aid",
+                                     "Wait",
+                                     "dIA",
+                                     "-",
+                                     "<",
+                                     ">",
+                                     "\n",
+                                     " ",
+                                     "\t",
+                                     "\xC3\xA9",
+                                     "A",
+                                     "W",
+                                     "D",
+                                     "I",
+                                     "\x80"};
+  std::mt19937 random(41);
+  std::size_t named = 0;
+  for (int round = 0; round < 20000; ++round) {
+    std::string text;
+    for (std::size_t count = random() % 40; count > 0; --count) text += pieces[random() % std::size(pieces)];
+    const SmtpCommand expected = smtp_command_reference(text);
+    named += expected != SmtpCommand::unknown ? 1U : 0U;
+    CAPTURE(text);
+    CHECK(smtpcodes::find_smtp_command(text) == expected);
+  }
+  CHECK(named > 3000);
+}
+
 TEST_CASE("the server's reply in a Sendmail transcript, per recipient") {
   struct TranscriptRow {
     std::string_view why;
@@ -186,6 +312,93 @@ TEST_CASE("the server's reply in a Sendmail transcript, per recipient") {
   static_assert(smtpcodes::find_transcript_reply(refused_sender, "someone@example.net") == "550 Insecure Mail Relay");
   static_assert(smtpcodes::find_transcript_reply(">>> DATA\n<<< 354 go ahead\n", "a@b").empty());
   CHECK(smtpcodes::find_transcript_reply("550 5.1.1 no transcript here", "a@b").empty());
+}
+
+TEST_CASE("a transcript read once answers for each recipient what reading it for that recipient answers") {
+  // Commands, replies and other lines in random order, with line ends of
+  // every kind; some transcripts refuse more recipients than the table holds.
+  const std::string_view lines[] = {">>> MAIL From:<sender@example.org>",
+                                    ">>> DATA",
+                                    ">>> RCPT To:",
+                                    ">>> rcpt to:",
+                                    ">>> EHLO mx.example.org",
+                                    "<<< 250 2.1.5 Ok",
+                                    "<<< 550 5.1.1 User unknown",
+                                    "<<< 452 4.2.2 Over quota  ",
+                                    "<<< 554 5.5.1 No valid recipients",
+                                    "<<< 503 5.5.1 No recipients",
+                                    "<<< 354 go ahead",
+                                    "550 5.1.1 a@x... User unknown",
+                                    ">>>",
+                                    "<<<",
+                                    ">>> RCPT To:<>",
+                                    "... while talking to mx.example.net.:",
+                                    ""};
+  const std::string_view ends[] = {"\n", "\r\n", "\r", " \n", ""};
+  std::mt19937 random(17);
+  std::size_t reply_count = 0;
+  std::size_t past_table = 0;
+  for (int round = 0; round < 3000; ++round) {
+    const std::size_t addresses = 1 + random() % 90;
+    // A fifth of the transcripts are long and mostly RCPT TO commands.
+    const bool long_text = random() % 5 == 0;
+    const std::size_t length = long_text ? 300 + random() % 200 : random() % 40;
+    std::string text;
+    for (std::size_t i = 0; i < length; ++i) {
+      const std::string_view line = long_text && random() % 2 == 0 ? lines[2] : lines[random() % std::size(lines)];
+      text += line;
+      const bool rcpt = line.substr(0, 9) == ">>> RCPT " || line.substr(0, 9) == ">>> rcpt ";
+      if (rcpt) {
+        text +=
+            "<user" + std::to_string(random() % addresses) + (random() % 4 == 0 ? "@Example.NET>" : "@example.net>");
+      }
+      // Replies told apart by a number, so that one taken for another shows.
+      if (line.substr(0, 4) == "<<< ") text += " #" + std::to_string(i);
+      text += ends[random() % std::size(ends)];
+      if (rcpt && random() % 2 == 0) text += "<<< 550 5.1.1 refused #" + std::to_string(i) + "\n";
+    }
+    smtpcodes::detail::TranscriptReplies replies;
+    replies.read_from(text);
+    past_table += replies.overflow != std::string_view::npos ? 1U : 0U;
+    // As many lookups as the table answers exactly: every address, then a few that appear nowhere.
+    for (std::size_t i = 0; i < addresses + 3 && i < smtpcodes::detail::max_transcript_recipients; ++i) {
+      const std::string address = i < addresses ? "user" + std::to_string(i) + "@example.net" : "nobody@example.net";
+      const std::string_view expected = transcript_reply_reference(text, address);
+      reply_count += expected.empty() ? 0U : 1U;
+      CAPTURE(text);
+      CAPTURE(address);
+      CHECK(replies.find(address) == expected);
+      CHECK(smtpcodes::find_transcript_reply(text, address) == expected);
+    }
+    CHECK(smtpcodes::find_transcript_reply(text, "") == transcript_reply_reference(text, ""));
+  }
+  CHECK(reply_count > 10000);
+  CHECK(past_table > 100);
+}
+
+TEST_CASE("past a full table, lookups read the transcript again up to a bound, then take the reply for all") {
+  constexpr std::size_t capacity = smtpcodes::detail::max_transcript_recipients;
+  std::string text = ">>> MAIL From:<sender@example.org>\n<<< 451 4.3.0 Try later\n";
+  for (std::size_t i = 0; i < 2 * capacity + 10; ++i) {
+    text +=
+        ">>> RCPT To:<user" + std::to_string(i) + "@example.net>\n<<< 550 5.1.1 unknown " + std::to_string(i) + "\n";
+  }
+  smtpcodes::detail::TranscriptReplies replies;
+  replies.read_from(text);
+  CHECK(replies.count == capacity);
+  // In the table: no lookup past it.
+  for (std::size_t i = 0; i < capacity; ++i) {
+    CHECK(replies.find("user" + std::to_string(i) + "@example.net") == "550 5.1.1 unknown " + std::to_string(i));
+  }
+  CHECK(replies.lookups_past_table == 0);
+  for (std::size_t i = capacity; i < 2 * capacity; ++i) {
+    CHECK(replies.find("user" + std::to_string(i) + "@example.net") == "550 5.1.1 unknown " + std::to_string(i));
+  }
+  CHECK(replies.lookups_past_table == capacity);
+  CHECK(replies.find("user" + std::to_string(2 * capacity) + "@example.net") == "451 4.3.0 Try later");
+  // One lookup alone reads as far as it needs.
+  const std::string last = "user" + std::to_string(2 * capacity + 9) + "@example.net";
+  CHECK(smtpcodes::find_transcript_reply(text, last) == "550 5.1.1 unknown " + std::to_string(2 * capacity + 9));
 }
 
 TEST_CASE("a Sendmail notice without a delivery-status part takes the server's reply from its transcript") {

@@ -14,6 +14,7 @@
 // transfer encoding (base64, quoted-printable) are read as they are.
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <optional>
 #include <string_view>
 
@@ -704,17 +705,6 @@ inline constexpr std::size_t delay_text_span = 4096;
 inline constexpr std::string_view permanent_words[] = {"permanent error"sv, "failed permanently"sv,
                                                        "permanent fatal error"sv, "permanent failure"sv};
 
-// Which of the phrases occur in text (bit i for phrases[i]; an empty
-// phrase never does), all found in one pass over the text rather than one
-// pass each: the answers are those of ifind.
-template <std::size_t Count>
-[[nodiscard]] constexpr std::uint32_t find_sought_phrases(std::string_view text,
-                                                          const SoughtPhrase (&phrases)[Count]) noexcept {
-  static_assert(Count <= 32, "one bit per phrase");
-  const PhraseSet set(phrases);
-  return static_cast<std::uint32_t>(find_phrase_set(text, set, ~set.always));
-}
-
 // Every phrase read_notice may look for: the delay markers (within
 // delay_text_span), the permanent words, and each dialect row's words for a
 // delay and for a final failure. One scan, built at compile time, serves
@@ -839,8 +829,14 @@ template <std::size_t Size>
 // RFC 3464 gives a Diagnostic-Code no charset, yet Japanese MTAs (Domino,
 // for one) write it in ISO-2022-JP, whose escape sequences (RFC 1468:
 // ESC $ B, ESC $ @) say so on their own.
+// Most diagnostics hold no ESC at all: memchr passes over them at run time.
 [[nodiscard]] constexpr Charset diagnostic_charset(std::string_view diagnostic) noexcept {
   for (std::size_t i = 0; i + 2 < diagnostic.size(); ++i) {
+    if (!SMTPCODES_CONSTANT_EVALUATED()) {
+      const void* found = std::memchr(diagnostic.data() + i, '\x1B', diagnostic.size() - 2 - i);
+      if (found == nullptr) break;
+      i = static_cast<std::size_t>(static_cast<const char*>(found) - diagnostic.data());
+    }
     if (diagnostic[i] == '\x1B' && diagnostic[i + 1] == '$' && (diagnostic[i + 2] == 'B' || diagnostic[i + 2] == '@')) {
       return Charset::iso_2022_jp;
     }
@@ -866,6 +862,9 @@ struct Notice {
   mutable bool opening_read = false;
   mutable bool opening_truncated = false;
   mutable Verdict opening_verdict{};
+  // A Sendmail notice's transcript, read at its first prose row and kept
+  // for the others (text_row), which see the notice as const.
+  mutable TranscriptReplies transcript;
 
   [[nodiscard]] constexpr const HeaderIndex& headers() const noexcept { return structure->headers; }
 };
@@ -1112,7 +1111,8 @@ constexpr void explain_from_opening(const Notice& notice, BounceFacts facts, Bou
   // A Sendmail transcript holds what the server answered; Sendmail's own
   // summary line after it may name another code (smtp_command.hpp).
   if (notice.dialect->dialect == Dialect::sendmail) {
-    const std::string_view remote = find_transcript_reply(notice.region, text.address.value_or(std::string_view{}));
+    notice.transcript.read_from(notice.region);
+    const std::string_view remote = notice.transcript.find(text.address.value_or(std::string_view{}));
     if (!remote.empty()) recipient.diagnostic = remote;
   }
   recipient.paragraph_span_reached = text.paragraph_span_reached;

@@ -1113,13 +1113,6 @@ inline constexpr std::size_t phrase_buckets = phrase_char_classes * phrase_char_
 
 inline constexpr std::size_t phrase_prefix_length = 4;
 
-// How many bytes a prefix mask covers (they are the low ones).
-[[nodiscard]] constexpr std::size_t prefix_bytes(std::uint32_t mask) noexcept {
-  std::size_t bytes = 0;
-  for (; (mask & 0xFFU) != 0; mask >>= 8U) ++bytes;
-  return bytes;
-}
-
 // Up to four bytes from text[pos], lower case, one per byte of the result
 // (zero past the end): compared with a phrase's literal start before the
 // phrase itself is tried, since most tries fail in the first bytes.
@@ -1136,18 +1129,19 @@ struct PhraseIndex {
   std::uint16_t order[size]{};                // table indexes, by bucket, then table order
   std::uint16_t start[phrase_buckets + 1]{};  // order[start[b] .. start[b + 1]) are bucket b's
   // By position in order: the phrase's literal start (its bytes before the
-  // first ' ', '*' or '?', four at most, as prefix_key packs them) and the
-  // mask of those bytes.
+  // first ' ', '*' or '?', four at most, as prefix_key packs them), the mask
+  // of those bytes, and how many they are.
   std::uint32_t prefix[size]{};
   std::uint32_t prefix_mask[size]{};
+  std::uint8_t prefix_length[size]{};
 };
 
-// A stable counting sort by bucket. Every phrase has two characters at
-// least, neither of them '*' or '?' (a test checks). The search reads the
-// same index from detail/phrase_index.hpp, written out by
-// tools/generate_phrase_index.py: evaluated as a constant in every
-// translation unit, this function cost the compiler more than the whole
-// table (issue 17). A test compares the two.
+// Called only by the test that checks the generated index: the search reads
+// detail/phrase_index.hpp, which tools/generate_phrase_index.py writes,
+// because this function, evaluated as a constant in every translation unit,
+// cost the compiler more than the whole table (issue 17). A stable counting
+// sort by bucket. Every phrase has two characters at least, neither of them
+// '*' or '?' (a test checks).
 [[nodiscard]] constexpr PhraseIndex make_phrase_index() noexcept {
   PhraseIndex index;
   for (const Phrase& phrase : phrase_families) ++index.start[phrase_bucket(phrase.text[0], phrase.text[1]) + 1];
@@ -1164,13 +1158,15 @@ struct PhraseIndex {
       if (c == ' ' || c == '*' || c == '?') break;
       index.prefix[k] |= static_cast<std::uint32_t>(static_cast<unsigned char>(c)) << (8 * j);
       index.prefix_mask[k] |= std::uint32_t{0xFF} << (8 * j);
+      ++index.prefix_length[k];
     }
   }
   return index;
 }
 
 static_assert(sizeof(phrase_index_order) == sizeof(PhraseIndex::order) &&
-                  sizeof(phrase_index_start) == sizeof(PhraseIndex::start),
+                  sizeof(phrase_index_start) == sizeof(PhraseIndex::start) &&
+                  sizeof(phrase_index_prefix_length) == sizeof(PhraseIndex::prefix_length),
               "the phrase table changed: run tools/generate_phrase_index.py");
 
 inline constexpr char word_continues = '*';  // a phrase's last character: the word may go on
@@ -1318,7 +1314,7 @@ namespace detail {
       const bool expiry = phrase.reason == BounceReason::expired;
       if (!expiry && (i >= best || best_user < user.count)) continue;
       if (expiry && found.expiry != nullptr) continue;
-      if (!detail::matches_phrase_at(text, pos, phrase.text, detail::prefix_bytes(mask))) continue;
+      if (!detail::matches_phrase_at(text, pos, phrase.text, detail::phrase_index_prefix_length[k])) continue;
       if (expiry) {
         found.expiry = &phrase;
         continue;

@@ -7,10 +7,13 @@
 // does not treat as proof that the address is bad.
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <string_view>
 
+#include <smtpcodes/config.hpp>
 #include <smtpcodes/detail/digits.hpp>
 #include <smtpcodes/detail/text.hpp>
+#include <smtpcodes/detail/vector_text.hpp>
 
 namespace smtpcodes {
 inline namespace v0 {
@@ -154,6 +157,60 @@ namespace detail {
   }
 }
 
+// May a marker start at text[pos]: one of its first characters, and not
+// inside a word ('>' may be: ">>>" follows anything)?
+[[nodiscard]] constexpr bool may_start_command_marker_at(std::string_view text, std::size_t pos) noexcept {
+  const char c = text[pos];
+  return may_start_command_marker(c) && (pos == 0 || !is_alnum(text[pos - 1]) || c == '>');
+}
+
+// The characters that next_command_marker looks for: a marker that starts
+// with another must be added there, and to may_start_command_marker.
+[[nodiscard]] constexpr bool command_markers_start_with_i_a_w_d_or_gt() noexcept {
+  for (const std::string_view marker : command_markers) {
+    if (marker[0] != 'i' && marker[0] != 'a' && marker[0] != 'w' && marker[0] != 'd' && marker[0] != '>') return false;
+  }
+  return true;
+}
+static_assert(command_markers_start_with_i_a_w_d_or_gt(), "next_command_marker looks for these characters only");
+
+#if defined(__SSE2__) && defined(__GNUC__)  // detail/vector_text.hpp
+// The first position from pos on where a marker may start, size when none:
+// sixteen characters a step, each tested with the one before it (most of a
+// notice's text starts no marker).
+[[nodiscard]] inline std::size_t next_command_marker(std::string_view text, std::size_t pos) noexcept {
+  constexpr std::size_t step = 16;
+  if (pos == 0 && !text.empty()) {
+    if (may_start_command_marker_at(text, 0)) return 0;
+    pos = 1;
+  }
+  for (; text.size() - pos >= step; pos += step) {
+    vector_bytes bytes;
+    vector_bytes before;
+    std::memcpy(&bytes, text.data() + pos, sizeof bytes);
+    std::memcpy(&before, text.data() + pos - 1, sizeof before);
+    const vector_bytes lower = bytes | 0x20;
+    const auto first = (lower == 'i') | (lower == 'a') | (lower == 'w') | (lower == 'd') | (bytes == '<');
+    // A letter or a digit before: then letter is below 26, or digit below 10.
+    const vector_unsigned_bytes letter = reinterpret_cast<vector_unsigned_bytes>(before | 0x20) - 'a';
+    const vector_unsigned_bytes digit = reinterpret_cast<vector_unsigned_bytes>(before) - '0';
+    const auto in_word = (letter < 26) | (digit < 10);
+    const auto starts = (first & ~in_word) | (bytes == '>');
+    const auto mask = static_cast<unsigned>(__builtin_ia32_pmovmskb128(reinterpret_cast<vector_chars>(starts)));
+    if (mask != 0) return pos + static_cast<std::size_t>(__builtin_ctz(mask));
+  }
+  for (; pos < text.size(); ++pos) {
+    if (may_start_command_marker_at(text, pos)) return pos;
+  }
+  return text.size();
+}
+#else
+[[nodiscard]] inline std::size_t next_command_marker(std::string_view text, std::size_t pos) noexcept {
+  while (pos < text.size() && !may_start_command_marker_at(text, pos)) ++pos;
+  return pos;
+}
+#endif
+
 // Where a transcript's reply line ("<<< 550 ...") starts its code, or npos.
 [[nodiscard]] constexpr std::size_t transcript_reply_code(std::string_view text, std::size_t pos) noexcept {
   const std::size_t code = words_end(text, pos, "<<< "sv);
@@ -183,9 +240,12 @@ namespace detail {
   SmtpCommand sent = SmtpCommand::unknown;      // the last command of a transcript
   SmtpCommand answered = SmtpCommand::unknown;  // the one the transcript's first failing reply answered
   for (std::size_t pos = 0; pos < text.size(); ++pos) {
-    if (!detail::may_start_command_marker(text[pos])) continue;
+    if (!SMTPCODES_CONSTANT_EVALUATED()) {
+      pos = detail::next_command_marker(text, pos);
+      if (pos == text.size()) break;
+    }
+    if (!detail::may_start_command_marker_at(text, pos)) continue;
     const char c = detail::to_lower(text[pos]);
-    if (pos > 0 && detail::is_alnum(text[pos - 1]) && c != '>') continue;
     if (c == '<') {
       const std::size_t code = detail::transcript_reply_code(text, pos);
       if (code == std::string_view::npos || (text[code] != '4' && text[code] != '5')) continue;
@@ -210,6 +270,147 @@ namespace detail {
   return answered != SmtpCommand::unknown ? answered : sent;
 }
 
+namespace detail {
+
+// Where the line at text[line] ends: its '\n', or the end of the text.
+[[nodiscard]] constexpr std::size_t transcript_line_end(std::string_view text, std::size_t line) noexcept {
+  if (!SMTPCODES_CONSTANT_EVALUATED()) {
+    const void* feed = std::memchr(text.data() + line, '\n', text.size() - line);
+    return feed == nullptr ? text.size() : static_cast<std::size_t>(static_cast<const char*>(feed) - text.data());
+  }
+  std::size_t end = line;
+  while (end < text.size() && text[end] != '\n') ++end;
+  return end;
+}
+
+// What one line of a Sendmail transcript says: a command the client sent
+// (">>> "), a failing reply of the server ("<<< 4xx" or "<<< 5xx"), or
+// neither.
+struct TranscriptLine {
+  std::size_t end = 0;  // where the line ends (transcript_line_end)
+  bool command = false;
+  SmtpCommand sent = SmtpCommand::unknown;  // the command, on a command line
+  bool names = false;                       // a command line with an address in angle brackets
+  std::string_view address;                 // that address
+  std::string_view reply;                   // a failing reply, from its code, without trailing white space
+};
+
+[[nodiscard]] constexpr TranscriptLine read_transcript_line(std::string_view text, std::size_t line) noexcept {
+  TranscriptLine read;
+  read.end = transcript_line_end(text, line);
+  // Only these two characters start a line that says something.
+  if (text[line] != '>' && text[line] != '<') return read;
+  if (const std::size_t command = words_end(text, line, ">>> "sv); command != std::string_view::npos) {
+    read.command = true;
+    read.sent = command_word_at(text, command);
+    // ">>> RCPT To:<a@b>": the address between the angle brackets.
+    const std::string_view content = text.substr(line, read.end - line);
+    const std::size_t open = content.find('<');
+    const std::size_t close = open == std::string_view::npos ? open : content.find('>', open);
+    read.names = close != std::string_view::npos;
+    if (read.names) read.address = content.substr(open + 1, close - open - 1);
+    return read;
+  }
+  const std::size_t code = transcript_reply_code(text, line);
+  if (code == std::string_view::npos || (text[code] != '4' && text[code] != '5')) return read;
+  read.reply = text.substr(code, read.end - code);
+  while (!read.reply.empty() && is_space(read.reply.back())) read.reply.remove_suffix(1);
+  return read;
+}
+
+// A refused DATA after refused recipients (RFC 2920 pipelining) says nothing of its own.
+[[nodiscard]] constexpr bool speaks_for_all(SmtpCommand sent, std::string_view reply) noexcept {
+  return sent != SmtpCommand::rcpt_to && !(sent == SmtpCommand::data && refuses_data_for_want_of_recipients(reply));
+}
+
+// The first failing reply to a RCPT TO that names address, reading the
+// transcript from the line at `from`; empty when there is none.
+[[nodiscard]] constexpr std::string_view reply_to_recipient(std::string_view text, std::size_t from,
+                                                            std::string_view address) noexcept {
+  bool answers_recipient = false;  // the last command was a RCPT TO for address
+  for (std::size_t line = from; line < text.size();) {
+    const TranscriptLine read = read_transcript_line(text, line);
+    if (read.command) {
+      answers_recipient = read.sent == SmtpCommand::rcpt_to && read.names && iequals(read.address, address);
+    } else if (answers_recipient && !read.reply.empty()) {
+      return read.reply;
+    }
+    line = read.end + 1;
+  }
+  return {};
+}
+
+// The refused recipients a transcript's table holds. An address that a
+// full table lacks is looked for in the rest of the transcript by this many
+// lookups at most; later ones take the reply for all. Only a notice with
+// more refusals than this and as many more rows (from X-Failed-Recipients:
+// its prose gives max_text_recipients at most) meets the bound, which keeps
+// reading it linear in its size.
+inline constexpr std::size_t max_transcript_recipients = 64;
+
+// The failing replies of a Sendmail transcript, read in one pass: the first
+// reply to each RCPT TO that names an address, and the first failing reply
+// to any other command, so that each recipient of a notice is looked up
+// without reading the transcript again.
+struct TranscriptReplies {
+  std::string_view text;
+  std::string_view address[max_transcript_recipients]{};  // as a RCPT TO names it
+  std::string_view reply[max_transcript_recipients]{};    // the first failing reply to that RCPT TO
+  std::size_t count = 0;
+  std::string_view for_all;  // the first failing reply to another command
+  // The line of the first RCPT TO whose reply the table had no room for
+  // (npos: it holds them all), and how many lookups have read from there.
+  std::size_t overflow = std::string_view::npos;
+  std::size_t lookups_past_table = 0;
+  bool read = false;
+
+  constexpr void read_from(std::string_view transcript) noexcept {
+    if (read) return;
+    read = true;
+    text = transcript;
+    TranscriptLine sent;      // the last command line
+    std::size_t sent_at = 0;  // where it starts
+    bool answered = false;    // a failing reply to it came already
+    for (std::size_t line = 0; line < text.size();) {
+      const TranscriptLine read_line = read_transcript_line(text, line);
+      if (read_line.command) {
+        sent = read_line;
+        sent_at = line;
+        answered = false;
+      } else if (!read_line.reply.empty()) {
+        // Only the first reply to a RCPT TO can be its recipient's.
+        if (sent.sent == SmtpCommand::rcpt_to && sent.names && !answered && overflow == std::string_view::npos) {
+          if (count == max_transcript_recipients) {
+            overflow = sent_at;
+          } else {
+            address[count] = sent.address;
+            reply[count++] = read_line.reply;
+          }
+        } else if (for_all.empty() && speaks_for_all(sent.sent, read_line.reply)) {
+          for_all = read_line.reply;
+        }
+        answered = true;
+      }
+      line = read_line.end + 1;
+    }
+  }
+
+  // The reply to the RCPT TO that names recipient, else the one for all.
+  [[nodiscard]] constexpr std::string_view find(std::string_view recipient) noexcept {
+    for (std::size_t i = 0; i < count; ++i) {
+      if (iequals(address[i], recipient)) return reply[i];
+    }
+    if (overflow != std::string_view::npos && lookups_past_table < max_transcript_recipients) {
+      ++lookups_past_table;
+      const std::string_view later = reply_to_recipient(text, overflow, recipient);
+      if (!later.empty()) return later;
+    }
+    return for_all;
+  }
+};
+
+}  // namespace detail
+
 // The remote server's failing reply in a Sendmail transcript, for one
 // recipient: Sendmail writes what it sent as ">>> " lines and what the server
 // answered as "<<< " lines (its session transcript), and then its own
@@ -220,37 +421,9 @@ namespace detail {
 // its line, or an empty view. Linear in the text.
 [[nodiscard]] constexpr std::string_view find_transcript_reply(std::string_view text,
                                                                std::string_view address) noexcept {
-  std::string_view for_all;
-  bool answers_other_recipient = false;  // the last command was a RCPT TO for someone else
-  bool answers_this_recipient = false;
-  bool answers_data = false;
-  for (std::size_t line = 0; line < text.size();) {
-    std::size_t end = line;
-    while (end < text.size() && text[end] != '\n') ++end;
-    const std::string_view content = text.substr(line, end - line);
-    if (const std::size_t command = detail::words_end(text, line, std::string_view(">>> "));
-        command != std::string_view::npos) {
-      const bool rcpt = detail::command_word_at(text, command) == SmtpCommand::rcpt_to;
-      // ">>> RCPT To:<a@b>": the address between the angle brackets.
-      const std::size_t open = content.find('<');
-      const std::size_t close = open == std::string_view::npos ? open : content.find('>', open);
-      const bool names =
-          close != std::string_view::npos && detail::iequals(content.substr(open + 1, close - open - 1), address);
-      answers_data = detail::command_word_at(text, command) == SmtpCommand::data;
-      answers_this_recipient = rcpt && names;
-      answers_other_recipient = rcpt && !names;
-    } else if (const std::size_t code = detail::transcript_reply_code(text, line);
-               code != std::string_view::npos && (text[code] == '4' || text[code] == '5')) {
-      std::string_view reply = text.substr(code, end - code);
-      while (!reply.empty() && detail::is_space(reply.back())) reply.remove_suffix(1);
-      if (answers_this_recipient) return reply;
-      // A refused DATA after refused recipients (RFC 2920 pipelining) says nothing of its own.
-      const bool for_want_of_recipients = answers_data && detail::refuses_data_for_want_of_recipients(reply);
-      if (!answers_other_recipient && !for_want_of_recipients && for_all.empty()) for_all = reply;
-    }
-    line = end + 1;
-  }
-  return for_all;
+  detail::TranscriptReplies replies;
+  replies.read_from(text);
+  return replies.find(address);
 }
 
 }  // namespace v0

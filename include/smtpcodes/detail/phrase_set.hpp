@@ -163,16 +163,19 @@ struct PhraseSet {
   }
   if ((settled & wanted) == wanted) return found;
   const std::size_t last = text.size() - window;  // the last window's start
+  // The last pair of the window at i is pair[i], pair[i + 1].
+  const char* const pair = text.data() + (window - 2);
+  const std::size_t longest_move = window - 1;
   std::size_t i = 0;
   while (true) {
     // The windows whose last pair ends no phrase's window are passed over.
-    std::size_t bucket = phrase_pair_bucket(text[i + window - 2], text[i + window - 1]);
-    std::size_t step = set.move(bucket);
+    std::size_t bucket = phrase_pair_bucket(pair[i], pair[i + 1]);
+    std::size_t step = longest_move - set.reach[bucket];
     while (step != 0) {
       i += step;
       if (i > last) return found;
-      bucket = phrase_pair_bucket(text[i + window - 2], text[i + window - 1]);
-      step = set.move(bucket);
+      bucket = phrase_pair_bucket(pair[i], pair[i + 1]);
+      step = longest_move - set.reach[bucket];
     }
     for (std::uint64_t candidates = set.ending[bucket] & wanted & ~settled; candidates != 0;
          candidates &= candidates - 1) {
