@@ -510,7 +510,7 @@ TEST_CASE("bounce readers: linear time") {
       {"for_each_bounce_recipient: many recipients in the text", 70, bounce_text_recipients, run_bounce_reader},
       {"for_each_bounce_recipient: many X-Failed-Recipients", 70, bounce_failed_recipients_header, run_bounce_reader},
       {"for_each_bounce_recipient: a Sendmail transcript", 70, bounce_sendmail_transcript, run_bounce_reader},
-      {"for_each_bounce_recipient: a Sendmail transcript, X-Failed-Recipients", 80, bounce_sendmail_failed_header,
+      {"for_each_bounce_recipient: a Sendmail transcript, X-Failed-Recipients", 40, bounce_sendmail_failed_header,
        run_bounce_reader},
       {"for_each_bounce_recipient: long headers", 20, bounce_received_headers, run_bounce_reader},
       {"for_each_bounce_recipient: a long line", 2000, bounce_long_line, run_bounce_reader},
