@@ -6951,6 +6951,7 @@ class BestCodeFinder {
 // (folding; the view keeps the line breaks, see unfold). Lines may end in
 // CRLF, LF or a bare CR. Work is linear in the size of the input.
 #include <cstddef>
+#include <cstdint>
 #include <string_view>
 
 
@@ -7069,9 +7070,8 @@ class BasicHeaderIndex {
       if (!detail::next_header_field(headers, pos, field)) return;
       fields_[count_++] = field;
     }
-    // Full: the rest is read only by lookups that need it.
-    std::size_t after = pos;
-    if (detail::next_header_field(headers, after, field)) rest_ = headers.substr(pos);
+    // Full: the rest is read by lookups of a name it holds.
+    keep_rest(headers, pos);
   }
 
   // The same for the header block that opens text, read to its first blank
@@ -7088,8 +7088,7 @@ class BasicHeaderIndex {
       if (!detail::next_header_field(text, pos, field, &blank_line)) return;
       fields_[count_++] = field;
     }
-    std::size_t after = pos;
-    if (detail::next_header_field(text, after, field)) rest_ = text.substr(pos);
+    keep_rest(text, pos);
   }
 
   // The value of the first field called name (compared without regard to
@@ -7098,7 +7097,7 @@ class BasicHeaderIndex {
     for (std::size_t i = 0; i < count_; ++i) {
       if (detail::iequals(fields_[i].name, name)) return fields_[i].value;
     }
-    return rest_.empty() ? std::string_view{} : header_value(rest_, name);
+    return rest_.empty() || !rest_may_hold(name) ? std::string_view{} : header_value(rest_, name);
   }
 
   // The fields held, in the order of the block.
@@ -7110,9 +7109,33 @@ class BasicHeaderIndex {
   [[nodiscard]] constexpr bool truncated() const noexcept { return !rest_.empty(); }
 
  private:
+  // A bit for each name the rest holds (by a hash of it, case ignored): a
+  // lookup of a name the rest lacks does not read it, so a block of
+  // thousands of Received fields costs one reading, not one per lookup.
+  static constexpr std::size_t name_bits = 256;
+  [[nodiscard]] static constexpr std::size_t name_bit(std::string_view name) noexcept {
+    std::uint64_t hash = 14695981039346656037ULL;  // FNV-1a
+    for (const char c : name) hash = (hash ^ static_cast<unsigned char>(detail::to_lower(c))) * 1099511628211ULL;
+    return static_cast<std::size_t>(hash % name_bits);
+  }
+  [[nodiscard]] constexpr bool rest_may_hold(std::string_view name) const noexcept {
+    const std::size_t bit = name_bit(name);
+    return (rest_names_[bit / 64] >> (bit % 64) & 1U) != 0;
+  }
+  constexpr void keep_rest(std::string_view block, std::size_t pos) noexcept {
+    std::size_t at = pos;
+    HeaderField field;
+    while (detail::next_header_field(block, at, field)) {
+      if (rest_.empty()) rest_ = block.substr(pos);
+      const std::size_t bit = name_bit(field.name);
+      rest_names_[bit / 64] |= std::uint64_t{1} << (bit % 64);
+    }
+  }
+
   HeaderField fields_[Capacity]{};
   std::size_t count_ = 0;
   std::string_view rest_;  // the block from the first field not held
+  std::uint64_t rest_names_[name_bits / 64]{};
 };
 
 using HeaderIndex = BasicHeaderIndex<header_index_capacity>;
@@ -8631,7 +8654,33 @@ struct TranscriptReplies {
   // (npos: it holds them all), and how many lookups have read from there.
   std::size_t overflow = std::string_view::npos;
   std::size_t lookups_past_table = 0;
+  // Three bits for each address a RCPT TO names from the overflow line on (a
+  // Bloom filter of a hash of it, case ignored; 4 KB): a lookup that finds one of
+  // its bits clear knows without reading that the rest of the transcript does
+  // not name its address, so an X-Failed-Recipients list of addresses the
+  // transcript lacks costs no reading (false positives read, within the bound).
+  static constexpr std::size_t filter_bits = 32768;
+  std::uint64_t named_later[filter_bits / 64]{};
   bool read = false;
+
+  [[nodiscard]] static constexpr std::uint64_t address_hash(std::string_view name) noexcept {
+    std::uint64_t hash = 14695981039346656037ULL;  // FNV-1a
+    for (const char c : name) hash = (hash ^ static_cast<unsigned char>(to_lower(c))) * 1099511628211ULL;
+    return hash;
+  }
+  constexpr void mark_named_later(std::string_view name) noexcept {
+    const std::uint64_t hash = address_hash(name);
+    for (const std::uint64_t bit : {hash % filter_bits, (hash >> 21) % filter_bits, (hash >> 42) % filter_bits}) {
+      named_later[bit / 64] |= std::uint64_t{1} << (bit % 64);
+    }
+  }
+  [[nodiscard]] constexpr bool may_be_named_later(std::string_view name) const noexcept {
+    const std::uint64_t hash = address_hash(name);
+    for (const std::uint64_t bit : {hash % filter_bits, (hash >> 21) % filter_bits, (hash >> 42) % filter_bits}) {
+      if ((named_later[bit / 64] >> (bit % 64) & 1U) == 0) return false;
+    }
+    return true;
+  }
 
   constexpr void read_from(std::string_view transcript) noexcept {
     if (read) return;
@@ -8646,11 +8695,15 @@ struct TranscriptReplies {
         sent = read_line;
         sent_at = line;
         answered = false;
+        if (overflow != std::string_view::npos && sent.sent == SmtpCommand::rcpt_to && sent.names) {
+          mark_named_later(sent.address);
+        }
       } else if (!read_line.reply.empty()) {
         // Only the first reply to a RCPT TO can be its recipient's.
         if (sent.sent == SmtpCommand::rcpt_to && sent.names && !answered && overflow == std::string_view::npos) {
           if (count == max_transcript_recipients) {
             overflow = sent_at;
+            mark_named_later(sent.address);
           } else {
             address[count] = sent.address;
             reply[count++] = read_line.reply;
@@ -8669,7 +8722,8 @@ struct TranscriptReplies {
     for (std::size_t i = 0; i < count; ++i) {
       if (iequals(address[i], recipient)) return reply[i];
     }
-    if (overflow != std::string_view::npos && lookups_past_table < max_transcript_recipients) {
+    if (overflow != std::string_view::npos && lookups_past_table < max_transcript_recipients &&
+        may_be_named_later(recipient)) {
       ++lookups_past_table;
       const std::string_view later = reply_to_recipient(text, overflow, recipient);
       if (!later.empty()) return later;
@@ -12964,6 +13018,13 @@ struct Notice {
   // A Sendmail notice's transcript, read at its first prose row and kept
   // for the others (text_row), which see the notice as const.
   mutable TranscriptReplies transcript;
+  // The last prose row and the text it was read from: rows that share their
+  // text (the addresses X-Failed-Recipients names and the prose does not
+  // all read the notice's opening) are classified once.
+  mutable BounceRecipient last_row{};
+  mutable std::string_view last_row_text;
+  mutable bool last_row_span_reached = false;
+  mutable bool last_row_kept = false;
 
   [[nodiscard]] constexpr const HeaderIndex& headers() const noexcept { return structure->headers; }
 };
@@ -13215,6 +13276,13 @@ constexpr void explain_from_opening(const Notice& notice, BounceFacts facts, Bou
     if (!remote.empty()) recipient.diagnostic = remote;
   }
   recipient.paragraph_span_reached = text.paragraph_span_reached;
+  const std::string_view read_from = recipient.diagnostic;
+  if (notice.last_row_kept && read_from.data() == notice.last_row_text.data() &&
+      read_from.size() == notice.last_row_text.size() && text.paragraph_span_reached == notice.last_row_span_reached) {
+    BounceRecipient same = notice.last_row;
+    same.recipient = text.address;
+    return same;
+  }
   const DsnAction stated = notice.delay       ? DsnAction::delayed
                            : notice.permanent ? DsnAction::failed
                                               : DsnAction::unknown;
@@ -13241,6 +13309,10 @@ constexpr void explain_from_opening(const Notice& notice, BounceFacts facts, Bou
                      : transient                                  ? DsnAction::delayed
                                                                   : DsnAction::failed;
   apply_dialect(notice, recipient);
+  notice.last_row = recipient;
+  notice.last_row_text = read_from;
+  notice.last_row_span_reached = text.paragraph_span_reached;
+  notice.last_row_kept = true;
   return recipient;
 }
 

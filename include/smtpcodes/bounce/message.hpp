@@ -865,6 +865,13 @@ struct Notice {
   // A Sendmail notice's transcript, read at its first prose row and kept
   // for the others (text_row), which see the notice as const.
   mutable TranscriptReplies transcript;
+  // The last prose row and the text it was read from: rows that share their
+  // text (the addresses X-Failed-Recipients names and the prose does not
+  // all read the notice's opening) are classified once.
+  mutable BounceRecipient last_row{};
+  mutable std::string_view last_row_text;
+  mutable bool last_row_span_reached = false;
+  mutable bool last_row_kept = false;
 
   [[nodiscard]] constexpr const HeaderIndex& headers() const noexcept { return structure->headers; }
 };
@@ -1116,6 +1123,13 @@ constexpr void explain_from_opening(const Notice& notice, BounceFacts facts, Bou
     if (!remote.empty()) recipient.diagnostic = remote;
   }
   recipient.paragraph_span_reached = text.paragraph_span_reached;
+  const std::string_view read_from = recipient.diagnostic;
+  if (notice.last_row_kept && read_from.data() == notice.last_row_text.data() &&
+      read_from.size() == notice.last_row_text.size() && text.paragraph_span_reached == notice.last_row_span_reached) {
+    BounceRecipient same = notice.last_row;
+    same.recipient = text.address;
+    return same;
+  }
   const DsnAction stated = notice.delay       ? DsnAction::delayed
                            : notice.permanent ? DsnAction::failed
                                               : DsnAction::unknown;
@@ -1142,6 +1156,10 @@ constexpr void explain_from_opening(const Notice& notice, BounceFacts facts, Bou
                      : transient                                  ? DsnAction::delayed
                                                                   : DsnAction::failed;
   apply_dialect(notice, recipient);
+  notice.last_row = recipient;
+  notice.last_row_text = read_from;
+  notice.last_row_span_reached = text.paragraph_span_reached;
+  notice.last_row_kept = true;
   return recipient;
 }
 

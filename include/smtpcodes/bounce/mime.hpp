@@ -10,6 +10,7 @@
 // (folding; the view keeps the line breaks, see unfold). Lines may end in
 // CRLF, LF or a bare CR. Work is linear in the size of the input.
 #include <cstddef>
+#include <cstdint>
 #include <string_view>
 
 #include <smtpcodes/config.hpp>
@@ -131,9 +132,8 @@ class BasicHeaderIndex {
       if (!detail::next_header_field(headers, pos, field)) return;
       fields_[count_++] = field;
     }
-    // Full: the rest is read only by lookups that need it.
-    std::size_t after = pos;
-    if (detail::next_header_field(headers, after, field)) rest_ = headers.substr(pos);
+    // Full: the rest is read by lookups of a name it holds.
+    keep_rest(headers, pos);
   }
 
   // The same for the header block that opens text, read to its first blank
@@ -150,8 +150,7 @@ class BasicHeaderIndex {
       if (!detail::next_header_field(text, pos, field, &blank_line)) return;
       fields_[count_++] = field;
     }
-    std::size_t after = pos;
-    if (detail::next_header_field(text, after, field)) rest_ = text.substr(pos);
+    keep_rest(text, pos);
   }
 
   // The value of the first field called name (compared without regard to
@@ -160,7 +159,7 @@ class BasicHeaderIndex {
     for (std::size_t i = 0; i < count_; ++i) {
       if (detail::iequals(fields_[i].name, name)) return fields_[i].value;
     }
-    return rest_.empty() ? std::string_view{} : header_value(rest_, name);
+    return rest_.empty() || !rest_may_hold(name) ? std::string_view{} : header_value(rest_, name);
   }
 
   // The fields held, in the order of the block.
@@ -172,9 +171,33 @@ class BasicHeaderIndex {
   [[nodiscard]] constexpr bool truncated() const noexcept { return !rest_.empty(); }
 
  private:
+  // A bit for each name the rest holds (by a hash of it, case ignored): a
+  // lookup of a name the rest lacks does not read it, so a block of
+  // thousands of Received fields costs one reading, not one per lookup.
+  static constexpr std::size_t name_bits = 256;
+  [[nodiscard]] static constexpr std::size_t name_bit(std::string_view name) noexcept {
+    std::uint64_t hash = 14695981039346656037ULL;  // FNV-1a
+    for (const char c : name) hash = (hash ^ static_cast<unsigned char>(detail::to_lower(c))) * 1099511628211ULL;
+    return static_cast<std::size_t>(hash % name_bits);
+  }
+  [[nodiscard]] constexpr bool rest_may_hold(std::string_view name) const noexcept {
+    const std::size_t bit = name_bit(name);
+    return (rest_names_[bit / 64] >> (bit % 64) & 1U) != 0;
+  }
+  constexpr void keep_rest(std::string_view block, std::size_t pos) noexcept {
+    std::size_t at = pos;
+    HeaderField field;
+    while (detail::next_header_field(block, at, field)) {
+      if (rest_.empty()) rest_ = block.substr(pos);
+      const std::size_t bit = name_bit(field.name);
+      rest_names_[bit / 64] |= std::uint64_t{1} << (bit % 64);
+    }
+  }
+
   HeaderField fields_[Capacity]{};
   std::size_t count_ = 0;
   std::string_view rest_;  // the block from the first field not held
+  std::uint64_t rest_names_[name_bits / 64]{};
 };
 
 using HeaderIndex = BasicHeaderIndex<header_index_capacity>;

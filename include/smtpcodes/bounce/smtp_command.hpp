@@ -362,7 +362,33 @@ struct TranscriptReplies {
   // (npos: it holds them all), and how many lookups have read from there.
   std::size_t overflow = std::string_view::npos;
   std::size_t lookups_past_table = 0;
+  // Three bits for each address a RCPT TO names from the overflow line on (a
+  // Bloom filter of a hash of it, case ignored; 4 KB): a lookup that finds one of
+  // its bits clear knows without reading that the rest of the transcript does
+  // not name its address, so an X-Failed-Recipients list of addresses the
+  // transcript lacks costs no reading (false positives read, within the bound).
+  static constexpr std::size_t filter_bits = 32768;
+  std::uint64_t named_later[filter_bits / 64]{};
   bool read = false;
+
+  [[nodiscard]] static constexpr std::uint64_t address_hash(std::string_view name) noexcept {
+    std::uint64_t hash = 14695981039346656037ULL;  // FNV-1a
+    for (const char c : name) hash = (hash ^ static_cast<unsigned char>(to_lower(c))) * 1099511628211ULL;
+    return hash;
+  }
+  constexpr void mark_named_later(std::string_view name) noexcept {
+    const std::uint64_t hash = address_hash(name);
+    for (const std::uint64_t bit : {hash % filter_bits, (hash >> 21) % filter_bits, (hash >> 42) % filter_bits}) {
+      named_later[bit / 64] |= std::uint64_t{1} << (bit % 64);
+    }
+  }
+  [[nodiscard]] constexpr bool may_be_named_later(std::string_view name) const noexcept {
+    const std::uint64_t hash = address_hash(name);
+    for (const std::uint64_t bit : {hash % filter_bits, (hash >> 21) % filter_bits, (hash >> 42) % filter_bits}) {
+      if ((named_later[bit / 64] >> (bit % 64) & 1U) == 0) return false;
+    }
+    return true;
+  }
 
   constexpr void read_from(std::string_view transcript) noexcept {
     if (read) return;
@@ -377,11 +403,15 @@ struct TranscriptReplies {
         sent = read_line;
         sent_at = line;
         answered = false;
+        if (overflow != std::string_view::npos && sent.sent == SmtpCommand::rcpt_to && sent.names) {
+          mark_named_later(sent.address);
+        }
       } else if (!read_line.reply.empty()) {
         // Only the first reply to a RCPT TO can be its recipient's.
         if (sent.sent == SmtpCommand::rcpt_to && sent.names && !answered && overflow == std::string_view::npos) {
           if (count == max_transcript_recipients) {
             overflow = sent_at;
+            mark_named_later(sent.address);
           } else {
             address[count] = sent.address;
             reply[count++] = read_line.reply;
@@ -400,7 +430,8 @@ struct TranscriptReplies {
     for (std::size_t i = 0; i < count; ++i) {
       if (iequals(address[i], recipient)) return reply[i];
     }
-    if (overflow != std::string_view::npos && lookups_past_table < max_transcript_recipients) {
+    if (overflow != std::string_view::npos && lookups_past_table < max_transcript_recipients &&
+        may_be_named_later(recipient)) {
       ++lookups_past_table;
       const std::string_view later = reply_to_recipient(text, overflow, recipient);
       if (!later.empty()) return later;
