@@ -8717,18 +8717,26 @@ struct TranscriptReplies {
     }
   }
 
-  // The reply to the RCPT TO that names recipient, else the one for all.
-  [[nodiscard]] constexpr std::string_view find(std::string_view recipient) noexcept {
+  // The reply to the RCPT TO that names recipient, else the one for all;
+  // exhausted says whether the bound on lookups kept the rest of the
+  // transcript, which may name recipient, from being read.
+  [[nodiscard]] constexpr std::string_view find(std::string_view recipient, bool& exhausted) noexcept {
+    exhausted = false;
     for (std::size_t i = 0; i < count; ++i) {
       if (iequals(address[i], recipient)) return reply[i];
     }
-    if (overflow != std::string_view::npos && lookups_past_table < max_transcript_recipients &&
-        may_be_named_later(recipient)) {
-      ++lookups_past_table;
-      const std::string_view later = reply_to_recipient(text, overflow, recipient);
-      if (!later.empty()) return later;
+    if (overflow == std::string_view::npos || !may_be_named_later(recipient)) return for_all;
+    if (lookups_past_table == max_transcript_recipients) {
+      exhausted = true;
+      return for_all;
     }
-    return for_all;
+    ++lookups_past_table;
+    const std::string_view later = reply_to_recipient(text, overflow, recipient);
+    return later.empty() ? for_all : later;
+  }
+  [[nodiscard]] constexpr std::string_view find(std::string_view recipient) noexcept {
+    bool exhausted = false;
+    return find(recipient, exhausted);
   }
 };
 
@@ -12226,6 +12234,11 @@ struct BounceRecipient {
   // The prose attributed to this recipient stopped at max_paragraph_span
   // characters (docs/limits.md).
   bool paragraph_span_reached = false;
+  // A Sendmail transcript refused more than max_transcript_recipients
+  // recipients, and the rows had used up the lookups that read past its
+  // table: this row took the transcript's reply for all, though the rest of
+  // the transcript may name its address (docs/limits.md).
+  bool transcript_lookups_exhausted = false;
   // The delivery-status part was in a transfer encoding and longer than
   // max_encoded_delivery_status, so it was read as it was sent, undecoded.
   bool delivery_status_left_encoded = false;
@@ -13272,7 +13285,8 @@ constexpr void explain_from_opening(const Notice& notice, BounceFacts facts, Bou
   // summary line after it may name another code (smtp_command.hpp).
   if (notice.dialect->dialect == Dialect::sendmail) {
     notice.transcript.read_from(notice.region);
-    const std::string_view remote = notice.transcript.find(text.address.value_or(std::string_view{}));
+    const std::string_view remote =
+        notice.transcript.find(text.address.value_or(std::string_view{}), recipient.transcript_lookups_exhausted);
     if (!remote.empty()) recipient.diagnostic = remote;
   }
   recipient.paragraph_span_reached = text.paragraph_span_reached;
@@ -13281,6 +13295,7 @@ constexpr void explain_from_opening(const Notice& notice, BounceFacts facts, Bou
       read_from.size() == notice.last_row_text.size() && text.paragraph_span_reached == notice.last_row_span_reached) {
     BounceRecipient same = notice.last_row;
     same.recipient = text.address;
+    same.transcript_lookups_exhausted = recipient.transcript_lookups_exhausted;
     return same;
   }
   const DsnAction stated = notice.delay       ? DsnAction::delayed

@@ -395,7 +395,14 @@ TEST_CASE("past a full table, lookups read the transcript again up to a bound, t
     CHECK(replies.find("user" + std::to_string(i) + "@example.net") == "550 5.1.1 unknown " + std::to_string(i));
   }
   CHECK(replies.lookups_past_table == capacity);
-  CHECK(replies.find("user" + std::to_string(2 * capacity) + "@example.net") == "451 4.3.0 Try later");
+  bool exhausted = false;
+  CHECK(replies.find("user" + std::to_string(2 * capacity) + "@example.net", exhausted) == "451 4.3.0 Try later");
+  CHECK(exhausted);  // the bound bit: the row says so
+  // An address the transcript never names costs no lookup and meets no bound.
+  CHECK(replies.find("nobody@example.net", exhausted) == "451 4.3.0 Try later");
+  CHECK_FALSE(exhausted);
+  CHECK(replies.find("user3@example.net", exhausted) == "550 5.1.1 unknown 3");
+  CHECK_FALSE(exhausted);
   // One lookup alone reads as far as it needs.
   const std::string last = "user" + std::to_string(2 * capacity + 9) + "@example.net";
   CHECK(smtpcodes::find_transcript_reply(text, last) == "550 5.1.1 unknown " + std::to_string(2 * capacity + 9));

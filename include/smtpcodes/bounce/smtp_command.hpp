@@ -425,18 +425,26 @@ struct TranscriptReplies {
     }
   }
 
-  // The reply to the RCPT TO that names recipient, else the one for all.
-  [[nodiscard]] constexpr std::string_view find(std::string_view recipient) noexcept {
+  // The reply to the RCPT TO that names recipient, else the one for all;
+  // exhausted says whether the bound on lookups kept the rest of the
+  // transcript, which may name recipient, from being read.
+  [[nodiscard]] constexpr std::string_view find(std::string_view recipient, bool& exhausted) noexcept {
+    exhausted = false;
     for (std::size_t i = 0; i < count; ++i) {
       if (iequals(address[i], recipient)) return reply[i];
     }
-    if (overflow != std::string_view::npos && lookups_past_table < max_transcript_recipients &&
-        may_be_named_later(recipient)) {
-      ++lookups_past_table;
-      const std::string_view later = reply_to_recipient(text, overflow, recipient);
-      if (!later.empty()) return later;
+    if (overflow == std::string_view::npos || !may_be_named_later(recipient)) return for_all;
+    if (lookups_past_table == max_transcript_recipients) {
+      exhausted = true;
+      return for_all;
     }
-    return for_all;
+    ++lookups_past_table;
+    const std::string_view later = reply_to_recipient(text, overflow, recipient);
+    return later.empty() ? for_all : later;
+  }
+  [[nodiscard]] constexpr std::string_view find(std::string_view recipient) noexcept {
+    bool exhausted = false;
+    return find(recipient, exhausted);
   }
 };
 
