@@ -2913,6 +2913,14 @@ using namespace std::string_view_literals;
   return true;
 }
 
+// A 64-bit FNV-1a hash of text, case ignored: the key of the small Bloom
+// filters that let a lookup skip text that cannot hold what it looks for.
+[[nodiscard]] constexpr std::uint64_t hash_lower(std::string_view text) noexcept {
+  std::uint64_t hash = 14695981039346656037ULL;
+  for (const char c : text) hash = (hash ^ static_cast<unsigned char>(to_lower(c))) * 1099511628211ULL;
+  return hash;
+}
+
 [[nodiscard]] constexpr bool istarts_with(std::string_view text, std::string_view prefix) noexcept {
   return text.size() >= prefix.size() && iequals(text.substr(0, prefix.size()), prefix);
 }
@@ -7114,9 +7122,7 @@ class BasicHeaderIndex {
   // thousands of Received fields costs one reading, not one per lookup.
   static constexpr std::size_t name_bits = 256;
   [[nodiscard]] static constexpr std::size_t name_bit(std::string_view name) noexcept {
-    std::uint64_t hash = 14695981039346656037ULL;  // FNV-1a
-    for (const char c : name) hash = (hash ^ static_cast<unsigned char>(detail::to_lower(c))) * 1099511628211ULL;
-    return static_cast<std::size_t>(hash % name_bits);
+    return static_cast<std::size_t>(detail::hash_lower(name) % name_bits);
   }
   [[nodiscard]] constexpr bool rest_may_hold(std::string_view name) const noexcept {
     const std::size_t bit = name_bit(name);
@@ -8663,19 +8669,14 @@ struct TranscriptReplies {
   std::uint64_t named_later[filter_bits / 64]{};
   bool read = false;
 
-  [[nodiscard]] static constexpr std::uint64_t address_hash(std::string_view name) noexcept {
-    std::uint64_t hash = 14695981039346656037ULL;  // FNV-1a
-    for (const char c : name) hash = (hash ^ static_cast<unsigned char>(to_lower(c))) * 1099511628211ULL;
-    return hash;
-  }
   constexpr void mark_named_later(std::string_view name) noexcept {
-    const std::uint64_t hash = address_hash(name);
+    const std::uint64_t hash = hash_lower(name);
     for (const std::uint64_t bit : {hash % filter_bits, (hash >> 21) % filter_bits, (hash >> 42) % filter_bits}) {
       named_later[bit / 64] |= std::uint64_t{1} << (bit % 64);
     }
   }
   [[nodiscard]] constexpr bool may_be_named_later(std::string_view name) const noexcept {
-    const std::uint64_t hash = address_hash(name);
+    const std::uint64_t hash = hash_lower(name);
     for (const std::uint64_t bit : {hash % filter_bits, (hash >> 21) % filter_bits, (hash >> 42) % filter_bits}) {
       if ((named_later[bit / 64] >> (bit % 64) & 1U) == 0) return false;
     }

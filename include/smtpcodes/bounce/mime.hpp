@@ -176,9 +176,7 @@ class BasicHeaderIndex {
   // thousands of Received fields costs one reading, not one per lookup.
   static constexpr std::size_t name_bits = 256;
   [[nodiscard]] static constexpr std::size_t name_bit(std::string_view name) noexcept {
-    std::uint64_t hash = 14695981039346656037ULL;  // FNV-1a
-    for (const char c : name) hash = (hash ^ static_cast<unsigned char>(detail::to_lower(c))) * 1099511628211ULL;
-    return static_cast<std::size_t>(hash % name_bits);
+    return static_cast<std::size_t>(detail::hash_lower(name) % name_bits);
   }
   [[nodiscard]] constexpr bool rest_may_hold(std::string_view name) const noexcept {
     const std::size_t bit = name_bit(name);

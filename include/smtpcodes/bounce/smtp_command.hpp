@@ -371,19 +371,14 @@ struct TranscriptReplies {
   std::uint64_t named_later[filter_bits / 64]{};
   bool read = false;
 
-  [[nodiscard]] static constexpr std::uint64_t address_hash(std::string_view name) noexcept {
-    std::uint64_t hash = 14695981039346656037ULL;  // FNV-1a
-    for (const char c : name) hash = (hash ^ static_cast<unsigned char>(to_lower(c))) * 1099511628211ULL;
-    return hash;
-  }
   constexpr void mark_named_later(std::string_view name) noexcept {
-    const std::uint64_t hash = address_hash(name);
+    const std::uint64_t hash = hash_lower(name);
     for (const std::uint64_t bit : {hash % filter_bits, (hash >> 21) % filter_bits, (hash >> 42) % filter_bits}) {
       named_later[bit / 64] |= std::uint64_t{1} << (bit % 64);
     }
   }
   [[nodiscard]] constexpr bool may_be_named_later(std::string_view name) const noexcept {
-    const std::uint64_t hash = address_hash(name);
+    const std::uint64_t hash = hash_lower(name);
     for (const std::uint64_t bit : {hash % filter_bits, (hash >> 21) % filter_bits, (hash >> 42) % filter_bits}) {
       if ((named_later[bit / 64] >> (bit % 64) & 1U) == 0) return false;
     }

@@ -40,6 +40,14 @@ using namespace std::string_view_literals;
   return true;
 }
 
+// A 64-bit FNV-1a hash of text, case ignored: the key of the small Bloom
+// filters that let a lookup skip text that cannot hold what it looks for.
+[[nodiscard]] constexpr std::uint64_t hash_lower(std::string_view text) noexcept {
+  std::uint64_t hash = 14695981039346656037ULL;
+  for (const char c : text) hash = (hash ^ static_cast<unsigned char>(to_lower(c))) * 1099511628211ULL;
+  return hash;
+}
+
 [[nodiscard]] constexpr bool istarts_with(std::string_view text, std::string_view prefix) noexcept {
   return text.size() >= prefix.size() && iequals(text.substr(0, prefix.size()), prefix);
 }
