@@ -925,7 +925,6 @@ constexpr void read_notice(Notice& notice, std::string_view message, const Messa
 constexpr void apply_dialect(const Notice& notice, BounceRecipient& recipient) noexcept {
   recipient.dialect = notice.dialect->dialect;
   recipient.verdict.dialect = notice.dialect->dialect;
-  recipient.verdict.dialect = notice.dialect->dialect;
   const BounceReason by_dialect = dialect_reason(notice);
   if (by_dialect != BounceReason::unknown && recipient.verdict.bounce != BounceType::none &&
       recipient.verdict.reason == BounceReason::unknown) {
@@ -957,18 +956,7 @@ constexpr bool report_feedback(const Notice& notice, Callback& callback,
   }
   BounceRecipient recipient;
   recipient.source = BounceSource::feedback_report;
-  recipient.diagnostic = header_value(feedback, "Feedback-Type");
-  if (opt_out) {
-    recipient.diagnostic = notice.headers().value("Subject");
-    recipient.verdict.reason = BounceReason::feedback_report;
-    recipient.verdict.evidence.kind = EvidenceKind::message;
-    recipient.dialect = notice.dialect->dialect;
-    recipient.verdict.dialect = notice.dialect->dialect;
-    if (!notice.from.empty()) recipient.recipient = std::optional<std::string_view>{notice.from};
-    ++count;
-    continue_walk(callback, recipient);
-    return true;
-  }
+  recipient.diagnostic = opt_out ? notice.headers().value("Subject") : header_value(feedback, "Feedback-Type");
   recipient.verdict.reason = BounceReason::feedback_report;
   recipient.verdict.evidence.kind = EvidenceKind::message;
   recipient.dialect = notice.dialect->dialect;
@@ -983,7 +971,8 @@ constexpr bool report_feedback(const Notice& notice, Callback& callback,
     if (!continue_walk(callback, recipient)) return true;
   }
   if (count > 0) return true;
-  std::string_view address = bare_address(header_value(feedback, "Removal-Recipient"));
+  // An opt-out comes from the one who asks to be removed.
+  std::string_view address = opt_out ? notice.from : bare_address(header_value(feedback, "Removal-Recipient"));
   if (address.empty()) address = bare_address(header_value(original_headers, "X-HmXmrOriginalRecipient"));
   if (address.empty()) address = bare_address(header_value(original_headers, "To"));
   if (!address.empty()) recipient.recipient = std::optional<std::string_view>{address};
