@@ -131,6 +131,18 @@ TEST_CASE("the reason of each kind of diagnostic") {
       // qmail: no host by that name.
       {"qmail no host", failed, "Sorry, I couldn't find any host by that name. (#5.1.2)", R::unknown_domain, B::hard},
       {"qmail no host, no code", failed, "Sorry, I couldn't find any host by that name.", R::unknown_domain, B::hard},
+      // Exchange 2003's "<status> - <its name> <the server's reply>": the reply's words decide, not the name.
+      {"glossed status, server's access denied", failed,
+       "5.1.0 - Unknown address error 550-'5.7.1 <b@example.org>... Access denied' (delivery attempts: 0)", R::blocked,
+       B::soft},
+      {"glossed status, server's unknown user", failed,
+       "5.3.0 - Other mail system problem 550-\"Unknown user u@example.jp\" (delivery attempts: 0)",
+       R::unknown_recipient, B::hard},
+      {"glossed status, server names nothing", failed,
+       "5.1.0 - Unknown address error 550-'Go away' (delivery attempts: 0)", R::unknown_recipient, B::hard},
+      // Without the quoted reply the form is not Exchange's: the text is read as it stands.
+      {"status name without a reply", failed, "5.1.0 - Unknown address error, access denied", R::unknown_recipient,
+       B::hard},
   };
   for (const Row& row : rows) {
     CAPTURE(row.kind);

@@ -538,8 +538,46 @@ struct TextReading {
   return found;
 }
 
+// Exchange 2000/2003 write a Diagnostic-Code as "<status> - <the status's
+// name> <the server's reply> (delivery attempts: N)", and Amazon SES kept
+// the form: "5.1.0 - Unknown address error 550-'5.7.1 ... Access denied'".
+// The name only glosses the reporter's status; the server's reply, quoted
+// after its code, says what happened. Returns where that reply's code
+// starts, or npos when the text is not of this form.
+[[nodiscard]] constexpr std::size_t reply_after_status_name(std::string_view text) noexcept {
+  std::size_t pos = 0;
+  while (pos < text.size() && is_space_or_tab(text[pos])) ++pos;
+  std::size_t status_length = 0;
+  if (!scan_enhanced_status(text.substr(pos), ParseMode::strict, status_length)) return std::string_view::npos;
+  pos += status_length;
+  if (text.substr(pos, 3) != " - ") return std::string_view::npos;
+  pos += 3;
+  const std::size_t name_start = pos;
+  while (pos < text.size() && (is_alpha(text[pos]) || text[pos] == ' ')) ++pos;
+  constexpr std::size_t reply_form_length = 5;  // "550-'"
+  if (pos == name_start || pos + reply_form_length > text.size() || !is_digit(text[pos]) || !is_digit(text[pos + 1]) ||
+      !is_digit(text[pos + 2]) || (text[pos + 3] != '-' && text[pos + 3] != ' ') ||
+      (text[pos + 4] != '\'' && text[pos + 4] != '"')) {
+    return std::string_view::npos;
+  }
+  return pos;
+}
+
+// The phrases of the diagnostic; in the glossed form above, those of the
+// server's reply first, and the gloss's only when the reply names nothing.
+[[nodiscard]] constexpr PhraseFinding find_diagnostic_phrases(std::string_view diagnostic, PhraseRules user) noexcept {
+  PhraseFinding whole = find_phrases(diagnostic, user);
+  const std::size_t reply = reply_after_status_name(diagnostic);
+  if (reply == std::string_view::npos || whole.phrase == nullptr || whole.offset >= reply) return whole;
+  const PhraseFinding server = find_phrases(diagnostic.substr(reply), user);
+  if (server.phrase == nullptr) return whole;
+  whole.phrase = server.phrase;
+  whole.offset = reply + server.offset;
+  return whole;
+}
+
 [[nodiscard]] constexpr TextReading read_text(const BounceFacts& facts, PhraseRules user) noexcept {
-  return {with_host_subject(facts.diagnostic, find_phrases(facts.diagnostic, user)),
+  return {with_host_subject(facts.diagnostic, find_diagnostic_phrases(facts.diagnostic, user)),
           facts.smtp_command != SmtpCommand::unknown ? facts.smtp_command : find_smtp_command(facts.diagnostic)};
 }
 
