@@ -13256,11 +13256,20 @@ constexpr bool report_delivery_status(
     facts.local_program = is_local_program_failure(dsn.final_recipient.value, recipient.diagnostic_type);
     TextReading reading = read_text(facts, notice.user);
     recipient.verdict = classify_read(facts, notice.user, &reading);
-    // Only a hard verdict can change with the command (an unknown user refused after DATA).
-    if (recipient.verdict.bounce == BounceType::hard && recipient.verdict.smtp_command == SmtpCommand::unknown) {
+    // The command a failure answered, from the notice's text when the
+    // diagnostic does not name it (Exim writes "after RCPT TO:<...>:" above
+    // the reply it quotes). Only a hard verdict can change with it (an
+    // unknown user refused after DATA); the others just report it.
+    if (recipient.verdict.bounce != BounceType::none && recipient.verdict.smtp_command == SmtpCommand::unknown) {
       if (recipients == 0) recipients = status.recipient_count();
       reading.command = command_in_text(notice, named, address, recipients == 1);
-      if (reading.command != SmtpCommand::unknown) recipient.verdict = classify_read(facts, notice.user, &reading);
+      if (reading.command != SmtpCommand::unknown) {
+        if (recipient.verdict.bounce == BounceType::hard) {
+          recipient.verdict = classify_read(facts, notice.user, &reading);
+        } else {
+          recipient.verdict.smtp_command = reading.command;
+        }
+      }
     }
     apply_dialect(notice, recipient);
     ++count;

@@ -580,6 +580,29 @@ TEST_CASE("the command a DSN recipient's failure answered comes from the notice'
   CHECK(first_row(transcript).verdict.bounce == BounceType::soft);
 }
 
+TEST_CASE("a soft failure reports the command its notice names too (Exim, found in the live stage)") {
+  // Exim names the command above the reply it quotes; its Diagnostic-Code has the reply only.
+  const std::string relay = postfix_style_report(
+      "  b@elsewhere.example\n    host 192.0.2.1 [192.0.2.1]\n"
+      "    SMTP error from remote mail server after RCPT TO:<b@elsewhere.example>:\n"
+      "    554 5.7.1 <b@elsewhere.example>:\n    Relay access denied\n",
+      "Action: failed\nFinal-Recipient: rfc822;b@elsewhere.example\nStatus: 5.0.0\n"
+      "Diagnostic-Code: smtp; 554 5.7.1 <b@elsewhere.example>: Relay access denied\n");
+  const smtpcodes::BounceRecipient at_rcpt = first_row(relay);
+  CHECK(at_rcpt.verdict.reason == BounceReason::relay_denied);
+  CHECK(at_rcpt.verdict.smtp_command == smtpcodes::SmtpCommand::rcpt_to);
+  const std::string content = postfix_style_report(
+      "  c@example.net\n    host 192.0.2.1 [192.0.2.1]\n"
+      "    SMTP error from remote mail server after pipelined end of data:\n"
+      "    550 5.7.1 message content rejected\n",
+      "Action: failed\nFinal-Recipient: rfc822;c@example.net\nStatus: 5.0.0\n"
+      "Diagnostic-Code: smtp; 550 5.7.1 message content rejected\n");
+  const smtpcodes::BounceRecipient after_data = first_row(content);
+  CHECK(after_data.verdict.reason == BounceReason::spam_or_content);
+  CHECK(after_data.verdict.smtp_command == smtpcodes::SmtpCommand::end_of_data);
+  CHECK(after_data.verdict.bounce == BounceType::soft);
+}
+
 TEST_CASE("a program or local mailer that failed is a system error") {
   // Sendmail writes a local mailer's exit status (sysexits) as Diagnostic-Code: X-Unix.
   const std::string x_unix = postfix_style_report(
