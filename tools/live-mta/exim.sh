@@ -74,8 +74,9 @@ stop_exim() {
 }
 
 # Exim as a sending MTA, run from the command line (no daemon) with a
-# configuration of its own. Mail for mx.smtpcodes.test goes to Postfix's
-# strict server on POSTFIX_PORT; for mx2.smtpcodes.test and
+# configuration of its own. Mail for mx.smtpcodes.test and
+# elsewhere.smtpcodes.test (a domain Postfix does not serve, so it refuses to
+# relay) goes to Postfix's strict server on POSTFIX_PORT; for mx2.smtpcodes.test and
 # slow.smtpcodes.test to Postfix's relay on RELAY_PORT (which passes it on to
 # the Exim daemon, or tries to); for down.smtpcodes.test to DOWN_PORT and for
 # late.smtpcodes.test to LATE_PORT, where nothing listens. Down gives up at
@@ -111,7 +112,7 @@ delay_warning = 1s
 begin routers
 postfix:
   driver = accept
-  domains = mx.smtpcodes.test
+  domains = mx.smtpcodes.test : elsewhere.smtpcodes.test
   address_data = $postfix_port
   transport = loopback
 

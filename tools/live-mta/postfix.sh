@@ -32,7 +32,9 @@ start_postfix() {
 
   # Small limits and plain rules, so that each test command provokes a known
   # reply: SIZE 2000, local users only, no relaying for anyone (mynetworks
-  # excludes loopback), and every message discarded instead of delivered,
+  # excludes loopback), a message whose Subject is "make money fast" refused
+  # after DATA with Postfix's own words (the example of header_checks(5)),
+  # and every message discarded instead of delivered,
   # except what transport_maps routes: mail for mx2.smtpcodes.test and
   # slow.smtpcodes.test (which only RELAY_PORT accepts) onwards, and notices
   # for client.smtpcodes.test to the pipe that writes them into BOUNCE_DIR. The notices, which quote
@@ -57,6 +59,7 @@ inet_protocols = ipv4
 mynetworks = 192.0.2.0/24
 smtpd_banner = \$myhostname ESMTP smtpcodes live test
 smtpd_relay_restrictions = permit_mynetworks, reject_unauth_destination
+header_checks = regexp:{ {/^Subject: make money fast/ REJECT} }
 local_recipient_maps = unix:passwd.byname
 alias_maps =
 alias_database =

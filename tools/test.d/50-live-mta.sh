@@ -66,12 +66,17 @@ produce_bounces() {
     send_with_opensmtpd "$opensmtpd" nobody@mx.smtpcodes.test || failed=1
   message "relayed" | send_with_opensmtpd "$opensmtpd" nobody-here@mx2.smtpcodes.test root@mx2.smtpcodes.test ||
     failed=1
+  message "make money fast" | send_with_opensmtpd "$opensmtpd" daemon@mx.smtpcodes.test || failed=1
   # Postfix refuses two unknown users at RCPT (550 5.1.1) and takes root.
   message "unknown users" | send_with_exim "$exim" "$sender" nobody-here@mx.smtpcodes.test \
     no-such-user@mx.smtpcodes.test root@mx.smtpcodes.test || failed=1
   # Postfix refuses a message over its SIZE of 2000 (552 5.3.4).
   large_message "too large" 40 |
     send_with_exim "$exim" "$sender" nobody@mx.smtpcodes.test || failed=1
+  # Postfix serves no such domain and relays for nobody: 554 5.7.1 Relay access denied.
+  message "relay" | send_with_exim "$exim" "$sender" someone@elsewhere.smtpcodes.test || failed=1
+  # Postfix's header_checks refuse the Subject after DATA (550 5.7.1 message content rejected).
+  message "make money fast" | send_with_exim "$exim" "$sender" daemon@mx.smtpcodes.test || failed=1
   # Nothing listens: Exim gives up at once, having no retry rules.
   message "nobody home" | send_with_exim "$exim" "$sender" someone@down.smtpcodes.test \
     postmaster@down.smtpcodes.test || failed=1
@@ -90,10 +95,10 @@ produce_bounces() {
   message "late" | send_with_exim "$exim" "$sender" someone@late.smtpcodes.test || failed=1
   sleep 1.5
   run_exim_queue "$exim" "$sender" || failed=1
-  wait_for_files "$work/bounces/exim" 4 30 || { echo "live-mta: Exim wrote fewer than 4 notices"; failed=1; }
+  wait_for_files "$work/bounces/exim" 6 30 || { echo "live-mta: Exim wrote fewer than 6 notices"; failed=1; }
   wait_for_files "$work/bounces/postfix" 3 30 || { echo "live-mta: Postfix wrote fewer than 3 notices"; failed=1; }
   # OpenSMTPD is done once its queue is empty: every notice delivered.
-  wait_for_files "$work/bounces/opensmtpd" 3 30 || { echo "live-mta: OpenSMTPD wrote fewer than 3 notices"; failed=1; }
+  wait_for_files "$work/bounces/opensmtpd" 4 30 || { echo "live-mta: OpenSMTPD wrote fewer than 4 notices"; failed=1; }
   for _ in $(seq 300); do opensmtpd_queue_empty "$opensmtpd" && break; sleep 0.1; done
   opensmtpd_queue_empty "$opensmtpd" || { echo "live-mta: OpenSMTPD still holds messages"; failed=1; }
   sleep 0.5  # a notice may still be being written
