@@ -13213,6 +13213,31 @@ constexpr bool report_feedback(const Notice& notice, Callback& callback,
   return find_smtp_command(notice.region);
 }
 
+// The same for the only recipient of a notice, when the verdict cannot
+// change with it, looked for more cheaply: in the paragraph where the text
+// first names the address as the row writes it (up to a blank line, at most
+// max_paragraph_span characters), else in the whole text. Reading every
+// recipient's paragraph for it cost a tenth of a notice's reading.
+[[nodiscard]] constexpr SmtpCommand command_near_address(const Notice& notice, std::string_view address) noexcept {
+  const std::string_view region = notice.region;
+  const std::size_t at = address.empty() ? std::string_view::npos : region.find(address);
+  if (at != std::string_view::npos) {
+    const std::string_view rest = region.substr(at, max_paragraph_span);
+    std::size_t end = rest.size();
+    for (std::size_t pos = 0; pos < rest.size();) {
+      const Line line = line_at(rest, pos);
+      if (pos != 0 && is_blank_line(line.text)) {
+        end = pos;
+        break;
+      }
+      pos = line.next;
+    }
+    const SmtpCommand in_paragraph = find_smtp_command(rest.substr(0, end));
+    if (in_paragraph != SmtpCommand::unknown) return in_paragraph;
+  }
+  return find_smtp_command(region);
+}
+
 // A program the MTA delivered to ("|command" in an alias, RFC 5321 has no
 // such address) or a local mailer's exit status (Diagnostic-Code: X-Unix,
 // sendmail's sysexits code): a failure of the receiving system's own
@@ -13262,13 +13287,13 @@ constexpr bool report_delivery_status(
     // unknown user refused after DATA); the others just report it.
     if (recipient.verdict.bounce != BounceType::none && recipient.verdict.smtp_command == SmtpCommand::unknown) {
       if (recipients == 0) recipients = status.recipient_count();
-      reading.command = command_in_text(notice, named, address, recipients == 1);
-      if (reading.command != SmtpCommand::unknown) {
-        if (recipient.verdict.bounce == BounceType::hard) {
-          recipient.verdict = classify_read(facts, notice.user, &reading);
-        } else {
-          recipient.verdict.smtp_command = reading.command;
-        }
+      if (recipient.verdict.bounce == BounceType::hard) {
+        reading.command = command_in_text(notice, named, address, recipients == 1);
+        if (reading.command != SmtpCommand::unknown) recipient.verdict = classify_read(facts, notice.user, &reading);
+      } else {
+        // One look at the text per notice either way, so the work stays linear.
+        recipient.verdict.smtp_command =
+            recipients == 1 ? command_near_address(notice, address) : command_in_text(notice, named, address, false);
       }
     }
     apply_dialect(notice, recipient);
