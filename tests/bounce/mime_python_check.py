@@ -108,6 +108,10 @@ class Generator:
 
     def content_type(self, media_type, parameters, eol):
         text = self.mixed_case("Content-Type") + ": " + self.mixed_case(media_type)
+        if self.chance(0.1):
+            # A quoted value that holds the text of another parameter.
+            decoy = self.random.choice(["boundary", "charset", "Boundary"])
+            parameters = [("name", f'"see {decoy}=decoy.txt"')] + parameters
         for name, value in parameters:
             name = self.mixed_case(name) if self.chance(0.3) else name
             # Parameters folded onto the next line (RFC 5322 §2.2.3), or not.
