@@ -259,6 +259,36 @@ TEST_CASE("for_each_mime_part says when the depth limit bites") {
   }
 }
 
+// Found by tests/bounce/mime_python_check.py: the name of a parameter inside
+// another parameter's quoted value was taken for the parameter, and the
+// message below was split at "decoy", which no line delimits.
+TEST_CASE("a parameter name inside a quoted value is not a parameter") {
+  const std::string_view message =
+      "Content-Type: multipart/mixed; name=\"see boundary=decoy\"; boundary=real\n\n"
+      "--real\nContent-Type: text/plain; name=\"a; charset=koi8-r\"; charset=us-ascii\n\nhello\n--real--\n";
+  std::vector<std::string> seen;
+  smtpcodes::for_each_mime_part(message, [&seen](const MimePart& part) {
+    const std::string_view type = smtpcodes::header_value(part.headers, "Content-Type");
+    seen.push_back(std::string(smtpcodes::detail::content_type_parameter(type, "boundary")) + "|" +
+                   std::string(smtpcodes::detail::content_type_parameter(type, "charset")) + "|" +
+                   std::string(part.body));
+  });
+  const std::vector<std::string> expected = {
+      "real||" + std::string(message.substr(message.find("--real"))),
+      "|us-ascii|hello",
+  };
+  CHECK(seen == expected);
+  // A backslash quotes the next character (RFC 5322 §3.2.4): this quote
+  // does not close the value.
+  CHECK(smtpcodes::detail::content_type_parameter(R"(text/plain; name="a\" charset=x"; charset=y)", "charset") == "y");
+  // Unchanged: a value not closed runs to the end, and a parameter after
+  // white space without its ";" is still read.
+  CHECK(smtpcodes::detail::content_type_parameter("multipart/mixed; boundary=\"open", "boundary") == "open");
+  CHECK(smtpcodes::detail::content_type_parameter("text/plain\n charset=\"iso-2022-jp\"", "charset") == "iso-2022-jp");
+  static_assert(smtpcodes::detail::content_type_parameter("a/b; x=\"see boundary=no\"; boundary=yes", "boundary") ==
+                "yes");
+}
+
 // Issue 14.8 and the callback convention of docs/api.md.
 TEST_CASE("for_each_mime_part: bool or void callbacks, noexcept as the callback") {
   const std::string message = nested(2, "Content-Type: text/plain\n\nx");

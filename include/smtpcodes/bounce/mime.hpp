@@ -240,20 +240,41 @@ struct MimeWalk {
 
 namespace detail {
 
-// The value of a Content-Type parameter, quotes removed.
+// The closing quote of the quoted-string that opens at text[open], or npos:
+// RFC 5322 §3.2.4, a backslash quotes the character after it.
+[[nodiscard]] constexpr std::size_t closing_quote(std::string_view text, std::size_t open) noexcept {
+  for (std::size_t i = open + 1; i < text.size(); ++i) {
+    if (text[i] == '\\') {
+      ++i;
+    } else if (text[i] == '"') {
+      return i;
+    }
+  }
+  return std::string_view::npos;
+}
+
+// The value of a Content-Type parameter, quotes removed (a quoted-pair
+// keeps its backslash). Quoted values are passed over whole, so a name in
+// another parameter's quoted value is not taken for a parameter (RFC 2045
+// §5.1). A name after white space without its ";" is still read: headers
+// folded without it are common in bounces.
 [[nodiscard]] constexpr std::string_view content_type_parameter(std::string_view content_type,
                                                                 std::string_view lower_name) noexcept {
-  std::size_t at = 0;
-  while ((at = ifind(content_type, lower_name, at)) != std::string_view::npos) {
+  for (std::size_t at = 0; at < content_type.size(); ++at) {
+    if (content_type[at] == '"') {
+      at = closing_quote(content_type, at);
+      if (at == std::string_view::npos) break;
+      continue;
+    }
     const bool starts = at == 0 || content_type[at - 1] == ';' || is_space(content_type[at - 1]);
+    if (!starts || !iequals(content_type.substr(at, lower_name.size()), lower_name)) continue;
     std::size_t pos = at + lower_name.size();
-    at = pos;
     while (pos < content_type.size() && is_space_or_tab(content_type[pos])) ++pos;
-    if (!starts || pos == content_type.size() || content_type[pos] != '=') continue;
+    if (pos == content_type.size() || content_type[pos] != '=') continue;
     ++pos;
     while (pos < content_type.size() && is_space(content_type[pos])) ++pos;
     if (pos < content_type.size() && content_type[pos] == '"') {
-      const std::size_t close = content_type.find('"', pos + 1);
+      const std::size_t close = closing_quote(content_type, pos);
       return content_type.substr(pos + 1, close == std::string_view::npos ? close : close - pos - 1);
     }
     std::size_t end = pos;
