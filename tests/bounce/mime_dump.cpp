@@ -11,6 +11,7 @@
 // "decoded" is null when the part declares neither base64 nor
 // quoted-printable, or is a multipart; "type" is lower-cased.
 #include <cstddef>
+#include <exception>
 #include <fstream>
 #include <iostream>
 #include <iterator>
@@ -87,16 +88,22 @@ void dump(std::size_t file, std::string_view message) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  int status = 0;
-  for (int i = 1; i < argc; ++i) {
-    std::ifstream in(argv[i], std::ios::binary);
-    if (!in) {
-      std::cerr << "mime_dump: cannot read " << argv[i] << "\n";
-      status = 1;
-      continue;
+  // Reading a file may throw (std::bad_alloc); say so and fail rather than terminate.
+  try {
+    int status = 0;
+    for (int i = 1; i < argc; ++i) {
+      std::ifstream in(argv[i], std::ios::binary);
+      if (!in) {
+        std::cerr << "mime_dump: cannot read " << argv[i] << "\n";
+        status = 1;
+        continue;
+      }
+      const std::string message{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+      dump(static_cast<std::size_t>(i - 1), message);
     }
-    const std::string message{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-    dump(static_cast<std::size_t>(i - 1), message);
+    return status;
+  } catch (const std::exception& error) {
+    std::cerr << "mime_dump: " << error.what() << "\n";
+    return 2;
   }
-  return status;
 }
