@@ -582,25 +582,33 @@ TEST_CASE("the command a DSN recipient's failure answered comes from the notice'
 
 TEST_CASE("a soft failure reports the command its notice names too (Exim, found in the live stage)") {
   // Exim names the command above the reply it quotes; its Diagnostic-Code has the reply only.
-  const std::string relay = postfix_style_report(
-      "  b@elsewhere.example\n    host 192.0.2.1 [192.0.2.1]\n"
-      "    SMTP error from remote mail server after RCPT TO:<b@elsewhere.example>:\n"
-      "    554 5.7.1 <b@elsewhere.example>:\n    Relay access denied\n",
-      "Action: failed\nFinal-Recipient: rfc822;b@elsewhere.example\nStatus: 5.0.0\n"
-      "Diagnostic-Code: smtp; 554 5.7.1 <b@elsewhere.example>: Relay access denied\n");
-  const smtpcodes::BounceRecipient at_rcpt = first_row(relay);
-  CHECK(at_rcpt.verdict.reason == BounceReason::relay_denied);
-  CHECK(at_rcpt.verdict.smtp_command == smtpcodes::SmtpCommand::rcpt_to);
-  const std::string content = postfix_style_report(
-      "  c@example.net\n    host 192.0.2.1 [192.0.2.1]\n"
-      "    SMTP error from remote mail server after pipelined end of data:\n"
-      "    550 5.7.1 message content rejected\n",
-      "Action: failed\nFinal-Recipient: rfc822;c@example.net\nStatus: 5.0.0\n"
-      "Diagnostic-Code: smtp; 550 5.7.1 message content rejected\n");
-  const smtpcodes::BounceRecipient after_data = first_row(content);
-  CHECK(after_data.verdict.reason == BounceReason::spam_or_content);
-  CHECK(after_data.verdict.smtp_command == smtpcodes::SmtpCommand::end_of_data);
-  CHECK(after_data.verdict.bounce == BounceType::soft);
+  struct Case {
+    std::string_view address;
+    std::string_view after;  // Exim's words for the command
+    std::string_view reply;
+    BounceReason reason;
+    smtpcodes::SmtpCommand command;
+  };
+  constexpr Case cases[] = {
+      {"b@elsewhere.example", "RCPT TO:<b@elsewhere.example>", "554 5.7.1 <b@elsewhere.example>: Relay access denied",
+       BounceReason::relay_denied, smtpcodes::SmtpCommand::rcpt_to},
+      {"c@example.net", "pipelined end of data", "550 5.7.1 message content rejected", BounceReason::spam_or_content,
+       smtpcodes::SmtpCommand::end_of_data},
+  };
+  for (const Case& item : cases) {
+    CAPTURE(item.reply);
+    std::string prose = "  ";
+    prose.append(item.address)
+        .append("\n    host 192.0.2.1 [192.0.2.1]\n    SMTP error from remote mail server after ");
+    prose.append(item.after).append(":\n    ").append(item.reply).append("\n");
+    std::string fields = "Action: failed\nFinal-Recipient: rfc822;";
+    fields.append(item.address).append("\nStatus: 5.0.0\nDiagnostic-Code: smtp; ").append(item.reply).append("\n");
+    const std::string message = postfix_style_report(prose, fields);
+    const smtpcodes::BounceRecipient row = first_row(message);  // its views are into message
+    CHECK(row.verdict.reason == item.reason);
+    CHECK(row.verdict.smtp_command == item.command);
+    CHECK(row.verdict.bounce == BounceType::soft);
+  }
 }
 
 TEST_CASE("a program or local mailer that failed is a system error") {
