@@ -6999,10 +6999,10 @@ namespace detail {
   const auto line_start = static_cast<std::size_t>(line.text.data() - block.data());
   const std::size_t value_start = line_start + colon + 1;
   std::size_t value_end = line_start + line.text.size();
-  // RFC 5322 §2.2.3: a line that starts with white space continues the field.
+  // RFC 5322 §2.2.3: a line that starts with white space continues the
+  // field, also one of white space only (obs-FWS, §4.2).
   while (pos < block.size() && is_space_or_tab(block[pos])) {
     const Line more = line_at(block, pos);
-    if (is_blank_line(more.text)) break;
     value_end = static_cast<std::size_t>(more.text.data() - block.data()) + more.text.size();
     pos = more.next;
   }
@@ -7011,13 +7011,15 @@ namespace detail {
 
 // Reads the header field that starts at pos and moves pos past it (and past
 // its continuation lines). Lines without a colon are skipped. Returns false,
-// with pos just after the blank line, at the end of the header block (and
-// *blank_line, if given, set to where that line starts).
+// with pos just after the empty line, at the end of the header block (and
+// *blank_line, if given, set to where that line starts). A line of white
+// space only does not end the block (RFC 5322 §4.2, obs-FWS): split_part
+// and other readers (Python's email package) read on there too.
 [[nodiscard]] constexpr bool next_header_field(std::string_view block, std::size_t& pos, HeaderField& field,
                                                std::size_t* blank_line = nullptr) noexcept {
   while (pos < block.size()) {
     const Line line = line_at(block, pos);
-    if (is_blank_line(line.text)) {
+    if (line.text.empty()) {
       if (blank_line != nullptr) *blank_line = pos;
       pos = line.next;
       return false;
@@ -7035,7 +7037,7 @@ namespace detail {
 }  // namespace detail
 
 // The value of the first field called name in a header block (up to the
-// first blank line), or an empty view. Each call reads the block from the
+// first empty line), or an empty view. Each call reads the block from the
 // top: for several lookups in one block, a HeaderIndex reads it once.
 [[nodiscard]] constexpr std::string_view header_value(std::string_view headers, std::string_view name) noexcept {
   // A field's trimmed name starts with its line's first character unless
@@ -7045,7 +7047,7 @@ namespace detail {
   std::size_t pos = 0;
   while (pos < headers.size()) {
     const detail::Line line = detail::line_at(headers, pos);
-    if (detail::is_blank_line(line.text)) return {};
+    if (line.text.empty()) return {};
     pos = line.next;
     const char start = line.text[0];
     if (detail::is_space_or_tab(start) || (detail::to_lower(start) != first && !detail::is_space(start))) continue;

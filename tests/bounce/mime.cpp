@@ -143,8 +143,14 @@ TEST_CASE("header_value reads names as the field reader does") {
     std::string_view name, value;
   };
   constexpr Row rows[] = {
-      {"X-Odd", "one"},      {"x-odd ", ""}, {"Two Words", "two"},           {"Two", ""},
-      {"Empty", ""},         {"After", ""},  {"content-type", "text/plain"}, {"no colon here", ""},
+      {"X-Odd", "one"},
+      {"x-odd ", ""},
+      {"Two Words", "two"},
+      {"Two", ""},
+      {"Empty", ""},
+      {"After", "blank"},  // after a line of white space only, which continues a field (RFC 5322 §4.2)
+      {"content-type", "text/plain"},
+      {"no colon here", ""},
       {"Content-Type:", ""},
   };
   for (const Row& row : rows) {

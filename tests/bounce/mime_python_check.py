@@ -1,7 +1,7 @@
 """Compares the library's MIME walk and transfer decoding with Python's email
 package, part by part.
 
-    mime_python_check.py DRIVER [--corpus DIR] [--seed N] [--count N] [--self-test] [--obs-fws]
+    mime_python_check.py DRIVER [--corpus DIR] [--seed N] [--count N] [--self-test]
 
 DRIVER is tests/bounce/mime_dump.cpp built: it prints, for each file named on
 its command line, one JSON line per part that for_each_mime_part visits and
@@ -81,10 +81,9 @@ QUOTED_SPECIALS = "'()+_,-./:=? "  # bchars (RFC 2046 §5.1.1); space never last
 
 
 class Generator:
-    def __init__(self, seed, obs_fws=False):
+    def __init__(self, seed):
         self.random = random.Random(seed)
         self.counter = 0
-        self.obs_fws = obs_fws
 
     def chance(self, p):
         return self.random.random() < p
@@ -232,11 +231,9 @@ class Generator:
 
     def message(self, eol, depth=0):
         headers = [self.mixed_case("From") + ": a@example", "Subject: " + self.words(3)]
-        if self.obs_fws and self.chance(0.1):
+        if self.chance(0.1):
             # obs-FWS (RFC 5322 §4.2): a continuation line of white space
-            # only. Off by default: header_value ends the header block at
-            # such a line while split_part reads on, so a Content-Type after
-            # it is not seen (an open bug, see docs/robustness.md).
+            # only, which does not end the header block.
             headers.append(self.random.choice([" ", "\t", "  "]))
         if self.chance(0.5):
             headers.append(self.mixed_case("MIME-Version") + ": 1.0")
@@ -578,8 +575,8 @@ class Checker:
             round_number += 1
 
 
-def generated_items(seed, count, obs_fws=False):
-    generator = Generator(seed, obs_fws)
+def generated_items(seed, count):
+    generator = Generator(seed)
     return [(f"generated #{i} (seed {seed})", generator.generate(), None, False) for i in range(count)]
 
 
@@ -600,11 +597,10 @@ def main():
     arguments.add_argument("--seed", type=int, default=2045)
     arguments.add_argument("--count", type=int, default=300)
     arguments.add_argument("--self-test", action="store_true")
-    arguments.add_argument("--obs-fws", action="store_true", help="also generate white-space-only header lines")
     arguments.add_argument("--save", help="write the generated messages to this directory")
     options = arguments.parse_args()
 
-    items = corpus_items(options.corpus) if options.corpus else generated_items(options.seed, options.count, options.obs_fws)
+    items = corpus_items(options.corpus) if options.corpus else generated_items(options.seed, options.count)
     if options.save:
         os.makedirs(options.save, exist_ok=True)
         for number, (_, data, _, _) in enumerate(items):
