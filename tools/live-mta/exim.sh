@@ -74,7 +74,8 @@ stop_exim() {
 }
 
 # Exim as a sending MTA, run from the command line (no daemon) with a
-# configuration of its own. Mail for mx.smtpcodes.test and
+# configuration of its own. Mail for mx.smtpcodes.test,
+# full.smtpcodes.test (a full mailbox of Postfix's) and
 # elsewhere.smtpcodes.test (a domain Postfix does not serve, so it refuses to
 # relay) goes to Postfix's strict server on POSTFIX_PORT; for mx2.smtpcodes.test and
 # slow.smtpcodes.test to Postfix's relay on RELAY_PORT (which passes it on to
@@ -112,7 +113,7 @@ delay_warning = 1s
 begin routers
 postfix:
   driver = accept
-  domains = mx.smtpcodes.test : elsewhere.smtpcodes.test
+  domains = mx.smtpcodes.test : elsewhere.smtpcodes.test : full.smtpcodes.test
   address_data = $postfix_port
   transport = loopback
 

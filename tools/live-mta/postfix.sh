@@ -22,6 +22,11 @@ start_postfix() {
   chown nobody "$bounce_dir"  # the pipe writes as nobody
   chmod 755 "$dir"  # the daemons run as postfix and must reach the queue
   chown postfix:postfix "$data"
+  # A mailbox of virtual(8) already at its size limit: one more message does not fit.
+  local mailboxes="$dir/mailboxes"
+  mkdir -p "$mailboxes"
+  head -c 1990 /dev/zero | tr '\0' 'x' >"$mailboxes/full"
+  chown -R nobody "$mailboxes"
   # The queue layout Postfix expects (what postfix-files would create).
   for queue in active bounce corrupt defer deferred flush hold incoming private saved trace; do
     mkdir -p "$spool/$queue"; chown postfix:root "$spool/$queue"; chmod 700 "$spool/$queue"
@@ -34,7 +39,10 @@ start_postfix() {
   # reply: SIZE 2000, local users only, no relaying for anyone (mynetworks
   # excludes loopback), a message whose Subject is "make money fast" refused
   # after DATA with Postfix's own words (the example of header_checks(5)),
-  # and every message discarded instead of delivered,
+  # a virtual(8) mailbox for full.smtpcodes.test already at its size limit
+  # (virtual_mailbox_limit may not be below message_size_limit, so both are
+  # 2000 bytes and the mailbox holds 1990), and every other message
+  # discarded instead of delivered,
   # except what transport_maps routes: mail for mx2.smtpcodes.test and
   # slow.smtpcodes.test (which only RELAY_PORT accepts) onwards, and notices
   # for client.smtpcodes.test to the pipe that writes them into BOUNCE_DIR. The notices, which quote
@@ -64,6 +72,12 @@ local_recipient_maps = unix:passwd.byname
 alias_maps =
 alias_database =
 message_size_limit = 2000
+virtual_mailbox_domains = full.smtpcodes.test
+virtual_mailbox_base = $dir/mailboxes
+virtual_mailbox_maps = inline:{ someone@full.smtpcodes.test=full }
+virtual_mailbox_limit = 2000
+virtual_uid_maps = static:65534
+virtual_gid_maps = static:65534
 smtpd_discard_ehlo_keywords = etrn, vrfy
 local_transport = discard:
 default_transport = discard:
@@ -98,6 +112,7 @@ proxymap  unix - - n - - proxymap
 error     unix - - n - - error
 retry     unix - - n - - error
 discard   unix - - n - - discard
+virtual   unix - n n - - virtual
 anvil     unix - - n - 1 anvil
 scache    unix - - n - 1 scache
 postlog   unix-dgram n - n - 1 postlogd
