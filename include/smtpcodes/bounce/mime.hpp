@@ -262,15 +262,21 @@ namespace detail {
 // folded without it are common in bounces.
 [[nodiscard]] constexpr std::string_view content_type_parameter(std::string_view content_type,
                                                                 std::string_view lower_name) noexcept {
-  for (std::size_t at = 0; at < content_type.size(); ++at) {
-    if (content_type[at] == '"') {
-      at = closing_quote(content_type, at);
-      if (at == std::string_view::npos) break;
-      continue;
+  bool quoted = false;      // whether content_type[scanned] is inside a quoted string
+  std::size_t scanned = 0;  // the quotes before here are counted: each character is read once
+  std::size_t at = 0;
+  while ((at = ifind(content_type, lower_name, at)) != std::string_view::npos) {
+    for (; scanned < at; ++scanned) {
+      if (quoted && content_type[scanned] == '\\') {
+        ++scanned;  // a quoted-pair: the next character is not a quote
+      } else if (content_type[scanned] == '"') {
+        quoted = !quoted;
+      }
     }
     const bool starts = at == 0 || content_type[at - 1] == ';' || is_space(content_type[at - 1]);
-    if (!starts || !iequals(content_type.substr(at, lower_name.size()), lower_name)) continue;
     std::size_t pos = at + lower_name.size();
+    at += 1;
+    if (quoted || !starts) continue;
     while (pos < content_type.size() && is_space_or_tab(content_type[pos])) ++pos;
     if (pos == content_type.size() || content_type[pos] != '=') continue;
     ++pos;
