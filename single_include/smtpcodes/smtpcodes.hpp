@@ -7172,30 +7172,6 @@ using HeaderIndex = BasicHeaderIndex<header_index_capacity>;
 // walk counts it (MimeWalk::skipped_multiparts).
 inline constexpr int max_mime_depth = 4;
 
-// One MIME part (RFC 2045, RFC 2046 §5.1): its header block and its body.
-struct MimePart {
-  std::string_view headers;
-  std::string_view body;
-  int depth = 0;  // 0 for the message itself
-  // A multipart part at max_mime_depth: its body holds parts the walk does not visit.
-  bool parts_not_walked = false;
-
-  // The media type, "type/subtype", without parameters.
-  [[nodiscard]] constexpr std::string_view content_type() const noexcept {
-    const std::string_view value = header_value(headers, "Content-Type");
-    return detail::trim(value.substr(0, value.find(';')));
-  }
-};
-
-// What for_each_mime_part did.
-struct MimeWalk {
-  std::size_t parts = 0;               // parts given to the callback
-  std::size_t skipped_multiparts = 0;  // parts with parts_not_walked: their parts were not visited
-
-  // The depth limit bit: some parts of the message were not visited.
-  [[nodiscard]] constexpr bool truncated() const noexcept { return skipped_multiparts != 0; }
-};
-
 namespace detail {
 
 // The closing quote of the quoted-string that opens at text[open], or npos:
@@ -7247,6 +7223,41 @@ namespace detail {
   }
   return {};
 }
+
+}  // namespace detail
+
+// One MIME part (RFC 2045, RFC 2046 §5.1): its header block and its body.
+struct MimePart {
+  std::string_view headers;
+  std::string_view body;
+  int depth = 0;  // 0 for the message itself
+  // A multipart part at max_mime_depth: its body holds parts the walk does not visit.
+  bool parts_not_walked = false;
+
+  // The media type, "type/subtype", without parameters.
+  [[nodiscard]] constexpr std::string_view content_type() const noexcept {
+    const std::string_view value = header_value(headers, "Content-Type");
+    return detail::trim(value.substr(0, value.find(';')));
+  }
+
+  // A parameter of the Content-Type ("charset", "boundary"; the name in
+  // lower case, compared without regard to case), quotes removed; empty
+  // when absent. A view into the part.
+  [[nodiscard]] constexpr std::string_view parameter(std::string_view lower_name) const noexcept {
+    return detail::content_type_parameter(header_value(headers, "Content-Type"), lower_name);
+  }
+};
+
+// What for_each_mime_part did.
+struct MimeWalk {
+  std::size_t parts = 0;               // parts given to the callback
+  std::size_t skipped_multiparts = 0;  // parts with parts_not_walked: their parts were not visited
+
+  // The depth limit bit: some parts of the message were not visited.
+  [[nodiscard]] constexpr bool truncated() const noexcept { return skipped_multiparts != 0; }
+};
+
+namespace detail {
 
 // ifind(text, lower_needle, from) for a needle whose character at anchor is
 // not a letter: the candidates are found by that character alone (memchr at

@@ -295,6 +295,21 @@ TEST_CASE("a parameter name inside a quoted value is not a parameter") {
                 "yes");
 }
 
+TEST_CASE("MimePart::parameter reads the part's Content-Type parameters") {
+  constexpr std::string_view message =
+      "Content-Type: Multipart/Report; Report-Type=delivery-status;\n\tBoundary=\"b 1\"\n\n--b 1\n"
+      "Content-Type: text/plain; CHARSET=ISO-2022-JP\n\nx\n--b 1--\n";
+  std::vector<std::string> seen;
+  smtpcodes::for_each_mime_part(message, [&seen](const MimePart& part) {
+    seen.push_back(std::string(part.parameter("boundary")) + "|" + std::string(part.parameter("report-type")) + "|" +
+                   std::string(part.parameter("charset")));
+  });
+  const std::vector<std::string> expected = {"b 1|delivery-status|", "||ISO-2022-JP"};
+  CHECK(seen == expected);
+  constexpr MimePart no_type{"Subject: x\n", "body", 0, false};
+  static_assert(no_type.parameter("charset").empty());
+}
+
 // Issue 14.8 and the callback convention of docs/api.md.
 TEST_CASE("for_each_mime_part: bool or void callbacks, noexcept as the callback") {
   const std::string message = nested(2, "Content-Type: text/plain\n\nx");

@@ -68,15 +68,14 @@ std::string decoded(const smtpcodes::MimePart& part, std::size_t& invalid) {
 void dump(std::size_t file, std::string_view message) {
   namespace sc = smtpcodes;
   const sc::MimeWalk walk = sc::for_each_mime_part(message, [file](const sc::MimePart& part) {
-    const std::string_view content_type = sc::header_value(part.headers, "Content-Type");
     const bool multipart = sc::detail::istarts_with(part.content_type(), "multipart/");
     std::size_t invalid = 0;
     const std::string body = multipart ? "null" : decoded(part, invalid);
     std::cout << "{\"file\": " << file << ", \"depth\": " << part.depth
               << ", \"not_walked\": " << boolean(part.parts_not_walked)
               << ", \"type\": " << hex(lower(part.content_type()))
-              << ", \"charset\": " << hex(sc::detail::content_type_parameter(content_type, "charset"))
-              << ", \"boundary\": " << hex(sc::detail::content_type_parameter(content_type, "boundary"))
+              << ", \"charset\": " << hex(part.parameter("charset"))
+              << ", \"boundary\": " << hex(part.parameter("boundary"))
               << ", \"cte\": " << hex(sc::header_value(part.headers, "Content-Transfer-Encoding"))
               << ", \"body\": " << hex(part.body) << ", \"decoded\": " << body << ", \"invalid\": " << invalid << "}\n";
   });
