@@ -580,7 +580,7 @@ TEST_CASE("the command a DSN recipient's failure answered comes from the notice'
   CHECK(first_row(transcript).verdict.bounce == BounceType::soft);
 }
 
-TEST_CASE("a soft failure reports the command its notice names too (Exim, found in the live stage)") {
+TEST_CASE("a soft failure reports the command its notice names too, and is decided with it (Exim)") {
   // Exim names the command above the reply it quotes; its Diagnostic-Code has the reply only.
   struct Case {
     std::string_view address;
@@ -594,6 +594,8 @@ TEST_CASE("a soft failure reports the command its notice names too (Exim, found 
        BounceReason::relay_denied, smtpcodes::SmtpCommand::rcpt_to},
       {"c@example.net", "pipelined end of data", "550 5.7.1 message content rejected", BounceReason::spam_or_content,
        smtpcodes::SmtpCommand::end_of_data},
+      // The command decides here: a session refused at EHLO refused the sending host.
+      {"d@example.net", "EHLO mx.example.org", "550 Rejected", BounceReason::blocked, smtpcodes::SmtpCommand::hello},
   };
   for (const Case& item : cases) {
     CAPTURE(item.reply);

@@ -140,6 +140,15 @@ TEST_CASE("the reason of each kind of diagnostic") {
        R::unknown_recipient, B::hard},
       {"glossed status, server names nothing", failed,
        "5.1.0 - Unknown address error 550-'Go away' (delivery attempts: 0)", R::unknown_recipient, B::hard},
+      // A permanent refusal of the session itself speaks of the sending host.
+      {"refused at EHLO", failed, "SMTP error from remote mail server after EHLO mx.example.org: 550 Rejected",
+       R::blocked, B::soft},
+      {"refused at the greeting", failed, "SMTP error from remote mail server after initial connection: 554 go away",
+       R::blocked, B::soft},
+      {"transient at EHLO", delayed, "SMTP error from remote mail server after EHLO mx.example.org: 451 try later",
+       R::unknown, B::soft},
+      {"refused at MAIL FROM", failed,
+       "SMTP error from remote mail server after MAIL FROM:<a@example.org>: 550 Rejected", R::unknown, B::soft},
       // Without the quoted reply the form is not Exchange's: the text is read as it stands.
       {"status name without a reply", failed, "5.1.0 - Unknown address error, access denied", R::unknown_recipient,
        B::hard},

@@ -48,7 +48,7 @@ enum class BounceType : std::uint8_t {
   return "none";
 }
 
-enum class EvidenceKind : std::uint8_t { none, action, enhanced_status, reply_code, text, message };
+enum class EvidenceKind : std::uint8_t { none, action, enhanced_status, reply_code, text, message, smtp_command };
 
 [[nodiscard]] constexpr std::string_view name(EvidenceKind kind) noexcept {
   switch (kind) {
@@ -57,6 +57,7 @@ enum class EvidenceKind : std::uint8_t { none, action, enhanced_status, reply_co
     case EvidenceKind::reply_code: return "reply_code";
     case EvidenceKind::text: return "text";
     case EvidenceKind::message: return "message";
+    case EvidenceKind::smtp_command: return "smtp_command";
     case EvidenceKind::none: break;
   }
   return "none";
@@ -356,6 +357,7 @@ struct ReasonInputs {
   const VerdictCodes& codes;
   const PhraseFinding& text;
   StatusReason status;
+  SmtpCommand command = SmtpCommand::unknown;  // what the failure answered
 };
 
 struct Decision {
@@ -466,9 +468,17 @@ struct Decision {
     const BounceReason from_reply = reason_for_reply(in.codes.reply_code);
     if (from_reply != BounceReason::unknown) return {from_reply, evidence_of(EvidenceKind::reply_code)};
   }
-  // 7. A local program or mailer that failed: the receiving system's own fault.
+  // 7. A permanent refusal of the session itself, at the greeting or at
+  //    EHLO/HELO, before any address or message was sent, speaks of the
+  //    sending host (RFC 5321 §3.1: a server that will not serve a client
+  //    answers 554 to the connection).
+  const bool session = in.command == SmtpCommand::connect || in.command == SmtpCommand::hello;
+  const bool permanent = in.codes.has_status() ? in.codes.enhanced_status.class_digit() == 5
+                                               : in.codes.has_reply() && in.codes.reply_code.first_digit() == 5;
+  if (session && permanent) return {BounceReason::blocked, evidence_of(EvidenceKind::smtp_command)};
+  // 8. A local program or mailer that failed: the receiving system's own fault.
   if (in.facts.local_program) return {BounceReason::system_error, evidence_of(EvidenceKind::message)};
-  // 8. A generic status, by its subject.
+  // 9. A generic status, by its subject.
   if (in.status.reason != BounceReason::unknown) {
     return {in.status.reason, evidence_of(EvidenceKind::enhanced_status)};
   }
@@ -605,10 +615,10 @@ struct TextReading {
   StatusReason status = codes.has_status() ? reason_for_status(codes.enhanced_status) : StatusReason{};
   if (codes.status_derived) status.specific = false;
   verdict.smtp_command = reading.command;
-  const Decision decision = decide_reason(ReasonInputs{facts, codes, text, status});
+  const Decision decision = decide_reason(ReasonInputs{facts, codes, text, status, reading.command});
   verdict.reason = decision.reason == BounceReason::delivered ? BounceReason::unknown : decision.reason;
   verdict.evidence = decision.evidence;
-  verdict.gave_up = gave_up(ReasonInputs{facts, codes, text, status});
+  verdict.gave_up = gave_up(ReasonInputs{facts, codes, text, status, reading.command});
   if (text.reason() != verdict.reason) verdict.text_reason = text.reason();
 
   if (failure_class != 4 && failure_class != 5) {
@@ -640,8 +650,9 @@ struct TextReading {
 //     551 -> 5.1.6 ...): then it is generic.
 //  5. The first phrase family found in the diagnostic (phrases.hpp).
 //  6. A narrow reply code (552 mailbox_full, 535 authentication ...).
-//  7. A local program or mailer that failed (BounceFacts::local_program): system_error.
-//  8. A generic status (X.0.0, 5.7.1 ...), by its subject.
+//  7. A permanent refusal at the greeting or at EHLO/HELO (smtp_command): blocked.
+//  8. A local program or mailer that failed (BounceFacts::local_program): system_error.
+//  9. A generic status (X.0.0, 5.7.1 ...), by its subject.
 // Codes missing from the facts are taken from the diagnostic (find_codes).
 // The bounce is hard when the failure is permanent (class 5, 5xx, or Action
 // failed without a code) and the reason condemns the address, unless the

@@ -1073,18 +1073,18 @@ constexpr bool report_delivery_status(
     recipient.verdict = classify_read(facts, notice.user, &reading);
     // The command a failure answered, from the notice's text when the
     // diagnostic does not name it (Exim writes "after RCPT TO:<...>:" above
-    // the reply it quotes). Only a hard verdict can change with it (an
-    // unknown user refused after DATA); the others just report it.
+    // the reply it quotes); the verdict may change with it (an unknown user
+    // refused after DATA, a session refused at EHLO). A hard verdict's
+    // recipient is looked for among all the notice names; a soft one's of a
+    // one-recipient notice only near its address, then in the whole text.
+    // One look at the text per notice either way, so the work stays linear.
     if (recipient.verdict.bounce != BounceType::none && recipient.verdict.smtp_command == SmtpCommand::unknown) {
       if (recipients == 0) recipients = status.recipient_count();
-      if (recipient.verdict.bounce == BounceType::hard) {
-        reading.command = command_in_text(notice, named, address, recipients == 1);
-        if (reading.command != SmtpCommand::unknown) recipient.verdict = classify_read(facts, notice.user, &reading);
-      } else {
-        // One look at the text per notice either way, so the work stays linear.
-        recipient.verdict.smtp_command =
-            recipients == 1 ? command_near_address(notice, address) : command_in_text(notice, named, address, false);
-      }
+      const bool one_recipient = recipients == 1;
+      reading.command = recipient.verdict.bounce == BounceType::soft && one_recipient
+                            ? command_near_address(notice, address)
+                            : command_in_text(notice, named, address, one_recipient);
+      if (reading.command != SmtpCommand::unknown) recipient.verdict = classify_read(facts, notice.user, &reading);
     }
     apply_dialect(notice, recipient);
     ++count;
