@@ -86,11 +86,11 @@ stop_exim() {
 # (delay_warning = 1s). Every notice goes to sender@client.smtpcodes.test and
 # is written into BOUNCE_DIR, one file per notice.
 #
-# configure_exim_sender BINARY DIR POSTFIX_PORT RELAY_PORT DOWN_PORT LATE_PORT BOUNCE_DIR
+# configure_exim_sender BINARY DIR POSTFIX_PORT RELAY_PORT DOWN_PORT LATE_PORT HELO_PORT BOUNCE_DIR
 # send_with_exim BINARY DIR RECIPIENT... <MESSAGE: delivers at once.
 # run_exim_queue BINARY DIR: tries every queued message again, now.
 configure_exim_sender() {
-  local binary=$1 dir=$2 postfix_port=$3 relay_port=$4 down_port=$5 late_port=$6 bounce_dir=$7
+  local binary=$1 dir=$2 postfix_port=$3 relay_port=$4 down_port=$5 late_port=$6 helo_port=$7 bounce_dir=$8
   mkdir -p "$dir/spool" "$dir/log" "$bounce_dir"
   chown Debian-exim:Debian-exim "$dir/spool" "$dir/log" "$bounce_dir"
   # exim_path: Exim starts itself again to send its notices, and the binary
@@ -121,6 +121,12 @@ postfix_relay:
   driver = accept
   domains = mx2.smtpcodes.test : slow.smtpcodes.test
   address_data = $relay_port
+  transport = loopback
+
+refusing:
+  driver = accept
+  domains = refusing.smtpcodes.test
+  address_data = $helo_port
   transport = loopback
 
 down:

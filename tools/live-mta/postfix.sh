@@ -2,7 +2,7 @@
 # listening on 127.0.0.1 only. Sourced by tools/test.d/50-live-mta.sh inside
 # a network namespace that has nothing but loopback.
 #
-# start_postfix DIR PORT RELAY_PORT EXIM_PORT DOWN_PORT BOUNCE_DIR: sets
+# start_postfix DIR PORT RELAY_PORT EXIM_PORT DOWN_PORT HELO_PORT BOUNCE_DIR: sets
 # POSTFIX_PID to the master's process id. PORT is the strict server the reply
 # checks talk to. RELAY_PORT accepts mail from loopback and relays it: for
 # mx2.smtpcodes.test to Exim on EXIM_PORT, so that Exim's refusals make
@@ -10,13 +10,15 @@
 # slow.smtpcodes.test to DOWN_PORT, where nothing listens, so that Postfix
 # retries every second and sends a delay warning after one. RELAY_PORT takes
 # messages up to 100000 bytes, so that one over Exim's SIZE 2000 reaches
-# Postfix's client, which refuses to send it. The notices go to
+# Postfix's client, which refuses to send it. HELO_PORT refuses every
+# client at EHLO (smtpd_helo_restrictions = reject, not delayed to RCPT TO
+# as Postfix does by default). The notices go to
 # sender@client.smtpcodes.test, which a pipe delivers into BOUNCE_DIR, one
 # file per notice.
 # stop_postfix: stops that process and waits for it.
 
 start_postfix() {
-  local dir=$1 port=$2 relay_port=$3 exim_port=$4 down_port=$5 bounce_dir=$6
+  local dir=$1 port=$2 relay_port=$3 exim_port=$4 down_port=$5 helo_port=$6 bounce_dir=$7
   local config="$dir/etc" spool="$dir/spool" data="$dir/data"
   mkdir -p "$config" "$spool" "$data" "$bounce_dir"
   chown nobody "$bounce_dir"  # the pipe writes as nobody
@@ -97,6 +99,7 @@ biff = no
 CONF
   cat >"$config/master.cf" <<CONF
 127.0.0.1:$port inet n - n - - smtpd
+127.0.0.1:$helo_port inet n - n - - smtpd -o smtpd_delay_reject=no -o smtpd_helo_restrictions=reject
 127.0.0.1:$relay_port inet n - n - - smtpd -o mynetworks=127.0.0.0/8 -o smtpd_relay_restrictions=permit_mynetworks,reject
   -o message_size_limit=100000 -o cleanup_service_name=dsncleanup
 cleanup   unix n - n - 0 cleanup

@@ -16,6 +16,7 @@ postfix_port=2525
 exim_port=2526
 relay_port=2527  # Postfix, relaying mail from loopback
 opensmtpd_port=2528
+helo_port=2529   # Postfix, refusing every client at EHLO
 down_port=2599   # nothing listens here
 late_port=2598   # nor here
 
@@ -54,7 +55,7 @@ large_message() {
 # OUT/logs. Every address here is named in tools/live-mta/expected-bounces.tsv.
 produce_bounces() {
   local out=$1 sender="$work/exim-sender" failed=0
-  configure_exim_sender "$exim" "$sender" "$postfix_port" "$relay_port" "$down_port" "$late_port" \
+  configure_exim_sender "$exim" "$sender" "$postfix_port" "$relay_port" "$down_port" "$late_port" "$helo_port" \
     "$work/bounces/exim"
   wait_for_listener "$relay_port" 30 || { echo "live-mta: the Postfix relay did not start listening"; return 1; }
   # OpenSMTPD relays to Postfix, which refuses two unknown users (550 5.1.1)
@@ -77,6 +78,8 @@ produce_bounces() {
   message "relay" | send_with_exim "$exim" "$sender" someone@elsewhere.smtpcodes.test || failed=1
   # Postfix's header_checks refuse the Subject after DATA (550 5.7.1 message content rejected).
   message "make money fast" | send_with_exim "$exim" "$sender" daemon@mx.smtpcodes.test || failed=1
+  # Postfix's port that refuses every client at EHLO (554 5.7.1 ... Helo command rejected).
+  message "helo" | send_with_exim "$exim" "$sender" someone@refusing.smtpcodes.test || failed=1
   # Postfix takes it, and its virtual(8) cannot append it to a mailbox at its size limit.
   message "full" | send_with_exim "$exim" "$sender" someone@full.smtpcodes.test || failed=1
   # Nothing listens: Exim gives up at once, having no retry rules.
@@ -97,7 +100,7 @@ produce_bounces() {
   message "late" | send_with_exim "$exim" "$sender" someone@late.smtpcodes.test || failed=1
   sleep 1.5
   run_exim_queue "$exim" "$sender" || failed=1
-  wait_for_files "$work/bounces/exim" 6 30 || { echo "live-mta: Exim wrote fewer than 6 notices"; failed=1; }
+  wait_for_files "$work/bounces/exim" 7 30 || { echo "live-mta: Exim wrote fewer than 7 notices"; failed=1; }
   wait_for_files "$work/bounces/postfix" 4 30 || { echo "live-mta: Postfix wrote fewer than 4 notices"; failed=1; }
   # OpenSMTPD is done once its queue is empty: every notice delivered.
   wait_for_files "$work/bounces/opensmtpd" 4 30 || { echo "live-mta: OpenSMTPD wrote fewer than 4 notices"; failed=1; }
@@ -128,7 +131,8 @@ if [ "${1:-}" = --inside ]; then
   source "$SMTPCODES_ROOT/tools/live-mta/exim.sh"
   source "$SMTPCODES_ROOT/tools/live-mta/opensmtpd.sh"
   trap 'stop_postfix; stop_exim; stop_opensmtpd' EXIT
-  start_postfix "$work/postfix" "$postfix_port" "$relay_port" "$exim_port" "$down_port" "$work/bounces/postfix"
+  start_postfix "$work/postfix" "$postfix_port" "$relay_port" "$exim_port" "$down_port" "$helo_port" \
+    "$work/bounces/postfix"
   start_exim "$exim" "$work/exim" "$exim_port"
   start_opensmtpd "$opensmtpd" "$work/opensmtpd" "$opensmtpd_port" "$postfix_port" "$exim_port" \
     "$work/bounces/opensmtpd"
