@@ -669,7 +669,8 @@ inline constexpr Phrase phrase_families[] = {
     {"domain does not exist"sv, BounceReason::unknown_domain, PhraseOrigin::sisimai},
     {"domain must exist"sv, BounceReason::unknown_domain, PhraseOrigin::sisimai},
     {"mail domain mentioned in email address is unknown"sv, BounceReason::unknown_domain, PhraseOrigin::sisimai},
-    {"mail receiving disabled"sv, BounceReason::no_mail_domain, PhraseOrigin::sisimai},
+    // CommuniGate Pro reports it for one account ("LOCAL module(account x) reports: ..."), not for the domain.
+    {"mail receiving disabled"sv, BounceReason::mailbox_disabled, PhraseOrigin::sisimai},
     {"recipient address rejected: access denied"sv, BounceReason::unknown_recipient, PhraseOrigin::microsoft},
     // Sisimai 5 (why-userunknown.go); a full mailbox that names the recipient first.
     {"mailbox would exceed maximum allowed storage"sv, BounceReason::mailbox_full, PhraseOrigin::sisimai},
@@ -700,6 +701,10 @@ inline constexpr Phrase phrase_families[] = {
     {"unknown local part"sv, BounceReason::unknown_recipient, PhraseOrigin::exim},
     {"unknown or illegal alias"sv, BounceReason::unknown_recipient, PhraseOrigin::provider},
     {"no such user"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
+    // Exim 3's directors: 'unknown local-part "x" in domain "y"' (direct.c).
+    {"unknown local-part"sv, BounceReason::unknown_recipient, PhraseOrigin::exim},
+    // vpopmail (qmail) answers so for an address its domain does not have (its catch-all default).
+    {"no longer accepts mail"sv, BounceReason::unknown_recipient, PhraseOrigin::qmail},
     {"no such mailbox"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
     {"no such recipient"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
     {"no such person"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
@@ -780,6 +785,9 @@ inline constexpr Phrase phrase_families[] = {
     {"mailfolder is full"sv, BounceReason::mailbox_full, PhraseOrigin::sisimai},
     {"mailbox full"sv, BounceReason::mailbox_full, PhraseOrigin::sisimai},
     {"mailbox is full"sv, BounceReason::mailbox_full, PhraseOrigin::sisimai},
+    // Postfix's local(8) and virtual(8) when an append passes the mailbox
+    // size limit (EFBIG), before "too large", which speaks of the message.
+    {"error writing message: file too large"sv, BounceReason::mailbox_full, PhraseOrigin::postfix},
     {"folder is full"sv, BounceReason::mailbox_full, PhraseOrigin::sisimai},
     {"mailbox has exceeded"sv, BounceReason::mailbox_full, PhraseOrigin::sisimai},
     {"full mailbox"sv, BounceReason::mailbox_full, PhraseOrigin::sisimai},
@@ -913,6 +921,15 @@ inline constexpr Phrase phrase_families[] = {
     {"out of memory"sv, BounceReason::system_error, PhraseOrigin::qmail},
     {"insufficient system"sv, BounceReason::system_error, PhraseOrigin::sisimai},
     {"system resources"sv, BounceReason::system_error, PhraseOrigin::sisimai},
+    // qmail-remote's "System resources temporarily unavailable. (#4.3.0)"; strerror(EAGAIN) and (EIO).
+    {"resources temporarily unavailable"sv, BounceReason::system_error, PhraseOrigin::qmail},
+    {"resource temporarily unavailable"sv, BounceReason::system_error, PhraseOrigin::os_error},
+    {"input/output error"sv, BounceReason::system_error, PhraseOrigin::os_error},
+    // Sendmail's texts for its mailers' exit codes EX_IOERR and EX_CANTCREAT (sysexits.h).
+    {"i/o error"sv, BounceReason::system_error, PhraseOrigin::sendmail},
+    {"can't create output"sv, BounceReason::system_error, PhraseOrigin::sendmail},
+    // vpopmail's vdelivermail when it cannot write the message into a Maildir.
+    {"can not open new email file"sv, BounceReason::system_error, PhraseOrigin::other_software},
     {"temporary failure"sv, BounceReason::system_error, PhraseOrigin::sisimai},
     {"temporary local problem"sv, BounceReason::system_error, PhraseOrigin::sisimai},
     {"not accepting"sv, BounceReason::system_error, PhraseOrigin::sisimai},
