@@ -236,7 +236,7 @@ TEST_CASE("servers' own words for each reason, as Sisimai 5 lists them") {
       {"550 No existe ese usuario", BounceReason::unknown_recipient},
       {"550 Domain does not exist: example.invalid", BounceReason::unknown_domain},
       {"LOCAL module(account kim) reports: mail receiving disabled", BounceReason::mailbox_disabled},
-      {"550 Unknown local-part \"kim\" in domain \"example.net\"", BounceReason::unknown_recipient},
+      {R"(550 Unknown local-part "kim" in domain "example.net")", BounceReason::unknown_recipient},
       {"<kim@example.net>: This address no longer accepts mail.", BounceReason::unknown_recipient},
       {"cannot update mailbox /var/mail/kim: error writing message: File too large", BounceReason::mailbox_full},
       {"451 System resources temporarily unavailable. (#4.3.0)", BounceReason::system_error},
