@@ -13283,11 +13283,11 @@ constexpr bool report_feedback(const Notice& notice, Callback& callback,
   return find_smtp_command(notice.region);
 }
 
-// The same for the only recipient of a notice, when the verdict cannot
-// change with it, looked for more cheaply: in the paragraph where the text
-// first names the address as the row writes it (up to a blank line, at most
-// max_paragraph_span characters), else in the whole text. Reading every
-// recipient's paragraph for it cost a tenth of a notice's reading.
+// The same for the only recipient of a notice whose verdict is soft, looked
+// for more cheaply: in the paragraph where the text first names the address
+// as the row writes it (up to a blank line, at most max_paragraph_span
+// characters), else in the whole text. Reading every recipient's paragraph
+// for it (command_in_text) cost a tenth of a notice's reading.
 [[nodiscard]] constexpr SmtpCommand command_near_address(const Notice& notice, std::string_view address) noexcept {
   const std::string_view region = notice.region;
   const std::size_t at = address.empty() ? std::string_view::npos : region.find(address);
