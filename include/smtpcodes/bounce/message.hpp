@@ -990,24 +990,32 @@ constexpr bool report_feedback(const Notice& notice, Callback& callback,
   return found.reply_code && found.reply_code->code.first_digit() == 5 ? DsnAction::failed : action;
 }
 
+// Does the text hold an SMTP transcript, the client's commands written
+// ">>> " (Sendmail's "Transcript of session follows", Courier)? Only then
+// does a notice's whole text speak for its only recipient.
+[[nodiscard]] constexpr bool holds_transcript(std::string_view text) noexcept {
+  return text.find(">>> ") != std::string_view::npos;
+}
+
 // The command a recipient's failure answered, when its diagnostic does not
 // say: the notice's paragraph about the recipient (Postfix writes "(in reply
 // to end of DATA command)" there), else, when the notice reports on one
-// recipient only, its whole explaining text (Sendmail's transcript).
+// recipient only and holds a transcript, its whole explaining text.
 [[nodiscard]] constexpr SmtpCommand command_in_text(const Notice& notice, NamedRecipients& named,
                                                     std::string_view address, bool one_recipient) noexcept {
   named.read_from(notice.region, notice.addressee, notice.from);
   const TextRecipient* text = named.find(address);
   const SmtpCommand in_paragraph = text != nullptr ? find_smtp_command(text->diagnostic) : SmtpCommand::unknown;
-  if (in_paragraph != SmtpCommand::unknown || !one_recipient) return in_paragraph;
+  if (in_paragraph != SmtpCommand::unknown || !one_recipient || !holds_transcript(notice.region)) return in_paragraph;
   return find_smtp_command(notice.region);
 }
 
 // The same for the only recipient of a notice whose verdict is soft, looked
 // for more cheaply: in the paragraph where the text first names the address
 // as the row writes it (up to a blank line, at most max_paragraph_span
-// characters), else in the whole text. Reading every recipient's paragraph
-// for it (command_in_text) cost a tenth of a notice's reading.
+// characters), else in the whole text when it holds a transcript. Reading
+// every recipient's paragraph for it (command_in_text) cost a tenth of a
+// notice's reading.
 [[nodiscard]] constexpr SmtpCommand command_near_address(const Notice& notice, std::string_view address) noexcept {
   const std::string_view region = notice.region;
   const std::size_t at = address.empty() ? std::string_view::npos : region.find(address);
@@ -1025,7 +1033,7 @@ constexpr bool report_feedback(const Notice& notice, Callback& callback,
     const SmtpCommand in_paragraph = find_smtp_command(rest.substr(0, end));
     if (in_paragraph != SmtpCommand::unknown) return in_paragraph;
   }
-  return find_smtp_command(region);
+  return holds_transcript(region) ? find_smtp_command(region) : SmtpCommand::unknown;
 }
 
 // A program the MTA delivered to ("|command" in an alias, RFC 5321 has no
