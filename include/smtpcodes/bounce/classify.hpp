@@ -473,9 +473,9 @@ struct Decision {
   //    sending host (RFC 5321 §3.1: a server that will not serve a client
   //    answers 554 to the connection).
   const bool session = in.command == SmtpCommand::connect || in.command == SmtpCommand::hello;
-  const bool permanent = in.codes.has_status() ? in.codes.enhanced_status.class_digit() == 5
-                                               : in.codes.has_reply() && in.codes.reply_code.first_digit() == 5;
-  if (session && permanent) return {BounceReason::blocked, evidence_of(EvidenceKind::smtp_command)};
+  if (session && failure_class_of(in.codes, DsnAction::unknown) == 5) {
+    return {BounceReason::blocked, evidence_of(EvidenceKind::smtp_command)};
+  }
   // 8. A local program or mailer that failed: the receiving system's own fault.
   if (in.facts.local_program) return {BounceReason::system_error, evidence_of(EvidenceKind::message)};
   // 9. A generic status, by its subject.
