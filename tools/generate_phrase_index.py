@@ -4,10 +4,12 @@
     tools/generate_phrase_index.py           rewrite include/smtpcodes/detail/phrase_index.hpp
     tools/generate_phrase_index.py --check   exit 1 if the committed index is stale
 
-The phrase search tries, at each word start, only the rows whose first two
-characters fall in the same classes as the text's (phrase_char_class), and
-of those only the rows whose literal start (up to four bytes before the
-first ' ', '*' or '?') agrees, comparing each from the end of that start. Computing that index with constexpr code in
+The phrase search tries, at each word start, only the rows of the buckets
+that the text's first two and three bytes hash to (phrase_bucket: a
+row's bucket is that of its literal start, the bytes before the first ' ',
+'*' or '?', three at most), and of those only the rows whose literal start
+(four bytes at most) agrees, comparing each from the end of that start.
+Computing that index with constexpr code in
 every translation unit cost the compiler more than parsing the table, so it
 is written out here as data. detail::make_phrase_index() computes the same
 index; tests/bounce/phrases.cpp compares the two.
@@ -21,8 +23,11 @@ ROOT = pathlib.Path(__file__).resolve().parent.parent
 TABLE = ROOT / "include" / "smtpcodes" / "bounce" / "phrases.hpp"
 INDEX = ROOT / "include" / "smtpcodes" / "detail" / "phrase_index.hpp"
 
-CLASSES = 30  # phrase_char_classes
+BUCKET_BITS = 10  # phrase_bucket_bits
+BUCKETS = 1 << BUCKET_BITS
 PREFIX_LENGTH = 4  # phrase_prefix_length
+HASHED_LENGTH = 3  # phrase_hashed_length
+SHORTEST_LITERAL = 2  # phrase_shortest_literal
 ROW = re.compile(r'\{\s*(?:R"\((?P<raw>.*?)\)"|"(?P<text>(?:[^"\\]|\\.)*)")sv,\s*BounceReason::', re.S)
 
 
@@ -66,28 +71,34 @@ def phrases():
     return rows
 
 
-def char_class(byte):
-    if ord("A") <= byte <= ord("Z"):
-        byte += 32
-    if ord("a") <= byte <= ord("z"):
-        return byte - ord("a")
-    if byte in b" \t\n\r\v\f":
-        return 26
-    if byte == ord("("):
-        return 27
-    if byte >= 0x80:
-        return 28
-    return 29
+def literal_start(row, limit):
+    """The row's bytes before its first ' ', '*' or '?', `limit` at most."""
+    out = bytearray()
+    for byte in row[:limit]:
+        if byte in b" *?":
+            break
+        out.append(byte)
+    return bytes(out)
+
+
+def bucket_of(row):
+    """phrase_bucket of the row's literal start, three bytes at most."""
+    start = literal_start(row, HASHED_LENGTH)
+    key = int.from_bytes(start, "little") | (len(start) << 24)
+    return ((key * 0x9E3779B1) & 0xFFFFFFFF) >> (32 - BUCKET_BITS)
 
 
 def build(rows):
-    buckets = [char_class(row[0]) * CLASSES + char_class(row[1]) for row in rows]
-    start = [0] * (CLASSES * CLASSES + 1)
+    for row in rows:
+        if len(literal_start(row, SHORTEST_LITERAL)) < SHORTEST_LITERAL:
+            sys.exit("a phrase must start with %d literal bytes: %r" % (SHORTEST_LITERAL, row))
+    buckets = [bucket_of(row) for row in rows]
+    start = [0] * (BUCKETS + 1)
     for bucket in buckets:
         start[bucket + 1] += 1
-    for b in range(CLASSES * CLASSES):
+    for b in range(BUCKETS):
         start[b + 1] += start[b]
-    filled = [0] * (CLASSES * CLASSES)
+    filled = [0] * BUCKETS
     order = [0] * len(rows)
     prefix = [0] * len(rows)
     mask = [0] * len(rows)
@@ -96,12 +107,10 @@ def build(rows):
         k = start[buckets[i]] + filled[buckets[i]]
         filled[buckets[i]] += 1
         order[k] = i
-        for j, byte in enumerate(row[:PREFIX_LENGTH]):
-            if byte in b" *?":
-                break
-            prefix[k] |= byte << (8 * j)
-            mask[k] |= 0xFF << (8 * j)
-            length[k] += 1
+        literal = literal_start(row, PREFIX_LENGTH)
+        prefix[k] = int.from_bytes(literal, "little")
+        mask[k] = (1 << (8 * len(literal))) - 1
+        length[k] = len(literal)
     return order, start, prefix, mask, length
 
 
@@ -122,8 +131,8 @@ def render(rows):
         "#define SMTPCODES_DETAIL_PHRASE_INDEX_HPP\n\n"
         "#include <cstdint>\n\n"
         "namespace smtpcodes {\ninline namespace v0 {\nnamespace detail {\n\n"
-        "// Rows of phrase_families by bucket (classes of their first two\n"
-        "// characters), then in table order.\n"
+        "// Rows of phrase_families by bucket (phrase_bucket of their literal\n"
+        "// start), then in table order.\n"
         + array("phrase_index_order", "uint16_t", order, 16, "%d")
         + "\n// phrase_index_order[phrase_index_start[b] .. phrase_index_start[b + 1]) are bucket b's.\n"
         + array("phrase_index_start", "uint16_t", start, 16, "%d")

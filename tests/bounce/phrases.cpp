@@ -2,6 +2,7 @@
 // and the Sisimai name of every reason.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <iterator>
@@ -366,6 +367,7 @@ TEST_CASE("the generated phrase index is the one make_phrase_index computes") {
     CHECK(computed.prefix_length[k] == smtpcodes::detail::phrase_index_prefix_length[k]);
     // The search compares a row from the end of its start: the mask's bytes, and no more.
     const std::size_t length = smtpcodes::detail::phrase_index_prefix_length[k];
+    REQUIRE(length >= smtpcodes::detail::phrase_shortest_literal);
     REQUIRE(length <= smtpcodes::detail::phrase_prefix_length);
     const std::uint64_t mask = (std::uint64_t{1} << (8 * length)) - 1;
     CHECK(smtpcodes::detail::phrase_index_prefix_mask[k] == mask);
@@ -375,6 +377,17 @@ TEST_CASE("the generated phrase index is the one make_phrase_index computes") {
     const bool stopped = length == smtpcodes::detail::phrase_prefix_length || length == text.size() ||
                          std::string_view(" *?").find(text[length]) != std::string_view::npos;
     CHECK(stopped);
+  }
+  // Each row sits in the bucket that a text starting with it hashes to.
+  for (std::size_t b = 0; b < smtpcodes::detail::phrase_buckets; ++b) {
+    for (std::size_t k = smtpcodes::detail::phrase_index_start[b]; k < smtpcodes::detail::phrase_index_start[b + 1];
+         ++k) {
+      const std::string_view text = smtpcodes::detail::phrase_families[smtpcodes::detail::phrase_index_order[k]].text;
+      const std::size_t hashed = std::min<std::size_t>(smtpcodes::detail::phrase_index_prefix_length[k],
+                                                       smtpcodes::detail::phrase_hashed_length);
+      CAPTURE(text);
+      CHECK(smtpcodes::detail::phrase_bucket(smtpcodes::detail::prefix_key(text, 0), hashed) == b);
+    }
   }
 }
 

@@ -101,7 +101,7 @@ inline constexpr Phrase phrase_families[] = {
     // to contact <addr> to clarify.) (BL)", or "None/bad reputation ...
     // (NOWL)": the host's reputation (postmaster.t-online.de, "IP
     // troubleshooting"), whatever status the relaying MTA puts on it.
-    {"a problem occurred. (ask your postmaster for help"sv, BounceReason::blocked, PhraseOrigin::provider},
+    {"problem occurred. (ask your postmaster for help"sv, BounceReason::blocked, PhraseOrigin::provider},
     {"none/bad reputation"sv, BounceReason::blocked, PhraseOrigin::provider},
     // Cox: "AUP#<code>" (https://www.cox.com/residential/support/cox-postmaster-email-administration.html).
     {"aup#cxbl"sv, BounceReason::blocked, PhraseOrigin::provider},
@@ -1106,34 +1106,35 @@ inline constexpr Phrase phrase_families[] = {
     {"recipient rejected"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
 };
 
-// The phrases grouped by the classes of their first two characters, so
-// that one pass over the text tries only the few phrases that can start at
-// each position. A class is a letter (case ignored), white space (a ' ' in a
-// phrase stands for any), '(', a non-ASCII byte (the phrases in other
-// scripts), or anything else (no phrase starts there). Few classes keep the
-// index cheap for every includer to build.
-inline constexpr std::size_t phrase_char_classes = 30;
-inline constexpr std::size_t phrase_buckets = phrase_char_classes * phrase_char_classes;
-
-[[nodiscard]] constexpr std::size_t phrase_char_class(char c) noexcept {
-  const char lower = to_lower(c);
-  if (lower >= 'a' && lower <= 'z') return static_cast<std::size_t>(lower - 'a');
-  if (is_space(c)) return 26;
-  if (c == '(') return 27;
-  if (static_cast<unsigned char>(c) >= 0x80) return 28;
-  return 29;
-}
-
-[[nodiscard]] constexpr std::size_t phrase_bucket(char first, char second) noexcept {
-  return phrase_char_class(first) * phrase_char_classes + phrase_char_class(second);
-}
-
-inline constexpr std::size_t phrase_prefix_length = 4;
+// The phrases grouped by a hash of their literal start: the bytes before
+// the first ' ', '*' or '?', three at most (every phrase has two at least;
+// a test checks). At each word start the search hashes the text's first
+// two and three bytes, lower case, and tries only the rows of those two
+// buckets, about three rows a word where grouping by the classes of the
+// first two characters tried ten (issue 17).
+inline constexpr std::size_t phrase_prefix_length = 4;     // bytes compared before a row is tried
+inline constexpr std::size_t phrase_shortest_literal = 2;  // bytes every phrase starts with
+inline constexpr std::size_t phrase_hashed_length = 3;     // bytes that choose its bucket, at most
+inline constexpr std::size_t phrase_bucket_bits = 10;
+inline constexpr std::size_t phrase_buckets = std::size_t{1} << phrase_bucket_bits;
 
 // Up to four bytes from text[pos], lower case, one per byte of the result
 // (zero past the end): compared with a phrase's literal start before the
 // phrase itself is tried, since most tries fail in the first bytes.
 [[nodiscard]] constexpr std::uint32_t prefix_key(std::string_view text, std::size_t pos) noexcept {
+  const auto byte = [&](std::size_t j) {
+    return static_cast<std::uint32_t>(static_cast<unsigned char>(text[pos + j])) << (8 * j);
+  };
+  if (text.size() - pos >= phrase_prefix_length) {
+    // The four bytes at once (compilers load them as one): 0x80 marks each
+    // byte from 'A' to 'Z', which then gains 0x20.
+    const std::uint32_t bytes = byte(0) | byte(1) | byte(2) | byte(3);
+    constexpr std::uint32_t ones = 0x01010101U;
+    constexpr std::uint32_t high = ones * 0x80U;
+    const std::uint32_t seven = bytes & ~high;
+    const std::uint32_t upper = (seven + ones * (0x80U - 'A')) & ~(seven + ones * (0x80U - 'Z' - 1)) & ~bytes & high;
+    return bytes | (upper >> 2U);
+  }
   std::uint32_t key = 0;
   for (std::size_t j = 0; j < phrase_prefix_length && pos + j < text.size(); ++j) {
     key |= static_cast<std::uint32_t>(static_cast<unsigned char>(to_lower(text[pos + j]))) << (8 * j);
@@ -1141,42 +1142,67 @@ inline constexpr std::size_t phrase_prefix_length = 4;
   return key;
 }
 
+// The bucket of the rows whose literal start begins with the key's first
+// `length` bytes (2 or 3); the length is hashed too, so that the buckets
+// of one word's three lookups differ.
+[[nodiscard]] constexpr std::size_t phrase_bucket(std::uint32_t key, std::size_t length) noexcept {
+  const std::uint32_t bytes = key & ((std::uint32_t{1} << (8 * length)) - 1);
+  const std::uint32_t mixed = (bytes | (static_cast<std::uint32_t>(length) << 24)) * 0x9E3779B1U;  // Fibonacci hashing
+  return static_cast<std::size_t>(mixed >> (32 - phrase_bucket_bits));
+}
+
+// How many bytes a phrase's literal start has, up to `limit`.
+[[nodiscard]] constexpr std::size_t literal_start_length(std::string_view phrase, std::size_t limit) noexcept {
+  std::size_t length = 0;
+  while (length < limit && length < phrase.size() && phrase[length] != ' ' && phrase[length] != '*' &&
+         phrase[length] != '?') {
+    ++length;
+  }
+  return length;
+}
+
 struct PhraseIndex {
   static constexpr std::size_t size = sizeof(phrase_families) / sizeof(phrase_families[0]);
   std::uint16_t order[size]{};                // table indexes, by bucket, then table order
   std::uint16_t start[phrase_buckets + 1]{};  // order[start[b] .. start[b + 1]) are bucket b's
-  // By position in order: the phrase's literal start (its bytes before the
-  // first ' ', '*' or '?', four at most, as prefix_key packs them), the mask
-  // of those bytes, and how many they are.
+  // By position in order: the phrase's literal start (four bytes at most,
+  // as prefix_key packs them), the mask of those bytes, and how many they are.
   std::uint32_t prefix[size]{};
   std::uint32_t prefix_mask[size]{};
   std::uint8_t prefix_length[size]{};
 };
 
+// The bucket of a row of the table (its text is lower case).
+[[nodiscard]] constexpr std::size_t phrase_bucket_of(std::string_view phrase) noexcept {
+  std::uint32_t key = 0;
+  const std::size_t length = literal_start_length(phrase, phrase_hashed_length);
+  for (std::size_t j = 0; j < length; ++j)
+    key |= static_cast<std::uint32_t>(static_cast<unsigned char>(phrase[j])) << (8 * j);
+  return phrase_bucket(key, length);
+}
+
 // Called only by the test that checks the generated index: the search reads
 // detail/phrase_index.hpp, which tools/generate_phrase_index.py writes,
 // because this function, evaluated as a constant in every translation unit,
 // cost the compiler more than the whole table (issue 17). A stable counting
-// sort by bucket. Every phrase has two characters at least, neither of them
-// '*' or '?' (a test checks).
+// sort by bucket.
 [[nodiscard]] constexpr PhraseIndex make_phrase_index() noexcept {
   PhraseIndex index;
-  for (const Phrase& phrase : phrase_families) ++index.start[phrase_bucket(phrase.text[0], phrase.text[1]) + 1];
+  for (const Phrase& phrase : phrase_families) ++index.start[phrase_bucket_of(phrase.text) + 1];
   for (std::size_t b = 0; b < phrase_buckets; ++b)
     index.start[b + 1] = static_cast<std::uint16_t>(index.start[b + 1] + index.start[b]);
   std::uint16_t filled[phrase_buckets]{};
   for (std::size_t i = 0; i < PhraseIndex::size; ++i) {
-    const std::size_t b = phrase_bucket(phrase_families[i].text[0], phrase_families[i].text[1]);
+    const std::size_t b = phrase_bucket_of(phrase_families[i].text);
     const std::size_t k = index.start[b] + filled[b]++;
     index.order[k] = static_cast<std::uint16_t>(i);
     const std::string_view text = phrase_families[i].text;
-    for (std::size_t j = 0; j < phrase_prefix_length && j < text.size(); ++j) {
-      const char c = text[j];
-      if (c == ' ' || c == '*' || c == '?') break;
-      index.prefix[k] |= static_cast<std::uint32_t>(static_cast<unsigned char>(c)) << (8 * j);
+    const std::size_t length = literal_start_length(text, phrase_prefix_length);
+    for (std::size_t j = 0; j < length; ++j) {
+      index.prefix[k] |= static_cast<std::uint32_t>(static_cast<unsigned char>(text[j])) << (8 * j);
       index.prefix_mask[k] |= std::uint32_t{0xFF} << (8 * j);
-      ++index.prefix_length[k];
     }
+    index.prefix_length[k] = static_cast<std::uint8_t>(length);
   }
   return index;
 }
@@ -1266,6 +1292,37 @@ inline constexpr char digit_run = '?';       // any run of digits, none included
          istarts_with(token, "www.");
 }
 
+// is_token_char as two 64-bit sets, for bytes below 0x40 and from 0x40 to 0x7F.
+[[nodiscard]] constexpr std::uint64_t token_char_set(unsigned half) noexcept {
+  std::uint64_t set = 0;
+  for (unsigned bit = 0; bit < 64; ++bit) {
+    if (is_token_char(static_cast<char>(half * 64 + bit))) set |= std::uint64_t{1} << bit;
+  }
+  return set;
+}
+inline constexpr std::uint64_t token_chars_low = token_char_set(0);
+inline constexpr std::uint64_t token_chars_high = token_char_set(1);
+
+// The token that starts at text[pos]: where it ends, and whether it is an
+// address or a URL (is_address_or_url, read in the same pass).
+struct Token {
+  std::size_t end = 0;
+  bool address_or_url = false;
+};
+
+[[nodiscard]] constexpr Token scan_token(std::string_view text, std::size_t pos) noexcept {
+  Token token{pos, false};
+  for (; token.end < text.size(); ++token.end) {
+    const auto byte = static_cast<unsigned char>(text[token.end]);
+    const std::uint64_t set = byte < 64 ? token_chars_low : byte < 128 ? token_chars_high : 0;
+    if ((set >> (byte % 64) & 1U) == 0) break;
+    if (byte == '@' || (byte == ':' && text.substr(token.end + 1, 2) == "//")) token.address_or_url = true;
+  }
+  token.address_or_url =
+      token.address_or_url || (to_lower(text[pos]) == 'w' && istarts_with(text.substr(pos, token.end - pos), "www."));
+  return token;
+}
+
 }  // namespace detail
 
 // What the phrase search found: the phrase that decides the reason (the
@@ -1295,55 +1352,75 @@ namespace detail {
 
 }  // namespace detail
 
-// One pass over the text. At each word start (outside addresses and URLs)
-// the user's rules are tried, then the library's phrases that start with
-// that letter and come earlier in the table than the best so far. Work is
-// linear in the text (each token is measured once).
-[[nodiscard]] constexpr PhraseFinding find_phrases(std::string_view text, PhraseRules user = {}) noexcept {
+namespace detail {
+
+// What find_phrases has found so far.
+struct PhraseSearch {
   PhraseFinding found;
-  std::size_t best = detail::PhraseIndex::size;
-  std::size_t best_user = user.count;
-  std::size_t token_end = 0;
+  std::size_t best = PhraseIndex::size;        // the row of found.phrase when it is the library's
+  std::size_t best_user = 0;                   // the rule of found.phrase when it is the user's, else user.count
+  std::size_t expiry_row = PhraseIndex::size;  // the row of found.expiry
+};
+
+// Tries the library's rows of one bucket at text[pos]: those earlier in the
+// table than the best so far, and the expiry rows while no earlier place
+// had one (the first row of the first place is kept).
+constexpr void try_bucket(PhraseSearch& search, std::string_view text, std::size_t pos, std::uint32_t key,
+                          std::size_t bucket, bool user_found, bool expiry_open) noexcept {
+  for (std::size_t k = phrase_index_start[bucket]; k < phrase_index_start[bucket + 1]; ++k) {
+    if ((key & phrase_index_prefix_mask[k]) != phrase_index_prefix[k]) continue;
+    const std::size_t i = phrase_index_order[k];
+    const Phrase& phrase = phrase_families[i];
+    const bool expiry = phrase.reason == BounceReason::expired;
+    if (expiry ? !expiry_open || i >= search.expiry_row : user_found || i >= search.best) continue;
+    if (!matches_phrase_at(text, pos, phrase.text, phrase_index_prefix_length[k])) continue;
+    if (expiry) {
+      search.found.expiry = &phrase;
+      search.expiry_row = i;
+    } else {
+      search.best = i;
+      search.found.phrase = &phrase;
+      search.found.offset = pos;
+    }
+  }
+}
+
+}  // namespace detail
+
+// One pass over the text. At each word start (outside addresses and URLs)
+// the user's rules are tried, then the library's phrases of the two
+// buckets of the word's first bytes that come earlier in the table than the
+// best so far. Work is linear in the text (each token is measured once).
+[[nodiscard]] constexpr PhraseFinding find_phrases(std::string_view text, PhraseRules user = {}) noexcept {
+  detail::PhraseSearch search;
+  search.best_user = user.count;
+  detail::Token token;
   bool skip_token = false;
   for (std::size_t pos = 0; pos < text.size(); ++pos) {
     if (detail::is_space(text[pos])) continue;
     if (!detail::is_token_char(text[pos])) {
       skip_token = false;
-    } else if (pos >= token_end) {
-      token_end = pos;
-      while (token_end < text.size() && detail::is_token_char(text[token_end])) ++token_end;
-      skip_token = detail::is_address_or_url(text.substr(pos, token_end - pos));
+    } else if (pos >= token.end) {
+      token = detail::scan_token(text, pos);
+      skip_token = token.address_or_url;
     }
     if (skip_token || !detail::starts_word(text, pos)) continue;
-    const std::size_t user_rule = detail::first_user_rule_at(text, pos, user, best_user);
-    if (user_rule < best_user) {
-      best_user = user_rule;
-      found.phrase = &user.rules[user_rule];
-      found.offset = pos;
+    const std::size_t user_rule = detail::first_user_rule_at(text, pos, user, search.best_user);
+    if (user_rule < search.best_user) {
+      search.best_user = user_rule;
+      search.found.phrase = &user.rules[user_rule];
+      search.found.offset = pos;
     }
-    const std::size_t bucket = detail::phrase_bucket(text[pos], pos + 1 < text.size() ? text[pos + 1] : '\0');
     const std::uint32_t key = detail::prefix_key(text, pos);
-    for (std::size_t k = detail::phrase_index_start[bucket]; k < detail::phrase_index_start[bucket + 1]; ++k) {
-      const std::uint32_t mask = detail::phrase_index_prefix_mask[k];
-      if ((key & mask) != detail::phrase_index_prefix[k]) continue;
-      const std::size_t i = detail::phrase_index_order[k];
-      const Phrase& phrase = detail::phrase_families[i];
-      const bool expiry = phrase.reason == BounceReason::expired;
-      if (!expiry && (i >= best || best_user < user.count)) continue;
-      if (expiry && found.expiry != nullptr) continue;
-      if (!detail::matches_phrase_at(text, pos, phrase.text, detail::phrase_index_prefix_length[k])) continue;
-      if (expiry) {
-        found.expiry = &phrase;
-        continue;
-      }
-      best = i;
-      found.phrase = &phrase;
-      found.offset = pos;
+    const bool user_found = search.best_user < user.count;
+    const bool expiry_open = search.found.expiry == nullptr;
+    for (std::size_t length = detail::phrase_shortest_literal; length <= detail::phrase_hashed_length; ++length) {
+      detail::try_bucket(search, text, pos, key, detail::phrase_bucket(key, length), user_found, expiry_open);
     }
     // The rest of a word starts nothing: skip to its last character.
     while (pos + 1 < text.size() && detail::is_alnum(text[pos]) && detail::is_alnum(text[pos + 1])) ++pos;
   }
-  return found;
+  return search.found;
 }
 
 }  // namespace v0
