@@ -23,14 +23,58 @@ namespace detail {
 // 3x the compile time of the sv form for a table of a few hundred entries).
 using namespace std::string_view_literals;
 
-[[nodiscard]] constexpr bool is_alpha(char c) noexcept { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-[[nodiscard]] constexpr bool is_alnum(char c) noexcept { return is_alpha(c) || (c >= '0' && c <= '9'); }
-// Space, or one of \t \n \v \f \r, which are 9 to 13: two comparisons.
-[[nodiscard]] constexpr bool is_space(char c) noexcept { return c == ' ' || (c >= '\t' && c <= '\r'); }
-[[nodiscard]] constexpr bool is_space_or_tab(char c) noexcept { return c == ' ' || c == '\t'; }
-[[nodiscard]] constexpr char to_lower(char c) noexcept {
-  return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+// The class and the lower case of every byte, looked up: the bounce reader
+// asks these of nearly every byte it reads, and a lookup is two
+// instructions where the comparisons were four to six (issue 17). Written
+// as string literals, which cost the compiler almost nothing, where a
+// constexpr loop filling a table cost every includer 10M instructions;
+// tests/core/text.cpp derives both from their definitions and compares.
+struct AsciiKind {
+  static constexpr unsigned char alpha = 1;  // 'A' to 'Z', 'a' to 'z'
+  static constexpr unsigned char digit = 2;  // '0' to '9'
+  static constexpr unsigned char space = 4;  // ' ' and \t \n \v \f \r
+};
+
+// ascii_kinds[byte]: the AsciiKind bits of each byte.
+inline constexpr char ascii_kinds[] =
+    "\0\0\0\0\0\0\0\0\0\4\4\4\4\4\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0"
+    "\4\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\2\2\2\2\2\2\2\2\2\2\0\0\0\0\0\0"
+    "\0\1\1\1\1\1\1\1\1\1\1\1\1\1\1\1\1\1\1\1\1\1\1\1\1\1\1\0\0\0\0\0"
+    "\0\1\1\1\1\1\1\1\1\1\1\1\1\1\1\1\1\1\1\1\1\1\1\1\1\1\1\0\0\0\0\0"
+    "\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0"
+    "\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0"
+    "\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0"
+    "\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0";
+
+// ascii_lower[byte]: the byte, 'A' to 'Z' made lower case.
+inline constexpr char ascii_lower[] =
+    "\0\1\2\3\4\5\6\7\10\11\12\13\14\15\16\17"
+    "\20\21\22\23\24\25\26\27\30\31\32\33\34\35\36\37"
+    "\40\41\42\43\44\45\46\47\50\51\52\53\54\55\56\57"
+    "\60\61\62\63\64\65\66\67\70\71\72\73\74\75\76\77"
+    "\100\141\142\143\144\145\146\147\150\151\152\153\154\155\156\157"
+    "\160\161\162\163\164\165\166\167\170\171\172\133\134\135\136\137"
+    "\140\141\142\143\144\145\146\147\150\151\152\153\154\155\156\157"
+    "\160\161\162\163\164\165\166\167\170\171\172\173\174\175\176\177"
+    "\200\201\202\203\204\205\206\207\210\211\212\213\214\215\216\217"
+    "\220\221\222\223\224\225\226\227\230\231\232\233\234\235\236\237"
+    "\240\241\242\243\244\245\246\247\250\251\252\253\254\255\256\257"
+    "\260\261\262\263\264\265\266\267\270\271\272\273\274\275\276\277"
+    "\300\301\302\303\304\305\306\307\310\311\312\313\314\315\316\317"
+    "\320\321\322\323\324\325\326\327\330\331\332\333\334\335\336\337"
+    "\340\341\342\343\344\345\346\347\350\351\352\353\354\355\356\357"
+    "\360\361\362\363\364\365\366\367\370\371\372\373\374\375\376\377";
+
+[[nodiscard]] constexpr unsigned char ascii_kind(char c) noexcept {
+  return static_cast<unsigned char>(ascii_kinds[static_cast<unsigned char>(c)]);
 }
+[[nodiscard]] constexpr bool is_alpha(char c) noexcept { return (ascii_kind(c) & AsciiKind::alpha) != 0; }
+[[nodiscard]] constexpr bool is_alnum(char c) noexcept {
+  return (ascii_kind(c) & (AsciiKind::alpha | AsciiKind::digit)) != 0;
+}
+[[nodiscard]] constexpr bool is_space(char c) noexcept { return (ascii_kind(c) & AsciiKind::space) != 0; }
+[[nodiscard]] constexpr bool is_space_or_tab(char c) noexcept { return c == ' ' || c == '\t'; }
+[[nodiscard]] constexpr char to_lower(char c) noexcept { return ascii_lower[static_cast<unsigned char>(c)]; }
 
 [[nodiscard]] constexpr bool iequals(std::string_view a, std::string_view b) noexcept {
   if (a.size() != b.size()) return false;
