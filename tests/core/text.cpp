@@ -17,6 +17,10 @@ constexpr bool alpha_by_definition(unsigned byte) {
 }
 constexpr bool digit_by_definition(unsigned byte) { return byte >= '0' && byte <= '9'; }
 constexpr bool space_by_definition(unsigned byte) { return byte == ' ' || (byte >= '\t' && byte <= '\r'); }
+constexpr bool token_by_definition(unsigned byte) {
+  return byte > 0x20 && byte < 0x7F &&
+         std::string_view("<>()\",;").find(static_cast<char>(byte)) == std::string_view::npos;
+}
 constexpr unsigned lower_by_definition(unsigned byte) { return byte >= 'A' && byte <= 'Z' ? byte + 32 : byte; }
 
 constexpr bool tables_agree() {
@@ -25,6 +29,7 @@ constexpr bool tables_agree() {
     if (detail::is_alpha(c) != alpha_by_definition(byte)) return false;
     if (detail::is_alnum(c) != (alpha_by_definition(byte) || digit_by_definition(byte))) return false;
     if (detail::is_space(c) != space_by_definition(byte)) return false;
+    if (((detail::ascii_kind(c) & detail::AsciiKind::token) != 0) != token_by_definition(byte)) return false;
     if (static_cast<unsigned char>(detail::to_lower(c)) != lower_by_definition(byte)) return false;
   }
   return true;
@@ -43,6 +48,7 @@ TEST_CASE("the byte tables agree with their definitions for every byte, at run t
     CHECK(detail::is_alpha(c) == alpha_by_definition(byte));
     CHECK(detail::is_alnum(c) == (alpha_by_definition(byte) || digit_by_definition(byte)));
     CHECK(detail::is_space(c) == space_by_definition(byte));
+    CHECK(((detail::ascii_kind(c) & detail::AsciiKind::token) != 0) == token_by_definition(byte));
     CHECK(static_cast<unsigned char>(detail::to_lower(c)) == lower_by_definition(byte));
   }
 }

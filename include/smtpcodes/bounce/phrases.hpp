@@ -1281,27 +1281,13 @@ inline constexpr char digit_run = '?';       // any run of digits, none included
 // Characters of the tokens that may be addresses or URLs: printable ASCII
 // except white space and the brackets and quotes around them. Text in other
 // scripts, written without spaces, is never part of such a token.
-[[nodiscard]] constexpr bool is_token_char(char c) noexcept {
-  const auto byte = static_cast<unsigned char>(c);
-  return byte > 0x20 && byte < 0x7F && c != '<' && c != '>' && c != '(' && c != ')' && c != '"' && c != ',' && c != ';';
-}
+[[nodiscard]] constexpr bool is_token_char(char c) noexcept { return (ascii_kind(c) & AsciiKind::token) != 0; }
 
 // Does the token hold an address or a URL?
 [[nodiscard]] constexpr bool is_address_or_url(std::string_view token) noexcept {
   return token.find('@') != std::string_view::npos || token.find("://") != std::string_view::npos ||
          istarts_with(token, "www.");
 }
-
-// is_token_char as two 64-bit sets, for bytes below 0x40 and from 0x40 to 0x7F.
-[[nodiscard]] constexpr std::uint64_t token_char_set(unsigned half) noexcept {
-  std::uint64_t set = 0;
-  for (unsigned bit = 0; bit < 64; ++bit) {
-    if (is_token_char(static_cast<char>(half * 64 + bit))) set |= std::uint64_t{1} << bit;
-  }
-  return set;
-}
-inline constexpr std::uint64_t token_chars_low = token_char_set(0);
-inline constexpr std::uint64_t token_chars_high = token_char_set(1);
 
 // The token that starts at text[pos]: where it ends, and whether it is an
 // address or a URL (is_address_or_url, read in the same pass).
@@ -1313,10 +1299,9 @@ struct Token {
 [[nodiscard]] constexpr Token scan_token(std::string_view text, std::size_t pos) noexcept {
   Token token{pos, false};
   for (; token.end < text.size(); ++token.end) {
-    const auto byte = static_cast<unsigned char>(text[token.end]);
-    const std::uint64_t set = byte < 64 ? token_chars_low : byte < 128 ? token_chars_high : 0;
-    if ((set >> (byte % 64) & 1U) == 0) break;
-    if (byte == '@' || (byte == ':' && text.substr(token.end + 1, 2) == "//")) token.address_or_url = true;
+    const char c = text[token.end];
+    if (!is_token_char(c)) break;
+    if (c == '@' || (c == ':' && text.substr(token.end + 1, 2) == "//")) token.address_or_url = true;
   }
   token.address_or_url =
       token.address_or_url || (to_lower(text[pos]) == 'w' && istarts_with(text.substr(pos, token.end - pos), "www."));
