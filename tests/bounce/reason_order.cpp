@@ -123,6 +123,9 @@ TEST_CASE("the reason of each kind of diagnostic") {
       {"garbled", failed, "554 5.6.0 Message garbled", R::spam_or_content, B::soft},
       // Size, not quota.
       {"too much mail data", failed, "552 Error: Too much mail data", R::message_too_large, B::soft},
+      // A header refused for its size or what it says is content, not the message's size or its syntax.
+      {"headers too large", failed, "552 5.6.0 Headers too large (32768 max)", R::spam_or_content, B::soft},
+      {"header error", failed, "554 5.7.0 Header error", R::spam_or_content, B::soft},
       // "does not exist" after a host name speaks of the domain; after an address or a user, of the mailbox.
       {"host does not exist", failed, "553 mx.example.com does not exist", R::unknown_domain, B::hard},
       {"quoted host does not exist", failed, "553 <mail.example.org> does not exist", R::unknown_domain, B::hard},

@@ -137,6 +137,35 @@ TEST_CASE("addresses inside a quoted server reply are not recipients") {
   CHECK(exim[0].recipient == "heidi@example.com");
 }
 
+TEST_CASE("Sendmail's line about a failed address names a recipient and holds its reason") {
+  // Sendmail writes "<code> [<status>] <address>... <reason>" for each failed
+  // address, also when the reason has no code of its own, and may report
+  // several sessions in one transcript. The address is the notice's, the code
+  // Sendmail's; a reply to DATA in one session does not explain an address
+  // that failed elsewhere; "Remote protocol error" only sums up its session.
+  const auto rows = read(
+      "From: Mail Delivery Subsystem <MAILER-DAEMON@relay.example.org>\n"
+      "To: alice@example.org\nSubject: Returned mail: Host unknown\n\n"
+      "   ----- Transcript of session follows -----\n"
+      "While talking to mx.example.net:\n"
+      ">>> DATA\n"
+      "<<< 550 Message rejected as spam\n"
+      "554 <bob@example.net>... Remote protocol error: Connection reset by peer\n"
+      "550 example.com (smtp)... 550 Host unknown\n"
+      "554 <carol@example.com>... 550 Host unknown (Authoritative answer from name server)\n"
+      "550 5.1.1 <dave@example.edu>... User unknown\n");
+  REQUIRE(rows.size() == 3);
+  CHECK(rows[0].recipient == "bob@example.net");
+  CHECK(rows[0].reason == BounceReason::spam_or_content);  // the session's reply to DATA
+  CHECK(rows[0].reply == 550);
+  CHECK(rows[1].recipient == "carol@example.com");
+  CHECK(rows[1].reason == BounceReason::unknown_domain);
+  CHECK(rows[1].bounce == BounceType::hard);
+  CHECK(rows[2].recipient == "dave@example.edu");
+  CHECK(rows[2].reason == BounceReason::unknown_recipient);
+  CHECK(rows[2].status == "5.1.1");
+}
+
 TEST_CASE("a delivery-status part sent quoted-printable is decoded before it is read") {
   const auto rows = read(
       "From: MAILER-DAEMON@example.org\nSubject: Delivery Status Notification (Failure)\n"

@@ -433,6 +433,33 @@ enum class Naming : std::uint8_t { structure, sentence, system_address, server_t
   return true;
 }
 
+// Sendmail's line about one failed address: its reply code, an enhanced
+// status code (V8), the address in angle brackets, "... " and the reason,
+// which may quote the server ("550 5.1.1 <a@b>... User unknown", V5's
+// "554 <a@b>... 550 Host unknown"; sendmail's usrerr() puts the address it
+// is about before "... "). Where the reason starts, or npos for another line.
+[[nodiscard]] constexpr std::size_t sendmail_address_line_reason(std::string_view line) noexcept {
+  if (line.size() < 5 || !is_digit(line[0]) || !is_digit(line[1]) || !is_digit(line[2]) ||
+      (line[3] != ' ' && line[3] != '-')) {
+    return std::string_view::npos;
+  }
+  std::size_t pos = 4;
+  std::size_t status_length = 0;
+  if (scan_enhanced_status(line.substr(pos), ParseMode::strict, status_length) && pos + status_length < line.size() &&
+      line[pos + status_length] == ' ') {
+    pos += status_length + 1;
+  }
+  if (pos >= line.size() || line[pos] != '<') return std::string_view::npos;
+  const std::size_t close = line.find('>', pos);
+  if (close == std::string_view::npos || line.substr(close + 1, 3) != "..."sv ||
+      line.substr(pos, close - pos).find('@') == std::string_view::npos) {
+    return std::string_view::npos;
+  }
+  std::size_t reason = close + 4;
+  while (reason < line.size() && is_space_or_tab(line[reason])) ++reason;
+  return reason;
+}
+
 // Where on a line a quoted server text starts: after "said:", after
 // "generated from", or at the line's first code; npos when it has none.
 [[nodiscard]] constexpr std::size_t server_text_start(std::string_view line) noexcept {
@@ -508,16 +535,24 @@ constexpr bool read_line_addresses(NamedAddresses& named, std::string_view line,
                                    bool paragraph_quotes_server, std::string_view addressee,
                                    std::string_view from) noexcept {
   const bool continues_reply = paragraph_quotes_server && is_space_or_tab(line[0]);
-  const std::size_t server_from = continues_reply ? 0 : server_text_start(line);
+  const std::size_t sendmail_reason = continues_reply ? std::string_view::npos : sendmail_address_line_reason(line);
+  std::size_t server_from = continues_reply ? 0 : server_text_start(line);
+  // On Sendmail's line for a failed address, the code is Sendmail's own and
+  // the address is the notice's structure; only the reason may quote a server.
+  if (sendmail_reason != std::string_view::npos && server_from < sendmail_reason) {
+    const std::size_t quoted = server_text_start(line.substr(sendmail_reason));
+    server_from = quoted == std::string_view::npos ? std::string_view::npos : sendmail_reason + quoted;
+  }
   std::size_t at = 0;
   std::string_view address;
   while (!(address = next_address(line, at)).empty()) {
     if (iequals(address, addressee) || iequals(address, from)) continue;
     const auto offset = static_cast<std::size_t>(address.data() - line.data());
-    const Naming how = offset >= server_from        ? Naming::server_text
-                       : is_system_address(address) ? Naming::system_address
-                       : opens_line(line, offset)   ? Naming::structure
-                                                    : Naming::sentence;
+    const bool sendmail_address = sendmail_reason != std::string_view::npos && offset < sendmail_reason;
+    const Naming how = offset >= server_from                          ? Naming::server_text
+                       : is_system_address(address)                   ? Naming::system_address
+                       : sendmail_address || opens_line(line, offset) ? Naming::structure
+                                                                      : Naming::sentence;
     named.add(address, pos, how);
   }
   return server_from != std::string_view::npos;
@@ -1157,7 +1192,22 @@ constexpr void explain_from_opening(const Notice& notice, BounceFacts facts, Bou
     notice.transcript.read_from(notice.region);
     const std::string_view remote =
         notice.transcript.find(text.address.value_or(std::string_view{}), recipient.transcript_lookups_exhausted);
-    if (!remote.empty()) recipient.diagnostic = remote;
+    // A reply that speaks for every recipient does not speak for one that
+    // Sendmail's own line about it explains ("554 <a@b>... Host unknown"):
+    // a transcript may hold several sessions, each with its own failure.
+    // That line holds the whole of Sendmail's reason: the lines after it are
+    // about other addresses or hosts. Its "Remote protocol error" (EX_PROTOCOL)
+    // only sums up the session, whose transcript says what went wrong.
+    const bool for_all = remote.data() == notice.transcript.for_all.data();
+    const std::string_view first_line = line_at(text.diagnostic, 0).text;
+    const std::size_t own_reason = sendmail_address_line_reason(first_line);
+    const bool sums_up =
+        own_reason != std::string_view::npos && istarts_with(first_line.substr(own_reason), "remote protocol error"sv);
+    if (!remote.empty() && (!for_all || own_reason == std::string_view::npos || sums_up)) {
+      recipient.diagnostic = remote;
+    } else if (own_reason != std::string_view::npos) {
+      recipient.diagnostic = first_line;
+    }
   }
   recipient.paragraph_span_reached = text.paragraph_span_reached;
   const std::string_view read_from = recipient.diagnostic;

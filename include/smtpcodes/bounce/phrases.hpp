@@ -471,6 +471,12 @@ inline constexpr Phrase phrase_families[] = {
     {"unnecessary base64 encoding"sv, BounceReason::spam_or_content, PhraseOrigin::sisimai},
     {"mime complexity exceeds"sv, BounceReason::spam_or_content, PhraseOrigin::sisimai},
     {"message header size, or recipient list"sv, BounceReason::spam_or_content, PhraseOrigin::sisimai},
+    // Sendmail's "552 5.6.0 Headers too large (<n> max)" (MaxHeadersLength),
+    // a header refused for its size, as the rows above; before "too large".
+    {"headers too large"sv, BounceReason::spam_or_content, PhraseOrigin::sendmail},
+    // A filter's "554 5.7.x Header error" refuses what the header says, under
+    // a policy status: Sisimai's suites read it as content, filtering or policy.
+    {"header error"sv, BounceReason::spam_or_content, PhraseOrigin::sisimai},
     {"duplicate header"sv, BounceReason::syntax_error, PhraseOrigin::sisimai},
     {"rfc 5322 compliant"sv, BounceReason::syntax_error, PhraseOrigin::gmail},
     {"multiple addresses in from"sv, BounceReason::syntax_error, PhraseOrigin::sisimai},
@@ -869,7 +875,6 @@ inline constexpr Phrase phrase_families[] = {
     {"rfc2822"sv, BounceReason::syntax_error, PhraseOrigin::sisimai},
     {"malformed"sv, BounceReason::syntax_error, PhraseOrigin::sisimai},
     {"invalid header"sv, BounceReason::syntax_error, PhraseOrigin::other_software},
-    {"header error"sv, BounceReason::syntax_error, PhraseOrigin::sisimai},
     {"bare <lf>"sv, BounceReason::syntax_error, PhraseOrigin::postfix},
     {"bare linefeed*"sv, BounceReason::syntax_error, PhraseOrigin::microsoft},
     {"protocol error"sv, BounceReason::syntax_error, PhraseOrigin::sendmail},
