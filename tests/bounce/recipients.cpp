@@ -166,6 +166,29 @@ TEST_CASE("Sendmail's line about a failed address names a recipient and holds it
   CHECK(rows[2].status == "5.1.1");
 }
 
+TEST_CASE("a lone DSN recipient without a diagnostic takes the text about the one address the notice names") {
+  // Sendmail names the address as the sender wrote it, before the alias was
+  // expanded, and its DSN may carry no Diagnostic-Code; the transcript holds
+  // the code.
+  const auto rows = read(
+      "From: Mail Delivery Subsystem <MAILER-DAEMON@mx.example.edu>\n"
+      "To: alice@example.com\nSubject: Returned mail: Host unknown\n"
+      "Content-Type: multipart/report; report-type=delivery-status; boundary=b\n\n"
+      "--b\nContent-Type: text/plain\n\n"
+      "   ----- The following addresses had permanent fatal errors -----\n"
+      "<bob@example.edu>\n\n"
+      "   ----- Transcript of session follows -----\n"
+      "550 5.1.2 <bob@example.edu>... Host unknown (Name server: mail.example.edu: host not found)\n\n"
+      "--b\nContent-Type: message/delivery-status\n\n"
+      "Reporting-MTA: dns; mx.example.edu\n\n"
+      "Final-Recipient: RFC822; robert@mail.example.edu\nAction: failed\nStatus: 5.1.2\n\n--b--\n");
+  REQUIRE(rows.size() == 1);
+  CHECK(rows[0].recipient == "robert@mail.example.edu");
+  CHECK(rows[0].reason == BounceReason::unknown_domain);
+  CHECK(rows[0].status == "5.1.2");
+  CHECK(rows[0].reply == 550);
+}
+
 TEST_CASE("a delivery-status part sent quoted-printable is decoded before it is read") {
   const auto rows = read(
       "From: MAILER-DAEMON@example.org\nSubject: Delivery Status Notification (Failure)\n"

@@ -1098,8 +1098,13 @@ constexpr bool report_delivery_status(
     recipient.remote_mta = dsn.remote_mta.value;
     if (recipient.diagnostic.empty() || find_codes(recipient.diagnostic).empty()) {
       // Some MTAs explain only, or with the codes only, in the human-readable part.
+      // When the part's only recipient is not named there, but one other
+      // address is (the address it was expanded from, or as the sender
+      // wrote it: Sendmail names the alias, and may write a broken
+      // Final-Recipient), the text about that address is about this failure.
       named.read_from(notice.region, notice.addressee, notice.from);
       const TextRecipient* text = named.find(address);
+      if (text == nullptr && named.count == 1 && status.recipient_count() == 1) text = &named.items[0];
       if (text != nullptr && (recipient.diagnostic.empty() || !find_codes(text->diagnostic).empty())) {
         recipient.diagnostic = text->diagnostic;
         recipient.paragraph_span_reached = text->paragraph_span_reached;
