@@ -2919,13 +2919,15 @@ struct AsciiKind {
   // Printable ASCII but white space and the brackets, quotes and separators
   // around addresses and URLs, <>()",; : what such a token is made of.
   static constexpr unsigned char token = 8;
+  // '@' and ':', which make such a token an address or a URL.
+  static constexpr unsigned char address_mark = 16;
 };
 
 // ascii_kinds[byte]: the AsciiKind bits of each byte.
 inline constexpr char ascii_kinds[] =
     "\0\0\0\0\0\0\0\0\0\4\4\4\4\4\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0"
-    "\4\10\0\10\10\10\10\10\0\0\10\10\0\10\10\10\12\12\12\12\12\12\12\12\12\12\10\0\0\10\0\10"
-    "\10\11\11\11\11\11\11\11\11\11\11\11\11\11\11\11\11\11\11\11\11\11\11\11\11\11\11\10\10\10\10\10"
+    "\4\10\0\10\10\10\10\10\0\0\10\10\0\10\10\10\12\12\12\12\12\12\12\12\12\12\30\0\0\10\0\10"
+    "\30\11\11\11\11\11\11\11\11\11\11\11\11\11\11\11\11\11\11\11\11\11\11\11\11\11\11\10\10\10\10\10"
     "\10\11\11\11\11\11\11\11\11\11\11\11\11\11\11\11\11\11\11\11\11\11\11\11\11\11\11\10\10\10\10\0"
     "\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0"
     "\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0"
@@ -11360,9 +11362,12 @@ struct Token {
 [[nodiscard]] constexpr Token scan_token(std::string_view text, std::size_t pos) noexcept {
   Token token{pos, false};
   for (; token.end < text.size(); ++token.end) {
-    const char c = text[token.end];
-    if (!is_token_char(c)) break;
-    if (c == '@' || (c == ':' && text.substr(token.end + 1, 2) == "//")) token.address_or_url = true;
+    const unsigned char kind = ascii_kind(text[token.end]);
+    if ((kind & AsciiKind::token) == 0) break;
+    if ((kind & AsciiKind::address_mark) != 0 &&
+        (text[token.end] == '@' || text.substr(token.end + 1, 2) == "//")) {  // "@", or ':' then "//"
+      token.address_or_url = true;
+    }
   }
   token.address_or_url =
       token.address_or_url || (to_lower(text[pos]) == 'w' && istarts_with(text.substr(pos, token.end - pos), "www."));
@@ -11450,7 +11455,11 @@ constexpr void try_bucket(PhraseSearch& search, std::string_view text, std::size
       token = detail::scan_token(text, pos);
       skip_token = token.address_or_url;
     }
-    if (skip_token || !detail::starts_word(text, pos)) continue;
+    if (skip_token) {
+      pos = token.end - 1;  // the rest of an address or URL starts nothing
+      continue;
+    }
+    if (!detail::starts_word(text, pos)) continue;
     const std::size_t user_rule = detail::first_user_rule_at(text, pos, user, search.best_user);
     if (user_rule < search.best_user) {
       search.best_user = user_rule;

@@ -1304,9 +1304,12 @@ struct Token {
 [[nodiscard]] constexpr Token scan_token(std::string_view text, std::size_t pos) noexcept {
   Token token{pos, false};
   for (; token.end < text.size(); ++token.end) {
-    const char c = text[token.end];
-    if (!is_token_char(c)) break;
-    if (c == '@' || (c == ':' && text.substr(token.end + 1, 2) == "//")) token.address_or_url = true;
+    const unsigned char kind = ascii_kind(text[token.end]);
+    if ((kind & AsciiKind::token) == 0) break;
+    if ((kind & AsciiKind::address_mark) != 0 &&
+        (text[token.end] == '@' || text.substr(token.end + 1, 2) == "//")) {  // "@", or ':' then "//"
+      token.address_or_url = true;
+    }
   }
   token.address_or_url =
       token.address_or_url || (to_lower(text[pos]) == 'w' && istarts_with(text.substr(pos, token.end - pos), "www."));
@@ -1394,7 +1397,11 @@ constexpr void try_bucket(PhraseSearch& search, std::string_view text, std::size
       token = detail::scan_token(text, pos);
       skip_token = token.address_or_url;
     }
-    if (skip_token || !detail::starts_word(text, pos)) continue;
+    if (skip_token) {
+      pos = token.end - 1;  // the rest of an address or URL starts nothing
+      continue;
+    }
+    if (!detail::starts_word(text, pos)) continue;
     const std::size_t user_rule = detail::first_user_rule_at(text, pos, user, search.best_user);
     if (user_rule < search.best_user) {
       search.best_user = user_rule;
