@@ -578,6 +578,23 @@ TEST_CASE("the command a DSN recipient's failure answered comes from the notice'
       "Diagnostic-Code: SMTP; 550 Unknown user a@example.net\n");
   CHECK(first_row(transcript).verdict.smtp_command == smtpcodes::SmtpCommand::data);
   CHECK(first_row(transcript).verdict.bounce == BounceType::soft);
+
+  // The prose may write the address in another case than Final-Recipient.
+  const std::string other_case = postfix_style_report(
+      "<Bea.Smith@Example.NET>: host mx.example.net[192.0.2.1] said: 550 5.1.1 User unknown\n"
+      "    (in reply to end of DATA command)\n",
+      "Final-Recipient: rfc822; bea.smith@example.net\nAction: failed\nStatus: 5.1.1\n"
+      "Diagnostic-Code: smtp; 550 5.1.1 User unknown\n");
+  CHECK(first_row(other_case).verdict.smtp_command == smtpcodes::SmtpCommand::end_of_data);
+  CHECK(first_row(other_case).verdict.bounce == BounceType::soft);
+  const std::string soft_other_case = postfix_style_report(
+      "  B@Elsewhere.example\n    host 192.0.2.1 [192.0.2.1]\n"
+      "    SMTP error from remote mail server after RCPT TO:<B@Elsewhere.example>:\n"
+      "    554 5.7.1 Relay access denied\n",
+      "Final-Recipient: rfc822; b@elsewhere.example\nAction: failed\nStatus: 5.7.1\n"
+      "Diagnostic-Code: smtp; 554 5.7.1 Relay access denied\n");
+  CHECK(first_row(soft_other_case).verdict.reason == BounceReason::relay_denied);
+  CHECK(first_row(soft_other_case).verdict.smtp_command == smtpcodes::SmtpCommand::rcpt_to);
 }
 
 TEST_CASE("a soft failure reports the command its notice names too, and is decided with it (Exim)") {

@@ -1035,7 +1035,8 @@ constexpr bool report_feedback(const Notice& notice, Callback& callback,
 // The command a recipient's failure answered, when its diagnostic does not
 // say: the notice's paragraph about the recipient (Postfix writes "(in reply
 // to end of DATA command)" there), else, when the notice reports on one
-// recipient only and holds a transcript, its whole explaining text.
+// recipient only and holds a transcript, its whole explaining text. Used for
+// notices of several recipients (command_near_address for one).
 [[nodiscard]] constexpr SmtpCommand command_in_text(const Notice& notice, NamedRecipients& named,
                                                     std::string_view address, bool one_recipient) noexcept {
   named.read_from(notice.region, notice.addressee, notice.from);
@@ -1045,15 +1046,24 @@ constexpr bool report_feedback(const Notice& notice, Callback& callback,
   return find_smtp_command(notice.region);
 }
 
-// The same for the only recipient of a notice whose verdict is soft, looked
-// for more cheaply: in the paragraph where the text first names the address
-// as the row writes it (up to a blank line, at most max_paragraph_span
-// characters), else in the whole text when it holds a transcript. Reading
-// every recipient's paragraph for it (command_in_text) cost a tenth of a
-// notice's reading.
+// The same for the only recipient of a notice, looked for more cheaply: in
+// the paragraph where the text first names the address, case ignored (up to
+// a blank line, at most max_paragraph_span characters), else in the whole
+// text when it holds a transcript. Reading every recipient's paragraph for
+// it (command_in_text) cost a tenth of a notice's reading.
 [[nodiscard]] constexpr SmtpCommand command_near_address(const Notice& notice, std::string_view address) noexcept {
   const std::string_view region = notice.region;
-  const std::size_t at = address.empty() ? std::string_view::npos : region.find(address);
+  // ifind wants the address in lower case: a copy, when it is of a sane
+  // length (RFC 5321 §4.5.3.1: 64 + 1 + 255), else the address as written.
+  constexpr std::size_t longest_address = 320;
+  char lower[longest_address]{};
+  std::size_t at = std::string_view::npos;
+  if (!address.empty() && address.size() <= longest_address) {
+    for (std::size_t i = 0; i < address.size(); ++i) lower[i] = to_lower(address[i]);
+    at = ifind(region, std::string_view(lower, address.size()));
+  } else if (!address.empty()) {
+    at = region.find(address);
+  }
   if (at != std::string_view::npos) {
     const std::string_view rest = region.substr(at, max_paragraph_span);
     std::size_t end = rest.size();
@@ -1122,16 +1132,15 @@ constexpr bool report_delivery_status(
     // The command a failure answered, from the notice's text when the
     // diagnostic does not name it (Exim writes "after RCPT TO:<...>:" above
     // the reply it quotes); the verdict may change with it (an unknown user
-    // refused after DATA, a session refused at EHLO). A hard verdict's
-    // recipient is looked for among all the notice names; a soft one's of a
-    // one-recipient notice only near its address, then in the whole text.
-    // One look at the text per notice either way, so the work stays linear.
+    // refused after DATA, a session refused at EHLO). The only recipient of
+    // a notice is looked for near where the text names it, then in the whole
+    // text when that holds a transcript; one of several among all the
+    // addresses the notice names, read once. The work stays linear.
     if (recipient.verdict.bounce != BounceType::none && recipient.verdict.smtp_command == SmtpCommand::unknown) {
       if (recipients == 0) recipients = status.recipient_count();
       const bool one_recipient = recipients == 1;
-      reading.command = recipient.verdict.bounce == BounceType::soft && one_recipient
-                            ? command_near_address(notice, address)
-                            : command_in_text(notice, named, address, one_recipient);
+      reading.command = one_recipient ? command_near_address(notice, address)
+                                      : command_in_text(notice, named, address, one_recipient);
       if (reading.command != SmtpCommand::unknown) recipient.verdict = classify_read(facts, notice.user, &reading);
     }
     apply_dialect(notice, recipient);
