@@ -13457,6 +13457,27 @@ constexpr bool report_feedback(const Notice& notice, Callback& callback,
   return find_smtp_command(notice.region);
 }
 
+// Where text first holds the address, case ignored, or npos. Found from its
+// '@', which prose seldom holds, rather than its first letter.
+[[nodiscard]] constexpr std::size_t ifind_address(std::string_view text, std::string_view address) noexcept {
+  const std::size_t at_sign = address.find('@');
+  if (at_sign == std::string_view::npos) return std::string_view::npos;
+  for (std::size_t from = at_sign; from < text.size();) {
+    std::size_t found = std::string_view::npos;
+    if (SMTPCODES_CONSTANT_EVALUATED()) {
+      found = text.find('@', from);
+    } else {
+      const void* sign = std::memchr(text.data() + from, '@', text.size() - from);
+      if (sign != nullptr) found = static_cast<std::size_t>(static_cast<const char*>(sign) - text.data());
+    }
+    if (found == std::string_view::npos) return found;
+    const std::size_t start = found - at_sign;
+    if (found >= at_sign && iequals(text.substr(start, address.size()), address)) return start;
+    from = found + 1;
+  }
+  return std::string_view::npos;
+}
+
 // The same for the only recipient of a notice, looked for more cheaply: in
 // the paragraph where the text first names the address, case ignored (up to
 // a blank line, at most max_paragraph_span characters), else in the whole
@@ -13464,17 +13485,7 @@ constexpr bool report_feedback(const Notice& notice, Callback& callback,
 // it (command_in_text) cost a tenth of a notice's reading.
 [[nodiscard]] constexpr SmtpCommand command_near_address(const Notice& notice, std::string_view address) noexcept {
   const std::string_view region = notice.region;
-  // ifind wants the address in lower case: a copy, when it is of a sane
-  // length (RFC 5321 §4.5.3.1: 64 + 1 + 255), else the address as written.
-  constexpr std::size_t longest_address = 320;
-  char lower[longest_address]{};
-  std::size_t at = std::string_view::npos;
-  if (!address.empty() && address.size() <= longest_address) {
-    for (std::size_t i = 0; i < address.size(); ++i) lower[i] = to_lower(address[i]);
-    at = ifind(region, std::string_view(lower, address.size()));
-  } else if (!address.empty()) {
-    at = region.find(address);
-  }
+  const std::size_t at = ifind_address(region, address);
   if (at != std::string_view::npos) {
     const std::string_view rest = region.substr(at, max_paragraph_span);
     std::size_t end = rest.size();

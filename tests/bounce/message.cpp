@@ -949,3 +949,27 @@ TEST_CASE("one walk finds what the separate walks found: explanation, charset, d
                                          : smtpcodes::detail::find_delivery_status_in_text(message)) == found_status);
   }
 }
+
+TEST_CASE("an address is found in prose from its '@', case ignored") {
+  using smtpcodes::detail::ifind_address;
+  constexpr std::size_t npos = std::string_view::npos;
+  static_assert(ifind_address("to <Bea@Example.NET>: refused", "bea@example.net") == 4);
+  struct Row {
+    std::string_view text;
+    std::string_view address;
+    std::size_t at;
+  };
+  constexpr Row rows[] = {
+      {"bea@example.net", "bea@example.net", 0},
+      {"@ a@b x@example.net and bea@example.net", "bea@example.net", 24},  // other '@' first
+      {"ea@example.net", "bea@example.net", npos},                         // too close to the start
+      {"bea@example.ne", "bea@example.net", npos},                         // cut at the end
+      {"BEA@EXAMPLE.NET", "bea@example.net", 0},
+      {"no address here", "bea@example.net", npos},
+      {"bea@example.net", "no-at-sign", npos},
+  };
+  for (const Row& row : rows) {
+    CAPTURE(row.text);
+    CHECK(ifind_address(row.text, row.address) == row.at);
+  }
+}
