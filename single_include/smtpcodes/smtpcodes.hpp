@@ -13194,13 +13194,12 @@ inline constexpr std::uint64_t permanent_word_bits =
     ((std::uint64_t{1} << (sizeof(permanent_words) / sizeof(permanent_words[0]))) - 1) << delay_marker_count;
 
 [[nodiscard]] constexpr BounceFacts facts_for(DsnAction action, std::string_view status_text,
-                                              std::string_view diagnostic) noexcept {
+                                              std::string_view diagnostic, const FoundCodes& found) noexcept {
   BounceFacts facts;
   facts.action = action;
   facts.diagnostic = diagnostic;
   std::size_t end = 0;
   const auto status = scan_enhanced_status(strip_comment(status_text), ParseMode::lenient, end);
-  const FoundCodes found = find_codes(diagnostic);
   if (status) facts.enhanced_status = *status;
   // A generic Status (5.0.0) yields to a specific status of the same class in the text.
   const bool generic_status = status && status->subject_number() == 0 && status->detail() == 0 &&
@@ -13218,6 +13217,12 @@ inline constexpr std::uint64_t permanent_word_bits =
   }
   if (found.reply_code) facts.reply_code = found.reply_code->code;
   return facts;
+}
+
+// The same, finding the diagnostic's codes.
+[[nodiscard]] constexpr BounceFacts facts_for(DsnAction action, std::string_view status_text,
+                                              std::string_view diagnostic) noexcept {
+  return facts_for(action, status_text, diagnostic, find_codes(diagnostic));
 }
 
 }  // namespace detail
@@ -13528,7 +13533,9 @@ constexpr bool report_delivery_status(
     recipient.diagnostic = dsn.diagnostic_code.value;
     recipient.diagnostic_type = dsn.diagnostic_code.type;
     recipient.remote_mta = dsn.remote_mta.value;
-    if (recipient.diagnostic.empty() || find_codes(recipient.diagnostic).empty()) {
+    // The codes of the diagnostic, found once for the row.
+    FoundCodes diagnostic_codes = find_codes(recipient.diagnostic);
+    if (recipient.diagnostic.empty() || diagnostic_codes.empty()) {
       // Some MTAs explain only, or with the codes only, in the human-readable part.
       // When the part's only recipient is not named there, but one other
       // address is (the address it was expanded from, or as the sender
@@ -13537,16 +13544,21 @@ constexpr bool report_delivery_status(
       named.read_from(notice.region, notice.addressee, notice.from);
       const TextRecipient* text = named.find(address);
       if (text == nullptr && named.count == 1 && status.recipient_count() == 1) text = &named.items[0];
-      if (text != nullptr && (recipient.diagnostic.empty() || !find_codes(text->diagnostic).empty())) {
+      const FoundCodes text_codes = text != nullptr ? find_codes(text->diagnostic) : FoundCodes{};
+      if (text != nullptr && (recipient.diagnostic.empty() || !text_codes.empty())) {
         recipient.diagnostic = text->diagnostic;
         recipient.paragraph_span_reached = text->paragraph_span_reached;
+        diagnostic_codes = text_codes;
       }
     }
     recipient.action = action_of(dsn, recipient.diagnostic);
     ScratchBuffer<max_decoded_diagnostic> decoded = make_scratch_buffer<max_decoded_diagnostic>();
     const std::string_view readable = readable_text(recipient.diagnostic, diagnostic_charset(recipient.diagnostic),
                                                     decoded, recipient.decoded_text_truncated);
-    BounceFacts facts = facts_for(recipient.action, recipient.status_text, readable);
+    const bool undecoded =
+        readable.data() == recipient.diagnostic.data() && readable.size() == recipient.diagnostic.size();
+    BounceFacts facts = undecoded ? facts_for(recipient.action, recipient.status_text, readable, diagnostic_codes)
+                                  : facts_for(recipient.action, recipient.status_text, readable);
     facts.dialect = notice.dialect->dialect;
     facts.local_program = is_local_program_failure(dsn.final_recipient.value, recipient.diagnostic_type);
     TextReading reading = read_text(facts, notice.user);
