@@ -140,7 +140,7 @@ void emit(Format format, Outcome& out, const Place& place, const BounceRecipient
   if (format == Format::json) {
     bool truncated = false;
     const std::string diagnostic = one_line(text_of(r.diagnostic), max_diagnostic_characters, &truncated);
-    JsonObject object;
+    JsonObject object(out.output);
     object.string("file", place.file);
     place.message ? object.number("message", static_cast<long long>(*place.message)) : object.null("message");
     place.line ? object.number("line", static_cast<long long>(*place.line)) : object.null("line");
@@ -167,7 +167,7 @@ void emit(Format format, Outcome& out, const Place& place, const BounceRecipient
     } else {
       object.null("invalid_encoded_bytes").null("undecoded_multiparts");
     }
-    object.append_to(out.output);
+    object.close();
     out.output += '\n';
   } else if (format == Format::table) {
     const std::string file = fs::path(std::string(place.file)).filename().string();  // the table is narrow

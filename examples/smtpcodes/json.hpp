@@ -66,7 +66,19 @@ inline std::string valid_utf8(std::string_view text, std::size_t max_characters 
   out.reserve(text.size());
   std::size_t characters = 0;
   std::size_t i = 0;
-  for (; i < text.size() && characters < max_characters; ++characters) i = append_utf8_character(out, text, i);
+  while (i < text.size() && characters < max_characters) {
+    // A run of ASCII is appended in one go, up to the limit.
+    const std::size_t room = max_characters - characters;
+    const std::size_t limit = room < text.size() - i ? i + room : text.size();
+    std::size_t run = i;
+    while (run < limit && static_cast<unsigned char>(text[run]) < 0x80) ++run;
+    out.append(text, i, run - i);
+    characters += run - i;
+    i = run;
+    if (i == limit) continue;
+    i = append_utf8_character(out, text, i);
+    ++characters;
+  }
   if (truncated != nullptr) *truncated = i < text.size();
   return out;
 }
@@ -120,9 +132,14 @@ class JsonArray;
 
 class JsonObject {
  public:
+  JsonObject() = default;
+  // Written straight onto the end of out, without a buffer of its own:
+  // close() ends it (the bounce rows, one per line, are written so).
+  explicit JsonObject(std::string& out) : target_(&out) {}
+
   JsonObject& string(std::string_view key, std::string_view value) {
     append_key(key);
-    append_json_string(body_, value);
+    append_json_string(body(), value);
     return *this;
   }
   // null when the value is absent.
@@ -134,30 +151,40 @@ class JsonObject {
   JsonObject& null(std::string_view key) { return add(key, "null"); }
   JsonObject& object(std::string_view key, const JsonObject& value) { return add(key, value.str()); }
   JsonObject& array(std::string_view key, const JsonArray& value);
-  [[nodiscard]] std::string str() const { return body_.empty() ? "{}" : body_ + "}"; }
+  [[nodiscard]] std::string str() const { return open_ ? own_ + "}" : "{}"; }
   // The object appended to out, without a copy of its own.
   void append_to(std::string& out) const {
-    if (body_.empty()) {
+    if (!open_) {
       out += "{}";
       return;
     }
-    out += body_;
+    out += own_;
     out += '}';
+  }
+  // Ends an object written onto its target.
+  void close() {
+    body() += open_ ? "}" : "{}";
+    open_ = true;
   }
   void print() const { std::printf("%s\n", str().c_str()); }
 
  private:
+  std::string& body() { return target_ != nullptr ? *target_ : own_; }
   void append_key(std::string_view key) {
-    body_ += body_.empty() ? '{' : ',';
-    append_json_string(body_, key);
-    body_ += ':';
+    std::string& out = body();
+    out += open_ ? ',' : '{';
+    open_ = true;
+    append_json_string(out, key);
+    out += ':';
   }
   JsonObject& add(std::string_view key, std::string_view json) {
     append_key(key);
-    body_ += json;
+    body() += json;
     return *this;
   }
-  std::string body_;
+  std::string own_;
+  std::string* target_ = nullptr;  // when written onto another string
+  bool open_ = false;              // '{' written
 };
 
 class JsonArray {

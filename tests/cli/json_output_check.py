@@ -103,6 +103,8 @@ def main():
             (directory / f"hostile-{number}.eml").write_bytes(bounce(diagnostic))
         long_text = ("é" * 333 + "€" * 333 + "😀" * 400).encode()  # the cut at 1,000 falls inside a 4-byte run
         (directory / "long.eml").write_bytes(bounce(b"550 5.1.1 " + long_text))
+        # ASCII runs are copied whole, up to the limit: the cut falls inside one.
+        (directory / "long-ascii.eml").write_bytes(bounce(b"550 5.1.1 " + b"x" * 995 + "é".encode() + b"y" * 600))
         (directory / "koi8.eml").write_bytes(bounce("550 5.1.1 Нет такого ящика".encode("koi8-r"), "koi8-r",
                                                     "получатель@example.com".encode("koi8-r")))
         os.makedirs(directory / "names", exist_ok=True)
@@ -114,6 +116,9 @@ def main():
         long = [o for o in objects if o["file"].endswith("long.eml")]
         check.expect(len(long) == 1 and len(long[0]["diagnostic"]) == 1000 and long[0]["diagnostic_truncated"]
                      and "\ufffd" not in long[0]["diagnostic"], "bounces: the cut at 1,000 characters splits none")
+        ascii = [o for o in objects if o["file"].endswith("long-ascii.eml")]
+        check.expect(len(ascii) == 1 and ascii[0]["diagnostic"] == "550 5.1.1 " + "x" * 990
+                     and ascii[0]["diagnostic_truncated"], "bounces: an ASCII run is cut at 1,000 characters")
         named = [o for o in objects if "/names/" in o["file"]]
         check.expect(len(named) == 1 and named[0]["file"].endswith("caf\ufffd-\ufffd.eml"),
                      f"bounces: a file name that is not UTF-8: {[o['file'] for o in named]}")
