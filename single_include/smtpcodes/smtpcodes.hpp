@@ -6287,7 +6287,8 @@ template <std::size_t MaxLines>
 // a word that introduces a reply ("said", "returned", "error" ...) or its
 // partner code ("smtp; 2.1.5 250 OK"), so "wxPython 2.3.0" and "has 450"
 // are not codes; a reply code that opens a continuation line ("550-Text",
-// RFC 5321 §4.2) needs no introduction.
+// RFC 5321 §4.2) or that its status of the same class follows ("421 4.2.1",
+// RFC 2034 §4) needs no introduction.
 //
 // The scan looks only at digits and their bounded neighbourhood, and the
 // best-match bookkeeping reads the text between codes at most once, so the
@@ -6640,6 +6641,16 @@ inline constexpr std::size_t max_enhanced_status_length = 9;
   return !is_alnum(before.previous) || is_one_of(before.word, reply_intro_index) || code_before(text, pos, partner);
 }
 
+// Does the reply code that ends at pos have an enhanced status code of its
+// class right after it, "421 4.2.1" (RFC 2034 §4: Reply-code SP
+// Enhanced-status-code)? Such a pair is a reply wherever it stands.
+[[nodiscard]] constexpr bool precedes_its_status(std::string_view text, std::size_t pos, ReplyCode code) noexcept {
+  if (pos + 1 >= text.size() || text[pos] != ' ') return false;
+  std::size_t length = 0;
+  const auto status = scan_enhanced_status(text.substr(pos + 1), ParseMode::strict, length);
+  return status && ends_a_token(text, pos + 1 + length, false) && status->class_digit() == code.first_digit();
+}
+
 // A code candidate at pos (a digit starting a token), or nothing. `end` is
 // where scanning continues either way; `quoted` is is_quoted of the code's
 // context, which BestCodeFinder needs and would otherwise look up again.
@@ -6671,7 +6682,10 @@ inline constexpr std::size_t max_enhanced_status_length = 9;
   const WordBefore before = word_before(text, pos);
   if (is_one_of(before.word, quantity_index)) return false;
   if (is_one_of(word_after(text, run), unit_index)) return false;
-  if (!introduced(text, pos, before, CodeKind::enhanced_status) && !opens_reply_line(text, run)) return false;
+  if (!introduced(text, pos, before, CodeKind::enhanced_status) && !opens_reply_line(text, run) &&
+      !precedes_its_status(text, run, *code)) {
+    return false;
+  }
   quoted = is_quoted(before);
   match = CodeMatch{CodeKind::reply_code, pos, 3, *code, EnhancedStatus{}};
   return true;

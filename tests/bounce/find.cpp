@@ -95,8 +95,12 @@ TEST_CASE("find_codes: the issue's real-world inputs") {
       {"Remote host said: 553 sorry, that domain isn't in my list", "553", ""},
       // Several codes: failure over success, specific over X.0.0, agreeing class.
       {"250 2.1.0 Sender ok\n550 5.1.1 user unknown", "550", "5.1.1"},
-      // In running prose a number needs an introducing word.
-      {"the server then 550 5.1.1 user unknown", "", "5.1.1"},
+      // In running prose a number needs an introducing word, or its status
+      // of the same class right after it (RFC 2034 §4: "550 5.1.1").
+      {"the server then 550 5.1.1 user unknown", "550", "5.1.1"},
+      {"220-laposte 421 4.2.1 Service refuse", "421", "4.2.1"},
+      {"the server then 550 4.1.1 user unknown", "", "4.1.1"},
+      {"the queue then has 450 messages", "", ""},
       {"550 5.0.0 failed; 550 5.1.1 user unknown", "550", "5.1.1"},
       {"421 5.2.2 odd; 452 4.2.2 over quota", "452", "4.2.2"},
       // The inner reply of a quoted one wins a tie.
