@@ -13477,10 +13477,14 @@ constexpr bool report_feedback(const Notice& notice, Callback& callback,
 }
 
 // Where text first holds the address, case ignored, or npos. Found from its
-// '@', which prose seldom holds, rather than its first letter.
+// '@', which prose seldom holds, rather than its first letter. An address
+// longer than RFC 5321 allows (§4.5.3.1: 64 + 1 + 255) is not looked for, so
+// that each '@' costs a bounded comparison and the search stays linear.
+inline constexpr std::size_t longest_address = 320;
+
 [[nodiscard]] constexpr std::size_t ifind_address(std::string_view text, std::string_view address) noexcept {
   const std::size_t at_sign = address.find('@');
-  if (at_sign == std::string_view::npos) return std::string_view::npos;
+  if (at_sign == std::string_view::npos || address.size() > longest_address) return std::string_view::npos;
   for (std::size_t from = at_sign; from < text.size();) {
     std::size_t found = std::string_view::npos;
     if (SMTPCODES_CONSTANT_EVALUATED()) {

@@ -236,6 +236,17 @@ std::string bounce_wide_mime(std::size_t n) { return "From: MAILER-DAEMON@exampl
 std::string bounce_at_signs(std::size_t n) {
   return "From: MAILER-DAEMON@example.com\nSubject: failure\n\n" + repeat("a@b.example @@ ", n) + "\n";
 }
+// A one-recipient DSN whose prose repeats its long address but for the last
+// letter: the prose is searched for the address from each '@', each
+// comparison running to that letter (command_near_address).
+std::string bounce_near_misses_of_the_address(std::size_t n) {
+  const std::string local(250, 'a');
+  return "From: MAILER-DAEMON@example.com\nContent-Type: multipart/report; report-type=delivery-status; "
+         "boundary=b\n\n--b\nContent-Type: text/plain\n\n" +
+         repeat(local + "@example.ne ", n) +
+         "\n--b\nContent-Type: message/delivery-status\n\nFinal-Recipient: rfc822; " + local +
+         "@example.net\nAction: failed\nStatus: 4.2.2\nDiagnostic-Code: smtp; 452 4.2.2 Mailbox full\n--b--\n";
+}
 std::string bounce_code_dense_dsn(std::size_t n) {
   return "Content-Type: multipart/report; report-type=delivery-status; boundary=b\n\n--b\n"
          "Content-Type: message/delivery-status\n\nFinal-Recipient: rfc822; kim@example.com\nAction: failed\n"
@@ -519,6 +530,8 @@ TEST_CASE("bounce readers: linear time") {
       {"for_each_bounce_recipient: deep MIME", 20, bounce_deep_mime, run_bounce_reader},
       {"for_each_bounce_recipient: wide MIME", 50, bounce_wide_mime, run_bounce_reader},
       {"for_each_bounce_recipient: at signs", 100, bounce_at_signs, run_bounce_reader},
+      {"for_each_bounce_recipient: near misses of a long address", 20, bounce_near_misses_of_the_address,
+       run_bounce_reader},
       {"for_each_bounce_recipient: code-dense DSN diagnostic", 100, bounce_code_dense_dsn, run_bounce_reader},
       {"for_each_bounce_recipient: code-dense text", 100, bounce_code_dense_text, run_bounce_reader},
       {"for_each_text_recipient: many recipients", 70, bounce_text_recipients, run_text_recipients},
