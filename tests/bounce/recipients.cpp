@@ -189,6 +189,21 @@ TEST_CASE("a lone DSN recipient without a diagnostic takes the text about the on
   CHECK(rows[0].reply == 550);
 }
 
+TEST_CASE("a comment on the Status field explains a recipient that has no Diagnostic-Code") {
+  // The form of RFC 3464's own example (Appendix: a delay for one of three recipients).
+  const auto rows = read(
+      "From: MAILER-DAEMON@relay.example.org\nTo: ann@example.org\nSubject: Delayed mail\n"
+      "Content-Type: multipart/report; report-type=delivery-status; boundary=b\n\n"
+      "--b\nContent-Type: text/plain\n\nThe following address had delivery problems.\n\n"
+      "--b\nContent-Type: message/delivery-status\n\nReporting-MTA: dns; relay.example.org\n\n"
+      "Final-Recipient: rfc822;bob@example.net\nAction: delayed\n"
+      "Status: 4.0.0 (example.net: host name lookup failure)\n\n--b--\n");
+  REQUIRE(rows.size() == 1);
+  CHECK(rows[0].action == DsnAction::delayed);
+  CHECK(rows[0].reason == BounceReason::network_error);
+  CHECK(rows[0].bounce == BounceType::soft);
+}
+
 TEST_CASE("a delivery-status part sent quoted-printable is decoded before it is read") {
   const auto rows = read(
       "From: MAILER-DAEMON@example.org\nSubject: Delivery Status Notification (Failure)\n"

@@ -615,7 +615,14 @@ struct TextReading {
   StatusReason status = codes.has_status() ? reason_for_status(codes.enhanced_status) : StatusReason{};
   if (codes.status_derived) status.specific = false;
   verdict.smtp_command = reading.command;
-  const Decision decision = decide_reason(ReasonInputs{facts, codes, text, status, reading.command});
+  Decision decision = decide_reason(ReasonInputs{facts, codes, text, status, reading.command});
+  // The reply to MAIL FROM speaks of the reverse-path (RFC 5321 §3.3): an
+  // address that does not exist there is the sender's ("after MAIL FROM:<...>:
+  // 553 5.1.0 example.com does not exist"), and the recipient is not to blame.
+  if (reading.command == SmtpCommand::mail_from && is_address_failure(decision.reason) &&
+      decision.reason != BounceReason::mailbox_moved) {
+    decision = {BounceReason::sender_rejected, evidence_of(EvidenceKind::smtp_command)};
+  }
   verdict.reason = decision.reason == BounceReason::delivered ? BounceReason::unknown : decision.reason;
   verdict.evidence = decision.evidence;
   verdict.gave_up = gave_up(ReasonInputs{facts, codes, text, status, reading.command});

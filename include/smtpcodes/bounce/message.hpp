@@ -1110,6 +1110,16 @@ inline constexpr std::size_t longest_address = 320;
   return iequals(diagnostic_type, "x-unix") || (!address.empty() && address[0] == '|');
 }
 
+// The text of a field's comment, "(...)" after its value (RFC 5322 §3.2.2),
+// without the parentheses; empty when there is none.
+[[nodiscard]] constexpr std::string_view field_comment(std::string_view value) noexcept {
+  const std::size_t open = value.find('(');
+  if (open == std::string_view::npos) return {};
+  const std::size_t close = value.rfind(')');
+  return trim(value.substr(
+      open + 1, close == std::string_view::npos || close < open ? std::string_view::npos : close - open - 1));
+}
+
 // The recipients of a delivery-status part (RFC 3464 §2.3).
 template <class Callback>
 constexpr bool report_delivery_status(
@@ -1125,6 +1135,10 @@ constexpr bool report_delivery_status(
     recipient.status_text = strip_comment(dsn.status_text);
     recipient.diagnostic = dsn.diagnostic_code.value;
     recipient.diagnostic_type = dsn.diagnostic_code.type;
+    // Without a Diagnostic-Code, a comment on the Status field is the
+    // reporter's explanation (RFC 3464's own example: "Status: 4.0.0
+    // (cat.example.net: host name lookup failure)").
+    if (recipient.diagnostic.empty()) recipient.diagnostic = field_comment(dsn.status_text);
     recipient.remote_mta = dsn.remote_mta.value;
     // The codes of the diagnostic, found once for the row.
     FoundCodes diagnostic_codes = find_codes(recipient.diagnostic);

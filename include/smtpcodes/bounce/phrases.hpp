@@ -347,6 +347,10 @@ inline constexpr Phrase phrase_families[] = {
     {"username and password not accepted"sv, BounceReason::authentication, PhraseOrigin::gmail},
     {"log in with your web browser"sv, BounceReason::authentication, PhraseOrigin::gmail},
     {"log in through your web browser"sv, BounceReason::authentication, PhraseOrigin::gmail},
+    // Gmail's refusal of unauthenticated mail: "550-5.7.1 This message does not
+    // have authentication information or fails to pass authentication checks
+    // (SPF or DKIM)" (Google's bulk sender guidelines); MTAs may keep only the first line.
+    {"does not have authentication information"sv, BounceReason::authentication, PhraseOrigin::gmail},
     {"missing a valid address in the from"sv, BounceReason::syntax_error, PhraseOrigin::gmail},
     {"missing a valid message-id"sv, BounceReason::syntax_error, PhraseOrigin::gmail},
     {"unicode character in a disallowed header"sv, BounceReason::syntax_error, PhraseOrigin::gmail},
@@ -365,8 +369,14 @@ inline constexpr Phrase phrase_families[] = {
     {"domain missing in source-routed address"sv, BounceReason::syntax_error, PhraseOrigin::exim},
     {"delivery to file forbidden"sv, BounceReason::system_error, PhraseOrigin::exim},
     {"delivery to pipe forbidden"sv, BounceReason::system_error, PhraseOrigin::exim},
+    // Exim names a pipe delivery that failed "pipe to |<command>" (the text the
+    // command wrote follows): the receiving system's own program failed.
+    {"pipe to |"sv, BounceReason::system_error, PhraseOrigin::exim},
     {R"(too many "received" headers)"sv, BounceReason::network_error, PhraseOrigin::exim},
     // qmail-remote, and qmail-ldap's messages.
+    // qmail-remote's "Connected to <ip> but my name was rejected.": the server
+    // refused the client's HELO, so the sending host.
+    {"but my name was rejected"sv, BounceReason::blocked, PhraseOrigin::qmail},
     {"couldn't find a mail exchanger or ip address"sv, BounceReason::no_mail_domain, PhraseOrigin::qmail},
     {"listed as a best-preference mx or a for that host"sv, BounceReason::network_error, PhraseOrigin::qmail},
     {"not enough free space"sv, BounceReason::mailbox_full, PhraseOrigin::qmail},
