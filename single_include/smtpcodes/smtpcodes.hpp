@@ -7552,7 +7552,11 @@ enum class DsnAction : std::uint8_t { unknown, failed, delayed, delivered, relay
   // Some MTAs write "failed (permanent)" or add words after it.
   const std::size_t space = value.find_first_of(" \t;");
   if (space != std::string_view::npos) value = value.substr(0, space);
-  if (detail::iequals(value, "failed") || detail::iequals(value, "failure")) return DsnAction::failed;
+  // SendGrid writes "expired", which RFC 3464 does not define, for a failure
+  // it gave up retrying (the bounce reader also notes that it gave up).
+  if (detail::iequals(value, "failed") || detail::iequals(value, "failure") || detail::iequals(value, "expired")) {
+    return DsnAction::failed;
+  }
   if (detail::iequals(value, "delayed")) return DsnAction::delayed;
   if (detail::iequals(value, "delivered")) return DsnAction::delivered;
   if (detail::iequals(value, "relayed")) return DsnAction::relayed;
@@ -11986,6 +11990,20 @@ constexpr void advise_retry(Verdict& verdict, unsigned failure_class) noexcept {
 
 namespace detail {
 
+// The reporter says in a field of its own that it gave up (SendGrid's
+// "Action: expired"): as step 2 of decide_reason would for an X.4.7 status,
+// the reason is expired unless the text names a cause other than a network
+// failure, and the network failure stays the text's reason.
+constexpr void note_gave_up(Verdict& verdict) noexcept {
+  verdict.gave_up = true;
+  if (verdict.reason != BounceReason::unknown && verdict.reason != BounceReason::network_error) return;
+  if (verdict.reason != BounceReason::unknown) verdict.text_reason = verdict.reason;
+  verdict.reason = BounceReason::expired;
+  verdict.evidence = evidence_of(EvidenceKind::action);
+  if (verdict.bounce == BounceType::none) verdict.bounce = BounceType::soft;
+  advise_retry(verdict, failure_class_of(VerdictCodes{verdict.reply_code, verdict.enhanced_status}, DsnAction::failed));
+}
+
 // What classify reads in the diagnostic's words: its phrases and the command
 // the failure answered. A caller that classifies the same facts again with
 // another action or command reads them once.
@@ -13628,6 +13646,7 @@ constexpr bool report_delivery_status(
                                       : command_in_text(notice, named, address, one_recipient);
       if (reading.command != SmtpCommand::unknown) recipient.verdict = classify_read(facts, notice.user, &reading);
     }
+    if (iequals(strip_comment(dsn.action_text), "expired"sv)) note_gave_up(recipient.verdict);
     apply_dialect(notice, recipient);
     ++count;
     if (!continue_walk(callback, recipient)) return true;

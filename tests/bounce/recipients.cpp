@@ -204,6 +204,24 @@ TEST_CASE("a comment on the Status field explains a recipient that has no Diagno
   CHECK(rows[0].bounce == BounceType::soft);
 }
 
+TEST_CASE("SendGrid's 'Action: expired' is a failure the MTA gave up on") {
+  const auto message = std::string(
+      "From: MAILER-DAEMON@sendgrid.example\nTo: ann@example.org\nSubject: Undelivered Mail Returned to Sender\n"
+      "Content-Type: multipart/report; report-type=delivery-status; boundary=b\n\n"
+      "--b\nContent-Type: text/plain\n\nThe message could not be delivered.\n\n"
+      "--b\nContent-Type: message/delivery-status\n\nReporting-MTA: dns; sendgrid.example\n\n"
+      "Final-Recipient: rfc822; bob@example.net\nAction: expired\nStatus: \n"
+      "Diagnostic-Code: smtp; Connection timed out\n\n--b--\n");
+  std::vector<BounceRecipient> rows;
+  smtpcodes::for_each_bounce_recipient(message, [&rows](const BounceRecipient& r) { rows.push_back(r); });
+  REQUIRE(rows.size() == 1);
+  CHECK(rows[0].action == DsnAction::failed);
+  CHECK(rows[0].verdict.reason == BounceReason::expired);
+  CHECK(rows[0].verdict.text_reason == BounceReason::network_error);
+  CHECK(rows[0].verdict.gave_up);
+  CHECK(rows[0].verdict.bounce == BounceType::soft);
+}
+
 TEST_CASE("a delivery-status part sent quoted-printable is decoded before it is read") {
   const auto rows = read(
       "From: MAILER-DAEMON@example.org\nSubject: Delivery Status Notification (Failure)\n"

@@ -506,6 +506,20 @@ constexpr void advise_retry(Verdict& verdict, unsigned failure_class) noexcept {
 
 namespace detail {
 
+// The reporter says in a field of its own that it gave up (SendGrid's
+// "Action: expired"): as step 2 of decide_reason would for an X.4.7 status,
+// the reason is expired unless the text names a cause other than a network
+// failure, and the network failure stays the text's reason.
+constexpr void note_gave_up(Verdict& verdict) noexcept {
+  verdict.gave_up = true;
+  if (verdict.reason != BounceReason::unknown && verdict.reason != BounceReason::network_error) return;
+  if (verdict.reason != BounceReason::unknown) verdict.text_reason = verdict.reason;
+  verdict.reason = BounceReason::expired;
+  verdict.evidence = evidence_of(EvidenceKind::action);
+  if (verdict.bounce == BounceType::none) verdict.bounce = BounceType::soft;
+  advise_retry(verdict, failure_class_of(VerdictCodes{verdict.reply_code, verdict.enhanced_status}, DsnAction::failed));
+}
+
 // What classify reads in the diagnostic's words: its phrases and the command
 // the failure answered. A caller that classifies the same facts again with
 // another action or command reads them once.

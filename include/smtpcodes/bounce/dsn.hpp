@@ -78,7 +78,11 @@ enum class DsnAction : std::uint8_t { unknown, failed, delayed, delivered, relay
   // Some MTAs write "failed (permanent)" or add words after it.
   const std::size_t space = value.find_first_of(" \t;");
   if (space != std::string_view::npos) value = value.substr(0, space);
-  if (detail::iequals(value, "failed") || detail::iequals(value, "failure")) return DsnAction::failed;
+  // SendGrid writes "expired", which RFC 3464 does not define, for a failure
+  // it gave up retrying (the bounce reader also notes that it gave up).
+  if (detail::iequals(value, "failed") || detail::iequals(value, "failure") || detail::iequals(value, "expired")) {
+    return DsnAction::failed;
+  }
   if (detail::iequals(value, "delayed")) return DsnAction::delayed;
   if (detail::iequals(value, "delivered")) return DsnAction::delivered;
   if (detail::iequals(value, "relayed")) return DsnAction::relayed;

@@ -1184,6 +1184,7 @@ constexpr bool report_delivery_status(
                                       : command_in_text(notice, named, address, one_recipient);
       if (reading.command != SmtpCommand::unknown) recipient.verdict = classify_read(facts, notice.user, &reading);
     }
+    if (iequals(strip_comment(dsn.action_text), "expired"sv)) note_gave_up(recipient.verdict);
     apply_dialect(notice, recipient);
     ++count;
     if (!continue_walk(callback, recipient)) return true;
