@@ -152,15 +152,6 @@ class JsonObject {
   JsonObject& object(std::string_view key, const JsonObject& value) { return add(key, value.str()); }
   JsonObject& array(std::string_view key, const JsonArray& value);
   [[nodiscard]] std::string str() const { return open_ ? own_ + "}" : "{}"; }
-  // The object appended to out, without a copy of its own.
-  void append_to(std::string& out) const {
-    if (!open_) {
-      out += "{}";
-      return;
-    }
-    out += own_;
-    out += '}';
-  }
   // Ends an object written onto its target.
   void close() {
     body() += open_ ? "}" : "{}";

@@ -2980,6 +2980,18 @@ inline constexpr char ascii_lower[] =
   return hash;
 }
 
+// Where the byte c first occurs in text from `from` on, or npos: memchr at
+// run time, which passes over many bytes a step, a loop in constant evaluation.
+[[nodiscard]] constexpr std::size_t find_byte(std::string_view text, char c, std::size_t from) noexcept {
+  if (from >= text.size()) return std::string_view::npos;
+  if (!SMTPCODES_CONSTANT_EVALUATED()) {
+    const void* found = std::memchr(text.data() + from, c, text.size() - from);
+    return found == nullptr ? std::string_view::npos
+                            : static_cast<std::size_t>(static_cast<const char*>(found) - text.data());
+  }
+  return text.find(c, from);
+}
+
 [[nodiscard]] constexpr bool istarts_with(std::string_view text, std::string_view prefix) noexcept {
   return text.size() >= prefix.size() && iequals(text.substr(0, prefix.size()), prefix);
 }
@@ -7547,13 +7559,25 @@ enum class DsnAction : std::uint8_t { unknown, failed, delayed, delivered, relay
   return detail::trim(address);
 }
 
-[[nodiscard]] constexpr DsnAction parse_action(std::string_view value) noexcept {
+namespace detail {
+
+// The word of an Action field: some MTAs write "failed (permanent)" or add
+// words after it.
+[[nodiscard]] constexpr std::string_view action_word(std::string_view value) noexcept {
   value = strip_comment(value);
-  // Some MTAs write "failed (permanent)" or add words after it.
-  const std::size_t space = value.find_first_of(" \t;");
-  if (space != std::string_view::npos) value = value.substr(0, space);
-  // SendGrid writes "expired", which RFC 3464 does not define, for a failure
-  // it gave up retrying (the bounce reader also notes that it gave up).
+  return value.substr(0, value.find_first_of(" \t;"));
+}
+
+// SendGrid writes "expired", which RFC 3464 does not define, for a failure it
+// gave up retrying: a failed action (the bounce reader also notes that it gave up).
+[[nodiscard]] constexpr bool action_says_expired(std::string_view value) noexcept {
+  return iequals(action_word(value), "expired");
+}
+
+}  // namespace detail
+
+[[nodiscard]] constexpr DsnAction parse_action(std::string_view value) noexcept {
+  value = detail::action_word(value);
   if (detail::iequals(value, "failed") || detail::iequals(value, "failure") || detail::iequals(value, "expired")) {
     return DsnAction::failed;
   }
@@ -8689,13 +8713,8 @@ namespace detail {
 
 // Where the line at text[line] ends: its '\n', or the end of the text.
 [[nodiscard]] constexpr std::size_t transcript_line_end(std::string_view text, std::size_t line) noexcept {
-  if (!SMTPCODES_CONSTANT_EVALUATED()) {
-    const void* feed = std::memchr(text.data() + line, '\n', text.size() - line);
-    return feed == nullptr ? text.size() : static_cast<std::size_t>(static_cast<const char*>(feed) - text.data());
-  }
-  std::size_t end = line;
-  while (end < text.size() && text[end] != '\n') ++end;
-  return end;
+  const std::size_t feed = find_byte(text, '\n', line);
+  return feed == std::string_view::npos ? text.size() : feed;
 }
 
 // What one line of a Sendmail transcript says: a command the client sent
@@ -11237,7 +11256,7 @@ inline constexpr std::size_t phrase_buckets = std::size_t{1} << phrase_bucket_bi
 
 // The bucket of the rows whose literal start begins with the key's first
 // `length` bytes (2 or 3); the length is hashed too, so that the buckets
-// of one word's three lookups differ.
+// of one word's two lookups differ.
 [[nodiscard]] constexpr std::size_t phrase_bucket(std::uint32_t key, std::size_t length) noexcept {
   const std::uint32_t bytes = key & ((std::uint32_t{1} << (8 * length)) - 1);
   const std::uint32_t mixed = (bytes | (static_cast<std::uint32_t>(length) << 24)) * 0x9E3779B1U;  // Fibonacci hashing
@@ -11265,13 +11284,20 @@ struct PhraseIndex {
   std::uint8_t prefix_length[size]{};
 };
 
-// The bucket of a row of the table (its text is lower case).
-[[nodiscard]] constexpr std::size_t phrase_bucket_of(std::string_view phrase) noexcept {
+// A row's first `length` bytes packed as prefix_key packs the text's (the
+// table is lower case already).
+[[nodiscard]] constexpr std::uint32_t row_key(std::string_view phrase, std::size_t length) noexcept {
   std::uint32_t key = 0;
-  const std::size_t length = literal_start_length(phrase, phrase_hashed_length);
-  for (std::size_t j = 0; j < length; ++j)
+  for (std::size_t j = 0; j < length; ++j) {
     key |= static_cast<std::uint32_t>(static_cast<unsigned char>(phrase[j])) << (8 * j);
-  return phrase_bucket(key, length);
+  }
+  return key;
+}
+
+// The bucket of a row of the table.
+[[nodiscard]] constexpr std::size_t phrase_bucket_of(std::string_view phrase) noexcept {
+  const std::size_t length = literal_start_length(phrase, phrase_hashed_length);
+  return phrase_bucket(row_key(phrase, length), length);
 }
 
 // Called only by the test that checks the generated index: the search reads
@@ -11291,10 +11317,8 @@ struct PhraseIndex {
     index.order[k] = static_cast<std::uint16_t>(i);
     const std::string_view text = phrase_families[i].text;
     const std::size_t length = literal_start_length(text, phrase_prefix_length);
-    for (std::size_t j = 0; j < length; ++j) {
-      index.prefix[k] |= static_cast<std::uint32_t>(static_cast<unsigned char>(text[j])) << (8 * j);
-      index.prefix_mask[k] |= std::uint32_t{0xFF} << (8 * j);
-    }
+    index.prefix[k] = row_key(text, length);
+    index.prefix_mask[k] = static_cast<std::uint32_t>((std::uint64_t{1} << (8 * length)) - 1);
     index.prefix_length[k] = static_cast<std::uint8_t>(length);
   }
   return index;
@@ -11376,14 +11400,8 @@ inline constexpr char digit_run = '?';       // any run of digits, none included
 // scripts, written without spaces, is never part of such a token.
 [[nodiscard]] constexpr bool is_token_char(char c) noexcept { return (ascii_kind(c) & AsciiKind::token) != 0; }
 
-// Does the token hold an address or a URL?
-[[nodiscard]] constexpr bool is_address_or_url(std::string_view token) noexcept {
-  return token.find('@') != std::string_view::npos || token.find("://") != std::string_view::npos ||
-         istarts_with(token, "www.");
-}
-
 // The token that starts at text[pos]: where it ends, and whether it is an
-// address or a URL (is_address_or_url, read in the same pass).
+// address or a URL (it holds '@' or "://", or starts with "www.").
 struct Token {
   std::size_t end = 0;
   bool address_or_url = false;
@@ -11430,10 +11448,6 @@ namespace detail {
   }
   return before;
 }
-
-}  // namespace detail
-
-namespace detail {
 
 // What find_phrases has found so far.
 struct PhraseSearch {
@@ -13338,15 +13352,9 @@ template <std::size_t Size>
 // ESC $ B, ESC $ @) say so on their own.
 // Most diagnostics hold no ESC at all: memchr passes over them at run time.
 [[nodiscard]] constexpr Charset diagnostic_charset(std::string_view diagnostic) noexcept {
-  for (std::size_t i = 0; i + 2 < diagnostic.size(); ++i) {
-    if (!SMTPCODES_CONSTANT_EVALUATED()) {
-      const void* found = std::memchr(diagnostic.data() + i, '\x1B', diagnostic.size() - 2 - i);
-      if (found == nullptr) break;
-      i = static_cast<std::size_t>(static_cast<const char*>(found) - diagnostic.data());
-    }
-    if (diagnostic[i] == '\x1B' && diagnostic[i + 1] == '$' && (diagnostic[i + 2] == 'B' || diagnostic[i + 2] == '@')) {
-      return Charset::iso_2022_jp;
-    }
+  for (std::size_t i = 0; (i = find_byte(diagnostic, '\x1B', i)) != std::string_view::npos && i + 2 < diagnostic.size();
+       ++i) {
+    if (diagnostic[i + 1] == '$' && (diagnostic[i + 2] == 'B' || diagnostic[i + 2] == '@')) return Charset::iso_2022_jp;
   }
   return Charset::as_is;
 }
@@ -13499,18 +13507,15 @@ constexpr bool report_feedback(const Notice& notice, Callback& callback,
   return text.find(">>> ") != std::string_view::npos;
 }
 
-// The command a recipient's failure answered, when its diagnostic does not
-// say: the notice's paragraph about the recipient (Postfix writes "(in reply
-// to end of DATA command)" there), else, when the notice reports on one
-// recipient only and holds a transcript, its whole explaining text. Used for
-// notices of several recipients (command_near_address for one).
+// The command a failure answered, when its diagnostic does not say, for one
+// of a notice's several recipients: the notice's paragraph about it (Postfix
+// writes "(in reply to end of DATA command)" there). A notice about one
+// recipient is read by command_near_address.
 [[nodiscard]] constexpr SmtpCommand command_in_text(const Notice& notice, NamedRecipients& named,
-                                                    std::string_view address, bool one_recipient) noexcept {
+                                                    std::string_view address) noexcept {
   named.read_from(notice.region, notice.addressee, notice.from);
   const TextRecipient* text = named.find(address);
-  const SmtpCommand in_paragraph = text != nullptr ? find_smtp_command(text->diagnostic) : SmtpCommand::unknown;
-  if (in_paragraph != SmtpCommand::unknown || !one_recipient || !holds_transcript(notice.region)) return in_paragraph;
-  return find_smtp_command(notice.region);
+  return text != nullptr ? find_smtp_command(text->diagnostic) : SmtpCommand::unknown;
 }
 
 // Where text first holds the address, case ignored, or npos. Found from its
@@ -13523,13 +13528,7 @@ inline constexpr std::size_t longest_address = 320;
   const std::size_t at_sign = address.find('@');
   if (at_sign == std::string_view::npos || address.size() > longest_address) return std::string_view::npos;
   for (std::size_t from = at_sign; from < text.size();) {
-    std::size_t found = std::string_view::npos;
-    if (SMTPCODES_CONSTANT_EVALUATED()) {
-      found = text.find('@', from);
-    } else {
-      const void* sign = std::memchr(text.data() + from, '@', text.size() - from);
-      if (sign != nullptr) found = static_cast<std::size_t>(static_cast<const char*>(sign) - text.data());
-    }
+    const std::size_t found = find_byte(text, '@', from);
     if (found == std::string_view::npos) return found;
     const std::size_t start = found - at_sign;
     if (found >= at_sign && iequals(text.substr(start, address.size()), address)) return start;
@@ -13590,6 +13589,10 @@ constexpr bool report_delivery_status(
   NamedRecipients named;
   const DeliveryStatus status = parse_delivery_status(status_body);
   std::size_t recipients = 0;  // counted once, and only when a row needs it
+  const auto only_recipient = [&status, &recipients]() noexcept {
+    if (recipients == 0) recipients = status.recipient_count();
+    return recipients == 1;
+  };
   for (const DsnRecipient& dsn : status) {
     BounceRecipient recipient;
     const std::string_view address = dsn.recipient();
@@ -13612,7 +13615,7 @@ constexpr bool report_delivery_status(
       // Final-Recipient), the text about that address is about this failure.
       named.read_from(notice.region, notice.addressee, notice.from);
       const TextRecipient* text = named.find(address);
-      if (text == nullptr && named.count == 1 && status.recipient_count() == 1) text = &named.items[0];
+      if (text == nullptr && named.count == 1 && only_recipient()) text = &named.items[0];
       const FoundCodes text_codes = text != nullptr ? find_codes(text->diagnostic) : FoundCodes{};
       if (text != nullptr && (recipient.diagnostic.empty() || !text_codes.empty())) {
         recipient.diagnostic = text->diagnostic;
@@ -13640,13 +13643,11 @@ constexpr bool report_delivery_status(
     // text when that holds a transcript; one of several among all the
     // addresses the notice names, read once. The work stays linear.
     if (recipient.verdict.bounce != BounceType::none && recipient.verdict.smtp_command == SmtpCommand::unknown) {
-      if (recipients == 0) recipients = status.recipient_count();
-      const bool one_recipient = recipients == 1;
-      reading.command = one_recipient ? command_near_address(notice, address)
-                                      : command_in_text(notice, named, address, one_recipient);
+      reading.command =
+          only_recipient() ? command_near_address(notice, address) : command_in_text(notice, named, address);
       if (reading.command != SmtpCommand::unknown) recipient.verdict = classify_read(facts, notice.user, &reading);
     }
-    if (iequals(strip_comment(dsn.action_text), "expired"sv)) note_gave_up(recipient.verdict);
+    if (action_says_expired(dsn.action_text)) note_gave_up(recipient.verdict);
     apply_dialect(notice, recipient);
     ++count;
     if (!continue_walk(callback, recipient)) return true;

@@ -393,6 +393,12 @@ TEST_CASE("the generated phrase index is the one make_phrase_index computes") {
 
 namespace {
 
+// Does the token hold an address or a URL? (What scan_token finds in one pass.)
+bool is_address_or_url(std::string_view token) {
+  return token.find('@') != std::string_view::npos || token.find("://") != std::string_view::npos ||
+         smtpcodes::detail::istarts_with(token, "www.");
+}
+
 // find_phrases without its index: every row tried at every word start, from
 // its first byte, in table order.
 smtpcodes::PhraseFinding find_phrases_without_index(std::string_view text) {

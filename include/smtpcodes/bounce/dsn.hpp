@@ -73,13 +73,25 @@ enum class DsnAction : std::uint8_t { unknown, failed, delayed, delivered, relay
   return detail::trim(address);
 }
 
-[[nodiscard]] constexpr DsnAction parse_action(std::string_view value) noexcept {
+namespace detail {
+
+// The word of an Action field: some MTAs write "failed (permanent)" or add
+// words after it.
+[[nodiscard]] constexpr std::string_view action_word(std::string_view value) noexcept {
   value = strip_comment(value);
-  // Some MTAs write "failed (permanent)" or add words after it.
-  const std::size_t space = value.find_first_of(" \t;");
-  if (space != std::string_view::npos) value = value.substr(0, space);
-  // SendGrid writes "expired", which RFC 3464 does not define, for a failure
-  // it gave up retrying (the bounce reader also notes that it gave up).
+  return value.substr(0, value.find_first_of(" \t;"));
+}
+
+// SendGrid writes "expired", which RFC 3464 does not define, for a failure it
+// gave up retrying: a failed action (the bounce reader also notes that it gave up).
+[[nodiscard]] constexpr bool action_says_expired(std::string_view value) noexcept {
+  return iequals(action_word(value), "expired");
+}
+
+}  // namespace detail
+
+[[nodiscard]] constexpr DsnAction parse_action(std::string_view value) noexcept {
+  value = detail::action_word(value);
   if (detail::iequals(value, "failed") || detail::iequals(value, "failure") || detail::iequals(value, "expired")) {
     return DsnAction::failed;
   }

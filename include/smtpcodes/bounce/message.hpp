@@ -876,15 +876,9 @@ template <std::size_t Size>
 // ESC $ B, ESC $ @) say so on their own.
 // Most diagnostics hold no ESC at all: memchr passes over them at run time.
 [[nodiscard]] constexpr Charset diagnostic_charset(std::string_view diagnostic) noexcept {
-  for (std::size_t i = 0; i + 2 < diagnostic.size(); ++i) {
-    if (!SMTPCODES_CONSTANT_EVALUATED()) {
-      const void* found = std::memchr(diagnostic.data() + i, '\x1B', diagnostic.size() - 2 - i);
-      if (found == nullptr) break;
-      i = static_cast<std::size_t>(static_cast<const char*>(found) - diagnostic.data());
-    }
-    if (diagnostic[i] == '\x1B' && diagnostic[i + 1] == '$' && (diagnostic[i + 2] == 'B' || diagnostic[i + 2] == '@')) {
-      return Charset::iso_2022_jp;
-    }
+  for (std::size_t i = 0; (i = find_byte(diagnostic, '\x1B', i)) != std::string_view::npos && i + 2 < diagnostic.size();
+       ++i) {
+    if (diagnostic[i + 1] == '$' && (diagnostic[i + 2] == 'B' || diagnostic[i + 2] == '@')) return Charset::iso_2022_jp;
   }
   return Charset::as_is;
 }
@@ -1037,18 +1031,15 @@ constexpr bool report_feedback(const Notice& notice, Callback& callback,
   return text.find(">>> ") != std::string_view::npos;
 }
 
-// The command a recipient's failure answered, when its diagnostic does not
-// say: the notice's paragraph about the recipient (Postfix writes "(in reply
-// to end of DATA command)" there), else, when the notice reports on one
-// recipient only and holds a transcript, its whole explaining text. Used for
-// notices of several recipients (command_near_address for one).
+// The command a failure answered, when its diagnostic does not say, for one
+// of a notice's several recipients: the notice's paragraph about it (Postfix
+// writes "(in reply to end of DATA command)" there). A notice about one
+// recipient is read by command_near_address.
 [[nodiscard]] constexpr SmtpCommand command_in_text(const Notice& notice, NamedRecipients& named,
-                                                    std::string_view address, bool one_recipient) noexcept {
+                                                    std::string_view address) noexcept {
   named.read_from(notice.region, notice.addressee, notice.from);
   const TextRecipient* text = named.find(address);
-  const SmtpCommand in_paragraph = text != nullptr ? find_smtp_command(text->diagnostic) : SmtpCommand::unknown;
-  if (in_paragraph != SmtpCommand::unknown || !one_recipient || !holds_transcript(notice.region)) return in_paragraph;
-  return find_smtp_command(notice.region);
+  return text != nullptr ? find_smtp_command(text->diagnostic) : SmtpCommand::unknown;
 }
 
 // Where text first holds the address, case ignored, or npos. Found from its
@@ -1061,13 +1052,7 @@ inline constexpr std::size_t longest_address = 320;
   const std::size_t at_sign = address.find('@');
   if (at_sign == std::string_view::npos || address.size() > longest_address) return std::string_view::npos;
   for (std::size_t from = at_sign; from < text.size();) {
-    std::size_t found = std::string_view::npos;
-    if (SMTPCODES_CONSTANT_EVALUATED()) {
-      found = text.find('@', from);
-    } else {
-      const void* sign = std::memchr(text.data() + from, '@', text.size() - from);
-      if (sign != nullptr) found = static_cast<std::size_t>(static_cast<const char*>(sign) - text.data());
-    }
+    const std::size_t found = find_byte(text, '@', from);
     if (found == std::string_view::npos) return found;
     const std::size_t start = found - at_sign;
     if (found >= at_sign && iequals(text.substr(start, address.size()), address)) return start;
@@ -1128,6 +1113,10 @@ constexpr bool report_delivery_status(
   NamedRecipients named;
   const DeliveryStatus status = parse_delivery_status(status_body);
   std::size_t recipients = 0;  // counted once, and only when a row needs it
+  const auto only_recipient = [&status, &recipients]() noexcept {
+    if (recipients == 0) recipients = status.recipient_count();
+    return recipients == 1;
+  };
   for (const DsnRecipient& dsn : status) {
     BounceRecipient recipient;
     const std::string_view address = dsn.recipient();
@@ -1150,7 +1139,7 @@ constexpr bool report_delivery_status(
       // Final-Recipient), the text about that address is about this failure.
       named.read_from(notice.region, notice.addressee, notice.from);
       const TextRecipient* text = named.find(address);
-      if (text == nullptr && named.count == 1 && status.recipient_count() == 1) text = &named.items[0];
+      if (text == nullptr && named.count == 1 && only_recipient()) text = &named.items[0];
       const FoundCodes text_codes = text != nullptr ? find_codes(text->diagnostic) : FoundCodes{};
       if (text != nullptr && (recipient.diagnostic.empty() || !text_codes.empty())) {
         recipient.diagnostic = text->diagnostic;
@@ -1178,13 +1167,11 @@ constexpr bool report_delivery_status(
     // text when that holds a transcript; one of several among all the
     // addresses the notice names, read once. The work stays linear.
     if (recipient.verdict.bounce != BounceType::none && recipient.verdict.smtp_command == SmtpCommand::unknown) {
-      if (recipients == 0) recipients = status.recipient_count();
-      const bool one_recipient = recipients == 1;
-      reading.command = one_recipient ? command_near_address(notice, address)
-                                      : command_in_text(notice, named, address, one_recipient);
+      reading.command =
+          only_recipient() ? command_near_address(notice, address) : command_in_text(notice, named, address);
       if (reading.command != SmtpCommand::unknown) recipient.verdict = classify_read(facts, notice.user, &reading);
     }
-    if (iequals(strip_comment(dsn.action_text), "expired"sv)) note_gave_up(recipient.verdict);
+    if (action_says_expired(dsn.action_text)) note_gave_up(recipient.verdict);
     apply_dialect(notice, recipient);
     ++count;
     if (!continue_walk(callback, recipient)) return true;

@@ -1159,7 +1159,7 @@ inline constexpr std::size_t phrase_buckets = std::size_t{1} << phrase_bucket_bi
 
 // The bucket of the rows whose literal start begins with the key's first
 // `length` bytes (2 or 3); the length is hashed too, so that the buckets
-// of one word's three lookups differ.
+// of one word's two lookups differ.
 [[nodiscard]] constexpr std::size_t phrase_bucket(std::uint32_t key, std::size_t length) noexcept {
   const std::uint32_t bytes = key & ((std::uint32_t{1} << (8 * length)) - 1);
   const std::uint32_t mixed = (bytes | (static_cast<std::uint32_t>(length) << 24)) * 0x9E3779B1U;  // Fibonacci hashing
@@ -1187,13 +1187,20 @@ struct PhraseIndex {
   std::uint8_t prefix_length[size]{};
 };
 
-// The bucket of a row of the table (its text is lower case).
-[[nodiscard]] constexpr std::size_t phrase_bucket_of(std::string_view phrase) noexcept {
+// A row's first `length` bytes packed as prefix_key packs the text's (the
+// table is lower case already).
+[[nodiscard]] constexpr std::uint32_t row_key(std::string_view phrase, std::size_t length) noexcept {
   std::uint32_t key = 0;
-  const std::size_t length = literal_start_length(phrase, phrase_hashed_length);
-  for (std::size_t j = 0; j < length; ++j)
+  for (std::size_t j = 0; j < length; ++j) {
     key |= static_cast<std::uint32_t>(static_cast<unsigned char>(phrase[j])) << (8 * j);
-  return phrase_bucket(key, length);
+  }
+  return key;
+}
+
+// The bucket of a row of the table.
+[[nodiscard]] constexpr std::size_t phrase_bucket_of(std::string_view phrase) noexcept {
+  const std::size_t length = literal_start_length(phrase, phrase_hashed_length);
+  return phrase_bucket(row_key(phrase, length), length);
 }
 
 // Called only by the test that checks the generated index: the search reads
@@ -1213,10 +1220,8 @@ struct PhraseIndex {
     index.order[k] = static_cast<std::uint16_t>(i);
     const std::string_view text = phrase_families[i].text;
     const std::size_t length = literal_start_length(text, phrase_prefix_length);
-    for (std::size_t j = 0; j < length; ++j) {
-      index.prefix[k] |= static_cast<std::uint32_t>(static_cast<unsigned char>(text[j])) << (8 * j);
-      index.prefix_mask[k] |= std::uint32_t{0xFF} << (8 * j);
-    }
+    index.prefix[k] = row_key(text, length);
+    index.prefix_mask[k] = static_cast<std::uint32_t>((std::uint64_t{1} << (8 * length)) - 1);
     index.prefix_length[k] = static_cast<std::uint8_t>(length);
   }
   return index;
@@ -1298,14 +1303,8 @@ inline constexpr char digit_run = '?';       // any run of digits, none included
 // scripts, written without spaces, is never part of such a token.
 [[nodiscard]] constexpr bool is_token_char(char c) noexcept { return (ascii_kind(c) & AsciiKind::token) != 0; }
 
-// Does the token hold an address or a URL?
-[[nodiscard]] constexpr bool is_address_or_url(std::string_view token) noexcept {
-  return token.find('@') != std::string_view::npos || token.find("://") != std::string_view::npos ||
-         istarts_with(token, "www.");
-}
-
 // The token that starts at text[pos]: where it ends, and whether it is an
-// address or a URL (is_address_or_url, read in the same pass).
+// address or a URL (it holds '@' or "://", or starts with "www.").
 struct Token {
   std::size_t end = 0;
   bool address_or_url = false;
@@ -1352,10 +1351,6 @@ namespace detail {
   }
   return before;
 }
-
-}  // namespace detail
-
-namespace detail {
 
 // What find_phrases has found so far.
 struct PhraseSearch {

@@ -274,13 +274,8 @@ namespace detail {
 
 // Where the line at text[line] ends: its '\n', or the end of the text.
 [[nodiscard]] constexpr std::size_t transcript_line_end(std::string_view text, std::size_t line) noexcept {
-  if (!SMTPCODES_CONSTANT_EVALUATED()) {
-    const void* feed = std::memchr(text.data() + line, '\n', text.size() - line);
-    return feed == nullptr ? text.size() : static_cast<std::size_t>(static_cast<const char*>(feed) - text.data());
-  }
-  std::size_t end = line;
-  while (end < text.size() && text[end] != '\n') ++end;
-  return end;
+  const std::size_t feed = find_byte(text, '\n', line);
+  return feed == std::string_view::npos ? text.size() : feed;
 }
 
 // What one line of a Sendmail transcript says: a command the client sent

@@ -97,6 +97,18 @@ inline constexpr char ascii_lower[] =
   return hash;
 }
 
+// Where the byte c first occurs in text from `from` on, or npos: memchr at
+// run time, which passes over many bytes a step, a loop in constant evaluation.
+[[nodiscard]] constexpr std::size_t find_byte(std::string_view text, char c, std::size_t from) noexcept {
+  if (from >= text.size()) return std::string_view::npos;
+  if (!SMTPCODES_CONSTANT_EVALUATED()) {
+    const void* found = std::memchr(text.data() + from, c, text.size() - from);
+    return found == nullptr ? std::string_view::npos
+                            : static_cast<std::size_t>(static_cast<const char*>(found) - text.data());
+  }
+  return text.find(c, from);
+}
+
 [[nodiscard]] constexpr bool istarts_with(std::string_view text, std::string_view prefix) noexcept {
   return text.size() >= prefix.size() && iequals(text.substr(0, prefix.size()), prefix);
 }
