@@ -35,6 +35,19 @@ std::vector<Row> read(std::string_view message) {
   return rows;
 }
 
+// A multipart/report notice: its prose, then a delivery-status part with
+// the given per-recipient fields.
+std::string dsn_report(std::string_view prose, std::string_view recipient_fields) {
+  std::string message =
+      "From: Mail Delivery Subsystem <MAILER-DAEMON@mx.example.org>\nTo: ann@example.org\n"
+      "Subject: Returned mail\nContent-Type: multipart/report; report-type=delivery-status; boundary=b\n\n"
+      "--b\nContent-Type: text/plain\n\n";
+  message.append(prose).append(
+      "\n--b\nContent-Type: message/delivery-status\n\nReporting-MTA: dns; mx.example.org\n\n");
+  message.append(recipient_fields).append("\n--b--\n");
+  return message;
+}
+
 }  // namespace
 
 TEST_CASE("a quoted original message gives neither codes nor recipients") {
@@ -170,18 +183,12 @@ TEST_CASE("a lone DSN recipient without a diagnostic takes the text about the on
   // Sendmail names the address as the sender wrote it, before the alias was
   // expanded, and its DSN may carry no Diagnostic-Code; the transcript holds
   // the code.
-  const auto rows = read(
-      "From: Mail Delivery Subsystem <MAILER-DAEMON@mx.example.edu>\n"
-      "To: alice@example.com\nSubject: Returned mail: Host unknown\n"
-      "Content-Type: multipart/report; report-type=delivery-status; boundary=b\n\n"
-      "--b\nContent-Type: text/plain\n\n"
-      "   ----- The following addresses had permanent fatal errors -----\n"
-      "<bob@example.edu>\n\n"
-      "   ----- Transcript of session follows -----\n"
-      "550 5.1.2 <bob@example.edu>... Host unknown (Name server: mail.example.edu: host not found)\n\n"
-      "--b\nContent-Type: message/delivery-status\n\n"
-      "Reporting-MTA: dns; mx.example.edu\n\n"
-      "Final-Recipient: RFC822; robert@mail.example.edu\nAction: failed\nStatus: 5.1.2\n\n--b--\n");
+  const auto rows =
+      read(dsn_report("   ----- The following addresses had permanent fatal errors -----\n"
+                      "<bob@example.edu>\n\n"
+                      "   ----- Transcript of session follows -----\n"
+                      "550 5.1.2 <bob@example.edu>... Host unknown (Name server: mail.example.edu: host not found)\n",
+                      "Final-Recipient: RFC822; robert@mail.example.edu\nAction: failed\nStatus: 5.1.2\n"));
   REQUIRE(rows.size() == 1);
   CHECK(rows[0].recipient == "robert@mail.example.edu");
   CHECK(rows[0].reason == BounceReason::unknown_domain);
@@ -191,13 +198,9 @@ TEST_CASE("a lone DSN recipient without a diagnostic takes the text about the on
 
 TEST_CASE("a comment on the Status field explains a recipient that has no Diagnostic-Code") {
   // The form of RFC 3464's own example (Appendix: a delay for one of three recipients).
-  const auto rows = read(
-      "From: MAILER-DAEMON@relay.example.org\nTo: ann@example.org\nSubject: Delayed mail\n"
-      "Content-Type: multipart/report; report-type=delivery-status; boundary=b\n\n"
-      "--b\nContent-Type: text/plain\n\nThe following address had delivery problems.\n\n"
-      "--b\nContent-Type: message/delivery-status\n\nReporting-MTA: dns; relay.example.org\n\n"
-      "Final-Recipient: rfc822;bob@example.net\nAction: delayed\n"
-      "Status: 4.0.0 (example.net: host name lookup failure)\n\n--b--\n");
+  const auto rows = read(dsn_report("The following address had delivery problems.\n",
+                                    "Final-Recipient: rfc822;bob@example.net\nAction: delayed\n"
+                                    "Status: 4.0.0 (example.net: host name lookup failure)\n"));
   REQUIRE(rows.size() == 1);
   CHECK(rows[0].action == DsnAction::delayed);
   CHECK(rows[0].reason == BounceReason::network_error);
@@ -205,13 +208,9 @@ TEST_CASE("a comment on the Status field explains a recipient that has no Diagno
 }
 
 TEST_CASE("SendGrid's 'Action: expired' is a failure the MTA gave up on") {
-  const auto message = std::string(
-      "From: MAILER-DAEMON@sendgrid.example\nTo: ann@example.org\nSubject: Undelivered Mail Returned to Sender\n"
-      "Content-Type: multipart/report; report-type=delivery-status; boundary=b\n\n"
-      "--b\nContent-Type: text/plain\n\nThe message could not be delivered.\n\n"
-      "--b\nContent-Type: message/delivery-status\n\nReporting-MTA: dns; sendgrid.example\n\n"
-      "Final-Recipient: rfc822; bob@example.net\nAction: expired\nStatus: \n"
-      "Diagnostic-Code: smtp; Connection timed out\n\n--b--\n");
+  const std::string message = dsn_report("The message could not be delivered.\n",
+                                         "Final-Recipient: rfc822; bob@example.net\nAction: expired\nStatus: \n"
+                                         "Diagnostic-Code: smtp; Connection timed out\n");
   std::vector<BounceRecipient> rows;
   smtpcodes::for_each_bounce_recipient(message, [&rows](const BounceRecipient& r) { rows.push_back(r); });
   REQUIRE(rows.size() == 1);
