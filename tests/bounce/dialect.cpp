@@ -58,6 +58,31 @@ TEST_CASE("dialects are recognised from the notice's own words and fields") {
       {"From: postmaster@gw.example.jp\nSubject: Mail could not be delivered\n\n"
        "Message from InterScan Messaging Security Suite\n\nUnable to deliver message to <a@example.com>.\n",
        Dialect::trendmicro},
+      {"From: postmaster@example.org\nSubject: Undeliverable: hi\n\nDelivery has failed to these recipients or "
+       "distribution lists:\n\na@example.com\nThe recipient's e-mail address was not found.\n",
+       Dialect::exchange2007},
+      {"From: postmaster@example.org\nSubject: Undeliverable: hi\n\nYour message\n\n  To:      a@example.com\n"
+       "  Subject: hi\n  Sent:    Mon, 1 Jan 2024\n\ndid not reach some or all of the intended recipients.\n",
+       Dialect::exchange2003},
+      {"From: postmaster@example.org\nSubject: Undeliverable: hi\nX-Mailer: Internet Mail Service (5.5.2653.19)\n\n"
+       "Your message\n\n  To:      a@example.com\n\ndid not reach the following recipient(s):\n\n"
+       "a@example.com on Mon, 1 Jan 2024\n    The recipient name is not recognized\n",
+       Dialect::exchange2003},
+      {"From: Postmaster@example.org\nSubject: DELIVERY FAILURE: User Neko (a@example.com) not listed in Domino "
+       "Directory\n\nYour message\n\n  Subject: hi\n\nwas not delivered to:\n\n  a@example.com\n",
+       Dialect::domino},
+      {"From: postmaster@example.org\nSubject: Undeliverable message\n\n------- Failure Reasons  --------\n\n"
+       "User not listed in public Name & Address Book\na@example.com\n",
+       Dialect::domino},
+      {"From: postmaster@mail.hotmail.com\nSubject: Delivery Status Notification (Failure)\n\nThis is an "
+       "automatically generated Delivery Status Notification.\n\nDelivery to the following recipients failed.\n\n"
+       "       a@example.com\n",
+       Dialect::office365},
+      // Microsoft's SMTP service, Gmail and Amazon SES all use this Subject: it names no dialect.
+      {"From: postmaster@example.org\nSubject: Delivery Status Notification (Failure)\n\nThis is an "
+       "automatically generated Delivery Status Notification.\n\nDelivery to the following recipients failed.\n\n"
+       "       a@example.com\n",
+       Dialect::unknown},
       {"From: MAILER-DAEMON@example.org\nSubject: Undelivered Mail\n\n<a@example.com>: 550 5.1.1 unknown\n",
        Dialect::unknown},
   };
