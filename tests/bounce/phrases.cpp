@@ -34,6 +34,11 @@ TEST_CASE("phrases match at word boundaries only") {
       {"554 5.6.0 Message garbled", BounceReason::unknown},
       {"relayed by antispamgw.example.net", BounceReason::unknown},
       {"see the quotation below", BounceReason::unknown},
+      // A sender's quota of mail it may send is not the recipient's full mailbox.
+      {"554 host : You've reached your daily relay quota - 192.0.2.1", BounceReason::rate_limited},
+      {"550 5.4.5 Daily user sending quota exceeded", BounceReason::rate_limited},
+      {"554 Message rejected: Daily message quota exceeded.", BounceReason::rate_limited},
+      {"552 5.2.2 user is over quota", BounceReason::mailbox_full},
       {"listed in an RBL", BounceReason::blocked},
       {"Your message looks like SPAM", BounceReason::spam_or_content},
       // A trailing '*' lets the word go on.
@@ -61,6 +66,41 @@ TEST_CASE("phrases never match inside addresses or URLs") {
   // The same words outside the address still count.
   CHECK(smtpcodes::find_phrases("DMARC policy of example.com failed (dmarc@example.com)").reason() ==
         BounceReason::authentication);
+}
+
+TEST_CASE("a DNS block list's look-up URL names a block when no phrase does") {
+  struct Row {
+    std::string_view text;
+    BounceReason reason;
+    std::string_view phrase;
+  };
+  constexpr Row rows[] = {
+      // The list's TXT record, quoted alone as the reply's text.
+      {"553 http://www.spamhaus.org/query/bl?ip=192.0.2.1", BounceReason::blocked, "spamhaus.org"},
+      {"550 Rejected: see https://check.spamhaus.org/listed/?searchterm=192.0.2.1", BounceReason::blocked,
+       "spamhaus.org"},
+      {"554 Go to https://www.SpamCop.net/w3m?action=checkblock&ip=192.0.2.1", BounceReason::blocked, "spamcop.net"},
+      {"550 www.barracudacentral.org/reputation?ip=192.0.2.1", BounceReason::blocked, "barracudacentral.org"},
+      // A phrase anywhere in the text decides first.
+      {"550 user unknown, see http://www.spamhaus.org/faq", BounceReason::unknown_recipient, "user unknown"},
+      // Only the URL's host counts, and only a whole name under the list's domain.
+      {"550 see http://notspamhaus.org/query", BounceReason::unknown, ""},
+      {"550 see http://www.spamhaus.org.example.net/query", BounceReason::unknown, ""},
+      {"550 see http://example.net/why?list=spamhaus.org", BounceReason::unknown, ""},
+      // An address is not a URL.
+      {"550 write to abuse@spamhaus.org", BounceReason::unknown, ""},
+  };
+  for (const Row& row : rows) {
+    CAPTURE(row.text);
+    const smtpcodes::PhraseFinding found = smtpcodes::find_phrases(row.text);
+    CHECK(smtpcodes::name(found.reason()) == smtpcodes::name(row.reason));
+    CHECK((found.phrase != nullptr ? found.phrase->text : ""sv) == row.phrase);
+  }
+  static_assert(smtpcodes::find_phrases("553 http://www.spamhaus.org/query/bl").reason() == BounceReason::blocked);
+  // A user's rule still comes first.
+  constexpr Phrase mine[] = {{"query", BounceReason::spam_or_content, PhraseOrigin::user}};
+  CHECK(smtpcodes::find_phrases("query: http://www.spamhaus.org/x", PhraseRules{mine, 1}).reason() ==
+        BounceReason::spam_or_content);
 }
 
 TEST_CASE("antivirus footers name no reason") {

@@ -341,6 +341,12 @@ inline constexpr Phrase phrase_families[] = {
     {"smtp relay limit"sv, BounceReason::rate_limited, PhraseOrigin::gmail},
     {"daily user sending limit"sv, BounceReason::rate_limited, PhraseOrigin::gmail},
     {"daily sending quota"sv, BounceReason::rate_limited, PhraseOrigin::gmail},
+    // A sender's own quota of relayed or sent mail, before "quota"sv (a full mailbox):
+    // GoDaddy's relay ("You've reached your daily relay quota"), Outlook.com's
+    // "Daily user sending quota exceeded", Amazon SES's "Daily message quota exceeded".
+    {"relay quota"sv, BounceReason::rate_limited, PhraseOrigin::provider},
+    {"sending quota"sv, BounceReason::rate_limited, PhraseOrigin::microsoft},
+    {"daily message quota"sv, BounceReason::rate_limited, PhraseOrigin::provider},
     {"too many login attempts"sv, BounceReason::authentication, PhraseOrigin::gmail},
     {"no identity changes permitted"sv, BounceReason::authentication, PhraseOrigin::gmail},
     {"application-specific password required"sv, BounceReason::authentication, PhraseOrigin::gmail},
@@ -1308,6 +1314,7 @@ inline constexpr char digit_run = '?';       // any run of digits, none included
 struct Token {
   std::size_t end = 0;
   bool address_or_url = false;
+  bool url = false;  // "://" or "www.", not only '@'
 };
 
 [[nodiscard]] constexpr Token scan_token(std::string_view text, std::size_t pos) noexcept {
@@ -1315,14 +1322,52 @@ struct Token {
   for (; token.end < text.size(); ++token.end) {
     const unsigned char kind = ascii_kind(text[token.end]);
     if ((kind & AsciiKind::token) == 0) break;
-    if ((kind & AsciiKind::address_mark) != 0 &&
-        (text[token.end] == '@' || text.substr(token.end + 1, 2) == "//")) {  // "@", or ':' then "//"
+    if ((kind & AsciiKind::address_mark) == 0) continue;
+    if (text[token.end] == '@') {
       token.address_or_url = true;
+    } else if (text.substr(token.end + 1, 2) == "//") {  // ':' then "//"
+      token.address_or_url = token.url = true;
     }
   }
-  token.address_or_url =
-      token.address_or_url || (to_lower(text[pos]) == 'w' && istarts_with(text.substr(pos, token.end - pos), "www."));
+  if (to_lower(text[pos]) == 'w' && istarts_with(text.substr(pos, token.end - pos), "www.")) {
+    token.address_or_url = token.url = true;
+  }
   return token;
+}
+
+// DNS block lists whose TXT records are the URLs of their look-up pages. An
+// MTA that refuses a listed client quotes that record in its reply
+// (Postfix: default_rbl_reply's $rbl_reason, postconf(5); Exim:
+// $dnslist_text; Sendmail: FEATURE(dnsbl)), so a reply may name the list
+// only inside a URL: "553 http://www.spamhaus.org/query/bl?ip=192.0.2.1".
+inline constexpr Phrase blocklist_url_hosts[] = {
+    {"spamhaus.org"sv, BounceReason::blocked, PhraseOrigin::postfix},
+    {"spamcop.net"sv, BounceReason::blocked, PhraseOrigin::postfix},
+    {"abuseat.org"sv, BounceReason::blocked, PhraseOrigin::postfix},  // the CBL
+    {"sorbs.net"sv, BounceReason::blocked, PhraseOrigin::postfix},
+    {"barracudacentral.org"sv, BounceReason::blocked, PhraseOrigin::postfix},
+    {"uceprotect.net"sv, BounceReason::blocked, PhraseOrigin::postfix},
+    {"mailspike.net"sv, BounceReason::blocked, PhraseOrigin::postfix},
+    {"spamrats.com"sv, BounceReason::blocked, PhraseOrigin::postfix},
+};
+
+// The block list whose look-up page a URL token points to, or nullptr:
+// the URL's host is one of blocklist_url_hosts or a name under one.
+[[nodiscard]] constexpr const Phrase* blocklist_of_url(std::string_view url) noexcept {
+  const std::size_t scheme = url.find("://");
+  std::string_view host = scheme == std::string_view::npos ? url : url.substr(scheme + 3);
+  for (std::size_t i = 0; i < host.size(); ++i) {
+    if (host[i] == '/' || host[i] == '?' || host[i] == '#' || host[i] == ':') {
+      host = host.substr(0, i);
+      break;
+    }
+  }
+  for (const Phrase& list : blocklist_url_hosts) {
+    if (host.size() < list.text.size()) continue;
+    const std::size_t start = host.size() - list.text.size();
+    if ((start == 0 || host[start - 1] == '.') && iequals(host.substr(start), list.text)) return &list;
+  }
+  return nullptr;
 }
 
 }  // namespace detail
@@ -1388,12 +1433,16 @@ constexpr void try_bucket(PhraseSearch& search, std::string_view text, std::size
 // One pass over the text. At each word start (outside addresses and URLs)
 // the user's rules are tried, then the library's phrases of the two
 // buckets of the word's first bytes that come earlier in the table than the
-// best so far. Work is linear in the text (each token is measured once).
+// best so far. When no phrase decides, the first URL of a DNS block list's
+// look-up page does (detail::blocklist_url_hosts). Work is linear in the
+// text (each token is measured once).
 [[nodiscard]] constexpr PhraseFinding find_phrases(std::string_view text, PhraseRules user = {}) noexcept {
   detail::PhraseSearch search;
   search.best_user = user.count;
   detail::Token token;
   bool skip_token = false;
+  const Phrase* blocklist = nullptr;
+  std::size_t blocklist_offset = 0;
   for (std::size_t pos = 0; pos < text.size(); ++pos) {
     if (detail::is_space(text[pos])) continue;
     if (!detail::is_token_char(text[pos])) {
@@ -1401,6 +1450,10 @@ constexpr void try_bucket(PhraseSearch& search, std::string_view text, std::size
     } else if (pos >= token.end) {
       token = detail::scan_token(text, pos);
       skip_token = token.address_or_url;
+      if (token.url && blocklist == nullptr) {
+        blocklist = detail::blocklist_of_url(text.substr(pos, token.end - pos));
+        blocklist_offset = pos;
+      }
     }
     if (skip_token) {
       pos = token.end - 1;  // the rest of an address or URL starts nothing
@@ -1421,6 +1474,10 @@ constexpr void try_bucket(PhraseSearch& search, std::string_view text, std::size
     }
     // The rest of a word starts nothing: skip to its last character.
     while (pos + 1 < text.size() && detail::is_alnum(text[pos]) && detail::is_alnum(text[pos + 1])) ++pos;
+  }
+  if (search.found.phrase == nullptr && blocklist != nullptr) {
+    search.found.phrase = blocklist;
+    search.found.offset = blocklist_offset;
   }
   return search.found;
 }
