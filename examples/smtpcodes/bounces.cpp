@@ -202,6 +202,22 @@ void process_message(Format format, Outcome& out, Place place, std::string_view 
   smtpcodes::for_each_bounce_recipient(notice, [&](const BounceRecipient& r) { emit(format, out, place, r); });
 }
 
+// A From_ line as RFC 4155 gives it: "From ", the envelope sender, then
+// the date as asctime() writes it ("From MAILER-DAEMON Thu Jul  2 12:05:05 2020").
+bool is_from_line(std::string_view line) {
+  if (!starts_with(line, "From ")) return false;
+  const std::size_t sender_end = line.find(' ', 5);
+  if (sender_end == 5 || sender_end == std::string_view::npos) return false;
+  const std::size_t day = line.find_first_not_of(' ', sender_end);
+  if (day == std::string_view::npos || line.size() < day + 8 || line[day + 3] != ' ') return false;
+  constexpr std::string_view days = "MonTueWedThuFriSatSun";
+  constexpr std::string_view months = "JanFebMarAprMayJunJulAugSepOctNovDec";
+  const std::size_t in_days = days.find(line.substr(day, 3));
+  const std::size_t in_months = months.find(line.substr(day + 4, 3));
+  return in_days != std::string_view::npos && in_days % 3 == 0 && in_months != std::string_view::npos &&
+         in_months % 3 == 0;
+}
+
 // mboxrd and mboxo quote body lines that begin with "From " as ">From ";
 // one '>' comes off each line of '>'s followed by "From ".
 std::string unescape_from_lines(std::string_view message) {
@@ -239,13 +255,15 @@ void process_text(Format format, Outcome& out, std::string_view file, std::strin
     return;
   }
   // mbox: each message starts at a "From " line at the start of the file or
-  // after an empty line; the From_ line itself is not part of the message.
+  // after an empty line, or at a whole From_ line anywhere (writers quote a
+  // body's "From " lines, and some append a message without the empty line);
+  // the From_ line itself is not part of the message.
   std::size_t start = line_at(text, 0).next;
   std::size_t number = 1;
   bool after_blank = false;
   for (std::size_t pos = start; pos < text.size();) {
     const TextLine line = line_at(text, pos);
-    if (after_blank && starts_with(line.text, "From ")) {
+    if ((after_blank && starts_with(line.text, "From ")) || is_from_line(line.text)) {
       process_message(format, out, {file, number++, std::nullopt, std::nullopt},
                       unescape_from_lines(text.substr(start, pos - start)));
       start = line.next;
