@@ -10,6 +10,7 @@ using smtpcodes::BounceFacts;
 using smtpcodes::BounceReason;
 using smtpcodes::BounceType;
 using smtpcodes::DsnAction;
+using smtpcodes::EnhancedStatus;
 using smtpcodes::EvidenceKind;
 using smtpcodes::Retry;
 using namespace smtpcodes::literals;
@@ -163,6 +164,38 @@ TEST_CASE("classify: facts from a notification") {
     const auto verdict = smtpcodes::classify_text("4.4.7 Message expired: connection refused");
     CHECK(verdict.reason == BounceReason::expired);
     CHECK(verdict.text_reason == BounceReason::network_error);
+  }
+  SUBCASE("under an expiry status, the status is the last error's own, and the MTA still gave up") {
+    struct Row {
+      EnhancedStatus field;  // the notice's Status, or none
+      std::string_view diagnostic;
+      std::string_view status;  // the verdict's
+      BounceReason text_reason;
+    };
+    const Row rows[] = {
+        // Amazon SES and WorkMail: the expiry wraps the last reply in angle brackets.
+        {"4.4.7"_status, "554 4.4.7 Message expired: unable to deliver in 840 minutes.<421 4.4.2 Connection timed out>",
+         "4.4.2", BounceReason::network_error},
+        {{},
+         "554 4.4.7 Message expired: unable to deliver in 840 minutes.<421 4.4.2 Connection timed out>",
+         "4.4.2",
+         BounceReason::network_error},
+        // Sendmail: Status 4.4.7 over the last reply it had.
+        {"4.4.7"_status, "450 4.2.2 <a@example.jp>... Mailbox Full", "4.2.2", BounceReason::mailbox_full},
+        // Nothing more specific to report, or a status of another class: the expiry stays.
+        {"4.4.7"_status, "421 Connection timed out", "4.4.7", BounceReason::network_error},
+        {"4.4.7"_status, "Gave up. Last error: 550 5.1.1 user unknown", "4.4.7", BounceReason::unknown_recipient},
+        {{}, "4.4.7 Message expired: connection refused", "4.4.7", BounceReason::network_error},
+    };
+    for (const Row& row : rows) {
+      CAPTURE(row.diagnostic);
+      const auto verdict = smtpcodes::classify(BounceFacts{DsnAction::failed, {}, row.field, row.diagnostic});
+      CHECK(verdict.reason == BounceReason::expired);
+      CHECK(verdict.gave_up);
+      CHECK(verdict.evidence.kind == EvidenceKind::enhanced_status);
+      CHECK(smtpcodes::to_string(verdict.enhanced_status).view() == row.status);
+      CHECK(smtpcodes::name(verdict.text_reason) == smtpcodes::name(row.text_reason));
+    }
   }
   SUBCASE("text evidence points at the phrase") {
     const std::string_view text = "554 rejected: Relay access denied";

@@ -97,6 +97,8 @@ struct Verdict {
   // expiry (4.4.7) often wraps the last error, e.g. a refused connection.
   BounceReason text_reason = BounceReason::unknown;
   ReplyCode reply_code;  // the codes the verdict used
+  // Under an expiry status (X.4.7), the last error's own status of the same
+  // class when the diagnostic quotes one: the expiry is in gave_up.
   EnhancedStatus enhanced_status;
   Dialect dialect = Dialect::unknown;               // the dialect of the facts
   SmtpCommand smtp_command = SmtpCommand::unknown;  // the command the failure answered, when known
@@ -304,17 +306,30 @@ struct VerdictCodes {
   // in the diagnostic carried none, and it is what the reporter derives
   // from that reply code (reporter_derived_statuses).
   bool status_derived = false;
+  // The notice's Status said the MTA gave up (X.4.7); enhanced_status is
+  // then the last error's own, when the diagnostic quotes one.
+  bool expiry_status = false;
 
   [[nodiscard]] constexpr bool has_reply() const noexcept { return reply_code.value() != 0; }
   [[nodiscard]] constexpr bool has_status() const noexcept { return enhanced_status.class_digit() != 0; }
+  [[nodiscard]] constexpr bool says_expired() const noexcept {
+    return expiry_status || (has_status() && same_condition(enhanced_status, "4.4.7"_status));
+  }
 };
 
 [[nodiscard]] constexpr VerdictCodes codes_of(const BounceFacts& facts) noexcept {
   VerdictCodes codes{facts.reply_code, facts.enhanced_status};
+  codes.expiry_status = codes.has_status() && same_condition(codes.enhanced_status, "4.4.7"_status);
   const bool complete = codes.has_reply() && codes.has_status();
-  // With both codes given, the text is read only if the status may be a derived one.
-  if (complete && !could_be_reporter_derived(codes.enhanced_status)) return codes;
+  // With both codes given, the text is read only if the status may be a
+  // derived one or an expiry's.
+  if (complete && !could_be_reporter_derived(codes.enhanced_status) && !codes.expiry_status) return codes;
   const FoundCodes found = find_codes(facts.diagnostic);
+  if (codes.expiry_status && found.enhanced_status &&
+      found.enhanced_status->code.class_digit() == codes.enhanced_status.class_digit() &&
+      !same_condition(found.enhanced_status->code, "4.4.7"_status)) {
+    codes.enhanced_status = found.enhanced_status->code;
+  }
   if (codes.has_status() && !found.enhanced_status && found.reply_code) {
     codes.status_derived = is_reporter_derived(found.reply_code->code, codes.enhanced_status);
   }
@@ -326,7 +341,10 @@ struct VerdictCodes {
       if (match.kind != CodeKind::enhanced_status || !same_condition(match.enhanced_status, "4.4.7"_status)) {
         return true;
       }
-      codes.enhanced_status = match.enhanced_status;
+      codes.expiry_status = true;
+      if (codes.enhanced_status.class_digit() != match.enhanced_status.class_digit()) {
+        codes.enhanced_status = match.enhanced_status;
+      }
       return false;
     });
   }
@@ -383,7 +401,7 @@ struct Decision {
 // notice never gave up.
 [[nodiscard]] constexpr bool gave_up(const ReasonInputs& in) noexcept {
   if (in.facts.action == DsnAction::delayed) return false;
-  if (in.codes.has_status() && same_condition(in.codes.enhanced_status, "4.4.7"_status)) return true;
+  if (in.codes.says_expired()) return true;
   // Without a status, a transient reply code says as much ("This is a
   // permanent error" over "ERROR_CODE :421, Host not reachable").
   const bool transient_code = in.codes.has_status() ? in.codes.enhanced_status.class_digit() == 4
@@ -429,9 +447,9 @@ struct Decision {
   //    mailbox, a block, a rate limit) is the reason instead; the verdict
   //    still says the MTA gave up (Verdict::gave_up).
   const BounceReason cause = in.text.reason();
-  const bool expiry_status = in.codes.has_status() && same_condition(in.codes.enhanced_status, "4.4.7"_status);
+  const bool expiry_status = in.codes.says_expired();
   if (gave_up(in) && (expiry_status || cause == BounceReason::unknown || cause == BounceReason::network_error)) {
-    const bool by_status = in.status.reason == BounceReason::expired;
+    const bool by_status = expiry_status || in.status.reason == BounceReason::expired;
     return {BounceReason::expired, evidence_of(by_status ? EvidenceKind::enhanced_status : EvidenceKind::action)};
   }
   // 3. A reply that says the domain accepts no mail.
