@@ -11865,8 +11865,8 @@ inline constexpr DerivedStatusRule reporter_derived_statuses[] = {
 }
 
 // The codes a verdict uses: those of the facts, and those found in the
-// diagnostic where the facts have none. An expiry status (X.4.7) in the
-// text wins over the last error it quotes.
+// diagnostic where the facts have none. Under an expiry status (X.4.7),
+// the last error's own status of the same class, when the text quotes one.
 struct VerdictCodes {
   ReplyCode reply_code;
   EnhancedStatus enhanced_status;
