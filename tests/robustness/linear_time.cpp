@@ -91,6 +91,9 @@ std::string dots(std::size_t n) { return std::string(n, '.'); }    // NOLINT(mod
 std::string code_dense(std::size_t n) { return repeat("550 5.1.1 ", n); }
 std::string status_dense(std::size_t n) { return repeat("5.", n); }
 std::string prose(std::size_t n) { return repeat("the mailbox is not available here ", n); }
+// URLs and addresses, none of them a block list's: each host is read once.
+std::string urls(std::size_t n) { return repeat("see http://www.spamhaus.example/q?ip=1 www.sorbs.example ", n); }
+std::string addresses(std::size_t n) { return repeat("abuse@spamhaus.org.example postmaster@x.example ", n); }
 std::string command_markers(std::size_t n) { return repeat("after in reply to >>> <<< 503 while sending ", n); }
 std::string marker_then_spaces(std::size_t n) { return "in reply to" + std::string(n, ' ') + "end of data"; }
 // Code-shaped texts for the finder's best-match bookkeeping and context rules.
@@ -319,6 +322,10 @@ std::size_t run_classify_text(std::string_view text) {
   keep(smtpcodes::classify_text(text));
   return 1;
 }
+std::size_t run_find_phrases(std::string_view text) {
+  keep(smtpcodes::find_phrases(text));
+  return 1;
+}
 std::size_t run_mime_walk(std::string_view text) {
   std::size_t bytes = 0;
   const smtpcodes::MimeWalk walk = smtpcodes::for_each_mime_part(
@@ -473,6 +480,9 @@ TEST_CASE("finder and classifier: linear time") {
       {"find_smtp_command: markers without commands", 100, command_markers, run_find_smtp_command},
       {"find_smtp_command: a marker, then spaces", 4000, marker_then_spaces, run_find_smtp_command},
       {"find_smtp_command: prose", 30, prose, run_find_smtp_command},
+      {"find_phrases: prose", 30, prose, run_find_phrases},
+      {"find_phrases: URLs", 30, urls, run_find_phrases},
+      {"find_phrases: addresses", 30, addresses, run_find_phrases},
   };
   check_all(shapes);
 }
