@@ -7601,6 +7601,9 @@ struct DsnMessageFields {
 struct DsnRecipient {
   TypedValue original_recipient;
   TypedValue final_recipient;
+  // Sendmail's X-Actual-Recipient: what an alias or .forward expanded the
+  // recipient to, such as a program ("|/usr/bin/procmail").
+  TypedValue actual_recipient;
   std::string_view action_text;
   std::string_view status_text;
   TypedValue remote_mta;
@@ -7634,6 +7637,8 @@ constexpr bool assign_recipient_field(DsnRecipient& recipient, const HeaderField
     recipient.original_recipient = split_typed(field.value);
   else if (iequals(n, "Final-Recipient"))
     recipient.final_recipient = split_typed(field.value);
+  else if (iequals(n, "X-Actual-Recipient"))
+    recipient.actual_recipient = split_typed(field.value);
   else if (iequals(n, "Action"))
     recipient.action_text = field.value;
   else if (iequals(n, "Status"))
@@ -13720,7 +13725,8 @@ constexpr bool report_delivery_status(
     BounceFacts facts = undecoded ? facts_for(recipient.action, recipient.status_text, readable, diagnostic_codes)
                                   : facts_for(recipient.action, recipient.status_text, readable);
     facts.dialect = notice.dialect->dialect;
-    facts.local_program = is_local_program_failure(dsn.final_recipient.value, recipient.diagnostic_type);
+    facts.local_program = is_local_program_failure(dsn.final_recipient.value, recipient.diagnostic_type) ||
+                          is_local_program_failure(dsn.actual_recipient.value, {});
     TextReading reading = read_text(facts, notice.user);
     recipient.verdict = classify_read(facts, notice.user, &reading);
     // The command a failure answered, from the notice's text when the

@@ -115,6 +115,9 @@ struct DsnMessageFields {
 struct DsnRecipient {
   TypedValue original_recipient;
   TypedValue final_recipient;
+  // Sendmail's X-Actual-Recipient: what an alias or .forward expanded the
+  // recipient to, such as a program ("|/usr/bin/procmail").
+  TypedValue actual_recipient;
   std::string_view action_text;
   std::string_view status_text;
   TypedValue remote_mta;
@@ -148,6 +151,8 @@ constexpr bool assign_recipient_field(DsnRecipient& recipient, const HeaderField
     recipient.original_recipient = split_typed(field.value);
   else if (iequals(n, "Final-Recipient"))
     recipient.final_recipient = split_typed(field.value);
+  else if (iequals(n, "X-Actual-Recipient"))
+    recipient.actual_recipient = split_typed(field.value);
   else if (iequals(n, "Action"))
     recipient.action_text = field.value;
   else if (iequals(n, "Status"))

@@ -1156,7 +1156,8 @@ constexpr bool report_delivery_status(
     BounceFacts facts = undecoded ? facts_for(recipient.action, recipient.status_text, readable, diagnostic_codes)
                                   : facts_for(recipient.action, recipient.status_text, readable);
     facts.dialect = notice.dialect->dialect;
-    facts.local_program = is_local_program_failure(dsn.final_recipient.value, recipient.diagnostic_type);
+    facts.local_program = is_local_program_failure(dsn.final_recipient.value, recipient.diagnostic_type) ||
+                          is_local_program_failure(dsn.actual_recipient.value, {});
     TextReading reading = read_text(facts, notice.user);
     recipient.verdict = classify_read(facts, notice.user, &reading);
     // The command a failure answered, from the notice's text when the
