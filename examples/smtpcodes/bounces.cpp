@@ -255,20 +255,25 @@ void process_text(Format format, Outcome& out, std::string_view file, std::strin
     return;
   }
   // mbox: each message starts at a "From " line at the start of the file or
-  // after an empty line, or at a whole From_ line anywhere (writers quote a
-  // body's "From " lines, and some append a message without the empty line);
-  // the From_ line itself is not part of the message.
+  // after an empty line; or at a whole From_ line right after a multipart's
+  // closing delimiter ("--boundary--"), where some writers append the next
+  // message without the empty line. A From_ line after other text is a
+  // quoted original's that a notice left unescaped, and separates nothing.
+  // The From_ line itself is not part of the message.
   std::size_t start = line_at(text, 0).next;
   std::size_t number = 1;
   bool after_blank = false;
+  bool after_closing_delimiter = false;
   for (std::size_t pos = start; pos < text.size();) {
     const TextLine line = line_at(text, pos);
-    if ((after_blank && starts_with(line.text, "From ")) || is_from_line(line.text)) {
+    if ((after_blank && starts_with(line.text, "From ")) || (after_closing_delimiter && is_from_line(line.text))) {
       process_message(format, out, {file, number++, std::nullopt, std::nullopt},
                       unescape_from_lines(text.substr(start, pos - start)));
       start = line.next;
     }
     after_blank = line.text.empty();
+    after_closing_delimiter =
+        line.text.size() > 4 && starts_with(line.text, "--") && line.text.substr(line.text.size() - 2) == "--";
     pos = line.next;
   }
   process_message(format, out, {file, number, std::nullopt, std::nullopt}, unescape_from_lines(text.substr(start)));

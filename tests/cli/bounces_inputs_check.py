@@ -65,8 +65,11 @@ def main():
                 "not a separator:\nFrom here on\n" +
                 "\nFrom MAILER-DAEMON Mon Jan  1 00:00:02 2024\n" +
                 text_notice("four@example.com", ">>From the server: 550 5.1.1 user unknown") +
-                # A whole From_ line (RFC 4155) separates without the empty line.
-                "From double-bounce@example.org  Mon Jan  1 00:00:03 2024\n" + notice("ten@example.com"))
+                # A whole From_ line (RFC 4155) after text is a quoted original's ...
+                "bounced e-mail:\nFrom someone@example.com  Mon Jan  1 00:00:03 2024\nSubject: hi\n\nhello\n" +
+                "\nFrom MAILER-DAEMON Mon Jan  1 00:00:04 2024\n" + notice("eleven@example.com") +
+                # ... and one right after a closing delimiter separates without the empty line.
+                "From double-bounce@example.org  Mon Jan  1 00:00:05 2024\n" + notice("ten@example.com"))
         write("mail.mbox", mbox)
         # A maildir with a Maildir++ folder; tmp/ and the index files are not messages.
         write("Maildir/cur/1700000000.1.host:2,S", notice("five@example.com"))
@@ -82,16 +85,18 @@ def main():
         objects = strict_lines(out)
         check.equal("exit status", status, 0)
         check.equal("recipients in input order", recipients(objects), [
-            "one@example.com", "two@example.com", "three@example.com", "four@example.com", "ten@example.com",
+            "one@example.com", "two@example.com", "three@example.com", "four@example.com", "eleven@example.com",
+            "ten@example.com",
             "five@example.com", "six@example.com", "seven@example.com", "eight@example.com", "nine@example.com"])
         check.equal("files", [o["file"] for o in objects], [
-            "single.eml", "mail.mbox", "mail.mbox", "mail.mbox", "mail.mbox", "Maildir/cur/1700000000.1.host:2,S",
+            "single.eml", "mail.mbox", "mail.mbox", "mail.mbox", "mail.mbox", "mail.mbox",
+            "Maildir/cur/1700000000.1.host:2,S",
             "Maildir/new/1700000001.2.host", "Maildir/.Bounces/cur/1700000003.4.host:2,",
             "tree/a/b/c/deep.eml", "tree/a/z.eml"])
-        check.equal("mbox message numbers", [o["message"] for o in objects[1:5]], [1, 2, 3, 4])
+        check.equal("mbox message numbers", [o["message"] for o in objects[1:6]], [1, 2, 3, 4, 5])
         check.expect("said: From the server" in objects[2]["diagnostic"], f">From unescaped: {objects[2]!r}")
         check.expect("said: >From the server" in objects[3]["diagnostic"], f">>From unescaped: {objects[3]!r}")
-        check.expect("here on" in objects[2]["diagnostic"] or len(objects) == 10,
+        check.expect("here on" in objects[2]["diagnostic"] or len(objects) == 11,
                      "a From line after text stays inside its message")
 
         # The same mbox with CRLF and with bare CR line ends (old Mac mailboxes)
@@ -100,7 +105,7 @@ def main():
             (root / f"mail-{name}.mbox").write_bytes(mbox.replace("\n", ending).encode())
             status, out, err = run(cli, "bounces", "--json", f"mail-{name}.mbox", cwd=root)
             check.equal(f"mbox with {name} line ends", recipients(strict_lines(out)),
-                        ["two@example.com", "three@example.com", "four@example.com", "ten@example.com"])
+                        ["two@example.com", "three@example.com", "four@example.com", "eleven@example.com", "ten@example.com"])
 
         # What decoding left undone shows: bytes base64 does not allow, and
         # parts nested deeper than the library's MIME depth limit.
