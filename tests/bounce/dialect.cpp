@@ -78,6 +78,14 @@ TEST_CASE("dialects are recognised from the notice's own words and fields") {
        "automatically generated Delivery Status Notification.\n\nDelivery to the following recipients failed.\n\n"
        "       a@example.com\n",
        Dialect::office365},
+      // Postfix's Subject stays when a site translates the template's text.
+      {"From: MAILER-DAEMON@mx.example.jp (Mail Delivery System)\nSubject: Undelivered Mail Returned to Sender\n\n"
+       "I'm sorry to have to inform you that your message could not be delivered.\n\n"
+       "<a@example.com>: 550 5.1.1 unknown\n",
+       Dialect::postfix},
+      {"From: MAILER-DAEMON@mx.example.org (Mail Delivery System)\nSubject: Postfix SMTP server: errors from "
+       "client.example.net[192.0.2.1]\n\nTranscript of session follows.\n\n Out: 220 mx.example.org ESMTP\n",
+       Dialect::postfix},
       // Microsoft's SMTP service, Gmail and Amazon SES all use this Subject: it names no dialect.
       {"From: postmaster@example.org\nSubject: Delivery Status Notification (Failure)\n\nThis is an "
        "automatically generated Delivery Status Notification.\n\nDelivery to the following recipients failed.\n\n"
