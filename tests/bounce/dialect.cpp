@@ -78,6 +78,10 @@ TEST_CASE("dialects are recognised from the notice's own words and fields") {
        "automatically generated Delivery Status Notification.\n\nDelivery to the following recipients failed.\n\n"
        "       a@example.com\n",
        Dialect::office365},
+      {"From: MAILER-DAEMON <>\nSubject: Mail delivery failed\n\nThis is the DragonFly Mail Agent v0.13 at "
+       "mx.example.org.\n\nThere was an error delivering your mail to <a@example.com>.\n\n"
+       "mx.example.com [192.0.2.1] did not like our RCPT TO:\n550 5.1.1 unknown\n",
+       Dialect::dragonfly},
       // Postfix's Subject stays when a site translates the template's text.
       {"From: MAILER-DAEMON@mx.example.jp (Mail Delivery System)\nSubject: Undelivered Mail Returned to Sender\n\n"
        "I'm sorry to have to inform you that your message could not be delivered.\n\n"

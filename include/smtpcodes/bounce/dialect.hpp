@@ -37,6 +37,7 @@ enum class Dialect : std::uint8_t {
   imail,
   james,
   powermta,
+  dragonfly,  // the DragonFly Mail Agent (dma)
   // Services
   office365,
   gmail,
@@ -196,6 +197,8 @@ inline constexpr DialectInfo dialects[] = {
      {}, "Barracuda Email Security Gateway"},
     {Dialect::powermta, "powermta", {MP::reporting_mta, "powermta"}, RP::delivery_status, {}, {}, {},
      "PowerMTA user's guide: DSN generation"},
+    {Dialect::dragonfly, "dragonfly", {MP::opening, "this is the dragonfly mail agent"}, RP::prose, {}, {}, {},
+     "dma (DragonFly Mail Agent) bounce text: 'This is the DragonFly Mail Agent ... There was an error delivering'"},
     {Dialect::exchange2007, "exchange2007", {MP::opening, "delivery has failed to these recipients or"},
      RP::prose, "delivery has failed", "4.4.7", "delivery is delayed",
      "Microsoft Learn: Exchange NDR text ('... recipients or distribution lists' in 2007, '... or groups' since 2010)"},
