@@ -9354,7 +9354,7 @@ inline constexpr DialectInfo dialects[] = {
      "HCL/Lotus Domino delivery failure reports"},
     {Dialect::domino, "domino", {MP::subject, "delivery failure:"}, RP::prose, {}, {}, {},
      "HCL/Lotus Domino: a failure report's Subject is 'DELIVERY FAILURE: ' and the reason"},
-    {Dialect::domino, "domino", {MP::opening, "------- failure reasons"}, RP::prose, {}, {}, {},
+    {Dialect::domino, "domino", {MP::opening, "failure reasons  --------"}, RP::prose, {}, {}, {},
      "Lotus Notes: '------- Failure Reasons --------' heads its undeliverable-message report"},
     {Dialect::groupwise, "groupwise", {MP::opening, "groupwise"}, RP::prose, {}, {}, {}, "Novell GroupWise"},
     {Dialect::messaging_server, "messaging_server", {MP::opening, "this report relates to a message you sent"},
@@ -9465,6 +9465,8 @@ inline constexpr PlaceMarkers from_markers = make_place_markers(MP::from);
 inline constexpr PhraseSet from_marker_set{from_markers.texts, from_markers.count};
 inline constexpr PlaceMarkers opening_markers = make_place_markers(MP::opening);
 inline constexpr PhraseSet opening_marker_set{opening_markers.texts, opening_markers.count};
+inline constexpr PlaceMarkers dialect_subject_markers = make_place_markers(MP::subject);
+inline constexpr PhraseSet dialect_subject_marker_set{dialect_subject_markers.texts, dialect_subject_markers.count};
 
 // The rows (bit i for row i) whose markers the set found.
 [[nodiscard]] constexpr std::uint64_t rows_found(const PlaceMarkers& markers, std::uint64_t found) noexcept {
@@ -9477,7 +9479,7 @@ inline constexpr PhraseSet opening_marker_set{opening_markers.texts, opening_mar
 
 // The evidence read once for all rows: one pass over the header fields
 // finds From, Subject and which rows' header markers they show, and one
-// pass each over From and the opening finds all the markers there, so that
+// pass each over From, Subject and the opening finds all the markers there, so that
 // the work is linear in the evidence however many rows the table has.
 struct ReadEvidence {
   std::string_view from;
@@ -9486,6 +9488,7 @@ struct ReadEvidence {
   std::string_view reporting_mta;
   std::string_view opening;
   bool from_read = false;
+  bool subject_read = false;
   bool opening_read = false;
   bool from_seen = false;
   bool subject_seen = false;
@@ -9547,7 +9550,13 @@ struct ReadEvidence {
         evidence.opening_read = true;
       }
       break;
-    case MP::subject: return ifind(evidence.subject, marker.text) != std::string_view::npos;
+    case MP::subject:
+      if (!evidence.subject_read) {
+        evidence.hits |=
+            rows_found(dialect_subject_markers, find_phrase_set(evidence.subject, dialect_subject_marker_set));
+        evidence.subject_read = true;
+      }
+      break;
     case MP::reporting_mta: return ifind(evidence.reporting_mta, marker.text) != std::string_view::npos;
     case MP::header_name: break;
   }
@@ -11576,7 +11585,8 @@ constexpr void try_bucket(PhraseSearch& search, std::string_view text, std::size
     } else if (pos >= token.end) {
       token = detail::scan_token(text, pos);
       skip_token = token.address_or_url;
-      if (token.url && blocklist == nullptr) {
+      // A block list decides only when no phrase does: once one is found, URLs are not read.
+      if (token.url && blocklist == nullptr && search.found.phrase == nullptr) {
         blocklist = detail::blocklist_of_url(text.substr(pos, token.end - pos));
         blocklist_offset = pos;
       }
@@ -11845,6 +11855,9 @@ inline constexpr DerivedStatusRule reporter_derived_statuses[] = {
   return a.subject_number() == b.subject_number() && a.detail() == b.detail();
 }
 
+// X.4.7, "delivery time expired" (RFC 3463 §3.5): the MTA gave up.
+inline constexpr EnhancedStatus expiry_status_code = "4.4.7"_status;
+
 // Reply code -> reason, for replies without an enhanced status. Only codes
 // whose meaning is narrow enough decide (RFC 5321 §4.2.2-4.2.3, RFC 7504);
 // 450, 550, 554 ... leave it to the text.
@@ -11897,13 +11910,13 @@ struct VerdictCodes {
   [[nodiscard]] constexpr bool has_reply() const noexcept { return reply_code.value() != 0; }
   [[nodiscard]] constexpr bool has_status() const noexcept { return enhanced_status.class_digit() != 0; }
   [[nodiscard]] constexpr bool says_expired() const noexcept {
-    return expiry_status || (has_status() && same_condition(enhanced_status, "4.4.7"_status));
+    return expiry_status || (has_status() && same_condition(enhanced_status, expiry_status_code));
   }
 };
 
 [[nodiscard]] constexpr VerdictCodes codes_of(const BounceFacts& facts) noexcept {
   VerdictCodes codes{facts.reply_code, facts.enhanced_status};
-  codes.expiry_status = codes.has_status() && same_condition(codes.enhanced_status, "4.4.7"_status);
+  codes.expiry_status = codes.has_status() && same_condition(codes.enhanced_status, expiry_status_code);
   const bool complete = codes.has_reply() && codes.has_status();
   // With both codes given, the text is read only if the status may be a
   // derived one or an expiry's.
@@ -11911,7 +11924,7 @@ struct VerdictCodes {
   const FoundCodes found = find_codes(facts.diagnostic);
   if (codes.expiry_status && found.enhanced_status &&
       found.enhanced_status->code.class_digit() == codes.enhanced_status.class_digit() &&
-      !same_condition(found.enhanced_status->code, "4.4.7"_status)) {
+      !same_condition(found.enhanced_status->code, expiry_status_code)) {
     codes.enhanced_status = found.enhanced_status->code;
   }
   if (codes.has_status() && !found.enhanced_status && found.reply_code) {
@@ -11922,7 +11935,7 @@ struct VerdictCodes {
   if (!codes.has_status() && found.enhanced_status) {
     codes.enhanced_status = found.enhanced_status->code;
     for_each_code(facts.diagnostic, [&codes](const CodeMatch& match) noexcept {
-      if (match.kind != CodeKind::enhanced_status || !same_condition(match.enhanced_status, "4.4.7"_status)) {
+      if (match.kind != CodeKind::enhanced_status || !same_condition(match.enhanced_status, expiry_status_code)) {
         return true;
       }
       codes.expiry_status = true;

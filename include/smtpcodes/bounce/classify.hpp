@@ -261,6 +261,9 @@ inline constexpr DerivedStatusRule reporter_derived_statuses[] = {
   return a.subject_number() == b.subject_number() && a.detail() == b.detail();
 }
 
+// X.4.7, "delivery time expired" (RFC 3463 §3.5): the MTA gave up.
+inline constexpr EnhancedStatus expiry_status_code = "4.4.7"_status;
+
 // Reply code -> reason, for replies without an enhanced status. Only codes
 // whose meaning is narrow enough decide (RFC 5321 §4.2.2-4.2.3, RFC 7504);
 // 450, 550, 554 ... leave it to the text.
@@ -313,13 +316,13 @@ struct VerdictCodes {
   [[nodiscard]] constexpr bool has_reply() const noexcept { return reply_code.value() != 0; }
   [[nodiscard]] constexpr bool has_status() const noexcept { return enhanced_status.class_digit() != 0; }
   [[nodiscard]] constexpr bool says_expired() const noexcept {
-    return expiry_status || (has_status() && same_condition(enhanced_status, "4.4.7"_status));
+    return expiry_status || (has_status() && same_condition(enhanced_status, expiry_status_code));
   }
 };
 
 [[nodiscard]] constexpr VerdictCodes codes_of(const BounceFacts& facts) noexcept {
   VerdictCodes codes{facts.reply_code, facts.enhanced_status};
-  codes.expiry_status = codes.has_status() && same_condition(codes.enhanced_status, "4.4.7"_status);
+  codes.expiry_status = codes.has_status() && same_condition(codes.enhanced_status, expiry_status_code);
   const bool complete = codes.has_reply() && codes.has_status();
   // With both codes given, the text is read only if the status may be a
   // derived one or an expiry's.
@@ -327,7 +330,7 @@ struct VerdictCodes {
   const FoundCodes found = find_codes(facts.diagnostic);
   if (codes.expiry_status && found.enhanced_status &&
       found.enhanced_status->code.class_digit() == codes.enhanced_status.class_digit() &&
-      !same_condition(found.enhanced_status->code, "4.4.7"_status)) {
+      !same_condition(found.enhanced_status->code, expiry_status_code)) {
     codes.enhanced_status = found.enhanced_status->code;
   }
   if (codes.has_status() && !found.enhanced_status && found.reply_code) {
@@ -338,7 +341,7 @@ struct VerdictCodes {
   if (!codes.has_status() && found.enhanced_status) {
     codes.enhanced_status = found.enhanced_status->code;
     for_each_code(facts.diagnostic, [&codes](const CodeMatch& match) noexcept {
-      if (match.kind != CodeKind::enhanced_status || !same_condition(match.enhanced_status, "4.4.7"_status)) {
+      if (match.kind != CodeKind::enhanced_status || !same_condition(match.enhanced_status, expiry_status_code)) {
         return true;
       }
       codes.expiry_status = true;

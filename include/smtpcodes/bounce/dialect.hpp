@@ -232,7 +232,7 @@ inline constexpr DialectInfo dialects[] = {
      "HCL/Lotus Domino delivery failure reports"},
     {Dialect::domino, "domino", {MP::subject, "delivery failure:"}, RP::prose, {}, {}, {},
      "HCL/Lotus Domino: a failure report's Subject is 'DELIVERY FAILURE: ' and the reason"},
-    {Dialect::domino, "domino", {MP::opening, "------- failure reasons"}, RP::prose, {}, {}, {},
+    {Dialect::domino, "domino", {MP::opening, "failure reasons  --------"}, RP::prose, {}, {}, {},
      "Lotus Notes: '------- Failure Reasons --------' heads its undeliverable-message report"},
     {Dialect::groupwise, "groupwise", {MP::opening, "groupwise"}, RP::prose, {}, {}, {}, "Novell GroupWise"},
     {Dialect::messaging_server, "messaging_server", {MP::opening, "this report relates to a message you sent"},
@@ -343,6 +343,8 @@ inline constexpr PlaceMarkers from_markers = make_place_markers(MP::from);
 inline constexpr PhraseSet from_marker_set{from_markers.texts, from_markers.count};
 inline constexpr PlaceMarkers opening_markers = make_place_markers(MP::opening);
 inline constexpr PhraseSet opening_marker_set{opening_markers.texts, opening_markers.count};
+inline constexpr PlaceMarkers dialect_subject_markers = make_place_markers(MP::subject);
+inline constexpr PhraseSet dialect_subject_marker_set{dialect_subject_markers.texts, dialect_subject_markers.count};
 
 // The rows (bit i for row i) whose markers the set found.
 [[nodiscard]] constexpr std::uint64_t rows_found(const PlaceMarkers& markers, std::uint64_t found) noexcept {
@@ -355,7 +357,7 @@ inline constexpr PhraseSet opening_marker_set{opening_markers.texts, opening_mar
 
 // The evidence read once for all rows: one pass over the header fields
 // finds From, Subject and which rows' header markers they show, and one
-// pass each over From and the opening finds all the markers there, so that
+// pass each over From, Subject and the opening finds all the markers there, so that
 // the work is linear in the evidence however many rows the table has.
 struct ReadEvidence {
   std::string_view from;
@@ -364,6 +366,7 @@ struct ReadEvidence {
   std::string_view reporting_mta;
   std::string_view opening;
   bool from_read = false;
+  bool subject_read = false;
   bool opening_read = false;
   bool from_seen = false;
   bool subject_seen = false;
@@ -425,7 +428,13 @@ struct ReadEvidence {
         evidence.opening_read = true;
       }
       break;
-    case MP::subject: return ifind(evidence.subject, marker.text) != std::string_view::npos;
+    case MP::subject:
+      if (!evidence.subject_read) {
+        evidence.hits |=
+            rows_found(dialect_subject_markers, find_phrase_set(evidence.subject, dialect_subject_marker_set));
+        evidence.subject_read = true;
+      }
+      break;
     case MP::reporting_mta: return ifind(evidence.reporting_mta, marker.text) != std::string_view::npos;
     case MP::header_name: break;
   }

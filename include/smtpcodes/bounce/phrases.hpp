@@ -1450,7 +1450,8 @@ constexpr void try_bucket(PhraseSearch& search, std::string_view text, std::size
     } else if (pos >= token.end) {
       token = detail::scan_token(text, pos);
       skip_token = token.address_or_url;
-      if (token.url && blocklist == nullptr) {
+      // A block list decides only when no phrase does: once one is found, URLs are not read.
+      if (token.url && blocklist == nullptr && search.found.phrase == nullptr) {
         blocklist = detail::blocklist_of_url(text.substr(pos, token.end - pos));
         blocklist_offset = pos;
       }
