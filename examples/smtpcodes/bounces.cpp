@@ -28,7 +28,6 @@
 #include <unistd.h>
 #define SMTPCODES_CLI_HAS_ISATTY 1
 #endif
-
 namespace smtpcodes_cli {
 namespace {
 
@@ -41,26 +40,47 @@ constexpr std::size_t max_diagnostic_characters = 1000;
 constexpr std::size_t max_table_diagnostic_characters = 50;
 constexpr std::size_t max_jobs = 256;
 
-// Folded, multi-line diagnostics become one line for tables and JSON.
-std::string one_line(std::string_view text, std::size_t max_characters, bool* truncated = nullptr) {
-  std::string unfolded(text.size(), '\0');
-  unfolded.resize(smtpcodes::unfold(text, unfolded.data(), unfolded.size()));
-  return valid_utf8(unfolded, max_characters, truncated);
+// Folded, multi-line diagnostics become one line for tables and JSON,
+// written into out (cleared first) so that a caller can keep its buffer.
+void one_line_into(std::string& out, std::string_view text, std::size_t max_characters, bool* truncated = nullptr) {
+  thread_local std::string unfolded;  // only grows
+  if (unfolded.size() < text.size()) unfolded.resize(text.size());
+  const std::size_t length = smtpcodes::unfold(text, unfolded.data(), text.size());
+  out.clear();
+  append_valid_utf8(out, std::string_view(unfolded.data(), length), max_characters, truncated);
+}
+
+std::string one_line(std::string_view text, std::size_t max_characters) {
+  std::string out;
+  one_line_into(out, text, max_characters);
+  return out;
+}
+
+// Counts by name; std::less<> finds a name without making a std::string of it.
+using Counts = std::map<std::string, std::size_t, std::less<>>;
+
+void count(Counts& counts, std::string_view key, std::size_t n = 1) {
+  const auto found = counts.find(key);
+  if (found != counts.end()) {
+    found->second += n;
+  } else {
+    counts.emplace(key, n);
+  }
 }
 
 struct Tally {
   std::size_t recipients = 0;
   std::size_t messages = 0;
-  std::map<std::string, std::size_t> by_reason;
-  std::map<std::string, std::size_t> by_domain;
-  std::map<std::string, std::size_t> by_bounce;
+  Counts by_reason;
+  Counts by_domain;
+  Counts by_bounce;
 
   void add(const Tally& other) {
     recipients += other.recipients;
     messages += other.messages;
-    for (const auto& [key, count] : other.by_reason) by_reason[key] += count;
-    for (const auto& [key, count] : other.by_domain) by_domain[key] += count;
-    for (const auto& [key, count] : other.by_bounce) by_bounce[key] += count;
+    for (const auto& [key, n] : other.by_reason) count(by_reason, key, n);
+    for (const auto& [key, n] : other.by_domain) count(by_domain, key, n);
+    for (const auto& [key, n] : other.by_bounce) count(by_bounce, key, n);
   }
 };
 
@@ -130,16 +150,23 @@ void emit(Format format, Outcome& out, const Place& place, const BounceRecipient
   const std::string_view reason = smtpcodes::name(v.reason);
   const std::string_view bounce = smtpcodes::name(v.bounce);
   ++out.tally.recipients;
-  ++out.tally.by_reason[std::string(reason)];
-  ++out.tally.by_bounce[std::string(bounce)];
+  count(out.tally.by_reason, reason);
+  count(out.tally.by_bounce, bounce);
   const std::string_view recipient = text_of(r.recipient);
   const std::size_t at = recipient.rfind('@');
-  std::string domain = at == std::string_view::npos ? "(none)" : valid_utf8(recipient.substr(at + 1));
+  thread_local std::string domain;  // a buffer kept across recipients
+  domain.clear();
+  if (at == std::string_view::npos) {
+    domain = "(none)";
+  } else {
+    append_valid_utf8(domain, recipient.substr(at + 1));
+  }
   std::transform(domain.begin(), domain.end(), domain.begin(), ascii_lower);
-  ++out.tally.by_domain[domain];
+  count(out.tally.by_domain, domain);
   if (format == Format::json) {
     bool truncated = false;
-    const std::string diagnostic = one_line(text_of(r.diagnostic), max_diagnostic_characters, &truncated);
+    thread_local std::string diagnostic;  // a buffer kept across recipients
+    one_line_into(diagnostic, text_of(r.diagnostic), max_diagnostic_characters, &truncated);
     JsonObject object(out.output);
     object.string("file", place.file);
     place.message ? object.number("message", static_cast<long long>(*place.message)) : object.null("message");
@@ -354,7 +381,7 @@ void collect_directory(const fs::path& directory, std::vector<Input>& inputs, st
   }
 }
 
-void print_table(const char* title, const std::map<std::string, std::size_t>& counts, std::size_t total) {
+void print_table(const char* title, const Counts& counts, std::size_t total) {
   std::vector<std::pair<std::string, std::size_t>> rows(counts.begin(), counts.end());
   std::stable_sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
   std::printf("\n%-32s %8s %7s\n", title, "count", "share");

@@ -4,8 +4,11 @@
 // The one JSON writer of the command-line program: one object per line, keys
 // in insertion order. Every string goes through valid_utf8, so the output is
 // always UTF-8 as RFC 8259 §8.1 requires, whatever bytes the input held.
+#include <charconv>
 #include <cstddef>
+#include <cstdint>
 #include <cstdio>
+#include <cstring>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -57,21 +60,59 @@ inline std::size_t append_utf8_character(std::string& out, std::string_view text
   return at + length;
 }
 
-// Well-formed UTF-8 is kept; each byte that starts no well-formed sequence
-// becomes U+FFFD. At most max_characters characters are kept; truncated, if
+// Eight bytes at a time: the bytes of a word are read in one load and
+// tested with carries and borrows (a borrow or carry comes only from a byte
+// the test flags, so a word that passes holds no flagged byte).
+inline constexpr std::uint64_t byte_ones = 0x0101010101010101U;
+inline constexpr std::uint64_t byte_highs = 0x8080808080808080U;
+
+inline std::uint64_t load_word(const char* at) {
+  std::uint64_t word = 0;
+  std::memcpy(&word, at, sizeof word);
+  return word;
+}
+
+// Where the run of ASCII bytes that starts at text[from] ends, at most at limit.
+inline std::size_t ascii_run_end(std::string_view text, std::size_t from, std::size_t limit) {
+  std::size_t run = from;
+  while (run + 8 <= limit && (load_word(text.data() + run) & byte_highs) == 0) run += 8;
+  while (run < limit && static_cast<unsigned char>(text[run]) < 0x80) ++run;
+  return run;
+}
+
+// Where the run of bytes that a JSON string holds as they are (printable
+// ASCII other than '"' and '\\') that starts at text[from] ends.
+inline std::size_t json_plain_run_end(std::string_view text, std::size_t from) {
+  std::size_t run = from;
+  for (; run + 8 <= text.size(); run += 8) {
+    const std::uint64_t word = load_word(text.data() + run);
+    const std::uint64_t below_space = (word - byte_ones * 0x20) & ~word;
+    const std::uint64_t quote = word ^ (byte_ones * 0x22U);      // '"'
+    const std::uint64_t backslash = word ^ (byte_ones * 0x5CU);  // '\\'
+    const std::uint64_t zero_byte = ((quote - byte_ones) & ~quote) | ((backslash - byte_ones) & ~backslash);
+    // word + ones carries into the high bit from 0x7F, the one byte below 0x80 to flag.
+    if (((word | (word + byte_ones) | below_space | zero_byte) & byte_highs) != 0) break;
+  }
+  while (run < text.size()) {
+    const auto byte = static_cast<unsigned char>(text[run]);
+    if (byte < 0x20 || byte >= 0x7F || byte == '"' || byte == '\\') break;
+    ++run;
+  }
+  return run;
+}
+
+// Appends text to out with every byte that starts no well-formed sequence
+// made U+FFFD, keeping at most max_characters characters; truncated, if
 // given, says whether any were dropped. A character is never split.
-inline std::string valid_utf8(std::string_view text, std::size_t max_characters = std::string_view::npos,
-                              bool* truncated = nullptr) {
-  std::string out;
-  out.reserve(text.size());
+inline void append_valid_utf8(std::string& out, std::string_view text,
+                              std::size_t max_characters = std::string_view::npos, bool* truncated = nullptr) {
   std::size_t characters = 0;
   std::size_t i = 0;
   while (i < text.size() && characters < max_characters) {
     // A run of ASCII is appended in one go, up to the limit.
     const std::size_t room = max_characters - characters;
     const std::size_t limit = room < text.size() - i ? i + room : text.size();
-    std::size_t run = i;
-    while (run < limit && static_cast<unsigned char>(text[run]) < 0x80) ++run;
+    const std::size_t run = ascii_run_end(text, i, limit);
     out.append(text, i, run - i);
     characters += run - i;
     i = run;
@@ -80,6 +121,15 @@ inline std::string valid_utf8(std::string_view text, std::size_t max_characters 
     ++characters;
   }
   if (truncated != nullptr) *truncated = i < text.size();
+}
+
+// Well-formed UTF-8 is kept; each byte that starts no well-formed sequence
+// becomes U+FFFD (see append_valid_utf8).
+inline std::string valid_utf8(std::string_view text, std::size_t max_characters = std::string_view::npos,
+                              bool* truncated = nullptr) {
+  std::string out;
+  out.reserve(text.size());
+  append_valid_utf8(out, text, max_characters, truncated);
   return out;
 }
 
@@ -89,12 +139,7 @@ inline void append_json_string(std::string& out, std::string_view text) {
   std::size_t i = 0;
   while (i < text.size()) {
     // A run of printable ASCII that needs no escape is appended in one go.
-    std::size_t run = i;
-    while (run < text.size()) {
-      const auto byte = static_cast<unsigned char>(text[run]);
-      if (byte < 0x20 || byte >= 0x7F || byte == '"' || byte == '\\') break;
-      ++run;
-    }
+    const std::size_t run = json_plain_run_end(text, i);
     out.append(text, i, run - i);
     i = run;
     if (i == text.size()) break;
@@ -146,7 +191,11 @@ class JsonObject {
   JsonObject& string_or_null(std::string_view key, const std::optional<std::string_view>& value) {
     return value ? string(key, *value) : null(key);
   }
-  JsonObject& number(std::string_view key, long long value) { return add(key, std::to_string(value)); }
+  JsonObject& number(std::string_view key, long long value) {
+    char digits[24];  // a 64-bit number in decimal, its sign included
+    const auto written = std::to_chars(digits, digits + sizeof digits, value);
+    return add(key, std::string_view(digits, static_cast<std::size_t>(written.ptr - digits)));
+  }
   JsonObject& boolean(std::string_view key, bool value) { return add(key, value ? "true" : "false"); }
   JsonObject& null(std::string_view key) { return add(key, "null"); }
   JsonObject& object(std::string_view key, const JsonObject& value) { return add(key, value.str()); }
