@@ -28,6 +28,13 @@
 #include <unistd.h>
 #define SMTPCODES_CLI_HAS_ISATTY 1
 #endif
+// POSIX files: one read() a file into a buffer of its size.
+#if __has_include(<fcntl.h>) && __has_include(<sys/stat.h>) && __has_include(<unistd.h>)
+#include <fcntl.h>
+#include <sys/stat.h>
+#define SMTPCODES_CLI_HAS_POSIX_FILES 1
+#endif
+
 namespace smtpcodes_cli {
 namespace {
 
@@ -306,28 +313,82 @@ void process_text(Format format, Outcome& out, std::string_view file, std::strin
   process_message(format, out, {file, number, std::nullopt, std::nullopt}, unescape_from_lines(text.substr(start)));
 }
 
-// Reads the whole file ("-": standard input); false with the system's reason.
-bool read_all(const std::string& path, std::string& text, std::string& error) {
+// Reads whole files into one buffer, kept from file to file: it only grows.
+class FileReader {
+ public:
+  // Reads the whole file ("-": standard input); false with the system's reason.
+  bool read(const std::string& path, std::string& error);
+  [[nodiscard]] std::string_view text() const { return {buffer_.data(), size_}; }
+
+ private:
+  void make_room(std::size_t room) {
+    if (buffer_.size() - size_ < room) buffer_.resize(size_ + std::max(room, buffer_.size()));
+  }
+  std::string buffer_;  // its bytes from size_ on are left from earlier files
+  std::size_t size_ = 0;
+};
+
+#if SMTPCODES_CLI_HAS_POSIX_FILES
+bool FileReader::read(const std::string& path, std::string& error) {
+  size_ = 0;
+  const bool standard_input = path == "-";
+  const int file = standard_input ? STDIN_FILENO : ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (file < 0) {
+    error = std::strerror(errno);
+    return false;
+  }
+  // A regular file's size gives the room for one read(), and a byte more to see its end at once.
+  struct stat status {};
+  std::size_t room = std::size_t{1} << 16;
+  if (::fstat(file, &status) == 0 && S_ISREG(status.st_mode) && status.st_size >= 0) {
+    room = static_cast<std::size_t>(status.st_size) + 1;
+  }
+  bool failed = false;
+  make_room(room);
+  for (;;) {
+    const ssize_t count = ::read(file, buffer_.data() + size_, buffer_.size() - size_);
+    if (count > 0) {
+      size_ += static_cast<std::size_t>(count);
+      if (size_ == buffer_.size()) make_room(room);  // the file grew, or it is a pipe
+    } else if (count == 0) {
+      break;
+    } else if (errno != EINTR) {
+      error = std::strerror(errno);
+      failed = true;
+      break;
+    }
+  }
+  if (!standard_input) ::close(file);
+  return !failed;
+}
+#else
+bool FileReader::read(const std::string& path, std::string& error) {
+  size_ = 0;
   std::FILE* file = path == "-" ? stdin : std::fopen(path.c_str(), "rb");
   if (file == nullptr) {
     error = std::strerror(errno);
     return false;
   }
-  char chunk[1 << 16];
   std::size_t count = 0;
-  while ((count = std::fread(chunk, 1, sizeof chunk, file)) > 0) text.append(chunk, count);
+  do {
+    make_room(std::size_t{1} << 16);
+    count = std::fread(buffer_.data() + size_, 1, buffer_.size() - size_, file);
+    size_ += count;
+  } while (count > 0);
   const bool failed = std::ferror(file) != 0;
   if (failed) error = std::strerror(errno);
   if (file != stdin) std::fclose(file);
   return !failed;
 }
+#endif
 
-Outcome process_input(Format format, const Input& input) {
-  Outcome out;
-  std::string text;
-  if (!read_all(input.path, text, out.error)) return out;
-  process_text(format, out, input.path, text);
-  return out;
+// Reads and classifies one input into out, whose buffers are kept.
+void process_input(Format format, const Input& input, FileReader& reader, Outcome& out) {
+  out.output.clear();
+  out.tally = {};
+  out.error.clear();
+  if (!reader.read(input.path, out.error)) return;
+  process_text(format, out, input.path, reader.text());
 }
 
 // A maildir holds its messages in cur/ and new/; tmp/ holds messages still
@@ -435,7 +496,13 @@ class Progress {
 template <typename Consume>
 void process_all(Format format, const std::vector<Input>& inputs, std::size_t jobs, Consume consume) {
   if (jobs <= 1 || inputs.size() <= 1) {
-    for (const Input& input : inputs) consume(process_input(format, input));
+    // One outcome and one file buffer for all inputs: their memory is reused.
+    FileReader reader;
+    Outcome outcome;
+    for (const Input& input : inputs) {
+      process_input(format, input, reader, outcome);
+      consume(outcome);
+    }
     return;
   }
   std::vector<std::optional<Outcome>> outcomes(inputs.size());
@@ -443,8 +510,10 @@ void process_all(Format format, const std::vector<Input>& inputs, std::size_t jo
   std::mutex mutex;
   std::condition_variable ready;
   auto work = [&] {
+    FileReader reader;
     for (std::size_t i = next++; i < inputs.size(); i = next++) {
-      Outcome outcome = process_input(format, inputs[i]);
+      Outcome outcome;
+      process_input(format, inputs[i], reader, outcome);
       {
         const std::lock_guard<std::mutex> lock(mutex);
         outcomes[i] = std::move(outcome);
@@ -462,7 +531,7 @@ void process_all(Format format, const std::vector<Input>& inputs, std::size_t jo
       outcome = std::move(*outcomes[i]);
       outcomes[i].reset();
     }
-    consume(std::move(outcome));
+    consume(outcome);
   }
   for (std::thread& worker : workers) worker.join();
 }
@@ -529,7 +598,7 @@ int run_bounces(const Arguments& arguments) {
   Tally tally;
   std::size_t done = 0;
   Progress progress(inputs.size());
-  process_all(format, inputs, jobs, [&](Outcome outcome) {
+  process_all(format, inputs, jobs, [&](const Outcome& outcome) {
     if (!outcome.error.empty() || !outcome.output.empty()) progress.erase();
     if (!outcome.error.empty()) {
       unreadable = true;
