@@ -28,8 +28,10 @@
 #include <unistd.h>
 #define SMTPCODES_CLI_HAS_ISATTY 1
 #endif
-// POSIX files: one read() a file into a buffer of its size.
-#if __has_include(<fcntl.h>) && __has_include(<sys/stat.h>) && __has_include(<unistd.h>)
+// POSIX files and directories: one read() a file, and a directory's entries
+// with their types, without the path objects of std::filesystem.
+#if __has_include(<dirent.h>) && __has_include(<fcntl.h>) && __has_include(<sys/stat.h>) && __has_include(<unistd.h>)
+#include <dirent.h>
 #include <fcntl.h>
 #include <sys/stat.h>
 #define SMTPCODES_CLI_HAS_POSIX_FILES 1
@@ -391,53 +393,120 @@ void process_input(Format format, const Input& input, FileReader& reader, Outcom
   process_text(format, out, input.path, reader.text());
 }
 
+// A directory's entry: its name, and its type as far as listing the
+// directory tells it, a symbolic link not followed (none when not told).
+struct Entry {
+  std::string name;
+  fs::file_type type = fs::file_type::none;
+};
+
+#if SMTPCODES_CLI_HAS_POSIX_FILES
+// The path of name in directory, as fs::path's operator/ makes it on POSIX.
+std::string path_in(const std::string& directory, std::string_view name) {
+  std::string path;
+  path.reserve(directory.size() + 1 + name.size());
+  path += directory;
+  if (!path.empty() && path.back() != '/') path += '/';
+  path += name;
+  return path;
+}
+
+fs::file_type type_of(const struct stat& status) {
+  if (S_ISDIR(status.st_mode)) return fs::file_type::directory;
+  if (S_ISLNK(status.st_mode)) return fs::file_type::symlink;
+  if (S_ISREG(status.st_mode)) return fs::file_type::regular;
+  return fs::file_type::unknown;
+}
+
+// The type of what path names, a symbolic link itself (follow false) or what it names.
+fs::file_type type_at(const std::string& path, bool follow) {
+  struct stat status {};
+  const int failed = follow ? ::stat(path.c_str(), &status) : ::lstat(path.c_str(), &status);
+  return failed != 0 ? fs::file_type::not_found : type_of(status);
+}
+
+// The entries of directory but "." and ".."; false with the system's reason.
+bool list_directory(const std::string& directory, std::vector<Entry>& entries, std::string& error) {
+  DIR* stream = ::opendir(directory.c_str());
+  if (stream == nullptr) {
+    error = std::strerror(errno);
+    return false;
+  }
+  const dirent* entry = nullptr;
+  // readdir() says nothing of a failure but through errno.
+  for (errno = 0; (entry = ::readdir(stream)) != nullptr; errno = 0) {
+    const std::string_view name = entry->d_name;
+    if (name == "." || name == "..") continue;
+    fs::file_type type = fs::file_type::none;
+#ifdef DT_DIR
+    // The type comes with the name on most file systems, without a stat().
+    if (entry->d_type == DT_DIR) type = fs::file_type::directory;
+    if (entry->d_type == DT_LNK) type = fs::file_type::symlink;
+    if (entry->d_type == DT_REG) type = fs::file_type::regular;
+#endif
+    entries.push_back({std::string(name), type});
+  }
+  const int failure = errno;
+  ::closedir(stream);
+  if (failure != 0) error = std::strerror(failure);
+  return failure == 0;
+}
+#else
+std::string path_in(const std::string& directory, std::string_view name) {
+  return (fs::path(directory) / fs::path(std::string(name))).string();
+}
+
+fs::file_type type_at(const std::string& path, bool follow) {
+  std::error_code error;
+  return (follow ? fs::status(path, error) : fs::symlink_status(path, error)).type();
+}
+
+bool list_directory(const std::string& directory, std::vector<Entry>& entries, std::string& error) {
+  std::error_code failure;
+  for (fs::directory_iterator it(directory, failure), end; !failure && it != end; it.increment(failure)) {
+    entries.push_back({it->path().filename().string(), fs::file_type::none});
+  }
+  if (failure) error = failure.message();
+  return !failure;
+}
+#endif
+
 // A maildir holds its messages in cur/ and new/; tmp/ holds messages still
 // being written. Other folders inside it (Maildir++ ".Sent") are maildirs too.
-bool is_maildir(const fs::path& directory) {
-  std::error_code error;
-  return fs::is_directory(directory / "cur", error) && fs::is_directory(directory / "new", error);
+bool is_maildir(const std::string& directory) {
+  return type_at(path_in(directory, "cur"), true) == fs::file_type::directory &&
+         type_at(path_in(directory, "new"), true) == fs::file_type::directory;
 }
 
 // The files under directory, in name order; unreadable directories are
 // reported in errors. Symbolic links to directories are not followed.
-void collect_directory(const fs::path& directory, std::vector<Input>& inputs, std::vector<std::string>& errors) {
-  std::error_code error;
-  std::vector<fs::directory_entry> entries;
-  for (fs::directory_iterator it(directory, error), end; !error && it != end; it.increment(error)) {
-    entries.push_back(*it);
-  }
-  if (error) {
-    errors.push_back(directory.string() + ": " + error.message());
+void collect_directory(const std::string& directory, std::vector<Input>& inputs, std::vector<std::string>& errors) {
+  std::vector<Entry> entries;
+  std::string error;
+  if (!list_directory(directory, entries, error)) {
+    errors.push_back(directory + ": " + error);
     return;
   }
   const bool maildir = is_maildir(directory);
-  // Name order; in a maildir its own messages (cur/, then new/) before its
-  // folders. The keys are made once: comparing paths splits them each time.
-  struct Named {
-    int rank;
-    std::string name;
-    fs::directory_entry entry;
+  // Name order; in a maildir its own messages (cur/, then new/) before its folders.
+  const auto rank = [maildir](const std::string& name) {
+    return !maildir ? 0 : name == "cur" ? 0 : name == "new" ? 1 : 2;
   };
-  std::vector<Named> named;
-  named.reserve(entries.size());
-  for (fs::directory_entry& entry : entries) {
-    std::string name = entry.path().filename().string();
-    const int rank = maildir ? (name == "cur" ? 0 : name == "new" ? 1 : 2) : 0;
-    named.push_back({rank, std::move(name), std::move(entry)});
-  }
-  std::sort(named.begin(), named.end(),
-            [](const Named& a, const Named& b) { return a.rank != b.rank ? a.rank < b.rank : a.name < b.name; });
-  for (const Named& item : named) {
-    const fs::directory_entry& entry = item.entry;
-    const fs::file_status status = entry.symlink_status(error);
-    const std::string& name = item.name;
-    if (fs::is_directory(status)) {
-      if (maildir && name == "tmp") continue;
-      collect_directory(entry.path(), inputs, errors);
+  std::sort(entries.begin(), entries.end(), [&](const Entry& a, const Entry& b) {
+    const int rank_a = rank(a.name);
+    const int rank_b = rank(b.name);
+    return rank_a != rank_b ? rank_a < rank_b : a.name < b.name;
+  });
+  for (const Entry& entry : entries) {
+    std::string path = path_in(directory, entry.name);
+    const fs::file_type type = entry.type != fs::file_type::none ? entry.type : type_at(path, false);
+    if (type == fs::file_type::directory) {
+      if (maildir && entry.name == "tmp") continue;
+      collect_directory(path, inputs, errors);
     } else if (maildir) {
       continue;  // dovecot-uidlist, maildirfolder ...: not messages
-    } else if (!fs::is_symlink(status) || !fs::is_directory(entry.status(error))) {
-      inputs.push_back({entry.path().string()});
+    } else if (type != fs::file_type::symlink || type_at(path, true) != fs::file_type::directory) {
+      inputs.push_back({std::move(path)});
     }
   }
 }
