@@ -80,18 +80,41 @@ inline std::size_t ascii_run_end(std::string_view text, std::size_t from, std::s
   return run;
 }
 
+// Whether none of a word's bytes needs an escape in a JSON string or is
+// outside ASCII: printable ASCII other than '"' and '\\'.
+inline bool is_json_plain_word(std::uint64_t word) {
+  const std::uint64_t below_space = (word - byte_ones * 0x20) & ~word;
+  const std::uint64_t quote = word ^ (byte_ones * 0x22U);      // '"'
+  const std::uint64_t backslash = word ^ (byte_ones * 0x5CU);  // '\\'
+  const std::uint64_t zero_byte = ((quote - byte_ones) & ~quote) | ((backslash - byte_ones) & ~backslash);
+  // word + ones carries into the high bit from 0x7F, the one byte below 0x80 to flag.
+  return ((word | (word + byte_ones) | below_space | zero_byte) & byte_highs) == 0;
+}
+
+// The last 1 to 7 bytes of a text in one word, for a test that asks the
+// same of each byte: two loads that may overlap, or for fewer than four
+// bytes the first, middle and last one with plain letters beside them.
+inline std::uint64_t tail_word(const char* at, std::size_t count) {
+  if (count >= 4) {
+    std::uint32_t low = 0;
+    std::uint32_t high = 0;
+    std::memcpy(&low, at, sizeof low);
+    std::memcpy(&high, at + count - 4, sizeof high);
+    return low | std::uint64_t{high} << 32;
+  }
+  const auto byte = [&](std::size_t i) { return std::uint64_t{static_cast<unsigned char>(at[i])}; };
+  return byte(0) | byte(count / 2) << 8 | byte(count - 1) << 16 | (byte_ones * 'a') << 24;
+}
+
 // Where the run of bytes that a JSON string holds as they are (printable
 // ASCII other than '"' and '\\') that starts at text[from] ends.
 inline std::size_t json_plain_run_end(std::string_view text, std::size_t from) {
   std::size_t run = from;
-  for (; run + 8 <= text.size(); run += 8) {
-    const std::uint64_t word = load_word(text.data() + run);
-    const std::uint64_t below_space = (word - byte_ones * 0x20) & ~word;
-    const std::uint64_t quote = word ^ (byte_ones * 0x22U);      // '"'
-    const std::uint64_t backslash = word ^ (byte_ones * 0x5CU);  // '\\'
-    const std::uint64_t zero_byte = ((quote - byte_ones) & ~quote) | ((backslash - byte_ones) & ~backslash);
-    // word + ones carries into the high bit from 0x7F, the one byte below 0x80 to flag.
-    if (((word | (word + byte_ones) | below_space | zero_byte) & byte_highs) != 0) break;
+  while (run + 8 <= text.size() && is_json_plain_word(load_word(text.data() + run))) run += 8;
+  // Most strings of a row are short, or end in fewer than eight bytes: one word tests those too.
+  if (run < text.size() && run + 8 > text.size() &&
+      is_json_plain_word(tail_word(text.data() + run, text.size() - run))) {
+    return text.size();
   }
   while (run < text.size()) {
     const auto byte = static_cast<unsigned char>(text[run]);
