@@ -255,10 +255,12 @@ bool is_from_line(std::string_view line) {
 }
 
 // mboxrd and mboxo quote body lines that begin with "From " as ">From ";
-// one '>' comes off each line of '>'s followed by "From ".
-std::string unescape_from_lines(std::string_view message) {
-  std::string out;
-  out.reserve(message.size());
+// one '>' comes off each line of '>'s followed by "From ". A message
+// without ">From " has no such line and is given back as it is; otherwise
+// the result is written into out.
+std::string_view unescape_from_lines(std::string_view message, std::string& out) {
+  if (message.find(">From ") == std::string_view::npos) return message;
+  out.clear();
   for (std::size_t pos = 0; pos < message.size();) {
     const std::size_t next = line_at(message, pos).next;
     std::string_view line = message.substr(pos, next - pos);
@@ -298,13 +300,14 @@ void process_text(Format format, Outcome& out, std::string_view file, std::strin
   // The From_ line itself is not part of the message.
   std::size_t start = line_at(text, 0).next;
   std::size_t number = 1;
+  std::string unescaped;
   bool after_blank = false;
   bool after_closing_delimiter = false;
   for (std::size_t pos = start; pos < text.size();) {
     const TextLine line = line_at(text, pos);
     if ((after_blank && starts_with(line.text, "From ")) || (after_closing_delimiter && is_from_line(line.text))) {
       process_message(format, out, {file, number++, std::nullopt, std::nullopt},
-                      unescape_from_lines(text.substr(start, pos - start)));
+                      unescape_from_lines(text.substr(start, pos - start), unescaped));
       start = line.next;
     }
     after_blank = line.text.empty();
@@ -312,7 +315,8 @@ void process_text(Format format, Outcome& out, std::string_view file, std::strin
         line.text.size() > 4 && starts_with(line.text, "--") && line.text.substr(line.text.size() - 2) == "--";
     pos = line.next;
   }
-  process_message(format, out, {file, number, std::nullopt, std::nullopt}, unescape_from_lines(text.substr(start)));
+  process_message(format, out, {file, number, std::nullopt, std::nullopt},
+                  unescape_from_lines(text.substr(start), unescaped));
 }
 
 // Reads whole files into one buffer, kept from file to file: it only grows.
