@@ -103,7 +103,7 @@ struct Input {
 // What one input gave: its output lines, counts, and why it could not be read.
 struct Outcome {
   std::string output;
-  Tally tally;
+  Tally tally;        // added to by each input the outcome is used for
   std::string error;  // empty when the input was read
 };
 
@@ -388,10 +388,10 @@ bool FileReader::read(const std::string& path, std::string& error) {
 }
 #endif
 
-// Reads and classifies one input into out, whose buffers are kept.
+// Reads and classifies one input into out, whose buffers are kept; its
+// counts are added to out.tally.
 void process_input(Format format, const Input& input, FileReader& reader, Outcome& out) {
   out.output.clear();
-  out.tally = {};
   out.error.clear();
   if (!reader.read(input.path, out.error)) return;
   process_text(format, out, input.path, reader.text());
@@ -564,20 +564,23 @@ class Progress {
   Clock::time_point last_ = start_;
 };
 
-// Processes inputs on `jobs` threads and hands each outcome to `consume` in
-// input order, as soon as it and all before it are done.
+// Processes inputs on `jobs` threads and hands each outcome to
+// consume(outcome, recipients so far) in input order, as soon as it and all
+// before it are done. Returns the counts of all inputs.
 template <typename Consume>
-void process_all(Format format, const std::vector<Input>& inputs, std::size_t jobs, Consume consume) {
+Tally process_all(Format format, const std::vector<Input>& inputs, std::size_t jobs, Consume consume) {
   if (jobs <= 1 || inputs.size() <= 1) {
-    // One outcome and one file buffer for all inputs: their memory is reused.
+    // One outcome and one file buffer for all inputs: their memory is
+    // reused, and the outcome's counts are those of all inputs so far.
     FileReader reader;
     Outcome outcome;
     for (const Input& input : inputs) {
       process_input(format, input, reader, outcome);
-      consume(outcome);
+      consume(outcome, outcome.tally.recipients);
     }
-    return;
+    return std::move(outcome.tally);
   }
+  Tally tally;
   std::vector<std::optional<Outcome>> outcomes(inputs.size());
   std::atomic<std::size_t> next{0};
   std::mutex mutex;
@@ -604,9 +607,11 @@ void process_all(Format format, const std::vector<Input>& inputs, std::size_t jo
       outcome = std::move(*outcomes[i]);
       outcomes[i].reset();
     }
-    consume(outcome);
+    tally.add(outcome.tally);
+    consume(outcome, tally.recipients);
   }
   for (std::thread& worker : workers) worker.join();
+  return tally;
 }
 
 }  // namespace
@@ -668,10 +673,9 @@ int run_bounces(const Arguments& arguments) {
     std::printf("%-28s %-24s %-6s %-17s %-7s %-4s %s\n", "file", "recipient", "bounce", "reason", "status", "code",
                 "diagnostic");
   }
-  Tally tally;
   std::size_t done = 0;
   Progress progress(inputs.size());
-  process_all(format, inputs, jobs, [&](const Outcome& outcome) {
+  const Tally tally = process_all(format, inputs, jobs, [&](const Outcome& outcome, std::size_t recipients) {
     if (!outcome.error.empty() || !outcome.output.empty()) progress.erase();
     if (!outcome.error.empty()) {
       unreadable = true;
@@ -680,8 +684,7 @@ int run_bounces(const Arguments& arguments) {
                    outcome.error.c_str());
     }
     std::fwrite(outcome.output.data(), 1, outcome.output.size(), stdout);
-    tally.add(outcome.tally);
-    progress.update(++done, tally.recipients);
+    progress.update(++done, recipients);
   });
   progress.erase();
   if (format != Format::json) {
