@@ -510,3 +510,28 @@ TEST_CASE("header_value, the multipart walk and ifind in a constant expression")
   static_assert(smtpcodes::detail::ifind("xxxxxxxxxxxxxxxxxxxxYes", "yes") == 20);
   static_assert(smtpcodes::detail::next_dash_line("a-b\n-x\n--c", 0) == 7);
 }
+
+TEST_CASE("unfold: each run of white space between words becomes one space, and the output never overflows") {
+  struct Row {
+    std::string_view folded;
+    std::size_t room;
+    std::string_view unfolded;
+  };
+  constexpr Row rows[] = {
+      {"smtp; 550 5.1.1\r\n\tuser unknown", 64, "smtp; 550 5.1.1 user unknown"},
+      {"  leading and trailing  \r\n ", 64, "leading and trailing"},
+      {"one\n\n\n   two", 64, "one two"},
+      {"", 64, ""},
+      {"abcdef", 4, "abcd"},    // cut inside a word
+      {"abc def", 4, "abc "},   // cut after the space
+      {"abc   def", 3, "abc"},  // no room for the space
+      {"abc def ghi", 7, "abc def"},
+  };
+  for (const Row& row : rows) {
+    CAPTURE(row.folded);
+    char out[64] = {};
+    const std::size_t written = smtpcodes::unfold(row.folded, out, row.room);
+    CHECK(std::string_view(out, written) == row.unfolded);
+    CHECK(written <= row.room);
+  }
+}

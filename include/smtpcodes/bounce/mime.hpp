@@ -348,15 +348,15 @@ namespace detail {
 // The offset of the next "--" that starts a line of text, at or after from
 // (itself a line start or inside a line); npos when there is none. Only such
 // lines can be boundary delimiters, so the lines between them are not read
-// one by one.
+// one by one: each byte is passed over once, by the search for '-'.
 [[nodiscard]] constexpr std::size_t next_dash_line(std::string_view text, std::size_t from) noexcept {
   while (from < text.size()) {
-    const std::size_t at = text.find('-', from);
+    const std::size_t at = find_byte(text, '-', from);
     if (at == std::string_view::npos) return at;
     if ((at == 0 || text[at - 1] == '\n' || text[at - 1] == '\r') && at + 1 < text.size() && text[at + 1] == '-') {
       return at;
     }
-    from = line_at(text, at).next;
+    from = at + 1;
   }
   return std::string_view::npos;
 }
@@ -440,9 +440,10 @@ constexpr MimeWalk for_each_mime_part(std::string_view message, Callback&& callb
 constexpr std::size_t unfold(std::string_view value, char* out, std::size_t out_size) noexcept {
   std::size_t written = 0;
   bool pending_space = false;
-  for (char c : value) {
-    if (detail::is_space(c)) {
+  for (std::size_t i = 0; i < value.size();) {
+    if (detail::is_space(value[i])) {
       pending_space = written > 0;
+      ++i;
       continue;
     }
     if (pending_space) {
@@ -450,8 +451,15 @@ constexpr std::size_t unfold(std::string_view value, char* out, std::size_t out_
       out[written++] = ' ';
       pending_space = false;
     }
-    if (written == out_size) break;
-    out[written++] = c;
+    // A run of other characters is copied in one go.
+    std::size_t run = i + 1;
+    while (run < value.size() && !detail::is_space(value[run])) ++run;
+    const std::size_t room = out_size - written;
+    const std::size_t count = run - i < room ? run - i : room;
+    for (std::size_t k = 0; k < count; ++k) out[written + k] = value[i + k];
+    written += count;
+    if (count < run - i) break;
+    i = run;
   }
   return written;
 }
