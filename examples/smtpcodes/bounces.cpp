@@ -152,6 +152,21 @@ std::optional<std::string_view> sisimai_reason_of(const smtpcodes::Verdict& v) {
   return smtpcodes::sisimai_reason(v.reason);
 }
 
+// What the diagnostic's words say on their own, when the reason is another
+// (an expiry's cause, a status that outranked the text).
+std::optional<std::string_view> text_reason_of(const smtpcodes::Verdict& v) {
+  if (v.text_reason == smtpcodes::BounceReason::unknown) return std::nullopt;
+  return smtpcodes::name(v.text_reason);
+}
+
+// The notice's Status field, read leniently ("5.01.1 (comment)" is 5.1.1);
+// empty without one. The verdict's status may differ: under an expiry
+// (X.4.7) it is the last error's own.
+std::string dsn_status_text(std::string_view field) {
+  const auto status = smtpcodes::parse_enhanced_status(smtpcodes::strip_comment(field), smtpcodes::ParseMode::lenient);
+  return status ? std::string(smtpcodes::to_string(*status).view()) : std::string();
+}
+
 void emit(Format format, Outcome& out, const Place& place, const BounceRecipient& r) {
   const auto& v = r.verdict;
   const std::string status = status_text(v);
@@ -183,9 +198,12 @@ void emit(Format format, Outcome& out, const Place& place, const BounceRecipient
     object.string_or_null("recipient", unless_empty(recipient))
         .string("action", smtpcodes::name(r.action))
         .string_or_null("status", unless_empty(status))
+        .string_or_null("dsn_status", unless_empty(dsn_status_text(r.status_text)))
         .string_or_null("reply_code", unless_empty(reply))
         .string("reason", reason)
         .string("bounce", bounce)
+        .boolean("gave_up", v.gave_up)
+        .string_or_null("text_reason", text_reason_of(v))
         .string_or_null("dialect", dialect_of(v))
         .string_or_null("sisimai_reason", sisimai_reason_of(v))
         .string_or_null("smtp_command", smtp_command_of(v))

@@ -28,12 +28,12 @@ HOSTILE = [
 ]
 
 
-def bounce(diagnostic, charset="utf-8", recipient=b"bob@example.com"):
+def bounce(diagnostic, charset="utf-8", recipient=b"bob@example.com", status=b"5.1.1"):
     return (b"From: MAILER-DAEMON@mx.example.org\nSubject: Undelivered Mail\nMIME-Version: 1.0\n"
             b'Content-Type: multipart/report; report-type=delivery-status; boundary="B"\n'
             b"\n--B\nContent-Type: text/plain; charset=" + charset.encode() + b"\n\nNot delivered: " + diagnostic +
             b"\n\n--B\nContent-Type: message/delivery-status\n\nReporting-MTA: dns; mx.example.org\n\n"
-            b"Final-Recipient: rfc822; " + recipient + b"\nAction: failed\nStatus: 5.1.1\n"
+            b"Final-Recipient: rfc822; " + recipient + b"\nAction: failed\nStatus: " + status + b"\n"
             b"Diagnostic-Code: smtp; " + diagnostic + b"\n\n--B--\n")
 
 
@@ -123,6 +123,15 @@ def main():
         check.expect(len(named) == 1 and named[0]["file"].endswith("caf\ufffd-\ufffd.eml"),
                      f"bounces: a file name that is not UTF-8: {[o['file'] for o in named]}")
         check.expect(any(o["file"].endswith("koi8.eml") for o in objects), "bounces: the KOI8-R notice is read")
+        # An expiry: the Status field, the last error's status, that the MTA gave up, and the cause.
+        (directory / "expiry").mkdir()
+        (directory / "expiry" / "ses.eml").write_bytes(bounce(
+            b"554 4.4.7 Message expired: unable to deliver in 840 minutes.<421 4.4.2 Connection timed out>",
+            status=b"4.4.7 (expired)"))
+        expiry = outputs.run("bounces", str(directory / "expiry"))
+        check.equal("bounces: an expiry's fields",
+                    [(o["status"], o["dsn_status"], o["reason"], o["gave_up"], o["text_reason"]) for o in expiry],
+                    [("4.4.2", "4.4.7", "expired", True, "network_error")])
         outputs.run("bounces", "-", data=b"".join(noise))
 
     corpus = pathlib.Path(os.environ.get("SMTPCODES_CORPUS", "/work/shared/corpus"))
