@@ -272,6 +272,10 @@ TEST_CASE("servers' own words for each reason, as Sisimai 5 lists them") {
   };
   constexpr Row rows[] = {
       {"550 5.1.1 <kim@example.net>: email address could not be found", BounceReason::unknown_recipient},
+      // Sisimai 4.25's lists (MesgTooBig.pm, Rejected.pm, PolicyViolation.pm).
+      {"500 Line limit exceeded", BounceReason::message_too_large},
+      {"550 'ann@example.org' is not a registered gateway user", BounceReason::sender_rejected},
+      {"550 Protocol violation", BounceReason::syntax_error},
       {"550 Unknown mailbox kim@example.net", BounceReason::unknown_recipient},
       {"553 sorry, this recipient is not in my validrcptto list (#5.7.1)", BounceReason::unknown_recipient},
       {"550 No existe ese usuario", BounceReason::unknown_recipient},

@@ -610,6 +610,7 @@ inline constexpr Phrase phrase_families[] = {
     {"purported responsible address"sv, BounceReason::sender_rejected, PhraseOrigin::sisimai},
     {"permission to post"sv, BounceReason::sender_rejected, PhraseOrigin::sisimai},
     {"sender rejected"sv, BounceReason::sender_rejected, PhraseOrigin::sisimai},
+    {"is not a registered gateway user"sv, BounceReason::sender_rejected, PhraseOrigin::sisimai},
     {"sender denied"sv, BounceReason::sender_rejected, PhraseOrigin::sisimai},
     {"sender verify failed"sv, BounceReason::sender_rejected, PhraseOrigin::sisimai},
     {"invalid sender"sv, BounceReason::sender_rejected, PhraseOrigin::sisimai},
@@ -837,6 +838,8 @@ inline constexpr Phrase phrase_families[] = {
     {"message too large"sv, BounceReason::message_too_large, PhraseOrigin::sisimai},
     {"message is too large"sv, BounceReason::message_too_large, PhraseOrigin::sisimai},
     {"message too big"sv, BounceReason::message_too_large, PhraseOrigin::sisimai},
+    {"line limit exceeded"sv, BounceReason::message_too_large,
+     PhraseOrigin::sisimai},  // a text line over RFC 5321's 1000
     {"message is too big"sv, BounceReason::message_too_large, PhraseOrigin::sisimai},
     {"message size"sv, BounceReason::message_too_large, PhraseOrigin::sisimai},
     {"message length exceeds"sv, BounceReason::message_too_large, PhraseOrigin::sisimai},
@@ -885,6 +888,8 @@ inline constexpr Phrase phrase_families[] = {
     {"unrecognized command"sv, BounceReason::syntax_error, PhraseOrigin::sisimai},
     {"bad sequence"sv, BounceReason::syntax_error, PhraseOrigin::sisimai},
     {"line too long"sv, BounceReason::syntax_error, PhraseOrigin::sisimai},
+    // Sisimai files it under policy; the sending software broke the protocol, and fixing it is the remedy.
+    {"protocol violation"sv, BounceReason::syntax_error, PhraseOrigin::sisimai},
     {"rfc 5322"sv, BounceReason::syntax_error, PhraseOrigin::sisimai},
     {"rfc5322"sv, BounceReason::syntax_error, PhraseOrigin::sisimai},
     {"rfc 2822"sv, BounceReason::syntax_error, PhraseOrigin::gmail},
