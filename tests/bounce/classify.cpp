@@ -87,8 +87,12 @@ TEST_CASE("classify_text: reasons, verdicts and the evidence") {
       {"530 Must issue a STARTTLS command first", BounceType::soft, BounceReason::tls, EvidenceKind::text},
       {"connect to mx.example.com[192.0.2.1]:25: Connection refused", BounceType::soft, BounceReason::network_error,
        EvidenceKind::text},
-      // Phrases match across folded or wrapped lines.
-      {"<a@example.com>: Name service error for domain example.com: Host not\n    found, try again", BounceType::hard,
+      // Phrases match across folded or wrapped lines. "Host not found, try again" is the
+      // resolver's TRY_AGAIN, which Postfix defers on (dns_lookup: DNS_RETRY); "Host not
+      // found" alone is HOST_NOT_FOUND.
+      {"<a@example.com>: Name service error for domain example.com: Host not\n    found, try again", BounceType::soft,
+       BounceReason::network_error, EvidenceKind::text},
+      {"<a@example.com>: Name service error for domain example.com: Host\n    not found", BounceType::hard,
        BounceReason::unknown_domain, EvidenceKind::text},
       {"550 User\r\n\tunknown", BounceType::hard, BounceReason::unknown_recipient, EvidenceKind::text},
       // 521 with a status of its own is a provider's block, not RFC 7504's null host.

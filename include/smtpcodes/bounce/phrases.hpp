@@ -564,6 +564,9 @@ inline constexpr Phrase phrase_families[] = {
     {"relaying denied"sv, BounceReason::relay_denied, PhraseOrigin::sisimai},
     {"relay denied"sv, BounceReason::relay_denied, PhraseOrigin::sisimai},
     {"relay not permitted"sv, BounceReason::relay_denied, PhraseOrigin::sisimai},
+    // Sisimai 4.25 (NoRelaying.pm): "... to be used as a relay", "we do not allow relaying mail to".
+    {"as a relay"sv, BounceReason::relay_denied, PhraseOrigin::sisimai},
+    {"relaying mail to"sv, BounceReason::relay_denied, PhraseOrigin::sisimai},
     {"relaying not permitted"sv, BounceReason::relay_denied, PhraseOrigin::other_software},
     {"relaying not allowed"sv, BounceReason::relay_denied, PhraseOrigin::other_software},
     {"not permitted to relay"sv, BounceReason::relay_denied, PhraseOrigin::sisimai},
@@ -611,6 +614,11 @@ inline constexpr Phrase phrase_families[] = {
     {"permission to post"sv, BounceReason::sender_rejected, PhraseOrigin::sisimai},
     {"sender rejected"sv, BounceReason::sender_rejected, PhraseOrigin::sisimai},
     {"is not a registered gateway user"sv, BounceReason::sender_rejected, PhraseOrigin::sisimai},
+    // Sisimai 4.25 (Rejected.pm, PolicyViolation.pm): Amazon SES's unverified sender, Exchange's
+    // sender filter, a closed list.
+    {"email address is not verified"sv, BounceReason::sender_rejected, PhraseOrigin::sisimai},
+    {"email address is on senderfilterconfig list"sv, BounceReason::sender_rejected, PhraseOrigin::sisimai},
+    {"closed mailing list"sv, BounceReason::sender_rejected, PhraseOrigin::sisimai},
     {"sender denied"sv, BounceReason::sender_rejected, PhraseOrigin::sisimai},
     {"sender verify failed"sv, BounceReason::sender_rejected, PhraseOrigin::sisimai},
     {"invalid sender"sv, BounceReason::sender_rejected, PhraseOrigin::sisimai},
@@ -792,6 +800,10 @@ inline constexpr Phrase phrase_families[] = {
     {"has been replaced by"sv, BounceReason::mailbox_moved, PhraseOrigin::sisimai},
     {"account disabled"sv, BounceReason::mailbox_disabled, PhraseOrigin::sisimai},
     {"mailbox disabled"sv, BounceReason::mailbox_disabled, PhraseOrigin::sisimai},
+    // Sisimai 4.25 (Suspend.pm, Filtered.pm): a suspended mailbox, Yahoo's inactive one.
+    {"mailbox currently suspended"sv, BounceReason::mailbox_disabled, PhraseOrigin::sisimai},
+    {"due to extended inactivity new mail is not currently being accepted"sv, BounceReason::mailbox_disabled,
+     PhraseOrigin::sisimai},
     {"is disabled"sv, BounceReason::mailbox_disabled, PhraseOrigin::sisimai},
     {"been disabled"sv, BounceReason::mailbox_disabled, PhraseOrigin::sisimai},
     {"temporarily disabled"sv, BounceReason::mailbox_disabled, PhraseOrigin::sisimai},
@@ -855,11 +867,18 @@ inline constexpr Phrase phrase_families[] = {
     {"couldn't find any host by that name"sv, BounceReason::unknown_domain, PhraseOrigin::qmail},
     {"couldn't find any host named"sv, BounceReason::unknown_domain, PhraseOrigin::qmail},
     {"host/domain does not accept mail"sv, BounceReason::no_mail_domain, PhraseOrigin::sisimai},
+    // "... does not accept mail from <sender>" refuses the sender, not mail for the domain.
+    {"does not accept mail from"sv, BounceReason::sender_rejected, PhraseOrigin::sisimai},
     {"does not accept mail"sv, BounceReason::no_mail_domain, PhraseOrigin::sisimai},
     {"no smtp service"sv, BounceReason::no_mail_domain, PhraseOrigin::sisimai},
     {"doesn't accept mail"sv, BounceReason::no_mail_domain, PhraseOrigin::sisimai},
     {"null mx"sv, BounceReason::no_mail_domain, PhraseOrigin::sisimai},
     {"not accept mail"sv, BounceReason::no_mail_domain, PhraseOrigin::sisimai},
+    // The resolver's TRY_AGAIN: the lookup failed for now, the name may well exist.
+    {"host not found, try again"sv, BounceReason::network_error, PhraseOrigin::sisimai},
+    {"unable to resolve route"sv, BounceReason::network_error, PhraseOrigin::sisimai},
+    {"dns records for the destination computer could not be found"sv, BounceReason::network_error,
+     PhraseOrigin::microsoft},
     {"host not found"sv, BounceReason::unknown_domain, PhraseOrigin::sisimai},
     {"host unknown"sv, BounceReason::unknown_domain, PhraseOrigin::sisimai},
     {"unknown host"sv, BounceReason::unknown_domain, PhraseOrigin::sisimai},
@@ -958,6 +977,11 @@ inline constexpr Phrase phrase_families[] = {
     {"can not open new email file"sv, BounceReason::system_error, PhraseOrigin::other_software},
     {"temporary failure"sv, BounceReason::system_error, PhraseOrigin::sisimai},
     {"temporary local problem"sv, BounceReason::system_error, PhraseOrigin::sisimai},
+    // Sisimai 4.25 (SystemError.pm).
+    {"could not load drd for domain"sv, BounceReason::system_error, PhraseOrigin::sisimai},
+    {"interrupted system call"sv, BounceReason::system_error, PhraseOrigin::sisimai},
+    {"it encountered an error while being processed"sv, BounceReason::system_error, PhraseOrigin::sisimai},
+    {"loop was found in the mail exchanger"sv, BounceReason::system_error, PhraseOrigin::sisimai},
     {"not accepting"sv, BounceReason::system_error, PhraseOrigin::sisimai},
     {"service unavailable"sv, BounceReason::system_error, PhraseOrigin::sisimai},
     {"service not available"sv, BounceReason::system_error, PhraseOrigin::sisimai},
