@@ -11654,7 +11654,9 @@ constexpr void try_bucket(PhraseSearch& search, std::string_view text, std::size
       detail::try_bucket(search, text, pos, key, detail::phrase_bucket(key, length), user_found, expiry_open);
     }
     // The rest of a word starts nothing: skip to its last character.
-    while (pos + 1 < text.size() && detail::is_alnum(text[pos]) && detail::is_alnum(text[pos + 1])) ++pos;
+    if (detail::is_alnum(text[pos])) {
+      while (pos + 1 < text.size() && detail::is_alnum(text[pos + 1])) ++pos;
+    }
   }
   if (search.found.phrase == nullptr && blocklist != nullptr) {
     search.found.phrase = blocklist;
