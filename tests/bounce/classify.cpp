@@ -98,6 +98,12 @@ TEST_CASE("classify_text: reasons, verdicts and the evidence") {
       // 521 with a status of its own is a provider's block, not RFC 7504's null host.
       {"521 5.2.1 :  AOL will not accept delivery of this message.", BounceType::soft, BounceReason::blocked,
        EvidenceKind::text},
+      // An access map's own words after Postfix's prefix name no reason: the codes decide, and
+      // a generic status does not condemn the address.
+      {"550 5.6.0 <a@b>: Recipient address rejected: Media error", BounceType::soft, BounceReason::spam_or_content,
+       EvidenceKind::enhanced_status},
+      {"554 5.7.1 <a@b>: Recipient address rejected: Nonexistent user", BounceType::hard,
+       BounceReason::unknown_recipient, EvidenceKind::text},
       {"450 4.2.0 <a@b>: Recipient address rejected: Greylisted, see http://postgrey.example", BounceType::soft,
        BounceReason::rate_limited, EvidenceKind::text},
       // Reply codes alone with a narrow meaning.

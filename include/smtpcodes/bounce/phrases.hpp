@@ -732,6 +732,8 @@ inline constexpr Phrase phrase_families[] = {
     {"unknown local part"sv, BounceReason::unknown_recipient, PhraseOrigin::exim},
     {"unknown or illegal alias"sv, BounceReason::unknown_recipient, PhraseOrigin::provider},
     {"no such user"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
+    {"nonexistent user"sv, BounceReason::unknown_recipient, PhraseOrigin::provider},
+    {"non-existent user"sv, BounceReason::unknown_recipient, PhraseOrigin::provider},
     // Exim 3's directors: 'unknown local-part "x" in domain "y"' (direct.c).
     {"unknown local-part"sv, BounceReason::unknown_recipient, PhraseOrigin::exim},
     // vpopmail (qmail) answers so for an address its domain does not have (its catch-all default).
@@ -1150,9 +1152,10 @@ inline constexpr Phrase phrase_families[] = {
     {"not permitted"sv, BounceReason::blocked, PhraseOrigin::sisimai},
     {"refused"sv, BounceReason::blocked, PhraseOrigin::sisimai},
     {"denied"sv, BounceReason::blocked, PhraseOrigin::sisimai},
-    // Postfix's "Recipient address rejected: <why>" names the stage; the
-    // words after it, when the table knows them, name the reason.
-    {"address rejected"sv, BounceReason::unknown_recipient, PhraseOrigin::postfix},
+    // Postfix's "Recipient address rejected: <why>" names only the stage: the
+    // words after it name the reason when the table knows them, and an access
+    // map's own words ("... rejected: Media error") are left to the codes,
+    // rather than condemn the address.
     {"recipient rejected"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
 };
 
