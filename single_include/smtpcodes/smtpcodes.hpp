@@ -13731,6 +13731,14 @@ inline constexpr std::size_t longest_address = 320;
   return holds_transcript(region) ? find_smtp_command(region) : SmtpCommand::unknown;
 }
 
+// Digits alone, at least one.
+[[nodiscard]] constexpr bool is_number(std::string_view text) noexcept {
+  for (const char c : text) {
+    if (!is_digit(c)) return false;
+  }
+  return !text.empty();
+}
+
 // A program the MTA delivered to ("|command" in an alias, RFC 5321 has no
 // such address) or a local mailer's exit status (Diagnostic-Code: X-Unix,
 // sendmail's sysexits code): a failure of the receiving system's own
@@ -13774,8 +13782,12 @@ constexpr bool report_delivery_status(
     // (cat.example.net: host name lookup failure)").
     if (recipient.diagnostic.empty()) recipient.diagnostic = field_comment(dsn.status_text);
     recipient.remote_mta = dsn.remote_mta.value;
+    // An X-Unix Diagnostic-Code of digits alone is a local mailer's exit
+    // status (sysexits.h, as Sendmail writes it: "X-Unix; 255"), no SMTP
+    // reply; Postfix writes its local delivery's words there instead.
+    const bool exit_status = iequals(recipient.diagnostic_type, "x-unix") && is_number(trim(recipient.diagnostic));
     // The codes of the diagnostic, found once for the row.
-    FoundCodes diagnostic_codes = find_codes(recipient.diagnostic);
+    FoundCodes diagnostic_codes = exit_status ? FoundCodes{} : find_codes(recipient.diagnostic);
     if (recipient.diagnostic.empty() || diagnostic_codes.empty()) {
       // Some MTAs explain only, or with the codes only, in the human-readable part.
       // When the part's only recipient is not named there, but one other
@@ -13794,8 +13806,12 @@ constexpr bool report_delivery_status(
     }
     recipient.action = action_of(dsn, recipient.diagnostic);
     ScratchBuffer<max_decoded_diagnostic> decoded = make_scratch_buffer<max_decoded_diagnostic>();
-    const std::string_view readable = readable_text(recipient.diagnostic, diagnostic_charset(recipient.diagnostic),
-                                                    decoded, recipient.decoded_text_truncated);
+    // An exit status that no text replaced is not read for codes or words.
+    const bool only_exit_status = exit_status && recipient.diagnostic.data() == dsn.diagnostic_code.value.data();
+    const std::string_view readable =
+        only_exit_status ? std::string_view{}
+                         : readable_text(recipient.diagnostic, diagnostic_charset(recipient.diagnostic), decoded,
+                                         recipient.decoded_text_truncated);
     const bool undecoded =
         readable.data() == recipient.diagnostic.data() && readable.size() == recipient.diagnostic.size();
     BounceFacts facts = undecoded ? facts_for(recipient.action, recipient.status_text, readable, diagnostic_codes)

@@ -658,6 +658,25 @@ TEST_CASE("a program or local mailer that failed is a system error") {
   CHECK(first_row(mailbox).verdict.reason != BounceReason::system_error);
 }
 
+TEST_CASE("an X-Unix exit status is no reply code; the transcript explains it") {
+  // Sendmail: "Diagnostic-Code: X-Unix; 255" is the program's exit status.
+  const std::string message = postfix_style_report(
+      "   ----- The following addresses had permanent fatal errors -----\n|/home/kim/bin/filter.pl\n"
+      "    (expanded from: <kim@example.net>)\n\n   ----- Transcript of session follows -----\n"
+      "554 5.3.0 unknown mailer error 255\n",
+      "Final-Recipient: RFC822; kim@example.net\nX-Actual-Recipient: X-Unix; |/home/kim/bin/filter.pl\n"
+      "Action: failed\nStatus: 5.0.0\nDiagnostic-Code: X-Unix; 255\n");
+  const smtpcodes::BounceRecipient row = first_row(message);
+  CHECK(row.verdict.reply_code.value() != 255);
+  CHECK(smtpcodes::name(row.verdict.reason) == "system_error");
+  // Postfix writes its local delivery's words after X-Unix: they are read.
+  const std::string words = postfix_style_report(
+      "<kim@example.net>: maildir delivery failed: Sorry, the user's maildir has overdrawn his diskspace quota\n",
+      "Final-Recipient: rfc822; kim@example.net\nAction: failed\nStatus: 5.2.2\n"
+      "Diagnostic-Code: x-unix; maildir delivery failed: quota exceeded\n");
+  CHECK(smtpcodes::name(first_row(words).verdict.reason) == "mailbox_full");
+}
+
 TEST_CASE("delivery-status fields written into a plain notice are read as a delivery status") {
   // An MTA without MIME writes the RFC 3464 fields into the text.
   constexpr std::string_view notice =
