@@ -146,6 +146,13 @@ TEST_CASE("classify: facts from a notification") {
     CHECK(verdict.reason == BounceReason::expired);
     CHECK(verdict.evidence.kind == EvidenceKind::action);
   }
+  SUBCASE("a routing loop is returned when found, not given up on after retries") {
+    const auto verdict = smtpcodes::classify(
+        BounceFacts{DsnAction::failed, {}, "4.4.6"_status, "forwarded more than the maximum allowed times"});
+    CHECK(smtpcodes::name(verdict.reason) == "network_error");
+    CHECK_FALSE(verdict.gave_up);
+    CHECK(verdict.bounce == BounceType::soft);
+  }
   SUBCASE("Action failed alone is a soft bounce with an unknown reason") {
     const auto verdict = smtpcodes::classify(BounceFacts{DsnAction::failed, {}, {}, {}});
     CHECK(verdict.bounce == BounceType::soft);

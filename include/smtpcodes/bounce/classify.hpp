@@ -263,6 +263,8 @@ inline constexpr DerivedStatusRule reporter_derived_statuses[] = {
 
 // X.4.7, "delivery time expired" (RFC 3463 §3.5): the MTA gave up.
 inline constexpr EnhancedStatus expiry_status_code = "4.4.7"_status;
+// X.4.6, "routing loop detected" (RFC 3463 §3.5).
+inline constexpr EnhancedStatus routing_loop_status_code = "4.4.6"_status;
 
 // Reply code -> reason, for replies without an enhanced status. Only codes
 // whose meaning is narrow enough decide (RFC 5321 §4.2.2-4.2.3, RFC 7504);
@@ -409,7 +411,10 @@ struct Decision {
   // permanent error" over "ERROR_CODE :421, Host not reachable").
   const bool transient_code = in.codes.has_status() ? in.codes.enhanced_status.class_digit() == 4
                                                     : in.codes.has_reply() && in.codes.reply_code.first_digit() == 4;
-  const bool failed_transient = in.facts.action == DsnAction::failed && transient_code;
+  // A looping message is returned when the loop is found (RFC 5321 §6.3),
+  // not retried until the MTA gives up, whatever the class of its status.
+  const bool loop = in.codes.has_status() && same_condition(in.codes.enhanced_status, routing_loop_status_code);
+  const bool failed_transient = in.facts.action == DsnAction::failed && transient_code && !loop;
   if (!failed_transient && in.text.expiry == nullptr) return false;
   const bool permanent_status = in.codes.has_status() && in.codes.enhanced_status.class_digit() == 5;
   const bool permanent_reply = in.codes.has_reply() && in.codes.reply_code.first_digit() == 5;
