@@ -12333,7 +12333,8 @@ struct TextReading {
 // Classifies what is known about one recipient. The order of decisions:
 //  0. Action delivered, relayed or expanded, or a 2xx / 2.x.x alone: delivered.
 //  1. A user's phrase (PhraseRules) found in the diagnostic.
-//  2. The MTA gave up retrying (X.4.7, a failed action with a 4.x.x status,
+//  2. The MTA gave up retrying (X.4.7, a failed action with a 4.x.x status
+//     other than a routing loop's X.4.6,
 //     an MTA's expiry wording) and the last error is not permanent and
 //     specific: expired; the cause stays in text_reason.
 //  3. A 521 or 556 reply (RFC 7504), or a null-MX status (X.1.10, X.7.27)
