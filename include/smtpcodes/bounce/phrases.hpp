@@ -430,7 +430,8 @@ inline constexpr Phrase phrase_families[] = {
     {"account is temporarily limited"sv, BounceReason::mailbox_disabled, PhraseOrigin::sisimai},
     {"remote domain doesnt exist"sv, BounceReason::unknown_domain, PhraseOrigin::sisimai},
     {"not member article from"sv, BounceReason::sender_rejected, PhraseOrigin::fml},
-    {"duplicated message-id"sv, BounceReason::syntax_error, PhraseOrigin::fml},
+    // fml's loop check ("Loop Alert: Duplicated Message-ID"): a loop, as a hop count is.
+    {"duplicated message-id"sv, BounceReason::network_error, PhraseOrigin::fml},
     // Gmail: the resolver failed, not the name; before "dns error".
     {"could not contact dns servers"sv, BounceReason::network_error, PhraseOrigin::gmail},
     // Sisimai 5 (why-mailboxfull.go): a mailbox with too many messages is full, before "too many messages".
@@ -775,7 +776,6 @@ inline constexpr Phrase phrase_families[] = {
     {"address unknown"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
     {"not our customer"sv, BounceReason::unknown_recipient, PhraseOrigin::provider},
     {"no valid recipients"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
-    {"unrouteable address"sv, BounceReason::unknown_recipient, PhraseOrigin::exim},
     {"is not a known user"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
     // The mailbox.
     // Sisimai 5 (why-suspend.go, why-mailboxfull.go, why-systemfull.go, why-hasmoved.go).
@@ -882,6 +882,9 @@ inline constexpr Phrase phrase_families[] = {
     {"dns records for the destination computer could not be found"sv, BounceReason::network_error,
      PhraseOrigin::microsoft},
     {"host not found"sv, BounceReason::unknown_domain, PhraseOrigin::sisimai},
+    // Exim: every router declined the address, as for a domain with no host to
+    // send to (Sisimai's HostUnknown lists it too).
+    {"unrouteable address"sv, BounceReason::unknown_domain, PhraseOrigin::exim},
     {"host unknown"sv, BounceReason::unknown_domain, PhraseOrigin::sisimai},
     {"unknown host"sv, BounceReason::unknown_domain, PhraseOrigin::sisimai},
     {"domain not found"sv, BounceReason::unknown_domain, PhraseOrigin::postfix},
