@@ -9271,7 +9271,7 @@ inline constexpr DialectInfo dialects[] = {
     {Dialect::fml, "fml"sv, {MP::header_name, "x-mlserver"sv}, RP::prose, {}, {}, {},
      "fml: X-MLServer field on its notices"sv},
     {Dialect::gmail, "gmail"sv, {MP::from, "mailer-daemon@googlemail.com"sv}, RP::prose, "failed permanently"sv,
-     "failed permanently"sv, "will be retried"sv, "Gmail delivery status notifications (\"Technical details of ... failure\")"sv},
+     "failed permanently"sv, "will be retried"sv, "Gmail delivery status notifications ('Technical details of ... failure')"sv},
     {Dialect::gmail, "gmail"sv, {MP::from, "mailer-daemon@google.com"sv}, RP::prose, "failed permanently"sv,
      "failed permanently"sv, "will be retried"sv, "Gmail delivery status notifications"sv},
     {Dialect::office365, "office365"sv, {MP::reporting_mta, ".outlook.com"sv}, RP::delivery_status,
@@ -9284,7 +9284,7 @@ inline constexpr DialectInfo dialects[] = {
     {Dialect::office365, "office365"sv, {MP::from, "outlook.com"sv}, RP::delivery_status, "delivery has failed"sv, "4.4.7"sv,
      "delivery is delayed"sv, "Outlook.com and Exchange Online: notices from *.outlook.com"sv},
     {Dialect::yahoo, "yahoo"sv, {MP::from, "yahoo.com"sv}, RP::prose, "unable to deliver your message"sv, {}, {},
-     "Yahoo Mail bounce notices (\"Sorry, we were unable to deliver your message\")"sv},
+     "Yahoo Mail bounce notices ('Sorry, we were unable to deliver your message')"sv},
     {Dialect::aol, "aol"sv, {MP::from, "aol.com"sv}, RP::prose, {}, {}, {}, "AOL (Yahoo) bounce notices"sv},
     {Dialect::icloud, "icloud"sv, {MP::from, "icloud.com"sv}, RP::delivery_status, {}, {}, {}, "Apple iCloud Mail"sv},
     {Dialect::amazon_workmail, "amazon_workmail"sv, {MP::header_name, "x-mailer: amazon workmail"sv},
@@ -13767,6 +13767,29 @@ inline constexpr std::size_t longest_address = 320;
       open + 1, close == std::string_view::npos || close < open ? std::string_view::npos : close - open - 1));
 }
 
+// A recipient block's fields, as a row.
+[[nodiscard]] constexpr BounceRecipient row_of(const DsnRecipient& dsn) noexcept {
+  BounceRecipient recipient;
+  const std::string_view address = dsn.recipient();
+  if (!address.empty()) recipient.recipient = std::optional<std::string_view>{address};
+  recipient.status_text = strip_comment(dsn.status_text);
+  recipient.diagnostic = dsn.diagnostic_code.value;
+  recipient.diagnostic_type = dsn.diagnostic_code.type;
+  // Without a Diagnostic-Code, a comment on the Status field is the
+  // reporter's explanation (RFC 3464's own example: "Status: 4.0.0
+  // (cat.example.net: host name lookup failure)").
+  if (recipient.diagnostic.empty()) recipient.diagnostic = field_comment(dsn.status_text);
+  recipient.remote_mta = dsn.remote_mta.value;
+  return recipient;
+}
+
+// An X-Unix Diagnostic-Code of digits alone is a local mailer's exit status
+// (sysexits.h, as Sendmail writes it: "X-Unix; 255"), no SMTP reply;
+// Postfix writes its local delivery's words there instead.
+[[nodiscard]] constexpr bool is_exit_status(const BounceRecipient& recipient) noexcept {
+  return iequals(recipient.diagnostic_type, "x-unix") && is_number(trim(recipient.diagnostic));
+}
+
 // The recipients of a delivery-status part (RFC 3464 §2.3).
 template <class Callback>
 constexpr bool report_delivery_status(
@@ -13780,21 +13803,9 @@ constexpr bool report_delivery_status(
     return recipients == 1;
   };
   for (const DsnRecipient& dsn : status) {
-    BounceRecipient recipient;
+    BounceRecipient recipient = row_of(dsn);
     const std::string_view address = dsn.recipient();
-    if (!address.empty()) recipient.recipient = std::optional<std::string_view>{address};
-    recipient.status_text = strip_comment(dsn.status_text);
-    recipient.diagnostic = dsn.diagnostic_code.value;
-    recipient.diagnostic_type = dsn.diagnostic_code.type;
-    // Without a Diagnostic-Code, a comment on the Status field is the
-    // reporter's explanation (RFC 3464's own example: "Status: 4.0.0
-    // (cat.example.net: host name lookup failure)").
-    if (recipient.diagnostic.empty()) recipient.diagnostic = field_comment(dsn.status_text);
-    recipient.remote_mta = dsn.remote_mta.value;
-    // An X-Unix Diagnostic-Code of digits alone is a local mailer's exit
-    // status (sysexits.h, as Sendmail writes it: "X-Unix; 255"), no SMTP
-    // reply; Postfix writes its local delivery's words there instead.
-    const bool exit_status = iequals(recipient.diagnostic_type, "x-unix") && is_number(trim(recipient.diagnostic));
+    const bool exit_status = is_exit_status(recipient);
     // The codes of the diagnostic, found once for the row.
     FoundCodes diagnostic_codes = exit_status ? FoundCodes{} : find_codes(recipient.diagnostic);
     if (recipient.diagnostic.empty() || diagnostic_codes.empty()) {
