@@ -276,7 +276,7 @@ TEST_CASE("servers' own words for each reason, as Sisimai 5 lists them") {
       {"500 Line limit exceeded", BounceReason::message_too_large},
       {"550 'ann@example.org' is not a registered gateway user", BounceReason::sender_rejected},
       {"550 Protocol violation", BounceReason::syntax_error},
-      {"kim@example.invalid\n    Unrouteable address", BounceReason::unknown_domain},
+      {"RCPT TO:<kim@example.net>: 550 Unrouteable address", BounceReason::unknown_recipient},
       {"Loop Alert: Duplicated Message-ID in <x@example.net>", BounceReason::network_error},
       {"550 5.7.1 This server does not accept mail from ann@example.org", BounceReason::sender_rejected},
       {"550 5.7.1 example.net does not accept mail (RFC 7504)", BounceReason::no_mail_domain},

@@ -776,6 +776,10 @@ inline constexpr Phrase phrase_families[] = {
     {"address unknown"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
     {"not our customer"sv, BounceReason::unknown_recipient, PhraseOrigin::provider},
     {"no valid recipients"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
+    // Exim answers RCPT for a local part no router accepts with "550 Unrouteable
+    // address" (the live stage's real Exim does), though Sisimai files the words
+    // under an unknown host.
+    {"unrouteable address"sv, BounceReason::unknown_recipient, PhraseOrigin::exim},
     {"is not a known user"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
     // The mailbox.
     // Sisimai 5 (why-suspend.go, why-mailboxfull.go, why-systemfull.go, why-hasmoved.go).
@@ -882,9 +886,6 @@ inline constexpr Phrase phrase_families[] = {
     {"dns records for the destination computer could not be found"sv, BounceReason::network_error,
      PhraseOrigin::microsoft},
     {"host not found"sv, BounceReason::unknown_domain, PhraseOrigin::sisimai},
-    // Exim: every router declined the address, as for a domain with no host to
-    // send to (Sisimai's HostUnknown lists it too).
-    {"unrouteable address"sv, BounceReason::unknown_domain, PhraseOrigin::exim},
     {"host unknown"sv, BounceReason::unknown_domain, PhraseOrigin::sisimai},
     {"unknown host"sv, BounceReason::unknown_domain, PhraseOrigin::sisimai},
     {"domain not found"sv, BounceReason::unknown_domain, PhraseOrigin::postfix},
