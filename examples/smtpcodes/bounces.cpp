@@ -159,12 +159,13 @@ std::optional<std::string_view> text_reason_of(const smtpcodes::Verdict& v) {
   return smtpcodes::name(v.text_reason);
 }
 
-// The notice's Status field, read leniently ("5.01.1 (comment)" is 5.1.1);
-// empty without one. The verdict's status may differ: under an expiry
-// (X.4.7) it is the last error's own.
+// The notice's Status field, read as the library reads it: leniently, the
+// code at its start ("5.01.1 (comment)" is 5.1.1); empty without one. The
+// verdict's status may differ: under an expiry (X.4.7) it is the last error's own.
 std::string dsn_status_text(std::string_view field) {
-  const auto status = smtpcodes::parse_enhanced_status(smtpcodes::strip_comment(field), smtpcodes::ParseMode::lenient);
-  return status ? std::string(smtpcodes::to_string(*status).view()) : std::string();
+  const auto status =
+      smtpcodes::parse_enhanced_status_prefix(smtpcodes::strip_comment(field), smtpcodes::ParseMode::lenient);
+  return status ? std::string(smtpcodes::to_string(status->value).view()) : std::string();
 }
 
 void emit(Format format, Outcome& out, const Place& place, const BounceRecipient& r) {

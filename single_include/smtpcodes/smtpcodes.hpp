@@ -9543,27 +9543,24 @@ struct ReadEvidence {
   return read;
 }
 
+// Finds all the markers of one place in its text, the first time a row asks.
+constexpr void read_place(std::uint64_t& hits, bool& read, std::string_view text, const PlaceMarkers& markers,
+                          const PhraseSet& set) noexcept {
+  if (read) return;
+  hits |= rows_found(markers, find_phrase_set(text, set));
+  read = true;
+}
+
 [[nodiscard]] constexpr bool has_marker(ReadEvidence& evidence, std::size_t row) noexcept {
   const DialectMarker& marker = dialects[row].marker;
+  std::uint64_t& hits = evidence.hits;
   switch (marker.place) {
-    case MP::from:
-      if (!evidence.from_read) {
-        evidence.hits |= rows_found(from_markers, find_phrase_set(evidence.from, from_marker_set));
-        evidence.from_read = true;
-      }
-      break;
+    case MP::from: read_place(hits, evidence.from_read, evidence.from, from_markers, from_marker_set); break;
     case MP::opening:
-      if (!evidence.opening_read) {
-        evidence.hits |= rows_found(opening_markers, find_phrase_set(evidence.opening, opening_marker_set));
-        evidence.opening_read = true;
-      }
+      read_place(hits, evidence.opening_read, evidence.opening, opening_markers, opening_marker_set);
       break;
     case MP::subject:
-      if (!evidence.subject_read) {
-        evidence.hits |=
-            rows_found(dialect_subject_markers, find_phrase_set(evidence.subject, dialect_subject_marker_set));
-        evidence.subject_read = true;
-      }
+      read_place(hits, evidence.subject_read, evidence.subject, dialect_subject_markers, dialect_subject_marker_set);
       break;
     case MP::reporting_mta: return ifind(evidence.reporting_mta, marker.text) != std::string_view::npos;
     case MP::header_name: break;
@@ -11961,15 +11958,13 @@ struct VerdictCodes {
   // in the diagnostic carried none, and it is what the reporter derives
   // from that reply code (reporter_derived_statuses).
   bool status_derived = false;
-  // The notice's Status said the MTA gave up (X.4.7); enhanced_status is
-  // then the last error's own, when the diagnostic quotes one.
+  // The Status field, or the text without one, said the MTA gave up
+  // (X.4.7); enhanced_status is then the last error's own, when the
+  // diagnostic quotes one. Set by codes_of.
   bool expiry_status = false;
 
   [[nodiscard]] constexpr bool has_reply() const noexcept { return reply_code.value() != 0; }
   [[nodiscard]] constexpr bool has_status() const noexcept { return enhanced_status.class_digit() != 0; }
-  [[nodiscard]] constexpr bool says_expired() const noexcept {
-    return expiry_status || (has_status() && same_condition(enhanced_status, expiry_status_code));
-  }
 };
 
 [[nodiscard]] constexpr VerdictCodes codes_of(const BounceFacts& facts) noexcept {
@@ -12056,7 +12051,7 @@ struct Decision {
 // notice never gave up.
 [[nodiscard]] constexpr bool gave_up(const ReasonInputs& in) noexcept {
   if (in.facts.action == DsnAction::delayed) return false;
-  if (in.codes.says_expired()) return true;
+  if (in.codes.expiry_status) return true;
   // Without a status, a transient reply code says as much ("This is a
   // permanent error" over "ERROR_CODE :421, Host not reachable").
   const bool transient_code = in.codes.has_status() ? in.codes.enhanced_status.class_digit() == 4
@@ -12105,9 +12100,9 @@ struct Decision {
   //    mailbox, a block, a rate limit) is the reason instead; the verdict
   //    still says the MTA gave up (Verdict::gave_up).
   const BounceReason cause = in.text.reason();
-  const bool expiry_status = in.codes.says_expired();
-  if (gave_up(in) && (expiry_status || cause == BounceReason::unknown || cause == BounceReason::network_error)) {
-    const bool by_status = expiry_status || in.status.reason == BounceReason::expired;
+  if (gave_up(in) &&
+      (in.codes.expiry_status || cause == BounceReason::unknown || cause == BounceReason::network_error)) {
+    const bool by_status = in.codes.expiry_status || in.status.reason == BounceReason::expired;
     return {BounceReason::expired, evidence_of(by_status ? EvidenceKind::enhanced_status : EvidenceKind::action)};
   }
   // 3. A reply that says the domain accepts no mail.
@@ -13805,7 +13800,7 @@ constexpr bool report_delivery_status(
   };
   for (const DsnRecipient& dsn : status) {
     BounceRecipient recipient = row_of(dsn);
-    const std::string_view address = dsn.recipient();
+    const std::string_view address = recipient.recipient.value_or(std::string_view{});
     const bool exit_status = is_exit_status(recipient);
     // The codes of the diagnostic, found once for the row.
     FoundCodes diagnostic_codes = exit_status ? FoundCodes{} : find_codes(recipient.diagnostic);

@@ -311,15 +311,13 @@ struct VerdictCodes {
   // in the diagnostic carried none, and it is what the reporter derives
   // from that reply code (reporter_derived_statuses).
   bool status_derived = false;
-  // The notice's Status said the MTA gave up (X.4.7); enhanced_status is
-  // then the last error's own, when the diagnostic quotes one.
+  // The Status field, or the text without one, said the MTA gave up
+  // (X.4.7); enhanced_status is then the last error's own, when the
+  // diagnostic quotes one. Set by codes_of.
   bool expiry_status = false;
 
   [[nodiscard]] constexpr bool has_reply() const noexcept { return reply_code.value() != 0; }
   [[nodiscard]] constexpr bool has_status() const noexcept { return enhanced_status.class_digit() != 0; }
-  [[nodiscard]] constexpr bool says_expired() const noexcept {
-    return expiry_status || (has_status() && same_condition(enhanced_status, expiry_status_code));
-  }
 };
 
 [[nodiscard]] constexpr VerdictCodes codes_of(const BounceFacts& facts) noexcept {
@@ -406,7 +404,7 @@ struct Decision {
 // notice never gave up.
 [[nodiscard]] constexpr bool gave_up(const ReasonInputs& in) noexcept {
   if (in.facts.action == DsnAction::delayed) return false;
-  if (in.codes.says_expired()) return true;
+  if (in.codes.expiry_status) return true;
   // Without a status, a transient reply code says as much ("This is a
   // permanent error" over "ERROR_CODE :421, Host not reachable").
   const bool transient_code = in.codes.has_status() ? in.codes.enhanced_status.class_digit() == 4
@@ -455,9 +453,9 @@ struct Decision {
   //    mailbox, a block, a rate limit) is the reason instead; the verdict
   //    still says the MTA gave up (Verdict::gave_up).
   const BounceReason cause = in.text.reason();
-  const bool expiry_status = in.codes.says_expired();
-  if (gave_up(in) && (expiry_status || cause == BounceReason::unknown || cause == BounceReason::network_error)) {
-    const bool by_status = expiry_status || in.status.reason == BounceReason::expired;
+  if (gave_up(in) &&
+      (in.codes.expiry_status || cause == BounceReason::unknown || cause == BounceReason::network_error)) {
+    const bool by_status = in.codes.expiry_status || in.status.reason == BounceReason::expired;
     return {BounceReason::expired, evidence_of(by_status ? EvidenceKind::enhanced_status : EvidenceKind::action)};
   }
   // 3. A reply that says the domain accepts no mail.

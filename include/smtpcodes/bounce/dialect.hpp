@@ -413,27 +413,24 @@ struct ReadEvidence {
   return read;
 }
 
+// Finds all the markers of one place in its text, the first time a row asks.
+constexpr void read_place(std::uint64_t& hits, bool& read, std::string_view text, const PlaceMarkers& markers,
+                          const PhraseSet& set) noexcept {
+  if (read) return;
+  hits |= rows_found(markers, find_phrase_set(text, set));
+  read = true;
+}
+
 [[nodiscard]] constexpr bool has_marker(ReadEvidence& evidence, std::size_t row) noexcept {
   const DialectMarker& marker = dialects[row].marker;
+  std::uint64_t& hits = evidence.hits;
   switch (marker.place) {
-    case MP::from:
-      if (!evidence.from_read) {
-        evidence.hits |= rows_found(from_markers, find_phrase_set(evidence.from, from_marker_set));
-        evidence.from_read = true;
-      }
-      break;
+    case MP::from: read_place(hits, evidence.from_read, evidence.from, from_markers, from_marker_set); break;
     case MP::opening:
-      if (!evidence.opening_read) {
-        evidence.hits |= rows_found(opening_markers, find_phrase_set(evidence.opening, opening_marker_set));
-        evidence.opening_read = true;
-      }
+      read_place(hits, evidence.opening_read, evidence.opening, opening_markers, opening_marker_set);
       break;
     case MP::subject:
-      if (!evidence.subject_read) {
-        evidence.hits |=
-            rows_found(dialect_subject_markers, find_phrase_set(evidence.subject, dialect_subject_marker_set));
-        evidence.subject_read = true;
-      }
+      read_place(hits, evidence.subject_read, evidence.subject, dialect_subject_markers, dialect_subject_marker_set);
       break;
     case MP::reporting_mta: return ifind(evidence.reporting_mta, marker.text) != std::string_view::npos;
     case MP::header_name: break;

@@ -1150,7 +1150,7 @@ constexpr bool report_delivery_status(
   };
   for (const DsnRecipient& dsn : status) {
     BounceRecipient recipient = row_of(dsn);
-    const std::string_view address = dsn.recipient();
+    const std::string_view address = recipient.recipient.value_or(std::string_view{});
     const bool exit_status = is_exit_status(recipient);
     // The codes of the diagnostic, found once for the row.
     FoundCodes diagnostic_codes = exit_status ? FoundCodes{} : find_codes(recipient.diagnostic);
