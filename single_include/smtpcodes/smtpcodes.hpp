@@ -12091,6 +12091,17 @@ struct Decision {
          ifind(in.facts.diagnostic, "sender") == std::string_view::npos;
 }
 
+// Causes an expiry outranks when the MTA gave up: none, or a network
+// failure. When the MTA says in words or a field of its own that it gave up
+// (qmail's "this message has been in the queue too long" after "Resources
+// temporarily unavailable"), the receiving system's passing trouble is the
+// cause too; a failed action over its transient error alone leaves it the
+// reason, as Postfix's "451 4.3.0" returned at the queue lifetime.
+[[nodiscard]] constexpr bool expiry_outranks(BounceReason cause, bool said_expired) noexcept {
+  return cause == BounceReason::unknown || cause == BounceReason::network_error ||
+         (said_expired && cause == BounceReason::system_error);
+}
+
 // The documented order of decisions (docs/bounces.md, "Order of decisions").
 [[nodiscard]] constexpr Decision decide_reason(const ReasonInputs& in) noexcept {
   // 1. A user's phrase, before anything the library knows.
@@ -12099,9 +12110,8 @@ struct Decision {
   //    expired (the cause stays in text_reason). A named cause (a full
   //    mailbox, a block, a rate limit) is the reason instead; the verdict
   //    still says the MTA gave up (Verdict::gave_up).
-  const BounceReason cause = in.text.reason();
-  if (gave_up(in) &&
-      (in.codes.expiry_status || cause == BounceReason::unknown || cause == BounceReason::network_error)) {
+  const bool said_expired = in.codes.expiry_status || in.text.expiry != nullptr;
+  if (gave_up(in) && (in.codes.expiry_status || expiry_outranks(in.text.reason(), said_expired))) {
     const bool by_status = in.codes.expiry_status || in.status.reason == BounceReason::expired;
     return {BounceReason::expired, evidence_of(by_status ? EvidenceKind::enhanced_status : EvidenceKind::action)};
   }
@@ -12183,7 +12193,7 @@ namespace detail {
 // failure, and the network failure stays the text's reason.
 constexpr void note_gave_up(Verdict& verdict) noexcept {
   verdict.gave_up = true;
-  if (verdict.reason != BounceReason::unknown && verdict.reason != BounceReason::network_error) return;
+  if (!expiry_outranks(verdict.reason, true)) return;
   if (verdict.reason != BounceReason::unknown) verdict.text_reason = verdict.reason;
   verdict.reason = BounceReason::expired;
   verdict.evidence = evidence_of(EvidenceKind::action);
@@ -13958,9 +13968,12 @@ constexpr void explain_from_opening(const Notice& notice, BounceFacts facts, Bou
   if (recipient.verdict.bounce != BounceType::none && recipient.verdict.reason == BounceReason::unknown) {
     explain_from_opening(notice, facts, recipient);
   }
+  // An MTA that gave up returns the message: failed (RFC 3464 §2.3.3), whatever the class of the last error.
   const bool transient =
-      notice.delay || recipient.verdict.enhanced_status.class_digit() == 4 ||
-      (recipient.verdict.enhanced_status.class_digit() == 0 && recipient.verdict.reply_code.first_digit() == 4);
+      notice.delay ||
+      (!recipient.verdict.gave_up &&
+       (recipient.verdict.enhanced_status.class_digit() == 4 ||
+        (recipient.verdict.enhanced_status.class_digit() == 0 && recipient.verdict.reply_code.first_digit() == 4)));
   recipient.action = recipient.verdict.bounce == BounceType::none ? DsnAction::unknown
                      : transient                                  ? DsnAction::delayed
                                                                   : DsnAction::failed;

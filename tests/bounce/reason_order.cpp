@@ -51,6 +51,13 @@ TEST_CASE("the reason of each kind of diagnostic") {
        "Sorry, I wasn't able to establish an SMTP connection. (#4.4.1) I'm not going to try again; this message has "
        "been in the queue too long.",
        R::expired, B::soft},
+      // The MTA's own expiry wording outranks the receiving system's passing trouble it retried.
+      {"qmail queue too long after a system error", failed,
+       "Resources temporarily unavailable, please try again later [#4.1.9]. /I'm not going to try again; this "
+       "message has been in the queue too long.",
+       R::expired, B::soft},
+      // Without that wording a failed action over a transient system error keeps the cause.
+      {"failed over a system error", failed, "451 4.3.0 Error: queue file write error", R::system_error, B::soft},
       {"imail giving up", failed, "Giving up on 192.0.2.1", R::expired, B::soft},
       {"smtp32 attempts", failed, "Delivery failed 20 attempts: u@example.net", R::expired, B::soft},
       {"not collected", failed, "failed because it has not been collected after 30 days", R::expired, B::soft},

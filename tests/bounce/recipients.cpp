@@ -266,6 +266,23 @@ TEST_CASE("qmail's 'couldn't find any host by that name' under 'permanent error'
   CHECK(rows[0].action == DsnAction::failed);
 }
 
+TEST_CASE("a notice whose MTA gave up after transient errors reports a failed action and an expiry") {
+  // qmail-send returns a message it deferred past its queue lifetime; the
+  // last error's status is transient, but nothing will be tried again.
+  const auto rows = read(
+      "From: MAILER-DAEMON@example.org\nSubject: failure notice\n\n"
+      "Hi. This is the qmail-send program at example.org.\n"
+      "I'm afraid I wasn't able to deliver your message to the following addresses.\n"
+      "This is a permanent error; I've given up. Sorry it didn't work out.\n\n"
+      "<ann@example.com>:\n"
+      "Resources temporarily unavailable, please try again later [#4.1.9]. I'm not going to try again; this "
+      "message has been in the queue too long.\n");
+  REQUIRE(rows.size() == 1);
+  CHECK(rows[0].action == DsnAction::failed);
+  CHECK(rows[0].reason == BounceReason::expired);
+  CHECK(rows[0].bounce == BounceType::soft);
+}
+
 TEST_CASE("Exchange 'The following message to <addr> was undeliverable' gives a row with its codes") {
   const auto rows = read(
       "From: postmaster@example.org\nSubject: Undeliverable: hello\n\n"

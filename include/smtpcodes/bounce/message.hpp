@@ -1308,9 +1308,12 @@ constexpr void explain_from_opening(const Notice& notice, BounceFacts facts, Bou
   if (recipient.verdict.bounce != BounceType::none && recipient.verdict.reason == BounceReason::unknown) {
     explain_from_opening(notice, facts, recipient);
   }
+  // An MTA that gave up returns the message: failed (RFC 3464 §2.3.3), whatever the class of the last error.
   const bool transient =
-      notice.delay || recipient.verdict.enhanced_status.class_digit() == 4 ||
-      (recipient.verdict.enhanced_status.class_digit() == 0 && recipient.verdict.reply_code.first_digit() == 4);
+      notice.delay ||
+      (!recipient.verdict.gave_up &&
+       (recipient.verdict.enhanced_status.class_digit() == 4 ||
+        (recipient.verdict.enhanced_status.class_digit() == 0 && recipient.verdict.reply_code.first_digit() == 4)));
   recipient.action = recipient.verdict.bounce == BounceType::none ? DsnAction::unknown
                      : transient                                  ? DsnAction::delayed
                                                                   : DsnAction::failed;
