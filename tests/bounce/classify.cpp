@@ -173,6 +173,19 @@ TEST_CASE("classify: facts from a notification") {
     CHECK(verdict.reason == BounceReason::unknown_recipient);
     CHECK(verdict.bounce == BounceType::soft);
   }
+  SUBCASE("an unknown user after the data is a filter's answer, unless the service documents the words") {
+    // The server accepted the address at RCPT TO; a later "user unknown" is
+    // not proof that it is bad (Japanese carriers' domain filters answer so).
+    const auto filter = smtpcodes::classify_text("SMTP error after end of data: 550 Unknown user u@example.jp");
+    CHECK(filter.reason == BounceReason::unknown_recipient);
+    CHECK(filter.bounce == BounceType::soft);
+    // Yahoo documents this answer after the data as an account that does not exist.
+    const auto yahoo = smtpcodes::classify_text(
+        "SMTP error after end of data: 554 delivery error: dd This user doesn't have a yahoo.com account "
+        "(u@yahoo.com) [0]");
+    CHECK(yahoo.reason == BounceReason::unknown_recipient);
+    CHECK(yahoo.bounce == BounceType::hard);
+  }
   SUBCASE("relayed and expanded count as delivered") {
     CHECK(smtpcodes::classify(BounceFacts{DsnAction::relayed, {}, {}, {}}).reason == BounceReason::delivered);
     CHECK(smtpcodes::classify(BounceFacts{DsnAction::expanded, {}, {}, {}}).bounce == BounceType::none);

@@ -682,8 +682,13 @@ struct TextReading {
     failure_class = is_address_failure(verdict.reason) ? 5 : 4;
   }
   // An address refused after the server accepted it at RCPT TO is not proof
-  // that the address is bad: a filter answered for it (Sisimai's "filtered").
-  const bool filtered = verdict.reason == BounceReason::unknown_recipient && is_after_recipients(verdict.smtp_command);
+  // that the address is bad: a filter answered for it (Sisimai's "filtered"),
+  // unless the receiving service documents those words as a missing account
+  // (Yahoo's "554 delivery error: dd This user doesn't have a ... account").
+  const bool documented = text.phrase != nullptr && text.phrase->origin == PhraseOrigin::provider &&
+                          text.reason() == BounceReason::unknown_recipient;
+  const bool filtered =
+      verdict.reason == BounceReason::unknown_recipient && is_after_recipients(verdict.smtp_command) && !documented;
   const bool condemns_address = is_address_failure(verdict.reason) && !filtered;
   verdict.bounce = failure_class == 5 && condemns_address ? BounceType::hard : BounceType::soft;
   advise_retry(verdict, failure_class);

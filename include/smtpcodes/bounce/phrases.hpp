@@ -323,6 +323,9 @@ inline constexpr Phrase phrase_families[] = {
     {"receiving mail too quickly"sv, BounceReason::rate_limited, PhraseOrigin::provider},  // Yahoo and Gmail
     {"max message per connection reached"sv, BounceReason::rate_limited, PhraseOrigin::provider},
     {"headers are not rfc compliant"sv, BounceReason::syntax_error, PhraseOrigin::provider},
+    // Yahoo Help ("Email sent to Yahoo Mail addresses is rejected"): the user
+    // does not exist, answered after the data; remove the address.
+    {"delivery error: dd this user doesn't have a"sv, BounceReason::unknown_recipient, PhraseOrigin::provider},
     // Microsoft (Exchange Online, Outlook.com; Sisimai 5 rhost/Microsoft, after
     // Microsoft Learn's NDR pages and replies observed from outlook.com).
     {"due to ip reputation"sv, BounceReason::blocked, PhraseOrigin::sisimai},  // 4.7.650 ... (S775)
