@@ -523,6 +523,10 @@ inline constexpr Phrase phrase_families[] = {
     {"smtp authentication"sv, BounceReason::authentication, PhraseOrigin::sisimai},
     {"unauthenticated"sv, BounceReason::authentication, PhraseOrigin::sisimai},
     {"authentication failed"sv, BounceReason::authentication, PhraseOrigin::postfix},
+    // Sisimai 5 (why-securityerror.go); Orange's French "authentification requise / invalide".
+    {"authentication failure"sv, BounceReason::authentication, PhraseOrigin::sisimai},
+    {"authentification requise"sv, BounceReason::authentication, PhraseOrigin::sisimai},
+    {"authentification invalide"sv, BounceReason::authentication, PhraseOrigin::sisimai},
     {"authentication required"sv, BounceReason::authentication, PhraseOrigin::sisimai},
     {"authentication is required"sv, BounceReason::authentication, PhraseOrigin::sisimai},
     {"does not pass"sv, BounceReason::authentication, PhraseOrigin::sisimai},
@@ -545,6 +549,11 @@ inline constexpr Phrase phrase_families[] = {
     {"no dns"sv, BounceReason::reverse_dns, PhraseOrigin::provider},
     {"ip name lookup failed"sv, BounceReason::reverse_dns, PhraseOrigin::sisimai},
     {"connecting ip"sv, BounceReason::reverse_dns, PhraseOrigin::sisimai},
+    // The HELO or MAIL FROM domain does not resolve to the connecting
+    // address ("domain [x] mismatches client ip", "service permits 2
+    // unverifyable sending IPs - x is not <ip>"; Sisimai 5 why-requireptr.go pairs).
+    {"mismatches client ip"sv, BounceReason::reverse_dns, PhraseOrigin::sisimai},
+    {"unverifyable sending ips"sv, BounceReason::reverse_dns, PhraseOrigin::sisimai},
     // TLS.
     {"starttls"sv, BounceReason::tls, PhraseOrigin::sisimai},
     {"not support tls"sv, BounceReason::tls, PhraseOrigin::sisimai},
@@ -582,6 +591,7 @@ inline constexpr Phrase phrase_families[] = {
     {"relaying to"sv, BounceReason::relay_denied, PhraseOrigin::exim},
     {"rcpthost*"sv, BounceReason::relay_denied, PhraseOrigin::sisimai},
     {"not a gateway"sv, BounceReason::relay_denied, PhraseOrigin::sisimai},
+    {"not local host"sv, BounceReason::relay_denied, PhraseOrigin::sisimai},  // "... not local host x, not a gateway"
     {"open relay"sv, BounceReason::relay_denied, PhraseOrigin::sisimai},
     // The sender, and lists that refuse a non-member (Mailman, Google Groups, fml).
     // Sisimai 5 (why-rejected.go, why-blocked.go): the sender's address or IP, before the block-list words and "bad
@@ -618,6 +628,10 @@ inline constexpr Phrase phrase_families[] = {
     {"permission to post"sv, BounceReason::sender_rejected, PhraseOrigin::sisimai},
     {"sender rejected"sv, BounceReason::sender_rejected, PhraseOrigin::sisimai},
     {"is not a registered gateway user"sv, BounceReason::sender_rejected, PhraseOrigin::sisimai},
+    // Sisimai 5 (why-rejected.go): servers that take no bounces they cannot
+    // tie to mail they sent (unsigned, or a third party's), a null sender refused.
+    {"no third-party dsns"sv, BounceReason::sender_rejected, PhraseOrigin::sisimai},
+    {"unsigned dsn"sv, BounceReason::sender_rejected, PhraseOrigin::sisimai},
     // Sisimai 4.25 (Rejected.pm, PolicyViolation.pm): Amazon SES's unverified sender, Exchange's
     // sender filter, a closed list.
     {"email address is not verified"sv, BounceReason::sender_rejected, PhraseOrigin::sisimai},
@@ -652,6 +666,18 @@ inline constexpr Phrase phrase_families[] = {
     {"rejected due to user rules"sv, BounceReason::blocked, PhraseOrigin::sisimai},
     {"user refuses to receive this mail"sv, BounceReason::blocked, PhraseOrigin::sisimai},
     {"only accepting mail from specific email addresses"sv, BounceReason::blocked, PhraseOrigin::sisimai},
+    // Sisimai 5 (why-blocked.go, why-filtered.go): a server or a recipient's
+    // filter that refuses the sending host or the sender, challenge-response
+    // systems included, and a greeting that refuses the connection.
+    {"listed as abusive"sv, BounceReason::blocked, PhraseOrigin::sisimai},
+    {"to submit messages to this e-mail system has been rejected"sv, BounceReason::blocked, PhraseOrigin::sisimai},
+    {"your server requires confirmation"sv, BounceReason::blocked, PhraseOrigin::sisimai},
+    {"confirm this mail server"sv, BounceReason::blocked, PhraseOrigin::sisimai},
+    {"this account is protected by"sv, BounceReason::blocked, PhraseOrigin::sisimai},
+    {"has restricted sms e-mail"sv, BounceReason::blocked, PhraseOrigin::sisimai},  // AT&T
+    {"refuse to receive mail"sv, BounceReason::blocked, PhraseOrigin::sisimai},     // Willcom
+    {"user reject"sv, BounceReason::blocked, PhraseOrigin::sisimai},
+    {"esmtp not accepting connections"sv, BounceReason::blocked, PhraseOrigin::sisimai},  // before "not accepting"
     {"spamhaus"sv, BounceReason::blocked, PhraseOrigin::sisimai},
     {"spamcop"sv, BounceReason::blocked, PhraseOrigin::sisimai},
     {"blocked using"sv, BounceReason::blocked, PhraseOrigin::sisimai},
@@ -672,7 +698,8 @@ inline constexpr Phrase phrase_families[] = {
     {"client host"sv, BounceReason::blocked, PhraseOrigin::sisimai},
     {"helo command rejected"sv, BounceReason::blocked, PhraseOrigin::postfix},
     {"will not accept delivery"sv, BounceReason::blocked, PhraseOrigin::provider},
-    {"dynamic ip"sv, BounceReason::blocked, PhraseOrigin::sisimai},
+    {"dynamic ip*"sv, BounceReason::blocked,
+     PhraseOrigin::sisimai},  // before "not accept mail": "... from dynamic IPs"
     {"residential"sv, BounceReason::blocked, PhraseOrigin::sisimai},
     // Content.
     // Sisimai 5 (why-spamdetected.go): before the generic policy words.
@@ -696,6 +723,9 @@ inline constexpr Phrase phrase_families[] = {
     {"url in"sv, BounceReason::spam_or_content, PhraseOrigin::sisimai},
     {"suspicious"sv, BounceReason::spam_or_content, PhraseOrigin::sisimai},
     {"mail flood"sv, BounceReason::spam_or_content, PhraseOrigin::rfc},
+    // Sisimai 5 (why-spamdetected.go): Commtouch's Recurrent Pattern Detection, a bulk-advertising rule.
+    {"recurrent pattern detection"sv, BounceReason::spam_or_content, PhraseOrigin::sisimai},
+    {"bulk.advertising"sv, BounceReason::spam_or_content, PhraseOrigin::sisimai},
     // The recipient. Exchange Online's directory-based edge blocking answers
     // "550 5.4.1 Recipient address rejected: Access denied" for a recipient
     // it does not know (Microsoft Learn, "Fix NDR error 550 5.4.1"; the same
@@ -727,6 +757,16 @@ inline constexpr Phrase phrase_families[] = {
     {"validrcptto"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
     {"unknown virtual user"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
     {"user unknown"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
+    {"can't accept user"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
+    {"mailbox unavaiable"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},  // a server's own spelling
+    {"recipient not ok"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
+    {"not found recipient account"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
+    {"unknown e-mail address"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
+    {"unknown email address"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
+    {"invalid-recipient"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
+    // Exchange's RESOLVER.ADR.RecipientNotFound, folded or spaced by a relay.
+    {"resolver.adr.recipient notfound"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
+    {"badrecipientto"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},  // qmail's badrcptto patch
     // Trend Micro InterScan's refusal of a recipient (Sisimai 5, lhost/via-trendmicro.go).
     {"please check if address is correct"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
     {"unknown user"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
@@ -972,6 +1012,10 @@ inline constexpr Phrase phrase_families[] = {
     {"local error"sv, BounceReason::system_error, PhraseOrigin::sisimai},
     {"configuration error"sv, BounceReason::system_error, PhraseOrigin::sisimai},
     {"mailer error"sv, BounceReason::system_error, PhraseOrigin::sisimai},
+    // Exchange's "recipient deferred because there is no Mdb": no mailbox database (Sisimai 5 why-systemerror.go).
+    {"there is no mdb"sv, BounceReason::system_error, PhraseOrigin::sisimai},
+    // Postfix local(8) and pipe(8) when the command fails (Sisimai 5 why-mailererror.go).
+    {"command died with status"sv, BounceReason::system_error, PhraseOrigin::postfix},
     {"out of memory"sv, BounceReason::system_error, PhraseOrigin::qmail},
     {"insufficient system"sv, BounceReason::system_error, PhraseOrigin::sisimai},
     {"system resources"sv, BounceReason::system_error, PhraseOrigin::sisimai},
