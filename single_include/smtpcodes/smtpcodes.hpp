@@ -13756,6 +13756,28 @@ constexpr bool report_feedback(const Notice& notice, Callback& callback,
   return text.find(">>> ") != std::string_view::npos;
 }
 
+// Does the text name two different addresses in angle brackets ("<a@b>")?
+// Linear: a byte is read at most once forwards and once backwards.
+[[nodiscard]] constexpr bool names_several_addresses(std::string_view text) noexcept {
+  std::string_view first;
+  for (std::size_t open = find_byte(text, '<', 0); open != std::string_view::npos;) {
+    const std::size_t close = find_byte(text, '>', open + 1);
+    if (close == std::string_view::npos) return false;
+    // The bracket nearest the '>' opens it ("<<< 550 ... <a@b>").
+    open = text.rfind('<', close);
+    const std::string_view inside = text.substr(open + 1, close - open - 1);
+    if (inside.find('@') != std::string_view::npos) {
+      if (first.empty()) {
+        first = inside;
+      } else if (!iequals(first, inside)) {
+        return true;
+      }
+    }
+    open = find_byte(text, '<', close + 1);
+  }
+  return false;
+}
+
 // The command a failure answered, when its diagnostic does not say, for one
 // of a notice's several recipients: the notice's paragraph about it (Postfix
 // writes "(in reply to end of DATA command)" there). A notice about one
@@ -13963,6 +13985,10 @@ constexpr void explain_from_opening(const Notice& notice, BounceFacts facts, Bou
   if (opening.diagnostic.empty() || opening.diagnostic.data() == recipient.diagnostic.data()) return;
   if (!notice.opening_read) {
     notice.opening_read = true;
+    // A transcript of sessions about several addresses explains none of
+    // them as a whole: its replies belong to the commands before them, and
+    // each recipient's own were looked up already (TranscriptReplies).
+    if (holds_transcript(opening.diagnostic) && names_several_addresses(opening.diagnostic)) return;
     ScratchBuffer<max_decoded_diagnostic> decoded = make_scratch_buffer<max_decoded_diagnostic>();
     facts.diagnostic = readable_text(opening.diagnostic, notice.charset, decoded, notice.opening_truncated);
     const TextReading reading = read_text(facts, notice.user);

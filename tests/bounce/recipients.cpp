@@ -283,6 +283,30 @@ TEST_CASE("a notice whose MTA gave up after transient errors reports a failed ac
   CHECK(rows[0].bounce == BounceType::soft);
 }
 
+TEST_CASE("a transcript of several sessions does not lend one recipient's reason to another") {
+  // A Sendmail notice without a DSN part: the first session's DATA was
+  // refused in words that name no reason, the second's RCPT for an unknown user.
+  const auto rows = read(
+      "From: Mail Delivery Subsystem <MAILER-DAEMON@example.org>\nSubject: Returned mail: User unknown\n\n"
+      "   ----- Transcript of session follows -----\n"
+      "While talking to mx.example.net:\n"
+      ">>> DATA\n"
+      "<<< 550 Duplicate copy not taken\n"
+      "554 <ann@example.net>... Remote protocol error: Connection reset by peer\n"
+      "While talking to mx.example.com:\n"
+      ">>> RCPT To:<bob@example.com>\n"
+      "<<< 550 No such user here\n"
+      "550 <bob@example.com>... User unknown\n\n"
+      "   ----- Unsent message follows -----\n"
+      "Subject: hello\n\nhi\n");
+  REQUIRE(rows.size() == 2);
+  CHECK(rows[0].recipient == "ann@example.net");
+  CHECK(rows[0].reason != BounceReason::unknown_recipient);
+  CHECK(rows[0].bounce == BounceType::soft);
+  CHECK(rows[1].recipient == "bob@example.com");
+  CHECK(rows[1].reason == BounceReason::unknown_recipient);
+}
+
 TEST_CASE("Exchange 'The following message to <addr> was undeliverable' gives a row with its codes") {
   const auto rows = read(
       "From: postmaster@example.org\nSubject: Undeliverable: hello\n\n"
