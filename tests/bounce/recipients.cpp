@@ -283,6 +283,30 @@ TEST_CASE("a notice whose MTA gave up after transient errors reports a failed ac
   CHECK(rows[0].bounce == BounceType::soft);
 }
 
+TEST_CASE("Sendmail's subject for a message returned at its queue timeout says it gave up") {
+  // Sendmail (deliver.c) titles the return "Returned mail: Cannot send
+  // message for <timeout>"; the text holds only the last deferral.
+  const std::string text =
+      "\n<ann@example.net>... Deferred\n"
+      "421 mx.example.net (smtp)... Deferred: Connection timed out during user open with mx.example.net\n";
+  const auto rows = read(
+      "From: Mail Delivery Subsystem <MAILER-DAEMON@example.org>\nSubject: Returned mail: Cannot send message "
+      "for 5 days\n" +
+      text);
+  REQUIRE(rows.size() == 1);
+  CHECK(rows[0].reason == BounceReason::expired);
+  CHECK(rows[0].action == DsnAction::failed);
+  CHECK(rows[0].bounce == BounceType::soft);
+  // The warning sent while it still tries is a delay, not an expiry.
+  const auto warning = read(
+      "From: Mail Delivery Subsystem <MAILER-DAEMON@example.org>\nSubject: Warning: could not send message for past "
+      "4 hours\n" +
+      text);
+  REQUIRE(warning.size() == 1);
+  CHECK(warning[0].reason == BounceReason::network_error);
+  CHECK(warning[0].action == DsnAction::delayed);
+}
+
 TEST_CASE("a transcript of several sessions does not lend one recipient's reason to another") {
   // A Sendmail notice without a DSN part: the first session's DATA was
   // refused in words that name no reason, the second's RCPT for an unknown user.

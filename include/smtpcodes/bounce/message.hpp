@@ -705,12 +705,15 @@ inline constexpr std::string_view subject_markers[] = {
     "fail"sv, "undeliver"sv, "undelivered"sv, "returned"sv, "delivery status"sv, "not delivered"sv, "non-delivery"sv,
     "nondelivery"sv, "rejected"sv, "error"sv, "delayed"sv, "bounce"sv, "could not be delivered"sv,
     // delay warnings
-    "delayed"sv, "delay)"sv, "warning: could not send"sv, "delivery status notification (delay"sv};
+    "delayed"sv, "delay)"sv, "warning: could not send"sv, "delivery status notification (delay"sv,
+    // a message returned at the queue timeout (Sendmail's "Returned mail: Cannot send message for 5 days")
+    "cannot send message for"sv};
 inline constexpr PhraseSet subject_marker_set{subject_markers};
 inline constexpr std::uint64_t auto_reply_subject_bits = (std::uint64_t{1} << 9) - 1;
 inline constexpr std::uint64_t failure_subject_bits = ((std::uint64_t{1} << 13) - 1) << 9;
 inline constexpr std::uint64_t delay_subject_bits = ((std::uint64_t{1} << 4) - 1) << 22;
-static_assert(sizeof(subject_markers) / sizeof(subject_markers[0]) == 26, "the bit groups above follow the list");
+inline constexpr std::uint64_t expiry_subject_bits = std::uint64_t{1} << 26;
+static_assert(sizeof(subject_markers) / sizeof(subject_markers[0]) == 27, "the bit groups above follow the list");
 
 [[nodiscard]] constexpr bool is_auto_reply(const HeaderIndex& headers) noexcept {
   // RFC 3834 §5: Auto-Submitted: auto-replied. Many systems only say so in the subject.
@@ -725,11 +728,6 @@ static_assert(sizeof(subject_markers) / sizeof(subject_markers[0]) == 26, "the b
   const std::string_view subject = headers.value("Subject");
   return find_phrase_set(subject, subject_marker_set, failure_subject_bits, true) != 0 ||
          subject.find("=?"sv) != std::string_view::npos;
-}
-
-// A subject that says delivery attempts go on: a delay warning.
-[[nodiscard]] constexpr bool subject_says_delay(std::string_view subject) noexcept {
-  return find_phrase_set(subject, subject_marker_set, delay_subject_bits, true) != 0;
 }
 
 // Text that says delivery attempts go on, looked for in the opening of the
@@ -896,6 +894,7 @@ struct Notice {
   bool failure = false;    // from a mailer daemon or titled as a failure
   bool delay = false;      // says delivery attempts go on
   bool permanent = false;  // says the failure is final
+  bool gave_up = false;    // its subject says it was returned at the queue timeout
   // The opening's verdict, read at most once per notice (explain_from_opening):
   // a header naming thousands of recipients must not read it thousands of times.
   mutable bool opening_read = false;
@@ -937,8 +936,11 @@ constexpr void read_notice(Notice& notice, std::string_view message, const Messa
   const std::uint64_t dialect_permanent = in_table ? notice_phrases.permanent_bit[row] : 0;
   const std::uint64_t found = find_phrase_set(
       notice.region, notice_phrase_set, delay_marker_bits | permanent_word_bits | dialect_delay | dialect_permanent);
-  notice.delay =
-      subject_says_delay(structure.headers.value("Subject")) || (found & (delay_marker_bits | dialect_delay)) != 0;
+  const std::string_view subject = structure.headers.value("Subject");
+  const std::uint64_t subject_found =
+      find_phrase_set(subject, subject_marker_set, delay_subject_bits | expiry_subject_bits, true);
+  notice.delay = (subject_found & delay_subject_bits) != 0 || (found & (delay_marker_bits | dialect_delay)) != 0;
+  notice.gave_up = !notice.delay && (subject_found & expiry_subject_bits) != 0;
   notice.permanent = !notice.delay && (found & (permanent_word_bits | dialect_permanent)) != 0;
 }
 
@@ -1333,6 +1335,14 @@ constexpr void explain_from_opening(const Notice& notice, BounceFacts facts, Bou
   }
   if (recipient.verdict.bounce != BounceType::none && recipient.verdict.reason == BounceReason::unknown) {
     explain_from_opening(notice, facts, recipient);
+  }
+  // The subject of a message returned at the queue timeout says the MTA gave
+  // up; the text holds only its last deferral ("421 ... Deferred: Connection
+  // timed out"). A permanent last error was no reason to retry.
+  const bool permanent_error =
+      recipient.verdict.enhanced_status.class_digit() == 5 || recipient.verdict.reply_code.first_digit() == 5;
+  if (notice.gave_up && recipient.verdict.bounce != BounceType::none && !permanent_error) {
+    note_gave_up(recipient.verdict);
   }
   // An MTA that gave up returns the message: failed (RFC 3464 §2.3.3), whatever the class of the last error.
   const bool transient =

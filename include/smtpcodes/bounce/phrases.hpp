@@ -325,7 +325,7 @@ inline constexpr Phrase phrase_families[] = {
     {"headers are not rfc compliant"sv, BounceReason::syntax_error, PhraseOrigin::provider},
     // Yahoo Help ("Email sent to Yahoo Mail addresses is rejected"): the user
     // does not exist, answered after the data; remove the address.
-    {"delivery error: dd this user doesn't have a"sv, BounceReason::unknown_recipient, PhraseOrigin::provider},
+    {"dd this user doesn't have a"sv, BounceReason::unknown_recipient, PhraseOrigin::provider},
     // Microsoft (Exchange Online, Outlook.com; Sisimai 5 rhost/Microsoft, after
     // Microsoft Learn's NDR pages and replies observed from outlook.com).
     {"due to ip reputation"sv, BounceReason::blocked, PhraseOrigin::sisimai},  // 4.7.650 ... (S775)
@@ -591,7 +591,6 @@ inline constexpr Phrase phrase_families[] = {
     {"relaying to"sv, BounceReason::relay_denied, PhraseOrigin::exim},
     {"rcpthost*"sv, BounceReason::relay_denied, PhraseOrigin::sisimai},
     {"not a gateway"sv, BounceReason::relay_denied, PhraseOrigin::sisimai},
-    {"not local host"sv, BounceReason::relay_denied, PhraseOrigin::sisimai},  // "... not local host x, not a gateway"
     {"open relay"sv, BounceReason::relay_denied, PhraseOrigin::sisimai},
     // The sender, and lists that refuse a non-member (Mailman, Google Groups, fml).
     // Sisimai 5 (why-rejected.go, why-blocked.go): the sender's address or IP, before the block-list words and "bad
@@ -630,7 +629,7 @@ inline constexpr Phrase phrase_families[] = {
     {"is not a registered gateway user"sv, BounceReason::sender_rejected, PhraseOrigin::sisimai},
     // Sisimai 5 (why-rejected.go): servers that take no bounces they cannot
     // tie to mail they sent (unsigned, or a third party's), a null sender refused.
-    {"no third-party dsns"sv, BounceReason::sender_rejected, PhraseOrigin::sisimai},
+    {"third-party dsns"sv, BounceReason::sender_rejected, PhraseOrigin::sisimai},
     {"unsigned dsn"sv, BounceReason::sender_rejected, PhraseOrigin::sisimai},
     // Sisimai 4.25 (Rejected.pm, PolicyViolation.pm): Amazon SES's unverified sender, Exchange's
     // sender filter, a closed list.
@@ -670,13 +669,11 @@ inline constexpr Phrase phrase_families[] = {
     // filter that refuses the sending host or the sender, challenge-response
     // systems included, and a greeting that refuses the connection.
     {"listed as abusive"sv, BounceReason::blocked, PhraseOrigin::sisimai},
-    {"to submit messages to this e-mail system has been rejected"sv, BounceReason::blocked, PhraseOrigin::sisimai},
-    {"your server requires confirmation"sv, BounceReason::blocked, PhraseOrigin::sisimai},
+    {"submit messages to this e-mail system has been rejected"sv, BounceReason::blocked, PhraseOrigin::sisimai},
+    {"requires confirmation"sv, BounceReason::blocked, PhraseOrigin::sisimai},
     {"confirm this mail server"sv, BounceReason::blocked, PhraseOrigin::sisimai},
-    {"this account is protected by"sv, BounceReason::blocked, PhraseOrigin::sisimai},
-    {"has restricted sms e-mail"sv, BounceReason::blocked, PhraseOrigin::sisimai},  // AT&T
-    {"refuse to receive mail"sv, BounceReason::blocked, PhraseOrigin::sisimai},     // Willcom
-    {"user reject"sv, BounceReason::blocked, PhraseOrigin::sisimai},
+    {"account is protected by"sv, BounceReason::blocked, PhraseOrigin::sisimai},
+    {"restricted sms e-mail"sv, BounceReason::blocked, PhraseOrigin::sisimai},            // AT&T
     {"esmtp not accepting connections"sv, BounceReason::blocked, PhraseOrigin::sisimai},  // before "not accepting"
     {"spamhaus"sv, BounceReason::blocked, PhraseOrigin::sisimai},
     {"spamcop"sv, BounceReason::blocked, PhraseOrigin::sisimai},
@@ -758,12 +755,6 @@ inline constexpr Phrase phrase_families[] = {
     {"unknown virtual user"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
     {"user unknown"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
     {"can't accept user"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
-    {"mailbox unavaiable"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},  // a server's own spelling
-    {"recipient not ok"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
-    {"not found recipient account"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
-    {"unknown e-mail address"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
-    {"unknown email address"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
-    {"invalid-recipient"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
     // Exchange's RESOLVER.ADR.RecipientNotFound, folded or spaced by a relay.
     {"resolver.adr.recipient notfound"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
     {"badrecipientto"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},  // qmail's badrcptto patch
@@ -1012,10 +1003,8 @@ inline constexpr Phrase phrase_families[] = {
     {"local error"sv, BounceReason::system_error, PhraseOrigin::sisimai},
     {"configuration error"sv, BounceReason::system_error, PhraseOrigin::sisimai},
     {"mailer error"sv, BounceReason::system_error, PhraseOrigin::sisimai},
-    // Exchange's "recipient deferred because there is no Mdb": no mailbox database (Sisimai 5 why-systemerror.go).
-    {"there is no mdb"sv, BounceReason::system_error, PhraseOrigin::sisimai},
     // Postfix local(8) and pipe(8) when the command fails (Sisimai 5 why-mailererror.go).
-    {"command died with status"sv, BounceReason::system_error, PhraseOrigin::postfix},
+    {"died with status"sv, BounceReason::system_error, PhraseOrigin::postfix},
     {"out of memory"sv, BounceReason::system_error, PhraseOrigin::qmail},
     {"insufficient system"sv, BounceReason::system_error, PhraseOrigin::sisimai},
     {"system resources"sv, BounceReason::system_error, PhraseOrigin::sisimai},
