@@ -7629,10 +7629,17 @@ struct DsnRecipient {
     return detail::scan_enhanced_status(text, ParseMode::lenient, end);
   }
 
-  // Final-Recipient, or Original-Recipient when that is all there is.
+  // Final-Recipient, or Original-Recipient when that is all there is. A
+  // gateway may give the final address in another type (RFC 3464 §2.3.2:
+  // "x400; /RFC-822=a(a)b.example/ADMD= /C=WW/"): then an Internet
+  // (rfc822) Original-Recipient is the address the sender knows.
   [[nodiscard]] constexpr std::string_view recipient() const noexcept {
     const std::string_view final_address = bare_address(final_recipient.value);
-    return final_address.empty() ? bare_address(original_recipient.value) : final_address;
+    const std::string_view original_address = bare_address(original_recipient.value);
+    const bool final_internet = final_recipient.type.empty() || detail::iequals(final_recipient.type, "rfc822");
+    const bool original_internet = detail::iequals(original_recipient.type, "rfc822") && !original_address.empty();
+    if (final_address.empty() || (!final_internet && original_internet)) return original_address;
+    return final_address;
   }
 };
 

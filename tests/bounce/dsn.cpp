@@ -105,6 +105,33 @@ TEST_CASE("parse_delivery_status reads per-message and per-recipient fields") {
   CHECK(it == report.end());
 }
 
+TEST_CASE("a gateway's X.400 Final-Recipient yields to an Internet Original-Recipient") {
+  struct Row {
+    std::string_view fields;
+    std::string_view recipient;
+  };
+  constexpr Row rows[] = {
+      // An Exchange X.400 gateway: the address the sender knows is the original one (RFC 3464 §2.3.2).
+      {"Original-Recipient: rfc822; ann@example.com\nFinal-Recipient: x400; /RFC-822=ann(a)example.net/ADMD= /C=WW/\n"
+       "Action: failed\nStatus: 5.0.0\n",
+       "ann@example.com"},
+      // Both Internet addresses: the final one, where the failure happened.
+      {"Original-Recipient: rfc822; ann@example.com\nFinal-Recipient: rfc822; ann.lee@mail.example.com\n"
+       "Action: failed\nStatus: 5.1.1\n",
+       "ann.lee@mail.example.com"},
+      // No Internet original to fall back on: the final address as given.
+      {"Final-Recipient: x400; c=US;a= ;p=Example;o=Mail;s=Lee\nAction: failed\nStatus: 5.0.0\n",
+       "c=US;a= ;p=Example;o=Mail;s=Lee"},
+  };
+  for (const Row& row : rows) {
+    CAPTURE(row.fields);
+    const std::string body = std::string("Reporting-MTA: dns; gw.example.org\n\n") + std::string(row.fields);
+    const auto report = smtpcodes::parse_delivery_status(body);
+    REQUIRE(report.begin() != report.end());
+    CHECK(report.begin()->recipient() == row.recipient);
+  }
+}
+
 TEST_CASE("parse_delivery_status: CRLF, LF and bare CR give the same fields") {
   for (std::string_view end : {"\n"sv, "\r\n"sv, "\r"sv}) {
     CAPTURE(end.size());
