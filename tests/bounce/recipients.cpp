@@ -283,6 +283,19 @@ TEST_CASE("a notice whose MTA gave up after transient errors reports a failed ac
   CHECK(rows[0].bounce == BounceType::soft);
 }
 
+TEST_CASE("an Exchange X.400 recipient line gives the Internet address without its SMTP= attribute") {
+  const auto rows = read(
+      "From: System Administrator <postmaster@example.org>\nSubject: Undeliverable: report\n\n"
+      "Your message\n\n  To:      team@example.org\n  Subject: report\n\n"
+      "did not reach the following recipient(s):\n\n"
+      "c=US;a= ;p=Example;o=Site1;dda:SMTP=ann.lee@example.com; on Fri, 4 Oct 2002 17:12:28 -0400\n"
+      "    The recipient name is not recognized\n"
+      "    MSEXCH:IMS:Example:Site1:MAIL01 0 (000C05A6) Unknown Recipient\n");
+  REQUIRE(rows.size() == 1);
+  CHECK(rows[0].recipient == "ann.lee@example.com");
+  CHECK(rows[0].reason == BounceReason::unknown_recipient);
+}
+
 TEST_CASE("Sendmail's subject for a message returned at its queue timeout says it gave up") {
   // Sendmail (deliver.c) titles the return "Returned mail: Cannot send
   // message for <timeout>"; the text holds only the last deferral.

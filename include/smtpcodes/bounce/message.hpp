@@ -155,6 +155,8 @@ enum class AddressPlace : std::uint8_t { prose, listing_field };
 inline constexpr std::size_t max_local_part = 128;  // RFC 5321 §4.5.3.1.1 allows 64; some MTAs write more
 inline constexpr std::size_t max_domain = 255;      // RFC 5321 §4.5.3.1.2
 
+inline constexpr std::string_view smtp_attribute = "smtp="sv;
+
 // The next addr-spec-like token (local@domain) in text at or after pos.
 [[nodiscard]] constexpr std::string_view next_address(std::string_view text, std::size_t& pos,
                                                       AddressPlace place = AddressPlace::prose) noexcept {
@@ -170,6 +172,11 @@ inline constexpr std::size_t max_domain = 255;      // RFC 5321 §4.5.3.1.2
     while (end < text.size() && end - at <= max_domain && is_domain_char(text[end])) ++end;
     while (end > at + 1 && (text[end - 1] == '.' || text[end - 1] == '-')) --end;
     while (start < at && (text[start] == '.' || text[start] == '=')) ++start;
+    // An X.400 address's domain-defined attribute names the Internet address
+    // "SMTP=a@b" (Exchange's "c=US;a= ;p=Org;o=Site;dda:SMTP=a@b;"): not the local part's.
+    if (at - start > smtp_attribute.size() && istarts_with(text.substr(start), smtp_attribute)) {
+      start += smtp_attribute.size();
+    }
     pos = end > at + 1 ? end : at + 1;
     bool local_has_alnum = false;
     for (std::size_t i = start; i < at; ++i) local_has_alnum = local_has_alnum || is_alnum(text[i]);
