@@ -6560,9 +6560,11 @@ struct WordBefore {
     case '(':
     case '[':
     case '<':
-    case '{':
     case '"':
     case '\'':
+      // An attribute's value ("<img height=\"400\">") is no code.
+      return pos == 1 || text[pos - 2] != '=';
+    case '{':
     case '`':
     case '#':
     case ';':

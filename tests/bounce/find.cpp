@@ -169,6 +169,9 @@ TEST_CASE("find_codes: numbers that are not codes") {
       // Ranges and compounds are not continuation lines.
       "a 450-page report",
       "pages 250-300",
+      // An attribute's value in HTML a notice quotes.
+      R"(<img src="x.gif" width="600" height="400" border="0">)",
+      "<td width='550'>",
   };
   for (std::string_view text : rows) {
     CAPTURE(text);
