@@ -66,6 +66,11 @@ TEST_CASE("phrases never match inside addresses or URLs") {
   // The same words outside the address still count.
   CHECK(smtpcodes::find_phrases("DMARC policy of example.com failed (dmarc@example.com)").reason() ==
         BounceReason::authentication);
+  // An address ends where its domain would have an empty label (Sendmail's "a@b...User unknown").
+  CHECK(smtpcodes::find_phrases("550 ann@example.net...User unknown").reason() == BounceReason::unknown_recipient);
+  CHECK(smtpcodes::find_phrases("..ann@...User unknown").reason() == BounceReason::unknown_recipient);
+  CHECK(smtpcodes::find_phrases("@...user unknown").reason() == BounceReason::unknown_recipient);
+  CHECK(smtpcodes::find_phrases("ann@example.net... User unknown").reason() == BounceReason::unknown_recipient);
 }
 
 TEST_CASE("a DNS block list's look-up URL names a block when no phrase does") {

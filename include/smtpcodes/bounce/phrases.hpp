@@ -1407,6 +1407,21 @@ struct Token {
   return token;
 }
 
+// Where an address token that starts at pos really ends: a domain has no
+// empty label, so in Sendmail's "a@b.example...User unknown" written
+// without its space the address ends at the dots, and the word after them
+// is read. Only the token's last word is looked at, from the end: the
+// '@' lies before it, so the address keeps at least one byte.
+[[nodiscard]] constexpr std::size_t address_token_end(std::string_view text, std::size_t pos,
+                                                      std::size_t end) noexcept {
+  std::size_t word = end;
+  while (word > pos && is_alnum(text[word - 1])) --word;
+  if (word == end || word < pos + 2 || text[word - 1] != '.' || text[word - 2] != '.') return end;
+  std::size_t cut = word - 2;
+  while (cut > pos && text[cut - 1] == '.') --cut;
+  return cut;
+}
+
 // DNS block lists whose TXT records are the URLs of their look-up pages. An
 // MTA that refuses a listed client quotes that record in its reply
 // (Postfix: default_rbl_reply's $rbl_reason, postconf(5); Exim:
@@ -1521,6 +1536,7 @@ constexpr void try_bucket(PhraseSearch& search, std::string_view text, std::size
       skip_token = false;
     } else if (pos >= token.end) {
       token = detail::scan_token(text, pos);
+      if (token.address_or_url && !token.url) token.end = detail::address_token_end(text, pos, token.end);
       skip_token = token.address_or_url;
       // A block list decides only when no phrase does: once one is found, URLs are not read.
       if (token.url && blocklist == nullptr && search.found.phrase == nullptr) {
