@@ -7361,6 +7361,47 @@ namespace detail {
   return MimePart{text, {}, depth, false};
 }
 
+// The two fields the MIME walk and its callers read from every part.
+struct PartFields {
+  std::string_view content_type;       // header_value(headers, "Content-Type")
+  std::string_view transfer_encoding;  // header_value(headers, "Content-Transfer-Encoding")
+};
+
+// split_part and the two header_value lookups of PartFields in one pass
+// over the header lines: the walk read a part's header block three times.
+// Only a line that starts with 'c' (or with white space other than SP and
+// HT, which a trimmed name passes over) can hold either name.
+[[nodiscard]] constexpr MimePart split_part_reading(std::string_view text, int depth, PartFields& fields) noexcept {
+  constexpr std::string_view content_type = "content-type";
+  constexpr std::string_view transfer_encoding = "content-transfer-encoding";
+  fields = PartFields{};
+  bool type_found = false;
+  bool encoding_found = false;
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    const Line line = line_at(text, pos);
+    if (line.text.empty()) return MimePart{text.substr(0, pos), text.substr(line.next), depth, false};
+    pos = line.next;
+    const char start = line.text[0];
+    if (is_space_or_tab(start) || (to_lower(start) != 'c' && !is_space(start))) continue;
+    if (type_found && encoding_found) continue;
+    const std::size_t colon = line.text.find(':');
+    if (colon == std::string_view::npos || colon == 0) continue;
+    const std::string_view name = trim(line.text.substr(0, colon));
+    // A field's continuation lines start with white space: the loop passes over them.
+    if (!type_found && iequals(name, content_type)) {
+      type_found = true;
+      std::size_t after = pos;
+      fields.content_type = field_value(text, line, colon, after);
+    } else if (!encoding_found && iequals(name, transfer_encoding)) {
+      encoding_found = true;
+      std::size_t after = pos;
+      fields.transfer_encoding = field_value(text, line, colon, after);
+    }
+  }
+  return MimePart{text, {}, depth, false};
+}
+
 // Is the line a boundary delimiter "--boundary" (RFC 2046 §5.1.1)? Sets
 // closing for "--boundary--".
 [[nodiscard]] constexpr bool is_delimiter(std::string_view line, std::string_view boundary, bool& closing) noexcept {
@@ -7393,14 +7434,15 @@ namespace detail {
 }
 
 // Walks part and, depth first, the parts of its multipart body, calling
-// callback(part, content_type) with the part's Content-Type value, read
-// once. Returns false when the callback stopped the walk.
+// callback(part, fields) with the part's Content-Type and
+// Content-Transfer-Encoding values, read in the pass that split it. Returns
+// false when the callback stopped the walk.
 template <class Callback>
-constexpr bool walk_typed_parts(MimePart& part, std::string_view content_type, Callback& callback,
-                                MimeWalk& walk) noexcept(noexcept(callback(part, content_type))) {
+constexpr bool walk_typed_parts(MimePart& part, const PartFields& fields, Callback& callback,
+                                MimeWalk& walk) noexcept(noexcept(callback(part, fields))) {
   std::string_view boundary;
-  if (istarts_with(trim(content_type), "multipart/")) {
-    boundary = content_type_parameter(content_type, "boundary");
+  if (istarts_with(trim(fields.content_type), "multipart/")) {
+    boundary = content_type_parameter(fields.content_type, "boundary");
     if (!boundary.empty() && part.depth >= max_mime_depth) {
       part.parts_not_walked = true;
       ++walk.skipped_multiparts;
@@ -7408,11 +7450,12 @@ constexpr bool walk_typed_parts(MimePart& part, std::string_view content_type, C
     }
   }
   ++walk.parts;
-  if (!callback(static_cast<const MimePart&>(part), content_type)) return false;
+  if (!callback(static_cast<const MimePart&>(part), fields)) return false;
   if (boundary.empty()) return true;
   const std::string_view body = part.body;
   std::size_t pos = 0;
   std::size_t part_start = std::string_view::npos;
+  PartFields inner_fields;
   while ((pos = next_dash_line(body, pos)) != std::string_view::npos) {
     const Line line = line_at(body, pos);
     bool closing = false;
@@ -7422,8 +7465,8 @@ constexpr bool walk_typed_parts(MimePart& part, std::string_view content_type, C
         std::size_t end = pos;
         if (end > part_start && body[end - 1] == '\n') --end;
         if (end > part_start && body[end - 1] == '\r') --end;
-        MimePart inner = split_part(body.substr(part_start, end - part_start), part.depth + 1);
-        if (!walk_typed_parts(inner, header_value(inner.headers, "Content-Type"), callback, walk)) return false;
+        MimePart inner = split_part_reading(body.substr(part_start, end - part_start), part.depth + 1, inner_fields);
+        if (!walk_typed_parts(inner, inner_fields, callback, walk)) return false;
       }
       if (closing) return true;
       part_start = line.next;
@@ -7431,19 +7474,19 @@ constexpr bool walk_typed_parts(MimePart& part, std::string_view content_type, C
     pos = line.next;
   }
   if (part_start != std::string_view::npos && part_start < body.size()) {
-    MimePart inner = split_part(body.substr(part_start), part.depth + 1);
-    return walk_typed_parts(inner, header_value(inner.headers, "Content-Type"), callback, walk);
+    MimePart inner = split_part_reading(body.substr(part_start), part.depth + 1, inner_fields);
+    return walk_typed_parts(inner, inner_fields, callback, walk);
   }
   return true;
 }
 
 // The walk of for_each_mime_part over a message already split into its
-// header block and body, whose Content-Type value the caller has read.
+// header block and body, whose two fields the caller has read.
 template <class Callback>
-constexpr MimeWalk walk_message(MimePart top, std::string_view content_type,
-                                Callback& callback) noexcept(noexcept(callback(top, content_type))) {
+constexpr MimeWalk walk_message(MimePart top, const PartFields& fields,
+                                Callback& callback) noexcept(noexcept(callback(top, fields))) {
   MimeWalk walk;
-  walk_typed_parts(top, content_type, callback, walk);
+  walk_typed_parts(top, fields, callback, walk);
   return walk;
 }
 
@@ -7457,12 +7500,13 @@ constexpr MimeWalk walk_message(MimePart top, std::string_view content_type,
 template <class Callback>
 constexpr MimeWalk for_each_mime_part(std::string_view message, Callback&& callback) noexcept(
     detail::is_nothrow_walk_callback_v<Callback, MimePart>) {
-  auto each = [&callback](const MimePart& part, std::string_view /*content_type*/) noexcept(
+  auto each = [&callback](const MimePart& part, const detail::PartFields& /*fields*/) noexcept(
                   detail::is_nothrow_walk_callback_v<Callback, MimePart>) {
     return detail::continue_walk(callback, part);
   };
-  const MimePart top = detail::split_part(message, 0);
-  return detail::walk_message(top, header_value(top.headers, "Content-Type"), each);
+  detail::PartFields fields;
+  const MimePart top = detail::split_part_reading(message, 0, fields);
+  return detail::walk_message(top, fields, each);
 }
 
 // A view of value with folding undone, copied into out (at most out_size
@@ -8201,14 +8245,14 @@ constexpr std::size_t decode_quoted_printable_into(std::string_view in, DecodeOu
   detail::DecodeOutput output(out, out_size);
   Decoded decoded;
   std::size_t copied_until = 0;
-  // Each part's Content-Type is read once, by the walk.
-  auto each = [&](const MimePart& part, std::string_view content_type) noexcept {
-    const std::string_view type = detail::media_type_of(content_type);
+  // Each part's header block is read once, by the walk, for both fields.
+  auto each = [&](const MimePart& part, const detail::PartFields& fields) noexcept {
+    const std::string_view type = detail::media_type_of(fields.content_type);
     if (detail::istarts_with(type, "multipart/")) return true;
     const bool text_like = type.empty() || detail::istarts_with(type, "text/") || is_delivery_status_type(type) ||
                            detail::iequals(type, "message/feedback-report");
     if (!text_like || part.body.empty()) return true;
-    const std::string_view encoding = detail::trim(header_value(part.headers, "Content-Transfer-Encoding"));
+    const std::string_view encoding = fields.transfer_encoding;
     const bool base64 = detail::iequals(encoding, "base64");
     if (!base64 && !detail::iequals(encoding, "quoted-printable")) return true;
     const auto start = static_cast<std::size_t>(part.body.data() - message.data());
@@ -8219,8 +8263,9 @@ constexpr std::size_t decode_quoted_printable_into(std::string_view in, DecodeOu
     copied_until = start + part.body.size();
     return true;
   };
-  const MimePart top = detail::split_part(message, 0);
-  const MimeWalk walk = detail::walk_message(top, header_value(top.headers, "Content-Type"), each);
+  detail::PartFields fields;
+  const MimePart top = detail::split_part_reading(message, 0, fields);
+  const MimeWalk walk = detail::walk_message(top, fields, each);
   output.copy(message.substr(copied_until));
   decoded.skipped_multiparts = walk.skipped_multiparts;
   return output.result(decoded);
@@ -12986,10 +13031,12 @@ constexpr void read_structure(std::string_view message, MessageStructure& read) 
     read.headers = HeaderIndex(read.top.headers);
   }
   read.explanation_part = read.top.body;
-  const std::string_view top_type = read.headers.value("Content-Type");
-  read.charset = content_type_parameter(top_type, "charset");
+  PartFields top_fields;
+  top_fields.content_type = read.headers.value("Content-Type");
+  read.charset = content_type_parameter(top_fields.content_type, "charset");
   bool explanation_found = false;
-  auto each = [&read, &explanation_found](const MimePart& part, std::string_view content_type) noexcept {
+  auto each = [&read, &explanation_found](const MimePart& part, const PartFields& fields) noexcept {
+    const std::string_view content_type = fields.content_type;
     const std::string_view type = media_type_of(content_type);
     if (iequals(type, "message/feedback-report")) read.feedback = part.body;
     if (iequals(type, "message/rfc822") || iequals(type, "text/rfc822-headers")) read.original_headers = part.body;
@@ -13007,11 +13054,11 @@ constexpr void read_structure(std::string_view message, MessageStructure& read) 
     if (!read.has_delivery_status && is_delivery_status_type(type)) {
       read.has_delivery_status = true;
       read.delivery_status = part.body;
-      read.delivery_status_encoding = trim(header_value(part.headers, "Content-Transfer-Encoding"));
+      read.delivery_status_encoding = fields.transfer_encoding;
     }
     return true;
   };
-  walk_message(read.top, top_type, each);
+  walk_message(read.top, top_fields, each);
 }
 
 // The explaining text of a part: up to the returned message.
