@@ -521,6 +521,28 @@ TEST_CASE("for_each_mime_part finds the parts a line-by-line walk finds, on rand
   }
 }
 
+TEST_CASE("next_dash_line agrees with a byte-by-byte search at every offset") {
+  const auto reference = [](std::string_view text, std::size_t from) {
+    for (std::size_t at = from; at + 1 < text.size(); ++at) {
+      const bool line_start = at == 0 || text[at - 1] == '\n' || text[at - 1] == '\r';
+      if (line_start && text[at] == '-' && text[at + 1] == '-') return at;
+    }
+    return std::string_view::npos;
+  };
+  const std::vector<std::string_view> pieces = {"-", "--", "a", "a-b", "\n", "\r", "\r\n", "text of a line", " "};
+  std::mt19937 random(53);
+  for (int round = 0; round < 4000; ++round) {
+    const std::string text = random_text(random, pieces, random() % 60);
+    CAPTURE(text);
+    for (std::size_t from = 0; from <= text.size(); ++from) {
+      CAPTURE(from);
+      REQUIRE(smtpcodes::detail::next_dash_line(text, from) == reference(text, from));
+    }
+  }
+  static_assert(smtpcodes::detail::next_dash_line("a--b\n--c", 0) == 5);
+  static_assert(smtpcodes::detail::next_dash_line("--", 1) == std::string_view::npos);
+}
+
 TEST_CASE("ifind and ifind_anchored agree with a byte-by-byte search at every offset") {
   auto naive = [](std::string_view text, std::string_view needle, std::size_t from) {
     if (needle.empty()) return from <= text.size() ? from : std::string_view::npos;

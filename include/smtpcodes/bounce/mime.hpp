@@ -11,6 +11,7 @@
 // CRLF, LF or a bare CR. Work is linear in the size of the input.
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <string_view>
 
 #include <smtpcodes/config.hpp>
@@ -68,9 +69,11 @@ namespace detail {
       pos = line.next;
       return false;
     }
-    const std::size_t colon = line.text.find(':');
     pos = line.next;
-    if (is_space_or_tab(line.text[0]) || colon == std::string_view::npos || colon == 0) continue;
+    // A continuation line of no field read here is passed over unsearched.
+    if (is_space_or_tab(line.text[0])) continue;
+    const std::size_t colon = line.text.find(':');
+    if (colon == std::string_view::npos || colon == 0) continue;
     field.name = trim(line.text.substr(0, colon));
     field.value = field_value(block, line, colon, pos);
     return true;
@@ -389,14 +392,46 @@ struct PartFields {
 // The offset of the next "--" that starts a line of text, at or after from
 // (itself a line start or inside a line); npos when there is none. Only such
 // lines can be boundary delimiters, so the lines between them are not read
-// one by one: each byte is passed over once, by the search for '-'.
+// one by one. At run time, with SSE2, thirty-two positions a step are tested
+// for "--" at once: a lone '-' (in "Content-Type", a date's zone, a word) is
+// common in bounces, and stopping at each cost a memchr call. Elsewhere each
+// '-' is found with memchr.
 [[nodiscard]] constexpr std::size_t next_dash_line(std::string_view text, std::size_t from) noexcept {
+  const auto starts_line = [text](std::size_t at) { return at == 0 || text[at - 1] == '\n' || text[at - 1] == '\r'; };
+#if defined(__SSE2__) && defined(__GNUC__)  // detail/vector_text.hpp
+  if (!SMTPCODES_CONSTANT_EVALUATED()) {
+    constexpr std::size_t step = 16;
+    const char* data = text.data();
+    // The sixteen positions at data[at] that hold "--".
+    const auto dash_pairs = [data](std::size_t at) {
+      vector_chars here;
+      vector_chars after;
+      std::memcpy(&here, data + at, sizeof here);
+      std::memcpy(&after, data + at + 1, sizeof after);
+      return (here == '-') & (after == '-');
+    };
+    const auto bits = [](auto pairs) {
+      return static_cast<unsigned>(__builtin_ia32_pmovmskb128(reinterpret_cast<vector_chars>(pairs)));
+    };
+    for (; text.size() > 2 * step && from < text.size() - 2 * step; from += 2 * step) {
+      const auto low = dash_pairs(from);
+      const auto high = dash_pairs(from + step);
+      if (bits(low | high) == 0) continue;
+      for (unsigned mask = bits(low) | bits(high) << step; mask != 0; mask &= mask - 1) {
+        const std::size_t at = from + static_cast<std::size_t>(__builtin_ctz(mask));
+        if (starts_line(at)) return at;
+      }
+    }
+    for (; from + 1 < text.size(); ++from) {
+      if (text[from] == '-' && text[from + 1] == '-' && starts_line(from)) return from;
+    }
+    return std::string_view::npos;
+  }
+#endif
   while (from < text.size()) {
     const std::size_t at = find_byte(text, '-', from);
     if (at == std::string_view::npos) return at;
-    if ((at == 0 || text[at - 1] == '\n' || text[at - 1] == '\r') && at + 1 < text.size() && text[at + 1] == '-') {
-      return at;
-    }
+    if (starts_line(at) && at + 1 < text.size() && text[at + 1] == '-') return at;
     from = at + 1;
   }
   return std::string_view::npos;
