@@ -175,19 +175,23 @@ void emit(Format format, Outcome& out, const Place& place, const BounceRecipient
   const std::string_view reason = smtpcodes::name(v.reason);
   const std::string_view bounce = smtpcodes::name(v.bounce);
   ++out.tally.recipients;
-  count(out.tally.by_reason, reason);
-  count(out.tally.by_bounce, bounce);
   const std::string_view recipient = text_of(r.recipient);
-  const std::size_t at = recipient.rfind('@');
-  thread_local std::string domain;  // a buffer kept across recipients
-  domain.clear();
-  if (at == std::string_view::npos) {
-    domain = "(none)";
-  } else {
-    append_valid_utf8(domain, recipient.substr(at + 1));
+  // The counts by reason, bounce type and domain are printed only after a
+  // table or a summary: JSON rows carry no totals, so they are not kept.
+  if (format != Format::json) {
+    count(out.tally.by_reason, reason);
+    count(out.tally.by_bounce, bounce);
+    const std::size_t at = recipient.rfind('@');
+    thread_local std::string domain;  // a buffer kept across recipients
+    domain.clear();
+    if (at == std::string_view::npos) {
+      domain = "(none)";
+    } else {
+      append_valid_utf8(domain, recipient.substr(at + 1));
+    }
+    std::transform(domain.begin(), domain.end(), domain.begin(), ascii_lower);
+    count(out.tally.by_domain, domain);
   }
-  std::transform(domain.begin(), domain.end(), domain.begin(), ascii_lower);
-  count(out.tally.by_domain, domain);
   if (format == Format::json) {
     bool truncated = false;
     thread_local std::string diagnostic;  // a buffer kept across recipients
