@@ -49,7 +49,7 @@ constexpr std::size_t max_diagnostic_characters = 1000;
 constexpr std::size_t max_table_diagnostic_characters = 50;
 constexpr std::size_t max_jobs = 256;
 
-// Folded, multi-line diagnostics become one line for tables and JSON,
+// Folded, multi-line diagnostics become one line for tables (JSON rows: JsonObject::one_line),
 // written into out (cleared first) so that a caller can keep its buffer.
 void one_line_into(std::string& out, std::string_view text, std::size_t max_characters, bool* truncated = nullptr) {
   thread_local std::string unfolded;  // only grows
@@ -194,8 +194,6 @@ void emit(Format format, Outcome& out, const Place& place, const BounceRecipient
   }
   if (format == Format::json) {
     bool truncated = false;
-    thread_local std::string diagnostic;  // a buffer kept across recipients
-    one_line_into(diagnostic, text_of(r.diagnostic), max_diagnostic_characters, &truncated);
     JsonObject object(out.output);
     object.string("file", place.file);
     place.message ? object.number("message", static_cast<long long>(*place.message)) : object.null("message");
@@ -218,7 +216,7 @@ void emit(Format format, Outcome& out, const Place& place, const BounceRecipient
     object.string("evidence", smtpcodes::name(v.evidence.kind))
         .string_or_null("phrase", unless_empty(text_of(v.evidence.phrase)))
         .string("source", smtpcodes::name(r.source))
-        .string("diagnostic", diagnostic)
+        .one_line("diagnostic", text_of(r.diagnostic), max_diagnostic_characters, truncated)
         .boolean("diagnostic_truncated", truncated);
     if (place.decoding) {
       object.number("invalid_encoded_bytes", static_cast<long long>(place.decoding->invalid_bytes))
