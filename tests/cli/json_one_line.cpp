@@ -79,6 +79,8 @@ TEST_CASE("append_json_one_line gives the text of unfold, append_valid_utf8 and 
                                      "\xe2\x82",
                                      "\xff",
                                      "\x80",
+                                     "Recipient address rejected",
+                                     "a  b",
                                      std::string_view("\0", 1)};
   const std::size_t limits[] = {0, 1, 2, 3, 4, 5, 7, 9, 13, 1000, std::string_view::npos};
   std::mt19937 random(59);
