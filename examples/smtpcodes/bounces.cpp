@@ -49,7 +49,7 @@ constexpr std::size_t max_diagnostic_characters = 1000;
 constexpr std::size_t max_table_diagnostic_characters = 50;
 constexpr std::size_t max_jobs = 256;
 
-// Folded, multi-line diagnostics become one line for tables and JSON,
+// Folded, multi-line diagnostics become one line for tables (JSON rows: JsonObject::one_line),
 // written into out (cleared first) so that a caller can keep its buffer.
 void one_line_into(std::string& out, std::string_view text, std::size_t max_characters, bool* truncated = nullptr) {
   thread_local std::string unfolded;  // only grows
@@ -175,23 +175,25 @@ void emit(Format format, Outcome& out, const Place& place, const BounceRecipient
   const std::string_view reason = smtpcodes::name(v.reason);
   const std::string_view bounce = smtpcodes::name(v.bounce);
   ++out.tally.recipients;
-  count(out.tally.by_reason, reason);
-  count(out.tally.by_bounce, bounce);
   const std::string_view recipient = text_of(r.recipient);
-  const std::size_t at = recipient.rfind('@');
-  thread_local std::string domain;  // a buffer kept across recipients
-  domain.clear();
-  if (at == std::string_view::npos) {
-    domain = "(none)";
-  } else {
-    append_valid_utf8(domain, recipient.substr(at + 1));
+  // The counts by reason, bounce type and domain are printed only after a
+  // table or a summary: JSON rows carry no totals, so they are not kept.
+  if (format != Format::json) {
+    count(out.tally.by_reason, reason);
+    count(out.tally.by_bounce, bounce);
+    const std::size_t at = recipient.rfind('@');
+    thread_local std::string domain;  // a buffer kept across recipients
+    domain.clear();
+    if (at == std::string_view::npos) {
+      domain = "(none)";
+    } else {
+      append_valid_utf8(domain, recipient.substr(at + 1));
+    }
+    std::transform(domain.begin(), domain.end(), domain.begin(), ascii_lower);
+    count(out.tally.by_domain, domain);
   }
-  std::transform(domain.begin(), domain.end(), domain.begin(), ascii_lower);
-  count(out.tally.by_domain, domain);
   if (format == Format::json) {
     bool truncated = false;
-    thread_local std::string diagnostic;  // a buffer kept across recipients
-    one_line_into(diagnostic, text_of(r.diagnostic), max_diagnostic_characters, &truncated);
     JsonObject object(out.output);
     object.string("file", place.file);
     place.message ? object.number("message", static_cast<long long>(*place.message)) : object.null("message");
@@ -214,7 +216,7 @@ void emit(Format format, Outcome& out, const Place& place, const BounceRecipient
     object.string("evidence", smtpcodes::name(v.evidence.kind))
         .string_or_null("phrase", unless_empty(text_of(v.evidence.phrase)))
         .string("source", smtpcodes::name(r.source))
-        .string("diagnostic", diagnostic)
+        .one_line("diagnostic", text_of(r.diagnostic), max_diagnostic_characters, truncated)
         .boolean("diagnostic_truncated", truncated);
     if (place.decoding) {
       object.number("invalid_encoded_bytes", static_cast<long long>(place.decoding->invalid_bytes))

@@ -124,6 +124,18 @@ inline std::size_t json_plain_run_end(std::string_view text, std::size_t from) {
   return run;
 }
 
+// Whether a JSON string holds all of text as it is: json_plain_run_end's
+// answer, with a short text (most keys and values of a row) tested in one
+// or two words, without its loop.
+inline bool is_json_plain(std::string_view text) {
+  if (text.empty()) return true;
+  if (text.size() < 8) return is_json_plain_word(tail_word(text.data(), text.size()));
+  if (text.size() <= 16) {
+    return is_json_plain_word(load_word(text.data())) && is_json_plain_word(load_word(text.data() + text.size() - 8));
+  }
+  return json_plain_run_end(text, 0) == text.size();
+}
+
 // Appends text to out with every byte that starts no well-formed sequence
 // made U+FFFD, keeping at most max_characters characters; truncated, if
 // given, says whether any were dropped. A character is never split.
@@ -189,6 +201,79 @@ inline void append_json_string(std::string& out, std::string_view text) {
   out += '"';
 }
 
+// ' ' and \t \n \v \f \r: the white space that smtpcodes::unfold folds.
+inline bool is_folding_space(unsigned char byte) { return byte == ' ' || (byte >= '\t' && byte <= '\r'); }
+
+// Appends, as a JSON string, text on one line: each run of white space
+// between words made one space and the white space at the ends dropped (as
+// smtpcodes::unfold does), at most max_characters characters of it kept and
+// a byte that starts no well-formed UTF-8 sequence made U+FFFD (as
+// append_valid_utf8 does). truncated says whether characters were dropped.
+// One pass over text instead of one for each step and two copies: the same
+// text as append_json_string of valid_utf8 of the unfolded text.
+inline void append_json_one_line(std::string& out, std::string_view text, std::size_t max_characters, bool& truncated) {
+  const auto byte_at = [text](std::size_t at) { return static_cast<unsigned char>(text[at]); };
+  // Printable ASCII that a JSON string holds as it is, white space aside.
+  const auto is_word_byte = [](unsigned char byte) { return byte > ' ' && byte < 0x7F && byte != '"' && byte != '\\'; };
+  out += '"';
+  std::size_t characters = 0;
+  bool space_pending = false;  // white space after a character written, before the next
+  truncated = false;
+  for (std::size_t i = 0; i < text.size();) {
+    if (is_folding_space(byte_at(i))) {
+      space_pending = characters > 0;
+      ++i;
+      continue;
+    }
+    if (characters + (space_pending ? 1 : 0) >= max_characters) {
+      // The one space fits: it is written, as the unfolded text's next character.
+      if (space_pending && characters < max_characters) out += ' ';
+      truncated = true;
+      break;
+    }
+    if (space_pending) {
+      out += ' ';
+      ++characters;
+      space_pending = false;
+    }
+    // A run of words with one space between each, most of a diagnostic, is appended in one go.
+    const std::size_t room = max_characters - characters;
+    std::size_t run = i;
+    while (run < text.size() && run - i < room) {
+      if (is_word_byte(byte_at(run))) {
+        ++run;
+      } else if (byte_at(run) == ' ' && run + 1 < text.size() && run + 2 - i <= room &&
+                 is_word_byte(byte_at(run + 1))) {
+        run += 2;
+      } else {
+        break;
+      }
+    }
+    if (run > i) {
+      out.append(text, i, run - i);
+      characters += run - i;
+      i = run;
+      continue;
+    }
+    const unsigned char byte = byte_at(i);
+    ++characters;
+    if (byte >= 0x80) {
+      i = append_utf8_character(out, text, i);
+    } else if (byte == '"' || byte == '\\') {
+      out += '\\';
+      out += static_cast<char>(byte);
+      ++i;
+    } else {
+      constexpr char hex_digits[] = "0123456789abcdef";
+      out += "\\u00";
+      out += hex_digits[byte >> 4];
+      out += hex_digits[byte & 0xFU];
+      ++i;
+    }
+  }
+  out += '"';
+}
+
 inline std::string json_quote(std::string_view text) {
   std::string out;
   out.reserve(text.size() + 2);
@@ -219,6 +304,12 @@ class JsonObject {
     char digits[24];  // a 64-bit number in decimal, its sign included
     const auto written = std::to_chars(digits, digits + sizeof digits, value);
     return add(key, std::string_view(digits, static_cast<std::size_t>(written.ptr - digits)));
+  }
+  // A string field of text on one line (append_json_one_line).
+  JsonObject& one_line(std::string_view key, std::string_view text, std::size_t max_characters, bool& truncated) {
+    append_key(key);
+    append_json_one_line(body(), text, max_characters, truncated);
+    return *this;
   }
   JsonObject& boolean(std::string_view key, bool value) { return add(key, value ? "true" : "false"); }
   JsonObject& null(std::string_view key) { return add(key, "null"); }
@@ -253,8 +344,7 @@ class JsonObject {
   // with nothing written, for any other field.
   bool append_plain_field(std::string_view key, std::string_view value, bool quoted) {
     constexpr std::size_t piece_size = 128;
-    if (key.size() + value.size() + 6 > piece_size || json_plain_run_end(key, 0) != key.size() ||
-        (quoted && json_plain_run_end(value, 0) != value.size())) {
+    if (key.size() + value.size() + 6 > piece_size || !is_json_plain(key) || (quoted && !is_json_plain(value))) {
       return false;
     }
     char piece[piece_size];
@@ -263,11 +353,16 @@ class JsonObject {
       if (!text.empty()) std::memcpy(piece + size, text.data(), text.size());
       size += text.size();
     };
-    put(open_ ? ",\"" : "{\"");
+    // The punctuation is stored a byte at a time: a call to memcpy for each
+    // of its pieces cost more than the bytes.
+    piece[size++] = open_ ? ',' : '{';
+    piece[size++] = '"';
     put(key);
-    put(quoted ? "\":\"" : "\":");
+    piece[size++] = '"';
+    piece[size++] = ':';
+    if (quoted) piece[size++] = '"';
     put(value);
-    if (quoted) put("\"");
+    if (quoted) piece[size++] = '"';
     open_ = true;
     body().append(piece, size);
     return true;

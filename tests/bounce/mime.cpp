@@ -443,6 +443,50 @@ TEST_CASE("header_value answers as reading every field, on random header blocks"
   }
 }
 
+TEST_CASE("split_part_reading splits and reads the two fields as split_part and header_value do") {
+  const std::vector<std::string_view> pieces = {"Content-Type: text/plain",
+                                                "content-type:multipart/mixed; boundary=b",
+                                                "CONTENT-TYPE : message/delivery-status",
+                                                "Content-Transfer-Encoding: base64",
+                                                "content-transfer-encoding:  quoted-printable ",
+                                                "Content-Transfer-Encoding-X: 7bit",
+                                                "Content-Typo: x",
+                                                "Content-Type",
+                                                "\fContent-Type: odd",
+                                                "\vcontent-transfer-encoding: odd",
+                                                "Cc: c",
+                                                "Subject: s",
+                                                " folded",
+                                                "\tcharset=us-ascii",
+                                                " \t",
+                                                "body",
+                                                "\n",
+                                                "\r\n",
+                                                "\r",
+                                                "\n",
+                                                "\r\n",
+                                                "\n\n"};
+  std::mt19937 random(41);
+  for (int round = 0; round < 20000; ++round) {
+    const std::string text = random_text(random, pieces, random() % 24);
+    CAPTURE(text);
+    const MimePart expected = smtpcodes::detail::split_part(text, 2);
+    smtpcodes::detail::PartFields fields{"stale", "stale"};
+    const MimePart part = smtpcodes::detail::split_part_reading(text, 2, fields);
+    REQUIRE(part.headers.data() == expected.headers.data());
+    REQUIRE(part.headers.size() == expected.headers.size());
+    REQUIRE(part.body.data() == expected.body.data());
+    REQUIRE(part.body.size() == expected.body.size());
+    REQUIRE(part.depth == 2);
+    const std::string_view type = smtpcodes::header_value(expected.headers, "Content-Type");
+    const std::string_view encoding = smtpcodes::header_value(expected.headers, "Content-Transfer-Encoding");
+    REQUIRE(fields.content_type.data() == type.data());
+    REQUIRE(fields.content_type.size() == type.size());
+    REQUIRE(fields.transfer_encoding.data() == encoding.data());
+    REQUIRE(fields.transfer_encoding.size() == encoding.size());
+  }
+}
+
 TEST_CASE("for_each_mime_part finds the parts a line-by-line walk finds, on random multipart messages") {
   const std::vector<std::string_view> pieces = {"--b",    "--b--",
                                                 "--b \t", "--bb",
@@ -475,6 +519,28 @@ TEST_CASE("for_each_mime_part finds the parts a line-by-line walk finds, on rand
       CHECK(parts[i].parts_not_walked == expected[i].parts_not_walked);
     }
   }
+}
+
+TEST_CASE("next_dash_line agrees with a byte-by-byte search at every offset") {
+  const auto reference = [](std::string_view text, std::size_t from) {
+    for (std::size_t at = from; at + 1 < text.size(); ++at) {
+      const bool line_start = at == 0 || text[at - 1] == '\n' || text[at - 1] == '\r';
+      if (line_start && text[at] == '-' && text[at + 1] == '-') return at;
+    }
+    return std::string_view::npos;
+  };
+  const std::vector<std::string_view> pieces = {"-", "--", "a", "a-b", "\n", "\r", "\r\n", "text of a line", " "};
+  std::mt19937 random(53);
+  for (int round = 0; round < 4000; ++round) {
+    const std::string text = random_text(random, pieces, random() % 60);
+    CAPTURE(text);
+    for (std::size_t from = 0; from <= text.size(); ++from) {
+      CAPTURE(from);
+      REQUIRE(smtpcodes::detail::next_dash_line(text, from) == reference(text, from));
+    }
+  }
+  static_assert(smtpcodes::detail::next_dash_line("a--b\n--c", 0) == 5);
+  static_assert(smtpcodes::detail::next_dash_line("--", 1) == std::string_view::npos);
 }
 
 TEST_CASE("ifind and ifind_anchored agree with a byte-by-byte search at every offset") {

@@ -343,10 +343,12 @@ constexpr void read_structure(std::string_view message, MessageStructure& read) 
     read.headers = HeaderIndex(read.top.headers);
   }
   read.explanation_part = read.top.body;
-  const std::string_view top_type = read.headers.value("Content-Type");
-  read.charset = content_type_parameter(top_type, "charset");
+  PartFields top_fields;
+  top_fields.content_type = read.headers.value("Content-Type");
+  read.charset = content_type_parameter(top_fields.content_type, "charset");
   bool explanation_found = false;
-  auto each = [&read, &explanation_found](const MimePart& part, std::string_view content_type) noexcept {
+  auto each = [&read, &explanation_found](const MimePart& part, const PartFields& fields) noexcept {
+    const std::string_view content_type = fields.content_type;
     const std::string_view type = media_type_of(content_type);
     if (iequals(type, "message/feedback-report")) read.feedback = part.body;
     if (iequals(type, "message/rfc822") || iequals(type, "text/rfc822-headers")) read.original_headers = part.body;
@@ -364,11 +366,11 @@ constexpr void read_structure(std::string_view message, MessageStructure& read) 
     if (!read.has_delivery_status && is_delivery_status_type(type)) {
       read.has_delivery_status = true;
       read.delivery_status = part.body;
-      read.delivery_status_encoding = trim(header_value(part.headers, "Content-Transfer-Encoding"));
+      read.delivery_status_encoding = fields.transfer_encoding;
     }
     return true;
   };
-  walk_message(read.top, top_type, each);
+  walk_message(read.top, top_fields, each);
 }
 
 // The explaining text of a part: up to the returned message.

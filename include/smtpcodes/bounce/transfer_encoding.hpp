@@ -273,14 +273,14 @@ constexpr std::size_t decode_quoted_printable_into(std::string_view in, DecodeOu
   detail::DecodeOutput output(out, out_size);
   Decoded decoded;
   std::size_t copied_until = 0;
-  // Each part's Content-Type is read once, by the walk.
-  auto each = [&](const MimePart& part, std::string_view content_type) noexcept {
-    const std::string_view type = detail::media_type_of(content_type);
+  // Each part's header block is read once, by the walk, for both fields.
+  auto each = [&](const MimePart& part, const detail::PartFields& fields) noexcept {
+    const std::string_view type = detail::media_type_of(fields.content_type);
     if (detail::istarts_with(type, "multipart/")) return true;
     const bool text_like = type.empty() || detail::istarts_with(type, "text/") || is_delivery_status_type(type) ||
                            detail::iequals(type, "message/feedback-report");
     if (!text_like || part.body.empty()) return true;
-    const std::string_view encoding = detail::trim(header_value(part.headers, "Content-Transfer-Encoding"));
+    const std::string_view encoding = fields.transfer_encoding;
     const bool base64 = detail::iequals(encoding, "base64");
     if (!base64 && !detail::iequals(encoding, "quoted-printable")) return true;
     const auto start = static_cast<std::size_t>(part.body.data() - message.data());
@@ -291,8 +291,9 @@ constexpr std::size_t decode_quoted_printable_into(std::string_view in, DecodeOu
     copied_until = start + part.body.size();
     return true;
   };
-  const MimePart top = detail::split_part(message, 0);
-  const MimeWalk walk = detail::walk_message(top, header_value(top.headers, "Content-Type"), each);
+  detail::PartFields fields;
+  const MimePart top = detail::split_part_reading(message, 0, fields);
+  const MimeWalk walk = detail::walk_message(top, fields, each);
   output.copy(message.substr(copied_until));
   decoded.skipped_multiparts = walk.skipped_multiparts;
   return output.result(decoded);
