@@ -283,6 +283,32 @@ TEST_CASE("a notice whose MTA gave up after transient errors reports a failed ac
   CHECK(rows[0].bounce == BounceType::soft);
 }
 
+TEST_CASE("addresses offered as examples, placeholders and senders in prose are no recipients") {
+  // A directory's notice names the failed name without a domain, then
+  // explains with examples: none of them failed.
+  const auto examples = read(
+      "From: MAILER-DAEMON@mx.example.edu\nSubject: Returned mail: User unknown\n\n"
+      " --------Message not delivered to the following:\n\n ann    No matches to directory query\n\n"
+      " Query the directory with ``finger NAME@directory.example.edu'' first, or send to the most explicit\n"
+      " form of the name, e.g., if\n mike.fox@example.edu fails, try michael.j.fox@example.edu.\n");
+  REQUIRE(examples.size() == 1);
+  CHECK(examples[0].recipient == "(none)");
+  // The envelope sender a recipient refuses mail from is not the recipient.
+  const auto sender = read(
+      "From: MAILER-DAEMON@example.org\nSubject: Returned mail\n\n"
+      "Your mail to the following recipients could not be delivered because they are not accepting mail from "
+      "list@lists.example.com:\n\tann\n");
+  REQUIRE(sender.size() == 1);
+  CHECK(sender[0].recipient == "(none)");
+  // A recipient line beside such prose is still read.
+  const auto both = read(
+      "From: MAILER-DAEMON@example.org\nSubject: Returned mail\n\n"
+      "<bob@example.com>: 550 5.1.1 User unknown\n\n"
+      "Try a full name instead, e.g. bob.lee@example.com.\n");
+  REQUIRE(both.size() == 1);
+  CHECK(both[0].recipient == "bob@example.com");
+}
+
 TEST_CASE("an Exchange X.400 recipient line gives the Internet address without its SMTP= attribute") {
   const auto rows = read(
       "From: System Administrator <postmaster@example.org>\nSubject: Undeliverable: report\n\n"

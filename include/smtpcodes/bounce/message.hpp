@@ -525,6 +525,70 @@ struct NamedAddresses {
   }
 };
 
+// Words that, just before an address in prose, say it is no recipient: an
+// example offered in explanatory text ("try michael@b"), or where mail came
+// from ("not accepting mail from a@b"; Exim's "(generated from a@b)" names
+// the recipient the sender wrote).
+inline constexpr std::string_view words_before_no_recipient[] = {"try"sv, "mail from"sv};
+// Words that offer an example a few words before it ("e.g., if mike@b fails").
+inline constexpr std::size_t example_marker_span = 16;  // characters before the address
+
+// Does the text hold "e.g." or "example", case ignored? Read once: each
+// marker is tested only where its rare letter ('g', 'x') is.
+[[nodiscard]] constexpr bool offers_example(std::string_view text) noexcept {
+  for (std::size_t i = 1; i < text.size(); ++i) {
+    const char c = to_lower(text[i]);
+    if (c == 'g' && i >= 2 && i + 1 < text.size() && text[i - 1] == '.' && text[i + 1] == '.' &&
+        to_lower(text[i - 2]) == 'e') {
+      return true;
+    }
+    if (c == 'x' && istarts_with(text.substr(i - 1), "example")) return true;
+  }
+  return false;
+}
+
+// Is the address at line[offset] one that names no recipient: after one of
+// words_before_no_recipient, or a placeholder whose local part is all
+// capitals under a domain that is not ("finger NAME@directory.example.edu")?
+[[nodiscard]] constexpr bool names_no_recipient(std::string_view line, std::size_t offset, std::string_view address,
+                                                std::string_view previous_line) noexcept {
+  // A placeholder: only an address whose local part starts with a capital is looked at.
+  if (address[0] >= 'A' && address[0] <= 'Z') {
+    const std::size_t at = address.find('@');
+    bool capitals = at >= 2;
+    for (std::size_t i = 0; i < at; ++i) capitals = capitals && address[i] >= 'A' && address[i] <= 'Z';
+    bool lower_domain = false;
+    for (std::size_t i = at + 1; i < address.size(); ++i) {
+      lower_domain = lower_domain || (address[i] >= 'a' && address[i] <= 'z');
+    }
+    if (capitals && lower_domain) return true;
+  }
+  // The text before it, past blanks, opening brackets and the punctuation
+  // after a word; on the line before when the address opens its line
+  // (prose wrapped there: "... e.g., if\n mike@b fails").
+  std::string_view before = line.substr(0, offset);
+  const auto trim_end = [](std::string_view text) {
+    while (!text.empty() && (is_space(text.back()) || text.back() == '<' || text.back() == ',' || text.back() == ':' ||
+                             text.back() == '(' || text.back() == '"')) {
+      text.remove_suffix(1);
+    }
+    return text;
+  };
+  before = trim_end(before);
+  if (before.empty()) before = trim_end(previous_line);
+  const std::string_view span =
+      before.substr(before.size() > example_marker_span ? before.size() - example_marker_span : 0);
+  if (offers_example(span)) return true;
+  for (const std::string_view no_recipient : words_before_no_recipient) {
+    const std::size_t size = no_recipient.size();
+    if (before.size() >= size && iequals(before.substr(before.size() - size), no_recipient) &&
+        (before.size() == size || !is_alpha(before[before.size() - size - 1]))) {
+      return true;
+    }
+  }
+  return false;
+}
+
 // Does the paragraph's text from `from` up to `to` (whole lines, none blank)
 // quote a server's reply on a line that is not noise?
 [[nodiscard]] constexpr bool quotes_server(std::string_view region, std::size_t from, std::size_t to) noexcept {
@@ -541,8 +605,8 @@ struct NamedAddresses {
 // quotes a server's reply, or continues one: a line indented under a quoted
 // reply, in a paragraph that has one.
 constexpr bool read_line_addresses(NamedAddresses& named, std::string_view line, std::size_t pos,
-                                   bool paragraph_quotes_server, std::string_view addressee,
-                                   std::string_view from) noexcept {
+                                   bool paragraph_quotes_server, std::string_view addressee, std::string_view from,
+                                   std::string_view previous_line) noexcept {
   const bool continues_reply = paragraph_quotes_server && is_space_or_tab(line[0]);
   const std::size_t sendmail_reason = continues_reply ? std::string_view::npos : sendmail_address_line_reason(line);
   std::size_t server_from = continues_reply ? 0 : server_text_start(line);
@@ -557,6 +621,7 @@ constexpr bool read_line_addresses(NamedAddresses& named, std::string_view line,
   while (!(address = next_address(line, at)).empty()) {
     if (iequals(address, addressee) || iequals(address, from)) continue;
     const auto offset = static_cast<std::size_t>(address.data() - line.data());
+    if (names_no_recipient(line, offset, address, previous_line)) continue;
     const bool sendmail_address = sendmail_reason != std::string_view::npos && offset < sendmail_reason;
     const Naming how = offset >= server_from                          ? Naming::server_text
                        : is_system_address(address)                   ? Naming::system_address
@@ -578,9 +643,11 @@ constexpr bool read_line_addresses(NamedAddresses& named, std::string_view line,
   bool paragraph_quotes_server = false;
   std::size_t unread = std::string_view::npos;  // the paragraph's first line not yet read for a server's reply
   std::size_t pos = 0;
+  std::string_view previous_line;  // the line before, in the same paragraph
   while (pos < region.size()) {
     const Line line = line_at(region, pos);
-    if (is_blank_line(line.text)) {
+    const bool blank = is_blank_line(line.text);
+    if (blank) {
       paragraph_quotes_server = false;
       unread = std::string_view::npos;
     } else if (line.text.find('@') == std::string_view::npos) {
@@ -591,10 +658,11 @@ constexpr bool read_line_addresses(NamedAddresses& named, std::string_view line,
       }
       unread = std::string_view::npos;
       if (!is_noise_line(line.text) &&
-          read_line_addresses(named, line.text, pos, paragraph_quotes_server, addressee, from)) {
+          read_line_addresses(named, line.text, pos, paragraph_quotes_server, addressee, from, previous_line)) {
         paragraph_quotes_server = true;
       }
     }
+    previous_line = blank ? std::string_view{} : line.text;
     pos = line.next;
   }
   return named;
