@@ -345,6 +345,10 @@ TEST_CASE("servers' own words for each reason, as Sisimai 5 lists them") {
       {"550 Transaction failed unsigned DSN for kim@example.net", BounceReason::sender_rejected},
       {"Command died with status 1: /usr/bin/procmail", BounceReason::system_error},
       {"550 This message was rejected by Recurrent Pattern Detection System", BounceReason::spam_or_content},
+      // A filter's verdict before the authentication words of its advice; a filter that names itself.
+      {"554 5.7.1 Your message failed several antispam checks; check your setup (spf, HELO, PTR)",
+       BounceReason::spam_or_content},
+      {"553 5.7.3 CONTENT REJECT:198.51.100.7.2011101001:dspam check:4", BounceReason::spam_or_content},
       // MTAs' own messages.
       {"all relevant MX records point to non-existent hosts", BounceReason::unknown_domain},
       {"Sorry, I couldn't find a mail exchanger or IP address. (#5.4.4)", BounceReason::no_mail_domain},

@@ -42,7 +42,8 @@ enum class PhraseOrigin : std::uint8_t {
   os_error,        // POSIX strerror texts that MTAs quote (ECONNREFUSED, ETIMEDOUT ...)
   unverified,      // names no row any more (every row has a source); kept for source compatibility
   rfc,             // an RFC or the IANA enhanced-status registry's own wording (RFC 8689, X.7.28, X.7.29)
-  other_software,  // other mail software's own replies: rspamd, pyspf, qpsmtpd, Cyrus, Momentum, Mercury/32, Spey
+  other_software,  // other mail software's own replies: rspamd, pyspf, qpsmtpd, Cyrus, Momentum, Mercury/32, Spey,
+                   // DSPAM
   provider,        // a mail provider's published error texts (AT&T, AOL, Comcast, Coremail, Zoho ...)
 };
 
@@ -500,6 +501,12 @@ inline constexpr Phrase phrase_families[] = {
     {"duplicate header"sv, BounceReason::syntax_error, PhraseOrigin::sisimai},
     {"rfc 5322 compliant"sv, BounceReason::syntax_error, PhraseOrigin::gmail},
     {"multiple addresses in from"sv, BounceReason::syntax_error, PhraseOrigin::sisimai},
+    // A spam filter's verdict, before the authentication words its advice
+    // lists ("failed several antispam checks ... check your SPF, HELO and
+    // PTR"); DSPAM, a content filter, names itself in its refusals.
+    {"antispam check*"sv, BounceReason::spam_or_content, PhraseOrigin::other_software},
+    {"anti-spam check*"sv, BounceReason::spam_or_content, PhraseOrigin::other_software},
+    {"dspam"sv, BounceReason::spam_or_content, PhraseOrigin::other_software},
     // Authentication of the sender.
     // Sisimai 5 (why-authfailure.go, why-securityerror.go).
     {"required authentication level"sv, BounceReason::authentication, PhraseOrigin::sisimai},
@@ -711,7 +718,7 @@ inline constexpr Phrase phrase_families[] = {
     {"junk mail"sv, BounceReason::spam_or_content, PhraseOrigin::sisimai},
     {"bulk mail"sv, BounceReason::spam_or_content, PhraseOrigin::sisimai},
     {"phishing*"sv, BounceReason::spam_or_content, PhraseOrigin::sisimai},
-    {"content rejected"sv, BounceReason::spam_or_content, PhraseOrigin::sisimai},
+    {"content reject*"sv, BounceReason::spam_or_content, PhraseOrigin::sisimai},  // also "CONTENT REJECT:<id>"
     {"message filtered"sv, BounceReason::spam_or_content, PhraseOrigin::sisimai},
     {"message content"sv, BounceReason::spam_or_content, PhraseOrigin::sisimai},
     {"content filter"sv, BounceReason::spam_or_content, PhraseOrigin::sisimai},
