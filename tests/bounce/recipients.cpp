@@ -309,6 +309,15 @@ TEST_CASE("addresses offered as examples, placeholders and senders in prose are 
   CHECK(both[0].recipient == "bob@example.com");
 }
 
+TEST_CASE("an address inside a URL is the value of its parameter, not the URL") {
+  const auto rows = read(
+      "From: MAILER-DAEMON@example.org\nSubject: Undeliverable mail\n\n"
+      "Your message could not be delivered to the address in //web.example.net/wam/addme?a=bob@example.net "
+      "because the mailbox is full.\n");
+  REQUIRE(rows.size() == 1);
+  CHECK(rows[0].recipient == "bob@example.net");
+}
+
 TEST_CASE("an Exchange X.400 recipient line gives the Internet address without its SMTP= attribute") {
   const auto rows = read(
       "From: System Administrator <postmaster@example.org>\nSubject: Undeliverable: report\n\n"

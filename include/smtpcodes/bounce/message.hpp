@@ -177,6 +177,9 @@ inline constexpr std::string_view smtp_attribute = "smtp="sv;
     if (at - start > smtp_attribute.size() && istarts_with(text.substr(start), smtp_attribute)) {
       start += smtp_attribute.size();
     }
+    // In a URL ("//host/addme?a=a@b") the address is its last parameter's value.
+    const std::string_view local = text.substr(start, at - start);
+    if (local.find("//") != std::string_view::npos) start += local.find_last_of("/?=&") + 1;
     pos = end > at + 1 ? end : at + 1;
     bool local_has_alnum = false;
     for (std::size_t i = start; i < at; ++i) local_has_alnum = local_has_alnum || is_alnum(text[i]);
