@@ -169,6 +169,25 @@ inline std::string valid_utf8(std::string_view text, std::size_t max_characters 
 }
 
 // Appends text to out as a JSON string, quotes included.
+// Appends the escape of an ASCII byte a JSON string cannot hold as it is:
+// '"', '\\' or a control character (RFC 8259 §7).
+inline void append_json_escape(std::string& out, char c) {
+  switch (c) {
+    case '"': out += "\\\""; break;
+    case '\\': out += "\\\\"; break;
+    case '\n': out += "\\n"; break;
+    case '\r': out += "\\r"; break;
+    case '\t': out += "\\t"; break;
+    default: {
+      constexpr char hex_digits[] = "0123456789abcdef";
+      const auto byte = static_cast<unsigned char>(c);
+      out += "\\u00";
+      out += hex_digits[byte >> 4];
+      out += hex_digits[byte & 0xFU];
+    }
+  }
+}
+
 inline void append_json_string(std::string& out, std::string_view text) {
   out += '"';
   std::size_t i = 0;
@@ -184,18 +203,7 @@ inline void append_json_string(std::string& out, std::string_view text) {
       i = append_utf8_character(out, text, i);
       continue;
     }
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      default: {
-        char escaped[8];
-        std::snprintf(escaped, sizeof escaped, "\\u%04x", static_cast<unsigned>(byte));
-        out += escaped;
-      }
-    }
+    append_json_escape(out, c);
     ++i;
   }
   out += '"';
@@ -255,19 +263,11 @@ inline void append_json_one_line(std::string& out, std::string_view text, std::s
       i = run;
       continue;
     }
-    const unsigned char byte = byte_at(i);
     ++characters;
-    if (byte >= 0x80) {
+    if (byte_at(i) >= 0x80) {
       i = append_utf8_character(out, text, i);
-    } else if (byte == '"' || byte == '\\') {
-      out += '\\';
-      out += static_cast<char>(byte);
-      ++i;
     } else {
-      constexpr char hex_digits[] = "0123456789abcdef";
-      out += "\\u00";
-      out += hex_digits[byte >> 4];
-      out += hex_digits[byte & 0xFU];
+      append_json_escape(out, text[i]);
       ++i;
     }
   }

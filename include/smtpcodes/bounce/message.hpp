@@ -550,7 +550,8 @@ inline constexpr std::size_t example_marker_span = 16;  // characters before the
   return false;
 }
 
-// Is the address at line[offset] one that names no recipient: after one of
+// Is the address at line[offset] one that names no recipient: an example
+// ("e.g." or "example" shortly before it, offers_example), after one of
 // words_before_no_recipient, or a placeholder whose local part is all
 // capitals under a domain that is not ("finger NAME@directory.example.edu")?
 [[nodiscard]] constexpr bool names_no_recipient(std::string_view line, std::size_t offset, std::string_view address,
