@@ -236,6 +236,23 @@ std::string bounce_dots(std::size_t n) {
 }
 std::string bounce_deep_mime(std::size_t n) { return "From: MAILER-DAEMON@example.com\n" + mime_deep(n); }
 std::string bounce_wide_mime(std::size_t n) { return "From: MAILER-DAEMON@example.com\n" + mime_wide(n); }
+// Prose of example addresses and refused senders, none a recipient
+// (names_no_recipient), wrapped so that each example opens its line.
+std::string bounce_example_addresses(std::size_t n) {
+  std::string text = "From: MAILER-DAEMON@example.com\nSubject: failure\n\n";
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::string k = std::to_string(i);
+    text += "e.g., if\n  ann" + k + "@example.org fails, try NAME" + k + "@example.org, not mail from b" + k +
+            "@example.org\n";
+  }
+  return text;
+}
+// Addresses run into the words after them ("a@b...User unknown"): each
+// address token is cut at its dots and the words after it read.
+std::string bounce_addresses_run_into_words(std::size_t n) {
+  return "From: MAILER-DAEMON@example.com\nSubject: failure\n\n" +
+         repeat("550 u@mail.example.net...User ...x@y.example...Unknown a@b...", n) + "\n";
+}
 std::string bounce_at_signs(std::size_t n) {
   return "From: MAILER-DAEMON@example.com\nSubject: failure\n\n" + repeat("a@b.example @@ ", n) + "\n";
 }
@@ -540,6 +557,8 @@ TEST_CASE("bounce readers: linear time") {
       {"for_each_bounce_recipient: deep MIME", 20, bounce_deep_mime, run_bounce_reader},
       {"for_each_bounce_recipient: wide MIME", 50, bounce_wide_mime, run_bounce_reader},
       {"for_each_bounce_recipient: at signs", 100, bounce_at_signs, run_bounce_reader},
+      {"for_each_bounce_recipient: example addresses in prose", 60, bounce_example_addresses, run_bounce_reader},
+      {"for_each_bounce_recipient: addresses run into words", 60, bounce_addresses_run_into_words, run_bounce_reader},
       {"for_each_bounce_recipient: near misses of a long address", 20, bounce_near_misses_of_the_address,
        run_bounce_reader},
       {"for_each_bounce_recipient: code-dense DSN diagnostic", 100, bounce_code_dense_dsn, run_bounce_reader},
