@@ -242,8 +242,8 @@ std::string bounce_example_addresses(std::size_t n) {
   std::string text = "From: MAILER-DAEMON@example.com\nSubject: failure\n\n";
   for (std::size_t i = 0; i < n; ++i) {
     const std::string k = std::to_string(i);
-    text += "e.g., if\n  ann" + k + "@example.org fails, try NAME" + k + "@example.org, not mail from b" + k +
-            "@example.org\n";
+    text.append("e.g., if\n  ann").append(k).append("@example.org fails, try NAME").append(k);
+    text.append("@example.org, not mail from b").append(k).append("@example.org\n");
   }
   return text;
 }
