@@ -85,7 +85,8 @@ TEST_CASE("parse_delivery_status reads per-message and per-recipient fields") {
   REQUIRE(it != report.end());
   CHECK(it->original_recipient.type == "rfc822");
   CHECK(it->original_recipient.value == "alice@example.com");
-  CHECK(it->recipient() == "Alice@Example.com");
+  CHECK(it->recipient() == "alice@example.com");  // as the sender gave it
+  CHECK(it->final_address() == "Alice@Example.com");
   CHECK(it->action() == DsnAction::failed);
   CHECK(it->status().value() == smtpcodes::EnhancedStatus::from_parts(5, 1, 1).value());
   CHECK(it->remote_mta.value == "mx1.example.com");
@@ -105,30 +106,47 @@ TEST_CASE("parse_delivery_status reads per-message and per-recipient fields") {
   CHECK(it == report.end());
 }
 
-TEST_CASE("a gateway's X.400 Final-Recipient yields to an Internet Original-Recipient") {
+TEST_CASE("recipient(): the address the sender gave, when the block has a plain Internet one") {
   struct Row {
     std::string_view fields;
     std::string_view recipient;
+    std::string_view final_address;
   };
   constexpr Row rows[] = {
-      // An Exchange X.400 gateway: the address the sender knows is the original one (RFC 3464 §2.3.2).
+      // An Exchange X.400 gateway: the final address is the gateway's route (RFC 3464 §2.3.2).
       {"Original-Recipient: rfc822; ann@example.com\nFinal-Recipient: x400; /RFC-822=ann(a)example.net/ADMD= /C=WW/\n"
        "Action: failed\nStatus: 5.0.0\n",
-       "ann@example.com"},
-      // Both Internet addresses: the final one, where the failure happened.
+       "ann@example.com", "/RFC-822=ann(a)example.net/ADMD= /C=WW/"},
+      // An alias or forward expanded it: the sender's list holds the original
+      // (RFC 3464 §2.3.1; BounceParser and Mailman report it too).
       {"Original-Recipient: rfc822; ann@example.com\nFinal-Recipient: rfc822; ann.lee@mail.example.com\n"
        "Action: failed\nStatus: 5.1.1\n",
-       "ann.lee@mail.example.com"},
+       "ann@example.com", "ann.lee@mail.example.com"},
+      // Messaging Server delivers through its store channel, a host with no dot.
+      {"Original-recipient: rfc822;ann@example.com\nFinal-recipient: rfc822;ann@ims-ms-daemon\n"
+       "Action: failed\nStatus: 5.2.2\n",
+       "ann@example.com", "ann@ims-ms-daemon"},
+      // A broken original (a repeated type, no domain) is not an address: the final one.
+      {"Final-Recipient: rfc822; ann@example.com\nOriginal-Recipient: rfc822; rfc822;ann@example.com\n"
+       "Action: failed\nStatus: 5.0.0\n",
+       "ann@example.com", "ann@example.com"},
+      {"Final-Recipient: rfc822; 1@mail.example.com\nOriginal-Recipient: rfc822; 1\nAction: delayed\n",
+       "1@mail.example.com", "1@mail.example.com"},
+      // Only an original.
+      {"Original-Recipient: rfc822; ann@example.com\nAction: failed\n", "ann@example.com", ""},
       // No Internet original to fall back on: the final address as given.
       {"Final-Recipient: x400; c=US;a= ;p=Example;o=Mail;s=Lee\nAction: failed\nStatus: 5.0.0\n",
-       "c=US;a= ;p=Example;o=Mail;s=Lee"},
+       "c=US;a= ;p=Example;o=Mail;s=Lee", "c=US;a= ;p=Example;o=Mail;s=Lee"},
   };
   for (const Row& row : rows) {
     CAPTURE(row.fields);
-    const std::string body = std::string("Reporting-MTA: dns; gw.example.org\n\n") + std::string(row.fields);
+    std::string body = "Reporting-MTA: dns; gw.example.org\n\n";
+    body += row.fields;
     const auto report = smtpcodes::parse_delivery_status(body);
     REQUIRE(report.begin() != report.end());
     CHECK(report.begin()->recipient() == row.recipient);
+    CHECK(report.begin()->final_address() == row.final_address);
+    CHECK(report.begin()->tried_address() == (row.final_address.empty() ? row.recipient : row.final_address));
   }
 }
 
@@ -140,7 +158,7 @@ TEST_CASE("parse_delivery_status: CRLF, LF and bare CR give the same fields") {
     CHECK(report.message.reporting_mta.value == "mail.example.org");
     REQUIRE(report.recipient_count() == 2);
     const auto first = *report.begin();
-    CHECK(first.recipient() == "Alice@Example.com");
+    CHECK(first.final_address() == "Alice@Example.com");
     CHECK(first.status().has_value());
     char unfolded[128]{};
     const std::size_t n = smtpcodes::unfold(first.diagnostic_code.value, unfolded, sizeof unfolded);

@@ -284,6 +284,11 @@ TEST_CASE("servers' own words for each reason, as Sisimai 5 lists them") {
       {"RCPT TO:<kim@example.net>: 550 Unrouteable address", BounceReason::unknown_recipient},
       {"Loop Alert: Duplicated Message-ID in <x@example.net>", BounceReason::network_error},
       {"550 5.7.1 This server does not accept mail from ann@example.org", BounceReason::sender_rejected},
+      // AOL's AIRmail notice, a recipient's block of the sender; the server's own refusal stays a system error.
+      {"Your mail to the following recipients could not be delivered because they are not accepting mail from "
+       "ann@example.org:",
+       BounceReason::sender_rejected},
+      {"421 Service not accepting connections, try later", BounceReason::system_error},
       {"550 5.7.1 example.net does not accept mail (RFC 7504)", BounceReason::no_mail_domain},
       {"Name service error for domain example.net: Host not found, try again", BounceReason::network_error},
       {"Name service error for domain example.net: Host not found", BounceReason::unknown_domain},

@@ -196,6 +196,36 @@ TEST_CASE("a lone DSN recipient without a diagnostic takes the text about the on
   CHECK(rows[0].reply == 550);
 }
 
+TEST_CASE("a DSN row reports the address the sender gave, and reads the text about the final one") {
+  // Two virtual aliases expanded: the prose names the final addresses, the
+  // delivery-status part both (RFC 3464 §2.3.1-2), without a Diagnostic-Code.
+  std::vector<BounceRecipient> rows;
+  const std::string message = dsn_report(
+      "<ann.lee@mail.example.com>: host mail.example.com said: 550 5.1.1 User unknown\n\n"
+      "<bo.ng@mail.example.com>: host mail.example.com said: 552 5.2.2 Mailbox full\n",
+      "Final-Recipient: rfc822; ann.lee@mail.example.com\nOriginal-Recipient: rfc822;ann@example.com\n"
+      "Action: failed\nStatus: 5.0.0\n\n"
+      "Final-Recipient: rfc822; bo.ng@mail.example.com\nOriginal-Recipient: rfc822;bo@example.com\n"
+      "Action: failed\nStatus: 5.0.0\n");
+  smtpcodes::for_each_bounce_recipient(message, [&rows](const BounceRecipient& r) { rows.push_back(r); });
+  REQUIRE(rows.size() == 2);
+  CHECK(rows[0].recipient == "ann@example.com");
+  CHECK(rows[0].final_recipient == "ann.lee@mail.example.com");
+  CHECK(rows[0].verdict.reason == BounceReason::unknown_recipient);
+  CHECK(rows[0].verdict.reply_code.value() == 550);
+  CHECK(rows[1].recipient == "bo@example.com");
+  CHECK(rows[1].verdict.reason == BounceReason::mailbox_full);
+  CHECK(rows[1].verdict.reply_code.value() == 552);
+  // The same addresses: no final_recipient of its own.
+  const auto same = dsn_report("",
+                               "Final-Recipient: rfc822; ann@example.com\nOriginal-Recipient: rfc822;ann@example.com\n"
+                               "Action: failed\nStatus: 5.1.1\n");
+  rows.clear();
+  smtpcodes::for_each_bounce_recipient(same, [&rows](const BounceRecipient& r) { rows.push_back(r); });
+  REQUIRE(rows.size() == 1);
+  CHECK(rows[0].final_recipient.empty());
+}
+
 TEST_CASE("a comment on the Status field explains a recipient that has no Diagnostic-Code") {
   // The form of RFC 3464's own example (Appendix: a delay for one of three recipients).
   const auto rows = read(dsn_report("The following address had delivery problems.\n",

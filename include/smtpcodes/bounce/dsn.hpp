@@ -111,6 +111,18 @@ struct DsnMessageFields {
   std::string_view arrival_date;
 };
 
+// "local@domain" with both parts and no route, type or list in it. Some
+// MTAs write a broken Original-Recipient ("rfc822; rfc822;a@b",
+// "rfc822; 1"); the Final-Recipient is read then.
+[[nodiscard]] constexpr bool is_plain_mailbox(std::string_view address) noexcept {
+  const std::size_t at = address.rfind('@');
+  if (at == std::string_view::npos || at == 0 || at + 1 == address.size()) return false;
+  for (const char c : address) {
+    if (c == ';' || c == ':' || c == ',' || c == '<' || c == '>' || c == ' ' || c == '\t') return false;
+  }
+  return true;
+}
+
 // One per-recipient block (RFC 3464 §2.3).
 struct DsnRecipient {
   TypedValue original_recipient;
@@ -135,17 +147,34 @@ struct DsnRecipient {
     return detail::scan_enhanced_status(text, ParseMode::lenient, end);
   }
 
-  // Final-Recipient, or Original-Recipient when that is all there is. A
-  // gateway may give the final address in another type (RFC 3464 §2.3.2:
-  // "x400; /RFC-822=a(a)b.example/ADMD= /C=WW/"): then an Internet
-  // (rfc822) Original-Recipient is the address the sender knows.
+  // The address the sender gave: an Internet (rfc822) Original-Recipient,
+  // which RFC 3464 §2.3.1 copies from the ORCPT parameter (RFC 3461 §4.2),
+  // else the Final-Recipient. The final address may be what an alias or a
+  // forward expanded it to, or a gateway's own route ("x400; /RFC-822=...",
+  // Messaging Server's "user@ims-ms-daemon" store channel); the sender's
+  // list holds the original one.
   [[nodiscard]] constexpr std::string_view recipient() const noexcept {
-    const std::string_view final_address = bare_address(final_recipient.value);
     const std::string_view original_address = bare_address(original_recipient.value);
-    const bool final_internet = final_recipient.type.empty() || detail::iequals(final_recipient.type, "rfc822");
-    const bool original_internet = detail::iequals(original_recipient.type, "rfc822") && !original_address.empty();
-    if (final_address.empty() || (!final_internet && original_internet)) return original_address;
-    return final_address;
+    if (detail::iequals(original_recipient.type, "rfc822") && is_plain_mailbox(original_address))
+      return original_address;
+    const std::string_view final = final_address();
+    return final.empty() ? original_address : final;
+  }
+
+  // The Final-Recipient's address (RFC 3464 §2.3.2): the one the reporting
+  // MTA tried last, which its own text names. Another type's address is
+  // given as written: an X.400 one holds parentheses that are no comment.
+  [[nodiscard]] constexpr std::string_view final_address() const noexcept {
+    if (final_recipient.type.empty() || detail::iequals(final_recipient.type, "rfc822"))
+      return bare_address(final_recipient.value);
+    return final_recipient.value;
+  }
+
+  // The address the reporting MTA tried last, which its own text names:
+  // the final one, or the only one there is.
+  [[nodiscard]] constexpr std::string_view tried_address() const noexcept {
+    const std::string_view final = final_address();
+    return final.empty() ? recipient() : final;
   }
 };
 

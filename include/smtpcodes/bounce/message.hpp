@@ -57,6 +57,9 @@ enum class BounceSource : std::uint8_t { delivery_status, text, feedback_report,
 
 struct BounceRecipient {
   std::optional<std::string_view> recipient;  // absent when a bounce names nobody
+  // The DSN's Final-Recipient when the row reports its Original-Recipient
+  // instead, the address the sender gave (DsnRecipient::recipient); else empty.
+  std::string_view final_recipient;
   DsnAction action = DsnAction::unknown;
   std::string_view status_text;      // the DSN Status field, if any
   std::string_view diagnostic;       // Diagnostic-Code value or the explaining text (may be folded)
@@ -771,6 +774,13 @@ struct NamedRecipients {
     }
     return nullptr;
   }
+  // The text about a DSN row: the MTA's text names the address it tried
+  // last, a transcript before an alias expanded may name the original one.
+  [[nodiscard]] constexpr const TextRecipient* find(const BounceRecipient& row) const noexcept {
+    const std::string_view address = row.recipient.value_or(std::string_view{});
+    const TextRecipient* text = row.final_recipient.empty() ? nullptr : find(row.final_recipient);
+    return text != nullptr ? text : find(address);
+  }
 };
 
 // The words of subjects that the notice's tests look for, all in one set
@@ -1218,11 +1228,18 @@ inline constexpr std::size_t longest_address = 320;
       open + 1, close == std::string_view::npos || close < open ? std::string_view::npos : close - open - 1));
 }
 
+// The address a DSN row's MTA tried last, which its own text names.
+[[nodiscard]] constexpr std::string_view tried_address(const BounceRecipient& row) noexcept {
+  return row.final_recipient.empty() ? row.recipient.value_or(std::string_view{}) : row.final_recipient;
+}
+
 // A recipient block's fields, as a row.
 [[nodiscard]] constexpr BounceRecipient row_of(const DsnRecipient& dsn) noexcept {
   BounceRecipient recipient;
   const std::string_view address = dsn.recipient();
   if (!address.empty()) recipient.recipient = std::optional<std::string_view>{address};
+  const std::string_view final = dsn.final_address();
+  if (final != address) recipient.final_recipient = final;
   recipient.status_text = strip_comment(dsn.status_text);
   recipient.diagnostic = dsn.diagnostic_code.value;
   recipient.diagnostic_type = dsn.diagnostic_code.type;
@@ -1255,7 +1272,6 @@ constexpr bool report_delivery_status(
   };
   for (const DsnRecipient& dsn : status) {
     BounceRecipient recipient = row_of(dsn);
-    const std::string_view address = recipient.recipient.value_or(std::string_view{});
     const bool exit_status = is_exit_status(recipient);
     // The codes of the diagnostic, found once for the row.
     FoundCodes diagnostic_codes = exit_status ? FoundCodes{} : find_codes(recipient.diagnostic);
@@ -1266,7 +1282,7 @@ constexpr bool report_delivery_status(
       // wrote it: Sendmail names the alias, and may write a broken
       // Final-Recipient), the text about that address is about this failure.
       named.read_from(notice.region, notice.addressee, notice.from);
-      const TextRecipient* text = named.find(address);
+      const TextRecipient* text = named.find(recipient);
       if (text == nullptr && named.count == 1 && only_recipient()) text = &named.items[0];
       const FoundCodes text_codes = text != nullptr ? find_codes(text->diagnostic) : FoundCodes{};
       if (text != nullptr && (recipient.diagnostic.empty() || !text_codes.empty())) {
@@ -1300,8 +1316,8 @@ constexpr bool report_delivery_status(
     // text when that holds a transcript; one of several among all the
     // addresses the notice names, read once. The work stays linear.
     if (recipient.verdict.bounce != BounceType::none && recipient.verdict.smtp_command == SmtpCommand::unknown) {
-      reading.command =
-          only_recipient() ? command_near_address(notice, address) : command_in_text(notice, named, address);
+      const std::string_view tried = tried_address(recipient);
+      reading.command = only_recipient() ? command_near_address(notice, tried) : command_in_text(notice, named, tried);
       if (reading.command != SmtpCommand::unknown) recipient.verdict = classify_read(facts, notice.user, &reading);
     }
     if (action_says_expired(dsn.action_text)) note_gave_up(recipient.verdict);

@@ -916,6 +916,9 @@ inline constexpr Phrase phrase_families[] = {
     {"host/domain does not accept mail"sv, BounceReason::no_mail_domain, PhraseOrigin::sisimai},
     // "... does not accept mail from <sender>" refuses the sender, not mail for the domain.
     {"does not accept mail from"sv, BounceReason::sender_rejected, PhraseOrigin::sisimai},
+    // AOL's AIRmail notice: "... could not be delivered because they are not
+    // accepting mail from <sender>:" (a recipient's block of the sender).
+    {"not accepting mail from"sv, BounceReason::sender_rejected, PhraseOrigin::provider},
     {"does not accept mail"sv, BounceReason::no_mail_domain, PhraseOrigin::sisimai},
     {"no smtp service"sv, BounceReason::no_mail_domain, PhraseOrigin::sisimai},
     {"doesn't accept mail"sv, BounceReason::no_mail_domain, PhraseOrigin::sisimai},
