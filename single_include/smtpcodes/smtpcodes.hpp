@@ -2921,13 +2921,16 @@ struct AsciiKind {
   static constexpr unsigned char token = 8;
   // '@' and ':', which make such a token an address or a URL.
   static constexpr unsigned char address_mark = 16;
+  // White space and '_', which error tokens join their words with
+  // ("BAD_RECIPIENT"): what a phrase's space matches.
+  static constexpr unsigned char word_gap = 32;
 };
 
 // ascii_kinds[byte]: the AsciiKind bits of each byte.
 inline constexpr char ascii_kinds[] =
-    "\0\0\0\0\0\0\0\0\0\4\4\4\4\4\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0"
-    "\4\10\0\10\10\10\10\10\0\0\10\10\0\10\10\10\12\12\12\12\12\12\12\12\12\12\30\0\0\10\0\10"
-    "\30\11\11\11\11\11\11\11\11\11\11\11\11\11\11\11\11\11\11\11\11\11\11\11\11\11\11\10\10\10\10\10"
+    "\0\0\0\0\0\0\0\0\0\44\44\44\44\44\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0"
+    "\44\10\0\10\10\10\10\10\0\0\10\10\0\10\10\10\12\12\12\12\12\12\12\12\12\12\30\0\0\10\0\10"
+    "\30\11\11\11\11\11\11\11\11\11\11\11\11\11\11\11\11\11\11\11\11\11\11\11\11\11\11\10\10\10\10\50"
     "\10\11\11\11\11\11\11\11\11\11\11\11\11\11\11\11\11\11\11\11\11\11\11\11\11\11\11\10\10\10\10\0"
     "\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0"
     "\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0"
@@ -2961,6 +2964,7 @@ inline constexpr char ascii_lower[] =
   return (ascii_kind(c) & (AsciiKind::alpha | AsciiKind::digit)) != 0;
 }
 [[nodiscard]] constexpr bool is_space(char c) noexcept { return (ascii_kind(c) & AsciiKind::space) != 0; }
+[[nodiscard]] constexpr bool is_word_gap(char c) noexcept { return (ascii_kind(c) & AsciiKind::word_gap) != 0; }
 [[nodiscard]] constexpr bool is_space_or_tab(char c) noexcept { return c == ' ' || c == '\t'; }
 [[nodiscard]] constexpr char to_lower(char c) noexcept { return ascii_lower[static_cast<unsigned char>(c)]; }
 
@@ -11639,8 +11643,9 @@ inline constexpr char digit_run = '?';       // any run of digits, none included
       return false;
     }
     if (p == ' ') {
-      if (!is_space(text[t])) return false;
-      while (t < text.size() && is_space(text[t])) ++t;
+      // Error tokens join their words with '_' ("550 BAD_RECIPIENT").
+      if (!is_word_gap(text[t])) return false;
+      while (t < text.size() && is_word_gap(text[t])) ++t;
       // A phrase that goes on with digits ("rfc 822") reads them as its own.
       if (k + 1 < phrase.size() && !is_digit(phrase[k + 1]) && phrase[k + 1] != digit_run) {
         t = skip_continuation_code(text, t);

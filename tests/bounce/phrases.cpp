@@ -52,6 +52,9 @@ TEST_CASE("phrases match at word boundaries only") {
        BounceReason::syntax_error},
       {"550-Messages with multiple\r\n    550 addresses in From", BounceReason::syntax_error},
       {"550-5.7.1 Messages with multiple 550 5.7.1 addresses in From", BounceReason::syntax_error},
+      // An error token joins its words with '_'.
+      {"550 BAD_RECIPIENT - see the page about undelivered mail", BounceReason::unknown_recipient},
+      {"550 MAILBOX_FULL", BounceReason::mailbox_full},
   };
   for (const Row& row : rows) {
     CAPTURE(row.text);

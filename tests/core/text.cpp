@@ -22,6 +22,7 @@ constexpr bool token_by_definition(unsigned byte) {
          std::string_view("<>()\",;").find(static_cast<char>(byte)) == std::string_view::npos;
 }
 constexpr bool address_mark_by_definition(unsigned byte) { return byte == '@' || byte == ':'; }
+constexpr bool word_gap_by_definition(unsigned byte) { return space_by_definition(byte) || byte == '_'; }
 constexpr unsigned lower_by_definition(unsigned byte) { return byte >= 'A' && byte <= 'Z' ? byte + 32 : byte; }
 
 constexpr bool tables_agree() {
@@ -30,6 +31,7 @@ constexpr bool tables_agree() {
     if (detail::is_alpha(c) != alpha_by_definition(byte)) return false;
     if (detail::is_alnum(c) != (alpha_by_definition(byte) || digit_by_definition(byte))) return false;
     if (detail::is_space(c) != space_by_definition(byte)) return false;
+    if (detail::is_word_gap(c) != word_gap_by_definition(byte)) return false;
     if (((detail::ascii_kind(c) & detail::AsciiKind::token) != 0) != token_by_definition(byte)) return false;
     if (((detail::ascii_kind(c) & detail::AsciiKind::address_mark) != 0) != address_mark_by_definition(byte)) {
       return false;
@@ -52,6 +54,7 @@ TEST_CASE("the byte tables agree with their definitions for every byte, at run t
     CHECK(detail::is_alpha(c) == alpha_by_definition(byte));
     CHECK(detail::is_alnum(c) == (alpha_by_definition(byte) || digit_by_definition(byte)));
     CHECK(detail::is_space(c) == space_by_definition(byte));
+    CHECK(detail::is_word_gap(c) == word_gap_by_definition(byte));
     CHECK(((detail::ascii_kind(c) & detail::AsciiKind::token) != 0) == token_by_definition(byte));
     CHECK(((detail::ascii_kind(c) & detail::AsciiKind::address_mark) != 0) == address_mark_by_definition(byte));
     CHECK(static_cast<unsigned char>(detail::to_lower(c)) == lower_by_definition(byte));

@@ -1362,8 +1362,9 @@ inline constexpr char digit_run = '?';       // any run of digits, none included
       return false;
     }
     if (p == ' ') {
-      if (!is_space(text[t])) return false;
-      while (t < text.size() && is_space(text[t])) ++t;
+      // Error tokens join their words with '_' ("550 BAD_RECIPIENT").
+      if (!is_word_gap(text[t])) return false;
+      while (t < text.size() && is_word_gap(text[t])) ++t;
       // A phrase that goes on with digits ("rfc 822") reads them as its own.
       if (k + 1 < phrase.size() && !is_digit(phrase[k + 1]) && phrase[k + 1] != digit_run) {
         t = skip_continuation_code(text, t);

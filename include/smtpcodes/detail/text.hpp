@@ -38,13 +38,16 @@ struct AsciiKind {
   static constexpr unsigned char token = 8;
   // '@' and ':', which make such a token an address or a URL.
   static constexpr unsigned char address_mark = 16;
+  // White space and '_', which error tokens join their words with
+  // ("BAD_RECIPIENT"): what a phrase's space matches.
+  static constexpr unsigned char word_gap = 32;
 };
 
 // ascii_kinds[byte]: the AsciiKind bits of each byte.
 inline constexpr char ascii_kinds[] =
-    "\0\0\0\0\0\0\0\0\0\4\4\4\4\4\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0"
-    "\4\10\0\10\10\10\10\10\0\0\10\10\0\10\10\10\12\12\12\12\12\12\12\12\12\12\30\0\0\10\0\10"
-    "\30\11\11\11\11\11\11\11\11\11\11\11\11\11\11\11\11\11\11\11\11\11\11\11\11\11\11\10\10\10\10\10"
+    "\0\0\0\0\0\0\0\0\0\44\44\44\44\44\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0"
+    "\44\10\0\10\10\10\10\10\0\0\10\10\0\10\10\10\12\12\12\12\12\12\12\12\12\12\30\0\0\10\0\10"
+    "\30\11\11\11\11\11\11\11\11\11\11\11\11\11\11\11\11\11\11\11\11\11\11\11\11\11\11\10\10\10\10\50"
     "\10\11\11\11\11\11\11\11\11\11\11\11\11\11\11\11\11\11\11\11\11\11\11\11\11\11\11\10\10\10\10\0"
     "\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0"
     "\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0"
@@ -78,6 +81,7 @@ inline constexpr char ascii_lower[] =
   return (ascii_kind(c) & (AsciiKind::alpha | AsciiKind::digit)) != 0;
 }
 [[nodiscard]] constexpr bool is_space(char c) noexcept { return (ascii_kind(c) & AsciiKind::space) != 0; }
+[[nodiscard]] constexpr bool is_word_gap(char c) noexcept { return (ascii_kind(c) & AsciiKind::word_gap) != 0; }
 [[nodiscard]] constexpr bool is_space_or_tab(char c) noexcept { return c == ' ' || c == '\t'; }
 [[nodiscard]] constexpr char to_lower(char c) noexcept { return ascii_lower[static_cast<unsigned char>(c)]; }
 
