@@ -494,6 +494,96 @@ constexpr MimeWalk walk_message(MimePart top, const PartFields& fields,
   return walk;
 }
 
+// The parts one walk found (decode_text_parts), kept so that the next
+// reader of the text (read_structure) replays them instead of walking
+// again. Offsets are the walked text's. The walk's caller may rewrite
+// bodies into a shorter copy (decoding never lengthens): each such body is
+// a Move, and offsets after it shift by what it lost. complete is false
+// when the replay might differ from a walk of the copy, which the reader
+// then walks: more parts than the index holds, or a rewritten body that
+// could split differently (a line starting "--", a bare CR at its end).
+struct PartIndex {
+  static constexpr std::size_t capacity = 32;
+  struct Span {
+    std::size_t start = 0;
+    std::size_t size = 0;
+    bool null = true;  // a default view, as split_part gives a part without a body
+  };
+  struct Part {
+    Span headers;
+    Span body;
+    Span content_type;
+    Span transfer_encoding;
+    int depth = 0;
+    bool parts_not_walked = false;
+  };
+  struct Move {
+    std::size_t end = 0;      // where the rewritten body ended in the walked text
+    std::size_t removed = 0;  // how much shorter its copy is
+  };
+  Part parts[capacity]{};
+  Move moves[capacity]{};
+  std::size_t part_count = 0;
+  std::size_t move_count = 0;
+  bool complete = true;
+
+  constexpr void clear() noexcept {
+    part_count = 0;
+    move_count = 0;
+    complete = true;
+  }
+
+  constexpr void add(std::string_view walked, const MimePart& part, const PartFields& fields) noexcept {
+    if (part_count == capacity) {
+      complete = false;
+      return;
+    }
+    const auto span_of = [walked](std::string_view view) {
+      if (view.data() == nullptr) return Span{};
+      return Span{static_cast<std::size_t>(view.data() - walked.data()), view.size(), false};
+    };
+    parts[part_count++] = Part{span_of(part.headers),        span_of(part.body), span_of(fields.content_type),
+                               span_of(fields.transfer_encoding), part.depth,         part.parts_not_walked};
+  }
+
+  // The body that ended at end in the walked text was copied removed bytes shorter.
+  constexpr void add_move(std::size_t end, std::size_t removed) noexcept {
+    if (move_count == capacity) {
+      complete = false;
+      return;
+    }
+    moves[move_count++] = Move{end, removed};
+  }
+
+  // Where an offset of the walked text lies in the copy.
+  [[nodiscard]] constexpr std::size_t moved(std::size_t offset) const noexcept {
+    std::size_t shifted = offset;
+    for (std::size_t i = 0; i < move_count && moves[i].end <= offset; ++i) shifted -= moves[i].removed;
+    return shifted;
+  }
+
+  [[nodiscard]] constexpr std::string_view view_in(std::string_view copy, const Span& span) const noexcept {
+    if (span.null) return {};
+    const std::size_t start = moved(span.start);
+    return copy.substr(start, moved(span.start + span.size) - start);
+  }
+
+  // Calls callback(part, fields) for the parts below the top, in the order
+  // of the walk, as views into copy.
+  template <class Callback>
+  constexpr void replay_below_top(std::string_view copy, Callback& callback) const
+      noexcept(noexcept(callback(MimePart{}, PartFields{}))) {
+    for (std::size_t i = 1; i < part_count; ++i) {
+      const Part& part = parts[i];
+      const MimePart replayed{view_in(copy, part.headers), view_in(copy, part.body), part.depth,
+                              part.parts_not_walked};
+      if (!callback(replayed, PartFields{view_in(copy, part.content_type), view_in(copy, part.transfer_encoding)})) {
+        return;
+      }
+    }
+  }
+};
+
 }  // namespace detail
 
 // Calls callback(const MimePart&) for the message and, depth first, for every

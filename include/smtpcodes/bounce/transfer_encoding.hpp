@@ -112,6 +112,10 @@ class DecodeOutput {
     written_ += text.size();
   }
 
+  [[nodiscard]] constexpr std::size_t written() const noexcept { return written_; }
+  [[nodiscard]] constexpr bool fits() const noexcept { return written_ <= size_; }
+  [[nodiscard]] constexpr const char* data() const noexcept { return out_; }
+
   [[nodiscard]] constexpr DecodeResult result(const Decoded& decoded) const noexcept {
     if (written_ > size_) return DecodeError{DecodeErrorKind::buffer_too_small, written_};
     Decoded done = decoded;
@@ -261,6 +265,100 @@ constexpr std::size_t decode_quoted_printable_into(std::string_view in, DecodeOu
   return output.result(decoded);
 }
 
+namespace detail {
+struct DecodedMessageAccess;
+}  // namespace detail
+
+// A message with the transfer encodings of its text parts undone, and where
+// its MIME parts lie, filled by decode_text_parts(message, out, out_size,
+// decoded): for_each_bounce_recipient reads it without walking its MIME
+// structure again. text() is the message itself when no part needed
+// decoding (nothing is copied), else the decoded copy in out; the message
+// and out must outlive it. About 4 KB: keep one and refill it.
+class DecodedMessage {
+ public:
+  constexpr DecodedMessage() noexcept = default;
+
+  // What the bounce reader reads: the message, decoded where it had to be.
+  [[nodiscard]] constexpr std::string_view text() const noexcept { return text_; }
+
+ private:
+  friend struct detail::DecodedMessageAccess;
+  std::string_view text_;
+  detail::PartIndex parts_;
+};
+
+namespace detail {
+
+struct DecodedMessageAccess {
+  [[nodiscard]] static constexpr const PartIndex& parts(const DecodedMessage& message) noexcept {
+    return message.parts_;
+  }
+  [[nodiscard]] static constexpr PartIndex& parts(DecodedMessage& message) noexcept { return message.parts_; }
+  static constexpr void set_text(DecodedMessage& message, std::string_view text) noexcept { message.text_ = text; }
+};
+
+// Notes in index that the body which ended at end (in the message) was
+// decoded into output from body_start on. A walk of the copy would split
+// it as the message was split unless the decoded text holds a line that
+// starts with "--" (it could be a delimiter) or ends in a CR (it could join
+// the line break before the next delimiter): then the index is not
+// replayed.
+constexpr void record_decoded_body(PartIndex& index, const DecodeOutput& output, std::size_t body_start,
+                                   std::size_t end, std::size_t encoded_size) noexcept {
+  const std::size_t decoded_size = output.written() - body_start;
+  index.add_move(end, encoded_size - decoded_size);
+  if (!output.fits()) {
+    index.complete = false;
+    return;
+  }
+  const std::string_view body(output.data() + body_start, decoded_size);
+  if ((!body.empty() && body.back() == '\r') || next_dash_line(body, 0) != std::string_view::npos) {
+    index.complete = false;
+  }
+}
+
+// decode_text_parts, keeping the parts it walks in index when one is given.
+// Nothing is written to output unless a part is decoded (copied then says so).
+[[nodiscard]] constexpr DecodeResult decode_text_parts_indexing(std::string_view message, DecodeOutput& output,
+                                                                PartIndex* index, bool& copied) noexcept {
+  Decoded decoded;
+  std::size_t copied_until = 0;
+  copied = false;
+  // Each part's header block is read once, by the walk, for both fields.
+  auto each = [&](const MimePart& part, const PartFields& fields) noexcept {
+    if (index != nullptr) index->add(message, part, fields);
+    const std::string_view type = media_type_of(fields.content_type);
+    if (istarts_with(type, "multipart/")) return true;
+    const bool text_like = type.empty() || istarts_with(type, "text/") || is_delivery_status_type(type) ||
+                           iequals(type, "message/feedback-report");
+    if (!text_like || part.body.empty()) return true;
+    const std::string_view encoding = fields.transfer_encoding;
+    const bool base64 = iequals(encoding, "base64");
+    if (!base64 && !iequals(encoding, "quoted-printable")) return true;
+    const auto start = static_cast<std::size_t>(part.body.data() - message.data());
+    if (start < copied_until) return true;  // never happens for well-nested parts; stay safe
+    copied = true;
+    output.copy(message.substr(copied_until, start - copied_until));
+    const std::size_t body_start = output.written();
+    decoded.invalid_bytes +=
+        base64 ? decode_base64_into(part.body, output) : decode_quoted_printable_into(part.body, output);
+    copied_until = start + part.body.size();
+    if (index != nullptr) record_decoded_body(*index, output, body_start, copied_until, part.body.size());
+    return true;
+  };
+  PartFields fields;
+  const MimePart top = split_part_reading(message, 0, fields);
+  const MimeWalk walk = walk_message(top, fields, each);
+  if (copied) output.copy(message.substr(copied_until));
+  decoded.skipped_multiparts = walk.skipped_multiparts;
+  Decoded done = decoded;
+  done.written = copied ? output.written() : message.size();
+  return output.fits() ? DecodeResult{done} : DecodeResult{DecodeError{DecodeErrorKind::buffer_too_small, done.written}};
+}
+
+}  // namespace detail
+
 // Copies message into out, decoding the bodies of the text parts (text/*,
 // message/delivery-status and message/feedback-report, or a single-part
 // message) that declare base64 or quoted-printable. The rest, headers
@@ -271,32 +369,30 @@ constexpr std::size_t decode_quoted_printable_into(std::string_view in, DecodeOu
 [[nodiscard]] constexpr DecodeResult decode_text_parts(std::string_view message, char* out,
                                                        std::size_t out_size) noexcept {
   detail::DecodeOutput output(out, out_size);
-  Decoded decoded;
-  std::size_t copied_until = 0;
-  // Each part's header block is read once, by the walk, for both fields.
-  auto each = [&](const MimePart& part, const detail::PartFields& fields) noexcept {
-    const std::string_view type = detail::media_type_of(fields.content_type);
-    if (detail::istarts_with(type, "multipart/")) return true;
-    const bool text_like = type.empty() || detail::istarts_with(type, "text/") || is_delivery_status_type(type) ||
-                           detail::iequals(type, "message/feedback-report");
-    if (!text_like || part.body.empty()) return true;
-    const std::string_view encoding = fields.transfer_encoding;
-    const bool base64 = detail::iequals(encoding, "base64");
-    if (!base64 && !detail::iequals(encoding, "quoted-printable")) return true;
-    const auto start = static_cast<std::size_t>(part.body.data() - message.data());
-    if (start < copied_until) return true;  // never happens for well-nested parts; stay safe
-    output.copy(message.substr(copied_until, start - copied_until));
-    decoded.invalid_bytes += base64 ? detail::decode_base64_into(part.body, output)
-                                    : detail::decode_quoted_printable_into(part.body, output);
-    copied_until = start + part.body.size();
-    return true;
-  };
-  detail::PartFields fields;
-  const MimePart top = detail::split_part_reading(message, 0, fields);
-  const MimeWalk walk = detail::walk_message(top, fields, each);
-  output.copy(message.substr(copied_until));
-  decoded.skipped_multiparts = walk.skipped_multiparts;
-  return output.result(decoded);
+  bool copied = false;
+  const DecodeResult result = detail::decode_text_parts_indexing(message, output, nullptr, copied);
+  if (!copied) output.copy(message);  // nothing decoded: out still gets the message
+  return output.result(result.value_or(Decoded{}));
+}
+
+// The same decoding, for the bounce reader: fills decoded (see
+// DecodedMessage), copying nothing when no part needs decoding. On
+// buffer_too_small, decoded.text() is the message as sent.
+[[nodiscard]] constexpr DecodeResult decode_text_parts(std::string_view message SMTPCODES_LIFETIMEBOUND,
+                                                       char* out, std::size_t out_size,
+                                                       DecodedMessage& decoded) noexcept {
+  detail::DecodeOutput output(out, out_size);
+  detail::PartIndex& index = detail::DecodedMessageAccess::parts(decoded);
+  index.clear();
+  bool copied = false;
+  const DecodeResult result = detail::decode_text_parts_indexing(message, output, &index, copied);
+  if (!result) {
+    index.clear();
+    index.complete = false;
+  }
+  detail::DecodedMessageAccess::set_text(decoded, copied && result ? std::string_view(out, result->written)
+                                                                   : message);
+  return result;
 }
 
 // The 0.1 signatures, for one release: they trusted out to be large enough.
