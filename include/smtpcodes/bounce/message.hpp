@@ -338,15 +338,14 @@ constexpr void read_structure(std::string_view message, MessageStructure& read,
                               const PartIndex* parts = nullptr) noexcept {
   // The header block is read once: split where the index stopped, at an
   // empty line (a line of white space does not end the block: split_part
-  // reads on).
-  std::size_t blank_line = std::string_view::npos;
-  read.headers = HeaderIndex(message, ReportBlankLine{}, blank_line);
-  const Line blank = blank_line == std::string_view::npos ? Line{} : line_at(message, blank_line);
-  if (blank_line != std::string_view::npos && blank.text.empty()) {
-    read.top = MimePart{message.substr(0, blank_line), message.substr(blank.next), 0, false};
+  // reads on); or not at all here, when the walk that found parts did it.
+  const bool replay = parts != nullptr && parts->complete && parts->part_count != 0;
+  if (replay) {
+    read.headers = parts->top_headers;
+    read.top = MimePart{parts->view_in(message, parts->parts[0].headers), parts->view_in(message, parts->parts[0].body),
+                        0, false};
   } else {
-    read.top = split_part(message, 0);
-    read.headers = HeaderIndex(read.top.headers);
+    read.top = read_top_header_block(message, read.headers);
   }
   read.explanation_part = read.top.body;
   PartFields top_fields;
@@ -376,7 +375,7 @@ constexpr void read_structure(std::string_view message, MessageStructure& read,
     }
     return true;
   };
-  if (parts != nullptr && parts->complete && parts->part_count != 0) {
+  if (replay) {
     MimePart top = read.top;
     top.parts_not_walked = parts->parts[0].parts_not_walked;
     each(top, top_fields);

@@ -120,6 +120,7 @@ inline constexpr std::size_t header_index_capacity = 64;
 namespace detail {
 // Selects the HeaderIndex constructor that also says where the header block ends.
 struct ReportBlankLine {};
+struct HeaderIndexAccess;
 }  // namespace detail
 
 template <std::size_t Capacity>
@@ -176,6 +177,7 @@ class BasicHeaderIndex {
   [[nodiscard]] constexpr bool truncated() const noexcept { return !rest_.empty(); }
 
  private:
+  friend struct detail::HeaderIndexAccess;
   // A bit for each name the rest holds (by a hash of it, case ignored): a
   // lookup of a name the rest lacks does not read it, so a block of
   // thousands of Received fields costs one reading, not one per lookup.
@@ -204,6 +206,24 @@ class BasicHeaderIndex {
 };
 
 using HeaderIndex = BasicHeaderIndex<header_index_capacity>;
+
+namespace detail {
+struct HeaderIndexAccess {
+  // The index of a header block copied from from to to, at the same offsets.
+  template <std::size_t Capacity>
+  static constexpr void move_to_copy(BasicHeaderIndex<Capacity>& index, std::string_view from,
+                                     std::string_view to) noexcept {
+    const auto moved = [from, to](std::string_view view) {
+      return view.data() == nullptr ? view : to.substr(static_cast<std::size_t>(view.data() - from.data()), view.size());
+    };
+    for (std::size_t i = 0; i < index.count_; ++i) {
+      index.fields_[i].name = moved(index.fields_[i].name);
+      index.fields_[i].value = moved(index.fields_[i].value);
+    }
+    index.rest_ = moved(index.rest_);
+  }
+};
+}  // namespace detail
 
 // The value without an RFC 5322 comment: "5.1.1 (bad mailbox)" -> "5.1.1".
 [[nodiscard]] constexpr std::string_view strip_comment(std::string_view value) noexcept {
@@ -331,6 +351,22 @@ namespace detail {
     pos = line.next;
   }
   return MimePart{text, {}, depth, false};
+}
+
+// Splits a message after its header block while indexing the block: each
+// header line is read once, the index stopping at the empty line. When it
+// does not reach one (the index is full), the message is split as
+// split_part splits it and the block indexed on its own.
+[[nodiscard]] constexpr MimePart read_top_header_block(std::string_view message, HeaderIndex& headers) noexcept {
+  std::size_t blank_line = std::string_view::npos;
+  headers = HeaderIndex(message, ReportBlankLine{}, blank_line);
+  if (blank_line != std::string_view::npos) {
+    const Line blank = line_at(message, blank_line);
+    if (blank.text.empty()) return MimePart{message.substr(0, blank_line), message.substr(blank.next), 0, false};
+  }
+  const MimePart top = split_part(message, 0);
+  headers = HeaderIndex(top.headers);
+  return top;
 }
 
 // The two fields the MIME walk and its callers read from every part.
@@ -521,6 +557,8 @@ struct PartIndex {
     std::size_t end = 0;      // where the rewritten body ended in the walked text
     std::size_t removed = 0;  // how much shorter its copy is
   };
+  // The top header block, read as read_structure reads it, when complete.
+  HeaderIndex top_headers;
   Part parts[capacity]{};
   Move moves[capacity]{};
   std::size_t part_count = 0;

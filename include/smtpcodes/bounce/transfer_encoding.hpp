@@ -348,7 +348,16 @@ constexpr void record_decoded_body(PartIndex& index, const DecodeOutput& output,
     return true;
   };
   PartFields fields;
-  const MimePart top = split_part_reading(message, 0, fields);
+  MimePart top;
+  if (index == nullptr) {
+    top = split_part_reading(message, 0, fields);
+  } else {
+    // The top header block is indexed as read_structure indexes it, which
+    // then takes the index instead of reading the block again.
+    top = read_top_header_block(message, index->top_headers);
+    fields.content_type = index->top_headers.value("Content-Type");
+    fields.transfer_encoding = index->top_headers.value("Content-Transfer-Encoding");
+  }
   const MimeWalk walk = walk_message(top, fields, each);
   if (copied) output.copy(message.substr(copied_until));
   decoded.skipped_multiparts = walk.skipped_multiparts;
@@ -390,8 +399,10 @@ constexpr void record_decoded_body(PartIndex& index, const DecodeOutput& output,
     index.clear();
     index.complete = false;
   }
-  detail::DecodedMessageAccess::set_text(decoded, copied && result ? std::string_view(out, result->written)
-                                                                   : message);
+  const std::string_view text = copied && result ? std::string_view(out, result->written) : message;
+  // The top header block was copied as it is, at the same offsets.
+  if (text.data() != message.data()) detail::HeaderIndexAccess::move_to_copy(index.top_headers, message, text);
+  detail::DecodedMessageAccess::set_text(decoded, text);
   return result;
 }
 
