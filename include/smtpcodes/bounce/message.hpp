@@ -1534,8 +1534,9 @@ struct DeliveryStatusPart {
 // for_each_bounce_recipient, with the parts of the message already found
 // when parts is given.
 template <class Callback>
-constexpr std::size_t bounce_recipients(std::string_view message, const PartIndex* parts, Callback& callback,
-                                        PhraseRules user) noexcept(is_nothrow_walk_callback_v<Callback, BounceRecipient>) {
+constexpr std::size_t bounce_recipients(
+    std::string_view message, const PartIndex* parts, Callback& callback,
+    PhraseRules user) noexcept(is_nothrow_walk_callback_v<Callback, BounceRecipient>) {
   // The message's structure is read once; every step below works from it.
   detail::MessageStructure structure;
   detail::read_structure(message, structure, parts);

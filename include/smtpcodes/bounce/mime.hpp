@@ -214,7 +214,8 @@ struct HeaderIndexAccess {
   static constexpr void move_to_copy(BasicHeaderIndex<Capacity>& index, std::string_view from,
                                      std::string_view to) noexcept {
     const auto moved = [from, to](std::string_view view) {
-      return view.data() == nullptr ? view : to.substr(static_cast<std::size_t>(view.data() - from.data()), view.size());
+      return view.data() == nullptr ? view
+                                    : to.substr(static_cast<std::size_t>(view.data() - from.data()), view.size());
     };
     for (std::size_t i = 0; i < index.count_; ++i) {
       index.fields_[i].name = moved(index.fields_[i].name);
@@ -580,8 +581,12 @@ struct PartIndex {
       if (view.data() == nullptr) return Span{};
       return Span{static_cast<std::size_t>(view.data() - walked.data()), view.size(), false};
     };
-    parts[part_count++] = Part{span_of(part.headers),        span_of(part.body), span_of(fields.content_type),
-                               span_of(fields.transfer_encoding), part.depth,         part.parts_not_walked};
+    parts[part_count++] = Part{span_of(part.headers),
+                               span_of(part.body),
+                               span_of(fields.content_type),
+                               span_of(fields.transfer_encoding),
+                               part.depth,
+                               part.parts_not_walked};
   }
 
   // The body that ended at end in the walked text was copied removed bytes shorter.
@@ -613,8 +618,7 @@ struct PartIndex {
       noexcept(noexcept(callback(MimePart{}, PartFields{}))) {
     for (std::size_t i = 1; i < part_count; ++i) {
       const Part& part = parts[i];
-      const MimePart replayed{view_in(copy, part.headers), view_in(copy, part.body), part.depth,
-                              part.parts_not_walked};
+      const MimePart replayed{view_in(copy, part.headers), view_in(copy, part.body), part.depth, part.parts_not_walked};
       if (!callback(replayed, PartFields{view_in(copy, part.content_type), view_in(copy, part.transfer_encoding)})) {
         return;
       }

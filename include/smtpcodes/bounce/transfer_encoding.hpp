@@ -363,7 +363,8 @@ constexpr void record_decoded_body(PartIndex& index, const DecodeOutput& output,
   decoded.skipped_multiparts = walk.skipped_multiparts;
   Decoded done = decoded;
   done.written = copied ? output.written() : message.size();
-  return output.fits() ? DecodeResult{done} : DecodeResult{DecodeError{DecodeErrorKind::buffer_too_small, done.written}};
+  return output.fits() ? DecodeResult{done}
+                       : DecodeResult{DecodeError{DecodeErrorKind::buffer_too_small, done.written}};
 }
 
 }  // namespace detail
@@ -387,9 +388,8 @@ constexpr void record_decoded_body(PartIndex& index, const DecodeOutput& output,
 // The same decoding, for the bounce reader: fills decoded (see
 // DecodedMessage), copying nothing when no part needs decoding. On
 // buffer_too_small, decoded.text() is the message as sent.
-[[nodiscard]] constexpr DecodeResult decode_text_parts(std::string_view message SMTPCODES_LIFETIMEBOUND,
-                                                       char* out, std::size_t out_size,
-                                                       DecodedMessage& decoded) noexcept {
+[[nodiscard]] constexpr DecodeResult decode_text_parts(std::string_view message SMTPCODES_LIFETIMEBOUND, char* out,
+                                                       std::size_t out_size, DecodedMessage& decoded) noexcept {
   detail::DecodeOutput output(out, out_size);
   detail::PartIndex& index = detail::DecodedMessageAccess::parts(decoded);
   index.clear();
