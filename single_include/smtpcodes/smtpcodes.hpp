@@ -7182,14 +7182,7 @@ class BasicHeaderIndex {
   // again.
   constexpr BasicHeaderIndex(std::string_view text SMTPCODES_LIFETIMEBOUND, detail::ReportBlankLine /*tag*/,
                              std::size_t& blank_line) noexcept {
-    blank_line = std::string_view::npos;
-    std::size_t pos = 0;
-    HeaderField field;
-    while (count_ < Capacity) {
-      if (!detail::next_header_field(text, pos, field, &blank_line)) return;
-      fields_[count_++] = field;
-    }
-    keep_rest(text, pos);
+    read_to_blank_line(text, blank_line);
   }
 
   // The value of the first field called name (compared without regard to
@@ -7211,6 +7204,16 @@ class BasicHeaderIndex {
 
  private:
   friend struct detail::HeaderIndexAccess;
+  constexpr void read_to_blank_line(std::string_view text, std::size_t& blank_line) noexcept {
+    blank_line = std::string_view::npos;
+    std::size_t pos = 0;
+    HeaderField field;
+    while (count_ < Capacity) {
+      if (!detail::next_header_field(text, pos, field, &blank_line)) return;
+      fields_[count_++] = field;
+    }
+    keep_rest(text, pos);
+  }
   // A bit for each name the rest holds (by a hash of it, case ignored): a
   // lookup of a name the rest lacks does not read it, so a block of
   // thousands of Received fields costs one reading, not one per lookup.
@@ -7242,6 +7245,27 @@ using HeaderIndex = BasicHeaderIndex<header_index_capacity>;
 
 namespace detail {
 struct HeaderIndexAccess {
+  // index = BasicHeaderIndex(text, ReportBlankLine{}, blank_line), read in
+  // place: the index is large, and a temporary would be cleared and copied.
+  template <std::size_t Capacity>
+  static constexpr void read_to_blank_line(BasicHeaderIndex<Capacity>& index, std::string_view text,
+                                           std::size_t& blank_line) noexcept {
+    index.count_ = 0;
+    index.rest_ = {};
+    for (std::uint64_t& word : index.rest_names_) word = 0;
+    index.read_to_blank_line(text, blank_line);
+  }
+
+  // to = from, copying only the fields held.
+  template <std::size_t Capacity>
+  static constexpr void assign(BasicHeaderIndex<Capacity>& to, const BasicHeaderIndex<Capacity>& from) noexcept {
+    to.count_ = from.count_;
+    for (std::size_t i = 0; i < from.count_; ++i) to.fields_[i] = from.fields_[i];
+    to.rest_ = from.rest_;
+    for (std::size_t i = 0; i < BasicHeaderIndex<Capacity>::name_bits / 64; ++i)
+      to.rest_names_[i] = from.rest_names_[i];
+  }
+
   // The index of a header block copied from from to to, at the same offsets.
   template <std::size_t Capacity>
   static constexpr void move_to_copy(BasicHeaderIndex<Capacity>& index, std::string_view from,
@@ -7393,7 +7417,7 @@ namespace detail {
 // split_part splits it and the block indexed on its own.
 [[nodiscard]] constexpr MimePart read_top_header_block(std::string_view message, HeaderIndex& headers) noexcept {
   std::size_t blank_line = std::string_view::npos;
-  headers = HeaderIndex(message, ReportBlankLine{}, blank_line);
+  HeaderIndexAccess::read_to_blank_line(headers, message, blank_line);
   if (blank_line != std::string_view::npos) {
     const Line blank = line_at(message, blank_line);
     if (blank.text.empty()) return MimePart{message.substr(0, blank_line), message.substr(blank.next), 0, false};
@@ -13429,7 +13453,7 @@ constexpr void read_structure(std::string_view message, MessageStructure& read,
   // reads on); or not at all here, when the walk that found parts did it.
   const bool replay = parts != nullptr && parts->complete && parts->part_count != 0;
   if (replay) {
-    read.headers = parts->top_headers;
+    HeaderIndexAccess::assign(read.headers, parts->top_headers);
     read.top = MimePart{parts->view_in(message, parts->parts[0].headers), parts->view_in(message, parts->parts[0].body),
                         0, false};
   } else {

@@ -341,7 +341,7 @@ constexpr void read_structure(std::string_view message, MessageStructure& read,
   // reads on); or not at all here, when the walk that found parts did it.
   const bool replay = parts != nullptr && parts->complete && parts->part_count != 0;
   if (replay) {
-    read.headers = parts->top_headers;
+    HeaderIndexAccess::assign(read.headers, parts->top_headers);
     read.top = MimePart{parts->view_in(message, parts->parts[0].headers), parts->view_in(message, parts->parts[0].body),
                         0, false};
   } else {
