@@ -123,7 +123,7 @@ class MessageMaker {
   std::string body_part(const std::string& boundary) {
     static const std::vector<std::string> types = {"text/plain; charset=utf-8", "message/delivery-status", "text/html",
                                                    "application/octet-stream",  "message/rfc822",          ""};
-    const std::string type = types[static_cast<std::size_t>(pick(static_cast<int>(types.size())))];
+    const std::string& type = types[static_cast<std::size_t>(pick(static_cast<int>(types.size())))];
     std::string headers;
     if (!type.empty()) headers += "Content-Type: " + type + "\r\n";
     const std::string text = decoded_text(boundary);
