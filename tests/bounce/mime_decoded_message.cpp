@@ -208,6 +208,21 @@ std::vector<Row> rows_of(const Message& message) {
   return rows;
 }
 
+// The decoding and its index work in a constant expression too.
+constexpr bool decodes_at_compile_time() {
+  constexpr std::string_view message =
+      "From: MAILER-DAEMON@example.org\r\nContent-Type: multipart/report; boundary=\"b\"\r\n\r\n"
+      "--b\r\nContent-Type: text/plain\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n"
+      "<a@example.com>: 550 5.1.1 user=20unknown\r\n--b--\r\n";
+  char out[message.size()] = {};
+  DecodedMessage decoded;
+  const smtpcodes::DecodeResult result = smtpcodes::decode_text_parts(message, out, message.size(), decoded);
+  const smtpcodes::detail::PartIndex& parts = smtpcodes::detail::DecodedMessageAccess::parts(decoded);
+  return result && decoded.text().size() == message.size() - 2 && parts.complete && parts.part_count == 2 &&
+         parts.top_headers.value("From") == "MAILER-DAEMON@example.org";
+}
+static_assert(decodes_at_compile_time());
+
 }  // namespace
 
 TEST_CASE("a DecodedMessage is the decoded copy, or the message itself when nothing needed decoding") {

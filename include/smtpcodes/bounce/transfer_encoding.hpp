@@ -427,9 +427,10 @@ constexpr void record_decoded_body(PartIndex& index, const DecodeOutput& output,
     index.clear();
     index.complete = false;
   }
-  const std::string_view text = copied && result ? std::string_view(out, result->written) : message;
+  const bool read_in_copy = copied && result;
+  const std::string_view text = read_in_copy ? std::string_view(out, result->written) : message;
   // The top header block was copied as it is, at the same offsets.
-  if (text.data() != message.data()) detail::HeaderIndexAccess::move_to_copy(index.top_headers, message, text);
+  if (read_in_copy) detail::HeaderIndexAccess::move_to_copy(index.top_headers, message, text);
   detail::DecodedMessageAccess::set_text(decoded, text);
   return result;
 }
