@@ -2,7 +2,8 @@
 // fields and appends them in one piece. The text must be the one the same
 // object gives on its own (str()), after whatever the target held, for rows
 // of every shape: short and long fields, escapes, more fields than the
-// gathered piece holds.
+// gathered piece holds, keys given as literals (not tested for escapes)
+// and as views.
 #include <doctest/doctest.h>
 
 #include <cstddef>
@@ -39,7 +40,7 @@ TEST_CASE("a JSON object written onto a target is the object's own text") {
     for (int i = 0; i < fields; ++i) {
       const std::string key =
           std::uniform_int_distribution<int>(0, 9)(random) == 0 ? random_text(random, 12) : "key" + std::to_string(i);
-      switch (std::uniform_int_distribution<int>(0, 5)(random)) {
+      switch (std::uniform_int_distribution<int>(0, 7)(random)) {
         case 0: {
           const std::string value =
               random_text(random, std::uniform_int_distribution<int>(0, 4)(random) == 0 ? 300 : 20);
@@ -70,9 +71,24 @@ TEST_CASE("a JSON object written onto a target is the object's own text") {
           CHECK(row_truncated == alone_truncated);
           break;
         }
-        default:
+        case 5:
           row.string_or_null(key, std::nullopt);
           alone.string_or_null(key, std::nullopt);
+          break;
+        case 6: {
+          // Literal keys take the path that does not test them.
+          const std::string value = random_text(random, 20);
+          row.string("reply_code", value).string_or_null("status", value).string_or_null("phrase", std::nullopt);
+          alone.string(std::string_view("reply_code"), value)
+              .string_or_null(std::string_view("status"), value)
+              .string_or_null(std::string_view("phrase"), std::nullopt);
+          break;
+        }
+        default:
+          row.number("line", i).boolean("gave_up", i % 3 == 0).null("message");
+          alone.number(std::string_view("line"), i)
+              .boolean(std::string_view("gave_up"), i % 3 == 0)
+              .null(std::string_view("message"));
           break;
       }
     }
