@@ -251,11 +251,13 @@ bool looks_like_log(std::string_view text) {
 void process_message(Format format, Outcome& out, Place place, std::string_view message) {
   ++out.tally.messages;
   // Notices sent in base64 or quoted-printable are read decoded, into a
-  // buffer each thread keeps: it only grows, and is not cleared between messages.
+  // buffer each thread keeps: it only grows, and is not cleared between
+  // messages. A message with nothing to decode is read where it is, and the
+  // decoding's walk of the MIME parts is not made again.
   thread_local std::string decoded;
+  thread_local smtpcodes::DecodedMessage notice;
   if (decoded.size() < message.size()) decoded.resize(message.size());
-  place.decoding = smtpcodes::decode_text_parts(message, decoded.data(), message.size()).value_or({});
-  const std::string_view notice(decoded.data(), place.decoding->written);
+  place.decoding = smtpcodes::decode_text_parts(message, decoded.data(), message.size(), notice).value_or({});
   smtpcodes::for_each_bounce_recipient(notice, [&](const BounceRecipient& r) { emit(format, out, place, r); });
 }
 

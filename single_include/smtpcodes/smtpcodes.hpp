@@ -7157,6 +7157,7 @@ inline constexpr std::size_t header_index_capacity = 64;
 namespace detail {
 // Selects the HeaderIndex constructor that also says where the header block ends.
 struct ReportBlankLine {};
+struct HeaderIndexAccess;
 }  // namespace detail
 
 template <std::size_t Capacity>
@@ -7185,14 +7186,7 @@ class BasicHeaderIndex {
   // again.
   constexpr BasicHeaderIndex(std::string_view text SMTPCODES_LIFETIMEBOUND, detail::ReportBlankLine /*tag*/,
                              std::size_t& blank_line) noexcept {
-    blank_line = std::string_view::npos;
-    std::size_t pos = 0;
-    HeaderField field;
-    while (count_ < Capacity) {
-      if (!detail::next_header_field(text, pos, field, &blank_line)) return;
-      fields_[count_++] = field;
-    }
-    keep_rest(text, pos);
+    read_to_blank_line(text, blank_line);
   }
 
   // The value of the first field called name (compared without regard to
@@ -7213,6 +7207,17 @@ class BasicHeaderIndex {
   [[nodiscard]] constexpr bool truncated() const noexcept { return !rest_.empty(); }
 
  private:
+  friend struct detail::HeaderIndexAccess;
+  constexpr void read_to_blank_line(std::string_view text, std::size_t& blank_line) noexcept {
+    blank_line = std::string_view::npos;
+    std::size_t pos = 0;
+    HeaderField field;
+    while (count_ < Capacity) {
+      if (!detail::next_header_field(text, pos, field, &blank_line)) return;
+      fields_[count_++] = field;
+    }
+    keep_rest(text, pos);
+  }
   // A bit for each name the rest holds (by a hash of it, case ignored): a
   // lookup of a name the rest lacks does not read it, so a block of
   // thousands of Received fields costs one reading, not one per lookup.
@@ -7241,6 +7246,46 @@ class BasicHeaderIndex {
 };
 
 using HeaderIndex = BasicHeaderIndex<header_index_capacity>;
+
+namespace detail {
+struct HeaderIndexAccess {
+  // index = BasicHeaderIndex(text, ReportBlankLine{}, blank_line), read in
+  // place: the index is large, and a temporary would be cleared and copied.
+  template <std::size_t Capacity>
+  static constexpr void read_to_blank_line(BasicHeaderIndex<Capacity>& index, std::string_view text,
+                                           std::size_t& blank_line) noexcept {
+    index.count_ = 0;
+    index.rest_ = {};
+    for (std::uint64_t& word : index.rest_names_) word = 0;
+    index.read_to_blank_line(text, blank_line);
+  }
+
+  // to = from, copying only the fields held.
+  template <std::size_t Capacity>
+  static constexpr void assign(BasicHeaderIndex<Capacity>& to, const BasicHeaderIndex<Capacity>& from) noexcept {
+    to.count_ = from.count_;
+    for (std::size_t i = 0; i < from.count_; ++i) to.fields_[i] = from.fields_[i];
+    to.rest_ = from.rest_;
+    for (std::size_t i = 0; i < BasicHeaderIndex<Capacity>::name_bits / 64; ++i)
+      to.rest_names_[i] = from.rest_names_[i];
+  }
+
+  // The index of a header block copied from from to to, at the same offsets.
+  template <std::size_t Capacity>
+  static constexpr void move_to_copy(BasicHeaderIndex<Capacity>& index, std::string_view from,
+                                     std::string_view to) noexcept {
+    const auto moved = [from, to](std::string_view view) {
+      return view.data() == nullptr ? view
+                                    : to.substr(static_cast<std::size_t>(view.data() - from.data()), view.size());
+    };
+    for (std::size_t i = 0; i < index.count_; ++i) {
+      index.fields_[i].name = moved(index.fields_[i].name);
+      index.fields_[i].value = moved(index.fields_[i].value);
+    }
+    index.rest_ = moved(index.rest_);
+  }
+};
+}  // namespace detail
 
 // The value without an RFC 5322 comment: "5.1.1 (bad mailbox)" -> "5.1.1".
 [[nodiscard]] constexpr std::string_view strip_comment(std::string_view value) noexcept {
@@ -7368,6 +7413,22 @@ namespace detail {
     pos = line.next;
   }
   return MimePart{text, {}, depth, false};
+}
+
+// Splits a message after its header block while indexing the block: each
+// header line is read once, the index stopping at the empty line. When it
+// does not reach one (the index is full), the message is split as
+// split_part splits it and the block indexed on its own.
+[[nodiscard]] constexpr MimePart read_top_header_block(std::string_view message, HeaderIndex& headers) noexcept {
+  std::size_t blank_line = std::string_view::npos;
+  HeaderIndexAccess::read_to_blank_line(headers, message, blank_line);
+  if (blank_line != std::string_view::npos) {
+    const Line blank = line_at(message, blank_line);
+    if (blank.text.empty()) return MimePart{message.substr(0, blank_line), message.substr(blank.next), 0, false};
+  }
+  const MimePart top = split_part(message, 0);
+  headers = HeaderIndex(top.headers);
+  return top;
 }
 
 // The two fields the MIME walk and its callers read from every part.
@@ -7530,6 +7591,101 @@ constexpr MimeWalk walk_message(MimePart top, const PartFields& fields,
   walk_typed_parts(top, fields, callback, walk);
   return walk;
 }
+
+// The parts one walk found (decode_text_parts), kept so that the next
+// reader of the text (read_structure) replays them instead of walking
+// again. Offsets are the walked text's. The walk's caller may rewrite
+// bodies into a shorter copy (decoding never lengthens): each such body is
+// a Move, and offsets after it shift by what it lost. complete is false
+// when the replay might differ from a walk of the copy, which the reader
+// then walks: more parts than the index holds, or a rewritten body that
+// could split differently (a line starting "--", a bare CR at its end).
+struct PartIndex {
+  static constexpr std::size_t capacity = 32;
+  struct Span {
+    std::size_t start = 0;
+    std::size_t size = 0;
+    bool null = true;  // a default view, as split_part gives a part without a body
+  };
+  struct Part {
+    Span headers;
+    Span body;
+    Span content_type;
+    Span transfer_encoding;
+    int depth = 0;
+    bool parts_not_walked = false;
+  };
+  struct Move {
+    std::size_t end = 0;      // where the rewritten body ended in the walked text
+    std::size_t removed = 0;  // how much shorter its copy is
+  };
+  // The top header block, read as read_structure reads it, when complete.
+  HeaderIndex top_headers;
+  Part parts[capacity]{};
+  Move moves[capacity]{};
+  std::size_t part_count = 0;
+  std::size_t move_count = 0;
+  bool complete = true;
+
+  constexpr void clear() noexcept {
+    part_count = 0;
+    move_count = 0;
+    complete = true;
+  }
+
+  constexpr void add(std::string_view walked, const MimePart& part, const PartFields& fields) noexcept {
+    if (part_count == capacity) {
+      complete = false;
+      return;
+    }
+    const auto span_of = [walked](std::string_view view) {
+      if (view.data() == nullptr) return Span{};
+      return Span{static_cast<std::size_t>(view.data() - walked.data()), view.size(), false};
+    };
+    parts[part_count++] = Part{span_of(part.headers),
+                               span_of(part.body),
+                               span_of(fields.content_type),
+                               span_of(fields.transfer_encoding),
+                               part.depth,
+                               part.parts_not_walked};
+  }
+
+  // The body that ended at end in the walked text was copied removed bytes shorter.
+  constexpr void add_move(std::size_t end, std::size_t removed) noexcept {
+    if (move_count == capacity) {
+      complete = false;
+      return;
+    }
+    moves[move_count++] = Move{end, removed};
+  }
+
+  // Where an offset of the walked text lies in the copy.
+  [[nodiscard]] constexpr std::size_t moved(std::size_t offset) const noexcept {
+    std::size_t shifted = offset;
+    for (std::size_t i = 0; i < move_count && moves[i].end <= offset; ++i) shifted -= moves[i].removed;
+    return shifted;
+  }
+
+  [[nodiscard]] constexpr std::string_view view_in(std::string_view copy, const Span& span) const noexcept {
+    if (span.null) return {};
+    const std::size_t start = moved(span.start);
+    return copy.substr(start, moved(span.start + span.size) - start);
+  }
+
+  // Calls callback(part, fields) for the parts below the top, in the order
+  // of the walk, as views into copy.
+  template <class Callback>
+  constexpr void replay_below_top(std::string_view copy, Callback& callback) const
+      noexcept(noexcept(callback(MimePart{}, PartFields{}))) {
+    for (std::size_t i = 1; i < part_count; ++i) {
+      const Part& part = parts[i];
+      const MimePart replayed{view_in(copy, part.headers), view_in(copy, part.body), part.depth, part.parts_not_walked};
+      if (!callback(replayed, PartFields{view_in(copy, part.content_type), view_in(copy, part.transfer_encoding)})) {
+        return;
+      }
+    }
+  }
+};
 
 }  // namespace detail
 
@@ -8161,6 +8317,10 @@ class DecodeOutput {
     written_ += text.size();
   }
 
+  [[nodiscard]] constexpr std::size_t written() const noexcept { return written_; }
+  [[nodiscard]] constexpr bool fits() const noexcept { return written_ <= size_; }
+  [[nodiscard]] constexpr const char* data() const noexcept { return out_; }
+
   [[nodiscard]] constexpr DecodeResult result(const Decoded& decoded) const noexcept {
     if (written_ > size_) return DecodeError{DecodeErrorKind::buffer_too_small, written_};
     Decoded done = decoded;
@@ -8224,27 +8384,51 @@ constexpr std::size_t decode_base64_into(std::string_view in, DecodeOutput& outp
   return (byte >= 0x20 && byte < 0x7F) || c == '\t' || c == '\r' || c == '\n';
 }
 
-// The bytes of text that quoted-printable never holds as they are. At run
-// time eight bytes a step: a word of printable ASCII (%x20-7E, most of any
-// text) holds none, and the test passes only such words (a borrow or a carry
-// comes only from a byte outside that range); a word that fails it is
-// counted byte by byte.
-[[nodiscard]] constexpr std::size_t count_non_literal(std::string_view text) noexcept {
-  std::size_t count = 0;
-  std::size_t i = 0;
+// Does quoted-printable hold c as it is, c not starting an escape?
+[[nodiscard]] constexpr bool is_quoted_printable_plain(char c) noexcept {
+  return c != '=' && is_quoted_printable_literal(c);
+}
+
+// The end of the run of text at from that is copied as it is: the first
+// "=" or byte quoted-printable never holds as it is, or text.size(). A
+// decoded body is mostly such runs, a line or more each, so they are found
+// many bytes a step at run time: sixteen with SSE2 (as signed bytes, those
+// from 0x80 are below a space too); else eight, a word of printable ASCII
+// without "=" passing a borrow-and-carry test (a borrow or a carry comes
+// only from a byte outside that range or from "=" made zero), a word that
+// fails it read byte by byte.
+[[nodiscard]] constexpr std::size_t quoted_printable_run_end(std::string_view text, std::size_t from) noexcept {
   if (!SMTPCODES_CONSTANT_EVALUATED()) {
+#if defined(__SSE2__) && defined(__GNUC__)  // detail/vector_text.hpp
+    constexpr std::size_t step = 16;
+    for (; text.size() - from >= step; from += step) {
+      vector_bytes bytes{};
+      std::memcpy(&bytes, text.data() + from, sizeof bytes);
+      const auto stops =
+          ((bytes < ' ') & (bytes != '\t') & (bytes != '\r') & (bytes != '\n')) | (bytes == 0x7F) | (bytes == '=');
+      const auto mask = static_cast<unsigned>(__builtin_ia32_pmovmskb128(reinterpret_cast<vector_chars>(stops)));
+      if (mask != 0) return from + static_cast<std::size_t>(__builtin_ctz(mask));
+    }
+#else
     constexpr std::uint64_t ones = 0x0101010101010101U;
     constexpr std::uint64_t highs = 0x8080808080808080U;
-    for (; i + 8 <= text.size(); i += 8) {
+    for (; text.size() - from >= 8; from += 8) {
       std::uint64_t word = 0;
-      std::memcpy(&word, text.data() + i, sizeof word);
+      std::memcpy(&word, text.data() + from, sizeof word);
       const std::uint64_t below_space = (word - ones * 0x20) & ~word;
-      if (((word | (word + ones) | below_space) & highs) == 0) continue;
-      for (std::size_t k = i; k < i + 8; ++k) count += is_quoted_printable_literal(text[k]) ? 0U : 1U;
+      const std::uint64_t equals = word ^ (ones * static_cast<unsigned char>('='));
+      const std::uint64_t equals_zero = (equals - ones) & ~equals;
+      if (((word | (word + ones) | below_space | equals_zero) & highs) == 0) continue;
+      for (std::size_t k = from; k < from + 8; ++k) {
+        if (!is_quoted_printable_plain(text[k])) return k;
+      }
     }
+#endif
   }
-  for (; i < text.size(); ++i) count += is_quoted_printable_literal(text[i]) ? 0U : 1U;
-  return count;
+  for (; from < text.size(); ++from) {
+    if (!is_quoted_printable_plain(text[from])) return from;
+  }
+  return from;
 }
 
 // RFC 2045 §6.7, returning the count of invalid bytes.
@@ -8253,12 +8437,15 @@ constexpr std::size_t decode_quoted_printable_into(std::string_view in, DecodeOu
   for (std::size_t i = 0; i < in.size(); ++i) {
     const char c = in[i];
     if (c != '=') {
-      // The run up to the next "=" is copied as it is, in one go.
-      std::size_t end = in.find('=', i);
-      if (end == std::string_view::npos) end = in.size();
-      const std::string_view run = in.substr(i, end - i);
-      invalid += count_non_literal(run);
-      output.copy(run);
+      // A run that needs no decoding is copied in one go; a byte that
+      // quoted-printable never holds as it is, kept as it is.
+      const std::size_t end = quoted_printable_run_end(in, i);
+      if (end == i) {
+        ++invalid;
+        output.put(c);
+        continue;
+      }
+      output.copy(in.substr(i, end - i));
       i = end - 1;
       continue;
     }
@@ -8310,6 +8497,110 @@ constexpr std::size_t decode_quoted_printable_into(std::string_view in, DecodeOu
   return output.result(decoded);
 }
 
+namespace detail {
+struct DecodedMessageAccess;
+}  // namespace detail
+
+// A message with the transfer encodings of its text parts undone, and where
+// its MIME parts lie, filled by decode_text_parts(message, out, out_size,
+// decoded): for_each_bounce_recipient reads it without walking its MIME
+// structure again. text() is the message itself when no part needed
+// decoding (nothing is copied), else the decoded copy in out; the message
+// and out must outlive it. About 4 KB: keep one and refill it.
+class DecodedMessage {
+ public:
+  constexpr DecodedMessage() noexcept = default;
+
+  // What the bounce reader reads: the message, decoded where it had to be.
+  [[nodiscard]] constexpr std::string_view text() const noexcept { return text_; }
+
+ private:
+  friend struct detail::DecodedMessageAccess;
+  std::string_view text_;
+  detail::PartIndex parts_;
+};
+
+namespace detail {
+
+struct DecodedMessageAccess {
+  [[nodiscard]] static constexpr const PartIndex& parts(const DecodedMessage& message) noexcept {
+    return message.parts_;
+  }
+  [[nodiscard]] static constexpr PartIndex& parts(DecodedMessage& message) noexcept { return message.parts_; }
+  static constexpr void set_text(DecodedMessage& message, std::string_view text) noexcept { message.text_ = text; }
+};
+
+// Notes in index that the body which ended at end (in the message) was
+// decoded into output from body_start on. A walk of the copy would split
+// it as the message was split unless the decoded text holds a line that
+// starts with "--" (it could be a delimiter) or ends in a CR (it could join
+// the line break before the next delimiter): then the index is not
+// replayed.
+constexpr void record_decoded_body(PartIndex& index, const DecodeOutput& output, std::size_t body_start,
+                                   std::size_t end, std::size_t encoded_size) noexcept {
+  const std::size_t decoded_size = output.written() - body_start;
+  index.add_move(end, encoded_size - decoded_size);
+  if (!output.fits()) {
+    index.complete = false;
+    return;
+  }
+  const std::string_view body(output.data() + body_start, decoded_size);
+  if ((!body.empty() && body.back() == '\r') || next_dash_line(body, 0) != std::string_view::npos) {
+    index.complete = false;
+  }
+}
+
+// decode_text_parts, keeping the parts it walks in index when one is given.
+// Nothing is written to output unless a part is decoded (copied then says so).
+[[nodiscard]] constexpr DecodeResult decode_text_parts_indexing(std::string_view message, DecodeOutput& output,
+                                                                PartIndex* index, bool& copied) noexcept {
+  Decoded decoded;
+  std::size_t copied_until = 0;
+  copied = false;
+  // Each part's header block is read once, by the walk, for both fields.
+  auto each = [&](const MimePart& part, const PartFields& fields) noexcept {
+    if (index != nullptr) index->add(message, part, fields);
+    const std::string_view type = media_type_of(fields.content_type);
+    if (istarts_with(type, "multipart/")) return true;
+    const bool text_like = type.empty() || istarts_with(type, "text/") || is_delivery_status_type(type) ||
+                           iequals(type, "message/feedback-report");
+    if (!text_like || part.body.empty()) return true;
+    const std::string_view encoding = fields.transfer_encoding;
+    const bool base64 = iequals(encoding, "base64");
+    if (!base64 && !iequals(encoding, "quoted-printable")) return true;
+    const auto start = static_cast<std::size_t>(part.body.data() - message.data());
+    if (start < copied_until) return true;  // never happens for well-nested parts; stay safe
+    copied = true;
+    output.copy(message.substr(copied_until, start - copied_until));
+    const std::size_t body_start = output.written();
+    decoded.invalid_bytes +=
+        base64 ? decode_base64_into(part.body, output) : decode_quoted_printable_into(part.body, output);
+    copied_until = start + part.body.size();
+    if (index != nullptr) record_decoded_body(*index, output, body_start, copied_until, part.body.size());
+    return true;
+  };
+  PartFields fields;
+  MimePart top;
+  if (index == nullptr) {
+    top = split_part_reading(message, 0, fields);
+  } else {
+    // The top header block is indexed as read_structure indexes it, which
+    // then takes the index instead of reading the block again.
+    top = read_top_header_block(message, index->top_headers);
+    fields.content_type = index->top_headers.value("Content-Type");
+    fields.transfer_encoding = index->top_headers.value("Content-Transfer-Encoding");
+  }
+  const MimeWalk walk = walk_message(top, fields, each);
+  if (copied) output.copy(message.substr(copied_until));
+  decoded.skipped_multiparts = walk.skipped_multiparts;
+  Decoded done = decoded;
+  done.written = copied ? output.written() : message.size();
+  return output.fits() ? DecodeResult{done}
+                       : DecodeResult{DecodeError{DecodeErrorKind::buffer_too_small, done.written}};
+}
+
+}  // namespace detail
+
 // Copies message into out, decoding the bodies of the text parts (text/*,
 // message/delivery-status and message/feedback-report, or a single-part
 // message) that declare base64 or quoted-printable. The rest, headers
@@ -8320,32 +8611,32 @@ constexpr std::size_t decode_quoted_printable_into(std::string_view in, DecodeOu
 [[nodiscard]] constexpr DecodeResult decode_text_parts(std::string_view message, char* out,
                                                        std::size_t out_size) noexcept {
   detail::DecodeOutput output(out, out_size);
-  Decoded decoded;
-  std::size_t copied_until = 0;
-  // Each part's header block is read once, by the walk, for both fields.
-  auto each = [&](const MimePart& part, const detail::PartFields& fields) noexcept {
-    const std::string_view type = detail::media_type_of(fields.content_type);
-    if (detail::istarts_with(type, "multipart/")) return true;
-    const bool text_like = type.empty() || detail::istarts_with(type, "text/") || is_delivery_status_type(type) ||
-                           detail::iequals(type, "message/feedback-report");
-    if (!text_like || part.body.empty()) return true;
-    const std::string_view encoding = fields.transfer_encoding;
-    const bool base64 = detail::iequals(encoding, "base64");
-    if (!base64 && !detail::iequals(encoding, "quoted-printable")) return true;
-    const auto start = static_cast<std::size_t>(part.body.data() - message.data());
-    if (start < copied_until) return true;  // never happens for well-nested parts; stay safe
-    output.copy(message.substr(copied_until, start - copied_until));
-    decoded.invalid_bytes += base64 ? detail::decode_base64_into(part.body, output)
-                                    : detail::decode_quoted_printable_into(part.body, output);
-    copied_until = start + part.body.size();
-    return true;
-  };
-  detail::PartFields fields;
-  const MimePart top = detail::split_part_reading(message, 0, fields);
-  const MimeWalk walk = detail::walk_message(top, fields, each);
-  output.copy(message.substr(copied_until));
-  decoded.skipped_multiparts = walk.skipped_multiparts;
-  return output.result(decoded);
+  bool copied = false;
+  const DecodeResult result = detail::decode_text_parts_indexing(message, output, nullptr, copied);
+  if (!copied) output.copy(message);  // nothing decoded: out still gets the message
+  return output.result(result.value_or(Decoded{}));
+}
+
+// The same decoding, for the bounce reader: fills decoded (see
+// DecodedMessage), copying nothing when no part needs decoding. On
+// buffer_too_small, decoded.text() is the message as sent.
+[[nodiscard]] constexpr DecodeResult decode_text_parts(std::string_view message SMTPCODES_LIFETIMEBOUND, char* out,
+                                                       std::size_t out_size, DecodedMessage& decoded) noexcept {
+  detail::DecodeOutput output(out, out_size);
+  detail::PartIndex& index = detail::DecodedMessageAccess::parts(decoded);
+  index.clear();
+  bool copied = false;
+  const DecodeResult result = detail::decode_text_parts_indexing(message, output, &index, copied);
+  if (!result) {
+    index.clear();
+    index.complete = false;
+  }
+  const bool read_in_copy = copied && result;
+  const std::string_view text = read_in_copy ? std::string_view(out, result->written) : message;
+  // The top header block was copied as it is, at the same offsets.
+  if (read_in_copy) detail::HeaderIndexAccess::move_to_copy(index.top_headers, message, text);
+  detail::DecodedMessageAccess::set_text(decoded, text);
+  return result;
 }
 
 // The 0.1 signatures, for one release: they trusted out to be large enough.
@@ -13194,18 +13485,20 @@ struct MessageStructure {
   std::string_view original_headers;  // the last message/rfc822 or text/rfc822-headers part
 };
 
-constexpr void read_structure(std::string_view message, MessageStructure& read) noexcept {
+// parts, when given, holds the parts of message found by an earlier walk
+// (decode_text_parts), which are replayed when complete.
+constexpr void read_structure(std::string_view message, MessageStructure& read,
+                              const PartIndex* parts = nullptr) noexcept {
   // The header block is read once: split where the index stopped, at an
   // empty line (a line of white space does not end the block: split_part
-  // reads on).
-  std::size_t blank_line = std::string_view::npos;
-  read.headers = HeaderIndex(message, ReportBlankLine{}, blank_line);
-  const Line blank = blank_line == std::string_view::npos ? Line{} : line_at(message, blank_line);
-  if (blank_line != std::string_view::npos && blank.text.empty()) {
-    read.top = MimePart{message.substr(0, blank_line), message.substr(blank.next), 0, false};
+  // reads on); or not at all here, when the walk that found parts did it.
+  const bool replay = parts != nullptr && parts->complete && parts->part_count != 0;
+  if (replay) {
+    HeaderIndexAccess::assign(read.headers, parts->top_headers);
+    read.top = MimePart{parts->view_in(message, parts->parts[0].headers), parts->view_in(message, parts->parts[0].body),
+                        0, false};
   } else {
-    read.top = split_part(message, 0);
-    read.headers = HeaderIndex(read.top.headers);
+    read.top = read_top_header_block(message, read.headers);
   }
   read.explanation_part = read.top.body;
   PartFields top_fields;
@@ -13235,6 +13528,13 @@ constexpr void read_structure(std::string_view message, MessageStructure& read) 
     }
     return true;
   };
+  if (replay) {
+    MimePart top = read.top;
+    top.parts_not_walked = parts->parts[0].parts_not_walked;
+    each(top, top_fields);
+    parts->replay_below_top(message, each);
+    return;
+  }
   walk_message(read.top, top_fields, each);
 }
 
@@ -14397,26 +14697,15 @@ struct DeliveryStatusPart {
   return part_read;
 }
 
-}  // namespace detail
-
-// Calls callback(const BounceRecipient&) for every recipient the message
-// reports on; returns how many. In order: a feedback report; the
-// recipients of a delivery-status part; an automatic reply; the addresses
-// of X-Failed-Recipients; the recipients named in the text; a failure
-// notice that names nobody gives one row without an address. User phrases
-// are consulted before the library's (classify). The walk is noexcept
-// exactly when the callback is; the callback may return false to stop.
-//
-// Rows are views into the message, except the fields of a delivery-status
-// part sent in a transfer encoding, which view a buffer that lives for the
-// walk: copy what you keep.
+// for_each_bounce_recipient, with the parts of the message already found
+// when parts is given.
 template <class Callback>
-constexpr std::size_t for_each_bounce_recipient(
-    std::string_view message, Callback callback,
-    PhraseRules user = {}) noexcept(detail::is_nothrow_walk_callback_v<Callback, BounceRecipient>) {
+constexpr std::size_t bounce_recipients(
+    std::string_view message, const PartIndex* parts, Callback& callback,
+    PhraseRules user) noexcept(is_nothrow_walk_callback_v<Callback, BounceRecipient>) {
   // The message's structure is read once; every step below works from it.
   detail::MessageStructure structure;
-  detail::read_structure(message, structure);
+  detail::read_structure(message, structure, parts);
   detail::ScratchBuffer<max_encoded_delivery_status> decoded =
       detail::make_scratch_buffer<max_encoded_delivery_status>();
   const detail::DeliveryStatusPart status_part = detail::delivery_status_of(structure, message, decoded.bytes);
@@ -14438,6 +14727,35 @@ constexpr std::size_t for_each_bounce_recipient(
   if (detail::report_failed_header(notice, report, count)) return count;
   detail::report_text(notice, report, count);
   return count;
+}
+
+}  // namespace detail
+
+// Calls callback(const BounceRecipient&) for every recipient the message
+// reports on; returns how many. In order: a feedback report; the
+// recipients of a delivery-status part; an automatic reply; the addresses
+// of X-Failed-Recipients; the recipients named in the text; a failure
+// notice that names nobody gives one row without an address. User phrases
+// are consulted before the library's (classify). The walk is noexcept
+// exactly when the callback is; the callback may return false to stop.
+//
+// Rows are views into the message, except the fields of a delivery-status
+// part sent in a transfer encoding, which view a buffer that lives for the
+// walk: copy what you keep.
+template <class Callback>
+constexpr std::size_t for_each_bounce_recipient(
+    std::string_view message, Callback callback,
+    PhraseRules user = {}) noexcept(detail::is_nothrow_walk_callback_v<Callback, BounceRecipient>) {
+  return detail::bounce_recipients(message, nullptr, callback, user);
+}
+
+// The same for a message decode_text_parts decoded: its parts are not
+// walked again. Rows are views into message.text().
+template <class Callback>
+constexpr std::size_t for_each_bounce_recipient(
+    const DecodedMessage& message, Callback callback,
+    PhraseRules user = {}) noexcept(detail::is_nothrow_walk_callback_v<Callback, BounceRecipient>) {
+  return detail::bounce_recipients(message.text(), &detail::DecodedMessageAccess::parts(message), callback, user);
 }
 
 }  // namespace v0

@@ -335,18 +335,20 @@ struct MessageStructure {
   std::string_view original_headers;  // the last message/rfc822 or text/rfc822-headers part
 };
 
-constexpr void read_structure(std::string_view message, MessageStructure& read) noexcept {
+// parts, when given, holds the parts of message found by an earlier walk
+// (decode_text_parts), which are replayed when complete.
+constexpr void read_structure(std::string_view message, MessageStructure& read,
+                              const PartIndex* parts = nullptr) noexcept {
   // The header block is read once: split where the index stopped, at an
   // empty line (a line of white space does not end the block: split_part
-  // reads on).
-  std::size_t blank_line = std::string_view::npos;
-  read.headers = HeaderIndex(message, ReportBlankLine{}, blank_line);
-  const Line blank = blank_line == std::string_view::npos ? Line{} : line_at(message, blank_line);
-  if (blank_line != std::string_view::npos && blank.text.empty()) {
-    read.top = MimePart{message.substr(0, blank_line), message.substr(blank.next), 0, false};
+  // reads on); or not at all here, when the walk that found parts did it.
+  const bool replay = parts != nullptr && parts->complete && parts->part_count != 0;
+  if (replay) {
+    HeaderIndexAccess::assign(read.headers, parts->top_headers);
+    read.top = MimePart{parts->view_in(message, parts->parts[0].headers), parts->view_in(message, parts->parts[0].body),
+                        0, false};
   } else {
-    read.top = split_part(message, 0);
-    read.headers = HeaderIndex(read.top.headers);
+    read.top = read_top_header_block(message, read.headers);
   }
   read.explanation_part = read.top.body;
   PartFields top_fields;
@@ -376,6 +378,13 @@ constexpr void read_structure(std::string_view message, MessageStructure& read) 
     }
     return true;
   };
+  if (replay) {
+    MimePart top = read.top;
+    top.parts_not_walked = parts->parts[0].parts_not_walked;
+    each(top, top_fields);
+    parts->replay_below_top(message, each);
+    return;
+  }
   walk_message(read.top, top_fields, each);
 }
 
@@ -1538,26 +1547,15 @@ struct DeliveryStatusPart {
   return part_read;
 }
 
-}  // namespace detail
-
-// Calls callback(const BounceRecipient&) for every recipient the message
-// reports on; returns how many. In order: a feedback report; the
-// recipients of a delivery-status part; an automatic reply; the addresses
-// of X-Failed-Recipients; the recipients named in the text; a failure
-// notice that names nobody gives one row without an address. User phrases
-// are consulted before the library's (classify). The walk is noexcept
-// exactly when the callback is; the callback may return false to stop.
-//
-// Rows are views into the message, except the fields of a delivery-status
-// part sent in a transfer encoding, which view a buffer that lives for the
-// walk: copy what you keep.
+// for_each_bounce_recipient, with the parts of the message already found
+// when parts is given.
 template <class Callback>
-constexpr std::size_t for_each_bounce_recipient(
-    std::string_view message, Callback callback,
-    PhraseRules user = {}) noexcept(detail::is_nothrow_walk_callback_v<Callback, BounceRecipient>) {
+constexpr std::size_t bounce_recipients(
+    std::string_view message, const PartIndex* parts, Callback& callback,
+    PhraseRules user) noexcept(is_nothrow_walk_callback_v<Callback, BounceRecipient>) {
   // The message's structure is read once; every step below works from it.
   detail::MessageStructure structure;
-  detail::read_structure(message, structure);
+  detail::read_structure(message, structure, parts);
   detail::ScratchBuffer<max_encoded_delivery_status> decoded =
       detail::make_scratch_buffer<max_encoded_delivery_status>();
   const detail::DeliveryStatusPart status_part = detail::delivery_status_of(structure, message, decoded.bytes);
@@ -1579,6 +1577,35 @@ constexpr std::size_t for_each_bounce_recipient(
   if (detail::report_failed_header(notice, report, count)) return count;
   detail::report_text(notice, report, count);
   return count;
+}
+
+}  // namespace detail
+
+// Calls callback(const BounceRecipient&) for every recipient the message
+// reports on; returns how many. In order: a feedback report; the
+// recipients of a delivery-status part; an automatic reply; the addresses
+// of X-Failed-Recipients; the recipients named in the text; a failure
+// notice that names nobody gives one row without an address. User phrases
+// are consulted before the library's (classify). The walk is noexcept
+// exactly when the callback is; the callback may return false to stop.
+//
+// Rows are views into the message, except the fields of a delivery-status
+// part sent in a transfer encoding, which view a buffer that lives for the
+// walk: copy what you keep.
+template <class Callback>
+constexpr std::size_t for_each_bounce_recipient(
+    std::string_view message, Callback callback,
+    PhraseRules user = {}) noexcept(detail::is_nothrow_walk_callback_v<Callback, BounceRecipient>) {
+  return detail::bounce_recipients(message, nullptr, callback, user);
+}
+
+// The same for a message decode_text_parts decoded: its parts are not
+// walked again. Rows are views into message.text().
+template <class Callback>
+constexpr std::size_t for_each_bounce_recipient(
+    const DecodedMessage& message, Callback callback,
+    PhraseRules user = {}) noexcept(detail::is_nothrow_walk_callback_v<Callback, BounceRecipient>) {
+  return detail::bounce_recipients(message.text(), &detail::DecodedMessageAccess::parts(message), callback, user);
 }
 
 }  // namespace v0

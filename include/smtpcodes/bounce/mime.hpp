@@ -120,6 +120,7 @@ inline constexpr std::size_t header_index_capacity = 64;
 namespace detail {
 // Selects the HeaderIndex constructor that also says where the header block ends.
 struct ReportBlankLine {};
+struct HeaderIndexAccess;
 }  // namespace detail
 
 template <std::size_t Capacity>
@@ -148,14 +149,7 @@ class BasicHeaderIndex {
   // again.
   constexpr BasicHeaderIndex(std::string_view text SMTPCODES_LIFETIMEBOUND, detail::ReportBlankLine /*tag*/,
                              std::size_t& blank_line) noexcept {
-    blank_line = std::string_view::npos;
-    std::size_t pos = 0;
-    HeaderField field;
-    while (count_ < Capacity) {
-      if (!detail::next_header_field(text, pos, field, &blank_line)) return;
-      fields_[count_++] = field;
-    }
-    keep_rest(text, pos);
+    read_to_blank_line(text, blank_line);
   }
 
   // The value of the first field called name (compared without regard to
@@ -176,6 +170,17 @@ class BasicHeaderIndex {
   [[nodiscard]] constexpr bool truncated() const noexcept { return !rest_.empty(); }
 
  private:
+  friend struct detail::HeaderIndexAccess;
+  constexpr void read_to_blank_line(std::string_view text, std::size_t& blank_line) noexcept {
+    blank_line = std::string_view::npos;
+    std::size_t pos = 0;
+    HeaderField field;
+    while (count_ < Capacity) {
+      if (!detail::next_header_field(text, pos, field, &blank_line)) return;
+      fields_[count_++] = field;
+    }
+    keep_rest(text, pos);
+  }
   // A bit for each name the rest holds (by a hash of it, case ignored): a
   // lookup of a name the rest lacks does not read it, so a block of
   // thousands of Received fields costs one reading, not one per lookup.
@@ -204,6 +209,46 @@ class BasicHeaderIndex {
 };
 
 using HeaderIndex = BasicHeaderIndex<header_index_capacity>;
+
+namespace detail {
+struct HeaderIndexAccess {
+  // index = BasicHeaderIndex(text, ReportBlankLine{}, blank_line), read in
+  // place: the index is large, and a temporary would be cleared and copied.
+  template <std::size_t Capacity>
+  static constexpr void read_to_blank_line(BasicHeaderIndex<Capacity>& index, std::string_view text,
+                                           std::size_t& blank_line) noexcept {
+    index.count_ = 0;
+    index.rest_ = {};
+    for (std::uint64_t& word : index.rest_names_) word = 0;
+    index.read_to_blank_line(text, blank_line);
+  }
+
+  // to = from, copying only the fields held.
+  template <std::size_t Capacity>
+  static constexpr void assign(BasicHeaderIndex<Capacity>& to, const BasicHeaderIndex<Capacity>& from) noexcept {
+    to.count_ = from.count_;
+    for (std::size_t i = 0; i < from.count_; ++i) to.fields_[i] = from.fields_[i];
+    to.rest_ = from.rest_;
+    for (std::size_t i = 0; i < BasicHeaderIndex<Capacity>::name_bits / 64; ++i)
+      to.rest_names_[i] = from.rest_names_[i];
+  }
+
+  // The index of a header block copied from from to to, at the same offsets.
+  template <std::size_t Capacity>
+  static constexpr void move_to_copy(BasicHeaderIndex<Capacity>& index, std::string_view from,
+                                     std::string_view to) noexcept {
+    const auto moved = [from, to](std::string_view view) {
+      return view.data() == nullptr ? view
+                                    : to.substr(static_cast<std::size_t>(view.data() - from.data()), view.size());
+    };
+    for (std::size_t i = 0; i < index.count_; ++i) {
+      index.fields_[i].name = moved(index.fields_[i].name);
+      index.fields_[i].value = moved(index.fields_[i].value);
+    }
+    index.rest_ = moved(index.rest_);
+  }
+};
+}  // namespace detail
 
 // The value without an RFC 5322 comment: "5.1.1 (bad mailbox)" -> "5.1.1".
 [[nodiscard]] constexpr std::string_view strip_comment(std::string_view value) noexcept {
@@ -331,6 +376,22 @@ namespace detail {
     pos = line.next;
   }
   return MimePart{text, {}, depth, false};
+}
+
+// Splits a message after its header block while indexing the block: each
+// header line is read once, the index stopping at the empty line. When it
+// does not reach one (the index is full), the message is split as
+// split_part splits it and the block indexed on its own.
+[[nodiscard]] constexpr MimePart read_top_header_block(std::string_view message, HeaderIndex& headers) noexcept {
+  std::size_t blank_line = std::string_view::npos;
+  HeaderIndexAccess::read_to_blank_line(headers, message, blank_line);
+  if (blank_line != std::string_view::npos) {
+    const Line blank = line_at(message, blank_line);
+    if (blank.text.empty()) return MimePart{message.substr(0, blank_line), message.substr(blank.next), 0, false};
+  }
+  const MimePart top = split_part(message, 0);
+  headers = HeaderIndex(top.headers);
+  return top;
 }
 
 // The two fields the MIME walk and its callers read from every part.
@@ -493,6 +554,101 @@ constexpr MimeWalk walk_message(MimePart top, const PartFields& fields,
   walk_typed_parts(top, fields, callback, walk);
   return walk;
 }
+
+// The parts one walk found (decode_text_parts), kept so that the next
+// reader of the text (read_structure) replays them instead of walking
+// again. Offsets are the walked text's. The walk's caller may rewrite
+// bodies into a shorter copy (decoding never lengthens): each such body is
+// a Move, and offsets after it shift by what it lost. complete is false
+// when the replay might differ from a walk of the copy, which the reader
+// then walks: more parts than the index holds, or a rewritten body that
+// could split differently (a line starting "--", a bare CR at its end).
+struct PartIndex {
+  static constexpr std::size_t capacity = 32;
+  struct Span {
+    std::size_t start = 0;
+    std::size_t size = 0;
+    bool null = true;  // a default view, as split_part gives a part without a body
+  };
+  struct Part {
+    Span headers;
+    Span body;
+    Span content_type;
+    Span transfer_encoding;
+    int depth = 0;
+    bool parts_not_walked = false;
+  };
+  struct Move {
+    std::size_t end = 0;      // where the rewritten body ended in the walked text
+    std::size_t removed = 0;  // how much shorter its copy is
+  };
+  // The top header block, read as read_structure reads it, when complete.
+  HeaderIndex top_headers;
+  Part parts[capacity]{};
+  Move moves[capacity]{};
+  std::size_t part_count = 0;
+  std::size_t move_count = 0;
+  bool complete = true;
+
+  constexpr void clear() noexcept {
+    part_count = 0;
+    move_count = 0;
+    complete = true;
+  }
+
+  constexpr void add(std::string_view walked, const MimePart& part, const PartFields& fields) noexcept {
+    if (part_count == capacity) {
+      complete = false;
+      return;
+    }
+    const auto span_of = [walked](std::string_view view) {
+      if (view.data() == nullptr) return Span{};
+      return Span{static_cast<std::size_t>(view.data() - walked.data()), view.size(), false};
+    };
+    parts[part_count++] = Part{span_of(part.headers),
+                               span_of(part.body),
+                               span_of(fields.content_type),
+                               span_of(fields.transfer_encoding),
+                               part.depth,
+                               part.parts_not_walked};
+  }
+
+  // The body that ended at end in the walked text was copied removed bytes shorter.
+  constexpr void add_move(std::size_t end, std::size_t removed) noexcept {
+    if (move_count == capacity) {
+      complete = false;
+      return;
+    }
+    moves[move_count++] = Move{end, removed};
+  }
+
+  // Where an offset of the walked text lies in the copy.
+  [[nodiscard]] constexpr std::size_t moved(std::size_t offset) const noexcept {
+    std::size_t shifted = offset;
+    for (std::size_t i = 0; i < move_count && moves[i].end <= offset; ++i) shifted -= moves[i].removed;
+    return shifted;
+  }
+
+  [[nodiscard]] constexpr std::string_view view_in(std::string_view copy, const Span& span) const noexcept {
+    if (span.null) return {};
+    const std::size_t start = moved(span.start);
+    return copy.substr(start, moved(span.start + span.size) - start);
+  }
+
+  // Calls callback(part, fields) for the parts below the top, in the order
+  // of the walk, as views into copy.
+  template <class Callback>
+  constexpr void replay_below_top(std::string_view copy, Callback& callback) const
+      noexcept(noexcept(callback(MimePart{}, PartFields{}))) {
+    for (std::size_t i = 1; i < part_count; ++i) {
+      const Part& part = parts[i];
+      const MimePart replayed{view_in(copy, part.headers), view_in(copy, part.body), part.depth, part.parts_not_walked};
+      if (!callback(replayed, PartFields{view_in(copy, part.content_type), view_in(copy, part.transfer_encoding)})) {
+        return;
+      }
+    }
+  }
+};
 
 }  // namespace detail
 

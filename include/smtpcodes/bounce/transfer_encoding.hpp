@@ -19,6 +19,7 @@
 #include <smtpcodes/bounce/mime.hpp>
 #include <smtpcodes/config.hpp>
 #include <smtpcodes/detail/text.hpp>
+#include <smtpcodes/detail/vector_text.hpp>
 #include <smtpcodes/result.hpp>
 
 namespace smtpcodes {
@@ -112,6 +113,10 @@ class DecodeOutput {
     written_ += text.size();
   }
 
+  [[nodiscard]] constexpr std::size_t written() const noexcept { return written_; }
+  [[nodiscard]] constexpr bool fits() const noexcept { return written_ <= size_; }
+  [[nodiscard]] constexpr const char* data() const noexcept { return out_; }
+
   [[nodiscard]] constexpr DecodeResult result(const Decoded& decoded) const noexcept {
     if (written_ > size_) return DecodeError{DecodeErrorKind::buffer_too_small, written_};
     Decoded done = decoded;
@@ -175,27 +180,51 @@ constexpr std::size_t decode_base64_into(std::string_view in, DecodeOutput& outp
   return (byte >= 0x20 && byte < 0x7F) || c == '\t' || c == '\r' || c == '\n';
 }
 
-// The bytes of text that quoted-printable never holds as they are. At run
-// time eight bytes a step: a word of printable ASCII (%x20-7E, most of any
-// text) holds none, and the test passes only such words (a borrow or a carry
-// comes only from a byte outside that range); a word that fails it is
-// counted byte by byte.
-[[nodiscard]] constexpr std::size_t count_non_literal(std::string_view text) noexcept {
-  std::size_t count = 0;
-  std::size_t i = 0;
+// Does quoted-printable hold c as it is, c not starting an escape?
+[[nodiscard]] constexpr bool is_quoted_printable_plain(char c) noexcept {
+  return c != '=' && is_quoted_printable_literal(c);
+}
+
+// The end of the run of text at from that is copied as it is: the first
+// "=" or byte quoted-printable never holds as it is, or text.size(). A
+// decoded body is mostly such runs, a line or more each, so they are found
+// many bytes a step at run time: sixteen with SSE2 (as signed bytes, those
+// from 0x80 are below a space too); else eight, a word of printable ASCII
+// without "=" passing a borrow-and-carry test (a borrow or a carry comes
+// only from a byte outside that range or from "=" made zero), a word that
+// fails it read byte by byte.
+[[nodiscard]] constexpr std::size_t quoted_printable_run_end(std::string_view text, std::size_t from) noexcept {
   if (!SMTPCODES_CONSTANT_EVALUATED()) {
+#if defined(__SSE2__) && defined(__GNUC__)  // detail/vector_text.hpp
+    constexpr std::size_t step = 16;
+    for (; text.size() - from >= step; from += step) {
+      vector_bytes bytes{};
+      std::memcpy(&bytes, text.data() + from, sizeof bytes);
+      const auto stops =
+          ((bytes < ' ') & (bytes != '\t') & (bytes != '\r') & (bytes != '\n')) | (bytes == 0x7F) | (bytes == '=');
+      const auto mask = static_cast<unsigned>(__builtin_ia32_pmovmskb128(reinterpret_cast<vector_chars>(stops)));
+      if (mask != 0) return from + static_cast<std::size_t>(__builtin_ctz(mask));
+    }
+#else
     constexpr std::uint64_t ones = 0x0101010101010101U;
     constexpr std::uint64_t highs = 0x8080808080808080U;
-    for (; i + 8 <= text.size(); i += 8) {
+    for (; text.size() - from >= 8; from += 8) {
       std::uint64_t word = 0;
-      std::memcpy(&word, text.data() + i, sizeof word);
+      std::memcpy(&word, text.data() + from, sizeof word);
       const std::uint64_t below_space = (word - ones * 0x20) & ~word;
-      if (((word | (word + ones) | below_space) & highs) == 0) continue;
-      for (std::size_t k = i; k < i + 8; ++k) count += is_quoted_printable_literal(text[k]) ? 0U : 1U;
+      const std::uint64_t equals = word ^ (ones * static_cast<unsigned char>('='));
+      const std::uint64_t equals_zero = (equals - ones) & ~equals;
+      if (((word | (word + ones) | below_space | equals_zero) & highs) == 0) continue;
+      for (std::size_t k = from; k < from + 8; ++k) {
+        if (!is_quoted_printable_plain(text[k])) return k;
+      }
     }
+#endif
   }
-  for (; i < text.size(); ++i) count += is_quoted_printable_literal(text[i]) ? 0U : 1U;
-  return count;
+  for (; from < text.size(); ++from) {
+    if (!is_quoted_printable_plain(text[from])) return from;
+  }
+  return from;
 }
 
 // RFC 2045 §6.7, returning the count of invalid bytes.
@@ -204,12 +233,15 @@ constexpr std::size_t decode_quoted_printable_into(std::string_view in, DecodeOu
   for (std::size_t i = 0; i < in.size(); ++i) {
     const char c = in[i];
     if (c != '=') {
-      // The run up to the next "=" is copied as it is, in one go.
-      std::size_t end = in.find('=', i);
-      if (end == std::string_view::npos) end = in.size();
-      const std::string_view run = in.substr(i, end - i);
-      invalid += count_non_literal(run);
-      output.copy(run);
+      // A run that needs no decoding is copied in one go; a byte that
+      // quoted-printable never holds as it is, kept as it is.
+      const std::size_t end = quoted_printable_run_end(in, i);
+      if (end == i) {
+        ++invalid;
+        output.put(c);
+        continue;
+      }
+      output.copy(in.substr(i, end - i));
       i = end - 1;
       continue;
     }
@@ -261,6 +293,110 @@ constexpr std::size_t decode_quoted_printable_into(std::string_view in, DecodeOu
   return output.result(decoded);
 }
 
+namespace detail {
+struct DecodedMessageAccess;
+}  // namespace detail
+
+// A message with the transfer encodings of its text parts undone, and where
+// its MIME parts lie, filled by decode_text_parts(message, out, out_size,
+// decoded): for_each_bounce_recipient reads it without walking its MIME
+// structure again. text() is the message itself when no part needed
+// decoding (nothing is copied), else the decoded copy in out; the message
+// and out must outlive it. About 4 KB: keep one and refill it.
+class DecodedMessage {
+ public:
+  constexpr DecodedMessage() noexcept = default;
+
+  // What the bounce reader reads: the message, decoded where it had to be.
+  [[nodiscard]] constexpr std::string_view text() const noexcept { return text_; }
+
+ private:
+  friend struct detail::DecodedMessageAccess;
+  std::string_view text_;
+  detail::PartIndex parts_;
+};
+
+namespace detail {
+
+struct DecodedMessageAccess {
+  [[nodiscard]] static constexpr const PartIndex& parts(const DecodedMessage& message) noexcept {
+    return message.parts_;
+  }
+  [[nodiscard]] static constexpr PartIndex& parts(DecodedMessage& message) noexcept { return message.parts_; }
+  static constexpr void set_text(DecodedMessage& message, std::string_view text) noexcept { message.text_ = text; }
+};
+
+// Notes in index that the body which ended at end (in the message) was
+// decoded into output from body_start on. A walk of the copy would split
+// it as the message was split unless the decoded text holds a line that
+// starts with "--" (it could be a delimiter) or ends in a CR (it could join
+// the line break before the next delimiter): then the index is not
+// replayed.
+constexpr void record_decoded_body(PartIndex& index, const DecodeOutput& output, std::size_t body_start,
+                                   std::size_t end, std::size_t encoded_size) noexcept {
+  const std::size_t decoded_size = output.written() - body_start;
+  index.add_move(end, encoded_size - decoded_size);
+  if (!output.fits()) {
+    index.complete = false;
+    return;
+  }
+  const std::string_view body(output.data() + body_start, decoded_size);
+  if ((!body.empty() && body.back() == '\r') || next_dash_line(body, 0) != std::string_view::npos) {
+    index.complete = false;
+  }
+}
+
+// decode_text_parts, keeping the parts it walks in index when one is given.
+// Nothing is written to output unless a part is decoded (copied then says so).
+[[nodiscard]] constexpr DecodeResult decode_text_parts_indexing(std::string_view message, DecodeOutput& output,
+                                                                PartIndex* index, bool& copied) noexcept {
+  Decoded decoded;
+  std::size_t copied_until = 0;
+  copied = false;
+  // Each part's header block is read once, by the walk, for both fields.
+  auto each = [&](const MimePart& part, const PartFields& fields) noexcept {
+    if (index != nullptr) index->add(message, part, fields);
+    const std::string_view type = media_type_of(fields.content_type);
+    if (istarts_with(type, "multipart/")) return true;
+    const bool text_like = type.empty() || istarts_with(type, "text/") || is_delivery_status_type(type) ||
+                           iequals(type, "message/feedback-report");
+    if (!text_like || part.body.empty()) return true;
+    const std::string_view encoding = fields.transfer_encoding;
+    const bool base64 = iequals(encoding, "base64");
+    if (!base64 && !iequals(encoding, "quoted-printable")) return true;
+    const auto start = static_cast<std::size_t>(part.body.data() - message.data());
+    if (start < copied_until) return true;  // never happens for well-nested parts; stay safe
+    copied = true;
+    output.copy(message.substr(copied_until, start - copied_until));
+    const std::size_t body_start = output.written();
+    decoded.invalid_bytes +=
+        base64 ? decode_base64_into(part.body, output) : decode_quoted_printable_into(part.body, output);
+    copied_until = start + part.body.size();
+    if (index != nullptr) record_decoded_body(*index, output, body_start, copied_until, part.body.size());
+    return true;
+  };
+  PartFields fields;
+  MimePart top;
+  if (index == nullptr) {
+    top = split_part_reading(message, 0, fields);
+  } else {
+    // The top header block is indexed as read_structure indexes it, which
+    // then takes the index instead of reading the block again.
+    top = read_top_header_block(message, index->top_headers);
+    fields.content_type = index->top_headers.value("Content-Type");
+    fields.transfer_encoding = index->top_headers.value("Content-Transfer-Encoding");
+  }
+  const MimeWalk walk = walk_message(top, fields, each);
+  if (copied) output.copy(message.substr(copied_until));
+  decoded.skipped_multiparts = walk.skipped_multiparts;
+  Decoded done = decoded;
+  done.written = copied ? output.written() : message.size();
+  return output.fits() ? DecodeResult{done}
+                       : DecodeResult{DecodeError{DecodeErrorKind::buffer_too_small, done.written}};
+}
+
+}  // namespace detail
+
 // Copies message into out, decoding the bodies of the text parts (text/*,
 // message/delivery-status and message/feedback-report, or a single-part
 // message) that declare base64 or quoted-printable. The rest, headers
@@ -271,32 +407,32 @@ constexpr std::size_t decode_quoted_printable_into(std::string_view in, DecodeOu
 [[nodiscard]] constexpr DecodeResult decode_text_parts(std::string_view message, char* out,
                                                        std::size_t out_size) noexcept {
   detail::DecodeOutput output(out, out_size);
-  Decoded decoded;
-  std::size_t copied_until = 0;
-  // Each part's header block is read once, by the walk, for both fields.
-  auto each = [&](const MimePart& part, const detail::PartFields& fields) noexcept {
-    const std::string_view type = detail::media_type_of(fields.content_type);
-    if (detail::istarts_with(type, "multipart/")) return true;
-    const bool text_like = type.empty() || detail::istarts_with(type, "text/") || is_delivery_status_type(type) ||
-                           detail::iequals(type, "message/feedback-report");
-    if (!text_like || part.body.empty()) return true;
-    const std::string_view encoding = fields.transfer_encoding;
-    const bool base64 = detail::iequals(encoding, "base64");
-    if (!base64 && !detail::iequals(encoding, "quoted-printable")) return true;
-    const auto start = static_cast<std::size_t>(part.body.data() - message.data());
-    if (start < copied_until) return true;  // never happens for well-nested parts; stay safe
-    output.copy(message.substr(copied_until, start - copied_until));
-    decoded.invalid_bytes += base64 ? detail::decode_base64_into(part.body, output)
-                                    : detail::decode_quoted_printable_into(part.body, output);
-    copied_until = start + part.body.size();
-    return true;
-  };
-  detail::PartFields fields;
-  const MimePart top = detail::split_part_reading(message, 0, fields);
-  const MimeWalk walk = detail::walk_message(top, fields, each);
-  output.copy(message.substr(copied_until));
-  decoded.skipped_multiparts = walk.skipped_multiparts;
-  return output.result(decoded);
+  bool copied = false;
+  const DecodeResult result = detail::decode_text_parts_indexing(message, output, nullptr, copied);
+  if (!copied) output.copy(message);  // nothing decoded: out still gets the message
+  return output.result(result.value_or(Decoded{}));
+}
+
+// The same decoding, for the bounce reader: fills decoded (see
+// DecodedMessage), copying nothing when no part needs decoding. On
+// buffer_too_small, decoded.text() is the message as sent.
+[[nodiscard]] constexpr DecodeResult decode_text_parts(std::string_view message SMTPCODES_LIFETIMEBOUND, char* out,
+                                                       std::size_t out_size, DecodedMessage& decoded) noexcept {
+  detail::DecodeOutput output(out, out_size);
+  detail::PartIndex& index = detail::DecodedMessageAccess::parts(decoded);
+  index.clear();
+  bool copied = false;
+  const DecodeResult result = detail::decode_text_parts_indexing(message, output, &index, copied);
+  if (!result) {
+    index.clear();
+    index.complete = false;
+  }
+  const bool read_in_copy = copied && result;
+  const std::string_view text = read_in_copy ? std::string_view(out, result->written) : message;
+  // The top header block was copied as it is, at the same offsets.
+  if (read_in_copy) detail::HeaderIndexAccess::move_to_copy(index.top_headers, message, text);
+  detail::DecodedMessageAccess::set_text(decoded, text);
+  return result;
 }
 
 // The 0.1 signatures, for one release: they trusted out to be large enough.
