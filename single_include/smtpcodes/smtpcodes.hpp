@@ -8638,6 +8638,10 @@ constexpr void record_decoded_body(PartIndex& index, const DecodeOutput& output,
   detail::DecodedMessageAccess::set_text(decoded, text);
   return result;
 }
+// decoded views the message when nothing needed decoding: a temporary
+// string would dangle.
+template <class String, std::enable_if_t<detail::owning_temporary_v<String>, int> = 0>
+DecodeResult decode_text_parts(String&& message, char* out, std::size_t out_size, DecodedMessage& decoded) = delete;
 
 // The 0.1 signatures, for one release: they trusted out to be large enough.
 [[deprecated("use decode_base64(in, out, out_size), which returns a DecodeResult")]] constexpr std::size_t
