@@ -8,7 +8,9 @@
 // Each check returns nullptr or the property that failed.
 
 #include <cstddef>
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include <smtpcodes/bounces.hpp>
 
@@ -154,13 +156,43 @@ inline const char* check_bounce_message(std::string_view message) {
         if (may_decode && recipient.source == smtpcodes::BounceSource::delivery_status) return;
         if (!within(recipient.recipient.value_or(std::string_view{}), message) ||
             !within(recipient.status_text, message) || !within(recipient.diagnostic_type, message) ||
-            !within(recipient.remote_mta, message)) {
+            !within(recipient.remote_mta, message) || !within(recipient.final_recipient, message)) {
           failure = "a bounce recipient's field outside the message";
         }
       });
   if (failure != nullptr) return failure;
   if (count != calls) return "for_each_bounce_recipient's count differs from its calls";
   if (calls > message.size() + 1) return "more bounce recipients than bytes";
+  return nullptr;
+}
+
+// A row as text, for comparing two readings of one message.
+inline std::string describe_row(const smtpcodes::BounceRecipient& row) {
+  std::string text(row.recipient.value_or("(none)"));
+  text.append("|").append(row.final_recipient).append("|").append(smtpcodes::name(row.action));
+  text.append("|").append(smtpcodes::name(row.verdict.reason)).append("|").append(row.status_text);
+  text.append("|").append(std::to_string(row.verdict.reply_code.value())).append("|").append(row.diagnostic);
+  return text;
+}
+
+// decode_text_parts with a DecodedMessage, then its rows: the same as the
+// rows of the text it decoded, read from scratch (the replayed parts and
+// header index stand for a walk of that text).
+inline const char* check_decoded_message(std::string_view message) {
+  std::string out(message.size(), '\0');
+  smtpcodes::DecodedMessage decoded;
+  const auto result = smtpcodes::decode_text_parts(message, out.data(), out.size(), decoded);
+  if (!result) return "decode_text_parts found the buffer of the message's size too small";
+  if (!within(decoded.text(), message) && !within(decoded.text(), std::string_view(out))) {
+    return "the decoded text is neither the message nor the output buffer";
+  }
+  std::vector<std::string> replayed;
+  std::vector<std::string> walked;
+  smtpcodes::for_each_bounce_recipient(
+      decoded, [&replayed](const smtpcodes::BounceRecipient& row) { replayed.push_back(describe_row(row)); });
+  smtpcodes::for_each_bounce_recipient(
+      decoded.text(), [&walked](const smtpcodes::BounceRecipient& row) { walked.push_back(describe_row(row)); });
+  if (replayed != walked) return "the rows of a DecodedMessage differ from those of its text";
   return nullptr;
 }
 
