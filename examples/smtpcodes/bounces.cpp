@@ -199,6 +199,7 @@ void emit(Format format, Outcome& out, const Place& place, const BounceRecipient
     place.message ? object.number("message", static_cast<long long>(*place.message)) : object.null("message");
     place.line ? object.number("line", static_cast<long long>(*place.line)) : object.null("line");
     object.string_or_null("recipient", unless_empty(recipient))
+        .string_or_null("final_recipient", unless_empty(r.final_recipient))
         .string("action", smtpcodes::name(r.action))
         .string_or_null("status", unless_empty(status))
         .string_or_null("dsn_status", unless_empty(dsn_status_text(r.status_text)))

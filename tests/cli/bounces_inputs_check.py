@@ -178,6 +178,16 @@ def main():
         check.equal("250 files: JSON rows", len(strict_lines(run(cli, "bounces", "--json", "wide", cwd=root)[1])), 250)
         summary = run(cli, "bounces", "--summary", "wide", cwd=root)[1].decode()
         check.expect("w000@" not in summary and "250 recipients" in summary, "--summary prints only the counts")
+
+        # A DSN row gives the address the sender gave, and the final one beside it when they differ.
+        expanded = notice("ann.lee@mail.example.com").replace(
+            "Final-Recipient: rfc822; ann.lee@mail.example.com\n",
+            "Final-Recipient: rfc822; ann.lee@mail.example.com\nOriginal-Recipient: rfc822;ann@example.com\n")
+        write("expanded.eml", expanded)
+        rows = strict_lines(run(cli, "bounces", "--json", "expanded.eml", "single.eml", cwd=root)[1])
+        check.equal("Original-Recipient reported, Final-Recipient beside it",
+                    [(o["recipient"], o["final_recipient"]) for o in rows],
+                    [("ann@example.com", "ann.lee@mail.example.com"), ("one@example.com", None)])
     return check.finish()
 
 
