@@ -132,6 +132,11 @@ TEST_CASE("recipient(): the address the sender gave, when the block has a plain 
        "ann@example.com", "ann@example.com"},
       {"Final-Recipient: rfc822; 1@mail.example.com\nOriginal-Recipient: rfc822; 1\nAction: delayed\n",
        "1@mail.example.com", "1@mail.example.com"},
+      // A local or system address in brackets, or none at all.
+      {"Original-Recipient: rfc822;<ann@example.com>\nFinal-Recipient: LOCAL;<ann>\nAction: failed\n",
+       "ann@example.com", "ann"},
+      {"Original-Recipient: rfc822;<ann@example.com>\nFinal-Recipient: system;<>\nAction: failed\n", "ann@example.com",
+       ""},
       // Only an original.
       {"Original-Recipient: rfc822; ann@example.com\nAction: failed\n", "ann@example.com", ""},
       // No Internet original to fall back on: the final address as given.

@@ -163,11 +163,14 @@ struct DsnRecipient {
 
   // The Final-Recipient's address (RFC 3464 §2.3.2): the one the reporting
   // MTA tried last, which its own text names. Another type's address is
-  // given as written: an X.400 one holds parentheses that are no comment.
+  // given as written but for angle brackets ("LOCAL; <ann>", "system; <>"):
+  // an X.400 one holds parentheses that are no comment.
   [[nodiscard]] constexpr std::string_view final_address() const noexcept {
     if (final_recipient.type.empty() || detail::iequals(final_recipient.type, "rfc822"))
       return bare_address(final_recipient.value);
-    return final_recipient.value;
+    std::string_view value = final_recipient.value;
+    if (value.size() >= 2 && value.front() == '<' && value.back() == '>') value = value.substr(1, value.size() - 2);
+    return detail::trim(value);
   }
 
   // The address the reporting MTA tried last, which its own text names:
