@@ -450,10 +450,34 @@ TEST_CASE("messages that are not bounces yield no failure") {
       "",
       "\n\n\n",
       "Subject: no body",
+      // Cron's output and a newsletter: system senders, but not of notices.
+      "Return-Path: <root@host.example.org>\nFrom: root@host.example.org (root)\nTo: ann@example.org\n\nHello World\n",
+      "From: Example News <noreply@news.example.com>\nTo: ann@example.org\nSubject: This week\n\nThree stories.\n",
   };
   for (std::string_view message : rows) {
     CAPTURE(message);
     for (const auto& seen : read(message)) CHECK(seen.bounce == BounceType::none);
+  }
+}
+
+TEST_CASE("a message from MAILER-DAEMON or postmaster is a notice by its sender, one from root by its subject") {
+  struct Row {
+    std::string_view headers;
+    bool failure;
+  };
+  constexpr Row rows[] = {
+      {"From: Mail Delivery Subsystem <MAILER-DAEMON@mx.example.org>\n", true},
+      {"From: postmaster@mx.example.org\n", true},
+      {"From: root@mx.example.org\n", false},
+      {"From: root@mx.example.org\nSubject: Returned mail: see transcript for details\n", true},
+      {"From: no-reply@example.com\nSubject: Delivery Status Notification (Failure)\n", true},
+  };
+  for (const Row& row : rows) {
+    CAPTURE(row.headers);
+    std::string message(row.headers);
+    message += "To: ann@example.org\n\nThe message could not be delivered.\n";
+    const auto seen = read(message);
+    CHECK((!seen.empty() && seen[0].bounce != BounceType::none) == row.failure);
   }
 }
 

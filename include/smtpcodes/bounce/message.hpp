@@ -195,12 +195,22 @@ inline constexpr std::string_view smtp_attribute = "smtp="sv;
   return {};
 }
 
-[[nodiscard]] constexpr bool is_system_address(std::string_view address) noexcept {
+// The senders of non-delivery notices (RFC 5321 §4.5.1 postmaster, the MTAs'
+// MAILER-DAEMON): a message from one is a failure notice whatever its subject.
+[[nodiscard]] constexpr bool is_notice_sender(std::string_view address) noexcept {
   const std::string_view local = address.substr(0, address.find('@'));
   // "post_master": Verizon's SMS gateway signs its notices so (Sisimai Lhost/Verizon.pm).
   return iequals(local, "postmaster") || iequals(local, "post_master") || iequals(local, "mailer-daemon") ||
-         iequals(local, "mailerdaemon") || iequals(local, "mail-daemon") || istarts_with(local, "bounce") ||
-         iequals(local, "noreply") || iequals(local, "no-reply") || iequals(local, "root");
+         iequals(local, "mailerdaemon") || iequals(local, "mail-daemon");
+}
+
+// Addresses of systems rather than people, never a failed recipient. Some
+// send notices, but also cron's output (root) and newsletters (noreply):
+// only a notice sender's message is a failure notice by its sender alone.
+[[nodiscard]] constexpr bool is_system_address(std::string_view address) noexcept {
+  const std::string_view local = address.substr(0, address.find('@'));
+  return is_notice_sender(address) || istarts_with(local, "bounce") || iequals(local, "noreply") ||
+         iequals(local, "no-reply") || iequals(local, "root");
 }
 
 // Header lines and part headers that end the explaining text, at the start of a line.
@@ -1026,7 +1036,7 @@ constexpr void read_notice(Notice& notice, std::string_view message, const Messa
   const std::string_view reporting_mta = header_value(status_body, "Reporting-MTA");
   notice.dialect =
       &recognise_dialect(DialectEvidence{structure.top.headers, reporting_mta, notice.region}, structure.headers);
-  notice.failure = is_system_address(notice.from) || is_failure_notice(structure.headers);
+  notice.failure = is_notice_sender(notice.from) || is_failure_notice(structure.headers);
   // The text's phrases in one pass: the delay markers in its opening, the
   // permanent words, and the dialect's own words for both.
   // The dialect's row (unknown_dialect is in no row and has no words).
