@@ -52,6 +52,8 @@ TEST_CASE("phrases match at word boundaries only") {
        BounceReason::syntax_error},
       {"550-Messages with multiple\r\n    550 addresses in From", BounceReason::syntax_error},
       {"550-5.7.1 Messages with multiple 550 5.7.1 addresses in From", BounceReason::syntax_error},
+      // RFC 3464's example of a local mailer's diagnostic.
+      {"500 (err.nosuchuser)", BounceReason::unknown_recipient},
       // An error token joins its words with '_'.
       {"550 BAD_RECIPIENT - see the page about undelivered mail", BounceReason::unknown_recipient},
       {"550 MAILBOX_FULL", BounceReason::mailbox_full},

@@ -774,6 +774,8 @@ inline constexpr Phrase phrase_families[] = {
     {"unknown local part"sv, BounceReason::unknown_recipient, PhraseOrigin::exim},
     {"unknown or illegal alias"sv, BounceReason::unknown_recipient, PhraseOrigin::provider},
     {"no such user"sv, BounceReason::unknown_recipient, PhraseOrigin::sisimai},
+    // RFC 3464's example of a local mailer's diagnostic: "X-LOCAL; 500 (err.nosuchuser)".
+    {"nosuchuser"sv, BounceReason::unknown_recipient, PhraseOrigin::rfc},
     {"nonexistent user"sv, BounceReason::unknown_recipient, PhraseOrigin::provider},
     {"non-existent user"sv, BounceReason::unknown_recipient, PhraseOrigin::provider},
     // Exim 3's directors: 'unknown local-part "x" in domain "y"' (direct.c).
