@@ -444,9 +444,11 @@ TEST_CASE("feedback reports and automatic replies are not bounces") {
 }
 
 TEST_CASE("messages that are not bounces yield no failure") {
-  constexpr std::string_view rows[] = {
+  constexpr std::string_view lunch =
       "From: friend@example.com\nTo: me@example.org\nSubject: lunch\n\nSee you at 12:30 at 192.5.1.1, ok? "
-      "Ask bob@example.net.\n",
+      "Ask bob@example.net.\n";
+  constexpr std::string_view rows[] = {
+      lunch,
       "",
       "\n\n\n",
       "Subject: no body",
