@@ -7846,6 +7846,7 @@ struct DsnMessageFields {
   std::string_view arrival_date;
 };
 
+namespace detail {
 // "local@domain" with both parts and no route, type or list in it. Some
 // MTAs write a broken Original-Recipient ("rfc822; rfc822;a@b",
 // "rfc822; 1"); the Final-Recipient is read then.
@@ -7857,6 +7858,7 @@ struct DsnMessageFields {
   }
   return true;
 }
+}  // namespace detail
 
 // One per-recipient block (RFC 3464 §2.3).
 struct DsnRecipient {
@@ -7890,7 +7892,7 @@ struct DsnRecipient {
   // list holds the original one.
   [[nodiscard]] constexpr std::string_view recipient() const noexcept {
     const std::string_view original_address = bare_address(original_recipient.value);
-    if (detail::iequals(original_recipient.type, "rfc822") && is_plain_mailbox(original_address))
+    if (detail::iequals(original_recipient.type, "rfc822") && detail::is_plain_mailbox(original_address))
       return original_address;
     const std::string_view final = final_address();
     return final.empty() ? original_address : final;
@@ -7906,13 +7908,6 @@ struct DsnRecipient {
     std::string_view value = final_recipient.value;
     if (value.size() >= 2 && value.front() == '<' && value.back() == '>') value = value.substr(1, value.size() - 2);
     return detail::trim(value);
-  }
-
-  // The address the reporting MTA tried last, which its own text names:
-  // the final one, or the only one there is.
-  [[nodiscard]] constexpr std::string_view tried_address() const noexcept {
-    const std::string_view final = final_address();
-    return final.empty() ? recipient() : final;
   }
 };
 
@@ -13930,6 +13925,11 @@ constexpr std::size_t for_each_text_recipient(std::string_view message, Callback
 
 namespace detail {
 
+// The address a DSN row's MTA tried last, which its own text names.
+[[nodiscard]] constexpr std::string_view tried_address(const BounceRecipient& row) noexcept {
+  return row.final_recipient.empty() ? row.recipient.value_or(std::string_view{}) : row.final_recipient;
+}
+
 // The recipients named in the prose, read once and kept as views, so that
 // each recipient of a notice can be looked up without another pass.
 struct NamedRecipients {
@@ -13955,9 +13955,8 @@ struct NamedRecipients {
   // The text about a DSN row: the MTA's text names the address it tried
   // last, a transcript before an alias expanded may name the original one.
   [[nodiscard]] constexpr const TextRecipient* find(const BounceRecipient& row) const noexcept {
-    const std::string_view address = row.recipient.value_or(std::string_view{});
-    const TextRecipient* text = row.final_recipient.empty() ? nullptr : find(row.final_recipient);
-    return text != nullptr ? text : find(address);
+    const TextRecipient* text = find(tried_address(row));
+    return text != nullptr || row.final_recipient.empty() ? text : find(row.recipient.value_or(std::string_view{}));
   }
 };
 
@@ -14406,11 +14405,6 @@ inline constexpr std::size_t longest_address = 320;
       open + 1, close == std::string_view::npos || close < open ? std::string_view::npos : close - open - 1));
 }
 
-// The address a DSN row's MTA tried last, which its own text names.
-[[nodiscard]] constexpr std::string_view tried_address(const BounceRecipient& row) noexcept {
-  return row.final_recipient.empty() ? row.recipient.value_or(std::string_view{}) : row.final_recipient;
-}
-
 // A recipient block's fields, as a row.
 [[nodiscard]] constexpr BounceRecipient row_of(const DsnRecipient& dsn) noexcept {
   BounceRecipient recipient;
@@ -14723,28 +14717,27 @@ constexpr std::size_t bounce_recipients(
     std::string_view message, const PartIndex* parts, Callback& callback,
     PhraseRules user) noexcept(is_nothrow_walk_callback_v<Callback, BounceRecipient>) {
   // The message's structure is read once; every step below works from it.
-  detail::MessageStructure structure;
-  detail::read_structure(message, structure, parts);
-  detail::ScratchBuffer<max_encoded_delivery_status> decoded =
-      detail::make_scratch_buffer<max_encoded_delivery_status>();
-  const detail::DeliveryStatusPart status_part = detail::delivery_status_of(structure, message, decoded.bytes);
+  MessageStructure structure;
+  read_structure(message, structure, parts);
+  ScratchBuffer<max_encoded_delivery_status> decoded = make_scratch_buffer<max_encoded_delivery_status>();
+  const DeliveryStatusPart status_part = delivery_status_of(structure, message, decoded.bytes);
   const std::string_view status_body = status_part.body;
-  detail::Notice notice;
-  detail::read_notice(notice, message, structure, status_body, user);
+  Notice notice;
+  read_notice(notice, message, structure, status_body, user);
   // Every row says what reading the message's structure could not do (docs/limits.md).
   auto report = [&callback, &status_part](const BounceRecipient& row) noexcept(
-                    detail::is_nothrow_walk_callback_v<Callback, BounceRecipient>) {
+                    is_nothrow_walk_callback_v<Callback, BounceRecipient>) {
     BounceRecipient reported = row;
     reported.delivery_status_left_encoded = status_part.left_encoded;
     reported.undecoded_multiparts = status_part.undecoded_multiparts;
-    return detail::continue_walk(callback, reported);
+    return continue_walk(callback, reported);
   };
   std::size_t count = 0;
-  if (detail::report_feedback(notice, report, count)) return count;
-  if (!status_body.empty() && detail::report_delivery_status(notice, status_body, report, count)) return count;
-  if (detail::report_auto_reply(notice, report, count)) return count;
-  if (detail::report_failed_header(notice, report, count)) return count;
-  detail::report_text(notice, report, count);
+  if (report_feedback(notice, report, count)) return count;
+  if (!status_body.empty() && report_delivery_status(notice, status_body, report, count)) return count;
+  if (report_auto_reply(notice, report, count)) return count;
+  if (report_failed_header(notice, report, count)) return count;
+  report_text(notice, report, count);
   return count;
 }
 

@@ -111,6 +111,7 @@ struct DsnMessageFields {
   std::string_view arrival_date;
 };
 
+namespace detail {
 // "local@domain" with both parts and no route, type or list in it. Some
 // MTAs write a broken Original-Recipient ("rfc822; rfc822;a@b",
 // "rfc822; 1"); the Final-Recipient is read then.
@@ -122,6 +123,7 @@ struct DsnMessageFields {
   }
   return true;
 }
+}  // namespace detail
 
 // One per-recipient block (RFC 3464 §2.3).
 struct DsnRecipient {
@@ -155,7 +157,7 @@ struct DsnRecipient {
   // list holds the original one.
   [[nodiscard]] constexpr std::string_view recipient() const noexcept {
     const std::string_view original_address = bare_address(original_recipient.value);
-    if (detail::iequals(original_recipient.type, "rfc822") && is_plain_mailbox(original_address))
+    if (detail::iequals(original_recipient.type, "rfc822") && detail::is_plain_mailbox(original_address))
       return original_address;
     const std::string_view final = final_address();
     return final.empty() ? original_address : final;
@@ -171,13 +173,6 @@ struct DsnRecipient {
     std::string_view value = final_recipient.value;
     if (value.size() >= 2 && value.front() == '<' && value.back() == '>') value = value.substr(1, value.size() - 2);
     return detail::trim(value);
-  }
-
-  // The address the reporting MTA tried last, which its own text names:
-  // the final one, or the only one there is.
-  [[nodiscard]] constexpr std::string_view tried_address() const noexcept {
-    const std::string_view final = final_address();
-    return final.empty() ? recipient() : final;
   }
 };
 

@@ -771,6 +771,11 @@ constexpr std::size_t for_each_text_recipient(std::string_view message, Callback
 
 namespace detail {
 
+// The address a DSN row's MTA tried last, which its own text names.
+[[nodiscard]] constexpr std::string_view tried_address(const BounceRecipient& row) noexcept {
+  return row.final_recipient.empty() ? row.recipient.value_or(std::string_view{}) : row.final_recipient;
+}
+
 // The recipients named in the prose, read once and kept as views, so that
 // each recipient of a notice can be looked up without another pass.
 struct NamedRecipients {
@@ -796,9 +801,8 @@ struct NamedRecipients {
   // The text about a DSN row: the MTA's text names the address it tried
   // last, a transcript before an alias expanded may name the original one.
   [[nodiscard]] constexpr const TextRecipient* find(const BounceRecipient& row) const noexcept {
-    const std::string_view address = row.recipient.value_or(std::string_view{});
-    const TextRecipient* text = row.final_recipient.empty() ? nullptr : find(row.final_recipient);
-    return text != nullptr ? text : find(address);
+    const TextRecipient* text = find(tried_address(row));
+    return text != nullptr || row.final_recipient.empty() ? text : find(row.recipient.value_or(std::string_view{}));
   }
 };
 
@@ -1247,11 +1251,6 @@ inline constexpr std::size_t longest_address = 320;
       open + 1, close == std::string_view::npos || close < open ? std::string_view::npos : close - open - 1));
 }
 
-// The address a DSN row's MTA tried last, which its own text names.
-[[nodiscard]] constexpr std::string_view tried_address(const BounceRecipient& row) noexcept {
-  return row.final_recipient.empty() ? row.recipient.value_or(std::string_view{}) : row.final_recipient;
-}
-
 // A recipient block's fields, as a row.
 [[nodiscard]] constexpr BounceRecipient row_of(const DsnRecipient& dsn) noexcept {
   BounceRecipient recipient;
@@ -1564,28 +1563,27 @@ constexpr std::size_t bounce_recipients(
     std::string_view message, const PartIndex* parts, Callback& callback,
     PhraseRules user) noexcept(is_nothrow_walk_callback_v<Callback, BounceRecipient>) {
   // The message's structure is read once; every step below works from it.
-  detail::MessageStructure structure;
-  detail::read_structure(message, structure, parts);
-  detail::ScratchBuffer<max_encoded_delivery_status> decoded =
-      detail::make_scratch_buffer<max_encoded_delivery_status>();
-  const detail::DeliveryStatusPart status_part = detail::delivery_status_of(structure, message, decoded.bytes);
+  MessageStructure structure;
+  read_structure(message, structure, parts);
+  ScratchBuffer<max_encoded_delivery_status> decoded = make_scratch_buffer<max_encoded_delivery_status>();
+  const DeliveryStatusPart status_part = delivery_status_of(structure, message, decoded.bytes);
   const std::string_view status_body = status_part.body;
-  detail::Notice notice;
-  detail::read_notice(notice, message, structure, status_body, user);
+  Notice notice;
+  read_notice(notice, message, structure, status_body, user);
   // Every row says what reading the message's structure could not do (docs/limits.md).
   auto report = [&callback, &status_part](const BounceRecipient& row) noexcept(
-                    detail::is_nothrow_walk_callback_v<Callback, BounceRecipient>) {
+                    is_nothrow_walk_callback_v<Callback, BounceRecipient>) {
     BounceRecipient reported = row;
     reported.delivery_status_left_encoded = status_part.left_encoded;
     reported.undecoded_multiparts = status_part.undecoded_multiparts;
-    return detail::continue_walk(callback, reported);
+    return continue_walk(callback, reported);
   };
   std::size_t count = 0;
-  if (detail::report_feedback(notice, report, count)) return count;
-  if (!status_body.empty() && detail::report_delivery_status(notice, status_body, report, count)) return count;
-  if (detail::report_auto_reply(notice, report, count)) return count;
-  if (detail::report_failed_header(notice, report, count)) return count;
-  detail::report_text(notice, report, count);
+  if (report_feedback(notice, report, count)) return count;
+  if (!status_body.empty() && report_delivery_status(notice, status_body, report, count)) return count;
+  if (report_auto_reply(notice, report, count)) return count;
+  if (report_failed_header(notice, report, count)) return count;
+  report_text(notice, report, count);
   return count;
 }
 
