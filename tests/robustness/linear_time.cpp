@@ -166,6 +166,14 @@ std::string encoded_parts(std::size_t n) {
   return "Content-Type: multipart/report; boundary=b\n\n" +
          repeat("--b\nContent-Type: text/plain\nContent-Transfer-Encoding: base64\n\nNTUwIDUuMS4x\n", n) + "--b--\n";
 }
+// Few parts, within DecodedMessage's part index: a long quoted-printable body.
+std::string encoded_long_body(std::size_t n) {
+  return "From: MAILER-DAEMON@mx.example.org\nContent-Type: multipart/report; boundary=b\n\n"
+         "--b\nContent-Type: text/plain\nContent-Transfer-Encoding: quoted-printable\n\n" +
+         repeat("<ann@example.com>: 550=205.1.1 user unknown=\n, said the host=3D\n", n) +
+         "--b\nContent-Type: message/delivery-status\n\nFinal-Recipient: rfc822; ann@example.com\nAction: failed\n"
+         "--b--\n";
+}
 std::string folded_value(std::size_t n) { return repeat("a\r\n b", n); }
 
 std::string log_status_fields(std::size_t n) { return "postfix/smtp[1]: A: to=<a@b.example>, " + repeat("status=", n); }
@@ -397,6 +405,17 @@ std::size_t run_bounce_reader(std::string_view text) {
       text, [&bytes](const smtpcodes::BounceRecipient& recipient) noexcept { bytes += recipient.diagnostic.size(); });
   return count + bytes;
 }
+// The CLI's path: decode into a DecodedMessage, then read its replayed parts.
+std::size_t run_decoded_message_reader(std::string_view text) {
+  static char out[1 << 20];
+  static smtpcodes::DecodedMessage decoded;
+  if (!smtpcodes::decode_text_parts(text, out, sizeof out, decoded)) return 0;
+  std::size_t bytes = 0;
+  const std::size_t count = smtpcodes::for_each_bounce_recipient(
+      decoded,
+      [&bytes](const smtpcodes::BounceRecipient& recipient) noexcept { bytes += recipient.diagnostic.size(); });
+  return count + bytes;
+}
 std::size_t run_text_recipients(std::string_view text) {
   std::size_t bytes = 0;
   const std::size_t count = smtpcodes::for_each_text_recipient(
@@ -563,6 +582,11 @@ TEST_CASE("bounce readers: linear time") {
        run_bounce_reader},
       {"for_each_bounce_recipient: code-dense DSN diagnostic", 100, bounce_code_dense_dsn, run_bounce_reader},
       {"for_each_bounce_recipient: code-dense text", 100, bounce_code_dense_text, run_bounce_reader},
+      {"DecodedMessage: many encoded parts, past the part index", 40, encoded_parts, run_decoded_message_reader},
+      {"DecodedMessage: a long encoded body, parts replayed", 100, encoded_long_body, run_decoded_message_reader},
+      {"DecodedMessage: many DSN recipients", 10, bounce_dsn, run_decoded_message_reader},
+      {"DecodedMessage: wide MIME, past the part index", 50, bounce_wide_mime, run_decoded_message_reader},
+      {"DecodedMessage: long headers", 70, bounce_received_headers, run_decoded_message_reader},
       {"for_each_text_recipient: many recipients", 70, bounce_text_recipients, run_text_recipients},
       {"for_each_text_recipient: at signs", 100, bounce_at_signs, run_text_recipients},
   };
