@@ -206,8 +206,14 @@ TEST_CASE("derived and null-MX statuses against the server's text") {
       {"the server's own 5.1.6 stays specific", "5.1.6", "551 5.1.6 not our customer", R::mailbox_moved, hard},
       // Sendmail writes 5.2.2 (mailbox full) for any 552; the text says the message is too big.
       {"derived 5.2.2", "5.2.2", "552 Message size exceeds fixed maximum message size", R::message_too_large, soft},
-      {"a status that is not the derivation", "5.1.1", "550 Requested action not taken: mailbox unavailable",
-       R::unknown_recipient, hard},
+      // Sendmail's guesses for a bare reply to RCPT TO (usersmtp.c): 550 -> 5.1.1, 553 -> 5.1.3.
+      {"derived 5.1.1, the server says disabled", "5.1.1", "550 This mailbox is disabled", R::mailbox_disabled, soft},
+      {"derived 5.1.3, the server names a blocklist", "5.1.3", "553 Rejected: listed at zen.spamhaus.org", R::blocked,
+       soft},
+      {"derived 5.1.1, text that names nothing: the status still decides", "5.1.1",
+       "550 Requested action not taken: mailbox unavailable", R::unknown_recipient, hard},
+      {"a status that is not the derivation", "5.1.1", "554 Message refused for policy reasons", R::unknown_recipient,
+       hard},
       // RFC 7505 null MX, with RFC 7504's words for 521.
       {"null MX for the recipient's domain", "5.7.27", "550 Host does not accept mail", R::no_mail_domain, hard},
       {"null MX of the sender, in RFC 7505's words", "5.7.27", "550 5.7.27 Sender address has null MX",

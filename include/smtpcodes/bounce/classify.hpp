@@ -229,17 +229,22 @@ inline constexpr std::uint16_t microsoft_block_details_last = 699;
 
 // The status a reporting MTA makes up from a reply code that came without
 // one: Sendmail's smtptodsn() (sendmail/deliver.c) writes these into the
-// DSN's Status field, and other codes as X.0.0 of their class. Such a status
-// says no more than the reply code, so it does not outrank the server's text.
+// DSN's Status field, and other codes as X.0.0 of their class; its replies
+// to RCPT and MAIL (sendmail/usersmtp.c, smtprcptstat and smtpmailfrom) have
+// their own guesses, so 550 at RCPT TO becomes 5.1.1 whatever the server
+// said. Such a status says no more than the reply code, so it does not
+// outrank the server's text. A reply code may have more than one.
 struct DerivedStatusRule {
   unsigned reply;
   EnhancedStatus status;
 };
 
+// smtptodsn() first, then the guesses of smtprcptstat() and smtpmailfrom().
 inline constexpr DerivedStatusRule reporter_derived_statuses[] = {
     {450, "4.2.0"_status}, {451, "4.3.0"_status}, {452, "4.3.1"_status}, {500, "5.5.2"_status}, {501, "5.5.4"_status},
     {502, "5.5.1"_status}, {503, "5.5.1"_status}, {504, "5.5.4"_status}, {550, "5.2.0"_status}, {551, "5.1.6"_status},
-    {552, "5.2.2"_status}, {553, "5.1.0"_status}, {554, "5.0.0"_status},
+    {552, "5.2.2"_status}, {553, "5.1.0"_status}, {554, "5.0.0"_status}, {550, "5.1.1"_status}, {553, "5.1.3"_status},
+    {501, "5.5.2"_status}, {552, "5.3.4"_status},
 };
 
 [[nodiscard]] constexpr bool could_be_reporter_derived(EnhancedStatus status) noexcept {
@@ -251,7 +256,7 @@ inline constexpr DerivedStatusRule reporter_derived_statuses[] = {
 
 [[nodiscard]] constexpr bool is_reporter_derived(ReplyCode reply, EnhancedStatus status) noexcept {
   for (const DerivedStatusRule& rule : reporter_derived_statuses) {
-    if (rule.reply == reply.value()) return rule.status == status;
+    if (rule.reply == reply.value() && rule.status == status) return true;
   }
   return false;
 }
