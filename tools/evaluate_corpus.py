@@ -60,7 +60,10 @@ REASON_MAP = {
     "onhold": {"unknown"},
     "undefined": {"unknown"},
     # Mail::DeliveryStatus::BounceParser's std_reason names.
-    "user_unknown": {"unknown_recipient"},
+    # Its _std_reason files a disabled, suspended, inactive or deactivated
+    # mailbox and "recipient no longer on server" under user_unknown too, and
+    # has no name for a moved one.
+    "user_unknown": {"unknown_recipient", "mailbox_disabled", "mailbox_moved"},
     "domain_error": {"unknown_domain"},
     "over_quota": {"mailbox_full"},
     "spam": {"spam_or_content", "blocked"},
