@@ -247,13 +247,6 @@ inline constexpr DerivedStatusRule reporter_derived_statuses[] = {
     {501, "5.5.2"_status}, {552, "5.3.4"_status},
 };
 
-[[nodiscard]] constexpr bool could_be_reporter_derived(EnhancedStatus status) noexcept {
-  for (const DerivedStatusRule& rule : reporter_derived_statuses) {
-    if (rule.status == status) return true;
-  }
-  return false;
-}
-
 [[nodiscard]] constexpr bool is_reporter_derived(ReplyCode reply, EnhancedStatus status) noexcept {
   for (const DerivedStatusRule& rule : reporter_derived_statuses) {
     if (rule.reply == reply.value() && rule.status == status) return true;
@@ -329,9 +322,14 @@ struct VerdictCodes {
   VerdictCodes codes{facts.reply_code, facts.enhanced_status};
   codes.expiry_status = codes.has_status() && same_condition(codes.enhanced_status, expiry_status_code);
   const bool complete = codes.has_reply() && codes.has_status();
-  // With both codes given, the text is read only if the status may be a
-  // derived one or an expiry's.
-  if (complete && !could_be_reporter_derived(codes.enhanced_status) && !codes.expiry_status) return codes;
+  // With both codes given, the text is read only for an expiry's status, or
+  // for one the reporter may have derived from that reply code and the text
+  // does not quote (a quoted one is most likely the server's own).
+  if (complete && !codes.expiry_status &&
+      (!is_reporter_derived(codes.reply_code, codes.enhanced_status) ||
+       facts.diagnostic.find(to_string(codes.enhanced_status).view()) != std::string_view::npos)) {
+    return codes;
+  }
   const FoundCodes found = find_codes(facts.diagnostic);
   if (codes.expiry_status && found.enhanced_status &&
       found.enhanced_status->code.class_digit() == codes.enhanced_status.class_digit() &&
