@@ -455,6 +455,11 @@ TEST_CASE("messages that are not bounces yield no failure") {
       // Cron's output and a newsletter: system senders, but not of notices.
       "Return-Path: <root@host.example.org>\nFrom: root@host.example.org (root)\nTo: ann@example.org\n\nHello World\n",
       "From: Example News <noreply@news.example.com>\nTo: ann@example.org\nSubject: This week\n\nThree stories.\n",
+      // A subject in RFC 2047 encoded words says only that it is not ASCII:
+      // a note, and an automatic reply in Polish.
+      "From: Ann <ann@example.org>\nTo: bob@example.net\nSubject: =?UTF-8?Q?caf=C3=A9_at_3?=\n\nSee you.\n",
+      "Return-Path: <>\nFrom: ewa@example.pl\nTo: bob@example.net\nSubject: [Automatyczna "
+      "=?iso-8859-2?Q?odpowied=BC?=] test\n\nJestem na urlopie.\n",
   };
   for (std::string_view message : rows) {
     CAPTURE(message);
@@ -473,6 +478,8 @@ TEST_CASE("a message from MAILER-DAEMON or postmaster is a notice by its sender,
       {"From: root@mx.example.org\n", false},
       {"From: root@mx.example.org\nSubject: Returned mail: see transcript for details\n", true},
       {"From: no-reply@example.com\nSubject: Delivery Status Notification (Failure)\n", true},
+      // An encoded subject alone says nothing (below: a delivery-status part does).
+      {"From: gateway@mx.example.org\nSubject: =?UTF-8?Q?Utilisateur_inconnu?=\n", false},
   };
   for (const Row& row : rows) {
     CAPTURE(row.headers);
@@ -481,6 +488,19 @@ TEST_CASE("a message from MAILER-DAEMON or postmaster is a notice by its sender,
     const auto seen = read(message);
     CHECK((!seen.empty() && seen[0].bounce != BounceType::none) == row.failure);
   }
+}
+
+TEST_CASE("a delivery-status part makes a message a notice, whatever its sender and subject say") {
+  // RFC 3464 §2: the part is the report. Its recipient fields may be broken
+  // (a gateway that writes only Reporting-MTA); the text still reports.
+  const auto seen = read(
+      "From: gateway@mx.example.org\nTo: ann@example.org\nSubject: Utilisateur inconnu\n"
+      "Content-Type: multipart/report; report-type=delivery-status; boundary=b\n\n--b\n\n"
+      "A message could not be delivered to:\nben@example.net\n--b\nContent-Type: message/delivery-status\n\n"
+      "Reporting-MTA: dns; mx.example.org\n--b--\n");
+  REQUIRE(seen.size() == 1);
+  CHECK(seen[0].recipient == "ben@example.net");
+  CHECK(seen[0].bounce != BounceType::none);
 }
 
 TEST_CASE("hostile messages: deep nesting and huge inputs finish") {

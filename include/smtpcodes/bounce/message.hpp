@@ -808,9 +808,9 @@ struct NamedRecipients {
 
 // The words of subjects that the notice's tests look for, all in one set
 // (one pass for each test, each asking for its own): automatic replies,
-// failure notices, delay warnings. "=?" (an encoded word, RFC 2047: a
-// notice in another language) is looked for on its own, since two
-// characters would make the set's window short.
+// failure notices, delay warnings. An encoded word (RFC 2047) is not one:
+// it says only that the subject is not ASCII, as a note's or an automatic
+// reply's may be.
 inline constexpr std::string_view subject_markers[] = {
     // automatic replies
     "auto:"sv, "automatic reply"sv, "autoreply"sv, "auto-reply"sv, "auto reply"sv, "out of office"sv,
@@ -840,8 +840,7 @@ static_assert(sizeof(subject_markers) / sizeof(subject_markers[0]) == 27, "the b
 // Bounces carry Auto-Submitted too (RFC 3834 §5 asks for it); their subject tells them apart.
 [[nodiscard]] constexpr bool is_failure_notice(const HeaderIndex& headers) noexcept {
   const std::string_view subject = headers.value("Subject");
-  return find_phrase_set(subject, subject_marker_set, failure_subject_bits, true) != 0 ||
-         subject.find("=?"sv) != std::string_view::npos;
+  return find_phrase_set(subject, subject_marker_set, failure_subject_bits, true) != 0;
 }
 
 // Text that says delivery attempts go on, looked for in the opening of the
@@ -1040,7 +1039,10 @@ constexpr void read_notice(Notice& notice, std::string_view message, const Messa
   const std::string_view reporting_mta = header_value(status_body, "Reporting-MTA");
   notice.dialect =
       &recognise_dialect(DialectEvidence{structure.top.headers, reporting_mta, notice.region}, structure.headers);
-  notice.failure = is_notice_sender(notice.from) || is_failure_notice(structure.headers);
+  // A notice by its sender, its subject, or its structure: a delivery-status
+  // part is the report itself (RFC 3464 §2), even when its fields are broken.
+  notice.failure =
+      is_notice_sender(notice.from) || is_failure_notice(structure.headers) || structure.has_delivery_status;
   // The text's phrases in one pass: the delay markers in its opening, the
   // permanent words, and the dialect's own words for both.
   // The dialect's row (unknown_dialect is in no row and has no words).
