@@ -216,6 +216,9 @@ TEST_CASE("classify: facts from a notification") {
         {"4.4.7"_status, "421 Connection timed out", "4.4.7", BounceReason::network_error},
         {"4.4.7"_status, "Gave up. Last error: 550 5.1.1 user unknown", "4.4.7", BounceReason::unknown_recipient},
         {{}, "4.4.7 Message expired: connection refused", "4.4.7", BounceReason::network_error},
+        // A subject RFC 3463 does not define is a reference, not the last error's status.
+        {"4.4.7"_status, "421 Message from (192.0.2.1) temporarily deferred - 4.16.50. Please refer to the help page",
+         "4.4.7", BounceReason::unknown},
     };
     for (const Row& row : rows) {
       CAPTURE(row.diagnostic);
@@ -226,6 +229,11 @@ TEST_CASE("classify: facts from a notification") {
       CHECK(smtpcodes::to_string(verdict.enhanced_status).view() == row.status);
       CHECK(smtpcodes::name(verdict.text_reason) == smtpcodes::name(row.text_reason));
     }
+    // Nor is it the status of a notice that has none.
+    const auto verdict =
+        smtpcodes::classify(BounceFacts{DsnAction::failed, {}, {}, "421 temporarily deferred - 4.16.50. Try later"});
+    CHECK(verdict.enhanced_status.class_digit() == 0);
+    CHECK(verdict.reply_code.value() == 421);
   }
   SUBCASE("text evidence points at the phrase") {
     const std::string_view text = "554 rejected: Relay access denied";

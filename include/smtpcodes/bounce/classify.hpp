@@ -331,17 +331,20 @@ struct VerdictCodes {
     return codes;
   }
   const FoundCodes found = find_codes(facts.diagnostic);
-  if (codes.expiry_status && found.enhanced_status &&
+  // A status whose subject RFC 3463 leaves undefined is a reference that
+  // only looks like one (Yahoo's "temporarily deferred - 4.16.50").
+  const bool found_status = found.enhanced_status && is_defined(found.enhanced_status->code.subject());
+  if (codes.expiry_status && found_status &&
       found.enhanced_status->code.class_digit() == codes.enhanced_status.class_digit() &&
       !same_condition(found.enhanced_status->code, expiry_status_code)) {
     codes.enhanced_status = found.enhanced_status->code;
   }
-  if (codes.has_status() && !found.enhanced_status && found.reply_code) {
+  if (codes.has_status() && !found_status && found.reply_code) {
     codes.status_derived = is_reporter_derived(found.reply_code->code, codes.enhanced_status);
   }
   if (complete) return codes;
   if (!codes.has_reply() && found.reply_code) codes.reply_code = found.reply_code->code;
-  if (!codes.has_status() && found.enhanced_status) {
+  if (!codes.has_status() && found_status) {
     codes.enhanced_status = found.enhanced_status->code;
     for_each_code(facts.diagnostic, [&codes](const CodeMatch& match) noexcept {
       if (match.kind != CodeKind::enhanced_status || !same_condition(match.enhanced_status, expiry_status_code)) {
