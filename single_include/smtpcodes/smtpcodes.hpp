@@ -14199,10 +14199,12 @@ constexpr void read_notice(Notice& notice, std::string_view message, const Messa
   const std::string_view reporting_mta = header_value(status_body, "Reporting-MTA");
   notice.dialect =
       &recognise_dialect(DialectEvidence{structure.top.headers, reporting_mta, notice.region}, structure.headers);
-  // A notice by its sender, its subject, or its structure: a delivery-status
-  // part is the report itself (RFC 3464 §2), even when its fields are broken.
-  notice.failure =
-      is_notice_sender(notice.from) || is_failure_notice(structure.headers) || structure.has_delivery_status;
+  // A notice by its sender, or by its envelope's (Sendmail writes the null
+  // reverse-path of a notice as MAILER-DAEMON, and a gateway may send no
+  // From at all), or by its subject.
+  notice.failure = is_notice_sender(notice.from) ||
+                   is_notice_sender(bare_address(structure.headers.value("Return-Path"))) ||
+                   is_failure_notice(structure.headers);
   // The text's phrases in one pass: the delay markers in its opening, the
   // permanent words, and the dialect's own words for both.
   // The dialect's row (unknown_dialect is in no row and has no words).
