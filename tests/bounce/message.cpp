@@ -455,6 +455,14 @@ TEST_CASE("messages that are not bounces yield no failure") {
       // Cron's output and a newsletter: system senders, but not of notices.
       "Return-Path: <root@host.example.org>\nFrom: root@host.example.org (root)\nTo: ann@example.org\n\nHello World\n",
       "From: Example News <noreply@news.example.com>\nTo: ann@example.org\nSubject: This week\n\nThree stories.\n",
+      // Replies on a mailing list to a notice that reached it: the subject
+      // quotes the notice's.
+      "From: Ann <ann@example.org>\nTo: dev@lists.example.org\nSubject: Re: Undelivered Mail Returned to Sender\n\n"
+      "Please fix your address, Bob.\n",
+      "From: Ben <ben@example.net>\nTo: dev@lists.example.org\nSubject: RE: Delivery Status Notification (Failure)\n\n"
+      "Thanks for the review.\n",
+      "From: Uwe <uwe@example.de>\nTo: dev@lists.example.org\nSubject: AW: Undeliverable: Re: [PATCH] fix\n\n"
+      "Danke.\n",
       // A subject in RFC 2047 encoded words says only that it is not ASCII:
       // a note, and an automatic reply in Polish.
       "From: Ann <ann@example.org>\nTo: bob@example.net\nSubject: =?UTF-8?Q?caf=C3=A9_at_3?=\n\nSee you.\n",

@@ -837,10 +837,23 @@ static_assert(sizeof(subject_markers) / sizeof(subject_markers[0]) == 27, "the b
   return find_phrase_set(subject, subject_marker_set, auto_reply_subject_bits, true) != 0;
 }
 
-// Bounces carry Auto-Submitted too (RFC 3834 §5 asks for it); their subject tells them apart.
+// "Re:" and its translations (RFC 5322 §3.6.5): a person's reply, which may
+// quote a notice's subject ("Re: Undelivered Mail Returned to Sender").
+inline constexpr std::string_view reply_prefixes[] = {"re:"sv, "aw:"sv, "antw:"sv, "sv:"sv, "vs:"sv, "odp:"sv};
+
+[[nodiscard]] constexpr bool is_reply_subject(std::string_view subject) noexcept {
+  subject = trim(subject);
+  for (std::string_view prefix : reply_prefixes) {
+    if (istarts_with(subject, prefix)) return true;
+  }
+  return false;
+}
+
+// Bounces carry Auto-Submitted too (RFC 3834 §5 asks for it); their subject
+// tells them apart. A reply's subject says what it answers, not what it is.
 [[nodiscard]] constexpr bool is_failure_notice(const HeaderIndex& headers) noexcept {
   const std::string_view subject = headers.value("Subject");
-  return find_phrase_set(subject, subject_marker_set, failure_subject_bits, true) != 0;
+  return !is_reply_subject(subject) && find_phrase_set(subject, subject_marker_set, failure_subject_bits, true) != 0;
 }
 
 // Text that says delivery attempts go on, looked for in the opening of the
