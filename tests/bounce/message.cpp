@@ -463,6 +463,13 @@ TEST_CASE("messages that are not bounces yield no failure") {
       "Thanks for the review.\n",
       "From: Uwe <uwe@example.de>\nTo: dev@lists.example.org\nSubject: AW: Undeliverable: Re: [PATCH] fix\n\n"
       "Danke.\n",
+      // A person's reply quoting a notice, and a note that quotes a refusal
+      // without naming anyone: what they quote is not theirs.
+      "From: Ann <ann@example.org>\nTo: dev@lists.example.org\nSubject: Re: [PATCH] fix the build\n\n"
+      "Bob's address bounces:\n> <bob@example.net>: host mx.example.net[192.0.2.1] said: 550 5.1.1 <bob@example.net>:\n"
+      ">     Recipient address rejected: User unknown (in reply to RCPT TO command)\n",
+      "From: Ann <ann@example.org>\nTo: team@example.org\nSubject: outage report\n\nSince 9:00 the relay answers "
+      "\"421 4.7.0 Try again later\" to every message; we are on it.\n",
       // A subject in RFC 2047 encoded words says only that it is not ASCII:
       // a note, and an automatic reply in Polish.
       "From: Ann <ann@example.org>\nTo: bob@example.net\nSubject: =?UTF-8?Q?caf=C3=A9_at_3?=\n\nSee you.\n",
@@ -517,6 +524,20 @@ TEST_CASE("a message whose envelope sender is MAILER-DAEMON is a notice, whateve
   std::string report = "From: reports@mx.example.org\nTo: ann@example.org\nSubject: Delivery report\n";
   report += body;
   for (const auto& row : read(report)) CHECK(row.bounce == BounceType::none);
+}
+
+TEST_CASE("a reply addressed to a list's bounce address is a notice, a reply to the list is not") {
+  // Notices go to the envelope sender (RFC 5321 §4.5.5), for list mail the
+  // list's bounce address; some gateways answer with "RE: <subject>".
+  constexpr std::string_view body =
+      "Subject: RE: Weekly news : not delivered (delivery failed)\n\nYour message could not be delivered to\n"
+      "ben@example.net\n";
+  const auto notice =
+      read(std::string("From: gateway@mx.example.net\nTo: news-bounces@lists.example.org\n") + std::string(body));
+  REQUIRE(notice.size() == 1);
+  CHECK(notice[0].recipient == "ben@example.net");
+  CHECK(notice[0].bounce != BounceType::none);
+  CHECK(read(std::string("From: gateway@mx.example.net\nTo: news@lists.example.org\n") + std::string(body)).empty());
 }
 
 TEST_CASE("hostile messages: deep nesting and huge inputs finish") {

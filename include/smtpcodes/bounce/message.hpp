@@ -815,19 +815,33 @@ inline constexpr std::string_view subject_markers[] = {
     // automatic replies
     "auto:"sv, "automatic reply"sv, "autoreply"sv, "auto-reply"sv, "auto reply"sv, "out of office"sv,
     "out of the office"sv, "vacation"sv, "away from"sv,
-    // failure notices
-    "fail"sv, "undeliver"sv, "undelivered"sv, "returned"sv, "delivery status"sv, "not delivered"sv, "non-delivery"sv,
-    "nondelivery"sv, "rejected"sv, "error"sv, "delayed"sv, "bounce"sv, "could not be delivered"sv,
+    // failure notices, in the words of the MTAs' templates: Exim's "Mail
+    // delivery failed", Sendmail's "Returned mail", Postfix's "Undelivered
+    // Mail Returned to Sender" and "Delayed Mail", qmail's "failure notice",
+    // Exchange's "Undeliverable", Domino's "DELIVERY FAILURE", the DSNs'
+    // "Delivery Status Notification". A bare "failed", "error" or "bounce"
+    // is a build's, a program's or a buffer's as often.
+    "delivery fail"sv, "failure notice"sv, "failed delivery"sv, "undeliver"sv, "returned mail"sv,
+    "returned to sender"sv, "delivery status"sv, "not delivered"sv, "non-delivery"sv, "nondelivery"sv,
+    "could not be delivered"sv, "mail error"sv, "delivery error"sv, "delayed mail"sv,
     // delay warnings
     "delayed"sv, "delay)"sv, "warning: could not send"sv, "delivery status notification (delay"sv,
     // a message returned at the queue timeout (Sendmail's "Returned mail: Cannot send message for 5 days")
     "cannot send message for"sv};
 inline constexpr PhraseSet subject_marker_set{subject_markers};
-inline constexpr std::uint64_t auto_reply_subject_bits = (std::uint64_t{1} << 9) - 1;
-inline constexpr std::uint64_t failure_subject_bits = ((std::uint64_t{1} << 13) - 1) << 9;
-inline constexpr std::uint64_t delay_subject_bits = ((std::uint64_t{1} << 4) - 1) << 22;
-inline constexpr std::uint64_t expiry_subject_bits = std::uint64_t{1} << 26;
-static_assert(sizeof(subject_markers) / sizeof(subject_markers[0]) == 27, "the bit groups above follow the list");
+inline constexpr std::size_t auto_reply_subject_count = 9;
+inline constexpr std::size_t failure_subject_count = 14;
+inline constexpr std::size_t delay_subject_count = 4;
+inline constexpr std::uint64_t auto_reply_subject_bits = (std::uint64_t{1} << auto_reply_subject_count) - 1;
+inline constexpr std::uint64_t failure_subject_bits = ((std::uint64_t{1} << failure_subject_count) - 1)
+                                                      << auto_reply_subject_count;
+inline constexpr std::uint64_t delay_subject_bits = ((std::uint64_t{1} << delay_subject_count) - 1)
+                                                    << (auto_reply_subject_count + failure_subject_count);
+inline constexpr std::uint64_t expiry_subject_bits =
+    std::uint64_t{1} << (auto_reply_subject_count + failure_subject_count + delay_subject_count);
+static_assert(sizeof(subject_markers) / sizeof(subject_markers[0]) ==
+                  auto_reply_subject_count + failure_subject_count + delay_subject_count + 1,
+              "the bit groups above follow the list");
 
 [[nodiscard]] constexpr bool is_auto_reply(const HeaderIndex& headers) noexcept {
   // RFC 3834 §5: Auto-Submitted: auto-replied. Many systems only say so in the subject.
@@ -850,10 +864,26 @@ inline constexpr std::string_view reply_prefixes[] = {"re:"sv, "aw:"sv, "antw:"s
 }
 
 // Bounces carry Auto-Submitted too (RFC 3834 §5 asks for it); their subject
-// tells them apart. A reply's subject says what it answers, not what it is.
+// tells them apart.
+[[nodiscard]] constexpr bool has_failure_subject(std::string_view subject) noexcept {
+  return find_phrase_set(subject, subject_marker_set, failure_subject_bits, true) != 0;
+}
+
+// A person's reply: a reply's subject, and neither a mailer daemon's sender
+// nor a bounce address as addressee. Notices and automatic replies go to the
+// envelope sender (RFC 5321 §4.5.5, RFC 3834 §4), which for list mail is
+// the list's bounce address (Mailman's "-bounces", VERP's "bounces+");
+// a person answers the list or the author. A reply's subject says what it
+// answers ("Re: Undelivered Mail Returned to Sender"), not what it is.
+[[nodiscard]] constexpr bool is_person_reply(std::string_view subject, std::string_view addressee,
+                                             bool notice_sender) noexcept {
+  const std::string_view local = addressee.substr(0, addressee.find('@'));
+  return !notice_sender && ifind(local, "bounce") == std::string_view::npos && is_reply_subject(subject);
+}
+
 [[nodiscard]] constexpr bool is_failure_notice(const HeaderIndex& headers) noexcept {
   const std::string_view subject = headers.value("Subject");
-  return !is_reply_subject(subject) && find_phrase_set(subject, subject_marker_set, failure_subject_bits, true) != 0;
+  return !is_reply_subject(subject) && has_failure_subject(subject);
 }
 
 // Text that says delivery attempts go on, looked for in the opening of the
@@ -1018,6 +1048,7 @@ struct Notice {
   Charset charset = Charset::as_is;  // of the explaining text
   PhraseRules user;
   bool failure = false;    // from a mailer daemon or titled as a failure
+  bool reply = false;      // a person's reply, not from a mailer daemon: its text is not read
   bool delay = false;      // says delivery attempts go on
   bool permanent = false;  // says the failure is final
   bool gave_up = false;    // its subject says it was returned at the queue timeout
@@ -1055,9 +1086,12 @@ constexpr void read_notice(Notice& notice, std::string_view message, const Messa
   // A notice by its sender, or by its envelope's (Sendmail writes the null
   // reverse-path of a notice as MAILER-DAEMON, and a gateway may send no
   // From at all), or by its subject.
-  notice.failure = is_notice_sender(notice.from) ||
-                   is_notice_sender(bare_address(structure.headers.value("Return-Path"))) ||
-                   is_failure_notice(structure.headers);
+  const bool notice_sender =
+      is_notice_sender(notice.from) || is_notice_sender(bare_address(structure.headers.value("Return-Path")));
+  const std::string_view subject = structure.headers.value("Subject");
+  // A reply quotes what it answers, a server's refusal included.
+  notice.reply = is_person_reply(subject, notice.addressee, notice_sender);
+  notice.failure = notice_sender || (!notice.reply && has_failure_subject(subject));
   // The text's phrases in one pass: the delay markers in its opening, the
   // permanent words, and the dialect's own words for both.
   // The dialect's row (unknown_dialect is in no row and has no words).
@@ -1067,7 +1101,6 @@ constexpr void read_notice(Notice& notice, std::string_view message, const Messa
   const std::uint64_t dialect_permanent = in_table ? notice_phrases.permanent_bit[row] : 0;
   const std::uint64_t found = find_phrase_set(
       notice.region, notice_phrase_set, delay_marker_bits | permanent_word_bits | dialect_delay | dialect_permanent);
-  const std::string_view subject = structure.headers.value("Subject");
   const std::uint64_t subject_found =
       find_phrase_set(subject, subject_marker_set, delay_subject_bits | expiry_subject_bits, true);
   notice.delay = (subject_found & delay_subject_bits) != 0 || (found & (delay_marker_bits | dialect_delay)) != 0;
@@ -1520,9 +1553,13 @@ constexpr bool report_failed_header(const Notice& notice, Callback& callback, st
 template <class Callback>
 constexpr void report_text(const Notice& notice, Callback& callback,
                            std::size_t& count) noexcept(is_nothrow_walk_callback_v<Callback, BounceRecipient>) {
+  if (notice.reply) return;
   bool stopped = false;
   std::size_t dropped = 0;  // set before the first row
   auto row = [&](const TextRecipient& text) noexcept(is_nothrow_walk_callback_v<Callback, BounceRecipient>) {
+    // A code in a text that names nobody makes a row only in a notice: a
+    // person's message may quote a server's refusal.
+    if (!text.address && !notice.failure && !notice.delay) return true;
     ++count;
     BounceRecipient recipient = text_row(notice, text);
     recipient.dropped_recipients = dropped;
