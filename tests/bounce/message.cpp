@@ -468,6 +468,8 @@ TEST_CASE("messages that are not bounces yield no failure") {
       "From: Ann <ann@example.org>\nTo: dev@lists.example.org\nSubject: Re: [PATCH] fix the build\n\n"
       "Bob's address bounces:\n> <bob@example.net>: host mx.example.net[192.0.2.1] said: 550 5.1.1 <bob@example.net>:\n"
       ">     Recipient address rejected: User unknown (in reply to RCPT TO command)\n",
+      "From: Ann <ann@example.org>\nTo: team@example.org\nSubject: Bob's address\n\nThe list got this back:\n\n"
+      "> <bob@example.net>: host mx.example.net[192.0.2.1] said: 550 5.1.1 User unknown\n",
       "From: Ann <ann@example.org>\nTo: team@example.org\nSubject: outage report\n\nSince 9:00 the relay answers "
       "\"421 4.7.0 Try again later\" to every message; we are on it.\n",
       // A subject in RFC 2047 encoded words says only that it is not ASCII:
@@ -479,6 +481,21 @@ TEST_CASE("messages that are not bounces yield no failure") {
   for (std::string_view message : rows) {
     CAPTURE(message);
     for (const auto& seen : read(message)) CHECK(seen.bounce == BounceType::none);
+  }
+}
+
+TEST_CASE("an ordinary message gives no row at all, whatever addresses its text names") {
+  // Nothing failed and nothing was reported: a row would only be noise for
+  // a program that counts rows (a list footer, a quoted header, a contact).
+  constexpr std::string_view rows[] = {
+      "From: Ann <ann@example.org>\nTo: team@example.org\nSubject: contacts\n\nWrite to bob@example.net or "
+      "<carol@example.com> about it.\n\n--\nTo unsubscribe, send a line \"unsubscribe\" to majordomo@example.org\n",
+      "From: Ann <ann@example.org>\nTo: team@example.org\nSubject: Fwd: minutes\n\n---------- Forwarded message "
+      "---------\nFrom: Bob <bob@example.net>\nDate: Mon, 1 Dec 2025 10:00:00 +0100\nTo: ann@example.org\n\nNotes.\n",
+  };
+  for (std::string_view message : rows) {
+    CAPTURE(message);
+    CHECK(read(message).empty());
   }
 }
 

@@ -1557,11 +1557,17 @@ constexpr void report_text(const Notice& notice, Callback& callback,
   bool stopped = false;
   std::size_t dropped = 0;  // set before the first row
   auto row = [&](const TextRecipient& text) noexcept(is_nothrow_walk_callback_v<Callback, BounceRecipient>) {
-    // A code in a text that names nobody makes a row only in a notice: a
-    // person's message may quote a server's refusal.
-    if (!text.address && !notice.failure && !notice.delay) return true;
-    ++count;
+    // Outside a notice (no sender, subject or delay words say it is one), a
+    // code in a text that names nobody is a quoted refusal, and an address
+    // the text says nothing about is a contact, a footer or a quoted header.
+    const bool notice_said = notice.failure || notice.delay;
+    if (!notice_said && !text.address) return true;
     BounceRecipient recipient = text_row(notice, text);
+    if (!notice_said && recipient.verdict.bounce == BounceType::none &&
+        recipient.verdict.reason == BounceReason::unknown) {
+      return true;
+    }
+    ++count;
     recipient.dropped_recipients = dropped;
     stopped = !continue_walk(callback, recipient);
     return !stopped;
