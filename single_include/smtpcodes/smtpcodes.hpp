@@ -14714,13 +14714,13 @@ template <class Callback>
 constexpr void report_text(const Notice& notice, Callback& callback,
                            std::size_t& count) noexcept(is_nothrow_walk_callback_v<Callback, BounceRecipient>) {
   if (notice.reply) return;
+  // Outside a notice (no sender, subject or delay words say it is one), a
+  // code in a text that names nobody is a quoted refusal, and an address the
+  // text says nothing about is a contact, a footer or a quoted header.
+  const bool notice_said = notice.failure || notice.delay;
   bool stopped = false;
   std::size_t dropped = 0;  // set before the first row
   auto row = [&](const TextRecipient& text) noexcept(is_nothrow_walk_callback_v<Callback, BounceRecipient>) {
-    // Outside a notice (no sender, subject or delay words say it is one), a
-    // code in a text that names nobody is a quoted refusal, and an address
-    // the text says nothing about is a contact, a footer or a quoted header.
-    const bool notice_said = notice.failure || notice.delay;
     if (!notice_said && !text.address) return true;
     BounceRecipient recipient = text_row(notice, text);
     if (!notice_said && recipient.verdict.bounce == BounceType::none &&
